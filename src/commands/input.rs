@@ -1,0 +1,124 @@
+//! Reading a user's input (a file or `-` for stdin) into a [`Document`],
+//! with errors that name the input.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::CliError;
+use crate::ingest::{self, Document};
+
+/// Inputs larger than this are refused unless `--max-bytes` says otherwise.
+pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where an input came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    pub fn parse(arg: Option<&Path>) -> Source {
+        match arg {
+            None => Source::Stdin,
+            Some(p) if p == Path::new("-") => Source::Stdin,
+            Some(p) => Source::File(p.to_path_buf()),
+        }
+    }
+
+    /// How the source is named in messages and in the store.
+    pub fn label(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+
+    fn display_name(&self) -> String {
+        match self {
+            Source::Stdin => "standard input".to_string(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// An input read and understood.
+#[derive(Debug)]
+pub struct Input {
+    pub source: Source,
+    pub raw: Vec<u8>,
+    pub document: Document,
+}
+
+/// Read the bytes of a source, refusing more than `max_bytes`.
+pub fn read_bytes(source: &Source, max_bytes: u64) -> Result<Vec<u8>, CliError> {
+    let mut raw = Vec::new();
+    let res = match source {
+        Source::Stdin => std::io::stdin()
+            .lock()
+            .take(max_bytes + 1)
+            .read_to_end(&mut raw),
+        Source::File(path) => {
+            if path.is_dir() {
+                return Err(CliError::new(format!(
+                    "cannot read {}: it is a directory, not a file",
+                    path.display()
+                ))
+                .with_hint("give the path of an article file"));
+            }
+            match std::fs::File::open(path) {
+                Ok(f) => f.take(max_bytes + 1).read_to_end(&mut raw),
+                Err(e) => return Err(CliError::input(path, &e)),
+            }
+        }
+    };
+    if let Err(e) = res {
+        return Err(match source {
+            Source::File(path) => CliError::input(path, &e),
+            Source::Stdin => CliError::new(format!("cannot read standard input: {e}")),
+        });
+    }
+    if raw.len() as u64 > max_bytes {
+        return Err(CliError::new(format!(
+            "cannot read {}: it is larger than the limit of {max_bytes} bytes",
+            source.display_name()
+        ))
+        .with_hint("pass --max-bytes N to raise the limit"));
+    }
+    Ok(raw)
+}
+
+/// Turn raw bytes into a document, naming the input in any error.
+pub fn document_of(source: &Source, raw: &[u8]) -> Result<Document, CliError> {
+    let name = match source {
+        Source::File(p) => p.to_str(),
+        Source::Stdin => None,
+    };
+    ingest::read_document(raw, name).map_err(|e| {
+        let err = CliError::new(format!(
+            "cannot use {} as an article: {e}",
+            source.display_name()
+        ));
+        match e {
+            ingest::IngestError::Binary { .. } => {
+                err.with_hint("claimtrail reads text, Markdown and HTML articles")
+            }
+            ingest::IngestError::InvalidUtf8 { .. } => {
+                err.with_hint("convert the file to UTF-8, or declare its charset in HTML")
+            }
+            _ => err,
+        }
+    })
+}
+
+/// Read and understand one input.
+pub fn read_input(arg: Option<&Path>, max_bytes: u64) -> Result<Input, CliError> {
+    let source = Source::parse(arg);
+    let raw = read_bytes(&source, max_bytes)?;
+    let document = document_of(&source, &raw)?;
+    Ok(Input {
+        source,
+        raw,
+        document,
+    })
+}

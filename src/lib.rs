@@ -1,0 +1,14 @@
+//! claimtrail: claim provenance for news.
+//!
+//! - [`ingest`] turns input bytes (text, Markdown, HTML) into article text;
+//! - [`extract`] finds the statements of a text and who made them;
+//! - [`commands`] are the CLI's commands, one module each, over
+//!   `claimtrail-store`;
+//! - [`cli`] parses arguments and reports errors.
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod extract;
+pub mod ingest;
+pub mod output;
