@@ -3,6 +3,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
+
+use claimtrail_store::{OpenOptions, Store, StoreError};
 
 use clap::{Parser, Subcommand};
 
@@ -50,6 +53,9 @@ pub struct GlobalArgs {
     /// Output format: text for people, json for scripts.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
+    /// Wait up to this many seconds for another claimtrail process to release the store.
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub wait: Option<f64>,
     /// When to use colour (auto: on a terminal, unless NO_COLOR is set).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -57,6 +63,17 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Record a revision of a story (text, Markdown or HTML) in the store.
+    Record(commands::record::Args),
+    /// List the stories in the store.
+    Stories(commands::stories::Args),
+    /// List the revisions of a story, newest first.
+    Log(commands::log::Args),
+    /// Show a revision: metadata, statements and text.
+    Show(commands::show::Args),
+    /// Check every hash, chain and index in the store.
+    Verify(commands::verify::Args),
+    /// Print the statements and speakers of an article (no store needed).
     Extract(commands::extract::Args),
 }
 
@@ -64,6 +81,7 @@ pub enum Command {
 #[derive(Debug)]
 pub struct Ctx {
     pub store_path: Option<PathBuf>,
+    pub wait: Option<f64>,
     pub out: Out,
 }
 
@@ -83,15 +101,50 @@ impl Ctx {
                     .with_hint("pass --store PATH or set CLAIMTRAIL_STORE")
             })
     }
+
+    fn open_options(&self) -> OpenOptions {
+        OpenOptions {
+            wait: self.wait.filter(|w| *w > 0.0).map(Duration::from_secs_f64),
+        }
+    }
+
+    /// Open the store, creating it if needed (for commands that write).
+    pub fn open_store(&self) -> Result<Store, CliError> {
+        Ok(Store::open_with(&self.store_dir()?, &self.open_options())?)
+    }
+
+    /// Open the store if there is one; reading commands never create it.
+    pub fn open_existing_store(&self) -> Result<Option<Store>, CliError> {
+        let dir = self.store_dir()?;
+        if dir.exists() && !dir.is_dir() {
+            return Err(StoreError::NotADirectory { path: dir }.into());
+        }
+        if !Store::exists(&dir) {
+            return Ok(None);
+        }
+        Ok(Some(Store::open_with(&dir, &self.open_options())?))
+    }
+
+    /// Open the store for a command about `story`: no store means no story.
+    pub fn require_existing_store(&self, story: &str) -> Result<Store, CliError> {
+        self.open_existing_store()?
+            .ok_or_else(|| StoreError::UnknownStory(story.to_string()).into())
+    }
 }
 
 /// Run a parsed command line; returns the exit code on success.
 pub fn run(cli: Cli) -> Result<u8, CliError> {
     let mut ctx = Ctx {
         store_path: cli.global.store,
+        wait: cli.global.wait,
         out: Out::new(cli.global.format, cli.global.color),
     };
     let code = match cli.command {
+        Command::Record(args) => commands::record::run(&mut ctx, args)?,
+        Command::Stories(args) => commands::stories::run(&mut ctx, args)?,
+        Command::Log(args) => commands::log::run(&mut ctx, args)?,
+        Command::Show(args) => commands::show::run(&mut ctx, args)?,
+        Command::Verify(args) => commands::verify::run(&mut ctx, args)?,
         Command::Extract(args) => commands::extract::run(&mut ctx, args)?,
     };
     ctx.out.flush()?;

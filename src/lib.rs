@@ -12,3 +12,6 @@ pub mod error;
 pub mod extract;
 pub mod ingest;
 pub mod output;
+pub mod record;
+pub mod revref;
+pub mod time;

@@ -122,3 +122,18 @@ pub fn read_input(arg: Option<&Path>, max_bytes: u64) -> Result<Input, CliError>
         document,
     })
 }
+
+/// Accept only http and https URLs.
+pub fn check_url(url: &str) -> Result<(), CliError> {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.starts_with('/') => Ok(()),
+        _ => Err(CliError::new(format!(
+            "invalid URL {url:?}: only http:// and https:// URLs are supported"
+        ))
+        .with_hint("give the page's full address, such as https://example.com/news/story")),
+    }
+}

@@ -3,3 +3,8 @@
 
 pub mod extract;
 pub mod input;
+pub mod log;
+pub mod record;
+pub mod show;
+pub mod stories;
+pub mod verify;

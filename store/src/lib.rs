@@ -4,7 +4,742 @@
 //! statements, speakers and the query indexes, in one sled database. No text
 //! analysis and no command-line concerns live here; the public API speaks
 //! the domain and no sled type leaks out of it.
+//!
+//! Durability: a revision and everything it touches are written with one
+//! atomic sled batch and flushed before [`Store::record_revision`] returns,
+//! so after a crash a revision is either entirely there or not at all.
 
 mod error;
+mod hash;
+mod keys;
+mod lock;
+mod records;
+mod verify;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
 
 pub use error::{Result, StoreError};
+pub use hash::{BadHash, Hash32, blob_id};
+
+pub use records::{Occurrence, RevisionRecord, SpeakerRecord, StatementRecord, StoryRecord};
+pub use verify::{Problem, VerifyReport};
+
+/// The store format this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// sled's page cache. Kept modest on purpose: sled's default (1 GiB) would
+/// let a bulk import grow far past what a command-line tool should use.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How to open a store.
+#[derive(Clone, Debug, Default)]
+pub struct OpenOptions {
+    /// Wait this long for another process to release the store.
+    pub wait: Option<Duration>,
+}
+
+/// An open store. Holds the store's lock until dropped.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    db: sled::Db,
+    _lock: lock::LockFile,
+}
+
+/// One statement of a revision being recorded.
+#[derive(Clone, Debug)]
+pub struct NewStatement {
+    pub occurrence: Occurrence,
+    pub content: String,
+    /// Search terms of the content (the caller decides what a term is).
+    pub terms: Vec<String>,
+}
+
+/// A revision to record, with what was extracted from it.
+#[derive(Clone, Debug)]
+pub struct NewRevision<'a> {
+    pub story: &'a str,
+    pub url: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub raw: &'a [u8],
+    pub text: &'a str,
+    pub captured_at: DateTime<Utc>,
+    pub source: &'a str,
+    pub format: &'a str,
+    pub meta: BTreeMap<String, String>,
+    pub statements: Vec<NewStatement>,
+    pub speakers: Vec<SpeakerRecord>,
+}
+
+/// What recording did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    /// A new revision was written.
+    New {
+        revision: RevisionRecord,
+        new_story: bool,
+    },
+    /// The text equals the latest revision's: nothing was written.
+    Unchanged { latest: RevisionRecord },
+}
+
+/// Where a statement occurs: story, revision number, index in the revision.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub story: String,
+    pub revision: u32,
+    pub index: u32,
+}
+
+/// Check a user-given story id.
+pub fn validate_story_id(id: &str) -> Result<()> {
+    let reason = if id.is_empty() {
+        "it is empty"
+    } else if id.chars().any(char::is_whitespace) {
+        "it contains white space"
+    } else if id.contains('/') {
+        "it contains '/'"
+    } else if id.contains('@') {
+        "it contains '@', which separates a story from a revision"
+    } else if id.chars().any(char::is_control) {
+        "it contains a control character"
+    } else if id.len() > 200 {
+        "it is longer than 200 bytes"
+    } else {
+        return Ok(());
+    };
+    Err(StoreError::InvalidStoryId {
+        id: id.to_string(),
+        reason,
+    })
+}
+
+impl Store {
+    /// Whether a store exists at `path` (without creating one).
+    pub fn exists(path: &Path) -> bool {
+        path.join("db").exists()
+    }
+
+    /// Open (creating if needed) the store in directory `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, &OpenOptions::default())
+    }
+
+    pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Store> {
+        if path.exists() && !path.is_dir() {
+            return Err(StoreError::NotADirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        std::fs::create_dir_all(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let lock = lock::LockFile::acquire(path, options.wait)?;
+        let db = sled::Config::new()
+            .path(path.join("db"))
+            .cache_capacity(CACHE_BYTES)
+            .open()
+            .map_err(|source| match source {
+                sled::Error::Io(source) => StoreError::Open {
+                    path: path.to_path_buf(),
+                    source,
+                },
+                source => StoreError::Db {
+                    path: path.to_path_buf(),
+                    source,
+                },
+            })?;
+        let store = Store {
+            path: path.to_path_buf(),
+            db,
+            _lock: lock,
+        };
+        store.check_format()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn db_err(&self, source: sled::Error) -> StoreError {
+        StoreError::Db {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn corrupt(&self, detail: impl Into<String>) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: detail.into(),
+        }
+    }
+
+    fn check_format(&self) -> Result<()> {
+        match self.db.get(keys::FORMAT_KEY).map_err(|e| self.db_err(e))? {
+            Some(v) => {
+                let found = <[u8; 4]>::try_from(&v[..])
+                    .map(u32::from_be_bytes)
+                    .map_err(|_| self.corrupt("the format version record is unreadable"))?;
+                if found > FORMAT_VERSION {
+                    return Err(StoreError::TooNew {
+                        path: self.path.clone(),
+                        found,
+                        supported: FORMAT_VERSION,
+                    });
+                }
+                Ok(())
+            }
+            None => {
+                self.db
+                    .insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes())
+                    .map_err(|e| self.db_err(e))?;
+                self.db.flush().map_err(|e| self.db_err(e))?;
+                Ok(())
+            }
+        }
+    }
+
+    fn get(&self, key: &[u8]) -> Result<Option<sled::IVec>> {
+        self.db.get(key).map_err(|e| self.db_err(e))
+    }
+
+    fn get_sealed<T: serde::de::DeserializeOwned>(
+        &self,
+        kind: u8,
+        key: &[u8],
+        what: &str,
+    ) -> Result<Option<T>> {
+        match self.get(key)? {
+            None => Ok(None),
+            Some(v) => decode(kind, &v)
+                .map(Some)
+                .ok_or_else(|| self.corrupt(format!("{what} fails its checksum"))),
+        }
+    }
+
+    fn counter(&self, name: &str) -> Result<u64> {
+        Ok(self.get(&keys::counter(name))?.map_or(0, |v| be_u64(&v)))
+    }
+
+    // ---- reading ----------------------------------------------------
+
+    /// All stories, by id.
+    pub fn stories(&self) -> Result<Vec<StoryRecord>> {
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix([keys::STORY]) {
+            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+            let story = decode(keys::STORY, &v).ok_or_else(|| {
+                self.corrupt(format!(
+                    "the record of story {:?} fails its checksum",
+                    String::from_utf8_lossy(&k[1..])
+                ))
+            })?;
+            out.push(story);
+        }
+        Ok(out)
+    }
+
+    pub fn story(&self, id: &str) -> Result<Option<StoryRecord>> {
+        self.get_sealed(
+            keys::STORY,
+            &keys::story(id),
+            &format!("the record of story {id:?}"),
+        )
+    }
+
+    /// The story, or an "unknown story" error.
+    pub fn require_story(&self, id: &str) -> Result<StoryRecord> {
+        validate_story_id(id)?;
+        self.story(id)?
+            .ok_or_else(|| StoreError::UnknownStory(id.to_string()))
+    }
+
+    /// Revisions of a story, oldest first.
+    pub fn revisions(&self, story: &str) -> Result<Vec<RevisionRecord>> {
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix(keys::revisions_of(story)) {
+            let (_, v) = kv.map_err(|e| self.db_err(e))?;
+            let rev = decode(keys::REVISION, &v).ok_or_else(|| {
+                self.corrupt(format!(
+                    "a revision record of story {story:?} fails its checksum"
+                ))
+            })?;
+            out.push(rev);
+        }
+        Ok(out)
+    }
+
+    pub fn revision(&self, story: &str, number: u32) -> Result<Option<RevisionRecord>> {
+        self.get_sealed(
+            keys::REVISION,
+            &keys::revision(story, number),
+            &format!("revision {number} of story {story:?}"),
+        )
+    }
+
+    /// Revision `number` of `story`, or an out-of-range error.
+    pub fn require_revision(&self, story: &StoryRecord, number: u32) -> Result<RevisionRecord> {
+        if number == 0 || number > story.revisions {
+            return Err(StoreError::RevisionOutOfRange {
+                story: story.id.clone(),
+                number,
+                count: story.revisions,
+            });
+        }
+        self.revision(&story.id, number)?.ok_or_else(|| {
+            self.corrupt(format!(
+                "revision {number} of story {:?} is missing",
+                story.id
+            ))
+        })
+    }
+
+    /// The revision of `story` whose id starts with the hex `prefix`.
+    pub fn revision_by_prefix(&self, story: &StoryRecord, prefix: &str) -> Result<RevisionRecord> {
+        let prefix = prefix.to_ascii_lowercase();
+        let matches: Vec<RevisionRecord> = self
+            .revisions(&story.id)?
+            .into_iter()
+            .filter(|r| r.id.to_hex().starts_with(&prefix))
+            .collect();
+        match matches.len() {
+            0 => Err(StoreError::UnknownRevision {
+                story: story.id.clone(),
+                prefix,
+            }),
+            1 => Ok(matches.into_iter().next().expect("one match")),
+            _ => Err(StoreError::AmbiguousRevision {
+                story: story.id.clone(),
+                prefix,
+                candidates: matches
+                    .iter()
+                    .map(|r| format!("@{} ({})", r.number, r.id.short()))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// A blob's bytes.
+    pub fn blob(&self, id: &Hash32) -> Result<Vec<u8>> {
+        self.get(&keys::blob(id))?
+            .map(|v| v.to_vec())
+            .ok_or_else(|| self.corrupt(format!("blob {} is missing", id.short())))
+    }
+
+    /// The normalised text of a revision.
+    pub fn text(&self, rev: &RevisionRecord) -> Result<String> {
+        String::from_utf8(self.blob(&rev.text)?).map_err(|_| {
+            self.corrupt(format!(
+                "the text of revision {} of story {:?} is not UTF-8",
+                rev.number, rev.story
+            ))
+        })
+    }
+
+    /// The statements of a revision, in order.
+    pub fn occurrences(&self, rev: &RevisionRecord) -> Result<Vec<Occurrence>> {
+        Ok(self
+            .get_sealed(
+                keys::OCCURRENCES,
+                &keys::occurrences(&rev.story, rev.number),
+                &format!(
+                    "the statements of revision {} of story {:?}",
+                    rev.number, rev.story
+                ),
+            )?
+            .unwrap_or_default())
+    }
+
+    /// A statement's content.
+    pub fn statement(&self, hash: &Hash32) -> Result<Option<StatementRecord>> {
+        self.get_sealed(
+            keys::STATEMENT,
+            &keys::statement(hash),
+            &format!("statement {}", hash.short()),
+        )
+    }
+
+    /// Statements whose hash starts with the hex `prefix` (at most `limit`).
+    pub fn statements_by_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<Hash32>> {
+        let prefix = prefix.to_ascii_lowercase();
+        let whole: Vec<u8> = (0..prefix.len() / 2)
+            .filter_map(|i| u8::from_str_radix(&prefix[2 * i..2 * i + 2], 16).ok())
+            .collect();
+        let mut scan = vec![keys::STATEMENT];
+        scan.extend_from_slice(&whole);
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix(scan) {
+            let (k, _) = kv.map_err(|e| self.db_err(e))?;
+            if let Some(h) = Hash32::from_slice(&k[1..])
+                && h.to_hex().starts_with(&prefix)
+            {
+                out.push(h);
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn speaker(&self, id: &str) -> Result<Option<SpeakerRecord>> {
+        self.get_sealed(
+            keys::SPEAKER,
+            &keys::speaker(id),
+            &format!("the record of speaker {id:?}"),
+        )
+    }
+
+    /// Every speaker, by id.
+    pub fn speakers(&self) -> Result<Vec<SpeakerRecord>> {
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix([keys::SPEAKER]) {
+            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+            out.push(decode(keys::SPEAKER, &v).ok_or_else(|| {
+                self.corrupt(format!(
+                    "the record of speaker {:?} fails its checksum",
+                    String::from_utf8_lossy(&k[1..])
+                ))
+            })?);
+        }
+        Ok(out)
+    }
+
+    /// Where a speaker's statements occur, in story and revision order.
+    pub fn statements_by_speaker(&self, speaker: &str) -> Result<Vec<(Location, Hash32)>> {
+        let prefix = keys::by_speaker_prefix(speaker);
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix(&prefix) {
+            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+            let (story, revision, index) = keys::split_location(&k[prefix.len()..])
+                .ok_or_else(|| self.corrupt("a speaker index key is unreadable"))?;
+            let hash = Hash32::from_slice(&v)
+                .ok_or_else(|| self.corrupt("a speaker index entry is unreadable"))?;
+            out.push((
+                Location {
+                    story,
+                    revision,
+                    index,
+                },
+                hash,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Every occurrence of a statement, with its speaker id there.
+    pub fn occurrences_of(&self, hash: &Hash32) -> Result<Vec<(Location, Option<String>)>> {
+        let prefix = keys::by_statement_prefix(hash);
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix(&prefix) {
+            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+            let (story, revision, index) = keys::split_location(&k[prefix.len()..])
+                .ok_or_else(|| self.corrupt("a statement index key is unreadable"))?;
+            let speaker = (!v.is_empty()).then(|| String::from_utf8_lossy(&v).into_owned());
+            out.push((
+                Location {
+                    story,
+                    revision,
+                    index,
+                },
+                speaker,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Statements whose content holds `term`.
+    pub fn statements_with_term(&self, term: &str) -> Result<Vec<Hash32>> {
+        let prefix = keys::by_term_prefix(term);
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix(&prefix) {
+            let (k, _) = kv.map_err(|e| self.db_err(e))?;
+            out.push(
+                Hash32::from_slice(&k[prefix.len()..])
+                    .ok_or_else(|| self.corrupt("a term index key is unreadable"))?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// User-curated aliases: speaker id → the speaker it is merged into.
+    pub fn aliases(&self) -> Result<BTreeMap<String, String>> {
+        let mut out = BTreeMap::new();
+        for kv in self.db.scan_prefix([keys::ALIAS]) {
+            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+            let target: String = decode(keys::ALIAS, &v)
+                .ok_or_else(|| self.corrupt("an alias record fails its checksum"))?;
+            out.insert(String::from_utf8_lossy(&k[1..]).into_owned(), target);
+        }
+        Ok(out)
+    }
+
+    /// Merge speaker `from` into `into` for every query (reversible).
+    pub fn set_alias(&self, from: &str, into: &str) -> Result<()> {
+        self.db
+            .insert(keys::alias(from), seal_json(keys::ALIAS, &into.to_string()))
+            .map_err(|e| self.db_err(e))?;
+        self.db.flush().map_err(|e| self.db_err(e))?;
+        Ok(())
+    }
+
+    /// Undo [`Store::set_alias`]; returns whether there was such an alias.
+    pub fn remove_alias(&self, from: &str) -> Result<bool> {
+        let old = self
+            .db
+            .remove(keys::alias(from))
+            .map_err(|e| self.db_err(e))?;
+        self.db.flush().map_err(|e| self.db_err(e))?;
+        Ok(old.is_some())
+    }
+
+    /// Store-wide counts kept by the store itself (sled's `len` would scan).
+    pub fn counts(&self) -> Result<Counts> {
+        Ok(Counts {
+            stories: self.counter("stories")?,
+            revisions: self.counter("revisions")?,
+            statements: self.counter("statements")?,
+            occurrences: self.counter("occurrences")?,
+            blobs: self.counter("blobs")?,
+        })
+    }
+
+    // ---- writing ----------------------------------------------------
+
+    /// Record a revision and everything extracted from it, atomically.
+    ///
+    /// The text is compared with the latest revision first: equal text
+    /// writes nothing ([`Recorded::Unchanged`]). Text equal to an older
+    /// revision is recorded, with `revert_of` naming it.
+    pub fn record_revision(&mut self, new: NewRevision<'_>) -> Result<Recorded> {
+        validate_story_id(new.story)?;
+        let existing = self.story(new.story)?;
+        let text_id = blob_id(new.text.as_bytes());
+        let raw_id = blob_id(new.raw);
+        let previous = match &existing {
+            Some(s) if s.revisions > 0 => Some(self.require_revision(s, s.revisions)?),
+            _ => None,
+        };
+        if let Some(prev) = &previous
+            && prev.text == text_id
+        {
+            return Ok(Recorded::Unchanged {
+                latest: prev.clone(),
+            });
+        }
+        let revert_of = match &existing {
+            Some(_) => self
+                .revisions(new.story)?
+                .iter()
+                .rev()
+                .find(|r| r.text == text_id)
+                .map(|r| r.number),
+            None => None,
+        };
+
+        let number = previous.as_ref().map_or(1, |p| p.number + 1);
+        let parent = previous.as_ref().map(|p| p.id);
+        let captured_at = new.captured_at;
+        let id = hash::revision_id(&hash::RevisionFields {
+            story: new.story,
+            number,
+            parent,
+            captured_secs: captured_at.timestamp(),
+            captured_nanos: captured_at.timestamp_subsec_nanos(),
+            source: new.source,
+            format: new.format,
+            raw: raw_id,
+            text: text_id,
+        });
+        let revision = RevisionRecord {
+            story: new.story.to_string(),
+            number,
+            id,
+            parent,
+            captured_at,
+            source: new.source.to_string(),
+            format: new.format.to_string(),
+            raw: raw_id,
+            raw_len: new.raw.len() as u64,
+            text: text_id,
+            text_len: new.text.len() as u64,
+            revert_of,
+            meta: new.meta,
+        };
+        let new_story = existing.is_none();
+        let mut story = existing.unwrap_or_else(|| StoryRecord {
+            id: new.story.to_string(),
+            url: None,
+            title: None,
+            created_at: Utc::now(),
+            revisions: 0,
+            head: None,
+            last_captured_at: None,
+        });
+        story.revisions = number;
+        story.head = Some(id);
+        story.last_captured_at = Some(
+            story
+                .last_captured_at
+                .map_or(captured_at, |t| t.max(captured_at)),
+        );
+        if let Some(url) = new.url {
+            story.url = Some(url.to_string());
+        }
+        if let Some(title) = new.title {
+            story.title = Some(title.to_string());
+        }
+
+        // Everything below goes into one batch: applied atomically, so a
+        // crash leaves the revision either whole or absent.
+        let mut batch = sled::Batch::default();
+        let mut counts = self.counts()?;
+        counts.revisions += 1;
+        counts.stories += u64::from(new_story);
+        let mut blobs = vec![(raw_id, new.raw)];
+        if text_id != raw_id {
+            blobs.push((text_id, new.text.as_bytes()));
+        }
+        for (blob, bytes) in blobs {
+            // Content addressing: bytes already stored are not stored again.
+            if self.get(&keys::blob(&blob))?.is_none() {
+                batch.insert(keys::blob(&blob), bytes);
+                counts.blobs += 1;
+            }
+        }
+        let mut seen_statements = HashSet::new();
+        let mut seen_terms = HashSet::new();
+        let mut occurrences = Vec::with_capacity(new.statements.len());
+        for st in new.statements {
+            let h = st.occurrence.statement;
+            if seen_statements.insert(h) && self.get(&keys::statement(&h))?.is_none() {
+                batch.insert(
+                    keys::statement(&h),
+                    seal_json(
+                        keys::STATEMENT,
+                        &StatementRecord {
+                            content: st.content,
+                        },
+                    ),
+                );
+                counts.statements += 1;
+                for term in st.terms {
+                    if seen_terms.insert((term.clone(), h)) {
+                        batch.insert(keys::by_term(&term, &h), &[][..]);
+                    }
+                }
+            }
+            let o = st.occurrence;
+            let speaker = o.speaker.clone().unwrap_or_default();
+            if !speaker.is_empty() {
+                batch.insert(
+                    keys::by_speaker(&speaker, new.story, number, o.index),
+                    &h.0[..],
+                );
+            }
+            batch.insert(
+                keys::by_statement(&h, new.story, number, o.index),
+                speaker.as_bytes(),
+            );
+            occurrences.push(o);
+        }
+        counts.occurrences += occurrences.len() as u64;
+        for sp in &new.speakers {
+            let merged = match self.speaker(&sp.id)? {
+                Some(mut old) => old.merge(sp).then_some(old),
+                None => Some(sp.clone()),
+            };
+            if let Some(rec) = merged {
+                batch.insert(keys::speaker(&rec.id), seal_json(keys::SPEAKER, &rec));
+            }
+        }
+        batch.insert(
+            keys::occurrences(new.story, number),
+            seal_json(keys::OCCURRENCES, &occurrences),
+        );
+        batch.insert(
+            keys::revision(new.story, number),
+            seal_json(keys::REVISION, &revision),
+        );
+        batch.insert(keys::revision_by_id(&id), location_value(new.story, number));
+        batch.insert(keys::story(new.story), seal_json(keys::STORY, &story));
+        counts.write(&mut batch);
+        self.db.apply_batch(batch).map_err(|e| self.db_err(e))?;
+        // Report success only once the revision is on disk.
+        self.db.flush().map_err(|e| self.db_err(e))?;
+        Ok(Recorded::New {
+            revision,
+            new_story,
+        })
+    }
+
+    /// Check every hash, chain, record and index. See [`VerifyReport`].
+    ///
+    /// `statement_hash` recomputes a statement's hash from its content: the
+    /// normalisation belongs to the caller, not to the store.
+    pub fn verify(&self, statement_hash: &dyn Fn(&str) -> String) -> Result<VerifyReport> {
+        verify::verify(self, statement_hash)
+    }
+
+    /// Low-level access for `verify`.
+    pub(crate) fn scan(
+        &self,
+        prefix: &[u8],
+    ) -> impl Iterator<Item = Result<(sled::IVec, sled::IVec)>> + '_ {
+        self.db
+            .scan_prefix(prefix)
+            .map(|kv| kv.map_err(|e| self.db_err(e)))
+    }
+}
+
+/// Store-wide counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub stories: u64,
+    pub revisions: u64,
+    pub statements: u64,
+    pub occurrences: u64,
+    pub blobs: u64,
+}
+
+impl Counts {
+    fn write(&self, batch: &mut sled::Batch) {
+        for (name, n) in [
+            ("stories", self.stories),
+            ("revisions", self.revisions),
+            ("statements", self.statements),
+            ("occurrences", self.occurrences),
+            ("blobs", self.blobs),
+        ] {
+            batch.insert(keys::counter(name), &n.to_be_bytes()[..]);
+        }
+    }
+}
+
+fn be_u64(v: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(v).map(u64::from_be_bytes).unwrap_or(0)
+}
+
+fn location_value(story: &str, number: u32) -> Vec<u8> {
+    let mut v = story.as_bytes().to_vec();
+    v.push(0);
+    v.extend_from_slice(&number.to_be_bytes());
+    v
+}
+
+fn seal_json<T: serde::Serialize>(kind: u8, value: &T) -> Vec<u8> {
+    // Serialising these plain records cannot fail.
+    let payload = serde_json::to_vec(value).expect("records serialise");
+    hash::seal(kind, &payload)
+}
+
+fn decode<T: serde::de::DeserializeOwned>(kind: u8, sealed: &[u8]) -> Option<T> {
+    serde_json::from_slice(hash::unseal(kind, sealed)?).ok()
+}

@@ -1,0 +1,144 @@
+//! `claimtrail record`: keep a revision of a story, with its statements.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use claimtrail_store::{NewRevision, Recorded, RevisionRecord};
+use serde::Serialize;
+
+use crate::cli::Ctx;
+use crate::commands::input::{self, DEFAULT_MAX_BYTES};
+use crate::error::{Result, exit};
+use crate::extract;
+use crate::record::{document_meta, to_store};
+use crate::time::{now, parse_time};
+
+/// Record a revision of a story in the store.
+///
+/// Reads the article from FILE (or standard input), extracts its statements
+/// and speakers, and appends it to STORY's hash-chained history. Text equal
+/// to the latest revision records nothing ("unchanged since revision N");
+/// text equal to an older revision is recorded and noted as a revert.
+///
+/// Examples:
+///   claimtrail record taji-strikes article.txt
+///   curl -s https://example.com/story | claimtrail record my-story - --url https://example.com/story
+///   claimtrail record my-story old.txt --at 2020-03-12T18:00:00Z
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The story id: a slug such as taji-strikes (no spaces, no '/').
+    #[arg(value_name = "STORY")]
+    pub story: String,
+    /// The article: a file, or - for standard input.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// When this revision was captured (RFC 3339, or YYYY-MM-DD[ HH:MM[:SS]] in UTC) [default: now].
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub at: Option<DateTime<Utc>>,
+    /// The story's URL.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// The story's title.
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    story: &'a str,
+    outcome: &'static str,
+    revision: u32,
+    id: String,
+    revert_of: Option<u32>,
+    statements: usize,
+    speakers: usize,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    // Validate everything before the store is opened, so bad input never
+    // touches it.
+    claimtrail_store::validate_story_id(&args.story)?;
+    if let Some(url) = &args.url {
+        crate::commands::input::check_url(url)?;
+    }
+    let input = input::read_input(args.file.as_deref(), args.max_bytes)?;
+    let text = input.document.text();
+    let extraction = extract::extract(&text);
+    let (statements, speakers) = to_store(&args.story, &extraction)?;
+    let source = input.source.label();
+    let title = args.title.clone().or_else(|| input.document.title.clone());
+    let captured_at = match args.at {
+        Some(t) => t,
+        None => now()?,
+    };
+    let mut store = ctx.open_store()?;
+    let outcome = store.record_revision(NewRevision {
+        story: &args.story,
+        url: args.url.as_deref(),
+        title: title.as_deref(),
+        raw: &input.raw,
+        text: &text,
+        captured_at,
+        source: &source,
+        format: input.document.format.as_str(),
+        meta: document_meta(&input.document),
+        statements,
+        speakers,
+    })?;
+    let (kind, rev): (&'static str, &RevisionRecord) = match &outcome {
+        Recorded::New { revision, .. } => ("recorded", revision),
+        Recorded::Unchanged { latest } => ("unchanged", latest),
+    };
+    if ctx.out.json() {
+        ctx.out.write_json(&JsonOut {
+            story: &args.story,
+            outcome: kind,
+            revision: rev.number,
+            id: rev.id.to_hex(),
+            revert_of: rev.revert_of.filter(|_| kind == "recorded"),
+            statements: extraction.statements.len(),
+            speakers: extraction.speakers.len(),
+        })?;
+        return Ok(exit::OK);
+    }
+    let p = ctx.out.palette;
+    let line = match &outcome {
+        Recorded::Unchanged { latest } => format!(
+            "{}: unchanged since revision {} ({}); nothing recorded",
+            args.story,
+            latest.number,
+            p.yellow(&latest.id.short())
+        ),
+        Recorded::New {
+            revision,
+            new_story,
+        } => {
+            let attributed = extraction
+                .statements
+                .iter()
+                .filter(|s| s.speaker.is_some())
+                .count();
+            let mut line = format!(
+                "{}: recorded revision {} ({}): {} statements ({} attributed), {} speakers",
+                args.story,
+                revision.number,
+                p.yellow(&revision.id.short()),
+                extraction.statements.len(),
+                attributed,
+                extraction.speakers.len()
+            );
+            if let Some(n) = revision.revert_of {
+                line.push_str(&format!("; a revert: the text is that of revision {n}"));
+            }
+            if *new_story {
+                line.push_str("; new story");
+            }
+            line
+        }
+    };
+    ctx.out.line(&line)?;
+    Ok(exit::OK)
+}

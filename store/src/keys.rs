@@ -1,0 +1,147 @@
+//! The key layout of the one sled tree the store uses.
+//!
+//! Everything lives in a single tree so that a revision and all it touches
+//! (blobs, statements, speakers, indexes, counters) are written with one
+//! atomic `apply_batch`. The first byte says what a key holds. Numbers are
+//! big-endian so that keys sort in numeric order and prefix scans return
+//! revisions and statements in order. Story and speaker ids never contain
+//! NUL (validated), so NUL separates a variable-length id from what follows.
+
+use crate::hash::Hash32;
+
+pub(crate) const META: u8 = b'M';
+pub(crate) const STORY: u8 = b'S';
+pub(crate) const REVISION: u8 = b'R';
+pub(crate) const REVISION_BY_ID: u8 = b'I';
+pub(crate) const OCCURRENCES: u8 = b'O';
+pub(crate) const BLOB: u8 = b'B';
+pub(crate) const STATEMENT: u8 = b'T';
+pub(crate) const SPEAKER: u8 = b'P';
+pub(crate) const ALIAS: u8 = b'A';
+/// Index: speaker id, NUL, story, NUL, revision, index → statement hash.
+pub(crate) const BY_SPEAKER: u8 = b'x';
+/// Index: statement hash, story, NUL, revision, index → speaker id.
+pub(crate) const BY_STATEMENT: u8 = b'y';
+/// Index: term, NUL, statement hash → nothing.
+pub(crate) const BY_TERM: u8 = b'z';
+
+pub(crate) const FORMAT_KEY: &[u8] = b"Mformat";
+
+pub(crate) fn counter(name: &str) -> Vec<u8> {
+    let mut k = vec![META];
+    k.extend_from_slice(b"count:");
+    k.extend_from_slice(name.as_bytes());
+    k
+}
+
+fn with_id(tag: u8, id: &str) -> Vec<u8> {
+    let mut k = Vec::with_capacity(1 + id.len());
+    k.push(tag);
+    k.extend_from_slice(id.as_bytes());
+    k
+}
+
+pub(crate) fn story(id: &str) -> Vec<u8> {
+    with_id(STORY, id)
+}
+
+/// Prefix of all revision keys of a story.
+pub(crate) fn revisions_of(story: &str) -> Vec<u8> {
+    let mut k = with_id(REVISION, story);
+    k.push(0);
+    k
+}
+
+pub(crate) fn revision(story: &str, number: u32) -> Vec<u8> {
+    let mut k = revisions_of(story);
+    k.extend_from_slice(&number.to_be_bytes());
+    k
+}
+
+pub(crate) fn occurrences(story: &str, number: u32) -> Vec<u8> {
+    let mut k = revision(story, number);
+    k[0] = OCCURRENCES;
+    k
+}
+
+pub(crate) fn revision_by_id(id: &Hash32) -> Vec<u8> {
+    let mut k = vec![REVISION_BY_ID];
+    k.extend_from_slice(&id.0);
+    k
+}
+
+pub(crate) fn blob(id: &Hash32) -> Vec<u8> {
+    let mut k = vec![BLOB];
+    k.extend_from_slice(&id.0);
+    k
+}
+
+pub(crate) fn statement(hash: &Hash32) -> Vec<u8> {
+    let mut k = vec![STATEMENT];
+    k.extend_from_slice(&hash.0);
+    k
+}
+
+pub(crate) fn speaker(id: &str) -> Vec<u8> {
+    with_id(SPEAKER, id)
+}
+
+pub(crate) fn alias(id: &str) -> Vec<u8> {
+    with_id(ALIAS, id)
+}
+
+/// Prefix of the by-speaker index for one speaker.
+pub(crate) fn by_speaker_prefix(speaker: &str) -> Vec<u8> {
+    let mut k = with_id(BY_SPEAKER, speaker);
+    k.push(0);
+    k
+}
+
+pub(crate) fn by_speaker(speaker: &str, story: &str, number: u32, index: u32) -> Vec<u8> {
+    let mut k = by_speaker_prefix(speaker);
+    k.extend_from_slice(story.as_bytes());
+    k.push(0);
+    k.extend_from_slice(&number.to_be_bytes());
+    k.extend_from_slice(&index.to_be_bytes());
+    k
+}
+
+pub(crate) fn by_statement_prefix(hash: &Hash32) -> Vec<u8> {
+    let mut k = vec![BY_STATEMENT];
+    k.extend_from_slice(&hash.0);
+    k
+}
+
+pub(crate) fn by_statement(hash: &Hash32, story: &str, number: u32, index: u32) -> Vec<u8> {
+    let mut k = by_statement_prefix(hash);
+    k.extend_from_slice(story.as_bytes());
+    k.push(0);
+    k.extend_from_slice(&number.to_be_bytes());
+    k.extend_from_slice(&index.to_be_bytes());
+    k
+}
+
+pub(crate) fn by_term_prefix(term: &str) -> Vec<u8> {
+    let mut k = with_id(BY_TERM, term);
+    k.push(0);
+    k
+}
+
+pub(crate) fn by_term(term: &str, hash: &Hash32) -> Vec<u8> {
+    let mut k = by_term_prefix(term);
+    k.extend_from_slice(&hash.0);
+    k
+}
+
+/// Split `story NUL number(4) index(4)`, the tail of the index keys.
+pub(crate) fn split_location(tail: &[u8]) -> Option<(String, u32, u32)> {
+    let nul = tail.iter().position(|&b| b == 0)?;
+    let story = std::str::from_utf8(&tail[..nul]).ok()?.to_string();
+    let rest = &tail[nul + 1..];
+    if rest.len() != 8 {
+        return None;
+    }
+    let number = u32::from_be_bytes(rest[..4].try_into().ok()?);
+    let index = u32::from_be_bytes(rest[4..].try_into().ok()?);
+    Some((story, number, index))
+}

@@ -1,0 +1,107 @@
+//! The records the store keeps, in the domain's words. They are serialised
+//! as JSON inside sealed envelopes ([`crate::hash::seal`]); their identity
+//! never depends on that serialisation (see [`crate::hash`]).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::hash::Hash32;
+
+/// A story: a user-named sequence of revisions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryRecord {
+    pub id: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// How many revisions the story has (numbered 1..=revisions).
+    pub revisions: u32,
+    /// The id of the latest revision.
+    pub head: Option<Hash32>,
+    pub last_captured_at: Option<DateTime<Utc>>,
+}
+
+/// One revision of a story. `id` is computed over the evidence fields
+/// (see [`crate::hash`]); everything derived from the text lives in the
+/// revision's [`Occurrence`] list instead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionRecord {
+    pub story: String,
+    pub number: u32,
+    pub id: Hash32,
+    pub parent: Option<Hash32>,
+    pub captured_at: DateTime<Utc>,
+    /// A file path, `-` for standard input, or a URL.
+    pub source: String,
+    /// How the raw bytes were read: text, markdown or html.
+    pub format: String,
+    /// The raw input bytes, as given (the evidence).
+    pub raw: Hash32,
+    pub raw_len: u64,
+    /// The normalised text statements were extracted from.
+    pub text: Hash32,
+    pub text_len: u64,
+    /// The text equals that of this earlier revision (A → B → A).
+    pub revert_of: Option<u32>,
+    /// Document metadata the reader found (title, published time, ...).
+    #[serde(default)]
+    pub meta: BTreeMap<String, String>,
+}
+
+/// One statement as it occurs in one revision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occurrence {
+    pub index: u32,
+    pub paragraph: u32,
+    /// The statement's content hash.
+    pub statement: Hash32,
+    /// The speaker's id, if the statement is attributed.
+    pub speaker: Option<String>,
+    /// How the text named the speaker here ("he").
+    pub mention: Option<String>,
+    pub attribution: String,
+    pub cue: Option<String>,
+    /// Byte range of the source sentence(s) in the revision's text.
+    pub span: (u64, u64),
+}
+
+/// A speaker as known across all stories (anonymous sources are scoped to
+/// their story by the caller's choice of id).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerRecord {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub anonymous: bool,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    pub anonymity_reason: Option<String>,
+}
+
+impl SpeakerRecord {
+    /// Fold what a new revision says about this speaker into the record.
+    /// Returns whether anything changed.
+    pub(crate) fn merge(&mut self, other: &SpeakerRecord) -> bool {
+        let before = self.clone();
+        for alias in std::iter::once(&other.name).chain(&other.aliases) {
+            if alias != &self.name && !self.aliases.contains(alias) {
+                self.aliases.push(alias.clone());
+            }
+        }
+        if self.role.is_none() {
+            self.role.clone_from(&other.role);
+        }
+        if self.anonymity_reason.is_none() {
+            self.anonymity_reason.clone_from(&other.anonymity_reason);
+        }
+        *self != before
+    }
+}
+
+/// A statement's content, stored once however often it occurs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementRecord {
+    pub content: String,
+}

@@ -1,0 +1,424 @@
+//! `verify`: recompute every hash, walk every chain, check every record's
+//! envelope and every index entry, and say exactly what is wrong where.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::hash::{self, Hash32};
+use crate::records::{Occurrence, RevisionRecord, StoryRecord};
+use crate::{Store, decode, keys};
+
+/// One thing found wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub story: Option<String>,
+    pub revision: Option<u32>,
+    pub detail: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.story, self.revision) {
+            (Some(s), Some(r)) => write!(f, "story {s:?} revision {r}: {}", self.detail),
+            (Some(s), None) => write!(f, "story {s:?}: {}", self.detail),
+            _ => f.write_str(&self.detail),
+        }
+    }
+}
+
+/// What `verify` checked and found.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct VerifyReport {
+    pub stories: u64,
+    pub revisions: u64,
+    pub blobs: u64,
+    pub statements: u64,
+    pub speakers: u64,
+    pub index_entries: u64,
+    pub problems: Vec<Problem>,
+}
+
+impl VerifyReport {
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    fn problem(&mut self, story: Option<&str>, revision: Option<u32>, detail: impl Into<String>) {
+        self.problems.push(Problem {
+            story: story.map(str::to_string),
+            revision,
+            detail: detail.into(),
+        });
+    }
+}
+
+pub(crate) fn verify(
+    store: &Store,
+    statement_hash: &dyn Fn(&str) -> String,
+) -> Result<VerifyReport> {
+    let mut report = VerifyReport::default();
+    // Which revisions use each blob, to name them when a blob is damaged.
+    let mut blob_users: HashMap<Hash32, Vec<(String, u32)>> = HashMap::new();
+    let mut revisions: HashMap<(String, u32), Hash32> = HashMap::new();
+    let mut stories: BTreeMap<String, StoryRecord> = BTreeMap::new();
+
+    for kv in store.scan(&[keys::STORY]) {
+        let (k, v) = kv?;
+        let id = String::from_utf8_lossy(&k[1..]).into_owned();
+        match decode::<StoryRecord>(keys::STORY, &v) {
+            Some(s) if s.id == id => {
+                stories.insert(id, s);
+            }
+            _ => report.problem(Some(&id), None, "the story record fails its checksum"),
+        }
+    }
+    report.stories = stories.len() as u64;
+
+    for (id, story) in &stories {
+        let mut expected_parent: Option<Hash32> = None;
+        let mut expected_number = 1u32;
+        for kv in store.scan(&keys::revisions_of(id)) {
+            let (k, v) = kv?;
+            let key_number = k
+                .len()
+                .checked_sub(4)
+                .map(|at| u32::from_be_bytes(k[at..].try_into().unwrap_or([0; 4])));
+            report.revisions += 1;
+            let Some(rev) = decode::<RevisionRecord>(keys::REVISION, &v) else {
+                report.problem(
+                    Some(id),
+                    key_number,
+                    "the revision record fails its checksum",
+                );
+                expected_number += 1;
+                expected_parent = None;
+                continue;
+            };
+            check_revision(
+                &mut report,
+                &rev,
+                key_number,
+                expected_number,
+                expected_parent,
+            );
+            for blob in [rev.raw, rev.text] {
+                blob_users
+                    .entry(blob)
+                    .or_default()
+                    .push((id.clone(), rev.number));
+            }
+            check_occurrences(store, &mut report, &rev)?;
+            revisions.insert((id.clone(), rev.number), rev.id);
+            match store.get(&keys::revision_by_id(&rev.id))? {
+                Some(loc) if loc[..] == crate::location_value(id, rev.number)[..] => {}
+                _ => report.problem(
+                    Some(id),
+                    Some(rev.number),
+                    "the revision-id index does not point at this revision",
+                ),
+            }
+            expected_parent = Some(rev.id);
+            expected_number = key_number.unwrap_or(expected_number) + 1;
+        }
+        let count = expected_number - 1;
+        if story.revisions != count {
+            report.problem(
+                Some(id),
+                None,
+                format!(
+                    "the story record says {} revisions but {count} are stored",
+                    story.revisions
+                ),
+            );
+        }
+        if story.head != expected_parent {
+            report.problem(
+                Some(id),
+                None,
+                "the story's head is not its latest revision",
+            );
+        }
+    }
+
+    // Revisions whose story record is gone.
+    for kv in store.scan(&[keys::REVISION]) {
+        let (k, _) = kv?;
+        if let Some(nul) = k.iter().skip(1).position(|&b| b == 0) {
+            let story = String::from_utf8_lossy(&k[1..1 + nul]).into_owned();
+            if !stories.contains_key(&story) {
+                report.problem(
+                    Some(&story),
+                    None,
+                    "revisions are stored for a story with no story record",
+                );
+            }
+        }
+    }
+
+    for kv in store.scan(&[keys::BLOB]) {
+        let (k, v) = kv?;
+        report.blobs += 1;
+        let Some(id) = Hash32::from_slice(&k[1..]) else {
+            report.problem(None, None, "a blob key is malformed");
+            continue;
+        };
+        if hash::blob_id(&v) != id {
+            let users = blob_users.get(&id).cloned().unwrap_or_default();
+            if users.is_empty() {
+                report.problem(
+                    None,
+                    None,
+                    format!("blob {} does not match its hash", id.short()),
+                );
+            }
+            for (story, number) in users {
+                report.problem(
+                    Some(&story),
+                    Some(number),
+                    format!("blob {} does not match its hash", id.short()),
+                );
+            }
+        }
+        blob_users.remove(&id);
+    }
+    for (id, users) in blob_users {
+        for (story, number) in users {
+            report.problem(
+                Some(&story),
+                Some(number),
+                format!("blob {} is missing", id.short()),
+            );
+        }
+    }
+
+    let mut statements = HashSet::new();
+    for kv in store.scan(&[keys::STATEMENT]) {
+        let (k, v) = kv?;
+        report.statements += 1;
+        let Some(h) = Hash32::from_slice(&k[1..]) else {
+            report.problem(None, None, "a statement key is malformed");
+            continue;
+        };
+        match decode::<crate::StatementRecord>(keys::STATEMENT, &v) {
+            Some(st) if statement_hash(&st.content) == h.to_hex() => {
+                statements.insert(h);
+            }
+            Some(_) => report.problem(
+                None,
+                None,
+                format!("statement {} does not match its hash", h.short()),
+            ),
+            None => report.problem(
+                None,
+                None,
+                format!("statement {} fails its checksum", h.short()),
+            ),
+        }
+    }
+
+    let mut speakers = HashSet::new();
+    for kv in store.scan(&[keys::SPEAKER]) {
+        let (k, v) = kv?;
+        report.speakers += 1;
+        let id = String::from_utf8_lossy(&k[1..]).into_owned();
+        match decode::<crate::SpeakerRecord>(keys::SPEAKER, &v) {
+            Some(sp) if sp.id == id => {
+                speakers.insert(id);
+            }
+            _ => report.problem(
+                None,
+                None,
+                format!("the record of speaker {id:?} fails its checksum"),
+            ),
+        }
+    }
+
+    check_indexes(store, &mut report, &revisions, &statements, &speakers)?;
+    report
+        .problems
+        .sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
+    report.problems.dedup();
+    Ok(report)
+}
+
+fn check_revision(
+    report: &mut VerifyReport,
+    rev: &RevisionRecord,
+    key_number: Option<u32>,
+    expected_number: u32,
+    expected_parent: Option<Hash32>,
+) {
+    let story = Some(rev.story.as_str());
+    if key_number != Some(rev.number) {
+        report.problem(
+            story,
+            key_number,
+            format!(
+                "is stored where revision {} belongs (revisions swapped?)",
+                rev.number
+            ),
+        );
+    }
+    if let Some(n) = key_number
+        && n > expected_number
+    {
+        let missing = if n == expected_number + 1 {
+            format!("revision {expected_number} is missing")
+        } else {
+            format!("revisions {expected_number} to {} are missing", n - 1)
+        };
+        report.problem(story, Some(n), format!("the chain is broken: {missing}"));
+    }
+    let recomputed = hash::revision_id(&hash::RevisionFields {
+        story: &rev.story,
+        number: rev.number,
+        parent: rev.parent,
+        captured_secs: rev.captured_at.timestamp(),
+        captured_nanos: rev.captured_at.timestamp_subsec_nanos(),
+        source: &rev.source,
+        format: &rev.format,
+        raw: rev.raw,
+        text: rev.text,
+    });
+    if recomputed != rev.id {
+        report.problem(
+            story,
+            Some(rev.number),
+            "its id does not match its contents",
+        );
+    }
+    if rev.parent != expected_parent {
+        report.problem(
+            story,
+            Some(rev.number),
+            "its parent is not the revision before it (chain broken)",
+        );
+    }
+}
+
+fn check_occurrences(store: &Store, report: &mut VerifyReport, rev: &RevisionRecord) -> Result<()> {
+    let story = Some(rev.story.as_str());
+    let Some(v) = store.get(&keys::occurrences(&rev.story, rev.number))? else {
+        report.problem(story, Some(rev.number), "its statement list is missing");
+        return Ok(());
+    };
+    let Some(list) = decode::<Vec<Occurrence>>(keys::OCCURRENCES, &v) else {
+        report.problem(
+            story,
+            Some(rev.number),
+            "its statement list fails its checksum",
+        );
+        return Ok(());
+    };
+    for o in &list {
+        if o.span.0 > o.span.1 || o.span.1 > rev.text_len {
+            report.problem(
+                story,
+                Some(rev.number),
+                format!("statement {} has a span outside the text", o.index),
+            );
+        }
+        if store.get(&keys::statement(&o.statement))?.is_none() {
+            report.problem(
+                story,
+                Some(rev.number),
+                format!("statement {} ({}) is missing", o.index, o.statement.short()),
+            );
+        }
+        if let Some(sp) = &o.speaker
+            && store.get(&keys::speaker(sp))?.is_none()
+        {
+            report.problem(
+                story,
+                Some(rev.number),
+                format!("speaker {sp:?} of statement {} is missing", o.index),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn check_indexes(
+    store: &Store,
+    report: &mut VerifyReport,
+    revisions: &HashMap<(String, u32), Hash32>,
+    statements: &HashSet<Hash32>,
+    speakers: &HashSet<String>,
+) -> Result<()> {
+    for kv in store.scan(&[keys::REVISION_BY_ID]) {
+        let (k, v) = kv?;
+        report.index_entries += 1;
+        let target =
+            keys::split_location(&[&v[..], &[0, 0, 0, 0]].concat()).map(|(s, n, _)| (s, n));
+        let ok = Hash32::from_slice(&k[1..])
+            .is_some_and(|id| target.as_ref().and_then(|t| revisions.get(t)) == Some(&id));
+        if !ok {
+            report.problem(
+                target.as_ref().map(|t| t.0.as_str()),
+                target.as_ref().map(|t| t.1),
+                "a revision-id index entry points nowhere",
+            );
+        }
+    }
+    for kv in store.scan(&[keys::BY_SPEAKER]) {
+        let (k, v) = kv?;
+        report.index_entries += 1;
+        let nul = k.iter().skip(1).position(|&b| b == 0).map(|p| p + 1);
+        let parsed = nul.and_then(|n| {
+            let speaker = String::from_utf8_lossy(&k[1..n]).into_owned();
+            keys::split_location(&k[n + 1..]).map(|loc| (speaker, loc))
+        });
+        match parsed {
+            Some((speaker, (story, number, index))) => {
+                let hash = Hash32::from_slice(&v);
+                if !revisions.contains_key(&(story.clone(), number))
+                    || !hash.is_some_and(|h| statements.contains(&h))
+                    || !speakers.contains(&speaker)
+                {
+                    report.problem(
+                        Some(&story),
+                        Some(number),
+                        format!("the speaker index entry for statement {index} points nowhere"),
+                    );
+                }
+            }
+            None => report.problem(None, None, "a speaker index key is malformed"),
+        }
+    }
+    for kv in store.scan(&[keys::BY_STATEMENT]) {
+        let (k, _) = kv?;
+        report.index_entries += 1;
+        let parsed = Hash32::from_slice(k.get(1..33).unwrap_or(&[]))
+            .zip(keys::split_location(k.get(33..).unwrap_or(&[])));
+        match parsed {
+            Some((h, (story, number, index))) => {
+                if !statements.contains(&h) || !revisions.contains_key(&(story.clone(), number)) {
+                    report.problem(
+                        Some(&story),
+                        Some(number),
+                        format!("the statement index entry for statement {index} points nowhere"),
+                    );
+                }
+            }
+            None => report.problem(None, None, "a statement index key is malformed"),
+        }
+    }
+    for kv in store.scan(&[keys::BY_TERM]) {
+        let (k, _) = kv?;
+        report.index_entries += 1;
+        let ok = k.len() >= 33
+            && Hash32::from_slice(&k[k.len() - 32..]).is_some_and(|h| statements.contains(&h));
+        if !ok {
+            let term =
+                String::from_utf8_lossy(&k[1..k.len().saturating_sub(33).max(1)]).into_owned();
+            report.problem(
+                None,
+                None,
+                format!("the search index entry for {term:?} points nowhere"),
+            );
+        }
+    }
+    Ok(())
+}
