@@ -21,11 +21,7 @@ pub(super) fn read_text(text: &str) -> Document {
 /// Split plain text into normalised, non-empty paragraphs.
 pub fn paragraphs_of_text(text: &str) -> Vec<String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let has_blank_line = text
-        .split('\n')
-        .collect::<Vec<_>>()
-        .windows(3)
-        .any(|w| w[1].trim().is_empty() && !w[0].trim().is_empty() && !w[2].trim().is_empty());
+    let has_blank_line = text.trim().lines().any(|l| l.trim().is_empty());
     let blocks: Vec<&str> = if has_blank_line {
         split_on_blank_lines(&text)
     } else {

@@ -1,1 +1,13 @@
-//! placeholder
+//! Integration tests: the real `claimtrail` binary, driven as a user would,
+//! each test with its own temporary store, a fixed clock and no colour.
+//!
+//! One module per command; `util` holds the harness.
+
+mod util;
+
+mod extract;
+mod help;
+mod log;
+mod record;
+mod show;
+mod verify;
