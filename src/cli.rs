@@ -75,6 +75,22 @@ pub enum Command {
     Verify(commands::verify::Args),
     /// Print the statements and speakers of an article (no store needed).
     Extract(commands::extract::Args),
+    /// Every statement by a speaker, across stories and revisions.
+    Who(commands::who::Args),
+    /// List speakers with kinds, roles, aliases and statement counts.
+    Speakers(commands::speakers::Args),
+    /// Merge one speaker into another for every query, or list the merges.
+    Alias(commands::alias::AliasArgs),
+    /// Undo a merge made with `alias`.
+    Unalias(commands::alias::UnaliasArgs),
+    /// Statements whose content holds all the given words.
+    Search(commands::search::Args),
+    /// One claim's trail across every story and revision.
+    History(commands::history::Args),
+    /// Print a shell completion script.
+    Completions(commands::completions::CompletionsArgs),
+    /// Print the man page.
+    Man(commands::completions::ManArgs),
 }
 
 /// The environment of one command: where the store is and where output goes.
@@ -146,6 +162,14 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Show(args) => commands::show::run(&mut ctx, args)?,
         Command::Verify(args) => commands::verify::run(&mut ctx, args)?,
         Command::Extract(args) => commands::extract::run(&mut ctx, args)?,
+        Command::Who(args) => commands::who::run(&mut ctx, args)?,
+        Command::Speakers(args) => commands::speakers::run(&mut ctx, args)?,
+        Command::Alias(args) => commands::alias::run_alias(&mut ctx, args)?,
+        Command::Unalias(args) => commands::alias::run_unalias(&mut ctx, args)?,
+        Command::Search(args) => commands::search::run(&mut ctx, args)?,
+        Command::History(args) => commands::history::run(&mut ctx, args)?,
+        Command::Completions(args) => commands::completions::run_completions(&mut ctx, args)?,
+        Command::Man(args) => commands::completions::run_man(&mut ctx, args)?,
     };
     ctx.out.flush()?;
     Ok(code)

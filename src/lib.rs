@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod ingest;
 pub mod output;
+pub mod query;
 pub mod record;
 pub mod revref;
 pub mod time;

@@ -89,6 +89,93 @@ pub fn to_store(
     Ok((statements, speakers))
 }
 
+/// Whether two person names with roles are the same person in one story:
+/// same surname, and the same role or given names that agree ("Frank
+/// McKenzie" and "Kenneth F. McKenzie Jr.", both head of Central Command).
+pub fn same_person(a: &str, a_role: Option<&str>, b: &str, b_role: Option<&str>) -> bool {
+    use crate::query::speakers::{norm_name, surname};
+    let (Some(sa), Some(sb)) = (surname(a), surname(b)) else {
+        return false;
+    };
+    if sa != sb {
+        return false;
+    }
+    let roles_agree = match (a_role, b_role) {
+        (Some(x), Some(y)) => norm_name(x) == norm_name(y),
+        _ => false,
+    };
+    let given = |n: &str| -> Vec<char> {
+        let norm = norm_name(n);
+        let words: Vec<&str> = norm.split(' ').collect();
+        let last = words.iter().rposition(|w| *w == sa).unwrap_or(0);
+        words[..last]
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let (ga, gb) = (given(a), given(b));
+    let given_agree = ga.is_empty() || gb.is_empty() || ga.iter().any(|c| gb.contains(c));
+    roles_agree || given_agree
+}
+
+/// Map the people of a new revision onto the speakers the story already
+/// has, so a renamed mention ("Kenneth F. McKenzie Jr." for "Frank
+/// McKenzie") stays one speaker in the store and in every query.
+pub fn unify_with_story(
+    store: &Store,
+    story: &str,
+    extraction: &mut Extraction,
+) -> Result<(), CliError> {
+    let mut known: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
+    for rev in store.revisions(story)? {
+        for o in store.occurrences(&rev)? {
+            if let Some(id) = o.speaker
+                && !known.contains_key(&id)
+                && let Some(rec) = store.speaker(&id)?
+            {
+                known.insert(id, rec);
+            }
+        }
+    }
+    let mut remap: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
+    for sp in &extraction.speakers {
+        if sp.kind != SpeakerKind::Person || known.contains_key(&sp.id) {
+            continue;
+        }
+        let found = known.values().find(|k| {
+            k.kind == "person"
+                && same_person(&k.name, k.role.as_deref(), &sp.name, sp.role.as_deref())
+        });
+        if let Some(k) = found {
+            remap.insert(sp.id.clone(), k.clone());
+        }
+    }
+    if remap.is_empty() {
+        return Ok(());
+    }
+    for sp in &mut extraction.speakers {
+        if let Some(k) = remap.get(&sp.id) {
+            if !sp.aliases.contains(&sp.name) {
+                sp.aliases.push(sp.name.clone());
+            }
+            sp.id.clone_from(&k.id);
+            sp.name.clone_from(&k.name);
+            if sp.role.is_none() {
+                sp.role.clone_from(&k.role);
+            }
+        }
+    }
+    for st in &mut extraction.statements {
+        if let Some(sp) = &mut st.speaker
+            && let Some(k) = remap.get(&sp.id)
+        {
+            sp.id.clone_from(&k.id);
+            sp.name.clone_from(&k.name);
+        }
+    }
+    Ok(())
+}
+
 /// Document metadata worth keeping with a revision.
 pub fn document_meta(doc: &Document) -> BTreeMap<String, String> {
     let mut meta = BTreeMap::new();
@@ -165,6 +252,26 @@ pub fn stored_statements(store: &Store, rev: &RevisionRecord) -> Result<Vec<Stat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn renamed_people_are_one_person() {
+        let role = Some("head of U.S. Central Command");
+        assert!(same_person(
+            "Frank McKenzie",
+            role,
+            "Kenneth F. McKenzie Jr.",
+            role
+        ));
+        assert!(same_person("Mark Esper", None, "Esper", None));
+        assert!(!same_person("Mark Esper", None, "Jane Esper", None));
+        assert!(!same_person(
+            "Mark Esper",
+            Some("Secretary of Defense"),
+            "Jane Esper",
+            Some("Senator")
+        ));
+        assert!(!same_person("Mark Esper", None, "Mark Hoffman", None));
+    }
 
     #[test]
     fn terms_are_lowercase_unique_words() {

@@ -1,10 +1,16 @@
 //! One module per command: its clap `Args` (whose doc comments are the
 //! `--help` text) and the function that runs it.
 
+pub mod alias;
+pub mod completions;
 pub mod extract;
+pub mod history;
 pub mod input;
 pub mod log;
 pub mod record;
+pub mod search;
 pub mod show;
+pub mod speakers;
 pub mod stories;
 pub mod verify;
+pub mod who;

@@ -10,7 +10,7 @@ use crate::cli::Ctx;
 use crate::commands::input::{self, DEFAULT_MAX_BYTES};
 use crate::error::{Result, exit};
 use crate::extract;
-use crate::record::{document_meta, to_store};
+use crate::record::{document_meta, to_store, unify_with_story};
 use crate::time::{now, parse_time};
 
 /// Record a revision of a story in the store.
@@ -66,8 +66,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     }
     let input = input::read_input(args.file.as_deref(), args.max_bytes)?;
     let text = input.document.text();
-    let extraction = extract::extract(&text);
-    let (statements, speakers) = to_store(&args.story, &extraction)?;
+    let mut extraction = extract::extract(&text);
     let source = input.source.label();
     let title = args.title.clone().or_else(|| input.document.title.clone());
     let captured_at = match args.at {
@@ -75,6 +74,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         None => now()?,
     };
     let mut store = ctx.open_store()?;
+    unify_with_story(&store, &args.story, &mut extraction)?;
+    let (statements, speakers) = to_store(&args.story, &extraction)?;
     let outcome = store.record_revision(NewRevision {
         story: &args.story,
         url: args.url.as_deref(),

@@ -34,26 +34,41 @@ impl Run {
     /// Assert success and return stdout.
     #[track_caller]
     pub fn ok(&self) -> &str {
-        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         &self.stdout
     }
 
     /// Assert a usage/input error (exit 2) and return stderr.
     #[track_caller]
     pub fn err(&self) -> &str {
-        assert_eq!(self.code, 2, "expected exit 2\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
-        assert!(self.stderr.starts_with("error: "), "stderr should start with 'error: ': {}", self.stderr);
+        assert_eq!(
+            self.code, 2,
+            "expected exit 2\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.starts_with("error: "),
+            "stderr should start with 'error: ': {}",
+            self.stderr
+        );
         &self.stderr
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
     }
 }
 
 impl Env {
     pub fn new() -> Env {
-        Env { dir: tempfile::tempdir().expect("temp dir") }
+        Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     pub fn store(&self) -> PathBuf {
@@ -80,7 +95,10 @@ impl Env {
     /// The same command as a std `Command`, for tests that manage the child.
     pub fn std_cmd(&self) -> std::process::Command {
         let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin!("claimtrail"));
-        c.env("CLAIMTRAIL_STORE", self.store()).env("CLAIMTRAIL_NOW", NOW).env("NO_COLOR", "1").current_dir(self.dir.path());
+        c.env("CLAIMTRAIL_STORE", self.store())
+            .env("CLAIMTRAIL_NOW", NOW)
+            .env("NO_COLOR", "1")
+            .current_dir(self.dir.path());
         c
     }
 
@@ -99,7 +117,13 @@ impl Env {
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
     {
-        Run::from(self.cmd().args(args).write_stdin(stdin).output().expect("run claimtrail"))
+        Run::from(
+            self.cmd()
+                .args(args)
+                .write_stdin(stdin)
+                .output()
+                .expect("run claimtrail"),
+        )
     }
 
     /// Every key and value of the store's database, to prove it unchanged.
@@ -108,24 +132,25 @@ impl Env {
             return Vec::new();
         }
         let db = sled::open(self.store().join("db")).expect("open sled");
-        db.iter().map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())).expect("read")).collect()
+        db.iter()
+            .map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())).expect("read"))
+            .collect()
     }
-}
-
-/// A fixture of the repo (`tests/fixtures/...`).
-pub fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
 }
 
 /// The bundled example story's revisions.
 pub fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/harbor-fire").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/harbor-fire")
+        .join(name)
 }
 
 /// A file of the shared corpus beside the repo. Missing is a failure, never
 /// a skip: the tests that need it are the acceptance figures.
 pub fn shared(rel: &str) -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel);
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
     assert!(
         p.exists(),
         "the shared corpus file {} is missing: clone the repo with ../shared beside it (CI={})",

@@ -1,0 +1,147 @@
+//! `claimtrail alias` and `claimtrail unalias`: the user's own merges of
+//! speakers ("Defense Department" is the Pentagon), honoured by every query.
+
+use serde::Serialize;
+
+use crate::cli::Ctx;
+use crate::error::{CliError, Result, exit};
+use crate::query::SpeakerIndex;
+
+/// Merge speaker OTHER into SPEAKER for every query, or list the merges.
+///
+/// After `claimtrail alias Pentagon "Defense Department"`, `who Pentagon`
+/// includes what the Defense Department said. Undo with `claimtrail
+/// unalias "Defense Department"`.
+#[derive(Debug, clap::Args)]
+pub struct AliasArgs {
+    /// The speaker to keep.
+    #[arg(value_name = "SPEAKER", required_unless_present = "list")]
+    pub speaker: Option<String>,
+    /// The speaker to merge into it.
+    #[arg(value_name = "OTHER", required_unless_present = "list")]
+    pub other: Option<String>,
+    /// List the merges instead.
+    #[arg(long, conflicts_with_all = ["speaker", "other"])]
+    pub list: bool,
+}
+
+/// Undo a merge made with `claimtrail alias`.
+#[derive(Debug, clap::Args)]
+pub struct UnaliasArgs {
+    /// The speaker that was merged into another.
+    #[arg(value_name = "OTHER")]
+    pub other: String,
+}
+
+#[derive(Serialize)]
+struct Merge {
+    speaker: String,
+    speaker_id: String,
+    into: String,
+    into_id: String,
+}
+
+pub fn run_alias(ctx: &mut Ctx, args: AliasArgs) -> Result<u8> {
+    if args.list {
+        let merges = match ctx.open_existing_store()? {
+            Some(store) => {
+                let index = SpeakerIndex::load(&store)?;
+                index
+                    .aliases
+                    .iter()
+                    .map(|(from, into)| Merge {
+                        speaker: index
+                            .records
+                            .get(from)
+                            .map_or_else(|| from.clone(), |r| r.name.clone()),
+                        speaker_id: from.clone(),
+                        into: index.display(into),
+                        into_id: into.clone(),
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        if ctx.out.json() {
+            ctx.out.write_json(&merges)?;
+        } else if merges.is_empty() {
+            ctx.out.line("no aliases")?;
+        } else {
+            for m in &merges {
+                ctx.out.line(&format!("{} → {}", m.speaker, m.into))?;
+            }
+        }
+        return Ok(exit::OK);
+    }
+    let (Some(speaker), Some(other)) = (args.speaker, args.other) else {
+        return Err(CliError::new("alias needs SPEAKER and OTHER, or --list"));
+    };
+    let store = ctx
+        .open_existing_store()?
+        .ok_or_else(|| CliError::new("the store has no speakers yet"))?;
+    let index = SpeakerIndex::load(&store)?;
+    let keep = index.resolve(&speaker)?;
+    let merge = index.resolve(&other)?;
+    if keep == merge {
+        return Err(CliError::new(format!(
+            "{other:?} and {speaker:?} are already one speaker"
+        )));
+    }
+    store.set_alias(&merge, &keep)?;
+    if ctx.out.json() {
+        ctx.out.write_json(&Merge {
+            speaker: index.display(&merge),
+            speaker_id: merge.clone(),
+            into: index.display(&keep),
+            into_id: keep,
+        })?;
+    } else {
+        ctx.out.line(&format!(
+            "{} is now counted as {}",
+            index.display(&merge),
+            index.display(&keep)
+        ))?;
+    }
+    Ok(exit::OK)
+}
+
+pub fn run_unalias(ctx: &mut Ctx, args: UnaliasArgs) -> Result<u8> {
+    let store = ctx
+        .open_existing_store()?
+        .ok_or_else(|| CliError::new("the store has no aliases"))?;
+    let index = SpeakerIndex::load(&store)?;
+    // Find the merged speaker by its own names, not through the merge.
+    let q = crate::query::speakers::norm_name(&args.other);
+    let id = index
+        .aliases
+        .keys()
+        .find(|id| {
+            **id == args.other
+                || index.records.get(*id).is_some_and(|r| {
+                    std::iter::once(&r.name)
+                        .chain(&r.aliases)
+                        .any(|n| crate::query::speakers::norm_name(n) == q)
+                })
+        })
+        .cloned()
+        .ok_or_else(|| {
+            CliError::new(format!(
+                "{:?} is not merged into another speaker",
+                args.other
+            ))
+            .with_hint("`claimtrail alias --list` shows the merges")
+        })?;
+    store.remove_alias(&id)?;
+    if ctx.out.json() {
+        ctx.out.write_json(&serde_json::json!({"unmerged": id}))?;
+    } else {
+        ctx.out.line(&format!(
+            "{} is its own speaker again",
+            index
+                .records
+                .get(&id)
+                .map_or(id.as_str(), |r| r.name.as_str())
+        ))?;
+    }
+    Ok(exit::OK)
+}

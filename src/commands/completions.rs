@@ -1,0 +1,38 @@
+//! `claimtrail completions` and `claimtrail man`: generated from the clap
+//! definition, so they never drift from the real arguments.
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+use crate::cli::{Cli, Ctx};
+use crate::error::{Result, exit};
+
+/// Print a shell completion script.
+///
+/// Examples:
+///   claimtrail completions bash > ~/.local/share/bash-completion/completions/claimtrail
+///   claimtrail completions zsh > ~/.zfunc/_claimtrail
+///   claimtrail completions fish > ~/.config/fish/completions/claimtrail.fish
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// Print the man page (roff).
+///
+/// Example: claimtrail man > ~/.local/share/man/man1/claimtrail.1
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {}
+
+pub fn run_completions(ctx: &mut Ctx, args: CompletionsArgs) -> Result<u8> {
+    let mut cmd = Cli::command();
+    clap_complete::generate(args.shell, &mut cmd, "claimtrail", &mut ctx.out.w);
+    Ok(exit::OK)
+}
+
+pub fn run_man(ctx: &mut Ctx, _args: ManArgs) -> Result<u8> {
+    clap_mangen::Man::new(Cli::command()).render(&mut ctx.out.w)?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,118 @@
+//! `claimtrail history`: one claim's trail across every story and revision.
+
+use claimtrail_store::Hash32;
+use serde::Serialize;
+
+use crate::cli::Ctx;
+use crate::error::{CliError, Result, exit};
+use crate::query::{SpeakerIndex, Trail, View};
+use crate::record::terms;
+
+/// Show where a claim occurs: every story and revision, who it was
+/// attributed to there, and what became of it.
+///
+/// CLAIM is the start of a statement hash (at least 4 hex digits, as shown
+/// by `extract --format json` or `show --format json`) or words of its
+/// content; words that match several statements show each of them.
+///
+/// Examples:
+///   claimtrail history 3f9a1c
+///   claimtrail history "all options are on the table"
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A statement hash prefix, or words of the claim.
+    #[arg(value_name = "CLAIM", required = true)]
+    pub claim: Vec<String>,
+    /// Show at most this many claims.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+}
+
+#[derive(Serialize)]
+struct Claim {
+    hash: String,
+    content: String,
+    trail: Vec<Trail>,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    let claim = args.claim.join(" ");
+    let store = ctx
+        .open_existing_store()?
+        .ok_or_else(|| CliError::new(format!("no claim matches {claim:?}: the store is empty")))?;
+    let is_hex =
+        claim.len() >= 4 && claim.len() <= 64 && claim.bytes().all(|b| b.is_ascii_hexdigit());
+    let mut hashes: Vec<Hash32> = if is_hex {
+        store.statements_by_prefix(&claim, args.limit + 1)?
+    } else {
+        Vec::new()
+    };
+    if hashes.is_empty() {
+        let wanted = terms(&claim);
+        let mut lists = Vec::new();
+        for t in &wanted {
+            lists.push(store.statements_with_term(t)?);
+        }
+        lists.sort_by_key(Vec::len);
+        if let Some((first, rest)) = lists.split_first() {
+            hashes = first
+                .iter()
+                .filter(|h| rest.iter().all(|l| l.contains(h)))
+                .copied()
+                .collect();
+        }
+    }
+    if hashes.is_empty() {
+        return Err(CliError::new(format!("no claim matches {claim:?}"))
+            .with_hint("give words of the claim or at least 4 hex digits of its hash"));
+    }
+    hashes.truncate(args.limit);
+    let speakers = SpeakerIndex::load(&store)?;
+    let mut view = View::new(&store);
+    let mut claims = Vec::new();
+    for h in hashes {
+        let located: Vec<_> = store
+            .occurrences_of(&h)?
+            .into_iter()
+            .map(|(loc, _)| (loc, h))
+            .collect();
+        let trail = view.trails(located)?;
+        claims.push(Claim {
+            hash: h.to_hex(),
+            content: view.content(&h)?,
+            trail,
+        });
+    }
+    if ctx.out.json() {
+        ctx.out.write_json(&claims)?;
+        return Ok(exit::OK);
+    }
+    let p = ctx.out.palette;
+    for (i, c) in claims.iter().enumerate() {
+        if i > 0 {
+            ctx.out.line("")?;
+        }
+        ctx.out.line(&format!(
+            "{} {}",
+            p.yellow(&c.hash[..12]),
+            p.bold(&c.content)
+        ))?;
+        for t in &c.trail {
+            let who = t
+                .speaker
+                .as_ref()
+                .map_or_else(|| "unattributed".to_string(), |s| speakers.display(s));
+            let revs: Vec<String> = t.revisions.iter().map(u32::to_string).collect();
+            ctx.out.line(&format!(
+                "  {}  revisions {}  {} ({})  first seen {}  {}",
+                p.cyan(&t.story),
+                revs.join(","),
+                who,
+                t.attribution,
+                crate::time::human(&t.first_captured_at),
+                t.status.describe()
+            ))?;
+        }
+    }
+    Ok(exit::OK)
+}

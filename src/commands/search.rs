@@ -1,0 +1,124 @@
+//! `claimtrail search`: statements whose content holds every given word,
+//! from the store's inverted index.
+
+use std::collections::BTreeSet;
+
+use claimtrail_store::Hash32;
+use serde::Serialize;
+
+use crate::cli::Ctx;
+use crate::error::{CliError, Result, exit};
+use crate::output::{Table, ellipsize};
+use crate::query::{SpeakerIndex, Trail, View};
+use crate::record::terms;
+
+/// Find statements whose content holds all the given words.
+///
+/// Matching ignores case, punctuation and quotation marks. Each hit shows
+/// its story, the revisions it occurs in, its speaker and its status.
+///
+/// Examples:
+///   claimtrail search all options
+///   claimtrail search "table" --speaker Esper
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Words the content must hold (all of them).
+    #[arg(value_name = "WORDS", required = true)]
+    pub words: Vec<String>,
+    /// Only statements by this speaker.
+    #[arg(long, value_name = "SPEAKER")]
+    pub speaker: Option<String>,
+    /// At most this many statements.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
+}
+
+#[derive(Serialize)]
+struct Hit<'a> {
+    #[serde(flatten)]
+    trail: &'a Trail,
+    speaker_name: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    let wanted: Vec<String> = args.words.iter().flat_map(|w| terms(w)).collect();
+    if wanted.is_empty() {
+        return Err(CliError::new(
+            "search needs at least one word of letters or digits",
+        ));
+    }
+    let Some(store) = ctx.open_existing_store()? else {
+        return print(ctx, &[], None);
+    };
+    let speakers = SpeakerIndex::load(&store)?;
+    let group = match &args.speaker {
+        Some(s) => Some(speakers.group(&speakers.resolve(s)?)),
+        None => None,
+    };
+    // Intersect the posting lists, rarest first.
+    let mut lists: Vec<BTreeSet<Hash32>> = Vec::with_capacity(wanted.len());
+    for t in &wanted {
+        lists.push(store.statements_with_term(t)?.into_iter().collect());
+    }
+    lists.sort_by_key(BTreeSet::len);
+    let mut hits = lists.first().cloned().unwrap_or_default();
+    for l in &lists[1..] {
+        hits.retain(|h| l.contains(h));
+    }
+    let mut located = Vec::new();
+    for h in hits {
+        for (loc, speaker) in store.occurrences_of(&h)? {
+            if group
+                .as_ref()
+                .is_none_or(|g| speaker.as_ref().is_some_and(|s| g.contains(s)))
+            {
+                located.push((loc, h));
+            }
+        }
+    }
+    let mut view = View::new(&store);
+    let mut trails = view.trails(located)?;
+    trails.truncate(args.limit);
+    print(ctx, &trails, Some(&speakers))
+}
+
+fn print(ctx: &mut Ctx, trails: &[Trail], speakers: Option<&SpeakerIndex>) -> Result<u8> {
+    let name = |t: &Trail| {
+        t.speaker
+            .as_ref()
+            .map(|s| speakers.map_or_else(|| s.clone(), |i| i.display(s)))
+    };
+    if ctx.out.json() {
+        let hits: Vec<Hit> = trails
+            .iter()
+            .map(|t| Hit {
+                trail: t,
+                speaker_name: name(t),
+            })
+            .collect();
+        ctx.out.write_json(&hits)?;
+        return Ok(exit::OK);
+    }
+    if trails.is_empty() {
+        ctx.out.line("no statement holds all those words")?;
+        return Ok(exit::OK);
+    }
+    let p = ctx.out.palette;
+    let mut t = Table::new(&["STORY", "REVS", "SPEAKER", "STATUS", "CONTENT"], p);
+    for tr in trails {
+        let revs = if tr.first_seen == tr.last_seen {
+            tr.first_seen.to_string()
+        } else {
+            format!("{}–{}", tr.first_seen, tr.last_seen)
+        };
+        t.row(vec![
+            p.cyan(&tr.story),
+            revs,
+            ellipsize(&name(tr).unwrap_or_else(|| "—".into()), 28),
+            tr.status.describe(),
+            ellipsize(&tr.content, 80),
+        ]);
+    }
+    t.write(&mut ctx.out)?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,144 @@
+//! `claimtrail who`: everything one speaker said, across stories and
+//! revisions, and what became of it.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::cli::Ctx;
+use crate::error::{Result, exit};
+use crate::extract::Attribution;
+use crate::output::{Table, ellipsize};
+use crate::query::{SpeakerIndex, Status, Trail, View};
+use crate::time::parse_time;
+
+/// Every statement by a speaker, across all stories and revisions.
+///
+/// SPEAKER is a name ("Mark Esper"), an alias the article used, a unique
+/// surname ("Esper"), or a speaker id; speakers merged with `claimtrail
+/// alias` count as one. Each statement shows its story, the revisions it
+/// was seen in, and its status now: current, removed in revision N,
+/// reworded, or reattributed to someone else.
+///
+/// Examples:
+///   claimtrail who Esper
+///   claimtrail who "Defense Department" --story taji
+///   claimtrail who Esper --kind direct --current --format json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The speaker: name, alias, surname or id.
+    #[arg(value_name = "SPEAKER")]
+    pub speaker: String,
+    /// Only statements in this story.
+    #[arg(long, value_name = "STORY")]
+    pub story: Option<String>,
+    /// Only statements seen in a revision captured at or after this time.
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub since: Option<DateTime<Utc>>,
+    /// Only statements seen in a revision captured at or before this time.
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub until: Option<DateTime<Utc>>,
+    /// Only statements attributed this way.
+    #[arg(long, value_name = "KIND", value_parser = ["direct", "indirect", "according_to", "declined"])]
+    pub kind: Option<String>,
+    /// Only statements still in their story's latest revision.
+    #[arg(long)]
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    speaker: &'a claimtrail_store::SpeakerRecord,
+    merged: Vec<String>,
+    statements: &'a [Trail],
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    if let Some(s) = &args.story {
+        claimtrail_store::validate_story_id(s)?;
+    }
+    let store = ctx.open_existing_store()?.ok_or_else(|| {
+        crate::error::CliError::new(format!(
+            "no speaker matches {:?}: the store is empty",
+            args.speaker
+        ))
+    })?;
+    let speakers = SpeakerIndex::load(&store)?;
+    let id = speakers.resolve(&args.speaker)?;
+    let group = speakers.group(&id);
+    let mut located = Vec::new();
+    for sid in &group {
+        located.extend(store.statements_by_speaker(sid)?);
+    }
+    if let Some(story) = &args.story {
+        located.retain(|(loc, _)| &loc.story == story);
+    }
+    let mut view = View::new(&store);
+    if args.since.is_some() || args.until.is_some() {
+        let mut kept = Vec::with_capacity(located.len());
+        for (loc, hash) in located {
+            let at = view
+                .revision(&loc.story, loc.revision)?
+                .map(|r| r.captured_at);
+            if at.is_some_and(|t| {
+                args.since.is_none_or(|s| t >= s) && args.until.is_none_or(|u| t <= u)
+            }) {
+                kept.push((loc, hash));
+            }
+        }
+        located = kept;
+    }
+    let mut trails = view.trails(located)?;
+    trails.retain(|t| {
+        args.kind.as_deref().is_none_or(|k| t.attribution == k)
+            && (!args.current || t.status == Status::Current)
+    });
+    let record = &speakers.records[&id];
+    if ctx.out.json() {
+        let merged = group.iter().filter(|g| **g != id).cloned().collect();
+        ctx.out.write_json(&JsonOut {
+            speaker: record,
+            merged,
+            statements: &trails,
+        })?;
+        return Ok(exit::OK);
+    }
+    let p = ctx.out.palette;
+    let mut head = format!("{} ({}", p.bold(&record.name), record.kind);
+    if let Some(role) = &record.role {
+        head.push_str(&format!(", {role}"));
+    }
+    head.push(')');
+    let stories: std::collections::BTreeSet<&str> =
+        trails.iter().map(|t| t.story.as_str()).collect();
+    head.push_str(&format!(
+        ": {} statements in {} stories",
+        trails.len(),
+        stories.len()
+    ));
+    ctx.out.line(&head)?;
+    if trails.is_empty() {
+        return Ok(exit::OK);
+    }
+    let mut t = Table::new(&["STORY", "REVS", "STATUS", "ATTRIBUTION", "CONTENT"], p);
+    for tr in &trails {
+        let revs = if tr.first_seen == tr.last_seen {
+            tr.first_seen.to_string()
+        } else {
+            format!("{}–{}", tr.first_seen, tr.last_seen)
+        };
+        let status = match tr.status {
+            Status::Current => p.green(&tr.status.describe()),
+            _ => p.red(&tr.status.describe()),
+        };
+        let attribution = Attribution::parse(&tr.attribution).map_or("", |a| a.as_str());
+        t.row(vec![
+            p.cyan(&tr.story),
+            revs,
+            status,
+            attribution.to_string(),
+            ellipsize(&tr.content, 80),
+        ]);
+    }
+    t.write(&mut ctx.out)?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,9 @@
+//! Questions asked of the store: who said what, where a claim came from and
+//! where it went. Read-only; everything here goes through the store's
+//! indexes and caches what one command reads more than once.
+
+pub mod speakers;
+pub mod trail;
+
+pub use speakers::SpeakerIndex;
+pub use trail::{Status, Trail, View};

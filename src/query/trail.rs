@@ -1,0 +1,207 @@
+//! A statement's trail through a story: the revisions it occurs in, and
+//! what became of it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use claimtrail_store::{Hash32, Location, Occurrence, RevisionRecord, Store};
+use serde::Serialize;
+
+use crate::error::CliError;
+
+/// What became of a statement by a story's latest revision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Status {
+    /// In the latest revision.
+    Current,
+    /// Gone from `revision` on, with nothing that replaces it.
+    Removed { revision: u32 },
+    /// Replaced in `revision` by an edited version (`into` is its hash).
+    Reworded {
+        revision: u32,
+        into: String,
+        quote_changed: bool,
+    },
+    /// Replaced in `revision` by a version with another speaker.
+    Reattributed {
+        revision: u32,
+        into: String,
+        to: Option<String>,
+    },
+}
+
+impl Status {
+    pub fn describe(&self) -> String {
+        match self {
+            Status::Current => "current".into(),
+            Status::Removed { revision } => format!("removed in rev {revision}"),
+            Status::Reworded {
+                revision,
+                quote_changed: true,
+                ..
+            } => format!("quote changed in rev {revision}"),
+            Status::Reworded { revision, .. } => format!("reworded in rev {revision}"),
+            Status::Reattributed { revision, to, .. } => {
+                format!(
+                    "reattributed to {} in rev {revision}",
+                    to.as_deref().unwrap_or("no one")
+                )
+            }
+        }
+    }
+}
+
+/// One statement in one story.
+#[derive(Clone, Debug, Serialize)]
+pub struct Trail {
+    pub story: String,
+    pub hash: String,
+    pub content: String,
+    pub speaker: Option<String>,
+    pub mention: Option<String>,
+    pub attribution: String,
+    /// Revision numbers it occurs in, ascending.
+    pub revisions: Vec<u32>,
+    pub first_seen: u32,
+    pub last_seen: u32,
+    pub first_captured_at: DateTime<Utc>,
+    pub status: Status,
+}
+
+/// The store seen by one query, with what it has read cached.
+#[derive(Debug)]
+pub struct View<'s> {
+    pub store: &'s Store,
+    revisions: HashMap<String, Vec<RevisionRecord>>,
+    occurrences: HashMap<(String, u32), Vec<Occurrence>>,
+    contents: HashMap<Hash32, String>,
+}
+
+impl<'s> View<'s> {
+    pub fn new(store: &'s Store) -> View<'s> {
+        View {
+            store,
+            revisions: HashMap::new(),
+            occurrences: HashMap::new(),
+            contents: HashMap::new(),
+        }
+    }
+
+    /// A story's revisions, oldest first.
+    pub fn revisions(&mut self, story: &str) -> Result<&[RevisionRecord], CliError> {
+        if !self.revisions.contains_key(story) {
+            let revs = self.store.revisions(story)?;
+            self.revisions.insert(story.to_string(), revs);
+        }
+        Ok(&self.revisions[story])
+    }
+
+    pub fn revision(
+        &mut self,
+        story: &str,
+        number: u32,
+    ) -> Result<Option<RevisionRecord>, CliError> {
+        Ok(self.revisions(story)?.get(number as usize - 1).cloned())
+    }
+
+    /// The statements of one revision.
+    pub fn occurrences(&mut self, story: &str, number: u32) -> Result<&[Occurrence], CliError> {
+        let key = (story.to_string(), number);
+        if !self.occurrences.contains_key(&key) {
+            let list = match self.revision(story, number)? {
+                Some(rev) => self.store.occurrences(&rev)?,
+                None => Vec::new(),
+            };
+            self.occurrences.insert(key.clone(), list);
+        }
+        Ok(&self.occurrences[&key])
+    }
+
+    pub fn content(&mut self, hash: &Hash32) -> Result<String, CliError> {
+        if let Some(c) = self.contents.get(hash) {
+            return Ok(c.clone());
+        }
+        let c = self
+            .store
+            .statement(hash)?
+            .map(|s| s.content)
+            .unwrap_or_default();
+        self.contents.insert(*hash, c.clone());
+        Ok(c)
+    }
+
+    /// Group located statements into one trail per (story, statement).
+    pub fn trails(
+        &mut self,
+        located: impl IntoIterator<Item = (Location, Hash32)>,
+    ) -> Result<Vec<Trail>, CliError> {
+        let mut groups: BTreeMap<(String, Hash32), Vec<Location>> = BTreeMap::new();
+        for (loc, hash) in located {
+            groups
+                .entry((loc.story.clone(), hash))
+                .or_default()
+                .push(loc);
+        }
+        let mut out = Vec::with_capacity(groups.len());
+        for ((story, hash), mut locs) in groups {
+            locs.sort();
+            let first = locs[0].clone();
+            let last = locs[locs.len() - 1].clone();
+            let occ = self
+                .occurrences(&story, last.revision)?
+                .iter()
+                .find(|o| o.index == last.index)
+                .cloned();
+            let latest = self.revisions(&story)?.len() as u32;
+            let first_captured_at = self
+                .revision(&story, first.revision)?
+                .map(|r| r.captured_at)
+                .ok_or_else(|| {
+                    CliError::new(format!(
+                        "revision {} of {story:?} is missing",
+                        first.revision
+                    ))
+                })?;
+            let status = if last.revision == latest {
+                Status::Current
+            } else {
+                crate::query::trail::fate(self, &story, &hash, last.revision)?
+            };
+            let mut revisions: Vec<u32> = locs.iter().map(|l| l.revision).collect();
+            revisions.dedup();
+            out.push(Trail {
+                story: story.clone(),
+                hash: hash.to_hex(),
+                content: self.content(&hash)?,
+                speaker: occ.as_ref().and_then(|o| o.speaker.clone()),
+                mention: occ.as_ref().and_then(|o| o.mention.clone()),
+                attribution: occ
+                    .as_ref()
+                    .map_or_else(String::new, |o| o.attribution.clone()),
+                revisions,
+                first_seen: first.revision,
+                last_seen: last.revision,
+                first_captured_at,
+                status,
+            });
+        }
+        out.sort_by(|a, b| {
+            (&a.story, a.first_seen, &a.content).cmp(&(&b.story, b.first_seen, &b.content))
+        });
+        Ok(out)
+    }
+}
+
+/// What happened to statement `hash` of `story` in the revision after
+/// `last_seen`, the first one without it.
+pub fn fate(
+    _view: &mut View<'_>,
+    _story: &str,
+    _hash: &Hash32,
+    last_seen: u32,
+) -> Result<Status, CliError> {
+    Ok(Status::Removed {
+        revision: last_seen + 1,
+    })
+}
