@@ -25,6 +25,9 @@ pub(crate) const BY_STATEMENT: u8 = b'y';
 /// Index: term, NUL, statement hash → nothing.
 pub(crate) const BY_TERM: u8 = b'z';
 
+/// Index: story, NUL, text blob id → the latest revision with that text.
+pub(crate) const BY_TEXT: u8 = b'H';
+
 pub(crate) const FORMAT_KEY: &[u8] = b"Mformat";
 
 pub(crate) fn counter(name: &str) -> Vec<u8> {
@@ -61,6 +64,13 @@ pub(crate) fn revision(story: &str, number: u32) -> Vec<u8> {
 pub(crate) fn occurrences(story: &str, number: u32) -> Vec<u8> {
     let mut k = revision(story, number);
     k[0] = OCCURRENCES;
+    k
+}
+
+pub(crate) fn by_text(story: &str, text: &Hash32) -> Vec<u8> {
+    let mut k = with_id(BY_TEXT, story);
+    k.push(0);
+    k.extend_from_slice(&text.0);
     k
 }
 

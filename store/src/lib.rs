@@ -15,8 +15,9 @@ mod keys;
 mod lock;
 mod records;
 mod verify;
+mod write;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -27,6 +28,7 @@ pub use hash::{BadHash, Hash32, blob_id};
 
 pub use records::{Occurrence, RevisionRecord, SpeakerRecord, StatementRecord, StoryRecord};
 pub use verify::{Problem, VerifyReport};
+pub use write::WriteBatch;
 
 /// The store format this build writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -513,171 +515,23 @@ impl Store {
 
     // ---- writing ----------------------------------------------------
 
-    /// Record a revision and everything extracted from it, atomically.
+    /// Record a revision and everything extracted from it, atomically,
+    /// flushed to disk before returning.
     ///
     /// The text is compared with the latest revision first: equal text
     /// writes nothing ([`Recorded::Unchanged`]). Text equal to an older
     /// revision is recorded, with `revert_of` naming it.
     pub fn record_revision(&mut self, new: NewRevision<'_>) -> Result<Recorded> {
-        validate_story_id(new.story)?;
-        let existing = self.story(new.story)?;
-        let text_id = blob_id(new.text.as_bytes());
-        let raw_id = blob_id(new.raw);
-        let previous = match &existing {
-            Some(s) if s.revisions > 0 => Some(self.require_revision(s, s.revisions)?),
-            _ => None,
-        };
-        if let Some(prev) = &previous
-            && prev.text == text_id
-        {
-            return Ok(Recorded::Unchanged {
-                latest: prev.clone(),
-            });
-        }
-        let revert_of = match &existing {
-            Some(_) => self
-                .revisions(new.story)?
-                .iter()
-                .rev()
-                .find(|r| r.text == text_id)
-                .map(|r| r.number),
-            None => None,
-        };
+        let mut batch = self.batch()?;
+        let recorded = batch.record(new)?;
+        batch.commit()?;
+        Ok(recorded)
+    }
 
-        let number = previous.as_ref().map_or(1, |p| p.number + 1);
-        let parent = previous.as_ref().map(|p| p.id);
-        let captured_at = new.captured_at;
-        let id = hash::revision_id(&hash::RevisionFields {
-            story: new.story,
-            number,
-            parent,
-            captured_secs: captured_at.timestamp(),
-            captured_nanos: captured_at.timestamp_subsec_nanos(),
-            source: new.source,
-            format: new.format,
-            raw: raw_id,
-            text: text_id,
-        });
-        let revision = RevisionRecord {
-            story: new.story.to_string(),
-            number,
-            id,
-            parent,
-            captured_at,
-            source: new.source.to_string(),
-            format: new.format.to_string(),
-            raw: raw_id,
-            raw_len: new.raw.len() as u64,
-            text: text_id,
-            text_len: new.text.len() as u64,
-            revert_of,
-            meta: new.meta,
-        };
-        let new_story = existing.is_none();
-        let mut story = existing.unwrap_or_else(|| StoryRecord {
-            id: new.story.to_string(),
-            url: None,
-            title: None,
-            created_at: Utc::now(),
-            revisions: 0,
-            head: None,
-            last_captured_at: None,
-        });
-        story.revisions = number;
-        story.head = Some(id);
-        story.last_captured_at = Some(
-            story
-                .last_captured_at
-                .map_or(captured_at, |t| t.max(captured_at)),
-        );
-        if let Some(url) = new.url {
-            story.url = Some(url.to_string());
-        }
-        if let Some(title) = new.title {
-            story.title = Some(title.to_string());
-        }
-
-        // Everything below goes into one batch: applied atomically, so a
-        // crash leaves the revision either whole or absent.
-        let mut batch = sled::Batch::default();
-        let mut counts = self.counts()?;
-        counts.revisions += 1;
-        counts.stories += u64::from(new_story);
-        let mut blobs = vec![(raw_id, new.raw)];
-        if text_id != raw_id {
-            blobs.push((text_id, new.text.as_bytes()));
-        }
-        for (blob, bytes) in blobs {
-            // Content addressing: bytes already stored are not stored again.
-            if self.get(&keys::blob(&blob))?.is_none() {
-                batch.insert(keys::blob(&blob), bytes);
-                counts.blobs += 1;
-            }
-        }
-        let mut seen_statements = HashSet::new();
-        let mut seen_terms = HashSet::new();
-        let mut occurrences = Vec::with_capacity(new.statements.len());
-        for st in new.statements {
-            let h = st.occurrence.statement;
-            if seen_statements.insert(h) && self.get(&keys::statement(&h))?.is_none() {
-                batch.insert(
-                    keys::statement(&h),
-                    seal_json(
-                        keys::STATEMENT,
-                        &StatementRecord {
-                            content: st.content,
-                        },
-                    ),
-                );
-                counts.statements += 1;
-                for term in st.terms {
-                    if seen_terms.insert((term.clone(), h)) {
-                        batch.insert(keys::by_term(&term, &h), &[][..]);
-                    }
-                }
-            }
-            let o = st.occurrence;
-            let speaker = o.speaker.clone().unwrap_or_default();
-            if !speaker.is_empty() {
-                batch.insert(
-                    keys::by_speaker(&speaker, new.story, number, o.index),
-                    &h.0[..],
-                );
-            }
-            batch.insert(
-                keys::by_statement(&h, new.story, number, o.index),
-                speaker.as_bytes(),
-            );
-            occurrences.push(o);
-        }
-        counts.occurrences += occurrences.len() as u64;
-        for sp in &new.speakers {
-            let merged = match self.speaker(&sp.id)? {
-                Some(mut old) => old.merge(sp).then_some(old),
-                None => Some(sp.clone()),
-            };
-            if let Some(rec) = merged {
-                batch.insert(keys::speaker(&rec.id), seal_json(keys::SPEAKER, &rec));
-            }
-        }
-        batch.insert(
-            keys::occurrences(new.story, number),
-            seal_json(keys::OCCURRENCES, &occurrences),
-        );
-        batch.insert(
-            keys::revision(new.story, number),
-            seal_json(keys::REVISION, &revision),
-        );
-        batch.insert(keys::revision_by_id(&id), location_value(new.story, number));
-        batch.insert(keys::story(new.story), seal_json(keys::STORY, &story));
-        counts.write(&mut batch);
-        self.db.apply_batch(batch).map_err(|e| self.db_err(e))?;
-        // Report success only once the revision is on disk.
-        self.db.flush().map_err(|e| self.db_err(e))?;
-        Ok(Recorded::New {
-            revision,
-            new_story,
-        })
+    /// Start a batch of revisions written together (bulk import): one
+    /// atomic write and one flush for all of them.
+    pub fn batch(&mut self) -> Result<WriteBatch<'_>> {
+        WriteBatch::new(self)
     }
 
     /// Check every hash, chain, record and index. See [`VerifyReport`].
@@ -710,7 +564,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn write(&self, batch: &mut sled::Batch) {
+    pub(crate) fn write(&self, batch: &mut sled::Batch) {
         for (name, n) in [
             ("stories", self.stories),
             ("revisions", self.revisions),

@@ -15,7 +15,6 @@ pub struct StoryRecord {
     pub id: String,
     pub url: Option<String>,
     pub title: Option<String>,
-    pub created_at: DateTime<Utc>,
     /// How many revisions the story has (numbered 1..=revisions).
     pub revisions: u32,
     /// The id of the latest revision.

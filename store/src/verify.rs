@@ -62,6 +62,7 @@ pub(crate) fn verify(
     // Which revisions use each blob, to name them when a blob is damaged.
     let mut blob_users: HashMap<Hash32, Vec<(String, u32)>> = HashMap::new();
     let mut revisions: HashMap<(String, u32), Hash32> = HashMap::new();
+    let mut texts: HashMap<(String, u32), Hash32> = HashMap::new();
     let mut stories: BTreeMap<String, StoryRecord> = BTreeMap::new();
 
     for kv in store.scan(&[keys::STORY]) {
@@ -111,6 +112,7 @@ pub(crate) fn verify(
             }
             check_occurrences(store, &mut report, &rev)?;
             revisions.insert((id.clone(), rev.number), rev.id);
+            texts.insert((id.clone(), rev.number), rev.text);
             match store.get(&keys::revision_by_id(&rev.id))? {
                 Some(loc) if loc[..] == crate::location_value(id, rev.number)[..] => {}
                 _ => report.problem(
@@ -235,7 +237,14 @@ pub(crate) fn verify(
         }
     }
 
-    check_indexes(store, &mut report, &revisions, &statements, &speakers)?;
+    check_indexes(
+        store,
+        &mut report,
+        &revisions,
+        &texts,
+        &statements,
+        &speakers,
+    )?;
     report
         .problems
         .sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
@@ -344,6 +353,7 @@ fn check_indexes(
     store: &Store,
     report: &mut VerifyReport,
     revisions: &HashMap<(String, u32), Hash32>,
+    texts: &HashMap<(String, u32), Hash32>,
     statements: &HashSet<Hash32>,
     speakers: &HashSet<String>,
 ) -> Result<()> {
@@ -359,6 +369,25 @@ fn check_indexes(
                 target.as_ref().map(|t| t.0.as_str()),
                 target.as_ref().map(|t| t.1),
                 "a revision-id index entry points nowhere",
+            );
+        }
+    }
+    for kv in store.scan(&[keys::BY_TEXT]) {
+        let (k, v) = kv?;
+        report.index_entries += 1;
+        let nul = k.iter().skip(1).position(|&b| b == 0).map(|p| p + 1);
+        let story = nul.map(|n| String::from_utf8_lossy(&k[1..n]).into_owned());
+        let text = nul.and_then(|n| Hash32::from_slice(&k[n + 1..]));
+        let number = <[u8; 4]>::try_from(&v[..]).ok().map(u32::from_be_bytes);
+        let ok = match (&story, text, number) {
+            (Some(s), Some(t), Some(n)) => texts.get(&(s.clone(), n)) == Some(&t),
+            _ => false,
+        };
+        if !ok {
+            report.problem(
+                story.as_deref(),
+                number,
+                "a text index entry points nowhere",
             );
         }
     }
