@@ -75,6 +75,10 @@ pub enum Command {
     Verify(commands::verify::Args),
     /// Print the statements and speakers of an article (no store needed).
     Extract(commands::extract::Args),
+    /// Load many revisions at once: a directory of story folders, or an export.
+    Import(commands::import::Args),
+    /// Write the store (or one story) as JSON lines, raw inputs included.
+    Export(commands::export::Args),
     /// Every statement by a speaker, across stories and revisions.
     Who(commands::who::Args),
     /// List speakers with kinds, roles, aliases and statement counts.
@@ -162,6 +166,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Show(args) => commands::show::run(&mut ctx, args)?,
         Command::Verify(args) => commands::verify::run(&mut ctx, args)?,
         Command::Extract(args) => commands::extract::run(&mut ctx, args)?,
+        Command::Import(args) => commands::import::run(&mut ctx, args)?,
+        Command::Export(args) => commands::export::run(&mut ctx, args)?,
         Command::Who(args) => commands::who::run(&mut ctx, args)?,
         Command::Speakers(args) => commands::speakers::run(&mut ctx, args)?,
         Command::Alias(args) => commands::alias::run_alias(&mut ctx, args)?,

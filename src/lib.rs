@@ -6,6 +6,7 @@
 //!   `claimtrail-store`;
 //! - [`cli`] parses arguments and reports errors.
 
+pub mod backup;
 pub mod cli;
 pub mod commands;
 pub mod error;

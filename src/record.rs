@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use claimtrail_store::{Hash32, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store};
+use claimtrail_store::{
+    Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store,
+};
 
 use crate::error::CliError;
 use crate::extract::normalize;
@@ -76,15 +78,7 @@ pub fn to_store(
     let speakers = extraction
         .speakers
         .iter()
-        .map(|sp| SpeakerRecord {
-            id: store_speaker_id(story, &sp.id, sp.anonymous),
-            name: sp.name.clone(),
-            kind: sp.kind.as_str().to_string(),
-            anonymous: sp.anonymous,
-            role: sp.role.clone(),
-            aliases: sp.aliases.clone(),
-            anonymity_reason: sp.anonymity_reason.clone(),
-        })
+        .map(|sp| speaker_record(story, sp))
         .collect();
     Ok((statements, speakers))
 }
@@ -118,14 +112,11 @@ pub fn same_person(a: &str, a_role: Option<&str>, b: &str, b_role: Option<&str>)
     roles_agree || given_agree
 }
 
-/// Map the people of a new revision onto the speakers the story already
-/// has, so a renamed mention ("Kenneth F. McKenzie Jr." for "Frank
-/// McKenzie") stays one speaker in the store and in every query.
-pub fn unify_with_story(
+/// The speakers a story already has, by store id.
+pub fn story_speakers(
     store: &Store,
     story: &str,
-    extraction: &mut Extraction,
-) -> Result<(), CliError> {
+) -> Result<BTreeMap<String, SpeakerRecord>, CliError> {
     let mut known: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
     for rev in store.revisions(story)? {
         for o in store.occurrences(&rev)? {
@@ -137,6 +128,18 @@ pub fn unify_with_story(
             }
         }
     }
+    Ok(known)
+}
+
+/// Map the people of a new revision onto the speakers the story already
+/// has (`known`, by store id), so a renamed mention ("Kenneth F. McKenzie
+/// Jr." for "Frank McKenzie") stays one speaker in the store and in every
+/// query. `known` is then updated with this revision's speakers.
+pub fn unify_with_story(
+    story: &str,
+    known: &mut BTreeMap<String, SpeakerRecord>,
+    extraction: &mut Extraction,
+) {
     let mut remap: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
     for sp in &extraction.speakers {
         if sp.kind != SpeakerKind::Person || known.contains_key(&sp.id) {
@@ -149,9 +152,6 @@ pub fn unify_with_story(
         if let Some(k) = found {
             remap.insert(sp.id.clone(), k.clone());
         }
-    }
-    if remap.is_empty() {
-        return Ok(());
     }
     for sp in &mut extraction.speakers {
         if let Some(k) = remap.get(&sp.id) {
@@ -173,7 +173,76 @@ pub fn unify_with_story(
             sp.name.clone_from(&k.name);
         }
     }
-    Ok(())
+    for sp in &extraction.speakers {
+        let id = store_speaker_id(story, &sp.id, sp.anonymous);
+        known
+            .entry(id.clone())
+            .or_insert_with(|| speaker_record(story, sp));
+    }
+}
+
+fn speaker_record(story: &str, sp: &crate::extract::Speaker) -> SpeakerRecord {
+    SpeakerRecord {
+        id: store_speaker_id(story, &sp.id, sp.anonymous),
+        name: sp.name.clone(),
+        kind: sp.kind.as_str().to_string(),
+        anonymous: sp.anonymous,
+        role: sp.role.clone(),
+        aliases: sp.aliases.clone(),
+        anonymity_reason: sp.anonymity_reason.clone(),
+    }
+}
+
+/// An input read, understood and extracted: everything a revision needs
+/// but the story's context.
+#[derive(Debug)]
+pub struct Prepared {
+    pub raw: Vec<u8>,
+    pub source: String,
+    pub document: Document,
+    pub text: String,
+    pub extraction: Extraction,
+}
+
+impl Prepared {
+    pub fn new(raw: Vec<u8>, source: String, document: Document) -> Prepared {
+        let text = document.text();
+        let extraction = crate::extract::extract(&text);
+        Prepared {
+            raw,
+            source,
+            document,
+            text,
+            extraction,
+        }
+    }
+
+    /// The revision to record in `story`, with its people unified with
+    /// those the story already has.
+    pub fn to_revision<'a>(
+        &'a mut self,
+        story: &'a str,
+        known: &mut BTreeMap<String, SpeakerRecord>,
+        captured_at: chrono::DateTime<chrono::Utc>,
+        url: Option<&'a str>,
+        title: Option<&'a str>,
+    ) -> Result<NewRevision<'a>, CliError> {
+        unify_with_story(story, known, &mut self.extraction);
+        let (statements, speakers) = to_store(story, &self.extraction)?;
+        Ok(NewRevision {
+            story,
+            url,
+            title: title.or(self.document.title.as_deref()),
+            raw: &self.raw,
+            text: &self.text,
+            captured_at,
+            source: &self.source,
+            format: self.document.format.as_str(),
+            meta: document_meta(&self.document),
+            statements,
+            speakers,
+        })
+    }
 }
 
 /// Document metadata worth keeping with a revision.

@@ -3,8 +3,10 @@
 
 pub mod alias;
 pub mod completions;
+pub mod export;
 pub mod extract;
 pub mod history;
+pub mod import;
 pub mod input;
 pub mod log;
 pub mod record;

@@ -3,14 +3,13 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use claimtrail_store::{NewRevision, Recorded, RevisionRecord};
+use claimtrail_store::{Recorded, RevisionRecord};
 use serde::Serialize;
 
 use crate::cli::Ctx;
 use crate::commands::input::{self, DEFAULT_MAX_BYTES};
 use crate::error::{Result, exit};
-use crate::extract;
-use crate::record::{document_meta, to_store, unify_with_story};
+use crate::record::{Prepared, story_speakers};
 use crate::time::{now, parse_time};
 
 /// Record a revision of a story in the store.
@@ -65,30 +64,22 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         crate::commands::input::check_url(url)?;
     }
     let input = input::read_input(args.file.as_deref(), args.max_bytes)?;
-    let text = input.document.text();
-    let mut extraction = extract::extract(&text);
-    let source = input.source.label();
-    let title = args.title.clone().or_else(|| input.document.title.clone());
+    let mut prepared = Prepared::new(input.raw, input.source.label(), input.document);
     let captured_at = match args.at {
         Some(t) => t,
         None => now()?,
     };
     let mut store = ctx.open_store()?;
-    unify_with_story(&store, &args.story, &mut extraction)?;
-    let (statements, speakers) = to_store(&args.story, &extraction)?;
-    let outcome = store.record_revision(NewRevision {
-        story: &args.story,
-        url: args.url.as_deref(),
-        title: title.as_deref(),
-        raw: &input.raw,
-        text: &text,
+    let mut known = story_speakers(&store, &args.story)?;
+    let revision = prepared.to_revision(
+        &args.story,
+        &mut known,
         captured_at,
-        source: &source,
-        format: input.document.format.as_str(),
-        meta: document_meta(&input.document),
-        statements,
-        speakers,
-    })?;
+        args.url.as_deref(),
+        args.title.as_deref(),
+    )?;
+    let outcome = store.record_revision(revision)?;
+    let extraction = &prepared.extraction;
     let (kind, rev): (&'static str, &RevisionRecord) = match &outcome {
         Recorded::New { revision, .. } => ("recorded", revision),
         Recorded::Unchanged { latest } => ("unchanged", latest),

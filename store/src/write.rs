@@ -75,6 +75,26 @@ impl<'s> WriteBatch<'s> {
         self.staged.insert(key, value);
     }
 
+    /// How many revisions a story has, counting staged ones.
+    pub fn story_revisions(&self, story: &str) -> Result<u32> {
+        let rec: Option<StoryRecord> = self.get_sealed(
+            keys::STORY,
+            &keys::story(story),
+            &format!("the record of story {story:?}"),
+        )?;
+        Ok(rec.map_or(0, |s| s.revisions))
+    }
+
+    /// The id of a story's revision, staged or stored.
+    pub fn revision_id(&self, story: &str, number: u32) -> Result<Option<Hash32>> {
+        let rec: Option<RevisionRecord> = self.get_sealed(
+            keys::REVISION,
+            &keys::revision(story, number),
+            &format!("revision {number} of story {story:?}"),
+        )?;
+        Ok(rec.map(|r| r.id))
+    }
+
     /// Stage one revision. See [`Store::record_revision`].
     pub fn record(&mut self, new: NewRevision<'_>) -> Result<Recorded> {
         validate_story_id(new.story)?;

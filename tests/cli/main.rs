@@ -5,6 +5,7 @@
 
 mod util;
 
+mod backup;
 mod extract;
 mod help;
 mod log;

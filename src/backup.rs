@@ -1,0 +1,157 @@
+//! The export format: the whole store, or one story, as JSON lines.
+//!
+//! ```text
+//! {"kind":"header","format":"claimtrail-export","version":1}
+//! {"kind":"revision","story":"taji","number":1,"id":"…","parent":null,
+//!  "captured_at":"…","source":"rev1.txt","format":"text","url":null,"title":null,
+//!  "meta":{…},"raw":"<base64 of the raw input bytes>","text":"<normalised text>",
+//!  "statements":[{<occurrence>,"content":"…"}],"speakers":[<speaker record>]}
+//! {"kind":"alias","from":"defense-department","into":"pentagon"}
+//! ```
+//!
+//! Revisions come story by story, oldest first. Everything a revision's id
+//! is computed from is in its line, so an import recomputes the same id and
+//! refuses a line whose id does not match: a damaged or edited export is
+//! never silently accepted. Statements and speakers are carried as
+//! recorded, not extracted again, so an import is exact whatever version of
+//! claimtrail reads it.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use chrono::{DateTime, Utc};
+use claimtrail_store::{
+    Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::error::CliError;
+use crate::record::terms;
+
+pub const FORMAT_NAME: &str = "claimtrail-export";
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One line of an export.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Line {
+    Header { format: String, version: u32 },
+    Revision(Box<RevisionLine>),
+    Alias { from: String, into: String },
+}
+
+/// A statement as exported: its occurrence and its content.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct StatementLine {
+    #[serde(flatten)]
+    pub occurrence: Occurrence,
+    pub content: String,
+}
+
+/// A revision with everything recorded from it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct RevisionLine {
+    pub story: String,
+    pub number: u32,
+    pub id: Hash32,
+    pub parent: Option<Hash32>,
+    pub captured_at: DateTime<Utc>,
+    pub source: String,
+    pub format: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    #[serde(default)]
+    pub meta: BTreeMap<String, String>,
+    /// The raw input bytes, base64 (standard alphabet, padded).
+    pub raw: String,
+    pub text: String,
+    pub statements: Vec<StatementLine>,
+    pub speakers: Vec<SpeakerRecord>,
+}
+
+impl RevisionLine {
+    /// Read a stored revision into its export line.
+    pub fn from_store(
+        store: &Store,
+        rev: &RevisionRecord,
+        url: Option<String>,
+        title: Option<String>,
+    ) -> Result<RevisionLine, CliError> {
+        let occurrences = store.occurrences(rev)?;
+        let mut statements = Vec::with_capacity(occurrences.len());
+        let mut speakers: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
+        for o in occurrences {
+            let content = store
+                .statement(&o.statement)?
+                .map(|s| s.content)
+                .ok_or_else(|| {
+                    CliError::new(format!(
+                        "statement {} of {}@{} is missing",
+                        o.statement.short(),
+                        rev.story,
+                        rev.number
+                    ))
+                    .with_hint("run `claimtrail verify`")
+                })?;
+            if let Some(id) = &o.speaker
+                && !speakers.contains_key(id)
+                && let Some(sp) = store.speaker(id)?
+            {
+                speakers.insert(id.clone(), sp);
+            }
+            statements.push(StatementLine {
+                occurrence: o,
+                content,
+            });
+        }
+        Ok(RevisionLine {
+            story: rev.story.clone(),
+            number: rev.number,
+            id: rev.id,
+            parent: rev.parent,
+            captured_at: rev.captured_at,
+            source: rev.source.clone(),
+            format: rev.format.clone(),
+            url,
+            title,
+            meta: rev.meta.clone(),
+            raw: STANDARD.encode(store.blob(&rev.raw)?),
+            text: store.text(rev)?,
+            statements,
+            speakers: speakers.into_values().collect(),
+        })
+    }
+
+    /// The raw bytes, decoded.
+    pub fn raw_bytes(&self) -> Result<Vec<u8>, String> {
+        STANDARD
+            .decode(&self.raw)
+            .map_err(|e| format!("its raw bytes are not valid base64: {e}"))
+    }
+
+    /// The revision to record from this line (`raw` from [`Self::raw_bytes`]).
+    pub fn to_new<'a>(&'a self, raw: &'a [u8]) -> NewRevision<'a> {
+        NewRevision {
+            story: &self.story,
+            url: self.url.as_deref(),
+            title: self.title.as_deref(),
+            raw,
+            text: &self.text,
+            captured_at: self.captured_at,
+            source: &self.source,
+            format: &self.format,
+            meta: self.meta.clone(),
+            statements: self
+                .statements
+                .iter()
+                .map(|s| NewStatement {
+                    occurrence: s.occurrence.clone(),
+                    content: s.content.clone(),
+                    terms: terms(&s.content),
+                })
+                .collect(),
+            speakers: self.speakers.clone(),
+        }
+    }
+}

@@ -1,0 +1,422 @@
+//! `claimtrail import`: many revisions in one process, from a directory of
+//! story folders or from an export.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, IsTerminal};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use claimtrail_store::{Recorded, Store, WriteBatch, blob_id, validate_story_id};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use crate::backup::{FORMAT_NAME, FORMAT_VERSION, Line};
+use crate::cli::Ctx;
+use crate::commands::input::{DEFAULT_MAX_BYTES, Source, document_of, read_bytes};
+use crate::error::{CliError, Result, exit};
+use crate::record::{Prepared, story_speakers};
+use crate::time::parse_time;
+
+/// Load many revisions at once: a directory of stories, or an export.
+///
+/// A directory holds one folder per story, named by the story id, with one
+/// file per revision named `NN-anything.txt` (or .md, .html), taken in name
+/// order. A revision's capture time is read from the name when it follows
+/// the number (`03-2020-03-12T1830Z.txt`, `03-2020-03-12.html`), else it is
+/// the file's modification time.
+///
+/// A file is read as the JSON lines `claimtrail export` writes, and
+/// restores those revisions exactly (same ids).
+///
+/// Revisions are written in batches, each atomically and flushed, so a
+/// crash loses at most the batch in flight and never leaves a half-written
+/// revision. Running the same import again skips what is already there and
+/// finishes the job.
+///
+/// Examples:
+///   claimtrail import archive/
+///   claimtrail import backup.jsonl --store restored/
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A directory of story folders, or an export file (- for standard input).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Revisions per atomic batch.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub batch: usize,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Refuse revision files larger than this many bytes.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capture_times_in_names() {
+        let t = |n: &str| time_in_name(Path::new(n)).map(|t| t.to_rfc3339());
+        assert_eq!(
+            t("03-2020-03-12T1830Z.txt").as_deref(),
+            Some("2020-03-12T18:30:00+00:00")
+        );
+        assert_eq!(
+            t("03-2020-03-12T18:30:00Z-update.txt").as_deref(),
+            Some("2020-03-12T18:30:00+00:00")
+        );
+        assert_eq!(
+            t("03-2020-03-12.html").as_deref(),
+            Some("2020-03-12T00:00:00+00:00")
+        );
+        assert_eq!(t("03-first.txt"), None);
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Summary {
+    recorded: u64,
+    unchanged: u64,
+    skipped: u64,
+    stories: u64,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    let batch_size = args.batch.max(1);
+    let summary = if args.path.is_dir() {
+        let plan = plan_directory(&args.path)?;
+        let mut store = ctx.open_store()?;
+        let progress = progress_bar(plan.iter().map(|s| s.files.len() as u64).sum(), args.quiet);
+        let s = import_directory(&mut store, &plan, batch_size, args.max_bytes, &progress)?;
+        progress.finish_and_clear();
+        s
+    } else {
+        let reader: Box<dyn BufRead> = if args.path == Path::new("-") {
+            Box::new(BufReader::new(std::io::stdin()))
+        } else {
+            let f = std::fs::File::open(&args.path).map_err(|e| CliError::input(&args.path, &e))?;
+            Box::new(BufReader::new(f))
+        };
+        let lines = parse_export(&args.path, reader)?;
+        let mut store = ctx.open_store()?;
+        let revisions = lines
+            .iter()
+            .filter(|l| matches!(l, Line::Revision(_)))
+            .count() as u64;
+        let progress = progress_bar(revisions, args.quiet);
+        let s = import_export(&mut store, &args.path, lines, batch_size, &progress)?;
+        progress.finish_and_clear();
+        s
+    };
+    if ctx.out.json() {
+        ctx.out.write_json(&summary)?;
+    } else {
+        ctx.out.line(&format!(
+            "imported {} revisions into {} stories ({} already there, {} unchanged)",
+            summary.recorded, summary.stories, summary.skipped, summary.unchanged
+        ))?;
+    }
+    Ok(exit::OK)
+}
+
+fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} revisions  {per_sec}  eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// One story folder of an import directory.
+#[derive(Debug)]
+struct StoryDir {
+    story: String,
+    files: Vec<PathBuf>,
+}
+
+const EXTENSIONS: [&str; 6] = ["txt", "text", "md", "markdown", "html", "htm"];
+
+/// Read the directory layout before touching the store, so a bad layout
+/// changes nothing.
+fn plan_directory(root: &Path) -> Result<Vec<StoryDir>> {
+    let read = |p: &Path| std::fs::read_dir(p).map_err(|e| CliError::input(p, &e));
+    let mut stories = Vec::new();
+    for entry in read(root)? {
+        let entry = entry.map_err(|e| CliError::input(root, &e))?;
+        let path = entry.path();
+        if !path.is_dir() {
+            continue;
+        }
+        let story = entry.file_name().to_string_lossy().into_owned();
+        validate_story_id(&story)
+            .map_err(|e| CliError::new(format!("cannot import {}: {e}", path.display())))?;
+        let mut files = Vec::new();
+        for f in read(&path)? {
+            let f = f.map_err(|e| CliError::input(&path, &e))?.path();
+            let ext = f
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            let numbered = f
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+            if f.is_file() && numbered && ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
+                files.push(f);
+            }
+        }
+        files.sort();
+        if !files.is_empty() {
+            stories.push(StoryDir { story, files });
+        }
+    }
+    stories.sort_by(|a, b| a.story.cmp(&b.story));
+    if stories.is_empty() {
+        return Err(CliError::new(format!(
+            "{} holds no story folders with revision files",
+            root.display()
+        ))
+        .with_hint("lay it out as STORY/01-first.txt, STORY/02-update.html, ..."));
+    }
+    Ok(stories)
+}
+
+/// The capture time a file name carries after its number, if any.
+fn time_in_name(path: &Path) -> Option<DateTime<Utc>> {
+    let stem = path.file_stem()?.to_str()?;
+    let rest = stem.split_once('-')?.1;
+    // 2020-03-12T1830Z: also accept the colon-free form file systems like.
+    let candidates = [insert_colons(rest), rest.to_string()];
+    candidates.iter().find_map(|c| {
+        // Longest prefix that parses: names may go on after the time.
+        (10..=c.len())
+            .rev()
+            .filter(|&n| c.is_char_boundary(n))
+            .find_map(|n| parse_time(&c[..n]).ok())
+    })
+}
+
+fn insert_colons(s: &str) -> String {
+    // 2020-03-12T1830Z → 2020-03-12T18:30Z
+    let compact_time = s.len() >= 15
+        && s.get(10..11) == Some("T")
+        && s.as_bytes()[11..15].iter().all(u8::is_ascii_digit);
+    if compact_time {
+        format!("{}:{}", &s[..13], &s[13..])
+    } else {
+        s.to_string()
+    }
+}
+
+fn captured_at(path: &Path) -> Result<DateTime<Utc>> {
+    if let Some(t) = time_in_name(path) {
+        return Ok(t);
+    }
+    let meta = std::fs::metadata(path).map_err(|e| CliError::input(path, &e))?;
+    let modified = meta.modified().map_err(|e| CliError::input(path, &e))?;
+    Ok(DateTime::<Utc>::from(modified))
+}
+
+fn import_directory(
+    store: &mut Store,
+    plan: &[StoryDir],
+    batch_size: usize,
+    max_bytes: u64,
+    progress: &ProgressBar,
+) -> Result<Summary> {
+    let mut summary = Summary::default();
+    for dir in plan {
+        let existing = store.revisions(&dir.story)?;
+        let mut known = story_speakers(store, &dir.story)?;
+        // Files already imported (a re-run after a crash) are matched
+        // against the story's revisions in order and skipped.
+        let mut matched = 0usize;
+        let mut todo: Vec<&PathBuf> = Vec::new();
+        let mut prepared_first = Vec::new();
+        for file in &dir.files {
+            let source = Source::File(file.clone());
+            let raw = read_bytes(&source, max_bytes)?;
+            let document = document_of(&source, &raw)?;
+            let text_id = blob_id(document.text().as_bytes());
+            if todo.is_empty() && matched < existing.len() && existing[matched].text == text_id {
+                matched += 1;
+                summary.skipped += 1;
+                progress.inc(1);
+                continue;
+            }
+            if todo.is_empty() && matched > 0 && existing[matched - 1].text == text_id {
+                summary.skipped += 1;
+                progress.inc(1);
+                continue;
+            }
+            if todo.is_empty() && matched < existing.len() {
+                return Err(CliError::new(format!(
+                    "cannot import {}: story {:?} already has a different revision {} in the store",
+                    file.display(),
+                    dir.story,
+                    matched + 1
+                ))
+                .with_hint("import into another --store, or under another story name"));
+            }
+            todo.push(file);
+            prepared_first.push((file.clone(), raw, document));
+        }
+        let mut recorded_any = false;
+        let mut batch: WriteBatch<'_> = store.batch()?;
+        for (file, raw, document) in prepared_first {
+            let at = captured_at(&file)?;
+            let mut prepared = Prepared::new(raw, file.display().to_string(), document);
+            let new = prepared.to_revision(&dir.story, &mut known, at, None, None)?;
+            match batch.record(new)? {
+                Recorded::New { .. } => {
+                    summary.recorded += 1;
+                    recorded_any = true;
+                }
+                Recorded::Unchanged { .. } => summary.unchanged += 1,
+            }
+            progress.inc(1);
+            if batch.len() >= batch_size {
+                batch.commit()?;
+                batch = store.batch()?;
+            }
+        }
+        batch.commit()?;
+        summary.stories += u64::from(recorded_any);
+    }
+    Ok(summary)
+}
+
+/// Parse and check a whole export before anything is written.
+fn parse_export(path: &Path, reader: Box<dyn BufRead>) -> Result<Vec<Line>> {
+    let name = path.display().to_string();
+    let mut lines = Vec::new();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| CliError::new(format!("cannot read {name}: {e}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed: Line = serde_json::from_str(&line).map_err(|e| {
+            CliError::new(format!("cannot import {name}: line {} is not a claimtrail export record: {e}", i + 1))
+                .with_hint("import reads the JSON lines `claimtrail export` writes, or a directory of story folders")
+        })?;
+        match (&parsed, lines.is_empty()) {
+            (Line::Header { format, version }, true) => {
+                if format != FORMAT_NAME || *version > FORMAT_VERSION {
+                    return Err(CliError::new(format!(
+                        "cannot import {name}: it is {format} version {version}; this claimtrail reads {FORMAT_NAME} up to version {FORMAT_VERSION}"
+                    )));
+                }
+            }
+            (_, true) => {
+                return Err(CliError::new(format!("cannot import {name}: it does not start with a claimtrail export header"))
+                    .with_hint("import reads the JSON lines `claimtrail export` writes, or a directory of story folders"));
+            }
+            (Line::Header { .. }, false) => {
+                return Err(CliError::new(format!(
+                    "cannot import {name}: line {} is a second header",
+                    i + 1
+                )));
+            }
+            (Line::Revision(r), false) => {
+                validate_story_id(&r.story).map_err(|e| {
+                    CliError::new(format!("cannot import {name}: line {}: {e}", i + 1))
+                })?;
+                r.raw_bytes().map_err(|e| {
+                    CliError::new(format!("cannot import {name}: line {}: {e}", i + 1))
+                })?;
+            }
+            (Line::Alias { .. }, false) => {}
+        }
+        lines.push(parsed);
+    }
+    if lines.is_empty() {
+        return Err(CliError::new(format!("cannot import {name}: it is empty")));
+    }
+    Ok(lines)
+}
+
+fn import_export(
+    store: &mut Store,
+    path: &Path,
+    lines: Vec<Line>,
+    batch_size: usize,
+    progress: &ProgressBar,
+) -> Result<Summary> {
+    let name = path.display().to_string();
+    let mut summary = Summary::default();
+    // How many revisions each story has, committed or staged.
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    let mut aliases = Vec::new();
+    let mut batch = store.batch()?;
+    for line in lines {
+        let rev = match line {
+            Line::Revision(r) => r,
+            Line::Alias { from, into } => {
+                aliases.push((from, into));
+                continue;
+            }
+            Line::Header { .. } => continue,
+        };
+        progress.inc(1);
+        if !counts.contains_key(&rev.story) {
+            let n = batch.story_revisions(&rev.story)?;
+            counts.insert(rev.story.clone(), n);
+            if n == 0 {
+                // A story this import creates.
+                summary.stories += 1;
+            }
+        }
+        let have = counts[&rev.story];
+        if rev.number <= have {
+            let stored = batch.revision_id(&rev.story, rev.number)?;
+            if stored != Some(rev.id) {
+                return Err(CliError::new(format!(
+                    "cannot import {name}: story {:?} already has a different revision {} in the store",
+                    rev.story, rev.number
+                ))
+                .with_hint("import into an empty --store"));
+            }
+            summary.skipped += 1;
+            continue;
+        }
+        if rev.number != have + 1 {
+            return Err(CliError::new(format!(
+                "cannot import {name}: revision {} of story {:?} comes before revision {}",
+                rev.number,
+                rev.story,
+                have + 1
+            )));
+        }
+        let raw = rev
+            .raw_bytes()
+            .map_err(|e| CliError::new(format!("cannot import {name}: {e}")))?;
+        match batch.record(rev.to_new(&raw))? {
+            Recorded::New { revision, .. } if revision.id == rev.id => {}
+            _ => {
+                return Err(CliError::new(format!(
+                    "cannot import {name}: revision {} of story {:?} does not match its id {} (the export was changed or damaged)",
+                    rev.number,
+                    rev.story,
+                    rev.id.short()
+                )));
+            }
+        }
+        counts.insert(rev.story.clone(), rev.number);
+        summary.recorded += 1;
+        if batch.len() >= batch_size {
+            batch.commit()?;
+            batch = store.batch()?;
+        }
+    }
+    batch.commit()?;
+    for (from, into) in aliases {
+        store.set_alias(&from, &into)?;
+    }
+    Ok(summary)
+}
