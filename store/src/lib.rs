@@ -97,6 +97,45 @@ pub struct Location {
     pub index: u32,
 }
 
+/// Open the sled database under our lock. Holding our lock proves no other
+/// claimtrail has the store, but sled's own file lock can outlive a process
+/// that is just exiting (its background threads release it last), so a
+/// lock conflict is retried for a short while before it is reported.
+fn open_sled(path: &Path, wait: Option<Duration>) -> Result<sled::Db> {
+    let patience = wait.unwrap_or_default().max(Duration::from_secs(2));
+    let start = std::time::Instant::now();
+    loop {
+        match sled::Config::new()
+            .path(path.join("db"))
+            .cache_capacity(CACHE_BYTES)
+            .open()
+        {
+            Ok(db) => return Ok(db),
+            Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
+                if start.elapsed() >= patience {
+                    return Err(StoreError::InUse {
+                        path: path.to_path_buf(),
+                        pid: None,
+                    });
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(sled::Error::Io(source)) => {
+                return Err(StoreError::Open {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+            Err(source) => {
+                return Err(StoreError::Db {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+    }
+}
+
 /// Check a user-given story id.
 pub fn validate_story_id(id: &str) -> Result<()> {
     let reason = if id.is_empty() {
@@ -142,20 +181,7 @@ impl Store {
             source,
         })?;
         let lock = lock::LockFile::acquire(path, options.wait)?;
-        let db = sled::Config::new()
-            .path(path.join("db"))
-            .cache_capacity(CACHE_BYTES)
-            .open()
-            .map_err(|source| match source {
-                sled::Error::Io(source) => StoreError::Open {
-                    path: path.to_path_buf(),
-                    source,
-                },
-                source => StoreError::Db {
-                    path: path.to_path_buf(),
-                    source,
-                },
-            })?;
+        let db = open_sled(path, options.wait)?;
         let store = Store {
             path: path.to_path_buf(),
             db,

@@ -1,7 +1,7 @@
 //! `verify`: recompute every hash, walk every chain, check every record's
 //! envelope and every index entry, and say exactly what is wrong where.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -203,20 +203,30 @@ pub(crate) fn verify(
             report.problem(None, None, "a statement key is malformed");
             continue;
         };
-        match decode::<crate::StatementRecord>(keys::STATEMENT, &v) {
+        let detail = match decode::<crate::StatementRecord>(keys::STATEMENT, &v) {
             Some(st) if statement_hash(&st.content) == h.to_hex() => {
                 statements.insert(h);
+                continue;
             }
-            Some(_) => report.problem(
-                None,
-                None,
-                format!("statement {} does not match its hash", h.short()),
-            ),
-            None => report.problem(
-                None,
-                None,
-                format!("statement {} fails its checksum", h.short()),
-            ),
+            Some(_) => format!("statement {} does not match its hash", h.short()),
+            None => format!("statement {} fails its checksum", h.short()),
+        };
+        // Name every revision the damaged statement occurs in.
+        let mut named = false;
+        let prefix = keys::by_statement_prefix(&h);
+        for kv in store.scan(&prefix) {
+            let (k, _) = kv?;
+            if let Some((story, number, index)) = keys::split_location(&k[prefix.len()..]) {
+                report.problem(
+                    Some(&story),
+                    Some(number),
+                    format!("{detail} (statement {index})"),
+                );
+                named = true;
+            }
+        }
+        if !named {
+            report.problem(None, None, detail);
         }
     }
 
@@ -229,11 +239,23 @@ pub(crate) fn verify(
             Some(sp) if sp.id == id => {
                 speakers.insert(id);
             }
-            _ => report.problem(
-                None,
-                None,
-                format!("the record of speaker {id:?} fails its checksum"),
-            ),
+            _ => {
+                let detail = format!("the record of speaker {id:?} fails its checksum");
+                let mut named = BTreeSet::new();
+                let prefix = keys::by_speaker_prefix(&id);
+                for kv in store.scan(&prefix) {
+                    let (k, _) = kv?;
+                    if let Some((story, number, _)) = keys::split_location(&k[prefix.len()..]) {
+                        named.insert((story, number));
+                    }
+                }
+                if named.is_empty() {
+                    report.problem(None, None, detail.clone());
+                }
+                for (story, number) in named {
+                    report.problem(Some(&story), Some(number), detail.clone());
+                }
+            }
         }
     }
 

@@ -11,4 +11,5 @@ mod help;
 mod log;
 mod record;
 mod show;
+mod tamper;
 mod verify;
