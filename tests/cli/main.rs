@@ -6,6 +6,8 @@
 mod util;
 
 mod backup;
+mod concurrency;
+mod crash;
 mod extract;
 mod help;
 mod log;
