@@ -75,6 +75,8 @@ pub enum Command {
     Verify(commands::verify::Args),
     /// Print the statements and speakers of an article (no store needed).
     Extract(commands::extract::Args),
+    /// Watch a URL: record a revision whenever its article text changes.
+    Track(commands::track::Args),
     /// Load many revisions at once: a directory of story folders, or an export.
     Import(commands::import::Args),
     /// Write the store (or one story) as JSON lines, raw inputs included.
@@ -166,6 +168,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Show(args) => commands::show::run(&mut ctx, args)?,
         Command::Verify(args) => commands::verify::run(&mut ctx, args)?,
         Command::Extract(args) => commands::extract::run(&mut ctx, args)?,
+        Command::Track(args) => commands::track::run(&mut ctx, args)?,
         Command::Import(args) => commands::import::run(&mut ctx, args)?,
         Command::Export(args) => commands::export::run(&mut ctx, args)?,
         Command::Who(args) => commands::who::run(&mut ctx, args)?,

@@ -17,3 +17,4 @@ pub mod query;
 pub mod record;
 pub mod revref;
 pub mod time;
+pub mod track;

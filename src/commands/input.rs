@@ -15,6 +15,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 pub enum Source {
     Stdin,
     File(PathBuf),
+    Url(String),
 }
 
 impl Source {
@@ -31,6 +32,7 @@ impl Source {
         match self {
             Source::Stdin => "-".to_string(),
             Source::File(p) => p.display().to_string(),
+            Source::Url(u) => u.clone(),
         }
     }
 
@@ -38,6 +40,7 @@ impl Source {
         match self {
             Source::Stdin => "standard input".to_string(),
             Source::File(p) => p.display().to_string(),
+            Source::Url(u) => u.clone(),
         }
     }
 }
@@ -58,6 +61,10 @@ pub fn read_bytes(source: &Source, max_bytes: u64) -> Result<Vec<u8>, CliError> 
             .lock()
             .take(max_bytes + 1)
             .read_to_end(&mut raw),
+        Source::Url(u) => {
+            return Err(CliError::new(format!("cannot read {u} as a file"))
+                .with_hint("use `claimtrail track URL` for pages on the web"));
+        }
         Source::File(path) => {
             if path.is_dir() {
                 return Err(CliError::new(format!(
@@ -75,7 +82,7 @@ pub fn read_bytes(source: &Source, max_bytes: u64) -> Result<Vec<u8>, CliError> 
     if let Err(e) = res {
         return Err(match source {
             Source::File(path) => CliError::input(path, &e),
-            Source::Stdin => CliError::new(format!("cannot read standard input: {e}")),
+            _ => CliError::new(format!("cannot read {}: {e}", source.display_name())),
         });
     }
     if raw.len() as u64 > max_bytes {
@@ -92,6 +99,7 @@ pub fn read_bytes(source: &Source, max_bytes: u64) -> Result<Vec<u8>, CliError> 
 pub fn document_of(source: &Source, raw: &[u8]) -> Result<Document, CliError> {
     let name = match source {
         Source::File(p) => p.to_str(),
+        Source::Url(u) => Some(u.as_str()),
         Source::Stdin => None,
     };
     ingest::read_document(raw, name).map_err(|e| {

@@ -14,5 +14,6 @@ pub mod search;
 pub mod show;
 pub mod speakers;
 pub mod stories;
+pub mod track;
 pub mod verify;
 pub mod who;

@@ -28,6 +28,11 @@ pub(crate) const BY_TERM: u8 = b'z';
 /// Index: story, NUL, text blob id → the latest revision with that text.
 pub(crate) const BY_TEXT: u8 = b'H';
 
+/// A watched URL: canonical URL → watch record.
+pub(crate) const WATCH: u8 = b'W';
+/// A check: story, NUL, time (i64 BE nanoseconds, offset to sort) → check record.
+pub(crate) const CHECK: u8 = b'C';
+
 pub(crate) const FORMAT_KEY: &[u8] = b"Mformat";
 
 pub(crate) fn counter(name: &str) -> Vec<u8> {
@@ -154,4 +159,22 @@ pub(crate) fn split_location(tail: &[u8]) -> Option<(String, u32, u32)> {
     let number = u32::from_be_bytes(rest[..4].try_into().ok()?);
     let index = u32::from_be_bytes(rest[4..].try_into().ok()?);
     Some((story, number, index))
+}
+
+pub(crate) fn watch(url: &str) -> Vec<u8> {
+    with_id(WATCH, url)
+}
+
+pub(crate) fn checks_of(story: &str) -> Vec<u8> {
+    let mut k = with_id(CHECK, story);
+    k.push(0);
+    k
+}
+
+pub(crate) fn check(story: &str, at_nanos: i64, seq: u32) -> Vec<u8> {
+    let mut k = checks_of(story);
+    // Flip the sign bit so negative times sort before positive ones.
+    k.extend_from_slice(&((at_nanos as u64) ^ (1 << 63)).to_be_bytes());
+    k.extend_from_slice(&seq.to_be_bytes());
+    k
 }

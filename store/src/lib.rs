@@ -26,7 +26,10 @@ use chrono::{DateTime, Utc};
 pub use error::{Result, StoreError};
 pub use hash::{BadHash, Hash32, blob_id};
 
-pub use records::{Occurrence, RevisionRecord, SpeakerRecord, StatementRecord, StoryRecord};
+pub use records::{
+    CheckRecord, Occurrence, RevisionRecord, SpeakerRecord, StatementRecord, StoryRecord,
+    WatchRecord,
+};
 pub use verify::{Problem, VerifyReport};
 pub use write::WriteBatch;
 
@@ -526,6 +529,66 @@ impl Store {
             .map_err(|e| self.db_err(e))?;
         self.db.flush().map_err(|e| self.db_err(e))?;
         Ok(old.is_some())
+    }
+
+    /// Every watched URL.
+    pub fn watches(&self) -> Result<Vec<WatchRecord>> {
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix([keys::WATCH]) {
+            let (_, v) = kv.map_err(|e| self.db_err(e))?;
+            out.push(
+                decode(keys::WATCH, &v)
+                    .ok_or_else(|| self.corrupt("a tracking record fails its checksum"))?,
+            );
+        }
+        Ok(out)
+    }
+
+    pub fn watch(&self, url: &str) -> Result<Option<WatchRecord>> {
+        self.get_sealed(
+            keys::WATCH,
+            &keys::watch(url),
+            &format!("the tracking record of {url}"),
+        )
+    }
+
+    /// Save a watch record (flushed).
+    pub fn set_watch(&self, watch: &WatchRecord) -> Result<()> {
+        self.db
+            .insert(keys::watch(&watch.url), seal_json(keys::WATCH, watch))
+            .map_err(|e| self.db_err(e))?;
+        self.db.flush().map_err(|e| self.db_err(e))?;
+        Ok(())
+    }
+
+    /// Log a check of a story's source (flushed).
+    pub fn record_check(&self, story: &str, check: &CheckRecord) -> Result<()> {
+        let nanos = check.at.timestamp_nanos_opt().unwrap_or(i64::MAX);
+        // Two checks in the same nanosecond get distinct keys.
+        let mut seq = 0;
+        while self.get(&keys::check(story, nanos, seq))?.is_some() {
+            seq += 1;
+        }
+        self.db
+            .insert(
+                keys::check(story, nanos, seq),
+                seal_json(keys::CHECK, check),
+            )
+            .map_err(|e| self.db_err(e))?;
+        self.db.flush().map_err(|e| self.db_err(e))?;
+        Ok(())
+    }
+
+    /// A story's checks, oldest first.
+    pub fn checks(&self, story: &str) -> Result<Vec<CheckRecord>> {
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix(keys::checks_of(story)) {
+            let (_, v) = kv.map_err(|e| self.db_err(e))?;
+            out.push(decode(keys::CHECK, &v).ok_or_else(|| {
+                self.corrupt(format!("a check of story {story:?} fails its checksum"))
+            })?);
+        }
+        Ok(out)
     }
 
     /// Store-wide counts kept by the store itself (sled's `len` would scan).

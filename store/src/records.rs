@@ -104,3 +104,34 @@ impl SpeakerRecord {
 pub struct StatementRecord {
     pub content: String,
 }
+
+/// A URL that `track` watches.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WatchRecord {
+    /// The canonical URL (no fragment, no `utm_*` parameters).
+    pub url: String,
+    pub story: String,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub last_check: Option<DateTime<Utc>>,
+    pub last_change: Option<DateTime<Utc>>,
+    pub next_check: Option<DateTime<Utc>>,
+    /// The current interval between checks, in seconds (grows while the
+    /// page stays the same).
+    pub interval_secs: u64,
+    pub failures: u32,
+}
+
+/// One look at a story's source that did not necessarily make a revision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckRecord {
+    pub at: DateTime<Utc>,
+    pub source: String,
+    /// `changed` (a revision was recorded), `unchanged`, `not_modified`
+    /// (HTTP 304), `noise` (only whitespace, timestamps or boilerplate
+    /// changed) or `error`.
+    pub outcome: String,
+    /// The revision recorded, or the latest one the check compared with.
+    pub revision: Option<u32>,
+    pub detail: Option<String>,
+}
