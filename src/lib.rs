@@ -2,12 +2,14 @@
 //!
 //! - [`ingest`] turns input bytes (text, Markdown, HTML) into article text;
 //! - [`extract`] finds the statements of a text and who made them;
+//! - [`diff`] pairs two revisions' statements and says what changed;
 //! - [`commands`] are the CLI's commands, one module each, over
 //!   `claimtrail-store`;
 //! - [`cli`] parses arguments and reports errors.
 
 pub mod cli;
 pub mod commands;
+pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod ingest;
