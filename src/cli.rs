@@ -58,6 +58,7 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Extract(commands::extract::Args),
+    Diff(commands::diff::Args),
 }
 
 /// The environment of one command: where the store is and where output goes.
@@ -93,6 +94,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     };
     let code = match cli.command {
         Command::Extract(args) => commands::extract::run(&mut ctx, args)?,
+        Command::Diff(args) => commands::diff::run(&mut ctx, args)?,
     };
     ctx.out.flush()?;
     Ok(code)

@@ -259,11 +259,19 @@ pub fn diff(a: &Tokens, b: &Tokens) -> WordDiff {
     };
     for op in &ops {
         match *op {
-            DiffOp::Equal { new_index, len, .. } => {
-                let r = new_index..new_index + len;
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
                 // The new side's spelling: a case-only change shows as it
                 // reads now.
-                push(&mut out, Op::Equal, b, r);
+                push(&mut out, Op::Equal, b, new_index..new_index + len);
+                // After a deletion the gap is the old text's: "[-A B-] C",
+                // not "[-A B-]C", when C opened the new text.
+                if let Some(last) = out.ops.last_mut() {
+                    last.space_before |= a.tokens[old_index].space_before;
+                }
             }
             DiffOp::Delete {
                 old_index, old_len, ..
@@ -387,6 +395,16 @@ mod tests {
         );
         let line = render(&w.ops, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"));
         assert_eq!(line, "the council [-approved-]{+rejected+} the budget");
+    }
+
+    #[test]
+    fn render_keeps_the_gap_after_a_leading_deletion() {
+        let w = d("Old opening. The rest stays", "The rest stays");
+        let line = render(&w.ops, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"));
+        assert_eq!(line, "[-Old opening.-] The rest stays");
+        let w = d("the plan, they said", "the plan they said");
+        let line = render(&w.ops, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"));
+        assert_eq!(line, "the plan[-,-] they said");
     }
 
     #[test]
