@@ -28,6 +28,14 @@ use crate::error::{CliError, Result, exit};
 use crate::extract::{self, SpeakerRef, Statement};
 use crate::output::{Out, Palette};
 
+// Kept out of the doc comment: clap re-wraps doc paragraphs, and examples
+// must stay one per line.
+const EXAMPLES: &str = "\
+Examples:
+  claimtrail diff old.txt new.txt
+  claimtrail diff --text old.html new.html
+  claimtrail diff --format json old.txt new.txt | jq '.summary'";
+
 /// Compare two revisions of a story claim by claim.
 ///
 /// Extracts the statements of OLD and NEW and pairs them: identical claims,
@@ -39,15 +47,11 @@ use crate::output::{Out, Palette};
 /// split into two sentences, or two merged, reads as reworded.
 ///
 /// Exit status: 0 when no claim changed, 1 when some did, 2 on an error.
-///
-/// Examples:
-///   claimtrail diff old.txt new.txt
-///   claimtrail diff --text old.html new.html
-///   claimtrail diff --format json old.txt new.txt | jq '.summary'
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// OLD and NEW: two article files (one may be - for standard input).
-    #[arg(value_name = "OLD NEW", num_args = 1..=3, required = true)]
+    #[arg(value_names = ["OLD", "NEW"], num_args = 1..=3, required = true)]
     pub args: Vec<String>,
     /// Also show the classic line diff of the two texts.
     #[arg(long)]

@@ -1,1 +1,3 @@
-//! placeholder
+//! Integration tests of the `claimtrail` binary, one module per command.
+
+mod diff;
