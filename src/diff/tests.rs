@@ -632,3 +632,88 @@ fn taji_gold_statements_diff_scores_perfectly() {
     assert_eq!(d.summary.moved, 0);
     assert_eq!(d.summary.reattributed, 1);
 }
+
+// --- properties ------------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A small vocabulary, so that random statements often share words.
+    const WORDS: &str = "the council said bridge will open \"never\" in May harbour ferry \
+        budget rose , and not Tuesday it was closed";
+    const SPEAKERS: &[Option<(&str, SpeakerKind)>] = &[
+        None,
+        Some(("Ana Ruiz", SpeakerKind::Person)),
+        Some(("A. Ruiz", SpeakerKind::Person)),
+        Some(("Oskar Feld", SpeakerKind::Person)),
+        Some(("city officials", SpeakerKind::Anonymous)),
+        Some(("Transport Ministry", SpeakerKind::Organization)),
+    ];
+
+    fn statement_strategy() -> impl Strategy<Value = Statement> {
+        (
+            prop::collection::vec(0..20usize, 1..12),
+            0..SPEAKERS.len(),
+            0..Attribution::ALL.len(),
+        )
+            .prop_map(|(words, sp, at)| {
+                let vocab: Vec<&str> = WORDS.split_whitespace().collect();
+                let content: Vec<&str> = words.iter().map(|&w| vocab[w % vocab.len()]).collect();
+                let sp = SPEAKERS[sp].map(|(name, kind)| speaker(name, kind, None));
+                stmt(&content.join(" "), sp, Attribution::ALL[at])
+            })
+    }
+
+    fn revision_strategy() -> impl Strategy<Value = Vec<Statement>> {
+        prop::collection::vec(statement_strategy(), 0..14).prop_map(rev)
+    }
+
+    /// Every statement of both sides appears in exactly one change.
+    fn covers(d: &ClaimDiff, from: &[Statement], to: &[Statement]) -> Result<(), TestCaseError> {
+        let mut seen_from = vec![0usize; from.len()];
+        let mut seen_to = vec![0usize; to.len()];
+        for c in &d.changes {
+            for s in c.from.iter().chain(&c.also_from) {
+                seen_from[s.index] += 1;
+            }
+            for s in c.to.iter().chain(&c.also_to) {
+                seen_to[s.index] += 1;
+            }
+        }
+        prop_assert!(
+            seen_from.iter().all(|&n| n == 1),
+            "from coverage {seen_from:?}"
+        );
+        prop_assert!(seen_to.iter().all(|&n| n == 1), "to coverage {seen_to:?}");
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_two_revisions_diff_into_a_partition(a in revision_strategy(), b in revision_strategy()) {
+            let d = diff_statements(&a, &b);
+            covers(&d, &a, &b)?;
+            prop_assert_eq!(&d.summary, &Summary::count(&d.changes));
+            for c in &d.changes {
+                if let Some(s) = c.similarity {
+                    prop_assert!((0.0..=1.0).contains(&s));
+                }
+                match c.change {
+                    ChangeKind::Added => prop_assert!(c.from.is_none() && c.to.is_some()),
+                    ChangeKind::Removed => prop_assert!(c.to.is_none() && c.from.is_some()),
+                    _ => prop_assert!(c.from.is_some() && c.to.is_some()),
+                }
+            }
+        }
+
+        #[test]
+        fn a_revision_against_itself_is_the_same(a in revision_strategy()) {
+            let d = diff_statements(&a, &a);
+            prop_assert!(d.is_same());
+            prop_assert_eq!(d.summary.unchanged, a.len());
+        }
+    }
+}
