@@ -18,6 +18,24 @@
 //! `unchanged`. Unpaired statements are `added` or `removed`, and an added
 //! statement the story carried before is `restored` (see
 //! [`ClaimDiff::mark_restored`]).
+//!
+//! # The JSON contract
+//!
+//! `{"from": ENDPOINT, "to": ENDPOINT, "summary": {...}, "changes": [...]}`
+//! ([`DiffReport`]). Each change has `change` (the kind), `from` (absent for
+//! added/restored) and `to` (absent for removed) as extraction's statement
+//! JSON, and for paired changes `similarity` (word similarity, two
+//! decimals). Present only when they say something:
+//! - `words`: the word diff, `[{"op": "equal|delete|insert", "text": ...}]`,
+//!   when the content was edited;
+//! - `attribution_changed` / `cue_changed`: `{"from": ..., "to": ...}`;
+//! - `shape`: `split` (one statement became `to` + `also_to`), `merge`
+//!   (`from` + `also_from` became one), `block` (a run of statements moved
+//!   together: `from`/`to` then `also_from`/`also_to`, pairwise);
+//! - `moved: true`: an edited statement that also changed place.
+//!
+//! `summary` counts changes by kind, `unchanged` included; `moved` counts
+//! blocks. `restored` appears only when non-zero (store diffs).
 
 pub mod pairing;
 pub mod speakers;

@@ -9,7 +9,9 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::ops::Range;
+
+use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices};
 
 use crate::extract::normalize::normalize_content;
 
@@ -230,72 +232,116 @@ pub struct WordDiff {
     pub ops: Vec<WordOp>,
 }
 
+/// A stretch of the diff: equal on both sides, or a change replacing
+/// `old` tokens with `new` tokens (either may be empty).
+#[derive(Clone, Debug)]
+struct Segment {
+    equal: bool,
+    old: Range<usize>,
+    new: Range<usize>,
+}
+
 /// Diff two tokenised contents word by word.
 pub fn diff(a: &Tokens, b: &Tokens) -> WordDiff {
-    let ops = capture_diff_slices(Algorithm::Myers, &a.keys, &b.keys);
-    let mut out = WordDiff {
-        similarity: 0.0,
-        changed: false,
-        quote_changed: false,
-        ops: Vec::new(),
-    };
-    let push = |out: &mut WordDiff, op: Op, toks: &Tokens, r: std::ops::Range<usize>| {
-        if r.is_empty() {
-            return;
-        }
-        let space_before = toks.tokens[r.start].space_before;
-        let text = toks.run_text(r.clone()).to_string();
-        if op != Op::Equal {
-            for t in &toks.tokens[r] {
-                out.changed |= t.word || !t.minor;
-                out.quote_changed |= t.word && t.quoted;
+    let mut segs: Vec<Segment> = capture_diff_slices(Algorithm::Myers, &a.keys, &b.keys)
+        .iter()
+        .map(|op| {
+            let (tag, old, new) = op.as_tag_tuple();
+            Segment {
+                equal: tag == DiffTag::Equal,
+                old,
+                new,
             }
-        }
-        out.ops.push(WordOp {
-            op,
-            text,
-            space_before,
-        });
-    };
-    for op in &ops {
-        match *op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => {
-                // The new side's spelling: a case-only change shows as it
-                // reads now.
-                push(&mut out, Op::Equal, b, new_index..new_index + len);
-                // After a deletion the gap is the old text's: "[-A B-] C",
-                // not "[-A B-]C", when C opened the new text.
-                if let Some(last) = out.ops.last_mut() {
-                    last.space_before |= a.tokens[old_index].space_before;
-                }
-            }
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => push(&mut out, Op::Delete, a, old_index..old_index + old_len),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => push(&mut out, Op::Insert, b, new_index..new_index + new_len),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                push(&mut out, Op::Delete, a, old_index..old_index + old_len);
-                push(&mut out, Op::Insert, b, new_index..new_index + new_len);
-            }
+        })
+        .collect();
+
+    // What changed is decided on the raw diff, before any tidying for the
+    // reader: folding an unchanged "the" into a change must not make a
+    // quote look edited.
+    let mut changed = false;
+    let mut quote_changed = false;
+    for seg in segs.iter().filter(|s| !s.equal) {
+        for t in a.tokens[seg.old.clone()]
+            .iter()
+            .chain(&b.tokens[seg.new.clone()])
+        {
+            changed |= t.word || !t.minor;
+            quote_changed |= t.word && t.quoted;
         }
     }
-    out.similarity = if out.changed || a.word_count() + b.word_count() > 0 {
+
+    tidy(&mut segs, b);
+    let mut ops = Vec::new();
+    for seg in &segs {
+        if seg.equal {
+            // The new side's spelling: a case-only change shows as it reads
+            // now. After a deletion the gap is the old text's: "[-A B-] C",
+            // not "[-A B-]C", when C opened the new text.
+            ops.push(WordOp {
+                op: Op::Equal,
+                text: b.run_text(seg.new.clone()).to_string(),
+                space_before: b.tokens[seg.new.start].space_before
+                    || a.tokens[seg.old.start].space_before,
+            });
+            continue;
+        }
+        if !seg.old.is_empty() {
+            ops.push(WordOp {
+                op: Op::Delete,
+                text: a.run_text(seg.old.clone()).to_string(),
+                space_before: a.tokens[seg.old.start].space_before,
+            });
+        }
+        if !seg.new.is_empty() {
+            ops.push(WordOp {
+                op: Op::Insert,
+                text: b.run_text(seg.new.clone()).to_string(),
+                space_before: b.tokens[seg.new.start].space_before,
+            });
+        }
+    }
+    let similarity = if changed || a.word_count() + b.word_count() > 0 {
         similarity(a, b)
     } else {
         1.0
     };
-    out
+    WordDiff {
+        similarity,
+        changed,
+        quote_changed,
+        ops,
+    }
+}
+
+/// Make the diff read in phrases: an unchanged comma, quotation mark or
+/// short function word stranded between two changes is folded into them,
+/// so `"{+defensive,+} proportional[-"-]{+,+} and [-a "-]{+in+}` becomes one
+/// replaced phrase. Only the display changes; see [`diff`].
+fn tidy(segs: &mut Vec<Segment>, b: &Tokens) {
+    let n = segs.len();
+    for i in 1..n.saturating_sub(1) {
+        let (prev, next) = (&segs[i - 1], &segs[i + 1]);
+        let seg = &segs[i];
+        if !seg.equal || prev.equal || next.equal {
+            continue;
+        }
+        let toks = &b.tokens[seg.new.clone()];
+        let short_word = toks.len() == 1 && toks[0].end - toks[0].start <= 3;
+        if short_word || toks.iter().all(|t| !t.word) {
+            segs[i].equal = false;
+        }
+    }
+    let mut merged: Vec<Segment> = Vec::with_capacity(segs.len());
+    for seg in segs.drain(..) {
+        match merged.last_mut() {
+            Some(last) if !last.equal && !seg.equal => {
+                last.old.end = seg.old.end;
+                last.new.end = seg.new.end;
+            }
+            _ => merged.push(seg),
+        }
+    }
+    *segs = merged;
 }
 
 /// Render word runs as one line: `[-old-]{+new+}` markers, or the given
@@ -405,6 +451,20 @@ mod tests {
         let w = d("the plan, they said", "the plan they said");
         let line = render(&w.ops, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"));
         assert_eq!(line, "the plan[-,-] they said");
+    }
+
+    #[test]
+    fn stranded_punctuation_folds_into_one_phrase() {
+        let w = d(
+            "strikes were \"proportional\" and a \"direct response\" to the threat",
+            "strikes were \"defensive, proportional, and in direct response to the threat\"",
+        );
+        let line = render(&w.ops, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"));
+        assert!(w.quote_changed);
+        assert!(line.matches("[-").count() <= 3, "{line}");
+        // An unchanged quoted word folded for display is not an edit.
+        let w = d("he said \"no\" to a deal", "he said \"no\" to the deal");
+        assert!(!w.quote_changed);
     }
 
     #[test]
