@@ -153,6 +153,26 @@ fn edited(old: &[Statement]) -> Vec<Statement> {
     new
 }
 
+fn time(label: &str, old: &[Statement], new: &[Statement], iters: usize) {
+    for _ in 0..iters / 10 {
+        black_box(diff_statements(black_box(old), black_box(new)));
+    }
+    let mut times: Vec<Duration> = Vec::with_capacity(iters);
+    for _ in 0..iters {
+        let t = Instant::now();
+        black_box(diff_statements(black_box(old), black_box(new)));
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let mean = times.iter().sum::<Duration>() / iters as u32;
+    let p99 = times[(iters * 99 / 100).min(iters - 1)];
+    println!(
+        "{label}: {iters} iterations, mean {:.1} µs, p99 {:.1} µs",
+        mean.as_secs_f64() * 1e6,
+        p99.as_secs_f64() * 1e6
+    );
+}
+
 fn main() {
     let iters: usize = std::env::args()
         .skip(1)
@@ -180,21 +200,24 @@ fn main() {
         s.unchanged
     );
 
-    for _ in 0..iters / 10 {
-        black_box(diff_statements(black_box(&old), black_box(&new)));
+    time(
+        "diff_statements, a handful of edits (target ≤ 1000 µs)",
+        &old,
+        &new,
+        iters,
+    );
+    // The worst case for pairing: nothing in common by hash, every pair a
+    // similarity candidate.
+    let mut g = Lcg(7);
+    let mut other = revision(80);
+    for s in &mut other {
+        s.content = format!("{} {}", g.pick(TAILS), s.content);
+        s.hash = content_hash(&s.content);
     }
-    let mut times: Vec<Duration> = Vec::with_capacity(iters);
-    for _ in 0..iters {
-        let t = Instant::now();
-        black_box(diff_statements(black_box(&old), black_box(&new)));
-        times.push(t.elapsed());
-    }
-    times.sort();
-    let mean = times.iter().sum::<Duration>() / iters as u32;
-    let p99 = times[(iters * 99 / 100).min(iters - 1)];
-    println!(
-        "diff_statements: {iters} iterations, mean {:.1} µs, p99 {:.1} µs (target ≤ 1000 µs)",
-        mean.as_secs_f64() * 1e6,
-        p99.as_secs_f64() * 1e6
+    time(
+        "diff_statements, every statement edited",
+        &old,
+        &other,
+        iters / 10,
     );
 }

@@ -80,8 +80,12 @@ pub struct ShowOptions {
     pub text: bool,
 }
 
+/// `-`, or a path that exists and is not a directory. Not `is_file()`:
+/// `claimtrail diff <(curl ...) new.txt` passes a pipe, which is no regular
+/// file but reads fine.
 fn is_file_arg(arg: &str) -> bool {
-    arg == "-" || Path::new(arg).is_file()
+    let p = Path::new(arg);
+    arg == "-" || (p.exists() && !p.is_dir())
 }
 
 /// Decide what the arguments mean.

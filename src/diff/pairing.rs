@@ -14,6 +14,7 @@
 //! It only decides pairs; what kind of change a pair is belongs to
 //! [`super`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::extract::normalize::content_hash;
@@ -163,22 +164,23 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Gro
     groups
 }
 
-fn hash_key(s: &Statement) -> String {
+fn hash_key(s: &Statement) -> Cow<'_, str> {
     // Statements built by hand (tests, other tools) may leave the hash
     // empty; the content then decides, exactly as the hash would.
     if s.hash.is_empty() {
-        content_hash(&s.content)
+        Cow::Owned(content_hash(&s.content))
     } else {
-        s.hash.clone()
+        Cow::Borrowed(&s.hash)
     }
 }
 
 fn pair_by_hash(w: &mut Work<'_>) {
-    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, s) in w.stmts[TO].iter().enumerate() {
-        buckets.entry(hash_key(s)).or_default().push(j);
+    let to_keys: Vec<Cow<'_, str>> = w.stmts[TO].iter().map(hash_key).collect();
+    let mut buckets: HashMap<&str, Vec<usize>> = HashMap::with_capacity(to_keys.len());
+    for (j, key) in to_keys.iter().enumerate() {
+        buckets.entry(key).or_default().push(j);
     }
-    let from_keys: Vec<String> = w.stmts[FROM].iter().map(hash_key).collect();
+    let from_keys: Vec<Cow<'_, str>> = w.stmts[FROM].iter().map(hash_key).collect();
     // Same speaker first, so that two people saying the same words keep
     // their own statements; then identical content whoever said it (that is
     // a reattribution).
@@ -187,7 +189,7 @@ fn pair_by_hash(w: &mut Work<'_>) {
             if w.member[FROM][i].is_some() {
                 continue;
             }
-            let Some(bucket) = buckets.get(key) else {
+            let Some(bucket) = buckets.get(key.as_ref()) else {
                 continue;
             };
             let found = bucket.iter().copied().find(|&j| {
