@@ -320,6 +320,13 @@ fn write_change(out: &mut Out, c: &diff::Change, p: Palette) -> Result<()> {
                 words::render(&c.words, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"))
             }
         }
+        // A moved block lists every statement that travelled together.
+        _ if c.shape == Some(Shape::Block) => new
+            .into_iter()
+            .chain(&c.also_to)
+            .map(|s| s.content.as_str())
+            .collect::<Vec<_>>()
+            .join("\n    "),
         _ => new.map_or_else(String::new, |s| s.content.clone()),
     };
     out.line(&format!("    {body}"))?;

@@ -257,7 +257,11 @@ fn absorb(w: &mut Work<'_>, many: usize) {
     let one = 1 - many;
     let threshold = w.opts.threshold;
     for t in w.unpaired(many) {
-        w.tokens(many, t);
+        // A fragment of one or two words ("It was.") is contained in almost
+        // any long sentence; only real pieces may join.
+        if w.tokens(many, t).word_count() < 3 {
+            continue;
+        }
         let mut best: Option<(f64, usize)> = None; // (gain, statement on `one`)
         for f in 0..w.stmts[one].len() {
             // Cheap structural checks before any tokenising: only a pair with

@@ -113,6 +113,29 @@ fn text_flag_adds_the_line_diff() {
 }
 
 #[test]
+fn a_moved_paragraph_is_one_move() {
+    let dir = files();
+    let moved = "\
+The ferry will stop running at night from March.
+
+Repairs to the old pier will take about six weeks.
+
+The council approved the harbour budget on Tuesday.
+";
+    std::fs::write(dir.path().join("moved.txt"), moved).unwrap();
+    let out = claimtrail(dir.path())
+        .args(["diff", "old.txt", "moved.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("moved.txt vs old.txt: 1 moved, 2 unchanged"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn missing_file_is_an_error_naming_it() {
     let dir = files();
     let out = claimtrail(dir.path())
