@@ -63,24 +63,24 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Record a revision of a story (text, Markdown or HTML) in the store.
-    Record(commands::record::Args),
-    /// List the stories in the store.
-    Stories(commands::stories::Args),
-    /// List the revisions of a story, newest first.
-    Log(commands::log::Args),
-    /// Show a revision: metadata, statements and text.
-    Show(commands::show::Args),
-    /// Check every hash, chain and index in the store.
-    Verify(commands::verify::Args),
     /// Print the statements and speakers of an article (no store needed).
     Extract(commands::extract::Args),
+    /// Compare two revisions (or two files) claim by claim.
+    Diff(commands::diff::Args),
+    /// Record a revision of a story (text, Markdown or HTML) in the store.
+    Record(commands::record::Args),
     /// Watch a URL: record a revision whenever its article text changes.
     Track(commands::track::Args),
     /// Load many revisions at once: a directory of story folders, or an export.
     Import(commands::import::Args),
     /// Write the store (or one story) as JSON lines, raw inputs included.
     Export(commands::export::Args),
+    /// List the stories in the store.
+    Stories(commands::stories::Args),
+    /// List the revisions of a story, newest first.
+    Log(commands::log::Args),
+    /// Show a revision: metadata, statements and text.
+    Show(commands::show::Args),
     /// Every statement by a speaker, across stories and revisions.
     Who(commands::who::Args),
     /// List speakers with kinds, roles, aliases and statement counts.
@@ -93,6 +93,8 @@ pub enum Command {
     Search(commands::search::Args),
     /// One claim's trail across every story and revision.
     History(commands::history::Args),
+    /// Check every hash, chain and index in the store.
+    Verify(commands::verify::Args),
     /// Print a shell completion script.
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page.
@@ -168,6 +170,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Show(args) => commands::show::run(&mut ctx, args)?,
         Command::Verify(args) => commands::verify::run(&mut ctx, args)?,
         Command::Extract(args) => commands::extract::run(&mut ctx, args)?,
+        Command::Diff(args) => commands::diff::run(&mut ctx, args)?,
         Command::Track(args) => commands::track::run(&mut ctx, args)?,
         Command::Import(args) => commands::import::run(&mut ctx, args)?,
         Command::Export(args) => commands::export::run(&mut ctx, args)?,

@@ -2,6 +2,7 @@
 //!
 //! - [`ingest`] turns input bytes (text, Markdown, HTML) into article text;
 //! - [`extract`] finds the statements of a text and who made them;
+//! - [`diff`] pairs two revisions' statements and says what changed;
 //! - [`commands`] are the CLI's commands, one module each, over
 //!   `claimtrail-store`;
 //! - [`cli`] parses arguments and reports errors.
@@ -9,6 +10,7 @@
 pub mod backup;
 pub mod cli;
 pub mod commands;
+pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod ingest;

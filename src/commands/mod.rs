@@ -3,6 +3,7 @@
 
 pub mod alias;
 pub mod completions;
+pub mod diff;
 pub mod export;
 pub mod extract;
 pub mod history;

@@ -8,6 +8,7 @@ mod util;
 mod backup;
 mod concurrency;
 mod crash;
+mod diff;
 mod extract;
 mod help;
 mod log;

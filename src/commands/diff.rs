@@ -1,0 +1,359 @@
+//! `claimtrail diff`: what changed between two revisions, claim by claim.
+//!
+//! This file owns the arguments and the output of the command; the pairing
+//! and classification live in [`crate::diff`]. The file form (two article
+//! files) needs no store and is [`run_files`].
+//!
+//! Adding the store forms (for whoever wires the store): [`plan`] turns the
+//! positional arguments into a [`Plan`]. Today two readable files (or one
+//! file and `-`) are [`Plan::Files`] and anything else is an error naming
+//! the argument that is not a readable file. To add them, give [`Plan`]
+//! variants such as `Story { story }` (latest two revisions) and
+//! `Revisions { story, from, to }` (`STORY REV_A REV_B`), decide them in
+//! [`plan`] *after* the file check fails (a file that exists always wins,
+//! so `diff a.txt b.txt` never reaches the store), and call
+//! [`crate::diff::diff_statements`] on the stored statements, then
+//! [`crate::diff::ClaimDiff::mark_restored`] with the hashes of the earlier
+//! revisions, and [`write_report`] with [`Endpoint::Revision`]s.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use similar::TextDiff;
+
+use crate::cli::Ctx;
+use crate::commands::input::{self, DEFAULT_MAX_BYTES};
+use crate::diff::{self, ChangeKind, ClaimDiff, DiffReport, Endpoint, Shape, words};
+use crate::error::{CliError, Result, exit};
+use crate::extract::{self, SpeakerRef, Statement};
+use crate::output::{Out, Palette};
+
+// Kept out of the doc comment: clap re-wraps doc paragraphs, and examples
+// must stay one per line.
+const EXAMPLES: &str = "\
+Examples:
+  claimtrail diff old.txt new.txt
+  claimtrail diff --text old.html new.html
+  claimtrail diff --format json old.txt new.txt | jq '.summary'";
+
+/// Compare two revisions of a story claim by claim.
+///
+/// Extracts the statements of OLD and NEW and pairs them: identical claims,
+/// then reworded ones (by word similarity; below about half the words kept,
+/// a claim reads as removed and another added). Each change is one of:
+/// added, removed, reworded (same speaker, edited wording), quote changed
+/// (words inside quotation marks edited), reattributed (a different
+/// speaker: "a U.S. official" became a named spokesman), or moved. A claim
+/// split into two sentences, or two merged, reads as reworded.
+///
+/// Exit status: 0 when no claim changed, 1 when some did, 2 on an error.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// OLD and NEW: two article files (one may be - for standard input).
+    #[arg(value_names = ["OLD", "NEW"], num_args = 1..=3, required = true)]
+    pub args: Vec<String>,
+    /// Also show the classic line diff of the two texts.
+    #[arg(long)]
+    pub text: bool,
+    /// List unchanged statements too.
+    #[arg(long)]
+    pub all: bool,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+/// What the positional arguments ask for, validated before anything is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Plan {
+    /// Two article files, old then new.
+    Files { from: PathBuf, to: PathBuf },
+}
+
+/// How to show a diff, whatever its source.
+#[derive(Clone, Copy, Debug)]
+pub struct ShowOptions {
+    /// List unchanged statements too.
+    pub all: bool,
+    /// Add the line diff of the two texts.
+    pub text: bool,
+}
+
+/// `-`, or a path that exists and is not a directory. Not `is_file()`:
+/// `claimtrail diff <(curl ...) new.txt` passes a pipe, which is no regular
+/// file but reads fine.
+fn is_file_arg(arg: &str) -> bool {
+    let p = Path::new(arg);
+    arg == "-" || (p.exists() && !p.is_dir())
+}
+
+/// Decide what the arguments mean.
+pub fn plan(args: &[String]) -> Result<Plan> {
+    if let [from, to] = args
+        && is_file_arg(from)
+        && is_file_arg(to)
+    {
+        if from == "-" && to == "-" {
+            return Err(CliError::new("cannot read standard input twice")
+                .with_hint("give at most one of OLD and NEW as -"));
+        }
+        return Ok(Plan::Files {
+            from: PathBuf::from(from),
+            to: PathBuf::from(to),
+        });
+    }
+    // Until the store forms exist every other shape is a file error: name
+    // the first argument that is not a readable file.
+    let bad = args.iter().find(|a| !is_file_arg(a)).unwrap_or(&args[0]);
+    let why = if Path::new(bad).is_dir() {
+        "it is a directory, not a file"
+    } else {
+        "no such file"
+    };
+    let mut err = CliError::new(format!("cannot read {bad}: {why}"));
+    if args.len() != 2 {
+        err = err.with_hint(format!(
+            "diff takes two article files, OLD then NEW (got {} argument{})",
+            args.len(),
+            if args.len() == 1 { "" } else { "s" }
+        ));
+    }
+    Err(err)
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    let show = ShowOptions {
+        all: args.all,
+        text: args.text,
+    };
+    match plan(&args.args)? {
+        Plan::Files { from, to } => run_files(ctx, &from, &to, args.max_bytes, show),
+    }
+}
+
+/// Diff two article files (either may be `-`). Returns the exit code: 0
+/// when no claim changed, 1 when some did.
+pub fn run_files(
+    ctx: &mut Ctx,
+    from: &Path,
+    to: &Path,
+    max_bytes: u64,
+    show: ShowOptions,
+) -> Result<u8> {
+    let old = input::read_input(Some(from), max_bytes)?;
+    let new = input::read_input(Some(to), max_bytes)?;
+    let (old_text, new_text) = (old.document.text(), new.document.text());
+    let old_x = extract::extract(&old_text);
+    let new_x = extract::extract(&new_text);
+    let diff = diff::diff_statements(&old_x.statements, &new_x.statements);
+    let from_end = Endpoint::File {
+        file: old.source.label(),
+        statements: old_x.statements.len(),
+    };
+    let to_end = Endpoint::File {
+        file: new.source.label(),
+        statements: new_x.statements.len(),
+    };
+    let texts = show.text.then_some((old_text.as_str(), new_text.as_str()));
+    write_report(&mut ctx.out, &from_end, &to_end, &diff, show, texts)?;
+    Ok(if diff.is_same() {
+        exit::OK
+    } else {
+        exit::NEGATIVE
+    })
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    #[serde(flatten)]
+    report: DiffReport<'a>,
+    /// Only with `--text`: the unified line diff of the two texts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text_diff: Option<String>,
+}
+
+fn label(e: &Endpoint) -> String {
+    match e {
+        Endpoint::File { file, .. } => file.clone(),
+        Endpoint::Revision {
+            story, revision, ..
+        } => format!("{story}@{revision}"),
+    }
+}
+
+/// Print a diff as JSON or for people. `texts` (old, new) adds the line
+/// diff of the two texts.
+pub fn write_report(
+    out: &mut Out,
+    from: &Endpoint,
+    to: &Endpoint,
+    diff: &ClaimDiff,
+    show: ShowOptions,
+    texts: Option<(&str, &str)>,
+) -> Result<()> {
+    let (a, b) = (label(from), label(to));
+    let unified = texts.map(|(old, new)| {
+        TextDiff::from_lines(old, new)
+            .unified_diff()
+            .header(&a, &b)
+            .to_string()
+    });
+    if out.json() {
+        out.write_json(&JsonOut {
+            report: DiffReport::new(from, to, diff, show.all),
+            text_diff: unified,
+        })?;
+        return Ok(());
+    }
+    let p = out.palette;
+    out.line(&summary_line(&a, &b, diff, p))?;
+    for c in &diff.changes {
+        if c.change == ChangeKind::Unchanged && !show.all {
+            continue;
+        }
+        write_change(out, c, p)?;
+    }
+    if let Some(u) = unified {
+        out.line("")?;
+        for line in u.lines() {
+            let styled = if line.starts_with("+++") || line.starts_with("---") {
+                p.bold(line)
+            } else if line.starts_with('+') {
+                p.green(line)
+            } else if line.starts_with('-') {
+                p.red(line)
+            } else if line.starts_with("@@") {
+                p.cyan(line)
+            } else {
+                line.to_string()
+            };
+            out.line(&styled)?;
+        }
+    }
+    Ok(())
+}
+
+fn summary_line(a: &str, b: &str, diff: &ClaimDiff, p: Palette) -> String {
+    let parts: Vec<String> = diff
+        .summary
+        .counts()
+        .iter()
+        .filter(|(k, n)| *n > 0 && *k != ChangeKind::Unchanged)
+        .map(|(k, n)| format!("{n} {}", k.label()))
+        .collect();
+    let unchanged = diff.summary.unchanged;
+    // "new vs old", as people say it: what the later text did to the earlier.
+    let head = p.bold(&format!("{b} vs {a}:"));
+    if parts.is_empty() {
+        format!("{head} no claim changed, {unchanged} unchanged")
+    } else {
+        format!("{head} {}, {unchanged} unchanged", parts.join(", "))
+    }
+}
+
+fn speaker_name(s: Option<&SpeakerRef>) -> String {
+    s.map_or_else(|| "(unattributed)".to_string(), |s| s.name.clone())
+}
+
+fn kind_style(kind: ChangeKind, p: Palette) -> String {
+    let text = format!("{:<13}", kind.label());
+    match kind {
+        ChangeKind::Added | ChangeKind::Restored => p.green(&text),
+        ChangeKind::Removed => p.red(&text),
+        ChangeKind::QuoteChanged | ChangeKind::Reattributed => p.bold(&p.yellow(&text)),
+        ChangeKind::Reworded => p.yellow(&text),
+        ChangeKind::Moved | ChangeKind::Unchanged => p.dim(&text),
+    }
+}
+
+fn write_change(out: &mut Out, c: &diff::Change, p: Palette) -> Result<()> {
+    let old: Option<&Statement> = c.from.as_ref();
+    let new: Option<&Statement> = c.to.as_ref();
+    let who = match (old, new) {
+        (Some(o), Some(n)) if c.change == ChangeKind::Reattributed => format!(
+            "{} → {}",
+            speaker_name(o.speaker.as_ref()),
+            speaker_name(n.speaker.as_ref())
+        ),
+        (_, Some(s)) | (Some(s), None) => speaker_name(s.speaker.as_ref()),
+        (None, None) => String::new(),
+    };
+    let mut notes: Vec<String> = Vec::new();
+    match c.shape {
+        Some(Shape::Split) => notes.push(format!("split into {}", 1 + c.also_to.len())),
+        Some(Shape::Merge) => notes.push(format!("merged from {}", 1 + c.also_from.len())),
+        Some(Shape::Block) => notes.push(format!("{} statements", 1 + c.also_to.len())),
+        None => {}
+    }
+    if c.moved {
+        notes.push("also moved".to_string());
+    }
+    if let Some(a) = &c.attribution_changed {
+        notes.push(format!("{} → {}", a.from.as_str(), a.to.as_str()));
+    }
+    if let Some(q) = &c.cue_changed {
+        let cue = |c: &Option<String>| c.clone().unwrap_or_else(|| "no cue".to_string());
+        notes.push(format!("“{}” → “{}”", cue(&q.from), cue(&q.to)));
+    }
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        p.dim(&format!("  ({})", notes.join("; ")))
+    };
+    out.line(&format!(
+        "{} {}{}",
+        kind_style(c.change, p),
+        p.cyan(&who),
+        notes
+    ))?;
+
+    let body = match c.change {
+        ChangeKind::Added | ChangeKind::Restored => {
+            p.green(&format!("+ {}", new.map_or("", |s| &s.content)))
+        }
+        ChangeKind::Removed => p.red(&format!("- {}", old.map_or("", |s| &s.content))),
+        _ if !c.words.is_empty() => {
+            if p.enabled {
+                words::render(&c.words, |s| p.red(s), |s| p.green(s))
+            } else {
+                words::render(&c.words, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"))
+            }
+        }
+        // A moved block lists every statement that travelled together.
+        _ if c.shape == Some(Shape::Block) => new
+            .into_iter()
+            .chain(&c.also_to)
+            .map(|s| s.content.as_str())
+            .collect::<Vec<_>>()
+            .join("\n    "),
+        _ => new.map_or_else(String::new, |s| s.content.clone()),
+    };
+    out.line(&format!("    {body}"))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_takes_two_files_and_names_the_missing_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, "x").unwrap();
+        let a = a.display().to_string();
+        assert_eq!(
+            plan(&[a.clone(), "-".into()]).unwrap(),
+            Plan::Files {
+                from: PathBuf::from(&a),
+                to: PathBuf::from("-")
+            }
+        );
+        let err = plan(&[a.clone(), "nope.txt".into()]).unwrap_err();
+        assert_eq!(err.message, "cannot read nope.txt: no such file");
+        let err = plan(&["my-story".into()]).unwrap_err();
+        assert!(err.message.contains("my-story"));
+        assert!(plan(&["-".into(), "-".into()]).is_err());
+    }
+}

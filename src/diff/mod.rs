@@ -1,0 +1,525 @@
+//! The claim diff: which statements of one revision became which of the
+//! next, and what kind of change each is.
+//!
+//! Input is two lists of [`Statement`]s (from extraction or the store);
+//! output is a [`ClaimDiff`], the engine's answer, and [`DiffReport`], the
+//! `diff --format json` contract around it. This module knows statements,
+//! words and speakers; it never reads files, the store or arguments.
+//!
+//! - [`pairing`] decides which statements correspond (hash, similarity,
+//!   split/merge, moves);
+//! - [`words`] compares contents word by word (via `similar`);
+//! - [`speakers`] decides whether two speakers are the same source.
+//!
+//! Kinds, most serious first: a pair whose speaker changed is
+//! `reattributed` (whatever else changed); a pair with an edited word inside
+//! quotation marks is `quote_changed`; any other edit is `reworded`; a pair
+//! with nothing edited that left its place is `moved`; the rest is
+//! `unchanged`. Unpaired statements are `added` or `removed`, and an added
+//! statement the story carried before is `restored` (see
+//! [`ClaimDiff::mark_restored`]).
+//!
+//! # The JSON contract
+//!
+//! `{"from": ENDPOINT, "to": ENDPOINT, "summary": {...}, "changes": [...]}`
+//! ([`DiffReport`]). Each change has `change` (the kind), `from` (absent for
+//! added/restored) and `to` (absent for removed) as extraction's statement
+//! JSON, and for paired changes `similarity` (word similarity, two
+//! decimals). Present only when they say something:
+//! - `words`: the word diff, `[{"op": "equal|delete|insert", "text": ...}]`,
+//!   when the content was edited;
+//! - `attribution_changed` / `cue_changed`: `{"from": ..., "to": ...}`;
+//! - `shape`: `split` (one statement became `to` + `also_to`), `merge`
+//!   (`from` + `also_from` became one), `block` (a run of statements moved
+//!   together: `from`/`to` then `also_from`/`also_to`, pairwise);
+//! - `moved: true`: an edited statement that also changed place.
+//!
+//! `summary` counts changes by kind, `unchanged` included; `moved` counts
+//! blocks. `restored` appears only when non-zero (store diffs).
+
+pub mod pairing;
+pub mod speakers;
+pub mod words;
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{Attribution, Statement};
+
+pub use pairing::Group;
+pub use speakers::same_speaker;
+pub use words::{Op, WordOp};
+
+/// Tuning of the pairing.
+#[derive(Clone, Debug)]
+pub struct DiffOptions {
+    /// Least word similarity for two different statements to be one edited
+    /// statement. Below about 0.5 readers (and NewsEdits-style annotators)
+    /// see a removed claim and a new one, not a rewording.
+    pub threshold: f64,
+    /// Least share of a statement's words found in another for it to count
+    /// as a piece split off from it (or merged into it).
+    pub containment: f64,
+}
+
+impl Default for DiffOptions {
+    fn default() -> DiffOptions {
+        DiffOptions {
+            threshold: 0.5,
+            containment: 0.7,
+        }
+    }
+}
+
+/// What happened to a claim between two revisions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Unchanged,
+    Added,
+    Removed,
+    Reworded,
+    QuoteChanged,
+    Reattributed,
+    Moved,
+    /// Added back after an earlier revision had removed it.
+    Restored,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Unchanged => "unchanged",
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Reworded => "reworded",
+            ChangeKind::QuoteChanged => "quote_changed",
+            ChangeKind::Reattributed => "reattributed",
+            ChangeKind::Moved => "moved",
+            ChangeKind::Restored => "restored",
+        }
+    }
+
+    /// The kind as people read it ("quote changed").
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeKind::QuoteChanged => "quote changed",
+            k => k.as_str(),
+        }
+    }
+}
+
+/// A value before and after, for the parts of a change that are not the
+/// content (`"attribution_changed": {"from": "indirect", "to": "direct"}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FromTo<T> {
+    pub from: T,
+    pub to: T,
+}
+
+/// How a change's statements correspond, when not one to one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// One statement became several: `to` and `also_to`.
+    Split,
+    /// Several became one: `from` and `also_from`.
+    Merge,
+    /// Consecutive statements moved together: the block is `from`/`to`
+    /// then `also_from`/`also_to`, pairwise.
+    Block,
+}
+
+/// One entry of the diff.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub change: ChangeKind,
+    /// Absent for added (and restored) statements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Statement>,
+    /// Absent for removed statements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Statement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<Shape>,
+    /// The other old statements of a merge or a moved block.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_from: Vec<Statement>,
+    /// The other new statements of a split or a moved block.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_to: Vec<Statement>,
+    /// Word similarity of the contents (two decimals), for paired changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
+    /// The word diff, for changes whose content was edited.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<WordOp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution_changed: Option<FromTo<Attribution>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_changed: Option<FromTo<Option<String>>>,
+    /// An edited statement that also left its place (pure moves are
+    /// [`ChangeKind::Moved`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub moved: bool,
+}
+
+impl Change {
+    fn new(change: ChangeKind) -> Change {
+        Change {
+            change,
+            from: None,
+            to: None,
+            shape: None,
+            also_from: Vec::new(),
+            also_to: Vec::new(),
+            similarity: None,
+            words: Vec::new(),
+            attribution_changed: None,
+            cue_changed: None,
+            moved: false,
+        }
+    }
+}
+
+/// How many changes of each kind. `moved` counts moved blocks, not
+/// statements: a paragraph that moved is one move.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub added: usize,
+    pub removed: usize,
+    pub reworded: usize,
+    pub quote_changed: usize,
+    pub reattributed: usize,
+    pub moved: usize,
+    pub unchanged: usize,
+    /// Only diffs of stored revisions can know this; absent when zero so
+    /// the file form keeps its documented shape.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub restored: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl Summary {
+    fn count(changes: &[Change]) -> Summary {
+        let mut s = Summary::default();
+        for c in changes {
+            *match c.change {
+                ChangeKind::Added => &mut s.added,
+                ChangeKind::Removed => &mut s.removed,
+                ChangeKind::Reworded => &mut s.reworded,
+                ChangeKind::QuoteChanged => &mut s.quote_changed,
+                ChangeKind::Reattributed => &mut s.reattributed,
+                ChangeKind::Moved => &mut s.moved,
+                ChangeKind::Unchanged => &mut s.unchanged,
+                ChangeKind::Restored => &mut s.restored,
+            } += 1;
+        }
+        s
+    }
+
+    /// Every kind with its count, in the order the summary line prints them.
+    pub fn counts(&self) -> [(ChangeKind, usize); 8] {
+        [
+            (ChangeKind::Added, self.added),
+            (ChangeKind::Restored, self.restored),
+            (ChangeKind::Removed, self.removed),
+            (ChangeKind::Reworded, self.reworded),
+            (ChangeKind::QuoteChanged, self.quote_changed),
+            (ChangeKind::Reattributed, self.reattributed),
+            (ChangeKind::Moved, self.moved),
+            (ChangeKind::Unchanged, self.unchanged),
+        ]
+    }
+}
+
+/// The engine's answer: every change, in the new revision's order (removed
+/// statements where they used to be), `unchanged` included.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimDiff {
+    pub summary: Summary,
+    pub changes: Vec<Change>,
+}
+
+impl ClaimDiff {
+    /// No claim changed: every change is `unchanged`.
+    pub fn is_same(&self) -> bool {
+        self.changes
+            .iter()
+            .all(|c| c.change == ChangeKind::Unchanged)
+    }
+
+    /// Turn `added` changes whose content hash the story carried in an
+    /// earlier revision into `restored`. The store knows the hashes; the
+    /// engine does not.
+    pub fn mark_restored(&mut self, seen: &HashSet<String>) {
+        for c in &mut self.changes {
+            if c.change == ChangeKind::Added
+                && c.to.as_ref().is_some_and(|s| seen.contains(&s.hash))
+            {
+                c.change = ChangeKind::Restored;
+            }
+        }
+        self.summary = Summary::count(&self.changes);
+    }
+}
+
+/// What one side of a diff is: a file, or a stored revision. Serialised
+/// untagged, so JSON shows `{"file": ..., "statements": N}` or `{"story":
+/// ..., "revision": N, "id": ..., "statements": N}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Endpoint {
+    Revision {
+        story: String,
+        revision: u64,
+        id: String,
+        statements: usize,
+    },
+    File {
+        file: String,
+        statements: usize,
+    },
+}
+
+/// The `diff --format json` contract: both sides, the summary, and the
+/// changes (`unchanged` ones only when asked for).
+#[derive(Debug, Serialize)]
+pub struct DiffReport<'a> {
+    pub from: &'a Endpoint,
+    pub to: &'a Endpoint,
+    pub summary: &'a Summary,
+    pub changes: Vec<&'a Change>,
+}
+
+impl<'a> DiffReport<'a> {
+    pub fn new(from: &'a Endpoint, to: &'a Endpoint, diff: &'a ClaimDiff, all: bool) -> Self {
+        DiffReport {
+            from,
+            to,
+            summary: &diff.summary,
+            changes: diff
+                .changes
+                .iter()
+                .filter(|c| all || c.change != ChangeKind::Unchanged)
+                .collect(),
+        }
+    }
+}
+
+/// Diff two revisions' statements with the default options.
+pub fn diff_statements(from: &[Statement], to: &[Statement]) -> ClaimDiff {
+    diff_statements_with(from, to, &DiffOptions::default())
+}
+
+/// Cues that report speech without judging it. Moving between these
+/// ("said" → "added") is how frames shift when sentences move; moving to a
+/// loaded cue ("said" → "claimed") is an editorial change readers must see.
+const NEUTRAL_CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "explained",
+    "according to",
+    "announced",
+    "wrote",
+    "writes",
+    "reported",
+    "reports",
+    "confirmed",
+    "continued",
+];
+
+fn cue_key(cue: Option<&str>) -> Option<String> {
+    cue.map(|c| c.trim().to_lowercase())
+        .filter(|c| !c.is_empty())
+}
+
+fn neutral(cue: Option<&str>) -> bool {
+    cue.is_none_or(|c| NEUTRAL_CUES.contains(&c))
+}
+
+/// Diff two revisions' statements.
+pub fn diff_statements_with(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> ClaimDiff {
+    let groups = pairing::pair(from, to, opts);
+    let moved = pairing::moved(&groups);
+
+    // Classify each group; remember where it goes in the output.
+    let mut entries: Vec<(Key, Change, usize)> = Vec::with_capacity(groups.len());
+    // For placing removed statements: the new position of the closest
+    // earlier old statement that stayed in order.
+    let mut anchor_of_from: Vec<Option<usize>> = vec![None; from.len()];
+    for (g, group) in groups.iter().enumerate() {
+        if !group.to.is_empty() && !moved[g] {
+            for &i in &group.from {
+                anchor_of_from[i] = Some(group.to[0]);
+            }
+        }
+    }
+    for (g, group) in groups.iter().enumerate() {
+        let change = classify(from, to, group, moved[g]);
+        let key = match (group.from.first(), group.to.first()) {
+            (_, Some(&j)) => Key::At(j),
+            (Some(&i), None) => {
+                let anchor = anchor_of_from[..i].iter().rev().flatten().next().copied();
+                Key::After(anchor, i)
+            }
+            (None, None) => unreachable!("pairing never yields an empty group"),
+        };
+        entries.push((key, change, g));
+    }
+    entries.sort_by_key(|(k, _, _)| k.order());
+
+    let changes = group_moves(entries, &groups);
+    ClaimDiff {
+        summary: Summary::count(&changes),
+        changes,
+    }
+}
+
+/// Output position: a change with a new statement sits at that statement;
+/// a removed one right after the closest earlier statement that stayed.
+#[derive(Clone, Copy, Debug)]
+enum Key {
+    At(usize),
+    After(Option<usize>, usize),
+}
+
+impl Key {
+    fn order(self) -> (i64, u8, usize) {
+        match self {
+            Key::At(j) => (j as i64, 0, 0),
+            Key::After(None, i) => (-1, 1, i),
+            Key::After(Some(j), i) => (j as i64, 1, i),
+        }
+    }
+}
+
+fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) -> Change {
+    let olds: Vec<&Statement> = group.from.iter().map(|&i| &from[i]).collect();
+    let news: Vec<&Statement> = group.to.iter().map(|&j| &to[j]).collect();
+    let (Some(&old), Some(&new)) = (olds.first(), news.first()) else {
+        let mut c = Change::new(if olds.is_empty() {
+            ChangeKind::Added
+        } else {
+            ChangeKind::Removed
+        });
+        c.from = olds.first().map(|s| (*s).clone());
+        c.to = news.first().map(|s| (*s).clone());
+        return c;
+    };
+
+    let mut c = Change::new(ChangeKind::Unchanged);
+    c.from = Some(old.clone());
+    c.to = Some(new.clone());
+    c.also_from = olds[1..].iter().map(|s| (*s).clone()).collect();
+    c.also_to = news[1..].iter().map(|s| (*s).clone()).collect();
+    c.shape = match (olds.len(), news.len()) {
+        (1, 1) => None,
+        (1, _) => Some(Shape::Split),
+        _ => Some(Shape::Merge),
+    };
+
+    let identical =
+        olds.len() == 1 && news.len() == 1 && old.hash == new.hash && !old.hash.is_empty();
+    let (edited, quote_edited) = if identical {
+        c.similarity = Some(1.0);
+        (false, false)
+    } else {
+        let whole_quote = |s: &[&Statement]| s[0].attribution == Attribution::Direct;
+        let join = |s: &[&Statement]| {
+            s.iter()
+                .map(|s| s.content.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let a = words::Tokens::new(&join(&olds), whole_quote(&olds));
+        let b = words::Tokens::new(&join(&news), whole_quote(&news));
+        let wd = words::diff(&a, &b);
+        c.similarity = Some((wd.similarity * 100.0).round() / 100.0);
+        if wd.changed {
+            c.words = wd.ops;
+        }
+        (wd.changed, wd.quote_changed)
+    };
+
+    if old.attribution != new.attribution {
+        c.attribution_changed = Some(FromTo {
+            from: old.attribution,
+            to: new.attribution,
+        });
+    }
+    let (cue_a, cue_b) = (cue_key(old.cue.as_deref()), cue_key(new.cue.as_deref()));
+    if cue_a != cue_b {
+        c.cue_changed = Some(FromTo {
+            from: old.cue.clone(),
+            to: new.cue.clone(),
+        });
+    }
+    // A change of frame matters when it changes what the reader is told:
+    // paraphrase became quotation (or back), or a neutral cue became a
+    // loaded one. "according to X" → "X said" does not.
+    let direct_changed =
+        (old.attribution == Attribution::Direct) != (new.attribution == Attribution::Direct);
+    let loaded_cue_changed =
+        cue_a != cue_b && !(neutral(cue_a.as_deref()) && neutral(cue_b.as_deref()));
+
+    let same = olds.iter().all(|o| {
+        news.iter()
+            .all(|n| same_speaker(o.speaker.as_ref(), n.speaker.as_ref()))
+    });
+    c.change = if !same {
+        ChangeKind::Reattributed
+    } else if quote_edited {
+        ChangeKind::QuoteChanged
+    } else if edited || direct_changed || loaded_cue_changed {
+        ChangeKind::Reworded
+    } else if moved {
+        ChangeKind::Moved
+    } else {
+        ChangeKind::Unchanged
+    };
+    c.moved = moved && c.change != ChangeKind::Moved;
+    c
+}
+
+/// Fold runs of consecutive pure moves into one [`Shape::Block`] change, so
+/// a paragraph that moved reads as one move, not one per sentence.
+fn group_moves(entries: Vec<(Key, Change, usize)>, groups: &[Group]) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::with_capacity(entries.len());
+    // The old position of the last statement of the block being built.
+    let mut block_end: Option<usize> = None;
+    for (_, change, g) in entries {
+        let continues = change.change == ChangeKind::Moved
+            && block_end.is_some_and(|end| groups[g].from.first() == Some(&(end + 1)));
+        if continues {
+            let last = out.last_mut().expect("a block is open");
+            last.shape = Some(Shape::Block);
+            last.also_from.extend(change.from);
+            last.also_to.extend(change.to);
+        } else {
+            out.push(change);
+        }
+        block_end = if out.last().is_some_and(|c| c.change == ChangeKind::Moved) {
+            groups[g].from.last().copied()
+        } else {
+            None
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

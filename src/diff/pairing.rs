@@ -1,0 +1,377 @@
+//! Which statements of one revision became which statements of the next.
+//!
+//! Pairing runs in passes, most certain first:
+//! 1. identical content hash, same speaker first, in document order, so
+//!    repeated statements pair up first with first, second with second;
+//! 2. word similarity over what is left, best pairs first, with a threshold
+//!    (below about 0.5 a "rewording" reads better as removed + added);
+//! 3. splits and merges: a statement whose words are largely contained in a
+//!    neighbour's counterpart joins that pair, so one sentence cut in two
+//!    (or two joined) reads as reworded, not as removed + added;
+//! 4. moves: a longest increasing subsequence over the pairs keeps the
+//!    largest set in order; only the rest is reported as moved.
+//!
+//! It only decides pairs; what kind of change a pair is belongs to
+//! [`super`].
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::extract::normalize::content_hash;
+use crate::extract::{Attribution, Statement};
+
+use super::DiffOptions;
+use super::speakers::same_speaker;
+use super::words::{self, Tokens};
+
+/// Statements of the old revision (`from`) and of the new (`to`) that
+/// correspond. One side may be empty (removed, added); one side holds
+/// several statements only for a split or a merge. Indices are positions in
+/// the slices given to [`pair`], ascending.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub from: Vec<usize>,
+    pub to: Vec<usize>,
+}
+
+const FROM: usize = 0;
+const TO: usize = 1;
+
+#[derive(Debug)]
+struct Pair {
+    sides: [Vec<usize>; 2],
+    sim: f64,
+    alive: bool,
+    /// Made by the split/merge pass from a statement nobody paired; kept
+    /// only if the pieces together clear the threshold.
+    tentative: bool,
+}
+
+struct Work<'a> {
+    stmts: [&'a [Statement]; 2],
+    toks: [Vec<Option<Tokens>>; 2],
+    member: [Vec<Option<usize>>; 2],
+    pairs: Vec<Pair>,
+    opts: &'a DiffOptions,
+}
+
+fn tokens_of(s: &Statement) -> Tokens {
+    Tokens::new(&s.content, s.attribution == Attribution::Direct)
+}
+
+impl<'a> Work<'a> {
+    fn tokens(&mut self, side: usize, i: usize) -> &Tokens {
+        let stmts = self.stmts[side];
+        self.toks[side][i].get_or_insert_with(|| tokens_of(&stmts[i]))
+    }
+
+    fn link(&mut self, from: Vec<usize>, to: Vec<usize>, sim: f64, tentative: bool) -> usize {
+        let id = self.pairs.len();
+        for &i in &from {
+            self.member[FROM][i] = Some(id);
+        }
+        for &j in &to {
+            self.member[TO][j] = Some(id);
+        }
+        self.pairs.push(Pair {
+            sides: [from, to],
+            sim,
+            alive: true,
+            tentative,
+        });
+        id
+    }
+
+    fn unlink(&mut self, id: usize) {
+        let p = &mut self.pairs[id];
+        p.alive = false;
+        for side in [FROM, TO] {
+            for &i in &p.sides[side] {
+                self.member[side][i] = None;
+            }
+        }
+    }
+
+    /// Word similarity of two lists of statements, each side read as one
+    /// text in document order.
+    fn sim_of(&mut self, from: &[usize], to: &[usize]) -> f64 {
+        let a = self.joined(FROM, from);
+        let b = self.joined(TO, to);
+        words::similarity(&a, &b)
+    }
+
+    fn joined(&mut self, side: usize, idx: &[usize]) -> Tokens {
+        if let [i] = idx {
+            return self.tokens(side, *i).clone();
+        }
+        let stmts = self.stmts[side];
+        let text: Vec<&str> = idx.iter().map(|&i| stmts[i].content.as_str()).collect();
+        Tokens::new(
+            &text.join(" "),
+            stmts[idx[0]].attribution == Attribution::Direct,
+        )
+    }
+
+    fn unpaired(&self, side: usize) -> Vec<usize> {
+        (0..self.stmts[side].len())
+            .filter(|&i| self.member[side][i].is_none())
+            .collect()
+    }
+}
+
+/// Pair the statements of two revisions. Every statement of either side is
+/// in exactly one group of the result.
+pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Group> {
+    let mut w = Work {
+        stmts: [from, to],
+        toks: [vec![None; from.len()], vec![None; to.len()]],
+        member: [vec![None; from.len()], vec![None; to.len()]],
+        pairs: Vec::new(),
+        opts,
+    };
+    pair_by_hash(&mut w);
+    pair_by_similarity(&mut w);
+    // Split first: one old sentence, several new ones. Then merge, the same
+    // search with the sides swapped.
+    absorb(&mut w, TO);
+    absorb(&mut w, FROM);
+
+    let mut groups: Vec<Group> = w
+        .pairs
+        .into_iter()
+        .filter(|p| p.alive)
+        .map(|p| {
+            let [from, to] = p.sides;
+            Group { from, to }
+        })
+        .collect();
+    for (i, m) in w.member[FROM].iter().enumerate() {
+        if m.is_none() {
+            groups.push(Group {
+                from: vec![i],
+                to: Vec::new(),
+            });
+        }
+    }
+    for (j, m) in w.member[TO].iter().enumerate() {
+        if m.is_none() {
+            groups.push(Group {
+                from: Vec::new(),
+                to: vec![j],
+            });
+        }
+    }
+    groups
+}
+
+fn hash_key(s: &Statement) -> Cow<'_, str> {
+    // Statements built by hand (tests, other tools) may leave the hash
+    // empty; the content then decides, exactly as the hash would.
+    if s.hash.is_empty() {
+        Cow::Owned(content_hash(&s.content))
+    } else {
+        Cow::Borrowed(&s.hash)
+    }
+}
+
+fn pair_by_hash(w: &mut Work<'_>) {
+    let to_keys: Vec<Cow<'_, str>> = w.stmts[TO].iter().map(hash_key).collect();
+    let mut buckets: HashMap<&str, Vec<usize>> = HashMap::with_capacity(to_keys.len());
+    for (j, key) in to_keys.iter().enumerate() {
+        buckets.entry(key).or_default().push(j);
+    }
+    let from_keys: Vec<Cow<'_, str>> = w.stmts[FROM].iter().map(hash_key).collect();
+    // Same speaker first, so that two people saying the same words keep
+    // their own statements; then identical content whoever said it (that is
+    // a reattribution).
+    for require_speaker in [true, false] {
+        for (i, key) in from_keys.iter().enumerate() {
+            if w.member[FROM][i].is_some() {
+                continue;
+            }
+            let Some(bucket) = buckets.get(key.as_ref()) else {
+                continue;
+            };
+            let found = bucket.iter().copied().find(|&j| {
+                w.member[TO][j].is_none()
+                    && (!require_speaker
+                        || same_speaker(
+                            w.stmts[FROM][i].speaker.as_ref(),
+                            w.stmts[TO][j].speaker.as_ref(),
+                        ))
+            });
+            if let Some(j) = found {
+                w.link(vec![i], vec![j], 1.0, false);
+            }
+        }
+    }
+}
+
+fn pair_by_similarity(w: &mut Work<'_>) {
+    let lf = w.unpaired(FROM);
+    let lt = w.unpaired(TO);
+    if lf.is_empty() || lt.is_empty() {
+        return;
+    }
+    let threshold = w.opts.threshold;
+    let (nf, nt) = (w.stmts[FROM].len() as f64, w.stmts[TO].len() as f64);
+    let mut cands: Vec<(f64, usize, usize, f64)> = Vec::new();
+    for &i in &lf {
+        for &j in &lt {
+            w.tokens(FROM, i);
+            w.tokens(TO, j);
+            let (a, b) = (
+                w.toks[FROM][i].as_ref().expect("tokenised above"),
+                w.toks[TO][j].as_ref().expect("tokenised above"),
+            );
+            if words::bag_dice(a, b) < threshold {
+                continue;
+            }
+            let sim = words::similarity(a, b);
+            if sim < threshold {
+                continue;
+            }
+            // Ties (a sentence repeated with small edits) go to the same
+            // speaker, then to the closer position.
+            let same = same_speaker(
+                w.stmts[FROM][i].speaker.as_ref(),
+                w.stmts[TO][j].speaker.as_ref(),
+            );
+            let drift = (i as f64 / nf - j as f64 / nt).abs();
+            let score = sim + if same { 0.02 } else { 0.0 } - 0.01 * drift;
+            cands.push((score, i, j, sim));
+        }
+    }
+    cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (_, i, j, sim) in cands {
+        if w.member[FROM][i].is_none() && w.member[TO][j].is_none() {
+            w.link(vec![i], vec![j], sim, false);
+        }
+    }
+}
+
+/// Let unpaired statements of side `many` join a pair whose single
+/// statement on the other side contains their words (a split when `many` is
+/// `TO`, a merge when it is `FROM`).
+fn absorb(w: &mut Work<'_>, many: usize) {
+    let one = 1 - many;
+    let threshold = w.opts.threshold;
+    for t in w.unpaired(many) {
+        // A fragment of one or two words ("It was.") is contained in almost
+        // any long sentence; only real pieces may join.
+        if w.tokens(many, t).word_count() < 3 {
+            continue;
+        }
+        let mut best: Option<(f64, usize)> = None; // (gain, statement on `one`)
+        for f in 0..w.stmts[one].len() {
+            // Cheap structural checks before any tokenising: only a pair with
+            // one statement on the `one` side, not already identical, and
+            // reaching right up to `t` can grow.
+            if let Some(id) = w.member[one][f] {
+                let p = &w.pairs[id];
+                let span = &p.sides[many];
+                let adjacent = span.first().is_some_and(|&s| t + 1 == s)
+                    || span.last().is_some_and(|&e| e + 1 == t);
+                if p.sides[one].len() != 1 || !adjacent || p.sim >= 1.0 {
+                    continue;
+                }
+            }
+            w.tokens(one, f);
+            let c = words::containment(
+                w.toks[many][t].as_ref().expect("tokenised above"),
+                w.toks[one][f].as_ref().expect("tokenised above"),
+            );
+            if c < w.opts.containment {
+                continue;
+            }
+            let gain = match w.member[one][f] {
+                None => c - 1.0, // a fresh group: only when nothing better
+                Some(id) => {
+                    let mut grown = w.pairs[id].sides[many].clone();
+                    grown.push(t);
+                    grown.sort_unstable();
+                    let sim = if many == TO {
+                        w.sim_of(&[f], &grown)
+                    } else {
+                        w.sim_of(&grown, &[f])
+                    };
+                    let p = &w.pairs[id];
+                    if sim <= p.sim + 0.01 {
+                        continue;
+                    }
+                    sim - p.sim
+                }
+            };
+            if best.is_none_or(|(g, _)| gain > g) {
+                best = Some((gain, f));
+            }
+        }
+        let Some((_, f)) = best else { continue };
+        match w.member[one][f] {
+            None => {
+                let mut sides = [Vec::new(), Vec::new()];
+                sides[one].push(f);
+                sides[many].push(t);
+                let sim = w.sim_of(&sides[FROM], &sides[TO]);
+                let [from, to] = sides;
+                w.link(from, to, sim, true);
+            }
+            Some(id) => {
+                w.pairs[id].sides[many].push(t);
+                w.pairs[id].sides[many].sort_unstable();
+                w.member[many][t] = Some(id);
+                let (a, b) = (
+                    w.pairs[id].sides[FROM].clone(),
+                    w.pairs[id].sides[TO].clone(),
+                );
+                w.pairs[id].sim = w.sim_of(&a, &b);
+            }
+        }
+    }
+    // A statement nobody paired is only a split source when its pieces
+    // together read as the same words.
+    for id in 0..w.pairs.len() {
+        let p = &w.pairs[id];
+        if p.alive && p.tentative {
+            if p.sides[many].len() >= 2 && p.sim >= threshold {
+                w.pairs[id].tentative = false;
+            } else {
+                w.unlink(id);
+            }
+        }
+    }
+}
+
+/// Which paired groups moved: all but a longest run that kept its relative
+/// order. The result is indexed like `groups`; unpaired groups never move.
+pub fn moved(groups: &[Group]) -> Vec<bool> {
+    let mut paired: Vec<usize> = (0..groups.len())
+        .filter(|&g| !groups[g].from.is_empty() && !groups[g].to.is_empty())
+        .collect();
+    paired.sort_by_key(|&g| groups[g].from[0]);
+    let vals: Vec<usize> = paired.iter().map(|&g| groups[g].to[0]).collect();
+    // Patience LIS, O(n log n): tails[k] is the index (into vals) ending the
+    // best increasing run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut parent: Vec<Option<usize>> = vec![None; vals.len()];
+    for (i, &v) in vals.iter().enumerate() {
+        let k = tails.partition_point(|&t| vals[t] < v);
+        parent[i] = k.checked_sub(1).map(|p| tails[p]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut keep = vec![false; vals.len()];
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        keep[i] = true;
+        cur = parent[i];
+    }
+    let mut out = vec![false; groups.len()];
+    for (k, &g) in paired.iter().enumerate() {
+        out[g] = !keep[k];
+    }
+    out
+}
