@@ -4,19 +4,18 @@
 //! and classification live in [`crate::diff`]. The file form (two article
 //! files) needs no store and is [`run_files`].
 //!
-//! Adding the store forms (for whoever wires the store): [`plan`] turns the
-//! positional arguments into a [`Plan`]. Today two readable files (or one
-//! file and `-`) are [`Plan::Files`] and anything else is an error naming
-//! the argument that is not a readable file. To add them, give [`Plan`]
-//! variants such as `Story { story }` (latest two revisions) and
-//! `Revisions { story, from, to }` (`STORY REV_A REV_B`), decide them in
-//! [`plan`] *after* the file check fails (a file that exists always wins,
-//! so `diff a.txt b.txt` never reaches the store), and call
-//! [`crate::diff::diff_statements`] on the stored statements, then
-//! [`crate::diff::ClaimDiff::mark_restored`] with the hashes of the earlier
-//! revisions, and [`write_report`] with [`Endpoint::Revision`]s.
+//! [`plan`] turns the positional arguments into a [`Plan`] before anything
+//! is read: two readable files are [`Plan::Files`] (a file that exists
+//! always wins, so `diff a.txt b.txt` never reaches the store); `STORY` is
+//! its latest revision against the one before; `STORY REV_A REV_B` and
+//! `STORY@A STORY@B` name two stored revisions. Stored statements are
+//! diffed as recorded, and a claim that comes back after an earlier
+//! revision dropped it is marked `restored`.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+use claimtrail_store::{Store, validate_story_id};
 
 use serde::Serialize;
 use similar::TextDiff;
@@ -27,12 +26,16 @@ use crate::diff::{self, ChangeKind, ClaimDiff, DiffReport, Endpoint, Shape, word
 use crate::error::{CliError, Result, exit};
 use crate::extract::{self, SpeakerRef, Statement};
 use crate::output::{Out, Palette};
+use crate::record::stored_statements;
+use crate::revref::{RevRef, RevSpec};
 
 // Kept out of the doc comment: clap re-wraps doc paragraphs, and examples
 // must stay one per line.
 const EXAMPLES: &str = "\
 Examples:
   claimtrail diff old.txt new.txt
+  claimtrail diff taji-strikes                 latest revision against the one before
+  claimtrail diff taji-strikes 1 3             any two revisions (numbers, id prefixes, latest)
   claimtrail diff --text old.html new.html
   claimtrail diff --format json old.txt new.txt | jq '.summary'";
 
@@ -50,8 +53,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// OLD and NEW: two article files (one may be - for standard input).
-    #[arg(value_names = ["OLD", "NEW"], num_args = 1..=3, required = true)]
+    /// OLD NEW (two article files, one may be -), or STORY, or STORY REV_A REV_B.
+    #[arg(value_names = ["OLD|STORY", "NEW|REV_A", "REV_B"], num_args = 1..=3, required = true)]
     pub args: Vec<String>,
     /// Also show the classic line diff of the two texts.
     #[arg(long)]
@@ -69,6 +72,14 @@ pub struct Args {
 pub enum Plan {
     /// Two article files, old then new.
     Files { from: PathBuf, to: PathBuf },
+    /// A story's latest revision against the one before it.
+    Latest { story: String },
+    /// Two stored revisions of a story.
+    Revisions {
+        story: String,
+        from: RevSpec,
+        to: RevSpec,
+    },
 }
 
 /// How to show a diff, whatever its source.
@@ -103,8 +114,42 @@ pub fn plan(args: &[String]) -> Result<Plan> {
             to: PathBuf::from(to),
         });
     }
-    // Until the store forms exist every other shape is a file error: name
-    // the first argument that is not a readable file.
+    let file_like =
+        |a: &str| a == "-" || a.contains(['/', '\\']) || Path::new(a).extension().is_some();
+    match args {
+        [story] if !file_like(story) && !story.contains('@') => {
+            validate_story_id(story)?;
+            return Ok(Plan::Latest {
+                story: story.clone(),
+            });
+        }
+        [story, a, b] if !file_like(story) => {
+            validate_story_id(story)?;
+            let rev = |r: &str| RevSpec::parse(r.strip_prefix('@').unwrap_or(r));
+            return Ok(Plan::Revisions {
+                story: story.clone(),
+                from: rev(a)?,
+                to: rev(b)?,
+            });
+        }
+        [a, b] if a.contains('@') && b.contains('@') && !file_like(a) && !file_like(b) => {
+            let (a, b) = (RevRef::parse(a)?, RevRef::parse(b)?);
+            if a.story != b.story {
+                return Err(CliError::new(format!(
+                    "cannot diff revisions of two stories ({} and {})",
+                    a.story, b.story
+                ))
+                .with_hint("diff compares two revisions of one story, or two files"));
+            }
+            return Ok(Plan::Revisions {
+                story: a.story,
+                from: a.rev,
+                to: b.rev,
+            });
+        }
+        _ => {}
+    }
+    // Anything else was meant as files: name the first that is not readable.
     let bad = args.iter().find(|a| !is_file_arg(a)).unwrap_or(&args[0]);
     let why = if Path::new(bad).is_dir() {
         "it is a directory, not a file"
@@ -114,7 +159,7 @@ pub fn plan(args: &[String]) -> Result<Plan> {
     let mut err = CliError::new(format!("cannot read {bad}: {why}"));
     if args.len() != 2 {
         err = err.with_hint(format!(
-            "diff takes two article files, OLD then NEW (got {} argument{})",
+            "diff takes two article files, OLD then NEW, or a STORY with optional REV_A REV_B (got {} argument{})",
             args.len(),
             if args.len() == 1 { "" } else { "s" }
         ));
@@ -129,7 +174,81 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     };
     match plan(&args.args)? {
         Plan::Files { from, to } => run_files(ctx, &from, &to, args.max_bytes, show),
+        Plan::Latest { story } => {
+            let store = ctx.require_existing_store(&story)?;
+            let s = store.require_story(&story)?;
+            if s.revisions < 2 {
+                return Err(CliError::new(format!(
+                    "story {story:?} has only one revision: nothing to compare"
+                ))
+                .with_hint(format!(
+                    "record another revision, or `claimtrail show {story}`"
+                )));
+            }
+            run_store(
+                ctx,
+                &store,
+                &story,
+                &RevSpec::Number(s.revisions - 1),
+                &RevSpec::Latest,
+                show,
+            )
+        }
+        Plan::Revisions { story, from, to } => {
+            let store = ctx.require_existing_store(&story)?;
+            run_store(ctx, &store, &story, &from, &to, show)
+        }
     }
+}
+
+/// Diff two stored revisions, as recorded. Returns the exit code.
+pub fn run_store(
+    ctx: &mut Ctx,
+    store: &Store,
+    story: &str,
+    from: &RevSpec,
+    to: &RevSpec,
+    show: ShowOptions,
+) -> Result<u8> {
+    let s = store.require_story(story)?;
+    let (a, b) = (from.resolve(store, &s)?, to.resolve(store, &s)?);
+    let (old, new) = (stored_statements(store, &a)?, stored_statements(store, &b)?);
+    let mut diff = diff::diff_statements(&old, &new);
+    // A claim added here that an earlier revision had already carried (and
+    // a later one dropped) is restored, not new.
+    let mut earlier = HashSet::new();
+    for rev in store
+        .revisions(story)?
+        .iter()
+        .filter(|r| r.number < a.number.min(b.number))
+    {
+        earlier.extend(store.occurrences(rev)?.iter().map(|o| o.statement.to_hex()));
+    }
+    diff.mark_restored(&earlier);
+    let end = |r: &claimtrail_store::RevisionRecord, n: usize| Endpoint::Revision {
+        story: story.to_string(),
+        revision: u64::from(r.number),
+        id: r.id.to_hex(),
+        statements: n,
+    };
+    let texts = if show.text {
+        Some((store.text(&a)?, store.text(&b)?))
+    } else {
+        None
+    };
+    write_report(
+        &mut ctx.out,
+        &end(&a, old.len()),
+        &end(&b, new.len()),
+        &diff,
+        show,
+        texts.as_ref().map(|(x, y)| (x.as_str(), y.as_str())),
+    )?;
+    Ok(if diff.is_same() {
+        exit::OK
+    } else {
+        exit::NEGATIVE
+    })
 }
 
 /// Diff two article files (either may be `-`). Returns the exit code: 0
@@ -352,8 +471,35 @@ mod tests {
         );
         let err = plan(&[a.clone(), "nope.txt".into()]).unwrap_err();
         assert_eq!(err.message, "cannot read nope.txt: no such file");
-        let err = plan(&["my-story".into()]).unwrap_err();
-        assert!(err.message.contains("my-story"));
+        assert_eq!(
+            plan(&["my-story".into()]).unwrap(),
+            Plan::Latest {
+                story: "my-story".into()
+            }
+        );
+        assert_eq!(
+            plan(&["my-story".into(), "1".into(), "@latest".into()]).unwrap(),
+            Plan::Revisions {
+                story: "my-story".into(),
+                from: RevSpec::Number(1),
+                to: RevSpec::Latest
+            }
+        );
+        assert_eq!(
+            plan(&["s@2".into(), "s@a1b2".into()]).unwrap(),
+            Plan::Revisions {
+                story: "s".into(),
+                from: RevSpec::Number(2),
+                to: RevSpec::Prefix("a1b2".into())
+            }
+        );
+        assert!(plan(&["s@2".into(), "t@3".into()]).is_err());
+        let err = plan(&["missing.txt".into()]).unwrap_err();
+        assert!(
+            err.message.contains("missing.txt: no such file"),
+            "{}",
+            err.message
+        );
         assert!(plan(&["-".into(), "-".into()]).is_err());
     }
 }
