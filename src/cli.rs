@@ -81,6 +81,8 @@ pub enum Command {
     Log(commands::log::Args),
     /// Show a revision: metadata, statements and text.
     Show(commands::show::Args),
+    /// Which revision introduced each statement, and which last changed it.
+    Blame(commands::blame::Args),
     /// Every statement by a speaker, across stories and revisions.
     Who(commands::who::Args),
     /// List speakers with kinds, roles, aliases and statement counts.
@@ -174,6 +176,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Track(args) => commands::track::run(&mut ctx, args)?,
         Command::Import(args) => commands::import::run(&mut ctx, args)?,
         Command::Export(args) => commands::export::run(&mut ctx, args)?,
+        Command::Blame(args) => commands::blame::run(&mut ctx, args)?,
         Command::Who(args) => commands::who::run(&mut ctx, args)?,
         Command::Speakers(args) => commands::speakers::run(&mut ctx, args)?,
         Command::Alias(args) => commands::alias::run_alias(&mut ctx, args)?,

@@ -2,6 +2,7 @@
 //! `--help` text) and the function that runs it.
 
 pub mod alias;
+pub mod blame;
 pub mod completions;
 pub mod diff;
 pub mod export;

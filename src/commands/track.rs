@@ -282,10 +282,28 @@ fn check(
     })
 }
 
-/// A one-line summary of what revision `number` changed.
+/// A one-line summary of what revision `number` changed, claim by claim.
 pub fn change_summary(store: &claimtrail_store::Store, story: &str, number: u32) -> Result<String> {
-    let _ = (store, story);
-    Ok(format!("recorded revision {number}"))
+    let s = store.require_story(story)?;
+    let new = crate::record::stored_statements(store, &store.require_revision(&s, number)?)?;
+    if number == 1 {
+        return Ok(format!("revision 1 recorded, {} statements", new.len()));
+    }
+    let old = crate::record::stored_statements(store, &store.require_revision(&s, number - 1)?)?;
+    let d = crate::diff::diff_statements(&old, &new);
+    let parts: Vec<String> = d
+        .summary
+        .counts()
+        .iter()
+        .filter(|(k, n)| *n > 0 && *k != crate::diff::ChangeKind::Unchanged)
+        .map(|(k, n)| format!("{n} {}", k.label()))
+        .collect();
+    let what = if parts.is_empty() {
+        "no claim changed".to_string()
+    } else {
+        parts.join(", ")
+    };
+    Ok(format!("revision {number} recorded: {what}"))
 }
 
 fn print_check(ctx: &mut Ctx, c: &CheckOut) -> Result<()> {

@@ -2,6 +2,7 @@
 //! where it went. Read-only; everything here goes through the store's
 //! indexes and caches what one command reads more than once.
 
+pub mod lineage;
 pub mod speakers;
 pub mod trail;
 

@@ -76,6 +76,7 @@ pub struct View<'s> {
     revisions: HashMap<String, Vec<RevisionRecord>>,
     occurrences: HashMap<(String, u32), Vec<Occurrence>>,
     contents: HashMap<Hash32, String>,
+    fates: crate::query::lineage::Fates,
 }
 
 impl<'s> View<'s> {
@@ -85,6 +86,7 @@ impl<'s> View<'s> {
             revisions: HashMap::new(),
             occurrences: HashMap::new(),
             contents: HashMap::new(),
+            fates: Default::default(),
         }
     }
 
@@ -166,7 +168,7 @@ impl<'s> View<'s> {
             let status = if last.revision == latest {
                 Status::Current
             } else {
-                crate::query::trail::fate(self, &story, &hash, last.revision)?
+                self.fates.fate(self.store, &story, &hash, last.revision)?
             };
             let mut revisions: Vec<u32> = locs.iter().map(|l| l.revision).collect();
             revisions.dedup();
@@ -191,17 +193,4 @@ impl<'s> View<'s> {
         });
         Ok(out)
     }
-}
-
-/// What happened to statement `hash` of `story` in the revision after
-/// `last_seen`, the first one without it.
-pub fn fate(
-    _view: &mut View<'_>,
-    _story: &str,
-    _hash: &Hash32,
-    last_seen: u32,
-) -> Result<Status, CliError> {
-    Ok(Status::Removed {
-        revision: last_seen + 1,
-    })
 }
