@@ -18,6 +18,10 @@ pub struct Args {
     /// The story id.
     #[arg(value_name = "STORY")]
     pub story: String,
+    /// List the checks instead: every capture `track` compared, including
+    /// those that recorded nothing (unchanged, HTTP 304, noise, errors).
+    #[arg(long)]
+    pub checks: bool,
 }
 
 #[derive(Serialize)]
@@ -38,7 +42,34 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let Some(store) = ctx.open_existing_store()? else {
         return Err(StoreError::UnknownStory(args.story).into());
     };
-    store.require_story(&args.story)?;
+    // A story that `track` checked but never recorded has checks only.
+    if !args.checks || store.checks(&args.story)?.is_empty() {
+        store.require_story(&args.story)?;
+    }
+    if args.checks {
+        let mut checks = store.checks(&args.story)?;
+        checks.reverse();
+        if ctx.out.json() {
+            ctx.out.write_json(&checks)?;
+            return Ok(exit::OK);
+        }
+        let p = ctx.out.palette;
+        let mut t = Table::new(&["CHECKED", "OUTCOME", "REV", "DETAIL"], p);
+        for c in &checks {
+            t.row(vec![
+                human(&c.at),
+                c.outcome.clone(),
+                c.revision.map(|n| n.to_string()).unwrap_or_default(),
+                c.detail.clone().unwrap_or_default(),
+            ]);
+        }
+        if checks.is_empty() {
+            ctx.out.line("no checks: `claimtrail track` logs them")?;
+        } else {
+            t.write(&mut ctx.out)?;
+        }
+        return Ok(exit::OK);
+    }
     let mut revs: Vec<RevisionRecord> = store.revisions(&args.story)?;
     revs.reverse();
     if ctx.out.json() {

@@ -118,6 +118,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         attempts: args.attempts.max(1),
         retry_base: Duration::from_millis(args.retry_ms),
     };
+    // The tracker shares the store with readers between its checks: rather
+    // than fail when one holds it at the moment of writing, wait for it.
+    ctx.wait = ctx.wait.or(Some(30.0));
     let stop = Arc::new(AtomicBool::new(false));
     if args.every.is_some() {
         let flag = stop.clone();

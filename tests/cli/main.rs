@@ -13,6 +13,8 @@ mod extract;
 mod help;
 mod log;
 mod record;
+mod server;
 mod show;
 mod tamper;
+mod track;
 mod verify;

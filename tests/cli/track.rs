@@ -1,0 +1,295 @@
+//! `claimtrail track` against a local server: exactly the revisions that
+//! changed the article are recorded; everything else is a logged check.
+
+use std::time::Duration;
+
+use crate::server::{Reply, Server};
+use crate::util::{Env, example};
+
+fn text(name: &str) -> Vec<u8> {
+    std::fs::read(example(name)).unwrap()
+}
+
+fn revisions(env: &Env, story: &str) -> usize {
+    let out = env.run(["--wait", "5", "log", story, "--format", "json"]);
+    if out.stderr.contains("no story") {
+        return 0;
+    }
+    out.json().as_array().map_or(0, Vec::len)
+}
+
+fn checks(env: &Env, story: &str) -> Vec<String> {
+    let j = env
+        .run(["--wait", "5", "log", story, "--checks", "--format", "json"])
+        .json();
+    // Newest first, as log lists them; oldest first here for reading.
+    j.as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .map(|c| c["outcome"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn track(env: &Env, url: &str, extra: &[&str]) -> crate::util::Run {
+    let mut args = vec!["track", url, "--story", "harbor", "--retry-ms", "10"];
+    args.extend_from_slice(extra);
+    env.run(args)
+}
+
+#[test]
+fn records_exactly_the_revisions_that_changed_the_article() {
+    let env = Env::new();
+    let server = Server::start();
+    server.on(
+        "/story",
+        vec![
+            Reply::ok("text/plain", text("01-first.txt")),
+            Reply::ok("text/plain", text("02-update.txt")),
+        ],
+    );
+    let url = server.url("/story?utm_source=feed#top");
+    let out = track(&env, &url, &[]);
+    assert!(
+        out.ok().contains("harbor: changed: revision 1 recorded"),
+        "{}",
+        out.stdout
+    );
+    let out = track(&env, &url, &[]);
+    assert!(
+        out.ok().contains("harbor: changed: revision 2 recorded:"),
+        "{}",
+        out.stdout
+    );
+    // The same page again: a check, not a revision.
+    let out = track(&env, &url, &[]);
+    assert!(out.ok().contains("harbor: unchanged"), "{}", out.stdout);
+    assert_eq!(revisions(&env, "harbor"), 2);
+    assert_eq!(
+        checks(&env, "harbor"),
+        vec!["changed", "changed", "unchanged"]
+    );
+    let list = env.run(["track", "--list", "--format", "json"]).json();
+    assert_eq!(
+        list[0]["url"],
+        server.url("/story"),
+        "the canonical URL drops utm_* and the fragment"
+    );
+    env.run(["verify"]).ok();
+}
+
+#[test]
+fn timestamps_changing_alone_are_noise() {
+    let env = Env::new();
+    let server = Server::start();
+    let body = |stamp: &str| {
+        format!(
+            "Updated {stamp} GMT\n\n{}",
+            String::from_utf8(text("01-first.txt")).unwrap()
+        )
+    };
+    server.on(
+        "/story",
+        vec![
+            Reply::ok("text/plain", body("10:42")),
+            Reply::ok("text/plain", body("11:15")),
+        ],
+    );
+    track(&env, &server.url("/story"), &[]).ok();
+    let out = track(&env, &server.url("/story"), &[]);
+    assert!(
+        out.ok().contains("unchanged: only timestamp lines changed"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(revisions(&env, "harbor"), 1);
+    assert_eq!(checks(&env, "harbor"), vec!["changed", "noise"]);
+}
+
+#[test]
+fn conditional_requests_get_304() {
+    let env = Env::new();
+    let server = Server::start();
+    server.on(
+        "/story",
+        vec![
+            Reply::ok("text/plain", text("01-first.txt"))
+                .header("ETag", "\"v1\"")
+                .header("Last-Modified", "Tue, 03 Mar 2020 10:00:00 GMT"),
+            Reply::status(304),
+        ],
+    );
+    track(&env, &server.url("/story"), &[]).ok();
+    let out = track(&env, &server.url("/story"), &[]);
+    assert!(
+        out.ok().contains("not modified (HTTP 304)"),
+        "{}",
+        out.stdout
+    );
+    let second = &server.requests_to("/story")[1];
+    assert_eq!(second.header("if-none-match"), Some("\"v1\""));
+    assert_eq!(
+        second.header("if-modified-since"),
+        Some("Tue, 03 Mar 2020 10:00:00 GMT")
+    );
+    assert_eq!(revisions(&env, "harbor"), 1);
+    assert_eq!(checks(&env, "harbor"), vec!["changed", "not_modified"]);
+}
+
+#[test]
+fn redirects_are_followed() {
+    let env = Env::new();
+    let server = Server::start();
+    server.on("/old", vec![Reply::status(301).header("Location", "/new")]);
+    server.on("/new", vec![Reply::ok("text/plain", text("01-first.txt"))]);
+    track(&env, &server.url("/old"), &[]).ok();
+    let log = env.run(["log", "harbor", "--format", "json"]).json();
+    assert_eq!(
+        log[0]["source"],
+        server.url("/new"),
+        "the revision names where the page was found"
+    );
+}
+
+#[test]
+fn a_server_error_is_retried_until_it_recovers() {
+    let env = Env::new();
+    let server = Server::start();
+    server.on(
+        "/story",
+        vec![
+            Reply::status(500),
+            Reply::status(503),
+            Reply::ok("text/plain", text("01-first.txt")),
+        ],
+    );
+    let out = track(&env, &server.url("/story"), &["--attempts", "3"]);
+    assert!(out.ok().contains("revision 1 recorded"), "{}", out.stdout);
+    assert!(out.stderr.contains("HTTP 500; retrying"), "{}", out.stderr);
+    assert_eq!(server.requests_to("/story").len(), 3);
+}
+
+#[test]
+fn failures_are_checks_with_errors_and_record_nothing() {
+    let env = Env::new();
+    let server = Server::start();
+    server.on(
+        "/slow",
+        vec![Reply::ok("text/plain", text("01-first.txt")).delayed(Duration::from_secs(3))],
+    );
+    server.on(
+        "/paper.pdf",
+        vec![Reply::ok("application/pdf", b"%PDF-1.7 ...".to_vec())],
+    );
+    server.on("/gone", vec![Reply::status(404)]);
+    let out = track(
+        &env,
+        &server.url("/slow"),
+        &["--timeout", "0.5", "--attempts", "1"],
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stdout.contains("error: no answer within"),
+        "{}",
+        out.stdout
+    );
+    let out = track(&env, &server.url("/paper.pdf"), &[]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stdout
+            .contains("it serves application/pdf, not an article"),
+        "{}",
+        out.stdout
+    );
+    let out = track(&env, &server.url("/gone"), &[]);
+    assert!(
+        out.stdout.contains("the server answered HTTP 404"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(revisions(&env, "harbor"), 0);
+    assert_eq!(checks(&env, "harbor"), vec!["error", "error", "error"]);
+}
+
+#[test]
+fn only_http_urls_are_tracked() {
+    let env = Env::new();
+    let err = env
+        .run(["track", "ftp://example.com/story"])
+        .err()
+        .to_string();
+    assert!(
+        err.contains("only http:// and https:// URLs can be tracked"),
+        "{err}"
+    );
+    let err = env.run(["track", "not a url"]).err().to_string();
+    assert!(err.contains("invalid URL"), "{err}");
+    assert!(!env.store().exists());
+}
+
+#[test]
+fn every_keeps_watching_while_others_read_and_stops_on_ctrl_c() {
+    let env = Env::new();
+    let server = Server::start();
+    server.on(
+        "/story",
+        vec![
+            Reply::ok("text/plain", text("01-first.txt")),
+            Reply::ok("text/plain", text("02-update.txt")),
+            Reply::ok("text/plain", text("03-latest.txt")),
+        ],
+    );
+    let mut child = env
+        .std_cmd()
+        .args([
+            "track",
+            &server.url("/story"),
+            "--story",
+            "harbor",
+            "--every",
+            "1s",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Readers get in between the tracker's checks.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while revisions(&env, "harbor") < 3 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the tracker did not record three revisions"
+        );
+        let out = env.run(["--wait", "5", "stories"]);
+        assert_eq!(
+            out.code, 0,
+            "a reader failed while tracking: {}",
+            out.stderr
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let start = std::time::Instant::now();
+    let out = loop {
+        if let Some(_s) = child.try_wait().unwrap() {
+            break child.wait_with_output().unwrap();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "track did not stop on Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    env.run(["--wait", "5", "verify"]).ok();
+    assert_eq!(revisions(&env, "harbor"), 3);
+}
