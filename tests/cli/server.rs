@@ -62,11 +62,14 @@ impl Request {
     }
 }
 
+/// Replies scripted per path.
+type Script = Arc<Mutex<Vec<(String, Vec<Reply>)>>>;
+
 /// The server: a script of replies per path, consumed in order (the last
 /// one repeats).
 pub struct Server {
     pub base: String,
-    script: Arc<Mutex<Vec<(String, Vec<Reply>)>>>,
+    script: Script,
     pub requests: Arc<Mutex<Vec<Request>>>,
 }
 
@@ -74,7 +77,7 @@ impl Server {
     pub fn start() -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let script: Arc<Mutex<Vec<(String, Vec<Reply>)>>> = Arc::default();
+        let script: Script = Arc::default();
         let requests: Arc<Mutex<Vec<Request>>> = Arc::default();
         let (s, r) = (script.clone(), requests.clone());
         std::thread::spawn(move || {
