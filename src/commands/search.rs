@@ -55,29 +55,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         Some(s) => Some(speakers.group(&speakers.resolve(s)?)),
         None => None,
     };
-    // Intersect the posting lists, rarest first.
-    let mut lists: Vec<BTreeSet<Hash32>> = Vec::with_capacity(wanted.len());
-    for t in &wanted {
-        lists.push(store.statements_with_term(t)?.into_iter().collect());
-    }
-    lists.sort_by_key(BTreeSet::len);
-    let mut hits = lists.first().cloned().unwrap_or_default();
-    for l in &lists[1..] {
-        hits.retain(|h| l.contains(h));
-    }
-    let mut located = Vec::new();
-    for h in hits {
-        for (loc, speaker) in store.occurrences_of(&h)? {
-            if group
-                .as_ref()
-                .is_none_or(|g| speaker.as_ref().is_some_and(|s| g.contains(s)))
-            {
-                located.push((loc, h));
-            }
-        }
-    }
-    let mut view = View::new(&store);
-    let mut trails = view.trails(located)?;
+    let mut trails = search(&store, &wanted, group.as_ref())?;
     trails.truncate(args.limit);
     print(ctx, &trails, Some(&speakers))
 }
@@ -121,4 +99,32 @@ fn print(ctx: &mut Ctx, trails: &[Trail], speakers: Option<&SpeakerIndex>) -> Re
     }
     t.write(&mut ctx.out)?;
     Ok(exit::OK)
+}
+
+/// The trails of statements holding every term, by speakers in `group`
+/// when given.
+pub fn search(
+    store: &claimtrail_store::Store,
+    terms: &[String],
+    group: Option<&std::collections::BTreeSet<String>>,
+) -> Result<Vec<Trail>> {
+    // Intersect the posting lists, rarest first.
+    let mut lists: Vec<BTreeSet<Hash32>> = Vec::with_capacity(terms.len());
+    for t in terms {
+        lists.push(store.statements_with_term(t)?.into_iter().collect());
+    }
+    lists.sort_by_key(BTreeSet::len);
+    let mut hits = lists.first().cloned().unwrap_or_default();
+    for l in lists.iter().skip(1) {
+        hits.retain(|h| l.contains(h));
+    }
+    let mut located = Vec::new();
+    for h in hits {
+        for (loc, speaker) in store.occurrences_of(&h)? {
+            if group.is_none_or(|g| speaker.as_ref().is_some_and(|s| g.contains(s))) {
+                located.push((loc, h));
+            }
+        }
+    }
+    View::new(store).trails(located)
 }

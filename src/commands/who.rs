@@ -65,33 +65,14 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let speakers = SpeakerIndex::load(&store)?;
     let id = speakers.resolve(&args.speaker)?;
     let group = speakers.group(&id);
-    let mut located = Vec::new();
-    for sid in &group {
-        located.extend(store.statements_by_speaker(sid)?);
-    }
-    if let Some(story) = &args.story {
-        located.retain(|(loc, _)| &loc.story == story);
-    }
-    let mut view = View::new(&store);
-    if args.since.is_some() || args.until.is_some() {
-        let mut kept = Vec::with_capacity(located.len());
-        for (loc, hash) in located {
-            let at = view
-                .revision(&loc.story, loc.revision)?
-                .map(|r| r.captured_at);
-            if at.is_some_and(|t| {
-                args.since.is_none_or(|s| t >= s) && args.until.is_none_or(|u| t <= u)
-            }) {
-                kept.push((loc, hash));
-            }
-        }
-        located = kept;
-    }
-    let mut trails = view.trails(located)?;
-    trails.retain(|t| {
-        args.kind.as_deref().is_none_or(|k| t.attribution == k)
-            && (!args.current || t.status == Status::Current)
-    });
+    let filter = WhoFilter {
+        story: args.story.clone(),
+        since: args.since,
+        until: args.until,
+        kind: args.kind.clone(),
+        current: args.current,
+    };
+    let trails = who(&store, &group, &filter)?;
     let record = &speakers.records[&id];
     if ctx.out.json() {
         let merged = group.iter().filter(|g| **g != id).cloned().collect();
@@ -141,4 +122,50 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     }
     t.write(&mut ctx.out)?;
     Ok(exit::OK)
+}
+
+/// Which of a speaker's statements `who` lists.
+#[derive(Debug, Default)]
+pub struct WhoFilter {
+    pub story: Option<String>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub kind: Option<String>,
+    pub current: bool,
+}
+
+/// The trails of every statement by the speakers in `group`.
+pub fn who(
+    store: &claimtrail_store::Store,
+    group: &std::collections::BTreeSet<String>,
+    filter: &WhoFilter,
+) -> Result<Vec<Trail>> {
+    let mut located = Vec::new();
+    for sid in group {
+        located.extend(store.statements_by_speaker(sid)?);
+    }
+    if let Some(story) = &filter.story {
+        located.retain(|(loc, _)| &loc.story == story);
+    }
+    let mut view = View::new(store);
+    if filter.since.is_some() || filter.until.is_some() {
+        let mut kept = Vec::with_capacity(located.len());
+        for (loc, hash) in located {
+            let at = view
+                .revision(&loc.story, loc.revision)?
+                .map(|r| r.captured_at);
+            if at.is_some_and(|t| {
+                filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)
+            }) {
+                kept.push((loc, hash));
+            }
+        }
+        located = kept;
+    }
+    let mut trails = view.trails(located)?;
+    trails.retain(|t| {
+        filter.kind.as_deref().is_none_or(|k| t.attribution == k)
+            && (!filter.current || t.status == Status::Current)
+    });
+    Ok(trails)
 }

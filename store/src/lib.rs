@@ -591,6 +591,24 @@ impl Store {
         Ok(out)
     }
 
+    /// What the store occupies: sled's own figure for its files, and the
+    /// bytes of keys and values it holds (a full scan: for benchmarks and
+    /// diagnostics, not for hot paths).
+    pub fn size(&self) -> Result<StoreSize> {
+        let mut logical = 0u64;
+        let mut keys = 0u64;
+        for kv in self.db.iter() {
+            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+            logical += (k.len() + v.len()) as u64;
+            keys += 1;
+        }
+        Ok(StoreSize {
+            disk_bytes: self.db.size_on_disk().map_err(|e| self.db_err(e))?,
+            logical_bytes: logical,
+            keys,
+        })
+    }
+
     /// Store-wide counts kept by the store itself (sled's `len` would scan).
     pub fn counts(&self) -> Result<Counts> {
         Ok(Counts {
@@ -640,6 +658,14 @@ impl Store {
             .scan_prefix(prefix)
             .map(|kv| kv.map_err(|e| self.db_err(e)))
     }
+}
+
+/// See [`Store::size`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StoreSize {
+    pub disk_bytes: u64,
+    pub logical_bytes: u64,
+    pub keys: u64,
 }
 
 /// Store-wide counts.

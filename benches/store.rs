@@ -1,0 +1,337 @@
+//! Store benchmarks over the generated corpus (see `corpus/mod.rs`):
+//!
+//! - `record`: bulk record throughput (extraction, hashing, indexes, one
+//!   atomic batch and flush per 256 revisions), revisions/s;
+//! - `queries`: a store of 1,000,000 recorded statements, then `who`,
+//!   `search` and `blame` latency (in process, warm cache, p50/p99) and
+//!   `log` as a whole command;
+//! - `disk`: bytes for 20 revisions of one story with small edits, as a
+//!   multiple of one revision's text;
+//! - `rss`: peak RSS of `claimtrail import` bulk-loading 100,000 revisions.
+//!
+//! Run: `cargo bench --bench store -- [record|queries|disk|rss]...` (all
+//! when none given). Each result is printed as a Markdown table row.
+
+mod corpus;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use claimtrail::commands::search::search;
+use claimtrail::commands::who::{WhoFilter, who};
+use claimtrail::ingest::read_document;
+use claimtrail::query::SpeakerIndex;
+use claimtrail::query::lineage::blame;
+use claimtrail::record::{Prepared, terms};
+use claimtrail_store::Store;
+
+fn row(what: &str, figure: String, target: &str) {
+    println!("| {what} | {figure} | {target} |");
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+/// Record a corpus through the same path `import` takes. Returns the
+/// number of revisions and statements recorded.
+fn load(store: &mut Store, corpus: &[(String, Vec<String>)]) -> (u64, u64) {
+    let mut revisions = 0;
+    let mut statements = 0;
+    let mut batch = store.batch().unwrap();
+    let base = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    for (story, texts) in corpus {
+        let mut known = BTreeMap::new();
+        for (i, text) in texts.iter().enumerate() {
+            let doc = read_document(text.as_bytes(), None).unwrap();
+            let mut prepared =
+                Prepared::new(text.as_bytes().to_vec(), format!("{story}/{i:02}.txt"), doc);
+            statements += prepared.extraction.statements.len() as u64;
+            let at = base + chrono::Duration::minutes((revisions * 7) as i64);
+            let new = prepared
+                .to_revision(story, &mut known, at, None, None)
+                .unwrap();
+            batch.record(new).unwrap();
+            revisions += 1;
+            if batch.len() >= 256 {
+                batch.commit().unwrap();
+                batch = store.batch().unwrap();
+            }
+        }
+    }
+    batch.commit().unwrap();
+    (revisions, statements)
+}
+
+fn bench_record(dir: &Path) {
+    let corpus = corpus::corpus(1, 3000);
+    let bytes: usize = corpus.iter().flat_map(|(_, t)| t).map(String::len).sum();
+    let mut store = Store::open(&dir.join("record")).unwrap();
+    let start = Instant::now();
+    let (revisions, _) = load(&mut store, &corpus);
+    let secs = start.elapsed().as_secs_f64();
+    row(
+        &format!(
+            "bulk record ({} revisions, {:.1} KB average)",
+            revisions,
+            bytes as f64 / revisions as f64 / 1024.0
+        ),
+        format!("{:.0} revisions/s", revisions as f64 / secs),
+        "≥ 2,000/s",
+    );
+}
+
+fn bench_queries(dir: &Path) {
+    let path = dir.join("queries");
+    let mut store = Store::open(&path).unwrap();
+    // About 40 statements per 5 KB revision: 25,000 revisions make 1,000,000.
+    let corpus = corpus::corpus(2, 25_000);
+    let start = Instant::now();
+    let (revisions, statements) = load(&mut store, &corpus);
+    let counts = store.counts().unwrap();
+    eprintln!(
+        "built a store of {statements} recorded statements ({} distinct) in {revisions} revisions, {:.0} s",
+        counts.statements,
+        start.elapsed().as_secs_f64()
+    );
+    row(
+        "query store",
+        format!(
+            "{statements} statements recorded ({} distinct), {revisions} revisions, {} stories",
+            counts.statements,
+            corpus.len()
+        ),
+        "1,000,000 statements",
+    );
+
+    let mut rng = corpus::Rng::new(3);
+    let n = 300;
+    let time = |f: &mut dyn FnMut()| {
+        f(); // warm the cache for this query
+        let t = Instant::now();
+        f();
+        t.elapsed()
+    };
+
+    let mut who_times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let name = format!("{} {}", rng.pick(corpus::FIRST), rng.pick(corpus::LAST));
+        who_times.push(time(&mut || {
+            let speakers = SpeakerIndex::load(&store).unwrap();
+            if let Ok(id) = speakers.resolve(&name) {
+                let group = speakers.group(&id);
+                std::hint::black_box(who(&store, &group, &WhoFilter::default()).unwrap());
+            }
+        }));
+    }
+    let mut search_times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let object = rng.pick(corpus::OBJECTS);
+        let words = terms(object);
+        let q: Vec<String> = words.iter().rev().take(2).cloned().collect();
+        search_times.push(time(&mut || {
+            std::hint::black_box(search(&store, &q, None).unwrap());
+        }));
+    }
+    let mut blame_times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (story, texts) = &corpus[rng.below(corpus.len())];
+        blame_times.push(time(&mut || {
+            std::hint::black_box(blame(&store, story, texts.len() as u32).unwrap());
+        }));
+    }
+    for (name, mut times) in [
+        ("who", who_times),
+        ("search", search_times),
+        ("blame", blame_times),
+    ] {
+        times.sort();
+        row(
+            &format!("`{name}` latency (in process, warm cache, {n} queries)"),
+            format!(
+                "p50 {} / p99 {}",
+                ms(percentile(&times, 0.5)),
+                ms(percentile(&times, 0.99))
+            ),
+            "p99 ≤ 10 ms",
+        );
+    }
+    drop(store);
+
+    // Whole commands, as a user runs them: process start, store open, query.
+    let bin = env!("CARGO_BIN_EXE_claimtrail");
+    let whole = |args: &[&str]| {
+        let mut times = Vec::new();
+        for _ in 0..20 {
+            let t = Instant::now();
+            let out = std::process::Command::new(bin)
+                .arg("--store")
+                .arg(&path)
+                .args(args)
+                .output()
+                .unwrap();
+            times.push(t.elapsed());
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        times.sort();
+        format!(
+            "median {} / max {}",
+            ms(percentile(&times, 0.5)),
+            ms(*times.last().unwrap())
+        )
+    };
+    let longest = corpus.iter().max_by_key(|(_, t)| t.len()).unwrap();
+    row(
+        &format!(
+            "`claimtrail log {}` ({} revisions), whole command",
+            longest.0,
+            longest.1.len()
+        ),
+        whole(&["log", &longest.0]),
+        "≤ 50 ms",
+    );
+    row(
+        "`claimtrail who \"Maria Alvarez\"`, whole command",
+        whole(&["who", "Maria Alvarez"]),
+        "(reference)",
+    );
+    row(
+        "`claimtrail search bridge budget`, whole command",
+        whole(&["search", "bridge", "budget"]),
+        "(reference)",
+    );
+    row(
+        &format!("`claimtrail blame {}`, whole command", longest.0),
+        whole(&["blame", &longest.0]),
+        "(reference)",
+    );
+}
+
+fn bench_disk(dir: &Path) {
+    let mut rng = corpus::Rng::new(4);
+    let texts = corpus::story(&mut rng, 20, 5000);
+    let mut store = Store::open(&dir.join("disk")).unwrap();
+    let mut known = BTreeMap::new();
+    let base = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    for (i, text) in texts.iter().enumerate() {
+        let doc = read_document(text.as_bytes(), None).unwrap();
+        let mut prepared = Prepared::new(text.as_bytes().to_vec(), format!("{i:02}.txt"), doc);
+        let new = prepared
+            .to_revision(
+                "one",
+                &mut known,
+                base + chrono::Duration::hours(i as i64),
+                None,
+                None,
+            )
+            .unwrap();
+        store.record_revision(new).unwrap();
+    }
+    let size = store.size().unwrap();
+    let one = texts[0].len() as f64;
+    drop(store);
+    let files: u64 = walk(&dir.join("disk"));
+    row(
+        "20 revisions of one 5 KB story, small edits: logical bytes (keys + values)",
+        format!(
+            "{:.1}× one revision's text ({} bytes)",
+            size.logical_bytes as f64 / one,
+            size.logical_bytes
+        ),
+        "≤ 3×",
+    );
+    row(
+        "the same, files on disk (sled)",
+        format!("{:.1}× ({} bytes)", files as f64 / one, files),
+        "≤ 3×",
+    );
+}
+
+fn walk(p: &Path) -> u64 {
+    let mut total = 0;
+    for e in std::fs::read_dir(p).unwrap().flatten() {
+        let m = e.metadata().unwrap();
+        total += if m.is_dir() { walk(&e.path()) } else { m.len() };
+    }
+    total
+}
+
+fn bench_rss(dir: &Path) {
+    let archive = dir.join("rss-archive");
+    let corpus = corpus::corpus(5, 100_000);
+    for (story, texts) in &corpus {
+        let d = archive.join(story);
+        std::fs::create_dir_all(&d).unwrap();
+        for (i, t) in texts.iter().enumerate() {
+            std::fs::write(
+                d.join(format!("{:02}-2026-01-01T{:02}00Z.txt", i + 1, i % 24)),
+                t,
+            )
+            .unwrap();
+        }
+    }
+    let bin = env!("CARGO_BIN_EXE_claimtrail");
+    let start = Instant::now();
+    let out = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(bin)
+        .arg("--store")
+        .arg(dir.join("rss-store"))
+        .args(["import", "--quiet"])
+        .arg(&archive)
+        .output()
+        .expect("/usr/bin/time (Debian package `time`)");
+    let secs = start.elapsed().as_secs_f64();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kb: u64 = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(0);
+    row(
+        "peak RSS, `claimtrail import` of 100,000 revisions (5 KB)",
+        format!(
+            "{:.0} MB ({:.0} revisions/s whole command)",
+            kb as f64 / 1024.0,
+            100_000.0 / secs
+        ),
+        "≤ 200 MB",
+    );
+}
+
+fn main() {
+    let args: BTreeSet<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let all = args.is_empty();
+    let dir = tempfile::tempdir().unwrap();
+    println!("| benchmark | figure | target |");
+    println!("|---|---|---|");
+    if all || args.contains("record") {
+        bench_record(dir.path());
+    }
+    if all || args.contains("disk") {
+        bench_disk(dir.path());
+    }
+    if all || args.contains("queries") {
+        bench_queries(dir.path());
+    }
+    if all || args.contains("rss") {
+        bench_rss(dir.path());
+    }
+}
