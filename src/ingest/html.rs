@@ -1,0 +1,426 @@
+//! HTML news pages: the article's paragraphs and the page's metadata.
+//!
+//! The page is parsed once (html5ever, through `dom_query`). Metadata is read
+//! from the untouched tree, then generic boilerplate (navigation, share
+//! buttons, captions, related links, cookie notices, bylines) is cut, then
+//! `dom_smoothie` (a port of Mozilla's Readability) picks the article
+//! container in the same tree, and its blocks become paragraphs.
+//!
+//! Nothing here may key on one outlet's class names or layout: the rules are
+//! HTML semantics (`nav`, `aside`, `figure`, ARIA roles) and words that mean
+//! boilerplate on any site ("share", "newsletter", "cookie"), so that other
+//! outlets and redesigns of the same outlet give the same text.
+
+use dom_query::{Document as Dom, NodeRef};
+use dom_smoothie::{Config, Readability};
+
+use super::{Document, Format, IngestError, meta, normalize_paragraph};
+
+/// An article shorter than this (in characters, summed over paragraphs) is
+/// taken as "no article": what remains is a stub, an index page or an error
+/// page. Readability.js uses the same figure for "probably readable".
+const MIN_ARTICLE_CHARS: usize = 140;
+
+/// Elements that never hold article prose.
+const DROP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input",
+    "select", "textarea", "nav", "aside", "footer", "figure", "figcaption", "picture", "video",
+    "audio", "canvas", "dialog", "object", "embed", "map", "menu", "label",
+];
+
+/// ARIA landmarks that are not the main content.
+const DROP_ROLES: &[&str] = &[
+    "navigation",
+    "complementary",
+    "banner",
+    "contentinfo",
+    "dialog",
+    "alertdialog",
+    "search",
+    "menu",
+    "menubar",
+    "toolbar",
+];
+
+/// Whole words (class/id split on non-alphanumerics) that mark boilerplate.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "bylines",
+    "caption",
+    "captions",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "credit",
+    "credits",
+    "dateline",
+    "disclaimer",
+    "footer",
+    "gdpr",
+    "hidden",
+    "keywords",
+    "masthead",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pagination",
+    "paywall",
+    "popular",
+    "popup",
+    "print",
+    "promo",
+    "promoted",
+    "promotion",
+    "rail",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
+    "timestamp",
+    "toolbar",
+    "trending",
+];
+
+/// Fragments of class/id that mark boilerplate however they are joined
+/// ("shareButtons", "mostPopular", "sr-only").
+const BOILERPLATE_FRAGMENTS: &[&str] = &[
+    "share",
+    "social",
+    "newsletter",
+    "cookie",
+    "advert",
+    "outbrain",
+    "taboola",
+    "related",
+    "sponsor",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "breadcrumb",
+    "caption",
+    "byline",
+    "dateline",
+    "recommend",
+    "mostpopular",
+    "most-popular",
+    "mostread",
+    "most-read",
+    "mostviewed",
+    "most-viewed",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    "adslot",
+    "ad-slot",
+    "ad-container",
+    "adunit",
+    "ad-unit",
+];
+
+/// Short paragraphs that are widget text, not prose, on any site.
+const BOILERPLATE_PREFIXES: &[&str] = &[
+    "advertisement",
+    "share this",
+    "share on",
+    "share via",
+    "read more",
+    "read next",
+    "related:",
+    "related articles",
+    "related stories",
+    "sign up",
+    "subscribe",
+    "click here",
+    "follow us",
+    "photograph:",
+    "photo:",
+    "image:",
+    "reuse this content",
+    "most popular",
+    "most read",
+    "skip to",
+    "we use cookies",
+    "this site uses cookies",
+    "accept cookies",
+    "©",
+    "copyright",
+];
+
+pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, IngestError> {
+    let dom = Dom::from(html);
+    let meta = meta::read(&dom);
+    remove_boilerplate(&dom);
+
+    let cfg = Config {
+        // Metadata was read above, from the unpruned page.
+        disable_json_ld: true,
+        ..Config::default()
+    };
+    let mut readability =
+        Readability::with_document(dom, None, Some(cfg)).map_err(|_| IngestError::NoArticle)?;
+    if readability.parse().is_err() {
+        return Err(IngestError::NoArticle);
+    }
+    // `parse` leaves the article in the tree under this id; walking it there
+    // spares a second parse of the article's serialised HTML.
+    let root = readability.doc.select("#readability-page-1");
+    let Some(root) = root.nodes().first() else {
+        return Err(IngestError::NoArticle);
+    };
+    let mut paragraphs = Vec::new();
+    collect_blocks(root, &mut paragraphs);
+    let title_key = meta.title.as_deref().map(squash);
+    let mut paragraphs: Vec<String> = paragraphs
+        .into_iter()
+        .filter(|b| keep_block(b, title_key.as_deref()))
+        .map(|b| b.text)
+        .collect();
+    // A heading left as the last block introduces nothing.
+    while paragraphs.last().is_some_and(|p| p.len() < 40 && !ends_sentence(p)) {
+        paragraphs.pop();
+    }
+    if paragraphs.iter().map(|p| p.chars().count()).sum::<usize>() < MIN_ARTICLE_CHARS {
+        return Err(IngestError::NoArticle);
+    }
+    Ok(Document {
+        format: Format::Html,
+        title: meta.title,
+        byline: meta.byline,
+        published: meta.published,
+        modified: meta.modified,
+        canonical_url: meta.canonical_url,
+        paragraphs,
+        warnings,
+    })
+}
+
+/// Cut what is never article text, before Readability scores the page, so
+/// that a share bar or a related-links box can neither be chosen nor come
+/// along with the article.
+fn remove_boilerplate(dom: &Dom) {
+    let Some(body) = dom.body() else {
+        return;
+    };
+    let mut stack: Vec<NodeRef> = body.element_children();
+    let mut doomed = Vec::new();
+    while let Some(node) = stack.pop() {
+        if is_boilerplate(&node) {
+            doomed.push(node);
+        } else {
+            stack.extend(node.element_children());
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+fn is_boilerplate(node: &NodeRef) -> bool {
+    let Some(name) = node.node_name() else {
+        return false;
+    };
+    let name = name.to_ascii_lowercase();
+    if DROP_TAGS.contains(&name.as_str()) || name.starts_with("amp-") && name != "amp-fit-text" {
+        return true;
+    }
+    if node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| &*v == "true") {
+        return true;
+    }
+    if let Some(style) = node.attr("style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+        if style.to_ascii_lowercase().contains("display:none") {
+            return true;
+        }
+    }
+    if let Some(role) = node.attr("role")
+        && DROP_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
+    if matches!(name.as_str(), "article" | "main" | "p") {
+        return false;
+    }
+    let mut marks = String::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = node.attr(attr) {
+            marks.push_str(&v.to_ascii_lowercase());
+            marks.push(' ');
+        }
+    }
+    let marked = name == "header"
+        || (!marks.is_empty()
+            && (marks
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| BOILERPLATE_WORDS.contains(&w))
+                || BOILERPLATE_FRAGMENTS.iter().any(|f| marks.contains(f))));
+    // A wrapper that happens to carry such a word (`<div class="article
+    // has-share-bar">`) but holds the prose must stay.
+    marked && !holds_prose(node)
+}
+
+/// Several substantial paragraphs inside: this is content, whatever its
+/// class says.
+fn holds_prose(node: &NodeRef) -> bool {
+    let mut long = 0;
+    for d in node.descendants_it() {
+        if d.has_name("p") && d.normalized_char_count() >= 80 {
+            long += 1;
+            if long >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Elements that end one paragraph and start another.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tr"
+            | "td"
+            | "th"
+            | "hr"
+            | "figure"
+            | "address"
+            | "details"
+            | "summary"
+    )
+}
+
+/// One block of text and how much of it is link text.
+#[derive(Debug, Default)]
+struct Block {
+    text: String,
+    link_chars: usize,
+    heading: bool,
+}
+
+fn collect_blocks(root: &NodeRef, out: &mut Vec<Block>) {
+    let mut cur = Block::default();
+    walk(root, false, &mut cur, out);
+    flush(&mut cur, out);
+}
+
+fn walk(node: &NodeRef, in_link: bool, cur: &mut Block, out: &mut Vec<Block>) {
+    for child in node.children_it(false) {
+        if child.is_text() {
+            let t = child.text();
+            cur.text.push_str(&t);
+            if in_link {
+                cur.link_chars += t.trim().chars().count();
+            }
+            continue;
+        }
+        if !child.is_element() {
+            continue;
+        }
+        let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        match name.as_str() {
+            "br" => cur.text.push('\n'),
+            "script" | "style" | "noscript" | "template" => {}
+            _ if is_block(&name) => {
+                flush(cur, out);
+                cur.heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+                walk(&child, in_link, cur, out);
+                flush(cur, out);
+            }
+            "a" => walk(&child, true, cur, out),
+            _ => walk(&child, in_link, cur, out),
+        }
+    }
+}
+
+fn flush(cur: &mut Block, out: &mut Vec<Block>) {
+    let text = normalize_paragraph(&cur.text);
+    if !text.is_empty() {
+        out.push(Block {
+            text,
+            link_chars: cur.link_chars,
+            heading: cur.heading,
+        });
+    }
+    *cur = Block::default();
+}
+
+fn keep_block(b: &Block, title_key: Option<&str>) -> bool {
+    let chars = b.text.chars().count();
+    if !b.text.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    // Lists of links (related stories, tags) rather than prose.
+    if b.link_chars * 10 >= chars * 8 && chars < 200 {
+        return false;
+    }
+    if title_key.is_some_and(|t| squash(&b.text) == t) {
+        return false;
+    }
+    if chars < 100 {
+        let lower = b.text.to_lowercase();
+        if BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+            return false;
+        }
+    }
+    let _ = b.heading;
+    true
+}
+
+fn ends_sentence(p: &str) -> bool {
+    p.ends_with(['.', '!', '?', '"', '\u{201d}', ')', ':'])
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
