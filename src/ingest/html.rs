@@ -230,7 +230,16 @@ fn remove_boilerplate(dom: &Dom) {
     let mut stack: Vec<NodeRef> = body.element_children();
     let mut doomed = Vec::new();
     while let Some(node) = stack.pop() {
-        if is_boilerplate(&node) {
+        if node.has_name("svg") && holds_prose(&node) {
+            // An `<svg>` holding prose: markup left open inside an icon
+            // sprite's `<title>` made the parser put the rest of the page in
+            // it, and Readability skips SVG. Lift the HTML back out.
+            for island in html_islands(&node) {
+                node.insert_before(&island);
+                stack.push(island);
+            }
+            doomed.push(node);
+        } else if is_boilerplate(&node) {
             doomed.push(node);
         } else {
             stack.extend(node.element_children());
@@ -247,7 +256,8 @@ fn is_boilerplate(node: &NodeRef) -> bool {
     };
     let name = name.to_ascii_lowercase();
     if DROP_TAGS.contains(&name.as_str()) || name.starts_with("amp-") && name != "amp-fit-text" {
-        return true;
+        // Some pages wrap everything in a `<form>` (ASP.NET).
+        return !(name == "form" && holds_prose(node));
     }
     if node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| &*v == "true") {
         return true;
@@ -282,6 +292,21 @@ fn is_boilerplate(node: &NodeRef) -> bool {
     // A wrapper that happens to carry such a word (`<div class="article
     // has-share-bar">`) but holds the prose must stay.
     marked && !holds_prose(node)
+}
+
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+fn is_html_element(node: &NodeRef) -> bool {
+    node.qual_name_ref().is_some_and(|q| &*q.ns == HTML_NS)
+}
+
+/// HTML elements whose parent is a foreign (SVG) element, in document order.
+fn html_islands<'a>(svg: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    svg.descendants_it()
+        .filter(|d| {
+            is_html_element(d) && d.parent().is_some_and(|p| p.is_element() && !is_html_element(&p))
+        })
+        .collect()
 }
 
 /// Several substantial paragraphs inside: this is content, whatever its
