@@ -41,9 +41,7 @@ pub(super) fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Decoded<'a>
             }
             Some(enc) => (enc, bytes, "its declaration"),
             None => {
-                warnings.push(format!(
-                    "unknown charset {label:?} declared; read as UTF-8"
-                ));
+                warnings.push(format!("unknown charset {label:?} declared; read as UTF-8"));
                 (UTF_8, bytes, "the UTF-8 default")
             }
         }
@@ -116,7 +114,9 @@ fn value_after(tag: &[u8], key: &[u8]) -> Option<String> {
             .unwrap_or(rest);
         let len = rest
             .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace())
+            .position(|&b| {
+                matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace()
+            })
             .unwrap_or(rest.len());
         if len > 0 {
             return Some(String::from_utf8_lossy(&rest[..len]).into_owned());

@@ -23,9 +23,32 @@ const MIN_ARTICLE_CHARS: usize = 140;
 
 /// Elements that never hold article prose.
 const DROP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input",
-    "select", "textarea", "nav", "aside", "footer", "figure", "figcaption", "picture", "video",
-    "audio", "canvas", "dialog", "object", "embed", "map", "menu", "label",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "nav",
+    "aside",
+    "footer",
+    "figure",
+    "figcaption",
+    "picture",
+    "video",
+    "audio",
+    "canvas",
+    "dialog",
+    "object",
+    "embed",
+    "map",
+    "menu",
+    "label",
 ];
 
 /// ARIA landmarks that are not the main content.
@@ -175,6 +198,8 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
 pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, IngestError> {
     let dom = Dom::from(html);
     let meta = meta::read(&dom);
+    // Looked for before pruning: standfirsts often sit in the `<header>`.
+    let lead = find_lead(&dom, meta.description.as_deref());
     remove_boilerplate(&dom);
 
     let cfg = Config {
@@ -201,8 +226,23 @@ pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, I
         .filter(|b| keep_block(b, title_key.as_deref()))
         .map(|b| b.text)
         .collect();
+    // Readability keeps one container; a standfirst above it, or a lead
+    // paragraph that a template puts in its own box, is left behind.
+    if let Some(lead) = lead {
+        let key = squash(&lead);
+        let present = paragraphs.iter().any(|p| {
+            let p = squash(p);
+            p.contains(&key) || key.contains(&p) && p.len() * 2 > key.len()
+        });
+        if !present && key != title_key.clone().unwrap_or_default() {
+            paragraphs.insert(0, lead);
+        }
+    }
     // A heading left as the last block introduces nothing.
-    while paragraphs.last().is_some_and(|p| p.len() < 40 && !ends_sentence(p)) {
+    while paragraphs
+        .last()
+        .is_some_and(|p| p.len() < 40 && !ends_sentence(p))
+    {
         paragraphs.pop();
     }
     if paragraphs.iter().map(|p| p.chars().count()).sum::<usize>() < MIN_ARTICLE_CHARS {
@@ -304,7 +344,9 @@ fn is_html_element(node: &NodeRef) -> bool {
 fn html_islands<'a>(svg: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
     svg.descendants_it()
         .filter(|d| {
-            is_html_element(d) && d.parent().is_some_and(|p| p.is_element() && !is_html_element(&p))
+            is_html_element(d)
+                && d.parent()
+                    .is_some_and(|p| p.is_element() && !is_html_element(&p))
         })
         .collect()
 }
@@ -322,6 +364,100 @@ fn holds_prose(node: &NodeRef) -> bool {
         }
     }
     false
+}
+
+/// Class, id or itemprop words that name a standfirst (the summary under a
+/// headline) in newsroom vocabulary.
+const STANDFIRST_WORDS: &[&str] = &[
+    "standfirst",
+    "summary",
+    "subtitle",
+    "subheadline",
+    "subhead",
+    "dek",
+    "deck",
+    "lede",
+    "strapline",
+    "alternativeheadline",
+];
+
+/// The standfirst or lead paragraph: the visible block whose text the page's
+/// description opens with (or that opens the description, when the
+/// description was cut short), else a block named as a standfirst.
+fn find_lead(dom: &Dom, description: Option<&str>) -> Option<String> {
+    let body = dom.body()?;
+    if let Some(desc) = description {
+        let key = squash(desc.trim_end_matches(['.', '…', ' ']));
+        if key.chars().count() >= 30 {
+            let probe: String = key.chars().take(40).collect();
+            for node in body.descendants_it() {
+                if !node.is_text()
+                    || node.parent().is_some_and(|p| {
+                        p.node_name().is_some_and(|n| {
+                            matches!(&*n, "script" | "style" | "noscript" | "template")
+                        })
+                    })
+                {
+                    continue;
+                }
+                let t = squash(&node.text());
+                if t.len() < 12 || !(probe.starts_with(&t) || t.starts_with(&probe)) {
+                    continue;
+                }
+                let Some(block) = node
+                    .ancestors_it(None)
+                    .find(|a| a.node_name().is_some_and(|n| is_block(&n)))
+                else {
+                    continue;
+                };
+                let text = normalize_paragraph(&block.text());
+                let sq = squash(&text);
+                if sq.starts_with(&probe) && sq.len() <= key.len().max(300) * 3 && visible(&block) {
+                    return Some(text);
+                }
+            }
+        }
+    }
+    let mut seen_h1 = false;
+    for node in body.descendants_it() {
+        if !node.is_element() {
+            continue;
+        }
+        if node.has_name("h1") {
+            seen_h1 = true;
+            continue;
+        }
+        if !seen_h1 || node.has_name("meta") {
+            continue;
+        }
+        let mut marks = String::new();
+        for attr in ["class", "id", "itemprop"] {
+            if let Some(v) = node.attr(attr) {
+                marks.push_str(&v.to_ascii_lowercase());
+                marks.push(' ');
+            }
+        }
+        if !marks
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| STANDFIRST_WORDS.contains(&w))
+        {
+            continue;
+        }
+        let text = normalize_paragraph(&node.text());
+        let chars = text.chars().count();
+        if (30..=500).contains(&chars) && visible(&node) {
+            return Some(text);
+        }
+    }
+    None
+}
+
+/// Not inside anything that pruning would remove (a `<header>` aside).
+fn visible(node: &NodeRef) -> bool {
+    !std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .take_while(|a| !a.has_name("body"))
+        .any(|a| !a.has_name("header") && is_boilerplate(&a))
 }
 
 /// Elements that end one paragraph and start another.
@@ -389,7 +525,10 @@ fn walk(node: &NodeRef, in_link: bool, cur: &mut Block, out: &mut Vec<Block>) {
         if !child.is_element() {
             continue;
         }
-        let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let name = child
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
         match name.as_str() {
             "br" => cur.text.push('\n'),
             "script" | "style" | "noscript" | "template" => {}

@@ -150,7 +150,11 @@ pub(super) fn looks_like_markdown(text: &str) -> bool {
         link |= t.contains("](") && t.contains('[');
         emphasis |= t.matches("**").count() >= 2;
     }
-    [heading, link, fence, emphasis].iter().filter(|&&b| b).count() >= 2
+    [heading, link, fence, emphasis]
+        .iter()
+        .filter(|&&b| b)
+        .count()
+        >= 2
 }
 
 #[cfg(test)]
@@ -166,7 +170,13 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some("The headline"));
         assert_eq!(
             d.paragraphs,
-            vec!["First linked para wrapped.", "Sub", "one", "two", "Second h1"]
+            vec![
+                "First linked para wrapped.",
+                "Sub",
+                "one",
+                "two",
+                "Second h1"
+            ]
         );
     }
 
@@ -187,7 +197,11 @@ mod tests {
     #[test]
     fn detection_is_conservative() {
         assert!(looks_like_markdown("# Title\n\nText."));
-        assert!(looks_like_markdown("Intro\n\n## Part\n\nSee [this](http://x).\n"));
-        assert!(!looks_like_markdown("A plain article.\n\nWith - dashes - and a (note).\n"));
+        assert!(looks_like_markdown(
+            "Intro\n\n## Part\n\nSee [this](http://x).\n"
+        ));
+        assert!(!looks_like_markdown(
+            "A plain article.\n\nWith - dashes - and a (note).\n"
+        ));
     }
 }

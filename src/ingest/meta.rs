@@ -23,6 +23,9 @@ pub(super) struct PageMeta {
     pub published: Option<DateTime<Utc>>,
     pub modified: Option<DateTime<Utc>>,
     pub canonical_url: Option<String>,
+    /// The page's own summary (`og:description` and kin): often the
+    /// standfirst or the opening of the lead paragraph.
+    pub description: Option<String>,
 }
 
 /// Values of one JSON-LD article object that we use.
@@ -95,7 +98,12 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
     let modified = first_date(&[
         get(&["article:modified_time", "og:updated_time"]),
         ld.as_ref().and_then(|l| l.modified.as_deref()),
-        get(&["datemodified", "dc.date.modified", "dcterms.modified", "last-modified"]),
+        get(&[
+            "datemodified",
+            "dc.date.modified",
+            "dcterms.modified",
+            "last-modified",
+        ]),
     ])
     .or_else(|| time_elements(dom, false));
 
@@ -120,12 +128,26 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
         .filter(|l| !l.authors.is_empty())
         .map(|l| l.authors.join(", "))
         .or_else(|| {
-            get(&["author", "article:author", "byl", "dc.creator", "sailthru.author"])
-                .filter(|a| !a.contains("://"))
-                .map(|a| a.trim_start_matches("By ").trim_start_matches("by ").to_string())
+            get(&[
+                "author",
+                "article:author",
+                "byl",
+                "dc.creator",
+                "sailthru.author",
+            ])
+            .filter(|a| !a.contains("://"))
+            .map(|a| {
+                a.trim_start_matches("By ")
+                    .trim_start_matches("by ")
+                    .to_string()
+            })
         })
         .map(|b| normalize_paragraph(&b))
         .filter(|b| !b.is_empty());
+
+    let description = get(&["og:description", "description", "twitter:description"])
+        .map(normalize_paragraph)
+        .filter(|d| !d.is_empty());
 
     PageMeta {
         title,
@@ -133,6 +155,7 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
         published,
         modified,
         canonical_url,
+        description,
     }
 }
 
@@ -328,7 +351,9 @@ fn find_article(v: &Value, depth: usize) -> Option<LdArticle> {
         Value::Object(map) => {
             let typed = match map.get("@type") {
                 Some(Value::String(t)) => is_article_type(t),
-                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(is_article_type)),
+                Some(Value::Array(ts)) => {
+                    ts.iter().any(|t| t.as_str().is_some_and(is_article_type))
+                }
                 _ => false,
             };
             if typed {
@@ -349,7 +374,10 @@ fn find_article(v: &Value, depth: usize) -> Option<LdArticle> {
             }
             map.get("@graph")
                 .and_then(|g| find_article(g, depth + 1))
-                .or_else(|| map.get("mainEntity").and_then(|g| find_article(g, depth + 1)))
+                .or_else(|| {
+                    map.get("mainEntity")
+                        .and_then(|g| find_article(g, depth + 1))
+                })
         }
         _ => None,
     }
@@ -363,7 +391,10 @@ fn authors(v: Option<&Value>) -> Vec<String> {
             Value::Object(m) => m.get("name").and_then(Value::as_str),
             _ => None,
         };
-        if let Some(n) = name.map(str::trim).filter(|n| !n.is_empty() && !n.contains("://")) {
+        if let Some(n) = name
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && !n.contains("://"))
+        {
             out.push(n.to_string());
         }
     };
@@ -390,7 +421,8 @@ impl SiteNames<'_> {
         if seg.is_empty() {
             return false;
         }
-        self.site_name.is_some_and(|n| related_names(&seg, &squash(n)))
+        self.site_name
+            .is_some_and(|n| related_names(&seg, &squash(n)))
             || self.host_label.is_some_and(|h| related_names(&seg, h))
     }
 }
@@ -491,7 +523,10 @@ fn headline(dom: &Dom, metas: &[Option<&str>], site: &SiteNames) -> Option<Strin
     }
     if let Some(h) = h1s.iter().find(|h| {
         let s = squash(h);
-        s.len() > 8 && known.iter().any(|k| *k == s || k.starts_with(&s) && s.len() * 2 > k.len())
+        s.len() > 8
+            && known
+                .iter()
+                .any(|k| *k == s || k.starts_with(&s) && s.len() * 2 > k.len())
     }) {
         return Some(h.clone());
     }
@@ -513,15 +548,35 @@ mod tests {
 
     #[test]
     fn dates_in_page_forms_normalise_to_utc() {
-        assert_eq!(iso(parse_date("2019-11-03T15:41:45.000Z")), "2019-11-03T15:41:45+00:00");
-        assert_eq!(iso(parse_date("2015-09-28T18:03:52+01:00")), "2015-09-28T17:03:52+00:00");
-        assert_eq!(iso(parse_date("2019-11-03T15:41:45+0000")), "2019-11-03T15:41:45+00:00");
-        assert_eq!(iso(parse_date("2012-01-27T12:58GMT")), "2012-01-27T12:58:00+00:00");
-        assert_eq!(iso(parse_date("2014-01-23")), "2014-01-23T00:00:00+00:00");
-        assert_eq!(iso(parse_date("Published time: 1 Apr, 2016 15:17")), "2016-04-01T15:17:00+00:00");
-        assert_eq!(iso(parse_date("Fri, 27 Jan 2012 12:58:53 +0100")), "2012-01-27T11:58:53+00:00");
         assert_eq!(
-            iso(parse_date("<span class='ts' data-timestamp='1'>2014-10-22T08:56:26+00:00</span>")),
+            iso(parse_date("2019-11-03T15:41:45.000Z")),
+            "2019-11-03T15:41:45+00:00"
+        );
+        assert_eq!(
+            iso(parse_date("2015-09-28T18:03:52+01:00")),
+            "2015-09-28T17:03:52+00:00"
+        );
+        assert_eq!(
+            iso(parse_date("2019-11-03T15:41:45+0000")),
+            "2019-11-03T15:41:45+00:00"
+        );
+        assert_eq!(
+            iso(parse_date("2012-01-27T12:58GMT")),
+            "2012-01-27T12:58:00+00:00"
+        );
+        assert_eq!(iso(parse_date("2014-01-23")), "2014-01-23T00:00:00+00:00");
+        assert_eq!(
+            iso(parse_date("Published time: 1 Apr, 2016 15:17")),
+            "2016-04-01T15:17:00+00:00"
+        );
+        assert_eq!(
+            iso(parse_date("Fri, 27 Jan 2012 12:58:53 +0100")),
+            "2012-01-27T11:58:53+00:00"
+        );
+        assert_eq!(
+            iso(parse_date(
+                "<span class='ts' data-timestamp='1'>2014-10-22T08:56:26+00:00</span>"
+            )),
             "2014-10-22T08:56:26+00:00"
         );
         assert_eq!(parse_date("yesterday"), None);
@@ -534,11 +589,19 @@ mod tests {
             host_label: Some("dailyexample"),
         };
         assert_eq!(
-            strip_site_suffix("Storm hits coast | World news | The Daily Example", &site, false),
+            strip_site_suffix(
+                "Storm hits coast | World news | The Daily Example",
+                &site,
+                false
+            ),
             "Storm hits coast | World news"
         );
         assert_eq!(
-            strip_site_suffix("Storm hits coast | World news | The Daily Example", &site, true),
+            strip_site_suffix(
+                "Storm hits coast | World news | The Daily Example",
+                &site,
+                true
+            ),
             "Storm hits coast"
         );
         assert_eq!(
@@ -549,7 +612,13 @@ mod tests {
 
     #[test]
     fn host_label_skips_second_level_suffixes() {
-        assert_eq!(host_label("https://www.example.co.uk/a").as_deref(), Some("example"));
-        assert_eq!(host_label("http://news.example.com").as_deref(), Some("example"));
+        assert_eq!(
+            host_label("https://www.example.co.uk/a").as_deref(),
+            Some("example")
+        );
+        assert_eq!(
+            host_label("http://news.example.com").as_deref(),
+            Some("example")
+        );
     }
 }

@@ -99,8 +99,7 @@ pub fn read_document(bytes: &[u8], name: Option<&str>) -> Result<Document, Inges
     }
     let hint = name.map(extension).unwrap_or_default();
     // A UTF-16 page is full of NUL bytes; only its BOM tells it from binary.
-    let utf16_bom = charset::bom(bytes)
-        .is_some_and(|(enc, _)| enc != encoding_rs::UTF_8);
+    let utf16_bom = charset::bom(bytes).is_some_and(|(enc, _)| enc != encoding_rs::UTF_8);
     if !utf16_bom && let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(IngestError::Binary { offset });
     }
@@ -156,7 +155,10 @@ fn extension(name: &str) -> String {
 /// `<html`.
 fn sniff_html(bytes: &[u8]) -> bool {
     let b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
     let head: Vec<u8> = b[start..b.len().min(start + 2048)]
         .iter()
         .map(u8::to_ascii_lowercase)
