@@ -127,6 +127,11 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "timestamp",
     "toolbar",
     "trending",
+    // Third-party embeds (the embed codes of social networks).
+    "tweet",
+    "twitter",
+    "instagram",
+    "tiktok",
 ];
 
 /// Fragments of class/id that mark boilerplate however they are joined
