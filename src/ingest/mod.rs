@@ -178,3 +178,6 @@ fn sniff_html(bytes: &[u8]) -> bool {
     (head.starts_with(b"<!--") || head.starts_with(b"<?xml"))
         && head.windows(5).any(|w| w == b"<html")
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,221 @@
+//! Reader tests over fixture pages written for this project (never real
+//! articles): two templates of one article, JSON-LD-only metadata, a page
+//! without an article, Markdown, and character sets.
+
+use proptest::prelude::*;
+
+use super::*;
+
+const FULL: &[u8] = include_bytes!("../../tests/fixtures/pages/ferry-vote-full.html");
+const AMP: &[u8] = include_bytes!("../../tests/fixtures/pages/ferry-vote-amp.html");
+const JSON_LD: &[u8] = include_bytes!("../../tests/fixtures/pages/jsonld-only.html");
+const NO_ARTICLE: &[u8] = include_bytes!("../../tests/fixtures/pages/no-article.html");
+const MARKDOWN: &[u8] = include_bytes!("../../tests/fixtures/pages/article.md");
+
+const FERRY_URL: &str = "https://www.coastal-ledger.example/politics/2024/mar/05/harbour-council-delays-ferry-subsidy-vote";
+
+fn utc(s: &str) -> Option<DateTime<Utc>> {
+    Some(DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc))
+}
+
+#[test]
+fn heavy_news_page_keeps_article_and_metadata_only() {
+    let d = read_document(FULL, Some("ferry.html")).unwrap();
+    assert_eq!(d.format, Format::Html);
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Harbour council delays vote on ferry subsidy")
+    );
+    assert_eq!(d.byline.as_deref(), Some("Priya Natarajan"));
+    // +01:00 in the page, UTC in the document.
+    assert_eq!(d.published, utc("2024-03-05T17:20:00Z"));
+    assert_eq!(d.modified, utc("2024-03-06T07:05:12Z"));
+    assert_eq!(d.canonical_url.as_deref(), Some(FERRY_URL));
+    assert_eq!(
+        d.paragraphs.first().map(String::as_str),
+        Some("Councillors want an independent audit before committing £2.4m to the island route")
+    );
+    assert_eq!(
+        d.paragraphs.last().map(String::as_str),
+        Some("The audit is expected to cost £45,000. The council will meet again on 18 June.")
+    );
+    assert_eq!(d.paragraphs.len(), 9);
+    let text = d.text();
+    for boilerplate in [
+        "cookies",
+        "Share on",
+        "Advertisement",
+        "Photograph",
+        "Related",
+        "Ferry timetable cut",
+        "Sign up",
+        "Most popular",
+        "Comments",
+        "About time",
+        "All rights reserved",
+        "By Priya",
+        "17.20 GMT",
+        "Politics",
+    ] {
+        assert!(
+            !text.contains(boilerplate),
+            "{boilerplate:?} leaked into {text}"
+        );
+    }
+    assert!(d.warnings.is_empty());
+}
+
+#[test]
+fn same_article_in_two_templates_gives_same_text() {
+    let full = read_document(FULL, Some("ferry.html")).unwrap();
+    // No name hint: the AMP page is recognised by its bytes.
+    let amp = read_document(AMP, None).unwrap();
+    assert_eq!(amp.format, Format::Html);
+    assert_eq!(full.text(), amp.text());
+    assert_eq!(full.title, amp.title);
+    assert_eq!(full.published, amp.published);
+    assert_eq!(full.canonical_url, amp.canonical_url);
+}
+
+#[test]
+fn json_ld_only_metadata_is_read() {
+    let d = read_document(JSON_LD, Some("rail.htm")).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Rail operator fined over signalling failures")
+    );
+    assert_eq!(d.byline.as_deref(), Some("Dele Okafor"));
+    assert_eq!(d.published, utc("2023-07-14T13:30:00Z"));
+    assert_eq!(d.modified, utc("2023-07-14T15:02:00Z"));
+    assert_eq!(
+        d.canonical_url.as_deref(),
+        Some("https://midlandswire.example/transport/rail-operator-fined-signalling")
+    );
+    assert_eq!(d.paragraphs.len(), 4);
+    assert!(d.paragraphs[0].starts_with("A regional rail operator has been fined £1.2m"));
+    assert!(!d.text().contains("LinkedIn"));
+}
+
+#[test]
+fn page_without_article_is_no_article() {
+    assert_eq!(
+        read_document(NO_ARTICLE, Some("404.html")),
+        Err(IngestError::NoArticle)
+    );
+}
+
+#[test]
+fn declared_windows_1252_is_decoded() {
+    let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\
+<title>Caf\xe9 owners protest - Example News</title></head><body><article>"
+        .to_vec();
+    for _ in 0..3 {
+        page.extend_from_slice(
+            b"<p>The caf\xe9 owners said the new rules were \x93unworkable\x94 and would cost \x80300 a month in fees for every terrace on the square.</p>",
+        );
+    }
+    page.extend_from_slice(b"</article></body></html>");
+    let d = read_document(&page, Some("page.html")).unwrap();
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert_eq!(
+        d.paragraphs[0],
+        "The café owners said the new rules were \u{201c}unworkable\u{201d} and would cost €300 a month in fees for every terrace on the square."
+    );
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Café owners protest - Example News")
+    );
+}
+
+#[test]
+fn undeclared_non_utf8_html_is_replaced_and_reported() {
+    let mut page = b"<html><body><article>".to_vec();
+    for _ in 0..3 {
+        page.extend_from_slice(
+            b"<p>The caf\xe9 owners said the new rules were unworkable and would cost them hundreds a month in fees.</p>",
+        );
+    }
+    page.extend_from_slice(b"</article></body></html>");
+    let d = read_document(&page, None).unwrap();
+    assert!(d.paragraphs[0].starts_with("The caf\u{fffd} owners"));
+    assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+}
+
+#[test]
+fn plain_text_still_refuses_invalid_utf8() {
+    assert_eq!(
+        read_document(b"caf\xe9 au lait", Some("note.txt")),
+        Err(IngestError::InvalidUtf8 { offset: 3 })
+    );
+}
+
+#[test]
+fn markdown_fixture_is_stripped() {
+    let d = read_document(MARKDOWN, Some("rail.md")).unwrap();
+    assert_eq!(d.format, Format::Markdown);
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Rail operator fined over signalling failures")
+    );
+    assert_eq!(d.byline.as_deref(), Some("Dele Okafor"));
+    assert_eq!(d.published, utc("2023-07-14T13:30:00Z"));
+    assert_eq!(
+        d.paragraphs,
+        vec![
+            "A regional rail operator has been fined £1.2m after a series of signalling failures left passengers stranded on trains for up to four hours last winter.",
+            "The regulator said the company had ignored repeated warnings from its own engineers about ageing equipment.",
+            "What happens next",
+            "The operator has 28 days to pay.",
+            "An engineering review reports in October.",
+            "\"Passengers were let down badly,\" the regulator said.",
+        ]
+    );
+    // Without the name hint the opening `# ` heading is enough.
+    let body = &MARKDOWN[MARKDOWN.windows(2).position(|w| w == b"# ").unwrap()..];
+    assert_eq!(read_document(body, None).unwrap().format, Format::Markdown);
+}
+
+#[test]
+fn plain_text_is_not_mistaken_for_markup() {
+    let d = read_document(
+        b"A short note.\n\nIt mentions <b> tags - and # signs.\n",
+        None,
+    )
+    .unwrap();
+    assert_eq!(d.format, Format::Text);
+}
+
+#[test]
+fn dates_serialise_as_rfc3339_utc() {
+    let d = read_document(FULL, Some("ferry.html")).unwrap();
+    let v = serde_json::to_value(&d).unwrap();
+    assert_eq!(v["published"], "2024-03-05T17:20:00Z");
+    assert_eq!(v["modified"], "2024-03-06T07:05:12Z");
+}
+
+#[test]
+fn extension_reads_paths_and_urls() {
+    assert_eq!(extension("dir.v2/page.HTML"), "html");
+    assert_eq!(extension("https://x.example/a/b.htm?x=1.2#top"), "htm");
+    assert_eq!(extension(".hidden"), "");
+    assert_eq!(extension("README"), "");
+}
+
+proptest! {
+    #[test]
+    fn reading_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512), hint in 0..4usize) {
+        let name = ["a.html", "a.md", "a.txt", ""][hint];
+        let _ = read_document(&bytes, (!name.is_empty()).then_some(name));
+    }
+
+    #[test]
+    fn html_paragraphs_are_normalised(words in proptest::collection::vec("[a-zA-Z<>&;é ]{1,12}", 1..60)) {
+        let page = format!("<html><body><article><p>{}</p></article></body></html>", words.join(" \n "));
+        if let Ok(d) = read_document(page.as_bytes(), Some("p.html")) {
+            for p in &d.paragraphs {
+                prop_assert_eq!(p.clone(), normalize_paragraph(p));
+                prop_assert!(!p.is_empty());
+            }
+        }
+    }
+}
