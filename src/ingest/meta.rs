@@ -516,17 +516,18 @@ fn headline(dom: &Dom, metas: &[Option<&str>], site: &SiteNames) -> Option<Strin
         .filter(|t| !t.is_empty())
         .collect();
 
+    // Each metadata title, and each part of it before a separator
+    // ("Headline - Site" gives "Headline"), may confirm an `<h1>`.
     let mut known: Vec<String> = Vec::new();
     for m in metas.iter().chain(page_title.iter()) {
         known.push(squash(m));
-        known.push(squash(&strip_site_suffix(m, site, true)));
+        for sep in SEPARATORS {
+            known.extend(m.match_indices(sep).map(|(i, _)| squash(&m[..i])));
+        }
     }
     if let Some(h) = h1s.iter().find(|h| {
         let s = squash(h);
-        s.len() > 8
-            && known
-                .iter()
-                .any(|k| *k == s || k.starts_with(&s) && s.len() * 2 > k.len())
+        s.len() > 3 && known.contains(&s)
     }) {
         return Some(h.clone());
     }
