@@ -226,9 +226,10 @@ pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, I
     let mut paragraphs = Vec::new();
     collect_blocks(root, &mut paragraphs);
     let title_key = meta.title.as_deref().map(squash);
+    let byline_key = meta.byline.as_deref().map(squash).filter(|b| b.len() > 3);
     let mut paragraphs: Vec<String> = paragraphs
         .into_iter()
-        .filter(|b| keep_block(b, title_key.as_deref()))
+        .filter(|b| keep_block(b, title_key.as_deref(), byline_key.as_deref()))
         .map(|b| b.text)
         .collect();
     // Readability keeps one container; a standfirst above it, or a lead
@@ -508,7 +509,6 @@ fn is_block(name: &str) -> bool {
 struct Block {
     text: String,
     link_chars: usize,
-    heading: bool,
 }
 
 fn collect_blocks(root: &NodeRef, out: &mut Vec<Block>) {
@@ -539,7 +539,6 @@ fn walk(node: &NodeRef, in_link: bool, cur: &mut Block, out: &mut Vec<Block>) {
             "script" | "style" | "noscript" | "template" => {}
             _ if is_block(&name) => {
                 flush(cur, out);
-                cur.heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
                 walk(&child, in_link, cur, out);
                 flush(cur, out);
             }
@@ -555,13 +554,12 @@ fn flush(cur: &mut Block, out: &mut Vec<Block>) {
         out.push(Block {
             text,
             link_chars: cur.link_chars,
-            heading: cur.heading,
         });
     }
     *cur = Block::default();
 }
 
-fn keep_block(b: &Block, title_key: Option<&str>) -> bool {
+fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> bool {
     let chars = b.text.chars().count();
     if !b.text.chars().any(char::is_alphanumeric) {
         return false;
@@ -570,7 +568,8 @@ fn keep_block(b: &Block, title_key: Option<&str>) -> bool {
     if b.link_chars * 10 >= chars * 8 && chars < 200 {
         return false;
     }
-    if title_key.is_some_and(|t| squash(&b.text) == t) {
+    let key = squash(&b.text);
+    if title_key.is_some_and(|t| key == t) {
         return false;
     }
     if chars < 100 {
@@ -578,8 +577,17 @@ fn keep_block(b: &Block, title_key: Option<&str>) -> bool {
         if BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
             return false;
         }
+        // Bylines and datelines that sit in the article container without
+        // a class saying so: "By Jane Doe, political editor", "Updated:
+        // 5 March 2024 17:20".
+        let by = key.strip_prefix("by").unwrap_or(&key);
+        if byline_key.is_some_and(|n| by.starts_with(n) || key == n) {
+            return false;
+        }
+        if meta::parse_date(&b.text).is_some() {
+            return false;
+        }
     }
-    let _ = b.heading;
     true
 }
 

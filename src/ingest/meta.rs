@@ -42,8 +42,14 @@ struct LdArticle {
 pub(super) fn read(dom: &Dom) -> PageMeta {
     // name/property/itemprop (lowercased) -> first non-empty content.
     let mut metas: HashMap<String, String> = HashMap::new();
-    for node in dom.select("meta[content]").nodes() {
-        let Some(content) = node.attr("content") else {
+    // `[itemprop]` also catches microdata outside `<meta>`:
+    // `<span itemprop="datePublished" content="...">`, `<time itemprop=...
+    // datetime=...>`.
+    for node in dom
+        .select("meta[content], [itemprop][content], [itemprop][datetime]")
+        .nodes()
+    {
+        let Some(content) = node.attr("content").or_else(|| node.attr("datetime")) else {
             continue;
         };
         let content = content.trim();
@@ -141,6 +147,14 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
                     .trim_start_matches("by ")
                     .to_string()
             })
+        })
+        .or_else(|| {
+            // Visible author links: rel=author, or schema.org microdata.
+            dom.select("a[rel~=author], [itemprop~=author] [itemprop=name], [itemprop~=author]")
+                .nodes()
+                .iter()
+                .map(|n| normalize_paragraph(&n.text()))
+                .find(|t| (2..=80).contains(&t.chars().count()))
         })
         .map(|b| normalize_paragraph(&b))
         .filter(|b| !b.is_empty());
@@ -356,7 +370,10 @@ fn find_article(v: &Value, depth: usize) -> Option<LdArticle> {
                 }
                 _ => false,
             };
-            if typed {
+            // Untyped or oddly typed objects that still describe a dated,
+            // headlined piece (some CMSs say "WebPage").
+            let dated_piece = map.contains_key("datePublished") && map.contains_key("headline");
+            if typed || dated_piece {
                 let s = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
                 return Some(LdArticle {
                     headline: s("headline").or_else(|| s("name")),

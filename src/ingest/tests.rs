@@ -97,6 +97,19 @@ fn json_ld_only_metadata_is_read() {
 }
 
 #[test]
+fn unmarked_byline_and_dateline_are_not_paragraphs() {
+    let body = "<p>The council has postponed a decision on the ferry subsidy after councillors asked for an independent audit of the accounts.</p>";
+    let page = format!(
+        "<html><head><meta name=author content='Priya Natarajan'></head><body><article>\
+         <p>By Priya Natarajan, local government correspondent</p><p>Updated: 5 March 2024 17:20</p>\
+         {body}{body}{body}</article></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    assert_eq!(d.byline.as_deref(), Some("Priya Natarajan"));
+}
+
+#[test]
 fn page_without_article_is_no_article() {
     assert_eq!(
         read_document(NO_ARTICLE, Some("404.html")),
