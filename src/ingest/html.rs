@@ -301,7 +301,9 @@ fn is_boilerplate(node: &NodeRef) -> bool {
         return false;
     };
     let name = name.to_ascii_lowercase();
-    if DROP_TAGS.contains(&name.as_str()) || name.starts_with("amp-") && name != "amp-fit-text" {
+    if DROP_TAGS.contains(&name.as_str())
+        || name.starts_with("amp-") && !matches!(name.as_str(), "amp-fit-text" | "amp-live-list")
+    {
         // Some pages wrap everything in a `<form>` (ASP.NET).
         return !(name == "form" && holds_prose(node));
     }
@@ -323,7 +325,15 @@ fn is_boilerplate(node: &NodeRef) -> bool {
         return false;
     }
     let mut marks = String::new();
-    for attr in ["class", "id"] {
+    // Component names in data attributes say the same as classes on sites
+    // whose class names are generated hashes.
+    for attr in [
+        "class",
+        "id",
+        "data-component",
+        "data-testid",
+        "data-module",
+    ] {
         if let Some(v) = node.attr(attr) {
             marks.push_str(&v.to_ascii_lowercase());
             marks.push(' ');

@@ -103,9 +103,11 @@ pub fn read_document(bytes: &[u8], name: Option<&str>) -> Result<Document, Inges
     if !utf16_bom && let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(IngestError::Binary { offset });
     }
+    let markdown_hint = matches!(hint.as_str(), "md" | "markdown" | "mdown" | "mkd");
+    // Markdown may open with raw HTML (a comment, a `<div>`); its name wins.
     let is_html = matches!(hint.as_str(), "html" | "htm" | "xhtml" | "shtml")
         || utf16_bom
-        || sniff_html(bytes);
+        || !markdown_hint && sniff_html(bytes);
     if is_html {
         let declared = charset::declared_html_charset(bytes);
         let decoded = charset::decode(bytes, declared.as_deref());
@@ -114,7 +116,7 @@ pub fn read_document(bytes: &[u8], name: Option<&str>) -> Result<Document, Inges
         }
         return html::read_html(&decoded.text, decoded.warnings);
     }
-    if matches!(hint.as_str(), "md" | "markdown" | "mdown" | "mkd") {
+    if markdown_hint {
         let decoded = charset::decode(bytes, None);
         if decoded.text.trim().is_empty() {
             return Err(IngestError::Blank);
@@ -150,9 +152,9 @@ fn extension(name: &str) -> String {
 }
 
 /// HTML by its first tag, the way browsers sniff an unlabelled resource
-/// (WHATWG MIME sniffing): after a BOM and white space, `<!doctype html`,
-/// `<html`, `<head`, `<body` or a comment or XML declaration followed later by
-/// `<html`.
+/// (WHATWG MIME sniffing): after a BOM and white space, `<!doctype html`, a
+/// document or block tag (`<html`, `<head`, `<body`, `<p`, `<div`, ...), or a
+/// comment or XML declaration followed later by `<html`.
 fn sniff_html(bytes: &[u8]) -> bool {
     let b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let start = b
@@ -172,7 +174,25 @@ fn sniff_html(bytes: &[u8]) -> bool {
     if opens(b"<!doctype") {
         return head[9..].trim_ascii_start().starts_with(b"html");
     }
-    if opens(b"<html") || opens(b"<head") || opens(b"<body") {
+    const TAGS: &[&[u8]] = &[
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<p",
+        b"<div",
+        b"<h1",
+        b"<h2",
+        b"<table",
+        b"<script",
+        b"<style",
+        b"<title",
+        b"<meta",
+        b"<article",
+        b"<section",
+        b"<main",
+        b"<br",
+    ];
+    if TAGS.iter().any(|t| opens(t)) {
         return true;
     }
     (head.starts_with(b"<!--") || head.starts_with(b"<?xml"))
