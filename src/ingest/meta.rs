@@ -156,6 +156,21 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
                 .map(|n| normalize_paragraph(&n.text()))
                 .find(|t| (2..=80).contains(&t.chars().count()))
         })
+        .or_else(|| {
+            // A byline box: "By Sam Reid", "Posted by Sam Reid".
+            dom.select(
+                "[class*=byline], [data-component*=byline], [data-testid*=byline], [class~=author]",
+            )
+            .nodes()
+            .iter()
+            .map(|n| {
+                // A box of lines ("By Sam Reid", "Environment reporter"):
+                // the name is the first.
+                let first_line = n.descendants_it().find(|d| d.has_name("p")).unwrap_or(*n);
+                strip_by(&normalize_paragraph(&first_line.text()))
+            })
+            .find(|t| (2..=80).contains(&t.chars().count()))
+        })
         .map(|b| normalize_paragraph(&b))
         .filter(|b| !b.is_empty());
 
@@ -171,6 +186,26 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
         canonical_url,
         description,
     }
+}
+
+/// A byline without its "By" / "Posted by" lead-in.
+fn strip_by(s: &str) -> String {
+    // A handle or a separator ends the name: "Jo Bloggs @jo 22 Oct 2014".
+    let end = [" @", "|", "\u{2022}"]
+        .iter()
+        .filter_map(|m| s.find(m))
+        .min()
+        .unwrap_or(s.len());
+    let s = s[..end].trim();
+    let lower = s.to_lowercase();
+    for lead in ["posted by ", "written by ", "words by ", "by "] {
+        if lower.starts_with(lead)
+            && let Some(rest) = s.get(lead.len()..)
+        {
+            return rest.trim().to_string();
+        }
+    }
+    s.trim().to_string()
 }
 
 fn first_date(candidates: &[Option<&str>]) -> Option<DateTime<Utc>> {

@@ -10,6 +10,8 @@ const FULL: &[u8] = include_bytes!("../../tests/fixtures/pages/ferry-vote-full.h
 const AMP: &[u8] = include_bytes!("../../tests/fixtures/pages/ferry-vote-amp.html");
 const JSON_LD: &[u8] = include_bytes!("../../tests/fixtures/pages/jsonld-only.html");
 const NO_ARTICLE: &[u8] = include_bytes!("../../tests/fixtures/pages/no-article.html");
+const BLOG: &[u8] = include_bytes!("../../tests/fixtures/pages/drought-blog.html");
+const COMPONENTS: &[u8] = include_bytes!("../../tests/fixtures/pages/drought-components.html");
 const MARKDOWN: &[u8] = include_bytes!("../../tests/fixtures/pages/article.md");
 
 const FERRY_URL: &str = "https://www.coastal-ledger.example/politics/2024/mar/05/harbour-council-delays-ferry-subsidy-vote";
@@ -75,6 +77,25 @@ fn same_article_in_two_templates_gives_same_text() {
     assert_eq!(full.title, amp.title);
     assert_eq!(full.published, amp.published);
     assert_eq!(full.canonical_url, amp.canonical_url);
+}
+
+#[test]
+fn blog_theme_and_component_page_agree() {
+    // A blog theme (entry-content, share and related-posts plugins,
+    // comments) and a page of hashed classes whose parts are named only in
+    // data-component, with the article split by an ad and a picture.
+    let blog = read_document(BLOG, Some("blog.html")).unwrap();
+    let comp = read_document(COMPONENTS, Some("comp.html")).unwrap();
+    assert_eq!(blog.paragraphs.len(), 3, "{:?}", blog.paragraphs);
+    assert_eq!(blog.text(), comp.text());
+    for d in [&blog, &comp] {
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Hosepipe ban declared as reservoirs run low")
+        );
+        assert_eq!(d.byline.as_deref(), Some("Sam Reid"));
+        assert_eq!(d.published, utc("2021-05-03T06:00:00Z"));
+    }
 }
 
 #[test]
