@@ -197,7 +197,7 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "this site uses cookies",
     "accept cookies",
     "©",
-    "copyright",
+    "copyright ©",
 ];
 
 pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, IngestError> {
@@ -584,7 +584,14 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
     }
     if chars < 100 {
         let lower = b.text.to_lowercase();
-        if BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        // Whole words only: "Subscribers said..." is prose.
+        let opens_with = |p: &str| {
+            lower.strip_prefix(p).is_some_and(|rest| {
+                p.ends_with(|c: char| !c.is_alphanumeric())
+                    || !rest.starts_with(|c: char| c.is_alphanumeric())
+            })
+        };
+        if BOILERPLATE_PREFIXES.iter().any(|p| opens_with(p)) {
             return false;
         }
         // Bylines and datelines that sit in the article container without

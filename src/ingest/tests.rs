@@ -122,11 +122,15 @@ fn unmarked_byline_and_dateline_are_not_paragraphs() {
     let body = "<p>The council has postponed a decision on the ferry subsidy after councillors asked for an independent audit of the accounts.</p>";
     let page = format!(
         "<html><head><meta name=author content='Priya Natarajan'></head><body><article>\
-         <p>By Priya Natarajan, local government correspondent</p><p>Updated: 5 March 2024 17:20</p>\
+         <p>By Priya Natarajan, local government correspondent</p><p>Updated: 5 March 2024 17:20</p><p>Share this article</p><p>Subscribers were told of the change on Monday.</p>\
          {body}{body}{body}</article></body></html>"
     );
     let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
-    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    assert_eq!(d.paragraphs.len(), 4, "{:?}", d.paragraphs);
+    assert_eq!(
+        d.paragraphs[0],
+        "Subscribers were told of the change on Monday."
+    );
     assert_eq!(d.byline.as_deref(), Some("Priya Natarajan"));
 }
 
