@@ -160,6 +160,9 @@ const BOILERPLATE_FRAGMENTS: &[&str] = &[
     "most-read",
     "mostviewed",
     "most-viewed",
+    // Pull quotes repeat a line of the article in large type.
+    "pullquote",
+    "pull-quote",
     "sr-only",
     "visually-hidden",
     "visuallyhidden",

@@ -135,6 +135,23 @@ fn unmarked_byline_and_dateline_are_not_paragraphs() {
 }
 
 #[test]
+fn br_separated_paragraphs_split_and_pull_quotes_go() {
+    let page = "<html><head><title>Old style page</title></head><body><table><tr>\
+        <td class=nav><a href=/>Home</a></td><td class=main><h1>Mayor resigns after audit</h1>\
+        <div class=story>The mayor of Eastford resigned on Friday after an audit found irregularities in the town's accounts going back three years.<br><br>\
+        In a short statement, she said she had \"always acted in good faith\" but did not want to distract from the work of the council.<br><br>\
+        <blockquote class=pullquote>\"always acted in good faith\"</blockquote>\
+        An investigation by the regional fraud office is continuing.</div></td></tr></table></body></html>";
+    let d = read_document(page.as_bytes(), None).unwrap();
+    assert_eq!(d.title.as_deref(), Some("Mayor resigns after audit"));
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    assert_eq!(
+        d.paragraphs[2],
+        "An investigation by the regional fraud office is continuing."
+    );
+}
+
+#[test]
 fn page_without_article_is_no_article() {
     assert_eq!(
         read_document(NO_ARTICLE, Some("404.html")),
