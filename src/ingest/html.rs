@@ -21,6 +21,10 @@ use super::{Document, Format, IngestError, meta, normalize_paragraph};
 /// page. Readability.js uses the same figure for "probably readable".
 const MIN_ARTICLE_CHARS: usize = 140;
 
+/// Elements nested deeper than this below `<body>` are flattened into their
+/// ancestor at this depth. Real pages stay far below it.
+const MAX_DEPTH: usize = 256;
+
 /// Elements that never hold article prose.
 const DROP_TAGS: &[&str] = &[
     "script",
@@ -276,26 +280,44 @@ fn remove_boilerplate(dom: &Dom) {
     let Some(body) = dom.body() else {
         return;
     };
-    let mut stack: Vec<NodeRef> = body.element_children();
+    let mut stack: Vec<(NodeRef, usize)> = body
+        .element_children()
+        .into_iter()
+        .map(|n| (n, 1))
+        .collect();
     let mut doomed = Vec::new();
-    while let Some(node) = stack.pop() {
-        if node.has_name("svg") && holds_prose(&node) {
+    let mut too_deep = Vec::new();
+    while let Some((node, depth)) = stack.pop() {
+        if depth == MAX_DEPTH {
+            // Readability's scoring is quadratic in nesting depth; a page of
+            // thousands of unclosed `<div>`s would take seconds. Browsers cap
+            // the depth too (Blink at 512) and hang deeper content flat.
+            too_deep.extend(node.descendants_it().filter(NodeRef::is_element));
+        } else if node.has_name("svg") && holds_prose(&node) {
             // An `<svg>` holding prose: markup left open inside an icon
             // sprite's `<title>` made the parser put the rest of the page in
             // it, and Readability skips SVG. Lift the HTML back out.
             for island in html_islands(&node) {
                 node.insert_before(&island);
-                stack.push(island);
+                stack.push((island, depth));
             }
             doomed.push(node);
         } else if is_boilerplate(&node) {
             doomed.push(node);
         } else {
-            stack.extend(node.element_children());
+            stack.extend(node.element_children().into_iter().map(|c| (c, depth + 1)));
         }
     }
     for node in doomed {
         node.remove_from_parent();
+    }
+    // Deepest first, so that each unwrap moves already-flat content.
+    for node in too_deep.into_iter().rev() {
+        // `unwrap_node` removes the parent of the node it is called on.
+        match node.first_child() {
+            Some(child) => child.unwrap_node(),
+            None => node.remove_from_parent(),
+        }
     }
 }
 

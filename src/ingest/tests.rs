@@ -152,6 +152,23 @@ fn br_separated_paragraphs_split_and_pull_quotes_go() {
 }
 
 #[test]
+fn very_deep_nesting_is_flattened_not_slow() {
+    let n = 3000;
+    let sentence = "Officials confirmed the bridge will reopen on Monday after repairs. ";
+    let page = format!(
+        "<html><body>{}<p>{}</p>{}</body></html>",
+        "<div>".repeat(n),
+        sentence.repeat(4),
+        "</div>".repeat(n)
+    );
+    let started = std::time::Instant::now();
+    let d = read_document(page.as_bytes(), Some("deep.html")).unwrap();
+    assert_eq!(d.paragraphs, vec![sentence.repeat(4).trim().to_string()]);
+    // Quadratic scoring over 3000 levels took seconds; flat it is instant.
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
 fn page_without_article_is_no_article() {
     assert_eq!(
         read_document(NO_ARTICLE, Some("404.html")),
