@@ -281,6 +281,17 @@ proptest! {
     }
 
     #[test]
+    fn tag_soup_never_panics(tokens in proptest::collection::vec(proptest::sample::select(vec![
+        "<div class=share>", "<div>", "</div>", "<p>", "</p>", "<svg>", "</svg>", "<title>",
+        "<path>", "<br>", "<h1>", "</h1>", "<article>", "<header>", "<figure>", "<script>",
+        "</script>", "<meta charset=latin1>", "<meta property=og:description content='Some words here and there for the lead'>",
+        "Some words here and there for the lead paragraph. ", "é", "<!--", "-->", "<amp-img>", "<a href=x>", "</a>",
+    ]), 0..200)) {
+        let page = tokens.concat();
+        let _ = read_document(page.as_bytes(), Some("soup.html"));
+    }
+
+    #[test]
     fn html_paragraphs_are_normalised(words in proptest::collection::vec("[a-zA-Z<>&;é ]{1,12}", 1..60)) {
         let page = format!("<html><body><article><p>{}</p></article></body></html>", words.join(" \n "));
         if let Ok(d) = read_document(page.as_bytes(), Some("p.html")) {
