@@ -214,6 +214,21 @@ fn undeclared_non_utf8_html_is_replaced_and_reported() {
 }
 
 #[test]
+fn utf16_page_with_bom_is_read_not_called_binary() {
+    let html = format!(
+        "<html><head><title>Grève générale</title></head><body><article>{}</article></body></html>",
+        "<p>Les syndicats ont appelé à une grève générale jeudi, affirmant que la réforme des retraites était injuste pour les salariés.</p>"
+            .repeat(3)
+    );
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(html.encode_utf16().flat_map(u16::to_le_bytes));
+    let d = read_document(&bytes, None).unwrap();
+    assert_eq!(d.format, Format::Html);
+    assert_eq!(d.title.as_deref(), Some("Grève générale"));
+    assert!(d.paragraphs[0].starts_with("Les syndicats ont appelé"));
+}
+
+#[test]
 fn plain_text_still_refuses_invalid_utf8() {
     assert_eq!(
         read_document(b"caf\xe9 au lait", Some("note.txt")),
