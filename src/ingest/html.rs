@@ -4,7 +4,12 @@
 //! from the untouched tree, then generic boilerplate (navigation, share
 //! buttons, captions, related links, cookie notices, bylines) is cut, then
 //! `dom_smoothie` (a port of Mozilla's Readability) picks the article
-//! container in the same tree, and its blocks become paragraphs.
+//! container in the same tree, and its blocks become paragraphs. A standfirst
+//! or lead paragraph outside that container is found beforehand (by the
+//! page's own description, or newsroom class words) and put first.
+//!
+//! Paragraph order and text must not depend on anything but the article:
+//! the same story in two templates gives the same `Document::text()`.
 //!
 //! Nothing here may key on one outlet's class names or layout: the rules are
 //! HTML semantics (`nav`, `aside`, `figure`, ARIA roles) and words that mean
