@@ -238,7 +238,17 @@ fn time_elements(dom: &Dom, published: bool) -> Option<DateTime<Utc>> {
             .or_else(|| parse_date(&text));
         match value {
             Some(v) if marked => return Some(v),
-            Some(v) if published && fallback.is_none() => fallback = Some(v),
+            // An unmarked time counts only inside the article: elsewhere it
+            // dates a teaser or a ticker item, not this story.
+            Some(v)
+                if published
+                    && fallback.is_none()
+                    && node
+                        .ancestors_it(None)
+                        .any(|a| a.has_name("article") || a.has_name("main")) =>
+            {
+                fallback = Some(v);
+            }
             _ => {}
         }
     }
