@@ -39,6 +39,18 @@ pub(super) fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Decoded<'a>
             Some(enc) if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE => {
                 (UTF_8, bytes, "its declaration")
             }
+            // Pages re-served by a new CMS often keep an old latin1 meta tag
+            // over UTF-8 bytes. Real windows-1252 prose is almost never valid
+            // UTF-8 once it has non-ASCII bytes, so the bytes win.
+            Some(enc)
+                if enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() =>
+            {
+                warnings.push(format!(
+                    "charset {} declared but the bytes are UTF-8; read as UTF-8",
+                    enc.name()
+                ));
+                (UTF_8, bytes, "the bytes")
+            }
             Some(enc) => (enc, bytes, "its declaration"),
             None => {
                 warnings.push(format!("unknown charset {label:?} declared; read as UTF-8"));
@@ -167,6 +179,16 @@ mod tests {
         let d = decode(b"caf\xe9", None);
         assert_eq!(d.text, "caf\u{fffd}");
         assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn utf8_bytes_under_a_latin1_declaration_stay_utf8() {
+        let d = decode("café".as_bytes(), Some("iso-8859-1"));
+        assert_eq!(d.text, "café");
+        assert_eq!(d.warnings.len(), 1);
+        // ASCII-only pages decode the same either way, without a warning.
+        let d = decode(b"cafe", Some("iso-8859-1"));
+        assert!(d.warnings.is_empty());
     }
 
     #[test]
