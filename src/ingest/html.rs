@@ -315,6 +315,11 @@ fn remove_boilerplate(dom: &Dom) {
         } else if is_boilerplate(&node) {
             doomed.push(node);
         } else {
+            if node.has_attr("aria-hidden") {
+                // Kept because it holds prose (see `is_boilerplate`);
+                // Readability would still skip it.
+                node.remove_attr("aria-hidden");
+            }
             stack.extend(node.element_children().into_iter().map(|c| (c, depth + 1)));
         }
     }
@@ -342,8 +347,13 @@ fn is_boilerplate(node: &NodeRef) -> bool {
         // Some pages wrap everything in a `<form>` (ASP.NET).
         return !(name == "form" && holds_prose(node));
     }
-    if node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| &*v == "true") {
+    if node.has_attr("hidden") {
         return true;
+    }
+    // aria-hidden hides from screen readers only; pages saved with a
+    // consent dialog open often carry it on the whole page wrapper.
+    if node.attr("aria-hidden").is_some_and(|v| &*v == "true") {
+        return !holds_prose(node);
     }
     if let Some(style) = node.attr("style") {
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();

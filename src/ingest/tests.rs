@@ -169,6 +169,17 @@ fn very_deep_nesting_is_flattened_not_slow() {
 }
 
 #[test]
+fn page_saved_with_a_dialog_open_keeps_its_article() {
+    let body = "<p>The council has postponed a decision on the ferry subsidy after councillors asked for an independent audit of the accounts.</p>";
+    let page = format!(
+        "<html><body><div class=consent-dialog role=dialog><p>We value your privacy</p></div>\
+         <div id=page aria-hidden=true><article>{body}{body}{body}</article></div></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 3);
+}
+
+#[test]
 fn page_without_article_is_no_article() {
     assert_eq!(
         read_document(NO_ARTICLE, Some("404.html")),
