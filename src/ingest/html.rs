@@ -257,7 +257,7 @@ pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, I
             let p = squash(p);
             p.contains(&key) || key.contains(&p) && p.len() * 2 > key.len()
         });
-        if !present && key != title_key.clone().unwrap_or_default() {
+        if !present && title_key.as_deref() != Some(key.as_str()) {
             paragraphs.insert(0, lead);
         }
     }
