@@ -5,10 +5,14 @@
 //! This module decides what the "text of a revision" is. It never touches the
 //! store and never looks for statements.
 
+mod charset;
+mod html;
+mod markdown;
+mod meta;
 mod text;
 
-use chrono::{DateTime, Utc};
-use serde::Serialize;
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Serialize, Serializer};
 
 pub use text::{normalize_paragraph, paragraphs_of_text};
 
@@ -38,7 +42,9 @@ pub struct Document {
     pub format: Format,
     pub title: Option<String>,
     pub byline: Option<String>,
+    #[serde(serialize_with = "rfc3339_utc")]
     pub published: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "rfc3339_utc")]
     pub modified: Option<DateTime<Utc>>,
     pub canonical_url: Option<String>,
     pub paragraphs: Vec<String>,
@@ -73,14 +79,49 @@ pub enum IngestError {
     NoArticle,
 }
 
+/// Times as RFC 3339 in UTC to the second ("2019-11-03T15:41:45Z"): the
+/// JSON output is a contract, so one fixed form rather than chrono's default,
+/// whose fractional part comes and goes with the input.
+fn rfc3339_utc<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::Secs, true)),
+        None => s.serialize_none(),
+    }
+}
+
 /// Read an input whose format is detected from its bytes and, where given,
-/// its name (a file name or URL; `.md`/`.markdown` selects Markdown).
+/// its name (a file name or URL): `.html`/`.htm` or HTML-looking bytes select
+/// HTML, `.md`/`.markdown` or confidently Markdown text selects Markdown,
+/// anything else is plain text.
 pub fn read_document(bytes: &[u8], name: Option<&str>) -> Result<Document, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    let hint = name.map(extension).unwrap_or_default();
+    // A UTF-16 page is full of NUL bytes; only its BOM tells it from binary.
+    let utf16_bom = charset::bom(bytes).is_some_and(|(enc, _)| enc != encoding_rs::UTF_8);
+    if !utf16_bom && let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(IngestError::Binary { offset });
+    }
+    let markdown_hint = matches!(hint.as_str(), "md" | "markdown" | "mdown" | "mkd");
+    // Markdown may open with raw HTML (a comment, a `<div>`); its name wins.
+    let is_html = matches!(hint.as_str(), "html" | "htm" | "xhtml" | "shtml")
+        || utf16_bom
+        || !markdown_hint && sniff_html(bytes);
+    if is_html {
+        let declared = charset::declared_html_charset(bytes);
+        let decoded = charset::decode(bytes, declared.as_deref());
+        if decoded.text.trim().is_empty() {
+            return Err(IngestError::Blank);
+        }
+        return html::read_html(&decoded.text, decoded.warnings);
+    }
+    if markdown_hint {
+        let decoded = charset::decode(bytes, None);
+        if decoded.text.trim().is_empty() {
+            return Err(IngestError::Blank);
+        }
+        return Ok(markdown::read_markdown(&decoded.text, decoded.warnings));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -94,6 +135,69 @@ pub fn read_document(bytes: &[u8], name: Option<&str>) -> Result<Document, Inges
     if text.trim().is_empty() {
         return Err(IngestError::Blank);
     }
-    let _ = name;
+    if markdown::looks_like_markdown(text) {
+        return Ok(markdown::read_markdown(text, Vec::new()));
+    }
     Ok(text::read_text(text))
 }
+
+/// The lowercased extension of a file name or URL path ("" if none).
+fn extension(name: &str) -> String {
+    let path = name.split(['?', '#']).next().unwrap_or(name);
+    let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match file.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// HTML by its first tag, the way browsers sniff an unlabelled resource
+/// (WHATWG MIME sniffing): after a BOM and white space, `<!doctype html`, a
+/// document or block tag (`<html`, `<head`, `<body`, `<p`, `<div`, ...), or a
+/// comment or XML declaration followed later by `<html`.
+fn sniff_html(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let head: Vec<u8> = b[start..b.len().min(start + 2048)]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let opens = |tag: &[u8]| {
+        head.starts_with(tag)
+            && head
+                .get(tag.len())
+                .is_some_and(|&c| c == b'>' || c.is_ascii_whitespace())
+    };
+    if opens(b"<!doctype") {
+        return head[9..].trim_ascii_start().starts_with(b"html");
+    }
+    const TAGS: &[&[u8]] = &[
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<p",
+        b"<div",
+        b"<h1",
+        b"<h2",
+        b"<table",
+        b"<script",
+        b"<style",
+        b"<title",
+        b"<meta",
+        b"<article",
+        b"<section",
+        b"<main",
+        b"<br",
+    ];
+    if TAGS.iter().any(|t| opens(t)) {
+        return true;
+    }
+    (head.starts_with(b"<!--") || head.starts_with(b"<?xml"))
+        && head.windows(5).any(|w| w == b"<html")
+}
+
+#[cfg(test)]
+mod tests;

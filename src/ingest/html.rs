@@ -1,0 +1,665 @@
+//! HTML news pages: the article's paragraphs and the page's metadata.
+//!
+//! The page is parsed once (html5ever, through `dom_query`). Metadata is read
+//! from the untouched tree, then generic boilerplate (navigation, share
+//! buttons, captions, related links, cookie notices, bylines) is cut, then
+//! `dom_smoothie` (a port of Mozilla's Readability) picks the article
+//! container in the same tree, and its blocks become paragraphs. A standfirst
+//! or lead paragraph outside that container is found beforehand (by the
+//! page's own description, or newsroom class words) and put first.
+//!
+//! Paragraph order and text must not depend on anything but the article:
+//! the same story in two templates gives the same `Document::text()`.
+//!
+//! Nothing here may key on one outlet's class names or layout: the rules are
+//! HTML semantics (`nav`, `aside`, `figure`, ARIA roles) and words that mean
+//! boilerplate on any site ("share", "newsletter", "cookie"), so that other
+//! outlets and redesigns of the same outlet give the same text.
+
+use dom_query::{Document as Dom, NodeRef};
+use dom_smoothie::{Config, Readability};
+
+use super::{Document, Format, IngestError, meta, normalize_paragraph};
+
+/// An article shorter than this (in characters, summed over paragraphs) is
+/// taken as "no article": what remains is a stub, an index page or an error
+/// page. Readability.js uses the same figure for "probably readable".
+const MIN_ARTICLE_CHARS: usize = 140;
+
+/// Elements nested deeper than this below `<body>` are flattened into their
+/// ancestor at this depth. Real pages stay far below it.
+const MAX_DEPTH: usize = 256;
+
+/// Elements that never hold article prose.
+const DROP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "nav",
+    "aside",
+    "footer",
+    "figure",
+    "figcaption",
+    "picture",
+    "video",
+    "audio",
+    "canvas",
+    "dialog",
+    "object",
+    "embed",
+    "map",
+    "menu",
+    "label",
+];
+
+/// ARIA landmarks that are not the main content.
+const DROP_ROLES: &[&str] = &[
+    "navigation",
+    "complementary",
+    "banner",
+    "contentinfo",
+    "dialog",
+    "alertdialog",
+    "search",
+    "menu",
+    "menubar",
+    "toolbar",
+];
+
+/// Whole words (class/id split on non-alphanumerics) that mark boilerplate.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "bylines",
+    "caption",
+    "captions",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "credit",
+    "credits",
+    "dateline",
+    "disclaimer",
+    "footer",
+    "gdpr",
+    "hidden",
+    "keywords",
+    "masthead",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pagination",
+    "paywall",
+    "popular",
+    "popup",
+    "print",
+    "promo",
+    "promoted",
+    "promotion",
+    "rail",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
+    "timestamp",
+    "toolbar",
+    "trending",
+    // Third-party embeds (the embed codes of social networks).
+    "tweet",
+    "twitter",
+    "instagram",
+    "tiktok",
+];
+
+/// Fragments of class/id that mark boilerplate however they are joined
+/// ("shareButtons", "mostPopular", "sr-only").
+const BOILERPLATE_FRAGMENTS: &[&str] = &[
+    "share",
+    "social",
+    "newsletter",
+    "cookie",
+    "advert",
+    "outbrain",
+    "taboola",
+    "related",
+    "sponsor",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "breadcrumb",
+    "caption",
+    "byline",
+    "dateline",
+    "recommend",
+    "mostpopular",
+    "most-popular",
+    "mostread",
+    "most-read",
+    "mostviewed",
+    "most-viewed",
+    // Pull quotes repeat a line of the article in large type.
+    "pullquote",
+    "pull-quote",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    "adslot",
+    "ad-slot",
+    "ad-container",
+    "adunit",
+    "ad-unit",
+];
+
+/// Short paragraphs that are widget text, not prose, on any site.
+const BOILERPLATE_PREFIXES: &[&str] = &[
+    "advertisement",
+    "share this",
+    "share on",
+    "share via",
+    "read more",
+    "read next",
+    "related:",
+    "related articles",
+    "related stories",
+    "sign up",
+    "subscribe",
+    "click here",
+    "follow us",
+    "photograph:",
+    "photo:",
+    "image:",
+    "reuse this content",
+    "most popular",
+    "most read",
+    "skip to",
+    "more about:",
+    "more on this story",
+    "see also:",
+    "topics:",
+    "tags:",
+    "we use cookies",
+    "this site uses cookies",
+    "accept cookies",
+    "©",
+    "copyright ©",
+];
+
+pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, IngestError> {
+    let dom = Dom::from(html);
+    let meta = meta::read(&dom);
+    // Looked for before pruning: standfirsts often sit in the `<header>`.
+    let lead = find_lead(&dom, meta.description.as_deref());
+    remove_boilerplate(&dom);
+
+    let cfg = Config {
+        // Metadata was read above, from the unpruned page.
+        disable_json_ld: true,
+        ..Config::default()
+    };
+    let mut readability =
+        Readability::with_document(dom, None, Some(cfg)).map_err(|_| IngestError::NoArticle)?;
+    if readability.parse().is_err() {
+        return Err(IngestError::NoArticle);
+    }
+    // `parse` leaves the article in the tree under this id; walking it there
+    // spares a second parse of the article's serialised HTML.
+    let root = readability.doc.select("#readability-page-1");
+    let Some(root) = root.nodes().first() else {
+        return Err(IngestError::NoArticle);
+    };
+    let mut paragraphs = Vec::new();
+    collect_blocks(root, &mut paragraphs);
+    let title_key = meta.title.as_deref().map(squash);
+    let byline_key = meta.byline.as_deref().map(squash).filter(|b| b.len() > 3);
+    let mut paragraphs: Vec<String> = paragraphs
+        .into_iter()
+        .filter(|b| keep_block(b, title_key.as_deref(), byline_key.as_deref()))
+        .map(|b| b.text)
+        .collect();
+    // Readability keeps one container; a standfirst above it, or a lead
+    // paragraph that a template puts in its own box, is left behind.
+    if let Some(lead) = lead {
+        let key = squash(&lead);
+        let present = paragraphs.iter().any(|p| {
+            let p = squash(p);
+            p.contains(&key) || key.contains(&p) && p.len() * 2 > key.len()
+        });
+        if !present && title_key.as_deref() != Some(key.as_str()) {
+            paragraphs.insert(0, lead);
+        }
+    }
+    // A heading left as the last block introduces nothing.
+    while paragraphs
+        .last()
+        .is_some_and(|p| p.len() < 40 && !ends_sentence(p))
+    {
+        paragraphs.pop();
+    }
+    if paragraphs.iter().map(|p| p.chars().count()).sum::<usize>() < MIN_ARTICLE_CHARS {
+        return Err(IngestError::NoArticle);
+    }
+    Ok(Document {
+        format: Format::Html,
+        title: meta.title,
+        byline: meta.byline,
+        published: meta.published,
+        modified: meta.modified,
+        canonical_url: meta.canonical_url,
+        paragraphs,
+        warnings,
+    })
+}
+
+/// Cut what is never article text, before Readability scores the page, so
+/// that a share bar or a related-links box can neither be chosen nor come
+/// along with the article.
+fn remove_boilerplate(dom: &Dom) {
+    let Some(body) = dom.body() else {
+        return;
+    };
+    let mut stack: Vec<(NodeRef, usize)> = body
+        .element_children()
+        .into_iter()
+        .map(|n| (n, 1))
+        .collect();
+    let mut doomed = Vec::new();
+    let mut too_deep = Vec::new();
+    while let Some((node, depth)) = stack.pop() {
+        if depth == MAX_DEPTH {
+            // Readability's scoring is quadratic in nesting depth; a page of
+            // thousands of unclosed `<div>`s would take seconds. Browsers cap
+            // the depth too (Blink at 512) and hang deeper content flat.
+            too_deep.extend(node.descendants_it().filter(NodeRef::is_element));
+        } else if node.has_name("svg") && holds_prose(&node) {
+            // An `<svg>` holding prose: markup left open inside an icon
+            // sprite's `<title>` made the parser put the rest of the page in
+            // it, and Readability skips SVG. Lift the HTML back out.
+            for island in html_islands(&node) {
+                node.insert_before(&island);
+                stack.push((island, depth));
+            }
+            doomed.push(node);
+        } else if is_boilerplate(&node) {
+            doomed.push(node);
+        } else {
+            if node.has_attr("aria-hidden") {
+                // Kept because it holds prose (see `is_boilerplate`);
+                // Readability would still skip it.
+                node.remove_attr("aria-hidden");
+            }
+            stack.extend(node.element_children().into_iter().map(|c| (c, depth + 1)));
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+    // Deepest first, so that each unwrap moves already-flat content.
+    for node in too_deep.into_iter().rev() {
+        // `unwrap_node` removes the parent of the node it is called on.
+        match node.first_child() {
+            Some(child) => child.unwrap_node(),
+            None => node.remove_from_parent(),
+        }
+    }
+}
+
+fn is_boilerplate(node: &NodeRef) -> bool {
+    let Some(name) = node.node_name() else {
+        return false;
+    };
+    let name = name.to_ascii_lowercase();
+    if DROP_TAGS.contains(&name.as_str())
+        || name.starts_with("amp-") && !matches!(name.as_str(), "amp-fit-text" | "amp-live-list")
+    {
+        // Some pages wrap everything in a `<form>` (ASP.NET).
+        return !(name == "form" && holds_prose(node));
+    }
+    if node.has_attr("hidden") {
+        return true;
+    }
+    // aria-hidden hides from screen readers only; pages saved with a
+    // consent dialog open often carry it on the whole page wrapper.
+    if node.attr("aria-hidden").is_some_and(|v| &*v == "true") {
+        return !holds_prose(node);
+    }
+    if let Some(style) = node.attr("style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+        if style.to_ascii_lowercase().contains("display:none") {
+            return true;
+        }
+    }
+    if let Some(role) = node.attr("role")
+        && DROP_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
+    if matches!(name.as_str(), "article" | "main" | "p") {
+        return false;
+    }
+    let mut marks = String::new();
+    // Component names in data attributes say the same as classes on sites
+    // whose class names are generated hashes.
+    for attr in [
+        "class",
+        "id",
+        "data-component",
+        "data-testid",
+        "data-module",
+    ] {
+        if let Some(v) = node.attr(attr) {
+            marks.push_str(&v.to_ascii_lowercase());
+            marks.push(' ');
+        }
+    }
+    let marked = name == "header"
+        || (!marks.is_empty()
+            && (marks
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| BOILERPLATE_WORDS.contains(&w))
+                || BOILERPLATE_FRAGMENTS.iter().any(|f| marks.contains(f))));
+    // A wrapper that happens to carry such a word (`<div class="article
+    // has-share-bar">`) but holds the prose must stay.
+    marked && !holds_prose(node)
+}
+
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+fn is_html_element(node: &NodeRef) -> bool {
+    node.qual_name_ref().is_some_and(|q| &*q.ns == HTML_NS)
+}
+
+/// HTML elements whose parent is a foreign (SVG) element, in document order.
+fn html_islands<'a>(svg: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    svg.descendants_it()
+        .filter(|d| {
+            is_html_element(d)
+                && d.parent()
+                    .is_some_and(|p| p.is_element() && !is_html_element(&p))
+        })
+        .collect()
+}
+
+/// Several substantial paragraphs inside: this is content, whatever its
+/// class says.
+fn holds_prose(node: &NodeRef) -> bool {
+    let mut long = 0;
+    for d in node.descendants_it() {
+        if d.has_name("p") && d.normalized_char_count() >= 80 {
+            long += 1;
+            if long >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Class, id or itemprop words that name a standfirst (the summary under a
+/// headline) in newsroom vocabulary.
+const STANDFIRST_WORDS: &[&str] = &[
+    "standfirst",
+    "summary",
+    "subtitle",
+    "subheadline",
+    "subhead",
+    "dek",
+    "deck",
+    "lede",
+    "strapline",
+    "alternativeheadline",
+];
+
+/// The standfirst or lead paragraph: the visible block whose text the page's
+/// description opens with (or that opens the description, when the
+/// description was cut short), else a block named as a standfirst.
+fn find_lead(dom: &Dom, description: Option<&str>) -> Option<String> {
+    let body = dom.body()?;
+    if let Some(desc) = description {
+        let key = squash(desc.trim_end_matches(['.', '…', ' ']));
+        if key.chars().count() >= 30 {
+            let probe: String = key.chars().take(40).collect();
+            for node in body.descendants_it() {
+                if !node.is_text()
+                    || node.parent().is_some_and(|p| {
+                        p.node_name().is_some_and(|n| {
+                            matches!(&*n, "script" | "style" | "noscript" | "template")
+                        })
+                    })
+                {
+                    continue;
+                }
+                let t = squash(&node.text());
+                if t.len() < 12 || !(probe.starts_with(&t) || t.starts_with(&probe)) {
+                    continue;
+                }
+                let Some(block) = node
+                    .ancestors_it(None)
+                    .find(|a| a.node_name().is_some_and(|n| is_block(&n)))
+                else {
+                    continue;
+                };
+                let text = normalize_paragraph(&block.text());
+                let sq = squash(&text);
+                if sq.starts_with(&probe) && sq.len() <= key.len().max(300) * 3 && visible(&block) {
+                    return Some(text);
+                }
+            }
+        }
+    }
+    let mut seen_h1 = false;
+    for node in body.descendants_it() {
+        if !node.is_element() {
+            continue;
+        }
+        if node.has_name("h1") {
+            seen_h1 = true;
+            continue;
+        }
+        if !seen_h1 || node.has_name("meta") {
+            continue;
+        }
+        let mut marks = String::new();
+        for attr in ["class", "id", "itemprop"] {
+            if let Some(v) = node.attr(attr) {
+                marks.push_str(&v.to_ascii_lowercase());
+                marks.push(' ');
+            }
+        }
+        if !marks
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| STANDFIRST_WORDS.contains(&w))
+        {
+            continue;
+        }
+        let text = normalize_paragraph(&node.text());
+        let chars = text.chars().count();
+        if (30..=500).contains(&chars) && visible(&node) {
+            return Some(text);
+        }
+    }
+    None
+}
+
+/// Not inside anything that pruning would remove (a `<header>` aside).
+fn visible(node: &NodeRef) -> bool {
+    !std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .take_while(|a| !a.has_name("body"))
+        .any(|a| !a.has_name("header") && is_boilerplate(&a))
+}
+
+/// Elements that end one paragraph and start another.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tr"
+            | "td"
+            | "th"
+            | "hr"
+            | "figure"
+            | "address"
+            | "details"
+            | "summary"
+    )
+}
+
+/// One block of text and how much of it is link text.
+#[derive(Debug, Default)]
+struct Block {
+    text: String,
+    link_chars: usize,
+}
+
+fn collect_blocks(root: &NodeRef, out: &mut Vec<Block>) {
+    let mut cur = Block::default();
+    walk(root, false, &mut cur, out);
+    flush(&mut cur, out);
+}
+
+fn walk(node: &NodeRef, in_link: bool, cur: &mut Block, out: &mut Vec<Block>) {
+    for child in node.children_it(false) {
+        if child.is_text() {
+            let t = child.text();
+            cur.text.push_str(&t);
+            if in_link {
+                cur.link_chars += t.trim().chars().count();
+            }
+            continue;
+        }
+        if !child.is_element() {
+            continue;
+        }
+        let name = child
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        match name.as_str() {
+            "br" => cur.text.push('\n'),
+            "script" | "style" | "noscript" | "template" => {}
+            _ if is_block(&name) => {
+                flush(cur, out);
+                walk(&child, in_link, cur, out);
+                flush(cur, out);
+            }
+            "a" => walk(&child, true, cur, out),
+            _ => walk(&child, in_link, cur, out),
+        }
+    }
+}
+
+fn flush(cur: &mut Block, out: &mut Vec<Block>) {
+    let text = normalize_paragraph(&cur.text);
+    if !text.is_empty() {
+        out.push(Block {
+            text,
+            link_chars: cur.link_chars,
+        });
+    }
+    *cur = Block::default();
+}
+
+fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> bool {
+    let chars = b.text.chars().count();
+    if !b.text.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    // Lists of links (related stories, tags) rather than prose.
+    if b.link_chars * 10 >= chars * 8 && chars < 200 {
+        return false;
+    }
+    let key = squash(&b.text);
+    if title_key.is_some_and(|t| key == t) {
+        return false;
+    }
+    if chars < 100 {
+        let lower = b.text.to_lowercase();
+        // Whole words only: "Subscribers said..." is prose.
+        let opens_with = |p: &str| {
+            lower.strip_prefix(p).is_some_and(|rest| {
+                p.ends_with(|c: char| !c.is_alphanumeric())
+                    || !rest.starts_with(|c: char| c.is_alphanumeric())
+            })
+        };
+        if BOILERPLATE_PREFIXES.iter().any(|p| opens_with(p)) {
+            return false;
+        }
+        // Bylines and datelines that sit in the article container without
+        // a class saying so: "By Jane Doe, political editor", "Updated:
+        // 5 March 2024 17:20".
+        let by = key.strip_prefix("by").unwrap_or(&key);
+        if byline_key.is_some_and(|n| by.starts_with(n) || key == n) {
+            return false;
+        }
+        if meta::parse_date(&b.text).is_some() {
+            return false;
+        }
+    }
+    true
+}
+
+fn ends_sentence(p: &str) -> bool {
+    p.ends_with(['.', '!', '?', '"', '\u{201d}', ')', ':'])
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}

@@ -1,0 +1,330 @@
+//! Reader tests over fixture pages written for this project (never real
+//! articles): two templates of one article, JSON-LD-only metadata, a page
+//! without an article, Markdown, and character sets.
+
+use proptest::prelude::*;
+
+use super::*;
+
+const FULL: &[u8] = include_bytes!("../../tests/fixtures/pages/ferry-vote-full.html");
+const AMP: &[u8] = include_bytes!("../../tests/fixtures/pages/ferry-vote-amp.html");
+const JSON_LD: &[u8] = include_bytes!("../../tests/fixtures/pages/jsonld-only.html");
+const NO_ARTICLE: &[u8] = include_bytes!("../../tests/fixtures/pages/no-article.html");
+const BLOG: &[u8] = include_bytes!("../../tests/fixtures/pages/drought-blog.html");
+const COMPONENTS: &[u8] = include_bytes!("../../tests/fixtures/pages/drought-components.html");
+const MARKDOWN: &[u8] = include_bytes!("../../tests/fixtures/pages/article.md");
+
+const FERRY_URL: &str = "https://www.coastal-ledger.example/politics/2024/mar/05/harbour-council-delays-ferry-subsidy-vote";
+
+fn utc(s: &str) -> Option<DateTime<Utc>> {
+    Some(DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc))
+}
+
+#[test]
+fn heavy_news_page_keeps_article_and_metadata_only() {
+    let d = read_document(FULL, Some("ferry.html")).unwrap();
+    assert_eq!(d.format, Format::Html);
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Harbour council delays vote on ferry subsidy")
+    );
+    assert_eq!(d.byline.as_deref(), Some("Priya Natarajan"));
+    // +01:00 in the page, UTC in the document.
+    assert_eq!(d.published, utc("2024-03-05T17:20:00Z"));
+    assert_eq!(d.modified, utc("2024-03-06T07:05:12Z"));
+    assert_eq!(d.canonical_url.as_deref(), Some(FERRY_URL));
+    assert_eq!(
+        d.paragraphs.first().map(String::as_str),
+        Some("Councillors want an independent audit before committing £2.4m to the island route")
+    );
+    assert_eq!(
+        d.paragraphs.last().map(String::as_str),
+        Some("The audit is expected to cost £45,000. The council will meet again on 18 June.")
+    );
+    assert_eq!(d.paragraphs.len(), 9);
+    let text = d.text();
+    for boilerplate in [
+        "cookies",
+        "Share on",
+        "Advertisement",
+        "Photograph",
+        "Related",
+        "Ferry timetable cut",
+        "Sign up",
+        "Most popular",
+        "Comments",
+        "About time",
+        "All rights reserved",
+        "By Priya",
+        "17.20 GMT",
+        "Politics",
+    ] {
+        assert!(
+            !text.contains(boilerplate),
+            "{boilerplate:?} leaked into {text}"
+        );
+    }
+    assert!(d.warnings.is_empty());
+}
+
+#[test]
+fn same_article_in_two_templates_gives_same_text() {
+    let full = read_document(FULL, Some("ferry.html")).unwrap();
+    // No name hint: the AMP page is recognised by its bytes.
+    let amp = read_document(AMP, None).unwrap();
+    assert_eq!(amp.format, Format::Html);
+    assert_eq!(full.text(), amp.text());
+    assert_eq!(full.title, amp.title);
+    assert_eq!(full.published, amp.published);
+    assert_eq!(full.canonical_url, amp.canonical_url);
+}
+
+#[test]
+fn blog_theme_and_component_page_agree() {
+    // A blog theme (entry-content, share and related-posts plugins,
+    // comments) and a page of hashed classes whose parts are named only in
+    // data-component, with the article split by an ad and a picture.
+    let blog = read_document(BLOG, Some("blog.html")).unwrap();
+    let comp = read_document(COMPONENTS, Some("comp.html")).unwrap();
+    assert_eq!(blog.paragraphs.len(), 3, "{:?}", blog.paragraphs);
+    assert_eq!(blog.text(), comp.text());
+    for d in [&blog, &comp] {
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Hosepipe ban declared as reservoirs run low")
+        );
+        assert_eq!(d.byline.as_deref(), Some("Sam Reid"));
+        assert_eq!(d.published, utc("2021-05-03T06:00:00Z"));
+    }
+}
+
+#[test]
+fn json_ld_only_metadata_is_read() {
+    let d = read_document(JSON_LD, Some("rail.htm")).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Rail operator fined over signalling failures")
+    );
+    assert_eq!(d.byline.as_deref(), Some("Dele Okafor"));
+    assert_eq!(d.published, utc("2023-07-14T13:30:00Z"));
+    assert_eq!(d.modified, utc("2023-07-14T15:02:00Z"));
+    assert_eq!(
+        d.canonical_url.as_deref(),
+        Some("https://midlandswire.example/transport/rail-operator-fined-signalling")
+    );
+    assert_eq!(d.paragraphs.len(), 4);
+    assert!(d.paragraphs[0].starts_with("A regional rail operator has been fined £1.2m"));
+    assert!(!d.text().contains("LinkedIn"));
+}
+
+#[test]
+fn unmarked_byline_and_dateline_are_not_paragraphs() {
+    let body = "<p>The council has postponed a decision on the ferry subsidy after councillors asked for an independent audit of the accounts.</p>";
+    let page = format!(
+        "<html><head><meta name=author content='Priya Natarajan'></head><body><article>\
+         <p>By Priya Natarajan, local government correspondent</p><p>Updated: 5 March 2024 17:20</p><p>Share this article</p><p>Subscribers were told of the change on Monday.</p>\
+         {body}{body}{body}</article></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 4, "{:?}", d.paragraphs);
+    assert_eq!(
+        d.paragraphs[0],
+        "Subscribers were told of the change on Monday."
+    );
+    assert_eq!(d.byline.as_deref(), Some("Priya Natarajan"));
+}
+
+#[test]
+fn br_separated_paragraphs_split_and_pull_quotes_go() {
+    let page = "<html><head><title>Old style page</title></head><body><table><tr>\
+        <td class=nav><a href=/>Home</a></td><td class=main><h1>Mayor resigns after audit</h1>\
+        <div class=story>The mayor of Eastford resigned on Friday after an audit found irregularities in the town's accounts going back three years.<br><br>\
+        In a short statement, she said she had \"always acted in good faith\" but did not want to distract from the work of the council.<br><br>\
+        <blockquote class=pullquote>\"always acted in good faith\"</blockquote>\
+        An investigation by the regional fraud office is continuing.</div></td></tr></table></body></html>";
+    let d = read_document(page.as_bytes(), None).unwrap();
+    assert_eq!(d.title.as_deref(), Some("Mayor resigns after audit"));
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    assert_eq!(
+        d.paragraphs[2],
+        "An investigation by the regional fraud office is continuing."
+    );
+}
+
+#[test]
+fn very_deep_nesting_is_flattened_not_slow() {
+    let n = 3000;
+    let sentence = "Officials confirmed the bridge will reopen on Monday after repairs. ";
+    let page = format!(
+        "<html><body>{}<p>{}</p>{}</body></html>",
+        "<div>".repeat(n),
+        sentence.repeat(4),
+        "</div>".repeat(n)
+    );
+    let started = std::time::Instant::now();
+    let d = read_document(page.as_bytes(), Some("deep.html")).unwrap();
+    assert_eq!(d.paragraphs, vec![sentence.repeat(4).trim().to_string()]);
+    // Quadratic scoring over 3000 levels took seconds; flat it is instant.
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn page_saved_with_a_dialog_open_keeps_its_article() {
+    let body = "<p>The council has postponed a decision on the ferry subsidy after councillors asked for an independent audit of the accounts.</p>";
+    let page = format!(
+        "<html><body><div class=consent-dialog role=dialog><p>We value your privacy</p></div>\
+         <div id=page aria-hidden=true><article>{body}{body}{body}</article></div></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 3);
+}
+
+#[test]
+fn page_without_article_is_no_article() {
+    assert_eq!(
+        read_document(NO_ARTICLE, Some("404.html")),
+        Err(IngestError::NoArticle)
+    );
+}
+
+#[test]
+fn declared_windows_1252_is_decoded() {
+    let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\
+<title>Caf\xe9 owners protest - Example News</title></head><body><article>"
+        .to_vec();
+    for _ in 0..3 {
+        page.extend_from_slice(
+            b"<p>The caf\xe9 owners said the new rules were \x93unworkable\x94 and would cost \x80300 a month in fees for every terrace on the square.</p>",
+        );
+    }
+    page.extend_from_slice(b"</article></body></html>");
+    let d = read_document(&page, Some("page.html")).unwrap();
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert_eq!(
+        d.paragraphs[0],
+        "The café owners said the new rules were \u{201c}unworkable\u{201d} and would cost €300 a month in fees for every terrace on the square."
+    );
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Café owners protest - Example News")
+    );
+}
+
+#[test]
+fn undeclared_non_utf8_html_is_replaced_and_reported() {
+    let mut page = b"<html><body><article>".to_vec();
+    for _ in 0..3 {
+        page.extend_from_slice(
+            b"<p>The caf\xe9 owners said the new rules were unworkable and would cost them hundreds a month in fees.</p>",
+        );
+    }
+    page.extend_from_slice(b"</article></body></html>");
+    let d = read_document(&page, None).unwrap();
+    assert!(d.paragraphs[0].starts_with("The caf\u{fffd} owners"));
+    assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+}
+
+#[test]
+fn utf16_page_with_bom_is_read_not_called_binary() {
+    let html = format!(
+        "<html><head><title>Grève générale</title></head><body><article>{}</article></body></html>",
+        "<p>Les syndicats ont appelé à une grève générale jeudi, affirmant que la réforme des retraites était injuste pour les salariés.</p>"
+            .repeat(3)
+    );
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(html.encode_utf16().flat_map(u16::to_le_bytes));
+    let d = read_document(&bytes, None).unwrap();
+    assert_eq!(d.format, Format::Html);
+    assert_eq!(d.title.as_deref(), Some("Grève générale"));
+    assert!(d.paragraphs[0].starts_with("Les syndicats ont appelé"));
+}
+
+#[test]
+fn plain_text_still_refuses_invalid_utf8() {
+    assert_eq!(
+        read_document(b"caf\xe9 au lait", Some("note.txt")),
+        Err(IngestError::InvalidUtf8 { offset: 3 })
+    );
+}
+
+#[test]
+fn markdown_fixture_is_stripped() {
+    let d = read_document(MARKDOWN, Some("rail.md")).unwrap();
+    assert_eq!(d.format, Format::Markdown);
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Rail operator fined over signalling failures")
+    );
+    assert_eq!(d.byline.as_deref(), Some("Dele Okafor"));
+    assert_eq!(d.published, utc("2023-07-14T13:30:00Z"));
+    assert_eq!(
+        d.paragraphs,
+        vec![
+            "A regional rail operator has been fined £1.2m after a series of signalling failures left passengers stranded on trains for up to four hours last winter.",
+            "The regulator said the company had ignored repeated warnings from its own engineers about ageing equipment.",
+            "What happens next",
+            "The operator has 28 days to pay.",
+            "An engineering review reports in October.",
+            "\"Passengers were let down badly,\" the regulator said.",
+        ]
+    );
+    // Without the name hint the opening `# ` heading is enough.
+    let body = &MARKDOWN[MARKDOWN.windows(2).position(|w| w == b"# ").unwrap()..];
+    assert_eq!(read_document(body, None).unwrap().format, Format::Markdown);
+}
+
+#[test]
+fn plain_text_is_not_mistaken_for_markup() {
+    let d = read_document(
+        b"A short note.\n\nIt mentions <b> tags - and # signs.\n",
+        None,
+    )
+    .unwrap();
+    assert_eq!(d.format, Format::Text);
+}
+
+#[test]
+fn dates_serialise_as_rfc3339_utc() {
+    let d = read_document(FULL, Some("ferry.html")).unwrap();
+    let v = serde_json::to_value(&d).unwrap();
+    assert_eq!(v["published"], "2024-03-05T17:20:00Z");
+    assert_eq!(v["modified"], "2024-03-06T07:05:12Z");
+}
+
+#[test]
+fn extension_reads_paths_and_urls() {
+    assert_eq!(extension("dir.v2/page.HTML"), "html");
+    assert_eq!(extension("https://x.example/a/b.htm?x=1.2#top"), "htm");
+    assert_eq!(extension(".hidden"), "");
+    assert_eq!(extension("README"), "");
+}
+
+proptest! {
+    #[test]
+    fn reading_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512), hint in 0..4usize) {
+        let name = ["a.html", "a.md", "a.txt", ""][hint];
+        let _ = read_document(&bytes, (!name.is_empty()).then_some(name));
+    }
+
+    #[test]
+    fn tag_soup_never_panics(tokens in proptest::collection::vec(proptest::sample::select(vec![
+        "<div class=share>", "<div>", "</div>", "<p>", "</p>", "<svg>", "</svg>", "<title>",
+        "<path>", "<br>", "<h1>", "</h1>", "<article>", "<header>", "<figure>", "<script>",
+        "</script>", "<meta charset=latin1>", "<meta property=og:description content='Some words here and there for the lead'>",
+        "Some words here and there for the lead paragraph. ", "é", "<!--", "-->", "<amp-img>", "<a href=x>", "</a>",
+    ]), 0..200)) {
+        let page = tokens.concat();
+        let _ = read_document(page.as_bytes(), Some("soup.html"));
+    }
+
+    #[test]
+    fn html_paragraphs_are_normalised(words in proptest::collection::vec("[a-zA-Z<>&;é ]{1,12}", 1..60)) {
+        let page = format!("<html><body><article><p>{}</p></article></body></html>", words.join(" \n "));
+        if let Ok(d) = read_document(page.as_bytes(), Some("p.html")) {
+            for p in &d.paragraphs {
+                prop_assert_eq!(p.clone(), normalize_paragraph(p));
+                prop_assert!(!p.is_empty());
+            }
+        }
+    }
+}
