@@ -17,10 +17,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
@@ -113,11 +110,7 @@ fn revision(n: usize) -> Vec<Statement> {
             );
             match i % 4 {
                 0 => statement(content, None, Attribution::Unattributed),
-                1 => statement(
-                    format!("\"{content}\""),
-                    Some(g.pick(NAMES)),
-                    Attribution::Direct,
-                ),
+                1 => statement(format!("\"{content}\""), Some(g.pick(NAMES)), Attribution::Direct),
                 _ => statement(content, Some(g.pick(NAMES)), Attribution::Indirect),
             }
         })
@@ -141,11 +134,7 @@ fn edited(old: &[Statement]) -> Vec<Statement> {
     new.insert(65, moved);
     new.insert(
         70,
-        statement(
-            "the harbour will reopen on Monday morning".to_string(),
-            Some("Ilse Varga"),
-            Attribution::Indirect,
-        ),
+        statement("the harbour will reopen on Monday morning".to_string(), Some("Ilse Varga"), Attribution::Indirect),
     );
     for (i, s) in new.iter_mut().enumerate() {
         s.index = i;
@@ -174,16 +163,10 @@ fn time(label: &str, old: &[Statement], new: &[Statement], iters: usize) {
 }
 
 fn main() {
-    let iters: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(2000);
+    let iters: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(2000);
     let old = revision(80);
     let new = edited(&old);
-    let words: usize = old
-        .iter()
-        .map(|s| s.content.split_whitespace().count())
-        .sum();
+    let words: usize = old.iter().map(|s| s.content.split_whitespace().count()).sum();
 
     let d = diff_statements(&old, &new);
     let s = &d.summary;
@@ -200,12 +183,7 @@ fn main() {
         s.unchanged
     );
 
-    time(
-        "diff_statements, a handful of edits (target ≤ 1000 µs)",
-        &old,
-        &new,
-        iters,
-    );
+    time("diff_statements, a handful of edits (target ≤ 1000 µs)", &old, &new, iters);
     // The worst case for pairing: nothing in common by hash, every pair a
     // similarity candidate.
     let mut g = Lcg(7);
@@ -214,10 +192,5 @@ fn main() {
         s.content = format!("{} {}", g.pick(TAILS), s.content);
         s.hash = content_hash(&s.content);
     }
-    time(
-        "diff_statements, every statement edited",
-        &old,
-        &other,
-        iters / 10,
-    );
+    time("diff_statements, every statement edited", &old, &other, iters / 10);
 }

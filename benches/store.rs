@@ -50,13 +50,10 @@ fn load(store: &mut Store, corpus: &[(String, Vec<String>)]) -> (u64, u64) {
         let mut known = BTreeMap::new();
         for (i, text) in texts.iter().enumerate() {
             let doc = read_document(text.as_bytes(), None).unwrap();
-            let mut prepared =
-                Prepared::new(text.as_bytes().to_vec(), format!("{story}/{i:02}.txt"), doc);
+            let mut prepared = Prepared::new(text.as_bytes().to_vec(), format!("{story}/{i:02}.txt"), doc);
             statements += prepared.extraction.statements.len() as u64;
             let at = base + chrono::Duration::minutes((revisions * 7) as i64);
-            let new = prepared
-                .to_revision(story, &mut known, at, None, None)
-                .unwrap();
+            let new = prepared.to_revision(story, &mut known, at, None, None).unwrap();
             batch.record(new).unwrap();
             revisions += 1;
             if batch.len() >= 256 {
@@ -77,11 +74,7 @@ fn bench_record(dir: &Path) {
     let (revisions, _) = load(&mut store, &corpus);
     let secs = start.elapsed().as_secs_f64();
     row(
-        &format!(
-            "bulk record ({} revisions, {:.1} KB average)",
-            revisions,
-            bytes as f64 / revisions as f64 / 1024.0
-        ),
+        &format!("bulk record ({} revisions, {:.1} KB average)", revisions, bytes as f64 / revisions as f64 / 1024.0),
         format!("{:.0} revisions/s", revisions as f64 / secs),
         "≥ 2,000/s",
     );
@@ -146,19 +139,11 @@ fn bench_queries(dir: &Path) {
             std::hint::black_box(blame(&store, story, texts.len() as u32).unwrap());
         }));
     }
-    for (name, mut times) in [
-        ("who", who_times),
-        ("search", search_times),
-        ("blame", blame_times),
-    ] {
+    for (name, mut times) in [("who", who_times), ("search", search_times), ("blame", blame_times)] {
         times.sort();
         row(
             &format!("`{name}` latency (in process, warm cache, {n} queries)"),
-            format!(
-                "p50 {} / p99 {}",
-                ms(percentile(&times, 0.5)),
-                ms(percentile(&times, 0.99))
-            ),
+            format!("p50 {} / p99 {}", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.99))),
             "p99 ≤ 10 ms",
         );
     }
@@ -170,51 +155,22 @@ fn bench_queries(dir: &Path) {
         let mut times = Vec::new();
         for _ in 0..20 {
             let t = Instant::now();
-            let out = std::process::Command::new(bin)
-                .arg("--store")
-                .arg(&path)
-                .args(args)
-                .output()
-                .unwrap();
+            let out = std::process::Command::new(bin).arg("--store").arg(&path).args(args).output().unwrap();
             times.push(t.elapsed());
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         }
         times.sort();
-        format!(
-            "median {} / max {}",
-            ms(percentile(&times, 0.5)),
-            ms(*times.last().unwrap())
-        )
+        format!("median {} / max {}", ms(percentile(&times, 0.5)), ms(*times.last().unwrap()))
     };
     let longest = corpus.iter().max_by_key(|(_, t)| t.len()).unwrap();
     row(
-        &format!(
-            "`claimtrail log {}` ({} revisions), whole command",
-            longest.0,
-            longest.1.len()
-        ),
+        &format!("`claimtrail log {}` ({} revisions), whole command", longest.0, longest.1.len()),
         whole(&["log", &longest.0]),
         "≤ 50 ms",
     );
-    row(
-        "`claimtrail who \"Maria Alvarez\"`, whole command",
-        whole(&["who", "Maria Alvarez"]),
-        "(reference)",
-    );
-    row(
-        "`claimtrail search bridge budget`, whole command",
-        whole(&["search", "bridge", "budget"]),
-        "(reference)",
-    );
-    row(
-        &format!("`claimtrail blame {}`, whole command", longest.0),
-        whole(&["blame", &longest.0]),
-        "(reference)",
-    );
+    row("`claimtrail who \"Maria Alvarez\"`, whole command", whole(&["who", "Maria Alvarez"]), "(reference)");
+    row("`claimtrail search bridge budget`, whole command", whole(&["search", "bridge", "budget"]), "(reference)");
+    row(&format!("`claimtrail blame {}`, whole command", longest.0), whole(&["blame", &longest.0]), "(reference)");
 }
 
 fn bench_disk(dir: &Path) {
@@ -226,15 +182,8 @@ fn bench_disk(dir: &Path) {
     for (i, text) in texts.iter().enumerate() {
         let doc = read_document(text.as_bytes(), None).unwrap();
         let mut prepared = Prepared::new(text.as_bytes().to_vec(), format!("{i:02}.txt"), doc);
-        let new = prepared
-            .to_revision(
-                "one",
-                &mut known,
-                base + chrono::Duration::hours(i as i64),
-                None,
-                None,
-            )
-            .unwrap();
+        let new =
+            prepared.to_revision("one", &mut known, base + chrono::Duration::hours(i as i64), None, None).unwrap();
         store.record_revision(new).unwrap();
     }
     let size = store.size().unwrap();
@@ -243,18 +192,10 @@ fn bench_disk(dir: &Path) {
     let files: u64 = walk(&dir.join("disk"));
     row(
         "20 revisions of one 5 KB story, small edits: logical bytes (keys + values)",
-        format!(
-            "{:.1}× one revision's text ({} bytes)",
-            size.logical_bytes as f64 / one,
-            size.logical_bytes
-        ),
+        format!("{:.1}× one revision's text ({} bytes)", size.logical_bytes as f64 / one, size.logical_bytes),
         "≤ 3×",
     );
-    row(
-        "the same, files on disk (sled)",
-        format!("{:.1}× ({} bytes)", files as f64 / one, files),
-        "≤ 3×",
-    );
+    row("the same, files on disk (sled)", format!("{:.1}× ({} bytes)", files as f64 / one, files), "≤ 3×");
 }
 
 fn walk(p: &Path) -> u64 {
@@ -273,11 +214,7 @@ fn bench_rss(dir: &Path) {
         let d = archive.join(story);
         std::fs::create_dir_all(&d).unwrap();
         for (i, t) in texts.iter().enumerate() {
-            std::fs::write(
-                d.join(format!("{:02}-2026-01-01T{:02}00Z.txt", i + 1, i % 24)),
-                t,
-            )
-            .unwrap();
+            std::fs::write(d.join(format!("{:02}-2026-01-01T{:02}00Z.txt", i + 1, i % 24)), t).unwrap();
         }
     }
     let bin = env!("CARGO_BIN_EXE_claimtrail");
@@ -292,32 +229,17 @@ fn bench_rss(dir: &Path) {
         .output()
         .expect("/usr/bin/time (Debian package `time`)");
     let secs = start.elapsed().as_secs_f64();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let kb: u64 = String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .last()
-        .and_then(|l| l.trim().parse().ok())
-        .unwrap_or(0);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let kb: u64 = String::from_utf8_lossy(&out.stderr).lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or(0);
     row(
         "peak RSS, `claimtrail import` of 100,000 revisions (5 KB)",
-        format!(
-            "{:.0} MB ({:.0} revisions/s whole command)",
-            kb as f64 / 1024.0,
-            100_000.0 / secs
-        ),
+        format!("{:.0} MB ({:.0} revisions/s whole command)", kb as f64 / 1024.0, 100_000.0 / secs),
         "≤ 200 MB",
     );
 }
 
 fn main() {
-    let args: BTreeSet<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
+    let args: BTreeSet<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let all = args.is_empty();
     let dir = tempfile::tempdir().unwrap();
     println!("| benchmark | figure | target |");

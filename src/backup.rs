@@ -21,9 +21,7 @@ use std::collections::BTreeMap;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use chrono::{DateTime, Utc};
-use claimtrail_store::{
-    Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store,
-};
+use claimtrail_store::{Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store};
 use serde::{Deserialize, Serialize};
 
 use crate::error::CliError;
@@ -82,28 +80,17 @@ impl RevisionLine {
         let mut statements = Vec::with_capacity(occurrences.len());
         let mut speakers: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
         for o in occurrences {
-            let content = store
-                .statement(&o.statement)?
-                .map(|s| s.content)
-                .ok_or_else(|| {
-                    CliError::new(format!(
-                        "statement {} of {}@{} is missing",
-                        o.statement.short(),
-                        rev.story,
-                        rev.number
-                    ))
+            let content = store.statement(&o.statement)?.map(|s| s.content).ok_or_else(|| {
+                CliError::new(format!("statement {} of {}@{} is missing", o.statement.short(), rev.story, rev.number))
                     .with_hint("run `claimtrail verify`")
-                })?;
+            })?;
             if let Some(id) = &o.speaker
                 && !speakers.contains_key(id)
                 && let Some(sp) = store.speaker(id)?
             {
                 speakers.insert(id.clone(), sp);
             }
-            statements.push(StatementLine {
-                occurrence: o,
-                content,
-            });
+            statements.push(StatementLine { occurrence: o, content });
         }
         Ok(RevisionLine {
             story: rev.story.clone(),
@@ -125,9 +112,7 @@ impl RevisionLine {
 
     /// The raw bytes, decoded.
     pub fn raw_bytes(&self) -> Result<Vec<u8>, String> {
-        STANDARD
-            .decode(&self.raw)
-            .map_err(|e| format!("its raw bytes are not valid base64: {e}"))
+        STANDARD.decode(&self.raw).map_err(|e| format!("its raw bytes are not valid base64: {e}"))
     }
 
     /// The revision to record from this line (`raw` from [`Self::raw_bytes`]).

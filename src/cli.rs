@@ -13,8 +13,7 @@ use crate::commands;
 use crate::error::{CliError, exit};
 use crate::output::{ColorChoice, Out, OutputFormat};
 
-const ABOUT: &str =
-    "Claim provenance for news: who said what, in which revision, and what changed.";
+const ABOUT: &str = "Claim provenance for news: who said what, in which revision, and what changed.";
 
 const LONG_ABOUT: &str = "\
 Claim provenance for news: who said what, in which revision, and what changed.
@@ -120,18 +119,14 @@ impl Ctx {
         if let Some(p) = std::env::var_os("CLAIMTRAIL_STORE").filter(|p| !p.is_empty()) {
             return Ok(PathBuf::from(p));
         }
-        dirs::data_dir()
-            .map(|d| d.join("claimtrail"))
-            .ok_or_else(|| {
-                CliError::new("cannot find a data directory for the store")
-                    .with_hint("pass --store PATH or set CLAIMTRAIL_STORE")
-            })
+        dirs::data_dir().map(|d| d.join("claimtrail")).ok_or_else(|| {
+            CliError::new("cannot find a data directory for the store")
+                .with_hint("pass --store PATH or set CLAIMTRAIL_STORE")
+        })
     }
 
     fn open_options(&self) -> OpenOptions {
-        OpenOptions {
-            wait: self.wait.filter(|w| *w > 0.0).map(Duration::from_secs_f64),
-        }
+        OpenOptions { wait: self.wait.filter(|w| *w > 0.0).map(Duration::from_secs_f64) }
     }
 
     /// Open the store, creating it if needed (for commands that write).
@@ -153,18 +148,14 @@ impl Ctx {
 
     /// Open the store for a command about `story`: no store means no story.
     pub fn require_existing_store(&self, story: &str) -> Result<Store, CliError> {
-        self.open_existing_store()?
-            .ok_or_else(|| StoreError::UnknownStory(story.to_string()).into())
+        self.open_existing_store()?.ok_or_else(|| StoreError::UnknownStory(story.to_string()).into())
     }
 }
 
 /// Run a parsed command line; returns the exit code on success.
 pub fn run(cli: Cli) -> Result<u8, CliError> {
-    let mut ctx = Ctx {
-        store_path: cli.global.store,
-        wait: cli.global.wait,
-        out: Out::new(cli.global.format, cli.global.color),
-    };
+    let mut ctx =
+        Ctx { store_path: cli.global.store, wait: cli.global.wait, out: Out::new(cli.global.format, cli.global.color) };
     let code = match cli.command {
         Command::Record(args) => commands::record::run(&mut ctx, args)?,
         Command::Stories(args) => commands::stories::run(&mut ctx, args)?,
@@ -195,11 +186,7 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() {
-                exit::ERROR
-            } else {
-                exit::OK
-            };
+            let code = if e.use_stderr() { exit::ERROR } else { exit::OK };
             let _ = e.print();
             return ExitCode::from(code);
         }

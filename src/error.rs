@@ -28,12 +28,7 @@ pub struct CliError {
 
 impl CliError {
     pub fn new(message: impl Into<String>) -> CliError {
-        CliError {
-            message: message.into(),
-            hints: Vec::new(),
-            code: exit::ERROR,
-            quiet: false,
-        }
+        CliError { message: message.into(), hints: Vec::new(), code: exit::ERROR, quiet: false }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
@@ -75,11 +70,7 @@ impl From<StoreError> for CliError {
 impl From<std::io::Error> for CliError {
     fn from(err: std::io::Error) -> CliError {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
-            return CliError {
-                quiet: true,
-                code: exit::OK,
-                ..CliError::new("")
-            };
+            return CliError { quiet: true, code: exit::OK, ..CliError::new("") };
         }
         CliError::new(err.to_string())
     }

@@ -30,8 +30,7 @@ impl ColorChoice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && io::stdout().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
             }
         }
     }
@@ -45,11 +44,7 @@ pub struct Palette {
 
 impl Palette {
     fn wrap(&self, code: &str, s: &str) -> String {
-        if self.enabled {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+        if self.enabled { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     }
     pub fn bold(&self, s: &str) -> String {
         self.wrap("1", s)
@@ -81,13 +76,7 @@ pub struct Out {
 
 impl Out {
     pub fn new(format: OutputFormat, color: ColorChoice) -> Out {
-        Out {
-            format,
-            palette: Palette {
-                enabled: color.enabled(),
-            },
-            w: io::BufWriter::new(io::stdout()),
-        }
+        Out { format, palette: Palette { enabled: color.enabled() }, w: io::BufWriter::new(io::stdout()) }
     }
 
     pub fn json(&self) -> bool {

@@ -4,9 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use claimtrail_store::{
-    Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store,
-};
+use claimtrail_store::{Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store};
 
 use crate::error::CliError;
 use crate::extract::normalize;
@@ -17,17 +15,21 @@ use crate::ingest::Document;
 /// across stories; an anonymous source is only known inside its story, so
 /// its id is scoped to the story ("taji/u-s-official").
 pub fn store_speaker_id(story: &str, id: &str, anonymous: bool) -> String {
-    if anonymous {
-        format!("{story}/{id}")
-    } else {
-        id.to_string()
-    }
+    if anonymous { format!("{story}/{id}") } else { id.to_string() }
 }
 
+/// Words too common to index or search: every statement holds them.
+const STOPWORDS: [&str; 24] = [
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or", "that", "the",
+    "this", "to", "was", "were", "will", "with",
+];
+
 /// Search terms of a statement's content: lowercase words of letters and
-/// digits, each once. Apostrophes are dropped so "don't" is "dont".
+/// digits, each once, without the commonest words. Apostrophes are dropped
+/// so "don't" is "dont".
 pub fn terms(content: &str) -> Vec<String> {
     let normalized = normalize::normalize_content(content).to_lowercase();
+    let mut seen = std::collections::HashSet::new();
     let mut out: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in normalized.chars().chain(std::iter::once(' ')) {
@@ -36,10 +38,9 @@ pub fn terms(content: &str) -> Vec<String> {
         } else if c == '\'' {
             continue;
         } else if !word.is_empty() {
-            if !out.contains(&word) {
-                out.push(std::mem::take(&mut word));
-            } else {
-                word.clear();
+            let w = std::mem::take(&mut word);
+            if !STOPWORDS.contains(&w.as_str()) && seen.insert(w.clone()) {
+                out.push(w);
             }
         }
     }
@@ -47,25 +48,16 @@ pub fn terms(content: &str) -> Vec<String> {
 }
 
 /// Statements and speakers of an extraction, in the store's terms.
-pub fn to_store(
-    story: &str,
-    extraction: &Extraction,
-) -> Result<(Vec<NewStatement>, Vec<SpeakerRecord>), CliError> {
+pub fn to_store(story: &str, extraction: &Extraction) -> Result<(Vec<NewStatement>, Vec<SpeakerRecord>), CliError> {
     let mut statements = Vec::with_capacity(extraction.statements.len());
     for s in &extraction.statements {
-        let hash: Hash32 = s
-            .hash
-            .parse()
-            .map_err(|e| CliError::new(format!("internal error: {e}")))?;
+        let hash: Hash32 = s.hash.parse().map_err(|e| CliError::new(format!("internal error: {e}")))?;
         statements.push(NewStatement {
             occurrence: Occurrence {
                 index: s.index as u32,
                 paragraph: s.paragraph as u32,
                 statement: hash,
-                speaker: s
-                    .speaker
-                    .as_ref()
-                    .map(|sp| store_speaker_id(story, &sp.id, sp.anonymous)),
+                speaker: s.speaker.as_ref().map(|sp| store_speaker_id(story, &sp.id, sp.anonymous)),
                 mention: s.speaker.as_ref().map(|sp| sp.mention.clone()),
                 attribution: s.attribution.as_str().to_string(),
                 cue: s.cue.clone(),
@@ -75,11 +67,7 @@ pub fn to_store(
             terms: terms(&s.content),
         });
     }
-    let speakers = extraction
-        .speakers
-        .iter()
-        .map(|sp| speaker_record(story, sp))
-        .collect();
+    let speakers = extraction.speakers.iter().map(|sp| speaker_record(story, sp)).collect();
     Ok((statements, speakers))
 }
 
@@ -102,10 +90,7 @@ pub fn same_person(a: &str, a_role: Option<&str>, b: &str, b_role: Option<&str>)
         let norm = norm_name(n);
         let words: Vec<&str> = norm.split(' ').collect();
         let last = words.iter().rposition(|w| *w == sa).unwrap_or(0);
-        words[..last]
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .collect()
+        words[..last].iter().filter_map(|w| w.chars().next()).collect()
     };
     let (ga, gb) = (given(a), given(b));
     let given_agree = ga.is_empty() || gb.is_empty() || ga.iter().any(|c| gb.contains(c));
@@ -113,10 +98,7 @@ pub fn same_person(a: &str, a_role: Option<&str>, b: &str, b_role: Option<&str>)
 }
 
 /// The speakers a story already has, by store id.
-pub fn story_speakers(
-    store: &Store,
-    story: &str,
-) -> Result<BTreeMap<String, SpeakerRecord>, CliError> {
+pub fn story_speakers(store: &Store, story: &str) -> Result<BTreeMap<String, SpeakerRecord>, CliError> {
     let mut known: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
     for rev in store.revisions(story)? {
         for o in store.occurrences(&rev)? {
@@ -135,20 +117,15 @@ pub fn story_speakers(
 /// has (`known`, by store id), so a renamed mention ("Kenneth F. McKenzie
 /// Jr." for "Frank McKenzie") stays one speaker in the store and in every
 /// query. `known` is then updated with this revision's speakers.
-pub fn unify_with_story(
-    story: &str,
-    known: &mut BTreeMap<String, SpeakerRecord>,
-    extraction: &mut Extraction,
-) {
+pub fn unify_with_story(story: &str, known: &mut BTreeMap<String, SpeakerRecord>, extraction: &mut Extraction) {
     let mut remap: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
     for sp in &extraction.speakers {
         if sp.kind != SpeakerKind::Person || known.contains_key(&sp.id) {
             continue;
         }
-        let found = known.values().find(|k| {
-            k.kind == "person"
-                && same_person(&k.name, k.role.as_deref(), &sp.name, sp.role.as_deref())
-        });
+        let found = known
+            .values()
+            .find(|k| k.kind == "person" && same_person(&k.name, k.role.as_deref(), &sp.name, sp.role.as_deref()));
         if let Some(k) = found {
             remap.insert(sp.id.clone(), k.clone());
         }
@@ -175,9 +152,7 @@ pub fn unify_with_story(
     }
     for sp in &extraction.speakers {
         let id = store_speaker_id(story, &sp.id, sp.anonymous);
-        known
-            .entry(id.clone())
-            .or_insert_with(|| speaker_record(story, sp));
+        known.entry(id.clone()).or_insert_with(|| speaker_record(story, sp));
     }
 }
 
@@ -208,13 +183,7 @@ impl Prepared {
     pub fn new(raw: Vec<u8>, source: String, document: Document) -> Prepared {
         let text = document.text();
         let extraction = crate::extract::extract(&text);
-        Prepared {
-            raw,
-            source,
-            document,
-            text,
-            extraction,
-        }
+        Prepared { raw, source, document, text, extraction }
     }
 
     /// The revision to record in `story`, with its people unified with
@@ -276,16 +245,10 @@ pub fn stored_statements(store: &Store, rev: &RevisionRecord) -> Result<Vec<Stat
     let mut speakers: BTreeMap<String, Option<SpeakerRecord>> = BTreeMap::new();
     let mut out = Vec::new();
     for o in store.occurrences(rev)? {
-        let content = store
-            .statement(&o.statement)?
-            .map(|s| s.content)
-            .ok_or_else(|| {
-                CliError::new(format!(
-                    "statement {} is missing from the store",
-                    o.statement.short()
-                ))
+        let content = store.statement(&o.statement)?.map(|s| s.content).ok_or_else(|| {
+            CliError::new(format!("statement {} is missing from the store", o.statement.short()))
                 .with_hint("run `claimtrail verify`")
-            })?;
+        })?;
         let speaker = match &o.speaker {
             None => None,
             Some(id) => {
@@ -325,20 +288,10 @@ mod tests {
     #[test]
     fn renamed_people_are_one_person() {
         let role = Some("head of U.S. Central Command");
-        assert!(same_person(
-            "Frank McKenzie",
-            role,
-            "Kenneth F. McKenzie Jr.",
-            role
-        ));
+        assert!(same_person("Frank McKenzie", role, "Kenneth F. McKenzie Jr.", role));
         assert!(same_person("Mark Esper", None, "Esper", None));
         assert!(!same_person("Mark Esper", None, "Jane Esper", None));
-        assert!(!same_person(
-            "Mark Esper",
-            Some("Secretary of Defense"),
-            "Jane Esper",
-            Some("Senator")
-        ));
+        assert!(!same_person("Mark Esper", Some("Secretary of Defense"), "Jane Esper", Some("Senator")));
         assert!(!same_person("Mark Esper", None, "Mark Hoffman", None));
     }
 
@@ -346,9 +299,7 @@ mod tests {
     fn terms_are_lowercase_unique_words() {
         assert_eq!(
             terms("“All options are on the table,” all said. Don’t"),
-            vec![
-                "all", "options", "are", "on", "the", "table", "said", "dont"
-            ]
+            vec!["all", "options", "table", "said", "dont"]
         );
     }
 }

@@ -31,10 +31,7 @@ impl RevRef {
             None => RevSpec::Latest,
             Some(r) => RevSpec::parse(r)?,
         };
-        Ok(RevRef {
-            story: story.to_string(),
-            rev,
-        })
+        Ok(RevRef { story: story.to_string(), rev })
     }
 
     /// Resolve against the store.
@@ -82,16 +79,10 @@ mod tests {
         assert_eq!(RevRef::parse("s").unwrap().rev, RevSpec::Latest);
         assert_eq!(RevRef::parse("s@2").unwrap().rev, RevSpec::Number(2));
         assert_eq!(RevRef::parse("s@latest").unwrap().rev, RevSpec::Latest);
-        assert_eq!(
-            RevRef::parse("s@A1b2").unwrap().rev,
-            RevSpec::Prefix("a1b2".into())
-        );
+        assert_eq!(RevRef::parse("s@A1b2").unwrap().rev, RevSpec::Prefix("a1b2".into()));
         // Four digits are read as a hash prefix: revision numbers that long
         // are not realistic, hash prefixes that short are refused.
-        assert_eq!(
-            RevRef::parse("s@1234").unwrap().rev,
-            RevSpec::Prefix("1234".into())
-        );
+        assert_eq!(RevRef::parse("s@1234").unwrap().rev, RevSpec::Prefix("1234".into()));
         assert!(RevRef::parse("s@zz").is_err());
         assert!(RevRef::parse("s@abc").is_err());
         assert!(RevRef::parse("a b@1").is_err());

@@ -10,12 +10,7 @@ pub fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t.with_timezone(&Utc));
     }
-    for fmt in [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M",
-    ] {
+    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"] {
         if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
             return Ok(t.and_utc());
         }
@@ -23,18 +18,14 @@ pub fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
     }
-    Err(format!(
-        "{s:?} is not a time: use RFC 3339 (2020-03-12T18:00:00Z) or YYYY-MM-DD [HH:MM[:SS]] in UTC"
-    ))
+    Err(format!("{s:?} is not a time: use RFC 3339 (2020-03-12T18:00:00Z) or YYYY-MM-DD [HH:MM[:SS]] in UTC"))
 }
 
 /// The current time, or `CLAIMTRAIL_NOW` when set: a fixed clock makes
 /// recorded ids reproducible in tests and in scripted imports.
 pub fn now() -> Result<DateTime<Utc>, CliError> {
     match std::env::var("CLAIMTRAIL_NOW") {
-        Ok(s) if !s.is_empty() => {
-            parse_time(&s).map_err(|e| CliError::new(format!("invalid CLAIMTRAIL_NOW: {e}")))
-        }
+        Ok(s) if !s.is_empty() => parse_time(&s).map_err(|e| CliError::new(format!("invalid CLAIMTRAIL_NOW: {e}"))),
         _ => Ok(Utc::now()),
     }
 }

@@ -27,8 +27,8 @@ impl Rng {
 }
 
 pub const FIRST: &[&str] = &[
-    "Maria", "James", "Aisha", "Tomas", "Li", "Priya", "Daniel", "Elena", "Samuel", "Fatima",
-    "Oliver", "Grace", "Ivan", "Nadia", "Peter", "Rosa", "Kwame", "Hannah", "Yusuf", "Clara",
+    "Maria", "James", "Aisha", "Tomas", "Li", "Priya", "Daniel", "Elena", "Samuel", "Fatima", "Oliver", "Grace",
+    "Ivan", "Nadia", "Peter", "Rosa", "Kwame", "Hannah", "Yusuf", "Clara",
 ];
 pub const LAST: &[&str] = &[
     "Alvarez",
@@ -82,16 +82,7 @@ pub const LAST: &[&str] = &[
     "Young",
     "Zimmerman",
 ];
-const TITLES: &[&str] = &[
-    "Mayor",
-    "Senator",
-    "Minister",
-    "Police Chief",
-    "Governor",
-    "Judge",
-    "Professor",
-    "Dr.",
-];
+const TITLES: &[&str] = &["Mayor", "Senator", "Minister", "Police Chief", "Governor", "Judge", "Professor", "Dr."];
 const ORGS: &[&str] = &[
     "the Interior Ministry",
     "the city council",
@@ -142,14 +133,8 @@ pub const OBJECTS: &[&str] = &[
     "new rules for battery storage",
     "the timetable for the tram extension",
 ];
-const WHEN: &[&str] = &[
-    "on Monday",
-    "on Tuesday",
-    "last week",
-    "late on Friday",
-    "this morning",
-    "after a long debate",
-];
+const WHEN: &[&str] =
+    &["on Monday", "on Tuesday", "last week", "late on Friday", "this morning", "after a long debate"];
 const QUOTES: &[&str] = &[
     "We will not accept a decision that leaves families without a safe way home",
     "The numbers simply do not add up and everyone in this room knows it",
@@ -161,10 +146,7 @@ const QUOTES: &[&str] = &[
 
 /// One generated speaker: full name and title.
 fn person(rng: &mut Rng) -> (String, &'static str) {
-    (
-        format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
-        rng.pick(TITLES),
-    )
+    (format!("{} {}", rng.pick(FIRST), rng.pick(LAST)), rng.pick(TITLES))
 }
 
 fn capitalised(s: String) -> String {
@@ -175,13 +157,7 @@ fn capitalised(s: String) -> String {
 
 /// One sentence of a story, in one of the attribution shapes news uses.
 pub fn sentence(rng: &mut Rng) -> String {
-    let clause = format!(
-        "{} {} {} {}",
-        rng.pick(SUBJECTS),
-        rng.pick(VERBS),
-        rng.pick(OBJECTS),
-        rng.pick(WHEN)
-    );
+    let clause = format!("{} {} {} {}", rng.pick(SUBJECTS), rng.pick(VERBS), rng.pick(OBJECTS), rng.pick(WHEN));
     match rng.below(7) {
         0 | 1 => format!("{}.", capitalised(clause)),
         2 => {
@@ -229,13 +205,7 @@ pub fn story(rng: &mut Rng, revisions: usize, bytes: usize) -> Vec<String> {
                 }
             }
         }
-        out.push(
-            paragraphs
-                .iter()
-                .map(|p| p.join(" "))
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-        );
+        out.push(paragraphs.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join("\n\n"));
     }
     out
 }

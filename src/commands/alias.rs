@@ -50,10 +50,7 @@ pub fn run_alias(ctx: &mut Ctx, args: AliasArgs) -> Result<u8> {
                     .aliases
                     .iter()
                     .map(|(from, into)| Merge {
-                        speaker: index
-                            .records
-                            .get(from)
-                            .map_or_else(|| from.clone(), |r| r.name.clone()),
+                        speaker: index.records.get(from).map_or_else(|| from.clone(), |r| r.name.clone()),
                         speaker_id: from.clone(),
                         into: index.display(into),
                         into_id: into.clone(),
@@ -76,16 +73,12 @@ pub fn run_alias(ctx: &mut Ctx, args: AliasArgs) -> Result<u8> {
     let (Some(speaker), Some(other)) = (args.speaker, args.other) else {
         return Err(CliError::new("alias needs SPEAKER and OTHER, or --list"));
     };
-    let store = ctx
-        .open_existing_store()?
-        .ok_or_else(|| CliError::new("the store has no speakers yet"))?;
+    let store = ctx.open_existing_store()?.ok_or_else(|| CliError::new("the store has no speakers yet"))?;
     let index = SpeakerIndex::load(&store)?;
     let keep = index.resolve(&speaker)?;
     let merge = index.resolve(&other)?;
     if keep == merge {
-        return Err(CliError::new(format!(
-            "{other:?} and {speaker:?} are already one speaker"
-        )));
+        return Err(CliError::new(format!("{other:?} and {speaker:?} are already one speaker")));
     }
     store.set_alias(&merge, &keep)?;
     if ctx.out.json() {
@@ -96,19 +89,13 @@ pub fn run_alias(ctx: &mut Ctx, args: AliasArgs) -> Result<u8> {
             into_id: keep,
         })?;
     } else {
-        ctx.out.line(&format!(
-            "{} is now counted as {}",
-            index.display(&merge),
-            index.display(&keep)
-        ))?;
+        ctx.out.line(&format!("{} is now counted as {}", index.display(&merge), index.display(&keep)))?;
     }
     Ok(exit::OK)
 }
 
 pub fn run_unalias(ctx: &mut Ctx, args: UnaliasArgs) -> Result<u8> {
-    let store = ctx
-        .open_existing_store()?
-        .ok_or_else(|| CliError::new("the store has no aliases"))?;
+    let store = ctx.open_existing_store()?.ok_or_else(|| CliError::new("the store has no aliases"))?;
     let index = SpeakerIndex::load(&store)?;
     // Find the merged speaker by its own names, not through the merge.
     let q = crate::query::speakers::norm_name(&args.other);
@@ -118,18 +105,13 @@ pub fn run_unalias(ctx: &mut Ctx, args: UnaliasArgs) -> Result<u8> {
         .find(|id| {
             **id == args.other
                 || index.records.get(*id).is_some_and(|r| {
-                    std::iter::once(&r.name)
-                        .chain(&r.aliases)
-                        .any(|n| crate::query::speakers::norm_name(n) == q)
+                    std::iter::once(&r.name).chain(&r.aliases).any(|n| crate::query::speakers::norm_name(n) == q)
                 })
         })
         .cloned()
         .ok_or_else(|| {
-            CliError::new(format!(
-                "{:?} is not merged into another speaker",
-                args.other
-            ))
-            .with_hint("`claimtrail alias --list` shows the merges")
+            CliError::new(format!("{:?} is not merged into another speaker", args.other))
+                .with_hint("`claimtrail alias --list` shows the merges")
         })?;
     store.remove_alias(&id)?;
     if ctx.out.json() {
@@ -137,10 +119,7 @@ pub fn run_unalias(ctx: &mut Ctx, args: UnaliasArgs) -> Result<u8> {
     } else {
         ctx.out.line(&format!(
             "{} is its own speaker again",
-            index
-                .records
-                .get(&id)
-                .map_or(id.as_str(), |r| r.name.as_str())
+            index.records.get(&id).map_or(id.as_str(), |r| r.name.as_str())
         ))?;
     }
     Ok(exit::OK)

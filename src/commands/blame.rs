@@ -55,43 +55,19 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         return Ok(exit::OK);
     }
     let p = ctx.out.palette;
-    ctx.out.line(&p.bold(&format!(
-        "{}@{} ({} statements)",
-        story.id,
-        rev.number,
-        rows.len()
-    )))?;
+    ctx.out.line(&p.bold(&format!("{}@{} ({} statements)", story.id, rev.number, rows.len())))?;
     let mut t = Table::new(&["INTRODUCED", "CHANGED", "SPEAKER", "CONTENT"], p);
     for (s, b) in &rows {
-        let changed = if b.changed == b.introduced {
-            String::new()
-        } else {
-            format!("rev {} ({})", b.changed, b.how.label())
-        };
+        let changed =
+            if b.changed == b.introduced { String::new() } else { format!("rev {} ({})", b.changed, b.how.label()) };
         let intro = format!(
             "rev {}{}",
             b.introduced,
-            if b.how == crate::diff::ChangeKind::Restored {
-                " (restored)"
-            } else {
-                ""
-            }
+            if b.how == crate::diff::ChangeKind::Restored { " (restored)" } else { "" }
         );
-        let speaker = s
-            .speaker
-            .as_ref()
-            .map_or_else(|| "—".to_string(), |sp| sp.name.clone());
-        let intro = if b.introduced == rev.number {
-            p.green(&intro)
-        } else {
-            intro
-        };
-        t.row(vec![
-            intro,
-            p.yellow(&changed),
-            p.cyan(&ellipsize(&speaker, 24)),
-            ellipsize(&s.content, 80),
-        ]);
+        let speaker = s.speaker.as_ref().map_or_else(|| "—".to_string(), |sp| sp.name.clone());
+        let intro = if b.introduced == rev.number { p.green(&intro) } else { intro };
+        t.row(vec![intro, p.yellow(&changed), p.cyan(&ellipsize(&speaker, 24)), ellipsize(&s.content, 80)]);
     }
     t.write(&mut ctx.out)?;
     Ok(exit::OK)

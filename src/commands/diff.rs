@@ -75,11 +75,7 @@ pub enum Plan {
     /// A story's latest revision against the one before it.
     Latest { story: String },
     /// Two stored revisions of a story.
-    Revisions {
-        story: String,
-        from: RevSpec,
-        to: RevSpec,
-    },
+    Revisions { story: String, from: RevSpec, to: RevSpec },
 }
 
 /// How to show a diff, whatever its source.
@@ -106,31 +102,22 @@ pub fn plan(args: &[String]) -> Result<Plan> {
         && is_file_arg(to)
     {
         if from == "-" && to == "-" {
-            return Err(CliError::new("cannot read standard input twice")
-                .with_hint("give at most one of OLD and NEW as -"));
+            return Err(
+                CliError::new("cannot read standard input twice").with_hint("give at most one of OLD and NEW as -")
+            );
         }
-        return Ok(Plan::Files {
-            from: PathBuf::from(from),
-            to: PathBuf::from(to),
-        });
+        return Ok(Plan::Files { from: PathBuf::from(from), to: PathBuf::from(to) });
     }
-    let file_like =
-        |a: &str| a == "-" || a.contains(['/', '\\']) || Path::new(a).extension().is_some();
+    let file_like = |a: &str| a == "-" || a.contains(['/', '\\']) || Path::new(a).extension().is_some();
     match args {
         [story] if !file_like(story) && !story.contains('@') => {
             validate_story_id(story)?;
-            return Ok(Plan::Latest {
-                story: story.clone(),
-            });
+            return Ok(Plan::Latest { story: story.clone() });
         }
         [story, a, b] if !file_like(story) => {
             validate_story_id(story)?;
             let rev = |r: &str| RevSpec::parse(r.strip_prefix('@').unwrap_or(r));
-            return Ok(Plan::Revisions {
-                story: story.clone(),
-                from: rev(a)?,
-                to: rev(b)?,
-            });
+            return Ok(Plan::Revisions { story: story.clone(), from: rev(a)?, to: rev(b)? });
         }
         [a, b] if a.contains('@') && b.contains('@') && !file_like(a) && !file_like(b) => {
             let (a, b) = (RevRef::parse(a)?, RevRef::parse(b)?);
@@ -141,21 +128,13 @@ pub fn plan(args: &[String]) -> Result<Plan> {
                 ))
                 .with_hint("diff compares two revisions of one story, or two files"));
             }
-            return Ok(Plan::Revisions {
-                story: a.story,
-                from: a.rev,
-                to: b.rev,
-            });
+            return Ok(Plan::Revisions { story: a.story, from: a.rev, to: b.rev });
         }
         _ => {}
     }
     // Anything else was meant as files: name the first that is not readable.
     let bad = args.iter().find(|a| !is_file_arg(a)).unwrap_or(&args[0]);
-    let why = if Path::new(bad).is_dir() {
-        "it is a directory, not a file"
-    } else {
-        "no such file"
-    };
+    let why = if Path::new(bad).is_dir() { "it is a directory, not a file" } else { "no such file" };
     let mut err = CliError::new(format!("cannot read {bad}: {why}"));
     if args.len() != 2 {
         err = err.with_hint(format!(
@@ -168,31 +147,17 @@ pub fn plan(args: &[String]) -> Result<Plan> {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
-    let show = ShowOptions {
-        all: args.all,
-        text: args.text,
-    };
+    let show = ShowOptions { all: args.all, text: args.text };
     match plan(&args.args)? {
         Plan::Files { from, to } => run_files(ctx, &from, &to, args.max_bytes, show),
         Plan::Latest { story } => {
             let store = ctx.require_existing_store(&story)?;
             let s = store.require_story(&story)?;
             if s.revisions < 2 {
-                return Err(CliError::new(format!(
-                    "story {story:?} has only one revision: nothing to compare"
-                ))
-                .with_hint(format!(
-                    "record another revision, or `claimtrail show {story}`"
-                )));
+                return Err(CliError::new(format!("story {story:?} has only one revision: nothing to compare"))
+                    .with_hint(format!("record another revision, or `claimtrail show {story}`")));
             }
-            run_store(
-                ctx,
-                &store,
-                &story,
-                &RevSpec::Number(s.revisions - 1),
-                &RevSpec::Latest,
-                show,
-            )
+            run_store(ctx, &store, &story, &RevSpec::Number(s.revisions - 1), &RevSpec::Latest, show)
         }
         Plan::Revisions { story, from, to } => {
             let store = ctx.require_existing_store(&story)?;
@@ -217,11 +182,7 @@ pub fn run_store(
     // A claim added here that an earlier revision had already carried (and
     // a later one dropped) is restored, not new.
     let mut earlier = HashSet::new();
-    for rev in store
-        .revisions(story)?
-        .iter()
-        .filter(|r| r.number < a.number.min(b.number))
-    {
+    for rev in store.revisions(story)?.iter().filter(|r| r.number < a.number.min(b.number)) {
         earlier.extend(store.occurrences(rev)?.iter().map(|o| o.statement.to_hex()));
     }
     diff.mark_restored(&earlier);
@@ -231,11 +192,7 @@ pub fn run_store(
         id: r.id.to_hex(),
         statements: n,
     };
-    let texts = if show.text {
-        Some((store.text(&a)?, store.text(&b)?))
-    } else {
-        None
-    };
+    let texts = if show.text { Some((store.text(&a)?, store.text(&b)?)) } else { None };
     write_report(
         &mut ctx.out,
         &end(&a, old.len()),
@@ -244,43 +201,23 @@ pub fn run_store(
         show,
         texts.as_ref().map(|(x, y)| (x.as_str(), y.as_str())),
     )?;
-    Ok(if diff.is_same() {
-        exit::OK
-    } else {
-        exit::NEGATIVE
-    })
+    Ok(if diff.is_same() { exit::OK } else { exit::NEGATIVE })
 }
 
 /// Diff two article files (either may be `-`). Returns the exit code: 0
 /// when no claim changed, 1 when some did.
-pub fn run_files(
-    ctx: &mut Ctx,
-    from: &Path,
-    to: &Path,
-    max_bytes: u64,
-    show: ShowOptions,
-) -> Result<u8> {
+pub fn run_files(ctx: &mut Ctx, from: &Path, to: &Path, max_bytes: u64, show: ShowOptions) -> Result<u8> {
     let old = input::read_input(Some(from), max_bytes)?;
     let new = input::read_input(Some(to), max_bytes)?;
     let (old_text, new_text) = (old.document.text(), new.document.text());
     let old_x = extract::extract(&old_text);
     let new_x = extract::extract(&new_text);
     let diff = diff::diff_statements(&old_x.statements, &new_x.statements);
-    let from_end = Endpoint::File {
-        file: old.source.label(),
-        statements: old_x.statements.len(),
-    };
-    let to_end = Endpoint::File {
-        file: new.source.label(),
-        statements: new_x.statements.len(),
-    };
+    let from_end = Endpoint::File { file: old.source.label(), statements: old_x.statements.len() };
+    let to_end = Endpoint::File { file: new.source.label(), statements: new_x.statements.len() };
     let texts = show.text.then_some((old_text.as_str(), new_text.as_str()));
     write_report(&mut ctx.out, &from_end, &to_end, &diff, show, texts)?;
-    Ok(if diff.is_same() {
-        exit::OK
-    } else {
-        exit::NEGATIVE
-    })
+    Ok(if diff.is_same() { exit::OK } else { exit::NEGATIVE })
 }
 
 #[derive(Serialize)]
@@ -295,9 +232,7 @@ struct JsonOut<'a> {
 fn label(e: &Endpoint) -> String {
     match e {
         Endpoint::File { file, .. } => file.clone(),
-        Endpoint::Revision {
-            story, revision, ..
-        } => format!("{story}@{revision}"),
+        Endpoint::Revision { story, revision, .. } => format!("{story}@{revision}"),
     }
 }
 
@@ -312,17 +247,9 @@ pub fn write_report(
     texts: Option<(&str, &str)>,
 ) -> Result<()> {
     let (a, b) = (label(from), label(to));
-    let unified = texts.map(|(old, new)| {
-        TextDiff::from_lines(old, new)
-            .unified_diff()
-            .header(&a, &b)
-            .to_string()
-    });
+    let unified = texts.map(|(old, new)| TextDiff::from_lines(old, new).unified_diff().header(&a, &b).to_string());
     if out.json() {
-        out.write_json(&JsonOut {
-            report: DiffReport::new(from, to, diff, show.all),
-            text_diff: unified,
-        })?;
+        out.write_json(&JsonOut { report: DiffReport::new(from, to, diff, show.all), text_diff: unified })?;
         return Ok(());
     }
     let p = out.palette;
@@ -390,11 +317,9 @@ fn write_change(out: &mut Out, c: &diff::Change, p: Palette) -> Result<()> {
     let old: Option<&Statement> = c.from.as_ref();
     let new: Option<&Statement> = c.to.as_ref();
     let who = match (old, new) {
-        (Some(o), Some(n)) if c.change == ChangeKind::Reattributed => format!(
-            "{} → {}",
-            speaker_name(o.speaker.as_ref()),
-            speaker_name(n.speaker.as_ref())
-        ),
+        (Some(o), Some(n)) if c.change == ChangeKind::Reattributed => {
+            format!("{} → {}", speaker_name(o.speaker.as_ref()), speaker_name(n.speaker.as_ref()))
+        }
         (_, Some(s)) | (Some(s), None) => speaker_name(s.speaker.as_ref()),
         (None, None) => String::new(),
     };
@@ -415,22 +340,11 @@ fn write_change(out: &mut Out, c: &diff::Change, p: Palette) -> Result<()> {
         let cue = |c: &Option<String>| c.clone().unwrap_or_else(|| "no cue".to_string());
         notes.push(format!("“{}” → “{}”", cue(&q.from), cue(&q.to)));
     }
-    let notes = if notes.is_empty() {
-        String::new()
-    } else {
-        p.dim(&format!("  ({})", notes.join("; ")))
-    };
-    out.line(&format!(
-        "{} {}{}",
-        kind_style(c.change, p),
-        p.cyan(&who),
-        notes
-    ))?;
+    let notes = if notes.is_empty() { String::new() } else { p.dim(&format!("  ({})", notes.join("; "))) };
+    out.line(&format!("{} {}{}", kind_style(c.change, p), p.cyan(&who), notes))?;
 
     let body = match c.change {
-        ChangeKind::Added | ChangeKind::Restored => {
-            p.green(&format!("+ {}", new.map_or("", |s| &s.content)))
-        }
+        ChangeKind::Added | ChangeKind::Restored => p.green(&format!("+ {}", new.map_or("", |s| &s.content))),
         ChangeKind::Removed => p.red(&format!("- {}", old.map_or("", |s| &s.content))),
         _ if !c.words.is_empty() => {
             if p.enabled {
@@ -440,12 +354,9 @@ fn write_change(out: &mut Out, c: &diff::Change, p: Palette) -> Result<()> {
             }
         }
         // A moved block lists every statement that travelled together.
-        _ if c.shape == Some(Shape::Block) => new
-            .into_iter()
-            .chain(&c.also_to)
-            .map(|s| s.content.as_str())
-            .collect::<Vec<_>>()
-            .join("\n    "),
+        _ if c.shape == Some(Shape::Block) => {
+            new.into_iter().chain(&c.also_to).map(|s| s.content.as_str()).collect::<Vec<_>>().join("\n    ")
+        }
         _ => new.map_or_else(String::new, |s| s.content.clone()),
     };
     out.line(&format!("    {body}"))?;
@@ -464,42 +375,22 @@ mod tests {
         let a = a.display().to_string();
         assert_eq!(
             plan(&[a.clone(), "-".into()]).unwrap(),
-            Plan::Files {
-                from: PathBuf::from(&a),
-                to: PathBuf::from("-")
-            }
+            Plan::Files { from: PathBuf::from(&a), to: PathBuf::from("-") }
         );
         let err = plan(&[a.clone(), "nope.txt".into()]).unwrap_err();
         assert_eq!(err.message, "cannot read nope.txt: no such file");
-        assert_eq!(
-            plan(&["my-story".into()]).unwrap(),
-            Plan::Latest {
-                story: "my-story".into()
-            }
-        );
+        assert_eq!(plan(&["my-story".into()]).unwrap(), Plan::Latest { story: "my-story".into() });
         assert_eq!(
             plan(&["my-story".into(), "1".into(), "@latest".into()]).unwrap(),
-            Plan::Revisions {
-                story: "my-story".into(),
-                from: RevSpec::Number(1),
-                to: RevSpec::Latest
-            }
+            Plan::Revisions { story: "my-story".into(), from: RevSpec::Number(1), to: RevSpec::Latest }
         );
         assert_eq!(
             plan(&["s@2".into(), "s@a1b2".into()]).unwrap(),
-            Plan::Revisions {
-                story: "s".into(),
-                from: RevSpec::Number(2),
-                to: RevSpec::Prefix("a1b2".into())
-            }
+            Plan::Revisions { story: "s".into(), from: RevSpec::Number(2), to: RevSpec::Prefix("a1b2".into()) }
         );
         assert!(plan(&["s@2".into(), "t@3".into()]).is_err());
         let err = plan(&["missing.txt".into()]).unwrap_err();
-        assert!(
-            err.message.contains("missing.txt: no such file"),
-            "{}",
-            err.message
-        );
+        assert!(err.message.contains("missing.txt: no such file"), "{}", err.message);
         assert!(plan(&["-".into(), "-".into()]).is_err());
     }
 }

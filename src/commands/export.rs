@@ -37,10 +37,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         (None, Some(s)) => return Err(claimtrail_store::StoreError::UnknownStory(s.clone()).into()),
         (None, None) => None,
     };
-    let mut lines: Vec<Line> = vec![Line::Header {
-        format: FORMAT_NAME.into(),
-        version: FORMAT_VERSION,
-    }];
+    let mut lines: Vec<Line> = vec![Line::Header { format: FORMAT_NAME.into(), version: FORMAT_VERSION }];
     if let Some(store) = &store {
         let stories = match &args.story {
             Some(s) => vec![store.require_story(s)?],
@@ -70,12 +67,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         Some(path) => {
             // Write beside the target and rename: a failed export never
             // leaves a truncated backup where a good one was.
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let fail =
-                |e: std::io::Error| CliError::new(format!("cannot write {}: {e}", path.display()));
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            let fail = |e: std::io::Error| CliError::new(format!("cannot write {}: {e}", path.display()));
             let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
             {
                 let mut w = std::io::BufWriter::new(tmp.as_file_mut());
@@ -87,10 +80,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             }
             tmp.as_file().sync_all().map_err(fail)?;
             tmp.persist(path).map_err(|e| fail(e.error))?;
-            let revisions = lines
-                .iter()
-                .filter(|l| matches!(l, Line::Revision(_)))
-                .count();
+            let revisions = lines.iter().filter(|l| matches!(l, Line::Revision(_))).count();
             eprintln!("exported {revisions} revisions to {}", path.display());
         }
     }

@@ -44,10 +44,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let input = input::read_input(args.file.as_deref(), args.max_bytes)?;
     let extraction = extract::extract(&input.document.text());
     if ctx.out.json() {
-        ctx.out.write_json(&JsonOut {
-            document: &input.document,
-            extraction: &extraction,
-        })?;
+        ctx.out.write_json(&JsonOut { document: &input.document, extraction: &extraction })?;
         return Ok(exit::OK);
     }
     let p = ctx.out.palette;
@@ -66,21 +63,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         ]);
     }
     table.write(&mut ctx.out)?;
-    let attributed = extraction
-        .statements
-        .iter()
-        .filter(|s| s.speaker.is_some())
-        .count();
+    let attributed = extraction.statements.iter().filter(|s| s.speaker.is_some()).count();
     ctx.out.line(&p.dim(&format!(
         "{} statements, {} attributed, {} speakers{}",
         extraction.statements.len(),
         attributed,
         extraction.speakers.len(),
-        if extraction.developing {
-            "; the story says it is still being updated"
-        } else {
-            ""
-        }
+        if extraction.developing { "; the story says it is still being updated" } else { "" }
     )))?;
     Ok(exit::OK)
 }

@@ -40,13 +40,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let store = ctx
         .open_existing_store()?
         .ok_or_else(|| CliError::new(format!("no claim matches {claim:?}: the store is empty")))?;
-    let is_hex =
-        claim.len() >= 4 && claim.len() <= 64 && claim.bytes().all(|b| b.is_ascii_hexdigit());
-    let mut hashes: Vec<Hash32> = if is_hex {
-        store.statements_by_prefix(&claim, args.limit + 1)?
-    } else {
-        Vec::new()
-    };
+    let is_hex = claim.len() >= 4 && claim.len() <= 64 && claim.bytes().all(|b| b.is_ascii_hexdigit());
+    let mut hashes: Vec<Hash32> = if is_hex { store.statements_by_prefix(&claim, args.limit + 1)? } else { Vec::new() };
     if hashes.is_empty() {
         let wanted = terms(&claim);
         let mut lists = Vec::new();
@@ -55,11 +50,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         }
         lists.sort_by_key(Vec::len);
         if let Some((first, rest)) = lists.split_first() {
-            hashes = first
-                .iter()
-                .filter(|h| rest.iter().all(|l| l.contains(h)))
-                .copied()
-                .collect();
+            hashes = first.iter().filter(|h| rest.iter().all(|l| l.contains(h))).copied().collect();
         }
     }
     if hashes.is_empty() {
@@ -71,17 +62,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let mut view = View::new(&store);
     let mut claims = Vec::new();
     for h in hashes {
-        let located: Vec<_> = store
-            .occurrences_of(&h)?
-            .into_iter()
-            .map(|(loc, _)| (loc, h))
-            .collect();
+        let located: Vec<_> = store.occurrences_of(&h)?.into_iter().map(|loc| (loc, h)).collect();
         let trail = view.trails(located)?;
-        claims.push(Claim {
-            hash: h.to_hex(),
-            content: view.content(&h)?,
-            trail,
-        });
+        claims.push(Claim { hash: h.to_hex(), content: view.content(&h)?, trail });
     }
     if ctx.out.json() {
         ctx.out.write_json(&claims)?;
@@ -92,16 +75,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         if i > 0 {
             ctx.out.line("")?;
         }
-        ctx.out.line(&format!(
-            "{} {}",
-            p.yellow(&c.hash[..12]),
-            p.bold(&c.content)
-        ))?;
+        ctx.out.line(&format!("{} {}", p.yellow(&c.hash[..12]), p.bold(&c.content)))?;
         for t in &c.trail {
-            let who = t
-                .speaker
-                .as_ref()
-                .map_or_else(|| "unattributed".to_string(), |s| speakers.display(s));
+            let who = t.speaker.as_ref().map_or_else(|| "unattributed".to_string(), |s| speakers.display(s));
             let revs: Vec<String> = t.revisions.iter().map(u32::to_string).collect();
             ctx.out.line(&format!(
                 "  {}  revisions {}  {} ({})  first seen {}  {}",

@@ -59,18 +59,9 @@ mod tests {
     #[test]
     fn capture_times_in_names() {
         let t = |n: &str| time_in_name(Path::new(n)).map(|t| t.to_rfc3339());
-        assert_eq!(
-            t("03-2020-03-12T1830Z.txt").as_deref(),
-            Some("2020-03-12T18:30:00+00:00")
-        );
-        assert_eq!(
-            t("03-2020-03-12T18:30:00Z-update.txt").as_deref(),
-            Some("2020-03-12T18:30:00+00:00")
-        );
-        assert_eq!(
-            t("03-2020-03-12.html").as_deref(),
-            Some("2020-03-12T00:00:00+00:00")
-        );
+        assert_eq!(t("03-2020-03-12T1830Z.txt").as_deref(), Some("2020-03-12T18:30:00+00:00"));
+        assert_eq!(t("03-2020-03-12T18:30:00Z-update.txt").as_deref(), Some("2020-03-12T18:30:00+00:00"));
+        assert_eq!(t("03-2020-03-12.html").as_deref(), Some("2020-03-12T00:00:00+00:00"));
         assert_eq!(t("03-first.txt"), None);
     }
 }
@@ -101,10 +92,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         };
         let lines = parse_export(&args.path, reader)?;
         let mut store = ctx.open_store()?;
-        let revisions = lines
-            .iter()
-            .filter(|l| matches!(l, Line::Revision(_)))
-            .count() as u64;
+        let revisions = lines.iter().filter(|l| matches!(l, Line::Revision(_))).count() as u64;
         let progress = progress_bar(revisions, args.quiet);
         let s = import_export(&mut store, &args.path, lines, batch_size, &progress)?;
         progress.finish_and_clear();
@@ -154,19 +142,13 @@ fn plan_directory(root: &Path) -> Result<Vec<StoryDir>> {
             continue;
         }
         let story = entry.file_name().to_string_lossy().into_owned();
-        validate_story_id(&story)
-            .map_err(|e| CliError::new(format!("cannot import {}: {e}", path.display())))?;
+        validate_story_id(&story).map_err(|e| CliError::new(format!("cannot import {}: {e}", path.display())))?;
         let mut files = Vec::new();
         for f in read(&path)? {
             let f = f.map_err(|e| CliError::input(&path, &e))?.path();
-            let ext = f
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase);
-            let numbered = f
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+            let ext = f.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            let numbered =
+                f.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
             if f.is_file() && numbered && ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
                 files.push(f);
             }
@@ -178,11 +160,8 @@ fn plan_directory(root: &Path) -> Result<Vec<StoryDir>> {
     }
     stories.sort_by(|a, b| a.story.cmp(&b.story));
     if stories.is_empty() {
-        return Err(CliError::new(format!(
-            "{} holds no story folders with revision files",
-            root.display()
-        ))
-        .with_hint("lay it out as STORY/01-first.txt, STORY/02-update.html, ..."));
+        return Err(CliError::new(format!("{} holds no story folders with revision files", root.display()))
+            .with_hint("lay it out as STORY/01-first.txt, STORY/02-update.html, ..."));
     }
     Ok(stories)
 }
@@ -195,23 +174,15 @@ fn time_in_name(path: &Path) -> Option<DateTime<Utc>> {
     let candidates = [insert_colons(rest), rest.to_string()];
     candidates.iter().find_map(|c| {
         // Longest prefix that parses: names may go on after the time.
-        (10..=c.len())
-            .rev()
-            .filter(|&n| c.is_char_boundary(n))
-            .find_map(|n| parse_time(&c[..n]).ok())
+        (10..=c.len()).rev().filter(|&n| c.is_char_boundary(n)).find_map(|n| parse_time(&c[..n]).ok())
     })
 }
 
 fn insert_colons(s: &str) -> String {
     // 2020-03-12T1830Z → 2020-03-12T18:30Z
-    let compact_time = s.len() >= 15
-        && s.get(10..11) == Some("T")
-        && s.as_bytes()[11..15].iter().all(u8::is_ascii_digit);
-    if compact_time {
-        format!("{}:{}", &s[..13], &s[13..])
-    } else {
-        s.to_string()
-    }
+    let compact_time =
+        s.len() >= 15 && s.get(10..11) == Some("T") && s.as_bytes()[11..15].iter().all(u8::is_ascii_digit);
+    if compact_time { format!("{}:{}", &s[..13], &s[13..]) } else { s.to_string() }
 }
 
 fn captured_at(path: &Path) -> Result<DateTime<Utc>> {
@@ -314,22 +285,18 @@ fn parse_export(path: &Path, reader: Box<dyn BufRead>) -> Result<Vec<Line>> {
                 }
             }
             (_, true) => {
-                return Err(CliError::new(format!("cannot import {name}: it does not start with a claimtrail export header"))
-                    .with_hint("import reads the JSON lines `claimtrail export` writes, or a directory of story folders"));
+                return Err(CliError::new(format!(
+                    "cannot import {name}: it does not start with a claimtrail export header"
+                ))
+                .with_hint("import reads the JSON lines `claimtrail export` writes, or a directory of story folders"));
             }
             (Line::Header { .. }, false) => {
-                return Err(CliError::new(format!(
-                    "cannot import {name}: line {} is a second header",
-                    i + 1
-                )));
+                return Err(CliError::new(format!("cannot import {name}: line {} is a second header", i + 1)));
             }
             (Line::Revision(r), false) => {
-                validate_story_id(&r.story).map_err(|e| {
-                    CliError::new(format!("cannot import {name}: line {}: {e}", i + 1))
-                })?;
-                r.raw_bytes().map_err(|e| {
-                    CliError::new(format!("cannot import {name}: line {}: {e}", i + 1))
-                })?;
+                validate_story_id(&r.story)
+                    .map_err(|e| CliError::new(format!("cannot import {name}: line {}: {e}", i + 1)))?;
+                r.raw_bytes().map_err(|e| CliError::new(format!("cannot import {name}: line {}: {e}", i + 1)))?;
             }
             (Line::Alias { .. }, false) => {}
         }
@@ -393,9 +360,7 @@ fn import_export(
                 have + 1
             )));
         }
-        let raw = rev
-            .raw_bytes()
-            .map_err(|e| CliError::new(format!("cannot import {name}: {e}")))?;
+        let raw = rev.raw_bytes().map_err(|e| CliError::new(format!("cannot import {name}: {e}")))?;
         match batch.record(rev.to_new(&raw))? {
             Recorded::New { revision, .. } if revision.id == rev.id => {}
             _ => {

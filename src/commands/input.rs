@@ -57,21 +57,15 @@ pub struct Input {
 pub fn read_bytes(source: &Source, max_bytes: u64) -> Result<Vec<u8>, CliError> {
     let mut raw = Vec::new();
     let res = match source {
-        Source::Stdin => std::io::stdin()
-            .lock()
-            .take(max_bytes + 1)
-            .read_to_end(&mut raw),
+        Source::Stdin => std::io::stdin().lock().take(max_bytes + 1).read_to_end(&mut raw),
         Source::Url(u) => {
             return Err(CliError::new(format!("cannot read {u} as a file"))
                 .with_hint("use `claimtrail track URL` for pages on the web"));
         }
         Source::File(path) => {
             if path.is_dir() {
-                return Err(CliError::new(format!(
-                    "cannot read {}: it is a directory, not a file",
-                    path.display()
-                ))
-                .with_hint("give the path of an article file"));
+                return Err(CliError::new(format!("cannot read {}: it is a directory, not a file", path.display()))
+                    .with_hint("give the path of an article file"));
             }
             match std::fs::File::open(path) {
                 Ok(f) => f.take(max_bytes + 1).read_to_end(&mut raw),
@@ -103,14 +97,9 @@ pub fn document_of(source: &Source, raw: &[u8]) -> Result<Document, CliError> {
         Source::Stdin => None,
     };
     ingest::read_document(raw, name).map_err(|e| {
-        let err = CliError::new(format!(
-            "cannot use {} as an article: {e}",
-            source.display_name()
-        ));
+        let err = CliError::new(format!("cannot use {} as an article: {e}", source.display_name()));
         match e {
-            ingest::IngestError::Binary { .. } => {
-                err.with_hint("claimtrail reads text, Markdown and HTML articles")
-            }
+            ingest::IngestError::Binary { .. } => err.with_hint("claimtrail reads text, Markdown and HTML articles"),
             ingest::IngestError::InvalidUtf8 { .. } => {
                 err.with_hint("convert the file to UTF-8, or declare its charset in HTML")
             }
@@ -124,24 +113,16 @@ pub fn read_input(arg: Option<&Path>, max_bytes: u64) -> Result<Input, CliError>
     let source = Source::parse(arg);
     let raw = read_bytes(&source, max_bytes)?;
     let document = document_of(&source, &raw)?;
-    Ok(Input {
-        source,
-        raw,
-        document,
-    })
+    Ok(Input { source, raw, document })
 }
 
 /// Accept only http and https URLs.
 pub fn check_url(url: &str) -> Result<(), CliError> {
     let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !host.starts_with('/') => Ok(()),
-        _ => Err(CliError::new(format!(
-            "invalid URL {url:?}: only http:// and https:// URLs are supported"
-        ))
-        .with_hint("give the page's full address, such as https://example.com/news/story")),
+        _ => Err(CliError::new(format!("invalid URL {url:?}: only http:// and https:// URLs are supported"))
+            .with_hint("give the page's full address, such as https://example.com/news/story")),
     }
 }

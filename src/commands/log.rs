@@ -99,9 +99,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             human(&r.captured_at),
             r.source.clone(),
             format!("{} B", r.raw_len),
-            r.revert_of
-                .map(|n| format!("revert of {n}"))
-                .unwrap_or_default(),
+            r.revert_of.map(|n| format!("revert of {n}")).unwrap_or_default(),
         ]);
     }
     t.write(&mut ctx.out)?;

@@ -71,13 +71,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     };
     let mut store = ctx.open_store()?;
     let mut known = story_speakers(&store, &args.story)?;
-    let revision = prepared.to_revision(
-        &args.story,
-        &mut known,
-        captured_at,
-        args.url.as_deref(),
-        args.title.as_deref(),
-    )?;
+    let revision =
+        prepared.to_revision(&args.story, &mut known, captured_at, args.url.as_deref(), args.title.as_deref())?;
     let outcome = store.record_revision(revision)?;
     let extraction = &prepared.extraction;
     let (kind, rev): (&'static str, &RevisionRecord) = match &outcome {
@@ -104,15 +99,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             latest.number,
             p.yellow(&latest.id.short())
         ),
-        Recorded::New {
-            revision,
-            new_story,
-        } => {
-            let attributed = extraction
-                .statements
-                .iter()
-                .filter(|s| s.speaker.is_some())
-                .count();
+        Recorded::New { revision, new_story } => {
+            let attributed = extraction.statements.iter().filter(|s| s.speaker.is_some()).count();
             let mut line = format!(
                 "{}: recorded revision {} ({}): {} statements ({} attributed), {} speakers",
                 args.story,

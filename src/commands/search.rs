@@ -43,9 +43,8 @@ struct Hit<'a> {
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let wanted: Vec<String> = args.words.iter().flat_map(|w| terms(w)).collect();
     if wanted.is_empty() {
-        return Err(CliError::new(
-            "search needs at least one word of letters or digits",
-        ));
+        return Err(CliError::new("search needs at least one word that is not too common to index")
+            .with_hint("words such as the, a, of and to are left out of the index"));
     }
     let Some(store) = ctx.open_existing_store()? else {
         return print(ctx, &[], None);
@@ -61,19 +60,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
 }
 
 fn print(ctx: &mut Ctx, trails: &[Trail], speakers: Option<&SpeakerIndex>) -> Result<u8> {
-    let name = |t: &Trail| {
-        t.speaker
-            .as_ref()
-            .map(|s| speakers.map_or_else(|| s.clone(), |i| i.display(s)))
-    };
+    let name = |t: &Trail| t.speaker.as_ref().map(|s| speakers.map_or_else(|| s.clone(), |i| i.display(s)));
     if ctx.out.json() {
-        let hits: Vec<Hit> = trails
-            .iter()
-            .map(|t| Hit {
-                trail: t,
-                speaker_name: name(t),
-            })
-            .collect();
+        let hits: Vec<Hit> = trails.iter().map(|t| Hit { trail: t, speaker_name: name(t) }).collect();
         ctx.out.write_json(&hits)?;
         return Ok(exit::OK);
     }
@@ -118,13 +107,20 @@ pub fn search(
     for l in lists.iter().skip(1) {
         hits.retain(|h| l.contains(h));
     }
+    let mut view = View::new(store);
     let mut located = Vec::new();
     for h in hits {
-        for (loc, speaker) in store.occurrences_of(&h)? {
-            if group.is_none_or(|g| speaker.as_ref().is_some_and(|s| g.contains(s))) {
-                located.push((loc, h));
+        for loc in store.occurrences_of(&h)? {
+            if let Some(g) = group {
+                // The speaker where it occurs: a reattributed claim keeps
+                // its hash but not its speaker.
+                let here = view.occurrences(&loc.story, loc.revision)?.iter().find(|o| o.index == loc.index);
+                if !here.and_then(|o| o.speaker.as_ref()).is_some_and(|s| g.contains(s)) {
+                    continue;
+                }
             }
+            located.push((loc, h));
         }
     }
-    View::new(store).trails(located)
+    view.trails(located)
 }

@@ -40,26 +40,14 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let text = store.text(&rev)?;
     let statements = stored_statements(&store, &rev)?;
     if ctx.out.json() {
-        ctx.out.write_json(&JsonOut {
-            story: &story.id,
-            revision: &rev,
-            text: &text,
-            statements: &statements,
-        })?;
+        ctx.out.write_json(&JsonOut { story: &story.id, revision: &rev, text: &text, statements: &statements })?;
         return Ok(exit::OK);
     }
     let p = ctx.out.palette;
     let o = &mut ctx.out;
-    o.line(&format!(
-        "{} {}",
-        p.bold(&format!("{}@{}", story.id, rev.number)),
-        p.yellow(&rev.id.to_hex())
-    ))?;
+    o.line(&format!("{} {}", p.bold(&format!("{}@{}", story.id, rev.number)), p.yellow(&rev.id.to_hex())))?;
     o.line(&format!("captured  {}", human(&rev.captured_at)))?;
-    o.line(&format!(
-        "source    {} ({}, {} bytes)",
-        rev.source, rev.format, rev.raw_len
-    ))?;
+    o.line(&format!("source    {} ({}, {} bytes)", rev.source, rev.format, rev.raw_len))?;
     if let Some(parent) = rev.parent {
         o.line(&format!("parent    {}", parent.to_hex()))?;
     }
@@ -71,17 +59,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     }
     o.line("")?;
     let attributed = statements.iter().filter(|s| s.speaker.is_some()).count();
-    o.line(&p.bold(&format!(
-        "{} statements, {} attributed",
-        statements.len(),
-        attributed
-    )))?;
+    o.line(&p.bold(&format!("{} statements, {} attributed", statements.len(), attributed)))?;
     let mut t = Table::new(&["#", "SPEAKER", "ATTRIBUTION", "CONTENT"], p);
     for s in &statements {
-        let speaker = s
-            .speaker
-            .as_ref()
-            .map_or_else(|| "—".to_string(), |sp| sp.name.clone());
+        let speaker = s.speaker.as_ref().map_or_else(|| "—".to_string(), |sp| sp.name.clone());
         t.row(vec![
             s.index.to_string(),
             p.cyan(&ellipsize(&speaker, 28)),

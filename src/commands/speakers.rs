@@ -69,9 +69,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         .values()
         .filter(|r| args.story.is_none() || counts.contains_key(r.id.as_str()))
         .map(|r| {
-            let (st, stories) = counts
-                .get(r.id.as_str())
-                .map_or((0, 0), |(a, b)| (a.len(), b.len()));
+            let (st, stories) = counts.get(r.id.as_str()).map_or((0, 0), |(a, b)| (a.len(), b.len()));
             let canon = index.canonical(&r.id);
             Row {
                 id: &r.id,
@@ -92,10 +90,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         return Ok(exit::OK);
     }
     let p = ctx.out.palette;
-    let mut t = Table::new(
-        &["SPEAKER", "KIND", "ROLE", "STATEMENTS", "ALIASES / NOTES"],
-        p,
-    );
+    let mut t = Table::new(&["SPEAKER", "KIND", "ROLE", "STATEMENTS", "ALIASES / NOTES"], p);
     for r in &rows {
         let mut notes: Vec<String> = r.aliases.to_vec();
         if let Some(reason) = r.anonymity_reason {

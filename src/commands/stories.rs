@@ -40,8 +40,7 @@ pub fn run(ctx: &mut Ctx, _args: Args) -> Result<u8> {
         return Ok(exit::OK);
     }
     if rows.is_empty() {
-        ctx.out
-            .line("no stories yet: `claimtrail record STORY FILE` records one")?;
+        ctx.out.line("no stories yet: `claimtrail record STORY FILE` records one")?;
         return Ok(exit::OK);
     }
     let p = ctx.out.palette;

@@ -70,13 +70,8 @@ pub struct Args {
 /// Parse `90`, `90s`, `15m`, `2h`, `1d`.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
-    let (num, unit) = s.split_at(
-        s.find(|c: char| !c.is_ascii_digit() && c != '.')
-            .unwrap_or(s.len()),
-    );
-    let n: f64 = num
-        .parse()
-        .map_err(|_| format!("{s:?} is not a duration: use e.g. 30s, 15m, 2h"))?;
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(s.len()));
+    let n: f64 = num.parse().map_err(|_| format!("{s:?} is not a duration: use e.g. 30s, 15m, 2h"))?;
     let secs = match unit {
         "" | "s" => n,
         "m" => n * 60.0,
@@ -106,8 +101,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     }
     let raw_url = args.url.clone().unwrap_or_default();
     let url = canonical_url(&raw_url).map_err(|e| {
-        CliError::new(e)
-            .with_hint("give the page's full address, such as https://example.com/news/story")
+        CliError::new(e).with_hint("give the page's full address, such as https://example.com/news/story")
     })?;
     if let Some(s) = &args.story {
         claimtrail_store::validate_story_id(s)?;
@@ -184,18 +178,9 @@ fn check(
         failures: 0,
     });
     watch.story.clone_from(&story);
-    let fetched = fetch::fetch(
-        url,
-        watch.etag.as_deref(),
-        watch.last_modified.as_deref(),
-        opts,
-        |e, wait| {
-            eprintln!(
-                "warning: {url}: {e}; retrying in {:.1}s",
-                wait.as_secs_f64()
-            );
-        },
-    );
+    let fetched = fetch::fetch(url, watch.etag.as_deref(), watch.last_modified.as_deref(), opts, |e, wait| {
+        eprintln!("warning: {url}: {e}; retrying in {:.1}s", wait.as_secs_f64());
+    });
     let at = now()?;
     let mut store = ctx.open_store()?;
     let latest = match store.story(&story)? {
@@ -233,9 +218,7 @@ fn check(
                         Some(rev) => Some(store.text(rev)?),
                         None => None,
                     };
-                    let noise = previous_text
-                        .as_deref()
-                        .and_then(|old| noise::classify(old, &prepared.text));
+                    let noise = previous_text.as_deref().and_then(|old| noise::classify(old, &prepared.text));
                     if let Some(n) = noise {
                         check.outcome = "noise".into();
                         check.detail = Some(n.describe().to_string());
@@ -246,11 +229,8 @@ fn check(
                             Recorded::New { revision, .. } => {
                                 check.outcome = "changed".into();
                                 check.revision = Some(revision.number);
-                                check.detail = Some(crate::commands::track::change_summary(
-                                    &store,
-                                    &story,
-                                    revision.number,
-                                )?);
+                                check.detail =
+                                    Some(crate::commands::track::change_summary(&store, &story, revision.number)?);
                                 watch.last_change = Some(at);
                             }
                             Recorded::Unchanged { .. } => check.outcome = "unchanged".into(),
@@ -277,12 +257,7 @@ fn check(
     watch.last_check = Some(at);
     store.record_check(&story, &check)?;
     store.set_watch(&watch)?;
-    Ok(CheckOut {
-        url: url.to_string(),
-        story,
-        at,
-        check,
-    })
+    Ok(CheckOut { url: url.to_string(), story, at, check })
 }
 
 /// A one-line summary of what revision `number` changed, claim by claim.
@@ -301,11 +276,7 @@ pub fn change_summary(store: &claimtrail_store::Store, story: &str, number: u32)
         .filter(|(k, n)| *n > 0 && *k != crate::diff::ChangeKind::Unchanged)
         .map(|(k, n)| format!("{n} {}", k.label()))
         .collect();
-    let what = if parts.is_empty() {
-        "no claim changed".to_string()
-    } else {
-        parts.join(", ")
-    };
+    let what = if parts.is_empty() { "no claim changed".to_string() } else { parts.join(", ") };
     Ok(format!("revision {number} recorded: {what}"))
 }
 
@@ -317,23 +288,13 @@ fn print_check(ctx: &mut Ctx, c: &CheckOut) -> Result<()> {
     }
     let p = ctx.out.palette;
     let what = match c.check.outcome.as_str() {
-        "changed" => p.green(&format!(
-            "changed: {}",
-            c.check.detail.as_deref().unwrap_or("")
-        )),
+        "changed" => p.green(&format!("changed: {}", c.check.detail.as_deref().unwrap_or(""))),
         "unchanged" => "unchanged".to_string(),
         "not_modified" => "not modified (HTTP 304)".to_string(),
-        "noise" => format!(
-            "unchanged: {}",
-            c.check.detail.as_deref().unwrap_or("noise")
-        ),
-        _ => p.red(&format!(
-            "error: {}",
-            c.check.detail.as_deref().unwrap_or("")
-        )),
+        "noise" => format!("unchanged: {}", c.check.detail.as_deref().unwrap_or("noise")),
+        _ => p.red(&format!("error: {}", c.check.detail.as_deref().unwrap_or(""))),
     };
-    ctx.out
-        .line(&format!("{} {}: {what}", human(&c.at), c.story))?;
+    ctx.out.line(&format!("{} {}: {what}", human(&c.at), c.story))?;
     Ok(())
 }
 
@@ -347,24 +308,14 @@ fn list(ctx: &mut Ctx) -> Result<u8> {
         return Ok(exit::OK);
     }
     if watches.is_empty() {
-        ctx.out
-            .line("no tracked URLs: `claimtrail track URL` starts one")?;
+        ctx.out.line("no tracked URLs: `claimtrail track URL` starts one")?;
         return Ok(exit::OK);
     }
     let p = ctx.out.palette;
-    let mut t = Table::new(
-        &["URL", "STORY", "LAST CHECK", "LAST CHANGE", "NEXT CHECK"],
-        p,
-    );
+    let mut t = Table::new(&["URL", "STORY", "LAST CHECK", "LAST CHANGE", "NEXT CHECK"], p);
     let when = |t: &Option<DateTime<Utc>>| t.as_ref().map_or_else(|| "—".to_string(), human);
     for w in &watches {
-        t.row(vec![
-            w.url.clone(),
-            p.cyan(&w.story),
-            when(&w.last_check),
-            when(&w.last_change),
-            when(&w.next_check),
-        ]);
+        t.row(vec![w.url.clone(), p.cyan(&w.story), when(&w.last_check), when(&w.last_change), when(&w.next_check)]);
     }
     t.write(&mut ctx.out)?;
     Ok(exit::OK)

@@ -15,17 +15,11 @@ pub struct Args {}
 pub fn run(ctx: &mut Ctx, _args: Args) -> Result<u8> {
     let Some(store) = ctx.open_existing_store()? else {
         let path = ctx.store_dir()?;
-        return Err(
-            crate::error::CliError::new(format!("no store at {}", path.display()))
-                .with_hint("`claimtrail record` creates one; pass --store to check another"),
-        );
+        return Err(crate::error::CliError::new(format!("no store at {}", path.display()))
+            .with_hint("`claimtrail record` creates one; pass --store to check another"));
     };
     let report = store.verify(&|content| content_hash(content))?;
-    let code = if report.ok() {
-        exit::OK
-    } else {
-        exit::NEGATIVE
-    };
+    let code = if report.ok() { exit::OK } else { exit::NEGATIVE };
     if ctx.out.json() {
         #[derive(serde::Serialize)]
         struct JsonOut<'a> {
@@ -33,31 +27,21 @@ pub fn run(ctx: &mut Ctx, _args: Args) -> Result<u8> {
             #[serde(flatten)]
             report: &'a claimtrail_store::VerifyReport,
         }
-        ctx.out.write_json(&JsonOut {
-            ok: report.ok(),
-            report: &report,
-        })?;
+        ctx.out.write_json(&JsonOut { ok: report.ok(), report: &report })?;
         return Ok(code);
     }
     let p = ctx.out.palette;
     ctx.out.line(&format!(
         "checked {} stories, {} revisions, {} blobs, {} statements, {} speakers, {} index entries",
-        report.stories,
-        report.revisions,
-        report.blobs,
-        report.statements,
-        report.speakers,
-        report.index_entries
+        report.stories, report.revisions, report.blobs, report.statements, report.speakers, report.index_entries
     ))?;
     if report.ok() {
-        ctx.out
-            .line(&p.green("ok: every hash, chain and index entry checks out"))?;
+        ctx.out.line(&p.green("ok: every hash, chain and index entry checks out"))?;
     } else {
         for problem in &report.problems {
             ctx.out.line(&format!("{} {problem}", p.red("damaged:")))?;
         }
-        ctx.out
-            .line(&p.red(&format!("{} problems found", report.problems.len())))?;
+        ctx.out.line(&p.red(&format!("{} problems found", report.problems.len())))?;
     }
     Ok(code)
 }

@@ -57,10 +57,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         claimtrail_store::validate_story_id(s)?;
     }
     let store = ctx.open_existing_store()?.ok_or_else(|| {
-        crate::error::CliError::new(format!(
-            "no speaker matches {:?}: the store is empty",
-            args.speaker
-        ))
+        crate::error::CliError::new(format!("no speaker matches {:?}: the store is empty", args.speaker))
     })?;
     let speakers = SpeakerIndex::load(&store)?;
     let id = speakers.resolve(&args.speaker)?;
@@ -76,11 +73,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let record = &speakers.records[&id];
     if ctx.out.json() {
         let merged = group.iter().filter(|g| **g != id).cloned().collect();
-        ctx.out.write_json(&JsonOut {
-            speaker: record,
-            merged,
-            statements: &trails,
-        })?;
+        ctx.out.write_json(&JsonOut { speaker: record, merged, statements: &trails })?;
         return Ok(exit::OK);
     }
     let p = ctx.out.palette;
@@ -89,13 +82,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         head.push_str(&format!(", {role}"));
     }
     head.push(')');
-    let stories: std::collections::BTreeSet<&str> =
-        trails.iter().map(|t| t.story.as_str()).collect();
-    head.push_str(&format!(
-        ": {} statements in {} stories",
-        trails.len(),
-        stories.len()
-    ));
+    let stories: std::collections::BTreeSet<&str> = trails.iter().map(|t| t.story.as_str()).collect();
+    head.push_str(&format!(": {} statements in {} stories", trails.len(), stories.len()));
     ctx.out.line(&head)?;
     if trails.is_empty() {
         return Ok(exit::OK);
@@ -112,13 +100,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             _ => p.red(&tr.status.describe()),
         };
         let attribution = Attribution::parse(&tr.attribution).map_or("", |a| a.as_str());
-        t.row(vec![
-            p.cyan(&tr.story),
-            revs,
-            status,
-            attribution.to_string(),
-            ellipsize(&tr.content, 80),
-        ]);
+        t.row(vec![p.cyan(&tr.story), revs, status, attribution.to_string(), ellipsize(&tr.content, 80)]);
     }
     t.write(&mut ctx.out)?;
     Ok(exit::OK)
@@ -151,12 +133,8 @@ pub fn who(
     if filter.since.is_some() || filter.until.is_some() {
         let mut kept = Vec::with_capacity(located.len());
         for (loc, hash) in located {
-            let at = view
-                .revision(&loc.story, loc.revision)?
-                .map(|r| r.captured_at);
-            if at.is_some_and(|t| {
-                filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)
-            }) {
+            let at = view.revision(&loc.story, loc.revision)?.map(|r| r.captured_at);
+            if at.is_some_and(|t| filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)) {
                 kept.push((loc, hash));
             }
         }
@@ -164,8 +142,7 @@ pub fn who(
     }
     let mut trails = view.trails(located)?;
     trails.retain(|t| {
-        filter.kind.as_deref().is_none_or(|k| t.attribution == k)
-            && (!filter.current || t.status == Status::Current)
+        filter.kind.as_deref().is_none_or(|k| t.attribution == k) && (!filter.current || t.status == Status::Current)
     });
     Ok(trails)
 }

@@ -65,10 +65,7 @@ pub struct DiffOptions {
 
 impl Default for DiffOptions {
     fn default() -> DiffOptions {
-        DiffOptions {
-            threshold: 0.5,
-            containment: 0.7,
-        }
+        DiffOptions { threshold: 0.5, containment: 0.7 }
     }
 }
 
@@ -248,9 +245,7 @@ pub struct ClaimDiff {
 impl ClaimDiff {
     /// No claim changed: every change is `unchanged`.
     pub fn is_same(&self) -> bool {
-        self.changes
-            .iter()
-            .all(|c| c.change == ChangeKind::Unchanged)
+        self.changes.iter().all(|c| c.change == ChangeKind::Unchanged)
     }
 
     /// Turn `added` changes whose content hash the story carried in an
@@ -258,9 +253,7 @@ impl ClaimDiff {
     /// engine does not.
     pub fn mark_restored(&mut self, seen: &HashSet<String>) {
         for c in &mut self.changes {
-            if c.change == ChangeKind::Added
-                && c.to.as_ref().is_some_and(|s| seen.contains(&s.hash))
-            {
+            if c.change == ChangeKind::Added && c.to.as_ref().is_some_and(|s| seen.contains(&s.hash)) {
                 c.change = ChangeKind::Restored;
             }
         }
@@ -274,16 +267,8 @@ impl ClaimDiff {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Endpoint {
-    Revision {
-        story: String,
-        revision: u64,
-        id: String,
-        statements: usize,
-    },
-    File {
-        file: String,
-        statements: usize,
-    },
+    Revision { story: String, revision: u64, id: String, statements: usize },
+    File { file: String, statements: usize },
 }
 
 /// The `diff --format json` contract: both sides, the summary, and the
@@ -302,11 +287,7 @@ impl<'a> DiffReport<'a> {
             from,
             to,
             summary: &diff.summary,
-            changes: diff
-                .changes
-                .iter()
-                .filter(|c| all || c.change != ChangeKind::Unchanged)
-                .collect(),
+            changes: diff.changes.iter().filter(|c| all || c.change != ChangeKind::Unchanged).collect(),
         }
     }
 }
@@ -343,8 +324,7 @@ const NEUTRAL_CUES: &[&str] = &[
 ];
 
 fn cue_key(cue: Option<&str>) -> Option<String> {
-    cue.map(|c| c.trim().to_lowercase())
-        .filter(|c| !c.is_empty())
+    cue.map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty())
 }
 
 fn neutral(cue: Option<&str>) -> bool {
@@ -383,10 +363,7 @@ pub fn diff_statements_with(from: &[Statement], to: &[Statement], opts: &DiffOpt
     entries.sort_by_key(|(k, _, _)| k.order());
 
     let changes = group_moves(entries, &groups);
-    ClaimDiff {
-        summary: Summary::count(&changes),
-        changes,
-    }
+    ClaimDiff { summary: Summary::count(&changes), changes }
 }
 
 /// Output position: a change with a new statement sits at that statement;
@@ -411,11 +388,7 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
     let olds: Vec<&Statement> = group.from.iter().map(|&i| &from[i]).collect();
     let news: Vec<&Statement> = group.to.iter().map(|&j| &to[j]).collect();
     let (Some(&old), Some(&new)) = (olds.first(), news.first()) else {
-        let mut c = Change::new(if olds.is_empty() {
-            ChangeKind::Added
-        } else {
-            ChangeKind::Removed
-        });
+        let mut c = Change::new(if olds.is_empty() { ChangeKind::Added } else { ChangeKind::Removed });
         c.from = olds.first().map(|s| (*s).clone());
         c.to = news.first().map(|s| (*s).clone());
         return c;
@@ -432,19 +405,13 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
         _ => Some(Shape::Merge),
     };
 
-    let identical =
-        olds.len() == 1 && news.len() == 1 && old.hash == new.hash && !old.hash.is_empty();
+    let identical = olds.len() == 1 && news.len() == 1 && old.hash == new.hash && !old.hash.is_empty();
     let (edited, quote_edited) = if identical {
         c.similarity = Some(1.0);
         (false, false)
     } else {
         let whole_quote = |s: &[&Statement]| s[0].attribution == Attribution::Direct;
-        let join = |s: &[&Statement]| {
-            s.iter()
-                .map(|s| s.content.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let join = |s: &[&Statement]| s.iter().map(|s| s.content.as_str()).collect::<Vec<_>>().join(" ");
         let a = words::Tokens::new(&join(&olds), whole_quote(&olds));
         let b = words::Tokens::new(&join(&news), whole_quote(&news));
         let wd = words::diff(&a, &b);
@@ -456,30 +423,19 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
     };
 
     if old.attribution != new.attribution {
-        c.attribution_changed = Some(FromTo {
-            from: old.attribution,
-            to: new.attribution,
-        });
+        c.attribution_changed = Some(FromTo { from: old.attribution, to: new.attribution });
     }
     let (cue_a, cue_b) = (cue_key(old.cue.as_deref()), cue_key(new.cue.as_deref()));
     if cue_a != cue_b {
-        c.cue_changed = Some(FromTo {
-            from: old.cue.clone(),
-            to: new.cue.clone(),
-        });
+        c.cue_changed = Some(FromTo { from: old.cue.clone(), to: new.cue.clone() });
     }
     // A change of frame matters when it changes what the reader is told:
     // paraphrase became quotation (or back), or a neutral cue became a
     // loaded one. "according to X" → "X said" does not.
-    let direct_changed =
-        (old.attribution == Attribution::Direct) != (new.attribution == Attribution::Direct);
-    let loaded_cue_changed =
-        cue_a != cue_b && !(neutral(cue_a.as_deref()) && neutral(cue_b.as_deref()));
+    let direct_changed = (old.attribution == Attribution::Direct) != (new.attribution == Attribution::Direct);
+    let loaded_cue_changed = cue_a != cue_b && !(neutral(cue_a.as_deref()) && neutral(cue_b.as_deref()));
 
-    let same = olds.iter().all(|o| {
-        news.iter()
-            .all(|n| same_speaker(o.speaker.as_ref(), n.speaker.as_ref()))
-    });
+    let same = olds.iter().all(|o| news.iter().all(|n| same_speaker(o.speaker.as_ref(), n.speaker.as_ref())));
     c.change = if !same {
         ChangeKind::Reattributed
     } else if quote_edited {

@@ -73,12 +73,7 @@ impl<'a> Work<'a> {
         for &j in &to {
             self.member[TO][j] = Some(id);
         }
-        self.pairs.push(Pair {
-            sides: [from, to],
-            sim,
-            alive: true,
-            tentative,
-        });
+        self.pairs.push(Pair { sides: [from, to], sim, alive: true, tentative });
         id
     }
 
@@ -106,16 +101,11 @@ impl<'a> Work<'a> {
         }
         let stmts = self.stmts[side];
         let text: Vec<&str> = idx.iter().map(|&i| stmts[i].content.as_str()).collect();
-        Tokens::new(
-            &text.join(" "),
-            stmts[idx[0]].attribution == Attribution::Direct,
-        )
+        Tokens::new(&text.join(" "), stmts[idx[0]].attribution == Attribution::Direct)
     }
 
     fn unpaired(&self, side: usize) -> Vec<usize> {
-        (0..self.stmts[side].len())
-            .filter(|&i| self.member[side][i].is_none())
-            .collect()
+        (0..self.stmts[side].len()).filter(|&i| self.member[side][i].is_none()).collect()
     }
 }
 
@@ -147,18 +137,12 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Gro
         .collect();
     for (i, m) in w.member[FROM].iter().enumerate() {
         if m.is_none() {
-            groups.push(Group {
-                from: vec![i],
-                to: Vec::new(),
-            });
+            groups.push(Group { from: vec![i], to: Vec::new() });
         }
     }
     for (j, m) in w.member[TO].iter().enumerate() {
         if m.is_none() {
-            groups.push(Group {
-                from: Vec::new(),
-                to: vec![j],
-            });
+            groups.push(Group { from: Vec::new(), to: vec![j] });
         }
     }
     groups
@@ -167,11 +151,7 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Gro
 fn hash_key(s: &Statement) -> Cow<'_, str> {
     // Statements built by hand (tests, other tools) may leave the hash
     // empty; the content then decides, exactly as the hash would.
-    if s.hash.is_empty() {
-        Cow::Owned(content_hash(&s.content))
-    } else {
-        Cow::Borrowed(&s.hash)
-    }
+    if s.hash.is_empty() { Cow::Owned(content_hash(&s.content)) } else { Cow::Borrowed(&s.hash) }
 }
 
 fn pair_by_hash(w: &mut Work<'_>) {
@@ -195,10 +175,7 @@ fn pair_by_hash(w: &mut Work<'_>) {
             let found = bucket.iter().copied().find(|&j| {
                 w.member[TO][j].is_none()
                     && (!require_speaker
-                        || same_speaker(
-                            w.stmts[FROM][i].speaker.as_ref(),
-                            w.stmts[TO][j].speaker.as_ref(),
-                        ))
+                        || same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()))
             });
             if let Some(j) = found {
                 w.link(vec![i], vec![j], 1.0, false);
@@ -220,10 +197,8 @@ fn pair_by_similarity(w: &mut Work<'_>) {
         for &j in &lt {
             w.tokens(FROM, i);
             w.tokens(TO, j);
-            let (a, b) = (
-                w.toks[FROM][i].as_ref().expect("tokenised above"),
-                w.toks[TO][j].as_ref().expect("tokenised above"),
-            );
+            let (a, b) =
+                (w.toks[FROM][i].as_ref().expect("tokenised above"), w.toks[TO][j].as_ref().expect("tokenised above"));
             if words::bag_dice(a, b) < threshold {
                 continue;
             }
@@ -233,10 +208,7 @@ fn pair_by_similarity(w: &mut Work<'_>) {
             }
             // Ties (a sentence repeated with small edits) go to the same
             // speaker, then to the closer position.
-            let same = same_speaker(
-                w.stmts[FROM][i].speaker.as_ref(),
-                w.stmts[TO][j].speaker.as_ref(),
-            );
+            let same = same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref());
             let drift = (i as f64 / nf - j as f64 / nt).abs();
             let score = sim + if same { 0.02 } else { 0.0 } - 0.01 * drift;
             cands.push((score, i, j, sim));
@@ -270,8 +242,7 @@ fn absorb(w: &mut Work<'_>, many: usize) {
             if let Some(id) = w.member[one][f] {
                 let p = &w.pairs[id];
                 let span = &p.sides[many];
-                let adjacent = span.first().is_some_and(|&s| t + 1 == s)
-                    || span.last().is_some_and(|&e| e + 1 == t);
+                let adjacent = span.first().is_some_and(|&s| t + 1 == s) || span.last().is_some_and(|&e| e + 1 == t);
                 if p.sides[one].len() != 1 || !adjacent || p.sim >= 1.0 {
                     continue;
                 }
@@ -290,11 +261,7 @@ fn absorb(w: &mut Work<'_>, many: usize) {
                     let mut grown = w.pairs[id].sides[many].clone();
                     grown.push(t);
                     grown.sort_unstable();
-                    let sim = if many == TO {
-                        w.sim_of(&[f], &grown)
-                    } else {
-                        w.sim_of(&grown, &[f])
-                    };
+                    let sim = if many == TO { w.sim_of(&[f], &grown) } else { w.sim_of(&grown, &[f]) };
                     let p = &w.pairs[id];
                     if sim <= p.sim + 0.01 {
                         continue;
@@ -320,10 +287,7 @@ fn absorb(w: &mut Work<'_>, many: usize) {
                 w.pairs[id].sides[many].push(t);
                 w.pairs[id].sides[many].sort_unstable();
                 w.member[many][t] = Some(id);
-                let (a, b) = (
-                    w.pairs[id].sides[FROM].clone(),
-                    w.pairs[id].sides[TO].clone(),
-                );
+                let (a, b) = (w.pairs[id].sides[FROM].clone(), w.pairs[id].sides[TO].clone());
                 w.pairs[id].sim = w.sim_of(&a, &b);
             }
         }
@@ -345,9 +309,8 @@ fn absorb(w: &mut Work<'_>, many: usize) {
 /// Which paired groups moved: all but a longest run that kept its relative
 /// order. The result is indexed like `groups`; unpaired groups never move.
 pub fn moved(groups: &[Group]) -> Vec<bool> {
-    let mut paired: Vec<usize> = (0..groups.len())
-        .filter(|&g| !groups[g].from.is_empty() && !groups[g].to.is_empty())
-        .collect();
+    let mut paired: Vec<usize> =
+        (0..groups.len()).filter(|&g| !groups[g].from.is_empty() && !groups[g].to.is_empty()).collect();
     paired.sort_by_key(|&g| groups[g].from[0]);
     let vals: Vec<usize> = paired.iter().map(|&g| groups[g].to[0]).collect();
     // Patience LIS, O(n log n): tails[k] is the index (into vals) ending the

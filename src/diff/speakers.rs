@@ -60,10 +60,7 @@ fn words(s: &str) -> Vec<String> {
         .collect();
     let mut out: Vec<String> = cleaned.split_whitespace().map(str::to_lowercase).collect();
     while out.len() > 1
-        && matches!(
-            out[0].as_str(),
-            "the" | "a" | "an" | "two" | "three" | "several" | "other" | "some"
-        )
+        && matches!(out[0].as_str(), "the" | "a" | "an" | "two" | "three" | "several" | "other" | "some")
     {
         out.remove(0);
     }
@@ -110,10 +107,7 @@ fn given_compatible(a: &[String], b: &[String]) -> bool {
 }
 
 fn content_words(s: &str) -> Vec<String> {
-    let mut w: Vec<String> = words(s)
-        .into_iter()
-        .filter(|w| !FILLER.contains(&w.as_str()))
-        .collect();
+    let mut w: Vec<String> = words(s).into_iter().filter(|w| !FILLER.contains(&w.as_str())).collect();
     w.sort();
     w.dedup();
     w
@@ -213,10 +207,7 @@ mod tests {
         assert!(same(&a, &b));
         assert!(same(&sp("Brandt", Person, None), &a));
         // Without a shared role a different first name is someone else.
-        assert!(!same(
-            &sp("Walter Brandt", Person, None),
-            &sp("Henry Brandt", Person, None)
-        ));
+        assert!(!same(&sp("Walter Brandt", Person, None), &sp("Henry Brandt", Person, None)));
     }
 
     #[test]
@@ -252,9 +243,6 @@ mod tests {
 
     #[test]
     fn same_surname_different_roles() {
-        assert!(!same(
-            &sp("Ana Ruiz", Person, Some("mayor")),
-            &sp("Ruiz", Person, Some("goalkeeper"))
-        ));
+        assert!(!same(&sp("Ana Ruiz", Person, Some("mayor")), &sp("Ruiz", Person, Some("goalkeeper"))));
     }
 }

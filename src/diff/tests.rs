@@ -60,26 +60,16 @@ fn rev(mut s: Vec<Statement>) -> Vec<Statement> {
 fn base() -> Vec<Statement> {
     rev(vec![
         own("The river flooded the lower town overnight."),
-        said(
-            "about two hundred homes were evacuated before dawn",
-            "Marta Quinlan",
-        ),
+        said("about two hundred homes were evacuated before dawn", "Marta Quinlan"),
         said("the levee had held for forty years", "Marta Quinlan"),
         own("Rain is forecast to continue until Friday."),
-        said(
-            "volunteers filled sandbags along the school road",
-            "Oskar Feld",
-        ),
+        said("volunteers filled sandbags along the school road", "Oskar Feld"),
         own("Schools in the district will stay closed on Monday."),
     ])
 }
 
 fn kinds(d: &ClaimDiff) -> Vec<ChangeKind> {
-    d.changes
-        .iter()
-        .filter(|c| c.change != ChangeKind::Unchanged)
-        .map(|c| c.change)
-        .collect()
+    d.changes.iter().filter(|c| c.change != ChangeKind::Unchanged).map(|c| c.change).collect()
 }
 
 #[test]
@@ -110,68 +100,33 @@ fn added_and_removed() {
     assert_eq!(d.summary.moved, 0);
     // Output follows the new order; the removed claim sits where it was.
     assert_eq!(kinds(&d), vec![ChangeKind::Added, ChangeKind::Removed]);
-    assert!(
-        d.changes
-            .iter()
-            .all(|c| c.change != ChangeKind::Added || c.from.is_none())
-    );
+    assert!(d.changes.iter().all(|c| c.change != ChangeKind::Added || c.from.is_none()));
 }
 
 #[test]
 fn edit_outside_quotes_is_reworded() {
-    let a = rev(vec![said(
-        "the council called the plan \"a careful first step\" for the harbour",
-        "Ilse Varga",
-    )]);
-    let b = rev(vec![said(
-        "the council called the plan \"a careful first step\" for the whole coast",
-        "Ilse Varga",
-    )]);
+    let a = rev(vec![said("the council called the plan \"a careful first step\" for the harbour", "Ilse Varga")]);
+    let b = rev(vec![said("the council called the plan \"a careful first step\" for the whole coast", "Ilse Varga")]);
     let d = diff_statements(&a, &b);
     assert_eq!(kinds(&d), vec![ChangeKind::Reworded]);
     let c = &d.changes[0];
-    assert!(
-        c.words
-            .iter()
-            .any(|w| w.op == Op::Delete && w.text == "harbour")
-    );
-    assert!(
-        c.words
-            .iter()
-            .any(|w| w.op == Op::Insert && w.text == "whole coast")
-    );
+    assert!(c.words.iter().any(|w| w.op == Op::Delete && w.text == "harbour"));
+    assert!(c.words.iter().any(|w| w.op == Op::Insert && w.text == "whole coast"));
 }
 
 #[test]
 fn edit_inside_quotes_is_quote_changed() {
-    let a = rev(vec![said(
-        "the council called the plan \"a careful first step\" for the harbour",
-        "Ilse Varga",
-    )]);
-    let b = rev(vec![said(
-        "the council called the plan \"a reckless first step\" for the harbour",
-        "Ilse Varga",
-    )]);
+    let a = rev(vec![said("the council called the plan \"a careful first step\" for the harbour", "Ilse Varga")]);
+    let b = rev(vec![said("the council called the plan \"a reckless first step\" for the harbour", "Ilse Varga")]);
     let d = diff_statements(&a, &b);
     assert_eq!(kinds(&d), vec![ChangeKind::QuoteChanged]);
 }
 
 #[test]
 fn direct_quote_without_marks_is_a_quote() {
-    let a = rev(vec![stmt(
-        "We will reopen the ferry by the summer",
-        person("Ilse Varga"),
-        Attribution::Direct,
-    )]);
-    let b = rev(vec![stmt(
-        "We will reopen the ferry by the autumn",
-        person("Ilse Varga"),
-        Attribution::Direct,
-    )]);
-    assert_eq!(
-        kinds(&diff_statements(&a, &b)),
-        vec![ChangeKind::QuoteChanged]
-    );
+    let a = rev(vec![stmt("We will reopen the ferry by the summer", person("Ilse Varga"), Attribution::Direct)]);
+    let b = rev(vec![stmt("We will reopen the ferry by the autumn", person("Ilse Varga"), Attribution::Direct)]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::QuoteChanged]);
 }
 
 #[test]
@@ -184,11 +139,7 @@ fn anonymous_to_named_is_reattributed() {
     )]);
     let b = rev(vec![stmt(
         "the ministry will pay for all of the repairs",
-        Some(speaker(
-            "Nadia Okafor",
-            SpeakerKind::Person,
-            Some("ministry spokeswoman"),
-        )),
+        Some(speaker("Nadia Okafor", SpeakerKind::Person, Some("ministry spokeswoman"))),
         Attribution::Indirect,
     )]);
     let d = diff_statements(&a, &b);
@@ -197,10 +148,7 @@ fn anonymous_to_named_is_reattributed() {
     let mut b2 = b.clone();
     b2[0].content = content.to_string();
     b2[0].hash = content_hash(content);
-    assert_eq!(
-        kinds(&diff_statements(&a, &b2)),
-        vec![ChangeKind::Reattributed]
-    );
+    assert_eq!(kinds(&diff_statements(&a, &b2)), vec![ChangeKind::Reattributed]);
 }
 
 #[test]
@@ -225,11 +173,7 @@ fn name_variants_of_one_person_are_not_reattributed() {
     )]);
     let b = rev(vec![stmt(
         "the search would go on through the night",
-        Some(speaker(
-            "Adm. Peter T. Rehnquist Jr.",
-            SpeakerKind::Person,
-            role,
-        )),
+        Some(speaker("Adm. Peter T. Rehnquist Jr.", SpeakerKind::Person, role)),
         Attribution::Indirect,
     )]);
     assert!(diff_statements(&a, &b).is_same());
@@ -247,22 +191,11 @@ fn whole_paragraph_moved_is_one_move() {
     ]);
     // The two-sentence Quinlan paragraph moves to the end; the three it
     // jumped over stay where they were, relative to each other.
-    let b = rev(vec![
-        a[0].clone(),
-        a[3].clone(),
-        a[4].clone(),
-        a[5].clone(),
-        a[1].clone(),
-        a[2].clone(),
-    ]);
+    let b = rev(vec![a[0].clone(), a[3].clone(), a[4].clone(), a[5].clone(), a[1].clone(), a[2].clone()]);
     let d = diff_statements(&a, &b);
     assert_eq!(d.summary.moved, 1, "{:?}", kinds(&d));
     assert_eq!(d.summary.unchanged, 4);
-    let m = d
-        .changes
-        .iter()
-        .find(|c| c.change == ChangeKind::Moved)
-        .unwrap();
+    let m = d.changes.iter().find(|c| c.change == ChangeKind::Moved).unwrap();
     assert_eq!(m.shape, Some(Shape::Block));
     assert_eq!(m.from.as_ref().unwrap().content, a[1].content);
     assert_eq!(m.also_from.len(), 1);
@@ -278,12 +211,7 @@ fn moved_and_edited_is_reworded_and_flagged() {
         own("Three more stalls opened this morning."),
         own("Four vendors left early in the afternoon."),
     ]);
-    let b = rev(vec![
-        own("Four vendors left early in the evening."),
-        a[0].clone(),
-        a[1].clone(),
-        a[2].clone(),
-    ]);
+    let b = rev(vec![own("Four vendors left early in the evening."), a[0].clone(), a[1].clone(), a[2].clone()]);
     let d = diff_statements(&a, &b);
     let c = &d.changes[0];
     assert_eq!(c.change, ChangeKind::Reworded);
@@ -303,20 +231,13 @@ fn sentence_split_in_two_reads_as_reworded() {
     ]);
     let b = rev(vec![
         a[0].clone(),
-        said(
-            "the tunnel will close for six weeks in spring",
-            "Oskar Feld",
-        ),
+        said("the tunnel will close for six weeks in spring", "Oskar Feld"),
         said("the buses will run every ten minutes instead", "Oskar Feld"),
         a[2].clone(),
     ]);
     let d = diff_statements(&a, &b);
     assert_eq!(kinds(&d), vec![ChangeKind::Reworded], "{:#?}", d.changes);
-    let c = d
-        .changes
-        .iter()
-        .find(|c| c.change == ChangeKind::Reworded)
-        .unwrap();
+    let c = d.changes.iter().find(|c| c.change == ChangeKind::Reworded).unwrap();
     assert_eq!(c.shape, Some(Shape::Split));
     assert_eq!(c.also_to.len(), 1);
     assert_eq!(d.summary.added + d.summary.removed, 0);
@@ -326,10 +247,7 @@ fn sentence_split_in_two_reads_as_reworded() {
 fn two_sentences_merged_read_as_reworded() {
     let a = rev(vec![
         own("The opening sentence stays as it was."),
-        said(
-            "the tunnel will close for six weeks in spring",
-            "Oskar Feld",
-        ),
+        said("the tunnel will close for six weeks in spring", "Oskar Feld"),
         said("the buses will run every ten minutes instead", "Oskar Feld"),
         own("The closing sentence stays too."),
     ]);
@@ -343,25 +261,15 @@ fn two_sentences_merged_read_as_reworded() {
     ]);
     let d = diff_statements(&a, &b);
     assert_eq!(kinds(&d), vec![ChangeKind::Reworded], "{:#?}", d.changes);
-    let c = d
-        .changes
-        .iter()
-        .find(|c| c.change == ChangeKind::Reworded)
-        .unwrap();
+    let c = d.changes.iter().find(|c| c.change == ChangeKind::Reworded).unwrap();
     assert_eq!(c.shape, Some(Shape::Merge));
     assert_eq!(c.also_from.len(), 1);
 }
 
 #[test]
 fn unrelated_rewrite_is_removed_and_added() {
-    let a = rev(vec![said(
-        "the harbour will be dredged next year",
-        "Ilse Varga",
-    )]);
-    let b = rev(vec![said(
-        "ticket prices for the ferry are going up",
-        "Ilse Varga",
-    )]);
+    let a = rev(vec![said("the harbour will be dredged next year", "Ilse Varga")]);
+    let b = rev(vec![said("ticket prices for the ferry are going up", "Ilse Varga")]);
     let d = diff_statements(&a, &b);
     assert_eq!(d.summary.added, 1);
     assert_eq!(d.summary.removed, 1);
@@ -387,11 +295,7 @@ fn revert_mirrors_and_restores() {
     back.mark_restored(&seen);
     assert_eq!(back.summary.added, 0);
     assert_eq!(back.summary.restored, 1);
-    assert!(
-        back.changes
-            .iter()
-            .any(|c| c.change == ChangeKind::Restored && c.from.is_none())
-    );
+    assert!(back.changes.iter().any(|c| c.change == ChangeKind::Restored && c.from.is_none()));
 }
 
 fn diff_to_vec(s: &[Statement]) -> Vec<Statement> {
@@ -400,26 +304,12 @@ fn diff_to_vec(s: &[Statement]) -> Vec<Statement> {
 
 #[test]
 fn attribution_and_cue_changes_are_marked() {
-    let a = rev(vec![stmt(
-        "the plan is dead",
-        person("Ilse Varga"),
-        Attribution::Indirect,
-    )]);
-    let mut b = rev(vec![stmt(
-        "\"the plan is dead\"",
-        person("Ilse Varga"),
-        Attribution::Direct,
-    )]);
+    let a = rev(vec![stmt("the plan is dead", person("Ilse Varga"), Attribution::Indirect)]);
+    let mut b = rev(vec![stmt("\"the plan is dead\"", person("Ilse Varga"), Attribution::Direct)]);
     let d = diff_statements(&a, &b);
     assert_eq!(kinds(&d), vec![ChangeKind::Reworded]);
     let c = &d.changes[0];
-    assert_eq!(
-        c.attribution_changed,
-        Some(FromTo {
-            from: Attribution::Indirect,
-            to: Attribution::Direct
-        })
-    );
+    assert_eq!(c.attribution_changed, Some(FromTo { from: Attribution::Indirect, to: Attribution::Direct }));
     // said → claimed is an editorial change even with the same words.
     b[0] = a[0].clone();
     b[0].cue = Some("claimed".to_string());
@@ -427,10 +317,7 @@ fn attribution_and_cue_changes_are_marked() {
     assert_eq!(kinds(&d), vec![ChangeKind::Reworded]);
     assert_eq!(
         d.changes[0].cue_changed,
-        Some(FromTo {
-            from: Some("said".to_string()),
-            to: Some("claimed".to_string())
-        })
+        Some(FromTo { from: Some("said".to_string()), to: Some("claimed".to_string()) })
     );
 }
 
@@ -440,20 +327,13 @@ fn duplicates_pair_in_order() {
     let b = rev(vec![own("No."), said("x is y", "Ana Ruiz")]);
     let d = diff_statements(&a, &b);
     assert_eq!(kinds(&d), vec![ChangeKind::Removed]);
-    let removed = d
-        .changes
-        .iter()
-        .find(|c| c.change == ChangeKind::Removed)
-        .unwrap();
+    let removed = d.changes.iter().find(|c| c.change == ChangeKind::Removed).unwrap();
     assert_eq!(removed.from.as_ref().unwrap().index, 2);
 }
 
 #[test]
 fn same_words_from_two_speakers_keep_their_speakers() {
-    let a = rev(vec![
-        said("we disagree", "Ana Ruiz"),
-        said("we disagree", "Oskar Feld"),
-    ]);
+    let a = rev(vec![said("we disagree", "Ana Ruiz"), said("we disagree", "Oskar Feld")]);
     let b = rev(vec![said("we disagree", "Oskar Feld")]);
     let d = diff_statements(&a, &b);
     assert_eq!(kinds(&d), vec![ChangeKind::Removed]);
@@ -462,29 +342,17 @@ fn same_words_from_two_speakers_keep_their_speakers() {
 #[test]
 fn json_contract_shape() {
     let mut b = base();
-    b[1] = said(
-        "about three hundred homes were evacuated before dawn",
-        "Marta Quinlan",
-    );
+    b[1] = said("about three hundred homes were evacuated before dawn", "Marta Quinlan");
     let d = diff_statements(&base(), &b);
-    let from = Endpoint::File {
-        file: "a.txt".into(),
-        statements: 6,
-    };
-    let to = Endpoint::File {
-        file: "b.txt".into(),
-        statements: 6,
-    };
+    let from = Endpoint::File { file: "a.txt".into(), statements: 6 };
+    let to = Endpoint::File { file: "b.txt".into(), statements: 6 };
     let v = serde_json::to_value(DiffReport::new(&from, &to, &d, false)).unwrap();
     // Key order is part of the contract people read: from, to, summary, changes.
     let text = serde_json::to_string(&DiffReport::new(&from, &to, &d, false)).unwrap();
     let at = |k: &str| text.find(&format!("\"{k}\":")).unwrap();
     assert!(at("from") < at("to") && at("to") < at("summary") && at("summary") < at("changes"));
     assert!(text.starts_with("{\"from\":{\"file\""));
-    assert_eq!(
-        v["from"],
-        serde_json::json!({"file": "a.txt", "statements": 6})
-    );
+    assert_eq!(v["from"], serde_json::json!({"file": "a.txt", "statements": 6}));
     assert_eq!(
         v["summary"],
         serde_json::json!({"added": 0, "removed": 0, "reworded": 1, "quote_changed": 0,
@@ -492,24 +360,13 @@ fn json_contract_shape() {
     );
     let c = &v["changes"][0];
     assert_eq!(c["change"], "reworded");
-    assert_eq!(
-        c["from"]["content"],
-        "about two hundred homes were evacuated before dawn"
-    );
+    assert_eq!(c["from"]["content"], "about two hundred homes were evacuated before dawn");
     assert_eq!(c["similarity"], 0.88);
-    assert_eq!(
-        c["words"][1],
-        serde_json::json!({"op": "delete", "text": "two"})
-    );
+    assert_eq!(c["words"][1], serde_json::json!({"op": "delete", "text": "two"}));
     assert!(c.get("attribution_changed").is_none());
     let all = serde_json::to_value(DiffReport::new(&from, &to, &d, true)).unwrap();
     assert_eq!(all["changes"].as_array().unwrap().len(), 6);
-    let rev = Endpoint::Revision {
-        story: "flood".into(),
-        revision: 2,
-        id: "ab12".into(),
-        statements: 6,
-    };
+    let rev = Endpoint::Revision { story: "flood".into(), revision: 2, id: "ab12".into(), statements: 6 };
     assert_eq!(
         serde_json::to_value(&rev).unwrap(),
         serde_json::json!({"story": "flood", "revision": 2, "id": "ab12", "statements": 6})
@@ -542,12 +399,7 @@ fn read_gold(name: &str) -> serde_json::Value {
 fn gold_statements(doc: &serde_json::Value) -> Vec<Statement> {
     let speakers = doc["speakers"].as_array().expect("speakers list");
     let mut out = Vec::new();
-    for (i, s) in doc["statements"]
-        .as_array()
-        .expect("statements list")
-        .iter()
-        .enumerate()
-    {
+    for (i, s) in doc["statements"].as_array().expect("statements list").iter().enumerate() {
         let content = s["content"].as_str().expect("content").to_string();
         let sp = s["speaker"].as_str().map(|name| {
             let entry = speakers.iter().find(|e| e["name"] == name);
@@ -568,8 +420,8 @@ fn gold_statements(doc: &serde_json::Value) -> Vec<Statement> {
             let role = entry.and_then(|e| e["role"].as_str());
             speaker(&name, kind, role)
         });
-        let attribution = Attribution::parse(s["attribution"].as_str().unwrap_or("unattributed"))
-            .expect("known attribution");
+        let attribution =
+            Attribution::parse(s["attribution"].as_str().unwrap_or("unattributed")).expect("known attribution");
         out.push(Statement {
             index: i,
             paragraph: i,
@@ -590,20 +442,10 @@ fn taji_gold_statements_diff_scores_perfectly() {
     let rev1 = gold_statements(&read_gold("gold-rev1.json"));
     let rev2 = gold_statements(&read_gold("gold-rev2.json"));
     // The McKenzie trap must be exercised: rev2 names him differently.
-    assert!(rev2.iter().any(|s| {
-        s.speaker
-            .as_ref()
-            .is_some_and(|sp| sp.name.contains("Kenneth"))
-    }));
+    assert!(rev2.iter().any(|s| { s.speaker.as_ref().is_some_and(|sp| sp.name.contains("Kenneth")) }));
     let d = diff_statements(&rev1, &rev2);
-    let from = Endpoint::File {
-        file: "rev1.txt".into(),
-        statements: rev1.len(),
-    };
-    let to = Endpoint::File {
-        file: "rev2.txt".into(),
-        statements: rev2.len(),
-    };
+    let from = Endpoint::File { file: "rev1.txt".into(), statements: rev1.len() };
+    let to = Endpoint::File { file: "rev2.txt".into(), statements: rev2.len() };
     let report = DiffReport::new(&from, &to, &d, false);
     let dir = tempfile::tempdir().expect("temp dir");
     let pred = dir.path().join("pred.json");
@@ -618,16 +460,8 @@ fn taji_gold_statements_diff_scores_perfectly() {
         .output()
         .unwrap_or_else(|e| panic!("cannot run python3 {}: {e}", scorer.display()));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "scorer failed: {stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        stdout.lines().last(),
-        Some("diff F1 1.000"),
-        "scorer output:\n{stdout}"
-    );
+    assert!(out.status.success(), "scorer failed: {stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout.lines().last(), Some("diff F1 1.000"), "scorer output:\n{stdout}");
     // The traps: nothing moved, McKenzie not reattributed.
     assert_eq!(d.summary.moved, 0);
     assert_eq!(d.summary.reattributed, 1);
@@ -652,17 +486,14 @@ mod properties {
     ];
 
     fn statement_strategy() -> impl Strategy<Value = Statement> {
-        (
-            prop::collection::vec(0..20usize, 1..12),
-            0..SPEAKERS.len(),
-            0..Attribution::ALL.len(),
-        )
-            .prop_map(|(words, sp, at)| {
+        (prop::collection::vec(0..20usize, 1..12), 0..SPEAKERS.len(), 0..Attribution::ALL.len()).prop_map(
+            |(words, sp, at)| {
                 let vocab: Vec<&str> = WORDS.split_whitespace().collect();
                 let content: Vec<&str> = words.iter().map(|&w| vocab[w % vocab.len()]).collect();
                 let sp = SPEAKERS[sp].map(|(name, kind)| speaker(name, kind, None));
                 stmt(&content.join(" "), sp, Attribution::ALL[at])
-            })
+            },
+        )
     }
 
     fn revision_strategy() -> impl Strategy<Value = Vec<Statement>> {
@@ -681,10 +512,7 @@ mod properties {
                 seen_to[s.index] += 1;
             }
         }
-        prop_assert!(
-            seen_from.iter().all(|&n| n == 1),
-            "from coverage {seen_from:?}"
-        );
+        prop_assert!(seen_from.iter().all(|&n| n == 1), "from coverage {seen_from:?}");
         prop_assert!(seen_to.iter().all(|&n| n == 1), "to coverage {seen_to:?}");
         Ok(())
     }

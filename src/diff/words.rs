@@ -101,14 +101,7 @@ impl Tokens {
                     }
                     break;
                 }
-                tokens.push(Token {
-                    start: i,
-                    end,
-                    word: true,
-                    quoted: in_quote,
-                    space_before,
-                    minor: false,
-                });
+                tokens.push(Token { start: i, end, word: true, quoted: in_quote, space_before, minor: false });
             } else {
                 if c == '"' {
                     in_quote = !in_quote;
@@ -134,21 +127,10 @@ impl Tokens {
                 h.finish()
             })
             .collect();
-        let words: Vec<u64> = keys
-            .iter()
-            .zip(&tokens)
-            .filter(|(_, t)| t.word)
-            .map(|(k, _)| *k)
-            .collect();
+        let words: Vec<u64> = keys.iter().zip(&tokens).filter(|(_, t)| t.word).map(|(k, _)| *k).collect();
         let mut bag = words.clone();
         bag.sort_unstable();
-        Tokens {
-            text,
-            tokens,
-            keys,
-            words,
-            bag,
-        }
+        Tokens { text, tokens, keys, words, bag }
     }
 
     /// How many words (not punctuation) the content has.
@@ -247,11 +229,7 @@ pub fn diff(a: &Tokens, b: &Tokens) -> WordDiff {
         .iter()
         .map(|op| {
             let (tag, old, new) = op.as_tag_tuple();
-            Segment {
-                equal: tag == DiffTag::Equal,
-                old,
-                new,
-            }
+            Segment { equal: tag == DiffTag::Equal, old, new }
         })
         .collect();
 
@@ -261,10 +239,7 @@ pub fn diff(a: &Tokens, b: &Tokens) -> WordDiff {
     let mut changed = false;
     let mut quote_changed = false;
     for seg in segs.iter().filter(|s| !s.equal) {
-        for t in a.tokens[seg.old.clone()]
-            .iter()
-            .chain(&b.tokens[seg.new.clone()])
-        {
+        for t in a.tokens[seg.old.clone()].iter().chain(&b.tokens[seg.new.clone()]) {
             changed |= t.word || !t.minor;
             quote_changed |= t.word && t.quoted;
         }
@@ -280,8 +255,7 @@ pub fn diff(a: &Tokens, b: &Tokens) -> WordDiff {
             ops.push(WordOp {
                 op: Op::Equal,
                 text: b.run_text(seg.new.clone()).to_string(),
-                space_before: b.tokens[seg.new.start].space_before
-                    || a.tokens[seg.old.start].space_before,
+                space_before: b.tokens[seg.new.start].space_before || a.tokens[seg.old.start].space_before,
             });
             continue;
         }
@@ -300,17 +274,8 @@ pub fn diff(a: &Tokens, b: &Tokens) -> WordDiff {
             });
         }
     }
-    let similarity = if changed || a.word_count() + b.word_count() > 0 {
-        similarity(a, b)
-    } else {
-        1.0
-    };
-    WordDiff {
-        similarity,
-        changed,
-        quote_changed,
-        ops,
-    }
+    let similarity = if changed || a.word_count() + b.word_count() > 0 { similarity(a, b) } else { 1.0 };
+    WordDiff { similarity, changed, quote_changed, ops }
 }
 
 /// Make the diff read in phrases: an unchanged comma, quotation mark or
@@ -346,11 +311,7 @@ fn tidy(segs: &mut Vec<Segment>, b: &Tokens) {
 
 /// Render word runs as one line: `[-old-]{+new+}` markers, or the given
 /// styles (colour on a terminal) for deleted and inserted runs.
-pub fn render(
-    ops: &[WordOp],
-    del: impl Fn(&str) -> String,
-    ins: impl Fn(&str) -> String,
-) -> String {
+pub fn render(ops: &[WordOp], del: impl Fn(&str) -> String, ins: impl Fn(&str) -> String) -> String {
     let mut line = String::new();
     for (i, w) in ops.iter().enumerate() {
         // A replacement reads as one unit: `[-old-]{+new+}`, no gap between.
@@ -377,20 +338,14 @@ mod tests {
 
     #[test]
     fn identical_and_whitespace_only() {
-        let w = d(
-            "The bridge  will open\nin May.",
-            "The bridge will open in May.",
-        );
+        let w = d("The bridge  will open\nin May.", "The bridge will open in May.");
         assert!(!w.changed);
         assert_eq!(w.similarity, 1.0);
     }
 
     #[test]
     fn case_and_full_stop_are_not_edits() {
-        let w = d(
-            "the bridge will open in May",
-            "The bridge will open in May.",
-        );
+        let w = d("the bridge will open in May", "The bridge will open in May.");
         assert!(!w.changed);
     }
 
@@ -417,10 +372,7 @@ mod tests {
 
     #[test]
     fn punctuation_does_not_anchor_similarity() {
-        let a = Tokens::new(
-            "\"it has not been fully determined\" who was responsible",
-            false,
-        );
+        let a = Tokens::new("\"it has not been fully determined\" who was responsible", false);
         let b = Tokens::new("\"it hasn't been fully determined it was Iran.\"", false);
         assert!(similarity(&a, &b) > 0.55);
     }
@@ -435,10 +387,7 @@ mod tests {
 
     #[test]
     fn render_marks_runs() {
-        let w = d(
-            "the council approved the budget",
-            "the council rejected the budget",
-        );
+        let w = d("the council approved the budget", "the council rejected the budget");
         let line = render(&w.ops, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"));
         assert_eq!(line, "the council [-approved-]{+rejected+} the budget");
     }

@@ -37,8 +37,7 @@ pub fn normalize_content(text: &str) -> String {
 /// Map typographic quotation marks to their ASCII forms.
 pub fn unify_quote(c: char) -> char {
     match c {
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-        | '\u{2033}' => '"',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
         c => c,
     }

@@ -42,13 +42,8 @@ pub(super) fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Decoded<'a>
             // Pages re-served by a new CMS often keep an old latin1 meta tag
             // over UTF-8 bytes. Real windows-1252 prose is almost never valid
             // UTF-8 once it has non-ASCII bytes, so the bytes win.
-            Some(enc)
-                if enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() =>
-            {
-                warnings.push(format!(
-                    "charset {} declared but the bytes are UTF-8; read as UTF-8",
-                    enc.name()
-                ));
+            Some(enc) if enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => {
+                warnings.push(format!("charset {} declared but the bytes are UTF-8; read as UTF-8", enc.name()));
                 (UTF_8, bytes, "the bytes")
             }
             Some(enc) => (enc, bytes, "its declaration"),
@@ -64,9 +59,7 @@ pub(super) fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Decoded<'a>
     if had_errors {
         let replaced = text.chars().filter(|&c| c == '\u{fffd}').count();
         warnings.push(if source == "no declaration" {
-            format!(
-                "{replaced} byte sequence(s) are not UTF-8 and no charset is declared; replaced with U+FFFD"
-            )
+            format!("{replaced} byte sequence(s) are not UTF-8 and no charset is declared; replaced with U+FFFD")
         } else {
             format!(
                 "{replaced} byte sequence(s) are not valid {} (as given by {source}); replaced with U+FFFD",
@@ -102,10 +95,7 @@ pub(super) fn declared_html_charset(bytes: &[u8]) -> Option<String> {
 }
 
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
 
 /// The value after `key=` in a tag, without quotes; `key` may sit inside a
@@ -120,15 +110,10 @@ fn value_after(tag: &[u8], key: &[u8]) -> Option<String> {
             continue;
         };
         let rest = trim_start(rest);
-        let rest = rest
-            .strip_prefix(b"\"")
-            .or_else(|| rest.strip_prefix(b"'"))
-            .unwrap_or(rest);
+        let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
         let len = rest
             .iter()
-            .position(|&b| {
-                matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace()
-            })
+            .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace())
             .unwrap_or(rest.len());
         if len > 0 {
             return Some(String::from_utf8_lossy(&rest[..len]).into_owned());
@@ -153,15 +138,12 @@ mod tests {
             Some("windows-1252")
         );
         assert_eq!(
-            declared_html_charset(
-                b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>"
-            )
-            .as_deref(),
+            declared_html_charset(b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>")
+                .as_deref(),
             Some("iso-8859-1")
         );
         assert_eq!(
-            declared_html_charset(b"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><html>")
-                .as_deref(),
+            declared_html_charset(b"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><html>").as_deref(),
             Some("shift_jis")
         );
         assert_eq!(declared_html_charset(b"<html><head><title>x</title>"), None);

@@ -229,8 +229,7 @@ pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, I
         disable_json_ld: true,
         ..Config::default()
     };
-    let mut readability =
-        Readability::with_document(dom, None, Some(cfg)).map_err(|_| IngestError::NoArticle)?;
+    let mut readability = Readability::with_document(dom, None, Some(cfg)).map_err(|_| IngestError::NoArticle)?;
     if readability.parse().is_err() {
         return Err(IngestError::NoArticle);
     }
@@ -262,10 +261,7 @@ pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, I
         }
     }
     // A heading left as the last block introduces nothing.
-    while paragraphs
-        .last()
-        .is_some_and(|p| p.len() < 40 && !ends_sentence(p))
-    {
+    while paragraphs.last().is_some_and(|p| p.len() < 40 && !ends_sentence(p)) {
         paragraphs.pop();
     }
     if paragraphs.iter().map(|p| p.chars().count()).sum::<usize>() < MIN_ARTICLE_CHARS {
@@ -290,11 +286,7 @@ fn remove_boilerplate(dom: &Dom) {
     let Some(body) = dom.body() else {
         return;
     };
-    let mut stack: Vec<(NodeRef, usize)> = body
-        .element_children()
-        .into_iter()
-        .map(|n| (n, 1))
-        .collect();
+    let mut stack: Vec<(NodeRef, usize)> = body.element_children().into_iter().map(|n| (n, 1)).collect();
     let mut doomed = Vec::new();
     let mut too_deep = Vec::new();
     while let Some((node, depth)) = stack.pop() {
@@ -372,13 +364,7 @@ fn is_boilerplate(node: &NodeRef) -> bool {
     let mut marks = String::new();
     // Component names in data attributes say the same as classes on sites
     // whose class names are generated hashes.
-    for attr in [
-        "class",
-        "id",
-        "data-component",
-        "data-testid",
-        "data-module",
-    ] {
+    for attr in ["class", "id", "data-component", "data-testid", "data-module"] {
         if let Some(v) = node.attr(attr) {
             marks.push_str(&v.to_ascii_lowercase());
             marks.push(' ');
@@ -386,9 +372,7 @@ fn is_boilerplate(node: &NodeRef) -> bool {
     }
     let marked = name == "header"
         || (!marks.is_empty()
-            && (marks
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| BOILERPLATE_WORDS.contains(&w))
+            && (marks.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| BOILERPLATE_WORDS.contains(&w))
                 || BOILERPLATE_FRAGMENTS.iter().any(|f| marks.contains(f))));
     // A wrapper that happens to carry such a word (`<div class="article
     // has-share-bar">`) but holds the prose must stay.
@@ -404,11 +388,7 @@ fn is_html_element(node: &NodeRef) -> bool {
 /// HTML elements whose parent is a foreign (SVG) element, in document order.
 fn html_islands<'a>(svg: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
     svg.descendants_it()
-        .filter(|d| {
-            is_html_element(d)
-                && d.parent()
-                    .is_some_and(|p| p.is_element() && !is_html_element(&p))
-        })
+        .filter(|d| is_html_element(d) && d.parent().is_some_and(|p| p.is_element() && !is_html_element(&p)))
         .collect()
 }
 
@@ -454,9 +434,7 @@ fn find_lead(dom: &Dom, description: Option<&str>) -> Option<String> {
             for node in body.descendants_it() {
                 if !node.is_text()
                     || node.parent().is_some_and(|p| {
-                        p.node_name().is_some_and(|n| {
-                            matches!(&*n, "script" | "style" | "noscript" | "template")
-                        })
+                        p.node_name().is_some_and(|n| matches!(&*n, "script" | "style" | "noscript" | "template"))
                     })
                 {
                     continue;
@@ -465,10 +443,7 @@ fn find_lead(dom: &Dom, description: Option<&str>) -> Option<String> {
                 if t.len() < 12 || !(probe.starts_with(&t) || t.starts_with(&probe)) {
                     continue;
                 }
-                let Some(block) = node
-                    .ancestors_it(None)
-                    .find(|a| a.node_name().is_some_and(|n| is_block(&n)))
-                else {
+                let Some(block) = node.ancestors_it(None).find(|a| a.node_name().is_some_and(|n| is_block(&n))) else {
                     continue;
                 };
                 let text = normalize_paragraph(&block.text());
@@ -498,10 +473,7 @@ fn find_lead(dom: &Dom, description: Option<&str>) -> Option<String> {
                 marks.push(' ');
             }
         }
-        if !marks
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| STANDFIRST_WORDS.contains(&w))
-        {
+        if !marks.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| STANDFIRST_WORDS.contains(&w)) {
             continue;
         }
         let text = normalize_paragraph(&node.text());
@@ -585,10 +557,7 @@ fn walk(node: &NodeRef, in_link: bool, cur: &mut Block, out: &mut Vec<Block>) {
         if !child.is_element() {
             continue;
         }
-        let name = child
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
+        let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
         match name.as_str() {
             "br" => cur.text.push('\n'),
             "script" | "style" | "noscript" | "template" => {}
@@ -606,10 +575,7 @@ fn walk(node: &NodeRef, in_link: bool, cur: &mut Block, out: &mut Vec<Block>) {
 fn flush(cur: &mut Block, out: &mut Vec<Block>) {
     let text = normalize_paragraph(&cur.text);
     if !text.is_empty() {
-        out.push(Block {
-            text,
-            link_chars: cur.link_chars,
-        });
+        out.push(Block { text, link_chars: cur.link_chars });
     }
     *cur = Block::default();
 }
@@ -632,8 +598,7 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
         // Whole words only: "Subscribers said..." is prose.
         let opens_with = |p: &str| {
             lower.strip_prefix(p).is_some_and(|rest| {
-                p.ends_with(|c: char| !c.is_alphanumeric())
-                    || !rest.starts_with(|c: char| c.is_alphanumeric())
+                p.ends_with(|c: char| !c.is_alphanumeric()) || !rest.starts_with(|c: char| c.is_alphanumeric())
             })
         };
         if BOILERPLATE_PREFIXES.iter().any(|p| opens_with(p)) {
@@ -658,8 +623,5 @@ fn ends_sentence(p: &str) -> bool {
 }
 
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }

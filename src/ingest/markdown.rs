@@ -36,10 +36,7 @@ pub(super) fn read_markdown(text: &str, warnings: Vec<String>) -> Document {
             Event::Start(Tag::FootnoteDefinition(_)) => in_footnote = true,
             Event::End(TagEnd::FootnoteDefinition) => in_footnote = false,
             _ if in_footnote => {}
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) if doc.title.is_none() => {
+            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) if doc.title.is_none() => {
                 flush(&mut cur, &mut doc.paragraphs);
                 in_h1 = true;
             }
@@ -150,11 +147,7 @@ pub(super) fn looks_like_markdown(text: &str) -> bool {
         link |= t.contains("](") && t.contains('[');
         emphasis |= t.matches("**").count() >= 2;
     }
-    [heading, link, fence, emphasis]
-        .iter()
-        .filter(|&&b| b)
-        .count()
-        >= 2
+    [heading, link, fence, emphasis].iter().filter(|&&b| b).count() >= 2
 }
 
 #[cfg(test)]
@@ -168,16 +161,7 @@ mod tests {
             Vec::new(),
         );
         assert_eq!(d.title.as_deref(), Some("The headline"));
-        assert_eq!(
-            d.paragraphs,
-            vec![
-                "First linked para wrapped.",
-                "Sub",
-                "one",
-                "two",
-                "Second h1"
-            ]
-        );
+        assert_eq!(d.paragraphs, vec!["First linked para wrapped.", "Sub", "one", "two", "Second h1"]);
     }
 
     #[test]
@@ -187,21 +171,14 @@ mod tests {
             Vec::new(),
         );
         assert_eq!(d.title.as_deref(), Some("From front matter"));
-        assert_eq!(
-            d.published.map(|p| p.to_rfc3339()).as_deref(),
-            Some("2021-03-04T03:06:07+00:00")
-        );
+        assert_eq!(d.published.map(|p| p.to_rfc3339()).as_deref(), Some("2021-03-04T03:06:07+00:00"));
         assert_eq!(d.paragraphs, vec!["Body."]);
     }
 
     #[test]
     fn detection_is_conservative() {
         assert!(looks_like_markdown("# Title\n\nText."));
-        assert!(looks_like_markdown(
-            "Intro\n\n## Part\n\nSee [this](http://x).\n"
-        ));
-        assert!(!looks_like_markdown(
-            "A plain article.\n\nWith - dashes - and a (note).\n"
-        ));
+        assert!(looks_like_markdown("Intro\n\n## Part\n\nSee [this](http://x).\n"));
+        assert!(!looks_like_markdown("A plain article.\n\nWith - dashes - and a (note).\n"));
     }
 }

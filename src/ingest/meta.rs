@@ -45,10 +45,7 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
     // `[itemprop]` also catches microdata outside `<meta>`:
     // `<span itemprop="datePublished" content="...">`, `<time itemprop=...
     // datetime=...>`.
-    for node in dom
-        .select("meta[content], [itemprop][content], [itemprop][datetime]")
-        .nodes()
-    {
+    for node in dom.select("meta[content], [itemprop][content], [itemprop][datetime]").nodes() {
         let Some(content) = node.attr("content").or_else(|| node.attr("datetime")) else {
             continue;
         };
@@ -58,15 +55,12 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
         }
         for key_attr in ["property", "name", "itemprop"] {
             if let Some(key) = node.attr(key_attr) {
-                metas
-                    .entry(key.trim().to_ascii_lowercase())
-                    .or_insert_with(|| content.to_string());
+                metas.entry(key.trim().to_ascii_lowercase()).or_insert_with(|| content.to_string());
             }
         }
     }
     let get = |keys: &[&str]| -> Option<&str> {
-        keys.iter()
-            .find_map(|k| metas.get(*k).map(String::as_str).filter(|v| !v.is_empty()))
+        keys.iter().find_map(|k| metas.get(*k).map(String::as_str).filter(|v| !v.is_empty()))
     };
 
     let ld = json_ld(dom);
@@ -104,21 +98,13 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
     let modified = first_date(&[
         get(&["article:modified_time", "og:updated_time"]),
         ld.as_ref().and_then(|l| l.modified.as_deref()),
-        get(&[
-            "datemodified",
-            "dc.date.modified",
-            "dcterms.modified",
-            "last-modified",
-        ]),
+        get(&["datemodified", "dc.date.modified", "dcterms.modified", "last-modified"]),
     ])
     .or_else(|| time_elements(dom, false));
 
     let site_name = get(&["og:site_name", "application-name"]).map(str::to_string);
     let host_label = canonical_url.as_deref().and_then(host_label);
-    let site = SiteNames {
-        site_name: site_name.as_deref(),
-        host_label: host_label.as_deref(),
-    };
+    let site = SiteNames { site_name: site_name.as_deref(), host_label: host_label.as_deref() };
     let title = headline(
         dom,
         &[
@@ -134,19 +120,9 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
         .filter(|l| !l.authors.is_empty())
         .map(|l| l.authors.join(", "))
         .or_else(|| {
-            get(&[
-                "author",
-                "article:author",
-                "byl",
-                "dc.creator",
-                "sailthru.author",
-            ])
-            .filter(|a| !a.contains("://"))
-            .map(|a| {
-                a.trim_start_matches("By ")
-                    .trim_start_matches("by ")
-                    .to_string()
-            })
+            get(&["author", "article:author", "byl", "dc.creator", "sailthru.author"])
+                .filter(|a| !a.contains("://"))
+                .map(|a| a.trim_start_matches("By ").trim_start_matches("by ").to_string())
         })
         .or_else(|| {
             // Visible author links: rel=author, or schema.org microdata.
@@ -158,18 +134,16 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
         })
         .or_else(|| {
             // A byline box: "By Sam Reid", "Posted by Sam Reid".
-            dom.select(
-                "[class*=byline], [data-component*=byline], [data-testid*=byline], [class~=author]",
-            )
-            .nodes()
-            .iter()
-            .map(|n| {
-                // A box of lines ("By Sam Reid", "Environment reporter"):
-                // the name is the first.
-                let first_line = n.descendants_it().find(|d| d.has_name("p")).unwrap_or(*n);
-                strip_by(&normalize_paragraph(&first_line.text()))
-            })
-            .find(|t| (2..=80).contains(&t.chars().count()))
+            dom.select("[class*=byline], [data-component*=byline], [data-testid*=byline], [class~=author]")
+                .nodes()
+                .iter()
+                .map(|n| {
+                    // A box of lines ("By Sam Reid", "Environment reporter"):
+                    // the name is the first.
+                    let first_line = n.descendants_it().find(|d| d.has_name("p")).unwrap_or(*n);
+                    strip_by(&normalize_paragraph(&first_line.text()))
+                })
+                .find(|t| (2..=80).contains(&t.chars().count()))
         })
         .map(|b| normalize_paragraph(&b))
         .filter(|b| !b.is_empty());
@@ -178,24 +152,13 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
         .map(normalize_paragraph)
         .filter(|d| !d.is_empty());
 
-    PageMeta {
-        title,
-        byline,
-        published,
-        modified,
-        canonical_url,
-        description,
-    }
+    PageMeta { title, byline, published, modified, canonical_url, description }
 }
 
 /// A byline without its "By" / "Posted by" lead-in.
 fn strip_by(s: &str) -> String {
     // A handle or a separator ends the name: "Jo Bloggs @jo 22 Oct 2014".
-    let end = [" @", "|", "\u{2022}"]
-        .iter()
-        .filter_map(|m| s.find(m))
-        .min()
-        .unwrap_or(s.len());
+    let end = [" @", "|", "\u{2022}"].iter().filter_map(|m| s.find(m)).min().unwrap_or(s.len());
     let s = s[..end].trim();
     let lower = s.to_lowercase();
     for lead in ["posted by ", "written by ", "words by ", "by "] {
@@ -223,19 +186,14 @@ fn time_elements(dom: &Dom, published: bool) -> Option<DateTime<Utc>> {
         let text = node.text();
         let lower_text = text.to_ascii_lowercase();
         let marked = if published {
-            node.has_attr("pubdate")
-                || itemprop.as_deref() == Some("datepublished")
-                || lower_text.contains("published")
+            node.has_attr("pubdate") || itemprop.as_deref() == Some("datepublished") || lower_text.contains("published")
         } else {
             itemprop.as_deref() == Some("datemodified")
                 || lower_text.contains("updated")
                 || lower_text.contains("edited")
                 || lower_text.contains("modified")
         };
-        let value = node
-            .attr("datetime")
-            .and_then(|d| parse_date(&d))
-            .or_else(|| parse_date(&text));
+        let value = node.attr("datetime").and_then(|d| parse_date(&d)).or_else(|| parse_date(&text));
         match value {
             Some(v) if marked => return Some(v),
             // An unmarked time counts only inside the article: elsewhere it
@@ -243,9 +201,7 @@ fn time_elements(dom: &Dom, published: bool) -> Option<DateTime<Utc>> {
             Some(v)
                 if published
                     && fallback.is_none()
-                    && node
-                        .ancestors_it(None)
-                        .any(|a| a.has_name("article") || a.has_name("main")) =>
+                    && node.ancestors_it(None).any(|a| a.has_name("article") || a.has_name("main")) =>
             {
                 fallback = Some(v);
             }
@@ -267,11 +223,7 @@ pub(super) fn parse_date(s: &str) -> Option<DateTime<Utc>> {
     // `<span data-timestamp=...>2014-10-22T08:56:26+00:00</span>`.
     if s.contains('<') {
         let stripped = strip_tags(s);
-        return if stripped.contains('<') {
-            None
-        } else {
-            parse_date(&stripped)
-        };
+        return if stripped.contains('<') { None } else { parse_date(&stripped) };
     }
     // Labels such as "Published time: 1 Apr, 2016 15:17".
     if let Some((label, rest)) = s.split_once(':')
@@ -333,16 +285,8 @@ fn parse_naive(s: &str) -> Option<DateTime<Utc>> {
             return Some(Utc.from_utc_datetime(&d));
         }
     }
-    const DATE_FORMATS: &[&str] = &[
-        "%Y-%m-%d",
-        "%Y/%m/%d",
-        "%Y%m%d",
-        "%d %B %Y",
-        "%d %b %Y",
-        "%B %d, %Y",
-        "%b %d, %Y",
-        "%d %b, %Y",
-    ];
+    const DATE_FORMATS: &[&str] =
+        &["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%d %b, %Y"];
     for f in DATE_FORMATS {
         if let Ok(d) = NaiveDate::parse_from_str(s, f) {
             return Some(Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
@@ -375,22 +319,14 @@ fn is_article_type(t: &str) -> bool {
 /// `@graph`.
 fn json_ld(dom: &Dom) -> Option<LdArticle> {
     for node in dom.select("script[type]").nodes() {
-        let is_ld = node
-            .attr("type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        let is_ld = node.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
         if !is_ld {
             continue;
         }
         let text = node.text();
         let text = text.trim();
-        let text = text
-            .strip_prefix("//<![CDATA[")
-            .or_else(|| text.strip_prefix("<![CDATA["))
-            .unwrap_or(text);
-        let text = text
-            .strip_suffix("//]]>")
-            .or_else(|| text.strip_suffix("]]>"))
-            .unwrap_or(text);
+        let text = text.strip_prefix("//<![CDATA[").or_else(|| text.strip_prefix("<![CDATA[")).unwrap_or(text);
+        let text = text.strip_suffix("//]]>").or_else(|| text.strip_suffix("]]>")).unwrap_or(text);
         let Ok(value) = serde_json::from_str::<Value>(text) else {
             continue;
         };
@@ -410,9 +346,7 @@ fn find_article(v: &Value, depth: usize) -> Option<LdArticle> {
         Value::Object(map) => {
             let typed = match map.get("@type") {
                 Some(Value::String(t)) => is_article_type(t),
-                Some(Value::Array(ts)) => {
-                    ts.iter().any(|t| t.as_str().is_some_and(is_article_type))
-                }
+                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(is_article_type)),
                 _ => false,
             };
             // Untyped or oddly typed objects that still describe a dated,
@@ -436,10 +370,7 @@ fn find_article(v: &Value, depth: usize) -> Option<LdArticle> {
             }
             map.get("@graph")
                 .and_then(|g| find_article(g, depth + 1))
-                .or_else(|| {
-                    map.get("mainEntity")
-                        .and_then(|g| find_article(g, depth + 1))
-                })
+                .or_else(|| map.get("mainEntity").and_then(|g| find_article(g, depth + 1)))
         }
         _ => None,
     }
@@ -453,10 +384,7 @@ fn authors(v: Option<&Value>) -> Vec<String> {
             Value::Object(m) => m.get("name").and_then(Value::as_str),
             _ => None,
         };
-        if let Some(n) = name
-            .map(str::trim)
-            .filter(|n| !n.is_empty() && !n.contains("://"))
-        {
+        if let Some(n) = name.map(str::trim).filter(|n| !n.is_empty() && !n.contains("://")) {
             out.push(n.to_string());
         }
     };
@@ -483,8 +411,7 @@ impl SiteNames<'_> {
         if seg.is_empty() {
             return false;
         }
-        self.site_name
-            .is_some_and(|n| related_names(&seg, &squash(n)))
+        self.site_name.is_some_and(|n| related_names(&seg, &squash(n)))
             || self.host_label.is_some_and(|h| related_names(&seg, h))
     }
 }
@@ -493,12 +420,7 @@ impl SiteNames<'_> {
 /// open the other, so "sportsreport" is not taken for "rt".
 fn related_names(a: &str, b: &str) -> bool {
     let contains = |long: &str, short: &str| {
-        !short.is_empty()
-            && if short.len() >= 4 {
-                long.contains(short)
-            } else {
-                long.starts_with(short)
-            }
+        !short.is_empty() && if short.len() >= 4 { long.contains(short) } else { long.starts_with(short) }
     };
     contains(a, b) || contains(b, a)
 }
@@ -520,10 +442,7 @@ fn host_label(url: &str) -> Option<String> {
 
 /// Lowercase letters and digits only: "The Intercept" -> "theintercept".
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
@@ -533,10 +452,7 @@ const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " 
 fn strip_site_suffix(title: &str, site: &SiteNames, aggressive: bool) -> String {
     let mut t = title.trim();
     loop {
-        let cut = SEPARATORS
-            .iter()
-            .filter_map(|sep| t.rfind(sep).map(|i| (i, sep.len())))
-            .max_by_key(|(i, _)| *i);
+        let cut = SEPARATORS.iter().filter_map(|sep| t.rfind(sep).map(|i| (i, sep.len()))).max_by_key(|(i, _)| *i);
         let Some((i, len)) = cut else { break };
         let (head, tail) = (&t[..i], &t[i + len..]);
         let is_pipe = t[i..].starts_with(" | ");
@@ -557,26 +473,10 @@ fn strip_site_suffix(title: &str, site: &SiteNames, aggressive: bool) -> String 
 /// suffix removed, else an `<h1>`, else `<title>`.
 fn headline(dom: &Dom, metas: &[Option<&str>], site: &SiteNames) -> Option<String> {
     let clean = |s: &str| normalize_paragraph(s);
-    let metas: Vec<String> = metas
-        .iter()
-        .flatten()
-        .map(|m| clean(m))
-        .filter(|m| !m.is_empty())
-        .collect();
-    let page_title = dom
-        .select("head title")
-        .nodes()
-        .first()
-        .map(|n| clean(&n.text()))
-        .filter(|t| !t.is_empty());
-    let h1s: Vec<String> = dom
-        .select("body h1")
-        .nodes()
-        .iter()
-        .take(8)
-        .map(|n| clean(&n.text()))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let metas: Vec<String> = metas.iter().flatten().map(|m| clean(m)).filter(|m| !m.is_empty()).collect();
+    let page_title = dom.select("head title").nodes().first().map(|n| clean(&n.text())).filter(|t| !t.is_empty());
+    let h1s: Vec<String> =
+        dom.select("body h1").nodes().iter().take(8).map(|n| clean(&n.text())).filter(|t| !t.is_empty()).collect();
 
     // Each metadata title, and each part of it before a separator
     // ("Headline - Site" gives "Headline"), may confirm an `<h1>`.
@@ -611,35 +511,15 @@ mod tests {
 
     #[test]
     fn dates_in_page_forms_normalise_to_utc() {
-        assert_eq!(
-            iso(parse_date("2019-11-03T15:41:45.000Z")),
-            "2019-11-03T15:41:45+00:00"
-        );
-        assert_eq!(
-            iso(parse_date("2015-09-28T18:03:52+01:00")),
-            "2015-09-28T17:03:52+00:00"
-        );
-        assert_eq!(
-            iso(parse_date("2019-11-03T15:41:45+0000")),
-            "2019-11-03T15:41:45+00:00"
-        );
-        assert_eq!(
-            iso(parse_date("2012-01-27T12:58GMT")),
-            "2012-01-27T12:58:00+00:00"
-        );
+        assert_eq!(iso(parse_date("2019-11-03T15:41:45.000Z")), "2019-11-03T15:41:45+00:00");
+        assert_eq!(iso(parse_date("2015-09-28T18:03:52+01:00")), "2015-09-28T17:03:52+00:00");
+        assert_eq!(iso(parse_date("2019-11-03T15:41:45+0000")), "2019-11-03T15:41:45+00:00");
+        assert_eq!(iso(parse_date("2012-01-27T12:58GMT")), "2012-01-27T12:58:00+00:00");
         assert_eq!(iso(parse_date("2014-01-23")), "2014-01-23T00:00:00+00:00");
+        assert_eq!(iso(parse_date("Published time: 1 Apr, 2016 15:17")), "2016-04-01T15:17:00+00:00");
+        assert_eq!(iso(parse_date("Fri, 27 Jan 2012 12:58:53 +0100")), "2012-01-27T11:58:53+00:00");
         assert_eq!(
-            iso(parse_date("Published time: 1 Apr, 2016 15:17")),
-            "2016-04-01T15:17:00+00:00"
-        );
-        assert_eq!(
-            iso(parse_date("Fri, 27 Jan 2012 12:58:53 +0100")),
-            "2012-01-27T11:58:53+00:00"
-        );
-        assert_eq!(
-            iso(parse_date(
-                "<span class='ts' data-timestamp='1'>2014-10-22T08:56:26+00:00</span>"
-            )),
+            iso(parse_date("<span class='ts' data-timestamp='1'>2014-10-22T08:56:26+00:00</span>")),
             "2014-10-22T08:56:26+00:00"
         );
         assert_eq!(parse_date("yesterday"), None);
@@ -647,41 +527,21 @@ mod tests {
 
     #[test]
     fn site_suffix_is_removed_only_when_it_names_the_site() {
-        let site = SiteNames {
-            site_name: Some("The Daily Example"),
-            host_label: Some("dailyexample"),
-        };
+        let site = SiteNames { site_name: Some("The Daily Example"), host_label: Some("dailyexample") };
         assert_eq!(
-            strip_site_suffix(
-                "Storm hits coast | World news | The Daily Example",
-                &site,
-                false
-            ),
+            strip_site_suffix("Storm hits coast | World news | The Daily Example", &site, false),
             "Storm hits coast | World news"
         );
         assert_eq!(
-            strip_site_suffix(
-                "Storm hits coast | World news | The Daily Example",
-                &site,
-                true
-            ),
+            strip_site_suffix("Storm hits coast | World news | The Daily Example", &site, true),
             "Storm hits coast"
         );
-        assert_eq!(
-            strip_site_suffix("Unrest - Wednesday 22 June", &site, false),
-            "Unrest - Wednesday 22 June"
-        );
+        assert_eq!(strip_site_suffix("Unrest - Wednesday 22 June", &site, false), "Unrest - Wednesday 22 June");
     }
 
     #[test]
     fn host_label_skips_second_level_suffixes() {
-        assert_eq!(
-            host_label("https://www.example.co.uk/a").as_deref(),
-            Some("example")
-        );
-        assert_eq!(
-            host_label("http://news.example.com").as_deref(),
-            Some("example")
-        );
+        assert_eq!(host_label("https://www.example.co.uk/a").as_deref(), Some("example"));
+        assert_eq!(host_label("http://news.example.com").as_deref(), Some("example"));
     }
 }

@@ -71,9 +71,7 @@ pub enum IngestError {
     Blank,
     #[error("it looks binary (a NUL byte at offset {offset}), not an article")]
     Binary { offset: usize },
-    #[error(
-        "it is not valid UTF-8 (first bad byte at offset {offset}) and declares no other charset"
-    )]
+    #[error("it is not valid UTF-8 (first bad byte at offset {offset}) and declares no other charset")]
     InvalidUtf8 { offset: usize },
     #[error("no article text was found in the HTML")]
     NoArticle,
@@ -105,9 +103,8 @@ pub fn read_document(bytes: &[u8], name: Option<&str>) -> Result<Document, Inges
     }
     let markdown_hint = matches!(hint.as_str(), "md" | "markdown" | "mdown" | "mkd");
     // Markdown may open with raw HTML (a comment, a `<div>`); its name wins.
-    let is_html = matches!(hint.as_str(), "html" | "htm" | "xhtml" | "shtml")
-        || utf16_bom
-        || !markdown_hint && sniff_html(bytes);
+    let is_html =
+        matches!(hint.as_str(), "html" | "htm" | "xhtml" | "shtml") || utf16_bom || !markdown_hint && sniff_html(bytes);
     if is_html {
         let declared = charset::declared_html_charset(bytes);
         let decoded = charset::decode(bytes, declared.as_deref());
@@ -126,9 +123,7 @@ pub fn read_document(bytes: &[u8], name: Option<&str>) -> Result<Document, Inges
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            return Err(IngestError::InvalidUtf8 {
-                offset: e.valid_up_to(),
-            });
+            return Err(IngestError::InvalidUtf8 { offset: e.valid_up_to() });
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -157,19 +152,10 @@ fn extension(name: &str) -> String {
 /// comment or XML declaration followed later by `<html`.
 fn sniff_html(bytes: &[u8]) -> bool {
     let b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let start = b
-        .iter()
-        .position(|c| !c.is_ascii_whitespace())
-        .unwrap_or(b.len());
-    let head: Vec<u8> = b[start..b.len().min(start + 2048)]
-        .iter()
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let head: Vec<u8> = b[start..b.len().min(start + 2048)].iter().map(u8::to_ascii_lowercase).collect();
     let opens = |tag: &[u8]| {
-        head.starts_with(tag)
-            && head
-                .get(tag.len())
-                .is_some_and(|&c| c == b'>' || c.is_ascii_whitespace())
+        head.starts_with(tag) && head.get(tag.len()).is_some_and(|&c| c == b'>' || c.is_ascii_whitespace())
     };
     if opens(b"<!doctype") {
         return head[9..].trim_ascii_start().starts_with(b"html");
@@ -195,8 +181,7 @@ fn sniff_html(bytes: &[u8]) -> bool {
     if TAGS.iter().any(|t| opens(t)) {
         return true;
     }
-    (head.starts_with(b"<!--") || head.starts_with(b"<?xml"))
-        && head.windows(5).any(|w| w == b"<html")
+    (head.starts_with(b"<!--") || head.starts_with(b"<?xml")) && head.windows(5).any(|w| w == b"<html")
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@ const BLOG: &[u8] = include_bytes!("../../tests/fixtures/pages/drought-blog.html
 const COMPONENTS: &[u8] = include_bytes!("../../tests/fixtures/pages/drought-components.html");
 const MARKDOWN: &[u8] = include_bytes!("../../tests/fixtures/pages/article.md");
 
-const FERRY_URL: &str = "https://www.coastal-ledger.example/politics/2024/mar/05/harbour-council-delays-ferry-subsidy-vote";
+const FERRY_URL: &str =
+    "https://www.coastal-ledger.example/politics/2024/mar/05/harbour-council-delays-ferry-subsidy-vote";
 
 fn utc(s: &str) -> Option<DateTime<Utc>> {
     Some(DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc))
@@ -24,10 +25,7 @@ fn utc(s: &str) -> Option<DateTime<Utc>> {
 fn heavy_news_page_keeps_article_and_metadata_only() {
     let d = read_document(FULL, Some("ferry.html")).unwrap();
     assert_eq!(d.format, Format::Html);
-    assert_eq!(
-        d.title.as_deref(),
-        Some("Harbour council delays vote on ferry subsidy")
-    );
+    assert_eq!(d.title.as_deref(), Some("Harbour council delays vote on ferry subsidy"));
     assert_eq!(d.byline.as_deref(), Some("Priya Natarajan"));
     // +01:00 in the page, UTC in the document.
     assert_eq!(d.published, utc("2024-03-05T17:20:00Z"));
@@ -59,10 +57,7 @@ fn heavy_news_page_keeps_article_and_metadata_only() {
         "17.20 GMT",
         "Politics",
     ] {
-        assert!(
-            !text.contains(boilerplate),
-            "{boilerplate:?} leaked into {text}"
-        );
+        assert!(!text.contains(boilerplate), "{boilerplate:?} leaked into {text}");
     }
     assert!(d.warnings.is_empty());
 }
@@ -89,10 +84,7 @@ fn blog_theme_and_component_page_agree() {
     assert_eq!(blog.paragraphs.len(), 3, "{:?}", blog.paragraphs);
     assert_eq!(blog.text(), comp.text());
     for d in [&blog, &comp] {
-        assert_eq!(
-            d.title.as_deref(),
-            Some("Hosepipe ban declared as reservoirs run low")
-        );
+        assert_eq!(d.title.as_deref(), Some("Hosepipe ban declared as reservoirs run low"));
         assert_eq!(d.byline.as_deref(), Some("Sam Reid"));
         assert_eq!(d.published, utc("2021-05-03T06:00:00Z"));
     }
@@ -101,10 +93,7 @@ fn blog_theme_and_component_page_agree() {
 #[test]
 fn json_ld_only_metadata_is_read() {
     let d = read_document(JSON_LD, Some("rail.htm")).unwrap();
-    assert_eq!(
-        d.title.as_deref(),
-        Some("Rail operator fined over signalling failures")
-    );
+    assert_eq!(d.title.as_deref(), Some("Rail operator fined over signalling failures"));
     assert_eq!(d.byline.as_deref(), Some("Dele Okafor"));
     assert_eq!(d.published, utc("2023-07-14T13:30:00Z"));
     assert_eq!(d.modified, utc("2023-07-14T15:02:00Z"));
@@ -127,10 +116,7 @@ fn unmarked_byline_and_dateline_are_not_paragraphs() {
     );
     let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
     assert_eq!(d.paragraphs.len(), 4, "{:?}", d.paragraphs);
-    assert_eq!(
-        d.paragraphs[0],
-        "Subscribers were told of the change on Monday."
-    );
+    assert_eq!(d.paragraphs[0], "Subscribers were told of the change on Monday.");
     assert_eq!(d.byline.as_deref(), Some("Priya Natarajan"));
 }
 
@@ -145,22 +131,15 @@ fn br_separated_paragraphs_split_and_pull_quotes_go() {
     let d = read_document(page.as_bytes(), None).unwrap();
     assert_eq!(d.title.as_deref(), Some("Mayor resigns after audit"));
     assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
-    assert_eq!(
-        d.paragraphs[2],
-        "An investigation by the regional fraud office is continuing."
-    );
+    assert_eq!(d.paragraphs[2], "An investigation by the regional fraud office is continuing.");
 }
 
 #[test]
 fn very_deep_nesting_is_flattened_not_slow() {
     let n = 3000;
     let sentence = "Officials confirmed the bridge will reopen on Monday after repairs. ";
-    let page = format!(
-        "<html><body>{}<p>{}</p>{}</body></html>",
-        "<div>".repeat(n),
-        sentence.repeat(4),
-        "</div>".repeat(n)
-    );
+    let page =
+        format!("<html><body>{}<p>{}</p>{}</body></html>", "<div>".repeat(n), sentence.repeat(4), "</div>".repeat(n));
     let started = std::time::Instant::now();
     let d = read_document(page.as_bytes(), Some("deep.html")).unwrap();
     assert_eq!(d.paragraphs, vec![sentence.repeat(4).trim().to_string()]);
@@ -181,10 +160,7 @@ fn page_saved_with_a_dialog_open_keeps_its_article() {
 
 #[test]
 fn page_without_article_is_no_article() {
-    assert_eq!(
-        read_document(NO_ARTICLE, Some("404.html")),
-        Err(IngestError::NoArticle)
-    );
+    assert_eq!(read_document(NO_ARTICLE, Some("404.html")), Err(IngestError::NoArticle));
 }
 
 #[test]
@@ -204,10 +180,7 @@ fn declared_windows_1252_is_decoded() {
         d.paragraphs[0],
         "The café owners said the new rules were \u{201c}unworkable\u{201d} and would cost €300 a month in fees for every terrace on the square."
     );
-    assert_eq!(
-        d.title.as_deref(),
-        Some("Café owners protest - Example News")
-    );
+    assert_eq!(d.title.as_deref(), Some("Café owners protest - Example News"));
 }
 
 #[test]
@@ -241,20 +214,14 @@ fn utf16_page_with_bom_is_read_not_called_binary() {
 
 #[test]
 fn plain_text_still_refuses_invalid_utf8() {
-    assert_eq!(
-        read_document(b"caf\xe9 au lait", Some("note.txt")),
-        Err(IngestError::InvalidUtf8 { offset: 3 })
-    );
+    assert_eq!(read_document(b"caf\xe9 au lait", Some("note.txt")), Err(IngestError::InvalidUtf8 { offset: 3 }));
 }
 
 #[test]
 fn markdown_fixture_is_stripped() {
     let d = read_document(MARKDOWN, Some("rail.md")).unwrap();
     assert_eq!(d.format, Format::Markdown);
-    assert_eq!(
-        d.title.as_deref(),
-        Some("Rail operator fined over signalling failures")
-    );
+    assert_eq!(d.title.as_deref(), Some("Rail operator fined over signalling failures"));
     assert_eq!(d.byline.as_deref(), Some("Dele Okafor"));
     assert_eq!(d.published, utc("2023-07-14T13:30:00Z"));
     assert_eq!(
@@ -275,11 +242,7 @@ fn markdown_fixture_is_stripped() {
 
 #[test]
 fn plain_text_is_not_mistaken_for_markup() {
-    let d = read_document(
-        b"A short note.\n\nIt mentions <b> tags - and # signs.\n",
-        None,
-    )
-    .unwrap();
+    let d = read_document(b"A short note.\n\nIt mentions <b> tags - and # signs.\n", None).unwrap();
     assert_eq!(d.format, Format::Text);
 }
 

@@ -22,16 +22,8 @@ pub(super) fn read_text(text: &str) -> Document {
 pub fn paragraphs_of_text(text: &str) -> Vec<String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let has_blank_line = text.trim().lines().any(|l| l.trim().is_empty());
-    let blocks: Vec<&str> = if has_blank_line {
-        split_on_blank_lines(&text)
-    } else {
-        text.split('\n').collect()
-    };
-    blocks
-        .into_iter()
-        .map(normalize_paragraph)
-        .filter(|p| !p.is_empty())
-        .collect()
+    let blocks: Vec<&str> = if has_blank_line { split_on_blank_lines(&text) } else { text.split('\n').collect() };
+    blocks.into_iter().map(normalize_paragraph).filter(|p| !p.is_empty()).collect()
 }
 
 fn split_on_blank_lines(text: &str) -> Vec<&str> {

@@ -18,10 +18,7 @@ pub struct SpeakerIndex {
 /// Lowercase words of a name, without a leading article.
 pub fn norm_name(name: &str) -> String {
     let lower = name.to_lowercase().replace(['\u{2019}', '\''], "");
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let skip = usize::from(matches!(words.first(), Some(&("the" | "a" | "an"))));
     words[skip.min(words.len())..].join(" ")
 }
@@ -29,24 +26,13 @@ pub fn norm_name(name: &str) -> String {
 /// A person's surname: the last word of the name, generational suffixes
 /// ("Jr.", "III") left out.
 pub fn surname(name: &str) -> Option<String> {
-    norm_name(name)
-        .split(' ')
-        .rev()
-        .find(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv"))
-        .map(str::to_string)
+    norm_name(name).split(' ').rev().find(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv")).map(str::to_string)
 }
 
 impl SpeakerIndex {
     pub fn load(store: &Store) -> Result<SpeakerIndex, CliError> {
-        let records = store
-            .speakers()?
-            .into_iter()
-            .map(|s| (s.id.clone(), s))
-            .collect();
-        Ok(SpeakerIndex {
-            records,
-            aliases: store.aliases()?,
-        })
+        let records = store.speakers()?.into_iter().map(|s| (s.id.clone(), s)).collect();
+        Ok(SpeakerIndex { records, aliases: store.aliases()? })
     }
 
     /// The speaker an id stands for after the user's merges.
@@ -64,12 +50,7 @@ impl SpeakerIndex {
     /// All ids that are one speaker with `id`.
     pub fn group(&self, id: &str) -> BTreeSet<String> {
         let canon = self.canonical(id).to_string();
-        let mut ids: BTreeSet<String> = self
-            .records
-            .keys()
-            .filter(|k| self.canonical(k) == canon)
-            .cloned()
-            .collect();
+        let mut ids: BTreeSet<String> = self.records.keys().filter(|k| self.canonical(k) == canon).cloned().collect();
         ids.insert(canon);
         ids
     }
@@ -77,9 +58,7 @@ impl SpeakerIndex {
     /// A speaker's display name after merges.
     pub fn display(&self, id: &str) -> String {
         let canon = self.canonical(id);
-        self.records
-            .get(canon)
-            .map_or_else(|| canon.to_string(), |r| r.name.clone())
+        self.records.get(canon).map_or_else(|| canon.to_string(), |r| r.name.clone())
     }
 
     /// Resolve what the user typed to one canonical speaker id.
@@ -111,11 +90,8 @@ impl SpeakerIndex {
                         format!("{} ({}, id {id})", r.name, r.kind)
                     })
                     .collect();
-                Err(CliError::new(format!(
-                    "{query:?} matches several speakers: {}",
-                    list.join("; ")
-                ))
-                .with_hint("give the full name or the id"))
+                Err(CliError::new(format!("{query:?} matches several speakers: {}", list.join("; ")))
+                    .with_hint("give the full name or the id"))
             }
         }
     }
@@ -128,10 +104,7 @@ mod tests {
     #[test]
     fn names_normalise() {
         assert_eq!(norm_name("The Defense Department"), "defense department");
-        assert_eq!(
-            surname("Kenneth F. McKenzie Jr.").as_deref(),
-            Some("mckenzie")
-        );
+        assert_eq!(surname("Kenneth F. McKenzie Jr.").as_deref(), Some("mckenzie"));
         assert_eq!(norm_name("U.S. official"), "u s official");
     }
 }

@@ -18,17 +18,9 @@ pub enum Status {
     /// Gone from `revision` on, with nothing that replaces it.
     Removed { revision: u32 },
     /// Replaced in `revision` by an edited version (`into` is its hash).
-    Reworded {
-        revision: u32,
-        into: String,
-        quote_changed: bool,
-    },
+    Reworded { revision: u32, into: String, quote_changed: bool },
     /// Replaced in `revision` by a version with another speaker.
-    Reattributed {
-        revision: u32,
-        into: String,
-        to: Option<String>,
-    },
+    Reattributed { revision: u32, into: String, to: Option<String> },
 }
 
 impl Status {
@@ -36,17 +28,10 @@ impl Status {
         match self {
             Status::Current => "current".into(),
             Status::Removed { revision } => format!("removed in rev {revision}"),
-            Status::Reworded {
-                revision,
-                quote_changed: true,
-                ..
-            } => format!("quote changed in rev {revision}"),
+            Status::Reworded { revision, quote_changed: true, .. } => format!("quote changed in rev {revision}"),
             Status::Reworded { revision, .. } => format!("reworded in rev {revision}"),
             Status::Reattributed { revision, to, .. } => {
-                format!(
-                    "reattributed to {} in rev {revision}",
-                    to.as_deref().unwrap_or("no one")
-                )
+                format!("reattributed to {} in rev {revision}", to.as_deref().unwrap_or("no one"))
             }
         }
     }
@@ -99,11 +84,7 @@ impl<'s> View<'s> {
         Ok(&self.revisions[story])
     }
 
-    pub fn revision(
-        &mut self,
-        story: &str,
-        number: u32,
-    ) -> Result<Option<RevisionRecord>, CliError> {
+    pub fn revision(&mut self, story: &str, number: u32) -> Result<Option<RevisionRecord>, CliError> {
         Ok(self.revisions(story)?.get(number as usize - 1).cloned())
     }
 
@@ -124,47 +105,28 @@ impl<'s> View<'s> {
         if let Some(c) = self.contents.get(hash) {
             return Ok(c.clone());
         }
-        let c = self
-            .store
-            .statement(hash)?
-            .map(|s| s.content)
-            .unwrap_or_default();
+        let c = self.store.statement(hash)?.map(|s| s.content).unwrap_or_default();
         self.contents.insert(*hash, c.clone());
         Ok(c)
     }
 
     /// Group located statements into one trail per (story, statement).
-    pub fn trails(
-        &mut self,
-        located: impl IntoIterator<Item = (Location, Hash32)>,
-    ) -> Result<Vec<Trail>, CliError> {
+    pub fn trails(&mut self, located: impl IntoIterator<Item = (Location, Hash32)>) -> Result<Vec<Trail>, CliError> {
         let mut groups: BTreeMap<(String, Hash32), Vec<Location>> = BTreeMap::new();
         for (loc, hash) in located {
-            groups
-                .entry((loc.story.clone(), hash))
-                .or_default()
-                .push(loc);
+            groups.entry((loc.story.clone(), hash)).or_default().push(loc);
         }
         let mut out = Vec::with_capacity(groups.len());
         for ((story, hash), mut locs) in groups {
             locs.sort();
             let first = locs[0].clone();
             let last = locs[locs.len() - 1].clone();
-            let occ = self
-                .occurrences(&story, last.revision)?
-                .iter()
-                .find(|o| o.index == last.index)
-                .cloned();
+            let occ = self.occurrences(&story, last.revision)?.iter().find(|o| o.index == last.index).cloned();
             let latest = self.revisions(&story)?.len() as u32;
             let first_captured_at = self
                 .revision(&story, first.revision)?
                 .map(|r| r.captured_at)
-                .ok_or_else(|| {
-                    CliError::new(format!(
-                        "revision {} of {story:?} is missing",
-                        first.revision
-                    ))
-                })?;
+                .ok_or_else(|| CliError::new(format!("revision {} of {story:?} is missing", first.revision)))?;
             let status = if last.revision == latest {
                 Status::Current
             } else {
@@ -178,9 +140,7 @@ impl<'s> View<'s> {
                 content: self.content(&hash)?,
                 speaker: occ.as_ref().and_then(|o| o.speaker.clone()),
                 mention: occ.as_ref().and_then(|o| o.mention.clone()),
-                attribution: occ
-                    .as_ref()
-                    .map_or_else(String::new, |o| o.attribution.clone()),
+                attribution: occ.as_ref().map_or_else(String::new, |o| o.attribution.clone()),
                 revisions,
                 first_seen: first.revision,
                 last_seen: last.revision,
@@ -188,9 +148,7 @@ impl<'s> View<'s> {
                 status,
             });
         }
-        out.sort_by(|a, b| {
-            (&a.story, a.first_seen, &a.content).cmp(&(&b.story, b.first_seen, &b.content))
-        });
+        out.sort_by(|a, b| (&a.story, a.first_seen, &a.content).cmp(&(&b.story, b.first_seen, &b.content)));
         Ok(out)
     }
 }

@@ -62,14 +62,8 @@ impl FetchError {
     }
 }
 
-const ARTICLE_TYPES: [&str; 6] = [
-    "text/html",
-    "application/xhtml+xml",
-    "text/plain",
-    "text/markdown",
-    "text/x-markdown",
-    "application/xml",
-];
+const ARTICLE_TYPES: [&str; 6] =
+    ["text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown", "application/xml"];
 
 /// Fetch once, sending the validators of the last fetch.
 pub fn fetch_once(
@@ -82,11 +76,7 @@ pub fn fetch_once(
         .timeout_global(Some(opts.timeout))
         .http_status_as_error(false)
         .max_redirects(10)
-        .user_agent(concat!(
-            "claimtrail/",
-            env!("CARGO_PKG_VERSION"),
-            " (claim provenance tracker)"
-        ))
+        .user_agent(concat!("claimtrail/", env!("CARGO_PKG_VERSION"), " (claim provenance tracker)"))
         .build()
         .into();
     let mut req = agent.get(url);
@@ -107,20 +97,10 @@ pub fn fetch_once(
     if !(200..300).contains(&status) {
         return Err(FetchError::Status(status));
     }
-    let header = |name: &str| {
-        resp.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
+    let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
     let content_type = header("content-type");
     if let Some(ct) = &content_type {
-        let mime = ct
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         if !mime.is_empty() && !ARTICLE_TYPES.contains(&mime.as_str()) {
             return Err(FetchError::NotAnArticle(mime));
         }
@@ -128,23 +108,12 @@ pub fn fetch_once(
     let etag = header("etag");
     let last_modified = header("last-modified");
     let final_url = resp.get_uri().to_string();
-    let bytes = resp
-        .body_mut()
-        .with_config()
-        .limit(opts.max_bytes)
-        .read_to_vec()
-        .map_err(|e| match e {
-            ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge(opts.max_bytes),
-            ureq::Error::Timeout(_) => FetchError::Timeout(opts.timeout),
-            other => FetchError::Network(other.to_string()),
-        })?;
-    Ok(Fetched::Page(Page {
-        final_url,
-        bytes,
-        content_type,
-        etag,
-        last_modified,
-    }))
+    let bytes = resp.body_mut().with_config().limit(opts.max_bytes).read_to_vec().map_err(|e| match e {
+        ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge(opts.max_bytes),
+        ureq::Error::Timeout(_) => FetchError::Timeout(opts.timeout),
+        other => FetchError::Network(other.to_string()),
+    })?;
+    Ok(Fetched::Page(Page { final_url, bytes, content_type, etag, last_modified }))
 }
 
 /// Fetch, retrying transient failures with exponential back-off. `on_retry`

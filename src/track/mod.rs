@@ -10,9 +10,7 @@ pub mod noise;
 pub fn canonical_url(input: &str) -> Result<String, String> {
     let mut url = url::Url::parse(input).map_err(|e| format!("invalid URL {input:?}: {e}"))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!(
-            "invalid URL {input:?}: only http:// and https:// URLs can be tracked"
-        ));
+        return Err(format!("invalid URL {input:?}: only http:// and https:// URLs can be tracked"));
     }
     if url.host_str().is_none_or(str::is_empty) {
         return Err(format!("invalid URL {input:?}: it has no host"));
@@ -47,14 +45,7 @@ pub fn story_for_url(canonical: &str) -> String {
     // Keep ids readable: long paths keep their start and end.
     if slug.len() > 120 {
         let start: String = slug.chars().take(60).collect();
-        let end: String = slug
-            .chars()
-            .rev()
-            .take(59)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let end: String = slug.chars().rev().take(59).collect::<Vec<_>>().into_iter().rev().collect();
         format!("{start}-{end}")
     } else {
         slug.to_string()
@@ -68,30 +59,19 @@ mod tests {
     #[test]
     fn canonical_urls_drop_tracking() {
         assert_eq!(
-            canonical_url("https://Example.com/news/a?utm_source=x&id=3&UTM_medium=y#comments")
-                .unwrap(),
+            canonical_url("https://Example.com/news/a?utm_source=x&id=3&UTM_medium=y#comments").unwrap(),
             "https://example.com/news/a?id=3"
         );
-        assert_eq!(
-            canonical_url("http://example.com/a?utm_campaign=z").unwrap(),
-            "http://example.com/a"
-        );
+        assert_eq!(canonical_url("http://example.com/a?utm_campaign=z").unwrap(), "http://example.com/a");
         assert!(canonical_url("ftp://example.com/a").is_err());
         assert!(canonical_url("not a url").is_err());
     }
 
     #[test]
     fn story_ids_from_urls() {
-        assert_eq!(
-            story_for_url("https://www.example.com/news/harbor-fire?id=3"),
-            "example-com-news-harbor-fire-id-3"
-        );
+        assert_eq!(story_for_url("https://www.example.com/news/harbor-fire?id=3"), "example-com-news-harbor-fire-id-3");
         assert!(
-            claimtrail_store::validate_story_id(&story_for_url(&format!(
-                "https://a.com/{}",
-                "x/".repeat(200)
-            )))
-            .is_ok()
+            claimtrail_store::validate_story_id(&story_for_url(&format!("https://a.com/{}", "x/".repeat(200)))).is_ok()
         );
     }
 }

@@ -21,18 +21,12 @@ impl Noise {
 /// Classify the change from `old` to `new` (normalised texts), if it is
 /// noise.
 pub fn classify(old: &str, new: &str) -> Option<Noise> {
-    let keep = |t: &str| -> Vec<String> {
-        t.split("\n\n")
-            .filter(|p| !is_timestamp_line(p))
-            .map(str::to_string)
-            .collect()
-    };
+    let keep =
+        |t: &str| -> Vec<String> { t.split("\n\n").filter(|p| !is_timestamp_line(p)).map(str::to_string).collect() };
     (old != new && keep(old) == keep(new)).then_some(Noise::Timestamps)
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// A short paragraph that only says when: "Updated: 10:42 GMT, 3 March",
 /// "Last modified on Tue 3 Mar 2020 10.42", "Published 2 hours ago".
@@ -40,24 +34,13 @@ pub fn is_timestamp_line(p: &str) -> bool {
     let words: Vec<String> = p
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() || words.len() > 14 {
         return false;
     }
-    let lead = [
-        "updated",
-        "update",
-        "modified",
-        "published",
-        "posted",
-        "last",
-        "first",
-    ];
+    let lead = ["updated", "update", "modified", "published", "posted", "last", "first"];
     let led = lead.contains(&words[0].as_str());
     let timeish = |w: &String| {
         w.chars().any(|c| c.is_ascii_digit())
@@ -115,9 +98,7 @@ pub fn is_timestamp_line(p: &str) -> bool {
         )
     };
     let time_words = words.iter().filter(|w| timeish(w)).count();
-    time_words > 0
-        && words.iter().all(|w| timeish(w) || filler(w))
-        && (led || time_words * 2 >= words.len())
+    time_words > 0 && words.iter().all(|w| timeish(w) || filler(w)) && (led || time_words * 2 >= words.len())
 }
 
 #[cfg(test)]
@@ -127,13 +108,9 @@ mod tests {
     #[test]
     fn timestamp_lines() {
         assert!(is_timestamp_line("Updated: 10:42 GMT, 3 March 2020"));
-        assert!(is_timestamp_line(
-            "Last modified on Tue 3 Mar 2020 10.42 GMT"
-        ));
+        assert!(is_timestamp_line("Last modified on Tue 3 Mar 2020 10.42 GMT"));
         assert!(is_timestamp_line("Published 2 hours ago"));
-        assert!(!is_timestamp_line(
-            "Two firefighters were treated on 3 March."
-        ));
+        assert!(!is_timestamp_line("Two firefighters were treated on 3 March."));
         assert!(!is_timestamp_line("Updated figures show 12 deaths"));
     }
 
@@ -142,10 +119,7 @@ mod tests {
         let a = "Updated 10:42 GMT\n\nThe fire is out.";
         let b = "Updated 11:15 GMT\n\nThe fire is out.";
         assert_eq!(classify(a, b), Some(Noise::Timestamps));
-        assert_eq!(
-            classify(a, "Updated 11:15 GMT\n\nThe fire is not out."),
-            None
-        );
+        assert_eq!(classify(a, "Updated 11:15 GMT\n\nThe fire is not out."), None);
         assert_eq!(classify(a, a), None);
     }
 }

@@ -11,36 +11,21 @@ pub enum StoreError {
     #[error(
         "store {path} was written by a newer claimtrail (store format {found}; this claimtrail reads up to {supported})"
     )]
-    TooNew {
-        path: PathBuf,
-        found: u32,
-        supported: u32,
-    },
+    TooNew { path: PathBuf, found: u32, supported: u32 },
     #[error("store path {path} is a file, not a directory")]
     NotADirectory { path: PathBuf },
     #[error("cannot open store {path}: {source}")]
-    Open {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Open { path: PathBuf, source: std::io::Error },
     #[error("invalid story id {id:?}: {reason}")]
     InvalidStoryId { id: String, reason: &'static str },
     #[error("no story {0:?} in the store")]
     UnknownStory(String),
     #[error("story {story:?} has no revision {number} (it has {count})")]
-    RevisionOutOfRange {
-        story: String,
-        number: u32,
-        count: u32,
-    },
+    RevisionOutOfRange { story: String, number: u32, count: u32 },
     #[error("no revision of story {story:?} has an id starting with {prefix:?}")]
     UnknownRevision { story: String, prefix: String },
     #[error("revision prefix {prefix:?} of story {story:?} is ambiguous: it matches {}", candidates.join(", "))]
-    AmbiguousRevision {
-        story: String,
-        prefix: String,
-        candidates: Vec<String>,
-    },
+    AmbiguousRevision { story: String, prefix: String, candidates: Vec<String> },
     #[error("store {path} is damaged: {detail}")]
     Corrupt { path: PathBuf, detail: String },
     #[error("store database error in {path}: {source}")]
@@ -52,8 +37,7 @@ impl StoreError {
     pub fn hint(&self) -> Option<String> {
         Some(match self {
             StoreError::InUse { .. } => {
-                "wait for the other process to finish, pass --wait SECONDS, or use another --store"
-                    .into()
+                "wait for the other process to finish, pass --wait SECONDS, or use another --store".into()
             }
             StoreError::TooNew { .. } => "upgrade claimtrail to read this store".into(),
             StoreError::NotADirectory { .. } | StoreError::Open { .. } => {
@@ -62,16 +46,11 @@ impl StoreError {
             StoreError::InvalidStoryId { .. } => {
                 "story ids are slugs such as taji-strikes: no spaces and no '/'".into()
             }
-            StoreError::UnknownStory(_) => {
-                "`claimtrail stories` lists the stories in the store".into()
-            }
-            StoreError::RevisionOutOfRange { story, .. }
-            | StoreError::UnknownRevision { story, .. } => {
+            StoreError::UnknownStory(_) => "`claimtrail stories` lists the stories in the store".into(),
+            StoreError::RevisionOutOfRange { story, .. } | StoreError::UnknownRevision { story, .. } => {
                 format!("`claimtrail log {story}` lists its revisions")
             }
-            StoreError::AmbiguousRevision { .. } => {
-                "give more hex digits of the revision id".into()
-            }
+            StoreError::AmbiguousRevision { .. } => "give more hex digits of the revision id".into(),
             StoreError::Corrupt { .. } => "run `claimtrail verify` for a full report".into(),
             StoreError::Db { .. } => return None,
         })

@@ -18,11 +18,11 @@ pub(crate) const BLOB: u8 = b'B';
 pub(crate) const STATEMENT: u8 = b'T';
 pub(crate) const SPEAKER: u8 = b'P';
 pub(crate) const ALIAS: u8 = b'A';
-/// Index: speaker id, NUL, story, NUL, revision, index → statement hash.
+/// Index: speaker id, NUL, story, NUL, statement hash → places.
 pub(crate) const BY_SPEAKER: u8 = b'x';
-/// Index: statement hash, story, NUL, revision, index → speaker id.
+/// Index: statement hash, story → places.
 pub(crate) const BY_STATEMENT: u8 = b'y';
-/// Index: term, NUL, statement hash → nothing.
+/// Index: term, NUL, batch number → statement hashes.
 pub(crate) const BY_TERM: u8 = b'z';
 
 /// Index: story, NUL, text blob id → the latest revision with that text.
@@ -112,13 +112,24 @@ pub(crate) fn by_speaker_prefix(speaker: &str) -> Vec<u8> {
     k
 }
 
-pub(crate) fn by_speaker(speaker: &str, story: &str, number: u32, index: u32) -> Vec<u8> {
+/// By-speaker index key: speaker, NUL, story, NUL, statement hash. Its
+/// value lists the (revision, index) places, 8 bytes each.
+pub(crate) fn by_speaker(speaker: &str, story: &str, hash: &Hash32) -> Vec<u8> {
     let mut k = by_speaker_prefix(speaker);
     k.extend_from_slice(story.as_bytes());
     k.push(0);
-    k.extend_from_slice(&number.to_be_bytes());
-    k.extend_from_slice(&index.to_be_bytes());
+    k.extend_from_slice(&hash.0);
     k
+}
+
+/// Split the tail of a by-speaker key (after its prefix): story and hash.
+pub(crate) fn split_speaker_tail(tail: &[u8]) -> Option<(String, Hash32)> {
+    let at = tail.len().checked_sub(33)?;
+    if tail[at] != 0 {
+        return None;
+    }
+    let story = std::str::from_utf8(&tail[..at]).ok()?.to_string();
+    Some((story, Hash32::from_slice(&tail[at + 1..])?))
 }
 
 pub(crate) fn by_statement_prefix(hash: &Hash32) -> Vec<u8> {
@@ -127,12 +138,11 @@ pub(crate) fn by_statement_prefix(hash: &Hash32) -> Vec<u8> {
     k
 }
 
-pub(crate) fn by_statement(hash: &Hash32, story: &str, number: u32, index: u32) -> Vec<u8> {
+/// By-statement index key: statement hash, story. Its value lists the
+/// (revision, index) places, 8 bytes each.
+pub(crate) fn by_statement(hash: &Hash32, story: &str) -> Vec<u8> {
     let mut k = by_statement_prefix(hash);
     k.extend_from_slice(story.as_bytes());
-    k.push(0);
-    k.extend_from_slice(&number.to_be_bytes());
-    k.extend_from_slice(&index.to_be_bytes());
     k
 }
 
@@ -142,10 +152,32 @@ pub(crate) fn by_term_prefix(term: &str) -> Vec<u8> {
     k
 }
 
-pub(crate) fn by_term(term: &str, hash: &Hash32) -> Vec<u8> {
+/// Term index key: term, NUL, the sequence number of the batch that wrote
+/// it. Its value is the 32-byte hashes of that batch's new statements
+/// holding the term: one key per term per batch, not per statement.
+pub(crate) fn by_term(term: &str, batch: u64) -> Vec<u8> {
     let mut k = by_term_prefix(term);
-    k.extend_from_slice(&hash.0);
+    k.extend_from_slice(&batch.to_be_bytes());
     k
+}
+
+/// Decode a places value: (revision, index) pairs.
+pub(crate) fn places(v: &[u8]) -> Option<Vec<(u32, u32)>> {
+    if v.len() % 8 != 0 {
+        return None;
+    }
+    Some(
+        v.chunks_exact(8)
+            .map(|c| (u32::from_be_bytes([c[0], c[1], c[2], c[3]]), u32::from_be_bytes([c[4], c[5], c[6], c[7]])))
+            .collect(),
+    )
+}
+
+pub(crate) fn place(number: u32, index: u32) -> [u8; 8] {
+    let mut out = [0u8; 8];
+    out[..4].copy_from_slice(&number.to_be_bytes());
+    out[4..].copy_from_slice(&index.to_be_bytes());
+    out
 }
 
 /// Split `story NUL number(4) index(4)`, the tail of the index keys.

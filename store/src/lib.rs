@@ -26,10 +26,7 @@ use chrono::{DateTime, Utc};
 pub use error::{Result, StoreError};
 pub use hash::{BadHash, Hash32, blob_id};
 
-pub use records::{
-    CheckRecord, Occurrence, RevisionRecord, SpeakerRecord, StatementRecord, StoryRecord,
-    WatchRecord,
-};
+pub use records::{CheckRecord, Occurrence, RevisionRecord, SpeakerRecord, StatementRecord, StoryRecord, WatchRecord};
 pub use verify::{Problem, VerifyReport};
 pub use write::WriteBatch;
 
@@ -84,10 +81,7 @@ pub struct NewRevision<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Recorded {
     /// A new revision was written.
-    New {
-        revision: RevisionRecord,
-        new_story: bool,
-    },
+    New { revision: RevisionRecord, new_story: bool },
     /// The text equals the latest revision's: nothing was written.
     Unchanged { latest: RevisionRecord },
 }
@@ -108,32 +102,19 @@ fn open_sled(path: &Path, wait: Option<Duration>) -> Result<sled::Db> {
     let patience = wait.unwrap_or_default().max(Duration::from_secs(2));
     let start = std::time::Instant::now();
     loop {
-        match sled::Config::new()
-            .path(path.join("db"))
-            .cache_capacity(CACHE_BYTES)
-            .open()
-        {
+        match sled::Config::new().path(path.join("db")).cache_capacity(CACHE_BYTES).open() {
             Ok(db) => return Ok(db),
             Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
                 if start.elapsed() >= patience {
-                    return Err(StoreError::InUse {
-                        path: path.to_path_buf(),
-                        pid: None,
-                    });
+                    return Err(StoreError::InUse { path: path.to_path_buf(), pid: None });
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }
             Err(sled::Error::Io(source)) => {
-                return Err(StoreError::Open {
-                    path: path.to_path_buf(),
-                    source,
-                });
+                return Err(StoreError::Open { path: path.to_path_buf(), source });
             }
             Err(source) => {
-                return Err(StoreError::Db {
-                    path: path.to_path_buf(),
-                    source,
-                });
+                return Err(StoreError::Db { path: path.to_path_buf(), source });
             }
         }
     }
@@ -156,10 +137,7 @@ pub fn validate_story_id(id: &str) -> Result<()> {
     } else {
         return Ok(());
     };
-    Err(StoreError::InvalidStoryId {
-        id: id.to_string(),
-        reason,
-    })
+    Err(StoreError::InvalidStoryId { id: id.to_string(), reason })
 }
 
 impl Store {
@@ -175,21 +153,12 @@ impl Store {
 
     pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Store> {
         if path.exists() && !path.is_dir() {
-            return Err(StoreError::NotADirectory {
-                path: path.to_path_buf(),
-            });
+            return Err(StoreError::NotADirectory { path: path.to_path_buf() });
         }
-        std::fs::create_dir_all(path).map_err(|source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        std::fs::create_dir_all(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         let lock = lock::LockFile::acquire(path, options.wait)?;
         let db = open_sled(path, options.wait)?;
-        let store = Store {
-            path: path.to_path_buf(),
-            db,
-            _lock: lock,
-        };
+        let store = Store { path: path.to_path_buf(), db, _lock: lock };
         store.check_format()?;
         Ok(store)
     }
@@ -199,17 +168,11 @@ impl Store {
     }
 
     fn db_err(&self, source: sled::Error) -> StoreError {
-        StoreError::Db {
-            path: self.path.clone(),
-            source,
-        }
+        StoreError::Db { path: self.path.clone(), source }
     }
 
     fn corrupt(&self, detail: impl Into<String>) -> StoreError {
-        StoreError::Corrupt {
-            path: self.path.clone(),
-            detail: detail.into(),
-        }
+        StoreError::Corrupt { path: self.path.clone(), detail: detail.into() }
     }
 
     fn check_format(&self) -> Result<()> {
@@ -219,18 +182,12 @@ impl Store {
                     .map(u32::from_be_bytes)
                     .map_err(|_| self.corrupt("the format version record is unreadable"))?;
                 if found > FORMAT_VERSION {
-                    return Err(StoreError::TooNew {
-                        path: self.path.clone(),
-                        found,
-                        supported: FORMAT_VERSION,
-                    });
+                    return Err(StoreError::TooNew { path: self.path.clone(), found, supported: FORMAT_VERSION });
                 }
                 Ok(())
             }
             None => {
-                self.db
-                    .insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes())
-                    .map_err(|e| self.db_err(e))?;
+                self.db.insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()).map_err(|e| self.db_err(e))?;
                 self.db.flush().map_err(|e| self.db_err(e))?;
                 Ok(())
             }
@@ -241,17 +198,10 @@ impl Store {
         self.db.get(key).map_err(|e| self.db_err(e))
     }
 
-    fn get_sealed<T: serde::de::DeserializeOwned>(
-        &self,
-        kind: u8,
-        key: &[u8],
-        what: &str,
-    ) -> Result<Option<T>> {
+    fn get_sealed<T: serde::de::DeserializeOwned>(&self, kind: u8, key: &[u8], what: &str) -> Result<Option<T>> {
         match self.get(key)? {
             None => Ok(None),
-            Some(v) => decode(kind, &v)
-                .map(Some)
-                .ok_or_else(|| self.corrupt(format!("{what} fails its checksum"))),
+            Some(v) => decode(kind, &v).map(Some).ok_or_else(|| self.corrupt(format!("{what} fails its checksum"))),
         }
     }
 
@@ -267,10 +217,7 @@ impl Store {
         for kv in self.db.scan_prefix([keys::STORY]) {
             let (k, v) = kv.map_err(|e| self.db_err(e))?;
             let story = decode(keys::STORY, &v).ok_or_else(|| {
-                self.corrupt(format!(
-                    "the record of story {:?} fails its checksum",
-                    String::from_utf8_lossy(&k[1..])
-                ))
+                self.corrupt(format!("the record of story {:?} fails its checksum", String::from_utf8_lossy(&k[1..])))
             })?;
             out.push(story);
         }
@@ -278,18 +225,13 @@ impl Store {
     }
 
     pub fn story(&self, id: &str) -> Result<Option<StoryRecord>> {
-        self.get_sealed(
-            keys::STORY,
-            &keys::story(id),
-            &format!("the record of story {id:?}"),
-        )
+        self.get_sealed(keys::STORY, &keys::story(id), &format!("the record of story {id:?}"))
     }
 
     /// The story, or an "unknown story" error.
     pub fn require_story(&self, id: &str) -> Result<StoryRecord> {
         validate_story_id(id)?;
-        self.story(id)?
-            .ok_or_else(|| StoreError::UnknownStory(id.to_string()))
+        self.story(id)?.ok_or_else(|| StoreError::UnknownStory(id.to_string()))
     }
 
     /// Revisions of a story, oldest first.
@@ -297,11 +239,8 @@ impl Store {
         let mut out = Vec::new();
         for kv in self.db.scan_prefix(keys::revisions_of(story)) {
             let (_, v) = kv.map_err(|e| self.db_err(e))?;
-            let rev = decode(keys::REVISION, &v).ok_or_else(|| {
-                self.corrupt(format!(
-                    "a revision record of story {story:?} fails its checksum"
-                ))
-            })?;
+            let rev = decode(keys::REVISION, &v)
+                .ok_or_else(|| self.corrupt(format!("a revision record of story {story:?} fails its checksum")))?;
             out.push(rev);
         }
         Ok(out)
@@ -318,41 +257,24 @@ impl Store {
     /// Revision `number` of `story`, or an out-of-range error.
     pub fn require_revision(&self, story: &StoryRecord, number: u32) -> Result<RevisionRecord> {
         if number == 0 || number > story.revisions {
-            return Err(StoreError::RevisionOutOfRange {
-                story: story.id.clone(),
-                number,
-                count: story.revisions,
-            });
+            return Err(StoreError::RevisionOutOfRange { story: story.id.clone(), number, count: story.revisions });
         }
-        self.revision(&story.id, number)?.ok_or_else(|| {
-            self.corrupt(format!(
-                "revision {number} of story {:?} is missing",
-                story.id
-            ))
-        })
+        self.revision(&story.id, number)?
+            .ok_or_else(|| self.corrupt(format!("revision {number} of story {:?} is missing", story.id)))
     }
 
     /// The revision of `story` whose id starts with the hex `prefix`.
     pub fn revision_by_prefix(&self, story: &StoryRecord, prefix: &str) -> Result<RevisionRecord> {
         let prefix = prefix.to_ascii_lowercase();
-        let matches: Vec<RevisionRecord> = self
-            .revisions(&story.id)?
-            .into_iter()
-            .filter(|r| r.id.to_hex().starts_with(&prefix))
-            .collect();
+        let matches: Vec<RevisionRecord> =
+            self.revisions(&story.id)?.into_iter().filter(|r| r.id.to_hex().starts_with(&prefix)).collect();
         match matches.len() {
-            0 => Err(StoreError::UnknownRevision {
-                story: story.id.clone(),
-                prefix,
-            }),
+            0 => Err(StoreError::UnknownRevision { story: story.id.clone(), prefix }),
             1 => Ok(matches.into_iter().next().expect("one match")),
             _ => Err(StoreError::AmbiguousRevision {
                 story: story.id.clone(),
                 prefix,
-                candidates: matches
-                    .iter()
-                    .map(|r| format!("@{} ({})", r.number, r.id.short()))
-                    .collect(),
+                candidates: matches.iter().map(|r| format!("@{} ({})", r.number, r.id.short())).collect(),
             }),
         }
     }
@@ -367,10 +289,7 @@ impl Store {
     /// The normalised text of a revision.
     pub fn text(&self, rev: &RevisionRecord) -> Result<String> {
         String::from_utf8(self.blob(&rev.text)?).map_err(|_| {
-            self.corrupt(format!(
-                "the text of revision {} of story {:?} is not UTF-8",
-                rev.number, rev.story
-            ))
+            self.corrupt(format!("the text of revision {} of story {:?} is not UTF-8", rev.number, rev.story))
         })
     }
 
@@ -380,29 +299,21 @@ impl Store {
             .get_sealed(
                 keys::OCCURRENCES,
                 &keys::occurrences(&rev.story, rev.number),
-                &format!(
-                    "the statements of revision {} of story {:?}",
-                    rev.number, rev.story
-                ),
+                &format!("the statements of revision {} of story {:?}", rev.number, rev.story),
             )?
             .unwrap_or_default())
     }
 
     /// A statement's content.
     pub fn statement(&self, hash: &Hash32) -> Result<Option<StatementRecord>> {
-        self.get_sealed(
-            keys::STATEMENT,
-            &keys::statement(hash),
-            &format!("statement {}", hash.short()),
-        )
+        self.get_sealed(keys::STATEMENT, &keys::statement(hash), &format!("statement {}", hash.short()))
     }
 
     /// Statements whose hash starts with the hex `prefix` (at most `limit`).
     pub fn statements_by_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<Hash32>> {
         let prefix = prefix.to_ascii_lowercase();
-        let whole: Vec<u8> = (0..prefix.len() / 2)
-            .filter_map(|i| u8::from_str_radix(&prefix[2 * i..2 * i + 2], 16).ok())
-            .collect();
+        let whole: Vec<u8> =
+            (0..prefix.len() / 2).filter_map(|i| u8::from_str_radix(&prefix[2 * i..2 * i + 2], 16).ok()).collect();
         let mut scan = vec![keys::STATEMENT];
         scan.extend_from_slice(&whole);
         let mut out = Vec::new();
@@ -421,11 +332,7 @@ impl Store {
     }
 
     pub fn speaker(&self, id: &str) -> Result<Option<SpeakerRecord>> {
-        self.get_sealed(
-            keys::SPEAKER,
-            &keys::speaker(id),
-            &format!("the record of speaker {id:?}"),
-        )
+        self.get_sealed(keys::SPEAKER, &keys::speaker(id), &format!("the record of speaker {id:?}"))
     }
 
     /// Every speaker, by id.
@@ -434,10 +341,7 @@ impl Store {
         for kv in self.db.scan_prefix([keys::SPEAKER]) {
             let (k, v) = kv.map_err(|e| self.db_err(e))?;
             out.push(decode(keys::SPEAKER, &v).ok_or_else(|| {
-                self.corrupt(format!(
-                    "the record of speaker {:?} fails its checksum",
-                    String::from_utf8_lossy(&k[1..])
-                ))
+                self.corrupt(format!("the record of speaker {:?} fails its checksum", String::from_utf8_lossy(&k[1..])))
             })?);
         }
         Ok(out)
@@ -449,39 +353,29 @@ impl Store {
         let mut out = Vec::new();
         for kv in self.db.scan_prefix(&prefix) {
             let (k, v) = kv.map_err(|e| self.db_err(e))?;
-            let (story, revision, index) = keys::split_location(&k[prefix.len()..])
+            let (story, hash) = keys::split_speaker_tail(&k[prefix.len()..])
                 .ok_or_else(|| self.corrupt("a speaker index key is unreadable"))?;
-            let hash = Hash32::from_slice(&v)
-                .ok_or_else(|| self.corrupt("a speaker index entry is unreadable"))?;
-            out.push((
-                Location {
-                    story,
-                    revision,
-                    index,
-                },
-                hash,
-            ));
+            let places = keys::places(&v).ok_or_else(|| self.corrupt("a speaker index entry is unreadable"))?;
+            for (revision, index) in places {
+                out.push((Location { story: story.clone(), revision, index }, hash));
+            }
         }
+        out.sort();
         Ok(out)
     }
 
-    /// Every occurrence of a statement, with its speaker id there.
-    pub fn occurrences_of(&self, hash: &Hash32) -> Result<Vec<(Location, Option<String>)>> {
+    /// Every place a statement occurs.
+    pub fn occurrences_of(&self, hash: &Hash32) -> Result<Vec<Location>> {
         let prefix = keys::by_statement_prefix(hash);
         let mut out = Vec::new();
         for kv in self.db.scan_prefix(&prefix) {
             let (k, v) = kv.map_err(|e| self.db_err(e))?;
-            let (story, revision, index) = keys::split_location(&k[prefix.len()..])
-                .ok_or_else(|| self.corrupt("a statement index key is unreadable"))?;
-            let speaker = (!v.is_empty()).then(|| String::from_utf8_lossy(&v).into_owned());
-            out.push((
-                Location {
-                    story,
-                    revision,
-                    index,
-                },
-                speaker,
-            ));
+            let story = String::from_utf8(k[prefix.len()..].to_vec())
+                .map_err(|_| self.corrupt("a statement index key is unreadable"))?;
+            let places = keys::places(&v).ok_or_else(|| self.corrupt("a statement index entry is unreadable"))?;
+            for (revision, index) in places {
+                out.push(Location { story: story.clone(), revision, index });
+            }
         }
         Ok(out)
     }
@@ -491,11 +385,11 @@ impl Store {
         let prefix = keys::by_term_prefix(term);
         let mut out = Vec::new();
         for kv in self.db.scan_prefix(&prefix) {
-            let (k, _) = kv.map_err(|e| self.db_err(e))?;
-            out.push(
-                Hash32::from_slice(&k[prefix.len()..])
-                    .ok_or_else(|| self.corrupt("a term index key is unreadable"))?,
-            );
+            let (_, v) = kv.map_err(|e| self.db_err(e))?;
+            if v.len() % 32 != 0 {
+                return Err(self.corrupt("a term index entry is unreadable"));
+            }
+            out.extend(v.chunks_exact(32).filter_map(Hash32::from_slice));
         }
         Ok(out)
     }
@@ -505,8 +399,8 @@ impl Store {
         let mut out = BTreeMap::new();
         for kv in self.db.scan_prefix([keys::ALIAS]) {
             let (k, v) = kv.map_err(|e| self.db_err(e))?;
-            let target: String = decode(keys::ALIAS, &v)
-                .ok_or_else(|| self.corrupt("an alias record fails its checksum"))?;
+            let target: String =
+                decode(keys::ALIAS, &v).ok_or_else(|| self.corrupt("an alias record fails its checksum"))?;
             out.insert(String::from_utf8_lossy(&k[1..]).into_owned(), target);
         }
         Ok(out)
@@ -514,19 +408,14 @@ impl Store {
 
     /// Merge speaker `from` into `into` for every query (reversible).
     pub fn set_alias(&self, from: &str, into: &str) -> Result<()> {
-        self.db
-            .insert(keys::alias(from), seal_json(keys::ALIAS, &into.to_string()))
-            .map_err(|e| self.db_err(e))?;
+        self.db.insert(keys::alias(from), seal_json(keys::ALIAS, &into.to_string())).map_err(|e| self.db_err(e))?;
         self.db.flush().map_err(|e| self.db_err(e))?;
         Ok(())
     }
 
     /// Undo [`Store::set_alias`]; returns whether there was such an alias.
     pub fn remove_alias(&self, from: &str) -> Result<bool> {
-        let old = self
-            .db
-            .remove(keys::alias(from))
-            .map_err(|e| self.db_err(e))?;
+        let old = self.db.remove(keys::alias(from)).map_err(|e| self.db_err(e))?;
         self.db.flush().map_err(|e| self.db_err(e))?;
         Ok(old.is_some())
     }
@@ -536,27 +425,18 @@ impl Store {
         let mut out = Vec::new();
         for kv in self.db.scan_prefix([keys::WATCH]) {
             let (_, v) = kv.map_err(|e| self.db_err(e))?;
-            out.push(
-                decode(keys::WATCH, &v)
-                    .ok_or_else(|| self.corrupt("a tracking record fails its checksum"))?,
-            );
+            out.push(decode(keys::WATCH, &v).ok_or_else(|| self.corrupt("a tracking record fails its checksum"))?);
         }
         Ok(out)
     }
 
     pub fn watch(&self, url: &str) -> Result<Option<WatchRecord>> {
-        self.get_sealed(
-            keys::WATCH,
-            &keys::watch(url),
-            &format!("the tracking record of {url}"),
-        )
+        self.get_sealed(keys::WATCH, &keys::watch(url), &format!("the tracking record of {url}"))
     }
 
     /// Save a watch record (flushed).
     pub fn set_watch(&self, watch: &WatchRecord) -> Result<()> {
-        self.db
-            .insert(keys::watch(&watch.url), seal_json(keys::WATCH, watch))
-            .map_err(|e| self.db_err(e))?;
+        self.db.insert(keys::watch(&watch.url), seal_json(keys::WATCH, watch)).map_err(|e| self.db_err(e))?;
         self.db.flush().map_err(|e| self.db_err(e))?;
         Ok(())
     }
@@ -569,12 +449,7 @@ impl Store {
         while self.get(&keys::check(story, nanos, seq))?.is_some() {
             seq += 1;
         }
-        self.db
-            .insert(
-                keys::check(story, nanos, seq),
-                seal_json(keys::CHECK, check),
-            )
-            .map_err(|e| self.db_err(e))?;
+        self.db.insert(keys::check(story, nanos, seq), seal_json(keys::CHECK, check)).map_err(|e| self.db_err(e))?;
         self.db.flush().map_err(|e| self.db_err(e))?;
         Ok(())
     }
@@ -584,9 +459,10 @@ impl Store {
         let mut out = Vec::new();
         for kv in self.db.scan_prefix(keys::checks_of(story)) {
             let (_, v) = kv.map_err(|e| self.db_err(e))?;
-            out.push(decode(keys::CHECK, &v).ok_or_else(|| {
-                self.corrupt(format!("a check of story {story:?} fails its checksum"))
-            })?);
+            out.push(
+                decode(keys::CHECK, &v)
+                    .ok_or_else(|| self.corrupt(format!("a check of story {story:?} fails its checksum")))?,
+            );
         }
         Ok(out)
     }
@@ -602,11 +478,7 @@ impl Store {
             logical += (k.len() + v.len()) as u64;
             keys += 1;
         }
-        Ok(StoreSize {
-            disk_bytes: self.db.size_on_disk().map_err(|e| self.db_err(e))?,
-            logical_bytes: logical,
-            keys,
-        })
+        Ok(StoreSize { disk_bytes: self.db.size_on_disk().map_err(|e| self.db_err(e))?, logical_bytes: logical, keys })
     }
 
     /// Store-wide counts kept by the store itself (sled's `len` would scan).
@@ -617,6 +489,7 @@ impl Store {
             statements: self.counter("statements")?,
             occurrences: self.counter("occurrences")?,
             blobs: self.counter("blobs")?,
+            batches: self.counter("batches")?,
         })
     }
 
@@ -650,13 +523,8 @@ impl Store {
     }
 
     /// Low-level access for `verify`.
-    pub(crate) fn scan(
-        &self,
-        prefix: &[u8],
-    ) -> impl Iterator<Item = Result<(sled::IVec, sled::IVec)>> + '_ {
-        self.db
-            .scan_prefix(prefix)
-            .map(|kv| kv.map_err(|e| self.db_err(e)))
+    pub(crate) fn scan(&self, prefix: &[u8]) -> impl Iterator<Item = Result<(sled::IVec, sled::IVec)>> + '_ {
+        self.db.scan_prefix(prefix).map(|kv| kv.map_err(|e| self.db_err(e)))
     }
 }
 
@@ -676,6 +544,8 @@ pub struct Counts {
     pub statements: u64,
     pub occurrences: u64,
     pub blobs: u64,
+    /// Write batches that added search terms (numbers their postings).
+    pub batches: u64,
 }
 
 impl Counts {
@@ -686,6 +556,7 @@ impl Counts {
             ("statements", self.statements),
             ("occurrences", self.occurrences),
             ("blobs", self.blobs),
+            ("batches", self.batches),
         ] {
             batch.insert(keys::counter(name), &n.to_be_bytes()[..]);
         }

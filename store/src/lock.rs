@@ -25,10 +25,7 @@ impl LockFile {
             .create(true)
             .truncate(false)
             .open(&path)
-            .map_err(|source| StoreError::Open {
-                path: dir.to_path_buf(),
-                source,
-            })?;
+            .map_err(|source| StoreError::Open { path: dir.to_path_buf(), source })?;
         let deadline = wait.map(|w| Instant::now() + w);
         loop {
             match file.try_lock() {
@@ -40,16 +37,10 @@ impl LockFile {
                     }
                     let mut pid = String::new();
                     let _ = file.read_to_string(&mut pid);
-                    return Err(StoreError::InUse {
-                        path: dir.to_path_buf(),
-                        pid: pid.trim().parse().ok(),
-                    });
+                    return Err(StoreError::InUse { path: dir.to_path_buf(), pid: pid.trim().parse().ok() });
                 }
                 Err(TryLockError::Error(source)) => {
-                    return Err(StoreError::Open {
-                        path: dir.to_path_buf(),
-                        source,
-                    });
+                    return Err(StoreError::Open { path: dir.to_path_buf(), source });
                 }
             }
         }

@@ -46,18 +46,11 @@ impl VerifyReport {
     }
 
     fn problem(&mut self, story: Option<&str>, revision: Option<u32>, detail: impl Into<String>) {
-        self.problems.push(Problem {
-            story: story.map(str::to_string),
-            revision,
-            detail: detail.into(),
-        });
+        self.problems.push(Problem { story: story.map(str::to_string), revision, detail: detail.into() });
     }
 }
 
-pub(crate) fn verify(
-    store: &Store,
-    statement_hash: &dyn Fn(&str) -> String,
-) -> Result<VerifyReport> {
+pub(crate) fn verify(store: &Store, statement_hash: &dyn Fn(&str) -> String) -> Result<VerifyReport> {
     let mut report = VerifyReport::default();
     // Which revisions use each blob, to name them when a blob is damaged.
     let mut blob_users: HashMap<Hash32, Vec<(String, u32)>> = HashMap::new();
@@ -82,44 +75,26 @@ pub(crate) fn verify(
         let mut expected_number = 1u32;
         for kv in store.scan(&keys::revisions_of(id)) {
             let (k, v) = kv?;
-            let key_number = k
-                .len()
-                .checked_sub(4)
-                .map(|at| u32::from_be_bytes(k[at..].try_into().unwrap_or([0; 4])));
+            let key_number = k.len().checked_sub(4).map(|at| u32::from_be_bytes(k[at..].try_into().unwrap_or([0; 4])));
             report.revisions += 1;
             let Some(rev) = decode::<RevisionRecord>(keys::REVISION, &v) else {
-                report.problem(
-                    Some(id),
-                    key_number,
-                    "the revision record fails its checksum",
-                );
+                report.problem(Some(id), key_number, "the revision record fails its checksum");
                 expected_number += 1;
                 expected_parent = None;
                 continue;
             };
-            check_revision(
-                &mut report,
-                &rev,
-                key_number,
-                expected_number,
-                expected_parent,
-            );
+            check_revision(&mut report, &rev, key_number, expected_number, expected_parent);
             for blob in [rev.raw, rev.text] {
-                blob_users
-                    .entry(blob)
-                    .or_default()
-                    .push((id.clone(), rev.number));
+                blob_users.entry(blob).or_default().push((id.clone(), rev.number));
             }
             check_occurrences(store, &mut report, &rev)?;
             revisions.insert((id.clone(), rev.number), rev.id);
             texts.insert((id.clone(), rev.number), rev.text);
             match store.get(&keys::revision_by_id(&rev.id))? {
                 Some(loc) if loc[..] == crate::location_value(id, rev.number)[..] => {}
-                _ => report.problem(
-                    Some(id),
-                    Some(rev.number),
-                    "the revision-id index does not point at this revision",
-                ),
+                _ => {
+                    report.problem(Some(id), Some(rev.number), "the revision-id index does not point at this revision")
+                }
             }
             expected_parent = Some(rev.id);
             expected_number = key_number.unwrap_or(expected_number) + 1;
@@ -129,18 +104,11 @@ pub(crate) fn verify(
             report.problem(
                 Some(id),
                 None,
-                format!(
-                    "the story record says {} revisions but {count} are stored",
-                    story.revisions
-                ),
+                format!("the story record says {} revisions but {count} are stored", story.revisions),
             );
         }
         if story.head != expected_parent {
-            report.problem(
-                Some(id),
-                None,
-                "the story's head is not its latest revision",
-            );
+            report.problem(Some(id), None, "the story's head is not its latest revision");
         }
     }
 
@@ -150,11 +118,7 @@ pub(crate) fn verify(
         if let Some(nul) = k.iter().skip(1).position(|&b| b == 0) {
             let story = String::from_utf8_lossy(&k[1..1 + nul]).into_owned();
             if !stories.contains_key(&story) {
-                report.problem(
-                    Some(&story),
-                    None,
-                    "revisions are stored for a story with no story record",
-                );
+                report.problem(Some(&story), None, "revisions are stored for a story with no story record");
             }
         }
     }
@@ -169,29 +133,17 @@ pub(crate) fn verify(
         if hash::blob_id(&v) != id {
             let users = blob_users.get(&id).cloned().unwrap_or_default();
             if users.is_empty() {
-                report.problem(
-                    None,
-                    None,
-                    format!("blob {} does not match its hash", id.short()),
-                );
+                report.problem(None, None, format!("blob {} does not match its hash", id.short()));
             }
             for (story, number) in users {
-                report.problem(
-                    Some(&story),
-                    Some(number),
-                    format!("blob {} does not match its hash", id.short()),
-                );
+                report.problem(Some(&story), Some(number), format!("blob {} does not match its hash", id.short()));
             }
         }
         blob_users.remove(&id);
     }
     for (id, users) in blob_users {
         for (story, number) in users {
-            report.problem(
-                Some(&story),
-                Some(number),
-                format!("blob {} is missing", id.short()),
-            );
+            report.problem(Some(&story), Some(number), format!("blob {} is missing", id.short()));
         }
     }
 
@@ -213,17 +165,9 @@ pub(crate) fn verify(
         };
         // Name every revision the damaged statement occurs in.
         let mut named = false;
-        let prefix = keys::by_statement_prefix(&h);
-        for kv in store.scan(&prefix) {
-            let (k, _) = kv?;
-            if let Some((story, number, index)) = keys::split_location(&k[prefix.len()..]) {
-                report.problem(
-                    Some(&story),
-                    Some(number),
-                    format!("{detail} (statement {index})"),
-                );
-                named = true;
-            }
+        for loc in store.occurrences_of(&h)? {
+            report.problem(Some(&loc.story), Some(loc.revision), format!("{detail} (statement {})", loc.index));
+            named = true;
         }
         if !named {
             report.problem(None, None, detail);
@@ -242,12 +186,8 @@ pub(crate) fn verify(
             _ => {
                 let detail = format!("the record of speaker {id:?} fails its checksum");
                 let mut named = BTreeSet::new();
-                let prefix = keys::by_speaker_prefix(&id);
-                for kv in store.scan(&prefix) {
-                    let (k, _) = kv?;
-                    if let Some((story, number, _)) = keys::split_location(&k[prefix.len()..]) {
-                        named.insert((story, number));
-                    }
+                for (loc, _) in store.statements_by_speaker(&id)? {
+                    named.insert((loc.story, loc.revision));
                 }
                 if named.is_empty() {
                     report.problem(None, None, detail.clone());
@@ -259,17 +199,8 @@ pub(crate) fn verify(
         }
     }
 
-    check_indexes(
-        store,
-        &mut report,
-        &revisions,
-        &texts,
-        &statements,
-        &speakers,
-    )?;
-    report
-        .problems
-        .sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
+    check_indexes(store, &mut report, &revisions, &texts, &statements, &speakers)?;
+    report.problems.sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
     report.problems.dedup();
     Ok(report)
 }
@@ -286,10 +217,7 @@ fn check_revision(
         report.problem(
             story,
             key_number,
-            format!(
-                "is stored where revision {} belongs (revisions swapped?)",
-                rev.number
-            ),
+            format!("is stored where revision {} belongs (revisions swapped?)", rev.number),
         );
     }
     if let Some(n) = key_number
@@ -314,18 +242,10 @@ fn check_revision(
         text: rev.text,
     });
     if recomputed != rev.id {
-        report.problem(
-            story,
-            Some(rev.number),
-            "its id does not match its contents",
-        );
+        report.problem(story, Some(rev.number), "its id does not match its contents");
     }
     if rev.parent != expected_parent {
-        report.problem(
-            story,
-            Some(rev.number),
-            "its parent is not the revision before it (chain broken)",
-        );
+        report.problem(story, Some(rev.number), "its parent is not the revision before it (chain broken)");
     }
 }
 
@@ -336,20 +256,12 @@ fn check_occurrences(store: &Store, report: &mut VerifyReport, rev: &RevisionRec
         return Ok(());
     };
     let Some(list) = decode::<Vec<Occurrence>>(keys::OCCURRENCES, &v) else {
-        report.problem(
-            story,
-            Some(rev.number),
-            "its statement list fails its checksum",
-        );
+        report.problem(story, Some(rev.number), "its statement list fails its checksum");
         return Ok(());
     };
     for o in &list {
         if o.span.0 > o.span.1 || o.span.1 > rev.text_len {
-            report.problem(
-                story,
-                Some(rev.number),
-                format!("statement {} has a span outside the text", o.index),
-            );
+            report.problem(story, Some(rev.number), format!("statement {} has a span outside the text", o.index));
         }
         if store.get(&keys::statement(&o.statement))?.is_none() {
             report.problem(
@@ -361,11 +273,7 @@ fn check_occurrences(store: &Store, report: &mut VerifyReport, rev: &RevisionRec
         if let Some(sp) = &o.speaker
             && store.get(&keys::speaker(sp))?.is_none()
         {
-            report.problem(
-                story,
-                Some(rev.number),
-                format!("speaker {sp:?} of statement {} is missing", o.index),
-            );
+            report.problem(story, Some(rev.number), format!("speaker {sp:?} of statement {} is missing", o.index));
         }
     }
     Ok(())
@@ -382,10 +290,9 @@ fn check_indexes(
     for kv in store.scan(&[keys::REVISION_BY_ID]) {
         let (k, v) = kv?;
         report.index_entries += 1;
-        let target =
-            keys::split_location(&[&v[..], &[0, 0, 0, 0]].concat()).map(|(s, n, _)| (s, n));
-        let ok = Hash32::from_slice(&k[1..])
-            .is_some_and(|id| target.as_ref().and_then(|t| revisions.get(t)) == Some(&id));
+        let target = keys::split_location(&[&v[..], &[0, 0, 0, 0]].concat()).map(|(s, n, _)| (s, n));
+        let ok =
+            Hash32::from_slice(&k[1..]).is_some_and(|id| target.as_ref().and_then(|t| revisions.get(t)) == Some(&id));
         if !ok {
             report.problem(
                 target.as_ref().map(|t| t.0.as_str()),
@@ -406,69 +313,71 @@ fn check_indexes(
             _ => false,
         };
         if !ok {
-            report.problem(
-                story.as_deref(),
-                number,
-                "a text index entry points nowhere",
-            );
+            report.problem(story.as_deref(), number, "a text index entry points nowhere");
         }
     }
+    // The occurrence lists, to check each index entry against.
+    let mut lists: HashMap<(String, u32), Vec<Occurrence>> = HashMap::new();
+    let mut occurrence = |story: &str, number: u32, index: u32| -> Result<Option<Occurrence>> {
+        let key = (story.to_string(), number);
+        if !lists.contains_key(&key) {
+            let list = match store.get(&keys::occurrences(story, number))? {
+                Some(v) => decode::<Vec<Occurrence>>(keys::OCCURRENCES, &v).unwrap_or_default(),
+                None => Vec::new(),
+            };
+            lists.insert(key.clone(), list);
+        }
+        Ok(lists[&key].iter().find(|o| o.index == index).cloned())
+    };
     for kv in store.scan(&[keys::BY_SPEAKER]) {
         let (k, v) = kv?;
         report.index_entries += 1;
         let nul = k.iter().skip(1).position(|&b| b == 0).map(|p| p + 1);
         let parsed = nul.and_then(|n| {
             let speaker = String::from_utf8_lossy(&k[1..n]).into_owned();
-            keys::split_location(&k[n + 1..]).map(|loc| (speaker, loc))
+            keys::split_speaker_tail(&k[n + 1..]).map(|(story, hash)| (speaker, story, hash))
         });
-        match parsed {
-            Some((speaker, (story, number, index))) => {
-                let hash = Hash32::from_slice(&v);
-                if !revisions.contains_key(&(story.clone(), number))
-                    || !hash.is_some_and(|h| statements.contains(&h))
-                    || !speakers.contains(&speaker)
-                {
-                    report.problem(
-                        Some(&story),
-                        Some(number),
-                        format!("the speaker index entry for statement {index} points nowhere"),
-                    );
-                }
+        let Some((speaker, story, hash)) = parsed else {
+            report.problem(None, None, "a speaker index key is malformed");
+            continue;
+        };
+        let Some(places) = keys::places(&v) else {
+            report.problem(Some(&story), None, "a speaker index entry is malformed");
+            continue;
+        };
+        for (number, index) in places {
+            let o = occurrence(&story, number, index)?;
+            let ok = speakers.contains(&speaker)
+                && statements.contains(&hash)
+                && o.is_some_and(|o| o.statement == hash && o.speaker.as_deref() == Some(speaker.as_str()));
+            if !ok {
+                report.problem(Some(&story), Some(number), format!("the speaker index entry for statement {index} points nowhere"));
             }
-            None => report.problem(None, None, "a speaker index key is malformed"),
         }
     }
     for kv in store.scan(&[keys::BY_STATEMENT]) {
-        let (k, _) = kv?;
+        let (k, v) = kv?;
         report.index_entries += 1;
-        let parsed = Hash32::from_slice(k.get(1..33).unwrap_or(&[]))
-            .zip(keys::split_location(k.get(33..).unwrap_or(&[])));
-        match parsed {
-            Some((h, (story, number, index))) => {
-                if !statements.contains(&h) || !revisions.contains_key(&(story.clone(), number)) {
-                    report.problem(
-                        Some(&story),
-                        Some(number),
-                        format!("the statement index entry for statement {index} points nowhere"),
-                    );
-                }
+        let hash = Hash32::from_slice(k.get(1..33).unwrap_or(&[]));
+        let story = k.get(33..).map(|s| String::from_utf8_lossy(s).into_owned());
+        let (Some(hash), Some(story), Some(places)) = (hash, story, keys::places(&v)) else {
+            report.problem(None, None, "a statement index entry is malformed");
+            continue;
+        };
+        for (number, index) in places {
+            let o = occurrence(&story, number, index)?;
+            if !statements.contains(&hash) || !o.is_some_and(|o| o.statement == hash) {
+                report.problem(Some(&story), Some(number), format!("the statement index entry for statement {index} points nowhere"));
             }
-            None => report.problem(None, None, "a statement index key is malformed"),
         }
     }
     for kv in store.scan(&[keys::BY_TERM]) {
-        let (k, _) = kv?;
+        let (k, v) = kv?;
         report.index_entries += 1;
-        let ok = k.len() >= 33
-            && Hash32::from_slice(&k[k.len() - 32..]).is_some_and(|h| statements.contains(&h));
+        let term = k.get(1..k.len().saturating_sub(9)).map(|t| String::from_utf8_lossy(t).into_owned()).unwrap_or_default();
+        let ok = v.len() % 32 == 0 && v.chunks_exact(32).all(|h| Hash32::from_slice(h).is_some_and(|h| statements.contains(&h)));
         if !ok {
-            let term =
-                String::from_utf8_lossy(&k[1..k.len().saturating_sub(33).max(1)]).into_owned();
-            report.problem(
-                None,
-                None,
-                format!("the search index entry for {term:?} points nowhere"),
-            );
+            report.problem(None, None, format!("the search index entry for {term:?} points nowhere"));
         }
     }
     Ok(())

@@ -7,14 +7,13 @@
 //! [`WriteBatch::commit`]; a batch dropped uncommitted, or a crash before
 //! the flush, leaves the store as it was.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::error::Result;
 use crate::hash::{self, Hash32, blob_id};
 use crate::records::{RevisionRecord, StatementRecord, StoryRecord};
 use crate::{
-    Counts, NewRevision, Recorded, SpeakerRecord, Store, decode, keys, location_value, seal_json,
-    validate_story_id,
+    Counts, NewRevision, Recorded, SpeakerRecord, Store, decode, keys, location_value, seal_json, validate_story_id,
 };
 
 /// Revisions staged for one atomic write.
@@ -24,17 +23,15 @@ pub struct WriteBatch<'s> {
     staged: BTreeMap<Vec<u8>, Vec<u8>>,
     counts: Counts,
     revisions: usize,
+    /// New statements by search term, written as one posting list per
+    /// term at commit.
+    terms: HashMap<String, Vec<u8>>,
 }
 
 impl<'s> WriteBatch<'s> {
     pub(crate) fn new(store: &'s mut Store) -> Result<WriteBatch<'s>> {
         let counts = store.counts()?;
-        Ok(WriteBatch {
-            store,
-            staged: BTreeMap::new(),
-            counts,
-            revisions: 0,
-        })
+        Ok(WriteBatch { store, staged: BTreeMap::new(), counts, revisions: 0, terms: HashMap::new() })
     }
 
     /// How many new revisions are staged.
@@ -57,17 +54,12 @@ impl<'s> WriteBatch<'s> {
         Ok(self.staged.contains_key(key) || self.store.get(key)?.is_some())
     }
 
-    fn get_sealed<T: serde::de::DeserializeOwned>(
-        &self,
-        kind: u8,
-        key: &[u8],
-        what: &str,
-    ) -> Result<Option<T>> {
+    fn get_sealed<T: serde::de::DeserializeOwned>(&self, kind: u8, key: &[u8], what: &str) -> Result<Option<T>> {
         match self.get(key)? {
             None => Ok(None),
-            Some(v) => decode(kind, &v)
-                .map(Some)
-                .ok_or_else(|| self.store.corrupt(format!("{what} fails its checksum"))),
+            Some(v) => {
+                decode(kind, &v).map(Some).ok_or_else(|| self.store.corrupt(format!("{what} fails its checksum")))
+            }
         }
     }
 
@@ -75,13 +67,22 @@ impl<'s> WriteBatch<'s> {
         self.staged.insert(key, value);
     }
 
+    /// Add a place to an index entry's list.
+    fn append(&mut self, key: Vec<u8>, place: &[u8]) -> Result<()> {
+        if let Some(v) = self.staged.get_mut(&key) {
+            v.extend_from_slice(place);
+            return Ok(());
+        }
+        let mut v = self.store.get(&key)?.map(|v| v.to_vec()).unwrap_or_default();
+        v.extend_from_slice(place);
+        self.staged.insert(key, v);
+        Ok(())
+    }
+
     /// How many revisions a story has, counting staged ones.
     pub fn story_revisions(&self, story: &str) -> Result<u32> {
-        let rec: Option<StoryRecord> = self.get_sealed(
-            keys::STORY,
-            &keys::story(story),
-            &format!("the record of story {story:?}"),
-        )?;
+        let rec: Option<StoryRecord> =
+            self.get_sealed(keys::STORY, &keys::story(story), &format!("the record of story {story:?}"))?;
         Ok(rec.map_or(0, |s| s.revisions))
     }
 
@@ -98,11 +99,8 @@ impl<'s> WriteBatch<'s> {
     /// Stage one revision. See [`Store::record_revision`].
     pub fn record(&mut self, new: NewRevision<'_>) -> Result<Recorded> {
         validate_story_id(new.story)?;
-        let existing: Option<StoryRecord> = self.get_sealed(
-            keys::STORY,
-            &keys::story(new.story),
-            &format!("the record of story {:?}", new.story),
-        )?;
+        let existing: Option<StoryRecord> =
+            self.get_sealed(keys::STORY, &keys::story(new.story), &format!("the record of story {:?}", new.story))?;
         let text_id = blob_id(new.text.as_bytes());
         let raw_id = blob_id(new.raw);
         let previous: Option<RevisionRecord> = match &existing {
@@ -117,9 +115,7 @@ impl<'s> WriteBatch<'s> {
             _ => None,
         };
         if let Some(prev) = previous.as_ref().filter(|p| p.text == text_id) {
-            return Ok(Recorded::Unchanged {
-                latest: prev.clone(),
-            });
+            return Ok(Recorded::Unchanged { latest: prev.clone() });
         }
         let revert_of = self
             .get(&keys::by_text(new.story, &text_id))?
@@ -166,11 +162,7 @@ impl<'s> WriteBatch<'s> {
         });
         story.revisions = number;
         story.head = Some(id);
-        story.last_captured_at = Some(
-            story
-                .last_captured_at
-                .map_or(captured_at, |t| t.max(captured_at)),
-        );
+        story.last_captured_at = Some(story.last_captured_at.map_or(captured_at, |t| t.max(captured_at)));
         if let Some(url) = new.url {
             story.url = Some(url.to_string());
         }
@@ -196,41 +188,24 @@ impl<'s> WriteBatch<'s> {
         for st in new.statements {
             let h = st.occurrence.statement;
             if seen.insert(h) && !self.exists(&keys::statement(&h))? {
-                self.put(
-                    keys::statement(&h),
-                    seal_json(
-                        keys::STATEMENT,
-                        &StatementRecord {
-                            content: st.content,
-                        },
-                    ),
-                );
+                self.put(keys::statement(&h), seal_json(keys::STATEMENT, &StatementRecord { content: st.content }));
                 self.counts.statements += 1;
                 for term in st.terms {
-                    self.put(keys::by_term(&term, &h), Vec::new());
+                    self.terms.entry(term).or_default().extend_from_slice(&h.0);
                 }
             }
             let o = st.occurrence;
-            let speaker = o.speaker.clone().unwrap_or_default();
-            if !speaker.is_empty() {
-                self.put(
-                    keys::by_speaker(&speaker, new.story, number, o.index),
-                    h.0.to_vec(),
-                );
+            let place = keys::place(number, o.index);
+            if let Some(speaker) = &o.speaker {
+                self.append(keys::by_speaker(speaker, new.story, &h), &place)?;
             }
-            self.put(
-                keys::by_statement(&h, new.story, number, o.index),
-                speaker.into_bytes(),
-            );
+            self.append(keys::by_statement(&h, new.story), &place)?;
             occurrences.push(o);
         }
         self.counts.occurrences += occurrences.len() as u64;
         for sp in &new.speakers {
-            let old: Option<SpeakerRecord> = self.get_sealed(
-                keys::SPEAKER,
-                &keys::speaker(&sp.id),
-                &format!("the record of speaker {:?}", sp.id),
-            )?;
+            let old: Option<SpeakerRecord> =
+                self.get_sealed(keys::SPEAKER, &keys::speaker(&sp.id), &format!("the record of speaker {:?}", sp.id))?;
             let merged = match old {
                 Some(mut old) => old.merge(sp).then_some(old),
                 None => Some(sp.clone()),
@@ -239,25 +214,13 @@ impl<'s> WriteBatch<'s> {
                 self.put(keys::speaker(&rec.id), seal_json(keys::SPEAKER, &rec));
             }
         }
-        self.put(
-            keys::occurrences(new.story, number),
-            seal_json(keys::OCCURRENCES, &occurrences),
-        );
-        self.put(
-            keys::revision(new.story, number),
-            seal_json(keys::REVISION, &revision),
-        );
+        self.put(keys::occurrences(new.story, number), seal_json(keys::OCCURRENCES, &occurrences));
+        self.put(keys::revision(new.story, number), seal_json(keys::REVISION, &revision));
         self.put(keys::revision_by_id(&id), location_value(new.story, number));
-        self.put(
-            keys::by_text(new.story, &text_id),
-            number.to_be_bytes().to_vec(),
-        );
+        self.put(keys::by_text(new.story, &text_id), number.to_be_bytes().to_vec());
         self.put(keys::story(new.story), seal_json(keys::STORY, &story));
         self.revisions += 1;
-        Ok(Recorded::New {
-            revision,
-            new_story,
-        })
+        Ok(Recorded::New { revision, new_story })
     }
 
     /// Write everything staged in one atomic batch and flush it to disk.
@@ -266,10 +229,17 @@ impl<'s> WriteBatch<'s> {
             return Ok(());
         }
         let mut batch = sled::Batch::default();
+        let mut counts = self.counts;
+        if !self.terms.is_empty() {
+            counts.batches += 1;
+            for (term, hashes) in self.terms {
+                batch.insert(keys::by_term(&term, counts.batches), hashes);
+            }
+        }
         for (k, v) in self.staged {
             batch.insert(k, v);
         }
-        self.counts.write(&mut batch);
+        counts.write(&mut batch);
         let store = self.store;
         store.db.apply_batch(batch).map_err(|e| store.db_err(e))?;
         // Report success only once the revisions are on disk.

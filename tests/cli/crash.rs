@@ -19,9 +19,8 @@ fn write_archive(root: &Path, stories: usize, revisions: usize) {
             .map(|p| format!("Paragraph {p} of story {s} reports that the council met on day {p} and that \"nothing was decided,\" an official said."))
             .collect();
         for r in 0..revisions {
-            paragraphs[(r * 7 + s) % 30] = format!(
-                "Updated in revision {r}: the mayor of town {s} said the vote on item {r} was postponed."
-            );
+            paragraphs[(r * 7 + s) % 30] =
+                format!("Updated in revision {r}: the mayor of town {s} said the vote on item {r} was postponed.");
             let name = format!("{:02}-2026-01-{:02}T{:02}00Z.txt", r + 1, s + 1, r % 24);
             std::fs::write(dir.join(name), paragraphs.join("\n\n")).unwrap();
         }
@@ -32,20 +31,14 @@ fn write_archive(root: &Path, stories: usize, revisions: usize) {
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
 
 #[test]
 fn killed_imports_leave_a_verifiable_store_and_a_rerun_finishes() {
-    let iterations: u64 = std::env::var("CLAIMTRAIL_CRASH_ITERATIONS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50);
+    let iterations: u64 = std::env::var("CLAIMTRAIL_CRASH_ITERATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
     let env = Env::new();
     let archive = env.dir.path().join("archive");
     write_archive(&archive, 4, 10);
@@ -54,21 +47,9 @@ fn killed_imports_leave_a_verifiable_store_and_a_rerun_finishes() {
     // The reference: an uninterrupted import, timed to aim the kills.
     let reference_store = env.dir.path().join("reference");
     let start = Instant::now();
-    env.run([
-        "--store",
-        reference_store.to_str().unwrap(),
-        "import",
-        "--quiet",
-        "--batch",
-        "3",
-        archive_arg,
-    ])
-    .ok();
+    env.run(["--store", reference_store.to_str().unwrap(), "import", "--quiet", "--batch", "3", archive_arg]).ok();
     let full = start.elapsed();
-    let reference = env
-        .run(["--store", reference_store.to_str().unwrap(), "export"])
-        .ok()
-        .to_string();
+    let reference = env.run(["--store", reference_store.to_str().unwrap(), "export"]).ok().to_string();
 
     let mut rng = Lcg(0x5eed);
     let mut interrupted = 0;
@@ -77,15 +58,7 @@ fn killed_imports_leave_a_verifiable_store_and_a_rerun_finishes() {
         let store_arg = store.to_str().unwrap();
         let mut child = env
             .std_cmd()
-            .args([
-                "--store",
-                store_arg,
-                "import",
-                "--quiet",
-                "--batch",
-                "3",
-                archive_arg,
-            ])
+            .args(["--store", store_arg, "import", "--quiet", "--batch", "3", archive_arg])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -98,24 +71,13 @@ fn killed_imports_leave_a_verifiable_store_and_a_rerun_finishes() {
 
         if claimtrail_store::Store::exists(&store) {
             let v = env.run(["--store", store_arg, "verify"]);
-            assert_eq!(
-                v.code, 0,
-                "iteration {i} (killed after {delay:?}): verify failed\n{}{}",
-                v.stdout, v.stderr
-            );
+            assert_eq!(v.code, 0, "iteration {i} (killed after {delay:?}): verify failed\n{}{}", v.stdout, v.stderr);
         }
-        env.run(["--store", store_arg, "import", "--quiet", archive_arg])
-            .ok();
+        env.run(["--store", store_arg, "import", "--quiet", archive_arg]).ok();
         let after = env.run(["--store", store_arg, "export"]);
-        assert!(
-            after.ok() == reference,
-            "iteration {i} (killed after {delay:?}): the re-run history differs"
-        );
+        assert!(after.ok() == reference, "iteration {i} (killed after {delay:?}): the re-run history differs");
         std::fs::remove_dir_all(&store).unwrap();
     }
-    assert!(
-        iterations == 0 || interrupted > 0,
-        "no import was actually interrupted"
-    );
+    assert!(iterations == 0 || interrupted > 0, "no import was actually interrupted");
     eprintln!("{iterations} kills, {interrupted} interrupted mid-import");
 }

@@ -6,10 +6,7 @@ use assert_cmd::Command;
 /// The binary with a fixed environment: no colour, no user store.
 fn claimtrail(dir: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("claimtrail").expect("binary built");
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("CLAIMTRAIL_STORE", dir.join("store"))
-        .env_remove("CLICOLOR_FORCE");
+    cmd.current_dir(dir).env("NO_COLOR", "1").env("CLAIMTRAIL_STORE", dir.join("store")).env_remove("CLICOLOR_FORCE");
     cmd
 }
 
@@ -39,31 +36,19 @@ fn files() -> tempfile::TempDir {
 #[test]
 fn same_claims_exit_zero() {
     let dir = files();
-    let out = claimtrail(dir.path())
-        .args(["diff", "old.txt", "old.txt"])
-        .output()
-        .unwrap();
+    let out = claimtrail(dir.path()).args(["diff", "old.txt", "old.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        stdout.starts_with("old.txt vs old.txt: no claim changed"),
-        "{stdout}"
-    );
+    assert!(stdout.starts_with("old.txt vs old.txt: no claim changed"), "{stdout}");
 }
 
 #[test]
 fn changed_claims_exit_one_with_markers() {
     let dir = files();
-    let out = claimtrail(dir.path())
-        .args(["diff", "old.txt", "new.txt"])
-        .output()
-        .unwrap();
+    let out = claimtrail(dir.path()).args(["diff", "old.txt", "new.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        stdout.starts_with("new.txt vs old.txt: 1 added, 1 removed, 1 reworded, 1 unchanged"),
-        "{stdout}"
-    );
+    assert!(stdout.starts_with("new.txt vs old.txt: 1 added, 1 removed, 1 reworded, 1 unchanged"), "{stdout}");
     assert!(stdout.contains("on Tuesday {+evening+}."), "{stdout}");
     assert!(stdout.contains("+ Ticket prices"), "{stdout}");
     assert!(stdout.contains("- Repairs to the old pier"), "{stdout}");
@@ -73,10 +58,7 @@ fn changed_claims_exit_one_with_markers() {
 #[test]
 fn json_follows_the_contract() {
     let dir = files();
-    let out = claimtrail(dir.path())
-        .args(["diff", "--format", "json", "old.txt", "new.txt"])
-        .output()
-        .unwrap();
+    let out = claimtrail(dir.path()).args(["diff", "--format", "json", "old.txt", "new.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["from"]["file"], "old.txt");
@@ -90,9 +72,7 @@ fn json_follows_the_contract() {
     assert!(v.get("text_diff").is_none());
 
     let out = claimtrail(dir.path())
-        .args([
-            "diff", "--format", "json", "--all", "--text", "old.txt", "new.txt",
-        ])
+        .args(["diff", "--format", "json", "--all", "--text", "old.txt", "new.txt"])
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -103,10 +83,7 @@ fn json_follows_the_contract() {
 #[test]
 fn text_flag_adds_the_line_diff() {
     let dir = files();
-    let out = claimtrail(dir.path())
-        .args(["diff", "--text", "old.txt", "new.txt"])
-        .output()
-        .unwrap();
+    let out = claimtrail(dir.path()).args(["diff", "--text", "old.txt", "new.txt"]).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("--- old.txt\n+++ new.txt\n@@"), "{stdout}");
     assert!(stdout.contains("\n-Repairs to the old pier"), "{stdout}");
@@ -123,25 +100,16 @@ Repairs to the old pier will take about six weeks.
 The council approved the harbour budget on Tuesday.
 ";
     std::fs::write(dir.path().join("moved.txt"), moved).unwrap();
-    let out = claimtrail(dir.path())
-        .args(["diff", "old.txt", "moved.txt"])
-        .output()
-        .unwrap();
+    let out = claimtrail(dir.path()).args(["diff", "old.txt", "moved.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        stdout.starts_with("moved.txt vs old.txt: 1 moved, 2 unchanged"),
-        "{stdout}"
-    );
+    assert!(stdout.starts_with("moved.txt vs old.txt: 1 moved, 2 unchanged"), "{stdout}");
 }
 
 #[test]
 fn missing_file_is_an_error_naming_it() {
     let dir = files();
-    let out = claimtrail(dir.path())
-        .args(["diff", "old.txt", "gone.txt"])
-        .output()
-        .unwrap();
+    let out = claimtrail(dir.path()).args(["diff", "old.txt", "gone.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -149,28 +117,80 @@ fn missing_file_is_an_error_naming_it() {
 }
 
 #[test]
-fn one_argument_is_an_error_with_a_hint() {
+fn one_argument_names_a_story() {
     let dir = files();
-    let out = claimtrail(dir.path())
-        .args(["diff", "my-story"])
-        .output()
-        .unwrap();
+    let out = claimtrail(dir.path()).args(["diff", "my-story"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("error: cannot read my-story"), "{stderr}");
-    assert!(
-        stderr.contains("hint: diff takes two article files"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("error: no story \"my-story\" in the store"), "{stderr}");
 }
 
 #[test]
 fn help_describes_the_command() {
     let dir = files();
-    let out = claimtrail(dir.path())
-        .args(["diff", "--help"])
-        .output()
-        .unwrap();
+    let out = claimtrail(dir.path()).args(["diff", "--help"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}
+
+mod stored {
+    use crate::util::{Env, example};
+
+    fn harbor() -> Env {
+        let env = Env::new();
+        for f in ["01-first.txt", "02-update.txt", "03-latest.txt"] {
+            env.run(["record", "harbor", example(f).to_str().unwrap()]).ok();
+        }
+        env
+    }
+
+    #[test]
+    fn story_alone_is_its_latest_revision_against_the_one_before() {
+        let env = harbor();
+        let out = env.run(["diff", "harbor"]);
+        assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+        assert!(out.stdout.starts_with("harbor@3 vs harbor@2: "), "{}", out.stdout);
+        let j = env.run(["diff", "harbor", "--format", "json"]).json();
+        assert_eq!(j["from"]["revision"], 2);
+        assert_eq!(j["to"]["revision"], 3);
+        assert_eq!(j["from"]["story"], "harbor");
+    }
+
+    #[test]
+    fn any_two_revisions_by_number_prefix_or_at_form() {
+        let env = harbor();
+        let log = env.run(["log", "harbor", "--format", "json"]).json();
+        let first = log[2]["id"].as_str().unwrap()[..6].to_string();
+        let a = env.run(["diff", "harbor", "1", "3", "--format", "json"]).json();
+        let b = env.run(["diff", "harbor", &first, "latest", "--format", "json"]).json();
+        let c = env.run(["diff", "harbor@1", "harbor@3", "--format", "json"]).json();
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        let same = env.run(["diff", "harbor", "2", "2"]);
+        assert_eq!(same.code, 0, "{}", same.stdout);
+        assert!(same.stdout.contains("no claim changed"), "{}", same.stdout);
+    }
+
+    #[test]
+    fn a_claim_that_comes_back_is_restored() {
+        let env = Env::new();
+        let a = env.file("a.txt", "The bridge will reopen on Monday.\n\nThe mayor said the repairs cost two million.\n");
+        let b = env.file("b.txt", "The bridge will reopen on Monday.\n");
+        let c = env.file("c.txt", "The bridge will reopen on Monday.\n\nThe mayor said the repairs cost two million.\n\nTraffic is light.\n");
+        for f in [&a, &b, &c] {
+            env.run(["record", "s", f.to_str().unwrap()]).ok();
+        }
+        let j = env.run(["diff", "s", "--format", "json"]).json();
+        let kinds: Vec<&str> = j["changes"].as_array().unwrap().iter().map(|c| c["change"].as_str().unwrap()).collect();
+        assert!(kinds.contains(&"restored"), "{kinds:?}");
+        assert!(kinds.contains(&"added"), "{kinds:?}");
+    }
+
+    #[test]
+    fn one_revision_has_nothing_to_compare() {
+        let env = Env::new();
+        env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
+        let err = env.run(["diff", "harbor"]).err().to_string();
+        assert!(err.contains("has only one revision"), "{err}");
+    }
 }

@@ -5,27 +5,11 @@ use crate::util::{Env, example, shared};
 #[test]
 fn records_a_new_story_then_an_update() {
     let env = Env::new();
-    let out = env.run([
-        "record",
-        "harbor",
-        example("01-first.txt").to_str().unwrap(),
-    ]);
-    assert!(
-        out.ok().starts_with("harbor: recorded revision 1 ("),
-        "{}",
-        out.stdout
-    );
+    let out = env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]);
+    assert!(out.ok().starts_with("harbor: recorded revision 1 ("), "{}", out.stdout);
     assert!(out.stdout.contains("new story"));
-    let out = env.run([
-        "record",
-        "harbor",
-        example("02-update.txt").to_str().unwrap(),
-    ]);
-    assert!(
-        out.ok().starts_with("harbor: recorded revision 2 ("),
-        "{}",
-        out.stdout
-    );
+    let out = env.run(["record", "harbor", example("02-update.txt").to_str().unwrap()]);
+    assert!(out.ok().starts_with("harbor: recorded revision 2 ("), "{}", out.stdout);
 }
 
 #[test]
@@ -35,41 +19,17 @@ fn rerecording_unchanged_text_records_nothing() {
     env.run(["record", "harbor", f.to_str().unwrap()]).ok();
     let before = env.store_snapshot();
     let out = env.run(["record", "harbor", f.to_str().unwrap()]);
-    assert!(
-        out.ok().contains("unchanged since revision 1"),
-        "{}",
-        out.stdout
-    );
-    assert_eq!(
-        env.store_snapshot(),
-        before,
-        "an unchanged record must not write"
-    );
+    assert!(out.ok().contains("unchanged since revision 1"), "{}", out.stdout);
+    assert_eq!(env.store_snapshot(), before, "an unchanged record must not write");
 }
 
 #[test]
 fn whitespace_only_changes_are_unchanged() {
     let env = Env::new();
-    env.run([
-        "record",
-        "s",
-        env.file("a.txt", "One claim here.\n\nAnother one.\n")
-            .to_str()
-            .unwrap(),
-    ])
-    .ok();
-    let out = env.run([
-        "record",
-        "s",
-        env.file("b.txt", "One   claim\nhere.\n\n\n\nAnother one.   \n")
-            .to_str()
-            .unwrap(),
-    ]);
-    assert!(
-        out.ok().contains("unchanged since revision 1"),
-        "{}",
-        out.stdout
-    );
+    env.run(["record", "s", env.file("a.txt", "One claim here.\n\nAnother one.\n").to_str().unwrap()]).ok();
+    let out =
+        env.run(["record", "s", env.file("b.txt", "One   claim\nhere.\n\n\n\nAnother one.   \n").to_str().unwrap()]);
+    assert!(out.ok().contains("unchanged since revision 1"), "{}", out.stdout);
 }
 
 #[test]
@@ -82,12 +42,7 @@ fn returning_to_an_earlier_text_is_a_revert() {
     }
     let out = env.run(["record", "harbor", a.to_str().unwrap()]);
     assert!(out.ok().contains("recorded revision 3"), "{}", out.stdout);
-    assert!(
-        out.stdout
-            .contains("a revert: the text is that of revision 1"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.stdout.contains("a revert: the text is that of revision 1"), "{}", out.stdout);
     let log = env.run(["log", "harbor", "--format", "json"]).json();
     assert_eq!(log[0]["revert_of"], 1);
 }
@@ -95,18 +50,7 @@ fn returning_to_an_earlier_text_is_a_revert() {
 #[test]
 fn reads_standard_input_and_at() {
     let env = Env::new();
-    let out = env.run_stdin(
-        [
-            "record",
-            "s",
-            "-",
-            "--at",
-            "2020-03-12 18:30",
-            "--format",
-            "json",
-        ],
-        "A claim.\n",
-    );
+    let out = env.run_stdin(["record", "s", "-", "--at", "2020-03-12 18:30", "--format", "json"], "A claim.\n");
     let j = out.json();
     assert_eq!(j["outcome"], "recorded");
     assert_eq!(j["revision"], 1);
@@ -122,11 +66,7 @@ fn the_taji_story_records_two_revisions_and_not_a_third() {
     let r2 = shared("corpus/taji/rev2.txt");
     env.run(["record", "taji", r1.to_str().unwrap()]).ok();
     env.run(["record", "taji", r2.to_str().unwrap()]).ok();
-    assert!(
-        env.run(["record", "taji", r2.to_str().unwrap()])
-            .ok()
-            .contains("unchanged since revision 2")
-    );
+    assert!(env.run(["record", "taji", r2.to_str().unwrap()]).ok().contains("unchanged since revision 2"));
     let log = env.run(["log", "taji", "--format", "json"]).json();
     assert_eq!(log.as_array().unwrap().len(), 2);
     env.run(["verify"]).ok();
@@ -141,11 +81,7 @@ fn same_bytes_are_stored_once() {
         env.run(["record", "harbor", f.to_str().unwrap()]).ok();
     }
     // Three revisions, but the revert's raw bytes and text are already there.
-    let blobs = env
-        .store_snapshot()
-        .iter()
-        .filter(|(k, _)| k[0] == b'B')
-        .count();
+    let blobs = env.store_snapshot().iter().filter(|(k, _)| k[0] == b'B').count();
     assert_eq!(blobs, 4, "raw and text of two distinct inputs");
 }
 
@@ -153,89 +89,35 @@ fn same_bytes_are_stored_once() {
 fn bad_story_ids_are_refused_before_reading() {
     let env = Env::new();
     let f = example("01-first.txt");
-    for (id, why) in [
-        ("", "it is empty"),
-        ("two words", "white space"),
-        ("a/b", "'/'"),
-    ] {
+    for (id, why) in [("", "it is empty"), ("two words", "white space"), ("a/b", "'/'")] {
         let out = env.run(["record", id, f.to_str().unwrap()]);
         let err = out.err();
-        assert!(
-            err.contains("invalid story id") && err.contains(why),
-            "{err}"
-        );
+        assert!(err.contains("invalid story id") && err.contains(why), "{err}");
         assert!(err.contains("hint: "), "{err}");
     }
-    assert!(
-        !env.store().exists(),
-        "a refused record must not create the store"
-    );
+    assert!(!env.store().exists(), "a refused record must not create the store");
 }
 
 #[test]
 fn unreadable_inputs_name_the_file() {
     let env = Env::new();
     let missing = env.dir.path().join("nope.txt");
-    let err = env
-        .run(["record", "s", missing.to_str().unwrap()])
-        .err()
-        .to_string();
-    assert!(
-        err.contains("nope.txt") && err.contains("no such file"),
-        "{err}"
-    );
-    let err = env
-        .run(["record", "s", env.dir.path().to_str().unwrap()])
-        .err()
-        .to_string();
+    let err = env.run(["record", "s", missing.to_str().unwrap()]).err().to_string();
+    assert!(err.contains("nope.txt") && err.contains("no such file"), "{err}");
+    let err = env.run(["record", "s", env.dir.path().to_str().unwrap()]).err().to_string();
     assert!(err.contains("it is a directory"), "{err}");
     let empty = env.file("empty.txt", "");
-    assert!(
-        env.run(["record", "s", empty.to_str().unwrap()])
-            .err()
-            .contains("empty.txt as an article: it is empty")
-    );
+    assert!(env.run(["record", "s", empty.to_str().unwrap()]).err().contains("empty.txt as an article: it is empty"));
     let bin = env.file("bin.dat", b"abc\0def");
-    assert!(
-        env.run(["record", "s", bin.to_str().unwrap()])
-            .err()
-            .contains("looks binary")
-    );
+    assert!(env.run(["record", "s", bin.to_str().unwrap()]).err().contains("looks binary"));
     let blank = env.file("blank.txt", " \n\t\n");
-    assert!(
-        env.run(["record", "s", blank.to_str().unwrap()])
-            .err()
-            .contains("only white space")
-    );
+    assert!(env.run(["record", "s", blank.to_str().unwrap()]).err().contains("only white space"));
     let latin1 = env.file("latin1.txt", b"caf\xe9 au lait");
-    assert!(
-        env.run(["record", "s", latin1.to_str().unwrap()])
-            .err()
-            .contains("not valid UTF-8")
-    );
-    let err = env
-        .run([
-            "record",
-            "s",
-            example("01-first.txt").to_str().unwrap(),
-            "--max-bytes",
-            "10",
-        ])
-        .err()
-        .to_string();
-    assert!(
-        err.contains("larger than the limit of 10 bytes") && err.contains("--max-bytes"),
-        "{err}"
-    );
-    let err = env
-        .run([
-            "record",
-            "s",
-            example("01-first.txt").to_str().unwrap(),
-            "--at",
-            "yesterday",
-        ])
-        .stderr;
+    assert!(env.run(["record", "s", latin1.to_str().unwrap()]).err().contains("not valid UTF-8"));
+    let err =
+        env.run(["record", "s", example("01-first.txt").to_str().unwrap(), "--max-bytes", "10"]).err().to_string();
+    assert!(err.contains("larger than the limit of 10 bytes") && err.contains("--max-bytes"), "{err}");
+    let err = env.run(["record", "s", example("01-first.txt").to_str().unwrap(), "--at", "yesterday"]).stderr;
     assert!(err.contains("\"yesterday\" is not a time"), "{err}");
     assert!(!env.store().exists(), "bad input must not create the store");
 }
@@ -244,10 +126,7 @@ fn unreadable_inputs_name_the_file() {
 fn a_store_path_that_is_a_file_is_refused() {
     let env = Env::new();
     let f = env.file("store", "not a directory");
-    let err = env
-        .run(["record", "s", example("01-first.txt").to_str().unwrap()])
-        .err()
-        .to_string();
+    let err = env.run(["record", "s", example("01-first.txt").to_str().unwrap()]).err().to_string();
     assert!(err.contains("is a file, not a directory"), "{err}");
     assert_eq!(std::fs::read(f).unwrap(), b"not a directory");
 }

@@ -27,12 +27,7 @@ impl Reply {
     }
 
     pub fn status(status: u16) -> Reply {
-        Reply {
-            status,
-            headers: vec![],
-            body: vec![],
-            delay: Duration::ZERO,
-        }
+        Reply { status, headers: vec![], body: vec![], delay: Duration::ZERO }
     }
 
     pub fn header(mut self, k: &str, v: &str) -> Reply {
@@ -55,10 +50,7 @@ pub struct Request {
 
 impl Request {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -86,11 +78,7 @@ impl Server {
                 std::thread::spawn(move || serve(stream, &s, &r));
             }
         });
-        Server {
-            base,
-            script,
-            requests,
-        }
+        Server { base, script, requests }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -105,21 +93,11 @@ impl Server {
     }
 
     pub fn requests_to(&self, path: &str) -> Vec<Request> {
-        self.requests
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|r| r.path == path)
-            .cloned()
-            .collect()
+        self.requests.lock().unwrap().iter().filter(|r| r.path == path).cloned().collect()
     }
 }
 
-fn serve(
-    stream: TcpStream,
-    script: &Mutex<Vec<(String, Vec<Reply>)>>,
-    requests: &Mutex<Vec<Request>>,
-) {
+fn serve(stream: TcpStream, script: &Mutex<Vec<(String, Vec<Reply>)>>, requests: &Mutex<Vec<Request>>) {
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     let mut line = String::new();
     if reader.read_line(&mut line).is_err() {
@@ -136,10 +114,7 @@ fn serve(
             headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
         }
     }
-    requests.lock().unwrap().push(Request {
-        path: path.clone(),
-        headers,
-    });
+    requests.lock().unwrap().push(Request { path: path.clone(), headers });
     let reply = {
         let mut s = script.lock().unwrap();
         match s.iter_mut().find(|(p, _)| *p == path) {
@@ -150,11 +125,8 @@ fn serve(
     };
     std::thread::sleep(reply.delay);
     let mut out = stream;
-    let mut head = format!(
-        "HTTP/1.1 {} X\r\nContent-Length: {}\r\nConnection: close\r\n",
-        reply.status,
-        reply.body.len()
-    );
+    let mut head =
+        format!("HTTP/1.1 {} X\r\nContent-Length: {}\r\nConnection: close\r\n", reply.status, reply.body.len());
     for (k, v) in &reply.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }

@@ -4,28 +4,19 @@ use crate::util::{Env, example};
 
 fn harbor(env: &Env) -> Vec<String> {
     for f in ["01-first.txt", "02-update.txt", "03-latest.txt"] {
-        env.run(["record", "harbor", example(f).to_str().unwrap()])
-            .ok();
+        env.run(["record", "harbor", example(f).to_str().unwrap()]).ok();
     }
     let log = env.run(["log", "harbor", "--format", "json"]).json();
     // ids of revisions 1, 2, 3
-    log.as_array()
-        .unwrap()
-        .iter()
-        .rev()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect()
+    log.as_array().unwrap().iter().rev().map(|r| r["id"].as_str().unwrap().to_string()).collect()
 }
 
 #[test]
 fn every_ref_form_names_the_right_revision() {
     let env = Env::new();
     let ids = harbor(&env);
-    let rev_of = |target: &str| {
-        env.run(["show", target, "--format", "json"]).json()["revision"]["number"]
-            .as_u64()
-            .unwrap()
-    };
+    let rev_of =
+        |target: &str| env.run(["show", target, "--format", "json"]).json()["revision"]["number"].as_u64().unwrap();
     assert_eq!(rev_of("harbor"), 3);
     assert_eq!(rev_of("harbor@latest"), 3);
     assert_eq!(rev_of("harbor@1"), 1);
@@ -55,22 +46,15 @@ fn bad_refs_are_explained() {
     harbor(&env);
     let err = env.run(["show", "harbor@9"]).err().to_string();
     assert!(
-        err.contains("story \"harbor\" has no revision 9 (it has 3)")
-            && err.contains("hint: `claimtrail log harbor`"),
+        err.contains("story \"harbor\" has no revision 9 (it has 3)") && err.contains("hint: `claimtrail log harbor`"),
         "{err}"
     );
     let err = env.run(["show", "harbor@0"]).err().to_string();
     assert!(err.contains("has no revision 0"), "{err}");
     let err = env.run(["show", "harbor@abc"]).err().to_string();
-    assert!(
-        err.contains("invalid revision \"abc\"") && err.contains("at least 4 hex digits"),
-        "{err}"
-    );
+    assert!(err.contains("invalid revision \"abc\"") && err.contains("at least 4 hex digits"), "{err}");
     let err = env.run(["show", "harbor@ffffffff"]).err().to_string();
-    assert!(
-        err.contains("no revision of story \"harbor\" has an id starting with \"ffffffff\""),
-        "{err}"
-    );
+    assert!(err.contains("no revision of story \"harbor\" has an id starting with \"ffffffff\""), "{err}");
     let err = env.run(["show", "nope@1"]).err().to_string();
     assert!(err.contains("no story \"nope\""), "{err}");
 }
@@ -104,9 +88,7 @@ fn an_ambiguous_prefix_lists_the_candidates() {
                     speakers: vec![],
                 })
                 .unwrap();
-            let claimtrail_store::Recorded::New { revision, .. } = rec else {
-                panic!("new text")
-            };
+            let claimtrail_store::Recorded::New { revision, .. } = rec else { panic!("new text") };
             let prefix = revision.id.to_hex()[..4].to_string();
             if let Some(other) = seen.insert(prefix.clone(), revision.number) {
                 pair = Some((prefix, other, revision.number));
@@ -115,19 +97,8 @@ fn an_ambiguous_prefix_lists_the_candidates() {
         }
     }
     let (prefix, a, b) = pair.expect("a shared prefix among 5000 ids");
-    let err = env
-        .run(["show", &format!("many@{prefix}")])
-        .err()
-        .to_string();
-    assert!(
-        err.contains(&format!(
-            "revision prefix \"{prefix}\" of story \"many\" is ambiguous"
-        )),
-        "{err}"
-    );
-    assert!(
-        err.contains(&format!("@{a} (")) && err.contains(&format!("@{b} (")),
-        "{err}"
-    );
+    let err = env.run(["show", &format!("many@{prefix}")]).err().to_string();
+    assert!(err.contains(&format!("revision prefix \"{prefix}\" of story \"many\" is ambiguous")), "{err}");
+    assert!(err.contains(&format!("@{a} (")) && err.contains(&format!("@{b} (")), "{err}");
     assert!(err.contains("hint: give more hex digits"), "{err}");
 }

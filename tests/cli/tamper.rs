@@ -7,19 +7,9 @@ use crate::util::{Env, Run, example};
 /// A store holding the example story's three revisions.
 fn harbor() -> Env {
     let env = Env::new();
-    for (i, f) in ["01-first.txt", "02-update.txt", "03-latest.txt"]
-        .iter()
-        .enumerate()
-    {
+    for (i, f) in ["01-first.txt", "02-update.txt", "03-latest.txt"].iter().enumerate() {
         let at = format!("2026-01-0{}T10:00:00Z", i + 1);
-        env.run([
-            "record",
-            "harbor",
-            example(f).to_str().unwrap(),
-            "--at",
-            &at,
-        ])
-        .ok();
+        env.run(["record", "harbor", example(f).to_str().unwrap(), "--at", &at]).ok();
     }
     env.run(["verify"]).ok();
     env
@@ -51,11 +41,7 @@ fn flip_last_byte(db: &sled::Db, key: &[u8]) {
 fn damaged(env: &Env, needle: &str) -> Run {
     let out = env.run(["verify"]);
     assert_eq!(out.code, 1, "verify should find damage:\n{}", out.stdout);
-    assert!(
-        out.stdout.contains(needle),
-        "expected {needle:?} in:\n{}",
-        out.stdout
-    );
+    assert!(out.stdout.contains(needle), "expected {needle:?} in:\n{}", out.stdout);
     let j = env.run(["verify", "--format", "json"]).json();
     assert_eq!(j["ok"], false);
     out
@@ -63,9 +49,7 @@ fn damaged(env: &Env, needle: &str) -> Run {
 
 /// The blob key of a revision's raw or text blob, from `log --format json`.
 fn blob_of(env: &Env, rev: u32, field: &str) -> Vec<u8> {
-    let j = env
-        .run(["show", &format!("harbor@{rev}"), "--format", "json"])
-        .json();
+    let j = env.run(["show", &format!("harbor@{rev}"), "--format", "json"]).json();
     let hex = j["revision"][field].as_str().unwrap().to_string();
     let mut k = vec![b'B'];
     k.extend((0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()));
@@ -96,10 +80,7 @@ fn a_changed_byte_in_normalized_text() {
 fn a_changed_byte_in_a_statement() {
     let env = harbor();
     let j = env.run(["show", "harbor@3", "--format", "json"]).json();
-    let hash = j["statements"].as_array().unwrap().last().unwrap()["hash"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let hash = j["statements"].as_array().unwrap().last().unwrap()["hash"].as_str().unwrap().to_string();
     let mut key = vec![b'T'];
     key.extend((0..32).map(|i| u8::from_str_radix(&hash[2 * i..2 * i + 2], 16).unwrap()));
     flip_last_byte(&db(&env), &key);
@@ -122,10 +103,7 @@ fn a_changed_byte_in_a_speaker_record() {
     let mut key = vec![b'P'];
     key.extend_from_slice(id.as_bytes());
     flip_last_byte(&db(&env), &key);
-    damaged(
-        &env,
-        &format!("story \"harbor\" revision 1: the record of speaker {id:?} fails its checksum"),
-    );
+    damaged(&env, &format!("story \"harbor\" revision 1: the record of speaker {id:?} fails its checksum"));
 }
 
 #[test]
@@ -135,61 +113,43 @@ fn a_revision_removed_from_the_middle_of_the_chain() {
     d.remove(revision_key("harbor", 2)).unwrap();
     d.flush().unwrap();
     drop(d);
-    let out = damaged(
-        &env,
-        "story \"harbor\" revision 3: the chain is broken: revision 2 is missing",
-    );
-    assert!(
-        out.stdout
-            .contains("revision 3: its parent is not the revision before it"),
-        "{}",
-        out.stdout
-    );
+    let out = damaged(&env, "story \"harbor\" revision 3: the chain is broken: revision 2 is missing");
+    assert!(out.stdout.contains("revision 3: its parent is not the revision before it"), "{}", out.stdout);
 }
 
 #[test]
 fn two_revisions_swapped() {
     let env = harbor();
     let d = db(&env);
-    let (one, two) = (
-        d.get(revision_key("harbor", 1)).unwrap().unwrap(),
-        d.get(revision_key("harbor", 2)).unwrap().unwrap(),
-    );
+    let (one, two) =
+        (d.get(revision_key("harbor", 1)).unwrap().unwrap(), d.get(revision_key("harbor", 2)).unwrap().unwrap());
     d.insert(revision_key("harbor", 1), two).unwrap();
     d.insert(revision_key("harbor", 2), one).unwrap();
     d.flush().unwrap();
     drop(d);
-    damaged(
-        &env,
-        "story \"harbor\" revision 1: is stored where revision 2 belongs (revisions swapped?)",
-    );
+    damaged(&env, "story \"harbor\" revision 1: is stored where revision 2 belongs (revisions swapped?)");
 }
 
 #[test]
 fn an_index_entry_pointing_nowhere() {
     let env = harbor();
     let d = db(&env);
-    // A by-statement index entry for a statement that does not exist.
+    // A by-statement index entry for a statement that does not exist,
+    // placed at statement 0 of revision 2.
     let mut key = vec![b'y'];
     key.extend_from_slice(&[7u8; 32]);
-    key.extend_from_slice(b"harbor\0");
-    key.extend_from_slice(&2u32.to_be_bytes());
-    key.extend_from_slice(&0u32.to_be_bytes());
-    d.insert(key, &b""[..]).unwrap();
+    key.extend_from_slice(b"harbor");
+    let mut place = 2u32.to_be_bytes().to_vec();
+    place.extend_from_slice(&0u32.to_be_bytes());
+    d.insert(key, place).unwrap();
     d.flush().unwrap();
     drop(d);
-    damaged(
-        &env,
-        "story \"harbor\" revision 2: the statement index entry for statement 0 points nowhere",
-    );
+    damaged(&env, "story \"harbor\" revision 2: the statement index entry for statement 0 points nowhere");
 }
 
 #[test]
 fn a_changed_story_record() {
     let env = harbor();
     flip_last_byte(&db(&env), b"Sharbor");
-    damaged(
-        &env,
-        "story \"harbor\": the story record fails its checksum",
-    );
+    damaged(&env, "story \"harbor\": the story record fails its checksum");
 }

@@ -19,16 +19,9 @@ fn revisions(env: &Env, story: &str) -> usize {
 }
 
 fn checks(env: &Env, story: &str) -> Vec<String> {
-    let j = env
-        .run(["--wait", "5", "log", story, "--checks", "--format", "json"])
-        .json();
+    let j = env.run(["--wait", "5", "log", story, "--checks", "--format", "json"]).json();
     // Newest first, as log lists them; oldest first here for reading.
-    j.as_array()
-        .unwrap()
-        .iter()
-        .rev()
-        .map(|c| c["outcome"].as_str().unwrap().to_string())
-        .collect()
+    j.as_array().unwrap().iter().rev().map(|c| c["outcome"].as_str().unwrap().to_string()).collect()
 }
 
 fn track(env: &Env, url: &str, extra: &[&str]) -> crate::util::Run {
@@ -43,38 +36,20 @@ fn records_exactly_the_revisions_that_changed_the_article() {
     let server = Server::start();
     server.on(
         "/story",
-        vec![
-            Reply::ok("text/plain", text("01-first.txt")),
-            Reply::ok("text/plain", text("02-update.txt")),
-        ],
+        vec![Reply::ok("text/plain", text("01-first.txt")), Reply::ok("text/plain", text("02-update.txt"))],
     );
     let url = server.url("/story?utm_source=feed#top");
     let out = track(&env, &url, &[]);
-    assert!(
-        out.ok().contains("harbor: changed: revision 1 recorded"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.ok().contains("harbor: changed: revision 1 recorded"), "{}", out.stdout);
     let out = track(&env, &url, &[]);
-    assert!(
-        out.ok().contains("harbor: changed: revision 2 recorded:"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.ok().contains("harbor: changed: revision 2 recorded:"), "{}", out.stdout);
     // The same page again: a check, not a revision.
     let out = track(&env, &url, &[]);
     assert!(out.ok().contains("harbor: unchanged"), "{}", out.stdout);
     assert_eq!(revisions(&env, "harbor"), 2);
-    assert_eq!(
-        checks(&env, "harbor"),
-        vec!["changed", "changed", "unchanged"]
-    );
+    assert_eq!(checks(&env, "harbor"), vec!["changed", "changed", "unchanged"]);
     let list = env.run(["track", "--list", "--format", "json"]).json();
-    assert_eq!(
-        list[0]["url"],
-        server.url("/story"),
-        "the canonical URL drops utm_* and the fragment"
-    );
+    assert_eq!(list[0]["url"], server.url("/story"), "the canonical URL drops utm_* and the fragment");
     env.run(["verify"]).ok();
 }
 
@@ -82,26 +57,11 @@ fn records_exactly_the_revisions_that_changed_the_article() {
 fn timestamps_changing_alone_are_noise() {
     let env = Env::new();
     let server = Server::start();
-    let body = |stamp: &str| {
-        format!(
-            "Updated {stamp} GMT\n\n{}",
-            String::from_utf8(text("01-first.txt")).unwrap()
-        )
-    };
-    server.on(
-        "/story",
-        vec![
-            Reply::ok("text/plain", body("10:42")),
-            Reply::ok("text/plain", body("11:15")),
-        ],
-    );
+    let body = |stamp: &str| format!("Updated {stamp} GMT\n\n{}", String::from_utf8(text("01-first.txt")).unwrap());
+    server.on("/story", vec![Reply::ok("text/plain", body("10:42")), Reply::ok("text/plain", body("11:15"))]);
     track(&env, &server.url("/story"), &[]).ok();
     let out = track(&env, &server.url("/story"), &[]);
-    assert!(
-        out.ok().contains("unchanged: only timestamp lines changed"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.ok().contains("unchanged: only timestamp lines changed"), "{}", out.stdout);
     assert_eq!(revisions(&env, "harbor"), 1);
     assert_eq!(checks(&env, "harbor"), vec!["changed", "noise"]);
 }
@@ -121,17 +81,10 @@ fn conditional_requests_get_304() {
     );
     track(&env, &server.url("/story"), &[]).ok();
     let out = track(&env, &server.url("/story"), &[]);
-    assert!(
-        out.ok().contains("not modified (HTTP 304)"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.ok().contains("not modified (HTTP 304)"), "{}", out.stdout);
     let second = &server.requests_to("/story")[1];
     assert_eq!(second.header("if-none-match"), Some("\"v1\""));
-    assert_eq!(
-        second.header("if-modified-since"),
-        Some("Tue, 03 Mar 2020 10:00:00 GMT")
-    );
+    assert_eq!(second.header("if-modified-since"), Some("Tue, 03 Mar 2020 10:00:00 GMT"));
     assert_eq!(revisions(&env, "harbor"), 1);
     assert_eq!(checks(&env, "harbor"), vec!["changed", "not_modified"]);
 }
@@ -144,25 +97,14 @@ fn redirects_are_followed() {
     server.on("/new", vec![Reply::ok("text/plain", text("01-first.txt"))]);
     track(&env, &server.url("/old"), &[]).ok();
     let log = env.run(["log", "harbor", "--format", "json"]).json();
-    assert_eq!(
-        log[0]["source"],
-        server.url("/new"),
-        "the revision names where the page was found"
-    );
+    assert_eq!(log[0]["source"], server.url("/new"), "the revision names where the page was found");
 }
 
 #[test]
 fn a_server_error_is_retried_until_it_recovers() {
     let env = Env::new();
     let server = Server::start();
-    server.on(
-        "/story",
-        vec![
-            Reply::status(500),
-            Reply::status(503),
-            Reply::ok("text/plain", text("01-first.txt")),
-        ],
-    );
+    server.on("/story", vec![Reply::status(500), Reply::status(503), Reply::ok("text/plain", text("01-first.txt"))]);
     let out = track(&env, &server.url("/story"), &["--attempts", "3"]);
     assert!(out.ok().contains("revision 1 recorded"), "{}", out.stdout);
     assert!(out.stderr.contains("HTTP 500; retrying"), "{}", out.stderr);
@@ -173,40 +115,17 @@ fn a_server_error_is_retried_until_it_recovers() {
 fn failures_are_checks_with_errors_and_record_nothing() {
     let env = Env::new();
     let server = Server::start();
-    server.on(
-        "/slow",
-        vec![Reply::ok("text/plain", text("01-first.txt")).delayed(Duration::from_secs(3))],
-    );
-    server.on(
-        "/paper.pdf",
-        vec![Reply::ok("application/pdf", b"%PDF-1.7 ...".to_vec())],
-    );
+    server.on("/slow", vec![Reply::ok("text/plain", text("01-first.txt")).delayed(Duration::from_secs(3))]);
+    server.on("/paper.pdf", vec![Reply::ok("application/pdf", b"%PDF-1.7 ...".to_vec())]);
     server.on("/gone", vec![Reply::status(404)]);
-    let out = track(
-        &env,
-        &server.url("/slow"),
-        &["--timeout", "0.5", "--attempts", "1"],
-    );
+    let out = track(&env, &server.url("/slow"), &["--timeout", "0.5", "--attempts", "1"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stdout.contains("error: no answer within"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.stdout.contains("error: no answer within"), "{}", out.stdout);
     let out = track(&env, &server.url("/paper.pdf"), &[]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stdout
-            .contains("it serves application/pdf, not an article"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.stdout.contains("it serves application/pdf, not an article"), "{}", out.stdout);
     let out = track(&env, &server.url("/gone"), &[]);
-    assert!(
-        out.stdout.contains("the server answered HTTP 404"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.stdout.contains("the server answered HTTP 404"), "{}", out.stdout);
     assert_eq!(revisions(&env, "harbor"), 0);
     assert_eq!(checks(&env, "harbor"), vec!["error", "error", "error"]);
 }
@@ -214,14 +133,8 @@ fn failures_are_checks_with_errors_and_record_nothing() {
 #[test]
 fn only_http_urls_are_tracked() {
     let env = Env::new();
-    let err = env
-        .run(["track", "ftp://example.com/story"])
-        .err()
-        .to_string();
-    assert!(
-        err.contains("only http:// and https:// URLs can be tracked"),
-        "{err}"
-    );
+    let err = env.run(["track", "ftp://example.com/story"]).err().to_string();
+    assert!(err.contains("only http:// and https:// URLs can be tracked"), "{err}");
     let err = env.run(["track", "not a url"]).err().to_string();
     assert!(err.contains("invalid URL"), "{err}");
     assert!(!env.store().exists());
@@ -241,14 +154,7 @@ fn every_keeps_watching_while_others_read_and_stops_on_ctrl_c() {
     );
     let mut child = env
         .std_cmd()
-        .args([
-            "track",
-            &server.url("/story"),
-            "--story",
-            "harbor",
-            "--every",
-            "1s",
-        ])
+        .args(["track", &server.url("/story"), "--story", "harbor", "--every", "1s"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -256,40 +162,22 @@ fn every_keeps_watching_while_others_read_and_stops_on_ctrl_c() {
     // Readers get in between the tracker's checks.
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     while revisions(&env, "harbor") < 3 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the tracker did not record three revisions"
-        );
+        assert!(std::time::Instant::now() < deadline, "the tracker did not record three revisions");
         let out = env.run(["--wait", "5", "stories"]);
-        assert_eq!(
-            out.code, 0,
-            "a reader failed while tracking: {}",
-            out.stderr
-        );
+        assert_eq!(out.code, 0, "a reader failed while tracking: {}", out.stderr);
         std::thread::sleep(Duration::from_millis(200));
     }
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
+    let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(status.success());
     let start = std::time::Instant::now();
     let out = loop {
         if let Some(_s) = child.try_wait().unwrap() {
             break child.wait_with_output().unwrap();
         }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "track did not stop on Ctrl-C"
-        );
+        assert!(start.elapsed() < Duration::from_secs(10), "track did not stop on Ctrl-C");
         std::thread::sleep(Duration::from_millis(50));
     };
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     env.run(["--wait", "5", "verify"]).ok();
     assert_eq!(revisions(&env, "harbor"), 3);
 }

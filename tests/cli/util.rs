@@ -34,41 +34,26 @@ impl Run {
     /// Assert success and return stdout.
     #[track_caller]
     pub fn ok(&self) -> &str {
-        assert_eq!(
-            self.code, 0,
-            "expected success\nstdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
+        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
         &self.stdout
     }
 
     /// Assert a usage/input error (exit 2) and return stderr.
     #[track_caller]
     pub fn err(&self) -> &str {
-        assert_eq!(
-            self.code, 2,
-            "expected exit 2\nstdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
-        assert!(
-            self.stderr.starts_with("error: "),
-            "stderr should start with 'error: ': {}",
-            self.stderr
-        );
+        assert_eq!(self.code, 2, "expected exit 2\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert!(self.stderr.starts_with("error: "), "stderr should start with 'error: ': {}", self.stderr);
         &self.stderr
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
     }
 }
 
 impl Env {
     pub fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        Env { dir: tempfile::tempdir().expect("temp dir") }
     }
 
     pub fn store(&self) -> PathBuf {
@@ -117,13 +102,7 @@ impl Env {
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
     {
-        Run::from(
-            self.cmd()
-                .args(args)
-                .write_stdin(stdin)
-                .output()
-                .expect("run claimtrail"),
-        )
+        Run::from(self.cmd().args(args).write_stdin(stdin).output().expect("run claimtrail"))
     }
 
     /// Every key and value of the store's database, to prove it unchanged.
@@ -132,25 +111,19 @@ impl Env {
             return Vec::new();
         }
         let db = sled::open(self.store().join("db")).expect("open sled");
-        db.iter()
-            .map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())).expect("read"))
-            .collect()
+        db.iter().map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())).expect("read")).collect()
     }
 }
 
 /// The bundled example story's revisions.
 pub fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/harbor-fire")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/harbor-fire").join(name)
 }
 
 /// A file of the shared corpus beside the repo. Missing is a failure, never
 /// a skip: the tests that need it are the acceptance figures.
 pub fn shared(rel: &str) -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel);
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel);
     assert!(
         p.exists(),
         "the shared corpus file {} is missing: clone the repo with ../shared beside it (CI={})",

@@ -3,28 +3,14 @@
 use crate::util::{Env, example, shared};
 
 fn taji(env: &Env) {
-    env.run([
-        "record",
-        "taji",
-        shared("corpus/taji/rev1.txt").to_str().unwrap(),
-    ])
-    .ok();
-    env.run([
-        "record",
-        "taji",
-        shared("corpus/taji/rev2.txt").to_str().unwrap(),
-    ])
-    .ok();
+    env.run(["record", "taji", shared("corpus/taji/rev1.txt").to_str().unwrap()]).ok();
+    env.run(["record", "taji", shared("corpus/taji/rev2.txt").to_str().unwrap()]).ok();
 }
 
 /// Change one byte of the first value whose key starts with `tag`.
 fn damage(env: &Env, tag: u8) -> Vec<u8> {
     let db = sled::open(env.store().join("db")).unwrap();
-    let (k, v) = db
-        .scan_prefix([tag])
-        .next()
-        .expect("a record to damage")
-        .unwrap();
+    let (k, v) = db.scan_prefix([tag]).next().expect("a record to damage").unwrap();
     let mut v = v.to_vec();
     let last = v.len() - 1;
     v[last] ^= 0x20;
@@ -38,15 +24,8 @@ fn a_good_store_verifies() {
     let env = Env::new();
     taji(&env);
     let out = env.run(["verify"]);
-    assert!(
-        out.ok().contains("checked 1 stories, 2 revisions, 4 blobs"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout
-            .contains("ok: every hash, chain and index entry checks out")
-    );
+    assert!(out.ok().contains("checked 1 stories, 2 revisions, 4 blobs"), "{}", out.stdout);
+    assert!(out.stdout.contains("ok: every hash, chain and index entry checks out"));
     let j = env.run(["verify", "--format", "json"]).json();
     assert_eq!(j["ok"], true);
     assert_eq!(j["problems"].as_array().unwrap().len(), 0);
@@ -59,16 +38,8 @@ fn verify_catches_a_corrupted_blob_byte() {
     damage(&env, b'B');
     let out = env.run(["verify"]);
     assert_eq!(out.code, 1, "{}", out.stdout);
-    assert!(
-        out.stdout.contains("damaged: story \"taji\" revision "),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("does not match its hash"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.stdout.contains("damaged: story \"taji\" revision "), "{}", out.stdout);
+    assert!(out.stdout.contains("does not match its hash"), "{}", out.stdout);
     let j = env.run(["verify", "--format", "json"]).json();
     assert_eq!(j["ok"], false);
     assert_eq!(j["problems"][0]["story"], "taji");
@@ -81,23 +52,13 @@ fn verify_catches_a_changed_revision_record() {
     damage(&env, b'R');
     let out = env.run(["verify"]);
     assert_eq!(out.code, 1);
-    assert!(
-        out.stdout
-            .contains("story \"taji\" revision 1: the revision record fails its checksum"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.stdout.contains("story \"taji\" revision 1: the revision record fails its checksum"), "{}", out.stdout);
 }
 
 #[test]
 fn a_store_from_a_newer_claimtrail_is_refused() {
     let env = Env::new();
-    env.run([
-        "record",
-        "harbor",
-        example("01-first.txt").to_str().unwrap(),
-    ])
-    .ok();
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
     {
         let db = sled::open(env.store().join("db")).unwrap();
         db.insert(b"Mformat", &999u32.to_be_bytes()).unwrap();
@@ -106,20 +67,11 @@ fn a_store_from_a_newer_claimtrail_is_refused() {
     let before = env.store_snapshot();
     let err = env.run(["log", "harbor"]).err().to_string();
     assert!(
-        err.contains(
-            "was written by a newer claimtrail (store format 999; this claimtrail reads up to 1)"
-        ),
+        err.contains("was written by a newer claimtrail (store format 999; this claimtrail reads up to 1)"),
         "{err}"
     );
     assert!(err.contains("hint: upgrade claimtrail"), "{err}");
-    let err = env
-        .run([
-            "record",
-            "harbor",
-            example("02-update.txt").to_str().unwrap(),
-        ])
-        .err()
-        .to_string();
+    let err = env.run(["record", "harbor", example("02-update.txt").to_str().unwrap()]).err().to_string();
     assert!(err.contains("newer claimtrail"), "{err}");
     assert_eq!(env.store_snapshot(), before);
 }
