@@ -163,7 +163,7 @@ pub(crate) fn by_term(term: &str, batch: u64) -> Vec<u8> {
 
 /// Decode a places value: (revision, index) pairs.
 pub(crate) fn places(v: &[u8]) -> Option<Vec<(u32, u32)>> {
-    if v.len() % 8 != 0 {
+    if !v.len().is_multiple_of(8) {
         return None;
     }
     Some(

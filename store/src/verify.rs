@@ -366,7 +366,7 @@ fn check_indexes(
         };
         for (number, index) in places {
             let o = occurrence(&story, number, index)?;
-            if !statements.contains(&hash) || !o.is_some_and(|o| o.statement == hash) {
+            if !statements.contains(&hash) || o.is_none_or(|o| o.statement != hash) {
                 report.problem(Some(&story), Some(number), format!("the statement index entry for statement {index} points nowhere"));
             }
         }
