@@ -28,7 +28,11 @@ const STOPWORDS: [&str; 24] = [
 /// digits, each once, without the commonest words. Apostrophes are dropped
 /// so "don't" is "dont".
 pub fn terms(content: &str) -> Vec<String> {
-    let normalized = normalize::normalize_content(content).to_lowercase();
+    let normalized = if content.is_ascii() {
+        content.to_ascii_lowercase()
+    } else {
+        normalize::normalize_content(content).to_lowercase()
+    };
     let mut seen = std::collections::HashSet::new();
     let mut out: Vec<String> = Vec::new();
     let mut word = String::new();

@@ -55,7 +55,11 @@ pub fn normalize_paragraph(p: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.nfc());
+        if word.is_ascii() {
+            out.push_str(word);
+        } else {
+            out.extend(word.nfc());
+        }
     }
     out
 }

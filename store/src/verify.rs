@@ -351,7 +351,11 @@ fn check_indexes(
                 && statements.contains(&hash)
                 && o.is_some_and(|o| o.statement == hash && o.speaker.as_deref() == Some(speaker.as_str()));
             if !ok {
-                report.problem(Some(&story), Some(number), format!("the speaker index entry for statement {index} points nowhere"));
+                report.problem(
+                    Some(&story),
+                    Some(number),
+                    format!("the speaker index entry for statement {index} points nowhere"),
+                );
             }
         }
     }
@@ -367,15 +371,21 @@ fn check_indexes(
         for (number, index) in places {
             let o = occurrence(&story, number, index)?;
             if !statements.contains(&hash) || o.is_none_or(|o| o.statement != hash) {
-                report.problem(Some(&story), Some(number), format!("the statement index entry for statement {index} points nowhere"));
+                report.problem(
+                    Some(&story),
+                    Some(number),
+                    format!("the statement index entry for statement {index} points nowhere"),
+                );
             }
         }
     }
     for kv in store.scan(&[keys::BY_TERM]) {
         let (k, v) = kv?;
         report.index_entries += 1;
-        let term = k.get(1..k.len().saturating_sub(9)).map(|t| String::from_utf8_lossy(t).into_owned()).unwrap_or_default();
-        let ok = v.len() % 32 == 0 && v.chunks_exact(32).all(|h| Hash32::from_slice(h).is_some_and(|h| statements.contains(&h)));
+        let term =
+            k.get(1..k.len().saturating_sub(9)).map(|t| String::from_utf8_lossy(t).into_owned()).unwrap_or_default();
+        let ok = v.len() % 32 == 0
+            && v.chunks_exact(32).all(|h| Hash32::from_slice(h).is_some_and(|h| statements.contains(&h)));
         if !ok {
             report.problem(None, None, format!("the search index entry for {term:?} points nowhere"));
         }

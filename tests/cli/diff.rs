@@ -174,9 +174,13 @@ mod stored {
     #[test]
     fn a_claim_that_comes_back_is_restored() {
         let env = Env::new();
-        let a = env.file("a.txt", "The bridge will reopen on Monday.\n\nThe mayor said the repairs cost two million.\n");
+        let a =
+            env.file("a.txt", "The bridge will reopen on Monday.\n\nThe mayor said the repairs cost two million.\n");
         let b = env.file("b.txt", "The bridge will reopen on Monday.\n");
-        let c = env.file("c.txt", "The bridge will reopen on Monday.\n\nThe mayor said the repairs cost two million.\n\nTraffic is light.\n");
+        let c = env.file(
+            "c.txt",
+            "The bridge will reopen on Monday.\n\nThe mayor said the repairs cost two million.\n\nTraffic is light.\n",
+        );
         for f in [&a, &b, &c] {
             env.run(["record", "s", f.to_str().unwrap()]).ok();
         }
