@@ -1,0 +1,201 @@
+//! Tokens of one sentence: words and the punctuation that matters to an
+//! attribution frame, each with its lexicon entry looked up once.
+//!
+//! Offsets are absolute byte offsets in the document text, so the frame
+//! finder can cut content and speakers straight out of it.
+
+use super::cues::{self, CueKind, Entry, class};
+use super::quotes::{self, QuoteSpan};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Comma,
+    Colon,
+    Semicolon,
+    Dash,
+    /// An opening quotation mark that starts a quote span.
+    Open,
+    /// A closing quotation mark that ends a quote span.
+    Close,
+    /// . ! ?
+    Stop,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Inside a quote span (marks excluded).
+    pub quoted: bool,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    pub entry: Entry,
+}
+
+impl Token {
+    pub fn is(&self, c: u32) -> bool {
+        self.kind == Kind::Word && self.entry.class & c != 0
+    }
+    pub fn word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn cue(&self) -> Option<CueKind> {
+        if self.kind == Kind::Word && !self.quoted && !self.cap {
+            self.entry.cue
+        } else {
+            None
+        }
+    }
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        &doc[self.start..self.end]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '$' | '%' | '&' | '@' | '#')
+}
+
+/// Tokenise `doc[range]`. `para_start` and `spans` (paragraph-relative)
+/// tell which marks open and close quotes and which words are quoted.
+pub fn tokenize(
+    doc: &str,
+    range: (usize, usize),
+    para_start: usize,
+    spans: &[QuoteSpan],
+    out: &mut Vec<Token>,
+) {
+    out.clear();
+    let s = &doc[range.0..range.1];
+    let mut q = 0;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let abs = range.0 + i;
+        let rel = abs - para_start;
+        while q < spans.len() && spans[q].end <= rel {
+            q += 1;
+        }
+        let quoted = q < spans.len() && spans[q].contains(rel);
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let kind = if is_word_char(c) {
+            // A word runs over letters, digits, inner hyphens, apostrophes
+            // and dots ("U.S", "don't", "al-Sakhar", "3.5").
+            while let Some(&(j, d)) = iter.peek() {
+                let inner = matches!(d, '-' | '\'' | '\u{2019}' | '.' | '/' | ',');
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if inner {
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    // A comma stays inside a word only between digits (1,000).
+                    let ok = match d {
+                        ',' => {
+                            s[..j].ends_with(|x: char| x.is_ascii_digit())
+                                && after.is_some_and(|x| x.is_ascii_digit())
+                        }
+                        _ => after.is_some_and(is_word_char),
+                    };
+                    if !ok {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            // Keep the dot of an abbreviation or initial ("U.S.", "F.").
+            if s[end..].starts_with('.') {
+                let w = &s[i..end];
+                if w.contains('.') || w.chars().count() == 1 || abbrev_like(w) {
+                    end += 1;
+                    iter.next();
+                }
+            }
+            Kind::Word
+        } else if quotes::is_double_mark(c) {
+            if spans.iter().any(|sp| sp.open == rel) {
+                Kind::Open
+            } else if spans
+                .iter()
+                .any(|sp| sp.end == rel + c.len_utf8() && sp.closed)
+            {
+                Kind::Close
+            } else {
+                Kind::Other
+            }
+        } else {
+            match c {
+                ',' => Kind::Comma,
+                ':' => Kind::Colon,
+                ';' => Kind::Semicolon,
+                '\u{2014}' | '\u{2013}' => Kind::Dash,
+                '-' if s[i..].starts_with("--") => {
+                    end += 1;
+                    iter.next();
+                    Kind::Dash
+                }
+                '.' | '!' | '?' => Kind::Stop,
+                _ => Kind::Other,
+            }
+        };
+        let text = &s[i..end];
+        let (entry, cap) = if kind == Kind::Word {
+            (cues::lookup(text), c.is_uppercase())
+        } else {
+            (Entry::default(), false)
+        };
+        let quoted = quoted && !matches!(kind, Kind::Open | Kind::Close);
+        out.push(Token {
+            start: abs,
+            end: range.0 + end,
+            kind,
+            quoted,
+            cap,
+            entry,
+        });
+    }
+}
+
+fn abbrev_like(w: &str) -> bool {
+    let e = cues::lookup(w);
+    // Titles and suffixes: "Gen.", "Jr.", "Mr.".
+    e.class & class::ROLE != 0 && w.len() <= 4
+        || matches!(w, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_abbreviation_dots() {
+        let doc = "Gen. Ann F. Cole, a U.S. official, said 1,000 don\u{2019}t.";
+        let mut t = Vec::new();
+        tokenize(doc, (0, doc.len()), 0, &[], &mut t);
+        let words: Vec<&str> = t.iter().map(|t| t.text(doc)).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Gen.",
+                "Ann",
+                "F.",
+                "Cole",
+                ",",
+                "a",
+                "U.S.",
+                "official",
+                ",",
+                "said",
+                "1,000",
+                "don\u{2019}t",
+                "."
+            ]
+        );
+    }
+}
