@@ -54,6 +54,8 @@ pub mod class {
     /// Nouns and adjectives that are verbs' objects, not speakers, when they
     /// precede a cue ("the claims", "news reports"): they block cue reading.
     pub const NOUN_CUE_BLOCK: u32 = 1 << 14;
+    /// Cues that are as often plural nouns ("news reports", "his claims").
+    pub const NOUNLIKE_CUE: u32 = 1 << 15;
 }
 
 /// One word's entry.
@@ -97,8 +99,8 @@ const SPEECH: &str = "said says say saying added adds wrote writes tweeted tweet
     concluded concludes disclosed revealed mentioned observed testified maintained maintains \
     contended contends alleged alleges cautioned reiterated lamented charged suggested suggests \
     agreed agrees estimated estimates wondered speculated conceded added posits posited \
-    acknowledged recounted explained announced clarified insisted retorted shot fired \
-    tweeting wrote blogged";
+    acknowledged recounted explained announced clarified insisted retorted tweeting blogged \
+    proclaimed";
 const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
     urged urges";
 const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \
@@ -119,7 +121,7 @@ const AUX: &str = "has have had is was were are be been will would could can may
 const PREP: &str = "in on at during after before since from of for with by about over under \
     into onto to through via as while when because if although though than without within \
     across against among between around near outside inside upon despite amid toward towards \
-    following ahead like per";
+    following ahead like per including especially unlike";
 const CONJ: &str = "and but or nor so yet";
 const SUB: &str = "that which who whom whose where whether because if although though while \
     when since unless until whereas";
@@ -208,6 +210,11 @@ fn build() -> Table {
     add_class(MASC, class::MASC);
     add_class(FEM, class::FEM);
     add_class(NOUN_CUE_BLOCK, class::NOUN_CUE_BLOCK);
+    add_class(
+        "states reports claims notes tweets estimates counters shows finds fears hopes \
+         wants doubts worries promises vows pledges answers replies responds",
+        class::NOUNLIKE_CUE,
+    );
     let mut add_cue = |words: &'static str, cue: CueKind| {
         for w in words.split_whitespace() {
             t.entry(w).or_default().cue.get_or_insert(cue);

@@ -88,6 +88,11 @@ impl Ctx<'_> {
         (words >= 2).then(|| self.bytes(s, e))
     }
 
+    /// The opening mark of the closing mark at `close`.
+    fn open_of(&self, close: usize) -> Option<usize> {
+        (0..close).rev().find(|&i| self.t[i].kind == Kind::Open)
+    }
+
     /// The matching close of the opening mark at `open`.
     fn close_of(&self, open: usize) -> Option<usize> {
         (open + 1..self.t.len()).find(|&i| self.t[i].kind == Kind::Close)
@@ -111,15 +116,51 @@ fn is_function(t: &Token) -> bool {
     t.is(class::PREP | class::CONJ | class::SUB | class::AUX | class::PRON)
 }
 
+fn starts_with_digit(c: &Ctx, i: usize) -> bool {
+    c.t[i]
+        .text(c.doc)
+        .starts_with(|ch: char| ch.is_ascii_digit())
+}
+
+fn is_possessive(c: &Ctx, i: usize) -> bool {
+    let w = c.t[i].text(c.doc);
+    w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'') || w.ends_with('\u{2019}')
+}
+
+/// The cue at token `i`, if the word reads as one here.
+fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
+    let x = &c.t[i];
+    let kind = x.cue()?;
+    if x.is(class::NOUNLIKE_CUE) {
+        // "news reports", "his claims", "Friday's tweets": nouns.
+        let Some(p) = i.checked_sub(1).map(|p| &c.t[p]) else {
+            return None;
+        };
+        if !p.word()
+            || p.is(class::DET | class::NOUN_CUE_BLOCK | class::PREP)
+            || is_possessive(c, i - 1)
+            || starts_with_digit(c, i - 1)
+        {
+            return None;
+        }
+        if !(p.cap || p.is(class::PRON)) && !c.lower_is(i + 1, "that") {
+            return None;
+        }
+    }
+    Some(kind)
+}
+
 /// Noun phrase ending just before token `end`: `[start, end)`.
 fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let t = c.t;
     let mut e = end;
     // A parenthetical after a name: "Sen. Ann Roe (D-Ore.) said".
+    let mut paren_end = None;
     if e > 0 && t[e - 1].text(c.doc) == ")" {
         let open = (e.saturating_sub(10)..e - 1)
             .rev()
             .find(|&i| t[i].text(c.doc) == "(")?;
+        paren_end = Some(e);
         e = open;
     }
     if e == 0 {
@@ -130,9 +171,9 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     if head.is(class::PRON) {
-        return Some((e - 1, e));
+        return Some((e - 1, paren_end.unwrap_or(e)));
     }
-    let head_ok = (head.cap && !is_function(head) && head.cue().is_none())
+    let head_ok = (head.cap && !is_function(head) && head.cue().is_none() && !head.is(class::TIME))
         || head.is(class::ANON | class::GROUP);
     if !head_ok {
         return postmodified(c, e);
@@ -148,8 +189,7 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s -= 1;
             break;
         }
-        let starts_digit = p.text(c.doc).starts_with(|ch: char| ch.is_ascii_digit());
-        if starts_digit {
+        if starts_with_digit(c, s - 1) {
             break;
         }
         if p.cap {
@@ -170,9 +210,7 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         lower_mods += 1;
         s -= 1;
     }
-    // Never start on a lowercase modifier that follows a break: "is senior
-    // official" would be odd, but "senior administration official" is fine.
-    Some((s, e))
+    Some((s, paren_end.unwrap_or(e)))
 }
 
 /// "people familiar with the matter", "sources close to the campaign".
@@ -208,7 +246,7 @@ fn np_forward(c: &Ctx, start: usize) -> Option<(usize, usize)> {
     let mut lower_mods = 0;
     while e < t.len() && e - start < 10 {
         let x = &t[e];
-        if !x.word() || x.quoted {
+        if !x.word() || x.quoted || x.is(class::TIME) && x.cap {
             break;
         }
         if x.cap {
@@ -267,9 +305,21 @@ fn np_forward(c: &Ctx, start: usize) -> Option<(usize, usize)> {
     Some((start, e))
 }
 
+/// Whether the segment starting at token `i` reads as an appositive: "head
+/// of C", "the company's founder", "who ...", "R-Ky.", "70".
+fn appositive_like(c: &Ctx, i: usize) -> bool {
+    let Some(x) = c.t.get(i) else { return false };
+    if !x.word() || x.quoted || x.is(class::PRON | class::CONJ) || x.cue().is_some() {
+        return c.lower_is(i, "who") || c.lower_is(i, "which");
+    }
+    let w = x.text(c.doc);
+    let party = w.len() >= 3 && matches!(&w[..2], "R-" | "D-" | "I-");
+    !x.cap || x.is(class::DET) || party || starts_with_digit(c, i)
+}
+
 /// A subject noun phrase before the cue at `cue`, skipping auxiliaries and
-/// an appositive (`S, head of C, said`).
-fn subject_before(c: &Ctx, cue: usize) -> Option<Source> {
+/// appositives (`S, head of C, said`), whose start `accept` agrees to.
+fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option<Source> {
     let t = c.t;
     let mut j = cue;
     while j > 0 && t[j - 1].is(class::AUX) && !t[j - 1].cap {
@@ -278,40 +328,40 @@ fn subject_before(c: &Ctx, cue: usize) -> Option<Source> {
     if j == 0 {
         return None;
     }
-    if t[j - 1].kind == Kind::Comma {
-        let lo = j.saturating_sub(18);
-        let k = (lo..j - 1).rev().find(|&k| {
-            matches!(
-                t[k].kind,
-                Kind::Comma | Kind::Stop | Kind::Open | Kind::Close
-            )
-        })?;
-        if t[k].kind != Kind::Comma || k + 1 >= j - 1 {
-            return None;
-        }
-        let first = &t[k + 1];
-        let appositive_like = first.word()
-            && !first.quoted
-            && (!first.cap || first.is(class::DET))
-            && !first.is(class::PRON | class::CONJ)
-            && first.cue().is_none();
-        if !appositive_like {
-            return None;
-        }
-        let np = np_back(c, k)?;
-        if t[np.0].is(class::PRON) {
-            return None;
-        }
-        return Some(Source::Mention {
+    if t[j - 1].kind != Kind::Comma {
+        let np = np_back(c, j)?;
+        return accept(np.0).then_some(Source::Mention {
             np,
-            appositive: Some((k + 1, j - 1)),
+            appositive: None,
         });
     }
-    let np = np_back(c, j)?;
-    Some(Source::Mention {
-        np,
-        appositive: None,
-    })
+    // Walk back over appositives: the subject ends at an earlier comma.
+    let last = j - 1;
+    let mut k = last;
+    let lo = j.saturating_sub(40);
+    for _ in 0..3 {
+        let b = (lo..k).rev().find(|&b| {
+            matches!(
+                t[b].kind,
+                Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Colon | Kind::Dash
+            )
+        })?;
+        if t[b].kind != Kind::Comma || b + 1 >= last {
+            return None;
+        }
+        if appositive_like(c, b + 1)
+            && let Some(np) = np_back(c, b)
+            && !t[np.0].is(class::PRON)
+            && accept(np.0)
+        {
+            return Some(Source::Mention {
+                np,
+                appositive: Some((b + 1, last)),
+            });
+        }
+        k = b;
+    }
+    None
 }
 
 /// Whether a subject starting at token `s` opens its clause: sentence start,
@@ -327,23 +377,31 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
     {
         return true;
     }
-    if t[s - 1].kind != Kind::Comma {
+    let p = &t[s - 1];
+    if p.kind == Kind::Semicolon
+        || (p.is(class::CONJ) && s >= 2 && matches!(t[s - 2].kind, Kind::Comma | Kind::Semicolon))
+    {
+        return true;
+    }
+    if p.kind != Kind::Comma {
         return false;
     }
     let intro = &t[..s - 1];
-    if intro
-        .iter()
-        .any(|x| matches!(x.kind, Kind::Open | Kind::Close | Kind::Stop))
-    {
+    let opens = intro.iter().filter(|x| x.kind == Kind::Open).count();
+    let closes = intro.iter().filter(|x| x.kind == Kind::Close).count();
+    if opens != closes || intro.iter().any(|x| x.kind == Kind::Stop) {
         return false;
     }
-    let Some(first) = intro.first() else {
+    let Some(first) = intro
+        .iter()
+        .position(|x| !x.is(class::CONJ))
+        .map(|i| &intro[i])
+    else {
         return false;
     };
-    let fw = first.text(c.doc);
-    let lower = fw.to_ascii_lowercase();
+    let lower = first.text(c.doc).to_ascii_lowercase();
     intro.len() <= 4
-        || first.is(class::PREP | class::SUB | class::AUX | class::CONJ | class::TIME)
+        || first.is(class::PREP | class::SUB | class::AUX | class::TIME)
         || (first.cap && (lower.ends_with("ing") || lower.ends_with("ed")))
 }
 
@@ -451,23 +509,24 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
                     that: true,
                 });
             }
-            Kind::Word if x.is(class::TIME) && !x.cap || is_weekday(c, j) => j += 1,
+            Kind::Word if x.is(class::TIME) && !is_possessive(c, j) => {
+                // "on Friday" closes a prepositional phrase.
+                in_pp = false;
+                j += 1;
+            }
             Kind::Word if x.is(class::PREP) && !x.cap => {
                 in_pp = true;
                 j += 1;
             }
             Kind::Word if in_pp => j += 1,
             Kind::Word => {
-                if kind == CueKind::Tell || x.is(class::SUB) {
-                    // "asked whether ...", "told them to" (skip_object ran).
-                    if c.lower_is(j, "whether") || c.lower_is(j, "if") {
-                        return Some(Complement {
-                            start: j,
-                            that: false,
-                        });
-                    }
+                if c.lower_is(j, "whether") || c.lower_is(j, "if") {
+                    return Some(Complement {
+                        start: j,
+                        that: false,
+                    });
                 }
-                if x.is(class::CONJ) || x.is(class::SUB) {
+                if x.is(class::CONJ | class::SUB) {
                     return None;
                 }
                 return Some(Complement {
@@ -482,32 +541,66 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
     None
 }
 
-fn is_weekday(c: &Ctx, j: usize) -> bool {
-    let x = &c.t[j];
-    x.cap && x.is(class::TIME) && !x.text(c.doc).contains(['\'', '\u{2019}'])
+/// What follows a content-first cue.
+enum Tail {
+    /// Nothing but time, place, occasion ("said Thursday in a statement.").
+    Adverbial,
+    /// `, and ...`: another clause, not the speaker's.
+    Clause,
+    /// `, S said, C2`: the frame sits inside its content; C2 starts here.
+    Parenthetical(usize),
+    /// The cue has its own complement: not a content-first frame.
+    Content,
 }
 
-/// Whether the tokens from `j` to the end are only a frame's trimmings:
-/// time, place, occasion ("said Thursday in a statement.").
-fn tail_is_adverbial(c: &Ctx, cue: usize, kind: CueKind) -> bool {
+fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
     let t = c.t;
-    let j = cue + 1;
-    let Some(x) = t.get(j) else { return true };
-    match x.kind {
-        Kind::Stop => return true,
-        Kind::Comma => {
-            return t.get(j + 1).is_none_or(|n| {
-                n.kind == Kind::Open
-                    || n.cue() == Some(CueKind::Participle)
-                    || n.is(class::SUB | class::PREP | class::TIME)
-            });
+    let mut j = cue + 1;
+    if kind == CueKind::Tell {
+        j = skip_object(c, j);
+    }
+    let mut in_pp = false;
+    while j < t.len() {
+        let x = &t[j];
+        match x.kind {
+            Kind::Stop => return Tail::Adverbial,
+            Kind::Semicolon => return Tail::Clause,
+            Kind::Comma => {
+                let Some(n) = t.get(j + 1) else {
+                    return Tail::Adverbial;
+                };
+                if n.kind == Kind::Open || n.cue().is_some() {
+                    return Tail::Adverbial;
+                }
+                if n.is(class::CONJ) && !n.cap {
+                    return Tail::Clause;
+                }
+                if n.is(class::SUB | class::PREP | class::TIME) && !c.lower_is(j + 1, "that") {
+                    // ", while ...", ", after ..." qualify the saying.
+                    return Tail::Adverbial;
+                }
+                return if n.word() {
+                    Tail::Parenthetical(j + 1)
+                } else {
+                    Tail::Adverbial
+                };
+            }
+            Kind::Open | Kind::Colon => return Tail::Content,
+            Kind::Word if c.lower_is(j, "that") => return Tail::Content,
+            Kind::Word if x.is(class::TIME) => {
+                in_pp = false;
+                j += 1;
+            }
+            Kind::Word if x.is(class::PREP) && !x.cap => {
+                in_pp = true;
+                j += 1;
+            }
+            Kind::Word if in_pp || c.lower_is(j, "then") || x.is(class::AUX) => j += 1,
+            Kind::Word => return Tail::Content,
+            _ => j += 1,
         }
-        _ => {}
     }
-    if complement(c, cue, kind).is_some() {
-        return false;
-    }
-    !t[j..].iter().any(|x| x.kind == Kind::Open)
+    Tail::Adverbial
 }
 
 fn attribution_of(c: &Ctx, s: usize, e: usize) -> Attribution {
@@ -517,7 +610,7 @@ fn attribution_of(c: &Ctx, s: usize, e: usize) -> Attribution {
     while e > s && matches!(t[e - 1].kind, Kind::Stop | Kind::Comma) {
         e -= 1;
     }
-    if t[s].kind == Kind::Open && c.close_of(s) == Some(e - 1) {
+    if e > s && t[s].kind == Kind::Open && c.close_of(s) == Some(e - 1) {
         Attribution::Direct
     } else {
         Attribution::Indirect
@@ -552,25 +645,30 @@ fn content_frame(
     })
 }
 
-/// End of the first piece of a speaker-first content starting at `s`: a
-/// coordinated second frame (`... but said that D`, `..., adding that D`)
-/// starts a new piece.
-fn coordinated(c: &Ctx, s: usize) -> Option<(usize, usize, CueKind)> {
+/// How a speaker-first content ends early: a coordinated second frame.
+struct Next {
+    cue: usize,
+    kind: CueKind,
+    source: Source,
+}
+
+/// End of the first piece of a speaker-first content starting at `s`, and
+/// the frame that follows: `... but said that D`, `..., adding that D`,
+/// `...; S said D`, `..., and S said D`.
+fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Next)> {
     let t = c.t;
-    let mut k = s;
-    while k + 1 < t.len() {
+    for k in s..t.len().saturating_sub(1) {
         let x = &t[k];
-        if !x.quoted
-            && x.word()
-            && x.is(class::CONJ)
-            && !x.cap
-            && (c.lower_is(k, "but") || c.lower_is(k, "and"))
-        {
+        if x.quoted {
+            continue;
+        }
+        if x.word() && !x.cap && (c.lower_is(k, "but") || c.lower_is(k, "and")) {
             let mut j = k + 1;
             while j < t.len() && t[j].is(class::AUX) && !t[j].cap {
                 j += 1;
             }
-            if let Some(kind) = t.get(j).and_then(Token::cue)
+            if j < t.len()
+                && let Some(kind) = cue_at(c, j)
                 && matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Declined)
             {
                 let end = if k > 0 && t[k - 1].kind == Kind::Comma {
@@ -578,13 +676,43 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, usize, CueKind)> {
                 } else {
                     k
                 };
-                return Some((end, j, kind));
+                let next = Next {
+                    cue: j,
+                    kind,
+                    source: Source::Previous,
+                };
+                return Some((end, next));
             }
         }
-        if x.kind == Kind::Comma && t.get(k + 1).and_then(Token::cue) == Some(CueKind::Participle) {
-            return Some((k, k + 1, CueKind::Speech));
+        let clause_break = x.kind == Kind::Semicolon
+            || (x.kind == Kind::Comma && t[k + 1].is(class::CONJ) && !t[k + 1].cap);
+        if clause_break {
+            let from = if x.kind == Kind::Comma { k + 2 } else { k + 1 };
+            for j in from + 1..(from + 12).min(t.len()) {
+                if t[j].quoted || matches!(t[j].kind, Kind::Comma | Kind::Stop) {
+                    break;
+                }
+                if let Some(kind) = cue_at(c, j)
+                    && matches!(kind, CueKind::Speech | CueKind::Tell)
+                    && let Some(source) = subject_before(c, j, |st| st == from)
+                {
+                    let next = Next {
+                        cue: j,
+                        kind,
+                        source,
+                    };
+                    return Some((k, next));
+                }
+            }
         }
-        k += 1;
+        if x.kind == Kind::Comma && cue_at(c, k + 1) == Some(CueKind::Participle) {
+            let next = Next {
+                cue: k + 1,
+                kind: CueKind::Speech,
+                source: Source::Previous,
+            };
+            return Some((k, next));
+        }
     }
     None
 }
@@ -640,7 +768,7 @@ fn speaker_first(c: &Ctx, cue: usize, kind: CueKind, source: Source, out: &mut V
         (comp.start, comp.that, Attribution::Indirect)
     };
     let (end, next) = match coordinated(c, start.max(cue + 1)) {
-        Some((end, j, k)) => (end, Some((j, k))),
+        Some((end, next)) => (end, Some(next)),
         None => (t.len(), None),
     };
     let frame = if attribution == Attribution::Declined {
@@ -656,13 +784,14 @@ fn speaker_first(c: &Ctx, cue: usize, kind: CueKind, source: Source, out: &mut V
     };
     let Some(frame) = frame else { return false };
     out.push(frame);
-    if let Some((j, k)) = next {
-        speaker_first(c, j, k, Source::Previous, out);
+    if let Some(n) = next {
+        speaker_first(c, n.cue, n.kind, n.source, out);
     }
     true
 }
 
-/// `according to S`, anywhere in the sentence.
+/// `according to S`, anywhere in the sentence. The source runs to the next
+/// comma or the end; an appositive may follow it.
 fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     let Some(i) = (0..t.len().saturating_sub(2)).find(|&i| {
@@ -671,23 +800,21 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     }) else {
         return false;
     };
-    let Some((s, e)) = np_forward(c, i + 2) else {
+    let from = i + 2;
+    let stop = (from..t.len())
+        .find(|&k| !t[k].quoted && matches!(t[k].kind, Kind::Comma | Kind::Stop | Kind::Semicolon))
+        .unwrap_or(t.len());
+    if stop == from || stop - from > 24 || !t[from].word() {
         return false;
-    };
+    }
     let source = Source::Mention {
-        np: (s, e),
+        np: (from, stop),
         appositive: None,
     };
     let cue = c.bytes(i, i + 2);
-    let before_is_intro = i == 0 || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX));
-    // Skip an appositive after the source: "according to Ann Roe, a
-    // spokeswoman, ...".
-    let mut after = e;
-    if t.get(after).is_some_and(|x| x.kind == Kind::Comma) {
-        after += 1;
-    }
-    let frame = if before_is_intro {
-        let Some(content) = c.content(after, t.len()) else {
+    let intro = i == 0 || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX));
+    let frame = if intro {
+        let Some(content) = c.content(stop + 1, t.len()) else {
             return false;
         };
         Frame {
@@ -701,8 +828,23 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         let Some(content) = c.content(0, i) else {
             return false;
         };
-        let content2 = if e < t.len() && t[e].kind == Kind::Comma {
-            c.content(after, t.len())
+        // Mid-sentence: "The group, according to S, has C2." An appositive
+        // after the source ("according to S, a spokeswoman.") is skipped.
+        let mid = i > 0 && t[i - 1].kind == Kind::Comma;
+        let mut source = source;
+        let mut rest = stop + 1;
+        if t.get(stop).is_some_and(|x| x.kind == Kind::Comma) && appositive_like(c, stop + 1) {
+            let a_end = (stop + 1..t.len())
+                .find(|&k| matches!(t[k].kind, Kind::Comma | Kind::Stop))
+                .unwrap_or(t.len());
+            source = Source::Mention {
+                np: (from, stop),
+                appositive: Some((stop + 1, a_end)),
+            };
+            rest = a_end + 1;
+        }
+        let content2 = if mid && t.get(stop).is_some_and(|x| x.kind == Kind::Comma) {
+            c.content(rest.min(t.len()), t.len())
         } else {
             None
         };
@@ -718,28 +860,66 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     true
 }
 
+fn is_relative(c: &Ctx, np: (usize, usize)) -> bool {
+    np.1 == np.0 + 1 && (c.lower_is(np.0, "who") || c.lower_is(np.0, "which"))
+}
+
+/// The closing mark of a quotation that ends right before token `s`.
+fn quote_before(c: &Ctx, s: usize) -> Option<usize> {
+    let t = c.t;
+    match (
+        s.checked_sub(1).map(|i| t[i].kind),
+        s.checked_sub(2).map(|i| t[i].kind),
+    ) {
+        (Some(Kind::Close), _) => Some(s - 1),
+        (Some(Kind::Comma), Some(Kind::Close)) => Some(s - 2),
+        _ => None,
+    }
+}
+
 /// Content-first frames: the cue and source close the sentence.
 fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     for cue in (1..t.len()).rev() {
-        let Some(kind) = t[cue].cue() else { continue };
+        let Some(kind) = cue_at(c, cue) else { continue };
         if !matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Belief) {
             continue;
         }
         let cue_bytes = c.bytes(cue, cue + 1);
-        // `C, S said ...`
-        if let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue)
-            && np.0 > 0
-            && matches!(t[np.0 - 1].kind, Kind::Comma | Kind::Close | Kind::Dash)
-            && tail_is_adverbial(c, cue, kind)
+        // `"Q," S said ...`: the quotation is S's whatever follows.
+        if let Some(source @ Source::Mention { np, .. }) =
+            subject_before(c, cue, |s| quote_before(c, s).is_some())
+            && !is_relative(c, np)
+            && kind != CueKind::Belief
         {
-            let mut e = np.0;
-            if t[e - 1].kind != Kind::Close {
-                e -= 1;
-            }
-            if let Some(f) = content_frame(c, 0, e, cue_bytes, source, false) {
-                out.push(f);
+            let close = quote_before(c, np.0).unwrap_or(0);
+            if let Some(open) = c.open_of(close)
+                && let Some(content) = c.inside_quote(open, close)
+            {
+                out.push(Frame {
+                    attribution: Attribution::Direct,
+                    content,
+                    content2: None,
+                    cue: Some(cue_bytes),
+                    source,
+                });
                 split_quote_tail(c, cue + 1, cue_bytes, out);
+                return true;
+            }
+        }
+        // `C, S said [when/where].`
+        if let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| {
+            s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash)
+        }) && !is_relative(c, np)
+        {
+            let content2 = match tail_of(c, cue, kind) {
+                Tail::Adverbial | Tail::Clause => None,
+                Tail::Parenthetical(j) if t[0].kind != Kind::Open => c.content(j, t.len()),
+                _ => continue,
+            };
+            if let Some(mut f) = content_frame(c, 0, np.0 - 1, cue_bytes, source, false) {
+                f.content2 = content2;
+                out.push(f);
                 return true;
             }
         }
@@ -747,15 +927,12 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         if matches!(kind, CueKind::Speech | CueKind::Tell)
             && matches!(t[cue - 1].kind, Kind::Comma | Kind::Close)
             && let Some((s, e)) = np_forward(c, cue + 1)
+            && !t[s].is(class::PRON)
         {
-            let appositive = inverted_tail(c, e);
-            let Some(appositive) = appositive else {
+            let Some(appositive) = inverted_tail(c, e) else {
                 continue;
             };
-            let mut ce = cue;
-            if t[ce - 1].kind != Kind::Close {
-                ce -= 1;
-            }
+            let ce = quote_before(c, cue).map_or(cue - 1, |cl| cl + 1);
             let source = Source::Mention {
                 np: (s, e),
                 appositive,
@@ -785,10 +962,8 @@ fn inverted_tail(c: &Ctx, e: usize) -> Option<Option<(usize, usize)>> {
             let stop = (e + 1..t.len())
                 .find(|&i| matches!(t[i].kind, Kind::Comma | Kind::Stop | Kind::Open))
                 .unwrap_or(t.len());
-            if n.word() && (!n.cap || n.is(class::DET)) && stop > e + 1 {
-                let ok = t.get(stop).is_none_or(|x| x.kind == Kind::Stop)
-                    || t.get(stop + 1).is_some_and(|x| x.kind == Kind::Open);
-                return ok.then_some(Some((e + 1, stop)));
+            if appositive_like(c, e + 1) && stop > e + 1 {
+                return Some(Some((e + 1, stop)));
             }
             None
         }
@@ -796,7 +971,8 @@ fn inverted_tail(c: &Ctx, e: usize) -> Option<Option<(usize, usize)>> {
     }
 }
 
-/// `"Q," S said, "R."`: the second quotation after the frame.
+/// `"Q," S said, "R."`: the second quotation after the frame. A first piece
+/// too short to stand alone ("That," he added, "...") is joined to it.
 fn split_quote_tail(c: &Ctx, from: usize, cue: (usize, usize), out: &mut Vec<Frame>) {
     let t = c.t;
     let mut j = from;
@@ -806,7 +982,7 @@ fn split_quote_tail(c: &Ctx, from: usize, cue: (usize, usize), out: &mut Vec<Fra
         }
         j += 1;
     }
-    if j >= t.len() || t[j - 1].kind != Kind::Comma && t[j - 1].kind != Kind::Colon {
+    if j >= t.len() || (t[j - 1].kind != Kind::Comma && t[j - 1].kind != Kind::Colon) {
         return;
     }
     let close = c.close_of(j).unwrap_or(t.len());
@@ -815,14 +991,85 @@ fn split_quote_tail(c: &Ctx, from: usize, cue: (usize, usize), out: &mut Vec<Fra
     } else {
         (j + 1 < t.len()).then(|| c.bytes(j + 1, t.len()))
     };
-    if let Some(content) = content {
-        out.push(Frame {
-            attribution: Attribution::Direct,
-            content,
-            content2: None,
-            cue: Some(cue),
-            source: Source::Previous,
-        });
+    let Some(content) = content else { return };
+    if let Some(prev) = out.last_mut()
+        && c.doc[prev.content.0..prev.content.1]
+            .split_whitespace()
+            .count()
+            < 4
+        && prev.content2.is_none()
+    {
+        prev.content2 = Some(content);
+        return;
+    }
+    out.push(Frame {
+        attribution: Attribution::Direct,
+        content,
+        content2: None,
+        cue: Some(cue),
+        source: Source::Previous,
+    });
+}
+
+/// `Said S: "Q"` — the cue opens the sentence.
+fn cue_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let x = &t[0];
+    if !(x.word() && x.cap && matches!(x.entry.cue, Some(CueKind::Speech | CueKind::Tell))) {
+        return false;
+    }
+    let Some((s, e)) = np_forward(c, 1) else {
+        return false;
+    };
+    if !t
+        .get(e)
+        .is_some_and(|x| matches!(x.kind, Kind::Colon | Kind::Comma))
+    {
+        return false;
+    }
+    let source = Source::Mention {
+        np: (s, e),
+        appositive: None,
+    };
+    match content_frame(c, e + 1, t.len(), c.bytes(0, 1), source, false) {
+        Some(f) => {
+            out.push(f);
+            true
+        }
+        None => false,
+    }
+}
+
+/// `S did X, saying C`: the participle reports what the clause's subject
+/// said.
+fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let Some(k) = (1..t.len()).find(|&k| {
+        t[k - 1].kind == Kind::Comma && !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle)
+    }) else {
+        return false;
+    };
+    let start = t.iter().position(|x| !x.is(class::CONJ)).unwrap_or(0);
+    let Some((s, e)) = np_forward(c, start) else {
+        return false;
+    };
+    // The subject must be followed by its verb, not by more phrase.
+    if e >= k || !t[e].word() || t[e].is(class::PREP | class::SUB | class::CONJ) {
+        return false;
+    }
+    let Some(comp) = complement(c, k, CueKind::Speech) else {
+        return false;
+    };
+    let source = Source::Mention {
+        np: (s, e),
+        appositive: None,
+    };
+    match content_frame(c, comp.start, t.len(), c.bytes(k, k + 1), source, comp.that) {
+        Some(f) => {
+            out.push(f);
+            true
+        }
+        None => false,
     }
 }
 
@@ -833,18 +1080,22 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     if t.is_empty() {
         return Outcome::None;
     }
-    if according_to(&c, out) || content_first(&c, out) {
+    if according_to(&c, out) || content_first(&c, out) || cue_first(&c, out) {
         return Outcome::Framed;
     }
     for cue in 0..t.len() {
-        let Some(kind) = t[cue].cue() else { continue };
+        let Some(kind) = cue_at(&c, cue) else {
+            continue;
+        };
         if matches!(kind, CueKind::According | CueKind::Participle) {
             continue;
         }
-        let Some(source @ Source::Mention { np, .. }) = subject_before(&c, cue) else {
+        let Some(source @ Source::Mention { np, .. }) =
+            subject_before(&c, cue, |s| starts_clause(&c, s))
+        else {
             continue;
         };
-        if !starts_clause(&c, np.0) {
+        if is_relative(&c, np) {
             continue;
         }
         if kind == CueKind::Belief
@@ -866,6 +1117,9 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
                 cue: c.bytes(cue, cue + 1),
             };
         }
+    }
+    if participle(&c, out) {
+        return Outcome::Framed;
     }
     // All quotation: a continuation of the last speaker.
     if t[0].kind == Kind::Open {

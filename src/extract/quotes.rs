@@ -50,10 +50,11 @@ pub fn is_double_mark(c: char) -> bool {
 
 /// Whether a paragraph opens with a quotation mark (after white space).
 pub fn starts_with_open(para: &str) -> bool {
-    para.trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(mark(c), Some(Mark::Open | Mark::Either)))
+    let p = para.trim_start();
+    p.starts_with("''")
+        || p.chars()
+            .next()
+            .is_some_and(|c| matches!(mark(c), Some(Mark::Open | Mark::Either)))
 }
 
 fn opens_word(prev: Option<char>) -> bool {
@@ -68,7 +69,14 @@ pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
     let mut prev: Option<char> = None;
     let mut iter = para.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        let Some(m) = mark(c) else {
+        // Two apostrophes are one double mark in some house styles.
+        let doubled = c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'');
+        let (m, width) = if doubled {
+            iter.next();
+            (Mark::Either, 2)
+        } else if let Some(m) = mark(c) {
+            (m, c.len_utf8())
+        } else {
             prev = Some(c);
             continue;
         };
@@ -97,7 +105,7 @@ pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
         } else if let Some(o) = open.take() {
             out.push(QuoteSpan {
                 open: o,
-                end: i + c.len_utf8(),
+                end: i + width,
                 closed: true,
             });
         }

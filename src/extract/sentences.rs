@@ -75,7 +75,9 @@ fn is_closing(c: char) -> bool {
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201C}' | '\u{2018}' | '(' | '[')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
 }
 
 /// Split `para` into sentences: paragraph-relative byte ranges, trimmed,
@@ -95,9 +97,20 @@ pub fn split(para: &str, quotes: &[QuoteSpan], out: &mut Vec<(usize, usize)>) {
         while q < quotes.len() && quotes[q].end <= i {
             q += 1;
         }
+        // Inside a quotation only a stop right before the closing mark can
+        // end a sentence (`... strength." He left.`).
         if q < quotes.len() && quotes[q].contains(i) {
-            i += 1;
-            continue;
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            let at_close = quotes[q].closed
+                && para[j..quotes[q].end].chars().all(is_closing)
+                && j < quotes[q].end;
+            if !at_close {
+                i += 1;
+                continue;
+            }
         }
         // Past the terminator and any closing marks.
         let mut j = i + 1;

@@ -118,12 +118,16 @@ pub fn tokenize(
                 }
             }
             Kind::Word
-        } else if quotes::is_double_mark(c) {
+        } else if quotes::is_double_mark(c) || (c == '\'' && s[end..].starts_with('\'')) {
+            if c == '\'' {
+                end += 1;
+                iter.next();
+            }
             if spans.iter().any(|sp| sp.open == rel) {
                 Kind::Open
             } else if spans
                 .iter()
-                .any(|sp| sp.end == rel + c.len_utf8() && sp.closed)
+                .any(|sp| sp.end == rel + (end - i) && sp.closed)
             {
                 Kind::Close
             } else {
