@@ -5,8 +5,6 @@
 //! precompiled hash table, so the rest of the pipeline only tests bits. This
 //! module knows words, never sentences or positions.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What kind of frame a cue word opens.
@@ -65,29 +63,87 @@ pub struct Entry {
     pub cue: Option<CueKind>,
 }
 
-/// FNV-1a: the keys are short ASCII words, where SipHash's setup dominates.
-#[derive(Default)]
-struct Fnv(u64);
+/// An open-addressing table keyed by words packed into three u64s: the keys
+/// are short ASCII words, and comparing three integers beats hashing and
+/// comparing byte slices (this lookup runs once per word of the input).
+#[derive(Debug)]
+struct Table {
+    keys: Vec<[u64; 3]>,
+    values: Vec<Entry>,
+    mask: usize,
+    /// For each (first, last) lowercase byte class, the lengths present: most
+    /// words of running text are not in the lexicon and stop here.
+    lengths: Vec<u32>,
+}
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+fn class_of(b: u8) -> usize {
+    match b {
+        b'a'..=b'z' => usize::from(b - b'a'),
+        _ => 26,
     }
 }
 
-type Table = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
+fn filter_slot(first: u8, last: u8) -> usize {
+    class_of(first) * 27 + class_of(last)
+}
+
+/// A lowercase ASCII word of at most 24 bytes, zero-padded.
+fn pack(word: &[u8]) -> [u64; 3] {
+    let mut buf = [0u8; 24];
+    buf[..word.len()].copy_from_slice(word);
+    let mut k = [0u64; 3];
+    for (i, chunk) in buf.chunks_exact(8).enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        k[i] = u64::from_le_bytes(w);
+    }
+    k
+}
+
+fn slot(k: &[u64; 3], mask: usize) -> usize {
+    let h =
+        (k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize & mask
+}
+
+impl Table {
+    fn new() -> Self {
+        let cap = 2048;
+        Table {
+            keys: vec![[0; 3]; cap],
+            values: vec![Entry::default(); cap],
+            mask: cap - 1,
+            lengths: vec![0; 27 * 27],
+        }
+    }
+
+    fn entry(&mut self, word: &str) -> &mut Entry {
+        debug_assert!(word.len() <= 24 && !word.is_empty());
+        let b = word.as_bytes();
+        self.lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
+        let k = pack(b);
+        let mut i = slot(&k, self.mask);
+        while self.keys[i] != [0; 3] && self.keys[i] != k {
+            i = (i + 1) & self.mask;
+        }
+        self.keys[i] = k;
+        &mut self.values[i]
+    }
+
+    fn get(&self, k: &[u64; 3]) -> Entry {
+        let mut i = slot(k, self.mask);
+        loop {
+            let key = &self.keys[i];
+            if key == k {
+                return self.values[i];
+            }
+            if *key == [0; 3] {
+                return Entry::default();
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
 
 const SPEECH: &str = "said says say saying added adds wrote writes tweeted tweets posted \
     announced announces insisted insists warned warns acknowledged acknowledges argued argues \
@@ -189,10 +245,10 @@ const NOUN_CUE_BLOCK: &str = "news media unconfirmed press initial early earlier
 static TABLE: LazyLock<Table> = LazyLock::new(build);
 
 fn build() -> Table {
-    let mut t = Table::default();
+    let mut t = Table::new();
     let mut add_class = |words: &'static str, class: u32| {
         for w in words.split_whitespace() {
-            t.entry(w).or_default().class |= class;
+            t.entry(w).class |= class;
         }
     };
     add_class(DET, class::DET);
@@ -217,7 +273,7 @@ fn build() -> Table {
     );
     let mut add_cue = |words: &'static str, cue: CueKind| {
         for w in words.split_whitespace() {
-            t.entry(w).or_default().cue.get_or_insert(cue);
+            t.entry(w).cue.get_or_insert(cue);
         }
     };
     // Order matters: a word keeps its first cue kind.
@@ -236,19 +292,25 @@ pub fn lookup(word: &str) -> Entry {
     // Abbreviations are stored without their dot ("Gen." is "gen").
     let word = word.strip_suffix('.').unwrap_or(word);
     let bytes = word.as_bytes();
-    if bytes.len() > 24 {
+    if bytes.len() > 24 || bytes.is_empty() || bytes[0].is_ascii_digit() {
         return Entry::default();
     }
-    let mut buf = [0u8; 24];
+    let table = &*TABLE;
+    let first = bytes[0].to_ascii_lowercase();
+    let last = bytes[bytes.len() - 1].to_ascii_lowercase();
+    if table.lengths[filter_slot(first, last)] & (1 << bytes.len()) == 0 {
+        return Entry::default();
+    }
+    // Build the packed key in registers: writing bytes to a buffer and
+    // reading it back as u64s stalls on store forwarding.
+    let mut k = [0u64; 3];
     for (i, &b) in bytes.iter().enumerate() {
         if !b.is_ascii() {
             return Entry::default();
         }
-        buf[i] = b.to_ascii_lowercase();
+        k[i / 8] |= u64::from(b.to_ascii_lowercase()) << (8 * (i % 8));
     }
-    // The buffer holds ASCII only, so this cannot fail.
-    let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("");
-    TABLE.get(lower).copied().unwrap_or_default()
+    table.get(&k)
 }
 
 /// Words that make a sentence publication boilerplate rather than a claim:

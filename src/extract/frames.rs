@@ -313,7 +313,7 @@ fn appositive_like(c: &Ctx, i: usize) -> bool {
         return c.lower_is(i, "who") || c.lower_is(i, "which");
     }
     let w = x.text(c.doc);
-    let party = w.len() >= 3 && matches!(&w[..2], "R-" | "D-" | "I-");
+    let party = w.len() >= 3 && ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p));
     !x.cap || x.is(class::DET) || party || starts_with_digit(c, i)
 }
 

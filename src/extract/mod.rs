@@ -12,6 +12,7 @@
 
 pub mod cues;
 pub mod frames;
+mod hash;
 pub mod model;
 pub mod normalize;
 pub mod quotes;
@@ -75,6 +76,8 @@ impl<'a> Pipeline<'a> {
 
     fn run(&mut self) {
         let doc = self.doc;
+        // About one statement per 150 bytes of news text.
+        self.out.statements.reserve(doc.len() / 150);
         let mut paragraphs = Vec::new();
         let mut offset = 0;
         for para in doc.split("\n\n") {
@@ -105,8 +108,15 @@ impl<'a> Pipeline<'a> {
                 self.pending.clear();
             }
             sentences::split(para, &spans, &mut sents);
+            // Substring tests once a paragraph, not once a sentence.
+            let flags = Flags {
+                links: para.contains("http") || para.contains("www."),
+                boilerplate: para.len() < 300 && might_be_boilerplate(para),
+                anonymity: para.contains("anonym") || para.contains("not authorized"),
+            };
             for (si, &(s, e)) in sents.iter().enumerate() {
-                self.sentence(pi, ps, (ps + s, ps + e), &spans, continues && si == 0);
+                let range = (ps + s, ps + e);
+                self.sentence(pi, ps, range, &spans, continues && si == 0, flags);
             }
             prev_open = spans.last().is_some_and(|s| !s.closed);
             if prev_open {
@@ -132,10 +142,11 @@ impl<'a> Pipeline<'a> {
         range: (usize, usize),
         spans: &[QuoteSpan],
         continues_quote: bool,
+        flags: Flags,
     ) {
         let doc = self.doc;
         let text = &doc[range.0..range.1];
-        if text.contains("http") || text.contains("www.") {
+        if flags.links && (text.contains("http") || text.contains("www.")) {
             self.out
                 .references
                 .extend(sentences::urls(text).map(str::to_string));
@@ -143,7 +154,7 @@ impl<'a> Pipeline<'a> {
                 return;
             }
         }
-        if text.len() < 400 && might_be_boilerplate(text) {
+        if flags.boilerplate && text.len() < 400 && might_be_boilerplate(text) {
             let lower = text.to_lowercase();
             if cues::is_update_notice(&lower) {
                 self.out.developing = true;
@@ -153,10 +164,10 @@ impl<'a> Pipeline<'a> {
                 return;
             }
         }
-        if text.contains("anonym") || text.contains("not authorized") {
-            if let Some(reason) = anonymity_reason(text) {
-                self.registry.set_anonymity_reason(reason);
-            }
+        if flags.anonymity
+            && let Some(reason) = anonymity_reason(text)
+        {
+            self.registry.set_anonymity_reason(reason);
         }
         let mut toks = std::mem::take(&mut self.tokens);
         let mut frames = std::mem::take(&mut self.frames);
@@ -274,7 +285,7 @@ impl<'a> Pipeline<'a> {
         self.out.statements.push(Statement {
             index,
             paragraph,
-            hash: normalize::content_hash(&content),
+            hash: hash::content_hash(&content),
             content,
             text: doc[range.0..range.1].to_string(),
             attribution,
@@ -290,6 +301,14 @@ impl<'a> Pipeline<'a> {
         self.out.references.dedup();
         self.out
     }
+}
+
+/// Which rare checks a paragraph needs.
+#[derive(Clone, Copy, Debug)]
+struct Flags {
+    links: bool,
+    boilerplate: bool,
+    anonymity: bool,
 }
 
 fn might_be_boilerplate(text: &str) -> bool {

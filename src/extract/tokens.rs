@@ -58,6 +58,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '$' | '%' | '&' | '@' | '#')
 }
 
+/// The char at byte `i` of `s` (a char boundary).
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(b as char)
+    } else {
+        s[i..].chars().next()
+    }
+}
+
+fn word_char_at(s: &str, i: usize) -> Option<usize> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii_alphanumeric() {
+        return Some(1);
+    }
+    let c = char_at(s, i)?;
+    is_word_char(c).then(|| c.len_utf8())
+}
+
 /// Tokenise `doc[range]`. `para_start` and `spans` (paragraph-relative)
 /// tell which marks open and close quotes and which words are quoted.
 pub fn tokenize(
@@ -69,59 +88,63 @@ pub fn tokenize(
 ) {
     out.clear();
     let s = &doc[range.0..range.1];
+    let bytes = s.as_bytes();
     let mut q = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let abs = range.0 + i;
-        let rel = abs - para_start;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(s, i) else { break };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let rel = range.0 + i - para_start;
         while q < spans.len() && spans[q].end <= rel {
             q += 1;
         }
         let quoted = q < spans.len() && spans[q].contains(rel);
-        if c.is_whitespace() {
-            continue;
-        }
         let mut end = i + c.len_utf8();
         let kind = if is_word_char(c) {
             // A word runs over letters, digits, inner hyphens, apostrophes
             // and dots ("U.S", "don't", "al-Sakhar", "3.5").
-            while let Some(&(j, d)) = iter.peek() {
+            loop {
+                if let Some(n) = word_char_at(s, end) {
+                    end += n;
+                    continue;
+                }
+                let Some(d) = char_at(s, end) else { break };
                 let inner = matches!(d, '-' | '\'' | '\u{2019}' | '.' | '/' | ',');
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if inner {
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    // A comma stays inside a word only between digits (1,000).
-                    let ok = match d {
-                        ',' => {
-                            s[..j].ends_with(|x: char| x.is_ascii_digit())
-                                && after.is_some_and(|x| x.is_ascii_digit())
-                        }
-                        _ => after.is_some_and(is_word_char),
-                    };
-                    if !ok {
-                        break;
-                    }
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
+                if !inner {
                     break;
                 }
+                let after = end + d.len_utf8();
+                // A comma stays inside a word only between digits (1,000).
+                let ok = if d == ',' {
+                    bytes[end - 1].is_ascii_digit()
+                        && bytes.get(after).is_some_and(u8::is_ascii_digit)
+                } else {
+                    word_char_at(s, after).is_some()
+                };
+                if !ok {
+                    break;
+                }
+                end = after;
             }
             // Keep the dot of an abbreviation or initial ("U.S.", "F.").
-            if s[end..].starts_with('.') {
+            if bytes.get(end) == Some(&b'.') {
                 let w = &s[i..end];
-                if w.contains('.') || w.chars().count() == 1 || abbrev_like(w) {
+                if w.contains('.') || w.chars().nth(1).is_none() || abbrev_like(w) {
                     end += 1;
-                    iter.next();
                 }
             }
             Kind::Word
-        } else if quotes::is_double_mark(c) || (c == '\'' && s[end..].starts_with('\'')) {
+        } else if quotes::is_double_mark(c) || (c == '\'' && bytes.get(end) == Some(&b'\'')) {
             if c == '\'' {
                 end += 1;
-                iter.next();
             }
             if spans.iter().any(|sp| sp.open == rel) {
                 Kind::Open
@@ -139,30 +162,40 @@ pub fn tokenize(
                 ':' => Kind::Colon,
                 ';' => Kind::Semicolon,
                 '\u{2014}' | '\u{2013}' => Kind::Dash,
-                '-' if s[i..].starts_with("--") => {
+                '-' if bytes.get(end) == Some(&b'-') => {
                     end += 1;
-                    iter.next();
                     Kind::Dash
                 }
                 '.' | '!' | '?' => Kind::Stop,
                 _ => Kind::Other,
             }
         };
-        let text = &s[i..end];
         let (entry, cap) = if kind == Kind::Word {
-            (cues::lookup(text), c.is_uppercase())
+            let cap = if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            };
+            // Quoted words are content whatever they are: no lookup.
+            let entry = if quoted {
+                Entry::default()
+            } else {
+                cues::lookup(&s[i..end])
+            };
+            (entry, cap)
         } else {
             (Entry::default(), false)
         };
         let quoted = quoted && !matches!(kind, Kind::Open | Kind::Close);
         out.push(Token {
-            start: abs,
+            start: range.0 + i,
             end: range.0 + end,
             kind,
             quoted,
             cap,
             entry,
         });
+        i = end;
     }
 }
 
