@@ -219,7 +219,8 @@ const ROLE: &str = "president vice secretary general gen sen senator rep represe
     staff joint chiefs department committee council forces operations relations services armed \
     judiciary budget pentagon campaign administration agency bureau office chairperson \
     democrat republican independent presidential hopeful contender nominee director general \
-    surgeon solicitor lt. gov. sen. rep. gen. mr. mrs. ms. dr. first lady sir dame lord";
+    surgeon solicitor first lady sir dame lord coach owner manager chancellor provost dean \
+    premier president-elect vice-president lawmaker analyst economist";
 const ORG: &str = "pentagon department ministry agency administration campaign committee \
     commission council court party office bureau service government congress senate house \
     police army navy military company corp corporation inc times post journal news reuters \

@@ -75,7 +75,11 @@ impl Ctx<'_> {
     }
 
     /// Content bytes of tokens `[s, e)`, without final stops after a word.
-    fn content(&self, s: usize, mut e: usize) -> Option<(usize, usize)> {
+    fn content(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let mut e = e.min(self.t.len());
+        if s >= e {
+            return None;
+        }
         while e > s
             && matches!(
                 self.t[e - 1].kind,
@@ -133,9 +137,7 @@ fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
     let kind = x.cue()?;
     if x.is(class::NOUNLIKE_CUE) {
         // "news reports", "his claims", "Friday's tweets": nouns.
-        let Some(p) = i.checked_sub(1).map(|p| &c.t[p]) else {
-            return None;
-        };
+        let p = i.checked_sub(1).map(|p| &c.t[p])?;
         if !p.word()
             || p.is(class::DET | class::NOUN_CUE_BLOCK | class::PREP)
             || is_possessive(c, i - 1)
@@ -143,7 +145,7 @@ fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
         {
             return None;
         }
-        if !(p.cap || p.is(class::PRON)) && !c.lower_is(i + 1, "that") {
+        if !(p.cap || p.is(class::PRON) || c.lower_is(i + 1, "that")) {
             return None;
         }
     }
@@ -688,8 +690,13 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Next)> {
             || (x.kind == Kind::Comma && t[k + 1].is(class::CONJ) && !t[k + 1].cap);
         if clause_break {
             let from = if x.kind == Kind::Comma { k + 2 } else { k + 1 };
-            for j in from + 1..(from + 12).min(t.len()) {
-                if t[j].quoted || matches!(t[j].kind, Kind::Comma | Kind::Stop) {
+            for (j, tj) in t
+                .iter()
+                .enumerate()
+                .take((from + 12).min(t.len()))
+                .skip(from + 1)
+            {
+                if tj.quoted || matches!(tj.kind, Kind::Comma | Kind::Stop) {
                     break;
                 }
                 if let Some(kind) = cue_at(c, j)
