@@ -54,6 +54,13 @@ pub mod class {
     pub const NOUN_CUE_BLOCK: u32 = 1 << 14;
     /// Cues that are as often plural nouns ("news reports", "his claims").
     pub const NOUNLIKE_CUE: u32 = 1 << 15;
+    /// Cues that take an infinitive as content ("promised to cut taxes").
+    pub const INFINITIVE: u32 = 1 << 16;
+    /// Cues that as often take a plain object ("posted a photo", "maintains
+    /// a lead"): content only after "that", a quotation or a colon.
+    pub const WEAK_CUE: u32 = 1 << 17;
+    /// Quantifiers heading a partitive subject ("52 percent of voters").
+    pub const QUANT: u32 = 1 << 18;
 }
 
 /// One word's entry.
@@ -187,7 +194,7 @@ const TIME: &str = "monday tuesday wednesday thursday friday saturday sunday tod
 const ANON: &str = "official officials source sources people person aide aides adviser advisers \
     advisor advisors insider insiders staffer staffers diplomat diplomats someone spokesman \
     spokeswoman spokesperson spokesmen spokeswomen representative representatives individuals \
-    individual operative operatives";
+    individual operative operatives reporter";
 const GROUP: &str = "critics analysts experts observers supporters opponents voters residents \
     lawmakers legislators members leaders conservatives liberals activists advocates economists \
     scientists researchers investigators prosecutors lawyers attorneys witnesses police \
@@ -204,7 +211,8 @@ const GROUP: &str = "critics analysts experts observers supporters opponents vot
     allies ally aide unions union commission council panel board investigation probe polling \
     majority plurality percent respondents americans workers officers agents commentators \
     pundits reporters journalists media outlets newspapers editorial editors editor author \
-    authors writer writers columnist";
+    authors writer writers columnist senators assembly legislature voter residents \
+    officials leaders employees students parents teachers users customers fans republicans";
 const ROLE: &str = "president vice secretary general gen sen senator rep representative gov \
     governor mayor director chairman chairwoman chair minister prime spokesman spokeswoman judge \
     justice dr mr mrs ms miss col colonel lt lieutenant adm admiral capt captain sgt sergeant maj \
@@ -267,6 +275,22 @@ fn build() -> Table {
     add_class(MASC, class::MASC);
     add_class(FEM, class::FEM);
     add_class(NOUN_CUE_BLOCK, class::NOUN_CUE_BLOCK);
+    add_class(
+        "promised promises promise vowed vows vow pledged pledges pledge wants want wanted hopes \
+         hope hoped plans plan planned expects expect expected threatened threatens urged urges \
+         asked asks told tells",
+        class::INFINITIVE,
+    );
+    add_class(
+        "posted maintained maintains maintain responded responds charged continued answered \
+         replied revealed disclosed mentioned observed tweeted posts",
+        class::WEAK_CUE,
+    );
+    add_class(
+        "percent majority most half third quarter two-thirds plurality many some all none few \
+         one two three four five six seven eight nine ten each",
+        class::QUANT,
+    );
     add_class(
         "states reports claims notes tweets estimates counters shows finds fears hopes \
          wants doubts worries promises vows pledges answers replies responds",

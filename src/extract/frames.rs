@@ -131,10 +131,36 @@ fn is_possessive(c: &Ctx, i: usize) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'') || w.ends_with('\u{2019}')
 }
 
+fn is_article(c: &Ctx, i: usize) -> bool {
+    let t = &c.t[i];
+    t.word()
+        && matches!(
+            t.text(c.doc).to_ascii_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "these"
+                | "those"
+        )
+}
+
 /// The cue at token `i`, if the word reads as one here.
 fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
     let x = &c.t[i];
     let kind = x.cue()?;
+    // A verb never follows an article or a possessive: "the hope", "his
+    // claim".
+    if i > 0 && is_article(c, i - 1) {
+        return None;
+    }
     if x.is(class::NOUNLIKE_CUE) {
         // "news reports", "his claims", "Friday's tweets": nouns.
         let p = i.checked_sub(1).map(|p| &c.t[p])?;
@@ -152,8 +178,55 @@ fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
     Some(kind)
 }
 
-/// Noun phrase ending just before token `end`: `[start, end)`.
+/// Noun phrase ending just before token `end`: `[start, end)`. Takes in
+/// partitives ("52 percent of voters", "nine in 10 voters") and one or two
+/// prepositional phrases ("officials at the agency", "a poll of voters").
 fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
+    let t = c.t;
+    let (mut s, e) = np_core(c, end)?;
+    if t[s].is(class::PRON) {
+        return Some((s, e));
+    }
+    let quantity = |i: usize| {
+        t[i].word()
+            && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'))
+    };
+    for _ in 0..2 {
+        if s < 2 {
+            break;
+        }
+        let p = &t[s - 1];
+        if c.lower_is(s - 1, "of") && quantity(s - 2) {
+            s -= 2;
+            while s > 0
+                && (quantity(s - 1) || c.lower_is(s - 1, "about") || t[s - 1].is(class::DET))
+            {
+                s -= 1;
+            }
+            continue;
+        }
+        if starts_with_digit(c, s - 1) && s >= 3 && c.lower_is(s - 2, "in") && quantity(s - 3) {
+            s -= 3;
+            continue;
+        }
+        let pp = ["of", "for", "at", "from", "with", "in", "on"];
+        if p.word()
+            && !p.cap
+            && pp.iter().any(|w| c.lower_is(s - 1, w))
+            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP))
+            && let Some((s2, _)) = np_core(c, s - 1)
+            && !t[s2].is(class::PRON)
+        {
+            s = s2;
+            continue;
+        }
+        break;
+    }
+    Some((s, e))
+}
+
+/// The simple noun phrase ending just before token `end`.
+fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let t = c.t;
     let mut e = end;
     // A parenthetical after a name: "Sen. Ann Roe (D-Ore.) said".
@@ -175,10 +248,23 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     if head.is(class::PRON) {
         return Some((e - 1, paren_end.unwrap_or(e)));
     }
-    let head_ok = (head.cap && !is_function(head) && head.cue().is_none() && !head.is(class::TIME))
+    let strict = (head.cap && !is_function(head) && head.cue().is_none() && !head.is(class::TIME))
         || head.is(class::ANON | class::GROUP);
-    if !head_ok {
-        return postmodified(c, e);
+    // Any other lowercase noun may head a subject if an article or a name
+    // opens its phrase ("the Vermont senators", "The town").
+    let loose = !strict
+        && !head.cap
+        && !is_function(head)
+        && head.entry.cue.is_none()
+        && !starts_with_digit(c, e - 1)
+        && !head.is(class::DET | class::TIME);
+    if !strict {
+        if let Some(np) = postmodified(c, e) {
+            return Some(np);
+        }
+        if !loose {
+            return None;
+        }
     }
     let mut s = e - 1;
     let mut lower_mods = 0;
@@ -212,6 +298,9 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         lower_mods += 1;
         s -= 1;
     }
+    if loose && !(t[s].is(class::DET) || t[s..e].iter().any(|x| x.cap)) {
+        return postmodified(c, e);
+    }
     Some((s, paren_end.unwrap_or(e)))
 }
 
@@ -239,7 +328,7 @@ fn postmodified(c: &Ctx, end: usize) -> Option<(usize, usize)> {
 }
 
 /// Noun phrase starting at token `start`: `[start, end)`.
-fn np_forward(c: &Ctx, start: usize) -> Option<(usize, usize)> {
+fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
     let t = c.t;
     let mut e = start;
     if t.get(e).is_some_and(|x| x.is(class::DET)) {
@@ -279,10 +368,15 @@ fn np_forward(c: &Ctx, start: usize) -> Option<(usize, usize)> {
         lower_mods += 1;
         e += 1;
     }
-    // Drop trailing lowercase words that cannot be heads.
+    // Drop trailing lowercase words that cannot be heads; after an article
+    // any noun can ("the town").
+    let article = loose && t.get(start).is_some_and(|x| x.is(class::DET));
     while e > start {
         let h = &t[e - 1];
-        if h.cap || h.is(class::ANON | class::GROUP) {
+        if h.cap
+            || h.is(class::ANON | class::GROUP)
+            || (article && e > start + 1 && h.word() && !is_function(h))
+        {
             break;
         }
         e -= 1;
@@ -319,14 +413,59 @@ fn appositive_like(c: &Ctx, i: usize) -> bool {
     !x.cap || x.is(class::DET) || party || starts_with_digit(c, i)
 }
 
+/// Back over auxiliaries and adverbs between a subject and its cue ("has
+/// also said", "has, however, argued", "repeatedly claimed").
+fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
+    let t = c.t;
+    let mut j = cue;
+    loop {
+        if j == 0 {
+            return j;
+        }
+        let p = &t[j - 1];
+        if p.word() && !p.cap && p.is(class::AUX) {
+            j -= 1;
+            continue;
+        }
+        let w = p.text(c.doc);
+        if p.word()
+            && !p.cap
+            && w.len() >= 6
+            && w.ends_with("ly")
+            && !p.is(class::ANON | class::GROUP)
+        {
+            j -= 1;
+            continue;
+        }
+        // ", however," and the like.
+        if p.kind == Kind::Comma
+            && j >= 3
+            && t[j - 3].kind == Kind::Comma
+            && t[j - 2].word()
+            && matches!(
+                t[j - 2].text(c.doc).to_ascii_lowercase().as_str(),
+                "however"
+                    | "meanwhile"
+                    | "though"
+                    | "too"
+                    | "also"
+                    | "moreover"
+                    | "instead"
+                    | "indeed"
+            )
+        {
+            j -= 3;
+            continue;
+        }
+        return j;
+    }
+}
+
 /// A subject noun phrase before the cue at `cue`, skipping auxiliaries and
 /// appositives (`S, head of C, said`), whose start `accept` agrees to.
 fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option<Source> {
     let t = c.t;
-    let mut j = cue;
-    while j > 0 && t[j - 1].is(class::AUX) && !t[j - 1].cap {
-        j -= 1;
-    }
+    let j = skip_aux_back(c, cue);
     if j == 0 {
         return None;
     }
@@ -380,6 +519,10 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
         return true;
     }
     let p = &t[s - 1];
+    // A dateline: "PARIS (Reuters) - S said".
+    if p.kind == Kind::Dash && s <= 10 {
+        return true;
+    }
     if p.kind == Kind::Semicolon
         || (p.is(class::CONJ) && s >= 2 && matches!(t[s - 2].kind, Kind::Comma | Kind::Semicolon))
     {
@@ -402,7 +545,7 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
         return false;
     };
     let lower = first.text(c.doc).to_ascii_lowercase();
-    intro.len() <= 4
+    (intro.len() <= 8 && !intro.iter().any(|x| x.cue().is_some()))
         || first.is(class::PREP | class::SUB | class::AUX | class::TIME)
         || (first.cap && (lower.ends_with("ing") || lower.ends_with("ed")))
 }
@@ -476,8 +619,26 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
     }
     let limit = j + 16;
     let mut in_pp = false;
+    let weak = t[cue].is(class::WEAK_CUE);
+    let infinitive = t[cue].is(class::INFINITIVE);
     while j < t.len() && j < limit {
         let x = &t[j];
+        // "posted a photo": an object, not content.
+        if weak
+            && x.word()
+            && !x.quoted
+            && !c.lower_is(j, "that")
+            && !x.is(class::PRON)
+            && !(x.is(class::TIME) || (x.is(class::PREP) && !c.lower_is(j, "to")) || in_pp)
+        {
+            return None;
+        }
+        if infinitive && !in_pp && c.lower_is(j, "to") {
+            return Some(Complement {
+                start: j,
+                that: false,
+            });
+        }
         match x.kind {
             Kind::Open => {
                 return Some(Complement {
@@ -522,7 +683,10 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
             }
             Kind::Word if in_pp => j += 1,
             Kind::Word => {
-                if c.lower_is(j, "whether") || c.lower_is(j, "if") {
+                if ["whether", "if", "how", "what", "why", "who", "where"]
+                    .iter()
+                    .any(|w| c.lower_is(j, w))
+                {
                     return Some(Complement {
                         start: j,
                         that: false,
@@ -571,7 +735,10 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                 let Some(n) = t.get(j + 1) else {
                     return Tail::Adverbial;
                 };
-                if n.kind == Kind::Open || n.cue().is_some() {
+                if n.kind == Kind::Open {
+                    return Tail::Content;
+                }
+                if n.cue().is_some() {
                     return Tail::Adverbial;
                 }
                 if n.is(class::CONJ) && !n.cap {
@@ -588,7 +755,13 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                 };
             }
             Kind::Open | Kind::Colon => return Tail::Content,
-            Kind::Word if c.lower_is(j, "that") => return Tail::Content,
+            Kind::Word
+                if ["that", "if", "whether", "how", "what", "why"]
+                    .iter()
+                    .any(|w| c.lower_is(j, w)) =>
+            {
+                return Tail::Content;
+            }
             Kind::Word if x.is(class::TIME) => {
                 in_pp = false;
                 j += 1;
@@ -867,6 +1040,22 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     true
 }
 
+/// Whether tokens `[0, e)` are only an introductory phrase ("In a letter
+/// to the board", "Asked about the plan", "Though he had doubts"), not a
+/// clause that could be reported content.
+fn intro_only(c: &Ctx, e: usize) -> bool {
+    let t = c.t;
+    let Some(first) = t.iter().take(e).position(|x| !x.is(class::CONJ)) else {
+        return true;
+    };
+    let x = &t[first];
+    let lower = x.text(c.doc).to_ascii_lowercase();
+    let intro_word = x.is(class::PREP | class::SUB | class::TIME)
+        || (x.cap && x.word() && (lower.ends_with("ing") || lower.ends_with("ed")))
+        || lower == "just";
+    intro_word && !t[first..e].iter().any(|x| x.kind == Kind::Comma)
+}
+
 fn is_relative(c: &Ctx, np: (usize, usize)) -> bool {
     np.1 == np.0 + 1 && (c.lower_is(np.0, "who") || c.lower_is(np.0, "which"))
 }
@@ -918,6 +1107,7 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         if let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| {
             s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash)
         }) && !is_relative(c, np)
+            && !intro_only(c, np.0 - 1)
         {
             let content2 = match tail_of(c, cue, kind) {
                 Tail::Adverbial | Tail::Clause => None,
@@ -933,7 +1123,7 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         // `C, said S`
         if matches!(kind, CueKind::Speech | CueKind::Tell)
             && matches!(t[cue - 1].kind, Kind::Comma | Kind::Close)
-            && let Some((s, e)) = np_forward(c, cue + 1)
+            && let Some((s, e)) = np_forward(c, cue + 1, false)
             && !t[s].is(class::PRON)
         {
             let Some(appositive) = inverted_tail(c, e) else {
@@ -1025,7 +1215,7 @@ fn cue_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     if !(x.word() && x.cap && matches!(x.entry.cue, Some(CueKind::Speech | CueKind::Tell))) {
         return false;
     }
-    let Some((s, e)) = np_forward(c, 1) else {
+    let Some((s, e)) = np_forward(c, 1, false) else {
         return false;
     };
     if !t
@@ -1057,7 +1247,7 @@ fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         return false;
     };
     let start = t.iter().position(|x| !x.is(class::CONJ)).unwrap_or(0);
-    let Some((s, e)) = np_forward(c, start) else {
+    let Some((s, e)) = np_forward(c, start, true) else {
         return false;
     };
     // The subject must be followed by its verb, not by more phrase.

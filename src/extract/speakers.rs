@@ -125,6 +125,21 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         };
     }
     let (definite, mut words) = strip_det(&all);
+    // "Joel Roe of the Daily Planet": the name is before the preposition,
+    // what follows places them. Not for "Secretary of Defense Ann Roe".
+    let mut placed: Option<String> = None;
+    if let Some(k) = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with" | "in" | "on"))
+        && k > 0
+        && is_cap(words[k - 1])
+        && cues::lookup(words[k - 1]).class & class::ROLE == 0
+        && k + 1 < words.len()
+    {
+        placed = Some(words[k..].join(" "));
+        words.truncate(k);
+    }
+    let appositive_role = appositive_role.or(placed);
     // "Officials said" at the start of a sentence: a common noun, capitalised
     // only by its position.
     let lowered;
