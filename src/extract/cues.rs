@@ -152,7 +152,7 @@ impl Table {
     }
 }
 
-const SPEECH: &str = "said says say saying added adds wrote writes tweeted tweets posted \
+const SPEECH: &str = "said says say added adds wrote writes tweeted tweets posted \
     announced announces insisted insists warned warns acknowledged acknowledges argued argues \
     claimed claims noted notes explained explains stated states reported reports asserted \
     asserts declared declares stressed stresses emphasized emphasizes emphasised predicted \
@@ -162,7 +162,7 @@ const SPEECH: &str = "said says say saying added adds wrote writes tweeted tweet
     concluded concludes disclosed revealed mentioned observed testified maintained maintains \
     contended contends alleged alleges cautioned reiterated lamented charged suggested suggests \
     agreed agrees estimated estimates wondered speculated conceded added posits posited \
-    acknowledged recounted explained announced clarified insisted retorted tweeting blogged \
+    acknowledged recounted explained announced clarified insisted retorted blogged \
     proclaimed";
 const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
     urged urges";
@@ -170,7 +170,8 @@ const BELIEF: &str = "thinks think thought believes believe believed expects exp
     hopes hope hoped wants want wanted fears fear feared knows know knew doubts doubted feels \
     feel felt shows show showed found finds indicates indicated worries worried";
 const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warning stressing \
-    suggesting claiming telling writing";
+    suggesting claiming telling writing tweeting declaring calling accusing vowing promising \
+    acknowledging asserting predicting urging asking";
 
 const DET: &str = "the a an this these those his her their its our my your some many several \
     few both all each every another other any no two three four five one";

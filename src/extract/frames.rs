@@ -268,7 +268,7 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     }
     let mut s = e - 1;
     let mut lower_mods = 0;
-    while s > 0 && e - s < 10 {
+    while s > 0 && e - s < 12 {
         let p = &t[s - 1];
         if !p.word() || p.quoted {
             break;
@@ -292,7 +292,16 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s -= 1;
             continue;
         }
-        if is_function(p) || p.entry.cue.is_some() || lower_mods >= 3 {
+        if is_function(p) || p.entry.cue.is_some() || lower_mods >= 5 {
+            break;
+        }
+        // "The senator emailed supporters": a verb between two nouns.
+        let w = p.text(c.doc);
+        if w.ends_with("ed")
+            && s >= 2
+            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP))
+            && !t[s - 2].is(class::DET)
+        {
             break;
         }
         lower_mods += 1;
@@ -331,6 +340,9 @@ fn postmodified(c: &Ctx, end: usize) -> Option<(usize, usize)> {
 fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
     let t = c.t;
     let mut e = start;
+    if t.get(e).is_some_and(|x| x.is(class::PRON)) {
+        return Some((e, e + 1));
+    }
     if t.get(e).is_some_and(|x| x.is(class::DET)) {
         e += 1;
     }
@@ -437,6 +449,18 @@ fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             j -= 1;
             continue;
         }
+        // "Ann Roe on Tuesday said", "Ann Roe last week said".
+        if p.word() && p.is(class::TIME) && !p.is(class::DET) && !is_possessive(c, j - 1) {
+            j -= 1;
+            if j > 0
+                && ["on", "last", "this", "earlier", "late", "early"]
+                    .iter()
+                    .any(|w| c.lower_is(j - 1, w))
+            {
+                j -= 1;
+            }
+            continue;
+        }
         // ", however," and the like.
         if p.kind == Kind::Comma
             && j >= 3
@@ -519,6 +543,10 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
         return true;
     }
     let p = &t[s - 1];
+    // "While S said C, ...": a subordinate clause opening the sentence.
+    if p.is(class::SUB) && p.cap && t[..s - 1].iter().all(|x| x.is(class::CONJ)) {
+        return true;
+    }
     // A dateline: "PARIS (Reuters) - S said".
     if p.kind == Kind::Dash && s <= 10 {
         return true;
@@ -820,6 +848,19 @@ fn content_frame(
     })
 }
 
+/// Whether a cue follows at `j` after auxiliaries ("but also said").
+fn coordinated_cue(c: &Ctx, mut j: usize) -> bool {
+    let t = c.t;
+    while j < t.len() && t[j].is(class::AUX) && !t[j].cap {
+        j += 1;
+    }
+    j < t.len()
+        && matches!(
+            cue_at(c, j),
+            Some(CueKind::Speech | CueKind::Tell | CueKind::Declined)
+        )
+}
+
 /// How a speaker-first content ends early: a coordinated second frame.
 struct Next {
     cue: usize,
@@ -830,7 +871,7 @@ struct Next {
 /// End of the first piece of a speaker-first content starting at `s`, and
 /// the frame that follows: `... but said that D`, `..., adding that D`,
 /// `...; S said D`, `..., and S said D`.
-fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Next)> {
+fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
     let t = c.t;
     for k in s..t.len().saturating_sub(1) {
         let x = &t[k];
@@ -856,7 +897,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Next)> {
                     kind,
                     source: Source::Previous,
                 };
-                return Some((end, next));
+                return Some((end, Some(next)));
             }
         }
         let clause_break = x.kind == Kind::Semicolon
@@ -881,9 +922,17 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Next)> {
                         kind,
                         source,
                     };
-                    return Some((k, next));
+                    return Some((k, Some(next)));
                 }
             }
+        }
+        // ", but ..." and ", and has ..." go on in the writer's voice.
+        if x.kind == Kind::Comma
+            && t.get(k + 2).is_some_and(|n| !n.quoted)
+            && (c.lower_is(k + 1, "but") || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX)))
+            && !coordinated_cue(c, k + 2)
+        {
+            return Some((k, None));
         }
         if x.kind == Kind::Comma && cue_at(c, k + 1) == Some(CueKind::Participle) {
             let next = Next {
@@ -891,14 +940,21 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Next)> {
                 kind: CueKind::Speech,
                 source: Source::Previous,
             };
-            return Some((k, next));
+            return Some((k, Some(next)));
         }
     }
     None
 }
 
 /// Frames of a speaker-first content (and any coordinated continuation).
-fn speaker_first(c: &Ctx, cue: usize, kind: CueKind, source: Source, out: &mut Vec<Frame>) -> bool {
+fn speaker_first(
+    c: &Ctx,
+    cue: usize,
+    kind: CueKind,
+    source: Source,
+    limit: usize,
+    out: &mut Vec<Frame>,
+) -> bool {
     let t = c.t;
     let cue_bytes;
     let (start, that, attribution) = if kind == CueKind::Declined {
@@ -948,9 +1004,10 @@ fn speaker_first(c: &Ctx, cue: usize, kind: CueKind, source: Source, out: &mut V
         (comp.start, comp.that, Attribution::Indirect)
     };
     let (end, next) = match coordinated(c, start.max(cue + 1)) {
-        Some((end, next)) => (end, Some(next)),
+        Some((end, next)) => (end, next),
         None => (t.len(), None),
     };
+    let end = end.min(limit);
     let frame = if attribution == Attribution::Declined {
         c.content(start, end).map(|content| Frame {
             attribution,
@@ -965,7 +1022,7 @@ fn speaker_first(c: &Ctx, cue: usize, kind: CueKind, source: Source, out: &mut V
     let Some(frame) = frame else { return false };
     out.push(frame);
     if let Some(n) = next {
-        speaker_first(c, n.cue, n.kind, n.source, out);
+        speaker_first(c, n.cue, n.kind, n.source, t.len(), out);
     }
     true
 }
@@ -1050,7 +1107,8 @@ fn intro_only(c: &Ctx, e: usize) -> bool {
     };
     let x = &t[first];
     let lower = x.text(c.doc).to_ascii_lowercase();
-    let intro_word = x.is(class::PREP | class::SUB | class::TIME)
+    let intro_word = x.is(class::PREP | class::SUB)
+        || (x.is(class::TIME) && !x.is(class::DET))
         || (x.cap && x.word() && (lower.ends_with("ing") || lower.ends_with("ed")))
         || lower == "just";
     intro_word && !t[first..e].iter().any(|x| x.kind == Kind::Comma)
@@ -1149,17 +1207,38 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// (`, the company's founder.`) or a quotation. Some(appositive) if fine.
 fn inverted_tail(c: &Ctx, e: usize) -> Option<Option<(usize, usize)>> {
     let t = c.t;
+    let mut e = e;
+    // "said Sen. Ann Roe (D-Ore.)".
+    if t.get(e).is_some_and(|x| x.text(c.doc) == "(") {
+        e = (e..t.len().min(e + 10)).find(|&i| t[i].text(c.doc) == ")")? + 1;
+    }
+    // "said Ann Roe at the time", "said Ann Roe on Tuesday".
+    if t.get(e)
+        .is_some_and(|x| x.is(class::PREP | class::TIME) && !x.cap)
+    {
+        e = (e..t.len())
+            .find(|&i| matches!(t[i].kind, Kind::Comma | Kind::Stop | Kind::Open))
+            .unwrap_or(t.len());
+    }
     match t.get(e).map(|x| x.kind) {
         None | Some(Kind::Stop) => Some(None),
         Some(Kind::Comma) => {
             let n = t.get(e + 1)?;
-            if n.kind == Kind::Open {
+            if n.kind == Kind::Open || n.cue() == Some(CueKind::Participle) {
                 return Some(None);
             }
             let stop = (e + 1..t.len())
                 .find(|&i| matches!(t[i].kind, Kind::Comma | Kind::Stop | Kind::Open))
                 .unwrap_or(t.len());
-            if appositive_like(c, e + 1) && stop > e + 1 {
+            if stop <= e + 1 {
+                return None;
+            }
+            // An appositive: lowercase ("the mayor"), or anything that runs
+            // to the end of the sentence ("President Obama's adviser.").
+            let to_end = (stop..t.len()).all(|i| matches!(t[i].kind, Kind::Stop | Kind::Close))
+                && stop - e <= 25
+                && !t[e + 1..stop].iter().any(|x| x.cue().is_some());
+            if appositive_like(c, e + 1) || to_end {
                 return Some(Some((e + 1, stop)));
             }
             None
@@ -1284,7 +1363,9 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         let Some(kind) = cue_at(&c, cue) else {
             continue;
         };
-        if matches!(kind, CueKind::According | CueKind::Participle) {
+        if kind == CueKind::According
+            || (kind == CueKind::Participle && !(cue > 0 && t[cue - 1].is(class::AUX)))
+        {
             continue;
         }
         let Some(source @ Source::Mention { np, .. }) =
@@ -1301,7 +1382,15 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         {
             continue;
         }
-        if speaker_first(&c, cue, kind, source, out) {
+        // In a subordinate clause the content ends at the clause's comma.
+        let limit = if np.0 > 0 && t[np.0 - 1].is(class::SUB) {
+            (cue..t.len())
+                .find(|&k| t[k].kind == Kind::Comma && !t[k].quoted)
+                .unwrap_or(t.len())
+        } else {
+            t.len()
+        };
+        if speaker_first(&c, cue, kind, source, limit, out) {
             return Outcome::Framed;
         }
         // `S said:` closing the sentence introduces what follows.
