@@ -288,7 +288,7 @@ fn build() -> Table {
         class::WEAK_CUE,
     );
     add_class(
-        "percent majority most half third quarter two-thirds plurality many some all none few \
+        "percent majority majorities minority most half third quarter two-thirds three-quarters plurality many some all none few \
          one two three four five six seven eight nine ten each",
         class::QUANT,
     );

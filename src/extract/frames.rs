@@ -209,7 +209,11 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s -= 3;
             continue;
         }
-        let pp = ["of", "for", "at", "from", "with", "in", "on"];
+        let pp: &[&str] = if t[s - 2].is(class::ANON | class::GROUP) {
+            &["of", "for", "at", "from", "with", "in", "on", "to"]
+        } else {
+            &["of", "for", "at", "from", "with", "in", "on"]
+        };
         if p.word()
             && !p.cap
             && pp.iter().any(|w| c.lower_is(s - 1, w))
@@ -422,7 +426,16 @@ fn appositive_like(c: &Ctx, i: usize) -> bool {
     }
     let w = x.text(c.doc);
     let party = w.len() >= 3 && ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p));
-    !x.cap || x.is(class::DET) || party || starts_with_digit(c, i)
+    !x.cap || x.is(class::DET) || party || starts_with_digit(c, i) || is_possessive(c, i)
+}
+
+/// Whether tokens `[s, e)` are a bare name: two to five capitalised words.
+fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
+    e >= s + 2
+        && e - s <= 5
+        && c.t[s..e]
+            .iter()
+            .all(|x| x.word() && x.cap && !x.is(class::DET))
 }
 
 /// Back over auxiliaries and adverbs between a subject and its cue ("has
@@ -460,6 +473,14 @@ fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
                 j -= 1;
             }
             continue;
+        }
+        // "went on to say", "goes on to say".
+        if c.lower_is(j - 1, "to") && j >= 3 && c.lower_is(j - 2, "on") {
+            let v = t[j - 3].text(c.doc).to_ascii_lowercase();
+            if matches!(v.as_str(), "went" | "goes" | "go" | "going" | "gone") {
+                j -= 3;
+                continue;
+            }
         }
         // ", however," and the like.
         if p.kind == Kind::Comma
@@ -514,14 +535,29 @@ fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option
         if t[b].kind != Kind::Comma || b + 1 >= last {
             return None;
         }
-        if appositive_like(c, b + 1)
+        // A parenthetical phrase ("S, in the wake of X, said") is skipped
+        // but is no role.
+        let parenthetical = t[b + 1].is(class::PREP) && !t[b + 1].cap;
+        if (appositive_like(c, b + 1) || parenthetical)
             && let Some(np) = np_back(c, b)
             && !t[np.0].is(class::PRON)
             && accept(np.0)
         {
             return Some(Source::Mention {
                 np,
-                appositive: Some((b + 1, last)),
+                appositive: (!parenthetical).then_some((b + 1, last)),
+            });
+        }
+        // "a spokeswoman, Ann Roe, said": the name is the speaker, the
+        // noun phrase before it the role.
+        if is_name(c, b + 1, last)
+            && let Some(np) = np_back(c, b)
+            && t[np.1 - 1].is(class::ANON | class::GROUP)
+            && accept(np.0)
+        {
+            return Some(Source::Mention {
+                np: (b + 1, last),
+                appositive: Some(np),
             });
         }
         k = b;
@@ -1165,9 +1201,12 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         if let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| {
             s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash)
         }) && !is_relative(c, np)
-            && !intro_only(c, np.0 - 1)
         {
-            let content2 = match tail_of(c, cue, kind) {
+            let tail = tail_of(c, cue, kind);
+            if !matches!(tail, Tail::Parenthetical(_)) && intro_only(c, np.0 - 1) {
+                continue;
+            }
+            let content2 = match tail {
                 Tail::Adverbial | Tail::Clause => None,
                 Tail::Parenthetical(j) if t[0].kind != Kind::Open => c.content(j, t.len()),
                 _ => continue,
@@ -1368,14 +1407,31 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         {
             continue;
         }
-        let Some(source @ Source::Mention { np, .. }) =
-            subject_before(&c, cue, |s| starts_clause(&c, s))
-        else {
+        let Some(source @ Source::Mention { np, .. }) = subject_before(&c, cue, |s| {
+            starts_clause(&c, s)
+                || (s > 0 && t[s - 1].is(class::SUB) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
+                || (s > 1 && is_relative(&c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
+        }) else {
             continue;
         };
-        if is_relative(&c, np) {
-            continue;
-        }
+        // "..., Ann Roe, who said C": the antecedent speaks.
+        let source = if is_relative(&c, np) {
+            let Some(ante) = (np.0 > 0 && t[np.0 - 1].kind == Kind::Comma)
+                .then(|| np_back(&c, np.0 - 1))
+                .flatten()
+            else {
+                continue;
+            };
+            if t[ante.0].is(class::PRON) {
+                continue;
+            }
+            Source::Mention {
+                np: ante,
+                appositive: None,
+            }
+        } else {
+            source
+        };
         if kind == CueKind::Belief
             && !c.lower_is(cue + 1, "that")
             && !t[np.0..np.1].iter().any(|x| x.is(class::PRON) || x.cap)
@@ -1383,7 +1439,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             continue;
         }
         // In a subordinate clause the content ends at the clause's comma.
-        let limit = if np.0 > 0 && t[np.0 - 1].is(class::SUB) {
+        let limit = if np.0 > 0 && t[np.0 - 1].is(class::SUB) && !is_relative(&c, np) {
             (cue..t.len())
                 .find(|&k| t[k].kind == Kind::Comma && !t[k].quoted)
                 .unwrap_or(t.len())
