@@ -16,6 +16,7 @@ mod hash;
 pub mod model;
 pub mod normalize;
 pub mod quotes;
+mod scan;
 pub mod sentences;
 pub mod speakers;
 pub mod tokens;

@@ -7,6 +7,8 @@
 //! Single marks are ignored: in running text they are nearly always
 //! apostrophes.
 
+use super::scan;
+
 /// One quotation in a paragraph, in paragraph-relative byte offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct QuoteSpan {
@@ -68,14 +70,10 @@ pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
     let mut open: Option<usize> = None;
     let bytes = para.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // Only '"', '\'' and the lead bytes of the curly and angle marks
-        // (E2 .., C2 ..) can start a mark: skip everything else.
-        let b = bytes[i];
-        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
-            i += 1;
-            continue;
-        }
+    // Only '"', '\'' and the lead bytes of the curly and angle marks (E2 ..,
+    // C2 ..) can start a mark: skip everything else.
+    while let Some(found) = scan::find_any(bytes, i, &[b'"', b'\'', 0xC2, 0xE2]) {
+        i = found;
         let Some(c) = para[i..].chars().next() else {
             break;
         };

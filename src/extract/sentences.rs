@@ -8,6 +8,7 @@
 
 use super::cues::{self, class};
 use super::quotes::QuoteSpan;
+use super::scan;
 
 /// Titles and other abbreviations that are never the end of a sentence.
 fn never_final(lower: &str) -> bool {
@@ -88,12 +89,9 @@ pub fn split(para: &str, quotes: &[QuoteSpan], out: &mut Vec<(usize, usize)>) {
     let mut start = 0;
     let mut q = 0; // first quote span that may still contain the position
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(found) = scan::find_any(bytes, i, b".!?") {
+        i = found;
         let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
         while q < quotes.len() && quotes[q].end <= i {
             q += 1;
         }

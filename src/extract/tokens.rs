@@ -112,6 +112,9 @@ pub fn tokenize(
             // A word runs over letters, digits, inner hyphens, apostrophes
             // and dots ("U.S", "don't", "al-Sakhar", "3.5").
             loop {
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
                 if let Some(n) = word_char_at(s, end) {
                     end += n;
                     continue;
