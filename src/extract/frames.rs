@@ -132,24 +132,15 @@ fn is_possessive(c: &Ctx, i: usize) -> bool {
 }
 
 fn is_article(c: &Ctx, i: usize) -> bool {
+    const ARTICLES: [&str; 13] = [
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+        "those",
+    ];
     let t = &c.t[i];
-    t.word()
-        && matches!(
-            t.text(c.doc).to_ascii_lowercase().as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "these"
-                | "those"
-        )
+    t.is(class::DET | class::PRON)
+        && ARTICLES
+            .iter()
+            .any(|a| t.text(c.doc).eq_ignore_ascii_case(a))
 }
 
 /// The cue at token `i`, if the word reads as one here.

@@ -111,9 +111,8 @@ impl<'a> Pipeline<'a> {
             sentences::split(para, &spans, &mut sents);
             // Substring tests once a paragraph, not once a sentence.
             let flags = Flags {
-                links: para.contains("http") || para.contains("www."),
-                boilerplate: para.len() < 300 && might_be_boilerplate(para),
-                anonymity: para.contains("anonym") || para.contains("not authorized"),
+                links: has_link(para),
+                boilerplate: para.len() < 200 && might_be_boilerplate(para),
             };
             for (si, &(s, e)) in sents.iter().enumerate() {
                 let range = (ps + s, ps + e);
@@ -164,11 +163,6 @@ impl<'a> Pipeline<'a> {
             if cues::is_furniture(&lower) {
                 return;
             }
-        }
-        if flags.anonymity
-            && let Some(reason) = anonymity_reason(text)
-        {
-            self.registry.set_anonymity_reason(reason);
         }
         let mut toks = std::mem::take(&mut self.tokens);
         let mut frames = std::mem::take(&mut self.frames);
@@ -230,6 +224,14 @@ impl<'a> Pipeline<'a> {
                     }
                 }
             }
+        }
+        // After the frames, so that "said an official who spoke on condition
+        // of anonymity because R" finds its official. Only worth looking
+        // for once there is an anonymous source.
+        if self.registry.has_anonymous()
+            && let Some(reason) = anonymity_reason(text)
+        {
+            self.registry.set_anonymity_reason(reason);
         }
         self.tokens = toks;
         self.frames = frames;
@@ -309,7 +311,19 @@ impl<'a> Pipeline<'a> {
 struct Flags {
     links: bool,
     boilerplate: bool,
-    anonymity: bool,
+}
+
+/// Whether a paragraph may hold a link: a "://" or a "www.".
+fn has_link(para: &str) -> bool {
+    let bytes = para.as_bytes();
+    let mut i = 0;
+    while let Some(p) = scan::find_any(bytes, i, b":w") {
+        if bytes[p..].starts_with(b"://") || bytes[p..].starts_with(b"www.") {
+            return true;
+        }
+        i = p + 1;
+    }
+    false
 }
 
 fn might_be_boilerplate(text: &str) -> bool {

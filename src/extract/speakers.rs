@@ -29,6 +29,7 @@ struct Entry {
 pub struct Registry {
     entries: Vec<Entry>,
     clock: usize,
+    any_anonymous: bool,
 }
 
 /// What a mention says about its speaker before resolution.
@@ -319,6 +320,7 @@ impl Registry {
         {
             aliases.push(s.clone());
         }
+        self.any_anonymous |= p.kind == SpeakerKind::Anonymous;
         self.entries.push(Entry {
             speaker: Speaker {
                 id: slug(&p.name),
@@ -406,6 +408,10 @@ impl Registry {
                     e.speaker.name.split_whitespace().next() == p.name.split_whitespace().next()
                 })
         })
+    }
+
+    pub fn has_anonymous(&self) -> bool {
+        self.any_anonymous
     }
 
     /// Record why the most recent anonymous source was granted anonymity.
