@@ -144,6 +144,7 @@ fn is_article(c: &Ctx, i: usize) -> bool {
 }
 
 /// The cue at token `i`, if the word reads as one here.
+#[inline]
 fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
     let x = &c.t[i];
     let kind = x.cue()?;
@@ -1383,7 +1384,11 @@ fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     out.clear();
     let c = Ctx { doc, t };
-    if t.is_empty() {
+    // Most sentences have neither a cue nor a quotation: nothing to find.
+    if !t
+        .iter()
+        .any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open)
+    {
         return Outcome::None;
     }
     if according_to(&c, out) || content_first(&c, out) || cue_first(&c, out) {

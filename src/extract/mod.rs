@@ -42,9 +42,6 @@ struct Pipeline<'a> {
     doc: &'a str,
     out: Extraction,
     registry: speakers::Registry,
-    /// The speaker of the last statement, if it was attributed, and the
-    /// paragraph of that statement.
-    last: Option<(SpeakerRef, usize)>,
     /// `S said:` was the last sentence: the next one is S's.
     introduced: Option<(SpeakerRef, Option<String>)>,
     /// Speaker of a quotation that runs on into following paragraphs.
@@ -64,7 +61,6 @@ impl<'a> Pipeline<'a> {
             doc,
             out: Extraction::default(),
             registry: speakers::Registry::default(),
-            last: None,
             introduced: None,
             chain: None,
             pending: Vec::new(),
@@ -122,10 +118,12 @@ impl<'a> Pipeline<'a> {
             if prev_open {
                 if self.chain.is_none() {
                     self.chain = self
-                        .last
-                        .as_ref()
-                        .filter(|(_, p)| *p == pi)
-                        .map(|(r, _)| r.clone());
+                        .out
+                        .statements
+                        .iter()
+                        .rev()
+                        .take_while(|s| s.paragraph == pi)
+                        .find_map(|s| s.speaker.clone());
                 }
             } else {
                 self.chain = None;
@@ -171,7 +169,7 @@ impl<'a> Pipeline<'a> {
         let introduced = self.introduced.take();
         match outcome {
             Outcome::Framed => {
-                let mut prev: Option<SpeakerRef> = None;
+                let mut prev: Option<usize> = None;
                 for f in &frames {
                     let speaker = match f.source {
                         Source::Mention { np, appositive } => {
@@ -180,21 +178,24 @@ impl<'a> Pipeline<'a> {
                                 appositive.map(|(s, e)| &doc[toks[s].start..toks[e - 1].end]);
                             Some(self.registry.resolve(mention, appositive))
                         }
-                        Source::Previous => prev.clone(),
+                        Source::Previous => {
+                            prev.and_then(|i| self.out.statements[i].speaker.clone())
+                        }
                         Source::Continuation => introduced
                             .as_ref()
                             .map(|(r, _)| r.clone())
                             .or_else(|| self.continuation_speaker(paragraph, continues_quote)),
                     };
-                    let index = self.push(paragraph, range, f, speaker.clone());
-                    if speaker.is_none() && f.source == Source::Continuation {
+                    let attributed = speaker.is_some();
+                    let index = self.push(paragraph, range, f, speaker);
+                    if !attributed && f.source == Source::Continuation {
                         self.pending.push(index);
                     } else if f.source != Source::Continuation && continues_quote {
                         // The quotation closes here with its speaker named:
                         // the paragraphs before it were theirs too.
-                        self.fill_pending(speaker.as_ref());
+                        self.fill_pending(index);
                     }
-                    prev = speaker;
+                    prev = Some(index);
                 }
             }
             Outcome::Introduces { np, cue } => {
@@ -243,19 +244,17 @@ impl<'a> Pipeline<'a> {
         if continues_quote && let Some(c) = &self.chain {
             return Some(c.clone());
         }
-        let last_attributed = self
-            .out
+        self.out
             .statements
             .last()
-            .is_some_and(|s| s.speaker.is_some());
-        match &self.last {
-            Some((r, p)) if last_attributed && paragraph - p <= 1 => Some(r.clone()),
-            _ => None,
-        }
+            .filter(|s| paragraph - s.paragraph <= 1)
+            .and_then(|s| s.speaker.clone())
     }
 
-    fn fill_pending(&mut self, speaker: Option<&SpeakerRef>) {
-        let Some(speaker) = speaker else { return };
+    fn fill_pending(&mut self, from: usize) {
+        let Some(speaker) = self.out.statements[from].speaker.clone() else {
+            return;
+        };
         for i in self.pending.drain(..) {
             let s = &mut self.out.statements[i];
             s.speaker = Some(speaker.clone());
@@ -281,9 +280,6 @@ impl<'a> Pipeline<'a> {
         } else {
             f.attribution
         };
-        if let Some(r) = &speaker {
-            self.last = Some((r.clone(), paragraph));
-        }
         let index = self.out.statements.len();
         self.out.statements.push(Statement {
             index,

@@ -36,12 +36,14 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn is(&self, c: u32) -> bool {
         self.kind == Kind::Word && self.entry.class & c != 0
     }
     pub fn word(&self) -> bool {
         self.kind == Kind::Word
     }
+    #[inline]
     pub fn cue(&self) -> Option<CueKind> {
         if self.kind == Kind::Word && !self.quoted && !self.cap {
             self.entry.cue
