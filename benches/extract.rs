@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
 
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 10;
 
 fn main() {
     let path = std::env::var_os("CLAIMTRAIL_BENCH_CORPUS")

@@ -75,12 +75,14 @@ pub struct Entry {
 /// comparing byte slices (this lookup runs once per word of the input).
 #[derive(Debug)]
 struct Table {
-    keys: Vec<[u64; 3]>,
-    values: Vec<Entry>,
+    /// Key and value side by side: one cache line per probe.
+    slots: Vec<([u64; 3], Entry)>,
     mask: usize,
     /// For each (first, last) lowercase byte class, the lengths present: most
     /// words of running text are not in the lexicon and stop here.
     lengths: Vec<u32>,
+    /// The same filter for cue words only.
+    cue_lengths: Vec<u32>,
 }
 
 fn class_of(b: u8) -> usize {
@@ -117,10 +119,10 @@ impl Table {
     fn new() -> Self {
         let cap = 2048;
         Table {
-            keys: vec![[0; 3]; cap],
-            values: vec![Entry::default(); cap],
+            slots: vec![([0; 3], Entry::default()); cap],
             mask: cap - 1,
             lengths: vec![0; 27 * 27],
+            cue_lengths: vec![0; 27 * 27],
         }
     }
 
@@ -130,19 +132,19 @@ impl Table {
         self.lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
         let k = pack(b);
         let mut i = slot(&k, self.mask);
-        while self.keys[i] != [0; 3] && self.keys[i] != k {
+        while self.slots[i].0 != [0; 3] && self.slots[i].0 != k {
             i = (i + 1) & self.mask;
         }
-        self.keys[i] = k;
-        &mut self.values[i]
+        self.slots[i].0 = k;
+        &mut self.slots[i].1
     }
 
     fn get(&self, k: &[u64; 3]) -> Entry {
         let mut i = slot(k, self.mask);
         loop {
-            let key = &self.keys[i];
+            let (key, value) = &self.slots[i];
             if key == k {
-                return self.values[i];
+                return *value;
             }
             if *key == [0; 3] {
                 return Entry::default();
@@ -300,6 +302,8 @@ fn build() -> Table {
     let mut add_cue = |words: &'static str, cue: CueKind| {
         for w in words.split_whitespace() {
             t.entry(w).cue.get_or_insert(cue);
+            let b = w.as_bytes();
+            t.cue_lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
         }
     };
     // Order matters: a word keeps its first cue kind.
@@ -310,6 +314,21 @@ fn build() -> Table {
     add_cue("according", CueKind::According);
     add_cue("declined refused declines refuses", CueKind::Declined);
     t
+}
+
+/// Whether a word may be a cue (any case). Cheap and conservative: false
+/// means it is not one; true means [`lookup`] will tell.
+#[inline]
+pub fn maybe_cue(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() < 2 || b.len() > 24 {
+        return false;
+    }
+    let slot = filter_slot(
+        b[0].to_ascii_lowercase(),
+        b[b.len() - 1].to_ascii_lowercase(),
+    );
+    TABLE.cue_lengths[slot] & (1 << b.len()) != 0
 }
 
 /// Look a word up (any case). Words longer than 24 bytes or not ASCII are in

@@ -93,6 +93,7 @@ pub fn tokenize(
     let bytes = s.as_bytes();
     let mut q = 0;
     let mut i = 0;
+    let mut may_frame = false;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b' ' {
@@ -181,16 +182,19 @@ pub fn tokenize(
             } else {
                 c.is_uppercase()
             };
-            // Quoted words are content whatever they are: no lookup.
-            let entry = if quoted {
-                Entry::default()
-            } else {
-                cues::lookup(&s[i..end])
-            };
-            (entry, cap)
+            // Lookups wait until the sentence proves to need them.
+            if !quoted
+                && !may_frame
+                && cues::maybe_cue(&s[i..end])
+                && cues::lookup(&s[i..end]).cue.is_some()
+            {
+                may_frame = true;
+            }
+            (Entry::default(), cap)
         } else {
             (Entry::default(), false)
         };
+        may_frame |= kind == Kind::Open;
         let quoted = quoted && !matches!(kind, Kind::Open | Kind::Close);
         out.push(Token {
             start: range.0 + i,
@@ -201,6 +205,16 @@ pub fn tokenize(
             entry,
         });
         i = end;
+    }
+    // A sentence with no possible cue and no quotation has no frame: its
+    // words need no lookup (most sentences of news are like that). Quoted
+    // words are content whatever they are.
+    if may_frame {
+        for t in out.iter_mut() {
+            if t.kind == Kind::Word && !t.quoted {
+                t.entry = cues::lookup(&doc[t.start..t.end]);
+            }
+        }
     }
 }
 
