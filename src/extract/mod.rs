@@ -2,35 +2,354 @@
 //! their speakers.
 //!
 //! Rule-based and deterministic. It sees only text: no store, no CLI.
+//! The pipeline lives here; each stage has its own module:
+//! [`quotes`] (quotation spans), [`sentences`] (splitting, links),
+//! [`tokens`] and [`cues`] (words and the lexicon), [`frames`] (where cue,
+//! source and content lie in a sentence) and [`speakers`] (who a mention
+//! is). State that crosses sentences (the last speaker, a quotation running
+//! over paragraphs, `S said:` introducing the next sentence) is kept by
+//! [`Pipeline`].
 
+pub mod cues;
+pub mod frames;
+mod hash;
 pub mod model;
 pub mod normalize;
+pub mod quotes;
+mod scan;
+pub mod sentences;
+pub mod speakers;
+pub mod tokens;
 
 pub use model::{Attribution, Extraction, Speaker, SpeakerKind, SpeakerRef, Statement};
+
+use frames::{Frame, Outcome, Source};
+use quotes::QuoteSpan;
+use tokens::Token;
 
 /// Extract the statements of a normalised article text (paragraphs separated
 /// by blank lines, as [`crate::ingest::Document::text`] makes it).
 pub fn extract(text: &str) -> Extraction {
-    let mut out = Extraction::default();
-    let mut offset = 0;
-    for (paragraph, para) in text.split("\n\n").enumerate() {
-        let start = offset;
-        offset += para.len() + 2;
-        if para.trim().is_empty() {
-            continue;
+    let mut p = Pipeline::new(text);
+    p.run();
+    p.finish()
+}
+
+/// Cross-sentence state of one extraction, and scratch buffers reused for
+/// every sentence.
+#[derive(Debug)]
+struct Pipeline<'a> {
+    doc: &'a str,
+    out: Extraction,
+    registry: speakers::Registry,
+    /// `S said:` was the last sentence: the next one is S's.
+    introduced: Option<(SpeakerRef, Option<String>)>,
+    /// Speaker of a quotation that runs on into following paragraphs.
+    chain: Option<SpeakerRef>,
+    /// Quotation statements waiting for the speaker named where the
+    /// quotation closes.
+    pending: Vec<usize>,
+    spans: Vec<QuoteSpan>,
+    sentences: Vec<(usize, usize)>,
+    tokens: Vec<Token>,
+    frames: Vec<Frame>,
+}
+
+impl<'a> Pipeline<'a> {
+    fn new(doc: &'a str) -> Self {
+        Pipeline {
+            doc,
+            out: Extraction::default(),
+            registry: speakers::Registry::default(),
+            introduced: None,
+            chain: None,
+            pending: Vec::new(),
+            spans: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            frames: Vec::new(),
         }
-        let index = out.statements.len();
-        out.statements.push(Statement {
+    }
+
+    fn run(&mut self) {
+        let doc = self.doc;
+        // About one statement per 150 bytes of news text.
+        self.out.statements.reserve(doc.len() / 150);
+        let mut paragraphs = Vec::new();
+        let mut offset = 0;
+        for para in doc.split("\n\n") {
+            paragraphs.push((offset, offset + para.len()));
+            offset += para.len() + 2;
+        }
+        let mut prev_open = false;
+        for (pi, &(ps, pe)) in paragraphs.iter().enumerate() {
+            let para = &doc[ps..pe];
+            if para.trim().is_empty() {
+                continue;
+            }
+            if sentences::is_only_urls(para) {
+                self.out
+                    .references
+                    .extend(sentences::urls(para).map(str::to_string));
+                continue;
+            }
+            let next_opens = paragraphs
+                .get(pi + 1)
+                .is_some_and(|&(s, e)| quotes::starts_with_open(&doc[s..e]));
+            let mut spans = std::mem::take(&mut self.spans);
+            let mut sents = std::mem::take(&mut self.sentences);
+            quotes::find(para, next_opens, &mut spans);
+            let continues = prev_open && quotes::starts_with_open(para);
+            if !continues {
+                self.chain = None;
+                self.pending.clear();
+            }
+            sentences::split(para, &spans, &mut sents);
+            // Substring tests once a paragraph, not once a sentence.
+            let flags = Flags {
+                links: has_link(para),
+                boilerplate: para.len() < 200 && might_be_boilerplate(para),
+            };
+            for (si, &(s, e)) in sents.iter().enumerate() {
+                let range = (ps + s, ps + e);
+                self.sentence(pi, ps, range, &spans, continues && si == 0, flags);
+            }
+            prev_open = spans.last().is_some_and(|s| !s.closed);
+            if prev_open {
+                if self.chain.is_none() {
+                    self.chain = self
+                        .out
+                        .statements
+                        .iter()
+                        .rev()
+                        .take_while(|s| s.paragraph == pi)
+                        .find_map(|s| s.speaker.clone());
+                }
+            } else {
+                self.chain = None;
+            }
+            self.spans = spans;
+            self.sentences = sents;
+        }
+    }
+
+    fn sentence(
+        &mut self,
+        paragraph: usize,
+        para_start: usize,
+        range: (usize, usize),
+        spans: &[QuoteSpan],
+        continues_quote: bool,
+        flags: Flags,
+    ) {
+        let doc = self.doc;
+        let text = &doc[range.0..range.1];
+        if flags.links && (text.contains("http") || text.contains("www.")) {
+            self.out
+                .references
+                .extend(sentences::urls(text).map(str::to_string));
+            if sentences::is_only_urls(text) {
+                return;
+            }
+        }
+        if flags.boilerplate && text.len() < 400 && might_be_boilerplate(text) {
+            let lower = text.to_lowercase();
+            if cues::is_update_notice(&lower) {
+                self.out.developing = true;
+                return;
+            }
+            if cues::is_furniture(&lower) {
+                return;
+            }
+        }
+        let mut toks = std::mem::take(&mut self.tokens);
+        let mut frames = std::mem::take(&mut self.frames);
+        tokens::tokenize(doc, range, para_start, spans, &mut toks);
+        let outcome = frames::find(doc, &toks, &mut frames);
+        let introduced = self.introduced.take();
+        match outcome {
+            Outcome::Framed => {
+                let mut prev: Option<usize> = None;
+                for f in &frames {
+                    let speaker = match f.source {
+                        Source::Mention { np, appositive } => {
+                            let mention = &doc[toks[np.0].start..toks[np.1 - 1].end];
+                            let appositive =
+                                appositive.map(|(s, e)| &doc[toks[s].start..toks[e - 1].end]);
+                            Some(self.registry.resolve(mention, appositive))
+                        }
+                        Source::Previous => {
+                            prev.and_then(|i| self.out.statements[i].speaker.clone())
+                        }
+                        Source::Continuation => introduced
+                            .as_ref()
+                            .map(|(r, _)| r.clone())
+                            .or_else(|| self.continuation_speaker(paragraph, continues_quote)),
+                    };
+                    let attributed = speaker.is_some();
+                    let index = self.push(paragraph, range, f, speaker);
+                    if !attributed && f.source == Source::Continuation {
+                        self.pending.push(index);
+                    } else if f.source != Source::Continuation && continues_quote {
+                        // The quotation closes here with its speaker named:
+                        // the paragraphs before it were theirs too.
+                        self.fill_pending(index);
+                    }
+                    prev = Some(index);
+                }
+            }
+            Outcome::Introduces { np, cue } => {
+                let mention = &doc[np.0..np.1];
+                let r = self.registry.resolve(mention, None);
+                self.introduced = Some((r, Some(doc[cue.0..cue.1].to_string())));
+            }
+            Outcome::None => {
+                let frame = Frame {
+                    attribution: Attribution::Unattributed,
+                    content: range,
+                    content2: None,
+                    cue: None,
+                    source: Source::Continuation,
+                };
+                match introduced {
+                    Some((speaker, cue)) => {
+                        let f = Frame {
+                            attribution: Attribution::Indirect,
+                            ..frame
+                        };
+                        let i = self.push(paragraph, range, &f, Some(speaker));
+                        self.out.statements[i].cue = cue;
+                    }
+                    None => {
+                        self.push(paragraph, range, &frame, None);
+                    }
+                }
+            }
+        }
+        // After the frames, so that "said an official who spoke on condition
+        // of anonymity because R" finds its official. Only worth looking
+        // for once there is an anonymous source.
+        if self.registry.has_anonymous()
+            && let Some(reason) = anonymity_reason(text)
+        {
+            self.registry.set_anonymity_reason(reason);
+        }
+        self.tokens = toks;
+        self.frames = frames;
+    }
+
+    /// Who a sentence that is all quotation belongs to: the speaker of the
+    /// statement just before, if it is near, or of the running quotation.
+    fn continuation_speaker(&self, paragraph: usize, continues_quote: bool) -> Option<SpeakerRef> {
+        if continues_quote && let Some(c) = &self.chain {
+            return Some(c.clone());
+        }
+        self.out
+            .statements
+            .last()
+            .filter(|s| paragraph - s.paragraph <= 1)
+            .and_then(|s| s.speaker.clone())
+    }
+
+    fn fill_pending(&mut self, from: usize) {
+        let Some(speaker) = self.out.statements[from].speaker.clone() else {
+            return;
+        };
+        for i in self.pending.drain(..) {
+            let s = &mut self.out.statements[i];
+            s.speaker = Some(speaker.clone());
+            s.attribution = Attribution::Direct;
+        }
+    }
+
+    fn push(
+        &mut self,
+        paragraph: usize,
+        range: (usize, usize),
+        f: &Frame,
+        speaker: Option<SpeakerRef>,
+    ) -> usize {
+        let doc = self.doc;
+        let mut content = doc[f.content.0..f.content.1].to_string();
+        if let Some((s, e)) = f.content2 {
+            content.push(' ');
+            content.push_str(&doc[s..e]);
+        }
+        let attribution = if speaker.is_none() {
+            Attribution::Unattributed
+        } else {
+            f.attribution
+        };
+        let index = self.out.statements.len();
+        self.out.statements.push(Statement {
             index,
             paragraph,
-            content: para.to_string(),
-            text: para.to_string(),
-            attribution: Attribution::Unattributed,
-            cue: None,
-            speaker: None,
-            hash: normalize::content_hash(para),
-            span: (start, start + para.len()),
+            hash: hash::content_hash(&content),
+            content,
+            text: doc[range.0..range.1].to_string(),
+            attribution,
+            cue: f.cue.map(|(s, e)| doc[s..e].to_string()),
+            speaker,
+            span: range,
         });
+        index
     }
-    out
+
+    fn finish(mut self) -> Extraction {
+        self.out.speakers = self.registry.into_speakers();
+        self.out.references.dedup();
+        self.out
+    }
 }
+
+/// Which rare checks a paragraph needs.
+#[derive(Clone, Copy, Debug)]
+struct Flags {
+    links: bool,
+    boilerplate: bool,
+}
+
+/// Whether a paragraph may hold a link: a "://" or a "www.".
+fn has_link(para: &str) -> bool {
+    let bytes = para.as_bytes();
+    let mut i = 0;
+    while let Some(p) = scan::find_any(bytes, i, b":w") {
+        if bytes[p..].starts_with(b"://") || bytes[p..].starts_with(b"www.") {
+            return true;
+        }
+        i = p + 1;
+    }
+    false
+}
+
+fn might_be_boilerplate(text: &str) -> bool {
+    [
+        "updat", "develop", "here", "more", "ign up", "ubscribe", "ollow us",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
+/// The reason an anonymous source was granted anonymity, as the article
+/// gives it: "... on the condition of anonymity because R." → R.
+fn anonymity_reason(text: &str) -> Option<&str> {
+    let markers = [
+        "anonymity because ",
+        "anonymously because ",
+        "not authorized to ",
+    ];
+    for m in markers {
+        if let Some(p) = text.find(m) {
+            let from = if m.starts_with("not") { p } else { p + m.len() };
+            let r = text[from..].trim_end_matches(['.', ' ', '\u{201D}', '"']);
+            let r = r.split([';', ',']).next().unwrap_or(r).trim();
+            if !r.is_empty() {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

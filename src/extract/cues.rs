@@ -1,0 +1,404 @@
+//! The lexicon: what a lowercase word can do in an attribution frame (be a
+//! cue, a determiner, a title, the head of a speaker phrase, ...).
+//!
+//! Every word is looked up once, when the sentence is tokenised, in one
+//! precompiled hash table, so the rest of the pipeline only tests bits. This
+//! module knows words, never sentences or positions.
+
+use std::sync::LazyLock;
+
+/// What kind of frame a cue word opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// Verbs of saying: said, told, added, wrote, ...
+    Speech,
+    /// Verbs that take the listener as object first: told, asked, assured.
+    Tell,
+    /// Beliefs, intentions, findings: thinks, wants, a poll shows.
+    Belief,
+    /// `according` (of "according to").
+    According,
+    /// `declined` / `refused` (of "declined to say").
+    Declined,
+    /// Present participles that continue a frame: "..., adding that".
+    Participle,
+}
+
+/// Word classes, as bits. A word may have several.
+pub mod class {
+    pub const DET: u32 = 1;
+    pub const PRON: u32 = 1 << 1;
+    /// Auxiliaries and adverbs that may sit between a subject and its cue.
+    pub const AUX: u32 = 1 << 2;
+    pub const PREP: u32 = 1 << 3;
+    pub const CONJ: u32 = 1 << 4;
+    /// Subordinators and relatives: a noun phrase never runs across them.
+    pub const SUB: u32 = 1 << 5;
+    /// Time words an attribution frame may carry ("said Thursday").
+    pub const TIME: u32 = 1 << 6;
+    /// Heads of unnamed sources: official, sources, people, aide.
+    pub const ANON: u32 = 1 << 7;
+    /// Other common-noun heads that can speak: critics, the campaign, a poll.
+    pub const GROUP: u32 = 1 << 8;
+    /// Words of titles and roles: Secretary, General, Sen., Defense.
+    pub const ROLE: u32 = 1 << 9;
+    /// Heads that make a capitalised phrase an organisation.
+    pub const ORG: u32 = 1 << 10;
+    /// Words that start sentences: after "U.S." or "Jr." they mean a new one.
+    pub const STARTER: u32 = 1 << 11;
+    /// Masculine / feminine hints (Mr., spokeswoman).
+    pub const MASC: u32 = 1 << 12;
+    pub const FEM: u32 = 1 << 13;
+    /// Nouns and adjectives that are verbs' objects, not speakers, when they
+    /// precede a cue ("the claims", "news reports"): they block cue reading.
+    pub const NOUN_CUE_BLOCK: u32 = 1 << 14;
+    /// Cues that are as often plural nouns ("news reports", "his claims").
+    pub const NOUNLIKE_CUE: u32 = 1 << 15;
+    /// Cues that take an infinitive as content ("promised to cut taxes").
+    pub const INFINITIVE: u32 = 1 << 16;
+    /// Cues that as often take a plain object ("posted a photo", "maintains
+    /// a lead"): content only after "that", a quotation or a colon.
+    pub const WEAK_CUE: u32 = 1 << 17;
+    /// Quantifiers heading a partitive subject ("52 percent of voters").
+    pub const QUANT: u32 = 1 << 18;
+}
+
+/// One word's entry.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Entry {
+    pub class: u32,
+    pub cue: Option<CueKind>,
+}
+
+/// An open-addressing table keyed by words packed into three u64s: the keys
+/// are short ASCII words, and comparing three integers beats hashing and
+/// comparing byte slices (this lookup runs once per word of the input).
+#[derive(Debug)]
+struct Table {
+    /// Key and value side by side: one cache line per probe.
+    slots: Vec<([u64; 3], Entry)>,
+    mask: usize,
+    /// For each (first, last) lowercase byte class, the lengths present: most
+    /// words of running text are not in the lexicon and stop here.
+    lengths: Vec<u32>,
+    /// The same filter for cue words only.
+    cue_lengths: Vec<u32>,
+}
+
+fn class_of(b: u8) -> usize {
+    match b {
+        b'a'..=b'z' => usize::from(b - b'a'),
+        _ => 26,
+    }
+}
+
+fn filter_slot(first: u8, last: u8) -> usize {
+    class_of(first) * 27 + class_of(last)
+}
+
+/// A lowercase ASCII word of at most 24 bytes, zero-padded.
+fn pack(word: &[u8]) -> [u64; 3] {
+    let mut buf = [0u8; 24];
+    buf[..word.len()].copy_from_slice(word);
+    let mut k = [0u64; 3];
+    for (i, chunk) in buf.chunks_exact(8).enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        k[i] = u64::from_le_bytes(w);
+    }
+    k
+}
+
+fn slot(k: &[u64; 3], mask: usize) -> usize {
+    let h =
+        (k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize & mask
+}
+
+impl Table {
+    fn new() -> Self {
+        let cap = 2048;
+        Table {
+            slots: vec![([0; 3], Entry::default()); cap],
+            mask: cap - 1,
+            lengths: vec![0; 27 * 27],
+            cue_lengths: vec![0; 27 * 27],
+        }
+    }
+
+    fn entry(&mut self, word: &str) -> &mut Entry {
+        debug_assert!(word.len() <= 24 && !word.is_empty());
+        let b = word.as_bytes();
+        self.lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
+        let k = pack(b);
+        let mut i = slot(&k, self.mask);
+        while self.slots[i].0 != [0; 3] && self.slots[i].0 != k {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i].0 = k;
+        &mut self.slots[i].1
+    }
+
+    fn get(&self, k: &[u64; 3]) -> Entry {
+        let mut i = slot(k, self.mask);
+        loop {
+            let (key, value) = &self.slots[i];
+            if key == k {
+                return *value;
+            }
+            if *key == [0; 3] {
+                return Entry::default();
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+const SPEECH: &str = "said says say added adds wrote writes tweeted tweets posted \
+    announced announces insisted insists warned warns acknowledged acknowledges argued argues \
+    claimed claims noted notes explained explains stated states reported reports asserted \
+    asserts declared declares stressed stresses emphasized emphasizes emphasised predicted \
+    predicts promised promises vowed vows pledged pledges conceded concedes confirmed confirms \
+    denied denies admitted admits replied replies responded responds answered continued \
+    recalled recalls remarked quipped joked boasted complained complains countered counters \
+    concluded concludes disclosed revealed mentioned observed testified maintained maintains \
+    contended contends alleged alleges cautioned reiterated lamented charged suggested suggests \
+    agreed agrees estimated estimates wondered speculated conceded added posits posited \
+    acknowledged recounted explained announced clarified insisted retorted blogged \
+    proclaimed";
+const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
+    urged urges";
+const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \
+    hopes hope hoped wants want wanted fears fear feared knows know knew doubts doubted feels \
+    feel felt shows show showed found finds indicates indicated worries worried";
+const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warning stressing \
+    suggesting claiming telling writing tweeting declaring calling accusing vowing promising \
+    acknowledging asserting predicting urging asking";
+
+const DET: &str = "the a an this these those his her their its our my your some many several \
+    few both all each every another other any no two three four five one";
+const PRON: &str = "he she they it we i you who";
+const AUX: &str = "has have had is was were are be been will would could can may might must \
+    shall should did does do also just only even still then later earlier again once \
+    repeatedly previously recently reportedly publicly privately already often never long \
+    initially further similarly separately personally flatly quickly explicitly specifically \
+    simply reportedly now first frequently openly loudly bluntly firmly forcefully famously \
+    memorably subsequently ultimately eventually immediately directly angrily";
+const PREP: &str = "in on at during after before since from of for with by about over under \
+    into onto to through via as while when because if although though than without within \
+    across against among between around near outside inside upon despite amid toward towards \
+    following ahead like per including especially unlike";
+const CONJ: &str = "and but or nor so yet";
+const SUB: &str = "that which who whom whose where whether because if although though while \
+    when since unless until whereas";
+const TIME: &str = "monday tuesday wednesday thursday friday saturday sunday today yesterday \
+    tonight tomorrow morning afternoon evening night week month year weekend earlier later \
+    recently last this next ago overnight";
+const ANON: &str = "official officials source sources people person aide aides adviser advisers \
+    advisor advisors insider insiders staffer staffers diplomat diplomats someone spokesman \
+    spokeswoman spokesperson spokesmen spokeswomen representative representatives individuals \
+    individual operative operatives reporter";
+const GROUP: &str = "critics analysts experts observers supporters opponents voters residents \
+    lawmakers legislators members leaders conservatives liberals activists advocates economists \
+    scientists researchers investigators prosecutors lawyers attorneys witnesses police \
+    authorities officers organizers donors staff others polls poll survey surveys study studies \
+    report statement data analysis memo letter documents records campaign administration \
+    government military department ministry agency company committee court group organization \
+    party team network newspaper paper website article story book ad document filing complaint \
+    lawsuit indictment estimates figures results research evidence pollsters strategists \
+    democrats republicans americans candidates candidate nominee president secretary governor \
+    senator mayor director chairman minister general spokesman judge justice congressman \
+    congresswoman leader founder executive lawyer attorney prosecutor analyst expert critic \
+    pollster strategist historian professor economist scientist researcher doctor doctors \
+    friend friends family sister brother wife husband daughter son mother father colleagues \
+    allies ally aide unions union commission council panel board investigation probe polling \
+    majority plurality percent respondents americans workers officers agents commentators \
+    pundits reporters journalists media outlets newspapers editorial editors editor author \
+    authors writer writers columnist senators assembly legislature voter residents \
+    officials leaders employees students parents teachers users customers fans republicans";
+const ROLE: &str = "president vice secretary general gen sen senator rep representative gov \
+    governor mayor director chairman chairwoman chair minister prime spokesman spokeswoman judge \
+    justice dr mr mrs ms miss col colonel lt lieutenant adm admiral capt captain sgt sergeant maj \
+    major chief ambassador attorney speaker leader ceo professor prof rev reverend pope king \
+    queen prince princess sheikh commander cmdr candidate nominee founder executive officer \
+    deputy assistant acting former senior marine corps army navy air force u.s us state united \
+    white house press communications manager counsel sheriff detective inspector \
+    superintendent commissioner congressman congresswoman councilman councilwoman delegate \
+    majority minority whip senate democratic republican gop brig father rabbi imam defense \
+    homeland security treasury commerce energy health education labor interior transportation \
+    veterans affairs agriculture housing central command intelligence national foreign finance \
+    staff joint chiefs department committee council forces operations relations services armed \
+    judiciary budget pentagon campaign administration agency bureau office chairperson \
+    democrat republican independent presidential hopeful contender nominee director general \
+    surgeon solicitor first lady sir dame lord coach owner manager chancellor provost dean \
+    premier president-elect vice-president lawmaker analyst economist";
+const ORG: &str = "pentagon department ministry agency administration campaign committee \
+    commission council court party office bureau service government congress senate house \
+    police army navy military company corp corporation inc times post journal news reuters \
+    network institute foundation university association union center centre group board \
+    embassy command organization federation coalition caucus poll survey fund bank cnn nbc abc \
+    cbs fox msnbc npr bbc ap afp gallup kremlin vatican nato fbi cia epa irs un eu dnc rnc \
+    trust project club league society magazine tribune herald gazette guardian telegraph \
+    politico axios breitbart bloomberg facebook google twitter commission secretariat cabinet \
+    parliament assembly legislature council tribunal authority authorities agency pac \
+    institute monitor observatory watch reuters xinhua tass isna irna press republicans \
+    democrats gop whitehouse cbo gao opm dhs doj dod dni nsa";
+const STARTER: &str = "the he she it they we i but and in a an this that his her their its \
+    there our as at on for if when while after some many most now so yet still meanwhile \
+    however mr mrs ms dr";
+const MASC: &str = "he mr mr. spokesman congressman councilman chairman king prince father \
+    brother husband son sir lord";
+const FEM: &str = "she mrs ms mrs. ms. spokeswoman congresswoman councilwoman chairwoman queen \
+    princess mother sister wife daughter dame";
+const NOUN_CUE_BLOCK: &str = "news media unconfirmed press initial early earlier later \
+    conflicting multiple numerous false unfounded baseless dubious various recent previous \
+    such these those";
+
+static TABLE: LazyLock<Table> = LazyLock::new(build);
+
+fn build() -> Table {
+    let mut t = Table::new();
+    let mut add_class = |words: &'static str, class: u32| {
+        for w in words.split_whitespace() {
+            t.entry(w).class |= class;
+        }
+    };
+    add_class(DET, class::DET);
+    add_class(PRON, class::PRON);
+    add_class(AUX, class::AUX);
+    add_class(PREP, class::PREP);
+    add_class(CONJ, class::CONJ);
+    add_class(SUB, class::SUB);
+    add_class(TIME, class::TIME);
+    add_class(ANON, class::ANON);
+    add_class(GROUP, class::GROUP);
+    add_class(ROLE, class::ROLE);
+    add_class(ORG, class::ORG);
+    add_class(STARTER, class::STARTER);
+    add_class(MASC, class::MASC);
+    add_class(FEM, class::FEM);
+    add_class(NOUN_CUE_BLOCK, class::NOUN_CUE_BLOCK);
+    add_class(
+        "promised promises promise vowed vows vow pledged pledges pledge wants want wanted hopes \
+         hope hoped plans plan planned expects expect expected threatened threatens urged urges \
+         asked asks told tells",
+        class::INFINITIVE,
+    );
+    add_class(
+        "posted maintained maintains maintain responded responds charged continued answered \
+         replied revealed disclosed mentioned observed tweeted posts",
+        class::WEAK_CUE,
+    );
+    add_class(
+        "percent majority majorities minority most half third quarter two-thirds three-quarters plurality many some all none few \
+         one two three four five six seven eight nine ten each",
+        class::QUANT,
+    );
+    add_class(
+        "states reports claims notes tweets estimates counters shows finds fears hopes \
+         wants doubts worries promises vows pledges answers replies responds",
+        class::NOUNLIKE_CUE,
+    );
+    let mut add_cue = |words: &'static str, cue: CueKind| {
+        for w in words.split_whitespace() {
+            t.entry(w).cue.get_or_insert(cue);
+            let b = w.as_bytes();
+            t.cue_lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
+        }
+    };
+    // Order matters: a word keeps its first cue kind.
+    add_cue(TELL, CueKind::Tell);
+    add_cue(SPEECH, CueKind::Speech);
+    add_cue(BELIEF, CueKind::Belief);
+    add_cue(PARTICIPLE, CueKind::Participle);
+    add_cue("according", CueKind::According);
+    add_cue("declined refused declines refuses", CueKind::Declined);
+    t
+}
+
+/// Whether a word may be a cue (any case). Cheap and conservative: false
+/// means it is not one; true means [`lookup`] will tell.
+#[inline]
+pub fn maybe_cue(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() < 2 || b.len() > 24 {
+        return false;
+    }
+    let slot = filter_slot(
+        b[0].to_ascii_lowercase(),
+        b[b.len() - 1].to_ascii_lowercase(),
+    );
+    TABLE.cue_lengths[slot] & (1 << b.len()) != 0
+}
+
+/// Look a word up (any case). Words longer than 24 bytes or not ASCII are in
+/// no class.
+pub fn lookup(word: &str) -> Entry {
+    // Abbreviations are stored without their dot ("Gen." is "gen").
+    let word = word.strip_suffix('.').unwrap_or(word);
+    let bytes = word.as_bytes();
+    if bytes.len() > 24 || bytes.is_empty() || bytes[0].is_ascii_digit() {
+        return Entry::default();
+    }
+    let table = &*TABLE;
+    let first = bytes[0].to_ascii_lowercase();
+    let last = bytes[bytes.len() - 1].to_ascii_lowercase();
+    if table.lengths[filter_slot(first, last)] & (1 << bytes.len()) == 0 {
+        return Entry::default();
+    }
+    // Build the packed key in registers: writing bytes to a buffer and
+    // reading it back as u64s stalls on store forwarding.
+    let mut k = [0u64; 3];
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            return Entry::default();
+        }
+        k[i / 8] |= u64::from(b.to_ascii_lowercase()) << (8 * (i % 8));
+    }
+    table.get(&k)
+}
+
+/// Words that make a sentence publication boilerplate rather than a claim:
+/// update notices set `developing`, the rest are dropped.
+pub fn is_update_notice(lower: &str) -> bool {
+    const NOTICES: [&str; 8] = [
+        "continue to update",
+        "will be updated",
+        "this is a developing story",
+        "this story is developing",
+        "check back for updates",
+        "this is a breaking news",
+        "this story has been updated",
+        "more information becomes available",
+    ];
+    NOTICES.iter().any(|n| lower.contains(n))
+}
+
+/// Reader furniture that is neither claim nor notice.
+pub fn is_furniture(lower: &str) -> bool {
+    const FURNITURE: [&str; 6] = [
+        "read the rest",
+        "click here",
+        "read more:",
+        "sign up for",
+        "subscribe to our",
+        "follow us on",
+    ];
+    lower.len() < 120 && FURNITURE.iter().any(|n| lower.contains(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_ignores_case_and_classifies() {
+        assert_eq!(lookup("Said").cue, Some(CueKind::Speech));
+        assert_eq!(lookup("told").cue, Some(CueKind::Tell));
+        assert_eq!(lookup("believes").cue, Some(CueKind::Belief));
+        assert!(lookup("The").class & class::DET != 0);
+        assert!(lookup("officials").class & class::ANON != 0);
+        assert!(lookup("Pentagon").class & class::ORG != 0);
+        assert_eq!(lookup("Zyxw").class, 0);
+    }
+}

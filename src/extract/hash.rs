@@ -1,0 +1,156 @@
+//! A fast path to [`normalize::content_hash`] for the common case.
+//!
+//! NFC normalisation dominates extraction time, yet news text is almost
+//! always NFC already: no character below U+0300 (the first combining mark)
+//! and none of General Punctuation (U+2002..=U+206F) decomposes or composes
+//! under NFC. For content made only of those, NFC is the identity, so the
+//! version-1 rules reduce to quote unification and white-space collapsing,
+//! done here without the normaliser. Anything else takes the specified
+//! path. The two must agree: see the tests.
+
+use std::sync::LazyLock;
+
+use super::normalize::{self, STATEMENT_HASH_CONTEXT};
+
+/// Deriving the key from the context string costs more than hashing a
+/// sentence: derive it once and clone the keyed hasher.
+static HASHER: LazyLock<blake3::Hasher> =
+    LazyLock::new(|| blake3::Hasher::new_derive_key(STATEMENT_HASH_CONTEXT));
+
+fn nfc_trivial(c: char) -> bool {
+    (c as u32) < 0x300 || ('\u{2002}'..='\u{206F}').contains(&c)
+}
+
+/// Bytes copied as they are: printable ASCII, UTF-8 continuation bytes and
+/// the lead bytes of U+00C0..=U+02FF (letters: NFC-stable, neither white
+/// space nor quotation marks).
+#[inline]
+fn is_plain(b: u8) -> bool {
+    (0x21..=0x7e).contains(&b) || (0x80..=0xbf).contains(&b) || (0xc3..=0xcb).contains(&b)
+}
+
+/// Same result as [`normalize::content_hash`], faster for plain text.
+pub fn content_hash(content: &str) -> String {
+    let bytes = content.as_bytes();
+    let mut hasher = HASHER.clone();
+    // Normalise into a stack buffer and feed the hasher in large pieces:
+    // blake3's output does not depend on how the input is chunked.
+    let mut buf = Buf {
+        bytes: [0; 512],
+        len: 0,
+    };
+    let mut pending_space = false;
+    let mut any = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of plain bytes, single inner spaces included.
+        let start = i;
+        while i < bytes.len()
+            && (is_plain(bytes[i])
+                || (bytes[i] == b' '
+                    && i > start
+                    && bytes.get(i + 1).copied().is_some_and(is_plain)))
+        {
+            i += 1;
+        }
+        if i > start {
+            if pending_space {
+                buf.push_byte(&mut hasher, b' ');
+                pending_space = false;
+            }
+            buf.push(&mut hasher, &bytes[start..i]);
+            any = true;
+            continue;
+        }
+        let c = content[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if !nfc_trivial(c) {
+            return normalize::content_hash(content);
+        }
+        if c.is_whitespace() {
+            pending_space = any;
+            continue;
+        }
+        if pending_space {
+            buf.push_byte(&mut hasher, b' ');
+            pending_space = false;
+        }
+        any = true;
+        let mut tmp = [0u8; 4];
+        let unified = normalize::unify_quote(c).encode_utf8(&mut tmp);
+        buf.push(&mut hasher, unified.as_bytes());
+    }
+    hasher.update(&buf.bytes[..buf.len]);
+    hasher.finalize().to_hex().to_string()
+}
+
+struct Buf {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl Buf {
+    fn push_byte(&mut self, hasher: &mut blake3::Hasher, b: u8) {
+        if self.len == self.bytes.len() {
+            hasher.update(&self.bytes);
+            self.len = 0;
+        }
+        self.bytes[self.len] = b;
+        self.len += 1;
+    }
+
+    fn push(&mut self, hasher: &mut blake3::Hasher, b: &[u8]) {
+        if self.len + b.len() > self.bytes.len() {
+            hasher.update(&self.bytes[..self.len]);
+            self.len = 0;
+            if b.len() > self.bytes.len() {
+                hasher.update(b);
+                return;
+            }
+        }
+        self.bytes[self.len..self.len + b.len()].copy_from_slice(b);
+        self.len += b.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn agrees_with_the_specified_hash() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "  a  b\t\nc ",
+            "\u{201C}All options\u{201D} are \u{2018}on\u{2019} the table.",
+            "caf\u{e9} na\u{ef}ve \u{2014} \u{2026}",
+            "cafe\u{301}",
+            "\u{2000}x\u{2001}",
+            "x\u{b}y\u{c}z\u{85}w\u{a0}v",
+            "\u{ab}\u{bb} \u{2032}\u{2033}",
+        ] {
+            assert_eq!(content_hash(s), normalize::content_hash(s), "{s:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #[test]
+        fn agrees_on_any_text(s in "\\PC*") {
+            prop_assert_eq!(content_hash(&s), normalize::content_hash(&s));
+        }
+
+        #[test]
+        fn agrees_on_accents_marks_and_spaces(s in "[a e\u{e9}\u{301}\u{a0}\u{85}\u{2009}\u{2000}\u{201c}\u{ab}\u{3000}\u{1680}  ]{0,24}") {
+            prop_assert_eq!(content_hash(&s), normalize::content_hash(&s));
+        }
+
+        #[test]
+        fn agrees_on_news_like_text(s in "[a-zA-Z \u{201C}\u{201D}\u{2019}\u{2014}\u{e9}\t\n.,]{0,40}") {
+            prop_assert_eq!(content_hash(&s), normalize::content_hash(&s));
+        }
+    }
+}

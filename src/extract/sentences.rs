@@ -1,0 +1,278 @@
+//! Sentence splitting inside one paragraph, and URL spotting.
+//!
+//! A full stop ends a sentence unless it belongs to an abbreviation ("Gen.",
+//! "Mar. 12"), an initial ("Kenneth F. McKenzie"), a dotted acronym ("U.S.")
+//! followed by something that does not start a sentence, or a URL. Nothing is
+//! split inside a quotation: `"A. B," he said.` is one sentence, so the
+//! frame finder sees the whole quote with its cue.
+
+use super::cues::{self, class};
+use super::quotes::QuoteSpan;
+use super::scan;
+
+/// Titles and other abbreviations that are never the end of a sentence.
+fn never_final(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "capt"
+            | "adm"
+            | "st"
+            | "mt"
+            | "prof"
+            | "rev"
+            | "hon"
+            | "maj"
+            | "brig"
+            | "cmdr"
+            | "messrs"
+            | "ft"
+            | "pres"
+            | "supt"
+            | "gens"
+            | "sens"
+            | "reps"
+            | "vs"
+            | "no"
+            | "nos"
+            | "fig"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Abbreviations that end sentences when a sentence starter follows.
+fn maybe_final(lower: &str) -> bool {
+    matches!(
+        lower,
+        "jr" | "sr" | "inc" | "corp" | "co" | "ltd" | "etc" | "llc" | "bros" | "dept" | "univ"
+    )
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}'
+    )
+}
+
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
+}
+
+/// Split `para` into sentences: paragraph-relative byte ranges, trimmed,
+/// never empty.
+pub fn split(para: &str, quotes: &[QuoteSpan], out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let bytes = para.as_bytes();
+    let mut start = 0;
+    let mut q = 0; // first quote span that may still contain the position
+    let mut i = 0;
+    while let Some(found) = scan::find_any(bytes, i, b".!?") {
+        i = found;
+        let b = bytes[i];
+        while q < quotes.len() && quotes[q].end <= i {
+            q += 1;
+        }
+        // Inside a quotation only a stop right before the closing mark can
+        // end a sentence (`... strength." He left.`).
+        if q < quotes.len() && quotes[q].contains(i) {
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            let at_close = quotes[q].closed
+                && para[j..quotes[q].end].chars().all(is_closing)
+                && j < quotes[q].end;
+            if !at_close {
+                i += 1;
+                continue;
+            }
+        }
+        // Past the terminator and any closing marks.
+        let mut j = i + 1;
+        while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+            j += 1;
+        }
+        while let Some(c) = para[j..].chars().next() {
+            if is_closing(c) {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let rest = &para[j..];
+        let Some(c0) = rest.chars().next() else {
+            break;
+        };
+        if !c0.is_whitespace() {
+            i = j.max(i + 1);
+            continue;
+        }
+        let k = j + (rest.len() - rest.trim_start().len());
+        let Some(next) = para[k..].chars().next() else {
+            break;
+        };
+        if !starts_sentence(next) || (b == b'.' && !full_stop_ends(para, i, k)) {
+            i = j;
+            continue;
+        }
+        push_trimmed(para, start, j, out);
+        start = k;
+        i = k;
+    }
+    push_trimmed(para, start, para.len(), out);
+}
+
+fn push_trimmed(para: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &para[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if s + lead < e - trail {
+        out.push((s + lead, e - trail));
+    }
+}
+
+/// Whether the full stop at `dot` ends a sentence, given that the next
+/// sentence would start at `next`.
+fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
+    let before = &para[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201C}' | '['))
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    if word.contains("://") || word.starts_with("www.") {
+        return true;
+    }
+    let mut lower_buf = [0u8; 12];
+    let lower = if word.len() <= lower_buf.len() && word.is_ascii() {
+        for (d, s) in lower_buf.iter_mut().zip(word.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&lower_buf[..word.len()]).unwrap_or("")
+    } else {
+        ""
+    };
+    let mut chars = word.chars();
+    let single_letter = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    if single_letter || never_final(lower) {
+        return false;
+    }
+    if word.contains('.') || maybe_final(lower) {
+        let next_word: &str = para[next..]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("");
+        return cues::lookup(next_word).class & class::STARTER != 0;
+    }
+    true
+}
+
+/// Whether a whole sentence or paragraph is nothing but links.
+pub fn is_only_urls(s: &str) -> bool {
+    let mut any = false;
+    for w in s.split_whitespace() {
+        if !is_url(w) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Whether a whitespace-separated word is a link.
+pub fn is_url(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | ',' | '.'));
+    w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+}
+
+/// The links inside a text, trailing punctuation removed.
+pub fn urls(s: &str) -> impl Iterator<Item = &str> {
+    s.split_whitespace()
+        .filter(|w| is_url(w))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | ',' | '.' | ';')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quotes;
+
+    fn sents(p: &str) -> Vec<&str> {
+        let mut q = Vec::new();
+        quotes::find(p, false, &mut q);
+        let mut v = Vec::new();
+        split(p, &q, &mut v);
+        v.into_iter().map(|(s, e)| &p[s..e]).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_acronyms_do_not_split() {
+        let p = "Gen. Ann B. Cole Jr. of the U.S. Army spoke on Feb. 3. The U.S. \
+                 team left. Sen. Roe agreed.";
+        assert_eq!(
+            sents(p),
+            vec![
+                "Gen. Ann B. Cole Jr. of the U.S. Army spoke on Feb. 3.",
+                "The U.S. team left.",
+                "Sen. Roe agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_then_starter_splits() {
+        assert_eq!(
+            sents("They flew to the U.S. The trip was long."),
+            vec!["They flew to the U.S.", "The trip was long."]
+        );
+    }
+
+    #[test]
+    fn no_split_inside_quotes_or_urls() {
+        let p = "\u{201C}We left. We won,\u{201D} she said. See https://ex.ample/a.b for more.";
+        assert_eq!(
+            sents(p),
+            vec![
+                "\u{201C}We left. We won,\u{201D} she said.",
+                "See https://ex.ample/a.b for more."
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_are_found() {
+        assert!(is_only_urls("https://ex.ample/status/1"));
+        assert!(!is_only_urls("see https://ex.ample"));
+        assert_eq!(
+            urls("see https://ex.ample/x.").collect::<Vec<_>>(),
+            vec!["https://ex.ample/x"]
+        );
+    }
+}

@@ -1,0 +1,468 @@
+//! Speakers: turning a source mention ("U.S. Secretary of Defense Mark
+//! Esper", "a U.S. official", "he") into a name, role and kind, and
+//! resolving later mentions ("Esper", "she", "the official", "the
+//! president") to speakers met earlier in the same article.
+//!
+//! It sees mention strings only; where mentions lie in a sentence is the
+//! frame finder's business.
+
+use super::cues::{self, class};
+use super::model::{Speaker, SpeakerKind, SpeakerRef};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Unknown,
+    Masc,
+    Fem,
+}
+
+#[derive(Debug)]
+struct Entry {
+    speaker: Speaker,
+    surname: Option<String>,
+    gender: Gender,
+    last_seen: usize,
+}
+
+/// Every speaker of one article, in order of first appearance.
+#[derive(Debug, Default)]
+pub struct Registry {
+    entries: Vec<Entry>,
+    clock: usize,
+    any_anonymous: bool,
+}
+
+/// What a mention says about its speaker before resolution.
+#[derive(Debug)]
+struct Parsed {
+    name: String,
+    role: Option<String>,
+    kind: SpeakerKind,
+    /// A bare pronoun ("he", "they").
+    pronoun: Option<String>,
+    /// A definite common noun ("the official", "the president"): its head.
+    definite_head: Option<String>,
+    gender: Gender,
+}
+
+/// A slug of a normalised name: lowercase, runs of non-alphanumerics become
+/// one '-'. Same name, same id, in any story.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_suffix(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(['.', ',']),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    )
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van" | "von" | "der" | "da" | "del" | "la" | "bin" | "al" | "le" | "du"
+    )
+}
+
+fn strip_det<'a>(words: &[&'a str]) -> (bool, Vec<&'a str>) {
+    let mut definite = false;
+    let mut i = 0;
+    while i < words.len() && cues::lookup(words[i]).class & class::DET != 0 && i + 1 < words.len() {
+        definite |= words[i].eq_ignore_ascii_case("the");
+        i += 1;
+    }
+    (definite, words[i..].to_vec())
+}
+
+fn trim_np(s: &str) -> &str {
+    s.trim()
+        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–'))
+        .trim()
+}
+
+fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
+    let mention = trim_np(mention);
+    let all: Vec<&str> = mention.split_whitespace().collect();
+    let mut gender = Gender::Unknown;
+    for w in &all {
+        let c = cues::lookup(w).class;
+        if c & class::MASC != 0 {
+            gender = Gender::Masc;
+        } else if c & class::FEM != 0 {
+            gender = Gender::Fem;
+        }
+    }
+    let appositive_role = appositive.map(|a| {
+        let words: Vec<&str> = trim_np(a).split_whitespace().collect();
+        strip_det(&words).1.join(" ")
+    });
+    if all.len() == 1 && cues::lookup(all[0]).class & class::PRON != 0 {
+        let lower = all[0].to_lowercase();
+        return Parsed {
+            name: lower.clone(),
+            role: appositive_role,
+            kind: SpeakerKind::Person,
+            pronoun: Some(lower),
+            definite_head: None,
+            gender,
+        };
+    }
+    let (definite, mut words) = strip_det(&all);
+    // "Joel Roe of the Daily Planet": the name is before the preposition,
+    // what follows places them. Not for "Secretary of Defense Ann Roe".
+    let mut placed: Option<String> = None;
+    if let Some(k) = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with" | "in" | "on"))
+        && k > 0
+        && is_cap(words[k - 1])
+        && cues::lookup(words[k - 1]).class & class::ROLE == 0
+        && k + 1 < words.len()
+    {
+        placed = Some(words[k..].join(" "));
+        words.truncate(k);
+    }
+    let appositive_role = appositive_role.or(placed);
+    // "Officials said" at the start of a sentence: a common noun, capitalised
+    // only by its position.
+    let lowered;
+    if let Some(first) = words.first()
+        && is_cap(first)
+        && cues::lookup(first).class & (class::ANON | class::GROUP) != 0
+        && cues::lookup(first).class & class::ORG == 0
+        && words.iter().skip(1).all(|w| !is_cap(w))
+    {
+        lowered = lowercase_first(first);
+        words[0] = lowered.as_str();
+    }
+    // The trailing run of capitalised words is the name.
+    let mut r = words.len();
+    while r > 0 {
+        let w = words[r - 1];
+        if is_cap(w) || (is_particle(w) && r < words.len()) {
+            r -= 1;
+        } else {
+            break;
+        }
+    }
+    if r == words.len() {
+        // A common noun phrase: "officials", "the official", "critics",
+        // "people familiar with the matter".
+        let mut name = words.join(" ");
+        if let Some(first) = words.first()
+            && is_cap(first)
+            && cues::lookup(first).class & (class::ANON | class::GROUP | class::DET) != 0
+        {
+            name = lowercase_first(&name);
+        }
+        let anon = words
+            .iter()
+            .any(|w| cues::lookup(w).class & class::ANON != 0);
+        let head = words
+            .iter()
+            .rev()
+            .find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0)
+            .or(words.last())
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default();
+        return Parsed {
+            name,
+            role: appositive_role,
+            kind: if anon {
+                SpeakerKind::Anonymous
+            } else {
+                SpeakerKind::Organization
+            },
+            pronoun: None,
+            definite_head: definite.then_some(head),
+            gender,
+        };
+    }
+    let run = &words[r..];
+    let head_class = cues::lookup(run[run.len() - 1]).class;
+    let any_role = run.iter().any(|w| cues::lookup(w).class & class::ROLE != 0);
+    // Drop titles and role words off the front of the run.
+    let mut n = 0;
+    while n + 1 < run.len()
+        && cues::lookup(run[n]).class & (class::ROLE | class::ORG) != 0
+        && !is_suffix(run[n])
+    {
+        n += 1;
+    }
+    let org = head_class & class::ORG != 0
+        || (r == 0 && definite && !any_role && run.len() <= 3 && head_class & class::ROLE == 0)
+        || (head_class & class::GROUP != 0 && run.len() == 1);
+    if org {
+        let name = words.join(" ");
+        return Parsed {
+            name,
+            role: appositive_role,
+            kind: SpeakerKind::Organization,
+            pronoun: None,
+            definite_head: None,
+            gender,
+        };
+    }
+    // Keep at most four name words plus a suffix.
+    let mut name_words = &run[n..];
+    let core = name_words.iter().filter(|w| !is_suffix(w)).count();
+    if core > 4 {
+        name_words = &name_words[core - 4..];
+    }
+    let name = name_words.join(" ");
+    let role_words = words.len() - name_words.len();
+    let role = appositive_role.or_else(|| {
+        (role_words > 0).then(|| {
+            let mut role = words[..role_words].join(" ");
+            if role.ends_with(',') {
+                role.pop();
+            }
+            role
+        })
+    });
+    Parsed {
+        name,
+        role: role.filter(|r| !r.is_empty()),
+        kind: SpeakerKind::Person,
+        pronoun: None,
+        definite_head: None,
+        gender,
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn surname_of(name: &str) -> Option<String> {
+    name.split_whitespace()
+        .rfind(|w| !is_suffix(w))
+        .map(|w| w.trim_end_matches(['.', ',']).to_string())
+}
+
+fn singular(w: &str) -> &str {
+    w.strip_suffix('s')
+        .filter(|_| !w.ends_with("ss"))
+        .unwrap_or(w)
+}
+
+impl Registry {
+    /// Resolve a mention to a speaker of the article, adding one if new.
+    pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> SpeakerRef {
+        self.clock += 1;
+        let parsed = parse(mention, appositive);
+        let mention = trim_np(mention).to_string();
+        let found = if let Some(p) = &parsed.pronoun {
+            self.resolve_pronoun(p, parsed.gender)
+        } else if let Some(head) = &parsed.definite_head {
+            self.resolve_definite(head)
+        } else {
+            self.resolve_name(&parsed)
+        };
+        let idx = match found {
+            Some(i) => i,
+            None => self.add(&parsed),
+        };
+        let clock = self.clock;
+        let e = &mut self.entries[idx];
+        e.last_seen = clock;
+        if e.gender == Gender::Unknown {
+            e.gender = parsed.gender;
+        }
+        if e.speaker.role.is_none() && parsed.pronoun.is_none() {
+            e.speaker.role = parsed.role.clone();
+        }
+        if parsed.pronoun.is_none()
+            && mention != e.speaker.name
+            && !e.speaker.aliases.contains(&mention)
+        {
+            e.speaker.aliases.push(mention.clone());
+        }
+        SpeakerRef {
+            id: e.speaker.id.clone(),
+            name: e.speaker.name.clone(),
+            mention,
+            kind: e.speaker.kind,
+            anonymous: e.speaker.anonymous,
+            role: e.speaker.role.clone(),
+        }
+    }
+
+    fn add(&mut self, p: &Parsed) -> usize {
+        let surname = (p.kind == SpeakerKind::Person && p.pronoun.is_none())
+            .then(|| surname_of(&p.name))
+            .flatten();
+        let mut aliases = Vec::new();
+        if let Some(s) = &surname
+            && s != &p.name
+        {
+            aliases.push(s.clone());
+        }
+        self.any_anonymous |= p.kind == SpeakerKind::Anonymous;
+        self.entries.push(Entry {
+            speaker: Speaker {
+                id: slug(&p.name),
+                name: p.name.clone(),
+                kind: p.kind,
+                anonymous: p.kind == SpeakerKind::Anonymous,
+                role: p.role.clone(),
+                aliases,
+                anonymity_reason: None,
+            },
+            surname,
+            gender: p.gender,
+            last_seen: self.clock,
+        });
+        self.entries.len() - 1
+    }
+
+    fn most_recent(&self, ok: impl Fn(&Entry) -> bool) -> Option<usize> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| ok(e))
+            .max_by_key(|(_, e)| e.last_seen)
+            .map(|(i, _)| i)
+    }
+
+    fn resolve_pronoun(&mut self, p: &str, gender: Gender) -> Option<usize> {
+        match p {
+            "he" | "she" => {
+                let want = if p == "he" { Gender::Masc } else { Gender::Fem };
+                let _ = gender;
+                let found = self
+                    .most_recent(|e| {
+                        e.speaker.kind == SpeakerKind::Person
+                            && e.surname.is_some()
+                            && (e.gender == Gender::Unknown || e.gender == want)
+                    })
+                    .or_else(|| self.most_recent(|e| e.speaker.kind == SpeakerKind::Anonymous));
+                if let Some(i) = found
+                    && self.entries[i].speaker.kind == SpeakerKind::Person
+                {
+                    self.entries[i].gender = want;
+                }
+                found
+            }
+            "they" => self.most_recent(|e| e.speaker.kind != SpeakerKind::Person),
+            "it" => self.most_recent(|e| e.speaker.kind == SpeakerKind::Organization),
+            _ => None,
+        }
+    }
+
+    fn resolve_definite(&self, head: &str) -> Option<usize> {
+        let head_s = singular(head);
+        self.most_recent(|e| {
+            let role_hit = e.speaker.role.as_deref().is_some_and(|r| {
+                r.to_lowercase()
+                    .split_whitespace()
+                    .any(|w| singular(w) == head_s)
+            });
+            let name_hit = e
+                .speaker
+                .name
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| singular(w) == head_s);
+            role_hit || name_hit
+        })
+    }
+
+    fn resolve_name(&self, p: &Parsed) -> Option<usize> {
+        let lower = p.name.to_lowercase();
+        if let Some(i) = self.most_recent(|e| e.speaker.name.to_lowercase() == lower) {
+            return Some(i);
+        }
+        if p.kind != SpeakerKind::Person {
+            return None;
+        }
+        let surname = surname_of(&p.name)?;
+        let single = p.name.split_whitespace().filter(|w| !is_suffix(w)).count() == 1;
+        self.most_recent(|e| {
+            e.speaker.kind == SpeakerKind::Person
+                && e.surname.as_deref() == Some(surname.as_str())
+                && (single || e.speaker.name.split_whitespace().count() == 1 || {
+                    // Same surname and same first name: one person.
+                    e.speaker.name.split_whitespace().next() == p.name.split_whitespace().next()
+                })
+        })
+    }
+
+    pub fn has_anonymous(&self) -> bool {
+        self.any_anonymous
+    }
+
+    /// Record why the most recent anonymous source was granted anonymity.
+    pub fn set_anonymity_reason(&mut self, reason: &str) {
+        if let Some(i) = self.most_recent(|e| e.speaker.anonymous) {
+            let s = &mut self.entries[i].speaker;
+            if s.anonymity_reason.is_none() {
+                s.anonymity_reason = Some(reason.to_string());
+            }
+        }
+    }
+
+    pub fn into_speakers(self) -> Vec<Speaker> {
+        self.entries.into_iter().map(|e| e.speaker).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_and_name_give_role() {
+        let p = parse("U.S. Secretary of Defense Ann Roe", None);
+        assert_eq!(p.name, "Ann Roe");
+        assert_eq!(p.role.as_deref(), Some("U.S. Secretary of Defense"));
+        assert_eq!(p.kind, SpeakerKind::Person);
+        let p = parse(
+            "Army General Bo K. Diaz Jr.",
+            Some("chief of the Northern Command"),
+        );
+        assert_eq!(p.name, "Bo K. Diaz Jr.");
+        assert_eq!(p.role.as_deref(), Some("chief of the Northern Command"));
+    }
+
+    #[test]
+    fn organisations_and_anonymous_sources() {
+        let p = parse("The Defense Department", None);
+        assert_eq!(
+            (p.name.as_str(), p.kind),
+            ("Defense Department", SpeakerKind::Organization)
+        );
+        let p = parse("the Pentagon", None);
+        assert_eq!(p.kind, SpeakerKind::Organization);
+        let p = parse("a U.S. official", None);
+        assert_eq!(
+            (p.name.as_str(), p.kind),
+            ("U.S. official", SpeakerKind::Anonymous)
+        );
+        assert_eq!(slug(&p.name), "u-s-official");
+        let p = parse("people familiar with the matter", None);
+        assert_eq!(p.kind, SpeakerKind::Anonymous);
+    }
+}

@@ -1,0 +1,350 @@
+//! Construction-by-construction tests of the pipeline, on small made-up
+//! sentences (no real article text), plus the properties that must hold for
+//! any input.
+
+use super::*;
+use proptest::prelude::*;
+
+/// (speaker name, attribution, content) of every statement.
+fn rows(text: &str) -> Vec<(Option<String>, &'static str, String)> {
+    extract(text)
+        .statements
+        .into_iter()
+        .map(|s| (s.speaker.map(|r| r.name), s.attribution.as_str(), s.content))
+        .collect()
+}
+
+fn one(
+    name: &str,
+    attribution: &'static str,
+    content: &str,
+) -> (Option<String>, &'static str, String) {
+    (Some(name.to_string()), attribution, content.to_string())
+}
+
+fn own(content: &str) -> (Option<String>, &'static str, String) {
+    (None, "unattributed", content.to_string())
+}
+
+fn speaker<'a>(x: &'a Extraction, name: &str) -> &'a Speaker {
+    x.speakers
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no speaker {name}: {:?}", x.speakers))
+}
+
+#[test]
+fn quote_first() {
+    assert_eq!(
+        rows("\u{201C}The bridge opens in May,\u{201D} Mayor Ann Lutz said."),
+        vec![one("Ann Lutz", "direct", "The bridge opens in May")]
+    );
+}
+
+#[test]
+fn speaker_first_direct_and_indirect() {
+    assert_eq!(
+        rows("Ann Lutz said: \u{201C}We are ready.\u{201D} The council said it approved the plan."),
+        vec![
+            one("Ann Lutz", "direct", "We are ready."),
+            one("council", "indirect", "it approved the plan"),
+        ]
+    );
+}
+
+#[test]
+fn cue_before_speaker() {
+    assert_eq!(
+        rows("\u{201C}We are ready,\u{201D} said Ann Lutz, the mayor."),
+        vec![one("Ann Lutz", "direct", "We are ready")]
+    );
+    let x = extract("\u{201C}We are ready,\u{201D} said Ann Lutz, the mayor.");
+    assert_eq!(speaker(&x, "Ann Lutz").role.as_deref(), Some("mayor"));
+}
+
+#[test]
+fn split_quote_gives_two_statements() {
+    assert_eq!(
+        rows(
+            "\u{201C}We are ready for the storm,\u{201D} Lutz said, \u{201C}and we will not wait.\u{201D}"
+        ),
+        vec![
+            one("Lutz", "direct", "We are ready for the storm"),
+            one("Lutz", "direct", "and we will not wait."),
+        ]
+    );
+}
+
+#[test]
+fn quote_spanning_paragraphs_takes_the_closing_speaker() {
+    let text = "\u{201C}We lost too many close games this year.\n\n\
+                \u{201C}Next year will be different,\u{201D} coach Tim Berg said.";
+    assert_eq!(
+        rows(text),
+        vec![
+            one(
+                "Tim Berg",
+                "direct",
+                "We lost too many close games this year."
+            ),
+            one("Tim Berg", "direct", "Next year will be different"),
+        ]
+    );
+}
+
+#[test]
+fn quote_only_paragraph_continues_the_speaker() {
+    let text = "\u{201C}The road is closed,\u{201D} Ann Lutz said.\n\n\
+                \u{201C}It will reopen when the water drops.\u{201D}";
+    assert_eq!(
+        rows(text)[1],
+        one("Ann Lutz", "direct", "It will reopen when the water drops.")
+    );
+}
+
+#[test]
+fn curly_and_straight_marks_mixed() {
+    let text = "\u{201C}We won,\u{201D} said Ann Lutz. \"We will win again,\" she added.";
+    assert_eq!(
+        rows(text),
+        vec![
+            one("Ann Lutz", "direct", "We won"),
+            one("Ann Lutz", "direct", "We will win again"),
+        ]
+    );
+}
+
+#[test]
+fn unbalanced_mark_degrades_locally() {
+    let text = "He called it \u{201C}a disaster and left.\n\n\
+                The river rose overnight. Officials said the dam held.";
+    let r = rows(text);
+    assert_eq!(r.len(), 3);
+    assert_eq!(r[1], own("The river rose overnight."));
+    assert_eq!(r[2], one("officials", "indirect", "the dam held"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_speech() {
+    assert_eq!(
+        rows(
+            "The \u{201C}defensive\u{201D} strikes hit three depots. She starred in \"Night Train\" last year."
+        ),
+        vec![
+            own("The \u{201C}defensive\u{201D} strikes hit three depots."),
+            own("She starred in \"Night Train\" last year."),
+        ]
+    );
+}
+
+#[test]
+fn title_and_appositive_roles() {
+    let x = extract(
+        "U.S. Secretary of Transportation Ann Lutz said the road was closed. \
+         Army General Bo K. Diaz Jr., commander of the northern district, said the troops left.",
+    );
+    let lutz = speaker(&x, "Ann Lutz");
+    assert_eq!(
+        lutz.role.as_deref(),
+        Some("U.S. Secretary of Transportation")
+    );
+    assert_eq!(lutz.id, "ann-lutz");
+    assert_eq!(lutz.kind, SpeakerKind::Person);
+    let diaz = speaker(&x, "Bo K. Diaz Jr.");
+    assert_eq!(
+        diaz.role.as_deref(),
+        Some("commander of the northern district")
+    );
+}
+
+#[test]
+fn organisations() {
+    let x = extract("The Transportation Department said the road was closed.");
+    let s = &x.statements[0];
+    assert_eq!(s.attribution, Attribution::Indirect);
+    let r = s.speaker.as_ref().unwrap();
+    assert_eq!(
+        (r.name.as_str(), r.kind),
+        ("Transportation Department", SpeakerKind::Organization)
+    );
+    assert_eq!(r.mention, "The Transportation Department");
+}
+
+#[test]
+fn anonymous_source_with_reason() {
+    let x = extract(
+        "The bridge was closed for repairs, a city official said. The official spoke on \
+         condition of anonymity because the inquiry was still open.",
+    );
+    assert_eq!(x.statements.len(), 2);
+    let r = x.statements[0].speaker.as_ref().unwrap();
+    assert!(r.anonymous);
+    assert_eq!(
+        (r.id.as_str(), r.kind),
+        ("city-official", SpeakerKind::Anonymous)
+    );
+    assert!(
+        x.statements[1].speaker.is_none(),
+        "the reason itself is the outlet's"
+    );
+    assert_eq!(
+        speaker(&x, "city official").anonymity_reason.as_deref(),
+        Some("the inquiry was still open")
+    );
+}
+
+#[test]
+fn people_familiar_and_sources_are_anonymous() {
+    let x = extract(
+        "The deal is close, people familiar with the talks said. Sources said it may slip.",
+    );
+    for s in &x.statements {
+        let r = s.speaker.as_ref().unwrap();
+        assert!(r.anonymous, "{r:?}");
+    }
+}
+
+#[test]
+fn pronoun_surname_and_description_resolve() {
+    let text = "President Joan Park said the budget was balanced. \
+                \u{201C}It is a good day,\u{201D} she said. \
+                Park said taxes would stay flat. \
+                The president said the deficit would shrink. \
+                The roads are open, a state official said. \
+                The official said more work was needed.";
+    let x = extract(text);
+    let refs: Vec<(&str, &str)> = x
+        .statements
+        .iter()
+        .map(|s| {
+            let r = s.speaker.as_ref().unwrap();
+            (r.id.as_str(), r.mention.as_str())
+        })
+        .collect();
+    assert_eq!(
+        refs,
+        vec![
+            ("joan-park", "President Joan Park"),
+            ("joan-park", "she"),
+            ("joan-park", "Park"),
+            ("joan-park", "The president"),
+            ("state-official", "a state official"),
+            ("state-official", "The official"),
+        ]
+    );
+    let park = speaker(&x, "Joan Park");
+    assert!(park.aliases.iter().any(|a| a == "Park"));
+}
+
+#[test]
+fn declined_and_coordinated_report() {
+    assert_eq!(
+        rows(
+            "Coach Tim Berg declined to say whether the team would move but said that fans would be asked."
+        ),
+        vec![
+            one(
+                "Tim Berg",
+                "declined",
+                "declined to say whether the team would move"
+            ),
+            one("Tim Berg", "indirect", "fans would be asked"),
+        ]
+    );
+}
+
+#[test]
+fn according_to_before_and_after() {
+    assert_eq!(
+        rows(
+            "According to the ministry, prices rose. Prices fell in May, according to the central bank."
+        ),
+        vec![
+            one("ministry", "according_to", "prices rose"),
+            one("central bank", "according_to", "Prices fell in May"),
+        ]
+    );
+}
+
+#[test]
+fn abbreviations_do_not_split_sentences() {
+    let r = rows(
+        "Gen. Bo K. Diaz Jr. arrived on Mar. 3 with U.S. troops. The U.S. team left at 5 p.m. on Friday.",
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
+}
+
+#[test]
+fn links_are_references_not_statements() {
+    let x = extract(
+        "The mayor posted a video.\n\nhttps://video.example/watch/42\n\nIt shows the flood.",
+    );
+    assert_eq!(x.references, vec!["https://video.example/watch/42"]);
+    assert_eq!(x.statements.len(), 2);
+    assert!(x.statements.iter().all(|s| !s.content.contains("http")));
+}
+
+#[test]
+fn update_notice_marks_developing() {
+    let x = extract(
+        "The dam held.\n\nThis story will be updated as more information becomes available.",
+    );
+    assert!(x.developing);
+    assert_eq!(x.statements.len(), 1);
+}
+
+#[test]
+fn spans_and_paragraphs_point_into_the_text() {
+    let text = "First claim here.\n\n\u{201C}Quote here,\u{201D} Ann Lutz said. Second claim.";
+    let x = extract(text);
+    for s in &x.statements {
+        assert_eq!(&text[s.span.0..s.span.1], s.text);
+    }
+    assert_eq!(
+        x.statements.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+        vec![0, 1, 1]
+    );
+    assert_eq!(x.statements[1].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn same_name_same_id_across_stories() {
+    let a = extract("Ann Lutz said the road was closed.");
+    let b = extract("\u{201C}Closed,\u{201D} said Ann Lutz.");
+    assert_eq!(a.speakers[0].id, b.speakers[0].id);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn never_panics_and_spans_stay_in_bounds(text in "\\PC{0,300}") {
+        let x = extract(&text);
+        for s in &x.statements {
+            prop_assert!(s.span.0 <= s.span.1 && s.span.1 <= text.len());
+            prop_assert!(text.is_char_boundary(s.span.0) && text.is_char_boundary(s.span.1));
+            prop_assert_eq!(&text[s.span.0..s.span.1], s.text.as_str());
+        }
+    }
+
+    #[test]
+    fn news_shaped_input_never_panics(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("\u{201C}"), Just("\u{201D}"), Just("\""), Just("''"), Just(", "), Just(". "),
+                Just("said "), Just("he "), Just("according to "), Just("the official "),
+                Just("Ann Lutz "), Just("U.S. "), Just("declined to say "), Just("that "),
+                Just("\n\n"), Just("Jr. "), Just("(R-Ky.) "), Just("https://x.example/a "),
+                Just("\u{e9}\u{301} "), Just(": "), Just("; "), Just("\u{2014} "),
+            ],
+            0..60,
+        )
+    ) {
+        let text: String = parts.concat();
+        let x = extract(&text);
+        for s in &x.statements {
+            prop_assert!(text.is_char_boundary(s.span.0) && text.is_char_boundary(s.span.1));
+            prop_assert!(s.span.1 <= text.len());
+        }
+    }
+}
