@@ -12,12 +12,9 @@ use std::time::Instant;
 const ROUNDS: usize = 10;
 
 fn main() {
-    let path = std::env::var_os("CLAIMTRAIL_BENCH_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/corpus/polnear/polnear_train.jsonl")
-        });
+    let path = std::env::var_os("CLAIMTRAIL_BENCH_CORPUS").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/polnear/polnear_train.jsonl")
+    });
     let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "bench corpus {} is missing ({e}); put the PolNeAR train split there \
@@ -45,9 +42,7 @@ fn main() {
         let start = Instant::now();
         statements = 0;
         for t in &texts {
-            statements += black_box(claimtrail::extract::extract(black_box(t)))
-                .statements
-                .len();
+            statements += black_box(claimtrail::extract::extract(black_box(t))).statements.len();
         }
         best = best.min(start.elapsed().as_secs_f64());
     }

@@ -10,12 +10,14 @@ pub fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t.with_timezone(&Utc));
     }
+    // Naive forms are UTC; a trailing Z or UTC says so explicitly.
+    let naive = s.strip_suffix('Z').or_else(|| s.strip_suffix(" UTC")).unwrap_or(s).trim_end();
     for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
+        if let Ok(t) = NaiveDateTime::parse_from_str(naive, fmt) {
             return Ok(t.and_utc());
         }
     }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+    if let Ok(d) = NaiveDate::parse_from_str(naive, "%Y-%m-%d") {
         return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
     }
     Err(format!("{s:?} is not a time: use RFC 3339 (2020-03-12T18:00:00Z) or YYYY-MM-DD [HH:MM[:SS]] in UTC"))
@@ -33,4 +35,21 @@ pub fn now() -> Result<DateTime<Utc>, CliError> {
 /// A time as people read it in tables: `2020-03-12 18:00 UTC`.
 pub fn human(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_of_time() {
+        let t = |s: &str| parse_time(s).map(|t| t.to_rfc3339());
+        assert_eq!(t("2020-03-12T18:00:00Z").unwrap(), "2020-03-12T18:00:00+00:00");
+        assert_eq!(t("2020-03-12T20:00:00+02:00").unwrap(), "2020-03-12T18:00:00+00:00");
+        assert_eq!(t("2020-03-12T18:00Z").unwrap(), "2020-03-12T18:00:00+00:00");
+        assert_eq!(t("2020-03-12 18:00 UTC").unwrap(), "2020-03-12T18:00:00+00:00");
+        assert_eq!(t("2020-03-12").unwrap(), "2020-03-12T00:00:00+00:00");
+        assert!(t("yesterday").is_err());
+        assert!(t("2020-13-01").is_err());
+    }
 }

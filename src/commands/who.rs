@@ -83,7 +83,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     }
     head.push(')');
     let stories: std::collections::BTreeSet<&str> = trails.iter().map(|t| t.story.as_str()).collect();
-    head.push_str(&format!(": {} statements in {} stories", trails.len(), stories.len()));
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    head.push_str(&format!(
+        ": {} in {}",
+        plural(trails.len(), "statement", "statements"),
+        plural(stories.len(), "story", "stories")
+    ));
     ctx.out.line(&head)?;
     if trails.is_empty() {
         return Ok(exit::OK);

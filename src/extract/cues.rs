@@ -110,8 +110,7 @@ fn pack(word: &[u8]) -> [u64; 3] {
 }
 
 fn slot(k: &[u64; 3], mask: usize) -> usize {
-    let h =
-        (k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let h = (k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> 40) as usize & mask
 }
 
@@ -324,10 +323,7 @@ pub fn maybe_cue(word: &str) -> bool {
     if b.len() < 2 || b.len() > 24 {
         return false;
     }
-    let slot = filter_slot(
-        b[0].to_ascii_lowercase(),
-        b[b.len() - 1].to_ascii_lowercase(),
-    );
+    let slot = filter_slot(b[0].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase());
     TABLE.cue_lengths[slot] & (1 << b.len()) != 0
 }
 
@@ -376,14 +372,8 @@ pub fn is_update_notice(lower: &str) -> bool {
 
 /// Reader furniture that is neither claim nor notice.
 pub fn is_furniture(lower: &str) -> bool {
-    const FURNITURE: [&str; 6] = [
-        "read the rest",
-        "click here",
-        "read more:",
-        "sign up for",
-        "subscribe to our",
-        "follow us on",
-    ];
+    const FURNITURE: [&str; 6] =
+        ["read the rest", "click here", "read more:", "sign up for", "subscribe to our", "follow us on"];
     lower.len() < 120 && FURNITURE.iter().any(|n| lower.contains(n))
 }
 

@@ -21,10 +21,7 @@ use super::tokens::{Kind, Token};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     /// A mention in this sentence: token range and an appositive range.
-    Mention {
-        np: (usize, usize),
-        appositive: Option<(usize, usize)>,
-    },
+    Mention { np: (usize, usize), appositive: Option<(usize, usize)> },
     /// The source of the previous frame of this sentence.
     Previous,
     /// Whoever spoke last: a sentence that is all quotation.
@@ -49,10 +46,7 @@ pub enum Outcome {
     /// Frames were pushed.
     Framed,
     /// `S said:` with nothing after: the next sentence is S's.
-    Introduces {
-        np: (usize, usize),
-        cue: (usize, usize),
-    },
+    Introduces { np: (usize, usize), cue: (usize, usize) },
     /// No frame.
     None,
 }
@@ -64,9 +58,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn lower_is(&self, i: usize, w: &str) -> bool {
-        self.t
-            .get(i)
-            .is_some_and(|t| t.word() && t.text(self.doc).eq_ignore_ascii_case(w))
+        self.t.get(i).is_some_and(|t| t.word() && t.text(self.doc).eq_ignore_ascii_case(w))
     }
 
     /// Byte range of the mention in token range `[s, e)`.
@@ -81,10 +73,7 @@ impl Ctx<'_> {
             return None;
         }
         while e > s
-            && matches!(
-                self.t[e - 1].kind,
-                Kind::Stop | Kind::Comma | Kind::Colon | Kind::Dash | Kind::Semicolon
-            )
+            && matches!(self.t[e - 1].kind, Kind::Stop | Kind::Comma | Kind::Colon | Kind::Dash | Kind::Semicolon)
         {
             e -= 1;
         }
@@ -121,9 +110,7 @@ fn is_function(t: &Token) -> bool {
 }
 
 fn starts_with_digit(c: &Ctx, i: usize) -> bool {
-    c.t[i]
-        .text(c.doc)
-        .starts_with(|ch: char| ch.is_ascii_digit())
+    c.t[i].text(c.doc).starts_with(|ch: char| ch.is_ascii_digit())
 }
 
 fn is_possessive(c: &Ctx, i: usize) -> bool {
@@ -132,15 +119,10 @@ fn is_possessive(c: &Ctx, i: usize) -> bool {
 }
 
 fn is_article(c: &Ctx, i: usize) -> bool {
-    const ARTICLES: [&str; 13] = [
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
-        "those",
-    ];
+    const ARTICLES: [&str; 13] =
+        ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
     let t = &c.t[i];
-    t.is(class::DET | class::PRON)
-        && ARTICLES
-            .iter()
-            .any(|a| t.text(c.doc).eq_ignore_ascii_case(a))
+    t.is(class::DET | class::PRON) && ARTICLES.iter().any(|a| t.text(c.doc).eq_ignore_ascii_case(a))
 }
 
 /// The cue at token `i`, if the word reads as one here.
@@ -179,10 +161,8 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     if t[s].is(class::PRON) {
         return Some((s, e));
     }
-    let quantity = |i: usize| {
-        t[i].word()
-            && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'))
-    };
+    let quantity =
+        |i: usize| t[i].word() && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'));
     for _ in 0..2 {
         if s < 2 {
             break;
@@ -190,9 +170,7 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         let p = &t[s - 1];
         if c.lower_is(s - 1, "of") && quantity(s - 2) {
             s -= 2;
-            while s > 0
-                && (quantity(s - 1) || c.lower_is(s - 1, "about") || t[s - 1].is(class::DET))
-            {
+            while s > 0 && (quantity(s - 1) || c.lower_is(s - 1, "about") || t[s - 1].is(class::DET)) {
                 s -= 1;
             }
             continue;
@@ -228,9 +206,7 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     // A parenthetical after a name: "Sen. Ann Roe (D-Ore.) said".
     let mut paren_end = None;
     if e > 0 && t[e - 1].text(c.doc) == ")" {
-        let open = (e.saturating_sub(10)..e - 1)
-            .rev()
-            .find(|&i| t[i].text(c.doc) == "(")?;
+        let open = (e.saturating_sub(10)..e - 1).rev().find(|&i| t[i].text(c.doc) == "(")?;
         paren_end = Some(e);
         e = open;
     }
@@ -319,10 +295,8 @@ fn postmodified(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             return None;
         }
         let w = tk.text(c.doc);
-        if matches!(
-            w,
-            "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "with"
-        ) && k > 0
+        if matches!(w, "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "with")
+            && k > 0
             && t[k - 1].is(class::ANON)
         {
             let (s, _) = np_back(c, k)?;
@@ -381,10 +355,7 @@ fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
     let article = loose && t.get(start).is_some_and(|x| x.is(class::DET));
     while e > start {
         let h = &t[e - 1];
-        if h.cap
-            || h.is(class::ANON | class::GROUP)
-            || (article && e > start + 1 && h.word() && !is_function(h))
-        {
+        if h.cap || h.is(class::ANON | class::GROUP) || (article && e > start + 1 && h.word() && !is_function(h)) {
             break;
         }
         e -= 1;
@@ -394,13 +365,8 @@ fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
     }
     // "people familiar with the matter".
     if t[e - 1].is(class::ANON)
-        && t.get(e).is_some_and(|x| {
-            x.word()
-                && matches!(
-                    x.text(c.doc),
-                    "familiar" | "close" | "briefed" | "with" | "who"
-                )
-        })
+        && t.get(e)
+            .is_some_and(|x| x.word() && matches!(x.text(c.doc), "familiar" | "close" | "briefed" | "with" | "who"))
     {
         while e < t.len() && t[e].word() && e - start < 14 {
             e += 1;
@@ -423,11 +389,7 @@ fn appositive_like(c: &Ctx, i: usize) -> bool {
 
 /// Whether tokens `[s, e)` are a bare name: two to five capitalised words.
 fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
-    e >= s + 2
-        && e - s <= 5
-        && c.t[s..e]
-            .iter()
-            .all(|x| x.word() && x.cap && !x.is(class::DET))
+    e >= s + 2 && e - s <= 5 && c.t[s..e].iter().all(|x| x.word() && x.cap && !x.is(class::DET))
 }
 
 /// Back over auxiliaries and adverbs between a subject and its cue ("has
@@ -445,23 +407,14 @@ fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             continue;
         }
         let w = p.text(c.doc);
-        if p.word()
-            && !p.cap
-            && w.len() >= 6
-            && w.ends_with("ly")
-            && !p.is(class::ANON | class::GROUP)
-        {
+        if p.word() && !p.cap && w.len() >= 6 && w.ends_with("ly") && !p.is(class::ANON | class::GROUP) {
             j -= 1;
             continue;
         }
         // "Ann Roe on Tuesday said", "Ann Roe last week said".
         if p.word() && p.is(class::TIME) && !p.is(class::DET) && !is_possessive(c, j - 1) {
             j -= 1;
-            if j > 0
-                && ["on", "last", "this", "earlier", "late", "early"]
-                    .iter()
-                    .any(|w| c.lower_is(j - 1, w))
-            {
+            if j > 0 && ["on", "last", "this", "earlier", "late", "early"].iter().any(|w| c.lower_is(j - 1, w)) {
                 j -= 1;
             }
             continue;
@@ -481,14 +434,7 @@ fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             && t[j - 2].word()
             && matches!(
                 t[j - 2].text(c.doc).to_ascii_lowercase().as_str(),
-                "however"
-                    | "meanwhile"
-                    | "though"
-                    | "too"
-                    | "also"
-                    | "moreover"
-                    | "instead"
-                    | "indeed"
+                "however" | "meanwhile" | "though" | "too" | "also" | "moreover" | "instead" | "indeed"
             )
         {
             j -= 3;
@@ -508,22 +454,16 @@ fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option
     }
     if t[j - 1].kind != Kind::Comma {
         let np = np_back(c, j)?;
-        return accept(np.0).then_some(Source::Mention {
-            np,
-            appositive: None,
-        });
+        return accept(np.0).then_some(Source::Mention { np, appositive: None });
     }
     // Walk back over appositives: the subject ends at an earlier comma.
     let last = j - 1;
     let mut k = last;
     let lo = j.saturating_sub(40);
     for _ in 0..3 {
-        let b = (lo..k).rev().find(|&b| {
-            matches!(
-                t[b].kind,
-                Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Colon | Kind::Dash
-            )
-        })?;
+        let b = (lo..k)
+            .rev()
+            .find(|&b| matches!(t[b].kind, Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Colon | Kind::Dash))?;
         if t[b].kind != Kind::Comma || b + 1 >= last {
             return None;
         }
@@ -535,10 +475,7 @@ fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option
             && !t[np.0].is(class::PRON)
             && accept(np.0)
         {
-            return Some(Source::Mention {
-                np,
-                appositive: (!parenthetical).then_some((b + 1, last)),
-            });
+            return Some(Source::Mention { np, appositive: (!parenthetical).then_some((b + 1, last)) });
         }
         // "a spokeswoman, Ann Roe, said": the name is the speaker, the
         // noun phrase before it the role.
@@ -547,10 +484,7 @@ fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option
             && t[np.1 - 1].is(class::ANON | class::GROUP)
             && accept(np.0)
         {
-            return Some(Source::Mention {
-                np: (b + 1, last),
-                appositive: Some(np),
-            });
+            return Some(Source::Mention { np: (b + 1, last), appositive: Some(np) });
         }
         k = b;
     }
@@ -564,10 +498,7 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
     if s == 0 {
         return true;
     }
-    if t[..s]
-        .iter()
-        .all(|x| x.word() && x.is(class::CONJ | class::AUX))
-    {
+    if t[..s].iter().all(|x| x.word() && x.is(class::CONJ | class::AUX)) {
         return true;
     }
     let p = &t[s - 1];
@@ -593,11 +524,7 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
     if opens != closes || intro.iter().any(|x| x.kind == Kind::Stop) {
         return false;
     }
-    let Some(first) = intro
-        .iter()
-        .position(|x| !x.is(class::CONJ))
-        .map(|i| &intro[i])
-    else {
+    let Some(first) = intro.iter().position(|x| !x.is(class::CONJ)).map(|i| &intro[i]) else {
         return false;
     };
     let lower = first.text(c.doc).to_ascii_lowercase();
@@ -655,9 +582,8 @@ fn skip_object(c: &Ctx, mut j: usize) -> usize {
         j += 1;
         let lim = j + 4;
         while j < lim
-            && t.get(j).is_some_and(|y| {
-                y.word() && !y.quoted && !y.is(class::DET | class::PREP | class::SUB | class::PRON)
-            })
+            && t.get(j)
+                .is_some_and(|y| y.word() && !y.quoted && !y.is(class::DET | class::PREP | class::SUB | class::PRON))
         {
             j += 1;
         }
@@ -690,17 +616,11 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
             return None;
         }
         if infinitive && !in_pp && c.lower_is(j, "to") {
-            return Some(Complement {
-                start: j,
-                that: false,
-            });
+            return Some(Complement { start: j, that: false });
         }
         match x.kind {
             Kind::Open => {
-                return Some(Complement {
-                    start: j,
-                    that: false,
-                });
+                return Some(Complement { start: j, that: false });
             }
             Kind::Colon => {
                 j += 1;
@@ -717,16 +637,10 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
                 j += 1;
             }
             Kind::Word if x.quoted => {
-                return Some(Complement {
-                    start: j,
-                    that: false,
-                });
+                return Some(Complement { start: j, that: false });
             }
             Kind::Word if c.lower_is(j, "that") => {
-                return (j + 1 < t.len()).then_some(Complement {
-                    start: j + 1,
-                    that: true,
-                });
+                return (j + 1 < t.len()).then_some(Complement { start: j + 1, that: true });
             }
             Kind::Word if x.is(class::TIME) && !is_possessive(c, j) => {
                 // "on Friday" closes a prepositional phrase.
@@ -739,22 +653,13 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
             }
             Kind::Word if in_pp => j += 1,
             Kind::Word => {
-                if ["whether", "if", "how", "what", "why", "who", "where"]
-                    .iter()
-                    .any(|w| c.lower_is(j, w))
-                {
-                    return Some(Complement {
-                        start: j,
-                        that: false,
-                    });
+                if ["whether", "if", "how", "what", "why", "who", "where"].iter().any(|w| c.lower_is(j, w)) {
+                    return Some(Complement { start: j, that: false });
                 }
                 if x.is(class::CONJ | class::SUB) {
                     return None;
                 }
-                return Some(Complement {
-                    start: j,
-                    that: false,
-                });
+                return Some(Complement { start: j, that: false });
             }
             Kind::Stop | Kind::Semicolon => return None,
             _ => j += 1,
@@ -804,18 +709,10 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                     // ", while ...", ", after ..." qualify the saying.
                     return Tail::Adverbial;
                 }
-                return if n.word() {
-                    Tail::Parenthetical(j + 1)
-                } else {
-                    Tail::Adverbial
-                };
+                return if n.word() { Tail::Parenthetical(j + 1) } else { Tail::Adverbial };
             }
             Kind::Open | Kind::Colon => return Tail::Content,
-            Kind::Word
-                if ["that", "if", "whether", "how", "what", "why"]
-                    .iter()
-                    .any(|w| c.lower_is(j, w)) =>
-            {
+            Kind::Word if ["that", "if", "whether", "how", "what", "why"].iter().any(|w| c.lower_is(j, w)) => {
                 return Tail::Content;
             }
             Kind::Word if x.is(class::TIME) => {
@@ -849,14 +746,7 @@ fn attribution_of(c: &Ctx, s: usize, e: usize) -> Attribution {
 }
 
 /// Frame for content in tokens `[s, e)`: direct content loses its marks.
-fn content_frame(
-    c: &Ctx,
-    s: usize,
-    e: usize,
-    cue: (usize, usize),
-    source: Source,
-    that: bool,
-) -> Option<Frame> {
+fn content_frame(c: &Ctx, s: usize, e: usize, cue: (usize, usize), source: Source, that: bool) -> Option<Frame> {
     let mut attribution = attribution_of(c, s, e);
     if that {
         attribution = Attribution::Indirect;
@@ -867,13 +757,7 @@ fn content_frame(
     } else {
         c.content(s, e)?
     };
-    Some(Frame {
-        attribution,
-        content,
-        content2: None,
-        cue: Some(cue),
-        source,
-    })
+    Some(Frame { attribution, content, content2: None, cue: Some(cue), source })
 }
 
 /// Whether a cue follows at `j` after auxiliaries ("but also said").
@@ -882,11 +766,7 @@ fn coordinated_cue(c: &Ctx, mut j: usize) -> bool {
     while j < t.len() && t[j].is(class::AUX) && !t[j].cap {
         j += 1;
     }
-    j < t.len()
-        && matches!(
-            cue_at(c, j),
-            Some(CueKind::Speech | CueKind::Tell | CueKind::Declined)
-        )
+    j < t.len() && matches!(cue_at(c, j), Some(CueKind::Speech | CueKind::Tell | CueKind::Declined))
 }
 
 /// How a speaker-first content ends early: a coordinated second frame.
@@ -915,29 +795,16 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                 && let Some(kind) = cue_at(c, j)
                 && matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Declined)
             {
-                let end = if k > 0 && t[k - 1].kind == Kind::Comma {
-                    k - 1
-                } else {
-                    k
-                };
-                let next = Next {
-                    cue: j,
-                    kind,
-                    source: Source::Previous,
-                };
+                let end = if k > 0 && t[k - 1].kind == Kind::Comma { k - 1 } else { k };
+                let next = Next { cue: j, kind, source: Source::Previous };
                 return Some((end, Some(next)));
             }
         }
-        let clause_break = x.kind == Kind::Semicolon
-            || (x.kind == Kind::Comma && t[k + 1].is(class::CONJ) && !t[k + 1].cap);
+        let clause_break =
+            x.kind == Kind::Semicolon || (x.kind == Kind::Comma && t[k + 1].is(class::CONJ) && !t[k + 1].cap);
         if clause_break {
             let from = if x.kind == Kind::Comma { k + 2 } else { k + 1 };
-            for (j, tj) in t
-                .iter()
-                .enumerate()
-                .take((from + 12).min(t.len()))
-                .skip(from + 1)
-            {
+            for (j, tj) in t.iter().enumerate().take((from + 12).min(t.len())).skip(from + 1) {
                 if tj.quoted || matches!(tj.kind, Kind::Comma | Kind::Stop) {
                     break;
                 }
@@ -945,11 +812,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                     && matches!(kind, CueKind::Speech | CueKind::Tell)
                     && let Some(source) = subject_before(c, j, |st| st == from)
                 {
-                    let next = Next {
-                        cue: j,
-                        kind,
-                        source,
-                    };
+                    let next = Next { cue: j, kind, source };
                     return Some((k, Some(next)));
                 }
             }
@@ -963,11 +826,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
             return Some((k, None));
         }
         if x.kind == Kind::Comma && cue_at(c, k + 1) == Some(CueKind::Participle) {
-            let next = Next {
-                cue: k + 1,
-                kind: CueKind::Speech,
-                source: Source::Previous,
-            };
+            let next = Next { cue: k + 1, kind: CueKind::Speech, source: Source::Previous };
             return Some((k, Some(next)));
         }
     }
@@ -975,14 +834,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
 }
 
 /// Frames of a speaker-first content (and any coordinated continuation).
-fn speaker_first(
-    c: &Ctx,
-    cue: usize,
-    kind: CueKind,
-    source: Source,
-    limit: usize,
-    out: &mut Vec<Frame>,
-) -> bool {
+fn speaker_first(c: &Ctx, cue: usize, kind: CueKind, source: Source, limit: usize, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     let cue_bytes;
     let (start, that, attribution) = if kind == CueKind::Declined {
@@ -990,10 +842,7 @@ fn speaker_first(
         if !c.lower_is(cue + 1, "to") {
             return false;
         }
-        let verb = t
-            .get(cue + 2)
-            .map(|v| v.text(c.doc).to_ascii_lowercase())
-            .unwrap_or_default();
+        let verb = t.get(cue + 2).map(|v| v.text(c.doc).to_ascii_lowercase()).unwrap_or_default();
         if !matches!(
             verb.as_str(),
             "say"
@@ -1072,23 +921,14 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     if stop == from || stop - from > 24 || !t[from].word() {
         return false;
     }
-    let source = Source::Mention {
-        np: (from, stop),
-        appositive: None,
-    };
+    let source = Source::Mention { np: (from, stop), appositive: None };
     let cue = c.bytes(i, i + 2);
     let intro = i == 0 || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX));
     let frame = if intro {
         let Some(content) = c.content(stop + 1, t.len()) else {
             return false;
         };
-        Frame {
-            attribution: Attribution::AccordingTo,
-            content,
-            content2: None,
-            cue: Some(cue),
-            source,
-        }
+        Frame { attribution: Attribution::AccordingTo, content, content2: None, cue: Some(cue), source }
     } else {
         let Some(content) = c.content(0, i) else {
             return false;
@@ -1099,13 +939,8 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         let mut source = source;
         let mut rest = stop + 1;
         if t.get(stop).is_some_and(|x| x.kind == Kind::Comma) && appositive_like(c, stop + 1) {
-            let a_end = (stop + 1..t.len())
-                .find(|&k| matches!(t[k].kind, Kind::Comma | Kind::Stop))
-                .unwrap_or(t.len());
-            source = Source::Mention {
-                np: (from, stop),
-                appositive: Some((stop + 1, a_end)),
-            };
+            let a_end = (stop + 1..t.len()).find(|&k| matches!(t[k].kind, Kind::Comma | Kind::Stop)).unwrap_or(t.len());
+            source = Source::Mention { np: (from, stop), appositive: Some((stop + 1, a_end)) };
             rest = a_end + 1;
         }
         let content2 = if mid && t.get(stop).is_some_and(|x| x.kind == Kind::Comma) {
@@ -1113,13 +948,7 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         } else {
             None
         };
-        Frame {
-            attribution: Attribution::AccordingTo,
-            content,
-            content2,
-            cue: Some(cue),
-            source,
-        }
+        Frame { attribution: Attribution::AccordingTo, content, content2, cue: Some(cue), source }
     };
     out.push(frame);
     true
@@ -1149,10 +978,7 @@ fn is_relative(c: &Ctx, np: (usize, usize)) -> bool {
 /// The closing mark of a quotation that ends right before token `s`.
 fn quote_before(c: &Ctx, s: usize) -> Option<usize> {
     let t = c.t;
-    match (
-        s.checked_sub(1).map(|i| t[i].kind),
-        s.checked_sub(2).map(|i| t[i].kind),
-    ) {
+    match (s.checked_sub(1).map(|i| t[i].kind), s.checked_sub(2).map(|i| t[i].kind)) {
         (Some(Kind::Close), _) => Some(s - 1),
         (Some(Kind::Comma), Some(Kind::Close)) => Some(s - 2),
         _ => None,
@@ -1169,8 +995,7 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
         let cue_bytes = c.bytes(cue, cue + 1);
         // `"Q," S said ...`: the quotation is S's whatever follows.
-        if let Some(source @ Source::Mention { np, .. }) =
-            subject_before(c, cue, |s| quote_before(c, s).is_some())
+        if let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| quote_before(c, s).is_some())
             && !is_relative(c, np)
             && kind != CueKind::Belief
         {
@@ -1190,9 +1015,9 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             }
         }
         // `C, S said [when/where].`
-        if let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| {
-            s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash)
-        }) && !is_relative(c, np)
+        if let Some(source @ Source::Mention { np, .. }) =
+            subject_before(c, cue, |s| s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash))
+            && !is_relative(c, np)
         {
             let tail = tail_of(c, cue, kind);
             if !matches!(tail, Tail::Parenthetical(_)) && intro_only(c, np.0 - 1) {
@@ -1219,10 +1044,7 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 continue;
             };
             let ce = quote_before(c, cue).map_or(cue - 1, |cl| cl + 1);
-            let source = Source::Mention {
-                np: (s, e),
-                appositive,
-            };
+            let source = Source::Mention { np: (s, e), appositive };
             if let Some(f) = content_frame(c, 0, ce, cue_bytes, source, false) {
                 out.push(f);
                 let after = appositive.map_or(e, |a| a.1);
@@ -1244,12 +1066,8 @@ fn inverted_tail(c: &Ctx, e: usize) -> Option<Option<(usize, usize)>> {
         e = (e..t.len().min(e + 10)).find(|&i| t[i].text(c.doc) == ")")? + 1;
     }
     // "said Ann Roe at the time", "said Ann Roe on Tuesday".
-    if t.get(e)
-        .is_some_and(|x| x.is(class::PREP | class::TIME) && !x.cap)
-    {
-        e = (e..t.len())
-            .find(|&i| matches!(t[i].kind, Kind::Comma | Kind::Stop | Kind::Open))
-            .unwrap_or(t.len());
+    if t.get(e).is_some_and(|x| x.is(class::PREP | class::TIME) && !x.cap) {
+        e = (e..t.len()).find(|&i| matches!(t[i].kind, Kind::Comma | Kind::Stop | Kind::Open)).unwrap_or(t.len());
     }
     match t.get(e).map(|x| x.kind) {
         None | Some(Kind::Stop) => Some(None),
@@ -1293,17 +1111,11 @@ fn split_quote_tail(c: &Ctx, from: usize, cue: (usize, usize), out: &mut Vec<Fra
         return;
     }
     let close = c.close_of(j).unwrap_or(t.len());
-    let content = if close < t.len() {
-        c.inside_quote(j, close)
-    } else {
-        (j + 1 < t.len()).then(|| c.bytes(j + 1, t.len()))
-    };
+    let content =
+        if close < t.len() { c.inside_quote(j, close) } else { (j + 1 < t.len()).then(|| c.bytes(j + 1, t.len())) };
     let Some(content) = content else { return };
     if let Some(prev) = out.last_mut()
-        && c.doc[prev.content.0..prev.content.1]
-            .split_whitespace()
-            .count()
-            < 4
+        && c.doc[prev.content.0..prev.content.1].split_whitespace().count() < 4
         && prev.content2.is_none()
     {
         prev.content2 = Some(content);
@@ -1328,16 +1140,10 @@ fn cue_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let Some((s, e)) = np_forward(c, 1, false) else {
         return false;
     };
-    if !t
-        .get(e)
-        .is_some_and(|x| matches!(x.kind, Kind::Colon | Kind::Comma))
-    {
+    if !t.get(e).is_some_and(|x| matches!(x.kind, Kind::Colon | Kind::Comma)) {
         return false;
     }
-    let source = Source::Mention {
-        np: (s, e),
-        appositive: None,
-    };
+    let source = Source::Mention { np: (s, e), appositive: None };
     match content_frame(c, e + 1, t.len(), c.bytes(0, 1), source, false) {
         Some(f) => {
             out.push(f);
@@ -1351,9 +1157,9 @@ fn cue_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// said.
 fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
-    let Some(k) = (1..t.len()).find(|&k| {
-        t[k - 1].kind == Kind::Comma && !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle)
-    }) else {
+    let Some(k) = (1..t.len())
+        .find(|&k| t[k - 1].kind == Kind::Comma && !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle))
+    else {
         return false;
     };
     let start = t.iter().position(|x| !x.is(class::CONJ)).unwrap_or(0);
@@ -1367,10 +1173,7 @@ fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let Some(comp) = complement(c, k, CueKind::Speech) else {
         return false;
     };
-    let source = Source::Mention {
-        np: (s, e),
-        appositive: None,
-    };
+    let source = Source::Mention { np: (s, e), appositive: None };
     match content_frame(c, comp.start, t.len(), c.bytes(k, k + 1), source, comp.that) {
         Some(f) => {
             out.push(f);
@@ -1385,10 +1188,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     out.clear();
     let c = Ctx { doc, t };
     // Most sentences have neither a cue nor a quotation: nothing to find.
-    if !t
-        .iter()
-        .any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open)
-    {
+    if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) {
         return Outcome::None;
     }
     if according_to(&c, out) || content_first(&c, out) || cue_first(&c, out) {
@@ -1398,9 +1198,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         let Some(kind) = cue_at(&c, cue) else {
             continue;
         };
-        if kind == CueKind::According
-            || (kind == CueKind::Participle && !(cue > 0 && t[cue - 1].is(class::AUX)))
-        {
+        if kind == CueKind::According || (kind == CueKind::Participle && !(cue > 0 && t[cue - 1].is(class::AUX))) {
             continue;
         }
         let Some(source @ Source::Mention { np, .. }) = subject_before(&c, cue, |s| {
@@ -1412,19 +1210,14 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         };
         // "..., Ann Roe, who said C": the antecedent speaks.
         let source = if is_relative(&c, np) {
-            let Some(ante) = (np.0 > 0 && t[np.0 - 1].kind == Kind::Comma)
-                .then(|| np_back(&c, np.0 - 1))
-                .flatten()
+            let Some(ante) = (np.0 > 0 && t[np.0 - 1].kind == Kind::Comma).then(|| np_back(&c, np.0 - 1)).flatten()
             else {
                 continue;
             };
             if t[ante.0].is(class::PRON) {
                 continue;
             }
-            Source::Mention {
-                np: ante,
-                appositive: None,
-            }
+            Source::Mention { np: ante, appositive: None }
         } else {
             source
         };
@@ -1436,9 +1229,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         }
         // In a subordinate clause the content ends at the clause's comma.
         let limit = if np.0 > 0 && t[np.0 - 1].is(class::SUB) && !is_relative(&c, np) {
-            (cue..t.len())
-                .find(|&k| t[k].kind == Kind::Comma && !t[k].quoted)
-                .unwrap_or(t.len())
+            (cue..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len())
         } else {
             t.len()
         };
@@ -1450,10 +1241,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             && (cue + 1..t.len()).all(|j| !t[j].word())
             && t[cue + 1..].iter().any(|x| x.kind == Kind::Colon)
         {
-            return Outcome::Introduces {
-                np: c.bytes(np.0, np.1),
-                cue: c.bytes(cue, cue + 1),
-            };
+            return Outcome::Introduces { np: c.bytes(np.0, np.1), cue: c.bytes(cue, cue + 1) };
         }
     }
     if participle(&c, out) {

@@ -14,8 +14,7 @@ use super::normalize::{self, STATEMENT_HASH_CONTEXT};
 
 /// Deriving the key from the context string costs more than hashing a
 /// sentence: derive it once and clone the keyed hasher.
-static HASHER: LazyLock<blake3::Hasher> =
-    LazyLock::new(|| blake3::Hasher::new_derive_key(STATEMENT_HASH_CONTEXT));
+static HASHER: LazyLock<blake3::Hasher> = LazyLock::new(|| blake3::Hasher::new_derive_key(STATEMENT_HASH_CONTEXT));
 
 fn nfc_trivial(c: char) -> bool {
     (c as u32) < 0x300 || ('\u{2002}'..='\u{206F}').contains(&c)
@@ -35,10 +34,7 @@ pub fn content_hash(content: &str) -> String {
     let mut hasher = HASHER.clone();
     // Normalise into a stack buffer and feed the hasher in large pieces:
     // blake3's output does not depend on how the input is chunked.
-    let mut buf = Buf {
-        bytes: [0; 512],
-        len: 0,
-    };
+    let mut buf = Buf { bytes: [0; 512], len: 0 };
     let mut pending_space = false;
     let mut any = false;
     let mut i = 0;
@@ -47,9 +43,7 @@ pub fn content_hash(content: &str) -> String {
         let start = i;
         while i < bytes.len()
             && (is_plain(bytes[i])
-                || (bytes[i] == b' '
-                    && i > start
-                    && bytes.get(i + 1).copied().is_some_and(is_plain)))
+                || (bytes[i] == b' ' && i > start && bytes.get(i + 1).copied().is_some_and(is_plain)))
         {
             i += 1;
         }

@@ -88,14 +88,10 @@ impl<'a> Pipeline<'a> {
                 continue;
             }
             if sentences::is_only_urls(para) {
-                self.out
-                    .references
-                    .extend(sentences::urls(para).map(str::to_string));
+                self.out.references.extend(sentences::urls(para).map(str::to_string));
                 continue;
             }
-            let next_opens = paragraphs
-                .get(pi + 1)
-                .is_some_and(|&(s, e)| quotes::starts_with_open(&doc[s..e]));
+            let next_opens = paragraphs.get(pi + 1).is_some_and(|&(s, e)| quotes::starts_with_open(&doc[s..e]));
             let mut spans = std::mem::take(&mut self.spans);
             let mut sents = std::mem::take(&mut self.sentences);
             quotes::find(para, next_opens, &mut spans);
@@ -106,10 +102,7 @@ impl<'a> Pipeline<'a> {
             }
             sentences::split(para, &spans, &mut sents);
             // Substring tests once a paragraph, not once a sentence.
-            let flags = Flags {
-                links: has_link(para),
-                boilerplate: para.len() < 200 && might_be_boilerplate(para),
-            };
+            let flags = Flags { links: has_link(para), boilerplate: para.len() < 200 && might_be_boilerplate(para) };
             for (si, &(s, e)) in sents.iter().enumerate() {
                 let range = (ps + s, ps + e);
                 self.sentence(pi, ps, range, &spans, continues && si == 0, flags);
@@ -145,9 +138,7 @@ impl<'a> Pipeline<'a> {
         let doc = self.doc;
         let text = &doc[range.0..range.1];
         if flags.links && (text.contains("http") || text.contains("www.")) {
-            self.out
-                .references
-                .extend(sentences::urls(text).map(str::to_string));
+            self.out.references.extend(sentences::urls(text).map(str::to_string));
             if sentences::is_only_urls(text) {
                 return;
             }
@@ -174,13 +165,10 @@ impl<'a> Pipeline<'a> {
                     let speaker = match f.source {
                         Source::Mention { np, appositive } => {
                             let mention = &doc[toks[np.0].start..toks[np.1 - 1].end];
-                            let appositive =
-                                appositive.map(|(s, e)| &doc[toks[s].start..toks[e - 1].end]);
+                            let appositive = appositive.map(|(s, e)| &doc[toks[s].start..toks[e - 1].end]);
                             Some(self.registry.resolve(mention, appositive))
                         }
-                        Source::Previous => {
-                            prev.and_then(|i| self.out.statements[i].speaker.clone())
-                        }
+                        Source::Previous => prev.and_then(|i| self.out.statements[i].speaker.clone()),
                         Source::Continuation => introduced
                             .as_ref()
                             .map(|(r, _)| r.clone())
@@ -213,10 +201,7 @@ impl<'a> Pipeline<'a> {
                 };
                 match introduced {
                     Some((speaker, cue)) => {
-                        let f = Frame {
-                            attribution: Attribution::Indirect,
-                            ..frame
-                        };
+                        let f = Frame { attribution: Attribution::Indirect, ..frame };
                         let i = self.push(paragraph, range, &f, Some(speaker));
                         self.out.statements[i].cue = cue;
                     }
@@ -244,11 +229,7 @@ impl<'a> Pipeline<'a> {
         if continues_quote && let Some(c) = &self.chain {
             return Some(c.clone());
         }
-        self.out
-            .statements
-            .last()
-            .filter(|s| paragraph - s.paragraph <= 1)
-            .and_then(|s| s.speaker.clone())
+        self.out.statements.last().filter(|s| paragraph - s.paragraph <= 1).and_then(|s| s.speaker.clone())
     }
 
     fn fill_pending(&mut self, from: usize) {
@@ -262,24 +243,14 @@ impl<'a> Pipeline<'a> {
         }
     }
 
-    fn push(
-        &mut self,
-        paragraph: usize,
-        range: (usize, usize),
-        f: &Frame,
-        speaker: Option<SpeakerRef>,
-    ) -> usize {
+    fn push(&mut self, paragraph: usize, range: (usize, usize), f: &Frame, speaker: Option<SpeakerRef>) -> usize {
         let doc = self.doc;
         let mut content = doc[f.content.0..f.content.1].to_string();
         if let Some((s, e)) = f.content2 {
             content.push(' ');
             content.push_str(&doc[s..e]);
         }
-        let attribution = if speaker.is_none() {
-            Attribution::Unattributed
-        } else {
-            f.attribution
-        };
+        let attribution = if speaker.is_none() { Attribution::Unattributed } else { f.attribution };
         let index = self.out.statements.len();
         self.out.statements.push(Statement {
             index,
@@ -323,21 +294,13 @@ fn has_link(para: &str) -> bool {
 }
 
 fn might_be_boilerplate(text: &str) -> bool {
-    [
-        "updat", "develop", "here", "more", "ign up", "ubscribe", "ollow us",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
+    ["updat", "develop", "here", "more", "ign up", "ubscribe", "ollow us"].iter().any(|w| text.contains(w))
 }
 
 /// The reason an anonymous source was granted anonymity, as the article
 /// gives it: "... on the condition of anonymity because R." → R.
 fn anonymity_reason(text: &str) -> Option<&str> {
-    let markers = [
-        "anonymity because ",
-        "anonymously because ",
-        "not authorized to ",
-    ];
+    let markers = ["anonymity because ", "anonymously because ", "not authorized to "];
     for m in markers {
         if let Some(p) = text.find(m) {
             let from = if m.starts_with("not") { p } else { p + m.len() };

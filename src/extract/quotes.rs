@@ -53,10 +53,7 @@ pub fn is_double_mark(c: char) -> bool {
 /// Whether a paragraph opens with a quotation mark (after white space).
 pub fn starts_with_open(para: &str) -> bool {
     let p = para.trim_start();
-    p.starts_with("''")
-        || p.chars()
-            .next()
-            .is_some_and(|c| matches!(mark(c), Some(Mark::Open | Mark::Either)))
+    p.starts_with("''") || p.chars().next().is_some_and(|c| matches!(mark(c), Some(Mark::Open | Mark::Either)))
 }
 
 fn opens_word(prev: Option<char>) -> bool {
@@ -111,21 +108,13 @@ pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
             // it so that only that quote degrades.
             open = Some(i);
         } else if let Some(o) = open.take() {
-            out.push(QuoteSpan {
-                open: o,
-                end: i + width,
-                closed: true,
-            });
+            out.push(QuoteSpan { open: o, end: i + width, closed: true });
         }
         i += width;
     }
     if let Some(o) = open
         && next_opens
     {
-        out.push(QuoteSpan {
-            open: o,
-            end: para.len(),
-            closed: false,
-        });
+        out.push(QuoteSpan { open: o, end: para.len(), closed: false });
     }
 }

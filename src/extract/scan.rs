@@ -29,10 +29,7 @@ pub fn find_any(bytes: &[u8], from: usize, set: &[u8]) -> Option<usize> {
         }
         i += 8;
     }
-    bytes[i.min(bytes.len())..]
-        .iter()
-        .position(|b| set.contains(b))
-        .map(|p| i + p)
+    bytes[i.min(bytes.len())..].iter().position(|b| set.contains(b)).map(|p| i + p)
 }
 
 #[cfg(test)]

@@ -62,23 +62,15 @@ fn never_final(lower: &str) -> bool {
 
 /// Abbreviations that end sentences when a sentence starter follows.
 fn maybe_final(lower: &str) -> bool {
-    matches!(
-        lower,
-        "jr" | "sr" | "inc" | "corp" | "co" | "ltd" | "etc" | "llc" | "bros" | "dept" | "univ"
-    )
+    matches!(lower, "jr" | "sr" | "inc" | "corp" | "co" | "ltd" | "etc" | "llc" | "bros" | "dept" | "univ")
 }
 
 fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}'
-    )
+    matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}')
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase()
-        || c.is_ascii_digit()
-        || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
 }
 
 /// Split `para` into sentences: paragraph-relative byte ranges, trimmed,
@@ -102,9 +94,7 @@ pub fn split(para: &str, quotes: &[QuoteSpan], out: &mut Vec<(usize, usize)>) {
             while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
                 j += 1;
             }
-            let at_close = quotes[q].closed
-                && para[j..quotes[q].end].chars().all(is_closing)
-                && j < quotes[q].end;
+            let at_close = quotes[q].closed && para[j..quotes[q].end].chars().all(is_closing) && j < quotes[q].end;
             if !at_close {
                 i += 1;
                 continue;
@@ -160,9 +150,7 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
     let before = &para[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201C}' | '['))
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
@@ -185,10 +173,7 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
         return false;
     }
     if word.contains('.') || maybe_final(lower) {
-        let next_word: &str = para[next..]
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .next()
-            .unwrap_or("");
+        let next_word: &str = para[next..].split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
         return cues::lookup(next_word).class & class::STARTER != 0;
     }
     true
@@ -238,11 +223,7 @@ mod tests {
                  team left. Sen. Roe agreed.";
         assert_eq!(
             sents(p),
-            vec![
-                "Gen. Ann B. Cole Jr. of the U.S. Army spoke on Feb. 3.",
-                "The U.S. team left.",
-                "Sen. Roe agreed."
-            ]
+            vec!["Gen. Ann B. Cole Jr. of the U.S. Army spoke on Feb. 3.", "The U.S. team left.", "Sen. Roe agreed."]
         );
     }
 
@@ -257,22 +238,13 @@ mod tests {
     #[test]
     fn no_split_inside_quotes_or_urls() {
         let p = "\u{201C}We left. We won,\u{201D} she said. See https://ex.ample/a.b for more.";
-        assert_eq!(
-            sents(p),
-            vec![
-                "\u{201C}We left. We won,\u{201D} she said.",
-                "See https://ex.ample/a.b for more."
-            ]
-        );
+        assert_eq!(sents(p), vec!["\u{201C}We left. We won,\u{201D} she said.", "See https://ex.ample/a.b for more."]);
     }
 
     #[test]
     fn urls_are_found() {
         assert!(is_only_urls("https://ex.ample/status/1"));
         assert!(!is_only_urls("see https://ex.ample"));
-        assert_eq!(
-            urls("see https://ex.ample/x.").collect::<Vec<_>>(),
-            vec!["https://ex.ample/x"]
-        );
+        assert_eq!(urls("see https://ex.ample/x.").collect::<Vec<_>>(), vec!["https://ex.ample/x"]);
     }
 }

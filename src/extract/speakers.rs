@@ -69,17 +69,11 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn is_suffix(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches(['.', ',']),
-        "Jr" | "Sr" | "II" | "III" | "IV"
-    )
+    matches!(w.trim_end_matches(['.', ',']), "Jr" | "Sr" | "II" | "III" | "IV")
 }
 
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van" | "von" | "der" | "da" | "del" | "la" | "bin" | "al" | "le" | "du"
-    )
+    matches!(w, "de" | "van" | "von" | "der" | "da" | "del" | "la" | "bin" | "al" | "le" | "du")
 }
 
 fn strip_det<'a>(words: &[&'a str]) -> (bool, Vec<&'a str>) {
@@ -93,9 +87,7 @@ fn strip_det<'a>(words: &[&'a str]) -> (bool, Vec<&'a str>) {
 }
 
 fn trim_np(s: &str) -> &str {
-    s.trim()
-        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–'))
-        .trim()
+    s.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–')).trim()
 }
 
 fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
@@ -129,9 +121,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // "Joel Roe of the Daily Planet": the name is before the preposition,
     // what follows places them. Not for "Secretary of Defense Ann Roe".
     let mut placed: Option<String> = None;
-    if let Some(k) = words
-        .iter()
-        .position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with" | "in" | "on"))
+    if let Some(k) = words.iter().position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with" | "in" | "on"))
         && k > 0
         && is_cap(words[k - 1])
         && cues::lookup(words[k - 1]).class & class::ROLE == 0
@@ -173,9 +163,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         {
             name = lowercase_first(&name);
         }
-        let anon = words
-            .iter()
-            .any(|w| cues::lookup(w).class & class::ANON != 0);
+        let anon = words.iter().any(|w| cues::lookup(w).class & class::ANON != 0);
         let head = words
             .iter()
             .rev()
@@ -186,11 +174,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         return Parsed {
             name,
             role: appositive_role,
-            kind: if anon {
-                SpeakerKind::Anonymous
-            } else {
-                SpeakerKind::Organization
-            },
+            kind: if anon { SpeakerKind::Anonymous } else { SpeakerKind::Organization },
             pronoun: None,
             definite_head: definite.then_some(head),
             gender,
@@ -201,10 +185,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let any_role = run.iter().any(|w| cues::lookup(w).class & class::ROLE != 0);
     // Drop titles and role words off the front of the run.
     let mut n = 0;
-    while n + 1 < run.len()
-        && cues::lookup(run[n]).class & (class::ROLE | class::ORG) != 0
-        && !is_suffix(run[n])
-    {
+    while n + 1 < run.len() && cues::lookup(run[n]).class & (class::ROLE | class::ORG) != 0 && !is_suffix(run[n]) {
         n += 1;
     }
     let org = head_class & class::ORG != 0
@@ -257,15 +238,11 @@ fn lowercase_first(s: &str) -> String {
 }
 
 fn surname_of(name: &str) -> Option<String> {
-    name.split_whitespace()
-        .rfind(|w| !is_suffix(w))
-        .map(|w| w.trim_end_matches(['.', ',']).to_string())
+    name.split_whitespace().rfind(|w| !is_suffix(w)).map(|w| w.trim_end_matches(['.', ',']).to_string())
 }
 
 fn singular(w: &str) -> &str {
-    w.strip_suffix('s')
-        .filter(|_| !w.ends_with("ss"))
-        .unwrap_or(w)
+    w.strip_suffix('s').filter(|_| !w.ends_with("ss")).unwrap_or(w)
 }
 
 impl Registry {
@@ -294,10 +271,7 @@ impl Registry {
         if e.speaker.role.is_none() && parsed.pronoun.is_none() {
             e.speaker.role = parsed.role.clone();
         }
-        if parsed.pronoun.is_none()
-            && mention != e.speaker.name
-            && !e.speaker.aliases.contains(&mention)
-        {
+        if parsed.pronoun.is_none() && mention != e.speaker.name && !e.speaker.aliases.contains(&mention) {
             e.speaker.aliases.push(mention.clone());
         }
         SpeakerRef {
@@ -311,9 +285,7 @@ impl Registry {
     }
 
     fn add(&mut self, p: &Parsed) -> usize {
-        let surname = (p.kind == SpeakerKind::Person && p.pronoun.is_none())
-            .then(|| surname_of(&p.name))
-            .flatten();
+        let surname = (p.kind == SpeakerKind::Person && p.pronoun.is_none()).then(|| surname_of(&p.name)).flatten();
         let mut aliases = Vec::new();
         if let Some(s) = &surname
             && s != &p.name
@@ -339,12 +311,7 @@ impl Registry {
     }
 
     fn most_recent(&self, ok: impl Fn(&Entry) -> bool) -> Option<usize> {
-        self.entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| ok(e))
-            .max_by_key(|(_, e)| e.last_seen)
-            .map(|(i, _)| i)
+        self.entries.iter().enumerate().filter(|(_, e)| ok(e)).max_by_key(|(_, e)| e.last_seen).map(|(i, _)| i)
     }
 
     fn resolve_pronoun(&mut self, p: &str, gender: Gender) -> Option<usize> {
@@ -375,17 +342,12 @@ impl Registry {
     fn resolve_definite(&self, head: &str) -> Option<usize> {
         let head_s = singular(head);
         self.most_recent(|e| {
-            let role_hit = e.speaker.role.as_deref().is_some_and(|r| {
-                r.to_lowercase()
-                    .split_whitespace()
-                    .any(|w| singular(w) == head_s)
-            });
-            let name_hit = e
+            let role_hit = e
                 .speaker
-                .name
-                .to_lowercase()
-                .split_whitespace()
-                .any(|w| singular(w) == head_s);
+                .role
+                .as_deref()
+                .is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| singular(w) == head_s));
+            let name_hit = e.speaker.name.to_lowercase().split_whitespace().any(|w| singular(w) == head_s);
             role_hit || name_hit
         })
     }
@@ -439,10 +401,7 @@ mod tests {
         assert_eq!(p.name, "Ann Roe");
         assert_eq!(p.role.as_deref(), Some("U.S. Secretary of Defense"));
         assert_eq!(p.kind, SpeakerKind::Person);
-        let p = parse(
-            "Army General Bo K. Diaz Jr.",
-            Some("chief of the Northern Command"),
-        );
+        let p = parse("Army General Bo K. Diaz Jr.", Some("chief of the Northern Command"));
         assert_eq!(p.name, "Bo K. Diaz Jr.");
         assert_eq!(p.role.as_deref(), Some("chief of the Northern Command"));
     }
@@ -450,17 +409,11 @@ mod tests {
     #[test]
     fn organisations_and_anonymous_sources() {
         let p = parse("The Defense Department", None);
-        assert_eq!(
-            (p.name.as_str(), p.kind),
-            ("Defense Department", SpeakerKind::Organization)
-        );
+        assert_eq!((p.name.as_str(), p.kind), ("Defense Department", SpeakerKind::Organization));
         let p = parse("the Pentagon", None);
         assert_eq!(p.kind, SpeakerKind::Organization);
         let p = parse("a U.S. official", None);
-        assert_eq!(
-            (p.name.as_str(), p.kind),
-            ("U.S. official", SpeakerKind::Anonymous)
-        );
+        assert_eq!((p.name.as_str(), p.kind), ("U.S. official", SpeakerKind::Anonymous));
         assert_eq!(slug(&p.name), "u-s-official");
         let p = parse("people familiar with the matter", None);
         assert_eq!(p.kind, SpeakerKind::Anonymous);

@@ -14,11 +14,7 @@ fn rows(text: &str) -> Vec<(Option<String>, &'static str, String)> {
         .collect()
 }
 
-fn one(
-    name: &str,
-    attribution: &'static str,
-    content: &str,
-) -> (Option<String>, &'static str, String) {
+fn one(name: &str, attribution: &'static str, content: &str) -> (Option<String>, &'static str, String) {
     (Some(name.to_string()), attribution, content.to_string())
 }
 
@@ -27,10 +23,7 @@ fn own(content: &str) -> (Option<String>, &'static str, String) {
 }
 
 fn speaker<'a>(x: &'a Extraction, name: &str) -> &'a Speaker {
-    x.speakers
-        .iter()
-        .find(|s| s.name == name)
-        .unwrap_or_else(|| panic!("no speaker {name}: {:?}", x.speakers))
+    x.speakers.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no speaker {name}: {:?}", x.speakers))
 }
 
 #[test]
@@ -45,10 +38,7 @@ fn quote_first() {
 fn speaker_first_direct_and_indirect() {
     assert_eq!(
         rows("Ann Lutz said: \u{201C}We are ready.\u{201D} The council said it approved the plan."),
-        vec![
-            one("Ann Lutz", "direct", "We are ready."),
-            one("council", "indirect", "it approved the plan"),
-        ]
+        vec![one("Ann Lutz", "direct", "We are ready."), one("council", "indirect", "it approved the plan"),]
     );
 }
 
@@ -65,13 +55,8 @@ fn cue_before_speaker() {
 #[test]
 fn split_quote_gives_two_statements() {
     assert_eq!(
-        rows(
-            "\u{201C}We are ready for the storm,\u{201D} Lutz said, \u{201C}and we will not wait.\u{201D}"
-        ),
-        vec![
-            one("Lutz", "direct", "We are ready for the storm"),
-            one("Lutz", "direct", "and we will not wait."),
-        ]
+        rows("\u{201C}We are ready for the storm,\u{201D} Lutz said, \u{201C}and we will not wait.\u{201D}"),
+        vec![one("Lutz", "direct", "We are ready for the storm"), one("Lutz", "direct", "and we will not wait."),]
     );
 }
 
@@ -82,11 +67,7 @@ fn quote_spanning_paragraphs_takes_the_closing_speaker() {
     assert_eq!(
         rows(text),
         vec![
-            one(
-                "Tim Berg",
-                "direct",
-                "We lost too many close games this year."
-            ),
+            one("Tim Berg", "direct", "We lost too many close games this year."),
             one("Tim Berg", "direct", "Next year will be different"),
         ]
     );
@@ -96,22 +77,13 @@ fn quote_spanning_paragraphs_takes_the_closing_speaker() {
 fn quote_only_paragraph_continues_the_speaker() {
     let text = "\u{201C}The road is closed,\u{201D} Ann Lutz said.\n\n\
                 \u{201C}It will reopen when the water drops.\u{201D}";
-    assert_eq!(
-        rows(text)[1],
-        one("Ann Lutz", "direct", "It will reopen when the water drops.")
-    );
+    assert_eq!(rows(text)[1], one("Ann Lutz", "direct", "It will reopen when the water drops."));
 }
 
 #[test]
 fn curly_and_straight_marks_mixed() {
     let text = "\u{201C}We won,\u{201D} said Ann Lutz. \"We will win again,\" she added.";
-    assert_eq!(
-        rows(text),
-        vec![
-            one("Ann Lutz", "direct", "We won"),
-            one("Ann Lutz", "direct", "We will win again"),
-        ]
-    );
+    assert_eq!(rows(text), vec![one("Ann Lutz", "direct", "We won"), one("Ann Lutz", "direct", "We will win again"),]);
 }
 
 #[test]
@@ -127,9 +99,7 @@ fn unbalanced_mark_degrades_locally() {
 #[test]
 fn scare_quotes_and_titles_are_not_speech() {
     assert_eq!(
-        rows(
-            "The \u{201C}defensive\u{201D} strikes hit three depots. She starred in \"Night Train\" last year."
-        ),
+        rows("The \u{201C}defensive\u{201D} strikes hit three depots. She starred in \"Night Train\" last year."),
         vec![
             own("The \u{201C}defensive\u{201D} strikes hit three depots."),
             own("She starred in \"Night Train\" last year."),
@@ -144,17 +114,11 @@ fn title_and_appositive_roles() {
          Army General Bo K. Diaz Jr., commander of the northern district, said the troops left.",
     );
     let lutz = speaker(&x, "Ann Lutz");
-    assert_eq!(
-        lutz.role.as_deref(),
-        Some("U.S. Secretary of Transportation")
-    );
+    assert_eq!(lutz.role.as_deref(), Some("U.S. Secretary of Transportation"));
     assert_eq!(lutz.id, "ann-lutz");
     assert_eq!(lutz.kind, SpeakerKind::Person);
     let diaz = speaker(&x, "Bo K. Diaz Jr.");
-    assert_eq!(
-        diaz.role.as_deref(),
-        Some("commander of the northern district")
-    );
+    assert_eq!(diaz.role.as_deref(), Some("commander of the northern district"));
 }
 
 #[test]
@@ -163,10 +127,7 @@ fn organisations() {
     let s = &x.statements[0];
     assert_eq!(s.attribution, Attribution::Indirect);
     let r = s.speaker.as_ref().unwrap();
-    assert_eq!(
-        (r.name.as_str(), r.kind),
-        ("Transportation Department", SpeakerKind::Organization)
-    );
+    assert_eq!((r.name.as_str(), r.kind), ("Transportation Department", SpeakerKind::Organization));
     assert_eq!(r.mention, "The Transportation Department");
 }
 
@@ -179,25 +140,14 @@ fn anonymous_source_with_reason() {
     assert_eq!(x.statements.len(), 2);
     let r = x.statements[0].speaker.as_ref().unwrap();
     assert!(r.anonymous);
-    assert_eq!(
-        (r.id.as_str(), r.kind),
-        ("city-official", SpeakerKind::Anonymous)
-    );
-    assert!(
-        x.statements[1].speaker.is_none(),
-        "the reason itself is the outlet's"
-    );
-    assert_eq!(
-        speaker(&x, "city official").anonymity_reason.as_deref(),
-        Some("the inquiry was still open")
-    );
+    assert_eq!((r.id.as_str(), r.kind), ("city-official", SpeakerKind::Anonymous));
+    assert!(x.statements[1].speaker.is_none(), "the reason itself is the outlet's");
+    assert_eq!(speaker(&x, "city official").anonymity_reason.as_deref(), Some("the inquiry was still open"));
 }
 
 #[test]
 fn people_familiar_and_sources_are_anonymous() {
-    let x = extract(
-        "The deal is close, people familiar with the talks said. Sources said it may slip.",
-    );
+    let x = extract("The deal is close, people familiar with the talks said. Sources said it may slip.");
     for s in &x.statements {
         let r = s.speaker.as_ref().unwrap();
         assert!(r.anonymous, "{r:?}");
@@ -239,15 +189,9 @@ fn pronoun_surname_and_description_resolve() {
 #[test]
 fn declined_and_coordinated_report() {
     assert_eq!(
-        rows(
-            "Coach Tim Berg declined to say whether the team would move but said that fans would be asked."
-        ),
+        rows("Coach Tim Berg declined to say whether the team would move but said that fans would be asked."),
         vec![
-            one(
-                "Tim Berg",
-                "declined",
-                "declined to say whether the team would move"
-            ),
+            one("Tim Berg", "declined", "declined to say whether the team would move"),
             one("Tim Berg", "indirect", "fans would be asked"),
         ]
     );
@@ -256,29 +200,20 @@ fn declined_and_coordinated_report() {
 #[test]
 fn according_to_before_and_after() {
     assert_eq!(
-        rows(
-            "According to the ministry, prices rose. Prices fell in May, according to the central bank."
-        ),
-        vec![
-            one("ministry", "according_to", "prices rose"),
-            one("central bank", "according_to", "Prices fell in May"),
-        ]
+        rows("According to the ministry, prices rose. Prices fell in May, according to the central bank."),
+        vec![one("ministry", "according_to", "prices rose"), one("central bank", "according_to", "Prices fell in May"),]
     );
 }
 
 #[test]
 fn abbreviations_do_not_split_sentences() {
-    let r = rows(
-        "Gen. Bo K. Diaz Jr. arrived on Mar. 3 with U.S. troops. The U.S. team left at 5 p.m. on Friday.",
-    );
+    let r = rows("Gen. Bo K. Diaz Jr. arrived on Mar. 3 with U.S. troops. The U.S. team left at 5 p.m. on Friday.");
     assert_eq!(r.len(), 2, "{r:?}");
 }
 
 #[test]
 fn links_are_references_not_statements() {
-    let x = extract(
-        "The mayor posted a video.\n\nhttps://video.example/watch/42\n\nIt shows the flood.",
-    );
+    let x = extract("The mayor posted a video.\n\nhttps://video.example/watch/42\n\nIt shows the flood.");
     assert_eq!(x.references, vec!["https://video.example/watch/42"]);
     assert_eq!(x.statements.len(), 2);
     assert!(x.statements.iter().all(|s| !s.content.contains("http")));
@@ -286,9 +221,7 @@ fn links_are_references_not_statements() {
 
 #[test]
 fn update_notice_marks_developing() {
-    let x = extract(
-        "The dam held.\n\nThis story will be updated as more information becomes available.",
-    );
+    let x = extract("The dam held.\n\nThis story will be updated as more information becomes available.");
     assert!(x.developing);
     assert_eq!(x.statements.len(), 1);
 }
@@ -300,10 +233,7 @@ fn spans_and_paragraphs_point_into_the_text() {
     for s in &x.statements {
         assert_eq!(&text[s.span.0..s.span.1], s.text);
     }
-    assert_eq!(
-        x.statements.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
-        vec![0, 1, 1]
-    );
+    assert_eq!(x.statements.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 1]);
     assert_eq!(x.statements[1].cue.as_deref(), Some("said"));
 }
 

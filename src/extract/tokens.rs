@@ -45,11 +45,7 @@ impl Token {
     }
     #[inline]
     pub fn cue(&self) -> Option<CueKind> {
-        if self.kind == Kind::Word && !self.quoted && !self.cap {
-            self.entry.cue
-        } else {
-            None
-        }
+        if self.kind == Kind::Word && !self.quoted && !self.cap { self.entry.cue } else { None }
     }
     pub fn text<'a>(&self, doc: &'a str) -> &'a str {
         &doc[self.start..self.end]
@@ -63,11 +59,7 @@ fn is_word_char(c: char) -> bool {
 /// The char at byte `i` of `s` (a char boundary).
 fn char_at(s: &str, i: usize) -> Option<char> {
     let b = *s.as_bytes().get(i)?;
-    if b.is_ascii() {
-        Some(b as char)
-    } else {
-        s[i..].chars().next()
-    }
+    if b.is_ascii() { Some(b as char) } else { s[i..].chars().next() }
 }
 
 fn word_char_at(s: &str, i: usize) -> Option<usize> {
@@ -81,13 +73,7 @@ fn word_char_at(s: &str, i: usize) -> Option<usize> {
 
 /// Tokenise `doc[range]`. `para_start` and `spans` (paragraph-relative)
 /// tell which marks open and close quotes and which words are quoted.
-pub fn tokenize(
-    doc: &str,
-    range: (usize, usize),
-    para_start: usize,
-    spans: &[QuoteSpan],
-    out: &mut Vec<Token>,
-) {
+pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[QuoteSpan], out: &mut Vec<Token>) {
     out.clear();
     let s = &doc[range.0..range.1];
     let bytes = s.as_bytes();
@@ -130,8 +116,7 @@ pub fn tokenize(
                 let after = end + d.len_utf8();
                 // A comma stays inside a word only between digits (1,000).
                 let ok = if d == ',' {
-                    bytes[end - 1].is_ascii_digit()
-                        && bytes.get(after).is_some_and(u8::is_ascii_digit)
+                    bytes[end - 1].is_ascii_digit() && bytes.get(after).is_some_and(u8::is_ascii_digit)
                 } else {
                     word_char_at(s, after).is_some()
                 };
@@ -154,10 +139,7 @@ pub fn tokenize(
             }
             if spans.iter().any(|sp| sp.open == rel) {
                 Kind::Open
-            } else if spans
-                .iter()
-                .any(|sp| sp.end == rel + (end - i) && sp.closed)
-            {
+            } else if spans.iter().any(|sp| sp.end == rel + (end - i) && sp.closed) {
                 Kind::Close
             } else {
                 Kind::Other
@@ -177,17 +159,9 @@ pub fn tokenize(
             }
         };
         let (entry, cap) = if kind == Kind::Word {
-            let cap = if c.is_ascii() {
-                c.is_ascii_uppercase()
-            } else {
-                c.is_uppercase()
-            };
+            let cap = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
             // Lookups wait until the sentence proves to need them.
-            if !quoted
-                && !may_frame
-                && cues::maybe_cue(&s[i..end])
-                && cues::lookup(&s[i..end]).cue.is_some()
-            {
+            if !quoted && !may_frame && cues::maybe_cue(&s[i..end]) && cues::lookup(&s[i..end]).cue.is_some() {
                 may_frame = true;
             }
             (Entry::default(), cap)
@@ -196,14 +170,7 @@ pub fn tokenize(
         };
         may_frame |= kind == Kind::Open;
         let quoted = quoted && !matches!(kind, Kind::Open | Kind::Close);
-        out.push(Token {
-            start: range.0 + i,
-            end: range.0 + end,
-            kind,
-            quoted,
-            cap,
-            entry,
-        });
+        out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry });
         i = end;
     }
     // A sentence with no possible cue and no quotation has no frame: its
@@ -221,8 +188,7 @@ pub fn tokenize(
 fn abbrev_like(w: &str) -> bool {
     let e = cues::lookup(w);
     // Titles and suffixes: "Gen.", "Jr.", "Mr.".
-    e.class & class::ROLE != 0 && w.len() <= 4
-        || matches!(w, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt")
+    e.class & class::ROLE != 0 && w.len() <= 4 || matches!(w, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt")
 }
 
 #[cfg(test)]
@@ -237,21 +203,7 @@ mod tests {
         let words: Vec<&str> = t.iter().map(|t| t.text(doc)).collect();
         assert_eq!(
             words,
-            vec![
-                "Gen.",
-                "Ann",
-                "F.",
-                "Cole",
-                ",",
-                "a",
-                "U.S.",
-                "official",
-                ",",
-                "said",
-                "1,000",
-                "don\u{2019}t",
-                "."
-            ]
+            vec!["Gen.", "Ann", "F.", "Cole", ",", "a", "U.S.", "official", ",", "said", "1,000", "don\u{2019}t", "."]
         );
     }
 }

@@ -12,6 +12,7 @@ mod diff;
 mod extract;
 mod help;
 mod log;
+mod queries;
 mod record;
 mod server;
 mod show;
