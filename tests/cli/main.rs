@@ -6,6 +6,7 @@
 mod util;
 
 mod backup;
+mod bad_input;
 mod concurrency;
 mod crash;
 mod diff;
