@@ -86,4 +86,32 @@ mod tests {
         assert_eq!(content_hash("x"), content_hash(" x "));
         assert_eq!(content_hash("x").len(), 64);
     }
+
+    mod properties {
+        use proptest::prelude::*;
+        use unicode_normalization::UnicodeNormalization;
+
+        use super::super::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn hash_is_stable_under_its_own_normalisation(s in "\\PC{0,80}") {
+                prop_assert_eq!(content_hash(&s), content_hash(&normalize_content(&s)));
+                prop_assert_eq!(normalize_content(&normalize_content(&s)), normalize_content(&s));
+            }
+
+            #[test]
+            fn spacing_quotes_and_composition_do_not_change_the_hash(words in prop::collection::vec("[a-zA-Zé’“”\"']{1,8}", 1..10)) {
+                let plain = words.join(" ");
+                let spaced = format!("  {}\n", words.join(" \t\n "));
+                let straight: String = plain.chars().map(unify_quote).collect();
+                let decomposed: String = plain.nfd().collect();
+                prop_assert_eq!(content_hash(&plain), content_hash(&spaced));
+                prop_assert_eq!(content_hash(&plain), content_hash(&straight));
+                prop_assert_eq!(content_hash(&plain), content_hash(&decomposed));
+            }
+        }
+    }
 }

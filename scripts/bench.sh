@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Run every benchmark and rewrite BENCHMARKS.md with the figures and the
+# machine they came from. Takes several minutes (it builds a store of a
+# million statements and bulk-loads 100,000 revisions).
+#   scripts/bench.sh            all of it
+#   scripts/bench.sh --quick    extraction, diff, bulk record and disk only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+cargo bench --no-run --bench extract --bench diff --bench store >/dev/null 2>&1 || cargo bench --no-run
+extract=$(cargo bench --bench extract 2>/dev/null | tail -n 1)
+diff=$(cargo bench --bench diff 2>/dev/null | grep -i "mean" | head -n 1)
+if [ "$quick" = 1 ]; then
+  cargo bench --bench store -- record disk 2>/dev/null >"$out"
+else
+  cargo bench --bench store 2>/dev/null >"$out"
+fi
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+{
+  echo "# Benchmarks"
+  echo
+  echo "Figures from \`scripts/bench.sh\` on $(date -u +%Y-%m-%d): ${cpu:-unknown CPU}, $(nproc) cores,"
+  echo "$(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(rustc --version)."
+  echo "Every figure is from one run on a shared machine; rerun the script to check a change."
+  echo
+  echo "## Extraction (PolNeAR train texts, one core)"
+  echo
+  echo "    $extract"
+  echo
+  echo "Target: ≥ 50 MB/s."
+  echo
+  echo "## Claim diff (two ~1,500-word revisions, ~80 statements)"
+  echo
+  echo "    $diff"
+  echo
+  echo "Target: ≤ 1 ms."
+  echo
+  echo "## Store"
+  echo
+  cat "$out"
+  echo
+  echo "How each is measured is documented at the top of \`benches/store.rs\`;"
+  echo "the corpus is generated from a fixed seed by \`benches/corpus/mod.rs\`."
+} > BENCHMARKS.md.new
+mv BENCHMARKS.md.new BENCHMARKS.md
+cat BENCHMARKS.md

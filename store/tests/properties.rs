@@ -1,0 +1,131 @@
+//! Properties of the store that must hold for any history: whatever
+//! sequence of revisions is recorded, `verify` passes, numbering is dense,
+//! equal text is "unchanged", and returning text is a revert.
+
+use chrono::{TimeZone, Utc};
+use claimtrail_store::{Hash32, NewRevision, NewStatement, Occurrence, Recorded, SpeakerRecord, Store};
+use proptest::prelude::*;
+
+/// The caller's statement hash (the real one normalises text first; any
+/// deterministic function will do for the store).
+fn statement_hash(content: &str) -> String {
+    blake3::hash(content.as_bytes()).to_hex().to_string()
+}
+
+fn revision<'a>(story: &'a str, text: &'a str, at: i64) -> NewRevision<'a> {
+    let mut statements = Vec::new();
+    let mut offset = 0u64;
+    for (i, sentence) in text.split(". ").enumerate() {
+        let hash: Hash32 = statement_hash(sentence).parse().unwrap();
+        let speaker = (i % 3 == 0).then(|| format!("speaker-{}", sentence.len() % 4));
+        statements.push(NewStatement {
+            occurrence: Occurrence {
+                index: i as u32,
+                paragraph: 0,
+                statement: hash,
+                speaker,
+                mention: None,
+                attribution: "indirect".into(),
+                cue: Some("said".into()),
+                span: (offset, offset + sentence.len() as u64),
+            },
+            content: sentence.to_string(),
+            terms: sentence.split_whitespace().map(str::to_lowercase).collect(),
+        });
+        offset += sentence.len() as u64 + 2;
+    }
+    let speakers = (0..4)
+        .map(|n| SpeakerRecord {
+            id: format!("speaker-{n}"),
+            name: format!("Speaker {n}"),
+            kind: "person".into(),
+            anonymous: false,
+            role: None,
+            aliases: vec![],
+            anonymity_reason: None,
+        })
+        .collect();
+    NewRevision {
+        story,
+        url: None,
+        title: None,
+        raw: text.as_bytes(),
+        text,
+        captured_at: Utc.timestamp_opt(1_600_000_000 + at, 0).unwrap(),
+        source: "-",
+        format: "text",
+        meta: Default::default(),
+        statements,
+        speakers,
+    }
+}
+
+/// Texts from a small pool, so that repeats and reverts happen often.
+fn texts() -> impl Strategy<Value = Vec<(u8, usize)>> {
+    prop::collection::vec((0u8..2, 0usize..5), 1..12)
+}
+
+const POOL: [&str; 5] = [
+    "The bridge is closed. The mayor said repairs will take a week",
+    "The bridge is closed. The mayor said repairs will take two weeks",
+    "The bridge reopened. Traffic is light",
+    "Officials said the bridge is safe. The mayor said repairs will take a week",
+    "The bridge is closed",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn any_history_verifies(seq in texts(), batched in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let stories = ["one", "two"];
+        // Model: the texts each story holds, in order.
+        let mut model: [Vec<&str>; 2] = [vec![], vec![]];
+        let mut results = Vec::new();
+        if batched {
+            // All in one atomic batch: each revision must see the staged ones.
+            let mut batch = store.batch().unwrap();
+            for (i, (s, t)) in seq.iter().enumerate() {
+                let text = POOL[*t];
+                results.push((*s as usize, text, batch.record(revision(stories[*s as usize], text, i as i64)).unwrap()));
+            }
+            batch.commit().unwrap();
+        } else {
+            for (i, (s, t)) in seq.iter().enumerate() {
+                let text = POOL[*t];
+                results.push((*s as usize, text, store.record_revision(revision(stories[*s as usize], text, i as i64)).unwrap()));
+            }
+        }
+        for (s, text, r) in results {
+            let history = &mut model[s];
+            match r {
+                Recorded::Unchanged { latest } => {
+                    prop_assert_eq!(history.last().copied(), Some(text));
+                    prop_assert_eq!(latest.number as usize, history.len());
+                }
+                Recorded::New { revision, .. } => {
+                    prop_assert_ne!(history.last().copied(), Some(text));
+                    let earlier = history.iter().rposition(|t| *t == text).map(|i| i as u32 + 1);
+                    prop_assert_eq!(revision.revert_of, earlier);
+                    history.push(text);
+                    prop_assert_eq!(revision.number as usize, history.len());
+                }
+            }
+        }
+        let report = store.verify(&statement_hash).unwrap();
+        prop_assert!(report.ok(), "{:?}", report.problems);
+        for (i, story) in stories.iter().enumerate() {
+            let revs = store.revisions(story).unwrap();
+            prop_assert_eq!(revs.len(), model[i].len());
+            for (rev, text) in revs.iter().zip(&model[i]) {
+                prop_assert_eq!(store.text(rev).unwrap(), *text);
+            }
+        }
+        // And it stays verified when reopened.
+        drop(store);
+        let store = Store::open(dir.path()).unwrap();
+        prop_assert!(store.verify(&statement_hash).unwrap().ok());
+    }
+}
