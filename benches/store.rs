@@ -69,6 +69,7 @@ fn load(store: &mut Store, corpus: &[(String, Vec<String>)]) -> (u64, u64) {
 fn bench_record(dir: &Path) {
     let corpus = corpus::corpus(1, 3000);
     let bytes: usize = corpus.iter().flat_map(|(_, t)| t).map(String::len).sum();
+    let _ = std::fs::remove_dir_all(dir.join("record"));
     let mut store = Store::open(&dir.join("record")).unwrap();
     let start = Instant::now();
     let (revisions, _) = load(&mut store, &corpus);
@@ -82,11 +83,17 @@ fn bench_record(dir: &Path) {
 
 fn bench_queries(dir: &Path) {
     let path = dir.join("queries");
+    let reuse = Store::exists(&path);
     let mut store = Store::open(&path).unwrap();
     // About 40 statements per 5 KB revision: 25,000 revisions make 1,000,000.
     let corpus = corpus::corpus(2, 25_000);
     let start = Instant::now();
-    let (revisions, statements) = load(&mut store, &corpus);
+    let (revisions, statements) = if reuse {
+        let c = store.counts().unwrap();
+        (c.revisions, c.occurrences)
+    } else {
+        load(&mut store, &corpus)
+    };
     let counts = store.counts().unwrap();
     eprintln!(
         "built a store of {statements} recorded statements ({} distinct) in {revisions} revisions, {:.0} s",
@@ -176,6 +183,7 @@ fn bench_queries(dir: &Path) {
 fn bench_disk(dir: &Path) {
     let mut rng = corpus::Rng::new(4);
     let texts = corpus::story(&mut rng, 20, 5000);
+    let _ = std::fs::remove_dir_all(dir.join("disk"));
     let mut store = Store::open(&dir.join("disk")).unwrap();
     let mut known = BTreeMap::new();
     let base = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
@@ -241,19 +249,24 @@ fn bench_rss(dir: &Path) {
 fn main() {
     let args: BTreeSet<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let all = args.is_empty();
-    let dir = tempfile::tempdir().unwrap();
+    // CLAIMTRAIL_BENCH_DIR keeps the stores for inspection (and reuses the
+    // query store when it is already built); otherwise a temporary directory.
+    let keep = std::env::var_os("CLAIMTRAIL_BENCH_DIR").map(std::path::PathBuf::from);
+    let temp = tempfile::tempdir().unwrap();
+    let dir = keep.as_deref().unwrap_or(temp.path());
+    std::fs::create_dir_all(dir).unwrap();
     println!("| benchmark | figure | target |");
     println!("|---|---|---|");
     if all || args.contains("record") {
-        bench_record(dir.path());
+        bench_record(dir);
     }
     if all || args.contains("disk") {
-        bench_disk(dir.path());
+        bench_disk(dir);
     }
     if all || args.contains("queries") {
-        bench_queries(dir.path());
+        bench_queries(dir);
     }
     if all || args.contains("rss") {
-        bench_rss(dir.path());
+        bench_rss(dir);
     }
 }

@@ -136,7 +136,11 @@ impl RevisionLine {
                     terms: terms(&s.content),
                 })
                 .collect(),
-            speakers: self.speakers.clone(),
+            speakers: self
+                .speakers
+                .iter()
+                .map(|sp| SpeakerRecord { lookup: crate::record::lookup_keys(sp), ..sp.clone() })
+                .collect(),
         }
     }
 }

@@ -161,7 +161,7 @@ pub fn unify_with_story(story: &str, known: &mut BTreeMap<String, SpeakerRecord>
 }
 
 fn speaker_record(story: &str, sp: &crate::extract::Speaker) -> SpeakerRecord {
-    SpeakerRecord {
+    let mut rec = SpeakerRecord {
         id: store_speaker_id(story, &sp.id, sp.anonymous),
         name: sp.name.clone(),
         kind: sp.kind.as_str().to_string(),
@@ -169,7 +169,31 @@ fn speaker_record(story: &str, sp: &crate::extract::Speaker) -> SpeakerRecord {
         role: sp.role.clone(),
         aliases: sp.aliases.clone(),
         anonymity_reason: sp.anonymity_reason.clone(),
+        lookup: Vec::new(),
+    };
+    rec.lookup = lookup_keys(&rec);
+    rec
+}
+
+/// The keys `who` finds a speaker by: every name it was recorded under
+/// ("n:mark esper", "n:esper"), and for people the surname ("s:esper").
+/// See [`crate::query::SpeakerIndex::resolve`].
+pub fn lookup_keys(rec: &SpeakerRecord) -> Vec<String> {
+    use crate::query::speakers::{norm_name, surname};
+    let mut keys: Vec<String> = std::iter::once(&rec.name)
+        .chain(&rec.aliases)
+        .map(|n| norm_name(n))
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("n:{n}"))
+        .collect();
+    if rec.kind == "person"
+        && let Some(s) = surname(&rec.name)
+    {
+        keys.push(format!("s:{s}"));
     }
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// An input read, understood and extracted: everything a revision needs

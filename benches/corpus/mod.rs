@@ -157,7 +157,15 @@ fn capitalised(s: String) -> String {
 
 /// One sentence of a story, in one of the attribution shapes news uses.
 pub fn sentence(rng: &mut Rng) -> String {
-    let clause = format!("{} {} {} {}", rng.pick(SUBJECTS), rng.pick(VERBS), rng.pick(OBJECTS), rng.pick(WHEN));
+    // A number makes most sentences distinct, as real news sentences are.
+    let clause = format!(
+        "{} {} {} in district {} {}",
+        rng.pick(SUBJECTS),
+        rng.pick(VERBS),
+        rng.pick(OBJECTS),
+        rng.below(5000),
+        rng.pick(WHEN)
+    );
     match rng.below(7) {
         0 | 1 => format!("{}.", capitalised(clause)),
         2 => {

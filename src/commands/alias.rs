@@ -46,16 +46,16 @@ pub fn run_alias(ctx: &mut Ctx, args: AliasArgs) -> Result<u8> {
         let merges = match ctx.open_existing_store()? {
             Some(store) => {
                 let index = SpeakerIndex::load(&store)?;
-                index
-                    .aliases
-                    .iter()
-                    .map(|(from, into)| Merge {
-                        speaker: index.records.get(from).map_or_else(|| from.clone(), |r| r.name.clone()),
+                let mut merges = Vec::new();
+                for (from, into) in &index.aliases {
+                    merges.push(Merge {
+                        speaker: index.record(from)?.map_or_else(|| from.clone(), |r| r.name),
                         speaker_id: from.clone(),
                         into: index.display(into),
                         into_id: into.clone(),
-                    })
-                    .collect()
+                    });
+                }
+                merges
             }
             None => Vec::new(),
         };
@@ -99,28 +99,26 @@ pub fn run_unalias(ctx: &mut Ctx, args: UnaliasArgs) -> Result<u8> {
     let index = SpeakerIndex::load(&store)?;
     // Find the merged speaker by its own names, not through the merge.
     let q = crate::query::speakers::norm_name(&args.other);
-    let id = index
-        .aliases
-        .keys()
-        .find(|id| {
-            **id == args.other
-                || index.records.get(*id).is_some_and(|r| {
-                    std::iter::once(&r.name).chain(&r.aliases).any(|n| crate::query::speakers::norm_name(n) == q)
-                })
-        })
-        .cloned()
-        .ok_or_else(|| {
-            CliError::new(format!("{:?} is not merged into another speaker", args.other))
-                .with_hint("`claimtrail alias --list` shows the merges")
-        })?;
+    let mut found = None;
+    for id in index.aliases.keys() {
+        let named = index.record(id)?.is_some_and(|r| {
+            std::iter::once(&r.name).chain(&r.aliases).any(|n| crate::query::speakers::norm_name(n) == q)
+        });
+        if *id == args.other || named {
+            found = Some(id.clone());
+            break;
+        }
+    }
+    let id = found.ok_or_else(|| {
+        CliError::new(format!("{:?} is not merged into another speaker", args.other))
+            .with_hint("`claimtrail alias --list` shows the merges")
+    })?;
     store.remove_alias(&id)?;
     if ctx.out.json() {
         ctx.out.write_json(&serde_json::json!({"unmerged": id}))?;
     } else {
-        ctx.out.line(&format!(
-            "{} is its own speaker again",
-            index.records.get(&id).map_or(id.as_str(), |r| r.name.as_str())
-        ))?;
+        let name = index.record(&id)?.map_or_else(|| id.clone(), |r| r.name);
+        ctx.out.line(&format!("{name} is its own speaker again"))?;
     }
     Ok(exit::OK)
 }

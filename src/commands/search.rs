@@ -28,7 +28,7 @@ pub struct Args {
     /// Only statements by this speaker.
     #[arg(long, value_name = "SPEAKER")]
     pub speaker: Option<String>,
-    /// At most this many statements.
+    /// Show at most this many statements (0: all).
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub limit: usize,
 }
@@ -54,8 +54,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         Some(s) => Some(speakers.group(&speakers.resolve(s)?)),
         None => None,
     };
-    let mut trails = search(&store, &wanted, group.as_ref())?;
-    trails.truncate(args.limit);
+    let (trails, truncated) = search(&store, &wanted, group.as_ref(), args.limit)?;
+    if truncated {
+        eprintln!("note: more statements match; showing the first {} (--limit 0 shows all)", trails.len());
+    }
     print(ctx, &trails, Some(&speakers))
 }
 
@@ -96,7 +98,8 @@ pub fn search(
     store: &claimtrail_store::Store,
     terms: &[String],
     group: Option<&std::collections::BTreeSet<String>>,
-) -> Result<Vec<Trail>> {
+    limit: usize,
+) -> Result<(Vec<Trail>, bool)> {
     // Intersect the posting lists, rarest first.
     let mut lists: Vec<BTreeSet<Hash32>> = Vec::with_capacity(terms.len());
     for t in terms {
@@ -122,5 +125,5 @@ pub fn search(
             located.push((loc, h));
         }
     }
-    view.trails(located)
+    view.trails_where(located, limit, |_| true)
 }

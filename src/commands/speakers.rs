@@ -53,24 +53,39 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         store.require_story(story)?;
     }
     let index = SpeakerIndex::load(&store)?;
+    // The speakers of one story come from its revisions; all speakers from
+    // the store's records.
+    let records: Vec<claimtrail_store::SpeakerRecord> = match &args.story {
+        Some(story) => {
+            let mut ids = BTreeSet::new();
+            for rev in store.revisions(story)? {
+                ids.extend(store.occurrences(&rev)?.into_iter().filter_map(|o| o.speaker));
+            }
+            let mut out = Vec::new();
+            for id in ids {
+                out.extend(index.record(&id)?);
+            }
+            out
+        }
+        None => store.speakers()?,
+    };
     // Distinct statements and stories per speaker, from the speaker index.
-    let mut counts: BTreeMap<&str, (BTreeSet<[u8; 32]>, BTreeSet<String>)> = BTreeMap::new();
-    for id in index.records.keys() {
-        for (loc, hash) in store.statements_by_speaker(id)? {
+    let mut counts: BTreeMap<String, (BTreeSet<[u8; 32]>, BTreeSet<String>)> = BTreeMap::new();
+    for r in &records {
+        for (loc, hash) in store.statements_by_speaker(&r.id)? {
             if args.story.as_ref().is_none_or(|s| *s == loc.story) {
-                let e = counts.entry(id.as_str()).or_default();
+                let e = counts.entry(r.id.clone()).or_default();
                 e.0.insert(*hash.as_bytes());
                 e.1.insert(loc.story);
             }
         }
     }
-    let rows: Vec<Row> = index
-        .records
-        .values()
-        .filter(|r| args.story.is_none() || counts.contains_key(r.id.as_str()))
-        .map(|r| {
-            let (st, stories) = counts.get(r.id.as_str()).map_or((0, 0), |(a, b)| (a.len(), b.len()));
-            let canon = index.canonical(&r.id);
+    let canon: Vec<String> = records.iter().map(|r| index.canonical(&r.id)).collect();
+    let rows: Vec<Row> = records
+        .iter()
+        .zip(&canon)
+        .map(|(r, canon)| {
+            let (st, stories) = counts.get(&r.id).map_or((0, 0), |(a, b)| (a.len(), b.len()));
             Row {
                 id: &r.id,
                 name: &r.name,
@@ -79,7 +94,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
                 role: r.role.as_deref(),
                 aliases: &r.aliases,
                 anonymity_reason: r.anonymity_reason.as_deref(),
-                merged_into: (canon != r.id).then_some(canon),
+                merged_into: (*canon != r.id).then_some(canon.as_str()),
                 statements: st,
                 stories,
             }

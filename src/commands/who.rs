@@ -43,6 +43,9 @@ pub struct Args {
     /// Only statements still in their story's latest revision.
     #[arg(long)]
     pub current: bool,
+    /// Show at most this many statements (0: all).
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
 }
 
 #[derive(Serialize)]
@@ -50,6 +53,8 @@ struct JsonOut<'a> {
     speaker: &'a claimtrail_store::SpeakerRecord,
     merged: Vec<String>,
     statements: &'a [Trail],
+    /// More statements matched than `--limit` let through.
+    truncated: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
@@ -68,12 +73,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         until: args.until,
         kind: args.kind.clone(),
         current: args.current,
+        limit: args.limit,
     };
-    let trails = who(&store, &group, &filter)?;
-    let record = &speakers.records[&id];
+    let (trails, truncated) = who(&store, &group, &filter)?;
+    let record = &speakers.record(&id)?.ok_or_else(|| {
+        crate::error::CliError::new(format!("speaker {id:?} has no record")).with_hint("run `claimtrail verify`")
+    })?;
     if ctx.out.json() {
         let merged = group.iter().filter(|g| **g != id).cloned().collect();
-        ctx.out.write_json(&JsonOut { speaker: record, merged, statements: &trails })?;
+        ctx.out.write_json(&JsonOut { speaker: record, merged, statements: &trails, truncated })?;
         return Ok(exit::OK);
     }
     let p = ctx.out.palette;
@@ -86,7 +94,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     head.push_str(&format!(
         ": {} in {}",
-        plural(trails.len(), "statement", "statements"),
+        if truncated { format!("the first {}", trails.len()) } else { plural(trails.len(), "statement", "statements") },
         plural(stories.len(), "story", "stories")
     ));
     ctx.out.line(&head)?;
@@ -108,6 +116,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         t.row(vec![p.cyan(&tr.story), revs, status, attribution.to_string(), ellipsize(&tr.content, 80)]);
     }
     t.write(&mut ctx.out)?;
+    if truncated {
+        ctx.out.line(&p.dim(&format!("… more: --limit {} or --limit 0 shows them", args.limit * 10)))?;
+    }
     Ok(exit::OK)
 }
 
@@ -119,14 +130,17 @@ pub struct WhoFilter {
     pub until: Option<DateTime<Utc>>,
     pub kind: Option<String>,
     pub current: bool,
+    /// At most this many (0: all).
+    pub limit: usize,
 }
 
-/// The trails of every statement by the speakers in `group`.
+/// The trails of the statements by the speakers in `group` that pass the
+/// filter, and whether the limit left some out.
 pub fn who(
     store: &claimtrail_store::Store,
     group: &std::collections::BTreeSet<String>,
     filter: &WhoFilter,
-) -> Result<Vec<Trail>> {
+) -> Result<(Vec<Trail>, bool)> {
     let mut located = Vec::new();
     for sid in group {
         located.extend(store.statements_by_speaker(sid)?);
@@ -145,9 +159,7 @@ pub fn who(
         }
         located = kept;
     }
-    let mut trails = view.trails(located)?;
-    trails.retain(|t| {
+    view.trails_where(located, filter.limit, |t| {
         filter.kind.as_deref().is_none_or(|k| t.attribution == k) && (!filter.current || t.status == Status::Current)
-    });
-    Ok(trails)
+    })
 }

@@ -112,13 +112,35 @@ impl<'s> View<'s> {
 
     /// Group located statements into one trail per (story, statement).
     pub fn trails(&mut self, located: impl IntoIterator<Item = (Location, Hash32)>) -> Result<Vec<Trail>, CliError> {
+        Ok(self.trails_where(located, 0, |_| true)?.0)
+    }
+
+    /// Like [`View::trails`], keeping only trails that pass `keep`, and at
+    /// most `limit` of them (0: all) in story and first-seen order; says
+    /// whether any were left out. Only the kept trails are worked out in
+    /// full, so a limited query on a prolific speaker stays fast.
+    pub fn trails_where(
+        &mut self,
+        located: impl IntoIterator<Item = (Location, Hash32)>,
+        limit: usize,
+        keep: impl Fn(&Trail) -> bool,
+    ) -> Result<(Vec<Trail>, bool), CliError> {
         let mut groups: BTreeMap<(String, Hash32), Vec<Location>> = BTreeMap::new();
         for (loc, hash) in located {
             groups.entry((loc.story.clone(), hash)).or_default().push(loc);
         }
-        let mut out = Vec::with_capacity(groups.len());
-        for ((story, hash), mut locs) in groups {
+        let mut ordered: Vec<((String, Hash32), Vec<Location>)> = groups.into_iter().collect();
+        for (_, locs) in &mut ordered {
             locs.sort();
+        }
+        ordered.sort_by(|a, b| (&a.0.0, a.1[0].revision, &a.0.1).cmp(&(&b.0.0, b.1[0].revision, &b.0.1)));
+        let mut out = Vec::new();
+        let mut truncated = false;
+        for ((story, hash), locs) in ordered {
+            if limit > 0 && out.len() == limit {
+                truncated = true;
+                break;
+            }
             let first = locs[0].clone();
             let last = locs[locs.len() - 1].clone();
             let occ = self.occurrences(&story, last.revision)?.iter().find(|o| o.index == last.index).cloned();
@@ -134,7 +156,7 @@ impl<'s> View<'s> {
             };
             let mut revisions: Vec<u32> = locs.iter().map(|l| l.revision).collect();
             revisions.dedup();
-            out.push(Trail {
+            let trail = Trail {
                 story: story.clone(),
                 hash: hash.to_hex(),
                 content: self.content(&hash)?,
@@ -146,9 +168,12 @@ impl<'s> View<'s> {
                 last_seen: last.revision,
                 first_captured_at,
                 status,
-            });
+            };
+            if keep(&trail) {
+                out.push(trail);
+            }
         }
         out.sort_by(|a, b| (&a.story, a.first_seen, &a.content).cmp(&(&b.story, b.first_seen, &b.content)));
-        Ok(out)
+        Ok((out, truncated))
     }
 }

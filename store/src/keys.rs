@@ -33,6 +33,9 @@ pub(crate) const WATCH: u8 = b'W';
 /// A check: story, NUL, time (i64 BE nanoseconds, offset to sort) → check record.
 pub(crate) const CHECK: u8 = b'C';
 
+/// Index: lookup key, NUL, speaker id → nothing.
+pub(crate) const BY_NAME: u8 = b'N';
+
 pub(crate) const FORMAT_KEY: &[u8] = b"Mformat";
 
 pub(crate) fn counter(name: &str) -> Vec<u8> {
@@ -208,5 +211,17 @@ pub(crate) fn check(story: &str, at_nanos: i64, seq: u32) -> Vec<u8> {
     // Flip the sign bit so negative times sort before positive ones.
     k.extend_from_slice(&((at_nanos as u64) ^ (1 << 63)).to_be_bytes());
     k.extend_from_slice(&seq.to_be_bytes());
+    k
+}
+
+pub(crate) fn by_name_prefix(key: &str) -> Vec<u8> {
+    let mut k = with_id(BY_NAME, key);
+    k.push(0);
+    k
+}
+
+pub(crate) fn by_name(key: &str, speaker: &str) -> Vec<u8> {
+    let mut k = by_name_prefix(key);
+    k.extend_from_slice(speaker.as_bytes());
     k
 }

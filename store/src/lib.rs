@@ -335,6 +335,17 @@ impl Store {
         self.get_sealed(keys::SPEAKER, &keys::speaker(id), &format!("the record of speaker {id:?}"))
     }
 
+    /// Ids of the speakers recorded with this lookup key.
+    pub fn speakers_by_key(&self, key: &str) -> Result<Vec<String>> {
+        let prefix = keys::by_name_prefix(key);
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix(&prefix) {
+            let (k, _) = kv.map_err(|e| self.db_err(e))?;
+            out.push(String::from_utf8_lossy(&k[prefix.len()..]).into_owned());
+        }
+        Ok(out)
+    }
+
     /// Every speaker, by id.
     pub fn speakers(&self) -> Result<Vec<SpeakerRecord>> {
         let mut out = Vec::new();

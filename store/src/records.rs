@@ -77,6 +77,11 @@ pub struct SpeakerRecord {
     pub role: Option<String>,
     pub aliases: Vec<String>,
     pub anonymity_reason: Option<String>,
+    /// Keys by which queries find this speaker (the caller's normalised
+    /// names, surnames, ...). Written to the name index when recorded; not
+    /// part of the record itself.
+    #[serde(skip)]
+    pub lookup: Vec<String>,
 }
 
 impl SpeakerRecord {

@@ -379,6 +379,18 @@ fn check_indexes(
             }
         }
     }
+    for kv in store.scan(&[keys::BY_NAME]) {
+        let (k, _) = kv?;
+        report.index_entries += 1;
+        let id = k.iter().rposition(|&b| b == 0).map(|n| String::from_utf8_lossy(&k[n + 1..]).into_owned());
+        if !id.as_ref().is_some_and(|id| speakers.contains(id)) {
+            report.problem(
+                None,
+                None,
+                format!("the name index entry for speaker {:?} points nowhere", id.unwrap_or_default()),
+            );
+        }
+    }
     for kv in store.scan(&[keys::BY_TERM]) {
         let (k, v) = kv?;
         report.index_entries += 1;

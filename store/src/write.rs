@@ -204,6 +204,9 @@ impl<'s> WriteBatch<'s> {
         }
         self.counts.occurrences += occurrences.len() as u64;
         for sp in &new.speakers {
+            for key in &sp.lookup {
+                self.put(keys::by_name(key, &sp.id), Vec::new());
+            }
             let old: Option<SpeakerRecord> =
                 self.get_sealed(keys::SPEAKER, &keys::speaker(&sp.id), &format!("the record of speaker {:?}", sp.id))?;
             let merged = match old {

@@ -43,6 +43,7 @@ fn revision<'a>(story: &'a str, text: &'a str, at: i64) -> NewRevision<'a> {
             role: None,
             aliases: vec![],
             anonymity_reason: None,
+            lookup: vec![format!("n:speaker {n}")],
         })
         .collect();
     NewRevision {
