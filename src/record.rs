@@ -2,7 +2,7 @@
 //! occurrences, speakers, and search terms. The bridge between `extract`
 //! (text) and `claimtrail-store` (bytes on disk).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use claimtrail_store::{Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store};
 
@@ -269,14 +269,31 @@ fn kind_of(s: &str) -> SpeakerKind {
 /// The statements of a stored revision, rebuilt in extraction's model (the
 /// same JSON `extract` prints), from the store's records.
 pub fn stored_statements(store: &Store, rev: &RevisionRecord) -> Result<Vec<Statement>, CliError> {
+    stored_statements_with(store, rev, &mut HashMap::new())
+}
+
+/// [`stored_statements`] with a cache of statement contents, for walking
+/// many revisions of a story (which repeat most of their statements).
+pub fn stored_statements_with(
+    store: &Store,
+    rev: &RevisionRecord,
+    contents: &mut HashMap<Hash32, String>,
+) -> Result<Vec<Statement>, CliError> {
     let text = store.text(rev)?;
     let mut speakers: BTreeMap<String, Option<SpeakerRecord>> = BTreeMap::new();
     let mut out = Vec::new();
     for o in store.occurrences(rev)? {
-        let content = store.statement(&o.statement)?.map(|s| s.content).ok_or_else(|| {
-            CliError::new(format!("statement {} is missing from the store", o.statement.short()))
-                .with_hint("run `claimtrail verify`")
-        })?;
+        let content = match contents.get(&o.statement) {
+            Some(c) => c.clone(),
+            None => {
+                let c = store.statement(&o.statement)?.map(|s| s.content).ok_or_else(|| {
+                    CliError::new(format!("statement {} is missing from the store", o.statement.short()))
+                        .with_hint("run `claimtrail verify`")
+                })?;
+                contents.insert(o.statement, c.clone());
+                c
+            }
+        };
         let speaker = match &o.speaker {
             None => None,
             Some(id) => {

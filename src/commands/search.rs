@@ -1,7 +1,7 @@
 //! `claimtrail search`: statements whose content holds every given word,
 //! from the store's inverted index.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use claimtrail_store::Hash32;
 use serde::Serialize;
@@ -101,18 +101,26 @@ pub fn search(
     limit: usize,
 ) -> Result<(Vec<Trail>, bool)> {
     // Intersect the posting lists, rarest first.
-    let mut lists: Vec<BTreeSet<Hash32>> = Vec::with_capacity(terms.len());
+    let mut lists: Vec<HashSet<Hash32>> = Vec::with_capacity(terms.len());
     for t in terms {
         lists.push(store.statements_with_term(t)?.into_iter().collect());
     }
-    lists.sort_by_key(BTreeSet::len);
-    let mut hits = lists.first().cloned().unwrap_or_default();
-    for l in lists.iter().skip(1) {
-        hits.retain(|h| l.contains(h));
-    }
+    lists.sort_by_key(HashSet::len);
+    let Some((rarest, rest)) = lists.split_first() else { return Ok((Vec::new(), false)) };
+    let mut hits: Vec<Hash32> = rarest.iter().filter(|h| rest.iter().all(|l| l.contains(h))).copied().collect();
+    // A deterministic order; with a limit, only the statements shown are
+    // looked up further, so a common word stays fast.
+    hits.sort();
     let mut view = View::new(store);
     let mut located = Vec::new();
+    let mut groups = 0;
+    let mut truncated = false;
     for h in hits {
+        if limit > 0 && groups >= limit {
+            truncated = true;
+            break;
+        }
+        let mut stories = BTreeSet::new();
         for loc in store.occurrences_of(&h)? {
             if let Some(g) = group {
                 // The speaker where it occurs: a reattributed claim keeps
@@ -122,8 +130,11 @@ pub fn search(
                     continue;
                 }
             }
+            stories.insert(loc.story.clone());
             located.push((loc, h));
         }
+        groups += stories.len();
     }
-    view.trails_where(located, limit, |_| true)
+    let (trails, more) = view.trails_where(located, limit, |_| true)?;
+    Ok((trails, truncated || more))
 }

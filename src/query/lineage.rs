@@ -11,7 +11,7 @@ use crate::diff::{self, ChangeKind, ClaimDiff};
 use crate::error::CliError;
 use crate::extract::Statement;
 use crate::query::Status;
-use crate::record::stored_statements;
+use crate::record::{stored_statements, stored_statements_with};
 
 /// Where one statement of a revision comes from.
 #[derive(Clone, Debug, Serialize)]
@@ -28,8 +28,9 @@ pub struct Blame {
 /// The statements of a revision, each with its blame.
 pub fn blame(store: &Store, story: &str, upto: u32) -> Result<Vec<(Statement, Blame)>, CliError> {
     let mut prev: Vec<(Statement, Blame)> = Vec::new();
+    let mut contents = HashMap::new();
     for rev in store.revisions(story)?.into_iter().take_while(|r| r.number <= upto) {
-        let current = stored_statements(store, &rev)?;
+        let current = stored_statements_with(store, &rev, &mut contents)?;
         if prev.is_empty() && rev.number == 1 {
             prev =
                 current.into_iter().map(|s| (s, Blame { introduced: 1, changed: 1, how: ChangeKind::Added })).collect();
