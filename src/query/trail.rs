@@ -58,7 +58,9 @@ pub struct Trail {
 #[derive(Debug)]
 pub struct View<'s> {
     pub store: &'s Store,
-    revisions: HashMap<String, Vec<RevisionRecord>>,
+    /// Latest revision number of each story read.
+    latest: HashMap<String, u32>,
+    revisions: HashMap<(String, u32), Option<RevisionRecord>>,
     occurrences: HashMap<(String, u32), Vec<Occurrence>>,
     contents: HashMap<Hash32, String>,
     fates: crate::query::lineage::Fates,
@@ -68,6 +70,7 @@ impl<'s> View<'s> {
     pub fn new(store: &'s Store) -> View<'s> {
         View {
             store,
+            latest: HashMap::new(),
             revisions: HashMap::new(),
             occurrences: HashMap::new(),
             contents: HashMap::new(),
@@ -75,17 +78,26 @@ impl<'s> View<'s> {
         }
     }
 
-    /// A story's revisions, oldest first.
-    pub fn revisions(&mut self, story: &str) -> Result<&[RevisionRecord], CliError> {
-        if !self.revisions.contains_key(story) {
-            let revs = self.store.revisions(story)?;
-            self.revisions.insert(story.to_string(), revs);
+    /// The number of a story's latest revision (0 for no story).
+    pub fn latest(&mut self, story: &str) -> Result<u32, CliError> {
+        if let Some(n) = self.latest.get(story) {
+            return Ok(*n);
         }
-        Ok(&self.revisions[story])
+        let n = self.store.story(story)?.map_or(0, |s| s.revisions);
+        self.latest.insert(story.to_string(), n);
+        Ok(n)
     }
 
+    /// One revision, read once per query (point reads: a story may have
+    /// many revisions and a query needs few of them).
     pub fn revision(&mut self, story: &str, number: u32) -> Result<Option<RevisionRecord>, CliError> {
-        Ok(self.revisions(story)?.get(number as usize - 1).cloned())
+        let key = (story.to_string(), number);
+        if let Some(r) = self.revisions.get(&key) {
+            return Ok(r.clone());
+        }
+        let r = self.store.revision(story, number)?;
+        self.revisions.insert(key, r.clone());
+        Ok(r)
     }
 
     /// The statements of one revision.
@@ -144,7 +156,7 @@ impl<'s> View<'s> {
             let first = locs[0].clone();
             let last = locs[locs.len() - 1].clone();
             let occ = self.occurrences(&story, last.revision)?.iter().find(|o| o.index == last.index).cloned();
-            let latest = self.revisions(&story)?.len() as u32;
+            let latest = self.latest(&story)?;
             let first_captured_at = self
                 .revision(&story, first.revision)?
                 .map(|r| r.captured_at)
