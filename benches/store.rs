@@ -54,8 +54,10 @@ fn load(store: &mut Store, corpus: &[(String, Vec<String>)]) -> (u64, u64) {
             statements += prepared.extraction.statements.len() as u64;
             let at = base + chrono::Duration::minutes((revisions * 7) as i64);
             let new = prepared.to_revision(story, &mut known, at, None, None).unwrap();
-            batch.record(new).unwrap();
-            revisions += 1;
+            // An edit that changed nothing records nothing: count what was kept.
+            if let claimtrail_store::Recorded::New { .. } = batch.record(new).unwrap() {
+                revisions += 1;
+            }
             if batch.len() >= 256 {
                 batch.commit().unwrap();
                 batch = store.batch().unwrap();

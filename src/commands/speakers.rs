@@ -107,7 +107,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let p = ctx.out.palette;
     let mut t = Table::new(&["SPEAKER", "KIND", "ROLE", "STATEMENTS", "ALIASES / NOTES"], p);
     for r in &rows {
-        let mut notes: Vec<String> = r.aliases.to_vec();
+        // Aliases as people read them: once each, not the name again.
+        let mut seen = BTreeSet::from([crate::query::speakers::norm_name(r.name)]);
+        let mut notes: Vec<String> =
+            r.aliases.iter().filter(|a| seen.insert(crate::query::speakers::norm_name(a))).cloned().collect();
         if let Some(reason) = r.anonymity_reason {
             notes.push(format!("anonymous because {reason}"));
         }
