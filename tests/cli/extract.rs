@@ -22,3 +22,132 @@ fn extract_reads_standard_input() {
     assert_eq!(j["statements"][0]["content"], "The sky is blue.");
     assert_eq!(j["statements"][0]["attribution"], "unattributed");
 }
+
+/// Every construction the extractor must handle, on sentences written for
+/// these tests: (text, a snippet of the content, expected speaker name or
+/// None, expected attribution).
+#[test]
+fn constructions() {
+    let cases: &[(&str, &str, Option<&str>, &str)] = &[
+        // Quote first, speaker after, cue inverted.
+        ("“The bridge will reopen on Monday,” said Mayor Ana Ruiz.", "bridge will reopen", Some("Ana Ruiz"), "direct"),
+        // Speaker first.
+        ("Mayor Ana Ruiz said: “The bridge will reopen on Monday.”", "bridge will reopen", Some("Ana Ruiz"), "direct"),
+        // Reported speech.
+        (
+            "The transport ministry said the bridge would reopen on Monday.",
+            "the bridge would reopen",
+            Some("transport ministry"),
+            "indirect",
+        ),
+        // According to, before and after.
+        (
+            "According to the fire service, the blaze started in a kitchen.",
+            "the blaze started",
+            Some("fire service"),
+            "according_to",
+        ),
+        (
+            "The blaze started in a kitchen, according to the fire service.",
+            "The blaze started",
+            Some("fire service"),
+            "according_to",
+        ),
+        // Anonymous source.
+        (
+            "The talks collapsed late on Friday, a senior diplomat said.",
+            "talks collapsed",
+            Some("diplomat"),
+            "indirect",
+        ),
+        // A refusal.
+        (
+            "Police Chief Omar Haddad declined to say whether arrests had been made.",
+            "whether arrests",
+            Some("Omar Haddad"),
+            "declined",
+        ),
+        // The outlet's own assertion.
+        ("Heavy rain fell across the region overnight.", "Heavy rain fell", None, "unattributed"),
+    ];
+    let env = Env::new();
+    for (text, snippet, speaker, attribution) in cases {
+        let j = env.run_stdin(["extract", "--format", "json"], text).json();
+        let st = j["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["content"].as_str().unwrap().contains(snippet))
+            .unwrap_or_else(|| panic!("{text}: no statement holds {snippet:?}: {j:#}"));
+        assert_eq!(st["attribution"], *attribution, "{text}: {st:#}");
+        match speaker {
+            None => assert!(st["speaker"].is_null(), "{text}: {st:#}"),
+            Some(name) => {
+                let got = st["speaker"]["name"].as_str().unwrap_or_default();
+                assert!(got.contains(name), "{text}: speaker {got:?}, expected {name:?}");
+            }
+        }
+        // Content leaves out the attribution frame.
+        assert!(!st["content"].as_str().unwrap().contains(" said"), "{text}: {st:#}");
+    }
+}
+
+#[test]
+fn split_quotes_pronouns_and_continued_paragraphs_resolve_to_one_person() {
+    let env = Env::new();
+    let story = "Harbour Master Lena Fischer said the port would stay open.\n\n\
+“We are watching the wind,” she said. “If it turns, we close.”\n\n\
+“Nobody will sail tonight.”\n\n\
+Fischer added that ferries were already tied up.";
+    let j = env.run_stdin(["extract", "--format", "json"], story).json();
+    let statements = j["statements"].as_array().unwrap();
+    let by = |snippet: &str| {
+        statements
+            .iter()
+            .find(|s| s["content"].as_str().unwrap().contains(snippet))
+            .unwrap_or_else(|| panic!("no statement with {snippet:?}: {j:#}"))
+    };
+    for snippet in
+        ["port would stay open", "watching the wind", "If it turns", "Nobody will sail", "ferries were already"]
+    {
+        assert_eq!(by(snippet)["speaker"]["name"], "Lena Fischer", "{snippet}: {:#}", by(snippet));
+    }
+    assert_eq!(by("watching the wind")["speaker"]["mention"], "she");
+    let fischer = j["speakers"].as_array().unwrap().iter().find(|s| s["name"] == "Lena Fischer").unwrap();
+    assert_eq!(fischer["role"], "Harbour Master");
+}
+
+#[test]
+fn anonymity_reasons_links_and_update_notices() {
+    let env = Env::new();
+    let story = "The plant will close next year, an official said. The official spoke on condition of anonymity because the decision had not been announced.\n\n\
+https://example.com/statement/123\n\n\
+We will continue to update this story as more information becomes available.";
+    let j = env.run_stdin(["extract", "--format", "json"], story).json();
+    assert_eq!(j["developing"], true);
+    assert!(j["references"].as_array().unwrap().iter().any(|r| r == "https://example.com/statement/123"), "{j:#}");
+    assert!(
+        !j["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["content"].as_str().unwrap().contains("continue to update"))
+    );
+    let official =
+        j["speakers"].as_array().unwrap().iter().find(|s| s["kind"] == "anonymous").expect("an anonymous source");
+    assert_eq!(official["anonymity_reason"], "the decision had not been announced");
+}
+
+#[test]
+fn unbalanced_quotes_degrade_locally() {
+    let env = Env::new();
+    let story = "“This quote never closes, the mayor said.\n\n\
+The council voted on Tuesday.\n\n\
+“We will appeal,” said lawyer Rosa Santos.";
+    let j = env.run_stdin(["extract", "--format", "json"], story).json();
+    let statements = j["statements"].as_array().unwrap();
+    assert!(statements.iter().any(|s| s["content"].as_str().unwrap().contains("council voted")), "{j:#}");
+    let appeal =
+        statements.iter().find(|s| s["content"].as_str().unwrap().contains("We will appeal")).expect("the later quote");
+    assert_eq!(appeal["speaker"]["name"], "Rosa Santos");
+}

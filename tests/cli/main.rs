@@ -11,6 +11,7 @@ mod concurrency;
 mod crash;
 mod diff;
 mod extract;
+mod gold;
 mod help;
 mod log;
 mod queries;
