@@ -181,3 +181,32 @@ fn every_keeps_watching_while_others_read_and_stops_on_ctrl_c() {
     env.run(["--wait", "5", "verify"]).ok();
     assert_eq!(revisions(&env, "harbor"), 3);
 }
+
+#[test]
+fn ads_timestamps_and_a_redesign_of_an_html_page_are_not_revisions() {
+    let env = Env::new();
+    let server = Server::start();
+    let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+    let full = std::fs::read_to_string(pages.join("ferry-vote-full.html")).unwrap();
+    // The same page later: other ads, another dateline time, a new
+    // modified time, a different cookie banner.
+    let churned = full
+        .replace("Advertisement", "Sponsored: holidays in the sun")
+        .replace("Tue 5 Mar 2024 17.20 GMT", "Tue 5 Mar 2024 19.45 GMT")
+        .replace("2024-03-06T08:05:12+01:00", "2024-03-06T11:15:00+01:00")
+        .replace("We use cookies", "This site uses cookies");
+    assert_ne!(full, churned);
+    let amp = std::fs::read_to_string(pages.join("ferry-vote-amp.html")).unwrap();
+    server.on(
+        "/ferry",
+        vec![Reply::ok("text/html; charset=utf-8", full), Reply::ok("text/html", churned), Reply::ok("text/html", amp)],
+    );
+    for _ in 0..3 {
+        track(&env, &server.url("/ferry"), &[]).ok();
+    }
+    assert_eq!(revisions(&env, "harbor"), 1, "one article, one revision");
+    assert_eq!(checks(&env, "harbor"), vec!["changed", "unchanged", "unchanged"]);
+    let show = env.run(["show", "harbor", "--format", "json"]).json();
+    assert_eq!(show["revision"]["format"], "html");
+    assert!(show["revision"]["meta"]["title"].as_str().is_some_and(|t| !t.is_empty()));
+}
