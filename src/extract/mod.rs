@@ -75,12 +75,19 @@ impl<'a> Pipeline<'a> {
         let doc = self.doc;
         // About one statement per 150 bytes of news text.
         self.out.statements.reserve(doc.len() / 150);
-        let mut paragraphs = Vec::new();
-        let mut offset = 0;
-        for para in doc.split("\n\n") {
-            paragraphs.push((offset, offset + para.len()));
-            offset += para.len() + 2;
+        let mut paragraphs = Vec::with_capacity(doc.len() / 300 + 1);
+        let bytes = doc.as_bytes();
+        let (mut start, mut from) = (0, 0);
+        while let Some(p) = scan::find_any(bytes, from, b"\n") {
+            if bytes.get(p + 1) == Some(&b'\n') {
+                paragraphs.push((start, p));
+                start = p + 2;
+                from = p + 2;
+            } else {
+                from = p + 1;
+            }
         }
+        paragraphs.push((start, doc.len()));
         let mut prev_open = false;
         for (pi, &(ps, pe)) in paragraphs.iter().enumerate() {
             let para = &doc[ps..pe];

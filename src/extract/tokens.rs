@@ -118,6 +118,16 @@ pub fn tokenize(
                 while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                     end += 1;
                 }
+                // Most words end at a space or plain punctuation.
+                let Some(&nb) = bytes.get(end) else { break };
+                if nb.is_ascii()
+                    && !matches!(
+                        nb,
+                        b'-' | b'\'' | b'.' | b'/' | b',' | b'$' | b'%' | b'&' | b'@' | b'#'
+                    )
+                {
+                    break;
+                }
                 if let Some(n) = word_char_at(s, end) {
                     end += n;
                     continue;
