@@ -286,7 +286,8 @@ fn build() -> Table {
     );
     add_class(
         "posted maintained maintains maintain responded responds charged continued answered \
-         replied revealed disclosed mentioned observed tweeted posts",
+         replied revealed disclosed mentioned observed tweeted posts clarified concludes \
+         concluded",
         class::WEAK_CUE,
     );
     add_class(

@@ -131,6 +131,10 @@ fn is_possessive(c: &Ctx, i: usize) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'') || w.ends_with('\u{2019}')
 }
 
+fn is_indefinite(c: &Ctx, i: usize) -> bool {
+    c.lower_is(i, "a") || c.lower_is(i, "an")
+}
+
 fn is_article(c: &Ctx, i: usize) -> bool {
     const ARTICLES: [&str; 13] = [
         "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
@@ -338,6 +342,11 @@ fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
     let mut e = start;
     if t.get(e).is_some_and(|x| x.is(class::PRON)) {
         return Some((e, e + 1));
+    }
+    if t.get(e)
+        .is_some_and(|x| x.is(class::PREP | class::SUB | class::CONJ | class::AUX))
+    {
+        return None;
     }
     if t.get(e).is_some_and(|x| x.is(class::DET)) {
         e += 1;
@@ -748,7 +757,19 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
                         that: false,
                     });
                 }
-                if x.is(class::CONJ | class::SUB) {
+                // "Everything S says is a lie", "S showed up": no clause.
+                if x.is(class::CONJ | class::SUB | class::AUX)
+                    || ["up", "out", "off", "down", "back", "away"]
+                        .iter()
+                        .any(|w| c.lower_is(j, w))
+                {
+                    return None;
+                }
+                // Beliefs and findings take a clause, not an adjective or
+                // an object: "S feels stung", "S found a way".
+                if kind == CueKind::Belief
+                    && !(x.is(class::PRON) || x.cap || (x.is(class::DET) && !is_indefinite(c, j)))
+                {
                     return None;
                 }
                 return Some(Complement {
@@ -954,10 +975,16 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                 }
             }
         }
-        // ", but ..." and ", and has ..." go on in the writer's voice.
+        // ", but ...", ", and has ...", "; ..." go on in the writer's voice.
+        if x.kind == Kind::Semicolon && !coordinated_cue(c, k + 1) {
+            return Some((k, None));
+        }
         if x.kind == Kind::Comma
             && t.get(k + 2).is_some_and(|n| !n.quoted)
-            && (c.lower_is(k + 1, "but") || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX)))
+            && (c.lower_is(k + 1, "but")
+                || (c.lower_is(k + 1, "and")
+                    && t[k + 2].is(class::AUX | class::SUB)
+                    && !c.lower_is(k + 2, "that")))
             && !coordinated_cue(c, k + 2)
         {
             return Some((k, None));
@@ -1007,18 +1034,13 @@ fn speaker_first(
                 | "identify"
                 | "describe"
                 | "answer"
-                | "rule"
                 | "speculate"
                 | "predict"
                 | "deny"
                 | "address"
                 | "characterize"
                 | "estimate"
-                | "provide"
-                | "name"
                 | "explain"
-                | "endorse"
-                | "commit"
         ) {
             return false;
         }
@@ -1125,6 +1147,26 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     true
 }
 
+/// Whether the quotation between `open` and `close` reads as a title
+/// ("Face the Nation", "A Change Is Gonna Come"): every word capitalised
+/// and no closing punctuation inside.
+fn is_title(c: &Ctx, open: usize, close: usize) -> bool {
+    let inner = &c.t[open + 1..close];
+    let words = inner.iter().filter(|x| x.word()).count();
+    let small = |x: &Token| {
+        [
+            "a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "with",
+        ]
+        .iter()
+        .any(|w| x.text(c.doc) == *w)
+    };
+    words >= 2
+        && inner.iter().all(|x| {
+            matches!(x.kind, Kind::Word | Kind::Other | Kind::Dash)
+                && (x.cap || small(x) || !x.word())
+        })
+}
+
 /// Whether tokens `[0, e)` are only an introductory phrase ("In a letter
 /// to the board", "Asked about the plan", "Though he had doubts"), not a
 /// clause that could be reported content.
@@ -1175,7 +1217,10 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             && kind != CueKind::Belief
         {
             let close = quote_before(c, np.0).unwrap_or(0);
+            // A title before the speaker ("On \"Face the Nation,\" Ann Roe
+            // said the ...") is no quotation of theirs.
             if let Some(open) = c.open_of(close)
+                && !is_title(c, open, close)
                 && let Some(content) = c.inside_quote(open, close)
             {
                 out.push(Frame {

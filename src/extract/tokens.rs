@@ -138,10 +138,16 @@ pub fn tokenize(
                     break;
                 }
                 let after = end + d.len_utf8();
-                // A comma stays inside a word only between digits (1,000).
+                // A comma stays inside a word only between digits (1,000);
+                // a dot not between a lowercase and an uppercase letter
+                // ("U.S", "a.m", "3.5", but "said.Trump" is two words).
                 let ok = if d == ',' {
                     bytes[end - 1].is_ascii_digit()
                         && bytes.get(after).is_some_and(u8::is_ascii_digit)
+                } else if d == '.' && bytes[end - 1].is_ascii_lowercase() {
+                    bytes
+                        .get(after)
+                        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
                 } else {
                     word_char_at(s, after).is_some()
                 };
