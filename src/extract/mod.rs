@@ -320,13 +320,13 @@ struct Flags {
 fn has_link(para: &str) -> bool {
     let bytes = para.as_bytes();
     let mut i = 0;
-    while let Some(p) = scan::find_any(bytes, i, b":w") {
-        if bytes[p..].starts_with(b"://") || bytes[p..].starts_with(b"www.") {
+    while let Some(p) = scan::find_any(bytes, i, b":") {
+        if bytes[p..].starts_with(b"://") {
             return true;
         }
         i = p + 1;
     }
-    false
+    para.contains("www.")
 }
 
 fn might_be_boilerplate(text: &str) -> bool {

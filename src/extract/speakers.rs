@@ -28,12 +28,14 @@ struct Entry {
 #[derive(Debug, Default)]
 pub struct Registry {
     entries: Vec<Entry>,
+    /// Parses of mentions without an appositive, by mention.
+    parsed: Vec<(String, Parsed)>,
     clock: usize,
     any_anonymous: bool,
 }
 
 /// What a mention says about its speaker before resolution.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Parsed {
     name: String,
     role: Option<String>,
@@ -272,7 +274,17 @@ impl Registry {
     /// Resolve a mention to a speaker of the article, adding one if new.
     pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> SpeakerRef {
         self.clock += 1;
-        let parsed = parse(mention, appositive);
+        // Articles repeat their mentions ("he", "Trump"): parse each once.
+        let parsed = match (appositive, self.parsed.iter().find(|(m, _)| m == mention)) {
+            (None, Some((_, p))) => p.clone(),
+            _ => {
+                let p = parse(mention, appositive);
+                if appositive.is_none() {
+                    self.parsed.push((mention.to_string(), p.clone()));
+                }
+                p
+            }
+        };
         let mention = trim_np(mention).to_string();
         let found = if let Some(p) = &parsed.pronoun {
             self.resolve_pronoun(p, parsed.gender)
@@ -391,8 +403,14 @@ impl Registry {
     }
 
     fn resolve_name(&self, p: &Parsed) -> Option<usize> {
-        let lower = p.name.to_lowercase();
-        if let Some(i) = self.most_recent(|e| e.speaker.name.to_lowercase() == lower) {
+        let same = |a: &str, b: &str| {
+            if a.is_ascii() && b.is_ascii() {
+                a.eq_ignore_ascii_case(b)
+            } else {
+                a.to_lowercase() == b.to_lowercase()
+            }
+        };
+        if let Some(i) = self.most_recent(|e| same(&e.speaker.name, &p.name)) {
             return Some(i);
         }
         if p.kind != SpeakerKind::Person {
