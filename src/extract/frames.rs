@@ -187,6 +187,10 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         t[i].word()
             && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'))
     };
+    // "63 percent said": a number before a quantity head.
+    if t[s].is(class::QUANT) && s + 1 == e && s > 0 && starts_with_digit(c, s - 1) {
+        s -= 1;
+    }
     for _ in 0..2 {
         if s < 2 {
             break;
@@ -201,7 +205,11 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             }
             continue;
         }
-        if starts_with_digit(c, s - 1) && s >= 3 && c.lower_is(s - 2, "in") && quantity(s - 3) {
+        if starts_with_digit(c, s - 1)
+            && s >= 3
+            && (c.lower_is(s - 2, "in") || c.lower_is(s - 2, "of"))
+            && quantity(s - 3)
+        {
             s -= 3;
             continue;
         }
@@ -221,6 +229,23 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             continue;
         }
         break;
+    }
+    while s > 0
+        && [
+            "nearly",
+            "about",
+            "almost",
+            "roughly",
+            "approximately",
+            "over",
+            "only",
+            "just",
+        ]
+        .iter()
+        .any(|w| c.lower_is(s - 1, w))
+        && (quantity(s) || t[s].is(class::DET))
+    {
+        s -= 1;
     }
     Some((s, e))
 }
@@ -327,7 +352,10 @@ fn postmodified(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             w,
             "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "with"
         ) && k > 0
-            && t[k - 1].is(class::ANON)
+            && (t[k - 1].is(class::ANON)
+                || ["those", "others", "some", "many"]
+                    .iter()
+                    .any(|w| c.lower_is(k - 1, w)))
         {
             let (s, _) = np_back(c, k)?;
             return Some((s, end));
@@ -515,6 +543,21 @@ fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option
     if j == 0 {
         return None;
     }
+    // "S -- co-editor of B -- said".
+    if t[j - 1].kind == Kind::Dash
+        && let Some(d) = (j.saturating_sub(30)..j - 1)
+            .rev()
+            .find(|&d| t[d].kind == Kind::Dash)
+        && d + 1 < j - 1
+        && let Some(np) = np_back(c, d)
+        && !t[np.0].is(class::PRON)
+        && accept(np.0)
+    {
+        return Some(Source::Mention {
+            np,
+            appositive: Some((d + 1, j - 1)),
+        });
+    }
     if t[j - 1].kind != Kind::Comma {
         let np = np_back(c, j)?;
         return accept(np.0).then_some(Source::Mention {
@@ -526,7 +569,7 @@ fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option
     let last = j - 1;
     let mut k = last;
     let lo = j.saturating_sub(40);
-    for _ in 0..3 {
+    for _ in 0..5 {
         let b = (lo..k).rev().find(|&b| {
             matches!(
                 t[b].kind,
@@ -588,7 +631,7 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
     if p.kind == Kind::Dash && s <= 10 {
         return true;
     }
-    if p.kind == Kind::Semicolon
+    if matches!(p.kind, Kind::Semicolon | Kind::Colon)
         || (p.is(class::CONJ) && s >= 2 && matches!(t[s - 2].kind, Kind::Comma | Kind::Semicolon))
     {
         return true;
@@ -1401,7 +1444,14 @@ fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     }) else {
         return false;
     };
-    let start = t.iter().position(|x| !x.is(class::CONJ)).unwrap_or(0);
+    let mut start = t.iter().position(|x| !x.is(class::CONJ)).unwrap_or(0);
+    // "Meanwhile, it attacked S, saying ...": past a short introduction.
+    if let Some(comma) = (start..k.min(start + 6)).find(|&i| t[i].kind == Kind::Comma)
+        && comma + 1 < k
+        && t[start..comma].iter().all(|x| x.word())
+    {
+        start = comma + 1;
+    }
     let Some((s, e)) = np_forward(c, start, true) else {
         return false;
     };

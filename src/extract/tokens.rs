@@ -156,10 +156,13 @@ pub fn tokenize(
                 }
                 end = after;
             }
-            // Keep the dot of an abbreviation or initial ("U.S.", "F.").
+            // Keep the dot of an abbreviation or initial ("U.S.", "F."),
+            // and of any short capitalised word before a comma ("Va.,").
             if bytes.get(end) == Some(&b'.') {
                 let w = &s[i..end];
-                if w.contains('.') || w.chars().nth(1).is_none() || abbrev_like(w) {
+                let before_comma =
+                    bytes.get(end + 1) == Some(&b',') && w.len() <= 4 && c.is_uppercase();
+                if before_comma || w.contains('.') || w.chars().nth(1).is_none() || abbrev_like(w) {
                     end += 1;
                 }
             }
