@@ -215,7 +215,8 @@ const GROUP: &str = "critics analysts experts observers supporters opponents vot
     majority plurality percent respondents americans workers officers agents commentators \
     pundits reporters journalists media outlets newspapers editorial editors editor author \
     authors writer writers columnist senators assembly legislature voter residents \
-    officials leaders employees students parents teachers users customers fans republicans";
+    officials leaders employees students parents teachers users customers fans republicans \
+    groups organizations companies agencies unions protesters demonstrators scholars";
 const ROLE: &str = "president vice secretary general gen sen senator rep representative gov \
     governor mayor director chairman chairwoman chair minister prime spokesman spokeswoman judge \
     justice dr mr mrs ms miss col colonel lt lieutenant adm admiral capt captain sgt sergeant maj \

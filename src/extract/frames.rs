@@ -332,7 +332,9 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         lower_mods += 1;
         s -= 1;
     }
-    if loose && !(t[s].is(class::DET) || t[s..e].iter().any(|x| x.cap)) {
+    // A plural head stands alone ("human rights groups").
+    let plural = head.text(c.doc).ends_with('s') && !head.text(c.doc).ends_with("ss");
+    if loose && !(plural || t[s].is(class::DET) || t[s..e].iter().any(|x| x.cap)) {
         return postmodified(c, e);
     }
     Some((s, paren_end.unwrap_or(e)))
@@ -1538,6 +1540,18 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             t.len()
         };
         if speaker_first(&c, cue, kind, source, limit, out) {
+            // "While S said C, T noted D": the main clause may report too.
+            if limit < t.len() {
+                for cue2 in limit + 1..t.len() {
+                    if let Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief)) =
+                        cue_at(&c, cue2)
+                        && let Some(source2) = subject_before(&c, cue2, |s| s == limit + 1)
+                    {
+                        speaker_first(&c, cue2, kind2, source2, t.len(), out);
+                        break;
+                    }
+                }
+            }
             return Outcome::Framed;
         }
         // `S said:` closing the sentence introduces what follows.
