@@ -405,6 +405,14 @@ fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
         if is_function(x) || x.entry.cue.is_some() || x.is(class::DET) {
             break;
         }
+        // "The mayor closed ...": a verb after the head.
+        if x.text(c.doc).ends_with("ed")
+            && e > start
+            && (t[e - 1].cap || t[e - 1].is(class::ANON | class::GROUP))
+            && !t[e - 1].is(class::DET)
+        {
+            break;
+        }
         if x.is(class::ANON | class::GROUP) {
             e += 1;
             continue;
@@ -638,10 +646,13 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
     {
         return true;
     }
-    if p.kind != Kind::Comma {
+    // The introduction ends at a comma, maybe one inside a closing mark
+    // ("On \"Meet the Press,\" S said").
+    let comma_inside = p.kind == Kind::Close && s >= 2 && t[s - 2].kind == Kind::Comma;
+    if p.kind != Kind::Comma && !comma_inside {
         return false;
     }
-    let intro = &t[..s - 1];
+    let intro = if comma_inside { &t[..s] } else { &t[..s - 1] };
     let opens = intro.iter().filter(|x| x.kind == Kind::Open).count();
     let closes = intro.iter().filter(|x| x.kind == Kind::Close).count();
     if opens != closes || intro.iter().any(|x| x.kind == Kind::Stop) {
@@ -1196,7 +1207,13 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// ("Face the Nation", "A Change Is Gonna Come"): every word capitalised
 /// and no closing punctuation inside.
 fn is_title(c: &Ctx, open: usize, close: usize) -> bool {
-    let inner = &c.t[open + 1..close];
+    let mut inner = &c.t[open + 1..close];
+    // "On \"Meet the Press,\" ...": the comma belongs to the sentence.
+    if let Some((last, rest)) = inner.split_last()
+        && last.kind == Kind::Comma
+    {
+        inner = rest;
+    }
     let words = inner.iter().filter(|x| x.word()).count();
     let small = |x: &Token| {
         [
