@@ -88,7 +88,18 @@ impl Ctx<'_> {
         {
             e -= 1;
         }
-        let words = self.t[s..e].iter().filter(|t| t.word()).count();
+        // A quoted run is one token of many words.
+        let words: usize = self.t[s..e]
+            .iter()
+            .filter(|t| t.word())
+            .map(|t| {
+                if t.quoted {
+                    t.text(self.doc).split_whitespace().count()
+                } else {
+                    1
+                }
+            })
+            .sum();
         (words >= 2).then(|| self.bytes(s, e))
     }
 
@@ -1207,26 +1218,20 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// ("Face the Nation", "A Change Is Gonna Come"): every word capitalised
 /// and no closing punctuation inside.
 fn is_title(c: &Ctx, open: usize, close: usize) -> bool {
-    let mut inner = &c.t[open + 1..close];
     // "On \"Meet the Press,\" ...": the comma belongs to the sentence.
-    if let Some((last, rest)) = inner.split_last()
-        && last.kind == Kind::Comma
-    {
-        inner = rest;
+    let inner = c.doc[c.t[open].end..c.t[close].start].trim_end_matches([',', ' ']);
+    let small = [
+        "a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "with",
+    ];
+    let mut words = 0;
+    for w in inner.split_whitespace() {
+        words += 1;
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if !(cap || small.contains(&w)) || w.ends_with(['.', '!', '?', ',']) {
+            return false;
+        }
     }
-    let words = inner.iter().filter(|x| x.word()).count();
-    let small = |x: &Token| {
-        [
-            "a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "with",
-        ]
-        .iter()
-        .any(|w| x.text(c.doc) == *w)
-    };
     words >= 2
-        && inner.iter().all(|x| {
-            matches!(x.kind, Kind::Word | Kind::Other | Kind::Dash)
-                && (x.cap || small(x) || !x.word())
-        })
 }
 
 /// Whether tokens `[0, e)` are only an introductory phrase ("In a letter

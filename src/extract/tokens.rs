@@ -110,6 +110,41 @@ pub fn tokenize(
             q += 1;
         }
         let quoted = q < spans.len() && spans[q].contains(rel);
+        // Inside a quotation only the words' extent matters: one token for
+        // the whole run up to the closing mark, less trailing punctuation
+        // that frames look at ("president,\u{201D}").
+        if quoted && !quotes::is_double_mark(c) && !(c == '\'' && bytes.get(i + 1) == Some(&b'\''))
+        {
+            let span = spans[q];
+            let close_rel = if span.closed {
+                let pe = para_start + span.end;
+                let width = if doc[..pe].ends_with("''") {
+                    2
+                } else {
+                    doc[..pe].chars().next_back().map_or(1, char::len_utf8)
+                };
+                span.end - width
+            } else {
+                span.end
+            };
+            let stop = (para_start + close_rel).min(range.1) - range.0;
+            let run = s[i..stop].trim_end_matches(|ch: char| {
+                ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '\u{2014}' | '\u{2013}')
+            });
+            if !run.is_empty() && i + run.len() > i {
+                let end = i + run.len();
+                out.push(Token {
+                    start: range.0 + i,
+                    end: range.0 + end,
+                    kind: Kind::Word,
+                    quoted: true,
+                    cap: c.is_uppercase(),
+                    entry: Entry::default(),
+                });
+                i = end;
+                continue;
+            }
+        }
         let mut end = i + c.len_utf8();
         let kind = if is_word_char(c) {
             // A word runs over letters, digits, inner hyphens, apostrophes
