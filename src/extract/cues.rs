@@ -165,7 +165,7 @@ const SPEECH: &str = "said says say added adds wrote writes tweeted tweets poste
     contended contends alleged alleges cautioned reiterated lamented charged suggested suggests \
     agreed agrees estimated estimates wondered speculated conceded added posits posited \
     acknowledged recounted explained announced clarified insisted retorted blogged \
-    proclaimed";
+    proclaimed pointed";
 const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
     urged urges";
 const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \
@@ -232,7 +232,7 @@ const ROLE: &str = "president vice secretary general gen sen senator rep represe
     judiciary budget pentagon campaign administration agency bureau office chairperson \
     democrat republican independent presidential hopeful contender nominee director general \
     surgeon solicitor first lady sir dame lord coach owner manager chancellor provost dean \
-    premier president-elect vice-president lawmaker analyst economist";
+    premier president-elect vice-president lawmaker analyst economist pres";
 const ORG: &str = "pentagon department ministry agency administration campaign committee \
     commission council court party office bureau service government congress senate house \
     police army navy military company corp corporation inc times post journal news reuters \

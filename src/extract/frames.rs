@@ -787,7 +787,10 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
                 if t.get(j + 1).is_some_and(|n| n.cue().is_some()) {
                     return None;
                 }
-                if !in_pp && t.get(j + 1).is_some_and(|n| n.kind != Kind::Open) {
+                if !in_pp
+                    && t.get(j + 1).is_some_and(|n| n.kind != Kind::Open)
+                    && !c.lower_is(j + 1, "that")
+                {
                     return None;
                 }
                 j += 1;
@@ -804,6 +807,20 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
                     that: true,
                 });
             }
+            // "said if S wins, ...": a clause, not a prepositional phrase.
+            Kind::Word
+                if !in_pp
+                    && ["whether", "if", "how", "what", "why", "who", "where"]
+                        .iter()
+                        .any(|w| c.lower_is(j, w)) =>
+            {
+                return Some(Complement {
+                    start: j,
+                    that: false,
+                });
+            }
+            // "pointed out that", "spelled out".
+            Kind::Word if j == cue + 1 && c.lower_is(j, "out") => j += 1,
             Kind::Word if x.is(class::TIME) && !is_possessive(c, j) => {
                 // "on Friday" closes a prepositional phrase.
                 in_pp = false;
@@ -1166,7 +1183,10 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         appositive: None,
     };
     let cue = c.bytes(i, i + 2);
-    let intro = i == 0 || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX));
+    let intro = i == 0
+        || t[..i]
+            .iter()
+            .all(|x| x.is(class::CONJ | class::AUX) || x.text(c.doc) == "(");
     let frame = if intro {
         let Some(content) = c.content(stop + 1, t.len()) else {
             return false;
@@ -1499,6 +1519,30 @@ fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     }
 }
 
+/// `S shook her head and said C`: a cue after "and" with no subject of its
+/// own shares the subject that opens the sentence.
+fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    if j < 2 || !(c.lower_is(j - 1, "and") || c.lower_is(j - 1, "but")) {
+        return None;
+    }
+    let start = t.iter().position(|x| !x.is(class::CONJ))?;
+    let (s, e) = np_forward(c, start, false)?;
+    // The subject is followed by its own verb phrase, which the cue joins.
+    if e >= j - 1
+        || !t[e].word()
+        || t[e].is(class::PREP | class::SUB | class::CONJ)
+        || t[s].is(class::PRON) && s + 1 != e
+    {
+        return None;
+    }
+    Some(Source::Mention {
+        np: (s, e),
+        appositive: None,
+    })
+}
+
 /// Find the frames of one sentence.
 pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     out.clear();
@@ -1526,7 +1570,8 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             starts_clause(&c, s)
                 || (s > 0 && t[s - 1].is(class::SUB) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
                 || (s > 1 && is_relative(&c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
-        }) else {
+        })
+        .or_else(|| shared_subject(&c, cue)) else {
             continue;
         };
         // "..., Ann Roe, who said C": the antecedent speaks.
