@@ -395,3 +395,16 @@ fn regression_title_before_speaker_is_not_their_quote() {
         vec![one("Ann Lutz", "indirect", "the deficit would fall")]
     );
 }
+
+#[test]
+fn shared_subject_and_clause_complements() {
+    assert_eq!(
+        rows(
+            "Ann Lutz shook her head and said the deal was off. Bo Diaz said if taxes rise, jobs will go."
+        ),
+        vec![
+            one("Ann Lutz", "indirect", "the deal was off"),
+            one("Bo Diaz", "indirect", "if taxes rise, jobs will go"),
+        ]
+    );
+}
