@@ -2,24 +2,27 @@
 //! their speakers.
 //!
 //! Rule-based and deterministic. It sees only text: no store, no CLI.
-//! The pipeline lives here; each stage has its own module:
-//! [`quotes`] (quotation spans), [`sentences`] (splitting, links),
-//! [`tokens`] and [`cues`] (words and the lexicon), [`frames`] (where cue,
-//! source and content lie in a sentence) and [`speakers`] (who a mention
-//! is). State that crosses sentences (the last speaker, a quotation running
-//! over paragraphs, `S said:` introducing the next sentence) is kept by
-//! [`Pipeline`].
+//! The pipeline lives here; each stage has its own module: `quotes`
+//! (quotation spans), `sentences` (splitting, links), `tokens` and `cues`
+//! (words and the lexicon), `frames` (where cue, source and content lie in
+//! a sentence) and `speakers` (who a mention is); `scan` and `hash` keep
+//! the hot paths fast. State that crosses sentences (the last speaker, a
+//! quotation running over paragraphs, `S said:` introducing the next
+//! sentence) is kept by `Pipeline`.
+//!
+//! Only [`extract`], the model and [`normalize`] are public: the stages are
+//! free to change with the rules.
 
-pub mod cues;
-pub mod frames;
+mod cues;
+mod frames;
 mod hash;
 pub mod model;
 pub mod normalize;
-pub mod quotes;
+mod quotes;
 mod scan;
-pub mod sentences;
-pub mod speakers;
-pub mod tokens;
+mod sentences;
+mod speakers;
+mod tokens;
 
 pub use model::{Attribution, Extraction, Speaker, SpeakerKind, SpeakerRef, Statement};
 
