@@ -119,6 +119,7 @@ impl<'a> Pipeline<'a> {
             let flags = Flags {
                 links: has_link(para),
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
+                anonymity: para.contains("anonym") || para.contains("authorized"),
             };
             for (si, &(s, e)) in sents.iter().enumerate() {
                 let range = (ps + s, ps + e);
@@ -239,7 +240,8 @@ impl<'a> Pipeline<'a> {
         // After the frames, so that "said an official who spoke on condition
         // of anonymity because R" finds its official. Only worth looking
         // for once there is an anonymous source.
-        if self.registry.has_anonymous()
+        if flags.anonymity
+            && self.registry.has_anonymous()
             && let Some(reason) = anonymity_reason(text)
         {
             self.registry.set_anonymity_reason(reason);
@@ -317,6 +319,7 @@ impl<'a> Pipeline<'a> {
 struct Flags {
     links: bool,
     boilerplate: bool,
+    anonymity: bool,
 }
 
 /// Whether a paragraph may hold a link: a "://" or a "www.".
