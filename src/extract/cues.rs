@@ -288,7 +288,7 @@ fn build() -> Table {
     add_class(
         "posted maintained maintains maintain responded responds charged continued answered \
          replied revealed disclosed mentioned observed tweeted posts clarified concludes \
-         concluded",
+         concluded recounted",
         class::WEAK_CUE,
     );
     add_class(

@@ -882,6 +882,9 @@ enum Tail {
 
 fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
     let t = c.t;
+    if t[cue].is(class::INFINITIVE) && c.lower_is(cue + 1, "to") {
+        return Tail::Content;
+    }
     let mut j = cue + 1;
     if kind == CueKind::Tell {
         j = skip_object(c, j);
@@ -1259,16 +1262,47 @@ fn is_title(c: &Ctx, open: usize, close: usize) -> bool {
 /// clause that could be reported content.
 fn intro_only(c: &Ctx, e: usize) -> bool {
     let t = c.t;
-    let Some(first) = t.iter().take(e).position(|x| !x.is(class::CONJ)) else {
+    let words: usize = t[..e]
+        .iter()
+        .filter(|x| x.word())
+        .map(|x| {
+            if x.quoted {
+                x.text(c.doc).split_whitespace().count()
+            } else {
+                1
+            }
+        })
+        .sum();
+    // Too short to be a claim ("Soon after").
+    if words < 3 {
         return true;
-    };
-    let x = &t[first];
-    let lower = x.text(c.doc).to_ascii_lowercase();
-    let intro_word = x.is(class::PREP | class::SUB)
-        || (x.is(class::TIME) && !x.is(class::DET))
-        || (x.cap && x.word() && (lower.ends_with("ing") || lower.ends_with("ed")))
-        || lower == "just";
-    intro_word && !t[first..e].iter().any(|x| x.kind == Kind::Comma)
+    }
+    // Every comma-separated piece opens like an adverbial: "Friday
+    // morning, as the parade rolled by".
+    let mut piece_start = 0;
+    for k in 0..=e {
+        if k < e && t[k].kind != Kind::Comma {
+            continue;
+        }
+        let Some(first) = (piece_start..k).find(|&i| !t[i].is(class::CONJ)) else {
+            piece_start = k + 1;
+            continue;
+        };
+        let x = &t[first];
+        let w = x.text(c.doc);
+        let lower = w.to_ascii_lowercase();
+        let intro_word = x.is(class::PREP | class::SUB)
+            || (x.is(class::TIME) && !x.is(class::DET))
+            || (x.cap && x.word() && (lower.ends_with("ing") || lower.ends_with("ed")))
+            || lower.ends_with("ly")
+            || lower == "just"
+            || lower == "soon";
+        if !intro_word {
+            return false;
+        }
+        piece_start = k + 1;
+    }
+    true
 }
 
 fn is_relative(c: &Ctx, np: (usize, usize)) -> bool {
@@ -1595,6 +1629,27 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         if kind == CueKind::Belief
             && !c.lower_is(cue + 1, "that")
             && !t[np.0..np.1].iter().any(|x| x.is(class::PRON) || x.cap)
+        {
+            continue;
+        }
+        // The writer's own "I think", "we know" are not reports.
+        if kind == CueKind::Belief
+            && np.1 == np.0 + 1
+            && ["i", "we", "you"].iter().any(|w| c.lower_is(np.0, w))
+        {
+            continue;
+        }
+        // A passive ("the decision is expected to ...") reports no one; a
+        // progressive ("has been saying") does.
+        let participle = t[cue].text(c.doc);
+        let passive_form = participle.ends_with("ed")
+            || ["said", "told", "thought", "known", "shown", "found"].contains(&participle);
+        if passive_form
+            && t[np.1..cue].iter().any(|x| {
+                ["is", "was", "are", "were", "be", "been", "being"]
+                    .iter()
+                    .any(|w| x.text(c.doc).eq_ignore_ascii_case(w))
+            })
         {
             continue;
         }
