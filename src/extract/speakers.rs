@@ -131,17 +131,41 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // "Joel Roe of the Daily Planet": the name is before the preposition,
     // what follows places them. Not for "Secretary of Defense Ann Roe".
     let mut placed: Option<String> = None;
-    if let Some(k) = words
+    let pp = words
         .iter()
-        .position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with" | "in" | "on"))
-        && k > 0
+        .position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with" | "in" | "on"));
+    if let Some(k) = pp
+        && k > 1
         && is_cap(words[k - 1])
-        && cues::lookup(words[k - 1]).class & class::ROLE == 0
+        && is_cap(words[k - 2])
+        && cues::lookup(words[k - 1]).class & (class::ROLE | class::ORG) == 0
         && k + 1 < words.len()
     {
         placed = Some(words[k..].join(" "));
         words.truncate(k);
     }
+    // "the Commission on Presidential Debates": an organisation, named in
+    // full.
+    if let Some(k) = pp
+        && k > 0
+        && is_cap(words[k - 1])
+        && cues::lookup(words[k - 1]).class & class::ORG != 0
+    {
+        return Parsed {
+            name: words.join(" "),
+            role: appositive_role,
+            kind: SpeakerKind::Organization,
+            pronoun: None,
+            definite_head: None,
+            gender,
+        };
+    }
+    // "a spokeswoman for Ann Roe": the spokeswoman speaks, not Ann Roe.
+    let common_head = pp.is_some_and(|k| {
+        k > 0
+            && !is_cap(words[k - 1])
+            && cues::lookup(words[k - 1]).class & (class::ANON | class::GROUP) != 0
+    });
     let appositive_role = appositive_role.or(placed);
     // "Officials said" at the start of a sentence: a common noun, capitalised
     // only by its position.
@@ -165,7 +189,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             break;
         }
     }
-    if r == words.len() {
+    if r == words.len() || common_head {
         // A common noun phrase: "officials", "the official", "critics",
         // "people familiar with the matter".
         let mut name = words.join(" ");
@@ -178,18 +202,24 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         let anon = words
             .iter()
             .any(|w| cues::lookup(w).class & class::ANON != 0);
-        let head = words
+        let head_word = words
             .iter()
             .rev()
             .find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0)
-            .or(words.last())
-            .map(|w| w.to_lowercase())
-            .unwrap_or_default();
+            .or(words.last());
+        let head = head_word.map(|w| w.to_lowercase()).unwrap_or_default();
+        // "the nominee", "the Indiana governor": a person, by role.
+        let person = head_word.is_some_and(|w| {
+            let c = cues::lookup(w).class;
+            c & class::ROLE != 0 && c & class::ORG == 0
+        });
         return Parsed {
             name,
             role: appositive_role,
             kind: if anon {
                 SpeakerKind::Anonymous
+            } else if person {
+                SpeakerKind::Person
             } else {
                 SpeakerKind::Organization
             },
@@ -387,10 +417,13 @@ impl Registry {
     fn resolve_definite(&self, head: &str) -> Option<usize> {
         let head_s = singular(head);
         self.most_recent(|e| {
+            // The head of the role: "the chairman" is the "campaign
+            // chairman", "the campaign" is not.
             let role_hit = e.speaker.role.as_deref().is_some_and(|r| {
-                r.to_lowercase()
-                    .split_whitespace()
-                    .any(|w| singular(w) == head_s)
+                r.split(" of ")
+                    .next()
+                    .and_then(|r| r.split_whitespace().next_back())
+                    .is_some_and(|w| singular(&w.to_lowercase()) == head_s)
             });
             let name_hit = e
                 .speaker

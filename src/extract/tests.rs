@@ -408,3 +408,25 @@ fn shared_subject_and_clause_complements() {
         ]
     );
 }
+
+#[test]
+fn spokesperson_for_someone_is_not_that_someone() {
+    let x = extract("A spokeswoman for Ann Lutz said the mayor was traveling.");
+    let r = x.statements[0].speaker.as_ref().unwrap();
+    assert_eq!(
+        (r.name.as_str(), r.anonymous),
+        ("spokeswoman for Ann Lutz", true)
+    );
+    let x = extract(
+        "The Commission on Public Roads said tolls would rise. The commission added that bridges were safe.",
+    );
+    let ids: Vec<&str> = x
+        .statements
+        .iter()
+        .map(|s| s.speaker.as_ref().unwrap().id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        vec!["commission-on-public-roads", "commission-on-public-roads"]
+    );
+}
