@@ -450,6 +450,21 @@ fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
     if e == start || (e == start + 1 && t[start].is(class::DET)) {
         return None;
     }
+    // "a spokesman for Mayor Ann Roe".
+    if t[e - 1].is(class::ANON | class::GROUP)
+        && t.get(e).is_some_and(|x| {
+            x.word()
+                && ["for", "of", "at", "to", "from"]
+                    .iter()
+                    .any(|w| x.text(c.doc) == *w)
+        })
+        && t.get(e + 1).is_some_and(|x| x.word() && x.cap && !x.quoted)
+    {
+        e += 1;
+        while e < t.len() && t[e].word() && t[e].cap && !t[e].quoted && e - start < 14 {
+            e += 1;
+        }
+    }
     // "people familiar with the matter".
     if t[e - 1].is(class::ANON)
         && t.get(e).is_some_and(|x| {
@@ -476,7 +491,11 @@ fn appositive_like(c: &Ctx, i: usize) -> bool {
     }
     let w = x.text(c.doc);
     let party = w.len() >= 3 && ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p));
-    !x.cap || x.is(class::DET) || party || starts_with_digit(c, i) || is_possessive(c, i)
+    !x.cap
+        || x.is(class::DET | class::ROLE)
+        || party
+        || starts_with_digit(c, i)
+        || is_possessive(c, i)
 }
 
 /// Whether tokens `[s, e)` are a bare name: two to five capitalised words.
@@ -1374,6 +1393,13 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 out.push(f);
                 return true;
             }
+            // "Still, he said, C": only a connective before the frame.
+            if let Tail::Parenthetical(j) = tail
+                && let Some(f) = content_frame(c, j, t.len(), cue_bytes, source, false)
+            {
+                out.push(f);
+                return true;
+            }
         }
         // `C, said S`
         if matches!(kind, CueKind::Speech | CueKind::Tell)
@@ -1438,7 +1464,13 @@ fn inverted_tail(c: &Ctx, e: usize) -> Option<Option<(usize, usize)>> {
             if appositive_like(c, e + 1) || to_end {
                 return Some(Some((e + 1, stop)));
             }
-            None
+            // A chain of appositives to the end: "said Ann Roe, Democrat of
+            // Ohio, who ...".
+            let rest_clean = !t[e + 1..]
+                .iter()
+                .any(|x| x.kind == Kind::Open || x.cue().is_some())
+                && t.len() - e <= 40;
+            rest_clean.then_some(Some((e + 1, stop)))
         }
         _ => None,
     }
