@@ -1549,8 +1549,11 @@ fn cue_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// said.
 fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
+    // ", saying C", "by saying C".
     let Some(k) = (1..t.len()).find(|&k| {
-        t[k - 1].kind == Kind::Comma && !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle)
+        !t[k].quoted
+            && cue_at(c, k) == Some(CueKind::Participle)
+            && (t[k - 1].kind == Kind::Comma || c.lower_is(k - 1, "by"))
     }) else {
         return false;
     };
