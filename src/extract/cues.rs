@@ -217,7 +217,7 @@ const GROUP: &str = "critics analysts experts observers supporters opponents vot
     authors writer writers columnist senators assembly legislature voter residents \
     officials leaders employees students parents teachers users customers fans republicans \
     groups organizations companies agencies unions protesters demonstrators scholars narrator \
-    announcer host anchor moderator commentator";
+    announcer host anchor moderator commentator user";
 const ROLE: &str = "president vice secretary general gen sen senator rep representative gov \
     governor mayor director chairman chairwoman chair minister prime spokesman spokeswoman judge \
     justice dr mr mrs ms miss col colonel lt lieutenant adm admiral capt captain sgt sergeant maj \

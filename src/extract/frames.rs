@@ -696,7 +696,10 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
         return false;
     };
     let lower = first.text(c.doc).to_ascii_lowercase();
-    (intro.len() <= 8 && !intro.iter().any(|x| x.cue().is_some()))
+    (intro.len() <= 8
+        && !intro
+            .iter()
+            .any(|x| x.cue().is_some_and(|k| k != CueKind::Participle)))
         || first.is(class::PREP | class::SUB | class::AUX | class::TIME)
         || (first.cap && (lower.ends_with("ing") || lower.ends_with("ed")))
 }
