@@ -181,6 +181,16 @@ fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
         if !(p.cap || p.is(class::PRON) || c.lower_is(i + 1, "that")) {
             return None;
         }
+        // "Twenty-seven states", "Three reports".
+        const NUMBERS: [&str; 19] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+            "hundred",
+        ];
+        let pw = p.text(c.doc).to_ascii_lowercase();
+        if NUMBERS.iter().any(|n| pw.starts_with(n)) {
+            return None;
+        }
     }
     Some(kind)
 }
