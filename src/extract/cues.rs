@@ -1,9 +1,10 @@
 //! The lexicon: what a lowercase word can do in an attribution frame (be a
 //! cue, a determiner, a title, the head of a speaker phrase, ...).
 //!
-//! Every word is looked up once, when the sentence is tokenised, in one
-//! precompiled hash table, so the rest of the pipeline only tests bits. This
-//! module knows words, never sentences or positions.
+//! A word is looked up at most once, when its sentence is tokenised, in one
+//! precompiled open-addressing table (with a cheap length filter in front),
+//! so the rest of the pipeline only tests bits. This module knows words,
+//! never sentences or positions.
 
 use std::sync::LazyLock;
 

@@ -7,11 +7,16 @@
 //! 1. `according to S` at the start, middle or end;
 //! 2. content first: `C, S said [when/where].`, `C, said S.`, `"Q," S said`,
 //!    with `"Q," S said, "R."` giving two pieces;
+//!    and `C1, S said, C2` with the frame inside its content;
 //! 3. speaker first: `S said [that] C`, `S told R that C`, `S said: "Q"`,
-//!    `S declined to say that C but said that D`;
+//!    `S declined to say that C but said that D`, `While S said C, T noted
+//!    D`, `..., S, who said C`, `S did X and said C`, `S did X, saying C`;
 //! 4. a sentence that is all quotation: it continues the last speaker.
 //!
 //! Only unquoted cues count, so a cue inside a quotation never frames it.
+//! Precision matters more than recall: a pattern that is not sure of its
+//! subject (a clause start, an appositive chain, a role noun) reports
+//! nothing, and the sentence stays the outlet's own statement.
 
 use super::cues::{CueKind, class};
 use super::model::Attribution;

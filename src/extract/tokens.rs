@@ -1,5 +1,7 @@
 //! Tokens of one sentence: words and the punctuation that matters to an
-//! attribution frame, each with its lexicon entry looked up once.
+//! attribution frame, each with its lexicon entry looked up once (and only
+//! in sentences that hold a cue or a quotation: the others have no frame).
+//! A quoted run is one token: frames need its extent, not its words.
 //!
 //! Offsets are absolute byte offsets in the document text, so the frame
 //! finder can cut content and speakers straight out of it.
