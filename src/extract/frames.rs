@@ -300,7 +300,8 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         return Some((e - 1, paren_end.unwrap_or(e)));
     }
     let strict = (head.cap && !is_function(head) && head.cue().is_none() && !head.is(class::TIME))
-        || head.is(class::ANON | class::GROUP);
+        || head.is(class::ANON | class::GROUP)
+        || (head.is(class::QUANT) && e >= 2 && starts_with_digit(c, e - 2));
     // Any other lowercase noun may head a subject if an article or a name
     // opens its phrase ("the Vermont senators", "The town").
     let loose = !strict
@@ -340,6 +341,19 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         }
         let joins = c.lower_is(s - 1, "of") || c.lower_is(s - 1, "and");
         if joins && t[s].cap && s >= 2 && t[s - 2].cap && t[s - 2].word() {
+            s -= 1;
+            continue;
+        }
+        // "Federal and state officials".
+        if c.lower_is(s - 1, "and")
+            && s >= 2
+            && t[s - 2].word()
+            && !t[s - 2].quoted
+            && !is_function(&t[s - 2])
+            && t[s - 2].entry.cue.is_none()
+            && !starts_with_digit(c, s - 2)
+            && (t[s - 2].cap || t[s - 2].is(class::ROLE))
+        {
             s -= 1;
             continue;
         }
@@ -866,6 +880,20 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
             Kind::Word if x.is(class::PREP) && !x.cap => {
                 in_pp = true;
                 j += 1;
+            }
+            // "said after the meeting he would ...": a subject pronoun ends
+            // the prepositional phrase and opens the content.
+            Kind::Word
+                if in_pp
+                    && x.is(class::PRON)
+                    && !["who", "which", "that", "it"]
+                        .iter()
+                        .any(|w| c.lower_is(j, w)) =>
+            {
+                return Some(Complement {
+                    start: j,
+                    that: false,
+                });
             }
             Kind::Word if in_pp => j += 1,
             Kind::Word => {
