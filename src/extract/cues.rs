@@ -1,9 +1,10 @@
 //! The lexicon: what a lowercase word can do in an attribution frame (be a
 //! cue, a determiner, a title, the head of a speaker phrase, ...).
 //!
-//! Every word is looked up once, when the sentence is tokenised, in one
-//! precompiled hash table, so the rest of the pipeline only tests bits. This
-//! module knows words, never sentences or positions.
+//! A word is looked up at most once, when its sentence is tokenised, in one
+//! precompiled open-addressing table (with a cheap length filter in front),
+//! so the rest of the pipeline only tests bits. This module knows words,
+//! never sentences or positions.
 
 use std::sync::LazyLock;
 
@@ -164,7 +165,7 @@ const SPEECH: &str = "said says say added adds wrote writes tweeted tweets poste
     contended contends alleged alleges cautioned reiterated lamented charged suggested suggests \
     agreed agrees estimated estimates wondered speculated conceded added posits posited \
     acknowledged recounted explained announced clarified insisted retorted blogged \
-    proclaimed";
+    proclaimed pointed";
 const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
     urged urges";
 const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \
@@ -214,7 +215,9 @@ const GROUP: &str = "critics analysts experts observers supporters opponents vot
     majority plurality percent respondents americans workers officers agents commentators \
     pundits reporters journalists media outlets newspapers editorial editors editor author \
     authors writer writers columnist senators assembly legislature voter residents \
-    officials leaders employees students parents teachers users customers fans republicans";
+    officials leaders employees students parents teachers users customers fans republicans \
+    groups organizations companies agencies unions protesters demonstrators scholars narrator \
+    announcer host anchor moderator commentator user";
 const ROLE: &str = "president vice secretary general gen sen senator rep representative gov \
     governor mayor director chairman chairwoman chair minister prime spokesman spokeswoman judge \
     justice dr mr mrs ms miss col colonel lt lieutenant adm admiral capt captain sgt sergeant maj \
@@ -230,7 +233,7 @@ const ROLE: &str = "president vice secretary general gen sen senator rep represe
     judiciary budget pentagon campaign administration agency bureau office chairperson \
     democrat republican independent presidential hopeful contender nominee director general \
     surgeon solicitor first lady sir dame lord coach owner manager chancellor provost dean \
-    premier president-elect vice-president lawmaker analyst economist";
+    premier president-elect vice-president lawmaker analyst economist pres";
 const ORG: &str = "pentagon department ministry agency administration campaign committee \
     commission council court party office bureau service government congress senate house \
     police army navy military company corp corporation inc times post journal news reuters \
@@ -285,7 +288,8 @@ fn build() -> Table {
     );
     add_class(
         "posted maintained maintains maintain responded responds charged continued answered \
-         replied revealed disclosed mentioned observed tweeted posts",
+         replied revealed disclosed mentioned observed tweeted posts clarified concludes \
+         concluded recounted",
         class::WEAK_CUE,
     );
     add_class(

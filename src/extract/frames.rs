@@ -7,11 +7,16 @@
 //! 1. `according to S` at the start, middle or end;
 //! 2. content first: `C, S said [when/where].`, `C, said S.`, `"Q," S said`,
 //!    with `"Q," S said, "R."` giving two pieces;
+//!    and `C1, S said, C2` with the frame inside its content;
 //! 3. speaker first: `S said [that] C`, `S told R that C`, `S said: "Q"`,
-//!    `S declined to say that C but said that D`;
+//!    `S declined to say that C but said that D`, `While S said C, T noted
+//!    D`, `..., S, who said C`, `S did X and said C`, `S did X, saying C`;
 //! 4. a sentence that is all quotation: it continues the last speaker.
 //!
 //! Only unquoted cues count, so a cue inside a quotation never frames it.
+//! Precision matters more than recall: a pattern that is not sure of its
+//! subject (a clause start, an appositive chain, a role noun) reports
+//! nothing, and the sentence stays the outlet's own statement.
 
 use super::cues::{CueKind, class};
 use super::model::Attribution;
@@ -77,7 +82,12 @@ impl Ctx<'_> {
         {
             e -= 1;
         }
-        let words = self.t[s..e].iter().filter(|t| t.word()).count();
+        // A quoted run is one token of many words.
+        let words: usize = self.t[s..e]
+            .iter()
+            .filter(|t| t.word())
+            .map(|t| if t.quoted { t.text(self.doc).split_whitespace().count() } else { 1 })
+            .sum();
         (words >= 2).then(|| self.bytes(s, e))
     }
 
@@ -118,6 +128,10 @@ fn is_possessive(c: &Ctx, i: usize) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'') || w.ends_with('\u{2019}')
 }
 
+fn is_indefinite(c: &Ctx, i: usize) -> bool {
+    c.lower_is(i, "a") || c.lower_is(i, "an")
+}
+
 fn is_article(c: &Ctx, i: usize) -> bool {
     const ARTICLES: [&str; 13] =
         ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
@@ -148,6 +162,15 @@ fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
         if !(p.cap || p.is(class::PRON) || c.lower_is(i + 1, "that")) {
             return None;
         }
+        // "Twenty-seven states", "Three reports".
+        const NUMBERS: [&str; 19] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty",
+            "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+        ];
+        let pw = p.text(c.doc).to_ascii_lowercase();
+        if NUMBERS.iter().any(|n| pw.starts_with(n)) {
+            return None;
+        }
     }
     Some(kind)
 }
@@ -163,6 +186,10 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     }
     let quantity =
         |i: usize| t[i].word() && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'));
+    // "63 percent said": a number before a quantity head.
+    if t[s].is(class::QUANT) && s + 1 == e && s > 0 && starts_with_digit(c, s - 1) {
+        s -= 1;
+    }
     for _ in 0..2 {
         if s < 2 {
             break;
@@ -175,7 +202,11 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             }
             continue;
         }
-        if starts_with_digit(c, s - 1) && s >= 3 && c.lower_is(s - 2, "in") && quantity(s - 3) {
+        if starts_with_digit(c, s - 1)
+            && s >= 3
+            && (c.lower_is(s - 2, "in") || c.lower_is(s - 2, "of"))
+            && quantity(s - 3)
+        {
             s -= 3;
             continue;
         }
@@ -195,6 +226,14 @@ fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             continue;
         }
         break;
+    }
+    while s > 0
+        && ["nearly", "about", "almost", "roughly", "approximately", "over", "only", "just"]
+            .iter()
+            .any(|w| c.lower_is(s - 1, w))
+        && (quantity(s) || t[s].is(class::DET))
+    {
+        s -= 1;
     }
     Some((s, e))
 }
@@ -221,7 +260,8 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         return Some((e - 1, paren_end.unwrap_or(e)));
     }
     let strict = (head.cap && !is_function(head) && head.cue().is_none() && !head.is(class::TIME))
-        || head.is(class::ANON | class::GROUP);
+        || head.is(class::ANON | class::GROUP)
+        || (head.is(class::QUANT) && e >= 2 && starts_with_digit(c, e - 2));
     // Any other lowercase noun may head a subject if an article or a name
     // opens its phrase ("the Vermont senators", "The town").
     let loose = !strict
@@ -264,6 +304,19 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s -= 1;
             continue;
         }
+        // "Federal and state officials".
+        if c.lower_is(s - 1, "and")
+            && s >= 2
+            && t[s - 2].word()
+            && !t[s - 2].quoted
+            && !is_function(&t[s - 2])
+            && t[s - 2].entry.cue.is_none()
+            && !starts_with_digit(c, s - 2)
+            && (t[s - 2].cap || t[s - 2].is(class::ROLE))
+        {
+            s -= 1;
+            continue;
+        }
         if is_function(p) || p.entry.cue.is_some() || lower_mods >= 5 {
             break;
         }
@@ -279,7 +332,9 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         lower_mods += 1;
         s -= 1;
     }
-    if loose && !(t[s].is(class::DET) || t[s..e].iter().any(|x| x.cap)) {
+    // A plural head stands alone ("human rights groups").
+    let plural = head.text(c.doc).ends_with('s') && !head.text(c.doc).ends_with("ss");
+    if loose && !(plural || t[s].is(class::DET) || t[s..e].iter().any(|x| x.cap)) {
         return postmodified(c, e);
     }
     Some((s, paren_end.unwrap_or(e)))
@@ -297,7 +352,7 @@ fn postmodified(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         let w = tk.text(c.doc);
         if matches!(w, "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "with")
             && k > 0
-            && t[k - 1].is(class::ANON)
+            && (t[k - 1].is(class::ANON) || ["those", "others", "some", "many"].iter().any(|w| c.lower_is(k - 1, w)))
         {
             let (s, _) = np_back(c, k)?;
             return Some((s, end));
@@ -312,6 +367,9 @@ fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
     let mut e = start;
     if t.get(e).is_some_and(|x| x.is(class::PRON)) {
         return Some((e, e + 1));
+    }
+    if t.get(e).is_some_and(|x| x.is(class::PREP | class::SUB | class::CONJ | class::AUX)) {
+        return None;
     }
     if t.get(e).is_some_and(|x| x.is(class::DET)) {
         e += 1;
@@ -340,6 +398,14 @@ fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
         if is_function(x) || x.entry.cue.is_some() || x.is(class::DET) {
             break;
         }
+        // "The mayor closed ...": a verb after the head.
+        if x.text(c.doc).ends_with("ed")
+            && e > start
+            && (t[e - 1].cap || t[e - 1].is(class::ANON | class::GROUP))
+            && !t[e - 1].is(class::DET)
+        {
+            break;
+        }
         if x.is(class::ANON | class::GROUP) {
             e += 1;
             continue;
@@ -363,6 +429,16 @@ fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
     if e == start || (e == start + 1 && t[start].is(class::DET)) {
         return None;
     }
+    // "a spokesman for Mayor Ann Roe".
+    if t[e - 1].is(class::ANON | class::GROUP)
+        && t.get(e).is_some_and(|x| x.word() && ["for", "of", "at", "to", "from"].iter().any(|w| x.text(c.doc) == *w))
+        && t.get(e + 1).is_some_and(|x| x.word() && x.cap && !x.quoted)
+    {
+        e += 1;
+        while e < t.len() && t[e].word() && t[e].cap && !t[e].quoted && e - start < 14 {
+            e += 1;
+        }
+    }
     // "people familiar with the matter".
     if t[e - 1].is(class::ANON)
         && t.get(e)
@@ -384,7 +460,7 @@ fn appositive_like(c: &Ctx, i: usize) -> bool {
     }
     let w = x.text(c.doc);
     let party = w.len() >= 3 && ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p));
-    !x.cap || x.is(class::DET) || party || starts_with_digit(c, i) || is_possessive(c, i)
+    !x.cap || x.is(class::DET | class::ROLE) || party || starts_with_digit(c, i) || is_possessive(c, i)
 }
 
 /// Whether tokens `[s, e)` are a bare name: two to five capitalised words.
@@ -452,6 +528,16 @@ fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option
     if j == 0 {
         return None;
     }
+    // "S -- co-editor of B -- said".
+    if t[j - 1].kind == Kind::Dash
+        && let Some(d) = (j.saturating_sub(30)..j - 1).rev().find(|&d| t[d].kind == Kind::Dash)
+        && d + 1 < j - 1
+        && let Some(np) = np_back(c, d)
+        && !t[np.0].is(class::PRON)
+        && accept(np.0)
+    {
+        return Some(Source::Mention { np, appositive: Some((d + 1, j - 1)) });
+    }
     if t[j - 1].kind != Kind::Comma {
         let np = np_back(c, j)?;
         return accept(np.0).then_some(Source::Mention { np, appositive: None });
@@ -460,7 +546,7 @@ fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option
     let last = j - 1;
     let mut k = last;
     let lo = j.saturating_sub(40);
-    for _ in 0..3 {
+    for _ in 0..5 {
         let b = (lo..k)
             .rev()
             .find(|&b| matches!(t[b].kind, Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Colon | Kind::Dash))?;
@@ -510,15 +596,18 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
     if p.kind == Kind::Dash && s <= 10 {
         return true;
     }
-    if p.kind == Kind::Semicolon
+    if matches!(p.kind, Kind::Semicolon | Kind::Colon)
         || (p.is(class::CONJ) && s >= 2 && matches!(t[s - 2].kind, Kind::Comma | Kind::Semicolon))
     {
         return true;
     }
-    if p.kind != Kind::Comma {
+    // The introduction ends at a comma, maybe one inside a closing mark
+    // ("On \"Meet the Press,\" S said").
+    let comma_inside = p.kind == Kind::Close && s >= 2 && t[s - 2].kind == Kind::Comma;
+    if p.kind != Kind::Comma && !comma_inside {
         return false;
     }
-    let intro = &t[..s - 1];
+    let intro = if comma_inside { &t[..s] } else { &t[..s - 1] };
     let opens = intro.iter().filter(|x| x.kind == Kind::Open).count();
     let closes = intro.iter().filter(|x| x.kind == Kind::Close).count();
     if opens != closes || intro.iter().any(|x| x.kind == Kind::Stop) {
@@ -528,7 +617,7 @@ fn starts_clause(c: &Ctx, s: usize) -> bool {
         return false;
     };
     let lower = first.text(c.doc).to_ascii_lowercase();
-    (intro.len() <= 8 && !intro.iter().any(|x| x.cue().is_some()))
+    (intro.len() <= 8 && !intro.iter().any(|x| x.cue().is_some_and(|k| k != CueKind::Participle)))
         || first.is(class::PREP | class::SUB | class::AUX | class::TIME)
         || (first.cap && (lower.ends_with("ing") || lower.ends_with("ed")))
 }
@@ -631,7 +720,7 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
                 if t.get(j + 1).is_some_and(|n| n.cue().is_some()) {
                     return None;
                 }
-                if !in_pp && t.get(j + 1).is_some_and(|n| n.kind != Kind::Open) {
+                if !in_pp && t.get(j + 1).is_some_and(|n| n.kind != Kind::Open) && !c.lower_is(j + 1, "that") {
                     return None;
                 }
                 j += 1;
@@ -642,6 +731,15 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
             Kind::Word if c.lower_is(j, "that") => {
                 return (j + 1 < t.len()).then_some(Complement { start: j + 1, that: true });
             }
+            // "said if S wins, ...": a clause, not a prepositional phrase.
+            Kind::Word
+                if !in_pp
+                    && ["whether", "if", "how", "what", "why", "who", "where"].iter().any(|w| c.lower_is(j, w)) =>
+            {
+                return Some(Complement { start: j, that: false });
+            }
+            // "pointed out that", "spelled out".
+            Kind::Word if j == cue + 1 && c.lower_is(j, "out") => j += 1,
             Kind::Word if x.is(class::TIME) && !is_possessive(c, j) => {
                 // "on Friday" closes a prepositional phrase.
                 in_pp = false;
@@ -651,12 +749,29 @@ fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
                 in_pp = true;
                 j += 1;
             }
+            // "said after the meeting he would ...": a subject pronoun ends
+            // the prepositional phrase and opens the content.
+            Kind::Word
+                if in_pp && x.is(class::PRON) && !["who", "which", "that", "it"].iter().any(|w| c.lower_is(j, w)) =>
+            {
+                return Some(Complement { start: j, that: false });
+            }
             Kind::Word if in_pp => j += 1,
             Kind::Word => {
                 if ["whether", "if", "how", "what", "why", "who", "where"].iter().any(|w| c.lower_is(j, w)) {
                     return Some(Complement { start: j, that: false });
                 }
-                if x.is(class::CONJ | class::SUB) {
+                // "Everything S says is a lie", "S showed up": no clause.
+                if x.is(class::CONJ | class::SUB | class::AUX)
+                    || ["up", "out", "off", "down", "back", "away"].iter().any(|w| c.lower_is(j, w))
+                {
+                    return None;
+                }
+                // Beliefs and findings take a clause, not an adjective or
+                // an object: "S feels stung", "S found a way".
+                if kind == CueKind::Belief
+                    && !(x.is(class::PRON) || x.cap || (x.is(class::DET) && !is_indefinite(c, j)))
+                {
                     return None;
                 }
                 return Some(Complement { start: j, that: false });
@@ -682,6 +797,9 @@ enum Tail {
 
 fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
     let t = c.t;
+    if t[cue].is(class::INFINITIVE) && c.lower_is(cue + 1, "to") {
+        return Tail::Content;
+    }
     let mut j = cue + 1;
     if kind == CueKind::Tell {
         j = skip_object(c, j);
@@ -817,10 +935,14 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                 }
             }
         }
-        // ", but ..." and ", and has ..." go on in the writer's voice.
+        // ", but ...", ", and has ...", "; ..." go on in the writer's voice.
+        if x.kind == Kind::Semicolon && !coordinated_cue(c, k + 1) {
+            return Some((k, None));
+        }
         if x.kind == Kind::Comma
             && t.get(k + 2).is_some_and(|n| !n.quoted)
-            && (c.lower_is(k + 1, "but") || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX)))
+            && (c.lower_is(k + 1, "but")
+                || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX | class::SUB) && !c.lower_is(k + 2, "that")))
             && !coordinated_cue(c, k + 2)
         {
             return Some((k, None));
@@ -856,18 +978,13 @@ fn speaker_first(c: &Ctx, cue: usize, kind: CueKind, source: Source, limit: usiz
                 | "identify"
                 | "describe"
                 | "answer"
-                | "rule"
                 | "speculate"
                 | "predict"
                 | "deny"
                 | "address"
                 | "characterize"
                 | "estimate"
-                | "provide"
-                | "name"
                 | "explain"
-                | "endorse"
-                | "commit"
         ) {
             return false;
         }
@@ -923,7 +1040,7 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     }
     let source = Source::Mention { np: (from, stop), appositive: None };
     let cue = c.bytes(i, i + 2);
-    let intro = i == 0 || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX));
+    let intro = i == 0 || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX) || x.text(c.doc) == "(");
     let frame = if intro {
         let Some(content) = c.content(stop + 1, t.len()) else {
             return false;
@@ -954,21 +1071,64 @@ fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     true
 }
 
+/// Whether the quotation between `open` and `close` reads as a title
+/// ("Face the Nation", "A Change Is Gonna Come"): every word capitalised
+/// and no closing punctuation inside.
+fn is_title(c: &Ctx, open: usize, close: usize) -> bool {
+    // "On \"Meet the Press,\" ...": the comma belongs to the sentence.
+    let inner = c.doc[c.t[open].end..c.t[close].start].trim_end_matches([',', ' ']);
+    let small = ["a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "with"];
+    let mut words = 0;
+    for w in inner.split_whitespace() {
+        words += 1;
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if !(cap || small.contains(&w)) || w.ends_with(['.', '!', '?', ',']) {
+            return false;
+        }
+    }
+    words >= 2
+}
+
 /// Whether tokens `[0, e)` are only an introductory phrase ("In a letter
 /// to the board", "Asked about the plan", "Though he had doubts"), not a
 /// clause that could be reported content.
 fn intro_only(c: &Ctx, e: usize) -> bool {
     let t = c.t;
-    let Some(first) = t.iter().take(e).position(|x| !x.is(class::CONJ)) else {
+    let words: usize = t[..e]
+        .iter()
+        .filter(|x| x.word())
+        .map(|x| if x.quoted { x.text(c.doc).split_whitespace().count() } else { 1 })
+        .sum();
+    // Too short to be a claim ("Soon after").
+    if words < 3 {
         return true;
-    };
-    let x = &t[first];
-    let lower = x.text(c.doc).to_ascii_lowercase();
-    let intro_word = x.is(class::PREP | class::SUB)
-        || (x.is(class::TIME) && !x.is(class::DET))
-        || (x.cap && x.word() && (lower.ends_with("ing") || lower.ends_with("ed")))
-        || lower == "just";
-    intro_word && !t[first..e].iter().any(|x| x.kind == Kind::Comma)
+    }
+    // Every comma-separated piece opens like an adverbial: "Friday
+    // morning, as the parade rolled by".
+    let mut piece_start = 0;
+    for k in 0..=e {
+        if k < e && t[k].kind != Kind::Comma {
+            continue;
+        }
+        let Some(first) = (piece_start..k).find(|&i| !t[i].is(class::CONJ)) else {
+            piece_start = k + 1;
+            continue;
+        };
+        let x = &t[first];
+        let w = x.text(c.doc);
+        let lower = w.to_ascii_lowercase();
+        let intro_word = x.is(class::PREP | class::SUB)
+            || (x.is(class::TIME) && !x.is(class::DET))
+            || (x.cap && x.word() && (lower.ends_with("ing") || lower.ends_with("ed")))
+            || lower.ends_with("ly")
+            || lower == "just"
+            || lower == "soon";
+        if !intro_word {
+            return false;
+        }
+        piece_start = k + 1;
+    }
+    true
 }
 
 fn is_relative(c: &Ctx, np: (usize, usize)) -> bool {
@@ -1000,7 +1160,10 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             && kind != CueKind::Belief
         {
             let close = quote_before(c, np.0).unwrap_or(0);
+            // A title before the speaker ("On \"Face the Nation,\" Ann Roe
+            // said the ...") is no quotation of theirs.
             if let Some(open) = c.open_of(close)
+                && !is_title(c, open, close)
                 && let Some(content) = c.inside_quote(open, close)
             {
                 out.push(Frame {
@@ -1030,6 +1193,13 @@ fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             };
             if let Some(mut f) = content_frame(c, 0, np.0 - 1, cue_bytes, source, false) {
                 f.content2 = content2;
+                out.push(f);
+                return true;
+            }
+            // "Still, he said, C": only a connective before the frame.
+            if let Tail::Parenthetical(j) = tail
+                && let Some(f) = content_frame(c, j, t.len(), cue_bytes, source, false)
+            {
                 out.push(f);
                 return true;
             }
@@ -1090,7 +1260,10 @@ fn inverted_tail(c: &Ctx, e: usize) -> Option<Option<(usize, usize)>> {
             if appositive_like(c, e + 1) || to_end {
                 return Some(Some((e + 1, stop)));
             }
-            None
+            // A chain of appositives to the end: "said Ann Roe, Democrat of
+            // Ohio, who ...".
+            let rest_clean = !t[e + 1..].iter().any(|x| x.kind == Kind::Open || x.cue().is_some()) && t.len() - e <= 40;
+            rest_clean.then_some(Some((e + 1, stop)))
         }
         _ => None,
     }
@@ -1157,12 +1330,22 @@ fn cue_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// said.
 fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
-    let Some(k) = (1..t.len())
-        .find(|&k| t[k - 1].kind == Kind::Comma && !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle))
-    else {
+    // ", saying C", "by saying C".
+    let Some(k) = (1..t.len()).find(|&k| {
+        !t[k].quoted
+            && cue_at(c, k) == Some(CueKind::Participle)
+            && (t[k - 1].kind == Kind::Comma || c.lower_is(k - 1, "by"))
+    }) else {
         return false;
     };
-    let start = t.iter().position(|x| !x.is(class::CONJ)).unwrap_or(0);
+    let mut start = t.iter().position(|x| !x.is(class::CONJ)).unwrap_or(0);
+    // "Meanwhile, it attacked S, saying ...": past a short introduction.
+    if let Some(comma) = (start..k.min(start + 6)).find(|&i| t[i].kind == Kind::Comma)
+        && comma + 1 < k
+        && t[start..comma].iter().all(|x| x.word())
+    {
+        start = comma + 1;
+    }
     let Some((s, e)) = np_forward(c, start, true) else {
         return false;
     };
@@ -1181,6 +1364,27 @@ fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
         None => false,
     }
+}
+
+/// `S shook her head and said C`: a cue after "and" with no subject of its
+/// own shares the subject that opens the sentence.
+fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    if j < 2 || !(c.lower_is(j - 1, "and") || c.lower_is(j - 1, "but")) {
+        return None;
+    }
+    let start = t.iter().position(|x| !x.is(class::CONJ))?;
+    let (s, e) = np_forward(c, start, false)?;
+    // The subject is followed by its own verb phrase, which the cue joins.
+    if e >= j - 1
+        || !t[e].word()
+        || t[e].is(class::PREP | class::SUB | class::CONJ)
+        || t[s].is(class::PRON) && s + 1 != e
+    {
+        return None;
+    }
+    Some(Source::Mention { np: (s, e), appositive: None })
 }
 
 /// Find the frames of one sentence.
@@ -1205,7 +1409,8 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             starts_clause(&c, s)
                 || (s > 0 && t[s - 1].is(class::SUB) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
                 || (s > 1 && is_relative(&c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
-        }) else {
+        })
+        .or_else(|| shared_subject(&c, cue)) else {
             continue;
         };
         // "..., Ann Roe, who said C": the antecedent speaks.
@@ -1227,6 +1432,24 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         {
             continue;
         }
+        // The writer's own "I think", "we know" are not reports.
+        if kind == CueKind::Belief && np.1 == np.0 + 1 && ["i", "we", "you"].iter().any(|w| c.lower_is(np.0, w)) {
+            continue;
+        }
+        // A passive ("the decision is expected to ...") reports no one; a
+        // progressive ("has been saying") does.
+        let participle = t[cue].text(c.doc);
+        let passive_form =
+            participle.ends_with("ed") || ["said", "told", "thought", "known", "shown", "found"].contains(&participle);
+        if passive_form
+            && t[np.1..cue].iter().any(|x| {
+                ["is", "was", "are", "were", "be", "been", "being"]
+                    .iter()
+                    .any(|w| x.text(c.doc).eq_ignore_ascii_case(w))
+            })
+        {
+            continue;
+        }
         // In a subordinate clause the content ends at the clause's comma.
         let limit = if np.0 > 0 && t[np.0 - 1].is(class::SUB) && !is_relative(&c, np) {
             (cue..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len())
@@ -1234,6 +1457,17 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             t.len()
         };
         if speaker_first(&c, cue, kind, source, limit, out) {
+            // "While S said C, T noted D": the main clause may report too.
+            if limit < t.len() {
+                for cue2 in limit + 1..t.len() {
+                    if let Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief)) = cue_at(&c, cue2)
+                        && let Some(source2) = subject_before(&c, cue2, |s| s == limit + 1)
+                    {
+                        speaker_first(&c, cue2, kind2, source2, t.len(), out);
+                        break;
+                    }
+                }
+            }
             return Outcome::Framed;
         }
         // `S said:` closing the sentence introduces what follows.

@@ -2,24 +2,27 @@
 //! their speakers.
 //!
 //! Rule-based and deterministic. It sees only text: no store, no CLI.
-//! The pipeline lives here; each stage has its own module:
-//! [`quotes`] (quotation spans), [`sentences`] (splitting, links),
-//! [`tokens`] and [`cues`] (words and the lexicon), [`frames`] (where cue,
-//! source and content lie in a sentence) and [`speakers`] (who a mention
-//! is). State that crosses sentences (the last speaker, a quotation running
-//! over paragraphs, `S said:` introducing the next sentence) is kept by
-//! [`Pipeline`].
+//! The pipeline lives here; each stage has its own module: `quotes`
+//! (quotation spans), `sentences` (splitting, links), `tokens` and `cues`
+//! (words and the lexicon), `frames` (where cue, source and content lie in
+//! a sentence) and `speakers` (who a mention is); `scan` and `hash` keep
+//! the hot paths fast. State that crosses sentences (the last speaker, a
+//! quotation running over paragraphs, `S said:` introducing the next
+//! sentence) is kept by `Pipeline`.
+//!
+//! Only [`extract`], the model and [`normalize`] are public: the stages are
+//! free to change with the rules.
 
-pub mod cues;
-pub mod frames;
+mod cues;
+mod frames;
 mod hash;
 pub mod model;
 pub mod normalize;
-pub mod quotes;
+mod quotes;
 mod scan;
-pub mod sentences;
-pub mod speakers;
-pub mod tokens;
+mod sentences;
+mod speakers;
+mod tokens;
 
 pub use model::{Attribution, Extraction, Speaker, SpeakerKind, SpeakerRef, Statement};
 
@@ -75,12 +78,19 @@ impl<'a> Pipeline<'a> {
         let doc = self.doc;
         // About one statement per 150 bytes of news text.
         self.out.statements.reserve(doc.len() / 150);
-        let mut paragraphs = Vec::new();
-        let mut offset = 0;
-        for para in doc.split("\n\n") {
-            paragraphs.push((offset, offset + para.len()));
-            offset += para.len() + 2;
+        let mut paragraphs = Vec::with_capacity(doc.len() / 300 + 1);
+        let bytes = doc.as_bytes();
+        let (mut start, mut from) = (0, 0);
+        while let Some(p) = scan::find_any(bytes, from, b"\n") {
+            if bytes.get(p + 1) == Some(&b'\n') {
+                paragraphs.push((start, p));
+                start = p + 2;
+                from = p + 2;
+            } else {
+                from = p + 1;
+            }
         }
+        paragraphs.push((start, doc.len()));
         let mut prev_open = false;
         for (pi, &(ps, pe)) in paragraphs.iter().enumerate() {
             let para = &doc[ps..pe];
@@ -102,7 +112,11 @@ impl<'a> Pipeline<'a> {
             }
             sentences::split(para, &spans, &mut sents);
             // Substring tests once a paragraph, not once a sentence.
-            let flags = Flags { links: has_link(para), boilerplate: para.len() < 200 && might_be_boilerplate(para) };
+            let flags = Flags {
+                links: has_link(para),
+                boilerplate: para.len() < 200 && might_be_boilerplate(para),
+                anonymity: para.contains("anonym") || para.contains("authorized"),
+            };
             for (si, &(s, e)) in sents.iter().enumerate() {
                 let range = (ps + s, ps + e);
                 self.sentence(pi, ps, range, &spans, continues && si == 0, flags);
@@ -214,7 +228,8 @@ impl<'a> Pipeline<'a> {
         // After the frames, so that "said an official who spoke on condition
         // of anonymity because R" finds its official. Only worth looking
         // for once there is an anonymous source.
-        if self.registry.has_anonymous()
+        if flags.anonymity
+            && self.registry.has_anonymous()
             && let Some(reason) = anonymity_reason(text)
         {
             self.registry.set_anonymity_reason(reason);
@@ -278,19 +293,20 @@ impl<'a> Pipeline<'a> {
 struct Flags {
     links: bool,
     boilerplate: bool,
+    anonymity: bool,
 }
 
 /// Whether a paragraph may hold a link: a "://" or a "www.".
 fn has_link(para: &str) -> bool {
     let bytes = para.as_bytes();
     let mut i = 0;
-    while let Some(p) = scan::find_any(bytes, i, b":w") {
-        if bytes[p..].starts_with(b"://") || bytes[p..].starts_with(b"www.") {
+    while let Some(p) = scan::find_any(bytes, i, b":") {
+        if bytes[p..].starts_with(b"://") {
             return true;
         }
         i = p + 1;
     }
-    false
+    para.contains("www.")
 }
 
 fn might_be_boilerplate(text: &str) -> bool {

@@ -71,6 +71,18 @@ pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
     // C2 ..) can start a mark: skip everything else.
     while let Some(found) = scan::find_any(bytes, i, &[b'"', b'\'', 0xC2, 0xE2]) {
         i = found;
+        // Cheap rejections first: apostrophes (' and ’) are far more common
+        // than quotation marks.
+        let is_candidate = match bytes[i] {
+            b'\'' => bytes.get(i + 1) == Some(&b'\''),
+            0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C..=0x9E)),
+            0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+            _ => true,
+        };
+        if !is_candidate {
+            i += 1;
+            continue;
+        }
         let Some(c) = para[i..].chars().next() else {
             break;
         };

@@ -117,6 +117,19 @@ pub fn split(para: &str, quotes: &[QuoteSpan], out: &mut Vec<(usize, usize)>) {
             break;
         };
         if !c0.is_whitespace() {
+            // A lost space: "said.The" (a lowercase word, then a capitalised
+            // one) still ends a sentence.
+            let glued = bytes[i] == b'.'
+                && j == i + 1
+                && i >= 2
+                && bytes[i - 1].is_ascii_lowercase()
+                && bytes[i - 2].is_ascii_lowercase()
+                && bytes.get(j).is_some_and(u8::is_ascii_uppercase)
+                && bytes.get(j + 1).is_some_and(u8::is_ascii_lowercase);
+            if glued {
+                push_trimmed(para, start, j, out);
+                start = j;
+            }
             i = j.max(i + 1);
             continue;
         }

@@ -28,12 +28,14 @@ struct Entry {
 #[derive(Debug, Default)]
 pub struct Registry {
     entries: Vec<Entry>,
+    /// Parses of mentions without an appositive, by mention.
+    parsed: Vec<(String, Parsed)>,
     clock: usize,
     any_anonymous: bool,
 }
 
 /// What a mention says about its speaker before resolution.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Parsed {
     name: String,
     role: Option<String>,
@@ -121,15 +123,37 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // "Joel Roe of the Daily Planet": the name is before the preposition,
     // what follows places them. Not for "Secretary of Defense Ann Roe".
     let mut placed: Option<String> = None;
-    if let Some(k) = words.iter().position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with" | "in" | "on"))
-        && k > 0
+    let pp = words.iter().position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with" | "in" | "on"));
+    if let Some(k) = pp
+        && k > 1
         && is_cap(words[k - 1])
-        && cues::lookup(words[k - 1]).class & class::ROLE == 0
+        && is_cap(words[k - 2])
+        && cues::lookup(words[k - 1]).class & (class::ROLE | class::ORG) == 0
         && k + 1 < words.len()
     {
         placed = Some(words[k..].join(" "));
         words.truncate(k);
     }
+    // "the Commission on Presidential Debates": an organisation, named in
+    // full.
+    if let Some(k) = pp
+        && k > 0
+        && is_cap(words[k - 1])
+        && cues::lookup(words[k - 1]).class & class::ORG != 0
+    {
+        return Parsed {
+            name: words.join(" "),
+            role: appositive_role,
+            kind: SpeakerKind::Organization,
+            pronoun: None,
+            definite_head: None,
+            gender,
+        };
+    }
+    // "a spokeswoman for Ann Roe": the spokeswoman speaks, not Ann Roe.
+    let common_head = pp.is_some_and(|k| {
+        k > 0 && !is_cap(words[k - 1]) && cues::lookup(words[k - 1]).class & (class::ANON | class::GROUP) != 0
+    });
     let appositive_role = appositive_role.or(placed);
     // "Officials said" at the start of a sentence: a common noun, capitalised
     // only by its position.
@@ -153,7 +177,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             break;
         }
     }
-    if r == words.len() {
+    if r == words.len() || common_head {
         // A common noun phrase: "officials", "the official", "critics",
         // "people familiar with the matter".
         let mut name = words.join(" ");
@@ -164,17 +188,24 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             name = lowercase_first(&name);
         }
         let anon = words.iter().any(|w| cues::lookup(w).class & class::ANON != 0);
-        let head = words
-            .iter()
-            .rev()
-            .find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0)
-            .or(words.last())
-            .map(|w| w.to_lowercase())
-            .unwrap_or_default();
+        let head_word =
+            words.iter().rev().find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0).or(words.last());
+        let head = head_word.map(|w| w.to_lowercase()).unwrap_or_default();
+        // "the nominee", "the Indiana governor": a person, by role.
+        let person = head_word.is_some_and(|w| {
+            let c = cues::lookup(w).class;
+            c & class::ROLE != 0 && c & class::ORG == 0
+        });
         return Parsed {
             name,
             role: appositive_role,
-            kind: if anon { SpeakerKind::Anonymous } else { SpeakerKind::Organization },
+            kind: if anon {
+                SpeakerKind::Anonymous
+            } else if person {
+                SpeakerKind::Person
+            } else {
+                SpeakerKind::Organization
+            },
             pronoun: None,
             definite_head: definite.then_some(head),
             gender,
@@ -249,7 +280,17 @@ impl Registry {
     /// Resolve a mention to a speaker of the article, adding one if new.
     pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> SpeakerRef {
         self.clock += 1;
-        let parsed = parse(mention, appositive);
+        // Articles repeat their mentions ("he", "Trump"): parse each once.
+        let parsed = match (appositive, self.parsed.iter().find(|(m, _)| m == mention)) {
+            (None, Some((_, p))) => p.clone(),
+            _ => {
+                let p = parse(mention, appositive);
+                if appositive.is_none() {
+                    self.parsed.push((mention.to_string(), p.clone()));
+                }
+                p
+            }
+        };
         let mention = trim_np(mention).to_string();
         let found = if let Some(p) = &parsed.pronoun {
             self.resolve_pronoun(p, parsed.gender)
@@ -342,19 +383,24 @@ impl Registry {
     fn resolve_definite(&self, head: &str) -> Option<usize> {
         let head_s = singular(head);
         self.most_recent(|e| {
-            let role_hit = e
-                .speaker
-                .role
-                .as_deref()
-                .is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| singular(w) == head_s));
+            // The head of the role: "the chairman" is the "campaign
+            // chairman", "the campaign" is not.
+            let role_hit = e.speaker.role.as_deref().is_some_and(|r| {
+                r.split(" of ")
+                    .next()
+                    .and_then(|r| r.split_whitespace().next_back())
+                    .is_some_and(|w| singular(&w.to_lowercase()) == head_s)
+            });
             let name_hit = e.speaker.name.to_lowercase().split_whitespace().any(|w| singular(w) == head_s);
             role_hit || name_hit
         })
     }
 
     fn resolve_name(&self, p: &Parsed) -> Option<usize> {
-        let lower = p.name.to_lowercase();
-        if let Some(i) = self.most_recent(|e| e.speaker.name.to_lowercase() == lower) {
+        let same = |a: &str, b: &str| {
+            if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
+        };
+        if let Some(i) = self.most_recent(|e| same(&e.speaker.name, &p.name)) {
             return Some(i);
         }
         if p.kind != SpeakerKind::Person {

@@ -1,5 +1,7 @@
 //! Tokens of one sentence: words and the punctuation that matters to an
-//! attribution frame, each with its lexicon entry looked up once.
+//! attribution frame, each with its lexicon entry looked up once (and only
+//! in sentences that hold a cue or a quotation: the others have no frame).
+//! A quoted run is one token: frames need its extent, not its words.
 //!
 //! Offsets are absolute byte offsets in the document text, so the frame
 //! finder can cut content and speakers straight out of it.
@@ -96,6 +98,37 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
             q += 1;
         }
         let quoted = q < spans.len() && spans[q].contains(rel);
+        // Inside a quotation only the words' extent matters: one token for
+        // the whole run up to the closing mark, less trailing punctuation
+        // that frames look at ("president,\u{201D}").
+        if quoted && !quotes::is_double_mark(c) && !(c == '\'' && bytes.get(i + 1) == Some(&b'\'')) {
+            let span = spans[q];
+            let close_rel = if span.closed {
+                let pe = para_start + span.end;
+                let width =
+                    if doc[..pe].ends_with("''") { 2 } else { doc[..pe].chars().next_back().map_or(1, char::len_utf8) };
+                span.end - width
+            } else {
+                span.end
+            };
+            let stop = (para_start + close_rel).min(range.1) - range.0;
+            let run = s[i..stop].trim_end_matches(|ch: char| {
+                ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '\u{2014}' | '\u{2013}')
+            });
+            if !run.is_empty() && i + run.len() > i {
+                let end = i + run.len();
+                out.push(Token {
+                    start: range.0 + i,
+                    end: range.0 + end,
+                    kind: Kind::Word,
+                    quoted: true,
+                    cap: c.is_uppercase(),
+                    entry: Entry::default(),
+                });
+                i = end;
+                continue;
+            }
+        }
         let mut end = i + c.len_utf8();
         let kind = if is_word_char(c) {
             // A word runs over letters, digits, inner hyphens, apostrophes
@@ -103,6 +136,12 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
             loop {
                 while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                     end += 1;
+                }
+                // Most words end at a space or plain punctuation.
+                let Some(&nb) = bytes.get(end) else { break };
+                if nb.is_ascii() && !matches!(nb, b'-' | b'\'' | b'.' | b'/' | b',' | b'$' | b'%' | b'&' | b'@' | b'#')
+                {
+                    break;
                 }
                 if let Some(n) = word_char_at(s, end) {
                     end += n;
@@ -114,9 +153,13 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
                     break;
                 }
                 let after = end + d.len_utf8();
-                // A comma stays inside a word only between digits (1,000).
+                // A comma stays inside a word only between digits (1,000);
+                // a dot not between a lowercase and an uppercase letter
+                // ("U.S", "a.m", "3.5", but "said.Trump" is two words).
                 let ok = if d == ',' {
                     bytes[end - 1].is_ascii_digit() && bytes.get(after).is_some_and(u8::is_ascii_digit)
+                } else if d == '.' && bytes[end - 1].is_ascii_lowercase() {
+                    bytes.get(after).is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
                 } else {
                     word_char_at(s, after).is_some()
                 };
@@ -125,10 +168,12 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
                 }
                 end = after;
             }
-            // Keep the dot of an abbreviation or initial ("U.S.", "F.").
+            // Keep the dot of an abbreviation or initial ("U.S.", "F."),
+            // and of any short capitalised word before a comma ("Va.,").
             if bytes.get(end) == Some(&b'.') {
                 let w = &s[i..end];
-                if w.contains('.') || w.chars().nth(1).is_none() || abbrev_like(w) {
+                let before_comma = bytes.get(end + 1) == Some(&b',') && w.len() <= 4 && c.is_uppercase();
+                if before_comma || w.contains('.') || w.chars().nth(1).is_none() || abbrev_like(w) {
                     end += 1;
                 }
             }
