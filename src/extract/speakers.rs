@@ -219,6 +219,18 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     while n + 1 < run.len() && cues::lookup(run[n]).class & (class::ROLE | class::ORG) != 0 && !is_suffix(run[n]) {
         n += 1;
     }
+    // A title whose first word is not a role word ("Fire Chief Laura
+    // Benson", "Harbour Master Lena Fischer"): a role word followed by a
+    // two-word name still ends the title.
+    if n == 0 && run.len() >= 4 {
+        let last_role = (1..run.len() - 2).rev().find(|&k| {
+            let c = cues::lookup(run[k]).class;
+            c & class::ROLE != 0 && c & class::ORG == 0 && !is_suffix(run[k])
+        });
+        if let Some(k) = last_role {
+            n = k + 1;
+        }
+    }
     let org = head_class & class::ORG != 0
         || (r == 0 && definite && !any_role && run.len() <= 3 && head_class & class::ROLE == 0)
         || (head_class & class::GROUP != 0 && run.len() == 1);
@@ -440,6 +452,16 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_led_by_a_plain_word_is_still_a_role() {
+        let p = parse("Fire Chief Laura Benson", None);
+        assert_eq!((p.name.as_str(), p.role.as_deref()), ("Laura Benson", Some("Fire Chief")));
+        let p = parse("Harbour Master Lena Fischer", None);
+        assert_eq!((p.name.as_str(), p.role.as_deref()), ("Lena Fischer", Some("Harbour Master")));
+        // A plain two-word name is not cut.
+        assert_eq!(parse("Laura Benson", None).name, "Laura Benson");
+    }
 
     #[test]
     fn title_and_name_give_role() {

@@ -89,7 +89,7 @@ fn webpages_meet_the_extraction_bars() {
             .find_map(|l| {
                 l.split(label)
                     .nth(1)
-                    .and_then(|r| r.split(|c| c == ';' || c == ' ').find(|w| !w.is_empty()))
+                    .and_then(|r| r.split([';', ' ']).find(|w| !w.is_empty()))
                     .and_then(|v| v.parse::<f64>().ok())
             })
             .unwrap_or_else(|| panic!("no {label:?} in:\n{report}"))

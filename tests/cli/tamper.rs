@@ -16,7 +16,7 @@ fn harbor() -> Env {
 }
 
 fn db(env: &Env) -> sled::Db {
-    sled::open(env.store().join("db")).unwrap()
+    env.sled()
 }
 
 /// The key of revision `n` of story `s`.

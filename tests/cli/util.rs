@@ -105,12 +105,29 @@ impl Env {
         Run::from(self.cmd().args(args).write_stdin(stdin).output().expect("run claimtrail"))
     }
 
+    /// The store's sled database, opened directly (to inspect or damage it).
+    /// sled releases its file lock a little after a process or handle is
+    /// gone, so a conflict is retried for a moment.
+    pub fn sled(&self) -> sled::Db {
+        let start = std::time::Instant::now();
+        loop {
+            match sled::open(self.store().join("db")) {
+                Ok(db) => return db,
+                Err(e) if start.elapsed() < std::time::Duration::from_secs(5) => {
+                    let _ = e;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => panic!("open sled: {e}"),
+            }
+        }
+    }
+
     /// Every key and value of the store's database, to prove it unchanged.
     pub fn store_snapshot(&self) -> Vec<(Vec<u8>, Vec<u8>)> {
         if !self.store().join("db").exists() {
             return Vec::new();
         }
-        let db = sled::open(self.store().join("db")).expect("open sled");
+        let db = self.sled();
         db.iter().map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())).expect("read")).collect()
     }
 }

@@ -9,7 +9,7 @@ fn taji(env: &Env) {
 
 /// Change one byte of the first value whose key starts with `tag`.
 fn damage(env: &Env, tag: u8) -> Vec<u8> {
-    let db = sled::open(env.store().join("db")).unwrap();
+    let db = env.sled();
     let (k, v) = db.scan_prefix([tag]).next().expect("a record to damage").unwrap();
     let mut v = v.to_vec();
     let last = v.len() - 1;
@@ -60,7 +60,7 @@ fn a_store_from_a_newer_claimtrail_is_refused() {
     let env = Env::new();
     env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
     {
-        let db = sled::open(env.store().join("db")).unwrap();
+        let db = env.sled();
         db.insert(b"Mformat", &999u32.to_be_bytes()).unwrap();
         db.flush().unwrap();
     }
