@@ -205,13 +205,25 @@ pub struct Prepared {
     pub document: Document,
     pub text: String,
     pub extraction: Extraction,
+    /// What the store keeps of the extraction, once unified with a story.
+    ready: Option<(Vec<NewStatement>, Vec<SpeakerRecord>)>,
 }
 
 impl Prepared {
     pub fn new(raw: Vec<u8>, source: String, document: Document) -> Prepared {
         let text = document.text();
         let extraction = crate::extract::extract(&text);
-        Prepared { raw, source, document, text, extraction }
+        Prepared { raw, source, document, text, extraction, ready: None }
+    }
+
+    /// Unify the people with those `story` already has (`known`, updated)
+    /// and turn the extraction into what the store keeps. Bulk import does
+    /// this on its reading thread; [`Prepared::to_revision`] does it when
+    /// it has not been done.
+    pub fn unify(&mut self, story: &str, known: &mut BTreeMap<String, SpeakerRecord>) -> Result<(), CliError> {
+        unify_with_story(story, known, &mut self.extraction);
+        self.ready = Some(to_store(story, &self.extraction)?);
+        Ok(())
     }
 
     /// The revision to record in `story`, with its people unified with
@@ -224,8 +236,10 @@ impl Prepared {
         url: Option<&'a str>,
         title: Option<&'a str>,
     ) -> Result<NewRevision<'a>, CliError> {
-        unify_with_story(story, known, &mut self.extraction);
-        let (statements, speakers) = to_store(story, &self.extraction)?;
+        if self.ready.is_none() {
+            self.unify(story, known)?;
+        }
+        let (statements, speakers) = self.ready.take().unwrap_or_default();
         Ok(NewRevision {
             story,
             url,
