@@ -47,6 +47,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
   echo
   echo "How each is measured is documented at the top of \`benches/store.rs\`;"
   echo "the corpus is generated from a fixed seed by \`benches/corpus/mod.rs\`."
+  echo
+  cat benches/analysis.md
 } > BENCHMARKS.md.new
 mv BENCHMARKS.md.new BENCHMARKS.md
 cat BENCHMARKS.md

@@ -41,8 +41,9 @@ pub struct Args {
     /// A directory of story folders, or an export file (- for standard input).
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
-    /// Revisions per atomic batch.
-    #[arg(long, value_name = "N", default_value_t = 256)]
+    /// Revisions per atomic batch (larger batches use more memory for no
+    /// gain in speed: 64 loads as fast as 256 in half the memory).
+    #[arg(long, value_name = "N", default_value_t = 64)]
     pub batch: usize,
     /// No progress bar.
     #[arg(short, long)]
