@@ -3,9 +3,13 @@
 //! - [`ingest`] turns input bytes (text, Markdown, HTML) into article text;
 //! - [`extract`] finds the statements of a text and who made them;
 //! - [`diff`] pairs two revisions' statements and says what changed;
-//! - [`commands`] are the CLI's commands, one module each, over
-//!   `claimtrail-store`;
-//! - [`cli`] parses arguments and reports errors.
+//! - [`record`] turns an extraction into what `claimtrail-store` keeps, and
+//!   [`backup`] is the export format;
+//! - [`query`] answers who said what from the store's indexes;
+//! - [`track`] fetches pages and tells real changes from noise;
+//! - [`commands`] are the CLI's commands, one module each;
+//! - [`cli`] parses arguments and reports errors; [`output`], [`error`],
+//!   [`revref`] and [`time`] are its helpers.
 
 pub mod backup;
 pub mod cli;
