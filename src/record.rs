@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use claimtrail_store::{Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store};
 
+use crate::diff::speakers::same_person_named;
 use crate::error::CliError;
 use crate::extract::normalize;
 use crate::extract::{Attribution, Extraction, SpeakerKind, SpeakerRef, Statement};
@@ -75,32 +76,6 @@ pub fn to_store(story: &str, extraction: &Extraction) -> Result<(Vec<NewStatemen
     Ok((statements, speakers))
 }
 
-/// Whether two person names with roles are the same person in one story:
-/// same surname, and the same role or given names that agree ("Frank
-/// McKenzie" and "Kenneth F. McKenzie Jr.", both head of Central Command).
-pub fn same_person(a: &str, a_role: Option<&str>, b: &str, b_role: Option<&str>) -> bool {
-    use crate::query::speakers::{norm_name, surname};
-    let (Some(sa), Some(sb)) = (surname(a), surname(b)) else {
-        return false;
-    };
-    if sa != sb {
-        return false;
-    }
-    let roles_agree = match (a_role, b_role) {
-        (Some(x), Some(y)) => norm_name(x) == norm_name(y),
-        _ => false,
-    };
-    let given = |n: &str| -> Vec<char> {
-        let norm = norm_name(n);
-        let words: Vec<&str> = norm.split(' ').collect();
-        let last = words.iter().rposition(|w| *w == sa).unwrap_or(0);
-        words[..last].iter().filter_map(|w| w.chars().next()).collect()
-    };
-    let (ga, gb) = (given(a), given(b));
-    let given_agree = ga.is_empty() || gb.is_empty() || ga.iter().any(|c| gb.contains(c));
-    roles_agree || given_agree
-}
-
 /// The speakers a story already has, by store id.
 pub fn story_speakers(store: &Store, story: &str) -> Result<BTreeMap<String, SpeakerRecord>, CliError> {
     let mut known: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
@@ -127,9 +102,9 @@ pub fn unify_with_story(story: &str, known: &mut BTreeMap<String, SpeakerRecord>
         if sp.kind != SpeakerKind::Person || known.contains_key(&sp.id) {
             continue;
         }
-        let found = known
-            .values()
-            .find(|k| k.kind == "person" && same_person(&k.name, k.role.as_deref(), &sp.name, sp.role.as_deref()));
+        let found = known.values().find(|k| {
+            k.kind == "person" && same_person_named(&k.name, k.role.as_deref(), &sp.name, sp.role.as_deref())
+        });
         if let Some(k) = found {
             remap.insert(sp.id.clone(), k.clone());
         }
@@ -346,6 +321,7 @@ mod tests {
 
     #[test]
     fn renamed_people_are_one_person() {
+        let same_person = same_person_named;
         let role = Some("head of U.S. Central Command");
         assert!(same_person("Frank McKenzie", role, "Kenneth F. McKenzie Jr.", role));
         assert!(same_person("Mark Esper", None, "Esper", None));

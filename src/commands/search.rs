@@ -75,11 +75,7 @@ fn print(ctx: &mut Ctx, trails: &[Trail], speakers: Option<&SpeakerIndex>) -> Re
     let p = ctx.out.palette;
     let mut t = Table::new(&["STORY", "REVS", "SPEAKER", "STATUS", "CONTENT"], p);
     for tr in trails {
-        let revs = if tr.first_seen == tr.last_seen {
-            tr.first_seen.to_string()
-        } else {
-            format!("{}–{}", tr.first_seen, tr.last_seen)
-        };
+        let revs = tr.revisions_label();
         t.row(vec![
             p.cyan(&tr.story),
             revs,

@@ -93,6 +93,9 @@ struct CheckOut {
     at: DateTime<Utc>,
     #[serde(flatten)]
     check: CheckRecord,
+    /// When the watch says to look again (with --every).
+    #[serde(skip)]
+    next_check: Option<DateTime<Utc>>,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
@@ -133,8 +136,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             return Ok(if failed { exit::ERROR } else { exit::OK });
         };
         failures_in_a_row = if failed { failures_in_a_row + 1 } else { 0 };
-        let watch = ctx.open_store()?.watch(&url)?;
-        let next = watch.and_then(|w| w.next_check).unwrap_or_else(Utc::now);
+        let next = outcome.next_check.unwrap_or_else(Utc::now);
         if args.until.is_some_and(|u| next > u) {
             return Ok(exit::OK);
         }
@@ -257,7 +259,7 @@ fn check(
     watch.last_check = Some(at);
     store.record_check(&story, &check)?;
     store.set_watch(&watch)?;
-    Ok(CheckOut { url: url.to_string(), story, at, check })
+    Ok(CheckOut { url: url.to_string(), story, at, check, next_check: watch.next_check })
 }
 
 /// A one-line summary of what revision `number` changed, claim by claim.

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::cli::Ctx;
 use crate::error::{Result, exit};
-use crate::extract::Attribution;
 use crate::output::{Table, ellipsize};
 use crate::query::{SpeakerIndex, Status, Trail, View};
 use crate::time::parse_time;
@@ -103,17 +102,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     }
     let mut t = Table::new(&["STORY", "REVS", "STATUS", "ATTRIBUTION", "CONTENT"], p);
     for tr in &trails {
-        let revs = if tr.first_seen == tr.last_seen {
-            tr.first_seen.to_string()
-        } else {
-            format!("{}–{}", tr.first_seen, tr.last_seen)
-        };
+        let revs = tr.revisions_label();
         let status = match tr.status {
             Status::Current => p.green(&tr.status.describe()),
             _ => p.red(&tr.status.describe()),
         };
-        let attribution = Attribution::parse(&tr.attribution).map_or("", |a| a.as_str());
-        t.row(vec![p.cyan(&tr.story), revs, status, attribution.to_string(), ellipsize(&tr.content, 80)]);
+        t.row(vec![p.cyan(&tr.story), revs, status, tr.attribution.clone(), ellipsize(&tr.content, 80)]);
     }
     t.write(&mut ctx.out)?;
     if truncated {

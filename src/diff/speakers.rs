@@ -162,12 +162,19 @@ pub fn same_speaker(a: Option<&SpeakerRef>, b: Option<&SpeakerRef>) -> bool {
 }
 
 fn same_person(a: &SpeakerRef, b: &SpeakerRef) -> bool {
-    let (ga, sa) = person_name(&a.name);
-    let (gb, sb) = person_name(&b.name);
+    same_person_named(&a.name, a.role.as_deref(), &b.name, b.role.as_deref())
+}
+
+/// Whether two people, by name and role, are one person within a story.
+/// `record` uses the same rule to keep a renamed person one speaker in the
+/// store, so the store and the diff never disagree about who is who.
+pub fn same_person_named(a_name: &str, a_role: Option<&str>, b_name: &str, b_role: Option<&str>) -> bool {
+    let (ga, sa) = person_name(a_name);
+    let (gb, sb) = person_name(b_name);
     if sa.is_none() || sa != sb {
         return false;
     }
-    let roles = role_overlap(a.role.as_deref(), b.role.as_deref());
+    let roles = role_overlap(a_role, b_role);
     if given_compatible(&ga, &gb) {
         // Same surname and fitting given names: one person unless both roles
         // are known and share nothing (two relatives, two officials).

@@ -54,6 +54,17 @@ pub struct Trail {
     pub status: Status,
 }
 
+impl Trail {
+    /// The revisions it was seen in, as people read them: "2" or "1–3".
+    pub fn revisions_label(&self) -> String {
+        if self.first_seen == self.last_seen {
+            self.first_seen.to_string()
+        } else {
+            format!("{}–{}", self.first_seen, self.last_seen)
+        }
+    }
+}
+
 /// The store seen by one query, with what it has read cached.
 #[derive(Debug)]
 pub struct View<'s> {
