@@ -48,12 +48,15 @@ fn load(store: &mut Store, corpus: &[(String, Vec<String>)]) -> (u64, u64) {
     let base = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
     for (story, texts) in corpus {
         let mut known = BTreeMap::new();
+        let mut previous = Vec::new();
         for (i, text) in texts.iter().enumerate() {
             let doc = read_document(text.as_bytes(), None).unwrap();
             let mut prepared = Prepared::new(text.as_bytes().to_vec(), format!("{story}/{i:02}.txt"), doc);
             statements += prepared.extraction.statements.len() as u64;
             let at = base + chrono::Duration::minutes((revisions * 7) as i64);
-            let new = prepared.to_revision(story, &mut known, at, None, None).unwrap();
+            prepared.unify(story, &mut known).unwrap();
+            previous = prepared.follow(&previous).unwrap();
+            let new = prepared.to_revision(story, &mut known, &[], at, None, None).unwrap();
             // An edit that changed nothing records nothing: count what was kept.
             if let claimtrail_store::Recorded::New { .. } = batch.record(new).unwrap() {
                 revisions += 1;
@@ -217,12 +220,15 @@ fn bench_disk(dir: &Path) {
     let _ = std::fs::remove_dir_all(dir.join("disk"));
     let mut store = Store::open(&dir.join("disk")).unwrap();
     let mut known = BTreeMap::new();
+    let mut previous = Vec::new();
     let base = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
     for (i, text) in texts.iter().enumerate() {
         let doc = read_document(text.as_bytes(), None).unwrap();
         let mut prepared = Prepared::new(text.as_bytes().to_vec(), format!("{i:02}.txt"), doc);
-        let new =
-            prepared.to_revision("one", &mut known, base + chrono::Duration::hours(i as i64), None, None).unwrap();
+        prepared.unify("one", &mut known).unwrap();
+        previous = prepared.follow(&previous).unwrap();
+        let at = base + chrono::Duration::hours(i as i64);
+        let new = prepared.to_revision("one", &mut known, &[], at, None, None).unwrap();
         store.record_revision(new).unwrap();
     }
     let size = store.size().unwrap();

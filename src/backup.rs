@@ -115,8 +115,21 @@ impl RevisionLine {
         STANDARD.decode(&self.raw).map_err(|e| format!("its raw bytes are not valid base64: {e}"))
     }
 
-    /// The revision to record from this line (`raw` from [`Self::raw_bytes`]).
-    pub fn to_new<'a>(&'a self, raw: &'a [u8]) -> NewRevision<'a> {
+    /// The statements of this line, in extraction's model (to diff the
+    /// next revision of its story against).
+    pub fn statements(&self) -> Vec<crate::extract::Statement> {
+        let speakers: BTreeMap<String, SpeakerRecord> =
+            self.speakers.iter().map(|s| (s.id.clone(), s.clone())).collect();
+        crate::record::statements_as_stored(
+            self.statements.iter().map(|s| (&s.occurrence, s.content.as_str())),
+            &speakers,
+            &self.text,
+        )
+    }
+
+    /// The revision to record from this line (`raw` from [`Self::raw_bytes`]),
+    /// with its claim diff against the story's previous revision.
+    pub fn to_new<'a>(&'a self, raw: &'a [u8], lineage: crate::record::Lineage) -> NewRevision<'a> {
         NewRevision {
             story: &self.story,
             url: self.url.as_deref(),
@@ -141,6 +154,8 @@ impl RevisionLine {
                 .iter()
                 .map(|sp| SpeakerRecord { lookup: crate::record::lookup_keys(sp), ..sp.clone() })
                 .collect(),
+            arrivals: lineage.arrivals,
+            fates: lineage.fates,
         }
     }
 }

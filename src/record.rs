@@ -4,9 +4,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use claimtrail_store::{Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store};
+use claimtrail_store::{
+    Arrival, Fate, Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store,
+};
 
 use crate::diff::speakers::same_person_named;
+use crate::diff::{ChangeKind, diff_statements};
 use crate::error::CliError;
 use crate::extract::normalize;
 use crate::extract::{Attribution, Extraction, SpeakerKind, SpeakerRef, Statement};
@@ -182,13 +185,15 @@ pub struct Prepared {
     pub extraction: Extraction,
     /// What the store keeps of the extraction, once unified with a story.
     ready: Option<(Vec<NewStatement>, Vec<SpeakerRecord>)>,
+    /// The claim diff against the story's previous revision, once followed.
+    lineage: Option<Lineage>,
 }
 
 impl Prepared {
     pub fn new(raw: Vec<u8>, source: String, document: Document) -> Prepared {
         let text = document.text();
         let extraction = crate::extract::extract(&text);
-        Prepared { raw, source, document, text, extraction, ready: None }
+        Prepared { raw, source, document, text, extraction, ready: None, lineage: None }
     }
 
     /// Unify the people with those `story` already has (`known`, updated)
@@ -201,12 +206,28 @@ impl Prepared {
         Ok(())
     }
 
+    /// Diff this revision's claims against the story's previous revision
+    /// (`previous`, as stored: see [`stored_statements`]), for the store's
+    /// runs, and return this revision's statements as they will be stored
+    /// (the next revision's `previous`). Call after [`Prepared::unify`].
+    pub fn follow(&mut self, previous: &[Statement]) -> Result<Vec<Statement>, CliError> {
+        let Some((statements, speakers)) = &self.ready else {
+            return Err(CliError::new("internal error: follow before unify"));
+        };
+        let known: BTreeMap<String, SpeakerRecord> = speakers.iter().map(|s| (s.id.clone(), s.clone())).collect();
+        let now =
+            statements_as_stored(statements.iter().map(|s| (&s.occurrence, s.content.as_str())), &known, &self.text);
+        self.lineage = Some(lineage(previous, &now));
+        Ok(now)
+    }
+
     /// The revision to record in `story`, with its people unified with
     /// those the story already has.
     pub fn to_revision<'a>(
         &'a mut self,
         story: &'a str,
         known: &mut BTreeMap<String, SpeakerRecord>,
+        previous: &[Statement],
         captured_at: chrono::DateTime<chrono::Utc>,
         url: Option<&'a str>,
         title: Option<&'a str>,
@@ -214,7 +235,11 @@ impl Prepared {
         if self.ready.is_none() {
             self.unify(story, known)?;
         }
+        if self.lineage.is_none() {
+            self.follow(previous)?;
+        }
         let (statements, speakers) = self.ready.take().unwrap_or_default();
+        let lineage = self.lineage.take().unwrap_or_default();
         Ok(NewRevision {
             story,
             url,
@@ -227,8 +252,60 @@ impl Prepared {
             meta: document_meta(&self.document),
             statements,
             speakers,
+            arrivals: lineage.arrivals,
+            fates: lineage.fates,
         })
     }
+}
+
+/// What the store keeps of a revision's claim diff against its parent.
+#[derive(Debug, Default)]
+pub struct Lineage {
+    pub arrivals: HashMap<Hash32, Arrival>,
+    pub fates: HashMap<Hash32, Fate>,
+}
+
+/// The claim diff from `previous` to `next`, as the store's runs record it:
+/// how each statement of `next` came in, and what became of each statement
+/// of `previous` that is gone.
+pub fn lineage(previous: &[Statement], next: &[Statement]) -> Lineage {
+    let mut out = Lineage::default();
+    if previous.is_empty() {
+        return out;
+    }
+    let hash = |s: &Statement| s.hash.parse::<Hash32>().ok();
+    let d = diff_statements(previous, next);
+    for c in &d.changes {
+        let from = c.from.as_ref().and_then(hash);
+        let into = c.to.as_ref().and_then(hash);
+        let replaced = matches!(c.change, ChangeKind::Reworded | ChangeKind::QuoteChanged | ChangeKind::Reattributed);
+        if c.change != ChangeKind::Removed {
+            let how = c.change.as_str().to_string();
+            for s in c.to.iter().chain(&c.also_to) {
+                if let Some(h) = hash(s) {
+                    out.arrivals.insert(
+                        h,
+                        Arrival { how: how.clone(), from: if c.change == ChangeKind::Added { None } else { from } },
+                    );
+                }
+            }
+        }
+        if replaced || c.change == ChangeKind::Removed {
+            let fate = Fate {
+                how: c.change.as_str().to_string(),
+                into: if replaced { into } else { None },
+                to: (c.change == ChangeKind::Reattributed)
+                    .then(|| c.to.as_ref().and_then(|t| t.speaker.as_ref()).map(|s| s.name.clone()))
+                    .flatten(),
+            };
+            for s in c.from.iter().chain(&c.also_from) {
+                if let Some(h) = hash(s) {
+                    out.fates.insert(h, fate.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Document metadata worth keeping with a revision.
@@ -255,6 +332,15 @@ fn kind_of(s: &str) -> SpeakerKind {
     }
 }
 
+/// The statements of a story's latest revision (none for a new story): what
+/// a new revision is diffed against.
+pub fn latest_statements(store: &Store, story: &str) -> Result<Vec<Statement>, CliError> {
+    match store.story(story)? {
+        Some(s) if s.revisions > 0 => stored_statements(store, &store.require_revision(&s, s.revisions)?),
+        _ => Ok(Vec::new()),
+    }
+}
+
 /// The statements of a stored revision, rebuilt in extraction's model (the
 /// same JSON `extract` prints), from the store's records.
 pub fn stored_statements(store: &Store, rev: &RevisionRecord) -> Result<Vec<Statement>, CliError> {
@@ -269,50 +355,57 @@ pub fn stored_statements_with(
     contents: &mut HashMap<Hash32, String>,
 ) -> Result<Vec<Statement>, CliError> {
     let text = store.text(rev)?;
-    let mut speakers: BTreeMap<String, Option<SpeakerRecord>> = BTreeMap::new();
-    let mut out = Vec::new();
-    for o in store.occurrences(rev)? {
-        let content = match contents.get(&o.statement) {
-            Some(c) => c.clone(),
-            None => {
-                let c = store.statement(&o.statement)?.map(|s| s.content).ok_or_else(|| {
-                    CliError::new(format!("statement {} is missing from the store", o.statement.short()))
-                        .with_hint("run `claimtrail verify`")
-                })?;
-                contents.insert(o.statement, c.clone());
-                c
-            }
-        };
-        let speaker = match &o.speaker {
-            None => None,
-            Some(id) => {
-                if !speakers.contains_key(id) {
-                    speakers.insert(id.clone(), store.speaker(id)?);
-                }
-                speakers[id].as_ref().map(|sp| SpeakerRef {
-                    id: sp.id.clone(),
-                    name: sp.name.clone(),
-                    mention: o.mention.clone().unwrap_or_else(|| sp.name.clone()),
-                    kind: kind_of(&sp.kind),
-                    anonymous: sp.anonymous,
-                    role: sp.role.clone(),
-                })
-            }
-        };
-        let (a, b) = (o.span.0 as usize, o.span.1 as usize);
-        out.push(Statement {
-            index: o.index as usize,
-            paragraph: o.paragraph as usize,
-            content,
-            text: text.get(a..b).unwrap_or_default().to_string(),
-            attribution: Attribution::parse(&o.attribution).unwrap_or(Attribution::Unattributed),
-            cue: o.cue.clone(),
-            speaker,
-            hash: o.statement.to_hex(),
-            span: (a, b),
-        });
+    let occurrences = store.occurrences(rev)?;
+    let mut speakers: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
+    for o in &occurrences {
+        if let std::collections::hash_map::Entry::Vacant(e) = contents.entry(o.statement) {
+            let c = store.statement(&o.statement)?.map(|s| s.content).ok_or_else(|| {
+                CliError::new(format!("statement {} is missing from the store", o.statement.short()))
+                    .with_hint("run `claimtrail verify`")
+            })?;
+            e.insert(c);
+        }
+        if let Some(id) = &o.speaker
+            && !speakers.contains_key(id)
+            && let Some(sp) = store.speaker(id)?
+        {
+            speakers.insert(id.clone(), sp);
+        }
     }
-    Ok(out)
+    Ok(statements_as_stored(occurrences.iter().map(|o| (o, contents[&o.statement].as_str())), &speakers, &text))
+}
+
+/// Statements in extraction's model from the store's records: occurrences
+/// with their contents, the speakers' records, and the revision's text.
+pub fn statements_as_stored<'a>(
+    occurrences: impl Iterator<Item = (&'a Occurrence, &'a str)>,
+    speakers: &BTreeMap<String, SpeakerRecord>,
+    text: &str,
+) -> Vec<Statement> {
+    occurrences
+        .map(|(o, content)| {
+            let speaker = o.speaker.as_ref().and_then(|id| speakers.get(id)).map(|sp| SpeakerRef {
+                id: sp.id.clone(),
+                name: sp.name.clone(),
+                mention: o.mention.clone().unwrap_or_else(|| sp.name.clone()),
+                kind: kind_of(&sp.kind),
+                anonymous: sp.anonymous,
+                role: sp.role.clone(),
+            });
+            let (a, b) = (o.span.0 as usize, o.span.1 as usize);
+            Statement {
+                index: o.index as usize,
+                paragraph: o.paragraph as usize,
+                content: content.to_string(),
+                text: text.get(a..b).unwrap_or_default().to_string(),
+                attribution: Attribution::parse(&o.attribution).unwrap_or(Attribution::Unattributed),
+                cue: o.cue.clone(),
+                speaker,
+                hash: o.statement.to_hex(),
+                span: (a, b),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -62,8 +62,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let mut view = View::new(&store);
     let mut claims = Vec::new();
     for h in hashes {
-        let located: Vec<_> = store.occurrences_of(&h)?.into_iter().map(|loc| (loc, h)).collect();
-        let trail = view.trails(located)?;
+        let trail = view.trails(store.runs_of(&h)?)?;
         claims.push(Claim { hash: h.to_hex(), content: view.content(&h)?, trail });
     }
     if ctx.out.json() {

@@ -14,7 +14,7 @@ use crate::backup::{FORMAT_NAME, FORMAT_VERSION, Line};
 use crate::cli::Ctx;
 use crate::commands::input::{DEFAULT_MAX_BYTES, Source, document_of, read_bytes};
 use crate::error::{CliError, Result, exit};
-use crate::record::{Prepared, story_speakers};
+use crate::record::{Prepared, latest_statements, story_speakers};
 use crate::time::parse_time;
 
 /// Load many revisions at once: a directory of stories, or an export.
@@ -213,9 +213,11 @@ fn import_directory(
     // What the store already holds of each story, read before writing.
     let mut existing = Vec::with_capacity(plan.len());
     let mut known = Vec::with_capacity(plan.len());
+    let mut latest = Vec::with_capacity(plan.len());
     for dir in plan {
         existing.push(store.revisions(&dir.story)?.into_iter().map(|r| r.text).collect::<Vec<_>>());
         known.push(story_speakers(store, &dir.story)?);
+        latest.push(latest_statements(store, &dir.story)?);
     }
     let mut summary = Summary::default();
     let mut recorded_stories = std::collections::BTreeSet::new();
@@ -227,9 +229,11 @@ fn import_directory(
         let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Item>>(64);
         let existing = &existing;
         let mut known = known;
+        let mut latest = latest;
         scope.spawn(move || {
             for (si, dir) in plan.iter().enumerate() {
-                if let Err(e) = read_story(si, dir, &existing[si], &mut known[si], max_bytes, &tx) {
+                let previous = std::mem::take(&mut latest[si]);
+                if let Err(e) = read_story(si, dir, &existing[si], &mut known[si], previous, max_bytes, &tx) {
                     let _ = tx.send(Err(e));
                     return;
                 }
@@ -241,8 +245,8 @@ fn import_directory(
                 Item::Skip => summary.skipped += 1,
                 Item::Record { story, mut prepared, at } => {
                     let name = &plan[story].story;
-                    // Unified on the reading thread already.
-                    let new = prepared.to_revision(name, &mut BTreeMap::new(), at, None, None)?;
+                    // Unified and diffed on the reading thread already.
+                    let new = prepared.to_revision(name, &mut BTreeMap::new(), &[], at, None, None)?;
                     match batch.record(new)? {
                         Recorded::New { .. } => {
                             summary.recorded += 1;
@@ -272,6 +276,7 @@ fn read_story(
     dir: &StoryDir,
     existing: &[claimtrail_store::Hash32],
     known: &mut BTreeMap<String, claimtrail_store::SpeakerRecord>,
+    mut previous: Vec<crate::extract::Statement>,
     max_bytes: u64,
     tx: &std::sync::mpsc::SyncSender<Result<Item>>,
 ) -> Result<()> {
@@ -310,6 +315,7 @@ fn read_story(
         let at = captured_at(file)?;
         let mut prepared = Box::new(Prepared::new(raw, file.display().to_string(), document));
         prepared.unify(&dir.story, known)?;
+        previous = prepared.follow(&previous)?;
         // A closed channel means the writer stopped on an error it reports.
         if tx.send(Ok(Item::Record { story: si, prepared, at })).is_err() {
             return Ok(());
@@ -375,6 +381,8 @@ fn import_export(
     // How many revisions each story has, committed or staged.
     let mut counts: HashMap<String, u32> = HashMap::new();
     let mut aliases = Vec::new();
+    // Each story's latest statements, to diff its next revision against.
+    let mut previous: HashMap<String, Vec<crate::extract::Statement>> = HashMap::new();
     let mut batch = store.batch()?;
     for line in lines {
         let rev = match line {
@@ -416,7 +424,12 @@ fn import_export(
             )));
         }
         let raw = rev.raw_bytes().map_err(|e| CliError::new(format!("cannot import {name}: {e}")))?;
-        match batch.record(rev.to_new(&raw))? {
+        if !previous.contains_key(&rev.story) {
+            previous.insert(rev.story.clone(), latest_statements(batch.store(), &rev.story)?);
+        }
+        let statements = rev.statements();
+        let lineage = crate::record::lineage(&previous[&rev.story], &statements);
+        match batch.record(rev.to_new(&raw, lineage))? {
             Recorded::New { revision, .. } if revision.id == rev.id => {}
             _ => {
                 return Err(CliError::new(format!(
@@ -428,6 +441,7 @@ fn import_export(
             }
         }
         counts.insert(rev.story.clone(), rev.number);
+        previous.insert(rev.story.clone(), statements);
         summary.recorded += 1;
         if batch.len() >= batch_size {
             batch.commit()?;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::Ctx;
 use crate::commands::input::{self, DEFAULT_MAX_BYTES};
 use crate::error::{Result, exit};
-use crate::record::{Prepared, story_speakers};
+use crate::record::{Prepared, latest_statements, story_speakers};
 use crate::time::{now, parse_time};
 
 /// Record a revision of a story in the store.
@@ -71,8 +71,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     };
     let mut store = ctx.open_store()?;
     let mut known = story_speakers(&store, &args.story)?;
-    let revision =
-        prepared.to_revision(&args.story, &mut known, captured_at, args.url.as_deref(), args.title.as_deref())?;
+    let previous = latest_statements(&store, &args.story)?;
+    let revision = prepared.to_revision(
+        &args.story,
+        &mut known,
+        &previous,
+        captured_at,
+        args.url.as_deref(),
+        args.title.as_deref(),
+    )?;
     let outcome = store.record_revision(revision)?;
     let extraction = &prepared.extraction;
     let (kind, rev): (&'static str, &RevisionRecord) = match &outcome {

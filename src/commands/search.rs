@@ -117,17 +117,14 @@ pub fn search(
             break;
         }
         let mut stories = BTreeSet::new();
-        for loc in store.occurrences_of(&h)? {
-            if let Some(g) = group {
-                // The speaker where it occurs: a reattributed claim keeps
-                // its hash but not its speaker.
-                let here = view.occurrences(&loc.story, loc.revision)?.iter().find(|o| o.index == loc.index);
-                if !here.and_then(|o| o.speaker.as_ref()).is_some_and(|s| g.contains(s)) {
-                    continue;
-                }
+        for run in store.runs_of(&h)? {
+            if let Some(g) = group
+                && !run.speaker.as_ref().is_some_and(|s| g.contains(s))
+            {
+                continue;
             }
-            stories.insert(loc.story.clone());
-            located.push((loc, h));
+            stories.insert(run.story.clone());
+            located.push(run);
         }
         groups += stories.len();
     }

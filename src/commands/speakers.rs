@@ -72,11 +72,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     // Distinct statements and stories per speaker, from the speaker index.
     let mut counts: BTreeMap<String, (BTreeSet<[u8; 32]>, BTreeSet<String>)> = BTreeMap::new();
     for r in &records {
-        for (loc, hash) in store.statements_by_speaker(&r.id)? {
-            if args.story.as_ref().is_none_or(|s| *s == loc.story) {
+        for run in store.runs_by_speaker(&r.id)? {
+            if args.story.as_ref().is_none_or(|s| *s == run.story) {
                 let e = counts.entry(r.id.clone()).or_default();
-                e.0.insert(*hash.as_bytes());
-                e.1.insert(loc.story);
+                e.0.insert(*run.statement.as_bytes());
+                e.1.insert(run.story);
             }
         }
     }

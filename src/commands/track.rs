@@ -226,7 +226,8 @@ fn check(
                         check.detail = Some(n.describe().to_string());
                     } else {
                         let mut known = story_speakers(&store, &story)?;
-                        let new = prepared.to_revision(&story, &mut known, at, Some(url), None)?;
+                        let previous = crate::record::latest_statements(&store, &story)?;
+                        let new = prepared.to_revision(&story, &mut known, &previous, at, Some(url), None)?;
                         match store.record_revision(new)? {
                             Recorded::New { revision, .. } => {
                                 check.outcome = "changed".into();

@@ -135,25 +135,24 @@ pub fn who(
     group: &std::collections::BTreeSet<String>,
     filter: &WhoFilter,
 ) -> Result<(Vec<Trail>, bool)> {
-    let mut located = Vec::new();
+    let mut runs = Vec::new();
     for sid in group {
-        located.extend(store.statements_by_speaker(sid)?);
+        runs.extend(store.runs_by_speaker(sid)?);
     }
     if let Some(story) = &filter.story {
-        located.retain(|(loc, _)| &loc.story == story);
+        runs.retain(|r| &r.story == story);
     }
     let mut view = View::new(store);
     if filter.since.is_some() || filter.until.is_some() {
-        let mut kept = Vec::with_capacity(located.len());
-        for (loc, hash) in located {
-            let at = view.revision(&loc.story, loc.revision)?.map(|r| r.captured_at);
-            if at.is_some_and(|t| filter.since.is_none_or(|s| t >= s) && filter.until.is_none_or(|u| t <= u)) {
-                kept.push((loc, hash));
+        let mut kept = Vec::with_capacity(runs.len());
+        for run in runs {
+            if view.captured_within(&run, filter.since, filter.until)? {
+                kept.push(run);
             }
         }
-        located = kept;
+        runs = kept;
     }
-    view.trails_where(located, filter.limit, |t| {
+    view.trails_where(runs, filter.limit, |t| {
         filter.kind.as_deref().is_none_or(|k| t.attribution == k) && (!filter.current || t.status == Status::Current)
     })
 }

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
-use claimtrail_store::{Hash32, Location, Occurrence, RevisionRecord, Store};
+use claimtrail_store::{Hash32, RevisionRecord, Run, Store};
 use serde::Serialize;
 
 use crate::error::CliError;
@@ -72,21 +72,12 @@ pub struct View<'s> {
     /// Latest revision number of each story read.
     latest: HashMap<String, u32>,
     revisions: HashMap<(String, u32), Option<RevisionRecord>>,
-    occurrences: HashMap<(String, u32), Vec<Occurrence>>,
     contents: HashMap<Hash32, String>,
-    fates: crate::query::lineage::Fates,
 }
 
 impl<'s> View<'s> {
     pub fn new(store: &'s Store) -> View<'s> {
-        View {
-            store,
-            latest: HashMap::new(),
-            revisions: HashMap::new(),
-            occurrences: HashMap::new(),
-            contents: HashMap::new(),
-            fates: Default::default(),
-        }
+        View { store, latest: HashMap::new(), revisions: HashMap::new(), contents: HashMap::new() }
     }
 
     /// The number of a story's latest revision (0 for no story).
@@ -111,19 +102,6 @@ impl<'s> View<'s> {
         Ok(r)
     }
 
-    /// The statements of one revision.
-    pub fn occurrences(&mut self, story: &str, number: u32) -> Result<&[Occurrence], CliError> {
-        let key = (story.to_string(), number);
-        if !self.occurrences.contains_key(&key) {
-            let list = match self.revision(story, number)? {
-                Some(rev) => self.store.occurrences(&rev)?,
-                None => Vec::new(),
-            };
-            self.occurrences.insert(key.clone(), list);
-        }
-        Ok(&self.occurrences[&key])
-    }
-
     pub fn content(&mut self, hash: &Hash32) -> Result<String, CliError> {
         if let Some(c) = self.contents.get(hash) {
             return Ok(c.clone());
@@ -133,9 +111,37 @@ impl<'s> View<'s> {
         Ok(c)
     }
 
-    /// Group located statements into one trail per (story, statement).
-    pub fn trails(&mut self, located: impl IntoIterator<Item = (Location, Hash32)>) -> Result<Vec<Trail>, CliError> {
-        Ok(self.trails_where(located, 0, |_| true)?.0)
+    /// The last revision of a run (the story's latest for an open one).
+    pub fn last(&mut self, run: &Run) -> Result<u32, CliError> {
+        match run.last {
+            Some(l) => Ok(l),
+            None => self.latest(&run.story),
+        }
+    }
+
+    /// Whether any revision of the run was captured within the bounds.
+    pub fn captured_within(
+        &mut self,
+        run: &Run,
+        since: Option<DateTime<Utc>>,
+        until: Option<DateTime<Utc>>,
+    ) -> Result<bool, CliError> {
+        if since.is_none() && until.is_none() {
+            return Ok(true);
+        }
+        let last = self.last(run)?;
+        for n in run.first..=last {
+            let at = self.revision(&run.story, n)?.map(|r| r.captured_at);
+            if at.is_some_and(|t| since.is_none_or(|s| t >= s) && until.is_none_or(|u| t <= u)) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Group runs into one trail per (story, statement).
+    pub fn trails(&mut self, runs: impl IntoIterator<Item = Run>) -> Result<Vec<Trail>, CliError> {
+        Ok(self.trails_where(runs, 0, |_| true)?.0)
     }
 
     /// Like [`View::trails`], keeping only trails that pass `keep`, and at
@@ -144,51 +150,53 @@ impl<'s> View<'s> {
     /// full, so a limited query on a prolific speaker stays fast.
     pub fn trails_where(
         &mut self,
-        located: impl IntoIterator<Item = (Location, Hash32)>,
+        runs: impl IntoIterator<Item = Run>,
         limit: usize,
         keep: impl Fn(&Trail) -> bool,
     ) -> Result<(Vec<Trail>, bool), CliError> {
-        let mut groups: BTreeMap<(String, Hash32), Vec<Location>> = BTreeMap::new();
-        for (loc, hash) in located {
-            groups.entry((loc.story.clone(), hash)).or_default().push(loc);
+        let mut groups: BTreeMap<(String, Hash32), Vec<Run>> = BTreeMap::new();
+        for run in runs {
+            groups.entry((run.story.clone(), run.statement)).or_default().push(run);
         }
-        let mut ordered: Vec<((String, Hash32), Vec<Location>)> = groups.into_iter().collect();
-        for (_, locs) in &mut ordered {
-            locs.sort();
+        let mut ordered: Vec<((String, Hash32), Vec<Run>)> = groups.into_iter().collect();
+        for (_, runs) in &mut ordered {
+            runs.sort_by_key(|r| r.first);
         }
-        ordered.sort_by(|a, b| (&a.0.0, a.1[0].revision, &a.0.1).cmp(&(&b.0.0, b.1[0].revision, &b.0.1)));
+        ordered.sort_by(|a, b| (&a.0.0, a.1[0].first, &a.0.1).cmp(&(&b.0.0, b.1[0].first, &b.0.1)));
         let mut out = Vec::new();
         let mut truncated = false;
-        for ((story, hash), locs) in ordered {
+        for ((story, hash), runs) in ordered {
             if limit > 0 && out.len() == limit {
                 truncated = true;
                 break;
             }
-            let first = locs[0].clone();
-            let last = locs[locs.len() - 1].clone();
-            let occ = self.occurrences(&story, last.revision)?.iter().find(|o| o.index == last.index).cloned();
             let latest = self.latest(&story)?;
-            let first_captured_at = self
-                .revision(&story, first.revision)?
-                .map(|r| r.captured_at)
-                .ok_or_else(|| CliError::new(format!("revision {} of {story:?} is missing", first.revision)))?;
-            let status = if last.revision == latest {
-                Status::Current
-            } else {
-                self.fates.fate(self.store, &story, &hash, last.revision)?
-            };
-            let mut revisions: Vec<u32> = locs.iter().map(|l| l.revision).collect();
+            let mut revisions: Vec<u32> = Vec::new();
+            for r in &runs {
+                revisions.extend(r.first..=r.last.unwrap_or(latest).max(r.first));
+            }
+            revisions.sort_unstable();
             revisions.dedup();
+            let first_seen = revisions[0];
+            let last_seen = revisions[revisions.len() - 1];
+            // What the text said last: the run holding the last revision.
+            let Some(now) = runs.iter().rev().find(|r| r.holds(last_seen)).or(runs.last()) else { continue };
+            let status =
+                if runs.iter().any(|r| r.last.is_none()) { Status::Current } else { status_of(now, last_seen + 1) };
+            let first_captured_at = self
+                .revision(&story, first_seen)?
+                .map(|r| r.captured_at)
+                .ok_or_else(|| CliError::new(format!("revision {first_seen} of {story:?} is missing")))?;
             let trail = Trail {
                 story: story.clone(),
                 hash: hash.to_hex(),
                 content: self.content(&hash)?,
-                speaker: occ.as_ref().and_then(|o| o.speaker.clone()),
-                mention: occ.as_ref().and_then(|o| o.mention.clone()),
-                attribution: occ.as_ref().map_or_else(String::new, |o| o.attribution.clone()),
+                speaker: now.speaker.clone(),
+                mention: now.mention.clone(),
+                attribution: now.attribution.clone(),
                 revisions,
-                first_seen: first.revision,
-                last_seen: last.revision,
+                first_seen,
+                last_seen,
                 first_captured_at,
                 status,
             };
@@ -198,5 +206,17 @@ impl<'s> View<'s> {
         }
         out.sort_by(|a, b| (&a.story, a.first_seen, &a.content).cmp(&(&b.story, b.first_seen, &b.content)));
         Ok((out, truncated))
+    }
+}
+
+/// What became of a closed run, in revision `next` (the first without it).
+fn status_of(run: &Run, next: u32) -> Status {
+    let into = |f: &claimtrail_store::Fate| f.into.map(|h| h.to_hex()).unwrap_or_default();
+    match &run.fate {
+        Some(f) if f.how == "reworded" || f.how == "quote_changed" => {
+            Status::Reworded { revision: next, into: into(f), quote_changed: f.how == "quote_changed" }
+        }
+        Some(f) if f.how == "reattributed" => Status::Reattributed { revision: next, into: into(f), to: f.to.clone() },
+        _ => Status::Removed { revision: next },
     }
 }

@@ -12,6 +12,10 @@ pub enum StoreError {
         "store {path} was written by a newer claimtrail (store format {found}; this claimtrail reads up to {supported})"
     )]
     TooNew { path: PathBuf, found: u32, supported: u32 },
+    #[error(
+        "store {path} is in an older store format ({found}) that this claimtrail no longer reads (it reads {supported})"
+    )]
+    TooOld { path: PathBuf, found: u32, supported: u32 },
     #[error("store path {path} is a file, not a directory")]
     NotADirectory { path: PathBuf },
     #[error("cannot open store {path}: {source}")]
@@ -40,6 +44,9 @@ impl StoreError {
                 "wait for the other process to finish, pass --wait SECONDS, or use another --store".into()
             }
             StoreError::TooNew { .. } => "upgrade claimtrail to read this store".into(),
+            StoreError::TooOld { .. } => {
+                "run `claimtrail export` with the claimtrail that wrote it, then `claimtrail import` the export into a new store".into()
+            }
             StoreError::NotADirectory { .. } | StoreError::Open { .. } => {
                 "pass --store with a directory claimtrail may write to".into()
             }

@@ -19,13 +19,18 @@
 //! field(x) = u64-le(len(x)) ++ x
 //! ```
 //!
-//! Changing any of this is a store format change: bump the context strings
-//! and [`crate::FORMAT_VERSION`].
+//! `FORMAT` is [`ID_VERSION`]. Changing any of this changes every id: bump
+//! the context strings and [`ID_VERSION`]. How records are laid out on disk
+//! ([`crate::FORMAT_VERSION`]) is separate: ids survive a new layout, so
+//! exports keep importing.
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The version of the revision id encoding above.
+pub(crate) const ID_VERSION: u32 = 1;
 
 pub(crate) const BLOB_CONTEXT: &str = "claimtrail 2026-11 blob v1";
 pub(crate) const REVISION_CONTEXT: &str = "claimtrail 2026-11 revision v1";
@@ -92,16 +97,22 @@ impl FromStr for Hash32 {
     }
 }
 
+/// Hex in human-readable formats (JSON output, exports), 32 plain bytes in
+/// the store's binary records.
 impl Serialize for Hash32 {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_hex())
+        if s.is_human_readable() { s.serialize_str(&self.to_hex()) } else { self.0.serialize(s) }
     }
 }
 
 impl<'de> Deserialize<'de> for Hash32 {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Hash32, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        if d.is_human_readable() {
+            let s = String::deserialize(d)?;
+            s.parse().map_err(serde::de::Error::custom)
+        } else {
+            <[u8; 32]>::deserialize(d).map(Hash32)
+        }
     }
 }
 
@@ -133,7 +144,7 @@ fn field(h: &mut blake3::Hasher, bytes: &[u8]) {
 
 pub(crate) fn revision_id(f: &RevisionFields<'_>) -> Hash32 {
     let mut h = blake3::Hasher::new_derive_key(REVISION_CONTEXT);
-    h.update(&crate::FORMAT_VERSION.to_le_bytes());
+    h.update(&ID_VERSION.to_le_bytes());
     field(&mut h, f.story.as_bytes());
     field(&mut h, &f.number.to_le_bytes());
     field(&mut h, f.parent.as_ref().map_or(&[][..], |p| &p.0[..]));
@@ -148,23 +159,29 @@ pub(crate) fn revision_id(f: &RevisionFields<'_>) -> Hash32 {
     Hash32(*h.finalize().as_bytes())
 }
 
-/// Seal a record: a 32-byte checksum (envelope context, keyed by the record
-/// kind) followed by the payload. `verify` recomputes it, so a changed byte
-/// in any stored record is found.
+/// Bytes of a record's checksum. The envelope finds damage (a disk fault,
+/// a hand edit); tamper evidence of the history itself comes from the
+/// revision chain, whose ids are full 32-byte hashes. Eight bytes miss a
+/// random change with probability 2^-64 and keep small records small.
+pub(crate) const SEAL_BYTES: usize = 8;
+
+/// Seal a record: a checksum (envelope context, keyed by the record kind)
+/// followed by the payload. `verify` recomputes it, so a changed byte in
+/// any stored record is found.
 pub(crate) fn seal(kind: u8, payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(32 + payload.len());
-    out.extend_from_slice(&envelope_sum(kind, payload).0);
+    let mut out = Vec::with_capacity(SEAL_BYTES + payload.len());
+    out.extend_from_slice(&envelope_sum(kind, payload).0[..SEAL_BYTES]);
     out.extend_from_slice(payload);
     out
 }
 
 /// Open a sealed record: the payload if its checksum holds.
 pub(crate) fn unseal(kind: u8, sealed: &[u8]) -> Option<&[u8]> {
-    if sealed.len() < 32 {
+    if sealed.len() < SEAL_BYTES {
         return None;
     }
-    let (sum, payload) = sealed.split_at(32);
-    (envelope_sum(kind, payload).0[..] == *sum).then_some(payload)
+    let (sum, payload) = sealed.split_at(SEAL_BYTES);
+    (envelope_sum(kind, payload).0[..SEAL_BYTES] == *sum).then_some(payload)
 }
 
 fn envelope_sum(kind: u8, payload: &[u8]) -> Hash32 {

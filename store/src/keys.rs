@@ -12,15 +12,14 @@ use crate::hash::Hash32;
 pub(crate) const META: u8 = b'M';
 pub(crate) const STORY: u8 = b'S';
 pub(crate) const REVISION: u8 = b'R';
-pub(crate) const REVISION_BY_ID: u8 = b'I';
 pub(crate) const OCCURRENCES: u8 = b'O';
 pub(crate) const BLOB: u8 = b'B';
 pub(crate) const STATEMENT: u8 = b'T';
 pub(crate) const SPEAKER: u8 = b'P';
 pub(crate) const ALIAS: u8 = b'A';
-/// Index: speaker id, NUL, story, NUL, statement hash → places.
+/// Index of statement runs by speaker: speaker, story, statement, first revision.
 pub(crate) const BY_SPEAKER: u8 = b'x';
-/// Index: statement hash, story → places.
+/// Index of statement runs by statement: statement, story, first revision, speaker.
 pub(crate) const BY_STATEMENT: u8 = b'y';
 /// Index: term, NUL, batch number → statement hashes.
 pub(crate) const BY_TERM: u8 = b'z';
@@ -82,12 +81,6 @@ pub(crate) fn by_text(story: &str, text: &Hash32) -> Vec<u8> {
     k
 }
 
-pub(crate) fn revision_by_id(id: &Hash32) -> Vec<u8> {
-    let mut k = vec![REVISION_BY_ID];
-    k.extend_from_slice(&id.0);
-    k
-}
-
 pub(crate) fn blob(id: &Hash32) -> Vec<u8> {
     let mut k = vec![BLOB];
     k.extend_from_slice(&id.0);
@@ -115,24 +108,26 @@ pub(crate) fn by_speaker_prefix(speaker: &str) -> Vec<u8> {
     k
 }
 
-/// By-speaker index key: speaker, NUL, story, NUL, statement hash. Its
-/// value lists the (revision, index) places, 8 bytes each.
-pub(crate) fn by_speaker(speaker: &str, story: &str, hash: &Hash32) -> Vec<u8> {
+/// By-speaker run key: speaker, NUL, story, NUL, statement hash, first
+/// revision. Its value is a [`crate::records::RunValue`].
+pub(crate) fn by_speaker(speaker: &str, story: &str, hash: &Hash32, first: u32) -> Vec<u8> {
     let mut k = by_speaker_prefix(speaker);
     k.extend_from_slice(story.as_bytes());
     k.push(0);
     k.extend_from_slice(&hash.0);
+    k.extend_from_slice(&first.to_be_bytes());
     k
 }
 
-/// Split the tail of a by-speaker key (after its prefix): story and hash.
-pub(crate) fn split_speaker_tail(tail: &[u8]) -> Option<(String, Hash32)> {
-    let at = tail.len().checked_sub(33)?;
+/// Split the tail of a by-speaker key (after its prefix): story, hash, first.
+pub(crate) fn split_speaker_tail(tail: &[u8]) -> Option<(String, Hash32, u32)> {
+    let at = tail.len().checked_sub(37)?;
     if tail[at] != 0 {
         return None;
     }
     let story = std::str::from_utf8(&tail[..at]).ok()?.to_string();
-    Some((story, Hash32::from_slice(&tail[at + 1..])?))
+    let first = u32::from_be_bytes(tail[at + 33..].try_into().ok()?);
+    Some((story, Hash32::from_slice(&tail[at + 1..at + 33])?, first))
 }
 
 pub(crate) fn by_statement_prefix(hash: &Hash32) -> Vec<u8> {
@@ -141,12 +136,32 @@ pub(crate) fn by_statement_prefix(hash: &Hash32) -> Vec<u8> {
     k
 }
 
-/// By-statement index key: statement hash, story. Its value lists the
-/// (revision, index) places, 8 bytes each.
-pub(crate) fn by_statement(hash: &Hash32, story: &str) -> Vec<u8> {
+/// Prefix of a statement's runs in one story.
+pub(crate) fn by_statement_in(hash: &Hash32, story: &str) -> Vec<u8> {
     let mut k = by_statement_prefix(hash);
     k.extend_from_slice(story.as_bytes());
+    k.push(0);
     k
+}
+
+/// By-statement run key: statement hash, story, NUL, first revision,
+/// speaker id (empty for an unattributed statement). Its value is a
+/// [`crate::records::RunValue`].
+pub(crate) fn by_statement(hash: &Hash32, story: &str, first: u32, speaker: Option<&str>) -> Vec<u8> {
+    let mut k = by_statement_in(hash, story);
+    k.extend_from_slice(&first.to_be_bytes());
+    k.extend_from_slice(speaker.unwrap_or_default().as_bytes());
+    k
+}
+
+/// Split the tail of a by-statement key (after the hash): story, first,
+/// speaker.
+pub(crate) fn split_statement_tail(tail: &[u8]) -> Option<(String, u32, Option<String>)> {
+    let nul = tail.iter().position(|&b| b == 0)?;
+    let story = std::str::from_utf8(&tail[..nul]).ok()?.to_string();
+    let first = u32::from_be_bytes(tail.get(nul + 1..nul + 5)?.try_into().ok()?);
+    let speaker = std::str::from_utf8(&tail[nul + 5..]).ok()?;
+    Some((story, first, (!speaker.is_empty()).then(|| speaker.to_string())))
 }
 
 pub(crate) fn by_term_prefix(term: &str) -> Vec<u8> {
@@ -162,38 +177,6 @@ pub(crate) fn by_term(term: &str, batch: u64) -> Vec<u8> {
     let mut k = by_term_prefix(term);
     k.extend_from_slice(&batch.to_be_bytes());
     k
-}
-
-/// Decode a places value: (revision, index) pairs.
-pub(crate) fn places(v: &[u8]) -> Option<Vec<(u32, u32)>> {
-    if !v.len().is_multiple_of(8) {
-        return None;
-    }
-    Some(
-        v.chunks_exact(8)
-            .map(|c| (u32::from_be_bytes([c[0], c[1], c[2], c[3]]), u32::from_be_bytes([c[4], c[5], c[6], c[7]])))
-            .collect(),
-    )
-}
-
-pub(crate) fn place(number: u32, index: u32) -> [u8; 8] {
-    let mut out = [0u8; 8];
-    out[..4].copy_from_slice(&number.to_be_bytes());
-    out[4..].copy_from_slice(&index.to_be_bytes());
-    out
-}
-
-/// Split `story NUL number(4) index(4)`, the tail of the index keys.
-pub(crate) fn split_location(tail: &[u8]) -> Option<(String, u32, u32)> {
-    let nul = tail.iter().position(|&b| b == 0)?;
-    let story = std::str::from_utf8(&tail[..nul]).ok()?.to_string();
-    let rest = &tail[nul + 1..];
-    if rest.len() != 8 {
-        return None;
-    }
-    let number = u32::from_be_bytes(rest[..4].try_into().ok()?);
-    let index = u32::from_be_bytes(rest[4..].try_into().ok()?);
-    Some((story, number, index))
 }
 
 pub(crate) fn watch(url: &str) -> Vec<u8> {

@@ -9,6 +9,8 @@
 //! atomic sled batch and flushed before [`Store::record_revision`] returns,
 //! so after a crash a revision is either entirely there or not at all.
 
+mod blobs;
+mod codec;
 mod error;
 mod hash;
 mod keys;
@@ -17,7 +19,7 @@ mod records;
 mod verify;
 mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -26,12 +28,19 @@ use chrono::{DateTime, Utc};
 pub use error::{Result, StoreError};
 pub use hash::{BadHash, Hash32, blob_id};
 
-pub use records::{CheckRecord, Occurrence, RevisionRecord, SpeakerRecord, StatementRecord, StoryRecord, WatchRecord};
+pub use records::{
+    Arrival, CheckRecord, Fate, Occurrence, RevisionRecord, Run, SpeakerRecord, StatementRecord, StoryRecord,
+    WatchRecord,
+};
 pub use verify::{Problem, VerifyReport};
+
+use records::RunValue;
 pub use write::WriteBatch;
 
-/// The store format this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The store format (key layout and value encodings) this build writes and
+/// reads. Format 2: postcard records, zstd-delta texts and statement lists,
+/// statement runs instead of per-revision index entries.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// sled's page cache. Kept modest on purpose: sled's default (1 GiB) would
 /// let a bulk import grow far past what a command-line tool should use.
@@ -49,6 +58,9 @@ pub struct OpenOptions {
 pub struct Store {
     path: PathBuf,
     db: sled::Db,
+    /// The statement list decoded last (story, revision, wire bytes): a
+    /// walk through a story's revisions decodes each delta once.
+    list_cache: std::sync::Mutex<Option<(String, u32, Vec<u8>)>>,
     _lock: lock::LockFile,
 }
 
@@ -75,6 +87,12 @@ pub struct NewRevision<'a> {
     pub meta: BTreeMap<String, String>,
     pub statements: Vec<NewStatement>,
     pub speakers: Vec<SpeakerRecord>,
+    /// How statements new to the story's latest revision came in, by
+    /// statement (the caller's claim diff; unsaid: added).
+    pub arrivals: HashMap<Hash32, Arrival>,
+    /// What became of the latest revision's statements that this one
+    /// drops, by statement (unsaid: removed).
+    pub fates: HashMap<Hash32, Fate>,
 }
 
 /// What recording did.
@@ -158,7 +176,7 @@ impl Store {
         std::fs::create_dir_all(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         let lock = lock::LockFile::acquire(path, options.wait)?;
         let db = open_sled(path, options.wait)?;
-        let store = Store { path: path.to_path_buf(), db, _lock: lock };
+        let store = Store { path: path.to_path_buf(), db, list_cache: Default::default(), _lock: lock };
         store.check_format()?;
         Ok(store)
     }
@@ -183,6 +201,9 @@ impl Store {
                     .map_err(|_| self.corrupt("the format version record is unreadable"))?;
                 if found > FORMAT_VERSION {
                     return Err(StoreError::TooNew { path: self.path.clone(), found, supported: FORMAT_VERSION });
+                }
+                if found < FORMAT_VERSION {
+                    return Err(StoreError::TooOld { path: self.path.clone(), found, supported: FORMAT_VERSION });
                 }
                 Ok(())
             }
@@ -281,9 +302,7 @@ impl Store {
 
     /// A blob's bytes.
     pub fn blob(&self, id: &Hash32) -> Result<Vec<u8>> {
-        self.get(&keys::blob(id))?
-            .map(|v| v.to_vec())
-            .ok_or_else(|| self.corrupt(format!("blob {} is missing", id.short())))
+        blobs::load_blob(self, id)?.map_err(|detail| self.corrupt(detail))
     }
 
     /// The normalised text of a revision.
@@ -295,18 +314,25 @@ impl Store {
 
     /// The statements of a revision, in order.
     pub fn occurrences(&self, rev: &RevisionRecord) -> Result<Vec<Occurrence>> {
-        Ok(self
-            .get_sealed(
-                keys::OCCURRENCES,
-                &keys::occurrences(&rev.story, rev.number),
-                &format!("the statements of revision {} of story {:?}", rev.number, rev.story),
-            )?
-            .unwrap_or_default())
+        let what = || format!("the statements of revision {} of story {:?}", rev.number, rev.story);
+        let mut cache = self.list_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let known = cache.as_ref().filter(|(s, _, _)| *s == rev.story).map(|(_, n, wire)| (*n, &wire[..]));
+        let wire = blobs::load_list(self, &rev.story, rev.number, known)?
+            .map_err(|detail| self.corrupt(format!("story {:?}: {detail}", rev.story)))?;
+        let list =
+            codec::occurrences_from_wire(&wire).ok_or_else(|| self.corrupt(format!("{} cannot be decoded", what())))?;
+        *cache = Some((rev.story.clone(), rev.number, wire));
+        Ok(list)
     }
 
     /// A statement's content.
     pub fn statement(&self, hash: &Hash32) -> Result<Option<StatementRecord>> {
-        self.get_sealed(keys::STATEMENT, &keys::statement(hash), &format!("statement {}", hash.short()))
+        match self.get(&keys::statement(hash))? {
+            None => Ok(None),
+            Some(v) => String::from_utf8(v.to_vec())
+                .map(|content| Some(StatementRecord { content }))
+                .map_err(|_| self.corrupt(format!("statement {} is not UTF-8", hash.short()))),
+        }
     }
 
     /// Statements whose hash starts with the hex `prefix` (at most `limit`).
@@ -358,35 +384,40 @@ impl Store {
         Ok(out)
     }
 
-    /// Where a speaker's statements occur, in story and revision order.
-    pub fn statements_by_speaker(&self, speaker: &str) -> Result<Vec<(Location, Hash32)>> {
+    /// A speaker's statement runs, in story, statement and revision order.
+    pub fn runs_by_speaker(&self, speaker: &str) -> Result<Vec<Run>> {
         let prefix = keys::by_speaker_prefix(speaker);
         let mut out = Vec::new();
         for kv in self.db.scan_prefix(&prefix) {
             let (k, v) = kv.map_err(|e| self.db_err(e))?;
-            let (story, hash) = keys::split_speaker_tail(&k[prefix.len()..])
+            let (story, statement, first) = keys::split_speaker_tail(&k[prefix.len()..])
                 .ok_or_else(|| self.corrupt("a speaker index key is unreadable"))?;
-            let places = keys::places(&v).ok_or_else(|| self.corrupt("a speaker index entry is unreadable"))?;
-            for (revision, index) in places {
-                out.push((Location { story: story.clone(), revision, index }, hash));
-            }
+            let value: RunValue =
+                codec::from_bytes(&v).ok_or_else(|| self.corrupt("a speaker index entry is unreadable"))?;
+            out.push(run(story, statement, Some(speaker.to_string()), first, value));
         }
-        out.sort();
         Ok(out)
     }
 
-    /// Every place a statement occurs.
-    pub fn occurrences_of(&self, hash: &Hash32) -> Result<Vec<Location>> {
-        let prefix = keys::by_statement_prefix(hash);
+    /// A statement's runs in every story.
+    pub fn runs_of(&self, hash: &Hash32) -> Result<Vec<Run>> {
+        self.runs_with_prefix(hash, &keys::by_statement_prefix(hash))
+    }
+
+    /// A statement's runs in one story.
+    pub fn runs_in(&self, hash: &Hash32, story: &str) -> Result<Vec<Run>> {
+        self.runs_with_prefix(hash, &keys::by_statement_in(hash, story))
+    }
+
+    fn runs_with_prefix(&self, hash: &Hash32, prefix: &[u8]) -> Result<Vec<Run>> {
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix(&prefix) {
+        for kv in self.db.scan_prefix(prefix) {
             let (k, v) = kv.map_err(|e| self.db_err(e))?;
-            let story = String::from_utf8(k[prefix.len()..].to_vec())
-                .map_err(|_| self.corrupt("a statement index key is unreadable"))?;
-            let places = keys::places(&v).ok_or_else(|| self.corrupt("a statement index entry is unreadable"))?;
-            for (revision, index) in places {
-                out.push(Location { story: story.clone(), revision, index });
-            }
+            let (story, first, speaker) = keys::split_statement_tail(&k[33..])
+                .ok_or_else(|| self.corrupt("a statement index key is unreadable"))?;
+            let value: RunValue =
+                codec::from_bytes(&v).ok_or_else(|| self.corrupt("a statement index entry is unreadable"))?;
+            out.push(run(story, *hash, speaker, first, value));
         }
         Ok(out)
     }
@@ -419,7 +450,7 @@ impl Store {
 
     /// Merge speaker `from` into `into` for every query (reversible).
     pub fn set_alias(&self, from: &str, into: &str) -> Result<()> {
-        self.db.insert(keys::alias(from), seal_json(keys::ALIAS, &into.to_string())).map_err(|e| self.db_err(e))?;
+        self.db.insert(keys::alias(from), seal_record(keys::ALIAS, &into.to_string())).map_err(|e| self.db_err(e))?;
         self.db.flush().map_err(|e| self.db_err(e))?;
         Ok(())
     }
@@ -447,7 +478,7 @@ impl Store {
 
     /// Save a watch record (flushed).
     pub fn set_watch(&self, watch: &WatchRecord) -> Result<()> {
-        self.db.insert(keys::watch(&watch.url), seal_json(keys::WATCH, watch)).map_err(|e| self.db_err(e))?;
+        self.db.insert(keys::watch(&watch.url), seal_record(keys::WATCH, watch)).map_err(|e| self.db_err(e))?;
         self.db.flush().map_err(|e| self.db_err(e))?;
         Ok(())
     }
@@ -460,7 +491,7 @@ impl Store {
         while self.get(&keys::check(story, nanos, seq))?.is_some() {
             seq += 1;
         }
-        self.db.insert(keys::check(story, nanos, seq), seal_json(keys::CHECK, check)).map_err(|e| self.db_err(e))?;
+        self.db.insert(keys::check(story, nanos, seq), seal_record(keys::CHECK, check)).map_err(|e| self.db_err(e))?;
         self.db.flush().map_err(|e| self.db_err(e))?;
         Ok(())
     }
@@ -578,19 +609,32 @@ fn be_u64(v: &[u8]) -> u64 {
     <[u8; 8]>::try_from(v).map(u64::from_be_bytes).unwrap_or(0)
 }
 
-fn location_value(story: &str, number: u32) -> Vec<u8> {
-    let mut v = story.as_bytes().to_vec();
-    v.push(0);
-    v.extend_from_slice(&number.to_be_bytes());
-    v
+fn run(story: String, statement: Hash32, speaker: Option<String>, first: u32, v: RunValue) -> Run {
+    Run {
+        story,
+        statement,
+        speaker,
+        first,
+        last: v.last,
+        attribution: v.attribution,
+        mention: v.mention,
+        introduced: v.introduced,
+        how: v.how,
+        fate: v.fate,
+    }
 }
 
-fn seal_json<T: serde::Serialize>(kind: u8, value: &T) -> Vec<u8> {
-    // Serialising these plain records cannot fail.
-    let payload = serde_json::to_vec(value).expect("records serialise");
-    hash::seal(kind, &payload)
+impl blobs::Source for Store {
+    fn fetch(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        Ok(self.get(key)?.map(|v| v.to_vec()))
+    }
+}
+
+/// A record as stored: postcard bytes in a checksummed envelope.
+fn seal_record<T: serde::Serialize>(kind: u8, value: &T) -> Vec<u8> {
+    hash::seal(kind, &codec::to_bytes(value))
 }
 
 fn decode<T: serde::de::DeserializeOwned>(kind: u8, sealed: &[u8]) -> Option<T> {
-    serde_json::from_slice(hash::unseal(kind, sealed)?).ok()
+    codec::from_bytes(hash::unseal(kind, sealed)?)
 }

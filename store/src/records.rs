@@ -140,3 +140,63 @@ pub struct CheckRecord {
     pub revision: Option<u32>,
     pub detail: Option<String>,
 }
+
+/// How a statement came into a revision, as the caller's claim diff against
+/// the parent revision says (`how`: added, restored, reworded,
+/// quote_changed, reattributed; `from`: the statement it replaces).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Arrival {
+    pub how: String,
+    pub from: Option<Hash32>,
+}
+
+/// What became of a statement in the first revision without it, as the
+/// caller's claim diff says (`how`: removed, reworded, quote_changed,
+/// reattributed; `into`: what replaced it; `to`: the new speaker's name).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fate {
+    pub how: String,
+    pub into: Option<Hash32>,
+    pub to: Option<String>,
+}
+
+/// A statement's stay in a story: present with the same speaker in every
+/// revision from `first` to `last` (`None`: still in the latest one).
+/// Indexes keep runs, not every place, so a revision that changes a few
+/// statements writes a few index entries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Run {
+    pub story: String,
+    pub statement: Hash32,
+    pub speaker: Option<String>,
+    pub first: u32,
+    pub last: Option<u32>,
+    /// As recorded in `first`.
+    pub attribution: String,
+    pub mention: Option<String>,
+    /// The revision its claim first appeared in, through edits (blame).
+    pub introduced: u32,
+    /// How it came in at `first`.
+    pub how: String,
+    /// What became of it after `last`.
+    pub fate: Option<Fate>,
+}
+
+impl Run {
+    /// Whether revision `number` holds it, given the story's latest revision.
+    pub fn holds(&self, number: u32) -> bool {
+        self.first <= number && self.last.is_none_or(|l| number <= l)
+    }
+}
+
+/// The value of a run's index entries (the key holds story, statement,
+/// speaker and first revision).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct RunValue {
+    pub last: Option<u32>,
+    pub attribution: String,
+    pub mention: Option<String>,
+    pub introduced: u32,
+    pub how: String,
+    pub fate: Option<Fate>,
+}

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::hash::{self, Hash32};
-use crate::records::{Occurrence, RevisionRecord, StoryRecord};
-use crate::{Store, decode, keys};
+use crate::records::{Occurrence, RevisionRecord, RunValue, StoryRecord};
+use crate::{Store, blobs, codec, decode, keys};
 
 /// One thing found wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -52,12 +52,7 @@ impl VerifyReport {
 
 pub(crate) fn verify(store: &Store, statement_hash: &dyn Fn(&str) -> String) -> Result<VerifyReport> {
     let mut report = VerifyReport::default();
-    // Which revisions use each blob, to name them when a blob is damaged.
-    let mut blob_users: HashMap<Hash32, Vec<(String, u32)>> = HashMap::new();
-    let mut revisions: HashMap<(String, u32), Hash32> = HashMap::new();
-    let mut texts: HashMap<(String, u32), Hash32> = HashMap::new();
     let mut stories: BTreeMap<String, StoryRecord> = BTreeMap::new();
-
     for kv in store.scan(&[keys::STORY]) {
         let (k, v) = kv?;
         let id = String::from_utf8_lossy(&k[1..]).into_owned();
@@ -70,9 +65,18 @@ pub(crate) fn verify(store: &Store, statement_hash: &dyn Fn(&str) -> String) -> 
     }
     report.stories = stories.len() as u64;
 
+    // Blobs checked so far: id → what is wrong with it, if anything.
+    let mut blobs_seen: HashMap<Hash32, Option<String>> = HashMap::new();
+    let mut texts: HashMap<(String, u32), Hash32> = HashMap::new();
+    // The runs the statement lists imply: (story, statement, speaker, first) → last.
+    let mut runs: HashMap<RunKey, Option<u32>> = HashMap::new();
+    // Stories whose runs cannot be worked out (a record or list is unreadable).
+    let mut unchecked: HashSet<String> = HashSet::new();
+
     for (id, story) in &stories {
         let mut expected_parent: Option<Hash32> = None;
         let mut expected_number = 1u32;
+        let mut walk = RunWalk::default();
         for kv in store.scan(&keys::revisions_of(id)) {
             let (k, v) = kv?;
             let key_number = k.len().checked_sub(4).map(|at| u32::from_be_bytes(k[at..].try_into().unwrap_or([0; 4])));
@@ -81,23 +85,37 @@ pub(crate) fn verify(store: &Store, statement_hash: &dyn Fn(&str) -> String) -> 
                 report.problem(Some(id), key_number, "the revision record fails its checksum");
                 expected_number += 1;
                 expected_parent = None;
+                walk.broken = true;
                 continue;
             };
             check_revision(&mut report, &rev, key_number, expected_number, expected_parent);
             for blob in [rev.raw, rev.text] {
-                blob_users.entry(blob).or_default().push((id.clone(), rev.number));
-            }
-            check_occurrences(store, &mut report, &rev)?;
-            revisions.insert((id.clone(), rev.number), rev.id);
-            texts.insert((id.clone(), rev.number), rev.text);
-            match store.get(&keys::revision_by_id(&rev.id))? {
-                Some(loc) if loc[..] == crate::location_value(id, rev.number)[..] => {}
-                _ => {
-                    report.problem(Some(id), Some(rev.number), "the revision-id index does not point at this revision")
+                let found = match blobs_seen.get(&blob) {
+                    Some(found) => found.clone(),
+                    None => {
+                        let found = match blobs::load_blob(store, &blob)? {
+                            Ok(bytes) if blobs::check_blob(&blob, &bytes) => None,
+                            Ok(_) => Some(format!("blob {} does not match its hash", blob.short())),
+                            Err(detail) => Some(detail),
+                        };
+                        blobs_seen.insert(blob, found.clone());
+                        found
+                    }
+                };
+                if let Some(detail) = found {
+                    report.problem(Some(id), Some(rev.number), detail);
                 }
             }
+            match check_occurrences(store, &mut report, &rev, &mut walk)? {
+                Some(list) => walk.step(id, rev.number, &list, &mut runs),
+                None => walk.broken = true,
+            }
+            texts.insert((id.clone(), rev.number), rev.text);
             expected_parent = Some(rev.id);
             expected_number = key_number.unwrap_or(expected_number) + 1;
+        }
+        if !walk.finish(id, &mut runs) {
+            unchecked.insert(id.clone());
         }
         let count = expected_number - 1;
         if story.revisions != count {
@@ -123,29 +141,40 @@ pub(crate) fn verify(store: &Store, statement_hash: &dyn Fn(&str) -> String) -> 
         }
     }
 
+    // Blobs no revision uses (the bases of others, or left over).
     for kv in store.scan(&[keys::BLOB]) {
-        let (k, v) = kv?;
+        let (k, _) = kv?;
         report.blobs += 1;
         let Some(id) = Hash32::from_slice(&k[1..]) else {
             report.problem(None, None, "a blob key is malformed");
             continue;
         };
-        if hash::blob_id(&v) != id {
-            let users = blob_users.get(&id).cloned().unwrap_or_default();
-            if users.is_empty() {
-                report.problem(None, None, format!("blob {} does not match its hash", id.short()));
-            }
-            for (story, number) in users {
-                report.problem(Some(&story), Some(number), format!("blob {} does not match its hash", id.short()));
-            }
+        if blobs_seen.contains_key(&id) {
+            continue;
         }
-        blob_users.remove(&id);
-    }
-    for (id, users) in blob_users {
-        for (story, number) in users {
-            report.problem(Some(&story), Some(number), format!("blob {} is missing", id.short()));
+        match blobs::load_blob(store, &id)? {
+            Ok(bytes) if blobs::check_blob(&id, &bytes) => {}
+            Ok(_) => report.problem(None, None, format!("blob {} does not match its hash", id.short())),
+            Err(detail) => report.problem(None, None, detail),
         }
     }
+
+    let latest: HashMap<&str, u32> = stories.iter().map(|(id, s)| (id.as_str(), s.revisions)).collect();
+    let name_revisions = |report: &mut VerifyReport, runs: Vec<crate::Run>, detail: &str| {
+        let mut named = BTreeSet::new();
+        for r in runs {
+            let last = r.last.unwrap_or_else(|| latest.get(r.story.as_str()).copied().unwrap_or(r.first));
+            for n in r.first..=last.max(r.first) {
+                named.insert((r.story.clone(), n));
+            }
+        }
+        if named.is_empty() {
+            report.problem(None, None, detail.to_string());
+        }
+        for (story, n) in named {
+            report.problem(Some(&story), Some(n), detail.to_string());
+        }
+    };
 
     let mut statements = HashSet::new();
     for kv in store.scan(&[keys::STATEMENT]) {
@@ -155,23 +184,17 @@ pub(crate) fn verify(store: &Store, statement_hash: &dyn Fn(&str) -> String) -> 
             report.problem(None, None, "a statement key is malformed");
             continue;
         };
-        let detail = match decode::<crate::StatementRecord>(keys::STATEMENT, &v) {
-            Some(st) if statement_hash(&st.content) == h.to_hex() => {
+        let detail = match std::str::from_utf8(&v) {
+            Ok(content) if statement_hash(content) == h.to_hex() => {
                 statements.insert(h);
                 continue;
             }
-            Some(_) => format!("statement {} does not match its hash", h.short()),
-            None => format!("statement {} fails its checksum", h.short()),
+            Ok(_) => format!("statement {} does not match its hash", h.short()),
+            Err(_) => format!("statement {} is not UTF-8", h.short()),
         };
         // Name every revision the damaged statement occurs in.
-        let mut named = false;
-        for loc in store.occurrences_of(&h)? {
-            report.problem(Some(&loc.story), Some(loc.revision), format!("{detail} (statement {})", loc.index));
-            named = true;
-        }
-        if !named {
-            report.problem(None, None, detail);
-        }
+        let found = store.runs_of(&h).unwrap_or_default();
+        name_revisions(&mut report, found, &detail);
     }
 
     let mut speakers = HashSet::new();
@@ -185,24 +208,58 @@ pub(crate) fn verify(store: &Store, statement_hash: &dyn Fn(&str) -> String) -> 
             }
             _ => {
                 let detail = format!("the record of speaker {id:?} fails its checksum");
-                let mut named = BTreeSet::new();
-                for (loc, _) in store.statements_by_speaker(&id)? {
-                    named.insert((loc.story, loc.revision));
-                }
-                if named.is_empty() {
-                    report.problem(None, None, detail.clone());
-                }
-                for (story, number) in named {
-                    report.problem(Some(&story), Some(number), detail.clone());
-                }
+                let found = store.runs_by_speaker(&id).unwrap_or_default();
+                name_revisions(&mut report, found, &detail);
             }
         }
     }
 
-    check_indexes(store, &mut report, &revisions, &texts, &statements, &speakers)?;
+    check_indexes(store, &mut report, &texts, runs, &unchecked, &statements, &speakers)?;
     report.problems.sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
     report.problems.dedup();
     Ok(report)
+}
+
+/// A run as the statement lists imply it: story, statement, speaker, first.
+type RunKey = (String, Hash32, Option<String>, u32);
+
+/// The runs of one story, worked out revision by revision.
+#[derive(Default)]
+struct RunWalk {
+    /// The open runs: (statement, speaker) → first revision.
+    open: HashMap<(Hash32, Option<String>), u32>,
+    /// The previous revision's list wire bytes, to decode the next delta.
+    previous: Option<(u32, Vec<u8>)>,
+    /// A revision or list could not be read: the story's runs cannot be
+    /// checked.
+    broken: bool,
+}
+
+impl RunWalk {
+    fn step(&mut self, story: &str, number: u32, list: &[Occurrence], runs: &mut HashMap<RunKey, Option<u32>>) {
+        let now: HashSet<(Hash32, Option<String>)> = list.iter().map(|o| (o.statement, o.speaker.clone())).collect();
+        let gone: Vec<(Hash32, Option<String>)> = self.open.keys().filter(|k| !now.contains(*k)).cloned().collect();
+        for pair in gone {
+            if let Some(first) = self.open.remove(&pair) {
+                runs.insert((story.to_string(), pair.0, pair.1, first), Some(number - 1));
+            }
+        }
+        for pair in now {
+            self.open.entry(pair).or_insert(number);
+        }
+    }
+
+    /// Close the walk; false when the story's runs cannot be checked.
+    fn finish(&mut self, story: &str, runs: &mut HashMap<RunKey, Option<u32>>) -> bool {
+        if self.broken {
+            runs.retain(|k, _| k.0 != story);
+            return false;
+        }
+        for ((h, sp), first) in self.open.drain() {
+            runs.insert((story.to_string(), h, sp, first), None);
+        }
+        true
+    }
 }
 
 fn check_revision(
@@ -249,16 +306,29 @@ fn check_revision(
     }
 }
 
-fn check_occurrences(store: &Store, report: &mut VerifyReport, rev: &RevisionRecord) -> Result<()> {
+/// Read and check a revision's statement list; `None` when it cannot be read.
+fn check_occurrences(
+    store: &Store,
+    report: &mut VerifyReport,
+    rev: &RevisionRecord,
+    walk: &mut RunWalk,
+) -> Result<Option<Vec<Occurrence>>> {
     let story = Some(rev.story.as_str());
-    let Some(v) = store.get(&keys::occurrences(&rev.story, rev.number))? else {
-        report.problem(story, Some(rev.number), "its statement list is missing");
-        return Ok(());
+    let known = walk.previous.as_ref().map(|(n, wire)| (*n, &wire[..]));
+    let wire = match blobs::load_list(store, &rev.story, rev.number, known)? {
+        Ok(wire) => wire,
+        Err(detail) => {
+            report.problem(story, Some(rev.number), detail);
+            walk.previous = None;
+            return Ok(None);
+        }
     };
-    let Some(list) = decode::<Vec<Occurrence>>(keys::OCCURRENCES, &v) else {
-        report.problem(story, Some(rev.number), "its statement list fails its checksum");
-        return Ok(());
+    let Some(list) = codec::occurrences_from_wire(&wire) else {
+        report.problem(story, Some(rev.number), "its statement list cannot be decoded");
+        walk.previous = None;
+        return Ok(None);
     };
+    walk.previous = Some((rev.number, wire));
     for o in &list {
         if o.span.0 > o.span.1 || o.span.1 > rev.text_len {
             report.problem(story, Some(rev.number), format!("statement {} has a span outside the text", o.index));
@@ -276,31 +346,18 @@ fn check_occurrences(store: &Store, report: &mut VerifyReport, rev: &RevisionRec
             report.problem(story, Some(rev.number), format!("speaker {sp:?} of statement {} is missing", o.index));
         }
     }
-    Ok(())
+    Ok(Some(list))
 }
 
 fn check_indexes(
     store: &Store,
     report: &mut VerifyReport,
-    revisions: &HashMap<(String, u32), Hash32>,
     texts: &HashMap<(String, u32), Hash32>,
+    mut runs: HashMap<RunKey, Option<u32>>,
+    unchecked: &HashSet<String>,
     statements: &HashSet<Hash32>,
     speakers: &HashSet<String>,
 ) -> Result<()> {
-    for kv in store.scan(&[keys::REVISION_BY_ID]) {
-        let (k, v) = kv?;
-        report.index_entries += 1;
-        let target = keys::split_location(&[&v[..], &[0, 0, 0, 0]].concat()).map(|(s, n, _)| (s, n));
-        let ok =
-            Hash32::from_slice(&k[1..]).is_some_and(|id| target.as_ref().and_then(|t| revisions.get(t)) == Some(&id));
-        if !ok {
-            report.problem(
-                target.as_ref().map(|t| t.0.as_str()),
-                target.as_ref().map(|t| t.1),
-                "a revision-id index entry points nowhere",
-            );
-        }
-    }
     for kv in store.scan(&[keys::BY_TEXT]) {
         let (k, v) = kv?;
         report.index_entries += 1;
@@ -316,68 +373,72 @@ fn check_indexes(
             report.problem(story.as_deref(), number, "a text index entry points nowhere");
         }
     }
-    // The occurrence lists, to check each index entry against.
-    let mut lists: HashMap<(String, u32), Vec<Occurrence>> = HashMap::new();
-    let mut occurrence = |story: &str, number: u32, index: u32| -> Result<Option<Occurrence>> {
-        let key = (story.to_string(), number);
-        if !lists.contains_key(&key) {
-            let list = match store.get(&keys::occurrences(story, number))? {
-                Some(v) => decode::<Vec<Occurrence>>(keys::OCCURRENCES, &v).unwrap_or_default(),
-                None => Vec::new(),
-            };
-            lists.insert(key.clone(), list);
+    // Each run is indexed by statement, and by speaker when it has one.
+    let mut by_speaker: HashSet<RunKey> = runs.iter().filter(|(k, _)| k.2.is_some()).map(|(k, _)| k.clone()).collect();
+    for kv in store.scan(&[keys::BY_STATEMENT]) {
+        let (k, v) = kv?;
+        report.index_entries += 1;
+        let hash = Hash32::from_slice(k.get(1..33).unwrap_or(&[]));
+        let tail = k.get(33..).and_then(keys::split_statement_tail);
+        let value: Option<RunValue> = codec::from_bytes(&v);
+        let (Some(hash), Some((story, first, speaker)), Some(value)) = (hash, tail, value) else {
+            report.problem(None, None, "a statement index entry is malformed");
+            continue;
+        };
+        if unchecked.contains(&story) {
+            continue;
         }
-        Ok(lists[&key].iter().find(|o| o.index == index).cloned())
-    };
+        let key = (story.clone(), hash, speaker.clone(), first);
+        let ok = statements.contains(&hash)
+            && speaker.as_ref().is_none_or(|s| speakers.contains(s))
+            && runs.get(&key) == Some(&value.last);
+        if ok {
+            runs.remove(&key);
+        } else {
+            report.problem(
+                Some(&story),
+                Some(first),
+                format!("the statement index entry for statement {} points nowhere", hash.short()),
+            );
+        }
+    }
+    for ((story, hash, _, first), _) in runs {
+        report.problem(
+            Some(&story),
+            Some(first),
+            format!("statement {} is missing from the statement index", hash.short()),
+        );
+    }
     for kv in store.scan(&[keys::BY_SPEAKER]) {
         let (k, v) = kv?;
         report.index_entries += 1;
         let nul = k.iter().skip(1).position(|&b| b == 0).map(|p| p + 1);
         let parsed = nul.and_then(|n| {
             let speaker = String::from_utf8_lossy(&k[1..n]).into_owned();
-            keys::split_speaker_tail(&k[n + 1..]).map(|(story, hash)| (speaker, story, hash))
+            keys::split_speaker_tail(&k[n + 1..]).map(|(story, hash, first)| (speaker, story, hash, first))
         });
-        let Some((speaker, story, hash)) = parsed else {
-            report.problem(None, None, "a speaker index key is malformed");
+        let value: Option<RunValue> = codec::from_bytes(&v);
+        let (Some((speaker, story, hash, first)), Some(_)) = (parsed, value) else {
+            report.problem(None, None, "a speaker index entry is malformed");
             continue;
         };
-        let Some(places) = keys::places(&v) else {
-            report.problem(Some(&story), None, "a speaker index entry is malformed");
+        if unchecked.contains(&story) {
             continue;
-        };
-        for (number, index) in places {
-            let o = occurrence(&story, number, index)?;
-            let ok = speakers.contains(&speaker)
-                && statements.contains(&hash)
-                && o.is_some_and(|o| o.statement == hash && o.speaker.as_deref() == Some(speaker.as_str()));
-            if !ok {
-                report.problem(
-                    Some(&story),
-                    Some(number),
-                    format!("the speaker index entry for statement {index} points nowhere"),
-                );
-            }
+        }
+        if !by_speaker.remove(&(story.clone(), hash, Some(speaker), first)) {
+            report.problem(
+                Some(&story),
+                Some(first),
+                format!("the speaker index entry for statement {} points nowhere", hash.short()),
+            );
         }
     }
-    for kv in store.scan(&[keys::BY_STATEMENT]) {
-        let (k, v) = kv?;
-        report.index_entries += 1;
-        let hash = Hash32::from_slice(k.get(1..33).unwrap_or(&[]));
-        let story = k.get(33..).map(|s| String::from_utf8_lossy(s).into_owned());
-        let (Some(hash), Some(story), Some(places)) = (hash, story, keys::places(&v)) else {
-            report.problem(None, None, "a statement index entry is malformed");
-            continue;
-        };
-        for (number, index) in places {
-            let o = occurrence(&story, number, index)?;
-            if !statements.contains(&hash) || o.is_none_or(|o| o.statement != hash) {
-                report.problem(
-                    Some(&story),
-                    Some(number),
-                    format!("the statement index entry for statement {index} points nowhere"),
-                );
-            }
-        }
+    for (story, hash, _, first) in by_speaker {
+        report.problem(
+            Some(&story),
+            Some(first),
+            format!("statement {} is missing from the speaker index", hash.short()),
+        );
     }
     for kv in store.scan(&[keys::BY_NAME]) {
         let (k, _) = kv?;

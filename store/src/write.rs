@@ -9,12 +9,12 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::blobs::{self, Source};
+use crate::codec;
 use crate::error::Result;
 use crate::hash::{self, Hash32, blob_id};
-use crate::records::{RevisionRecord, StatementRecord, StoryRecord};
-use crate::{
-    Counts, NewRevision, Recorded, SpeakerRecord, Store, decode, keys, location_value, seal_json, validate_story_id,
-};
+use crate::records::{Occurrence, RevisionRecord, RunValue, StoryRecord};
+use crate::{Counts, NewRevision, Recorded, SpeakerRecord, Store, decode, keys, seal_record, validate_story_id};
 
 /// Revisions staged for one atomic write.
 #[derive(Debug)]
@@ -26,12 +26,44 @@ pub struct WriteBatch<'s> {
     /// New statements by search term, written as one posting list per
     /// term at commit.
     terms: HashMap<String, Vec<u8>>,
+    /// Blobs written or decoded in this batch (bytes, chain depth): the
+    /// bases of the next revisions' deltas.
+    blobs: HashMap<Hash32, (Vec<u8>, u8)>,
+    /// Each story's latest statement list seen in this batch.
+    lists: HashMap<String, List>,
 }
+
+/// A decoded statement list: revision number, wire bytes, chain depth and
+/// the occurrences.
+#[derive(Debug)]
+struct List {
+    number: u32,
+    wire: Vec<u8>,
+    depth: u8,
+    occurrences: Vec<Occurrence>,
+}
+
+impl Source for WriteBatch<'_> {
+    fn fetch(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        self.get(key)
+    }
+}
+
+/// How many decoded blobs a batch keeps for deltas before starting afresh.
+const BLOB_CACHE: usize = 256;
 
 impl<'s> WriteBatch<'s> {
     pub(crate) fn new(store: &'s mut Store) -> Result<WriteBatch<'s>> {
         let counts = store.counts()?;
-        Ok(WriteBatch { store, staged: BTreeMap::new(), counts, revisions: 0, terms: HashMap::new() })
+        Ok(WriteBatch {
+            store,
+            staged: BTreeMap::new(),
+            counts,
+            revisions: 0,
+            terms: HashMap::new(),
+            blobs: HashMap::new(),
+            lists: HashMap::new(),
+        })
     }
 
     /// How many new revisions are staged.
@@ -41,6 +73,11 @@ impl<'s> WriteBatch<'s> {
 
     pub fn is_empty(&self) -> bool {
         self.revisions == 0
+    }
+
+    /// Read-only access to the store as committed (without what is staged).
+    pub fn store(&self) -> &Store {
+        self.store
     }
 
     fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
@@ -67,16 +104,17 @@ impl<'s> WriteBatch<'s> {
         self.staged.insert(key, value);
     }
 
-    /// Add a place to an index entry's list.
-    fn append(&mut self, key: Vec<u8>, place: &[u8]) -> Result<()> {
-        if let Some(v) = self.staged.get_mut(&key) {
-            v.extend_from_slice(place);
-            return Ok(());
+    /// Every key with `prefix`, committed or staged (staged values win).
+    fn scan(&self, prefix: &[u8]) -> Result<BTreeMap<Vec<u8>, Vec<u8>>> {
+        let mut out = BTreeMap::new();
+        for kv in self.store.scan(prefix) {
+            let (k, v) = kv?;
+            out.insert(k.to_vec(), v.to_vec());
         }
-        let mut v = self.store.get(&key)?.map(|v| v.to_vec()).unwrap_or_default();
-        v.extend_from_slice(place);
-        self.staged.insert(key, v);
-        Ok(())
+        for (k, v) in self.staged.range(prefix.to_vec()..).take_while(|(k, _)| k.starts_with(prefix)) {
+            out.insert(k.clone(), v.clone());
+        }
+        Ok(out)
     }
 
     /// How many revisions a story has, counting staged ones.
@@ -94,6 +132,90 @@ impl<'s> WriteBatch<'s> {
             &format!("revision {number} of story {story:?}"),
         )?;
         Ok(rec.map(|r| r.id))
+    }
+
+    /// A blob as the base of a delta: its bytes and chain depth, if it can
+    /// be read (a damaged base is not used; the new blob is stored whole).
+    fn base_blob(&mut self, id: &Hash32) -> Result<Option<(Vec<u8>, u8)>> {
+        if let Some((bytes, depth)) = self.blobs.get(id) {
+            return Ok(Some((bytes.clone(), *depth)));
+        }
+        let Some(depth) = self.get(&keys::blob(id))?.and_then(|v| blobs::blob_depth(&v)) else {
+            return Ok(None);
+        };
+        Ok(match blobs::load_blob(self, id)? {
+            Ok(bytes) if blobs::check_blob(id, &bytes) => {
+                self.remember_blob(*id, bytes.clone(), depth);
+                Some((bytes, depth))
+            }
+            _ => None,
+        })
+    }
+
+    fn remember_blob(&mut self, id: Hash32, bytes: Vec<u8>, depth: u8) {
+        if self.blobs.len() >= BLOB_CACHE {
+            self.blobs.clear();
+        }
+        self.blobs.insert(id, (bytes, depth));
+    }
+
+    /// Stage a blob unless it is stored already, as a delta against `base`.
+    fn put_blob(&mut self, id: Hash32, bytes: &[u8], base: Option<Hash32>) -> Result<()> {
+        if self.exists(&keys::blob(&id))? {
+            return Ok(());
+        }
+        let base = match base.filter(|b| *b != id) {
+            Some(b) => self.base_blob(&b)?.map(|found| (b, found)),
+            None => None,
+        };
+        let value = blobs::encode_blob(bytes, base.as_ref().map(|(b, (data, depth))| (b, &data[..], *depth)));
+        let depth = blobs::blob_depth(&value).unwrap_or(0);
+        self.put(keys::blob(&id), value);
+        self.counts.blobs += 1;
+        self.remember_blob(id, bytes.to_vec(), depth);
+        Ok(())
+    }
+
+    /// A story's statement list of revision `number`, from this batch or
+    /// the store.
+    fn list(&mut self, story: &str, number: u32) -> Result<&List> {
+        if self.lists.get(story).is_none_or(|l| l.number != number) {
+            let what = format!("the statement list of revision {number} of story {story:?}");
+            let wire = blobs::load_list(self, story, number, None)?
+                .map_err(|detail| self.store.corrupt(format!("story {story:?}: {detail}")))?;
+            let depth = self
+                .get(&keys::occurrences(story, number))?
+                .and_then(|v| blobs::list_depth(&v))
+                .ok_or_else(|| self.store.corrupt(format!("{what} fails its checksum")))?;
+            let occurrences = codec::occurrences_from_wire(&wire)
+                .ok_or_else(|| self.store.corrupt(format!("{what} cannot be decoded")))?;
+            self.lists.insert(story.to_string(), List { number, wire, depth, occurrences });
+        }
+        Ok(&self.lists[story])
+    }
+
+    /// A story's runs of one statement, committed or staged: key, first
+    /// revision, speaker and value.
+    fn runs(&self, hash: &Hash32, story: &str) -> Result<Vec<(u32, Option<String>, RunValue)>> {
+        let prefix = keys::by_statement_in(hash, story);
+        let mut out = Vec::new();
+        for (k, v) in self.scan(&prefix)? {
+            let parsed = keys::split_statement_tail(&k[33..]);
+            let value: Option<RunValue> = codec::from_bytes(&v);
+            match (parsed, value) {
+                (Some((_, first, speaker)), Some(value)) => out.push((first, speaker, value)),
+                _ => return Err(self.store.corrupt(format!("a run index entry of story {story:?} is unreadable"))),
+            }
+        }
+        Ok(out)
+    }
+
+    fn put_run(&mut self, story: &str, hash: &Hash32, first: u32, speaker: Option<&str>, value: &RunValue) {
+        let bytes = codec::to_bytes(value);
+        if let Some(sp) = speaker {
+            self.put(keys::by_speaker(sp, story, hash, first), bytes.clone());
+        }
+        self.put(keys::by_statement(hash, story, first, speaker), bytes);
     }
 
     /// Stage one revision. See [`Store::record_revision`].
@@ -172,58 +294,126 @@ impl<'s> WriteBatch<'s> {
 
         self.counts.revisions += 1;
         self.counts.stories += u64::from(new_story);
-        let mut blobs = vec![(raw_id, new.raw)];
-        if text_id != raw_id {
-            blobs.push((text_id, new.text.as_bytes()));
+        // Texts delta against the parent's; raw bytes against the parent's
+        // raw bytes (HTML pages share their templates), or this text.
+        self.put_blob(text_id, new.text.as_bytes(), previous.as_ref().map(|p| p.text))?;
+        if raw_id != text_id {
+            self.put_blob(raw_id, new.raw, Some(previous.as_ref().map_or(text_id, |p| p.raw)))?;
         }
-        for (blob, bytes) in blobs {
-            // Content addressing: bytes already stored are not stored again.
-            if !self.exists(&keys::blob(&blob))? {
-                self.put(keys::blob(&blob), bytes.to_vec());
-                self.counts.blobs += 1;
-            }
-        }
-        let mut seen: HashSet<Hash32> = HashSet::new();
+
         let mut occurrences = Vec::with_capacity(new.statements.len());
+        let mut seen: HashSet<Hash32> = HashSet::new();
         for st in new.statements {
             let h = st.occurrence.statement;
             if seen.insert(h) && !self.exists(&keys::statement(&h))? {
-                self.put(keys::statement(&h), seal_json(keys::STATEMENT, &StatementRecord { content: st.content }));
+                self.put(keys::statement(&h), st.content.into_bytes());
                 self.counts.statements += 1;
                 for term in st.terms {
                     self.terms.entry(term).or_default().extend_from_slice(&h.0);
                 }
             }
-            let o = st.occurrence;
-            let place = keys::place(number, o.index);
-            if let Some(speaker) = &o.speaker {
-                self.append(keys::by_speaker(speaker, new.story, &h), &place)?;
-            }
-            self.append(keys::by_statement(&h, new.story), &place)?;
-            occurrences.push(o);
+            occurrences.push(st.occurrence);
         }
         self.counts.occurrences += occurrences.len() as u64;
-        for sp in &new.speakers {
-            for key in &sp.lookup {
-                self.put(keys::by_name(key, &sp.id), Vec::new());
+
+        // The statement list, as a delta against the parent's.
+        let wire = codec::occurrences_to_wire(&occurrences);
+        let parent_pairs: Vec<(Hash32, Option<String>)> = match &previous {
+            Some(p) => {
+                let list = self.list(new.story, p.number)?;
+                list.occurrences.iter().map(|o| (o.statement, o.speaker.clone())).collect()
             }
+            None => Vec::new(),
+        };
+        let value = match (&previous, self.lists.get(new.story)) {
+            (Some(_), Some(parent)) => blobs::encode_list(&wire, Some((&parent.wire, parent.depth))),
+            _ => blobs::encode_list(&wire, None),
+        };
+        let depth = blobs::list_depth(&value).unwrap_or(0);
+        self.put(keys::occurrences(new.story, number), value);
+        self.record_runs(&new.arrivals, &new.fates, new.story, number, &parent_pairs, &occurrences)?;
+        self.lists.insert(new.story.to_string(), List { number, wire, depth, occurrences });
+
+        for sp in &new.speakers {
             let old: Option<SpeakerRecord> =
                 self.get_sealed(keys::SPEAKER, &keys::speaker(&sp.id), &format!("the record of speaker {:?}", sp.id))?;
             let merged = match old {
                 Some(mut old) => old.merge(sp).then_some(old),
                 None => Some(sp.clone()),
             };
+            // Names only change with the record: an unchanged speaker
+            // writes nothing.
             if let Some(rec) = merged {
-                self.put(keys::speaker(&rec.id), seal_json(keys::SPEAKER, &rec));
+                for key in &sp.lookup {
+                    self.put(keys::by_name(key, &sp.id), Vec::new());
+                }
+                self.put(keys::speaker(&rec.id), seal_record(keys::SPEAKER, &rec));
             }
         }
-        self.put(keys::occurrences(new.story, number), seal_json(keys::OCCURRENCES, &occurrences));
-        self.put(keys::revision(new.story, number), seal_json(keys::REVISION, &revision));
-        self.put(keys::revision_by_id(&id), location_value(new.story, number));
+        self.put(keys::revision(new.story, number), seal_record(keys::REVISION, &revision));
         self.put(keys::by_text(new.story, &text_id), number.to_be_bytes().to_vec());
-        self.put(keys::story(new.story), seal_json(keys::STORY, &story));
+        self.put(keys::story(new.story), seal_record(keys::STORY, &story));
         self.revisions += 1;
         Ok(Recorded::New { revision, new_story })
+    }
+
+    /// Open a run for each (statement, speaker) new in revision `number`
+    /// and close each one its parent had and it has not.
+    fn record_runs(
+        &mut self,
+        arrivals: &HashMap<Hash32, crate::Arrival>,
+        fates: &HashMap<Hash32, crate::Fate>,
+        story: &str,
+        number: u32,
+        parent: &[(Hash32, Option<String>)],
+        occurrences: &[Occurrence],
+    ) -> Result<()> {
+        let before: HashSet<(Hash32, Option<&str>)> = parent.iter().map(|(h, s)| (*h, s.as_deref())).collect();
+        let mut now: HashSet<(Hash32, Option<&str>)> = HashSet::new();
+        for o in occurrences {
+            let pair = (o.statement, o.speaker.as_deref());
+            if !now.insert(pair) || before.contains(&pair) {
+                continue;
+            }
+            let arrival = arrivals.get(&o.statement);
+            // A replacement keeps the claim's first revision (blame): the
+            // run of what it replaces, held by the parent revision.
+            let mut introduced = number;
+            if let Some(from) = arrival.and_then(|a| a.from) {
+                let held = self.runs(&from, story)?.into_iter().find(|(first, _, v)| {
+                    *first < number && v.last.is_none_or(|l| l + 1 == number) && v.introduced < number
+                });
+                if let Some((_, _, v)) = held {
+                    introduced = v.introduced;
+                }
+            }
+            let value = RunValue {
+                last: None,
+                attribution: o.attribution.clone(),
+                mention: o.mention.clone(),
+                introduced,
+                how: arrival.map_or_else(|| "added".to_string(), |a| a.how.clone()),
+                fate: None,
+            };
+            self.put_run(story, &o.statement, number, o.speaker.as_deref(), &value);
+        }
+        let mut closed: Vec<(Hash32, Option<&str>)> = before.difference(&now).copied().collect();
+        closed.sort();
+        for (hash, speaker) in closed {
+            let open =
+                self.runs(&hash, story)?.into_iter().find(|(_, sp, v)| sp.as_deref() == speaker && v.last.is_none());
+            let Some((first, _, mut value)) = open else {
+                return Err(self.store.corrupt(format!(
+                    "story {story:?}: statement {} of revision {} has no open run in the index",
+                    hash.short(),
+                    number - 1
+                )));
+            };
+            value.last = Some(number - 1);
+            value.fate = fates.get(&hash).cloned();
+            self.put_run(story, &hash, first, speaker, &value);
+        }
+        Ok(())
     }
 
     /// Write everything staged in one atomic batch and flush it to disk.

@@ -86,6 +86,8 @@ fn an_ambiguous_prefix_lists_the_candidates() {
                     meta: Default::default(),
                     statements: vec![],
                     speakers: vec![],
+                    arrivals: Default::default(),
+                    fates: Default::default(),
                 })
                 .unwrap();
             let claimtrail_store::Recorded::New { revision, .. } = rec else { panic!("new text") };

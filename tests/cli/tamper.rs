@@ -133,18 +133,42 @@ fn two_revisions_swapped() {
 #[test]
 fn an_index_entry_pointing_nowhere() {
     let env = harbor();
+    // Copy a real by-statement run entry of revision 2 onto a statement
+    // that does not exist: key = 'y', statement hash, story, NUL, first
+    // revision, speaker.
     let d = db(&env);
-    // A by-statement index entry for a statement that does not exist,
-    // placed at statement 0 of revision 2.
+    let (_, value) = d.scan_prefix([b'y']).next().unwrap().unwrap();
     let mut key = vec![b'y'];
     key.extend_from_slice(&[7u8; 32]);
-    key.extend_from_slice(b"harbor");
-    let mut place = 2u32.to_be_bytes().to_vec();
-    place.extend_from_slice(&0u32.to_be_bytes());
-    d.insert(key, place).unwrap();
+    key.extend_from_slice(b"harbor\0");
+    key.extend_from_slice(&2u32.to_be_bytes());
+    d.insert(key, value).unwrap();
     d.flush().unwrap();
     drop(d);
-    damaged(&env, "story \"harbor\" revision 2: the statement index entry for statement 0 points nowhere");
+    damaged(&env, "story \"harbor\" revision 2: the statement index entry for statement 070707070707 points nowhere");
+}
+
+#[test]
+fn a_run_missing_from_the_index() {
+    let env = harbor();
+    let d = db(&env);
+    let (key, _) = d.scan_prefix([b'y']).next().unwrap().unwrap();
+    d.remove(key).unwrap();
+    d.flush().unwrap();
+    drop(d);
+    damaged(&env, "is missing from the statement index");
+}
+
+#[test]
+fn a_changed_byte_in_a_statement_list() {
+    let env = harbor();
+    let d = db(&env);
+    let mut key = vec![b'O'];
+    key.extend_from_slice(b"harbor\0");
+    key.extend_from_slice(&2u32.to_be_bytes());
+    drop(d);
+    flip_last_byte(&db(&env), &key);
+    damaged(&env, "story \"harbor\" revision 2: the statement list of revision 2 fails its checksum");
 }
 
 #[test]

@@ -1,0 +1,218 @@
+//! How values are laid out in bytes: records in postcard (compact, with
+//! varints), and the two things every revision repeats almost unchanged,
+//! its text and its statement list, as zstd deltas against its parent.
+//!
+//! A delta is a zstd frame compressed with the base's bytes as a
+//! single-use prefix dictionary, so a revision that changes one sentence
+//! of a 5 KB story costs tens of bytes. Chains are cut every
+//! [`CHAIN_LIMIT`] links by storing the value whole (compressed), so no
+//! read decodes more than that many frames.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use zstd::zstd_safe::{CCtx, CParameter, DCtx};
+
+/// The longest chain of deltas before a value is stored whole again.
+pub(crate) const CHAIN_LIMIT: u8 = 16;
+
+/// zstd level: 3 is zstd's default, fast enough to keep bulk import
+/// bound by the database rather than by compression.
+const LEVEL: i32 = 3;
+
+/// The first byte of a compressed value.
+const WHOLE: u8 = 1;
+const DELTA: u8 = 2;
+
+pub(crate) fn to_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    // Serialising these plain records into a Vec cannot fail.
+    postcard::to_stdvec(value).expect("records serialise")
+}
+
+pub(crate) fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
+
+/// A compressed value: `[WHOLE][len u32 LE][frame]` or
+/// `[DELTA][depth][len u32 LE][frame]`; what the base of a delta is, the
+/// caller says (in its key or alongside).
+#[derive(Debug)]
+pub(crate) struct Packed<'a> {
+    /// 0 for a whole value; for a delta, the chain length up to a whole one.
+    pub depth: u8,
+    pub len: usize,
+    pub frame: &'a [u8],
+}
+
+/// Compress `data`, against `base` (its bytes and chain depth) if given and
+/// the chain is not too long yet.
+pub(crate) fn pack(data: &[u8], base: Option<(&[u8], u8)>) -> Vec<u8> {
+    let base = base.filter(|(_, depth)| *depth + 1 < CHAIN_LIMIT);
+    let mut cctx = CCtx::create();
+    // Level and prefix only fail on invalid arguments, which these are not.
+    let _ = cctx.set_parameter(CParameter::CompressionLevel(LEVEL));
+    let mut out = Vec::with_capacity(zstd::zstd_safe::compress_bound(data.len()) + 8);
+    match base {
+        Some((bytes, depth)) => {
+            out.push(DELTA);
+            out.push(depth + 1);
+            let _ = cctx.ref_prefix(bytes);
+        }
+        None => out.push(WHOLE),
+    }
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    let mut frame = Vec::with_capacity(zstd::zstd_safe::compress_bound(data.len()));
+    match cctx.compress2(&mut frame, data) {
+        Ok(_) => out.extend_from_slice(&frame),
+        // Cannot happen with a buffer of compress_bound bytes; fall back to
+        // a frame-less copy rather than lose data.
+        Err(_) => return stored(data),
+    }
+    out
+}
+
+/// An uncompressed value (level 0: stored as is, behind a zero byte).
+fn stored(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() + 1);
+    out.push(0);
+    out.extend_from_slice(data);
+    out
+}
+
+/// Read the header of a packed value.
+pub(crate) fn parse(value: &[u8]) -> Option<Packed<'_>> {
+    let (depth, rest) = match value.first()? {
+        0 => return Some(Packed { depth: 0, len: value.len() - 1, frame: &value[1..] }),
+        &WHOLE => (0, &value[1..]),
+        &DELTA => (*value.get(1)?, &value[2..]),
+        _ => return None,
+    };
+    let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+    Some(Packed { depth, len, frame: &rest[4..] })
+}
+
+/// Whether a packed value is stored as is (no frame to decode).
+pub(crate) fn is_stored(value: &[u8]) -> bool {
+    value.first() == Some(&0)
+}
+
+/// Decompress a packed value; `base` must be given for a delta.
+pub(crate) fn unpack(packed: &Packed<'_>, raw: &[u8], base: Option<&[u8]>) -> Option<Vec<u8>> {
+    if is_stored(raw) {
+        return Some(packed.frame.to_vec());
+    }
+    let mut dctx = DCtx::create();
+    if packed.depth > 0 {
+        dctx.ref_prefix(base?).ok()?;
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(packed.len);
+    let n = dctx.decompress(&mut out, packed.frame).ok()?;
+    (n == packed.len).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(data: &[u8], base: Option<(&[u8], u8)>) -> Vec<u8> {
+        let packed = pack(data, base);
+        let p = parse(&packed).unwrap();
+        unpack(&p, &packed, base.map(|b| b.0)).unwrap()
+    }
+
+    #[test]
+    fn whole_and_delta_round_trip() {
+        let a = "The council approved the budget on Tuesday. ".repeat(40);
+        let b = a.replace("Tuesday", "Wednesday");
+        assert_eq!(roundtrip(a.as_bytes(), None), a.as_bytes());
+        assert_eq!(roundtrip(b.as_bytes(), Some((a.as_bytes(), 0))), b.as_bytes());
+        assert_eq!(roundtrip(b"", None), b"");
+    }
+
+    #[test]
+    fn a_small_edit_costs_little() {
+        let a: String =
+            (0..120).map(|i| format!("Sentence number {i} says something about item {}. ", i * 7)).collect();
+        let b = a.replace("item 70.", "item seventy, officials said.");
+        let delta = pack(b.as_bytes(), Some((a.as_bytes(), 0)));
+        assert!(delta.len() < 80, "{} bytes", delta.len());
+        assert_eq!(parse(&delta).unwrap().depth, 1);
+    }
+
+    #[test]
+    fn chains_are_cut() {
+        let packed = pack(b"abc", Some((b"abd", CHAIN_LIMIT - 1)));
+        assert_eq!(parse(&packed).unwrap().depth, 0);
+    }
+
+    #[test]
+    fn a_damaged_frame_is_not_decoded_silently() {
+        let a = "Officials said the bridge would reopen. ".repeat(30);
+        let mut packed = pack(a.as_bytes(), None);
+        let n = packed.len();
+        packed[n / 2] ^= 0x55;
+        let p = parse(&packed).unwrap();
+        assert_ne!(unpack(&p, &packed, None).as_deref(), Some(a.as_bytes()));
+    }
+}
+
+/// One occurrence as stored: numbers as steps from the previous one, so
+/// an edit early in a story changes only the bytes around it and the list
+/// deltas well against its parent's.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct WireOccurrence {
+    index_step: i64,
+    paragraph_step: i64,
+    statement: crate::Hash32,
+    speaker: Option<String>,
+    mention: Option<String>,
+    attribution: String,
+    cue: Option<String>,
+    start_step: i64,
+    len: u64,
+}
+
+/// A revision's statement list in its wire form (before compression).
+pub(crate) fn occurrences_to_wire(list: &[crate::Occurrence]) -> Vec<u8> {
+    let mut prev = (0i64, 0i64, 0i64);
+    let wire: Vec<WireOccurrence> = list
+        .iter()
+        .map(|o| {
+            let (index, paragraph, start) = (i64::from(o.index), i64::from(o.paragraph), o.span.0 as i64);
+            let w = WireOccurrence {
+                index_step: index - prev.0,
+                paragraph_step: paragraph - prev.1,
+                statement: o.statement,
+                speaker: o.speaker.clone(),
+                mention: o.mention.clone(),
+                attribution: o.attribution.clone(),
+                cue: o.cue.clone(),
+                start_step: start - prev.2,
+                len: o.span.1.saturating_sub(o.span.0),
+            };
+            prev = (index, paragraph, start);
+            w
+        })
+        .collect();
+    to_bytes(&wire)
+}
+
+pub(crate) fn occurrences_from_wire(bytes: &[u8]) -> Option<Vec<crate::Occurrence>> {
+    let wire: Vec<WireOccurrence> = from_bytes(bytes)?;
+    let mut prev = (0i64, 0i64, 0i64);
+    let mut out = Vec::with_capacity(wire.len());
+    for w in wire {
+        prev = (prev.0 + w.index_step, prev.1 + w.paragraph_step, prev.2 + w.start_step);
+        let start = u64::try_from(prev.2).ok()?;
+        out.push(crate::Occurrence {
+            index: u32::try_from(prev.0).ok()?,
+            paragraph: u32::try_from(prev.1).ok()?,
+            statement: w.statement,
+            speaker: w.speaker,
+            mention: w.mention,
+            attribution: w.attribution,
+            cue: w.cue,
+            span: (start, start.checked_add(w.len)?),
+        });
+    }
+    Some(out)
+}
