@@ -2,7 +2,8 @@
 //! occurrences, speakers, and search terms. The bridge between `extract`
 //! (text) and `claimtrail-store` (bytes on disk).
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use claimtrail_store::{
     Arrival, Fate, Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store,
@@ -32,24 +33,23 @@ const STOPWORDS: [&str; 24] = [
 /// digits, each once, without the commonest words. Apostrophes are dropped
 /// so "don't" is "dont".
 pub fn terms(content: &str) -> Vec<String> {
-    let normalized = if content.is_ascii() {
-        content.to_ascii_lowercase()
-    } else {
-        normalize::normalize_content(content).to_lowercase()
-    };
-    let mut seen = std::collections::HashSet::new();
+    let normalized =
+        if content.is_ascii() { Cow::Borrowed(content) } else { Cow::Owned(normalize::normalize_content(content)) };
     let mut out: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in normalized.chars().chain(std::iter::once(' ')) {
-        if c.is_alphanumeric() {
-            word.push(c);
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
         } else if c == '\'' {
             continue;
         } else if !word.is_empty() {
-            let w = std::mem::take(&mut word);
-            if !STOPWORDS.contains(&w.as_str()) && seen.insert(w.clone()) {
-                out.push(w);
+            // A statement has tens of words: a linear check beats hashing.
+            if !STOPWORDS.contains(&word.as_str()) && !out.contains(&word) {
+                out.push(word.clone());
             }
+            word.clear();
         }
     }
     out
@@ -72,7 +72,8 @@ pub fn to_store(story: &str, extraction: &Extraction) -> Result<(Vec<NewStatemen
                 span: (s.span.0 as u64, s.span.1 as u64),
             },
             content: s.content.clone(),
-            terms: terms(&s.content),
+            // Filled in by `Prepared::follow` for the statements that need them.
+            terms: Vec::new(),
         });
     }
     let speakers = extraction.speakers.iter().map(|sp| speaker_record(story, sp)).collect();
@@ -98,8 +99,9 @@ pub fn story_speakers(store: &Store, story: &str) -> Result<BTreeMap<String, Spe
 /// Map the people of a new revision onto the speakers the story already
 /// has (`known`, by store id), so a renamed mention ("Kenneth F. McKenzie
 /// Jr." for "Frank McKenzie") stays one speaker in the store and in every
-/// query. `known` is then updated with this revision's speakers.
-pub fn unify_with_story(story: &str, known: &mut BTreeMap<String, SpeakerRecord>, extraction: &mut Extraction) {
+/// query. [`Prepared::unify`] then folds this revision's speakers into
+/// `known`.
+pub fn unify_with_story(known: &mut BTreeMap<String, SpeakerRecord>, extraction: &mut Extraction) {
     let mut remap: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
     for sp in &extraction.speakers {
         if sp.kind != SpeakerKind::Person || known.contains_key(&sp.id) {
@@ -132,14 +134,10 @@ pub fn unify_with_story(story: &str, known: &mut BTreeMap<String, SpeakerRecord>
             sp.name.clone_from(&k.name);
         }
     }
-    for sp in &extraction.speakers {
-        let id = store_speaker_id(story, &sp.id, sp.anonymous);
-        known.entry(id.clone()).or_insert_with(|| speaker_record(story, sp));
-    }
 }
 
 fn speaker_record(story: &str, sp: &crate::extract::Speaker) -> SpeakerRecord {
-    let mut rec = SpeakerRecord {
+    SpeakerRecord {
         id: store_speaker_id(story, &sp.id, sp.anonymous),
         name: sp.name.clone(),
         kind: sp.kind.as_str().to_string(),
@@ -148,9 +146,7 @@ fn speaker_record(story: &str, sp: &crate::extract::Speaker) -> SpeakerRecord {
         aliases: sp.aliases.clone(),
         anonymity_reason: sp.anonymity_reason.clone(),
         lookup: Vec::new(),
-    };
-    rec.lookup = lookup_keys(&rec);
-    rec
+    }
 }
 
 /// The keys `who` finds a speaker by: every name it was recorded under
@@ -187,13 +183,15 @@ pub struct Prepared {
     ready: Option<(Vec<NewStatement>, Vec<SpeakerRecord>)>,
     /// The claim diff against the story's previous revision, once followed.
     lineage: Option<Lineage>,
+    /// This revision's speakers by store id, as the story knows them.
+    speakers: BTreeMap<String, SpeakerRecord>,
 }
 
 impl Prepared {
     pub fn new(raw: Vec<u8>, source: String, document: Document) -> Prepared {
         let text = document.text();
         let extraction = crate::extract::extract(&text);
-        Prepared { raw, source, document, text, extraction, ready: None, lineage: None }
+        Prepared { raw, source, document, text, extraction, ready: None, lineage: None, speakers: BTreeMap::new() }
     }
 
     /// Unify the people with those `story` already has (`known`, updated)
@@ -201,8 +199,28 @@ impl Prepared {
     /// this on its reading thread; [`Prepared::to_revision`] does it when
     /// it has not been done.
     pub fn unify(&mut self, story: &str, known: &mut BTreeMap<String, SpeakerRecord>) -> Result<(), CliError> {
-        unify_with_story(story, known, &mut self.extraction);
-        self.ready = Some(to_store(story, &self.extraction)?);
+        unify_with_story(known, &mut self.extraction);
+        let (statements, speakers) = to_store(story, &self.extraction)?;
+        self.speakers = speakers.iter().map(|s| (s.id.clone(), s.clone())).collect();
+        // Only speakers the store does not know as they are here need
+        // writing: most revisions repeat the previous one's people.
+        let speakers = speakers
+            .into_iter()
+            .filter_map(|mut rec| {
+                let changed = match known.get_mut(&rec.id) {
+                    Some(k) => k.merge(&rec),
+                    None => {
+                        known.insert(rec.id.clone(), rec.clone());
+                        true
+                    }
+                };
+                changed.then(|| {
+                    rec.lookup = lookup_keys(&rec);
+                    rec
+                })
+            })
+            .collect();
+        self.ready = Some((statements, speakers));
         Ok(())
     }
 
@@ -211,12 +229,22 @@ impl Prepared {
     /// runs, and return this revision's statements as they will be stored
     /// (the next revision's `previous`). Call after [`Prepared::unify`].
     pub fn follow(&mut self, previous: &[Statement]) -> Result<Vec<Statement>, CliError> {
-        let Some((statements, speakers)) = &self.ready else {
+        let Some((statements, _)) = &mut self.ready else {
             return Err(CliError::new("internal error: follow before unify"));
         };
-        let known: BTreeMap<String, SpeakerRecord> = speakers.iter().map(|s| (s.id.clone(), s.clone())).collect();
-        let now =
-            statements_as_stored(statements.iter().map(|s| (&s.occurrence, s.content.as_str())), &known, &self.text);
+        // Only a statement the story's last revision lacks can be new to
+        // the store: only those need search terms.
+        let before: HashSet<Hash32> = previous.iter().filter_map(|s| s.hash.parse().ok()).collect();
+        for st in statements.iter_mut() {
+            if !before.contains(&st.occurrence.statement) {
+                st.terms = terms(&st.content);
+            }
+        }
+        let now = statements_as_stored(
+            statements.iter().map(|s| (&s.occurrence, s.content.as_str())),
+            &self.speakers,
+            &self.text,
+        );
         self.lineage = Some(lineage(previous, &now));
         Ok(now)
     }
@@ -273,8 +301,19 @@ pub fn lineage(previous: &[Statement], next: &[Statement]) -> Lineage {
     if previous.is_empty() {
         return out;
     }
+    // Statements both revisions hold with the same speaker are unchanged
+    // (or moved): the claim diff only needs to pair the rest, which for a
+    // small edit is a handful.
+    let key = |s: &Statement| (s.hash.clone(), s.speaker.as_ref().map(|p| p.id.clone()));
+    let before: HashSet<(String, Option<String>)> = previous.iter().map(key).collect();
+    let after: HashSet<(String, Option<String>)> = next.iter().map(key).collect();
+    let old: Vec<Statement> = previous.iter().filter(|s| !after.contains(&key(s))).cloned().collect();
+    let new: Vec<Statement> = next.iter().filter(|s| !before.contains(&key(s))).cloned().collect();
+    if old.is_empty() && new.is_empty() {
+        return out;
+    }
     let hash = |s: &Statement| s.hash.parse::<Hash32>().ok();
-    let d = diff_statements(previous, next);
+    let d = diff_statements(&old, &new);
     for c in &d.changes {
         let from = c.from.as_ref().and_then(hash);
         let into = c.to.as_ref().and_then(hash);

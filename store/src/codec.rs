@@ -8,6 +8,8 @@
 //! [`CHAIN_LIMIT`] links by storing the value whole (compressed), so no
 //! read decodes more than that many frames.
 
+use std::cell::RefCell;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use zstd::zstd_safe::{CCtx, CParameter, DCtx};
@@ -43,29 +45,43 @@ pub(crate) struct Packed<'a> {
     pub frame: &'a [u8],
 }
 
+thread_local! {
+    /// zstd contexts, reused: creating one per value cost more than the
+    /// compression itself in bulk import (measured with perf).
+    static CCTX: RefCell<CCtx<'static>> = RefCell::new(CCtx::create());
+    static DCTX: RefCell<DCtx<'static>> = RefCell::new(DCtx::create());
+}
+
+/// The first bytes of a zstd dictionary: a base starting with them would
+/// be read as one rather than as raw content, so it is not used as a base.
+const DICT_MAGIC: [u8; 4] = [0x37, 0xA4, 0x30, 0xEC];
+
 /// Compress `data`, against `base` (its bytes and chain depth) if given and
 /// the chain is not too long yet.
 pub(crate) fn pack(data: &[u8], base: Option<(&[u8], u8)>) -> Vec<u8> {
-    let base = base.filter(|(_, depth)| *depth + 1 < CHAIN_LIMIT);
-    let mut cctx = CCtx::create();
-    // Level and prefix only fail on invalid arguments, which these are not.
-    let _ = cctx.set_parameter(CParameter::CompressionLevel(LEVEL));
+    let base = base.filter(|(bytes, depth)| *depth + 1 < CHAIN_LIMIT && !bytes.starts_with(&DICT_MAGIC));
     let mut out = Vec::with_capacity(zstd::zstd_safe::compress_bound(data.len()) + 8);
     match base {
-        Some((bytes, depth)) => {
+        Some((_, depth)) => {
             out.push(DELTA);
             out.push(depth + 1);
-            let _ = cctx.ref_prefix(bytes);
         }
         None => out.push(WHOLE),
     }
     out.extend_from_slice(&(data.len() as u32).to_le_bytes());
     let mut frame = Vec::with_capacity(zstd::zstd_safe::compress_bound(data.len()));
-    match cctx.compress2(&mut frame, data) {
-        Ok(_) => out.extend_from_slice(&frame),
+    let done = CCTX.with_borrow_mut(|cctx| {
+        // The base is loaded as raw content (a dictionary without entropy
+        // tables); an empty one clears the previous value's.
+        cctx.set_parameter(CParameter::CompressionLevel(LEVEL)).ok()?;
+        cctx.load_dictionary(base.map_or(&[][..], |(bytes, _)| bytes)).ok()?;
+        cctx.compress2(&mut frame, data).ok()
+    });
+    match done {
+        Some(_) => out.extend_from_slice(&frame),
         // Cannot happen with a buffer of compress_bound bytes; fall back to
-        // a frame-less copy rather than lose data.
-        Err(_) => return stored(data),
+        // an uncompressed copy rather than lose data.
+        None => return stored(data),
     }
     out
 }
@@ -100,12 +116,12 @@ pub(crate) fn unpack(packed: &Packed<'_>, raw: &[u8], base: Option<&[u8]>) -> Op
     if is_stored(raw) {
         return Some(packed.frame.to_vec());
     }
-    let mut dctx = DCtx::create();
-    if packed.depth > 0 {
-        dctx.ref_prefix(base?).ok()?;
-    }
+    let dict = if packed.depth > 0 { base? } else { &[][..] };
     let mut out: Vec<u8> = Vec::with_capacity(packed.len);
-    let n = dctx.decompress(&mut out, packed.frame).ok()?;
+    let n = DCTX.with_borrow_mut(|dctx| {
+        dctx.load_dictionary(dict).ok()?;
+        dctx.decompress(&mut out, packed.frame).ok()
+    })?;
     (n == packed.len).then_some(out)
 }
 

@@ -70,6 +70,8 @@ pub struct NewStatement {
     pub occurrence: Occurrence,
     pub content: String,
     /// Search terms of the content (the caller decides what a term is).
+    /// Read only for a statement the store does not hold yet, so a caller
+    /// may leave them out for statements of the story's latest revision.
     pub terms: Vec<String>,
 }
 

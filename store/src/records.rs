@@ -87,7 +87,7 @@ pub struct SpeakerRecord {
 impl SpeakerRecord {
     /// Fold what a new revision says about this speaker into the record.
     /// Returns whether anything changed.
-    pub(crate) fn merge(&mut self, other: &SpeakerRecord) -> bool {
+    pub fn merge(&mut self, other: &SpeakerRecord) -> bool {
         let before = self.clone();
         for alias in std::iter::once(&other.name).chain(&other.aliases) {
             if alias != &self.name && !self.aliases.contains(alias) {

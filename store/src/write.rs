@@ -301,8 +301,16 @@ impl<'s> WriteBatch<'s> {
             self.put_blob(raw_id, new.raw, Some(previous.as_ref().map_or(text_id, |p| p.raw)))?;
         }
 
+        let parent_pairs: Vec<(Hash32, Option<String>)> = match &previous {
+            Some(p) => {
+                let list = self.list(new.story, p.number)?;
+                list.occurrences.iter().map(|o| (o.statement, o.speaker.clone())).collect()
+            }
+            None => Vec::new(),
+        };
         let mut occurrences = Vec::with_capacity(new.statements.len());
-        let mut seen: HashSet<Hash32> = HashSet::new();
+        // The parent's statements are stored: only the others may be new.
+        let mut seen: HashSet<Hash32> = parent_pairs.iter().map(|(h, _)| *h).collect();
         for st in new.statements {
             let h = st.occurrence.statement;
             if seen.insert(h) && !self.exists(&keys::statement(&h))? {
@@ -318,13 +326,6 @@ impl<'s> WriteBatch<'s> {
 
         // The statement list, as a delta against the parent's.
         let wire = codec::occurrences_to_wire(&occurrences);
-        let parent_pairs: Vec<(Hash32, Option<String>)> = match &previous {
-            Some(p) => {
-                let list = self.list(new.story, p.number)?;
-                list.occurrences.iter().map(|o| (o.statement, o.speaker.clone())).collect()
-            }
-            None => Vec::new(),
-        };
         let value = match (&previous, self.lists.get(new.story)) {
             (Some(_), Some(parent)) => blobs::encode_list(&wire, Some((&parent.wire, parent.depth))),
             _ => blobs::encode_list(&wire, None),
