@@ -44,13 +44,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let mut hashes: Vec<Hash32> = if is_hex { store.statements_by_prefix(&claim, args.limit + 1)? } else { Vec::new() };
     if hashes.is_empty() {
         let wanted = terms(&claim);
-        let mut lists = Vec::new();
-        for t in &wanted {
-            lists.push(store.statements_with_term(t)?);
-        }
-        lists.sort_by_key(Vec::len);
-        if let Some((first, rest)) = lists.split_first() {
-            hashes = first.iter().filter(|h| rest.iter().all(|l| l.contains(h))).copied().collect();
+        for key in crate::query::words::matching_keys(&store, &wanted)? {
+            hashes.extend(crate::query::words::statements_of(&store, key, &wanted)?);
+            if hashes.len() > args.limit {
+                break;
+            }
         }
     }
     if hashes.is_empty() {

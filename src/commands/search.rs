@@ -1,9 +1,8 @@
 //! `claimtrail search`: statements whose content holds every given word,
 //! from the store's inverted index.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
-use claimtrail_store::Hash32;
 use serde::Serialize;
 
 use crate::cli::Ctx;
@@ -96,28 +95,24 @@ pub fn search(
     group: Option<&std::collections::BTreeSet<String>>,
     limit: usize,
 ) -> Result<(Vec<Trail>, bool)> {
-    // Intersect the posting lists, rarest first.
-    let mut lists: Vec<HashSet<Hash32>> = Vec::with_capacity(terms.len());
-    for t in terms {
-        lists.push(store.statements_with_term(t)?.into_iter().collect());
-    }
-    lists.sort_by_key(HashSet::len);
-    let Some((rarest, rest)) = lists.split_first() else { return Ok((Vec::new(), false)) };
-    let mut hits: Vec<Hash32> = rarest.iter().filter(|h| rest.iter().all(|l| l.contains(h))).copied().collect();
-    // A deterministic order; with a limit, only the statements shown are
-    // looked up further, so a common word stays fast.
-    hits.sort();
+    // Only the statements shown are looked up further, so a common word
+    // stays fast.
+    let hits = crate::query::words::matching_keys(store, terms)?;
     let mut view = View::new(store);
     let mut located = Vec::new();
     let mut groups = 0;
     let mut truncated = false;
-    for h in hits {
+    for key in hits {
         if limit > 0 && groups >= limit {
             truncated = true;
             break;
         }
         let mut stories = BTreeSet::new();
-        for run in store.runs_of(&h)? {
+        let mut runs = Vec::new();
+        for h in crate::query::words::statements_of(store, key, terms)? {
+            runs.extend(store.runs_of(&h)?);
+        }
+        for run in runs {
             if let Some(g) = group
                 && !run.speaker.as_ref().is_some_and(|s| g.contains(s))
             {

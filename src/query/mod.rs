@@ -5,6 +5,7 @@
 pub mod lineage;
 pub mod speakers;
 pub mod trail;
+pub mod words;
 
 pub use speakers::SpeakerIndex;
 pub use trail::{Status, Trail, View};

@@ -35,6 +35,28 @@ pub(crate) const CHECK: u8 = b'C';
 /// Index: lookup key, NUL, speaker id → nothing.
 pub(crate) const BY_NAME: u8 = b'N';
 
+/// What the keys with this first byte hold, as people read it.
+pub(crate) fn kind_name(tag: u8) -> &'static str {
+    match tag {
+        META => "counters",
+        STORY => "stories",
+        REVISION => "revision records",
+        OCCURRENCES => "statement lists",
+        BLOB => "texts (raw and normalised)",
+        STATEMENT => "statement contents",
+        SPEAKER => "speakers",
+        ALIAS => "aliases",
+        BY_SPEAKER => "speaker index (runs)",
+        BY_STATEMENT => "statement index (runs)",
+        BY_TERM => "search index",
+        BY_TEXT => "text index (reverts)",
+        WATCH => "tracked URLs",
+        CHECK => "checks",
+        BY_NAME => "name index",
+        _ => "other",
+    }
+}
+
 pub(crate) const FORMAT_KEY: &[u8] = b"Mformat";
 
 pub(crate) fn counter(name: &str) -> Vec<u8> {
@@ -171,8 +193,9 @@ pub(crate) fn by_term_prefix(term: &str) -> Vec<u8> {
 }
 
 /// Term index key: term, NUL, the sequence number of the batch that wrote
-/// it. Its value is the 32-byte hashes of that batch's new statements
-/// holding the term: one key per term per batch, not per statement.
+/// it. Its value is the keys (first 8 bytes of the hash) of that batch's
+/// new statements holding the term: one key per term per batch, not per
+/// statement.
 pub(crate) fn by_term(term: &str, batch: u64) -> Vec<u8> {
     let mut k = by_term_prefix(term);
     k.extend_from_slice(&batch.to_be_bytes());

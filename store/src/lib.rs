@@ -424,16 +424,31 @@ impl Store {
         Ok(out)
     }
 
-    /// Statements whose content holds `term`.
-    pub fn statements_with_term(&self, term: &str) -> Result<Vec<Hash32>> {
+    /// Statements whose content holds `term`, by their key (the first 8
+    /// bytes of their hash: the index stores those, not whole hashes, to
+    /// stay small). [`Store::statements_with_key`] resolves a key.
+    pub fn statements_with_term(&self, term: &str) -> Result<Vec<u64>> {
         let prefix = keys::by_term_prefix(term);
         let mut out = Vec::new();
         for kv in self.db.scan_prefix(&prefix) {
             let (_, v) = kv.map_err(|e| self.db_err(e))?;
-            if v.len() % 32 != 0 {
+            if v.len() % 8 != 0 {
                 return Err(self.corrupt("a term index entry is unreadable"));
             }
-            out.extend(v.chunks_exact(32).filter_map(Hash32::from_slice));
+            out.extend(v.chunks_exact(8).map(|c| u64::from_be_bytes(c.try_into().unwrap_or_default())));
+        }
+        Ok(out)
+    }
+
+    /// The statements whose hash starts with the 8 bytes of `key` (one,
+    /// but for a 2^-64 chance).
+    pub fn statements_with_key(&self, key: u64) -> Result<Vec<Hash32>> {
+        let mut prefix = vec![keys::STATEMENT];
+        prefix.extend_from_slice(&key.to_be_bytes());
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix(&prefix) {
+            let (k, _) = kv.map_err(|e| self.db_err(e))?;
+            out.extend(Hash32::from_slice(&k[1..]));
         }
         Ok(out)
     }
@@ -517,12 +532,19 @@ impl Store {
     pub fn size(&self) -> Result<StoreSize> {
         let mut logical = 0u64;
         let mut keys = 0u64;
+        let mut by_kind: BTreeMap<&'static str, u64> = BTreeMap::new();
         for kv in self.db.iter() {
             let (k, v) = kv.map_err(|e| self.db_err(e))?;
             logical += (k.len() + v.len()) as u64;
             keys += 1;
+            *by_kind.entry(keys::kind_name(k[0])).or_default() += (k.len() + v.len()) as u64;
         }
-        Ok(StoreSize { disk_bytes: self.db.size_on_disk().map_err(|e| self.db_err(e))?, logical_bytes: logical, keys })
+        Ok(StoreSize {
+            disk_bytes: self.db.size_on_disk().map_err(|e| self.db_err(e))?,
+            logical_bytes: logical,
+            keys,
+            by_kind,
+        })
     }
 
     /// Store-wide counts kept by the store itself (sled's `len` would scan).
@@ -573,11 +595,13 @@ impl Store {
 }
 
 /// See [`Store::size`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct StoreSize {
     pub disk_bytes: u64,
     pub logical_bytes: u64,
     pub keys: u64,
+    /// Logical bytes by what the keys hold ("texts", "speaker index", ...).
+    pub by_kind: BTreeMap<&'static str, u64>,
 }
 
 /// Store-wide counts.

@@ -317,7 +317,7 @@ impl<'s> WriteBatch<'s> {
                 self.put(keys::statement(&h), st.content.into_bytes());
                 self.counts.statements += 1;
                 for term in st.terms {
-                    self.terms.entry(term).or_default().extend_from_slice(&h.0);
+                    self.terms.entry(term).or_default().extend_from_slice(&h.0[..8]);
                 }
             }
             occurrences.push(st.occurrence);
