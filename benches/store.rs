@@ -191,6 +191,9 @@ fn bench_queries(dir: &Path) {
         );
     }
     drop(store);
+    // Measure the store at rest: let the OS write back what building it
+    // left dirty (hundreds of MB) rather than time commands against that.
+    let _ = std::process::Command::new("sync").status();
 
     // Whole commands, as a user runs them: process start, store open, query.
     let bin = env!("CARGO_BIN_EXE_claimtrail");
