@@ -304,9 +304,11 @@ pub fn lineage(previous: &[Statement], next: &[Statement]) -> Lineage {
     // Statements both revisions hold with the same speaker are unchanged
     // (or moved): the claim diff only needs to pair the rest, which for a
     // small edit is a handful.
-    let key = |s: &Statement| (s.hash.clone(), s.speaker.as_ref().map(|p| p.id.clone()));
-    let before: HashSet<(String, Option<String>)> = previous.iter().map(key).collect();
-    let after: HashSet<(String, Option<String>)> = next.iter().map(key).collect();
+    fn key(s: &Statement) -> (&str, Option<&str>) {
+        (s.hash.as_str(), s.speaker.as_ref().map(|p| p.id.as_str()))
+    }
+    let before: HashSet<(&str, Option<&str>)> = previous.iter().map(key).collect();
+    let after: HashSet<(&str, Option<&str>)> = next.iter().map(key).collect();
     let old: Vec<Statement> = previous.iter().filter(|s| !after.contains(&key(s))).cloned().collect();
     let new: Vec<Statement> = next.iter().filter(|s| !before.contains(&key(s))).cloned().collect();
     if old.is_empty() && new.is_empty() {

@@ -60,11 +60,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     for (s, b) in &rows {
         let changed =
             if b.changed == b.introduced { String::new() } else { format!("rev {} ({})", b.changed, b.how.label()) };
-        let intro = format!(
-            "rev {}{}",
-            b.introduced,
-            if b.how == crate::diff::ChangeKind::Restored { " (restored)" } else { "" }
-        );
+        // A restored claim says so once: where it came back.
+        let intro = format!("rev {}", b.introduced);
         let speaker = s.speaker.as_ref().map_or_else(|| "—".to_string(), |sp| sp.name.clone());
         let intro = if b.introduced == rev.number { p.green(&intro) } else { intro };
         t.row(vec![intro, p.yellow(&changed), p.cyan(&ellipsize(&speaker, 24)), ellipsize(&s.content, 80)]);

@@ -49,6 +49,14 @@ impl Source for WriteBatch<'_> {
     }
 }
 
+/// What is known of a revision's statements when its runs are written:
+/// the caller's claim diff, and which statements are new to the store.
+struct Said<'a> {
+    arrivals: &'a HashMap<Hash32, crate::Arrival>,
+    fates: &'a HashMap<Hash32, crate::Fate>,
+    fresh: &'a HashSet<Hash32>,
+}
+
 /// How many decoded blobs a batch keeps for deltas before starting afresh.
 const BLOB_CACHE: usize = 256;
 
@@ -311,9 +319,12 @@ impl<'s> WriteBatch<'s> {
         let mut occurrences = Vec::with_capacity(new.statements.len());
         // The parent's statements are stored: only the others may be new.
         let mut seen: HashSet<Hash32> = parent_pairs.iter().map(|(h, _)| *h).collect();
+        // Statements new to the store (so with no earlier run anywhere).
+        let mut fresh: HashSet<Hash32> = HashSet::new();
         for st in new.statements {
             let h = st.occurrence.statement;
             if seen.insert(h) && !self.exists(&keys::statement(&h))? {
+                fresh.insert(h);
                 self.put(keys::statement(&h), st.content.into_bytes());
                 self.counts.statements += 1;
                 for term in st.terms {
@@ -332,7 +343,8 @@ impl<'s> WriteBatch<'s> {
         };
         let depth = blobs::list_depth(&value).unwrap_or(0);
         self.put(keys::occurrences(new.story, number), value);
-        self.record_runs(&new.arrivals, &new.fates, new.story, number, &parent_pairs, &occurrences)?;
+        let said = Said { arrivals: &new.arrivals, fates: &new.fates, fresh: &fresh };
+        self.record_runs(&said, new.story, number, &parent_pairs, &occurrences)?;
         self.lists.insert(new.story.to_string(), List { number, wire, depth, occurrences });
 
         for sp in &new.speakers {
@@ -362,8 +374,7 @@ impl<'s> WriteBatch<'s> {
     /// and close each one its parent had and it has not.
     fn record_runs(
         &mut self,
-        arrivals: &HashMap<Hash32, crate::Arrival>,
-        fates: &HashMap<Hash32, crate::Fate>,
+        said: &Said<'_>,
         story: &str,
         number: u32,
         parent: &[(Hash32, Option<String>)],
@@ -376,7 +387,8 @@ impl<'s> WriteBatch<'s> {
             if !now.insert(pair) || before.contains(&pair) {
                 continue;
             }
-            let arrival = arrivals.get(&o.statement);
+            let arrival = said.arrivals.get(&o.statement);
+            let mut how = arrival.map_or_else(|| "added".to_string(), |a| a.how.clone());
             // A replacement keeps the claim's first revision (blame): the
             // run of what it replaces, held by the parent revision.
             let mut introduced = number;
@@ -387,13 +399,27 @@ impl<'s> WriteBatch<'s> {
                 if let Some((_, _, v)) = held {
                     introduced = v.introduced;
                 }
+            } else if how == "added" && !said.fresh.contains(&o.statement) {
+                // Back after an earlier revision dropped it: restored, and
+                // still the claim it was.
+                let earlier = self
+                    .runs(&o.statement, story)?
+                    .into_iter()
+                    .filter(|(_, sp, v)| {
+                        sp.as_deref() == o.speaker.as_deref() && v.last.is_some_and(|l| l + 1 < number)
+                    })
+                    .max_by_key(|(first, _, _)| *first);
+                if let Some((_, _, v)) = earlier {
+                    introduced = v.introduced;
+                    how = "restored".to_string();
+                }
             }
             let value = RunValue {
                 last: None,
                 attribution: o.attribution.clone(),
                 mention: o.mention.clone(),
                 introduced,
-                how: arrival.map_or_else(|| "added".to_string(), |a| a.how.clone()),
+                how,
                 fate: None,
             };
             self.put_run(story, &o.statement, number, o.speaker.as_deref(), &value);
@@ -411,7 +437,7 @@ impl<'s> WriteBatch<'s> {
                 )));
             };
             value.last = Some(number - 1);
-            value.fate = fates.get(&hash).cloned();
+            value.fate = said.fates.get(&hash).cloned();
             self.put_run(story, &hash, first, speaker, &value);
         }
         Ok(())

@@ -169,3 +169,30 @@ fn completions_and_man_page_are_generated() {
     assert!(env.run(["completions", "fish"]).ok().contains("complete -c claimtrail"));
     assert!(env.run(["man"]).ok().contains(".TH claimtrail 1"));
 }
+
+#[test]
+fn a_claim_that_comes_back_keeps_its_first_revision() {
+    // The harbor story, then its update, then the first text again: the
+    // sentence the update dropped is restored, not new.
+    let env = Env::new();
+    for (i, f) in ["01-first.txt", "02-update.txt", "01-first.txt"].iter().enumerate() {
+        let at = format!("2026-01-01T1{i}:00:00Z");
+        env.run(["record", "harbor", crate::util::example(f).to_str().unwrap(), "--at", &at]).ok();
+    }
+    let j = env.run(["blame", "harbor", "--format", "json"]).json();
+    let row = j
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["content"].as_str().unwrap().contains("No injuries"))
+        .expect("the restored sentence")
+        .clone();
+    assert_eq!((row["introduced"].clone(), row["changed"].clone()), (1.into(), 3.into()));
+    assert_eq!(row["how"], "restored");
+    let text = env.run(["blame", "harbor"]).ok().to_string();
+    assert!(text.contains("rev 3 (restored)"), "{text}");
+    let h = env.run(["history", "No", "injuries", "--format", "json"]).json();
+    assert_eq!(h[0]["trail"][0]["revisions"], serde_json::json!([1, 3]));
+    assert_eq!(h[0]["trail"][0]["status"]["state"], "current");
+    env.run(["verify"]).ok();
+}
