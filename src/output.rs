@@ -166,3 +166,17 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     out.push('…');
     out
 }
+
+/// A progress bar over `total` revisions on standard error: hidden when
+/// standard error is not a terminal (scripts, CI) or when asked to be quiet.
+pub fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} revisions  {per_sec}  eta {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}

@@ -2,12 +2,12 @@
 //! story folders or from an export.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{BufRead, BufReader, IsTerminal};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use claimtrail_store::{Recorded, Store, WriteBatch, blob_id, validate_story_id};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use serde::Serialize;
 
 use crate::backup::{FORMAT_NAME, FORMAT_VERSION, Line};
@@ -80,7 +80,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let summary = if args.path.is_dir() {
         let plan = plan_directory(&args.path)?;
         let mut store = ctx.open_store()?;
-        let progress = progress_bar(plan.iter().map(|s| s.files.len() as u64).sum(), args.quiet);
+        let progress = crate::output::progress_bar(plan.iter().map(|s| s.files.len() as u64).sum(), args.quiet);
         let s = import_directory(&mut store, &plan, batch_size, args.max_bytes, &progress)?;
         progress.finish_and_clear();
         s
@@ -94,7 +94,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         let lines = parse_export(&args.path, reader)?;
         let mut store = ctx.open_store()?;
         let revisions = lines.iter().filter(|l| matches!(l, Line::Revision(_))).count() as u64;
-        let progress = progress_bar(revisions, args.quiet);
+        let progress = crate::output::progress_bar(revisions, args.quiet);
         let s = import_export(&mut store, &args.path, lines, batch_size, &progress)?;
         progress.finish_and_clear();
         s
@@ -108,18 +108,6 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         ))?;
     }
     Ok(exit::OK)
-}
-
-fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(total);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} revisions  {per_sec}  eta {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    bar
 }
 
 /// One story folder of an import directory.

@@ -18,7 +18,11 @@ pub fn run(ctx: &mut Ctx, _args: Args) -> Result<u8> {
         return Err(crate::error::CliError::new(format!("no store at {}", path.display()))
             .with_hint("`claimtrail record` creates one; pass --store to check another"));
     };
-    let report = store.verify(&|content| content_hash(content))?;
+    // Reading a large store takes a while: show how far it is (on a
+    // terminal only, and not when printing JSON for a script).
+    let bar = crate::output::progress_bar(store.counts()?.revisions, ctx.out.json());
+    let report = store.verify_with_progress(&|content| content_hash(content), &|done| bar.set_position(done))?;
+    bar.finish_and_clear();
     let code = if report.ok() { exit::OK } else { exit::NEGATIVE };
     if ctx.out.json() {
         #[derive(serde::Serialize)]

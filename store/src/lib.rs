@@ -585,7 +585,17 @@ impl Store {
     /// `statement_hash` recomputes a statement's hash from its content: the
     /// normalisation belongs to the caller, not to the store.
     pub fn verify(&self, statement_hash: &dyn Fn(&str) -> String) -> Result<VerifyReport> {
-        verify::verify(self, statement_hash)
+        verify::verify(self, statement_hash, &|_| {})
+    }
+
+    /// [`Store::verify`], calling `progress` with the number of revisions
+    /// checked so far (of [`Counts::revisions`]) as it goes.
+    pub fn verify_with_progress(
+        &self,
+        statement_hash: &dyn Fn(&str) -> String,
+        progress: &dyn Fn(u64),
+    ) -> Result<VerifyReport> {
+        verify::verify(self, statement_hash, progress)
     }
 
     /// Low-level access for `verify`.

@@ -50,7 +50,11 @@ impl VerifyReport {
     }
 }
 
-pub(crate) fn verify(store: &Store, statement_hash: &dyn Fn(&str) -> String) -> Result<VerifyReport> {
+pub(crate) fn verify(
+    store: &Store,
+    statement_hash: &dyn Fn(&str) -> String,
+    progress: &dyn Fn(u64),
+) -> Result<VerifyReport> {
     let mut report = VerifyReport::default();
     let mut stories: BTreeMap<String, StoryRecord> = BTreeMap::new();
     for kv in store.scan(&[keys::STORY]) {
@@ -81,6 +85,7 @@ pub(crate) fn verify(store: &Store, statement_hash: &dyn Fn(&str) -> String) -> 
             let (k, v) = kv?;
             let key_number = k.len().checked_sub(4).map(|at| u32::from_be_bytes(k[at..].try_into().unwrap_or([0; 4])));
             report.revisions += 1;
+            progress(report.revisions);
             let Some(rev) = decode::<RevisionRecord>(keys::REVISION, &v) else {
                 report.problem(Some(id), key_number, "the revision record fails its checksum");
                 expected_number += 1;
