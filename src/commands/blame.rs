@@ -14,8 +14,10 @@ use crate::revref::RevRef;
 /// claim and the one that last changed it, like `git blame` per claim.
 ///
 /// Statements are followed through the story's revisions with the claim
-/// diff, so a reworded quote keeps the revision it was introduced in and
-/// shows the one that reworded it.
+/// diff (worked out when each revision was recorded), so a reworded quote
+/// keeps the revision it was introduced in and shows the one that reworded
+/// it, and a sentence an update dropped and a later one put back is
+/// "restored", not new.
 ///
 /// Examples:
 ///   claimtrail blame taji-strikes
