@@ -1,6 +1,7 @@
 //! The records the store keeps, in the domain's words. They are serialised
-//! as JSON inside sealed envelopes ([`crate::hash::seal`]); their identity
-//! never depends on that serialisation (see [`crate::hash`]).
+//! with postcard inside sealed envelopes ([`crate::hash::seal`], see
+//! [`crate::codec`]); their identity never depends on that serialisation
+//! (see [`crate::hash`]).
 
 use std::collections::BTreeMap;
 
@@ -183,7 +184,8 @@ pub struct Run {
 }
 
 impl Run {
-    /// Whether revision `number` holds it, given the story's latest revision.
+    /// Whether revision `number` holds it (for an open run, any revision
+    /// from `first` to the story's latest).
     pub fn holds(&self, number: u32) -> bool {
         self.first <= number && self.last.is_none_or(|l| number <= l)
     }
