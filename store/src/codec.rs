@@ -117,6 +117,12 @@ pub(crate) fn unpack(packed: &Packed<'_>, raw: &[u8], base: Option<&[u8]>) -> Op
         return Some(packed.frame.to_vec());
     }
     let dict = if packed.depth > 0 { base? } else { &[][..] };
+    // The length in our header must agree with the frame's own before it
+    // sizes an allocation: a damaged header must not ask for gigabytes.
+    let declared = zstd::zstd_safe::get_frame_content_size(packed.frame).ok().flatten()?;
+    if declared != packed.len as u64 {
+        return None;
+    }
     let mut out: Vec<u8> = Vec::with_capacity(packed.len);
     let n = DCTX.with_borrow_mut(|dctx| {
         dctx.load_dictionary(dict).ok()?;
@@ -152,6 +158,16 @@ mod tests {
         let delta = pack(b.as_bytes(), Some((a.as_bytes(), 0)));
         assert!(delta.len() < 80, "{} bytes", delta.len());
         assert_eq!(parse(&delta).unwrap().depth, 1);
+    }
+
+    #[test]
+    fn a_damaged_length_is_refused_before_allocating() {
+        let a = "Officials said the bridge would reopen. ".repeat(30);
+        let mut packed = pack(a.as_bytes(), None);
+        // The length field follows the one-byte tag.
+        packed[1..5].copy_from_slice(&u32::MAX.to_le_bytes());
+        let p = parse(&packed).unwrap();
+        assert_eq!(unpack(&p, &packed, None), None);
     }
 
     #[test]
@@ -217,7 +233,11 @@ pub(crate) fn occurrences_from_wire(bytes: &[u8]) -> Option<Vec<crate::Occurrenc
     let mut prev = (0i64, 0i64, 0i64);
     let mut out = Vec::with_capacity(wire.len());
     for w in wire {
-        prev = (prev.0 + w.index_step, prev.1 + w.paragraph_step, prev.2 + w.start_step);
+        prev = (
+            prev.0.checked_add(w.index_step)?,
+            prev.1.checked_add(w.paragraph_step)?,
+            prev.2.checked_add(w.start_step)?,
+        );
         let start = u64::try_from(prev.2).ok()?;
         out.push(crate::Occurrence {
             index: u32::try_from(prev.0).ok()?,
