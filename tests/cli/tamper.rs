@@ -177,3 +177,15 @@ fn a_changed_story_record() {
     flip_last_byte(&db(&env), b"Sharbor");
     damaged(&env, "story \"harbor\": the story record fails its checksum");
 }
+
+#[test]
+fn a_damaged_text_is_an_error_not_a_different_text() {
+    let env = harbor();
+    let text = blob_of(&env, 3, "text");
+    flip_last_byte(&db(&env), &text);
+    let out = env.run(["show", "harbor@3"]);
+    assert_ne!(out.code, 0, "{}", out.stdout);
+    let err = out.err().to_string();
+    assert!(err.contains("is damaged: blob"), "{err}");
+    assert!(err.contains("hint: run `claimtrail verify`"), "{err}");
+}
