@@ -206,6 +206,23 @@ fn according_to_before_and_after() {
 }
 
 #[test]
+fn according_to_a_document_names_its_issuer() {
+    assert_eq!(
+        rows(
+            "According to a Harbor Authority statement, the pier is safe. Rents rose, according to a report by the housing agency. According to a recent report, costs doubled."
+        ),
+        vec![
+            one("Harbor Authority", "according_to", "the pier is safe"),
+            one("housing agency", "according_to", "Rents rose"),
+            one("recent report", "according_to", "costs doubled"),
+        ]
+    );
+    // A number after "from" is a date, not an issuer.
+    let r = rows("According to data from 2019, fares fell.");
+    assert_eq!(r[0].0.as_deref(), Some("data from 2019"), "{r:?}");
+}
+
+#[test]
 fn abbreviations_do_not_split_sentences() {
     let r = rows("Gen. Bo K. Diaz Jr. arrived on Mar. 3 with U.S. troops. The U.S. team left at 5 p.m. on Friday.");
     assert_eq!(r.len(), 2, "{r:?}");
