@@ -32,15 +32,23 @@ use crate::track::{canonical_url, noise, story_for_url};
 /// between checks. The store is locked only while a check writes, so other
 /// commands can read it meanwhile.
 ///
+/// With --all, checks every watched URL; with --all --every, one process
+/// keeps watching them all, each on its own schedule.
+///
 /// Examples:
 ///   claimtrail track https://example.com/news/harbor-fire
 ///   claimtrail track https://example.com/news/harbor-fire --story harbor --every 15m --until 2026-12-01
+///   claimtrail track --all --every 15m
 ///   claimtrail track --list
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The page to watch (http or https).
-    #[arg(value_name = "URL", required_unless_present = "list")]
+    #[arg(value_name = "URL", required_unless_present_any = ["list", "all"])]
     pub url: Option<String>,
+    /// Check every watched URL instead of one (with --every, keep watching
+    /// them all, each on its own schedule).
+    #[arg(long, conflicts_with_all = ["url", "story", "list"])]
+    pub all: bool,
     /// The story to record into [default: one named after the URL].
     #[arg(long, value_name = "STORY")]
     pub story: Option<String>,
@@ -102,10 +110,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     if args.list {
         return list(ctx);
     }
-    let raw_url = args.url.clone().unwrap_or_default();
-    let url = canonical_url(&raw_url).map_err(|e| {
-        CliError::new(e).with_hint("give the page's full address, such as https://example.com/news/story")
-    })?;
+    let url = match (&args.url, args.all) {
+        (Some(raw), false) => Some(canonical_url(raw).map_err(|e| {
+            CliError::new(e).with_hint("give the page's full address, such as https://example.com/news/story")
+        })?),
+        _ => None,
+    };
     if let Some(s) = &args.story {
         claimtrail_store::validate_story_id(s)?;
     }
@@ -126,31 +136,50 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
             .map_err(|e| CliError::new(format!("cannot handle Ctrl-C: {e}")))?;
     }
-    let mut failures_in_a_row = 0;
-    loop {
-        let outcome = check(ctx, &url, args.story.as_deref(), &opts, args.every)?;
-        let failed = outcome.check.outcome == "error";
+    let urls = match url {
+        Some(u) => vec![u],
+        None => {
+            let watches = ctx.open_existing_store()?.map(|s| s.watches()).transpose()?.unwrap_or_default();
+            if watches.is_empty() {
+                return Err(
+                    CliError::new("no tracked URLs to check").with_hint("`claimtrail track URL` starts tracking one")
+                );
+            }
+            watches.into_iter().map(|w| w.url).collect()
+        }
+    };
+    // Each URL with when it is due; all are due now.
+    let mut due: Vec<(String, DateTime<Utc>)> = urls.into_iter().map(|u| (u, Utc::now())).collect();
+    let mut failed = false;
+    while let Some(i) = (0..due.len()).min_by_key(|&i| due[i].1) {
+        let next = due[i].1;
+        if args.until.is_some_and(|u| next > u) || !sleep_until(next, &stop) {
+            return Ok(exit::OK);
+        }
+        let outcome = check(ctx, &due[i].0, args.story.as_deref(), &opts, args.every)?;
+        failed |= outcome.check.outcome == "error";
         print_check(ctx, &outcome)?;
         ctx.out.flush()?;
-        let Some(_) = args.every else {
-            return Ok(if failed { exit::ERROR } else { exit::OK });
-        };
-        failures_in_a_row = if failed { failures_in_a_row + 1 } else { 0 };
-        let next = outcome.next_check.unwrap_or_else(Utc::now);
-        if args.until.is_some_and(|u| next > u) {
-            return Ok(exit::OK);
-        }
-        // Sleep until the next check in small steps, so Ctrl-C is prompt.
-        while Utc::now() < next {
-            if stop.load(Ordering::SeqCst) {
-                return Ok(exit::OK);
+        match args.every {
+            None => {
+                due.remove(i);
             }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        if stop.load(Ordering::SeqCst) {
-            return Ok(exit::OK);
+            Some(_) => due[i].1 = outcome.next_check.unwrap_or_else(Utc::now),
         }
     }
+    Ok(if failed { exit::ERROR } else { exit::OK })
+}
+
+/// Sleep until `next` in small steps, so Ctrl-C is prompt; false when
+/// stopped.
+fn sleep_until(next: DateTime<Utc>, stop: &AtomicBool) -> bool {
+    while Utc::now() < next {
+        if stop.load(Ordering::SeqCst) {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    !stop.load(Ordering::SeqCst)
 }
 
 /// One check: fetch, compare, record, and update the watch.

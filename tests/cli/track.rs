@@ -210,3 +210,29 @@ fn ads_timestamps_and_a_redesign_of_an_html_page_are_not_revisions() {
     assert_eq!(show["revision"]["format"], "html");
     assert!(show["revision"]["meta"]["title"].as_str().is_some_and(|t| !t.is_empty()));
 }
+
+#[test]
+fn all_checks_every_watched_url_each_on_its_own_story() {
+    let env = Env::new();
+    let err = env.run(["track", "--all"]).err().to_string();
+    assert!(err.contains("no tracked URLs to check"), "{err}");
+    let server = Server::start();
+    server.on(
+        "/harbor",
+        vec![Reply::ok("text/plain", text("01-first.txt")), Reply::ok("text/plain", text("02-update.txt"))],
+    );
+    let ferry = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/ferry-vote-full.html");
+    server.on("/ferry", vec![Reply::ok("text/html", std::fs::read(ferry).unwrap())]);
+    env.run(["track", &server.url("/harbor"), "--story", "harbor"]).ok();
+    env.run(["track", &server.url("/ferry"), "--story", "ferry"]).ok();
+    // One run checks both: the harbor page changed, the ferry page did not.
+    let out = env.run(["track", "--all"]);
+    let stdout = out.ok().to_string();
+    assert!(stdout.contains("harbor: changed: revision 2 recorded"), "{stdout}");
+    assert!(stdout.contains("ferry: unchanged"), "{stdout}");
+    assert_eq!(revisions(&env, "harbor"), 2);
+    assert_eq!(revisions(&env, "ferry"), 1);
+    let err = env.run(["track", "--all", &server.url("/ferry")]).err().to_string();
+    assert!(err.contains("cannot be used with"), "{err}");
+    env.run(["verify"]).ok();
+}
