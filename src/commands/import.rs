@@ -203,9 +203,14 @@ fn import_directory(
     let mut known = Vec::with_capacity(plan.len());
     let mut latest = Vec::with_capacity(plan.len());
     for dir in plan {
-        existing.push(store.revisions(&dir.story)?.into_iter().map(|r| r.text).collect::<Vec<_>>());
-        known.push(story_speakers(store, &dir.story)?);
-        latest.push(latest_statements(store, &dir.story)?);
+        let texts = store.revisions(&dir.story)?.into_iter().map(|r| r.text).collect::<Vec<_>>();
+        // A story with no more files than stored revisions records nothing
+        // (its files are skipped, or refused as different): its people and
+        // latest statements need not be held while others are imported.
+        let records = dir.files.len() > texts.len();
+        known.push(if records { story_speakers(store, &dir.story)? } else { BTreeMap::new() });
+        latest.push(if records { latest_statements(store, &dir.story)? } else { Vec::new() });
+        existing.push(texts);
     }
     let mut summary = Summary::default();
     let mut recorded_stories = std::collections::BTreeSet::new();
@@ -221,7 +226,9 @@ fn import_directory(
         scope.spawn(move || {
             for (si, dir) in plan.iter().enumerate() {
                 let previous = std::mem::take(&mut latest[si]);
-                if let Err(e) = read_story(si, dir, &existing[si], &mut known[si], previous, max_bytes, &tx) {
+                // The story's people are only needed while it is read.
+                let mut people = std::mem::take(&mut known[si]);
+                if let Err(e) = read_story(si, dir, &existing[si], &mut people, previous, max_bytes, &tx) {
                     let _ = tx.send(Err(e));
                     return;
                 }
