@@ -108,6 +108,8 @@ pub struct Ctx {
     pub store_path: Option<PathBuf>,
     pub wait: Option<f64>,
     pub out: Out,
+    /// sled's cache for this command (bulk import asks for a small one).
+    pub cache_bytes: Option<u64>,
 }
 
 impl Ctx {
@@ -126,7 +128,7 @@ impl Ctx {
     }
 
     fn open_options(&self) -> OpenOptions {
-        OpenOptions { wait: self.wait.filter(|w| *w > 0.0).map(Duration::from_secs_f64) }
+        OpenOptions { wait: self.wait.filter(|w| *w > 0.0).map(Duration::from_secs_f64), cache_bytes: self.cache_bytes }
     }
 
     /// Open the store, creating it if needed (for commands that write).
@@ -154,8 +156,12 @@ impl Ctx {
 
 /// Run a parsed command line; returns the exit code on success.
 pub fn run(cli: Cli) -> Result<u8, CliError> {
-    let mut ctx =
-        Ctx { store_path: cli.global.store, wait: cli.global.wait, out: Out::new(cli.global.format, cli.global.color) };
+    let mut ctx = Ctx {
+        store_path: cli.global.store,
+        wait: cli.global.wait,
+        out: Out::new(cli.global.format, cli.global.color),
+        cache_bytes: None,
+    };
     let code = match cli.command {
         Command::Record(args) => commands::record::run(&mut ctx, args)?,
         Command::Stories(args) => commands::stories::run(&mut ctx, args)?,

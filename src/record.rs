@@ -249,6 +249,16 @@ impl Prepared {
         Ok(now)
     }
 
+    /// Drop what recording no longer needs once unified and followed: the
+    /// extraction and the document's paragraphs. Bulk import does this
+    /// before queueing a revision for its writing thread, so the queue
+    /// holds what will be written and little else.
+    pub fn slim(&mut self) {
+        self.extraction = Extraction::default();
+        self.document.paragraphs = Vec::new();
+        self.speakers = BTreeMap::new();
+    }
+
     /// The revision to record in `story`, with its people unified with
     /// those the story already has.
     pub fn to_revision<'a>(

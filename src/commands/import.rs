@@ -77,6 +77,7 @@ struct Summary {
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let batch_size = args.batch.max(1);
+    ctx.cache_bytes = Some(claimtrail_store::BULK_CACHE_BYTES);
     let summary = if args.path.is_dir() {
         let plan = plan_directory(&args.path)?;
         let mut store = ctx.open_store()?;
@@ -214,11 +215,14 @@ fn import_directory(
     }
     let mut summary = Summary::default();
     let mut recorded_stories = std::collections::BTreeSet::new();
-    // Two stages on two threads: reading, parsing and extracting files on
-    // one, hashing and writing on the other. Measured on 5,000 revisions:
-    // ~1,100-1,450 revisions/s against ~900 on one thread, at the same
-    // peak memory (which at 100,000 revisions is ~330 MB either way).
+    // Two stages on two threads: reading, parsing, extracting and diffing
+    // files on one, encoding and writing on the other, about equally busy
+    // (perf). In store format 1 this measured ~1,100-1,450 revisions/s
+    // against ~900 on one thread; BENCHMARKS.md has today's figures.
     std::thread::scope(|scope| -> Result<()> {
+        // Revisions are queued slimmed (their text, statements and speakers),
+        // so the queue can be long enough to keep reading while the writer
+        // flushes a batch.
         let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Item>>(64);
         let existing = &existing;
         let mut known = known;
@@ -311,6 +315,7 @@ fn read_story(
         let mut prepared = Box::new(Prepared::new(raw, file.display().to_string(), document));
         prepared.unify(&dir.story, known)?;
         previous = prepared.follow(&previous)?;
+        prepared.slim();
         // A closed channel means the writer stopped on an error it reports.
         if tx.send(Ok(Item::Record { story: si, prepared, at })).is_err() {
             return Ok(());
