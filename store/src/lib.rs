@@ -130,6 +130,7 @@ fn open_sled(path: &Path, options: &OpenOptions) -> Result<sled::Db> {
     let patience = options.wait.unwrap_or_default().max(Duration::from_secs(2));
     let cache = options.cache_bytes.unwrap_or(CACHE_BYTES);
     let start = std::time::Instant::now();
+    let mut retried = false;
     loop {
         match sled::Config::new().path(path.join("db")).cache_capacity(cache).open() {
             Ok(db) => return Ok(db),
@@ -142,11 +143,31 @@ fn open_sled(path: &Path, options: &OpenOptions) -> Result<sled::Db> {
             Err(sled::Error::Io(source)) => {
                 return Err(StoreError::Open { path: path.to_path_buf(), source });
             }
+            Err(sled::Error::Corruption { .. }) if unborn(&path.join("db")) && !retried => {
+                // sled writes its config file when it creates a database;
+                // a process killed then leaves a half-written one, and sled
+                // refuses to open. With no data file and no snapshot nothing
+                // was ever stored: create the database again.
+                std::fs::remove_dir_all(path.join("db"))
+                    .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+                retried = true;
+            }
             Err(source) => {
                 return Err(StoreError::Db { path: path.to_path_buf(), source });
             }
         }
     }
+}
+
+/// Whether a sled directory holds no data yet: no data file (or an empty
+/// one) and no snapshot. Such a directory is what a creation cut short
+/// leaves behind.
+fn unborn(db: &Path) -> bool {
+    let data_empty = std::fs::metadata(db.join("db")).map_or(true, |m| m.len() == 0);
+    let snapshots = std::fs::read_dir(db)
+        .map(|entries| entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("snap.")))
+        .unwrap_or(true);
+    data_empty && !snapshots
 }
 
 /// Check a user-given story id.

@@ -81,3 +81,18 @@ fn killed_imports_leave_a_verifiable_store_and_a_rerun_finishes() {
     assert!(iterations == 0 || interrupted > 0, "no import was actually interrupted");
     eprintln!("{iterations} kills, {interrupted} interrupted mid-import");
 }
+
+/// A process killed while sled created the store leaves a half-written
+/// config and no data; the next command starts the store afresh instead of
+/// failing on "corrupted data" for good.
+#[test]
+fn a_store_whose_creation_was_cut_short_starts_again() {
+    let env = Env::new();
+    let db = env.store().join("db");
+    std::fs::create_dir_all(db.join("blobs")).unwrap();
+    // What sled had written of its config when a creation was killed.
+    std::fs::write(db.join("conf"), "segment_size: 524288\nuse_compression: false\nversion: 0.34.").unwrap();
+    let out = env.run(["record", "harbor", crate::util::example("01-first.txt").to_str().unwrap()]);
+    assert!(out.ok().contains("recorded revision 1"), "{}", out.stdout);
+    env.run(["verify"]).ok();
+}
