@@ -98,6 +98,22 @@ impl ChangeKind {
         }
     }
 
+    /// The kind named by [`ChangeKind::as_str`].
+    pub fn from_name(name: &str) -> Option<ChangeKind> {
+        [
+            ChangeKind::Unchanged,
+            ChangeKind::Added,
+            ChangeKind::Removed,
+            ChangeKind::Reworded,
+            ChangeKind::QuoteChanged,
+            ChangeKind::Reattributed,
+            ChangeKind::Moved,
+            ChangeKind::Restored,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
+    }
+
     /// The kind as people read it ("quote changed").
     pub fn label(self) -> &'static str {
         match self {

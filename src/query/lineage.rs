@@ -25,10 +25,6 @@ pub struct Blame {
     pub how: ChangeKind,
 }
 
-fn kind(how: &str) -> ChangeKind {
-    serde_json::from_value(serde_json::Value::String(how.to_string())).unwrap_or(ChangeKind::Added)
-}
-
 /// The statements of revision `upto` of a story, each with its blame.
 pub fn blame(store: &Store, story: &str, upto: u32) -> Result<Vec<(Statement, Blame)>, CliError> {
     let s = store.require_story(story)?;
@@ -49,7 +45,7 @@ pub fn blame(store: &Store, story: &str, upto: u32) -> Result<Vec<(Statement, Bl
             CliError::new(format!("statement {} of {story}@{upto} is missing from the run index", hash.short()))
                 .with_hint("run `claimtrail verify`")
         })?;
-        let how = kind(&run.how);
+        let how = ChangeKind::from_name(&run.how).unwrap_or(ChangeKind::Added);
         let blame = match how {
             // Paired with the parent's statement unchanged: an older run's blame.
             ChangeKind::Unchanged | ChangeKind::Moved => {

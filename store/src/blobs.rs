@@ -52,7 +52,8 @@ pub(crate) fn blob_depth(value: &[u8]) -> Option<u8> {
     codec::parse(packed).map(|p| p.depth)
 }
 
-/// A blob's bytes, decoding its chain of bases.
+/// A blob's bytes, decoding its chain of bases and checking them against
+/// the blob's id.
 pub(crate) fn load_blob(src: &dyn Source, id: &Hash32) -> Result<Loaded> {
     // Walk to the whole blob, then decode forward.
     let mut chain: Vec<(Hash32, Vec<u8>)> = Vec::new();
@@ -79,18 +80,18 @@ pub(crate) fn load_blob(src: &dyn Source, id: &Hash32) -> Result<Loaded> {
     let mut bytes: Option<Vec<u8>> = None;
     for (blob, value) in chain.iter().rev() {
         let decoded = split_blob(value)
-            .and_then(|(_, packed)| codec::parse(packed).and_then(|p| codec::unpack(&p, packed, bytes.as_deref())));
+            .and_then(|(_, packed)| codec::parse(packed).and_then(|p| codec::unpack(&p, bytes.as_deref())));
         match decoded {
             Some(d) => bytes = Some(d),
             None => return Ok(Err(format!("blob {} cannot be decoded", blob.short()))),
         }
     }
-    Ok(bytes.ok_or_else(|| format!("blob {} is missing", id.short())))
-}
-
-/// Whether a loaded blob is the one its id names.
-pub(crate) fn check_blob(id: &Hash32, bytes: &[u8]) -> bool {
-    hash::blob_id(bytes) == *id
+    // The id is the hash of the bytes: what decoded must be what was stored.
+    Ok(match bytes {
+        Some(b) if hash::blob_id(&b) == *id => Ok(b),
+        Some(_) => Err(format!("blob {} does not match its hash", id.short())),
+        None => Err(format!("blob {} is missing", id.short())),
+    })
 }
 
 /// Encode a revision's statement list (wire bytes), as a delta against
@@ -140,7 +141,7 @@ pub(crate) fn load_list(src: &dyn Source, story: &str, number: u32, known: Optio
     let mut bytes = start;
     for (n, value) in chain.iter().rev() {
         let decoded = hash::unseal(keys::OCCURRENCES, value)
-            .and_then(|packed| codec::parse(packed).and_then(|p| codec::unpack(&p, packed, bytes.as_deref())));
+            .and_then(|packed| codec::parse(packed).and_then(|p| codec::unpack(&p, bytes.as_deref())));
         match decoded {
             Some(d) => bytes = Some(d),
             None => return Ok(Err(format!("the statement list of revision {n} cannot be decoded"))),

@@ -39,6 +39,8 @@ pub(crate) fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
 /// caller says (in its key or alongside).
 #[derive(Debug)]
 pub(crate) struct Packed<'a> {
+    /// Stored as is, behind a zero byte (no frame to decode).
+    pub stored: bool,
     /// 0 for a whole value; for a delta, the chain length up to a whole one.
     pub depth: u8,
     pub len: usize,
@@ -97,23 +99,18 @@ fn stored(data: &[u8]) -> Vec<u8> {
 /// Read the header of a packed value.
 pub(crate) fn parse(value: &[u8]) -> Option<Packed<'_>> {
     let (depth, rest) = match value.first()? {
-        0 => return Some(Packed { depth: 0, len: value.len() - 1, frame: &value[1..] }),
+        0 => return Some(Packed { stored: true, depth: 0, len: value.len() - 1, frame: &value[1..] }),
         &WHOLE => (0, &value[1..]),
         &DELTA => (*value.get(1)?, &value[2..]),
         _ => return None,
     };
     let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-    Some(Packed { depth, len, frame: &rest[4..] })
-}
-
-/// Whether a packed value is stored as is (no frame to decode).
-pub(crate) fn is_stored(value: &[u8]) -> bool {
-    value.first() == Some(&0)
+    Some(Packed { stored: false, depth, len, frame: &rest[4..] })
 }
 
 /// Decompress a packed value; `base` must be given for a delta.
-pub(crate) fn unpack(packed: &Packed<'_>, raw: &[u8], base: Option<&[u8]>) -> Option<Vec<u8>> {
-    if is_stored(raw) {
+pub(crate) fn unpack(packed: &Packed<'_>, base: Option<&[u8]>) -> Option<Vec<u8>> {
+    if packed.stored {
         return Some(packed.frame.to_vec());
     }
     let dict = if packed.depth > 0 { base? } else { &[][..] };
@@ -138,7 +135,7 @@ mod tests {
     fn roundtrip(data: &[u8], base: Option<(&[u8], u8)>) -> Vec<u8> {
         let packed = pack(data, base);
         let p = parse(&packed).unwrap();
-        unpack(&p, &packed, base.map(|b| b.0)).unwrap()
+        unpack(&p, base.map(|b| b.0)).unwrap()
     }
 
     #[test]
@@ -167,7 +164,7 @@ mod tests {
         // The length field follows the one-byte tag.
         packed[1..5].copy_from_slice(&u32::MAX.to_le_bytes());
         let p = parse(&packed).unwrap();
-        assert_eq!(unpack(&p, &packed, None), None);
+        assert_eq!(unpack(&p, None), None);
     }
 
     #[test]
@@ -183,7 +180,7 @@ mod tests {
         let n = packed.len();
         packed[n / 2] ^= 0x55;
         let p = parse(&packed).unwrap();
-        assert_ne!(unpack(&p, &packed, None).as_deref(), Some(a.as_bytes()));
+        assert_ne!(unpack(&p, None).as_deref(), Some(a.as_bytes()));
     }
 }
 

@@ -152,7 +152,7 @@ impl<'s> WriteBatch<'s> {
             return Ok(None);
         };
         Ok(match blobs::load_blob(self, id)? {
-            Ok(bytes) if blobs::check_blob(id, &bytes) => {
+            Ok(bytes) => {
                 self.remember_blob(*id, bytes.clone(), depth);
                 Some((bytes, depth))
             }
