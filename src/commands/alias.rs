@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::error::{CliError, Result, exit};
 use crate::query::SpeakerIndex;
 

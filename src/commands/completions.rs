@@ -4,7 +4,8 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::{Cli, Ctx};
+use crate::cli::Cli;
+use crate::commands::Ctx;
 use crate::error::{Result, exit};
 
 /// Print a shell completion script.

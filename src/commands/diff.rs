@@ -20,7 +20,7 @@ use claimtrail_store::{Store, validate_story_id};
 use serde::Serialize;
 use similar::TextDiff;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::commands::input::{self, DEFAULT_MAX_BYTES};
 use crate::diff::{self, ChangeKind, ClaimDiff, DiffReport, Endpoint, Shape, words};
 use crate::error::{CliError, Result, exit};

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::backup::{FORMAT_NAME, FORMAT_VERSION, Line, RevisionLine};
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::error::{CliError, Result, exit};
 
 /// Write the whole store, or one story, as JSON lines, raw inputs included.

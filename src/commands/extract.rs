@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::commands::input::{self, DEFAULT_MAX_BYTES};
 use crate::error::{Result, exit};
 use crate::extract::{self, Extraction};

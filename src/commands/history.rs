@@ -3,7 +3,7 @@
 use claimtrail_store::Hash32;
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::error::{CliError, Result, exit};
 use crate::query::{SpeakerIndex, Trail, View};
 use crate::record::terms;

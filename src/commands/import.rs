@@ -11,7 +11,7 @@ use indicatif::ProgressBar;
 use serde::Serialize;
 
 use crate::backup::{FORMAT_NAME, FORMAT_VERSION, Line};
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::commands::input::{DEFAULT_MAX_BYTES, Source, document_of, read_bytes};
 use crate::error::{CliError, Result, exit};
 use crate::record::{Prepared, latest_statements, story_speakers};

@@ -3,7 +3,7 @@
 use claimtrail_store::{RevisionRecord, StoreError};
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::error::{Result, exit};
 use crate::output::Table;
 use crate::time::human;

@@ -4,6 +4,7 @@
 pub mod alias;
 pub mod blame;
 pub mod completions;
+pub mod context;
 pub mod diff;
 pub mod export;
 pub mod extract;
@@ -19,3 +20,5 @@ pub mod stories;
 pub mod track;
 pub mod verify;
 pub mod who;
+
+pub use context::Ctx;

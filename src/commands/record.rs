@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use claimtrail_store::{Recorded, RevisionRecord};
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::commands::input::{self, DEFAULT_MAX_BYTES};
 use crate::error::{Result, exit};
 use crate::record::{Prepared, latest_statements, story_speakers};

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::error::{CliError, Result, exit};
 use crate::output::{Table, ellipsize};
 use crate::query::{SpeakerIndex, Trail, View};

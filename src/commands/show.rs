@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::error::{Result, exit};
 use crate::extract::Statement;
 use crate::output::{Table, ellipsize};

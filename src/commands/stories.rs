@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::error::{Result, exit};
 use crate::output::Table;
 use crate::time::human;

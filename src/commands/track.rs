@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use claimtrail_store::{CheckRecord, Recorded, WatchRecord};
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::commands::input::{DEFAULT_MAX_BYTES, Source, document_of};
 use crate::error::{CliError, Result, exit};
 use crate::output::Table;

@@ -1,6 +1,6 @@
 //! `claimtrail verify`: prove the store's history intact, or say where not.
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::error::{Result, exit};
 use crate::extract::normalize::content_hash;
 

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::commands::Ctx;
 use crate::error::{Result, exit};
 use crate::output::{Table, ellipsize};
 use crate::query::{SpeakerIndex, Status, Trail, View};
