@@ -1,0 +1,122 @@
+//! `according to S` frames, and the issuer of a source named through a
+//! document ("according to a report by the central bank").
+
+use super::phrases::appositive_like;
+use super::{Ctx, Frame, Source};
+use crate::extract::cues::{CueKind, class};
+use crate::extract::model::Attribution;
+use crate::extract::tokens::Kind;
+
+/// `according to S`, anywhere in the sentence. The source runs to the next
+/// comma or the end; an appositive may follow it.
+pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let Some(i) = (0..t.len().saturating_sub(2)).find(|&i| {
+        // Not `cue()`: "According" opens sentences capitalised.
+        t[i].entry.cue == Some(CueKind::According) && !t[i].quoted && c.lower_is(i + 1, "to")
+    }) else {
+        return false;
+    };
+    let from = i + 2;
+    let stop = (from..t.len())
+        .find(|&k| !t[k].quoted && matches!(t[k].kind, Kind::Comma | Kind::Stop | Kind::Semicolon))
+        .unwrap_or(t.len());
+    if stop == from || stop - from > 24 || !t[from].word() {
+        return false;
+    }
+    let np = issuer(c, from, stop);
+    let source = Source::Mention { np, appositive: None };
+    let cue = c.bytes(i, i + 2);
+    let intro = i == 0 || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX) || x.text(c.doc) == "(");
+    let frame = if intro {
+        let Some(content) = c.content(stop + 1, t.len()) else {
+            return false;
+        };
+        Frame { attribution: Attribution::AccordingTo, content, content2: None, cue: Some(cue), source }
+    } else {
+        let Some(content) = c.content(0, i) else {
+            return false;
+        };
+        // Mid-sentence: "The group, according to S, has C2." An appositive
+        // after the source ("according to S, a spokeswoman.") is skipped.
+        let mid = i > 0 && t[i - 1].kind == Kind::Comma;
+        let mut source = source;
+        let mut rest = stop + 1;
+        if t.get(stop).is_some_and(|x| x.kind == Kind::Comma) && appositive_like(c, stop + 1) {
+            let a_end = (stop + 1..t.len()).find(|&k| matches!(t[k].kind, Kind::Comma | Kind::Stop)).unwrap_or(t.len());
+            source = Source::Mention { np, appositive: Some((stop + 1, a_end)) };
+            rest = a_end + 1;
+        }
+        let content2 = if mid && t.get(stop).is_some_and(|x| x.kind == Kind::Comma) {
+            c.content(rest.min(t.len()), t.len())
+        } else {
+            None
+        };
+        Frame { attribution: Attribution::AccordingTo, content, content2, cue: Some(cue), source }
+    };
+    out.push(frame);
+    true
+}
+
+/// Nouns for what a source issues: "according to a Pentagon statement",
+/// "according to a report by the central bank".
+const DOCUMENT_NOUNS: [&str; 24] = [
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "release",
+    "study",
+    "survey",
+    "analysis",
+    "data",
+    "figures",
+    "memo",
+    "letter",
+    "filing",
+    "filings",
+    "document",
+    "documents",
+    "estimate",
+    "estimates",
+    "records",
+    "poll",
+    "tally",
+    "review",
+    "audit",
+    "transcript",
+];
+
+/// The issuer of a source named through a document, as tokens `[from,
+/// stop)`: "a report by the central bank" → "the central bank", "a
+/// Pentagon statement" → "Pentagon". Before the noun only a name (a
+/// capitalised word) is taken for the issuer, so "a recent report" stays
+/// as it is; "a survey of 1,000 voters" names no issuer.
+fn issuer(c: &Ctx, from: usize, stop: usize) -> (usize, usize) {
+    let t = c.t;
+    let lower = |k: usize| t[k].text(c.doc).to_ascii_lowercase();
+    let named = |s: usize, e: usize| (s..e).any(|k| t[k].word() && t[k].text(c.doc).starts_with(char::is_uppercase));
+    let is_document = |k: usize| t[k].word() && DOCUMENT_NOUNS.contains(&lower(k).as_str());
+    // "a report by/from X": X wrote it (but not "data from 2019").
+    if let Some(k) = (from + 1..stop).find(|&k| c.lower_is(k, "by") || c.lower_is(k, "from"))
+        && is_document(k - 1)
+        && k + 1 < stop
+        && t[k + 1].word()
+        && !t[k + 1].text(c.doc).starts_with(|ch: char| ch.is_ascii_digit())
+    {
+        return (k + 1, stop);
+    }
+    // "a Pentagon statement", "the ministry's figures"
+    let last = stop - 1;
+    if stop - from >= 2 && is_document(last) {
+        let start = if ["a", "an", "the"].contains(&lower(from).as_str()) { from + 1 } else { from };
+        let mut end = last;
+        if end > start && matches!(t[end - 1].text(c.doc), "'s" | "’s") {
+            end -= 1;
+        }
+        if start < end && named(start, end) && t[end - 1].word() {
+            return (start, end);
+        }
+    }
+    (from, stop)
+}

@@ -1,0 +1,302 @@
+//! Content-first frames: `C, S said.`, `C, said S.`, `"Q," S said, "R."`
+//! and `C1, S said, C2`, where the cue and source follow the content.
+
+use super::phrases::{appositive_like, is_relative, np_forward, skip_object, subject_before};
+use super::{Ctx, Frame, Source, content_frame, cue_at};
+use crate::extract::cues::{CueKind, class};
+use crate::extract::model::Attribution;
+use crate::extract::tokens::Kind;
+
+/// What follows a content-first cue.
+enum Tail {
+    /// Nothing but time, place, occasion ("said Thursday in a statement.").
+    Adverbial,
+    /// `, and ...`: another clause, not the speaker's.
+    Clause,
+    /// `, S said, C2`: the frame sits inside its content; C2 starts here.
+    Parenthetical(usize),
+    /// The cue has its own complement: not a content-first frame.
+    Content,
+}
+
+fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
+    let t = c.t;
+    if t[cue].is(class::INFINITIVE) && c.lower_is(cue + 1, "to") {
+        return Tail::Content;
+    }
+    let mut j = cue + 1;
+    if kind == CueKind::Tell {
+        j = skip_object(c, j);
+    }
+    let mut in_pp = false;
+    while j < t.len() {
+        let x = &t[j];
+        match x.kind {
+            Kind::Stop => return Tail::Adverbial,
+            Kind::Semicolon => return Tail::Clause,
+            Kind::Comma => {
+                let Some(n) = t.get(j + 1) else {
+                    return Tail::Adverbial;
+                };
+                if n.kind == Kind::Open {
+                    return Tail::Content;
+                }
+                if n.cue().is_some() {
+                    return Tail::Adverbial;
+                }
+                if n.is(class::CONJ) && !n.cap {
+                    return Tail::Clause;
+                }
+                if n.is(class::SUB | class::PREP | class::TIME) && !c.lower_is(j + 1, "that") {
+                    // ", while ...", ", after ..." qualify the saying.
+                    return Tail::Adverbial;
+                }
+                return if n.word() { Tail::Parenthetical(j + 1) } else { Tail::Adverbial };
+            }
+            Kind::Open | Kind::Colon => return Tail::Content,
+            Kind::Word if ["that", "if", "whether", "how", "what", "why"].iter().any(|w| c.lower_is(j, w)) => {
+                return Tail::Content;
+            }
+            Kind::Word if x.is(class::TIME) => {
+                in_pp = false;
+                j += 1;
+            }
+            Kind::Word if x.is(class::PREP) && !x.cap => {
+                in_pp = true;
+                j += 1;
+            }
+            Kind::Word if in_pp || c.lower_is(j, "then") || x.is(class::AUX) => j += 1,
+            Kind::Word => return Tail::Content,
+            _ => j += 1,
+        }
+    }
+    Tail::Adverbial
+}
+
+/// Whether the quotation between `open` and `close` reads as a title
+/// ("Face the Nation", "A Change Is Gonna Come"): every word capitalised
+/// and no closing punctuation inside.
+fn is_title(c: &Ctx, open: usize, close: usize) -> bool {
+    // "On \"Meet the Press,\" ...": the comma belongs to the sentence.
+    let inner = c.doc[c.t[open].end..c.t[close].start].trim_end_matches([',', ' ']);
+    let small = ["a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "with"];
+    let mut words = 0;
+    for w in inner.split_whitespace() {
+        words += 1;
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if !(cap || small.contains(&w)) || w.ends_with(['.', '!', '?', ',']) {
+            return false;
+        }
+    }
+    words >= 2
+}
+
+/// Whether tokens `[0, e)` are only an introductory phrase ("In a letter
+/// to the board", "Asked about the plan", "Though he had doubts"), not a
+/// clause that could be reported content.
+fn intro_only(c: &Ctx, e: usize) -> bool {
+    let t = c.t;
+    let words: usize = t[..e]
+        .iter()
+        .filter(|x| x.word())
+        .map(|x| if x.quoted { x.text(c.doc).split_whitespace().count() } else { 1 })
+        .sum();
+    // Too short to be a claim ("Soon after").
+    if words < 3 {
+        return true;
+    }
+    // Every comma-separated piece opens like an adverbial: "Friday
+    // morning, as the parade rolled by".
+    let mut piece_start = 0;
+    for k in 0..=e {
+        if k < e && t[k].kind != Kind::Comma {
+            continue;
+        }
+        let Some(first) = (piece_start..k).find(|&i| !t[i].is(class::CONJ)) else {
+            piece_start = k + 1;
+            continue;
+        };
+        let x = &t[first];
+        let w = x.text(c.doc);
+        let lower = w.to_ascii_lowercase();
+        let intro_word = x.is(class::PREP | class::SUB)
+            || (x.is(class::TIME) && !x.is(class::DET))
+            || (x.cap && x.word() && (lower.ends_with("ing") || lower.ends_with("ed")))
+            || lower.ends_with("ly")
+            || lower == "just"
+            || lower == "soon";
+        if !intro_word {
+            return false;
+        }
+        piece_start = k + 1;
+    }
+    true
+}
+
+/// The closing mark of a quotation that ends right before token `s`.
+fn quote_before(c: &Ctx, s: usize) -> Option<usize> {
+    let t = c.t;
+    match (s.checked_sub(1).map(|i| t[i].kind), s.checked_sub(2).map(|i| t[i].kind)) {
+        (Some(Kind::Close), _) => Some(s - 1),
+        (Some(Kind::Comma), Some(Kind::Close)) => Some(s - 2),
+        _ => None,
+    }
+}
+
+/// Content-first frames: the cue and source close the sentence.
+pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    for cue in (1..t.len()).rev() {
+        let Some(kind) = cue_at(c, cue) else { continue };
+        if !matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Belief) {
+            continue;
+        }
+        let cue_bytes = c.bytes(cue, cue + 1);
+        // `"Q," S said ...`: the quotation is S's whatever follows.
+        if let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| quote_before(c, s).is_some())
+            && !is_relative(c, np)
+            && kind != CueKind::Belief
+        {
+            let close = quote_before(c, np.0).unwrap_or(0);
+            // A title before the speaker ("On \"Face the Nation,\" Ann Roe
+            // said the ...") is no quotation of theirs.
+            if let Some(open) = c.open_of(close)
+                && !is_title(c, open, close)
+                && let Some(content) = c.inside_quote(open, close)
+            {
+                out.push(Frame {
+                    attribution: Attribution::Direct,
+                    content,
+                    content2: None,
+                    cue: Some(cue_bytes),
+                    source,
+                });
+                split_quote_tail(c, cue + 1, cue_bytes, out);
+                return true;
+            }
+        }
+        // `C, S said [when/where].`
+        if let Some(source @ Source::Mention { np, .. }) =
+            subject_before(c, cue, |s| s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash))
+            && !is_relative(c, np)
+        {
+            let tail = tail_of(c, cue, kind);
+            if !matches!(tail, Tail::Parenthetical(_)) && intro_only(c, np.0 - 1) {
+                continue;
+            }
+            let content2 = match tail {
+                Tail::Adverbial | Tail::Clause => None,
+                Tail::Parenthetical(j) if t[0].kind != Kind::Open => c.content(j, t.len()),
+                _ => continue,
+            };
+            if let Some(mut f) = content_frame(c, 0, np.0 - 1, cue_bytes, source, false) {
+                f.content2 = content2;
+                out.push(f);
+                return true;
+            }
+            // "Still, he said, C": only a connective before the frame.
+            if let Tail::Parenthetical(j) = tail
+                && let Some(f) = content_frame(c, j, t.len(), cue_bytes, source, false)
+            {
+                out.push(f);
+                return true;
+            }
+        }
+        // `C, said S`
+        if matches!(kind, CueKind::Speech | CueKind::Tell)
+            && matches!(t[cue - 1].kind, Kind::Comma | Kind::Close)
+            && let Some((s, e)) = np_forward(c, cue + 1, false)
+            && !t[s].is(class::PRON)
+        {
+            let Some(appositive) = inverted_tail(c, e) else {
+                continue;
+            };
+            let ce = quote_before(c, cue).map_or(cue - 1, |cl| cl + 1);
+            let source = Source::Mention { np: (s, e), appositive };
+            if let Some(f) = content_frame(c, 0, ce, cue_bytes, source, false) {
+                out.push(f);
+                let after = appositive.map_or(e, |a| a.1);
+                split_quote_tail(c, after, cue_bytes, out);
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// After `said S`: the sentence must end, or go on with an appositive
+/// (`, the company's founder.`) or a quotation. Some(appositive) if fine.
+fn inverted_tail(c: &Ctx, e: usize) -> Option<Option<(usize, usize)>> {
+    let t = c.t;
+    let mut e = e;
+    // "said Sen. Ann Roe (D-Ore.)".
+    if t.get(e).is_some_and(|x| x.text(c.doc) == "(") {
+        e = (e..t.len().min(e + 10)).find(|&i| t[i].text(c.doc) == ")")? + 1;
+    }
+    // "said Ann Roe at the time", "said Ann Roe on Tuesday".
+    if t.get(e).is_some_and(|x| x.is(class::PREP | class::TIME) && !x.cap) {
+        e = (e..t.len()).find(|&i| matches!(t[i].kind, Kind::Comma | Kind::Stop | Kind::Open)).unwrap_or(t.len());
+    }
+    match t.get(e).map(|x| x.kind) {
+        None | Some(Kind::Stop) => Some(None),
+        Some(Kind::Comma) => {
+            let n = t.get(e + 1)?;
+            if n.kind == Kind::Open || n.cue() == Some(CueKind::Participle) {
+                return Some(None);
+            }
+            let stop = (e + 1..t.len())
+                .find(|&i| matches!(t[i].kind, Kind::Comma | Kind::Stop | Kind::Open))
+                .unwrap_or(t.len());
+            if stop <= e + 1 {
+                return None;
+            }
+            // An appositive: lowercase ("the mayor"), or anything that runs
+            // to the end of the sentence ("President Obama's adviser.").
+            let to_end = (stop..t.len()).all(|i| matches!(t[i].kind, Kind::Stop | Kind::Close))
+                && stop - e <= 25
+                && !t[e + 1..stop].iter().any(|x| x.cue().is_some());
+            if appositive_like(c, e + 1) || to_end {
+                return Some(Some((e + 1, stop)));
+            }
+            // A chain of appositives to the end: "said Ann Roe, Democrat of
+            // Ohio, who ...".
+            let rest_clean = !t[e + 1..].iter().any(|x| x.kind == Kind::Open || x.cue().is_some()) && t.len() - e <= 40;
+            rest_clean.then_some(Some((e + 1, stop)))
+        }
+        _ => None,
+    }
+}
+
+/// `"Q," S said, "R."`: the second quotation after the frame. A first piece
+/// too short to stand alone ("That," he added, "...") is joined to it.
+fn split_quote_tail(c: &Ctx, from: usize, cue: (usize, usize), out: &mut Vec<Frame>) {
+    let t = c.t;
+    let mut j = from;
+    while j < t.len() && t[j].kind != Kind::Open {
+        if t[j].kind == Kind::Stop {
+            return;
+        }
+        j += 1;
+    }
+    if j >= t.len() || (t[j - 1].kind != Kind::Comma && t[j - 1].kind != Kind::Colon) {
+        return;
+    }
+    let close = c.close_of(j).unwrap_or(t.len());
+    let content =
+        if close < t.len() { c.inside_quote(j, close) } else { (j + 1 < t.len()).then(|| c.bytes(j + 1, t.len())) };
+    let Some(content) = content else { return };
+    if let Some(prev) = out.last_mut()
+        && c.doc[prev.content.0..prev.content.1].split_whitespace().count() < 4
+        && prev.content2.is_none()
+    {
+        prev.content2 = Some(content);
+        return;
+    }
+    out.push(Frame {
+        attribution: Attribution::Direct,
+        content,
+        content2: None,
+        cue: Some(cue),
+        source: Source::Previous,
+    });
+}

@@ -1,0 +1,334 @@
+//! Attribution frames of one sentence: where the cue, the source mention and
+//! the content lie.
+//!
+//! Patterns, tried outermost first so that a report inside reported content
+//! is never taken for the frame ("X had told police that ..., the source
+//! added" belongs to the source):
+//! 1. `according to S` at the start, middle or end;
+//! 2. content first: `C, S said [when/where].`, `C, said S.`, `"Q," S said`,
+//!    with `"Q," S said, "R."` giving two pieces;
+//!    and `C1, S said, C2` with the frame inside its content;
+//! 3. speaker first: `S said [that] C`, `S told R that C`, `S said: "Q"`,
+//!    `S declined to say that C but said that D`, `While S said C, T noted
+//!    D`, `..., S, who said C`, `S did X and said C`, `S did X, saying C`;
+//! 4. a sentence that is all quotation: it continues the last speaker.
+//!
+//! Only unquoted cues count, so a cue inside a quotation never frames it.
+//! Precision matters more than recall: a pattern that is not sure of its
+//! subject (a clause start, an appositive chain, a role noun) reports
+//! nothing, and the sentence stays the outlet's own statement.
+
+mod according;
+mod content_first;
+mod participle;
+mod phrases;
+mod speech;
+
+use super::cues::{CueKind, class};
+use super::model::Attribution;
+use super::tokens::{Kind, Token};
+use according::according_to;
+use content_first::content_first;
+use participle::participle;
+use phrases::{is_relative, np_back, starts_clause, subject_before};
+use speech::{cue_first, shared_subject, speaker_first};
+
+/// Who a frame's content belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A mention in this sentence: token range and an appositive range.
+    Mention { np: (usize, usize), appositive: Option<(usize, usize)> },
+    /// The source of the previous frame of this sentence.
+    Previous,
+    /// Whoever spoke last: a sentence that is all quotation.
+    Continuation,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Frame {
+    pub attribution: Attribution,
+    /// Absolute byte range of the content.
+    pub content: (usize, usize),
+    /// A second piece, when the frame sits in the middle of its content.
+    pub content2: Option<(usize, usize)>,
+    /// Absolute byte range of the cue.
+    pub cue: Option<(usize, usize)>,
+    pub source: Source,
+}
+
+/// What the sentence turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Frames were pushed.
+    Framed,
+    /// `S said:` with nothing after: the next sentence is S's.
+    Introduces { np: (usize, usize), cue: (usize, usize) },
+    /// No frame.
+    None,
+}
+
+struct Ctx<'a> {
+    doc: &'a str,
+    t: &'a [Token],
+}
+
+impl Ctx<'_> {
+    fn lower_is(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|t| t.word() && t.text(self.doc).eq_ignore_ascii_case(w))
+    }
+
+    /// Byte range of the mention in token range `[s, e)`.
+    fn bytes(&self, s: usize, e: usize) -> (usize, usize) {
+        (self.t[s].start, self.t[e - 1].end)
+    }
+
+    /// Content bytes of tokens `[s, e)`, without final stops after a word.
+    fn content(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let mut e = e.min(self.t.len());
+        if s >= e {
+            return None;
+        }
+        while e > s
+            && matches!(self.t[e - 1].kind, Kind::Stop | Kind::Comma | Kind::Colon | Kind::Dash | Kind::Semicolon)
+        {
+            e -= 1;
+        }
+        // A quoted run is one token of many words.
+        let words: usize = self.t[s..e]
+            .iter()
+            .filter(|t| t.word())
+            .map(|t| if t.quoted { t.text(self.doc).split_whitespace().count() } else { 1 })
+            .sum();
+        (words >= 2).then(|| self.bytes(s, e))
+    }
+
+    /// The opening mark of the closing mark at `close`.
+    fn open_of(&self, close: usize) -> Option<usize> {
+        (0..close).rev().find(|&i| self.t[i].kind == Kind::Open)
+    }
+
+    /// The matching close of the opening mark at `open`.
+    fn close_of(&self, open: usize) -> Option<usize> {
+        (open + 1..self.t.len()).find(|&i| self.t[i].kind == Kind::Close)
+    }
+
+    /// Direct content: the words between the marks, a trailing comma off.
+    fn inside_quote(&self, open: usize, close: usize) -> Option<(usize, usize)> {
+        if close <= open + 1 {
+            return None;
+        }
+        let mut e = close;
+        while e > open + 1 && matches!(self.t[e - 1].kind, Kind::Comma | Kind::Dash | Kind::Colon) {
+            e -= 1;
+        }
+        let words = self.t[open + 1..e].iter().filter(|t| t.word()).count();
+        (words >= 1).then(|| self.bytes(open + 1, e))
+    }
+}
+
+fn is_function(t: &Token) -> bool {
+    t.is(class::PREP | class::CONJ | class::SUB | class::AUX | class::PRON)
+}
+
+fn starts_with_digit(c: &Ctx, i: usize) -> bool {
+    c.t[i].text(c.doc).starts_with(|ch: char| ch.is_ascii_digit())
+}
+
+fn is_possessive(c: &Ctx, i: usize) -> bool {
+    let w = c.t[i].text(c.doc);
+    w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'') || w.ends_with('\u{2019}')
+}
+
+fn is_indefinite(c: &Ctx, i: usize) -> bool {
+    c.lower_is(i, "a") || c.lower_is(i, "an")
+}
+
+fn is_article(c: &Ctx, i: usize) -> bool {
+    const ARTICLES: [&str; 13] =
+        ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
+    let t = &c.t[i];
+    t.is(class::DET | class::PRON) && ARTICLES.iter().any(|a| t.text(c.doc).eq_ignore_ascii_case(a))
+}
+
+/// The cue at token `i`, if the word reads as one here.
+#[inline]
+fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
+    let x = &c.t[i];
+    let kind = x.cue()?;
+    // A verb never follows an article or a possessive: "the hope", "his
+    // claim".
+    if i > 0 && is_article(c, i - 1) {
+        return None;
+    }
+    if x.is(class::NOUNLIKE_CUE) {
+        // "news reports", "his claims", "Friday's tweets": nouns.
+        let p = i.checked_sub(1).map(|p| &c.t[p])?;
+        if !p.word()
+            || p.is(class::DET | class::NOUN_CUE_BLOCK | class::PREP)
+            || is_possessive(c, i - 1)
+            || starts_with_digit(c, i - 1)
+        {
+            return None;
+        }
+        if !(p.cap || p.is(class::PRON) || c.lower_is(i + 1, "that")) {
+            return None;
+        }
+        // "Twenty-seven states", "Three reports".
+        const NUMBERS: [&str; 19] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty",
+            "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+        ];
+        let pw = p.text(c.doc).to_ascii_lowercase();
+        if NUMBERS.iter().any(|n| pw.starts_with(n)) {
+            return None;
+        }
+    }
+    Some(kind)
+}
+
+fn attribution_of(c: &Ctx, s: usize, e: usize) -> Attribution {
+    // Direct when the content is one quotation, marks at both ends.
+    let t = c.t;
+    let mut e = e;
+    while e > s && matches!(t[e - 1].kind, Kind::Stop | Kind::Comma) {
+        e -= 1;
+    }
+    if e > s && t[s].kind == Kind::Open && c.close_of(s) == Some(e - 1) {
+        Attribution::Direct
+    } else {
+        Attribution::Indirect
+    }
+}
+
+/// Frame for content in tokens `[s, e)`: direct content loses its marks.
+fn content_frame(c: &Ctx, s: usize, e: usize, cue: (usize, usize), source: Source, that: bool) -> Option<Frame> {
+    let mut attribution = attribution_of(c, s, e);
+    if that {
+        attribution = Attribution::Indirect;
+    }
+    let content = if attribution == Attribution::Direct {
+        let close = c.close_of(s)?;
+        c.inside_quote(s, close)?
+    } else {
+        c.content(s, e)?
+    };
+    Some(Frame { attribution, content, content2: None, cue: Some(cue), source })
+}
+
+/// Find the frames of one sentence.
+pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
+    out.clear();
+    let c = Ctx { doc, t };
+    // Most sentences have neither a cue nor a quotation: nothing to find.
+    if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) {
+        return Outcome::None;
+    }
+    if according_to(&c, out) || content_first(&c, out) || cue_first(&c, out) {
+        return Outcome::Framed;
+    }
+    for cue in 0..t.len() {
+        let Some(kind) = cue_at(&c, cue) else {
+            continue;
+        };
+        if kind == CueKind::According || (kind == CueKind::Participle && !(cue > 0 && t[cue - 1].is(class::AUX))) {
+            continue;
+        }
+        let Some(source @ Source::Mention { np, .. }) = subject_before(&c, cue, |s| {
+            starts_clause(&c, s)
+                || (s > 0 && t[s - 1].is(class::SUB) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
+                || (s > 1 && is_relative(&c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
+        })
+        .or_else(|| shared_subject(&c, cue)) else {
+            continue;
+        };
+        // "..., Ann Roe, who said C": the antecedent speaks.
+        let source = if is_relative(&c, np) {
+            let Some(ante) = (np.0 > 0 && t[np.0 - 1].kind == Kind::Comma).then(|| np_back(&c, np.0 - 1)).flatten()
+            else {
+                continue;
+            };
+            if t[ante.0].is(class::PRON) {
+                continue;
+            }
+            Source::Mention { np: ante, appositive: None }
+        } else {
+            source
+        };
+        if kind == CueKind::Belief
+            && !c.lower_is(cue + 1, "that")
+            && !t[np.0..np.1].iter().any(|x| x.is(class::PRON) || x.cap)
+        {
+            continue;
+        }
+        // The writer's own "I think", "we know" are not reports.
+        if kind == CueKind::Belief && np.1 == np.0 + 1 && ["i", "we", "you"].iter().any(|w| c.lower_is(np.0, w)) {
+            continue;
+        }
+        // A passive ("the decision is expected to ...") reports no one; a
+        // progressive ("has been saying") does.
+        let participle = t[cue].text(c.doc);
+        let passive_form =
+            participle.ends_with("ed") || ["said", "told", "thought", "known", "shown", "found"].contains(&participle);
+        if passive_form
+            && t[np.1..cue].iter().any(|x| {
+                ["is", "was", "are", "were", "be", "been", "being"]
+                    .iter()
+                    .any(|w| x.text(c.doc).eq_ignore_ascii_case(w))
+            })
+        {
+            continue;
+        }
+        // In a subordinate clause the content ends at the clause's comma.
+        let limit = if np.0 > 0 && t[np.0 - 1].is(class::SUB) && !is_relative(&c, np) {
+            (cue..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len())
+        } else {
+            t.len()
+        };
+        if speaker_first(&c, cue, kind, source, limit, out) {
+            // "While S said C, T noted D": the main clause may report too.
+            if limit < t.len() {
+                for cue2 in limit + 1..t.len() {
+                    if let Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief)) = cue_at(&c, cue2)
+                        && let Some(source2) = subject_before(&c, cue2, |s| s == limit + 1)
+                    {
+                        speaker_first(&c, cue2, kind2, source2, t.len(), out);
+                        break;
+                    }
+                }
+            }
+            return Outcome::Framed;
+        }
+        // `S said:` closing the sentence introduces what follows.
+        if kind != CueKind::Belief
+            && (cue + 1..t.len()).all(|j| !t[j].word())
+            && t[cue + 1..].iter().any(|x| x.kind == Kind::Colon)
+        {
+            return Outcome::Introduces { np: c.bytes(np.0, np.1), cue: c.bytes(cue, cue + 1) };
+        }
+    }
+    if participle(&c, out) {
+        return Outcome::Framed;
+    }
+    // All quotation: a continuation of the last speaker.
+    if t[0].kind == Kind::Open {
+        let close = c.close_of(0);
+        let rest_ok = close.is_none_or(|cl| t[cl + 1..].iter().all(|x| !x.word()));
+        if rest_ok {
+            let content = match close {
+                Some(cl) => c.inside_quote(0, cl),
+                None => (t.len() > 1).then(|| c.bytes(1, t.len())),
+            };
+            if let Some(content) = content {
+                out.push(Frame {
+                    attribution: Attribution::Direct,
+                    content,
+                    content2: None,
+                    cue: None,
+                    source: Source::Continuation,
+                });
+                return Outcome::Framed;
+            }
+        }
+    }
+    Outcome::None
+}

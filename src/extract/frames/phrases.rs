@@ -1,0 +1,510 @@
+//! Noun phrases and subjects around a cue: where a source mention starts
+//! and ends, which appositives and auxiliaries lie between it and its cue,
+//! and whether it opens a clause. Finds spans only; decides no frame.
+
+use super::{Ctx, Source, is_function, is_possessive, starts_with_digit};
+use crate::extract::cues::{CueKind, class};
+use crate::extract::tokens::Kind;
+
+/// Noun phrase ending just before token `end`: `[start, end)`. Takes in
+/// partitives ("52 percent of voters", "nine in 10 voters") and one or two
+/// prepositional phrases ("officials at the agency", "a poll of voters").
+pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
+    let t = c.t;
+    let (mut s, e) = np_core(c, end)?;
+    if t[s].is(class::PRON) {
+        return Some((s, e));
+    }
+    let quantity =
+        |i: usize| t[i].word() && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'));
+    // "63 percent said": a number before a quantity head.
+    if t[s].is(class::QUANT) && s + 1 == e && s > 0 && starts_with_digit(c, s - 1) {
+        s -= 1;
+    }
+    for _ in 0..2 {
+        if s < 2 {
+            break;
+        }
+        let p = &t[s - 1];
+        if c.lower_is(s - 1, "of") && quantity(s - 2) {
+            s -= 2;
+            while s > 0 && (quantity(s - 1) || c.lower_is(s - 1, "about") || t[s - 1].is(class::DET)) {
+                s -= 1;
+            }
+            continue;
+        }
+        if starts_with_digit(c, s - 1)
+            && s >= 3
+            && (c.lower_is(s - 2, "in") || c.lower_is(s - 2, "of"))
+            && quantity(s - 3)
+        {
+            s -= 3;
+            continue;
+        }
+        let pp: &[&str] = if t[s - 2].is(class::ANON | class::GROUP) {
+            &["of", "for", "at", "from", "with", "in", "on", "to"]
+        } else {
+            &["of", "for", "at", "from", "with", "in", "on"]
+        };
+        if p.word()
+            && !p.cap
+            && pp.iter().any(|w| c.lower_is(s - 1, w))
+            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP))
+            && let Some((s2, _)) = np_core(c, s - 1)
+            && !t[s2].is(class::PRON)
+        {
+            s = s2;
+            continue;
+        }
+        break;
+    }
+    while s > 0
+        && ["nearly", "about", "almost", "roughly", "approximately", "over", "only", "just"]
+            .iter()
+            .any(|w| c.lower_is(s - 1, w))
+        && (quantity(s) || t[s].is(class::DET))
+    {
+        s -= 1;
+    }
+    Some((s, e))
+}
+
+/// The simple noun phrase ending just before token `end`.
+fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
+    let t = c.t;
+    let mut e = end;
+    // A parenthetical after a name: "Sen. Ann Roe (D-Ore.) said".
+    let mut paren_end = None;
+    if e > 0 && t[e - 1].text(c.doc) == ")" {
+        let open = (e.saturating_sub(10)..e - 1).rev().find(|&i| t[i].text(c.doc) == "(")?;
+        paren_end = Some(e);
+        e = open;
+    }
+    if e == 0 {
+        return None;
+    }
+    let head = &t[e - 1];
+    if !head.word() || head.quoted {
+        return None;
+    }
+    if head.is(class::PRON) {
+        return Some((e - 1, paren_end.unwrap_or(e)));
+    }
+    let strict = (head.cap && !is_function(head) && head.cue().is_none() && !head.is(class::TIME))
+        || head.is(class::ANON | class::GROUP)
+        || (head.is(class::QUANT) && e >= 2 && starts_with_digit(c, e - 2));
+    // Any other lowercase noun may head a subject if an article or a name
+    // opens its phrase ("the Vermont senators", "The town").
+    let loose = !strict
+        && !head.cap
+        && !is_function(head)
+        && head.entry.cue.is_none()
+        && !starts_with_digit(c, e - 1)
+        && !head.is(class::DET | class::TIME);
+    if !strict {
+        if let Some(np) = postmodified(c, e) {
+            return Some(np);
+        }
+        if !loose {
+            return None;
+        }
+    }
+    let mut s = e - 1;
+    let mut lower_mods = 0;
+    while s > 0 && e - s < 12 {
+        let p = &t[s - 1];
+        if !p.word() || p.quoted {
+            break;
+        }
+        if p.is(class::DET) {
+            s -= 1;
+            break;
+        }
+        if starts_with_digit(c, s - 1) {
+            break;
+        }
+        if p.cap {
+            if is_function(p) {
+                break;
+            }
+            s -= 1;
+            continue;
+        }
+        let joins = c.lower_is(s - 1, "of") || c.lower_is(s - 1, "and");
+        if joins && t[s].cap && s >= 2 && t[s - 2].cap && t[s - 2].word() {
+            s -= 1;
+            continue;
+        }
+        // "Federal and state officials".
+        if c.lower_is(s - 1, "and")
+            && s >= 2
+            && t[s - 2].word()
+            && !t[s - 2].quoted
+            && !is_function(&t[s - 2])
+            && t[s - 2].entry.cue.is_none()
+            && !starts_with_digit(c, s - 2)
+            && (t[s - 2].cap || t[s - 2].is(class::ROLE))
+        {
+            s -= 1;
+            continue;
+        }
+        if is_function(p) || p.entry.cue.is_some() || lower_mods >= 5 {
+            break;
+        }
+        // "The senator emailed supporters": a verb between two nouns.
+        let w = p.text(c.doc);
+        if w.ends_with("ed")
+            && s >= 2
+            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP))
+            && !t[s - 2].is(class::DET)
+        {
+            break;
+        }
+        lower_mods += 1;
+        s -= 1;
+    }
+    // A plural head stands alone ("human rights groups").
+    let plural = head.text(c.doc).ends_with('s') && !head.text(c.doc).ends_with("ss");
+    if loose && !(plural || t[s].is(class::DET) || t[s..e].iter().any(|x| x.cap)) {
+        return postmodified(c, e);
+    }
+    Some((s, paren_end.unwrap_or(e)))
+}
+
+/// "people familiar with the matter", "sources close to the campaign".
+fn postmodified(c: &Ctx, end: usize) -> Option<(usize, usize)> {
+    let t = c.t;
+    let lo = end.saturating_sub(9);
+    for k in (lo..end).rev() {
+        let tk = &t[k];
+        if !tk.word() || tk.quoted {
+            return None;
+        }
+        let w = tk.text(c.doc);
+        if matches!(w, "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "with")
+            && k > 0
+            && (t[k - 1].is(class::ANON) || ["those", "others", "some", "many"].iter().any(|w| c.lower_is(k - 1, w)))
+        {
+            let (s, _) = np_back(c, k)?;
+            return Some((s, end));
+        }
+    }
+    None
+}
+
+/// Noun phrase starting at token `start`: `[start, end)`.
+pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
+    let t = c.t;
+    let mut e = start;
+    if t.get(e).is_some_and(|x| x.is(class::PRON)) {
+        return Some((e, e + 1));
+    }
+    if t.get(e).is_some_and(|x| x.is(class::PREP | class::SUB | class::CONJ | class::AUX)) {
+        return None;
+    }
+    if t.get(e).is_some_and(|x| x.is(class::DET)) {
+        e += 1;
+    }
+    let mut lower_mods = 0;
+    while e < t.len() && e - start < 10 {
+        let x = &t[e];
+        if !x.word() || x.quoted || x.is(class::TIME) && x.cap {
+            break;
+        }
+        if x.cap {
+            if is_function(x) && e > start {
+                break;
+            }
+            e += 1;
+            continue;
+        }
+        if (c.lower_is(e, "of") || c.lower_is(e, "and"))
+            && e > start
+            && t[e - 1].cap
+            && t.get(e + 1).is_some_and(|n| n.cap && n.word())
+        {
+            e += 1;
+            continue;
+        }
+        if is_function(x) || x.entry.cue.is_some() || x.is(class::DET) {
+            break;
+        }
+        // "The mayor closed ...": a verb after the head.
+        if x.text(c.doc).ends_with("ed")
+            && e > start
+            && (t[e - 1].cap || t[e - 1].is(class::ANON | class::GROUP))
+            && !t[e - 1].is(class::DET)
+        {
+            break;
+        }
+        if x.is(class::ANON | class::GROUP) {
+            e += 1;
+            continue;
+        }
+        if lower_mods >= 3 {
+            break;
+        }
+        lower_mods += 1;
+        e += 1;
+    }
+    // Drop trailing lowercase words that cannot be heads; after an article
+    // any noun can ("the town").
+    let article = loose && t.get(start).is_some_and(|x| x.is(class::DET));
+    while e > start {
+        let h = &t[e - 1];
+        if h.cap || h.is(class::ANON | class::GROUP) || (article && e > start + 1 && h.word() && !is_function(h)) {
+            break;
+        }
+        e -= 1;
+    }
+    if e == start || (e == start + 1 && t[start].is(class::DET)) {
+        return None;
+    }
+    // "a spokesman for Mayor Ann Roe".
+    if t[e - 1].is(class::ANON | class::GROUP)
+        && t.get(e).is_some_and(|x| x.word() && ["for", "of", "at", "to", "from"].iter().any(|w| x.text(c.doc) == *w))
+        && t.get(e + 1).is_some_and(|x| x.word() && x.cap && !x.quoted)
+    {
+        e += 1;
+        while e < t.len() && t[e].word() && t[e].cap && !t[e].quoted && e - start < 14 {
+            e += 1;
+        }
+    }
+    // "people familiar with the matter".
+    if t[e - 1].is(class::ANON)
+        && t.get(e)
+            .is_some_and(|x| x.word() && matches!(x.text(c.doc), "familiar" | "close" | "briefed" | "with" | "who"))
+    {
+        while e < t.len() && t[e].word() && e - start < 14 {
+            e += 1;
+        }
+    }
+    Some((start, e))
+}
+
+/// Whether the segment starting at token `i` reads as an appositive: "head
+/// of C", "the company's founder", "who ...", "R-Ky.", "70".
+pub(super) fn appositive_like(c: &Ctx, i: usize) -> bool {
+    let Some(x) = c.t.get(i) else { return false };
+    if !x.word() || x.quoted || x.is(class::PRON | class::CONJ) || x.cue().is_some() {
+        return c.lower_is(i, "who") || c.lower_is(i, "which");
+    }
+    let w = x.text(c.doc);
+    let party = w.len() >= 3 && ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p));
+    !x.cap || x.is(class::DET | class::ROLE) || party || starts_with_digit(c, i) || is_possessive(c, i)
+}
+
+/// Whether tokens `[s, e)` are a bare name: two to five capitalised words.
+fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
+    e >= s + 2 && e - s <= 5 && c.t[s..e].iter().all(|x| x.word() && x.cap && !x.is(class::DET))
+}
+
+/// Back over auxiliaries and adverbs between a subject and its cue ("has
+/// also said", "has, however, argued", "repeatedly claimed").
+pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
+    let t = c.t;
+    let mut j = cue;
+    loop {
+        if j == 0 {
+            return j;
+        }
+        let p = &t[j - 1];
+        if p.word() && !p.cap && p.is(class::AUX) {
+            j -= 1;
+            continue;
+        }
+        let w = p.text(c.doc);
+        if p.word() && !p.cap && w.len() >= 6 && w.ends_with("ly") && !p.is(class::ANON | class::GROUP) {
+            j -= 1;
+            continue;
+        }
+        // "Ann Roe on Tuesday said", "Ann Roe last week said".
+        if p.word() && p.is(class::TIME) && !p.is(class::DET) && !is_possessive(c, j - 1) {
+            j -= 1;
+            if j > 0 && ["on", "last", "this", "earlier", "late", "early"].iter().any(|w| c.lower_is(j - 1, w)) {
+                j -= 1;
+            }
+            continue;
+        }
+        // "went on to say", "goes on to say".
+        if c.lower_is(j - 1, "to") && j >= 3 && c.lower_is(j - 2, "on") {
+            let v = t[j - 3].text(c.doc).to_ascii_lowercase();
+            if matches!(v.as_str(), "went" | "goes" | "go" | "going" | "gone") {
+                j -= 3;
+                continue;
+            }
+        }
+        // ", however," and the like.
+        if p.kind == Kind::Comma
+            && j >= 3
+            && t[j - 3].kind == Kind::Comma
+            && t[j - 2].word()
+            && matches!(
+                t[j - 2].text(c.doc).to_ascii_lowercase().as_str(),
+                "however" | "meanwhile" | "though" | "too" | "also" | "moreover" | "instead" | "indeed"
+            )
+        {
+            j -= 3;
+            continue;
+        }
+        return j;
+    }
+}
+
+/// A subject noun phrase before the cue at `cue`, skipping auxiliaries and
+/// appositives (`S, head of C, said`), whose start `accept` agrees to.
+pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    if j == 0 {
+        return None;
+    }
+    // "S -- co-editor of B -- said".
+    if t[j - 1].kind == Kind::Dash
+        && let Some(d) = (j.saturating_sub(30)..j - 1).rev().find(|&d| t[d].kind == Kind::Dash)
+        && d + 1 < j - 1
+        && let Some(np) = np_back(c, d)
+        && !t[np.0].is(class::PRON)
+        && accept(np.0)
+    {
+        return Some(Source::Mention { np, appositive: Some((d + 1, j - 1)) });
+    }
+    if t[j - 1].kind != Kind::Comma {
+        let np = np_back(c, j)?;
+        return accept(np.0).then_some(Source::Mention { np, appositive: None });
+    }
+    // Walk back over appositives: the subject ends at an earlier comma.
+    let last = j - 1;
+    let mut k = last;
+    let lo = j.saturating_sub(40);
+    for _ in 0..5 {
+        let b = (lo..k)
+            .rev()
+            .find(|&b| matches!(t[b].kind, Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Colon | Kind::Dash))?;
+        if t[b].kind != Kind::Comma || b + 1 >= last {
+            return None;
+        }
+        // A parenthetical phrase ("S, in the wake of X, said") is skipped
+        // but is no role.
+        let parenthetical = t[b + 1].is(class::PREP) && !t[b + 1].cap;
+        if (appositive_like(c, b + 1) || parenthetical)
+            && let Some(np) = np_back(c, b)
+            && !t[np.0].is(class::PRON)
+            && accept(np.0)
+        {
+            return Some(Source::Mention { np, appositive: (!parenthetical).then_some((b + 1, last)) });
+        }
+        // "a spokeswoman, Ann Roe, said": the name is the speaker, the
+        // noun phrase before it the role.
+        if is_name(c, b + 1, last)
+            && let Some(np) = np_back(c, b)
+            && t[np.1 - 1].is(class::ANON | class::GROUP)
+            && accept(np.0)
+        {
+            return Some(Source::Mention { np: (b + 1, last), appositive: Some(np) });
+        }
+        k = b;
+    }
+    None
+}
+
+/// Whether a subject starting at token `s` opens its clause: sentence start,
+/// after a conjunction, or after an introductory phrase and a comma.
+pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
+    let t = c.t;
+    if s == 0 {
+        return true;
+    }
+    if t[..s].iter().all(|x| x.word() && x.is(class::CONJ | class::AUX)) {
+        return true;
+    }
+    let p = &t[s - 1];
+    // "While S said C, ...": a subordinate clause opening the sentence.
+    if p.is(class::SUB) && p.cap && t[..s - 1].iter().all(|x| x.is(class::CONJ)) {
+        return true;
+    }
+    // A dateline: "PARIS (Reuters) - S said".
+    if p.kind == Kind::Dash && s <= 10 {
+        return true;
+    }
+    if matches!(p.kind, Kind::Semicolon | Kind::Colon)
+        || (p.is(class::CONJ) && s >= 2 && matches!(t[s - 2].kind, Kind::Comma | Kind::Semicolon))
+    {
+        return true;
+    }
+    // The introduction ends at a comma, maybe one inside a closing mark
+    // ("On \"Meet the Press,\" S said").
+    let comma_inside = p.kind == Kind::Close && s >= 2 && t[s - 2].kind == Kind::Comma;
+    if p.kind != Kind::Comma && !comma_inside {
+        return false;
+    }
+    let intro = if comma_inside { &t[..s] } else { &t[..s - 1] };
+    let opens = intro.iter().filter(|x| x.kind == Kind::Open).count();
+    let closes = intro.iter().filter(|x| x.kind == Kind::Close).count();
+    if opens != closes || intro.iter().any(|x| x.kind == Kind::Stop) {
+        return false;
+    }
+    let Some(first) = intro.iter().position(|x| !x.is(class::CONJ)).map(|i| &intro[i]) else {
+        return false;
+    };
+    let lower = first.text(c.doc).to_ascii_lowercase();
+    (intro.len() <= 8 && !intro.iter().any(|x| x.cue().is_some_and(|k| k != CueKind::Participle)))
+        || first.is(class::PREP | class::SUB | class::AUX | class::TIME)
+        || (first.cap && (lower.ends_with("ing") || lower.ends_with("ed")))
+}
+
+pub(super) fn is_relative(c: &Ctx, np: (usize, usize)) -> bool {
+    np.1 == np.0 + 1 && (c.lower_is(np.0, "who") || c.lower_is(np.0, "which"))
+}
+
+pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
+    let t = c.t;
+    let Some(x) = t.get(j) else { return j };
+    if !x.word() || x.quoted || c.lower_is(j, "that") {
+        return j;
+    }
+    let w = x.text(c.doc).to_ascii_lowercase();
+    if matches!(
+        w.as_str(),
+        "him"
+            | "her"
+            | "them"
+            | "me"
+            | "us"
+            | "you"
+            | "reporters"
+            | "journalists"
+            | "supporters"
+            | "lawmakers"
+            | "voters"
+            | "colleagues"
+            | "viewers"
+            | "listeners"
+            | "followers"
+            | "members"
+            | "students"
+            | "donors"
+            | "audiences"
+            | "crowds"
+            | "senators"
+    ) {
+        return j + 1;
+    }
+    if x.cap && !is_function(x) {
+        while t.get(j).is_some_and(|y| y.word() && y.cap && !y.quoted) {
+            j += 1;
+        }
+        return j;
+    }
+    if x.is(class::DET) {
+        j += 1;
+        let lim = j + 4;
+        while j < lim
+            && t.get(j)
+                .is_some_and(|y| y.word() && !y.quoted && !y.is(class::DET | class::PREP | class::SUB | class::PRON))
+        {
+            j += 1;
+        }
+    }
+    j
+}

@@ -1,0 +1,312 @@
+//! Speaker-first frames: `S said [that] C`, `S told R that C`, `S said:
+//! "Q"`, coordinated continuations (`... but said that D`, `..., adding
+//! that D`), a subject shared across "and" and the cue-first `Said S: "Q"`.
+
+use super::phrases::{np_forward, skip_aux_back, skip_object, subject_before};
+use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive};
+use crate::extract::cues::{CueKind, class};
+use crate::extract::model::Attribution;
+use crate::extract::tokens::Kind;
+
+pub(super) struct Complement {
+    pub(super) start: usize,
+    /// After "that".
+    pub(super) that: bool,
+}
+
+/// Where the content of a speaker-first frame starts, after the cue at
+/// `cue`: a "that", a quotation, a colon, or a clause after adverbials.
+pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
+    let t = c.t;
+    let mut j = cue + 1;
+    if kind == CueKind::Tell {
+        j = skip_object(c, j);
+    }
+    let limit = j + 16;
+    let mut in_pp = false;
+    let weak = t[cue].is(class::WEAK_CUE);
+    let infinitive = t[cue].is(class::INFINITIVE);
+    while j < t.len() && j < limit {
+        let x = &t[j];
+        // "posted a photo": an object, not content.
+        if weak
+            && x.word()
+            && !x.quoted
+            && !c.lower_is(j, "that")
+            && !x.is(class::PRON)
+            && !(x.is(class::TIME) || (x.is(class::PREP) && !c.lower_is(j, "to")) || in_pp)
+        {
+            return None;
+        }
+        if infinitive && !in_pp && c.lower_is(j, "to") {
+            return Some(Complement { start: j, that: false });
+        }
+        match x.kind {
+            Kind::Open => {
+                return Some(Complement { start: j, that: false });
+            }
+            Kind::Colon => {
+                j += 1;
+                in_pp = false;
+            }
+            Kind::Comma => {
+                // "said, adding" and the like are not content.
+                if t.get(j + 1).is_some_and(|n| n.cue().is_some()) {
+                    return None;
+                }
+                if !in_pp && t.get(j + 1).is_some_and(|n| n.kind != Kind::Open) && !c.lower_is(j + 1, "that") {
+                    return None;
+                }
+                j += 1;
+            }
+            Kind::Word if x.quoted => {
+                return Some(Complement { start: j, that: false });
+            }
+            Kind::Word if c.lower_is(j, "that") => {
+                return (j + 1 < t.len()).then_some(Complement { start: j + 1, that: true });
+            }
+            // "said if S wins, ...": a clause, not a prepositional phrase.
+            Kind::Word
+                if !in_pp
+                    && ["whether", "if", "how", "what", "why", "who", "where"].iter().any(|w| c.lower_is(j, w)) =>
+            {
+                return Some(Complement { start: j, that: false });
+            }
+            // "pointed out that", "spelled out".
+            Kind::Word if j == cue + 1 && c.lower_is(j, "out") => j += 1,
+            Kind::Word if x.is(class::TIME) && !is_possessive(c, j) => {
+                // "on Friday" closes a prepositional phrase.
+                in_pp = false;
+                j += 1;
+            }
+            Kind::Word if x.is(class::PREP) && !x.cap => {
+                in_pp = true;
+                j += 1;
+            }
+            // "said after the meeting he would ...": a subject pronoun ends
+            // the prepositional phrase and opens the content.
+            Kind::Word
+                if in_pp && x.is(class::PRON) && !["who", "which", "that", "it"].iter().any(|w| c.lower_is(j, w)) =>
+            {
+                return Some(Complement { start: j, that: false });
+            }
+            Kind::Word if in_pp => j += 1,
+            Kind::Word => {
+                if ["whether", "if", "how", "what", "why", "who", "where"].iter().any(|w| c.lower_is(j, w)) {
+                    return Some(Complement { start: j, that: false });
+                }
+                // "Everything S says is a lie", "S showed up": no clause.
+                if x.is(class::CONJ | class::SUB | class::AUX)
+                    || ["up", "out", "off", "down", "back", "away"].iter().any(|w| c.lower_is(j, w))
+                {
+                    return None;
+                }
+                // Beliefs and findings take a clause, not an adjective or
+                // an object: "S feels stung", "S found a way".
+                if kind == CueKind::Belief
+                    && !(x.is(class::PRON) || x.cap || (x.is(class::DET) && !is_indefinite(c, j)))
+                {
+                    return None;
+                }
+                return Some(Complement { start: j, that: false });
+            }
+            Kind::Stop | Kind::Semicolon => return None,
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+/// Whether a cue follows at `j` after auxiliaries ("but also said").
+fn coordinated_cue(c: &Ctx, mut j: usize) -> bool {
+    let t = c.t;
+    while j < t.len() && t[j].is(class::AUX) && !t[j].cap {
+        j += 1;
+    }
+    j < t.len() && matches!(cue_at(c, j), Some(CueKind::Speech | CueKind::Tell | CueKind::Declined))
+}
+
+/// How a speaker-first content ends early: a coordinated second frame.
+struct Next {
+    cue: usize,
+    kind: CueKind,
+    source: Source,
+}
+
+/// End of the first piece of a speaker-first content starting at `s`, and
+/// the frame that follows: `... but said that D`, `..., adding that D`,
+/// `...; S said D`, `..., and S said D`.
+fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
+    let t = c.t;
+    for k in s..t.len().saturating_sub(1) {
+        let x = &t[k];
+        if x.quoted {
+            continue;
+        }
+        if x.word() && !x.cap && (c.lower_is(k, "but") || c.lower_is(k, "and")) {
+            let mut j = k + 1;
+            while j < t.len() && t[j].is(class::AUX) && !t[j].cap {
+                j += 1;
+            }
+            if j < t.len()
+                && let Some(kind) = cue_at(c, j)
+                && matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Declined)
+            {
+                let end = if k > 0 && t[k - 1].kind == Kind::Comma { k - 1 } else { k };
+                let next = Next { cue: j, kind, source: Source::Previous };
+                return Some((end, Some(next)));
+            }
+        }
+        let clause_break =
+            x.kind == Kind::Semicolon || (x.kind == Kind::Comma && t[k + 1].is(class::CONJ) && !t[k + 1].cap);
+        if clause_break {
+            let from = if x.kind == Kind::Comma { k + 2 } else { k + 1 };
+            for (j, tj) in t.iter().enumerate().take((from + 12).min(t.len())).skip(from + 1) {
+                if tj.quoted || matches!(tj.kind, Kind::Comma | Kind::Stop) {
+                    break;
+                }
+                if let Some(kind) = cue_at(c, j)
+                    && matches!(kind, CueKind::Speech | CueKind::Tell)
+                    && let Some(source) = subject_before(c, j, |st| st == from)
+                {
+                    let next = Next { cue: j, kind, source };
+                    return Some((k, Some(next)));
+                }
+            }
+        }
+        // ", but ...", ", and has ...", "; ..." go on in the writer's voice.
+        if x.kind == Kind::Semicolon && !coordinated_cue(c, k + 1) {
+            return Some((k, None));
+        }
+        if x.kind == Kind::Comma
+            && t.get(k + 2).is_some_and(|n| !n.quoted)
+            && (c.lower_is(k + 1, "but")
+                || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX | class::SUB) && !c.lower_is(k + 2, "that")))
+            && !coordinated_cue(c, k + 2)
+        {
+            return Some((k, None));
+        }
+        if x.kind == Kind::Comma && cue_at(c, k + 1) == Some(CueKind::Participle) {
+            let next = Next { cue: k + 1, kind: CueKind::Speech, source: Source::Previous };
+            return Some((k, Some(next)));
+        }
+    }
+    None
+}
+
+/// Frames of a speaker-first content (and any coordinated continuation).
+pub(super) fn speaker_first(
+    c: &Ctx,
+    cue: usize,
+    kind: CueKind,
+    source: Source,
+    limit: usize,
+    out: &mut Vec<Frame>,
+) -> bool {
+    let t = c.t;
+    let cue_bytes;
+    let (start, that, attribution) = if kind == CueKind::Declined {
+        // "declined to say [conclusively] that C": the refusal is the content.
+        if !c.lower_is(cue + 1, "to") {
+            return false;
+        }
+        let verb = t.get(cue + 2).map(|v| v.text(c.doc).to_ascii_lowercase()).unwrap_or_default();
+        if !matches!(
+            verb.as_str(),
+            "say"
+                | "confirm"
+                | "specify"
+                | "discuss"
+                | "elaborate"
+                | "disclose"
+                | "reveal"
+                | "detail"
+                | "identify"
+                | "describe"
+                | "answer"
+                | "speculate"
+                | "predict"
+                | "deny"
+                | "address"
+                | "characterize"
+                | "estimate"
+                | "explain"
+        ) {
+            return false;
+        }
+        cue_bytes = c.bytes(cue, cue + 3);
+        (cue, false, Attribution::Declined)
+    } else {
+        let Some(comp) = complement(c, cue, kind) else {
+            return false;
+        };
+        cue_bytes = c.bytes(cue, cue + 1);
+        (comp.start, comp.that, Attribution::Indirect)
+    };
+    let (end, next) = match coordinated(c, start.max(cue + 1)) {
+        Some((end, next)) => (end, next),
+        None => (t.len(), None),
+    };
+    let end = end.min(limit);
+    let frame = if attribution == Attribution::Declined {
+        c.content(start, end).map(|content| Frame {
+            attribution,
+            content,
+            content2: None,
+            cue: Some(cue_bytes),
+            source,
+        })
+    } else {
+        content_frame(c, start, end, cue_bytes, source, that)
+    };
+    let Some(frame) = frame else { return false };
+    out.push(frame);
+    if let Some(n) = next {
+        speaker_first(c, n.cue, n.kind, n.source, t.len(), out);
+    }
+    true
+}
+
+/// `S shook her head and said C`: a cue after "and" with no subject of its
+/// own shares the subject that opens the sentence.
+pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    if j < 2 || !(c.lower_is(j - 1, "and") || c.lower_is(j - 1, "but")) {
+        return None;
+    }
+    let start = t.iter().position(|x| !x.is(class::CONJ))?;
+    let (s, e) = np_forward(c, start, false)?;
+    // The subject is followed by its own verb phrase, which the cue joins.
+    if e >= j - 1
+        || !t[e].word()
+        || t[e].is(class::PREP | class::SUB | class::CONJ)
+        || t[s].is(class::PRON) && s + 1 != e
+    {
+        return None;
+    }
+    Some(Source::Mention { np: (s, e), appositive: None })
+}
+
+/// `Said S: "Q"` — the cue opens the sentence.
+pub(super) fn cue_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let x = &t[0];
+    if !(x.word() && x.cap && matches!(x.entry.cue, Some(CueKind::Speech | CueKind::Tell))) {
+        return false;
+    }
+    let Some((s, e)) = np_forward(c, 1, false) else {
+        return false;
+    };
+    if !t.get(e).is_some_and(|x| matches!(x.kind, Kind::Colon | Kind::Comma)) {
+        return false;
+    }
+    let source = Source::Mention { np: (s, e), appositive: None };
+    match content_frame(c, e + 1, t.len(), c.bytes(0, 1), source, false) {
+        Some(f) => {
+            out.push(f);
+            true
+        }
+        None => false,
+    }
+}
