@@ -17,6 +17,7 @@ mod cues;
 mod frames;
 mod hash;
 pub mod model;
+mod nonsentence;
 pub mod normalize;
 mod quotes;
 mod scan;
@@ -101,6 +102,10 @@ impl<'a> Pipeline<'a> {
                 self.out.references.extend(sentences::urls(para).map(str::to_string));
                 continue;
             }
+            // An author's bio is no part of the article's claims.
+            if nonsentence::is_bio(para) {
+                continue;
+            }
             let next_opens = paragraphs.get(pi + 1).is_some_and(|&(s, e)| quotes::starts_with_open(&doc[s..e]));
             let mut spans = std::mem::take(&mut self.spans);
             let mut sents = std::mem::take(&mut self.sentences);
@@ -156,6 +161,9 @@ impl<'a> Pipeline<'a> {
             if sentences::is_only_urls(text) {
                 return;
             }
+        }
+        if nonsentence::not_a_sentence(text) {
+            return;
         }
         if flags.boilerplate && text.len() < 400 && might_be_boilerplate(text) {
             let lower = text.to_lowercase();

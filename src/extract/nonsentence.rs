@@ -1,0 +1,212 @@
+//! A line that is not a sentence of the article is not a claim.
+//!
+//! Page furniture gets through ingestion now and then: a menu ("Order
+//! Reprints | Today's Paper | Subscribe"), a label ("SHARE THIS ARTICLE",
+//! "212 Comments", "Advertisement"), a print-edition notice ("A version of
+//! this article appears in print on …"), a credit ("Jane Roe contributed
+//! reporting"), an author's bio ("Tomas Reyes is a city hall reporter for
+//! the Valley Ledger. He joined …"). None of them is something the article
+//! claims, and a diff must not report them as claims added or removed.
+//!
+//! The rules say what a sentence of an article is, in general terms, and
+//! never name a site: a menu is short pieces between pipes; a label is a
+//! few words without a closing full stop that are all capitals or all page
+//! vocabulary; a notice or a credit has the wording every publication uses.
+//! This module only judges text; [`super`] decides what to skip.
+
+/// Words of page furniture: buttons, counters and prompts. A line made of
+/// nothing else is a control of the page, not a sentence of the article.
+const PAGE_WORDS: &[&str] = &[
+    "advertisement",
+    "all",
+    "article",
+    "comment",
+    "comments",
+    "continue",
+    "copy",
+    "email",
+    "facebook",
+    "follow",
+    "full",
+    "gift",
+    "in",
+    "link",
+    "linkedin",
+    "listen",
+    "main",
+    "min",
+    "minutes",
+    "more",
+    "newsletter",
+    "now",
+    "on",
+    "our",
+    "photos",
+    "print",
+    "read",
+    "reading",
+    "replies",
+    "save",
+    "see",
+    "share",
+    "shares",
+    "show",
+    "sign",
+    "story",
+    "subscribe",
+    "the",
+    "this",
+    "to",
+    "twitter",
+    "up",
+    "us",
+    "view",
+    "views",
+    "whatsapp",
+    "x",
+];
+
+/// Nouns that make "NAME is a … NOUN for/at …" an author's bio.
+const BYLINE_NOUNS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "writer",
+    "editor",
+    "columnist",
+    "contributor",
+    "journalist",
+    "producer",
+    "photographer",
+    "critic",
+];
+
+/// Whether `text`, one sentence as the splitter cut it, is not a sentence
+/// of the article.
+pub fn not_a_sentence(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 400 {
+        return false;
+    }
+    is_menu(t) || is_label(t) || is_notice(t)
+}
+
+/// Whether a paragraph is an author's bio: its first sentence says who
+/// wrote for whom ("NAME is a [senior, city hall …] reporter for/at …").
+pub fn is_bio(para: &str) -> bool {
+    let t = para.trim_start();
+    if t.len() > 600 {
+        return false;
+    }
+    let Some(at) = t.find(" is a ").or_else(|| t.find(" is an ")) else {
+        return false;
+    };
+    // The subject is a name: two to four capitalised words.
+    let subject: Vec<&str> = t[..at].split_whitespace().collect();
+    let named = (2..=4).contains(&subject.len())
+        && subject.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || *w == "de" || *w == "van");
+    if !named {
+        return false;
+    }
+    let rest = &t[at..];
+    let first = rest.split(['.', ';']).next().unwrap_or(rest);
+    let words: Vec<String> =
+        first.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(10).map(str::to_lowercase).collect();
+    words.iter().any(|w| BYLINE_NOUNS.iter().any(|n| w == n || w.strip_suffix('s') == Some(n)))
+        && words.iter().any(|w| matches!(w.as_str(), "for" | "at" | "with" | "covering" | "based" | "who"))
+}
+
+/// "Order Reprints | Today's Paper | Subscribe": short pieces between pipes.
+fn is_menu(t: &str) -> bool {
+    if !t.contains('|') {
+        return false;
+    }
+    let pieces: Vec<&str> = t.split('|').map(str::trim).filter(|p| !p.is_empty()).collect();
+    pieces.len() >= 2 && pieces.iter().all(|p| p.split_whitespace().count() <= 4)
+}
+
+/// A few words with no full stop that are all capitals ("SHARE THIS
+/// ARTICLE", "BREAKING NEWS") or all page vocabulary ("Share full article",
+/// "212 Comments", "5 min read").
+fn is_label(t: &str) -> bool {
+    if t.len() > 80 || t.ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 4 && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return true;
+    }
+    let mut counted = false;
+    words.iter().enumerate().all(|(i, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if i == 0 && !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',') {
+            counted = true;
+            return true;
+        }
+        w.is_empty() || PAGE_WORDS.contains(&w.as_str())
+    }) && (counted || words.len() <= 5)
+}
+
+/// The print-edition notice and the reporting credit: wording shared by
+/// every publication that prints them.
+fn is_notice(t: &str) -> bool {
+    let has = |needle: &str| t.contains(needle);
+    if has("print") {
+        let lower = t.to_lowercase();
+        if lower.contains("appears in print") || lower.contains("appeared in print") || lower.contains("print edition")
+        {
+            return lower.contains("version of this") || lower.contains("this article") || lower.contains("section");
+        }
+    }
+    has("contribut")
+        && (has("contributed reporting") || has("contributed to this report") || has("contributed research"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_is_not_a_sentence() {
+        for line in [
+            "Order Reprints | Today's Paper | Subscribe",
+            "SHARE THIS ARTICLE",
+            "Share full article",
+            "212 Comments",
+            "5 min read",
+            "Advertisement",
+            "Continue reading the main story",
+            "A version of this article appears in print on Nov. 3, 2026, Section A, Page 14 of the City edition \
+             with the headline: Council Bans Cars.",
+            "Ana Lima contributed reporting from Lisbon.",
+        ] {
+            assert!(not_a_sentence(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_and_headlines_stay() {
+        for line in [
+            "Share prices fell sharply on Monday",
+            "The council voted 7 to 2 to ban cars from the square.",
+            "\"Read the report,\" she said.",
+            "Voters chose between two candidates | one of them new to politics, the other a veteran of the city council.",
+            "Storm Hilde brings down power lines",
+            "The print edition of the paper will end in June, the publisher said.",
+            "NATO leaders met in Brussels.",
+        ] {
+            assert!(!not_a_sentence(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn bios_are_not_claims() {
+        assert!(is_bio("Tomas Reyes is a city hall reporter for the Valley Ledger. He joined the paper in 2019."));
+        assert!(is_bio("Mara Lind is an award-winning correspondent based in Nairobi."));
+        assert!(!is_bio("The mayor is a former reporter for the Ledger, her office said."));
+        assert!(!is_bio("Ines Duarte is a council member who proposed the ban."));
+    }
+}
