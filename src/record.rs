@@ -329,7 +329,10 @@ pub fn lineage(previous: &[Statement], next: &[Statement]) -> Lineage {
     for c in &d.changes {
         let from = c.from.as_ref().and_then(hash);
         let into = c.to.as_ref().and_then(hash);
-        let replaced = matches!(c.change, ChangeKind::Reworded | ChangeKind::QuoteChanged | ChangeKind::Reattributed);
+        let replaced = matches!(
+            c.change,
+            ChangeKind::Reworded | ChangeKind::QuoteChanged | ChangeKind::Reattributed | ChangeKind::Reframed
+        );
         if c.change != ChangeKind::Removed {
             let how = c.change.as_str().to_string();
             for s in c.to.iter().chain(&c.also_to) {

@@ -32,6 +32,16 @@ use crate::revref::{RevRef, RevSpec};
 // Kept out of the doc comment: clap re-wraps doc paragraphs, and examples
 // must stay one per line.
 const EXAMPLES: &str = "\
+Kinds of change:
+  added, removed      a claim only one revision has (restored: added back after a removal)
+  reworded            same speaker, edited wording (a sentence split, merged or rewritten too)
+  quote changed       words inside quotation marks edited
+  reattributed        another speaker: \"a U.S. official\" became a named spokesman
+  reframed            same claim and source, another frame: \"a website shows X\" became
+                      \"X, according to a website\", or a paraphrase became a quotation
+  moved               same claim, another place
+  A dateline added to the lead, a list re-punctuated or page furniture is no change.
+
 Examples:
   claimtrail diff old.txt new.txt
   claimtrail diff taji-strikes                 latest revision against the one before
@@ -46,8 +56,13 @@ Examples:
 /// a claim reads as removed and another added). Each change is one of:
 /// added, removed, reworded (same speaker, edited wording), quote changed
 /// (words inside quotation marks edited), reattributed (a different
-/// speaker: "a U.S. official" became a named spokesman), or moved. A claim
-/// split into two sentences, or two merged, reads as reworded.
+/// speaker: "a U.S. official" became a named spokesman), reframed (the
+/// same claim and source in another attribution frame: "a website shows
+/// X" became "X, according to a website", or a paraphrase became a
+/// quotation), or moved. A claim split into two sentences, or two merged,
+/// reads as reworded; a sentence rewritten from scratch around the same
+/// facts too. A dateline added to the lead, or a list re-punctuated, is
+/// no change.
 ///
 /// Exit status: 0 when no claim changed, 1 when some did, 2 on an error.
 #[derive(Debug, clap::Args)]
@@ -308,7 +323,7 @@ fn kind_style(kind: ChangeKind, p: Palette) -> String {
         ChangeKind::Added | ChangeKind::Restored => p.green(&text),
         ChangeKind::Removed => p.red(&text),
         ChangeKind::QuoteChanged | ChangeKind::Reattributed => p.bold(&p.yellow(&text)),
-        ChangeKind::Reworded => p.yellow(&text),
+        ChangeKind::Reworded | ChangeKind::Reframed => p.yellow(&text),
         ChangeKind::Moved | ChangeKind::Unchanged => p.dim(&text),
     }
 }
@@ -320,6 +335,11 @@ fn write_change(out: &mut Out, c: &diff::Change, p: Palette) -> Result<()> {
         (Some(o), Some(n)) if c.change == ChangeKind::Reattributed => {
             format!("{} → {}", speaker_name(o.speaker.as_ref()), speaker_name(n.speaker.as_ref()))
         }
+        // A reframed claim keeps its source, which one side's frame may
+        // not have named as a speaker.
+        (Some(o), Some(n)) if c.change == ChangeKind::Reframed => {
+            speaker_name(n.speaker.as_ref().or(o.speaker.as_ref()))
+        }
         (_, Some(s)) | (Some(s), None) => speaker_name(s.speaker.as_ref()),
         (None, None) => String::new(),
     };
@@ -328,6 +348,9 @@ fn write_change(out: &mut Out, c: &diff::Change, p: Palette) -> Result<()> {
         Some(Shape::Split) => notes.push(format!("split into {}", 1 + c.also_to.len())),
         Some(Shape::Merge) => notes.push(format!("merged from {}", 1 + c.also_from.len())),
         Some(Shape::Block) => notes.push(format!("{} statements", 1 + c.also_to.len())),
+        Some(Shape::Regrouped) => {
+            notes.push(format!("{} statements cut as {}", 1 + c.also_from.len(), 1 + c.also_to.len()))
+        }
         None => {}
     }
     if c.moved {

@@ -9,13 +9,19 @@
 //! - [`pairing`] decides which statements correspond (hash, similarity,
 //!   split/merge, moves);
 //! - [`words`] compares contents word by word (via `similar`);
-//! - [`speakers`] decides whether two speakers are the same source.
+//! - [`speakers`] decides whether two speakers are the same source;
+//! - [`layout`] sets aside datelines and list markers, [`overlap`] scores
+//!   heavy rewrites.
 //!
-//! Kinds, most serious first: a pair whose speaker changed is
-//! `reattributed` (whatever else changed); a pair with an edited word inside
-//! quotation marks is `quote_changed`; any other edit is `reworded`; a pair
-//! with nothing edited that left its place is `moved`; the rest is
-//! `unchanged`. Unpaired statements are `added` or `removed`, and an added
+//! Kinds, most serious first: a pair whose speakers changed (no speaker of
+//! one side is a speaker of the other) is `reattributed`, whatever else
+//! changed, and always names two different speakers; a pair with an edited
+//! word inside quotation marks is `quote_changed`; any other edit is
+//! `reworded`; a pair whose claim kept its words but whose attribution
+//! frame changed in a way the reader sees (paraphrase became quotation, a
+//! neutral cue a loaded one, or "A website shows X" became "X, according to
+//! a website") is `reframed`; a pair with nothing edited that left its
+//! place is `moved`; the rest is `unchanged`. Unpaired statements are `added` or `removed`, and an added
 //! statement the story carried before is `restored` (see
 //! [`ClaimDiff::mark_restored`]).
 //!
@@ -30,13 +36,17 @@
 //!   when the content was edited;
 //! - `attribution_changed` / `cue_changed`: `{"from": ..., "to": ...}`;
 //! - `shape`: `split` (one statement became `to` + `also_to`), `merge`
-//!   (`from` + `also_from` became one), `block` (a run of statements moved
-//!   together: `from`/`to` then `also_from`/`also_to`, pairwise);
+//!   (`from` + `also_from` became one), `regrouped` (the same words cut
+//!   into statements differently: `from` + `also_from` became `to` +
+//!   `also_to`), `block` (a run of statements moved together: `from`/`to`
+//!   then `also_from`/`also_to`, pairwise);
 //! - `moved: true`: an edited statement that also changed place.
 //!
 //! `summary` counts changes by kind, `unchanged` included; `moved` counts
 //! blocks. `restored` appears only when non-zero (store diffs).
 
+pub mod layout;
+pub mod overlap;
 pub mod pairing;
 pub mod speakers;
 pub mod words;
@@ -82,6 +92,8 @@ pub enum ChangeKind {
     Moved,
     /// Added back after an earlier revision had removed it.
     Restored,
+    /// The same claim from the same source in another attribution frame.
+    Reframed,
 }
 
 impl ChangeKind {
@@ -95,6 +107,7 @@ impl ChangeKind {
             ChangeKind::Reattributed => "reattributed",
             ChangeKind::Moved => "moved",
             ChangeKind::Restored => "restored",
+            ChangeKind::Reframed => "reframed",
         }
     }
 
@@ -109,6 +122,7 @@ impl ChangeKind {
             ChangeKind::Reattributed,
             ChangeKind::Moved,
             ChangeKind::Restored,
+            ChangeKind::Reframed,
         ]
         .into_iter()
         .find(|k| k.as_str() == name)
@@ -142,6 +156,9 @@ pub enum Shape {
     /// Consecutive statements moved together: the block is `from`/`to`
     /// then `also_from`/`also_to`, pairwise.
     Block,
+    /// The same words cut into statements differently (a list
+    /// re-punctuated): `from` + `also_from` became `to` + `also_to`.
+    Regrouped,
 }
 
 /// One entry of the diff.
@@ -205,6 +222,7 @@ pub struct Summary {
     pub reworded: usize,
     pub quote_changed: usize,
     pub reattributed: usize,
+    pub reframed: usize,
     pub moved: usize,
     pub unchanged: usize,
     /// Only diffs of stored revisions can know this; absent when zero so
@@ -227,6 +245,7 @@ impl Summary {
                 ChangeKind::Reworded => &mut s.reworded,
                 ChangeKind::QuoteChanged => &mut s.quote_changed,
                 ChangeKind::Reattributed => &mut s.reattributed,
+                ChangeKind::Reframed => &mut s.reframed,
                 ChangeKind::Moved => &mut s.moved,
                 ChangeKind::Unchanged => &mut s.unchanged,
                 ChangeKind::Restored => &mut s.restored,
@@ -236,7 +255,7 @@ impl Summary {
     }
 
     /// Every kind with its count, in the order the summary line prints them.
-    pub fn counts(&self) -> [(ChangeKind, usize); 8] {
+    pub fn counts(&self) -> [(ChangeKind, usize); 9] {
         [
             (ChangeKind::Added, self.added),
             (ChangeKind::Restored, self.restored),
@@ -244,6 +263,7 @@ impl Summary {
             (ChangeKind::Reworded, self.reworded),
             (ChangeKind::QuoteChanged, self.quote_changed),
             (ChangeKind::Reattributed, self.reattributed),
+            (ChangeKind::Reframed, self.reframed),
             (ChangeKind::Moved, self.moved),
             (ChangeKind::Unchanged, self.unchanged),
         ]
@@ -418,16 +438,17 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
     c.shape = match (olds.len(), news.len()) {
         (1, 1) => None,
         (1, _) => Some(Shape::Split),
-        _ => Some(Shape::Merge),
+        (_, 1) => Some(Shape::Merge),
+        _ => Some(Shape::Regrouped),
     };
 
     let identical = olds.len() == 1 && news.len() == 1 && old.hash == new.hash && !old.hash.is_empty();
-    let (edited, quote_edited) = if identical {
+    let (edited, word_edited, quote_edited) = if identical {
         c.similarity = Some(1.0);
-        (false, false)
+        (false, false, false)
     } else {
         let whole_quote = |s: &[&Statement]| s[0].attribution == Attribution::Direct;
-        let join = |s: &[&Statement]| s.iter().map(|s| s.content.as_str()).collect::<Vec<_>>().join(" ");
+        let join = |s: &[&Statement]| s.iter().map(|s| layout::comparable(s)).collect::<Vec<_>>().join(" ");
         let a = words::Tokens::new(&join(&olds), whole_quote(&olds));
         let b = words::Tokens::new(&join(&news), whole_quote(&news));
         let wd = words::diff(&a, &b);
@@ -435,7 +456,7 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
         if wd.changed {
             c.words = wd.ops;
         }
-        (wd.changed, wd.quote_changed)
+        (wd.changed, wd.word_changed, wd.quote_changed)
     };
 
     if old.attribution != new.attribution {
@@ -451,13 +472,23 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
     let direct_changed = (old.attribution == Attribution::Direct) != (new.attribution == Attribution::Direct);
     let loaded_cue_changed = cue_a != cue_b && !(neutral(cue_a.as_deref()) && neutral(cue_b.as_deref()));
 
-    let same = olds.iter().all(|o| news.iter().all(|n| same_speaker(o.speaker.as_ref(), n.speaker.as_ref())));
-    c.change = if !same {
+    // A reattribution is a change of hands: no speaker of one side speaks on
+    // the other. (A split whose second piece lost its speaker is not one,
+    // and "(unattributed) → (unattributed)" can never be shown.)
+    let same = olds.iter().any(|o| news.iter().any(|n| same_speaker(o.speaker.as_ref(), n.speaker.as_ref())));
+    let reframed_source = !same && olds.len() == 1 && news.len() == 1 && frame_only(old, new, &c.words);
+    c.change = if reframed_source {
+        ChangeKind::Reframed
+    } else if !same {
         ChangeKind::Reattributed
     } else if quote_edited {
         ChangeKind::QuoteChanged
-    } else if edited || direct_changed || loaded_cue_changed {
+    } else if edited && (word_edited || !direct_changed) {
         ChangeKind::Reworded
+    } else if edited || direct_changed || loaded_cue_changed {
+        // The same words, now (or no longer) inside quotation marks, or
+        // under another kind of cue.
+        ChangeKind::Reframed
     } else if moved {
         ChangeKind::Moved
     } else {
@@ -465,6 +496,49 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
     };
     c.moved = moved && c.change != ChangeKind::Moved;
     c
+}
+
+/// Function words a frame brings with it ("according to a ...", "... found
+/// that ..."), besides its cue and its source.
+const FRAME_WORDS: &[&str] = &["a", "an", "the", "that", "to", "according", "as", "by", "of", "in", "s"];
+
+/// Whether a pair whose speaker is known on one side only kept its claim and
+/// its source, the frame alone having changed: "A State Department website
+/// shows nine Americans are held" → "Nine Americans are held, according to
+/// a State Department website". The unattributed side must name the other
+/// side's source in its sentence, and the word diff of the contents may
+/// touch nothing but that source, the cues, the frame's function words and
+/// one more word (the cue extraction did not recognise, "shows").
+fn frame_only(old: &Statement, new: &Statement, ops: &[WordOp]) -> bool {
+    let (bare, framed) = match (&old.speaker, &new.speaker) {
+        (None, Some(_)) => (old, new),
+        (Some(_), None) => (new, old),
+        _ => return false,
+    };
+    let speaker = framed.speaker.as_ref().expect("matched above");
+    let lower = |s: &str| s.to_lowercase();
+    let words_of = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(lower).collect()
+    };
+    let source: Vec<String> = words_of(&speaker.mention)
+        .into_iter()
+        .chain(words_of(&speaker.name))
+        .filter(|w| !FRAME_WORDS.contains(&w.as_str()))
+        .collect();
+    let sentence = words_of(&bare.text);
+    if source.is_empty() || !source.iter().all(|w| sentence.contains(w)) {
+        return false;
+    }
+    let cues: Vec<String> = [&old.cue, &new.cue].into_iter().flatten().flat_map(|c| words_of(c)).collect();
+    let mut unknown = 0;
+    for op in ops.iter().filter(|o| o.op != Op::Equal) {
+        for w in words_of(&op.text) {
+            if !(source.contains(&w) || cues.contains(&w) || FRAME_WORDS.contains(&w.as_str())) {
+                unknown += 1;
+            }
+        }
+    }
+    unknown <= 1
 }
 
 /// Fold runs of consecutive pure moves into one [`Shape::Block`] change, so

@@ -307,14 +307,15 @@ fn attribution_and_cue_changes_are_marked() {
     let a = rev(vec![stmt("the plan is dead", person("Ilse Varga"), Attribution::Indirect)]);
     let mut b = rev(vec![stmt("\"the plan is dead\"", person("Ilse Varga"), Attribution::Direct)]);
     let d = diff_statements(&a, &b);
-    assert_eq!(kinds(&d), vec![ChangeKind::Reworded]);
+    // The same words, now a quotation: the frame changed, not the claim.
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed]);
     let c = &d.changes[0];
     assert_eq!(c.attribution_changed, Some(FromTo { from: Attribution::Indirect, to: Attribution::Direct }));
     // said → claimed is an editorial change even with the same words.
     b[0] = a[0].clone();
     b[0].cue = Some("claimed".to_string());
     let d = diff_statements(&a, &b);
-    assert_eq!(kinds(&d), vec![ChangeKind::Reworded]);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed]);
     assert_eq!(
         d.changes[0].cue_changed,
         Some(FromTo { from: Some("said".to_string()), to: Some("claimed".to_string()) })
@@ -356,7 +357,7 @@ fn json_contract_shape() {
     assert_eq!(
         v["summary"],
         serde_json::json!({"added": 0, "removed": 0, "reworded": 1, "quote_changed": 0,
-            "reattributed": 0, "moved": 0, "unchanged": 5})
+            "reattributed": 0, "reframed": 0, "moved": 0, "unchanged": 5})
     );
     let c = &v["changes"][0];
     assert_eq!(c["change"], "reworded");
@@ -544,4 +545,94 @@ mod properties {
             prop_assert_eq!(d.summary.unchanged, a.len());
         }
     }
+}
+
+#[test]
+fn a_split_whose_piece_lost_its_speaker_is_no_reattribution() {
+    let a = rev(vec![said(
+        "the bridge will reopen to cars next week and to lorries once the pier is repaired",
+        "Sofia Brandt",
+    )]);
+    let b = rev(vec![
+        said("the bridge will reopen to cars next week", "Sofia Brandt"),
+        own("It will reopen to lorries once the pier is repaired."),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reworded], "{:#?}", d.changes);
+}
+
+#[test]
+fn a_reattribution_always_names_two_different_speakers() {
+    let a = rev(vec![said("the harbour will stay shut until Monday", "Walter Brandt")]);
+    let b = rev(vec![said("the harbour will stay shut until Monday", "Ilse Varga")]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed]);
+    for c in d.changes.iter().filter(|c| c.change == ChangeKind::Reattributed) {
+        let (from, to) = (c.from.as_ref().unwrap(), c.to.as_ref().unwrap());
+        assert!(!same_speaker(from.speaker.as_ref(), to.speaker.as_ref()));
+    }
+}
+
+#[test]
+fn a_source_moved_into_a_frame_is_reframed() {
+    let a = rev(vec![own("A city website shows nine bridges are closed for repairs.")]);
+    let mut new = stmt(
+        "Nine bridges are closed for repairs",
+        Some(speaker("city website", SpeakerKind::Organization, None)),
+        Attribution::AccordingTo,
+    );
+    new.cue = Some("according to".to_string());
+    new.text = "Nine bridges are closed for repairs, according to a city website.".to_string();
+    let d = diff_statements(&a, &rev(vec![new.clone()]));
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
+    // A source the old sentence never named is a reattribution.
+    let other = rev(vec![own("Nine bridges are closed for repairs, officials believe.")]);
+    let d = diff_statements(&other, &rev(vec![new]));
+    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
+}
+
+#[test]
+fn a_rewritten_sentence_pairs_and_an_unrelated_one_does_not() {
+    let a = rev(vec![
+        own(
+            "A fire that broke out late on Saturday at a timber yard on the edge of Morrow destroyed three warehouses and forced the evacuation of nearby homes.",
+        ),
+        own("Firefighters worked through the night."),
+        own("The cause of the fire is not yet known."),
+    ]);
+    let b = rev(vec![
+        own(
+            "Three warehouses were destroyed and dozens of nearby homes had to be evacuated after fire swept through a Morrow timber yard late on Saturday night.",
+        ),
+        a[1].clone(),
+        own("The owner of the yard said the business passed a council safety inspection last month."),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reworded, ChangeKind::Removed, ChangeKind::Added], "{:#?}", d.changes);
+}
+
+#[test]
+fn a_list_cut_differently_is_unchanged() {
+    let a = rev(vec![
+        own("Voters will decide two questions:"),
+        own("• Question 1: whether to raise the sales tax;"),
+        own("• Question 2: whether to build a library."),
+    ]);
+    let b = rev(vec![
+        own("Voters will decide two questions."),
+        own("- Question 1."),
+        own("Whether to raise the sales tax. - Question 2."),
+        own("Whether to build a library."),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert!(d.is_same(), "{:#?}", d.changes);
+    assert!(d.changes.iter().any(|c| c.shape == Some(Shape::Regrouped)));
+}
+
+#[test]
+fn a_dateline_is_not_an_edit() {
+    let a = rev(vec![own("The central bank raised its main rate on Wednesday."), own("Markets expected it.")]);
+    let b = rev(vec![own("LONDON (Wire) — The central bank raised its main rate on Wednesday."), a[1].clone()]);
+    assert!(diff_statements(&a, &b).is_same());
+    assert!(diff_statements(&b, &a).is_same());
 }

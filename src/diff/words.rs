@@ -133,6 +133,11 @@ impl Tokens {
         Tokens { text, tokens, keys, words, bag }
     }
 
+    /// The words in order, as case-folded keys: equal keys, equal words.
+    pub fn word_keys(&self) -> &[u64] {
+        &self.words
+    }
+
     /// How many words (not punctuation) the content has.
     pub fn word_count(&self) -> usize {
         self.bag.len()
@@ -211,6 +216,9 @@ pub struct WordDiff {
     pub changed: bool,
     /// A deleted or inserted word lay inside quotation marks.
     pub quote_changed: bool,
+    /// Some word (not punctuation, not a quotation mark) was deleted or
+    /// inserted: without it, only the marks around the words changed.
+    pub word_changed: bool,
     pub ops: Vec<WordOp>,
 }
 
@@ -238,10 +246,12 @@ pub fn diff(a: &Tokens, b: &Tokens) -> WordDiff {
     // quote look edited.
     let mut changed = false;
     let mut quote_changed = false;
+    let mut word_changed = false;
     for seg in segs.iter().filter(|s| !s.equal) {
         for t in a.tokens[seg.old.clone()].iter().chain(&b.tokens[seg.new.clone()]) {
             changed |= t.word || !t.minor;
             quote_changed |= t.word && t.quoted;
+            word_changed |= t.word;
         }
     }
 
@@ -275,7 +285,7 @@ pub fn diff(a: &Tokens, b: &Tokens) -> WordDiff {
         }
     }
     let similarity = if changed || a.word_count() + b.word_count() > 0 { similarity(a, b) } else { 1.0 };
-    WordDiff { similarity, changed, quote_changed, ops }
+    WordDiff { similarity, changed, quote_changed, word_changed, ops }
 }
 
 /// Make the diff read in phrases: an unchanged comma, quotation mark or

@@ -213,7 +213,8 @@ impl<'s> View<'s> {
 fn status_of(run: &Run, next: u32) -> Status {
     let into = |f: &claimtrail_store::Fate| f.into.map(|h| h.to_hex()).unwrap_or_default();
     match &run.fate {
-        Some(f) if f.how == "reworded" || f.how == "quote_changed" => {
+        // A reframed claim lives on under another frame, as a reworded one.
+        Some(f) if f.how == "reworded" || f.how == "quote_changed" || f.how == "reframed" => {
             Status::Reworded { revision: next, into: into(f), quote_changed: f.how == "quote_changed" }
         }
         Some(f) if f.how == "reattributed" => Status::Reattributed { revision: next, into: into(f), to: f.to.clone() },
