@@ -16,6 +16,7 @@ mod help;
 mod log;
 mod queries;
 mod record;
+mod revisions;
 mod server;
 mod show;
 mod tamper;
