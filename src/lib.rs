@@ -5,6 +5,8 @@
 //! - [`diff`] pairs two revisions' statements and says what changed;
 //! - [`record`] turns an extraction into what `claimtrail-store` keeps, and
 //!   [`backup`] is the export format;
+//! - [`speaker`] reads names and decides which speakers are one person or
+//!   organisation across stories;
 //! - [`query`] answers who said what from the store's indexes;
 //! - [`track`] fetches pages and tells real changes from noise;
 //! - [`commands`] are the CLI's commands, one module each;
@@ -22,5 +24,6 @@ pub mod output;
 pub mod query;
 pub mod record;
 pub mod revref;
+pub mod speaker;
 pub mod time;
 pub mod track;

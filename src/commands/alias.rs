@@ -25,10 +25,12 @@ pub struct AliasArgs {
     pub list: bool,
 }
 
-/// Undo a merge made with `claimtrail alias`.
+/// Undo a merge made with `claimtrail alias`, or keep apart a spelling the
+/// store counts as another speaker ("Defense Department" from "the
+/// Pentagon"); run it again to undo that.
 #[derive(Debug, clap::Args)]
 pub struct UnaliasArgs {
-    /// The speaker that was merged into another.
+    /// The speaker that was merged into another, or counted with others.
     #[arg(value_name = "OTHER")]
     pub other: String,
 }
@@ -65,7 +67,11 @@ pub fn run_alias(ctx: &mut Ctx, args: AliasArgs) -> Result<u8> {
             ctx.out.line("no aliases")?;
         } else {
             for m in &merges {
-                ctx.out.line(&format!("{} → {}", m.speaker, m.into))?;
+                if m.speaker_id == m.into_id {
+                    ctx.out.line(&format!("{} kept apart", m.speaker))?;
+                } else {
+                    ctx.out.line(&format!("{} → {}", m.speaker, m.into))?;
+                }
             }
         }
         return Ok(exit::OK);
@@ -97,28 +103,60 @@ pub fn run_alias(ctx: &mut Ctx, args: AliasArgs) -> Result<u8> {
 pub fn run_unalias(ctx: &mut Ctx, args: UnaliasArgs) -> Result<u8> {
     let store = ctx.open_existing_store()?.ok_or_else(|| CliError::new("the store has no aliases"))?;
     let index = SpeakerIndex::load(&store)?;
-    // Find the merged speaker by its own names, not through the merge.
-    let q = crate::query::speakers::norm_name(&args.other);
+    // Find the speaker by its own names, not through a merge.
+    let q = crate::speaker::norm_name(&args.other);
+    let named = |id: &str| -> Result<bool> {
+        Ok(id == args.other
+            || index
+                .record(id)?
+                .is_some_and(|r| std::iter::once(&r.name).chain(&r.aliases).any(|n| crate::speaker::norm_name(n) == q)))
+    };
     let mut found = None;
-    for id in index.aliases.keys() {
-        let named = index.record(id)?.is_some_and(|r| {
-            std::iter::once(&r.name).chain(&r.aliases).any(|n| crate::query::speakers::norm_name(n) == q)
-        });
-        if *id == args.other || named {
-            found = Some(id.clone());
+    for (id, into) in &index.aliases {
+        if named(id)? {
+            found = Some((id.clone(), into == id));
             break;
         }
     }
-    let id = found.ok_or_else(|| {
-        CliError::new(format!("{:?} is not merged into another speaker", args.other))
-            .with_hint("`claimtrail alias --list` shows the merges")
-    })?;
-    store.remove_alias(&id)?;
+    let (id, message) = match found {
+        // A user's merge, or a user's split: undone.
+        Some((id, apart)) => {
+            store.remove_alias(&id)?;
+            let name = index.record(&id)?.map_or_else(|| id.clone(), |r| r.name);
+            let m = if apart {
+                format!("{name} is counted with its other spellings again")
+            } else {
+                format!("{name} is no longer merged by hand")
+            };
+            (id, m)
+        }
+        // A spelling the store counts with others: kept apart from now on.
+        None => {
+            let mut ids: Vec<String> = store.speakers_by_key(&format!("n:{q}"))?;
+            if index.record(&args.other)?.is_some() {
+                ids.insert(0, args.other.clone());
+            }
+            let mut apart = None;
+            for id in ids {
+                let resolved = index.resolve_identity(&id).ok();
+                if resolved.is_some_and(|r| r.identity.members.len() > 1) {
+                    apart = Some(id);
+                    break;
+                }
+            }
+            let id = apart.ok_or_else(|| {
+                CliError::new(format!("{:?} is not merged into another speaker", args.other))
+                    .with_hint("`claimtrail alias --list` shows the merges; `claimtrail speakers NAME` the spellings")
+            })?;
+            store.set_alias(&id, &id)?;
+            let name = index.record(&id)?.map_or_else(|| id.clone(), |r| r.name);
+            (id, format!("{name} is kept apart from its other spellings"))
+        }
+    };
     if ctx.out.json() {
         ctx.out.write_json(&serde_json::json!({"unmerged": id}))?;
     } else {
-        let name = index.record(&id)?.map_or_else(|| id.clone(), |r| r.name);
-        ctx.out.line(&format!("{name} is its own speaker again"))?;
+        ctx.out.line(&message)?;
     }
     Ok(exit::OK)
 }

@@ -12,11 +12,18 @@ use crate::time::parse_time;
 
 /// Every statement by a speaker, across all stories and revisions.
 ///
-/// SPEAKER is a name ("Mark Esper"), an alias the article used, a unique
-/// surname ("Esper"), or a speaker id; speakers merged with `claimtrail
-/// alias` count as one. Each statement shows its story, the revisions it
-/// was seen in, and its status now: current, removed in revision N,
-/// reworded, or reattributed to someone else.
+/// SPEAKER is a name ("Mark Esper"), an alias the article used, a surname
+/// ("Esper"), an acronym ("DoD"), or a speaker id. Every spelling of the
+/// same person or organisation across stories counts as one ("Mark Esper",
+/// "Mark T. Esper", "Secretary Esper"; "the Pentagon", "Department of
+/// Defense"): `claimtrail speakers NAME` shows the spellings and why they
+/// are one. When people who share a name really are different people, who
+/// asks which one and says how they differ. Speakers merged with
+/// `claimtrail alias` count as one; `unalias` keeps one apart.
+///
+/// Each statement shows its story, the name as that report wrote it, the
+/// revisions it was seen in, and its status now: current, removed in
+/// revision N, reworded, or reattributed to someone else.
 ///
 /// Examples:
 ///   claimtrail who Esper
@@ -51,6 +58,10 @@ pub struct Args {
 struct JsonOut<'a> {
     speaker: &'a claimtrail_store::SpeakerRecord,
     merged: Vec<String>,
+    /// Every spelling counted as this speaker, with the evidence.
+    identity: &'a [crate::speaker::Member],
+    /// Bare surnames that could be this speaker or another (not counted).
+    could_also_be: Vec<&'a str>,
     statements: &'a [Trail],
     /// More statements matched than `--limit` let through.
     truncated: bool,
@@ -64,7 +75,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         crate::error::CliError::new(format!("no speaker matches {:?}: the store is empty", args.speaker))
     })?;
     let speakers = SpeakerIndex::load(&store)?;
-    let id = speakers.resolve(&args.speaker)?;
+    let resolved = speakers.resolve_identity(&args.speaker)?;
+    let id = resolved.id.clone();
     let group = speakers.group(&id);
     let filter = WhoFilter {
         story: args.story.clone(),
@@ -74,13 +86,26 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         current: args.current,
         limit: args.limit,
     };
-    let (trails, truncated) = who(&store, &group, &filter)?;
+    let (mut trails, truncated) = who(&store, &group, &filter)?;
+    for t in &mut trails {
+        if let Some(sid) = &t.speaker {
+            t.named = speakers.record(sid)?.map(|r| r.name);
+        }
+    }
     let record = &speakers.record(&id)?.ok_or_else(|| {
         crate::error::CliError::new(format!("speaker {id:?} has no record")).with_hint("run `claimtrail verify`")
     })?;
     if ctx.out.json() {
         let merged = group.iter().filter(|g| **g != id).cloned().collect();
-        ctx.out.write_json(&JsonOut { speaker: record, merged, statements: &trails, truncated })?;
+        let could_also_be = resolved.maybe.iter().flat_map(|i| i.members.iter().map(|m| m.name.as_str())).collect();
+        ctx.out.write_json(&JsonOut {
+            speaker: record,
+            merged,
+            identity: &resolved.identity.members,
+            could_also_be,
+            statements: &trails,
+            truncated,
+        })?;
         return Ok(exit::OK);
     }
     let p = ctx.out.palette;
@@ -97,17 +122,27 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         plural(stories.len(), "story", "stories")
     ));
     ctx.out.line(&head)?;
+    let mut spellings: Vec<&str> = resolved.identity.members.iter().map(|m| m.name.as_str()).collect();
+    spellings.sort_unstable();
+    spellings.dedup();
+    if spellings.len() > 1 {
+        ctx.out.line(&p.dim(&format!("also written: {}", spellings.join(", "))))?;
+    }
+    for note in resolved.not_counted() {
+        ctx.out.line(&p.dim(&note))?;
+    }
     if trails.is_empty() {
         return Ok(exit::OK);
     }
-    let mut t = Table::new(&["STORY", "REVS", "STATUS", "ATTRIBUTION", "CONTENT"], p);
+    let mut t = Table::new(&["STORY", "AS", "REVS", "STATUS", "ATTRIBUTION", "CONTENT"], p);
     for tr in &trails {
         let revs = tr.revisions_label();
         let status = match tr.status {
             Status::Current => p.green(&tr.status.describe()),
             _ => p.red(&tr.status.describe()),
         };
-        t.row(vec![p.cyan(&tr.story), revs, status, tr.attribution.clone(), ellipsize(&tr.content, 80)]);
+        let named = ellipsize(tr.named.as_deref().unwrap_or(""), 28);
+        t.row(vec![p.cyan(&tr.story), named, revs, status, tr.attribution.clone(), ellipsize(&tr.content, 80)]);
     }
     t.write(&mut ctx.out)?;
     if truncated {

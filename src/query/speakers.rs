@@ -1,6 +1,7 @@
-//! Which speaker a user means: by name, alias, a unique surname or id,
-//! found through the store's name index, with the user's alias table
-//! (`claimtrail alias`) merging speakers on top.
+//! Which speaker a user means: by name, alias, surname, acronym or id,
+//! found through the store's name index and grouped into one person or
+//! organisation across every story by [`crate::speaker::identity`], with
+//! the user's alias table (`claimtrail alias`, `unalias`) on top.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -8,34 +9,57 @@ use std::collections::{BTreeMap, BTreeSet};
 use claimtrail_store::{SpeakerRecord, Store};
 
 use crate::error::CliError;
+use crate::speaker::keys::related_keys;
+use crate::speaker::names::{PersonName, acronym, initials, org_key};
+use crate::speaker::{Identity, cluster};
 
-/// The store's speakers as one query sees them: the user's merges, and the
-/// records it has read so far.
+pub use crate::speaker::{norm_name, surname};
+
+/// The store's speakers as one query sees them: the user's merges, the
+/// identities worked out so far, and the records it has read.
 #[derive(Debug)]
 pub struct SpeakerIndex<'s> {
     store: &'s Store,
-    /// speaker id → the speaker it was merged into.
+    /// speaker id → the speaker it was merged into (itself: kept apart
+    /// from the automatic identity).
     pub aliases: BTreeMap<String, String>,
     records: RefCell<BTreeMap<String, Option<SpeakerRecord>>>,
+    /// Identity members by the id an identity is reported under.
+    identities: RefCell<BTreeMap<String, BTreeSet<String>>>,
 }
 
-/// Lowercase words of a name, without a leading article.
-pub fn norm_name(name: &str) -> String {
-    let lower = name.to_lowercase().replace(['\u{2019}', '\''], "");
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let skip = usize::from(matches!(words.first(), Some(&("the" | "a" | "an"))));
-    words[skip.min(words.len())..].join(" ")
+/// What a name resolved to.
+#[derive(Debug)]
+pub struct Resolved {
+    /// The canonical id (after the user's merges).
+    pub id: String,
+    pub identity: Identity,
+    /// Bare surnames that could be this speaker or another: not counted.
+    pub maybe: Vec<Identity>,
 }
 
-/// A person's surname: the last word of the name, generational suffixes
-/// ("Jr.", "III") left out.
-pub fn surname(name: &str) -> Option<String> {
-    norm_name(name).split(' ').rev().find(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv")).map(str::to_string)
+impl Resolved {
+    /// One line per bare surname that could be this speaker or another,
+    /// as `who` and `speakers` show them.
+    pub fn not_counted(&self) -> Vec<String> {
+        self.maybe
+            .iter()
+            .map(|i| {
+                let names: Vec<&str> = i.members.iter().map(|m| m.name.as_str()).collect();
+                format!("not counted: {} (a surname only; could be {})", names.join(", "), i.could_be.join(" or "))
+            })
+            .collect()
+    }
 }
 
 impl<'s> SpeakerIndex<'s> {
     pub fn load(store: &'s Store) -> Result<SpeakerIndex<'s>, CliError> {
-        Ok(SpeakerIndex { store, aliases: store.aliases()?, records: RefCell::default() })
+        Ok(SpeakerIndex {
+            store,
+            aliases: store.aliases()?,
+            records: RefCell::default(),
+            identities: RefCell::default(),
+        })
     }
 
     /// A speaker's record, read once per query.
@@ -61,11 +85,14 @@ impl<'s> SpeakerIndex<'s> {
         id.to_string()
     }
 
-    /// All ids that are one speaker with `id`.
+    /// All ids that are one speaker with `id`: its identity (when resolved
+    /// through [`SpeakerIndex::resolve`]) and the user's merges.
     pub fn group(&self, id: &str) -> BTreeSet<String> {
         let canon = self.canonical(id);
-        let mut ids: BTreeSet<String> = self.aliases.keys().filter(|k| self.canonical(k) == canon).cloned().collect();
+        let mut ids: BTreeSet<String> = self.identities.borrow().get(&canon).cloned().unwrap_or_default();
         ids.insert(canon);
+        let heads: BTreeSet<String> = ids.iter().map(|i| self.canonical(i)).collect();
+        ids.extend(self.aliases.keys().filter(|k| heads.contains(&self.canonical(k))).cloned());
         ids
     }
 
@@ -78,50 +105,176 @@ impl<'s> SpeakerIndex<'s> {
         }
     }
 
-    /// Resolve what the user typed to one canonical speaker id: an id, a
-    /// name or alias the speaker was recorded under, or a person's surname
-    /// when only one person has it.
+    /// Resolve what the user typed to one canonical speaker id: see
+    /// [`SpeakerIndex::resolve_identity`].
     pub fn resolve(&self, query: &str) -> Result<String, CliError> {
+        Ok(self.resolve_identity(query)?.id)
+    }
+
+    /// Resolve what the user typed to one person or organisation: an id, a
+    /// name or alias the speaker was recorded under, a surname or an
+    /// acronym, grouped with every other spelling of the same speaker in
+    /// the store. Several people sharing the name is an error that says
+    /// how they differ.
+    pub fn resolve_identity(&self, query: &str) -> Result<Resolved, CliError> {
         let q = norm_name(query);
         if q.is_empty() {
             return Err(CliError::new(format!("{query:?} does not name a speaker")));
         }
-        let mut found: BTreeSet<String> = BTreeSet::new();
+        // Speakers the query names outright.
+        let mut direct: BTreeSet<String> = BTreeSet::new();
         if self.record(query)?.is_some() {
-            found.insert(self.canonical(query));
+            direct.insert(query.to_string());
         }
-        if found.is_empty() {
-            found = self.store.speakers_by_key(&format!("n:{q}"))?.iter().map(|id| self.canonical(id)).collect();
+        direct.extend(self.store.speakers_by_key(&format!("n:{q}"))?);
+        let asked = PersonName::parse(query);
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        if let Some(s) = &asked.surname {
+            keys.insert(format!("s:{s}"));
         }
-        if found.is_empty() {
-            found = self.store.speakers_by_key(&format!("s:{q}"))?.iter().map(|id| self.canonical(id)).collect();
+        keys.insert(format!("o:{}", org_key(query)));
+        keys.insert(format!("n:{}", org_key(query)));
+        if let Some(a) = acronym(query) {
+            keys.insert(format!("i:{a}"));
+            keys.insert(format!("o:{a}"));
         }
+        let mut pool: BTreeSet<String> = direct.clone();
+        for k in &keys {
+            pool.extend(self.store.speakers_by_key(k)?);
+        }
+        // The user's merges count as the speaker they were merged into.
+        let merged: Vec<String> = pool.iter().map(|id| self.canonical(id)).collect();
+        pool.extend(merged);
+        // Every other spelling of what was found: same surname, same
+        // organisation key, its acronyms.
+        let mut records: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
+        for id in &pool {
+            if let Some(r) = self.record(id)? {
+                records.insert(id.clone(), r);
+            }
+        }
+        let mut more: BTreeSet<String> = BTreeSet::new();
+        for r in records.values() {
+            for k in related_keys(r) {
+                if !keys.contains(&k) {
+                    more.extend(self.store.speakers_by_key(&k)?);
+                }
+            }
+        }
+        for id in more {
+            if !records.contains_key(&id)
+                && let Some(r) = self.record(&id)?
+            {
+                records.insert(id, r);
+            }
+        }
+        let apart: BTreeSet<String> = self.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect();
+        let all: Vec<SpeakerRecord> = records.into_values().collect();
+        let identities = cluster(&all, &apart);
+        let wanted = |i: &Identity| {
+            i.ids().any(|id| direct.contains(id))
+                // A spelling the user kept apart answers only to its own name.
+                || !i.ids().any(|id| apart.contains(id)) && match (&asked.surname, i.kind.as_str()) {
+                    (Some(_), "person") => fits_person(&asked, i),
+                    (_, "organization") => i.members.iter().any(|m| fits_org(query, &m.name)),
+                    _ => false,
+                }
+        };
+        let (mut found, rest): (Vec<Identity>, Vec<Identity>) = identities.into_iter().partition(wanted);
+        // A name given in full that a speaker was recorded under means
+        // that speaker; only a bare surname asks about everyone who has it.
+        let named = |i: &Identity| i.ids().any(|id| direct.contains(id)) && !i.ambiguous();
+        let in_full = |i: &Identity| i.kind != "person" || !asked.given.is_empty();
+        if found.iter().any(|i| named(i) && in_full(i)) {
+            found.retain(|i| named(i) && in_full(i));
+        }
+        // The user's merges join identities into one.
+        let mut heads: BTreeMap<String, Identity> = BTreeMap::new();
+        for i in found.drain(..) {
+            let head = self.canonical(i.id());
+            match heads.get_mut(&head) {
+                Some(h) => h.members.extend(i.members),
+                None => {
+                    heads.insert(head, i);
+                }
+            }
+        }
+        let mut found: Vec<(String, Identity)> = heads.into_iter().collect();
+        // A bare surname that could be several people is not one more
+        // person; it is shown beside the answer.
+        let (maybe, people): (Vec<_>, Vec<_>) = found.drain(..).partition(|(_, i)| i.ambiguous());
+        let mut found = if people.is_empty() { maybe.clone() } else { people };
+        let maybe: Vec<Identity> = if found.iter().any(|(_, i)| i.ambiguous()) {
+            Vec::new()
+        } else {
+            maybe.into_iter().map(|(_, i)| i).collect()
+        };
+        drop(rest);
         match found.len() {
             0 => Err(CliError::new(format!("no speaker matches {query:?}"))
                 .with_hint("`claimtrail speakers` lists the speakers in the store")),
-            1 => Ok(found.into_iter().next().expect("one")),
+            1 => {
+                let (id, identity) = found.pop().expect("one");
+                let mut ids: BTreeSet<String> = identity.ids().map(str::to_string).collect();
+                ids.insert(id.clone());
+                self.identities.borrow_mut().insert(id.clone(), ids);
+                Ok(Resolved { id, identity, maybe })
+            }
             _ => {
                 let mut list = Vec::new();
-                for id in &found {
-                    let (name, kind) =
-                        self.record(id)?.map_or_else(|| (id.clone(), String::new()), |r| (r.name, r.kind));
-                    list.push(format!("{name} ({kind}, id {id})"));
+                for (_, i) in &found {
+                    list.push(self.describe(i)?);
                 }
-                Err(CliError::new(format!("{query:?} matches several speakers: {}", list.join("; ")))
-                    .with_hint("give the full name or the id"))
+                Err(CliError::new(format!(
+                    "{query:?} names {} different speakers:\n  {}",
+                    found.len(),
+                    list.join("\n  ")
+                ))
+                .with_hint("give the given name, the full name or the id"))
             }
         }
     }
+
+    /// One line telling an identity apart from others of the same name:
+    /// its names, roles and stories.
+    fn describe(&self, i: &Identity) -> Result<String, CliError> {
+        let mut names: Vec<&str> = i.members.iter().map(|m| m.name.as_str()).collect();
+        names.dedup();
+        let roles: BTreeSet<&str> = i.members.iter().filter_map(|m| m.role.as_deref()).collect();
+        let mut stories: BTreeSet<String> = BTreeSet::new();
+        for id in i.ids() {
+            stories.extend(self.store.runs_by_speaker(id)?.into_iter().map(|r| r.story));
+        }
+        let mut line = format!("{} ({}", names.join(" / "), i.kind);
+        if !roles.is_empty() {
+            line.push_str(&format!("; {}", roles.into_iter().collect::<Vec<_>>().join(", ")));
+        }
+        line.push_str(&format!("; id {}", i.id()));
+        line.push(')');
+        if !stories.is_empty() {
+            let n = stories.len();
+            let shown: Vec<String> = stories.into_iter().take(4).collect();
+            let more = if n > shown.len() { format!(" and {} more", n - shown.len()) } else { String::new() };
+            line.push_str(&format!(" in {}{more}", shown.join(", ")));
+        }
+        if i.ambiguous() {
+            line.push_str(&format!(": a surname only, could be {}", i.could_be.join(" or ")));
+        }
+        Ok(line)
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Whether the person asked for by `asked` can be `identity`: the same
+/// surname, and given names that fit its fullest spelling (a bare surname
+/// fits everyone who has it).
+fn fits_person(asked: &PersonName, identity: &Identity) -> bool {
+    use crate::speaker::names::{Given, compare_given};
+    let Some(anchor) = identity.members.first().map(|m| PersonName::parse(&m.name)) else { return false };
+    anchor.surname == asked.surname
+        && matches!(compare_given(&asked.given, &anchor.given), Given::Agree | Given::Unknown | Given::Middle)
+}
 
-    #[test]
-    fn names_normalise() {
-        assert_eq!(norm_name("The Defense Department"), "defense department");
-        assert_eq!(surname("Kenneth F. McKenzie Jr.").as_deref(), Some("mckenzie"));
-        assert_eq!(norm_name("U.S. official"), "u s official");
-    }
+fn fits_org(query: &str, name: &str) -> bool {
+    let (qk, nk) = (org_key(query), org_key(name));
+    qk == nk || acronym(query).is_some_and(|a| initials(&nk).contains(&a) || acronym(name).as_deref() == Some(&a))
 }

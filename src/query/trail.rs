@@ -45,6 +45,10 @@ pub struct Trail {
     pub content: String,
     pub speaker: Option<String>,
     pub mention: Option<String>,
+    /// The speaker's name as the story recorded it (`who` fills it in, so
+    /// each report's own spelling shows).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub named: Option<String>,
     pub attribution: String,
     /// Revision numbers it occurs in, ascending.
     pub revisions: Vec<u32>,
@@ -193,6 +197,7 @@ impl<'s> View<'s> {
                 content: self.content(&hash)?,
                 speaker: now.speaker.clone(),
                 mention: now.mention.clone(),
+                named: None,
                 attribution: now.attribution.clone(),
                 revisions,
                 first_seen,

@@ -1,0 +1,414 @@
+//! Which recorded speakers are one person or organisation, across every
+//! story, and the evidence for each merge.
+//!
+//! The rules (all automatic; a user's `alias` and `unalias` override them):
+//! - People: the same surname, and given names that agree by name or
+//!   initial ("Mark Esper", "Mark T. Esper", "M. Esper"), with no roles that
+//!   name different offices and share no word. A first name that is the
+//!   other's middle name or initial ("Frank McKenzie", "Kenneth F.
+//!   McKenzie Jr.") is one person only when their roles share a word.
+//!   Titles left in a name ("Secretary Esper", "Defence Mark T. Esper")
+//!   count as role words, never as given names.
+//! - A bare surname ("Esper", "Mr Esper") joins the one person of that
+//!   surname it fits. When several people fit, it joins none: it is left
+//!   as its own entry marked ambiguous, a suggestion listing who it could
+//!   be.
+//! - Organisations: the same key ([`super::names::org_key`]: "the Defense
+//!   Department" = "Department of Defense" = "the Pentagon"), and an
+//!   acronym ("DoD", "MoD", "KH") joins the one organisation whose name it
+//!   abbreviates.
+//! - Anonymous sources stay scoped to their story: never merged here.
+
+use std::collections::BTreeSet;
+
+use claimtrail_store::SpeakerRecord;
+
+use super::names::{Given, PersonName, acronym, compare_given, initials, is_office, org_key, role_words};
+
+/// One recorded speaker inside an identity, and why it belongs.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+    pub role: Option<String>,
+    /// Why this speaker is the identity's ("given name Mark agrees with
+    /// Mark Esper"); for the first member, how it was recorded.
+    pub evidence: String,
+}
+
+/// Speakers that are one person or organisation.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Identity {
+    /// The fullest name recorded.
+    pub name: String,
+    pub kind: String,
+    pub members: Vec<Member>,
+    /// A bare surname or acronym that fits several identities: kept apart,
+    /// with the names it could be.
+    pub could_be: Vec<String>,
+}
+
+impl Identity {
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.members.iter().map(|m| m.id.as_str())
+    }
+
+    /// The id queries report the identity under: its fullest member's.
+    pub fn id(&self) -> &str {
+        self.members.first().map_or("", |m| m.id.as_str())
+    }
+
+    pub fn ambiguous(&self) -> bool {
+        !self.could_be.is_empty()
+    }
+}
+
+struct Person<'a> {
+    rec: &'a SpeakerRecord,
+    name: PersonName,
+    roles: Vec<String>,
+}
+
+impl Person<'_> {
+    fn surname(&self) -> Option<&str> {
+        self.name.surname.as_deref()
+    }
+}
+
+fn person(rec: &SpeakerRecord) -> Person<'_> {
+    let name = PersonName::parse(&rec.name);
+    let mut roles = rec.role.as_deref().map(role_words).unwrap_or_default();
+    roles.extend(
+        name.titles.iter().filter(|t| !matches!(t.as_str(), "mr" | "mrs" | "ms" | "miss" | "of" | "and")).cloned(),
+    );
+    roles.sort();
+    roles.dedup();
+    Person { rec, name, roles }
+}
+
+/// Roles conflict when both name an office, the offices differ, and the
+/// roles share no word at all.
+fn roles_conflict(a: &[String], b: &[String]) -> bool {
+    let offices = |r: &[String]| r.iter().filter(|w| is_office(w)).cloned().collect::<BTreeSet<String>>();
+    let (oa, ob) = (offices(a), offices(b));
+    !oa.is_empty() && !ob.is_empty() && oa.is_disjoint(&ob) && !a.iter().any(|w| b.contains(w))
+}
+
+fn shared_role_word<'a>(a: &'a [String], b: &[String]) -> Option<&'a str> {
+    a.iter().find(|w| w.len() > 2 && b.contains(w)).map(String::as_str)
+}
+
+/// Group records into identities. `apart` are ids the user split off
+/// (`unalias`): each stays alone. Records keep their input order inside an
+/// identity but for the fullest name, which comes first.
+pub fn cluster(records: &[SpeakerRecord], apart: &BTreeSet<String>) -> Vec<Identity> {
+    let mut out = Vec::new();
+    let mut people: Vec<Person<'_>> = Vec::new();
+    let mut orgs: Vec<&SpeakerRecord> = Vec::new();
+    for rec in records {
+        if apart.contains(&rec.id) || rec.anonymous {
+            out.push(alone(rec, "kept as recorded"));
+        } else if rec.kind == "person" {
+            people.push(person(rec));
+        } else if rec.kind == "organization" {
+            orgs.push(rec);
+        } else {
+            out.push(alone(rec, "kept as recorded"));
+        }
+    }
+    out.extend(cluster_people(people));
+    out.extend(cluster_orgs(orgs));
+    out
+}
+
+fn alone(rec: &SpeakerRecord, why: &str) -> Identity {
+    Identity {
+        name: rec.name.clone(),
+        kind: rec.kind.clone(),
+        members: vec![Member {
+            id: rec.id.clone(),
+            name: rec.name.clone(),
+            role: rec.role.clone(),
+            evidence: why.into(),
+        }],
+        could_be: Vec::new(),
+    }
+}
+
+fn member(p: &Person<'_>, evidence: String) -> Member {
+    Member { id: p.rec.id.clone(), name: p.rec.name.clone(), role: p.rec.role.clone(), evidence }
+}
+
+fn cluster_people(mut people: Vec<Person<'_>>) -> Vec<Identity> {
+    // The fullest names first, so a cluster is anchored by its most
+    // telling spelling.
+    people.sort_by(|a, b| b.name.given.len().cmp(&a.name.given.len()).then_with(|| a.rec.id.cmp(&b.rec.id)));
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut evidence: Vec<String> = vec![String::new(); people.len()];
+    let mut bare: Vec<usize> = Vec::new();
+    for i in 0..people.len() {
+        let p = &people[i];
+        let Some(sn) = p.surname() else {
+            clusters.push(vec![i]);
+            evidence[i] = "no surname: kept as recorded".into();
+            continue;
+        };
+        if p.name.given.is_empty() {
+            bare.push(i);
+            continue;
+        }
+        let mut joined = false;
+        for c in &mut clusters {
+            let anchor = &people[c[0]];
+            if anchor.surname() != Some(sn) || c.iter().any(|&j| roles_conflict(&people[j].roles, &p.roles)) {
+                continue;
+            }
+            // Given names are compared with the fullest spelling (the
+            // anchor): "Samuel Whitcombe" fits "Samuel J. Whitcombe" even
+            // when "James Whitcombe" joined it by a middle name.
+            let why = match compare_given(&anchor.name.given, &p.name.given) {
+                Given::Agree | Given::Unknown => {
+                    Some(format!("same surname, and given name {:?} agrees with {}", p.name.given[0], anchor.rec.name))
+                }
+                Given::Middle => shared_role_word(&p.roles, &anchor.roles)
+                    .map(|w| format!("goes by a middle name of {}; roles share {w:?}", anchor.rec.name)),
+                Given::Conflict => None,
+            };
+            if let Some(why) = why {
+                evidence[i] = why;
+                c.push(i);
+                joined = true;
+                break;
+            }
+        }
+        if !joined {
+            evidence[i] = format!("recorded as {}", p.rec.name);
+            clusters.push(vec![i]);
+        }
+    }
+    // Bare surnames join the one person they fit; otherwise they are a
+    // suggestion.
+    let mut ambiguous: Vec<(Vec<usize>, Vec<String>)> = Vec::new();
+    for i in bare {
+        let p = &people[i];
+        let fits: Vec<usize> = (0..clusters.len())
+            .filter(|&c| {
+                let anchor = &people[clusters[c][0]];
+                anchor.surname() == p.surname()
+                    && !anchor.name.given.is_empty()
+                    && !clusters[c].iter().any(|&j| roles_conflict(&people[j].roles, &p.roles))
+            })
+            .collect();
+        match fits.as_slice() {
+            [c] => {
+                let anchor = &people[clusters[*c][0]].rec.name;
+                evidence[i] = format!("surname only; {anchor} is the one person of that surname it fits");
+                clusters[*c].push(i);
+            }
+            [] => {
+                // Other bare spellings of the same surname ("Esper", "Mr
+                // Esper") are one entry.
+                match clusters
+                    .iter_mut()
+                    .find(|c| people[c[0]].name.given.is_empty() && people[c[0]].surname() == p.surname())
+                {
+                    Some(c) => {
+                        evidence[i] = format!("the same surname as {}", people[c[0]].rec.name);
+                        c.push(i);
+                    }
+                    None => {
+                        evidence[i] = format!("recorded as {}", p.rec.name);
+                        clusters.push(vec![i]);
+                    }
+                }
+            }
+            many => {
+                let names: Vec<String> = many.iter().map(|&c| people[clusters[c][0]].rec.name.clone()).collect();
+                match ambiguous.iter_mut().find(|(c, _)| people[c[0]].surname() == p.surname()) {
+                    Some((c, _)) => {
+                        evidence[i] = format!("the same surname as {}", people[c[0]].rec.name);
+                        c.push(i);
+                    }
+                    None => {
+                        evidence[i] = format!("surname only; could be {}", names.join(" or "));
+                        ambiguous.push((vec![i], names));
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<Identity> = clusters.into_iter().map(|c| identity_of(&people, &evidence, c, Vec::new())).collect();
+    out.extend(ambiguous.into_iter().map(|(c, names)| identity_of(&people, &evidence, c, names)));
+    out
+}
+
+fn identity_of(people: &[Person<'_>], evidence: &[String], c: Vec<usize>, could_be: Vec<String>) -> Identity {
+    let anchor = &people[c[0]];
+    Identity {
+        name: anchor.rec.name.clone(),
+        kind: "person".into(),
+        members: c.iter().map(|&i| member(&people[i], evidence[i].clone())).collect(),
+        could_be,
+    }
+}
+
+fn cluster_orgs(orgs: Vec<&SpeakerRecord>) -> Vec<Identity> {
+    let mut by_key: Vec<(String, Vec<Member>)> = Vec::new();
+    let mut acronyms: Vec<(&SpeakerRecord, String)> = Vec::new();
+    for rec in orgs {
+        let key = org_key(&rec.name);
+        // A name that is only an acronym waits until every expansion is known.
+        if let Some(a) = acronym(&rec.name).filter(|a| !rec.name.contains('(') && *a == key.replace(' ', "")) {
+            acronyms.push((rec, a));
+            continue;
+        }
+        let m =
+            |why: String| Member { id: rec.id.clone(), name: rec.name.clone(), role: rec.role.clone(), evidence: why };
+        match by_key.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => {
+                let why = format!("{:?} and {:?} name one body ({key})", rec.name, members[0].name);
+                members.push(m(why));
+            }
+            None => by_key.push((key, vec![m(format!("recorded as {}", rec.name))])),
+        }
+    }
+    for (rec, a) in acronyms {
+        let fits: Vec<usize> = (0..by_key.len())
+            .filter(|&i| {
+                initials(&by_key[i].0).contains(&a)
+                    || by_key[i].1.iter().any(|m| acronym(&m.name).as_deref() == Some(a.as_str()))
+            })
+            .collect();
+        let m =
+            |why: String| Member { id: rec.id.clone(), name: rec.name.clone(), role: rec.role.clone(), evidence: why };
+        match fits.as_slice() {
+            [i] => {
+                let why = format!("{} is the acronym of {}", rec.name, by_key[*i].1[0].name);
+                by_key[*i].1.push(m(why));
+            }
+            _ => match by_key.iter_mut().find(|(k, _)| *k == a) {
+                Some((_, members)) => members.push(m(format!("the same acronym as {}", members[0].name))),
+                None => by_key.push((a.clone(), vec![m(format!("recorded as {}", rec.name))])),
+            },
+        }
+    }
+    by_key
+        .into_iter()
+        .map(|(_, members)| Identity {
+            name: members[0].name.clone(),
+            kind: "organization".into(),
+            members,
+            could_be: Vec::new(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(id: &str, name: &str, kind: &str, role: Option<&str>) -> SpeakerRecord {
+        SpeakerRecord {
+            id: id.into(),
+            name: name.into(),
+            kind: kind.into(),
+            anonymous: false,
+            role: role.map(str::to_string),
+            aliases: Vec::new(),
+            anonymity_reason: None,
+            lookup: Vec::new(),
+        }
+    }
+
+    fn groups(ids: &[Identity]) -> Vec<Vec<&str>> {
+        let mut g: Vec<Vec<&str>> = ids
+            .iter()
+            .map(|i| {
+                let mut v: Vec<&str> = i.ids().collect();
+                v.sort();
+                v
+            })
+            .collect();
+        g.sort();
+        g
+    }
+
+    #[test]
+    fn spellings_of_one_person_are_one() {
+        let recs = vec![
+            rec("mark-esper", "Mark Esper", "person", Some("Defense Secretary")),
+            rec("mark-t-esper", "Mark T. Esper", "person", None),
+            rec("esper", "Esper", "person", None),
+            rec("mr-esper", "Mr Esper", "person", None),
+            rec("secretary-esper", "Secretary Esper", "person", None),
+            rec("defence-secretary-mark-esper", "Defence Secretary Mark Esper", "person", Some("US")),
+        ];
+        let ids = cluster(&recs, &BTreeSet::new());
+        assert_eq!(groups(&ids).len(), 1, "{ids:#?}");
+        assert!(ids[0].members.iter().all(|m| !m.evidence.is_empty()));
+    }
+
+    #[test]
+    fn a_middle_name_joins_only_when_the_role_agrees() {
+        let role = Some("head of U.S. Central Command");
+        let recs = vec![
+            rec("kenneth-f-mckenzie-jr", "Kenneth F. McKenzie Jr.", "person", role),
+            rec("frank-mckenzie", "Frank McKenzie", "person", Some("Central Command chief")),
+        ];
+        assert_eq!(groups(&cluster(&recs, &BTreeSet::new())).len(), 1);
+        let recs = vec![
+            rec("kenneth-f-mckenzie-jr", "Kenneth F. McKenzie Jr.", "person", role),
+            rec("frank-mckenzie", "Frank McKenzie", "person", Some("a farmer")),
+        ];
+        assert_eq!(groups(&cluster(&recs, &BTreeSet::new())).len(), 2);
+    }
+
+    #[test]
+    fn people_sharing_a_surname_stay_apart() {
+        let recs = vec![
+            rec("mark-esper", "Mark Esper", "person", Some("Defense Secretary")),
+            rec("jane-esper", "Jane Esper", "person", Some("nurse")),
+            rec("esper", "Esper", "person", None),
+        ];
+        let ids = cluster(&recs, &BTreeSet::new());
+        assert_eq!(groups(&ids), vec![vec!["esper"], vec!["jane-esper"], vec!["mark-esper"]]);
+        let bare = ids.iter().find(|i| i.id() == "esper").unwrap();
+        assert_eq!(bare.could_be.len(), 2);
+        // A role tells a bare surname apart too.
+        let recs = vec![
+            rec("mark-esper", "Mark Esper", "person", Some("Defense Secretary")),
+            rec("senator-esper", "Senator Esper", "person", None),
+        ];
+        assert_eq!(groups(&cluster(&recs, &BTreeSet::new())).len(), 2);
+    }
+
+    #[test]
+    fn organisations_by_key_and_acronym() {
+        let recs = vec![
+            rec("pentagon", "the Pentagon", "organization", None),
+            rec("defense-department", "Defense Department", "organization", None),
+            rec("department-of-defense", "Department of Defense", "organization", None),
+            rec("dod", "DoD", "organization", None),
+            rec("ministry-of-defence-mod", "Ministry of Defence (MoD)", "organization", None),
+            rec("mod", "MoD", "organization", None),
+            rec("kataib-hezbollah", "Kataib Hezbollah", "organization", None),
+            rec("kh", "KH", "organization", None),
+        ];
+        let ids = cluster(&recs, &BTreeSet::new());
+        assert_eq!(
+            groups(&ids),
+            vec![
+                vec!["defense-department", "department-of-defense", "dod", "pentagon"],
+                vec!["kataib-hezbollah", "kh"],
+                vec!["ministry-of-defence-mod", "mod"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_user_split_keeps_a_speaker_alone() {
+        let recs = vec![rec("mark-esper", "Mark Esper", "person", None), rec("esper", "Esper", "person", None)];
+        let apart = BTreeSet::from(["esper".to_string()]);
+        assert_eq!(groups(&cluster(&recs, &apart)).len(), 2);
+    }
+}

@@ -1,0 +1,347 @@
+//! Names as reports write them: the normal form queries compare, a
+//! person's given names and surname with titles set aside, and an
+//! organisation's canonical key ("the Defense Department" and "Department
+//! of Defense" are `department of defense`).
+//!
+//! Robust to what older extractions left in a name ("Defence Secretary
+//! Mark Esper", "Kenneth F. McKenzie Jr."): titles and suffixes are set
+//! aside here rather than trusted to have been cleaned.
+
+/// Lowercase words of a name, without a leading article.
+pub fn norm_name(name: &str) -> String {
+    let lower = name.to_lowercase().replace(['\u{2019}', '\''], "");
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let skip = usize::from(matches!(words.first(), Some(&("the" | "a" | "an"))));
+    words[skip.min(words.len())..].join(" ")
+}
+
+/// A person's surname: the last word of the name, generational suffixes
+/// ("Jr.", "III") left out.
+pub fn surname(name: &str) -> Option<String> {
+    PersonName::parse(name).surname
+}
+
+/// Generational and academic suffixes: not a surname.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
+
+/// Words that may stand before a person's name without being part of it:
+/// honorifics, ranks, offices and the places or services they qualify.
+/// Written in full; [`canonical_word`] maps abbreviations onto them.
+const TITLE_WORDS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "general",
+    "lieutenant",
+    "colonel",
+    "major",
+    "captain",
+    "admiral",
+    "sergeant",
+    "senator",
+    "representative",
+    "governor",
+    "president",
+    "vice",
+    "secretary",
+    "minister",
+    "prime",
+    "judge",
+    "reverend",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "chief",
+    "deputy",
+    "ambassador",
+    "mayor",
+    "director",
+    "defense",
+    "foreign",
+    "state",
+    "interior",
+    "army",
+    "navy",
+    "marine",
+    "air",
+    "force",
+    "top",
+    "former",
+    "acting",
+    "us",
+    "uk",
+    "british",
+    "american",
+    "of",
+    "and",
+];
+
+/// Offices: two people whose roles name different offices and share no
+/// other word are two people.
+const OFFICES: &[&str] = &[
+    "secretary",
+    "senator",
+    "representative",
+    "minister",
+    "general",
+    "admiral",
+    "colonel",
+    "president",
+    "governor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "ambassador",
+    "mayor",
+    "director",
+    "judge",
+    "professor",
+    "analyst",
+    "resident",
+    "witness",
+];
+
+/// Words that say nothing about who someone is.
+const FILLER: &[&str] =
+    &["the", "a", "an", "of", "for", "and", "s", "u", "in", "at", "on", "to", "who", "its", "his", "her"];
+
+/// One spelling of a word for comparison: abbreviations and UK spellings
+/// onto one form ("Gen." → general, "Defence" → defense).
+pub fn canonical_word(w: &str) -> &str {
+    match w {
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "maj" => "major",
+        "capt" => "captain",
+        "adm" => "admiral",
+        "sgt" => "sergeant",
+        "sen" | "sens" => "senator",
+        "rep" | "reps" => "representative",
+        "gov" => "governor",
+        "pres" => "president",
+        "sec" | "secy" => "secretary",
+        "rev" => "reverend",
+        "defence" => "defense",
+        "centre" => "center",
+        "programme" => "program",
+        "u" => "u",
+        other => other,
+    }
+}
+
+/// Lowercase words, apostrophes dropped, abbreviations spelled out.
+pub fn words(s: &str) -> Vec<String> {
+    let lower = s.to_lowercase().replace(['\u{2019}', '\''], "");
+    let mut out: Vec<String> = Vec::new();
+    for w in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        out.push(canonical_word(w).to_string());
+    }
+    // "U.S." is two one-letter words: keep it one.
+    let mut i = 0;
+    while i + 1 < out.len() {
+        if matches!((out[i].as_str(), out[i + 1].as_str()), ("u", "s") | ("u", "k")) {
+            let joined = format!("u{}", out[i + 1]);
+            out.splice(i..i + 2, [joined]);
+        }
+        i += 1;
+    }
+    for w in &mut out {
+        if w == "usa" {
+            *w = "us".to_string();
+        }
+    }
+    out
+}
+
+/// The words of a role that tell people apart.
+pub fn role_words(role: &str) -> Vec<String> {
+    let mut w: Vec<String> = words(role).into_iter().filter(|w| !FILLER.contains(&w.as_str())).collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// Whether a role word is an office ("secretary", "senator").
+pub fn is_office(w: &str) -> bool {
+    OFFICES.contains(&w)
+}
+
+/// A person's name taken apart.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonName {
+    /// Given names and initials, in order ("kenneth", "f").
+    pub given: Vec<String>,
+    pub surname: Option<String>,
+    /// Titles found before the name ("defense", "secretary"): role
+    /// evidence, never identity.
+    pub titles: Vec<String>,
+}
+
+impl PersonName {
+    pub fn parse(name: &str) -> PersonName {
+        // A role after a comma ("McKenzie, who leads ...") is not the name.
+        let name = name.split(',').next().unwrap_or(name);
+        let mut w = words(name);
+        while w.len() > 1 && SUFFIXES.contains(&w[w.len() - 1].as_str()) {
+            w.pop();
+        }
+        // Everything up to the last title before the surname is title:
+        // "Pentagon spokesman Jonathan Hoffman" is Jonathan Hoffman.
+        let last_title = w[..w.len().saturating_sub(1)].iter().rposition(|x| TITLE_WORDS.contains(&x.as_str()));
+        let titles: Vec<String> = match last_title {
+            Some(i) => w.drain(..=i).collect(),
+            None => Vec::new(),
+        };
+        let surname = w.pop().filter(|s| !SUFFIXES.contains(&s.as_str()));
+        PersonName { given: w, surname, titles }
+    }
+}
+
+/// How two lists of given names relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Given {
+    /// One side has none ("Esper").
+    Unknown,
+    /// The first given names agree, by name or initial, and nothing after
+    /// them conflicts ("Mark Esper", "Mark T. Esper").
+    Agree,
+    /// One side's first given name is the other's middle name or initial
+    /// ("Frank McKenzie", "Kenneth F. McKenzie").
+    Middle,
+    /// They disagree ("Mark Esper", "Jane Esper").
+    Conflict,
+}
+
+fn fits(a: &str, b: &str) -> bool {
+    a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
+}
+
+pub fn compare_given(a: &[String], b: &[String]) -> Given {
+    if a.is_empty() || b.is_empty() {
+        return Given::Unknown;
+    }
+    if fits(&a[0], &b[0]) {
+        let clash = a.iter().zip(b).skip(1).any(|(x, y)| !fits(x, y));
+        return if clash { Given::Conflict } else { Given::Agree };
+    }
+    if a[1..].iter().any(|x| fits(x, &b[0])) || b[1..].iter().any(|y| fits(&a[0], y)) {
+        return Given::Middle;
+    }
+    Given::Conflict
+}
+
+/// Articles, countries and qualifiers that do not change which body an
+/// organisation's name means.
+const ORG_FILLER: &[&str] = &["the", "us", "united", "states"];
+
+/// Names of one body: the left is read as the right.
+const ORG_SAME: &[(&str, &str)] = &[("pentagon", "department of defense")];
+
+/// The key organisations are compared by: lowercase, filler dropped,
+/// UK spellings as US ones, "X Department" as "department of X", "X
+/// Ministry" as "ministry of X", an acronym in brackets left out, and
+/// well-known other names of one body ("the Pentagon") as that body.
+pub fn org_key(name: &str) -> String {
+    let base = name.split('(').next().unwrap_or(name);
+    let mut w: Vec<String> = words(base);
+    // "United States" is filler only at the front.
+    while w.len() > 1 && ORG_FILLER.contains(&w[0].as_str()) {
+        w.remove(0);
+    }
+    if w.len() >= 2 && matches!(w[w.len() - 1].as_str(), "department" | "ministry") && !w.contains(&"of".to_string()) {
+        let head = w.pop().unwrap_or_default();
+        let mut out = vec![head, "of".to_string()];
+        out.append(&mut w);
+        w = out;
+    }
+    let key = w.join(" ");
+    ORG_SAME.iter().find(|(from, _)| *from == key).map_or(key, |(_, to)| (*to).to_string())
+}
+
+/// The acronym a name defines in brackets ("Kataib Hezbollah (KH)"), or the
+/// name itself when it is one ("MoD", "DoD": two or more capitals, no
+/// spaces, at most eight letters); lowercase.
+pub fn acronym(name: &str) -> Option<String> {
+    let inner = match (name.find('('), name.rfind(')')) {
+        (Some(a), Some(b)) if a < b => &name[a + 1..b],
+        _ => name.trim(),
+    };
+    let inner = inner.trim().trim_start_matches("the ").trim();
+    let capitals = inner.chars().filter(char::is_ascii_uppercase).count();
+    let ok = (2..=8).contains(&inner.len()) && capitals >= 2 && inner.chars().all(|c| c.is_ascii_alphabetic());
+    ok.then(|| inner.to_ascii_lowercase())
+}
+
+/// The acronyms an organisation's key can be written as: the initials of
+/// every word ("department of defense" → "dod") and of its content words
+/// ("dd"). None for a one-word name.
+pub fn initials(key: &str) -> Vec<String> {
+    let w: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    if w.len() < 2 {
+        return Vec::new();
+    }
+    let all: String = w.iter().filter_map(|w| w.chars().next()).collect();
+    let content: String = w.iter().filter(|w| !FILLER.contains(w)).filter_map(|w| w.chars().next()).collect();
+    let mut out = vec![all, content];
+    out.dedup();
+    out.retain(|s| s.len() >= 2);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalise() {
+        assert_eq!(norm_name("The Defense Department"), "defense department");
+        assert_eq!(surname("Kenneth F. McKenzie Jr.").as_deref(), Some("mckenzie"));
+        assert_eq!(norm_name("U.S. official"), "u s official");
+    }
+
+    #[test]
+    fn titles_left_in_a_name_are_set_aside() {
+        let p = PersonName::parse("U.S. Defense Secretary Dr. Mark T. Esper");
+        assert_eq!(p.given, vec!["mark", "t"]);
+        assert_eq!(p.surname.as_deref(), Some("esper"));
+        assert_eq!(p.titles, vec!["us", "defense", "secretary", "dr"]);
+        assert_eq!(PersonName::parse("Defence Mark T. Esper").given, vec!["mark", "t"]);
+        assert_eq!(PersonName::parse("Mr Esper").given, Vec::<String>::new());
+        assert_eq!(PersonName::parse("Gen. Frank McKenzie").surname.as_deref(), Some("mckenzie"));
+        assert_eq!(PersonName::parse("Jr.").surname, None);
+        assert_eq!(PersonName::parse("Pentagon spokesman Jonathan Hoffman").given, vec!["jonathan"]);
+    }
+
+    #[test]
+    fn given_names_compare() {
+        let g = |a: &str, b: &str| compare_given(&PersonName::parse(a).given, &PersonName::parse(b).given);
+        assert_eq!(g("Mark Esper", "Mark T. Esper"), Given::Agree);
+        assert_eq!(g("M. Esper", "Mark Esper"), Given::Agree);
+        assert_eq!(g("Esper", "Mark Esper"), Given::Unknown);
+        assert_eq!(g("Frank McKenzie", "Kenneth F. McKenzie Jr."), Given::Middle);
+        assert_eq!(g("Mark Esper", "Jane Esper"), Given::Conflict);
+    }
+
+    #[test]
+    fn organisation_keys() {
+        assert_eq!(org_key("the Defense Department"), "department of defense");
+        assert_eq!(org_key("Department of Defence"), "department of defense");
+        assert_eq!(org_key("the Pentagon"), "department of defense");
+        assert_eq!(org_key("U.S. Department of Defense"), "department of defense");
+        assert_eq!(org_key("Ministry of Defence (MoD)"), "ministry of defense");
+        assert_eq!(org_key("Defence Ministry"), "ministry of defense");
+        assert_eq!(acronym("Ministry of Defence (MoD)").as_deref(), Some("mod"));
+        assert_eq!(acronym("DoD").as_deref(), Some("dod"));
+        assert_eq!(acronym("Pentagon"), None);
+        assert_eq!(initials("department of defense"), vec!["dod", "dd"]);
+        assert_eq!(initials("kataib hezbollah"), vec!["kh"]);
+    }
+}
