@@ -9,15 +9,105 @@ use crate::error::{Result, exit};
 use crate::output::{Table, ellipsize};
 use crate::query::SpeakerIndex;
 
-/// List speakers with their kind, role, aliases and statement counts.
+/// List speakers with their kind, role, aliases and statement counts, or
+/// show one speaker's spellings across stories and why they are one.
 ///
 /// Anonymous sources are listed with the reason the article gave for
 /// granting anonymity, when it gave one.
+///
+/// Given the name of a speaker rather than a story, lists every spelling
+/// the store counts as that person or organisation ("Mark Esper", "Mark T.
+/// Esper", "Secretary Esper"), with the stories and statements of each and
+/// the evidence for counting it as the same speaker. `claimtrail alias`
+/// merges more; `claimtrail unalias` keeps a spelling apart.
+///
+/// Examples:
+///   claimtrail speakers
+///   claimtrail speakers harbor
+///   claimtrail speakers Esper --format json
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only the speakers of this story.
-    #[arg(value_name = "STORY")]
+    /// Only the speakers of this story; or, when no story has this id, the
+    /// speaker of this name.
+    #[arg(value_name = "STORY|NAME")]
     pub story: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Spelling<'a> {
+    id: &'a str,
+    name: &'a str,
+    role: Option<&'a str>,
+    statements: usize,
+    stories: Vec<String>,
+    evidence: &'a str,
+}
+
+#[derive(Serialize)]
+struct IdentityOut<'a> {
+    name: &'a str,
+    kind: &'a str,
+    spellings: Vec<Spelling<'a>>,
+    /// Bare surnames that could be this speaker or another (not counted).
+    could_also_be: Vec<&'a str>,
+}
+
+/// `speakers NAME`: one speaker's spellings and the evidence.
+fn identity(ctx: &mut Ctx, store: &claimtrail_store::Store, query: &str) -> Result<u8> {
+    let index = SpeakerIndex::load(store)?;
+    let resolved = index.resolve_identity(query)?;
+    let mut spellings = Vec::new();
+    for m in &resolved.identity.members {
+        let runs = store.runs_by_speaker(&m.id)?;
+        let statements: BTreeSet<[u8; 32]> = runs.iter().map(|r| *r.statement.as_bytes()).collect();
+        let stories: BTreeSet<String> = runs.into_iter().map(|r| r.story).collect();
+        spellings.push(Spelling {
+            id: &m.id,
+            name: &m.name,
+            role: m.role.as_deref(),
+            statements: statements.len(),
+            stories: stories.into_iter().collect(),
+            evidence: &m.evidence,
+        });
+    }
+    let out = IdentityOut {
+        name: &resolved.identity.name,
+        kind: &resolved.identity.kind,
+        spellings,
+        could_also_be: resolved.maybe.iter().flat_map(|i| i.members.iter().map(|m| m.name.as_str())).collect(),
+    };
+    if ctx.out.json() {
+        ctx.out.write_json(&out)?;
+        return Ok(exit::OK);
+    }
+    let p = ctx.out.palette;
+    let total: usize = out.spellings.iter().map(|s| s.statements).sum();
+    let stories: BTreeSet<&str> = out.spellings.iter().flat_map(|s| s.stories.iter().map(String::as_str)).collect();
+    ctx.out.line(&format!(
+        "{} ({}): {} spelling{}, {total} statement{} in {} stor{}",
+        p.bold(out.name),
+        out.kind,
+        out.spellings.len(),
+        if out.spellings.len() == 1 { "" } else { "s" },
+        if total == 1 { "" } else { "s" },
+        stories.len(),
+        if stories.len() == 1 { "y" } else { "ies" },
+    ))?;
+    let mut t = Table::new(&["SPELLING", "ROLE", "STATEMENTS", "STORIES", "WHY"], p);
+    for s in &out.spellings {
+        t.row(vec![
+            p.cyan(s.name),
+            ellipsize(s.role.unwrap_or(""), 32),
+            s.statements.to_string(),
+            ellipsize(&s.stories.join(", "), 32),
+            s.evidence.to_string(),
+        ]);
+    }
+    t.write(&mut ctx.out)?;
+    for note in resolved.not_counted() {
+        ctx.out.line(&p.dim(&note))?;
+    }
+    Ok(exit::OK)
 }
 
 #[derive(Serialize)]
@@ -49,23 +139,24 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             return Ok(exit::OK);
         }
     };
-    if let Some(story) = &args.story {
-        store.require_story(story)?;
+    if let Some(story) = &args.story
+        && (claimtrail_store::validate_story_id(story).is_err() || store.story(story)?.is_none())
+    {
+        return identity(ctx, &store, story);
     }
     let index = SpeakerIndex::load(&store)?;
     // The speakers of one story come from its revisions; all speakers from
     // the store's records.
     let records: Vec<claimtrail_store::SpeakerRecord> = match &args.story {
         Some(story) => {
+            // As the story's own revisions recorded them: what other
+            // stories say of the same people never shows here.
             let mut ids = BTreeSet::new();
             for rev in store.revisions(story)? {
                 ids.extend(store.occurrences(&rev)?.into_iter().filter_map(|o| o.speaker));
             }
-            let mut out = Vec::new();
-            for id in ids {
-                out.extend(index.record(&id)?);
-            }
-            out
+            let known = crate::record::story_speakers(&store, story)?;
+            known.into_values().filter(|r| ids.contains(&r.id)).collect()
         }
         None => store.speakers()?,
     };
@@ -108,9 +199,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let mut t = Table::new(&["SPEAKER", "KIND", "ROLE", "STATEMENTS", "ALIASES / NOTES"], p);
     for r in &rows {
         // Aliases as people read them: once each, not the name again.
-        let mut seen = BTreeSet::from([crate::query::speakers::norm_name(r.name)]);
+        let mut seen = BTreeSet::from([crate::speaker::norm_name(r.name)]);
         let mut notes: Vec<String> =
-            r.aliases.iter().filter(|a| seen.insert(crate::query::speakers::norm_name(a))).cloned().collect();
+            r.aliases.iter().filter(|a| seen.insert(crate::speaker::norm_name(a))).cloned().collect();
         if let Some(reason) = r.anonymity_reason {
             notes.push(format!("anonymous because {reason}"));
         }
