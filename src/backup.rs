@@ -12,9 +12,11 @@
 //! Revisions come story by story, oldest first. Everything a revision's id
 //! is computed from is in its line, so an import recomputes the same id and
 //! refuses a line whose id does not match: a damaged or edited export is
-//! never silently accepted. Statements and speakers are carried as
-//! recorded, not extracted again, so an import is exact whatever version of
-//! claimtrail reads it.
+//! never silently accepted. Statements and speakers travel with the
+//! analysis version that derived them (`"analysis"`), and an import derives
+//! them again from the text: when the versions agree they must be equal (an
+//! edited statement, speaker or quote is refused, naming the revision);
+//! when they differ, the import keeps what the current version derives.
 
 use std::collections::BTreeMap;
 
@@ -66,6 +68,9 @@ pub struct RevisionLine {
     pub text: String,
     pub statements: Vec<StatementLine>,
     pub speakers: Vec<SpeakerRecord>,
+    /// The analysis version that derived `statements` and `speakers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<String>,
 }
 
 impl RevisionLine {
@@ -78,18 +83,17 @@ impl RevisionLine {
     ) -> Result<RevisionLine, CliError> {
         let occurrences = store.occurrences(rev)?;
         let mut statements = Vec::with_capacity(occurrences.len());
-        let mut speakers: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
+        // The speakers as this revision recorded them.
+        let analysis = store.analysis(rev)?;
+        let (speakers, version) = match analysis {
+            Some(a) => (a.speakers, Some(a.version)),
+            None => (crate::record::revision_speakers(store, rev)?, None),
+        };
         for o in occurrences {
             let content = store.statement(&o.statement)?.map(|s| s.content).ok_or_else(|| {
                 CliError::new(format!("statement {} of {}@{} is missing", o.statement.short(), rev.story, rev.number))
                     .with_hint("run `claimtrail verify`")
             })?;
-            if let Some(id) = &o.speaker
-                && !speakers.contains_key(id)
-                && let Some(sp) = store.speaker(id)?
-            {
-                speakers.insert(id.clone(), sp);
-            }
             statements.push(StatementLine { occurrence: o, content });
         }
         Ok(RevisionLine {
@@ -106,8 +110,45 @@ impl RevisionLine {
             raw: STANDARD.encode(store.blob(&rev.raw)?),
             text: store.text(rev)?,
             statements,
-            speakers: speakers.into_values().collect(),
+            speakers,
+            analysis: version,
         })
+    }
+
+    /// Derive this revision's analysis again from its text, in its story
+    /// whose speakers so far are `known` (updated). When the line says the
+    /// current analysis version derived it, what it carries must be what
+    /// the text gives: an edited export (a statement moved to another
+    /// speaker, a quote no one said) is refused. From another version, the
+    /// line takes what the current version derives. Returns whether it did.
+    pub fn rederive(&mut self, known: &mut BTreeMap<String, SpeakerRecord>) -> Result<bool, String> {
+        let (statements, speakers) = crate::record::derive(&self.story, &self.text, known).map_err(|e| e.message)?;
+        let speakers = crate::record::speaker_snapshot(&speakers);
+        if self.analysis.as_deref() == Some(crate::record::ANALYSIS_VERSION) {
+            let same_statements = statements.len() == self.statements.len()
+                && statements
+                    .iter()
+                    .zip(&self.statements)
+                    .all(|(a, b)| a.occurrence == b.occurrence && a.content == b.content);
+            if !same_statements {
+                return Err(format!(
+                    "revision {} of story {:?}: its statements are not what its text says (an edited export?)",
+                    self.number, self.story
+                ));
+            }
+            if speakers != crate::record::speaker_snapshot(&self.speakers) {
+                return Err(format!(
+                    "revision {} of story {:?}: its speakers are not what its text says (an edited export?)",
+                    self.number, self.story
+                ));
+            }
+            return Ok(false);
+        }
+        self.statements =
+            statements.into_iter().map(|s| StatementLine { occurrence: s.occurrence, content: s.content }).collect();
+        self.speakers = speakers;
+        self.analysis = Some(crate::record::ANALYSIS_VERSION.to_string());
+        Ok(true)
     }
 
     /// The raw bytes, decoded.
@@ -154,6 +195,7 @@ impl RevisionLine {
                 .iter()
                 .map(|sp| SpeakerRecord { lookup: crate::record::lookup_keys(sp), ..sp.clone() })
                 .collect(),
+            analysis: self.analysis.as_deref().unwrap_or(crate::record::ANALYSIS_VERSION),
             arrivals: lineage.arrivals,
             fates: lineage.fates,
         }

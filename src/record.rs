@@ -16,6 +16,13 @@ use crate::extract::normalize;
 use crate::extract::{Attribution, Extraction, SpeakerKind, SpeakerRef, Statement};
 use crate::ingest::Document;
 
+/// The analysis version: which code derived a revision's statements,
+/// speakers and metadata ("claimtrail-analysis 0.1.0+<fingerprint of the
+/// analysing code>", see `build.rs`). Stored with every revision's
+/// analysis; `reanalyze` brings revisions up to it.
+pub const ANALYSIS_VERSION: &str =
+    concat!("claimtrail-analysis ", env!("CARGO_PKG_VERSION"), "+", env!("CLAIMTRAIL_ANALYSIS_FINGERPRINT"));
+
 /// The store id of a speaker. Named people and organisations are one speaker
 /// across stories; an anonymous source is only known inside its story, so
 /// its id is scoped to the story ("taji/u-s-official").
@@ -80,20 +87,60 @@ pub fn to_store(story: &str, extraction: &Extraction) -> Result<(Vec<NewStatemen
     Ok((statements, speakers))
 }
 
-/// The speakers a story already has, by store id.
+/// The speakers a story already has, by store id, as its own revisions
+/// recorded them (never what other stories said of them).
 pub fn story_speakers(store: &Store, story: &str) -> Result<BTreeMap<String, SpeakerRecord>, CliError> {
     let mut known: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
     for rev in store.revisions(story)? {
-        for o in store.occurrences(&rev)? {
-            if let Some(id) = o.speaker
-                && !known.contains_key(&id)
-                && let Some(rec) = store.speaker(&id)?
-            {
-                known.insert(id, rec);
+        fold_speakers(&mut known, &revision_speakers(store, &rev)?);
+    }
+    Ok(known)
+}
+
+/// Fold a revision's speakers into what its story knows of them; returns
+/// those that changed it.
+fn fold_speakers(known: &mut BTreeMap<String, SpeakerRecord>, speakers: &[SpeakerRecord]) -> Vec<String> {
+    let mut changed = Vec::new();
+    for rec in speakers {
+        let did = match known.get_mut(&rec.id) {
+            Some(k) => k.merge(rec),
+            None => {
+                known.insert(rec.id.clone(), rec.clone());
+                true
+            }
+        };
+        if did {
+            changed.push(rec.id.clone());
+        }
+    }
+    changed
+}
+
+/// A revision's speakers as it recorded them, by id.
+pub fn revision_speakers(store: &Store, rev: &RevisionRecord) -> Result<Vec<SpeakerRecord>, CliError> {
+    match store.analysis(rev)? {
+        Some(a) => Ok(a.speakers),
+        None => Err(CliError::new(format!("revision {} of story {:?} has no analysis record", rev.number, rev.story))
+            .with_hint(format!("run `claimtrail reanalyze {}`", rev.story))),
+    }
+}
+
+/// A revision's speakers as the store keeps them: one record per id (two
+/// mentions resolved to one speaker merged), in id order, without lookup
+/// keys. The same list the store's analysis record holds.
+pub fn speaker_snapshot(speakers: &[SpeakerRecord]) -> Vec<SpeakerRecord> {
+    let mut by_id: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
+    for sp in speakers {
+        match by_id.get_mut(&sp.id) {
+            Some(k) => {
+                k.merge(sp);
+            }
+            None => {
+                by_id.insert(sp.id.clone(), SpeakerRecord { lookup: Vec::new(), ..sp.clone() });
             }
         }
     }
-    Ok(known)
+    by_id.into_values().collect()
 }
 
 /// Map the people of a new revision onto the speakers the story already
@@ -149,25 +196,42 @@ fn speaker_record(story: &str, sp: &crate::extract::Speaker) -> SpeakerRecord {
     }
 }
 
-/// The keys `who` finds a speaker by: every name it was recorded under
-/// ("n:mark esper", "n:esper"), and for people the surname ("s:esper").
-/// See [`crate::query::SpeakerIndex::resolve`].
-pub fn lookup_keys(rec: &SpeakerRecord) -> Vec<String> {
-    use crate::query::speakers::{norm_name, surname};
-    let mut keys: Vec<String> = std::iter::once(&rec.name)
-        .chain(&rec.aliases)
-        .map(|n| norm_name(n))
-        .filter(|n| !n.is_empty())
-        .map(|n| format!("n:{n}"))
+pub use crate::speaker::lookup_keys;
+
+/// What the store keeps of an extraction in `story`: its people unified
+/// with those the story already has (`known`, updated), statements and
+/// every speaker. Only speakers the story did not know as they are here
+/// get lookup keys: most revisions repeat the previous one's people.
+fn analysis_of(
+    story: &str,
+    extraction: &mut Extraction,
+    known: &mut BTreeMap<String, SpeakerRecord>,
+) -> Result<(Vec<NewStatement>, Vec<SpeakerRecord>), CliError> {
+    unify_with_story(known, extraction);
+    let (statements, speakers) = to_store(story, extraction)?;
+    let changed = fold_speakers(known, &speakers);
+    let speakers = speakers
+        .into_iter()
+        .map(|mut rec| {
+            if changed.contains(&rec.id) {
+                rec.lookup = lookup_keys(&rec);
+            }
+            rec
+        })
         .collect();
-    if rec.kind == "person"
-        && let Some(s) = surname(&rec.name)
-    {
-        keys.push(format!("s:{s}"));
-    }
-    keys.sort();
-    keys.dedup();
-    keys
+    Ok((statements, speakers))
+}
+
+/// Re-derive a stored revision's analysis from its text (the evidence)
+/// with the current code, as `record` would have stored it: statements
+/// and speakers, with the story's speakers so far (`known`) updated.
+pub fn derive(
+    story: &str,
+    text: &str,
+    known: &mut BTreeMap<String, SpeakerRecord>,
+) -> Result<(Vec<NewStatement>, Vec<SpeakerRecord>), CliError> {
+    let mut extraction = crate::extract::extract(text);
+    analysis_of(story, &mut extraction, known)
 }
 
 /// An input read, understood and extracted: everything a revision needs
@@ -199,27 +263,8 @@ impl Prepared {
     /// this on its reading thread; [`Prepared::to_revision`] does it when
     /// it has not been done.
     pub fn unify(&mut self, story: &str, known: &mut BTreeMap<String, SpeakerRecord>) -> Result<(), CliError> {
-        unify_with_story(known, &mut self.extraction);
-        let (statements, speakers) = to_store(story, &self.extraction)?;
+        let (statements, speakers) = analysis_of(story, &mut self.extraction, known)?;
         self.speakers = speakers.iter().map(|s| (s.id.clone(), s.clone())).collect();
-        // Only speakers the store does not know as they are here need
-        // writing: most revisions repeat the previous one's people.
-        let speakers = speakers
-            .into_iter()
-            .filter_map(|mut rec| {
-                let changed = match known.get_mut(&rec.id) {
-                    Some(k) => k.merge(&rec),
-                    None => {
-                        known.insert(rec.id.clone(), rec.clone());
-                        true
-                    }
-                };
-                changed.then(|| {
-                    rec.lookup = lookup_keys(&rec);
-                    rec
-                })
-            })
-            .collect();
         self.ready = Some((statements, speakers));
         Ok(())
     }
@@ -290,6 +335,7 @@ impl Prepared {
             meta: document_meta(&self.document),
             statements,
             speakers,
+            analysis: ANALYSIS_VERSION,
             arrivals: lineage.arrivals,
             fates: lineage.fates,
         })
@@ -410,7 +456,9 @@ pub fn stored_statements_with(
 ) -> Result<Vec<Statement>, CliError> {
     let text = store.text(rev)?;
     let occurrences = store.occurrences(rev)?;
-    let mut speakers: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
+    // The speakers as this revision recorded them.
+    let speakers: BTreeMap<String, SpeakerRecord> =
+        revision_speakers(store, rev)?.into_iter().map(|s| (s.id.clone(), s)).collect();
     for o in &occurrences {
         if let std::collections::hash_map::Entry::Vacant(e) = contents.entry(o.statement) {
             let c = store.statement(&o.statement)?.map(|s| s.content).ok_or_else(|| {
@@ -418,12 +466,6 @@ pub fn stored_statements_with(
                     .with_hint("run `claimtrail verify`")
             })?;
             e.insert(c);
-        }
-        if let Some(id) = &o.speaker
-            && !speakers.contains_key(id)
-            && let Some(sp) = store.speaker(id)?
-        {
-            speakers.insert(id.clone(), sp);
         }
     }
     Ok(statements_as_stored(occurrences.iter().map(|o| (o, contents[&o.statement].as_str())), &speakers, &text))

@@ -383,9 +383,11 @@ fn import_export(
     let mut aliases = Vec::new();
     // Each story's latest statements, to diff its next revision against.
     let mut previous: HashMap<String, Vec<crate::extract::Statement>> = HashMap::new();
+    // Each story's speakers so far, to derive the next revision's analysis.
+    let mut known: HashMap<String, BTreeMap<String, claimtrail_store::SpeakerRecord>> = HashMap::new();
     let mut batch = store.batch()?;
     for line in lines {
-        let rev = match line {
+        let mut rev = match line {
             Line::Revision(r) => r,
             Line::Alias { from, into } => {
                 aliases.push((from, into));
@@ -427,6 +429,12 @@ fn import_export(
         if !previous.contains_key(&rev.story) {
             previous.insert(rev.story.clone(), latest_statements(batch.store(), &rev.story)?);
         }
+        if !known.contains_key(&rev.story) {
+            known.insert(rev.story.clone(), story_speakers(batch.store(), &rev.story)?);
+        }
+        let story_known = known.get_mut(&rev.story).expect("inserted above");
+        // Checked after the id: a changed text is a changed revision first.
+        let rederived = rev.rederive(story_known);
         let statements = rev.statements();
         let lineage = crate::record::lineage(&previous[&rev.story], &statements);
         match batch.record(rev.to_new(&raw, lineage))? {
@@ -440,6 +448,7 @@ fn import_export(
                 )));
             }
         }
+        rederived.map_err(|e| CliError::new(format!("cannot import {name}: {e}")))?;
         counts.insert(rev.story.clone(), rev.number);
         previous.insert(rev.story.clone(), statements);
         summary.recorded += 1;

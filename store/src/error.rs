@@ -44,6 +44,9 @@ impl StoreError {
                 "wait for the other process to finish, pass --wait SECONDS, or use another --store".into()
             }
             StoreError::TooNew { .. } => "upgrade claimtrail to read this store".into(),
+            StoreError::TooOld { found: 2, .. } => {
+                "run `claimtrail reanalyze` to upgrade it in place (revision ids and texts stay as they are)".into()
+            }
             StoreError::TooOld { .. } => {
                 "run `claimtrail export` with the claimtrail that wrote it, then `claimtrail import` the export into a new store".into()
             }

@@ -19,6 +19,32 @@
 //! field(x) = u64-le(len(x)) ++ x
 //! ```
 //!
+//! A revision's analysis (what was derived from its text: statements,
+//! speakers as this revision named them, spans, attribution, metadata) is
+//! chained beside the revision ids, never inside them, so re-deriving it
+//! (`reanalyze`) leaves ids and exports intact while any change to what a
+//! query can show changes a hash `verify` checks:
+//!
+//! ```text
+//! analysis digest = blake3_derive_key(ANALYSIS_CONTEXT,
+//!     u32-le(ANALYSIS_FORMAT)
+//!     field(revision id) field(analysis version, UTF-8)
+//!     field(u64-le number of meta entries) then field(key) field(value) each, in key order
+//!     field(u64-le number of statements) then per statement, in order:
+//!       field(index u32-le) field(paragraph u32-le) field(statement hash)
+//!       opt(speaker id) opt(mention) field(attribution) opt(cue)
+//!       field(span start u64-le ++ span end u64-le)
+//!     field(u64-le number of speakers) then per speaker, in id order:
+//!       field(id) field(name) field(kind) field(anonymous: 1 byte) opt(role)
+//!       field(u64-le number of aliases) field(alias) each  opt(anonymity reason))
+//! opt(x) = field(empty) for none, field([1] ++ x) for some
+//! analysis chain = blake3_derive_key(CHAIN_CONTEXT,
+//!     field(parent's analysis chain, or empty) field(revision id) field(analysis digest))
+//! root = blake3_derive_key(ROOT_CONTEXT,
+//!     per story in id order: field(story id) field(head revision id) field(head analysis chain)
+//!     field(u64-le number of aliases) then field(from) field(into) each, in order)
+//! ```
+//!
 //! `FORMAT` is [`ID_VERSION`]. Changing any of this changes every id: bump
 //! the context strings and [`ID_VERSION`]. How records are laid out on disk
 //! ([`crate::FORMAT_VERSION`]) is separate: ids survive a new layout, so
@@ -35,6 +61,12 @@ pub(crate) const ID_VERSION: u32 = 1;
 pub(crate) const BLOB_CONTEXT: &str = "claimtrail 2026-11 blob v1";
 pub(crate) const REVISION_CONTEXT: &str = "claimtrail 2026-11 revision v1";
 pub(crate) const ENVELOPE_CONTEXT: &str = "claimtrail 2026-11 record envelope v1";
+pub(crate) const ANALYSIS_CONTEXT: &str = "claimtrail 2026-11 analysis v1";
+pub(crate) const CHAIN_CONTEXT: &str = "claimtrail 2026-11 analysis chain v1";
+pub(crate) const ROOT_CONTEXT: &str = "claimtrail 2026-11 root v1";
+
+/// The version of the analysis digest encoding above.
+pub(crate) const ANALYSIS_FORMAT: u32 = 1;
 
 /// A 32-byte blake3 hash, shown as 64 hex digits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -156,6 +188,99 @@ pub(crate) fn revision_id(f: &RevisionFields<'_>) -> Hash32 {
     field(&mut h, f.format.as_bytes());
     field(&mut h, &f.raw.0);
     field(&mut h, &f.text.0);
+    Hash32(*h.finalize().as_bytes())
+}
+
+fn opt(h: &mut blake3::Hasher, x: Option<&[u8]>) {
+    match x {
+        None => field(h, &[]),
+        Some(x) => {
+            h.update(&((x.len() + 1) as u64).to_le_bytes());
+            h.update(&[1]);
+            h.update(x);
+        }
+    }
+}
+
+fn count(h: &mut blake3::Hasher, n: usize) {
+    field(h, &(n as u64).to_le_bytes());
+}
+
+/// The digest of one revision's analysis (see the module doc).
+pub(crate) fn analysis_digest(
+    revision: &Hash32,
+    version: &str,
+    meta: &std::collections::BTreeMap<String, String>,
+    occurrences: &[crate::records::Occurrence],
+    speakers: &[crate::records::SpeakerRecord],
+) -> Hash32 {
+    let mut h = blake3::Hasher::new_derive_key(ANALYSIS_CONTEXT);
+    h.update(&ANALYSIS_FORMAT.to_le_bytes());
+    field(&mut h, &revision.0);
+    field(&mut h, version.as_bytes());
+    count(&mut h, meta.len());
+    for (k, v) in meta {
+        field(&mut h, k.as_bytes());
+        field(&mut h, v.as_bytes());
+    }
+    count(&mut h, occurrences.len());
+    for o in occurrences {
+        field(&mut h, &o.index.to_le_bytes());
+        field(&mut h, &o.paragraph.to_le_bytes());
+        field(&mut h, &o.statement.0);
+        opt(&mut h, o.speaker.as_deref().map(str::as_bytes));
+        opt(&mut h, o.mention.as_deref().map(str::as_bytes));
+        field(&mut h, o.attribution.as_bytes());
+        opt(&mut h, o.cue.as_deref().map(str::as_bytes));
+        let mut span = [0u8; 16];
+        span[..8].copy_from_slice(&o.span.0.to_le_bytes());
+        span[8..].copy_from_slice(&o.span.1.to_le_bytes());
+        field(&mut h, &span);
+    }
+    let mut sorted: Vec<&crate::records::SpeakerRecord> = speakers.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    count(&mut h, sorted.len());
+    for sp in sorted {
+        field(&mut h, sp.id.as_bytes());
+        field(&mut h, sp.name.as_bytes());
+        field(&mut h, sp.kind.as_bytes());
+        field(&mut h, &[u8::from(sp.anonymous)]);
+        opt(&mut h, sp.role.as_deref().map(str::as_bytes));
+        count(&mut h, sp.aliases.len());
+        for a in &sp.aliases {
+            field(&mut h, a.as_bytes());
+        }
+        opt(&mut h, sp.anonymity_reason.as_deref().map(str::as_bytes));
+    }
+    Hash32(*h.finalize().as_bytes())
+}
+
+/// The next link of a story's analysis chain.
+pub(crate) fn analysis_chain(parent: Option<&Hash32>, revision: &Hash32, digest: &Hash32) -> Hash32 {
+    let mut h = blake3::Hasher::new_derive_key(CHAIN_CONTEXT);
+    field(&mut h, parent.map_or(&[][..], |p| &p.0[..]));
+    field(&mut h, &revision.0);
+    field(&mut h, &digest.0);
+    Hash32(*h.finalize().as_bytes())
+}
+
+/// The root over every story's heads and the alias table: one hash a
+/// newsroom can publish.
+pub(crate) fn root<'a>(
+    heads: impl Iterator<Item = (&'a str, Hash32, Hash32)>,
+    aliases: &std::collections::BTreeMap<String, String>,
+) -> Hash32 {
+    let mut h = blake3::Hasher::new_derive_key(ROOT_CONTEXT);
+    for (story, head, chain) in heads {
+        field(&mut h, story.as_bytes());
+        field(&mut h, &head.0);
+        field(&mut h, &chain.0);
+    }
+    count(&mut h, aliases.len());
+    for (from, into) in aliases {
+        field(&mut h, from.as_bytes());
+        field(&mut h, into.as_bytes());
+    }
     Hash32(*h.finalize().as_bytes())
 }
 

@@ -35,6 +35,10 @@ pub(crate) const CHECK: u8 = b'C';
 /// Index: lookup key, NUL, speaker id → nothing.
 pub(crate) const BY_NAME: u8 = b'N';
 
+/// A revision's analysis: story, NUL, number → analysis record (its
+/// version, its speakers as it named them, digest and chain).
+pub(crate) const ANALYSIS: u8 = b'D';
+
 /// What the keys with this first byte hold, as people read it.
 pub(crate) fn kind_name(tag: u8) -> &'static str {
     match tag {
@@ -53,6 +57,7 @@ pub(crate) fn kind_name(tag: u8) -> &'static str {
         WATCH => "tracked URLs",
         CHECK => "checks",
         BY_NAME => "name index",
+        ANALYSIS => "analysis records",
         _ => "other",
     }
 }
@@ -93,6 +98,12 @@ pub(crate) fn revision(story: &str, number: u32) -> Vec<u8> {
 pub(crate) fn occurrences(story: &str, number: u32) -> Vec<u8> {
     let mut k = revision(story, number);
     k[0] = OCCURRENCES;
+    k
+}
+
+pub(crate) fn analysis(story: &str, number: u32) -> Vec<u8> {
+    let mut k = revision(story, number);
+    k[0] = ANALYSIS;
     k
 }
 

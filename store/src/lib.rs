@@ -9,6 +9,7 @@
 //! atomic sled batch and flushed before [`Store::record_revision`] returns,
 //! so after a crash a revision is either entirely there or not at all.
 
+mod analysis;
 mod blobs;
 mod codec;
 mod error;
@@ -29,8 +30,8 @@ pub use error::{Result, StoreError};
 pub use hash::{BadHash, Hash32, blob_id};
 
 pub use records::{
-    Arrival, CheckRecord, Fate, Occurrence, RevisionRecord, Run, SpeakerRecord, StatementRecord, StoryRecord,
-    WatchRecord,
+    AnalysisRecord, Arrival, CheckRecord, Fate, Occurrence, RevisionRecord, Run, SpeakerRecord, StatementRecord,
+    StoryRecord, WatchRecord,
 };
 pub use verify::{Problem, VerifyReport};
 
@@ -39,8 +40,11 @@ pub use write::WriteBatch;
 
 /// The store format (key layout and value encodings) this build writes and
 /// reads. Format 2: postcard records, zstd-delta texts and statement lists,
-/// statement runs instead of per-revision index entries.
-pub const FORMAT_VERSION: u32 = 2;
+/// statement runs instead of per-revision index entries. Format 3: an
+/// analysis record per revision (its speakers as it named them, a digest
+/// and chain of what was derived from it). `reanalyze` upgrades a format 2
+/// store in place; every other command refuses it.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// sled's page cache. Kept modest on purpose: sled's default (1 GiB) would
 /// let a command-line tool grow far past what it should use.
@@ -59,6 +63,10 @@ pub struct OpenOptions {
     pub wait: Option<Duration>,
     /// sled's cache size [default: [`CACHE_BYTES`]].
     pub cache_bytes: Option<u64>,
+    /// Open a store of an older format, to upgrade it (`reanalyze`); the
+    /// caller then writes every analysis and calls
+    /// [`Store::mark_current_format`].
+    pub upgrade: bool,
 }
 
 /// An open store. Holds the store's lock until dropped.
@@ -96,12 +104,27 @@ pub struct NewRevision<'a> {
     pub format: &'a str,
     pub meta: BTreeMap<String, String>,
     pub statements: Vec<NewStatement>,
+    /// Every speaker the statements name, as this revision names them.
     pub speakers: Vec<SpeakerRecord>,
+    /// The version of the analysis (extraction and speaker rules) that
+    /// produced `statements`, `speakers` and `meta`.
+    pub analysis: &'a str,
     /// How statements new to the story's latest revision came in, by
     /// statement (the caller's claim diff; unsaid: added).
     pub arrivals: HashMap<Hash32, Arrival>,
     /// What became of the latest revision's statements that this one
     /// drops, by statement (unsaid: removed).
+    pub fates: HashMap<Hash32, Fate>,
+}
+
+/// A revision's analysis re-derived by the caller, for
+/// [`WriteBatch::replace_analysis`].
+#[derive(Clone, Debug, Default)]
+pub struct NewAnalysis {
+    pub statements: Vec<NewStatement>,
+    /// Every speaker the statements name, as the revision names them.
+    pub speakers: Vec<SpeakerRecord>,
+    pub arrivals: HashMap<Hash32, Arrival>,
     pub fates: HashMap<Hash32, Fate>,
 }
 
@@ -209,7 +232,7 @@ impl Store {
         let lock = lock::LockFile::acquire(path, options.wait)?;
         let db = open_sled(path, options)?;
         let store = Store { path: path.to_path_buf(), db, list_cache: Default::default(), _lock: lock };
-        store.check_format()?;
+        store.check_format(options.upgrade)?;
         Ok(store)
     }
 
@@ -225,7 +248,7 @@ impl Store {
         StoreError::Corrupt { path: self.path.clone(), detail: detail.into() }
     }
 
-    fn check_format(&self) -> Result<()> {
+    fn check_format(&self, upgrade: bool) -> Result<()> {
         match self.db.get(keys::FORMAT_KEY).map_err(|e| self.db_err(e))? {
             Some(v) => {
                 let found = <[u8; 4]>::try_from(&v[..])
@@ -234,7 +257,7 @@ impl Store {
                 if found > FORMAT_VERSION {
                     return Err(StoreError::TooNew { path: self.path.clone(), found, supported: FORMAT_VERSION });
                 }
-                if found < FORMAT_VERSION {
+                if found < FORMAT_VERSION && !(upgrade && found == 2) {
                     return Err(StoreError::TooOld { path: self.path.clone(), found, supported: FORMAT_VERSION });
                 }
                 Ok(())
@@ -245,6 +268,21 @@ impl Store {
                 Ok(())
             }
         }
+    }
+
+    /// The format the store is in (older than [`FORMAT_VERSION`] only when
+    /// opened to upgrade).
+    pub fn format(&self) -> Result<u32> {
+        let v = self.get(keys::FORMAT_KEY)?;
+        Ok(v.and_then(|v| <[u8; 4]>::try_from(&v[..]).ok()).map_or(FORMAT_VERSION, u32::from_be_bytes))
+    }
+
+    /// Record that the store is in the current format, once an upgrade
+    /// has re-derived every revision's analysis.
+    pub fn mark_current_format(&self) -> Result<()> {
+        self.db.insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()).map_err(|e| self.db_err(e))?;
+        self.db.flush().map_err(|e| self.db_err(e))?;
+        Ok(())
     }
 
     fn get(&self, key: &[u8]) -> Result<Option<sled::IVec>> {
@@ -356,6 +394,21 @@ impl Store {
             codec::occurrences_from_wire(&wire).ok_or_else(|| self.corrupt(format!("{} cannot be decoded", what())))?;
         *cache = Some((rev.story.clone(), rev.number, wire));
         Ok(list)
+    }
+
+    /// What was derived from a revision, by which analysis version, and
+    /// its speakers as it named them (`None` in a store not yet upgraded).
+    pub fn analysis(&self, rev: &RevisionRecord) -> Result<Option<AnalysisRecord>> {
+        self.get_sealed(
+            keys::ANALYSIS,
+            &keys::analysis(&rev.story, rev.number),
+            &format!("the analysis record of revision {} of story {:?}", rev.number, rev.story),
+        )
+    }
+
+    /// Whether the store holds a statement's content.
+    pub fn has_statement(&self, hash: &Hash32) -> Result<bool> {
+        Ok(self.get(&keys::statement(hash))?.is_some())
     }
 
     /// A statement's content.

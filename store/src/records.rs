@@ -105,6 +105,22 @@ impl SpeakerRecord {
     }
 }
 
+/// What a revision's analysis was and who produced it. Written with the
+/// revision and replaced only by `reanalyze`; the speakers are as this
+/// revision named them, so recording another story never changes them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnalysisRecord {
+    /// The analysis version (the caller's) that produced it.
+    pub version: String,
+    /// The revision's speakers as it recorded them, by id.
+    pub speakers: Vec<SpeakerRecord>,
+    /// See [`crate::hash`]: over the revision id, version, metadata,
+    /// statement list and speakers.
+    pub digest: Hash32,
+    /// The story's analysis chain up to this revision.
+    pub chain: Hash32,
+}
+
 /// A statement's content, stored once however often it occurs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementRecord {

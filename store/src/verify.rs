@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::hash::{self, Hash32};
 use crate::records::{Occurrence, RevisionRecord, RunValue, StoryRecord};
-use crate::{Store, blobs, codec, decode, keys};
+use crate::{Store, analysis, blobs, codec, decode, keys};
 
 /// One thing found wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -38,6 +38,10 @@ pub struct VerifyReport {
     pub speakers: u64,
     pub index_entries: u64,
     pub problems: Vec<Problem>,
+    /// One hash over every story's head revision and analysis chain and
+    /// the alias table, to publish and check later (`verify --root`);
+    /// `None` when a chain could not be followed.
+    pub root: Option<Hash32>,
 }
 
 impl VerifyReport {
@@ -45,7 +49,7 @@ impl VerifyReport {
         self.problems.is_empty()
     }
 
-    fn problem(&mut self, story: Option<&str>, revision: Option<u32>, detail: impl Into<String>) {
+    pub(crate) fn problem(&mut self, story: Option<&str>, revision: Option<u32>, detail: impl Into<String>) {
         self.problems.push(Problem { story: story.map(str::to_string), revision, detail: detail.into() });
     }
 }
@@ -77,10 +81,12 @@ pub(crate) fn verify(
     // Stories whose runs cannot be worked out (a record or list is unreadable).
     let mut unchecked: HashSet<String> = HashSet::new();
 
+    let mut heads = analysis::Heads::default();
     for (id, story) in &stories {
         let mut expected_parent: Option<Hash32> = None;
         let mut expected_number = 1u32;
         let mut walk = RunWalk::default();
+        let mut chain: Option<Hash32> = None;
         for kv in store.scan(&keys::revisions_of(id)) {
             let (k, v) = kv?;
             let key_number = k.len().checked_sub(4).map(|at| u32::from_be_bytes(k[at..].try_into().unwrap_or([0; 4])));
@@ -107,7 +113,9 @@ pub(crate) fn verify(
                     report.problem(Some(id), Some(rev.number), detail);
                 }
             }
-            match check_occurrences(store, &mut report, &rev, &mut walk)? {
+            let list = check_occurrences(store, &mut report, &rev, &mut walk)?;
+            chain = analysis::check(store, &mut report, &rev, list.as_deref(), chain, rev.number == 1)?;
+            match list {
                 Some(list) => walk.step(id, rev.number, &list, &mut runs),
                 None => walk.broken = true,
             }
@@ -129,6 +137,7 @@ pub(crate) fn verify(
         if story.head != expected_parent {
             report.problem(Some(id), None, "the story's head is not its latest revision");
         }
+        heads.story(id, story.head, chain);
     }
 
     // Revisions whose story record is gone.
@@ -214,6 +223,7 @@ pub(crate) fn verify(
     }
 
     check_indexes(store, &mut report, &texts, runs, &unchecked, &statements, &speakers)?;
+    report.root = heads.root(store, &mut report)?;
     report.problems.sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
     report.problems.dedup();
     Ok(report)

@@ -7,20 +7,25 @@
 //! [`WriteBatch::commit`]; a batch dropped uncommitted, or a crash before
 //! the flush, leaves the store as it was.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::blobs::{self, Source};
 use crate::codec;
 use crate::error::Result;
 use crate::hash::{self, Hash32, blob_id};
-use crate::records::{Occurrence, RevisionRecord, RunValue, StoryRecord};
-use crate::{Counts, NewRevision, Recorded, SpeakerRecord, Store, decode, keys, seal_record, validate_story_id};
+use crate::records::{AnalysisRecord, Occurrence, RevisionRecord, RunValue, StoryRecord};
+use crate::{
+    Counts, NewAnalysis, NewRevision, Recorded, SpeakerRecord, Store, decode, keys, seal_record, validate_story_id,
+};
 
 /// Revisions staged for one atomic write.
 #[derive(Debug)]
 pub struct WriteBatch<'s> {
     store: &'s mut Store,
     staged: BTreeMap<Vec<u8>, Vec<u8>>,
+    /// Keys to remove at commit (a re-derived analysis replaces runs);
+    /// reads through the batch no longer see them.
+    deleted: HashSet<Vec<u8>>,
     counts: Counts,
     revisions: usize,
     /// New statements by search term, written as one posting list per
@@ -66,6 +71,7 @@ impl<'s> WriteBatch<'s> {
         Ok(WriteBatch {
             store,
             staged: BTreeMap::new(),
+            deleted: HashSet::new(),
             counts,
             revisions: 0,
             terms: HashMap::new(),
@@ -92,11 +98,14 @@ impl<'s> WriteBatch<'s> {
         if let Some(v) = self.staged.get(key) {
             return Ok(Some(v.clone()));
         }
+        if self.deleted.contains(key) {
+            return Ok(None);
+        }
         Ok(self.store.get(key)?.map(|v| v.to_vec()))
     }
 
     fn exists(&self, key: &[u8]) -> Result<bool> {
-        Ok(self.staged.contains_key(key) || self.store.get(key)?.is_some())
+        Ok(self.staged.contains_key(key) || (!self.deleted.contains(key) && self.store.get(key)?.is_some()))
     }
 
     fn get_sealed<T: serde::de::DeserializeOwned>(&self, kind: u8, key: &[u8], what: &str) -> Result<Option<T>> {
@@ -109,7 +118,13 @@ impl<'s> WriteBatch<'s> {
     }
 
     fn put(&mut self, key: Vec<u8>, value: Vec<u8>) {
+        self.deleted.remove(&key);
         self.staged.insert(key, value);
+    }
+
+    fn delete(&mut self, key: Vec<u8>) {
+        self.staged.remove(&key);
+        self.deleted.insert(key);
     }
 
     /// Every key with `prefix`, committed or staged (staged values win).
@@ -117,7 +132,9 @@ impl<'s> WriteBatch<'s> {
         let mut out = BTreeMap::new();
         for kv in self.store.scan(prefix) {
             let (k, v) = kv?;
-            out.insert(k.to_vec(), v.to_vec());
+            if !self.deleted.contains(&k[..]) {
+                out.insert(k.to_vec(), v.to_vec());
+            }
         }
         for (k, v) in self.staged.range(prefix.to_vec()..).take_while(|(k, _)| k.starts_with(prefix)) {
             out.insert(k.clone(), v.clone());
@@ -309,9 +326,51 @@ impl<'s> WriteBatch<'s> {
             self.put_blob(raw_id, new.raw, Some(previous.as_ref().map_or(text_id, |p| p.raw)))?;
         }
 
-        let parent_pairs: Vec<(Hash32, Option<String>)> = match &previous {
+        let parent_chain = match &previous {
+            Some(p) => Some(self.analysis_chain_of(new.story, p.number)?),
+            None => None,
+        };
+        let analysis = NewAnalysis {
+            statements: new.statements,
+            speakers: new.speakers,
+            arrivals: new.arrivals,
+            fates: new.fates,
+        };
+        let parent = previous.as_ref().map(|p| p.number);
+        self.stage_analysis(&revision, parent, parent_chain, analysis, new.analysis, false)?;
+        self.put(keys::revision(new.story, number), seal_record(keys::REVISION, &revision));
+        self.put(keys::by_text(new.story, &text_id), number.to_be_bytes().to_vec());
+        self.put(keys::story(new.story), seal_record(keys::STORY, &story));
+        self.revisions += 1;
+        Ok(Recorded::New { revision, new_story })
+    }
+
+    /// The analysis chain of a stored or staged revision.
+    fn analysis_chain_of(&self, story: &str, number: u32) -> Result<Hash32> {
+        let what = format!("the analysis record of revision {number} of story {story:?}");
+        let rec: Option<AnalysisRecord> = self.get_sealed(keys::ANALYSIS, &keys::analysis(story, number), &what)?;
+        rec.map(|r| r.chain)
+            .ok_or_else(|| self.store.corrupt(format!("{what} is missing: run `claimtrail reanalyze {story}`")))
+    }
+
+    /// Stage what was derived from revision `rev` (its statements and
+    /// list, runs, speakers and analysis record) on top of its parent's
+    /// (`parent`, whose list this batch reads or has staged, and whose
+    /// analysis chain is `parent_chain`). Returns the revision's chain.
+    fn stage_analysis(
+        &mut self,
+        rev: &RevisionRecord,
+        parent: Option<u32>,
+        parent_chain: Option<Hash32>,
+        new: NewAnalysis,
+        version: &str,
+        rekey: bool,
+    ) -> Result<Hash32> {
+        let story = rev.story.as_str();
+        let number = rev.number;
+        let parent_pairs: Vec<(Hash32, Option<String>)> = match parent {
             Some(p) => {
-                let list = self.list(new.story, p.number)?;
+                let list = self.list(story, p)?;
                 list.occurrences.iter().map(|o| (o.statement, o.speaker.clone())).collect()
             }
             None => Vec::new(),
@@ -337,15 +396,33 @@ impl<'s> WriteBatch<'s> {
 
         // The statement list, as a delta against the parent's.
         let wire = codec::occurrences_to_wire(&occurrences);
-        let value = match (&previous, self.lists.get(new.story)) {
+        let value = match (parent, self.lists.get(story)) {
             (Some(_), Some(parent)) => blobs::encode_list(&wire, Some((&parent.wire, parent.depth))),
             _ => blobs::encode_list(&wire, None),
         };
         let depth = blobs::list_depth(&value).unwrap_or(0);
-        self.put(keys::occurrences(new.story, number), value);
+        self.put(keys::occurrences(story, number), value);
         let said = Said { arrivals: &new.arrivals, fates: &new.fates, fresh: &fresh };
-        self.record_runs(&said, new.story, number, &parent_pairs, &occurrences)?;
-        self.lists.insert(new.story.to_string(), List { number, wire, depth, occurrences });
+        self.record_runs(&said, story, number, &parent_pairs, &occurrences)?;
+        // The speakers as this revision names them: its own record, which
+        // nothing recorded later changes.
+        let mut snapshot: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
+        for sp in &new.speakers {
+            match snapshot.get_mut(&sp.id) {
+                Some(known) => {
+                    known.merge(sp);
+                }
+                None => {
+                    snapshot.insert(sp.id.clone(), SpeakerRecord { lookup: Vec::new(), ..sp.clone() });
+                }
+            }
+        }
+        let speakers: Vec<SpeakerRecord> = snapshot.into_values().collect();
+        let digest = hash::analysis_digest(&rev.id, version, &rev.meta, &occurrences, &speakers);
+        let chain = hash::analysis_chain(parent_chain.as_ref(), &rev.id, &digest);
+        let record = AnalysisRecord { version: version.to_string(), speakers, digest, chain };
+        self.put(keys::analysis(story, number), seal_record(keys::ANALYSIS, &record));
+        self.lists.insert(story.to_string(), List { number, wire, depth, occurrences });
 
         for sp in &new.speakers {
             let old: Option<SpeakerRecord> =
@@ -355,19 +432,21 @@ impl<'s> WriteBatch<'s> {
                 None => Some(sp.clone()),
             };
             // Names only change with the record: an unchanged speaker
-            // writes nothing.
-            if let Some(rec) = merged {
+            // writes nothing, unless the analysis is re-derived (its
+            // lookup keys may be new).
+            if merged.is_some() || rekey {
                 for key in &sp.lookup {
-                    self.put(keys::by_name(key, &sp.id), Vec::new());
+                    let k = keys::by_name(key, &sp.id);
+                    if merged.is_some() || !self.exists(&k)? {
+                        self.put(k, Vec::new());
+                    }
                 }
+            }
+            if let Some(rec) = merged {
                 self.put(keys::speaker(&rec.id), seal_record(keys::SPEAKER, &rec));
             }
         }
-        self.put(keys::revision(new.story, number), seal_record(keys::REVISION, &revision));
-        self.put(keys::by_text(new.story, &text_id), number.to_be_bytes().to_vec());
-        self.put(keys::story(new.story), seal_record(keys::STORY, &story));
-        self.revisions += 1;
-        Ok(Recorded::New { revision, new_story })
+        Ok(chain)
     }
 
     /// Open a run for each (statement, speaker) new in revision `number`
@@ -443,9 +522,66 @@ impl<'s> WriteBatch<'s> {
         Ok(())
     }
 
+    /// Replace the analysis of every revision of `story` (oldest first, one
+    /// [`NewAnalysis`] each) with one re-derived by `version`: statement
+    /// lists, runs, speakers and analysis records. Revision records, ids,
+    /// texts and raw bytes are not touched. Staged like a revision, so
+    /// the story has either its old analysis or its new one after a crash.
+    pub fn replace_analysis(&mut self, story: &str, analyses: Vec<NewAnalysis>, version: &str) -> Result<()> {
+        let revisions = self.store.revisions(story)?;
+        if revisions.len() != analyses.len() {
+            return Err(self.store.corrupt(format!(
+                "story {story:?} has {} revisions but {} analyses were given",
+                revisions.len(),
+                analyses.len()
+            )));
+        }
+        // The runs and speakers of the old analysis.
+        let mut hashes: HashSet<Hash32> = HashSet::new();
+        let mut old_speakers: BTreeSet<String> = BTreeSet::new();
+        let mut old_occurrences = 0u64;
+        for rev in &revisions {
+            let list = &self.list(story, rev.number)?.occurrences;
+            old_occurrences += list.len() as u64;
+            for o in list {
+                hashes.insert(o.statement);
+                if let Some(sp) = &o.speaker {
+                    old_speakers.insert(sp.clone());
+                }
+            }
+        }
+        let mut hashes: Vec<Hash32> = hashes.into_iter().collect();
+        hashes.sort();
+        for h in hashes {
+            let prefix = keys::by_statement_in(&h, story);
+            for k in self.scan(&prefix)?.into_keys() {
+                if let Some((_, first, Some(sp))) = k.get(33..).and_then(keys::split_statement_tail) {
+                    self.delete(keys::by_speaker(&sp, story, &h, first));
+                }
+                self.delete(k);
+            }
+        }
+        self.counts.occurrences = self.counts.occurrences.saturating_sub(old_occurrences);
+        self.lists.remove(story);
+        let mut chain = None;
+        let mut parent = None;
+        for (rev, analysis) in revisions.iter().zip(analyses) {
+            chain = Some(self.stage_analysis(rev, parent, chain, analysis, version, true)?);
+            parent = Some(rev.number);
+        }
+        // A speaker no run names any more is no longer one of the store's.
+        for id in old_speakers {
+            if self.scan(&keys::by_speaker_prefix(&id))?.is_empty() {
+                self.delete(keys::speaker(&id));
+            }
+        }
+        self.revisions += revisions.len();
+        Ok(())
+    }
+
     /// Write everything staged in one atomic batch and flush it to disk.
     pub fn commit(self) -> Result<()> {
-        if self.staged.is_empty() {
+        if self.staged.is_empty() && self.deleted.is_empty() {
             return Ok(());
         }
         let mut batch = sled::Batch::default();
@@ -455,6 +591,9 @@ impl<'s> WriteBatch<'s> {
             for (term, hashes) in self.terms {
                 batch.insert(keys::by_term(&term, counts.batches), hashes);
             }
+        }
+        for k in self.deleted {
+            batch.remove(k);
         }
         for (k, v) in self.staged {
             batch.insert(k, v);

@@ -58,6 +58,7 @@ fn revision<'a>(story: &'a str, text: &'a str, at: i64) -> NewRevision<'a> {
         meta: Default::default(),
         statements,
         speakers,
+        analysis: "test",
         arrivals: Default::default(),
         fates: Default::default(),
     }

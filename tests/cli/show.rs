@@ -86,6 +86,7 @@ fn an_ambiguous_prefix_lists_the_candidates() {
                     meta: Default::default(),
                     statements: vec![],
                     speakers: vec![],
+                    analysis: "test",
                     arrivals: Default::default(),
                     fates: Default::default(),
                 })
