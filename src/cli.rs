@@ -93,6 +93,8 @@ pub enum Command {
     History(commands::history::Args),
     /// Check every hash, chain and index in the store.
     Verify(commands::verify::Args),
+    /// Derive stored revisions' statements and speakers again with this version.
+    Reanalyze(commands::reanalyze::Args),
     /// Print a shell completion script.
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page.
@@ -113,6 +115,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Log(args) => commands::log::run(&mut ctx, args)?,
         Command::Show(args) => commands::show::run(&mut ctx, args)?,
         Command::Verify(args) => commands::verify::run(&mut ctx, args)?,
+        Command::Reanalyze(args) => commands::reanalyze::run(&mut ctx, args)?,
         Command::Extract(args) => commands::extract::run(&mut ctx, args)?,
         Command::Diff(args) => commands::diff::run(&mut ctx, args)?,
         Command::Track(args) => commands::track::run(&mut ctx, args)?,

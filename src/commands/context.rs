@@ -36,8 +36,12 @@ impl Ctx {
         })
     }
 
-    fn open_options(&self) -> OpenOptions {
-        OpenOptions { wait: self.wait.filter(|w| *w > 0.0).map(Duration::from_secs_f64), cache_bytes: self.cache_bytes }
+    pub fn open_options(&self) -> OpenOptions {
+        OpenOptions {
+            wait: self.wait.filter(|w| *w > 0.0).map(Duration::from_secs_f64),
+            cache_bytes: self.cache_bytes,
+            ..OpenOptions::default()
+        }
     }
 
     /// Open the store, creating it if needed (for commands that write).

@@ -12,6 +12,7 @@ pub mod history;
 pub mod import;
 pub mod input;
 pub mod log;
+pub mod reanalyze;
 pub mod record;
 pub mod search;
 pub mod show;

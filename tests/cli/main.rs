@@ -5,6 +5,7 @@
 
 mod util;
 
+mod analysis;
 mod backup;
 mod bad_input;
 mod concurrency;
@@ -13,6 +14,7 @@ mod diff;
 mod extract;
 mod gold;
 mod help;
+mod identity;
 mod log;
 mod queries;
 mod record;
