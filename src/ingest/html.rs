@@ -19,7 +19,7 @@
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability};
 
-use super::{Document, Format, IngestError, meta, normalize_paragraph};
+use super::{Document, Format, IngestError, depth, meta, normalize_paragraph};
 
 /// An article shorter than this (in characters, summed over paragraphs) is
 /// taken as "no article": what remains is a stub, an index page or an error
@@ -215,10 +215,31 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "accept cookies",
     "©",
     "copyright ©",
+    "advert",
+    "sharing is caring",
+    "don't miss",
+    "don’t miss",
+    "related news",
+    "this slideshow requires javascript",
+    "please enable javascript",
+    "javascript is disabled",
+    "this post may contain affiliate",
+    "this post contains affiliate",
+    // Page timestamps that are not parsed as one date ("Posted: Fri 6:45
+    // PM, Feb 16, 2018 |").
+    "posted:",
+    "updated:",
+    "published:",
+    "last updated:",
 ];
 
-pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, IngestError> {
-    let dom = Dom::from(html);
+pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Document, IngestError> {
+    let limited = depth::limit_depth(html);
+    if matches!(limited, std::borrow::Cow::Owned(_)) {
+        warnings.push(format!("elements nested more than {} deep were flattened", depth::MAX_OPEN));
+    }
+    let dom = Dom::from(limited.as_ref());
+    drop(limited);
     let meta = meta::read(&dom);
     // Looked for before pruning: standfirsts often sit in the `<header>`.
     let lead = find_lead(&dom, meta.description.as_deref());
@@ -252,10 +273,12 @@ pub(super) fn read_html(html: &str, warnings: Vec<String>) -> Result<Document, I
     // paragraph that a template puts in its own box, is left behind.
     if let Some(lead) = lead {
         let key = squash(&lead);
-        let present = paragraphs.iter().any(|p| {
-            let p = squash(p);
-            p.contains(&key) || key.contains(&p) && p.len() * 2 > key.len()
-        });
+        // The lead may be split over several paragraphs (`<br>`s inside it).
+        let present = squash(&paragraphs.concat()).contains(&key)
+            || paragraphs.iter().any(|p| {
+                let p = squash(p);
+                key.contains(&p) && p.len() * 2 > key.len()
+            });
         if !present && title_key.as_deref() != Some(key.as_str()) {
             paragraphs.insert(0, lead);
         }
@@ -333,6 +356,11 @@ fn is_boilerplate(node: &NodeRef) -> bool {
         return false;
     };
     let name = name.to_ascii_lowercase();
+    // schema.org's mark for the article's text: whatever else the element
+    // says about itself, this is what we are looking for.
+    if node.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|w| w.eq_ignore_ascii_case("articlebody"))) {
+        return false;
+    }
     if DROP_TAGS.contains(&name.as_str())
         || name.starts_with("amp-") && !matches!(name.as_str(), "amp-fit-text" | "amp-live-list")
     {
@@ -375,8 +403,26 @@ fn is_boilerplate(node: &NodeRef) -> bool {
             && (marks.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| BOILERPLATE_WORDS.contains(&w))
                 || BOILERPLATE_FRAGMENTS.iter().any(|f| marks.contains(f))));
     // A wrapper that happens to carry such a word (`<div class="article
-    // has-share-bar">`) but holds the prose must stay.
-    marked && !holds_prose(node)
+    // has-share-bar">`) but holds the prose must stay; so must a post that
+    // the article quotes, embedded with its network's published markup.
+    marked && !holds_prose(node) && !holds_embedded_post(node)
+}
+
+/// Class fragments of the `<blockquote>` that social networks' embed codes
+/// publish: the quoted post's text is in it, and the article quotes it.
+const EMBEDDED_POST_CLASSES: &[&str] = &["twitter-tweet", "instagram-media", "tiktok-embed"];
+
+/// The node is, or holds, an embedded post's `<blockquote>` with text.
+fn holds_embedded_post(node: &NodeRef) -> bool {
+    let is_post = |n: &NodeRef| {
+        n.has_name("blockquote")
+            && n.attr("class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                EMBEDDED_POST_CLASSES.iter().any(|e| c.contains(e))
+            })
+            && n.normalized_char_count() >= 20
+    };
+    is_post(node) || node.descendants_it().any(|d| d.is_element() && is_post(&d))
 }
 
 const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
@@ -393,11 +439,19 @@ fn html_islands<'a>(svg: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
 }
 
 /// Several substantial paragraphs inside: this is content, whatever its
-/// class says.
+/// class says. A paragraph is a `<p>`, or a `<div>` holding its text
+/// directly (templates that write paragraphs as `<div>`s).
 fn holds_prose(node: &NodeRef) -> bool {
     let mut long = 0;
     for d in node.descendants_it() {
-        if d.has_name("p") && d.normalized_char_count() >= 80 {
+        let paragraph = if d.has_name("p") {
+            d.normalized_char_count() >= 80
+        } else if d.has_name("div") {
+            d.children_it(false).filter(NodeRef::is_text).map(|t| t.text().trim().chars().count()).sum::<usize>() >= 80
+        } else {
+            false
+        };
+        if paragraph {
             long += 1;
             if long >= 3 {
                 return true;

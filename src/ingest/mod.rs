@@ -6,6 +6,7 @@
 //! store and never looks for statements.
 
 mod charset;
+mod depth;
 mod html;
 mod markdown;
 mod meta;
@@ -96,15 +97,18 @@ pub fn read_document(bytes: &[u8], name: Option<&str>) -> Result<Document, Inges
         return Err(IngestError::Empty);
     }
     let hint = name.map(extension).unwrap_or_default();
-    // A UTF-16 page is full of NUL bytes; only its BOM tells it from binary.
-    let utf16_bom = charset::bom(bytes).is_some_and(|(enc, _)| enc != encoding_rs::UTF_8);
-    if !utf16_bom && let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    let html_hint = matches!(hint.as_str(), "html" | "htm" | "xhtml" | "shtml");
+    let markdown_hint = matches!(hint.as_str(), "md" | "markdown" | "mdown" | "mkd");
+    // A UTF-16 file is full of NUL bytes; only its BOM tells it from binary.
+    // What it holds (HTML, Markdown or plain text) is sniffed once decoded.
+    if charset::bom(bytes).is_some_and(|(enc, _)| enc != encoding_rs::UTF_8) {
+        return read_utf16(bytes, html_hint, markdown_hint);
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(IngestError::Binary { offset });
     }
-    let markdown_hint = matches!(hint.as_str(), "md" | "markdown" | "mdown" | "mkd");
     // Markdown may open with raw HTML (a comment, a `<div>`); its name wins.
-    let is_html =
-        matches!(hint.as_str(), "html" | "htm" | "xhtml" | "shtml") || utf16_bom || !markdown_hint && sniff_html(bytes);
+    let is_html = html_hint || !markdown_hint && sniff_html(bytes);
     if is_html {
         let declared = charset::declared_html_charset(bytes);
         let decoded = charset::decode(bytes, declared.as_deref());
@@ -134,6 +138,31 @@ pub fn read_document(bytes: &[u8], name: Option<&str>) -> Result<Document, Inges
         return Ok(markdown::read_markdown(text, Vec::new()));
     }
     Ok(text::read_text(text))
+}
+
+/// A file with a UTF-16 byte order mark, read by the same rules as any other
+/// once decoded: HTML by its name or its first tag, Markdown by its name or
+/// its look, plain text otherwise.
+fn read_utf16(bytes: &[u8], html_hint: bool, markdown_hint: bool) -> Result<Document, IngestError> {
+    let decoded = charset::decode(bytes, None);
+    // A NUL code unit: binary behind a BOM. Its offset in the file.
+    if let Some(unit) = bytes[2..].chunks_exact(2).position(|c| c == [0, 0]) {
+        return Err(IngestError::Binary { offset: 2 + 2 * unit });
+    }
+    let text = decoded.text.as_ref();
+    if text.trim().is_empty() {
+        return Err(IngestError::Blank);
+    }
+    if html_hint || !markdown_hint && sniff_html(text.as_bytes()) {
+        return html::read_html(text, decoded.warnings);
+    }
+    let mut doc = if markdown_hint || markdown::looks_like_markdown(text) {
+        markdown::read_markdown(text, Vec::new())
+    } else {
+        text::read_text(text)
+    };
+    doc.warnings = decoded.warnings;
+    Ok(doc)
 }
 
 /// The lowercased extension of a file name or URL path ("" if none).
