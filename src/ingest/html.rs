@@ -231,6 +231,12 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "updated:",
     "published:",
     "last updated:",
+    "you may also like",
+    "more:",
+    "you have been successfully subscribed",
+    "there was a problem subscribing",
+    "if you enjoyed this article",
+    "copyright",
 ];
 
 pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Document, IngestError> {
@@ -283,6 +289,14 @@ pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Documen
             paragraphs.insert(0, lead);
         }
     }
+    // An author's box closes the article: what follows its heading is the
+    // bio, the author's other stories and the like.
+    if let Some(at) = paragraphs.iter().position(|p| {
+        let key = squash(p);
+        key == "abouttheauthor" || key == "abouttheauthors"
+    }) {
+        paragraphs.truncate(at);
+    }
     // A heading left as the last block introduces nothing.
     while paragraphs.last().is_some_and(|p| p.len() < 40 && !ends_sentence(p)) {
         paragraphs.pop();
@@ -330,6 +344,12 @@ fn remove_boilerplate(dom: &Dom) {
         } else if is_boilerplate(&node) {
             doomed.push(node);
         } else {
+            if holds_embedded_post(&node) && !holds_prose(&node) {
+                // Kept for the post it quotes; Readability would still drop
+                // a wrapper named "social-embed" as unlikely content.
+                node.remove_attr("class");
+                node.remove_attr("id");
+            }
             if node.has_attr("aria-hidden") {
                 // Kept because it holds prose (see `is_boilerplate`);
                 // Readability would still skip it.
@@ -668,8 +688,32 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
         if meta::parse_date(&b.text).is_some() {
             return false;
         }
+        // A shortcode the site's CMS failed to render ("[button link=...]
+        // Send us your review[/button]").
+        if b.text.starts_with('[') && b.text.contains("[/") {
+            return false;
+        }
+    }
+    if chars < 300 && is_contact_or_signup(&b.text.to_lowercase()) {
+        return false;
     }
     true
+}
+
+/// An author's contact line or a newsletter pitch: "Have a tip? Jo may be
+/// reached at jo@example.com. Follow her on Twitter", "Get the latest
+/// updates in your inbox. Subscribe to our newsletters."
+fn is_contact_or_signup(lower: &str) -> bool {
+    let network = ["twitter", "facebook", "instagram", "linkedin", "youtube"].iter().any(|n| lower.contains(n));
+    let follow =
+        ["follow him", "follow her", "follow them", "follow me", "follow us"].iter().any(|f| lower.contains(f))
+            && network
+            || lower.starts_with("follow ") && (network || lower.contains("http"));
+    let reach = ["may be reached at", "can be reached at", "be reached by email"].iter().any(|r| lower.contains(r));
+    let newsletter = lower.contains("newsletter")
+        && ["sign up", "inbox"].iter().any(|w| lower.contains(w))
+        && lower.split_whitespace().count() < 30;
+    follow || reach || newsletter
 }
 
 fn ends_sentence(p: &str) -> bool {
