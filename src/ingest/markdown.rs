@@ -7,7 +7,11 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::{Document, Format, meta::parse_date, normalize_paragraph};
+use super::{
+    Document, Format,
+    meta::{parse_date, people},
+    normalize_paragraph,
+};
 
 pub(super) fn read_markdown(text: &str, warnings: Vec<String>) -> Document {
     let opts = Options::ENABLE_TABLES
@@ -18,6 +22,9 @@ pub(super) fn read_markdown(text: &str, warnings: Vec<String>) -> Document {
         format: Format::Markdown,
         title: None,
         byline: None,
+        authors: Vec::new(),
+        dateline: None,
+        language: None,
         published: None,
         modified: None,
         canonical_url: None,
@@ -115,6 +122,7 @@ fn front_matter(block: &str, doc: &mut Document) {
             "title" if doc.title.is_none() => doc.title = Some(normalize_paragraph(value)),
             "author" | "byline" if doc.byline.is_none() => {
                 doc.byline = Some(normalize_paragraph(value));
+                doc.authors = people(value);
             }
             "date" | "published" if doc.published.is_none() => doc.published = parse_date(value),
             "updated" | "modified" | "lastmod" if doc.modified.is_none() => {

@@ -23,6 +23,7 @@ pub(super) struct PageMeta {
     pub published: Option<DateTime<Utc>>,
     pub modified: Option<DateTime<Utc>>,
     pub canonical_url: Option<String>,
+    pub language: Option<String>,
     /// The page's own summary (`og:description` and kin): often the
     /// standfirst or the opening of the lead paragraph.
     pub description: Option<String>,
@@ -152,7 +153,52 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
         .map(normalize_paragraph)
         .filter(|d| !d.is_empty());
 
-    PageMeta { title, byline, published, modified, canonical_url, description }
+    // `<html lang>` is what browsers and screen readers go by; Open Graph
+    // writes a locale ("en_GB").
+    let language = dom
+        .select("html[lang]")
+        .nodes()
+        .first()
+        .and_then(|n| n.attr("lang"))
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .or_else(|| get(&["content-language", "dc.language", "language", "inlanguage", "og:locale"]).map(str::to_string))
+        .map(|l| l.replace('_', "-"));
+
+    PageMeta { title, byline, published, modified, canonical_url, language, description }
+}
+
+/// Words that make a byline part an outlet or a role, not a person.
+const NOT_A_PERSON: &[&str] = &[
+    "staff", "news", "press", "agency", "agencies", "reuters", "afp", "ap", "associated", "editor", "editors",
+    "correspondent", "reporter", "writer", "contributor", "team", "desk", "business", "media", "wire", "and",
+];
+
+/// The people a byline names: "By Jane Doe and John Roe, political
+/// editors" gives Jane Doe and John Roe; "Jill Disis, CNN Business" gives
+/// Jill Disis. A part counts as a person when it is two to five capitalised
+/// words (name particles aside) and none of them names an outlet or a role.
+pub(super) fn people(byline: &str) -> Vec<String> {
+    let byline = strip_by(byline);
+    let mut out: Vec<String> = Vec::new();
+    for part in byline.split([',', ';', '&', '|', '\u{2022}']).flat_map(|p| p.split(" and ")) {
+        let part = strip_by(part.trim());
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let capitalised = |w: &&str| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(*w, "de" | "da" | "van" | "von" | "der" | "den" | "la" | "le" | "bin" | "al" | "del")
+        };
+        let person = (2..=5).contains(&words.len())
+            && words.iter().all(capitalised)
+            && !words.iter().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                NOT_A_PERSON.contains(&w.as_str())
+            });
+        if person && !out.contains(&part) {
+            out.push(part);
+        }
+    }
+    out
 }
 
 /// A byline without its "By" / "Posted by" lead-in.

@@ -43,6 +43,17 @@ pub struct Document {
     pub format: Format,
     pub title: Option<String>,
     pub byline: Option<String>,
+    /// The people the byline names, without "By", roles or outlets.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// The place (and agency) that opened the article ("LONDON", "WASHINGTON
+    /// (AP)"), taken out of the first paragraph so that it is no part of the
+    /// first statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    /// The page's language as it declares it (BCP 47: "en", "pt-BR").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     #[serde(serialize_with = "rfc3339_utc")]
     pub published: Option<DateTime<Utc>>,
     #[serde(serialize_with = "rfc3339_utc")]
