@@ -84,6 +84,8 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "advertisement",
     "advertising",
     "banner",
+    "bio",
+    "biography",
     "breadcrumb",
     "breadcrumbs",
     "byline",
@@ -169,6 +171,12 @@ const BOILERPLATE_FRAGMENTS: &[&str] = &[
     "most-read",
     "mostviewed",
     "most-viewed",
+    // Author boxes: the bio of whoever wrote the article.
+    "author-bio",
+    "authorbio",
+    "author-info",
+    "about-the-author",
+    "abouttheauthor",
     // Pull quotes repeat a line of the article in large type.
     "pullquote",
     "pull-quote",
@@ -701,8 +709,11 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
             return false;
         }
     }
-    if chars < 300 && is_contact_or_signup(&b.text.to_lowercase()) {
-        return false;
+    if chars < 300 {
+        let lower = b.text.to_lowercase();
+        if is_contact_or_signup(&lower) || lower.starts_with("a version of this article appears in print") {
+            return false;
+        }
     }
     true
 }
@@ -739,7 +750,8 @@ fn split_dateline(p: &str) -> Option<(String, String)> {
     let place_ok = letters >= 3
         && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-')
         && !head.contains(['!', '?', '"', '\u{201c}']);
-    let rest_ok = rest.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\u{201c}' | '\''));
+    let rest_ok =
+        rest.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\u{201c}' | '\''));
     (place_ok && rest_ok).then(|| (head.to_string(), rest.to_string()))
 }
 

@@ -162,7 +162,9 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
         .and_then(|n| n.attr("lang"))
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())
-        .or_else(|| get(&["content-language", "dc.language", "language", "inlanguage", "og:locale"]).map(str::to_string))
+        .or_else(|| {
+            get(&["content-language", "dc.language", "language", "inlanguage", "og:locale"]).map(str::to_string)
+        })
         .map(|l| l.replace('_', "-"));
 
     PageMeta { title, byline, published, modified, canonical_url, language, description }
@@ -170,8 +172,27 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
 
 /// Words that make a byline part an outlet or a role, not a person.
 const NOT_A_PERSON: &[&str] = &[
-    "staff", "news", "press", "agency", "agencies", "reuters", "afp", "ap", "associated", "editor", "editors",
-    "correspondent", "reporter", "writer", "contributor", "team", "desk", "business", "media", "wire", "and",
+    "staff",
+    "news",
+    "press",
+    "agency",
+    "agencies",
+    "reuters",
+    "afp",
+    "ap",
+    "associated",
+    "editor",
+    "editors",
+    "correspondent",
+    "reporter",
+    "writer",
+    "contributor",
+    "team",
+    "desk",
+    "business",
+    "media",
+    "wire",
+    "and",
 ];
 
 /// The people a byline names: "By Jane Doe and John Roe, political

@@ -291,3 +291,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn bylines_give_people_not_outlets_or_roles() {
+    let people = |b: &str| meta::people(b);
+    assert_eq!(people("By Jane Doe and John Roe, political editors"), vec!["Jane Doe", "John Roe"]);
+    assert_eq!(people("Jill Disis, CNN Business"), vec!["Jill Disis"]);
+    assert_eq!(people("Staff and agencies"), Vec::<String>::new());
+    assert_eq!(people("Fernande van Tets"), vec!["Fernande van Tets"]);
+}
+
+#[test]
+fn utf16_plain_text_is_text() {
+    let mut bytes = vec![0xfe, 0xff];
+    bytes.extend("Critics said the repairs were late.\n".encode_utf16().flat_map(u16::to_be_bytes));
+    let d = read_document(&bytes, None).unwrap();
+    assert_eq!(d.format, Format::Text);
+    assert_eq!(d.paragraphs, vec!["Critics said the repairs were late."]);
+}

@@ -16,6 +16,7 @@ mod gold;
 mod help;
 mod identity;
 mod log;
+mod pages;
 mod queries;
 mod record;
 mod revisions;
