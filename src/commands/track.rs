@@ -61,9 +61,9 @@ pub struct Args {
     /// List the watched URLs instead.
     #[arg(long, conflicts_with_all = ["url", "story", "every", "until"])]
     pub list: bool,
-    /// Give up on a request after this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
-    pub timeout: f64,
+    /// Give up on a request after this many seconds (at most 3600).
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
+    pub timeout: Duration,
     /// Refuse pages larger than this many bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
@@ -87,10 +87,25 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         "d" => n * 86400.0,
         _ => return Err(format!("{s:?} is not a duration: use e.g. 30s, 15m, 2h")),
     };
-    if secs <= 0.0 {
+    if !secs.is_finite() || secs <= 0.0 {
         return Err(format!("{s:?} is not a positive duration"));
     }
+    if secs > MAX_EVERY_SECS {
+        return Err(format!("{s:?} is too long: checks can be at most 366d apart"));
+    }
     Ok(Duration::from_secs_f64(secs))
+}
+
+/// The longest --every: a year and a day keeps every schedule computable.
+const MAX_EVERY_SECS: f64 = 366.0 * 86400.0;
+
+/// Parse --timeout: a finite number of seconds, above zero, at most an hour.
+fn parse_timeout(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s.trim().parse().map_err(|_| format!("{s:?} is not a number of seconds"))?;
+    if !secs.is_finite() || secs <= 0.0 || secs > 3600.0 {
+        return Err(format!("{s:?} is out of range: give a number of seconds above 0 and at most 3600"));
+    }
+    Ok(Duration::from_secs_f64(secs.max(0.1)))
 }
 
 /// What one check found.
@@ -120,7 +135,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         claimtrail_store::validate_story_id(s)?;
     }
     let opts = FetchOptions {
-        timeout: Duration::from_secs_f64(args.timeout.max(0.1)),
+        timeout: args.timeout,
         max_bytes: args.max_bytes,
         attempts: args.attempts.max(1),
         retry_base: Duration::from_millis(args.retry_ms),
@@ -224,7 +239,11 @@ fn check(
         outcome: String::new(),
         revision: latest.as_ref().map(|r| r.number),
         detail: None,
+        raw: None,
     };
+    // The raw page of a check that saw different bytes but made no
+    // revision is kept with the check: noise is evidence too.
+    let mut keep_raw: Option<Vec<u8>> = None;
     match fetched {
         Err(e) => {
             watch.failures += 1;
@@ -244,6 +263,8 @@ fn check(
                     check.detail = Some(e.message);
                 }
                 Ok(document) => {
+                    let differs = latest.as_ref().is_some_and(|r| r.raw != claimtrail_store::blob_id(&page.bytes));
+                    let raw_copy = differs.then(|| page.bytes.clone());
                     let mut prepared = Prepared::new(page.bytes, page.final_url.clone(), document);
                     let previous_text = match &latest {
                         Some(rev) => Some(store.text(rev)?),
@@ -253,6 +274,7 @@ fn check(
                     if let Some(n) = noise {
                         check.outcome = "noise".into();
                         check.detail = Some(n.describe().to_string());
+                        keep_raw = raw_copy;
                     } else {
                         let mut known = story_speakers(&store, &story)?;
                         let previous = crate::record::latest_statements(&store, &story)?;
@@ -265,7 +287,10 @@ fn check(
                                     Some(crate::commands::track::change_summary(&store, &story, revision.number)?);
                                 watch.last_change = Some(at);
                             }
-                            Recorded::Unchanged { .. } => check.outcome = "unchanged".into(),
+                            Recorded::Unchanged { .. } => {
+                                check.outcome = "unchanged".into();
+                                keep_raw = raw_copy;
+                            }
                         }
                     }
                     watch.etag = page.etag;
@@ -287,7 +312,10 @@ fn check(
         watch.next_check = None;
     }
     watch.last_check = Some(at);
-    store.record_check(&story, &check)?;
+    match &keep_raw {
+        Some(raw) => store.record_check_with_raw(&story, &mut check, raw)?,
+        None => store.record_check(&story, &check)?,
+    }
     store.set_watch(&watch)?;
     Ok(CheckOut { url: url.to_string(), story, at, check, next_check: watch.next_check })
 }

@@ -586,13 +586,32 @@ impl Store {
 
     /// Log a check of a story's source (flushed).
     pub fn record_check(&self, story: &str, check: &CheckRecord) -> Result<()> {
+        self.write_check(story, check, None)
+    }
+
+    /// Log a check together with the raw page it saw, kept as a blob in
+    /// the same atomic, flushed write; `check.raw` names the blob.
+    pub fn record_check_with_raw(&self, story: &str, check: &mut CheckRecord, raw: &[u8]) -> Result<()> {
+        check.raw = Some(hash::blob_id(raw));
+        self.write_check(story, check, Some(raw))
+    }
+
+    fn write_check(&self, story: &str, check: &CheckRecord, raw: Option<&[u8]>) -> Result<()> {
         let nanos = check.at.timestamp_nanos_opt().unwrap_or(i64::MAX);
         // Two checks in the same nanosecond get distinct keys.
         let mut seq = 0;
         while self.get(&keys::check(story, nanos, seq))?.is_some() {
             seq += 1;
         }
-        self.db.insert(keys::check(story, nanos, seq), seal_record(keys::CHECK, check)).map_err(|e| self.db_err(e))?;
+        let mut batch = sled::Batch::default();
+        if let (Some(raw), Some(id)) = (raw, check.raw)
+            && self.get(&keys::blob(&id))?.is_none()
+        {
+            batch.insert(keys::blob(&id), blobs::encode_blob(raw, None));
+            batch.insert(keys::counter("blobs"), &(self.counter("blobs")? + 1).to_be_bytes()[..]);
+        }
+        batch.insert(keys::check(story, nanos, seq), seal_record(keys::CHECK, check));
+        self.db.apply_batch(batch).map_err(|e| self.db_err(e))?;
         self.db.flush().map_err(|e| self.db_err(e))?;
         Ok(())
     }
@@ -604,6 +623,7 @@ impl Store {
             let (_, v) = kv.map_err(|e| self.db_err(e))?;
             out.push(
                 decode(keys::CHECK, &v)
+                    .or_else(|| decode::<records::CheckRecordV1>(keys::CHECK, &v).map(CheckRecord::from))
                     .ok_or_else(|| self.corrupt(format!("a check of story {story:?} fails its checksum")))?,
             );
         }

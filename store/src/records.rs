@@ -156,6 +156,34 @@ pub struct CheckRecord {
     /// The revision recorded, or the latest one the check compared with.
     pub revision: Option<u32>,
     pub detail: Option<String>,
+    /// The raw page this check saw, kept as a blob when it differed from
+    /// the latest revision but made none (noise is evidence too).
+    #[serde(default)]
+    pub raw: Option<crate::Hash32>,
+}
+
+/// A check as stores before `raw` wrote it (postcard is positional, so an
+/// added field needs the old shape to read old records).
+#[derive(Deserialize)]
+pub(crate) struct CheckRecordV1 {
+    at: DateTime<Utc>,
+    source: String,
+    outcome: String,
+    revision: Option<u32>,
+    detail: Option<String>,
+}
+
+impl From<CheckRecordV1> for CheckRecord {
+    fn from(c: CheckRecordV1) -> CheckRecord {
+        CheckRecord {
+            at: c.at,
+            source: c.source,
+            outcome: c.outcome,
+            revision: c.revision,
+            detail: c.detail,
+            raw: None,
+        }
+    }
 }
 
 /// How a statement came into a revision, as the caller's claim diff against

@@ -236,3 +236,89 @@ fn all_checks_every_watched_url_each_on_its_own_story() {
     assert!(err.contains("cannot be used with"), "{err}");
     env.run(["verify"]).ok();
 }
+
+/// Issue 12 item 9: a changed figure and a changed meeting time were
+/// classed as "only timestamp lines changed" and nothing was kept.
+#[test]
+fn a_changed_figure_or_meeting_time_is_a_revision_not_timestamp_noise() {
+    let env = Env::new();
+    let server = Server::start();
+    let base = String::from_utf8(text("01-first.txt")).unwrap();
+    let page = |figure: &str, when: &str| format!("{base}\n\n{figure}\n\n{when}\n");
+    server.on(
+        "/story",
+        vec![
+            Reply::ok("text/plain", page("1,200", "Monday 3 pm")),
+            Reply::ok("text/plain", page("12,000", "Monday 3 pm")),
+            Reply::ok("text/plain", page("12,000", "Friday 9 am")),
+        ],
+    );
+    for _ in 0..3 {
+        track(&env, &server.url("/story"), &[]).ok();
+    }
+    assert_eq!(revisions(&env, "harbor"), 3, "both edits are real changes");
+    assert_eq!(checks(&env, "harbor"), vec!["changed", "changed", "changed"]);
+    let text = env.run(["show", "harbor", "--format", "json"]).json()["text"].as_str().unwrap().to_string();
+    assert!(text.contains("12,000") && text.contains("Friday 9 am"), "{text}");
+}
+
+/// Issue 12 item 9: a check whose page differed but made no revision kept
+/// nothing of what it saw.
+#[test]
+fn a_noise_check_keeps_the_raw_page_it_saw() {
+    let env = Env::new();
+    let server = Server::start();
+    let body = |stamp: &str| format!("Updated {stamp} GMT\n\n{}", String::from_utf8(text("01-first.txt")).unwrap());
+    server.on(
+        "/story",
+        vec![
+            Reply::ok("text/plain", body("10:42")),
+            Reply::ok("text/plain", body("11:15")),
+            Reply::ok("text/plain", body("11:15")),
+        ],
+    );
+    for _ in 0..3 {
+        track(&env, &server.url("/story"), &[]).ok();
+    }
+    let j = env.run(["log", "harbor", "--checks", "--format", "json"]).json();
+    let checks: Vec<&serde_json::Value> = j.as_array().unwrap().iter().rev().collect();
+    assert_eq!(checks[1]["outcome"], "noise");
+    let raw = checks[1]["raw"].as_str().expect("the noise check names its raw page");
+    assert_eq!(raw.len(), 64, "{raw}");
+    let id: Vec<u8> = (0..32).map(|i| u8::from_str_radix(&raw[2 * i..2 * i + 2], 16).unwrap()).collect();
+    let blob_key = [&b"B"[..], &id].concat();
+    assert!(env.sled().get(blob_key).unwrap().is_some(), "the store holds the page the check names");
+    // The third capture is the second one again: compared with the
+    // revision it is noise too, and its page is the same blob.
+    assert_eq!(checks[2]["raw"].as_str(), Some(raw));
+    assert!(checks[0]["raw"].is_null(), "a check that made a revision has its page in the revision");
+    env.run(["verify"]).ok();
+}
+
+/// Issue 12 item 12: `--timeout inf` panicked.
+#[test]
+fn track_timeout_inf_is_refused_not_a_panic() {
+    let env = Env::new();
+    for bad in ["inf", "NaN", "-1", "0", "1e300"] {
+        let out = env.run(["track", "http://127.0.0.1:9/story", &format!("--timeout={bad}")]);
+        assert_eq!(out.code, 2, "--timeout {bad}: {}", out.stderr);
+        assert!(out.stderr.contains("--timeout"), "{}", out.stderr);
+    }
+    assert!(!env.store().exists());
+}
+
+/// Issue 12 item 12: `--every 99999999999h` panicked after the revision was
+/// written but before the watch and check were saved.
+#[test]
+fn track_every_too_long_is_refused_before_any_write() {
+    let env = Env::new();
+    let server = Server::start();
+    server.on("/story", vec![Reply::ok("text/plain", text("01-first.txt"))]);
+    for bad in ["99999999999h", "1e30s", "367d", "0s"] {
+        let out = track(&env, &server.url("/story"), &[&format!("--every={bad}")]);
+        assert_eq!(out.code, 2, "--every {bad}: {}", out.stderr);
+        assert!(out.stderr.contains("--every"), "{}", out.stderr);
+    }
+    assert!(server.requests_to("/story").is_empty(), "nothing was fetched");
+    assert!(!env.store().exists());
+}
