@@ -27,3 +27,4 @@ pub mod revref;
 pub mod speaker;
 pub mod time;
 pub mod track;
+pub mod warc;

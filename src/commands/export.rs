@@ -17,6 +17,7 @@ use crate::error::{CliError, Result, exit};
 /// Examples:
 ///   claimtrail export -o backup.jsonl
 ///   claimtrail export --story taji | gzip > taji.jsonl.gz
+///   claimtrail export --story taji --warc -o taji.warc.gz
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only this story.
@@ -26,6 +27,11 @@ pub struct Args {
     /// export is complete).
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write the recorded raw pages as a web archive (WARC 1.1, gzip per
+    /// record) instead: one `resource` record per revision, which `import`
+    /// reads back into the same revisions.
+    #[arg(long)]
+    pub warc: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
@@ -37,6 +43,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         (None, Some(s)) => return Err(claimtrail_store::StoreError::UnknownStory(s.clone()).into()),
         (None, None) => None,
     };
+    if args.warc {
+        return crate::warc::export::run(ctx, store.as_ref(), args.story.as_deref(), args.output.as_deref());
+    }
     let mut lines: Vec<Line> = vec![Line::Header { format: FORMAT_NAME.into(), version: FORMAT_VERSION }];
     if let Some(store) = &store {
         let stories = match &args.story {

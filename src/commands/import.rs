@@ -28,6 +28,12 @@ use crate::time::parse_time;
 /// A file is read as the JSON lines `claimtrail export` writes, and
 /// restores those revisions exactly (same ids).
 ///
+/// A web archive (`ARCHIVE.warc`, `ARCHIVE.warc.gz`, or a directory of
+/// them, as wget --warc-file, Heritrix or `claimtrail track --warc` write)
+/// makes each capture of an article page a revision of the story for its
+/// URL, captured at its WARC-Date; revisits, failed responses and pages
+/// that are not articles are skipped and counted.
+///
 /// Revisions are written in batches, each atomically and flushed, so a
 /// crash loses at most the batch in flight and never leaves a half-written
 /// revision. Running the same import again skips what is already there and
@@ -76,6 +82,9 @@ struct Summary {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    if crate::warc::is_warc_input(&args.path) {
+        return crate::warc::import::run(ctx, &args.path, args.max_bytes);
+    }
     let batch_size = args.batch.max(1);
     ctx.cache_bytes = Some(claimtrail_store::BULK_CACHE_BYTES);
     let summary = if args.path.is_dir() {

@@ -62,8 +62,6 @@ impl FetchError {
     }
 }
 
-const ARTICLE_TYPES: [&str; 6] =
-    ["text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown", "application/xml"];
 
 /// Fetch once, sending the validators of the last fetch.
 pub fn fetch_once(
@@ -101,7 +99,7 @@ pub fn fetch_once(
     let content_type = header("content-type");
     if let Some(ct) = &content_type {
         let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-        if !mime.is_empty() && !ARTICLE_TYPES.contains(&mime.as_str()) {
+        if !mime.is_empty() && !crate::warc::ARTICLE_TYPES.contains(&mime.as_str()) {
             return Err(FetchError::NotAnArticle(mime));
         }
     }

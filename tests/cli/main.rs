@@ -25,3 +25,4 @@ mod show;
 mod tamper;
 mod track;
 mod verify;
+mod warc;
