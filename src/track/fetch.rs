@@ -62,7 +62,6 @@ impl FetchError {
     }
 }
 
-
 /// Fetch once, sending the validators of the last fetch.
 pub fn fetch_once(
     url: &str,
