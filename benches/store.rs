@@ -7,7 +7,10 @@
 //!   `log` as a whole command;
 //! - `disk`: bytes for 20 revisions of one story with small edits, as a
 //!   multiple of one revision's text;
-//! - `rss`: peak RSS of `claimtrail import` bulk-loading 100,000 revisions.
+//! - `rss`: peak RSS of `claimtrail import` bulk-loading 100,000 revisions;
+//! - `reanalyze`: `claimtrail reanalyze` of a store of 100,000 revisions
+//!   (the `rss` store; built first when only this is asked), revisions/s
+//!   and peak RSS.
 //!
 //! Run: `cargo bench --bench store -- [record|queries|disk|rss]...` (all
 //! when none given). Each result is printed as a Markdown table row.
@@ -182,7 +185,23 @@ fn bench_queries(dir: &Path) {
             std::hint::black_box(blame(&store, story, latest).unwrap());
         }));
     }
-    for (name, mut times) in [("who", who_times), ("search", search_times), ("blame", blame_times)] {
+    // `speakers NAME`: the identity of a surname (every spelling in the
+    // store, grouped, with the evidence) and each spelling's counts.
+    let mut speakers_times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let name = rng.pick(corpus::LAST).to_string();
+        speakers_times.push(time(&mut || {
+            let speakers = SpeakerIndex::load(&store).unwrap();
+            if let Ok(resolved) = speakers.resolve_identity(&name) {
+                for m in &resolved.identity.members {
+                    std::hint::black_box(store.runs_by_speaker(&m.id).unwrap());
+                }
+            }
+        }));
+    }
+    for (name, mut times) in
+        [("who", who_times), ("speakers NAME", speakers_times), ("search", search_times), ("blame", blame_times)]
+    {
         times.sort();
         row(
             &format!("`{name}` latency (in process, warm cache, {n} queries)"),
@@ -296,6 +315,32 @@ fn bench_rss(dir: &Path) {
     );
 }
 
+fn bench_reanalyze(dir: &Path) {
+    let store = dir.join("rss-store");
+    if !Store::exists(&store) {
+        bench_rss(dir);
+    }
+    let revisions = Store::open(&store).unwrap().counts().unwrap().revisions;
+    let bin = env!("CARGO_BIN_EXE_claimtrail");
+    let start = Instant::now();
+    let out = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(bin)
+        .arg("--store")
+        .arg(&store)
+        .arg("reanalyze")
+        .output()
+        .expect("/usr/bin/time (Debian package `time`)");
+    let secs = start.elapsed().as_secs_f64();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let kb: u64 = String::from_utf8_lossy(&out.stderr).lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or(0);
+    row(
+        &format!("`claimtrail reanalyze` of {revisions} revisions (5 KB), whole command"),
+        format!("{:.0} revisions/s, peak RSS {:.0} MB", revisions as f64 / secs, kb as f64 / 1024.0),
+        "≥ 1,000/s",
+    );
+}
+
 fn main() {
     let args: BTreeSet<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let all = args.is_empty();
@@ -318,5 +363,8 @@ fn main() {
     }
     if all || args.contains("rss") {
         bench_rss(dir);
+    }
+    if all || args.contains("reanalyze") {
+        bench_reanalyze(dir);
     }
 }
