@@ -6,6 +6,8 @@
 //! It sees mention strings only; where mentions lie in a sentence is the
 //! frame finder's business.
 
+use std::collections::{BTreeMap, HashMap};
+
 use super::cues::{self, class};
 use super::model::{Speaker, SpeakerKind, SpeakerRef};
 
@@ -29,10 +31,24 @@ struct Entry {
 pub struct Registry {
     entries: Vec<Entry>,
     /// Parses of mentions without an appositive, by mention.
-    parsed: Vec<(String, Parsed)>,
+    parsed: HashMap<String, Parsed>,
     clock: usize,
     any_anonymous: bool,
+    /// Entries by when they were last mentioned (clock values are unique),
+    /// so a pronoun or "the official" walks back from the newest speaker
+    /// instead of scanning every speaker of the article (issue #19: that
+    /// scan made extraction quadratic in the number of speakers).
+    recency: BTreeMap<usize, usize>,
+    /// Entries by lowercased name and by surname: exact lookups.
+    by_name: HashMap<String, Vec<usize>>,
+    by_surname: HashMap<String, Vec<usize>>,
 }
+
+/// How many of the most recently mentioned speakers a pronoun, a definite
+/// description ("the official") or an anonymity reason may refer back to.
+/// An article's reader cannot follow a "he" across hundreds of other
+/// speakers either; the bound keeps hostile texts linear.
+const LOOKBACK: usize = 256;
 
 /// What a mention says about its speaker before resolution.
 #[derive(Clone, Debug)]
@@ -293,12 +309,12 @@ impl Registry {
     pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> SpeakerRef {
         self.clock += 1;
         // Articles repeat their mentions ("he", "Trump"): parse each once.
-        let parsed = match (appositive, self.parsed.iter().find(|(m, _)| m == mention)) {
-            (None, Some((_, p))) => p.clone(),
+        let parsed = match (appositive, self.parsed.get(mention)) {
+            (None, Some(p)) => p.clone(),
             _ => {
                 let p = parse(mention, appositive);
                 if appositive.is_none() {
-                    self.parsed.push((mention.to_string(), p.clone()));
+                    self.parsed.insert(mention.to_string(), p.clone());
                 }
                 p
             }
@@ -317,6 +333,8 @@ impl Registry {
         };
         let clock = self.clock;
         let e = &mut self.entries[idx];
+        self.recency.remove(&e.last_seen);
+        self.recency.insert(clock, idx);
         e.last_seen = clock;
         if e.gender == Gender::Unknown {
             e.gender = parsed.gender;
@@ -346,6 +364,12 @@ impl Registry {
             aliases.push(s.clone());
         }
         self.any_anonymous |= p.kind == SpeakerKind::Anonymous;
+        let idx = self.entries.len();
+        self.by_name.entry(p.name.to_lowercase()).or_default().push(idx);
+        if let Some(s) = &surname {
+            self.by_surname.entry(s.clone()).or_default().push(idx);
+        }
+        self.recency.insert(self.clock, idx);
         self.entries.push(Entry {
             speaker: Speaker {
                 id: slug(&p.name),
@@ -360,11 +384,19 @@ impl Registry {
             gender: p.gender,
             last_seen: self.clock,
         });
-        self.entries.len() - 1
+        idx
     }
 
+    /// The most recently mentioned of the last [`LOOKBACK`] speakers that
+    /// passes `ok`.
     fn most_recent(&self, ok: impl Fn(&Entry) -> bool) -> Option<usize> {
-        self.entries.iter().enumerate().filter(|(_, e)| ok(e)).max_by_key(|(_, e)| e.last_seen).map(|(i, _)| i)
+        self.recency.values().rev().take(LOOKBACK).copied().find(|&i| ok(&self.entries[i]))
+    }
+
+    /// The most recently mentioned of `candidates` (from an index) that
+    /// passes `ok`.
+    fn most_recent_of(&self, candidates: Option<&Vec<usize>>, ok: impl Fn(&Entry) -> bool) -> Option<usize> {
+        candidates?.iter().copied().filter(|&i| ok(&self.entries[i])).max_by_key(|&i| self.entries[i].last_seen)
     }
 
     fn resolve_pronoun(&mut self, p: &str, gender: Gender) -> Option<usize> {
@@ -412,7 +444,9 @@ impl Registry {
         let same = |a: &str, b: &str| {
             if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
         };
-        if let Some(i) = self.most_recent(|e| same(&e.speaker.name, &p.name)) {
+        if let Some(i) =
+            self.most_recent_of(self.by_name.get(&p.name.to_lowercase()), |e| same(&e.speaker.name, &p.name))
+        {
             return Some(i);
         }
         if p.kind != SpeakerKind::Person {
@@ -420,7 +454,7 @@ impl Registry {
         }
         let surname = surname_of(&p.name)?;
         let single = p.name.split_whitespace().filter(|w| !is_suffix(w)).count() == 1;
-        self.most_recent(|e| {
+        self.most_recent_of(self.by_surname.get(&surname), |e| {
             e.speaker.kind == SpeakerKind::Person
                 && e.surname.as_deref() == Some(surname.as_str())
                 && (single || e.speaker.name.split_whitespace().count() == 1 || {
