@@ -50,7 +50,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
     /// Wait up to this many seconds for another claimtrail process to release the store.
-    #[arg(long, global = true, value_name = "SECONDS")]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_wait)]
     pub wait: Option<f64>,
     /// When to use colour (auto: on a terminal, unless NO_COLOR is set).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -99,6 +99,19 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page.
     Man(commands::completions::ManArgs),
+}
+
+/// The longest `--wait`: a year. Longer waits (or `inf`) would overflow the
+/// clock arithmetic of the deadline; nobody means them.
+pub const MAX_WAIT_SECS: f64 = 365.0 * 24.0 * 3600.0;
+
+/// `--wait SECONDS`: a finite number from 0 to [`MAX_WAIT_SECS`].
+fn parse_wait(s: &str) -> Result<f64, String> {
+    let secs: f64 = s.trim().parse().map_err(|_| format!("{s:?} is not a number of seconds"))?;
+    if !secs.is_finite() || !(0.0..=MAX_WAIT_SECS).contains(&secs) {
+        return Err(format!("{s:?} is out of range: give 0 to {MAX_WAIT_SECS} seconds (a year)"));
+    }
+    Ok(secs)
 }
 
 /// Run a parsed command line; returns the exit code on success.
@@ -150,9 +163,10 @@ pub fn main() -> ExitCode {
         Err(e) if e.quiet => ExitCode::from(e.code),
         Err(e) => {
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "error: {}", e.message);
+            // Messages quote inputs (file names, ids): no raw control characters.
+            let _ = writeln!(err, "error: {}", crate::output::clean(&e.message, false));
             for hint in &e.hints {
-                let _ = writeln!(err, "hint: {hint}");
+                let _ = writeln!(err, "hint: {}", crate::output::clean(hint, false));
             }
             ExitCode::from(e.code)
         }

@@ -29,7 +29,11 @@ pub struct ManArgs {}
 
 pub fn run_completions(ctx: &mut Ctx, args: CompletionsArgs) -> Result<u8> {
     let mut cmd = Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "claimtrail", &mut ctx.out.w);
+    // clap_complete panics when its writer fails: render into memory, then
+    // write through `Out`, where a closed pipe ends the command quietly.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "claimtrail", &mut script);
+    std::io::Write::write_all(&mut ctx.out.w, &script)?;
     Ok(exit::OK)
 }
 

@@ -57,7 +57,7 @@ pub struct Input {
 pub fn read_bytes(source: &Source, max_bytes: u64) -> Result<Vec<u8>, CliError> {
     let mut raw = Vec::new();
     let res = match source {
-        Source::Stdin => std::io::stdin().lock().take(max_bytes + 1).read_to_end(&mut raw),
+        Source::Stdin => std::io::stdin().lock().take(max_bytes.saturating_add(1)).read_to_end(&mut raw),
         Source::Url(u) => {
             return Err(CliError::new(format!("cannot read {u} as a file"))
                 .with_hint("use `claimtrail track URL` for pages on the web"));
@@ -68,7 +68,7 @@ pub fn read_bytes(source: &Source, max_bytes: u64) -> Result<Vec<u8>, CliError> 
                     .with_hint("give the path of an article file"));
             }
             match std::fs::File::open(path) {
-                Ok(f) => f.take(max_bytes + 1).read_to_end(&mut raw),
+                Ok(f) => f.take(max_bytes.saturating_add(1)).read_to_end(&mut raw),
                 Err(e) => return Err(CliError::input(path, &e)),
             }
         }
@@ -125,4 +125,42 @@ pub fn check_url(url: &str) -> Result<(), CliError> {
         _ => Err(CliError::new(format!("invalid URL {url:?}: only http:// and https:// URLs are supported"))
             .with_hint("give the page's full address, such as https://example.com/news/story")),
     }
+}
+
+/// The most sentences (counted by their end marks and paragraph breaks) a
+/// recorded revision may hold. Each statement, and each word new to the
+/// index, becomes keys of one atomic store batch, and sled holds about 5 KB
+/// per key until the batch is written: these two limits keep one revision's
+/// write under about 1 GB whatever the input. Real articles hold hundreds of
+/// sentences and a few thousand distinct words; a long report tens of
+/// thousands at most.
+pub const MAX_SENTENCES: usize = 20_000;
+
+/// The most distinct words a recorded revision may hold (see
+/// [`MAX_SENTENCES`]).
+pub const MAX_WORDS: usize = 50_000;
+
+/// Refuse, before extraction and before the store is opened, a document
+/// whose statements and index terms would take unbounded memory to record.
+/// Linear in the text, and it stops counting at the limits.
+pub fn check_recordable(source: &Source, document: &Document) -> Result<(), CliError> {
+    let refuse = |what: String| {
+        CliError::new(format!("cannot record {}: {what}", source.display_name())).with_hint(
+            "claimtrail records news articles; split a text this large into several stories, or use `claimtrail extract` on it",
+        )
+    };
+    let mut sentences = 0usize;
+    let mut words: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for paragraph in &document.paragraphs {
+        sentences += 1 + paragraph.chars().filter(|c| matches!(c, '.' | '!' | '?' | '…' | '"' | '“' | '”')).count();
+        if sentences > MAX_SENTENCES {
+            return Err(refuse(format!("it holds more than {MAX_SENTENCES} sentences and quotes")));
+        }
+        for word in paragraph.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if words.insert(word.to_lowercase()) && words.len() > MAX_WORDS {
+                return Err(refuse(format!("it holds more than {MAX_WORDS} distinct words")));
+            }
+        }
+    }
+    Ok(())
 }
