@@ -42,6 +42,13 @@ struct Hit<'a> {
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let wanted: Vec<String> = args.words.iter().flat_map(|w| terms(w)).collect();
     if wanted.is_empty() {
+        // Say what is true of the words given: no letters or digits at all
+        // (a pattern such as '.*'), or only words too common to index.
+        let has_word = args.words.iter().any(|w| w.chars().any(char::is_alphanumeric));
+        if !has_word {
+            return Err(CliError::new(format!("search words hold no letters or digits: {:?}", args.words.join(" ")))
+                .with_hint("search matches whole words, not patterns: give words such as `search lithium batteries`"));
+        }
         return Err(CliError::new("search needs at least one word that is not too common to index")
             .with_hint("words such as the, a, of and to are left out of the index"));
     }

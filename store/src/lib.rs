@@ -128,6 +128,25 @@ pub struct NewAnalysis {
     pub fates: HashMap<Hash32, Fate>,
 }
 
+impl NewRevision<'_> {
+    /// The id this revision gets when recorded as revision `number` of its
+    /// story after `parent`. Recording computes it here, and an import uses
+    /// it to check every id of an export before it writes any of them.
+    pub fn id(&self, number: u32, parent: Option<Hash32>) -> Hash32 {
+        hash::revision_id(&hash::RevisionFields {
+            story: self.story,
+            number,
+            parent,
+            captured_secs: self.captured_at.timestamp(),
+            captured_nanos: self.captured_at.timestamp_subsec_nanos(),
+            source: self.source,
+            format: self.format,
+            raw: blob_id(self.raw),
+            text: blob_id(self.text.as_bytes()),
+        })
+    }
+}
+
 /// What recording did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Recorded {
@@ -193,6 +212,18 @@ fn unborn(db: &Path) -> bool {
     data_empty && !snapshots
 }
 
+/// Characters that print as nothing or reorder what follows: zero-width
+/// spaces and joiners, soft hyphens, bidirectional marks, embeddings,
+/// overrides and isolates, variation selectors, tags. Two ids that look
+/// alike on screen must be the same id.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{FFF0}'..='\u{FFF8}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
 /// Check a user-given story id.
 pub fn validate_story_id(id: &str) -> Result<()> {
     let reason = if id.is_empty() {
@@ -205,6 +236,14 @@ pub fn validate_story_id(id: &str) -> Result<()> {
         "it contains '@', which separates a story from a revision"
     } else if id.chars().any(char::is_control) {
         "it contains a control character"
+    } else if id.chars().any(invisible) {
+        "it contains an invisible or bidirectional control character"
+    } else if id == "." || id == ".." {
+        "'.' and '..' name directories, not stories"
+    } else if id.starts_with('-') {
+        "it starts with '-', which reads as a flag or standard input"
+    } else if id == "~" {
+        "'~' reads as a home directory"
     } else if id.len() > 200 {
         "it is longer than 200 bytes"
     } else {
