@@ -1,6 +1,14 @@
-//! How results reach the user: text or JSON, colour only on a terminal and
-//! never with `NO_COLOR`, and aligned tables for people.
+//! How results reach the user: text or JSON, colour only on a terminal
+//! (`--color auto` honours `NO_COLOR`; `--color always` overrides it), and
+//! aligned tables for people.
+//!
+//! Human output carries text from elsewhere (articles, titles, names), so
+//! it is made safe for a terminal here, in one place: [`Out::line`] and
+//! [`Table`] pass only the colour codes [`Palette`] writes and show every
+//! other control character visibly (see [`clean`]). JSON needs none of this:
+//! serde_json escapes control characters.
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 use clap::ValueEnum;
@@ -89,8 +97,10 @@ impl Out {
         self.w.write_all(b"\n")
     }
 
+    /// Write a line of human output (which may span several lines: its
+    /// newlines are kept), made safe for a terminal with [`clean`].
     pub fn line(&mut self, s: &str) -> io::Result<()> {
-        self.w.write_all(s.as_bytes())?;
+        self.w.write_all(clean(s, true).as_bytes())?;
         self.w.write_all(b"\n")
     }
 
@@ -121,14 +131,17 @@ impl Table {
     }
 
     pub fn write(&self, out: &mut Out) -> io::Result<()> {
-        let cols = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        // A cell is one line: a newline in a title must not forge a row.
+        let rows: Vec<Vec<Cow<'_, str>>> =
+            self.rows.iter().map(|r| r.iter().map(|c| clean(c, false)).collect()).collect();
+        let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
         let mut widths = vec![0; cols];
-        for row in &self.rows {
+        for row in &rows {
             for (i, cell) in row.iter().enumerate() {
                 widths[i] = widths[i].max(visible_width(cell));
             }
         }
-        for row in &self.rows {
+        for row in &rows {
             let mut line = String::new();
             for (i, cell) in row.iter().enumerate() {
                 line.push_str(cell);
@@ -141,6 +154,47 @@ impl Table {
         }
         Ok(())
     }
+}
+
+/// The escape sequences [`Palette`] writes: the only ones human output may
+/// hold. Any other ESC came from untrusted text.
+const PALETTE_CODES: [&str; 7] = ["\x1b[0m", "\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[36m"];
+
+/// Make text safe to print on a terminal: [`Palette`]'s colour codes pass;
+/// every other control character (ESC starting an OSC or a cursor move,
+/// BEL, backspace, carriage return, C1 controls, DEL) and the bidirectional
+/// overrides and isolates that reorder what follows are shown as visible
+/// stand-ins (`␛`, `␇`, `\u{202e}`), so text from an article can neither
+/// drive the terminal nor disguise itself. Newlines are kept only when
+/// `keep_newlines` (a table cell must stay one line); tabs are kept there too.
+pub fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !(keep_newlines && (c == '\n' || c == '\t')))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '\x1b'
+            && let Some(code) = PALETTE_CODES.iter().find(|code| rest.starts_with(**code))
+        {
+            out.push_str(code);
+            rest = &rest[code.len()..];
+            continue;
+        }
+        match c {
+            c if !unsafe_char(c) => out.push(c),
+            // C0 controls have pictures at U+2400 + code; DEL at U+2421.
+            '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+            '\x7f' => out.push('\u{2421}'),
+            c => out.extend(c.escape_unicode()),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Cow::Owned(out)
 }
 
 fn visible_width(s: &str) -> usize {
