@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::commands::Ctx;
 use crate::commands::input::{self, DEFAULT_MAX_BYTES};
-use crate::error::{Result, exit};
+use crate::error::{CliError, Result, exit};
 use crate::record::{Prepared, latest_statements, story_speakers};
 use crate::time::{now, parse_time};
 
@@ -63,13 +63,34 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     if let Some(url) = &args.url {
         crate::commands::input::check_url(url)?;
     }
+    if let Some(title) = &args.title
+        && title.chars().any(char::is_control)
+    {
+        return Err(CliError::new(format!("invalid --title {title:?}: it contains a control character"))
+            .with_hint("a title is one line of plain text"));
+    }
     let input = input::read_input(args.file.as_deref(), args.max_bytes)?;
+    input::check_recordable(&input.source, &input.document)?;
     let mut prepared = Prepared::new(input.raw, input.source.label(), input.document);
     let captured_at = match args.at {
         Some(t) => t,
         None => now()?,
     };
     let mut store = ctx.open_store()?;
+    // A history runs forward: a revision dated before the story's latest
+    // would make `log` and `diff` read time backwards.
+    if let Some(latest) = store.story(&args.story)?.and_then(|s| s.last_captured_at)
+        && captured_at < latest
+    {
+        let show = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+        return Err(CliError::new(format!(
+            "cannot record {} at {}: the story already holds a revision captured later, at {}",
+            args.story,
+            show(captured_at),
+            show(latest)
+        ))
+        .with_hint("a story's revisions are recorded in the order they were captured: pass a later --at"));
+    }
     let mut known = story_speakers(&store, &args.story)?;
     let previous = latest_statements(&store, &args.story)?;
     let revision = prepared.to_revision(

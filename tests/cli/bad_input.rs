@@ -48,6 +48,12 @@ fn bad_inputs_are_refused_cleanly_and_change_nothing() {
     let dir = env.dir.path().display().to_string();
     let unreadable = unreadable(&env).display().to_string();
     let good = example("02-update.txt").display().to_string();
+    // Hostile inputs under the size limit that would take unbounded memory
+    // to record (issue #12 item 11): refused before extraction.
+    let dense: String = (0..25_000).map(|i| format!("N{i} is.\n\n")).collect();
+    let dense = f("dense.txt", dense.as_bytes());
+    let wordy: String = (0..60_000).map(|i| format!("w{i} ")).collect();
+    let wordy = f("wordy.txt", format!("{wordy}end.").as_bytes());
 
     let cases: Vec<(&str, Vec<&str>, &str)> = vec![
         ("empty file", vec!["record", "harbor", &empty], "empty.txt as an article: it is empty"),
@@ -88,6 +94,38 @@ fn bad_inputs_are_refused_cleanly_and_change_nothing() {
         ("unknown speaker", vec!["who", "Nobody Atall"], "no speaker matches \"Nobody Atall\""),
         ("search for only common words", vec!["search", "the", "of"], "not too common to index"),
         ("an unknown flag", vec!["log", "harbor", "--colour-me-blue"], "unexpected argument '--colour-me-blue'"),
+        ("--wait inf", vec!["--wait", "inf", "log", "harbor"], "\"inf\" is out of range: give 0 to"),
+        ("--wait 1e300", vec!["--wait", "1e300", "log", "harbor"], "\"1e300\" is out of range"),
+        ("--wait 1e19", vec!["--wait", "1e19", "log", "harbor"], "\"1e19\" is out of range"),
+        ("--wait -1", vec!["--wait=-1", "log", "harbor"], "\"-1\" is out of range"),
+        ("--wait NaN", vec!["--wait", "NaN", "log", "harbor"], "\"NaN\" is out of range"),
+        ("story id '.'", vec!["record", ".", &good], "invalid story id \".\": '.' and '..' name directories"),
+        ("story id '..'", vec!["record", "..", &good], "invalid story id \"..\": '.' and '..' name directories"),
+        ("story id '-'", vec!["record", "-", &good], "invalid story id \"-\": it starts with '-'"),
+        ("story id '~'", vec!["record", "~", &good], "invalid story id \"~\": '~' reads as a home directory"),
+        (
+            "story id with a zero-width space",
+            vec!["record", "har\u{200B}bor", &good],
+            "it contains an invisible or bidirectional control character",
+        ),
+        (
+            "story id with a bidi override",
+            vec!["record", "evil\u{202E}txt.exe", &good],
+            "it contains an invisible or bidirectional control character",
+        ),
+        ("search for a pattern", vec!["search", ".*"], "search words hold no letters or digits: \".*\""),
+        (
+            "a revision back-dated before its parent",
+            vec!["record", "harbor", &good, "--at", "2020-01-01"],
+            "cannot record harbor at 2020-01-01T00:00:00Z: the story already holds a revision captured later",
+        ),
+        (
+            "a title with terminal escapes",
+            vec!["record", "harbor", &good, "--title", "Fire\x1b]0;pwned\x07"],
+            "invalid --title \"Fire\\u{1b}]0;pwned\\u{7}\": it contains a control character",
+        ),
+        ("a text of 25,000 one-line paragraphs", vec!["record", "harbor", &dense], "more than 20000 sentences"),
+        ("a text of 60,000 distinct words", vec!["record", "harbor", &wordy], "more than 50000 distinct words"),
     ];
     assert!(cases.len() >= 20);
     let before = env.store_snapshot();
@@ -123,4 +161,50 @@ fn a_store_path_that_is_a_file_or_unwritable_is_refused() {
         "{err}"
     );
     assert!(err.contains("hint: pass --store with a directory claimtrail may write to"), "{err}");
+}
+
+#[test]
+fn max_bytes_at_u64_max_does_not_wrap_to_an_empty_file() {
+    let env = Env::new();
+    let good = example("01-first.txt").display().to_string();
+    let out = env.run(["extract", &good, "--max-bytes", "18446744073709551615"]);
+    assert!(out.ok().contains("Laura Benson"), "{}", out.stdout);
+    let out = env.run_stdin(["extract", "-", "--max-bytes", "18446744073709551615"], "Officials said it was out.\n");
+    assert!(out.ok().contains("it was out"), "{}", out.stdout);
+}
+
+/// `claimtrail completions bash | head -c1` and the like: the reader goes
+/// away before the output is written.
+#[test]
+fn a_closed_pipe_ends_completions_and_man_quietly() {
+    let env = Env::new();
+    for args in [vec!["completions", "bash"], vec!["completions", "zsh"], vec!["man"]] {
+        let mut child = env
+            .std_cmd()
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+}
+
+/// Terminal escapes in article text reach the terminal as visible
+/// stand-ins, never raw; JSON keeps the text exact.
+#[test]
+fn terminal_escapes_in_an_article_are_shown_not_obeyed() {
+    let env = Env::new();
+    let f = env.file("esc.txt", "Officials said the fire\x1b]0;pwned\x07 was out.\x1b[2J\u{202E}\n\nA second line.\n");
+    env.run(["record", "s", f.to_str().unwrap()]).ok();
+    let out = env.run(["show", "s"]);
+    let shown = out.ok();
+    assert!(!shown.contains('\x1b') && !shown.contains('\x07') && !shown.contains('\u{202E}'), "{shown:?}");
+    assert!(shown.contains("fire\u{241B}]0;pwned\u{2407} was out.\u{241B}[2J\\u{202e}"), "{shown}");
+    let json = env.run(["show", "s", "--format", "json"]).json();
+    assert!(json["text"].as_str().unwrap().contains("\x1b]0;pwned\x07"), "JSON keeps the text exact");
 }
