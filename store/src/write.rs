@@ -272,17 +272,7 @@ impl<'s> WriteBatch<'s> {
         let number = previous.as_ref().map_or(1, |p| p.number + 1);
         let parent = previous.as_ref().map(|p| p.id);
         let captured_at = new.captured_at;
-        let id = hash::revision_id(&hash::RevisionFields {
-            story: new.story,
-            number,
-            parent,
-            captured_secs: captured_at.timestamp(),
-            captured_nanos: captured_at.timestamp_subsec_nanos(),
-            source: new.source,
-            format: new.format,
-            raw: raw_id,
-            text: text_id,
-        });
+        let id = new.id(number, parent);
         let revision = RevisionRecord {
             story: new.story.to_string(),
             number,
