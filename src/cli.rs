@@ -46,7 +46,7 @@ pub struct GlobalArgs {
     /// The store directory [default: $CLAIMTRAIL_STORE, else the platform data directory].
     #[arg(long, global = true, value_name = "PATH")]
     pub store: Option<PathBuf>,
-    /// Output format: text for people, json for scripts.
+    /// Output format: text for people, json for scripts, html (diff and report) for a page.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
     /// Wait up to this many seconds for another claimtrail process to release the store.
@@ -77,6 +77,8 @@ pub enum Command {
     Log(commands::log::Args),
     /// Show a revision: metadata, statements and text.
     Show(commands::show::Args),
+    /// Write a story's claim trail as one self-contained HTML page.
+    Report(commands::report::Args),
     /// Which revision introduced each statement, and which last changed it.
     Blame(commands::blame::Args),
     /// Every statement by a speaker, across stories and revisions.
@@ -116,6 +118,12 @@ fn parse_wait(s: &str) -> Result<f64, String> {
 
 /// Run a parsed command line; returns the exit code on success.
 pub fn run(cli: Cli) -> Result<u8, CliError> {
+    // Only a diff and a report are pages; every other command would print
+    // text where a page was asked for.
+    if cli.global.format == OutputFormat::Html && !matches!(cli.command, Command::Diff(_) | Command::Report(_)) {
+        return Err(CliError::new("--format html is only for `diff` and `report`")
+            .with_hint("use --format text or --format json with this command"));
+    }
     let mut ctx = Ctx {
         store_path: cli.global.store,
         wait: cli.global.wait,
@@ -127,6 +135,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Stories(args) => commands::stories::run(&mut ctx, args)?,
         Command::Log(args) => commands::log::run(&mut ctx, args)?,
         Command::Show(args) => commands::show::run(&mut ctx, args)?,
+        Command::Report(args) => commands::report::run(&mut ctx, args)?,
         Command::Verify(args) => commands::verify::run(&mut ctx, args)?,
         Command::Reanalyze(args) => commands::reanalyze::run(&mut ctx, args)?,
         Command::Extract(args) => commands::extract::run(&mut ctx, args)?,

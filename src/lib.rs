@@ -9,6 +9,7 @@
 //!   organisation across stories;
 //! - [`query`] answers who said what from the store's indexes;
 //! - [`track`] fetches pages and tells real changes from noise;
+//! - [`report`] draws a story's trail, or one diff, as an HTML page;
 //! - [`commands`] are the CLI's commands, one module each;
 //! - [`cli`] parses arguments and reports errors; [`output`], [`error`],
 //!   [`revref`] and [`time`] are its helpers.
@@ -23,6 +24,7 @@ pub mod ingest;
 pub mod output;
 pub mod query;
 pub mod record;
+pub mod report;
 pub mod revref;
 pub mod speaker;
 pub mod time;

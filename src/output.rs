@@ -14,12 +14,14 @@ use std::io::{self, IsTerminal, Write};
 use clap::ValueEnum;
 use serde::Serialize;
 
-/// `--format`: text for people, JSON as a stable contract for scripts.
+/// `--format`: text for people, JSON as a stable contract for scripts, and
+/// for `diff` and `report` a self-contained HTML page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     #[default]
     Text,
     Json,
+    Html,
 }
 
 /// `--color`.

@@ -13,9 +13,10 @@
 //! revision dropped it is marked `restored`.
 
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use claimtrail_store::{Store, validate_story_id};
+use claimtrail_store::{RevisionRecord, Store, validate_story_id};
 
 use serde::Serialize;
 use similar::TextDiff;
@@ -25,8 +26,9 @@ use crate::commands::input::{self, DEFAULT_MAX_BYTES};
 use crate::diff::{self, ChangeKind, ClaimDiff, DiffReport, Endpoint, Shape, words};
 use crate::error::{CliError, Result, exit};
 use crate::extract::{self, SpeakerRef, Statement};
-use crate::output::{Out, Palette};
+use crate::output::{Out, OutputFormat, Palette};
 use crate::record::stored_statements;
+use crate::report;
 use crate::revref::{RevRef, RevSpec};
 
 // Kept out of the doc comment: clap re-wraps doc paragraphs, and examples
@@ -47,7 +49,8 @@ Examples:
   claimtrail diff taji-strikes                 latest revision against the one before
   claimtrail diff taji-strikes 1 3             any two revisions (numbers, id prefixes, latest)
   claimtrail diff --text old.html new.html
-  claimtrail diff --format json old.txt new.txt | jq '.summary'";
+  claimtrail diff --format json old.txt new.txt | jq '.summary'
+  claimtrail diff --format html taji-strikes 1 3 > changes.html   a page to share";
 
 /// Compare two revisions of a story claim by claim.
 ///
@@ -193,15 +196,8 @@ pub fn run_store(
     let s = store.require_story(story)?;
     let (a, b) = (from.resolve(store, &s)?, to.resolve(store, &s)?);
     let (old, new) = (stored_statements(store, &a)?, stored_statements(store, &b)?);
-    let mut diff = diff::diff_statements(&old, &new);
-    // A claim added here that an earlier revision had already carried (and
-    // a later one dropped) is restored, not new.
-    let mut earlier = HashSet::new();
-    for rev in store.revisions(story)?.iter().filter(|r| r.number < a.number.min(b.number)) {
-        earlier.extend(store.occurrences(rev)?.iter().map(|o| o.statement.to_hex()));
-    }
-    diff.mark_restored(&earlier);
-    let end = |r: &claimtrail_store::RevisionRecord, n: usize| Endpoint::Revision {
+    let diff = stored_diff(store, story, &a, &b, &old, &new)?;
+    let end = |r: &RevisionRecord, n: usize| Endpoint::Revision {
         story: story.to_string(),
         revision: u64::from(r.number),
         id: r.id.to_hex(),
@@ -217,6 +213,28 @@ pub fn run_store(
         texts.as_ref().map(|(x, y)| (x.as_str(), y.as_str())),
     )?;
     Ok(if diff.is_same() { exit::OK } else { exit::NEGATIVE })
+}
+
+/// The claim diff of two stored revisions (`old` and `new` are their
+/// statements as recorded), with claims an earlier revision carried marked
+/// `restored`. `report` shows each step of a story through this too.
+pub fn stored_diff(
+    store: &Store,
+    story: &str,
+    a: &RevisionRecord,
+    b: &RevisionRecord,
+    old: &[Statement],
+    new: &[Statement],
+) -> Result<ClaimDiff> {
+    let mut diff = diff::diff_statements(old, new);
+    // A claim added here that an earlier revision had already carried (and
+    // a later one dropped) is restored, not new.
+    let mut earlier = HashSet::new();
+    for rev in store.revisions(story)?.iter().filter(|r| r.number < a.number.min(b.number)) {
+        earlier.extend(store.occurrences(rev)?.iter().map(|o| o.statement.to_hex()));
+    }
+    diff.mark_restored(&earlier);
+    Ok(diff)
 }
 
 /// Diff two article files (either may be `-`). Returns the exit code: 0
@@ -244,13 +262,6 @@ struct JsonOut<'a> {
     text_diff: Option<String>,
 }
 
-fn label(e: &Endpoint) -> String {
-    match e {
-        Endpoint::File { file, .. } => file.clone(),
-        Endpoint::Revision { story, revision, .. } => format!("{story}@{revision}"),
-    }
-}
-
 /// Print a diff as JSON or for people. `texts` (old, new) adds the line
 /// diff of the two texts.
 pub fn write_report(
@@ -261,10 +272,14 @@ pub fn write_report(
     show: ShowOptions,
     texts: Option<(&str, &str)>,
 ) -> Result<()> {
-    let (a, b) = (label(from), label(to));
+    let (a, b) = (from.label(), to.label());
     let unified = texts.map(|(old, new)| TextDiff::from_lines(old, new).unified_diff().header(&a, &b).to_string());
     if out.json() {
         out.write_json(&JsonOut { report: DiffReport::new(from, to, diff, show.all), text_diff: unified })?;
+        return Ok(());
+    }
+    if out.format == OutputFormat::Html {
+        out.w.write_all(report::diff_page(from, to, diff, show.all, unified.as_deref()).as_bytes())?;
         return Ok(());
     }
     let p = out.palette;
@@ -296,21 +311,8 @@ pub fn write_report(
 }
 
 fn summary_line(a: &str, b: &str, diff: &ClaimDiff, p: Palette) -> String {
-    let parts: Vec<String> = diff
-        .summary
-        .counts()
-        .iter()
-        .filter(|(k, n)| *n > 0 && *k != ChangeKind::Unchanged)
-        .map(|(k, n)| format!("{n} {}", k.label()))
-        .collect();
-    let unchanged = diff.summary.unchanged;
     // "new vs old", as people say it: what the later text did to the earlier.
-    let head = p.bold(&format!("{b} vs {a}:"));
-    if parts.is_empty() {
-        format!("{head} no claim changed, {unchanged} unchanged")
-    } else {
-        format!("{head} {}, {unchanged} unchanged", parts.join(", "))
-    }
+    format!("{} {}", p.bold(&format!("{b} vs {a}:")), diff.summary.describe())
 }
 
 fn speaker_name(s: Option<&SpeakerRef>) -> String {
@@ -343,26 +345,7 @@ fn write_change(out: &mut Out, c: &diff::Change, p: Palette) -> Result<()> {
         (_, Some(s)) | (Some(s), None) => speaker_name(s.speaker.as_ref()),
         (None, None) => String::new(),
     };
-    let mut notes: Vec<String> = Vec::new();
-    match c.shape {
-        Some(Shape::Split) => notes.push(format!("split into {}", 1 + c.also_to.len())),
-        Some(Shape::Merge) => notes.push(format!("merged from {}", 1 + c.also_from.len())),
-        Some(Shape::Block) => notes.push(format!("{} statements", 1 + c.also_to.len())),
-        Some(Shape::Regrouped) => {
-            notes.push(format!("{} statements cut as {}", 1 + c.also_from.len(), 1 + c.also_to.len()))
-        }
-        None => {}
-    }
-    if c.moved {
-        notes.push("also moved".to_string());
-    }
-    if let Some(a) = &c.attribution_changed {
-        notes.push(format!("{} → {}", a.from.as_str(), a.to.as_str()));
-    }
-    if let Some(q) = &c.cue_changed {
-        let cue = |c: &Option<String>| c.clone().unwrap_or_else(|| "no cue".to_string());
-        notes.push(format!("“{}” → “{}”", cue(&q.from), cue(&q.to)));
-    }
+    let notes = c.notes();
     let notes = if notes.is_empty() { String::new() } else { p.dim(&format!("  ({})", notes.join("; "))) };
     out.line(&format!("{} {}{}", kind_style(c.change, p), p.cyan(&who), notes))?;
 

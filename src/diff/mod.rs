@@ -213,6 +213,35 @@ impl Change {
     }
 }
 
+impl Change {
+    /// What else people should know of a change, beyond its kind and
+    /// content, as short phrases ("split into 2", "also moved", "“said” →
+    /// “claimed”"): the text and HTML outputs both show these.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes: Vec<String> = Vec::new();
+        match self.shape {
+            Some(Shape::Split) => notes.push(format!("split into {}", 1 + self.also_to.len())),
+            Some(Shape::Merge) => notes.push(format!("merged from {}", 1 + self.also_from.len())),
+            Some(Shape::Block) => notes.push(format!("{} statements", 1 + self.also_to.len())),
+            Some(Shape::Regrouped) => {
+                notes.push(format!("{} statements cut as {}", 1 + self.also_from.len(), 1 + self.also_to.len()))
+            }
+            None => {}
+        }
+        if self.moved {
+            notes.push("also moved".to_string());
+        }
+        if let Some(a) = &self.attribution_changed {
+            notes.push(format!("{} → {}", a.from.as_str(), a.to.as_str()));
+        }
+        if let Some(q) = &self.cue_changed {
+            let cue = |c: &Option<String>| c.clone().unwrap_or_else(|| "no cue".to_string());
+            notes.push(format!("“{}” → “{}”", cue(&q.from), cue(&q.to)));
+        }
+        notes
+    }
+}
+
 /// How many changes of each kind. `moved` counts moved blocks, not
 /// statements: a paragraph that moved is one move.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,6 +281,23 @@ impl Summary {
             } += 1;
         }
         s
+    }
+
+    /// The counts as people read them: "1 added, 2 removed, 5 unchanged",
+    /// or "no claim changed, 5 unchanged".
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .counts()
+            .iter()
+            .filter(|(k, n)| *n > 0 && *k != ChangeKind::Unchanged)
+            .map(|(k, n)| format!("{n} {}", k.label()))
+            .collect();
+        let unchanged = self.unchanged;
+        if parts.is_empty() {
+            format!("no claim changed, {unchanged} unchanged")
+        } else {
+            format!("{}, {unchanged} unchanged", parts.join(", "))
+        }
     }
 
     /// Every kind with its count, in the order the summary line prints them.
@@ -305,6 +351,16 @@ impl ClaimDiff {
 pub enum Endpoint {
     Revision { story: String, revision: u64, id: String, statements: usize },
     File { file: String, statements: usize },
+}
+
+impl Endpoint {
+    /// The side as people name it: the file, or `story@N`.
+    pub fn label(&self) -> String {
+        match self {
+            Endpoint::File { file, .. } => file.clone(),
+            Endpoint::Revision { story, revision, .. } => format!("{story}@{revision}"),
+        }
+    }
 }
 
 /// The `diff --format json` contract: both sides, the summary, and the

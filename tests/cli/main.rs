@@ -19,6 +19,7 @@ mod log;
 mod pages;
 mod queries;
 mod record;
+mod report;
 mod revisions;
 mod server;
 mod show;
