@@ -421,7 +421,7 @@ impl StoryReport {
         b.push_str(
             "<div class=\"scroll\"><table class=\"speakers stack\">\n<thead><tr><th scope=\"col\">Speaker</th>\
              <th scope=\"col\">Kind</th><th scope=\"col\">Role</th><th scope=\"col\">Statements</th>\
-             <th scope=\"col\">Revisions</th><th scope=\"col\">Also named</th></tr></thead>\n<tbody>\n",
+             <th scope=\"col\">Revisions</th><th scope=\"col\">Other names, notes</th></tr></thead>\n<tbody>\n",
         );
         for s in &self.speakers {
             let mut revs: Vec<u32> = s.said.iter().flat_map(|t| t.revisions.iter().copied()).collect();
@@ -438,7 +438,7 @@ impl StoryReport {
                 b,
                 "<tr><th scope=\"row\" data-label=\"Speaker\"><a href=\"#speaker-{id}\">{name}</a></th><td data-label=\"Kind\">{kind}</td>\
                  <td data-label=\"Role\">{role}</td><td data-label=\"Statements\">{n}</td>\
-                 <td data-label=\"Revisions\">{revs}</td><td data-label=\"Also named\">{notes}</td></tr>",
+                 <td data-label=\"Revisions\">{revs}</td><td data-label=\"Other names, notes\">{notes}</td></tr>",
                 id = attr(&s.id),
                 name = esc(&s.name),
                 kind = esc(&s.kind),
