@@ -116,6 +116,7 @@ fn symbol(kind: ChangeKind) -> &'static str {
         ChangeKind::Reattributed => "⇄",
         ChangeKind::Moved => "↕",
         ChangeKind::Restored => "↺",
+        ChangeKind::Reframed => "≈",
         ChangeKind::Unchanged => "=",
     }
 }
@@ -155,6 +156,11 @@ fn who_html(c: &crate::diff::Change) -> String {
             esc(&speaker_name(o.speaker.as_ref())),
             esc(&speaker_name(n.speaker.as_ref()))
         ),
+        // A reframed claim keeps its source, which one side's frame may not
+        // have named as a speaker.
+        (Some(o), Some(n)) if c.change == ChangeKind::Reframed => {
+            format!("<span class=\"who\">{}</span>", esc(&speaker_name(n.speaker.as_ref().or(o.speaker.as_ref()))))
+        }
         (_, Some(s)) | (Some(s), None) => {
             format!("<span class=\"who\">{}</span>", esc(&speaker_name(s.speaker.as_ref())))
         }

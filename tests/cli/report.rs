@@ -122,6 +122,7 @@ fn assert_step_matches_diff(env: &Env, doc: &Document, story: &str, to: u32) {
                 assert_eq!(seen(&li.select(".was").text()), speaker_name(&c["from"]));
             }
             "removed" => assert_eq!(who, speaker_name(&c["from"])),
+            "reframed" if c["to"]["speaker"].is_null() => assert_eq!(who, speaker_name(&c["from"])),
             _ => assert_eq!(who, speaker_name(&c["to"])),
         }
         let claim = seen(&li.select(".claim").text());
