@@ -14,6 +14,7 @@ use crate::commands::Ctx;
 use crate::commands::diff::stored_diff;
 use crate::diff::Endpoint;
 use crate::error::{CliError, Result, exit};
+use crate::extract::normalize::content_hash;
 use crate::output::OutputFormat;
 use crate::query::{SpeakerIndex, View};
 use crate::record::stored_statements;
@@ -43,6 +44,12 @@ Examples:
 /// follows the reader's dark mode. Everything taken from articles is
 /// shown as text, never run. The same store gives the same bytes.
 ///
+/// To print the store's root (the hash `verify` prints and `verify --root`
+/// checks), report first verifies the whole store, as `verify` does; on a
+/// large store --no-verify skips that, and the page shows the revision ids
+/// only. A store that does not verify is said so on the page and on
+/// standard error.
+///
 /// Without -o the page goes to standard output. --format json prints the
 /// page's data instead.
 #[derive(Debug, clap::Args)]
@@ -54,6 +61,9 @@ pub struct Args {
     /// Write the page to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Do not verify the store (the page then has no root hash).
+    #[arg(long)]
+    pub no_verify: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
@@ -62,7 +72,19 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         check_output(out)?;
     }
     let store = ctx.require_existing_store(&args.story)?;
-    let report = gather(&store, &args.story)?;
+    let mut report = gather(&store, &args.story)?;
+    if !args.no_verify {
+        let verified = store.verify(&|content| content_hash(content))?;
+        report.seal.problems = verified.problems.len();
+        if verified.ok() {
+            report.seal.root = verified.root.map(|r| r.to_hex());
+        } else {
+            eprintln!(
+                "warning: the store does not verify ({} problems); the page says so. Run `claimtrail verify`",
+                verified.problems.len()
+            );
+        }
+    }
     let bytes = if ctx.out.format == OutputFormat::Json {
         let mut v = serde_json::to_vec_pretty(&report).map_err(|e| CliError::new(format!("cannot write JSON: {e}")))?;
         v.push(b'\n');
@@ -168,7 +190,7 @@ pub fn gather(store: &Store, story: &str) -> Result<StoryReport> {
     let latest = revs.last().ok_or_else(|| CliError::new(format!("story {story:?} has no revisions")))?;
     let title = s.title.clone().or_else(|| latest.meta.get("title").cloned());
     let url = s.url.clone().or_else(|| latest.meta.get("url").cloned());
-    // The store has no root hash yet: the head id is what a reader checks.
-    let seal = Seal { head: s.head.map_or_else(|| latest.id.to_hex(), |h| h.to_hex()), root: None };
+    // The root comes from `verify`, when the caller runs it.
+    let seal = Seal { head: s.head.map_or_else(|| latest.id.to_hex(), |h| h.to_hex()), root: None, problems: 0 };
     Ok(StoryReport { story: story.to_string(), title, url, revisions, steps, speakers, seal })
 }

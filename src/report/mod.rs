@@ -91,8 +91,11 @@ pub struct Seal {
     /// The story's latest revision id: it hashes its parent's, so it
     /// commits to the whole chain.
     pub head: String,
-    /// The store's root hash, when the store reports one.
+    /// The store's root hash (`claimtrail verify` prints it), when the
+    /// store was verified and intact.
     pub root: Option<String>,
+    /// How many problems `verify` found (0 when not verified).
+    pub problems: usize,
 }
 
 /// Text for HTML element content.
@@ -495,7 +498,20 @@ impl StoryReport {
             head = esc(&self.seal.head),
         );
         if let Some(root) = &self.seal.root {
-            let _ = writeln!(b, "<div><dt>Store root hash</dt><dd><code>{}</code></dd></div>", esc(root));
+            let _ = writeln!(
+                b,
+                "<div><dt>Store root hash (<code>claimtrail verify --root</code> checks it)</dt>\
+                 <dd><code class=\"root\">{}</code></dd></div>",
+                esc(root)
+            );
+        }
+        if self.seal.problems > 0 {
+            let _ = writeln!(
+                b,
+                "<div class=\"warning\" role=\"alert\"><dt>Warning</dt><dd>The store did not verify when this page \
+                 was made ({} problems): run <code>claimtrail verify</code> before trusting it.</dd></div>",
+                self.seal.problems
+            );
         }
         b.push_str(
             "</dl>\n<div class=\"scroll\"><table class=\"ids\">\n<thead><tr><th scope=\"col\">Revision</th>\

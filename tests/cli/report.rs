@@ -200,7 +200,10 @@ fn the_example_story_reads_right_in_chromium() {
     let want: Vec<String> =
         log.as_array().unwrap().iter().rev().map(|r| r["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids, want);
-    assert_eq!(doc.select(".seal code").last().text().to_string(), want[2]);
+    assert_eq!(doc.select(".seal dd code").first().text().to_string(), want[2]);
+    // And the store's root, as `verify` prints it.
+    let verify = env.run(["verify", "--format", "json"]).json();
+    assert_eq!(doc.select("code.root").text().to_string(), verify["root"].as_str().unwrap());
 }
 
 /// Invented article text that tries to run code in the page.
@@ -325,4 +328,32 @@ fn bad_report_requests_name_the_problem_and_change_nothing() {
 fn report_help_teaches() {
     let env = Env::new();
     insta::assert_snapshot!(env.run(["report", "--help"]).ok());
+}
+
+#[test]
+fn a_store_that_does_not_verify_is_said_so_on_the_page() {
+    let env = harbor();
+    let page = env.run(["report", "harbor"]).ok().to_string();
+    assert!(Document::from(page.as_str()).select("code.root").exists(), "an intact store's page has its root");
+    // Change one byte of revision 1's raw input, as tests/cli/tamper.rs does.
+    let j = env.run(["show", "harbor@1", "--format", "json"]).json();
+    let hex = j["revision"]["raw"].as_str().unwrap().to_string();
+    let mut key = vec![b'B'];
+    key.extend((0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()));
+    {
+        let db = env.sled();
+        let mut v = db.get(&key).unwrap().expect("raw blob present").to_vec();
+        let last = v.len() - 1;
+        v[last] ^= 0x01;
+        db.insert(&key, v).unwrap();
+        db.flush().unwrap();
+    }
+    let r = env.run(["report", "harbor"]);
+    let doc = Document::from(r.ok());
+    assert!(r.stderr.contains("warning: the store does not verify"), "{}", r.stderr);
+    assert!(!doc.select("code.root").exists(), "no root for a damaged store");
+    assert!(seen(&doc.select(".seal .warning").text()).contains("The store did not verify"));
+    // --no-verify skips the check, and so the root.
+    let r = env.run(["report", "harbor", "--no-verify"]);
+    assert!(!Document::from(r.ok()).select(".warning, code.root").exists());
 }
