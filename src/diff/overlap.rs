@@ -19,6 +19,7 @@
 //! It only scores; [`super::pairing`] decides what the score allows.
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Function words: they hold sentences together, not claims.
 const STOP: &[&str] = &[
@@ -34,55 +35,87 @@ const STOP: &[&str] = &[
 /// Letters kept of a content word: a crude but robust stem for English.
 const STEM: usize = 6;
 
-/// The content-word stems of a text, lower-cased, in order, repeats kept.
-pub fn stems(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| w.trim_matches(['\'', '’']).to_lowercase())
-        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).map(str::to_string).unwrap_or(w))
-        .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
-        .map(|w| w.chars().take(STEM).collect())
-        .collect()
+/// A content word's stem, as a hash: pairing only asks whether two stems
+/// are equal, and a hash costs no allocation per word.
+pub type Stem = u64;
+
+/// The content-word stems of a text, case-folded, in order, repeats kept.
+pub fn stems(text: &str) -> Vec<Stem> {
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        let w = w.trim_matches(['\'', '’']);
+        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+        if w.is_empty() {
+            continue;
+        }
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if STOP.binary_search(&lower.as_str()).is_ok() {
+            continue;
+        }
+        let mut h = DefaultHasher::new();
+        for c in lower.chars().take(STEM) {
+            c.hash(&mut h);
+        }
+        out.push(h.finish());
+    }
+    out
+}
+
+/// Unweighted Dice overlap of two stem multisets: a cheap bound to try
+/// before the weights are worth computing.
+pub fn plain_overlap(a: &[Stem], b: &[Stem]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut x, mut y) = (a.to_vec(), b.to_vec());
+    x.sort_unstable();
+    y.sort_unstable();
+    2.0 * super::words::bag_overlap(&x, &y) as f64 / (x.len() + y.len()) as f64
 }
 
 /// Inverse document frequencies of stems over a set of statements.
 #[derive(Debug, Default)]
 pub struct Weights {
-    df: HashMap<String, usize>,
+    df: HashMap<Stem, usize>,
     docs: usize,
 }
 
 impl Weights {
     /// Count each stem once per statement.
-    pub fn new<'a>(docs: impl IntoIterator<Item = &'a [String]>) -> Weights {
+    pub fn new<'a>(docs: impl IntoIterator<Item = &'a [Stem]>) -> Weights {
         let mut w = Weights::default();
+        let mut seen: Vec<Stem> = Vec::new();
         for doc in docs {
             w.docs += 1;
-            let mut seen: Vec<&String> = doc.iter().collect();
+            seen.clear();
+            seen.extend_from_slice(doc);
             seen.sort_unstable();
             seen.dedup();
-            for s in seen {
-                *w.df.entry(s.clone()).or_default() += 1;
+            for &s in &seen {
+                *w.df.entry(s).or_default() += 1;
             }
         }
         w
     }
 
-    fn weight(&self, stem: &str) -> f64 {
-        let df = self.df.get(stem).copied().unwrap_or(0) as f64;
+    fn weight(&self, stem: Stem) -> f64 {
+        let df = self.df.get(&stem).copied().unwrap_or(0) as f64;
         ((self.docs as f64 + 1.0) / (df + 0.5)).ln().max(0.1)
     }
 
     /// Weighted Dice overlap of two stem multisets: 1.0 when every content
     /// word is shared, 0.0 when none is.
-    pub fn overlap(&self, a: &[String], b: &[String]) -> f64 {
-        let total: f64 = a.iter().chain(b).map(|s| self.weight(s)).sum();
+    pub fn overlap(&self, a: &[Stem], b: &[Stem]) -> f64 {
+        let total: f64 = a.iter().chain(b).map(|&s| self.weight(s)).sum();
         if total == 0.0 {
             return 0.0;
         }
-        let mut rest: Vec<&String> = b.iter().collect();
+        let mut rest: Vec<Stem> = b.to_vec();
         let mut shared = 0.0;
-        for s in a {
-            if let Some(k) = rest.iter().position(|r| *r == s) {
+        for &s in a {
+            if let Some(k) = rest.iter().position(|&r| r == s) {
                 rest.swap_remove(k);
                 shared += 2.0 * self.weight(s);
             }
@@ -94,6 +127,11 @@ impl Weights {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn a_rewritten_lead_keeps_its_content_words() {

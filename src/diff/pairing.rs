@@ -29,7 +29,7 @@ use crate::extract::{Attribution, Statement};
 
 use super::DiffOptions;
 use super::layout::comparable;
-use super::overlap::{self, Weights};
+use super::overlap::{self, Stem, Weights};
 use super::speakers::same_speaker;
 use super::words::{self, Tokens};
 
@@ -244,15 +244,14 @@ fn regroup(w: &mut Work<'_>) {
     if lf.is_empty() || lt.is_empty() {
         return;
     }
-    for &i in &lf {
-        w.tokens(FROM, i);
+    // The words of every unpaired statement, once (paired ones never join).
+    let mut keys: [Vec<Vec<u64>>; 2] = [vec![Vec::new(); w.stmts[FROM].len()], vec![Vec::new(); w.stmts[TO].len()]];
+    for (side, idx) in [(FROM, &lf), (TO, &lt)] {
+        for &i in idx {
+            keys[side][i] = w.tokens(side, i).word_keys().to_vec();
+        }
     }
-    for &j in &lt {
-        w.tokens(TO, j);
-    }
-    let words = |w: &Work<'_>, side: usize, i: usize| -> Vec<u64> {
-        w.toks[side][i].as_ref().expect("tokenised above").word_keys().to_vec()
-    };
+    let words = |side: usize, i: usize| -> &[u64] { &keys[side][i] };
     for &i0 in &lf {
         for &j0 in &lt {
             if w.member[FROM][i0].is_some() {
@@ -261,7 +260,7 @@ fn regroup(w: &mut Work<'_>) {
             if w.member[TO][j0].is_some() {
                 continue;
             }
-            let (a, b) = (words(w, FROM, i0), words(w, TO, j0));
+            let (a, b) = (words(FROM, i0), words(TO, j0));
             // Only where one opening is a proper prefix of the other do the
             // sentences cut differently; equal openings are for the
             // similarity pass.
@@ -281,10 +280,10 @@ fn regroup(w: &mut Work<'_>) {
             let (mut start_i, mut start_j) = (i0, j0);
             loop {
                 if buf_a.len() <= buf_b.len() && fits(w, FROM, i) {
-                    buf_a.extend(words(w, FROM, i));
+                    buf_a.extend_from_slice(words(FROM, i));
                     i += 1;
                 } else if buf_b.len() < buf_a.len() && fits(w, TO, j) {
-                    buf_b.extend(words(w, TO, j));
+                    buf_b.extend_from_slice(words(TO, j));
                     j += 1;
                 } else {
                     break;
@@ -319,25 +318,48 @@ fn pair_rewrites(w: &mut Work<'_>) {
     if lf.is_empty() || lt.is_empty() {
         return;
     }
-    let stems: [Vec<Vec<String>>; 2] =
-        [FROM, TO].map(|side| w.stmts[side].iter().map(|s| overlap::stems(&comparable(s))).collect());
-    let weights = Weights::new(stems.iter().flatten().map(Vec::as_slice));
-    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    // Stems of the unpaired statements first: only if some pair comes near
+    // are the weights over every statement worth computing.
+    let mut stems: [Vec<Option<Vec<Stem>>>; 2] = [vec![None; w.stmts[FROM].len()], vec![None; w.stmts[TO].len()]];
+    for (side, idx) in [(FROM, &lf), (TO, &lt)] {
+        for &i in idx {
+            stems[side][i] = Some(overlap::stems(&comparable(&w.stmts[side][i])));
+        }
+    }
+    let mut near: Vec<(usize, usize)> = Vec::new();
     for &i in &lf {
         for &j in &lt {
-            let (a, b) = (&stems[FROM][i], &stems[TO][j]);
+            let (Some(a), Some(b)) = (&stems[FROM][i], &stems[TO][j]) else { continue };
             // A handful of content words is too little to tell a rewrite
             // from a coincidence.
             if a.len() < REWRITE_MIN_WORDS || b.len() < REWRITE_MIN_WORDS {
                 continue;
             }
-            if !same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()) {
+            if overlap::plain_overlap(a, b) < REWRITE_NEAR
+                || !same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref())
+            {
                 continue;
             }
-            let score = weights.overlap(a, b);
-            if score >= REWRITE_OVERLAP {
-                cands.push((score, i, j));
+            near.push((i, j));
+        }
+    }
+    if near.is_empty() {
+        return;
+    }
+    for side in [FROM, TO] {
+        for (i, s) in w.stmts[side].iter().enumerate() {
+            if stems[side][i].is_none() {
+                stems[side][i] = Some(overlap::stems(&comparable(s)));
             }
+        }
+    }
+    let weights = Weights::new(stems.iter().flatten().flatten().map(Vec::as_slice));
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, j) in near {
+        let (Some(a), Some(b)) = (&stems[FROM][i], &stems[TO][j]) else { continue };
+        let score = weights.overlap(a, b);
+        if score >= REWRITE_OVERLAP {
+            cands.push((score, i, j));
         }
     }
     cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
@@ -353,6 +375,10 @@ fn pair_rewrites(w: &mut Work<'_>) {
 /// the revision-pair fixtures and the unit tests: rewritten sentences score
 /// 0.65 to 0.8, two different claims of one story below 0.3.
 const REWRITE_OVERLAP: f64 = 0.6;
+/// Least unweighted content-word overlap for a pair to be weighed at all:
+/// well below [`REWRITE_OVERLAP`], since rare shared words can lift a
+/// pair's weighted score above its plain one.
+const REWRITE_NEAR: f64 = 0.35;
 /// Least content words on each side for a rewrite to be judged at all.
 const REWRITE_MIN_WORDS: usize = 5;
 
