@@ -140,11 +140,11 @@ fn very_deep_nesting_is_flattened_not_slow() {
     let sentence = "Officials confirmed the bridge will reopen on Monday after repairs. ";
     let page =
         format!("<html><body>{}<p>{}</p>{}</body></html>", "<div>".repeat(n), sentence.repeat(4), "</div>".repeat(n));
-    let started = std::time::Instant::now();
     let d = read_document(page.as_bytes(), Some("deep.html")).unwrap();
+    // Time is not asserted here (a loaded machine made a 5 s bound flaky):
+    // the hostile 100k-level page in tests/cli/pages.rs carries a generous
+    // bound, and benches/ measure it.
     assert_eq!(d.paragraphs, vec![sentence.repeat(4).trim().to_string()]);
-    // Quadratic scoring over 3000 levels took seconds; flat it is instant.
-    assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
 
 #[test]
