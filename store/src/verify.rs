@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::hash::{self, Hash32};
 use crate::records::{Occurrence, RevisionRecord, RunValue, StoryRecord};
-use crate::{Store, analysis, blobs, codec, decode, keys};
+use crate::{Journal, Store, analysis, blobs, codec, decode, keys};
 
 /// One thing found wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -37,6 +37,8 @@ pub struct VerifyReport {
     pub statements: u64,
     pub speakers: u64,
     pub index_entries: u64,
+    /// Revisions the journal says were acknowledged (all checked present).
+    pub acknowledged: u64,
     pub problems: Vec<Problem>,
     /// One hash over every story's head revision and analysis chain and
     /// the alias table, to publish and check later (`verify --root`);
@@ -76,6 +78,8 @@ pub(crate) fn verify(
     // Blobs checked so far: id → what is wrong with it, if anything.
     let mut blobs_seen: HashMap<Hash32, Option<String>> = HashMap::new();
     let mut texts: HashMap<(String, u32), Hash32> = HashMap::new();
+    // Every revision record found, readable or not: (story, number) → id.
+    let mut found: HashMap<(String, u32), Option<Hash32>> = HashMap::new();
     // The runs the statement lists imply: (story, statement, speaker, first) → last.
     let mut runs: HashMap<RunKey, Option<u32>> = HashMap::new();
     // Stories whose runs cannot be worked out (a record or list is unreadable).
@@ -92,7 +96,11 @@ pub(crate) fn verify(
             let key_number = k.len().checked_sub(4).map(|at| u32::from_be_bytes(k[at..].try_into().unwrap_or([0; 4])));
             report.revisions += 1;
             progress(report.revisions);
-            let Some(rev) = decode::<RevisionRecord>(keys::REVISION, &v) else {
+            let decoded = decode::<RevisionRecord>(keys::REVISION, &v);
+            if let Some(n) = key_number {
+                found.insert((id.clone(), n), decoded.as_ref().map(|r| r.id));
+            }
+            let Some(rev) = decoded else {
                 report.problem(Some(id), key_number, "the revision record fails its checksum");
                 expected_number += 1;
                 expected_parent = None;
@@ -223,6 +231,7 @@ pub(crate) fn verify(
     }
 
     check_indexes(store, &mut report, &texts, runs, &unchecked, &statements, &speakers)?;
+    check_journal(store.path(), &mut report, &found);
     report.root = heads.root(store, &mut report)?;
     report.problems.sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
     report.problems.dedup();
@@ -473,4 +482,62 @@ fn check_indexes(
         }
     }
     Ok(())
+}
+
+/// Every revision the journal says was acknowledged must be in the
+/// database, with the same id (see [`crate::journal`]). `found` holds the
+/// revision records the database has (`None`: unreadable, reported already).
+fn check_journal(dir: &std::path::Path, report: &mut VerifyReport, found: &HashMap<(String, u32), Option<Hash32>>) {
+    let journal = match Journal::read(dir) {
+        Ok(j) => j,
+        Err(e) => {
+            report.problem(None, None, format!("the journal cannot be read ({e}): what was acknowledged is unchecked"));
+            return;
+        }
+    };
+    for d in &journal.damage {
+        report.problem(
+            None,
+            None,
+            format!(
+                "the journal is damaged at bytes {}..{}: what it acknowledged there cannot be checked",
+                d.offset,
+                d.offset + d.len
+            ),
+        );
+    }
+    // The latest entry for a revision wins: a revision lost and recorded
+    // again is acknowledged twice.
+    let mut latest: BTreeMap<(&str, u32), Hash32> = BTreeMap::new();
+    let mut lost: BTreeSet<(&str, u32, Hash32)> = BTreeSet::new();
+    for e in &journal.entries {
+        if let Some(old) = latest.insert((&e.story, e.number), e.id)
+            && old != e.id
+        {
+            lost.insert((&e.story, e.number, old));
+        }
+    }
+    report.acknowledged = latest.len() as u64;
+    for ((story, number), id) in latest {
+        match found.get(&(story.to_string(), number)) {
+            None => report.problem(
+                Some(story),
+                Some(number),
+                format!("acknowledged revision {} is missing from the database (the journal recorded it)", id.short()),
+            ),
+            Some(Some(stored)) if *stored != id => report.problem(
+                Some(story),
+                Some(number),
+                format!("is not the acknowledged revision {} (the journal recorded that one)", id.short()),
+            ),
+            Some(_) => {}
+        }
+    }
+    for (story, number, id) in lost {
+        report.problem(
+            Some(story),
+            Some(number),
+            format!("acknowledged revision {} was lost and another recorded in its place", id.short()),
+        );
+    }
 }
