@@ -14,6 +14,7 @@ pub mod input;
 pub mod log;
 pub mod reanalyze;
 pub mod record;
+pub mod salvage;
 pub mod search;
 pub mod show;
 pub mod speakers;

@@ -75,6 +75,8 @@ pub struct Evidence {
     /// Each statement's occurrence and content, in order.
     pub statements: Vec<(Occurrence, String)>,
     pub speakers: Vec<SpeakerRecord>,
+    /// The analysis version that derived the statements and speakers.
+    pub analysis: String,
 }
 
 /// Encode one journal entry (header, payload, checksum).
@@ -266,6 +268,7 @@ mod tests {
             text: "text".into(),
             statements: Vec::new(),
             speakers: Vec::new(),
+            analysis: "test".into(),
         }
     }
 

@@ -315,6 +315,7 @@ impl<'s> WriteBatch<'s> {
             text: new.text.to_string(),
             statements: new.statements.iter().map(|s| (s.occurrence.clone(), s.content.clone())).collect(),
             speakers: new.speakers.clone(),
+            analysis: new.analysis.to_string(),
         };
         self.journal.extend_from_slice(&journal::entry(new.story, number, id, &evidence));
         let new_story = existing.is_none();

@@ -20,6 +20,7 @@ mod pages;
 mod queries;
 mod record;
 mod revisions;
+mod salvage;
 mod server;
 mod show;
 mod tamper;
