@@ -81,7 +81,7 @@ pub(crate) fn verify(
     // Every revision record found, readable or not: (story, number) → id.
     let mut found: HashMap<(String, u32), Option<Hash32>> = HashMap::new();
     // The runs the statement lists imply: (story, statement, speaker, first) → last.
-    let mut runs: HashMap<RunKey, Option<u32>> = HashMap::new();
+    let mut runs: HashMap<RunKey, Expected> = HashMap::new();
     // Stories whose runs cannot be worked out (a record or list is unreadable).
     let mut unchecked: HashSet<String> = HashSet::new();
 
@@ -241,11 +241,35 @@ pub(crate) fn verify(
 /// A run as the statement lists imply it: story, statement, speaker, first.
 type RunKey = (String, Hash32, Option<String>, u32);
 
+/// How a statement was said where its run opens: attribution, mention.
+type Said = (String, Option<String>);
+
+/// What the statement lists imply a run's index value holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Expected {
+    last: Option<u32>,
+    said: Said,
+}
+
+impl Expected {
+    /// Whether an index value agrees with the statement lists. How the
+    /// claim came in (`how`, `introduced`, `fate`) is the recorder's claim
+    /// diff, which the store cannot redo; it must at least be consistent.
+    fn matches(&self, v: &RunValue, first: u32) -> bool {
+        v.last == self.last
+            && v.attribution == self.said.0
+            && v.mention == self.said.1
+            && v.introduced <= first
+            && (v.fate.is_none() || v.last.is_some())
+    }
+}
+
 /// The runs of one story, worked out revision by revision.
 #[derive(Default)]
 struct RunWalk {
-    /// The open runs: (statement, speaker) → first revision.
-    open: HashMap<(Hash32, Option<String>), u32>,
+    /// The open runs: (statement, speaker) → first revision, and how it
+    /// said the statement there (attribution, mention).
+    open: HashMap<(Hash32, Option<String>), (u32, Said)>,
     /// The previous revision's list wire bytes, to decode the next delta.
     previous: Option<(u32, Vec<u8>)>,
     /// A revision or list could not be read: the story's runs cannot be
@@ -254,27 +278,29 @@ struct RunWalk {
 }
 
 impl RunWalk {
-    fn step(&mut self, story: &str, number: u32, list: &[Occurrence], runs: &mut HashMap<RunKey, Option<u32>>) {
+    fn step(&mut self, story: &str, number: u32, list: &[Occurrence], runs: &mut HashMap<RunKey, Expected>) {
         let now: HashSet<(Hash32, Option<String>)> = list.iter().map(|o| (o.statement, o.speaker.clone())).collect();
         let gone: Vec<(Hash32, Option<String>)> = self.open.keys().filter(|k| !now.contains(*k)).cloned().collect();
         for pair in gone {
-            if let Some(first) = self.open.remove(&pair) {
-                runs.insert((story.to_string(), pair.0, pair.1, first), Some(number - 1));
+            if let Some((first, said)) = self.open.remove(&pair) {
+                runs.insert((story.to_string(), pair.0, pair.1, first), Expected { last: Some(number - 1), said });
             }
         }
-        for pair in now {
-            self.open.entry(pair).or_insert(number);
+        // A run opens with the first occurrence of its pair in the list.
+        for o in list {
+            let said = (o.attribution.clone(), o.mention.clone());
+            self.open.entry((o.statement, o.speaker.clone())).or_insert((number, said));
         }
     }
 
     /// Close the walk; false when the story's runs cannot be checked.
-    fn finish(&mut self, story: &str, runs: &mut HashMap<RunKey, Option<u32>>) -> bool {
+    fn finish(&mut self, story: &str, runs: &mut HashMap<RunKey, Expected>) -> bool {
         if self.broken {
             runs.retain(|k, _| k.0 != story);
             return false;
         }
-        for ((h, sp), first) in self.open.drain() {
-            runs.insert((story.to_string(), h, sp, first), None);
+        for ((h, sp), (first, said)) in self.open.drain() {
+            runs.insert((story.to_string(), h, sp, first), Expected { last: None, said });
         }
         true
     }
@@ -371,7 +397,7 @@ fn check_indexes(
     store: &Store,
     report: &mut VerifyReport,
     texts: &HashMap<(String, u32), Hash32>,
-    mut runs: HashMap<RunKey, Option<u32>>,
+    mut runs: HashMap<RunKey, Expected>,
     unchecked: &HashSet<String>,
     statements: &HashSet<Hash32>,
     speakers: &HashSet<String>,
@@ -393,6 +419,8 @@ fn check_indexes(
     }
     // Each run is indexed by statement, and by speaker when it has one.
     let mut by_speaker: HashSet<RunKey> = runs.iter().filter(|(k, _)| k.2.is_some()).map(|(k, _)| k.clone()).collect();
+    // The statement index's values, which the speaker index must repeat.
+    let mut values: HashMap<RunKey, RunValue> = HashMap::new();
     for kv in store.scan(&[keys::BY_STATEMENT]) {
         let (k, v) = kv?;
         report.index_entries += 1;
@@ -407,17 +435,28 @@ fn check_indexes(
             continue;
         }
         let key = (story.clone(), hash, speaker.clone(), first);
-        let ok = statements.contains(&hash)
-            && speaker.as_ref().is_none_or(|s| speakers.contains(s))
-            && runs.get(&key) == Some(&value.last);
-        if ok {
-            runs.remove(&key);
-        } else {
-            report.problem(
+        let known = statements.contains(&hash) && speaker.as_ref().is_none_or(|s| speakers.contains(s));
+        match runs.get(&key) {
+            Some(expected) if known && expected.matches(&value, first) => {
+                runs.remove(&key);
+                values.insert(key, value);
+            }
+            Some(_) if known => {
+                runs.remove(&key);
+                report.problem(
+                    Some(&story),
+                    Some(first),
+                    format!(
+                        "the statement index entry for statement {} does not match the statement lists (its attribution, mention or revisions were changed)",
+                        hash.short()
+                    ),
+                );
+            }
+            _ => report.problem(
                 Some(&story),
                 Some(first),
                 format!("the statement index entry for statement {} points nowhere", hash.short()),
-            );
+            ),
         }
     }
     for ((story, hash, _, first), _) in runs {
@@ -436,18 +475,29 @@ fn check_indexes(
             keys::split_speaker_tail(&k[n + 1..]).map(|(story, hash, first)| (speaker, story, hash, first))
         });
         let value: Option<RunValue> = codec::from_bytes(&v);
-        let (Some((speaker, story, hash, first)), Some(_)) = (parsed, value) else {
+        let (Some((speaker, story, hash, first)), Some(value)) = (parsed, value) else {
             report.problem(None, None, "a speaker index entry is malformed");
             continue;
         };
         if unchecked.contains(&story) {
             continue;
         }
-        if !by_speaker.remove(&(story.clone(), hash, Some(speaker), first)) {
+        let key = (story.clone(), hash, Some(speaker), first);
+        if !by_speaker.remove(&key) {
             report.problem(
                 Some(&story),
                 Some(first),
                 format!("the speaker index entry for statement {} points nowhere", hash.short()),
+            );
+        } else if values.get(&key).is_some_and(|v| *v != value) {
+            // (A statement index entry found wrong is reported above.)
+            report.problem(
+                Some(&story),
+                Some(first),
+                format!(
+                    "the speaker index entry for statement {} does not match the statement lists (it differs from the statement index)",
+                    hash.short()
+                ),
             );
         }
     }
