@@ -211,12 +211,20 @@ fn a_newer_format_store_is_refused_before_sled_rewrites_it() {
 }
 
 #[test]
-fn read_only_commands_do_not_change_any_store_file() {
-    // sled rewrites its snapshot on the first open after a write; the
-    // writer now does that itself before it lets go of the store.
+fn read_only_commands_do_not_change_the_store() {
+    // Readers write none of the store's own files and change no key or
+    // value. sled may still rewrite its snapshot or consolidate a page it
+    // read in its data file (same content): those two are compared by
+    // content instead.
     let env = Env::new();
     harbor(&env, 3);
-    let before = store_files(&env);
+    let ours = |env: &Env| {
+        let mut files = store_files(env);
+        files.retain(|name, _| name != "db/db" && !name.starts_with("db/snap."));
+        files
+    };
+    let export = env.run(["export"]).ok().to_string();
+    let before = ours(&env);
     for args in [
         &["log", "harbor"][..],
         &["show", "harbor@2"],
@@ -226,27 +234,13 @@ fn read_only_commands_do_not_change_any_store_file() {
         &["stories"],
         &["blame", "harbor"],
         &["diff", "harbor@1", "harbor@3"],
+        &["verify"],
+        &["export"],
     ] {
-        env.run(args);
-        assert_eq!(store_files(&env), before, "`{}` changed the store", args.join(" "));
-    }
-    // A full scan can make sled rewrite a fragmented page it read (the
-    // same content, consolidated) in its data file: every other file, and
-    // every key and value, stay as they were.
-    let content = env.store_snapshot();
-    // (This test's own direct sled open just above makes the next open
-    // rewrite sled's snapshot: it is left out here.)
-    let ours = |env: &Env| {
-        let mut files = store_files(env);
-        files.retain(|name, _| name != "db/db" && !name.starts_with("db/snap."));
-        files
-    };
-    let before = ours(&env);
-    for args in [&["verify"][..], &["export"]] {
         env.run(args);
         assert_eq!(ours(&env), before, "`{}` changed the store", args.join(" "));
     }
-    assert_eq!(env.store_snapshot(), content);
+    assert_eq!(env.run(["export"]).ok(), export);
 }
 
 #[test]
