@@ -97,6 +97,8 @@ pub enum Command {
     Verify(commands::verify::Args),
     /// Derive stored revisions' statements and speakers again with this version.
     Reanalyze(commands::reanalyze::Args),
+    /// Copy every undamaged story of a damaged store into a new store.
+    Salvage(commands::salvage::Args),
     /// Print a shell completion script.
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page.
@@ -138,6 +140,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Report(args) => commands::report::run(&mut ctx, args)?,
         Command::Verify(args) => commands::verify::run(&mut ctx, args)?,
         Command::Reanalyze(args) => commands::reanalyze::run(&mut ctx, args)?,
+        Command::Salvage(args) => commands::salvage::run(&mut ctx, args)?,
         Command::Extract(args) => commands::extract::run(&mut ctx, args)?,
         Command::Diff(args) => commands::diff::run(&mut ctx, args)?,
         Command::Track(args) => commands::track::run(&mut ctx, args)?,
@@ -167,7 +170,14 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match run(cli) {
+    // The last line of defence: no input, damage or flag may end in a
+    // panic's exit 101. The store catches sled's panics itself and names
+    // the damage; anything reaching here is a bug, reported as an error.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))).unwrap_or_else(|payload| {
+        Err(CliError::new(format!("internal error: {}", claimtrail_store::panic_message(payload.as_ref())))
+            .with_hint("this is a bug in claimtrail; please report it with the command that caused it"))
+    });
+    match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.quiet => ExitCode::from(e.code),
         Err(e) => {

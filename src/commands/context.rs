@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use claimtrail_store::{OpenOptions, Store, StoreError};
+use claimtrail_store::{Busy, OpenOptions, Store, StoreError};
 
 use crate::error::CliError;
 use crate::output::Out;
@@ -36,21 +36,38 @@ impl Ctx {
         })
     }
 
-    pub fn open_options(&self) -> OpenOptions {
+    /// How to open the store. A reader queues behind a busy store by
+    /// default (saying so on stderr); a writer fails at once unless given
+    /// --wait, so that two writers never wait on each other unasked.
+    pub fn open_options(&self, read_only: bool) -> OpenOptions {
+        let wait = match self.wait {
+            // A wait too long to represent is no limit.
+            Some(w) => (w > 0.0).then(|| Duration::try_from_secs_f64(w).unwrap_or(Duration::MAX)),
+            None if read_only => Some(Duration::MAX),
+            None => None,
+        };
         OpenOptions {
-            wait: self.wait.filter(|w| *w > 0.0).map(Duration::from_secs_f64),
+            wait,
             cache_bytes: self.cache_bytes,
+            on_wait: Some(say_waiting),
+            read_only,
             ..OpenOptions::default()
         }
     }
 
     /// Open the store, creating it if needed (for commands that write).
     pub fn open_store(&self) -> Result<Store, CliError> {
-        Ok(Store::open_with(&self.store_dir()?, &self.open_options())?)
+        Ok(Store::open_with(&self.store_dir()?, &self.open_options(false))?)
     }
 
     /// Open the store if there is one; reading commands never create it.
     pub fn open_existing_store(&self) -> Result<Option<Store>, CliError> {
+        Ok(self.try_open_existing_store()?.transpose()?)
+    }
+
+    /// [`Ctx::open_existing_store`], keeping the store's own error for a
+    /// command that looks inside it (`verify`, `salvage`).
+    pub fn try_open_existing_store(&self) -> Result<Option<Result<Store, StoreError>>, CliError> {
         let dir = self.store_dir()?;
         if dir.exists() && !dir.is_dir() {
             return Err(StoreError::NotADirectory { path: dir }.into());
@@ -58,11 +75,17 @@ impl Ctx {
         if !Store::exists(&dir) {
             return Ok(None);
         }
-        Ok(Some(Store::open_with(&dir, &self.open_options())?))
+        Ok(Some(Store::open_with(&dir, &self.open_options(true))))
     }
 
     /// Open the store for a command about `story`: no store means no story.
     pub fn require_existing_store(&self, story: &str) -> Result<Store, CliError> {
         self.open_existing_store()?.ok_or_else(|| StoreError::UnknownStory(story.to_string()).into())
     }
+}
+
+/// Told once when the store is busy and a command waits for it.
+fn say_waiting(busy: &Busy<'_>) {
+    let pid = busy.pid.map(|p| format!(" (pid {p})")).unwrap_or_default();
+    eprintln!("waiting for store {}: in use by another claimtrail process{pid}", busy.path.display());
 }

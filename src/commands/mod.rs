@@ -15,6 +15,7 @@ pub mod log;
 pub mod reanalyze;
 pub mod record;
 pub mod report;
+pub mod salvage;
 pub mod search;
 pub mod show;
 pub mod speakers;

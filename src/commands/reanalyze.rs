@@ -54,7 +54,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         return Err(CliError::new(format!("no store at {}", dir.display()))
             .with_hint("`claimtrail record` creates one; pass --store to use another"));
     }
-    let mut options = ctx.open_options();
+    let mut options = ctx.open_options(false);
     options.upgrade = true;
     let mut store = Store::open_with(&dir, &options)?;
     let upgrading = store.format()? < FORMAT_VERSION;

@@ -1,5 +1,9 @@
 //! `claimtrail verify`: prove the store's history intact, or say where not.
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use claimtrail_store::{Journal, Problem, StoreError, VerifyReport};
+
 use crate::commands::Ctx;
 use crate::error::{Result, exit};
 use crate::extract::normalize::content_hash;
@@ -26,17 +30,27 @@ fn parse_root(s: &str) -> std::result::Result<claimtrail_store::Hash32, String> 
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
-    let Some(store) = ctx.open_existing_store()? else {
-        let path = ctx.store_dir()?;
-        return Err(crate::error::CliError::new(format!("no store at {}", path.display()))
-            .with_hint("`claimtrail record` creates one; pass --store to check another"));
+    let mut report = match ctx.try_open_existing_store()? {
+        None => {
+            let path = ctx.store_dir()?;
+            return Err(crate::error::CliError::new(format!("no store at {}", path.display()))
+                .with_hint("`claimtrail record` creates one; pass --store to check another"));
+        }
+        Some(Ok(store)) => {
+            // Reading a large store takes a while: show how far it is (on a
+            // terminal only, and not when printing JSON for a script).
+            let bar = crate::output::progress_bar(store.counts()?.revisions, ctx.out.json());
+            let report = store.verify_with_progress(&|content| content_hash(content), &|done| bar.set_position(done));
+            bar.finish_and_clear();
+            match report {
+                Ok(report) => report,
+                Err(e) if is_damage(&e) => unreadable(&ctx.store_dir()?, &e),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Some(Err(e)) if is_damage(&e) => unreadable(&ctx.store_dir()?, &e),
+        Some(Err(e)) => return Err(e.into()),
     };
-    // Reading a large store takes a while: show how far it is (on a
-    // terminal only, and not when printing JSON for a script).
-    let bar = crate::output::progress_bar(store.counts()?.revisions, ctx.out.json());
-    let report = store.verify_with_progress(&|content| content_hash(content), &|done| bar.set_position(done))?;
-    bar.finish_and_clear();
-    let mut report = report;
     if let Some(wanted) = args.root
         && report.root != Some(wanted)
     {
@@ -55,15 +69,21 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         struct JsonOut<'a> {
             ok: bool,
             #[serde(flatten)]
-            report: &'a claimtrail_store::VerifyReport,
+            report: &'a VerifyReport,
         }
         ctx.out.write_json(&JsonOut { ok: report.ok(), report: &report })?;
         return Ok(code);
     }
     let p = ctx.out.palette;
     ctx.out.line(&format!(
-        "checked {} stories, {} revisions, {} blobs, {} statements, {} speakers, {} index entries",
-        report.stories, report.revisions, report.blobs, report.statements, report.speakers, report.index_entries
+        "checked {} stories, {} revisions, {} blobs, {} statements, {} speakers, {} index entries, {} acknowledged revisions",
+        report.stories,
+        report.revisions,
+        report.blobs,
+        report.statements,
+        report.speakers,
+        report.index_entries,
+        report.acknowledged
     ))?;
     if let Some(root) = report.root {
         ctx.out.line(&format!("root: {root}"))?;
@@ -77,4 +97,49 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         ctx.out.line(&p.red(&format!("{} problems found", report.problems.len())))?;
     }
     Ok(code)
+}
+
+/// Whether an error opening or reading the store means its files are damaged.
+fn is_damage(e: &StoreError) -> bool {
+    matches!(e, StoreError::Damaged { .. } | StoreError::Corrupt { .. } | StoreError::Db { .. })
+}
+
+/// The report for a store sled cannot read: the damage, and each story
+/// the journal knows was recorded, with how many of its revisions now
+/// cannot be checked (`claimtrail salvage` rebuilds them from the journal).
+fn unreadable(dir: &std::path::Path, e: &StoreError) -> VerifyReport {
+    let mut report = VerifyReport::default();
+    report.problems.push(Problem { story: None, revision: None, detail: format!("the database cannot be read: {e}") });
+    match Journal::read(dir) {
+        Ok(journal) => {
+            let mut stories: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+            for a in &journal.entries {
+                stories.entry(&a.story).or_default().insert(a.number);
+            }
+            for (story, numbers) in stories {
+                report.acknowledged += numbers.len() as u64;
+                report.problems.push(Problem {
+                    story: Some(story.to_string()),
+                    revision: None,
+                    detail: format!(
+                        "{} acknowledged revisions cannot be checked; `claimtrail salvage --to NEW` rebuilds them from the journal",
+                        numbers.len()
+                    ),
+                });
+            }
+            if !journal.damage.is_empty() {
+                report.problems.push(Problem {
+                    story: None,
+                    revision: None,
+                    detail: format!("the journal is damaged in {} places too", journal.damage.len()),
+                });
+            }
+        }
+        Err(e) => report.problems.push(Problem {
+            story: None,
+            revision: None,
+            detail: format!("the journal cannot be read either ({e})"),
+        }),
+    }
+    report
 }

@@ -32,6 +32,10 @@ pub enum StoreError {
     AmbiguousRevision { story: String, prefix: String, candidates: Vec<String> },
     #[error("store {path} is damaged: {detail}")]
     Corrupt { path: PathBuf, detail: String },
+    #[error("store {path} is damaged: {detail}")]
+    Damaged { path: PathBuf, detail: String },
+    #[error("cannot write the journal of store {path}: {source}")]
+    Journal { path: PathBuf, source: std::io::Error },
     #[error("store database error in {path}: {source}")]
     Db { path: PathBuf, source: sled::Error },
 }
@@ -62,6 +66,13 @@ impl StoreError {
             }
             StoreError::AmbiguousRevision { .. } => "give more hex digits of the revision id".into(),
             StoreError::Corrupt { .. } => "run `claimtrail verify` for a full report".into(),
+            StoreError::Damaged { path, .. } => format!(
+                "`claimtrail verify` says what the journal knows was recorded; `claimtrail salvage --store {} --to NEW` copies every undamaged story into a new store",
+                path.display()
+            ),
+            StoreError::Journal { .. } => {
+                "the revisions are in the database, but check the disk: the journal proves what was recorded".into()
+            }
             StoreError::Db { .. } => return None,
         })
     }

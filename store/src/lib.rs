@@ -13,7 +13,10 @@ mod analysis;
 mod blobs;
 mod codec;
 mod error;
+mod format;
+mod guard;
 mod hash;
+pub mod journal;
 mod keys;
 mod lock;
 mod records;
@@ -27,7 +30,10 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 pub use error::{Result, StoreError};
+pub use guard::message as panic_message;
 pub use hash::{BadHash, Hash32, blob_id};
+pub use journal::{Acknowledged, Evidence, Journal};
+pub use lock::Busy;
 
 pub use records::{
     AnalysisRecord, Arrival, CheckRecord, Fate, Occurrence, RevisionRecord, Run, SpeakerRecord, StatementRecord,
@@ -67,16 +73,29 @@ pub struct OpenOptions {
     /// caller then writes every analysis and calls
     /// [`Store::mark_current_format`].
     pub upgrade: bool,
+    /// Called once when the store is busy and the open waits for it.
+    pub on_wait: Option<fn(&lock::Busy)>,
+    /// The caller only reads: nothing of ours is written on open (no
+    /// format file for a store made before there was one).
+    pub read_only: bool,
 }
 
 /// An open store. Holds the store's lock until dropped.
 #[derive(Debug)]
 pub struct Store {
     path: PathBuf,
-    db: sled::Db,
+    /// Always there until the store is dropped (see [`Store::drop`]).
+    db: Option<sled::Db>,
+    /// sled's cache size, to open it again on drop.
+    cache_bytes: Option<u64>,
+    /// This process wrote to the database (see [`Store::drop`]).
+    wrote: std::sync::atomic::AtomicBool,
     /// The statement list decoded last (story, revision, wire bytes): a
     /// walk through a story's revisions decodes each delta once.
     list_cache: std::sync::Mutex<Option<(String, u32, Vec<u8>)>>,
+    /// Where the journal's last whole entry ends, once this process has
+    /// appended to it.
+    journal_end: Option<u64>,
     _lock: lock::LockFile,
 }
 
@@ -174,7 +193,13 @@ fn open_sled(path: &Path, options: &OpenOptions) -> Result<sled::Db> {
     let start = std::time::Instant::now();
     let mut retried = false;
     loop {
-        match sled::Config::new().path(path.join("db")).cache_capacity(cache).open() {
+        let opened = guard::catch(|| sled::Config::new().path(path.join("db")).cache_capacity(cache).open()).map_err(
+            |panic| StoreError::Damaged {
+                path: path.to_path_buf(),
+                detail: format!("sled failed reading it ({panic})"),
+            },
+        )?;
+        match opened {
             Ok(db) => return Ok(db),
             Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
                 if start.elapsed() >= patience {
@@ -194,9 +219,7 @@ fn open_sled(path: &Path, options: &OpenOptions) -> Result<sled::Db> {
                     .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
                 retried = true;
             }
-            Err(source) => {
-                return Err(StoreError::Db { path: path.to_path_buf(), source });
-            }
+            Err(source) => return Err(db_error(path, source)),
         }
     }
 }
@@ -268,10 +291,32 @@ impl Store {
             return Err(StoreError::NotADirectory { path: path.to_path_buf() });
         }
         std::fs::create_dir_all(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        let lock = lock::LockFile::acquire(path, options.wait)?;
+        let lock = lock::LockFile::acquire(path, options.wait, options.on_wait)?;
+        // Refuse a store of another format before sled touches its files
+        // (sled rewrites some on open).
+        let recorded = format::read(path)?;
+        if let Some(found) = recorded {
+            format::check(path, found, options.upgrade)?;
+        }
+        let fresh = !Store::exists(path);
+        if fresh && !options.read_only {
+            format::write(path)?;
+        }
         let db = open_sled(path, options)?;
-        let store = Store { path: path.to_path_buf(), db, list_cache: Default::default(), _lock: lock };
-        store.check_format(options.upgrade)?;
+        let store = Store {
+            path: path.to_path_buf(),
+            db: Some(db),
+            cache_bytes: options.cache_bytes,
+            wrote: Default::default(),
+            list_cache: Default::default(),
+            journal_end: None,
+            _lock: lock,
+        };
+        let found = store.check_format(options)?;
+        if recorded.is_none() && !fresh && !options.read_only && found == FORMAT_VERSION {
+            // A store from before the format file: give it one.
+            format::write(path)?;
+        }
         Ok(store)
     }
 
@@ -280,31 +325,28 @@ impl Store {
     }
 
     fn db_err(&self, source: sled::Error) -> StoreError {
-        StoreError::Db { path: self.path.clone(), source }
+        db_error(&self.path, source)
     }
 
     fn corrupt(&self, detail: impl Into<String>) -> StoreError {
         StoreError::Corrupt { path: self.path.clone(), detail: detail.into() }
     }
 
-    fn check_format(&self, upgrade: bool) -> Result<()> {
-        match self.db.get(keys::FORMAT_KEY).map_err(|e| self.db_err(e))? {
+    /// Check the version inside the database; returns it.
+    fn check_format(&self, options: &OpenOptions) -> Result<u32> {
+        match self.sled(|db| db.get(keys::FORMAT_KEY))? {
             Some(v) => {
                 let found = <[u8; 4]>::try_from(&v[..])
                     .map(u32::from_be_bytes)
                     .map_err(|_| self.corrupt("the format version record is unreadable"))?;
-                if found > FORMAT_VERSION {
-                    return Err(StoreError::TooNew { path: self.path.clone(), found, supported: FORMAT_VERSION });
-                }
-                if found < FORMAT_VERSION && !(upgrade && found == 2) {
-                    return Err(StoreError::TooOld { path: self.path.clone(), found, supported: FORMAT_VERSION });
-                }
-                Ok(())
+                format::check(&self.path, found, options.upgrade)?;
+                Ok(found)
             }
+            None if options.read_only => Ok(FORMAT_VERSION),
             None => {
-                self.db.insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()).map_err(|e| self.db_err(e))?;
-                self.db.flush().map_err(|e| self.db_err(e))?;
-                Ok(())
+                self.sled(|db| db.insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()))?;
+                self.flush()?;
+                Ok(FORMAT_VERSION)
             }
         }
     }
@@ -319,13 +361,13 @@ impl Store {
     /// Record that the store is in the current format, once an upgrade
     /// has re-derived every revision's analysis.
     pub fn mark_current_format(&self) -> Result<()> {
-        self.db.insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()).map_err(|e| self.db_err(e))?;
-        self.db.flush().map_err(|e| self.db_err(e))?;
-        Ok(())
+        self.sled(|db| db.insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()))?;
+        self.flush()?;
+        format::write(&self.path)
     }
 
     fn get(&self, key: &[u8]) -> Result<Option<sled::IVec>> {
-        self.db.get(key).map_err(|e| self.db_err(e))
+        self.sled(|db| db.get(key))
     }
 
     fn get_sealed<T: serde::de::DeserializeOwned>(&self, kind: u8, key: &[u8], what: &str) -> Result<Option<T>> {
@@ -344,8 +386,8 @@ impl Store {
     /// All stories, by id.
     pub fn stories(&self) -> Result<Vec<StoryRecord>> {
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix([keys::STORY]) {
-            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan([keys::STORY]) {
+            let (k, v) = kv?;
             let story = decode(keys::STORY, &v).ok_or_else(|| {
                 self.corrupt(format!("the record of story {:?} fails its checksum", String::from_utf8_lossy(&k[1..])))
             })?;
@@ -367,8 +409,8 @@ impl Store {
     /// Revisions of a story, oldest first.
     pub fn revisions(&self, story: &str) -> Result<Vec<RevisionRecord>> {
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix(keys::revisions_of(story)) {
-            let (_, v) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan(keys::revisions_of(story)) {
+            let (_, v) = kv?;
             let rev = decode(keys::REVISION, &v)
                 .ok_or_else(|| self.corrupt(format!("a revision record of story {story:?} fails its checksum")))?;
             out.push(rev);
@@ -468,8 +510,8 @@ impl Store {
         let mut scan = vec![keys::STATEMENT];
         scan.extend_from_slice(&whole);
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix(scan) {
-            let (k, _) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan(scan) {
+            let (k, _) = kv?;
             if let Some(h) = Hash32::from_slice(&k[1..])
                 && h.to_hex().starts_with(&prefix)
             {
@@ -490,8 +532,8 @@ impl Store {
     pub fn speakers_by_key(&self, key: &str) -> Result<Vec<String>> {
         let prefix = keys::by_name_prefix(key);
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix(&prefix) {
-            let (k, _) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan(&prefix) {
+            let (k, _) = kv?;
             out.push(String::from_utf8_lossy(&k[prefix.len()..]).into_owned());
         }
         Ok(out)
@@ -500,8 +542,8 @@ impl Store {
     /// Every speaker, by id.
     pub fn speakers(&self) -> Result<Vec<SpeakerRecord>> {
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix([keys::SPEAKER]) {
-            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan([keys::SPEAKER]) {
+            let (k, v) = kv?;
             out.push(decode(keys::SPEAKER, &v).ok_or_else(|| {
                 self.corrupt(format!("the record of speaker {:?} fails its checksum", String::from_utf8_lossy(&k[1..])))
             })?);
@@ -513,8 +555,8 @@ impl Store {
     pub fn runs_by_speaker(&self, speaker: &str) -> Result<Vec<Run>> {
         let prefix = keys::by_speaker_prefix(speaker);
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix(&prefix) {
-            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan(&prefix) {
+            let (k, v) = kv?;
             let (story, statement, first) = keys::split_speaker_tail(&k[prefix.len()..])
                 .ok_or_else(|| self.corrupt("a speaker index key is unreadable"))?;
             let value: RunValue =
@@ -536,8 +578,8 @@ impl Store {
 
     fn runs_with_prefix(&self, hash: &Hash32, prefix: &[u8]) -> Result<Vec<Run>> {
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix(prefix) {
-            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan(prefix) {
+            let (k, v) = kv?;
             let (story, first, speaker) = keys::split_statement_tail(&k[33..])
                 .ok_or_else(|| self.corrupt("a statement index key is unreadable"))?;
             let value: RunValue =
@@ -553,8 +595,8 @@ impl Store {
     pub fn statements_with_term(&self, term: &str) -> Result<Vec<u64>> {
         let prefix = keys::by_term_prefix(term);
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix(&prefix) {
-            let (_, v) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan(&prefix) {
+            let (_, v) = kv?;
             if v.len() % 8 != 0 {
                 return Err(self.corrupt("a term index entry is unreadable"));
             }
@@ -569,8 +611,8 @@ impl Store {
         let mut prefix = vec![keys::STATEMENT];
         prefix.extend_from_slice(&key.to_be_bytes());
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix(&prefix) {
-            let (k, _) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan(&prefix) {
+            let (k, _) = kv?;
             out.extend(Hash32::from_slice(&k[1..]));
         }
         Ok(out)
@@ -579,8 +621,8 @@ impl Store {
     /// User-curated aliases: speaker id → the speaker it is merged into.
     pub fn aliases(&self) -> Result<BTreeMap<String, String>> {
         let mut out = BTreeMap::new();
-        for kv in self.db.scan_prefix([keys::ALIAS]) {
-            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan([keys::ALIAS]) {
+            let (k, v) = kv?;
             let target: String =
                 decode(keys::ALIAS, &v).ok_or_else(|| self.corrupt("an alias record fails its checksum"))?;
             out.insert(String::from_utf8_lossy(&k[1..]).into_owned(), target);
@@ -590,23 +632,23 @@ impl Store {
 
     /// Merge speaker `from` into `into` for every query (reversible).
     pub fn set_alias(&self, from: &str, into: &str) -> Result<()> {
-        self.db.insert(keys::alias(from), seal_record(keys::ALIAS, &into.to_string())).map_err(|e| self.db_err(e))?;
-        self.db.flush().map_err(|e| self.db_err(e))?;
+        self.sled(|db| db.insert(keys::alias(from), seal_record(keys::ALIAS, &into.to_string())))?;
+        self.flush()?;
         Ok(())
     }
 
     /// Undo [`Store::set_alias`]; returns whether there was such an alias.
     pub fn remove_alias(&self, from: &str) -> Result<bool> {
-        let old = self.db.remove(keys::alias(from)).map_err(|e| self.db_err(e))?;
-        self.db.flush().map_err(|e| self.db_err(e))?;
+        let old = self.sled(|db| db.remove(keys::alias(from)))?;
+        self.flush()?;
         Ok(old.is_some())
     }
 
     /// Every watched URL.
     pub fn watches(&self) -> Result<Vec<WatchRecord>> {
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix([keys::WATCH]) {
-            let (_, v) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan([keys::WATCH]) {
+            let (_, v) = kv?;
             out.push(decode(keys::WATCH, &v).ok_or_else(|| self.corrupt("a tracking record fails its checksum"))?);
         }
         Ok(out)
@@ -618,8 +660,8 @@ impl Store {
 
     /// Save a watch record (flushed).
     pub fn set_watch(&self, watch: &WatchRecord) -> Result<()> {
-        self.db.insert(keys::watch(&watch.url), seal_record(keys::WATCH, watch)).map_err(|e| self.db_err(e))?;
-        self.db.flush().map_err(|e| self.db_err(e))?;
+        self.sled(|db| db.insert(keys::watch(&watch.url), seal_record(keys::WATCH, watch)))?;
+        self.flush()?;
         Ok(())
     }
 
@@ -650,16 +692,16 @@ impl Store {
             batch.insert(keys::counter("blobs"), &(self.counter("blobs")? + 1).to_be_bytes()[..]);
         }
         batch.insert(keys::check(story, nanos, seq), seal_record(keys::CHECK, check));
-        self.db.apply_batch(batch).map_err(|e| self.db_err(e))?;
-        self.db.flush().map_err(|e| self.db_err(e))?;
+        self.sled(|db| db.apply_batch(batch))?;
+        self.flush()?;
         Ok(())
     }
 
     /// A story's checks, oldest first.
     pub fn checks(&self, story: &str) -> Result<Vec<CheckRecord>> {
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix(keys::checks_of(story)) {
-            let (_, v) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan(keys::checks_of(story)) {
+            let (_, v) = kv?;
             out.push(
                 decode(keys::CHECK, &v)
                     .or_else(|| decode::<records::CheckRecordV1>(keys::CHECK, &v).map(CheckRecord::from))
@@ -676,18 +718,13 @@ impl Store {
         let mut logical = 0u64;
         let mut keys = 0u64;
         let mut by_kind: BTreeMap<&'static str, u64> = BTreeMap::new();
-        for kv in self.db.iter() {
-            let (k, v) = kv.map_err(|e| self.db_err(e))?;
+        for kv in self.scan([]) {
+            let (k, v) = kv?;
             logical += (k.len() + v.len()) as u64;
             keys += 1;
             *by_kind.entry(keys::kind_name(k[0])).or_default() += (k.len() + v.len()) as u64;
         }
-        Ok(StoreSize {
-            disk_bytes: self.db.size_on_disk().map_err(|e| self.db_err(e))?,
-            logical_bytes: logical,
-            keys,
-            by_kind,
-        })
+        Ok(StoreSize { disk_bytes: self.sled(|db| db.size_on_disk())?, logical_bytes: logical, keys, by_kind })
     }
 
     /// Store-wide counts kept by the store itself (sled's `len` would scan).
@@ -742,8 +779,102 @@ impl Store {
     }
 
     /// Low-level access for `verify`.
-    pub(crate) fn scan(&self, prefix: &[u8]) -> impl Iterator<Item = Result<(sled::IVec, sled::IVec)>> + '_ {
-        self.db.scan_prefix(prefix).map(|kv| kv.map_err(|e| self.db_err(e)))
+    pub(crate) fn scan(&self, prefix: impl AsRef<[u8]>) -> impl Iterator<Item = Result<(sled::IVec, sled::IVec)>> + '_ {
+        match guard::catch(|| self.db().scan_prefix(prefix)) {
+            Ok(iter) => Scan { store: self, inner: Some(iter), failed: None },
+            Err(panic) => Scan { store: self, inner: None, failed: Some(self.damaged(panic)) },
+        }
+    }
+
+    /// Flush sled's writes to disk (and remember that this process wrote).
+    pub(crate) fn flush(&self) -> Result<()> {
+        self.wrote.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.sled(|db| db.flush()).map(drop)
+    }
+
+    fn db(&self) -> &sled::Db {
+        // Only `drop` takes it out.
+        self.db.as_ref().expect("the database is open until the store is dropped")
+    }
+
+    /// Call sled inside the panic boundary (see [`guard`]).
+    pub(crate) fn sled<T>(&self, f: impl FnOnce(&sled::Db) -> sled::Result<T>) -> Result<T> {
+        match guard::catch(|| f(self.db())) {
+            Ok(result) => result.map_err(|e| self.db_err(e)),
+            Err(panic) => Err(self.damaged(panic)),
+        }
+    }
+
+    fn damaged(&self, panic: String) -> StoreError {
+        StoreError::Damaged { path: self.path.clone(), detail: format!("sled failed reading it ({panic})") }
+    }
+
+    /// Append journal entries (after sled's flush; see [`journal`]).
+    pub(crate) fn append_journal(&mut self, entries: &[u8]) -> Result<()> {
+        let end = journal::append(&self.path, self.journal_end, entries)
+            .map_err(|source| StoreError::Journal { path: self.path.clone(), source })?;
+        self.journal_end = Some(end);
+        Ok(())
+    }
+}
+
+impl Drop for Store {
+    /// sled keeps its newest writes in its log tail until the database is
+    /// opened again, and that first open rewrites sled's snapshot. A store
+    /// that wrote is therefore closed and opened once more before its lock
+    /// is released: the snapshot then covers every write, and the next
+    /// command that only reads changes no file.
+    fn drop(&mut self) {
+        let Some(db) = self.db.take() else { return };
+        let wrote = *self.wrote.get_mut();
+        let _ = guard::catch(move || drop(db));
+        if wrote {
+            let options = OpenOptions { cache_bytes: self.cache_bytes, ..OpenOptions::default() };
+            let _ = guard::catch(|| open_sled(&self.path, &options).map(drop));
+        }
+    }
+}
+
+/// A scan of sled keys inside the panic boundary: a panic or an error ends
+/// it after being yielded once.
+struct Scan<'a> {
+    store: &'a Store,
+    inner: Option<sled::Iter>,
+    failed: Option<StoreError>,
+}
+
+impl Iterator for Scan<'_> {
+    type Item = Result<(sled::IVec, sled::IVec)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(e) = self.failed.take() {
+            return Some(Err(e));
+        }
+        let iter = self.inner.as_mut()?;
+        match guard::catch(|| iter.next()) {
+            Ok(Some(Ok(kv))) => Some(Ok(kv)),
+            Ok(None) => None,
+            Ok(Some(Err(e))) => {
+                self.inner = None;
+                Some(Err(self.store.db_err(e)))
+            }
+            Err(panic) => {
+                self.inner = None;
+                Some(Err(self.store.damaged(panic)))
+            }
+        }
+    }
+}
+
+/// A sled error as the store reports it: damage sled detected is damage.
+fn db_error(path: &Path, source: sled::Error) -> StoreError {
+    match source {
+        sled::Error::Corruption { .. } => {
+            let what = source.to_string();
+            let what = what.trim_end_matches(" backtrace ()");
+            StoreError::Damaged { path: path.to_path_buf(), detail: format!("sled cannot read its files ({what})") }
+        }
+        source => StoreError::Db { path: path.to_path_buf(), source },
     }
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::hash::{self, Hash32};
 use crate::records::{Occurrence, RevisionRecord, RunValue, StoryRecord};
-use crate::{Store, analysis, blobs, codec, decode, keys};
+use crate::{Journal, Store, analysis, blobs, codec, decode, keys};
 
 /// One thing found wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -37,6 +37,8 @@ pub struct VerifyReport {
     pub statements: u64,
     pub speakers: u64,
     pub index_entries: u64,
+    /// Revisions the journal says were acknowledged (all checked present).
+    pub acknowledged: u64,
     pub problems: Vec<Problem>,
     /// One hash over every story's head revision and analysis chain and
     /// the alias table, to publish and check later (`verify --root`);
@@ -76,8 +78,10 @@ pub(crate) fn verify(
     // Blobs checked so far: id → what is wrong with it, if anything.
     let mut blobs_seen: HashMap<Hash32, Option<String>> = HashMap::new();
     let mut texts: HashMap<(String, u32), Hash32> = HashMap::new();
+    // Every revision record found, readable or not: (story, number) → id.
+    let mut found: HashMap<(String, u32), Option<Hash32>> = HashMap::new();
     // The runs the statement lists imply: (story, statement, speaker, first) → last.
-    let mut runs: HashMap<RunKey, Option<u32>> = HashMap::new();
+    let mut runs: HashMap<RunKey, Expected> = HashMap::new();
     // Stories whose runs cannot be worked out (a record or list is unreadable).
     let mut unchecked: HashSet<String> = HashSet::new();
 
@@ -92,7 +96,11 @@ pub(crate) fn verify(
             let key_number = k.len().checked_sub(4).map(|at| u32::from_be_bytes(k[at..].try_into().unwrap_or([0; 4])));
             report.revisions += 1;
             progress(report.revisions);
-            let Some(rev) = decode::<RevisionRecord>(keys::REVISION, &v) else {
+            let decoded = decode::<RevisionRecord>(keys::REVISION, &v);
+            if let Some(n) = key_number {
+                found.insert((id.clone(), n), decoded.as_ref().map(|r| r.id));
+            }
+            let Some(rev) = decoded else {
                 report.problem(Some(id), key_number, "the revision record fails its checksum");
                 expected_number += 1;
                 expected_parent = None;
@@ -223,6 +231,7 @@ pub(crate) fn verify(
     }
 
     check_indexes(store, &mut report, &texts, runs, &unchecked, &statements, &speakers)?;
+    check_journal(store.path(), &mut report, &found);
     report.root = heads.root(store, &mut report)?;
     report.problems.sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
     report.problems.dedup();
@@ -232,11 +241,35 @@ pub(crate) fn verify(
 /// A run as the statement lists imply it: story, statement, speaker, first.
 type RunKey = (String, Hash32, Option<String>, u32);
 
+/// How a statement was said where its run opens: attribution, mention.
+type Said = (String, Option<String>);
+
+/// What the statement lists imply a run's index value holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Expected {
+    last: Option<u32>,
+    said: Said,
+}
+
+impl Expected {
+    /// Whether an index value agrees with the statement lists. How the
+    /// claim came in (`how`, `introduced`, `fate`) is the recorder's claim
+    /// diff, which the store cannot redo; it must at least be consistent.
+    fn matches(&self, v: &RunValue, first: u32) -> bool {
+        v.last == self.last
+            && v.attribution == self.said.0
+            && v.mention == self.said.1
+            && v.introduced <= first
+            && (v.fate.is_none() || v.last.is_some())
+    }
+}
+
 /// The runs of one story, worked out revision by revision.
 #[derive(Default)]
 struct RunWalk {
-    /// The open runs: (statement, speaker) → first revision.
-    open: HashMap<(Hash32, Option<String>), u32>,
+    /// The open runs: (statement, speaker) → first revision, and how it
+    /// said the statement there (attribution, mention).
+    open: HashMap<(Hash32, Option<String>), (u32, Said)>,
     /// The previous revision's list wire bytes, to decode the next delta.
     previous: Option<(u32, Vec<u8>)>,
     /// A revision or list could not be read: the story's runs cannot be
@@ -245,27 +278,29 @@ struct RunWalk {
 }
 
 impl RunWalk {
-    fn step(&mut self, story: &str, number: u32, list: &[Occurrence], runs: &mut HashMap<RunKey, Option<u32>>) {
+    fn step(&mut self, story: &str, number: u32, list: &[Occurrence], runs: &mut HashMap<RunKey, Expected>) {
         let now: HashSet<(Hash32, Option<String>)> = list.iter().map(|o| (o.statement, o.speaker.clone())).collect();
         let gone: Vec<(Hash32, Option<String>)> = self.open.keys().filter(|k| !now.contains(*k)).cloned().collect();
         for pair in gone {
-            if let Some(first) = self.open.remove(&pair) {
-                runs.insert((story.to_string(), pair.0, pair.1, first), Some(number - 1));
+            if let Some((first, said)) = self.open.remove(&pair) {
+                runs.insert((story.to_string(), pair.0, pair.1, first), Expected { last: Some(number - 1), said });
             }
         }
-        for pair in now {
-            self.open.entry(pair).or_insert(number);
+        // A run opens with the first occurrence of its pair in the list.
+        for o in list {
+            let said = (o.attribution.clone(), o.mention.clone());
+            self.open.entry((o.statement, o.speaker.clone())).or_insert((number, said));
         }
     }
 
     /// Close the walk; false when the story's runs cannot be checked.
-    fn finish(&mut self, story: &str, runs: &mut HashMap<RunKey, Option<u32>>) -> bool {
+    fn finish(&mut self, story: &str, runs: &mut HashMap<RunKey, Expected>) -> bool {
         if self.broken {
             runs.retain(|k, _| k.0 != story);
             return false;
         }
-        for ((h, sp), first) in self.open.drain() {
-            runs.insert((story.to_string(), h, sp, first), None);
+        for ((h, sp), (first, said)) in self.open.drain() {
+            runs.insert((story.to_string(), h, sp, first), Expected { last: None, said });
         }
         true
     }
@@ -362,7 +397,7 @@ fn check_indexes(
     store: &Store,
     report: &mut VerifyReport,
     texts: &HashMap<(String, u32), Hash32>,
-    mut runs: HashMap<RunKey, Option<u32>>,
+    mut runs: HashMap<RunKey, Expected>,
     unchecked: &HashSet<String>,
     statements: &HashSet<Hash32>,
     speakers: &HashSet<String>,
@@ -384,6 +419,8 @@ fn check_indexes(
     }
     // Each run is indexed by statement, and by speaker when it has one.
     let mut by_speaker: HashSet<RunKey> = runs.iter().filter(|(k, _)| k.2.is_some()).map(|(k, _)| k.clone()).collect();
+    // The statement index's values, which the speaker index must repeat.
+    let mut values: HashMap<RunKey, RunValue> = HashMap::new();
     for kv in store.scan(&[keys::BY_STATEMENT]) {
         let (k, v) = kv?;
         report.index_entries += 1;
@@ -398,17 +435,28 @@ fn check_indexes(
             continue;
         }
         let key = (story.clone(), hash, speaker.clone(), first);
-        let ok = statements.contains(&hash)
-            && speaker.as_ref().is_none_or(|s| speakers.contains(s))
-            && runs.get(&key) == Some(&value.last);
-        if ok {
-            runs.remove(&key);
-        } else {
-            report.problem(
+        let known = statements.contains(&hash) && speaker.as_ref().is_none_or(|s| speakers.contains(s));
+        match runs.get(&key) {
+            Some(expected) if known && expected.matches(&value, first) => {
+                runs.remove(&key);
+                values.insert(key, value);
+            }
+            Some(_) if known => {
+                runs.remove(&key);
+                report.problem(
+                    Some(&story),
+                    Some(first),
+                    format!(
+                        "the statement index entry for statement {} does not match the statement lists (its attribution, mention or revisions were changed)",
+                        hash.short()
+                    ),
+                );
+            }
+            _ => report.problem(
                 Some(&story),
                 Some(first),
                 format!("the statement index entry for statement {} points nowhere", hash.short()),
-            );
+            ),
         }
     }
     for ((story, hash, _, first), _) in runs {
@@ -427,18 +475,29 @@ fn check_indexes(
             keys::split_speaker_tail(&k[n + 1..]).map(|(story, hash, first)| (speaker, story, hash, first))
         });
         let value: Option<RunValue> = codec::from_bytes(&v);
-        let (Some((speaker, story, hash, first)), Some(_)) = (parsed, value) else {
+        let (Some((speaker, story, hash, first)), Some(value)) = (parsed, value) else {
             report.problem(None, None, "a speaker index entry is malformed");
             continue;
         };
         if unchecked.contains(&story) {
             continue;
         }
-        if !by_speaker.remove(&(story.clone(), hash, Some(speaker), first)) {
+        let key = (story.clone(), hash, Some(speaker), first);
+        if !by_speaker.remove(&key) {
             report.problem(
                 Some(&story),
                 Some(first),
                 format!("the speaker index entry for statement {} points nowhere", hash.short()),
+            );
+        } else if values.get(&key).is_some_and(|v| *v != value) {
+            // (A statement index entry found wrong is reported above.)
+            report.problem(
+                Some(&story),
+                Some(first),
+                format!(
+                    "the speaker index entry for statement {} does not match the statement lists (it differs from the statement index)",
+                    hash.short()
+                ),
             );
         }
     }
@@ -473,4 +532,62 @@ fn check_indexes(
         }
     }
     Ok(())
+}
+
+/// Every revision the journal says was acknowledged must be in the
+/// database, with the same id (see [`crate::journal`]). `found` holds the
+/// revision records the database has (`None`: unreadable, reported already).
+fn check_journal(dir: &std::path::Path, report: &mut VerifyReport, found: &HashMap<(String, u32), Option<Hash32>>) {
+    let journal = match Journal::read(dir) {
+        Ok(j) => j,
+        Err(e) => {
+            report.problem(None, None, format!("the journal cannot be read ({e}): what was acknowledged is unchecked"));
+            return;
+        }
+    };
+    for d in &journal.damage {
+        report.problem(
+            None,
+            None,
+            format!(
+                "the journal is damaged at bytes {}..{}: what it acknowledged there cannot be checked",
+                d.offset,
+                d.offset + d.len
+            ),
+        );
+    }
+    // The latest entry for a revision wins: a revision lost and recorded
+    // again is acknowledged twice.
+    let mut latest: BTreeMap<(&str, u32), Hash32> = BTreeMap::new();
+    let mut lost: BTreeSet<(&str, u32, Hash32)> = BTreeSet::new();
+    for e in &journal.entries {
+        if let Some(old) = latest.insert((&e.story, e.number), e.id)
+            && old != e.id
+        {
+            lost.insert((&e.story, e.number, old));
+        }
+    }
+    report.acknowledged = latest.len() as u64;
+    for ((story, number), id) in latest {
+        match found.get(&(story.to_string(), number)) {
+            None => report.problem(
+                Some(story),
+                Some(number),
+                format!("acknowledged revision {} is missing from the database (the journal recorded it)", id.short()),
+            ),
+            Some(Some(stored)) if *stored != id => report.problem(
+                Some(story),
+                Some(number),
+                format!("is not the acknowledged revision {} (the journal recorded that one)", id.short()),
+            ),
+            Some(_) => {}
+        }
+    }
+    for (story, number, id) in lost {
+        report.problem(
+            Some(story),
+            Some(number),
+            format!("acknowledged revision {} was lost and another recorded in its place", id.short()),
+        );
+    }
 }

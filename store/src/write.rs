@@ -10,13 +10,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::blobs::{self, Source};
-use crate::codec;
 use crate::error::Result;
 use crate::hash::{self, Hash32, blob_id};
 use crate::records::{AnalysisRecord, Occurrence, RevisionRecord, RunValue, StoryRecord};
 use crate::{
     Counts, NewAnalysis, NewRevision, Recorded, SpeakerRecord, Store, decode, keys, seal_record, validate_story_id,
 };
+use crate::{codec, journal};
 
 /// Revisions staged for one atomic write.
 #[derive(Debug)]
@@ -36,6 +36,8 @@ pub struct WriteBatch<'s> {
     blobs: HashMap<Hash32, (Vec<u8>, u8)>,
     /// Each story's latest statement list seen in this batch.
     lists: HashMap<String, List>,
+    /// The journal entries of the staged revisions (see [`crate::journal`]).
+    journal: Vec<u8>,
 }
 
 /// A decoded statement list: revision number, wire bytes, chain depth and
@@ -77,6 +79,7 @@ impl<'s> WriteBatch<'s> {
             terms: HashMap::new(),
             blobs: HashMap::new(),
             lists: HashMap::new(),
+            journal: Vec::new(),
         })
     }
 
@@ -288,6 +291,23 @@ impl<'s> WriteBatch<'s> {
             revert_of,
             meta: new.meta,
         };
+        // What the journal keeps of this revision, taken before the
+        // statements are moved into the store's records.
+        let evidence = journal::Evidence {
+            parent,
+            captured_at,
+            source: new.source.to_string(),
+            format: new.format.to_string(),
+            url: new.url.map(str::to_string),
+            title: new.title.map(str::to_string),
+            meta: revision.meta.clone(),
+            raw: new.raw.to_vec(),
+            text: new.text.to_string(),
+            statements: new.statements.iter().map(|s| (s.occurrence.clone(), s.content.clone())).collect(),
+            speakers: new.speakers.clone(),
+            analysis: new.analysis.to_string(),
+        };
+        self.journal.extend_from_slice(&journal::entry(new.story, number, id, &evidence));
         let new_story = existing.is_none();
         let mut story = existing.unwrap_or_else(|| StoryRecord {
             id: new.story.to_string(),
@@ -590,9 +610,13 @@ impl<'s> WriteBatch<'s> {
         }
         counts.write(&mut batch);
         let store = self.store;
-        store.db.apply_batch(batch).map_err(|e| store.db_err(e))?;
-        // Report success only once the revisions are on disk.
-        store.db.flush().map_err(|e| store.db_err(e))?;
+        store.sled(|db| db.apply_batch(batch))?;
+        // Report success only once the revisions are on disk: in sled's
+        // files, then in the journal, which remembers them independently.
+        store.flush()?;
+        if !self.journal.is_empty() {
+            store.append_journal(&self.journal)?;
+        }
         Ok(())
     }
 }

@@ -21,6 +21,7 @@ mod queries;
 mod record;
 mod report;
 mod revisions;
+mod salvage;
 mod server;
 mod show;
 mod tamper;

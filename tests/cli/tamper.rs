@@ -189,3 +189,37 @@ fn a_damaged_text_is_an_error_not_a_different_text() {
     assert!(err.contains("is damaged: blob"), "{err}");
     assert!(err.contains("hint: run `claimtrail verify`"), "{err}");
 }
+
+/// Make the first index entry under `tag` that says "indirect" say
+/// "direct" (a postcard string: its length, then its bytes). sled's own
+/// checksum stays valid: this is what a hand edit of the database does.
+fn reattribute_an_index_entry(env: &Env, tag: u8) {
+    let d = db(env);
+    let (key, value) = d
+        .scan_prefix([tag])
+        .map(|kv| kv.unwrap())
+        .find(|(_, v)| v.windows(9).any(|w| w == b"\x08indirect"))
+        .expect("an indirect statement's index entry");
+    let at = value.windows(9).position(|w| w == b"\x08indirect").unwrap();
+    let mut changed = value[..at].to_vec();
+    changed.extend_from_slice(b"\x06direct");
+    changed.extend_from_slice(&value[at + 9..]);
+    d.insert(key, changed).unwrap();
+    d.flush().unwrap();
+}
+
+#[test]
+fn a_changed_speaker_index_value_is_reported() {
+    // A run's attribution is what `who --kind` filters on: an edited one
+    // (with a valid sled checksum) must not verify.
+    let env = harbor();
+    reattribute_an_index_entry(&env, b'x');
+    damaged(&env, "does not match the statement lists");
+}
+
+#[test]
+fn a_changed_statement_index_value_is_reported() {
+    let env = harbor();
+    reattribute_an_index_entry(&env, b'y');
+    damaged(&env, "does not match the statement lists");
+}

@@ -1,0 +1,309 @@
+//! The journal: what the store acknowledged, kept outside sled's files.
+//!
+//! sled keeps its newest writes in the tail of its log until the database
+//! is reopened; damage there makes sled drop them as a torn write, and
+//! damage elsewhere can make the whole database unreadable. The journal is
+//! the store's own, independent memory of every revision it reported as
+//! recorded: an append-only file (`journal` in the store directory) with one
+//! checksummed entry per revision, written and fsynced after sled's flush
+//! and before `record` or `import` report success. Each entry carries the
+//! revision's story, number and id (what `verify` checks sled against) and
+//! its evidence and analysis, compressed (what `salvage` rebuilds a story
+//! from when sled cannot give it back).
+//!
+//! An entry on disk: `MAGIC` (8 bytes), the payload length (u32 LE), a
+//! 4-byte checksum of that length, the payload, and a 16-byte blake3
+//! checksum of length and payload. A process killed while appending leaves
+//! a torn last entry: that is normal (the revision was never acknowledged),
+//! is not reported, and is cut off before the next append. A checksum that
+//! fails on a complete entry is damage; the reader reports it and finds the
+//! next entry by its magic, so one flipped bit costs one entry.
+
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::codec;
+use crate::hash::Hash32;
+use crate::records::{Occurrence, SpeakerRecord};
+
+/// The journal's file name in the store directory.
+pub const FILE: &str = "journal";
+
+const MAGIC: [u8; 8] = *b"ctjrnl1\n";
+const HEADER: usize = 8 + 4 + 4;
+const TRAILER: usize = 16;
+/// The version of the payload encoding (its first byte).
+const PAYLOAD_VERSION: u8 = 1;
+/// No entry is larger: a damaged length must not size an allocation.
+const MAX_PAYLOAD: u32 = 1 << 30;
+
+/// What a journal entry says was acknowledged.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Acknowledged {
+    pub story: String,
+    pub number: u32,
+    pub id: Hash32,
+    /// The compressed [`Evidence`]: decoded only when it is needed.
+    evidence: Vec<u8>,
+}
+
+impl Acknowledged {
+    /// The revision as it was recorded, if its bytes decode.
+    pub fn evidence(&self) -> Option<Evidence> {
+        let packed = codec::parse(&self.evidence)?;
+        codec::from_bytes(&codec::unpack(&packed, None)?)
+    }
+}
+
+/// Everything recorded with a revision: enough to record it again.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Evidence {
+    pub parent: Option<Hash32>,
+    pub captured_at: DateTime<Utc>,
+    pub source: String,
+    pub format: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub meta: BTreeMap<String, String>,
+    pub raw: Vec<u8>,
+    pub text: String,
+    /// Each statement's occurrence and content, in order.
+    pub statements: Vec<(Occurrence, String)>,
+    pub speakers: Vec<SpeakerRecord>,
+    /// The analysis version that derived the statements and speakers.
+    pub analysis: String,
+}
+
+/// Encode one journal entry (header, payload, checksum).
+pub(crate) fn entry(story: &str, number: u32, id: Hash32, evidence: &Evidence) -> Vec<u8> {
+    let ack =
+        Acknowledged { story: story.to_string(), number, id, evidence: codec::pack(&codec::to_bytes(evidence), None) };
+    let mut payload = vec![PAYLOAD_VERSION];
+    payload.extend_from_slice(&codec::to_bytes(&ack));
+    let len = (payload.len() as u32).to_le_bytes();
+    let mut out = Vec::with_capacity(HEADER + payload.len() + TRAILER);
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&len);
+    out.extend_from_slice(&blake3::hash(&len).as_bytes()[..4]);
+    out.extend_from_slice(&payload);
+    out.extend_from_slice(&checksum(&len, &payload));
+    out
+}
+
+fn checksum(len: &[u8], payload: &[u8]) -> [u8; TRAILER] {
+    let mut h = blake3::Hasher::new_derive_key("claimtrail 2026-11 journal entry v1");
+    h.update(len);
+    h.update(payload);
+    let mut out = [0; TRAILER];
+    out.copy_from_slice(&h.finalize().as_bytes()[..TRAILER]);
+    out
+}
+
+/// A damaged stretch of the journal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damage {
+    pub offset: u64,
+    pub len: u64,
+}
+
+/// What reading the journal found.
+#[derive(Debug, Default)]
+pub struct Journal {
+    pub entries: Vec<Acknowledged>,
+    pub damage: Vec<Damage>,
+    /// Where the last whole entry ends (a torn tail starts here).
+    pub end: u64,
+    /// The file's length.
+    pub len: u64,
+}
+
+impl Journal {
+    /// Read the journal of the store in `dir` (empty if there is none).
+    pub fn read(dir: &Path) -> std::io::Result<Journal> {
+        let file = match File::open(dir.join(FILE)) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Journal::default()),
+            Err(e) => return Err(e),
+        };
+        let len = file.metadata()?.len();
+        let mut bytes = Vec::new();
+        BufReader::new(file).read_to_end(&mut bytes)?;
+        Ok(parse(&bytes, len))
+    }
+}
+
+/// Parse journal bytes: whole entries, damaged stretches, and where the
+/// last whole entry ends.
+fn parse(bytes: &[u8], len: u64) -> Journal {
+    let mut out = Journal { len, ..Journal::default() };
+    let mut at = 0usize;
+    // Where damage started, while resynchronising.
+    let mut damaged_from: Option<usize> = None;
+    while at < bytes.len() {
+        match read_entry(&bytes[at..]) {
+            Found::Whole(ack, size) => {
+                if let Some(from) = damaged_from.take() {
+                    out.damage.push(Damage { offset: from as u64, len: (at - from) as u64 });
+                }
+                out.entries.extend(ack);
+                at += size;
+                out.end = at as u64;
+            }
+            Found::Torn if damaged_from.is_none() && next_magic(bytes, at + 1).is_none() => {
+                // The last append was cut short: never acknowledged.
+                return out;
+            }
+            Found::Torn | Found::Bad => {
+                damaged_from.get_or_insert(at);
+                match next_magic(bytes, at + 1) {
+                    Some(next) => at = next,
+                    None => at = bytes.len(),
+                }
+            }
+        }
+    }
+    if let Some(from) = damaged_from {
+        out.damage.push(Damage { offset: from as u64, len: (bytes.len() - from) as u64 });
+        out.end = bytes.len() as u64;
+    }
+    out
+}
+
+enum Found {
+    /// A whole entry (`None` if its payload is of an unknown version) and
+    /// its size.
+    Whole(Option<Acknowledged>, usize),
+    /// The bytes end inside the entry.
+    Torn,
+    /// The entry is damaged.
+    Bad,
+}
+
+fn read_entry(b: &[u8]) -> Found {
+    if b.len() < HEADER {
+        return if MAGIC.starts_with(&b[..b.len().min(8)]) { Found::Torn } else { Found::Bad };
+    }
+    if b[..8] != MAGIC {
+        return Found::Bad;
+    }
+    let len_bytes = &b[8..12];
+    if b[12..16] != blake3::hash(len_bytes).as_bytes()[..4] {
+        return Found::Bad;
+    }
+    let len = u32::from_le_bytes(len_bytes.try_into().unwrap_or_default());
+    if len > MAX_PAYLOAD {
+        return Found::Bad;
+    }
+    let size = HEADER + len as usize + TRAILER;
+    if b.len() < size {
+        return Found::Torn;
+    }
+    let payload = &b[HEADER..HEADER + len as usize];
+    if b[HEADER + len as usize..size] != checksum(len_bytes, payload) {
+        return Found::Bad;
+    }
+    match payload.split_first() {
+        Some((&PAYLOAD_VERSION, rest)) => match codec::from_bytes::<Acknowledged>(rest) {
+            Some(ack) => Found::Whole(Some(ack), size),
+            None => Found::Bad,
+        },
+        _ => Found::Whole(None, size),
+    }
+}
+
+fn next_magic(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes.get(from..)?.windows(MAGIC.len()).position(|w| w == MAGIC).map(|p| p + from)
+}
+
+/// Append encoded entries and fsync them. `end` is where the last whole
+/// entry ends, if known from an earlier append by this process; a torn
+/// tail after it is cut off first. Returns the new end.
+pub(crate) fn append(dir: &Path, end: Option<u64>, entries: &[u8]) -> std::io::Result<u64> {
+    let path = dir.join(FILE);
+    let created = !path.exists();
+    let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path)?;
+    let end = match end {
+        Some(end) => end,
+        None => {
+            let len = file.metadata()?.len();
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes)?;
+            let found = parse(&bytes, len);
+            // Damage is kept (verify reports it); only a torn tail goes.
+            if found.damage.is_empty() { found.end } else { len }
+        }
+    };
+    if file.metadata()?.len() != end {
+        file.set_len(end)?;
+    }
+    file.seek(SeekFrom::Start(end))?;
+    file.write_all(entries)?;
+    file.sync_data()?;
+    if created {
+        // The new file's name must survive a crash too.
+        File::open(dir)?.sync_all()?;
+    }
+    Ok(end + entries.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence() -> Evidence {
+        Evidence {
+            parent: None,
+            captured_at: DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+            source: "a.txt".into(),
+            format: "text".into(),
+            url: None,
+            title: None,
+            meta: BTreeMap::new(),
+            raw: b"raw".to_vec(),
+            text: "text".into(),
+            statements: Vec::new(),
+            speakers: Vec::new(),
+            analysis: "test".into(),
+        }
+    }
+
+    fn three() -> Vec<u8> {
+        (1..=3).flat_map(|n| entry("s", n, Hash32([n as u8; 32]), &evidence())).collect()
+    }
+
+    #[test]
+    fn whole_entries_read_back() {
+        let bytes = three();
+        let j = parse(&bytes, bytes.len() as u64);
+        assert_eq!(j.entries.iter().map(|e| e.number).collect::<Vec<_>>(), [1, 2, 3]);
+        assert!(j.damage.is_empty());
+        assert_eq!(j.entries[2].evidence().unwrap().text, "text");
+    }
+
+    #[test]
+    fn a_torn_tail_is_not_damage() {
+        let bytes = three();
+        for cut in 1..40 {
+            let j = parse(&bytes[..bytes.len() - cut], 0);
+            assert_eq!(j.entries.len(), 2, "cut {cut}");
+            assert!(j.damage.is_empty(), "cut {cut}");
+        }
+    }
+
+    #[test]
+    fn any_flipped_bit_costs_at_most_its_entry_and_is_reported() {
+        let bytes = three();
+        for bit in 0..bytes.len() * 8 {
+            let mut b = bytes.clone();
+            b[bit / 8] ^= 1 << (bit % 8);
+            let j = parse(&b, 0);
+            assert!(j.entries.len() >= 2, "bit {bit}");
+            assert_eq!(j.entries.len() == 3, j.damage.is_empty(), "bit {bit}");
+        }
+    }
+}
