@@ -7,7 +7,13 @@
 //!  "meta":{…},"raw":"<base64 of the raw input bytes>","text":"<normalised text>",
 //!  "statements":[{<occurrence>,"content":"…"}],"speakers":[<speaker record>]}
 //! {"kind":"alias","from":"defense-department","into":"pentagon"}
+//! {"kind":"watch","url":"https://…","story":"taji",<the rest of track's state>}
+//! {"kind":"check","story":"taji","at":"…","source":"…","outcome":"noise",…}
 //! ```
+//!
+//! Version 2 added the `watch` and `check` lines (the watch list and the
+//! check log of `track`), so a backup keeps everything the store holds;
+//! version 1 exports, which have none, import as before.
 //!
 //! Revisions come story by story, oldest first. Everything a revision's id
 //! is computed from is in its line, so an import recomputes the same id and
@@ -23,22 +29,42 @@ use std::collections::BTreeMap;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use chrono::{DateTime, Utc};
-use claimtrail_store::{Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store};
+use claimtrail_store::{
+    CheckRecord, Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store, WatchRecord,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::error::CliError;
 use crate::record::terms;
 
 pub const FORMAT_NAME: &str = "claimtrail-export";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One line of an export.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Line {
-    Header { format: String, version: u32 },
+    Header {
+        format: String,
+        version: u32,
+    },
     Revision(Box<RevisionLine>),
-    Alias { from: String, into: String },
+    Alias {
+        from: String,
+        into: String,
+    },
+    /// A URL `track` watches, with its state (since version 2).
+    Watch(Box<WatchRecord>),
+    /// One check `track` made of a story's source (since version 2).
+    Check(Box<CheckLine>),
+}
+
+/// A check, with the story it belongs to.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CheckLine {
+    pub story: String,
+    #[serde(flatten)]
+    pub check: CheckRecord,
 }
 
 /// A statement as exported: its occurrence and its content.
@@ -198,6 +224,96 @@ impl RevisionLine {
             analysis: self.analysis.as_deref().unwrap_or(crate::record::ANALYSIS_VERSION),
             arrivals: lineage.arrivals,
             fates: lineage.fates,
+        }
+    }
+}
+
+/// The longest first line an export may have: its header is tens of bytes,
+/// so an endless line (`import - < /dev/zero`) is refused after 4 KiB.
+const HEADER_LINE_LIMIT: u64 = 4096;
+
+/// The longest line of an export whose revisions are at most `max_bytes`
+/// of raw input: base64 of the raw bytes (4/3), the normalised text and the
+/// statements' contents (each at most the text, JSON-escaped), speakers.
+pub fn line_limit(max_bytes: u64) -> u64 {
+    max_bytes.saturating_mul(8).saturating_add(1 << 20)
+}
+
+/// Reads an export one line at a time, each line bounded in length, so
+/// memory stays bounded whatever the input (an endless line, a huge file).
+pub struct ExportReader<R> {
+    reader: R,
+    name: String,
+    limit: u64,
+    line_no: usize,
+    seen_header: bool,
+    buf: Vec<u8>,
+    /// Where the lines read are copied (standard input is read twice: once
+    /// to check it, once to import it).
+    pub spool: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl<R> std::fmt::Debug for ExportReader<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportReader").field("name", &self.name).field("line", &self.line_no).finish_non_exhaustive()
+    }
+}
+
+impl<R: std::io::BufRead> ExportReader<R> {
+    pub fn new(reader: R, name: &str, limit: u64) -> ExportReader<R> {
+        ExportReader {
+            reader,
+            name: name.to_string(),
+            limit,
+            line_no: 0,
+            seen_header: false,
+            buf: Vec::new(),
+            spool: None,
+        }
+    }
+
+    /// The next record and its line number, or `None` at the end.
+    pub fn next_line(&mut self) -> Result<Option<(usize, Line)>, CliError> {
+        use std::io::{BufRead, Read, Write};
+        let name = &self.name;
+        loop {
+            self.buf.clear();
+            let limit = if self.seen_header { self.limit } else { HEADER_LINE_LIMIT };
+            let n = (&mut self.reader)
+                .take(limit.saturating_add(1))
+                .read_until(b'\n', &mut self.buf)
+                .map_err(|e| CliError::new(format!("cannot read {name}: {e}")))?;
+            if n == 0 {
+                return Ok(None);
+            }
+            self.line_no += 1;
+            let content = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+            if content.len() as u64 > limit {
+                return Err(CliError::new(format!(
+                    "cannot import {name}: line {} is longer than {limit} bytes",
+                    self.line_no
+                ))
+                .with_hint(if self.seen_header {
+                    "a line holds one revision: pass --max-bytes N if its raw input is larger than the limit"
+                } else {
+                    "import reads the JSON lines `claimtrail export` writes, or a directory of story folders"
+                }));
+            }
+            if let Some(spool) = &mut self.spool {
+                spool.write_all(&self.buf).map_err(|e| CliError::new(format!("cannot copy {name} aside: {e}")))?;
+            }
+            if content.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let parsed: Line = serde_json::from_slice(content).map_err(|e| {
+                CliError::new(format!(
+                    "cannot import {name}: line {} is not a claimtrail export record: {e}",
+                    self.line_no
+                ))
+                .with_hint("import reads the JSON lines `claimtrail export` writes, or a directory of story folders")
+            })?;
+            self.seen_header = true;
+            return Ok(Some((self.line_no, parsed)));
         }
     }
 }

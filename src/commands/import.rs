@@ -1,18 +1,18 @@
 //! `claimtrail import`: many revisions in one process, from a directory of
 //! story folders or from an export.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use claimtrail_store::{Recorded, Store, WriteBatch, blob_id, validate_story_id};
+use claimtrail_store::{Hash32, Recorded, Store, WriteBatch, blob_id, validate_story_id};
 use indicatif::ProgressBar;
 use serde::Serialize;
 
-use crate::backup::{FORMAT_NAME, FORMAT_VERSION, Line};
+use crate::backup::{ExportReader, FORMAT_NAME, FORMAT_VERSION, Line};
 use crate::commands::Ctx;
-use crate::commands::input::{DEFAULT_MAX_BYTES, Source, document_of, read_bytes};
+use crate::commands::input::{DEFAULT_MAX_BYTES, Source, check_recordable, document_of, read_bytes};
 use crate::error::{CliError, Result, exit};
 use crate::record::{Prepared, latest_statements, story_speakers};
 use crate::time::parse_time;
@@ -88,24 +88,47 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let batch_size = args.batch.max(1);
     ctx.cache_bytes = Some(claimtrail_store::BULK_CACHE_BYTES);
     let summary = if args.path.is_dir() {
-        let plan = plan_directory(&args.path)?;
+        // Every file is read and checked before the store is opened, so a
+        // bad file anywhere (the last folder's included) changes nothing.
+        let mut plan = plan_directory(&args.path, args.max_bytes)?;
         let mut store = ctx.open_store()?;
+        match_stored(&store, &mut plan)?;
         let progress = crate::output::progress_bar(plan.iter().map(|s| s.files.len() as u64).sum(), args.quiet);
         let s = import_directory(&mut store, &plan, batch_size, args.max_bytes, &progress)?;
         progress.finish_and_clear();
         s
     } else {
-        let reader: Box<dyn BufRead> = if args.path == Path::new("-") {
-            Box::new(BufReader::new(std::io::stdin()))
-        } else {
+        let name = args.path.display().to_string();
+        let limit = crate::backup::line_limit(args.max_bytes);
+        let stdin = args.path == Path::new("-");
+        let open = || -> Result<Box<dyn BufRead>> {
             let f = std::fs::File::open(&args.path).map_err(|e| CliError::input(&args.path, &e))?;
-            Box::new(BufReader::new(f))
+            Ok(Box::new(BufReader::new(f)))
         };
-        let lines = parse_export(&args.path, reader)?;
+        // The whole export is checked (every id recomputed) before the
+        // store is opened; standard input is copied aside meanwhile, to be
+        // read again for the import. Memory stays bounded by one line.
+        let mut reader = if stdin {
+            let mut r = ExportReader::new(Box::new(BufReader::new(std::io::stdin())) as Box<dyn BufRead>, &name, limit);
+            let spool = tempfile::tempfile().map_err(|e| CliError::new(format!("cannot copy {name} aside: {e}")))?;
+            r.spool = Some(std::io::BufWriter::new(spool));
+            r
+        } else {
+            ExportReader::new(open()?, &name, limit)
+        };
+        let checked = check_export(&mut reader, &name, args.max_bytes)?;
+        let lines: Box<dyn BufRead> = match reader.spool.take() {
+            Some(spool) => {
+                let mut f = spool.into_inner().map_err(|e| CliError::new(format!("cannot copy {name} aside: {e}")))?;
+                std::io::Seek::rewind(&mut f).map_err(|e| CliError::new(format!("cannot copy {name} aside: {e}")))?;
+                Box::new(BufReader::new(f))
+            }
+            None => open()?,
+        };
         let mut store = ctx.open_store()?;
-        let revisions = lines.iter().filter(|l| matches!(l, Line::Revision(_))).count() as u64;
-        let progress = crate::output::progress_bar(revisions, args.quiet);
-        let s = import_export(&mut store, &args.path, lines, batch_size, &progress)?;
+        checked.against(&store, &name)?;
+        let progress = crate::output::progress_bar(checked.revisions, args.quiet);
+        let s = import_export(&mut store, &name, ExportReader::new(lines, &name, limit), batch_size, &progress)?;
         progress.finish_and_clear();
         s
     };
@@ -120,18 +143,38 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// One revision file of an import directory, as checked before writing.
+#[derive(Debug)]
+struct FileRev {
+    path: PathBuf,
+    text: Hash32,
+    at: DateTime<Utc>,
+}
+
 /// One story folder of an import directory.
 #[derive(Debug)]
 struct StoryDir {
     story: String,
-    files: Vec<PathBuf>,
+    files: Vec<FileRev>,
+    /// How many leading files the store holds already (a re-run).
+    stored: usize,
 }
 
 const EXTENSIONS: [&str; 6] = ["txt", "text", "md", "markdown", "html", "htm"];
 
-/// Read the directory layout before touching the store, so a bad layout
-/// changes nothing.
-fn plan_directory(root: &Path) -> Result<Vec<StoryDir>> {
+/// Order file names as people number them: `2-…` before `10-…`, whatever
+/// the zero padding; the rest of the name breaks ties.
+fn natural_key(path: &Path) -> (usize, String, String) {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    let number = digits.trim_start_matches('0').to_string();
+    (number.len(), number, name)
+}
+
+/// Read the directory layout and every revision file before touching the
+/// store, so a bad layout or a bad file anywhere changes nothing. One file
+/// is held at a time; what is kept of each is its text's id and time.
+fn plan_directory(root: &Path, max_bytes: u64) -> Result<Vec<StoryDir>> {
     let read = |p: &Path| std::fs::read_dir(p).map_err(|e| CliError::input(p, &e));
     let mut stories = Vec::new();
     for entry in read(root)? {
@@ -152,17 +195,72 @@ fn plan_directory(root: &Path) -> Result<Vec<StoryDir>> {
                 files.push(f);
             }
         }
-        files.sort();
+        files.sort_by_cached_key(|f| natural_key(f));
         if !files.is_empty() {
-            stories.push(StoryDir { story, files });
+            stories.push((story, files));
         }
     }
-    stories.sort_by(|a, b| a.story.cmp(&b.story));
+    stories.sort_by(|a, b| a.0.cmp(&b.0));
     if stories.is_empty() {
         return Err(CliError::new(format!("{} holds no story folders with revision files", root.display()))
             .with_hint("lay it out as STORY/01-first.txt, STORY/02-update.html, ..."));
     }
-    Ok(stories)
+    let mut plan = Vec::with_capacity(stories.len());
+    for (story, paths) in stories {
+        let mut files: Vec<FileRev> = Vec::with_capacity(paths.len());
+        for path in paths {
+            let source = Source::File(path.clone());
+            let raw = read_bytes(&source, max_bytes)?;
+            let document = document_of(&source, &raw)?;
+            check_recordable(&source, &document)?;
+            let at = captured_at(&path)?;
+            if let Some(prev) = files.last()
+                && at < prev.at
+            {
+                eprintln!(
+                    "warning: {} is dated {}, before {} ({}); revisions are recorded in file order",
+                    crate::output::clean(&path.display().to_string(), false),
+                    at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                    crate::output::clean(&prev.path.display().to_string(), false),
+                    prev.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                );
+            }
+            files.push(FileRev { path, text: blob_id(document.text().as_bytes()), at });
+        }
+        plan.push(StoryDir { story, files, stored: 0 });
+    }
+    Ok(plan)
+}
+
+/// Match each story's files against what the store holds (a re-run skips
+/// the revisions an interrupted run recorded), before anything is written:
+/// a story whose stored history differs from its files is refused whole.
+fn match_stored(store: &Store, plan: &mut [StoryDir]) -> Result<()> {
+    for dir in plan {
+        let existing: Vec<Hash32> = store.revisions(&dir.story)?.into_iter().map(|r| r.text).collect();
+        let mut matched = 0usize;
+        let mut stored = 0usize;
+        for (i, file) in dir.files.iter().enumerate() {
+            if matched < existing.len() && existing[matched] == file.text {
+                matched += 1;
+            } else if matched > 0 && existing[matched - 1] == file.text {
+                // The same text twice in a row was recorded once.
+            } else if matched < existing.len() {
+                return Err(CliError::new(format!(
+                    "cannot import {}: story {:?} already has a different revision {} in the store",
+                    file.path.display(),
+                    dir.story,
+                    matched + 1
+                ))
+                .with_hint("import into another --store, or under another story name"));
+            } else {
+                break;
+            }
+            stored = i + 1;
+        }
+        dir.stored = stored;
+    }
+    Ok(())
 }
 
 /// The capture time a file name carries after its number, if any.
@@ -209,18 +307,14 @@ fn import_directory(
     progress: &ProgressBar,
 ) -> Result<Summary> {
     // What the store already holds of each story, read before writing.
-    let mut existing = Vec::with_capacity(plan.len());
     let mut known = Vec::with_capacity(plan.len());
     let mut latest = Vec::with_capacity(plan.len());
     for dir in plan {
-        let texts = store.revisions(&dir.story)?.into_iter().map(|r| r.text).collect::<Vec<_>>();
-        // A story with no more files than stored revisions records nothing
-        // (its files are skipped, or refused as different): its people and
-        // latest statements need not be held while others are imported.
-        let records = dir.files.len() > texts.len();
+        // A story with nothing left to record needs neither its people nor
+        // its latest statements while others are imported.
+        let records = dir.files.len() > dir.stored;
         known.push(if records { story_speakers(store, &dir.story)? } else { BTreeMap::new() });
         latest.push(if records { latest_statements(store, &dir.story)? } else { Vec::new() });
-        existing.push(texts);
     }
     let mut summary = Summary::default();
     let mut recorded_stories = std::collections::BTreeSet::new();
@@ -233,7 +327,6 @@ fn import_directory(
         // so the queue can be long enough to keep reading while the writer
         // flushes a batch.
         let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Item>>(64);
-        let existing = &existing;
         let mut known = known;
         let mut latest = latest;
         scope.spawn(move || {
@@ -241,7 +334,7 @@ fn import_directory(
                 let previous = std::mem::take(&mut latest[si]);
                 // The story's people are only needed while it is read.
                 let mut people = std::mem::take(&mut known[si]);
-                if let Err(e) = read_story(si, dir, &existing[si], &mut people, previous, max_bytes, &tx) {
+                if let Err(e) = read_story(si, dir, &mut people, previous, max_bytes, &tx) {
                     let _ = tx.send(Err(e));
                     return;
                 }
@@ -276,77 +369,66 @@ fn import_directory(
     Ok(summary)
 }
 
-/// Read one story folder's files, skipping those a previous (interrupted)
-/// run already recorded: they are matched against the story's revisions in
-/// order.
+/// Read one story folder's files, skipping those the store already holds
+/// (see [`match_stored`]).
 fn read_story(
     si: usize,
     dir: &StoryDir,
-    existing: &[claimtrail_store::Hash32],
     known: &mut BTreeMap<String, claimtrail_store::SpeakerRecord>,
     mut previous: Vec<crate::extract::Statement>,
     max_bytes: u64,
     tx: &std::sync::mpsc::SyncSender<Result<Item>>,
 ) -> Result<()> {
-    let mut matched = 0usize;
-    let mut recording = false;
-    for file in &dir.files {
-        let source = Source::File(file.clone());
+    for (i, file) in dir.files.iter().enumerate() {
+        // A closed channel means the writer stopped on an error it reports.
+        if i < dir.stored {
+            if tx.send(Ok(Item::Skip)).is_err() {
+                return Ok(());
+            }
+            continue;
+        }
+        let source = Source::File(file.path.clone());
         let raw = read_bytes(&source, max_bytes)?;
         let document = document_of(&source, &raw)?;
-        if !recording {
-            let text_id = blob_id(document.text().as_bytes());
-            if matched < existing.len() && existing[matched] == text_id {
-                matched += 1;
-                if tx.send(Ok(Item::Skip)).is_err() {
-                    return Ok(());
-                }
-                continue;
-            }
-            if matched > 0 && existing[matched - 1] == text_id {
-                if tx.send(Ok(Item::Skip)).is_err() {
-                    return Ok(());
-                }
-                continue;
-            }
-            if matched < existing.len() {
-                return Err(CliError::new(format!(
-                    "cannot import {}: story {:?} already has a different revision {} in the store",
-                    file.display(),
-                    dir.story,
-                    matched + 1
-                ))
-                .with_hint("import into another --store, or under another story name"));
-            }
-            recording = true;
-        }
-        let at = captured_at(file)?;
-        let mut prepared = Box::new(Prepared::new(raw, file.display().to_string(), document));
+        let mut prepared = Box::new(Prepared::new(raw, file.path.display().to_string(), document));
         prepared.unify(&dir.story, known)?;
         previous = prepared.follow(&previous)?;
         prepared.slim();
-        // A closed channel means the writer stopped on an error it reports.
-        if tx.send(Ok(Item::Record { story: si, prepared, at })).is_err() {
+        if tx.send(Ok(Item::Record { story: si, prepared, at: file.at })).is_err() {
             return Ok(());
         }
     }
     Ok(())
 }
 
-/// Parse and check a whole export before anything is written.
-fn parse_export(path: &Path, reader: Box<dyn BufRead>) -> Result<Vec<Line>> {
-    let name = path.display().to_string();
-    let mut lines = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| CliError::new(format!("cannot read {name}: {e}")))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let parsed: Line = serde_json::from_str(&line).map_err(|e| {
-            CliError::new(format!("cannot import {name}: line {} is not a claimtrail export record: {e}", i + 1))
-                .with_hint("import reads the JSON lines `claimtrail export` writes, or a directory of story folders")
-        })?;
-        match (&parsed, lines.is_empty()) {
+/// What checking a whole export found, kept small: per story the number
+/// and id of each revision, the speakers named, the aliases, and the
+/// stories watches and checks belong to.
+#[derive(Debug, Default)]
+struct Checked {
+    revisions: u64,
+    /// Per story: (number, id) of its revisions in the file, and the parent
+    /// of the first.
+    stories: BTreeMap<String, StoryRevs>,
+    speakers: HashSet<String>,
+    aliases: Vec<(String, String)>,
+    /// Stories of watch and check lines, with the line naming each first.
+    tracked: BTreeMap<String, usize>,
+}
+
+/// A story's revisions in an export: (number, id) of each, and the parent
+/// of the first.
+type StoryRevs = (Vec<(u32, Hash32)>, Option<Hash32>);
+
+/// Read and check a whole export before anything is written: the header,
+/// every line's form, every revision's id (recomputed), numbering and
+/// parent chain, and sizes. Nothing is kept but what [`Checked`] holds.
+fn check_export<R: BufRead>(reader: &mut ExportReader<R>, name: &str, max_bytes: u64) -> Result<Checked> {
+    let mut checked = Checked::default();
+    let mut first = true;
+    let at = |n: usize, what: String| CliError::new(format!("cannot import {name}: line {n}: {what}"));
+    while let Some((n, line)) = reader.next_line()? {
+        match (&line, first) {
             (Line::Header { format, version }, true) => {
                 if format != FORMAT_NAME || *version > FORMAT_VERSION {
                     return Err(CliError::new(format!(
@@ -361,45 +443,170 @@ fn parse_export(path: &Path, reader: Box<dyn BufRead>) -> Result<Vec<Line>> {
                 .with_hint("import reads the JSON lines `claimtrail export` writes, or a directory of story folders"));
             }
             (Line::Header { .. }, false) => {
-                return Err(CliError::new(format!("cannot import {name}: line {} is a second header", i + 1)));
+                return Err(CliError::new(format!("cannot import {name}: line {n} is a second header")));
             }
             (Line::Revision(r), false) => {
-                validate_story_id(&r.story)
-                    .map_err(|e| CliError::new(format!("cannot import {name}: line {}: {e}", i + 1)))?;
-                r.raw_bytes().map_err(|e| CliError::new(format!("cannot import {name}: line {}: {e}", i + 1)))?;
+                validate_story_id(&r.story).map_err(|e| at(n, e.to_string()))?;
+                let raw = r.raw_bytes().map_err(|e| at(n, e))?;
+                if raw.len() as u64 > max_bytes {
+                    return Err(at(
+                        n,
+                        format!(
+                            "revision {} of story {:?} is larger than the limit of {max_bytes} bytes",
+                            r.number, r.story
+                        ),
+                    )
+                    .with_hint("pass --max-bytes N to raise the limit"));
+                }
+                let (revs, _) = checked.stories.entry(r.story.clone()).or_insert_with(|| (Vec::new(), r.parent));
+                let follows = match revs.last() {
+                    Some((number, id)) => r.number == number + 1 && r.parent == Some(*id),
+                    None => (r.number == 1) == r.parent.is_none() && r.number >= 1,
+                };
+                if !follows {
+                    return Err(at(
+                        n,
+                        format!("revision {} of story {:?} does not follow the one before it", r.number, r.story),
+                    )
+                    .with_hint("an export lists each story's revisions in order; was it edited or reordered?"));
+                }
+                let id = r.to_new(&raw, crate::record::Lineage::default()).id(r.number, r.parent);
+                if id != r.id {
+                    return Err(at(
+                        n,
+                        format!(
+                            "revision {} of story {:?} does not match its id {} (the export was changed or damaged)",
+                            r.number,
+                            r.story,
+                            r.id.short()
+                        ),
+                    ));
+                }
+                revs.push((r.number, r.id));
+                checked.speakers.extend(r.speakers.iter().map(|s| s.id.clone()));
+                checked.revisions += 1;
             }
-            (Line::Alias { .. }, false) => {}
+            (Line::Alias { from, into }, false) => checked.aliases.push((from.clone(), into.clone())),
+            (Line::Watch(w), false) => {
+                validate_story_id(&w.story).map_err(|e| at(n, e.to_string()))?;
+                checked.tracked.entry(w.story.clone()).or_insert(n);
+            }
+            (Line::Check(c), false) => {
+                validate_story_id(&c.story).map_err(|e| at(n, e.to_string()))?;
+                checked.tracked.entry(c.story.clone()).or_insert(n);
+            }
         }
-        lines.push(parsed);
+        first = false;
     }
-    if lines.is_empty() {
+    if first {
         return Err(CliError::new(format!("cannot import {name}: it is empty")));
     }
-    Ok(lines)
+    Ok(checked)
 }
 
-fn import_export(
+impl Checked {
+    /// Check the export against the store it goes into, before writing:
+    /// revisions it shares with the store must be the same ones, the rest
+    /// must continue each story, aliases must join known speakers without a
+    /// cycle, and watches and checks must belong to a story.
+    fn against(&self, store: &Store, name: &str) -> Result<()> {
+        for (story, (revs, first_parent)) in &self.stories {
+            let have = store.story(story)?.map_or(0, |s| s.revisions);
+            let Some(&(first, _)) = revs.first() else { continue };
+            if first > have + 1 {
+                return Err(CliError::new(format!(
+                    "cannot import {name}: revision {first} of story {story:?} comes before revision {}",
+                    have + 1
+                )));
+            }
+            if first > 1 && first == have + 1 && store.revision(story, have)?.map(|r| r.id) != *first_parent {
+                return Err(CliError::new(format!(
+                    "cannot import {name}: revision {first} of story {story:?} does not follow the store's revision {have}"
+                ))
+                .with_hint("import into an empty --store"));
+            }
+            for &(number, id) in revs.iter().take_while(|(number, _)| *number <= have) {
+                if store.revision(story, number)?.map(|r| r.id) != Some(id) {
+                    return Err(CliError::new(format!(
+                        "cannot import {name}: story {story:?} already has a different revision {number} in the store"
+                    ))
+                    .with_hint("import into an empty --store"));
+                }
+            }
+        }
+        let known = |id: &str| -> Result<bool> { Ok(self.speakers.contains(id) || store.speaker(id)?.is_some()) };
+        let mut merged = store.aliases()?;
+        for (from, into) in &self.aliases {
+            for id in [from, into] {
+                if !known(id)? {
+                    return Err(CliError::new(format!(
+                        "cannot import {name}: the alias {from} → {into} names {id:?}, a speaker neither the export nor the store holds"
+                    )));
+                }
+            }
+            merged.insert(from.clone(), into.clone());
+        }
+        for start in merged.keys() {
+            let mut path = vec![start.as_str()];
+            let mut at = start.as_str();
+            while let Some(next) = merged.get(at) {
+                path.push(next);
+                if next == start {
+                    return Err(CliError::new(format!(
+                        "cannot import {name}: its aliases make a cycle: {}",
+                        path.join(" → ")
+                    ))
+                    .with_hint("an alias merges one speaker into another; a cycle merges a speaker into itself"));
+                }
+                if path.len() > merged.len() + 1 {
+                    break;
+                }
+                at = next;
+            }
+        }
+        for (story, line) in &self.tracked {
+            if !self.stories.contains_key(story) && store.story(story)?.is_none() {
+                return Err(CliError::new(format!(
+                    "cannot import {name}: line {line} tracks story {story:?}, which neither the export nor the store holds"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Write a checked export (see [`check_export`]), line by line.
+fn import_export<R: BufRead>(
     store: &mut Store,
-    path: &Path,
-    lines: Vec<Line>,
+    name: &str,
+    mut lines: ExportReader<R>,
     batch_size: usize,
     progress: &ProgressBar,
 ) -> Result<Summary> {
-    let name = path.display().to_string();
     let mut summary = Summary::default();
     // How many revisions each story has, committed or staged.
     let mut counts: HashMap<String, u32> = HashMap::new();
     let mut aliases = Vec::new();
+    let mut watches = Vec::new();
+    let mut checks: BTreeMap<String, Vec<claimtrail_store::CheckRecord>> = BTreeMap::new();
     // Each story's latest statements, to diff its next revision against.
     let mut previous: HashMap<String, Vec<crate::extract::Statement>> = HashMap::new();
     // Each story's speakers so far, to derive the next revision's analysis.
     let mut known: HashMap<String, BTreeMap<String, claimtrail_store::SpeakerRecord>> = HashMap::new();
     let mut batch = store.batch()?;
-    for line in lines {
+    while let Some((_, line)) = lines.next_line()? {
         let mut rev = match line {
             Line::Revision(r) => r,
             Line::Alias { from, into } => {
                 aliases.push((from, into));
+                continue;
+            }
+            Line::Watch(w) => {
+                watches.push(*w);
+                continue;
+            }
+            Line::Check(c) => {
+                checks.entry(c.story).or_default().push(c.check);
                 continue;
             }
             Line::Header { .. } => continue,
@@ -415,24 +622,9 @@ fn import_export(
         }
         let have = counts[&rev.story];
         if rev.number <= have {
-            let stored = batch.revision_id(&rev.story, rev.number)?;
-            if stored != Some(rev.id) {
-                return Err(CliError::new(format!(
-                    "cannot import {name}: story {:?} already has a different revision {} in the store",
-                    rev.story, rev.number
-                ))
-                .with_hint("import into an empty --store"));
-            }
+            // Checked against the store already: the same revision.
             summary.skipped += 1;
             continue;
-        }
-        if rev.number != have + 1 {
-            return Err(CliError::new(format!(
-                "cannot import {name}: revision {} of story {:?} comes before revision {}",
-                rev.number,
-                rev.story,
-                have + 1
-            )));
         }
         let raw = rev.raw_bytes().map_err(|e| CliError::new(format!("cannot import {name}: {e}")))?;
         if !previous.contains_key(&rev.story) {
@@ -469,6 +661,21 @@ fn import_export(
     batch.commit()?;
     for (from, into) in aliases {
         store.set_alias(&from, &into)?;
+    }
+    // The watch list and check log: what the store has already (a re-run,
+    // or a newer state) is kept.
+    for watch in watches {
+        if store.watch(&watch.url)?.is_none() {
+            store.set_watch(&watch)?;
+        }
+    }
+    for (story, list) in checks {
+        let have = store.checks(&story)?;
+        for check in list {
+            if !have.contains(&check) {
+                store.record_check(&story, &check)?;
+            }
+        }
     }
     Ok(summary)
 }

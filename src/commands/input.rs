@@ -152,7 +152,10 @@ pub fn check_recordable(source: &Source, document: &Document) -> Result<(), CliE
     let mut sentences = 0usize;
     let mut words: std::collections::HashSet<String> = std::collections::HashSet::new();
     for paragraph in &document.paragraphs {
-        sentences += 1 + paragraph.chars().filter(|c| matches!(c, '.' | '!' | '?' | '…' | '"' | '“' | '”')).count();
+        let mark = |c: char| matches!(c, '.' | '!' | '?' | '…' | '"' | '“' | '”');
+        // Each mark may end a sentence or a quote; so does a paragraph's end.
+        sentences +=
+            paragraph.chars().filter(|&c| mark(c)).count() + usize::from(!paragraph.trim_end().ends_with(mark));
         if sentences > MAX_SENTENCES {
             return Err(refuse(format!("it holds more than {MAX_SENTENCES} sentences and quotes")));
         }

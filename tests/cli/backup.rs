@@ -85,3 +85,176 @@ fn import_refuses_what_is_not_an_export() {
     assert!(err.contains("holds no story folders"), "{err}");
     assert!(!env.store().exists());
 }
+
+/// Many small invented revisions of one story, as an import directory.
+fn many_revisions(env: &Env, stories: &[&str], n: usize) -> std::path::PathBuf {
+    let root = env.dir.path().join("many");
+    for story in stories {
+        std::fs::create_dir_all(root.join(story)).unwrap();
+        for i in 1..=n {
+            let body = format!("Officials said the count reached {i}.\n\nThe mayor said {i} crews were out.\n");
+            std::fs::write(root.join(story).join(format!("{i}-2026-01-01T{:02}{:02}Z.txt", i / 60, i % 60)), body)
+                .unwrap();
+        }
+    }
+    root
+}
+
+#[test]
+fn a_binary_file_in_the_last_folder_commits_nothing() {
+    let env = Env::new();
+    let root = many_revisions(&env, &["alpha", "beta", "zulu"], 30);
+    std::fs::write(root.join("zulu/31-2026-01-02T0000Z.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let out = env.run(["import", root.to_str().unwrap()]);
+    assert!(out.err().contains("31-2026-01-02T0000Z.txt as an article: it looks binary"), "{}", out.stderr);
+    assert!(!env.store().exists() || env.store_snapshot().is_empty(), "nothing may be committed");
+}
+
+#[test]
+fn line_300_of_an_export_edited_commits_nothing() {
+    let env = Env::new();
+    let root = many_revisions(&env, &["alpha", "beta"], 200);
+    env.run(["import", root.to_str().unwrap()]).ok();
+    let text = env.run(["export"]).stdout;
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    assert!(lines.len() > 300);
+    lines[299] = lines[299].replacen("crews were out", "crews were in", 1);
+    let f = env.file("edited.jsonl", lines.join("\n") + "\n");
+    let copy = env.dir.path().join("copy");
+    let out = env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]);
+    let err = out.err();
+    assert!(err.contains("edited.jsonl: line 300: revision") && err.contains("does not match its id"), "{err}");
+    assert!(!copy.exists(), "the store is not even created");
+}
+
+#[test]
+fn an_endless_line_on_standard_input_is_refused_in_bounded_memory() {
+    let env = Env::new();
+    let child = env
+        .std_cmd()
+        .args(["import", "-"])
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Bounded by the 4 KiB header limit: it ends at once, or never.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("error: cannot import -: line 1 is longer than 4096 bytes"), "{stderr}");
+}
+
+#[test]
+fn max_bytes_applies_to_exports() {
+    let env = Env::new();
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
+    let f = env.file("b.jsonl", env.run(["export"]).stdout);
+    let copy = env.dir.path().join("copy");
+    let out = env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap(), "--max-bytes", "100"]);
+    assert!(out.err().contains("is larger than the limit of 100 bytes"), "{}", out.stderr);
+    let out = env.run_stdin(["--store", copy.to_str().unwrap(), "import", "-"], &std::fs::read_to_string(&f).unwrap());
+    assert!(out.ok().contains("imported 1 revisions into 1 stories"), "{}", out.stdout);
+}
+
+#[test]
+fn files_import_in_natural_order_not_text_order() {
+    let env = Env::new();
+    let root = env.dir.path().join("nat");
+    std::fs::create_dir_all(root.join("s")).unwrap();
+    for i in [1, 2, 10] {
+        std::fs::write(root.join("s").join(format!("{i}-rev.txt")), format!("Officials said revision {i} is here.\n"))
+            .unwrap();
+    }
+    env.run(["import", root.to_str().unwrap()]).ok();
+    let log = env.run(["log", "s", "--format", "json"]).json();
+    let sources: Vec<&str> = log.as_array().unwrap().iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert!(sources[0].ends_with("10-rev.txt") && sources[2].ends_with("1-rev.txt"), "{sources:?}");
+}
+
+#[test]
+fn export_then_import_keeps_the_watch_list_and_the_check_log() {
+    let env = Env::new();
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
+    // A watch and a check as `track` writes them, through a v2 export.
+    let text = env.run(["export"]).stdout;
+    let watch = r#"{"kind":"watch","url":"https://news.example/harbor","story":"harbor","etag":"\"x1\"","last_modified":null,"last_check":"2026-01-02T03:04:05Z","last_change":"2026-01-02T03:04:05Z","next_check":"2026-01-02T03:19:05Z","interval_secs":900,"failures":0}"#;
+    let check = r#"{"kind":"check","story":"harbor","at":"2026-01-02T03:04:05Z","source":"https://news.example/harbor","outcome":"noise","revision":1,"detail":"only timestamp lines changed"}"#;
+    let f = env.file("with-track.jsonl", format!("{text}{watch}\n{check}\n"));
+    let copy = env.dir.path().join("copy");
+    env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).ok();
+    let again = env.run(["--store", copy.to_str().unwrap(), "export"]);
+    assert_eq!(again.ok(), std::fs::read_to_string(&f).unwrap(), "watch and check survive the round trip");
+    // A re-run adds no second copy of the check.
+    env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).ok();
+    assert_eq!(env.run(["--store", copy.to_str().unwrap(), "export"]).stdout, again.stdout);
+    // Version 1 exports (no watch or check lines) still import.
+    let v1 = text.replacen("\"version\":2", "\"version\":1", 1);
+    let f1 = env.file("v1.jsonl", v1);
+    let old = env.dir.path().join("old");
+    env.run(["--store", old.to_str().unwrap(), "import", f1.to_str().unwrap()]).ok();
+}
+
+#[test]
+fn import_refuses_alias_cycles_and_aliases_to_unknown_speakers() {
+    let env = Env::new();
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
+    let text = env.run(["export"]).stdout;
+    let copy = env.dir.path().join("copy");
+    let cases = [
+        (
+            r#"{"kind":"alias","from":"laura-benson","into":"nobody-at-all"}"#,
+            "names \"nobody-at-all\", a speaker neither the export nor the store holds",
+        ),
+        (
+            "{\"kind\":\"alias\",\"from\":\"laura-benson\",\"into\":\"eastbay-fire-department\"}\n{\"kind\":\"alias\",\"from\":\"eastbay-fire-department\",\"into\":\"laura-benson\"}",
+            "its aliases make a cycle: ",
+        ),
+    ];
+    for (extra, needle) in cases {
+        let f = env.file("aliased.jsonl", format!("{text}{extra}\n"));
+        let out = env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]);
+        assert!(out.err().contains(needle), "{}", out.stderr);
+        let stories = env.run(["--store", copy.to_str().unwrap(), "stories"]);
+        assert!(stories.ok().starts_with("no stories yet"), "nothing written: {}", stories.stdout);
+    }
+}
+
+#[test]
+fn export_o_writes_through_devices_keeps_modes_and_follows_links() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let env = Env::new();
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
+    let expected = env.run(["export"]).stdout;
+    // /dev/null stays a device.
+    env.run(["export", "-o", "/dev/null"]).ok();
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // A regular file keeps its mode.
+    let kept = env.file("kept.jsonl", "old");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    env.run(["export", "-o", kept.to_str().unwrap()]).ok();
+    assert_eq!(std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o640);
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), expected);
+    // A symbolic link stays a link; its target gets the export.
+    let target = env.file("target.jsonl", "old");
+    let link = env.dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    env.run(["export", "-o", link.to_str().unwrap()]).ok();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), expected);
+    // A dangling link is refused clearly.
+    let dangling = env.dir.path().join("dangling.jsonl");
+    std::os::unix::fs::symlink(env.dir.path().join("nowhere"), &dangling).unwrap();
+    let out = env.run(["export", "-o", dangling.to_str().unwrap()]);
+    assert!(out.err().contains("is a symbolic link to nothing"), "{}", out.stderr);
+    // A FIFO is written through, not replaced by a file.
+    let fifo = env.dir.path().join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    env.run(["export", "-o", fifo.to_str().unwrap()]).ok();
+    assert_eq!(reader.join().unwrap(), expected);
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}

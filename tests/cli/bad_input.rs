@@ -208,3 +208,23 @@ fn terminal_escapes_in_an_article_are_shown_not_obeyed() {
     let json = env.run(["show", "s", "--format", "json"]).json();
     assert!(json["text"].as_str().unwrap().contains("\x1b]0;pwned\x07"), "JSON keeps the text exact");
 }
+
+/// A title with a newline (from an edited export; titles are not part of a
+/// revision's id) must not forge a row of `stories`.
+#[test]
+fn a_newline_in_a_title_does_not_forge_a_row_of_stories() {
+    let env = Env::new();
+    let good = example("01-first.txt").display().to_string();
+    env.run(["record", "harbor", &good, "--title", "Harbor fire"]).ok();
+    let text = env.run(["export"]).stdout;
+    let forged =
+        text.replacen("\"title\":\"Harbor fire\"", "\"title\":\"Harbor fire\\nforged  9  2026-01-01 00:00 UTC  x\"", 1);
+    assert_ne!(text, forged);
+    let f = env.file("forged.jsonl", forged);
+    let copy = env.dir.path().join("copy");
+    env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).ok();
+    let out = env.run(["--store", copy.to_str().unwrap(), "stories"]);
+    let lines: Vec<&str> = out.ok().lines().collect();
+    assert_eq!(lines.len(), 2, "a header and one story: {lines:?}");
+    assert!(lines[1].contains("Harbor fire\u{240A}forged"), "{lines:?}");
+}
