@@ -65,6 +65,38 @@ pub struct CheckLine {
     pub story: String,
     #[serde(flatten)]
     pub check: CheckRecord,
+    /// The raw page the check kept (`raw` names it), base64: the evidence
+    /// travels with the check, so that an imported check names a blob the
+    /// store holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+}
+
+impl CheckLine {
+    /// A check as exported, with the raw page it names.
+    pub fn from_store(store: &Store, story: &str, check: CheckRecord) -> Result<CheckLine, CliError> {
+        let page = match &check.raw {
+            Some(id) => Some(STANDARD.encode(store.blob(id)?)),
+            None => None,
+        };
+        Ok(CheckLine { story: story.to_string(), check, page })
+    }
+
+    /// The raw page's bytes, checked against the id the check names.
+    pub fn page_bytes(&self) -> Result<Option<Vec<u8>>, String> {
+        match (&self.check.raw, &self.page) {
+            (None, None) => Ok(None),
+            (None, Some(_)) => Err("the check carries a page but names none".into()),
+            (Some(_), None) => Err("the check names a raw page the export does not carry".into()),
+            (Some(id), Some(b64)) => {
+                let bytes = STANDARD.decode(b64).map_err(|e| format!("the check's page is not base64: {e}"))?;
+                if claimtrail_store::blob_id(&bytes) != *id {
+                    return Err("the check's page does not match the id it names".into());
+                }
+                Ok(Some(bytes))
+            }
+        }
+    }
 }
 
 /// A statement as exported: its occurrence and its content.

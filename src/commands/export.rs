@@ -109,7 +109,7 @@ fn write_export(store: Option<&Store>, only: Option<&str>, w: &mut dyn Write) ->
     }
     for story in &stories {
         for check in store.checks(&story.id)? {
-            put(&Line::Check(Box::new(CheckLine { story: story.id.clone(), check })))?;
+            put(&Line::Check(Box::new(CheckLine::from_store(store, &story.id, check)?)))?;
         }
     }
     Ok(revisions)

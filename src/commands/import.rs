@@ -10,7 +10,7 @@ use claimtrail_store::{Hash32, Recorded, Store, WriteBatch, blob_id, validate_st
 use indicatif::ProgressBar;
 use serde::Serialize;
 
-use crate::backup::{ExportReader, FORMAT_NAME, FORMAT_VERSION, Line};
+use crate::backup::{CheckLine, ExportReader, FORMAT_NAME, FORMAT_VERSION, Line};
 use crate::commands::Ctx;
 use crate::commands::input::{DEFAULT_MAX_BYTES, Source, check_recordable, document_of, read_bytes};
 use crate::error::{CliError, Result, exit};
@@ -493,6 +493,7 @@ fn check_export<R: BufRead>(reader: &mut ExportReader<R>, name: &str, max_bytes:
             }
             (Line::Check(c), false) => {
                 validate_story_id(&c.story).map_err(|e| at(n, e.to_string()))?;
+                c.page_bytes().map_err(|e| at(n, e))?;
                 checked.tracked.entry(c.story.clone()).or_insert(n);
             }
         }
@@ -588,7 +589,7 @@ fn import_export<R: BufRead>(
     let mut counts: HashMap<String, u32> = HashMap::new();
     let mut aliases = Vec::new();
     let mut watches = Vec::new();
-    let mut checks: BTreeMap<String, Vec<claimtrail_store::CheckRecord>> = BTreeMap::new();
+    let mut checks: BTreeMap<String, Vec<CheckLine>> = BTreeMap::new();
     // Each story's latest statements, to diff its next revision against.
     let mut previous: HashMap<String, Vec<crate::extract::Statement>> = HashMap::new();
     // Each story's speakers so far, to derive the next revision's analysis.
@@ -606,7 +607,7 @@ fn import_export<R: BufRead>(
                 continue;
             }
             Line::Check(c) => {
-                checks.entry(c.story).or_default().push(c.check);
+                checks.entry(c.story.clone()).or_default().push(*c);
                 continue;
             }
             Line::Header { .. } => continue,
@@ -671,9 +672,16 @@ fn import_export<R: BufRead>(
     }
     for (story, list) in checks {
         let have = store.checks(&story)?;
-        for check in list {
-            if !have.contains(&check) {
-                store.record_check(&story, &check)?;
+        for line in list {
+            if have.contains(&line.check) {
+                continue;
+            }
+            // Checked in the reading pass: the page matches the id named.
+            let page = line.page_bytes().map_err(CliError::new)?;
+            let mut check = line.check;
+            match page {
+                Some(raw) => store.record_check_with_raw(&story, &mut check, &raw)?,
+                None => store.record_check(&story, &check)?,
             }
         }
     }

@@ -179,7 +179,7 @@ fn export_then_import_keeps_the_watch_list_and_the_check_log() {
     // A watch and a check as `track` writes them, through a v2 export.
     let text = env.run(["export"]).stdout;
     let watch = r#"{"kind":"watch","url":"https://news.example/harbor","story":"harbor","etag":"\"x1\"","last_modified":null,"last_check":"2026-01-02T03:04:05Z","last_change":"2026-01-02T03:04:05Z","next_check":"2026-01-02T03:19:05Z","interval_secs":900,"failures":0}"#;
-    let check = r#"{"kind":"check","story":"harbor","at":"2026-01-02T03:04:05Z","source":"https://news.example/harbor","outcome":"noise","revision":1,"detail":"only timestamp lines changed"}"#;
+    let check = r#"{"kind":"check","story":"harbor","at":"2026-01-02T03:04:05Z","source":"https://news.example/harbor","outcome":"noise","revision":1,"detail":"only timestamp lines changed","raw":null}"#;
     let f = env.file("with-track.jsonl", format!("{text}{watch}\n{check}\n"));
     let copy = env.dir.path().join("copy");
     env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).ok();

@@ -293,6 +293,31 @@ fn a_noise_check_keeps_the_raw_page_it_saw() {
     assert_eq!(checks[2]["raw"].as_str(), Some(raw));
     assert!(checks[0]["raw"].is_null(), "a check that made a revision has its page in the revision");
     env.run(["verify"]).ok();
+    // A backup carries the page: the copy holds the blob the check names,
+    // verifies, and exports the same.
+    let export = env.run(["export"]).ok().to_string();
+    let f = env.file("noise.jsonl", export.clone());
+    let copy = env.dir.path().join("copy");
+    env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).ok();
+    env.run(["--store", copy.to_str().unwrap(), "verify"]).ok();
+    assert_eq!(env.run(["--store", copy.to_str().unwrap(), "export"]).ok(), export.as_str());
+    // An export whose check names a page it does not carry is refused.
+    let stripped: String = export
+        .lines()
+        .map(|l| {
+            if l.contains(r#""page":"#) {
+                l.split(r#","page":"#).next().unwrap().to_string() + "}"
+            } else {
+                l.to_string()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    let f = env.file("stripped.jsonl", stripped);
+    let other = env.dir.path().join("other");
+    let out = env.run(["--store", other.to_str().unwrap(), "import", f.to_str().unwrap()]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("raw page the export does not carry"), "{}", out.stderr);
 }
 
 /// Issue 12 item 12: `--timeout inf` panicked.
