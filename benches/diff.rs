@@ -90,6 +90,7 @@ fn statement(content: String, who: Option<&str>, attribution: Attribution) -> St
         attribution,
         cue: who.map(|_| "said".to_string()),
         speaker: who.map(speaker),
+        co_speakers: Vec::new(),
         span: (0, 0),
     }
 }

@@ -497,6 +497,7 @@ pub fn statements_as_stored<'a>(
                 attribution: Attribution::parse(&o.attribution).unwrap_or(Attribution::Unattributed),
                 cue: o.cue.clone(),
                 speaker,
+                co_speakers: Vec::new(),
                 hash: o.statement.to_hex(),
                 span: (a, b),
             }

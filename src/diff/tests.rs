@@ -36,6 +36,7 @@ fn stmt(content: &str, sp: Option<SpeakerRef>, attribution: Attribution) -> Stat
         attribution,
         cue: sp.as_ref().map(|_| "said".to_string()),
         speaker: sp,
+        co_speakers: Vec::new(),
         hash: content_hash(content),
         span: (0, 0),
     }
@@ -432,6 +433,7 @@ fn gold_statements(doc: &serde_json::Value) -> Vec<Statement> {
             attribution,
             cue: None,
             speaker: sp,
+            co_speakers: Vec::new(),
             span: (0, 0),
         });
     }

@@ -233,7 +233,9 @@ const ROLE: &str = "president vice secretary general gen sen senator rep represe
     judiciary budget pentagon campaign administration agency bureau office chairperson \
     democrat republican independent presidential hopeful contender nominee director general \
     surgeon solicitor first lady sir dame lord coach owner manager chancellor provost dean \
-    premier president-elect vice-president lawmaker analyst economist master warden pres";
+    premier president-elect vice-president lawmaker analyst economist master warden pres \
+    sens reps govs gens drs sec secy defence shadow mp mep councillor councilor alderman \
+    ranking cabinet business envoy";
 const ORG: &str = "pentagon department ministry agency administration campaign committee \
     commission council court party office bureau service government congress senate house \
     police army navy military company corp corporation inc times post journal news reuters \

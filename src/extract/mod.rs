@@ -175,6 +175,9 @@ impl<'a> Pipeline<'a> {
                 return;
             }
         }
+        for (name, description) in speakers::introductions(text) {
+            self.registry.introduce(name, description);
+        }
         let mut toks = std::mem::take(&mut self.tokens);
         let mut frames = std::mem::take(&mut self.frames);
         tokens::tokenize(doc, range, para_start, spans, &mut toks);
@@ -184,20 +187,46 @@ impl<'a> Pipeline<'a> {
             Outcome::Framed => {
                 let mut prev: Option<usize> = None;
                 for f in &frames {
+                    let mut co_speakers = Vec::new();
                     let speaker = match f.source {
                         Source::Mention { np, appositive } => {
                             let mention = &doc[toks[np.0].start..toks[np.1 - 1].end];
                             let appositive = appositive.map(|(s, e)| &doc[toks[s].start..toks[e - 1].end]);
-                            Some(self.registry.resolve(mention, appositive))
+                            match speakers::split_subject(mention) {
+                                Some(parts) => {
+                                    for part in &parts {
+                                        if let Some(r) = self.registry.resolve(part, None)
+                                            && !co_speakers.iter().any(|c: &SpeakerRef| c.id == r.id)
+                                        {
+                                            co_speakers.push(r);
+                                        }
+                                    }
+                                    (!co_speakers.is_empty()).then(|| co_speakers.remove(0))
+                                }
+                                None => self.registry.resolve(mention, appositive),
+                            }
                         }
-                        Source::Previous => prev.and_then(|i| self.out.statements[i].speaker.clone()),
+                        Source::Previous => prev.and_then(|i| {
+                            co_speakers = self.out.statements[i].co_speakers.clone();
+                            self.out.statements[i].speaker.clone()
+                        }),
                         Source::Continuation => introduced
                             .as_ref()
                             .map(|(r, _)| r.clone())
                             .or_else(|| self.continuation_speaker(paragraph, continues_quote)),
                     };
                     let attributed = speaker.is_some();
+                    // A source that cannot speak ("the attack said"): the
+                    // sentence stays whole, the outlet's own.
+                    let whole;
+                    let f = if !attributed && frames.len() == 1 && matches!(f.source, Source::Mention { .. }) {
+                        whole = Frame { content: range, content2: None, cue: None, ..*f };
+                        &whole
+                    } else {
+                        f
+                    };
                     let index = self.push(paragraph, range, f, speaker);
+                    self.out.statements[index].co_speakers = co_speakers;
                     if !attributed && f.source == Source::Continuation {
                         self.pending.push(index);
                     } else if f.source != Source::Continuation && continues_quote {
@@ -210,8 +239,8 @@ impl<'a> Pipeline<'a> {
             }
             Outcome::Introduces { np, cue } => {
                 let mention = &doc[np.0..np.1];
-                let r = self.registry.resolve(mention, None);
-                self.introduced = Some((r, Some(doc[cue.0..cue.1].to_string())));
+                self.introduced =
+                    self.registry.resolve(mention, None).map(|r| (r, Some(doc[cue.0..cue.1].to_string())));
             }
             Outcome::None => {
                 let frame = Frame {
@@ -284,6 +313,7 @@ impl<'a> Pipeline<'a> {
             attribution,
             cue: f.cue.map(|(s, e)| doc[s..e].to_string()),
             speaker,
+            co_speakers: Vec::new(),
             span: range,
         });
         index

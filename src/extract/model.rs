@@ -93,6 +93,12 @@ pub struct Statement {
     /// The cue word or phrase ("said", "according to", "declined to say").
     pub cue: Option<String>,
     pub speaker: Option<SpeakerRef>,
+    /// The other speakers when one subject names several ("Roe and Diaz
+    /// said", "Sens. A, B and C said"): the statement is each one's, and
+    /// `speaker` is the first. Absent from JSON when there is one speaker,
+    /// so the contract only grows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_speakers: Vec<SpeakerRef>,
     /// blake3 of the normalised content (see [`crate::extract::normalize`]).
     pub hash: String,
     /// Byte range of `text` in the normalised document text.

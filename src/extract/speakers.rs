@@ -24,6 +24,10 @@ struct Entry {
     surname: Option<String>,
     gender: Gender,
     last_seen: usize,
+    /// Named as a source at least once; a person only introduced ("the
+    /// pick for the post, Ann Roe, arrived") is not listed as a speaker
+    /// but is there for "she" and "the pick" to find.
+    spoke: bool,
 }
 
 /// Every speaker of one article, in order of first appearance.
@@ -61,6 +65,50 @@ struct Parsed {
     /// A definite common noun ("the official", "the president"): its head.
     definite_head: Option<String>,
     gender: Gender,
+}
+
+/// Name and id of the speaker of a pronoun that points to no one.
+pub const UNRESOLVED: &str = "unresolved";
+
+/// "DESCRIPTION, NAME," or "NAME, DESCRIPTION," in a sentence: a person the
+/// article introduces by a description ("the shadow business secretary,
+/// Rachel Penn,"). Adjacent comma-separated segments only; the description
+/// starts at its article ("the", "a") and holds a role or source noun.
+pub fn introductions(sentence: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    if !sentence.contains(", ") {
+        return out;
+    }
+    let segs: Vec<&str> = sentence.split(", ").map(|s| s.trim_end_matches(['.', ',', ';'])).collect();
+    let name_of = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (2..=6).contains(&words.len())
+            && words.iter().all(|w| is_cap(w) || is_particle(w))
+            && words.last().is_some_and(|w| cues::lookup(w).class & (class::ROLE | class::ORG | class::GROUP) == 0)
+    };
+    // The description opens its segment and ends in a role ("the shadow
+    // business secretary", "the council's pick for harbour master").
+    fn description_of(s: &str) -> Option<&str> {
+        if !["The ", "the ", "a ", "A ", "an ", "An "].iter().any(|d| s.starts_with(d)) {
+            return None;
+        }
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let last = cues::lookup(words[words.len() - 1]).class;
+        let role = !is_cap(words[words.len() - 1]) && last & (class::ROLE | class::ANON) != 0 && last & class::ORG == 0;
+        (words.len() <= 10 && role).then_some(s)
+    }
+    for w in segs.windows(2) {
+        if name_of(w[1])
+            && let Some(d) = description_of(w[0])
+        {
+            out.push((w[1], d));
+        } else if name_of(w[0])
+            && let Some(d) = description_of(w[1])
+        {
+            out.push((w[0], d));
+        }
+    }
+    out
 }
 
 /// A slug of a normalised name: lowercase, runs of non-alphanumerics become
@@ -122,7 +170,12 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     }
     let appositive_role = appositive.map(|a| {
         let words: Vec<&str> = trim_np(a).split_whitespace().collect();
-        strip_det(&words).1.join(" ")
+        // "Roe, who leads Northern Command,": the role is what they lead.
+        let words = match words.first() {
+            Some(&w) if (w == "who" || w == "which") && words.len() > 1 => &words[1..],
+            _ => &words[..],
+        };
+        strip_det(words).1.join(" ")
     });
     if all.len() == 1 && cues::lookup(all[0]).class & class::PRON != 0 {
         let lower = all[0].to_lowercase();
@@ -269,23 +322,147 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     }
     let name = name_words.join(" ");
     let role_words = words.len() - name_words.len();
-    let role = appositive_role.or_else(|| {
-        (role_words > 0).then(|| {
-            let mut role = words[..role_words].join(" ");
-            if role.ends_with(',') {
-                role.pop();
-            }
-            role
-        })
+    let title = (role_words > 0).then(|| {
+        let mut role = words[..role_words].join(" ");
+        if role.ends_with(',') {
+            role.pop();
+        }
+        role
     });
+    // A party and state after the name add to the title: "Sen., D-Mass.".
+    let role = match (title, appositive_role) {
+        (Some(t), Some(a)) if is_party_state(&a) => Some(format!("{t}, {a}")),
+        (t, a) => a.or(t),
+    };
+    // A lone acronym ("KH", "NATO") is an organisation, not a person.
+    let acronym = name_words.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
     Parsed {
         name,
         role: role.filter(|r| !r.is_empty()),
-        kind: SpeakerKind::Person,
+        kind: if acronym { SpeakerKind::Organization } else { SpeakerKind::Person },
         pronoun: None,
         definite_head: None,
         gender,
     }
+}
+
+/// The people of a subject that names several ("Roe and Diaz", "Sens. Ann
+/// Roe, Bo Diaz and Cy Eng", "Defense Secretary Ann Roe and Gen. Bo
+/// Diaz"), one mention each, a plural title given to each. None when the
+/// subject is one speaker: a single name, or a group ("U.S. and British
+/// officials", "Republicans and Democrats").
+pub fn split_subject(mention: &str) -> Option<Vec<String>> {
+    let mention = trim_np(mention);
+    if !mention.contains(" and ") {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for piece in mention.split(", ") {
+        for part in piece.split(" and ") {
+            let part = part.trim().trim_start_matches("and ").trim();
+            if !part.is_empty() {
+                parts.push(part);
+            }
+        }
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    // A plural title before the first name belongs to every name.
+    const PLURAL_TITLES: [(&str, &str); 9] = [
+        ("Sens.", "Sen."),
+        ("Reps.", "Rep."),
+        ("Senators", "Senator"),
+        ("Representatives", "Representative"),
+        ("Govs.", "Gov."),
+        ("Gens.", "Gen."),
+        ("Drs.", "Dr."),
+        ("Messrs.", "Mr."),
+        ("Profs.", "Prof."),
+    ];
+    let mut title = None;
+    if let Some((first, rest)) = parts[0].split_once(' ')
+        && let Some(&(_, one)) = PLURAL_TITLES.iter().find(|(many, _)| *many == first)
+    {
+        title = Some(one);
+        parts[0] = rest;
+    }
+    // Each part must end in a name: a capitalised word that is neither a
+    // title, an organisation nor a group noun.
+    let named = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        words.iter().all(|w| is_cap(w) || is_particle(w) || w.starts_with(|c: char| c.is_ascii_digit()))
+            && words.iter().rev().find(|w| !is_suffix(w)).is_some_and(|w| {
+                let c = cues::lookup(w).class;
+                is_cap(w) && c & (class::ROLE | class::ORG | class::GROUP | class::ANON | class::DET | class::PRON) == 0
+            })
+    };
+    if !parts.iter().all(|p| named(p)) {
+        return None;
+    }
+    Some(parts.into_iter().map(|p| title.map_or_else(|| p.to_string(), |t| format!("{t} {p}"))).collect())
+}
+
+/// "R-Ga.", "D-Mass.", "I-Vt.": a party and a state.
+fn is_party_state(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 3 && b.len() <= 9 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && !s.contains(' ')
+}
+
+/// Words that name places, never people ("Middle East", "Northern
+/// Province").
+fn is_place_word(w: &str) -> bool {
+    const PLACE: [&str; 22] = [
+        "east", "west", "north", "south", "middle", "eastern", "western", "northern", "southern", "central", "gulf",
+        "region", "province", "city", "capital", "island", "islands", "county", "valley", "coast", "border", "strait",
+    ];
+    let w = w.trim_end_matches(['.', ',']);
+    PLACE.iter().any(|p| w.eq_ignore_ascii_case(p))
+}
+
+/// Whether a parsed mention can speak at all. A suffix ("Jr."), a place
+/// ("Middle East"), a military operation ("Operation Firm Hand"), or a
+/// common noun that is no source ("the attack", "the latter condemned")
+/// never is: the statement then stays the outlet's own.
+fn can_speak(p: &Parsed) -> bool {
+    if p.pronoun.is_some() {
+        return true;
+    }
+    let words: Vec<&str> = p.name.split_whitespace().collect();
+    let Some(&first) = words.first() else {
+        return false;
+    };
+    if words.iter().all(|w| is_suffix(w) || is_place_word(w)) {
+        return false;
+    }
+    if first == "Operation" && words.len() > 1 {
+        return false;
+    }
+    if p.kind == SpeakerKind::Organization && !is_cap(first) {
+        // Events do not speak, nor does a verb taken for a noun.
+        const EVENTS: [&str; 12] = [
+            "attack",
+            "attacks",
+            "strike",
+            "strikes",
+            "bombing",
+            "explosion",
+            "blast",
+            "shooting",
+            "crash",
+            "incident",
+            "raid",
+            "assault",
+        ];
+        let head = words[words.len() - 1].to_ascii_lowercase();
+        let source_noun =
+            words.iter().any(|w| cues::lookup(w).class & (class::ANON | class::GROUP | class::ROLE | class::ORG) != 0);
+        if !source_noun && (head.ends_with("ed") || EVENTS.contains(&head.as_str())) {
+            return false;
+        }
+        return !(words.len() == 1 && matches!(first, "latter" | "former"));
+    }
+    true
 }
 
 fn lowercase_first(s: &str) -> String {
@@ -306,7 +483,8 @@ fn singular(w: &str) -> &str {
 
 impl Registry {
     /// Resolve a mention to a speaker of the article, adding one if new.
-    pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> SpeakerRef {
+    /// None when the mention cannot speak (see [`can_speak`]).
+    pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> Option<SpeakerRef> {
         self.clock += 1;
         // Articles repeat their mentions ("he", "Trump"): parse each once.
         let parsed = match (appositive, self.parsed.get(mention)) {
@@ -319,6 +497,9 @@ impl Registry {
                 p
             }
         };
+        if !can_speak(&parsed) {
+            return None;
+        }
         let mention = trim_np(mention).to_string();
         let found = if let Some(p) = &parsed.pronoun {
             self.resolve_pronoun(p, parsed.gender)
@@ -329,6 +510,9 @@ impl Registry {
         };
         let idx = match found {
             Some(i) => i,
+            // A pronoun with no one to point to is said to be so, never
+            // shown as a speaker named "he".
+            None if parsed.pronoun.is_some() => self.unresolved(),
             None => self.add(&parsed),
         };
         let clock = self.clock;
@@ -336,6 +520,7 @@ impl Registry {
         self.recency.remove(&e.last_seen);
         self.recency.insert(clock, idx);
         e.last_seen = clock;
+        e.spoke = true;
         if e.gender == Gender::Unknown {
             e.gender = parsed.gender;
         }
@@ -345,13 +530,60 @@ impl Registry {
         if parsed.pronoun.is_none() && mention != e.speaker.name && !e.speaker.aliases.contains(&mention) {
             e.speaker.aliases.push(mention.clone());
         }
-        SpeakerRef {
+        Some(SpeakerRef {
             id: e.speaker.id.clone(),
             name: e.speaker.name.clone(),
             mention,
             kind: e.speaker.kind,
             anonymous: e.speaker.anonymous,
             role: e.speaker.role.clone(),
+        })
+    }
+
+    /// The one entry for pronouns that point to no one in the article.
+    fn unresolved(&mut self) -> usize {
+        if let Some(i) = self.entries.iter().position(|e| e.speaker.id == UNRESOLVED) {
+            return i;
+        }
+        self.entries.push(Entry {
+            speaker: Speaker {
+                id: UNRESOLVED.to_string(),
+                name: UNRESOLVED.to_string(),
+                kind: SpeakerKind::Person,
+                anonymous: false,
+                role: None,
+                aliases: Vec::new(),
+                anonymity_reason: None,
+            },
+            surname: None,
+            gender: Gender::Unknown,
+            last_seen: self.clock,
+            spoke: false,
+        });
+        self.entries.len() - 1
+    }
+
+    /// A person the article introduces without reporting them, with the
+    /// description it gives ("the council's pick for harbour master,
+    /// Councillor Nadia Brook,"): later "she" or "the pick" can be them.
+    pub fn introduce(&mut self, name: &str, description: &str) {
+        let parsed = parse(name, Some(description));
+        if parsed.kind != SpeakerKind::Person || !can_speak(&parsed) || parsed.name.split_whitespace().count() < 2 {
+            return;
+        }
+        self.clock += 1;
+        let idx = match self.resolve_name(&parsed) {
+            Some(i) => i,
+            None => {
+                let i = self.add(&parsed);
+                self.entries[i].spoke = false;
+                i
+            }
+        };
+        let e = &mut self.entries[idx];
+        e.last_seen = self.clock;
+        if e.speaker.role.is_none() {
+            e.speaker.role = parsed.role;
         }
     }
 
@@ -383,6 +615,7 @@ impl Registry {
             surname,
             gender: p.gender,
             last_seen: self.clock,
+            spoke: true,
         });
         idx
     }
@@ -479,7 +712,7 @@ impl Registry {
     }
 
     pub fn into_speakers(self) -> Vec<Speaker> {
-        self.entries.into_iter().map(|e| e.speaker).collect()
+        self.entries.into_iter().filter(|e| e.spoke).map(|e| e.speaker).collect()
     }
 }
 

@@ -172,7 +172,8 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
             // and of any short capitalised word before a comma ("Va.,").
             if bytes.get(end) == Some(&b'.') {
                 let w = &s[i..end];
-                let before_comma = bytes.get(end + 1) == Some(&b',') && w.len() <= 4 && c.is_uppercase();
+                let before_comma =
+                    bytes.get(end + 1) == Some(&b',') && (w.len() <= 4 || party_state(w)) && c.is_uppercase();
                 if before_comma || w.contains('.') || w.chars().nth(1).is_none() || abbrev_like(w) {
                     end += 1;
                 }
@@ -228,6 +229,12 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
             }
         }
     }
+}
+
+/// A party and state after a name: "R-Ga", "D-Mass", "I-Vt".
+fn party_state(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() <= 8 && b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
 fn abbrev_like(w: &str) -> bool {

@@ -58,6 +58,18 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         }
         break;
     }
+    // "a website run by the council", "a list kept by the ministry": a
+    // document and who keeps it.
+    if s >= 3
+        && c.lower_is(s - 1, "by")
+        && ["run", "kept", "compiled", "maintained", "published", "released", "issued", "written", "produced"]
+            .iter()
+            .any(|w| c.lower_is(s - 2, w))
+        && let Some((s2, _)) = np_core(c, s - 2)
+        && t[s2..s - 2].iter().any(|x| x.is(class::GROUP | class::ORG))
+    {
+        s = s2;
+    }
     while s > 0
         && ["nearly", "about", "almost", "roughly", "approximately", "over", "only", "just"]
             .iter()
@@ -371,6 +383,11 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
     }
     if t[j - 1].kind != Kind::Comma {
         let np = np_back(c, j)?;
+        // "Sens. Ann Roe, Bo Diaz and Cy Eng said": the whole list speaks.
+        let list = name_list_start(c, np);
+        if list < np.0 && accept(list) {
+            return Some(Source::Mention { np: (list, np.1), appositive: None });
+        }
         return accept(np.0).then_some(Source::Mention { np, appositive: None });
     }
     // Walk back over appositives: the subject ends at an earlier comma.
@@ -406,6 +423,26 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         k = b;
     }
     None
+}
+
+/// Start of a list of names ending in the coordinated noun phrase `np`
+/// ("Ann Roe, Bo Diaz and Cy Eng"): each item before the last pair is a
+/// run of capitalised words after a comma. `np.0` if there is no list.
+fn name_list_start(c: &Ctx, np: (usize, usize)) -> usize {
+    let t = c.t;
+    let named = |k: usize| t[k].word() && t[k].cap && !t[k].quoted && !is_function(&t[k]) && !t[k].is(class::DET);
+    if !(np.0..np.1).any(|k| c.lower_is(k, "and")) || !named(np.0) {
+        return np.0;
+    }
+    let mut s = np.0;
+    while s >= 2 && t[s - 1].kind == Kind::Comma && named(s - 2) {
+        let mut b = s - 2;
+        while b > 0 && named(b - 1) && s - b < 6 {
+            b -= 1;
+        }
+        s = b;
+    }
+    s
 }
 
 /// Whether a subject starting at token `s` opens its clause: sentence start,
