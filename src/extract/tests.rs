@@ -6,7 +6,7 @@ use super::*;
 use proptest::prelude::*;
 
 /// (speaker name, attribution, content) of every statement.
-fn rows(text: &str) -> Vec<(Option<String>, &'static str, String)> {
+pub(super) fn rows(text: &str) -> Vec<(Option<String>, &'static str, String)> {
     extract(text)
         .statements
         .into_iter()
@@ -14,7 +14,7 @@ fn rows(text: &str) -> Vec<(Option<String>, &'static str, String)> {
         .collect()
 }
 
-fn one(name: &str, attribution: &'static str, content: &str) -> (Option<String>, &'static str, String) {
+pub(super) fn one(name: &str, attribution: &'static str, content: &str) -> (Option<String>, &'static str, String) {
     (Some(name.to_string()), attribution, content.to_string())
 }
 

@@ -151,3 +151,40 @@ The council voted on Tuesday.\n\n\
         statements.iter().find(|s| s["content"].as_str().unwrap().contains("We will appeal")).expect("the later quote");
     assert_eq!(appeal["speaker"]["name"], "Rosa Santos");
 }
+
+/// Issue 13 items 1 and 3 and issue 14's speakers, through the binary: a
+/// subject naming several people gives the statement to each (`speaker`
+/// first, the rest in `co_speakers`), titles and post-nominals go to the
+/// role, a person introduced by a description first is who "she" is, and a
+/// pronoun with no one to point to says so.
+#[test]
+fn several_speakers_titles_and_introductions_in_json() {
+    let env = Env::new();
+    let story = "Harbour talks fail\n\n\
+        He said nothing had changed.\n\n\
+        Defence Secretary Dr. Mark T. Vellen and Gen. Ross Milford said the talks had failed.\n\n\
+        Sen. Ed Marks, D-Mass., said the bill was alive.\n\n\
+        The council's pick for harbour master, Rep. Nadia Brook, R-Ga., arrived on Friday. \
+        She said the berths would reopen.\n";
+    let j = env.run_stdin(["extract", "--format", "json"], story).json();
+    let by_content = |c: &str| {
+        j["statements"].as_array().unwrap().iter().find(|s| s["content"] == c).unwrap_or_else(|| panic!("{c}: {j}"))
+    };
+    let s = by_content("the talks had failed");
+    assert_eq!(s["speaker"]["name"], "Mark T. Vellen");
+    assert_eq!(s["speaker"]["role"], "Defence Secretary Dr.");
+    assert_eq!(s["co_speakers"][0]["name"], "Ross Milford");
+    assert_eq!(s["co_speakers"][0]["role"], "Gen.");
+    let s = by_content("the bill was alive");
+    assert_eq!(
+        (s["speaker"]["name"].as_str(), s["speaker"]["role"].as_str()),
+        (Some("Ed Marks"), Some("Sen., D-Mass."))
+    );
+    assert!(s.get("co_speakers").is_none(), "one speaker, no co_speakers field: {s}");
+    let s = by_content("the berths would reopen");
+    assert_eq!((s["speaker"]["name"].as_str(), s["speaker"]["mention"].as_str()), (Some("Nadia Brook"), Some("She")));
+    let s = by_content("nothing had changed");
+    assert_eq!((s["speaker"]["name"].as_str(), s["speaker"]["mention"].as_str()), (Some("unresolved"), Some("He")));
+    let names: Vec<&str> = j["speakers"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert!(!names.iter().any(|n| ["He", "he", "Milford", "Dr."].contains(n)), "{names:?}");
+}

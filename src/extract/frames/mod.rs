@@ -170,7 +170,9 @@ fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
         {
             return None;
         }
-        if !(p.cap || p.is(class::PRON) || c.lower_is(i + 1, "that")) {
+        // "the website shows", "the poll finds": a source noun before it.
+        let source_noun = p.is(class::GROUP | class::ANON) && i >= 2 && c.t[i - 2].is(class::DET);
+        if !(p.cap || p.is(class::PRON) || source_noun || c.lower_is(i + 1, "that")) {
             return None;
         }
         // "Twenty-seven states", "Three reports".
@@ -254,8 +256,13 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         } else {
             source
         };
+        // "A website run by the council shows ...": a document finds.
+        let document = t[np.0..np.1]
+            .iter()
+            .any(|x| x.word() && according::DOCUMENT_NOUNS.iter().any(|d| x.text(doc).eq_ignore_ascii_case(d)));
         if kind == CueKind::Belief
             && !c.lower_is(cue + 1, "that")
+            && !document
             && !t[np.0..np.1].iter().any(|x| x.is(class::PRON) || x.cap)
         {
             continue;
@@ -332,3 +339,6 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     }
     Outcome::None
 }
+
+#[cfg(test)]
+mod tests;

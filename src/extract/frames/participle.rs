@@ -1,8 +1,9 @@
 //! Participle frames: `S did X, saying C`, where the participle reports
-//! what the clause's subject said.
+//! what the clause's subject said; `... with S saying: "Q"`, where it
+//! reports what the name before it said; and `S was quoted as saying C`.
 
-use super::phrases::np_forward;
-use super::speech::complement;
+use super::phrases::{np_back, np_forward, starts_clause, subject_before};
+use super::speech::{Complement, complement};
 use super::{Ctx, Frame, Source, content_frame, cue_at};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::tokens::Kind;
@@ -10,6 +11,78 @@ use crate::extract::tokens::Kind;
 /// `S did X, saying C`: the participle reports what the clause's subject
 /// said.
 pub(super) fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    quoted_as_saying(c, out) || named_participle(c, out) || clause_participle(c, out)
+}
+
+/// The complement of a participle cue: "telling R C" and "asking R
+/// whether C" take their listener first.
+fn participle_complement(c: &Ctx, k: usize) -> Option<Complement> {
+    let w = c.t[k].text(c.doc).to_ascii_lowercase();
+    let kind = if ["telling", "asking", "urging", "assuring", "reminding", "informing"].contains(&w.as_str()) {
+        CueKind::Tell
+    } else {
+        CueKind::Speech
+    };
+    complement(c, k, kind)
+}
+
+/// `S was quoted as saying C`: a passive that still names its speaker.
+fn quoted_as_saying(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let Some(k) = (2..t.len()).find(|&k| {
+        !t[k].quoted
+            && cue_at(c, k) == Some(CueKind::Participle)
+            && c.lower_is(k - 1, "as")
+            && c.lower_is(k - 2, "quoted")
+    }) else {
+        return false;
+    };
+    let Some(source) = subject_before(c, k - 2, |s| starts_clause(c, s)) else {
+        return false;
+    };
+    let Some(comp) = participle_complement(c, k) else {
+        return false;
+    };
+    push(out, content_frame(c, comp.start, t.len(), c.bytes(k - 2, k + 1), source, comp.that))
+}
+
+/// `... with Ann Roe saying: "Q"`: a participle right after a name, its
+/// content a quotation (maybe after a colon), belongs to that name.
+fn named_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let Some(k) = (1..t.len()).find(|&k| {
+        !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle) && t[k - 1].word() && t[k - 1].cap && !t[k - 1].quoted
+    }) else {
+        return false;
+    };
+    let Some(np) = np_back(c, k) else {
+        return false;
+    };
+    if t[np.0].is(class::PRON) || !t[np.0..np.1].iter().any(|x| x.cap && !x.is(class::DET | class::ROLE)) {
+        return false;
+    }
+    let Some(comp) = participle_complement(c, k) else {
+        return false;
+    };
+    if t[comp.start].kind != Kind::Open {
+        return false;
+    }
+    let source = Source::Mention { np, appositive: None };
+    push(out, content_frame(c, comp.start, t.len(), c.bytes(k, k + 1), source, comp.that))
+}
+
+fn push(out: &mut Vec<Frame>, f: Option<Frame>) -> bool {
+    match f {
+        Some(f) => {
+            out.push(f);
+            true
+        }
+        None => false,
+    }
+}
+
+/// `S did X, saying C`.
+fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     // ", saying C", "by saying C".
     let Some(k) = (1..t.len()).find(|&k| {
@@ -34,15 +107,9 @@ pub(super) fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     if e >= k || !t[e].word() || t[e].is(class::PREP | class::SUB | class::CONJ) {
         return false;
     }
-    let Some(comp) = complement(c, k, CueKind::Speech) else {
+    let Some(comp) = participle_complement(c, k) else {
         return false;
     };
     let source = Source::Mention { np: (s, e), appositive: None };
-    match content_frame(c, comp.start, t.len(), c.bytes(k, k + 1), source, comp.that) {
-        Some(f) => {
-            out.push(f);
-            true
-        }
-        None => false,
-    }
+    push(out, content_frame(c, comp.start, t.len(), c.bytes(k, k + 1), source, comp.that))
 }

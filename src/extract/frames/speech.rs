@@ -104,7 +104,10 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 // Beliefs and findings take a clause, not an adjective or
                 // an object: "S feels stung", "S found a way".
                 if kind == CueKind::Belief
-                    && !(x.is(class::PRON) || x.cap || (x.is(class::DET) && !is_indefinite(c, j)))
+                    && !(x.is(class::PRON)
+                        || x.cap
+                        || (x.is(class::DET) && !is_indefinite(c, j))
+                        || (x.is(class::QUANT) && c.t.get(j + 1).is_some_and(|n| n.word() && !n.is(class::PREP))))
                 {
                     return None;
                 }

@@ -1,0 +1,221 @@
+//! The frames of issue 14 and the speakers of issue 13, one construction a
+//! test, on invented sentences: cues the frames used to miss, beliefs and
+//! documents as sources, several speakers in one subject, titles and
+//! post-nominals, and people introduced by a description first.
+
+use crate::extract::tests::{one, rows};
+use crate::extract::{Extraction, extract};
+
+/// (name, role) of the speaker of the first statement.
+fn first_speaker(text: &str) -> (String, Option<String>) {
+    let x = extract(text);
+    let s = x.statements[0].speaker.clone().unwrap_or_else(|| panic!("no speaker: {:?}", x.statements));
+    (s.name, s.role)
+}
+
+fn names(x: &Extraction) -> Vec<&str> {
+    x.speakers.iter().map(|s| s.name.as_str()).collect()
+}
+
+#[test]
+fn participle_with_a_colon_after_a_name() {
+    assert_eq!(
+        rows("The meeting ends with Mrs Alvarez saying: \u{201C}We will not give up the harbour.\u{201D}"),
+        vec![one("Alvarez", "direct", "We will not give up the harbour.")]
+    );
+}
+
+#[test]
+fn participle_with_a_recipient() {
+    assert_eq!(
+        rows("Ann Roe spoke on Monday, telling a radio programme she \u{201C}would never sell the docks.\u{201D}"),
+        vec![one("Ann Roe", "indirect", "she \u{201C}would never sell the docks.\u{201D}")]
+    );
+}
+
+#[test]
+fn long_appositive_between_speaker_and_cue() {
+    let x = extract(
+        "Peter Halloran, former governor and brother of the harbour master, tweeted: \u{201C}This deal is dead.\u{201D}",
+    );
+    let s = &x.statements[0];
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("Peter Halloran"));
+    assert_eq!(s.content, "This deal is dead.");
+}
+
+#[test]
+fn quoted_as_saying() {
+    assert_eq!(
+        rows("Councillor Brenda Osei was quoted as saying that the vote would be delayed."),
+        vec![one("Brenda Osei", "indirect", "the vote would be delayed")]
+    );
+}
+
+#[test]
+fn wrote_in_a_post_and_in_an_interview() {
+    assert_eq!(
+        rows("Martin Fell wrote in a post that the council had ignored the fishermen."),
+        vec![one("Martin Fell", "indirect", "the council had ignored the fishermen")]
+    );
+    assert_eq!(
+        rows("In an interview with the Coast Herald, Dana Whitlock said the port would close by spring."),
+        vec![one("Dana Whitlock", "indirect", "the port would close by spring")]
+    );
+}
+
+#[test]
+fn argued_contended_maintained_suggested_acknowledged_conceded() {
+    for verb in ["argued", "contended", "maintained", "suggested", "acknowledged", "conceded"] {
+        assert_eq!(
+            rows(&format!("Ana Lutz {verb} that the fees were too high.")),
+            vec![one("Ana Lutz", "indirect", "the fees were too high")],
+            "{verb}"
+        );
+    }
+}
+
+#[test]
+fn beliefs_are_attributions() {
+    for (verb, content) in
+        [("believes", "the harbour can be saved"), ("thinks", "the vote will fail"), ("hopes", "the talks will resume")]
+    {
+        assert_eq!(rows(&format!("Greta Lind {verb} {content}.")), vec![one("Greta Lind", "indirect", content)]);
+    }
+    // The writer's own "I think" is no report.
+    assert_eq!(rows("I think the vote will fail.")[0].0, None);
+}
+
+#[test]
+fn documents_are_sources() {
+    assert_eq!(
+        rows("The report found that the harbour lost money for six years."),
+        vec![one("report", "indirect", "the harbour lost money for six years")]
+    );
+    assert_eq!(rows("The list says four berths are closed."), vec![one("list", "indirect", "four berths are closed")]);
+    let r = rows("A website run by the council shows nine ships are waiting.");
+    assert_eq!((r[0].1, r[0].2.as_str()), ("indirect", "nine ships are waiting"));
+    assert!(r[0].0.as_deref().is_some_and(|n| n.contains("website")), "{r:?}");
+}
+
+#[test]
+fn party_label_before_a_name_is_no_speaker() {
+    assert_eq!(first_speaker("Ranking Democrat Joe Palmer of Ohio said the deal was a mistake.").0, "Joe Palmer");
+    assert_eq!(first_speaker("Republican Sara Oyelaran said the deal was fine.").0, "Sara Oyelaran");
+}
+
+#[test]
+fn he_resolves_to_a_person_introduced_by_a_description() {
+    let x = extract(
+        "Joe Palmer said the deal was a mistake.\n\n\
+         The council's pick for harbour master, Rep. Nadia Brook, D-Ohio, arrived on Friday. \
+         She said the berths would reopen.",
+    );
+    let s = x.statements.iter().find(|s| s.content == "the berths would reopen").unwrap();
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("Nadia Brook"));
+    assert_eq!(s.speaker.as_ref().map(|r| r.mention.as_str()), Some("She"));
+    // Introduced but never a source until she speaks: listed once she does.
+    assert_eq!(names(&x), ["Joe Palmer", "Nadia Brook"]);
+}
+
+#[test]
+fn a_description_leads_to_the_name_the_article_gave() {
+    let x = extract(
+        "The shadow business secretary, Rachel Penn, visited the port. \
+         The shadow business secretary said the fees were unfair.",
+    );
+    let s = x.statements.iter().find(|s| s.content == "the fees were unfair").unwrap();
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("Rachel Penn"));
+    assert_eq!(s.speaker.as_ref().and_then(|r| r.role.as_deref()), Some("shadow business secretary"));
+}
+
+#[test]
+fn a_pronoun_with_no_one_to_point_to_is_unresolved() {
+    let x = extract("He said the vote would fail.");
+    let s = x.statements[0].speaker.as_ref().unwrap();
+    assert_eq!((s.name.as_str(), s.mention.as_str()), ("unresolved", "He"));
+    assert!(!names(&x).contains(&"he"), "{:?}", names(&x));
+}
+
+#[test]
+fn a_verb_never_ends_a_name() {
+    // "the latter condemned" and "the attack" are no speakers.
+    let x = extract("Ann Roe and Bo Diaz met. The latter condemned said the plan was bad. The attack said nothing.");
+    assert!(names(&x).iter().all(|n| !n.contains("condemned") && !n.contains("attack")), "{:?}", names(&x));
+}
+
+#[test]
+fn titles_and_honorifics_go_to_the_role() {
+    for (mention, name, role) in [
+        ("U.S. Defense Secretary Dr. Mark T. Vellen", "Mark T. Vellen", "U.S. Defense Secretary Dr."),
+        ("Defence Secretary Mark Vellen", "Mark Vellen", "Defence Secretary"),
+        ("Secretary of Defence Mark T. Vellen", "Mark T. Vellen", "Secretary of Defence"),
+        ("Gen. Ross Milford", "Ross Milford", "Gen."),
+        ("Lt. Col. Jane Orrin", "Jane Orrin", "Lt. Col."),
+        ("Adm. Keith Sato", "Keith Sato", "Adm."),
+        ("Sec. Ann Roe", "Ann Roe", "Sec."),
+        ("Mrs Hale", "Hale", "Mrs"),
+        ("Ms Tran", "Tran", "Ms"),
+        ("Mr Webb", "Webb", "Mr"),
+    ] {
+        let (n, r) = first_speaker(&format!("{mention} said the drills would continue."));
+        assert_eq!((n.as_str(), r.as_deref()), (name, Some(role)), "{mention}");
+    }
+}
+
+#[test]
+fn post_nominals_stay_off_the_name() {
+    let (n, r) = first_speaker("Rep. Doug Collard, R-Ga., said the bill was dead.");
+    assert_eq!((n.as_str(), r.as_deref()), ("Doug Collard", Some("Rep., R-Ga.")));
+    let (n, r) = first_speaker("Sen. Ed Marks, D-Mass., said the bill was alive.");
+    assert_eq!((n.as_str(), r.as_deref()), ("Ed Marks", Some("Sen., D-Mass.")));
+    let (n, r) = first_speaker("Sen. Patty Marsh of Washington said the bill was neither.");
+    assert_eq!((n.as_str(), r.as_deref()), ("Patty Marsh", Some("of Washington")));
+    let (n, r) = first_speaker("Kenneth F. Marlow Jr., who leads Harbour Command, said the ships were safe.");
+    assert_eq!((n.as_str(), r.as_deref()), ("Kenneth F. Marlow Jr.", Some("leads Harbour Command")));
+}
+
+#[test]
+fn suffixes_places_operations_and_acronyms_are_not_people() {
+    let x = extract(
+        "Middle East said the talks were over. Operation Firm Hand said the raids went on. \
+         KH said it was not involved. Jr. said nothing.",
+    );
+    for s in &x.speakers {
+        assert!(
+            !["Middle East", "Operation Firm Hand", "Jr."].contains(&s.name.as_str()),
+            "{:?} is no speaker",
+            s.name
+        );
+        if s.name == "KH" {
+            assert_eq!(s.kind, crate::extract::SpeakerKind::Organization);
+        }
+    }
+}
+
+#[test]
+fn several_named_speakers_share_one_statement() {
+    let x = extract("Mark Vellen and Ross Milford said the talks had failed.");
+    let s = &x.statements[0];
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("Mark Vellen"));
+    assert_eq!(s.co_speakers.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Ross Milford"]);
+    assert_eq!(s.content, "the talks had failed");
+    // No one is named "Milford" with the role "Vellen and".
+    assert!(x.speakers.iter().all(|sp| sp.role.as_deref() != Some("Mark Vellen and")));
+}
+
+#[test]
+fn a_plural_title_goes_to_every_name() {
+    let x = extract("Sens. Amy Clark, Bob Dunn and Carl Eng said the bill would pass.");
+    let s = &x.statements[0];
+    let all: Vec<(&str, Option<&str>)> =
+        s.speaker.iter().chain(&s.co_speakers).map(|r| (r.name.as_str(), r.role.as_deref())).collect();
+    assert_eq!(all, [("Amy Clark", Some("Sen.")), ("Bob Dunn", Some("Sen.")), ("Carl Eng", Some("Sen."))]);
+}
+
+#[test]
+fn an_anonymous_plural_stays_one_group() {
+    let x = extract("U.S. and British officials said the strike was lawful.");
+    let s = &x.statements[0];
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("U.S. and British officials"));
+    assert!(s.co_speakers.is_empty());
+}
