@@ -60,13 +60,7 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 
 /// Nouns for what a source issues: "according to a Pentagon statement",
 /// "according to a report by the central bank".
-pub(super) const DOCUMENT_NOUNS: [&str; 30] = [
-    "website",
-    "list",
-    "polls",
-    "surveys",
-    "studies",
-    "results",
+pub(super) const DOCUMENT_NOUNS: [&str; 24] = [
     "statement",
     "statements",
     "report",

@@ -171,7 +171,7 @@ fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
             return None;
         }
         // "the website shows", "the poll finds": a source noun before it.
-        let source_noun = p.is(class::GROUP | class::ANON) && i >= 2 && c.t[i - 2].is(class::DET);
+        let source_noun = p.is(class::GROUP | class::ANON) && i >= 2 && (c.t[i - 2].is(class::DET) || c.t[i - 2].cap);
         if !(p.cap || p.is(class::PRON) || source_noun || c.lower_is(i + 1, "that")) {
             return None;
         }
@@ -257,9 +257,13 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             source
         };
         // "A website run by the council shows ...": a document finds.
-        let document = t[np.0..np.1]
-            .iter()
-            .any(|x| x.word() && according::DOCUMENT_NOUNS.iter().any(|d| x.text(doc).eq_ignore_ascii_case(d)));
+        let document = t[np.0..np.1].iter().any(|x| {
+            x.word()
+                && according::DOCUMENT_NOUNS
+                    .iter()
+                    .chain(&["website", "list", "polls", "surveys", "studies", "results"])
+                    .any(|d| x.text(doc).eq_ignore_ascii_case(d))
+        });
         if kind == CueKind::Belief
             && !c.lower_is(cue + 1, "that")
             && !document
