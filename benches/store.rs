@@ -289,25 +289,30 @@ fn walk(p: &Path) -> u64 {
     total
 }
 
+/// Run the binary on `store` under `/usr/bin/time`: wall seconds and peak
+/// RSS in KB.
+fn timed(store: &Path, args: &[&std::ffi::OsStr]) -> (f64, u64) {
+    let start = Instant::now();
+    let out = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(env!("CARGO_BIN_EXE_claimtrail"))
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .output()
+        .expect("/usr/bin/time (Debian package `time`)");
+    let secs = start.elapsed().as_secs_f64();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let kb = String::from_utf8_lossy(&out.stderr).lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or(0);
+    (secs, kb)
+}
+
 fn bench_rss(dir: &Path) {
     let archive = dir.join("rss-archive");
     let corpus = corpus::corpus(5, 100_000);
     write_archive(&archive, &corpus);
     let _ = std::fs::remove_dir_all(dir.join("rss-store"));
-    let bin = env!("CARGO_BIN_EXE_claimtrail");
-    let start = Instant::now();
-    let out = std::process::Command::new("/usr/bin/time")
-        .args(["-f", "%M"])
-        .arg(bin)
-        .arg("--store")
-        .arg(dir.join("rss-store"))
-        .args(["import", "--quiet"])
-        .arg(&archive)
-        .output()
-        .expect("/usr/bin/time (Debian package `time`)");
-    let secs = start.elapsed().as_secs_f64();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let kb: u64 = String::from_utf8_lossy(&out.stderr).lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or(0);
+    let (secs, kb) = timed(&dir.join("rss-store"), &["import".as_ref(), "--quiet".as_ref(), archive.as_os_str()]);
     row(
         "peak RSS, `claimtrail import` of 100,000 revisions (5 KB)",
         format!("{:.0} MB ({:.0} revisions/s whole command)", kb as f64 / 1024.0, 100_000.0 / secs),
@@ -321,19 +326,7 @@ fn bench_reanalyze(dir: &Path) {
         bench_rss(dir);
     }
     let revisions = Store::open(&store).unwrap().counts().unwrap().revisions;
-    let bin = env!("CARGO_BIN_EXE_claimtrail");
-    let start = Instant::now();
-    let out = std::process::Command::new("/usr/bin/time")
-        .args(["-f", "%M"])
-        .arg(bin)
-        .arg("--store")
-        .arg(&store)
-        .arg("reanalyze")
-        .output()
-        .expect("/usr/bin/time (Debian package `time`)");
-    let secs = start.elapsed().as_secs_f64();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let kb: u64 = String::from_utf8_lossy(&out.stderr).lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or(0);
+    let (secs, kb) = timed(&store, &["reanalyze".as_ref()]);
     row(
         &format!("`claimtrail reanalyze` of {revisions} revisions (5 KB), whole command"),
         format!("{:.0} revisions/s, peak RSS {:.0} MB", revisions as f64 / secs, kb as f64 / 1024.0),
