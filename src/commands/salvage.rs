@@ -107,8 +107,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         }
         for (watch, checks) in extras.watches {
             target.set_watch(&watch)?;
-            for check in checks {
-                target.record_check(&watch.story, &check)?;
+            for (mut check, page) in checks {
+                match page {
+                    // The id is computed again from the page: equal, since
+                    // the page was checked against it when read.
+                    Some(page) => target.record_check_with_raw(&watch.story, &mut check, &page)?,
+                    None => target.record_check(&watch.story, &check)?,
+                }
             }
         }
     }
@@ -145,16 +150,56 @@ fn read_journal(dir: &Path, stories: &mut BTreeMap<String, Candidates>, summary:
     if !journal.damage.is_empty() {
         summary.notes.push(format!("the journal is damaged in {} places", journal.damage.len()));
     }
+    // Where each story's journal candidate was written: a later entry for
+    // the same revision wins (the earlier one was lost and recorded again),
+    // and an analysis derived again applies to what was written before it.
+    let mut written: BTreeMap<(String, u32), u64> = BTreeMap::new();
     for ack in journal.entries {
         let c = stories.entry(ack.story.clone()).or_default();
         c.known.insert(ack.number);
         match ack.evidence() {
-            // A later entry for the same revision wins (the earlier one was
-            // lost and recorded again).
             Some(evidence) => {
                 c.journal.insert(ack.number, line_of(&ack.story, ack.number, ack.id, evidence));
+                written.insert((ack.story.clone(), ack.number), ack.offset);
             }
             None => summary.notes.push(format!("the journal entry of {}@{} cannot be decoded", ack.story, ack.number)),
+        }
+    }
+    // A write cut short after sled had it but before its commit mark was
+    // never acknowledged, but a later revision may build on it: such a
+    // pending revision is taken when the next one names it as its parent.
+    let mut pending = journal.pending;
+    pending.sort_by(|a, b| b.number.cmp(&a.number).then(b.offset.cmp(&a.offset)));
+    for ack in pending {
+        let Some(c) = stories.get_mut(&ack.story) else { continue };
+        let wanted = c.journal.get(&(ack.number + 1)).is_some_and(|next| next.parent == Some(ack.id));
+        let newer = written.get(&(ack.story.clone(), ack.number)).is_some_and(|at| *at > ack.offset);
+        if wanted
+            && !newer
+            && let Some(evidence) = ack.evidence()
+        {
+            c.known.insert(ack.number);
+            c.journal.insert(ack.number, line_of(&ack.story, ack.number, ack.id, evidence));
+            written.insert((ack.story.clone(), ack.number), ack.offset);
+        }
+    }
+    for r in journal.reanalyses {
+        let Some(line) = stories.get_mut(&r.story).and_then(|c| c.journal.get_mut(&r.number)) else { continue };
+        let after = written.get(&(r.story.clone(), r.number)).is_some_and(|at| *at < r.offset);
+        if line.id != r.id || !after {
+            continue;
+        }
+        match r.analysis() {
+            Some(a) => {
+                line.statements = a
+                    .statements
+                    .into_iter()
+                    .map(|(occurrence, content)| StatementLine { occurrence, content })
+                    .collect();
+                line.speakers = a.speakers;
+                line.analysis = Some(a.analysis);
+            }
+            None => summary.notes.push(format!("the journal's analysis of {}@{} cannot be decoded", r.story, r.number)),
         }
     }
 }
@@ -187,8 +232,12 @@ fn line_of(story: &str, number: u32, id: Hash32, e: Evidence) -> RevisionLine {
 /// What else the database holds, copied when it can be read.
 struct Extras {
     aliases: BTreeMap<String, String>,
-    watches: Vec<(claimtrail_store::WatchRecord, Vec<claimtrail_store::CheckRecord>)>,
+    /// Each watch with its checks, and the raw page each check kept.
+    watches: Vec<(claimtrail_store::WatchRecord, Vec<CheckWithPage>)>,
 }
+
+/// A check and the raw page it kept, if any.
+type CheckWithPage = (claimtrail_store::CheckRecord, Option<Vec<u8>>);
 
 fn read_database(store: &Store, stories: &mut BTreeMap<String, Candidates>, summary: &mut Summary) -> Extras {
     // The revisions verify names are left to the journal.
@@ -241,6 +290,7 @@ fn read_database(store: &Store, stories: &mut BTreeMap<String, Candidates>, summ
                     summary.notes.push(format!("the checks of story {:?} cannot be read ({e})", w.story));
                     Vec::new()
                 });
+                let checks = checks.into_iter().map(|check| with_page(store, &w.story, check, summary)).collect();
                 (w, checks)
             })
             .collect(),
@@ -250,6 +300,26 @@ fn read_database(store: &Store, stories: &mut BTreeMap<String, Candidates>, summ
         }
     };
     Extras { aliases, watches }
+}
+
+/// A check and the raw page it kept. A page that cannot be read intact is
+/// left behind, named, and the check copied without it (a check must not
+/// name a page the new store lacks).
+fn with_page(
+    store: &Store,
+    story: &str,
+    mut check: claimtrail_store::CheckRecord,
+    summary: &mut Summary,
+) -> CheckWithPage {
+    let Some(id) = check.raw else { return (check, None) };
+    match store.blob(&id) {
+        Ok(page) => (check, Some(page)),
+        Err(e) => {
+            summary.notes.push(format!("the raw page of story {story:?}'s check at {} is lost ({e})", check.at));
+            check.raw = None;
+            (check, None)
+        }
+    }
 }
 
 /// Record a story's revisions into the new store, in order, each from the

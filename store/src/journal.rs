@@ -5,19 +5,36 @@
 //! damage elsewhere can make the whole database unreadable. The journal is
 //! the store's own, independent memory of every revision it reported as
 //! recorded: an append-only file (`journal` in the store directory) with one
-//! checksummed entry per revision, written and fsynced after sled's flush
-//! and before `record` or `import` report success. Each entry carries the
-//! revision's story, number and id (what `verify` checks sled against) and
-//! its evidence and analysis, compressed (what `salvage` rebuilds a story
-//! from when sled cannot give it back).
+//! checksummed entry per revision. Each entry carries the revision's story,
+//! number and id (what `verify` checks sled against) and its evidence and
+//! analysis, compressed (what `salvage` rebuilds a story from when sled
+//! cannot give it back). `reanalyze` appends the analysis it derives again,
+//! so a story rebuilt from the journal has its latest analysis.
+//!
+//! The protocol of one write, so that a crash at any point leaves nothing
+//! acknowledged unjournaled and nothing unacknowledged claimed:
+//!
+//! 1. the write's entries are appended as *pending* and fsynced;
+//! 2. sled applies the batch and flushes it;
+//! 3. a *commit mark* naming where the write's entries start is appended
+//!    and fsynced; only then does the command report success.
+//!
+//! A pending entry without its commit mark is a write that was never
+//! acknowledged: `verify` does not ask sled for it (a crash between 1 and
+//! 2 left sled without it), but `salvage` uses it when a later committed
+//! revision of its story builds on it (a crash between 2 and 3 left it in
+//! sled, and the story went on from there). Entries written by the first
+//! journal format (kind 1) were appended after sled's flush and stand
+//! acknowledged on their own.
 //!
 //! An entry on disk: `MAGIC` (8 bytes), the payload length (u32 LE), a
-//! 4-byte checksum of that length, the payload, and a 16-byte blake3
-//! checksum of length and payload. A process killed while appending leaves
-//! a torn last entry: that is normal (the revision was never acknowledged),
-//! is not reported, and is cut off before the next append. A checksum that
-//! fails on a complete entry is damage; the reader reports it and finds the
-//! next entry by its magic, so one flipped bit costs one entry.
+//! 4-byte checksum of that length, the payload (its first byte the kind),
+//! and a 16-byte blake3 checksum of length and payload. A process killed
+//! while appending leaves a torn last entry: that is normal (nothing in it
+//! was acknowledged), is not reported, and is cut off before the next
+//! append. A checksum that fails on a complete entry is damage; the reader
+//! reports it and finds the next entry by its magic, so one flipped bit
+//! costs one entry.
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
@@ -37,12 +54,21 @@ pub const FILE: &str = "journal";
 const MAGIC: [u8; 8] = *b"ctjrnl1\n";
 const HEADER: usize = 8 + 4 + 4;
 const TRAILER: usize = 16;
-/// The version of the payload encoding (its first byte).
-const PAYLOAD_VERSION: u8 = 1;
+/// The kinds of entry (a payload's first byte). A revision acknowledged by
+/// itself (the first journal format: written after sled's flush).
+const ACKNOWLEDGED: u8 = 1;
+/// A revision written before sled's batch, acknowledged by a commit mark.
+const PENDING: u8 = 2;
+/// A commit mark: every pending entry from the offset it names on is
+/// acknowledged.
+const COMMIT: u8 = 3;
+/// A revision's analysis derived again (`reanalyze`), pending like a
+/// revision.
+const REANALYSIS: u8 = 4;
 /// No entry is larger: a damaged length must not size an allocation.
 const MAX_PAYLOAD: u32 = 1 << 30;
 
-/// What a journal entry says was acknowledged.
+/// What a journal entry says was recorded (acknowledged, once committed).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Acknowledged {
     pub story: String,
@@ -50,14 +76,49 @@ pub struct Acknowledged {
     pub id: Hash32,
     /// The compressed [`Evidence`]: decoded only when it is needed.
     evidence: Vec<u8>,
+    /// Where the entry starts in the journal (not stored: its position).
+    #[serde(skip)]
+    pub offset: u64,
 }
 
 impl Acknowledged {
     /// The revision as it was recorded, if its bytes decode.
     pub fn evidence(&self) -> Option<Evidence> {
-        let packed = codec::parse(&self.evidence)?;
-        codec::from_bytes(&codec::unpack(&packed, None)?)
+        unpack(&self.evidence)
     }
+}
+
+/// A revision's analysis as `reanalyze` derived it again.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Reanalyzed {
+    pub story: String,
+    pub number: u32,
+    /// The revision it belongs to.
+    pub id: Hash32,
+    /// The compressed [`Analysis`].
+    analysis: Vec<u8>,
+    #[serde(skip)]
+    pub offset: u64,
+}
+
+impl Reanalyzed {
+    pub fn analysis(&self) -> Option<Analysis> {
+        unpack(&self.analysis)
+    }
+}
+
+/// What was derived from a revision: its statements (occurrence and
+/// content, in order), its speakers and the analysis version.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Analysis {
+    pub statements: Vec<(Occurrence, String)>,
+    pub speakers: Vec<SpeakerRecord>,
+    pub analysis: String,
+}
+
+fn unpack<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    let packed = codec::parse(bytes)?;
+    codec::from_bytes(&codec::unpack(&packed, None)?)
 }
 
 /// Everything recorded with a revision: enough to record it again.
@@ -79,12 +140,30 @@ pub struct Evidence {
     pub analysis: String,
 }
 
-/// Encode one journal entry (header, payload, checksum).
+/// Encode a pending revision entry (see the protocol above).
 pub(crate) fn entry(story: &str, number: u32, id: Hash32, evidence: &Evidence) -> Vec<u8> {
-    let ack =
-        Acknowledged { story: story.to_string(), number, id, evidence: codec::pack(&codec::to_bytes(evidence), None) };
-    let mut payload = vec![PAYLOAD_VERSION];
-    payload.extend_from_slice(&codec::to_bytes(&ack));
+    let evidence = codec::pack(&codec::to_bytes(evidence), None);
+    let ack = Acknowledged { story: story.to_string(), number, id, evidence, offset: 0 };
+    frame(PENDING, &codec::to_bytes(&ack))
+}
+
+/// Encode a pending entry of a revision's analysis derived again.
+pub(crate) fn reanalysis_entry(story: &str, number: u32, id: Hash32, analysis: &Analysis) -> Vec<u8> {
+    let analysis = codec::pack(&codec::to_bytes(analysis), None);
+    let r = Reanalyzed { story: story.to_string(), number, id, analysis, offset: 0 };
+    frame(REANALYSIS, &codec::to_bytes(&r))
+}
+
+/// Encode a commit mark for the pending entries from `start` on.
+pub(crate) fn commit_mark(start: u64) -> Vec<u8> {
+    frame(COMMIT, &start.to_le_bytes())
+}
+
+/// One entry: header, kind and body, checksum.
+fn frame(kind: u8, body: &[u8]) -> Vec<u8> {
+    let mut payload = Vec::with_capacity(1 + body.len());
+    payload.push(kind);
+    payload.extend_from_slice(body);
     let len = (payload.len() as u32).to_le_bytes();
     let mut out = Vec::with_capacity(HEADER + payload.len() + TRAILER);
     out.extend_from_slice(&MAGIC);
@@ -114,7 +193,13 @@ pub struct Damage {
 /// What reading the journal found.
 #[derive(Debug, Default)]
 pub struct Journal {
+    /// Acknowledged revisions, in the order they were written.
     pub entries: Vec<Acknowledged>,
+    /// Revisions written but never acknowledged (no commit mark): a crash
+    /// cut their write short, before or after sled had them.
+    pub pending: Vec<Acknowledged>,
+    /// Acknowledged analyses derived again, in the order written.
+    pub reanalyses: Vec<Reanalyzed>,
     pub damage: Vec<Damage>,
     /// Where the last whole entry ends (a torn tail starts here).
     pub end: u64,
@@ -144,18 +229,36 @@ fn parse(bytes: &[u8], len: u64) -> Journal {
     let mut at = 0usize;
     // Where damage started, while resynchronising.
     let mut damaged_from: Option<usize> = None;
+    // Pending entries awaiting their commit mark.
+    let mut pending: Vec<Acknowledged> = Vec::new();
+    let mut pending_analyses: Vec<Reanalyzed> = Vec::new();
     while at < bytes.len() {
         match read_entry(&bytes[at..]) {
-            Found::Whole(ack, size) => {
+            Found::Whole(item, size) => {
                 if let Some(from) = damaged_from.take() {
                     out.damage.push(Damage { offset: from as u64, len: (at - from) as u64 });
                 }
-                out.entries.extend(ack);
+                let offset = at as u64;
+                match item {
+                    Some(Item::Acknowledged(ack)) => out.entries.push(Acknowledged { offset, ..ack }),
+                    Some(Item::Pending(ack)) => pending.push(Acknowledged { offset, ..ack }),
+                    Some(Item::Reanalysis(r)) => pending_analyses.push(Reanalyzed { offset, ..r }),
+                    Some(Item::Commit(start)) => {
+                        // What this write appended is acknowledged; pending
+                        // entries before it were a write a crash cut short.
+                        let (mine, stale): (Vec<_>, Vec<_>) = pending.drain(..).partition(|a| a.offset >= start);
+                        out.entries.extend(mine);
+                        out.pending.extend(stale);
+                        out.reanalyses.extend(pending_analyses.drain(..).filter(|r| r.offset >= start));
+                    }
+                    None => {}
+                }
                 at += size;
                 out.end = at as u64;
             }
             Found::Torn if damaged_from.is_none() && next_magic(bytes, at + 1).is_none() => {
                 // The last append was cut short: never acknowledged.
+                out.pending.extend(pending);
                 return out;
             }
             Found::Torn | Found::Bad => {
@@ -171,13 +274,21 @@ fn parse(bytes: &[u8], len: u64) -> Journal {
         out.damage.push(Damage { offset: from as u64, len: (bytes.len() - from) as u64 });
         out.end = bytes.len() as u64;
     }
+    out.pending.extend(pending);
     out
 }
 
+/// A whole entry's content.
+enum Item {
+    Acknowledged(Acknowledged),
+    Pending(Acknowledged),
+    Reanalysis(Reanalyzed),
+    Commit(u64),
+}
+
 enum Found {
-    /// A whole entry (`None` if its payload is of an unknown version) and
-    /// its size.
-    Whole(Option<Acknowledged>, usize),
+    /// A whole entry (`None` if its kind is unknown) and its size.
+    Whole(Option<Item>, usize),
     /// The bytes end inside the entry.
     Torn,
     /// The entry is damaged.
@@ -207,12 +318,16 @@ fn read_entry(b: &[u8]) -> Found {
     if b[HEADER + len as usize..size] != checksum(len_bytes, payload) {
         return Found::Bad;
     }
-    match payload.split_first() {
-        Some((&PAYLOAD_VERSION, rest)) => match codec::from_bytes::<Acknowledged>(rest) {
-            Some(ack) => Found::Whole(Some(ack), size),
-            None => Found::Bad,
-        },
-        _ => Found::Whole(None, size),
+    let item = match payload.split_first() {
+        Some((&ACKNOWLEDGED, rest)) => codec::from_bytes(rest).map(Item::Acknowledged),
+        Some((&PENDING, rest)) => codec::from_bytes(rest).map(Item::Pending),
+        Some((&REANALYSIS, rest)) => codec::from_bytes(rest).map(Item::Reanalysis),
+        Some((&COMMIT, rest)) => <[u8; 8]>::try_from(rest).ok().map(|b| Item::Commit(u64::from_le_bytes(b))),
+        _ => return Found::Whole(None, size),
+    };
+    match item {
+        Some(item) => Found::Whole(Some(item), size),
+        None => Found::Bad,
     }
 }
 
@@ -222,8 +337,9 @@ fn next_magic(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// Append encoded entries and fsync them. `end` is where the last whole
 /// entry ends, if known from an earlier append by this process; a torn
-/// tail after it is cut off first. Returns the new end.
-pub(crate) fn append(dir: &Path, end: Option<u64>, entries: &[u8]) -> std::io::Result<u64> {
+/// tail after it is cut off first. Returns where the entries start and the
+/// new end.
+pub(crate) fn append(dir: &Path, end: Option<u64>, entries: &[u8]) -> std::io::Result<(u64, u64)> {
     let path = dir.join(FILE);
     let created = !path.exists();
     let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path)?;
@@ -248,7 +364,7 @@ pub(crate) fn append(dir: &Path, end: Option<u64>, entries: &[u8]) -> std::io::R
         // The new file's name must survive a crash too.
         File::open(dir)?.sync_all()?;
     }
-    Ok(end + entries.len() as u64)
+    Ok((end, end + entries.len() as u64))
 }
 
 #[cfg(test)]
@@ -272,8 +388,15 @@ mod tests {
         }
     }
 
+    /// Three writes of one revision each, committed.
     fn three() -> Vec<u8> {
-        (1..=3).flat_map(|n| entry("s", n, Hash32([n as u8; 32]), &evidence())).collect()
+        let mut out = Vec::new();
+        for n in 1..=3u8 {
+            let start = out.len() as u64;
+            out.extend(entry("s", n.into(), Hash32([n; 32]), &evidence()));
+            out.extend(commit_mark(start));
+        }
+        out
     }
 
     #[test]
@@ -288,11 +411,34 @@ mod tests {
     #[test]
     fn a_torn_tail_is_not_damage() {
         let bytes = three();
-        for cut in 1..40 {
+        let commit = commit_mark(0).len();
+        for cut in 1..120 {
             let j = parse(&bytes[..bytes.len() - cut], 0);
             assert_eq!(j.entries.len(), 2, "cut {cut}");
+            // Torn in the commit mark: the revision is whole but pending.
+            assert_eq!(j.pending.len(), usize::from(cut <= commit), "cut {cut}");
             assert!(j.damage.is_empty(), "cut {cut}");
         }
+    }
+
+    #[test]
+    fn a_commit_mark_acknowledges_only_its_own_write() {
+        // A write cut short before its commit mark, then another write.
+        let mut bytes = entry("s", 1, Hash32([1; 32]), &evidence());
+        let start = bytes.len() as u64;
+        bytes.extend(entry("s", 1, Hash32([2; 32]), &evidence()));
+        bytes.extend(reanalysis_entry(
+            "s",
+            1,
+            Hash32([2; 32]),
+            &Analysis { statements: Vec::new(), speakers: Vec::new(), analysis: "again".into() },
+        ));
+        bytes.extend(commit_mark(start));
+        let j = parse(&bytes, 0);
+        assert_eq!(j.entries.iter().map(|e| e.id).collect::<Vec<_>>(), [Hash32([2; 32])]);
+        assert_eq!(j.pending.iter().map(|e| e.id).collect::<Vec<_>>(), [Hash32([1; 32])]);
+        assert_eq!(j.reanalyses.len(), 1);
+        assert_eq!(j.reanalyses[0].analysis().unwrap().analysis, "again");
     }
 
     #[test]
@@ -302,6 +448,7 @@ mod tests {
             let mut b = bytes.clone();
             b[bit / 8] ^= 1 << (bit % 8);
             let j = parse(&b, 0);
+            // A flip in a commit mark leaves its revision whole but pending.
             assert!(j.entries.len() >= 2, "bit {bit}");
             assert_eq!(j.entries.len() == 3, j.damage.is_empty(), "bit {bit}");
         }

@@ -32,7 +32,7 @@ use chrono::{DateTime, Utc};
 pub use error::{Result, StoreError};
 pub use guard::message as panic_message;
 pub use hash::{BadHash, Hash32, blob_id};
-pub use journal::{Acknowledged, Evidence, Journal};
+pub use journal::{Acknowledged, Evidence, Journal, Reanalyzed};
 pub use lock::Busy;
 
 pub use records::{
@@ -809,12 +809,13 @@ impl Store {
         StoreError::Damaged { path: self.path.clone(), detail: format!("sled failed reading it ({panic})") }
     }
 
-    /// Append journal entries (after sled's flush; see [`journal`]).
-    pub(crate) fn append_journal(&mut self, entries: &[u8]) -> Result<()> {
-        let end = journal::append(&self.path, self.journal_end, entries)
+    /// Append journal entries, fsynced (see [`journal`] for the protocol);
+    /// returns where they start.
+    pub(crate) fn append_journal(&mut self, entries: &[u8]) -> Result<u64> {
+        let (start, end) = journal::append(&self.path, self.journal_end, entries)
             .map_err(|source| StoreError::Journal { path: self.path.clone(), source })?;
         self.journal_end = Some(end);
-        Ok(())
+        Ok(start)
     }
 }
 

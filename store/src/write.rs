@@ -576,6 +576,14 @@ impl<'s> WriteBatch<'s> {
         let mut chain = None;
         let mut parent = None;
         for (rev, analysis) in revisions.iter().zip(analyses) {
+            // The journal keeps the new analysis, so a story rebuilt from
+            // it is the story as it reads now.
+            let journaled = journal::Analysis {
+                statements: analysis.statements.iter().map(|s| (s.occurrence.clone(), s.content.clone())).collect(),
+                speakers: analysis.speakers.clone(),
+                analysis: version.to_string(),
+            };
+            self.journal.extend_from_slice(&journal::reanalysis_entry(story, rev.number, rev.id, &journaled));
             chain = Some(self.stage_analysis(rev, parent, chain, analysis, version, true)?);
             parent = Some(rev.number);
         }
@@ -610,12 +618,17 @@ impl<'s> WriteBatch<'s> {
         }
         counts.write(&mut batch);
         let store = self.store;
+        // The journal first, then sled, then the commit mark: a crash at
+        // any point leaves no acknowledged revision unjournaled (see
+        // [`crate::journal`]). Success is reported only after the mark.
+        let start = match self.journal.is_empty() {
+            true => None,
+            false => Some(store.append_journal(&self.journal)?),
+        };
         store.sled(|db| db.apply_batch(batch))?;
-        // Report success only once the revisions are on disk: in sled's
-        // files, then in the journal, which remembers them independently.
         store.flush()?;
-        if !self.journal.is_empty() {
-            store.append_journal(&self.journal)?;
+        if let Some(start) = start {
+            store.append_journal(&journal::commit_mark(start))?;
         }
         Ok(())
     }

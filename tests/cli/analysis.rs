@@ -145,7 +145,7 @@ fn a_changed_analysis_record_is_found_by_verify() {
 
 /// A store recorded with other rules: revisions written through the
 /// store's API with an analysis that found nothing (version "old").
-fn old_store(env: &Env) {
+pub(crate) fn old_store(env: &Env) {
     use chrono::{TimeZone, Utc};
     use claimtrail_store::{NewRevision, Store};
     let mut store = Store::open(&env.store()).unwrap();

@@ -60,7 +60,8 @@ fn a_damaged_revision_costs_only_its_story_from_there_on() {
     }
     let journal = env.store().join("journal");
     let mut bytes = std::fs::read(&journal).unwrap();
-    let second = bytes.windows(8).enumerate().filter(|(_, w)| w == b"ctjrnl1\n").nth(1).unwrap().0;
+    // Entries go revision, commit mark, revision, ...: the third is revision 2.
+    let second = bytes.windows(8).enumerate().filter(|(_, w)| w == b"ctjrnl1\n").nth(2).unwrap().0;
     bytes[second + 30] ^= 1;
     std::fs::write(&journal, bytes).unwrap();
     let to = env.store().with_file_name("rescued");
@@ -84,4 +85,119 @@ fn salvage_never_writes_over_a_store() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("it exists and is not empty"), "{}", out.stderr);
     assert_eq!(std::fs::read_to_string(other).unwrap(), "keep me");
+}
+
+/// Issue 12: salvage copied a noise check without the raw page it names,
+/// so the new store's check pointed at a page it did not hold.
+#[test]
+fn salvage_keeps_the_raw_page_of_a_noise_check() {
+    use crate::server::{Reply, Server};
+    let env = Env::new();
+    let server = Server::start();
+    let article = std::fs::read_to_string(example("01-first.txt")).unwrap();
+    let body = |stamp: &str| format!("Updated {stamp} GMT\n\n{article}");
+    server.on("/story", vec![Reply::ok("text/plain", body("10:42")), Reply::ok("text/plain", body("11:15"))]);
+    for _ in 0..2 {
+        env.run(["track", &server.url("/story"), "--story", "harbor", "--retry-ms", "10"]).ok();
+    }
+    let export_before = export(&env, &env.store());
+    assert!(export_before.contains(r#""outcome":"noise""#) && export_before.contains(r#""page":"#), "{export_before}");
+    let to = env.store().with_file_name("copy");
+    let out = env.run(["salvage", "--to", to.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    // The copy exports the same check log, pages included, and verifies.
+    assert_eq!(export(&env, &to), export_before);
+    env.run(["--store", to.to_str().unwrap(), "verify"]).ok();
+}
+
+/// Where each journal entry starts.
+fn journal_entries(env: &Env) -> (Vec<u8>, Vec<usize>) {
+    let bytes = std::fs::read(env.store().join("journal")).unwrap();
+    let starts = bytes.windows(8).enumerate().filter(|(_, w)| w == b"ctjrnl1\n").map(|(i, _)| i).collect();
+    (bytes, starts)
+}
+
+fn record(env: &Env, file: &str, at: &str) {
+    env.run(["record", "harbor", example(file).to_str().unwrap(), "--at", at]).ok();
+}
+
+/// `verify` passes and counts this many acknowledged revisions.
+fn verifies_with_acknowledged(env: &Env, n: usize) {
+    let out = env.run(["verify"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains(&format!("{n} acknowledged revisions")), "{}", out.stdout);
+}
+
+/// Make the database unreadable and salvage the store from its journal:
+/// the new store must export exactly what the store did. Returns salvage's
+/// output.
+fn rebuilt_from_the_journal_exports_the_same(env: &Env) -> String {
+    let before = export(env, &env.store());
+    crate::util::damage_sled_snapshot(env);
+    let to = env.store().with_file_name("rescued");
+    let out = env.run(["salvage", "--to", to.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    assert_eq!(export(env, &to), before);
+    out.stdout
+}
+
+/// Issue 12: a process killed between sled's flush and the journal append
+/// left a revision in the database that the journal never had; the story
+/// went on, and a rebuild from the journal stopped short of that revision
+/// and of everything after it. Now the journal entry is written first and
+/// acknowledged by a commit mark after sled's flush: the state such a kill
+/// leaves is a whole entry with no commit mark.
+#[test]
+fn a_write_killed_before_its_commit_mark_is_rebuilt_when_the_story_went_on() {
+    let env = Env::new();
+    record(&env, "01-first.txt", "2026-01-01T10:00:00Z");
+    record(&env, "02-update.txt", "2026-01-02T10:00:00Z");
+    // Killed after sled's flush of revision 2, before its commit mark.
+    let (bytes, starts) = journal_entries(&env);
+    std::fs::write(env.store().join("journal"), &bytes[..*starts.last().unwrap()]).unwrap();
+    verifies_with_acknowledged(&env, 1);
+    // The story goes on from the revision the database holds.
+    record(&env, "03-latest.txt", "2026-01-03T10:00:00Z");
+    verifies_with_acknowledged(&env, 2);
+    // With the database unreadable, the journal alone gives all three.
+    let out = rebuilt_from_the_journal_exports_the_same(&env);
+    assert!(out.contains("salvaged 1 stories, 3 revisions"), "{out}");
+}
+
+/// The other side of the same protocol: a process killed after the
+/// journal entry but before sled's write never acknowledged that
+/// revision. It is not reported missing, and the revision recorded in its
+/// place is the one a rebuild gives.
+#[test]
+fn a_write_killed_before_the_database_had_it_is_not_acknowledged() {
+    let full = Env::new();
+    record(&full, "01-first.txt", "2026-01-01T10:00:00Z");
+    record(&full, "02-update.txt", "2026-01-02T10:00:00Z");
+    let env = Env::new();
+    record(&env, "01-first.txt", "2026-01-01T10:00:00Z");
+    // The same first write; then revision 2's entry, without its mark.
+    let (mine, _) = journal_entries(&env);
+    let (theirs, starts) = journal_entries(&full);
+    assert_eq!(theirs[..mine.len()], mine[..], "the same first write journals the same bytes");
+    std::fs::write(env.store().join("journal"), &theirs[..*starts.last().unwrap()]).unwrap();
+    verifies_with_acknowledged(&env, 1);
+    record(&env, "03-latest.txt", "2026-01-03T10:00:00Z");
+    verifies_with_acknowledged(&env, 2);
+    let out = rebuilt_from_the_journal_exports_the_same(&env);
+    assert!(out.contains("salvaged 1 stories, 2 revisions"), "{out}");
+}
+
+/// Issue 12: `reanalyze` did not journal, so a store rebuilt from the
+/// journal came back with the analysis first recorded.
+#[test]
+fn a_store_rebuilt_from_the_journal_keeps_the_analysis_reanalyze_derived() {
+    let env = Env::new();
+    crate::analysis::old_store(&env);
+    env.run(["reanalyze"]).ok();
+    assert!(!export(&env, &env.store()).contains("0.0.0+old"));
+    let out = rebuilt_from_the_journal_exports_the_same(&env);
+    assert!(out.contains("(0 from the database, 2 from the journal)"), "{out}");
+    let to = env.store().with_file_name("rescued");
+    let who = env.run(["--store", to.to_str().unwrap(), "who", "Laura Benson", "--format", "json"]).json();
+    assert!(!who["statements"].as_array().unwrap().is_empty());
 }
