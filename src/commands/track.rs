@@ -263,6 +263,8 @@ fn check(
                     check.detail = Some(e.message);
                 }
                 Ok(document) => {
+                    // The limits `record` applies: refused before any write.
+                    crate::commands::input::check_recordable(&source, &document)?;
                     let differs = latest.as_ref().is_some_and(|r| r.raw != claimtrail_store::blob_id(&page.bytes));
                     let raw_copy = differs.then(|| page.bytes.clone());
                     let mut prepared = Prepared::new(page.bytes, page.final_url.clone(), document);

@@ -228,3 +228,29 @@ fn a_newline_in_a_title_does_not_forge_a_row_of_stories() {
     assert_eq!(lines.len(), 2, "a header and one story: {lines:?}");
     assert!(lines[1].contains("Harbor fire\u{240A}forged"), "{lines:?}");
 }
+
+/// Issue 12: `record` refused a revision too dense to record in bounded
+/// memory, but `track` recorded the same page from a URL.
+#[test]
+fn track_refuses_a_page_too_dense_to_record() {
+    use crate::server::{Reply, Server};
+    let env = Env::new();
+    let server = Server::start();
+    let dense: String = (0..25_000).map(|i| format!("N{i} is.\n\n")).collect();
+    let wordy: String = (0..60_000).map(|i| format!("w{i} ")).collect::<String>() + "\n";
+    let good = std::fs::read(example("01-first.txt")).unwrap();
+    server.on("/story", vec![Reply::ok("text/plain", good)]);
+    server.on("/dense", vec![Reply::ok("text/plain", dense)]);
+    server.on("/wordy", vec![Reply::ok("text/plain", wordy)]);
+    env.run(["track", &server.url("/story"), "--story", "harbor"]).ok();
+    let before = env.store_snapshot();
+    let journal = std::fs::read(env.store().join("journal")).unwrap();
+    for (path, needle) in [("/dense", "more than 20000 sentences"), ("/wordy", "more than 50000 distinct words")] {
+        let url = server.url(path);
+        let out = env.run(["track", &url, "--story", "harbor"]);
+        let err = out.err();
+        assert!(err.contains(&format!("cannot record {url}: it holds {needle}")), "{err}");
+        assert_eq!(env.store_snapshot(), before, "{path}: the store changed");
+        assert_eq!(std::fs::read(env.store().join("journal")).unwrap(), journal, "{path}: the journal changed");
+    }
+}
