@@ -2,8 +2,11 @@
 """Bit-flip harness: one flipped bit must cost at most what it damages.
 
 Records a store of invented stories, then, trial by trial, copies it, flips
-one random bit in one random store file (sled's files, the journal, the
-format and lock files) and runs the real binary on the copy:
+one random bit in one store file and runs the real binary on the copy. The
+trials are spread evenly over every file of the store (sled's `db`, `conf`
+and snapshot, the journal, the format and lock files): file after file in
+turn, a random bit each time, so a small file gets as many flips as the
+data file. For each trial:
 
   verify           must not panic; exit 0 only if every acknowledged
                    revision is still there (else: a silent loss)
@@ -12,8 +15,9 @@ format and lock files) and runs the real binary on the copy:
 Half the trials damage the store as the writing process left it (sled's
 newest writes still in its log tail), half after it was reopened once.
 
-Reports trials, silent losses (must be 0), panics (must be 0) and the share
-of acknowledged revisions salvage recovered. Usage:
+Reports trials, silent losses (must be 0), panics (must be 0), sled panics
+the store caught and reported as damage, and the share of acknowledged
+revisions salvage recovered, in total and file by file. Usage:
 
   scripts/bitflip.py --binary target/release/claimtrail [--trials 300] [--seed 1]
 """
@@ -116,13 +120,16 @@ def main():
         figures = {}
         for state, base in (("not reopened", fresh), ("reopened", reopened)):
             f = figures[state] = {"trials": 0, "silent_losses": 0, "panics": 0, "verify_exit": {},
-                                  "unreadable": 0, "acknowledged": 0, "recovered": 0, "by_file": {}}
+                                  "unreadable": 0, "acknowledged": 0, "recovered": 0, "sled_panics": 0,
+                                  "by_file": {}}
+            names = [os.path.relpath(p, base) for p in store_files(base) if os.path.getsize(p) > 0]
             for t in range(a.trials // 2):
                 trial = os.path.join(work, "trial")
                 shutil.rmtree(trial, ignore_errors=True)
                 shutil.copytree(base, trial)
-                files = [p for p in store_files(trial) if os.path.getsize(p) > 0]
-                path = rng.choice(files)
+                # Every file in turn: the data file gets its share, and so
+                # do the small ones.
+                path = os.path.join(trial, names[t % len(names)])
                 size = os.path.getsize(path)
                 bit = rng.randrange(size * 8)
                 with open(path, "r+b") as fh:
@@ -132,11 +139,18 @@ def main():
                     fh.write(bytes([b ^ (1 << (bit % 8))]))
                 name = os.path.relpath(path, trial)
                 name = "db/snap.*" if "snap." in name else name
-                f["by_file"][name] = f["by_file"].get(name, 0) + 1
+                per = f["by_file"].setdefault(name, {"trials": 0, "verify_exit": {}, "recovered": 0,
+                                                     "acknowledged": 0, "sled_panics": 0})
+                per["trials"] += 1
                 f["trials"] += 1
                 code, out, err = run(binary, trial, "verify")
                 f["verify_exit"][str(code)] = f["verify_exit"].get(str(code), 0) + 1
+                per["verify_exit"][str(code)] = per["verify_exit"].get(str(code), 0) + 1
                 f["panics"] += panicked(code, err)
+                if "sled failed reading it" in out + err:
+                    f["sled_panics"] += 1
+                    per["sled_panics"] += 1
+                    print(f"sled panic caught: {state} {name} bit {bit}", file=sys.stderr)
                 shown = revisions_of(binary, trial)
                 if shown is None:
                     f["unreadable"] += 1
@@ -150,10 +164,14 @@ def main():
                 if panicked(code, err) or panicked(scode, serr):
                     print(f"panic: {state} {name} bit {bit}", file=sys.stderr)
                 got = revisions_of(binary, salvaged) if os.path.isdir(salvaged) else None
+                recovered = sum(1 for k, v in (got or {}).items() if acknowledged.get(k) == v)
                 f["acknowledged"] += len(acknowledged)
-                f["recovered"] += sum(1 for k, v in (got or {}).items() if acknowledged.get(k) == v)
+                f["recovered"] += recovered
+                per["acknowledged"] += len(acknowledged)
+                per["recovered"] += recovered
         total = {k: sum(f[k] for f in figures.values())
-                 for k in ("trials", "silent_losses", "panics", "unreadable", "acknowledged", "recovered")}
+                 for k in ("trials", "silent_losses", "panics", "sled_panics", "unreadable", "acknowledged",
+                           "recovered")}
         figures["total"] = total
         for f in figures.values():
             f["share_recovered"] = round(f["recovered"] / f["acknowledged"], 4) if f["acknowledged"] else None
@@ -162,11 +180,16 @@ def main():
         else:
             for state, f in figures.items():
                 line = (f"{state:>13}: {f['trials']} trials, {f['silent_losses']} silent losses, "
-                        f"{f['panics']} panics, {f['unreadable']} unreadable by export, "
+                        f"{f['panics']} panics ({f['sled_panics']} sled panics caught and reported), "
+                        f"{f['unreadable']} unreadable by export, "
                         f"{f['recovered']}/{f['acknowledged']} revisions recovered ({f['share_recovered']:.2%})")
                 print(line)
                 if "verify_exit" in f:
-                    print(f"{'':>15}verify exits {f['verify_exit']}; flips by file {f['by_file']}")
+                    print(f"{'':>15}verify exits {f['verify_exit']}")
+                    for name, per in sorted(f["by_file"].items()):
+                        share = per["recovered"] / per["acknowledged"] if per["acknowledged"] else 0
+                        print(f"{'':>15}{name:<10} {per['trials']:>4} flips, verify exits {per['verify_exit']}, "
+                              f"{per['sled_panics']} sled panics caught, {share:.2%} recovered")
         sys.exit(1 if total["silent_losses"] or total["panics"] else 0)
     finally:
         shutil.rmtree(work, ignore_errors=True)
