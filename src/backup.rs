@@ -246,6 +246,7 @@ impl RevisionLine {
                     occurrence: s.occurrence.clone(),
                     content: s.content.clone(),
                     terms: terms(&s.content),
+                    prints: crate::variants::prints(&s.content),
                 })
                 .collect(),
             speakers: self

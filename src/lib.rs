@@ -9,6 +9,8 @@
 //!   organisation across stories;
 //! - [`query`] answers who said what from the store's indexes;
 //! - [`track`] fetches pages and tells real changes from noise;
+//! - [`variants`] finds the same quote or claim across stories and
+//!   flags how its renderings differ;
 //! - [`report`] draws a story's trail, or one diff, as an HTML page;
 //! - [`commands`] are the CLI's commands, one module each;
 //! - [`cli`] parses arguments and reports errors; [`output`], [`error`],
@@ -29,4 +31,5 @@ pub mod revref;
 pub mod speaker;
 pub mod time;
 pub mod track;
+pub mod variants;
 pub mod warc;

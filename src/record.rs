@@ -62,6 +62,13 @@ pub fn terms(content: &str) -> Vec<String> {
     out
 }
 
+/// What the store's word indexes keep of a statement new to it: its
+/// search terms and its wording's fingerprints (the variant index).
+pub fn index_words(st: &mut NewStatement) {
+    st.terms = terms(&st.content);
+    st.prints = crate::variants::prints(&st.content);
+}
+
 /// Statements and speakers of an extraction, in the store's terms.
 pub fn to_store(story: &str, extraction: &Extraction) -> Result<(Vec<NewStatement>, Vec<SpeakerRecord>), CliError> {
     let mut statements = Vec::with_capacity(extraction.statements.len());
@@ -81,6 +88,7 @@ pub fn to_store(story: &str, extraction: &Extraction) -> Result<(Vec<NewStatemen
             content: s.content.clone(),
             // Filled in by `Prepared::follow` for the statements that need them.
             terms: Vec::new(),
+            prints: Vec::new(),
         });
     }
     let speakers = extraction.speakers.iter().map(|sp| speaker_record(story, sp)).collect();
@@ -282,7 +290,7 @@ impl Prepared {
         let before: HashSet<Hash32> = previous.iter().filter_map(|s| s.hash.parse().ok()).collect();
         for st in statements.iter_mut() {
             if !before.contains(&st.occurrence.statement) {
-                st.terms = terms(&st.content);
+                index_words(st);
             }
         }
         let now = statements_as_stored(

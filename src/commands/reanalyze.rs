@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::commands::Ctx;
 use crate::error::{CliError, Result, exit};
-use crate::record::{ANALYSIS_VERSION, derive, lineage, lookup_keys, speaker_snapshot, statements_as_stored, terms};
+use crate::record::{ANALYSIS_VERSION, derive, lineage, lookup_keys, speaker_snapshot, statements_as_stored};
 
 /// Derive the statements and speakers of stored revisions again, with this
 /// version's extraction and speaker rules.
@@ -22,7 +22,8 @@ use crate::record::{ANALYSIS_VERSION, derive, lineage, lookup_keys, speaker_snap
 /// in one atomic write: a crash leaves every story with either its old
 /// analysis or its new one, and `verify` passes after it. A store written
 /// by an older claimtrail (format 2) is upgraded in place when every story
-/// is reanalysed.
+/// is reanalysed. A store made before `claimtrail variants` existed gets
+/// its variant index built from every statement.
 ///
 /// Examples:
 ///   claimtrail reanalyze
@@ -43,6 +44,9 @@ struct Summary {
     version: &'static str,
     /// The store was in an older format and is now current.
     upgraded: bool,
+    /// Statements put into the variant index, when this run built it (a
+    /// store made before the index existed); 0 when it was there already.
+    variants_indexed: u64,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
@@ -92,6 +96,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     if upgrading {
         store.mark_current_format()?;
     }
+    // A store made before the variant index: build it from every statement.
+    if !store.near_ready()? {
+        summary.variants_indexed = store.rebuild_near(&crate::variants::prints)?;
+    }
     if ctx.out.json() {
         ctx.out.write_json(&summary)?;
     } else {
@@ -103,6 +111,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             summary.changed,
             if upgrading { "; the store is upgraded to the current format" } else { "" }
         ))?;
+        if summary.variants_indexed > 0 {
+            ctx.out.line(&format!("built the variant index of {} statements", summary.variants_indexed))?;
+        }
     }
     Ok(exit::OK)
 }
@@ -126,7 +137,7 @@ fn derive_story(store: &Store, story: &str) -> Result<(Vec<NewAnalysis>, u64)> {
         for st in &mut statements {
             let h = st.occurrence.statement;
             if termed.insert(h) && !store.has_statement(&h)? {
-                st.terms = terms(&st.content);
+                crate::record::index_words(st);
             }
         }
         let old = store.occurrences(&rev)?;

@@ -25,6 +25,23 @@ pub struct Args {
     pub root: Option<claimtrail_store::Hash32>,
 }
 
+/// The variant index against every statement's wording (see
+/// `store/src/near.rs`); damage that stops the check is one more problem.
+fn check_variants(store: &claimtrail_store::Store, report: &mut VerifyReport) {
+    match store.verify_near(&crate::variants::prints) {
+        Ok((entries, problems)) => {
+            report.index_entries += entries;
+            report.problems.extend(problems);
+        }
+        Err(e) => report.problems.push(Problem {
+            story: None,
+            revision: None,
+            detail: format!("the variant index cannot be checked: {e}"),
+        }),
+    }
+    report.problems.sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
+}
+
 fn parse_root(s: &str) -> std::result::Result<claimtrail_store::Hash32, String> {
     s.trim().to_ascii_lowercase().parse().map_err(|e: claimtrail_store::BadHash| e.to_string())
 }
@@ -43,7 +60,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             let report = store.verify_with_progress(&|content| content_hash(content), &|done| bar.set_position(done));
             bar.finish_and_clear();
             match report {
-                Ok(report) => report,
+                Ok(mut report) => {
+                    check_variants(&store, &mut report);
+                    report
+                }
                 Err(e) if is_damage(&e) => unreadable(&ctx.store_dir()?, &e),
                 Err(e) => return Err(e.into()),
             }

@@ -39,6 +39,12 @@ pub(crate) const BY_NAME: u8 = b'N';
 /// version, its speakers as it named them, digest and chain).
 pub(crate) const ANALYSIS: u8 = b'D';
 
+/// Near-duplicate (variant) index: fingerprint, batch number → statement
+/// keys (see [`crate::near`]).
+pub(crate) const NEAR: u8 = b'V';
+/// Present once the variant index covers every statement.
+pub(crate) const NEAR_MARK: &[u8] = b"Mnear:v1";
+
 /// What the keys with this first byte hold, as people read it.
 pub(crate) fn kind_name(tag: u8) -> &'static str {
     match tag {
@@ -58,6 +64,7 @@ pub(crate) fn kind_name(tag: u8) -> &'static str {
         CHECK => "checks",
         BY_NAME => "name index",
         ANALYSIS => "analysis records",
+        NEAR => "variant index",
         _ => "other",
     }
 }
@@ -241,4 +248,23 @@ pub(crate) fn by_name(key: &str, speaker: &str) -> Vec<u8> {
     let mut k = by_name_prefix(key);
     k.extend_from_slice(speaker.as_bytes());
     k
+}
+
+pub(crate) fn near_prefix(print: u64) -> Vec<u8> {
+    let mut k = vec![NEAR];
+    k.extend_from_slice(&print.to_be_bytes());
+    k
+}
+
+/// Variant index key: fingerprint, batch number (both big-endian, so one
+/// fingerprint's postings are one prefix scan).
+pub(crate) fn near(print: u64, batch: u64) -> Vec<u8> {
+    let mut k = near_prefix(print);
+    k.extend_from_slice(&batch.to_be_bytes());
+    k
+}
+
+/// The fingerprint of a variant index key.
+pub(crate) fn split_near(key: &[u8]) -> Option<u64> {
+    (key.len() == 17 && key[0] == NEAR).then(|| u64::from_be_bytes(key[1..9].try_into().unwrap_or_default()))
 }

@@ -19,6 +19,7 @@ mod hash;
 pub mod journal;
 mod keys;
 mod lock;
+mod near;
 mod records;
 mod verify;
 mod write;
@@ -108,6 +109,10 @@ pub struct NewStatement {
     /// Read only for a statement the store does not hold yet, so a caller
     /// may leave them out for statements of the story's latest revision.
     pub terms: Vec<String>,
+    /// Fingerprints of the content's wording for the variant index (see
+    /// `near.rs`; the caller decides what they are). Read, like `terms`,
+    /// only for a statement the store does not hold yet.
+    pub prints: Vec<u64>,
 }
 
 /// A revision to record, with what was extracted from it.

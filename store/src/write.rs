@@ -38,6 +38,8 @@ pub struct WriteBatch<'s> {
     lists: HashMap<String, List>,
     /// The journal entries of the staged revisions (see [`crate::journal`]).
     journal: Vec<u8>,
+    /// New statements' fingerprints for the variant index.
+    near: crate::near::Staged,
 }
 
 /// A decoded statement list: revision number, wire bytes, chain depth and
@@ -70,6 +72,7 @@ const BLOB_CACHE: usize = 256;
 impl<'s> WriteBatch<'s> {
     pub(crate) fn new(store: &'s mut Store) -> Result<WriteBatch<'s>> {
         let counts = store.counts()?;
+        let near = crate::near::Staged::new(store, &counts)?;
         Ok(WriteBatch {
             store,
             staged: BTreeMap::new(),
@@ -80,6 +83,7 @@ impl<'s> WriteBatch<'s> {
             blobs: HashMap::new(),
             lists: HashMap::new(),
             journal: Vec::new(),
+            near,
         })
     }
 
@@ -396,6 +400,7 @@ impl<'s> WriteBatch<'s> {
                 fresh.insert(h);
                 self.put(keys::statement(&h), st.content.into_bytes());
                 self.counts.statements += 1;
+                self.near.add(&h, &st.prints);
                 for term in st.terms {
                     self.terms.entry(term).or_default().extend_from_slice(&h.0[..8]);
                 }
@@ -604,12 +609,13 @@ impl<'s> WriteBatch<'s> {
         }
         let mut batch = sled::Batch::default();
         let mut counts = self.counts;
-        if !self.terms.is_empty() {
+        if !self.terms.is_empty() || !self.near.is_empty() {
             counts.batches += 1;
             for (term, hashes) in self.terms {
                 batch.insert(keys::by_term(&term, counts.batches), hashes);
             }
         }
+        self.near.write(&mut batch, counts.batches);
         for k in self.deleted {
             batch.remove(k);
         }

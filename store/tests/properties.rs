@@ -31,6 +31,7 @@ fn revision<'a>(story: &'a str, text: &'a str, at: i64) -> NewRevision<'a> {
             },
             content: sentence.to_string(),
             terms: sentence.split_whitespace().map(str::to_lowercase).collect(),
+            prints: Vec::new(),
         });
         offset += sentence.len() as u64 + 2;
     }

@@ -1,0 +1,439 @@
+//! Variant groups over the store: candidates from the index, checked with
+//! [`super::compare`], joined (a head and a tail of one quote are one
+//! group through the whole quote), then laid out as members with flags.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use claimtrail_store::{Hash32, Store};
+use serde::Serialize;
+
+use super::compare::{Rendering, edits, same_claim, truncation_of};
+use super::words::prints;
+use crate::error::CliError;
+use crate::query::SpeakerIndex;
+
+/// A fingerprint shared by more statements than this is boilerplate (a
+/// frame every report uses): it proposes no candidates.
+const COMMON: usize = 256;
+/// At most this many statements are looked at to answer one question, so
+/// a query stays bounded on any store.
+const BUDGET: usize = 2000;
+
+/// What a rendering does differently from the group's reference (its
+/// earliest rendering) or from the rest of the group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Words changed, added or dropped inside what it shares with the
+    /// reference.
+    Wording,
+    /// A head, tail or middle of a longer rendering.
+    Truncated,
+    /// Quotation marks around words that differ in substance from the
+    /// reference.
+    ParaphraseInQuotes,
+    /// Given to a different speaker than most renderings (the earliest
+    /// breaks a tie).
+    Misattributed,
+    /// Quoted in one, reported in the other.
+    Unquoted,
+}
+
+impl Flag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Wording => "wording",
+            Flag::Truncated => "truncated",
+            Flag::ParaphraseInQuotes => "paraphrase_in_quotes",
+            Flag::Misattributed => "misattributed",
+            Flag::Unquoted => "unquoted",
+        }
+    }
+}
+
+/// A speaker as a member shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Speaker {
+    pub id: String,
+    /// The name as the story recorded it.
+    pub name: String,
+    /// The person or organisation it is, across stories (the id queries
+    /// report the identity under).
+    pub identity: String,
+    /// An unnamed source ("officials"): known only inside its story, so
+    /// never counted as another speaker than anyone's.
+    pub anonymous: bool,
+}
+
+/// One rendering: a statement in a story, where it first appeared.
+#[derive(Clone, Debug, Serialize)]
+pub struct Member {
+    pub story: String,
+    /// The revision it first appeared in.
+    pub revision: u32,
+    pub hash: String,
+    pub content: String,
+    pub speaker: Option<Speaker>,
+    pub attribution: String,
+    pub captured_at: DateTime<Utc>,
+    pub flags: Vec<Flag>,
+}
+
+impl Member {
+    /// Inside quotation marks: a direct quote, or reported speech that
+    /// quotes.
+    fn quoted(&self) -> bool {
+        self.attribution == "direct" || self.content.contains(['"', '“', '”'])
+    }
+}
+
+/// Renderings of one claim, the earliest first.
+#[derive(Clone, Debug, Serialize)]
+pub struct Group {
+    /// The hash (12 hex digits) of the earliest rendering's statement.
+    pub id: String,
+    pub members: Vec<Member>,
+}
+
+impl Group {
+    pub fn stories(&self) -> usize {
+        self.members.iter().map(|m| m.story.as_str()).collect::<BTreeSet<_>>().len()
+    }
+
+    /// Every flag any rendering has.
+    pub fn flags(&self) -> BTreeSet<Flag> {
+        self.members.iter().flat_map(|m| m.flags.iter().copied()).collect()
+    }
+
+    pub fn misattributed(&self) -> bool {
+        self.members.iter().any(|m| m.flags.contains(&Flag::Misattributed))
+    }
+}
+
+/// Works out groups for one query, caching what it reads.
+#[derive(Debug)]
+pub struct Grouper<'s> {
+    store: &'s Store,
+    renderings: HashMap<Hash32, (String, Rendering)>,
+    keys: HashMap<u64, Vec<Hash32>>,
+    parent: HashMap<Hash32, Hash32>,
+    checked: HashSet<(Hash32, Hash32)>,
+    /// Statements whose candidates were looked up.
+    expanded: HashSet<Hash32>,
+}
+
+impl<'s> Grouper<'s> {
+    /// Fails when the store's variant index is not built yet.
+    pub fn new(store: &'s Store) -> Result<Grouper<'s>, CliError> {
+        if !store.near_ready()? {
+            return Err(CliError::new(format!(
+                "the store at {} has no variant index yet (it was made by an older claimtrail)",
+                store.path().display()
+            ))
+            .with_hint("run `claimtrail reanalyze` once to build it"));
+        }
+        Ok(Grouper {
+            store,
+            renderings: HashMap::new(),
+            keys: HashMap::new(),
+            parent: HashMap::new(),
+            checked: HashSet::new(),
+            expanded: HashSet::new(),
+        })
+    }
+
+    fn rendering(&mut self, h: &Hash32) -> Result<&(String, Rendering), CliError> {
+        if !self.renderings.contains_key(h) {
+            let content = self.store.statement(h)?.map(|s| s.content).unwrap_or_default();
+            let r = Rendering::new(&content);
+            self.renderings.insert(*h, (content, r));
+        }
+        Ok(&self.renderings[h])
+    }
+
+    fn resolve(&mut self, key: u64) -> Result<Vec<Hash32>, CliError> {
+        if let Some(h) = self.keys.get(&key) {
+            return Ok(h.clone());
+        }
+        let found = self.store.statements_with_key(key)?;
+        self.keys.insert(key, found.clone());
+        Ok(found)
+    }
+
+    fn root(&mut self, h: Hash32) -> Hash32 {
+        let mut r = h;
+        while let Some(&p) = self.parent.get(&r) {
+            if p == r {
+                break;
+            }
+            r = p;
+        }
+        // Point h straight at its root: later lookups are one step.
+        if r != h {
+            self.parent.insert(h, r);
+        }
+        r
+    }
+
+    fn join(&mut self, a: Hash32, b: Hash32) {
+        self.parent.entry(a).or_insert(a);
+        self.parent.entry(b).or_insert(b);
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent.insert(hi, lo);
+        }
+    }
+
+    /// Check a candidate pair once; join them when they are one claim.
+    fn consider(&mut self, a: Hash32, b: Hash32) -> Result<bool, CliError> {
+        if a == b {
+            return Ok(false);
+        }
+        let pair = if a < b { (a, b) } else { (b, a) };
+        if !self.checked.insert(pair) {
+            return Ok(false);
+        }
+        let ra = self.rendering(&a)?.1.clone();
+        let rb = &self.rendering(&b)?.1;
+        if same_claim(&ra, rb) {
+            self.join(a, b);
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// The statements that are one claim with any of `seeds`, found
+    /// through the index, seeds included (each seed at least alone).
+    pub fn expand(&mut self, seeds: &[Hash32]) -> Result<(), CliError> {
+        let mut queue: Vec<Hash32> = seeds.to_vec();
+        for s in seeds {
+            self.parent.entry(*s).or_insert(*s);
+        }
+        while let Some(h) = queue.pop() {
+            if !self.expanded.insert(h) || self.expanded.len() > BUDGET {
+                continue;
+            }
+            let content = self.rendering(&h)?.0.clone();
+            for p in prints(&content) {
+                let keys = self.store.statements_near(p, COMMON)?;
+                if keys.len() > COMMON {
+                    continue;
+                }
+                for key in keys {
+                    for c in self.resolve(key)? {
+                        if self.consider(h, c)? {
+                            queue.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every group in the store: each fingerprint's statements checked in
+    /// pairs (a walk over the whole index).
+    pub fn expand_all(&mut self) -> Result<(), CliError> {
+        for posting in self.store.near_postings() {
+            let (_, keys) = posting?;
+            if keys.len() > COMMON {
+                continue;
+            }
+            let mut hashes = Vec::new();
+            for k in keys {
+                hashes.extend(self.resolve(k)?);
+            }
+            // A statement alone is still a group when stories copy it word
+            // for word (one hash, runs in several stories).
+            for h in &hashes {
+                self.parent.entry(*h).or_insert(*h);
+            }
+            for i in 0..hashes.len() {
+                for j in i + 1..hashes.len() {
+                    self.consider(hashes[i], hashes[j])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The group `hash` belongs to, if its renderings reach another story.
+    pub fn group_of(&mut self, speakers: &SpeakerIndex<'_>, hash: Hash32) -> Result<Option<Group>, CliError> {
+        self.expand(&[hash])?;
+        let wanted: HashSet<Hash32> = [hash].into_iter().collect();
+        Ok(self.groups(speakers, Some(&wanted))?.into_iter().next())
+    }
+
+    /// The groups found so far that hold one of `wanted` (all when `None`),
+    /// with their members in two stories or more, laid out and flagged.
+    pub fn groups(
+        &mut self,
+        speakers: &SpeakerIndex<'_>,
+        wanted: Option<&HashSet<Hash32>>,
+    ) -> Result<Vec<Group>, CliError> {
+        let all: Vec<Hash32> = self.parent.keys().copied().collect();
+        let mut components: BTreeMap<Hash32, Vec<Hash32>> = BTreeMap::new();
+        for h in all {
+            let r = self.root(h);
+            components.entry(r).or_default().push(h);
+        }
+        let mut out = Vec::new();
+        for (_, mut hashes) in components {
+            if wanted.is_some_and(|w| !hashes.iter().any(|h| w.contains(h))) {
+                continue;
+            }
+            hashes.sort();
+            if let Some(g) = self.layout(speakers, &hashes)? {
+                out.push(g);
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.members[0].captured_at, &a.members[0].story, &a.id).cmp(&(
+                b.members[0].captured_at,
+                &b.members[0].story,
+                &b.id,
+            ))
+        });
+        Ok(out)
+    }
+
+    /// One group's members, in order of first capture, with their flags;
+    /// `None` when its renderings are all in one story.
+    fn layout(&mut self, speakers: &SpeakerIndex<'_>, hashes: &[Hash32]) -> Result<Option<Group>, CliError> {
+        let mut members: Vec<(Member, Rendering)> = Vec::new();
+        let mut revisions: HashMap<(String, u32), DateTime<Utc>> = HashMap::new();
+        for h in hashes {
+            let (content, rendering) = self.rendering(h)?.clone();
+            // One member per story and speaker: where it first appeared.
+            let mut first: BTreeMap<(String, Option<String>), claimtrail_store::Run> = BTreeMap::new();
+            for run in self.store.runs_of(h)? {
+                let key = (run.story.clone(), run.speaker.clone());
+                match first.get(&key) {
+                    Some(f) if f.first <= run.first => {}
+                    _ => {
+                        first.insert(key, run);
+                    }
+                }
+            }
+            for ((story, speaker), run) in first {
+                let at = match revisions.get(&(story.clone(), run.first)) {
+                    Some(t) => *t,
+                    None => {
+                        let t =
+                            self.store.revision(&story, run.first)?.map(|r| r.captured_at).ok_or_else(|| {
+                                CliError::new(format!("revision {} of {story:?} is missing", run.first))
+                            })?;
+                        revisions.insert((story.clone(), run.first), t);
+                        t
+                    }
+                };
+                let speaker = match speaker {
+                    Some(id) => {
+                        let rec = speakers.record(&id)?;
+                        let anonymous = rec.as_ref().is_some_and(|r| r.anonymous);
+                        let name = rec.map_or_else(|| id.clone(), |r| r.name);
+                        Some(Speaker { identity: id.clone(), id, name, anonymous })
+                    }
+                    None => None,
+                };
+                let member = Member {
+                    story,
+                    revision: run.first,
+                    hash: h.to_hex(),
+                    content: content.clone(),
+                    speaker,
+                    attribution: run.attribution.clone(),
+                    captured_at: at,
+                    flags: Vec::new(),
+                };
+                members.push((member, rendering.clone()));
+            }
+        }
+        if members.iter().map(|(m, _)| m.story.as_str()).collect::<BTreeSet<_>>().len() < 2 {
+            return Ok(None);
+        }
+        members.sort_by(|(a, _), (b, _)| {
+            (a.captured_at, &a.story, a.revision, &a.hash).cmp(&(b.captured_at, &b.story, b.revision, &b.hash))
+        });
+        identities(speakers, &mut members)?;
+        flag(&mut members);
+        let id = members[0].0.hash[..12].to_string();
+        Ok(Some(Group { id, members: members.into_iter().map(|(m, _)| m).collect() }))
+    }
+}
+
+/// Fill in each speaker's identity: the members' speakers grouped by the
+/// store-wide rules (`speaker::cluster`) after the user's merges, so two
+/// spellings of one person are one speaker.
+fn identities(speakers: &SpeakerIndex<'_>, members: &mut [(Member, Rendering)]) -> Result<(), CliError> {
+    let ids: BTreeSet<String> =
+        members.iter().filter_map(|(m, _)| m.speaker.as_ref().map(|s| speakers.canonical(&s.id))).collect();
+    let mut records = Vec::new();
+    for id in &ids {
+        if let Some(r) = speakers.record(id)? {
+            records.push(r);
+        }
+    }
+    let apart: BTreeSet<String> = speakers.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect();
+    let mut identity: HashMap<String, String> = HashMap::new();
+    for i in crate::speaker::cluster(&records, &apart) {
+        let head = i.id().to_string();
+        for id in i.ids() {
+            identity.insert(id.to_string(), head.clone());
+        }
+    }
+    for (m, _) in members.iter_mut() {
+        if let Some(s) = &mut m.speaker {
+            let canon = speakers.canonical(&s.id);
+            s.identity = identity.get(&canon).cloned().unwrap_or(canon);
+        }
+    }
+    Ok(())
+}
+
+/// Flag each member against the reference (the earliest) and the group.
+fn flag(members: &mut [(Member, Rendering)]) {
+    // The speaker most renderings give, one vote per story; the earliest
+    // breaks a tie.
+    let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut voted: HashSet<(&str, &str)> = HashSet::new();
+    for (i, (m, _)) in members.iter().enumerate() {
+        if let Some(s) = m.speaker.as_ref().filter(|s| !s.anonymous)
+            && voted.insert((m.story.as_str(), s.identity.as_str()))
+        {
+            let e = votes.entry(s.identity.as_str()).or_insert((0, i));
+            e.0 += 1;
+        }
+    }
+    let majority: Option<String> =
+        votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| id.to_string());
+    let reference = members[0].1.clone();
+    let reference_quoted = members[0].0.quoted();
+    let renderings: Vec<Rendering> = members.iter().map(|(_, r)| r.clone()).collect();
+    for (i, (m, r)) in members.iter_mut().enumerate() {
+        let mut flags = BTreeSet::new();
+        if renderings.iter().any(|o| truncation_of(r, o)) {
+            flags.insert(Flag::Truncated);
+        }
+        if i > 0 {
+            let e = edits(&reference, r);
+            if e.wording {
+                flags.insert(Flag::Wording);
+            }
+            if m.quoted() && e.substituted >= 2 {
+                flags.insert(Flag::ParaphraseInQuotes);
+            }
+            if m.quoted() != reference_quoted {
+                flags.insert(Flag::Unquoted);
+            }
+        }
+        if let (Some(s), Some(maj)) = (m.speaker.as_ref().filter(|s| !s.anonymous), &majority)
+            && s.identity != *maj
+        {
+            flags.insert(Flag::Misattributed);
+        }
+        m.flags = flags.into_iter().collect();
+    }
+}
