@@ -93,6 +93,9 @@ pub enum Command {
     Search(commands::search::Args),
     /// One claim's trail across every story and revision.
     History(commands::history::Args),
+    /// One quote across stories: its renderings, how each differs, who got it.
+    #[command(long_about = commands::variants::LONG_ABOUT, after_help = commands::variants::EXAMPLES)]
+    Variants(commands::variants::Args),
     /// Check every hash, chain and index in the store.
     Verify(commands::verify::Args),
     /// Derive stored revisions' statements and speakers again with this version.
@@ -153,6 +156,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Unalias(args) => commands::alias::run_unalias(&mut ctx, args)?,
         Command::Search(args) => commands::search::run(&mut ctx, args)?,
         Command::History(args) => commands::history::run(&mut ctx, args)?,
+        Command::Variants(args) => commands::variants::run(&mut ctx, args)?,
         Command::Completions(args) => commands::completions::run_completions(&mut ctx, args)?,
         Command::Man(args) => commands::completions::run_man(&mut ctx, args)?,
     };

@@ -13,7 +13,10 @@ use crate::record::terms;
 ///
 /// CLAIM is the start of a statement hash (at least 4 hex digits, as shown
 /// by `extract --format json` or `show --format json`) or words of its
-/// content; words that match several statements show each of them.
+/// content; words that match several statements show each of them. The
+/// claim is followed into every story that renders it, in its own words
+/// too (a quote shortened, reworded or given to someone else: see
+/// `claimtrail variants`); such renderings name their variant group.
 ///
 /// Examples:
 ///   claimtrail history 3f9a1c
@@ -32,6 +35,10 @@ pub struct Args {
 struct Claim {
     hash: String,
     content: String,
+    /// The variant group (`claimtrail variants`) the claim is in, when
+    /// other stories render it too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
     trail: Vec<Trail>,
 }
 
@@ -57,11 +64,33 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     }
     hashes.truncate(args.limit);
     let speakers = SpeakerIndex::load(&store)?;
+    // Follow each claim into the stories that render it in other words
+    // (when the store has its variant index; `reanalyze` builds it).
+    let mut groups: Vec<(Hash32, String)> = Vec::new();
+    if store.near_ready()? {
+        let mut grouper = crate::variants::Grouper::new(&store)?;
+        grouper.expand(&hashes)?;
+        let wanted: std::collections::HashSet<Hash32> = hashes.iter().copied().collect();
+        for g in grouper.groups(&speakers, Some(&wanted))? {
+            for m in &g.members {
+                let h: Hash32 = m.hash.parse().map_err(|e| CliError::new(format!("internal error: {e}")))?;
+                if !groups.iter().any(|(k, _)| *k == h) {
+                    groups.push((h, g.id.clone()));
+                }
+            }
+        }
+    }
+    for (h, _) in &groups {
+        if !hashes.contains(h) {
+            hashes.push(*h);
+        }
+    }
     let mut view = View::new(&store);
     let mut claims = Vec::new();
     for h in hashes {
         let trail = view.trails(store.runs_of(&h)?)?;
-        claims.push(Claim { hash: h.to_hex(), content: view.content(&h)?, trail });
+        let group = groups.iter().find(|(k, _)| *k == h).map(|(_, g)| g.clone());
+        claims.push(Claim { hash: h.to_hex(), content: view.content(&h)?, group, trail });
     }
     if ctx.out.json() {
         ctx.out.write_json(&claims)?;
@@ -72,7 +101,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         if i > 0 {
             ctx.out.line("")?;
         }
-        ctx.out.line(&format!("{} {}", p.yellow(&c.hash[..12]), p.bold(&c.content)))?;
+        let group = c.group.as_ref().map_or_else(String::new, |g| p.dim(&format!("  (variant group {g})")));
+        ctx.out.line(&format!("{} {}{group}", p.yellow(&c.hash[..12]), p.bold(&c.content)))?;
         for t in &c.trail {
             let who = t.speaker.as_ref().map_or_else(|| "unattributed".to_string(), |s| speakers.display(s));
             let revs: Vec<String> = t.revisions.iter().map(u32::to_string).collect();

@@ -21,6 +21,7 @@ pub mod show;
 pub mod speakers;
 pub mod stories;
 pub mod track;
+pub mod variants;
 pub mod verify;
 pub mod who;
 

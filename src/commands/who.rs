@@ -29,6 +29,7 @@ use crate::time::parse_time;
 ///   claimtrail who Esper
 ///   claimtrail who "Defense Department" --story taji
 ///   claimtrail who Esper --kind direct --current --format json
+///   claimtrail who Esper --variants
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The speaker: name, alias, surname or id.
@@ -52,6 +53,29 @@ pub struct Args {
     /// Show at most this many statements (0: all).
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub limit: usize,
+    /// Also show, per statement, in how many stories its claim appears
+    /// (in any wording) and the flags of its renderings (see `claimtrail
+    /// variants`).
+    #[arg(long)]
+    pub variants: bool,
+}
+
+/// A statement's claim across stories, for `who --variants`.
+#[derive(Serialize)]
+struct Across {
+    /// The variant group, when other stories render the claim.
+    group: Option<String>,
+    stories: usize,
+    /// Every flag any rendering in the group has.
+    flags: Vec<crate::variants::Flag>,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    trail: &'a Trail,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    variants: Option<&'a Across>,
 }
 
 #[derive(Serialize)]
@@ -62,7 +86,7 @@ struct JsonOut<'a> {
     identity: &'a [crate::speaker::Member],
     /// Bare surnames that could be this speaker or another (not counted).
     could_also_be: Vec<&'a str>,
-    statements: &'a [Trail],
+    statements: Vec<Row<'a>>,
     /// More statements matched than `--limit` let through.
     truncated: bool,
 }
@@ -92,6 +116,19 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             t.named = speakers.record(sid)?.map(|r| r.name);
         }
     }
+    let mut across: Vec<Across> = Vec::new();
+    if args.variants {
+        let mut grouper = crate::variants::Grouper::new(&store)?;
+        for t in &trails {
+            let hash = t.hash.parse().map_err(|e| crate::error::CliError::new(format!("internal error: {e}")))?;
+            across.push(match grouper.group_of(&speakers, hash)? {
+                Some(g) => {
+                    Across { group: Some(g.id.clone()), stories: g.stories(), flags: g.flags().into_iter().collect() }
+                }
+                None => Across { group: None, stories: 1, flags: Vec::new() },
+            });
+        }
+    }
     let record = &speakers.record(&id)?.ok_or_else(|| {
         crate::error::CliError::new(format!("speaker {id:?} has no record")).with_hint("run `claimtrail verify`")
     })?;
@@ -103,7 +140,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             merged,
             identity: &resolved.identity.members,
             could_also_be,
-            statements: &trails,
+            statements: trails.iter().enumerate().map(|(i, trail)| Row { trail, variants: across.get(i) }).collect(),
             truncated,
         })?;
         return Ok(exit::OK);
@@ -134,15 +171,27 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     if trails.is_empty() {
         return Ok(exit::OK);
     }
-    let mut t = Table::new(&["STORY", "AS", "REVS", "STATUS", "ATTRIBUTION", "CONTENT"], p);
-    for tr in &trails {
+    let mut header = vec!["STORY", "AS", "REVS", "STATUS", "ATTRIBUTION"];
+    if args.variants {
+        header.extend(["STORIES", "FLAGS"]);
+    }
+    header.push("CONTENT");
+    let mut t = Table::new(&header, p);
+    for (i, tr) in trails.iter().enumerate() {
         let revs = tr.revisions_label();
         let status = match tr.status {
             Status::Current => p.green(&tr.status.describe()),
             _ => p.red(&tr.status.describe()),
         };
         let named = ellipsize(tr.named.as_deref().unwrap_or(""), 28);
-        t.row(vec![p.cyan(&tr.story), named, revs, status, tr.attribution.clone(), ellipsize(&tr.content, 80)]);
+        let mut row = vec![p.cyan(&tr.story), named, revs, status, tr.attribution.clone()];
+        if let Some(a) = across.get(i) {
+            let flags: Vec<&str> = a.flags.iter().map(|f| f.as_str()).collect();
+            row.push(a.stories.to_string());
+            row.push(if flags.is_empty() { "-".to_string() } else { p.red(&flags.join(",")) });
+        }
+        row.push(ellipsize(&tr.content, 80));
+        t.row(row);
     }
     t.write(&mut ctx.out)?;
     if truncated {

@@ -26,5 +26,6 @@ mod server;
 mod show;
 mod tamper;
 mod track;
+mod variants;
 mod verify;
 mod warc;

@@ -1,0 +1,227 @@
+//! `claimtrail variants`: one quote or claim across stories, its
+//! renderings side by side, and what each changed.
+
+use std::collections::HashSet;
+
+use claimtrail_store::{Hash32, Store};
+use serde::Serialize;
+
+use crate::commands::Ctx;
+use crate::diff::words::{Tokens, diff, render};
+use crate::error::{CliError, Result, exit};
+use crate::query::SpeakerIndex;
+use crate::record::terms;
+use crate::variants::{Flag, Group, Grouper};
+
+/// The long `--help`: what a group is, what each flag means, how to ask.
+pub const LONG_ABOUT: &str = "\
+The same quote or claim as different stories render it.
+
+Statements from different stories that render one quote or one reported
+claim are grouped, however they were edited on the way: \"U.S.\" for
+\"United States\", other punctuation or quotation marks, a dropped or added
+word, a typo, the quote cut to its head or tail, reported speech for a
+quote. Sentences that only share a frame (\"the United States will not
+tolerate ...\") but end differently are kept apart.
+
+Each group lists its renderings by time of first capture, the earliest
+first; each later one shows its word diff against the earliest
+([-removed-]{+added+}) and its flags:
+
+  wording               words changed, added or dropped
+  truncated             a head, tail or middle of a longer rendering
+  paraphrase_in_quotes  quotation marks around words that differ in substance
+  misattributed         given to another speaker than most renderings (two
+                        spellings of one person are one speaker; an unnamed
+                        source is never another speaker)
+  unquoted              quoted in one, reported speech in the other
+
+With no argument: every group in the store. SPEAKER (a name, surname, alias
+or id, as `who` takes it): the groups holding something that speaker was
+credited with. Otherwise the words are a CLAIM: the groups of the
+statements holding them, or of the statement whose hash starts with the hex
+digits given.
+
+A store made before this command existed has no variant index:
+`claimtrail reanalyze` builds it once.
+
+Exit status: 0 when groups were found, 1 when none were, 2 on an error.";
+
+pub const EXAMPLES: &str = "\
+Examples:
+  claimtrail variants \"will not tolerate\"
+  claimtrail variants Esper
+  claimtrail variants --misattributed
+  claimtrail variants --flag truncated --format json";
+
+/// The same quote or claim as different stories render it (see
+/// [`LONG_ABOUT`]).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A speaker, words of a claim, or a statement hash prefix.
+    #[arg(value_name = "SPEAKER|CLAIM")]
+    pub query: Vec<String>,
+    /// Only groups in which a rendering is given to a different speaker.
+    #[arg(long)]
+    pub misattributed: bool,
+    /// Only groups in which some rendering has this flag (repeatable).
+    #[arg(long, value_name = "FLAG", value_parser = parse_flag)]
+    pub flag: Vec<Flag>,
+    /// Read the words as a claim even when they name a speaker.
+    #[arg(long)]
+    pub claim: bool,
+    /// Show at most this many groups (0: all).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+}
+
+fn parse_flag(s: &str) -> std::result::Result<Flag, String> {
+    [Flag::Wording, Flag::Truncated, Flag::ParaphraseInQuotes, Flag::Misattributed, Flag::Unquoted]
+        .into_iter()
+        .find(|f| f.as_str() == s)
+        .ok_or_else(|| {
+            format!("{s:?} is not a flag: use wording, truncated, paraphrase_in_quotes, misattributed or unquoted")
+        })
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    groups: &'a [Group],
+}
+
+/// What the query asked about.
+enum Asked {
+    Everything,
+    Statements(Vec<Hash32>),
+}
+
+/// At most this many statements seed a query by words.
+const SEEDS: usize = 200;
+
+/// The statements a CLAIM names: a hash prefix, or all its words.
+pub fn claim_statements(store: &Store, claim: &str, limit: usize) -> Result<Vec<Hash32>> {
+    let is_hex = claim.len() >= 4 && claim.len() <= 64 && claim.bytes().all(|b| b.is_ascii_hexdigit());
+    let mut hashes: Vec<Hash32> = if is_hex { store.statements_by_prefix(claim, limit)? } else { Vec::new() };
+    if hashes.is_empty() {
+        let wanted = terms(claim);
+        for key in crate::query::words::matching_keys(store, &wanted)? {
+            hashes.extend(crate::query::words::statements_of(store, key, &wanted)?);
+            if hashes.len() >= limit {
+                break;
+            }
+        }
+    }
+    hashes.truncate(limit);
+    Ok(hashes)
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    let query = args.query.join(" ");
+    if !args.query.is_empty() && query.trim().is_empty() {
+        return Err(CliError::new("the query is empty").with_hint("give a speaker or words of a claim, or nothing"));
+    }
+    let Some(store) = ctx.open_existing_store()? else {
+        return Err(CliError::new("no variants: the store is empty").with_hint("record stories first"));
+    };
+    let speakers = SpeakerIndex::load(&store)?;
+    let asked = if args.query.is_empty() {
+        Asked::Everything
+    } else {
+        let by_claim = claim_statements(&store, &query, SEEDS)?;
+        let speaker = if args.claim { None } else { Some(speakers.resolve_identity(&query)) };
+        match speaker {
+            Some(Ok(resolved)) => {
+                let mut hashes: Vec<Hash32> = Vec::new();
+                for id in speakers.group(&resolved.id) {
+                    hashes.extend(store.runs_by_speaker(&id)?.into_iter().map(|r| r.statement));
+                }
+                hashes.sort();
+                hashes.dedup();
+                Asked::Statements(hashes)
+            }
+            Some(Err(e)) if by_claim.is_empty() => {
+                return Err(CliError::new(format!("no speaker or claim matches {query:?}"))
+                    .with_hint(e.message.clone())
+                    .with_hint("give a speaker's name, words of a claim, or at least 4 hex digits of a hash"));
+            }
+            _ if by_claim.is_empty() => {
+                return Err(CliError::new(format!("no claim matches {query:?}"))
+                    .with_hint("give words of the claim or at least 4 hex digits of its hash"));
+            }
+            _ => Asked::Statements(by_claim),
+        }
+    };
+    let mut grouper = Grouper::new(&store)?;
+    let mut groups = match &asked {
+        Asked::Everything => {
+            grouper.expand_all()?;
+            grouper.groups(&speakers, None)?
+        }
+        Asked::Statements(seeds) => {
+            grouper.expand(seeds)?;
+            let wanted: HashSet<Hash32> = seeds.iter().copied().collect();
+            grouper.groups(&speakers, Some(&wanted))?
+        }
+    };
+    groups.retain(|g| {
+        (!args.misattributed || g.misattributed())
+            && (args.flag.is_empty() || args.flag.iter().any(|f| g.flags().contains(f)))
+    });
+    let more = args.limit > 0 && groups.len() > args.limit;
+    if more {
+        groups.truncate(args.limit);
+    }
+    let code = if groups.is_empty() { exit::NEGATIVE } else { exit::OK };
+    if ctx.out.json() {
+        ctx.out.write_json(&JsonOut { groups: &groups })?;
+        return Ok(code);
+    }
+    let p = ctx.out.palette;
+    if groups.is_empty() {
+        ctx.out.line(&p.dim("no variants found"))?;
+        return Ok(code);
+    }
+    for (i, g) in groups.iter().enumerate() {
+        if i > 0 {
+            ctx.out.line("")?;
+        }
+        let flags: Vec<&str> = g.flags().into_iter().map(Flag::as_str).collect();
+        ctx.out.line(&format!(
+            "{} {} renderings in {} stories{}",
+            p.yellow(&format!("group {}:", g.id)),
+            g.members.len(),
+            g.stories(),
+            if flags.is_empty() { String::new() } else { format!("; flags: {}", flags.join(", ")) }
+        ))?;
+        let first = &g.members[0];
+        let reference = Tokens::new(&first.content, first.attribution == "direct");
+        for (j, m) in g.members.iter().enumerate() {
+            let who = match &m.speaker {
+                Some(s) => format!("{} ({})", s.name, m.attribution),
+                None => m.attribution.clone(),
+            };
+            let flags: Vec<&str> = m.flags.iter().map(|f| f.as_str()).collect();
+            let flags = if flags.is_empty() { String::new() } else { format!("  {}", p.red(&flags.join(", "))) };
+            ctx.out.line(&format!(
+                "  {}  {}  {who}{flags}",
+                crate::time::human(&m.captured_at),
+                p.cyan(&format!("{}@{}", m.story, m.revision)),
+            ))?;
+            let line = if j == 0 {
+                m.content.clone()
+            } else {
+                let d = diff(&reference, &Tokens::new(&m.content, m.attribution == "direct"));
+                if p.enabled {
+                    render(&d.ops, |s| p.red(s), |s| p.green(s))
+                } else {
+                    render(&d.ops, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"))
+                }
+            };
+            ctx.out.line(&format!("      {line}"))?;
+        }
+    }
+    if more {
+        ctx.out.line(&p.dim(&format!("… more: --limit {} or --limit 0 shows them", args.limit * 10)))?;
+    }
+    Ok(code)
+}

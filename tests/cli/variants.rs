@@ -1,0 +1,307 @@
+//! `claimtrail variants`: one quote across many outlets, on a fixture of 22
+//! invented reports of one invented event (strikes in Halvaria after a
+//! drone attack) by invented outlets. The fixture's `truth.json` says which
+//! renderings are one claim and which are given to the wrong speaker;
+//! `scripts/variants-score.py` scores the command against it.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::util::Env;
+
+fn fixture() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/variants")
+}
+
+fn truth() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(fixture().join("truth.json")).unwrap()).unwrap()
+}
+
+fn store() -> Env {
+    let env = Env::new();
+    env.run(["import", "--quiet", fixture().to_str().unwrap()]).ok();
+    env
+}
+
+/// (story, content) of each member of each group.
+fn groups(v: &Value) -> Vec<Vec<(String, String)>> {
+    v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            g["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| (m["story"].as_str().unwrap().to_string(), m["content"].as_str().unwrap().to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The flags of the member of `story` whose content holds `piece`.
+fn flags_of(v: &Value, story: &str, piece: &str) -> BTreeSet<String> {
+    let found: Vec<BTreeSet<String>> = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["members"].as_array().unwrap())
+        .filter(|m| m["story"] == story && m["content"].as_str().unwrap().contains(piece))
+        .map(|m| m["flags"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_string()).collect())
+        .collect();
+    assert_eq!(found.len(), 1, "{story}: {piece:?} should be in exactly one group");
+    found.into_iter().next().unwrap()
+}
+
+#[test]
+fn renderings_group_as_the_truth_says_and_nothing_else_groups() {
+    let env = store();
+    let out = env.run(["variants", "--limit", "0", "--format", "json"]);
+    out.ok();
+    let found = groups(&out.json());
+    // Each truth group is exactly one found group, member for member.
+    let truth = truth();
+    let mut matched = 0;
+    for t in truth["groups"].as_array().unwrap() {
+        let claim = t["claim"].as_str().unwrap();
+        let wanted: BTreeSet<(String, String)> = t["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| (m[0].as_str().unwrap().to_string(), m[1].as_str().unwrap().to_string()))
+            .collect();
+        let holder: Vec<&Vec<(String, String)>> = found
+            .iter()
+            .filter(|g| g.iter().any(|(s, c)| wanted.iter().any(|(ws, wp)| ws == s && c.contains(wp.as_str()))))
+            .collect();
+        assert_eq!(holder.len(), 1, "{claim}: its renderings are split over {} groups: {holder:#?}", holder.len());
+        let group = holder[0];
+        assert_eq!(group.len(), wanted.len(), "{claim}: found {group:#?}");
+        for (story, piece) in &wanted {
+            assert!(group.iter().any(|(s, c)| s == story && c.contains(piece.as_str())), "{claim}: {story} missing");
+        }
+        matched += 1;
+    }
+    assert_eq!(found.len(), matched, "groups the truth does not have: {found:#?}");
+    // Sentences sharing a frame with a grouped claim stay out of it.
+    for decoy in ["convoy ambush", "destroyed two command posts", "launched from a boat"] {
+        assert!(!found.iter().flatten().any(|(_, c)| c.contains(decoy)), "{decoy} was grouped");
+    }
+}
+
+#[test]
+fn each_flag_marks_the_renderings_the_fixture_gave_it() {
+    let env = store();
+    let v = env.run(["variants", "--limit", "0", "--format", "json"]).json();
+    let has = |story: &str, piece: &str, flag: &str| {
+        let f = flags_of(&v, story, piece);
+        assert!(f.contains(flag), "{story} {piece:?}: {f:?} lacks {flag}");
+    };
+    // A dropped or added word; a substituted one.
+    has("plainsview-tribune", "Let me clear", "wording");
+    has("pinecrest-journal", "very clear", "wording");
+    has("northgate-post", "any new attack", "wording");
+    // Cut to the tail, the head, a part.
+    has("bayside-record", "... attacks", "truncated");
+    has("valley-sentinel", "tolerate \"attacks", "truncated");
+    has("silverlake-news", "attacks on our people", "truncated");
+    has("hollow-creek-voice", "not consulted", "truncated");
+    // Quotation marks around other words.
+    has("coastline-herald", "respond forcefully", "paraphrase_in_quotes");
+    has("westbrook-courier", "respond forcefully", "paraphrase_in_quotes");
+    has("granite-observer", "not informed", "paraphrase_in_quotes");
+    // Another speaker: Okafor's words to Marsh and Kell, Marsh's to Okafor.
+    has("riverbend-gazette", "will not tolerate", "misattributed");
+    has("coastline-herald", "weapons depots", "misattributed");
+    has("amberfield-dispatch", "weapons depots", "misattributed");
+    // Reported speech for a quote.
+    has("northgate-post", "would not tolerate", "unquoted");
+    has("frontier-chronicle", "would respond", "unquoted");
+    has("ironwood-bulletin", "had not been consulted", "unquoted");
+    has("silverlake-news", "had hit", "unquoted");
+    // What does not change a claim flags nothing: "U.S." and "US" for
+    // "United States", a comma for a colon, case, another spelling of
+    // the same person ("Helena R. Marsh", "Mrs Marsh").
+    for (story, piece) in [
+        ("meridian-wire", "Let me be clear"),
+        ("harbor-ledger", "the U.S. will"),
+        ("stonebridge-star", "The US will"),
+        ("hollow-creek-voice", "respond decisively"),
+    ] {
+        assert_eq!(flags_of(&v, story, piece), BTreeSet::new(), "{story} {piece:?}");
+    }
+    // A paraphrase outside quotation marks is not one inside them, and
+    // an anonymous source in two stories is not two speakers.
+    assert!(!flags_of(&v, "frontier-chronicle", "would respond").contains("paraphrase_in_quotes"));
+    assert!(!flags_of(&v, "oakridge-sun", "launched from a farm").contains("misattributed"));
+}
+
+#[test]
+fn the_earliest_rendering_comes_first_and_later_ones_show_their_word_diff() {
+    let env = store();
+    let out = env.run(["variants", "will not tolerate attacks"]);
+    let text = out.ok();
+    let first_group: Vec<&str> = text.split("\n\n").next().unwrap().lines().collect();
+    assert!(first_group[0].starts_with("group "), "{text}");
+    assert!(first_group[0].contains("10 renderings in 10 stories"), "{text}");
+    assert!(first_group[1].contains("meridian-wire@1") && first_group[1].contains("Helena Marsh (direct)"), "{text}");
+    assert!(
+        text.contains("Let me be clear[-: The United States-]{+, the U.S.+} will not tolerate attacks"),
+        "the U.S. rendering's diff against the earliest: {text}"
+    );
+    assert!(text.contains("riverbend-gazette@1  Tomas Okafor (direct)  misattributed"), "{text}");
+    // JSON: the members in order of capture, with every field of the contract.
+    let v = env.run(["variants", "will not tolerate attacks", "--format", "json"]).json();
+    let members = v["groups"][0]["members"].as_array().unwrap();
+    let times: Vec<&str> = members.iter().map(|m| m["captured_at"].as_str().unwrap()).collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times, sorted);
+    let keys: BTreeSet<&str> = members[0].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["attribution", "captured_at", "content", "flags", "hash", "revision", "speaker", "story"]
+            .into_iter()
+            .collect()
+    );
+    assert_eq!(members[0]["speaker"]["name"], "Helena Marsh");
+    assert_eq!(v["groups"][0]["id"], members[0]["hash"].as_str().unwrap()[..12]);
+}
+
+#[test]
+fn misattributed_lists_only_groups_given_to_another_speaker() {
+    let env = store();
+    let v = env.run(["variants", "--misattributed", "--format", "json"]).json();
+    let groups = v["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2, "{v:#}");
+    for g in groups {
+        assert!(g["members"].as_array().unwrap().iter().any(|m| m["flags"].to_string().contains("misattributed")));
+    }
+    // The flag filter reads the same, and a group with no such rendering
+    // is a negative answer (exit 1).
+    let by_flag = env.run(["variants", "--flag", "misattributed", "--format", "json"]).json();
+    assert_eq!(by_flag["groups"].as_array().unwrap().len(), 2);
+    let none = env.run(["variants", "ceasefire talks", "--misattributed"]);
+    assert_eq!(none.code, 1, "{}", none.stdout);
+    assert!(none.stdout.contains("no variants found"));
+}
+
+#[test]
+fn a_speaker_shows_every_group_they_are_credited_in() {
+    let env = store();
+    let v = env.run(["variants", "Okafor", "--format", "json"]).json();
+    let firsts: BTreeSet<String> = groups(&v).iter().map(|g| g[0].1.clone()).collect();
+    assert_eq!(firsts.len(), 2, "{v:#}");
+    assert!(firsts.iter().any(|c| c.starts_with("Let me be clear: The United States will not tolerate attacks")));
+    assert!(firsts.iter().any(|c| c.starts_with("The strikes were precise and proportional, and they hit")));
+    // Words that name no speaker are a claim; a hash prefix is one statement.
+    let hash = v["groups"][0]["members"][0]["hash"].as_str().unwrap()[..8].to_string();
+    let by_hash = env.run(["variants", &hash, "--format", "json"]).json();
+    assert_eq!(by_hash["groups"][0]["members"][0]["hash"], v["groups"][0]["members"][0]["hash"]);
+}
+
+#[test]
+fn history_follows_a_claim_through_every_rendering() {
+    let env = store();
+    let v = env.run(["history", "will not tolerate", "--format", "json"]).json();
+    let stories: BTreeSet<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["content"].as_str().unwrap().contains("attacks"))
+        .flat_map(|c| c["trail"].as_array().unwrap().iter().map(|t| t["story"].as_str().unwrap()))
+        .collect();
+    // Ten stories render it, three of them without the words asked for
+    // ("... attacks on our people", the tail; "would not tolerate").
+    assert_eq!(stories.len(), 10, "{stories:?}");
+    let groups: BTreeSet<&str> = v.as_array().unwrap().iter().filter_map(|c| c["group"].as_str()).collect();
+    assert_eq!(groups.len(), 2, "the claim and the ceasefire sentence: {groups:?}");
+}
+
+#[test]
+fn who_shows_how_far_each_claim_travelled() {
+    let env = store();
+    let v = env.run(["who", "Veyra", "--variants", "--format", "json"]).json();
+    let rows = v["statements"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    for r in rows {
+        assert_eq!(r["variants"]["stories"], 5, "{r:#}");
+        assert!(r["variants"]["flags"].to_string().contains("paraphrase_in_quotes"), "{r:#}");
+    }
+    let text = env.run(["who", "Veyra", "--variants"]);
+    assert!(text.ok().contains("STORIES"));
+    // Without the flag, `who` is what it was.
+    let plain = env.run(["who", "Veyra", "--format", "json"]).json();
+    assert!(plain["statements"][0].get("variants").is_none());
+}
+
+#[test]
+fn verify_checks_the_variant_index() {
+    let env = store();
+    env.run(["verify"]).ok();
+    let db = env.sled();
+    let (key, value) = db.scan_prefix(b"V").next().unwrap().unwrap();
+    db.remove(&key).unwrap();
+    // An entry for a statement whose wording has no such fingerprint.
+    let mut forged = key.to_vec();
+    forged[1] ^= 0xff;
+    db.insert(forged, value).unwrap();
+    db.flush().unwrap();
+    drop(db);
+    let r = env.run(["verify"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("is missing from the variant index"), "{}", r.stdout);
+    assert!(r.stdout.contains("points nowhere (its wording has no such fingerprint)"), "{}", r.stdout);
+}
+
+#[test]
+fn reanalyze_builds_the_index_of_a_store_made_before_it() {
+    let env = store();
+    let expected = env.run(["variants", "--limit", "0", "--format", "json"]).json();
+    // A store made before the index: no entries, no marker.
+    let db = env.sled();
+    for kv in db.scan_prefix(b"V") {
+        db.remove(kv.unwrap().0).unwrap();
+    }
+    db.remove(b"Mnear:v1").unwrap();
+    db.flush().unwrap();
+    drop(db);
+    let before = env.store_snapshot();
+    let r = env.run(["variants"]);
+    assert!(r.err().contains("has no variant index yet"), "{}", r.stderr);
+    assert!(r.stderr.contains("hint: run `claimtrail reanalyze`"), "{}", r.stderr);
+    assert_eq!(env.store_snapshot(), before, "a refused query changes nothing");
+    env.run(["verify"]).ok();
+    let re = env.run(["reanalyze"]);
+    assert!(re.ok().contains("built the variant index of"), "{}", re.stdout);
+    env.run(["verify"]).ok();
+    assert_eq!(env.run(["variants", "--limit", "0", "--format", "json"]).json(), expected);
+}
+
+#[test]
+fn bad_queries_are_input_errors() {
+    let env = store();
+    let before = env.store_snapshot();
+    let r = env.run(["variants", "--flag", "typo"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("\"typo\" is not a flag"), "{}", r.stderr);
+    let r = env.run(["variants", "zebra crossing"]);
+    assert!(r.err().contains("no speaker or claim matches \"zebra crossing\""), "{}", r.stderr);
+    assert_eq!(env.store_snapshot(), before);
+    let empty = Env::new();
+    assert!(empty.run(["variants"]).err().contains("the store is empty"));
+}
+
+#[test]
+fn help_teaches_the_flags() {
+    let env = Env::new();
+    let help = env.run(["variants", "--help"]);
+    let text = help.ok();
+    for word in
+        ["wording", "truncated", "paraphrase_in_quotes", "misattributed", "unquoted", "--misattributed", "Examples:"]
+    {
+        assert!(text.contains(word), "{word}: {text}");
+    }
+}
