@@ -23,6 +23,10 @@ pub enum CueKind {
     Declined,
     /// Present participles that continue a frame: "..., adding that".
     Participle,
+    /// Acts whose object is the content: "S criticized the plan", "S called
+    /// for a recount", "S endorsed Roe". Tried only when no other cue frames
+    /// the sentence.
+    Other,
 }
 
 /// Word classes, as bits. A word may have several.
@@ -175,6 +179,30 @@ const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warn
     suggesting claiming telling writing tweeting declaring calling accusing vowing promising \
     acknowledging asserting predicting urging asking";
 
+/// Verbs of stance and appeal that take their content as an object. Past
+/// and present forms; base forms only where the noun reading needs an
+/// article first ("the support").
+const OTHER: &str = "called calls criticized criticizes criticised accused accuses praised \
+    praises cited cites described describes endorsed endorses supported supports opposed opposes \
+    proposed proposes defended defends condemned condemns dismissed dismisses rejected rejects \
+    sought seeks demanded demands blamed blames mocked mocks blasted blasts slammed slams \
+    lambasted ridiculed touted touts hailed hails welcomed welcomes applauded applauds backed \
+    embraced embraces advocated advocates favored favors decried decries denounced denounces \
+    disputed disputes challenged challenges rebuked chided scolded faulted labeled labelled \
+    branded dubbed likened recommended recommends requested requests unveiled unveils outlined \
+    outlines downplayed highlighted highlights echoed echoes invoked invokes attacked attacks \
+    questioned questions pushed pushes lauded lauds celebrated touted vetoed opposes supports \
+    intends intended plans planned offered offers pitched floated promoted promotes \
+    characterized characterizes portrayed portrays seemed seems seem appeared appears appear \
+    sees viewed views considered considers regards deemed expressed expresses voiced \
+    voted votes talked talks discussed discusses named prefers preferred \
+    pressed thanked thanks threatened threatens ordered orders signaled hinted hints implied \
+    railed assailed bemoaned pleaded apologized retweeted spoke speaks support oppose endorse \
+    seek favor blame prefer";
+/// Participles whose object is their content: "..., citing a report".
+pub const OBJECT_PARTICIPLES: &str = "citing criticizing praising describing referring attacking \
+    blaming questioning defending pointing touting denouncing slamming blasting dismissing \
+    alleging proposing pledging thanking supporting backing seeking";
 const DET: &str = "the a an this these those his her their its our my your some many several \
     few both all each every another other any no two three four five one";
 const PRON: &str = "he she they it we i you who";
@@ -301,7 +329,12 @@ fn build() -> Table {
     );
     add_class(
         "states reports claims notes tweets estimates counters shows finds fears hopes \
-         wants doubts worries promises vows pledges answers replies responds",
+         wants doubts worries promises vows pledges answers replies responds calls criticizes \
+         praises cites describes endorses supports opposes proposes defends condemns dismisses \
+         rejects seeks demands blames mocks blasts slams touts hails welcomes applauds embraces \
+         advocates favors decries denounces disputes challenges requests recommends unveils \
+         outlines highlights echoes invokes attacks questions pushes lauds intends plans offers \
+         promotes characterizes portrays",
         class::NOUNLIKE_CUE,
     );
     let mut add_cue = |words: &'static str, cue: CueKind| {
@@ -318,6 +351,13 @@ fn build() -> Table {
     add_cue(PARTICIPLE, CueKind::Participle);
     add_cue("according", CueKind::According);
     add_cue("declined refused declines refuses", CueKind::Declined);
+    add_cue(OTHER, CueKind::Other);
+    add_cue(
+        "yelled shouted yells shouts argue insist suggest agree acknowledge explain predict claim interjected",
+        CueKind::Speech,
+    );
+    add_cue(OBJECT_PARTICIPLES, CueKind::Participle);
+    add_cue("recalling announcing showing", CueKind::Participle);
     t
 }
 

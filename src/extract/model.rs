@@ -19,15 +19,22 @@ pub enum Attribution {
     Declined,
     /// The outlet's own assertion.
     Unattributed,
+    /// A belief, intention or finding: `S thinks C`, `a poll shows C`.
+    Belief,
+    /// A stance or appeal with its object as content: `S criticized C`,
+    /// `S called for C`, `S endorsed C`.
+    Other,
 }
 
 impl Attribution {
-    pub const ALL: [Attribution; 5] = [
+    pub const ALL: [Attribution; 7] = [
         Attribution::Direct,
         Attribution::Indirect,
         Attribution::AccordingTo,
         Attribution::Declined,
         Attribution::Unattributed,
+        Attribution::Belief,
+        Attribution::Other,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -37,6 +44,8 @@ impl Attribution {
             Attribution::AccordingTo => "according_to",
             Attribution::Declined => "declined",
             Attribution::Unattributed => "unattributed",
+            Attribution::Belief => "belief",
+            Attribution::Other => "other",
         }
     }
 

@@ -113,7 +113,7 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
             };
             let stop = (para_start + close_rel).min(range.1) - range.0;
             let run = s[i..stop].trim_end_matches(|ch: char| {
-                ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '\u{2014}' | '\u{2013}')
+                ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '\u{2014}' | '\u{2013}' | '\u{2015}')
             });
             if !run.is_empty() && i + run.len() > i {
                 let end = i + run.len();
@@ -195,7 +195,7 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
                 ',' => Kind::Comma,
                 ':' => Kind::Colon,
                 ';' => Kind::Semicolon,
-                '\u{2014}' | '\u{2013}' => Kind::Dash,
+                '\u{2014}' | '\u{2013}' | '\u{2015}' => Kind::Dash,
                 '-' if bytes.get(end) == Some(&b'-') => {
                     end += 1;
                     Kind::Dash
@@ -214,7 +214,8 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
         } else {
             (Entry::default(), false)
         };
-        may_frame |= kind == Kind::Open;
+        // "Kerry: ...", "Ann Roe ― ...": a label may open the sentence.
+        may_frame |= kind == Kind::Open || (matches!(kind, Kind::Colon | Kind::Dash) && out.len() <= 6);
         let quoted = quoted && !matches!(kind, Kind::Open | Kind::Close);
         out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry });
         i = end;

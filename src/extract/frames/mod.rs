@@ -20,6 +20,7 @@
 
 mod according;
 mod content_first;
+mod label;
 mod participle;
 mod phrases;
 mod speech;
@@ -29,6 +30,7 @@ use super::model::Attribution;
 use super::tokens::{Kind, Token};
 use according::according_to;
 use content_first::content_first;
+use label::{label, label_mark};
 use participle::participle;
 use phrases::{is_relative, np_back, starts_clause, subject_before};
 use speech::{cue_first, shared_subject, speaker_first};
@@ -154,7 +156,7 @@ fn is_article(c: &Ctx, i: usize) -> bool {
 #[inline]
 fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
     let x = &c.t[i];
-    let kind = x.cue()?;
+    let kind = x.cue().or_else(|| headline_cue(c, i))?;
     // A verb never follows an article or a possessive: "the hope", "his
     // claim".
     if i > 0 && is_article(c, i - 1) {
@@ -186,6 +188,18 @@ fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
         }
     }
     Some(kind)
+}
+
+/// A cue in a title-case headline right after a name: "Obama Says C",
+/// "C, Former Doctor Says".
+fn headline_cue(c: &Ctx, i: usize) -> Option<CueKind> {
+    const HEADLINE: [&str; 12] = [
+        "Says", "Said", "Tells", "Warns", "Claims", "Admits", "Insists", "Vows", "Predicts", "Argues", "Denies",
+        "Urges",
+    ];
+    let x = &c.t[i];
+    let named_before = i > 0 && c.t[i - 1].word() && c.t[i - 1].cap && !c.t[i - 1].quoted;
+    (x.word() && !x.quoted && named_before && HEADLINE.contains(&x.text(c.doc))).then_some(x.entry.cue).flatten()
 }
 
 fn attribution_of(c: &Ctx, s: usize, e: usize) -> Attribution {
@@ -222,103 +236,36 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     out.clear();
     let c = Ctx { doc, t };
     // Most sentences have neither a cue nor a quotation: nothing to find.
-    if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) {
+    if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
         return Outcome::None;
     }
-    if according_to(&c, out) || content_first(&c, out) || cue_first(&c, out) {
+    if label(&c, out) || according_to(&c, out) || content_first(&c, out) || cue_first(&c, out) {
         return Outcome::Framed;
     }
     for cue in 0..t.len() {
         let Some(kind) = cue_at(&c, cue) else {
             continue;
         };
-        if kind == CueKind::According || (kind == CueKind::Participle && !(cue > 0 && t[cue - 1].is(class::AUX))) {
-            continue;
-        }
-        let Some(source @ Source::Mention { np, .. }) = subject_before(&c, cue, |s| {
-            starts_clause(&c, s)
-                || (s > 0 && t[s - 1].is(class::SUB) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
-                || (s > 1 && is_relative(&c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
-        })
-        .or_else(|| shared_subject(&c, cue)) else {
-            continue;
-        };
-        // "..., Ann Roe, who said C": the antecedent speaks.
-        let source = if is_relative(&c, np) {
-            let Some(ante) = (np.0 > 0 && t[np.0 - 1].kind == Kind::Comma).then(|| np_back(&c, np.0 - 1)).flatten()
-            else {
-                continue;
-            };
-            if t[ante.0].is(class::PRON) {
-                continue;
-            }
-            Source::Mention { np: ante, appositive: None }
-        } else {
-            source
-        };
-        // "A website run by the council shows ...": a document finds.
-        let document = t[np.0..np.1].iter().any(|x| {
-            x.word()
-                && according::DOCUMENT_NOUNS
-                    .iter()
-                    .chain(&["website", "list", "polls", "surveys", "studies", "results"])
-                    .any(|d| x.text(doc).eq_ignore_ascii_case(d))
-        });
-        if kind == CueKind::Belief
-            && !c.lower_is(cue + 1, "that")
-            && !document
-            && !t[np.0..np.1].iter().any(|x| x.is(class::PRON) || x.cap)
+        if matches!(kind, CueKind::According | CueKind::Other)
+            || (kind == CueKind::Participle && !(cue > 0 && t[cue - 1].is(class::AUX)))
         {
             continue;
         }
-        // The writer's own "I think", "we know" are not reports.
-        if kind == CueKind::Belief && np.1 == np.0 + 1 && ["i", "we", "you"].iter().any(|w| c.lower_is(np.0, w)) {
-            continue;
-        }
-        // A passive ("the decision is expected to ...") reports no one; a
-        // progressive ("has been saying") does.
-        let participle = t[cue].text(c.doc);
-        let passive_form =
-            participle.ends_with("ed") || ["said", "told", "thought", "known", "shown", "found"].contains(&participle);
-        if passive_form
-            && t[np.1..cue].iter().any(|x| {
-                ["is", "was", "are", "were", "be", "been", "being"]
-                    .iter()
-                    .any(|w| x.text(c.doc).eq_ignore_ascii_case(w))
-            })
-        {
-            continue;
-        }
-        // In a subordinate clause the content ends at the clause's comma.
-        let limit = if np.0 > 0 && t[np.0 - 1].is(class::SUB) && !is_relative(&c, np) {
-            (cue..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len())
-        } else {
-            t.len()
-        };
-        if speaker_first(&c, cue, kind, source, limit, out) {
-            // "While S said C, T noted D": the main clause may report too.
-            if limit < t.len() {
-                for cue2 in limit + 1..t.len() {
-                    if let Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief)) = cue_at(&c, cue2)
-                        && let Some(source2) = subject_before(&c, cue2, |s| s == limit + 1)
-                    {
-                        speaker_first(&c, cue2, kind2, source2, t.len(), out);
-                        break;
-                    }
-                }
-            }
-            return Outcome::Framed;
-        }
-        // `S said:` closing the sentence introduces what follows.
-        if kind != CueKind::Belief
-            && (cue + 1..t.len()).all(|j| !t[j].word())
-            && t[cue + 1..].iter().any(|x| x.kind == Kind::Colon)
-        {
-            return Outcome::Introduces { np: c.bytes(np.0, np.1), cue: c.bytes(cue, cue + 1) };
+        if let Some(outcome) = subject_cue(&c, cue, kind, out) {
+            return outcome;
         }
     }
     if participle(&c, out) {
         return Outcome::Framed;
+    }
+    // Stance and appeal ("S criticized C", "S called for C") last: a
+    // sentence that reports speech is framed by its speech.
+    for cue in 0..t.len() {
+        if cue_at(&c, cue) == Some(CueKind::Other)
+            && let Some(outcome) = subject_cue(&c, cue, CueKind::Other, out)
+        {
+            return outcome;
+        }
     }
     // All quotation: a continuation of the last speaker.
     if t[0].kind == Kind::Open {
@@ -342,6 +289,100 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         }
     }
     Outcome::None
+}
+
+/// A frame around the cue at `cue` whose source is the subject before it:
+/// `Some` when the sentence is decided, `None` to try the next cue.
+fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Option<Outcome> {
+    let t = c.t;
+    let doc = c.doc;
+    let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| {
+        starts_clause(c, s)
+            || (s > 0 && t[s - 1].is(class::SUB) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
+            || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
+    })
+    .or_else(|| shared_subject(c, cue)) else {
+        return None;
+    };
+    // "..., Ann Roe, who said C": the antecedent speaks.
+    let source = if is_relative(c, np) {
+        let ante = (np.0 > 0 && t[np.0 - 1].kind == Kind::Comma).then(|| np_back(c, np.0 - 1)).flatten()?;
+        if t[ante.0].is(class::PRON) {
+            return None;
+        }
+        Source::Mention { np: ante, appositive: None }
+    } else {
+        source
+    };
+    // "A website run by the council shows ...": a document finds.
+    let document = t[np.0..np.1].iter().any(|x| {
+        x.word()
+            && according::DOCUMENT_NOUNS
+                .iter()
+                .chain(&["website", "list", "polls", "surveys", "studies", "results"])
+                .any(|d| x.text(doc).eq_ignore_ascii_case(d))
+    });
+    if kind == CueKind::Belief
+        && !c.lower_is(cue + 1, "that")
+        && !document
+        && !t[np.0..np.1].iter().any(|x| x.is(class::PRON) || x.cap)
+    {
+        return None;
+    }
+    // "The bill called for ...", "the move backed ...": a stance needs a
+    // source that can hold one, a name, a pronoun or a group.
+    if kind == CueKind::Other
+        && !document
+        && !(t[np.1 - 1].cap
+            || t[np.1 - 1].is(class::PRON | class::ANON | class::GROUP)
+            || c.t[np.1 - 1].text(doc) == ")")
+    {
+        return None;
+    }
+    // The writer's own "I think", "we know" are not reports.
+    if kind == CueKind::Belief && np.1 == np.0 + 1 && ["i", "we", "you"].iter().any(|w| c.lower_is(np.0, w)) {
+        return None;
+    }
+    // A passive ("the decision is expected to ...") reports no one; a
+    // progressive ("has been saying") does.
+    let participle = t[cue].text(c.doc);
+    let passive_form =
+        participle.ends_with("ed") || ["said", "told", "thought", "known", "shown", "found"].contains(&participle);
+    if passive_form
+        && t[np.1..cue].iter().any(|x| {
+            ["is", "was", "are", "were", "be", "been", "being"].iter().any(|w| x.text(c.doc).eq_ignore_ascii_case(w))
+        })
+    {
+        return None;
+    }
+    // In a subordinate clause the content ends at the clause's comma.
+    let limit = if np.0 > 0 && t[np.0 - 1].is(class::SUB) && !is_relative(c, np) {
+        (cue..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len())
+    } else {
+        t.len()
+    };
+    if speaker_first(c, cue, kind, source, limit, out) {
+        // "While S said C, T noted D": the main clause may report too.
+        if limit < t.len() {
+            for cue2 in limit + 1..t.len() {
+                if let Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief)) = cue_at(c, cue2)
+                    && let Some(source2) = subject_before(c, cue2, |s| s == limit + 1)
+                {
+                    speaker_first(c, cue2, kind2, source2, t.len(), out);
+                    break;
+                }
+            }
+        }
+        return Some(Outcome::Framed);
+    }
+    // `S said:` closing the sentence introduces what follows.
+    if !matches!(kind, CueKind::Belief | CueKind::Other)
+        && (cue + 1..t.len()).all(|j| !t[j].word())
+        && t[cue + 1..].iter().any(|x| x.kind == Kind::Colon)
+    {
+        return Some(Outcome::Introduces { np: c.bytes(np.0, np.1), cue: c.bytes(cue, cue + 1) });
+    }
+    None
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 //! reports what the name before it said; and `S was quoted as saying C`.
 
 use super::phrases::{np_back, np_forward, starts_clause, subject_before};
-use super::speech::{Complement, complement};
+use super::speech::{Complement, complement, object, object_participle};
 use super::{Ctx, Frame, Source, content_frame, cue_at};
 use crate::extract::cues::{CueKind, class};
+use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
 
 /// `S did X, saying C`: the participle reports what the clause's subject
@@ -18,6 +19,10 @@ pub(super) fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// whether C" take their listener first.
 fn participle_complement(c: &Ctx, k: usize) -> Option<Complement> {
     let w = c.t[k].text(c.doc).to_ascii_lowercase();
+    // "..., citing C", "..., referring to C": the object is the content.
+    if object_participle(c, k) {
+        return object(c, k);
+    }
     let kind = if ["telling", "asking", "urging", "assuring", "reminding", "informing"].contains(&w.as_str()) {
         CueKind::Tell
     } else {
@@ -111,5 +116,11 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         return false;
     };
     let source = Source::Mention { np: (s, e), appositive: None };
-    push(out, content_frame(c, comp.start, t.len(), c.bytes(k, k + 1), source, comp.that))
+    let frame = content_frame(c, comp.start, t.len(), c.bytes(k, k + 1), source, comp.that).map(|mut f| {
+        if f.attribution == Attribution::Indirect && object_participle(c, k) {
+            f.attribution = Attribution::Other;
+        }
+        f
+    });
+    push(out, frame)
 }

@@ -485,7 +485,8 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
         return false;
     };
     let lower = first.text(c.doc).to_ascii_lowercase();
-    (intro.len() <= 8 && !intro.iter().any(|x| x.cue().is_some_and(|k| k != CueKind::Participle)))
+    (intro.len() <= 8
+        && !intro.iter().any(|x| x.cue().is_some_and(|k| !matches!(k, CueKind::Participle | CueKind::Other))))
         || first.is(class::PREP | class::SUB | class::AUX | class::TIME)
         || (first.cap && (lower.ends_with("ing") || lower.ends_with("ed")))
 }

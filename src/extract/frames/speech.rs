@@ -4,7 +4,7 @@
 
 use super::phrases::{np_forward, skip_aux_back, skip_object, subject_before};
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive};
-use crate::extract::cues::{CueKind, class};
+use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
 
@@ -18,6 +18,9 @@ pub(super) struct Complement {
 /// `cue`: a "that", a quotation, a colon, or a clause after adverbials.
 pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
     let t = c.t;
+    if kind == CueKind::Other {
+        return object(c, cue);
+    }
     let mut j = cue + 1;
     if kind == CueKind::Tell {
         j = skip_object(c, j);
@@ -120,6 +123,55 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
     None
 }
 
+/// Whether the participle at `k` takes its content as an object.
+pub(super) fn object_participle(c: &Ctx, k: usize) -> bool {
+    let w = c.t[k].text(c.doc);
+    OBJECT_PARTICIPLES.split_whitespace().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// The object of a stance cue ("criticized the plan", "called for a
+/// recount", "plans to run"): it starts right after the cue and its
+/// particle, and a cue with no object ("backed down") frames nothing.
+pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
+    let t = c.t;
+    let mut j = cue + 1;
+    // Verbs with no object of their own report only through their
+    // particle: "spoke about C", "seemed to C", "voted against C".
+    let verb = t[cue].text(c.doc).to_ascii_lowercase();
+    let needs: &[&str] = match verb.as_str() {
+        "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" => &["to"],
+        "spoke" | "speaks" | "talked" | "talks" => &["about", "of", "against"],
+        "voted" | "votes" => &["for", "against"],
+        "railed" => &["against"],
+        "pleaded" | "apologized" => &["for"],
+        _ => &[],
+    };
+    if !needs.is_empty() && !needs.iter().any(|w| c.lower_is(j, w)) {
+        return None;
+    }
+    if ["for", "on", "out", "as", "about", "of", "against"].iter().any(|w| c.lower_is(j, w)) {
+        j += 1;
+    }
+    let x = t.get(j)?;
+    // "called into a show", "spoke at a rally": a place or a time, no object.
+    if x.word() && !x.cap && x.is(class::PREP | class::TIME) && !c.lower_is(j, "whether") && !c.lower_is(j, "to") {
+        return None;
+    }
+    if x.kind == Kind::Open || x.quoted {
+        return Some(Complement { start: j, that: false });
+    }
+    if !x.word() || x.is(class::CONJ | class::AUX) || x.is(class::SUB) && !c.lower_is(j, "whether") {
+        return (c.lower_is(j, "that") && j + 1 < t.len()).then_some(Complement { start: j + 1, that: true });
+    }
+    if ["up", "down", "off", "back", "away", "it", "itself", "himself", "herself", "themselves"]
+        .iter()
+        .any(|w| c.lower_is(j, w))
+    {
+        return None;
+    }
+    Some(Complement { start: j, that: false })
+}
+
 /// Whether a cue follows at `j` after auxiliaries ("but also said").
 fn coordinated_cue(c: &Ctx, mut j: usize) -> bool {
     let t = c.t;
@@ -190,7 +242,8 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
             return Some((k, None));
         }
         if x.kind == Kind::Comma && cue_at(c, k + 1) == Some(CueKind::Participle) {
-            let next = Next { cue: k + 1, kind: CueKind::Speech, source: Source::Previous };
+            let kind = if object_participle(c, k + 1) { CueKind::Other } else { CueKind::Speech };
+            let next = Next { cue: k + 1, kind, source: Source::Previous };
             return Some((k, Some(next)));
         }
     }
@@ -262,7 +315,15 @@ pub(super) fn speaker_first(
     } else {
         content_frame(c, start, end, cue_bytes, source, that)
     };
-    let Some(frame) = frame else { return false };
+    let Some(mut frame) = frame else { return false };
+    // What a source believes or stands for is not what it said.
+    if frame.attribution == Attribution::Indirect {
+        match kind {
+            CueKind::Belief => frame.attribution = Attribution::Belief,
+            CueKind::Other => frame.attribution = Attribution::Other,
+            _ => {}
+        }
+    }
     out.push(frame);
     if let Some(n) = next {
         speaker_first(c, n.cue, n.kind, n.source, t.len(), out);
