@@ -61,6 +61,11 @@ const DICT_MAGIC: [u8; 4] = [0x37, 0xA4, 0x30, 0xEC];
 /// Compress `data`, against `base` (its bytes and chain depth) if given and
 /// the chain is not too long yet.
 pub(crate) fn pack(data: &[u8], base: Option<(&[u8], u8)>) -> Vec<u8> {
+    pack_at(data, base, LEVEL)
+}
+
+/// [`pack`] at a given zstd level (decoding does not need to know it).
+pub(crate) fn pack_at(data: &[u8], base: Option<(&[u8], u8)>, level: i32) -> Vec<u8> {
     let base = base.filter(|(bytes, depth)| *depth + 1 < CHAIN_LIMIT && !bytes.starts_with(&DICT_MAGIC));
     let mut out = Vec::with_capacity(zstd::zstd_safe::compress_bound(data.len()) + 8);
     match base {
@@ -75,7 +80,7 @@ pub(crate) fn pack(data: &[u8], base: Option<(&[u8], u8)>) -> Vec<u8> {
     let done = CCTX.with_borrow_mut(|cctx| {
         // The base is loaded as raw content (a dictionary without entropy
         // tables); an empty one clears the previous value's.
-        cctx.set_parameter(CParameter::CompressionLevel(LEVEL)).ok()?;
+        cctx.set_parameter(CParameter::CompressionLevel(level)).ok()?;
         cctx.load_dictionary(base.map_or(&[][..], |(bytes, _)| bytes)).ok()?;
         cctx.compress2(&mut frame, data).ok()
     });
