@@ -18,8 +18,8 @@ use crate::record::{ANALYSIS_VERSION, derive, lineage, lookup_keys, speaker_snap
 /// out again from its stored text (the evidence) and replace the old ones;
 /// revision ids, the hash chain, texts and raw bytes stay exactly as they
 /// are, so exports made before still import. Each revision's analysis
-/// record says which analysis version produced it. One story is replaced
-/// in one atomic write: a crash leaves every story with either its old
+/// record says which analysis version produced it. Stories are replaced
+/// in atomic batches: a crash leaves every story with either its old
 /// analysis or its new one, and `verify` passes after it. A store written
 /// by an older claimtrail (format 2) is upgraded in place when every story
 /// is reanalysed. A store made before `claimtrail variants` existed gets
@@ -82,16 +82,51 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let total: u64 = stories.iter().map(|s| store.story(s).ok().flatten().map_or(0, |r| u64::from(r.revisions))).sum();
     let bar = crate::output::progress_bar(total, ctx.out.json());
     let mut summary = Summary { version: ANALYSIS_VERSION, upgraded: upgrading, ..Summary::default() };
-    for story in &stories {
-        let (analyses, changed) = derive_story(&store, story)?;
-        summary.revisions += analyses.len() as u64;
-        summary.changed += changed;
-        summary.stories += 1;
+    // Two threads, as `import` has: this one reads texts and writes; the
+    // other extracts, a story or two ahead. Stories are committed
+    // together in batches of about BATCH_REVISIONS revisions.
+    let (to_worker, worker_in) = std::sync::mpsc::sync_channel::<(String, Vec<String>)>(2);
+    let (worker_out, from_worker) = std::sync::mpsc::sync_channel::<(String, Result<Vec<Derived>>)>(2);
+    std::thread::scope(|scope| -> Result<()> {
+        scope.spawn(move || {
+            for (story, texts) in worker_in {
+                let derived = derive_texts(&story, &texts);
+                if worker_out.send((story, derived)).is_err() {
+                    break;
+                }
+            }
+        });
         let mut batch = store.batch()?;
-        batch.replace_analysis(story, analyses, ANALYSIS_VERSION)?;
+        let mut next = stories.iter();
+        let mut in_flight = 0;
+        for _ in 0..2 {
+            if let Some(story) = next.next() {
+                to_worker.send((story.clone(), texts_of(batch.store(), story)?)).ok();
+                in_flight += 1;
+            }
+        }
+        while in_flight > 0 {
+            let Ok((story, derived)) = from_worker.recv() else { break };
+            in_flight -= 1;
+            if let Some(following) = next.next() {
+                to_worker.send((following.clone(), texts_of(batch.store(), following)?)).ok();
+                in_flight += 1;
+            }
+            let (analyses, changed) = compare(batch.store(), &story, derived?)?;
+            summary.revisions += analyses.len() as u64;
+            summary.changed += changed;
+            summary.stories += 1;
+            batch.replace_analysis(&story, analyses, ANALYSIS_VERSION)?;
+            if batch.len() >= BATCH_REVISIONS {
+                batch.commit()?;
+                batch = store.batch()?;
+            }
+            bar.set_position(summary.revisions);
+        }
+        drop(to_worker);
         batch.commit()?;
-        bar.set_position(summary.revisions);
-    }
+        Ok(())
+    })?;
     bar.finish_and_clear();
     if upgrading {
         store.mark_current_format()?;
@@ -118,37 +153,71 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     Ok(exit::OK)
 }
 
-/// Every revision of `story` analysed again from its text, oldest first,
-/// and how many came out different from what is stored.
-fn derive_story(store: &Store, story: &str) -> Result<(Vec<NewAnalysis>, u64)> {
+/// Revisions staged before a batch is written: several stories share one
+/// atomic write and one flush (one per story made a store of short
+/// stories flush-bound).
+const BATCH_REVISIONS: usize = 2_000;
+
+/// One revision analysed again: what the store will keep of it and its
+/// claim diff against the revision before.
+struct Derived {
+    statements: Vec<claimtrail_store::NewStatement>,
+    speakers: Vec<SpeakerRecord>,
+    lineage: crate::record::Lineage,
+}
+
+/// The texts of every revision of `story`, oldest first.
+fn texts_of(store: &Store, story: &str) -> Result<Vec<String>> {
+    let mut texts = Vec::new();
+    for rev in store.revisions(story)? {
+        texts.push(store.text(&rev)?);
+    }
+    Ok(texts)
+}
+
+/// Every revision of `story` analysed again from its text, oldest first
+/// (pure work, no store: it runs on the extracting thread).
+fn derive_texts(story: &str, texts: &[String]) -> Result<Vec<Derived>> {
     let mut known: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
     let mut previous = Vec::new();
-    let mut termed = HashSet::new();
-    let mut analyses = Vec::new();
-    let mut changed = 0;
-    for rev in store.revisions(story)? {
-        let text = store.text(&rev)?;
-        let (mut statements, mut speakers) = derive(story, &text, &mut known)?;
+    let mut out = Vec::with_capacity(texts.len());
+    for text in texts {
+        let (statements, mut speakers) = derive(story, text, &mut known)?;
         // Lookup keys for every speaker: the rules that write them may be
         // new since the revision was recorded.
         for sp in &mut speakers {
             sp.lookup = lookup_keys(sp);
         }
+        let by_id: BTreeMap<String, SpeakerRecord> = speakers.iter().map(|s| (s.id.clone(), s.clone())).collect();
+        let now = statements_as_stored(statements.iter().map(|s| (&s.occurrence, s.content.as_str())), &by_id, text);
+        let lineage = lineage(&previous, &now);
+        previous = now;
+        out.push(Derived { statements, speakers, lineage });
+    }
+    Ok(out)
+}
+
+/// The new analyses of `story`'s revisions, with search terms for the
+/// statements new to the store, and how many came out different from what
+/// is stored.
+fn compare(store: &Store, story: &str, derived: Vec<Derived>) -> Result<(Vec<NewAnalysis>, u64)> {
+    let revisions = store.revisions(story)?;
+    let mut termed = HashSet::new();
+    let mut analyses = Vec::with_capacity(derived.len());
+    let mut changed = 0;
+    for (rev, d) in revisions.iter().zip(derived) {
+        let Derived { mut statements, speakers, lineage } = d;
         for st in &mut statements {
             let h = st.occurrence.statement;
             if termed.insert(h) && !store.has_statement(&h)? {
                 crate::record::index_words(st);
             }
         }
-        let old = store.occurrences(&rev)?;
+        let old = store.occurrences(rev)?;
         let same = old.len() == statements.len()
             && old.iter().zip(&statements).all(|(a, b)| *a == b.occurrence)
-            && store.analysis(&rev)?.is_some_and(|a| a.speakers == speaker_snapshot(&speakers));
+            && store.analysis(rev)?.is_some_and(|a| a.speakers == speaker_snapshot(&speakers));
         changed += u64::from(!same);
-        let by_id: BTreeMap<String, SpeakerRecord> = speakers.iter().map(|s| (s.id.clone(), s.clone())).collect();
-        let now = statements_as_stored(statements.iter().map(|s| (&s.occurrence, s.content.as_str())), &by_id, &text);
-        let lineage = lineage(&previous, &now);
-        previous = now;
         analyses.push(NewAnalysis { statements, speakers, arrivals: lineage.arrivals, fates: lineage.fates });
     }
     Ok((analyses, changed))

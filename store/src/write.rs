@@ -40,6 +40,9 @@ pub struct WriteBatch<'s> {
     journal: Vec<u8>,
     /// New statements' fingerprints for the variant index.
     near: crate::near::Staged,
+    /// Speaker records read or written in this batch, by id (`None`: not
+    /// in the store): a story names the same people in every revision.
+    speakers: HashMap<String, Option<SpeakerRecord>>,
 }
 
 /// A decoded statement list: revision number, wire bytes, chain depth and
@@ -84,6 +87,7 @@ impl<'s> WriteBatch<'s> {
             lists: HashMap::new(),
             journal: Vec::new(),
             near,
+            speakers: HashMap::new(),
         })
     }
 
@@ -440,8 +444,7 @@ impl<'s> WriteBatch<'s> {
         self.lists.insert(story.to_string(), List { number, wire, depth, occurrences });
 
         for sp in &new.speakers {
-            let old: Option<SpeakerRecord> =
-                self.get_sealed(keys::SPEAKER, &keys::speaker(&sp.id), &format!("the record of speaker {:?}", sp.id))?;
+            let old = self.speaker_record(&sp.id)?;
             let merged = match old {
                 Some(mut old) => old.merge(sp).then_some(old),
                 None => Some(sp.clone()),
@@ -459,9 +462,21 @@ impl<'s> WriteBatch<'s> {
             }
             if let Some(rec) = merged {
                 self.put(keys::speaker(&rec.id), seal_record(keys::SPEAKER, &rec));
+                self.speakers.insert(rec.id.clone(), Some(rec));
             }
         }
         Ok(chain)
+    }
+
+    /// The stored record of speaker `id`, as this batch leaves it.
+    fn speaker_record(&mut self, id: &str) -> Result<Option<SpeakerRecord>> {
+        if let Some(known) = self.speakers.get(id) {
+            return Ok(known.clone());
+        }
+        let rec: Option<SpeakerRecord> =
+            self.get_sealed(keys::SPEAKER, &keys::speaker(id), &format!("the record of speaker {id:?}"))?;
+        self.speakers.insert(id.to_string(), rec.clone());
+        Ok(rec)
     }
 
     /// Open a run for each (statement, speaker) new in revision `number`
@@ -596,6 +611,7 @@ impl<'s> WriteBatch<'s> {
         for id in old_speakers {
             if self.scan(&keys::by_speaker_prefix(&id))?.is_empty() {
                 self.delete(keys::speaker(&id));
+                self.speakers.insert(id.clone(), None);
             }
         }
         self.revisions += revisions.len();
