@@ -64,7 +64,7 @@ impl<'a> Pipeline<'a> {
         Pipeline {
             doc,
             out: Extraction::default(),
-            registry: speakers::Registry::default(),
+            registry: speakers::Registry::for_document(doc),
             introduced: None,
             chain: None,
             pending: Vec::new(),

@@ -6,7 +6,7 @@
 //! It sees mention strings only; where mentions lie in a sentence is the
 //! frame finder's business.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::cues::{self, class};
 use super::model::{Speaker, SpeakerKind, SpeakerRef};
@@ -46,6 +46,52 @@ pub struct Registry {
     /// Entries by lowercased name and by surname: exact lookups.
     by_name: HashMap<String, Vec<usize>>,
     by_surname: HashMap<String, Vec<usize>>,
+    /// Single capitalised words the article uses as places ("in Baghdad"):
+    /// one of them alone is a place, never a new person.
+    places: HashSet<String>,
+}
+
+/// Prepositions that put the next capitalised word in a place.
+const LOCATIVE: [&str; 7] = ["in", "near", "outside", "across", "throughout", "around", "inside"];
+
+/// The single capitalised words that `doc` uses as places: right after a
+/// locative preposition ("in Baghdad", "near Kirkuk") and not the first
+/// word of a longer name ("in New York" gives nothing; "in Baghdad's" is
+/// a possessive, not a place). A word the article also gives as the last
+/// word of a name ("Mira Holm ... in Holm") may be that person's surname,
+/// so it is not taken for a place.
+pub fn places_in(doc: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut surnames = HashSet::new();
+    let mut prev = "";
+    for w in doc.split_whitespace() {
+        if cap(prev) && prev.chars().last().is_some_and(char::is_alphabetic) && cap(w) {
+            surnames.insert(w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+        }
+        prev = w;
+    }
+    let mut words = doc.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if !LOCATIVE.contains(&w) {
+            continue;
+        }
+        let Some(&next) = words.peek() else { break };
+        let bare = next.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
+        let ends_here = bare.len() < next.len();
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && bare.chars().count() > 2;
+        if !capitalised {
+            continue;
+        }
+        let alone =
+            ends_here || words.clone().nth(1).is_none_or(|after| !after.chars().next().is_some_and(char::is_uppercase));
+        if alone && !surnames.contains(bare) {
+            out.insert(bare.to_string());
+        }
+    }
+    out
 }
 
 /// How many of the most recently mentioned speakers a pronoun, a definite
@@ -482,6 +528,11 @@ fn singular(w: &str) -> &str {
 }
 
 impl Registry {
+    /// A registry for one article, knowing which words it uses as places.
+    pub fn for_document(doc: &str) -> Registry {
+        Registry { places: places_in(doc), ..Registry::default() }
+    }
+
     /// Resolve a mention to a speaker of the article, adding one if new.
     /// None when the mention cannot speak (see [`can_speak`]).
     pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> Option<SpeakerRef> {
@@ -501,6 +552,18 @@ impl Registry {
             return None;
         }
         let mention = trim_np(mention).to_string();
+        // "Fishermen in Kessby": a role that ends in a preposition is a
+        // group described by a place, not a person called "Kessby".
+        let mut parsed = parsed;
+        if parsed.kind == SpeakerKind::Person
+            && parsed
+                .role
+                .as_deref()
+                .and_then(|r| r.split_whitespace().next_back())
+                .is_some_and(|w| LOCATIVE.contains(&w) || matches!(w, "of" | "from" | "at"))
+        {
+            parsed = Parsed { name: mention.clone(), role: None, kind: SpeakerKind::Organization, ..parsed };
+        }
         let found = if let Some(p) = &parsed.pronoun {
             self.resolve_pronoun(p, parsed.gender)
         } else if let Some(head) = &parsed.definite_head {
@@ -513,6 +576,14 @@ impl Registry {
             // A pronoun with no one to point to is said to be so, never
             // shown as a speaker named "he".
             None if parsed.pronoun.is_some() => self.unresolved(),
+            // "Baghdad said": a place the article names as one is not a
+            // person (a known "Jackson" still resolves above).
+            None if parsed.kind == SpeakerKind::Person
+                && parsed.role.is_none()
+                && self.places.contains(parsed.name.as_str()) =>
+            {
+                return None;
+            }
             None => self.add(&parsed),
         };
         let clock = self.clock;
@@ -719,6 +790,33 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_the_article_names_as_one_is_never_a_person() {
+        let doc = "Rockets fell near the airport in Vardo on Monday. \
+                   Vardo said the strike broke the truce, and \
+                   \"We will answer,\" said Mayor Tomas Jackson.";
+        let speakers: Vec<String> = crate::extract::extract(doc).speakers.into_iter().map(|s| s.name).collect();
+        assert!(!speakers.iter().any(|s| s == "Vardo"), "{speakers:?}");
+        assert!(speakers.iter().any(|s| s == "Tomas Jackson"), "{speakers:?}");
+    }
+
+    #[test]
+    fn places_are_single_words_after_a_locative_preposition() {
+        let places =
+            places_in("Talks in Vardo and near Kestrel Bay ended; the envoy, in Ostmark's view, left in Ostmark.");
+        assert!(places.contains("Vardo"));
+        assert!(places.contains("Ostmark"));
+        assert!(!places.contains("Kestrel"), "the first word of a longer name is not a place");
+    }
+
+    #[test]
+    fn a_known_person_who_shares_a_place_name_still_speaks() {
+        let doc = "Councillor Mira Holm opened the depot in Holm on Friday. \
+                   \"It was overdue,\" Holm said.";
+        let ext = crate::extract::extract(doc);
+        assert!(ext.speakers.iter().any(|s| s.name.ends_with("Holm")), "{:?}", ext.speakers);
+    }
 
     #[test]
     fn a_title_led_by_a_plain_word_is_still_a_role() {

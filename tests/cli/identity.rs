@@ -1,5 +1,5 @@
 //! One person, many spellings, across stories: `who`, `speakers NAME` and
-//! their JSON on a fixture of 32 invented reports of one invented event
+//! their JSON on a fixture of 33 invented reports of one invented event
 //! (a solvent spill in Port Halvard) by invented outlets. The fixture's
 //! `truth.json` says who said each statement.
 
