@@ -1,12 +1,15 @@
-//! `claimtrail track`: watch a URL and record a revision whenever the
-//! article's text changes.
+//! `claimtrail track`: watch URLs (articles, or whole outlets through
+//! their feeds and sitemaps) and record a revision whenever an article's
+//! text changes, on a schedule polite to the sites it reads.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use claimtrail_store::{CheckRecord, Recorded, WatchRecord};
+use claimtrail_store::{CheckRecord, Recorded, Store, WatchRecord};
 use serde::Serialize;
 
 use crate::commands::Ctx;
@@ -14,51 +17,88 @@ use crate::commands::input::{DEFAULT_MAX_BYTES, Source, document_of};
 use crate::error::{CliError, Result, exit};
 use crate::output::Table;
 use crate::record::{Prepared, story_speakers};
-use crate::time::{human, now, parse_time};
-use crate::track::fetch::{self, FetchOptions, Fetched};
-use crate::track::{canonical_url, noise, story_for_url};
+use crate::time::{human, parse_time};
+use crate::track::fetch::{self, FetchError, FetchOptions, Fetched};
+use crate::track::schedule::{self, HostLimits, Policy, Robots, Seen, host_of};
+use crate::track::{canonical_url, feeds, noise, other_scheme, story_for_url};
 
-/// Fetch a page and record a revision when its article text changed.
+/// Fetch a page and record a revision when its article text changed; or
+/// follow a whole outlet through its feed or sitemap.
 ///
 /// The page is fetched (redirects followed, with a timeout and a size
 /// limit), its article text extracted, and compared with the story's latest
 /// revision: a real change is recorded and summarised claim by claim; a
-/// capture that differs only in white space, timestamps or page furniture is
-/// logged as a check (`claimtrail log STORY --checks`), not a revision.
-/// Conditional requests (ETag, Last-Modified) spare unchanged pages.
+/// capture that differs only in white space, page-timestamp lines or page
+/// furniture is logged as a check (`claimtrail log STORY --checks`) with
+/// its raw page kept, not a revision. Conditional requests (ETag,
+/// Last-Modified) spare unchanged pages.
 ///
-/// With --every, keeps watching: checks back off while the page stays the
-/// same, transient network errors are retried, and Ctrl-C stops cleanly
-/// between checks. The store is locked only while a check writes, so other
-/// commands can read it meanwhile.
+/// Follow an outlet: give the URL of an RSS 2.0, Atom or JSON Feed, or of a
+/// news sitemap, and every entry becomes a tracked story of its own (one
+/// story per article: tracking parameters, http/https, AMP and mobile
+/// variants and redirects are folded). Each check of the feed picks up new
+/// entries; entries that leave the feed are still watched.
 ///
-/// With --all, checks every watched URL; with --all --every, one process
-/// keeps watching them all, each on its own schedule.
+/// The schedule: each URL's interval starts at --every and backs off while
+/// the article stays the same and as it ages (at most an hour while under a
+/// day old, six hours under three days, a day under a week, three days
+/// after), and checks stop --stop-after its publication. Requests to one
+/// host are spaced to --per-host a minute (or robots.txt's Crawl-delay),
+/// one at a time; robots.txt is obeyed; the User-Agent names claimtrail.
+/// `track --list` shows each URL's next check and why. The schedule lives
+/// in the store: a restarted tracker carries on where it stopped, and a
+/// crash loses at most the check in flight.
+///
+/// With --every, keeps watching (Ctrl-C stops cleanly between checks); the
+/// store is locked only while a check writes, so other commands can read
+/// it meanwhile. With --all, checks every watched URL that is due.
+///
+/// With --warc DIR, every fetch is also written as WARC request and
+/// response records into rotating files in DIR, for an archive.
 ///
 /// Examples:
 ///   claimtrail track https://example.com/news/harbor-fire
 ///   claimtrail track https://example.com/news/harbor-fire --story harbor --every 15m --until 2026-12-01
+///   claimtrail track https://example.com/rss.xml --every 10m     # follow an outlet
+///   claimtrail track https://example.com/news-sitemap.xml --warc archive/
 ///   claimtrail track --all --every 15m
 ///   claimtrail track --list
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The page to watch (http or https).
+    /// The page, feed or sitemap to watch (http or https).
     #[arg(value_name = "URL", required_unless_present_any = ["list", "all"])]
     pub url: Option<String>,
-    /// Check every watched URL instead of one (with --every, keep watching
-    /// them all, each on its own schedule).
+    /// Check every watched URL that is due instead of one (with --every,
+    /// keep watching them all, each on its own schedule).
     #[arg(long, conflicts_with_all = ["url", "story", "list"])]
     pub all: bool,
-    /// The story to record into [default: one named after the URL].
+    /// The story to record into [default: one named after the URL]. Not
+    /// for a feed, whose entries are stories of their own.
     #[arg(long, value_name = "STORY")]
     pub story: Option<String>,
-    /// Keep watching, checking this often (e.g. 30s, 15m, 2h).
+    /// Keep watching; the shortest interval between checks of a URL (e.g.
+    /// 30s, 15m, 2h; at most 366d). Without it, one round of checks; the
+    /// schedule it saves assumes 15m.
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub every: Option<Duration>,
     /// With --every, stop at this time.
     #[arg(long, value_name = "TIME", value_parser = parse_time, requires = "every")]
     pub until: Option<DateTime<Utc>>,
-    /// List the watched URLs instead.
+    /// Stop checking an article this long after it was published (or first
+    /// seen).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "30d")]
+    pub stop_after: Duration,
+    /// At most this many requests a minute to one host.
+    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=6000))]
+    pub per_host: u32,
+    /// Also write each fetch as WARC records (request and response) into
+    /// rotating .warc.gz files in this directory.
+    #[arg(long, value_name = "DIR")]
+    pub warc: Option<PathBuf>,
+    /// Start a new WARC file once the current one reaches this many bytes.
+    #[arg(long, value_name = "N", default_value_t = 1 << 30, requires = "warc")]
+    pub warc_max_bytes: u64,
+    /// List the watched URLs, with each one's next check and why.
     #[arg(long, conflicts_with_all = ["url", "story", "every", "until"])]
     pub list: bool,
     /// Give up on a request after this many seconds (at most 3600).
@@ -99,6 +139,9 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 /// The longest --every: a year and a day keeps every schedule computable.
 const MAX_EVERY_SECS: f64 = 366.0 * 86400.0;
 
+/// The interval a one-off check saves for later rounds.
+const DEFAULT_EVERY: Duration = Duration::from_secs(15 * 60);
+
 /// Parse --timeout: a finite number of seconds, above zero, at most an hour.
 fn parse_timeout(s: &str) -> Result<Duration, String> {
     let secs: f64 = s.trim().parse().map_err(|_| format!("{s:?} is not a number of seconds"))?;
@@ -116,9 +159,43 @@ struct CheckOut {
     at: DateTime<Utc>,
     #[serde(flatten)]
     check: CheckRecord,
-    /// When the watch says to look again (with --every).
-    #[serde(skip)]
+    /// When the watch says to look again, and why.
     next_check: Option<DateTime<Utc>>,
+    reason: Option<String>,
+    /// For a feed: the entries it lists now that were not watched before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    new_entries: Vec<String>,
+}
+
+/// The tracker's clock: the store's notion of now (`CLAIMTRAIL_NOW` or the
+/// system clock) at start, advanced by real elapsed time, so schedules and
+/// sleeping agree even under a fixed test clock.
+#[derive(Debug)]
+struct Clock {
+    origin: DateTime<Utc>,
+    started: Instant,
+}
+
+impl Clock {
+    fn new() -> Result<Clock> {
+        Ok(Clock { origin: crate::time::now()?, started: Instant::now() })
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        self.origin + chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default()
+    }
+}
+
+/// Everything a round of checks shares.
+#[derive(Debug)]
+struct Tracker {
+    opts: FetchOptions,
+    policy: Policy,
+    story: Option<String>,
+    clock: Clock,
+    limits: HostLimits,
+    robots: HashMap<String, Robots>,
+    warc: Option<crate::warc::write::Rotating>,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
@@ -134,11 +211,26 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     if let Some(s) = &args.story {
         claimtrail_store::validate_story_id(s)?;
     }
-    let opts = FetchOptions {
-        timeout: args.timeout,
-        max_bytes: args.max_bytes,
-        attempts: args.attempts.max(1),
-        retry_base: Duration::from_millis(args.retry_ms),
+    let warc = match &args.warc {
+        Some(dir) => Some(
+            crate::warc::write::Rotating::new(dir, args.warc_max_bytes)
+                .map_err(|e| CliError::new(format!("cannot write WARC files in {}: {e}", dir.display())))?,
+        ),
+        None => None,
+    };
+    let mut t = Tracker {
+        opts: FetchOptions {
+            timeout: args.timeout,
+            max_bytes: args.max_bytes,
+            attempts: args.attempts.max(1),
+            retry_base: Duration::from_millis(args.retry_ms),
+        },
+        policy: Policy { base: args.every.unwrap_or(DEFAULT_EVERY), stop_after: args.stop_after },
+        story: args.story.clone(),
+        clock: Clock::new()?,
+        limits: HostLimits::new(args.per_host),
+        robots: HashMap::new(),
+        warc,
     };
     // The tracker shares the store with readers between its checks: rather
     // than fail when one holds it at the moment of writing, wait for it.
@@ -151,8 +243,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
             .map_err(|e| CliError::new(format!("cannot handle Ctrl-C: {e}")))?;
     }
-    let urls = match url {
-        Some(u) => vec![u],
+    // Each URL with when it is due.
+    let mut due: Vec<(String, DateTime<Utc>)> = match url {
+        Some(u) => vec![(u, t.clock.now())],
         None => {
             let watches = ctx.open_existing_store()?.map(|s| s.watches()).transpose()?.unwrap_or_default();
             if watches.is_empty() {
@@ -160,26 +253,53 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
                     CliError::new("no tracked URLs to check").with_hint("`claimtrail track URL` starts tracking one")
                 );
             }
-            watches.into_iter().map(|w| w.url).collect()
+            let now = t.clock.now();
+            // A restarted tracker keeps the schedule the store holds; one
+            // asked to check more often than the watch was set for comes
+            // back sooner; a single round checks everything now.
+            watches
+                .into_iter()
+                .filter(|w| !w.stopped)
+                .map(|w| {
+                    let mut when = w.next_check.unwrap_or(now);
+                    if let Some(every) = args.every
+                        && w.base_secs > every.as_secs().max(1)
+                        && let Some(last) = w.last_check
+                    {
+                        when = when.min(last + chrono::Duration::from_std(every).unwrap_or_default());
+                    }
+                    (w.url, if args.every.is_some() { when } else { when.min(now) })
+                })
+                .collect()
         }
     };
-    // Each URL with when it is due; all are due now.
-    let mut due: Vec<(String, DateTime<Utc>)> = urls.into_iter().map(|u| (u, Utc::now())).collect();
     let mut failed = false;
-    while let Some(i) = (0..due.len()).min_by_key(|&i| due[i].1) {
-        let next = due[i].1;
-        if args.until.is_some_and(|u| next > u) || !sleep_until(next, &stop) {
+    // Pick the URL that can go first: due, and its host ready.
+    while let Some(i) = (0..due.len()).min_by_key(|&i| {
+        let wait = chrono::Duration::from_std(t.limits.wait(&host_of(&due[i].0))).unwrap_or_default();
+        due[i].1.max(t.clock.now() + wait)
+    }) {
+        let host = host_of(&due[i].0);
+        let next = due[i].1.max(t.clock.now() + chrono::Duration::from_std(t.limits.wait(&host)).unwrap_or_default());
+        if args.until.is_some_and(|u| next > u) || !sleep_until(&t.clock, next, &stop) {
             return Ok(exit::OK);
         }
-        let outcome = check(ctx, &due[i].0, args.story.as_deref(), &opts, args.every)?;
-        failed |= outcome.check.outcome == "error";
+        let url = due[i].0.clone();
+        let outcome = check(ctx, &mut t, &url)?;
+        failed |= matches!(outcome.check.outcome.as_str(), "error" | "blocked");
         print_check(ctx, &outcome)?;
         ctx.out.flush()?;
-        match args.every {
-            None => {
+        let now = t.clock.now();
+        for entry in &outcome.new_entries {
+            if !due.iter().any(|(u, _)| u == entry) {
+                due.push((entry.clone(), now));
+            }
+        }
+        match (args.every, outcome.next_check) {
+            (Some(_), Some(n)) => due[i].1 = n,
+            _ => {
                 due.remove(i);
             }
-            Some(_) => due[i].1 = outcome.next_check.unwrap_or_else(Utc::now),
         }
     }
     Ok(if failed { exit::ERROR } else { exit::OK })
@@ -187,139 +307,285 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
 
 /// Sleep until `next` in small steps, so Ctrl-C is prompt; false when
 /// stopped.
-fn sleep_until(next: DateTime<Utc>, stop: &AtomicBool) -> bool {
-    while Utc::now() < next {
+fn sleep_until(clock: &Clock, next: DateTime<Utc>, stop: &AtomicBool) -> bool {
+    while clock.now() < next {
         if stop.load(Ordering::SeqCst) {
             return false;
         }
-        std::thread::sleep(Duration::from_millis(100));
+        let left = (next - clock.now()).to_std().unwrap_or_default();
+        std::thread::sleep(left.min(Duration::from_millis(100)));
     }
     !stop.load(Ordering::SeqCst)
 }
 
-/// One check: fetch, compare, record, and update the watch.
-fn check(
-    ctx: &mut Ctx,
-    url: &str,
-    story_arg: Option<&str>,
-    opts: &FetchOptions,
-    every: Option<Duration>,
-) -> Result<CheckOut> {
+/// The watch of `url`, under either scheme.
+fn find_watch(store: &Store, url: &str) -> Result<Option<WatchRecord>> {
+    if let Some(w) = store.watch(url)? {
+        return Ok(Some(w));
+    }
+    Ok(match other_scheme(url) {
+        Some(other) => store.watch(&other)?,
+        None => None,
+    })
+}
+
+/// What robots.txt says of `url`, fetched once per host per run.
+fn robots_forbid(t: &mut Tracker, url: &str) -> Option<String> {
+    let host = host_of(url);
+    if !t.robots.contains_key(&host) {
+        let robots_url = url::Url::parse(url).ok().and_then(|u| u.join("/robots.txt").ok());
+        let robots = match robots_url {
+            None => Robots::AllowAll,
+            Some(r) => {
+                let opts = FetchOptions { attempts: 1, max_bytes: 512 * 1024, ..t.opts.clone() };
+                match fetch::fetch_once(r.as_str(), None, None, &opts) {
+                    Ok(Fetched::Page(p)) => Robots::parse(&p.bytes),
+                    Ok(Fetched::NotModified) => Robots::AllowAll,
+                    Err(FetchError::Status(code)) if (400..500).contains(&code) => Robots::AllowAll,
+                    // Served as something odd (an HTML error page): no rules.
+                    Err(FetchError::NotAnArticle(_) | FetchError::TooLarge(_)) => Robots::AllowAll,
+                    Err(e) => Robots::Unreachable(e.to_string()),
+                }
+            }
+        };
+        if let Some(d) = robots.delay() {
+            t.limits.crawl_delay(&host, d);
+        }
+        t.robots.insert(host.clone(), robots);
+    }
+    t.robots[&host].forbids(url)
+}
+
+/// One check: fetch, compare, record, and update the watch (and, for a
+/// feed, the watches of its entries).
+fn check(ctx: &mut Ctx, t: &mut Tracker, url: &str) -> Result<CheckOut> {
     // The store is opened only around reads and writes, never across the
     // network wait, so other commands can use it meanwhile.
-    let watch = ctx.open_store()?.watch(url)?;
-    let story = story_arg
-        .map(str::to_string)
-        .or_else(|| watch.as_ref().map(|w| w.story.clone()))
-        .unwrap_or_else(|| story_for_url(url));
-    let mut watch = watch.unwrap_or_else(|| WatchRecord {
-        url: url.to_string(),
-        story: story.clone(),
-        etag: None,
-        last_modified: None,
-        last_check: None,
-        last_change: None,
-        next_check: None,
-        interval_secs: every.map_or(0, |e| e.as_secs().max(1)),
-        failures: 0,
-    });
+    let found = find_watch(&ctx.open_store()?, url)?;
+    let url = found.as_ref().map_or(url, |w| w.url.as_str()).to_string();
+    let story =
+        t.story.clone().or_else(|| found.as_ref().map(|w| w.story.clone())).unwrap_or_else(|| story_for_url(&url));
+    let mut watch = found.unwrap_or_else(|| WatchRecord::new(&url, &story));
     watch.story.clone_from(&story);
-    let fetched = fetch::fetch(url, watch.etag.as_deref(), watch.last_modified.as_deref(), opts, |e, wait| {
-        eprintln!("warning: {url}: {e}; retrying in {:.1}s", wait.as_secs_f64());
-    });
-    let at = now()?;
+    watch.base_secs = t.policy.base.as_secs().max(1);
+    let forbidden = robots_forbid(t, &url);
+    let fetched = match &forbidden {
+        Some(_) => None,
+        None => {
+            t.limits.started(&host_of(&url));
+            Some(fetch::fetch(&url, watch.etag.as_deref(), watch.last_modified.as_deref(), &t.opts, |e, wait| {
+                eprintln!("warning: {url}: {e}; retrying in {:.1}s", wait.as_secs_f64());
+            }))
+        }
+    };
+    let at = t.clock.now();
+    watch.first_seen.get_or_insert(at);
+    if let (Some(w), Some(Ok(Fetched::Page(page)))) = (&mut t.warc, &fetched) {
+        w.fetch(&page.final_url, at, &page.request_head, &page.response_head, &page.bytes)
+            .map_err(|e| CliError::new(format!("cannot write the WARC record of {url}: {e}")))?;
+    }
     let mut store = ctx.open_store()?;
+    let mut check =
+        CheckRecord { at, source: url.clone(), outcome: String::new(), revision: None, detail: None, raw: None };
+    let mut new_entries = Vec::new();
+    let mut seen = Seen::Same;
+    let mut keep_raw: Option<Vec<u8>> = None;
+    match fetched {
+        None => {
+            check.outcome = "blocked".into();
+            check.detail = forbidden;
+            seen = Seen::Failed;
+        }
+        Some(Err(e)) => {
+            watch.failures += 1;
+            check.outcome = "error".into();
+            check.detail = Some(e.to_string());
+            seen = Seen::Failed;
+        }
+        Some(Ok(Fetched::NotModified)) => {
+            watch.failures = 0;
+            check.outcome = "not_modified".into();
+        }
+        Some(Ok(Fetched::Page(page))) => {
+            watch.failures = 0;
+            if let Some(kind) = feeds::kind_of(&page.bytes) {
+                match feeds::entries(kind, &page.bytes, &page.final_url) {
+                    Err(e) => {
+                        check.outcome = "error".into();
+                        check.detail = Some(e);
+                        seen = Seen::Failed;
+                    }
+                    Ok(entries) => {
+                        let summary = follow_entries(&store, &mut watch, entries, &mut new_entries, at)?;
+                        check.outcome = "feed".into();
+                        check.detail = Some(summary);
+                    }
+                }
+                watch.kind = "feed".into();
+            } else {
+                let (outcome, kept) = check_page(&mut store, &mut watch, &mut check, page, at)?;
+                seen = outcome;
+                keep_raw = kept;
+            }
+        }
+    }
+    // The schedule: feeds at the base interval; pages back off.
+    let next = if watch.kind == "feed" {
+        schedule::next_feed(&t.policy, watch.entries.len())
+    } else {
+        if seen == Seen::Same {
+            watch.unchanged += 1;
+        } else if seen == Seen::Changed {
+            watch.unchanged = 0;
+        }
+        let age = schedule::age(watch.published, watch.first_seen, at);
+        let failures = if check.outcome == "blocked" { 16 } else { watch.failures };
+        schedule::next_page(&t.policy, age, Duration::from_secs(watch.interval_secs), seen, watch.unchanged, failures)
+    };
+    let reason = if check.outcome == "blocked" {
+        // Not a failure of the site: say what stands in the way.
+        let when = next.reason.split_once("; ").map_or(next.reason.as_str(), |(_, rest)| rest);
+        format!("blocked: {}; {when}", check.detail.as_deref().unwrap_or("robots.txt"))
+    } else {
+        next.reason
+    };
+    watch.interval_secs = next.interval.map_or(0, |d| d.as_secs());
+    watch.next_check = next.interval.map(|d| at + chrono::Duration::from_std(d).unwrap_or_default());
+    watch.stopped = next.interval.is_none();
+    watch.reason = Some(reason.clone());
+    watch.last_check = Some(at);
+    match &keep_raw {
+        Some(raw) => store.record_check_with_raw(&watch.story, &mut check, raw)?,
+        None => store.record_check(&watch.story, &check)?,
+    }
+    store.set_watch(&watch)?;
+    Ok(CheckOut {
+        url,
+        story: watch.story.clone(),
+        at,
+        check,
+        next_check: watch.next_check,
+        reason: Some(reason),
+        new_entries,
+    })
+}
+
+/// A feed's entries: a watch for each new one (its own story, due now);
+/// the count of new and gone entries, in words.
+fn follow_entries(
+    store: &Store,
+    feed: &mut WatchRecord,
+    entries: Vec<feeds::Entry>,
+    new_entries: &mut Vec<String>,
+    at: DateTime<Utc>,
+) -> Result<String> {
+    let mut listed = Vec::new();
+    for e in entries {
+        let Ok(url) = canonical_url(&e.url) else { continue };
+        if listed.contains(&url) {
+            continue;
+        }
+        match find_watch(store, &url)? {
+            Some(mut w) => {
+                // A date the feed gives later still counts.
+                if w.published.is_none() && e.published.is_some() {
+                    w.published = e.published;
+                    store.set_watch(&w)?;
+                }
+                listed.push(w.url);
+            }
+            None => {
+                let mut w = WatchRecord::new(&url, &story_for_url(&url));
+                w.feed = Some(feed.url.clone());
+                w.published = e.published;
+                w.base_secs = feed.base_secs;
+                w.next_check = Some(at);
+                w.reason = Some(format!("new in {}", feed.url));
+                store.set_watch(&w)?;
+                new_entries.push(url.clone());
+                listed.push(url);
+            }
+        }
+    }
+    let gone = feed.entries.iter().filter(|u| !listed.contains(u)).count();
+    let summary = format!("{} entries, {} new, {gone} gone", listed.len(), new_entries.len());
+    feed.entries = listed;
+    Ok(summary)
+}
+
+/// Check an article page against its story's latest revision. Returns what
+/// the schedule should know, and the raw page to keep with the check when
+/// it differed but made no revision.
+fn check_page(
+    store: &mut Store,
+    watch: &mut WatchRecord,
+    check: &mut CheckRecord,
+    page: fetch::Page,
+    at: DateTime<Utc>,
+) -> Result<(Seen, Option<Vec<u8>>)> {
+    // A redirect to a page known under another name is that page's story
+    // (unless the story was chosen, or has revisions already).
+    if let Ok(final_url) = canonical_url(&page.final_url)
+        && final_url != watch.url
+        && store.story(&watch.story)?.is_none_or(|s| s.revisions == 0)
+        && watch.story == story_for_url(&watch.url)
+    {
+        watch.story = match find_watch(store, &final_url)? {
+            Some(w) => w.story,
+            None => story_for_url(&final_url),
+        };
+    }
+    let story = watch.story.clone();
     let latest = match store.story(&story)? {
         Some(s) if s.revisions > 0 => Some(store.require_revision(&s, s.revisions)?),
         _ => None,
     };
-    let mut check = CheckRecord {
-        at,
-        source: url.to_string(),
-        outcome: String::new(),
-        revision: latest.as_ref().map(|r| r.number),
-        detail: None,
-        raw: None,
-    };
-    // The raw page of a check that saw different bytes but made no
-    // revision is kept with the check: noise is evidence too.
-    let mut keep_raw: Option<Vec<u8>> = None;
-    match fetched {
+    check.revision = latest.as_ref().map(|r| r.number);
+    let source = Source::Url(page.final_url.clone());
+    let document = match document_of(&source, &page.bytes) {
         Err(e) => {
-            watch.failures += 1;
             check.outcome = "error".into();
-            check.detail = Some(e.to_string());
+            check.detail = Some(e.message);
+            return Ok((Seen::Failed, None));
         }
-        Ok(Fetched::NotModified) => {
-            watch.failures = 0;
-            check.outcome = "not_modified".into();
+        Ok(d) => d,
+    };
+    // The limits `record` applies: refused before any write.
+    crate::commands::input::check_recordable(&source, &document)?;
+    if watch.published.is_none() {
+        watch.published = document.published;
+    }
+    let differs = latest.as_ref().is_some_and(|r| r.raw != claimtrail_store::blob_id(&page.bytes));
+    let raw_copy = differs.then(|| page.bytes.clone());
+    watch.etag = page.etag;
+    watch.last_modified = page.last_modified;
+    let mut prepared = Prepared::new(page.bytes, page.final_url.clone(), document);
+    let previous_text = match &latest {
+        Some(rev) => Some(store.text(rev)?),
+        None => None,
+    };
+    if let Some(n) = previous_text.as_deref().and_then(|old| noise::classify(old, &prepared.text)) {
+        check.outcome = "noise".into();
+        check.detail = Some(n.describe().to_string());
+        return Ok((Seen::Same, raw_copy));
+    }
+    let mut known = story_speakers(store, &story)?;
+    let previous = crate::record::latest_statements(store, &story)?;
+    let url = watch.url.clone();
+    let new = prepared.to_revision(&story, &mut known, &previous, at, Some(&url), None)?;
+    Ok(match store.record_revision(new)? {
+        Recorded::New { revision, .. } => {
+            check.outcome = "changed".into();
+            check.revision = Some(revision.number);
+            check.detail = Some(change_summary(store, &story, revision.number)?);
+            watch.last_change = Some(at);
+            (Seen::Changed, None)
         }
-        Ok(Fetched::Page(page)) => {
-            watch.failures = 0;
-            let source = Source::Url(page.final_url.clone());
-            match document_of(&source, &page.bytes) {
-                Err(e) => {
-                    check.outcome = "error".into();
-                    check.detail = Some(e.message);
-                }
-                Ok(document) => {
-                    // The limits `record` applies: refused before any write.
-                    crate::commands::input::check_recordable(&source, &document)?;
-                    let differs = latest.as_ref().is_some_and(|r| r.raw != claimtrail_store::blob_id(&page.bytes));
-                    let raw_copy = differs.then(|| page.bytes.clone());
-                    let mut prepared = Prepared::new(page.bytes, page.final_url.clone(), document);
-                    let previous_text = match &latest {
-                        Some(rev) => Some(store.text(rev)?),
-                        None => None,
-                    };
-                    let noise = previous_text.as_deref().and_then(|old| noise::classify(old, &prepared.text));
-                    if let Some(n) = noise {
-                        check.outcome = "noise".into();
-                        check.detail = Some(n.describe().to_string());
-                        keep_raw = raw_copy;
-                    } else {
-                        let mut known = story_speakers(&store, &story)?;
-                        let previous = crate::record::latest_statements(&store, &story)?;
-                        let new = prepared.to_revision(&story, &mut known, &previous, at, Some(url), None)?;
-                        match store.record_revision(new)? {
-                            Recorded::New { revision, .. } => {
-                                check.outcome = "changed".into();
-                                check.revision = Some(revision.number);
-                                check.detail =
-                                    Some(crate::commands::track::change_summary(&store, &story, revision.number)?);
-                                watch.last_change = Some(at);
-                            }
-                            Recorded::Unchanged { .. } => {
-                                check.outcome = "unchanged".into();
-                                keep_raw = raw_copy;
-                            }
-                        }
-                    }
-                    watch.etag = page.etag;
-                    watch.last_modified = page.last_modified;
-                }
-            }
+        Recorded::Unchanged { .. } => {
+            check.outcome = "unchanged".into();
+            (Seen::Same, raw_copy)
         }
-    }
-    // Back off while the page stays the same; start over when it changes.
-    if let Some(every) = every {
-        let base = every.as_secs().max(1);
-        watch.interval_secs = match check.outcome.as_str() {
-            "changed" => base,
-            "error" => base,
-            _ => (watch.interval_secs.max(base) * 3 / 2).min(base * 16),
-        };
-        watch.next_check = Some(at + chrono::Duration::seconds(watch.interval_secs as i64));
-    } else {
-        watch.next_check = None;
-    }
-    watch.last_check = Some(at);
-    match &keep_raw {
-        Some(raw) => store.record_check_with_raw(&story, &mut check, raw)?,
-        None => store.record_check(&story, &check)?,
-    }
-    store.set_watch(&watch)?;
-    Ok(CheckOut { url: url.to_string(), story, at, check, next_check: watch.next_check })
+    })
 }
 
 /// A one-line summary of what revision `number` changed, claim by claim.
@@ -354,6 +620,8 @@ fn print_check(ctx: &mut Ctx, c: &CheckOut) -> Result<()> {
         "unchanged" => "unchanged".to_string(),
         "not_modified" => "not modified (HTTP 304)".to_string(),
         "noise" => format!("unchanged: {}", c.check.detail.as_deref().unwrap_or("noise")),
+        "feed" => format!("feed: {}", c.check.detail.as_deref().unwrap_or("")),
+        "blocked" => p.red(&format!("blocked: {}", c.check.detail.as_deref().unwrap_or(""))),
         _ => p.red(&format!("error: {}", c.check.detail.as_deref().unwrap_or(""))),
     };
     ctx.out.line(&format!("{} {}: {what}", human(&c.at), c.story))?;
@@ -374,10 +642,19 @@ fn list(ctx: &mut Ctx) -> Result<u8> {
         return Ok(exit::OK);
     }
     let p = ctx.out.palette;
-    let mut t = Table::new(&["URL", "STORY", "LAST CHECK", "LAST CHANGE", "NEXT CHECK"], p);
+    let mut t = Table::new(&["URL", "STORY", "LAST CHECK", "LAST CHANGE", "NEXT CHECK", "WHY"], p);
     let when = |t: &Option<DateTime<Utc>>| t.as_ref().map_or_else(|| "—".to_string(), human);
     for w in &watches {
-        t.row(vec![w.url.clone(), p.cyan(&w.story), when(&w.last_check), when(&w.last_change), when(&w.next_check)]);
+        let story = if w.kind == "feed" { "(feed)".to_string() } else { p.cyan(&w.story) };
+        let next = if w.stopped { "never".to_string() } else { when(&w.next_check) };
+        t.row(vec![
+            w.url.clone(),
+            story,
+            when(&w.last_check),
+            when(&w.last_change),
+            next,
+            w.reason.clone().unwrap_or_default(),
+        ]);
     }
     t.write(&mut ctx.out)?;
     Ok(exit::OK)

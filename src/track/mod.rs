@@ -1,24 +1,70 @@
 //! Watching a URL: fetching a page politely, and telling a real change of
 //! the article from noise.
 
+pub mod feeds;
 pub mod fetch;
 pub mod noise;
+pub mod schedule;
 
-/// The canonical form of a page URL: fragment and `utm_*` tracking
-/// parameters removed, so the same article is one watch however it was
-/// linked.
+/// Query parameters that only say where a reader came from.
+const TRACKING: [&str; 16] = [
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "igshid",
+    "_ga",
+    "ref_src",
+    "cmpid",
+    "ocid",
+    "smid",
+    "at_medium",
+    "at_campaign",
+    "outputtype",
+    "amp",
+];
+
+/// The canonical form of a page URL, so the same article is one watch
+/// however it was linked: fragment, `utm_*` and other tracking parameters
+/// removed; AMP (`/amp`, `.amp`, `amp.` hosts, `?amp=1`) and mobile
+/// (`m.`, `mobile.`) variants folded to the page itself. (`http` and
+/// `https` are folded by [`story_for_url`] and [`same_page`].)
 pub fn canonical_url(input: &str) -> Result<String, String> {
-    let mut url = url::Url::parse(input).map_err(|e| format!("invalid URL {input:?}: {e}"))?;
+    let mut url = url::Url::parse(input.trim()).map_err(|e| format!("invalid URL {input:?}: {e}"))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!("invalid URL {input:?}: only http:// and https:// URLs can be tracked"));
     }
-    if url.host_str().is_none_or(str::is_empty) {
+    let Some(host) = url.host_str().filter(|h| !h.is_empty()).map(str::to_string) else {
         return Err(format!("invalid URL {input:?}: it has no host"));
-    }
+    };
     url.set_fragment(None);
+    for prefix in ["amp.", "m.", "mobile."] {
+        if let Some(rest) = host.strip_prefix(prefix)
+            && rest.contains('.')
+        {
+            let _ = url.set_host(Some(rest));
+            break;
+        }
+    }
+    let path = url.path().to_string();
+    let folded = path
+        .strip_suffix("/amp")
+        .or_else(|| path.strip_suffix("/amp/"))
+        .or_else(|| path.strip_suffix(".amp"))
+        .or_else(|| path.strip_suffix(".amp.html"))
+        .map(str::to_string)
+        .or_else(|| path.contains("/amp/").then(|| path.replacen("/amp/", "/", 1)));
+    if let Some(p) = folded {
+        url.set_path(if p.is_empty() { "/" } else { &p });
+    }
     let kept: Vec<(String, String)> = url
         .query_pairs()
-        .filter(|(k, _)| !k.to_ascii_lowercase().starts_with("utm_"))
+        .filter(|(k, _)| {
+            let k = k.to_ascii_lowercase();
+            !k.starts_with("utm_") && !TRACKING.contains(&k.as_str())
+        })
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     if kept.is_empty() {
@@ -27,6 +73,15 @@ pub fn canonical_url(input: &str) -> Result<String, String> {
         url.query_pairs_mut().clear().extend_pairs(kept);
     }
     Ok(url.to_string())
+}
+
+/// The same page under the other scheme (`http` for `https`, and back):
+/// an outlet that links both is one watch.
+pub fn other_scheme(canonical: &str) -> Option<String> {
+    canonical
+        .strip_prefix("https://")
+        .map(|r| format!("http://{r}"))
+        .or_else(|| canonical.strip_prefix("http://").map(|r| format!("https://{r}")))
 }
 
 /// A story id for a URL: its host and path as a slug.
@@ -64,6 +119,19 @@ mod tests {
         );
         assert_eq!(canonical_url("http://example.com/a?utm_campaign=z").unwrap(), "http://example.com/a");
         assert!(canonical_url("ftp://example.com/a").is_err());
+        for variant in [
+            "https://m.example.com/news/a?fbclid=1",
+            "https://amp.example.com/news/a",
+            "https://example.com/news/a/amp",
+            "https://example.com/amp/news/a",
+            "https://example.com/news/a?amp=1&utm_source=x",
+        ] {
+            assert_eq!(canonical_url(variant).unwrap(), "https://example.com/news/a", "{variant}");
+        }
+        assert_eq!(
+            story_for_url(&canonical_url("http://www.example.com/news/a").unwrap()),
+            story_for_url(&canonical_url("https://example.com/news/a").unwrap())
+        );
         assert!(canonical_url("not a url").is_err());
     }
 

@@ -143,7 +143,8 @@ impl Rotating {
             self.current = None;
         }
         if self.current.is_none() {
-            let stamp = Utc::now().format("%Y%m%d%H%M%S");
+            // Names sort in the order the files were started.
+            let stamp = Utc::now().format("%Y%m%d%H%M%S%9f");
             let path = loop {
                 self.serial += 1;
                 let p = self.dir.join(format!("claimtrail-{stamp}-{:05}-{}.warc.gz", self.serial, std::process::id()));

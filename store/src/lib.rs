@@ -654,13 +654,18 @@ impl Store {
         let mut out = Vec::new();
         for kv in self.scan([keys::WATCH]) {
             let (_, v) = kv?;
-            out.push(decode(keys::WATCH, &v).ok_or_else(|| self.corrupt("a tracking record fails its checksum"))?);
+            out.push(decode_watch(&v).ok_or_else(|| self.corrupt("a tracking record fails its checksum"))?);
         }
         Ok(out)
     }
 
     pub fn watch(&self, url: &str) -> Result<Option<WatchRecord>> {
-        self.get_sealed(keys::WATCH, &keys::watch(url), &format!("the tracking record of {url}"))
+        match self.get(&keys::watch(url))? {
+            None => Ok(None),
+            Some(v) => decode_watch(&v)
+                .map(Some)
+                .ok_or_else(|| self.corrupt(format!("the tracking record of {url} fails its checksum"))),
+        }
     }
 
     /// Save a watch record (flushed).
@@ -949,6 +954,11 @@ impl blobs::Source for Store {
 /// A record as stored: postcard bytes in a checksummed envelope.
 fn seal_record<T: serde::Serialize>(kind: u8, value: &T) -> Vec<u8> {
     hash::seal(kind, &codec::to_bytes(value))
+}
+
+/// A watch record, in today's shape or the one before it.
+fn decode_watch(sealed: &[u8]) -> Option<WatchRecord> {
+    decode(keys::WATCH, sealed).or_else(|| decode::<records::WatchRecordV1>(keys::WATCH, sealed).map(WatchRecord::from))
 }
 
 fn decode<T: serde::de::DeserializeOwned>(kind: u8, sealed: &[u8]) -> Option<T> {

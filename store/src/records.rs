@@ -142,6 +142,92 @@ pub struct WatchRecord {
     /// page stays the same).
     pub interval_secs: u64,
     pub failures: u32,
+    /// `page` (an article) or `feed` (a feed or sitemap whose entries are
+    /// watched as pages).
+    #[serde(default)]
+    pub kind: String,
+    /// The feed or sitemap that listed this page.
+    #[serde(default)]
+    pub feed: Option<String>,
+    /// When the article was published, as its feed or page says: checks
+    /// thin out as it ages.
+    #[serde(default)]
+    pub published: Option<DateTime<Utc>>,
+    /// The first check, standing in for `published` when none is known.
+    #[serde(default)]
+    pub first_seen: Option<DateTime<Utc>>,
+    /// Checks in a row that found no change.
+    #[serde(default)]
+    pub unchanged: u32,
+    /// The shortest interval (--every), in seconds.
+    #[serde(default)]
+    pub base_secs: u64,
+    /// No more checks are scheduled (the article is old, or robots.txt
+    /// forbids it); `reason` says why.
+    #[serde(default)]
+    pub stopped: bool,
+    /// Why the next check is when it is, for `track --list`.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// A feed's entries at its last check (canonical URLs).
+    #[serde(default)]
+    pub entries: Vec<String>,
+}
+
+impl WatchRecord {
+    /// A watch that has never been checked.
+    pub fn new(url: &str, story: &str) -> WatchRecord {
+        WatchRecord {
+            url: url.to_string(),
+            story: story.to_string(),
+            etag: None,
+            last_modified: None,
+            last_check: None,
+            last_change: None,
+            next_check: None,
+            interval_secs: 0,
+            failures: 0,
+            kind: "page".into(),
+            feed: None,
+            published: None,
+            first_seen: None,
+            unchanged: 0,
+            base_secs: 0,
+            stopped: false,
+            reason: None,
+            entries: Vec::new(),
+        }
+    }
+}
+
+/// A watch as stores wrote it before the fields that follow `failures`
+/// (postcard is positional: old records need their old shape to be read).
+#[derive(Deserialize)]
+pub(crate) struct WatchRecordV1 {
+    url: String,
+    story: String,
+    etag: Option<String>,
+    last_modified: Option<String>,
+    last_check: Option<DateTime<Utc>>,
+    last_change: Option<DateTime<Utc>>,
+    next_check: Option<DateTime<Utc>>,
+    interval_secs: u64,
+    failures: u32,
+}
+
+impl From<WatchRecordV1> for WatchRecord {
+    fn from(w: WatchRecordV1) -> WatchRecord {
+        WatchRecord {
+            etag: w.etag,
+            last_modified: w.last_modified,
+            last_check: w.last_check,
+            last_change: w.last_change,
+            next_check: w.next_check,
+            interval_secs: w.interval_secs,
+            failures: w.failures,
+            ..WatchRecord::new(&w.url, &w.story)
+        }
+    }
 }
 
 /// One look at a story's source that did not necessarily make a revision.

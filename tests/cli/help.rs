@@ -21,3 +21,13 @@ fn unknown_command_is_a_usage_error() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("unrecognized subcommand"), "{}", r.stderr);
 }
+
+#[test]
+fn track_help_teaches_following_an_outlet() {
+    let env = Env::new();
+    let help = env.run(["track", "--help"]).ok().to_string();
+    for needle in ["Follow an outlet", "news sitemap", "--per-host", "robots.txt", "--stop-after", "--warc"] {
+        assert!(help.contains(needle), "track --help lacks {needle:?}");
+    }
+    insta::assert_snapshot!(help);
+}

@@ -12,6 +12,7 @@ mod concurrency;
 mod crash;
 mod diff;
 mod extract;
+mod follow;
 mod gold;
 mod help;
 mod identity;

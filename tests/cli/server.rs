@@ -41,11 +41,13 @@ impl Reply {
     }
 }
 
-/// A request as received: its path and headers (names lowercased).
+/// A request as received: its path, headers (names lowercased) and when
+/// it arrived.
 #[derive(Clone, Debug)]
 pub struct Request {
     pub path: String,
     pub headers: Vec<(String, String)>,
+    pub at: std::time::Instant,
 }
 
 impl Request {
@@ -114,7 +116,7 @@ fn serve(stream: TcpStream, script: &Mutex<Vec<(String, Vec<Reply>)>>, requests:
             headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
         }
     }
-    requests.lock().unwrap().push(Request { path: path.clone(), headers });
+    requests.lock().unwrap().push(Request { path: path.clone(), headers, at: std::time::Instant::now() });
     let reply = {
         let mut s = script.lock().unwrap();
         match s.iter_mut().find(|(p, _)| *p == path) {
