@@ -65,7 +65,8 @@ pub enum Command {
     Diff(commands::diff::Args),
     /// Record a revision of a story (text, Markdown or HTML) in the store.
     Record(commands::record::Args),
-    /// Watch a URL: record a revision whenever its article text changes.
+    // The about text is track's own (its Args doc): a doc comment here
+    // would hide the long help that teaches following an outlet.
     Track(commands::track::Args),
     /// Load many revisions at once: a directory of story folders, or an export.
     Import(commands::import::Args),

@@ -22,8 +22,16 @@ use crate::track::fetch::{self, FetchError, FetchOptions, Fetched};
 use crate::track::schedule::{self, HostLimits, Policy, Robots, Seen, host_of};
 use crate::track::{canonical_url, feeds, noise, other_scheme, story_for_url};
 
-/// Fetch a page and record a revision when its article text changed; or
-/// follow a whole outlet through its feed or sitemap.
+const EXAMPLES: &str = "\
+Examples:
+  claimtrail track https://example.com/news/fire                 one check now
+  claimtrail track https://example.com/news/fire --every 15m --until 2026-12-01
+  claimtrail track https://example.com/rss.xml --every 10m       follow an outlet
+  claimtrail track https://example.com/news-sitemap.xml --warc archive/
+  claimtrail track --all --every 15m                             one process for every watch
+  claimtrail track --list                                        each URL's next check and why";
+
+/// Watch a URL, or a whole outlet through its feed: record each change.
 ///
 /// The page is fetched (redirects followed, with a timeout and a size
 /// limit), its article text extracted, and compared with the story's latest
@@ -51,25 +59,19 @@ use crate::track::{canonical_url, feeds, noise, other_scheme, story_for_url};
 ///
 /// With --every, keeps watching (Ctrl-C stops cleanly between checks); the
 /// store is locked only while a check writes, so other commands can read
-/// it meanwhile. With --all, checks every watched URL that is due.
+/// it meanwhile. With --all, checks every watched URL once; with --all
+/// --every, keeps watching each on its schedule.
 ///
 /// With --warc DIR, every fetch is also written as WARC request and
 /// response records into rotating files in DIR, for an archive.
-///
-/// Examples:
-///   claimtrail track https://example.com/news/harbor-fire
-///   claimtrail track https://example.com/news/harbor-fire --story harbor --every 15m --until 2026-12-01
-///   claimtrail track https://example.com/rss.xml --every 10m     # follow an outlet
-///   claimtrail track https://example.com/news-sitemap.xml --warc archive/
-///   claimtrail track --all --every 15m
-///   claimtrail track --list
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// The page, feed or sitemap to watch (http or https).
     #[arg(value_name = "URL", required_unless_present_any = ["list", "all"])]
     pub url: Option<String>,
-    /// Check every watched URL that is due instead of one (with --every,
-    /// keep watching them all, each on its own schedule).
+    /// Check every watched URL instead of one (with --every, keep watching
+    /// them all, each on its own schedule, leaving stopped ones alone).
     #[arg(long, conflicts_with_all = ["url", "story", "list"])]
     pub all: bool,
     /// The story to record into [default: one named after the URL]. Not
@@ -167,22 +169,36 @@ struct CheckOut {
     new_entries: Vec<String>,
 }
 
-/// The tracker's clock: the store's notion of now (`CLAIMTRAIL_NOW` or the
-/// system clock) at start, advanced by real elapsed time, so schedules and
-/// sleeping agree even under a fixed test clock.
+/// The tracker's clock. Without `CLAIMTRAIL_NOW` it is the system clock.
+/// Under a fixed `CLAIMTRAIL_NOW`, a one-off round of checks happens
+/// exactly at that time (so runs of a scripted test sort as the test says);
+/// a watching loop (--every) makes its first check at that time and moves
+/// on from there with real elapsed time, so its schedule and its sleeping
+/// agree.
 #[derive(Debug)]
 struct Clock {
     origin: DateTime<Utc>,
-    started: Instant,
+    /// When the clock began to move; None while it stands still.
+    started: Option<Instant>,
+    /// Whether it moves once the first check begins.
+    watching: bool,
 }
 
 impl Clock {
-    fn new() -> Result<Clock> {
-        Ok(Clock { origin: crate::time::now()?, started: Instant::now() })
+    fn new(watching: bool) -> Result<Clock> {
+        let fixed = std::env::var_os("CLAIMTRAIL_NOW").is_some_and(|v| !v.is_empty());
+        Ok(Clock { origin: crate::time::now()?, started: (!fixed).then(Instant::now), watching })
+    }
+
+    /// A check begins: a watching clock starts to move.
+    fn begin(&mut self) {
+        if self.watching && self.started.is_none() {
+            self.started = Some(Instant::now());
+        }
     }
 
     fn now(&self) -> DateTime<Utc> {
-        self.origin + chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default()
+        self.started.map_or(self.origin, |s| self.origin + chrono::Duration::from_std(s.elapsed()).unwrap_or_default())
     }
 }
 
@@ -227,7 +243,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         },
         policy: Policy { base: args.every.unwrap_or(DEFAULT_EVERY), stop_after: args.stop_after },
         story: args.story.clone(),
-        clock: Clock::new()?,
+        clock: Clock::new(args.every.is_some())?,
         limits: HostLimits::new(args.per_host),
         robots: HashMap::new(),
         warc,
@@ -256,10 +272,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             let now = t.clock.now();
             // A restarted tracker keeps the schedule the store holds; one
             // asked to check more often than the watch was set for comes
-            // back sooner; a single round checks everything now.
+            // back sooner; a single round checks everything now, stopped
+            // or not (it was asked for).
             watches
                 .into_iter()
-                .filter(|w| !w.stopped)
+                .filter(|w| args.every.is_none() || !w.stopped)
                 .map(|w| {
                     let mut when = w.next_check.unwrap_or(now);
                     if let Some(every) = args.every
@@ -305,17 +322,22 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     Ok(if failed { exit::ERROR } else { exit::OK })
 }
 
-/// Sleep until `next` in small steps, so Ctrl-C is prompt; false when
-/// stopped.
+/// Sleep until `next` (on the tracker's clock) in small steps, so Ctrl-C is
+/// prompt; false when stopped. The wait is measured in real time: a clock
+/// that stands still (a one-off round under a fixed clock) still waits out
+/// a host's spacing.
 fn sleep_until(clock: &Clock, next: DateTime<Utc>, stop: &AtomicBool) -> bool {
-    while clock.now() < next {
+    let deadline = Instant::now() + (next - clock.now()).to_std().unwrap_or_default();
+    loop {
         if stop.load(Ordering::SeqCst) {
             return false;
         }
-        let left = (next - clock.now()).to_std().unwrap_or_default();
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return true;
+        }
         std::thread::sleep(left.min(Duration::from_millis(100)));
     }
-    !stop.load(Ordering::SeqCst)
 }
 
 /// The watch of `url`, under either scheme.
@@ -379,6 +401,7 @@ fn check(ctx: &mut Ctx, t: &mut Tracker, url: &str) -> Result<CheckOut> {
         }
     };
     let at = t.clock.now();
+    t.clock.begin();
     watch.first_seen.get_or_insert(at);
     if let (Some(w), Some(Ok(Fetched::Page(page)))) = (&mut t.warc, &fetched) {
         w.fetch(&page.final_url, at, &page.request_head, &page.response_head, &page.bytes)
@@ -411,6 +434,7 @@ fn check(ctx: &mut Ctx, t: &mut Tracker, url: &str) -> Result<CheckOut> {
             if let Some(kind) = feeds::kind_of(&page.bytes) {
                 match feeds::entries(kind, &page.bytes, &page.final_url) {
                     Err(e) => {
+                        watch.failures += 1;
                         check.outcome = "error".into();
                         check.detail = Some(e);
                         seen = Seen::Failed;
@@ -421,7 +445,7 @@ fn check(ctx: &mut Ctx, t: &mut Tracker, url: &str) -> Result<CheckOut> {
                         check.detail = Some(summary);
                     }
                 }
-                watch.kind = "feed".into();
+                watch.is_feed = true;
             } else {
                 let (outcome, kept) = check_page(&mut store, &mut watch, &mut check, page, at)?;
                 seen = outcome;
@@ -430,7 +454,7 @@ fn check(ctx: &mut Ctx, t: &mut Tracker, url: &str) -> Result<CheckOut> {
         }
     }
     // The schedule: feeds at the base interval; pages back off.
-    let next = if watch.kind == "feed" {
+    let next = if watch.is_feed {
         schedule::next_feed(&t.policy, watch.entries.len())
     } else {
         if seen == Seen::Same {
@@ -544,6 +568,9 @@ fn check_page(
     let source = Source::Url(page.final_url.clone());
     let document = match document_of(&source, &page.bytes) {
         Err(e) => {
+            // Served, but not as an article: a failure the schedule backs
+            // off from like any other.
+            watch.failures += 1;
             check.outcome = "error".into();
             check.detail = Some(e.message);
             return Ok((Seen::Failed, None));
@@ -645,7 +672,7 @@ fn list(ctx: &mut Ctx) -> Result<u8> {
     let mut t = Table::new(&["URL", "STORY", "LAST CHECK", "LAST CHANGE", "NEXT CHECK", "WHY"], p);
     let when = |t: &Option<DateTime<Utc>>| t.as_ref().map_or_else(|| "—".to_string(), human);
     for w in &watches {
-        let story = if w.kind == "feed" { "(feed)".to_string() } else { p.cyan(&w.story) };
+        let story = if w.is_feed { "(feed)".to_string() } else { p.cyan(&w.story) };
         let next = if w.stopped { "never".to_string() } else { when(&w.next_check) };
         t.row(vec![
             w.url.clone(),

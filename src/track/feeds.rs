@@ -96,6 +96,15 @@ fn feed_entries(body: &[u8], base: &str) -> Result<Vec<Entry>, String> {
         .collect())
 }
 
+/// One `<url>` of a sitemap, as it is read.
+#[derive(Default)]
+struct SitemapUrl {
+    loc: String,
+    published: Option<String>,
+    lastmod: Option<String>,
+    title: Option<String>,
+}
+
 /// A sitemap's `<url>` entries: `<loc>`, and the news extension's
 /// `<news:publication_date>` and `<news:title>` (else `<lastmod>`).
 fn sitemap_entries(body: &[u8]) -> Result<Vec<Entry>, String> {
@@ -103,7 +112,7 @@ fn sitemap_entries(body: &[u8]) -> Result<Vec<Entry>, String> {
     let text = std::str::from_utf8(body).map_err(|_| "the sitemap is not UTF-8".to_string())?;
     let mut reader = quick_xml::Reader::from_str(text);
     let mut out = Vec::new();
-    let mut current: Option<(String, Option<String>, Option<String>, Option<String>)> = None;
+    let mut current: Option<SitemapUrl> = None;
     let mut field = String::new();
     let mut value = String::new();
     loop {
@@ -127,18 +136,18 @@ fn sitemap_entries(body: &[u8]) -> Result<Vec<Entry>, String> {
             }
             Event::End(e) => {
                 let name = local(e.name().as_ref());
-                if let Some((loc, published, lastmod, title)) = &mut current {
+                if let Some(u) = &mut current {
                     let v = value.trim().to_string();
                     match name.as_str() {
-                        "loc" if field == "loc" => *loc = v,
-                        "publication_date" => *published = Some(v),
-                        "lastmod" => *lastmod = Some(v),
-                        "title" => *title = Some(v),
+                        "loc" if field == "loc" => u.loc = v,
+                        "publication_date" => u.published = Some(v),
+                        "lastmod" => u.lastmod = Some(v),
+                        "title" => u.title = Some(v),
                         "url" => {
-                            let (loc, published, lastmod, title) = current.take().unwrap_or_default();
-                            if !loc.is_empty() {
-                                let when = published.or(lastmod).and_then(|d| parse_w3c(&d));
-                                out.push(Entry { url: loc, published: when, title });
+                            let u = current.take().unwrap_or_default();
+                            if !u.loc.is_empty() {
+                                let when = u.published.or(u.lastmod).and_then(|d| parse_w3c(&d));
+                                out.push(Entry { url: u.loc, published: when, title: u.title });
                             }
                         }
                         _ => {}

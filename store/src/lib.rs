@@ -964,3 +964,48 @@ fn decode_watch(sealed: &[u8]) -> Option<WatchRecord> {
 fn decode<T: serde::de::DeserializeOwned>(kind: u8, sealed: &[u8]) -> Option<T> {
     codec::from_bytes(hash::unseal(kind, sealed)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Stores written before the schedule's fields hold watches of nine
+    /// fields; postcard is positional, so they need their own shape.
+    #[test]
+    fn a_watch_written_before_the_schedule_fields_still_reads() {
+        #[derive(serde::Serialize)]
+        struct Old<'a> {
+            url: &'a str,
+            story: &'a str,
+            etag: Option<&'a str>,
+            last_modified: Option<&'a str>,
+            last_check: Option<chrono::DateTime<chrono::Utc>>,
+            last_change: Option<chrono::DateTime<chrono::Utc>>,
+            next_check: Option<chrono::DateTime<chrono::Utc>>,
+            interval_secs: u64,
+            failures: u32,
+        }
+        let old = Old {
+            url: "https://news.example/a",
+            story: "a",
+            etag: Some("\"e1\""),
+            last_modified: None,
+            last_check: None,
+            last_change: None,
+            next_check: None,
+            interval_secs: 900,
+            failures: 3,
+        };
+        let w = decode_watch(&seal_record(keys::WATCH, &old)).expect("an old watch decodes");
+        assert_eq!(
+            (w.url.as_str(), w.etag.as_deref(), w.interval_secs, w.failures),
+            ("https://news.example/a", Some("\"e1\""), 900, 3)
+        );
+        assert!(!w.is_feed && w.entries.is_empty() && !w.stopped);
+        let mut new = WatchRecord::new("https://news.example/b", "b");
+        new.is_feed = true;
+        new.entries = vec!["https://news.example/c".into()];
+        let back = decode_watch(&seal_record(keys::WATCH, &new)).expect("a new watch decodes");
+        assert!(back.is_feed && back.entries == new.entries);
+    }
+}

@@ -142,10 +142,10 @@ pub struct WatchRecord {
     /// page stays the same).
     pub interval_secs: u64,
     pub failures: u32,
-    /// `page` (an article) or `feed` (a feed or sitemap whose entries are
-    /// watched as pages).
+    /// A feed or sitemap, whose entries are watched as pages of their own
+    /// (not `kind`: export lines are tagged with that name).
     #[serde(default)]
-    pub kind: String,
+    pub is_feed: bool,
     /// The feed or sitemap that listed this page.
     #[serde(default)]
     pub feed: Option<String>,
@@ -187,7 +187,7 @@ impl WatchRecord {
             next_check: None,
             interval_secs: 0,
             failures: 0,
-            kind: "page".into(),
+            is_feed: false,
             feed: None,
             published: None,
             first_seen: None,

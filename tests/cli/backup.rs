@@ -178,7 +178,7 @@ fn export_then_import_keeps_the_watch_list_and_the_check_log() {
     env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
     // A watch and a check as `track` writes them, through a v2 export.
     let text = env.run(["export"]).stdout;
-    let watch = r#"{"kind":"watch","url":"https://news.example/harbor","story":"harbor","etag":"\"x1\"","last_modified":null,"last_check":"2026-01-02T03:04:05Z","last_change":"2026-01-02T03:04:05Z","next_check":"2026-01-02T03:19:05Z","interval_secs":900,"failures":0}"#;
+    let watch = r#"{"kind":"watch","url":"https://news.example/harbor","story":"harbor","etag":"\"x1\"","last_modified":null,"last_check":"2026-01-02T03:04:05Z","last_change":"2026-01-02T03:04:05Z","next_check":"2026-01-02T03:19:05Z","interval_secs":900,"failures":0,"is_feed":false,"feed":"https://news.example/rss.xml","published":"2026-01-02T01:00:00Z","first_seen":"2026-01-02T03:04:05Z","unchanged":0,"base_secs":900,"stopped":false,"reason":"changed; 2h old: every 15m (between 15m and 60m)","entries":[]}"#;
     let check = r#"{"kind":"check","story":"harbor","at":"2026-01-02T03:04:05Z","source":"https://news.example/harbor","outcome":"noise","revision":1,"detail":"only timestamp lines changed","raw":null}"#;
     let f = env.file("with-track.jsonl", format!("{text}{watch}\n{check}\n"));
     let copy = env.dir.path().join("copy");
@@ -188,6 +188,16 @@ fn export_then_import_keeps_the_watch_list_and_the_check_log() {
     // A re-run adds no second copy of the check.
     env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).ok();
     assert_eq!(env.run(["--store", copy.to_str().unwrap(), "export"]).stdout, again.stdout);
+    // A watch line written before the schedule's fields (feed, published,
+    // back-off state) imports, with those fields empty.
+    let before = r#"{"kind":"watch","url":"https://news.example/ferry","story":"harbor","etag":null,"last_modified":null,"last_check":null,"last_change":null,"next_check":null,"interval_secs":0,"failures":2}"#;
+    let f0 = env.file("older-watch.jsonl", format!("{text}{before}\n"));
+    let older = env.dir.path().join("older");
+    env.run(["--store", older.to_str().unwrap(), "import", f0.to_str().unwrap()]).ok();
+    let list = env.run(["--store", older.to_str().unwrap(), "track", "--list", "--format", "json"]).json();
+    assert_eq!(list[0]["url"], "https://news.example/ferry");
+    assert_eq!(list[0]["failures"], 2);
+    assert_eq!(list[0]["is_feed"], false);
     // Version 1 exports (no watch or check lines) still import.
     let v1 = text.replacen("\"version\":2", "\"version\":1", 1);
     let f1 = env.file("v1.jsonl", v1);
