@@ -394,10 +394,13 @@ fn check(ctx: &mut Ctx, t: &mut Tracker, url: &str) -> Result<CheckOut> {
     let fetched = match &forbidden {
         Some(_) => None,
         None => {
-            t.limits.started(&host_of(&url));
-            Some(fetch::fetch(&url, watch.etag.as_deref(), watch.last_modified.as_deref(), &t.opts, |e, wait| {
+            let host = host_of(&url);
+            t.limits.started(&host);
+            let got = fetch::fetch(&url, watch.etag.as_deref(), watch.last_modified.as_deref(), &t.opts, |e, wait| {
                 eprintln!("warning: {url}: {e}; retrying in {:.1}s", wait.as_secs_f64());
-            }))
+            });
+            t.limits.finished(&host);
+            Some(got)
         }
     };
     let at = t.clock.now();

@@ -134,6 +134,13 @@ impl HostLimits {
         self.last.insert(host.to_string(), std::time::Instant::now());
     }
 
+    /// The request to `host` has ended: the next one waits its spacing from
+    /// now, so the site sees requests at least that far apart however long
+    /// each took to connect and answer.
+    pub fn finished(&mut self, host: &str) {
+        self.started(host);
+    }
+
     /// robots.txt asks for this delay between requests.
     pub fn crawl_delay(&mut self, host: &str, delay: Duration) {
         self.delay.insert(host.to_string(), delay.min(Duration::from_secs(3600)));
