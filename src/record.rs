@@ -426,8 +426,12 @@ pub fn document_meta(doc: &Document) -> BTreeMap<String, String> {
     };
     put("title", doc.title.clone());
     put("byline", doc.byline.clone());
-    put("published", doc.published.map(|t| t.to_rfc3339()));
-    put("modified", doc.modified.map(|t| t.to_rfc3339()));
+    put("authors", (!doc.authors.is_empty()).then(|| doc.authors.join("; ")));
+    put("dateline", doc.dateline.clone());
+    put("language", doc.language.clone());
+    // As the page gave them: with its offset, or marked as local time.
+    put("published", doc.published.map(|t| t.to_string()));
+    put("modified", doc.modified.map(|t| t.to_string()));
     put("canonical_url", doc.canonical_url.clone());
     meta
 }

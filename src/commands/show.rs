@@ -55,7 +55,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         o.line(&format!("revert    the text is that of revision {n}"))?;
     }
     for (k, v) in &rev.meta {
-        o.line(&format!("{k:<9} {v}"))?;
+        // A page time without an offset is the page's local time: say so
+        // rather than let it pass for UTC.
+        let local = matches!(k.as_str(), "published" | "modified") && v.len() == 19;
+        o.line(&format!("{k:<9} {v}{}", if local { " (local time, offset unknown)" } else { "" }))?;
     }
     o.line("")?;
     let attributed = statements.iter().filter(|s| s.speaker.is_some()).count();

@@ -583,7 +583,9 @@ fn check_page(
     // The limits `record` applies: refused before any write.
     crate::commands::input::check_recordable(&source, &document)?;
     if watch.published.is_none() {
-        watch.published = document.published;
+        // The schedule needs an instant: a time without an offset is read
+        // as UTC here (off by at most a day in the article's age).
+        watch.published = document.published.map(|t| t.approx_utc());
     }
     let differs = latest.as_ref().is_some_and(|r| r.raw != claimtrail_store::blob_id(&page.bytes));
     let raw_copy = differs.then(|| page.bytes.clone());

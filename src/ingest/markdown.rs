@@ -179,7 +179,7 @@ mod tests {
             Vec::new(),
         );
         assert_eq!(d.title.as_deref(), Some("From front matter"));
-        assert_eq!(d.published.map(|p| p.to_rfc3339()).as_deref(), Some("2021-03-04T03:06:07+00:00"));
+        assert_eq!(d.published.map(|p| p.to_string()).as_deref(), Some("2021-03-04T05:06:07+02:00"));
         assert_eq!(d.paragraphs, vec!["Body."]);
     }
 

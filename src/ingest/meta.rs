@@ -9,19 +9,19 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use dom_query::Document as Dom;
 use serde_json::Value;
 
-use super::normalize_paragraph;
+use super::{PageTime, normalize_paragraph};
 
 /// What the page says about itself.
 #[derive(Debug, Default)]
 pub(super) struct PageMeta {
     pub title: Option<String>,
     pub byline: Option<String>,
-    pub published: Option<DateTime<Utc>>,
-    pub modified: Option<DateTime<Utc>>,
+    pub published: Option<PageTime>,
+    pub modified: Option<PageTime>,
     pub canonical_url: Option<String>,
     pub language: Option<String>,
     /// The page's own summary (`og:description` and kin): often the
@@ -238,7 +238,7 @@ fn strip_by(s: &str) -> String {
     s.trim().to_string()
 }
 
-fn first_date(candidates: &[Option<&str>]) -> Option<DateTime<Utc>> {
+fn first_date(candidates: &[Option<&str>]) -> Option<PageTime> {
     candidates.iter().flatten().find_map(|s| parse_date(s))
 }
 
@@ -246,7 +246,7 @@ fn first_date(candidates: &[Option<&str>]) -> Option<DateTime<Utc>> {
 /// ("Published time: 1 Apr, 2016 15:17"). For the publication time, prefer
 /// one marked as such (`pubdate`, `itemprop=datePublished`, or "published" in
 /// its text); for the modification time only a marked one is taken.
-fn time_elements(dom: &Dom, published: bool) -> Option<DateTime<Utc>> {
+fn time_elements(dom: &Dom, published: bool) -> Option<PageTime> {
     let mut fallback = None;
     for node in dom.select("time").nodes() {
         let itemprop = node.attr("itemprop").map(|v| v.to_ascii_lowercase());
@@ -278,10 +278,10 @@ fn time_elements(dom: &Dom, published: bool) -> Option<DateTime<Utc>> {
     fallback
 }
 
-/// Parse a date as pages write them, normalised to UTC. Times without an
-/// offset are taken as UTC (the only reading that does not guess a zone);
-/// a bare date is midnight UTC.
-pub(super) fn parse_date(s: &str) -> Option<DateTime<Utc>> {
+/// Parse a date as pages write them, keeping what the page said: its
+/// offset when it gives one ("Z", "GMT" and "UTC" are offsets too), else a
+/// local time of unknown offset, else a day.
+pub(super) fn parse_date(s: &str) -> Option<PageTime> {
     let s = s.trim();
     if s.is_empty() {
         return None;
@@ -301,10 +301,10 @@ pub(super) fn parse_date(s: &str) -> Option<DateTime<Utc>> {
         return parse_date(rest);
     }
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Some(d.with_timezone(&Utc));
+        return Some(PageTime::Offset(d));
     }
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return Some(d.with_timezone(&Utc));
+        return Some(PageTime::Offset(d));
     }
     const OFFSET_FORMATS: &[&str] = &[
         "%Y-%m-%dT%H:%M:%S%.f%z",
@@ -316,7 +316,7 @@ pub(super) fn parse_date(s: &str) -> Option<DateTime<Utc>> {
     ];
     for f in OFFSET_FORMATS {
         if let Ok(d) = DateTime::parse_from_str(s, f) {
-            return Some(d.with_timezone(&Utc));
+            return Some(PageTime::Offset(d));
         }
     }
     // "2012-01-27T12:58GMT", "... UTC", "...Z" without seconds.
@@ -324,13 +324,18 @@ pub(super) fn parse_date(s: &str) -> Option<DateTime<Utc>> {
         if let Some(rest) = s.strip_suffix(zone)
             && let Some(d) = parse_naive(rest.trim_end())
         {
-            return Some(d);
+            let utc = FixedOffset::east_opt(0)?;
+            return Some(match d {
+                PageTime::Local(t) => PageTime::Offset(t.and_utc().with_timezone(&utc)),
+                other => other,
+            });
         }
     }
     parse_naive(s)
 }
 
-fn parse_naive(s: &str) -> Option<DateTime<Utc>> {
+/// A time or a day with no offset.
+fn parse_naive(s: &str) -> Option<PageTime> {
     const NAIVE_FORMATS: &[&str] = &[
         "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%dT%H:%M:%S",
@@ -349,14 +354,14 @@ fn parse_naive(s: &str) -> Option<DateTime<Utc>> {
     ];
     for f in NAIVE_FORMATS {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
-            return Some(Utc.from_utc_datetime(&d));
+            return Some(PageTime::Local(d));
         }
     }
     const DATE_FORMATS: &[&str] =
         &["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%d %b, %Y"];
     for f in DATE_FORMATS {
         if let Ok(d) = NaiveDate::parse_from_str(s, f) {
-            return Some(Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
+            return Some(PageTime::Day(d));
         }
     }
     None
@@ -572,24 +577,32 @@ fn headline(dom: &Dom, metas: &[Option<&str>], site: &SiteNames) -> Option<Strin
 mod tests {
     use super::*;
 
-    fn iso(d: Option<DateTime<Utc>>) -> String {
-        d.map(|d| d.to_rfc3339()).unwrap_or_default()
+    fn iso(d: Option<PageTime>) -> String {
+        d.map(|d| d.to_string()).unwrap_or_default()
     }
 
     #[test]
-    fn dates_in_page_forms_normalise_to_utc() {
-        assert_eq!(iso(parse_date("2019-11-03T15:41:45.000Z")), "2019-11-03T15:41:45+00:00");
-        assert_eq!(iso(parse_date("2015-09-28T18:03:52+01:00")), "2015-09-28T17:03:52+00:00");
-        assert_eq!(iso(parse_date("2019-11-03T15:41:45+0000")), "2019-11-03T15:41:45+00:00");
-        assert_eq!(iso(parse_date("2012-01-27T12:58GMT")), "2012-01-27T12:58:00+00:00");
-        assert_eq!(iso(parse_date("2014-01-23")), "2014-01-23T00:00:00+00:00");
-        assert_eq!(iso(parse_date("Published time: 1 Apr, 2016 15:17")), "2016-04-01T15:17:00+00:00");
-        assert_eq!(iso(parse_date("Fri, 27 Jan 2012 12:58:53 +0100")), "2012-01-27T11:58:53+00:00");
+    fn dates_keep_the_offset_the_page_gave() {
+        assert_eq!(iso(parse_date("2019-11-03T15:41:45.000Z")), "2019-11-03T15:41:45Z");
+        assert_eq!(iso(parse_date("2015-09-28T18:03:52+01:00")), "2015-09-28T18:03:52+01:00");
+        assert_eq!(iso(parse_date("2019-11-03T15:41:45+0000")), "2019-11-03T15:41:45Z");
+        assert_eq!(iso(parse_date("2012-01-27T12:58GMT")), "2012-01-27T12:58:00Z");
+        assert_eq!(iso(parse_date("Fri, 27 Jan 2012 12:58:53 +0100")), "2012-01-27T12:58:53+01:00");
         assert_eq!(
             iso(parse_date("<span class='ts' data-timestamp='1'>2014-10-22T08:56:26+00:00</span>")),
-            "2014-10-22T08:56:26+00:00"
+            "2014-10-22T08:56:26Z"
         );
         assert_eq!(parse_date("yesterday"), None);
+    }
+
+    /// Issue 15: a time without an offset was reported as UTC.
+    #[test]
+    fn a_time_without_an_offset_stays_local_not_utc() {
+        let t = parse_date("Published time: 1 Apr, 2016 15:17").unwrap();
+        assert_eq!(t.to_string(), "2016-04-01T15:17:00");
+        assert!(!t.known_offset());
+        assert_eq!(iso(parse_date("2014-01-23")), "2014-01-23");
+        assert_eq!(iso(parse_date("2014-01-23T09:30")), "2014-01-23T09:30:00");
     }
 
     #[test]

@@ -11,11 +11,12 @@ mod html;
 mod markdown;
 mod meta;
 mod text;
+mod when;
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 pub use text::{normalize_paragraph, paragraphs_of_text};
+pub use when::PageTime;
 
 /// Which reader understood the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -54,10 +55,9 @@ pub struct Document {
     /// The page's language as it declares it (BCP 47: "en", "pt-BR").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
-    #[serde(serialize_with = "rfc3339_utc")]
-    pub published: Option<DateTime<Utc>>,
-    #[serde(serialize_with = "rfc3339_utc")]
-    pub modified: Option<DateTime<Utc>>,
+    /// As the page gave it: with its offset, or marked as local time.
+    pub published: Option<PageTime>,
+    pub modified: Option<PageTime>,
     pub canonical_url: Option<String>,
     pub paragraphs: Vec<String>,
     /// Problems met on the way that did not stop the reading (bad bytes
@@ -87,16 +87,6 @@ pub enum IngestError {
     InvalidUtf8 { offset: usize },
     #[error("no article text was found in the HTML")]
     NoArticle,
-}
-
-/// Times as RFC 3339 in UTC to the second ("2019-11-03T15:41:45Z"): the
-/// JSON output is a contract, so one fixed form rather than chrono's default,
-/// whose fractional part comes and goes with the input.
-fn rfc3339_utc<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
-    match t {
-        Some(t) => s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::Secs, true)),
-        None => s.serialize_none(),
-    }
 }
 
 /// Read an input whose format is detected from its bytes and, where given,

@@ -35,7 +35,8 @@ fn page_metadata_lists_authors_and_keeps_the_dateline_out_of_the_text() {
     assert_eq!(doc["authors"], serde_json::json!(["Priya Castellan", "Tomas Whitlow"]));
     assert_eq!(doc["dateline"], "NORTHGATE");
     assert_eq!(doc["language"], "en-GB");
-    assert_eq!(doc["published"], "2025-06-10T07:15:00Z");
+    // The offset the page gave, not converted to UTC.
+    assert_eq!(doc["published"], "2025-06-10T08:15:00+01:00");
     let first = doc["paragraphs"][0].as_str().unwrap();
     assert!(first.starts_with("The city council has shelved"), "{first}");
     let statement = j["statements"][0]["text"].as_str().unwrap();
@@ -44,6 +45,37 @@ fn page_metadata_lists_authors_and_keeps_the_dateline_out_of_the_text() {
     for furniture in ["Order Reprints", "comments", "appears in print", "joined the paper"] {
         assert!(!text.contains(furniture), "{furniture:?} came along: {text}");
     }
+}
+
+/// Issue 15: a page's metadata (authors, dateline, language, times with
+/// their offsets) was read by `extract` but not kept with the revision.
+#[test]
+fn recording_a_page_keeps_its_metadata_in_the_revision() {
+    let env = Env::new();
+    env.run(["record", "tram", page("tram-depot-broadsheet.html").as_str()]).ok();
+    let meta = env.run(["show", "tram", "--format", "json"]).json()["revision"]["meta"].clone();
+    assert_eq!(meta["authors"], "Priya Castellan; Tomas Whitlow");
+    assert_eq!(meta["dateline"], "NORTHGATE");
+    assert_eq!(meta["language"], "en-GB");
+    assert_eq!(meta["published"], "2025-06-10T08:15:00+01:00");
+    let text = env.run(["show", "tram"]).ok().to_string();
+    assert!(text.contains("published 2025-06-10T08:15:00+01:00"), "{text}");
+    env.run(["verify"]).ok();
+}
+
+/// Issue 15: a time given without an offset was reported as UTC.
+#[test]
+fn a_time_without_an_offset_is_reported_as_local() {
+    let env = Env::new();
+    let html = "<html><head><meta property=\"article:published_time\" content=\"2025-06-10T08:15\"></head>\
+        <body><article><h1>Depot</h1><p>The council shelved the tram depot plan on Tuesday after a cost review, \
+        the mayor said.</p><p>Work would have started in the spring, officials said at a briefing.</p></article></body></html>";
+    let file = env.file("local.html", html);
+    let j = env.run(["extract", "--format", "json", file.to_str().unwrap()]).json();
+    assert_eq!(j["document"]["published"], "2025-06-10T08:15:00");
+    env.run(["record", "depot", file.to_str().unwrap()]).ok();
+    let text = env.run(["show", "depot"]).ok().to_string();
+    assert!(text.contains("published 2025-06-10T08:15:00 (local time, offset unknown)"), "{text}");
 }
 
 #[test]
