@@ -232,6 +232,13 @@ pub(crate) fn verify(
 
     check_indexes(store, &mut report, &texts, runs, &unchecked, &statements, &speakers)?;
     check_journal(store.path(), &mut report, &found);
+    if let Ok(crate::format::Found::Damaged) = crate::format::read(store.path()) {
+        report.problem(
+            None,
+            None,
+            "the format file is damaged: the database's own format record was used, and the next command that writes rewrites the file",
+        );
+    }
     report.root = heads.root(store, &mut report)?;
     report.problems.sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
     report.problems.dedup();
