@@ -97,6 +97,8 @@ pub struct Store {
     /// Where the journal's last whole entry ends, once this process has
     /// appended to it.
     journal_end: Option<u64>,
+    /// Opened only to read (see [`parked`]).
+    read_only: bool,
     _lock: lock::LockFile,
 }
 
@@ -193,17 +195,22 @@ pub struct Location {
 /// that is just exiting (its background threads release it last), so a
 /// lock conflict is retried for a short while before it is reported.
 fn open_sled(path: &Path, options: &OpenOptions) -> Result<sled::Db> {
+    if let Some(db) = parked::take(path) {
+        return Ok(db);
+    }
     let patience = options.wait.unwrap_or_default().max(Duration::from_secs(2));
     let cache = options.cache_bytes.unwrap_or(CACHE_BYTES);
     let start = std::time::Instant::now();
     let mut retried = false;
     loop {
-        let opened = guard::catch(|| sled::Config::new().path(path.join("db")).cache_capacity(cache).open()).map_err(
-            |panic| StoreError::Damaged {
-                path: path.to_path_buf(),
-                detail: format!("sled failed reading it ({panic})"),
-            },
-        )?;
+        // A reader gets no background flusher: nothing it does is to be
+        // written (see `parked`).
+        let flush_every = if options.read_only { None } else { Some(500) };
+        let config = sled::Config::new().path(path.join("db")).cache_capacity(cache).flush_every_ms(flush_every);
+        let opened = guard::catch(|| config.open()).map_err(|panic| StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: format!("sled failed reading it ({panic})"),
+        })?;
         match opened {
             Ok(db) => return Ok(db),
             Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
@@ -300,7 +307,7 @@ impl Store {
         // Refuse a store of another format before sled touches its files
         // (sled rewrites some on open).
         let recorded = format::read(path)?;
-        if let Some(found) = recorded {
+        if let Some(found) = recorded.version() {
             format::check(path, found, options.upgrade)?;
         }
         let fresh = !Store::exists(path);
@@ -315,11 +322,14 @@ impl Store {
             wrote: Default::default(),
             list_cache: Default::default(),
             journal_end: None,
+            read_only: options.read_only,
             _lock: lock,
         };
         let found = store.check_format(options)?;
-        if recorded.is_none() && !fresh && !options.read_only && found == FORMAT_VERSION {
-            // A store from before the format file: give it one.
+        let sealed = matches!(recorded, format::Found::Sealed(_));
+        if !sealed && !fresh && !options.read_only && found == FORMAT_VERSION {
+            // A store from before the format file (or its checksum), or a
+            // damaged one: write it.
             format::write(path)?;
         }
         Ok(store)
@@ -838,11 +848,44 @@ impl Drop for Store {
     fn drop(&mut self) {
         let Some(db) = self.db.take() else { return };
         let wrote = *self.wrote.get_mut();
+        if self.read_only && !wrote {
+            parked::park(&self.path, db);
+            return;
+        }
         let _ = guard::catch(move || drop(db));
         if wrote {
             let options = OpenOptions { cache_bytes: self.cache_bytes, ..OpenOptions::default() };
             let _ = guard::catch(|| open_sled(&self.path, &options).map(drop));
         }
+    }
+}
+
+/// Sled handles that only read, kept open until the process ends.
+///
+/// Closing a sled database flushes what sled did in memory while reading
+/// (it consolidates pages it reads), and the next open then rewrites its
+/// snapshot: a command that only reads would change the store's files.
+/// So a reader's handle is never closed: it is parked here when its store
+/// is dropped (with no background flusher, see [`open_sled`]) and dies
+/// with the process, which also releases sled's file lock. A later open
+/// of the same store in the same process (`track --all` reads its watch
+/// list, then writes) takes the parked handle back instead of waiting on
+/// that lock.
+mod parked {
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+
+    static PARKED: Mutex<Vec<(PathBuf, sled::Db)>> = Mutex::new(Vec::new());
+
+    pub(super) fn park(path: &Path, db: sled::Db) {
+        let mut parked = PARKED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        parked.push((path.to_path_buf(), db));
+    }
+
+    pub(super) fn take(path: &Path) -> Option<sled::Db> {
+        let mut parked = PARKED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let at = parked.iter().position(|(p, _)| p == path)?;
+        Some(parked.swap_remove(at).1)
     }
 }
 

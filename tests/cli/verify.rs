@@ -210,21 +210,17 @@ fn a_newer_format_store_is_refused_before_sled_rewrites_it() {
     assert_eq!(snap(&env), before);
 }
 
+/// Issue 12: reading changed the store's files. sled flushed what it had
+/// consolidated while reading when the command closed it (`verify`
+/// changed the data file), and the next open rewrote its snapshot
+/// (`export` after `verify` made a new one). Every file is compared now,
+/// sled's included.
 #[test]
 fn read_only_commands_do_not_change_the_store() {
-    // Readers write none of the store's own files and change no key or
-    // value. sled may still rewrite its snapshot or consolidate a page it
-    // read in its data file (same content): those two are compared by
-    // content instead.
     let env = Env::new();
     harbor(&env, 3);
-    let ours = |env: &Env| {
-        let mut files = store_files(env);
-        files.retain(|name, _| name != "db/db" && !name.starts_with("db/snap."));
-        files
-    };
     let export = env.run(["export"]).ok().to_string();
-    let before = ours(&env);
+    let before = store_files(&env);
     for args in [
         &["log", "harbor"][..],
         &["show", "harbor@2"],
@@ -236,9 +232,11 @@ fn read_only_commands_do_not_change_the_store() {
         &["diff", "harbor@1", "harbor@3"],
         &["verify"],
         &["export"],
+        &["verify"],
+        &["log", "harbor"],
     ] {
         env.run(args);
-        assert_eq!(ours(&env), before, "`{}` changed the store", args.join(" "));
+        assert_eq!(store_files(&env), before, "`{}` changed the store", args.join(" "));
     }
     assert_eq!(env.run(["export"]).ok(), export);
 }
