@@ -350,14 +350,7 @@ pub(crate) fn append(dir: &Path, end: Option<u64>, entries: &[u8]) -> std::io::R
     let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path)?;
     let end = match end {
         Some(end) => end,
-        None => {
-            let len = file.metadata()?.len();
-            let mut bytes = Vec::new();
-            file.read_to_end(&mut bytes)?;
-            let found = parse(&bytes, len);
-            // Damage is kept (verify reports it); only a torn tail goes.
-            if found.damage.is_empty() { found.end } else { len }
-        }
+        None => whole_end(&mut file)?,
     };
     if file.metadata()?.len() != end {
         file.set_len(end)?;
@@ -370,6 +363,51 @@ pub(crate) fn append(dir: &Path, end: Option<u64>, entries: &[u8]) -> std::io::R
         File::open(dir)?.sync_all()?;
     }
     Ok((end, end + entries.len() as u64))
+}
+
+/// Where the journal's whole entries end: its length, less a torn last
+/// entry (a crash while appending, never acknowledged). Damage elsewhere
+/// is kept for `verify` to report. Only the tail is read, from the last
+/// entry's magic on: a write need not read the whole journal.
+fn whole_end(file: &mut File) -> std::io::Result<u64> {
+    let len = file.metadata()?.len();
+    let mut from = len;
+    let mut tail: Vec<u8> = Vec::new();
+    let mut chunk = 1u64 << 16;
+    loop {
+        let start = from.saturating_sub(chunk);
+        let mut more = vec![0; (from - start) as usize];
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(&mut more)?;
+        more.extend_from_slice(&tail);
+        tail = more;
+        from = start;
+        if let Some(p) = tail.windows(MAGIC.len()).rposition(|w| w == MAGIC) {
+            let at = from + p as u64;
+            return Ok(match read_entry(&tail[p..]) {
+                Found::Torn => at,
+                Found::Whole(_, size) => {
+                    // A few bytes of the next entry's magic are torn too.
+                    let rest = &tail[p + size..];
+                    if !rest.is_empty() && rest.len() < MAGIC.len() && MAGIC.starts_with(rest) {
+                        at + size as u64
+                    } else {
+                        len
+                    }
+                }
+                Found::Bad => len,
+            });
+        }
+        if from == 0 {
+            // No whole magic: empty, a torn first entry, or all damage.
+            return Ok(if MAGIC.starts_with(&tail[..tail.len().min(MAGIC.len())]) && tail.len() < HEADER {
+                0
+            } else {
+                len
+            });
+        }
+        chunk *= 2;
+    }
 }
 
 #[cfg(test)]
@@ -424,6 +462,25 @@ mod tests {
             assert_eq!(j.pending.len(), usize::from(cut <= commit), "cut {cut}");
             assert!(j.damage.is_empty(), "cut {cut}");
         }
+    }
+
+    #[test]
+    fn a_write_finds_where_whole_entries_end_from_the_tail_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE);
+        let bytes = three();
+        for cut in 0..bytes.len() {
+            let b = &bytes[..bytes.len() - cut];
+            std::fs::write(&path, b).unwrap();
+            let mut f = File::open(&path).unwrap();
+            assert_eq!(whole_end(&mut f).unwrap(), parse(b, 0).end, "cut {cut}");
+        }
+        // Damage is kept, not cut.
+        let mut b = bytes.clone();
+        let last = b.len() - 3;
+        b[last] ^= 1;
+        std::fs::write(&path, &b).unwrap();
+        assert_eq!(whole_end(&mut File::open(&path).unwrap()).unwrap(), b.len() as u64);
     }
 
     #[test]
