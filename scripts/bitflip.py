@@ -12,8 +12,11 @@ data file. For each trial:
                    revision is still there (else: a silent loss)
   salvage --to N   must not panic; what it copies is counted
 
-Half the trials damage the store as the writing process left it (sled's
-newest writes still in its log tail), half after it was reopened once.
+Half the trials damage the store as the writing process left it (a writer
+closes sled and opens it once more before it exits, so that its snapshot
+covers every write), half after readers opened it (`export`, `verify`).
+Readers now write nothing, so the two halves are two samples of the same
+bytes; the split stays to catch a reader that starts writing again.
 
 Reports trials, silent losses (must be 0), panics (must be 0), sled panics
 the store caught and reported as damage, and the share of acknowledged
