@@ -870,20 +870,37 @@ impl Drop for Store {
 /// with the process, which also releases sled's file lock. A later open
 /// of the same store in the same process (`track --all` reads its watch
 /// list, then writes) takes the parked handle back instead of waiting on
-/// that lock.
+/// that lock. A process that keeps running (a tracker waiting for its
+/// next check) must not hold sled's lock meanwhile, or other processes
+/// could not write: a handle still parked a second or two later is closed
+/// after all.
 mod parked {
     use std::path::{Path, PathBuf};
-    use std::sync::Mutex;
+    use std::sync::{Mutex, Once};
+    use std::time::Duration;
 
     static PARKED: Mutex<Vec<(PathBuf, sled::Db)>> = Mutex::new(Vec::new());
+    static REAPER: Once = Once::new();
+
+    fn parked() -> std::sync::MutexGuard<'static, Vec<(PathBuf, sled::Db)>> {
+        PARKED.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 
     pub(super) fn park(path: &Path, db: sled::Db) {
-        let mut parked = PARKED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        parked.push((path.to_path_buf(), db));
+        parked().push((path.to_path_buf(), db));
+        REAPER.call_once(|| {
+            std::thread::spawn(|| {
+                loop {
+                    std::thread::sleep(Duration::from_secs(1));
+                    let stale: Vec<(PathBuf, sled::Db)> = parked().drain(..).collect();
+                    let _ = super::guard::catch(move || drop(stale));
+                }
+            });
+        });
     }
 
     pub(super) fn take(path: &Path) -> Option<sled::Db> {
-        let mut parked = PARKED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut parked = parked();
         let at = parked.iter().position(|(p, _)| p == path)?;
         Some(parked.swap_remove(at).1)
     }
