@@ -12,61 +12,10 @@ use claimtrail::diff::diff_statements;
 use claimtrail::extract::normalize::content_hash;
 use claimtrail::extract::{Attribution, SpeakerKind, SpeakerRef, Statement};
 
-/// A tiny deterministic generator, so every run diffs the same text.
-struct Lcg(u64);
+mod corpus;
 
-impl Lcg {
-    fn next(&mut self) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.next() % xs.len()]
-    }
-}
+use corpus::{OBJECTS, Rng, SUBJECTS, VERBS, WHEN};
 
-const SUBJECTS: &[&str] = &[
-    "the council",
-    "the ferry operator",
-    "the water board",
-    "residents",
-    "the school district",
-    "the harbour master",
-    "the regional court",
-    "volunteers",
-    "the fire service",
-    "the mayor",
-];
-const VERBS: &[&str] = &[
-    "approved",
-    "delayed",
-    "rejected",
-    "reviewed",
-    "funded",
-    "questioned",
-    "announced",
-    "postponed",
-    "expanded",
-    "cancelled",
-];
-const OBJECTS: &[&str] = &[
-    "the new bridge",
-    "a flood barrier",
-    "the night bus route",
-    "repairs to the pier",
-    "a second clinic",
-    "the budget for next year",
-    "the tunnel works",
-    "a tree planting plan",
-];
-const TAILS: &[&str] = &[
-    "after a long meeting on Tuesday evening",
-    "despite objections from several local shop owners",
-    "because the costs had risen sharply since spring",
-    "while engineers finished a survey of the old dam",
-    "with support from two neighbouring towns",
-    "before the storm season begins in October",
-];
 const NAMES: &[&str] = &["Marta Quinlan", "Oskar Feld", "Ilse Varga", "Nadia Okafor"];
 
 fn speaker(name: &str) -> SpeakerRef {
@@ -96,7 +45,8 @@ fn statement(content: String, who: Option<&str>, attribution: Attribution) -> St
 }
 
 fn revision(n: usize) -> Vec<Statement> {
-    let mut g = Lcg(42);
+    // The store benchmarks' word lists and generator (one of each).
+    let mut g = Rng::new(42);
     (0..n)
         .map(|i| {
             let content = format!(
@@ -104,7 +54,7 @@ fn revision(n: usize) -> Vec<Statement> {
                 g.pick(SUBJECTS),
                 g.pick(VERBS),
                 g.pick(OBJECTS),
-                g.pick(TAILS),
+                g.pick(WHEN),
                 g.pick(SUBJECTS),
                 g.pick(VERBS),
                 g.pick(OBJECTS),
@@ -187,10 +137,10 @@ fn main() {
     time("diff_statements, a handful of edits (target ≤ 1000 µs)", &old, &new, iters);
     // The worst case for pairing: nothing in common by hash, every pair a
     // similarity candidate.
-    let mut g = Lcg(7);
+    let mut g = Rng::new(7);
     let mut other = revision(80);
     for s in &mut other {
-        s.content = format!("{} {}", g.pick(TAILS), s.content);
+        s.content = format!("{} {}", g.pick(WHEN), s.content);
         s.hash = content_hash(&s.content);
     }
     time("diff_statements, every statement edited", &old, &other, iters / 10);

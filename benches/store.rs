@@ -81,7 +81,9 @@ fn write_archive(root: &Path, corpus: &[(String, Vec<String>)]) {
         let d = root.join(story);
         std::fs::create_dir_all(&d).unwrap();
         for (i, t) in texts.iter().enumerate() {
-            std::fs::write(d.join(format!("{:02}-2026-01-01T{:02}00Z.txt", i + 1, i % 24)), t).unwrap();
+            // One update an hour from 1 January: times always move forward.
+            let name = format!("{:02}-2026-01-{:02}T{:02}00Z.txt", i + 1, 1 + i / 24, i % 24);
+            std::fs::write(d.join(name), t).unwrap();
         }
     }
 }

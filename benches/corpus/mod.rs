@@ -95,7 +95,7 @@ const ORGS: &[&str] = &[
     "the water board",
     "the police",
 ];
-const SUBJECTS: &[&str] = &[
+pub const SUBJECTS: &[&str] = &[
     "the council",
     "the ferry operator",
     "residents",
@@ -109,7 +109,7 @@ const SUBJECTS: &[&str] = &[
     "the hospital",
     "farmers",
 ];
-const VERBS: &[&str] = &[
+pub const VERBS: &[&str] = &[
     "approved",
     "rejected",
     "delayed",
@@ -133,7 +133,7 @@ pub const OBJECTS: &[&str] = &[
     "new rules for battery storage",
     "the timetable for the tram extension",
 ];
-const WHEN: &[&str] =
+pub const WHEN: &[&str] =
     &["on Monday", "on Tuesday", "last week", "late on Friday", "this morning", "after a long debate"];
 const QUOTES: &[&str] = &[
     "We will not accept a decision that leaves families without a safe way home",
