@@ -3,8 +3,12 @@
 //! - `record`: bulk record throughput (extraction, hashing, indexes, one
 //!   atomic batch and flush per 256 revisions), revisions/s;
 //! - `queries`: a store of 1,000,000 recorded statements, then `who`,
-//!   `search` and `blame` latency (in process, warm cache, p50/p99) and
-//!   `log` as a whole command;
+//!   `search`, `blame` and `variants` latency (in process, warm cache,
+//!   p50/p99) and `log` as a whole command, and the share of the store
+//!   the variant index takes;
+//! - `fingerprint`: the record-time cost of the variant index: hashing the
+//!   wording of each revision's statements new to its story (the store
+//!   writes them in the revision's batch; `record` measures that whole);
 //! - `disk`: bytes for 20 revisions of one story with small edits, as a
 //!   multiple of one revision's text;
 //! - `rss`: peak RSS of `claimtrail import` bulk-loading 100,000 revisions;
@@ -23,6 +27,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use claimtrail::commands::search::search;
+use claimtrail::commands::variants::find;
 use claimtrail::commands::who::{WhoFilter, who};
 use claimtrail::ingest::read_document;
 use claimtrail::query::SpeakerIndex;
@@ -201,6 +206,52 @@ fn bench_queries(dir: &Path) {
             }
         }));
     }
+    // `variants CLAIM` and `variants SPEAKER`, as the command finds them:
+    // seeds by words or by speaker, candidates from the variant index, each
+    // checked on whole sentences, members laid out and flagged.
+    let mut groups_found = 0usize;
+    let mut variants_times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let object = rng.pick(corpus::OBJECTS);
+        let q: Vec<String> = terms(object).iter().rev().take(2).cloned().collect();
+        let q = q.join(" ");
+        variants_times.push(time(&mut || {
+            let speakers = SpeakerIndex::load(&store).unwrap();
+            let found = find(&store, &speakers, &q, true).map(|g| g.len()).unwrap_or(0);
+            groups_found += found;
+            std::hint::black_box(found);
+        }));
+    }
+    let mut variants_speaker_times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let name = format!("{} {}", rng.pick(corpus::FIRST), rng.pick(corpus::LAST));
+        variants_speaker_times.push(time(&mut || {
+            let speakers = SpeakerIndex::load(&store).unwrap();
+            std::hint::black_box(find(&store, &speakers, &name, false).map(|g| g.len()).unwrap_or(0));
+        }));
+    }
+    eprintln!("variants CLAIM: {} groups found over {} timed queries", groups_found / 2, n);
+    for (name, mut times) in [("variants CLAIM", variants_times), ("variants SPEAKER", variants_speaker_times)] {
+        times.sort();
+        row(
+            &format!("`{name}` latency (in process, warm cache, {n} queries)"),
+            format!("p50 {} / p99 {}", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.99))),
+            "p99 ≤ 50 ms",
+        );
+    }
+    let size = store.size().unwrap();
+    let index = size.by_kind.get("variant index").copied().unwrap_or(0);
+    row(
+        "variant index in the query store (logical bytes)",
+        format!(
+            "{:.1} MB of {:.1} MB ({:.1}%), {:.0} bytes per distinct statement",
+            index as f64 / 1e6,
+            size.logical_bytes as f64 / 1e6,
+            100.0 * index as f64 / size.logical_bytes as f64,
+            index as f64 / counts.statements as f64
+        ),
+        "(reference)",
+    );
     for (name, mut times) in
         [("who", who_times), ("speakers NAME", speakers_times), ("search", search_times), ("blame", blame_times)]
     {
@@ -238,6 +289,42 @@ fn bench_queries(dir: &Path) {
     row("`claimtrail who \"Maria Alvarez\"`, whole command", whole(&["who", "Maria Alvarez"]), "(reference)");
     row("`claimtrail search bridge budget`, whole command", whole(&["search", "bridge", "budget"]), "(reference)");
     row(&format!("`claimtrail blame {}`, whole command", longest.0), whole(&["blame", &longest.0]), "(reference)");
+}
+
+fn bench_fingerprint() {
+    // The revisions `record` sees: each story's in order; only statements
+    // the previous revision lacks are new to the store and fingerprinted.
+    let corpus = corpus::corpus(1, 2000);
+    let mut revisions = 0u64;
+    let mut fingerprinted = 0u64;
+    let mut spent = Duration::ZERO;
+    for (_, texts) in &corpus {
+        let mut previous: BTreeSet<String> = BTreeSet::new();
+        for text in texts {
+            let doc = read_document(text.as_bytes(), None).unwrap();
+            let prepared = Prepared::new(text.as_bytes().to_vec(), String::new(), doc);
+            let now: BTreeSet<String> = prepared.extraction.statements.iter().map(|s| s.content.clone()).collect();
+            let fresh: Vec<&String> = now.difference(&previous).collect();
+            let t = Instant::now();
+            for c in &fresh {
+                std::hint::black_box(claimtrail::variants::prints(c));
+            }
+            spent += t.elapsed();
+            fingerprinted += fresh.len() as u64;
+            revisions += 1;
+            previous = now;
+        }
+    }
+    row(
+        &format!("variant index at record time: fingerprinting new statements ({revisions} revisions)"),
+        format!(
+            "{:.1} µs per revision ({:.1} new statements per revision, {:.2} µs each)",
+            spent.as_secs_f64() * 1e6 / revisions as f64,
+            fingerprinted as f64 / revisions as f64,
+            spent.as_secs_f64() * 1e6 / fingerprinted.max(1) as f64
+        ),
+        "(reference)",
+    );
 }
 
 fn bench_disk(dir: &Path) {
@@ -349,6 +436,9 @@ fn main() {
     println!("|---|---|---|");
     if all || args.contains("record") {
         bench_record(dir);
+    }
+    if all || args.contains("fingerprint") {
+        bench_fingerprint();
     }
     if all || args.contains("disk") {
         bench_disk(dir);

@@ -115,20 +115,14 @@ pub fn claim_statements(store: &Store, claim: &str, limit: usize) -> Result<Vec<
     Ok(hashes)
 }
 
-pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
-    let query = args.query.join(" ");
-    if !args.query.is_empty() && query.trim().is_empty() {
-        return Err(CliError::new("the query is empty").with_hint("give a speaker or words of a claim, or nothing"));
-    }
-    let Some(store) = ctx.open_existing_store()? else {
-        return Err(CliError::new("no variants: the store is empty").with_hint("record stories first"));
-    };
-    let speakers = SpeakerIndex::load(&store)?;
-    let asked = if args.query.is_empty() {
+/// The groups a query asks for, as the command finds them: every group
+/// for an empty query; a speaker's (unless `claim_only`); a claim's.
+pub fn find(store: &Store, speakers: &SpeakerIndex<'_>, query: &str, claim_only: bool) -> Result<Vec<Group>> {
+    let asked = if query.is_empty() {
         Asked::Everything
     } else {
-        let by_claim = claim_statements(&store, &query, SEEDS)?;
-        let speaker = if args.claim { None } else { Some(speakers.resolve_identity(&query)) };
+        let by_claim = claim_statements(store, query, SEEDS)?;
+        let speaker = if claim_only { None } else { Some(speakers.resolve_identity(query)) };
         match speaker {
             Some(Ok(resolved)) => {
                 let mut hashes: Vec<Hash32> = Vec::new();
@@ -151,18 +145,30 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             _ => Asked::Statements(by_claim),
         }
     };
-    let mut grouper = Grouper::new(&store)?;
-    let mut groups = match &asked {
+    let mut grouper = Grouper::new(store)?;
+    match &asked {
         Asked::Everything => {
             grouper.expand_all()?;
-            grouper.groups(&speakers, None)?
+            grouper.groups(speakers, None)
         }
         Asked::Statements(seeds) => {
             grouper.expand(seeds)?;
             let wanted: HashSet<Hash32> = seeds.iter().copied().collect();
-            grouper.groups(&speakers, Some(&wanted))?
+            grouper.groups(speakers, Some(&wanted))
         }
+    }
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    let query = args.query.join(" ");
+    if !args.query.is_empty() && query.trim().is_empty() {
+        return Err(CliError::new("the query is empty").with_hint("give a speaker or words of a claim, or nothing"));
+    }
+    let Some(store) = ctx.open_existing_store()? else {
+        return Err(CliError::new("no variants: the store is empty").with_hint("record stories first"));
     };
+    let speakers = SpeakerIndex::load(&store)?;
+    let mut groups = find(&store, &speakers, &query, args.claim)?;
     groups.retain(|g| {
         (!args.misattributed || g.misattributed())
             && (args.flag.is_empty() || args.flag.iter().any(|f| g.flags().contains(f)))

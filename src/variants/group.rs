@@ -195,9 +195,9 @@ impl<'s> Grouper<'s> {
         if !self.checked.insert(pair) {
             return Ok(false);
         }
-        let ra = self.rendering(&a)?.1.clone();
-        let rb = &self.rendering(&b)?.1;
-        if same_claim(&ra, rb) {
+        self.rendering(&a)?;
+        self.rendering(&b)?;
+        if same_claim(&self.renderings[&a].1, &self.renderings[&b].1) {
             self.join(a, b);
             return Ok(true);
         }

@@ -226,23 +226,31 @@ fn lookup<'a, T: ?Sized>(table: &'a [(&str, &'a T)], w: &str) -> Option<&'a T> {
 
 /// The normalised words of a statement's content, in order.
 pub fn words(content: &str) -> Vec<String> {
+    words_and_names(content).0
+}
+
+/// [`words`], and for each whether it comes from a capitalised word inside
+/// a sentence (a name: "WeWork declined to comment" and "Lujan declined to
+/// comment" are about different people).
+pub fn words_and_names(content: &str) -> (Vec<String>, Vec<bool>) {
     let text = normalize_content(content);
     let mut out = Vec::new();
+    let mut names = Vec::new();
+    let mut sentence_start = true;
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '&' {
-            out.push("and".to_string());
-            i += 1;
-            continue;
-        }
-        if c == '%' {
-            out.push("percent".to_string());
+        if c == '&' || c == '%' {
+            out.push(if c == '&' { "and" } else { "percent" }.to_string());
+            names.push(false);
             i += 1;
             continue;
         }
         if !c.is_alphanumeric() {
+            if matches!(c, '.' | '!' | '?' | ':' | ';') {
+                sentence_start = true;
+            }
             i += 1;
             continue;
         }
@@ -284,9 +292,12 @@ pub fn words(content: &str) -> Vec<String> {
         if dotted && chars.get(i) == Some(&'.') {
             i += 1;
         }
+        let name = !sentence_start && raw.starts_with(char::is_uppercase);
         push_word(&raw, dotted, &mut out);
+        names.resize(out.len(), name);
+        sentence_start = false;
     }
-    out
+    (out, names)
 }
 
 fn push_word(raw: &str, dotted: bool, out: &mut Vec<String>) {
@@ -392,6 +403,13 @@ mod tests {
         assert_eq!(words("Gen. Ward's Defence Dept"), ["general", "ward", "defense", "department"]);
         assert_eq!(words("the US told us"), ["the", "united", "states", "told", "us"]);
         assert_eq!(words("1,200 troops and 3.5%"), ["1200", "troops", "and", "3.5", "percent"]);
+    }
+
+    #[test]
+    fn names_are_capitalised_words_inside_a_sentence() {
+        let (ws, names) = words_and_names("Let me be clear: The U.S. and WeWork. Lujan said");
+        let named: Vec<&str> = ws.iter().zip(&names).filter(|(_, n)| **n).map(|(w, _)| w.as_str()).collect();
+        assert_eq!(named, ["united", "states", "wework"]);
     }
 
     #[test]
