@@ -10,6 +10,9 @@
 //! store's variant index (`store/src/near.rs`): changing it makes stored
 //! fingerprints stale, so it is versioned by the index's marker key.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use crate::extract::normalize::normalize_content;
 
 /// Abbreviations written with dots or in capitals, and the words they
@@ -216,8 +219,24 @@ const FUNCTION_WORDS: &[&str] = &[
     "s",
 ];
 
+/// [`FUNCTION_WORDS`] as a set, and every folded word's result (the
+/// tables applied in order), built once: a statement has tens of words
+/// and a bulk import millions of statements.
+static FUNCTION_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+static FOLDS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut out = HashMap::new();
+    for (k, _) in SHORT.iter().chain(SPELLING).chain(NUMBERS).chain(SHIFTS) {
+        let mut w = *k;
+        for table in [SHORT, SPELLING, NUMBERS, SHIFTS] {
+            w = lookup(table, w).unwrap_or(w);
+        }
+        out.insert(*k, w);
+    }
+    out
+});
+
 pub fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
+    FUNCTION_SET.contains(w)
 }
 
 fn lookup<'a, T: ?Sized>(table: &'a [(&str, &'a T)], w: &str) -> Option<&'a T> {
@@ -340,12 +359,9 @@ fn push_word(raw: &str, dotted: bool, out: &mut Vec<String>) {
     }
 }
 
-/// One word through the tables.
+/// One word through the tables (short forms, spellings, numbers, shifts).
 fn fold(w: &str) -> String {
-    let w = lookup(SHORT, w).unwrap_or(w);
-    let w = lookup(SPELLING, w).unwrap_or(w);
-    let w = lookup(NUMBERS, w).unwrap_or(w);
-    lookup(SHIFTS, w).unwrap_or(w).to_string()
+    FOLDS.get(w).copied().unwrap_or(w).to_string()
 }
 
 /// The words that carry the claim: [`words`] without function words.
@@ -353,9 +369,19 @@ pub fn content_words(words: &[String]) -> Vec<&str> {
     words.iter().map(String::as_str).filter(|w| !is_function_word(w)).collect()
 }
 
-/// blake3 derive-key context of a fingerprint; part of the variant
-/// index's format (see the module notes).
-const PRINT_CONTEXT: &str = "claimtrail 2026-11 variant shingle v1";
+/// The seed of a fingerprint (FNV-1a's offset basis, then this version
+/// tag); part of the variant index's format (see the module notes).
+const PRINT_SEED: &[u8] = b"claimtrail 2026-11 variant shingle v2";
+
+/// FNV-1a, 64 bits: fingerprints need to be stable and fast, not secret
+/// (a collision only proposes a candidate the check then rejects).
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 
 /// Consecutive content words per shingle.
 const SHINGLE: usize = 2;
@@ -373,17 +399,10 @@ const SHINGLE: usize = 2;
 pub fn prints(content: &str) -> Vec<u64> {
     let ws = words(content);
     let content = content_words(&ws);
-    let base = blake3::Hasher::new_derive_key(PRINT_CONTEXT);
+    let seed = fnv(0xcbf2_9ce4_8422_2325, PRINT_SEED);
     let mut out: Vec<u64> = content
         .windows(SHINGLE)
-        .map(|pair| {
-            let mut h = base.clone();
-            for w in pair {
-                h.update(&(w.len() as u32).to_le_bytes());
-                h.update(w.as_bytes());
-            }
-            u64::from_be_bytes(h.finalize().as_bytes()[..8].try_into().unwrap_or_default())
-        })
+        .map(|pair| pair.iter().fold(seed, |h, w| fnv(fnv(h, &(w.len() as u32).to_le_bytes()), w.as_bytes())))
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -393,6 +412,14 @@ pub fn prints(content: &str) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprints_are_stable() {
+        // Part of the store's format: a change here needs a new marker
+        // (`Mnear:vN` in store/src/keys.rs), so old indexes are rebuilt.
+        assert_eq!(prints("United States tolerate"), prints("the U.S. will tolerate"));
+        assert_eq!(prints("united states"), [0x92c8_8e94_52d3_aeaa]);
+    }
 
     #[test]
     fn abbreviations_quotes_and_case_fold_away() {

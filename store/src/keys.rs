@@ -42,8 +42,11 @@ pub(crate) const ANALYSIS: u8 = b'D';
 /// Near-duplicate (variant) index: fingerprint, batch number → statement
 /// keys (see [`crate::near`]).
 pub(crate) const NEAR: u8 = b'V';
-/// Present once the variant index covers every statement.
-pub(crate) const NEAR_MARK: &[u8] = b"Mnear:v1";
+/// Present once the variant index covers every statement. The version is
+/// the caller's fingerprint function's: a store indexed by another (v1
+/// hashed with blake3) has no complete index for this build, and
+/// `reanalyze` rebuilds it.
+pub(crate) const NEAR_MARK: &[u8] = b"Mnear:v2";
 
 /// What the keys with this first byte hold, as people read it.
 pub(crate) fn kind_name(tag: u8) -> &'static str {

@@ -8,7 +8,7 @@
 //! (u64 big-endian), batch number (u64 big-endian); value: 8-byte statement
 //! keys. One key per fingerprint per batch keeps a bulk import compact.
 //!
-//! The index is complete when the store has the marker key (`Mnear:v1`):
+//! The index is complete when the store has the marker key (`Mnear:v2`; see `keys::NEAR_MARK`):
 //! a store created by this version gets it with its first statements; a
 //! store made before gets it when `reanalyze` rebuilds the index
 //! ([`Store::rebuild_near`]). Queries refuse an incomplete index rather

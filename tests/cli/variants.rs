@@ -265,7 +265,7 @@ fn reanalyze_builds_the_index_of_a_store_made_before_it() {
     for kv in db.scan_prefix(b"V") {
         db.remove(kv.unwrap().0).unwrap();
     }
-    db.remove(b"Mnear:v1").unwrap();
+    db.remove(b"Mnear:v2").unwrap();
     db.flush().unwrap();
     drop(db);
     let before = env.store_snapshot();
