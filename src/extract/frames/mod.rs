@@ -32,7 +32,7 @@ use according::according_to;
 use content_first::content_first;
 use label::{label, label_mark};
 use participle::participle;
-use phrases::{is_relative, np_back, starts_clause, subject_before};
+use phrases::{clause_subject, is_relative, np_back, skip_aux_back, starts_clause, subject_before};
 use speech::{cue_first, shared_subject, speaker_first};
 
 /// Who a frame's content belongs to.
@@ -301,7 +301,8 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             || (s > 0 && t[s - 1].is(class::SUB) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
     })
-    .or_else(|| shared_subject(c, cue)) else {
+    .or_else(|| shared_subject(c, cue))
+    .or_else(|| clause_subject(c, cue)) else {
         return None;
     };
     // "..., Ann Roe, who said C": the antecedent speaks.
@@ -348,8 +349,10 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     let participle = t[cue].text(c.doc);
     let passive_form =
         participle.ends_with("ed") || ["said", "told", "thought", "known", "shown", "found"].contains(&participle);
+    // Only the auxiliaries before the cue count: "S, who was elected in
+    // May, said" is active.
     if passive_form
-        && t[np.1..cue].iter().any(|x| {
+        && t[skip_aux_back(c, cue)..cue].iter().any(|x| {
             ["is", "was", "are", "were", "be", "been", "being"].iter().any(|w| x.text(c.doc).eq_ignore_ascii_case(w))
         })
     {

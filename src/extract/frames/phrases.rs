@@ -21,6 +21,20 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     if t[s].is(class::QUANT) && s + 1 == e && s > 0 && starts_with_digit(c, s - 1) {
         s -= 1;
     }
+    // "Sanders and his aides", "Roe and her lawyers": a name and the
+    // people around it speak together.
+    if s >= 2
+        && t[s].is(class::DET | class::PRON)
+        && ["his", "her", "their"].iter().any(|w| c.lower_is(s, w))
+        && c.lower_is(s - 1, "and")
+        && t[s - 2].cap
+        && t[s - 2].word()
+        && !t[s - 2].quoted
+        && let Some((s2, _)) = np_core(c, s - 1)
+        && t[s2..s - 1].iter().any(|x| x.cap && !x.is(class::DET))
+    {
+        s = s2;
+    }
     for _ in 0..2 {
         if s < 2 {
             break;
@@ -545,4 +559,39 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
         }
     }
     j
+}
+
+/// A long subject that [`subject_before`] does not parse ("Some delegates
+/// at the convention in Philadelphia said", "The deputy head of the
+/// delegation to the forum said"): the whole clause before a plain "said"
+/// or "told", from its start. Only for those two verbs, whose subject is
+/// rarely anything but a speaker, and only when nothing but words lie
+/// between.
+pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let verb = t[cue].text(c.doc);
+    if !["said", "says", "say", "told", "tells"].contains(&verb) {
+        return None;
+    }
+    let j = skip_aux_back(c, cue);
+    let s = (0..j).rev().find(|&k| !t[k].word() || t[k].quoted).map_or(0, |k| k + 1);
+    if j < s + 3 || j - s > 16 || !starts_clause(c, s) {
+        return None;
+    }
+    let first = &t[s];
+    let opens_np = first.is(class::DET | class::QUANT) || (first.cap && !is_function(first)) || starts_with_digit(c, s);
+    // A verb of its own inside ("The man who won said") or a clause
+    // ("If the bill passes, ..."), or no head a speaker can have.
+    if !opens_np
+        || t[s..j].iter().any(|x| x.is(class::SUB | class::CONJ | class::AUX) || x.cue().is_some())
+        || !t[s..j].iter().any(|x| x.is(class::ANON | class::GROUP | class::ROLE) || x.cap && !x.is(class::DET))
+    {
+        return None;
+    }
+    // The speaker is the head phrase; what follows it ("at the convention
+    // in Tromsdal") says where they are, and never names them.
+    match (s + 1..j).find(|&k| t[k].is(class::PREP) && !t[k].cap) {
+        Some(p) => Some(Source::Mention { np: (s, p), appositive: Some((p, j)) }),
+        None => Some(Source::Mention { np: (s, j), appositive: None }),
+    }
 }

@@ -77,10 +77,29 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             }
             // "pointed out that", "spelled out".
             Kind::Word if j == cue + 1 && c.lower_is(j, "out") => j += 1,
-            Kind::Word if x.is(class::TIME) && !is_possessive(c, j) => {
+            // "this week" is a time, "this provides" a clause.
+            Kind::Word
+                if x.is(class::TIME)
+                    && !is_possessive(c, j)
+                    && (!x.is(class::DET) || t.get(j + 1).is_some_and(|n| n.is(class::TIME))) =>
+            {
                 // "on Friday" closes a prepositional phrase.
                 in_pp = false;
                 j += 1;
+            }
+            // "said about half of them ...": a quantity, not a phrase.
+            Kind::Word
+                if !in_pp
+                    && ["about", "over", "around", "nearly", "almost", "roughly", "some"]
+                        .iter()
+                        .any(|w| c.lower_is(j, w))
+                    && t.get(j + 1).is_some_and(|n| {
+                        n.word()
+                            && (n.is(class::QUANT)
+                                || n.text(c.doc).starts_with(|ch: char| ch.is_ascii_digit() || ch == '$'))
+                    }) =>
+            {
+                return Some(Complement { start: j, that: false });
             }
             Kind::Word if x.is(class::PREP) && !x.cap => {
                 in_pp = true;

@@ -288,3 +288,44 @@ fn a_headline_cue_in_title_case() {
         vec![one("Lind", "indirect", "Harbour Fund Will Be Repaid")]
     );
 }
+
+#[test]
+fn a_passive_inside_an_appositive_is_no_passive_cue() {
+    assert_eq!(
+        rows("Ivo Brandt, who was elected in May, said the pier would open in June."),
+        vec![one("Ivo Brandt", "indirect", "the pier would open in June")]
+    );
+}
+
+#[test]
+fn content_opening_with_a_quantity_or_this_is_no_time_phrase() {
+    assert_eq!(
+        rows("The harbour office said about half of the berths were empty."),
+        vec![one("harbour office", "indirect", "about half of the berths were empty")]
+    );
+    assert_eq!(
+        rows("Greta Lind believes this proves the fund was misused."),
+        vec![one("Greta Lind", "belief", "this proves the fund was misused")]
+    );
+    // "this week" stays a time.
+    assert_eq!(
+        rows("Greta Lind said this week the fund was misused."),
+        vec![one("Greta Lind", "indirect", "the fund was misused")]
+    );
+}
+
+#[test]
+fn a_long_subject_before_said() {
+    let r = rows("Some delegates at the harbour convention in Tromsdal said they welcomed the vote.");
+    assert_eq!((r[0].1, r[0].2.as_str()), ("indirect", "they welcomed the vote"));
+    assert!(r[0].0.as_deref().is_some_and(|n| n.contains("delegates")), "{r:?}");
+    // A clause of its own before "said" is no subject.
+    assert_eq!(rows("If the harbour closes the town said nothing.")[0].0, None);
+}
+
+#[test]
+fn a_name_and_the_people_around_it_speak_together() {
+    let r = rows("Lind and her aides said they would fight the closure.");
+    assert_eq!((r[0].1, r[0].2.as_str()), ("indirect", "they would fight the closure"));
+    assert!(r[0].0.as_deref().is_some_and(|n| n.contains("Lind")), "{r:?}");
+}
