@@ -59,53 +59,56 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the statements and speakers of an article (no store needed).
+    // Each command's one-line summary is set here and its long `--help`
+    // (what it does, examples) comes from the doc comment of its Args: a
+    // doc comment here would replace that long help with the summary.
+    #[command(about = "Print the statements and speakers of an article (no store needed)")]
     Extract(commands::extract::Args),
-    /// Compare two revisions (or two files) claim by claim.
+    #[command(about = "Compare two revisions (or two files) claim by claim")]
     Diff(commands::diff::Args),
-    /// Record a revision of a story (text, Markdown or HTML) in the store.
+    #[command(about = "Record a revision of a story (text, Markdown or HTML) in the store")]
     Record(commands::record::Args),
     // The about text is track's own (its Args doc): a doc comment here
     // would hide the long help that teaches following an outlet.
     Track(commands::track::Args),
-    /// Load many revisions at once: a directory of story folders, or an export.
+    #[command(about = "Load many revisions at once: a directory of story folders, or an export")]
     Import(commands::import::Args),
-    /// Write the store (or one story) as JSON lines, raw inputs included.
+    #[command(about = "Write the store (or one story) as JSON lines, raw inputs included")]
     Export(commands::export::Args),
-    /// List the stories in the store.
+    #[command(about = "List the stories in the store")]
     Stories(commands::stories::Args),
-    /// List the revisions of a story, newest first.
+    #[command(about = "List the revisions of a story, newest first")]
     Log(commands::log::Args),
-    /// Show a revision: metadata, statements and text.
+    #[command(about = "Show a revision: metadata, statements and text")]
     Show(commands::show::Args),
-    /// Write a story's claim trail as one self-contained HTML page.
+    #[command(about = "Write a story's claim trail as one self-contained HTML page")]
     Report(commands::report::Args),
-    /// Which revision introduced each statement, and which last changed it.
+    #[command(about = "Which revision introduced each statement, and which last changed it")]
     Blame(commands::blame::Args),
-    /// Every statement by a speaker, across stories and revisions.
+    #[command(about = "Every statement by a speaker, across stories and revisions")]
     Who(commands::who::Args),
-    /// List speakers with kinds, roles, aliases and statement counts.
+    #[command(about = "List speakers with kinds, roles, aliases and statement counts")]
     Speakers(commands::speakers::Args),
-    /// Merge one speaker into another for every query, or list the merges.
+    #[command(about = "Merge one speaker into another for every query, or list the merges")]
     Alias(commands::alias::AliasArgs),
-    /// Undo a merge made with `alias`.
+    #[command(about = "Undo a merge made with `alias`")]
     Unalias(commands::alias::UnaliasArgs),
-    /// Statements whose content holds all the given words.
+    #[command(about = "Statements whose content holds all the given words")]
     Search(commands::search::Args),
-    /// One claim's trail across every story and revision.
+    #[command(about = "One claim's trail across every story and revision")]
     History(commands::history::Args),
     /// One quote across stories: its renderings, how each differs, who got it.
     #[command(long_about = commands::variants::LONG_ABOUT, after_help = commands::variants::EXAMPLES)]
     Variants(commands::variants::Args),
-    /// Check every hash, chain and index in the store.
+    #[command(about = "Check every hash, chain and index in the store")]
     Verify(commands::verify::Args),
-    /// Derive stored revisions' statements and speakers again with this version.
+    #[command(about = "Derive stored revisions' statements and speakers again with this version")]
     Reanalyze(commands::reanalyze::Args),
-    /// Copy every undamaged story of a damaged store into a new store.
+    #[command(about = "Copy every undamaged story of a damaged store into a new store")]
     Salvage(commands::salvage::Args),
-    /// Print a shell completion script.
+    #[command(about = "Print a shell completion script")]
     Completions(commands::completions::CompletionsArgs),
-    /// Print the man page.
+    #[command(about = "Print the man page")]
     Man(commands::completions::ManArgs),
 }
 

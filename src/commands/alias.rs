@@ -13,6 +13,7 @@ use crate::query::SpeakerIndex;
 /// includes what the Defense Department said. Undo with `claimtrail
 /// unalias "Defense Department"`.
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct AliasArgs {
     /// The speaker to keep.
     #[arg(value_name = "SPEAKER", required_unless_present = "list")]
@@ -29,6 +30,7 @@ pub struct AliasArgs {
 /// store counts as another speaker ("Defense Department" from "the
 /// Pentagon"); run it again to undo that.
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct UnaliasArgs {
     /// The speaker that was merged into another, or counted with others.
     #[arg(value_name = "OTHER")]

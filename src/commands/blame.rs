@@ -23,6 +23,7 @@ use crate::revref::RevRef;
 ///   claimtrail blame taji-strikes
 ///   claimtrail blame taji-strikes@2 --format json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// STORY or STORY@REV [default: the latest revision].
     #[arg(value_name = "STORY[@REV]")]

@@ -15,6 +15,7 @@ use crate::error::{Result, exit};
 ///   claimtrail completions zsh > ~/.zfunc/_claimtrail
 ///   claimtrail completions fish > ~/.config/fish/completions/claimtrail.fish
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
@@ -25,6 +26,7 @@ pub struct CompletionsArgs {
 ///
 /// Example: claimtrail man > ~/.local/share/man/man1/claimtrail.1
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct ManArgs {}
 
 pub fn run_completions(ctx: &mut Ctx, args: CompletionsArgs) -> Result<u8> {

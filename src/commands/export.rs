@@ -28,6 +28,7 @@ use crate::error::{CliError, Result, exit};
 ///   claimtrail export --story taji | gzip > taji.jsonl.gz
 ///   claimtrail export --story taji --warc -o taji.warc.gz
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Only this story.
     #[arg(long, value_name = "STORY")]

@@ -24,6 +24,7 @@ use crate::output::{Table, ellipsize};
 ///   claimtrail extract article.txt
 ///   claimtrail extract --format json page.html | jq '.statements[].speaker.name'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The article: a file, or - for standard input.
     #[arg(value_name = "FILE")]

@@ -22,6 +22,7 @@ use crate::record::terms;
 ///   claimtrail history 3f9a1c
 ///   claimtrail history "all options are on the table"
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// A statement hash prefix, or words of the claim.
     #[arg(value_name = "CLAIM", required = true)]

@@ -43,6 +43,7 @@ use crate::time::parse_time;
 ///   claimtrail import archive/
 ///   claimtrail import backup.jsonl --store restored/
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// A directory of story folders, or an export file (- for standard input).
     #[arg(value_name = "PATH")]

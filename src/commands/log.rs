@@ -14,6 +14,7 @@ use crate::time::human;
 /// id (STORY@a1b2 works too), when it was captured, where it came from and
 /// its size.
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The story id.
     #[arg(value_name = "STORY")]

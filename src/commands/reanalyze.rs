@@ -29,6 +29,7 @@ use crate::record::{ANALYSIS_VERSION, derive, lineage, lookup_keys, speaker_snap
 ///   claimtrail reanalyze
 ///   claimtrail reanalyze taji harbor --format json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Only these stories [default: every story].
     #[arg(value_name = "STORY")]

@@ -24,6 +24,7 @@ use crate::time::{now, parse_time};
 ///   curl -s https://example.com/story | claimtrail record my-story - --url https://example.com/story
 ///   claimtrail record my-story old.txt --at 2020-03-12T18:00:00Z
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The story id: a slug such as taji-strikes (no spaces, no '/').
     #[arg(value_name = "STORY")]

@@ -38,6 +38,7 @@ use crate::extract::normalize::content_hash;
 ///   claimtrail salvage --to ~/claimtrail-salvaged
 ///   claimtrail --store damaged/ salvage --to rescued/
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The new store to write (a directory that does not exist yet, or is empty).
     #[arg(long, value_name = "PATH")]

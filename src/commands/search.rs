@@ -20,6 +20,7 @@ use crate::record::terms;
 ///   claimtrail search all options
 ///   claimtrail search "table" --speaker Esper
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Words the content must hold (all of them).
     #[arg(value_name = "WORDS", required = true)]

@@ -16,6 +16,7 @@ use crate::time::human;
 /// Name the revision as STORY (the latest), STORY@N (by number), STORY@a1b2
 /// (a unique prefix of its id, at least 4 hex digits) or STORY@latest.
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// STORY or STORY@REV.
     #[arg(value_name = "STORY[@REV]")]

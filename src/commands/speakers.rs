@@ -26,6 +26,7 @@ use crate::query::SpeakerIndex;
 ///   claimtrail speakers harbor
 ///   claimtrail speakers Esper --format json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Only the speakers of this story; or, when no story has this id, the
     /// speaker of this name.

@@ -9,6 +9,7 @@ use crate::time::human;
 
 /// List the stories in the store with their revision counts.
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 #[derive(Serialize)]

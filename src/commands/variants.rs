@@ -57,6 +57,7 @@ Examples:
 /// The same quote or claim as different stories render it (see
 /// [`LONG_ABOUT`]).
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// A speaker, words of a claim, or a statement hash prefix.
     #[arg(value_name = "SPEAKER|CLAIM")]

@@ -19,6 +19,7 @@ use crate::extract::normalize::content_hash;
 /// metadata) and the alias table. Publish it; later, `verify --root HEX`
 /// proves the store still holds exactly what it held then (exit 1 if not).
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Also check the store against a root published earlier.
     #[arg(long, value_name = "HEX", value_parser = parse_root)]

@@ -31,6 +31,7 @@ use crate::time::parse_time;
 ///   claimtrail who Esper --kind direct --current --format json
 ///   claimtrail who Esper --variants
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The speaker: name, alias, surname or id.
     #[arg(value_name = "SPEAKER")]

@@ -31,3 +31,36 @@ fn track_help_teaches_following_an_outlet() {
     }
     insta::assert_snapshot!(help);
 }
+
+/// Each command's long help is its Args' doc comment (what it does and
+/// examples); a doc comment on the command's variant in cli.rs used to
+/// replace it with the one-line summary.
+#[test]
+fn every_command_s_long_help_shows_its_examples() {
+    let env = Env::new();
+    for cmd in [
+        "extract",
+        "diff",
+        "record",
+        "track",
+        "import",
+        "export",
+        "report",
+        "blame",
+        "who",
+        "speakers",
+        "search",
+        "history",
+        "variants",
+        "reanalyze",
+        "salvage",
+        "completions",
+    ] {
+        let run = env.run([cmd, "--help"]);
+        let help = run.ok();
+        let example = format!("  claimtrail {cmd} ");
+        assert!(help.lines().any(|l| l.trim_start().starts_with(example.trim_start())), "{cmd} --help:\n{help}");
+        // Examples keep their lines: one command per line.
+        assert!(!help.contains("article.txt curl"), "{cmd} --help reflows its examples:\n{help}");
+    }
+}
