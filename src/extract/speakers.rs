@@ -46,9 +46,11 @@ pub struct Registry {
     /// Entries by lowercased name and by surname: exact lookups.
     by_name: HashMap<String, Vec<usize>>,
     by_surname: HashMap<String, Vec<usize>>,
-    /// Single capitalised words the article uses as places ("in Baghdad"):
-    /// one of them alone is a place, never a new person.
-    places: HashSet<String>,
+    /// The article's text, and the single capitalised words it uses as
+    /// places ("in Baghdad"), worked out the first time a one-word name
+    /// needs them: one of them alone is a place, never a new person.
+    doc: String,
+    places: std::cell::OnceCell<HashSet<String>>,
 }
 
 /// Prepositions that put the next capitalised word in a place.
@@ -530,7 +532,7 @@ fn singular(w: &str) -> &str {
 impl Registry {
     /// A registry for one article, knowing which words it uses as places.
     pub fn for_document(doc: &str) -> Registry {
-        Registry { places: places_in(doc), ..Registry::default() }
+        Registry { doc: doc.to_string(), ..Registry::default() }
     }
 
     /// Resolve a mention to a speaker of the article, adding one if new.
@@ -580,7 +582,8 @@ impl Registry {
             // person (a known "Jackson" still resolves above).
             None if parsed.kind == SpeakerKind::Person
                 && parsed.role.is_none()
-                && self.places.contains(parsed.name.as_str()) =>
+                && !parsed.name.contains(' ')
+                && self.places.get_or_init(|| places_in(&self.doc)).contains(parsed.name.as_str()) =>
             {
                 return None;
             }
