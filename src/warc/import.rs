@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::{Capture, Skipped};
 use crate::commands::Ctx;
-use crate::commands::input::{Source, document_of};
+use crate::commands::input::{Source, check_recordable, document_of};
 use crate::error::{CliError, Result, exit};
 use crate::record::{Prepared, latest_statements, story_speakers};
 use crate::track::{canonical_url, story_for_url};
@@ -70,6 +70,12 @@ pub fn run(ctx: &mut Ctx, path: &Path, max_bytes: u64) -> Result<u8> {
         };
         a.story.cmp(&b.story).then(order)
     });
+    // Every page must be one `record` would take (the same bounds), before
+    // the first write: a WARC is imported whole or not at all.
+    for p in &planned {
+        let source = source_of(&p.source);
+        check_recordable(&source, &document_of(&source, &p.payload)?)?;
+    }
     let mut store = ctx.open_store()?;
     let mut story = String::new();
     let mut known = BTreeMap::new();

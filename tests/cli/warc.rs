@@ -113,17 +113,39 @@ fn responses_become_revisions_and_the_rest_is_skipped_and_counted() {
     env.run(["verify"]).ok();
 }
 
-#[test]
-fn a_damaged_warc_is_refused_and_changes_nothing() {
+/// Every key and value of a store, as `Env::store_snapshot` gives them.
+type Snapshot = Vec<(Vec<u8>, Vec<u8>)>;
+
+/// A store holding one revision of "harbor", and its snapshot.
+fn recorded_harbor() -> (Env, Snapshot) {
     let env = Env::new();
     env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
     let before = env.store_snapshot();
-    let good = record(
-        "response",
-        "http://news.example/a",
-        "2026-01-06T21:30:00Z",
-        &http("200 OK", "Content-Type: text/plain\r\n", b"The fire is out, officials said."),
-    );
+    (env, before)
+}
+
+/// A response record of a plain-text page.
+fn text_page(url: &str, date: &str, body: &[u8]) -> Vec<u8> {
+    record("response", url, date, &http("200 OK", "Content-Type: text/plain\r\n", body))
+}
+
+#[test]
+fn a_warc_page_too_dense_to_record_is_refused_before_anything_is_written() {
+    let (env, before) = recorded_harbor();
+    let good = text_page("http://news.example/a", "2026-01-06T21:30:00Z", b"The fire is out, officials said.");
+    let dense: String = (0..25_000).map(|i| format!("N{i} is.\n\n")).collect();
+    let mut warc = good;
+    warc.extend(text_page("http://news.example/dense", "2026-01-06T22:30:00Z", dense.as_bytes()));
+    let path = env.file("dense.warc", &warc);
+    let err = env.run(["import", path.to_str().unwrap()]).err().to_string();
+    assert!(err.contains("http://news.example/dense") && err.contains("more than 20000 sentences"), "{err}");
+    assert_eq!(env.store_snapshot(), before, "the store is untouched: not even the good page went in");
+}
+
+#[test]
+fn a_damaged_warc_is_refused_and_changes_nothing() {
+    let (env, before) = recorded_harbor();
+    let good = text_page("http://news.example/a", "2026-01-06T21:30:00Z", b"The fire is out, officials said.");
     let mut bad = good.clone();
     bad.extend_from_slice(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999\r\n\r\ncut short");
     let path = env.file("broken.warc.gz", &bad);
