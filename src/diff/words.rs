@@ -151,7 +151,7 @@ impl Tokens {
 }
 
 /// Size of the multiset intersection of two sorted bags.
-pub(super) fn bag_overlap(a: &[u64], b: &[u64]) -> usize {
+pub(crate) fn bag_overlap(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

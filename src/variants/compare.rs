@@ -140,7 +140,7 @@ pub fn same_claim(a: &Rendering, b: &Rendering) -> bool {
     // Most candidates share a phrase and little else: an unordered bound
     // (typos aside, which only cost a borderline pair) rejects them before
     // any alignment.
-    let shared = bag_overlap(&a.bag, &b.bag) + typo_allowance(a, b);
+    let shared = crate::diff::words::bag_overlap(&a.bag, &b.bag) + typo_allowance(a, b);
     if (2 * shared) as f64 / ((ca + cb) as f64) < RESEMBLANCE && (shared as f64) < CONTAINED * ca.min(cb) as f64 {
         return false;
     }
@@ -164,23 +164,6 @@ fn other_subject(a: &Rendering, b: &[String], m: &[(usize, usize, usize)]) -> bo
     let Some(&(i, j, _)) = m.first() else { return true };
     let content = |ws: &[String]| ws.iter().any(|w| !is_function_word(w));
     content(&a.words[..i]) && content(&b[..j])
-}
-
-/// Words of a sorted multiset the other holds too.
-fn bag_overlap(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Room for one misspelt content word, which the unordered bound cannot
@@ -266,18 +249,18 @@ mod tests {
     }
 
     const QUOTE: &str =
-        "Let me be clear: the United States will not tolerate attacks on our people, our interests or our allies";
+        "Let me be clear: the United States will not tolerate attacks on our crews, our ports or our partners";
 
     #[test]
     fn renderings_of_one_quote_are_one_claim() {
         let q = r(QUOTE);
         for other in [
-            "Let me be clear, the U.S. will not tolerate attacks on our people, our interests or our allies.",
-            "Let me clear: the United States will not tolerate attacks on our people, our interests or our allies",
-            "the United States will not tolarate attacks on our people, our interests or our allies",
-            "attacks on our people, our interests or our allies",
-            "Let me be clear: the United States will not tolerate attacks on our people",
-            "the United States would not tolerate attacks on its people, its interests or its allies",
+            "Let me be clear, the U.S. will not tolerate attacks on our crews, our ports or our partners.",
+            "Let me clear: the United States will not tolerate attacks on our crews, our ports or our partners",
+            "the United States will not tolarate attacks on our crews, our ports or our partners",
+            "attacks on our crews, our ports or our partners",
+            "Let me be clear: the United States will not tolerate attacks on our crews",
+            "the United States would not tolerate attacks on its crews, its ports or its partners",
         ] {
             assert!(same_claim(&q, &r(other)), "{other}");
         }
@@ -343,15 +326,15 @@ mod tests {
     #[test]
     fn truncation_is_not_a_change_of_wording() {
         let q = r(QUOTE);
-        let tail = r("attacks on our people, our interests or our allies");
+        let tail = r("attacks on our crews, our ports or our partners");
         assert!(truncation_of(&tail, &q));
         assert_eq!(edits(&q, &tail), Edits::default());
         let typo =
-            r("Let me clear: the United States will not tolerate attacks on our people, our interests or our allies");
+            r("Let me clear: the United States will not tolerate attacks on our crews, our ports or our partners");
         assert!(edits(&q, &typo).wording);
         assert_eq!(edits(&q, &typo).substituted, 0);
         let reworded =
-            r("Let me be clear: the United States will not accept strikes on our people, our interests or our allies");
+            r("Let me be clear: the United States will not accept strikes on our crews, our ports or our partners");
         assert_eq!(edits(&q, &reworded).substituted, 2);
     }
 }
