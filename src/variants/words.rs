@@ -441,14 +441,14 @@ mod tests {
 
     #[test]
     fn reported_speech_folds_into_the_quote() {
-        assert_eq!(words("we will defend our people"), words("they would defend their people"));
+        assert_eq!(words("we will defend our crews"), words("they would defend their crews"));
     }
 
     #[test]
     fn a_truncated_rendering_shares_fingerprints_with_the_whole() {
-        let whole = prints("The United States will not tolerate attacks on our people, our interests or our allies");
-        let tail = prints("attacks on our people, our interests or our allies");
-        let head = prints("The U.S. will not tolerate attacks on our people");
+        let whole = prints("The United States will not tolerate attacks on our crews, our ports or our partners");
+        let tail = prints("attacks on our crews, our ports or our partners");
+        let head = prints("The U.S. will not tolerate attacks on our crews");
         assert!(tail.iter().any(|p| whole.contains(p)));
         assert!(head.iter().any(|p| whole.contains(p)));
         assert!(prints("it is").is_empty());

@@ -106,7 +106,7 @@ fn each_flag_marks_the_renderings_the_fixture_gave_it() {
     // Cut to the tail, the head, a part.
     has("bayside-record", "... attacks", "truncated");
     has("valley-sentinel", "tolerate \"attacks", "truncated");
-    has("silverlake-news", "attacks on our people", "truncated");
+    has("silverlake-news", "attacks on our crews", "truncated");
     has("hollow-creek-voice", "not consulted", "truncated");
     // Quotation marks around other words.
     has("coastline-herald", "respond forcefully", "paraphrase_in_quotes");
@@ -214,7 +214,7 @@ fn history_follows_a_claim_through_every_rendering() {
         .flat_map(|c| c["trail"].as_array().unwrap().iter().map(|t| t["story"].as_str().unwrap()))
         .collect();
     // Ten stories render it, three of them without the words asked for
-    // ("... attacks on our people", the tail; "would not tolerate").
+    // ("... attacks on our crews", the tail; "would not tolerate").
     assert_eq!(stories.len(), 10, "{stories:?}");
     let groups: BTreeSet<&str> = v.as_array().unwrap().iter().filter_map(|c| c["group"].as_str()).collect();
     assert_eq!(groups.len(), 2, "the claim and the ceasefire sentence: {groups:?}");
