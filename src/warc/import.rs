@@ -71,17 +71,21 @@ pub fn run(ctx: &mut Ctx, path: &Path, max_bytes: u64) -> Result<u8> {
         a.story.cmp(&b.story).then(order)
     });
     // Every page must be one `record` would take (the same bounds), before
-    // the first write: a WARC is imported whole or not at all.
+    // the first write: a WARC is imported whole or not at all. Each page
+    // is read once; its document is kept for recording.
+    let mut documents = Vec::with_capacity(planned.len());
     for p in &planned {
         let source = source_of(&p.source);
-        check_recordable(&source, &document_of(&source, &p.payload)?)?;
+        let document = document_of(&source, &p.payload)?;
+        check_recordable(&source, &document)?;
+        documents.push(document);
     }
     let mut store = ctx.open_store()?;
     let mut story = String::new();
     let mut known = BTreeMap::new();
     let mut have: HashSet<(DateTime<Utc>, claimtrail_store::Hash32)> = HashSet::new();
     let mut touched = HashSet::new();
-    for p in planned {
+    for (p, document) in planned.into_iter().zip(documents) {
         if p.story != story {
             story.clone_from(&p.story);
             known = story_speakers(&store, &story)?;
@@ -91,7 +95,6 @@ pub fn run(ctx: &mut Ctx, path: &Path, max_bytes: u64) -> Result<u8> {
             summary.already += 1;
             continue;
         }
-        let document = document_of(&source_of(&p.source), &p.payload)?;
         let mut prepared = Prepared::new(p.payload, p.source.clone(), document);
         let previous = latest_statements(&store, &story)?;
         let new = prepared.to_revision(&story, &mut known, &previous, p.at, p.url.as_deref(), None)?;
