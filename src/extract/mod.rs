@@ -45,7 +45,7 @@ pub fn extract(text: &str) -> Extraction {
 struct Pipeline<'a> {
     doc: &'a str,
     out: Extraction,
-    registry: speakers::Registry,
+    registry: speakers::Registry<'a>,
     /// `S said:` was the last sentence: the next one is S's.
     introduced: Option<(SpeakerRef, Option<String>)>,
     /// Speaker of a quotation that runs on into following paragraphs.

@@ -32,7 +32,7 @@ struct Entry {
 
 /// Every speaker of one article, in order of first appearance.
 #[derive(Debug, Default)]
-pub struct Registry {
+pub struct Registry<'a> {
     entries: Vec<Entry>,
     /// Parses of mentions without an appositive, by mention.
     parsed: HashMap<String, Parsed>,
@@ -49,7 +49,7 @@ pub struct Registry {
     /// The article's text, and the single capitalised words it uses as
     /// places ("in Baghdad"), worked out the first time a one-word name
     /// needs them: one of them alone is a place, never a new person.
-    doc: String,
+    doc: &'a str,
     places: std::cell::OnceCell<HashSet<String>>,
 }
 
@@ -529,10 +529,10 @@ fn singular(w: &str) -> &str {
     w.strip_suffix('s').filter(|_| !w.ends_with("ss")).unwrap_or(w)
 }
 
-impl Registry {
+impl<'a> Registry<'a> {
     /// A registry for one article, knowing which words it uses as places.
-    pub fn for_document(doc: &str) -> Registry {
-        Registry { doc: doc.to_string(), ..Registry::default() }
+    pub fn for_document(doc: &'a str) -> Registry<'a> {
+        Registry { doc, ..Registry::default() }
     }
 
     /// Resolve a mention to a speaker of the article, adding one if new.
@@ -583,7 +583,7 @@ impl Registry {
             None if parsed.kind == SpeakerKind::Person
                 && parsed.role.is_none()
                 && !parsed.name.contains(' ')
-                && self.places.get_or_init(|| places_in(&self.doc)).contains(parsed.name.as_str()) =>
+                && self.places.get_or_init(|| places_in(self.doc)).contains(parsed.name.as_str()) =>
             {
                 return None;
             }
