@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-const ANALYSIS_SOURCES: &[&str] = &["src/ingest", "src/extract", "src/speaker", "src/record.rs"];
+const ANALYSIS_SOURCES: &[&str] = &["src/ingest", "src/extract", "src/speaker", "src/record.rs", "src/furniture.rs"];
 
 fn files(p: &Path, out: &mut Vec<PathBuf>) {
     if p.is_dir() {

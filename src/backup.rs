@@ -24,7 +24,7 @@
 //! edited statement, speaker or quote is refused, naming the revision);
 //! when they differ, the import keeps what the current version derives.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -179,10 +179,31 @@ impl RevisionLine {
     /// the text gives: an edited export (a statement moved to another
     /// speaker, a quote no one said) is refused. From another version, the
     /// line takes what the current version derives. Returns whether it did.
+    ///
+    /// The exporting store may have known some paragraphs as the site's
+    /// furniture (see [`crate::furniture`]) and kept no statement from
+    /// them: whole paragraphs the line has no statement from are taken as
+    /// that, and everything else must match.
     pub fn rederive(&mut self, known: &mut BTreeMap<String, SpeakerRecord>) -> Result<bool, String> {
-        let (statements, speakers) = crate::record::derive(&self.story, &self.text, known).map_err(|e| e.message)?;
+        let current = self.analysis.as_deref() == Some(crate::record::ANALYSIS_VERSION);
+        let mut probe = known.clone();
+        let (mut statements, mut speakers) =
+            crate::record::derive(&self.story, &self.text, &BTreeSet::new(), &mut probe).map_err(|e| e.message)?;
+        let kept: BTreeSet<u32> = self.statements.iter().map(|s| s.occurrence.paragraph).collect();
+        let furniture: BTreeSet<usize> = statements
+            .iter()
+            .map(|s| s.occurrence.paragraph)
+            .filter(|p| current && !kept.contains(p))
+            .map(|p| p as usize)
+            .collect();
+        if furniture.is_empty() {
+            *known = probe;
+        } else {
+            (statements, speakers) =
+                crate::record::derive(&self.story, &self.text, &furniture, known).map_err(|e| e.message)?;
+        }
         let speakers = crate::record::speaker_snapshot(&speakers);
-        if self.analysis.as_deref() == Some(crate::record::ANALYSIS_VERSION) {
+        if current {
             let same_statements = statements.len() == self.statements.len()
                 && statements
                     .iter()
@@ -257,6 +278,11 @@ impl RevisionLine {
             analysis: self.analysis.as_deref().unwrap_or(crate::record::ANALYSIS_VERSION),
             arrivals: lineage.arrivals,
             fates: lineage.fates,
+            page: crate::furniture::page_of(
+                &self.text,
+                self.meta.get("canonical_url").map(String::as_str),
+                self.url.as_deref(),
+            ),
         }
     }
 }

@@ -22,6 +22,7 @@ pub mod commands;
 pub mod diff;
 pub mod error;
 pub mod extract;
+pub mod furniture;
 pub mod ingest;
 pub mod output;
 pub mod query;

@@ -3,10 +3,10 @@
 //! (text) and `claimtrail-store` (bytes on disk).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use claimtrail_store::{
-    Arrival, Fate, Hash32, NewRevision, NewStatement, Occurrence, RevisionRecord, SpeakerRecord, Store,
+    Arrival, Fate, Hash32, NewRevision, NewStatement, Occurrence, PageLines, RevisionRecord, SpeakerRecord, Store,
 };
 
 use crate::diff::speakers::same_person_named;
@@ -232,13 +232,17 @@ fn analysis_of(
 
 /// Re-derive a stored revision's analysis from its text (the evidence)
 /// with the current code, as `record` would have stored it: statements
-/// and speakers, with the story's speakers so far (`known`) updated.
+/// and speakers, with the story's speakers so far (`known`) updated, and
+/// none from the paragraphs that are its site's furniture (`furniture`,
+/// see [`crate::furniture`]).
 pub fn derive(
     story: &str,
     text: &str,
+    furniture: &BTreeSet<usize>,
     known: &mut BTreeMap<String, SpeakerRecord>,
 ) -> Result<(Vec<NewStatement>, Vec<SpeakerRecord>), CliError> {
     let mut extraction = crate::extract::extract(text);
+    crate::furniture::drop_furniture(&mut extraction, furniture);
     analysis_of(story, &mut extraction, known)
 }
 
@@ -257,13 +261,38 @@ pub struct Prepared {
     lineage: Option<Lineage>,
     /// This revision's speakers by store id, as the story knows them.
     speakers: BTreeMap<String, SpeakerRecord>,
+    /// The page's site and lines for the furniture index, once worked out.
+    page: Option<PageLines>,
 }
 
 impl Prepared {
     pub fn new(raw: Vec<u8>, source: String, document: Document) -> Prepared {
         let text = document.text();
         let extraction = crate::extract::extract(&text);
-        Prepared { raw, source, document, text, extraction, ready: None, lineage: None, speakers: BTreeMap::new() }
+        Prepared {
+            raw,
+            source,
+            document,
+            text,
+            extraction,
+            ready: None,
+            lineage: None,
+            speakers: BTreeMap::new(),
+            page: None,
+        }
+    }
+
+    /// Drop the statements found in lines the store knows as the
+    /// furniture of this page's site (see [`crate::furniture`]): the site
+    /// is the page's canonical URL's, or else `url`'s (the story's
+    /// address). Call before [`Prepared::unify`]. Returns how many
+    /// paragraphs were furniture.
+    pub fn drop_site_furniture(&mut self, store: &Store, story: &str, url: Option<&str>) -> Result<usize, CliError> {
+        self.page = crate::furniture::page_of(&self.text, self.document.canonical_url.as_deref(), url);
+        let host = self.page.as_ref().map(|p| p.host.as_str());
+        let furniture = crate::furniture::furniture_of(store, host, story, &self.text)?;
+        crate::furniture::drop_furniture(&mut self.extraction, &furniture);
+        Ok(furniture.len())
     }
 
     /// Unify the people with those `story` already has (`known`, updated)
@@ -331,6 +360,10 @@ impl Prepared {
         }
         let (statements, speakers) = self.ready.take().unwrap_or_default();
         let lineage = self.lineage.take().unwrap_or_default();
+        let page = self
+            .page
+            .take()
+            .or_else(|| crate::furniture::page_of(&self.text, self.document.canonical_url.as_deref(), url));
         Ok(NewRevision {
             story,
             url,
@@ -346,6 +379,7 @@ impl Prepared {
             analysis: ANALYSIS_VERSION,
             arrivals: lineage.arrivals,
             fates: lineage.fates,
+            page,
         })
     }
 }

@@ -196,6 +196,9 @@ pub fn run_store(
     let s = store.require_story(story)?;
     let (a, b) = (from.resolve(store, &s)?, to.resolve(store, &s)?);
     let (old, new) = (stored_statements(store, &a)?, stored_statements(store, &b)?);
+    // Furniture the store has learned since either was recorded is no
+    // claim of the article (see `crate::furniture`).
+    let (old, new) = (without_furniture(store, &s, &a, old)?, without_furniture(store, &s, &b, new)?);
     let diff = stored_diff(store, story, &a, &b, &old, &new)?;
     let end = |r: &RevisionRecord, n: usize| Endpoint::Revision {
         story: story.to_string(),
@@ -213,6 +216,21 @@ pub fn run_store(
         texts.as_ref().map(|(x, y)| (x.as_str(), y.as_str())),
     )?;
     Ok(if diff.is_same() { exit::OK } else { exit::NEGATIVE })
+}
+
+/// A stored revision's statements without those in paragraphs the store
+/// now knows as its site's furniture.
+fn without_furniture(
+    store: &Store,
+    story: &claimtrail_store::StoryRecord,
+    rev: &RevisionRecord,
+    mut statements: Vec<Statement>,
+) -> Result<Vec<Statement>> {
+    let text = store.text(rev)?;
+    let host = crate::furniture::stored_page(story, rev, &text).map(|p| p.host);
+    let furniture = crate::furniture::furniture_of(store, host.as_deref(), &story.id, &text)?;
+    statements.retain(|s| !furniture.contains(&s.paragraph));
+    Ok(statements)
 }
 
 /// The claim diff of two stored revisions (`old` and `new` are their

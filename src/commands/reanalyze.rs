@@ -2,7 +2,7 @@
 //! from its text with the current code, leaving the evidence and the
 //! revision chain untouched.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use claimtrail_store::{FORMAT_VERSION, NewAnalysis, SpeakerRecord, Store, validate_story_id};
 use serde::Serialize;
@@ -80,13 +80,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         out.dedup();
         out
     };
+    // What the store knows of each site's furniture, from every page it
+    // holds now: the analyses below are derived with it.
+    store.rebuild_furniture(&crate::furniture::stored_page)?;
     let total: u64 = stories.iter().map(|s| store.story(s).ok().flatten().map_or(0, |r| u64::from(r.revisions))).sum();
     let bar = crate::output::progress_bar(total, ctx.out.json());
     let mut summary = Summary { version: ANALYSIS_VERSION, upgraded: upgrading, ..Summary::default() };
     // Two threads, as `import` has: this one reads texts and writes; the
     // other extracts, a story or two ahead. Stories are committed
     // together in batches of about BATCH_REVISIONS revisions.
-    let (to_worker, worker_in) = std::sync::mpsc::sync_channel::<(String, Vec<String>)>(2);
+    let (to_worker, worker_in) = std::sync::mpsc::sync_channel::<(String, Vec<Page>)>(2);
     let (worker_out, from_worker) = std::sync::mpsc::sync_channel::<(String, Result<Vec<Derived>>)>(2);
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
@@ -167,23 +170,31 @@ struct Derived {
     lineage: crate::record::Lineage,
 }
 
-/// The texts of every revision of `story`, oldest first.
-fn texts_of(store: &Store, story: &str) -> Result<Vec<String>> {
+/// A revision's text and which of its paragraphs are its site's furniture.
+type Page = (String, BTreeSet<usize>);
+
+/// The texts of every revision of `story`, oldest first, with the
+/// paragraphs the store now knows as furniture.
+fn texts_of(store: &Store, story: &str) -> Result<Vec<Page>> {
+    let record = store.require_story(story)?;
     let mut texts = Vec::new();
     for rev in store.revisions(story)? {
-        texts.push(store.text(&rev)?);
+        let text = store.text(&rev)?;
+        let host = crate::furniture::stored_page(&record, &rev, &text).map(|p| p.host);
+        let furniture = crate::furniture::furniture_of(store, host.as_deref(), story, &text)?;
+        texts.push((text, furniture));
     }
     Ok(texts)
 }
 
 /// Every revision of `story` analysed again from its text, oldest first
 /// (pure work, no store: it runs on the extracting thread).
-fn derive_texts(story: &str, texts: &[String]) -> Result<Vec<Derived>> {
+fn derive_texts(story: &str, texts: &[Page]) -> Result<Vec<Derived>> {
     let mut known: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
     let mut previous = Vec::new();
     let mut out = Vec::with_capacity(texts.len());
-    for text in texts {
-        let (statements, mut speakers) = derive(story, text, &mut known)?;
+    for (text, furniture) in texts {
+        let (statements, mut speakers) = derive(story, text, furniture, &mut known)?;
         // Lookup keys for every speaker: the rules that write them may be
         // new since the revision was recorded.
         for sp in &mut speakers {

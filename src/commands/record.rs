@@ -92,6 +92,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         ))
         .with_hint("a story's revisions are recorded in the order they were captured: pass a later --at"));
     }
+    // The site's furniture, as far as the store knows the site: by the
+    // story's address when this record gives none.
+    let stored_url = match &args.url {
+        Some(_) => None,
+        None => store.story(&args.story)?.and_then(|s| s.url),
+    };
+    prepared.drop_site_furniture(&store, &args.story, args.url.as_deref().or(stored_url.as_deref()))?;
     let mut known = story_speakers(&store, &args.story)?;
     let previous = latest_statements(&store, &args.story)?;
     let revision = prepared.to_revision(

@@ -604,6 +604,7 @@ fn check_page(
     let mut known = story_speakers(store, &story)?;
     let previous = crate::record::latest_statements(store, &story)?;
     let url = watch.url.clone();
+    prepared.drop_site_furniture(store, &story, Some(&url))?;
     let new = prepared.to_revision(&story, &mut known, &previous, at, Some(&url), None)?;
     Ok(match store.record_revision(new)? {
         Recorded::New { revision, .. } => {

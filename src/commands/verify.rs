@@ -27,18 +27,26 @@ pub struct Args {
 }
 
 /// The variant index against every statement's wording (see
-/// `store/src/near.rs`); damage that stops the check is one more problem.
+/// `store/src/near.rs`) and the furniture index against every revision's
+/// text (`store/src/furniture.rs`); damage that stops a check is one more
+/// problem.
 fn check_variants(store: &claimtrail_store::Store, report: &mut VerifyReport) {
-    match store.verify_near(&crate::variants::prints) {
-        Ok((entries, problems)) => {
-            report.index_entries += entries;
-            report.problems.extend(problems);
+    let checks = [
+        ("variant", store.verify_near(&crate::variants::prints)),
+        ("furniture", store.verify_furniture(&crate::furniture::stored_page)),
+    ];
+    for (index, outcome) in checks {
+        match outcome {
+            Ok((entries, problems)) => {
+                report.index_entries += entries;
+                report.problems.extend(problems);
+            }
+            Err(e) => report.problems.push(Problem {
+                story: None,
+                revision: None,
+                detail: format!("the {index} index cannot be checked: {e}"),
+            }),
         }
-        Err(e) => report.problems.push(Problem {
-            story: None,
-            revision: None,
-            detail: format!("the variant index cannot be checked: {e}"),
-        }),
     }
     report.problems.sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
 }

@@ -96,6 +96,7 @@ pub fn run(ctx: &mut Ctx, path: &Path, max_bytes: u64) -> Result<u8> {
             continue;
         }
         let mut prepared = Prepared::new(p.payload, p.source.clone(), document);
+        prepared.drop_site_furniture(&store, &story, p.url.as_deref())?;
         let previous = latest_statements(&store, &story)?;
         let new = prepared.to_revision(&story, &mut known, &previous, p.at, p.url.as_deref(), None)?;
         match store.record_revision(new)? {

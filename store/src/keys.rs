@@ -48,6 +48,14 @@ pub(crate) const NEAR: u8 = b'V';
 /// `reanalyze` rebuilds it.
 pub(crate) const NEAR_MARK: &[u8] = b"Mnear:v2";
 
+/// Furniture index: host, NUL, line fingerprint, story → nothing (see
+/// [`crate::furniture`]).
+pub(crate) const FURNITURE: u8 = b'F';
+/// The pages of a host: host, NUL, story → nothing.
+pub(crate) const HOST_PAGE: u8 = b'G';
+/// Present once the furniture index covers every revision.
+pub(crate) const FURNITURE_MARK: &[u8] = b"Mfurniture:v1";
+
 /// What the keys with this first byte hold, as people read it.
 pub(crate) fn kind_name(tag: u8) -> &'static str {
     match tag {
@@ -68,6 +76,8 @@ pub(crate) fn kind_name(tag: u8) -> &'static str {
         BY_NAME => "name index",
         ANALYSIS => "analysis records",
         NEAR => "variant index",
+        FURNITURE => "furniture index (lines)",
+        HOST_PAGE => "furniture index (pages)",
         _ => "other",
     }
 }
@@ -270,4 +280,39 @@ pub(crate) fn near(print: u64, batch: u64) -> Vec<u8> {
 /// The fingerprint of a variant index key.
 pub(crate) fn split_near(key: &[u8]) -> Option<u64> {
     (key.len() == 17 && key[0] == NEAR).then(|| u64::from_be_bytes(key[1..9].try_into().unwrap_or_default()))
+}
+
+pub(crate) fn host_pages_prefix(host: &str) -> Vec<u8> {
+    let mut k = with_id(HOST_PAGE, host);
+    k.push(0);
+    k
+}
+
+/// A page of a host: host, NUL, story.
+pub(crate) fn host_page(host: &str, story: &str) -> Vec<u8> {
+    let mut k = host_pages_prefix(host);
+    k.extend_from_slice(story.as_bytes());
+    k
+}
+
+pub(crate) fn furniture_prefix(host: &str, line: u64) -> Vec<u8> {
+    let mut k = with_id(FURNITURE, host);
+    k.push(0);
+    k.extend_from_slice(&line.to_be_bytes());
+    k
+}
+
+/// Furniture index key: host, NUL, line fingerprint (big-endian), story.
+/// One line's pages are one prefix scan.
+pub(crate) fn furniture(host: &str, line: u64, story: &str) -> Vec<u8> {
+    let mut k = furniture_prefix(host, line);
+    k.extend_from_slice(story.as_bytes());
+    k
+}
+
+/// The story of a furniture or host-page key.
+pub(crate) fn furniture_story(key: &[u8]) -> Option<String> {
+    let nul = key.iter().position(|&b| b == 0)?;
+    let at = if key.first() == Some(&FURNITURE) { nul + 9 } else { nul + 1 };
+    std::str::from_utf8(key.get(at..)?).ok().map(str::to_string)
 }

@@ -14,6 +14,7 @@ mod blobs;
 mod codec;
 mod error;
 mod format;
+mod furniture;
 mod guard;
 mod hash;
 pub mod journal;
@@ -31,6 +32,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 pub use error::{Result, StoreError};
+pub use furniture::{PageLines, PageOf};
 pub use guard::message as panic_message;
 pub use hash::{BadHash, Hash32, blob_id};
 pub use journal::{Acknowledged, Evidence, Journal, Reanalyzed};
@@ -141,6 +143,9 @@ pub struct NewRevision<'a> {
     /// What became of the latest revision's statements that this one
     /// drops, by statement (unsaid: removed).
     pub fates: HashMap<Hash32, Fate>,
+    /// The page's site and lines for the furniture index (see
+    /// `furniture.rs`); `None` for a page with no known site.
+    pub page: Option<PageLines>,
 }
 
 /// A revision's analysis re-derived by the caller, for

@@ -43,6 +43,9 @@ pub struct WriteBatch<'s> {
     /// Speaker records read or written in this batch, by id (`None`: not
     /// in the store): a story names the same people in every revision.
     speakers: HashMap<String, Option<SpeakerRecord>>,
+    /// The store has no revisions yet: this batch starts a complete
+    /// furniture index.
+    starts_furniture: bool,
 }
 
 /// A decoded statement list: revision number, wire bytes, chain depth and
@@ -76,6 +79,7 @@ impl<'s> WriteBatch<'s> {
     pub(crate) fn new(store: &'s mut Store) -> Result<WriteBatch<'s>> {
         let counts = store.counts()?;
         let near = crate::near::Staged::new(store, &counts)?;
+        let starts_furniture = counts.revisions == 0 && !store.furniture_ready()?;
         Ok(WriteBatch {
             store,
             staged: BTreeMap::new(),
@@ -88,6 +92,7 @@ impl<'s> WriteBatch<'s> {
             journal: Vec::new(),
             near,
             speakers: HashMap::new(),
+            starts_furniture,
         })
     }
 
@@ -359,6 +364,16 @@ impl<'s> WriteBatch<'s> {
         self.put(keys::revision(new.story, number), seal_record(keys::REVISION, &revision));
         self.put(keys::by_text(new.story, &text_id), number.to_be_bytes().to_vec());
         self.put(keys::story(new.story), seal_record(keys::STORY, &story));
+        // The page's lines for the furniture index (derived: nothing above
+        // depends on them).
+        if let Some(page) = &new.page {
+            for k in crate::furniture::page_keys(new.story, page) {
+                self.put(k, Vec::new());
+            }
+        }
+        if self.starts_furniture {
+            self.put(keys::FURNITURE_MARK.to_vec(), Vec::new());
+        }
         self.revisions += 1;
         Ok(Recorded::New { revision, new_story })
     }
@@ -607,11 +622,22 @@ impl<'s> WriteBatch<'s> {
             chain = Some(self.stage_analysis(rev, parent, chain, analysis, version, true)?);
             parent = Some(rev.number);
         }
-        // A speaker no run names any more is no longer one of the store's.
+        // A speaker no run names any more is no longer one of the store's,
+        // and the name index no longer leads to it.
+        let mut gone: HashSet<Vec<u8>> = HashSet::new();
         for id in old_speakers {
             if self.scan(&keys::by_speaker_prefix(&id))?.is_empty() {
                 self.delete(keys::speaker(&id));
                 self.speakers.insert(id.clone(), None);
+                gone.insert(id.into_bytes());
+            }
+        }
+        if !gone.is_empty() {
+            for k in self.scan(&[keys::BY_NAME])?.into_keys() {
+                let id = k.iter().rposition(|&b| b == 0).map(|n| &k[n + 1..]);
+                if id.is_some_and(|id| gone.contains(id)) {
+                    self.delete(k);
+                }
             }
         }
         self.revisions += revisions.len();

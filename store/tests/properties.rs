@@ -62,6 +62,7 @@ fn revision<'a>(story: &'a str, text: &'a str, at: i64) -> NewRevision<'a> {
         analysis: "test",
         arrivals: Default::default(),
         fates: Default::default(),
+        page: None,
     }
 }
 

@@ -168,6 +168,7 @@ pub(crate) fn old_store(env: &Env) {
                 analysis: "claimtrail-analysis 0.0.0+old",
                 arrivals: Default::default(),
                 fates: Default::default(),
+                page: None,
             })
             .unwrap();
     }

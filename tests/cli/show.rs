@@ -89,6 +89,7 @@ fn an_ambiguous_prefix_lists_the_candidates() {
                     analysis: "test",
                     arrivals: Default::default(),
                     fates: Default::default(),
+                    page: None,
                 })
                 .unwrap();
             let claimtrail_store::Recorded::New { revision, .. } = rec else { panic!("new text") };

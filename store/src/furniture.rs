@@ -1,0 +1,157 @@
+//! The per-host line index behind furniture: which pages of a site carry a
+//! line of text.
+//!
+//! A site's furniture (an author bio, a "support our newsroom" blurb, a
+//! comment-section notice) is the text that recurs on its pages around
+//! each article. The caller fingerprints each line (paragraph) of a
+//! revision's text and names the page's host (the store never reads text
+//! or URLs: see [`PageLines`]); the store keeps, per host and line, the
+//! distinct pages (stories) that carried it in any revision. Keys:
+//! `F` host, NUL, fingerprint (u64 big-endian), story → nothing; and `G`
+//! host, NUL, story → nothing for the host's pages. Both are written in
+//! the revision's own atomic batch, so a crash never leaves a page half
+//! indexed.
+//!
+//! The index is derived: what a line is and which host a page belongs to
+//! are the caller's, and nothing in a revision's id or evidence depends on
+//! it. It is complete when the store has the marker `Mfurniture:v1`
+//! (`keys::FURNITURE_MARK`): a new store gets it with its first revision;
+//! an older one when `reanalyze` rebuilds the index
+//! ([`Store::rebuild_furniture`]). `verify` checks a complete index both
+//! ways ([`Store::verify_furniture`]). Lookups on an incomplete index see
+//! fewer pages, which only means less is known to be furniture.
+
+use std::collections::BTreeSet;
+
+use crate::error::Result;
+use crate::records::{RevisionRecord, StoryRecord};
+use crate::verify::Problem;
+use crate::{Store, keys};
+
+/// A revision's page as the furniture index keeps it: its site's host
+/// ("ledger.example") and a fingerprint of each line of its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageLines {
+    pub host: String,
+    pub lines: Vec<u64>,
+}
+
+/// What one page adds to the index: its keys (the values are empty).
+pub(crate) fn page_keys(story: &str, page: &PageLines) -> Vec<Vec<u8>> {
+    let mut out = Vec::with_capacity(page.lines.len() + 1);
+    out.push(keys::host_page(&page.host, story));
+    let unique: BTreeSet<u64> = page.lines.iter().copied().collect();
+    out.extend(unique.into_iter().map(|line| keys::furniture(&page.host, line, story)));
+    out
+}
+
+/// The caller's view of a stored revision's page: the story, the revision
+/// and its text in, the page's host and line fingerprints out (`None`: the
+/// page has no known site).
+pub type PageOf<'a> = dyn Fn(&StoryRecord, &RevisionRecord, &str) -> Option<PageLines> + 'a;
+
+impl Store {
+    /// Whether the furniture index covers every revision (see the module
+    /// notes).
+    pub fn furniture_ready(&self) -> Result<bool> {
+        Ok(self.get(keys::FURNITURE_MARK)?.is_some())
+    }
+
+    /// How many pages of `host` other than `story` carry the line with
+    /// fingerprint `line`, counting no further than `cap`.
+    pub fn pages_with_line(&self, host: &str, line: u64, story: &str, cap: usize) -> Result<usize> {
+        self.count_pages(keys::furniture_prefix(host, line), story, cap)
+    }
+
+    /// How many pages of `host` other than `story` the store holds,
+    /// counting no further than `cap`.
+    pub fn host_pages(&self, host: &str, story: &str, cap: usize) -> Result<usize> {
+        self.count_pages(keys::host_pages_prefix(host), story, cap)
+    }
+
+    fn count_pages(&self, prefix: Vec<u8>, story: &str, cap: usize) -> Result<usize> {
+        let mut n = 0;
+        for kv in self.scan(&prefix) {
+            let (k, _) = kv?;
+            if &k[prefix.len()..] != story.as_bytes() {
+                n += 1;
+                if n >= cap {
+                    break;
+                }
+            }
+        }
+        Ok(n)
+    }
+
+    /// Every key the index should hold, from every stored revision.
+    fn furniture_expected(&self, page_of: &PageOf<'_>) -> Result<BTreeSet<Vec<u8>>> {
+        let mut expected = BTreeSet::new();
+        for story in self.stories()? {
+            for rev in self.revisions(&story.id)? {
+                let text = self.text(&rev)?;
+                if let Some(page) = page_of(&story, &rev, &text) {
+                    expected.extend(page_keys(&story.id, &page));
+                }
+            }
+        }
+        Ok(expected)
+    }
+
+    fn furniture_keys(&self) -> impl Iterator<Item = Result<sled::IVec>> + '_ {
+        self.scan([keys::FURNITURE]).chain(self.scan([keys::HOST_PAGE])).map(|kv| kv.map(|(k, _)| k))
+    }
+
+    /// Build the index again from every revision's text, in one atomic
+    /// batch, and mark it complete. Returns the number of pages indexed.
+    pub fn rebuild_furniture(&mut self, page_of: &PageOf<'_>) -> Result<u64> {
+        let mut batch = sled::Batch::default();
+        for k in self.furniture_keys() {
+            batch.remove(k?);
+        }
+        let expected = self.furniture_expected(page_of)?;
+        let pages = expected.iter().filter(|k| k[0] == keys::HOST_PAGE).count() as u64;
+        for k in expected {
+            batch.insert(k, &[][..]);
+        }
+        batch.insert(keys::FURNITURE_MARK, &[][..]);
+        self.sled(|db| db.apply_batch(batch))?;
+        self.flush()?;
+        Ok(pages)
+    }
+
+    /// Check the index against every revision's text: each entry must come
+    /// from a page that carries the line, and each page's lines must all
+    /// be there. Returns the entries checked and what is wrong; nothing is
+    /// checked in a store whose index was never built.
+    pub fn verify_furniture(&self, page_of: &PageOf<'_>) -> Result<(u64, Vec<Problem>)> {
+        let mut problems = Vec::new();
+        if !self.furniture_ready()? {
+            return Ok((0, problems));
+        }
+        let mut expected = self.furniture_expected(page_of)?;
+        let mut entries = 0;
+        for k in self.furniture_keys() {
+            let k = k?;
+            entries += 1;
+            if !expected.remove(&k[..]) {
+                problems.push(Problem {
+                    story: keys::furniture_story(&k),
+                    revision: None,
+                    detail: "a furniture index entry names a line no revision of the page has \
+                             (`claimtrail reanalyze` rebuilds the index)"
+                        .to_string(),
+                });
+            }
+        }
+        for k in expected {
+            problems.push(Problem {
+                story: keys::furniture_story(&k),
+                revision: None,
+                detail: "a line of the page is missing from the furniture index \
+                         (`claimtrail reanalyze` rebuilds it)"
+                    .to_string(),
+            });
+        }
+        Ok((entries, problems))
+    }
+}
