@@ -83,18 +83,24 @@ impl Store {
         Ok(n)
     }
 
-    /// Every key the index should hold, from every stored revision.
-    fn furniture_expected(&self, page_of: &PageOf<'_>) -> Result<BTreeSet<Vec<u8>>> {
+    /// Every key the index should hold, from every stored revision, and
+    /// the stories with a text that cannot be read (`verify` reports
+    /// those; their entries are not checked).
+    fn furniture_expected(&self, page_of: &PageOf<'_>) -> Result<(BTreeSet<Vec<u8>>, BTreeSet<String>)> {
         let mut expected = BTreeSet::new();
+        let mut unreadable = BTreeSet::new();
         for story in self.stories()? {
             for rev in self.revisions(&story.id)? {
-                let text = self.text(&rev)?;
+                let Ok(text) = self.text(&rev) else {
+                    unreadable.insert(story.id.clone());
+                    continue;
+                };
                 if let Some(page) = page_of(&story, &rev, &text) {
                     expected.extend(page_keys(&story.id, &page));
                 }
             }
         }
-        Ok(expected)
+        Ok((expected, unreadable))
     }
 
     fn furniture_keys(&self) -> impl Iterator<Item = Result<sled::IVec>> + '_ {
@@ -108,7 +114,10 @@ impl Store {
         for k in self.furniture_keys() {
             batch.remove(k?);
         }
-        let expected = self.furniture_expected(page_of)?;
+        let (expected, unreadable) = self.furniture_expected(page_of)?;
+        if let Some(story) = unreadable.first() {
+            return Err(self.corrupt(format!("a text of story {story:?} cannot be read: run `claimtrail verify`")));
+        }
         let pages = expected.iter().filter(|k| k[0] == keys::HOST_PAGE).count() as u64;
         for k in expected {
             batch.insert(k, &[][..]);
@@ -128,14 +137,15 @@ impl Store {
         if !self.furniture_ready()? {
             return Ok((0, problems));
         }
-        let mut expected = self.furniture_expected(page_of)?;
+        let (mut expected, unreadable) = self.furniture_expected(page_of)?;
         let mut entries = 0;
         for k in self.furniture_keys() {
             let k = k?;
             entries += 1;
-            if !expected.remove(&k[..]) {
+            let story = keys::furniture_story(&k);
+            if !expected.remove(&k[..]) && !story.as_ref().is_some_and(|s| unreadable.contains(s)) {
                 problems.push(Problem {
-                    story: keys::furniture_story(&k),
+                    story,
                     revision: None,
                     detail: "a furniture index entry names a line no revision of the page has \
                              (`claimtrail reanalyze` rebuilds the index)"
