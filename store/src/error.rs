@@ -38,6 +38,10 @@ pub enum StoreError {
     Journal { path: PathBuf, source: std::io::Error },
     #[error("store database error in {path}: {source}")]
     Db { path: PathBuf, source: sled::Error },
+    #[error("PostgreSQL store {address}: {detail}")]
+    Postgres { address: String, detail: String },
+    #[error("`{command}` works on a sled store's files, and the PostgreSQL store {address} has none: {why}")]
+    NotOnPostgres { address: String, command: &'static str, why: &'static str },
 }
 
 impl StoreError {
@@ -74,6 +78,12 @@ impl StoreError {
                 "the revisions are in the database, but check the disk: the journal proves what was recorded".into()
             }
             StoreError::Db { .. } => return None,
+            StoreError::Postgres { .. } => {
+                "check that the server is running and the address, user and password are right (the URL, PGPASSWORD or ~/.pgpass)".into()
+            }
+            StoreError::NotOnPostgres { .. } => {
+                "the server keeps its own write-ahead log: use PostgreSQL's backups, or `claimtrail verify` and `claimtrail export`".into()
+            }
         })
     }
 }

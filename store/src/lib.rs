@@ -19,8 +19,10 @@ mod guard;
 mod hash;
 pub mod journal;
 mod keys;
+mod kv;
 mod lock;
 mod near;
+mod pg;
 mod records;
 mod verify;
 mod write;
@@ -37,6 +39,7 @@ pub use guard::message as panic_message;
 pub use hash::{BadHash, Hash32, blob_id};
 pub use journal::{Acknowledged, Evidence, Journal, Reanalyzed};
 pub use lock::Busy;
+pub use pg::{SCHEMA_VERSION, is_address as is_postgres_address};
 
 pub use records::{
     AnalysisRecord, Arrival, CheckRecord, Fate, Occurrence, RevisionRecord, Run, SpeakerRecord, StatementRecord,
@@ -83,12 +86,17 @@ pub struct OpenOptions {
     pub read_only: bool,
 }
 
-/// An open store. Holds the store's lock until dropped.
+/// An open store: a sled directory (holding its lock until dropped) or a
+/// PostgreSQL database (see `kv.rs` for the boundary between them).
 #[derive(Debug)]
 pub struct Store {
+    /// The sled directory, or the PostgreSQL address as shown (no password).
     path: PathBuf,
-    /// Always there until the store is dropped (see [`Store::drop`]).
+    /// The sled database; always there until the store is dropped (see
+    /// [`Store::drop`]), unless the store is on PostgreSQL.
     db: Option<sled::Db>,
+    /// The PostgreSQL database, for a store at a `postgres://` address.
+    pg: Option<pg::Db>,
     /// sled's cache size, to open it again on drop.
     cache_bytes: Option<u64>,
     /// This process wrote to the database (see [`Store::drop`]).
@@ -101,7 +109,8 @@ pub struct Store {
     journal_end: Option<u64>,
     /// Opened only to read (see [`parked`]).
     read_only: bool,
-    _lock: lock::LockFile,
+    /// sled's writers are exclusive; PostgreSQL's take row locks instead.
+    _lock: Option<lock::LockFile>,
 }
 
 /// One statement of a revision being recorded.
@@ -293,9 +302,14 @@ pub fn validate_story_id(id: &str) -> Result<()> {
 }
 
 impl Store {
-    /// Whether a store exists at `path` (without creating one).
+    /// Whether a store exists at `path` (without creating one). A
+    /// PostgreSQL address exists once its schema does (or when the server
+    /// cannot be reached, so that opening it says why).
     pub fn exists(path: &Path) -> bool {
-        path.join("db").exists()
+        match postgres_address(path) {
+            Some(address) => pg::Db::exists(address),
+            None => path.join("db").exists(),
+        }
     }
 
     /// Open (creating if needed) the store in directory `path`.
@@ -304,6 +318,9 @@ impl Store {
     }
 
     pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Store> {
+        if let Some(address) = postgres_address(path) {
+            return Store::open_postgres(address, options);
+        }
         if path.exists() && !path.is_dir() {
             return Err(StoreError::NotADirectory { path: path.to_path_buf() });
         }
@@ -323,12 +340,13 @@ impl Store {
         let store = Store {
             path: path.to_path_buf(),
             db: Some(db),
+            pg: None,
             cache_bytes: options.cache_bytes,
             wrote: Default::default(),
             list_cache: Default::default(),
             journal_end: None,
             read_only: options.read_only,
-            _lock: lock,
+            _lock: Some(lock),
         };
         let found = store.check_format(options)?;
         let sealed = matches!(recorded, format::Found::Sealed(_));
@@ -340,8 +358,35 @@ impl Store {
         Ok(store)
     }
 
+    /// Open the store in the PostgreSQL database at `address`: connect,
+    /// migrate the schema (refusing a newer one) and check the record
+    /// format, as for sled. No lock file: the database serialises writers.
+    fn open_postgres(address: &str, options: &OpenOptions) -> Result<Store> {
+        let db = pg::Db::open(address)?;
+        let store = Store {
+            path: PathBuf::from(&db.shown),
+            db: None,
+            pg: Some(db),
+            cache_bytes: None,
+            wrote: Default::default(),
+            list_cache: Default::default(),
+            journal_end: None,
+            read_only: options.read_only,
+            _lock: None,
+        };
+        store.check_format(&OpenOptions { read_only: false, ..options.clone() })?;
+        Ok(store)
+    }
+
+    /// The sled directory, or the PostgreSQL address (without password).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the store is on PostgreSQL (and has none of sled's files:
+    /// no journal, no lock file, no format file).
+    pub fn is_postgres(&self) -> bool {
+        self.pg.is_some()
     }
 
     fn db_err(&self, source: sled::Error) -> StoreError {
@@ -354,7 +399,7 @@ impl Store {
 
     /// Check the version inside the database; returns it.
     fn check_format(&self, options: &OpenOptions) -> Result<u32> {
-        match self.sled(|db| db.get(keys::FORMAT_KEY))? {
+        match self.get(keys::FORMAT_KEY)? {
             Some(v) => {
                 let found = <[u8; 4]>::try_from(&v[..])
                     .map(u32::from_be_bytes)
@@ -364,8 +409,7 @@ impl Store {
             }
             None if options.read_only => Ok(FORMAT_VERSION),
             None => {
-                self.sled(|db| db.insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()))?;
-                self.flush()?;
+                self.put_one(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes())?;
                 Ok(FORMAT_VERSION)
             }
         }
@@ -381,13 +425,86 @@ impl Store {
     /// Record that the store is in the current format, once an upgrade
     /// has re-derived every revision's analysis.
     pub fn mark_current_format(&self) -> Result<()> {
-        self.sled(|db| db.insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes()))?;
-        self.flush()?;
-        format::write(&self.path)
+        self.put_one(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes())?;
+        match self.pg {
+            Some(_) => Ok(()),
+            None => format::write(&self.path),
+        }
     }
 
     fn get(&self, key: &[u8]) -> Result<Option<sled::IVec>> {
-        self.sled(|db| db.get(key))
+        match &self.pg {
+            Some(pg) => Ok(pg.get(key)?.map(sled::IVec::from)),
+            None => self.sled(|db| db.get(key)),
+        }
+    }
+
+    /// Write one key on its own, durably.
+    fn put_one(&self, key: &[u8], value: &[u8]) -> Result<()> {
+        match &self.pg {
+            Some(pg) => pg.put(key, value),
+            None => {
+                self.sled(|db| db.insert(key, value))?;
+                self.flush()
+            }
+        }
+    }
+
+    /// Remove one key on its own, durably; returns whether it was there.
+    fn remove_one(&self, key: &[u8]) -> Result<bool> {
+        let found = match &self.pg {
+            Some(pg) => pg.remove(key)?,
+            None => self.sled(|db| db.remove(key))?.is_some(),
+        };
+        self.flush()?;
+        Ok(found)
+    }
+
+    /// Apply `batch` atomically and durably, with the store's counters
+    /// moved from `before` to `after`; `numbered` adds the writes that
+    /// need a write-batch number of their own (postings), and is given one.
+    pub(crate) fn apply(
+        &self,
+        mut batch: kv::Batch,
+        before: &Counts,
+        mut after: Counts,
+        numbered: kv::Numbered<'_>,
+    ) -> Result<()> {
+        if let Some(pg) = &self.pg {
+            return pg.apply(batch, before, &after, numbered);
+        }
+        if let Some(add) = numbered {
+            after.batches += 1;
+            add(after.batches, &mut batch);
+        }
+        after.write(&mut batch);
+        self.sled(|db| db.apply_batch(batch.to_sled()))?;
+        self.flush()
+    }
+
+    /// A write batch starts: on PostgreSQL, its transaction.
+    pub(crate) fn begin_batch(&self) -> Result<()> {
+        match &self.pg {
+            Some(pg) => pg.begin(),
+            None => Ok(()),
+        }
+    }
+
+    /// A write batch ends uncommitted: nothing it staged is written.
+    pub(crate) fn abandon_batch(&self) {
+        if let Some(pg) = &self.pg {
+            pg.rollback();
+        }
+    }
+
+    /// A write batch is about to read `story`'s head to append to it: on
+    /// PostgreSQL, lock the story until the batch commits, so two writers
+    /// append one after the other. (sled's writers are exclusive already.)
+    pub(crate) fn lock_story(&self, story: &str) -> Result<()> {
+        match &self.pg {
+            Some(pg) => pg.lock_story(story),
+            None => Ok(()),
+        }
     }
 
     fn get_sealed<T: serde::de::DeserializeOwned>(&self, kind: u8, key: &[u8], what: &str) -> Result<Option<T>> {
@@ -652,16 +769,12 @@ impl Store {
 
     /// Merge speaker `from` into `into` for every query (reversible).
     pub fn set_alias(&self, from: &str, into: &str) -> Result<()> {
-        self.sled(|db| db.insert(keys::alias(from), seal_record(keys::ALIAS, &into.to_string())))?;
-        self.flush()?;
-        Ok(())
+        self.put_one(&keys::alias(from), &seal_record(keys::ALIAS, &into.to_string()))
     }
 
     /// Undo [`Store::set_alias`]; returns whether there was such an alias.
     pub fn remove_alias(&self, from: &str) -> Result<bool> {
-        let old = self.sled(|db| db.remove(keys::alias(from)))?;
-        self.flush()?;
-        Ok(old.is_some())
+        self.remove_one(&keys::alias(from))
     }
 
     /// Every watched URL.
@@ -685,9 +798,7 @@ impl Store {
 
     /// Save a watch record (flushed).
     pub fn set_watch(&self, watch: &WatchRecord) -> Result<()> {
-        self.sled(|db| db.insert(keys::watch(&watch.url), seal_record(keys::WATCH, watch)))?;
-        self.flush()?;
-        Ok(())
+        self.put_one(&keys::watch(&watch.url), &seal_record(keys::WATCH, watch))
     }
 
     /// Log a check of a story's source (flushed).
@@ -709,17 +820,17 @@ impl Store {
         while self.get(&keys::check(story, nanos, seq))?.is_some() {
             seq += 1;
         }
-        let mut batch = sled::Batch::default();
+        let mut batch = kv::Batch::default();
+        let before = self.counts()?;
+        let mut after = before;
         if let (Some(raw), Some(id)) = (raw, check.raw)
             && self.get(&keys::blob(&id))?.is_none()
         {
             batch.insert(keys::blob(&id), blobs::encode_blob(raw, None));
-            batch.insert(keys::counter("blobs"), &(self.counter("blobs")? + 1).to_be_bytes()[..]);
+            after.blobs += 1;
         }
         batch.insert(keys::check(story, nanos, seq), seal_record(keys::CHECK, check));
-        self.sled(|db| db.apply_batch(batch))?;
-        self.flush()?;
-        Ok(())
+        self.apply(batch, &before, after, None)
     }
 
     /// A story's checks, oldest first.
@@ -749,7 +860,11 @@ impl Store {
             keys += 1;
             *by_kind.entry(keys::kind_name(k[0])).or_default() += (k.len() + v.len()) as u64;
         }
-        Ok(StoreSize { disk_bytes: self.sled(|db| db.size_on_disk())?, logical_bytes: logical, keys, by_kind })
+        let disk_bytes = match &self.pg {
+            Some(pg) => pg.size_on_disk()?,
+            None => self.sled(|db| db.size_on_disk())?,
+        };
+        Ok(StoreSize { disk_bytes, logical_bytes: logical, keys, by_kind })
     }
 
     /// Store-wide counts kept by the store itself (sled's `len` would scan).
@@ -805,15 +920,25 @@ impl Store {
 
     /// Low-level access for `verify`.
     pub(crate) fn scan(&self, prefix: impl AsRef<[u8]>) -> impl Iterator<Item = Result<(sled::IVec, sled::IVec)>> + '_ {
+        if let Some(pg) = &self.pg {
+            return match pg.scan(prefix.as_ref()) {
+                Ok(rows) => Scan { store: self, inner: None, rows: Some(rows.into_iter()), failed: None },
+                Err(e) => Scan { store: self, inner: None, rows: None, failed: Some(e) },
+            };
+        }
         match guard::catch(|| self.db().scan_prefix(prefix)) {
-            Ok(iter) => Scan { store: self, inner: Some(iter), failed: None },
-            Err(panic) => Scan { store: self, inner: None, failed: Some(self.damaged(panic)) },
+            Ok(iter) => Scan { store: self, inner: Some(iter), rows: None, failed: None },
+            Err(panic) => Scan { store: self, inner: None, rows: None, failed: Some(self.damaged(panic)) },
         }
     }
 
     /// Flush sled's writes to disk (and remember that this process wrote).
     pub(crate) fn flush(&self) -> Result<()> {
         self.wrote.store(true, std::sync::atomic::Ordering::Relaxed);
+        if self.pg.is_some() {
+            // A committed transaction is durable: nothing to flush.
+            return Ok(());
+        }
         self.sled(|db| db.flush()).map(drop)
     }
 
@@ -916,6 +1041,8 @@ mod parked {
 struct Scan<'a> {
     store: &'a Store,
     inner: Option<sled::Iter>,
+    /// PostgreSQL's rows, read whole.
+    rows: Option<std::vec::IntoIter<(Vec<u8>, Vec<u8>)>>,
     failed: Option<StoreError>,
 }
 
@@ -925,6 +1052,9 @@ impl Iterator for Scan<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         if let Some(e) = self.failed.take() {
             return Some(Err(e));
+        }
+        if let Some(rows) = &mut self.rows {
+            return rows.next().map(|(k, v)| Ok((sled::IVec::from(k), sled::IVec::from(v))));
         }
         let iter = self.inner.as_mut()?;
         match guard::catch(|| iter.next()) {
@@ -977,7 +1107,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub(crate) fn write(&self, batch: &mut sled::Batch) {
+    pub(crate) fn write(&self, batch: &mut kv::Batch) {
         for (name, n) in [
             ("stories", self.stories),
             ("revisions", self.revisions),
@@ -986,9 +1116,14 @@ impl Counts {
             ("blobs", self.blobs),
             ("batches", self.batches),
         ] {
-            batch.insert(keys::counter(name), &n.to_be_bytes()[..]);
+            batch.insert(keys::counter(name), n.to_be_bytes());
         }
     }
+}
+
+/// The PostgreSQL address a store path spells, if it spells one.
+fn postgres_address(path: &Path) -> Option<&str> {
+    path.to_str().filter(|p| pg::is_address(p))
 }
 
 fn be_u64(v: &[u8]) -> u64 {

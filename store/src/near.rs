@@ -48,12 +48,17 @@ impl Staged {
     }
 
     /// Add the postings to `batch` under batch number `number`.
-    pub(crate) fn write(self, batch: &mut sled::Batch, number: u64) {
-        for (print, list) in self.postings {
-            batch.insert(keys::near(print, number), list);
+    pub(crate) fn write(&self, batch: &mut crate::kv::Batch, number: u64) {
+        for (print, list) in &self.postings {
+            batch.insert(keys::near(*print, number), list);
         }
+    }
+
+    /// Add the mark of a complete index to `batch`, if this batch starts
+    /// the index (with postings or without).
+    pub(crate) fn mark(&self, batch: &mut crate::kv::Batch) {
         if self.starts_index {
-            batch.insert(keys::NEAR_MARK, &[][..]);
+            batch.insert(keys::NEAR_MARK, []);
         }
     }
 }
@@ -117,7 +122,7 @@ impl Store {
     /// atomic batch, and mark it complete. `prints` fingerprints a
     /// statement's content. Returns the number of statements indexed.
     pub fn rebuild_near(&mut self, prints: &dyn Fn(&str) -> Vec<u64>) -> Result<u64> {
-        let mut batch = sled::Batch::default();
+        let mut batch = crate::kv::Batch::default();
         for kv in self.scan([keys::NEAR]) {
             batch.remove(kv?.0);
         }
@@ -131,13 +136,10 @@ impl Store {
             staged.add(&h, &prints(content));
             n += 1;
         }
-        let mut counts = self.counts()?;
-        counts.batches += 1;
+        let counts = self.counts()?;
         staged.starts_index = true;
-        staged.write(&mut batch, counts.batches);
-        counts.write(&mut batch);
-        self.sled(|db| db.apply_batch(batch))?;
-        self.flush()?;
+        staged.mark(&mut batch);
+        self.apply(batch, &counts, counts, Some(&|number, batch| staged.write(batch, number)))?;
         Ok(n)
     }
 

@@ -26,6 +26,8 @@ pub struct WriteBatch<'s> {
     /// Keys to remove at commit (a re-derived analysis replaces runs);
     /// reads through the batch no longer see them.
     deleted: HashSet<Vec<u8>>,
+    /// The counts when the batch started, and as it leaves them.
+    before: Counts,
     counts: Counts,
     revisions: usize,
     /// New statements by search term, written as one posting list per
@@ -77,11 +79,13 @@ const BLOB_CACHE: usize = 256;
 
 impl<'s> WriteBatch<'s> {
     pub(crate) fn new(store: &'s mut Store) -> Result<WriteBatch<'s>> {
+        store.begin_batch()?;
         let counts = store.counts()?;
         let near = crate::near::Staged::new(store, &counts)?;
         let starts_furniture = counts.revisions == 0 && !store.furniture_ready()?;
         Ok(WriteBatch {
             store,
+            before: counts,
             staged: BTreeMap::new(),
             deleted: HashSet::new(),
             counts,
@@ -262,6 +266,7 @@ impl<'s> WriteBatch<'s> {
     /// Stage one revision. See [`Store::record_revision`].
     pub fn record(&mut self, new: NewRevision<'_>) -> Result<Recorded> {
         validate_story_id(new.story)?;
+        self.store.lock_story(new.story)?;
         let existing: Option<StoryRecord> =
             self.get_sealed(keys::STORY, &keys::story(new.story), &format!("the record of story {:?}", new.story))?;
         let text_id = blob_id(new.text.as_bytes());
@@ -573,6 +578,7 @@ impl<'s> WriteBatch<'s> {
     /// texts and raw bytes are not touched. Staged like a revision, so
     /// the story has either its old analysis or its new one after a crash.
     pub fn replace_analysis(&mut self, story: &str, analyses: Vec<NewAnalysis>, version: &str) -> Result<()> {
+        self.store.lock_story(story)?;
         let revisions = self.store.revisions(story)?;
         if revisions.len() != analyses.len() {
             return Err(self.store.corrupt(format!(
@@ -645,39 +651,58 @@ impl<'s> WriteBatch<'s> {
     }
 
     /// Write everything staged in one atomic batch and flush it to disk.
-    pub fn commit(self) -> Result<()> {
-        if self.staged.is_empty() && self.deleted.is_empty() {
+    pub fn commit(mut self) -> Result<()> {
+        let staged = std::mem::take(&mut self.staged);
+        let deleted = std::mem::take(&mut self.deleted);
+        if staged.is_empty() && deleted.is_empty() {
             return Ok(());
         }
-        let mut batch = sled::Batch::default();
-        let mut counts = self.counts;
-        if !self.terms.is_empty() || !self.near.is_empty() {
-            counts.batches += 1;
-            for (term, hashes) in self.terms {
-                batch.insert(keys::by_term(&term, counts.batches), hashes);
-            }
-        }
-        self.near.write(&mut batch, counts.batches);
-        for k in self.deleted {
+        let mut batch = crate::kv::Batch::default();
+        for k in deleted {
             batch.remove(k);
         }
-        for (k, v) in self.staged {
+        for (k, v) in staged {
             batch.insert(k, v);
         }
-        counts.write(&mut batch);
-        let store = self.store;
-        // The journal first, then sled, then the commit mark: a crash at
-        // any point leaves no acknowledged revision unjournaled (see
-        // [`crate::journal`]). Success is reported only after the mark.
-        let start = match self.journal.is_empty() {
+        let terms = std::mem::take(&mut self.terms);
+        let near = std::mem::take(&mut self.near);
+        near.mark(&mut batch);
+        // Postings are keyed by the batch's number, which the store hands
+        // out when it applies the batch (see [`Store::apply`]).
+        let numbered =
+            (!terms.is_empty() || !near.is_empty()).then_some(move |number: u64, batch: &mut crate::kv::Batch| {
+                for (term, hashes) in &terms {
+                    batch.insert(keys::by_term(term, number), hashes);
+                }
+                near.write(batch, number);
+            });
+        let journal = std::mem::take(&mut self.journal);
+        let store = &mut *self.store;
+        // sled: the journal first, then the batch, then the commit mark: a
+        // crash at any point leaves no acknowledged revision unjournaled
+        // (see [`crate::journal`]). Success is reported only after the
+        // mark. PostgreSQL keeps its own log; there is no journal.
+        let start = match journal.is_empty() || store.is_postgres() {
             true => None,
-            false => Some(store.append_journal(&self.journal)?),
+            false => Some(store.append_journal(&journal)?),
         };
-        store.sled(|db| db.apply_batch(batch))?;
-        store.flush()?;
+        store.apply(
+            batch,
+            &self.before,
+            self.counts,
+            numbered.as_ref().map(|f| f as &dyn Fn(u64, &mut crate::kv::Batch)),
+        )?;
         if let Some(start) = start {
             store.append_journal(&journal::commit_mark(start))?;
         }
         Ok(())
+    }
+}
+
+impl Drop for WriteBatch<'_> {
+    /// A batch dropped uncommitted writes nothing (on PostgreSQL, its
+    /// transaction and the story locks it holds end here).
+    fn drop(&mut self) {
+        self.store.abandon_batch();
     }
 }
