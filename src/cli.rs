@@ -43,8 +43,9 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, clap::Args)]
 pub struct GlobalArgs {
-    /// The store directory [default: $CLAIMTRAIL_STORE, else the platform data directory].
-    #[arg(long, global = true, value_name = "PATH")]
+    /// The store: a directory, or a PostgreSQL database (postgres://user@host/db) [default:
+    /// $CLAIMTRAIL_STORE, else the platform data directory].
+    #[arg(long, global = true, value_name = "PATH|URL")]
     pub store: Option<PathBuf>,
     /// Output format: text for people, json for scripts, html (diff and report) for a page.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]

@@ -76,6 +76,16 @@ struct Candidates {
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let from = ctx.store_dir()?;
+    for store in [&from, &args.to] {
+        if claimtrail_store::is_postgres_address(&store.to_string_lossy()) {
+            return Err(claimtrail_store::StoreError::NotOnPostgres {
+                address: store.display().to_string(),
+                command: "salvage",
+                why: "it rebuilds a damaged sled database from its journal",
+            }
+            .into());
+        }
+    }
     if !from.is_dir() {
         return Err(CliError::new(format!("no store at {}", from.display()))
             .with_hint("pass --store with the damaged store's directory"));

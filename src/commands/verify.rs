@@ -139,6 +139,10 @@ fn is_damage(e: &StoreError) -> bool {
 fn unreadable(dir: &std::path::Path, e: &StoreError) -> VerifyReport {
     let mut report = VerifyReport::default();
     report.problems.push(Problem { story: None, revision: None, detail: format!("the database cannot be read: {e}") });
+    if claimtrail_store::is_postgres_address(&dir.to_string_lossy()) {
+        // A PostgreSQL store has no journal of its own to fall back on.
+        return report;
+    }
     match Journal::read(dir) {
         Ok(journal) => {
             let mut stories: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
