@@ -18,6 +18,7 @@ mod help;
 mod identity;
 mod log;
 mod pages;
+mod postgres;
 mod queries;
 mod record;
 mod report;

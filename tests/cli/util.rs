@@ -1,5 +1,11 @@
 //! The test harness: a temporary store per test, a fixed clock, `NO_COLOR`,
 //! and helpers to reach fixtures and the shared corpus.
+//!
+//! With `CLAIMTRAIL_TEST_PG=postgres://…` set, every test's store is a
+//! fresh schema in that PostgreSQL database instead of a sled directory,
+//! dropped when the test ends: the same tests then check the PostgreSQL
+//! backend. The tests about sled's own files are listed in `.ci/run`
+//! (`sled_only`), with the reason, and are not run that way.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -9,9 +15,68 @@ use assert_cmd::Command;
 /// The time every test's clock is fixed at.
 pub const NOW: &str = "2026-01-02T03:04:05Z";
 
-/// A test's world: a temporary directory holding its store.
+/// A test's world: a temporary directory holding its store (or, with
+/// `CLAIMTRAIL_TEST_PG`, its files beside a PostgreSQL schema).
 pub struct Env {
     pub dir: tempfile::TempDir,
+    /// The test's PostgreSQL schema, when the suite runs on PostgreSQL.
+    pg: Option<PgSchema>,
+}
+
+/// A schema of its own for one test, dropped with it.
+struct PgSchema {
+    server: String,
+    name: String,
+}
+
+impl Drop for PgSchema {
+    fn drop(&mut self) {
+        if let Ok(mut client) = pg_client(&self.server) {
+            let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
+        }
+    }
+}
+
+/// The PostgreSQL database the suite runs on (`CLAIMTRAIL_TEST_PG`), if any.
+pub fn pg_server() -> Option<String> {
+    std::env::var("CLAIMTRAIL_TEST_PG").ok().filter(|v| !v.is_empty())
+}
+
+/// The PostgreSQL server, for a test that cannot run without one: absent,
+/// it fails when `CI=true` and is skipped (with a note) otherwise.
+pub fn require_pg(test: &str) -> Option<String> {
+    let server = pg_server();
+    if server.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{test} needs a PostgreSQL server: set CLAIMTRAIL_TEST_PG=postgres://… (CI=true)"
+        );
+        eprintln!("{test}: skipped, no PostgreSQL server (set CLAIMTRAIL_TEST_PG=postgres://…)");
+    }
+    server
+}
+
+/// A connection to the test server; failing to reach it fails the test.
+pub fn pg_client(server: &str) -> Result<postgres::Client, postgres::Error> {
+    postgres::Client::connect(server, postgres::NoTls)
+}
+
+/// A store address in the same database as `server` that uses `schema`.
+pub fn pg_address(server: &str, schema: &str) -> String {
+    let sep = if server.contains('?') { '&' } else { '?' };
+    format!("{server}{sep}options=-csearch_path%3D{schema}")
+}
+
+/// A new, empty schema in the test database.
+fn pg_schema(server: &str) -> PgSchema {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    let name = format!("ct_test_{}_{n}_{nanos}", std::process::id());
+    let mut client = pg_client(server)
+        .unwrap_or_else(|e| panic!("CLAIMTRAIL_TEST_PG={server}: cannot reach the PostgreSQL server: {e}"));
+    client.batch_execute(&format!("CREATE SCHEMA {name}")).expect("create the test's schema");
+    PgSchema { server: server.to_string(), name }
 }
 
 /// What a run of the binary printed and returned.
@@ -53,11 +118,30 @@ impl Run {
 
 impl Env {
     pub fn new() -> Env {
-        Env { dir: tempfile::tempdir().expect("temp dir") }
+        Env { dir: tempfile::tempdir().expect("temp dir"), pg: pg_server().map(|s| pg_schema(&s)) }
     }
 
+    /// A test whose store is a sled directory, whatever the suite runs on.
+    pub fn new_sled() -> Env {
+        Env { dir: tempfile::tempdir().expect("temp dir"), pg: None }
+    }
+
+    /// A test whose store is a fresh schema on the PostgreSQL `server`.
+    pub fn new_pg(server: &str) -> Env {
+        Env { dir: tempfile::tempdir().expect("temp dir"), pg: Some(pg_schema(server)) }
+    }
+
+    /// The test's PostgreSQL schema, if its store is on PostgreSQL.
+    pub fn pg_schema(&self) -> Option<&str> {
+        self.pg.as_ref().map(|pg| pg.name.as_str())
+    }
+
+    /// The test's store: a directory, or a PostgreSQL address.
     pub fn store(&self) -> PathBuf {
-        self.dir.path().join("store")
+        match &self.pg {
+            Some(pg) => PathBuf::from(pg_address(&pg.server, &pg.name)),
+            None => self.dir.path().join("store"),
+        }
     }
 
     /// A file in the test's directory with the given contents.
@@ -109,6 +193,7 @@ impl Env {
     /// sled releases its file lock a little after a process or handle is
     /// gone, so a conflict is retried for a moment.
     pub fn sled(&self) -> sled::Db {
+        assert!(self.pg.is_none(), "this test reads sled's own files: list it in .ci/run's sled_only");
         let start = std::time::Instant::now();
         loop {
             match sled::open(self.store().join("db")) {
@@ -122,8 +207,40 @@ impl Env {
         }
     }
 
-    /// Every key and value of the store's database, to prove it unchanged.
+    /// Every key and value of the store's database, to prove it unchanged
+    /// (on PostgreSQL: every row of every table of the test's schema).
     pub fn store_snapshot(&self) -> Vec<(Vec<u8>, Vec<u8>)> {
+        if let Some(pg) = &self.pg {
+            let mut client = pg_client(&pg.server).expect("reach the test server");
+            let tables = client
+                .query(
+                    "SELECT table_name::text FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1",
+                    &[&pg.name],
+                )
+                .expect("list the test's tables");
+            // The tables of records hold the keys and values of the
+            // shared key layout (`k`, `v`); the others are compared whole.
+            let mut rows = Vec::new();
+            for t in tables {
+                let table: String = t.get(0);
+                let keyed = client
+                    .query(&format!("SELECT k, v FROM {}.{table}", pg.name), &[])
+                    .map(|found| found.into_iter().map(|r| (r.get(0), r.get(1))).collect::<Vec<_>>());
+                match keyed {
+                    Ok(found) => rows.extend(found),
+                    Err(_) => {
+                        for r in client
+                            .query(&format!("SELECT r::text FROM {}.{table} r", pg.name), &[])
+                            .expect("read a table")
+                        {
+                            rows.push((table.clone().into_bytes(), r.get::<_, String>(0).into_bytes()));
+                        }
+                    }
+                }
+            }
+            rows.sort();
+            return rows;
+        }
         if !self.store().join("db").exists() {
             return Vec::new();
         }

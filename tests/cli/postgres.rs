@@ -1,0 +1,292 @@
+//! The PostgreSQL backend against a real server (`CLAIMTRAIL_TEST_PG`):
+//! the same ids and export as sled, many writers at once, a connection
+//! killed in the middle of an import, and what it refuses.
+//!
+//! Without a server these tests say so and stop, except under `CI=true`,
+//! where that is a failure.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::util::{Env, example, pg_address, pg_client, require_pg};
+
+/// Record the bundled example's three revisions at fixed times.
+fn record_harbor(env: &Env) {
+    for (i, name) in ["01-first.txt", "02-update.txt", "03-latest.txt"].iter().enumerate() {
+        let at = format!("2026-01-0{}T10:00:00Z", i + 1);
+        env.run(["record", "harbor", example(name).to_str().unwrap(), "--at", &at]).ok();
+    }
+}
+
+fn root(env: &Env) -> String {
+    let out = env.run(["verify"]);
+    assert_eq!(out.code, 0, "verify:\n{}{}", out.stdout, out.stderr);
+    out.stdout.lines().find(|l| l.starts_with("root: ")).expect("a root line").to_string()
+}
+
+#[test]
+fn revisions_get_the_same_ids_and_export_on_postgres_as_on_sled() {
+    let Some(server) = require_pg("postgres::revisions_get_the_same_ids") else { return };
+    let pg = Env::new_pg(&server);
+    let sled = Env::new_sled();
+    record_harbor(&pg);
+    record_harbor(&sled);
+    let log = |env: &Env| env.run(["log", "harbor", "--format", "json"]).ok().to_string();
+    assert_eq!(log(&pg), log(&sled), "the same revision ids");
+    let from_pg = pg.run(["export"]).ok().to_string();
+    let from_sled = sled.run(["export"]).ok().to_string();
+    assert_eq!(from_pg, from_sled, "the same export");
+    assert_eq!(root(&pg), root(&sled), "the same verify root");
+    for query in [["who", "Daniel Ortiz"], ["search", "fire"], ["speakers", "--format"], ["history", "harbor"]] {
+        let mut args: Vec<&str> = query.to_vec();
+        if args[1] == "--format" {
+            args.push("json");
+        }
+        let (a, b) = (pg.run(&args), sled.run(&args));
+        assert_eq!((a.code, &a.stdout), (b.code, &b.stdout), "{args:?} answers the same");
+    }
+
+    // An export from either imports into the other byte for byte.
+    let into_sled = Env::new_sled();
+    into_sled.run(["import", pg.file("pg.jsonl", &from_pg).to_str().unwrap()]).ok();
+    assert_eq!(into_sled.run(["export"]).ok(), from_pg);
+    let into_pg = Env::new_pg(&server);
+    into_pg.run(["import", sled.file("sled.jsonl", &from_sled).to_str().unwrap()]).ok();
+    assert_eq!(into_pg.run(["export"]).ok(), from_sled);
+}
+
+#[test]
+fn a_schema_newer_than_this_claimtrail_is_refused() {
+    let Some(server) = require_pg("postgres::a_schema_newer_than_this_claimtrail_is_refused") else { return };
+    let env = Env::new_pg(&server);
+    record_harbor(&env);
+    let schema = env.pg_schema().unwrap();
+    let mut client = pg_client(&server).unwrap();
+    client.execute(&format!("INSERT INTO {schema}.ct_schema (version) VALUES (99)"), &[]).unwrap();
+    let before = env.store_snapshot();
+    for args in [&["log", "harbor"][..], &["record", "harbor", example("01-first.txt").to_str().unwrap()]] {
+        let err = env.run(args).err().to_string();
+        assert!(err.contains("was written by a newer claimtrail (store format 99;"), "{err}");
+        assert!(err.contains("hint: upgrade claimtrail"), "{err}");
+    }
+    assert_eq!(env.store_snapshot(), before, "nothing was written");
+}
+
+#[test]
+fn commands_about_sled_files_refuse_a_postgres_store() {
+    let Some(server) = require_pg("postgres::commands_about_sled_files_refuse") else { return };
+    let env = Env::new_pg(&server);
+    record_harbor(&env);
+    let to = env.dir.path().join("salvaged");
+    let err = env.run(["salvage", "--to", to.to_str().unwrap()]).err().to_string();
+    assert!(err.contains("`salvage` works on a sled store's files, and the PostgreSQL store"), "{err}");
+    assert!(err.contains("it rebuilds a damaged sled database from its journal"), "{err}");
+    assert!(!to.exists(), "nothing was written");
+}
+
+#[test]
+fn an_unreachable_server_is_a_clear_error() {
+    // Port 1 on this machine: nothing listens there.
+    let env = Env::new_sled();
+    let err = env.run(["--store", "postgres://claimtrail:s3cret@127.0.0.1:1/news", "log", "harbor"]).err().to_string();
+    assert!(err.contains("error: PostgreSQL store postgres://claimtrail:***@127.0.0.1:1/news: "), "{err}");
+    assert!(!err.contains("s3cret"), "the password is not shown: {err}");
+    assert!(err.contains("hint: check that the server is running"), "{err}");
+}
+
+/// Invented stories for the bulk tests: `count` story folders under
+/// `dir`, named `{prefix}-{n}`, each with three revisions whose capture
+/// times are in their names (so ids do not depend on when a test runs).
+fn write_stories(dir: &Path, prefix: &str, count: usize) {
+    for n in 0..count {
+        let story = dir.join(format!("{prefix}-{n}"));
+        std::fs::create_dir_all(&story).unwrap();
+        for r in 1..=3 {
+            let mut text = format!(
+                "The council of Brookvale {prefix} {n} met on Monday to discuss the new ferry terminal.\n\n\
+                 \"We will open the terminal in {} weeks,\" said Mayor Ilse Varga.\n\n",
+                r + n
+            );
+            if r >= 2 {
+                text += &format!(
+                    "Harbour master Tomas Reyes said the pier in district {n} needs {} more inspections.\n\n",
+                    r * 2
+                );
+            }
+            if r == 3 {
+                text += "\"The budget is not final,\" a spokesperson for the council told reporters.\n";
+            }
+            std::fs::write(story.join(format!("0{r}-2026-01-0{r}T0{}00Z.txt", n % 10)), text).unwrap();
+        }
+    }
+}
+
+/// An export's lines by story, and the racing story's revisions without
+/// what their order decides (number, id, parent).
+fn by_story(export: &str, racing: &str) -> (BTreeMap<String, Vec<String>>, Vec<String>) {
+    let mut stories: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut race = Vec::new();
+    for line in export.lines() {
+        let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let Some(story) = v.get("story").and_then(|s| s.as_str()).map(str::to_string) else { continue };
+        if story == racing {
+            let o = v.as_object_mut().unwrap();
+            for field in ["number", "id", "parent"] {
+                o.remove(field);
+            }
+            race.push(serde_json::to_string(&v).unwrap());
+        } else {
+            stories.entry(story).or_default().push(line.to_string());
+        }
+    }
+    race.sort();
+    (stories, race)
+}
+
+/// Texts of the racing story, each recorded once by one of two recorders
+/// (all at the test's fixed time: they land in whatever order they race).
+fn racing_texts(env: &Env, recorder: usize) -> Vec<std::path::PathBuf> {
+    (0..4)
+        .map(|i| {
+            let text = format!(
+                "Ferry service to Brookvale resumed on Friday.\n\n\
+                 \"Crossing number {i} of recorder {recorder} left on time,\" said operator Lena Ostrova.\n"
+            );
+            env.file(&format!("race-{recorder}-{i}.txt"), text)
+        })
+        .collect()
+}
+
+#[test]
+fn four_importers_and_two_recorders_at_once_all_land_exactly_once() {
+    let Some(server) = require_pg("postgres::four_importers_and_two_recorders_at_once") else { return };
+    let env = Env::new_pg(&server);
+    let sets: Vec<std::path::PathBuf> = (0..4)
+        .map(|i| {
+            let dir = env.dir.path().join(format!("set-{i}"));
+            write_stories(&dir, &format!("set{i}"), 6);
+            dir
+        })
+        .collect();
+    let texts: Vec<_> = (0..2).map(|r| racing_texts(&env, r)).collect();
+    // The store exists before the writers start, so none of them creates it.
+    env.run(["record", "race", texts[0][0].to_str().unwrap()]).ok();
+
+    let importers: Vec<_> = sets
+        .iter()
+        .map(|dir| {
+            env.std_cmd()
+                .args(["import", "--quiet", "--batch", "4", dir.to_str().unwrap()])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    // Two recorders race on one story, while the importers run.
+    std::thread::scope(|scope| {
+        for (r, texts) in texts.iter().enumerate() {
+            let env = &env;
+            scope.spawn(move || {
+                for file in texts.iter().skip(usize::from(r == 0)) {
+                    env.run(["record", "race", file.to_str().unwrap()]).ok();
+                }
+            });
+        }
+    });
+    for child in importers {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "import: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    // Every revision exactly once, every chain intact.
+    let stories = env.run(["stories", "--format", "json"]).json();
+    let stories = stories.as_array().expect("a list of stories");
+    assert_eq!(stories.len(), 4 * 6 + 1);
+    let log = env.run(["log", "race", "--format", "json"]).json();
+    assert_eq!(log.as_array().map(Vec::len), Some(8), "{log}");
+    root(&env);
+
+    // The same work done one step after another, in a sled store.
+    let sequential = Env::new_sled();
+    for dir in &sets {
+        sequential.run(["import", "--quiet", dir.to_str().unwrap()]).ok();
+    }
+    for file in texts.iter().flatten() {
+        sequential.run(["record", "race", file.to_str().unwrap()]).ok();
+    }
+    let (concurrent, race_a) = by_story(env.run(["export"]).ok(), "race");
+    let (one_by_one, race_b) = by_story(sequential.run(["export"]).ok(), "race");
+    assert_eq!(concurrent, one_by_one, "the imported stories are the same, id for id");
+    assert_eq!(race_a, race_b, "the racing revisions are the same, up to their order");
+    let counts = |env: &Env| {
+        let v = env.run(["verify", "--format", "json"]).json();
+        (v["stories"].clone(), v["revisions"].clone(), v["statements"].clone(), v["blobs"].clone())
+    };
+    assert_eq!(counts(&env), counts(&sequential), "the store's counts agree");
+}
+
+#[test]
+fn an_import_whose_connection_is_killed_completes_when_run_again() {
+    let Some(server) = require_pg("postgres::an_import_whose_connection_is_killed") else { return };
+    let env = Env::new_pg(&server);
+    let schema = env.pg_schema().unwrap().to_string();
+    // The import's connections carry a name of their own, so this test
+    // kills them and no other test's.
+    let address = format!("{}&application_name={schema}", pg_address(&server, &schema));
+    let dir = env.dir.path().join("archive");
+    write_stories(&dir, "bulk", 60);
+    env.run(["--store", &address, "record", "first", example("01-first.txt").to_str().unwrap()]).ok();
+
+    let mut child = env
+        .std_cmd()
+        .args(["--store", &address, "import", "--quiet", "--batch", "4", dir.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut admin = pg_client(&server).unwrap();
+    let start = Instant::now();
+    let killed = loop {
+        let landed: i64 =
+            admin.query_one(&format!("SELECT n FROM {schema}.counters WHERE name = 'revisions'"), &[]).unwrap().get(0);
+        if landed > 8 {
+            let n = admin
+                .execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+                    &[&schema],
+                )
+                .unwrap();
+            break n;
+        }
+        assert!(child.try_wait().unwrap().is_none(), "the import ended before it could be interrupted");
+        assert!(start.elapsed() < Duration::from_secs(60), "the import made no progress");
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    assert_eq!(killed, 1, "one connection was killed");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "the import failed: {stderr}");
+    assert!(stderr.starts_with("error: PostgreSQL store postgres://"), "{stderr}");
+
+    // What landed is whole: verify passes, and running the import again
+    // finishes the job.
+    root(&env);
+    let landed = env.run(["stories", "--format", "json"]).json().as_array().map_or(0, Vec::len);
+    assert!(landed < 61, "the import was interrupted ({landed} stories)");
+    let again = env.run(["import", dir.to_str().unwrap()]).ok().to_string();
+    assert!(again.contains("already there"), "{again}");
+    root(&env);
+
+    let sequential = Env::new_sled();
+    sequential.run(["record", "first", example("01-first.txt").to_str().unwrap()]).ok();
+    sequential.run(["import", "--quiet", dir.to_str().unwrap()]).ok();
+    let without_first = |env: &Env| by_story(env.run(["export"]).ok(), "first").0;
+    assert_eq!(
+        without_first(&env),
+        without_first(&sequential),
+        "the interrupted import, completed, is the whole import"
+    );
+}
