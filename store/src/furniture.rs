@@ -110,7 +110,7 @@ impl Store {
     /// Build the index again from every revision's text, in one atomic
     /// batch, and mark it complete. Returns the number of pages indexed.
     pub fn rebuild_furniture(&mut self, page_of: &PageOf<'_>) -> Result<u64> {
-        let mut batch = sled::Batch::default();
+        let mut batch = crate::kv::Batch::default();
         for k in self.furniture_keys() {
             batch.remove(k?);
         }
@@ -120,11 +120,11 @@ impl Store {
         }
         let pages = expected.iter().filter(|k| k[0] == keys::HOST_PAGE).count() as u64;
         for k in expected {
-            batch.insert(k, &[][..]);
+            batch.insert(k, []);
         }
-        batch.insert(keys::FURNITURE_MARK, &[][..]);
-        self.sled(|db| db.apply_batch(batch))?;
-        self.flush()?;
+        batch.insert(keys::FURNITURE_MARK, []);
+        let counts = self.counts()?;
+        self.apply(batch, &counts, counts, None)?;
         Ok(pages)
     }
 

@@ -42,6 +42,8 @@ const TABLES: &[(u8, &str)] = &[
     (keys::BLOB, "blobs"),
     (keys::CHECK, "checks"),
     (keys::ANALYSIS, "analyses"),
+    (keys::FURNITURE, "furniture"),
+    (keys::HOST_PAGE, "host_pages"),
     (keys::BY_TEXT, "text_index"),
     (keys::META, "meta"),
     (keys::BY_NAME, "names"),
@@ -309,6 +311,14 @@ impl Db {
     /// Write a batch's rows, table by table; returns how many statements
     /// and blobs were new.
     fn write(&self, batch: Batch) -> Result<Inserted> {
+        // A kind of key with no table would be lost without a word: a new
+        // kind needs a migration first.
+        if let Some(k) = batch.ops.keys().find(|k| k.first().and_then(|t| table(*t)).is_none()) {
+            return Err(StoreError::Postgres {
+                address: self.shown.clone(),
+                detail: format!("this claimtrail has no table for keys of kind {:?}", k.first().map(|t| *t as char)),
+            });
+        }
         let mut inserted = Inserted::default();
         let mut client = self.client();
         for (tag, table) in TABLES {

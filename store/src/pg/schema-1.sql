@@ -119,6 +119,17 @@ CREATE TABLE variant_postings (
     k bytea PRIMARY KEY, v bytea NOT NULL,
     fingerprint bigint GENERATED ALWAYS AS (ct_be(substring(k from 2 for 8))) STORED
 );
+-- Lines a site's pages carry (furniture), and the pages of each site.
+CREATE TABLE furniture (
+    k bytea PRIMARY KEY, v bytea NOT NULL,
+    host text GENERATED ALWAYS AS (ct_head(k)) STORED,
+    story text GENERATED ALWAYS AS (ct_text(substring(ct_tail(k) from 9))) STORED
+);
+CREATE TABLE host_pages (
+    k bytea PRIMARY KEY, v bytea NOT NULL,
+    host text GENERATED ALWAYS AS (ct_head(k)) STORED,
+    story text GENERATED ALWAYS AS (ct_text(ct_tail(k))) STORED
+);
 CREATE TABLE watches (
     k bytea PRIMARY KEY, v bytea NOT NULL,
     url text GENERATED ALWAYS AS (ct_text(substring(k from 2))) STORED
