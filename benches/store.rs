@@ -79,20 +79,6 @@ fn load(store: &mut Store, corpus: &[(String, Vec<String>)]) -> (u64, u64) {
     (revisions, statements)
 }
 
-/// Write a corpus as an import directory: STORY/NN-TIME.txt.
-fn write_archive(root: &Path, corpus: &[(String, Vec<String>)]) {
-    let _ = std::fs::remove_dir_all(root);
-    for (story, texts) in corpus {
-        let d = root.join(story);
-        std::fs::create_dir_all(&d).unwrap();
-        for (i, t) in texts.iter().enumerate() {
-            // One update an hour from 1 January: times always move forward.
-            let name = format!("{:02}-2026-01-{:02}T{:02}00Z.txt", i + 1, 1 + i / 24, i % 24);
-            std::fs::write(d.join(name), t).unwrap();
-        }
-    }
-}
-
 fn bench_record(dir: &Path) {
     // The whole `import` command, as a user bulk-loads: files read,
     // parsed and extracted on one thread, hashed and written on another.
@@ -100,7 +86,7 @@ fn bench_record(dir: &Path) {
     let revisions: usize = corpus.iter().map(|(_, t)| t.len()).sum();
     let bytes: usize = corpus.iter().flat_map(|(_, t)| t).map(String::len).sum();
     let archive = dir.join("record-archive");
-    write_archive(&archive, &corpus);
+    corpus::write_archive(&archive, &corpus);
     let store = dir.join("record");
     let _ = std::fs::remove_dir_all(&store);
     let start = Instant::now();
@@ -399,7 +385,7 @@ fn timed(store: &Path, args: &[&std::ffi::OsStr]) -> (f64, u64) {
 fn bench_rss(dir: &Path) {
     let archive = dir.join("rss-archive");
     let corpus = corpus::corpus(5, 100_000);
-    write_archive(&archive, &corpus);
+    corpus::write_archive(&archive, &corpus);
     let _ = std::fs::remove_dir_all(dir.join("rss-store"));
     let (secs, kb) = timed(&dir.join("rss-store"), &["import".as_ref(), "--quiet".as_ref(), archive.as_os_str()]);
     row(

@@ -233,3 +233,17 @@ pub fn corpus(seed: u64, total: usize) -> Vec<(String, Vec<String>)> {
     }
     out
 }
+
+/// Write a corpus as an import directory: STORY/NN-TIME.txt.
+pub fn write_archive(root: &std::path::Path, corpus: &[(String, Vec<String>)]) {
+    let _ = std::fs::remove_dir_all(root);
+    for (story, texts) in corpus {
+        let d = root.join(story);
+        std::fs::create_dir_all(&d).unwrap();
+        for (i, t) in texts.iter().enumerate() {
+            // One update an hour from 1 January: times always move forward.
+            let name = format!("{:02}-2026-01-{:02}T{:02}00Z.txt", i + 1, 1 + i / 24, i % 24);
+            std::fs::write(d.join(name), t).unwrap();
+        }
+    }
+}
