@@ -290,3 +290,44 @@ fn an_import_whose_connection_is_killed_completes_when_run_again() {
         "the interrupted import, completed, is the whole import"
     );
 }
+
+#[test]
+fn verify_recomputes_every_chain_and_hash_from_the_rows() {
+    let Some(server) = require_pg("postgres::verify_recomputes_every_chain_and_hash_from_the_rows") else { return };
+    let damaged = |change: &dyn Fn(&mut postgres::Client, &str, &str), expect: &str| {
+        let env = Env::new_pg(&server);
+        record_harbor(&env);
+        root(&env);
+        let j = env.run(["show", "harbor@3", "--format", "json"]).json();
+        let hash = j["statements"].as_array().unwrap().last().unwrap()["hash"].as_str().unwrap().to_string();
+        change(&mut pg_client(&server).unwrap(), env.pg_schema().unwrap(), &hash);
+        let out = env.run(["verify"]);
+        assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+        assert!(out.stdout.contains(expect), "{expect}:\n{}", out.stdout);
+    };
+    // A statement's words edited in SQL.
+    damaged(
+        &|c, schema, hash| {
+            let sql = format!("UPDATE {schema}.statements SET v = v || '!'::bytea WHERE hash = decode($1, 'hex')");
+            assert_eq!(c.execute(&sql, &[&hash]).unwrap(), 1);
+        },
+        "story \"harbor\" revision 3: statement",
+    );
+    // A revision deleted from the middle of the chain.
+    damaged(
+        &|c, schema, _| {
+            let sql = format!("DELETE FROM {schema}.revisions WHERE story = 'harbor' AND number = 2");
+            assert_eq!(c.execute(&sql, &[]).unwrap(), 1);
+        },
+        "story \"harbor\" revision 3: the chain is broken: revision 2 is missing",
+    );
+    // One bit of every stored text and raw input flipped.
+    damaged(
+        &|c, schema, _| {
+            let sql =
+                format!("UPDATE {schema}.blobs SET v = set_byte(v, length(v) - 1, get_byte(v, length(v) - 1) # 1)");
+            assert!(c.execute(&sql, &[]).unwrap() > 0);
+        },
+        "damaged: ",
+    );
+}
