@@ -450,6 +450,11 @@ pub fn lineage(previous: &[Statement], next: &[Statement]) -> Lineage {
     out
 }
 
+/// The revision metadata key that marks a revision as a primary source of
+/// what it quotes (`record --primary KIND`: a transcript, an official
+/// statement, a document); `variants` measures every report against it.
+pub const PRIMARY: &str = "primary";
+
 /// Document metadata worth keeping with a revision.
 pub fn document_meta(doc: &Document) -> BTreeMap<String, String> {
     let mut meta = BTreeMap::new();

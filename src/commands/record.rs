@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::commands::Ctx;
 use crate::commands::input::{self, DEFAULT_MAX_BYTES};
 use crate::error::{CliError, Result, exit};
-use crate::record::{Prepared, latest_statements, story_speakers};
+use crate::record::{PRIMARY, Prepared, latest_statements, story_speakers};
 use crate::time::{now, parse_time};
 
 /// Record a revision of a story in the store.
@@ -23,6 +23,7 @@ use crate::time::{now, parse_time};
 ///   claimtrail record taji-strikes article.txt
 ///   curl -s https://example.com/story | claimtrail record my-story - --url https://example.com/story
 ///   claimtrail record my-story old.txt --at 2020-03-12T18:00:00Z
+///   claimtrail record briefing-transcript transcript.txt --primary transcript
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -44,6 +45,13 @@ pub struct Args {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// This revision is a primary source of what it quotes: a transcript, an
+    /// official statement, or a document the story reports on. `variants`
+    /// puts its rendering of a quote first, diffs every report against it,
+    /// and judges misattribution by the speaker it gives. Kept in the
+    /// revision's metadata (`show` lists it; `export` carries it).
+    #[arg(long, value_name = "KIND", value_parser = ["transcript", "statement", "document"])]
+    pub primary: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -101,7 +109,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     prepared.drop_site_furniture(&store, &args.story, args.url.as_deref().or(stored_url.as_deref()))?;
     let mut known = story_speakers(&store, &args.story)?;
     let previous = latest_statements(&store, &args.story)?;
-    let revision = prepared.to_revision(
+    let mut revision = prepared.to_revision(
         &args.story,
         &mut known,
         &previous,
@@ -109,6 +117,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         args.url.as_deref(),
         args.title.as_deref(),
     )?;
+    if let Some(kind) = &args.primary {
+        revision.meta.insert(PRIMARY.to_string(), kind.clone());
+    }
     let outcome = store.record_revision(revision)?;
     let extraction = &prepared.extraction;
     let (kind, rev): (&'static str, &RevisionRecord) = match &outcome {
@@ -129,12 +140,19 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     }
     let p = ctx.out.palette;
     let line = match &outcome {
-        Recorded::Unchanged { latest } => format!(
-            "{}: unchanged since revision {} ({}); nothing recorded",
-            args.story,
-            latest.number,
-            p.yellow(&latest.id.short())
-        ),
+        Recorded::Unchanged { latest } => {
+            let mut line = format!(
+                "{}: unchanged since revision {} ({}); nothing recorded",
+                args.story,
+                latest.number,
+                p.yellow(&latest.id.short())
+            );
+            if args.primary.is_some() && latest.meta.get(PRIMARY) != args.primary.as_ref() {
+                line.push_str("; --primary marks a new revision only, so revision ");
+                line.push_str(&format!("{} keeps its metadata", latest.number));
+            }
+            line
+        }
         Recorded::New { revision, new_story } => {
             let attributed = extraction.statements.iter().filter(|s| s.speaker.is_some()).count();
             let mut line = format!(

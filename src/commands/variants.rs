@@ -25,15 +25,18 @@ quote. Sentences that only share a frame (\"the United States will not
 tolerate ...\") but end differently are kept apart.
 
 Each group lists its renderings by time of first capture, the earliest
-first; each later one shows its word diff against the earliest
+first, except that a primary source (a revision recorded with `record
+--primary`: a transcript, an official statement) comes first however late
+it was recorded. Each later one shows its word diff against the first
 ([-removed-]{+added+}) and its flags:
 
   wording               words changed, added or dropped
   truncated             a head, tail or middle of a longer rendering
   paraphrase_in_quotes  quotation marks around words that differ in substance
-  misattributed         given to another speaker than most renderings (two
-                        spellings of one person are one speaker; an unnamed
-                        source is never another speaker)
+  misattributed         given to another speaker than the primary source
+                        gives, or than most renderings when none is recorded
+                        (two spellings of one person are one speaker; an
+                        unnamed source is never another speaker)
   unquoted              quoted in one, reported speech in the other
 
 With no argument: every group in the store. SPEAKER (a name, surname, alias
@@ -209,8 +212,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             };
             let flags: Vec<&str> = m.flags.iter().map(|f| f.as_str()).collect();
             let flags = if flags.is_empty() { String::new() } else { format!("  {}", p.red(&flags.join(", "))) };
+            let primary = m.primary.as_ref().map_or_else(String::new, |k| format!("  primary source ({k})"));
             ctx.out.line(&format!(
-                "  {}  {}  {who}{flags}",
+                "  {}  {}  {who}{primary}{flags}",
                 crate::time::human(&m.captured_at),
                 p.cyan(&format!("{}@{}", m.story, m.revision)),
             ))?;

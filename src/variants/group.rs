@@ -12,6 +12,7 @@ use super::compare::{Rendering, edits, same_claim, truncation_of};
 use super::words::prints;
 use crate::error::CliError;
 use crate::query::SpeakerIndex;
+use crate::record::PRIMARY;
 
 /// A fingerprint shared by more statements than this is boilerplate (a
 /// frame every report uses): it proposes no candidates.
@@ -33,8 +34,8 @@ pub enum Flag {
     /// Quotation marks around words that differ in substance from the
     /// reference.
     ParaphraseInQuotes,
-    /// Given to a different speaker than most renderings (the earliest
-    /// breaks a tie).
+    /// Given to a different speaker than the primary source gives, or when
+    /// none is recorded than most renderings (the earliest breaks a tie).
     Misattributed,
     /// Quoted in one, reported in the other.
     Unquoted,
@@ -77,6 +78,9 @@ pub struct Member {
     pub speaker: Option<Speaker>,
     pub attribution: String,
     pub captured_at: DateTime<Utc>,
+    /// The kind of primary source its revision was recorded as
+    /// (`record --primary`: transcript, statement, document), if any.
+    pub primary: Option<String>,
     pub flags: Vec<Flag>,
 }
 
@@ -88,7 +92,8 @@ impl Member {
     }
 }
 
-/// Renderings of one claim, the earliest first.
+/// Renderings of one claim: a primary source's first (the earliest of
+/// them), then the rest by time of first capture.
 #[derive(Clone, Debug, Serialize)]
 pub struct Group {
     /// The hash (12 hex digits) of the earliest rendering's statement.
@@ -303,7 +308,7 @@ impl<'s> Grouper<'s> {
     /// `None` when its renderings are all in one story.
     fn layout(&mut self, speakers: &SpeakerIndex<'_>, hashes: &[Hash32]) -> Result<Option<Group>, CliError> {
         let mut members: Vec<(Member, Rendering)> = Vec::new();
-        let mut revisions: HashMap<(String, u32), DateTime<Utc>> = HashMap::new();
+        let mut revisions: HashMap<(String, u32), (DateTime<Utc>, Option<String>)> = HashMap::new();
         for h in hashes {
             let (content, rendering) = self.rendering(h)?.clone();
             // One member per story and speaker: where it first appeared.
@@ -318,14 +323,15 @@ impl<'s> Grouper<'s> {
                 }
             }
             for ((story, speaker), run) in first {
-                let at = match revisions.get(&(story.clone(), run.first)) {
-                    Some(t) => *t,
+                let (at, primary) = match revisions.get(&(story.clone(), run.first)) {
+                    Some(t) => t.clone(),
                     None => {
-                        let t =
-                            self.store.revision(&story, run.first)?.map(|r| r.captured_at).ok_or_else(|| {
-                                CliError::new(format!("revision {} of {story:?} is missing", run.first))
-                            })?;
-                        revisions.insert((story.clone(), run.first), t);
+                        let rev = self
+                            .store
+                            .revision(&story, run.first)?
+                            .ok_or_else(|| CliError::new(format!("revision {} of {story:?} is missing", run.first)))?;
+                        let t = (rev.captured_at, rev.meta.get(PRIMARY).cloned());
+                        revisions.insert((story.clone(), run.first), t.clone());
                         t
                     }
                 };
@@ -346,6 +352,7 @@ impl<'s> Grouper<'s> {
                     speaker,
                     attribution: run.attribution.clone(),
                     captured_at: at,
+                    primary,
                     flags: Vec::new(),
                 };
                 members.push((member, rendering.clone()));
@@ -354,8 +361,15 @@ impl<'s> Grouper<'s> {
         if members.iter().map(|(m, _)| m.story.as_str()).collect::<BTreeSet<_>>().len() < 2 {
             return Ok(None);
         }
+        // A primary source is the reference however late it was recorded.
         members.sort_by(|(a, _), (b, _)| {
-            (a.captured_at, &a.story, a.revision, &a.hash).cmp(&(b.captured_at, &b.story, b.revision, &b.hash))
+            (a.primary.is_none(), a.captured_at, &a.story, a.revision, &a.hash).cmp(&(
+                b.primary.is_none(),
+                b.captured_at,
+                &b.story,
+                b.revision,
+                &b.hash,
+            ))
         });
         identities(speakers, &mut members)?;
         flag(&mut members);
@@ -393,10 +407,11 @@ fn identities(speakers: &SpeakerIndex<'_>, members: &mut [(Member, Rendering)]) 
     Ok(())
 }
 
-/// Flag each member against the reference (the earliest) and the group.
+/// Flag each member against the reference (the primary source, else the
+/// earliest) and the group.
 fn flag(members: &mut [(Member, Rendering)]) {
-    // The speaker most renderings give, one vote per story; the earliest
-    // breaks a tie.
+    // The speaker a primary source gives; else the one most renderings
+    // give, one vote per story, the earliest breaking a tie.
     let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut voted: HashSet<(&str, &str)> = HashSet::new();
     for (i, (m, _)) in members.iter().enumerate() {
@@ -407,8 +422,13 @@ fn flag(members: &mut [(Member, Rendering)]) {
             e.0 += 1;
         }
     }
-    let majority: Option<String> =
-        votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| id.to_string());
+    let primary = members
+        .iter()
+        .find(|(m, _)| m.primary.is_some() && m.speaker.as_ref().is_some_and(|s| !s.anonymous))
+        .and_then(|(m, _)| m.speaker.as_ref().map(|s| s.identity.clone()));
+    let majority: Option<String> = primary.or_else(|| {
+        votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| id.to_string())
+    });
     let reference = members[0].1.clone();
     let reference_quoted = members[0].0.quoted();
     let renderings: Vec<Rendering> = members.iter().map(|(_, r)| r.clone()).collect();

@@ -152,7 +152,8 @@ fn the_earliest_rendering_comes_first_and_later_ones_show_their_word_diff() {
         "the U.S. rendering's diff against the earliest: {text}"
     );
     assert!(text.contains("riverbend-gazette@1  Tomas Okafor (direct)  misattributed"), "{text}");
-    // JSON: the members in order of capture, with every field of the contract.
+    // JSON: the members in order of capture, with every field of the
+    // contract, and `primary` (null: no primary source is recorded here).
     let v = env.run(["variants", "will not tolerate attacks", "--format", "json"]).json();
     let members = v["groups"][0]["members"].as_array().unwrap();
     let times: Vec<&str> = members.iter().map(|m| m["captured_at"].as_str().unwrap()).collect();
@@ -162,7 +163,7 @@ fn the_earliest_rendering_comes_first_and_later_ones_show_their_word_diff() {
     let keys: BTreeSet<&str> = members[0].as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         keys,
-        ["attribution", "captured_at", "content", "flags", "hash", "revision", "speaker", "story"]
+        ["attribution", "captured_at", "content", "flags", "hash", "primary", "revision", "speaker", "story"]
             .into_iter()
             .collect()
     );
@@ -304,4 +305,71 @@ fn help_teaches_the_flags() {
     {
         assert!(text.contains(word), "{word}: {text}");
     }
+}
+
+/// Three invented reports of one quote, two of which give it to the wrong
+/// person.
+fn reports() -> Env {
+    let env = Env::new();
+    let reports = [
+        ("quay-gazette", "2026-05-02T09:00Z", "Gen. Tomas Varga"),
+        ("pier-courier", "2026-05-02T10:00Z", "Gen. Tomas Varga"),
+        ("dock-weekly", "2026-05-02T11:00Z", "Harbour Minister Petra Hale"),
+    ];
+    for (story, at, speaker) in reports {
+        let text = format!(
+            "Kessby repairs promised\n\n\"Every pier in Kessby will be rebuilt before the first frost,\" {speaker} said on Friday.\n\nThe storm closed the harbour for a week.\n"
+        );
+        let file = env.file(&format!("{story}.txt"), text);
+        env.run(["record", story, file.to_str().unwrap(), "--at", at]).ok();
+    }
+    env
+}
+
+/// The stories whose rendering of the Kessby quote is flagged misattributed.
+fn misattributed(env: &Env) -> BTreeSet<String> {
+    let out = env.run(["variants", "rebuilt before the first frost", "--format", "json"]);
+    out.ok();
+    out.json()["groups"][0]["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["flags"].as_array().unwrap().iter().any(|f| f == "misattributed"))
+        .map(|m| m["story"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn without_a_primary_source_most_renderings_decide_who_said_it() {
+    let env = reports();
+    assert_eq!(misattributed(&env), BTreeSet::from(["dock-weekly".to_string()]));
+}
+
+#[test]
+fn a_primary_source_comes_first_and_decides_who_said_it() {
+    let env = reports();
+    // The official statement, recorded last, as a primary source.
+    let statement = env.file(
+        "statement.txt",
+        "Statement on the Kessby harbour\n\nHarbour Minister Petra Hale said: \"Every pier in Kessby will be rebuilt before the first frost.\"\n",
+    );
+    let at = ["--at", "2026-05-02T15:00Z", "--primary", "statement"];
+    env.run(["record", "ministry-statement", statement.to_str().unwrap(), at[0], at[1], at[2], at[3]]).ok();
+    let out = env.run(["variants", "rebuilt before the first frost", "--format", "json"]);
+    out.ok();
+    let v = out.json();
+    let members = v["groups"][0]["members"].as_array().unwrap();
+    assert_eq!(members.len(), 4, "{v:#}");
+    // Recorded last, listed first: every report is measured against it.
+    assert_eq!(members[0]["story"], "ministry-statement");
+    assert_eq!(members[0]["primary"], "statement");
+    assert!(members[1..].iter().all(|m| m["primary"].is_null()));
+    // Two reports of three give the quote to the general; the statement
+    // says the minister said it, so theirs are the misattributions.
+    let wrong = BTreeSet::from(["quay-gazette".to_string(), "pier-courier".to_string()]);
+    assert_eq!(misattributed(&env), wrong);
+    let text = env.run(["variants", "rebuilt before the first frost"]);
+    assert!(text.ok().contains("primary source (statement)"), "{}", text.ok());
+    // `show` lists the mark with the revision's metadata.
+    assert!(env.run(["show", "ministry-statement"]).ok().contains("statement"));
 }
