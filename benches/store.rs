@@ -203,7 +203,7 @@ fn bench_queries(dir: &Path) {
         let q = q.join(" ");
         variants_times.push(time(&mut || {
             let speakers = SpeakerIndex::load(&store).unwrap();
-            let found = find(&store, &speakers, &q, true).map(|g| g.len()).unwrap_or(0);
+            let found = find(&store, &speakers, &q, true, false).map(|g| g.0.len()).unwrap_or(0);
             groups_found += found;
             std::hint::black_box(found);
         }));
@@ -213,7 +213,7 @@ fn bench_queries(dir: &Path) {
         let name = format!("{} {}", rng.pick(corpus::FIRST), rng.pick(corpus::LAST));
         variants_speaker_times.push(time(&mut || {
             let speakers = SpeakerIndex::load(&store).unwrap();
-            std::hint::black_box(find(&store, &speakers, &name, false).map(|g| g.len()).unwrap_or(0));
+            std::hint::black_box(find(&store, &speakers, &name, false, false).map(|g| g.0.len()).unwrap_or(0));
         }));
     }
     eprintln!("variants CLAIM: {} groups found over {} timed queries", groups_found / 2, n);

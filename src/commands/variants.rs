@@ -39,7 +39,10 @@ it was recorded. Each later one shows its word diff against the first
                         unnamed source is never another speaker)
   unquoted              quoted in one, reported speech in the other
 
-With no argument: every group in the store. SPEAKER (a name, surname, alias
+With no argument: the groups of what is new, the claims of the most
+recently updated stories (at most 500 statements, whole stories, so the
+answer stays quick on a store of millions); on a smaller store that is every
+group. `--all` walks the whole store's index instead. SPEAKER (a name, surname, alias
 or id, as `who` takes it): the groups holding something that speaker was
 credited with. Otherwise the words are a CLAIM: the groups of the
 statements holding them, or of the statement whose hash starts with the hex
@@ -55,6 +58,7 @@ Examples:
   claimtrail variants \"will not tolerate\"
   claimtrail variants Esper
   claimtrail variants --misattributed
+  claimtrail variants --all --misattributed --limit 0   # a whole-store audit
   claimtrail variants --flag truncated --format json";
 
 /// The same quote or claim as different stories render it (see
@@ -74,6 +78,10 @@ pub struct Args {
     /// Read the words as a claim even when they name a speaker.
     #[arg(long)]
     pub claim: bool,
+    /// With no SPEAKER or CLAIM: walk the whole store's index, not only the
+    /// most recently updated stories (slow on a store of millions).
+    #[arg(long, conflicts_with = "query")]
+    pub all: bool,
     /// Show at most this many groups (0: all).
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
@@ -91,12 +99,54 @@ fn parse_flag(s: &str) -> std::result::Result<Flag, String> {
 #[derive(Serialize)]
 struct JsonOut<'a> {
     groups: &'a [Group],
+    /// With no query: which stories were looked at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope: Option<&'a Scope>,
 }
 
 /// What the query asked about.
 enum Asked {
     Everything,
+    Recent(Vec<Hash32>),
     Statements(Vec<Hash32>),
+}
+
+/// What a query with no argument looked at: the most recently updated
+/// stories, whole, until [`RECENT`] statements.
+#[derive(Clone, Debug, Serialize)]
+pub struct Scope {
+    pub stories: usize,
+    pub stories_in_store: usize,
+    pub whole_store: bool,
+}
+
+/// With no query, at most this many statements (whole stories, the most
+/// recently updated first) seed the groups.
+pub const RECENT: usize = 500;
+
+/// The statements of the most recently updated stories, whole stories
+/// until `budget` statements, and what that covered.
+pub fn recent_statements(store: &Store, budget: usize) -> Result<(Vec<Hash32>, Scope)> {
+    let mut stories = store.stories()?;
+    stories.sort_by(|a, b| b.last_captured_at.cmp(&a.last_captured_at).then_with(|| a.id.cmp(&b.id)));
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    let mut used = 0;
+    for story in &stories {
+        if out.len() >= budget {
+            break;
+        }
+        for rev in store.revisions(&story.id)? {
+            for o in store.occurrences(&rev)? {
+                if seen.insert(o.statement) {
+                    out.push(o.statement);
+                }
+            }
+        }
+        used += 1;
+    }
+    let scope = Scope { stories: used, stories_in_store: stories.len(), whole_store: used == stories.len() };
+    Ok((out, scope))
 }
 
 /// At most this many statements seed a query by words.
@@ -119,11 +169,24 @@ pub fn claim_statements(store: &Store, claim: &str, limit: usize) -> Result<Vec<
     Ok(hashes)
 }
 
-/// The groups a query asks for, as the command finds them: every group
-/// for an empty query; a speaker's (unless `claim_only`); a claim's.
-pub fn find(store: &Store, speakers: &SpeakerIndex<'_>, query: &str, claim_only: bool) -> Result<Vec<Group>> {
-    let asked = if query.is_empty() {
+/// The groups a query asks for, as the command finds them: for an empty
+/// query, those of the most recently updated stories (every group with
+/// `all`); a speaker's (unless `claim_only`); a claim's. With the scope an
+/// empty query covered.
+pub fn find(
+    store: &Store,
+    speakers: &SpeakerIndex<'_>,
+    query: &str,
+    claim_only: bool,
+    all: bool,
+) -> Result<(Vec<Group>, Option<Scope>)> {
+    let mut scope = None;
+    let asked = if query.is_empty() && all {
         Asked::Everything
+    } else if query.is_empty() {
+        let (seeds, covered) = recent_statements(store, RECENT)?;
+        scope = Some(covered);
+        Asked::Recent(seeds)
     } else {
         let by_claim = claim_statements(store, query, SEEDS)?;
         let speaker = if claim_only { None } else { Some(speakers.resolve_identity(query)) };
@@ -150,17 +213,22 @@ pub fn find(store: &Store, speakers: &SpeakerIndex<'_>, query: &str, claim_only:
         }
     };
     let mut grouper = Grouper::new(store)?;
-    match &asked {
+    let groups = match &asked {
         Asked::Everything => {
             grouper.expand_all()?;
-            grouper.groups(speakers, None)
+            grouper.groups(speakers, None)?
+        }
+        Asked::Recent(seeds) => {
+            grouper.expand(seeds)?;
+            grouper.groups(speakers, None)?
         }
         Asked::Statements(seeds) => {
             grouper.expand(seeds)?;
             let wanted: HashSet<Hash32> = seeds.iter().copied().collect();
-            grouper.groups(speakers, Some(&wanted))
+            grouper.groups(speakers, Some(&wanted))?
         }
-    }
+    };
+    Ok((groups, scope))
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
@@ -172,7 +240,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         return Err(CliError::new("no variants: the store is empty").with_hint("record stories first"));
     };
     let speakers = SpeakerIndex::load(&store)?;
-    let mut groups = find(&store, &speakers, &query, args.claim)?;
+    let (mut groups, scope) = find(&store, &speakers, &query, args.claim, args.all)?;
     groups.retain(|g| {
         (!args.misattributed || g.misattributed())
             && (args.flag.is_empty() || args.flag.iter().any(|f| g.flags().contains(f)))
@@ -183,10 +251,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     }
     let code = if groups.is_empty() { exit::NEGATIVE } else { exit::OK };
     if ctx.out.json() {
-        ctx.out.write_json(&JsonOut { groups: &groups })?;
+        ctx.out.write_json(&JsonOut { groups: &groups, scope: scope.as_ref() })?;
         return Ok(code);
     }
     let p = ctx.out.palette;
+    if let Some(scope) = scope.as_ref().filter(|s| !s.whole_store) {
+        ctx.out.line(&p.dim(&format!(
+            "groups of the {} most recently updated of {} stories; `--all` walks the whole store",
+            scope.stories, scope.stories_in_store
+        )))?;
+    }
     if groups.is_empty() {
         ctx.out.line(&p.dim("no variants found"))?;
         return Ok(code);

@@ -17,8 +17,8 @@ use crate::record::PRIMARY;
 /// A fingerprint shared by more statements than this is boilerplate (a
 /// frame every report uses): it proposes no candidates.
 const COMMON: usize = 256;
-/// At most this many statements are looked at to answer one question, so
-/// a query stays bounded on any store.
+/// Beyond its seeds, at most this many statements are looked at to answer
+/// one question, so a query stays bounded on any store.
 const BUDGET: usize = 2000;
 
 /// What a rendering does differently from the group's reference (its
@@ -213,11 +213,12 @@ impl<'s> Grouper<'s> {
     /// through the index, seeds included (each seed at least alone).
     pub fn expand(&mut self, seeds: &[Hash32]) -> Result<(), CliError> {
         let mut queue: Vec<Hash32> = seeds.to_vec();
+        let budget = self.expanded.len() + seeds.len() + BUDGET;
         for s in seeds {
             self.parent.entry(*s).or_insert(*s);
         }
         while let Some(h) = queue.pop() {
-            if !self.expanded.insert(h) || self.expanded.len() > BUDGET {
+            if !self.expanded.insert(h) || self.expanded.len() > budget {
                 continue;
             }
             let content = self.rendering(&h)?.0.clone();

@@ -373,3 +373,74 @@ fn a_primary_source_comes_first_and_decides_who_said_it() {
     // `show` lists the mark with the revision's metadata.
     assert!(env.run(["show", "ministry-statement"]).ok().contains("statement"));
 }
+
+#[test]
+fn with_no_argument_a_small_store_is_looked_at_whole() {
+    let env = store();
+    let v = env.run(["variants", "--limit", "0", "--format", "json"]).json();
+    assert_eq!(v["scope"]["whole_store"], true, "{}", v["scope"]);
+    assert_eq!(v["scope"]["stories"], 22);
+    // `--all` walks the index instead of seeding from stories: the same groups.
+    let all = env.run(["variants", "--all", "--limit", "0", "--format", "json"]).json();
+    assert_eq!(groups(&all), groups(&v));
+    assert!(all.get("scope").is_none());
+}
+
+/// Invented words: the quotes of the big-store test are drawn from them.
+const WORDS: [&str; 24] = [
+    "amber", "basalt", "cinder", "dune", "ember", "fjord", "glacier", "heath", "inlet", "juniper", "kelp", "lagoon",
+    "marsh", "nettle", "orchard", "pumice", "quarry", "reef", "shale", "thistle", "upland", "valley", "willow",
+    "yarrow",
+];
+
+#[test]
+fn with_no_argument_a_big_store_shows_the_groups_of_its_newest_stories() {
+    // 24 invented stories of 24 quotes each (576 statements, over the 500
+    // a no-argument query seeds from), every quote its own words; the
+    // newest story also carries a quote first printed by the oldest.
+    let env = Env::new();
+    let root = env.dir.path().join("stories");
+    let shared = "\"The lighthouse keeper's cottage will reopen as a museum in spring,\" said Mayor Ilse Brandt.";
+    let mut seed: u64 = 7;
+    let mut word = || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        WORDS[(seed >> 33) as usize % WORDS.len()]
+    };
+    for s in 0..24 {
+        let dir = root.join(format!("outlet-{s:02}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut text = format!("Harbour notes {s}\n\n");
+        for _ in 0..24 {
+            let quote: Vec<&str> = (0..7).map(|_| word()).collect();
+            text.push_str(&format!(
+                "\"The {} was {},\" said Warden {} Osei.\n\n",
+                quote[..4].join(" "),
+                quote[4..].join(" "),
+                s
+            ));
+        }
+        if s == 0 || s == 23 {
+            text.push_str(shared);
+            text.push('\n');
+        }
+        std::fs::write(dir.join(format!("01-2026-06-{:02}T{:02}00Z.txt", 1 + s / 24, s % 24)), text).unwrap();
+    }
+    env.run(["import", "--quiet", root.to_str().unwrap()]).ok();
+    let v = env.run(["variants", "--limit", "0", "--format", "json"]).json();
+    let scope = &v["scope"];
+    assert_eq!(scope["whole_store"], false, "{scope}");
+    assert_eq!(scope["stories_in_store"], 24);
+    assert!(scope["stories"].as_u64().unwrap() < 24, "{scope}");
+    // The newest story's quote is followed back to the oldest story.
+    let found = groups(&v);
+    let museum: Vec<&Vec<(String, String)>> =
+        found.iter().filter(|g| g.iter().any(|(_, c)| c.contains("lighthouse keeper"))).collect();
+    assert_eq!(museum.len(), 1, "{found:#?}");
+    let stories: BTreeSet<&str> = museum[0].iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(stories, BTreeSet::from(["outlet-00", "outlet-23"]));
+    let text = env.run(["variants"]);
+    assert!(text.ok().contains("most recently updated of 24 stories; `--all` walks the whole store"), "{}", text.ok());
+    // A query and --all do not go together.
+    let both = env.run(["variants", "--all", "lighthouse"]);
+    assert_eq!(both.code, 2, "{}", both.stderr);
+}
