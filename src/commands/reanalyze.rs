@@ -23,7 +23,9 @@ use crate::record::{ANALYSIS_VERSION, derive, lineage, lookup_keys, speaker_snap
 /// analysis or its new one, and `verify` passes after it. A store written
 /// by an older claimtrail (format 2) is upgraded in place when every story
 /// is reanalysed. A store made before `claimtrail variants` existed gets
-/// its variant index built from every statement.
+/// its variant index built from every statement. A story whose analysis
+/// this version already made, and derives again exactly, is left as it is
+/// (nothing written); `--force` rewrites it anyway.
 ///
 /// Examples:
 ///   claimtrail reanalyze
@@ -34,6 +36,10 @@ pub struct Args {
     /// Only these stories [default: every story].
     #[arg(value_name = "STORY")]
     pub stories: Vec<String>,
+    /// Rewrite every story's analysis, even one this version made and
+    /// derives again exactly (its runs and index entries are rebuilt).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -42,6 +48,11 @@ struct Summary {
     revisions: u64,
     /// Revisions whose statements or speakers came out different.
     changed: u64,
+    /// Revisions rewritten: those of every story whose analysis changed or
+    /// was made by another version of the rules. A story the current rules
+    /// derive exactly as stored is left alone (nothing written, nothing
+    /// added to the journal).
+    rewritten: u64,
     version: &'static str,
     /// The store was in an older format and is now current.
     upgraded: bool,
@@ -116,11 +127,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
                 to_worker.send((following.clone(), texts_of(batch.store(), following)?)).ok();
                 in_flight += 1;
             }
-            let (analyses, changed) = compare(batch.store(), &story, derived?)?;
-            summary.revisions += analyses.len() as u64;
+            let (analyses, changed, current) = compare(batch.store(), &story, derived?)?;
+            let revisions = analyses.len() as u64;
+            summary.revisions += revisions;
             summary.changed += changed;
             summary.stories += 1;
-            batch.replace_analysis(&story, analyses, ANALYSIS_VERSION)?;
+            if changed > 0 || !current || upgrading || args.force {
+                batch.replace_analysis(&story, analyses, ANALYSIS_VERSION)?;
+                summary.rewritten += revisions;
+            }
             if batch.len() >= BATCH_REVISIONS {
                 batch.commit()?;
                 batch = store.batch()?;
@@ -143,11 +158,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         ctx.out.write_json(&summary)?;
     } else {
         ctx.out.line(&format!(
-            "reanalysed {} revisions in {} stories with {}: {} came out different{}",
+            "reanalysed {} revisions in {} stories with {}: {} came out different, {} rewritten{}",
             summary.revisions,
             summary.stories,
             summary.version,
             summary.changed,
+            summary.rewritten,
             if upgrading { "; the store is upgraded to the current format" } else { "" }
         ))?;
         if summary.variants_indexed > 0 {
@@ -210,13 +226,14 @@ fn derive_texts(story: &str, texts: &[Page]) -> Result<Vec<Derived>> {
 }
 
 /// The new analyses of `story`'s revisions, with search terms for the
-/// statements new to the store, and how many came out different from what
-/// is stored.
-fn compare(store: &Store, story: &str, derived: Vec<Derived>) -> Result<(Vec<NewAnalysis>, u64)> {
+/// statements new to the store; how many came out different from what is
+/// stored; and whether every stored analysis is this version's.
+fn compare(store: &Store, story: &str, derived: Vec<Derived>) -> Result<(Vec<NewAnalysis>, u64, bool)> {
     let revisions = store.revisions(story)?;
     let mut termed = HashSet::new();
     let mut analyses = Vec::with_capacity(derived.len());
     let mut changed = 0;
+    let mut current = true;
     for (rev, d) in revisions.iter().zip(derived) {
         let Derived { mut statements, speakers, lineage } = d;
         for st in &mut statements {
@@ -226,11 +243,13 @@ fn compare(store: &Store, story: &str, derived: Vec<Derived>) -> Result<(Vec<New
             }
         }
         let old = store.occurrences(rev)?;
+        let stored = store.analysis(rev)?;
+        current &= stored.as_ref().is_some_and(|a| a.version == ANALYSIS_VERSION);
         let same = old.len() == statements.len()
             && old.iter().zip(&statements).all(|(a, b)| *a == b.occurrence)
-            && store.analysis(rev)?.is_some_and(|a| a.speakers == speaker_snapshot(&speakers));
+            && stored.is_some_and(|a| a.speakers == speaker_snapshot(&speakers));
         changed += u64::from(!same);
         analyses.push(NewAnalysis { statements, speakers, arrivals: lineage.arrivals, fates: lineage.fates });
     }
-    Ok((analyses, changed))
+    Ok((analyses, changed, current))
 }
