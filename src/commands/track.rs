@@ -580,8 +580,15 @@ fn check_page(
         }
         Ok(d) => d,
     };
-    // The limits `record` applies: refused before any write.
-    crate::commands::input::check_recordable(&source, &document)?;
+    // The limits `record` applies: nothing of the page is recorded, and the
+    // check is a failure like any other, so a tracker following many URLs
+    // goes on to the next one.
+    if let Err(e) = crate::commands::input::check_recordable(&source, &document) {
+        watch.failures += 1;
+        check.outcome = "error".into();
+        check.detail = Some(e.message);
+        return Ok((Seen::Failed, None));
+    }
     if watch.published.is_none() {
         // The schedule needs an instant: a time without an offset is read
         // as UTC here (off by at most a day in the article's age).

@@ -230,7 +230,9 @@ fn a_newline_in_a_title_does_not_forge_a_row_of_stories() {
 }
 
 /// Issue 12: `record` refused a revision too dense to record in bounded
-/// memory, but `track` recorded the same page from a URL.
+/// memory, but `track` recorded the same page from a URL. Then a refused
+/// page stopped a whole `track --all` run: it is a failed check instead,
+/// and the other URLs are still checked.
 #[test]
 fn track_refuses_a_page_too_dense_to_record() {
     use crate::server::{Reply, Server};
@@ -239,18 +241,25 @@ fn track_refuses_a_page_too_dense_to_record() {
     let dense: String = (0..25_000).map(|i| format!("N{i} is.\n\n")).collect();
     let wordy: String = (0..60_000).map(|i| format!("w{i} ")).collect::<String>() + "\n";
     let good = std::fs::read(example("01-first.txt")).unwrap();
-    server.on("/story", vec![Reply::ok("text/plain", good)]);
+    let update = std::fs::read(example("02-update.txt")).unwrap();
+    server.on("/story", vec![Reply::ok("text/plain", good), Reply::ok("text/plain", update)]);
     server.on("/dense", vec![Reply::ok("text/plain", dense)]);
     server.on("/wordy", vec![Reply::ok("text/plain", wordy)]);
     env.run(["track", &server.url("/story"), "--story", "harbor"]).ok();
-    let before = env.store_snapshot();
-    let journal = std::fs::read(env.store().join("journal")).unwrap();
     for (path, needle) in [("/dense", "more than 20000 sentences"), ("/wordy", "more than 50000 distinct words")] {
         let url = server.url(path);
-        let out = env.run(["track", &url, "--story", "harbor"]);
-        let err = out.err();
-        assert!(err.contains(&format!("cannot record {url}: it holds {needle}")), "{err}");
-        assert_eq!(env.store_snapshot(), before, "{path}: the store changed");
-        assert_eq!(std::fs::read(env.store().join("journal")).unwrap(), journal, "{path}: the journal changed");
+        let story = &path[1..];
+        let out = env.run(["track", &url, "--story", story]);
+        assert_eq!(out.code, 2, "{}", out.stdout);
+        assert!(out.stdout.contains(&format!("cannot record {url}: it holds {needle}")), "{}", out.stdout);
+        // Nothing of the page is recorded; the check says why.
+        assert!(env.run(["log", story]).err().contains("no story"), "{path}: a revision was recorded");
+        let checks = env.run(["log", story, "--checks", "--format", "json"]).json();
+        assert_eq!(checks[0]["outcome"], "error", "{checks}");
     }
+    // One run over every URL: the dense pages fail, the story still updates.
+    let out = env.run(["track", "--all"]);
+    assert!(out.stdout.contains("harbor: changed: revision 2 recorded"), "{}", out.stdout);
+    assert!(out.stdout.contains("more than 20000 sentences"), "{}", out.stdout);
+    env.run(["verify"]).ok();
 }
