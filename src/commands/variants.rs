@@ -1,7 +1,7 @@
 //! `claimtrail variants`: one quote or claim across stories, its
 //! renderings side by side, and what each changed.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use claimtrail_store::{Hash32, Store};
 use serde::Serialize;
@@ -111,42 +111,81 @@ enum Asked {
     Statements(Vec<Hash32>),
 }
 
-/// What a query with no argument looked at: the most recently updated
-/// stories, whole, until [`RECENT`] statements.
+/// What a query looked at when it could not look at everything it asked
+/// about: the most recently updated stories, whole, until [`RECENT`]
+/// statements.
 #[derive(Clone, Debug, Serialize)]
 pub struct Scope {
+    /// Stories whose statements seeded the groups.
     pub stories: usize,
-    pub stories_in_store: usize,
-    pub whole_store: bool,
+    /// Stories holding what was asked about (every story, for no query).
+    pub stories_total: usize,
+    /// Every one of them was looked at.
+    pub complete: bool,
 }
 
-/// With no query, at most this many statements (whole stories, the most
-/// recently updated first) seed the groups.
+/// With no query, or a speaker quoted more often, at most this many
+/// statements (whole stories, the most recently updated first) seed the
+/// groups.
 pub const RECENT: usize = 500;
+
+/// Of `by_story` (statements by story), those of the most recently
+/// updated stories, whole stories until `budget` statements, and what that
+/// covered.
+fn newest_first(store: &Store, by_story: BTreeMap<String, Vec<Hash32>>, budget: usize) -> Result<(Vec<Hash32>, Scope)> {
+    let mut stories = Vec::with_capacity(by_story.len());
+    for (id, hashes) in by_story {
+        let at = store.story(&id)?.and_then(|s| s.last_captured_at);
+        stories.push((at, id, hashes));
+    }
+    stories.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let total = stories.len();
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    let mut used = 0;
+    for (_, _, hashes) in stories {
+        if out.len() >= budget {
+            break;
+        }
+        out.extend(hashes.into_iter().filter(|h| seen.insert(*h)));
+        used += 1;
+    }
+    Ok((out, Scope { stories: used, stories_total: total, complete: used == total }))
+}
 
 /// The statements of the most recently updated stories, whole stories
 /// until `budget` statements, and what that covered.
 pub fn recent_statements(store: &Store, budget: usize) -> Result<(Vec<Hash32>, Scope)> {
     let mut stories = store.stories()?;
     stories.sort_by(|a, b| b.last_captured_at.cmp(&a.last_captured_at).then_with(|| a.id.cmp(&b.id)));
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    let mut used = 0;
+    let mut by_story = BTreeMap::new();
+    let mut count = 0;
     for story in &stories {
-        if out.len() >= budget {
-            break;
+        if count >= budget {
+            // Listed, not read: they count in the scope only.
+            by_story.insert(story.id.clone(), Vec::new());
+            continue;
         }
+        let mut hashes = Vec::new();
         for rev in store.revisions(&story.id)? {
-            for o in store.occurrences(&rev)? {
-                if seen.insert(o.statement) {
-                    out.push(o.statement);
-                }
-            }
+            hashes.extend(store.occurrences(&rev)?.into_iter().map(|o| o.statement));
         }
-        used += 1;
+        count += hashes.len();
+        by_story.insert(story.id.clone(), hashes);
     }
-    let scope = Scope { stories: used, stories_in_store: stories.len(), whole_store: used == stories.len() };
-    Ok((out, scope))
+    newest_first(store, by_story, budget)
+}
+
+/// The statements credited to any of `ids`, of the most recently updated
+/// stories that quote them (see [`RECENT`]), and what that covered.
+pub fn speaker_statements(store: &Store, ids: &[String], budget: usize) -> Result<(Vec<Hash32>, Scope)> {
+    let mut by_story: BTreeMap<String, Vec<Hash32>> = BTreeMap::new();
+    for id in ids {
+        for run in store.runs_by_speaker(id)? {
+            by_story.entry(run.story).or_default().push(run.statement);
+        }
+    }
+    newest_first(store, by_story, budget)
 }
 
 /// At most this many statements seed a query by words.
@@ -192,12 +231,9 @@ pub fn find(
         let speaker = if claim_only { None } else { Some(speakers.resolve_identity(query)) };
         match speaker {
             Some(Ok(resolved)) => {
-                let mut hashes: Vec<Hash32> = Vec::new();
-                for id in speakers.group(&resolved.id) {
-                    hashes.extend(store.runs_by_speaker(&id)?.into_iter().map(|r| r.statement));
-                }
-                hashes.sort();
-                hashes.dedup();
+                let ids: Vec<String> = speakers.group(&resolved.id).into_iter().collect();
+                let (hashes, covered) = speaker_statements(store, &ids, RECENT)?;
+                scope = Some(covered).filter(|c| !c.complete);
                 Asked::Statements(hashes)
             }
             Some(Err(e)) if by_claim.is_empty() => {
@@ -255,11 +291,20 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         return Ok(code);
     }
     let p = ctx.out.palette;
-    if let Some(scope) = scope.as_ref().filter(|s| !s.whole_store) {
-        ctx.out.line(&p.dim(&format!(
-            "groups of the {} most recently updated of {} stories; `--all` walks the whole store",
-            scope.stories, scope.stories_in_store
-        )))?;
+    if let Some(scope) = scope.as_ref().filter(|s| !s.complete) {
+        let line = if query.is_empty() {
+            format!(
+                "groups of the {} most recently updated of {} stories; `--all` walks the whole store",
+                scope.stories, scope.stories_total
+            )
+        } else {
+            format!(
+                "groups of what the {} most recently updated of the {} stories quoting them hold; \
+                 give words of a claim to reach older ones",
+                scope.stories, scope.stories_total
+            )
+        };
+        ctx.out.line(&p.dim(&line))?;
     }
     if groups.is_empty() {
         ctx.out.line(&p.dim("no variants found"))?;

@@ -17,8 +17,8 @@ use crate::record::PRIMARY;
 /// A fingerprint shared by more statements than this is boilerplate (a
 /// frame every report uses): it proposes no candidates.
 const COMMON: usize = 256;
-/// Beyond its seeds, at most this many statements are looked at to answer
-/// one question, so a query stays bounded on any store.
+/// At most this many statements are looked up in the index to answer one
+/// question, so a query stays bounded on any store.
 const BUDGET: usize = 2000;
 
 /// What a rendering does differently from the group's reference (its
@@ -212,13 +212,18 @@ impl<'s> Grouper<'s> {
     /// The statements that are one claim with any of `seeds`, found
     /// through the index, seeds included (each seed at least alone).
     pub fn expand(&mut self, seeds: &[Hash32]) -> Result<(), CliError> {
-        let mut queue: Vec<Hash32> = seeds.to_vec();
-        let budget = self.expanded.len() + seeds.len() + BUDGET;
+        // Breadth first: every seed is looked up before what the seeds led
+        // to, so the budget is spent nearest the question.
+        let mut queue: std::collections::VecDeque<Hash32> = seeds.iter().copied().collect();
+        let budget = self.expanded.len() + BUDGET;
         for s in seeds {
             self.parent.entry(*s).or_insert(*s);
         }
-        while let Some(h) = queue.pop() {
-            if !self.expanded.insert(h) || self.expanded.len() > budget {
+        while let Some(h) = queue.pop_front() {
+            if self.expanded.len() >= budget {
+                break;
+            }
+            if !self.expanded.insert(h) {
                 continue;
             }
             let content = self.rendering(&h)?.0.clone();
@@ -230,7 +235,7 @@ impl<'s> Grouper<'s> {
                 for key in keys {
                     for c in self.resolve(key)? {
                         if self.consider(h, c)? {
-                            queue.push(c);
+                            queue.push_back(c);
                         }
                     }
                 }

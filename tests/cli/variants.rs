@@ -378,7 +378,7 @@ fn a_primary_source_comes_first_and_decides_who_said_it() {
 fn with_no_argument_a_small_store_is_looked_at_whole() {
     let env = store();
     let v = env.run(["variants", "--limit", "0", "--format", "json"]).json();
-    assert_eq!(v["scope"]["whole_store"], true, "{}", v["scope"]);
+    assert_eq!(v["scope"]["complete"], true, "{}", v["scope"]);
     assert_eq!(v["scope"]["stories"], 22);
     // `--all` walks the index instead of seeding from stories: the same groups.
     let all = env.run(["variants", "--all", "--limit", "0", "--format", "json"]).json();
@@ -428,8 +428,8 @@ fn with_no_argument_a_big_store_shows_the_groups_of_its_newest_stories() {
     env.run(["import", "--quiet", root.to_str().unwrap()]).ok();
     let v = env.run(["variants", "--limit", "0", "--format", "json"]).json();
     let scope = &v["scope"];
-    assert_eq!(scope["whole_store"], false, "{scope}");
-    assert_eq!(scope["stories_in_store"], 24);
+    assert_eq!(scope["complete"], false, "{scope}");
+    assert_eq!(scope["stories_total"], 24);
     assert!(scope["stories"].as_u64().unwrap() < 24, "{scope}");
     // The newest story's quote is followed back to the oldest story.
     let found = groups(&v);
@@ -440,6 +440,12 @@ fn with_no_argument_a_big_store_shows_the_groups_of_its_newest_stories() {
     assert_eq!(stories, BTreeSet::from(["outlet-00", "outlet-23"]));
     let text = env.run(["variants"]);
     assert!(text.ok().contains("most recently updated of 24 stories; `--all` walks the whole store"), "{}", text.ok());
+    // A speaker quoted in more than that: the newest stories quoting them.
+    let v = env.run(["variants", "Osei", "--limit", "0", "--format", "json"]).json();
+    assert_eq!(v["scope"]["complete"], false, "{}", v["scope"]);
+    assert_eq!(v["scope"]["stories_total"], 24, "{}", v["scope"]);
+    let text = env.run(["variants", "Osei"]);
+    assert!(text.ok().contains("most recently updated of the 24 stories quoting them"), "{}", text.ok());
     // A query and --all do not go together.
     let both = env.run(["variants", "--all", "lighthouse"]);
     assert_eq!(both.code, 2, "{}", both.stderr);
