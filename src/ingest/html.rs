@@ -101,6 +101,9 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "credits",
     "dateline",
     "disclaimer",
+    // Comment sections by another name, and the commonest comment service.
+    "discussion",
+    "disqus",
     "footer",
     "gdpr",
     "hidden",
@@ -312,8 +315,11 @@ pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Documen
     if paragraphs.iter().map(|p| p.chars().count()).sum::<usize>() < MIN_ARTICLE_CHARS {
         return Err(IngestError::NoArticle);
     }
-    let dateline = paragraphs.first().and_then(|p| split_dateline(p)).map(|(place, rest)| {
-        paragraphs[0] = rest;
+    // The dateline opens the first paragraph of prose: labels a template
+    // leaves above it (a kicker, a count) do not hide it.
+    let lead_at = paragraphs.iter().position(|p| ends_sentence(p) || p.split_whitespace().count() >= 8);
+    let dateline = lead_at.and_then(|i| split_dateline(&paragraphs[i]).map(|d| (i, d))).map(|(i, (place, rest))| {
+        paragraphs[i] = rest;
         place
     });
     Ok(Document {
@@ -700,7 +706,7 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
         if byline_key.is_some_and(|n| by.starts_with(n) || key == n) {
             return false;
         }
-        if meta::parse_date(&b.text).is_some() {
+        if meta::parse_date(&b.text).is_some() || is_comment_count(&lower) {
             return false;
         }
         // A shortcode the site's CMS failed to render ("[button link=...]
@@ -716,6 +722,14 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
         }
     }
     true
+}
+
+/// A comment section's badge: "38 comments", "Comments (41)", "1 reply".
+fn is_comment_count(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let count = words.iter().filter(|w| w.chars().all(|c| c.is_ascii_digit())).count();
+    let label = words.iter().filter(|w| matches!(**w, "comment" | "comments" | "reply" | "replies")).count();
+    count == 1 && label == 1 && words.len() == 2
 }
 
 /// An author's contact line or a newsletter pitch: "Have a tip? Jo may be

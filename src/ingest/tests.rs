@@ -316,3 +316,31 @@ fn utf16_plain_text_is_text() {
     assert_eq!(d.format, Format::Text);
     assert_eq!(d.paragraphs, vec!["Critics said the repairs were late."]);
 }
+
+#[test]
+fn a_comment_badge_and_its_notice_are_not_paragraphs() {
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
+    let page = format!(
+        "<html><body><div id=story><h1>Ferry timetable approved</h1>\
+         <div class=discussion-badge><span>12 comments</span><p>Reader comments are reviewed by the desk before they appear, and most are published within an hour.</p></div>\
+         <p>Comments (41)</p>{body}{body}{body}</div></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    assert!(d.paragraphs[0].starts_with("The harbour board"), "{:?}", d.paragraphs);
+}
+
+#[test]
+fn a_dateline_under_a_kicker_is_kept_out_of_the_lead() {
+    let body =
+        "<p>Officials said the new timetable adds two evening crossings from June, when the summer season starts.</p>";
+    let page = format!(
+        "<html><body><article><p>Harbour news</p>\
+         <p>PORT ALDER — The harbour board approved the new ferry timetable on Monday after a month of hearings.</p>\
+         {body}{body}</article></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.dateline.as_deref(), Some("PORT ALDER"));
+    assert!(d.paragraphs.iter().any(|p| p.starts_with("The harbour board approved")), "{:?}", d.paragraphs);
+    assert!(!d.paragraphs.concat().contains("PORT ALDER"), "{:?}", d.paragraphs);
+}
