@@ -14,7 +14,7 @@
 
 use std::collections::BTreeSet;
 
-use claimtrail_store::{PageLines, RevisionRecord, Store, StoryRecord};
+use claimtrail_store::{PageLines, PageOf, RevisionRecord, Store, StoryRecord};
 
 use crate::error::CliError;
 use crate::extract::Extraction;
@@ -77,11 +77,15 @@ pub fn page_of(text: &str, canonical_url: Option<&str>, story_url: Option<&str>)
     Some(PageLines { host, lines: lines(text).map(line_print).collect() })
 }
 
-/// [`page_of`] for a stored revision: what `verify` expects the index to
-/// hold and `reanalyze` rebuilds it from.
-pub fn stored_page(story: &StoryRecord, rev: &RevisionRecord, text: &str) -> Option<PageLines> {
-    page_of(text, rev.meta.get("canonical_url").map(String::as_str), story.url.as_deref())
+/// The site of a stored revision, as [`page_of`] named it when recorded.
+pub fn stored_host(story: &StoryRecord, rev: &RevisionRecord) -> Option<String> {
+    rev.meta.get("canonical_url").and_then(|u| host_of(u)).or_else(|| story.url.as_deref().and_then(host_of))
 }
+
+/// What `verify` expects the furniture index to hold of stored revisions
+/// and `reanalyze` rebuilds it from: [`page_of`]'s rules.
+pub const STORED_PAGES: PageOf<'static> =
+    PageOf { host: &stored_host, lines: &|text| lines(text).map(line_print).collect() };
 
 /// Whether a line reads as a sentence of an article: long enough, ending
 /// as a sentence ends, not a row of links.

@@ -226,9 +226,9 @@ fn without_furniture(
     rev: &RevisionRecord,
     mut statements: Vec<Statement>,
 ) -> Result<Vec<Statement>> {
+    let Some(host) = crate::furniture::stored_host(story, rev) else { return Ok(statements) };
     let text = store.text(rev)?;
-    let host = crate::furniture::stored_page(story, rev, &text).map(|p| p.host);
-    let furniture = crate::furniture::furniture_of(store, host.as_deref(), &story.id, &text)?;
+    let furniture = crate::furniture::furniture_of(store, Some(&host), &story.id, &text)?;
     statements.retain(|s| !furniture.contains(&s.paragraph));
     Ok(statements)
 }

@@ -93,7 +93,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     };
     // What the store knows of each site's furniture, from every page it
     // holds now: the analyses below are derived with it.
-    store.rebuild_furniture(&crate::furniture::stored_page)?;
+    store.rebuild_furniture(&crate::furniture::STORED_PAGES)?;
     let total: u64 = stories.iter().map(|s| store.story(s).ok().flatten().map_or(0, |r| u64::from(r.revisions))).sum();
     let bar = crate::output::progress_bar(total, ctx.out.json());
     let mut summary = Summary { version: ANALYSIS_VERSION, upgraded: upgrading, ..Summary::default() };
@@ -196,7 +196,7 @@ fn texts_of(store: &Store, story: &str) -> Result<Vec<Page>> {
     let mut texts = Vec::new();
     for rev in store.revisions(story)? {
         let text = store.text(&rev)?;
-        let host = crate::furniture::stored_page(&record, &rev, &text).map(|p| p.host);
+        let host = crate::furniture::stored_host(&record, &rev);
         let furniture = crate::furniture::furniture_of(store, host.as_deref(), story, &text)?;
         texts.push((text, furniture));
     }

@@ -33,7 +33,7 @@ pub struct Args {
 fn check_variants(store: &claimtrail_store::Store, report: &mut VerifyReport) {
     let checks = [
         ("variant", store.verify_near(&crate::variants::prints)),
-        ("furniture", store.verify_furniture(&crate::furniture::stored_page)),
+        ("furniture", store.verify_furniture(&crate::furniture::STORED_PAGES)),
     ];
     for (index, outcome) in checks {
         match outcome {

@@ -45,10 +45,19 @@ pub(crate) fn page_keys(story: &str, page: &PageLines) -> Vec<Vec<u8>> {
     out
 }
 
-/// The caller's view of a stored revision's page: the story, the revision
-/// and its text in, the page's host and line fingerprints out (`None`: the
-/// page has no known site).
-pub type PageOf<'a> = dyn Fn(&StoryRecord, &RevisionRecord, &str) -> Option<PageLines> + 'a;
+/// The caller's view of a stored revision's page: its site's host from
+/// the story and revision records (`None`: no known site, and its text is
+/// not read), and the line fingerprints of its text.
+pub struct PageOf<'a> {
+    pub host: &'a dyn Fn(&StoryRecord, &RevisionRecord) -> Option<String>,
+    pub lines: &'a dyn Fn(&str) -> Vec<u64>,
+}
+
+impl std::fmt::Debug for PageOf<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PageOf { .. }")
+    }
+}
 
 impl Store {
     /// Whether the furniture index covers every revision (see the module
@@ -91,13 +100,12 @@ impl Store {
         let mut unreadable = BTreeSet::new();
         for story in self.stories()? {
             for rev in self.revisions(&story.id)? {
+                let Some(host) = (page_of.host)(&story, &rev) else { continue };
                 let Ok(text) = self.text(&rev) else {
                     unreadable.insert(story.id.clone());
                     continue;
                 };
-                if let Some(page) = page_of(&story, &rev, &text) {
-                    expected.extend(page_keys(&story.id, &page));
-                }
+                expected.extend(page_keys(&story.id, &PageLines { host, lines: (page_of.lines)(&text) }));
             }
         }
         Ok((expected, unreadable))
