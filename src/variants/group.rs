@@ -437,14 +437,28 @@ fn flag(members: &mut [(Member, Rendering)]) {
     });
     let reference = members[0].1.clone();
     let reference_quoted = members[0].0.quoted();
-    let renderings: Vec<Rendering> = members.iter().map(|(_, r)| r.clone()).collect();
-    for (i, (m, r)) in members.iter_mut().enumerate() {
+    // Members repeat renderings (one story's copy of a wire quote is
+    // another's): each distinct rendering is compared once, so a group of
+    // thousands of copies of a few wordings costs what the wordings do.
+    let mut distinct: HashMap<&str, usize> = HashMap::new();
+    let mut wordings: Vec<&Rendering> = Vec::new();
+    for (m, r) in members.iter() {
+        distinct.entry(m.hash.as_str()).or_insert_with(|| {
+            wordings.push(r);
+            wordings.len() - 1
+        });
+    }
+    let truncated: Vec<bool> = wordings.iter().map(|r| wordings.iter().any(|o| truncation_of(r, o))).collect();
+    let edited: Vec<_> = wordings.iter().map(|r| edits(&reference, r)).collect();
+    let of_member: Vec<usize> = members.iter().map(|(m, _)| distinct[m.hash.as_str()]).collect();
+    for (i, (m, _)) in members.iter_mut().enumerate() {
         let mut flags = BTreeSet::new();
-        if renderings.iter().any(|o| truncation_of(r, o)) {
+        let w = of_member[i];
+        if truncated[w] {
             flags.insert(Flag::Truncated);
         }
         if i > 0 {
-            let e = edits(&reference, r);
+            let e = &edited[w];
             if e.wording {
                 flags.insert(Flag::Wording);
             }
