@@ -174,8 +174,11 @@ pub(crate) fn old_store(env: &Env) {
     }
 }
 
-/// The size of the store's journal.
+/// The size of the store's journal (a PostgreSQL store keeps none: 0).
 fn journal_bytes(env: &Env) -> u64 {
+    if env.pg_schema().is_some() {
+        return 0;
+    }
     let path = env.store().join("journal");
     std::fs::metadata(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).len()
 }
