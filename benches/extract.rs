@@ -3,7 +3,10 @@
 //! `cargo bench --bench extract` — reads the `text` of the primary lines of
 //! `../shared/corpus/polnear/polnear_train.jsonl` (relative to the workspace
 //! root; override with `CLAIMTRAIL_BENCH_CORPUS`), runs extraction over all
-//! of them several times on one thread and prints MB/s.
+//! of them several times on one thread and prints MB/s; then the same texts
+//! four times over as one input of about 15 MB, which must run at the same
+//! MB/s (issue #19: nothing in extraction may grow with the article). That
+//! line comes first: the per-article line is the last.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -46,6 +49,23 @@ fn main() {
         }
         best = best.min(start.elapsed().as_secs_f64());
     }
+    let all = texts.join("\n\n");
+    let big = [all.as_str(); 4].join("\n\n");
+    let mut best_big = f64::INFINITY;
+    let mut big_statements = 0;
+    for _ in 0..3 {
+        let start = Instant::now();
+        big_statements = black_box(claimtrail::extract::extract(black_box(&big))).statements.len();
+        best_big = best_big.min(start.elapsed().as_secs_f64());
+    }
+    println!(
+        "extract, one input: {:.2} MB, {} statements; best of 3: {:.1} ms, {:.1} MB/s",
+        big.len() as f64 / 1e6,
+        big_statements,
+        best_big * 1e3,
+        big.len() as f64 / 1e6 / best_big
+    );
+    // Last, as scripts/bench.sh takes the last line.
     println!(
         "extract: {} articles, {:.2} MB, {} statements; best of {ROUNDS}: {:.1} ms, {:.1} MB/s",
         texts.len(),

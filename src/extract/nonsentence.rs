@@ -97,17 +97,27 @@ pub fn is_bio(para: &str) -> bool {
     if t.len() > 600 {
         return false;
     }
-    let Some(at) = t.find(" is a ").or_else(|| t.find(" is an ")) else {
-        return false;
-    };
-    // The subject is a name: two to four capitalised words.
-    let subject: Vec<&str> = t[..at].split_whitespace().collect();
-    let named = (2..=4).contains(&subject.len())
-        && subject.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || *w == "de" || *w == "van");
+    // The subject is a name: two to four capitalised words, then "is a"
+    // or "is an". Only the paragraph's first words are looked at: this
+    // runs on every paragraph.
+    let mut at = 0;
+    let mut named = false;
+    let mut pieces = t.splitn(7, ' ');
+    for k in 0..=4 {
+        let Some(w) = pieces.next() else { return false };
+        if w == "is" && k >= 2 {
+            named = pieces.next().is_some_and(|a| a == "a" || a == "an");
+            break;
+        }
+        if !(w.starts_with(|c: char| c.is_uppercase()) || w == "de" || w == "van") {
+            return false;
+        }
+        at += w.len() + 1;
+    }
     if !named {
         return false;
     }
-    let rest = &t[at..];
+    let rest = &t[at - 1..];
     let first = rest.split(['.', ';']).next().unwrap_or(rest);
     let words: Vec<String> =
         first.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(10).map(str::to_lowercase).collect();

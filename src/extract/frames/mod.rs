@@ -198,8 +198,10 @@ fn headline_cue(c: &Ctx, i: usize) -> Option<CueKind> {
         "Urges",
     ];
     let x = &c.t[i];
+    // The lexicon first: most capitalised words are no cue at all.
+    let cue = x.entry.cue?;
     let named_before = i > 0 && c.t[i - 1].word() && c.t[i - 1].cap && !c.t[i - 1].quoted;
-    (x.word() && !x.quoted && named_before && HEADLINE.contains(&x.text(c.doc))).then_some(x.entry.cue).flatten()
+    (x.word() && !x.quoted && named_before && HEADLINE.contains(&x.text(c.doc))).then_some(cue)
 }
 
 fn attribution_of(c: &Ctx, s: usize, e: usize) -> Attribution {

@@ -92,8 +92,8 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // ", saying C", "by saying C".
     let Some(k) = (1..t.len()).find(|&k| {
         !t[k].quoted
-            && cue_at(c, k) == Some(CueKind::Participle)
             && (t[k - 1].kind == Kind::Comma || c.lower_is(k - 1, "by"))
+            && cue_at(c, k) == Some(CueKind::Participle)
     }) else {
         return false;
     };
