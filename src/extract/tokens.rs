@@ -168,13 +168,35 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
                 }
                 end = after;
             }
+            // A plural possessive keeps its apostrophe when a lowercase
+            // noun follows ("Sanders' campaign manager"): a lone mark
+            // would cut the phrase in two.
+            if bytes[end - 1] == b's' {
+                let width = if bytes.get(end) == Some(&b'\'') {
+                    1
+                } else if s[end..].starts_with('\u{2019}') {
+                    3
+                } else {
+                    0
+                };
+                if width > 0
+                    && bytes.get(end + width) == Some(&b' ')
+                    && bytes.get(end + width + 1).is_some_and(u8::is_ascii_lowercase)
+                {
+                    end += width;
+                }
+            }
             // Keep the dot of an abbreviation or initial ("U.S.", "F."),
-            // and of any short capitalised word before a comma ("Va.,").
+            // and of any short capitalised word before a comma ("Va.,"),
+            // and of "No." before a number ("the No. 2 Republican").
             if bytes.get(end) == Some(&b'.') {
                 let w = &s[i..end];
                 let before_comma =
                     bytes.get(end + 1) == Some(&b',') && (w.len() <= 4 || party_state(w)) && c.is_uppercase();
-                if before_comma || w.contains('.') || w.chars().nth(1).is_none() || abbrev_like(w) {
+                let number_sign = matches!(w, "No" | "Nos")
+                    && bytes.get(end + 1) == Some(&b' ')
+                    && bytes.get(end + 2).is_some_and(u8::is_ascii_digit);
+                if before_comma || number_sign || w.contains('.') || w.chars().nth(1).is_none() || abbrev_like(w) {
                     end += 1;
                 }
             }
@@ -241,7 +263,8 @@ fn party_state(w: &str) -> bool {
 fn abbrev_like(w: &str) -> bool {
     let e = cues::lookup(w);
     // Titles and suffixes: "Gen.", "Jr.", "Mr.".
-    e.class & class::ROLE != 0 && w.len() <= 4 || matches!(w, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt")
+    e.class & class::ROLE != 0 && w.len() <= 4
+        || matches!(w, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt" | "Ft")
 }
 
 #[cfg(test)]

@@ -329,3 +329,23 @@ fn a_name_and_the_people_around_it_speak_together() {
     assert_eq!((r[0].1, r[0].2.as_str()), ("indirect", "they would fight the closure"));
     assert!(r[0].0.as_deref().is_some_and(|n| n.contains("Lind")), "{r:?}");
 }
+
+#[test]
+fn a_ranking_with_a_number_sign_in_the_appositive() {
+    assert_eq!(
+        rows("Senator Ivo Marsh of Delmont, the No. 2 Liberal in the chamber, said the vote would come on Monday."),
+        vec![one("Ivo Marsh", "indirect", "the vote would come on Monday")]
+    );
+}
+
+#[test]
+fn a_plural_possessive_in_the_appositive() {
+    assert_eq!(
+        rows("\u{201C}We are on pace to beat the goal,\u{201D} Dana Holt, the Jenkins\u{2019} campaign manager, said."),
+        vec![one("Dana Holt", "direct", "We are on pace to beat the goal")]
+    );
+    assert_eq!(
+        rows("Dana Holt, Holmes' campaign manager, said the count was wrong."),
+        vec![one("Dana Holt", "indirect", "the count was wrong")]
+    );
+}
