@@ -51,6 +51,8 @@ pub struct Registry<'a> {
     /// needs them: one of them alone is a place, never a new person.
     doc: &'a str,
     places: std::cell::OnceCell<HashSet<String>>,
+    /// The entry of [`UNRESOLVED`], once a pronoun needed it.
+    unresolved: Option<usize>,
 }
 
 /// Prepositions that put the next capitalised word in a place.
@@ -704,9 +706,11 @@ impl<'a> Registry<'a> {
 
     /// The one entry for pronouns that point to no one in the article.
     fn unresolved(&mut self) -> usize {
-        if let Some(i) = self.entries.iter().position(|e| e.speaker.id == UNRESOLVED) {
+        // Kept, not searched for: a long input has thousands of speakers.
+        if let Some(i) = self.unresolved {
             return i;
         }
+        self.unresolved = Some(self.entries.len());
         self.entries.push(Entry {
             speaker: Speaker {
                 id: UNRESOLVED.to_string(),
