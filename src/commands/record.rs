@@ -148,8 +148,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
                 p.yellow(&latest.id.short())
             );
             if args.primary.is_some() && latest.meta.get(PRIMARY) != args.primary.as_ref() {
-                line.push_str("; --primary marks a new revision only, so revision ");
-                line.push_str(&format!("{} keeps its metadata", latest.number));
+                line.push_str(&format!(
+                    "; --primary marks a new revision only, so revision {} keeps its metadata",
+                    latest.number
+                ));
             }
             line
         }

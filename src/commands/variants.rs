@@ -129,25 +129,22 @@ pub struct Scope {
 /// groups.
 pub const RECENT: usize = 500;
 
-/// Of `by_story` (statements by story), those of the most recently
-/// updated stories, whole stories until `budget` statements, and what that
-/// covered.
-fn newest_first(store: &Store, by_story: BTreeMap<String, Vec<Hash32>>, budget: usize) -> Result<(Vec<Hash32>, Scope)> {
-    let mut stories = Vec::with_capacity(by_story.len());
-    for (id, hashes) in by_story {
-        let at = store.story(&id)?.and_then(|s| s.last_captured_at);
-        stories.push((at, id, hashes));
-    }
-    stories.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let total = stories.len();
+/// Whole stories' statements, newest story first, until `budget`
+/// statements (each once), and what that covered of `total` stories. A
+/// story is read only when it is taken.
+fn take_newest(
+    stories: impl Iterator<Item = Result<Vec<Hash32>>>,
+    total: usize,
+    budget: usize,
+) -> Result<(Vec<Hash32>, Scope)> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let mut used = 0;
-    for (_, _, hashes) in stories {
+    for hashes in stories {
         if out.len() >= budget {
             break;
         }
-        out.extend(hashes.into_iter().filter(|h| seen.insert(*h)));
+        out.extend(hashes?.into_iter().filter(|h| seen.insert(*h)));
         used += 1;
     }
     Ok((out, Scope { stories: used, stories_total: total, complete: used == total }))
@@ -158,22 +155,14 @@ fn newest_first(store: &Store, by_story: BTreeMap<String, Vec<Hash32>>, budget: 
 pub fn recent_statements(store: &Store, budget: usize) -> Result<(Vec<Hash32>, Scope)> {
     let mut stories = store.stories()?;
     stories.sort_by(|a, b| b.last_captured_at.cmp(&a.last_captured_at).then_with(|| a.id.cmp(&b.id)));
-    let mut by_story = BTreeMap::new();
-    let mut count = 0;
-    for story in &stories {
-        if count >= budget {
-            // Listed, not read: they count in the scope only.
-            by_story.insert(story.id.clone(), Vec::new());
-            continue;
-        }
+    let read = stories.iter().map(|story| -> Result<Vec<Hash32>> {
         let mut hashes = Vec::new();
         for rev in store.revisions(&story.id)? {
             hashes.extend(store.occurrences(&rev)?.into_iter().map(|o| o.statement));
         }
-        count += hashes.len();
-        by_story.insert(story.id.clone(), hashes);
-    }
-    newest_first(store, by_story, budget)
+        Ok(hashes)
+    });
+    take_newest(read, stories.len(), budget)
 }
 
 /// The statements credited to any of `ids`, of the most recently updated
@@ -185,7 +174,14 @@ pub fn speaker_statements(store: &Store, ids: &[String], budget: usize) -> Resul
             by_story.entry(run.story).or_default().push(run.statement);
         }
     }
-    newest_first(store, by_story, budget)
+    let mut stories = Vec::with_capacity(by_story.len());
+    for (id, hashes) in by_story {
+        let at = store.story(&id)?.and_then(|s| s.last_captured_at);
+        stories.push((at, id, hashes));
+    }
+    stories.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let total = stories.len();
+    take_newest(stories.into_iter().map(|(_, _, hashes)| Ok(hashes)), total, budget)
 }
 
 /// At most this many statements seed a query by words.

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use claimtrail_store::{Hash32, Store};
 use serde::Serialize;
 
-use super::compare::{Rendering, edits, same_claim, truncation_of};
+use super::compare::{Edits, Rendering, edits, same_claim, truncation_of};
 use super::words::prints;
 use crate::error::CliError;
 use crate::query::SpeakerIndex;
@@ -313,7 +313,9 @@ impl<'s> Grouper<'s> {
     /// One group's members, in order of first capture, with their flags;
     /// `None` when its renderings are all in one story.
     fn layout(&mut self, speakers: &SpeakerIndex<'_>, hashes: &[Hash32]) -> Result<Option<Group>, CliError> {
-        let mut members: Vec<(Member, Rendering)> = Vec::new();
+        let mut members: Vec<Member> = Vec::new();
+        // Each distinct wording once, by hash: members share them.
+        let mut wordings: HashMap<String, Rendering> = HashMap::new();
         let mut revisions: HashMap<(String, u32), (DateTime<Utc>, Option<String>)> = HashMap::new();
         for h in hashes {
             let (content, rendering) = self.rendering(h)?.clone();
@@ -327,6 +329,10 @@ impl<'s> Grouper<'s> {
                         first.insert(key, run);
                     }
                 }
+            }
+            let hex = h.to_hex();
+            if !first.is_empty() {
+                wordings.insert(hex.clone(), rendering);
             }
             for ((story, speaker), run) in first {
                 let (at, primary) = match revisions.get(&(story.clone(), run.first)) {
@@ -353,7 +359,7 @@ impl<'s> Grouper<'s> {
                 let member = Member {
                     story,
                     revision: run.first,
-                    hash: h.to_hex(),
+                    hash: hex.clone(),
                     content: content.clone(),
                     speaker,
                     attribution: run.attribution.clone(),
@@ -361,14 +367,14 @@ impl<'s> Grouper<'s> {
                     primary,
                     flags: Vec::new(),
                 };
-                members.push((member, rendering.clone()));
+                members.push(member);
             }
         }
-        if members.iter().map(|(m, _)| m.story.as_str()).collect::<BTreeSet<_>>().len() < 2 {
+        if members.iter().map(|m| m.story.as_str()).collect::<BTreeSet<_>>().len() < 2 {
             return Ok(None);
         }
         // A primary source is the reference however late it was recorded.
-        members.sort_by(|(a, _), (b, _)| {
+        members.sort_by(|a, b| {
             (a.primary.is_none(), a.captured_at, &a.story, a.revision, &a.hash).cmp(&(
                 b.primary.is_none(),
                 b.captured_at,
@@ -378,18 +384,18 @@ impl<'s> Grouper<'s> {
             ))
         });
         identities(speakers, &mut members)?;
-        flag(&mut members);
-        let id = members[0].0.hash[..12].to_string();
-        Ok(Some(Group { id, members: members.into_iter().map(|(m, _)| m).collect() }))
+        flag(&mut members, &wordings);
+        let id = members[0].hash[..12].to_string();
+        Ok(Some(Group { id, members }))
     }
 }
 
 /// Fill in each speaker's identity: the members' speakers grouped by the
 /// store-wide rules (`speaker::cluster`) after the user's merges, so two
 /// spellings of one person are one speaker.
-fn identities(speakers: &SpeakerIndex<'_>, members: &mut [(Member, Rendering)]) -> Result<(), CliError> {
+fn identities(speakers: &SpeakerIndex<'_>, members: &mut [Member]) -> Result<(), CliError> {
     let ids: BTreeSet<String> =
-        members.iter().filter_map(|(m, _)| m.speaker.as_ref().map(|s| speakers.canonical(&s.id))).collect();
+        members.iter().filter_map(|m| m.speaker.as_ref().map(|s| speakers.canonical(&s.id))).collect();
     let mut records = Vec::new();
     for id in &ids {
         if let Some(r) = speakers.record(id)? {
@@ -404,7 +410,7 @@ fn identities(speakers: &SpeakerIndex<'_>, members: &mut [(Member, Rendering)]) 
             identity.insert(id.to_string(), head.clone());
         }
     }
-    for (m, _) in members.iter_mut() {
+    for m in members.iter_mut() {
         if let Some(s) = &mut m.speaker {
             let canon = speakers.canonical(&s.id);
             s.identity = identity.get(&canon).cloned().unwrap_or(canon);
@@ -414,13 +420,13 @@ fn identities(speakers: &SpeakerIndex<'_>, members: &mut [(Member, Rendering)]) 
 }
 
 /// Flag each member against the reference (the primary source, else the
-/// earliest) and the group.
-fn flag(members: &mut [(Member, Rendering)]) {
+/// earliest) and the group; `wordings` holds each member's wording by hash.
+fn flag(members: &mut [Member], wordings: &HashMap<String, Rendering>) {
     // The speaker a primary source gives; else the one most renderings
     // give, one vote per story, the earliest breaking a tie.
     let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut voted: HashSet<(&str, &str)> = HashSet::new();
-    for (i, (m, _)) in members.iter().enumerate() {
+    for (i, m) in members.iter().enumerate() {
         if let Some(s) = m.speaker.as_ref().filter(|s| !s.anonymous)
             && voted.insert((m.story.as_str(), s.identity.as_str()))
         {
@@ -430,30 +436,22 @@ fn flag(members: &mut [(Member, Rendering)]) {
     }
     let primary = members
         .iter()
-        .find(|(m, _)| m.primary.is_some() && m.speaker.as_ref().is_some_and(|s| !s.anonymous))
-        .and_then(|(m, _)| m.speaker.as_ref().map(|s| s.identity.clone()));
+        .find(|m| m.primary.is_some() && m.speaker.as_ref().is_some_and(|s| !s.anonymous))
+        .and_then(|m| m.speaker.as_ref().map(|s| s.identity.clone()));
     let majority: Option<String> = primary.or_else(|| {
         votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| id.to_string())
     });
-    let reference = members[0].1.clone();
-    let reference_quoted = members[0].0.quoted();
-    // Members repeat renderings (one story's copy of a wire quote is
-    // another's): each distinct rendering is compared once, so a group of
+    let reference = &wordings[&members[0].hash];
+    let reference_quoted = members[0].quoted();
+    // Members repeat wordings (one story's copy of a wire quote is
+    // another's): each distinct wording is compared once, so a group of
     // thousands of copies of a few wordings costs what the wordings do.
-    let mut distinct: HashMap<&str, usize> = HashMap::new();
-    let mut wordings: Vec<&Rendering> = Vec::new();
-    for (m, r) in members.iter() {
-        distinct.entry(m.hash.as_str()).or_insert_with(|| {
-            wordings.push(r);
-            wordings.len() - 1
-        });
-    }
-    let truncated: Vec<bool> = wordings.iter().map(|r| wordings.iter().any(|o| truncation_of(r, o))).collect();
-    let edited: Vec<_> = wordings.iter().map(|r| edits(&reference, r)).collect();
-    let of_member: Vec<usize> = members.iter().map(|(m, _)| distinct[m.hash.as_str()]).collect();
-    for (i, (m, _)) in members.iter_mut().enumerate() {
+    let truncated: HashMap<&str, bool> =
+        wordings.iter().map(|(h, r)| (h.as_str(), wordings.values().any(|o| truncation_of(r, o)))).collect();
+    let edited: HashMap<&str, Edits> = wordings.iter().map(|(h, r)| (h.as_str(), edits(reference, r))).collect();
+    for (i, m) in members.iter_mut().enumerate() {
         let mut flags = BTreeSet::new();
-        let w = of_member[i];
+        let w = m.hash.as_str();
         if truncated[w] {
             flags.insert(Flag::Truncated);
         }
