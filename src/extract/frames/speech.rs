@@ -260,7 +260,9 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         {
             return Some((k, None));
         }
-        if x.kind == Kind::Comma && cue_at(c, k + 1) == Some(CueKind::Participle) {
+        // ", adding that D", "— asserting that D": a dash sets the
+        // participle off as a comma does.
+        if matches!(x.kind, Kind::Comma | Kind::Dash) && cue_at(c, k + 1) == Some(CueKind::Participle) {
             let kind = if object_participle(c, k + 1) { CueKind::Other } else { CueKind::Speech };
             let next = Next { cue: k + 1, kind, source: Source::Previous };
             return Some((k, Some(next)));

@@ -349,3 +349,12 @@ fn a_plural_possessive_in_the_appositive() {
         vec![one("Dana Holt", "indirect", "the count was wrong")]
     );
 }
+
+#[test]
+fn a_participle_after_a_dash_is_a_second_frame() {
+    let x = rows(
+        "Ann Roe says the port lost $200,000 in fees last year \u{2014} asserting that the new levy will not cover it.",
+    );
+    assert_eq!(x[0], one("Ann Roe", "indirect", "the port lost $200,000 in fees last year"));
+    assert_eq!(x[1].0.as_deref(), Some("Ann Roe"), "{x:?}");
+}
