@@ -194,8 +194,8 @@ impl<'a> Pipeline<'a> {
                             let appositive = appositive.map(|(s, e)| &doc[toks[s].start..toks[e - 1].end]);
                             match speakers::split_subject(mention) {
                                 Some(parts) => {
-                                    for part in &parts {
-                                        if let Some(r) = self.registry.resolve(part, None)
+                                    for (part, appositive) in &parts {
+                                        if let Some(r) = self.registry.resolve(part, appositive.as_deref())
                                             && !co_speakers.iter().any(|c: &SpeakerRef| c.id == r.id)
                                         {
                                             co_speakers.push(r);

@@ -296,6 +296,13 @@ fn trim_np(s: &str) -> &str {
 
 fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let mention = trim_np(mention);
+    // "Rep. Ann Roe (R-Ohio)": the party and state go with the role.
+    let (mention, appositive) = match mention.rsplit_once(" (") {
+        Some((m, p)) if appositive.is_none() && p.ends_with(')') && is_party_state(&p[..p.len() - 1]) => {
+            (m, Some(&p[..p.len() - 1]))
+        }
+        _ => (mention, appositive),
+    };
     let all: Vec<&str> = mention.split_whitespace().collect();
     let mut gender = Gender::Unknown;
     for w in &all {
@@ -488,19 +495,30 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
 /// Roe, Bo Diaz and Cy Eng", "Defense Secretary Ann Roe and Gen. Bo
 /// Diaz"), one mention each, a plural title given to each. None when the
 /// subject is one speaker: a single name, or a group ("U.S. and British
-/// officials", "Republicans and Democrats").
-pub fn split_subject(mention: &str) -> Option<Vec<String>> {
+/// officials", "Republicans and Democrats"). Each person comes with the
+/// appositive that follows their name, if any ("Ann Roe, a senator, and
+/// Bo Diaz").
+pub fn split_subject(mention: &str) -> Option<Vec<(String, Option<String>)>> {
     let mention = trim_np(mention);
     if !mention.contains(" and ") {
         return None;
     }
     let mut parts: Vec<&str> = Vec::new();
+    let mut appositives: Vec<Option<&str>> = Vec::new();
     for piece in mention.split(", ") {
         for part in piece.split(" and ") {
             let part = part.trim().trim_start_matches("and ").trim();
-            if !part.is_empty() {
-                parts.push(part);
+            if part.is_empty() {
+                continue;
             }
+            // "a senator", "the harbour master": the previous name's role.
+            let described = part.split_whitespace().next().is_some_and(|w| ["a", "an", "the"].contains(&w));
+            if described && !parts.is_empty() && appositives.last() == Some(&None) {
+                *appositives.last_mut().unwrap() = Some(part);
+                continue;
+            }
+            parts.push(part);
+            appositives.push(None);
         }
     }
     if parts.len() < 2 {
@@ -528,7 +546,8 @@ pub fn split_subject(mention: &str) -> Option<Vec<String>> {
     // Each part must end in a name: a capitalised word that is neither a
     // title, an organisation nor a group noun.
     let named = |part: &str| {
-        let words: Vec<&str> = part.split_whitespace().collect();
+        // "Ann Roe (D-Ore.)": the party and state are no part of the name.
+        let words: Vec<&str> = part.split_whitespace().filter(|w| !(w.starts_with('(') && w.ends_with(')'))).collect();
         words.iter().all(|w| is_cap(w) || is_particle(w) || w.starts_with(|c: char| c.is_ascii_digit()))
             && words.iter().rev().find(|w| !is_suffix(w)).is_some_and(|w| {
                 let c = cues::lookup(w).class;
@@ -538,7 +557,13 @@ pub fn split_subject(mention: &str) -> Option<Vec<String>> {
     if !parts.iter().all(|p| named(p)) {
         return None;
     }
-    Some(parts.into_iter().map(|p| title.map_or_else(|| p.to_string(), |t| format!("{t} {p}"))).collect())
+    Some(
+        parts
+            .into_iter()
+            .zip(appositives)
+            .map(|(p, a)| (title.map_or_else(|| p.to_string(), |t| format!("{t} {p}")), a.map(str::to_string)))
+            .collect(),
+    )
 }
 
 /// "R-Ga.", "D-Mass.", "I-Vt.": a party and a state.

@@ -188,3 +188,49 @@ fn several_speakers_titles_and_introductions_in_json() {
     let names: Vec<&str> = j["speakers"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert!(!names.iter().any(|n| ["He", "he", "Milford", "Dr."].contains(n)), "{names:?}");
 }
+
+/// Issue 13 item 3 through the binary: each construction of several
+/// speakers in one subject gives `speaker` the first person and
+/// `co_speakers` each other one, never one person named after the last
+/// word with the rest as a role; an anonymous plural stays one group.
+#[test]
+fn several_speakers_in_one_subject_each_get_the_statement() {
+    let env = Env::new();
+    let story = "Harbour strike ends\n\n\
+        Vellen and Milford said the strike was lawful.\n\n\
+        Sens. Amy Clark, Bob Dunn and Carl Eng said the bill would pass.\n\n\
+        Harbour and coastguard officials said the convoy had been hit.\n\n\
+        Ann Roe, a senator, and Tom Eck said the vote would be delayed.\n\n\
+        Jeff Marks (D-Ore.), Sam Brown (D-Ohio) and Ron Mena (D-N.J.) all suggested that the claims were weak.\n";
+    let j = env.run_stdin(["extract", "--format", "json"], story).json();
+    let people = |c: &str| -> Vec<(String, String)> {
+        let s = j["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["content"] == c)
+            .unwrap_or_else(|| panic!("{c}: {j:#}"));
+        let co = s.get("co_speakers").and_then(|v| v.as_array()).cloned().unwrap_or_default();
+        std::iter::once(&s["speaker"])
+            .chain(co.iter())
+            .map(|p| (p["name"].as_str().unwrap().to_string(), p["role"].as_str().unwrap_or("").to_string()))
+            .collect()
+    };
+    let want = |v: &[(&str, &str)]| v.iter().map(|(n, r)| (n.to_string(), r.to_string())).collect::<Vec<_>>();
+    assert_eq!(people("the strike was lawful"), want(&[("Vellen", ""), ("Milford", "")]));
+    assert_eq!(
+        people("the bill would pass"),
+        want(&[("Amy Clark", "Sen."), ("Bob Dunn", "Sen."), ("Carl Eng", "Sen.")])
+    );
+    assert_eq!(people("the convoy had been hit"), want(&[("Harbour and coastguard officials", "")]));
+    assert_eq!(people("the vote would be delayed"), want(&[("Ann Roe", "senator"), ("Tom Eck", "")]));
+    assert_eq!(
+        people("the claims were weak"),
+        want(&[("Jeff Marks", "D-Ore."), ("Sam Brown", "D-Ohio"), ("Ron Mena", "D-N.J.")])
+    );
+    // No speaker is one of the others' roles or a fragment of the list.
+    for s in j["speakers"].as_array().unwrap() {
+        let role = s["role"].as_str().unwrap_or("");
+        assert!(!role.contains(" and") && !role.contains(','), "{s}");
+    }
+}

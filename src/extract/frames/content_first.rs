@@ -128,9 +128,34 @@ fn intro_only(c: &Ctx, e: usize) -> bool {
         if !intro_word {
             return false;
         }
+        // "Shifting tides could flood the town": a participle that is the
+        // subject's modifier, with a finite verb of its own, opens a clause.
+        if x.cap && (lower.ends_with("ing") || lower.ends_with("ed")) && finite_before_sub(c, first + 1, k) {
+            return false;
+        }
         piece_start = k + 1;
     }
     true
+}
+
+/// Whether tokens `[s, e)` hold a finite auxiliary or modal ("could",
+/// "is", "has") before any subordinator: the verb of a main clause, not of
+/// a clause inside an introduction ("Asked whether he would run").
+fn finite_before_sub(c: &Ctx, s: usize, e: usize) -> bool {
+    const FINITE: [&str; 17] = [
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "must",
+        "should", "does", "did",
+    ];
+    for k in s..e {
+        let x = &c.t[k];
+        if x.is(class::SUB) || x.quoted {
+            return false;
+        }
+        if x.word() && FINITE.iter().any(|w| c.lower_is(k, w)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The closing mark of a quotation that ends right before token `s`.

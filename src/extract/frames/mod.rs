@@ -32,7 +32,7 @@ use according::according_to;
 use content_first::content_first;
 use label::{label, label_mark};
 use participle::participle;
-use phrases::{clause_subject, is_relative, np_back, skip_aux_back, starts_clause, subject_before};
+use phrases::{clause_subject, is_relative, is_subordinator, np_back, skip_aux_back, starts_clause, subject_before};
 use speech::{cue_first, shared_subject, speaker_first};
 
 /// Who a frame's content belongs to.
@@ -301,6 +301,9 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| {
         starts_clause(c, s)
             || (s > 0 && t[s - 1].is(class::SUB) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
+            // "..., after Ann Roe said C": speech, not a stance, since the
+            // clause is often the writer's narrative ("after S criticized").
+            || (s > 0 && kind != CueKind::Other && is_subordinator(c, s - 1) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
     })
     .or_else(|| shared_subject(c, cue))
@@ -361,7 +364,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         return None;
     }
     // In a subordinate clause the content ends at the clause's comma.
-    let limit = if np.0 > 0 && t[np.0 - 1].is(class::SUB) && !is_relative(c, np) {
+    let limit = if np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np) {
         (cue..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len())
     } else {
         t.len()

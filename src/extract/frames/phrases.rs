@@ -352,6 +352,15 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             }
             continue;
         }
+        // "Roe and Diaz both said", "the three senators all said": a
+        // floating quantifier after a plural subject.
+        if p.word() && !p.cap && (c.lower_is(j - 1, "both") || c.lower_is(j - 1, "all")) && j >= 2 {
+            let q = &t[j - 2];
+            if (q.word() && !q.is(class::DET | class::PREP | class::SUB | class::CONJ)) || q.text(c.doc) == ")" {
+                j -= 1;
+                continue;
+            }
+        }
         // "went on to say", "goes on to say".
         if c.lower_is(j - 1, "to") && j >= 3 && c.lower_is(j - 2, "on") {
             let v = t[j - 3].text(c.doc).to_ascii_lowercase();
@@ -396,7 +405,14 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         return Some(Source::Mention { np, appositive: Some((d + 1, j - 1)) });
     }
     if t[j - 1].kind != Kind::Comma {
-        let np = np_back(c, j)?;
+        // "Ann Roe (D-Ore.) said": the party and state close the name.
+        let np = match (t[j - 1].text(c.doc) == ")")
+            .then(|| (j.saturating_sub(6)..j - 1).rev().find(|&o| t[o].text(c.doc) == "("))
+            .flatten()
+        {
+            Some(open) if open > 0 && t[open - 1].cap => (np_back(c, open)?.0, j),
+            _ => np_back(c, j)?,
+        };
         // "Sens. Ann Roe, Bo Diaz and Cy Eng said": the whole list speaks.
         let list = name_list_start(c, np);
         if list < np.0 && accept(list) {
@@ -421,9 +437,15 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         if (appositive_like(c, b + 1) || parenthetical)
             && let Some(np) = np_back(c, b)
             && !t[np.0].is(class::PRON)
-            && accept(np.0)
         {
-            return Some(Source::Mention { np, appositive: (!parenthetical).then_some((b + 1, last)) });
+            // "Ann Roe, a senator, and Bo Diaz, the harbour master, said".
+            let list = name_list_start(c, np);
+            if list < np.0 && accept(list) {
+                return Some(Source::Mention { np: (list, last), appositive: None });
+            }
+            if accept(np.0) {
+                return Some(Source::Mention { np, appositive: (!parenthetical).then_some((b + 1, last)) });
+            }
         }
         // "a spokeswoman, Ann Roe, said": the name is the speaker, the
         // noun phrase before it the role.
@@ -445,18 +467,58 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
 fn name_list_start(c: &Ctx, np: (usize, usize)) -> usize {
     let t = c.t;
     let named = |k: usize| t[k].word() && t[k].cap && !t[k].quoted && !is_function(&t[k]) && !t[k].is(class::DET);
-    if !(np.0..np.1).any(|k| c.lower_is(k, "and")) || !named(np.0) {
+    if !named(np.0) {
         return np.0;
     }
-    let mut s = np.0;
-    while s >= 2 && t[s - 1].kind == Kind::Comma && named(s - 2) {
-        let mut b = s - 2;
-        while b > 0 && named(b - 1) && s - b < 6 {
+    // The start of a named item ending at token `k`: "Ann Roe", "Ann Roe
+    // (D-Ore.)", "Ann Roe, a senator".
+    let run_start = |k: usize| {
+        let mut b = k;
+        while b > 0 && named(b - 1) && k - b < 4 {
             b -= 1;
         }
+        b
+    };
+    // ", a senator from Maine": the name before the appositive ends it.
+    let before_appositive = |k: usize| -> Option<usize> {
+        let b = (k.saturating_sub(8)..k).rev().find(|&b| t[b].kind == Kind::Comma)?;
+        let described = c.lower_is(b + 1, "a") || c.lower_is(b + 1, "an") || c.lower_is(b + 1, "the");
+        described.then(|| b.checked_sub(1)).flatten()
+    };
+    let item_start = |k: usize| -> Option<usize> {
+        let mut k = k;
+        if t[k].text(c.doc) == ")" {
+            k = (k.saturating_sub(6)..k).rev().find(|&o| t[o].text(c.doc) == "(")?.checked_sub(1)?;
+        } else if !named(k) || run_start(k) > 0 && t[run_start(k) - 1].word() && !t[run_start(k) - 1].cap {
+            k = before_appositive(k)?;
+        }
+        named(k).then(|| run_start(k))
+    };
+    let mut s = np.0;
+    if !(np.0..np.1).any(|k| c.lower_is(k, "and")) {
+        // ", and Bo Diaz", ") and Bo Diaz": the last item of a list.
+        if s < 3 || !c.lower_is(s - 1, "and") {
+            return np.0;
+        }
+        let last = if t[s - 2].kind == Kind::Comma { s - 3 } else { s - 2 };
+        match item_start(last) {
+            Some(b) => s = b,
+            None => return np.0,
+        }
+    }
+    while s >= 2
+        && t[s - 1].kind == Kind::Comma
+        && let Some(b) = item_start(s - 2)
+    {
         s = b;
     }
     s
+}
+
+/// Whether token `i` opens a subordinate clause: "while", "because", and
+/// the prepositions that also do ("after", "before", "until").
+pub(super) fn is_subordinator(c: &Ctx, i: usize) -> bool {
+    c.t[i].is(class::SUB) || ["after", "before", "since", "until", "once"].iter().any(|w| c.lower_is(i, w))
 }
 
 /// Whether a subject starting at token `s` opens its clause: sentence start,
@@ -470,8 +532,9 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
         return true;
     }
     let p = &t[s - 1];
-    // "While S said C, ...": a subordinate clause opening the sentence.
-    if p.is(class::SUB) && p.cap && t[..s - 1].iter().all(|x| x.is(class::CONJ)) {
+    // "While S said C, ...", "After S said C, ...": a subordinate clause
+    // opening the sentence.
+    if is_subordinator(c, s - 1) && p.cap && t[..s - 1].iter().all(|x| x.is(class::CONJ)) {
         return true;
     }
     // A dateline: "PARIS (Reuters) - S said".
@@ -589,8 +652,18 @@ pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
         return None;
     }
     // The speaker is the head phrase; what follows it ("at the convention
-    // in Tromsdal") says where they are, and never names them.
-    match (s + 1..j).find(|&k| t[k].is(class::PREP) && !t[k].cap) {
+    // in Tromsdal") says where they are, and never names them. A clause
+    // before a subordinating "after" or "before" ("The board met shortly
+    // after Ann Roe said") is no speaker: the name after it is.
+    let prep = (s + 1..j).find(|&k| t[k].is(class::PREP) && !t[k].cap);
+    if let Some(p) = prep
+        && ["after", "before", "since", "until", "as", "once"].iter().any(|w| c.lower_is(p, w))
+    {
+        let np = np_back(c, j)?;
+        return (np.0 == p + 1 && t[np.0].cap && !t[np.0].is(class::DET | class::PRON))
+            .then_some(Source::Mention { np, appositive: None });
+    }
+    match prep {
         Some(p) => Some(Source::Mention { np: (s, p), appositive: Some((p, j)) }),
         None => Some(Source::Mention { np: (s, j), appositive: None }),
     }

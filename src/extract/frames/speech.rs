@@ -38,6 +38,7 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             && !c.lower_is(j, "that")
             && !x.is(class::PRON)
             && !(x.is(class::TIME) || (x.is(class::PREP) && !c.lower_is(j, "to")) || in_pp)
+            && !((c.lower_is(j, "early") || c.lower_is(j, "late")) && t.get(j + 1).is_some_and(|n| n.is(class::TIME)))
         {
             return None;
         }
@@ -83,8 +84,32 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                     && !is_possessive(c, j)
                     && (!x.is(class::DET) || t.get(j + 1).is_some_and(|n| n.is(class::TIME))) =>
             {
-                // "on Friday" closes a prepositional phrase.
-                in_pp = false;
+                // "on Friday" closes a prepositional phrase; "in the early
+                // morning hours" goes on to its noun.
+                in_pp = in_pp
+                    && t.get(j + 1).is_some_and(|n| {
+                        n.word()
+                            && !n.cap
+                            && !n.quoted
+                            && !c.lower_is(j + 1, "that")
+                            && !n.is(class::DET
+                                | class::PRON
+                                | class::ANON
+                                | class::GROUP
+                                | class::AUX
+                                | class::SUB
+                                | class::CONJ
+                                | class::PREP
+                                | class::TIME)
+                    });
+                j += 1;
+            }
+            // "tweeted early Friday that".
+            Kind::Word
+                if !in_pp
+                    && (c.lower_is(j, "early") || c.lower_is(j, "late"))
+                    && t.get(j + 1).is_some_and(|n| n.is(class::TIME)) =>
+            {
                 j += 1;
             }
             // "said about half of them ...": a quantity, not a phrase.
@@ -231,10 +256,11 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                 return Some((end, Some(next)));
             }
         }
-        let clause_break =
-            x.kind == Kind::Semicolon || (x.kind == Kind::Comma && t[k + 1].is(class::CONJ) && !t[k + 1].cap);
+        // "..., and S said D", "... — and S noted D".
+        let clause_break = x.kind == Kind::Semicolon
+            || (matches!(x.kind, Kind::Comma | Kind::Dash) && t[k + 1].is(class::CONJ) && !t[k + 1].cap);
         if clause_break {
-            let from = if x.kind == Kind::Comma { k + 2 } else { k + 1 };
+            let from = if x.kind == Kind::Semicolon { k + 1 } else { k + 2 };
             for (j, tj) in t.iter().enumerate().take((from + 12).min(t.len())).skip(from + 1) {
                 if tj.quoted || matches!(tj.kind, Kind::Comma | Kind::Stop) {
                     break;

@@ -358,3 +358,90 @@ fn a_participle_after_a_dash_is_a_second_frame() {
     assert_eq!(x[0], one("Ann Roe", "indirect", "the port lost $200,000 in fees last year"));
     assert_eq!(x[1].0.as_deref(), Some("Ann Roe"), "{x:?}");
 }
+
+/// (name, role) of the speaker and each co-speaker of the first statement.
+fn all_speakers(text: &str) -> Vec<(String, Option<String>)> {
+    let x = extract(text);
+    let s = &x.statements[0];
+    s.speaker.iter().chain(&s.co_speakers).map(|r| (r.name.clone(), r.role.clone())).collect()
+}
+
+fn pairs(v: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+    v.iter().map(|(n, r)| (n.to_string(), r.map(str::to_string))).collect()
+}
+
+#[test]
+fn an_appositive_inside_a_list_of_speakers_is_a_role_not_a_name() {
+    assert_eq!(
+        all_speakers("Ann Roe, a senator, and Bo Diaz said the vote would be delayed."),
+        pairs(&[("Ann Roe", Some("senator")), ("Bo Diaz", None)])
+    );
+    assert_eq!(
+        all_speakers(
+            "Ann Roe, a senator from Maine, and Bo Diaz, the harbour master, told reporters the pier was closed."
+        ),
+        pairs(&[("Ann Roe", Some("senator from Maine")), ("Bo Diaz", Some("harbour master"))])
+    );
+}
+
+#[test]
+fn party_and_state_in_parentheses_go_to_the_role_of_each_speaker() {
+    let x = extract(
+        "Jeff Marks (D-Ore.), Sam Brown (D-Ohio) and Ron Mena (D-N.J.) all suggested that the claims could be \
+         grounds for a fraud case.",
+    );
+    let s = &x.statements[0];
+    assert_eq!(s.content, "the claims could be grounds for a fraud case");
+    let all: Vec<(&str, Option<&str>)> =
+        s.speaker.iter().chain(&s.co_speakers).map(|r| (r.name.as_str(), r.role.as_deref())).collect();
+    assert_eq!(all, [("Jeff Marks", Some("D-Ore.")), ("Sam Brown", Some("D-Ohio")), ("Ron Mena", Some("D-N.J."))]);
+}
+
+#[test]
+fn both_after_a_pair_of_names_keeps_the_pair() {
+    assert_eq!(
+        all_speakers("Vellen and Milford both said the talks had failed."),
+        pairs(&[("Vellen", None), ("Milford", None)])
+    );
+}
+
+/// Subjects and contents the speech frames used to miss or misread, each
+/// sentence's first statement: (sentence, speaker, content).
+#[test]
+fn subjects_after_subordinators_participle_subjects_and_time_phrases() {
+    for (sentence, speaker, content) in [
+        // Once "The ferry board met shortly" with the role "after Ann Roe".
+        (
+            "The ferry board met shortly after Ann Roe said she would resign over the fees.",
+            "Ann Roe",
+            "she would resign over the fees",
+        ),
+        (
+            "After campaign aides insisted in June that the mayor would not run, the party changed course.",
+            "campaign aides",
+            "the mayor would not run",
+        ),
+        // A participle with a finite verb of its own is the content's subject.
+        (
+            "Shifting tides in the bay could flood a thousand homes, Ann Roe said in her interview.",
+            "Ann Roe",
+            "Shifting tides in the bay could flood a thousand homes",
+        ),
+        // An introduction stays an introduction.
+        ("Asked whether he would run, Ann Roe said the race was open.", "Ann Roe", "the race was open"),
+        // Once "hours that the mayor would not run".
+        ("Ann Roe said in the early morning hours that the mayor would not run.", "Ann Roe", "the mayor would not run"),
+        ("Ann Roe tweeted early Friday that the mayor would not run.", "Ann Roe", "the mayor would not run"),
+    ] {
+        assert_eq!(rows(sentence)[0], one(speaker, "indirect", content), "{sentence}");
+    }
+}
+
+#[test]
+fn a_dash_and_a_second_speaker_clause_end_the_first_content() {
+    let x = rows(
+        "But Ben Hale said the harbour talks would be harder \u{2014} and he noted that any change would come later.",
+    );
+    assert_eq!(x[0], one("Ben Hale", "indirect", "the harbour talks would be harder"));
+    assert_eq!(x[1].2, "any change would come later");
+}
