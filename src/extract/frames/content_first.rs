@@ -51,6 +51,18 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                     // ", while ...", ", after ..." qualify the saying.
                     return Tail::Adverbial;
                 }
+                // ", referencing the bank's drive", ", pointing to a chart":
+                // a participle phrase qualifies the saying too, unless it is
+                // the subject of a clause (", replacing her would be hard").
+                if n.word()
+                    && !n.cap
+                    && !n.quoted
+                    && n.text(c.doc).len() > 5
+                    && n.text(c.doc).ends_with("ing")
+                    && !finite_before_sub(c, j + 2, t.len())
+                {
+                    return Tail::Adverbial;
+                }
                 return if n.word() { Tail::Parenthetical(j + 1) } else { Tail::Adverbial };
             }
             Kind::Open | Kind::Colon => return Tail::Content,

@@ -28,6 +28,10 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
     let limit = j + 16;
     let mut in_pp = false;
     let weak = t[cue].is(class::WEAK_CUE);
+    // "He added a note of caution", "added an extra week": an object.
+    if ["added", "adds", "add"].iter().any(|w| c.lower_is(cue, w)) && is_indefinite(c, cue + 1) {
+        return None;
+    }
     let infinitive = t[cue].is(class::INFINITIVE);
     while j < t.len() && j < limit {
         let x = &t[j];

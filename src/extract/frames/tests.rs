@@ -445,3 +445,28 @@ fn a_dash_and_a_second_speaker_clause_end_the_first_content() {
     assert_eq!(x[0], one("Ben Hale", "indirect", "the harbour talks would be harder"));
     assert_eq!(x[1].2, "any change would come later");
 }
+
+#[test]
+fn a_participle_after_a_content_first_frame_qualifies_the_saying() {
+    assert_eq!(
+        rows(
+            "\u{201C}We squeezed the crews\u{201D} to cut costs, Ann Roe said, referencing the port's drive to sell berths."
+        ),
+        vec![one("Ann Roe", "indirect", "\u{201C}We squeezed the crews\u{201D} to cut costs")]
+    );
+    // A gerund that is the subject of the second piece is content.
+    let x = rows("Though the last move was easy, Ann Roe said, replacing the pier would be much harder.");
+    assert_eq!(x[0].0.as_deref(), Some("Ann Roe"), "{x:?}");
+    assert!(x.iter().any(|r| r.2.contains("replacing the pier would be much harder")), "{x:?}");
+}
+
+#[test]
+fn added_with_an_indefinite_object_is_no_speech() {
+    let s = "Ann Roe added a note of caution about the pier.";
+    assert_eq!(rows(s), vec![(None, "unattributed", s.to_string())]);
+    // A clause after "added" is still content.
+    assert_eq!(
+        rows("Ann Roe added the pier would reopen in May."),
+        vec![one("Ann Roe", "indirect", "the pier would reopen in May")]
+    );
+}
