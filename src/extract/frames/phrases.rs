@@ -624,6 +624,39 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
     j
 }
 
+/// "In a radio interview Ann Roe said", "Speaking to reporters Ann Roe
+/// said", "On Tuesday Ann Roe said": an introduction with no comma, then a
+/// name right before the cue at `j`. The introduction opens with a
+/// preposition or a participle, and the name follows a plain word or a time
+/// ("in Dover Ann Roe" and "the Washington Post Ann Roe" are left alone:
+/// where a place or a title ends and the name begins is not known).
+fn name_after_intro(c: &Ctx, s: usize, j: usize) -> Option<(usize, usize)> {
+    let t = c.t;
+    let first = &t[s];
+    let lower = first.text(c.doc).to_ascii_lowercase();
+    let intro = first.cap
+        && first.word()
+        && (first.is(class::PREP) || ((lower.ends_with("ing") || lower.ends_with("ed")) && !first.is(class::ROLE)));
+    if !intro {
+        return None;
+    }
+    let mut b = j;
+    while b > s + 1
+        && t[b - 1].word()
+        && t[b - 1].cap
+        && !t[b - 1].quoted
+        && !t[b - 1].is(class::DET | class::PREP | class::TIME | class::ROLE | class::ORG | class::GROUP | class::ANON)
+        && !is_function(&t[b - 1])
+    {
+        b -= 1;
+    }
+    let before = &t[b - 1];
+    let boundary = before.word()
+        && !before.quoted
+        && (before.is(class::TIME) || (!before.cap && !before.is(class::DET | class::PREP) && !is_function(before)));
+    (boundary && (1..=3).contains(&(j - b))).then_some((b, j))
+}
+
 /// A long subject that [`subject_before`] does not parse ("Some delegates
 /// at the convention in Philadelphia said", "The deputy head of the
 /// delegation to the forum said"): the whole clause before a plain "said"
@@ -642,6 +675,9 @@ pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
         return None;
     }
     let first = &t[s];
+    if let Some(np) = name_after_intro(c, s, j) {
+        return Some(Source::Mention { np, appositive: None });
+    }
     let opens_np = first.is(class::DET | class::QUANT) || (first.cap && !is_function(first)) || starts_with_digit(c, s);
     // A verb of its own inside ("The man who won said") or a clause
     // ("If the bill passes, ..."), or no head a speaker can have.

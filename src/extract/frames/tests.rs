@@ -432,6 +432,11 @@ fn subjects_after_subordinators_participle_subjects_and_time_phrases() {
         // Once "hours that the mayor would not run".
         ("Ann Roe said in the early morning hours that the mayor would not run.", "Ann Roe", "the mayor would not run"),
         ("Ann Roe tweeted early Friday that the mayor would not run.", "Ann Roe", "the mayor would not run"),
+        // An introduction with no comma before a name; once "Speaking" with
+        // the role "to reporters Ann Roe".
+        ("In a radio interview Ann Roe said the pier would close.", "Ann Roe", "the pier would close"),
+        ("Speaking to reporters Ann Roe said the pier would close.", "Ann Roe", "the pier would close"),
+        ("On Tuesday Ann Roe said the pier would close.", "Ann Roe", "the pier would close"),
     ] {
         assert_eq!(rows(sentence)[0], one(speaker, "indirect", content), "{sentence}");
     }
@@ -469,4 +474,10 @@ fn added_with_an_indefinite_object_is_no_speech() {
         rows("Ann Roe added the pier would reopen in May."),
         vec![one("Ann Roe", "indirect", "the pier would reopen in May")]
     );
+}
+
+#[test]
+fn a_place_before_a_name_is_not_part_of_it() {
+    let x = extract("At a rally in Dover Ann Roe said the pier would close.");
+    assert!(x.speakers.iter().all(|s| !s.name.contains("Dover")), "{:?}", x.speakers);
 }
