@@ -144,11 +144,38 @@ pub fn split(para: &str, quotes: &[QuoteSpan], out: &mut Vec<(usize, usize)>) {
             i = j;
             continue;
         }
+        // `"Why not?" Ann Roe asked.`: a question or exclamation closing a
+        // quotation, then its speaker and cue, is one sentence.
+        if b != b'.'
+            && j > i + 1
+            && !para[i + 1..j].trim_start_matches(['!', '?']).is_empty()
+            && tag_follows(&para[k..])
+        {
+            i = j;
+            continue;
+        }
         push_trimmed(para, start, j, out);
         start = k;
         i = k;
     }
     push_trimmed(para, start, para.len(), out);
+}
+
+/// Whether `rest` opens with a speaker's name (one to four capitalised
+/// words) and a speech cue: "Ann Roe said", "Sen. Ed Marks asked".
+fn tag_follows(rest: &str) -> bool {
+    let mut names = 0;
+    for w in rest.split_whitespace().take(5) {
+        if w.starts_with(|c: char| c.is_uppercase()) && names < 4 {
+            names += 1;
+            continue;
+        }
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        return names > 0
+            && matches!(cues::lookup(w).cue, Some(cues::CueKind::Speech | cues::CueKind::Tell))
+            && w.bytes().all(|b| b.is_ascii_lowercase());
+    }
+    false
 }
 
 fn push_trimmed(para: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
@@ -231,6 +258,16 @@ mod tests {
         let mut v = Vec::new();
         split(p, &q, &mut v);
         v.into_iter().map(|(s, e)| &p[s..e]).collect()
+    }
+
+    #[test]
+    fn a_question_closing_a_quote_keeps_its_named_speaker() {
+        // Once split after the mark, leaving the quote to the last speaker.
+        let p = "\u{201C}Why not?\u{201D} Sen. Ed Marks asked. \u{201C}Go home!\u{201D} The crowd cheered.";
+        assert_eq!(
+            sents(p),
+            vec!["\u{201C}Why not?\u{201D} Sen. Ed Marks asked.", "\u{201C}Go home!\u{201D}", "The crowd cheered."]
+        );
     }
 
     #[test]

@@ -234,3 +234,22 @@ fn several_speakers_in_one_subject_each_get_the_statement() {
         assert!(!role.contains(" and") && !role.contains(','), "{s}");
     }
 }
+
+/// A question or exclamation closing a quotation, then a named speaker and
+/// a cue, is that speaker's: once the sentence was cut after the mark and
+/// the quotation went to whoever spoke before.
+#[test]
+fn a_quoted_question_goes_to_the_name_after_it_not_the_last_speaker() {
+    let env = Env::new();
+    let story = "Pier vote\n\n\u{201C}We will appeal,\u{201D} Ann Roe said.\n\n\
+        \u{201C}How many times must we vote on this?\u{201D} Ben Hale asked at the meeting.\n";
+    let j = env.run_stdin(["extract", "--format", "json"], story).json();
+    let s = j["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["content"] == "How many times must we vote on this?")
+        .unwrap_or_else(|| panic!("{j:#}"));
+    assert_eq!(s["speaker"]["name"], "Ben Hale");
+    assert_eq!(s["cue"], "asked");
+}
