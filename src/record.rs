@@ -70,26 +70,44 @@ pub fn index_words(st: &mut NewStatement) {
 }
 
 /// Statements and speakers of an extraction, in the store's terms.
+///
+/// A statement with several speakers ("Esper and Milley said") is one
+/// occurrence per speaker, all at the statement's index: the first is its
+/// speaker, the rest its co-speakers in order. So each of them has the
+/// statement in their runs (`who Milley` finds it), and reading a list back
+/// folds the occurrences of one index into one statement
+/// ([`statements_as_stored`]).
 pub fn to_store(story: &str, extraction: &Extraction) -> Result<(Vec<NewStatement>, Vec<SpeakerRecord>), CliError> {
     let mut statements = Vec::with_capacity(extraction.statements.len());
     for s in &extraction.statements {
         let hash: Hash32 = s.hash.parse().map_err(|e| CliError::new(format!("internal error: {e}")))?;
+        let occurrence = |sp: Option<&SpeakerRef>| Occurrence {
+            index: s.index as u32,
+            paragraph: s.paragraph as u32,
+            statement: hash,
+            speaker: sp.map(|sp| store_speaker_id(story, &sp.id, sp.anonymous)),
+            mention: sp.map(|sp| sp.mention.clone()),
+            attribution: s.attribution.as_str().to_string(),
+            cue: s.cue.clone(),
+            span: (s.span.0 as u64, s.span.1 as u64),
+        };
         statements.push(NewStatement {
-            occurrence: Occurrence {
-                index: s.index as u32,
-                paragraph: s.paragraph as u32,
-                statement: hash,
-                speaker: s.speaker.as_ref().map(|sp| store_speaker_id(story, &sp.id, sp.anonymous)),
-                mention: s.speaker.as_ref().map(|sp| sp.mention.clone()),
-                attribution: s.attribution.as_str().to_string(),
-                cue: s.cue.clone(),
-                span: (s.span.0 as u64, s.span.1 as u64),
-            },
+            occurrence: occurrence(s.speaker.as_ref()),
             content: s.content.clone(),
             // Filled in by `Prepared::follow` for the statements that need them.
             terms: Vec::new(),
             prints: Vec::new(),
         });
+        if s.speaker.is_some() {
+            for co in &s.co_speakers {
+                statements.push(NewStatement {
+                    occurrence: occurrence(Some(co)),
+                    content: s.content.clone(),
+                    terms: Vec::new(),
+                    prints: Vec::new(),
+                });
+            }
+        }
     }
     let speakers = extraction.speakers.iter().map(|sp| speaker_record(story, sp)).collect();
     Ok((statements, speakers))
@@ -524,36 +542,48 @@ pub fn stored_statements_with(
 
 /// Statements in extraction's model from the store's records: occurrences
 /// with their contents, the speakers' records, and the revision's text.
+/// Occurrences at one index are one statement: the first names its
+/// speaker, the others its co-speakers (see [`to_store`]).
 pub fn statements_as_stored<'a>(
     occurrences: impl Iterator<Item = (&'a Occurrence, &'a str)>,
     speakers: &BTreeMap<String, SpeakerRecord>,
     text: &str,
 ) -> Vec<Statement> {
-    occurrences
-        .map(|(o, content)| {
-            let speaker = o.speaker.as_ref().and_then(|id| speakers.get(id)).map(|sp| SpeakerRef {
-                id: sp.id.clone(),
-                name: sp.name.clone(),
-                mention: o.mention.clone().unwrap_or_else(|| sp.name.clone()),
-                kind: kind_of(&sp.kind),
-                anonymous: sp.anonymous,
-                role: sp.role.clone(),
-            });
-            let (a, b) = (o.span.0 as usize, o.span.1 as usize);
-            Statement {
-                index: o.index as usize,
-                paragraph: o.paragraph as usize,
-                content: content.to_string(),
-                text: text.get(a..b).unwrap_or_default().to_string(),
-                attribution: Attribution::parse(&o.attribution).unwrap_or(Attribution::Unattributed),
-                cue: o.cue.clone(),
-                speaker,
-                co_speakers: Vec::new(),
-                hash: o.statement.to_hex(),
-                span: (a, b),
-            }
+    let speaker_ref = |o: &Occurrence| {
+        o.speaker.as_ref().and_then(|id| speakers.get(id)).map(|sp| SpeakerRef {
+            id: sp.id.clone(),
+            name: sp.name.clone(),
+            mention: o.mention.clone().unwrap_or_else(|| sp.name.clone()),
+            kind: kind_of(&sp.kind),
+            anonymous: sp.anonymous,
+            role: sp.role.clone(),
         })
-        .collect()
+    };
+    let mut out: Vec<Statement> = Vec::new();
+    let mut last: Option<(u32, Hash32)> = None;
+    for (o, content) in occurrences {
+        if last == Some((o.index, o.statement))
+            && let Some(st) = out.last_mut()
+        {
+            st.co_speakers.extend(speaker_ref(o));
+            continue;
+        }
+        last = Some((o.index, o.statement));
+        let (a, b) = (o.span.0 as usize, o.span.1 as usize);
+        out.push(Statement {
+            index: o.index as usize,
+            paragraph: o.paragraph as usize,
+            content: content.to_string(),
+            text: text.get(a..b).unwrap_or_default().to_string(),
+            attribution: Attribution::parse(&o.attribution).unwrap_or(Attribution::Unattributed),
+            cue: o.cue.clone(),
+            speaker: speaker_ref(o),
+            co_speakers: Vec::new(),
+            hash: o.statement.to_hex(),
+            span: (a, b),
+        });
+    }
+    out
 }
 
 #[cfg(test)]

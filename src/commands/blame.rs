@@ -65,7 +65,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             if b.changed == b.introduced { String::new() } else { format!("rev {} ({})", b.changed, b.how.label()) };
         // A restored claim says so once: where it came back.
         let intro = format!("rev {}", b.introduced);
-        let speaker = s.speaker.as_ref().map_or_else(|| "—".to_string(), |sp| sp.name.clone());
+        let speaker = s.speaker_names().unwrap_or_else(|| "—".to_string());
         let intro = if b.introduced == rev.number { p.green(&intro) } else { intro };
         t.row(vec![intro, p.yellow(&changed), p.cyan(&ellipsize(&speaker, 24)), ellipsize(&s.content, 80)]);
     }

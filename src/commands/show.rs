@@ -66,7 +66,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     o.line(&p.bold(&format!("{} statements, {} attributed", statements.len(), attributed)))?;
     let mut t = Table::new(&["#", "SPEAKER", "ATTRIBUTION", "CONTENT"], p);
     for s in &statements {
-        let speaker = s.speaker.as_ref().map_or_else(|| "—".to_string(), |sp| sp.name.clone());
+        let speaker = s.speaker_names().unwrap_or_else(|| "—".to_string());
         t.row(vec![
             s.index.to_string(),
             p.cyan(&ellipsize(&speaker, 28)),

@@ -114,6 +114,19 @@ pub struct Statement {
     pub span: (usize, usize),
 }
 
+impl Statement {
+    /// Its speakers' names as a reader says them: "A", "A and B", "A, B
+    /// and C"; `None` when unattributed.
+    pub fn speaker_names(&self) -> Option<String> {
+        let names: Vec<&str> = self.speaker.iter().chain(&self.co_speakers).map(|s| s.name.as_str()).collect();
+        match names.split_last() {
+            None => None,
+            Some((last, [])) => Some(last.to_string()),
+            Some((last, rest)) => Some(format!("{} and {last}", rest.join(", "))),
+        }
+    }
+}
+
 /// A speaker of the article with every way the article named them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {

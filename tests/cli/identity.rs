@@ -1,5 +1,5 @@
 //! One person, many spellings, across stories: `who`, `speakers NAME` and
-//! their JSON on a fixture of 33 invented reports of one invented event
+//! their JSON on a fixture of 35 invented reports of one invented event
 //! (a solvent spill in Port Halvard) by invented outlets. The fixture's
 //! `truth.json` says who said each statement.
 
@@ -51,8 +51,14 @@ fn who_finds_every_statement_of_each_person_across_outlets() {
             |(story, content): &(String, String)| got.iter().any(|(s, c)| s == story && c.contains(content.as_str()));
         let missing: Vec<_> = truth[person].iter().filter(|st| !has(st)).collect();
         assert!(missing.is_empty(), "who {asked:?} misses {missing:?}");
-        let foreign: Vec<_> =
-            truth.iter().filter(|(p, _)| *p != person).flat_map(|(_, st)| st).filter(|st| has(st)).collect();
+        // A statement several people made together ("A and B said") is in
+        // each one's list: only someone else's alone is foreign.
+        let foreign: Vec<_> = truth
+            .iter()
+            .filter(|(p, _)| *p != person)
+            .flat_map(|(_, st)| st)
+            .filter(|st| has(st) && !truth[person].contains(st))
+            .collect();
         assert!(foreign.is_empty(), "who {asked:?} lists statements of others: {foreign:?}");
         assert_eq!(got.len(), truth[person].len(), "who {asked:?}");
     }
@@ -113,4 +119,48 @@ fn speakers_lists_only_people_as_people() {
             "{p:?} is listed as a person: {people:?}"
         );
     }
+}
+
+/// Issue 13 item 3 in the store: "A and B said" is a statement of each of
+/// them, so `who`, `speakers`, `blame` and the stored statement all say
+/// so, an unchanged revision changes nothing, and an export keeps it.
+#[test]
+fn a_statement_several_people_made_is_each_one_s() {
+    let env = Env::new();
+    let report = fixture().join("bridgewater-bulletin/01-report.txt");
+    env.run(["record", "bulletin", report.to_str().unwrap()]).ok();
+    let joint = "the hull had been sealed by noon";
+    for (asked, mention) in
+        [("Whitcombe", "Coast Guard Commander Samuel Whitcombe"), ("Kowalczyk", "Defence Minister Anna Kowalczyk")]
+    {
+        let j = env.run(["who", asked, "--format", "json"]).json();
+        let hit = j["statements"].as_array().unwrap().iter().find(|s| s["content"] == joint);
+        let hit = hit.unwrap_or_else(|| panic!("who {asked} misses the joint statement: {j:#}"));
+        assert_eq!(hit["mention"], mention, "{hit:#}");
+    }
+    let j = env.run(["speakers", "--format", "json"]).json();
+    let count = |name: &str| j.as_array().unwrap().iter().find(|s| s["name"] == name).map(|s| s["statements"].clone());
+    assert_eq!(count("Samuel Whitcombe"), Some(serde_json::json!(2)), "{j:#}");
+    assert_eq!(count("Anna Kowalczyk"), Some(serde_json::json!(1)), "{j:#}");
+    // Stored, it is one statement with both speakers, not two statements.
+    let shown = env.run(["show", "bulletin", "--format", "json"]).json();
+    let st: Vec<&serde_json::Value> =
+        shown["statements"].as_array().unwrap().iter().filter(|s| s["content"] == joint).collect();
+    assert_eq!(st.len(), 1, "{shown:#}");
+    assert_eq!(
+        (st[0]["speaker"]["name"].as_str(), st[0]["co_speakers"][0]["name"].as_str()),
+        (Some("Anna Kowalczyk"), Some("Samuel Whitcombe"))
+    );
+    let blame = env.run(["blame", "bulletin"]).ok().to_string();
+    assert_eq!(blame.matches(joint).count(), 1, "{blame}");
+    assert!(blame.contains("Anna Kowalczyk and Samu"), "{blame}");
+    // The same text again is no change, and an export keeps both speakers.
+    env.run(["record", "bulletin", report.to_str().unwrap()]).ok();
+    let archive = env.file("bulletin.jsonl", "");
+    env.run(["export", "--output", archive.to_str().unwrap()]).ok();
+    let other = Env::new();
+    other.run(["import", archive.to_str().unwrap()]).ok();
+    let j = other.run(["who", "Whitcombe", "--format", "json"]).json();
+    assert!(j["statements"].as_array().unwrap().iter().any(|s| s["content"] == joint), "{j:#}");
+    other.run(["verify"]).ok();
 }
