@@ -28,6 +28,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use claimtrail::commands::search::search;
+use claimtrail::commands::speakers::spelling_counts;
 use claimtrail::commands::variants::find;
 use claimtrail::commands::who::{WhoFilter, who};
 use claimtrail::ingest::read_document;
@@ -110,7 +111,10 @@ fn bench_record(dir: &Path) {
     );
 }
 
-fn bench_queries(dir: &Path) {
+/// The query benches on the 1M-statement store; `parts` picks some of
+/// them (who, search, blame, speakers, variants, whole) or all when empty.
+fn bench_queries(dir: &Path, parts: &BTreeSet<String>) {
+    let want = |p: &str| parts.is_empty() || parts.contains(p);
     let path = dir.join("queries");
     let reuse = Store::exists(&path);
     let mut store = Store::open(&path).unwrap();
@@ -140,7 +144,9 @@ fn bench_queries(dir: &Path) {
     );
 
     let mut rng = corpus::Rng::new(3);
-    let n = 300;
+    // CLAIMTRAIL_BENCH_QUERIES: fewer queries for a quick look.
+    let n: usize = std::env::var("CLAIMTRAIL_BENCH_QUERIES").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
+    let runs = |part: &str| if want(part) { n } else { 0 };
     let time = |f: &mut dyn FnMut()| {
         f(); // warm the cache for this query
         let t = Instant::now();
@@ -149,7 +155,7 @@ fn bench_queries(dir: &Path) {
     };
 
     let mut who_times = Vec::with_capacity(n);
-    for _ in 0..n {
+    for _ in 0..runs("who") {
         let name = format!("{} {}", rng.pick(corpus::FIRST), rng.pick(corpus::LAST));
         who_times.push(time(&mut || {
             let speakers = SpeakerIndex::load(&store).unwrap();
@@ -162,7 +168,7 @@ fn bench_queries(dir: &Path) {
         }));
     }
     let mut search_times = Vec::with_capacity(n);
-    for _ in 0..n {
+    for _ in 0..runs("search") {
         let object = rng.pick(corpus::OBJECTS);
         let words = terms(object);
         let q: Vec<String> = words.iter().rev().take(2).cloned().collect();
@@ -171,7 +177,7 @@ fn bench_queries(dir: &Path) {
         }));
     }
     let mut blame_times = Vec::with_capacity(n);
-    for _ in 0..n {
+    for _ in 0..runs("blame") {
         let (story, _) = &corpus[rng.below(corpus.len())];
         // The latest revision (edits that changed nothing made none).
         let latest = store.story(story).unwrap().unwrap().revisions;
@@ -182,14 +188,12 @@ fn bench_queries(dir: &Path) {
     // `speakers NAME`: the identity of a surname (every spelling in the
     // store, grouped, with the evidence) and each spelling's counts.
     let mut speakers_times = Vec::with_capacity(n);
-    for _ in 0..n {
+    for _ in 0..runs("speakers") {
         let name = rng.pick(corpus::LAST).to_string();
         speakers_times.push(time(&mut || {
             let speakers = SpeakerIndex::load(&store).unwrap();
             if let Ok(resolved) = speakers.resolve_identity(&name) {
-                for m in &resolved.identity.members {
-                    std::hint::black_box(store.runs_by_speaker(&m.id).unwrap());
-                }
+                std::hint::black_box(spelling_counts(&store, &resolved).unwrap());
             }
         }));
     }
@@ -198,27 +202,32 @@ fn bench_queries(dir: &Path) {
     // checked on whole sentences, members laid out and flagged.
     let mut groups_found = 0usize;
     let mut variants_times = Vec::with_capacity(n);
-    for _ in 0..n {
+    for _ in 0..runs("variants") {
         let object = rng.pick(corpus::OBJECTS);
         let q: Vec<String> = terms(object).iter().rev().take(2).cloned().collect();
         let q = q.join(" ");
         variants_times.push(time(&mut || {
             let speakers = SpeakerIndex::load(&store).unwrap();
-            let found = find(&store, &speakers, &q, true, false).map(|g| g.0.len()).unwrap_or(0);
+            // As the command runs it: the first 20 groups.
+            let found = find(&store, &speakers, &q, (true, false), 20, &|_| true).map(|f| f.groups.len()).unwrap_or(0);
             groups_found += found;
             std::hint::black_box(found);
         }));
     }
     let mut variants_speaker_times = Vec::with_capacity(n);
-    for _ in 0..n {
+    for _ in 0..runs("variants") {
         let name = format!("{} {}", rng.pick(corpus::FIRST), rng.pick(corpus::LAST));
         variants_speaker_times.push(time(&mut || {
             let speakers = SpeakerIndex::load(&store).unwrap();
-            std::hint::black_box(find(&store, &speakers, &name, false, false).map(|g| g.0.len()).unwrap_or(0));
+            let found = find(&store, &speakers, &name, (false, false), 20, &|_| true);
+            std::hint::black_box(found.map(|f| f.groups.len()).unwrap_or(0));
         }));
     }
     eprintln!("variants CLAIM: {} groups found over {} timed queries", groups_found / 2, n);
     for (name, mut times) in [("variants CLAIM", variants_times), ("variants SPEAKER", variants_speaker_times)] {
+        if times.is_empty() {
+            continue;
+        }
         times.sort();
         row(
             &format!("`{name}` latency (in process, warm cache, {n} queries)"),
@@ -242,6 +251,9 @@ fn bench_queries(dir: &Path) {
     for (name, mut times) in
         [("who", who_times), ("speakers NAME", speakers_times), ("search", search_times), ("blame", blame_times)]
     {
+        if times.is_empty() {
+            continue;
+        }
         times.sort();
         row(
             &format!("`{name}` latency (in process, warm cache, {n} queries)"),
@@ -250,6 +262,9 @@ fn bench_queries(dir: &Path) {
         );
     }
     drop(store);
+    if !want("whole") {
+        return;
+    }
     // Measure the store at rest: let the OS write back what building it
     // left dirty (hundreds of MB) rather than time commands against that.
     let _ = std::process::Command::new("sync").status();
@@ -439,8 +454,14 @@ fn main() {
     if all || args.contains("disk") {
         bench_disk(dir);
     }
-    if all || args.contains("queries") {
-        bench_queries(dir);
+    // `queries` runs every query bench; `queries who speakers …` some.
+    let parts: BTreeSet<String> = ["who", "search", "blame", "speakers", "variants", "whole"]
+        .into_iter()
+        .filter(|p| args.contains(*p))
+        .map(String::from)
+        .collect();
+    if all || args.contains("queries") || !parts.is_empty() {
+        bench_queries(dir, &parts);
     }
     if all || args.contains("rss") {
         bench_rss(dir);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::commands::Ctx;
 use crate::error::{Result, exit};
 use crate::output::{Table, ellipsize};
-use crate::query::SpeakerIndex;
+use crate::query::{Resolved, SpeakerIndex};
 
 /// List speakers with their kind, role, aliases and statement counts, or
 /// show one speaker's spellings across stories and why they are one.
@@ -53,21 +53,33 @@ struct IdentityOut<'a> {
     could_also_be: Vec<&'a str>,
 }
 
+/// How many distinct statements each spelling of a resolved speaker has,
+/// and in which stories: what `speakers NAME` shows beside the evidence.
+pub fn spelling_counts(store: &claimtrail_store::Store, resolved: &Resolved) -> Result<Vec<(usize, Vec<String>)>> {
+    let mut out = Vec::with_capacity(resolved.identity.members.len());
+    for m in &resolved.identity.members {
+        let runs = store.speaker_footprint(&m.id)?;
+        let statements: BTreeSet<&[u8; 32]> = runs.iter().map(|(_, h)| h.as_bytes()).collect();
+        let count = statements.len();
+        let mut stories: Vec<String> = runs.into_iter().map(|(story, _)| story).collect();
+        stories.dedup();
+        out.push((count, stories));
+    }
+    Ok(out)
+}
+
 /// `speakers NAME`: one speaker's spellings and the evidence.
 fn identity(ctx: &mut Ctx, store: &claimtrail_store::Store, query: &str) -> Result<u8> {
     let index = SpeakerIndex::load(store)?;
     let resolved = index.resolve_identity(query)?;
     let mut spellings = Vec::new();
-    for m in &resolved.identity.members {
-        let runs = store.runs_by_speaker(&m.id)?;
-        let statements: BTreeSet<[u8; 32]> = runs.iter().map(|r| *r.statement.as_bytes()).collect();
-        let stories: BTreeSet<String> = runs.into_iter().map(|r| r.story).collect();
+    for (m, (statements, stories)) in resolved.identity.members.iter().zip(spelling_counts(store, &resolved)?) {
         spellings.push(Spelling {
             id: &m.id,
             name: &m.name,
             role: m.role.as_deref(),
-            statements: statements.len(),
-            stories: stories.into_iter().collect(),
+            statements,
+            stories,
             evidence: &m.evidence,
         });
     }
@@ -164,11 +176,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     // Distinct statements and stories per speaker, from the speaker index.
     let mut counts: BTreeMap<String, (BTreeSet<[u8; 32]>, BTreeSet<String>)> = BTreeMap::new();
     for r in &records {
-        for run in store.runs_by_speaker(&r.id)? {
-            if args.story.as_ref().is_none_or(|s| *s == run.story) {
+        for (story, statement) in store.speaker_footprint(&r.id)? {
+            if args.story.as_ref().is_none_or(|s| *s == story) {
                 let e = counts.entry(r.id.clone()).or_default();
-                e.0.insert(*run.statement.as_bytes());
-                e.1.insert(run.story);
+                e.0.insert(*statement.as_bytes());
+                e.1.insert(story);
             }
         }
     }

@@ -11,7 +11,7 @@ use crate::diff::words::{Tokens, diff, render};
 use crate::error::{CliError, Result, exit};
 use crate::query::SpeakerIndex;
 use crate::record::terms;
-use crate::variants::{Flag, Group, Grouper};
+use crate::variants::{BUDGET, Flag, Group, Grouper};
 
 /// The long `--help`: what a group is, what each flag means, how to ask.
 pub const LONG_ABOUT: &str = "\
@@ -42,11 +42,12 @@ it was recorded. Each later one shows its word diff against the first
 With no argument: the groups of what is new, the claims of the most
 recently updated stories (at most 500 statements, whole stories, so the
 answer stays quick on a store of millions); on a smaller store that is every
-group. `--all` walks the whole store's index instead. SPEAKER (a name, surname, alias
-or id, as `who` takes it): the groups holding something that speaker was
-credited with. Otherwise the words are a CLAIM: the groups of the
-statements holding them, or of the statement whose hash starts with the hex
-digits given.
+group. `--all`, or `--limit 0` (every group), walks the whole store's index
+instead. SPEAKER (a name, surname, alias or id, as `who` takes it): the
+groups holding something that speaker was credited with. Otherwise the words
+are a CLAIM: the groups of the statements holding them, or of the statement
+whose hash starts with the hex digits given. The search stops once `--limit`
+groups are found, taking the newest stories first.
 
 A store made before this command existed has no variant index:
 `claimtrail reanalyze` builds it once.
@@ -82,7 +83,8 @@ pub struct Args {
     /// most recently updated stories (slow on a store of millions).
     #[arg(long, conflicts_with = "query")]
     pub all: bool,
-    /// Show at most this many groups (0: all).
+    /// Show at most this many groups (0: all; with no SPEAKER or CLAIM,
+    /// every group in the store, as `--all`).
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
 }
@@ -104,11 +106,11 @@ struct JsonOut<'a> {
     scope: Option<&'a Scope>,
 }
 
-/// What the query asked about.
+/// What the query asked about: the whole store, or statements to start
+/// from (in the order to take them).
 enum Asked {
     Everything,
-    Recent(Vec<Hash32>),
-    Statements(Vec<Hash32>),
+    Seeds(Vec<Hash32>),
 }
 
 /// What a query looked at when it could not look at everything it asked
@@ -170,8 +172,8 @@ pub fn recent_statements(store: &Store, budget: usize) -> Result<(Vec<Hash32>, S
 pub fn speaker_statements(store: &Store, ids: &[String], budget: usize) -> Result<(Vec<Hash32>, Scope)> {
     let mut by_story: BTreeMap<String, Vec<Hash32>> = BTreeMap::new();
     for id in ids {
-        for run in store.runs_by_speaker(id)? {
-            by_story.entry(run.story).or_default().push(run.statement);
+        for (story, statement) in store.speaker_footprint(id)? {
+            by_story.entry(story).or_default().push(statement);
         }
     }
     let mut stories = Vec::with_capacity(by_story.len());
@@ -204,24 +206,38 @@ pub fn claim_statements(store: &Store, claim: &str, limit: usize) -> Result<Vec<
     Ok(hashes)
 }
 
+/// What a query found: its groups (earliest rendering first), the scope an
+/// empty query or a much-quoted speaker covered, and whether more groups
+/// were left unlooked-for once `limit` were found.
+#[derive(Debug)]
+pub struct Found {
+    pub groups: Vec<Group>,
+    pub scope: Option<Scope>,
+    pub more: bool,
+}
+
 /// The groups a query asks for, as the command finds them: for an empty
 /// query, those of the most recently updated stories (every group with
-/// `all`); a speaker's (unless `claim_only`); a claim's. With the scope an
-/// empty query covered.
+/// `all`); a speaker's (unless `claim_only`); a claim's. Only groups that
+/// `keep` are counted, and the search stops at `limit` of them (0: no
+/// limit), taking what was asked about in order (the newest stories first),
+/// so a question about a much-quoted claim or speaker stays quick.
 pub fn find(
     store: &Store,
     speakers: &SpeakerIndex<'_>,
     query: &str,
-    claim_only: bool,
-    all: bool,
-) -> Result<(Vec<Group>, Option<Scope>)> {
+    (claim_only, all): (bool, bool),
+    limit: usize,
+    keep: &dyn Fn(&Group) -> bool,
+) -> Result<Found> {
     let mut scope = None;
-    let asked = if query.is_empty() && all {
+    // No limit asks for every group: only the whole index has them all.
+    let asked = if query.is_empty() && (all || limit == 0) {
         Asked::Everything
     } else if query.is_empty() {
         let (seeds, covered) = recent_statements(store, RECENT)?;
         scope = Some(covered);
-        Asked::Recent(seeds)
+        Asked::Seeds(seeds)
     } else {
         let by_claim = claim_statements(store, query, SEEDS)?;
         let speaker = if claim_only { None } else { Some(speakers.resolve_identity(query)) };
@@ -230,7 +246,7 @@ pub fn find(
                 let ids: Vec<String> = speakers.group(&resolved.id).into_iter().collect();
                 let (hashes, covered) = speaker_statements(store, &ids, RECENT)?;
                 scope = Some(covered).filter(|c| !c.complete);
-                Asked::Statements(hashes)
+                Asked::Seeds(hashes)
             }
             Some(Err(e)) if by_claim.is_empty() => {
                 return Err(CliError::new(format!("no speaker or claim matches {query:?}"))
@@ -241,26 +257,51 @@ pub fn find(
                 return Err(CliError::new(format!("no claim matches {query:?}"))
                     .with_hint("give words of the claim or at least 4 hex digits of its hash"));
             }
-            _ => Asked::Statements(by_claim),
+            _ => Asked::Seeds(by_claim),
         }
     };
     let mut grouper = Grouper::new(store)?;
-    let groups = match &asked {
+    let mut groups = Vec::new();
+    let mut more = false;
+    match &asked {
         Asked::Everything => {
             grouper.expand_all()?;
-            grouper.groups(speakers, None)?
+            groups = grouper.groups(speakers, None)?;
+            groups.retain(|g| keep(g));
+            if limit > 0 && groups.len() > limit {
+                groups.truncate(limit);
+                more = true;
+            }
         }
-        Asked::Recent(seeds) => {
-            grouper.expand(seeds)?;
-            grouper.groups(speakers, None)?
+        Asked::Seeds(seeds) => {
+            // One seed's group at a time, each laid out once.
+            let mut done: HashSet<Hash32> = HashSet::new();
+            for seed in seeds {
+                if done.contains(seed) {
+                    continue;
+                }
+                if limit > 0 && groups.len() >= limit {
+                    more = true;
+                    break;
+                }
+                if grouper.looked_up() >= BUDGET {
+                    break;
+                }
+                grouper.expand(&[*seed])?;
+                let (members, group) = grouper.group_with(speakers, *seed)?;
+                done.extend(members);
+                groups.extend(group.filter(|g| keep(g)));
+            }
+            groups.sort_by(|a, b| {
+                (a.members[0].captured_at, &a.members[0].story, &a.id).cmp(&(
+                    b.members[0].captured_at,
+                    &b.members[0].story,
+                    &b.id,
+                ))
+            });
         }
-        Asked::Statements(seeds) => {
-            grouper.expand(seeds)?;
-            let wanted: HashSet<Hash32> = seeds.iter().copied().collect();
-            grouper.groups(speakers, Some(&wanted))?
-        }
-    };
-    Ok((groups, scope))
+    }
+    Ok(Found { groups, scope, more })
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
@@ -272,15 +313,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         return Err(CliError::new("no variants: the store is empty").with_hint("record stories first"));
     };
     let speakers = SpeakerIndex::load(&store)?;
-    let (mut groups, scope) = find(&store, &speakers, &query, args.claim, args.all)?;
-    groups.retain(|g| {
+    let keep = |g: &Group| {
         (!args.misattributed || g.misattributed())
             && (args.flag.is_empty() || args.flag.iter().any(|f| g.flags().contains(f)))
-    });
-    let more = args.limit > 0 && groups.len() > args.limit;
-    if more {
-        groups.truncate(args.limit);
-    }
+    };
+    let Found { groups, scope, more } = find(&store, &speakers, &query, (args.claim, args.all), args.limit, &keep)?;
     let code = if groups.is_empty() { exit::NEGATIVE } else { exit::OK };
     if ctx.out.json() {
         ctx.out.write_json(&JsonOut { groups: &groups, scope: scope.as_ref() })?;
@@ -347,7 +384,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         }
     }
     if more {
-        ctx.out.line(&p.dim(&format!("… more: --limit {} or --limit 0 shows them", args.limit * 10)))?;
+        ctx.out.line(&p.dim(&format!("… more may match: --limit {} or --limit 0 shows them", args.limit * 10)))?;
     }
     Ok(code)
 }

@@ -7,5 +7,5 @@ pub mod speakers;
 pub mod trail;
 pub mod words;
 
-pub use speakers::SpeakerIndex;
+pub use speakers::{Resolved, SpeakerIndex};
 pub use trail::{Status, Trail, View};

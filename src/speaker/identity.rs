@@ -19,7 +19,7 @@
 //!   abbreviates.
 //! - Anonymous sources stay scoped to their story: never merged here.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use claimtrail_store::SpeakerRecord;
 
@@ -143,7 +143,11 @@ fn cluster_people(mut people: Vec<Person<'_>>) -> Vec<Identity> {
     // The fullest names first, so a cluster is anchored by its most
     // telling spelling.
     people.sort_by(|a, b| b.name.given.len().cmp(&a.name.given.len()).then_with(|| a.rec.id.cmp(&b.rec.id)));
+    let people = people;
     let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // Clusters by their surname, in the order they were made: only those
+    // can take a name, so a query over thousands of speakers stays linear.
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut evidence: Vec<String> = vec![String::new(); people.len()];
     let mut bare: Vec<usize> = Vec::new();
     for i in 0..people.len() {
@@ -158,9 +162,10 @@ fn cluster_people(mut people: Vec<Person<'_>>) -> Vec<Identity> {
             continue;
         }
         let mut joined = false;
-        for c in &mut clusters {
+        for &ci in by_surname.get(sn).map_or(&[][..], Vec::as_slice) {
+            let c = &mut clusters[ci];
             let anchor = &people[c[0]];
-            if anchor.surname() != Some(sn) || c.iter().any(|&j| roles_conflict(&people[j].roles, &p.roles)) {
+            if c.iter().any(|&j| roles_conflict(&people[j].roles, &p.roles)) {
                 continue;
             }
             // Given names are compared with the fullest spelling (the
@@ -183,6 +188,7 @@ fn cluster_people(mut people: Vec<Person<'_>>) -> Vec<Identity> {
         }
         if !joined {
             evidence[i] = format!("recorded as {}", p.rec.name);
+            by_surname.entry(sn).or_default().push(clusters.len());
             clusters.push(vec![i]);
         }
     }
@@ -191,11 +197,14 @@ fn cluster_people(mut people: Vec<Person<'_>>) -> Vec<Identity> {
     let mut ambiguous: Vec<(Vec<usize>, Vec<String>)> = Vec::new();
     for i in bare {
         let p = &people[i];
-        let fits: Vec<usize> = (0..clusters.len())
+        let sn = p.surname().unwrap_or_default();
+        let same: Vec<usize> = by_surname.get(sn).cloned().unwrap_or_default();
+        let fits: Vec<usize> = same
+            .iter()
+            .copied()
             .filter(|&c| {
                 let anchor = &people[clusters[c][0]];
-                anchor.surname() == p.surname()
-                    && !anchor.name.given.is_empty()
+                !anchor.name.given.is_empty()
                     && !clusters[c].iter().any(|&j| roles_conflict(&people[j].roles, &p.roles))
             })
             .collect();
@@ -208,16 +217,14 @@ fn cluster_people(mut people: Vec<Person<'_>>) -> Vec<Identity> {
             [] => {
                 // Other bare spellings of the same surname ("Esper", "Mr
                 // Esper") are one entry.
-                match clusters
-                    .iter_mut()
-                    .find(|c| people[c[0]].name.given.is_empty() && people[c[0]].surname() == p.surname())
-                {
+                match same.iter().copied().find(|&c| people[clusters[c][0]].name.given.is_empty()) {
                     Some(c) => {
-                        evidence[i] = format!("the same surname as {}", people[c[0]].rec.name);
-                        c.push(i);
+                        evidence[i] = format!("the same surname as {}", people[clusters[c][0]].rec.name);
+                        clusters[c].push(i);
                     }
                     None => {
                         evidence[i] = format!("recorded as {}", p.rec.name);
+                        by_surname.entry(sn).or_default().push(clusters.len());
                         clusters.push(vec![i]);
                     }
                 }

@@ -17,9 +17,11 @@ use crate::record::PRIMARY;
 /// A fingerprint shared by more statements than this is boilerplate (a
 /// frame every report uses): it proposes no candidates.
 const COMMON: usize = 256;
+/// A fingerprint this few statements share is telling on its own.
+const RARE: usize = 32;
 /// At most this many statements are looked up in the index to answer one
 /// question, so a query stays bounded on any store.
-const BUDGET: usize = 2000;
+pub const BUDGET: usize = 2000;
 
 /// What a rendering does differently from the group's reference (its
 /// earliest rendering) or from the rest of the group.
@@ -116,6 +118,9 @@ impl Group {
     }
 }
 
+/// A group's distinct wordings, by statement hash (hex).
+type Wordings = HashMap<String, Rendering>;
+
 /// Works out groups for one query, caching what it reads.
 #[derive(Debug)]
 pub struct Grouper<'s> {
@@ -123,9 +128,16 @@ pub struct Grouper<'s> {
     renderings: HashMap<Hash32, (String, Rendering)>,
     keys: HashMap<u64, Vec<Hash32>>,
     parent: HashMap<Hash32, Hash32>,
+    /// Each component's statements, by its root.
+    components: HashMap<Hash32, Vec<Hash32>>,
     checked: HashSet<(Hash32, Hash32)>,
     /// Statements whose candidates were looked up.
     expanded: HashSet<Hash32>,
+    /// When each revision a member names was captured, and its primary
+    /// source kind: read once per query, however many groups name it.
+    revisions: HashMap<(String, u32), (DateTime<Utc>, Option<String>)>,
+    /// Each speaker's name and whether it is anonymous, read once.
+    names: HashMap<String, (String, bool)>,
 }
 
 impl<'s> Grouper<'s> {
@@ -143,8 +155,11 @@ impl<'s> Grouper<'s> {
             renderings: HashMap::new(),
             keys: HashMap::new(),
             parent: HashMap::new(),
+            components: HashMap::new(),
             checked: HashSet::new(),
             expanded: HashSet::new(),
+            revisions: HashMap::new(),
+            names: HashMap::new(),
         })
     }
 
@@ -181,13 +196,24 @@ impl<'s> Grouper<'s> {
         r
     }
 
+    /// Make `h` a statement of the union-find, alone in its component
+    /// unless it is one already.
+    fn node(&mut self, h: Hash32) {
+        if let std::collections::hash_map::Entry::Vacant(e) = self.parent.entry(h) {
+            e.insert(h);
+            self.components.insert(h, vec![h]);
+        }
+    }
+
     fn join(&mut self, a: Hash32, b: Hash32) {
-        self.parent.entry(a).or_insert(a);
-        self.parent.entry(b).or_insert(b);
+        self.node(a);
+        self.node(b);
         let (ra, rb) = (self.root(a), self.root(b));
         if ra != rb {
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             self.parent.insert(hi, lo);
+            let moved = self.components.remove(&hi).unwrap_or_default();
+            self.components.entry(lo).or_default().extend(moved);
         }
     }
 
@@ -217,7 +243,7 @@ impl<'s> Grouper<'s> {
         let mut queue: std::collections::VecDeque<Hash32> = seeds.iter().copied().collect();
         let budget = self.expanded.len() + BUDGET;
         for s in seeds {
-            self.parent.entry(*s).or_insert(*s);
+            self.node(*s);
         }
         while let Some(h) = queue.pop_front() {
             if self.expanded.len() >= budget {
@@ -227,16 +253,35 @@ impl<'s> Grouper<'s> {
                 continue;
             }
             let content = self.rendering(&h)?.0.clone();
-            for p in prints(&content) {
-                let keys = self.store.statements_near(p, COMMON)?;
+            let own = prints(&content);
+            // How many of its fingerprints each candidate shares, and
+            // whether one of them is rare. One common pair of words is what
+            // unrelated sentences of one beat have in common ("city
+            // council"): a statement with three pairs or more asks a
+            // candidate for two, or for one that few statements have (a
+            // short head or tail of a quote has one or two pairs, which it
+            // shares with the whole), before anything is read.
+            let mut shared: HashMap<u64, (usize, bool)> = HashMap::new();
+            for p in &own {
+                let keys = self.store.statements_near(*p, COMMON)?;
                 if keys.len() > COMMON {
                     continue;
                 }
+                let rare = keys.len() <= RARE;
                 for key in keys {
-                    for c in self.resolve(key)? {
-                        if self.consider(h, c)? {
-                            queue.push_back(c);
-                        }
+                    let e = shared.entry(key).or_default();
+                    e.0 += 1;
+                    e.1 |= rare;
+                }
+            }
+            let need = if own.len() >= 3 { 2 } else { 1 };
+            let mut keys: Vec<u64> =
+                shared.into_iter().filter(|&(_, (n, rare))| n >= need || rare).map(|(k, _)| k).collect();
+            keys.sort_unstable();
+            for key in keys {
+                for c in self.resolve(key)? {
+                    if self.consider(h, c)? {
+                        queue.push_back(c);
                     }
                 }
             }
@@ -259,7 +304,7 @@ impl<'s> Grouper<'s> {
             // A statement alone is still a group when stories copy it word
             // for word (one hash, runs in several stories).
             for h in &hashes {
-                self.parent.entry(*h).or_insert(*h);
+                self.node(*h);
             }
             for i in 0..hashes.len() {
                 for j in i + 1..hashes.len() {
@@ -273,8 +318,35 @@ impl<'s> Grouper<'s> {
     /// The group `hash` belongs to, if its renderings reach another story.
     pub fn group_of(&mut self, speakers: &SpeakerIndex<'_>, hash: Hash32) -> Result<Option<Group>, CliError> {
         self.expand(&[hash])?;
-        let wanted: HashSet<Hash32> = [hash].into_iter().collect();
-        Ok(self.groups(speakers, Some(&wanted))?.into_iter().next())
+        Ok(self.group_with(speakers, hash)?.1)
+    }
+
+    /// How many statements' candidates were looked up so far.
+    pub fn looked_up(&self) -> usize {
+        self.expanded.len()
+    }
+
+    /// The statements found so far to be one claim with `hash` (itself
+    /// included), and their group when it reaches another story, laid out
+    /// and flagged. Call [`Grouper::expand`] on `hash` first.
+    pub fn group_with(
+        &mut self,
+        speakers: &SpeakerIndex<'_>,
+        hash: Hash32,
+    ) -> Result<(Vec<Hash32>, Option<Group>), CliError> {
+        self.node(hash);
+        let root = self.root(hash);
+        let mut hashes = self.components[&root].clone();
+        hashes.sort();
+        let group = match self.layout(speakers, &hashes)? {
+            Some((mut g, wordings)) => {
+                identities(speakers, g.members.iter_mut())?;
+                flag(&mut g.members, &wordings);
+                Some(g)
+            }
+            None => None,
+        };
+        Ok((hashes, group))
     }
 
     /// The groups found so far that hold one of `wanted` (all when `None`),
@@ -284,13 +356,9 @@ impl<'s> Grouper<'s> {
         speakers: &SpeakerIndex<'_>,
         wanted: Option<&HashSet<Hash32>>,
     ) -> Result<Vec<Group>, CliError> {
-        let all: Vec<Hash32> = self.parent.keys().copied().collect();
-        let mut components: BTreeMap<Hash32, Vec<Hash32>> = BTreeMap::new();
-        for h in all {
-            let r = self.root(h);
-            components.entry(r).or_default().push(h);
-        }
-        let mut out = Vec::new();
+        let components: BTreeMap<Hash32, Vec<Hash32>> =
+            self.components.iter().map(|(r, hashes)| (*r, hashes.clone())).collect();
+        let mut out: Vec<(Group, Wordings)> = Vec::new();
         for (_, mut hashes) in components {
             if wanted.is_some_and(|w| !hashes.iter().any(|h| w.contains(h))) {
                 continue;
@@ -300,6 +368,16 @@ impl<'s> Grouper<'s> {
                 out.push(g);
             }
         }
+        // Who each speaker is across stories: the speakers of every group
+        // clustered once, then each group flagged.
+        identities(speakers, out.iter_mut().flat_map(|(g, _)| g.members.iter_mut()))?;
+        let mut out: Vec<Group> = out
+            .into_iter()
+            .map(|(mut g, wordings)| {
+                flag(&mut g.members, &wordings);
+                g
+            })
+            .collect();
         out.sort_by(|a, b| {
             (a.members[0].captured_at, &a.members[0].story, &a.id).cmp(&(
                 b.members[0].captured_at,
@@ -310,13 +388,17 @@ impl<'s> Grouper<'s> {
         Ok(out)
     }
 
-    /// One group's members, in order of first capture, with their flags;
-    /// `None` when its renderings are all in one story.
-    fn layout(&mut self, speakers: &SpeakerIndex<'_>, hashes: &[Hash32]) -> Result<Option<Group>, CliError> {
+    /// One group's members, in order of first capture (not flagged yet),
+    /// with each distinct wording by hash; `None` when its renderings are
+    /// all in one story.
+    fn layout(
+        &mut self,
+        speakers: &SpeakerIndex<'_>,
+        hashes: &[Hash32],
+    ) -> Result<Option<(Group, Wordings)>, CliError> {
         let mut members: Vec<Member> = Vec::new();
         // Each distinct wording once, by hash: members share them.
         let mut wordings: HashMap<String, Rendering> = HashMap::new();
-        let mut revisions: HashMap<(String, u32), (DateTime<Utc>, Option<String>)> = HashMap::new();
         for h in hashes {
             let (content, rendering) = self.rendering(h)?.clone();
             // One member per story and speaker: where it first appeared.
@@ -335,23 +417,10 @@ impl<'s> Grouper<'s> {
                 wordings.insert(hex.clone(), rendering);
             }
             for ((story, speaker), run) in first {
-                let (at, primary) = match revisions.get(&(story.clone(), run.first)) {
-                    Some(t) => t.clone(),
-                    None => {
-                        let rev = self
-                            .store
-                            .revision(&story, run.first)?
-                            .ok_or_else(|| CliError::new(format!("revision {} of {story:?} is missing", run.first)))?;
-                        let t = (rev.captured_at, rev.meta.get(PRIMARY).cloned());
-                        revisions.insert((story.clone(), run.first), t.clone());
-                        t
-                    }
-                };
+                let (at, primary) = self.revision_info(&story, run.first)?;
                 let speaker = match speaker {
                     Some(id) => {
-                        let rec = speakers.record(&id)?;
-                        let anonymous = rec.as_ref().is_some_and(|r| r.anonymous);
-                        let name = rec.map_or_else(|| id.clone(), |r| r.name);
+                        let (name, anonymous) = self.name_of(speakers, &id)?;
                         Some(Speaker { identity: id.clone(), id, name, anonymous })
                     }
                     None => None,
@@ -383,17 +452,42 @@ impl<'s> Grouper<'s> {
                 &b.hash,
             ))
         });
-        identities(speakers, &mut members)?;
-        flag(&mut members, &wordings);
         let id = members[0].hash[..12].to_string();
-        Ok(Some(Group { id, members }))
+        Ok(Some((Group { id, members }, wordings)))
+    }
+
+    /// When revision `number` of `story` was captured, and the kind of
+    /// primary source it was recorded as.
+    fn revision_info(&mut self, story: &str, number: u32) -> Result<(DateTime<Utc>, Option<String>), CliError> {
+        if let Some(t) = self.revisions.get(&(story.to_string(), number)) {
+            return Ok(t.clone());
+        }
+        let rev = self
+            .store
+            .revision(story, number)?
+            .ok_or_else(|| CliError::new(format!("revision {number} of {story:?} is missing")))?;
+        let t = (rev.captured_at, rev.meta.get(PRIMARY).cloned());
+        self.revisions.insert((story.to_string(), number), t.clone());
+        Ok(t)
+    }
+
+    /// A speaker's name as its record gives it, and whether it is anonymous.
+    fn name_of(&mut self, speakers: &SpeakerIndex<'_>, id: &str) -> Result<(String, bool), CliError> {
+        if let Some(n) = self.names.get(id) {
+            return Ok(n.clone());
+        }
+        let rec = speakers.record(id)?;
+        let n = (rec.as_ref().map_or_else(|| id.to_string(), |r| r.name.clone()), rec.is_some_and(|r| r.anonymous));
+        self.names.insert(id.to_string(), n.clone());
+        Ok(n)
     }
 }
 
 /// Fill in each speaker's identity: the members' speakers grouped by the
 /// store-wide rules (`speaker::cluster`) after the user's merges, so two
 /// spellings of one person are one speaker.
-fn identities(speakers: &SpeakerIndex<'_>, members: &mut [Member]) -> Result<(), CliError> {
+fn identities<'m>(speakers: &SpeakerIndex<'_>, members: impl Iterator<Item = &'m mut Member>) -> Result<(), CliError> {
+    let mut members: Vec<&mut Member> = members.collect();
     let ids: BTreeSet<String> =
         members.iter().filter_map(|m| m.speaker.as_ref().map(|s| speakers.canonical(&s.id))).collect();
     let mut records = Vec::new();

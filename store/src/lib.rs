@@ -688,6 +688,21 @@ impl Store {
         Ok(out)
     }
 
+    /// The stories and statements a speaker's runs hold, in story and
+    /// statement order (one entry per run): what counting needs, read from
+    /// the index keys alone.
+    pub fn speaker_footprint(&self, speaker: &str) -> Result<Vec<(String, Hash32)>> {
+        let prefix = keys::by_speaker_prefix(speaker);
+        let mut out = Vec::new();
+        for kv in self.scan(&prefix) {
+            let (k, _) = kv?;
+            let (story, statement, _) = keys::split_speaker_tail(&k[prefix.len()..])
+                .ok_or_else(|| self.corrupt("a speaker index key is unreadable"))?;
+            out.push((story, statement));
+        }
+        Ok(out)
+    }
+
     /// A speaker's statement runs, in story, statement and revision order.
     pub fn runs_by_speaker(&self, speaker: &str) -> Result<Vec<Run>> {
         let prefix = keys::by_speaker_prefix(speaker);

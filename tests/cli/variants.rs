@@ -377,13 +377,16 @@ fn a_primary_source_comes_first_and_decides_who_said_it() {
 #[test]
 fn with_no_argument_a_small_store_is_looked_at_whole() {
     let env = store();
-    let v = env.run(["variants", "--limit", "0", "--format", "json"]).json();
+    let v = env.run(["variants", "--limit", "1000", "--format", "json"]).json();
     assert_eq!(v["scope"]["complete"], true, "{}", v["scope"]);
     assert_eq!(v["scope"]["stories"], 22);
-    // `--all` walks the index instead of seeding from stories: the same groups.
+    // `--all` walks the index instead of seeding from stories: the same
+    // groups; so does asking for every group (`--limit 0`).
     let all = env.run(["variants", "--all", "--limit", "0", "--format", "json"]).json();
     assert_eq!(groups(&all), groups(&v));
     assert!(all.get("scope").is_none());
+    let every = env.run(["variants", "--limit", "0", "--format", "json"]).json();
+    assert_eq!(every, all);
 }
 
 /// Invented words: the quotes of the big-store test are drawn from them.
@@ -426,7 +429,7 @@ fn with_no_argument_a_big_store_shows_the_groups_of_its_newest_stories() {
         std::fs::write(dir.join(format!("01-2026-06-{:02}T{:02}00Z.txt", 1 + s / 24, s % 24)), text).unwrap();
     }
     env.run(["import", "--quiet", root.to_str().unwrap()]).ok();
-    let v = env.run(["variants", "--limit", "0", "--format", "json"]).json();
+    let v = env.run(["variants", "--limit", "1000", "--format", "json"]).json();
     let scope = &v["scope"];
     assert_eq!(scope["complete"], false, "{scope}");
     assert_eq!(scope["stories_total"], 24);
@@ -440,6 +443,15 @@ fn with_no_argument_a_big_store_shows_the_groups_of_its_newest_stories() {
     assert_eq!(stories, BTreeSet::from(["outlet-00", "outlet-23"]));
     let text = env.run(["variants"]);
     assert!(text.ok().contains("most recently updated of 24 stories; `--all` walks the whole store"), "{}", text.ok());
+    // Every group asked for: the whole store, with nothing left out.
+    let every = env.run(["variants", "--limit", "0", "--format", "json"]).json();
+    assert!(every.get("scope").is_none(), "{every}");
+    assert_eq!(groups(&every), groups(&env.run(["variants", "--all", "--limit", "0", "--format", "json"]).json()));
+    // At most `--limit` groups, and the text says there may be more.
+    let one = env.run(["variants", "--limit", "1", "--format", "json"]).json();
+    assert_eq!(one["groups"].as_array().map(Vec::len), Some(1), "{one}");
+    let text = env.run(["variants", "--limit", "1"]);
+    assert!(text.ok().contains("… more may match: --limit 10 or --limit 0 shows them"), "{}", text.ok());
     // A speaker quoted in more than that: the newest stories quoting them.
     let v = env.run(["variants", "Osei", "--limit", "0", "--format", "json"]).json();
     assert_eq!(v["scope"]["complete"], false, "{}", v["scope"]);
