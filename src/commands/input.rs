@@ -150,7 +150,9 @@ pub fn check_recordable(source: &Source, document: &Document) -> Result<(), CliE
         )
     };
     let mut sentences = 0usize;
-    let mut words: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Words already in lowercase (most of them) are borrowed, not copied:
+    // `import` checks every file this way before it records any.
+    let mut words: std::collections::HashSet<std::borrow::Cow<'_, str>> = std::collections::HashSet::new();
     for paragraph in &document.paragraphs {
         let mark = |c: char| matches!(c, '.' | '!' | '?' | '…' | '"' | '“' | '”');
         // Each mark may end a sentence or a quote; so does a paragraph's end.
@@ -160,7 +162,15 @@ pub fn check_recordable(source: &Source, document: &Document) -> Result<(), CliE
             return Err(refuse(format!("it holds more than {MAX_SENTENCES} sentences and quotes")));
         }
         for word in paragraph.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            if words.insert(word.to_lowercase()) && words.len() > MAX_WORDS {
+            let lowercase = match word.is_ascii() {
+                true => !word.bytes().any(|b| b.is_ascii_uppercase()),
+                false => word.chars().all(|c| c.to_lowercase().eq(std::iter::once(c))),
+            };
+            let word = match lowercase {
+                true => std::borrow::Cow::Borrowed(word),
+                false => std::borrow::Cow::Owned(word.to_lowercase()),
+            };
+            if words.insert(word) && words.len() > MAX_WORDS {
                 return Err(refuse(format!("it holds more than {MAX_WORDS} distinct words")));
             }
         }
