@@ -145,8 +145,39 @@ pub struct Evidence {
     pub analysis: String,
 }
 
+/// [`Evidence`] borrowed from the revision being recorded: serialised
+/// byte for byte as the owned form (same fields, same order, and serde
+/// writes a slice as it writes a `Vec`), without copying the revision's
+/// raw bytes, text and statements first (a bulk import journals every
+/// revision it writes).
+#[derive(Serialize)]
+pub(crate) struct EvidenceRef<'a> {
+    pub parent: Option<Hash32>,
+    pub captured_at: DateTime<Utc>,
+    pub source: &'a str,
+    pub format: &'a str,
+    pub url: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub meta: &'a BTreeMap<String, String>,
+    pub raw: &'a [u8],
+    pub text: &'a str,
+    pub statements: StatementsRef<'a>,
+    pub speakers: &'a [SpeakerRecord],
+    pub analysis: &'a str,
+}
+
+/// A revision's statements as [`Evidence::statements`] serialises them:
+/// (occurrence, content) pairs, in order.
+pub(crate) struct StatementsRef<'a>(pub &'a [crate::NewStatement]);
+
+impl Serialize for StatementsRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|st| (&st.occurrence, st.content.as_str())))
+    }
+}
+
 /// Encode a pending revision entry (see the protocol above).
-pub(crate) fn entry(story: &str, number: u32, id: Hash32, evidence: &Evidence) -> Vec<u8> {
+pub(crate) fn entry(story: &str, number: u32, id: Hash32, evidence: &EvidenceRef<'_>) -> Vec<u8> {
     let evidence = codec::pack_at(&codec::to_bytes(evidence), None, JOURNAL_LEVEL);
     let ack = Acknowledged { story: story.to_string(), number, id, evidence, offset: 0 };
     frame(PENDING, &codec::to_bytes(&ack))
@@ -431,15 +462,81 @@ mod tests {
         }
     }
 
+    /// The entry of [`evidence`], as a write borrows it.
+    fn entry_of(story: &str, number: u32, id: Hash32, e: &Evidence, statements: &[crate::NewStatement]) -> Vec<u8> {
+        let borrowed = EvidenceRef {
+            parent: e.parent,
+            captured_at: e.captured_at,
+            source: &e.source,
+            format: &e.format,
+            url: e.url.as_deref(),
+            title: e.title.as_deref(),
+            meta: &e.meta,
+            raw: &e.raw,
+            text: &e.text,
+            statements: StatementsRef(statements),
+            speakers: &e.speakers,
+            analysis: &e.analysis,
+        };
+        entry(story, number, id, &borrowed)
+    }
+
     /// Three writes of one revision each, committed.
     fn three() -> Vec<u8> {
         let mut out = Vec::new();
         for n in 1..=3u8 {
             let start = out.len() as u64;
-            out.extend(entry("s", n.into(), Hash32([n; 32]), &evidence()));
+            out.extend(entry_of("s", n.into(), Hash32([n; 32]), &evidence(), &[]));
             out.extend(commit_mark(start));
         }
         out
+    }
+
+    #[test]
+    fn borrowed_evidence_is_written_as_the_owned_form() {
+        // Salvage decodes entries as `Evidence`: the borrowed form a write
+        // serialises must be the same bytes, statements and all.
+        let occurrence = Occurrence {
+            index: 3,
+            paragraph: 1,
+            statement: Hash32([7; 32]),
+            speaker: Some("jane-doe".into()),
+            mention: Some("Doe".into()),
+            attribution: "direct".into(),
+            cue: Some("said".into()),
+            span: (10, 42),
+        };
+        let statements = vec![crate::NewStatement {
+            occurrence: occurrence.clone(),
+            content: "the bridge will open".into(),
+            terms: vec!["bridge".into()],
+            prints: vec![1, 2],
+        }];
+        let speaker = SpeakerRecord {
+            id: "jane-doe".into(),
+            name: "Jane Doe".into(),
+            kind: "person".into(),
+            anonymous: false,
+            role: Some("mayor".into()),
+            aliases: vec!["Doe".into()],
+            anonymity_reason: None,
+            lookup: vec!["doe".into()],
+        };
+        let mut owned = evidence();
+        owned.parent = Some(Hash32([9; 32]));
+        owned.url = Some("https://example.org/a".into());
+        owned.title = Some("A".into());
+        owned.meta.insert("byline".into(), "B".into());
+        owned.statements = vec![(occurrence, "the bridge will open".into())];
+        owned.speakers = vec![speaker];
+        let from_owned = {
+            let packed = codec::pack_at(&codec::to_bytes(&owned), None, JOURNAL_LEVEL);
+            let ack = Acknowledged { story: "s".into(), number: 2, id: Hash32([2; 32]), evidence: packed, offset: 0 };
+            frame(PENDING, &codec::to_bytes(&ack))
+        };
+        assert_eq!(entry_of("s", 2, Hash32([2; 32]), &owned, &statements), from_owned);
+        let j = parse(&from_owned, 0);
+        assert_eq!(j.pending[0].evidence().unwrap().statements, owned.statements);
     }
 
     #[test]
@@ -486,9 +583,9 @@ mod tests {
     #[test]
     fn a_commit_mark_acknowledges_only_its_own_write() {
         // A write cut short before its commit mark, then another write.
-        let mut bytes = entry("s", 1, Hash32([1; 32]), &evidence());
+        let mut bytes = entry_of("s", 1, Hash32([1; 32]), &evidence(), &[]);
         let start = bytes.len() as u64;
-        bytes.extend(entry("s", 1, Hash32([2; 32]), &evidence()));
+        bytes.extend(entry_of("s", 1, Hash32([2; 32]), &evidence(), &[]));
         bytes.extend(reanalysis_entry(
             "s",
             1,

@@ -25,6 +25,11 @@ impl Batch {
         self.ops.insert(key.as_ref().to_vec(), Some(value.as_ref().to_vec()));
     }
 
+    /// [`Batch::insert`] of owned bytes, moved rather than copied.
+    pub(crate) fn insert_owned(&mut self, key: Vec<u8>, value: Vec<u8>) {
+        self.ops.insert(key, Some(value));
+    }
+
     pub(crate) fn remove(&mut self, key: impl AsRef<[u8]>) {
         self.ops.insert(key.as_ref().to_vec(), None);
     }
