@@ -89,19 +89,24 @@ impl SpeakerRecord {
     /// Fold what a new revision says about this speaker into the record.
     /// Returns whether anything changed.
     pub fn merge(&mut self, other: &SpeakerRecord) -> bool {
-        let before = self.clone();
+        // Every revision merges each of its speakers (most change nothing):
+        // changes are noted as made, not found by comparing with a copy.
+        let mut changed = false;
         for alias in std::iter::once(&other.name).chain(&other.aliases) {
             if alias != &self.name && !self.aliases.contains(alias) {
                 self.aliases.push(alias.clone());
+                changed = true;
             }
         }
-        if self.role.is_none() {
+        if self.role.is_none() && other.role.is_some() {
             self.role.clone_from(&other.role);
+            changed = true;
         }
-        if self.anonymity_reason.is_none() {
+        if self.anonymity_reason.is_none() && other.anonymity_reason.is_some() {
             self.anonymity_reason.clone_from(&other.anonymity_reason);
+            changed = true;
         }
-        *self != before
+        changed
     }
 }
 

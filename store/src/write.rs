@@ -48,6 +48,13 @@ pub struct WriteBatch<'s> {
     /// The store has no revisions yet: this batch starts a complete
     /// furniture index.
     starts_furniture: bool,
+    /// Each story's latest analysis chain staged in this batch (revision
+    /// number, chain): the next revision's parent chain, without reading
+    /// and decoding the record just sealed.
+    chains: HashMap<String, (u32, Hash32)>,
+    /// Name index keys this batch has written or found stored: a story
+    /// names the same people in every revision.
+    named: HashSet<Vec<u8>>,
 }
 
 /// A decoded statement list: revision number, wire bytes, chain depth and
@@ -97,6 +104,8 @@ impl<'s> WriteBatch<'s> {
             near,
             speakers: HashMap::new(),
             starts_furniture,
+            chains: HashMap::new(),
+            named: HashSet::new(),
         })
     }
 
@@ -144,7 +153,23 @@ impl<'s> WriteBatch<'s> {
 
     fn delete(&mut self, key: Vec<u8>) {
         self.staged.remove(&key);
+        self.named.remove(&key);
         self.deleted.insert(key);
+    }
+
+    /// Whether any key with `prefix` is stored or staged, and not deleted:
+    /// stops at the first one, where [`WriteBatch::scan`] reads them all.
+    fn has_prefix(&self, prefix: &[u8]) -> Result<bool> {
+        if self.staged.range(prefix.to_vec()..).next().is_some_and(|(k, _)| k.starts_with(prefix)) {
+            return Ok(true);
+        }
+        for kv in self.store.scan(prefix) {
+            let (k, _) = kv?;
+            if !self.deleted.contains(&k[..]) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Every key with `prefix`, committed or staged (staged values win).
@@ -311,19 +336,19 @@ impl<'s> WriteBatch<'s> {
         };
         // What the journal keeps of this revision, taken before the
         // statements are moved into the store's records.
-        let evidence = journal::Evidence {
+        let evidence = journal::EvidenceRef {
             parent,
             captured_at,
-            source: new.source.to_string(),
-            format: new.format.to_string(),
-            url: new.url.map(str::to_string),
-            title: new.title.map(str::to_string),
-            meta: revision.meta.clone(),
-            raw: new.raw.to_vec(),
-            text: new.text.to_string(),
-            statements: new.statements.iter().map(|s| (s.occurrence.clone(), s.content.clone())).collect(),
-            speakers: new.speakers.clone(),
-            analysis: new.analysis.to_string(),
+            source: new.source,
+            format: new.format,
+            url: new.url,
+            title: new.title,
+            meta: &revision.meta,
+            raw: new.raw,
+            text: new.text,
+            statements: journal::StatementsRef(&new.statements),
+            speakers: &new.speakers,
+            analysis: new.analysis,
         };
         self.journal.extend_from_slice(&journal::entry(new.story, number, id, &evidence));
         let new_story = existing.is_none();
@@ -385,6 +410,11 @@ impl<'s> WriteBatch<'s> {
 
     /// The analysis chain of a stored or staged revision.
     fn analysis_chain_of(&self, story: &str, number: u32) -> Result<Hash32> {
+        if let Some(&(staged, chain)) = self.chains.get(story)
+            && staged == number
+        {
+            return Ok(chain);
+        }
         let what = format!("the analysis record of revision {number} of story {story:?}");
         let rec: Option<AnalysisRecord> = self.get_sealed(keys::ANALYSIS, &keys::analysis(story, number), &what)?;
         rec.map(|r| r.chain)
@@ -462,41 +492,54 @@ impl<'s> WriteBatch<'s> {
         let record = AnalysisRecord { version: version.to_string(), speakers, digest, chain };
         self.put(keys::analysis(story, number), seal_record(keys::ANALYSIS, &record));
         self.lists.insert(story.to_string(), List { number, wire, depth, occurrences });
+        self.chains.insert(story.to_string(), (number, chain));
 
         for sp in &new.speakers {
-            let old = self.speaker_record(&sp.id)?;
-            let merged = match old {
-                Some(mut old) => old.merge(sp).then_some(old),
-                None => Some(sp.clone()),
+            // Merged in place into the batch's copy of the record (most
+            // revisions change none of their speakers: nothing is copied).
+            let known = self.speaker_record(&sp.id)?;
+            let merged = match known {
+                Some(old) => old.merge(sp),
+                None => {
+                    *known = Some(sp.clone());
+                    true
+                }
+            };
+            let sealed = match (merged, &*known) {
+                (true, Some(rec)) => Some(seal_record(keys::SPEAKER, rec)),
+                _ => None,
             };
             // Names only change with the record: an unchanged speaker
             // writes nothing, unless the analysis is re-derived (its
             // lookup keys may be new).
-            if merged.is_some() || rekey {
+            if merged || rekey {
                 for key in &sp.lookup {
                     let k = keys::by_name(key, &sp.id);
-                    if merged.is_some() || !self.exists(&k)? {
-                        self.put(k, Vec::new());
+                    if self.named.contains(&k) {
+                        continue;
                     }
+                    if merged || !self.exists(&k)? {
+                        self.put(k.clone(), Vec::new());
+                    }
+                    self.named.insert(k);
                 }
             }
-            if let Some(rec) = merged {
-                self.put(keys::speaker(&rec.id), seal_record(keys::SPEAKER, &rec));
-                self.speakers.insert(rec.id.clone(), Some(rec));
+            if let Some(sealed) = sealed {
+                self.put(keys::speaker(&sp.id), sealed);
             }
         }
         Ok(chain)
     }
 
-    /// The stored record of speaker `id`, as this batch leaves it.
-    fn speaker_record(&mut self, id: &str) -> Result<Option<SpeakerRecord>> {
-        if let Some(known) = self.speakers.get(id) {
-            return Ok(known.clone());
+    /// The stored record of speaker `id`, as this batch leaves it: the
+    /// batch's own copy, which a change to the record must update.
+    fn speaker_record(&mut self, id: &str) -> Result<&mut Option<SpeakerRecord>> {
+        if !self.speakers.contains_key(id) {
+            let rec: Option<SpeakerRecord> =
+                self.get_sealed(keys::SPEAKER, &keys::speaker(id), &format!("the record of speaker {id:?}"))?;
+            self.speakers.insert(id.to_string(), rec);
         }
-        let rec: Option<SpeakerRecord> =
-            self.get_sealed(keys::SPEAKER, &keys::speaker(id), &format!("the record of speaker {id:?}"))?;
-        self.speakers.insert(id.to_string(), rec.clone());
-        Ok(rec)
+        Ok(self.speakers.get_mut(id).expect("cached above"))
     }
 
     /// Open a run for each (statement, speaker) new in revision `number`
@@ -632,7 +675,7 @@ impl<'s> WriteBatch<'s> {
         // and the name index no longer leads to it.
         let mut gone: HashSet<Vec<u8>> = HashSet::new();
         for id in old_speakers {
-            if self.scan(&keys::by_speaker_prefix(&id))?.is_empty() {
+            if !self.has_prefix(&keys::by_speaker_prefix(&id))? {
                 self.delete(keys::speaker(&id));
                 self.speakers.insert(id.clone(), None);
                 gone.insert(id.into_bytes());
@@ -662,7 +705,7 @@ impl<'s> WriteBatch<'s> {
             batch.remove(k);
         }
         for (k, v) in staged {
-            batch.insert(k, v);
+            batch.insert_owned(k, v);
         }
         let terms = std::mem::take(&mut self.terms);
         let near = std::mem::take(&mut self.near);
