@@ -97,35 +97,42 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let total: u64 = stories.iter().map(|s| store.story(s).ok().flatten().map_or(0, |r| u64::from(r.revisions))).sum();
     let bar = crate::output::progress_bar(total, ctx.out.json());
     let mut summary = Summary { version: ANALYSIS_VERSION, upgraded: upgrading, ..Summary::default() };
-    // Two threads, as `import` has: this one reads texts and writes; the
-    // other extracts, a story or two ahead. Stories are committed
+    // Extraction, the bulk of the work, runs on a worker thread per core
+    // (story i goes to worker i mod n); this thread reads texts, takes the
+    // results back in story order and writes. Stories are committed
     // together in batches of about BATCH_REVISIONS revisions.
-    let (to_worker, worker_in) = std::sync::mpsc::sync_channel::<(String, Vec<Page>)>(2);
-    let (worker_out, from_worker) = std::sync::mpsc::sync_channel::<(String, Result<Vec<Derived>>)>(2);
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, MAX_WORKERS);
     std::thread::scope(|scope| -> Result<()> {
-        scope.spawn(move || {
-            for (story, texts) in worker_in {
-                let derived = derive_texts(&story, &texts);
-                if worker_out.send((story, derived)).is_err() {
-                    break;
+        let mut to_workers = Vec::with_capacity(workers);
+        let mut from_workers = Vec::with_capacity(workers);
+        for _ in 0..workers {
+            let (to_worker, worker_in) = std::sync::mpsc::sync_channel::<(String, Vec<Page>)>(2);
+            let (worker_out, from_worker) = std::sync::mpsc::sync_channel::<(String, Result<Vec<Derived>>)>(2);
+            scope.spawn(move || {
+                for (story, texts) in worker_in {
+                    let derived = derive_texts(&story, &texts);
+                    if worker_out.send((story, derived)).is_err() {
+                        break;
+                    }
                 }
-            }
-        });
-        let mut batch = store.batch()?;
-        let mut next = stories.iter();
-        let mut in_flight = 0;
-        for _ in 0..2 {
-            if let Some(story) = next.next() {
-                to_worker.send((story.clone(), texts_of(batch.store(), story)?)).ok();
-                in_flight += 1;
-            }
+            });
+            to_workers.push(to_worker);
+            from_workers.push(from_worker);
         }
-        while in_flight > 0 {
-            let Ok((story, derived)) = from_worker.recv() else { break };
-            in_flight -= 1;
-            if let Some(following) = next.next() {
-                to_worker.send((following.clone(), texts_of(batch.store(), following)?)).ok();
-                in_flight += 1;
+        let mut batch = store.batch()?;
+        // Stories handed out and taken back: each worker has at most two
+        // in hand, so memory holds a few stories' texts at a time.
+        let (mut sent, mut taken) = (0, 0);
+        while sent < stories.len() && sent < 2 * workers {
+            to_workers[sent % workers].send((stories[sent].clone(), texts_of(batch.store(), &stories[sent])?)).ok();
+            sent += 1;
+        }
+        while taken < sent {
+            let Ok((story, derived)) = from_workers[taken % workers].recv() else { break };
+            taken += 1;
+            if sent < stories.len() {
+                to_workers[sent % workers].send((stories[sent].clone(), texts_of(batch.store(), &stories[sent])?)).ok();
+                sent += 1;
             }
             let (analyses, changed, current) = compare(batch.store(), &story, derived?)?;
             let revisions = analyses.len() as u64;
@@ -142,7 +149,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             }
             bar.set_position(summary.revisions);
         }
-        drop(to_worker);
+        drop(to_workers);
         batch.commit()?;
         Ok(())
     })?;
@@ -172,6 +179,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     }
     Ok(exit::OK)
 }
+
+/// Extracting threads at most: the machine this is measured on has two
+/// cores, and the writing thread needs its share.
+const MAX_WORKERS: usize = 2;
 
 /// Revisions staged before a batch is written: several stories share one
 /// atomic write and one flush (one per story made a store of short
