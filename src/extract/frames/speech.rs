@@ -62,6 +62,11 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 if t.get(j + 1).is_some_and(|n| n.cue().is_some()) {
                     return None;
                 }
+                // "said, among other things, that C": a phrase set off by
+                // commas before the content.
+                if t.get(j + 1).is_some_and(|n| n.word() && !n.cap && n.is(class::PREP)) && !c.lower_is(j + 1, "that") {
+                    in_pp = true;
+                }
                 if !in_pp && t.get(j + 1).is_some_and(|n| n.kind != Kind::Open) && !c.lower_is(j + 1, "that") {
                     return None;
                 }

@@ -481,3 +481,11 @@ fn a_place_before_a_name_is_not_part_of_it() {
     let x = extract("At a rally in Dover Ann Roe said the pier would close.");
     assert!(x.speakers.iter().all(|s| !s.name.contains("Dover")), "{:?}", x.speakers);
 }
+
+#[test]
+fn a_phrase_set_off_by_commas_between_cue_and_that() {
+    assert_eq!(
+        rows("Ann Roe said, among other things, that the pier has a huge problem."),
+        vec![one("Ann Roe", "indirect", "the pier has a huge problem")]
+    );
+}
