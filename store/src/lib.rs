@@ -107,10 +107,22 @@ pub struct Store {
     /// Where the journal's last whole entry ends, once this process has
     /// appended to it.
     journal_end: Option<u64>,
+    /// Values [`Store::read_ahead`] fetched together (PostgreSQL only;
+    /// emptied by any write of this process).
+    ahead: std::sync::Mutex<HashMap<Vec<u8>, Option<Vec<u8>>>>,
     /// Opened only to read (see [`parked`]).
     read_only: bool,
     /// sled's writers are exclusive; PostgreSQL's take row locks instead.
     _lock: Option<lock::LockFile>,
+}
+
+/// A record a query will read, for [`Store::read_ahead`].
+#[derive(Clone, Copy, Debug)]
+pub enum Ahead<'a> {
+    Story(&'a str),
+    Revision(&'a str, u32),
+    Statement(&'a Hash32),
+    Speaker(&'a str),
 }
 
 /// One statement of a revision being recorded.
@@ -345,6 +357,7 @@ impl Store {
             wrote: Default::default(),
             list_cache: Default::default(),
             journal_end: None,
+            ahead: Default::default(),
             read_only: options.read_only,
             _lock: Some(lock),
         };
@@ -371,6 +384,7 @@ impl Store {
             wrote: Default::default(),
             list_cache: Default::default(),
             journal_end: None,
+            ahead: Default::default(),
             read_only: options.read_only,
             _lock: None,
         };
@@ -434,13 +448,60 @@ impl Store {
 
     fn get(&self, key: &[u8]) -> Result<Option<sled::IVec>> {
         match &self.pg {
-            Some(pg) => Ok(pg.get(key)?.map(sled::IVec::from)),
+            Some(pg) => {
+                if let Some(v) = self.ahead().get(key) {
+                    return Ok(v.as_deref().map(sled::IVec::from));
+                }
+                Ok(pg.get(key)?.map(sled::IVec::from))
+            }
             None => self.sled(|db| db.get(key)),
         }
     }
 
+    fn ahead(&self) -> std::sync::MutexGuard<'_, HashMap<Vec<u8>, Option<Vec<u8>>>> {
+        self.ahead.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Fetch the records a query is about to read, together: on
+    /// PostgreSQL one round trip per kind of record instead of one per
+    /// record (the next reads of them are answered from memory); on sled,
+    /// whose reads are in-process, nothing. A write by this process
+    /// forgets them, so a writer never reads its own stale value.
+    pub fn read_ahead(&self, wanted: &[Ahead<'_>]) -> Result<()> {
+        self.prefetch(
+            wanted
+                .iter()
+                .map(|w| match w {
+                    Ahead::Story(id) => keys::story(id),
+                    Ahead::Revision(story, n) => keys::revision(story, *n),
+                    Ahead::Statement(hash) => keys::statement(hash),
+                    Ahead::Speaker(id) => keys::speaker(id),
+                })
+                .collect(),
+        )
+    }
+
+    /// [`Store::read_ahead`] by key, for the write path: what recording a
+    /// revision will look up (its story, blobs, statements, speakers).
+    pub(crate) fn prefetch(&self, mut keys: Vec<Vec<u8>>) -> Result<()> {
+        let Some(pg) = &self.pg else { return Ok(()) };
+        {
+            let ahead = self.ahead();
+            keys.retain(|k| !ahead.contains_key(k));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        if keys.is_empty() {
+            return Ok(());
+        }
+        let values = pg.get_many(&keys)?;
+        self.ahead().extend(keys.into_iter().zip(values));
+        Ok(())
+    }
+
     /// Write one key on its own, durably.
     fn put_one(&self, key: &[u8], value: &[u8]) -> Result<()> {
+        self.ahead().clear();
         match &self.pg {
             Some(pg) => pg.put(key, value),
             None => {
@@ -452,6 +513,7 @@ impl Store {
 
     /// Remove one key on its own, durably; returns whether it was there.
     fn remove_one(&self, key: &[u8]) -> Result<bool> {
+        self.ahead().clear();
         let found = match &self.pg {
             Some(pg) => pg.remove(key)?,
             None => self.sled(|db| db.remove(key))?.is_some(),
@@ -471,6 +533,7 @@ impl Store {
         numbered: kv::Numbered<'_>,
     ) -> Result<()> {
         if let Some(pg) = &self.pg {
+            self.ahead().clear();
             return pg.apply(batch, before, &after, numbered);
         }
         if let Some(add) = numbered {
@@ -484,6 +547,7 @@ impl Store {
 
     /// A write batch starts: on PostgreSQL, its transaction.
     pub(crate) fn begin_batch(&self) -> Result<()> {
+        self.ahead().clear();
         match &self.pg {
             Some(pg) => pg.begin(),
             None => Ok(()),

@@ -292,10 +292,17 @@ impl<'s> WriteBatch<'s> {
     pub fn record(&mut self, new: NewRevision<'_>) -> Result<Recorded> {
         validate_story_id(new.story)?;
         self.store.lock_story(new.story)?;
-        let existing: Option<StoryRecord> =
-            self.get_sealed(keys::STORY, &keys::story(new.story), &format!("the record of story {:?}", new.story))?;
+        // What recording looks up, fetched together (one round trip on
+        // PostgreSQL; nothing on sled).
         let text_id = blob_id(new.text.as_bytes());
         let raw_id = blob_id(new.raw);
+        let mut ahead = vec![keys::story(new.story), keys::by_text(new.story, &text_id), keys::blob(&text_id)];
+        ahead.push(keys::blob(&raw_id));
+        ahead.extend(new.statements.iter().map(|s| keys::statement(&s.occurrence.statement)));
+        ahead.extend(new.speakers.iter().map(|s| keys::speaker(&s.id)));
+        self.store.prefetch(ahead)?;
+        let existing: Option<StoryRecord> =
+            self.get_sealed(keys::STORY, &keys::story(new.story), &format!("the record of story {:?}", new.story))?;
         let previous: Option<RevisionRecord> = match &existing {
             Some(s) if s.revisions > 0 => {
                 let key = keys::revision(new.story, s.revisions);

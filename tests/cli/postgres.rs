@@ -331,3 +331,97 @@ fn verify_recomputes_every_chain_and_hash_from_the_rows() {
         "damaged: ",
     );
 }
+
+/// The ```sql blocks of the README's PostgreSQL section.
+fn readme_sql() -> Vec<String> {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme.split("\n## A store for a newsroom: PostgreSQL").nth(1).expect("the README's section");
+    let section = section.split("\n## ").next().unwrap();
+    section.split("```sql\n").skip(1).map(|b| b.split("```").next().unwrap().to_string()).collect()
+}
+
+#[test]
+fn the_readmes_sql_examples_answer_from_a_recorded_store() {
+    let Some(server) = require_pg("postgres::the_readmes_sql_examples_answer") else { return };
+    let env = Env::new_pg(&server);
+    record_harbor(&env);
+    let examples = readme_sql();
+    assert_eq!(examples.len(), 3, "the README shows three queries: {examples:?}");
+    let mut client = pg_client(&server).unwrap();
+    client.batch_execute(&format!("SET search_path = {}", env.pg_schema().unwrap())).unwrap();
+    let text = |row: &postgres::Row, column: &str| -> String {
+        row.try_get::<_, Option<String>>(column).ok().flatten().unwrap_or_default()
+    };
+
+    // What Daniel Ortiz said, as `who` lists it.
+    let said = client.query(&examples[0], &[]).unwrap();
+    let who = env.run(["who", "Daniel Ortiz", "--format", "json"]).json();
+    let mut from_who: Vec<String> =
+        who["statements"].as_array().unwrap().iter().map(|s| s["content"].as_str().unwrap().to_string()).collect();
+    let mut from_sql: Vec<String> = said.iter().map(|r| text(r, "content")).collect();
+    from_who.sort();
+    from_sql.sort();
+    assert!(!from_sql.is_empty(), "Daniel Ortiz is quoted in the example story");
+    assert_eq!(from_sql, from_who, "the SQL and `who` list the same statements");
+
+    // What the story stopped saying: what `diff` calls removed or changed.
+    let gone = client.query(&examples[1], &[]).unwrap();
+    assert!(!gone.is_empty(), "the example story drops statements");
+    let diff = env.run(["diff", "harbor", "1", "2", "--format", "json"]);
+    assert_eq!(diff.code, 1, "claims changed: {}", diff.stderr);
+    let diff = diff.stdout;
+    for row in gone.iter().filter(|r| r.get::<_, i64>("gone_in") == 2) {
+        let content = text(row, "content");
+        assert!(diff.contains(&serde_json::to_string(&content).unwrap()), "{content:?} is in the diff of 1 and 2");
+    }
+
+    // The speakers quoted in the most stories.
+    let top = client.query(&examples[2], &[]).unwrap();
+    let names: Vec<String> = top.iter().map(|r| text(r, "speaker")).collect();
+    assert!(names.contains(&"Daniel Ortiz".to_string()), "{names:?}");
+    assert!(top.iter().all(|r| r.get::<_, i64>("stories") == 1), "one story, one each");
+}
+
+#[test]
+fn a_schema_1_store_is_brought_up_to_date_with_its_typed_columns_filled() {
+    let Some(server) = require_pg("postgres::a_schema_1_store_is_brought_up_to_date") else { return };
+    let env = Env::new_pg(&server);
+    record_harbor(&env);
+    let schema = env.pg_schema().unwrap();
+    let mut client = pg_client(&server).unwrap();
+    let before = env.run(["export"]).ok().to_string();
+    // Take the store back to schema 1: what version 2 added is gone.
+    client
+        .batch_execute(&format!(
+            "SET search_path = {schema};
+             DROP VIEW said; DROP VIEW story_revisions;
+             ALTER TABLE revisions DROP COLUMN id, DROP COLUMN captured_at, DROP COLUMN source;
+             ALTER TABLE speakers DROP COLUMN name, DROP COLUMN kind, DROP COLUMN role;
+             ALTER TABLE runs_by_statement DROP COLUMN last_revision, DROP COLUMN attribution;
+             DROP INDEX runs_by_statement_story; DROP INDEX runs_by_statement_speaker;
+             DELETE FROM ct_schema WHERE version = 2;"
+        ))
+        .unwrap();
+    assert_eq!(env.run(["export"]).ok(), before, "the store reads the same after the upgrade");
+    let row = client
+        .query_one(
+            &format!(
+                "SELECT count(*), count(speaker) FILTER (WHERE speaker = 'Laura Benson'), \
+                 (SELECT count(*) FROM {schema}.story_revisions WHERE captured_at = '2026-01-02T10:00:00Z') \
+                 FROM {schema}.said"
+            ),
+            &[],
+        )
+        .unwrap();
+    let (runs, laura, second): (i64, i64, i64) = (row.get(0), row.get(1), row.get(2));
+    assert!(runs > 10 && laura > 0, "{runs} runs, {laura} by Laura Benson");
+    assert_eq!(second, 1, "revision 2's capture time is filled in");
+    let versions: Vec<i32> = client
+        .query(&format!("SELECT version FROM {schema}.ct_schema ORDER BY version"), &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(versions, [1, 2]);
+    assert_eq!(env.run(["verify"]).code, 0);
+}

@@ -18,23 +18,26 @@
 
 mod address;
 
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use postgres::{Client, NoTls};
+use postgres::types::ToSql;
+use postgres::{Client, NoTls, Row, Statement};
 
 pub use address::is_address;
 
 use crate::error::{Result, StoreError};
 use crate::kv::Batch;
-use crate::{Counts, SpeakerRecord, decode, keys, seal_record};
+use crate::records::RunValue;
+use crate::{Counts, RevisionRecord, SpeakerRecord, codec, decode, keys, seal_record};
 
 /// The schema this build writes; migrations up to it are in [`MIGRATIONS`].
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// Every schema version, in order, as SQL. A database at version N gets
 /// the ones after N, each in its own transaction.
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("schema-1.sql"))];
+const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("schema-1.sql")), (2, include_str!("schema-2.sql"))];
 
 /// The table holding each kind of key, in key order.
 const TABLES: &[(u8, &str)] = &[
@@ -66,9 +69,81 @@ fn table(tag: u8) -> Option<&'static str> {
 /// The counters as rows: name → its key in the shared layout.
 const COUNTERS: &[&str] = &["batches", "blobs", "occurrences", "revisions", "statements", "stories"];
 
+/// One session on the server, with the statements it has prepared.
+///
+/// A statement given as text costs two round trips (parse, then execute);
+/// prepared once per connection, each later use costs one, and the server
+/// plans it once. The store's SQL is a few dozen fixed texts (one per
+/// table and operation), so the cache stays small.
+struct Conn {
+    client: Client,
+    prepared: HashMap<String, Statement>,
+}
+
+impl Conn {
+    fn new(client: Client) -> Conn {
+        Conn { client, prepared: HashMap::new() }
+    }
+
+    fn statement(&mut self, sql: &str) -> std::result::Result<Statement, postgres::Error> {
+        if let Some(s) = self.prepared.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self.client.prepare(sql)?;
+        self.prepared.insert(sql.to_string(), s.clone());
+        Ok(s)
+    }
+
+    fn query(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> std::result::Result<Vec<Row>, postgres::Error> {
+        let s = self.statement(sql)?;
+        self.client.query(&s, params)
+    }
+
+    fn query_opt(
+        &mut self,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> std::result::Result<Option<Row>, postgres::Error> {
+        let s = self.statement(sql)?;
+        self.client.query_opt(&s, params)
+    }
+
+    fn query_one(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> std::result::Result<Row, postgres::Error> {
+        let s = self.statement(sql)?;
+        self.client.query_one(&s, params)
+    }
+
+    fn execute(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> std::result::Result<u64, postgres::Error> {
+        let s = self.statement(sql)?;
+        self.client.execute(&s, params)
+    }
+
+    fn batch_execute(&mut self, sql: &str) -> std::result::Result<(), postgres::Error> {
+        self.client.batch_execute(sql)
+    }
+}
+
+/// Connections a process made and has not handed to a store yet: the
+/// one [`Db::exists`] made, for the [`Db::open`] that follows it, so a
+/// command connects once (a connection is a new server process: the
+/// dearest thing a short command does).
+static PARKED: Mutex<Vec<(String, Client)>> = Mutex::new(Vec::new());
+
+fn park(address: &str, client: Client) {
+    let mut parked = PARKED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    parked.retain(|(a, _)| a != address);
+    parked.push((address.to_string(), client));
+}
+
+fn take_parked(address: &str) -> Option<Client> {
+    let mut parked = PARKED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let at = parked.iter().position(|(a, c)| a == address && !c.is_closed())?;
+    Some(parked.swap_remove(at).1)
+}
+
 /// A connection to a claimtrail database.
 pub(crate) struct Db {
-    client: Mutex<Client>,
+    client: Mutex<Conn>,
     /// The address as shown in messages (no password).
     pub(crate) shown: String,
     /// A write batch's transaction is open on the connection.
@@ -92,20 +167,32 @@ impl Db {
 
     fn connect(address: &str) -> Result<Db> {
         let shown = address::redacted(address);
-        let config =
-            address::config(address).map_err(|detail| StoreError::Postgres { address: shown.clone(), detail })?;
-        let client = config.connect(NoTls).map_err(|e| error(&shown, &e))?;
-        Ok(Db { client: Mutex::new(client), shown, in_tx: AtomicBool::new(false) })
+        let client = match take_parked(address) {
+            Some(client) => client,
+            None => {
+                let config = address::config(address)
+                    .map_err(|detail| StoreError::Postgres { address: shown.clone(), detail })?;
+                config.connect(NoTls).map_err(|e| error(&shown, &e))?
+            }
+        };
+        Ok(Db { client: Mutex::new(Conn::new(client)), shown, in_tx: AtomicBool::new(false) })
     }
 
     /// Whether the database at `address` holds a claimtrail schema. An
     /// unreachable server counts as one, so that opening it reports why.
+    /// The connection is kept for the open that usually follows.
     pub(crate) fn exists(address: &str) -> bool {
         let Ok(db) = Db::connect(address) else { return true };
-        db.client().query_one("SELECT to_regclass('ct_schema') IS NOT NULL", &[]).is_ok_and(|row| row.get(0))
+        // A simple query: one round trip. It fails when there is no
+        // schema table (or no server, which opening will report).
+        let found = db.client().client.simple_query("SELECT to_regclass('ct_schema') IS NOT NULL").is_ok_and(|m| {
+            m.iter().any(|m| matches!(m, postgres::SimpleQueryMessage::Row(r) if r.get(0) == Some("t")))
+        });
+        park(address, db.client.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).client);
+        found
     }
 
-    fn client(&self) -> std::sync::MutexGuard<'_, Client> {
+    fn client(&self) -> std::sync::MutexGuard<'_, Conn> {
         self.client.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
@@ -114,22 +201,18 @@ impl Db {
     }
 
     fn migrate(&self) -> Result<()> {
-        let mut client = self.client();
-        // The common case, a schema already current, costs one read.
-        let current = client
-            .query_one("SELECT to_regclass('ct_schema') IS NOT NULL", &[])
-            .map_err(|e| self.err(&e))?
-            .get::<_, bool>(0);
-        if current {
-            let found: i32 = client
-                .query_one("SELECT coalesce(max(version), 0) FROM ct_schema", &[])
-                .map_err(|e| self.err(&e))?
-                .get(0);
-            if found == SCHEMA_VERSION {
-                return Ok(());
-            }
+        let mut conn = self.client();
+        // The common case, a schema already current, costs one read (a
+        // simple query: one round trip, no statement to prepare).
+        let current = conn
+            .client
+            .simple_query("SELECT max(version) FROM ct_schema")
+            .ok()
+            .and_then(|messages| first_number(&messages));
+        if current == Some(SCHEMA_VERSION) {
+            return Ok(());
         }
-        let mut tx = client.transaction().map_err(|e| self.err(&e))?;
+        let mut tx = conn.client.transaction().map_err(|e| self.err(&e))?;
         // Two first opens at once: one creates the schema, the other waits
         // here and then finds it.
         tx.execute("SELECT pg_advisory_xact_lock(7263541851)", &[]).map_err(|e| self.err(&e))?;
@@ -148,6 +231,17 @@ impl Db {
         }
         for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
             tx.batch_execute(sql).map_err(|e| self.err(&e))?;
+            if *version == 2 {
+                // The typed columns of rows written before them.
+                for (tag, table) in TYPED {
+                    let rows = tx.query(&format!("SELECT k, v FROM {table}"), &[]).map_err(|e| self.err(&e))?;
+                    for chunk in rows.chunks(10_000) {
+                        let (k, v): (Vec<Vec<u8>>, Vec<Vec<u8>>) = chunk.iter().map(|r| (r.get(0), r.get(1))).unzip();
+                        let columns = Typed::of(*tag, &v);
+                        tx.execute(&columns.update(table), &columns.params(&k, &v)).map_err(|e| self.err(&e))?;
+                    }
+                }
+            }
             tx.execute("INSERT INTO ct_schema (version) VALUES ($1)", &[version]).map_err(|e| self.err(&e))?;
         }
         tx.commit().map_err(|e| self.err(&e))
@@ -167,6 +261,34 @@ impl Db {
             .query_opt(&format!("SELECT v FROM {table} WHERE k = $1"), &[&key])
             .map_err(|e| self.err(&e))?;
         Ok(row.map(|r| r.get(0)))
+    }
+
+    /// The values of `keys` (in their order), in one round trip whatever
+    /// kinds of key they are (one `UNION ALL` arm per table): a request
+    /// that knows what it will read pays once for all of it.
+    pub(crate) fn get_many(&self, keys: &[Vec<u8>]) -> Result<Vec<Option<Vec<u8>>>> {
+        let mut found: HashMap<Vec<u8>, Vec<u8>> = HashMap::new();
+        let mut by_table: std::collections::BTreeMap<&str, Vec<&Vec<u8>>> = Default::default();
+        for key in keys {
+            if counter_name(key).is_some() {
+                if let Some(v) = self.get(key)? {
+                    found.insert(key.clone(), v);
+                }
+            } else if let Some(table) = key.first().and_then(|t| table(*t)) {
+                by_table.entry(table).or_default().push(key);
+            }
+        }
+        if !by_table.is_empty() {
+            let arms: Vec<String> = by_table
+                .keys()
+                .enumerate()
+                .map(|(i, table)| format!("SELECT k, v FROM {table} WHERE k = ANY(${})", i + 1))
+                .collect();
+            let params: Vec<&(dyn ToSql + Sync)> = by_table.values().map(|v| v as &(dyn ToSql + Sync)).collect();
+            let rows = self.client().query(&arms.join(" UNION ALL "), &params).map_err(|e| self.err(&e))?;
+            found.extend(rows.into_iter().map(|r| (r.get(0), r.get(1))));
+        }
+        Ok(keys.iter().map(|k| found.get(k).cloned()).collect())
     }
 
     /// Every key with `prefix` and its value, in key order.
@@ -228,11 +350,15 @@ impl Db {
     /// second writer waits here, then reads the head the first one left.
     pub(crate) fn lock_story(&self, story: &str) -> Result<()> {
         self.begin()?;
-        let mut client = self.client();
-        client
-            .execute("INSERT INTO story_locks (story) VALUES ($1) ON CONFLICT DO NOTHING", &[&story])
+        // One round trip: the upsert inserts the row or, finding it,
+        // updates it, which takes its row lock (waiting for a writer that
+        // holds it) as `SELECT … FOR UPDATE` would.
+        self.client()
+            .execute(
+                "INSERT INTO story_locks (story) VALUES ($1) ON CONFLICT (story) DO UPDATE SET story = excluded.story",
+                &[&story],
+            )
             .map_err(|e| self.err(&e))?;
-        client.execute("SELECT 1 FROM story_locks WHERE story = $1 FOR UPDATE", &[&story]).map_err(|e| self.err(&e))?;
         Ok(())
     }
 
@@ -348,15 +474,20 @@ impl Db {
                 merge_speakers(&mut client, &mut puts, &self.shown)?;
             }
             let content_addressed = *tag == keys::STATEMENT || *tag == keys::BLOB;
-            let conflict = if content_addressed { "DO NOTHING RETURNING k" } else { "DO UPDATE SET v = excluded.v" };
-            let rows = client
-                .query(
+            let rows = if TYPED.iter().any(|(t, _)| t == tag) {
+                let columns = Typed::of(*tag, &puts.1);
+                client.query(&columns.upsert(table), &columns.params(&puts.0, &puts.1))
+            } else {
+                let conflict =
+                    if content_addressed { "DO NOTHING RETURNING k" } else { "DO UPDATE SET v = excluded.v" };
+                client.query(
                     &format!(
                         "INSERT INTO {table} (k, v) SELECT * FROM unnest($1::bytea[], $2::bytea[]) ON CONFLICT (k) {conflict}"
                     ),
                     &[&puts.0, &puts.1],
                 )
-                .map_err(|e| self.err(&e))?;
+            }
+            .map_err(|e| self.err(&e))?;
             match *tag {
                 keys::STATEMENT => {
                     inserted.statements = rows.len() as i64;
@@ -404,6 +535,99 @@ impl Db {
     }
 }
 
+/// The tables with columns claimtrail writes beside the value (schema 2):
+/// what a person's SQL reads that the database cannot derive itself.
+const TYPED: &[(u8, &str)] =
+    &[(keys::REVISION, "revisions"), (keys::SPEAKER, "speakers"), (keys::BY_STATEMENT, "runs_by_statement")];
+
+/// The typed columns of a set of rows of one table, decoded from their
+/// values (NULL where a value does not decode: `verify` reports those).
+enum Typed {
+    Revisions { id: Vec<Option<Vec<u8>>>, captured_at: Vec<Option<String>>, source: Vec<Option<String>> },
+    Speakers { name: Vec<Option<String>>, kind: Vec<Option<String>>, role: Vec<Option<String>> },
+    Runs { last: Vec<Option<i64>>, attribution: Vec<Option<String>> },
+}
+
+impl Typed {
+    fn of(tag: u8, values: &[Vec<u8>]) -> Typed {
+        match tag {
+            keys::REVISION => {
+                let recs: Vec<Option<RevisionRecord>> = values.iter().map(|v| decode(keys::REVISION, v)).collect();
+                Typed::Revisions {
+                    id: recs.iter().map(|r| r.as_ref().map(|r| r.id.0.to_vec())).collect(),
+                    captured_at: recs.iter().map(|r| r.as_ref().map(|r| r.captured_at.to_rfc3339())).collect(),
+                    source: recs.iter().map(|r| r.as_ref().map(|r| r.source.clone())).collect(),
+                }
+            }
+            keys::SPEAKER => {
+                let recs: Vec<Option<SpeakerRecord>> = values.iter().map(|v| decode(keys::SPEAKER, v)).collect();
+                Typed::Speakers {
+                    name: recs.iter().map(|r| r.as_ref().map(|r| r.name.clone())).collect(),
+                    kind: recs.iter().map(|r| r.as_ref().map(|r| r.kind.clone())).collect(),
+                    role: recs.iter().map(|r| r.as_ref().and_then(|r| r.role.clone())).collect(),
+                }
+            }
+            _ => {
+                let runs: Vec<Option<RunValue>> = values.iter().map(|v| codec::from_bytes(v)).collect();
+                Typed::Runs {
+                    last: runs.iter().map(|r| r.as_ref().and_then(|r| r.last.map(i64::from))).collect(),
+                    attribution: runs.iter().map(|r| r.as_ref().map(|r| r.attribution.clone())).collect(),
+                }
+            }
+        }
+    }
+
+    fn columns(&self) -> (&'static str, &'static str) {
+        match self {
+            Typed::Revisions { .. } => {
+                ("id, captured_at, source", "$3::bytea[], $4::text[]::timestamptz[], $5::text[]")
+            }
+            Typed::Speakers { .. } => ("name, kind, role", "$3::text[], $4::text[], $5::text[]"),
+            Typed::Runs { .. } => ("last_revision, attribution", "$3::bigint[], $4::text[]"),
+        }
+    }
+
+    /// Insert or replace rows `$1` (keys) and `$2` (values) with these
+    /// columns.
+    fn upsert(&self, table: &str) -> String {
+        let (names, arrays) = self.columns();
+        let set: Vec<String> = names.split(", ").map(|c| format!("{c} = excluded.{c}")).collect();
+        format!(
+            "INSERT INTO {table} (k, v, {names}) SELECT * FROM unnest($1::bytea[], $2::bytea[], {arrays}) \
+             ON CONFLICT (k) DO UPDATE SET v = excluded.v, {}",
+            set.join(", ")
+        )
+    }
+
+    /// Set these columns of stored rows `$1` (`$2`, their values, is
+    /// passed along unused).
+    fn update(&self, table: &str) -> String {
+        let (names, arrays) = self.columns();
+        let names: Vec<&str> = names.split(", ").collect();
+        let set: Vec<String> = names.iter().map(|c| format!("{c} = n.{c}")).collect();
+        format!(
+            "UPDATE {table} t SET {} FROM unnest($1::bytea[], $2::bytea[], {arrays}) AS n(k, v, {}) WHERE t.k = n.k",
+            set.join(", "),
+            names.join(", ")
+        )
+    }
+
+    fn params<'a>(&'a self, k: &'a Vec<Vec<u8>>, v: &'a Vec<Vec<u8>>) -> Vec<&'a (dyn ToSql + Sync)> {
+        type Param<'p> = &'p (dyn ToSql + Sync);
+        let mut params: Vec<Param<'a>> = vec![k, v];
+        match self {
+            Typed::Revisions { id, captured_at, source } => {
+                params.extend([id as Param<'a>, captured_at as Param<'a>, source as Param<'a>])
+            }
+            Typed::Speakers { name, kind, role } => {
+                params.extend([name as Param<'a>, kind as Param<'a>, role as Param<'a>])
+            }
+            Typed::Runs { last, attribution } => params.extend([last as Param<'a>, attribution as Param<'a>]),
+        }
+        params
+    }
+}
+
 #[derive(Default)]
 struct Inserted {
     statements: i64,
@@ -415,7 +639,7 @@ struct Inserted {
 
 /// Merge each staged speaker record into the stored one, under a row lock
 /// (in key order, so two writers never wait on each other in a cycle).
-fn merge_speakers(client: &mut Client, puts: &mut (Vec<Vec<u8>>, Vec<Vec<u8>>), shown: &str) -> Result<()> {
+fn merge_speakers(client: &mut Conn, puts: &mut (Vec<Vec<u8>>, Vec<Vec<u8>>), shown: &str) -> Result<()> {
     let rows = client
         .query("SELECT k, v FROM speakers WHERE k = ANY($1) ORDER BY k FOR UPDATE", &[&puts.0])
         .map_err(|e| error(shown, &e))?;
@@ -430,6 +654,14 @@ fn merge_speakers(client: &mut Client, puts: &mut (Vec<Vec<u8>>, Vec<Vec<u8>>), 
         }
     }
     Ok(())
+}
+
+/// The first column of the first row a simple query returned, as a number.
+fn first_number(messages: &[postgres::SimpleQueryMessage]) -> Option<i32> {
+    messages.iter().find_map(|m| match m {
+        postgres::SimpleQueryMessage::Row(row) => row.get(0).and_then(|v| v.parse().ok()),
+        _ => None,
+    })
 }
 
 /// The counter a key of the shared layout names, if it names one.
