@@ -12,6 +12,13 @@
 //!
 //! Run: `CLAIMTRAIL_BENCH_PG=postgres://… cargo bench --bench pg -- [import|queries]`
 //! (both when none given). Each result is printed as a Markdown table row.
+//! With `CLAIMTRAIL_BENCH_PG_KEEP=1` the query store is kept when the run
+//! ends and used again by the next run (loading it takes minutes).
+//!
+//! The import rows say where the time goes: CPU seconds of the
+//! `claimtrail` processes and of the server's processes (read from
+//! `/proc`, so only for a server on this machine), beside the same import
+//! into sled, whose client does the same extraction and staging.
 
 mod corpus;
 
@@ -33,17 +40,26 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
 
-/// A fresh schema on the server, dropped when this is.
+/// A fresh schema on the server, dropped when this is (unless kept).
 struct Schema {
     server: String,
     name: String,
+    keep: bool,
 }
 
 impl Schema {
     fn new(server: &str, name: &str) -> Schema {
         let mut client = postgres::Client::connect(server, postgres::NoTls).expect("reach CLAIMTRAIL_BENCH_PG");
         client.batch_execute(&format!("DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}")).unwrap();
-        Schema { server: server.to_string(), name: name.to_string() }
+        Schema { server: server.to_string(), name: name.to_string(), keep: false }
+    }
+
+    /// The schema a kept earlier run loaded, if there is one.
+    fn kept(server: &str, name: &str) -> Option<Schema> {
+        let mut client = postgres::Client::connect(server, postgres::NoTls).expect("reach CLAIMTRAIL_BENCH_PG");
+        let sql = format!("SELECT n FROM {name}.counters WHERE name = 'revisions'");
+        let n: i64 = client.query_one(&sql, &[]).ok()?.get(0);
+        (n > 0).then(|| Schema { server: server.to_string(), name: name.to_string(), keep: true })
     }
 
     fn address(&self) -> PathBuf {
@@ -54,6 +70,9 @@ impl Schema {
 
 impl Drop for Schema {
     fn drop(&mut self) {
+        if self.keep {
+            return;
+        }
         if let Ok(mut client) = postgres::Client::connect(&self.server, postgres::NoTls) {
             let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
         }
@@ -70,6 +89,39 @@ fn archives(dir: &Path, corpus: &[(String, Vec<String>)], writers: usize) -> Vec
             root
         })
         .collect()
+}
+
+/// CPU seconds (user + system) from `/proc/PID/stat`: the process's own
+/// and, with `children`, that of its children it has waited for.
+fn cpu_of(pid: u32, children: bool) -> f64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return 0.0 };
+    // Fields after the command name, which is in parentheses.
+    let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, r)| r).split_whitespace().collect();
+    let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime, stime, cutime, cstime are fields 14-17 of stat(5): 11-14 here.
+    let own = tick(11) + tick(12);
+    let reaped = if children { tick(13) + tick(14) } else { 0.0 };
+    (own + reaped) / 100.0
+}
+
+/// The CPU seconds the server has used so far: its postmaster's own and
+/// its reaped backends', and its live processes'. `None` when the server
+/// is not on this machine.
+fn server_cpu(server: &str) -> Option<f64> {
+    let mut client = postgres::Client::connect(server, postgres::NoTls).ok()?;
+    let backend: i32 = client.query_one("SELECT pg_backend_pid()", &[]).ok()?.get(0);
+    let stat = std::fs::read_to_string(format!("/proc/{backend}/stat")).ok()?;
+    let postmaster: u32 = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
+    let mut total = cpu_of(postmaster, true);
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
+        let parent = stat.rsplit_once(')').and_then(|(_, r)| r.split_whitespace().nth(1)?.parse::<u32>().ok());
+        if parent == Some(postmaster) && pid as i32 != backend {
+            total += cpu_of(pid, false);
+        }
+    }
+    Some(total)
 }
 
 /// Import the archives into `store`, one process each, all at once;
@@ -104,14 +156,35 @@ fn create(store: &Path) {
 fn bench_import(server: &str, dir: &Path) {
     let corpus = corpus::corpus(1, 5000);
     let revisions: usize = corpus.iter().map(|(_, t)| t.len()).sum();
+    let me = std::process::id();
+    // The same import into sled: what the client costs whatever the store.
+    let archives1 = archives(dir, &corpus, 1);
+    let sled = dir.join("sled-store");
+    let client_before = cpu_of(me, true);
+    let secs = import(&sled, &archives1).as_secs_f64();
+    let client = cpu_of(me, true) - client_before;
+    row(
+        &format!("bulk record: `claimtrail import` of {revisions} revisions into sled, 1 writer"),
+        format!("{:.0} revisions/s ({secs:.1} s wall; client {client:.1} CPU s)", revisions as f64 / secs),
+        "(reference for the rows below)",
+    );
     for writers in [1, 4] {
         let archives = archives(dir, &corpus, writers);
         let schema = Schema::new(server, &format!("ct_bench_import_{writers}"));
         create(&schema.address());
+        let (client_before, server_before) = (cpu_of(me, true), server_cpu(server));
         let secs = import(&schema.address(), &archives).as_secs_f64();
+        let client = cpu_of(me, true) - client_before;
+        let server = match (server_before, server_cpu(server)) {
+            (Some(a), Some(b)) => format!("{:.1}", b - a),
+            _ => "?".to_string(),
+        };
         row(
             &format!("bulk record: `claimtrail import` of {revisions} revisions, {writers} writer(s) at once"),
-            format!("{:.0} revisions/s ({secs:.1} s wall)", revisions as f64 / secs),
+            format!(
+                "{:.0} revisions/s ({secs:.1} s wall; client {client:.1} CPU s, server {server} CPU s)",
+                revisions as f64 / secs
+            ),
             if writers == 4 { "≥ 2,000/s with 4 writers" } else { "(reference)" },
         );
     }
@@ -120,11 +193,19 @@ fn bench_import(server: &str, dir: &Path) {
 fn bench_queries(server: &str, dir: &Path) {
     // About 40 statements per 5 KB revision: 25,000 revisions make 1,000,000.
     let corpus = corpus::corpus(2, 25_000);
-    let schema = Schema::new(server, "ct_bench_queries");
+    let keep = std::env::var("CLAIMTRAIL_BENCH_PG_KEEP").is_ok_and(|v| v == "1");
+    let (schema, load) = match Schema::kept(server, "ct_bench_queries").filter(|_| keep) {
+        Some(schema) => (schema, None),
+        None => {
+            let mut schema = Schema::new(server, "ct_bench_queries");
+            schema.keep = keep;
+            create(&schema.address());
+            let archives = archives(dir, &corpus, 4);
+            let load = import(&schema.address(), &archives);
+            (schema, Some(load))
+        }
+    };
     let store = schema.address();
-    create(&store);
-    let archives = archives(dir, &corpus, 4);
-    let load = import(&store, &archives);
     // The store's own counters (a verify would read all of it).
     let mut client = postgres::Client::connect(server, postgres::NoTls).unwrap();
     let mut count = |name: &str| -> i64 {
@@ -137,9 +218,15 @@ fn bench_queries(server: &str, dir: &Path) {
         "query store, loaded by 4 `import` processes",
         format!(
             "{occurrences} statements ({statements} distinct), {revisions} revisions, {stories} stories; \
-             loaded in {:.0} s ({:.0} revisions/s)",
-            load.as_secs_f64(),
-            revisions as f64 / load.as_secs_f64()
+             {}",
+            match load {
+                Some(load) => format!(
+                    "loaded in {:.0} s ({:.0} revisions/s)",
+                    load.as_secs_f64(),
+                    revisions as f64 / load.as_secs_f64()
+                ),
+                None => "loaded by an earlier run (kept)".to_string(),
+            }
         ),
         "1,000,000 statements",
     );
