@@ -1,10 +1,56 @@
 //! Properties of the store that must hold for any history: whatever
 //! sequence of revisions is recorded, `verify` passes, numbering is dense,
 //! equal text is "unchanged", and returning text is a revert.
+//!
+//! They hold on either backend: with `CLAIMTRAIL_TEST_PG=postgres://…`
+//! (CI's PostgreSQL pass) each store is a fresh schema on that server.
 
 use chrono::{TimeZone, Utc};
 use claimtrail_store::{Hash32, NewRevision, NewStatement, Occurrence, Recorded, SpeakerRecord, Store};
 use proptest::prelude::*;
+
+/// Where one test's store lives: a fresh sled directory, or a fresh
+/// schema on the `CLAIMTRAIL_TEST_PG` server (dropped afterwards).
+struct Place {
+    dir: tempfile::TempDir,
+    pg: Option<(String, String)>,
+}
+
+impl Place {
+    fn new() -> Place {
+        let dir = tempfile::tempdir().unwrap();
+        let Some(server) = std::env::var("CLAIMTRAIL_TEST_PG").ok().filter(|s| !s.is_empty()) else {
+            return Place { dir, pg: None };
+        };
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let schema = format!("ct_store_test_{}_{n}", std::process::id());
+        let mut client = postgres::Client::connect(&server, postgres::NoTls)
+            .unwrap_or_else(|e| panic!("CLAIMTRAIL_TEST_PG={server}: cannot reach the server: {e}"));
+        client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).unwrap();
+        Place { dir, pg: Some((server, schema)) }
+    }
+
+    fn path(&self) -> std::path::PathBuf {
+        match &self.pg {
+            Some((server, schema)) => {
+                let sep = if server.contains('?') { '&' } else { '?' };
+                format!("{server}{sep}options=-csearch_path%3D{schema}").into()
+            }
+            None => self.dir.path().join("store"),
+        }
+    }
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        if let Some((server, schema)) = &self.pg
+            && let Ok(mut client) = postgres::Client::connect(server, postgres::NoTls)
+        {
+            let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
+        }
+    }
+}
 
 /// The caller's statement hash (the real one normalises text first; any
 /// deterministic function will do for the store).
@@ -84,8 +130,8 @@ proptest! {
 
     #[test]
     fn any_history_verifies(seq in texts(), batched in any::<bool>()) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let place = Place::new();
+        let mut store = Store::open(&place.path()).unwrap();
         let stories = ["one", "two"];
         // Model: the texts each story holds, in order.
         let mut model: [Vec<&str>; 2] = [vec![], vec![]];
@@ -131,7 +177,7 @@ proptest! {
         }
         // And it stays verified when reopened.
         drop(store);
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(&place.path()).unwrap();
         prop_assert!(store.verify(&statement_hash).unwrap().ok());
     }
 }
@@ -141,8 +187,8 @@ proptest! {
 /// statement present throughout is one open run.
 #[test]
 fn long_stories_read_back_across_chain_cuts() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let place = Place::new();
+    let mut store = Store::open(&place.path()).unwrap();
     let base = "The bridge is closed. The mayor said repairs will take a week";
     let texts: Vec<String> =
         (0..50).map(|i| format!("{base}. Update number {i} says {} lanes are open", i % 7)).collect();

@@ -425,3 +425,175 @@ fn a_schema_1_store_is_brought_up_to_date_with_its_typed_columns_filled() {
     assert_eq!(versions, [1, 2]);
     assert_eq!(env.run(["verify"]).code, 0);
 }
+
+/// A PostgreSQL server of the test's own on 127.0.0.1 that accepts only
+/// TLS connections, with a self-signed certificate for 127.0.0.1 made
+/// by the `openssl` command; stopped when dropped.
+struct TlsServer {
+    dir: tempfile::TempDir,
+    bin: std::path::PathBuf,
+    port: u16,
+}
+
+impl TlsServer {
+    fn start() -> TlsServer {
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .expect("the PostgreSQL server's programs in /usr/lib/postgresql")
+            .flatten()
+            .map(|e| e.path().join("bin"))
+            .filter(|b| b.join("initdb").exists())
+            .max()
+            .expect("initdb in /usr/lib/postgresql/*/bin");
+        let dir = tempfile::tempdir().unwrap();
+        let root = running_as_root();
+        // A test CA, the server's certificate for 127.0.0.1 signed by it,
+        // and another CA that signed nothing of the server's.
+        let openssl = |args: &[&str]| {
+            let out = std::process::Command::new("openssl").args(args).current_dir(dir.path()).output();
+            let out = out.expect("the openssl command");
+            assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        };
+        let key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+        for ca in ["ca", "other"] {
+            let (keyout, out, subj) = (format!("{ca}.key"), format!("{ca}.crt"), format!("/CN=claimtrail test {ca}"));
+            openssl(
+                &[&["req", "-x509"], &key[..], &["-keyout", &keyout, "-out", &out, "-days", "2", "-subj", &subj]]
+                    .concat(),
+            );
+        }
+        openssl(
+            &[&["req"], &key[..], &["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]].concat(),
+        );
+        std::fs::write(dir.path().join("server.ext"), "basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\n")
+            .unwrap();
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-extfile",
+            "server.ext",
+            "-out",
+            "server.crt",
+        ]);
+        let as_server = |program: &str| {
+            let mut c = if root {
+                let mut c = std::process::Command::new("runuser");
+                c.args(["-u", "postgres", "--"]).arg(bin.join(program));
+                c
+            } else {
+                std::process::Command::new(bin.join(program))
+            };
+            c.stdout(Stdio::null());
+            c
+        };
+        if root {
+            let chown = std::process::Command::new("chown").args(["-R", "postgres"]).arg(dir.path()).status();
+            assert!(chown.unwrap().success());
+        }
+        let data = dir.path().join("data");
+        let initdb =
+            as_server("initdb").arg("-D").arg(&data).args(["-A", "trust", "-U", "postgres", "--no-sync"]).status();
+        assert!(initdb.unwrap().success(), "initdb");
+        // TLS or nothing: a plain connection finds no entry and is refused.
+        std::fs::write(data.join("pg_hba.conf"), "local all all trust\nhostssl all all 127.0.0.1/32 trust\n").unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let options = format!(
+            "-h 127.0.0.1 -p {port} -k {dir} -c ssl=on -c ssl_cert_file={dir}/server.crt -c ssl_key_file={dir}/server.key",
+            dir = dir.path().display()
+        );
+        let started = as_server("pg_ctl")
+            .arg("-D")
+            .arg(&data)
+            .arg("-l")
+            .arg(dir.path().join("server.log"))
+            .args(["-w", "-o", &options, "start"])
+            .status()
+            .unwrap();
+        let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap_or_default();
+        assert!(started.success(), "the TLS server did not start:\n{log}");
+        TlsServer { dir, bin, port }
+    }
+
+    fn address(&self, params: &str) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres{params}", self.port)
+    }
+
+    fn file(&self, name: &str) -> String {
+        self.dir.path().join(name).display().to_string()
+    }
+}
+
+impl Drop for TlsServer {
+    fn drop(&mut self) {
+        let data = self.dir.path().join("data");
+        let mut stop = if running_as_root() {
+            let mut c = std::process::Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(self.bin.join("pg_ctl"));
+            c
+        } else {
+            std::process::Command::new(self.bin.join("pg_ctl"))
+        };
+        let _ = stop.arg("-D").arg(&data).args(["-m", "immediate", "-w", "stop"]).stdout(Stdio::null()).status();
+    }
+}
+
+/// Whether the tests run as root (CI does), so the server must run as
+/// the postgres user (initdb refuses root).
+fn running_as_root() -> bool {
+    std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+#[test]
+fn a_server_that_accepts_only_tls_is_reached_over_tls_as_sslmode_asks() {
+    // Under the PostgreSQL pass only: it starts a server of its own.
+    let Some(_) = require_pg("postgres::a_server_that_accepts_only_tls") else { return };
+    let server = TlsServer::start();
+    let env = Env::new_sled();
+    let at = |params: &str| server.address(params);
+    let record = |store: &str| {
+        env.run([
+            "--store",
+            store,
+            "record",
+            "harbor",
+            example("01-first.txt").to_str().unwrap(),
+            "--at",
+            "2026-01-01T10:00:00Z",
+        ])
+    };
+
+    // libpq's default (prefer) encrypts when the server offers it.
+    let out = record(&at(""));
+    assert_eq!(out.code, 0, "prefer: {}", out.stderr);
+    // Checked against the server's certificate, for its address.
+    let verified = at(&format!("?sslmode=verify-full&sslrootcert={}", server.file("ca.crt")));
+    let log = env.run(["--store", &verified, "log", "harbor"]);
+    assert_eq!(log.code, 0, "verify-full: {}", log.stderr);
+    assert!(log.stdout.contains("harbor") || log.stdout.contains("01-first"), "{}", log.stdout);
+    assert_eq!(env.run(["--store", &at("?sslmode=require"), "verify"]).code, 0);
+
+    // Plain is refused by this server, and the message says the server's why.
+    let plain = env.run(["--store", &at("?sslmode=disable"), "log", "harbor"]);
+    assert_eq!(plain.code, 2, "{}", plain.stderr);
+    assert!(plain.stderr.contains("no encryption"), "{}", plain.stderr);
+    // A certificate some other key signed is not the server's.
+    let wrong = at(&format!("?sslmode=verify-ca&sslrootcert={}", server.file("other.crt")));
+    let out = env.run(["--store", &wrong, "log", "harbor"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("certificate"), "{}", out.stderr);
+    // verify-full with no root certificate anywhere: said before connecting.
+    let out =
+        env.cmd().env("HOME", "/nonexistent").args(["--store", &at("?sslmode=verify-full"), "log", "harbor"]).output();
+    let out = out.unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("needs the server's root certificate"), "{stderr}");
+}

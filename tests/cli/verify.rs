@@ -9,6 +9,21 @@ fn taji(env: &Env) {
 
 /// Change one byte of the first value whose key starts with `tag`.
 fn damage(env: &Env, tag: u8) -> Vec<u8> {
+    if let Some(schema) = env.pg_schema() {
+        // On PostgreSQL the same change made with SQL: the first row of
+        // the kind's table, its value's last byte.
+        let table = match tag {
+            b'B' => "blobs",
+            b'R' => "revisions",
+            other => panic!("no table named for kind {:?}", other as char),
+        };
+        let mut client = crate::util::pg_client(&crate::util::pg_server().unwrap()).unwrap();
+        let sql = format!(
+            "UPDATE {schema}.{table} SET v = set_byte(v, length(v) - 1, get_byte(v, length(v) - 1) # 32) \
+             WHERE k = (SELECT k FROM {schema}.{table} ORDER BY k LIMIT 1) RETURNING k"
+        );
+        return client.query_one(&sql, &[]).unwrap().get(0);
+    }
     let db = env.sled();
     let (k, v) = db.scan_prefix([tag]).next().expect("a record to damage").unwrap();
     let mut v = v.to_vec();
@@ -124,6 +139,13 @@ fn store_files(env: &Env) -> std::collections::BTreeMap<String, String> {
         }
     }
     let mut out = std::collections::BTreeMap::new();
+    if env.pg_schema().is_some() {
+        // No files: every row of the schema instead.
+        for (i, (k, v)) in env.store_snapshot().into_iter().enumerate() {
+            out.insert(format!("{i}:{}", blake3::hash(&k).to_hex()), blake3::hash(&v).to_hex().to_string());
+        }
+        return out;
+    }
     walk(&env.store(), &env.store(), &mut out);
     out.retain(|name, _| name != "lock");
     out

@@ -5,6 +5,8 @@
 
 use std::str::FromStr;
 
+use super::tls::{self, Settings};
+
 /// Whether a store address names a PostgreSQL database rather than a
 /// sled directory.
 pub fn is_address(address: &str) -> bool {
@@ -27,10 +29,27 @@ pub(crate) fn redacted(address: &str) -> String {
     }
 }
 
-/// The connection settings for `address`, completed from the environment.
-pub(crate) fn config(address: &str) -> Result<postgres::Config, String> {
-    let mut config = postgres::Config::from_str(address).map_err(|e| format!("not a PostgreSQL URL ({e})"))?;
+/// The connection settings for `address`, completed from the environment,
+/// and what it asks of TLS (see `tls.rs`).
+pub(crate) fn config(address: &str) -> Result<(postgres::Config, Settings), String> {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    // The `postgres` crate knows sslmode's first three values and no
+    // sslrootcert: take both out of the URL and handle them here.
+    let (base, query) = address.split_once('?').unwrap_or((address, ""));
+    let (mut mode, mut root) = (None, None);
+    let mut kept = Vec::new();
+    for param in query.split('&').filter(|p| !p.is_empty()) {
+        match param.split_once('=') {
+            Some(("sslmode", v)) => mode = Some(percent_decoded(v)),
+            Some(("sslrootcert", v)) => root = Some(std::path::PathBuf::from(percent_decoded(v))),
+            _ => kept.push(param),
+        }
+    }
+    let mode = tls::Mode::parse(&mode.or_else(|| env("PGSSLMODE")).unwrap_or_else(|| "prefer".to_string()))?;
+    let root = root.or_else(|| env("PGSSLROOTCERT").map(std::path::PathBuf::from));
+    let address = if kept.is_empty() { base.to_string() } else { format!("{base}?{}", kept.join("&")) };
+    let mut config = postgres::Config::from_str(&address).map_err(|e| format!("not a PostgreSQL URL ({e})"))?;
+    config.ssl_mode(tls::wire_mode(mode));
     if config.get_hosts().is_empty() {
         match env("PGHOST") {
             Some(host) => config.host(&host),
@@ -60,7 +79,28 @@ pub(crate) fn config(address: &str) -> Result<postgres::Config, String> {
             config.password(password);
         }
     }
-    Ok(config)
+    Ok((config, Settings { mode, root }))
+}
+
+/// A URL query value with its `%XX` escapes decoded.
+fn percent_decoded(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The password the password file gives this connection, as libpq reads
@@ -121,6 +161,18 @@ mod tests {
         assert_eq!(redacted("postgres://ann:s3cret@db.example:5432/news"), "postgres://ann:***@db.example:5432/news");
         assert_eq!(redacted("postgres://ann@db.example/news"), "postgres://ann@db.example/news");
         assert_eq!(redacted("postgresql://db.example/news?user=a"), "postgresql://db.example/news?user=a");
+    }
+
+    #[test]
+    fn sslmode_and_sslrootcert_are_taken_from_the_url() {
+        let (config, tls) =
+            config("postgres://ann@db.example/news?sslmode=verify-full&sslrootcert=%2Ftmp%2Fca.crt&application_name=x")
+                .unwrap();
+        assert_eq!(tls, Settings { mode: tls::Mode::VerifyFull, root: Some("/tmp/ca.crt".into()) });
+        assert_eq!(config.get_ssl_mode(), postgres::config::SslMode::Require);
+        assert_eq!(config.get_application_name(), Some("x"));
+        let err = super::config("postgres://ann@db.example/news?sslmode=sometimes").unwrap_err();
+        assert!(err.contains("sslmode=\"sometimes\" is not one of"), "{err}");
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! extended keeps what each added; see [`Db::apply`]).
 
 mod address;
+mod tls;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -170,9 +171,13 @@ impl Db {
         let client = match take_parked(address) {
             Some(client) => client,
             None => {
-                let config = address::config(address)
-                    .map_err(|detail| StoreError::Postgres { address: shown.clone(), detail })?;
-                config.connect(NoTls).map_err(|e| error(&shown, &e))?
+                let fail = |detail| StoreError::Postgres { address: shown.clone(), detail };
+                let (config, settings) = address::config(address).map_err(fail)?;
+                match settings.mode {
+                    tls::Mode::Disable => config.connect(NoTls),
+                    _ => config.connect(tls::connector(&settings).map_err(fail)?),
+                }
+                .map_err(|e| error(&shown, &e))?
             }
         };
         Ok(Db { client: Mutex::new(Conn::new(client)), shown, in_tx: AtomicBool::new(false) })
