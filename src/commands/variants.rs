@@ -11,7 +11,7 @@ use crate::diff::words::{Tokens, diff, render};
 use crate::error::{CliError, Result, exit};
 use crate::query::SpeakerIndex;
 use crate::record::terms;
-use crate::variants::{BUDGET, Flag, Group, Grouper};
+use crate::variants::{BUDGET, Flag, Group, Grouper, sort_groups};
 
 /// The long `--help`: what a group is, what each flag means, how to ask.
 pub const LONG_ABOUT: &str = "\
@@ -292,13 +292,7 @@ pub fn find(
                 done.extend(members);
                 groups.extend(group.filter(|g| keep(g)));
             }
-            groups.sort_by(|a, b| {
-                (a.members[0].captured_at, &a.members[0].story, &a.id).cmp(&(
-                    b.members[0].captured_at,
-                    &b.members[0].story,
-                    &b.id,
-                ))
-            });
+            sort_groups(&mut groups);
         }
     }
     Ok(Found { groups, scope, more })

@@ -378,13 +378,7 @@ impl<'s> Grouper<'s> {
                 g
             })
             .collect();
-        out.sort_by(|a, b| {
-            (a.members[0].captured_at, &a.members[0].story, &a.id).cmp(&(
-                b.members[0].captured_at,
-                &b.members[0].story,
-                &b.id,
-            ))
-        });
+        sort_groups(&mut out);
         Ok(out)
     }
 
@@ -481,6 +475,18 @@ impl<'s> Grouper<'s> {
         self.names.insert(id.to_string(), n.clone());
         Ok(n)
     }
+}
+
+/// Groups in the order they are shown: by their earliest rendering's
+/// capture time, then story and id.
+pub fn sort_groups(groups: &mut [Group]) {
+    groups.sort_by(|a, b| {
+        (a.members[0].captured_at, &a.members[0].story, &a.id).cmp(&(
+            b.members[0].captured_at,
+            &b.members[0].story,
+            &b.id,
+        ))
+    });
 }
 
 /// Fill in each speaker's identity: the members' speakers grouped by the

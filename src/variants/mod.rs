@@ -16,5 +16,5 @@ pub mod compare;
 pub mod group;
 pub mod words;
 
-pub use group::{BUDGET, Flag, Group, Grouper, Member};
+pub use group::{BUDGET, Flag, Group, Grouper, Member, sort_groups};
 pub use words::prints;

@@ -756,30 +756,41 @@ impl Store {
     /// statement order (one entry per run): what counting needs, read from
     /// the index keys alone.
     pub fn speaker_footprint(&self, speaker: &str) -> Result<Vec<(String, Hash32)>> {
-        let prefix = keys::by_speaker_prefix(speaker);
         let mut out = Vec::new();
-        for kv in self.scan(&prefix) {
-            let (k, _) = kv?;
-            let (story, statement, _) = keys::split_speaker_tail(&k[prefix.len()..])
-                .ok_or_else(|| self.corrupt("a speaker index key is unreadable"))?;
+        self.speaker_entries(speaker, |story, statement, _, _| {
             out.push((story, statement));
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 
     /// A speaker's statement runs, in story, statement and revision order.
     pub fn runs_by_speaker(&self, speaker: &str) -> Result<Vec<Run>> {
-        let prefix = keys::by_speaker_prefix(speaker);
         let mut out = Vec::new();
+        self.speaker_entries(speaker, |story, statement, first, v| {
+            let value: RunValue =
+                codec::from_bytes(v).ok_or_else(|| self.corrupt("a speaker index entry is unreadable"))?;
+            out.push(run(story, statement, Some(speaker.to_string()), first, value));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Each entry of a speaker's run index: story, statement, first
+    /// revision (from the key) and the encoded run value.
+    fn speaker_entries(
+        &self,
+        speaker: &str,
+        mut each: impl FnMut(String, Hash32, u32, &[u8]) -> Result<()>,
+    ) -> Result<()> {
+        let prefix = keys::by_speaker_prefix(speaker);
         for kv in self.scan(&prefix) {
             let (k, v) = kv?;
             let (story, statement, first) = keys::split_speaker_tail(&k[prefix.len()..])
                 .ok_or_else(|| self.corrupt("a speaker index key is unreadable"))?;
-            let value: RunValue =
-                codec::from_bytes(&v).ok_or_else(|| self.corrupt("a speaker index entry is unreadable"))?;
-            out.push(run(story, statement, Some(speaker.to_string()), first, value));
+            each(story, statement, first, &v)?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// A statement's runs in every story.
