@@ -45,7 +45,9 @@ Examples:
 /// news sitemap, and every entry becomes a tracked story of its own (one
 /// story per article: tracking parameters, http/https, AMP and mobile
 /// variants and redirects are folded). Each check of the feed picks up new
-/// entries; entries that leave the feed are still watched.
+/// entries; entries that leave the feed are still watched. A sitemap index
+/// is followed to each of its sitemaps, except those unchanged for longer
+/// than --stop-after (an archive lists only articles past their checks).
 ///
 /// The schedule: each URL's interval starts at --every and backs off while
 /// the article stays the same and as it ages (at most an hour while under a
@@ -443,7 +445,8 @@ fn check(ctx: &mut Ctx, t: &mut Tracker, url: &str) -> Result<CheckOut> {
                         seen = Seen::Failed;
                     }
                     Ok(entries) => {
-                        let summary = follow_entries(&store, &mut watch, entries, &mut new_entries, at)?;
+                        let listing = Listing { kind, stop_after: t.policy.stop_after, at };
+                        let summary = follow_entries(&store, &mut watch, entries, &mut new_entries, &listing)?;
                         check.outcome = "feed".into();
                         check.detail = Some(summary);
                     }
@@ -497,19 +500,32 @@ fn check(ctx: &mut Ctx, t: &mut Tracker, url: &str) -> Result<CheckOut> {
     })
 }
 
+/// What a feed's check found it to be, and when.
+struct Listing {
+    kind: feeds::Kind,
+    /// --stop-after: a sitemap of an index unchanged for longer lists only
+    /// articles whose checks would already be over.
+    stop_after: Duration,
+    at: DateTime<Utc>,
+}
+
 /// A feed's entries: a watch for each new one (its own story, due now);
-/// the count of new and gone entries, in words.
+/// the count of new and gone entries, in words. The entries of a sitemap
+/// index are sitemaps, watched as feeds of their own; one that has not
+/// changed for longer than --stop-after is not followed.
 fn follow_entries(
     store: &Store,
     feed: &mut WatchRecord,
     entries: Vec<feeds::Entry>,
     new_entries: &mut Vec<String>,
-    at: DateTime<Utc>,
+    listing: &Listing,
 ) -> Result<String> {
+    let index = listing.kind == feeds::Kind::SitemapIndex;
     let mut listed = Vec::new();
+    let mut stale = Vec::new();
     for e in entries {
         let Ok(url) = canonical_url(&e.url) else { continue };
-        if listed.contains(&url) {
+        if listed.contains(&url) || stale.contains(&url) {
             continue;
         }
         match find_watch(store, &url)? {
@@ -521,23 +537,42 @@ fn follow_entries(
                 }
                 listed.push(w.url);
             }
+            None if index && e.published.is_some_and(|changed| unchanged_too_long(changed, listing)) => {
+                stale.push(url);
+            }
             None => {
                 let mut w = WatchRecord::new(&url, &story_for_url(&url));
                 w.feed = Some(feed.url.clone());
                 w.published = e.published;
                 w.base_secs = feed.base_secs;
-                w.next_check = Some(at);
+                w.next_check = Some(listing.at);
                 w.reason = Some(format!("new in {}", feed.url));
+                w.is_feed = index;
                 store.set_watch(&w)?;
                 new_entries.push(url.clone());
                 listed.push(url);
             }
         }
     }
-    let gone = feed.entries.iter().filter(|u| !listed.contains(u)).count();
-    let summary = format!("{} entries, {} new, {gone} gone", listed.len(), new_entries.len());
+    let gone = feed.entries.iter().filter(|u| !listed.contains(u) && !stale.contains(u)).count();
+    let summary = if index {
+        let span = schedule::span(listing.stop_after);
+        format!(
+            "{} sitemaps, {} new, {} unchanged for over {span} not followed, {gone} gone",
+            listed.len() + stale.len(),
+            new_entries.len(),
+            stale.len()
+        )
+    } else {
+        format!("{} entries, {} new, {gone} gone", listed.len(), new_entries.len())
+    };
     feed.entries = listed;
     Ok(summary)
+}
+
+/// Whether a sitemap last changed longer ago than --stop-after.
+fn unchanged_too_long(changed: DateTime<Utc>, listing: &Listing) -> bool {
+    listing.at.signed_duration_since(changed).to_std().is_ok_and(|age| age >= listing.stop_after)
 }
 
 /// Check an article page against its story's latest revision. Returns what

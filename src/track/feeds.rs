@@ -1,15 +1,18 @@
 //! Following an outlet: reading what a feed (RSS 2.0, Atom, JSON Feed) or a
-//! sitemap lists, so each entry becomes a tracked story. Parsing is
-//! feed-rs's (feeds) and quick-xml's (sitemaps); this module only decides
-//! what a body is and keeps each entry's link and publication time.
+//! sitemap lists, so each entry becomes a tracked story; a sitemap index
+//! lists sitemaps, each followed in turn. Parsing is feed-rs's (feeds) and
+//! quick-xml's (sitemaps); this module only decides what a body is and
+//! keeps each entry's link and publication (or modification) time.
 
 use chrono::{DateTime, Utc};
 
-/// One entry of a feed or sitemap.
+/// One entry of a feed or sitemap (or, in a sitemap index, one sitemap).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The entry's link, as listed (not yet canonical).
     pub url: String,
+    /// When the article was published; for a sitemap in an index, when
+    /// that sitemap last changed.
     pub published: Option<DateTime<Utc>>,
     pub title: Option<String>,
 }
@@ -19,6 +22,8 @@ pub struct Entry {
 pub enum Kind {
     Feed,
     Sitemap,
+    /// A `<sitemapindex>`: its entries are sitemaps, not articles.
+    SitemapIndex,
 }
 
 /// Media types a feed or sitemap is served as.
@@ -61,6 +66,7 @@ pub fn kind_of(body: &[u8]) -> Option<Kind> {
     match name.as_str() {
         "rss" | "feed" | "rdf:rdf" => Some(Kind::Feed),
         "urlset" => Some(Kind::Sitemap),
+        "sitemapindex" => Some(Kind::SitemapIndex),
         _ => None,
     }
 }
@@ -69,7 +75,8 @@ pub fn kind_of(body: &[u8]) -> Option<Kind> {
 pub fn entries(kind: Kind, body: &[u8], base: &str) -> Result<Vec<Entry>, String> {
     match kind {
         Kind::Feed => feed_entries(body, base),
-        Kind::Sitemap => sitemap_entries(body),
+        Kind::Sitemap => sitemap_entries(body, "url"),
+        Kind::SitemapIndex => sitemap_entries(body, "sitemap"),
     }
 }
 
@@ -105,9 +112,11 @@ struct SitemapUrl {
     title: Option<String>,
 }
 
-/// A sitemap's `<url>` entries: `<loc>`, and the news extension's
-/// `<news:publication_date>` and `<news:title>` (else `<lastmod>`).
-fn sitemap_entries(body: &[u8]) -> Result<Vec<Entry>, String> {
+/// A sitemap's `<url>` entries (`item` "url"): `<loc>`, and the news
+/// extension's `<news:publication_date>` and `<news:title>` (else
+/// `<lastmod>`); or a sitemap index's `<sitemap>` entries (`item`
+/// "sitemap"): `<loc>` and `<lastmod>`.
+fn sitemap_entries(body: &[u8], item: &str) -> Result<Vec<Entry>, String> {
     use quick_xml::events::Event;
     let text = std::str::from_utf8(body).map_err(|_| "the sitemap is not UTF-8".to_string())?;
     let mut reader = quick_xml::Reader::from_str(text);
@@ -119,7 +128,7 @@ fn sitemap_entries(body: &[u8]) -> Result<Vec<Entry>, String> {
         match reader.read_event().map_err(|e| format!("the sitemap cannot be read: {e}"))? {
             Event::Start(e) => {
                 let name = local(e.name().as_ref());
-                if name == "url" {
+                if name == item {
                     current = Some(Default::default());
                 }
                 field = name;
@@ -143,7 +152,7 @@ fn sitemap_entries(body: &[u8]) -> Result<Vec<Entry>, String> {
                         "publication_date" => u.published = Some(v),
                         "lastmod" => u.lastmod = Some(v),
                         "title" => u.title = Some(v),
-                        "url" => {
+                        n if n == item => {
                             let u = current.take().unwrap_or_default();
                             if !u.loc.is_empty() {
                                 let when = u.published.or(u.lastmod).and_then(|d| parse_w3c(&d));
@@ -184,6 +193,10 @@ mod tests {
         assert_eq!(kind_of(b"<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>"), Some(Kind::Feed));
         assert_eq!(kind_of(b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}"), Some(Kind::Feed));
         assert_eq!(kind_of(b"<?xml version=\"1.0\"?><!-- x --><urlset></urlset>"), Some(Kind::Sitemap));
+        assert_eq!(
+            kind_of(b"<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"/>"),
+            Some(Kind::SitemapIndex)
+        );
         assert_eq!(kind_of(b"<!DOCTYPE html><html><body>news</body></html>"), None);
         assert_eq!(kind_of(b"The fire is out."), None);
     }
@@ -203,6 +216,23 @@ mod tests {
         assert_eq!(e[0].title.as_deref(), Some("Harbour fire"));
         assert_eq!(e[0].published.unwrap().to_rfc3339(), "2026-01-06T21:30:00+00:00");
         assert_eq!(e[1].published.unwrap().to_rfc3339(), "2026-01-05T00:00:00+00:00");
+    }
+
+    #[test]
+    fn a_sitemap_index_lists_sitemaps_with_their_last_change() {
+        let xml = br#"<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <sitemap><loc>https://news.example/sitemap-2026-01.xml</loc><lastmod>2026-01-31T23:00:00+01:00</lastmod></sitemap>
+  <sitemap><loc>https://news.example/news-sitemap.xml</loc></sitemap>
+  <sitemap><lastmod>2026-01-05</lastmod></sitemap>
+</sitemapindex>"#;
+        let e = entries(Kind::SitemapIndex, xml, "https://news.example/sitemap.xml").unwrap();
+        let urls: Vec<&str> = e.iter().map(|e| e.url.as_str()).collect();
+        assert_eq!(urls, ["https://news.example/sitemap-2026-01.xml", "https://news.example/news-sitemap.xml"]);
+        assert_eq!(e[0].published.unwrap().to_rfc3339(), "2026-01-31T22:00:00+00:00");
+        assert_eq!(e[1].published, None);
+        // Read as a sitemap of articles, an index lists none.
+        assert!(entries(Kind::Sitemap, xml, "https://news.example/sitemap.xml").unwrap().is_empty());
     }
 
     #[test]

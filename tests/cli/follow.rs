@@ -114,6 +114,60 @@ fn a_news_sitemap_and_a_json_feed_are_followed() {
 }
 
 #[test]
+fn a_sitemap_index_is_followed_to_its_sitemaps_but_not_its_old_archive() {
+    let env = Env::new();
+    let server = Server::start();
+    let urlset = |loc: &str, date: &str| {
+        format!(
+            r#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{loc}</loc><lastmod>{date}</lastmod></url></urlset>"#
+        )
+    };
+    let index = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{}</loc></sitemap>
+<sitemap><loc>{}</loc><lastmod>2026-01-09T18:00:00Z</lastmod></sitemap>
+<sitemap><loc>{}</loc><lastmod>2020-01-31</lastmod></sitemap>
+</sitemapindex>"#,
+        server.url("/maps/news.xml"),
+        server.url("/maps/2026-01.xml"),
+        server.url("/maps/2020-01.xml")
+    );
+    server.on("/sitemap.xml", vec![Reply::ok("application/xml", index)]);
+    server.on("/maps/news.xml", vec![Reply::ok("application/xml", urlset(&server.url("/a/one"), "2026-01-09"))]);
+    server.on("/maps/2026-01.xml", vec![Reply::ok("text/xml", urlset(&server.url("/a/two"), "2026-01-08"))]);
+    server.on("/maps/2020-01.xml", vec![Reply::ok("text/xml", urlset(&server.url("/a/old"), "2020-01-03"))]);
+    server.on("/a/one", vec![Reply::ok("text/plain", text("01-first.txt"))]);
+    server.on("/a/two", vec![Reply::ok("text/plain", text("03-latest.txt"))]);
+    server.on("/a/old", vec![Reply::ok("text/plain", text("02-update.txt"))]);
+    let out = env
+        .cmd()
+        .env("CLAIMTRAIL_NOW", "2026-01-10T00:00:00Z")
+        .args(["track", &server.url("/sitemap.xml"), "--per-host", "6000"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    // One run follows the index to its sitemaps and their articles.
+    assert!(stdout.contains("feed: 3 sitemaps, 2 new, 1 unchanged for over 30d not followed, 0 gone"), "{stdout}");
+    assert_eq!(stdout.matches("feed: 1 entries, 1 new, 0 gone").count(), 2, "{stdout}");
+    let mut s = stories(&env);
+    s.sort();
+    assert_eq!(s.len(), 2, "one story per article, none for a sitemap: {s:?}");
+    assert!(s[0].ends_with("-a-one") && s[1].ends_with("-a-two"), "{s:?}");
+    // The archive of 2020 lists only articles long past --stop-after: never fetched.
+    assert!(server.requests_to("/maps/2020-01.xml").is_empty());
+    assert!(server.requests_to("/a/old").is_empty());
+    let child = watch(&env, &server.url("/maps/2026-01.xml"));
+    assert_eq!(
+        (child["is_feed"].as_bool(), child["feed"].as_str()),
+        (Some(true), Some(server.url("/sitemap.xml").as_str()))
+    );
+    assert_eq!(watch(&env, &server.url("/a/two"))["feed"], server.url("/maps/2026-01.xml"));
+    env.run(["verify"]).ok();
+}
+
+#[test]
 fn redirects_tracking_parameters_and_amp_links_fold_to_one_story() {
     let env = Env::new();
     let server = Server::start();
