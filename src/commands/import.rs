@@ -189,7 +189,12 @@ fn plan_directory(root: &Path, max_bytes: u64) -> Result<Vec<StoryDir>> {
         let mut files = Vec::new();
         for f in read(&path)? {
             let f = f.map_err(|e| CliError::input(&path, &e))?.path();
-            let ext = f.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            // "01-first.html.gz" is read decompressed (see `read_bytes`).
+            let name = f.to_string_lossy().to_ascii_lowercase();
+            let ext = Path::new(name.strip_suffix(".gz").unwrap_or(&name))
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_string);
             let numbered =
                 f.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
             if f.is_file() && numbered && ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {

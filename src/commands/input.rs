@@ -86,7 +86,36 @@ pub fn read_bytes(source: &Source, max_bytes: u64) -> Result<Vec<u8>, CliError> 
         ))
         .with_hint("pass --max-bytes N to raise the limit"));
     }
+    if raw.starts_with(&GZIP_MAGIC) {
+        return gunzip(source, &raw, max_bytes);
+    }
     Ok(raw)
+}
+
+/// The first bytes of a gzip file (RFC 1952).
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// A gzip-compressed input (a saved `page.html.gz`, `curl` output kept
+/// compressed) read as what it holds: the article is the decompressed bytes,
+/// held to the same limit so a small file cannot expand without bound.
+fn gunzip(source: &Source, raw: &[u8], max_bytes: u64) -> Result<Vec<u8>, CliError> {
+    let mut out = Vec::new();
+    let mut reader = flate2::read::MultiGzDecoder::new(raw).take(max_bytes.saturating_add(1));
+    if let Err(e) = reader.read_to_end(&mut out) {
+        return Err(CliError::new(format!(
+            "cannot read {}: it is gzip-compressed but does not decompress: {e}",
+            source.display_name()
+        ))
+        .with_hint("check that the file was copied whole, or decompress it with gunzip first"));
+    }
+    if out.len() as u64 > max_bytes {
+        return Err(CliError::new(format!(
+            "cannot read {}: decompressed, it is larger than the limit of {max_bytes} bytes",
+            source.display_name()
+        ))
+        .with_hint("pass --max-bytes N to raise the limit"));
+    }
+    Ok(out)
 }
 
 /// Turn raw bytes into a document, naming the input in any error.

@@ -14,8 +14,9 @@ use crate::time::{now, parse_time};
 
 /// Record a revision of a story in the store.
 ///
-/// Reads the article from FILE (or standard input), extracts its statements
-/// and speakers, and appends it to STORY's hash-chained history. Text equal
+/// Reads the article from FILE (or standard input; text, Markdown or HTML,
+/// gzip-compressed or not), extracts its statements and speakers, and
+/// appends it to STORY's hash-chained history. Text equal
 /// to the latest revision records nothing ("unchanged since revision N");
 /// text equal to an older revision is recorded and noted as a revert.
 ///

@@ -170,6 +170,8 @@ fn read_utf16(bytes: &[u8], html_hint: bool, markdown_hint: bool) -> Result<Docu
 fn extension(name: &str) -> String {
     let path = name.split(['?', '#']).next().unwrap_or(name);
     let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    // "page.html.gz" was read decompressed: what it holds is HTML.
+    let file = file.strip_suffix(".gz").unwrap_or(file);
     match file.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
         _ => String::new(),

@@ -54,6 +54,10 @@ fn bad_inputs_are_refused_cleanly_and_change_nothing() {
     let dense = f("dense.txt", dense.as_bytes());
     let wordy: String = (0..60_000).map(|i| format!("w{i} ")).collect();
     let wordy = f("wordy.txt", format!("{wordy}end.").as_bytes());
+    // A gzip file cut short, and one that expands past the limit.
+    let whole = crate::record::gzip(&std::fs::read(example("01-first.txt")).unwrap());
+    let cut = f("cut.txt.gz", &whole[..whole.len() / 2]);
+    let bomb = f("bomb.txt.gz", &crate::record::gzip("Word. ".repeat(100).as_bytes()));
 
     let cases: Vec<(&str, Vec<&str>, &str)> = vec![
         ("empty file", vec!["record", "harbor", &empty], "empty.txt as an article: it is empty"),
@@ -64,6 +68,16 @@ fn bad_inputs_are_refused_cleanly_and_change_nothing() {
             "over the size limit",
             vec!["record", "harbor", &big, "--max-bytes", "100"],
             "big.txt: it is larger than the limit of 100 bytes",
+        ),
+        (
+            "a truncated gzip file",
+            vec!["record", "harbor", &cut],
+            "cut.txt.gz: it is gzip-compressed but does not decompress",
+        ),
+        (
+            "a gzip file over the limit once decompressed",
+            vec!["record", "harbor", &bomb, "--max-bytes", "100"],
+            "bomb.txt.gz: decompressed, it is larger than the limit of 100 bytes",
         ),
         ("a directory as a file", vec!["record", "harbor", &dir], "it is a directory, not a file"),
         ("a missing file", vec!["record", "harbor", &missing], "missing.txt: no such file"),

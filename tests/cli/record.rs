@@ -130,3 +130,41 @@ fn a_store_path_that_is_a_file_is_refused() {
     assert!(err.contains("is a file, not a directory"), "{err}");
     assert_eq!(std::fs::read(f).unwrap(), b"not a directory");
 }
+
+/// `bytes` gzip-compressed, as `gzip` or a saving browser writes them.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(bytes).unwrap();
+    z.finish().unwrap()
+}
+
+#[test]
+fn a_gzip_compressed_article_is_read_as_what_it_holds() {
+    let env = Env::new();
+    let first = std::fs::read(example("01-first.txt")).unwrap();
+    let zipped = env.file("first.txt.gz", gzip(&first));
+    let out = env.run(["record", "harbor", zipped.to_str().unwrap()]);
+    assert!(out.ok().starts_with("harbor: recorded revision 1 ("), "{}", out.stdout);
+    // The same text uncompressed is the same revision.
+    let out = env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]);
+    assert!(out.ok().contains("unchanged since revision 1"), "{}", out.stdout);
+    // A saved page keeps its kind under .gz: read as HTML, not as markup text.
+    let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/ferry-vote-full.html");
+    let page = std::fs::read(page).unwrap();
+    let plain = env.file("page.html", &page);
+    let zipped = env.file("page.html.gz", gzip(&page));
+    let a = env.run(["extract", plain.to_str().unwrap(), "--format", "json"]).json();
+    let b = env.run(["extract", zipped.to_str().unwrap(), "--format", "json"]).json();
+    assert!(!a["statements"].as_array().unwrap().is_empty(), "{a}");
+    assert_eq!(a["statements"], b["statements"]);
+    // An import directory may hold compressed revisions too.
+    let dir = env.dir.path().join("archive/harbor-two");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("01-2026-01-02T0800Z.txt.gz"), gzip(&first)).unwrap();
+    std::fs::write(dir.join("02-2026-01-02T0900Z.txt"), std::fs::read(example("02-update.txt")).unwrap()).unwrap();
+    env.run(["import", "--quiet", env.dir.path().join("archive").to_str().unwrap()]).ok();
+    let log = env.run(["log", "harbor-two", "--format", "json"]).json();
+    assert_eq!(log.as_array().map(Vec::len), Some(2), "{log}");
+    env.run(["verify"]).ok();
+}
