@@ -626,6 +626,30 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// Longest cell (in characters) of a row read as one line of data.
+const MAX_DATA_CELL_CHARS: usize = 120;
+
+/// A table row whose cells are short and hold no blocks of their own: data,
+/// read as one line. A layout table's row (a cell holding paragraphs, or a
+/// long run of text beside a menu) is not one.
+fn is_data_row(row: &NodeRef) -> bool {
+    let mut cells = 0;
+    for cell in row.children_it(false).filter(|c| c.is_element()) {
+        let name = cell.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        if !matches!(name.as_str(), "td" | "th") {
+            return false;
+        }
+        let has_block = cell
+            .descendants_it()
+            .any(|d| d.is_element() && d.node_name().is_some_and(|n| is_block(&n.to_ascii_lowercase())));
+        if has_block || cell.text().chars().count() > MAX_DATA_CELL_CHARS {
+            return false;
+        }
+        cells += 1;
+    }
+    cells >= 2
+}
+
 /// One block of text and how much of it is link text.
 #[derive(Debug, Default)]
 struct Block {
@@ -656,6 +680,16 @@ fn walk(node: &NodeRef, in_link: bool, cur: &mut Block, out: &mut Vec<Block>) {
         match name.as_str() {
             "br" => cur.text.push('\n'),
             "script" | "style" | "noscript" | "template" => {}
+            // A row of a data table (results, figures) is one line, its
+            // cells in order, as it reads: not one paragraph per cell.
+            "tr" if is_data_row(&child) => {
+                flush(cur, out);
+                for cell in child.children_it(false).filter(|c| c.is_element()) {
+                    walk(&cell, in_link, cur, out);
+                    cur.text.push(' ');
+                }
+                flush(cur, out);
+            }
             _ if is_block(&name) => {
                 flush(cur, out);
                 walk(&child, in_link, cur, out);

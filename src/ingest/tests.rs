@@ -142,6 +142,20 @@ fn br_separated_paragraphs_split_and_pull_quotes_go() {
 }
 
 #[test]
+fn a_data_table_reads_one_line_per_row() {
+    let page = "<html><head><title>Turnout by district</title></head><body><article><h1>Turnout by district</h1>\
+        <p>Turnout rose in every district of the county, the election office said on Monday after the final count.</p>\
+        <table><thead><tr><th>District</th><th>Turnout</th><th>Change</th></tr></thead><tbody>\
+        <tr><td>North Vale</td><td>61.2%</td><td>+4.1</td></tr>\
+        <tr><td><a href=/d/harbour>Harbour</a></td><td>58.7%</td><td>+2.9</td></tr></tbody></table>\
+        <p>The office will certify the results at the end of the week, once postal ballots have been checked.</p>\
+        </article></body></html>";
+    let d = read_document(page.as_bytes(), None).unwrap();
+    let table: Vec<&str> = d.paragraphs.iter().map(String::as_str).filter(|p| !p.ends_with('.')).collect();
+    assert_eq!(table, ["District Turnout Change", "North Vale 61.2% +4.1", "Harbour 58.7% +2.9"], "{:?}", d.paragraphs);
+}
+
+#[test]
 fn very_deep_nesting_is_flattened_not_slow() {
     let n = 3000;
     let sentence = "Officials confirmed the bridge will reopen on Monday after repairs. ";
