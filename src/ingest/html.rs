@@ -194,6 +194,47 @@ const BOILERPLATE_FRAGMENTS: &[&str] = &[
     "ad-unit",
 ];
 
+/// Class fragments of cards shown only on hover (a person's profile beside
+/// their name): inline in the markup, so their text would run into the
+/// sentence. See [`is_hover_card`].
+const HOVER_FRAGMENTS: &[&str] = &["tooltip", "popover", "hovercard", "hover-card", "rollover"];
+
+/// Class and id of an element, lowercase.
+fn class_marks(node: &NodeRef) -> String {
+    let mut marks = String::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = node.attr(attr) {
+            marks.push_str(&v.to_ascii_lowercase());
+            marks.push(' ');
+        }
+    }
+    marks
+}
+
+fn hover_marked(node: &NodeRef) -> bool {
+    let marks = class_marks(node);
+    HOVER_FRAGMENTS.iter().any(|f| marks.contains(f))
+}
+
+/// A hover card (the caller has seen its mark): holding a picture or links (a profile, a list
+/// of articles), and not the wrapper of a marked card (that wrapper holds
+/// the name the card is about, which is the sentence's). A word marked as
+/// a tooltip's trigger holds neither and stays.
+fn is_hover_card(node: &NodeRef) -> bool {
+    let mut links = 0;
+    for d in node.descendants_it().filter(|d| d.is_element()) {
+        if hover_marked(&d) {
+            return false;
+        }
+        if d.has_name("img") {
+            links += 2;
+        } else if d.has_name("a") {
+            links += 1;
+        }
+    }
+    links >= 2
+}
+
 /// Short paragraphs that are widget text, not prose, on any site.
 const BOILERPLATE_PREFIXES: &[&str] = &[
     "advertisement",
@@ -438,6 +479,9 @@ fn is_boilerplate(node: &NodeRef) -> bool {
             marks.push_str(&v.to_ascii_lowercase());
             marks.push(' ');
         }
+    }
+    if HOVER_FRAGMENTS.iter().any(|f| marks.contains(f)) && is_hover_card(node) {
+        return true;
     }
     let marked = name == "header"
         || (!marks.is_empty()

@@ -156,6 +156,22 @@ fn a_data_table_reads_one_line_per_row() {
 }
 
 #[test]
+fn a_card_shown_on_hover_does_not_run_into_the_sentence() {
+    let page = "<html><head><title>Dam inquiry</title></head><body><article><h1>Dam inquiry</h1>\
+        <p>County engineer <a href=/people/ines-oduya>Ines Oduya</a><span class=\"person-tooltip\">\
+        <img src=/i.jpg><a href=/people/ines-oduya>Ines M. Oduya</a><a href=/a/1>Earlier: dam report delayed</a></span> \
+        said the spillway had been inspected twice this year and found sound both times by outside experts.</p>\
+        <p>The inquiry resumes on Thursday with evidence from the operators of the reservoir and the river board.</p>\
+        </article></body></html>";
+    let d = read_document(page.as_bytes(), None).unwrap();
+    assert!(
+        d.paragraphs[0].starts_with("County engineer Ines Oduya said the spillway had been inspected"),
+        "{:?}",
+        d.paragraphs
+    );
+}
+
+#[test]
 fn very_deep_nesting_is_flattened_not_slow() {
     let n = 3000;
     let sentence = "Officials confirmed the bridge will reopen on Monday after repairs. ";
