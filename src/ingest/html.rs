@@ -784,7 +784,7 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
         if byline_key.is_some_and(|n| by.starts_with(n) || key == n) {
             return false;
         }
-        if meta::parse_date(&b.text).is_some() || is_comment_count(&lower) {
+        if meta::parse_date(&b.text).is_some() || is_date_line(&lower) || is_comment_count(&lower) {
             return false;
         }
         // A shortcode the site's CMS failed to render ("[button link=...]
@@ -800,6 +800,166 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
         }
     }
     true
+}
+
+/// Day and month names of the languages news pages are most often in
+/// (English, Portuguese, Spanish, French, German, Italian), lowercase and
+/// without accents' variants where pages drop them.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "segunda",
+    "terça",
+    "terca",
+    "quarta",
+    "quinta",
+    "sexta",
+    "sábado",
+    "sabado",
+    "domingo",
+    "feira",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "marco",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "lunes",
+    "martes",
+    "miércoles",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "janvier",
+    "février",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "decembre",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+];
+
+/// Words that join the parts of a written date or time in those languages,
+/// and the time zones pages name.
+const CALENDAR_JOINERS: &[&str] = &[
+    "de", "del", "às", "as", "a", "las", "à", "le", "el", "the", "of", "on", "at", "um", "am", "pm", "uhr", "h",
+    "alle", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "pst", "pdt",
+];
+
+/// A line that is only a date, in any of the languages above: "sexta-feira,
+/// 22 de outubro de 2010 às 20:13", "Montag, 3. März 2025, 14:05 Uhr". The
+/// page's own time, not a sentence of the article.
+fn is_date_line(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let named = words.iter().filter(|w| CALENDAR_WORDS.contains(w)).count();
+    // "22", "3rd", "09h12".
+    let number = |w: &str| {
+        let rest: String = w.chars().filter(|c| !c.is_ascii_digit()).collect();
+        w.starts_with(|c: char| c.is_ascii_digit()) && matches!(rest.as_str(), "" | "h" | "st" | "nd" | "rd" | "th")
+    };
+    let numbers = words.iter().filter(|w| number(w)).count();
+    let joiners = words.iter().filter(|w| CALENDAR_JOINERS.contains(w)).count();
+    words.len() <= 14 && named >= 1 && numbers >= 1 && named + numbers + joiners == words.len()
 }
 
 /// A comment section's badge: "38 comments", "Comments (41)", "1 reply".

@@ -172,6 +172,25 @@ fn a_card_shown_on_hover_does_not_run_into_the_sentence() {
 }
 
 #[test]
+fn a_line_that_is_only_a_date_is_not_a_paragraph_in_any_common_language() {
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>\
+        <p>The first evening crossing is planned for June, when the summer season starts, the board said.</p>";
+    for line in [
+        "sexta-feira, 22 de outubro de 2010 às 20:13",
+        "Montag, 3. März 2025, 14:05 Uhr",
+        "mardi 4 mars 2025 à 09h12",
+        "Tuesday 4 March 2025 09.12 GMT",
+    ] {
+        let page = format!("<html><body><article><h1>Ferry timetable</h1><p>{line}</p>{body}</article></body></html>");
+        let d = read_document(page.as_bytes(), None).unwrap();
+        assert_eq!(d.paragraphs.len(), 2, "{line}: {:?}", d.paragraphs);
+    }
+    // A short sentence with a date in it is prose.
+    let page = format!("<html><body><article><p>The vote is on 4 March.</p>{body}</article></body></html>");
+    assert_eq!(read_document(page.as_bytes(), None).unwrap().paragraphs.len(), 3);
+}
+
+#[test]
 fn very_deep_nesting_is_flattened_not_slow() {
     let n = 3000;
     let sentence = "Officials confirmed the bridge will reopen on Monday after repairs. ";
