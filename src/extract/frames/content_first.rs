@@ -137,7 +137,7 @@ fn intro_only(c: &Ctx, e: usize) -> bool {
             || lower.ends_with("ly")
             || lower == "just"
             || lower == "soon";
-        if !intro_word {
+        if !intro_word || approximate_count(c, first, k) {
             return false;
         }
         // "Shifting tides could flood the town": a participle that is the
@@ -153,6 +153,19 @@ fn intro_only(c: &Ctx, e: usize) -> bool {
 /// Whether tokens `[s, e)` hold a finite auxiliary or modal ("could",
 /// "is", "has") before any subordinator: the verb of a main clause, not of
 /// a clause inside an introduction ("Asked whether he would run").
+/// "About 900 people had registered", "Around half were evacuated": a
+/// preposition of approximation before a count opens the subject of a
+/// clause (one with a finite verb before any subordinate clause), not an
+/// adverbial like "After 10 days" or "Over the weekend".
+fn approximate_count(c: &Ctx, first: usize, end: usize) -> bool {
+    const APPROX: [&str; 4] = ["about", "around", "over", "under"];
+    let count = c.t.get(first + 1).is_some_and(|n| {
+        let w = n.text(c.doc);
+        n.word() && (w.starts_with(|ch: char| ch.is_ascii_digit()) || matches!(w, "half" | "a" | "one"))
+    });
+    APPROX.iter().any(|w| c.lower_is(first, w)) && count && finite_before_sub(c, first + 2, end)
+}
+
 fn finite_before_sub(c: &Ctx, s: usize, e: usize) -> bool {
     const FINITE: [&str; 17] = [
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "must",

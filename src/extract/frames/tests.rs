@@ -489,3 +489,19 @@ fn a_phrase_set_off_by_commas_between_cue_and_that() {
         vec![one("Ann Roe", "indirect", "the pier has a huge problem")]
     );
 }
+
+#[test]
+fn a_count_of_about_or_over_opens_reported_content() {
+    for (text, content) in [
+        (
+            "About 900 people had registered by evening, Tomas Greaves said.",
+            "About 900 people had registered by evening",
+        ),
+        ("Around half the homes were empty, Tomas Greaves said.", "Around half the homes were empty"),
+        ("Over 1,000 homes were flooded, Tomas Greaves said.", "Over 1,000 homes were flooded"),
+    ] {
+        assert_eq!(rows(text), vec![one("Tomas Greaves", "indirect", content)], "{text}");
+    }
+    // A preposition before a span of time is still only an introduction.
+    assert_eq!(rows("After 10 days, the water had receded.")[0].1, "unattributed");
+}
