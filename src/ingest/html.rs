@@ -19,7 +19,7 @@
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability};
 
-use super::{Document, Format, IngestError, depth, meta, normalize_paragraph};
+use super::{Document, Format, IngestError, depth, ends_sentence, meta, normalize_paragraph, take_dateline};
 
 /// An article shorter than this (in characters, summed over paragraphs) is
 /// taken as "no article": what remains is a stub, an index page or an error
@@ -356,13 +356,7 @@ pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Documen
     if paragraphs.iter().map(|p| p.chars().count()).sum::<usize>() < MIN_ARTICLE_CHARS {
         return Err(IngestError::NoArticle);
     }
-    // The dateline opens the first paragraph of prose: labels a template
-    // leaves above it (a kicker, a count) do not hide it.
-    let lead_at = paragraphs.iter().position(|p| ends_sentence(p) || p.split_whitespace().count() >= 8);
-    let dateline = lead_at.and_then(|i| split_dateline(&paragraphs[i]).map(|d| (i, d))).map(|(i, (place, rest))| {
-        paragraphs[i] = rest;
-        place
-    });
+    let dateline = take_dateline(&mut paragraphs);
     Ok(Document {
         format: Format::Html,
         title: meta.title,
@@ -984,31 +978,6 @@ fn is_contact_or_signup(lower: &str) -> bool {
         && ["sign up", "inbox"].iter().any(|w| lower.contains(w))
         && lower.split_whitespace().count() < 30;
     follow || reach || newsletter
-}
-
-/// A dateline opening a paragraph: the place in capitals, maybe a date or
-/// an agency, then a dash ("LONDON —", "WASHINGTON (AP) —", "NEW YORK, March
-/// 5 –"). Returns the dateline and the paragraph without it.
-fn split_dateline(p: &str) -> Option<(String, String)> {
-    let (at, dash) = ["\u{2014}", "\u{2013}", "--"].iter().filter_map(|d| p.find(d).map(|i| (i, *d))).min()?;
-    let head = p[..at].trim();
-    let rest = p[at + dash.len()..].trim();
-    if head.chars().count() > 60 || rest.chars().count() < 20 {
-        return None;
-    }
-    // The place is what comes before an agency or a date.
-    let place = head.split(['(', ',']).next().unwrap_or(head).trim();
-    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    let place_ok = letters >= 3
-        && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-')
-        && !head.contains(['!', '?', '"', '\u{201c}']);
-    let rest_ok =
-        rest.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\u{201c}' | '\''));
-    (place_ok && rest_ok).then(|| (head.to_string(), rest.to_string()))
-}
-
-fn ends_sentence(p: &str) -> bool {
-    p.ends_with(['.', '!', '?', '"', '\u{201d}', ')', ':'])
 }
 
 fn squash(s: &str) -> String {

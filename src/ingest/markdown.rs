@@ -64,6 +64,7 @@ pub(super) fn read_markdown(text: &str, warnings: Vec<String>) -> Document {
         }
     }
     flush(&mut cur, &mut doc.paragraphs);
+    doc.dateline = super::take_dateline(&mut doc.paragraphs);
     doc
 }
 

@@ -218,3 +218,43 @@ fn sniff_html(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// The dateline that opens the lead ("LONDON —", "MIRELTON, Ore. (AP) —"),
+/// taken out of the paragraph into its own field, the same for every
+/// format: the lead's first sentence is the article's, not the wire's. It
+/// opens the first paragraph of prose or a line above it: labels (a
+/// headline, a kicker, a count) do not hide it.
+pub(super) fn take_dateline(paragraphs: &mut [String]) -> Option<String> {
+    let lead = paragraphs
+        .iter()
+        .position(|p| ends_sentence(p))
+        .or_else(|| paragraphs.iter().position(|p| p.split_whitespace().count() >= 8))?;
+    let (at, (place, rest)) = (0..=lead).find_map(|i| split_dateline(&paragraphs[i]).map(|d| (i, d)))?;
+    paragraphs[at] = rest;
+    Some(place)
+}
+
+/// A dateline opening a paragraph: the place in capitals, maybe a date or
+/// an agency, then a dash ("LONDON —", "WASHINGTON (AP) —", "NEW YORK, March
+/// 5 –"). Returns the dateline and the paragraph without it.
+fn split_dateline(p: &str) -> Option<(String, String)> {
+    let (at, dash) = ["\u{2014}", "\u{2013}", "--"].iter().filter_map(|d| p.find(d).map(|i| (i, *d))).min()?;
+    let head = p[..at].trim();
+    let rest = p[at + dash.len()..].trim();
+    if head.chars().count() > 60 || rest.chars().count() < 20 {
+        return None;
+    }
+    // The place is what comes before an agency or a date.
+    let place = head.split(['(', ',']).next().unwrap_or(head).trim();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let place_ok = letters >= 3
+        && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-')
+        && !head.contains(['!', '?', '"', '\u{201c}']);
+    let rest_ok =
+        rest.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\u{201c}' | '\''));
+    (place_ok && rest_ok).then(|| (head.to_string(), rest.to_string()))
+}
+
+pub(super) fn ends_sentence(p: &str) -> bool {
+    p.ends_with(['.', '!', '?', '"', '\u{201d}', ')', ':'])
+}

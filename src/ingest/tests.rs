@@ -191,6 +191,19 @@ fn a_line_that_is_only_a_date_is_not_a_paragraph_in_any_common_language() {
 }
 
 #[test]
+fn a_plain_text_dateline_under_a_headline_is_kept_out_of_the_lead() {
+    let text = "Flooding forces evacuations along the Varn River; dam under watch\n\n\
+        MIRELTON, Ore. (AP) \u{2014} More than 1,200 residents were evacuated on Tuesday, officials said.\n\n\
+        Shelters were opened at three schools.";
+    let d = read_document(text.as_bytes(), Some("b.txt")).unwrap();
+    assert_eq!(d.dateline.as_deref(), Some("MIRELTON, Ore. (AP)"));
+    assert_eq!(d.paragraphs[1], "More than 1,200 residents were evacuated on Tuesday, officials said.");
+    // Markdown reads the same.
+    let d = read_document(text.as_bytes(), Some("b.md")).unwrap();
+    assert_eq!(d.dateline.as_deref(), Some("MIRELTON, Ore. (AP)"));
+}
+
+#[test]
 fn very_deep_nesting_is_flattened_not_slow() {
     let n = 3000;
     let sentence = "Officials confirmed the bridge will reopen on Monday after repairs. ";

@@ -6,17 +6,19 @@ use unicode_normalization::UnicodeNormalization;
 use super::{Document, Format};
 
 pub(super) fn read_text(text: &str) -> Document {
+    let mut paragraphs = paragraphs_of_text(text);
+    let dateline = super::take_dateline(&mut paragraphs);
     Document {
         format: Format::Text,
         title: None,
         byline: None,
         authors: Vec::new(),
-        dateline: None,
+        dateline,
         language: None,
         published: None,
         modified: None,
         canonical_url: None,
-        paragraphs: paragraphs_of_text(text),
+        paragraphs,
         warnings: Vec::new(),
     }
 }

@@ -204,3 +204,27 @@ fn a_claim_quietly_removed_then_restored() {
         run.stdout
     );
 }
+
+#[test]
+fn a_wire_update_through_the_day_names_every_change_once() {
+    // The update adds a wire dateline with a region and an agency above a
+    // longer headline, revises figures, names the anonymous official,
+    // reframes the weather service, and adds the governor; the closing
+    // "developing story" line goes.
+    check(
+        "flood-update",
+        "a",
+        "b",
+        &[
+            ex("reworded", "(unattributed)", "dam under watch"),
+            ex("reworded", "officials", "More than 1,200 residents were evacuated"),
+            ex("quote_changed", "Tomas Greaves", "not tomorrow"),
+            ex("reattributed", "state official → Lena Ostrova", "monitored around the clock"),
+            ex("reworded", "National Weather Service", "More rain is expected"),
+            ex("reworded", "Tomas Greaves", "three schools"),
+            ex("reworded", "Tomas Greaves", "About 900 people had registered"),
+            ex("added", "(unattributed)", "The governor arrived"),
+            ex("added", "Ruth Adler", "every resource the county needs"),
+        ],
+    );
+}
