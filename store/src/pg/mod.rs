@@ -300,7 +300,10 @@ impl Db {
     /// they are (one `UNION ALL` arm per table and kind of read): a
     /// request that knows what it will read pays once for all of it. A
     /// prefix read is an index range scan per prefix (`LATERAL`), never a
-    /// scan of the table.
+    /// scan of the table: `OFFSET 0` keeps the planner from flattening the
+    /// subquery into a join, which it priced as one sequential scan with
+    /// the prefixes as a filter (1.4 s instead of 1 ms for a blame's 46
+    /// prefixes on the 1M store, EXPLAIN ANALYZE).
     pub(crate) fn get_many(&self, keys: &[Vec<u8>], prefixes: &[Vec<u8>]) -> Result<Fetched> {
         let mut found: HashMap<Vec<u8>, Vec<u8>> = HashMap::new();
         let mut under: Vec<crate::Rows> = vec![Vec::new(); prefixes.len()];
@@ -342,7 +345,7 @@ impl Db {
                 let n = params.len();
                 arms.push(format!(
                     "SELECT p.at, t.k, t.v FROM unnest(${}::bytea[], ${}::bytea[], ${n}::int4[]) AS p(lo, hi, at) \
-                     CROSS JOIN LATERAL (SELECT k, v FROM {table} WHERE k >= p.lo AND k < p.hi) AS t",
+                     CROSS JOIN LATERAL (SELECT k, v FROM {table} WHERE k >= p.lo AND k < p.hi OFFSET 0) AS t",
                     n - 2,
                     n - 1
                 ));
