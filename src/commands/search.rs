@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use claimtrail_store::Ahead;
 use serde::Serialize;
 
 use crate::commands::Ctx;
@@ -110,10 +111,25 @@ pub fn search(
     let mut located = Vec::new();
     let mut groups = 0;
     let mut truncated = false;
-    for key in hits {
+    // What the next hits read (their statements and contents, then their
+    // runs), fetched a chunk at a time: on a server two round trips per
+    // chunk instead of three per hit. (sled reads in-process: nothing to
+    // gain, and the chunk's extra look at each hit would cost.)
+    let chunk = if limit > 0 { limit.clamp(16, 256) } else { 256 };
+    let ahead = store.is_postgres();
+    for (at, &key) in hits.iter().enumerate() {
         if limit > 0 && groups >= limit {
             truncated = true;
             break;
+        }
+        if ahead && at % chunk == 0 {
+            let next = &hits[at..(at + chunk).min(hits.len())];
+            store.read_ahead(&next.iter().map(|k| Ahead::StatementsWithKey(*k)).collect::<Vec<_>>())?;
+            let mut found = Vec::new();
+            for k in next {
+                found.extend(crate::query::words::statements_of(store, *k, terms)?);
+            }
+            store.read_ahead(&found.iter().map(Ahead::RunsOf).collect::<Vec<_>>())?;
         }
         let mut stories = BTreeSet::new();
         let mut runs = Vec::new();

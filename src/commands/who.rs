@@ -220,6 +220,8 @@ pub fn who(
     group: &std::collections::BTreeSet<String>,
     filter: &WhoFilter,
 ) -> Result<(Vec<Trail>, bool)> {
+    // On a server, every run index of the group in one round trip.
+    store.read_ahead(&group.iter().map(|sid| claimtrail_store::Ahead::RunsBySpeaker(sid)).collect::<Vec<_>>())?;
     let mut runs = Vec::new();
     for sid in group {
         runs.extend(store.runs_by_speaker(sid)?);

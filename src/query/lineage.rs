@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use claimtrail_store::{Hash32, Run, Store};
+use claimtrail_store::{Ahead, Hash32, Run, Store};
 use serde::Serialize;
 
 use crate::diff::ChangeKind;
@@ -30,6 +30,9 @@ pub fn blame(store: &Store, story: &str, upto: u32) -> Result<Vec<(Statement, Bl
     let s = store.require_story(story)?;
     let rev = store.require_revision(&s, upto)?;
     let statements = stored_statements(store, &rev)?;
+    // On a server, every statement's runs in one round trip.
+    let hashes: Vec<Hash32> = statements.iter().filter_map(|st| st.hash.parse().ok()).collect();
+    store.read_ahead(&hashes.iter().map(|h| Ahead::RunsIn(h, story)).collect::<Vec<_>>())?;
     let mut runs: HashMap<Hash32, Vec<Run>> = HashMap::new();
     let mut out = Vec::with_capacity(statements.len());
     for st in statements {

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
-use claimtrail_store::{SpeakerRecord, Store};
+use claimtrail_store::{Ahead, SpeakerRecord, Store};
 
 use crate::error::CliError;
 use crate::speaker::keys::related_keys;
@@ -72,6 +72,15 @@ impl<'s> SpeakerIndex<'s> {
         Ok(r)
     }
 
+    /// Fetch the records of `ids` not read yet together (on a server, one
+    /// round trip; on sled, nothing).
+    fn read_ahead(&self, ids: &BTreeSet<String>) -> Result<(), CliError> {
+        let read = self.records.borrow();
+        let wanted: Vec<Ahead<'_>> =
+            ids.iter().filter(|id| !read.contains_key(*id)).map(|id| Ahead::Speaker(id)).collect();
+        Ok(self.store.read_ahead(&wanted)?)
+    }
+
     /// The speaker an id stands for after the user's merges.
     pub fn canonical(&self, id: &str) -> String {
         let mut id = id;
@@ -121,12 +130,7 @@ impl<'s> SpeakerIndex<'s> {
         if q.is_empty() {
             return Err(CliError::new(format!("{query:?} does not name a speaker")));
         }
-        // Speakers the query names outright.
-        let mut direct: BTreeSet<String> = BTreeSet::new();
-        if self.record(query)?.is_some() {
-            direct.insert(query.to_string());
-        }
-        direct.extend(self.store.speakers_by_key(&format!("n:{q}"))?);
+        let named = format!("n:{q}");
         let asked = PersonName::parse(query);
         let mut keys: BTreeSet<String> = BTreeSet::new();
         if let Some(s) = &asked.surname {
@@ -138,6 +142,17 @@ impl<'s> SpeakerIndex<'s> {
             keys.insert(format!("i:{a}"));
             keys.insert(format!("o:{a}"));
         }
+        // Each step below reads a set it knows in advance: on a server,
+        // one round trip per step instead of one per speaker and key.
+        let mut ahead = vec![Ahead::Speaker(query), Ahead::SpeakersByKey(&named)];
+        ahead.extend(keys.iter().map(|k| Ahead::SpeakersByKey(k)));
+        self.store.read_ahead(&ahead)?;
+        // Speakers the query names outright.
+        let mut direct: BTreeSet<String> = BTreeSet::new();
+        if self.record(query)?.is_some() {
+            direct.insert(query.to_string());
+        }
+        direct.extend(self.store.speakers_by_key(&named)?);
         let mut pool: BTreeSet<String> = direct.clone();
         for k in &keys {
             pool.extend(self.store.speakers_by_key(k)?);
@@ -147,20 +162,20 @@ impl<'s> SpeakerIndex<'s> {
         pool.extend(merged);
         // Every other spelling of what was found: same surname, same
         // organisation key, its acronyms.
+        self.read_ahead(&pool)?;
         let mut records: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
         for id in &pool {
             if let Some(r) = self.record(id)? {
                 records.insert(id.clone(), r);
             }
         }
+        let related: BTreeSet<String> = records.values().flat_map(related_keys).filter(|k| !keys.contains(k)).collect();
+        self.store.read_ahead(&related.iter().map(|k| Ahead::SpeakersByKey(k)).collect::<Vec<_>>())?;
         let mut more: BTreeSet<String> = BTreeSet::new();
-        for r in records.values() {
-            for k in related_keys(r) {
-                if !keys.contains(&k) {
-                    more.extend(self.store.speakers_by_key(&k)?);
-                }
-            }
+        for k in &related {
+            more.extend(self.store.speakers_by_key(k)?);
         }
+        self.read_ahead(&more)?;
         for id in more {
             if !records.contains_key(&id)
                 && let Some(r) = self.record(&id)?

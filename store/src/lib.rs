@@ -107,9 +107,9 @@ pub struct Store {
     /// Where the journal's last whole entry ends, once this process has
     /// appended to it.
     journal_end: Option<u64>,
-    /// Values [`Store::read_ahead`] fetched together (PostgreSQL only;
-    /// emptied by any write of this process).
-    ahead: std::sync::Mutex<HashMap<Vec<u8>, Option<Vec<u8>>>>,
+    /// Values and prefix scans [`Store::read_ahead`] fetched together
+    /// (PostgreSQL only; emptied by any write of this process).
+    ahead: std::sync::Mutex<ReadAhead>,
     /// Opened only to read (see [`parked`]).
     read_only: bool,
     /// sled's writers are exclusive; PostgreSQL's take row locks instead.
@@ -123,6 +123,35 @@ pub enum Ahead<'a> {
     Revision(&'a str, u32),
     Statement(&'a Hash32),
     Speaker(&'a str),
+    /// The speakers recorded with a lookup key ([`Store::speakers_by_key`]).
+    SpeakersByKey(&'a str),
+    /// A speaker's run index ([`Store::runs_by_speaker`]).
+    RunsBySpeaker(&'a str),
+    /// A statement's runs in every story ([`Store::runs_of`]).
+    RunsOf(&'a Hash32),
+    /// A statement's runs in one story ([`Store::runs_in`]).
+    RunsIn(&'a Hash32, &'a str),
+    /// The statements under a search key, with their contents
+    /// ([`Store::statements_with_key`], then [`Store::statement`]).
+    StatementsWithKey(u64),
+}
+
+/// What [`Store::read_ahead`] fetched: values by key, and whole prefix
+/// scans by prefix (their rows are values too).
+#[derive(Debug, Default)]
+struct ReadAhead {
+    values: HashMap<Vec<u8>, Option<Vec<u8>>>,
+    scans: HashMap<Vec<u8>, Rows>,
+}
+
+/// Keys and values, in key order.
+pub(crate) type Rows = Vec<(Vec<u8>, Vec<u8>)>;
+
+impl ReadAhead {
+    fn clear(&mut self) {
+        self.values.clear();
+        self.scans.clear();
+    }
 }
 
 /// One statement of a revision being recorded.
@@ -449,7 +478,7 @@ impl Store {
     fn get(&self, key: &[u8]) -> Result<Option<sled::IVec>> {
         match &self.pg {
             Some(pg) => {
-                if let Some(v) = self.ahead().get(key) {
+                if let Some(v) = self.ahead().values.get(key) {
                     return Ok(v.as_deref().map(sled::IVec::from));
                 }
                 Ok(pg.get(key)?.map(sled::IVec::from))
@@ -458,7 +487,7 @@ impl Store {
         }
     }
 
-    fn ahead(&self) -> std::sync::MutexGuard<'_, HashMap<Vec<u8>, Option<Vec<u8>>>> {
+    fn ahead(&self) -> std::sync::MutexGuard<'_, ReadAhead> {
         self.ahead.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
@@ -468,34 +497,53 @@ impl Store {
     /// whose reads are in-process, nothing. A write by this process
     /// forgets them, so a writer never reads its own stale value.
     pub fn read_ahead(&self, wanted: &[Ahead<'_>]) -> Result<()> {
-        self.prefetch(
-            wanted
-                .iter()
-                .map(|w| match w {
-                    Ahead::Story(id) => keys::story(id),
-                    Ahead::Revision(story, n) => keys::revision(story, *n),
-                    Ahead::Statement(hash) => keys::statement(hash),
-                    Ahead::Speaker(id) => keys::speaker(id),
-                })
-                .collect(),
-        )
+        if self.pg.is_none() {
+            return Ok(());
+        }
+        let (mut keys, mut prefixes) = (Vec::new(), Vec::new());
+        for w in wanted {
+            match w {
+                Ahead::Story(id) => keys.push(keys::story(id)),
+                Ahead::Revision(story, n) => keys.push(keys::revision(story, *n)),
+                Ahead::Statement(hash) => keys.push(keys::statement(hash)),
+                Ahead::Speaker(id) => keys.push(keys::speaker(id)),
+                Ahead::SpeakersByKey(key) => prefixes.push(keys::by_name_prefix(key)),
+                Ahead::RunsBySpeaker(id) => prefixes.push(keys::by_speaker_prefix(id)),
+                Ahead::RunsOf(hash) => prefixes.push(keys::by_statement_prefix(hash)),
+                Ahead::RunsIn(hash, story) => prefixes.push(keys::by_statement_in(hash, story)),
+                Ahead::StatementsWithKey(key) => prefixes.push(statement_key_prefix(*key)),
+            }
+        }
+        self.fetch_ahead(keys, prefixes)
     }
 
     /// [`Store::read_ahead`] by key, for the write path: what recording a
     /// revision will look up (its story, blobs, statements, speakers).
-    pub(crate) fn prefetch(&self, mut keys: Vec<Vec<u8>>) -> Result<()> {
+    pub(crate) fn prefetch(&self, keys: Vec<Vec<u8>>) -> Result<()> {
+        self.fetch_ahead(keys, Vec::new())
+    }
+
+    fn fetch_ahead(&self, mut keys: Vec<Vec<u8>>, mut prefixes: Vec<Vec<u8>>) -> Result<()> {
         let Some(pg) = &self.pg else { return Ok(()) };
         {
             let ahead = self.ahead();
-            keys.retain(|k| !ahead.contains_key(k));
+            keys.retain(|k| !ahead.values.contains_key(k));
+            prefixes.retain(|p| !ahead.scans.contains_key(p));
         }
         keys.sort_unstable();
         keys.dedup();
-        if keys.is_empty() {
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        if keys.is_empty() && prefixes.is_empty() {
             return Ok(());
         }
-        let values = pg.get_many(&keys)?;
-        self.ahead().extend(keys.into_iter().zip(values));
+        let fetched = pg.get_many(&keys, &prefixes)?;
+        let mut ahead = self.ahead();
+        ahead.values.extend(keys.into_iter().zip(fetched.values));
+        for (prefix, rows) in prefixes.into_iter().zip(fetched.under) {
+            ahead.values.extend(rows.iter().map(|(k, v)| (k.clone(), Some(v.clone()))));
+            ahead.scans.insert(prefix, rows);
+        }
         Ok(())
     }
 
@@ -835,10 +883,8 @@ impl Store {
     /// The statements whose hash starts with the 8 bytes of `key` (one,
     /// but for a 2^-64 chance).
     pub fn statements_with_key(&self, key: u64) -> Result<Vec<Hash32>> {
-        let mut prefix = vec![keys::STATEMENT];
-        prefix.extend_from_slice(&key.to_be_bytes());
         let mut out = Vec::new();
-        for kv in self.scan(&prefix) {
+        for kv in self.scan(statement_key_prefix(key)) {
             let (k, _) = kv?;
             out.extend(Hash32::from_slice(&k[1..]));
         }
@@ -1011,7 +1057,8 @@ impl Store {
     /// Low-level access for `verify`.
     pub(crate) fn scan(&self, prefix: impl AsRef<[u8]>) -> impl Iterator<Item = Result<(sled::IVec, sled::IVec)>> + '_ {
         if let Some(pg) = &self.pg {
-            return match pg.scan(prefix.as_ref()) {
+            let read = self.ahead().scans.get(prefix.as_ref()).cloned();
+            return match read.map_or_else(|| pg.scan(prefix.as_ref()), Ok) {
                 Ok(rows) => Scan { store: self, inner: None, rows: Some(rows.into_iter()), failed: None },
                 Err(e) => Scan { store: self, inner: None, rows: None, failed: Some(e) },
             };
@@ -1214,6 +1261,14 @@ impl Counts {
 /// The PostgreSQL address a store path spells, if it spells one.
 fn postgres_address(path: &Path) -> Option<&str> {
     path.to_str().filter(|p| pg::is_address(p))
+}
+
+/// The keys of the statements whose hash starts with the 8 bytes of a
+/// search key.
+fn statement_key_prefix(key: u64) -> Vec<u8> {
+    let mut prefix = vec![keys::STATEMENT];
+    prefix.extend_from_slice(&key.to_be_bytes());
+    prefix
 }
 
 fn be_u64(v: &[u8]) -> u64 {
