@@ -251,7 +251,11 @@ impl<'s> WriteBatch<'s> {
     fn list(&mut self, story: &str, number: u32) -> Result<&List> {
         if self.lists.get(story).is_none_or(|l| l.number != number) {
             let what = format!("the statement list of revision {number} of story {story:?}");
-            let wire = blobs::load_list(self, story, number, None)?
+            // The list held is the base of the next one's delta: reading
+            // a story's lists in order decodes one frame each, not the
+            // chain back to a whole list.
+            let known = self.lists.get(story).map(|l| (l.number, &l.wire[..]));
+            let wire = blobs::load_list(self, story, number, known)?
                 .map_err(|detail| self.store.corrupt(format!("story {story:?}: {detail}")))?;
             let depth = self
                 .get(&keys::occurrences(story, number))?
