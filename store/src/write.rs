@@ -683,7 +683,11 @@ impl<'s> WriteBatch<'s> {
                 analysis: version.to_string(),
             };
             let key = keys::analysis(story, rev.number);
-            let stored = self.store.get(&key)?;
+            // (PostgreSQL keeps no journal: no round trip to ask.)
+            let stored = match self.store.is_postgres() {
+                true => None,
+                false => self.store.get(&key)?,
+            };
             chain = Some(self.stage_analysis(rev, parent, chain, analysis, version, true)?);
             parent = Some(rev.number);
             // An analysis record sealed byte for byte as stored (same
