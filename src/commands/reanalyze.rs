@@ -204,10 +204,12 @@ type Page = (String, BTreeSet<usize>);
 /// paragraphs the store now knows as furniture.
 fn texts_of(store: &Store, story: &str) -> Result<Vec<Page>> {
     let record = store.require_story(story)?;
-    let mut texts = Vec::new();
-    for rev in store.revisions(story)? {
-        let text = store.text(&rev)?;
-        let host = crate::furniture::stored_host(&record, &rev);
+    let revisions = store.revisions(story)?;
+    let mut texts: Vec<Page> = Vec::with_capacity(revisions.len());
+    for (i, rev) in revisions.iter().enumerate() {
+        let before = i.checked_sub(1).map(|p| (&revisions[p], texts[p].0.as_str()));
+        let text = store.text_after(rev, before)?;
+        let host = crate::furniture::stored_host(&record, rev);
         let furniture = crate::furniture::furniture_of(store, host.as_deref(), story, &text)?;
         texts.push((text, furniture));
     }

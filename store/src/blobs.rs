@@ -55,10 +55,25 @@ pub(crate) fn blob_depth(value: &[u8]) -> Option<u8> {
 /// A blob's bytes, decoding its chain of bases and checking them against
 /// the blob's id.
 pub(crate) fn load_blob(src: &dyn Source, id: &Hash32) -> Result<Loaded> {
-    // Walk to the whole blob, then decode forward.
+    load_blob_after(src, id, None)
+}
+
+/// [`load_blob`], decoding back to the last whole blob or to `known` (a
+/// decoded blob: its id and bytes) if the chain reaches it first: a
+/// story's texts read in order decode one frame each.
+pub(crate) fn load_blob_after(src: &dyn Source, id: &Hash32, known: Option<(&Hash32, &[u8])>) -> Result<Loaded> {
+    // Walk to the whole blob (or the known one), then decode forward.
     let mut chain: Vec<(Hash32, Vec<u8>)> = Vec::new();
     let mut at = *id;
+    let mut start: Option<Vec<u8>> = None;
     loop {
+        if let Some((k, bytes)) = known
+            && *k == at
+            && !chain.is_empty()
+        {
+            start = Some(bytes.to_vec());
+            break;
+        }
         let Some(value) = src.fetch(&keys::blob(&at))? else {
             return Ok(Err(if chain.is_empty() {
                 format!("blob {} is missing", id.short())
@@ -77,7 +92,7 @@ pub(crate) fn load_blob(src: &dyn Source, id: &Hash32) -> Result<Loaded> {
             None => break,
         }
     }
-    let mut bytes: Option<Vec<u8>> = None;
+    let mut bytes = start;
     for (blob, value) in chain.iter().rev() {
         let decoded = split_blob(value)
             .and_then(|(_, packed)| codec::parse(packed).and_then(|p| codec::unpack(&p, bytes.as_deref())));

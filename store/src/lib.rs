@@ -708,7 +708,17 @@ impl Store {
 
     /// The normalised text of a revision.
     pub fn text(&self, rev: &RevisionRecord) -> Result<String> {
-        String::from_utf8(self.blob(&rev.text)?).map_err(|_| {
+        self.text_after(rev, None)
+    }
+
+    /// [`Store::text`], given a revision read before it (its record and
+    /// text): a revision's text is stored as a delta against its
+    /// parent's, so reading a story's texts in order this way decodes one
+    /// delta each instead of the chain back to a whole text.
+    pub fn text_after(&self, rev: &RevisionRecord, before: Option<(&RevisionRecord, &str)>) -> Result<String> {
+        let known = before.map(|(r, text)| (&r.text, text.as_bytes()));
+        let bytes = blobs::load_blob_after(self, &rev.text, known)?.map_err(|detail| self.corrupt(detail))?;
+        String::from_utf8(bytes).map_err(|_| {
             self.corrupt(format!("the text of revision {} of story {:?} is not UTF-8", rev.number, rev.story))
         })
     }

@@ -55,6 +55,9 @@ pub struct WriteBatch<'s> {
     /// Name index keys this batch has written or found stored: a story
     /// names the same people in every revision.
     named: HashSet<Vec<u8>>,
+    /// An analysis was re-derived in this batch: most of what it stages
+    /// is what the store holds already.
+    rederived: bool,
 }
 
 /// A decoded statement list: revision number, wire bytes, chain depth and
@@ -106,6 +109,7 @@ impl<'s> WriteBatch<'s> {
             starts_furniture,
             chains: HashMap::new(),
             named: HashSet::new(),
+            rederived: false,
         })
     }
 
@@ -251,7 +255,11 @@ impl<'s> WriteBatch<'s> {
     fn list(&mut self, story: &str, number: u32) -> Result<&List> {
         if self.lists.get(story).is_none_or(|l| l.number != number) {
             let what = format!("the statement list of revision {number} of story {story:?}");
-            let wire = blobs::load_list(self, story, number, None)?
+            // The list held is the base of the next one's delta: reading
+            // a story's lists in order decodes one frame each, not the
+            // chain back to a whole list.
+            let known = self.lists.get(story).map(|l| (l.number, &l.wire[..]));
+            let wire = blobs::load_list(self, story, number, known)?
                 .map_err(|detail| self.store.corrupt(format!("story {story:?}: {detail}")))?;
             let depth = self
                 .get(&keys::occurrences(story, number))?
@@ -674,9 +682,21 @@ impl<'s> WriteBatch<'s> {
                 speakers: analysis.speakers.clone(),
                 analysis: version.to_string(),
             };
-            self.journal.extend_from_slice(&journal::reanalysis_entry(story, rev.number, rev.id, &journaled));
+            let key = keys::analysis(story, rev.number);
+            // (PostgreSQL keeps no journal: no round trip to ask.)
+            let stored = match self.store.is_postgres() {
+                true => None,
+                false => self.store.get(&key)?,
+            };
             chain = Some(self.stage_analysis(rev, parent, chain, analysis, version, true)?);
             parent = Some(rev.number);
+            // An analysis record sealed byte for byte as stored (same
+            // version, speakers, digest of the statements, and chain)
+            // is an analysis the journal holds already: the entry that
+            // made it rebuilds the same story.
+            if stored.is_none_or(|old| self.staged.get(&key).is_none_or(|new| old != new[..])) {
+                self.journal.extend_from_slice(&journal::reanalysis_entry(story, rev.number, rev.id, &journaled));
+            }
         }
         // A speaker no run names any more is no longer one of the store's,
         // and the name index no longer leads to it.
@@ -697,6 +717,7 @@ impl<'s> WriteBatch<'s> {
             }
         }
         self.revisions += revisions.len();
+        self.rederived = true;
         Ok(())
     }
 
@@ -711,7 +732,16 @@ impl<'s> WriteBatch<'s> {
         for k in deleted {
             batch.remove(k);
         }
+        // A re-derived analysis mostly comes out as it is stored: on sled a
+        // value equal to the stored one is not written again (a point read
+        // costs far less than sled logging, rewriting and flushing the
+        // page), which leaves the database exactly as writing it would.
+        // On PostgreSQL each read would be a round trip: everything goes.
+        let elide = self.rederived && !self.store.is_postgres();
         for (k, v) in staged {
+            if elide && self.store.get(&k)?.is_some_and(|old| old == v[..]) {
+                continue;
+            }
             batch.insert_owned(k, v);
         }
         let terms = std::mem::take(&mut self.terms);
