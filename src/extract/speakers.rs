@@ -28,36 +28,51 @@ struct Entry {
     /// pick for the post, Ann Roe, arrived") is not listed as a speaker
     /// but is there for "she" and "the pick" to find.
     spoke: bool,
-    /// What "the HEAD" can match, lowercased and singular once here, not
-    /// for every entry a definite description walks past: the head of
-    /// the role and the words of the name.
-    role_head: Option<String>,
-    name_words: Vec<String>,
+    /// What "the HEAD" can match, lowercased and singular once, the first
+    /// time a definite description walks past the entry, not at every walk:
+    /// the head of the role and the words of the name.
+    role_head: std::cell::OnceCell<Option<String>>,
+    name_words: std::cell::OnceCell<Vec<String>>,
 }
 
 impl Entry {
     fn new(speaker: Speaker, surname: Option<String>, gender: Gender, last_seen: usize) -> Entry {
-        let name_words = speaker.name.to_lowercase().split_whitespace().map(|w| singular(w).to_string()).collect();
-        let mut e = Entry { speaker, surname, gender, last_seen, spoke: true, role_head: None, name_words };
-        e.role_changed();
-        e
+        Entry {
+            speaker,
+            surname,
+            gender,
+            last_seen,
+            spoke: true,
+            role_head: std::cell::OnceCell::new(),
+            name_words: std::cell::OnceCell::new(),
+        }
     }
 
     /// Keep [`Entry::role_head`] in step with the speaker's role.
     fn role_changed(&mut self) {
-        // The head of the role: "the chairman" is the "campaign chairman",
-        // "the campaign" is not.
-        self.role_head = self.speaker.role.as_deref().and_then(|r| {
-            r.split(" of ")
-                .next()
-                .and_then(|r| r.split_whitespace().next_back())
-                .map(|w| singular(&w.to_lowercase()).to_string())
-        });
+        self.role_head = std::cell::OnceCell::new();
     }
 
     /// Whether "the `head`" (singular, lowercase) can be this speaker.
     fn has_head(&self, head: &str) -> bool {
-        self.role_head.as_deref() == Some(head) || self.name_words.iter().any(|w| w == head)
+        // The head of the role: "the chairman" is the "campaign chairman",
+        // "the campaign" is not.
+        let role_head = self.role_head.get_or_init(|| {
+            self.speaker.role.as_deref().and_then(|r| {
+                r.split(" of ")
+                    .next()
+                    .and_then(|r| r.split_whitespace().next_back())
+                    .map(|w| singular(&w.to_lowercase()).to_string())
+            })
+        });
+        role_head.as_deref() == Some(head)
+            || self
+                .name_words
+                .get_or_init(|| {
+                    self.speaker.name.to_lowercase().split_whitespace().map(|w| singular(w).to_string()).collect()
+                })
+                .iter()
+                .any(|w| w == head)
     }
 }
 
