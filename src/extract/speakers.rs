@@ -28,6 +28,52 @@ struct Entry {
     /// pick for the post, Ann Roe, arrived") is not listed as a speaker
     /// but is there for "she" and "the pick" to find.
     spoke: bool,
+    /// What "the HEAD" can match, lowercased and singular once, the first
+    /// time a definite description walks past the entry, not at every walk:
+    /// the head of the role and the words of the name.
+    role_head: std::cell::OnceCell<Option<String>>,
+    name_words: std::cell::OnceCell<Vec<String>>,
+}
+
+impl Entry {
+    fn new(speaker: Speaker, surname: Option<String>, gender: Gender, last_seen: usize) -> Entry {
+        Entry {
+            speaker,
+            surname,
+            gender,
+            last_seen,
+            spoke: true,
+            role_head: std::cell::OnceCell::new(),
+            name_words: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Keep [`Entry::role_head`] in step with the speaker's role.
+    fn role_changed(&mut self) {
+        self.role_head = std::cell::OnceCell::new();
+    }
+
+    /// Whether "the `head`" (singular, lowercase) can be this speaker.
+    fn has_head(&self, head: &str) -> bool {
+        // The head of the role: "the chairman" is the "campaign chairman",
+        // "the campaign" is not.
+        let role_head = self.role_head.get_or_init(|| {
+            self.speaker.role.as_deref().and_then(|r| {
+                r.split(" of ")
+                    .next()
+                    .and_then(|r| r.split_whitespace().next_back())
+                    .map(|w| singular(&w.to_lowercase()).to_string())
+            })
+        });
+        role_head.as_deref() == Some(head)
+            || self
+                .name_words
+                .get_or_init(|| {
+                    self.speaker.name.to_lowercase().split_whitespace().map(|w| singular(w).to_string()).collect()
+                })
+                .iter()
+                .any(|w| w == head)
+    }
 }
 
 /// Every speaker of one article, in order of first appearance.
@@ -110,7 +156,7 @@ struct Words<'a> {
 
 impl Words<'_> {
     /// The width of the non-ASCII white-space character at byte `i` (a
-    /// character boundary), or 0. Only three lead bytes start one.
+    /// character boundary), or 0. Only four lead bytes start one.
     #[inline]
     fn wide_space_at(&self, i: usize) -> usize {
         match self.s.as_bytes()[i] {
@@ -122,6 +168,28 @@ impl Words<'_> {
     }
 }
 
+/// What a byte can be at a word's edge: part of a word, ASCII white space,
+/// or the lead byte of a character that may be white space (U+0085, U+00A0,
+/// U+1680, U+2000..=U+205F, U+3000: only these four lead bytes start one).
+/// One table lookup a byte keeps the walk over a whole article tight.
+static EDGE: [u8; 256] = {
+    let mut t = [WORD; 256];
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0x0b] = SPACE;
+    t[0x0c] = SPACE;
+    t[0xC2] = MAYBE_SPACE;
+    t[0xE1] = MAYBE_SPACE;
+    t[0xE2] = MAYBE_SPACE;
+    t[0xE3] = MAYBE_SPACE;
+    t
+};
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const MAYBE_SPACE: u8 = 2;
+
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
@@ -130,17 +198,13 @@ impl<'a> Iterator for Words<'a> {
         let len = bytes.len();
         let mut i = self.i;
         while i < len {
-            let b = bytes[i];
-            if b.is_ascii() {
-                if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-                    break;
-                }
-                i += 1;
-            } else {
-                match self.wide_space_at(i) {
+            match EDGE[usize::from(bytes[i])] {
+                SPACE => i += 1,
+                WORD => break,
+                _ => match self.wide_space_at(i) {
                     0 => break,
                     n => i += n,
-                }
+                },
             }
         }
         if i >= len {
@@ -148,25 +212,18 @@ impl<'a> Iterator for Words<'a> {
             return None;
         }
         let start = i;
+        // Continuation bytes (0x80..=0xBF) are never one of the lead bytes
+        // above, so the walk may step a byte at a time.
         while i < len {
-            let b = bytes[i];
-            if b > b' ' && b < 0x80 {
-                i += 1;
-            } else if b.is_ascii() {
-                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-                    break;
+            match EDGE[usize::from(bytes[i])] {
+                WORD => i += 1,
+                SPACE => break,
+                _ => {
+                    if self.wide_space_at(i) > 0 {
+                        break;
+                    }
+                    i += 1;
                 }
-                i += 1;
-            } else {
-                if self.wide_space_at(i) > 0 {
-                    break;
-                }
-                // Past the whole character: its lead byte gives its width.
-                i += match b {
-                    0xF0.. => 4,
-                    0xE0.. => 3,
-                    _ => 2,
-                };
             }
         }
         self.i = i;
@@ -269,7 +326,11 @@ pub fn slug(name: &str) -> String {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    // ASCII first: this runs on every word of an article (places_in).
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_suffix(w: &str) -> bool {
@@ -715,6 +776,7 @@ impl<'a> Registry<'a> {
         }
         if e.speaker.role.is_none() && parsed.pronoun.is_none() {
             e.speaker.role = parsed.role.clone();
+            e.role_changed();
         }
         if parsed.pronoun.is_none() && mention != e.speaker.name && !e.speaker.aliases.contains(&mention) {
             e.speaker.aliases.push(mention.clone());
@@ -736,21 +798,18 @@ impl<'a> Registry<'a> {
             return i;
         }
         self.unresolved = Some(self.entries.len());
-        self.entries.push(Entry {
-            speaker: Speaker {
-                id: UNRESOLVED.to_string(),
-                name: UNRESOLVED.to_string(),
-                kind: SpeakerKind::Person,
-                anonymous: false,
-                role: None,
-                aliases: Vec::new(),
-                anonymity_reason: None,
-            },
-            surname: None,
-            gender: Gender::Unknown,
-            last_seen: self.clock,
-            spoke: false,
-        });
+        let speaker = Speaker {
+            id: UNRESOLVED.to_string(),
+            name: UNRESOLVED.to_string(),
+            kind: SpeakerKind::Person,
+            anonymous: false,
+            role: None,
+            aliases: Vec::new(),
+            anonymity_reason: None,
+        };
+        let mut e = Entry::new(speaker, None, Gender::Unknown, self.clock);
+        e.spoke = false;
+        self.entries.push(e);
         self.entries.len() - 1
     }
 
@@ -775,6 +834,7 @@ impl<'a> Registry<'a> {
         e.last_seen = self.clock;
         if e.speaker.role.is_none() {
             e.speaker.role = parsed.role;
+            e.role_changed();
         }
     }
 
@@ -793,21 +853,16 @@ impl<'a> Registry<'a> {
             self.by_surname.entry(s.clone()).or_default().push(idx);
         }
         self.recency.insert(self.clock, idx);
-        self.entries.push(Entry {
-            speaker: Speaker {
-                id: slug(&p.name),
-                name: p.name.clone(),
-                kind: p.kind,
-                anonymous: p.kind == SpeakerKind::Anonymous,
-                role: p.role.clone(),
-                aliases,
-                anonymity_reason: None,
-            },
-            surname,
-            gender: p.gender,
-            last_seen: self.clock,
-            spoke: true,
-        });
+        let speaker = Speaker {
+            id: slug(&p.name),
+            name: p.name.clone(),
+            kind: p.kind,
+            anonymous: p.kind == SpeakerKind::Anonymous,
+            role: p.role.clone(),
+            aliases,
+            anonymity_reason: None,
+        };
+        self.entries.push(Entry::new(speaker, surname, p.gender, self.clock));
         idx
     }
 
@@ -849,19 +904,8 @@ impl<'a> Registry<'a> {
     }
 
     fn resolve_definite(&self, head: &str) -> Option<usize> {
-        let head_s = singular(head);
-        self.most_recent(|e| {
-            // The head of the role: "the chairman" is the "campaign
-            // chairman", "the campaign" is not.
-            let role_hit = e.speaker.role.as_deref().is_some_and(|r| {
-                r.split(" of ")
-                    .next()
-                    .and_then(|r| r.split_whitespace().next_back())
-                    .is_some_and(|w| singular(&w.to_lowercase()) == head_s)
-            });
-            let name_hit = e.speaker.name.to_lowercase().split_whitespace().any(|w| singular(w) == head_s);
-            role_hit || name_hit
-        })
+        let head = singular(head);
+        self.most_recent(|e| e.has_head(head))
     }
 
     fn resolve_name(&self, p: &Parsed) -> Option<usize> {
@@ -947,6 +991,28 @@ mod tests {
                    \"It was overdue,\" Holm said.";
         let ext = crate::extract::extract(doc);
         assert!(ext.speakers.iter().any(|s| s.name.ends_with("Holm")), "{:?}", ext.speakers);
+    }
+
+    #[test]
+    fn a_definite_description_finds_the_speaker_by_role_head_or_name_word() {
+        let mut r = Registry::for_document("");
+        let chair = r.resolve("Ann Roe", Some("the campaign chairman of the party")).unwrap();
+        let other = r.resolve("Bo Diaz", None).unwrap();
+        // The role's head, before "of", past a more recent speaker.
+        assert_eq!(r.resolve("the chairman", None).unwrap().id, chair.id);
+        // "the campaign" is no head of "campaign chairman".
+        assert!(r.resolve("the campaign", None).is_none_or(|s| s.id != chair.id));
+        // A word of the name, singular either side.
+        let dept = r.resolve("The Defense Department", None).unwrap();
+        r.resolve("Bo Diaz", None).unwrap();
+        assert_eq!(r.resolve("the department", None).unwrap().id, dept.id);
+        assert_eq!(r.resolve("the departments", None).unwrap().id, dept.id);
+        assert_ne!(dept.id, other.id);
+        // A role given later counts too.
+        let mut r = Registry::for_document("");
+        let lee = r.resolve("Cy Lee", None).unwrap();
+        r.introduce("Cy Lee", "the harbour master");
+        assert_eq!(r.resolve("the master", None).unwrap().id, lee.id);
     }
 
     #[test]
