@@ -105,6 +105,8 @@ pub enum Command {
     Verify(commands::verify::Args),
     #[command(about = "Derive stored revisions' statements and speakers again with this version")]
     Reanalyze(commands::reanalyze::Args),
+    #[command(about = "Give the space sled has emptied back to the file system")]
+    Compact(commands::compact::Args),
     #[command(about = "Copy every undamaged story of a damaged store into a new store")]
     Salvage(commands::salvage::Args),
     #[command(about = "Print a shell completion script")]
@@ -149,6 +151,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Verify(args) => commands::verify::run(&mut ctx, args)?,
         Command::Reanalyze(args) => commands::reanalyze::run(&mut ctx, args)?,
         Command::Salvage(args) => commands::salvage::run(&mut ctx, args)?,
+        Command::Compact(args) => commands::compact::run(&mut ctx, args)?,
         Command::Extract(args) => commands::extract::run(&mut ctx, args)?,
         Command::Diff(args) => commands::diff::run(&mut ctx, args)?,
         Command::Track(args) => commands::track::run(&mut ctx, args)?,

@@ -3,6 +3,7 @@
 
 pub mod alias;
 pub mod blame;
+pub mod compact;
 pub mod completions;
 pub mod context;
 pub mod diff;

@@ -79,7 +79,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     for store in [&from, &args.to] {
         if claimtrail_store::is_postgres_address(&store.to_string_lossy()) {
             return Err(claimtrail_store::StoreError::NotOnPostgres {
-                address: store.display().to_string(),
+                address: claimtrail_store::redacted_address(&store.to_string_lossy()),
                 command: "salvage",
                 why: "it rebuilds a damaged sled database from its journal",
             }

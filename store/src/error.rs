@@ -81,6 +81,9 @@ impl StoreError {
             StoreError::Postgres { .. } => {
                 "check that the server is running and the address, user and password are right (the URL, PGPASSWORD or ~/.pgpass)".into()
             }
+            StoreError::NotOnPostgres { command: "compact", .. } => {
+                "PostgreSQL's autovacuum reuses the space; `VACUUM FULL` gives it back to the file system".into()
+            }
             StoreError::NotOnPostgres { .. } => {
                 "the server keeps its own write-ahead log: use PostgreSQL's backups, or `claimtrail verify` and `claimtrail export`".into()
             }

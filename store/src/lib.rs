@@ -12,6 +12,7 @@
 mod analysis;
 mod blobs;
 mod codec;
+mod compact;
 mod error;
 mod format;
 mod furniture;
@@ -33,13 +34,14 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+pub use compact::Compacted;
 pub use error::{Result, StoreError};
 pub use furniture::{PageLines, PageOf};
 pub use guard::message as panic_message;
 pub use hash::{BadHash, Hash32, blob_id};
 pub use journal::{Acknowledged, Evidence, Journal, Reanalyzed};
 pub use lock::Busy;
-pub use pg::{SCHEMA_VERSION, is_address as is_postgres_address};
+pub use pg::{SCHEMA_VERSION, is_address as is_postgres_address, redacted_address};
 
 pub use records::{
     AnalysisRecord, Arrival, CheckRecord, Fate, Occurrence, RevisionRecord, Run, SpeakerRecord, StatementRecord,

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::util::Env;
 
 /// A deterministic archive: stories of revisions with small edits.
-fn write_archive(root: &Path, stories: usize, revisions: usize) {
+pub(crate) fn write_archive(root: &Path, stories: usize, revisions: usize) {
     for s in 0..stories {
         let dir = root.join(format!("story-{s}"));
         std::fs::create_dir_all(&dir).unwrap();
@@ -28,9 +28,9 @@ fn write_archive(root: &Path, stories: usize, revisions: usize) {
 }
 
 /// A small, seeded generator: the same kill times on every run.
-struct Lcg(u64);
+pub(crate) struct Lcg(pub(crate) u64);
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         self.0 >> 33
     }

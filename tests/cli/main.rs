@@ -8,6 +8,7 @@ mod util;
 mod analysis;
 mod backup;
 mod bad_input;
+mod compact;
 mod concurrency;
 mod crash;
 mod diff;

@@ -14,7 +14,7 @@ pub fn is_address(address: &str) -> bool {
 }
 
 /// The address as it may be shown: any password replaced by `***`.
-pub(crate) fn redacted(address: &str) -> String {
+pub fn redacted(address: &str) -> String {
     let Some((scheme, rest)) = address.split_once("://") else { return address.to_string() };
     let (authority, tail) = match rest.find(['/', '?']) {
         Some(at) => rest.split_at(at),

@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use postgres::types::ToSql;
 use postgres::{Client, NoTls, Row, Statement};
 
-pub use address::is_address;
+pub use address::{is_address, redacted as redacted_address};
 
 use crate::error::{Result, StoreError};
 use crate::kv::Batch;

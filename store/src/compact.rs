@@ -1,0 +1,204 @@
+//! Compaction: copy a sled store's database into a fresh one and swap it in.
+//!
+//! sled never gives back the space of segments it has emptied: its file
+//! keeps them, and every open writes each free segment over with a marker
+//! (512 KB a segment) so that recovery cannot mistake old data for new. A
+//! store that bulk loads, reanalyses or has been written for months holds
+//! many such segments (a quarter of the file after building the
+//! 1M-statement bench store), so it is bigger than it needs to be and every
+//! command, even one that only reads, starts by writing them all.
+//!
+//! [`Store::compact`] copies every key into a new database beside the old
+//! one, reads the copy back and checks it against the original (same keys,
+//! same values, in order), then exchanges the two directories in one
+//! atomic rename and deletes the old one. Killed at any point, the store is
+//! either the old database or the new, complete one; an unfinished copy
+//! left behind is removed by the next compaction.
+
+use std::path::{Path, PathBuf};
+
+use crate::Store;
+use crate::error::{Result, StoreError};
+
+/// Where the copy is made, beside the database (`<store>/db`).
+const COPY: &str = "db.compact";
+
+/// What a compaction did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Compacted {
+    /// The database's bytes on the file system before and after (what `du`
+    /// counts: allocated blocks, not file lengths).
+    pub before_bytes: u64,
+    pub after_bytes: u64,
+    /// Keys copied and checked.
+    pub keys: u64,
+    /// Bytes of an unfinished copy left by an earlier, interrupted
+    /// compaction, removed first.
+    pub leftover_bytes: u64,
+}
+
+impl Store {
+    /// Rewrite the database into a fresh one holding exactly the same keys
+    /// and values, and swap it in (sled only; see the module docs).
+    /// `progress` is told the keys copied so far.
+    pub fn compact(mut self, progress: &dyn Fn(u64)) -> Result<Compacted> {
+        if let Some(pg) = &self.pg {
+            return Err(StoreError::NotOnPostgres {
+                address: pg.shown.clone(),
+                command: "compact",
+                why: "the server reclaims the space of deleted rows itself (autovacuum)",
+            });
+        }
+        let dir = self.path.clone();
+        let io = |source: std::io::Error| StoreError::Open { path: dir.clone(), source };
+        let copy_dir = dir.join(COPY);
+        let mut done = Compacted::default();
+        if copy_dir.exists() {
+            done.leftover_bytes = disk_bytes(&copy_dir);
+            std::fs::remove_dir_all(&copy_dir).map_err(io)?;
+        }
+        let Some(old) = self.db.take() else { return Ok(done) };
+        done.before_bytes = disk_bytes(&dir.join("db"));
+        let copied = self.guarded(|| copy_into(&old, &copy_dir, progress));
+        // Closing flushes what sled did in memory; the copy is what counts.
+        let _ = crate::guard::catch(move || drop(old));
+        let (keys, digest) = match copied {
+            Ok(found) => found,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&copy_dir);
+                return Err(e);
+            }
+        };
+        // Read the copy back, as the next command will open it: the same
+        // keys and values, or the store is left as it was.
+        let check = self.guarded(|| reopen_and_digest(&copy_dir));
+        if check.as_ref().ok() != Some(&(keys, digest)) {
+            let _ = std::fs::remove_dir_all(&copy_dir);
+            return Err(check.err().unwrap_or_else(|| {
+                self.corrupt("the compacted copy did not read back as the original; the store was not changed")
+            }));
+        }
+        exchange(&copy_dir, &dir.join("db")).map_err(io)?;
+        std::fs::File::open(&dir).and_then(|d| d.sync_all()).map_err(io)?;
+        // The old database, now under the copy's name. If this is cut
+        // short, the next compaction removes the rest.
+        std::fs::remove_dir_all(&copy_dir).map_err(io)?;
+        done.keys = keys;
+        done.after_bytes = disk_bytes(&dir.join("db"));
+        Ok(done)
+    }
+}
+
+impl Store {
+    /// Run sled work inside the panic boundary: a panic or an error is the
+    /// store's error.
+    fn guarded<T>(&self, f: impl FnOnce() -> sled::Result<T>) -> Result<T> {
+        match crate::guard::catch(f) {
+            Ok(done) => done.map_err(|e| self.db_err(e)),
+            Err(panic) => {
+                Err(StoreError::Damaged { path: self.path.clone(), detail: format!("sled failed ({panic})") })
+            }
+        }
+    }
+}
+
+/// A running digest of a database's trees, keys and values in order.
+fn absorb(hasher: &mut blake3::Hasher, bytes: &[u8]) {
+    hasher.update(&(bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+}
+
+/// Copy every tree of `old` into a new database at `to`; returns the keys
+/// copied and a digest of everything copied.
+fn copy_into(old: &sled::Db, to: &Path, progress: &dyn Fn(u64)) -> sled::Result<(u64, [u8; 32])> {
+    /// Flush to sled in batches of about this many bytes.
+    const BATCH_BYTES: usize = 8 << 20;
+    let new = sled::Config::new().path(to).cache_capacity(crate::BULK_CACHE_BYTES).flush_every_ms(None).open()?;
+    let mut hasher = blake3::Hasher::new();
+    let mut keys = 0u64;
+    for name in old.tree_names() {
+        absorb(&mut hasher, &name);
+        let (from, into) = (old.open_tree(&name)?, new.open_tree(&name)?);
+        let mut batch = sled::Batch::default();
+        let mut bytes = 0;
+        for kv in from.iter() {
+            let (k, v) = kv?;
+            absorb(&mut hasher, &k);
+            absorb(&mut hasher, &v);
+            bytes += k.len() + v.len();
+            batch.insert(k, v);
+            keys += 1;
+            if bytes >= BATCH_BYTES {
+                into.apply_batch(std::mem::take(&mut batch))?;
+                bytes = 0;
+                progress(keys);
+            }
+        }
+        into.apply_batch(batch)?;
+        progress(keys);
+    }
+    new.flush()?;
+    Ok((keys, *hasher.finalize().as_bytes()))
+}
+
+/// Open the database at `dir` (which also writes sled's snapshot, so that
+/// the next open finds nothing to replay), and digest it as [`copy_into`].
+fn reopen_and_digest(dir: &Path) -> sled::Result<(u64, [u8; 32])> {
+    let db = sled::Config::new().path(dir).cache_capacity(crate::BULK_CACHE_BYTES).flush_every_ms(None).open()?;
+    let mut hasher = blake3::Hasher::new();
+    let mut keys = 0u64;
+    for name in db.tree_names() {
+        absorb(&mut hasher, &name);
+        for kv in db.open_tree(&name)?.iter() {
+            let (k, v) = kv?;
+            absorb(&mut hasher, &k);
+            absorb(&mut hasher, &v);
+            keys += 1;
+        }
+    }
+    Ok((keys, *hasher.finalize().as_bytes()))
+}
+
+/// Swap two directories in one step: at every moment each name holds one
+/// whole database.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(|e| {
+        std::io::Error::other(format!(
+            "cannot swap {} and {} atomically ({e}); the store was not changed",
+            a.display(),
+            b.display()
+        ))
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other(
+        "compaction needs an atomic directory swap, which only Linux offers here; the store was not changed",
+    ))
+}
+
+/// Bytes allocated on the file system under `path` (files and directories).
+#[cfg(unix)]
+pub(crate) fn disk_bytes(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    let mut total = 0;
+    let mut stack: Vec<PathBuf> = vec![path.to_path_buf()];
+    while let Some(p) = stack.pop() {
+        let Ok(meta) = std::fs::symlink_metadata(&p) else { continue };
+        total += meta.blocks() * 512;
+        if meta.is_dir()
+            && let Ok(entries) = std::fs::read_dir(&p)
+        {
+            stack.extend(entries.flatten().map(|e| e.path()));
+        }
+    }
+    total
+}
+
+#[cfg(not(unix))]
+pub(crate) fn disk_bytes(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}

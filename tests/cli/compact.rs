@@ -1,0 +1,114 @@
+//! `claimtrail compact`: the database rewritten without sled's emptied
+//! space, holding exactly what it held.
+
+use crate::util::{Env, example};
+
+/// A store with some churn: three revisions of one story, each analysed
+/// twice (`reanalyze --force` rewrites what was derived).
+fn store_with_churn(env: &Env) {
+    for f in ["01-first.txt", "02-update.txt", "03-latest.txt"] {
+        env.run(["record", "harbor", example(f).to_str().unwrap()]).ok();
+    }
+    env.run(["reanalyze", "--force"]).ok();
+}
+
+#[test]
+fn compact_keeps_every_key_value_and_the_verify_root() {
+    let env = Env::new_sled();
+    store_with_churn(&env);
+    let root_before = env.run(["verify", "--format", "json"]).json()["root"].clone();
+    let export_before = env.run(["export"]).ok().to_string();
+    let keys_before = env.store_snapshot();
+
+    let out = env.run(["compact"]);
+    let said = out.ok();
+    assert!(said.starts_with(&format!("compacted {}: ", env.store().display())), "{said}");
+    assert!(said.contains(&format!("{} keys copied and checked", keys_before.len())), "{said}");
+
+    assert_eq!(env.store_snapshot(), keys_before, "every key and value as it was");
+    assert_eq!(env.run(["verify", "--format", "json"]).json()["root"], root_before);
+    assert_eq!(env.run(["export"]).ok(), export_before);
+    assert!(!env.store().join("db.compact").exists(), "the old database is gone");
+
+    // JSON for scripts; compacting a compacted store changes nothing either.
+    let json = env.run(["compact", "--format", "json"]).json();
+    assert_eq!(json["keys"], keys_before.len());
+    assert!(json["after_bytes"].as_u64().unwrap() > 0, "{json}");
+    assert_eq!(json["leftover_bytes"], 0);
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
+    assert_eq!(env.run(["log", "harbor", "--format", "json"]).json().as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn a_copy_left_by_an_interrupted_compaction_is_ignored_then_removed() {
+    let env = Env::new_sled();
+    store_with_churn(&env);
+    let keys_before = env.store_snapshot();
+    // What a compaction killed while copying leaves: a half-made database
+    // beside the real one.
+    let leftover = env.store().join("db.compact");
+    std::fs::create_dir_all(&leftover).unwrap();
+    std::fs::write(leftover.join("db"), vec![7u8; 64 * 1024]).unwrap();
+
+    assert_eq!(env.run(["log", "harbor", "--format", "json"]).json().as_array().unwrap().len(), 3);
+    env.run(["verify"]).ok();
+
+    let said = env.run(["compact"]).ok().to_string();
+    assert!(said.starts_with("removed the unfinished copy of an interrupted compaction ("), "{said}");
+    assert!(!leftover.exists());
+    assert_eq!(env.store_snapshot(), keys_before);
+    env.run(["verify"]).ok();
+}
+
+#[test]
+fn compact_needs_a_store_and_a_sled_one() {
+    let env = Env::new();
+    let err = env.run(["compact"]).err().to_string();
+    match env.pg_schema() {
+        None => assert!(err.contains(&format!("no store at {}", env.store().display())), "{err}"),
+        Some(_) => assert!(err.contains("`compact` works on a sled store's files"), "{err}"),
+    }
+    if env.pg_schema().is_some() {
+        env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
+        let err = env.run(["compact"]).err().to_string();
+        assert!(err.contains("autovacuum"), "{err}");
+    }
+}
+
+#[test]
+fn a_compaction_killed_at_any_moment_leaves_the_store_whole() {
+    let env = Env::new_sled();
+    let archive = env.dir.path().join("archive");
+    crate::crash::write_archive(&archive, 6, 12);
+    env.run(["import", "--quiet", archive.to_str().unwrap()]).ok();
+    env.run(["reanalyze", "--force"]).ok();
+    let root = env.run(["verify", "--format", "json"]).json()["root"].clone();
+    let keys = env.store_snapshot();
+
+    // Timed once, to aim the kills across the whole run.
+    let start = std::time::Instant::now();
+    env.run(["compact"]).ok();
+    let full = start.elapsed().as_micros() as u64;
+    let mut rng = crate::crash::Lcg(0xc0ac7);
+    let mut interrupted = 0;
+    for i in 0..12 {
+        let mut child = env
+            .std_cmd()
+            .args(["--store", env.store().to_str().unwrap(), "compact"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(rng.next() % (full + 1)));
+        child.kill().unwrap(); // SIGKILL on Unix
+        interrupted += u32::from(!child.wait().unwrap().success());
+        assert_eq!(env.store_snapshot(), keys, "kill {i}: the store's keys and values changed");
+        let v = env.run(["verify", "--format", "json"]);
+        assert_eq!(v.code, 0, "kill {i}: verify failed\n{}{}", v.stdout, v.stderr);
+        assert_eq!(v.json()["root"], root, "kill {i}");
+    }
+    assert!(interrupted > 0, "no kill landed inside a compaction");
+    env.run(["compact"]).ok();
+    assert!(!env.store().join("db.compact").exists());
+    assert_eq!(env.store_snapshot(), keys);
+}
