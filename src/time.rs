@@ -4,6 +4,39 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use crate::error::CliError;
 
+/// English month names, lowercase: the language of most of the dates
+/// pages print (see [`is_english_calendar_word`]).
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// English weekday names, lowercase.
+pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The time zones news pages print, lowercase.
+pub const ZONES: [&str; 16] =
+    ["gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "ct"];
+
+/// Whether a lowercase word names an English month ("march", "mar",
+/// "sept") or weekday ("thursday", "thu", "thurs"), in full or cut short
+/// as pages print them.
+pub fn is_english_calendar_word(w: &str) -> bool {
+    MONTHS.iter().any(|m| w == *m || (w.len() >= 3 && m.starts_with(w)))
+        || WEEKDAYS.iter().any(|d| w == *d || (w.len() == 3 && d.starts_with(w)))
+        || matches!(w, "sept" | "tues" | "thur" | "thurs")
+}
+
 /// Parse `--at` style times: RFC 3339, or `YYYY-MM-DD[ HH:MM[:SS]]` (UTC).
 pub fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {
     let s = s.trim();

@@ -796,51 +796,11 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
     true
 }
 
-/// Day and month names of the languages news pages are most often in
-/// (English, Portuguese, Spanish, French, German, Italian), lowercase and
-/// without accents' variants where pages drop them.
+/// Day and month names of the languages news pages are most often in after
+/// English (whose names are [`crate::time::is_english_calendar_word`]'s):
+/// Portuguese, Spanish, French, German, Italian, lowercase and without
+/// accents' variants where pages drop them.
 const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "segunda",
     "terça",
     "terca",
@@ -933,11 +893,10 @@ const CALENDAR_WORDS: &[&str] = &[
     "dicembre",
 ];
 
-/// Words that join the parts of a written date or time in those languages,
-/// and the time zones pages name.
+/// Words that join the parts of a written date or time in those languages
+/// (and the time zones pages name, [`crate::time::ZONES`]).
 const CALENDAR_JOINERS: &[&str] = &[
-    "de", "del", "às", "as", "a", "las", "à", "le", "el", "the", "of", "on", "at", "um", "am", "pm", "uhr", "h",
-    "alle", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "pst", "pdt",
+    "de", "del", "às", "as", "a", "las", "à", "le", "el", "the", "of", "on", "at", "um", "am", "pm", "uhr", "h", "alle",
 ];
 
 /// A line that is only a date, in any of the languages above: "sexta-feira,
@@ -945,14 +904,14 @@ const CALENDAR_JOINERS: &[&str] = &[
 /// page's own time, not a sentence of the article.
 fn is_date_line(lower: &str) -> bool {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let named = words.iter().filter(|w| CALENDAR_WORDS.contains(w)).count();
+    let named = words.iter().filter(|w| CALENDAR_WORDS.contains(w) || crate::time::is_english_calendar_word(w)).count();
     // "22", "3rd", "09h12".
     let number = |w: &str| {
         let rest: String = w.chars().filter(|c| !c.is_ascii_digit()).collect();
         w.starts_with(|c: char| c.is_ascii_digit()) && matches!(rest.as_str(), "" | "h" | "st" | "nd" | "rd" | "th")
     };
     let numbers = words.iter().filter(|w| number(w)).count();
-    let joiners = words.iter().filter(|w| CALENDAR_JOINERS.contains(w)).count();
+    let joiners = words.iter().filter(|w| CALENDAR_JOINERS.contains(w) || crate::time::ZONES.contains(w)).count();
     words.len() <= 14 && named >= 1 && numbers >= 1 && named + numbers + joiners == words.len()
 }
 

@@ -3,6 +3,8 @@
 //! not a revision. White space never gets this far (the text is normalised)
 //! and page furniture is left out by the HTML reader.
 
+use crate::time::{WEEKDAYS, ZONES, is_english_calendar_word};
+
 /// Why a changed text is still not a new revision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Noise {
@@ -26,24 +28,7 @@ pub fn classify(old: &str, new: &str) -> Option<Noise> {
     (old != new && keep(old) == keep(new)).then_some(Noise::Timestamps)
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const LEADS: [&str; 8] = ["updated", "update", "modified", "published", "posted", "edited", "last", "first"];
-const ZONES: [&str; 16] =
-    ["gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "ct"];
 
 /// What one word of a date line is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,10 +61,11 @@ fn word(w: &str) -> Option<Word> {
     if ["on", "at", "the", "of", "am", "pm", "a.m", "p.m"].contains(&w)
         || ZONES.contains(&w)
         || WEEKDAYS.iter().any(|d| w == *d || (w.len() == 3 && d.starts_with(w)))
+        || matches!(w, "tues" | "thur" | "thurs")
     {
         return Some(Word::Filler);
     }
-    if MONTHS.iter().any(|m| w == *m || (w.len() >= 3 && m.starts_with(w))) || w == "sept" {
+    if is_english_calendar_word(w) {
         return Some(Word::Date);
     }
     if ["ago", "hours", "hour", "minutes", "minute", "mins", "min", "hrs", "yesterday", "today", "just", "now"]
