@@ -778,7 +778,11 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
         if byline_key.is_some_and(|n| by.starts_with(n) || key == n) {
             return false;
         }
-        if meta::parse_date(&b.text).is_some() || is_date_line(&lower) || is_comment_count(&lower) {
+        if meta::parse_date(&b.text).is_some()
+            || is_date_line(&lower)
+            || is_comment_count(&lower)
+            || crate::time::is_timestamp_line(&b.text)
+        {
             return false;
         }
         // A shortcode the site's CMS failed to render ("[button link=...]
@@ -789,7 +793,11 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
     }
     if chars < 300 {
         let lower = b.text.to_lowercase();
-        if is_contact_or_signup(&lower) || lower.starts_with("a version of this article appears in print") {
+        if is_contact_or_signup(&lower)
+            || is_address_block(&lower)
+            || lower.contains('©')
+            || lower.starts_with("a version of this article appears in print")
+        {
             return false;
         }
     }
@@ -937,6 +945,36 @@ fn is_contact_or_signup(lower: &str) -> bool {
         && ["sign up", "inbox"].iter().any(|w| lower.contains(w))
         && lower.split_whitespace().count() < 30;
     follow || reach || newsletter
+}
+
+/// The outlet's postal block: "1625 K Street, NW Suite 900 Washington DC
+/// 20006 | 202-628-8500 tel | 202-628-8503 fax". A telephone number beside
+/// a "tel", "fax" or "phone" label or a `|` separator; prose that mentions a
+/// number ("call 555-123-4567 for tickets") has neither.
+fn is_address_block(lower: &str) -> bool {
+    let labelled = lower.contains('|')
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "tel" | "fax" | "phone" | "telephone"));
+    labelled && phone_numbers(lower) >= 1
+}
+
+/// How many telephone numbers a text holds: runs of 10 to 15 digits kept
+/// together only by spaces, dots, hyphens, slashes and brackets
+/// ("202-628-8500", "(202) 628 8500", "+44 20 7946 0000").
+fn phone_numbers(text: &str) -> usize {
+    let mut found = 0;
+    let (mut digits, mut span) = (0, 0);
+    for c in text.chars().chain(std::iter::once('x')) {
+        if c.is_ascii_digit() {
+            digits += 1;
+            span += 1;
+        } else if digits > 0 && matches!(c, ' ' | '.' | '-' | '/' | '(' | ')' | '+') && span < 20 {
+            span += 1;
+        } else {
+            found += usize::from((10..=15).contains(&digits));
+            (digits, span) = (0, 0);
+        }
+    }
+    found
 }
 
 fn squash(s: &str) -> String {

@@ -406,3 +406,19 @@ fn a_dateline_under_a_kicker_is_kept_out_of_the_lead() {
     assert!(d.paragraphs.iter().any(|p| p.starts_with("The harbour board approved")), "{:?}", d.paragraphs);
     assert!(!d.paragraphs.concat().contains("PORT ALDER"), "{:?}", d.paragraphs);
 }
+
+#[test]
+fn an_update_stamp_an_address_block_and_a_copyright_line_are_not_paragraphs() {
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
+    let page = format!(
+        "<html><body><div id=story><h1>Ferry timetable approved</h1><p>Updated at 4:05 p.m.</p>{body}{body}\
+         <p>Call the ferry office at 555-201-7788 before Friday, the board said in a statement on its timetable.</p>\
+         <p>The Valley Ledger 40 Quay Road, Suite 3 Port Alder 90210 | 555-201-7700 tel | 555-201-7701 fax</p>\
+         <p>The contents of this site are ©2026 Valley Ledger Media Inc.</p></div></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    assert!(d.paragraphs[0].starts_with("The harbour board"), "{:?}", d.paragraphs);
+    // A number in prose is the article's.
+    assert!(d.paragraphs[2].starts_with("Call the ferry office at 555-201-7788"), "{:?}", d.paragraphs);
+}
