@@ -752,8 +752,10 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
     if !b.text.chars().any(char::is_alphanumeric) {
         return false;
     }
-    // Lists of links (related stories, tags) rather than prose.
-    if b.link_chars * 10 >= chars * 8 && chars < 200 {
+    // Lists of links (related stories, tags) rather than prose, also when
+    // the links are labelled rather than marked up: "Macron's jibe
+    // [INSIGHT] | Game called off [VIDEO]".
+    if (b.link_chars * 10 >= chars * 8 && chars < 200) || section_labels(&b.text) >= 2 {
         return false;
     }
     let key = squash(&b.text);
@@ -945,6 +947,20 @@ fn is_contact_or_signup(lower: &str) -> bool {
         && ["sign up", "inbox"].iter().any(|w| lower.contains(w))
         && lower.split_whitespace().count() < 30;
     follow || reach || newsletter
+}
+
+/// How many bracketed capitals label links in a text: "[VIDEO]",
+/// "[PICS]", "[INSIGHT]". Prose brackets words of a quotation in lowercase
+/// ("[the minister]") and rarely shouts.
+fn section_labels(text: &str) -> usize {
+    text.split('[')
+        .skip(1)
+        .filter(|rest| {
+            rest.split_once(']').is_some_and(|(label, _)| {
+                label.len() >= 3 && label.len() <= 12 && label.chars().all(|c| c.is_ascii_uppercase())
+            })
+        })
+        .count()
 }
 
 /// The outlet's postal block: "1625 K Street, NW Suite 900 Washington DC

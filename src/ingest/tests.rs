@@ -422,3 +422,16 @@ fn an_update_stamp_an_address_block_and_a_copyright_line_are_not_paragraphs() {
     // A number in prose is the article's.
     assert!(d.paragraphs[2].starts_with("Call the ferry office at 555-201-7788"), "{:?}", d.paragraphs);
 }
+
+#[test]
+fn a_line_of_labelled_links_is_not_a_paragraph() {
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
+    let page = format!(
+        "<html><body><div id=story><h1>Ferry timetable approved</h1>{body}\
+         <p>Fares to rise in spring, board warns [INSIGHT]| Storm closes the quay for a day [VIDEO] Night crossings return [PICTURES]</p>\
+         <p>\"We heard [the islanders] loud and clear,\" the chair said of the [WEEKEND] crossing.</p>{body}</div></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    assert!(!d.paragraphs.concat().contains("[VIDEO]"), "{:?}", d.paragraphs);
+}
