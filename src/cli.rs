@@ -194,8 +194,17 @@ pub fn main() -> ExitCode {
         Err(e) if e.quiet => ExitCode::from(e.code),
         Err(e) => {
             let mut err = std::io::stderr().lock();
-            // Messages quote inputs (file names, ids): no raw control characters.
-            let _ = writeln!(err, "error: {}", crate::output::clean(&e.message, false));
+            // Messages quote inputs (file names, ids): no raw control
+            // characters. A message of several lines (the candidates of an
+            // ambiguous name) keeps them, each indented under "error:", so
+            // no line of an input can pass for a line of ours.
+            let message = crate::output::clean(&e.message, true);
+            let mut lines = message.lines();
+            let _ = writeln!(err, "error: {}", lines.next().unwrap_or_default());
+            for line in lines {
+                let indent = if line.starts_with(' ') { "" } else { "  " };
+                let _ = writeln!(err, "{indent}{line}");
+            }
             for hint in &e.hints {
                 let _ = writeln!(err, "hint: {}", crate::output::clean(hint, false));
             }

@@ -83,6 +83,10 @@ fn two_people_sharing_a_surname_are_told_apart() {
     assert!(err.contains("Anna") && err.contains("Piotr"), "given names tell them apart: {err}");
     assert!(err.contains("Defence Minister") && err.contains("dockworkers"), "so do roles: {err}");
     assert!(err.contains("hint: give the given name"), "{err}");
+    // One candidate a line, indented under the error.
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert!(lines[1].starts_with("  ") && lines[2].starts_with("  "), "{err}");
     // search narrows by the same identity.
     let hits = env.run(["search", "union", "--speaker", "Piotr Kowalczyk", "--format", "json"]).json();
     assert!(!hits.as_array().unwrap().is_empty());
