@@ -8,9 +8,15 @@ use crate::commands::Ctx;
 use crate::error::{Result, exit};
 use crate::output::{Table, ellipsize};
 use crate::query::{Resolved, SpeakerIndex};
+use crate::speaker::Identity;
 
 /// List speakers with their kind, role, aliases and statement counts, or
 /// show one speaker's spellings across stories and why they are one.
+///
+/// Store-wide, each person or organisation is one row, with every spelling
+/// the stories used beside it ("Mark Esper; Mr Esper; Defense Secretary
+/// Mark T. Esper"); `--format json` keeps a row per recorded spelling,
+/// each with the `identity` it belongs to.
 ///
 /// Anonymous sources are listed with the reason the article gave for
 /// granting anonymity, when it gave one.
@@ -133,6 +139,9 @@ struct Row<'a> {
     aliases: &'a [String],
     anonymity_reason: Option<&'a str>,
     merged_into: Option<&'a str>,
+    /// The person or organisation this spelling is, across stories: the
+    /// id `who` and the other queries report it under.
+    identity: &'a str,
     statements: usize,
     stories: usize,
 }
@@ -185,6 +194,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         }
     }
     let canon: Vec<String> = records.iter().map(|r| index.canonical(&r.id)).collect();
+    let identities = index.identities(&records);
+    let identity_of: BTreeMap<&str, &str> =
+        identities.iter().flat_map(|(head, i)| i.ids().map(move |id| (id, head.as_str()))).collect();
     let rows: Vec<Row> = records
         .iter()
         .zip(&canon)
@@ -199,6 +211,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
                 aliases: &r.aliases,
                 anonymity_reason: r.anonymity_reason.as_deref(),
                 merged_into: (*canon != r.id).then_some(canon.as_str()),
+                identity: identity_of.get(r.id.as_str()).copied().unwrap_or(r.id.as_str()),
                 statements: st,
                 stories,
             }
@@ -207,6 +220,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     if ctx.out.json() {
         ctx.out.write_json(&rows)?;
         return Ok(exit::OK);
+    }
+    if args.story.is_none() {
+        return people(ctx, &rows, &identities, &counts);
     }
     let p = ctx.out.palette;
     let mut t = Table::new(&["SPEAKER", "KIND", "ROLE", "STATEMENTS", "ALIASES / NOTES"], p);
@@ -226,6 +242,58 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             r.kind.to_string(),
             ellipsize(r.role.unwrap_or(""), 40),
             r.statements.to_string(),
+            notes.join("; "),
+        ]);
+    }
+    t.write(&mut ctx.out)?;
+    Ok(exit::OK)
+}
+
+/// The store's speakers as people and organisations: one row each, with
+/// every spelling the stories used, and the bare surnames that could be
+/// more than one of them.
+fn people(
+    ctx: &mut Ctx,
+    rows: &[Row<'_>],
+    identities: &BTreeMap<String, Identity>,
+    counts: &BTreeMap<String, (BTreeSet<[u8; 32]>, BTreeSet<String>)>,
+) -> Result<u8> {
+    let p = ctx.out.palette;
+    let mut t = Table::new(&["SPEAKER", "KIND", "ROLE", "STATEMENTS", "SPELLINGS / NOTES"], p);
+    let mut shown: BTreeSet<&str> = BTreeSet::new();
+    for row in rows {
+        let Some(identity) = identities.get(row.identity) else { continue };
+        if !shown.insert(row.identity) {
+            continue;
+        }
+        let members: Vec<&Row<'_>> = rows.iter().filter(|r| r.identity == row.identity).collect();
+        let statements: BTreeSet<&[u8; 32]> =
+            members.iter().filter_map(|m| counts.get(m.id)).flat_map(|(st, _)| st).collect();
+        let mut roles: Vec<&str> = Vec::new();
+        for role in members.iter().filter_map(|m| m.role) {
+            if !roles.contains(&role) {
+                roles.push(role);
+            }
+        }
+        // Spellings as people read them: once each, not the name again.
+        let mut seen = BTreeSet::from([crate::speaker::norm_name(&identity.name)]);
+        let mut notes: Vec<String> = members
+            .iter()
+            .flat_map(|m| std::iter::once(m.name).chain(m.aliases.iter().map(String::as_str)))
+            .filter(|a| seen.insert(crate::speaker::norm_name(a)))
+            .map(str::to_string)
+            .collect();
+        if let Some(reason) = members.iter().find_map(|m| m.anonymity_reason) {
+            notes.push(format!("anonymous because {reason}"));
+        }
+        if !identity.could_be.is_empty() {
+            notes.push(format!("could be {} (counted with neither)", identity.could_be.join(" or ")));
+        }
+        t.row(vec![
+            p.cyan(&identity.name),
+            identity.kind.clone(),
+            ellipsize(&roles.join(", "), 40),
+            statements.len().to_string(),
             notes.join("; "),
         ]);
     }

@@ -183,7 +183,7 @@ impl<'s> SpeakerIndex<'s> {
                 records.insert(id, r);
             }
         }
-        let apart: BTreeSet<String> = self.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect();
+        let apart = self.apart();
         let all: Vec<SpeakerRecord> = records.into_values().collect();
         let identities = cluster(&all, &apart);
         let wanted = |i: &Identity| {
@@ -203,18 +203,7 @@ impl<'s> SpeakerIndex<'s> {
         if found.iter().any(|i| named(i) && in_full(i)) {
             found.retain(|i| named(i) && in_full(i));
         }
-        // The user's merges join identities into one.
-        let mut heads: BTreeMap<String, Identity> = BTreeMap::new();
-        for i in found.drain(..) {
-            let head = self.canonical(i.id());
-            match heads.get_mut(&head) {
-                Some(h) => h.members.extend(i.members),
-                None => {
-                    heads.insert(head, i);
-                }
-            }
-        }
-        let mut found: Vec<(String, Identity)> = heads.into_iter().collect();
+        let mut found: Vec<(String, Identity)> = self.join_merged(found).into_iter().collect();
         // A bare surname that could be several people is not one more
         // person; it is shown beside the answer.
         let (maybe, people): (Vec<_>, Vec<_>) = found.drain(..).partition(|(_, i)| i.ambiguous());
@@ -248,6 +237,34 @@ impl<'s> SpeakerIndex<'s> {
                 .with_hint("give the given name, the full name or the id"))
             }
         }
+    }
+
+    /// The ids the user kept apart with `unalias`.
+    fn apart(&self) -> BTreeSet<String> {
+        self.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect()
+    }
+
+    /// The user's merges (`alias`) join identities into one, under the id
+    /// queries report it by.
+    fn join_merged(&self, identities: Vec<Identity>) -> BTreeMap<String, Identity> {
+        let mut heads: BTreeMap<String, Identity> = BTreeMap::new();
+        for i in identities {
+            let head = self.canonical(i.id());
+            match heads.get_mut(&head) {
+                Some(h) => h.members.extend(i.members),
+                None => {
+                    heads.insert(head, i);
+                }
+            }
+        }
+        heads
+    }
+
+    /// Every person and organisation among `records`: the identity rules,
+    /// then the user's splits and merges, keyed by the id queries report
+    /// each under (what `speakers` lists store-wide).
+    pub fn identities(&self, records: &[SpeakerRecord]) -> BTreeMap<String, Identity> {
+        self.join_merged(cluster(records, &self.apart()))
     }
 
     /// One line telling an identity apart from others of the same name:

@@ -125,6 +125,28 @@ fn speakers_lists_only_people_as_people() {
     }
 }
 
+#[test]
+fn speakers_lists_each_person_once_with_every_spelling() {
+    let env = store();
+    // JSON keeps a row per recorded spelling, each naming its person.
+    let j = env.run(["speakers", "--format", "json"]).json();
+    let identity = |name: &str| {
+        j.as_array().unwrap().iter().find(|s| s["name"] == name).map(|s| s["identity"].as_str().unwrap().to_string())
+    };
+    assert_eq!(identity("Anna Kowalczyk"), identity("Anna M. Kowalczyk"));
+    assert_eq!(identity("MoE"), identity("Environment Ministry"));
+    assert_ne!(identity("Piotr Kowalczyk"), identity("Anna Kowalczyk"));
+    // The table: one row per person or organisation, spellings beside it.
+    let text = env.run(["speakers"]).ok().to_string();
+    let rows = |start: &str| text.lines().filter(|l| l.starts_with(start)).count();
+    assert_eq!(rows("Anna M. Kowalczyk "), 1, "{text}");
+    assert_eq!(rows("Anna Kowalczyk "), 0, "a spelling, not a row of its own: {text}");
+    assert_eq!(rows("Piotr Kowalczyk "), 1, "{text}");
+    assert_eq!(rows("MoE ") + rows("Ministry of Environment "), 0, "{text}");
+    let anna = text.lines().find(|l| l.starts_with("Anna M. Kowalczyk ")).unwrap();
+    assert!(anna.contains("Defence Minister Anna Kowalczyk") && anna.contains("Defense Minister"), "{anna}");
+}
+
 /// Issue 13 item 3 in the store: "A and B said" is a statement of each of
 /// them, so `who`, `speakers`, `blame` and the stored statement all say
 /// so, an unchanged revision changes nothing, and an export keeps it.
