@@ -46,6 +46,8 @@ pub fn run(ctx: &mut Ctx, _args: Args) -> Result<u8> {
         return Err(CliError::new(format!("no store at {}", dir.display()))
             .with_hint("`claimtrail record` creates one; pass --store to compact another"));
     }
+    // Every page is read once: a small cache holds less memory for no loss.
+    ctx.cache_bytes = Some(claimtrail_store::BULK_CACHE_BYTES);
     let store = Store::open_with(&dir, &ctx.open_options(false))?;
     let bar = if ctx.out.json() || !std::io::stderr().is_terminal() {
         indicatif::ProgressBar::hidden()
