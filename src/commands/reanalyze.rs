@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use claimtrail_store::{FORMAT_VERSION, NewAnalysis, SpeakerRecord, Store, validate_story_id};
+use claimtrail_store::{
+    FORMAT_VERSION, NewAnalysis, SpeakerRecord, Store, StoredAnalysis, WriteBatch, validate_story_id,
+};
 use serde::Serialize;
 
 use crate::commands::Ctx;
@@ -134,13 +136,14 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
                 to_workers[sent % workers].send((stories[sent].clone(), texts_of(batch.store(), &stories[sent])?)).ok();
                 sent += 1;
             }
-            let (analyses, changed, current) = compare(batch.store(), &story, derived?)?;
+            let stored = batch.stored_analyses(&story)?;
+            let (analyses, changed, current) = compare(&mut batch, &stored, derived?)?;
             let revisions = analyses.len() as u64;
             summary.revisions += revisions;
             summary.changed += changed;
             summary.stories += 1;
             if changed > 0 || !current || upgrading || args.force {
-                batch.replace_analysis(&story, analyses, ANALYSIS_VERSION)?;
+                batch.replace_analysis(&story, stored, analyses, ANALYSIS_VERSION)?;
                 summary.rewritten += revisions;
             }
             if batch.len() >= BATCH_REVISIONS {
@@ -194,6 +197,9 @@ const BATCH_REVISIONS: usize = 2_000;
 struct Derived {
     statements: Vec<claimtrail_store::NewStatement>,
     speakers: Vec<SpeakerRecord>,
+    /// The speakers as the analysis record keeps them, to compare with
+    /// the stored record's.
+    snapshot: Vec<SpeakerRecord>,
     lineage: crate::record::Lineage,
 }
 
@@ -233,34 +239,38 @@ fn derive_texts(story: &str, texts: &[Page]) -> Result<Vec<Derived>> {
         let now = statements_as_stored(statements.iter().map(|s| (&s.occurrence, s.content.as_str())), &by_id, text);
         let lineage = lineage(&previous, &now);
         previous = now;
-        out.push(Derived { statements, speakers, lineage });
+        let snapshot = speaker_snapshot(&speakers);
+        out.push(Derived { statements, speakers, snapshot, lineage });
     }
     Ok(out)
 }
 
-/// The new analyses of `story`'s revisions, with search terms for the
-/// statements new to the store; how many came out different from what is
-/// stored; and whether every stored analysis is this version's.
-fn compare(store: &Store, story: &str, derived: Vec<Derived>) -> Result<(Vec<NewAnalysis>, u64, bool)> {
-    let revisions = store.revisions(story)?;
+/// The new analyses of a story's revisions (`stored`, as the store holds
+/// them), with search terms for the statements new to the store; how many
+/// came out different from what is stored; and whether every stored
+/// analysis is this version's.
+fn compare(
+    batch: &mut WriteBatch<'_>,
+    stored: &[StoredAnalysis],
+    derived: Vec<Derived>,
+) -> Result<(Vec<NewAnalysis>, u64, bool)> {
     let mut termed = HashSet::new();
     let mut analyses = Vec::with_capacity(derived.len());
     let mut changed = 0;
     let mut current = true;
-    for (rev, d) in revisions.iter().zip(derived) {
-        let Derived { mut statements, speakers, lineage } = d;
+    for (was, d) in stored.iter().zip(derived) {
+        let Derived { mut statements, speakers, snapshot, lineage } = d;
         for st in &mut statements {
             let h = st.occurrence.statement;
-            if termed.insert(h) && !store.has_statement(&h)? {
+            if termed.insert(h) && !batch.has_statement(&h)? {
                 crate::record::index_words(st);
             }
         }
-        let old = store.occurrences(rev)?;
-        let stored = store.analysis(rev)?;
-        current &= stored.as_ref().is_some_and(|a| a.version == ANALYSIS_VERSION);
-        let same = old.len() == statements.len()
-            && old.iter().zip(&statements).all(|(a, b)| *a == b.occurrence)
-            && stored.is_some_and(|a| a.speakers == speaker_snapshot(&speakers));
+        let record = was.record.as_ref();
+        current &= record.is_some_and(|a| a.version == ANALYSIS_VERSION);
+        let same = was.occurrences.len() == statements.len()
+            && was.occurrences.iter().zip(&statements).all(|(a, b)| *a == b.occurrence)
+            && record.is_some_and(|a| a.speakers == snapshot);
         changed += u64::from(!same);
         analyses.push(NewAnalysis { statements, speakers, arrivals: lineage.arrivals, fates: lineage.fates });
     }

@@ -183,8 +183,28 @@ pub(crate) fn entry(story: &str, number: u32, id: Hash32, evidence: &EvidenceRef
     frame(PENDING, &codec::to_bytes(&ack))
 }
 
-/// Encode a pending entry of a revision's analysis derived again.
-pub(crate) fn reanalysis_entry(story: &str, number: u32, id: Hash32, analysis: &Analysis) -> Vec<u8> {
+/// [`Analysis`] as a write batch holds it (the occurrences and their
+/// contents side by side), serialised as the owned form is, without
+/// copying them first.
+#[derive(Serialize)]
+pub(crate) struct AnalysisRef<'a> {
+    pub statements: PairsRef<'a>,
+    pub speakers: &'a [SpeakerRecord],
+    pub analysis: &'a str,
+}
+
+/// Occurrences and their contents, serialised as [`Analysis::statements`].
+pub(crate) struct PairsRef<'a>(pub &'a [Occurrence], pub &'a [String]);
+
+impl Serialize for PairsRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().zip(self.1).map(|(o, c)| (o, c.as_str())))
+    }
+}
+
+/// Encode a pending entry of a revision's analysis derived again (an
+/// [`Analysis`], owned or borrowed).
+pub(crate) fn reanalysis_entry(story: &str, number: u32, id: Hash32, analysis: &impl Serialize) -> Vec<u8> {
     let analysis = codec::pack_at(&codec::to_bytes(analysis), None, JOURNAL_LEVEL);
     let r = Reanalyzed { story: story.to_string(), number, id, analysis, offset: 0 };
     frame(REANALYSIS, &codec::to_bytes(&r))
@@ -537,6 +557,56 @@ mod tests {
         assert_eq!(entry_of("s", 2, Hash32([2; 32]), &owned, &statements), from_owned);
         let j = parse(&from_owned, 0);
         assert_eq!(j.pending[0].evidence().unwrap().statements, owned.statements);
+    }
+
+    /// A re-derived analysis, as a write batch borrows it.
+    #[test]
+    fn borrowed_analysis_is_written_as_the_owned_form() {
+        let occurrences = vec![
+            Occurrence {
+                index: 0,
+                paragraph: 2,
+                statement: Hash32([5; 32]),
+                speaker: Some("jane-doe".into()),
+                mention: None,
+                attribution: "direct".into(),
+                cue: Some("said".into()),
+                span: (4, 40),
+            },
+            Occurrence {
+                index: 1,
+                paragraph: 3,
+                statement: Hash32([6; 32]),
+                speaker: None,
+                mention: None,
+                attribution: "unattributed".into(),
+                cue: None,
+                span: (41, 90),
+            },
+        ];
+        let contents = vec!["the bridge will open".to_string(), "it rained".to_string()];
+        let speakers = vec![SpeakerRecord {
+            id: "jane-doe".into(),
+            name: "Jane Doe".into(),
+            kind: "person".into(),
+            anonymous: false,
+            role: None,
+            aliases: Vec::new(),
+            anonymity_reason: None,
+            lookup: Vec::new(),
+        }];
+        let owned = Analysis {
+            statements: occurrences.iter().cloned().zip(contents.iter().cloned()).collect(),
+            speakers: speakers.clone(),
+            analysis: "v2".into(),
+        };
+        let borrowed =
+            AnalysisRef { statements: PairsRef(&occurrences, &contents), speakers: &speakers, analysis: "v2" };
+        // Salvage and recovery read entries as `Analysis`: the same bytes.
+        assert_eq!(
+            reanalysis_entry("s", 4, Hash32([4; 32]), &borrowed),
+            reanalysis_entry("s", 4, Hash32([4; 32]), &owned)
+        );
     }
 
     #[test]

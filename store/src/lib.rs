@@ -50,7 +50,7 @@ pub use records::{
 pub use verify::{Problem, VerifyReport};
 
 use records::RunValue;
-pub use write::WriteBatch;
+pub use write::{StoredAnalysis, WriteBatch};
 
 /// The store format (key layout and value encodings) this build writes and
 /// reads. Format 2: postcard records, zstd-delta texts and statement lists,

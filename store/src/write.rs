@@ -58,6 +58,30 @@ pub struct WriteBatch<'s> {
     /// An analysis was re-derived in this batch: most of what it stages
     /// is what the store holds already.
     rederived: bool,
+    /// Run prefixes (a statement in a story) whose stored keys this batch
+    /// has all deleted: what they hold now is only what is staged, so
+    /// reading them need not ask the database.
+    cleared: HashSet<Vec<u8>>,
+    /// Statements found stored (or staged) in this batch: a statement
+    /// stays once stored, and a story repeats its statements in every
+    /// revision.
+    held: HashSet<Hash32>,
+}
+
+/// A revision's analysis as the store holds it, read by
+/// [`WriteBatch::stored_analyses`] for the caller to compare with one
+/// derived again, and handed back to [`WriteBatch::replace_analysis`]
+/// (which then reads none of it again).
+#[derive(Debug)]
+pub struct StoredAnalysis {
+    pub revision: RevisionRecord,
+    pub occurrences: Vec<Occurrence>,
+    /// `None` in a store not yet upgraded.
+    pub record: Option<AnalysisRecord>,
+    /// The stored statement list's wire bytes and chain depth: kept as
+    /// they are when the list is derived again unchanged.
+    wire: Vec<u8>,
+    depth: u8,
 }
 
 /// A decoded statement list: revision number, wire bytes, chain depth and
@@ -83,6 +107,34 @@ struct Said<'a> {
     fates: &'a HashMap<Hash32, crate::Fate>,
     fresh: &'a HashSet<Hash32>,
 }
+
+/// The stored analysis a re-derived one replaces, and whether the
+/// revision's parent kept its stored statement list.
+struct Replacing {
+    occurrences: Vec<Occurrence>,
+    record: Option<AnalysisRecord>,
+    wire: Vec<u8>,
+    depth: u8,
+    parent_kept: bool,
+}
+
+/// What staging a revision's analysis did: its analysis chain, and
+/// whether its statement list and analysis record are the stored ones
+/// (nothing staged for them).
+struct Staged {
+    chain: Hash32,
+    list_kept: bool,
+    record_kept: bool,
+    /// A re-derived analysis's statement contents, in order (empty for a
+    /// new revision), and its speakers: with the list the batch now
+    /// holds, what its journal entry keeps.
+    contents: Vec<String>,
+    speakers: Vec<SpeakerRecord>,
+}
+
+/// How many statements a batch remembers as stored before starting
+/// afresh (a batch that writes nothing is never renewed).
+const HELD_STATEMENTS: usize = 1 << 16;
 
 /// How many decoded blobs a batch keeps for deltas before starting afresh.
 const BLOB_CACHE: usize = 256;
@@ -110,6 +162,8 @@ impl<'s> WriteBatch<'s> {
             chains: HashMap::new(),
             named: HashSet::new(),
             rederived: false,
+            cleared: HashSet::new(),
+            held: HashSet::new(),
         })
     }
 
@@ -161,6 +215,21 @@ impl<'s> WriteBatch<'s> {
         self.deleted.insert(key);
     }
 
+    /// Whether the store holds statement `hash`, stored or staged.
+    pub fn has_statement(&mut self, hash: &Hash32) -> Result<bool> {
+        if self.held.contains(hash) {
+            return Ok(true);
+        }
+        let found = self.exists(&keys::statement(hash))?;
+        if found {
+            if self.held.len() >= HELD_STATEMENTS {
+                self.held.clear();
+            }
+            self.held.insert(*hash);
+        }
+        Ok(found)
+    }
+
     /// Whether any key with `prefix` is stored or staged, and not deleted:
     /// stops at the first one, where [`WriteBatch::scan`] reads them all.
     fn has_prefix(&self, prefix: &[u8]) -> Result<bool> {
@@ -179,10 +248,12 @@ impl<'s> WriteBatch<'s> {
     /// Every key with `prefix`, committed or staged (staged values win).
     fn scan(&self, prefix: &[u8]) -> Result<BTreeMap<Vec<u8>, Vec<u8>>> {
         let mut out = BTreeMap::new();
-        for kv in self.store.scan(prefix) {
-            let (k, v) = kv?;
-            if !self.deleted.contains(&k[..]) {
-                out.insert(k.to_vec(), v.to_vec());
+        if !self.cleared.contains(prefix) {
+            for kv in self.store.scan(prefix) {
+                let (k, v) = kv?;
+                if !self.deleted.contains(&k[..]) {
+                    out.insert(k.to_vec(), v.to_vec());
+                }
             }
         }
         for (k, v) in self.staged.range(prefix.to_vec()..).take_while(|(k, _)| k.starts_with(prefix)) {
@@ -405,7 +476,7 @@ impl<'s> WriteBatch<'s> {
             fates: new.fates,
         };
         let parent = previous.as_ref().map(|p| p.number);
-        self.stage_analysis(&revision, parent, parent_chain, analysis, new.analysis, false)?;
+        self.stage_analysis(&revision, parent, parent_chain, analysis, new.analysis, None)?;
         self.put(keys::revision(new.story, number), seal_record(keys::REVISION, &revision));
         self.put(keys::by_text(new.story, &text_id), number.to_be_bytes().to_vec());
         self.put(keys::story(new.story), seal_record(keys::STORY, &story));
@@ -439,7 +510,8 @@ impl<'s> WriteBatch<'s> {
     /// Stage what was derived from revision `rev` (its statements and
     /// list, runs, speakers and analysis record) on top of its parent's
     /// (`parent`, whose list this batch reads or has staged, and whose
-    /// analysis chain is `parent_chain`). Returns the revision's chain.
+    /// analysis chain is `parent_chain`), in place of the stored analysis
+    /// `replacing` if it is derived again.
     fn stage_analysis(
         &mut self,
         rev: &RevisionRecord,
@@ -447,47 +519,78 @@ impl<'s> WriteBatch<'s> {
         parent_chain: Option<Hash32>,
         new: NewAnalysis,
         version: &str,
-        rekey: bool,
-    ) -> Result<Hash32> {
+        replacing: Option<Replacing>,
+    ) -> Result<Staged> {
+        let rekey = replacing.is_some();
         let story = rev.story.as_str();
         let number = rev.number;
-        let parent_pairs: Vec<(Hash32, Option<String>)> = match parent {
+        // The parent's list, out of the batch's hands while this revision
+        // is staged on it: this revision's list takes its place.
+        let parent_list: Option<List> = match parent {
             Some(p) => {
-                let list = self.list(story, p)?;
-                list.occurrences.iter().map(|o| (o.statement, o.speaker.clone())).collect()
+                self.list(story, p)?;
+                self.lists.remove(story)
             }
-            None => Vec::new(),
+            None => None,
         };
+        let parent_occurrences = parent_list.as_ref().map_or(&[][..], |l| &l.occurrences[..]);
         let mut occurrences = Vec::with_capacity(new.statements.len());
         // The parent's statements are stored: only the others may be new.
-        let mut seen: HashSet<Hash32> = parent_pairs.iter().map(|(h, _)| *h).collect();
+        let mut seen: HashSet<Hash32> = parent_occurrences.iter().map(|o| o.statement).collect();
         // Statements new to the store (so with no earlier run anywhere).
         let mut fresh: HashSet<Hash32> = HashSet::new();
+        // A re-derived analysis keeps the contents for its journal entry,
+        // which only a changed analysis needs.
+        let mut contents = Vec::with_capacity(if rekey { new.statements.len() } else { 0 });
         for st in new.statements {
             let h = st.occurrence.statement;
-            if seen.insert(h) && !self.exists(&keys::statement(&h))? {
+            let mut content = Some(st.content);
+            if seen.insert(h) && !self.has_statement(&h)? {
                 fresh.insert(h);
-                self.put(keys::statement(&h), st.content.into_bytes());
+                let bytes = match rekey {
+                    true => content.as_ref().map(|c| c.as_bytes().to_vec()),
+                    false => content.take().map(String::into_bytes),
+                };
+                self.put(keys::statement(&h), bytes.unwrap_or_default());
                 self.counts.statements += 1;
                 self.near.add(&h, &st.prints);
                 for term in st.terms {
                     self.terms.entry(term).or_default().extend_from_slice(&h.0[..8]);
                 }
             }
+            if rekey {
+                contents.extend(content);
+            }
             occurrences.push(st.occurrence);
         }
         self.counts.occurrences += occurrences.len() as u64;
 
-        // The statement list, as a delta against the parent's.
-        let wire = codec::occurrences_to_wire(&occurrences);
-        let value = match (parent, self.lists.get(story)) {
-            (Some(_), Some(parent)) => blobs::encode_list(&wire, Some((&parent.wire, parent.depth))),
-            _ => blobs::encode_list(&wire, None),
+        // The statement list, as a delta against the parent's. A list
+        // derived again as it is stored, on a parent list kept as stored,
+        // is kept: encoding it again would give the bytes this codec wrote
+        // (same list, same base, same depth), so only its wire bytes and
+        // depth are needed, as the next list's base.
+        let (kept, stored_record) = match replacing {
+            Some(was) => {
+                let kept = (was.parent_kept && was.record.is_some() && was.occurrences == occurrences)
+                    .then_some((was.wire, was.depth));
+                (kept, was.record)
+            }
+            None => (None, None),
         };
-        let depth = blobs::list_depth(&value).unwrap_or(0);
-        self.put(keys::occurrences(story, number), value);
+        let list_kept = kept.is_some();
+        let (wire, depth) = match kept {
+            Some(stored) => stored,
+            None => {
+                let wire = codec::occurrences_to_wire(&occurrences);
+                let value = blobs::encode_list(&wire, parent_list.as_ref().map(|p| (&p.wire[..], p.depth)));
+                let depth = blobs::list_depth(&value).unwrap_or(0);
+                self.put(keys::occurrences(story, number), value);
+                (wire, depth)
+            }
+        };
         let said = Said { arrivals: &new.arrivals, fates: &new.fates, fresh: &fresh };
-        self.record_runs(&said, story, number, &parent_pairs, &occurrences)?;
+        self.record_runs(&said, story, number, parent_occurrences, &occurrences)?;
         // The speakers as this revision names them: its own record, which
         // nothing recorded later changes.
         let mut snapshot: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
@@ -505,7 +608,12 @@ impl<'s> WriteBatch<'s> {
         let digest = hash::analysis_digest(&rev.id, version, &rev.meta, &occurrences, &speakers);
         let chain = hash::analysis_chain(parent_chain.as_ref(), &rev.id, &digest);
         let record = AnalysisRecord { version: version.to_string(), speakers, digest, chain };
-        self.put(keys::analysis(story, number), seal_record(keys::ANALYSIS, &record));
+        // A record equal to the stored one is the stored one: sealing is
+        // a function of the record.
+        let record_kept = stored_record.is_some_and(|r| r == record);
+        if !record_kept {
+            self.put(keys::analysis(story, number), seal_record(keys::ANALYSIS, &record));
+        }
         self.lists.insert(story.to_string(), List { number, wire, depth, occurrences });
         self.chains.insert(story.to_string(), (number, chain));
 
@@ -543,7 +651,7 @@ impl<'s> WriteBatch<'s> {
                 self.put(keys::speaker(&sp.id), sealed);
             }
         }
-        Ok(chain)
+        Ok(Staged { chain, list_kept, record_kept, contents, speakers: new.speakers })
     }
 
     /// The stored record of speaker `id`, as this batch leaves it: the
@@ -564,10 +672,11 @@ impl<'s> WriteBatch<'s> {
         said: &Said<'_>,
         story: &str,
         number: u32,
-        parent: &[(Hash32, Option<String>)],
+        parent: &[Occurrence],
         occurrences: &[Occurrence],
     ) -> Result<()> {
-        let before: HashSet<(Hash32, Option<&str>)> = parent.iter().map(|(h, s)| (*h, s.as_deref())).collect();
+        let before: HashSet<(Hash32, Option<&str>)> =
+            parent.iter().map(|o| (o.statement, o.speaker.as_deref())).collect();
         let mut now: HashSet<(Hash32, Option<&str>)> = HashSet::new();
         for o in occurrences {
             let pair = (o.statement, o.speaker.as_deref());
@@ -630,18 +739,54 @@ impl<'s> WriteBatch<'s> {
         Ok(())
     }
 
-    /// Replace the analysis of every revision of `story` (oldest first, one
-    /// [`NewAnalysis`] each) with one re-derived by `version`: statement
+    /// The analysis of every revision of `story` as the store holds it,
+    /// oldest first: what [`WriteBatch::replace_analysis`] replaces.
+    pub fn stored_analyses(&mut self, story: &str) -> Result<Vec<StoredAnalysis>> {
+        let revisions = self.store.revisions(story)?;
+        // Every list and record of the story in one round trip on
+        // PostgreSQL (sled's reads are in-process).
+        if self.store.is_postgres() {
+            let mut ahead = Vec::with_capacity(2 * revisions.len());
+            for rev in &revisions {
+                ahead.push(keys::occurrences(story, rev.number));
+                ahead.push(keys::analysis(story, rev.number));
+            }
+            self.store.prefetch(ahead)?;
+        }
+        let mut out = Vec::with_capacity(revisions.len());
+        for revision in revisions {
+            let number = revision.number;
+            let list = self.list(story, number)?;
+            let (occurrences, wire, depth) = (list.occurrences.clone(), list.wire.clone(), list.depth);
+            let what = format!("the analysis record of revision {number} of story {story:?}");
+            let record = self.get_sealed(keys::ANALYSIS, &keys::analysis(story, number), &what)?;
+            out.push(StoredAnalysis { revision, occurrences, record, wire, depth });
+        }
+        // The lists read next are the story's new ones.
+        self.lists.remove(story);
+        Ok(out)
+    }
+
+    /// Replace the analysis of every revision of `story` (`stored`, as
+    /// [`WriteBatch::stored_analyses`] read it) with one re-derived by
+    /// `version` (oldest first, one [`NewAnalysis`] each): statement
     /// lists, runs, speakers and analysis records. Revision records, ids,
     /// texts and raw bytes are not touched. Staged like a revision, so
     /// the story has either its old analysis or its new one after a crash.
-    pub fn replace_analysis(&mut self, story: &str, analyses: Vec<NewAnalysis>, version: &str) -> Result<()> {
+    pub fn replace_analysis(
+        &mut self,
+        story: &str,
+        stored: Vec<StoredAnalysis>,
+        analyses: Vec<NewAnalysis>,
+        version: &str,
+    ) -> Result<()> {
         self.store.lock_story(story)?;
-        let revisions = self.store.revisions(story)?;
-        if revisions.len() != analyses.len() {
+        // `stored` was read before the story was locked: on PostgreSQL,
+        // another writer may have added a revision since.
+        let revisions = self.story_revisions(story)? as usize;
+        if revisions != stored.len() || revisions != analyses.len() {
             return Err(self.store.corrupt(format!(
-                "story {story:?} has {} revisions but {} analyses were given",
-                revisions.len(),
+                "story {story:?} has {revisions} revisions but {} analyses were given",
                 analyses.len()
             )));
         }
@@ -649,10 +794,9 @@ impl<'s> WriteBatch<'s> {
         let mut hashes: HashSet<Hash32> = HashSet::new();
         let mut old_speakers: BTreeSet<String> = BTreeSet::new();
         let mut old_occurrences = 0u64;
-        for rev in &revisions {
-            let list = &self.list(story, rev.number)?.occurrences;
-            old_occurrences += list.len() as u64;
-            for o in list {
+        for was in &stored {
+            old_occurrences += was.occurrences.len() as u64;
+            for o in &was.occurrences {
                 hashes.insert(o.statement);
                 if let Some(sp) = &o.speaker {
                     old_speakers.insert(sp.clone());
@@ -661,41 +805,58 @@ impl<'s> WriteBatch<'s> {
         }
         let mut hashes: Vec<Hash32> = hashes.into_iter().collect();
         hashes.sort();
+        // Stored runs by statement, with their values: most come out again
+        // as they are.
+        let mut was_runs: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
         for h in hashes {
             let prefix = keys::by_statement_in(&h, story);
-            for k in self.scan(&prefix)?.into_keys() {
+            for (k, v) in self.scan(&prefix)? {
                 if let Some((_, first, Some(sp))) = k.get(33..).and_then(keys::split_statement_tail) {
                     self.delete(keys::by_speaker(&sp, story, &h, first));
                 }
+                if !self.staged.contains_key(&k) {
+                    was_runs.push((k.clone(), v));
+                }
                 self.delete(k);
             }
+            // The runs staged below are all this statement has in the
+            // story: looking them up needs no scan of the database.
+            self.cleared.insert(prefix);
         }
         self.counts.occurrences = self.counts.occurrences.saturating_sub(old_occurrences);
         self.lists.remove(story);
         let mut chain = None;
         let mut parent = None;
-        for (rev, analysis) in revisions.iter().zip(analyses) {
-            // The journal keeps the new analysis, so a story rebuilt from
-            // it is the story as it reads now.
-            let journaled = journal::Analysis {
-                statements: analysis.statements.iter().map(|s| (s.occurrence.clone(), s.content.clone())).collect(),
-                speakers: analysis.speakers.clone(),
-                analysis: version.to_string(),
-            };
-            let key = keys::analysis(story, rev.number);
-            // (PostgreSQL keeps no journal: no round trip to ask.)
-            let stored = match self.store.is_postgres() {
-                true => None,
-                false => self.store.get(&key)?,
-            };
-            chain = Some(self.stage_analysis(rev, parent, chain, analysis, version, true)?);
+        let mut parent_kept = true;
+        for (was, analysis) in stored.into_iter().zip(analyses) {
+            let StoredAnalysis { revision: rev, occurrences, record, wire, depth } = was;
+            let replacing = Replacing { occurrences, record, wire, depth, parent_kept };
+            let staged = self.stage_analysis(&rev, parent, chain, analysis, version, Some(replacing))?;
+            chain = Some(staged.chain);
             parent = Some(rev.number);
-            // An analysis record sealed byte for byte as stored (same
-            // version, speakers, digest of the statements, and chain)
-            // is an analysis the journal holds already: the entry that
-            // made it rebuilds the same story.
-            if stored.is_none_or(|old| self.staged.get(&key).is_none_or(|new| old != new[..])) {
+            parent_kept = staged.list_kept;
+            // The journal keeps the new analysis, so a story rebuilt from
+            // it is the story as it reads now. An analysis record as stored
+            // (same version, speakers, digest of the statements, and
+            // chain) is an analysis the journal holds already: the entry
+            // that made it rebuilds the same story. (PostgreSQL keeps no
+            // journal.)
+            if !staged.record_kept && !self.store.is_postgres() {
+                let journaled = journal::AnalysisRef {
+                    statements: journal::PairsRef(&self.lists[story].occurrences, &staged.contents),
+                    speakers: &staged.speakers,
+                    analysis: version,
+                };
                 self.journal.extend_from_slice(&journal::reanalysis_entry(story, rev.number, rev.id, &journaled));
+            }
+        }
+        // A run staged as it is stored is left as it is (neither removed
+        // nor written again); the database now holds the rest of what the
+        // cleared prefixes hold.
+        self.cleared.clear();
+        for (k, v) in was_runs {
+            if self.staged.get(&k).is_some_and(|new| *new == v) {
+                self.staged.remove(&k);
             }
         }
         // A speaker no run names any more is no longer one of the store's,
@@ -716,7 +877,7 @@ impl<'s> WriteBatch<'s> {
                 }
             }
         }
-        self.revisions += revisions.len();
+        self.revisions += revisions;
         self.rederived = true;
         Ok(())
     }

@@ -248,3 +248,49 @@ fn a_killed_reanalyze_leaves_a_store_that_verifies() {
     // Whatever was interrupted, the analysis is what it was.
     assert_eq!(env.run(["export"]).ok(), reference);
 }
+
+/// A story whose first revision's analysis is not what the current rules
+/// derive (one statement short) and whose second is: only the first comes
+/// out different. The second's statement list is stored as a delta of the
+/// first's old list, so it must be written again against the new one,
+/// though it is itself unchanged.
+#[test]
+fn reanalyze_rewrites_an_unchanged_list_whose_parent_list_changed() {
+    use chrono::{TimeZone, Utc};
+    use claimtrail::record::Prepared;
+    use claimtrail_store::Store;
+    let env = Env::new();
+    {
+        let mut store = Store::open(&env.store()).unwrap();
+        let mut known = std::collections::BTreeMap::new();
+        for (n, f) in ["01-first.txt", "02-update.txt"].iter().enumerate() {
+            let raw = std::fs::read(example(f)).unwrap();
+            let doc = claimtrail::ingest::read_document(&raw, Some(f)).unwrap();
+            let mut prepared = Prepared::new(raw, f.to_string(), doc);
+            let at = Utc.timestamp_opt(1_767_700_000 + n as i64 * 3600, 0).unwrap();
+            let mut new = prepared.to_revision("harbor", &mut known, &[], at, None, None).unwrap();
+            if n == 0 {
+                let dropped = new.statements.pop().map(|s| s.occurrence.statement);
+                assert!(dropped.is_some(), "the first revision has statements");
+            }
+            store.record_revision(new).unwrap();
+        }
+    }
+    let out = env.run(["reanalyze", "--format", "json"]).json();
+    assert_eq!(out["revisions"], 2);
+    assert_eq!(out["changed"], 1, "{out}");
+    assert_eq!(out["rewritten"], 2);
+    let verify = env.run(["verify"]);
+    assert_eq!(verify.code, 0, "{}", verify.stdout);
+    // Both lists read back as the current rules derive them.
+    let again = env.run(["reanalyze", "--format", "json"]).json();
+    assert_eq!(again["changed"], 0, "{again}");
+    assert_eq!(again["rewritten"], 0);
+    // Forced, it derives the same analysis: nothing new for the journal.
+    let journal = journal_bytes(&env);
+    let forced = env.run(["reanalyze", "--force", "--format", "json"]).json();
+    assert_eq!(forced["changed"], 0, "{forced}");
+    assert_eq!(forced["rewritten"], 2);
+    assert_eq!(journal_bytes(&env), journal);
+    assert_eq!(env.run(["verify"]).code, 0);
+}
