@@ -505,3 +505,33 @@ fn a_count_of_about_or_over_opens_reported_content() {
     // A preposition before a span of time is still only an introduction.
     assert_eq!(rows("After 10 days, the water had receded.")[0].1, "unattributed");
 }
+
+#[test]
+fn a_surname_alone_is_the_person_the_article_named_in_full() {
+    let x = extract(
+        "Gov. Ruth Adler arrived at the harbour on Monday. She said the pier would close.\n\n\
+         \u{201C}We will rebuild it,\u{201D} Adler said.",
+    );
+    let who = |content: &str| {
+        let s = x.statements.iter().find(|s| s.content == content).unwrap();
+        let r = s.speaker.clone().unwrap();
+        (r.name, r.mention, r.role)
+    };
+    // Named, but not as a source: "she" has no one to point to yet.
+    assert_eq!(who("the pier would close").0, "unresolved");
+    assert_eq!(who("We will rebuild it"), ("Ruth Adler".to_string(), "Adler".to_string(), Some("Gov.".to_string())));
+    // Only ever "Gov. Adler", or the surname opening a longer name: no given name to find.
+    for text in [
+        "Gov. Adler arrived on Monday. \u{201C}We will rebuild it,\u{201D} Adler said.",
+        "The Ruth Adler Foundation paid. \u{201C}We will rebuild it,\u{201D} Adler said.",
+        "Meanwhile Adler waited. \u{201C}We will rebuild it,\u{201D} Adler said.",
+    ] {
+        assert_eq!(first_speaker_of(text, "We will rebuild it"), "Adler", "{text}");
+    }
+}
+
+fn first_speaker_of(text: &str, content: &str) -> String {
+    let x = extract(text);
+    let s = x.statements.iter().find(|s| s.content == content).unwrap_or_else(|| panic!("{:?}", x.statements));
+    s.speaker.as_ref().map(|r| r.name.clone()).unwrap_or_default()
+}
