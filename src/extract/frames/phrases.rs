@@ -2,6 +2,7 @@
 //! and ends, which appositives and auxiliaries lie between it and its cue,
 //! and whether it opens a clause. Finds spans only; decides no frame.
 
+use super::according::is_document;
 use super::{Ctx, Source, is_function, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::tokens::Kind;
@@ -703,4 +704,49 @@ pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
         Some(p) => Some(Source::Mention { np: (s, p), appositive: Some((p, j)) }),
         None => Some(Source::Mention { np: (s, j), appositive: None }),
     }
+}
+
+/// A document and what qualifies it, before what it shows or found ("A
+/// review by The Times shows", "Exit polls taken in Ohio found"): the
+/// words from the clause's start, when a document noun heads them within
+/// their first few words and nothing in them makes a clause of its own.
+pub(super) fn document_subject(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    let s = (0..j).rev().find(|&k| !t[k].word() || t[k].quoted).map_or(0, |k| k + 1);
+    if j < s + 3 || j - s > 20 || !starts_clause(c, s) {
+        return None;
+    }
+    let head = (s..(s + 6).min(j)).find(|&k| is_document(c, k))?;
+    let clause = |x: &super::Token| x.is(class::SUB | class::CONJ | class::AUX | class::PRON) && !x.cap;
+    if t[s..head].iter().any(|x| clause(x) || x.is(class::PREP) || x.cue().is_some())
+        || t[head + 1..j].iter().any(|x| clause(x) || x.cue().is_some())
+    {
+        return None;
+    }
+    Some(Source::Mention { np: (s, j), appositive: None })
+}
+
+/// `... of voters who said C`, `... among Democrats who say C`: a relative
+/// clause with no comma before it reports what the people it picks out
+/// said. The group speaks; its content ends with the clause (see
+/// `subject_cue`). Not when the group opens the clause ("Voters who said C
+/// backed Roe"): where C ends and the main verb begins is not known.
+pub(super) fn restrictive_who(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    if j < 2 || !c.lower_is(j - 1, "who") {
+        return None;
+    }
+    let np = np_back(c, j - 1)?;
+    let head = &t[np.1 - 1];
+    // A group that can speak, or a share of one ("60 percent of fishermen").
+    let partitive = t[np.0..np.1].iter().any(|x| x.is(class::QUANT));
+    if t[np.0].is(class::PRON)
+        || !(head.is(class::ANON | class::GROUP) || head.cap || partitive)
+        || starts_clause(c, np.0)
+    {
+        return None;
+    }
+    Some(Source::Mention { np, appositive: None })
 }

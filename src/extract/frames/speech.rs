@@ -21,6 +21,10 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
     if kind == CueKind::Other {
         return object(c, cue);
     }
+    // "found last week that C" as a belief would be; "shows a tie" too.
+    if kind == CueKind::Finding {
+        return complement(c, cue, CueKind::Belief).or_else(|| object(c, cue));
+    }
     let mut j = cue + 1;
     if kind == CueKind::Tell {
         j = skip_object(c, j);
@@ -375,7 +379,7 @@ pub(super) fn speaker_first(
     // What a source believes or stands for is not what it said.
     if frame.attribution == Attribution::Indirect {
         match kind {
-            CueKind::Belief => frame.attribution = Attribution::Belief,
+            CueKind::Belief | CueKind::Finding => frame.attribution = Attribution::Belief,
             CueKind::Other => frame.attribution = Attribution::Other,
             _ => {}
         }

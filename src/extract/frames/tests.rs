@@ -535,3 +535,45 @@ fn first_speaker_of(text: &str, content: &str) -> String {
     let s = x.statements.iter().find(|s| s.content == content).unwrap_or_else(|| panic!("{:?}", x.statements));
     s.speaker.as_ref().map(|r| r.name.clone()).unwrap_or_default()
 }
+
+#[test]
+fn what_a_document_shows_may_be_a_plain_object() {
+    assert_eq!(
+        rows("The poll shows a tie between Roe and Diaz."),
+        vec![one("poll", "belief", "a tie between Roe and Diaz")]
+    );
+    assert_eq!(
+        rows("A harbour board poll found last week that the ferry was losing riders."),
+        vec![one("harbour board poll", "belief", "the ferry was losing riders")]
+    );
+    // A person who finds a way reports nothing.
+    assert_eq!(rows("Ann Roe found a way to keep the ferry running.")[0].0, None);
+}
+
+#[test]
+fn a_document_with_a_long_description_before_its_finding() {
+    let r = rows("A review by the Coast Herald shows most of the berths were empty.");
+    assert_eq!((r[0].1, r[0].2.as_str()), ("belief", "most of the berths were empty"));
+    assert!(r[0].0.as_deref().is_some_and(|n| n.contains("Coast Herald")), "{r:?}");
+    let r = rows("Exit polls taken in Kessby found that older voters backed the ferry.");
+    assert_eq!((r[0].1, r[0].2.as_str()), ("belief", "older voters backed the ferry"));
+}
+
+#[test]
+fn a_sentence_opening_with_a_poll_reports_its_finding() {
+    let r = rows("In a Coast Herald poll, Ann Roe led Bo Diaz by six points.");
+    assert_eq!((r[0].1, r[0].2.as_str()), ("belief", "Ann Roe led Bo Diaz by six points"));
+    assert!(r[0].0.as_deref().is_some_and(|n| n.contains("Coast Herald")), "{r:?}");
+    // Other openings with "In" are the writer's.
+    assert_eq!(rows("In a quiet harbour town, Ann Roe led the count.")[0].0, None);
+}
+
+#[test]
+fn a_group_picked_out_by_what_it_said() {
+    assert_eq!(
+        rows("Roe won 60 percent of voters who said the docks mattered most."),
+        vec![one("60 percent of voters", "indirect", "the docks mattered most")]
+    );
+    // The group opens the sentence: where its words end is not known.
+    assert_eq!(rows("Fishermen who said the docks mattered backed Roe.")[0].0, None);
+}
