@@ -2,6 +2,7 @@
 //! "Q"`, coordinated continuations (`... but said that D`, `..., adding
 //! that D`), a subject shared across "and" and the cue-first `Said S: "Q"`.
 
+use super::participle::participle_kind;
 use super::phrases::{np_forward, skip_aux_back, skip_object, subject_before};
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
@@ -302,7 +303,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         // ", adding that D", "— asserting that D": a dash sets the
         // participle off as a comma does.
         if matches!(x.kind, Kind::Comma | Kind::Dash) && cue_at(c, k + 1) == Some(CueKind::Participle) {
-            let kind = if object_participle(c, k + 1) { CueKind::Other } else { CueKind::Speech };
+            let kind = participle_kind(c, k + 1);
             let next = Next { cue: k + 1, kind, source: Source::Previous };
             return Some((k, Some(next)));
         }

@@ -577,3 +577,19 @@ fn a_group_picked_out_by_what_it_said() {
     // The group opens the sentence: where its words end is not known.
     assert_eq!(rows("Fishermen who said the docks mattered backed Roe.")[0].0, None);
 }
+
+#[test]
+fn a_participle_after_a_content_first_frame_reports_more() {
+    assert_eq!(
+        rows("\u{201C}The ferry will run,\u{201D} Ann Roe said, adding that the fares would fall."),
+        vec![one("Ann Roe", "direct", "The ferry will run"), one("Ann Roe", "indirect", "the fares would fall")]
+    );
+    assert_eq!(
+        rows("The fares will fall, said Ann Roe, citing the new harbour budget."),
+        vec![one("Ann Roe", "indirect", "The fares will fall"), one("Ann Roe", "other", "the new harbour budget")]
+    );
+    assert_eq!(
+        rows("The fares will fall, Ann Roe said, telling reporters that the budget was ready."),
+        vec![one("Ann Roe", "indirect", "The fares will fall"), one("Ann Roe", "indirect", "the budget was ready")]
+    );
+}
