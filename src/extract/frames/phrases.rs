@@ -3,7 +3,7 @@
 //! and whether it opens a clause. Finds spans only; decides no frame.
 
 use super::according::is_document;
-use super::{Ctx, Source, is_function, is_possessive, starts_with_digit};
+use super::{Ctx, Source, cue_at, is_function, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::tokens::Kind;
 
@@ -434,7 +434,9 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // A parenthetical phrase ("S, in the wake of X, said") is skipped
         // but is no role.
-        let parenthetical = t[b + 1].is(class::PREP) && !t[b + 1].cap;
+        // So is a participle phrase: "S, citing a report, said".
+        let parenthetical =
+            (t[b + 1].is(class::PREP) && !t[b + 1].cap) || cue_at(c, b + 1) == Some(CueKind::Participle);
         if (appositive_like(c, b + 1) || parenthetical)
             && let Some(np) = np_back(c, b)
             && !t[np.0].is(class::PRON)
@@ -456,6 +458,18 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             && accept(np.0)
         {
             return Some(Source::Mention { np: (b + 1, last), appositive: Some(np) });
+        }
+        // "Another delegate on the slate, Jim Poole, said": a description
+        // opening the clause, with a role or source noun, then the name.
+        if is_name(c, b + 1, last) {
+            let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
+            let described = d + 1 < b
+                && t[d].is(class::DET)
+                && t[d..b].iter().any(|x| x.is(class::ANON | class::GROUP | class::ROLE) && !x.cap)
+                && !t[d..b].iter().any(|x| x.is(class::SUB | class::AUX | class::PRON) || x.cue().is_some());
+            if described && accept(d) {
+                return Some(Source::Mention { np: (b + 1, last), appositive: Some((d, b)) });
+            }
         }
         k = b;
     }

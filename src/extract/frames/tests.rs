@@ -593,3 +593,15 @@ fn a_participle_after_a_content_first_frame_reports_more() {
         vec![one("Ann Roe", "indirect", "The fares will fall"), one("Ann Roe", "indirect", "the budget was ready")]
     );
 }
+
+#[test]
+fn a_description_then_a_name_then_the_cue() {
+    assert_eq!(
+        rows("Another delegate from the north quay, Jim Poole, said the nets were empty."),
+        vec![one("Jim Poole", "indirect", "the nets were empty")]
+    );
+    assert_eq!(
+        rows("Ann Roe, citing the harbour budget, said the fares would fall."),
+        vec![one("Ann Roe", "indirect", "the fares would fall")]
+    );
+}
