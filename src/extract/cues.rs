@@ -23,6 +23,10 @@ pub enum CueKind {
     Declined,
     /// Present participles that continue a frame: "..., adding that".
     Participle,
+    /// What a document shows or found: "the poll shows Roe ahead". Never in
+    /// the lexicon: the frame finder gives it to a belief cue whose subject
+    /// is a document, and the cue's object, not only a clause, is content.
+    Finding,
     /// Acts whose object is the content: "S criticized the plan", "S called
     /// for a recount", "S endorsed Roe". Tried only when no other cue frames
     /// the sentence.
@@ -398,6 +402,12 @@ pub fn lookup(word: &str) -> Entry {
         k[i / 8] |= u64::from(b.to_ascii_lowercase()) << (8 * (i % 8));
     }
     table.get(&k)
+}
+
+/// Nouns of surveys that report findings ("In a poll, C"): a sentence that
+/// opens with "In" and names one may be framed though it holds no cue.
+pub fn is_poll(w: &str) -> bool {
+    ["poll", "polls", "survey", "surveys", "study"].iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// Words that make a sentence publication boilerplate rather than a claim:

@@ -175,6 +175,7 @@ impl<'a> Pipeline<'a> {
                 return;
             }
         }
+        self.registry.at(range.0);
         for (name, description) in speakers::introductions(text) {
             self.registry.introduce(name, description);
         }

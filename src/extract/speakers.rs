@@ -99,6 +99,76 @@ pub struct Registry<'a> {
     places: std::cell::OnceCell<HashSet<String>>,
     /// The entry of [`UNRESOLVED`], once a pronoun needed it.
     unresolved: Option<usize>,
+    /// Where the sentence being resolved starts in `doc`: a surname said
+    /// alone looks for its full name only in the text before it.
+    pos: usize,
+}
+
+/// How far back a surname said alone ("Adler said") looks for the full
+/// name the article gave it first ("Gov. Ruth Adler arrived"): a long
+/// article's worth, so a long input costs no more per mention.
+const NAME_LOOKBACK: usize = 16 * 1024;
+
+/// Capitalised words that open sentences without being given names.
+const SENTENCE_ADVERBS: [&str; 10] =
+    ["Meanwhile", "Instead", "Indeed", "However", "Thus", "Here", "There", "Today", "Yesterday", "Nonetheless"];
+
+/// The mention that gave `surname` in full in `doc[..pos]`, the latest
+/// first: capitalised given names or initials right before it, and any
+/// title before those ("Gov. Ruth Adler", "Ruth B. Adler"). None when
+/// the surname only ever stood alone or after a title ("Gov. Adler"), or
+/// opens a longer name ("the Adler Foundation").
+fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a str> {
+    let mut from = pos.saturating_sub(NAME_LOOKBACK);
+    while !doc.is_char_boundary(from) {
+        from += 1;
+    }
+    let hay = &doc[from..pos];
+    for (i, _) in hay.rmatch_indices(surname) {
+        let rest = &hay[i + surname.len()..];
+        if rest.chars().next().is_some_and(char::is_alphanumeric)
+            || rest.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        let Some(before) = hay[..i].strip_suffix(' ') else {
+            continue;
+        };
+        let mut start = i;
+        let (mut given, mut titled) = (0, false);
+        for w in before.rsplit([' ', '\n']) {
+            let c = cues::lookup(w).class;
+            let initial = w.len() == 2 && w.ends_with('.');
+            let name_word = is_cap(w)
+                && (initial || w.chars().all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\''))
+                && c & !(class::MASC | class::FEM) == 0
+                && cues::lookup(w).cue.is_none();
+            if !titled && name_word && given < 3 {
+                given += 1;
+            } else if given > 0 && is_cap(w) && c & class::ROLE != 0 && c & class::ORG == 0 {
+                titled = true;
+            } else {
+                break;
+            }
+            start -= w.len() + 1;
+        }
+        if given == 0 {
+            continue;
+        }
+        // "Meanwhile Adler": a sentence's first word is a given name only
+        // if nothing marks it as an adverb.
+        let first = hay[start..].split(' ').next().unwrap_or("");
+        let prev = hay[..start].trim_end();
+        let opens = prev.is_empty() || prev.ends_with(['.', '?', '!', '"', '\u{201D}', ':']);
+        if !titled && opens && (first.ends_with("ly") || SENTENCE_ADVERBS.contains(&first)) {
+            if given == 1 {
+                continue;
+            }
+            start += first.len() + 1;
+        }
+        return Some(&hay[start..i + surname.len()]);
+    }
+    None
 }
 
 /// Prepositions that put the next capitalised word in a place.
@@ -711,6 +781,11 @@ impl<'a> Registry<'a> {
         Registry { doc, ..Registry::default() }
     }
 
+    /// The sentence whose mentions come next starts at byte `pos`.
+    pub fn at(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
     /// Resolve a mention to a speaker of the article, adding one if new.
     /// None when the mention cannot speak (see [`can_speak`]).
     pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> Option<SpeakerRef> {
@@ -762,6 +837,21 @@ impl<'a> Registry<'a> {
                 && self.places.get_or_init(|| places_in(self.doc)).contains(parsed.name.as_str()) =>
             {
                 return None;
+            }
+            // "Adler said" after "Gov. Ruth Adler arrived": the person the
+            // article named in full, though not as a source.
+            None if parsed.kind == SpeakerKind::Person && !parsed.name.contains(' ') => {
+                let full = full_name_before(self.doc, self.pos, &parsed.name)
+                    .map(|m| parse(m, None))
+                    .filter(|f| f.kind == SpeakerKind::Person && surname_of(&f.name).as_ref() == Some(&parsed.name));
+                match full {
+                    Some(f) => {
+                        let role = parsed.role.clone().or(f.role);
+                        let gender = if parsed.gender == Gender::Unknown { f.gender } else { parsed.gender };
+                        self.add(&Parsed { role, gender, ..f })
+                    }
+                    None => self.add(&parsed),
+                }
             }
             None => self.add(&parsed),
         };

@@ -82,6 +82,8 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
     let mut q = 0;
     let mut i = 0;
     let mut may_frame = false;
+    // "In a poll, C" holds no cue word but has a frame.
+    let mut opens_in = false;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b' ' {
@@ -230,6 +232,11 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
             let cap = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
             // Lookups wait until the sentence proves to need them.
             if !quoted && !may_frame && cues::maybe_cue(&s[i..end]) && cues::lookup(&s[i..end]).cue.is_some() {
+                may_frame = true;
+            }
+            if out.is_empty() {
+                opens_in = &s[i..end] == "In";
+            } else if opens_in && !may_frame && cues::is_poll(&s[i..end]) {
                 may_frame = true;
             }
             (Entry::default(), cap)

@@ -3,7 +3,7 @@
 
 use super::phrases::appositive_like;
 use super::{Ctx, Frame, Source};
-use crate::extract::cues::{CueKind, class};
+use crate::extract::cues::{self, CueKind, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
 
@@ -86,6 +86,47 @@ pub(super) const DOCUMENT_NOUNS: [&str; 24] = [
     "audit",
     "transcript",
 ];
+
+/// Whether the word at `i` names a document or a record that can show or
+/// find something: the nouns above, and polls, videos and the like.
+pub(super) fn is_document(c: &Ctx, i: usize) -> bool {
+    const MORE: [&str; 16] = [
+        "website", "list", "polls", "surveys", "studies", "results", "video", "videos", "footage", "email", "emails",
+        "research", "paper", "photo", "photos", "reviews",
+    ];
+    let x = &c.t[i];
+    x.word() && {
+        let w = x.text(c.doc);
+        DOCUMENT_NOUNS.iter().chain(&MORE).any(|d| w.eq_ignore_ascii_case(d))
+    }
+}
+
+/// `In a poll by S, C`: a sentence that opens with a poll or a study it
+/// then reports. The finding is S's belief (the poll's), as `S shows C`
+/// would be.
+pub(super) fn in_document(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    if t.len() < 6 || !t[0].word() || t[0].text(c.doc) != "In" {
+        return false;
+    }
+    let Some(k) = (1..t.len().min(20)).find(|&k| !t[k].word() || t[k].quoted) else {
+        return false;
+    };
+    if t[k].kind != Kind::Comma || k < 3 || !(1..k).any(|i| cues::is_poll(c.t[i].text(c.doc))) {
+        return false;
+    }
+    let Some(content) = c.content(k + 1, t.len()) else {
+        return false;
+    };
+    out.push(Frame {
+        attribution: Attribution::Belief,
+        content,
+        content2: None,
+        cue: Some(c.bytes(0, 1)),
+        source: Source::Mention { np: (1, k), appositive: None },
+    });
+    true
+}
 
 /// The issuer of a source named through a document, as tokens `[from,
 /// stop)`: "a report by the central bank" → "the central bank", "a

@@ -1,7 +1,9 @@
 //! Content-first frames: `C, S said.`, `C, said S.`, `"Q," S said, "R."`
 //! and `C1, S said, C2`, where the cue and source follow the content.
 
+use super::participle::participle_kind;
 use super::phrases::{appositive_like, is_relative, np_forward, skip_object, subject_before};
+use super::speech::speaker_first;
 use super::{Ctx, Frame, Source, content_frame, cue_at};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::model::Attribution;
@@ -222,6 +224,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                     source,
                 });
                 split_quote_tail(c, cue + 1, cue_bytes, out);
+                participle_tail(c, cue + 1, out);
                 return true;
             }
         }
@@ -242,6 +245,9 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             if let Some(mut f) = content_frame(c, 0, np.0 - 1, cue_bytes, source, false) {
                 f.content2 = content2;
                 out.push(f);
+                if content2.is_none() {
+                    participle_tail(c, cue + 1, out);
+                }
                 return true;
             }
             // "Still, he said, C": only a connective before the frame.
@@ -267,11 +273,26 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 out.push(f);
                 let after = appositive.map_or(e, |a| a.1);
                 split_quote_tail(c, after, cue_bytes, out);
+                participle_tail(c, after, out);
                 return true;
             }
         }
     }
     false
+}
+
+/// `C, S said, adding that D`, `"Q," said S, citing D`: a participle after
+/// a content-first frame reports more of the same speaker's words, or
+/// what they cited. Only unquoted participles after a comma or a dash.
+fn participle_tail(c: &Ctx, from: usize, out: &mut Vec<Frame>) {
+    let t = c.t;
+    let Some(k) = (from.max(1)..t.len()).find(|&k| {
+        !t[k].quoted && matches!(t[k - 1].kind, Kind::Comma | Kind::Dash) && cue_at(c, k) == Some(CueKind::Participle)
+    }) else {
+        return;
+    };
+    let kind = participle_kind(c, k);
+    speaker_first(c, k, kind, Source::Previous, t.len(), out);
 }
 
 /// After `said S`: the sentence must end, or go on with an appositive

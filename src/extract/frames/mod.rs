@@ -28,11 +28,14 @@ mod speech;
 use super::cues::{CueKind, class};
 use super::model::Attribution;
 use super::tokens::{Kind, Token};
-use according::according_to;
+use according::{according_to, in_document};
 use content_first::content_first;
 use label::{label, label_mark};
 use participle::participle;
-use phrases::{clause_subject, is_relative, is_subordinator, np_back, skip_aux_back, starts_clause, subject_before};
+use phrases::{
+    clause_subject, document_subject, is_relative, is_subordinator, np_back, restrictive_who, skip_aux_back,
+    starts_clause, subject_before,
+};
 use speech::{cue_first, shared_subject, speaker_first};
 
 /// Who a frame's content belongs to.
@@ -239,7 +242,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     let c = Ctx { doc, t };
     // Most sentences have neither a cue nor a quotation: nothing to find.
     if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
-        return Outcome::None;
+        return if in_document(&c, out) { Outcome::Framed } else { Outcome::None };
     }
     if label(&c, out) || according_to(&c, out) || content_first(&c, out) || cue_first(&c, out) {
         return Outcome::Framed;
@@ -268,6 +271,9 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         {
             return outcome;
         }
+    }
+    if in_document(&c, out) {
+        return Outcome::Framed;
     }
     // All quotation: a continuation of the last speaker.
     if t[0].kind == Kind::Open {
@@ -307,7 +313,9 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
     })
     .or_else(|| shared_subject(c, cue))
-    .or_else(|| clause_subject(c, cue)) else {
+    .or_else(|| clause_subject(c, cue))
+    .or_else(|| (kind == CueKind::Belief).then(|| document_subject(c, cue)).flatten())
+    .or_else(|| (kind != CueKind::Other).then(|| restrictive_who(c, cue)).flatten()) else {
         return None;
     };
     // "..., Ann Roe, who said C": the antecedent speaks.
@@ -321,13 +329,14 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         source
     };
     // "A website run by the council shows ...": a document finds.
-    let document = t[np.0..np.1].iter().any(|x| {
-        x.word()
-            && according::DOCUMENT_NOUNS
-                .iter()
-                .chain(&["website", "list", "polls", "surveys", "studies", "results"])
-                .any(|d| x.text(doc).eq_ignore_ascii_case(d))
-    });
+    let document = (np.0..np.1).any(|i| according::is_document(c, i));
+    // What it shows or found may be a plain object: "the poll shows a tie".
+    let finding = ["shows", "show", "showed", "found", "finds", "indicates", "indicated"];
+    let kind = if kind == CueKind::Belief && document && finding.iter().any(|w| c.lower_is(cue, w)) {
+        CueKind::Finding
+    } else {
+        kind
+    };
     if kind == CueKind::Belief
         && !c.lower_is(cue + 1, "that")
         && !document
@@ -364,7 +373,8 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         return None;
     }
     // In a subordinate clause the content ends at the clause's comma.
-    let limit = if np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np) {
+    let restrictive = c.lower_is(np.1, "who") && np.1 < cue;
+    let limit = if (np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np)) || restrictive {
         (cue..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len())
     } else {
         t.len()
@@ -384,7 +394,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         return Some(Outcome::Framed);
     }
     // `S said:` closing the sentence introduces what follows.
-    if !matches!(kind, CueKind::Belief | CueKind::Other)
+    if !matches!(kind, CueKind::Belief | CueKind::Finding | CueKind::Other)
         && (cue + 1..t.len()).all(|j| !t[j].word())
         && t[cue + 1..].iter().any(|x| x.kind == Kind::Colon)
     {

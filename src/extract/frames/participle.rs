@@ -15,20 +15,26 @@ pub(super) fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     quoted_as_saying(c, out) || named_participle(c, out) || clause_participle(c, out)
 }
 
-/// The complement of a participle cue: "telling R C" and "asking R
-/// whether C" take their listener first.
-fn participle_complement(c: &Ctx, k: usize) -> Option<Complement> {
+/// How the participle cue at `k` takes its content: "citing C" and
+/// "referring to C" as an object, "telling R C" and "asking R whether C"
+/// after their listener, the rest as speech.
+pub(super) fn participle_kind(c: &Ctx, k: usize) -> CueKind {
     let w = c.t[k].text(c.doc).to_ascii_lowercase();
-    // "..., citing C", "..., referring to C": the object is the content.
     if object_participle(c, k) {
-        return object(c, k);
-    }
-    let kind = if ["telling", "asking", "urging", "assuring", "reminding", "informing"].contains(&w.as_str()) {
+        CueKind::Other
+    } else if ["telling", "asking", "urging", "assuring", "reminding", "informing"].contains(&w.as_str()) {
         CueKind::Tell
     } else {
         CueKind::Speech
-    };
-    complement(c, k, kind)
+    }
+}
+
+/// The complement of a participle cue.
+fn participle_complement(c: &Ctx, k: usize) -> Option<Complement> {
+    match participle_kind(c, k) {
+        CueKind::Other => object(c, k),
+        kind => complement(c, k, kind),
+    }
 }
 
 /// `S was quoted as saying C`: a passive that still names its speaker.

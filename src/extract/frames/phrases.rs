@@ -2,7 +2,8 @@
 //! and ends, which appositives and auxiliaries lie between it and its cue,
 //! and whether it opens a clause. Finds spans only; decides no frame.
 
-use super::{Ctx, Source, is_function, is_possessive, starts_with_digit};
+use super::according::is_document;
+use super::{Ctx, Source, cue_at, is_function, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::tokens::Kind;
 
@@ -433,7 +434,9 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // A parenthetical phrase ("S, in the wake of X, said") is skipped
         // but is no role.
-        let parenthetical = t[b + 1].is(class::PREP) && !t[b + 1].cap;
+        // So is a participle phrase: "S, citing a report, said".
+        let parenthetical =
+            (t[b + 1].is(class::PREP) && !t[b + 1].cap) || cue_at(c, b + 1) == Some(CueKind::Participle);
         if (appositive_like(c, b + 1) || parenthetical)
             && let Some(np) = np_back(c, b)
             && !t[np.0].is(class::PRON)
@@ -455,6 +458,18 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             && accept(np.0)
         {
             return Some(Source::Mention { np: (b + 1, last), appositive: Some(np) });
+        }
+        // "Another delegate on the slate, Jim Poole, said": a description
+        // opening the clause, with a role or source noun, then the name.
+        if is_name(c, b + 1, last) {
+            let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
+            let described = d + 1 < b
+                && t[d].is(class::DET)
+                && t[d..b].iter().any(|x| x.is(class::ANON | class::GROUP | class::ROLE) && !x.cap)
+                && !t[d..b].iter().any(|x| x.is(class::SUB | class::AUX | class::PRON) || x.cue().is_some());
+            if described && accept(d) {
+                return Some(Source::Mention { np: (b + 1, last), appositive: Some((d, b)) });
+            }
         }
         k = b;
     }
@@ -703,4 +718,49 @@ pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
         Some(p) => Some(Source::Mention { np: (s, p), appositive: Some((p, j)) }),
         None => Some(Source::Mention { np: (s, j), appositive: None }),
     }
+}
+
+/// A document and what qualifies it, before what it shows or found ("A
+/// review by The Times shows", "Exit polls taken in Ohio found"): the
+/// words from the clause's start, when a document noun heads them within
+/// their first few words and nothing in them makes a clause of its own.
+pub(super) fn document_subject(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    let s = (0..j).rev().find(|&k| !t[k].word() || t[k].quoted).map_or(0, |k| k + 1);
+    if j < s + 3 || j - s > 20 || !starts_clause(c, s) {
+        return None;
+    }
+    let head = (s..(s + 6).min(j)).find(|&k| is_document(c, k))?;
+    let clause = |x: &super::Token| x.is(class::SUB | class::CONJ | class::AUX | class::PRON) && !x.cap;
+    if t[s..head].iter().any(|x| clause(x) || x.is(class::PREP) || x.cue().is_some())
+        || t[head + 1..j].iter().any(|x| clause(x) || x.cue().is_some())
+    {
+        return None;
+    }
+    Some(Source::Mention { np: (s, j), appositive: None })
+}
+
+/// `... of voters who said C`, `... among Democrats who say C`: a relative
+/// clause with no comma before it reports what the people it picks out
+/// said. The group speaks; its content ends with the clause (see
+/// `subject_cue`). Not when the group opens the clause ("Voters who said C
+/// backed Roe"): where C ends and the main verb begins is not known.
+pub(super) fn restrictive_who(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    if j < 2 || !c.lower_is(j - 1, "who") {
+        return None;
+    }
+    let np = np_back(c, j - 1)?;
+    let head = &t[np.1 - 1];
+    // A group that can speak, or a share of one ("60 percent of fishermen").
+    let partitive = t[np.0..np.1].iter().any(|x| x.is(class::QUANT));
+    if t[np.0].is(class::PRON)
+        || !(head.is(class::ANON | class::GROUP) || head.cap || partitive)
+        || starts_clause(c, np.0)
+    {
+        return None;
+    }
+    Some(Source::Mention { np, appositive: None })
 }

@@ -2,6 +2,7 @@
 //! "Q"`, coordinated continuations (`... but said that D`, `..., adding
 //! that D`), a subject shared across "and" and the cue-first `Said S: "Q"`.
 
+use super::participle::participle_kind;
 use super::phrases::{np_forward, skip_aux_back, skip_object, subject_before};
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
@@ -20,6 +21,10 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
     let t = c.t;
     if kind == CueKind::Other {
         return object(c, cue);
+    }
+    // "found last week that C" as a belief would be; "shows a tie" too.
+    if kind == CueKind::Finding {
+        return complement(c, cue, CueKind::Belief).or_else(|| object(c, cue));
     }
     let mut j = cue + 1;
     if kind == CueKind::Tell {
@@ -298,7 +303,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         // ", adding that D", "— asserting that D": a dash sets the
         // participle off as a comma does.
         if matches!(x.kind, Kind::Comma | Kind::Dash) && cue_at(c, k + 1) == Some(CueKind::Participle) {
-            let kind = if object_participle(c, k + 1) { CueKind::Other } else { CueKind::Speech };
+            let kind = participle_kind(c, k + 1);
             let next = Next { cue: k + 1, kind, source: Source::Previous };
             return Some((k, Some(next)));
         }
@@ -375,7 +380,7 @@ pub(super) fn speaker_first(
     // What a source believes or stands for is not what it said.
     if frame.attribution == Attribution::Indirect {
         match kind {
-            CueKind::Belief => frame.attribution = Attribution::Belief,
+            CueKind::Belief | CueKind::Finding => frame.attribution = Attribution::Belief,
             CueKind::Other => frame.attribution = Attribution::Other,
             _ => {}
         }

@@ -505,3 +505,103 @@ fn a_count_of_about_or_over_opens_reported_content() {
     // A preposition before a span of time is still only an introduction.
     assert_eq!(rows("After 10 days, the water had receded.")[0].1, "unattributed");
 }
+
+#[test]
+fn a_surname_alone_is_the_person_the_article_named_in_full() {
+    let x = extract(
+        "Gov. Ruth Adler arrived at the harbour on Monday. She said the pier would close.\n\n\
+         \u{201C}We will rebuild it,\u{201D} Adler said.",
+    );
+    let who = |content: &str| {
+        let s = x.statements.iter().find(|s| s.content == content).unwrap();
+        let r = s.speaker.clone().unwrap();
+        (r.name, r.mention, r.role)
+    };
+    // Named, but not as a source: "she" has no one to point to yet.
+    assert_eq!(who("the pier would close").0, "unresolved");
+    assert_eq!(who("We will rebuild it"), ("Ruth Adler".to_string(), "Adler".to_string(), Some("Gov.".to_string())));
+    // Only ever "Gov. Adler", or the surname opening a longer name: no given name to find.
+    for text in [
+        "Gov. Adler arrived on Monday. \u{201C}We will rebuild it,\u{201D} Adler said.",
+        "The Ruth Adler Foundation paid. \u{201C}We will rebuild it,\u{201D} Adler said.",
+        "Meanwhile Adler waited. \u{201C}We will rebuild it,\u{201D} Adler said.",
+    ] {
+        assert_eq!(first_speaker_of(text, "We will rebuild it"), "Adler", "{text}");
+    }
+}
+
+fn first_speaker_of(text: &str, content: &str) -> String {
+    let x = extract(text);
+    let s = x.statements.iter().find(|s| s.content == content).unwrap_or_else(|| panic!("{:?}", x.statements));
+    s.speaker.as_ref().map(|r| r.name.clone()).unwrap_or_default()
+}
+
+#[test]
+fn what_a_document_shows_may_be_a_plain_object() {
+    assert_eq!(
+        rows("The poll shows a tie between Roe and Diaz."),
+        vec![one("poll", "belief", "a tie between Roe and Diaz")]
+    );
+    assert_eq!(
+        rows("A harbour board poll found last week that the ferry was losing riders."),
+        vec![one("harbour board poll", "belief", "the ferry was losing riders")]
+    );
+    // A person who finds a way reports nothing.
+    assert_eq!(rows("Ann Roe found a way to keep the ferry running.")[0].0, None);
+}
+
+#[test]
+fn a_document_with_a_long_description_before_its_finding() {
+    let r = rows("A review by the Coast Herald shows most of the berths were empty.");
+    assert_eq!((r[0].1, r[0].2.as_str()), ("belief", "most of the berths were empty"));
+    assert!(r[0].0.as_deref().is_some_and(|n| n.contains("Coast Herald")), "{r:?}");
+    let r = rows("Exit polls taken in Kessby found that older voters backed the ferry.");
+    assert_eq!((r[0].1, r[0].2.as_str()), ("belief", "older voters backed the ferry"));
+}
+
+#[test]
+fn a_sentence_opening_with_a_poll_reports_its_finding() {
+    let r = rows("In a Coast Herald poll, Ann Roe led Bo Diaz by six points.");
+    assert_eq!((r[0].1, r[0].2.as_str()), ("belief", "Ann Roe led Bo Diaz by six points"));
+    assert!(r[0].0.as_deref().is_some_and(|n| n.contains("Coast Herald")), "{r:?}");
+    // Other openings with "In" are the writer's.
+    assert_eq!(rows("In a quiet harbour town, Ann Roe led the count.")[0].0, None);
+}
+
+#[test]
+fn a_group_picked_out_by_what_it_said() {
+    assert_eq!(
+        rows("Roe won 60 percent of voters who said the docks mattered most."),
+        vec![one("60 percent of voters", "indirect", "the docks mattered most")]
+    );
+    // The group opens the sentence: where its words end is not known.
+    assert_eq!(rows("Fishermen who said the docks mattered backed Roe.")[0].0, None);
+}
+
+#[test]
+fn a_participle_after_a_content_first_frame_reports_more() {
+    assert_eq!(
+        rows("\u{201C}The ferry will run,\u{201D} Ann Roe said, adding that the fares would fall."),
+        vec![one("Ann Roe", "direct", "The ferry will run"), one("Ann Roe", "indirect", "the fares would fall")]
+    );
+    assert_eq!(
+        rows("The fares will fall, said Ann Roe, citing the new harbour budget."),
+        vec![one("Ann Roe", "indirect", "The fares will fall"), one("Ann Roe", "other", "the new harbour budget")]
+    );
+    assert_eq!(
+        rows("The fares will fall, Ann Roe said, telling reporters that the budget was ready."),
+        vec![one("Ann Roe", "indirect", "The fares will fall"), one("Ann Roe", "indirect", "the budget was ready")]
+    );
+}
+
+#[test]
+fn a_description_then_a_name_then_the_cue() {
+    assert_eq!(
+        rows("Another delegate from the north quay, Jim Poole, said the nets were empty."),
+        vec![one("Jim Poole", "indirect", "the nets were empty")]
+    );
+    assert_eq!(
+        rows("Ann Roe, citing the harbour budget, said the fares would fall."),
+        vec![one("Ann Roe", "indirect", "the fares would fall")]
+    );
+}
