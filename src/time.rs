@@ -6,7 +6,7 @@ use crate::error::CliError;
 
 /// English month names, lowercase: the language of most of the dates
 /// pages print (see [`is_english_calendar_word`]).
-pub const MONTHS: [&str; 12] = [
+const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -22,7 +22,7 @@ pub const MONTHS: [&str; 12] = [
 ];
 
 /// English weekday names, lowercase.
-pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The time zones news pages print, lowercase.
 pub const ZONES: [&str; 16] =
@@ -32,9 +32,15 @@ pub const ZONES: [&str; 16] =
 /// "sept") or weekday ("thursday", "thu", "thurs"), in full or cut short
 /// as pages print them.
 pub fn is_english_calendar_word(w: &str) -> bool {
-    MONTHS.iter().any(|m| w == *m || (w.len() >= 3 && m.starts_with(w)))
-        || WEEKDAYS.iter().any(|d| w == *d || (w.len() == 3 && d.starts_with(w)))
-        || matches!(w, "sept" | "tues" | "thur" | "thurs")
+    is_english_month(w) || is_english_weekday(w)
+}
+
+fn is_english_month(w: &str) -> bool {
+    MONTHS.iter().any(|m| w == *m || (w.len() >= 3 && m.starts_with(w))) || w == "sept"
+}
+
+fn is_english_weekday(w: &str) -> bool {
+    WEEKDAYS.iter().any(|d| w == *d || (w.len() == 3 && d.starts_with(w))) || matches!(w, "tues" | "thur" | "thurs")
 }
 
 /// Words that say a line is a page stamp ("Updated …").
@@ -68,14 +74,10 @@ fn word(w: &str) -> Option<Word> {
     if LEADS.contains(&w) {
         return Some(Word::Lead);
     }
-    if ["on", "at", "the", "of", "am", "pm", "a.m", "p.m"].contains(&w)
-        || ZONES.contains(&w)
-        || WEEKDAYS.iter().any(|d| w == *d || (w.len() == 3 && d.starts_with(w)))
-        || matches!(w, "tues" | "thur" | "thurs")
-    {
+    if ["on", "at", "the", "of", "am", "pm", "a.m", "p.m"].contains(&w) || ZONES.contains(&w) || is_english_weekday(w) {
         return Some(Word::Filler);
     }
-    if is_english_calendar_word(w) {
+    if is_english_month(w) {
         return Some(Word::Date);
     }
     if ["ago", "hours", "hour", "minutes", "minute", "mins", "min", "hrs", "yesterday", "today", "just", "now"]

@@ -260,13 +260,19 @@ fn people(
 ) -> Result<u8> {
     let p = ctx.out.palette;
     let mut t = Table::new(&["SPEAKER", "KIND", "ROLE", "STATEMENTS", "SPELLINGS / NOTES"], p);
-    let mut shown: BTreeSet<&str> = BTreeSet::new();
+    // Each identity's rows, in the order its first spelling is listed.
+    let mut order: Vec<&str> = Vec::new();
+    let mut spellings: BTreeMap<&str, Vec<&Row<'_>>> = BTreeMap::new();
     for row in rows {
-        let Some(identity) = identities.get(row.identity) else { continue };
-        if !shown.insert(row.identity) {
-            continue;
+        let members = spellings.entry(row.identity).or_default();
+        if members.is_empty() {
+            order.push(row.identity);
         }
-        let members: Vec<&Row<'_>> = rows.iter().filter(|r| r.identity == row.identity).collect();
+        members.push(row);
+    }
+    for head in order {
+        let Some(identity) = identities.get(head) else { continue };
+        let members = &spellings[head];
         let statements: BTreeSet<&[u8; 32]> =
             members.iter().filter_map(|m| counts.get(m.id)).flat_map(|(st, _)| st).collect();
         let mut roles: Vec<&str> = Vec::new();

@@ -137,12 +137,13 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
         let mut start = i;
         let (mut given, mut titled) = (0, false);
         for w in before.rsplit([' ', '\n']) {
-            let c = cues::lookup(w).class;
+            let entry = cues::lookup(w);
+            let c = entry.class;
             let initial = w.len() == 2 && w.ends_with('.');
             let name_word = is_cap(w)
                 && (initial || w.chars().all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\''))
                 && c & !(class::MASC | class::FEM) == 0
-                && cues::lookup(w).cue.is_none();
+                && entry.cue.is_none();
             if !titled && name_word && given < 3 {
                 given += 1;
             } else if given > 0 && is_cap(w) && c & class::ROLE != 0 && c & class::ORG == 0 {

@@ -57,12 +57,15 @@ impl Store {
             done.leftover_bytes = disk_bytes(&copy_dir);
             std::fs::remove_dir_all(&copy_dir).map_err(io)?;
         }
-        let Some(old) = self.db.take() else { return Ok(done) };
+        if self.db.is_none() {
+            return Ok(done);
+        }
         done.before_bytes = disk_bytes(&dir.join("db"));
-        let copied = self.guarded(|| copy_into(&old, &copy_dir, progress));
+        let copied = self.sled(|old| copy_into(old, &copy_dir, progress));
         // Closing flushes what sled did in memory; the copy is what counts.
+        let old = self.db.take();
         let _ = crate::guard::catch(move || drop(old));
-        let (keys, digest) = match copied {
+        let copied = match copied {
             Ok(found) => found,
             Err(e) => {
                 let _ = std::fs::remove_dir_all(&copy_dir);
@@ -72,7 +75,7 @@ impl Store {
         // Read the copy back, as the next command will open it: the same
         // keys and values, or the store is left as it was.
         let check = self.guarded(|| reopen_and_digest(&copy_dir));
-        if check.as_ref().ok() != Some(&(keys, digest)) {
+        if check.as_ref().ok() != Some(&copied) {
             let _ = std::fs::remove_dir_all(&copy_dir);
             return Err(check.err().unwrap_or_else(|| {
                 self.corrupt("the compacted copy did not read back as the original; the store was not changed")
@@ -83,29 +86,41 @@ impl Store {
         // The old database, now under the copy's name. If this is cut
         // short, the next compaction removes the rest.
         std::fs::remove_dir_all(&copy_dir).map_err(io)?;
-        done.keys = keys;
+        done.keys = copied.0;
         done.after_bytes = disk_bytes(&dir.join("db"));
         Ok(done)
     }
 }
 
-impl Store {
-    /// Run sled work inside the panic boundary: a panic or an error is the
-    /// store's error.
-    fn guarded<T>(&self, f: impl FnOnce() -> sled::Result<T>) -> Result<T> {
-        match crate::guard::catch(f) {
-            Ok(done) => done.map_err(|e| self.db_err(e)),
-            Err(panic) => {
-                Err(StoreError::Damaged { path: self.path.clone(), detail: format!("sled failed ({panic})") })
-            }
-        }
+/// Keys counted and a digest of a database's trees, keys and values in
+/// order: what the copy must read back as.
+#[derive(Default)]
+struct Digest {
+    hasher: blake3::Hasher,
+    keys: u64,
+}
+
+impl Digest {
+    fn absorb(&mut self, bytes: &[u8]) {
+        self.hasher.update(&(bytes.len() as u64).to_le_bytes());
+        self.hasher.update(bytes);
+    }
+
+    fn entry(&mut self, k: &[u8], v: &[u8]) {
+        self.absorb(k);
+        self.absorb(v);
+        self.keys += 1;
+    }
+
+    fn finish(self) -> (u64, [u8; 32]) {
+        (self.keys, *self.hasher.finalize().as_bytes())
     }
 }
 
-/// A running digest of a database's trees, keys and values in order.
-fn absorb(hasher: &mut blake3::Hasher, bytes: &[u8]) {
-    hasher.update(&(bytes.len() as u64).to_le_bytes());
-    hasher.update(bytes);
+/// A database opened for bulk work: every page is touched once, so a small
+/// cache; nothing to flush in the background.
+fn open_bulk(dir: &Path) -> sled::Result<sled::Db> {
+    sled::Config::new().path(dir).cache_capacity(crate::BULK_CACHE_BYTES).flush_every_ms(None).open()
 }
 
 /// Copy every tree of `old` into a new database at `to`; returns the keys
@@ -113,50 +128,44 @@ fn absorb(hasher: &mut blake3::Hasher, bytes: &[u8]) {
 fn copy_into(old: &sled::Db, to: &Path, progress: &dyn Fn(u64)) -> sled::Result<(u64, [u8; 32])> {
     /// Flush to sled in batches of about this many bytes.
     const BATCH_BYTES: usize = 8 << 20;
-    let new = sled::Config::new().path(to).cache_capacity(crate::BULK_CACHE_BYTES).flush_every_ms(None).open()?;
-    let mut hasher = blake3::Hasher::new();
-    let mut keys = 0u64;
+    let new = open_bulk(to)?;
+    let mut digest = Digest::default();
     for name in old.tree_names() {
-        absorb(&mut hasher, &name);
+        digest.absorb(&name);
         let (from, into) = (old.open_tree(&name)?, new.open_tree(&name)?);
         let mut batch = sled::Batch::default();
         let mut bytes = 0;
         for kv in from.iter() {
             let (k, v) = kv?;
-            absorb(&mut hasher, &k);
-            absorb(&mut hasher, &v);
+            digest.entry(&k, &v);
             bytes += k.len() + v.len();
             batch.insert(k, v);
-            keys += 1;
             if bytes >= BATCH_BYTES {
                 into.apply_batch(std::mem::take(&mut batch))?;
                 bytes = 0;
-                progress(keys);
+                progress(digest.keys);
             }
         }
         into.apply_batch(batch)?;
-        progress(keys);
+        progress(digest.keys);
     }
     new.flush()?;
-    Ok((keys, *hasher.finalize().as_bytes()))
+    Ok(digest.finish())
 }
 
 /// Open the database at `dir` (which also writes sled's snapshot, so that
 /// the next open finds nothing to replay), and digest it as [`copy_into`].
 fn reopen_and_digest(dir: &Path) -> sled::Result<(u64, [u8; 32])> {
-    let db = sled::Config::new().path(dir).cache_capacity(crate::BULK_CACHE_BYTES).flush_every_ms(None).open()?;
-    let mut hasher = blake3::Hasher::new();
-    let mut keys = 0u64;
+    let db = open_bulk(dir)?;
+    let mut digest = Digest::default();
     for name in db.tree_names() {
-        absorb(&mut hasher, &name);
+        digest.absorb(&name);
         for kv in db.open_tree(&name)?.iter() {
             let (k, v) = kv?;
-            absorb(&mut hasher, &k);
-            absorb(&mut hasher, &v);
-            keys += 1;
+            digest.entry(&k, &v);
         }
     }
-    Ok((keys, *hasher.finalize().as_bytes()))
+    Ok(digest.finish())
 }
 
 /// Swap two directories in one step: at every moment each name holds one

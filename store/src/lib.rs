@@ -1098,7 +1098,13 @@ impl Store {
 
     /// Call sled inside the panic boundary (see [`guard`]).
     pub(crate) fn sled<T>(&self, f: impl FnOnce(&sled::Db) -> sled::Result<T>) -> Result<T> {
-        match guard::catch(|| f(self.db())) {
+        self.guarded(|| f(self.db()))
+    }
+
+    /// Run sled work inside the panic boundary (see [`Store::sled`]), for
+    /// work on a database other than the store's own (`compact`'s copy).
+    pub(crate) fn guarded<T>(&self, f: impl FnOnce() -> sled::Result<T>) -> Result<T> {
+        match guard::catch(f) {
             Ok(result) => result.map_err(|e| self.db_err(e)),
             Err(panic) => Err(self.damaged(panic)),
         }
