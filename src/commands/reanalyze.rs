@@ -4,9 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use claimtrail_store::{
-    FORMAT_VERSION, NewAnalysis, SpeakerRecord, Store, StoredAnalysis, WriteBatch, validate_story_id,
-};
+use claimtrail_store::{FORMAT_VERSION, Hash32, NewAnalysis, SpeakerRecord, Store, StoredAnalysis, validate_story_id};
 use serde::Serialize;
 
 use crate::commands::Ctx;
@@ -99,56 +97,64 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let total: u64 = stories.iter().map(|s| store.story(s).ok().flatten().map_or(0, |r| u64::from(r.revisions))).sum();
     let bar = crate::output::progress_bar(total, ctx.out.json());
     let mut summary = Summary { version: ANALYSIS_VERSION, upgraded: upgrading, ..Summary::default() };
-    // Extraction, the bulk of the work, runs on a worker thread per core
-    // (story i goes to worker i mod n); this thread reads texts, takes the
-    // results back in story order and writes. Stories are committed
-    // together in batches of about BATCH_REVISIONS revisions.
+    // The work of a story (reading its texts and stored analysis,
+    // extracting, comparing) runs on a worker thread per core, reading the
+    // store as committed: a batch changes a story's analysis only when
+    // this thread replaces it, after its worker is done with it. Workers
+    // take the next story as they come free; this thread writes the
+    // results in story order (the store comes out the same however the
+    // work was shared), committing about BATCH_REVISIONS revisions at a
+    // time. At most IN_FLIGHT stories are out at once, which bounds memory
+    // and still lets the workers go on while this thread flushes a batch.
     let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, MAX_WORKERS);
+    let reading = &store;
+    let (to_workers, work) = std::sync::mpsc::channel::<usize>();
+    let work = std::sync::Mutex::new(work);
     std::thread::scope(|scope| -> Result<()> {
-        let mut to_workers = Vec::with_capacity(workers);
-        let mut from_workers = Vec::with_capacity(workers);
+        let (worker_out, results) = std::sync::mpsc::channel::<(usize, Result<Reanalysed>)>();
         for _ in 0..workers {
-            let (to_worker, worker_in) = std::sync::mpsc::sync_channel::<(String, Vec<Page>)>(2);
-            let (worker_out, from_worker) = std::sync::mpsc::sync_channel::<(String, Result<Vec<Derived>>)>(2);
+            let (work, worker_out, stories) = (&work, worker_out.clone(), &stories);
             scope.spawn(move || {
-                for (story, texts) in worker_in {
-                    let derived = derive_texts(&story, &texts);
-                    if worker_out.send((story, derived)).is_err() {
+                loop {
+                    let next = work.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv();
+                    let Ok(i) = next else { break };
+                    if worker_out.send((i, reanalyse(reading, &stories[i]))).is_err() {
                         break;
                     }
                 }
             });
-            to_workers.push(to_worker);
-            from_workers.push(from_worker);
         }
-        let mut batch = store.batch()?;
-        // Stories handed out and taken back: each worker has at most two
-        // in hand, so memory holds a few stories' texts at a time.
-        let (mut sent, mut taken) = (0, 0);
-        while sent < stories.len() && sent < 2 * workers {
-            to_workers[sent % workers].send((stories[sent].clone(), texts_of(batch.store(), &stories[sent])?)).ok();
-            sent += 1;
-        }
-        while taken < sent {
-            let Ok((story, derived)) = from_workers[taken % workers].recv() else { break };
-            taken += 1;
-            if sent < stories.len() {
-                to_workers[sent % workers].send((stories[sent].clone(), texts_of(batch.store(), &stories[sent])?)).ok();
+        drop(worker_out);
+        let mut batch = reading.batch()?;
+        let mut waiting: BTreeMap<usize, Result<Reanalysed>> = BTreeMap::new();
+        let mut sent = 0;
+        for taken in 0..stories.len() {
+            while sent < stories.len() && sent < taken + IN_FLIGHT {
+                to_workers.send(sent).ok();
                 sent += 1;
             }
-            let stored = batch.stored_analyses(&story)?;
-            let (analyses, changed, current) = compare(&mut batch, &stored, derived?)?;
+            let done = loop {
+                if let Some(done) = waiting.remove(&taken) {
+                    break done;
+                }
+                let Ok((i, done)) = results.recv() else {
+                    return Err(CliError::new("a reanalysing thread stopped unexpectedly"));
+                };
+                waiting.insert(i, done);
+            };
+            let Reanalysed { stored, analyses, changed, current } = done?;
+            let story = &stories[taken];
             let revisions = analyses.len() as u64;
             summary.revisions += revisions;
             summary.changed += changed;
             summary.stories += 1;
             if changed > 0 || !current || upgrading || args.force {
-                batch.replace_analysis(&story, stored, analyses, ANALYSIS_VERSION)?;
+                batch.replace_analysis(story, stored, analyses, ANALYSIS_VERSION)?;
                 summary.rewritten += revisions;
             }
             if batch.len() >= BATCH_REVISIONS {
                 batch.commit()?;
-                batch = store.batch()?;
+                batch = reading.batch()?;
             }
             bar.set_position(summary.revisions);
         }
@@ -187,10 +193,34 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
 /// cores, and the writing thread needs its share.
 const MAX_WORKERS: usize = 2;
 
+/// Stories handed to the workers and not yet written, at most.
+const IN_FLIGHT: usize = 16;
+
 /// Revisions staged before a batch is written: several stories share one
 /// atomic write and one flush (one per story made a store of short
 /// stories flush-bound).
 const BATCH_REVISIONS: usize = 2_000;
+
+/// A story analysed again: its analysis as stored, the new one, how many
+/// revisions came out different, and whether every stored analysis is
+/// this version's.
+struct Reanalysed {
+    stored: Vec<StoredAnalysis>,
+    analyses: Vec<NewAnalysis>,
+    changed: u64,
+    current: bool,
+}
+
+/// Everything but the writing, for one story (it runs on a worker thread,
+/// reading the store as committed).
+fn reanalyse(store: &Store, story: &str) -> Result<Reanalysed> {
+    let texts = texts_of(store, story)?;
+    let stored = store.stored_analyses(story)?;
+    let derived = derive_texts(story, &texts)?;
+    drop(texts);
+    let (analyses, changed, current) = compare(&stored, derived);
+    Ok(Reanalysed { stored, analyses, changed, current })
+}
 
 /// One revision analysed again: what the store will keep of it and its
 /// claim diff against the revision before.
@@ -246,23 +276,23 @@ fn derive_texts(story: &str, texts: &[Page]) -> Result<Vec<Derived>> {
 }
 
 /// The new analyses of a story's revisions (`stored`, as the store holds
-/// them), with search terms for the statements new to the store; how many
-/// came out different from what is stored; and whether every stored
-/// analysis is this version's.
-fn compare(
-    batch: &mut WriteBatch<'_>,
-    stored: &[StoredAnalysis],
-    derived: Vec<Derived>,
-) -> Result<(Vec<NewAnalysis>, u64, bool)> {
-    let mut termed = HashSet::new();
+/// them), with search terms for the statements that may be new to the
+/// store; how many came out different from what is stored; and whether
+/// every stored analysis is this version's.
+///
+/// A statement of the stored lists is in the store; any other gets its
+/// search terms, which the batch keeps only if the statement turns out new
+/// to the store when it is staged (so this needs no store).
+fn compare(stored: &[StoredAnalysis], derived: Vec<Derived>) -> (Vec<NewAnalysis>, u64, bool) {
+    let mut termed: HashSet<Hash32> =
+        stored.iter().flat_map(|was| was.occurrences.iter().map(|o| o.statement)).collect();
     let mut analyses = Vec::with_capacity(derived.len());
     let mut changed = 0;
     let mut current = true;
     for (was, d) in stored.iter().zip(derived) {
         let Derived { mut statements, speakers, snapshot, lineage } = d;
         for st in &mut statements {
-            let h = st.occurrence.statement;
-            if termed.insert(h) && !batch.has_statement(&h)? {
+            if termed.insert(st.occurrence.statement) {
                 crate::record::index_words(st);
             }
         }
@@ -274,5 +304,5 @@ fn compare(
         changed += u64::from(!same);
         analyses.push(NewAnalysis { statements, speakers, arrivals: lineage.arrivals, fates: lineage.fates });
     }
-    Ok((analyses, changed, current))
+    (analyses, changed, current)
 }

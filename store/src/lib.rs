@@ -108,7 +108,7 @@ pub struct Store {
     list_cache: std::sync::Mutex<Option<(String, u32, Vec<u8>)>>,
     /// Where the journal's last whole entry ends, once this process has
     /// appended to it.
-    journal_end: Option<u64>,
+    journal_end: std::sync::Mutex<Option<u64>>,
     /// Values and prefix scans [`Store::read_ahead`] fetched together
     /// (PostgreSQL only; emptied by any write of this process).
     ahead: std::sync::Mutex<ReadAhead>,
@@ -387,7 +387,7 @@ impl Store {
             cache_bytes: options.cache_bytes,
             wrote: Default::default(),
             list_cache: Default::default(),
-            journal_end: None,
+            journal_end: Default::default(),
             ahead: Default::default(),
             read_only: options.read_only,
             _lock: Some(lock),
@@ -414,7 +414,7 @@ impl Store {
             cache_bytes: None,
             wrote: Default::default(),
             list_cache: Default::default(),
-            journal_end: None,
+            journal_end: Default::default(),
             ahead: Default::default(),
             read_only: options.read_only,
             _lock: None,
@@ -1043,8 +1043,9 @@ impl Store {
     }
 
     /// Start a batch of revisions written together (bulk import): one
-    /// atomic write and one flush for all of them.
-    pub fn batch(&mut self) -> Result<WriteBatch<'_>> {
+    /// atomic write and one flush for all of them. The store stays
+    /// readable meanwhile (other threads may read it as committed).
+    pub fn batch(&self) -> Result<WriteBatch<'_>> {
         WriteBatch::new(self)
     }
 
@@ -1116,10 +1117,11 @@ impl Store {
 
     /// Append journal entries, fsynced (see [`journal`] for the protocol);
     /// returns where they start.
-    pub(crate) fn append_journal(&mut self, entries: &[u8]) -> Result<u64> {
-        let (start, end) = journal::append(&self.path, self.journal_end, entries)
+    pub(crate) fn append_journal(&self, entries: &[u8]) -> Result<u64> {
+        let mut journal_end = self.journal_end.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (start, end) = journal::append(&self.path, *journal_end, entries)
             .map_err(|source| StoreError::Journal { path: self.path.clone(), source })?;
-        self.journal_end = Some(end);
+        *journal_end = Some(end);
         Ok(start)
     }
 }

@@ -21,7 +21,7 @@ use crate::{codec, journal};
 /// Revisions staged for one atomic write.
 #[derive(Debug)]
 pub struct WriteBatch<'s> {
-    store: &'s mut Store,
+    store: &'s Store,
     staged: BTreeMap<Vec<u8>, Vec<u8>>,
     /// Keys to remove at commit (a re-derived analysis replaces runs);
     /// reads through the batch no longer see them.
@@ -58,10 +58,10 @@ pub struct WriteBatch<'s> {
     /// An analysis was re-derived in this batch: most of what it stages
     /// is what the store holds already.
     rederived: bool,
-    /// Run prefixes (a statement in a story) whose stored keys this batch
-    /// has all deleted: what they hold now is only what is staged, so
-    /// reading them need not ask the database.
-    cleared: HashSet<Vec<u8>>,
+    /// The story whose stored runs this batch has all deleted while it
+    /// stages the story's new analysis: its runs now are only what is
+    /// staged, so reading them need not ask the database.
+    cleared: Option<String>,
     /// Statements found stored (or staged) in this batch: a statement
     /// stays once stored, and a story repeats its statements in every
     /// revision.
@@ -140,7 +140,7 @@ const HELD_STATEMENTS: usize = 1 << 16;
 const BLOB_CACHE: usize = 256;
 
 impl<'s> WriteBatch<'s> {
-    pub(crate) fn new(store: &'s mut Store) -> Result<WriteBatch<'s>> {
+    pub(crate) fn new(store: &'s Store) -> Result<WriteBatch<'s>> {
         store.begin_batch()?;
         let counts = store.counts()?;
         let near = crate::near::Staged::new(store, &counts)?;
@@ -162,7 +162,7 @@ impl<'s> WriteBatch<'s> {
             chains: HashMap::new(),
             named: HashSet::new(),
             rederived: false,
-            cleared: HashSet::new(),
+            cleared: None,
             held: HashSet::new(),
         })
     }
@@ -222,12 +222,17 @@ impl<'s> WriteBatch<'s> {
         }
         let found = self.exists(&keys::statement(hash))?;
         if found {
-            if self.held.len() >= HELD_STATEMENTS {
-                self.held.clear();
-            }
-            self.held.insert(*hash);
+            self.hold(*hash);
         }
         Ok(found)
+    }
+
+    /// Remember that the store holds statement `hash`.
+    fn hold(&mut self, hash: Hash32) {
+        if self.held.len() >= HELD_STATEMENTS {
+            self.held.clear();
+        }
+        self.held.insert(hash);
     }
 
     /// Whether any key with `prefix` is stored or staged, and not deleted:
@@ -247,8 +252,13 @@ impl<'s> WriteBatch<'s> {
 
     /// Every key with `prefix`, committed or staged (staged values win).
     fn scan(&self, prefix: &[u8]) -> Result<BTreeMap<Vec<u8>, Vec<u8>>> {
+        self.scan_staged(prefix, false)
+    }
+
+    /// [`WriteBatch::scan`], or only what is staged when `only_staged`.
+    fn scan_staged(&self, prefix: &[u8], only_staged: bool) -> Result<BTreeMap<Vec<u8>, Vec<u8>>> {
         let mut out = BTreeMap::new();
-        if !self.cleared.contains(prefix) {
+        if !only_staged {
             for kv in self.store.scan(prefix) {
                 let (k, v) = kv?;
                 if !self.deleted.contains(&k[..]) {
@@ -348,7 +358,7 @@ impl<'s> WriteBatch<'s> {
     fn runs(&self, hash: &Hash32, story: &str) -> Result<Vec<(u32, Option<String>, RunValue)>> {
         let prefix = keys::by_statement_in(hash, story);
         let mut out = Vec::new();
-        for (k, v) in self.scan(&prefix)? {
+        for (k, v) in self.scan_staged(&prefix, self.cleared.as_deref() == Some(story))? {
             let parsed = keys::split_statement_tail(&k[33..]);
             let value: Option<RunValue> = codec::from_bytes(&v);
             match (parsed, value) {
@@ -739,36 +749,8 @@ impl<'s> WriteBatch<'s> {
         Ok(())
     }
 
-    /// The analysis of every revision of `story` as the store holds it,
-    /// oldest first: what [`WriteBatch::replace_analysis`] replaces.
-    pub fn stored_analyses(&mut self, story: &str) -> Result<Vec<StoredAnalysis>> {
-        let revisions = self.store.revisions(story)?;
-        // Every list and record of the story in one round trip on
-        // PostgreSQL (sled's reads are in-process).
-        if self.store.is_postgres() {
-            let mut ahead = Vec::with_capacity(2 * revisions.len());
-            for rev in &revisions {
-                ahead.push(keys::occurrences(story, rev.number));
-                ahead.push(keys::analysis(story, rev.number));
-            }
-            self.store.prefetch(ahead)?;
-        }
-        let mut out = Vec::with_capacity(revisions.len());
-        for revision in revisions {
-            let number = revision.number;
-            let list = self.list(story, number)?;
-            let (occurrences, wire, depth) = (list.occurrences.clone(), list.wire.clone(), list.depth);
-            let what = format!("the analysis record of revision {number} of story {story:?}");
-            let record = self.get_sealed(keys::ANALYSIS, &keys::analysis(story, number), &what)?;
-            out.push(StoredAnalysis { revision, occurrences, record, wire, depth });
-        }
-        // The lists read next are the story's new ones.
-        self.lists.remove(story);
-        Ok(out)
-    }
-
     /// Replace the analysis of every revision of `story` (`stored`, as
-    /// [`WriteBatch::stored_analyses`] read it) with one re-derived by
+    /// [`Store::stored_analyses`] read it) with one re-derived by
     /// `version` (oldest first, one [`NewAnalysis`] each): statement
     /// lists, runs, speakers and analysis records. Revision records, ids,
     /// texts and raw bytes are not touched. Staged like a revision, so
@@ -805,6 +787,12 @@ impl<'s> WriteBatch<'s> {
         }
         let mut hashes: Vec<Hash32> = hashes.into_iter().collect();
         hashes.sort();
+        // A statement of a stored list is a stored statement (statements
+        // are never deleted): staging the new analysis need not look its
+        // own old statements up.
+        for h in &hashes {
+            self.hold(*h);
+        }
         // Stored runs by statement, with their values: most come out again
         // as they are.
         let mut was_runs: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
@@ -819,10 +807,11 @@ impl<'s> WriteBatch<'s> {
                 }
                 self.delete(k);
             }
-            // The runs staged below are all this statement has in the
-            // story: looking them up needs no scan of the database.
-            self.cleared.insert(prefix);
         }
+        // Every run the story had is of a statement of its stored lists,
+        // and is deleted now: the runs staged below are all the story has,
+        // and looking one up needs no scan of the database.
+        self.cleared = Some(story.to_string());
         self.counts.occurrences = self.counts.occurrences.saturating_sub(old_occurrences);
         self.lists.remove(story);
         let mut chain = None;
@@ -852,8 +841,8 @@ impl<'s> WriteBatch<'s> {
         }
         // A run staged as it is stored is left as it is (neither removed
         // nor written again); the database now holds the rest of what the
-        // cleared prefixes hold.
-        self.cleared.clear();
+        // story's runs are.
+        self.cleared = None;
         for (k, v) in was_runs {
             if self.staged.get(&k).is_some_and(|new| *new == v) {
                 self.staged.remove(&k);
@@ -918,7 +907,7 @@ impl<'s> WriteBatch<'s> {
                 near.write(batch, number);
             });
         let journal = std::mem::take(&mut self.journal);
-        let store = &mut *self.store;
+        let store = self.store;
         // sled: the journal first, then the batch, then the commit mark: a
         // crash at any point leaves no acknowledged revision unjournaled
         // (see [`crate::journal`]). Success is reported only after the
@@ -945,5 +934,46 @@ impl Drop for WriteBatch<'_> {
     /// transaction and the story locks it holds end here).
     fn drop(&mut self) {
         self.store.abandon_batch();
+    }
+}
+
+impl Store {
+    /// The analysis of every revision of `story` as the store holds it
+    /// (committed), oldest first: what [`WriteBatch::replace_analysis`]
+    /// replaces. It only reads, so another thread may call it while a
+    /// batch is open (`reanalyze` reads the next stories so); a batch
+    /// changes a story's analysis only in `replace_analysis`.
+    pub fn stored_analyses(&self, story: &str) -> Result<Vec<StoredAnalysis>> {
+        let revisions = self.revisions(story)?;
+        // Every list and record of the story in one round trip on
+        // PostgreSQL (sled's reads are in-process).
+        if self.is_postgres() {
+            let mut ahead = Vec::with_capacity(2 * revisions.len());
+            for rev in &revisions {
+                ahead.push(keys::occurrences(story, rev.number));
+                ahead.push(keys::analysis(story, rev.number));
+            }
+            self.prefetch(ahead)?;
+        }
+        let mut out: Vec<StoredAnalysis> = Vec::with_capacity(revisions.len());
+        for revision in revisions {
+            let number = revision.number;
+            let what = format!("the statement list of revision {number} of story {story:?}");
+            // Each list is a delta of the one before: read in order, each
+            // decodes one frame.
+            let known = out.last().map(|p| (p.revision.number, &p.wire[..]));
+            let wire = blobs::load_list(self, story, number, known)?
+                .map_err(|detail| self.corrupt(format!("story {story:?}: {detail}")))?;
+            let depth = self
+                .get(&keys::occurrences(story, number))?
+                .and_then(|v| blobs::list_depth(&v))
+                .ok_or_else(|| self.corrupt(format!("{what} fails its checksum")))?;
+            let occurrences =
+                codec::occurrences_from_wire(&wire).ok_or_else(|| self.corrupt(format!("{what} cannot be decoded")))?;
+            let what = format!("the analysis record of revision {number} of story {story:?}");
+            let record = self.get_sealed(keys::ANALYSIS, &keys::analysis(story, number), &what)?;
+            out.push(StoredAnalysis { revision, occurrences, record, wire, depth });
+        }
+        Ok(out)
     }
 }

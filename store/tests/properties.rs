@@ -188,7 +188,7 @@ proptest! {
 #[test]
 fn long_stories_read_back_across_chain_cuts() {
     let place = Place::new();
-    let mut store = Store::open(&place.path()).unwrap();
+    let store = Store::open(&place.path()).unwrap();
     let base = "The bridge is closed. The mayor said repairs will take a week";
     let texts: Vec<String> =
         (0..50).map(|i| format!("{base}. Update number {i} says {} lanes are open", i % 7)).collect();
