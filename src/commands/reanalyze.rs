@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use claimtrail_store::{FORMAT_VERSION, Hash32, NewAnalysis, SpeakerRecord, Store, StoredAnalysis, validate_story_id};
+use claimtrail_store::{
+    FORMAT_VERSION, Hash32, Journaled, NewAnalysis, SpeakerRecord, Store, StoredAnalysis, validate_story_id,
+};
 use serde::Serialize;
 
 use crate::commands::Ctx;
@@ -218,7 +220,8 @@ fn reanalyse(store: &Store, story: &str) -> Result<Reanalysed> {
     let stored = store.stored_analyses(story)?;
     let derived = derive_texts(story, &texts)?;
     drop(texts);
-    let (analyses, changed, current) = compare(&stored, derived);
+    // PostgreSQL keeps no journal.
+    let (analyses, changed, current) = compare(&stored, derived, !store.is_postgres());
     Ok(Reanalysed { stored, analyses, changed, current })
 }
 
@@ -283,7 +286,7 @@ fn derive_texts(story: &str, texts: &[Page]) -> Result<Vec<Derived>> {
 /// A statement of the stored lists is in the store; any other gets its
 /// search terms, which the batch keeps only if the statement turns out new
 /// to the store when it is staged (so this needs no store).
-fn compare(stored: &[StoredAnalysis], derived: Vec<Derived>) -> (Vec<NewAnalysis>, u64, bool) {
+fn compare(stored: &[StoredAnalysis], derived: Vec<Derived>, journaled: bool) -> (Vec<NewAnalysis>, u64, bool) {
     let mut termed: HashSet<Hash32> =
         stored.iter().flat_map(|was| was.occurrences.iter().map(|o| o.statement)).collect();
     let mut analyses = Vec::with_capacity(derived.len());
@@ -302,7 +305,15 @@ fn compare(stored: &[StoredAnalysis], derived: Vec<Derived>) -> (Vec<NewAnalysis
             && was.occurrences.iter().zip(&statements).all(|(a, b)| *a == b.occurrence)
             && record.is_some_and(|a| a.speakers == snapshot);
         changed += u64::from(!same);
-        analyses.push(NewAnalysis { statements, speakers, arrivals: lineage.arrivals, fates: lineage.fates });
+        let mut analysis =
+            NewAnalysis { statements, speakers, arrivals: lineage.arrivals, fates: lineage.fates, journal: None };
+        // An analysis that differs from the stored one, or was made by
+        // another version, is journaled when it is written: its entry is
+        // encoded here rather than on the writing thread.
+        if journaled && !(same && record.is_some_and(|a| a.version == ANALYSIS_VERSION)) {
+            analysis.journal = Some(Journaled::reanalysis(&was.revision, &analysis, ANALYSIS_VERSION));
+        }
+        analyses.push(analysis);
     }
     (analyses, changed, current)
 }

@@ -187,8 +187,9 @@ pub(crate) fn entry(story: &str, number: u32, id: Hash32, evidence: &EvidenceRef
 /// contents side by side), serialised as the owned form is, without
 /// copying them first.
 #[derive(Serialize)]
-pub(crate) struct AnalysisRef<'a> {
-    pub statements: PairsRef<'a>,
+pub(crate) struct AnalysisRef<'a, S> {
+    /// [`PairsRef`] or [`StatementsRef`].
+    pub statements: S,
     pub speakers: &'a [SpeakerRecord],
     pub analysis: &'a str,
 }
@@ -199,6 +200,30 @@ pub(crate) struct PairsRef<'a>(pub &'a [Occurrence], pub &'a [String]);
 impl Serialize for PairsRef<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.0.iter().zip(self.1).map(|(o, c)| (o, c.as_str())))
+    }
+}
+
+/// The journal entry of a revision's analysis derived again, worked out
+/// ahead of the batch that stages it (by the thread that derived it: a
+/// batch's writer has the least time to spare). The batch appends it if it
+/// writes the analysis (see [`crate::WriteBatch::replace_analysis`]); it
+/// is what the batch would encode itself.
+#[derive(Clone, Debug)]
+pub struct Journaled(Vec<u8>);
+
+impl Journaled {
+    /// The entry of `analysis`, derived by `version` from revision `rev`.
+    pub fn reanalysis(rev: &crate::RevisionRecord, analysis: &crate::NewAnalysis, version: &str) -> Journaled {
+        let entry = AnalysisRef {
+            statements: StatementsRef(&analysis.statements),
+            speakers: &analysis.speakers,
+            analysis: version,
+        };
+        Journaled(reanalysis_entry(&rev.story, rev.number, rev.id, &entry))
+    }
+
+    pub(crate) fn into_bytes(self) -> Vec<u8> {
+        self.0
     }
 }
 

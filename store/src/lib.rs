@@ -39,7 +39,7 @@ pub use error::{Result, StoreError};
 pub use furniture::{PageLines, PageOf};
 pub use guard::message as panic_message;
 pub use hash::{BadHash, Hash32, blob_id};
-pub use journal::{Acknowledged, Evidence, Journal, Reanalyzed};
+pub use journal::{Acknowledged, Evidence, Journal, Journaled, Reanalyzed};
 pub use lock::Busy;
 pub use pg::{SCHEMA_VERSION, is_address as is_postgres_address, redacted_address};
 
@@ -209,6 +209,9 @@ pub struct NewAnalysis {
     pub speakers: Vec<SpeakerRecord>,
     pub arrivals: HashMap<Hash32, Arrival>,
     pub fates: HashMap<Hash32, Fate>,
+    /// Its journal entry, when the caller worked it out ahead
+    /// ([`Journaled::reanalysis`]); otherwise the batch encodes it.
+    pub journal: Option<Journaled>,
 }
 
 impl NewRevision<'_> {

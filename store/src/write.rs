@@ -484,6 +484,7 @@ impl<'s> WriteBatch<'s> {
             speakers: new.speakers,
             arrivals: new.arrivals,
             fates: new.fates,
+            journal: None,
         };
         let parent = previous.as_ref().map(|p| p.number);
         self.stage_analysis(&revision, parent, parent_chain, analysis, new.analysis, None)?;
@@ -817,9 +818,10 @@ impl<'s> WriteBatch<'s> {
         let mut chain = None;
         let mut parent = None;
         let mut parent_kept = true;
-        for (was, analysis) in stored.into_iter().zip(analyses) {
+        for (was, mut analysis) in stored.into_iter().zip(analyses) {
             let StoredAnalysis { revision: rev, occurrences, record, wire, depth } = was;
             let replacing = Replacing { occurrences, record, wire, depth, parent_kept };
+            let ahead = analysis.journal.take();
             let staged = self.stage_analysis(&rev, parent, chain, analysis, version, Some(replacing))?;
             chain = Some(staged.chain);
             parent = Some(rev.number);
@@ -836,7 +838,15 @@ impl<'s> WriteBatch<'s> {
                     speakers: &staged.speakers,
                     analysis: version,
                 };
-                self.journal.extend_from_slice(&journal::reanalysis_entry(story, rev.number, rev.id, &journaled));
+                let encode = || journal::reanalysis_entry(story, rev.number, rev.id, &journaled);
+                match ahead {
+                    Some(entry) => {
+                        let entry = entry.into_bytes();
+                        debug_assert!(entry == encode(), "an entry worked out ahead differs");
+                        self.journal.extend_from_slice(&entry);
+                    }
+                    None => self.journal.extend_from_slice(&encode()),
+                }
             }
         }
         // A run staged as it is stored is left as it is (neither removed
