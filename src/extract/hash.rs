@@ -85,7 +85,7 @@ pub fn content_hash(content: &str) -> String {
         buf.push(&mut hasher, unified.as_bytes());
     }
     hasher.update(&buf.bytes[..buf.len]);
-    hasher.finalize().to_hex().to_string()
+    hasher.finalize().to_hex().as_str().to_owned()
 }
 
 struct Buf {

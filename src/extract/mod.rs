@@ -120,7 +120,7 @@ impl<'a> Pipeline<'a> {
             let flags = Flags {
                 links: has_link(para),
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
-                anonymity: para.contains("anonym") || para.contains("authorized"),
+                anonymity: scan::contains(para, "anonym", 4) || scan::contains(para, "authorized", 7),
             };
             for (si, &(s, e)) in sents.iter().enumerate() {
                 let range = (ps + s, ps + e);
@@ -345,11 +345,14 @@ fn has_link(para: &str) -> bool {
         }
         i = p + 1;
     }
-    para.contains("www.")
+    scan::contains(para, "www.", 0)
 }
 
 fn might_be_boilerplate(text: &str) -> bool {
-    ["updat", "develop", "here", "more", "ign up", "ubscribe", "ollow us"].iter().any(|w| text.contains(w))
+    // Each word with the byte it is searched by (see `scan::contains`).
+    [("updat", 1), ("develop", 2), ("here", 0), ("more", 0), ("ign up", 5), ("ubscribe", 1), ("ollow us", 4)]
+        .iter()
+        .any(|&(w, anchor)| scan::contains(text, w, anchor))
 }
 
 /// The reason an anonymous source was granted anonymity, as the article

@@ -14,6 +14,8 @@
 //! vocabulary; a notice or a credit has the wording every publication uses.
 //! This module only judges text; [`super`] decides what to skip.
 
+use super::scan;
+
 /// Words of page furniture: buttons, counters and prompts. A line made of
 /// nothing else is a control of the page, not a sentence of the article.
 const PAGE_WORDS: &[&str] = &[
@@ -164,14 +166,15 @@ fn is_label(t: &str) -> bool {
 /// every publication that prints them.
 fn is_notice(t: &str) -> bool {
     let has = |needle: &str| t.contains(needle);
-    if has("print") {
+    // This runs on every sentence: the two guards search by a rare byte.
+    if scan::contains(t, "print", 0) {
         let lower = t.to_lowercase();
         if lower.contains("appears in print") || lower.contains("appeared in print") || lower.contains("print edition")
         {
             return lower.contains("version of this") || lower.contains("this article") || lower.contains("section");
         }
     }
-    has("contribut")
+    scan::contains(t, "contribut", 6)
         && (has("contributed reporting") || has("contributed to this report") || has("contributed research"))
 }
 

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::cues::{self, class};
 use super::model::{Speaker, SpeakerKind, SpeakerRef};
+use super::scan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -334,8 +335,10 @@ pub fn introductions(sentence: &str) -> Vec<(&str, &str)> {
     // none, and need no splitting.
     const OPENERS: [&str; 6] = ["The ", "the ", "a ", "A ", "an ", "An "];
     let opens = |s: &str| OPENERS.iter().any(|d| s.starts_with(d));
-    if !sentence.contains(", ")
-        || !(opens(sentence) || sentence.match_indices(", ").any(|(i, _)| opens(&sentence[i + 2..])))
+    let bytes = sentence.as_bytes();
+    if !scan::contains(sentence, ", ", 0)
+        || !(opens(sentence)
+            || memchr::memchr_iter(b',', bytes).any(|i| bytes.get(i + 1) == Some(&b' ') && opens(&sentence[i + 2..])))
     {
         return out;
     }
@@ -358,10 +361,10 @@ pub fn introductions(sentence: &str) -> Vec<(&str, &str)> {
         if !OPENERS.iter().any(|d| s.starts_with(d)) {
             return None;
         }
-        let words: Vec<&str> = s.split_whitespace().collect();
-        let last = cues::lookup(words[words.len() - 1]).class;
-        let role = !is_cap(words[words.len() - 1]) && last & (class::ROLE | class::ANON) != 0 && last & class::ORG == 0;
-        (words.len() <= 10 && role).then_some(s)
+        let last_word = s.split_whitespace().next_back()?;
+        let last = cues::lookup(last_word).class;
+        let role = !is_cap(last_word) && last & (class::ROLE | class::ANON) != 0 && last & class::ORG == 0;
+        (role && s.split_whitespace().nth(10).is_none()).then_some(s)
     }
     for w in segs.windows(2) {
         if let Some(d) = description_of(w[0])
@@ -632,7 +635,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
 /// Bo Diaz").
 pub fn split_subject(mention: &str) -> Option<Vec<(String, Option<String>)>> {
     let mention = trim_np(mention);
-    if !mention.contains(" and ") {
+    if !scan::contains(mention, " and ", 3) {
         return None;
     }
     let mut parts: Vec<&str> = Vec::new();
