@@ -64,11 +64,20 @@ pub fn typo(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if x.len().min(y.len()) < 5 || x.len().abs_diff(y.len()) > 1 || x[0] != y[0] {
+    // Most pairs fail on length or first letter: decide those without
+    // collecting either word (respelling calls this for every unknown word
+    // against every known one, so this is the candidate check's hot loop).
+    let (n, m) = (a.chars().count(), b.chars().count());
+    if n.min(m) < 5 || n.abs_diff(m) > 1 || a.chars().next() != b.chars().next() {
         return false;
     }
-    // One substitution, insertion, deletion or swap of neighbours.
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    one_edit(&x, &y)
+}
+
+/// Whether `y` is `x` with one substitution, insertion, deletion or swap
+/// of neighbours (or none).
+fn one_edit(x: &[char], y: &[char]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() && x[i] == y[j] {
         i += 1;
@@ -106,13 +115,17 @@ fn matches(a: &[String], b: &[String]) -> Vec<(usize, usize, usize)> {
         .collect()
 }
 
-/// Words and content words two renderings keep in order (typos forgiven).
-fn kept(a: &Rendering, b: &Rendering) -> (usize, usize, Vec<(usize, usize, usize)>) {
+/// Equal stretches of two word lists: (start in a, start in b, length).
+type Stretches = Vec<(usize, usize, usize)>;
+
+/// Words and content words two renderings keep in order (typos forgiven),
+/// the alignment, and `b`'s words respelt as `a` spells them.
+fn kept(a: &Rendering, b: &Rendering) -> (usize, usize, Stretches, Vec<String>) {
     let bw = respell(&a.words, &b.words);
     let m = matches(&a.words, &bw);
     let all = m.iter().map(|s| s.2).sum();
     let content = m.iter().flat_map(|&(i, _, n)| &a.words[i..i + n]).filter(|w| !is_function_word(w)).count();
-    (all, content, m)
+    (all, content, m, bw)
 }
 
 /// Whether `part` is `whole` cut short (to its head, its tail or a middle
@@ -122,7 +135,7 @@ pub fn truncation_of(part: &Rendering, whole: &Rendering) -> bool {
     if part.words.len() + SLACK > whole.words.len() || part.content_count() < MIN_PART {
         return false;
     }
-    let (all, content, m) = kept(part, whole);
+    let (all, content, m, _) = kept(part, whole);
     let (Some(first), Some(last)) = (m.first(), m.last()) else { return false };
     let span = last.1 + last.2 - first.1;
     all as f64 >= CONTAINED * part.words.len() as f64
@@ -144,10 +157,9 @@ pub fn same_claim(a: &Rendering, b: &Rendering) -> bool {
     if (2 * shared) as f64 / ((ca + cb) as f64) < RESEMBLANCE && (shared as f64) < CONTAINED * ca.min(cb) as f64 {
         return false;
     }
-    let (all, content, m) = kept(a, b);
+    let (all, content, m, b_words) = kept(a, b);
     let dice = 2.0 * all as f64 / (a.words.len() + b.words.len()) as f64;
     let content_dice = 2.0 * content as f64 / (ca + cb) as f64;
-    let b_words = respell(&a.words, &b.words);
     (dice >= RESEMBLANCE
         && content_dice >= RESEMBLANCE
         && longest_gap(a, &b_words, &m) <= GAP
@@ -312,7 +324,31 @@ mod tests {
         assert!(!typo("the", "thy"));
     }
 
+    /// `typo` as first written: both words collected before any test.
+    fn typo_by_definition(a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        if x.len().min(y.len()) < 5 || x.len().abs_diff(y.len()) > 1 || x[0] != y[0] {
+            return false;
+        }
+        one_edit(&x, &y)
+    }
+
+    #[test]
+    fn typos_count_letters_not_bytes() {
+        // Five letters in ten bytes: long enough to be misspelt.
+        assert!(typo("ééééé", "éééée"));
+        assert!(!typo("éclair", "eclair"));
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_quick_typo_test_agrees_with_its_definition(a in "[a-cé]{0,8}", b in "[a-cé]{0,8}") {
+            proptest::prop_assert_eq!(typo(&a, &b), typo_by_definition(&a, &b));
+        }
+
         #[test]
         fn comparing_never_panics(a in "[a-zA-Z .,'\"’:U-]{0,60}", b in "[a-zA-Z .,'\"’:U-]{0,60}") {
             let (ra, rb) = (r(&a), r(&b));

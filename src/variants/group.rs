@@ -121,6 +121,9 @@ impl Group {
 /// A group's distinct wordings, by statement hash (hex).
 type Wordings = HashMap<String, Rendering>;
 
+/// A statement's first run in each story, per speaker.
+type FirstRuns = BTreeMap<(String, Option<String>), claimtrail_store::Run>;
+
 /// Works out groups for one query, caching what it reads.
 #[derive(Debug)]
 pub struct Grouper<'s> {
@@ -390,13 +393,14 @@ impl<'s> Grouper<'s> {
         speakers: &SpeakerIndex<'_>,
         hashes: &[Hash32],
     ) -> Result<Option<(Group, Wordings)>, CliError> {
-        let mut members: Vec<Member> = Vec::new();
-        // Each distinct wording once, by hash: members share them.
-        let mut wordings: HashMap<String, Rendering> = HashMap::new();
+        // Each statement's runs, one per story and speaker (where it first
+        // appeared), read before anything else: a seed whose renderings
+        // stay in one story is no group, and costs no revision or speaker
+        // reads.
+        let mut firsts: Vec<(Hash32, FirstRuns)> = Vec::with_capacity(hashes.len());
+        let mut stories: BTreeSet<String> = BTreeSet::new();
         for h in hashes {
-            let (content, rendering) = self.rendering(h)?.clone();
-            // One member per story and speaker: where it first appeared.
-            let mut first: BTreeMap<(String, Option<String>), claimtrail_store::Run> = BTreeMap::new();
+            let mut first = FirstRuns::new();
             for run in self.store.runs_of(h)? {
                 let key = (run.story.clone(), run.speaker.clone());
                 match first.get(&key) {
@@ -406,10 +410,22 @@ impl<'s> Grouper<'s> {
                     }
                 }
             }
-            let hex = h.to_hex();
-            if !first.is_empty() {
-                wordings.insert(hex.clone(), rendering);
+            stories.extend(first.keys().map(|(story, _)| story.clone()));
+            firsts.push((*h, first));
+        }
+        if stories.len() < 2 {
+            return Ok(None);
+        }
+        let mut members: Vec<Member> = Vec::new();
+        // Each distinct wording once, by hash: members share them.
+        let mut wordings: HashMap<String, Rendering> = HashMap::new();
+        for (h, first) in firsts {
+            if first.is_empty() {
+                continue;
             }
+            let (content, rendering) = self.rendering(&h)?.clone();
+            let hex = h.to_hex();
+            wordings.insert(hex.clone(), rendering);
             for ((story, speaker), run) in first {
                 let (at, primary) = self.revision_info(&story, run.first)?;
                 let speaker = match speaker {
@@ -432,9 +448,6 @@ impl<'s> Grouper<'s> {
                 };
                 members.push(member);
             }
-        }
-        if members.iter().map(|m| m.story.as_str()).collect::<BTreeSet<_>>().len() < 2 {
-            return Ok(None);
         }
         // A primary source is the reference however late it was recorded.
         members.sort_by(|a, b| {
