@@ -335,20 +335,12 @@ impl<'s> WriteBatch<'s> {
     /// the store.
     fn list(&mut self, story: &str, number: u32) -> Result<&List> {
         if self.lists.get(story).is_none_or(|l| l.number != number) {
-            let what = format!("the statement list of revision {number} of story {story:?}");
             // The list held is the base of the next one's delta: reading
             // a story's lists in order decodes one frame each, not the
             // chain back to a whole list.
             let known = self.lists.get(story).map(|l| (l.number, &l.wire[..]));
-            let wire = blobs::load_list(self, story, number, known)?
-                .map_err(|detail| self.store.corrupt(format!("story {story:?}: {detail}")))?;
-            let depth = self
-                .get(&keys::occurrences(story, number))?
-                .and_then(|v| blobs::list_depth(&v))
-                .ok_or_else(|| self.store.corrupt(format!("{what} fails its checksum")))?;
-            let occurrences = codec::occurrences_from_wire(&wire)
-                .ok_or_else(|| self.store.corrupt(format!("{what} cannot be decoded")))?;
-            self.lists.insert(story.to_string(), List { number, wire, depth, occurrences });
+            let list = self.store.read_list(self, story, number, known)?;
+            self.lists.insert(story.to_string(), list);
         }
         Ok(&self.lists[story])
     }
@@ -948,6 +940,22 @@ impl Drop for WriteBatch<'_> {
 }
 
 impl Store {
+    /// The statement list of revision `number` of `story`, read from `src`
+    /// (the store, or a batch through its staged writes), decoded against
+    /// `known`, a list of the story already read (see [`blobs::load_list`]).
+    fn read_list(&self, src: &dyn Source, story: &str, number: u32, known: Option<(u32, &[u8])>) -> Result<List> {
+        let what = format!("the statement list of revision {number} of story {story:?}");
+        let wire = blobs::load_list(src, story, number, known)?
+            .map_err(|detail| self.corrupt(format!("story {story:?}: {detail}")))?;
+        let depth = src
+            .fetch(&keys::occurrences(story, number))?
+            .and_then(|v| blobs::list_depth(&v))
+            .ok_or_else(|| self.corrupt(format!("{what} fails its checksum")))?;
+        let occurrences =
+            codec::occurrences_from_wire(&wire).ok_or_else(|| self.corrupt(format!("{what} cannot be decoded")))?;
+        Ok(List { number, wire, depth, occurrences })
+    }
+
     /// The analysis of every revision of `story` as the store holds it
     /// (committed), oldest first: what [`WriteBatch::replace_analysis`]
     /// replaces. It only reads, so another thread may call it while a
@@ -968,18 +976,10 @@ impl Store {
         let mut out: Vec<StoredAnalysis> = Vec::with_capacity(revisions.len());
         for revision in revisions {
             let number = revision.number;
-            let what = format!("the statement list of revision {number} of story {story:?}");
             // Each list is a delta of the one before: read in order, each
             // decodes one frame.
             let known = out.last().map(|p| (p.revision.number, &p.wire[..]));
-            let wire = blobs::load_list(self, story, number, known)?
-                .map_err(|detail| self.corrupt(format!("story {story:?}: {detail}")))?;
-            let depth = self
-                .get(&keys::occurrences(story, number))?
-                .and_then(|v| blobs::list_depth(&v))
-                .ok_or_else(|| self.corrupt(format!("{what} fails its checksum")))?;
-            let occurrences =
-                codec::occurrences_from_wire(&wire).ok_or_else(|| self.corrupt(format!("{what} cannot be decoded")))?;
+            let List { wire, depth, occurrences, .. } = self.read_list(self, story, number, known)?;
             let what = format!("the analysis record of revision {number} of story {story:?}");
             let record = self.get_sealed(keys::ANALYSIS, &keys::analysis(story, number), &what)?;
             out.push(StoredAnalysis { revision, occurrences, record, wire, depth });
