@@ -120,7 +120,19 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
                 loop {
                     let next = work.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv();
                     let Ok(i) = next else { break };
-                    if worker_out.send((i, reanalyse(reading, &stories[i]))).is_err() {
+                    // A panic comes back as the story's error: the writer
+                    // waits for each story in turn, and would otherwise
+                    // wait for this one for ever.
+                    let done =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reanalyse(reading, &stories[i])))
+                            .unwrap_or_else(|panic| {
+                                Err(CliError::new(format!(
+                                    "internal error reanalysing story {:?}: {}",
+                                    stories[i],
+                                    claimtrail_store::panic_message(panic.as_ref())
+                                )))
+                            });
+                    if worker_out.send((i, done)).is_err() {
                         break;
                     }
                 }
