@@ -119,8 +119,24 @@ impl Digest {
 
 /// A database opened for bulk work: every page is touched once, so a small
 /// cache; nothing to flush in the background.
+///
+/// The copy is opened twice in one process (written, then read back), and
+/// sled's file lock outlives a dropped database while its background
+/// threads finish writing: a lock conflict here is that, and is waited out.
 fn open_bulk(dir: &Path) -> sled::Result<sled::Db> {
-    sled::Config::new().path(dir).cache_capacity(crate::BULK_CACHE_BYTES).flush_every_ms(None).open()
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+    let start = std::time::Instant::now();
+    loop {
+        let config = sled::Config::new().path(dir).cache_capacity(crate::BULK_CACHE_BYTES).flush_every_ms(None);
+        match config.open() {
+            Err(sled::Error::Io(e))
+                if e.to_string().starts_with("could not acquire lock") && start.elapsed() < PATIENCE =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            opened => return opened,
+        }
+    }
 }
 
 /// Copy every tree of `old` into a new database at `to`; returns the keys
