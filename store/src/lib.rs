@@ -262,6 +262,7 @@ fn open_sled(path: &Path, options: &OpenOptions) -> Result<sled::Db> {
     let cache = options.cache_bytes.unwrap_or(CACHE_BYTES);
     let start = std::time::Instant::now();
     let mut retried = false;
+    let mut cleared = false;
     loop {
         // A reader gets no background flusher: nothing it does is to be
         // written (see `parked`).
@@ -282,6 +283,20 @@ fn open_sled(path: &Path, options: &OpenOptions) -> Result<sled::Db> {
             Err(sled::Error::Io(source)) => {
                 return Err(StoreError::Open { path: path.to_path_buf(), source });
             }
+            Err(sled::Error::Corruption { .. }) if !cleared && !unfinished_snapshots(&path.join("db")).is_empty() => {
+                // sled writes a snapshot as `snap.N.generating` and renames
+                // it when complete, but 0.34 reads the newest `snap.*` file
+                // whatever its name: a process killed while writing one
+                // (every open after a write makes one) leaves a file sled
+                // then refuses for good. The snapshot it would have
+                // replaced is still there, and the log since it; an
+                // unfinished one is only ever a leftover.
+                for leftover in unfinished_snapshots(&path.join("db")) {
+                    std::fs::remove_file(&leftover)
+                        .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+                }
+                cleared = true;
+            }
             Err(sled::Error::Corruption { .. }) if unborn(&path.join("db")) && !retried => {
                 // sled writes its config file when it creates a database;
                 // a process killed then leaves a half-written one, and sled
@@ -294,6 +309,19 @@ fn open_sled(path: &Path, options: &OpenOptions) -> Result<sled::Db> {
             Err(source) => return Err(db_error(path, source)),
         }
     }
+}
+
+/// Snapshots sled began writing and never finished (`snap.N.generating`).
+fn unfinished_snapshots(db: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(db) else { return Vec::new() };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            name.starts_with("snap.") && name.ends_with(".generating")
+        })
+        .collect()
 }
 
 /// Whether a sled directory holds no data yet: no data file (or an empty

@@ -82,6 +82,34 @@ fn killed_imports_leave_a_verifiable_store_and_a_rerun_finishes() {
     eprintln!("{iterations} kills, {interrupted} interrupted mid-import");
 }
 
+/// A process killed while sled wrote a snapshot leaves `snap.N.generating`
+/// half-written beside the finished one. sled 0.34 would read it as the
+/// newest snapshot and refuse the store for good ("Read corrupted data");
+/// it is a leftover, and the store reads as it was before.
+#[test]
+fn a_snapshot_cut_short_by_a_kill_is_a_leftover_not_damage() {
+    let env = Env::new_sled();
+    env.run(["record", "harbor", crate::util::example("01-first.txt").to_str().unwrap()]).ok();
+    let root = env.run(["verify", "--format", "json"]).json()["root"].clone();
+    let db = env.store().join("db");
+    let snap = std::fs::read_dir(&db)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("snap."))
+        .expect("sled's snapshot");
+    let bytes = std::fs::read(&snap).unwrap();
+    let unfinished = snap.with_file_name(format!("{}.generating", snap.file_name().unwrap().to_string_lossy()));
+    std::fs::write(&unfinished, &bytes[..bytes.len() / 2]).unwrap();
+
+    let v = env.run(["verify", "--format", "json"]);
+    assert_eq!(v.code, 0, "{}{}", v.stdout, v.stderr);
+    assert_eq!(v.json()["root"], root);
+    assert!(!unfinished.exists(), "the leftover is removed");
+    let log = env.run(["log", "harbor", "--format", "json"]).json();
+    assert_eq!(log.as_array().unwrap().len(), 1);
+}
+
 /// A process killed while sled created the store leaves a half-written
 /// config and no data; the next command starts the store afresh instead of
 /// failing on "corrupted data" for good.
