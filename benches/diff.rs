@@ -5,6 +5,11 @@
 //!
 //! Run: `cargo bench --bench diff` (optionally `-- N` iterations).
 
+/// The allocator the `claimtrail` binary runs with (`src/main.rs`): what is
+/// timed here is what a user's command does, malloc included.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

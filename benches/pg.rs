@@ -20,6 +20,11 @@
 //! `/proc`, so only for a server on this machine), beside the same import
 //! into sled, whose client does the same extraction and staging.
 
+/// The allocator the `claimtrail` binary runs with (`src/main.rs`): what is
+/// timed here is what a user's command does, malloc included.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod corpus;
 
 use std::collections::BTreeSet;

@@ -20,6 +20,11 @@
 //! Run: `cargo bench --bench store -- [record|queries|disk|rss]...` (all
 //! when none given). Each result is printed as a Markdown table row.
 
+/// The allocator the `claimtrail` binary runs with (`src/main.rs`): what is
+/// timed here is what a user's command does, malloc included.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod corpus;
 
 use std::collections::{BTreeMap, BTreeSet};
