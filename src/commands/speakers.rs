@@ -259,7 +259,9 @@ fn people(
     counts: &BTreeMap<String, (BTreeSet<[u8; 32]>, BTreeSet<String>)>,
 ) -> Result<u8> {
     let p = ctx.out.palette;
-    let mut t = Table::new(&["SPEAKER", "KIND", "ROLE", "STATEMENTS", "SPELLINGS / NOTES"], p);
+    // STATEMENTS counts distinct statements, which many stories may carry
+    // word for word; STORIES says how widely the speaker was reported.
+    let mut t = Table::new(&["SPEAKER", "KIND", "ROLE", "STATEMENTS", "STORIES", "SPELLINGS / NOTES"], p);
     // Each identity's rows, in the order its first spelling is listed.
     let mut order: Vec<&str> = Vec::new();
     let mut spellings: BTreeMap<&str, Vec<&Row<'_>>> = BTreeMap::new();
@@ -275,6 +277,8 @@ fn people(
         let members = &spellings[head];
         let statements: BTreeSet<&[u8; 32]> =
             members.iter().filter_map(|m| counts.get(m.id)).flat_map(|(st, _)| st).collect();
+        let stories: BTreeSet<&str> =
+            members.iter().filter_map(|m| counts.get(m.id)).flat_map(|(_, s)| s.iter().map(String::as_str)).collect();
         let mut roles: Vec<&str> = Vec::new();
         for role in members.iter().filter_map(|m| m.role) {
             if !roles.contains(&role) {
@@ -300,6 +304,7 @@ fn people(
             identity.kind.clone(),
             ellipsize(&roles.join(", "), 40),
             statements.len().to_string(),
+            stories.len().to_string(),
             notes.join("; "),
         ]);
     }

@@ -145,6 +145,16 @@ fn speakers_lists_each_person_once_with_every_spelling() {
     assert_eq!(rows("MoE ") + rows("Ministry of Environment "), 0, "{text}");
     let anna = text.lines().find(|l| l.starts_with("Anna M. Kowalczyk ")).unwrap();
     assert!(anna.contains("Defence Minister Anna Kowalczyk") && anna.contains("Defense Minister"), "{anna}");
+    // How widely each was reported: the stories the truth file has them in.
+    let header = text.lines().next().unwrap();
+    let column = header.find("STORIES").expect("a STORIES column");
+    let truth = truth();
+    for (row, person) in [("Anna M. Kowalczyk ", "Anna Kowalczyk"), ("Piotr Kowalczyk ", "Piotr Kowalczyk")] {
+        let line = text.lines().find(|l| l.starts_with(row)).unwrap();
+        let shown: usize = line[column..].split_whitespace().next().unwrap().parse().unwrap();
+        let stories: std::collections::BTreeSet<&String> = truth[person].iter().map(|(story, _)| story).collect();
+        assert_eq!(shown, stories.len(), "{line}");
+    }
 }
 
 /// Issue 13 item 3 in the store: "A and B said" is a statement of each of
