@@ -17,8 +17,18 @@
 //!   100,000 revisions (the `rss` store; built first when only this is
 //!   asked), revisions/s and peak RSS.
 //!
-//! Run: `cargo bench --bench store -- [record|queries|disk|rss]...` (all
-//! when none given). Each result is printed as a Markdown table row.
+//! - `growth` (only when asked): the store at 1M, 3M and 10M statements
+//!   (`CLAIMTRAIL_BENCH_GROWTH=1,3,10`, millions; the query store's corpus,
+//!   seed 2, made longer), built once under `CLAIMTRAIL_BENCH_DIR` and
+//!   kept: for each, whole-command `log`, `who`, `search` and `blame`
+//!   (median and p99 of 20 runs), the store's open alone (a fresh process
+//!   that only opens it), disk bytes per revision, `verify` time and peak
+//!   RSS, and the peak RSS of an `import` of 1,000 more revisions into it.
+//!   `CLAIMTRAIL_BENCH_GROWTH_BUILD=1` only builds the stores.
+//!
+//! Run: `cargo bench --bench store -- [record|queries|disk|rss|growth]...`
+//! (all but `growth` when none given). Each result is printed as a
+//! Markdown table row.
 
 /// The allocator the `claimtrail` binary runs with (`src/main.rs`): what is
 /// timed here is what a user's command does, malloc included.
@@ -439,7 +449,146 @@ fn bench_reanalyze(dir: &Path) {
     );
 }
 
+/// Open the store at `path` read-only and print how long that took, in
+/// microseconds: run by `growth` as a fresh process (`open-only PATH`), so
+/// sled starts cold as every command's does.
+fn open_only(path: &Path) {
+    let start = Instant::now();
+    let options = claimtrail_store::OpenOptions { read_only: true, ..Default::default() };
+    let store = Store::open_with(path, &options).unwrap();
+    println!("{}", start.elapsed().as_micros());
+    std::hint::black_box(&store);
+    // The process ends here; a read-only handle is never closed anyway.
+    std::process::exit(0);
+}
+
+fn bench_growth(dir: &Path) {
+    let sizes: Vec<usize> = std::env::var("CLAIMTRAIL_BENCH_GROWTH")
+        .unwrap_or_else(|_| "1,3,10".into())
+        .split(',')
+        .filter_map(|m| m.trim().parse().ok())
+        .collect();
+    let build_only = std::env::var("CLAIMTRAIL_BENCH_GROWTH_BUILD").is_ok_and(|v| v == "1");
+    let bin = env!("CARGO_BIN_EXE_claimtrail");
+    for m in sizes {
+        let path = dir.join(format!("growth-{m}m"));
+        // About 45 statements per revision: 22,500 revisions a million.
+        let corpus = corpus::corpus(2, 22_500 * m);
+        if !Store::exists(&path) {
+            // Built aside and renamed when complete: an interrupted build
+            // is never taken for a store.
+            let building = dir.join(format!("growth-{m}m.building"));
+            let _ = std::fs::remove_dir_all(&building);
+            let start = Instant::now();
+            let mut store = Store::open(&building).unwrap();
+            let (revisions, statements) = load(&mut store, &corpus);
+            drop(store);
+            std::fs::rename(&building, &path).unwrap();
+            eprintln!(
+                "growth: built {} with {statements} statements in {revisions} revisions, {:.0} s",
+                path.display(),
+                start.elapsed().as_secs_f64()
+            );
+        }
+        if build_only {
+            continue;
+        }
+        let _ = std::process::Command::new("sync").status();
+        let counts = Store::open_with(&path, &claimtrail_store::OpenOptions { read_only: true, ..Default::default() })
+            .unwrap()
+            .counts()
+            .unwrap();
+        let label = format!("{:.1}M statements", counts.occurrences as f64 / 1e6);
+        let whole = |args: &[&str]| {
+            let mut times = Vec::new();
+            for _ in 0..20 {
+                let t = Instant::now();
+                let out = std::process::Command::new(bin).arg("--store").arg(&path).args(args).output().unwrap();
+                times.push(t.elapsed());
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            }
+            times.sort();
+            format!("median {} / p99 {}", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.99)))
+        };
+        let longest = corpus.iter().max_by_key(|(_, t)| t.len()).unwrap();
+        // One untimed command first: the first open after a bulk load
+        // still has sled's markers to write (once), and the page cache to
+        // fill.
+        let _ = std::process::Command::new(bin).arg("--store").arg(&path).args(["log", &longest.0]).output();
+        let mut opens: Vec<Duration> = (0..20)
+            .map(|_| {
+                let out = std::process::Command::new(std::env::current_exe().unwrap())
+                    .arg("open-only")
+                    .arg(&path)
+                    .output()
+                    .unwrap();
+                let micros: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().expect("open-only prints µs");
+                Duration::from_micros(micros)
+            })
+            .collect();
+        opens.sort();
+        let disk = walk(&path.join("db"));
+        // The text the revisions hold (an edit that changed nothing is not
+        // recorded, so this slightly overstates it).
+        let text: usize = corpus.iter().flat_map(|(_, texts)| texts).map(String::len).sum();
+        row(
+            &format!("{label}: store ({} revisions, {} stories)", counts.revisions, corpus.len()),
+            format!(
+                "{:.0} MB on disk ({:.1}× the text), {:.0} bytes per revision; open alone median {} / p99 {}",
+                disk as f64 / 1e6,
+                disk as f64 / text as f64,
+                disk as f64 / counts.revisions as f64,
+                ms(percentile(&opens, 0.5)),
+                ms(percentile(&opens, 0.99))
+            ),
+            "disk ≤ 4× the logical text",
+        );
+        row(
+            &format!("{label}: `log {}`, whole command", longest.0),
+            whole(&["log", &longest.0]),
+            "≤ 30 ms median, ≤ 60 ms p99 at 10M",
+        );
+        row(
+            &format!("{label}: `who \"Maria Alvarez\"`, whole command"),
+            whole(&["who", "Maria Alvarez"]),
+            "≤ 30 ms median, ≤ 60 ms p99 at 10M",
+        );
+        row(&format!("{label}: `search bridge budget`, whole command"), whole(&["search", "bridge", "budget"]), "");
+        row(&format!("{label}: `blame {}`, whole command", longest.0), whole(&["blame", &longest.0]), "");
+        let (secs, kb) = timed(&path, &["verify".as_ref()]);
+        row(
+            &format!("{label}: `verify`"),
+            format!("{secs:.1} s, peak RSS {:.0} MB", kb as f64 / 1024.0),
+            "≤ 60 s at 10M",
+        );
+        // 1,000 more revisions, in stories of their own, into the store.
+        let more = dir.join(format!("growth-{m}m-more"));
+        let extra: Vec<(String, Vec<String>)> = corpus::corpus(7 + m as u64, 1_000)
+            .into_iter()
+            .map(|(story, texts)| (format!("more-{m}m-{story}"), texts))
+            .collect();
+        corpus::write_archive(&more, &extra);
+        // Into a copy: the kept store stays as built for the next run.
+        let copy = dir.join(format!("growth-{m}m-copy"));
+        let _ = std::fs::remove_dir_all(&copy);
+        let copied = std::process::Command::new("cp").arg("-a").arg(&path).arg(&copy).status().unwrap();
+        assert!(copied.success(), "copying {}", path.display());
+        let (secs, kb) = timed(&copy, &["import".as_ref(), "--quiet".as_ref(), more.as_os_str()]);
+        std::fs::remove_dir_all(&copy).unwrap();
+        std::fs::remove_dir_all(&more).unwrap();
+        row(
+            &format!("{label}: `import` of 1,000 more revisions into it"),
+            format!("peak RSS {:.0} MB ({:.0} revisions/s)", kb as f64 / 1024.0, 1_000.0 / secs),
+            "≤ 200 MB",
+        );
+    }
+}
+
 fn main() {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    if raw.len() == 2 && raw[0] == "open-only" {
+        open_only(Path::new(&raw[1]));
+    }
     let args: BTreeSet<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let all = args.is_empty();
     // CLAIMTRAIL_BENCH_DIR keeps the stores for inspection (and reuses the
@@ -473,5 +622,8 @@ fn main() {
     }
     if all || args.contains("reanalyze") {
         bench_reanalyze(dir);
+    }
+    if args.contains("growth") {
+        bench_growth(dir);
     }
 }
