@@ -1,12 +1,15 @@
 //! Works out the analysis version: a fingerprint of the code that derives
 //! what a revision's analysis holds (reading inputs, extraction, speaker
-//! rules, the bridge to the store). Any change there is a new version, so a
-//! store knows which revisions an older analysis produced, and an import
-//! can tell an export it can re-derive exactly from one it cannot.
+//! rules, the claim diff that gives each run its fate and decides who is
+//! one person across revisions, the bridge to the store). Any change there
+//! is a new version, so a store knows which revisions an older analysis
+//! produced, and an import can tell an export it can re-derive exactly
+//! from one it cannot.
 
 use std::path::{Path, PathBuf};
 
-const ANALYSIS_SOURCES: &[&str] = &["src/ingest", "src/extract", "src/speaker", "src/record.rs", "src/furniture.rs"];
+const ANALYSIS_SOURCES: &[&str] =
+    &["src/ingest", "src/extract", "src/speaker", "src/diff", "src/record.rs", "src/furniture.rs"];
 
 fn files(p: &Path, out: &mut Vec<PathBuf>) {
     if p.is_dir() {

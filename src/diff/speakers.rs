@@ -181,8 +181,17 @@ pub fn same_person_named(a_name: &str, a_role: Option<&str>, b_name: &str, b_rol
         return roles.is_none_or(|r| r > 0.0);
     }
     // Given names disagree ("Frank" / "Kenneth", a middle name used as the
-    // first): still one person when the story gives them the same role.
-    roles.is_some_and(|r| r >= 0.5)
+    // first): still one person when the story gives them the same specific
+    // role ("head of U.S. Central Command"). A bare title ("Senator",
+    // "Police Chief") fits many people: two senators who share a surname
+    // are two people.
+    roles.is_some_and(|r| r >= 0.5) && specific_role(a_role) && specific_role(b_role)
+}
+
+/// A role that names one post ("commander of U.S. Central Command"), not a
+/// title many people hold: three content words or more.
+fn specific_role(role: Option<&str>) -> bool {
+    role.is_some_and(|r| content_words(r).len() >= 3)
 }
 
 #[cfg(test)]
@@ -205,6 +214,17 @@ mod tests {
     }
 
     use SpeakerKind::{Anonymous, Organization, Person};
+
+    #[test]
+    fn two_people_with_one_surname_and_one_title_stay_two() {
+        // Two senators, two police chiefs: a shared title is not a shared post.
+        assert!(!same_person_named("Aisha Alvarez", Some("Senator"), "Maria Alvarez", Some("Senator")));
+        assert!(!same_person_named("Tomas Alvarez", Some("Police Chief"), "Rosa Alvarez", Some("Police Chief")));
+        // One post, named the same way in both, still joins a middle name
+        // used as the first.
+        let post = Some("head of U.S. Central Command");
+        assert!(same_person_named("Kenneth McKenzie", post, "Frank McKenzie", post));
+    }
 
     #[test]
     fn name_variants_of_one_person() {

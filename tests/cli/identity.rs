@@ -200,3 +200,34 @@ fn a_statement_several_people_made_is_each_one_s() {
     assert!(j["statements"].as_array().unwrap().iter().any(|s| s["content"] == joint), "{j:#}");
     other.run(["verify"]).ok();
 }
+
+/// Two senators named Alvarez in one story, the second only in a later
+/// revision: a shared surname and a shared title are not one person, so
+/// the second keeps her own statements (the store once gave them to the
+/// first, whom the story already knew).
+#[test]
+fn two_people_sharing_a_surname_and_a_title_stay_two_across_revisions() {
+    let env = Env::new();
+    let dir = env.dir.path();
+    let first = "Senator Aisha Alvarez told reporters that the hospital cancelled the budget on Tuesday.\n\n\
+                 The council met later.\n";
+    let second = "Senator Aisha Alvarez told reporters that the hospital cancelled the budget on Tuesday.\n\n\
+                  Senator Maria Alvarez told reporters that investors delayed the contract on Monday.\n";
+    std::fs::write(dir.join("r1.txt"), first).unwrap();
+    std::fs::write(dir.join("r2.txt"), second).unwrap();
+    for f in ["r1.txt", "r2.txt"] {
+        env.run(["record", "council", dir.join(f).to_str().unwrap()]).ok();
+    }
+    let maria = env.run(["who", "Maria Alvarez", "--format", "json"]).json();
+    let contents: Vec<&str> =
+        maria["statements"].as_array().unwrap().iter().map(|s| s["content"].as_str().unwrap()).collect();
+    assert_eq!(contents, ["investors delayed the contract on Monday"], "{maria}");
+    let aisha = env.run(["who", "Aisha Alvarez", "--format", "json"]).json();
+    let contents: Vec<&str> =
+        aisha["statements"].as_array().unwrap().iter().map(|s| s["content"].as_str().unwrap()).collect();
+    assert_eq!(contents, ["the hospital cancelled the budget on Tuesday"], "{aisha}");
+    let shown = env.run(["show", "council@2", "--format", "json"]).json();
+    let speakers: Vec<&str> =
+        shown["statements"].as_array().unwrap().iter().map(|s| s["speaker"]["name"].as_str().unwrap()).collect();
+    assert_eq!(speakers, ["Aisha Alvarez", "Maria Alvarez"], "{shown}");
+}
