@@ -375,7 +375,11 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     // In a subordinate clause the content ends at the clause's comma.
     let restrictive = c.lower_is(np.1, "who") && np.1 < cue;
     let limit = if (np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np)) || restrictive {
-        (cue..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len())
+        // "..., when she said, \"Q\"": a comma that opens a quotation
+        // leads into the content, not out of the clause.
+        (cue..t.len())
+            .find(|&k| t[k].kind == Kind::Comma && !t[k].quoted && t.get(k + 1).is_none_or(|n| n.kind != Kind::Open))
+            .unwrap_or(t.len())
     } else {
         t.len()
     };

@@ -61,10 +61,22 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         } else {
             &["of", "for", "at", "from", "with", "in", "on"]
         };
+        // "the cities of Leeds and York": any plural noun after an article
+        // takes an "of" phrase (a singular one is as often a thing: "the
+        // popularity of Roe").
+        let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss");
+        let noun_of = c.lower_is(s - 1, "of")
+            && s >= 3
+            && plural(t[s - 2].text(c.doc))
+            && t[s - 3].is(class::DET)
+            && t[s - 2].word()
+            && !t[s - 2].quoted
+            && !is_function(&t[s - 2])
+            && t[s - 2].entry.cue.is_none();
         if p.word()
             && !p.cap
             && pp.iter().any(|w| c.lower_is(s - 1, w))
-            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP))
+            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP) || noun_of)
             && let Some((s2, _)) = np_core(c, s - 1)
             && !t[s2].is(class::PRON)
         {
@@ -170,7 +182,7 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && !is_function(&t[s - 2])
             && t[s - 2].entry.cue.is_none()
             && !starts_with_digit(c, s - 2)
-            && (t[s - 2].cap || t[s - 2].is(class::ROLE))
+            && (t[s - 2].cap || t[s - 2].is(class::ROLE | class::ANON | class::GROUP))
         {
             s -= 1;
             continue;
@@ -326,6 +338,18 @@ fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
     e >= s + 2 && e - s <= 5 && c.t[s..e].iter().all(|x| x.word() && x.cap && !x.is(class::DET))
 }
 
+/// A bare name, or one with where it comes from: "Ann Roe of Ohio State
+/// University".
+fn is_name_of(c: &Ctx, s: usize, e: usize) -> bool {
+    if is_name(c, s, e) {
+        return true;
+    }
+    let Some(of) = (s + 2..e.saturating_sub(1)).find(|&k| c.lower_is(k, "of")) else {
+        return false;
+    };
+    is_name(c, s, of) && e - of <= 5 && c.t[of + 1..e].iter().all(|x| x.word() && x.cap && !x.quoted)
+}
+
 /// Back over auxiliaries and adverbs between a subject and its cue ("has
 /// also said", "has, however, argued", "repeatedly claimed").
 pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
@@ -452,7 +476,7 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // "a spokeswoman, Ann Roe, said": the name is the speaker, the
         // noun phrase before it the role.
-        if is_name(c, b + 1, last)
+        if is_name_of(c, b + 1, last)
             && let Some(np) = np_back(c, b)
             && t[np.1 - 1].is(class::ANON | class::GROUP)
             && accept(np.0)
@@ -461,7 +485,7 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // "Another delegate on the slate, Jim Poole, said": a description
         // opening the clause, with a role or source noun, then the name.
-        if is_name(c, b + 1, last) {
+        if is_name_of(c, b + 1, last) {
             let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
             let described = d + 1 < b
                 && t[d].is(class::DET)
@@ -573,8 +597,9 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
     if opens != closes || intro.iter().any(|x| x.kind == Kind::Stop) {
         return false;
     }
+    // "But, Ann Roe said, ...": a connective alone before the comma.
     let Some(first) = intro.iter().position(|x| !x.is(class::CONJ)).map(|i| &intro[i]) else {
-        return false;
+        return intro.iter().all(|x| x.word() && !x.quoted);
     };
     let lower = first.text(c.doc).to_ascii_lowercase();
     (intro.len() <= 8

@@ -605,3 +605,88 @@ fn a_description_then_a_name_then_the_cue() {
         vec![one("Ann Roe", "indirect", "the fares would fall")]
     );
 }
+
+/// Speaker and content of every attributed statement.
+fn said(text: &str) -> Vec<(String, String)> {
+    extract(text).statements.into_iter().filter_map(|s| s.speaker.map(|r| (r.name, s.content))).collect()
+}
+
+fn pair(name: &str, content: &str) -> (String, String) {
+    (name.to_string(), content.to_string())
+}
+
+#[test]
+fn a_dateline_with_a_plain_hyphen() {
+    assert_eq!(
+        said("OSLO (Wire) - Ann Roe said the harbour would stay open."),
+        vec![pair("Ann Roe", "the harbour would stay open")]
+    );
+}
+
+#[test]
+fn content_opening_with_a_demonstrative() {
+    assert_eq!(said("That ruling was a mistake, Mr. Diaz said."), vec![pair("Diaz", "That ruling was a mistake")]);
+}
+
+#[test]
+fn a_connective_alone_before_the_frame() {
+    assert_eq!(
+        said("But, Ms. Eng said, \"the ferry is not for sale.\""),
+        vec![pair("Eng", "the ferry is not for sale.")]
+    );
+}
+
+#[test]
+fn a_frame_between_a_clause_and_a_quotation() {
+    let x = said("It is time for the town to be heard, she said, \"not only by the council but by the port.\"");
+    assert_eq!(x.len(), 1);
+    assert!(x[0].1.starts_with("It is time for the town to be heard"), "{x:?}");
+    assert!(x[0].1.ends_with("but by the port."), "{x:?}");
+}
+
+#[test]
+fn a_quotation_after_a_subordinate_frame() {
+    assert_eq!(
+        said("She won the room when she said, \"Nobody here wants the bridge.\""),
+        vec![pair("unresolved", "Nobody here wants the bridge.")]
+    );
+}
+
+#[test]
+fn two_groups_of_speakers_joined() {
+    assert_eq!(
+        first_speaker("Fishing experts and town officials said the quota was too low.").0,
+        "Fishing experts and town officials"
+    );
+}
+
+#[test]
+fn a_description_then_a_name_of_a_place() {
+    assert_eq!(
+        first_speaker("Another pollster, Rita Vance of Dunmore College, said her survey showed a tie.").0,
+        "Rita Vance"
+    );
+}
+
+#[test]
+fn a_plural_noun_with_an_of_phrase() {
+    let x = extract("In the north, the towns of Arlow and Brisk said they would close the road.");
+    let s = x.statements[0].speaker.as_ref().unwrap_or_else(|| panic!("no speaker: {:?}", x.statements));
+    assert_eq!(s.mention, "the towns of Arlow and Brisk");
+}
+
+#[test]
+fn said_an_unnamed_description_after_a_quotation() {
+    assert_eq!(
+        said("\"We will rebuild the pier,\" said the 52-year-old."),
+        vec![pair("52-year-old", "We will rebuild the pier")]
+    );
+}
+
+#[test]
+fn a_second_speaker_after_while() {
+    assert_eq!(
+        said("Several fishermen said the quota was fair, while other fishermen said it would ruin them."),
+        vec![pair("fishermen", "the quota was fair"), pair("fishermen", "it would ruin them")]
+    );
+}
