@@ -367,7 +367,10 @@ pub(super) fn speaker_first(
         Some((end, next)) => (end, next),
         None => (t.len(), None),
     };
-    let end = end.min(limit);
+    let mut end = end.min(limit);
+    if kind == CueKind::Other {
+        end = object_end(c, start, end);
+    }
     let frame = if attribution == Attribution::Declined {
         c.content(start, end).map(|content| Frame {
             attribution,
@@ -377,7 +380,12 @@ pub(super) fn speaker_first(
             source,
         })
     } else {
-        content_frame(c, start, end, cue_bytes, source, that)
+        content_frame(c, start, end, cue_bytes, source, that).or_else(|| {
+            // "S endorsed Roe": a stance's object may be one name.
+            (kind == CueKind::Other && end == start + 1 && t[start].word() && t[start].cap && !t[start].quoted).then(
+                || Frame { attribution, content: c.bytes(start, end), content2: None, cue: Some(cue_bytes), source },
+            )
+        })
     };
     let Some(mut frame) = frame else { return false };
     // What a source believes or stands for is not what it said.
@@ -393,6 +401,56 @@ pub(super) fn speaker_first(
         speaker_first(c, n.cue, n.kind, n.source, t.len(), out);
     }
     true
+}
+
+/// Where the object of a stance cue ends, before `end`: the writer's
+/// narrative goes on after it ("endorsed Roe last week and has campaigned
+/// with her since", "criticized the plan, which ..."). A time, a comma, a
+/// subordinate clause or a second verb after "and" closes the object.
+fn object_end(c: &Ctx, start: usize, end: usize) -> usize {
+    let t = c.t;
+    for k in start + 1..end {
+        let x = &t[k];
+        if x.quoted {
+            continue;
+        }
+        match x.kind {
+            Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::Stop => return k,
+            Kind::Word if !x.cap => {
+                let after_article = t[k - 1].is(class::DET);
+                // "last week", "this year", "on Tuesday", but not "the last
+                // word" or "this plan".
+                let shifter = ["last", "this", "next"].iter().any(|w| c.lower_is(k, w));
+                let time = x.is(class::TIME)
+                    && !after_article
+                    && !is_possessive(c, k)
+                    && (!shifter || t.get(k + 1).is_some_and(|n| n.is(class::TIME) && !is_possessive(c, k + 1)));
+                if time {
+                    let lead = ["on", "early", "late", "since", "until", "by"].iter().any(|w| c.lower_is(k - 1, w));
+                    return if lead && k - 1 > start { k - 1 } else { k };
+                }
+                // "and has appeared", "but refused": a second predicate.
+                if (c.lower_is(k, "and") || c.lower_is(k, "but"))
+                    && t.get(k + 1).is_some_and(|n| {
+                        n.word()
+                            && !n.cap
+                            && !n.quoted
+                            && (n.is(class::AUX) || n.cue().is_some() || n.text(c.doc).ends_with("ed"))
+                    })
+                {
+                    return k;
+                }
+                // "because", "while", "after ...": the writer's clause.
+                if x.is(class::SUB)
+                    && !["as", "that", "whether", "how", "what", "why", "who", "to"].iter().any(|w| c.lower_is(k, w))
+                {
+                    return k;
+                }
+            }
+            _ => {}
+        }
+    }
+    end
 }
 
 /// `S shook her head and said C`: a cue after "and" with no subject of its

@@ -690,3 +690,15 @@ fn a_second_speaker_after_while() {
         vec![pair("fishermen", "the quota was fair"), pair("fishermen", "it would ruin them")]
     );
 }
+
+#[test]
+fn a_stance_object_ends_before_the_narrative_goes_on() {
+    assert_eq!(
+        said("To the surprise of the port, Ann Roe endorsed Diaz last week and has campaigned with him since."),
+        vec![pair("Ann Roe", "Diaz")]
+    );
+    assert_eq!(
+        said("The mayor criticized the ferry contract because it ran for ten years."),
+        vec![pair("mayor", "the ferry contract")]
+    );
+}
