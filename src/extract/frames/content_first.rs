@@ -210,11 +210,14 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
         let cue_bytes = c.bytes(cue, cue + 1);
         // `"Q," S said ...`: the quotation is S's whatever follows.
-        if let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| quote_before(c, s).is_some())
+        if let Some(source @ Source::Mention { np, appositive }) =
+            subject_before(c, cue, |s| quote_before(c, s).is_some())
             && !is_relative(c, np)
             && kind != CueKind::Belief
         {
-            let close = quote_before(c, np.0).unwrap_or(0);
+            // "\"Q,\" the spokesman, Ann Roe, said": the role comes first.
+            let first = appositive.map_or(np.0, |a| a.0.min(np.0));
+            let close = quote_before(c, first).unwrap_or(0);
             // A title before the speaker ("On \"Face the Nation,\" Ann Roe
             // said the ...") is no quotation of theirs.
             if let Some(open) = c.open_of(close)

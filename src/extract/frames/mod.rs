@@ -239,6 +239,24 @@ fn content_frame(c: &Ctx, s: usize, e: usize, cue: (usize, usize), source: Sourc
 /// Find the frames of one sentence.
 pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     out.clear();
+    // "(C, Ann Roe said.)": a sentence set in parentheses is framed as if
+    // they were not there.
+    if t.len() > 4 && doc[t[0].start..t[0].end] == *"(" {
+        let last = t.len() - 1;
+        let close = if t[last].kind == Kind::Stop { last - 1 } else { last };
+        let inner = &t[1..close];
+        if doc[t[close].start..t[close].end] == *")" && !inner.iter().any(|x| doc[x.start..x.end] == *"(") {
+            let outcome = find(doc, inner, out);
+            // Mentions are token ranges: back to this sentence's tokens.
+            let shift = |(s, e): (usize, usize)| (s + 1, e + 1);
+            for f in out.iter_mut() {
+                if let Source::Mention { np, appositive } = f.source {
+                    f.source = Source::Mention { np: shift(np), appositive: appositive.map(shift) };
+                }
+            }
+            return outcome;
+        }
+    }
     let c = Ctx { doc, t };
     // Most sentences have neither a cue nor a quotation: nothing to find.
     if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {

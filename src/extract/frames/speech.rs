@@ -81,7 +81,9 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 return Some(Complement { start: j, that: false });
             }
             Kind::Word if c.lower_is(j, "that") => {
-                return (j + 1 < t.len()).then_some(Complement { start: j + 1, that: true });
+                // "said that, \"Q\"": the comma only leads into the quotation.
+                let start = if t.get(j + 1).is_some_and(|n| n.kind == Kind::Comma) { j + 2 } else { j + 1 };
+                return (start < t.len()).then_some(Complement { start, that: true });
             }
             // "said if S wins, ...": a clause, not a prepositional phrase.
             Kind::Word

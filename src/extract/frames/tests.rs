@@ -616,40 +616,11 @@ fn pair(name: &str, content: &str) -> (String, String) {
 }
 
 #[test]
-fn a_dateline_with_a_plain_hyphen() {
-    assert_eq!(
-        said("OSLO (Wire) - Ann Roe said the harbour would stay open."),
-        vec![pair("Ann Roe", "the harbour would stay open")]
-    );
-}
-
-#[test]
-fn content_opening_with_a_demonstrative() {
-    assert_eq!(said("That ruling was a mistake, Mr. Diaz said."), vec![pair("Diaz", "That ruling was a mistake")]);
-}
-
-#[test]
-fn a_connective_alone_before_the_frame() {
-    assert_eq!(
-        said("But, Ms. Eng said, \"the ferry is not for sale.\""),
-        vec![pair("Eng", "the ferry is not for sale.")]
-    );
-}
-
-#[test]
 fn a_frame_between_a_clause_and_a_quotation() {
     let x = said("It is time for the town to be heard, she said, \"not only by the council but by the port.\"");
     assert_eq!(x.len(), 1);
     assert!(x[0].1.starts_with("It is time for the town to be heard"), "{x:?}");
     assert!(x[0].1.ends_with("but by the port."), "{x:?}");
-}
-
-#[test]
-fn a_quotation_after_a_subordinate_frame() {
-    assert_eq!(
-        said("She won the room when she said, \"Nobody here wants the bridge.\""),
-        vec![pair("unresolved", "Nobody here wants the bridge.")]
-    );
 }
 
 #[test]
@@ -676,14 +647,6 @@ fn a_plural_noun_with_an_of_phrase() {
 }
 
 #[test]
-fn said_an_unnamed_description_after_a_quotation() {
-    assert_eq!(
-        said("\"We will rebuild the pier,\" said the 52-year-old."),
-        vec![pair("52-year-old", "We will rebuild the pier")]
-    );
-}
-
-#[test]
 fn a_second_speaker_after_while() {
     assert_eq!(
         said("Several fishermen said the quota was fair, while other fishermen said it would ruin them."),
@@ -701,4 +664,48 @@ fn a_stance_object_ends_before_the_narrative_goes_on() {
         said("The mayor criticized the ferry contract because it ran for ten years."),
         vec![pair("mayor", "the ferry contract")]
     );
+}
+
+#[test]
+fn a_sentence_in_parentheses() {
+    let x = extract("(The ferry was late again, Ms. Eng said.)");
+    let s = x.statements[0].speaker.as_ref().unwrap_or_else(|| panic!("no speaker: {:?}", x.statements));
+    assert_eq!((s.mention.as_str(), x.statements[0].content.as_str()), ("Ms. Eng", "The ferry was late again"));
+}
+
+#[test]
+fn a_comma_after_that_before_a_quotation() {
+    let x = said("A ferry spokesman said that, \"At this point, no sailing is safe.\"");
+    assert_eq!(x.len(), 1);
+    assert!(x[0].1.starts_with("\"At this point"), "{x:?}");
+}
+
+/// One frame a sentence: constructions the frames used to miss.
+#[test]
+fn one_frame_each() {
+    let cases = [
+        // A dateline with a plain hyphen.
+        ("OSLO (Wire) - Ann Roe said the harbour would stay open.", "Ann Roe", "the harbour would stay open"),
+        // Content opening with a demonstrative.
+        ("That ruling was a mistake, Mr. Diaz said.", "Diaz", "That ruling was a mistake"),
+        // A connective alone before the frame.
+        ("But, Ms. Eng said, \"the ferry is not for sale.\"", "Eng", "the ferry is not for sale."),
+        // A quotation after a subordinate frame.
+        (
+            "She won the room when she said, \"Nobody here wants the bridge.\"",
+            "unresolved",
+            "Nobody here wants the bridge.",
+        ),
+        // An unnamed description after a quotation.
+        ("\"We will rebuild the pier,\" said the 52-year-old.", "52-year-old", "We will rebuild the pier"),
+        // A role, then a name, after a quotation.
+        (
+            "\"The pier will be rebuilt,\" the harbour spokesman, Tom Vale, said.",
+            "Tom Vale",
+            "The pier will be rebuilt",
+        ),
+    ];
+    for (text, name, content) in cases {
+        assert_eq!(said(text), vec![pair(name, content)], "{text}");
+    }
 }
