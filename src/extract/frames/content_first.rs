@@ -53,7 +53,10 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                 if n.is(class::CONJ) && !n.cap {
                     return Tail::Clause;
                 }
-                if n.is(class::SUB | class::PREP | class::TIME) && !c.lower_is(j + 1, "that") {
+                // "this week" is a time, "this effect could" a clause.
+                let shifter = ["this", "last", "next"].iter().any(|w| c.lower_is(j + 1, w))
+                    && !t.get(j + 2).is_some_and(|m| m.is(class::TIME));
+                if n.is(class::SUB | class::PREP | class::TIME) && !c.lower_is(j + 1, "that") && !shifter {
                     // ", while ...", ", after ..." qualify the saying.
                     return Tail::Adverbial;
                 }

@@ -12,12 +12,25 @@ use crate::extract::tokens::Kind;
 /// prepositional phrases ("officials at the agency", "a poll of voters").
 pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let t = c.t;
+    let quantity =
+        |i: usize| t[i].word() && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'));
+    // "About 4 in 10 say", "nine in 10 said": a share with no noun after.
+    const SMALL: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    if end >= 3
+        && starts_with_digit(c, end - 1)
+        && c.lower_is(end - 2, "in")
+        && (starts_with_digit(c, end - 3) || SMALL.iter().any(|w| c.lower_is(end - 3, w)))
+    {
+        let mut s = end - 3;
+        while s > 0 && ["nearly", "about", "almost", "roughly", "only", "just"].iter().any(|w| c.lower_is(s - 1, w)) {
+            s -= 1;
+        }
+        return Some((s, end));
+    }
     let (mut s, e) = np_core(c, end)?;
     if t[s].is(class::PRON) {
         return Some((s, e));
     }
-    let quantity =
-        |i: usize| t[i].word() && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'));
     // "63 percent said": a number before a quantity head.
     if t[s].is(class::QUANT) && s + 1 == e && s > 0 && starts_with_digit(c, s - 1) {
         s -= 1;
@@ -311,8 +324,9 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
     }
     // "people familiar with the matter".
     if t[e - 1].is(class::ANON)
-        && t.get(e)
-            .is_some_and(|x| x.word() && matches!(x.text(c.doc), "familiar" | "close" | "briefed" | "with" | "who"))
+        && t.get(e).is_some_and(|x| {
+            x.word() && matches!(x.text(c.doc), "familiar" | "close" | "briefed" | "involved" | "with" | "who")
+        })
     {
         while e < t.len() && t[e].word() && e - start < 14 {
             e += 1;
@@ -443,7 +457,12 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         if list < np.0 && accept(list) {
             return Some(Source::Mention { np: (list, np.1), appositive: None });
         }
-        return accept(np.0).then_some(Source::Mention { np, appositive: None });
+        if accept(np.0) {
+            return Some(Source::Mention { np, appositive: None });
+        }
+        // "sources close to her campaign say": the head noun ("campaign")
+        // is not the speaker; the phrase it ends is.
+        return postmodified(c, j).filter(|p| accept(p.0)).map(|np| Source::Mention { np, appositive: None });
     }
     // Walk back over appositives: the subject ends at an earlier comma.
     let last = j - 1;

@@ -704,6 +704,21 @@ fn one_frame_each() {
             "Tom Vale",
             "The pier will be rebuilt",
         ),
+        // A share with no noun after it.
+        ("About 4 in 10 say the ferry should run at night.", "About 4 in 10", "the ferry should run at night"),
+        // A head noun inside a postmodifier is not the speaker.
+        (
+            "Rather, sources close to her office say she backs the pier.",
+            "sources close to her office",
+            "she backs the pier",
+        ),
+        // "this" opening the second piece is no time.
+        (
+            "In the long run, many economists say, this effect could lift the port.",
+            "economists",
+            "In the long run this effect could lift the port",
+        ),
+        ("\"It is a start,\" says a source involved in the talks.", "source involved in the talks", "It is a start"),
     ];
     for (text, name, content) in cases {
         assert_eq!(said(text), vec![pair(name, content)], "{text}");
