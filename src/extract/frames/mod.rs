@@ -33,8 +33,8 @@ use content_first::content_first;
 use label::{label, label_mark};
 use participle::participle;
 use phrases::{
-    clause_subject, document_subject, is_relative, is_subordinator, np_back, restrictive_who, skip_aux_back,
-    starts_clause, subject_before,
+    clause_subject, document_subject, is_negation, is_relative, is_subordinator, np_back, restrictive_who,
+    skip_aux_back, starts_clause, subject_before,
 };
 use speech::{cue_first, shared_subject, speaker_first};
 
@@ -270,7 +270,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             continue;
         };
         if matches!(kind, CueKind::According | CueKind::Other)
-            || (kind == CueKind::Participle && !(cue > 0 && t[cue - 1].is(class::AUX)))
+            || (kind == CueKind::Participle && !(cue > 0 && (t[cue - 1].is(class::AUX) || is_negation(&c, cue - 1))))
         {
             continue;
         }
@@ -390,6 +390,14 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     {
         return None;
     }
+    // "S has not said whether C", "S isn't saying if C": nothing was
+    // said, as with "declined to say"; a belief or stance denied ("S does
+    // not think C") is no report of one.
+    let negated = (skip_aux_back(c, cue)..cue).any(|k| is_negation(c, k));
+    if negated && !matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Participle) {
+        return None;
+    }
+    let first_new = out.len();
     // In a subordinate clause the content ends at the clause's comma.
     let restrictive = c.lower_is(np.1, "who") && np.1 < cue;
     let limit = if (np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np)) || restrictive {
@@ -402,6 +410,10 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         t.len()
     };
     if speaker_first(c, cue, kind, source, limit, out) {
+        // Only the negated frame: "... but said D" after it was said.
+        if negated && let Some(f) = out.get_mut(first_new) {
+            f.attribution = Attribution::Declined;
+        }
         // "While S said C, T noted D": the main clause may report too.
         if limit < t.len() {
             for cue2 in limit + 1..t.len() {

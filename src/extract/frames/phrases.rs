@@ -374,7 +374,7 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             return j;
         }
         let p = &t[j - 1];
-        if p.word() && !p.cap && p.is(class::AUX) {
+        if p.word() && !p.cap && (p.is(class::AUX) || is_negation(c, j - 1)) {
             j -= 1;
             continue;
         }
@@ -423,6 +423,13 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
         }
         return j;
     }
+}
+
+/// "not", "hasn't", "didn’t": a report that something was not said.
+pub(super) fn is_negation(c: &Ctx, i: usize) -> bool {
+    let x = &c.t[i];
+    let w = x.text(c.doc);
+    x.word() && !x.quoted && (w.eq_ignore_ascii_case("not") || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
 }
 
 /// A subject noun phrase before the cue at `cue`, skipping auxiliaries and

@@ -724,3 +724,12 @@ fn one_frame_each() {
         assert_eq!(said(text), vec![pair(name, content)], "{text}");
     }
 }
+
+#[test]
+fn a_negated_report_is_a_refusal_and_a_negated_belief_no_frame() {
+    let refusal = &extract("The harbour board has not said whether the pier will reopen.").statements[0];
+    assert_eq!(refusal.attribution.as_str(), "declined");
+    assert_eq!(refusal.content, "whether the pier will reopen");
+    let belief = &extract("The fishermen don't think the pier will reopen.").statements[0];
+    assert!(belief.speaker.is_none(), "{belief:?}");
+}
