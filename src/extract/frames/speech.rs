@@ -300,7 +300,12 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         if x.kind == Kind::Comma
             && t.get(k + 2).is_some_and(|n| !n.quoted)
             && (c.lower_is(k + 1, "but")
-                || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX | class::SUB) && !c.lower_is(k + 2, "that")))
+                || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX | class::SUB) && !c.lower_is(k + 2, "that"))
+                // ", and he railed against ...": the writer tells what the
+                // speaker did next.
+                || (c.lower_is(k + 1, "and")
+                    && (c.lower_is(k + 2, "he") || c.lower_is(k + 2, "she"))
+                    && t.get(k + 3).is_some_and(|v| v.word() && !v.quoted && v.text(c.doc).ends_with("ed"))))
             && !coordinated_cue(c, k + 2)
         {
             return Some((k, None));

@@ -719,6 +719,8 @@ fn one_frame_each() {
             "In the long run this effect could lift the port",
         ),
         ("\"It is a start,\" says a source involved in the talks.", "source involved in the talks", "It is a start"),
+        // The writer's narrative after ", and she".
+        ("Ann Roe said the ferry is late, and she blamed the board for it.", "Ann Roe", "the ferry is late"),
     ];
     for (text, name, content) in cases {
         assert_eq!(said(text), vec![pair(name, content)], "{text}");
