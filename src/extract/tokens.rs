@@ -224,6 +224,9 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
                     end += 1;
                     Kind::Dash
                 }
+                // A hyphen with space on both sides is a dash typed plainly:
+                // "LONDON (Reuters) - Ann Roe said".
+                '-' if i > 0 && bytes[i - 1] == b' ' && bytes.get(end) == Some(&b' ') => Kind::Dash,
                 '.' | '!' | '?' => Kind::Stop,
                 _ => Kind::Other,
             }

@@ -2,7 +2,7 @@
 //! and `C1, S said, C2`, where the cue and source follow the content.
 
 use super::participle::participle_kind;
-use super::phrases::{appositive_like, is_relative, np_forward, skip_object, subject_before};
+use super::phrases::{appositive_like, is_relative, np_forward, skip_aux_back, skip_object, subject_before};
 use super::speech::speaker_first;
 use super::{Ctx, Frame, Source, content_frame, cue_at};
 use crate::extract::cues::{CueKind, class};
@@ -17,6 +17,10 @@ enum Tail {
     Clause,
     /// `, S said, C2`: the frame sits inside its content; C2 starts here.
     Parenthetical(usize),
+    /// `C1, S said, "Q2"`: a quotation opening at this token goes on
+    /// with the content, unless C1 is only an introduction, when the
+    /// quotation is all the content and the frame is speaker-first.
+    QuoteAfter(usize),
     /// The cue has its own complement: not a content-first frame.
     Content,
 }
@@ -41,7 +45,7 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                     return Tail::Adverbial;
                 };
                 if n.kind == Kind::Open {
-                    return Tail::Content;
+                    return Tail::QuoteAfter(j + 1);
                 }
                 if n.cue().is_some() {
                     return Tail::Adverbial;
@@ -49,7 +53,10 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                 if n.is(class::CONJ) && !n.cap {
                     return Tail::Clause;
                 }
-                if n.is(class::SUB | class::PREP | class::TIME) && !c.lower_is(j + 1, "that") {
+                // "this week" is a time, "this effect could" a clause.
+                let shifter = ["this", "last", "next"].iter().any(|w| c.lower_is(j + 1, w))
+                    && !t.get(j + 2).is_some_and(|m| m.is(class::TIME));
+                if n.is(class::SUB | class::PREP | class::TIME) && !c.lower_is(j + 1, "that") && !shifter {
                     // ", while ...", ", after ..." qualify the saying.
                     return Tail::Adverbial;
                 }
@@ -133,7 +140,8 @@ fn intro_only(c: &Ctx, e: usize) -> bool {
         let x = &t[first];
         let w = x.text(c.doc);
         let lower = w.to_ascii_lowercase();
-        let intro_word = x.is(class::PREP | class::SUB)
+        // "That plan was fair": a demonstrative, not a subordinator.
+        let intro_word = (x.is(class::PREP | class::SUB) && lower != "that")
             || (x.is(class::TIME) && !x.is(class::DET))
             || (x.cap && x.word() && (lower.ends_with("ing") || lower.ends_with("ed")))
             || lower.ends_with("ly")
@@ -205,11 +213,14 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
         let cue_bytes = c.bytes(cue, cue + 1);
         // `"Q," S said ...`: the quotation is S's whatever follows.
-        if let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| quote_before(c, s).is_some())
+        if let Some(source @ Source::Mention { np, appositive }) =
+            subject_before(c, cue, |s| quote_before(c, s).is_some())
             && !is_relative(c, np)
             && kind != CueKind::Belief
         {
-            let close = quote_before(c, np.0).unwrap_or(0);
+            // "\"Q,\" the spokesman, Ann Roe, said": the role comes first.
+            let first = appositive.map_or(np.0, |a| a.0.min(np.0));
+            let close = quote_before(c, first).unwrap_or(0);
             // A title before the speaker ("On \"Face the Nation,\" Ann Roe
             // said the ...") is no quotation of theirs.
             if let Some(open) = c.open_of(close)
@@ -240,6 +251,13 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             let content2 = match tail {
                 Tail::Adverbial | Tail::Clause => None,
                 Tail::Parenthetical(j) if t[0].kind != Kind::Open => c.content(j, t.len()),
+                // Only a subject right before its cue: an appositive walk
+                // over a long introduction may stop at the wrong comma.
+                Tail::QuoteAfter(_) if np.1 != skip_aux_back(c, cue) => continue,
+                Tail::QuoteAfter(j) => match c.close_of(j) {
+                    Some(close) => c.inside_quote(j, close),
+                    None => c.content(j + 1, t.len()),
+                },
                 _ => continue,
             };
             if let Some(mut f) = content_frame(c, 0, np.0 - 1, cue_bytes, source, false) {
@@ -261,7 +279,14 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         // `C, said S`
         if matches!(kind, CueKind::Speech | CueKind::Tell)
             && matches!(t[cue - 1].kind, Kind::Comma | Kind::Close)
-            && let Some((s, e)) = np_forward(c, cue + 1, false)
+            && let Some((s, e)) = np_forward(c, cue + 1, false).or_else(|| {
+                // "\"Q,\" said the 46-year-old.": any noun after an article
+                // when a quotation comes before and the sentence ends with
+                // it (after an unquoted clause, "C, said the troops left"
+                // would read a clause as a speaker).
+                quote_before(c, cue)?;
+                np_forward(c, cue + 1, true).filter(|&(_, e)| t.get(e).is_none_or(|x| x.kind == Kind::Stop))
+            })
             && !t[s].is(class::PRON)
         {
             let Some(appositive) = inverted_tail(c, e) else {

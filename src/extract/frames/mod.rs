@@ -33,8 +33,8 @@ use content_first::content_first;
 use label::{label, label_mark};
 use participle::participle;
 use phrases::{
-    clause_subject, document_subject, is_relative, is_subordinator, np_back, restrictive_who, skip_aux_back,
-    starts_clause, subject_before,
+    clause_subject, document_subject, is_negation, is_relative, is_subordinator, np_back, restrictive_who,
+    skip_aux_back, starts_clause, subject_before,
 };
 use speech::{cue_first, shared_subject, speaker_first};
 
@@ -239,6 +239,24 @@ fn content_frame(c: &Ctx, s: usize, e: usize, cue: (usize, usize), source: Sourc
 /// Find the frames of one sentence.
 pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     out.clear();
+    // "(C, Ann Roe said.)": a sentence set in parentheses is framed as if
+    // they were not there.
+    if t.len() > 4 && doc[t[0].start..t[0].end] == *"(" {
+        let last = t.len() - 1;
+        let close = if t[last].kind == Kind::Stop { last - 1 } else { last };
+        let inner = &t[1..close];
+        if doc[t[close].start..t[close].end] == *")" && !inner.iter().any(|x| doc[x.start..x.end] == *"(") {
+            let outcome = find(doc, inner, out);
+            // Mentions are token ranges: back to this sentence's tokens.
+            let shift = |(s, e): (usize, usize)| (s + 1, e + 1);
+            for f in out.iter_mut() {
+                if let Source::Mention { np, appositive } = f.source {
+                    f.source = Source::Mention { np: shift(np), appositive: appositive.map(shift) };
+                }
+            }
+            return outcome;
+        }
+    }
     let c = Ctx { doc, t };
     // Most sentences have neither a cue nor a quotation: nothing to find.
     if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
@@ -252,7 +270,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             continue;
         };
         if matches!(kind, CueKind::According | CueKind::Other)
-            || (kind == CueKind::Participle && !(cue > 0 && t[cue - 1].is(class::AUX)))
+            || (kind == CueKind::Participle && !(cue > 0 && (t[cue - 1].is(class::AUX) || is_negation(&c, cue - 1))))
         {
             continue;
         }
@@ -372,14 +390,30 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     {
         return None;
     }
+    // "S has not said whether C", "S isn't saying if C": nothing was
+    // said, as with "declined to say"; a belief or stance denied ("S does
+    // not think C") is no report of one.
+    let negated = (skip_aux_back(c, cue)..cue).any(|k| is_negation(c, k));
+    if negated && !matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Participle) {
+        return None;
+    }
+    let first_new = out.len();
     // In a subordinate clause the content ends at the clause's comma.
     let restrictive = c.lower_is(np.1, "who") && np.1 < cue;
     let limit = if (np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np)) || restrictive {
-        (cue..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len())
+        // "..., when she said, \"Q\"": a comma that opens a quotation
+        // leads into the content, not out of the clause.
+        (cue..t.len())
+            .find(|&k| t[k].kind == Kind::Comma && !t[k].quoted && t.get(k + 1).is_none_or(|n| n.kind != Kind::Open))
+            .unwrap_or(t.len())
     } else {
         t.len()
     };
     if speaker_first(c, cue, kind, source, limit, out) {
+        // Only the negated frame: "... but said D" after it was said.
+        if negated && let Some(f) = out.get_mut(first_new) {
+            f.attribution = Attribution::Declined;
+        }
         // "While S said C, T noted D": the main clause may report too.
         if limit < t.len() {
             for cue2 in limit + 1..t.len() {

@@ -12,12 +12,25 @@ use crate::extract::tokens::Kind;
 /// prepositional phrases ("officials at the agency", "a poll of voters").
 pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let t = c.t;
+    let quantity =
+        |i: usize| t[i].word() && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'));
+    // "About 4 in 10 say", "nine in 10 said": a share with no noun after.
+    const SMALL: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    if end >= 3
+        && starts_with_digit(c, end - 1)
+        && c.lower_is(end - 2, "in")
+        && (starts_with_digit(c, end - 3) || SMALL.iter().any(|w| c.lower_is(end - 3, w)))
+    {
+        let mut s = end - 3;
+        while s > 0 && ["nearly", "about", "almost", "roughly", "only", "just"].iter().any(|w| c.lower_is(s - 1, w)) {
+            s -= 1;
+        }
+        return Some((s, end));
+    }
     let (mut s, e) = np_core(c, end)?;
     if t[s].is(class::PRON) {
         return Some((s, e));
     }
-    let quantity =
-        |i: usize| t[i].word() && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'));
     // "63 percent said": a number before a quantity head.
     if t[s].is(class::QUANT) && s + 1 == e && s > 0 && starts_with_digit(c, s - 1) {
         s -= 1;
@@ -61,10 +74,22 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         } else {
             &["of", "for", "at", "from", "with", "in", "on"]
         };
+        // "the cities of Leeds and York": any plural noun after an article
+        // takes an "of" phrase (a singular one is as often a thing: "the
+        // popularity of Roe").
+        let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss");
+        let noun_of = c.lower_is(s - 1, "of")
+            && s >= 3
+            && plural(t[s - 2].text(c.doc))
+            && t[s - 3].is(class::DET)
+            && t[s - 2].word()
+            && !t[s - 2].quoted
+            && !is_function(&t[s - 2])
+            && t[s - 2].entry.cue.is_none();
         if p.word()
             && !p.cap
             && pp.iter().any(|w| c.lower_is(s - 1, w))
-            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP))
+            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP) || noun_of)
             && let Some((s2, _)) = np_core(c, s - 1)
             && !t[s2].is(class::PRON)
         {
@@ -170,7 +195,7 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && !is_function(&t[s - 2])
             && t[s - 2].entry.cue.is_none()
             && !starts_with_digit(c, s - 2)
-            && (t[s - 2].cap || t[s - 2].is(class::ROLE))
+            && (t[s - 2].cap || t[s - 2].is(class::ROLE | class::ANON | class::GROUP))
         {
             s -= 1;
             continue;
@@ -299,8 +324,9 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
     }
     // "people familiar with the matter".
     if t[e - 1].is(class::ANON)
-        && t.get(e)
-            .is_some_and(|x| x.word() && matches!(x.text(c.doc), "familiar" | "close" | "briefed" | "with" | "who"))
+        && t.get(e).is_some_and(|x| {
+            x.word() && matches!(x.text(c.doc), "familiar" | "close" | "briefed" | "involved" | "with" | "who")
+        })
     {
         while e < t.len() && t[e].word() && e - start < 14 {
             e += 1;
@@ -326,6 +352,18 @@ fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
     e >= s + 2 && e - s <= 5 && c.t[s..e].iter().all(|x| x.word() && x.cap && !x.is(class::DET))
 }
 
+/// A bare name, or one with where it comes from: "Ann Roe of Ohio State
+/// University".
+fn is_name_of(c: &Ctx, s: usize, e: usize) -> bool {
+    if is_name(c, s, e) {
+        return true;
+    }
+    let Some(of) = (s + 2..e.saturating_sub(1)).find(|&k| c.lower_is(k, "of")) else {
+        return false;
+    };
+    is_name(c, s, of) && e - of <= 5 && c.t[of + 1..e].iter().all(|x| x.word() && x.cap && !x.quoted)
+}
+
 /// Back over auxiliaries and adverbs between a subject and its cue ("has
 /// also said", "has, however, argued", "repeatedly claimed").
 pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
@@ -336,7 +374,7 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             return j;
         }
         let p = &t[j - 1];
-        if p.word() && !p.cap && p.is(class::AUX) {
+        if p.word() && !p.cap && (p.is(class::AUX) || is_negation(c, j - 1)) {
             j -= 1;
             continue;
         }
@@ -387,6 +425,13 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
     }
 }
 
+/// "not", "hasn't", "didn’t": a report that something was not said.
+pub(super) fn is_negation(c: &Ctx, i: usize) -> bool {
+    let x = &c.t[i];
+    let w = x.text(c.doc);
+    x.word() && !x.quoted && (w.eq_ignore_ascii_case("not") || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
+}
+
 /// A subject noun phrase before the cue at `cue`, skipping auxiliaries and
 /// appositives (`S, head of C, said`), whose start `accept` agrees to.
 pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option<Source> {
@@ -419,7 +464,12 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         if list < np.0 && accept(list) {
             return Some(Source::Mention { np: (list, np.1), appositive: None });
         }
-        return accept(np.0).then_some(Source::Mention { np, appositive: None });
+        if accept(np.0) {
+            return Some(Source::Mention { np, appositive: None });
+        }
+        // "sources close to her campaign say": the head noun ("campaign")
+        // is not the speaker; the phrase it ends is.
+        return postmodified(c, j).filter(|p| accept(p.0)).map(|np| Source::Mention { np, appositive: None });
     }
     // Walk back over appositives: the subject ends at an earlier comma.
     let last = j - 1;
@@ -452,7 +502,7 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // "a spokeswoman, Ann Roe, said": the name is the speaker, the
         // noun phrase before it the role.
-        if is_name(c, b + 1, last)
+        if is_name_of(c, b + 1, last)
             && let Some(np) = np_back(c, b)
             && t[np.1 - 1].is(class::ANON | class::GROUP)
             && accept(np.0)
@@ -461,7 +511,7 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // "Another delegate on the slate, Jim Poole, said": a description
         // opening the clause, with a role or source noun, then the name.
-        if is_name(c, b + 1, last) {
+        if is_name_of(c, b + 1, last) {
             let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
             let described = d + 1 < b
                 && t[d].is(class::DET)
@@ -573,8 +623,9 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
     if opens != closes || intro.iter().any(|x| x.kind == Kind::Stop) {
         return false;
     }
+    // "But, Ann Roe said, ...": a connective alone before the comma.
     let Some(first) = intro.iter().position(|x| !x.is(class::CONJ)).map(|i| &intro[i]) else {
-        return false;
+        return intro.iter().all(|x| x.word() && !x.quoted);
     };
     let lower = first.text(c.doc).to_ascii_lowercase();
     (intro.len() <= 8

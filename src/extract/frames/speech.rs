@@ -81,7 +81,9 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 return Some(Complement { start: j, that: false });
             }
             Kind::Word if c.lower_is(j, "that") => {
-                return (j + 1 < t.len()).then_some(Complement { start: j + 1, that: true });
+                // "said that, \"Q\"": the comma only leads into the quotation.
+                let start = if t.get(j + 1).is_some_and(|n| n.kind == Kind::Comma) { j + 2 } else { j + 1 };
+                return (start < t.len()).then_some(Complement { start, that: true });
             }
             // "said if S wins, ...": a clause, not a prepositional phrase.
             Kind::Word
@@ -271,8 +273,11 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
             }
         }
         // "..., and S said D", "... — and S noted D".
+        // "..., while others said D" contrasts a second speaker too.
         let clause_break = x.kind == Kind::Semicolon
-            || (matches!(x.kind, Kind::Comma | Kind::Dash) && t[k + 1].is(class::CONJ) && !t[k + 1].cap);
+            || (matches!(x.kind, Kind::Comma | Kind::Dash)
+                && (t[k + 1].is(class::CONJ) || c.lower_is(k + 1, "while") || c.lower_is(k + 1, "whereas"))
+                && !t[k + 1].cap);
         if clause_break {
             let from = if x.kind == Kind::Semicolon { k + 1 } else { k + 2 };
             for (j, tj) in t.iter().enumerate().take((from + 12).min(t.len())).skip(from + 1) {
@@ -295,7 +300,12 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         if x.kind == Kind::Comma
             && t.get(k + 2).is_some_and(|n| !n.quoted)
             && (c.lower_is(k + 1, "but")
-                || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX | class::SUB) && !c.lower_is(k + 2, "that")))
+                || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX | class::SUB) && !c.lower_is(k + 2, "that"))
+                // ", and he railed against ...": the writer tells what the
+                // speaker did next.
+                || (c.lower_is(k + 1, "and")
+                    && (c.lower_is(k + 2, "he") || c.lower_is(k + 2, "she"))
+                    && t.get(k + 3).is_some_and(|v| v.word() && !v.quoted && v.text(c.doc).ends_with("ed"))))
             && !coordinated_cue(c, k + 2)
         {
             return Some((k, None));
@@ -364,7 +374,10 @@ pub(super) fn speaker_first(
         Some((end, next)) => (end, next),
         None => (t.len(), None),
     };
-    let end = end.min(limit);
+    let mut end = end.min(limit);
+    if kind == CueKind::Other {
+        end = object_end(c, start, end);
+    }
     let frame = if attribution == Attribution::Declined {
         c.content(start, end).map(|content| Frame {
             attribution,
@@ -374,7 +387,12 @@ pub(super) fn speaker_first(
             source,
         })
     } else {
-        content_frame(c, start, end, cue_bytes, source, that)
+        content_frame(c, start, end, cue_bytes, source, that).or_else(|| {
+            // "S endorsed Roe": a stance's object may be one name.
+            (kind == CueKind::Other && end == start + 1 && t[start].word() && t[start].cap && !t[start].quoted).then(
+                || Frame { attribution, content: c.bytes(start, end), content2: None, cue: Some(cue_bytes), source },
+            )
+        })
     };
     let Some(mut frame) = frame else { return false };
     // What a source believes or stands for is not what it said.
@@ -390,6 +408,56 @@ pub(super) fn speaker_first(
         speaker_first(c, n.cue, n.kind, n.source, t.len(), out);
     }
     true
+}
+
+/// Where the object of a stance cue ends, before `end`: the writer's
+/// narrative goes on after it ("endorsed Roe last week and has campaigned
+/// with her since", "criticized the plan, which ..."). A time, a comma, a
+/// subordinate clause or a second verb after "and" closes the object.
+fn object_end(c: &Ctx, start: usize, end: usize) -> usize {
+    let t = c.t;
+    for k in start + 1..end {
+        let x = &t[k];
+        if x.quoted {
+            continue;
+        }
+        match x.kind {
+            Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::Stop => return k,
+            Kind::Word if !x.cap => {
+                let after_article = t[k - 1].is(class::DET);
+                // "last week", "this year", "on Tuesday", but not "the last
+                // word" or "this plan".
+                let shifter = ["last", "this", "next"].iter().any(|w| c.lower_is(k, w));
+                let time = x.is(class::TIME)
+                    && !after_article
+                    && !is_possessive(c, k)
+                    && (!shifter || t.get(k + 1).is_some_and(|n| n.is(class::TIME) && !is_possessive(c, k + 1)));
+                if time {
+                    let lead = ["on", "early", "late", "since", "until", "by"].iter().any(|w| c.lower_is(k - 1, w));
+                    return if lead && k - 1 > start { k - 1 } else { k };
+                }
+                // "and has appeared", "but refused": a second predicate.
+                if (c.lower_is(k, "and") || c.lower_is(k, "but"))
+                    && t.get(k + 1).is_some_and(|n| {
+                        n.word()
+                            && !n.cap
+                            && !n.quoted
+                            && (n.is(class::AUX) || n.cue().is_some() || n.text(c.doc).ends_with("ed"))
+                    })
+                {
+                    return k;
+                }
+                // "because", "while", "after ...": the writer's clause.
+                if x.is(class::SUB)
+                    && !["as", "that", "whether", "how", "what", "why", "who", "to"].iter().any(|w| c.lower_is(k, w))
+                {
+                    return k;
+                }
+            }
+            _ => {}
+        }
+    }
+    end
 }
 
 /// `S shook her head and said C`: a cue after "and" with no subject of its

@@ -605,3 +605,133 @@ fn a_description_then_a_name_then_the_cue() {
         vec![one("Ann Roe", "indirect", "the fares would fall")]
     );
 }
+
+/// Speaker and content of every attributed statement.
+fn said(text: &str) -> Vec<(String, String)> {
+    extract(text).statements.into_iter().filter_map(|s| s.speaker.map(|r| (r.name, s.content))).collect()
+}
+
+fn pair(name: &str, content: &str) -> (String, String) {
+    (name.to_string(), content.to_string())
+}
+
+#[test]
+fn a_frame_between_a_clause_and_a_quotation() {
+    let x = said("It is time for the town to be heard, she said, \"not only by the council but by the port.\"");
+    assert_eq!(x.len(), 1);
+    assert!(x[0].1.starts_with("It is time for the town to be heard"), "{x:?}");
+    assert!(x[0].1.ends_with("but by the port."), "{x:?}");
+}
+
+#[test]
+fn two_groups_of_speakers_joined() {
+    assert_eq!(
+        first_speaker("Fishing experts and town officials said the quota was too low.").0,
+        "Fishing experts and town officials"
+    );
+}
+
+#[test]
+fn a_description_then_a_name_of_a_place() {
+    assert_eq!(
+        first_speaker("Another pollster, Rita Vance of Dunmore College, said her survey showed a tie.").0,
+        "Rita Vance"
+    );
+}
+
+#[test]
+fn a_plural_noun_with_an_of_phrase() {
+    let x = extract("In the north, the towns of Arlow and Brisk said they would close the road.");
+    let s = x.statements[0].speaker.as_ref().unwrap_or_else(|| panic!("no speaker: {:?}", x.statements));
+    assert_eq!(s.mention, "the towns of Arlow and Brisk");
+}
+
+#[test]
+fn a_second_speaker_after_while() {
+    assert_eq!(
+        said("Several fishermen said the quota was fair, while other fishermen said it would ruin them."),
+        vec![pair("fishermen", "the quota was fair"), pair("fishermen", "it would ruin them")]
+    );
+}
+
+#[test]
+fn a_stance_object_ends_before_the_narrative_goes_on() {
+    assert_eq!(
+        said("To the surprise of the port, Ann Roe endorsed Diaz last week and has campaigned with him since."),
+        vec![pair("Ann Roe", "Diaz")]
+    );
+    assert_eq!(
+        said("The mayor criticized the ferry contract because it ran for ten years."),
+        vec![pair("mayor", "the ferry contract")]
+    );
+}
+
+#[test]
+fn a_sentence_in_parentheses() {
+    let x = extract("(The ferry was late again, Ms. Eng said.)");
+    let s = x.statements[0].speaker.as_ref().unwrap_or_else(|| panic!("no speaker: {:?}", x.statements));
+    assert_eq!((s.mention.as_str(), x.statements[0].content.as_str()), ("Ms. Eng", "The ferry was late again"));
+}
+
+#[test]
+fn a_comma_after_that_before_a_quotation() {
+    let x = said("A ferry spokesman said that, \"At this point, no sailing is safe.\"");
+    assert_eq!(x.len(), 1);
+    assert!(x[0].1.starts_with("\"At this point"), "{x:?}");
+}
+
+/// One frame a sentence: constructions the frames used to miss.
+#[test]
+fn one_frame_each() {
+    let cases = [
+        // A dateline with a plain hyphen.
+        ("OSLO (Wire) - Ann Roe said the harbour would stay open.", "Ann Roe", "the harbour would stay open"),
+        // Content opening with a demonstrative.
+        ("That ruling was a mistake, Mr. Diaz said.", "Diaz", "That ruling was a mistake"),
+        // A connective alone before the frame.
+        ("But, Ms. Eng said, \"the ferry is not for sale.\"", "Eng", "the ferry is not for sale."),
+        // A quotation after a subordinate frame.
+        (
+            "She won the room when she said, \"Nobody here wants the bridge.\"",
+            "unresolved",
+            "Nobody here wants the bridge.",
+        ),
+        // An unnamed description after a quotation.
+        ("\"We will rebuild the pier,\" said the 52-year-old.", "52-year-old", "We will rebuild the pier"),
+        // A role, then a name, after a quotation.
+        (
+            "\"The pier will be rebuilt,\" the harbour spokesman, Tom Vale, said.",
+            "Tom Vale",
+            "The pier will be rebuilt",
+        ),
+        // A share with no noun after it.
+        ("About 4 in 10 say the ferry should run at night.", "About 4 in 10", "the ferry should run at night"),
+        // A head noun inside a postmodifier is not the speaker.
+        (
+            "Rather, sources close to her office say she backs the pier.",
+            "sources close to her office",
+            "she backs the pier",
+        ),
+        // "this" opening the second piece is no time.
+        (
+            "In the long run, many economists say, this effect could lift the port.",
+            "economists",
+            "In the long run this effect could lift the port",
+        ),
+        ("\"It is a start,\" says a source involved in the talks.", "source involved in the talks", "It is a start"),
+        // The writer's narrative after ", and she".
+        ("Ann Roe said the ferry is late, and she blamed the board for it.", "Ann Roe", "the ferry is late"),
+    ];
+    for (text, name, content) in cases {
+        assert_eq!(said(text), vec![pair(name, content)], "{text}");
+    }
+}
+
+#[test]
+fn a_negated_report_is_a_refusal_and_a_negated_belief_no_frame() {
+    let refusal = &extract("The harbour board has not said whether the pier will reopen.").statements[0];
+    assert_eq!(refusal.attribution.as_str(), "declined");
+    assert_eq!(refusal.content, "whether the pier will reopen");
+    let belief = &extract("The fishermen don't think the pier will reopen.").statements[0];
+    assert!(belief.speaker.is_none(), "{belief:?}");
+}
