@@ -258,7 +258,10 @@ fn open_sled(path: &Path, options: &OpenOptions) -> Result<sled::Db> {
     if let Some(db) = parked::take(path) {
         return Ok(db);
     }
-    let patience = options.wait.unwrap_or_default().max(Duration::from_secs(2));
+    // Our own lock is held by now, so a conflict on sled's is only ever a
+    // handle of ours still closing (in this process, or in one that is
+    // exiting); on a loaded machine its threads can take seconds.
+    let patience = options.wait.unwrap_or_default().max(Duration::from_secs(10));
     let cache = options.cache_bytes.unwrap_or(CACHE_BYTES);
     let start = std::time::Instant::now();
     let mut retried = false;
