@@ -128,6 +128,20 @@ fn bench_record(dir: &Path) {
 
 /// The query benches on the 1M-statement store; `parts` picks some of
 /// them (who, search, blame, speakers, variants, whole) or all when empty.
+/// A whole command, as a user runs it (process start, store open, query),
+/// 20 times: the times, sorted.
+fn whole_command(bin: &str, store: &Path, args: &[&str]) -> Vec<Duration> {
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        let out = std::process::Command::new(bin).arg("--store").arg(store).args(args).output().unwrap();
+        times.push(t.elapsed());
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    times.sort();
+    times
+}
+
 fn bench_queries(dir: &Path, parts: &BTreeSet<String>) {
     let want = |p: &str| parts.is_empty() || parts.contains(p);
     let path = dir.join("queries");
@@ -287,14 +301,7 @@ fn bench_queries(dir: &Path, parts: &BTreeSet<String>) {
     // Whole commands, as a user runs them: process start, store open, query.
     let bin = env!("CARGO_BIN_EXE_claimtrail");
     let whole = |args: &[&str]| {
-        let mut times = Vec::new();
-        for _ in 0..20 {
-            let t = Instant::now();
-            let out = std::process::Command::new(bin).arg("--store").arg(&path).args(args).output().unwrap();
-            times.push(t.elapsed());
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        }
-        times.sort();
+        let times = whole_command(bin, &path, args);
         format!("median {} / max {}", ms(percentile(&times, 0.5)), ms(*times.last().unwrap()))
     };
     let longest = corpus.iter().max_by_key(|(_, t)| t.len()).unwrap();
@@ -500,14 +507,7 @@ fn bench_growth(dir: &Path) {
             .unwrap();
         let label = format!("{:.1}M statements", counts.occurrences as f64 / 1e6);
         let whole = |args: &[&str]| {
-            let mut times = Vec::new();
-            for _ in 0..20 {
-                let t = Instant::now();
-                let out = std::process::Command::new(bin).arg("--store").arg(&path).args(args).output().unwrap();
-                times.push(t.elapsed());
-                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-            }
-            times.sort();
+            let times = whole_command(bin, &path, args);
             format!("median {} / p99 {}", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.99)))
         };
         let longest = corpus.iter().max_by_key(|(_, t)| t.len()).unwrap();

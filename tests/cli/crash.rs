@@ -91,13 +91,7 @@ fn a_snapshot_cut_short_by_a_kill_is_a_leftover_not_damage() {
     let env = Env::new_sled();
     env.run(["record", "harbor", crate::util::example("01-first.txt").to_str().unwrap()]).ok();
     let root = env.run(["verify", "--format", "json"]).json()["root"].clone();
-    let db = env.store().join("db");
-    let snap = std::fs::read_dir(&db)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("snap."))
-        .expect("sled's snapshot");
+    let snap = crate::util::sled_snapshot(&env);
     let bytes = std::fs::read(&snap).unwrap();
     let unfinished = snap.with_file_name(format!("{}.generating", snap.file_name().unwrap().to_string_lossy()));
     std::fs::write(&unfinished, &bytes[..bytes.len() / 2]).unwrap();

@@ -267,16 +267,20 @@ pub fn shared(rel: &str) -> PathBuf {
     p
 }
 
-/// Damage sled's snapshot file: sled then refuses to open the database at
-/// all ("Read corrupted data"), as after many single flipped bits.
-pub fn damage_sled_snapshot(env: &Env) {
-    let db = env.store().join("db");
-    let snap = std::fs::read_dir(&db)
+/// sled's snapshot file in a sled store.
+pub fn sled_snapshot(env: &Env) -> PathBuf {
+    std::fs::read_dir(env.store().join("db"))
         .unwrap()
         .flatten()
         .map(|e| e.path())
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("snap."))
-        .expect("sled's snapshot");
+        .expect("sled's snapshot")
+}
+
+/// Damage sled's snapshot file: sled then refuses to open the database at
+/// all ("Read corrupted data"), as after many single flipped bits.
+pub fn damage_sled_snapshot(env: &Env) {
+    let snap = sled_snapshot(env);
     let mut bytes = std::fs::read(&snap).unwrap();
     bytes[5] ^= 0x10;
     std::fs::write(&snap, bytes).unwrap();
