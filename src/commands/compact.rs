@@ -9,11 +9,15 @@ use crate::error::{CliError, Result};
 
 /// Rewrite the store's database without the space sled has emptied.
 ///
-/// sled keeps the space of data it has rewritten inside its file, and every
-/// command, even one that only reads, starts by writing over that free
-/// space. After a large `import`, a `reanalyze` or months of tracking, a
-/// quarter or more of the file can be free: compacting makes the store
-/// smaller and every command that opens it faster.
+/// sled keeps the space of data it has rewritten inside its file, and lays
+/// out pages for writing, not for reading: every command starts by loading
+/// an index of all of them. After a large `import`, a `reanalyze` or months
+/// of tracking, a quarter or more of the file can be free. Compacting
+/// writes the database again with the free space left out and with pages
+/// packed about six to the former one, so the store is smaller and every
+/// command opens it faster (about half the time at 10 million statements).
+/// Run it after a bulk `import` or `reanalyze`, and now and then on a store
+/// that `track` keeps writing.
 ///
 /// Every key is copied into a new database beside the old one, the copy is
 /// read back and checked against the original, and only then are the two

@@ -314,6 +314,8 @@ pub use self::{
     db::{open, Db},
     iter::Iter,
     ivec::IVec,
+    // claimtrail patch: leaves packed for a compacted copy.
+    node::pack_leaves,
     result::{Error, Result},
     subscriber::{Event, Subscriber},
     transaction::Transactional,

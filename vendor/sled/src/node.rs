@@ -2,6 +2,32 @@ use std::{num::NonZeroU64, ops::Bound};
 
 use super::*;
 
+/// claimtrail: the most items a packed leaf holds before it splits
+/// (upstream splits every leaf at 16).
+const LEAF_MAX_ITEMS: usize = 128;
+/// claimtrail: the most bytes of keys and values a packed leaf of more than
+/// 16 items holds before it splits, so no node grows past what sled keeps
+/// inline in its log.
+const LEAF_MAX_BYTES: u64 = 16 * 1024;
+
+static PACK_LEAVES: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// claimtrail: while on, leaves of small items split at 128 items (or 16
+/// KiB) instead of 16, for a database written once in key order and then
+/// mostly read (a compacted copy).
+///
+/// Every page costs an entry in the page table, which every open reads
+/// whole, so leaves of 8 to 16 small items make each open, and its memory,
+/// grow with the number of keys; packed leaves make that table about six
+/// times smaller. While writing, though, a packed leaf costs more: each
+/// consolidation rewrites the whole leaf, so a bulk load writes more and
+/// leaves more garbage. Later writes split a packed leaf as upstream would.
+/// Process-wide: set it only around a bulk copy.
+pub fn pack_leaves(on: bool) {
+    PACK_LEAVES.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
 #[derive(Default, Debug, Clone, PartialEq)]
 pub struct Node {
     pub(crate) prefix_len: u8,
@@ -605,7 +631,17 @@ impl Node {
             16
         };
 
-        let size_checks = self.data.len() > threshold;
+        // claimtrail: see `pack_leaves`.
+        let size_checks = if self.data.is_index()
+            || cfg!(any(test, feature = "lock_free_delays"))
+            || !PACK_LEAVES.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            self.data.len() > threshold
+        } else {
+            self.data.len() > threshold
+                && (self.data.len() > LEAF_MAX_ITEMS
+                    || self.data.rss() > LEAF_MAX_BYTES)
+        };
         let safety_checks = self.merging_child.is_none() && !self.merging;
 
         size_checks && safety_checks

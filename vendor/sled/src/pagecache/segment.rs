@@ -644,11 +644,7 @@ impl SegmentAccountant {
                 continue;
             }
             io_fail!(self.config, "zero garbage segment SA");
-            pwrite_all(
-                &self.config.file,
-                &*vec![MessageKind::Corrupted.into(); len],
-                segment_base,
-            )?;
+            write_marker(&self.config.file, len, segment_base)?;
         }
 
         // we want to complete all truncations because

@@ -4,7 +4,7 @@ use zstd::block::{compress, decompress};
 use crate::*;
 
 use super::{
-    arr_to_u32, gc_blobs, holds_marker, pwrite_all, raw_segment_iter_from, u32_to_arr,
+    arr_to_u32, gc_blobs, holds_marker, pwrite_all, write_marker, raw_segment_iter_from, u32_to_arr,
     u64_to_arr, BasedBuf, DiskPtr, LogIter, LogKind, LogOffset, Lsn,
     MessageKind,
 };
@@ -317,7 +317,6 @@ fn advance_snapshot(
                 let shred_len = config.segment_size
                     - usize::try_from(segment_progress).unwrap()
                     - 1;
-                let shred_zone = vec![MessageKind::Corrupted.into(); shred_len];
                 let shred_base =
                     offset + LogOffset::try_from(segment_progress).unwrap();
 
@@ -334,7 +333,7 @@ fn advance_snapshot(
                 );
                 // claimtrail patch: not again when an earlier open did it.
                 if !holds_marker(&config.file, shred_len, shred_base) {
-                    pwrite_all(&config.file, &shred_zone, shred_base)?;
+                    write_marker(&config.file, shred_len, shred_base)?;
                     config.file.sync_all()?;
                 }
             }
@@ -423,11 +422,7 @@ fn advance_snapshot(
             continue;
         }
         io_fail!(config, "segment initial free zero");
-        pwrite_all(
-            &config.file,
-            &*vec![MessageKind::Corrupted.into(); config.segment_size],
-            *to_zero,
-        )?;
+        write_marker(&config.file, config.segment_size, *to_zero)?;
         if !config.temporary {
             config.file.sync_all()?;
         }
