@@ -24,7 +24,10 @@
 //!   (median and p99 of 20 runs), the store's open alone (a fresh process
 //!   that only opens it), disk bytes per revision, `verify` time and peak
 //!   RSS, and the peak RSS of an `import` of 1,000 more revisions into it.
-//!   `CLAIMTRAIL_BENCH_GROWTH_BUILD=1` only builds the stores.
+//!   `CLAIMTRAIL_BENCH_GROWTH_BUILD=1` only builds the stores;
+//!   `CLAIMTRAIL_BENCH_GROWTH_COMPACT=1` measures instead a compacted copy
+//!   of each (`growth-Nm-compact`, made once by `claimtrail compact`, which
+//!   is timed).
 //!
 //! Run: `cargo bench --bench store -- [record|queries|disk|rss|growth]...`
 //! (all but `growth` when none given). Each result is printed as a
@@ -469,6 +472,25 @@ fn open_only(path: &Path) {
     std::process::exit(0);
 }
 
+/// A compacted copy of the store at `path` beside it, made once (and the
+/// compaction's time and peak RSS reported) and kept for later runs.
+fn compacted_copy(path: &Path) -> std::path::PathBuf {
+    let name = path.file_name().unwrap().to_string_lossy();
+    let copy = path.with_file_name(format!("{name}-compact"));
+    if Store::exists(&copy) {
+        return copy;
+    }
+    // Made aside and renamed when complete, as the store itself is.
+    let making = path.with_file_name(format!("{name}-compacting"));
+    let _ = std::fs::remove_dir_all(&making);
+    let copied = std::process::Command::new("cp").arg("-a").arg(path).arg(&making).status().unwrap();
+    assert!(copied.success(), "copying {}", path.display());
+    let (secs, kb) = timed(&making, &["compact".as_ref()]);
+    std::fs::rename(&making, &copy).unwrap();
+    row(&format!("`compact` of {name}"), format!("{secs:.1} s, peak RSS {:.0} MB", kb as f64 / 1024.0), "");
+    copy
+}
+
 fn bench_growth(dir: &Path) {
     let sizes: Vec<usize> = std::env::var("CLAIMTRAIL_BENCH_GROWTH")
         .unwrap_or_else(|_| "1,3,10".into())
@@ -476,6 +498,7 @@ fn bench_growth(dir: &Path) {
         .filter_map(|m| m.trim().parse().ok())
         .collect();
     let build_only = std::env::var("CLAIMTRAIL_BENCH_GROWTH_BUILD").is_ok_and(|v| v == "1");
+    let compact = std::env::var("CLAIMTRAIL_BENCH_GROWTH_COMPACT").is_ok_and(|v| v == "1");
     let bin = env!("CARGO_BIN_EXE_claimtrail");
     for m in sizes {
         let path = dir.join(format!("growth-{m}m"));
@@ -500,12 +523,13 @@ fn bench_growth(dir: &Path) {
         if build_only {
             continue;
         }
+        let (path, compacted) = if compact { (compacted_copy(&path), " compacted") } else { (path, "") };
         let _ = std::process::Command::new("sync").status();
         let counts = Store::open_with(&path, &claimtrail_store::OpenOptions { read_only: true, ..Default::default() })
             .unwrap()
             .counts()
             .unwrap();
-        let label = format!("{:.1}M statements", counts.occurrences as f64 / 1e6);
+        let label = format!("{:.1}M statements{compacted}", counts.occurrences as f64 / 1e6);
         let whole = |args: &[&str]| {
             let times = whole_command(bin, &path, args);
             format!("median {} / p99 {}", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.99)))
