@@ -66,7 +66,10 @@ impl Store {
             return Ok(done);
         }
         done.before_bytes = disk_bytes(&dir.join("db"));
-        let copied = self.sled(|old| copy_into(old, &copy_dir, progress));
+        // Packed leaves pay off where the page table is large; a small
+        // store would only grow by the extra segment their writing takes.
+        let pack = done.before_bytes >= PACK_FROM_BYTES;
+        let copied = self.sled(|old| copy_into(old, &copy_dir, pack, progress));
         // Closing flushes what sled did in memory; the copy is what counts.
         let old = self.db.take();
         let _ = crate::guard::catch(move || drop(old));
@@ -144,9 +147,13 @@ fn open_bulk(dir: &Path) -> sled::Result<sled::Db> {
     }
 }
 
-/// Copy every tree of `old` into a new database at `to`; returns the keys
-/// copied and a digest of everything copied.
-fn copy_into(old: &sled::Db, to: &Path, progress: &dyn Fn(u64)) -> sled::Result<(u64, [u8; 32])> {
+/// The smallest database (bytes on the file system) whose copy is written
+/// with packed leaves.
+const PACK_FROM_BYTES: u64 = 32 << 20;
+
+/// Copy every tree of `old` into a new database at `to` (with packed leaves
+/// if `pack`); returns the keys copied and a digest of everything copied.
+fn copy_into(old: &sled::Db, to: &Path, pack: bool, progress: &dyn Fn(u64)) -> sled::Result<(u64, [u8; 32])> {
     /// Flush to sled in batches of about this many bytes.
     const BATCH_BYTES: usize = 1 << 20;
     let new = open_bulk(to)?;
@@ -155,7 +162,7 @@ fn copy_into(old: &sled::Db, to: &Path, progress: &dyn Fn(u64)) -> sled::Result<
     // open of the store reads whole, about six times smaller (see
     // vendor/sled/PATCHES.md). Smaller batches keep the copies of packed
     // leaves a batch leaves behind few.
-    sled::pack_leaves(true);
+    sled::pack_leaves(pack);
     let copied = copy_all(old, &new, BATCH_BYTES, progress);
     sled::pack_leaves(false);
     let digest = copied?;
