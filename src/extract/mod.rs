@@ -121,6 +121,7 @@ impl<'a> Pipeline<'a> {
                 links: has_link(para),
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
                 anonymity: scan::contains(para, "anonym", 4) || scan::contains(para, "authorized", 7),
+                pieces: nonsentence::may_hold_pieces(para),
             };
             for (si, &(s, e)) in sents.iter().enumerate() {
                 let range = (ps + s, ps + e);
@@ -162,7 +163,7 @@ impl<'a> Pipeline<'a> {
                 return;
             }
         }
-        if nonsentence::not_a_sentence(text) {
+        if nonsentence::not_a_sentence(text, flags.pieces) {
             return;
         }
         if flags.boilerplate && text.len() < 400 && might_be_boilerplate(text) {
@@ -333,6 +334,8 @@ struct Flags {
     links: bool,
     boilerplate: bool,
     anonymity: bool,
+    /// A menu, a print notice or a credit may be among its sentences.
+    pieces: bool,
 }
 
 /// Whether a paragraph may hold a link: a "://" or a "www.".
