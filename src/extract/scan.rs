@@ -5,7 +5,7 @@
 //! The searches are memchr's (SIMD where the CPU has it). Every caller
 //! restarts a search right after the last hit, once per stop or mark of an
 //! article, so a search must cost little to start as well as per byte: no
-//! searcher is built per call. [`each_word`] splits a whole text into
+//! searcher is built per call. [`words`] splits a whole text into
 //! words, 64 bytes at a time.
 
 const LO: u64 = 0x0101_0101_0101_0101;
@@ -104,26 +104,73 @@ fn space_width(s: &str, i: usize) -> usize {
     s[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
 }
 
-/// Calls `f` with each white-space separated word of `s`, in order: the
-/// words `split_whitespace` gives. Whole articles (and whole 15 MB inputs)
-/// are walked with it, so the edges are found 64 bytes at a time as bit
-/// masks: a walk that tested each byte in turn paid a mispredicted branch
-/// at every word's start and end.
-pub fn each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str)) {
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    // Whether the byte before the block is part of a word.
-    let mut in_word = false;
-    // Bytes of a wide space that spill over into the next block.
-    let mut carry = 0;
-    let mut base = 0;
-    // The last block is padded with spaces, which end its last word.
-    let mut padded = [b' '; 64];
-    while base < bytes.len() {
-        let block: &[u8; 64] = match bytes.get(base..base + 64) {
+/// The white-space separated words of `s`, in order: the words
+/// `split_whitespace` gives. Whole articles (and whole 15 MB inputs) are
+/// walked with it, so the edges are found 64 bytes at a time as bit masks:
+/// a walk that tested each byte in turn paid a mispredicted branch at every
+/// word's start and end.
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, base: 0, next: 0, word: 0, edges: 0, start: 0, in_word: false, carry: 0 }
+}
+
+/// See [`words`].
+#[derive(Clone, Debug)]
+pub struct Words<'a> {
+    s: &'a str,
+    /// Where the block in `word` and `edges` starts, and the next one.
+    base: usize,
+    next: usize,
+    /// Bit k: byte `base + k` is part of a word.
+    word: u64,
+    /// The starts and ends of words in the block not yet given.
+    edges: u64,
+    /// Where the word in progress starts.
+    start: usize,
+    /// Whether the last byte of the block is part of a word.
+    in_word: bool,
+    /// Bytes of a wide space that spill over into the next block.
+    carry: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            // Starts and ends alternate, so one mask in order gives both.
+            while self.edges != 0 {
+                let k = self.edges.trailing_zeros() as usize;
+                self.edges &= self.edges - 1;
+                if self.word >> k & 1 == 1 {
+                    self.start = self.base + k;
+                } else {
+                    return Some(&self.s[self.start..self.base + k]);
+                }
+            }
+            if self.next >= self.s.len() {
+                if self.in_word {
+                    self.in_word = false;
+                    return Some(&self.s[self.start..]);
+                }
+                return None;
+            }
+            self.load_block();
+        }
+    }
+}
+
+impl Words<'_> {
+    fn load_block(&mut self) {
+        let bytes = self.s.as_bytes();
+        self.base = self.next;
+        self.next += 64;
+        // The last block is padded with spaces, which end its last word.
+        let mut padded = [b' '; 64];
+        let block: &[u8; 64] = match bytes.get(self.base..self.base + 64) {
             Some(b) => b.try_into().expect("64 bytes"),
             None => {
-                padded[..bytes.len() - base].copy_from_slice(&bytes[base..]);
+                padded[..bytes.len() - self.base].copy_from_slice(&bytes[self.base..]);
                 &padded
             }
         };
@@ -133,34 +180,19 @@ pub fn each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str)) {
             space |= u64::from(e & SPACE) << k;
             maybe |= u64::from(e >> 1) << k;
         }
-        space |= (1u64 << carry) - 1;
-        carry = 0;
+        space |= (1u64 << self.carry) - 1;
+        self.carry = 0;
         while maybe != 0 {
             let k = maybe.trailing_zeros() as usize;
             maybe &= maybe - 1;
-            let n = space_width(s, base + k);
+            let n = space_width(self.s, self.base + k);
             let within = n.min(64 - k);
             space |= ((1u64 << within) - 1) << k;
-            carry = n - within;
+            self.carry = n - within;
         }
-        let word = !space;
-        let word_before = (word << 1) | u64::from(in_word);
-        // Starts and ends alternate, so one mask in order gives both.
-        let mut edges = word ^ word_before;
-        while edges != 0 {
-            let k = edges.trailing_zeros() as usize;
-            edges &= edges - 1;
-            if word >> k & 1 == 1 {
-                start = base + k;
-            } else {
-                f(&s[start..base + k]);
-            }
-        }
-        in_word = word >> 63 == 1;
-        base += 64;
-    }
-    if in_word {
-        f(&s[start..]);
+        self.word = !space;
+        self.edges = self.word ^ ((self.word << 1) | u64::from(self.in_word));
+        self.in_word = self.word >> 63 == 1;
     }
 }
 
@@ -184,8 +216,7 @@ mod tests {
 
         #[test]
         fn words_are_what_split_whitespace_gives(s in "[ a\\n\\t\\x0b\u{85}\u{a0}\u{2003}\u{3000}\u{1680}\u{e9}\u{201d}B.]{0,150}") {
-            let mut ours = Vec::new();
-            each_word(&s, |w| ours.push(w));
+            let ours: Vec<&str> = words(&s).collect();
             let std: Vec<&str> = s.split_whitespace().collect();
             prop_assert_eq!(ours, std);
         }

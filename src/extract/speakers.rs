@@ -174,7 +174,9 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
 }
 
 /// Prepositions that put the next capitalised word in a place.
-const LOCATIVE: [&str; 7] = ["in", "near", "outside", "across", "throughout", "around", "inside"];
+fn is_locative(w: &str) -> bool {
+    matches!(w, "in" | "near" | "outside" | "across" | "throughout" | "around" | "inside")
+}
 
 /// The single capitalised words that `doc` uses as places: right after a
 /// locative preposition ("in Baghdad", "near Kirkuk") and not the first
@@ -189,18 +191,19 @@ pub fn places_in(doc: &str) -> HashSet<String> {
     // are not hashed.
     let mut out = HashSet::new();
     let mut after_cap = Vec::new();
-    let mut prev = "";
-    let mut prev_locative = false;
+    // The word before was capitalised and ends in a letter ("Mira Holm").
+    let mut after_name = false;
+    let mut after_locative = false;
     // "in Baghdad" not at a stop: a place unless a capitalised word follows.
     let mut waiting: Option<&str> = None;
-    scan::each_word(doc, |w| {
+    for w in scan::words(doc) {
         let w_cap = is_cap(w);
         if let Some(bare) = waiting.take()
             && !w_cap
         {
             out.insert(bare);
         }
-        if prev_locative {
+        if after_locative {
             let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
             if place_shaped(bare) {
                 if bare.len() < w.len() {
@@ -210,15 +213,15 @@ pub fn places_in(doc: &str) -> HashSet<String> {
                 }
             }
         }
-        if w_cap && is_cap(prev) && ends_alphabetic(prev) {
+        if w_cap && after_name {
             let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
             if place_shaped(bare) {
                 after_cap.push(bare);
             }
         }
-        prev = w;
-        prev_locative = !w_cap && (2..=10).contains(&w.len()) && LOCATIVE.contains(&w);
-    });
+        after_name = w_cap && ends_alphabetic(w);
+        after_locative = !w_cap && is_locative(w);
+    }
     if let Some(bare) = waiting {
         out.insert(bare);
     }
@@ -282,7 +285,20 @@ pub fn introductions(sentence: &str) -> Vec<(&str, &str)> {
     {
         return out;
     }
-    let segs: Vec<&str> = sentence.split(", ").map(|s| s.trim_end_matches(['.', ',', ';'])).collect();
+    // Split at ", " by its comma (what `split(", ")` gives, without
+    // setting up a searcher for each sentence).
+    let mut segs: Vec<&str> = Vec::new();
+    let mut from = 0;
+    for i in memchr::memchr_iter(b',', bytes) {
+        if bytes.get(i + 1) == Some(&b' ') {
+            segs.push(&sentence[from..i]);
+            from = i + 2;
+        }
+    }
+    segs.push(&sentence[from..]);
+    for s in &mut segs {
+        *s = s.trim_end_matches(['.', ',', ';']);
+    }
     let name_of = |s: &str| {
         let mut n = 0;
         let mut last = "";
@@ -757,7 +773,7 @@ impl<'a> Registry<'a> {
                 .role
                 .as_deref()
                 .and_then(|r| r.split_whitespace().next_back())
-                .is_some_and(|w| LOCATIVE.contains(&w) || matches!(w, "of" | "from" | "at"))
+                .is_some_and(|w| is_locative(w) || matches!(w, "of" | "from" | "at"))
         {
             parsed = Parsed { name: mention.clone(), role: None, kind: SpeakerKind::Organization, ..parsed };
         }
@@ -1003,7 +1019,7 @@ mod tests {
                 after_cap.push(w.trim_end_matches(|c: char| !c.is_alphanumeric()));
             }
             prev = w;
-            if w_cap || !LOCATIVE.contains(&w) {
+            if w_cap || !is_locative(w) {
                 continue;
             }
             let mut ahead = words.clone();
