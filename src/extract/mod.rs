@@ -120,7 +120,7 @@ impl<'a> Pipeline<'a> {
             let flags = Flags {
                 links: has_link(para),
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
-                anonymity: scan::contains(para, "anonym", 4) || scan::contains(para, "authorized", 7),
+                anonymity: ANONYM.is_in(para) || AUTHORIZED.is_in(para),
                 pieces: nonsentence::may_hold_pieces(para),
             };
             for (si, &(s, e)) in sents.iter().enumerate() {
@@ -348,8 +348,12 @@ fn has_link(para: &str) -> bool {
         }
         i = p + 1;
     }
-    scan::contains(para, "www.", 0)
+    WWW.is_in(para)
 }
+
+static ANONYM: scan::Rare = scan::Rare::new("anonym");
+static AUTHORIZED: scan::Rare = scan::Rare::new("authorized");
+static WWW: scan::Rare = scan::Rare::new("www.");
 
 fn might_be_boilerplate(text: &str) -> bool {
     // Each word with the byte it is searched by (see `scan::contains`).

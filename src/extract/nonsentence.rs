@@ -97,9 +97,9 @@ pub fn not_a_sentence(text: &str, pieces: bool) -> bool {
 /// pipe and the words they need, searched for once a paragraph rather than
 /// once a sentence (most paragraphs have none of them).
 pub fn may_hold_pieces(para: &str) -> bool {
-    memchr::memchr(b'|', para.as_bytes()).is_some()
-        || scan::contains(para, "print", 0)
-        || scan::contains(para, "contribut", 6)
+    static PRINT: scan::Rare = scan::Rare::new("print");
+    static CONTRIBUT: scan::Rare = scan::Rare::new("contribut");
+    memchr::memchr(b'|', para.as_bytes()).is_some() || PRINT.is_in(para) || CONTRIBUT.is_in(para)
 }
 
 /// Whether a paragraph is an author's bio: its first sentence says who

@@ -173,9 +173,18 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
     None
 }
 
-/// Prepositions that put the next capitalised word in a place.
+/// Prepositions that put the next capitalised word in a place. By length
+/// first: [`places_in`] asks this of every lowercase word of an article.
+#[inline]
 fn is_locative(w: &str) -> bool {
-    matches!(w, "in" | "near" | "outside" | "across" | "throughout" | "around" | "inside")
+    match w.len() {
+        2 => w == "in",
+        4 => w == "near",
+        6 => matches!(w, "across" | "around" | "inside"),
+        7 => w == "outside",
+        10 => w == "throughout",
+        _ => false,
+    }
 }
 
 /// The single capitalised words that `doc` uses as places: right after a
