@@ -175,7 +175,7 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
 
 /// Prepositions that put the next capitalised word in a place. By length
 /// first: [`places_in`] asks this of every lowercase word of an article.
-#[inline]
+#[inline(always)]
 fn is_locative(w: &str) -> bool {
     match w.len() {
         2 => w == "in",
