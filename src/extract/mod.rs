@@ -120,7 +120,8 @@ impl<'a> Pipeline<'a> {
             let flags = Flags {
                 links: has_link(para),
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
-                anonymity: scan::contains(para, "anonym", 4) || scan::contains(para, "authorized", 7),
+                anonymity: ANONYM.is_in(para) || AUTHORIZED.is_in(para),
+                pieces: nonsentence::may_hold_pieces(para),
             };
             for (si, &(s, e)) in sents.iter().enumerate() {
                 let range = (ps + s, ps + e);
@@ -162,7 +163,7 @@ impl<'a> Pipeline<'a> {
                 return;
             }
         }
-        if nonsentence::not_a_sentence(text) {
+        if nonsentence::not_a_sentence(text, flags.pieces) {
             return;
         }
         if flags.boilerplate && text.len() < 400 && might_be_boilerplate(text) {
@@ -333,6 +334,8 @@ struct Flags {
     links: bool,
     boilerplate: bool,
     anonymity: bool,
+    /// A menu, a print notice or a credit may be among its sentences.
+    pieces: bool,
 }
 
 /// Whether a paragraph may hold a link: a "://" or a "www.".
@@ -345,8 +348,12 @@ fn has_link(para: &str) -> bool {
         }
         i = p + 1;
     }
-    scan::contains(para, "www.", 0)
+    WWW.is_in(para)
 }
+
+static ANONYM: scan::Rare = scan::Rare::new("anonym");
+static AUTHORIZED: scan::Rare = scan::Rare::new("authorized");
+static WWW: scan::Rare = scan::Rare::new("www.");
 
 fn might_be_boilerplate(text: &str) -> bool {
     // Each word with the byte it is searched by (see `scan::contains`).

@@ -83,13 +83,23 @@ const BYLINE_NOUNS: &[&str] = &[
 ];
 
 /// Whether `text`, one sentence as the splitter cut it, is not a sentence
-/// of the article.
-pub fn not_a_sentence(text: &str) -> bool {
+/// of the article. `pieces` is what [`may_hold_pieces`] said of its
+/// paragraph.
+pub fn not_a_sentence(text: &str, pieces: bool) -> bool {
     let t = text.trim();
     if t.is_empty() || t.len() > 400 {
         return false;
     }
-    is_menu(t) || is_label(t) || is_notice(t)
+    is_label(t) || (pieces && (is_menu(t) || is_notice(t)))
+}
+
+/// Whether a paragraph may hold a menu, a print notice or a credit: the
+/// pipe and the words they need, searched for once a paragraph rather than
+/// once a sentence (most paragraphs have none of them).
+pub fn may_hold_pieces(para: &str) -> bool {
+    static PRINT: scan::Rare = scan::Rare::new("print");
+    static CONTRIBUT: scan::Rare = scan::Rare::new("contribut");
+    memchr::memchr(b'|', para.as_bytes()).is_some() || PRINT.is_in(para) || CONTRIBUT.is_in(para)
 }
 
 /// Whether a paragraph is an author's bio: its first sentence says who
@@ -196,7 +206,7 @@ mod tests {
              with the headline: Council Bans Cars.",
             "Ana Lima contributed reporting from Lisbon.",
         ] {
-            assert!(not_a_sentence(line), "{line}");
+            assert!(not_a_sentence(line, may_hold_pieces(line)), "{line}");
         }
     }
 
@@ -211,7 +221,7 @@ mod tests {
             "The print edition of the paper will end in June, the publisher said.",
             "NATO leaders met in Brussels.",
         ] {
-            assert!(!not_a_sentence(line), "{line}");
+            assert!(!not_a_sentence(line, may_hold_pieces(line)), "{line}");
         }
     }
 

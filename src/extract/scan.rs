@@ -5,7 +5,8 @@
 //! The searches are memchr's (SIMD where the CPU has it). Every caller
 //! restarts a search right after the last hit, once per stop or mark of an
 //! article, so a search must cost little to start as well as per byte: no
-//! searcher is built per call.
+//! searcher is built per call. [`words`] splits a whole text into
+//! words, 64 bytes at a time.
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
@@ -76,6 +77,163 @@ pub fn contains(hay: &str, needle: &str, anchor: usize) -> bool {
     memchr::memchr_iter(a, window).any(|p| hay[p..].starts_with(needle))
 }
 
+/// A word searched for in every paragraph ("anonym", "print"), with its
+/// searcher built once, on first use. memmem's prefilter looks for two of
+/// its bytes at once, so it stops far less often than [`contains`] by one
+/// byte: a 'p' or a 'w' comes every few dozen bytes of English, and each
+/// stop restarts the search.
+#[derive(Debug)]
+pub struct Rare {
+    needle: &'static str,
+    finder: std::sync::OnceLock<memchr::memmem::Finder<'static>>,
+}
+
+impl Rare {
+    pub const fn new(needle: &'static str) -> Rare {
+        Rare { needle, finder: std::sync::OnceLock::new() }
+    }
+
+    /// Whether `hay` contains the word.
+    pub fn is_in(&self, hay: &str) -> bool {
+        self.finder.get_or_init(|| memchr::memmem::Finder::new(self.needle)).find(hay.as_bytes()).is_some()
+    }
+}
+
+/// What a byte is at a word's edge: part of a word, ASCII white space, or
+/// the lead byte of a character that may be white space (U+0085, U+00A0,
+/// U+1680, U+2000..=U+205F, U+3000: only these four lead bytes start one).
+static EDGE: [u8; 256] = {
+    let mut t = [WORD; 256];
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0x0b] = SPACE;
+    t[0x0c] = SPACE;
+    t[0xC2] = MAYBE_SPACE;
+    t[0xE1] = MAYBE_SPACE;
+    t[0xE2] = MAYBE_SPACE;
+    t[0xE3] = MAYBE_SPACE;
+    t
+};
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const MAYBE_SPACE: u8 = 2;
+
+/// The width of the character at byte `i` of `s` (a character boundary)
+/// if it is white space, else 0.
+fn space_width(s: &str, i: usize) -> usize {
+    s[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
+}
+
+/// The white-space separated words of `s`, in order: the words
+/// `split_whitespace` gives. Whole articles (and whole 15 MB inputs) are
+/// walked with it, so the edges are found 64 bytes at a time as bit masks:
+/// a walk that tested each byte in turn paid a mispredicted branch at every
+/// word's start and end.
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, base: 0, next: 0, word: 0, edges: 0, start: 0, in_word: false, carry: 0 }
+}
+
+/// See [`words`].
+#[derive(Clone, Debug)]
+pub struct Words<'a> {
+    s: &'a str,
+    /// Where the block in `word` and `edges` starts, and the next one.
+    base: usize,
+    next: usize,
+    /// Bit k: byte `base + k` is part of a word.
+    word: u64,
+    /// The starts and ends of words in the block not yet given.
+    edges: u64,
+    /// Where the word in progress starts.
+    start: usize,
+    /// Whether the last byte of the block is part of a word.
+    in_word: bool,
+    /// Bytes of a wide space that spill over into the next block.
+    carry: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            // Starts and ends alternate, so one mask in order gives both.
+            while self.edges != 0 {
+                let k = self.edges.trailing_zeros() as usize;
+                self.edges &= self.edges - 1;
+                if self.word >> k & 1 == 1 {
+                    self.start = self.base + k;
+                } else {
+                    return Some(&self.s[self.start..self.base + k]);
+                }
+            }
+            if self.next >= self.s.len() {
+                if self.in_word {
+                    self.in_word = false;
+                    return Some(&self.s[self.start..]);
+                }
+                return None;
+            }
+            self.load_block();
+        }
+    }
+}
+
+impl Words<'_> {
+    fn load_block(&mut self) {
+        let bytes = self.s.as_bytes();
+        self.base = self.next;
+        self.next += 64;
+        // The last block is padded with spaces, which end its last word.
+        let mut padded = [b' '; 64];
+        let block: &[u8; 64] = match bytes.get(self.base..self.base + 64) {
+            Some(b) => b.try_into().expect("64 bytes"),
+            None => {
+                padded[..bytes.len() - self.base].copy_from_slice(&bytes[self.base..]);
+                &padded
+            }
+        };
+        let (mut space, mut maybe) = (0u64, 0u64);
+        for (c, chunk) in block.chunks_exact(8).enumerate() {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            // Bit 7 of each byte below '!': exact, as in `eq_mask`.
+            let low = !(((x & !HI) + LO * 0x5F) | x) & HI;
+            let (s, m) = if x & HI == 0 && low & !eq_mask(x, b' ') == 0 {
+                // Plain ASCII, spaces the only white space: eight bytes at
+                // once, bit 7 of each gathered into one byte.
+                (((low >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56), 0)
+            } else {
+                // A line break, a control byte or a lead byte: the table.
+                let (mut s, mut m) = (0u64, 0u64);
+                for (k, &b) in chunk.iter().enumerate() {
+                    let e = EDGE[usize::from(b)];
+                    s |= u64::from(e & SPACE) << k;
+                    m |= u64::from(e >> 1) << k;
+                }
+                (s, m)
+            };
+            space |= s << (8 * c);
+            maybe |= m << (8 * c);
+        }
+        space |= (1u64 << self.carry) - 1;
+        self.carry = 0;
+        while maybe != 0 {
+            let k = maybe.trailing_zeros() as usize;
+            maybe &= maybe - 1;
+            let n = space_width(self.s, self.base + k);
+            let within = n.min(64 - k);
+            space |= ((1u64 << within) - 1) << k;
+            self.carry = n - within;
+        }
+        self.word = !space;
+        self.edges = self.word ^ ((self.word << 1) | u64::from(self.in_word));
+        self.in_word = self.word >> 63 == 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +250,19 @@ mod tests {
             let set = [b'"', b'\'', 0xC2, 0xE2];
             let want = bytes[from..].iter().position(|b| set.contains(b)).map(|p| p + from);
             prop_assert_eq!(find_any(&bytes, from, &set), want);
+        }
+
+        #[test]
+        fn words_are_what_split_whitespace_gives(s in "[ a\\n\\t\\x0b\\x01\\x1f!~\u{85}\u{a0}\u{2003}\u{3000}\u{1680}\u{e9}\u{201d}B.]{0,150}") {
+            let ours: Vec<&str> = words(&s).collect();
+            let std: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(ours, std);
+        }
+
+        #[test]
+        fn rare_is_what_str_contains_says(hay in "[a-z pnr\u{e9}]{0,90}") {
+            static PRINT: Rare = Rare::new("print");
+            prop_assert_eq!(PRINT.is_in(&hay), hay.contains("print"));
         }
 
         #[test]

@@ -156,8 +156,15 @@ fn is_article(c: &Ctx, i: usize) -> bool {
 }
 
 /// The cue at token `i`, if the word reads as one here.
-#[inline]
+#[inline(always)]
 fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
+    // Every frame family asks this of token after token, and few words are
+    // in the lexicon as cues: answer those where they are asked.
+    c.t[i].entry.cue?;
+    cue_in_context(c, i)
+}
+
+fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     let x = &c.t[i];
     let kind = x.cue().or_else(|| headline_cue(c, i))?;
     // A verb never follows an article or a possessive: "the hope", "his
