@@ -34,23 +34,40 @@ use parallel_io_unix::{pread_exact, pread_exact_or_eof, pwrite_all};
 #[cfg(all(windows, not(miri)))]
 use parallel_io_windows::{pread_exact, pread_exact_or_eof, pwrite_all};
 
-/// claimtrail patch: whether the `len` bytes at `at` already hold the
-/// marker sled writes over dead space (`MessageKind::Corrupted`, a zero, in
-/// every byte), so that writing it again would change nothing in the file.
+/// claimtrail patch: put the marker sled writes over dead space
+/// (`MessageKind::Corrupted`, a zero, in every byte) over the `len` bytes
+/// at `at`, unless they already hold it; returns whether it wrote (the
+/// caller then syncs where upstream did).
 ///
-/// A hole in the file (see [`write_marker`]) reads as zeros: one `lseek`
-/// tells that without reading the stretch. Anything else is read in
-/// chunks and compared (memcmp) with zeros, stopping at the first chunk
-/// that differs.
-pub(crate) fn holds_marker(
+/// Upstream wrote the marker every time, so every open rewrote (and
+/// synced) every free segment. Here the marker is a punched hole where the
+/// file system can: the bytes read back the same, the disk blocks of dead
+/// space are given back, and a later open knows the hole by one `lseek`
+/// instead of reading it. A stretch that reaches past the end of the file
+/// is written, so the file grows to hold it as upstream's write makes it
+/// (a hole there would leave the file as short as it was).
+pub(crate) fn mark_dead(
     file: &std::fs::File,
     len: usize,
     at: LogOffset,
-) -> bool {
+) -> std::io::Result<bool> {
     debug_assert_eq!(MessageKind::Corrupted as u8, 0);
-    if is_hole(file, len, at) {
-        return true;
+    let inside = file.metadata().map_or(false, |m| m.len() >= at + len as u64);
+    if inside && (is_hole(file, len, at) || reads_zeros(file, len, at)) {
+        return Ok(false);
     }
+    #[cfg(target_os = "linux")]
+    if inside && punch_hole(file, len, at) {
+        return Ok(true);
+    }
+    pwrite_all(file, &vec![MessageKind::Corrupted.into(); len], at)?;
+    Ok(true)
+}
+
+/// Whether the `len` bytes at `at` (inside the file) read as zeros: read in
+/// chunks and compared (memcmp) with zeros, stopping at the first chunk
+/// that differs.
+fn reads_zeros(file: &std::fs::File, len: usize, at: LogOffset) -> bool {
     const CHUNK: usize = 64 * 1024;
     static ZEROS: [u8; CHUNK] = [0; CHUNK];
     let mut buf = vec![0_u8; CHUNK.min(len)];
@@ -67,8 +84,8 @@ pub(crate) fn holds_marker(
     true
 }
 
-/// claimtrail patch: whether `len` bytes at `at` are all a hole (no data
-/// before `at + len`), which reads as zeros.
+/// Whether the `len` bytes at `at` (inside the file) are all a hole: no
+/// data before `at + len`.
 #[cfg(target_os = "linux")]
 fn is_hole(file: &std::fs::File, len: usize, at: LogOffset) -> bool {
     use std::os::unix::io::AsRawFd;
@@ -78,8 +95,7 @@ fn is_hole(file: &std::fs::File, len: usize, at: LogOffset) -> bool {
     let next = unsafe { libc::lseek(file.as_raw_fd(), start, libc::SEEK_DATA) };
     if next < 0 {
         return std::io::Error::last_os_error().raw_os_error()
-            == Some(libc::ENXIO)
-            && file.metadata().map_or(false, |m| m.len() >= at + len as u64);
+            == Some(libc::ENXIO);
     }
     next as u64 >= at + len as u64
 }
@@ -89,40 +105,25 @@ fn is_hole(_: &std::fs::File, _: usize, _: LogOffset) -> bool {
     false
 }
 
-/// claimtrail patch: put the marker (zeros) over `len` bytes at `at`, as
-/// upstream's `pwrite_all` of a zeroed buffer does, by punching a hole
-/// where the file system can: the bytes read back the same, the disk
-/// blocks of dead space are given back, and a later open sees the hole
-/// without reading it. Falls back to writing the zeros.
-pub(crate) fn write_marker(
-    file: &std::fs::File,
-    len: usize,
-    at: LogOffset,
-) -> std::io::Result<()> {
-    // A stretch that reaches past the end of the file is written, so that
-    // the file grows to hold it as upstream's write makes it (a hole
-    // punched there would leave the file as short as it was).
-    let inside = file.metadata().map_or(false, |m| m.len() >= at + len as u64);
-    #[cfg(target_os = "linux")]
-    if inside {
-        use std::os::unix::io::AsRawFd;
-        if let (Ok(offset), Ok(length)) =
-            (libc::off_t::try_from(at), libc::off_t::try_from(len))
-        {
-            let punched = unsafe {
-                libc::fallocate(
-                    file.as_raw_fd(),
-                    libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE,
-                    offset,
-                    length,
-                )
-            };
-            if punched == 0 {
-                return Ok(());
-            }
-        }
-    }
-    pwrite_all(file, &vec![MessageKind::Corrupted.into(); len], at)
+/// Punch the `len` bytes at `at` out of the file; false where the file
+/// system cannot.
+#[cfg(target_os = "linux")]
+fn punch_hole(file: &std::fs::File, len: usize, at: LogOffset) -> bool {
+    use std::os::unix::io::AsRawFd;
+    let (Ok(offset), Ok(length)) =
+        (libc::off_t::try_from(at), libc::off_t::try_from(len))
+    else {
+        return false;
+    };
+    let punched = unsafe {
+        libc::fallocate(
+            file.as_raw_fd(),
+            libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE,
+            offset,
+            length,
+        )
+    };
+    punched == 0
 }
 
 use self::{

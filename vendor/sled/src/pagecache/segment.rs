@@ -639,12 +639,8 @@ impl SegmentAccountant {
         // each time it is opened, even to read.
         for segment_base in to_free {
             self.free_segment(segment_base)?;
-            let len = self.config.segment_size;
-            if holds_marker(&self.config.file, len, segment_base) {
-                continue;
-            }
             io_fail!(self.config, "zero garbage segment SA");
-            write_marker(&self.config.file, len, segment_base)?;
+            mark_dead(&self.config.file, self.config.segment_size, segment_base)?;
         }
 
         // we want to complete all truncations because

@@ -4,7 +4,7 @@ use zstd::block::{compress, decompress};
 use crate::*;
 
 use super::{
-    arr_to_u32, gc_blobs, holds_marker, pwrite_all, write_marker, raw_segment_iter_from, u32_to_arr,
+    arr_to_u32, gc_blobs, mark_dead, raw_segment_iter_from, u32_to_arr,
     u64_to_arr, BasedBuf, DiskPtr, LogIter, LogKind, LogOffset, Lsn,
     MessageKind,
 };
@@ -332,8 +332,7 @@ fn advance_snapshot(
                     shred_base + shred_len as LogOffset
                 );
                 // claimtrail patch: not again when an earlier open did it.
-                if !holds_marker(&config.file, shred_len, shred_base) {
-                    write_marker(&config.file, shred_len, shred_base)?;
+                if mark_dead(&config.file, shred_len, shred_base)? {
                     config.file.sync_all()?;
                 }
             }
@@ -418,12 +417,10 @@ fn advance_snapshot(
         // from being allocated which would duplicate its LSN, messing
         // up recovery in the future.
         // claimtrail patch: not again when an earlier open did it.
-        if holds_marker(&config.file, config.segment_size, *to_zero) {
-            continue;
-        }
         io_fail!(config, "segment initial free zero");
-        write_marker(&config.file, config.segment_size, *to_zero)?;
-        if !config.temporary {
+        if mark_dead(&config.file, config.segment_size, *to_zero)?
+            && !config.temporary
+        {
             config.file.sync_all()?;
         }
     }
