@@ -22,7 +22,9 @@ static PACK_LEAVES: std::sync::atomic::AtomicBool =
 /// grow with the number of keys; packed leaves make that table about six
 /// times smaller. While writing, though, a packed leaf costs more: each
 /// consolidation rewrites the whole leaf, so a bulk load writes more and
-/// leaves more garbage. Later writes split a packed leaf as upstream would.
+/// leaves more garbage. Later writes split a packed leaf as upstream would;
+/// reads leave it whole (`Tree::view_to_read`: upstream splits whatever
+/// node a read passes, which undid the packing at the first read-back).
 /// Process-wide: set it only around a bulk copy.
 pub fn pack_leaves(on: bool) {
     PACK_LEAVES.store(on, std::sync::atomic::Ordering::Relaxed);
@@ -622,7 +624,9 @@ impl Node {
         }
     }
 
-    pub(crate) fn should_split(&self) -> bool {
+    /// claimtrail: `reading` says the node is met on the way to a read,
+    /// which holds a leaf to the packed limits (see `pack_leaves`).
+    pub(crate) fn should_split(&self, reading: bool) -> bool {
         let threshold = if cfg!(any(test, feature = "lock_free_delays")) {
             2
         } else if self.data.is_index() {
@@ -632,15 +636,16 @@ impl Node {
         };
 
         // claimtrail: see `pack_leaves`.
-        let size_checks = if self.data.is_index()
-            || cfg!(any(test, feature = "lock_free_delays"))
-            || !PACK_LEAVES.load(std::sync::atomic::Ordering::Relaxed)
-        {
-            self.data.len() > threshold
-        } else {
+        let packed = !self.data.is_index()
+            && !cfg!(any(test, feature = "lock_free_delays"))
+            && (reading
+                || PACK_LEAVES.load(std::sync::atomic::Ordering::Relaxed));
+        let size_checks = if packed {
             self.data.len() > threshold
                 && (self.data.len() > LEAF_MAX_ITEMS
                     || self.data.rss() > LEAF_MAX_BYTES)
+        } else {
+            self.data.len() > threshold
         };
         let safety_checks = self.merging_child.is_none() && !self.merging;
 

@@ -432,7 +432,7 @@ impl Tree {
 
         trace!("getting key {:?}", key);
 
-        let View { node_view, pid, .. } = self.view_for_key(key.as_ref(), guard)?;
+        let View { node_view, pid, .. } = self.view_to_read(key.as_ref(), guard)?;
 
         let pair = node_view.leaf_pair_for_key(key.as_ref());
         let val = pair.map(|kv| kv.1.clone());
@@ -1598,11 +1598,38 @@ impl Tree {
     // high because attempts to split it up have made
     // the inherent complexity of the operation more
     // challenging to understand.
-    #[allow(clippy::cognitive_complexity)]
     pub(crate) fn view_for_key<'g, K>(
         &self,
         key: K,
         guard: &'g Guard,
+    ) -> Result<View<'g>>
+    where
+        K: AsRef<[u8]>,
+    {
+        self.descend(key, guard, false)
+    }
+
+    /// claimtrail: `view_for_key` for a read (`get`, iterators). A read
+    /// splits a leaf only past the packed limits (see `pack_leaves`), so
+    /// the packed leaves of a compacted database stay packed, and a command
+    /// that only reads writes no splits; a write still splits as upstream.
+    pub(crate) fn view_to_read<'g, K>(
+        &self,
+        key: K,
+        guard: &'g Guard,
+    ) -> Result<View<'g>>
+    where
+        K: AsRef<[u8]>,
+    {
+        self.descend(key, guard, true)
+    }
+
+    #[allow(clippy::cognitive_complexity)]
+    fn descend<'g, K>(
+        &self,
+        key: K,
+        guard: &'g Guard,
+        reading: bool,
     ) -> Result<View<'g>>
     where
         K: AsRef<[u8]>,
@@ -1670,7 +1697,7 @@ impl Tree {
                 retry!();
             }
 
-            if view.should_split() {
+            if view.should_split(reading) {
                 self.split_node(&view, &parent_view, root_pid, guard)?;
                 retry!();
             }
