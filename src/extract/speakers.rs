@@ -173,18 +173,32 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
     None
 }
 
-/// Prepositions that put the next capitalised word in a place. By length
-/// first: [`places_in`] asks this of every lowercase word of an article.
+/// Prepositions that put the next capitalised word in a place.
+/// [`places_in`] asks this of every lowercase word of an article, so the
+/// length, first and last byte are compared with all seven at once: a
+/// `match` on the length was an indirect jump mispredicted at most words.
 #[inline(always)]
 fn is_locative(w: &str) -> bool {
-    match w.len() {
-        2 => w == "in",
-        4 => w == "near",
-        6 => matches!(w, "across" | "around" | "inside"),
-        7 => w == "outside",
-        10 => w == "throughout",
-        _ => false,
+    const fn key(w: &[u8]) -> u32 {
+        ((w.len() as u32) << 16) | ((w[0] as u32) << 8) | w[w.len() - 1] as u32
     }
+    const LOCATIVES: [&str; 7] = ["in", "near", "across", "around", "inside", "outside", "throughout"];
+    const KEYS: [u32; 7] = {
+        let mut k = [0; 7];
+        let mut i = 0;
+        while i < 7 {
+            k[i] = key(LOCATIVES[i].as_bytes());
+            i += 1;
+        }
+        k
+    };
+    let b = w.as_bytes();
+    if b.is_empty() {
+        return false;
+    }
+    let k = key(b);
+    let maybe = KEYS.iter().fold(false, |any, &c| any | (c == k));
+    maybe && LOCATIVES.contains(&w)
 }
 
 /// The single capitalised words that `doc` uses as places: right after a
