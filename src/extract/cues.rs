@@ -393,6 +393,7 @@ pub fn lookup(word: &str) -> Entry {
 /// `start` (all but the last words of a document), the key is read as
 /// three words and masked to the word's length: no loop whose exit is
 /// mispredicted at every word, as a byte-by-byte packing had.
+#[inline]
 pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
     let bytes = text.as_bytes();
     // Abbreviations are stored without their dot ("Gen." is "gen").
