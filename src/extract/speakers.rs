@@ -7,6 +7,7 @@
 //! frame finder's business.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
 use super::cues::{self, class};
 use super::model::{Speaker, SpeakerKind, SpeakerRef};
@@ -81,8 +82,9 @@ impl Entry {
 #[derive(Debug, Default)]
 pub struct Registry<'a> {
     entries: Vec<Entry>,
-    /// Parses of mentions without an appositive, by mention.
-    parsed: HashMap<String, Parsed>,
+    /// Parses of mentions without an appositive, by mention: shared, not
+    /// cloned (four strings) at every repeat of "he" or "Trump".
+    parsed: HashMap<String, Rc<Parsed>>,
     clock: usize,
     any_anonymous: bool,
     /// Entries by when they were last mentioned (clock values are unique),
@@ -784,11 +786,11 @@ impl<'a> Registry<'a> {
         self.clock += 1;
         // Articles repeat their mentions ("he", "Trump"): parse each once.
         let parsed = match (appositive, self.parsed.get(mention)) {
-            (None, Some(p)) => p.clone(),
+            (None, Some(p)) => Rc::clone(p),
             _ => {
-                let p = parse(mention, appositive);
+                let p = Rc::new(parse(mention, appositive));
                 if appositive.is_none() {
-                    self.parsed.insert(mention.to_string(), p.clone());
+                    self.parsed.insert(mention.to_string(), Rc::clone(&p));
                 }
                 p
             }
@@ -807,7 +809,12 @@ impl<'a> Registry<'a> {
                 .and_then(|r| r.split_whitespace().next_back())
                 .is_some_and(|w| is_locative(w) || matches!(w, "of" | "from" | "at"))
         {
-            parsed = Parsed { name: mention.clone(), role: None, kind: SpeakerKind::Organization, ..parsed };
+            parsed = Rc::new(Parsed {
+                name: mention.clone(),
+                role: None,
+                kind: SpeakerKind::Organization,
+                ..Parsed::clone(&parsed)
+            });
         }
         let found = if let Some(p) = &parsed.pronoun {
             self.resolve_pronoun(p, parsed.gender)
