@@ -8,16 +8,61 @@
 //! searcher is built per call. [`words`] splits a whole text into
 //! words, 64 bytes at a time.
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
+pub const LO: u64 = 0x0101_0101_0101_0101;
+pub const HI: u64 = 0x8080_8080_8080_8080;
 
 /// Bit 7 of each byte of the result is set where `word` has byte `b`
 /// (exact, no false positives: the classic "has zero byte" test).
 #[inline]
-fn eq_mask(word: u64, b: u8) -> u64 {
+pub fn eq_mask(word: u64, b: u8) -> u64 {
     let x = word ^ (LO * u64::from(b));
     // Exact variant: no borrow can cross into a neighbouring byte.
     !(((x & !HI).wrapping_add(!HI)) | x | !HI)
+}
+
+/// Bit 7 of each byte of the result is set where the low seven bits of
+/// that byte of `x` are at least `c` (`c` <= 0x80). Exact: each lane sums
+/// to at most 0xFF, so no carry reaches the next byte.
+#[inline(always)]
+pub fn ge7(x: u64, c: u8) -> u64 {
+    ((x & !HI) + LO * u64::from(0x80 - c)) & HI
+}
+
+/// Bit 7 of each byte of the result is set where that byte of `x` is an
+/// ASCII letter or digit: `u8::is_ascii_alphanumeric` on eight bytes.
+#[inline(always)]
+pub fn alnum_mask(x: u64) -> u64 {
+    let digit = ge7(x, b'0') & !ge7(x, b'9' + 1);
+    // Setting bit 5 maps 'A'..='Z' onto 'a'..='z' and nothing else into it.
+    let folded = x | (LO * 0x20);
+    let letter = ge7(folded, b'a') & !ge7(folded, b'z' + 1);
+    (digit | letter) & !x & HI
+}
+
+/// Bit 7 of each byte of the result is set where that byte of `x` is an
+/// ASCII uppercase letter.
+#[inline(always)]
+pub fn upper_mask(x: u64) -> u64 {
+    ge7(x, b'A') & !ge7(x, b'Z' + 1) & !x & HI
+}
+
+/// The end of the run of ASCII letters and digits that starts at `i`:
+/// eight bytes a test. A byte-by-byte loop mispredicted its exit at every
+/// word of every sentence.
+#[inline]
+pub fn alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let stop = !alnum_mask(x) & HI;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
 }
 
 /// Position of the first byte at or after `from` that is one of `set`.
@@ -260,6 +305,16 @@ mod tests {
         }
 
         #[test]
+        fn alnum_end_is_what_a_byte_loop_gives(bytes in proptest::collection::vec(any::<u8>(), 0..40), from in 0usize..40) {
+            let from = from.min(bytes.len());
+            let mut want = from;
+            while bytes.get(want).is_some_and(u8::is_ascii_alphanumeric) {
+                want += 1;
+            }
+            prop_assert_eq!(alnum_end(&bytes, from), want);
+        }
+
+        #[test]
         fn rare_is_what_str_contains_says(hay in "[a-z pnr\u{e9}]{0,90}") {
             static PRINT: Rare = Rare::new("print");
             prop_assert_eq!(PRINT.is_in(&hay), hay.contains("print"));
@@ -269,6 +324,23 @@ mod tests {
         fn contains_is_what_str_contains_says(hay in "[a-z pnr\u{e9}]{0,40}", needle in "[a-z pnr\u{e9}]{1,5}", anchor in 0usize..8) {
             let anchor = anchor % needle.len();
             prop_assert_eq!(contains(&hay, &needle, anchor), hay.contains(needle.as_str()));
+        }
+    }
+
+    #[test]
+    fn masks_agree_with_std_on_every_byte_in_every_lane() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // Neighbours that sit at the edges of the ranges.
+                let mut bytes = [b'z', b'A', 0xFF, b'0', b'@', 0x80, b'9', b'['];
+                bytes[lane] = b;
+                let x = u64::from_le_bytes(bytes);
+                let (alnum, upper) = (alnum_mask(x), upper_mask(x));
+                for (k, &v) in bytes.iter().enumerate() {
+                    assert_eq!(alnum >> (8 * k + 7) & 1 == 1, v.is_ascii_alphanumeric(), "{v:#x} in lane {k}");
+                    assert_eq!(upper >> (8 * k + 7) & 1 == 1, v.is_ascii_uppercase(), "{v:#x} in lane {k}");
+                }
+            }
         }
     }
 }

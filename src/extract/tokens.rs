@@ -8,6 +8,7 @@
 
 use super::cues::{self, CueKind, Entry, class};
 use super::quotes::{self, QuoteSpan};
+use super::scan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -136,9 +137,7 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
             // A word runs over letters, digits, inner hyphens, apostrophes
             // and dots ("U.S", "don't", "al-Sakhar", "3.5").
             loop {
-                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                    end += 1;
-                }
+                end = scan::alnum_end(bytes, end);
                 // Most words end at a space or plain punctuation.
                 let Some(&nb) = bytes.get(end) else { break };
                 if nb.is_ascii() && !matches!(nb, b'-' | b'\'' | b'.' | b'/' | b',' | b'$' | b'%' | b'&' | b'@' | b'#')
@@ -173,8 +172,11 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
             // A plural possessive keeps its apostrophe when a lowercase
             // noun follows ("Sanders' campaign manager"): a lone mark
             // would cut the phrase in two.
-            if bytes[end - 1] == b's' {
-                let width = if bytes.get(end) == Some(&b'\'') {
+            // The mark first: it is rare after a word, so the branch is
+            // foreseeable; a word ending in 's' is not.
+            let next = bytes.get(end).copied();
+            if matches!(next, Some(b'\'' | 0xE2)) && bytes[end - 1] == b's' {
+                let width = if next == Some(b'\'') {
                     1
                 } else if s[end..].starts_with('\u{2019}') {
                     3
@@ -234,7 +236,11 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
         let (entry, cap) = if kind == Kind::Word {
             let cap = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
             // Lookups wait until the sentence proves to need them.
-            if !quoted && !may_frame && cues::maybe_cue(&s[i..end]) && cues::lookup(&s[i..end]).cue.is_some() {
+            if !quoted
+                && !may_frame
+                && cues::maybe_cue(&s[i..end])
+                && cues::lookup_in(doc, range.0 + i, range.0 + end).cue.is_some()
+            {
                 may_frame = true;
             }
             if out.is_empty() {
@@ -258,7 +264,7 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
     if may_frame {
         for t in out.iter_mut() {
             if t.kind == Kind::Word && !t.quoted {
-                t.entry = cues::lookup(&doc[t.start..t.end]);
+                t.entry = cues::lookup_in(doc, t.start, t.end);
             }
         }
     }

@@ -79,7 +79,13 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn lower_is(&self, i: usize, w: &str) -> bool {
-        self.t.get(i).is_some_and(|t| t.word() && t.text(self.doc).eq_ignore_ascii_case(w))
+        // Bytes, length first: the frames ask this of many tokens, and
+        // slicing the text as a str checks char boundaries first.
+        self.t.get(i).is_some_and(|t| {
+            t.word()
+                && t.end - t.start == w.len()
+                && self.doc.as_bytes()[t.start..t.end].eq_ignore_ascii_case(w.as_bytes())
+        })
     }
 
     /// Byte range of the mention in token range `[s, e)`.
