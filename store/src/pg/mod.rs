@@ -34,11 +34,12 @@ use crate::records::RunValue;
 use crate::{Counts, RevisionRecord, SpeakerRecord, codec, decode, keys, seal_record};
 
 /// The schema this build writes; migrations up to it are in [`MIGRATIONS`].
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// Every schema version, in order, as SQL. A database at version N gets
 /// the ones after N, each in its own transaction.
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("schema-1.sql")), (2, include_str!("schema-2.sql"))];
+const MIGRATIONS: &[(i32, &str)] =
+    &[(1, include_str!("schema-1.sql")), (2, include_str!("schema-2.sql")), (3, include_str!("schema-3.sql"))];
 
 /// The table holding each kind of key, in key order.
 const TABLES: &[(u8, &str)] = &[
