@@ -553,10 +553,11 @@ impl Store {
         self.fetch_ahead(keys, prefixes)
     }
 
-    /// [`Store::read_ahead`] by key, for the write path: what recording a
-    /// revision will look up (its story, blobs, statements, speakers).
-    pub(crate) fn prefetch(&self, keys: Vec<Vec<u8>>) -> Result<()> {
-        self.fetch_ahead(keys, Vec::new())
+    /// [`Store::read_ahead`] for the write path: what recording a
+    /// revision will look up (its story, blobs, statements, speakers) and
+    /// scan (its statements' runs).
+    pub(crate) fn prefetch(&self, keys: Vec<Vec<u8>>, prefixes: Vec<Vec<u8>>) -> Result<()> {
+        self.fetch_ahead(keys, prefixes)
     }
 
     fn fetch_ahead(&self, mut keys: Vec<Vec<u8>>, mut prefixes: Vec<Vec<u8>>) -> Result<()> {

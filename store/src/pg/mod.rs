@@ -34,11 +34,12 @@ use crate::records::RunValue;
 use crate::{Counts, RevisionRecord, SpeakerRecord, codec, decode, keys, seal_record};
 
 /// The schema this build writes; migrations up to it are in [`MIGRATIONS`].
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// Every schema version, in order, as SQL. A database at version N gets
 /// the ones after N, each in its own transaction.
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("schema-1.sql")), (2, include_str!("schema-2.sql"))];
+const MIGRATIONS: &[(i32, &str)] =
+    &[(1, include_str!("schema-1.sql")), (2, include_str!("schema-2.sql")), (3, include_str!("schema-3.sql"))];
 
 /// The table holding each kind of key, in key order.
 const TABLES: &[(u8, &str)] = &[
@@ -478,7 +479,7 @@ impl Db {
         after: &Counts,
         numbered: crate::kv::Numbered<'_>,
     ) -> Result<()> {
-        let inserted = self.write(batch)?;
+        let inserted = self.write(batch, false)?;
         let mut client = self.client();
         let delta = |a: u64, b: u64| a as i64 - b as i64;
         for (name, n) in [
@@ -513,14 +514,18 @@ impl Db {
                 }
                 postings.ops.retain(|_, v| v.as_ref().is_none_or(|l| !l.is_empty()));
             }
-            self.write(postings)?;
+            self.write(postings, true)?;
         }
         Ok(())
     }
 
     /// Write a batch's rows, table by table; returns how many statements
-    /// and blobs were new.
-    fn write(&self, batch: Batch) -> Result<Inserted> {
+    /// and blobs were new. `numbered`: the rows are a batch's postings,
+    /// keyed by a batch number no committed row has (the counter is read
+    /// and moved under its row lock, and rolls back with the transaction),
+    /// so they are plainly inserted: `ON CONFLICT` first probes the index
+    /// for each row, 1.5 µs a row more (100,000 rows, psql `\timing`).
+    fn write(&self, batch: Batch, numbered: bool) -> Result<Inserted> {
         // A kind of key with no table would be lost without a word: a new
         // kind needs a migration first.
         if let Some(k) = batch.ops.keys().find(|k| k.first().and_then(|t| table(*t)).is_none()) {
@@ -562,12 +567,13 @@ impl Db {
                 let columns = Typed::of(*tag, &puts.1);
                 client.query(&columns.upsert(table), &columns.params(&puts.0, &puts.1))
             } else {
-                let conflict =
-                    if content_addressed { "DO NOTHING RETURNING k" } else { "DO UPDATE SET v = excluded.v" };
+                let conflict = match (content_addressed, numbered) {
+                    (true, _) => " ON CONFLICT (k) DO NOTHING RETURNING k",
+                    (false, true) => "",
+                    (false, false) => " ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+                };
                 client.query(
-                    &format!(
-                        "INSERT INTO {table} (k, v) SELECT * FROM unnest($1::bytea[], $2::bytea[]) ON CONFLICT (k) {conflict}"
-                    ),
+                    &format!("INSERT INTO {table} (k, v) SELECT * FROM unnest($1::bytea[], $2::bytea[]){conflict}"),
                     &[&puts.0, &puts.1],
                 )
             }
