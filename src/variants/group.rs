@@ -546,8 +546,12 @@ impl<'s> Grouper<'s> {
         members: impl Iterator<Item = &'m mut Member>,
     ) -> Result<(), CliError> {
         let mut members: Vec<&mut Member> = members.collect();
-        let canonical = |s: &Speaker| &self.speakers[s.id.as_str()].canonical;
-        let ids: BTreeSet<&Text> = members.iter().filter_map(|m| m.speaker.as_ref().map(canonical)).collect();
+        // Each member's speaker after the user's merges, looked up once.
+        let canonical: Vec<Option<Text>> = members
+            .iter()
+            .map(|m| m.speaker.as_ref().map(|s| self.speakers[s.id.as_str()].canonical.clone()))
+            .collect();
+        let ids: BTreeSet<&Text> = canonical.iter().flatten().collect();
         let mut records = Vec::with_capacity(ids.len());
         for id in &ids {
             if let Some(r) = speakers.record(id)? {
@@ -563,9 +567,8 @@ impl<'s> Grouper<'s> {
                 identity.insert(id, head.clone());
             }
         }
-        for m in members.iter_mut() {
-            if let Some(s) = &mut m.speaker {
-                let canon = canonical(s);
+        for (m, canon) in members.iter_mut().zip(&canonical) {
+            if let (Some(s), Some(canon)) = (&mut m.speaker, canon) {
                 s.identity = identity.get(canon.as_str()).unwrap_or(canon).clone();
             }
         }
@@ -612,24 +615,25 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
     // Members repeat wordings (one story's copy of a wire quote is
     // another's): each distinct wording is compared once, so a group of
     // thousands of copies of a few wordings costs what the wordings do.
-    let truncated: HashMap<&str, bool> =
-        wordings.iter().map(|(h, r)| (h.as_str(), wordings.values().any(|o| truncation_of(r, o)))).collect();
-    let edited: HashMap<&str, Edits> = wordings.iter().map(|(h, r)| (h.as_str(), edits(reference, r))).collect();
+    let compared: HashMap<&str, (bool, Edits)> = wordings
+        .iter()
+        .map(|(h, r)| (h.as_str(), (wordings.values().any(|o| truncation_of(r, o)), edits(reference, r))))
+        .collect();
     for (i, m) in members.iter_mut().enumerate() {
         let mut flags = BTreeSet::new();
-        let w = m.hash.as_str();
-        if truncated[w] {
+        let (truncated, e) = &compared[m.hash.as_str()];
+        if *truncated {
             flags.insert(Flag::Truncated);
         }
         if i > 0 {
-            let e = &edited[w];
+            let quoted = m.quoted();
             if e.wording {
                 flags.insert(Flag::Wording);
             }
-            if m.quoted() && e.substituted >= 2 {
+            if quoted && e.substituted >= 2 {
                 flags.insert(Flag::ParaphraseInQuotes);
             }
-            if m.quoted() != reference_quoted {
+            if quoted != reference_quoted {
                 flags.insert(Flag::Unquoted);
             }
         }
