@@ -354,7 +354,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         for (j, m) in g.members.iter().enumerate() {
             let who = match &m.speaker {
                 Some(s) => format!("{} ({})", s.name, m.attribution),
-                None => m.attribution.clone(),
+                None => m.attribution.to_string(),
             };
             let flags: Vec<&str> = m.flags.iter().map(|f| f.as_str()).collect();
             let flags = if flags.is_empty() { String::new() } else { format!("  {}", p.red(&flags.join(", "))) };
@@ -365,7 +365,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
                 p.cyan(&format!("{}@{}", m.story, m.revision)),
             ))?;
             let line = if j == 0 {
-                m.content.clone()
+                m.content.to_string()
             } else {
                 let d = diff(&reference, &Tokens::new(&m.content, m.attribution == "direct"));
                 if p.enabled {

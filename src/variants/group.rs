@@ -5,10 +5,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use claimtrail_store::{Hash32, Store};
+use claimtrail_store::{Hash32, Run, Store};
 use serde::Serialize;
 
 use super::compare::{Edits, Rendering, edits, same_claim, truncation_of};
+use super::text::Text;
 use super::words::prints;
 use crate::error::CliError;
 use crate::query::SpeakerIndex;
@@ -58,12 +59,12 @@ impl Flag {
 /// A speaker as a member shows it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Speaker {
-    pub id: String,
+    pub id: Text,
     /// The name as the story recorded it.
-    pub name: String,
+    pub name: Text,
     /// The person or organisation it is, across stories (the id queries
     /// report the identity under).
-    pub identity: String,
+    pub identity: Text,
     /// An unnamed source ("officials"): known only inside its story, so
     /// never counted as another speaker than anyone's.
     pub anonymous: bool,
@@ -72,17 +73,17 @@ pub struct Speaker {
 /// One rendering: a statement in a story, where it first appeared.
 #[derive(Clone, Debug, Serialize)]
 pub struct Member {
-    pub story: String,
+    pub story: Text,
     /// The revision it first appeared in.
     pub revision: u32,
-    pub hash: String,
-    pub content: String,
+    pub hash: Text,
+    pub content: Text,
     pub speaker: Option<Speaker>,
-    pub attribution: String,
+    pub attribution: Text,
     pub captured_at: DateTime<Utc>,
     /// The kind of primary source its revision was recorded as
     /// (`record --primary`: transcript, statement, document), if any.
-    pub primary: Option<String>,
+    pub primary: Option<Text>,
     pub flags: Vec<Flag>,
 }
 
@@ -90,8 +91,13 @@ impl Member {
     /// Inside quotation marks: a direct quote, or reported speech that
     /// quotes.
     fn quoted(&self) -> bool {
-        self.attribution == "direct" || self.content.contains(['"', '“', '”'])
+        self.attribution == "direct" || quotes(&self.content)
     }
+}
+
+/// Whether `content` holds a quotation mark.
+fn quotes(content: &str) -> bool {
+    content.contains(['"', '“', '”'])
 }
 
 /// Renderings of one claim: a primary source's first (the earliest of
@@ -119,16 +125,32 @@ impl Group {
 }
 
 /// A group's distinct wordings, by statement hash (hex).
-type Wordings = HashMap<String, Rendering>;
+type Wordings = HashMap<Text, Rendering>;
 
-/// A statement's first run in each story, per speaker.
-type FirstRuns = BTreeMap<(String, Option<String>), claimtrail_store::Run>;
+/// A story's id, shared by its members, and when each revision a member
+/// names was captured, with its primary source kind.
+#[derive(Debug)]
+struct StoryTimes {
+    id: Text,
+    revisions: HashMap<u32, (DateTime<Utc>, Option<Text>)>,
+}
+
+/// A speaker id as members show it, read once per query however many
+/// members name it.
+#[derive(Debug)]
+struct SpeakerInfo {
+    id: Text,
+    name: Text,
+    anonymous: bool,
+    /// The id after the user's merges.
+    canonical: Text,
+}
 
 /// Works out groups for one query, caching what it reads.
 #[derive(Debug)]
 pub struct Grouper<'s> {
     store: &'s Store,
-    renderings: HashMap<Hash32, (String, Rendering)>,
+    renderings: HashMap<Hash32, (Text, Rendering)>,
     keys: HashMap<u64, Vec<Hash32>>,
     parent: HashMap<Hash32, Hash32>,
     /// Each component's statements, by its root.
@@ -136,11 +158,13 @@ pub struct Grouper<'s> {
     checked: HashSet<(Hash32, Hash32)>,
     /// Statements whose candidates were looked up.
     expanded: HashSet<Hash32>,
-    /// When each revision a member names was captured, and its primary
-    /// source kind: read once per query, however many groups name it.
-    revisions: HashMap<(String, u32), (DateTime<Utc>, Option<String>)>,
-    /// Each speaker's name and whether it is anonymous, read once.
-    names: HashMap<String, (String, bool)>,
+    /// Each story members name, with the revisions they name: read once
+    /// per query, however many groups and members name them.
+    stories: HashMap<String, StoryTimes>,
+    /// Each speaker members name, read once per query.
+    speakers: HashMap<String, SpeakerInfo>,
+    /// The attributions members show ("direct", "indirect", ...), shared.
+    attributions: Vec<Text>,
 }
 
 impl<'s> Grouper<'s> {
@@ -161,16 +185,17 @@ impl<'s> Grouper<'s> {
             components: HashMap::new(),
             checked: HashSet::new(),
             expanded: HashSet::new(),
-            revisions: HashMap::new(),
-            names: HashMap::new(),
+            stories: HashMap::new(),
+            speakers: HashMap::new(),
+            attributions: Vec::new(),
         })
     }
 
-    fn rendering(&mut self, h: &Hash32) -> Result<&(String, Rendering), CliError> {
+    fn rendering(&mut self, h: &Hash32) -> Result<&(Text, Rendering), CliError> {
         if !self.renderings.contains_key(h) {
             let content = self.store.statement(h)?.map(|s| s.content).unwrap_or_default();
             let r = Rendering::new(&content);
-            self.renderings.insert(*h, (content, r));
+            self.renderings.insert(*h, (Text::from(content), r));
         }
         Ok(&self.renderings[h])
     }
@@ -343,7 +368,7 @@ impl<'s> Grouper<'s> {
         hashes.sort();
         let group = match self.layout(speakers, &hashes)? {
             Some((mut g, wordings)) => {
-                identities(speakers, g.members.iter_mut())?;
+                self.identities(speakers, g.members.iter_mut())?;
                 flag(&mut g.members, &wordings);
                 Some(g)
             }
@@ -373,7 +398,7 @@ impl<'s> Grouper<'s> {
         }
         // Who each speaker is across stories: the speakers of every group
         // clustered once, then each group flagged.
-        identities(speakers, out.iter_mut().flat_map(|(g, _)| g.members.iter_mut()))?;
+        self.identities(speakers, out.iter_mut().flat_map(|(g, _)| g.members.iter_mut()))?;
         let mut out: Vec<Group> = out
             .into_iter()
             .map(|(mut g, wordings)| {
@@ -397,56 +422,57 @@ impl<'s> Grouper<'s> {
         // appeared), read before anything else: a seed whose renderings
         // stay in one story is no group, and costs no revision or speaker
         // reads.
-        let mut firsts: Vec<(Hash32, FirstRuns)> = Vec::with_capacity(hashes.len());
-        let mut stories: BTreeSet<String> = BTreeSet::new();
+        let mut firsts: Vec<(Hash32, Vec<Run>)> = Vec::with_capacity(hashes.len());
         for h in hashes {
-            let mut first = FirstRuns::new();
-            for run in self.store.runs_of(h)? {
-                let key = (run.story.clone(), run.speaker.clone());
-                match first.get(&key) {
-                    Some(f) if f.first <= run.first => {}
-                    _ => {
-                        first.insert(key, run);
-                    }
-                }
-            }
-            stories.extend(first.keys().map(|(story, _)| story.clone()));
-            firsts.push((*h, first));
+            let mut runs = self.store.runs_of(h)?;
+            // A stable sort keeps, among a story's runs for one speaker
+            // that start in the same revision, the one the store lists
+            // first.
+            runs.sort_by(|a, b| (&a.story, &a.speaker, a.first).cmp(&(&b.story, &b.speaker, b.first)));
+            runs.dedup_by(|later, first| later.story == first.story && later.speaker == first.speaker);
+            firsts.push((*h, runs));
         }
-        if stories.len() < 2 {
+        let mut stories = firsts.iter().flat_map(|(_, runs)| runs.iter().map(|r| r.story.as_str()));
+        let one = stories.next();
+        if !stories.any(|s| Some(s) != one) {
             return Ok(None);
         }
         let mut members: Vec<Member> = Vec::new();
         // Each distinct wording once, by hash: members share them.
-        let mut wordings: HashMap<String, Rendering> = HashMap::new();
-        for (h, first) in firsts {
-            if first.is_empty() {
+        let mut wordings: Wordings = HashMap::new();
+        for (h, runs) in firsts {
+            if runs.is_empty() {
                 continue;
             }
             let (content, rendering) = self.rendering(&h)?.clone();
-            let hex = h.to_hex();
+            let hex = Text::from(h.to_hex());
             wordings.insert(hex.clone(), rendering);
-            for ((story, speaker), run) in first {
-                let (at, primary) = self.revision_info(&story, run.first)?;
-                let speaker = match speaker {
+            members.reserve(runs.len());
+            for run in runs {
+                let (story, captured_at, primary) = self.revision_info(&run.story, run.first)?;
+                let speaker = match &run.speaker {
                     Some(id) => {
-                        let (name, anonymous) = self.name_of(speakers, &id)?;
-                        Some(Speaker { identity: id.clone(), id, name, anonymous })
+                        let info = self.speaker_info(speakers, id)?;
+                        Some(Speaker {
+                            id: info.id.clone(),
+                            name: info.name.clone(),
+                            identity: info.id.clone(),
+                            anonymous: info.anonymous,
+                        })
                     }
                     None => None,
                 };
-                let member = Member {
+                members.push(Member {
                     story,
                     revision: run.first,
                     hash: hex.clone(),
                     content: content.clone(),
                     speaker,
-                    attribution: run.attribution.clone(),
-                    captured_at: at,
+                    attribution: self.attribution(&run.attribution),
+                    captured_at,
                     primary,
                     flags: Vec::new(),
-                };
-                members.push(member);
+                });
             }
         }
         // A primary source is the reference however late it was recorded.
@@ -463,30 +489,90 @@ impl<'s> Grouper<'s> {
         Ok(Some((Group { id, members }, wordings)))
     }
 
-    /// When revision `number` of `story` was captured, and the kind of
-    /// primary source it was recorded as.
-    fn revision_info(&mut self, story: &str, number: u32) -> Result<(DateTime<Utc>, Option<String>), CliError> {
-        if let Some(t) = self.revisions.get(&(story.to_string(), number)) {
-            return Ok(t.clone());
+    /// Revision `number` of `story`: the story's shared id, when it was
+    /// captured, and the kind of primary source it was recorded as.
+    fn revision_info(&mut self, story: &str, number: u32) -> Result<(Text, DateTime<Utc>, Option<Text>), CliError> {
+        if !self.stories.contains_key(story) {
+            let times = StoryTimes { id: Text::from(story), revisions: HashMap::new() };
+            self.stories.insert(story.to_string(), times);
+        }
+        let times = self.stories.get_mut(story).expect("inserted above");
+        if let Some((at, primary)) = times.revisions.get(&number) {
+            return Ok((times.id.clone(), *at, primary.clone()));
         }
         let rev = self
             .store
             .revision(story, number)?
             .ok_or_else(|| CliError::new(format!("revision {number} of {story:?} is missing")))?;
-        let t = (rev.captured_at, rev.meta.get(PRIMARY).cloned());
-        self.revisions.insert((story.to_string(), number), t.clone());
-        Ok(t)
+        let primary = rev.meta.get(PRIMARY).map(|k| Text::from(k.as_str()));
+        times.revisions.insert(number, (rev.captured_at, primary.clone()));
+        Ok((times.id.clone(), rev.captured_at, primary))
     }
 
-    /// A speaker's name as its record gives it, and whether it is anonymous.
-    fn name_of(&mut self, speakers: &SpeakerIndex<'_>, id: &str) -> Result<(String, bool), CliError> {
-        if let Some(n) = self.names.get(id) {
-            return Ok(n.clone());
+    /// Speaker `id` as members show it: its name as its record gives it,
+    /// whether it is anonymous, and its id after the user's merges.
+    fn speaker_info(&mut self, speakers: &SpeakerIndex<'_>, id: &str) -> Result<&SpeakerInfo, CliError> {
+        if !self.speakers.contains_key(id) {
+            let rec = speakers.record(id)?;
+            let info = SpeakerInfo {
+                id: Text::from(id),
+                name: Text::from(rec.as_ref().map_or(id, |r| r.name.as_str())),
+                anonymous: rec.is_some_and(|r| r.anonymous),
+                canonical: Text::from(speakers.canonical(id)),
+            };
+            self.speakers.insert(id.to_string(), info);
         }
-        let rec = speakers.record(id)?;
-        let n = (rec.as_ref().map_or_else(|| id.to_string(), |r| r.name.clone()), rec.is_some_and(|r| r.anonymous));
-        self.names.insert(id.to_string(), n.clone());
-        Ok(n)
+        Ok(&self.speakers[id])
+    }
+
+    /// An attribution kind, shared by every member that has it (there are
+    /// a handful).
+    fn attribution(&mut self, kind: &str) -> Text {
+        if let Some(t) = self.attributions.iter().find(|t| t.as_str() == kind) {
+            return t.clone();
+        }
+        let t = Text::from(kind);
+        self.attributions.push(t.clone());
+        t
+    }
+
+    /// Fill in each speaker's identity: the members' speakers grouped by
+    /// the store-wide rules (`speaker::cluster`) after the user's merges,
+    /// so two spellings of one person are one speaker. Every member's
+    /// speaker was read through [`Grouper::speaker_info`].
+    fn identities<'m>(
+        &self,
+        speakers: &SpeakerIndex<'_>,
+        members: impl Iterator<Item = &'m mut Member>,
+    ) -> Result<(), CliError> {
+        let mut members: Vec<&mut Member> = members.collect();
+        // Each member's speaker after the user's merges, looked up once.
+        let canonical: Vec<Option<Text>> = members
+            .iter()
+            .map(|m| m.speaker.as_ref().map(|s| self.speakers[s.id.as_str()].canonical.clone()))
+            .collect();
+        let ids: BTreeSet<&Text> = canonical.iter().flatten().collect();
+        let mut records = Vec::with_capacity(ids.len());
+        for id in &ids {
+            if let Some(r) = speakers.record(id)? {
+                records.push(r);
+            }
+        }
+        let apart: BTreeSet<String> = speakers.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect();
+        let clusters = crate::speaker::cluster(&records, &apart);
+        let mut identity: HashMap<&str, Text> = HashMap::new();
+        for i in &clusters {
+            let head = Text::from(i.id());
+            for id in i.ids() {
+                identity.insert(id, head.clone());
+            }
+        }
+        for (m, canon) in members.iter_mut().zip(&canonical) {
+            if let (Some(s), Some(canon)) = (&mut m.speaker, canon) {
+                s.identity = identity.get(canon.as_str()).unwrap_or(canon).clone();
+            }
+        }
+        Ok(())
     }
 }
 
@@ -502,39 +588,9 @@ pub fn sort_groups(groups: &mut [Group]) {
     });
 }
 
-/// Fill in each speaker's identity: the members' speakers grouped by the
-/// store-wide rules (`speaker::cluster`) after the user's merges, so two
-/// spellings of one person are one speaker.
-fn identities<'m>(speakers: &SpeakerIndex<'_>, members: impl Iterator<Item = &'m mut Member>) -> Result<(), CliError> {
-    let mut members: Vec<&mut Member> = members.collect();
-    let ids: BTreeSet<String> =
-        members.iter().filter_map(|m| m.speaker.as_ref().map(|s| speakers.canonical(&s.id))).collect();
-    let mut records = Vec::new();
-    for id in &ids {
-        if let Some(r) = speakers.record(id)? {
-            records.push(r);
-        }
-    }
-    let apart: BTreeSet<String> = speakers.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect();
-    let mut identity: HashMap<String, String> = HashMap::new();
-    for i in crate::speaker::cluster(&records, &apart) {
-        let head = i.id().to_string();
-        for id in i.ids() {
-            identity.insert(id.to_string(), head.clone());
-        }
-    }
-    for m in members.iter_mut() {
-        if let Some(s) = &mut m.speaker {
-            let canon = speakers.canonical(&s.id);
-            s.identity = identity.get(&canon).cloned().unwrap_or(canon);
-        }
-    }
-    Ok(())
-}
-
 /// Flag each member against the reference (the primary source, else the
 /// earliest) and the group; `wordings` holds each member's wording by hash.
-fn flag(members: &mut [Member], wordings: &HashMap<String, Rendering>) {
+fn flag(members: &mut [Member], wordings: &Wordings) {
     // The speaker a primary source gives; else the one most renderings
     // give, one vote per story, the earliest breaking a tie.
     let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
@@ -551,32 +607,33 @@ fn flag(members: &mut [Member], wordings: &HashMap<String, Rendering>) {
         .iter()
         .find(|m| m.primary.is_some() && m.speaker.as_ref().is_some_and(|s| !s.anonymous))
         .and_then(|m| m.speaker.as_ref().map(|s| s.identity.clone()));
-    let majority: Option<String> = primary.or_else(|| {
-        votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| id.to_string())
+    let majority: Option<Text> = primary.or_else(|| {
+        votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| Text::from(*id))
     });
-    let reference = &wordings[&members[0].hash];
+    let reference = &wordings[members[0].hash.as_str()];
     let reference_quoted = members[0].quoted();
     // Members repeat wordings (one story's copy of a wire quote is
     // another's): each distinct wording is compared once, so a group of
     // thousands of copies of a few wordings costs what the wordings do.
-    let truncated: HashMap<&str, bool> =
-        wordings.iter().map(|(h, r)| (h.as_str(), wordings.values().any(|o| truncation_of(r, o)))).collect();
-    let edited: HashMap<&str, Edits> = wordings.iter().map(|(h, r)| (h.as_str(), edits(reference, r))).collect();
+    let compared: HashMap<&str, (bool, Edits)> = wordings
+        .iter()
+        .map(|(h, r)| (h.as_str(), (wordings.values().any(|o| truncation_of(r, o)), edits(reference, r))))
+        .collect();
     for (i, m) in members.iter_mut().enumerate() {
         let mut flags = BTreeSet::new();
-        let w = m.hash.as_str();
-        if truncated[w] {
+        let (truncated, e) = &compared[m.hash.as_str()];
+        if *truncated {
             flags.insert(Flag::Truncated);
         }
         if i > 0 {
-            let e = &edited[w];
+            let quoted = m.quoted();
             if e.wording {
                 flags.insert(Flag::Wording);
             }
-            if m.quoted() && e.substituted >= 2 {
+            if quoted && e.substituted >= 2 {
                 flags.insert(Flag::ParaphraseInQuotes);
             }
-            if m.quoted() != reference_quoted {
+            if quoted != reference_quoted {
                 flags.insert(Flag::Unquoted);
             }
         }

@@ -6,7 +6,8 @@
 //!
 //! - [`words`]: normalised words and the fingerprints the index stores;
 //! - [`compare`]: whether two renderings are one claim, and how they differ;
-//! - [`group`]: groups over the store, their members and flags.
+//! - [`group`]: groups over the store, their members and flags;
+//! - [`text`]: the strings members share.
 //!
 //! Groups are derived at query time from the index, like speaker
 //! identities: nothing here writes to the store, so better rules apply to
@@ -14,7 +15,9 @@
 
 pub mod compare;
 pub mod group;
+pub mod text;
 pub mod words;
 
 pub use group::{BUDGET, Flag, Group, Grouper, Member, sort_groups};
+pub use text::Text;
 pub use words::prints;
