@@ -249,9 +249,16 @@ pub fn find(
                 Asked::Seeds(hashes)
             }
             Some(Err(e)) if by_claim.is_empty() => {
-                return Err(CliError::new(format!("no speaker or claim matches {query:?}"))
-                    .with_hint(e.message.clone())
-                    .with_hint("give a speaker's name, words of a claim, or at least 4 hex digits of a hash"));
+                // What the speaker look-up found (a name that fits several
+                // people lists them), a line to a hint: hints are printed
+                // one line each, with any line break made visible.
+                let mut err = CliError::new(format!("no speaker or claim matches {query:?}"));
+                for line in e.message.lines().chain(e.hints.iter().map(String::as_str)) {
+                    err = err.with_hint(line);
+                }
+                return Err(
+                    err.with_hint("give a speaker's name, words of a claim, or at least 4 hex digits of a hash")
+                );
             }
             _ if by_claim.is_empty() => {
                 return Err(CliError::new(format!("no claim matches {query:?}"))

@@ -93,6 +93,20 @@ fn two_people_sharing_a_surname_are_told_apart() {
 }
 
 #[test]
+fn variants_lists_the_people_a_shared_surname_could_mean_one_a_line() {
+    let env = store();
+    let err = env.run(["variants", "Kowalczyk"]).err().to_string();
+    assert!(err.contains("no speaker or claim matches \"Kowalczyk\""), "{err}");
+    assert!(err.contains("names 2 different speakers"), "{err}");
+    // Each candidate on a hint line of its own, not one line with the
+    // breaks shown as control pictures.
+    assert!(!err.contains('\u{240a}'), "{err}");
+    let anna = err.lines().filter(|l| l.starts_with("hint:") && l.contains("Anna")).count();
+    let piotr = err.lines().filter(|l| l.starts_with("hint:") && l.contains("Piotr")).count();
+    assert_eq!((anna, piotr), (1, 1), "{err}");
+}
+
+#[test]
 fn speakers_name_lists_the_spellings_and_why_they_are_one() {
     let env = store();
     let j = env.run(["speakers", "Whitcombe", "--format", "json"]).json();
