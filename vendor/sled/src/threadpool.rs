@@ -77,15 +77,29 @@ impl Queue {
 static QUEUE: Lazy<Queue, fn() -> Queue> = Lazy::new(init_queue);
 static BROKEN: AtomicBool = AtomicBool::new(false);
 
+// claimtrail patch: the queue is made first and its threads are started
+// after, once. Upstream spawned the threads inside the queue's `Lazy`
+// initialiser, and each new thread's first `QUEUE` access then spun on the
+// `Lazy`'s lock until the initialiser had spawned all seven: on two cores
+// the spinning threads took the CPU from the one spawning them (about a
+// fifth of the samples of a whole `claimtrail who`).
+static STARTED: std::sync::Once = std::sync::Once::new();
+
 fn init_queue() -> Queue {
-    debug_delay();
-    for _ in 0..DESIRED_WAITING_THREADS {
-        debug_delay();
-        if let Err(e) = spawn_new_thread(true) {
-            log::error!("failed to initialize threadpool: {:?}", e);
-        }
-    }
     Queue { cv: Condvar::new(), mu: Mutex::new(VecDeque::new()) }
+}
+
+fn start_threads() {
+    STARTED.call_once(|| {
+        let _ = &*QUEUE;
+        debug_delay();
+        for _ in 0..DESIRED_WAITING_THREADS {
+            debug_delay();
+            if let Err(e) = spawn_new_thread(true) {
+                log::error!("failed to initialize threadpool: {:?}", e);
+            }
+        }
+    });
 }
 
 fn perform_work(is_immortal: bool) {
@@ -206,6 +220,7 @@ where
         promise_filler.fill(result);
     };
 
+    start_threads();
     let depth = QUEUE.send(Box::new(task));
 
     if depth > DESIRED_WAITING_THREADS {

@@ -2169,7 +2169,13 @@ impl PageCache {
 
             trace!("load_snapshot pid {} {:?}", pid, state);
 
-            let mut cache_infos = Vec::default();
+            // claimtrail: sized for this page's base and frags. Growing from
+            // empty reserved four entries a page, and every open allocates
+            // and touches this for every page of the table.
+            let mut cache_infos = Vec::with_capacity(match state {
+                PageState::Present { frags, .. } => 1 + frags.len(),
+                _ => 1,
+            });
 
             let guard = pin();
 
