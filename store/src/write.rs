@@ -108,6 +108,55 @@ struct Said<'a> {
     fresh: &'a HashSet<Hash32>,
 }
 
+/// The (statement, speaker) pairs a revision opens and closes runs for
+/// on its parent: what [`WriteBatch::record_runs`] writes and what it
+/// reads first, worked out once for the read-ahead and the writing.
+struct RunChanges<'a> {
+    /// Pairs new in the revision, in its order, each with the statement
+    /// whose runs in the story are read for it: what it replaces, or
+    /// itself when it may be back after an earlier revision dropped it.
+    opened: Vec<(&'a Occurrence, Option<Hash32>)>,
+    /// Pairs the parent had and the revision has not, sorted.
+    closed: Vec<(Hash32, Option<&'a str>)>,
+}
+
+impl<'a> RunChanges<'a> {
+    /// `fresh`: the statements new to the store, when known (not yet
+    /// while a revision's look-ups are read ahead: then its own runs are
+    /// read too, and found empty).
+    fn of(
+        arrivals: &HashMap<Hash32, crate::Arrival>,
+        fresh: Option<&HashSet<Hash32>>,
+        parent: &'a [Occurrence],
+        occurrences: impl Iterator<Item = &'a Occurrence>,
+    ) -> RunChanges<'a> {
+        let before: HashSet<(Hash32, Option<&str>)> =
+            parent.iter().map(|o| (o.statement, o.speaker.as_deref())).collect();
+        let mut now: HashSet<(Hash32, Option<&str>)> = HashSet::with_capacity(before.len());
+        let mut opened = Vec::new();
+        for o in occurrences {
+            let pair = (o.statement, o.speaker.as_deref());
+            if !now.insert(pair) || before.contains(&pair) {
+                continue;
+            }
+            let arrival = arrivals.get(&o.statement);
+            let read = match arrival.and_then(|a| a.from) {
+                Some(from) => Some(from),
+                None if arrival.is_none_or(|a| a.how == "added")
+                    && !fresh.is_some_and(|f| f.contains(&o.statement)) =>
+                {
+                    Some(o.statement)
+                }
+                None => None,
+            };
+            opened.push((o, read));
+        }
+        let mut closed: Vec<(Hash32, Option<&str>)> = before.difference(&now).copied().collect();
+        closed.sort();
+        RunChanges { opened, closed }
+    }
+}
+
 /// The stored analysis a re-derived one replaces, and whether the
 /// revision's parent kept its stored statement list.
 struct Replacing {
@@ -388,7 +437,8 @@ impl<'s> WriteBatch<'s> {
         let runs = match self.lists.get(new.story) {
             Some(list) if self.store.is_postgres() && self.staged.contains_key(&keys::story(new.story)) => {
                 let occurrences = new.statements.iter().map(|s| &s.occurrence);
-                self.runs_to_read(new.story, &new.arrivals, None, &list.occurrences, occurrences)
+                let changes = RunChanges::of(&new.arrivals, None, &list.occurrences, occurrences);
+                self.runs_to_read(new.story, &changes)
             }
             _ => Vec::new(),
         };
@@ -685,45 +735,17 @@ impl<'s> WriteBatch<'s> {
     }
 
     /// The run index prefixes [`WriteBatch::record_runs`] will scan for
-    /// revision `occurrences` on `parent` (those of statements replaced,
-    /// restored or dropped), to fetch together: PostgreSQL answers them in
-    /// one round trip, not one per statement (2.8 per revision on the
-    /// bench corpus). The same rules as there pick them; a few more than
-    /// are read do no harm, and one missed is read when scanned. `fresh`:
-    /// the statements new to the store, when known. Nothing on sled.
-    fn runs_to_read<'o>(
-        &self,
-        story: &str,
-        arrivals: &HashMap<Hash32, crate::Arrival>,
-        fresh: Option<&HashSet<Hash32>>,
-        parent: &[Occurrence],
-        occurrences: impl Iterator<Item = &'o Occurrence>,
-    ) -> Vec<Vec<u8>> {
+    /// `changes`, to fetch together: PostgreSQL answers them in one round
+    /// trip, not one per statement (2.8 per revision on the bench corpus).
+    /// A few more than are read do no harm, and one missed is read when
+    /// scanned. Nothing on sled.
+    fn runs_to_read(&self, story: &str, changes: &RunChanges<'_>) -> Vec<Vec<u8>> {
         if !self.store.is_postgres() || self.cleared.as_deref() == Some(story) {
             return Vec::new();
         }
-        let before: HashSet<(Hash32, Option<&str>)> =
-            parent.iter().map(|o| (o.statement, o.speaker.as_deref())).collect();
-        let mut now: HashSet<(Hash32, Option<&str>)> = HashSet::with_capacity(before.len());
-        let mut wanted: Vec<Vec<u8>> = Vec::new();
-        for o in occurrences {
-            let pair = (o.statement, o.speaker.as_deref());
-            if !now.insert(pair) || before.contains(&pair) {
-                continue;
-            }
-            let arrival = arrivals.get(&o.statement);
-            match arrival.and_then(|a| a.from) {
-                Some(from) => wanted.push(keys::by_statement_in(&from, story)),
-                None if arrival.is_none_or(|a| a.how == "added")
-                    && !fresh.is_some_and(|f| f.contains(&o.statement)) =>
-                {
-                    wanted.push(keys::by_statement_in(&o.statement, story));
-                }
-                None => {}
-            }
-        }
-        wanted.extend(before.difference(&now).map(|(hash, _)| keys::by_statement_in(hash, story)));
-        wanted
+        let opened = changes.opened.iter().filter_map(|(_, read)| *read);
+        let closed = changes.closed.iter().map(|(hash, _)| *hash);
+        opened.chain(closed).map(|hash| keys::by_statement_in(&hash, story)).collect()
     }
 
     /// Open a run for each (statement, speaker) new in revision `number`
@@ -736,16 +758,9 @@ impl<'s> WriteBatch<'s> {
         parent: &[Occurrence],
         occurrences: &[Occurrence],
     ) -> Result<()> {
-        let before: HashSet<(Hash32, Option<&str>)> =
-            parent.iter().map(|o| (o.statement, o.speaker.as_deref())).collect();
-        let wanted = self.runs_to_read(story, said.arrivals, Some(said.fresh), parent, occurrences.iter());
-        self.store.prefetch(Vec::new(), wanted)?;
-        let mut now: HashSet<(Hash32, Option<&str>)> = HashSet::new();
-        for o in occurrences {
-            let pair = (o.statement, o.speaker.as_deref());
-            if !now.insert(pair) || before.contains(&pair) {
-                continue;
-            }
+        let changes = RunChanges::of(said.arrivals, Some(said.fresh), parent, occurrences.iter());
+        self.store.prefetch(Vec::new(), self.runs_to_read(story, &changes))?;
+        for (o, read) in changes.opened {
             let arrival = said.arrivals.get(&o.statement);
             let mut how = arrival.map_or_else(|| "added".to_string(), |a| a.how.clone());
             // A replacement keeps the claim's first revision (blame): the
@@ -758,7 +773,7 @@ impl<'s> WriteBatch<'s> {
                 if let Some((_, _, v)) = held {
                     introduced = v.introduced;
                 }
-            } else if how == "added" && !said.fresh.contains(&o.statement) {
+            } else if read.is_some() {
                 // Back after an earlier revision dropped it: restored, and
                 // still the claim it was.
                 let earlier = self
@@ -783,9 +798,7 @@ impl<'s> WriteBatch<'s> {
             };
             self.put_run(story, &o.statement, number, o.speaker.as_deref(), &value);
         }
-        let mut closed: Vec<(Hash32, Option<&str>)> = before.difference(&now).copied().collect();
-        closed.sort();
-        for (hash, speaker) in closed {
+        for (hash, speaker) in changes.closed {
             let open =
                 self.runs(&hash, story)?.into_iter().find(|(_, sp, v)| sp.as_deref() == speaker && v.last.is_none());
             let Some((first, _, mut value)) = open else {
