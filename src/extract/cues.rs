@@ -187,7 +187,7 @@ const BELIEF: &str = "thinks think thought believes believe believed expects exp
     feel felt shows show showed found finds indicates indicated worries worried";
 const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warning stressing \
     suggesting claiming telling writing tweeting declaring calling accusing vowing promising \
-    acknowledging asserting predicting urging asking";
+    acknowledging asserting predicting urging asking stating";
 
 /// Verbs of stance and appeal that take their content as an object. Past
 /// and present forms; base forms only where the noun reading needs an

@@ -735,3 +735,68 @@ fn a_negated_report_is_a_refusal_and_a_negated_belief_no_frame() {
     let belief = &extract("The fishermen don't think the pier will reopen.").statements[0];
     assert!(belief.speaker.is_none(), "{belief:?}");
 }
+
+#[test]
+fn thirteenth_session_frames_on_invented_sentences() {
+    let cases = [
+        // A document phrase with modifiers before a noun-like cue.
+        (
+            "The most recent harbour poll shows the ferry has lost riders.",
+            "most recent harbour poll",
+            "the ferry has lost riders",
+        ),
+        (
+            "A new survey of dock workers finds a wide split on the pier.",
+            "new survey of dock workers",
+            "a wide split on the pier",
+        ),
+        // Those picked out by what follows.
+        (
+            "By wide margins, those surveyed say the ferry should run at night.",
+            "those surveyed",
+            "the ferry should run at night",
+        ),
+        ("Those over 60 say the pier is unsafe.", "those over 60", "the pier is unsafe"),
+        ("Those who fish the bay say the water is warmer.", "those who fish the bay", "the water is warmer"),
+        // A description, then the name.
+        ("The harbour board's CEO, Ann Roe, said the pier would reopen.", "Ann Roe", "the pier would reopen"),
+        ("An island blogger, Tal Vane, reported that the ferry was sold.", "Tal Vane", "the ferry was sold"),
+        ("One of the authors of that study, Bo Diaz, said the bay is warming.", "Bo Diaz", "the bay is warming"),
+        // A named outlet, what it is and where, before the content.
+        ("Roe told The Post and Courier newspaper of Dunmore on Friday that she would run.", "Roe", "she would run"),
+        // An opening `as` clause.
+        ("As the mayor said, the pier is older than the town.", "mayor", "the pier is older than the town"),
+        (
+            "As one fisherman told the Gazette, \"We are running out of bay.\"",
+            "fisherman",
+            "We are running out of bay.",
+        ),
+        // A message and the participle that reports it.
+        ("The board issued a statement saying the pier would close.", "board", "the pier would close"),
+        ("Roe sent out a short letter stating that the ferry was sold.", "Roe", "the ferry was sold"),
+        // A title with its department, then the name.
+        ("\"The bay is warming,\" said former secretary of state Ann Roe.", "Ann Roe", "The bay is warming"),
+        // A described person and the body they work for.
+        (
+            "A producer for Bayside Studios told the paper that the show was cancelled.",
+            "producer for Bayside Studios",
+            "the show was cancelled",
+        ),
+    ];
+    for (text, name, content) in cases {
+        assert_eq!(said(text), vec![pair(name, content)], "{text}");
+    }
+}
+
+#[test]
+fn thirteenth_session_non_frames() {
+    // A promise kept, a noun after a name, an email's topic: no report.
+    for text in [
+        "As Roe said he would, he sold the ferry.",
+        "As island states and neighbours, the two towns share a pier.",
+        "His campaign sent out an email stressing the cost of the pier.",
+        "The late-night shows mocked the pier.",
+    ] {
+        assert_eq!(said(text), vec![], "{text}");
+    }
+}
