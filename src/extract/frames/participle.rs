@@ -97,8 +97,8 @@ fn push(out: &mut Vec<Frame>, f: Option<Frame>) -> bool {
 /// take a clause ("an email stressing the impact" names a topic), and only
 /// after an article before the noun (or an article and one modifier).
 fn statement_noun(c: &Ctx, k: usize) -> bool {
-    const MESSAGES: [&str; 10] =
-        ["statement", "letter", "release", "tweet", "post", "email", "memo", "message", "note", "video"];
+    const MESSAGES: [&str; 11] =
+        ["statement", "letter", "release", "tweet", "post", "email", "memo", "message", "note", "video", "response"];
     let t = c.t;
     k >= 2
         && MESSAGES.iter().any(|w| c.lower_is(k - 1, w))
@@ -135,14 +135,18 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         if d == 0 {
             return false;
         }
-        let particle = d >= 2 && ["out", "up", "off"].iter().any(|w| c.lower_is(d - 1, w));
+        let particle = d >= 2 && ["out", "up", "off", "back"].iter().any(|w| c.lower_is(d - 1, w));
         let v = d - 1 - usize::from(particle);
         if !t[v].word() || t[v].cap || t[v].quoted || t[v].entry.cue.is_some() || super::is_function(&t[v]) {
             return false;
         }
-        let Some(source) = subject_before(c, v, |s| starts_clause(c, s)) else {
+        let Some(source @ Source::Mention { np, .. }) = subject_before(c, v, |s| starts_clause(c, s)) else {
             return false;
         };
+        // A verb never ends up in the speaker ("Roe fired back a reply").
+        if t[np.0..np.1].iter().any(|x| !x.cap && x.text(c.doc).ends_with("ed")) {
+            return false;
+        }
         source
     } else {
         let Some((s, e)) = np_forward(c, start, true) else {

@@ -358,6 +358,7 @@ pub(super) fn speaker_first(
                 | "characterize"
                 | "estimate"
                 | "explain"
+                | "comment"
         ) {
             return false;
         }

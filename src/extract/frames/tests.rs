@@ -776,6 +776,10 @@ fn thirteenth_session_frames_on_invented_sentences() {
         ("Roe sent out a short letter stating that the ferry was sold.", "Roe", "the ferry was sold"),
         // A title with its department, then the name.
         ("\"The bay is warming,\" said former secretary of state Ann Roe.", "Ann Roe", "The bay is warming"),
+        // Past a short opening phrase, and the passive.
+        ("Of course, as Joel Vane of the Bay Courier observed, the ferry won.", "Joel Vane", "the ferry won"),
+        ("As reported by the Bay Courier, the pier lost money.", "Bay Courier", "the pier lost money"),
+        ("Later, Roe fired back a response saying she would not sell.", "Roe", "she would not sell"),
         // A described person and the body they work for.
         (
             "A producer for Bayside Studios told the paper that the show was cancelled.",
@@ -799,4 +803,13 @@ fn thirteenth_session_non_frames() {
     ] {
         assert_eq!(said(text), vec![], "{text}");
     }
+}
+
+#[test]
+fn declined_to_comment_is_a_refusal() {
+    let x = extract("A spokeswoman for the harbour board declined to comment.");
+    let s = &x.statements[0];
+    assert_eq!(s.attribution.as_str(), "declined");
+    assert_eq!(s.content, "declined to comment");
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("spokeswoman for the harbour board"));
 }
