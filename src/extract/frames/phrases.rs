@@ -39,7 +39,7 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     // people around it speak together.
     if s >= 2
         && t[s].is(class::DET | class::PRON)
-        && ["his", "her", "their"].iter().any(|w| c.lower_is(s, w))
+        && ["his", "her", "their", "its"].iter().any(|w| c.lower_is(s, w))
         && c.lower_is(s - 1, "and")
         && t[s - 2].cap
         && t[s - 2].word()

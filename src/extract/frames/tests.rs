@@ -813,3 +813,27 @@ fn declined_to_comment_is_a_refusal() {
     assert_eq!(s.content, "declined to comment");
     assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("spokeswoman for the harbour board"));
 }
+
+#[test]
+fn a_concession_after_the_content_is_a_second_report() {
+    assert_eq!(
+        said("Roe said she would run again, though she acknowledged the odds were long."),
+        vec![pair("Roe", "she would run again"), pair("Roe", "the odds were long")]
+    );
+}
+
+#[test]
+fn a_past_tense_stance_verb_after_a_middle_frame_continues_the_content() {
+    assert_eq!(
+        said("The new pier, Ann Roe said, replaced the old ferry landing."),
+        vec![pair("Ann Roe", "The new pier replaced the old ferry landing")]
+    );
+}
+
+#[test]
+fn an_organisation_and_its_people_speak_together() {
+    assert_eq!(
+        said("Acme Ports and its lawyers say the lease is void."),
+        vec![pair("Acme Ports and its lawyers", "the lease is void")]
+    );
+}
