@@ -837,3 +837,22 @@ fn an_organisation_and_its_people_speak_together() {
         vec![pair("Acme Ports and its lawyers", "the lease is void")]
     );
 }
+
+#[test]
+fn stance_verbs_of_issue_14_other_attributions() {
+    let rows = |text: &str| -> Vec<(String, String, &'static str)> {
+        extract(text)
+            .statements
+            .into_iter()
+            .filter_map(|s| s.speaker.map(|r| (r.name, s.content, s.attribution.as_str())))
+            .collect()
+    };
+    assert_eq!(
+        rows("The harbour board is demanding that the ferry company pay for the pier."),
+        vec![("harbour board".to_string(), "the ferry company pay for the pier".to_string(), "indirect")]
+    );
+    assert_eq!(
+        rows("The new ad mentions the closed pier."),
+        vec![("new ad".to_string(), "the closed pier".to_string(), "other")]
+    );
+}
