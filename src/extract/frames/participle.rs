@@ -115,8 +115,8 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // where the participle reports what the statement said.
     let Some(k) = (1..t.len()).find(|&k| {
         !t[k].quoted
-            && (t[k - 1].kind == Kind::Comma || c.lower_is(k - 1, "by") || statement_noun(c, k))
             && cue_at(c, k) == Some(CueKind::Participle)
+            && (t[k - 1].kind == Kind::Comma || c.lower_is(k - 1, "by") || statement_noun(c, k))
     }) else {
         return false;
     };
