@@ -187,7 +187,7 @@ const BELIEF: &str = "thinks think thought believes believe believed expects exp
     feel felt shows show showed found finds indicates indicated worries worried";
 const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warning stressing \
     suggesting claiming telling writing tweeting declaring calling accusing vowing promising \
-    acknowledging asserting predicting urging asking";
+    acknowledging asserting predicting urging asking stating";
 
 /// Verbs of stance and appeal that take their content as an object. Past
 /// and present forms; base forms only where the noun reading needs an
@@ -208,11 +208,13 @@ const OTHER: &str = "called calls criticized criticizes criticised accused accus
     voted votes talked talks discussed discusses named prefers preferred \
     pressed thanked thanks threatened threatens ordered orders signaled hinted hints implied \
     railed assailed bemoaned pleaded apologized retweeted spoke speaks support oppose endorse \
-    seek favor blame prefer";
+    seek favor blame prefer mentions detailed details referenced references chronicled \
+    chronicles listed lists encouraged encourages";
 /// Participles whose object is their content: "..., citing a report".
 pub const OBJECT_PARTICIPLES: &str = "citing criticizing praising describing referring attacking \
     blaming questioning defending pointing touting denouncing slamming blasting dismissing \
-    alleging proposing pledging thanking supporting backing seeking";
+    alleging proposing pledging thanking supporting backing seeking demanding highlighting \
+    mentioning detailing outlining promoting discussing";
 const DET: &str = "the a an this these those his her their its our my your some many several \
     few both all each every another other any no two three four five one";
 const PRON: &str = "he she they it we i you who";

@@ -408,7 +408,12 @@ fn is_particle(w: &str) -> bool {
 fn strip_det<'a>(words: &[&'a str]) -> (bool, Vec<&'a str>) {
     let mut definite = false;
     let mut i = 0;
-    while i < words.len() && cues::lookup(words[i]).class & class::DET != 0 && i + 1 < words.len() {
+    // "those surveyed", "those over 60": the demonstrative is the head.
+    while i < words.len()
+        && cues::lookup(words[i]).class & class::DET != 0
+        && i + 1 < words.len()
+        && !words[i].eq_ignore_ascii_case("those")
+    {
         definite |= words[i].eq_ignore_ascii_case("the");
         i += 1;
     }
@@ -490,8 +495,17 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         };
     }
     // "a spokeswoman for Ann Roe": the spokeswoman speaks, not Ann Roe.
+    // So does "a producer for Acme Studios": a described person (an
+    // article before the noun) and the body named after the preposition.
+    // Not "former secretary of state Ann Roe", a title and a name.
+    let articled = all.first().is_some_and(|w| cues::lookup(w).class & class::DET != 0);
     let common_head = pp.is_some_and(|k| {
-        k > 0 && !is_cap(words[k - 1]) && cues::lookup(words[k - 1]).class & (class::ANON | class::GROUP) != 0
+        let titled = words.get(k + 1).is_some_and(|w| !is_cap(w) && cues::lookup(w).class & class::ROLE != 0)
+            && words.get(k + 2).is_some_and(|w| is_cap(w));
+        k > 0
+            && !is_cap(words[k - 1])
+            && !titled
+            && (cues::lookup(words[k - 1]).class & (class::ANON | class::GROUP) != 0 || articled)
     });
     let appositive_role = appositive_role.or(placed);
     // "Officials said" at the start of a sentence: a common noun, capitalised
@@ -745,7 +759,8 @@ fn can_speak(p: &Parsed) -> bool {
         let head = words[words.len() - 1].to_ascii_lowercase();
         let source_noun =
             words.iter().any(|w| cues::lookup(w).class & (class::ANON | class::GROUP | class::ROLE | class::ORG) != 0);
-        if !source_noun && (head.ends_with("ed") || EVENTS.contains(&head.as_str())) {
+        // "those surveyed": people, picked out by what was done to them.
+        if !source_noun && first != "those" && (head.ends_with("ed") || EVENTS.contains(&head.as_str())) {
             return false;
         }
         return !(words.len() == 1 && matches!(first, "latter" | "former"));

@@ -47,7 +47,10 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                 if n.kind == Kind::Open {
                     return Tail::QuoteAfter(j + 1);
                 }
-                if n.cue().is_some() {
+                // ", adding that ...", ", citing ...": the saying goes on.
+                // A past-tense cue is the verb of the content's second
+                // piece ("The museum, Roe said, celebrated its heroes").
+                if n.cue().is_some() && !(n.cue() == Some(CueKind::Other) && n.text(c.doc).ends_with("ed")) {
                     return Tail::Adverbial;
                 }
                 if n.is(class::CONJ) && !n.cap {

@@ -4,7 +4,7 @@
 //! Patterns, tried outermost first so that a report inside reported content
 //! is never taken for the frame ("X had told police that ..., the source
 //! added" belongs to the source):
-//! 1. `according to S` at the start, middle or end;
+//! 1. `according to S` at the start, middle or end, and `As S said, C`;
 //! 2. content first: `C, S said [when/where].`, `C, said S.`, `"Q," S said`,
 //!    with `"Q," S said, "R."` giving two pieces;
 //!    and `C1, S said, C2` with the frame inside its content;
@@ -19,6 +19,7 @@
 //! nothing, and the sentence stays the outlet's own statement.
 
 mod according;
+mod as_said;
 mod content_first;
 mod label;
 mod participle;
@@ -29,12 +30,13 @@ use super::cues::{CueKind, class};
 use super::model::Attribution;
 use super::tokens::{Kind, Token};
 use according::{according_to, in_document};
+use as_said::as_said;
 use content_first::content_first;
 use label::{label, label_mark};
 use participle::participle;
 use phrases::{
     clause_subject, document_subject, is_negation, is_relative, is_subordinator, np_back, restrictive_who,
-    skip_aux_back, starts_clause, subject_before,
+    skip_aux_back, starts_clause, subject_before, those_subject,
 };
 use speech::{cue_first, shared_subject, speaker_first};
 
@@ -190,7 +192,7 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
         }
         // "the website shows", "the poll finds": a source noun before it.
         let source_noun = p.is(class::GROUP | class::ANON) && i >= 2 && (c.t[i - 2].is(class::DET) || c.t[i - 2].cap);
-        if !(p.cap || p.is(class::PRON) || source_noun || c.lower_is(i + 1, "that")) {
+        if !(p.cap || p.is(class::PRON) || source_noun || c.lower_is(i + 1, "that") || document_phrase(c, i)) {
             return None;
         }
         // "Twenty-seven states", "Three reports".
@@ -204,6 +206,31 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
         }
     }
     Some(kind)
+}
+
+/// Whether the words before a noun-like cue at `i` are a noun phrase about
+/// a document that opens with a determiner: "the most recent poll shows",
+/// "an average of polls shows", "a survey of young voters finds". The
+/// determiner is what tells the phrase from a compound noun ("TV shows",
+/// "poll numbers"); only words, "of" and hyphenated figures may sit
+/// between it and the cue.
+fn document_phrase(c: &Ctx, i: usize) -> bool {
+    let t = c.t;
+    let mut document = false;
+    for k in (i.saturating_sub(9)..i).rev() {
+        let x = &t[k];
+        if !x.word() || x.quoted {
+            return false;
+        }
+        if x.is(class::DET) && !x.is(class::PRON) && !starts_with_digit(c, k) {
+            return document;
+        }
+        if is_function(x) && !c.lower_is(k, "of") {
+            return false;
+        }
+        document |= according::is_document(c, k);
+    }
+    false
 }
 
 /// A cue in a title-case headline right after a name: "Obama Says C",
@@ -275,7 +302,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
         return if in_document(&c, out) { Outcome::Framed } else { Outcome::None };
     }
-    if label(&c, out) || according_to(&c, out) || content_first(&c, out) || cue_first(&c, out) {
+    if label(&c, out) || according_to(&c, out) || as_said(&c, out) || content_first(&c, out) || cue_first(&c, out) {
         return Outcome::Framed;
     }
     for cue in 0..t.len() {
@@ -343,6 +370,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             || (s > 0 && kind != CueKind::Other && is_subordinator(c, s - 1) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
     })
+    .or_else(|| (kind != CueKind::Other).then(|| those_subject(c, cue)).flatten())
     .or_else(|| shared_subject(c, cue))
     .or_else(|| clause_subject(c, cue))
     .or_else(|| (kind == CueKind::Belief).then(|| document_subject(c, cue)).flatten())

@@ -92,14 +92,31 @@ fn push(out: &mut Vec<Frame>, f: Option<Frame>) -> bool {
     }
 }
 
+/// Whether the participle at `k` follows a noun for a message its speaker
+/// sent: "a statement saying", "a letter warning". Only participles that
+/// take a clause ("an email stressing the impact" names a topic), and only
+/// after an article before the noun (or an article and one modifier).
+fn statement_noun(c: &Ctx, k: usize) -> bool {
+    const MESSAGES: [&str; 11] =
+        ["statement", "letter", "release", "tweet", "post", "email", "memo", "message", "note", "video", "response"];
+    let t = c.t;
+    k >= 2
+        && MESSAGES.iter().any(|w| c.lower_is(k - 1, w))
+        && (t[k - 2].is(class::DET) || t[k - 2].word() && !t[k - 2].cap && k >= 3 && t[k - 3].is(class::DET))
+        && ["saying", "stating", "declaring", "announcing", "warning", "claiming", "insisting", "arguing"]
+            .iter()
+            .any(|w| c.lower_is(k, w))
+}
+
 /// `S did X, saying C`.
 fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
-    // ", saying C", "by saying C".
+    // ", saying C", "by saying C", and "issued a statement saying C",
+    // where the participle reports what the statement said.
     let Some(k) = (1..t.len()).find(|&k| {
         !t[k].quoted
-            && (t[k - 1].kind == Kind::Comma || c.lower_is(k - 1, "by"))
             && cue_at(c, k) == Some(CueKind::Participle)
+            && (t[k - 1].kind == Kind::Comma || c.lower_is(k - 1, "by") || statement_noun(c, k))
     }) else {
         return false;
     };
@@ -111,17 +128,39 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     {
         start = comma + 1;
     }
-    let Some((s, e)) = np_forward(c, start, true) else {
-        return false;
+    let source = if statement_noun(c, k) {
+        // "S issued a statement saying C": the subject of the verb whose
+        // object the statement is ("sent out a letter").
+        let d = if t[k - 2].is(class::DET) { k - 2 } else { k - 3 };
+        if d == 0 {
+            return false;
+        }
+        let particle = d >= 2 && ["out", "up", "off", "back"].iter().any(|w| c.lower_is(d - 1, w));
+        let v = d - 1 - usize::from(particle);
+        if !t[v].word() || t[v].cap || t[v].quoted || t[v].entry.cue.is_some() || super::is_function(&t[v]) {
+            return false;
+        }
+        let Some(source @ Source::Mention { np, .. }) = subject_before(c, v, |s| starts_clause(c, s)) else {
+            return false;
+        };
+        // A verb never ends up in the speaker ("Roe fired back a reply").
+        if t[np.0..np.1].iter().any(|x| !x.cap && x.text(c.doc).ends_with("ed")) {
+            return false;
+        }
+        source
+    } else {
+        let Some((s, e)) = np_forward(c, start, true) else {
+            return false;
+        };
+        // The subject must be followed by its verb, not by more phrase.
+        if e >= k || !t[e].word() || t[e].is(class::PREP | class::SUB | class::CONJ) {
+            return false;
+        }
+        Source::Mention { np: (s, e), appositive: None }
     };
-    // The subject must be followed by its verb, not by more phrase.
-    if e >= k || !t[e].word() || t[e].is(class::PREP | class::SUB | class::CONJ) {
-        return false;
-    }
     let Some(comp) = participle_complement(c, k) else {
         return false;
     };
-    let source = Source::Mention { np: (s, e), appositive: None };
     let frame = content_frame(c, comp.start, t.len(), c.bytes(k, k + 1), source, comp.that).map(|mut f| {
         if f.attribution == Attribution::Indirect && object_participle(c, k) {
             f.attribution = Attribution::Other;

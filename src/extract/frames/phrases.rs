@@ -39,7 +39,7 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     // people around it speak together.
     if s >= 2
         && t[s].is(class::DET | class::PRON)
-        && ["his", "her", "their"].iter().any(|w| c.lower_is(s, w))
+        && ["his", "her", "their", "its"].iter().any(|w| c.lower_is(s, w))
         && c.lower_is(s - 1, "and")
         && t[s - 2].cap
         && t[s - 2].word()
@@ -86,10 +86,24 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && !t[s - 2].quoted
             && !is_function(&t[s - 2])
             && t[s - 2].entry.cue.is_none();
+        // "A producer for Yahoo Studios", "an editor at the Times": a
+        // described person and the named body they work for. Not "of",
+        // which as often names whose quality it is ("the tone of Roe").
+        let named_body = s >= 3
+            && ["for", "at", "with"].iter().any(|w| c.lower_is(s - 1, w))
+            && t[s].cap
+            && !t[s].is(class::DET | class::PRON)
+            && t[s - 2].word()
+            && !t[s - 2].quoted
+            && !t[s - 2].cap
+            && !is_function(&t[s - 2])
+            && t[s - 2].entry.cue.is_none()
+            && t[s - 3].is(class::DET)
+            && !t[s - 3].is(class::PRON);
         if p.word()
             && !p.cap
             && pp.iter().any(|w| c.lower_is(s - 1, w))
-            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP) || noun_of)
+            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP) || noun_of || named_body)
             && let Some((s2, _)) = np_core(c, s - 1)
             && !t[s2].is(class::PRON)
         {
@@ -276,6 +290,17 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
             && t.get(e + 1).is_some_and(|n| n.cap && n.word())
         {
             e += 1;
+            continue;
+        }
+        // "former secretary of state Ann Roe": a lowercase title with its
+        // department, then the name.
+        if c.lower_is(e, "of")
+            && e > start
+            && t[e - 1].is(class::ROLE)
+            && t.get(e + 1).is_some_and(|n| n.word() && !n.cap && n.is(class::ROLE))
+            && t.get(e + 2).is_some_and(|n| n.word() && n.cap && !n.quoted)
+        {
+            e += 2;
             continue;
         }
         if is_function(x) || x.entry.cue.is_some() || x.is(class::DET) {
@@ -515,8 +540,20 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
             let described = d + 1 < b
                 && t[d].is(class::DET)
-                && t[d..b].iter().any(|x| x.is(class::ANON | class::GROUP | class::ROLE) && !x.cap)
-                && !t[d..b].iter().any(|x| x.is(class::SUB | class::AUX | class::PRON) || x.cue().is_some());
+                // A role noun, or any common noun heading the description
+                // when the name has a first and a last name ("An Israeli
+                // blogger, Tal Roe, said").
+                // A role after a possessive may be capitalised ("the
+                // firm's CEO").
+                && ((d..b).any(|k| {
+                    t[k].is(class::ANON | class::GROUP | class::ROLE) && (!t[k].cap || k > d && is_possessive(c, k - 1))
+                }) || (last - b >= 3 && t[b - 1].word() && !t[b - 1].cap && !is_function(&t[b - 1])))
+                // "One of the authors of that report": a demonstrative
+                // after a preposition is no subordinator.
+                && !(d..b).any(|k| {
+                    let demonstrative = c.lower_is(k, "that") && k > d && t[k - 1].is(class::PREP);
+                    (t[k].is(class::SUB | class::AUX | class::PRON) && !demonstrative) || t[k].cue().is_some()
+                });
             if described && accept(d) {
                 return Some(Source::Mention { np: (b + 1, last), appositive: Some((d, b)) });
             }
@@ -672,10 +709,26 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
         return j + 1;
     }
     if x.cap && !is_function(x) {
-        while t.get(j).is_some_and(|y| y.word() && y.cap && !y.quoted) {
-            j += 1;
+        // "The Post and Courier newspaper of Charleston": a named outlet,
+        // what it is and where, before the content.
+        let cap = |k: usize| t.get(k).is_some_and(|y| y.word() && y.cap && !y.quoted);
+        let mut kind_noun = false;
+        loop {
+            while cap(j) {
+                j += 1;
+            }
+            if ["and", "of", "&"].iter().any(|w| c.lower_is(j, w)) && cap(j + 1) {
+                j += 1;
+            } else if !kind_noun
+                && t.get(j).is_some_and(|y| y.word() && !y.quoted && !y.cap && y.is(class::GROUP))
+                && (c.lower_is(j + 1, "of") && cap(j + 2) || c.lower_is(j + 1, "that"))
+            {
+                kind_noun = true;
+                j += 1;
+            } else {
+                return j;
+            }
         }
-        return j;
     }
     if x.is(class::DET) {
         j += 1;
@@ -787,6 +840,24 @@ pub(super) fn document_subject(c: &Ctx, cue: usize) -> Option<Source> {
     if t[s..head].iter().any(|x| clause(x) || x.is(class::PREP) || x.cue().is_some())
         || t[head + 1..j].iter().any(|x| clause(x) || x.cue().is_some())
     {
+        return None;
+    }
+    Some(Source::Mention { np: (s, j), appositive: None })
+}
+
+/// `Those surveyed say C`, `those over 60 said C`, `those who back her
+/// say C`: a group picked out by "those" and what follows it, opening the
+/// clause. Not `Those who say C ...`: there the cue is the relative
+/// clause's own, and the main verb comes after C.
+pub(super) fn those_subject(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    let s = (j.saturating_sub(10)..j).rev().find(|&k| c.lower_is(k, "those"))?;
+    let relative = c.lower_is(s + 1, "who");
+    if j < s + 2 + usize::from(relative) || !starts_clause(c, s) {
+        return None;
+    }
+    if t[s + 1..j].iter().any(|x| !x.word() || x.quoted || x.cue().is_some() || x.is(class::CONJ)) {
         return None;
     }
     Some(Source::Mention { np: (s, j), appositive: None })

@@ -273,10 +273,12 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
             }
         }
         // "..., and S said D", "... — and S noted D".
-        // "..., while others said D" contrasts a second speaker too.
+        // "..., while others said D" contrasts a second speaker too, and
+        // "..., though she acknowledged D" concedes.
         let clause_break = x.kind == Kind::Semicolon
             || (matches!(x.kind, Kind::Comma | Kind::Dash)
-                && (t[k + 1].is(class::CONJ) || c.lower_is(k + 1, "while") || c.lower_is(k + 1, "whereas"))
+                && (t[k + 1].is(class::CONJ)
+                    || ["while", "whereas", "though", "although"].iter().any(|w| c.lower_is(k + 1, w)))
                 && !t[k + 1].cap);
         if clause_break {
             let from = if x.kind == Kind::Semicolon { k + 1 } else { k + 2 };
@@ -358,6 +360,7 @@ pub(super) fn speaker_first(
                 | "characterize"
                 | "estimate"
                 | "explain"
+                | "comment"
         ) {
             return false;
         }

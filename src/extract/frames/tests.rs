@@ -735,3 +735,124 @@ fn a_negated_report_is_a_refusal_and_a_negated_belief_no_frame() {
     let belief = &extract("The fishermen don't think the pier will reopen.").statements[0];
     assert!(belief.speaker.is_none(), "{belief:?}");
 }
+
+#[test]
+fn thirteenth_session_frames_on_invented_sentences() {
+    let cases = [
+        // A document phrase with modifiers before a noun-like cue.
+        (
+            "The most recent harbour poll shows the ferry has lost riders.",
+            "most recent harbour poll",
+            "the ferry has lost riders",
+        ),
+        (
+            "A new survey of dock workers finds a wide split on the pier.",
+            "new survey of dock workers",
+            "a wide split on the pier",
+        ),
+        // Those picked out by what follows.
+        (
+            "By wide margins, those surveyed say the ferry should run at night.",
+            "those surveyed",
+            "the ferry should run at night",
+        ),
+        ("Those over 60 say the pier is unsafe.", "those over 60", "the pier is unsafe"),
+        ("Those who fish the bay say the water is warmer.", "those who fish the bay", "the water is warmer"),
+        // A description, then the name.
+        ("The harbour board's CEO, Ann Roe, said the pier would reopen.", "Ann Roe", "the pier would reopen"),
+        ("An island blogger, Tal Vane, reported that the ferry was sold.", "Tal Vane", "the ferry was sold"),
+        ("One of the authors of that study, Bo Diaz, said the bay is warming.", "Bo Diaz", "the bay is warming"),
+        // A named outlet, what it is and where, before the content.
+        ("Roe told The Post and Courier newspaper of Dunmore on Friday that she would run.", "Roe", "she would run"),
+        // An opening `as` clause.
+        ("As the mayor said, the pier is older than the town.", "mayor", "the pier is older than the town"),
+        (
+            "As one fisherman told the Gazette, \"We are running out of bay.\"",
+            "fisherman",
+            "We are running out of bay.",
+        ),
+        // A message and the participle that reports it.
+        ("The board issued a statement saying the pier would close.", "board", "the pier would close"),
+        ("Roe sent out a short letter stating that the ferry was sold.", "Roe", "the ferry was sold"),
+        // A title with its department, then the name.
+        ("\"The bay is warming,\" said former secretary of state Ann Roe.", "Ann Roe", "The bay is warming"),
+        // Past a short opening phrase, and the passive.
+        ("Of course, as Joel Vane of the Bay Courier observed, the ferry won.", "Joel Vane", "the ferry won"),
+        ("As reported by the Bay Courier, the pier lost money.", "Bay Courier", "the pier lost money"),
+        ("Later, Roe fired back a response saying she would not sell.", "Roe", "she would not sell"),
+        // A described person and the body they work for.
+        (
+            "A producer for Bayside Studios told the paper that the show was cancelled.",
+            "producer for Bayside Studios",
+            "the show was cancelled",
+        ),
+    ];
+    for (text, name, content) in cases {
+        assert_eq!(said(text), vec![pair(name, content)], "{text}");
+    }
+}
+
+#[test]
+fn thirteenth_session_non_frames() {
+    // A promise kept, a noun after a name, an email's topic: no report.
+    for text in [
+        "As Roe said he would, he sold the ferry.",
+        "As island states and neighbours, the two towns share a pier.",
+        "His campaign sent out an email stressing the cost of the pier.",
+        "The late-night shows mocked the pier.",
+    ] {
+        assert_eq!(said(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn declined_to_comment_is_a_refusal() {
+    let x = extract("A spokeswoman for the harbour board declined to comment.");
+    let s = &x.statements[0];
+    assert_eq!(s.attribution.as_str(), "declined");
+    assert_eq!(s.content, "declined to comment");
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("spokeswoman for the harbour board"));
+}
+
+#[test]
+fn a_concession_after_the_content_is_a_second_report() {
+    assert_eq!(
+        said("Roe said she would run again, though she acknowledged the odds were long."),
+        vec![pair("Roe", "she would run again"), pair("Roe", "the odds were long")]
+    );
+}
+
+#[test]
+fn a_past_tense_stance_verb_after_a_middle_frame_continues_the_content() {
+    assert_eq!(
+        said("The new pier, Ann Roe said, replaced the old ferry landing."),
+        vec![pair("Ann Roe", "The new pier replaced the old ferry landing")]
+    );
+}
+
+#[test]
+fn an_organisation_and_its_people_speak_together() {
+    assert_eq!(
+        said("Acme Ports and its lawyers say the lease is void."),
+        vec![pair("Acme Ports and its lawyers", "the lease is void")]
+    );
+}
+
+#[test]
+fn stance_verbs_of_issue_14_other_attributions() {
+    let rows = |text: &str| -> Vec<(String, String, &'static str)> {
+        extract(text)
+            .statements
+            .into_iter()
+            .filter_map(|s| s.speaker.map(|r| (r.name, s.content, s.attribution.as_str())))
+            .collect()
+    };
+    assert_eq!(
+        rows("The harbour board is demanding that the ferry company pay for the pier."),
+        vec![("harbour board".to_string(), "the ferry company pay for the pier".to_string(), "indirect")]
+    );
+    assert_eq!(
+        rows("The new ad mentions the closed pier."),
+        vec![("new ad".to_string(), "the closed pier".to_string(), "other")]
+    );
+}

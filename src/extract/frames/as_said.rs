@@ -1,0 +1,114 @@
+//! `As S said, C` frames (and `As reported by S, C`): an opening `as`
+//! clause that names who said what
+//! the main clause then states ("As the senator said, C", "As one aide
+//! told the paper, \"Q\"").
+//!
+//! The `as` clause must be only a subject, a cue and adverbials: "As Roe
+//! said he would, he ..." (a promise kept) and "As Roe said that C, D"
+//! are other constructions and are left alone.
+
+use super::phrases::{np_back, np_forward, skip_aux_back, skip_object};
+use super::{Ctx, Frame, Source, content_frame, cue_at, is_function};
+use crate::extract::cues::{CueKind, class};
+use crate::extract::tokens::Kind;
+
+/// `As S said, C`.
+pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let Some(mut first) = t.iter().position(|x| !x.is(class::CONJ)) else {
+        return false;
+    };
+    // "Of course, as S observed, C": past a short opening phrase.
+    if !c.lower_is(first, "as")
+        && let Some(comma) = (first + 1..t.len().min(first + 5)).find(|&k| t[k].kind == Kind::Comma)
+        && t[first..comma].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none())
+    {
+        first = comma + 1;
+    }
+    if !c.lower_is(first, "as") || t.get(first + 1).is_none_or(|x| x.quoted) {
+        return false;
+    }
+    // "As reported by S, C".
+    if c.lower_is(first + 1, "reported") && c.lower_is(first + 2, "by") {
+        return reported_by(c, first, out);
+    }
+    // The cue: a verb of saying or telling.
+    let Some((cue, cue_end, kind)) = (first + 2..t.len().min(first + 16)).find_map(|k| {
+        if t[k].quoted || !t[k].word() {
+            return None;
+        }
+        // "As Soviet states and neighbours, ...": a noun-like cue after a
+        // name is a noun here; after a pronoun it is the verb.
+        if t[k].is(class::NOUNLIKE_CUE) && !t[k - 1].is(class::PRON) {
+            return None;
+        }
+        match cue_at(c, k) {
+            Some(kind @ (CueKind::Speech | CueKind::Tell)) => Some((k, k + 1, kind)),
+            _ => None,
+        }
+    }) else {
+        return false;
+    };
+    // The subject fills the clause between "as" and the cue.
+    let Some(np) = np_back(c, skip_aux_back(c, cue)) else {
+        return false;
+    };
+    if np.0 != first + 1 || is_function(&t[np.0]) && !t[np.0].is(class::PRON) {
+        return false;
+    }
+    // After the cue only a listener and adverbials ("in a statement", "on
+    // Tuesday") before the comma that ends the clause.
+    let mut j = if kind == CueKind::Tell { skip_object(c, cue_end) } else { cue_end };
+    while j < t.len() && t[j].word() && !t[j].quoted {
+        let x = &t[j];
+        if x.is(class::SUB | class::PRON | class::AUX) && !x.is(class::PREP) || x.entry.cue.is_some() {
+            return false;
+        }
+        j += 1;
+    }
+    if t.get(j).is_none_or(|x| x.kind != Kind::Comma) || j > cue_end + 10 {
+        return false;
+    }
+    // A second report in the main clause ("..., C, Diaz added") is the
+    // content-first frames' to read.
+    if t[j + 1..].iter().any(|x| !x.quoted && matches!(x.cue(), Some(CueKind::Speech | CueKind::Tell))) {
+        return false;
+    }
+    let source = Source::Mention { np, appositive: None };
+    match content_frame(c, j + 1, t.len(), c.bytes(cue, cue_end), source, false) {
+        Some(f) => {
+            out.push(f);
+            true
+        }
+        None => false,
+    }
+}
+
+/// `As reported by S, C`: the passive names its source after "by".
+fn reported_by(c: &Ctx, first: usize, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let from = first + 3;
+    let Some(comma) = (from..t.len().min(from + 12)).find(|&k| !t[k].word() || t[k].quoted) else {
+        return false;
+    };
+    if t[comma].kind != Kind::Comma || comma == from {
+        return false;
+    }
+    let Some(np) = np_forward(c, from, true) else {
+        return false;
+    };
+    if np.1 != comma || t[np.0].is(class::PRON) {
+        return false;
+    }
+    if t[comma + 1..].iter().any(|x| !x.quoted && matches!(x.cue(), Some(CueKind::Speech | CueKind::Tell))) {
+        return false;
+    }
+    let source = Source::Mention { np, appositive: None };
+    match content_frame(c, comma + 1, t.len(), c.bytes(first + 1, first + 3), source, false) {
+        Some(f) => {
+            out.push(f);
+            true
+        }
+        None => false,
+    }
+}
