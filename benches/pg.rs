@@ -31,7 +31,12 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_claimtrail");
+/// The binary timed: this build's, or the one `CLAIMTRAIL_BENCH_BIN`
+/// names (an older build, to interleave runs of both on a busy machine).
+fn bin() -> PathBuf {
+    std::env::var_os("CLAIMTRAIL_BENCH_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_claimtrail")), PathBuf::from)
+}
 
 fn row(what: &str, figure: String, target: &str) {
     println!("| {what} (PostgreSQL) | {figure} | {target} |");
@@ -136,7 +141,7 @@ fn import(store: &Path, archives: &[PathBuf]) -> Duration {
     let children: Vec<_> = archives
         .iter()
         .map(|a| {
-            std::process::Command::new(BIN)
+            std::process::Command::new(bin())
                 .arg("--store")
                 .arg(store)
                 .args(["import", "--quiet"])
@@ -153,9 +158,14 @@ fn import(store: &Path, archives: &[PathBuf]) -> Duration {
     start.elapsed()
 }
 
-/// Create the schema's tables first, so the writers do not race to.
+/// Create the schema's tables first, so the writers do not race to. Not
+/// for an older binary (`CLAIMTRAIL_BENCH_BIN`), which refuses a schema
+/// newer than its own: its writers create it, one at a time (under the
+/// migrations' advisory lock).
 fn create(store: &Path) {
-    drop(claimtrail_store::Store::open(store).expect("open the PostgreSQL store"));
+    if std::env::var_os("CLAIMTRAIL_BENCH_BIN").is_none() {
+        drop(claimtrail_store::Store::open(store).expect("open the PostgreSQL store"));
+    }
 }
 
 fn bench_import(server: &str, dir: &Path) {
@@ -239,7 +249,7 @@ fn bench_queries(server: &str, dir: &Path) {
         let mut times = Vec::new();
         for _ in 0..100 {
             let t = Instant::now();
-            let out = std::process::Command::new(BIN).arg("--store").arg(&store).args(args).output().unwrap();
+            let out = std::process::Command::new(bin()).arg("--store").arg(&store).args(args).output().unwrap();
             times.push(t.elapsed());
             assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         }

@@ -66,6 +66,12 @@ pub struct WriteBatch<'s> {
     /// stays once stored, and a story repeats its statements in every
     /// revision.
     held: HashSet<Hash32>,
+    /// The stories this batch holds the lock of (PostgreSQL), to take
+    /// them in ascending order (see [`WriteBatch::lock_story`]).
+    locked: BTreeSet<String>,
+    /// The batch's transaction is still its own to end: false once it
+    /// committed, so dropping it then ends nothing.
+    open: bool,
 }
 
 /// A revision's analysis as the store holds it, read by
@@ -213,7 +219,45 @@ impl<'s> WriteBatch<'s> {
             rederived: false,
             cleared: None,
             held: HashSet::new(),
+            locked: BTreeSet::new(),
+            open: true,
         })
+    }
+
+    /// Lock `story` for appending (PostgreSQL; sled's writer is alone).
+    ///
+    /// Every batch takes its stories' locks in ascending order, so two
+    /// writers never wait on each other in a cycle: one holding story b
+    /// and waiting for a while the other holds a and waits for b would
+    /// wait for ever (the server would end one of them with a deadlock
+    /// error after a second). A story that sorts before one the batch
+    /// holds is taken after committing what the batch has staged, which
+    /// ends its transaction and its locks: the batch goes on as a new one
+    /// (a crash still loses at most the batch in flight, and never part
+    /// of a revision).
+    fn lock_story(&mut self, story: &str) -> Result<()> {
+        if !self.store.is_postgres() || self.locked.contains(story) {
+            return Ok(());
+        }
+        if self.locked.last().is_some_and(|last| story < last.as_str()) {
+            self.restart()?;
+        }
+        self.store.lock_story(story)?;
+        self.locked.insert(story.to_string());
+        Ok(())
+    }
+
+    /// Commit what is staged and go on as a new batch.
+    fn restart(&mut self) -> Result<()> {
+        self.write_out()?;
+        if self.open {
+            // Nothing was staged: the transaction and its locks end here.
+            self.store.abandon_batch();
+        }
+        let fresh = WriteBatch::new(self.store)?;
+        let mut done = std::mem::replace(self, fresh);
+        done.open = false;
+        Ok(())
     }
 
     /// How many new revisions are staged.
@@ -421,7 +465,7 @@ impl<'s> WriteBatch<'s> {
     /// Stage one revision. See [`Store::record_revision`].
     pub fn record(&mut self, new: NewRevision<'_>) -> Result<Recorded> {
         validate_story_id(new.story)?;
-        self.store.lock_story(new.story)?;
+        self.lock_story(new.story)?;
         // What recording looks up, fetched together (one round trip on
         // PostgreSQL; nothing on sled).
         let text_id = blob_id(new.text.as_bytes());
@@ -828,7 +872,7 @@ impl<'s> WriteBatch<'s> {
         analyses: Vec<NewAnalysis>,
         version: &str,
     ) -> Result<()> {
-        self.store.lock_story(story)?;
+        self.lock_story(story)?;
         // `stored` was read before the story was locked: on PostgreSQL,
         // another writer may have added a revision since.
         let revisions = self.story_revisions(story)? as usize;
@@ -948,6 +992,11 @@ impl<'s> WriteBatch<'s> {
 
     /// Write everything staged in one atomic batch and flush it to disk.
     pub fn commit(mut self) -> Result<()> {
+        self.write_out()
+    }
+
+    /// [`WriteBatch::commit`], leaving the emptied batch to drop or renew.
+    fn write_out(&mut self) -> Result<()> {
         let staged = std::mem::take(&mut self.staged);
         let deleted = std::mem::take(&mut self.deleted);
         if staged.is_empty() && deleted.is_empty() {
@@ -991,6 +1040,8 @@ impl<'s> WriteBatch<'s> {
             true => None,
             false => Some(store.append_journal(&journal)?),
         };
+        // Ended whether it commits or not (`apply` rolls back a failure).
+        self.open = false;
         store.apply(
             batch,
             &self.before,
@@ -1008,7 +1059,9 @@ impl Drop for WriteBatch<'_> {
     /// A batch dropped uncommitted writes nothing (on PostgreSQL, its
     /// transaction and the story locks it holds end here).
     fn drop(&mut self) {
-        self.store.abandon_batch();
+        if self.open {
+            self.store.abandon_batch();
+        }
     }
 }
 

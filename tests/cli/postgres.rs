@@ -390,8 +390,8 @@ fn a_schema_1_store_is_brought_up_to_date_with_its_typed_columns_filled() {
     let schema = env.pg_schema().unwrap();
     let mut client = pg_client(&server).unwrap();
     let before = env.run(["export"]).ok().to_string();
-    // Take the store back to schema 1: what version 2 added is gone (and
-    // version 3 only redefined a function).
+    // Take the store back to schema 1: what versions 2 and 4 added is
+    // gone (and version 3 only redefined a function).
     client
         .batch_execute(&format!(
             "SET search_path = {schema};
@@ -400,6 +400,7 @@ fn a_schema_1_store_is_brought_up_to_date_with_its_typed_columns_filled() {
              ALTER TABLE speakers DROP COLUMN name, DROP COLUMN kind, DROP COLUMN role;
              ALTER TABLE runs_by_statement DROP COLUMN last_revision, DROP COLUMN attribution;
              DROP INDEX runs_by_statement_story; DROP INDEX runs_by_statement_speaker;
+             DROP SEQUENCE ct_batch_numbers;
              DELETE FROM ct_schema WHERE version >= 2;"
         ))
         .unwrap();
@@ -423,8 +424,51 @@ fn a_schema_1_store_is_brought_up_to_date_with_its_typed_columns_filled() {
         .iter()
         .map(|r| r.get(0))
         .collect();
-    assert_eq!(versions, [1, 2, 3]);
+    assert_eq!(versions, [1, 2, 3, 4]);
     assert_eq!(env.run(["verify"]).code, 0);
+}
+
+/// A schema-3 store (batch numbers from the counters row) that an import
+/// left half done is upgraded in place by this claimtrail, whose import
+/// then finishes the job: the store is the one a fresh import makes, and
+/// the batches go on numbering after the ones already there.
+#[test]
+fn a_half_imported_schema_3_store_is_finished_as_a_fresh_import() {
+    let Some(server) = require_pg("postgres::a_half_imported_schema_3_store") else { return };
+    let env = Env::new_pg(&server);
+    let schema = env.pg_schema().unwrap();
+    let dir = env.dir.path().join("archive");
+    write_stories(&dir, "bulk", 6);
+    env.run(["import", "--quiet", "--batch", "4", dir.to_str().unwrap()]).ok();
+    let mut client = pg_client(&server).unwrap();
+    // What schema 4 added: the sequence. Schema 3 numbered batches with
+    // the counter alone.
+    client
+        .batch_execute(&format!(
+            "SET search_path = {schema};
+             DROP SEQUENCE ct_batch_numbers;
+             DELETE FROM ct_schema WHERE version >= 4;"
+        ))
+        .unwrap();
+    let batches = |c: &mut postgres::Client| -> i64 {
+        c.query_one(&format!("SELECT n FROM {schema}.counters WHERE name = 'batches'"), &[]).unwrap().get(0)
+    };
+    let numbered = batches(&mut client);
+    assert!(numbered > 1, "the first import numbered its batches ({numbered})");
+    // The archive grows; the first stories are as they were.
+    write_stories(&dir, "bulk", 12);
+    let again = env.run(["import", "--quiet", "--batch", "4", dir.to_str().unwrap()]).ok().to_string();
+    assert!(again.contains("18 already there"), "{again}");
+    let postings: i64 = client
+        .query_one(&format!("SELECT count(DISTINCT batch) FROM {schema}.postings WHERE batch > {numbered}"), &[])
+        .unwrap()
+        .get(0);
+    assert!(postings > 0 && batches(&mut client) > numbered, "later batches are numbered after the earlier ones");
+
+    let fresh = Env::new_pg(&server);
+    fresh.run(["import", "--quiet", dir.to_str().unwrap()]).ok();
+    assert_eq!(env.run(["export"]).ok(), fresh.run(["export"]).ok(), "the same export as a fresh import");
+    assert_eq!(root(&env), root(&fresh), "the same verify root");
 }
 
 /// A PostgreSQL server of the test's own on 127.0.0.1 that accepts only
