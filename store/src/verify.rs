@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use serde::Serialize;
 
 use crate::error::Result;
@@ -139,17 +141,21 @@ pub(crate) fn verify(
     }
 
     // Blobs checked so far: id → what is wrong with it, if anything.
-    let mut blobs_seen: HashMap<Hash32, Option<String>> = HashMap::new();
-    let mut texts: HashMap<(String, u32), Hash32> = HashMap::new();
+    let mut blobs_seen: FxHashMap<Hash32, Option<String>> = FxHashMap::default();
+    // Stories and speakers by number in the run maps, which at 10M
+    // statements hold millions of runs: no string per entry to copy, hash
+    // and free.
+    let mut ids = Ids::new(stories.keys());
+    let mut texts: FxHashMap<(u32, u32), Hash32> = FxHashMap::default();
     // Every revision record found, readable or not: (story, number) → id.
     let mut found: HashMap<(String, u32), Option<Hash32>> = HashMap::new();
     // The runs the statement lists imply: (story, statement, speaker, first) → last.
-    let mut runs: HashMap<RunKey, Expected> = HashMap::new();
+    let mut runs: FxHashMap<RunKey, Expected> = FxHashMap::default();
     // Stories whose runs cannot be worked out (a record or list is unreadable).
-    let mut unchecked: HashSet<String> = HashSet::new();
+    let mut unchecked: FxHashSet<u32> = FxHashSet::default();
 
     let mut heads = analysis::Heads::default();
-    for (id, story) in &stories {
+    for (number, (id, story)) in (0u32..).zip(&stories) {
         let mut expected_parent: Option<Hash32> = None;
         let mut expected_number = 1u32;
         let mut walk = RunWalk::default();
@@ -187,15 +193,15 @@ pub(crate) fn verify(
             let list = check_occurrences(store, &stored, &mut report, &rev, &mut walk)?;
             chain = analysis::check(store, &mut report, &rev, list.as_deref(), chain, rev.number == 1)?;
             match list {
-                Some(list) => walk.step(id, rev.number, &list, &mut runs),
+                Some(list) => walk.step(number, rev.number, &list, &mut ids, &mut runs),
                 None => walk.broken = true,
             }
-            texts.insert((id.clone(), rev.number), rev.text);
+            texts.insert((number, rev.number), rev.text);
             expected_parent = Some(rev.id);
             expected_number = key_number.unwrap_or(expected_number) + 1;
         }
-        if !walk.finish(id, &mut runs) {
-            unchecked.insert(id.clone());
+        if !walk.finish(number, &mut runs) {
+            unchecked.insert(number);
         }
         let count = expected_number - 1;
         if story.revisions != count {
@@ -238,7 +244,9 @@ pub(crate) fn verify(
         }
     }
 
-    check_indexes(store, &mut report, &texts, runs, &unchecked, &statements, &speakers)?;
+    let derived =
+        Derived { ids: &ids, texts: &texts, unchecked: &unchecked, statements: &statements, speakers: &speakers };
+    check_indexes(store, &mut report, &derived, runs)?;
     check_journal(store.path(), &mut report, &found);
     if let Ok(crate::format::Found::Damaged) = crate::format::read(store.path()) {
         report.problem(
@@ -261,8 +269,61 @@ struct Stored {
     speakers: HashSet<Vec<u8>>,
 }
 
-/// A run as the statement lists imply it: story, statement, speaker, first.
-type RunKey = (String, Hash32, Option<String>, u32);
+/// Stories and speakers as numbers: a story's is its place in the sorted
+/// list of stories, a speaker's the order it was first met in.
+struct Ids<'a> {
+    stories: Vec<&'a str>,
+    story_ids: FxHashMap<&'a str, u32>,
+    speaker_ids: FxHashMap<String, u32>,
+}
+
+impl<'a> Ids<'a> {
+    fn new(stories: impl Iterator<Item = &'a String>) -> Self {
+        let stories: Vec<&str> = stories.map(String::as_str).collect();
+        let story_ids = (0u32..).zip(&stories).map(|(n, s)| (*s, n)).collect();
+        Ids { stories, story_ids, speaker_ids: FxHashMap::default() }
+    }
+
+    fn story(&self, id: &str) -> Option<u32> {
+        self.story_ids.get(id).copied()
+    }
+
+    fn story_name(&self, number: u32) -> &'a str {
+        self.stories[number as usize]
+    }
+
+    /// The speaker's number, given it now if it has none.
+    fn speaker_or_new(&mut self, id: &str) -> u32 {
+        if let Some(&n) = self.speaker_ids.get(id) {
+            return n;
+        }
+        let n = self.speaker_ids.len() as u32;
+        self.speaker_ids.insert(id.to_string(), n);
+        n
+    }
+
+    /// The speaker's number, `None` when no statement list names it.
+    fn speaker(&self, id: &str) -> Option<u32> {
+        self.speaker_ids.get(id).copied()
+    }
+}
+
+/// What the walk through the revisions found, for the index checks.
+struct Derived<'a> {
+    ids: &'a Ids<'a>,
+    /// (story, revision) → its text's blob id.
+    texts: &'a FxHashMap<(u32, u32), Hash32>,
+    /// Stories whose runs cannot be worked out.
+    unchecked: &'a FxHashSet<u32>,
+    /// Statements whose content matches their hash.
+    statements: &'a HashSet<Hash32>,
+    /// Speakers whose record checks out.
+    speakers: &'a HashSet<String>,
+}
+
+/// A run as the statement lists imply it: story, statement, speaker, first
+/// (stories and speakers by their [`Ids`] numbers).
+type RunKey = (u32, Hash32, Option<u32>, u32);
 
 /// How a statement was said where its run opens: attribution, mention.
 type Said = (String, Option<String>);
@@ -292,7 +353,7 @@ impl Expected {
 struct RunWalk {
     /// The open runs: (statement, speaker) → first revision, and how it
     /// said the statement there (attribution, mention).
-    open: HashMap<(Hash32, Option<String>), (u32, Said)>,
+    open: FxHashMap<(Hash32, Option<u32>), (u32, Said)>,
     /// The previous revision's list wire bytes, to decode the next delta.
     previous: Option<(u32, Vec<u8>)>,
     /// A revision or list could not be read: the story's runs cannot be
@@ -301,29 +362,37 @@ struct RunWalk {
 }
 
 impl RunWalk {
-    fn step(&mut self, story: &str, number: u32, list: &[Occurrence], runs: &mut HashMap<RunKey, Expected>) {
-        let now: HashSet<(Hash32, Option<String>)> = list.iter().map(|o| (o.statement, o.speaker.clone())).collect();
-        let gone: Vec<(Hash32, Option<String>)> = self.open.keys().filter(|k| !now.contains(*k)).cloned().collect();
+    fn step(
+        &mut self,
+        story: u32,
+        number: u32,
+        list: &[Occurrence],
+        ids: &mut Ids,
+        runs: &mut FxHashMap<RunKey, Expected>,
+    ) {
+        let pairs: Vec<(Hash32, Option<u32>)> =
+            list.iter().map(|o| (o.statement, o.speaker.as_deref().map(|sp| ids.speaker_or_new(sp)))).collect();
+        let now: FxHashSet<(Hash32, Option<u32>)> = pairs.iter().copied().collect();
+        let gone: Vec<(Hash32, Option<u32>)> = self.open.keys().filter(|k| !now.contains(*k)).copied().collect();
         for pair in gone {
             if let Some((first, said)) = self.open.remove(&pair) {
-                runs.insert((story.to_string(), pair.0, pair.1, first), Expected { last: Some(number - 1), said });
+                runs.insert((story, pair.0, pair.1, first), Expected { last: Some(number - 1), said });
             }
         }
         // A run opens with the first occurrence of its pair in the list.
-        for o in list {
-            let said = (o.attribution.clone(), o.mention.clone());
-            self.open.entry((o.statement, o.speaker.clone())).or_insert((number, said));
+        for (o, pair) in list.iter().zip(pairs) {
+            self.open.entry(pair).or_insert_with(|| (number, (o.attribution.clone(), o.mention.clone())));
         }
     }
 
     /// Close the walk; false when the story's runs cannot be checked.
-    fn finish(&mut self, story: &str, runs: &mut HashMap<RunKey, Expected>) -> bool {
+    fn finish(&mut self, story: u32, runs: &mut FxHashMap<RunKey, Expected>) -> bool {
         if self.broken {
             runs.retain(|k, _| k.0 != story);
             return false;
         }
         for ((h, sp), (first, said)) in self.open.drain() {
-            runs.insert((story.to_string(), h, sp, first), Expected { last: None, said });
+            runs.insert((story, h, sp, first), Expected { last: None, said });
         }
         true
     }
@@ -420,12 +489,10 @@ fn check_occurrences(
 fn check_indexes(
     store: &Store,
     report: &mut VerifyReport,
-    texts: &HashMap<(String, u32), Hash32>,
-    mut runs: HashMap<RunKey, Expected>,
-    unchecked: &HashSet<String>,
-    statements: &HashSet<Hash32>,
-    speakers: &HashSet<String>,
+    derived: &Derived,
+    mut runs: FxHashMap<RunKey, Expected>,
 ) -> Result<()> {
+    let ids = derived.ids;
     for kv in store.scan(&[keys::BY_TEXT]) {
         let (k, v) = kv?;
         report.index_entries += 1;
@@ -433,8 +500,8 @@ fn check_indexes(
         let story = nul.map(|n| String::from_utf8_lossy(&k[1..n]).into_owned());
         let text = nul.and_then(|n| Hash32::from_slice(&k[n + 1..]));
         let number = <[u8; 4]>::try_from(&v[..]).ok().map(u32::from_be_bytes);
-        let ok = match (&story, text, number) {
-            (Some(s), Some(t), Some(n)) => texts.get(&(s.clone(), n)) == Some(&t),
+        let ok = match (story.as_deref().and_then(|s| ids.story(s)), text, number) {
+            (Some(s), Some(t), Some(n)) => derived.texts.get(&(s, n)) == Some(&t),
             _ => false,
         };
         if !ok {
@@ -442,9 +509,9 @@ fn check_indexes(
         }
     }
     // Each run is indexed by statement, and by speaker when it has one.
-    let mut by_speaker: HashSet<RunKey> = runs.iter().filter(|(k, _)| k.2.is_some()).map(|(k, _)| k.clone()).collect();
+    let mut by_speaker: FxHashSet<RunKey> = runs.keys().filter(|k| k.2.is_some()).copied().collect();
     // The statement index's values, which the speaker index must repeat.
-    let mut values: HashMap<RunKey, RunValue> = HashMap::new();
+    let mut values: FxHashMap<RunKey, RunValue> = FxHashMap::default();
     for kv in store.scan(&[keys::BY_STATEMENT]) {
         let (k, v) = kv?;
         report.index_entries += 1;
@@ -455,18 +522,22 @@ fn check_indexes(
             report.problem(None, None, "a statement index entry is malformed");
             continue;
         };
-        if unchecked.contains(&story) {
+        let number = ids.story(&story);
+        if number.is_some_and(|n| derived.unchecked.contains(&n)) {
             continue;
         }
-        let key = (story.clone(), hash, speaker.clone(), first);
-        let known = statements.contains(&hash) && speaker.as_ref().is_none_or(|s| speakers.contains(s));
-        match runs.get(&key) {
-            Some(expected) if known && expected.matches(&value, first) => {
-                runs.remove(&key);
+        // A story or speaker no statement list names has no run to match.
+        let key = match (number, speaker.as_deref().map(|sp| ids.speaker(sp))) {
+            (Some(n), None) => Some((n, hash, None, first)),
+            (Some(n), Some(Some(sp))) => Some((n, hash, Some(sp), first)),
+            _ => None,
+        };
+        let known = derived.statements.contains(&hash) && speaker.as_ref().is_none_or(|s| derived.speakers.contains(s));
+        match key.and_then(|key| runs.remove(&key).map(|expected| (key, expected))) {
+            Some((key, expected)) if known && expected.matches(&value, first) => {
                 values.insert(key, value);
             }
             Some(_) if known => {
-                runs.remove(&key);
                 report.problem(
                     Some(&story),
                     Some(first),
@@ -476,16 +547,26 @@ fn check_indexes(
                     ),
                 );
             }
-            _ => report.problem(
+            Some((key, expected)) => {
+                // Not checked against an unknown statement or speaker: the
+                // run stays expected, as before the entry was read.
+                runs.insert(key, expected);
+                report.problem(
+                    Some(&story),
+                    Some(first),
+                    format!("the statement index entry for statement {} points nowhere", hash.short()),
+                );
+            }
+            None => report.problem(
                 Some(&story),
                 Some(first),
                 format!("the statement index entry for statement {} points nowhere", hash.short()),
             ),
         }
     }
-    for ((story, hash, _, first), _) in runs {
+    for (story, hash, _, first) in runs.into_keys() {
         report.problem(
-            Some(&story),
+            Some(ids.story_name(story)),
             Some(first),
             format!("statement {} is missing from the statement index", hash.short()),
         );
@@ -503,17 +584,18 @@ fn check_indexes(
             report.problem(None, None, "a speaker index entry is malformed");
             continue;
         };
-        if unchecked.contains(&story) {
+        let number = ids.story(&story);
+        if number.is_some_and(|n| derived.unchecked.contains(&n)) {
             continue;
         }
-        let key = (story.clone(), hash, Some(speaker), first);
-        if !by_speaker.remove(&key) {
+        let key = number.zip(ids.speaker(&speaker)).map(|(n, sp)| (n, hash, Some(sp), first));
+        if !key.is_some_and(|key| by_speaker.remove(&key)) {
             report.problem(
                 Some(&story),
                 Some(first),
                 format!("the speaker index entry for statement {} points nowhere", hash.short()),
             );
-        } else if values.get(&key).is_some_and(|v| *v != value) {
+        } else if key.and_then(|key| values.get(&key)).is_some_and(|v| *v != value) {
             // (A statement index entry found wrong is reported above.)
             report.problem(
                 Some(&story),
@@ -527,7 +609,7 @@ fn check_indexes(
     }
     for (story, hash, _, first) in by_speaker {
         report.problem(
-            Some(&story),
+            Some(ids.story_name(story)),
             Some(first),
             format!("statement {} is missing from the speaker index", hash.short()),
         );
@@ -536,7 +618,7 @@ fn check_indexes(
         let (k, _) = kv?;
         report.index_entries += 1;
         let id = k.iter().rposition(|&b| b == 0).map(|n| String::from_utf8_lossy(&k[n + 1..]).into_owned());
-        if !id.as_ref().is_some_and(|id| speakers.contains(id)) {
+        if !id.as_ref().is_some_and(|id| derived.speakers.contains(id)) {
             report.problem(
                 None,
                 None,
@@ -544,7 +626,7 @@ fn check_indexes(
             );
         }
     }
-    let keys_of_statements: HashSet<&[u8]> = statements.iter().map(|h| &h.0[..8]).collect();
+    let keys_of_statements: FxHashSet<&[u8]> = derived.statements.iter().map(|h| &h.0[..8]).collect();
     for kv in store.scan(&[keys::BY_TERM]) {
         let (k, v) = kv?;
         report.index_entries += 1;
