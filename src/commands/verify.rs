@@ -26,15 +26,23 @@ pub struct Args {
     pub root: Option<claimtrail_store::Hash32>,
 }
 
+/// What checking one derived index found: its name, and the entries
+/// checked with what is wrong, or why it could not be checked.
+type IndexCheck = (&'static str, claimtrail_store::Result<(u64, Vec<Problem>)>);
+
 /// The variant index against every statement's wording (see
 /// `store/src/near.rs`) and the furniture index against every revision's
-/// text (`store/src/furniture.rs`); damage that stops a check is one more
-/// problem.
-fn check_variants(store: &claimtrail_store::Store, report: &mut VerifyReport) {
-    let checks = [
+/// text (`store/src/furniture.rs`).
+fn check_indexes(store: &claimtrail_store::Store) -> Vec<IndexCheck> {
+    vec![
         ("variant", store.verify_near(&crate::variants::prints)),
         ("furniture", store.verify_furniture(&crate::furniture::STORED_PAGES)),
-    ];
+    ]
+}
+
+/// Add the index checks to the report; damage that stops a check is one
+/// more problem.
+fn add_index_checks(report: &mut VerifyReport, checks: Vec<IndexCheck>) {
     for (index, outcome) in checks {
         match outcome {
             Ok((entries, problems)) => {
@@ -66,11 +74,20 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             // Reading a large store takes a while: show how far it is (on a
             // terminal only, and not when printing JSON for a script).
             let bar = crate::output::progress_bar(store.counts()?.revisions, ctx.out.json());
-            let report = store.verify_with_progress(&|content| content_hash(content), &|done| bar.set_position(done));
+            // The derived indexes are checked on a second thread while the
+            // chains are walked: they read other keys, and on a big store
+            // each takes a good share of the time.
+            let (report, indexes) = std::thread::scope(|scope| {
+                let indexes = scope.spawn(|| check_indexes(&store));
+                let report =
+                    store.verify_with_progress(&|content| content_hash(content), &|done| bar.set_position(done));
+                (report, indexes.join())
+            });
             bar.finish_and_clear();
+            let indexes = indexes.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             match report {
                 Ok(mut report) => {
-                    check_variants(&store, &mut report);
+                    add_index_checks(&mut report, indexes);
                     report
                 }
                 Err(e) if is_damage(&e) => unreadable(&ctx.store_dir()?, &e),

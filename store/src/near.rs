@@ -15,7 +15,9 @@
 //! than miss renderings silently, and `verify` checks a complete one
 //! against every statement ([`Store::verify_near`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::Result;
 use crate::hash::Hash32;
@@ -154,8 +156,8 @@ impl Store {
             return Ok((0, problems));
         }
         // (fingerprint, statement key) pairs the statements imply.
-        let mut expected: HashSet<(u64, u64)> = HashSet::new();
-        let mut hashes: HashMap<u64, Hash32> = HashMap::new();
+        let mut expected: FxHashSet<(u64, u64)> = Default::default();
+        let mut hashes: FxHashMap<u64, Hash32> = Default::default();
         for kv in self.scan([keys::STATEMENT]) {
             let (k, v) = kv?;
             let (Some(h), Ok(content)) = (Hash32::from_slice(&k[1..]), std::str::from_utf8(&v)) else {

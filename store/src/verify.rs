@@ -3,6 +3,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use std::sync::mpsc;
+use std::thread::ScopedJoinHandle;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use serde::Serialize;
 
 use crate::error::Result;
@@ -61,6 +66,68 @@ pub(crate) fn verify(
     statement_hash: &dyn Fn(&str) -> String,
     progress: &dyn Fn(u64),
 ) -> Result<VerifyReport> {
+    // Two threads beside the walk through the chains, each with work that
+    // at 10M statements is a tenth of the time or more: one reads and
+    // decodes the whole journal, the other decodes and hashes each
+    // revision's blobs as the walk reaches it.
+    std::thread::scope(|scope| {
+        let journal = scope.spawn(|| Journal::read(store.path()));
+        let (revisions, to_check) = mpsc::channel();
+        let blobs = scope.spawn(|| check_blobs(store, to_check));
+        walk_and_check(store, statement_hash, progress, Beside { journal, revisions, blobs })
+    })
+}
+
+/// The threads working beside the walk (see [`verify`]).
+struct Beside<'scope> {
+    journal: ScopedJoinHandle<'scope, std::io::Result<Journal>>,
+    /// Each revision's blobs, to [`check_blobs`].
+    revisions: mpsc::Sender<RevisionBlobs>,
+    blobs: ScopedJoinHandle<'scope, Result<BlobsChecked>>,
+}
+
+/// A revision's story, number and blobs (raw and text).
+type RevisionBlobs = (String, u32, [Hash32; 2]);
+
+/// Each blob checked (id → what is wrong with it, if anything), and the
+/// problems by revision.
+type BlobsChecked = (FxHashMap<Hash32, Option<String>>, Vec<Problem>);
+
+/// Decode and hash the blobs of each revision sent, in the walk's order
+/// (a story's texts are deltas of one another, so that order reads each
+/// stretch of the store once).
+fn check_blobs(store: &Store, revisions: mpsc::Receiver<RevisionBlobs>) -> Result<BlobsChecked> {
+    let mut seen: FxHashMap<Hash32, Option<String>> = FxHashMap::default();
+    let mut problems = Vec::new();
+    for (story, number, blobs) in revisions {
+        for blob in blobs {
+            let found = match seen.get(&blob) {
+                Some(found) => found.clone(),
+                None => {
+                    let found = blobs::load_blob(store, &blob)?.err();
+                    seen.insert(blob, found.clone());
+                    found
+                }
+            };
+            if let Some(detail) = found {
+                problems.push(Problem { story: Some(story.clone()), revision: Some(number), detail });
+            }
+        }
+    }
+    Ok((seen, problems))
+}
+
+/// Join a thread of [`verify`]'s, passing on its panic.
+fn join<T>(handle: ScopedJoinHandle<'_, T>) -> T {
+    handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+fn walk_and_check(
+    store: &Store,
+    statement_hash: &dyn Fn(&str) -> String,
+    progress: &dyn Fn(u64),
+    beside: Beside<'_>,
+) -> Result<VerifyReport> {
     let mut report = VerifyReport::default();
     let mut stories: BTreeMap<String, StoryRecord> = BTreeMap::new();
     for kv in store.scan(&[keys::STORY]) {
@@ -75,18 +142,83 @@ pub(crate) fn verify(
     }
     report.stories = stories.len() as u64;
 
-    // Blobs checked so far: id → what is wrong with it, if anything.
-    let mut blobs_seen: HashMap<Hash32, Option<String>> = HashMap::new();
-    let mut texts: HashMap<(String, u32), Hash32> = HashMap::new();
+    let latest: HashMap<&str, u32> = stories.iter().map(|(id, s)| (id.as_str(), s.revisions)).collect();
+    let name_revisions = |report: &mut VerifyReport, runs: Vec<crate::Run>, detail: &str| {
+        let mut named = BTreeSet::new();
+        for r in runs {
+            let last = r.last.unwrap_or_else(|| latest.get(r.story.as_str()).copied().unwrap_or(r.first));
+            for n in r.first..=last.max(r.first) {
+                named.insert((r.story.clone(), n));
+            }
+        }
+        if named.is_empty() {
+            report.problem(None, None, detail.to_string());
+        }
+        for (story, n) in named {
+            report.problem(Some(&story), Some(n), detail.to_string());
+        }
+    };
+
+    // The statements and speakers are read before the revisions, so that
+    // each occurrence's "is it there?" is a look-up in memory: a point read
+    // per occurrence (ten million at 10M statements) was half of the time.
+    // `stored` holds every key found, sound or not, as a read would; the
+    // sound ones go on to the index checks.
+    let mut statements = HashSet::new();
+    let mut stored = Stored::default();
+    for kv in store.scan(&[keys::STATEMENT]) {
+        let (k, v) = kv?;
+        report.statements += 1;
+        let Some(h) = Hash32::from_slice(&k[1..]) else {
+            report.problem(None, None, "a statement key is malformed");
+            continue;
+        };
+        stored.statements.insert(h);
+        let detail = match std::str::from_utf8(&v) {
+            Ok(content) if statement_hash(content) == h.to_hex() => {
+                statements.insert(h);
+                continue;
+            }
+            Ok(_) => format!("statement {} does not match its hash", h.short()),
+            Err(_) => format!("statement {} is not UTF-8", h.short()),
+        };
+        // Name every revision the damaged statement occurs in.
+        let found = store.runs_of(&h).unwrap_or_default();
+        name_revisions(&mut report, found, &detail);
+    }
+
+    let mut speakers = HashSet::new();
+    for kv in store.scan(&[keys::SPEAKER]) {
+        let (k, v) = kv?;
+        report.speakers += 1;
+        stored.speakers.insert(k[1..].to_vec());
+        let id = String::from_utf8_lossy(&k[1..]).into_owned();
+        match decode::<crate::SpeakerRecord>(keys::SPEAKER, &v) {
+            Some(sp) if sp.id == id => {
+                speakers.insert(id);
+            }
+            _ => {
+                let detail = format!("the record of speaker {id:?} fails its checksum");
+                let found = store.runs_by_speaker(&id).unwrap_or_default();
+                name_revisions(&mut report, found, &detail);
+            }
+        }
+    }
+
+    // Stories and speakers by number in the run maps, which at 10M
+    // statements hold millions of runs: no string per entry to copy, hash
+    // and free.
+    let mut ids = Ids::new(stories.keys());
+    let mut texts: FxHashMap<(u32, u32), Hash32> = FxHashMap::default();
     // Every revision record found, readable or not: (story, number) → id.
     let mut found: HashMap<(String, u32), Option<Hash32>> = HashMap::new();
     // The runs the statement lists imply: (story, statement, speaker, first) → last.
-    let mut runs: HashMap<RunKey, Expected> = HashMap::new();
+    let mut runs: FxHashMap<RunKey, Expected> = FxHashMap::default();
     // Stories whose runs cannot be worked out (a record or list is unreadable).
-    let mut unchecked: HashSet<String> = HashSet::new();
+    let mut unchecked: FxHashSet<u32> = FxHashSet::default();
 
     let mut heads = analysis::Heads::default();
-    for (id, story) in &stories {
+    for (number, (id, story)) in (0u32..).zip(&stories) {
         let mut expected_parent: Option<Hash32> = None;
         let mut expected_number = 1u32;
         let mut walk = RunWalk::default();
@@ -108,31 +240,21 @@ pub(crate) fn verify(
                 continue;
             };
             check_revision(&mut report, &rev, key_number, expected_number, expected_parent);
-            for blob in [rev.raw, rev.text] {
-                let found = match blobs_seen.get(&blob) {
-                    Some(found) => found.clone(),
-                    None => {
-                        let found = blobs::load_blob(store, &blob)?.err();
-                        blobs_seen.insert(blob, found.clone());
-                        found
-                    }
-                };
-                if let Some(detail) = found {
-                    report.problem(Some(id), Some(rev.number), detail);
-                }
-            }
-            let list = check_occurrences(store, &mut report, &rev, &mut walk)?;
+            // (A send fails only when the blob thread has stopped on an
+            // error, which its join below returns.)
+            let _ = beside.revisions.send((id.clone(), rev.number, [rev.raw, rev.text]));
+            let list = check_occurrences(store, &stored, &mut report, &rev, &mut walk)?;
             chain = analysis::check(store, &mut report, &rev, list.as_deref(), chain, rev.number == 1)?;
             match list {
-                Some(list) => walk.step(id, rev.number, &list, &mut runs),
+                Some(list) => walk.step(number, rev.number, &list, &mut ids, &mut runs),
                 None => walk.broken = true,
             }
-            texts.insert((id.clone(), rev.number), rev.text);
+            texts.insert((number, rev.number), rev.text);
             expected_parent = Some(rev.id);
             expected_number = key_number.unwrap_or(expected_number) + 1;
         }
-        if !walk.finish(id, &mut runs) {
-            unchecked.insert(id.clone());
+        if !walk.finish(number, &mut runs) {
+            unchecked.insert(number);
         }
         let count = expected_number - 1;
         if story.revisions != count {
@@ -159,6 +281,10 @@ pub(crate) fn verify(
         }
     }
 
+    drop(beside.revisions);
+    let (blobs_seen, blob_problems) = join(beside.blobs)?;
+    report.problems.extend(blob_problems);
+
     // Blobs no revision uses (the bases of others, or left over).
     for kv in store.scan(&[keys::BLOB]) {
         let (k, _) = kv?;
@@ -175,63 +301,10 @@ pub(crate) fn verify(
         }
     }
 
-    let latest: HashMap<&str, u32> = stories.iter().map(|(id, s)| (id.as_str(), s.revisions)).collect();
-    let name_revisions = |report: &mut VerifyReport, runs: Vec<crate::Run>, detail: &str| {
-        let mut named = BTreeSet::new();
-        for r in runs {
-            let last = r.last.unwrap_or_else(|| latest.get(r.story.as_str()).copied().unwrap_or(r.first));
-            for n in r.first..=last.max(r.first) {
-                named.insert((r.story.clone(), n));
-            }
-        }
-        if named.is_empty() {
-            report.problem(None, None, detail.to_string());
-        }
-        for (story, n) in named {
-            report.problem(Some(&story), Some(n), detail.to_string());
-        }
-    };
-
-    let mut statements = HashSet::new();
-    for kv in store.scan(&[keys::STATEMENT]) {
-        let (k, v) = kv?;
-        report.statements += 1;
-        let Some(h) = Hash32::from_slice(&k[1..]) else {
-            report.problem(None, None, "a statement key is malformed");
-            continue;
-        };
-        let detail = match std::str::from_utf8(&v) {
-            Ok(content) if statement_hash(content) == h.to_hex() => {
-                statements.insert(h);
-                continue;
-            }
-            Ok(_) => format!("statement {} does not match its hash", h.short()),
-            Err(_) => format!("statement {} is not UTF-8", h.short()),
-        };
-        // Name every revision the damaged statement occurs in.
-        let found = store.runs_of(&h).unwrap_or_default();
-        name_revisions(&mut report, found, &detail);
-    }
-
-    let mut speakers = HashSet::new();
-    for kv in store.scan(&[keys::SPEAKER]) {
-        let (k, v) = kv?;
-        report.speakers += 1;
-        let id = String::from_utf8_lossy(&k[1..]).into_owned();
-        match decode::<crate::SpeakerRecord>(keys::SPEAKER, &v) {
-            Some(sp) if sp.id == id => {
-                speakers.insert(id);
-            }
-            _ => {
-                let detail = format!("the record of speaker {id:?} fails its checksum");
-                let found = store.runs_by_speaker(&id).unwrap_or_default();
-                name_revisions(&mut report, found, &detail);
-            }
-        }
-    }
-
-    check_indexes(store, &mut report, &texts, runs, &unchecked, &statements, &speakers)?;
-    check_journal(store.path(), &mut report, &found);
+    let derived =
+        Derived { ids: &ids, texts: &texts, unchecked: &unchecked, statements: &statements, speakers: &speakers };
+    check_indexes(store, &mut report, &derived, runs)?;
+    check_journal(join(beside.journal), &mut report, &found);
     if let Ok(crate::format::Found::Damaged) = crate::format::read(store.path()) {
         report.problem(
             None,
@@ -245,8 +318,69 @@ pub(crate) fn verify(
     Ok(report)
 }
 
-/// A run as the statement lists imply it: story, statement, speaker, first.
-type RunKey = (String, Hash32, Option<String>, u32);
+/// The statement and speaker keys the store holds (the bytes after the
+/// key's kind), whether or not their records check out.
+#[derive(Default)]
+struct Stored {
+    statements: HashSet<Hash32>,
+    speakers: HashSet<Vec<u8>>,
+}
+
+/// Stories and speakers as numbers: a story's is its place in the sorted
+/// list of stories, a speaker's the order it was first met in.
+struct Ids<'a> {
+    stories: Vec<&'a str>,
+    story_ids: FxHashMap<&'a str, u32>,
+    speaker_ids: FxHashMap<String, u32>,
+}
+
+impl<'a> Ids<'a> {
+    fn new(stories: impl Iterator<Item = &'a String>) -> Self {
+        let stories: Vec<&str> = stories.map(String::as_str).collect();
+        let story_ids = (0u32..).zip(&stories).map(|(n, s)| (*s, n)).collect();
+        Ids { stories, story_ids, speaker_ids: FxHashMap::default() }
+    }
+
+    fn story(&self, id: &str) -> Option<u32> {
+        self.story_ids.get(id).copied()
+    }
+
+    fn story_name(&self, number: u32) -> &'a str {
+        self.stories[number as usize]
+    }
+
+    /// The speaker's number, given it now if it has none.
+    fn speaker_or_new(&mut self, id: &str) -> u32 {
+        if let Some(&n) = self.speaker_ids.get(id) {
+            return n;
+        }
+        let n = self.speaker_ids.len() as u32;
+        self.speaker_ids.insert(id.to_string(), n);
+        n
+    }
+
+    /// The speaker's number, `None` when no statement list names it.
+    fn speaker(&self, id: &str) -> Option<u32> {
+        self.speaker_ids.get(id).copied()
+    }
+}
+
+/// What the walk through the revisions found, for the index checks.
+struct Derived<'a> {
+    ids: &'a Ids<'a>,
+    /// (story, revision) → its text's blob id.
+    texts: &'a FxHashMap<(u32, u32), Hash32>,
+    /// Stories whose runs cannot be worked out.
+    unchecked: &'a FxHashSet<u32>,
+    /// Statements whose content matches their hash.
+    statements: &'a HashSet<Hash32>,
+    /// Speakers whose record checks out.
+    speakers: &'a HashSet<String>,
+}
+
+/// A run as the statement lists imply it: story, statement, speaker, first
+/// (stories and speakers by their [`Ids`] numbers).
+type RunKey = (u32, Hash32, Option<u32>, u32);
 
 /// How a statement was said where its run opens: attribution, mention.
 type Said = (String, Option<String>);
@@ -276,7 +410,7 @@ impl Expected {
 struct RunWalk {
     /// The open runs: (statement, speaker) → first revision, and how it
     /// said the statement there (attribution, mention).
-    open: HashMap<(Hash32, Option<String>), (u32, Said)>,
+    open: FxHashMap<(Hash32, Option<u32>), (u32, Said)>,
     /// The previous revision's list wire bytes, to decode the next delta.
     previous: Option<(u32, Vec<u8>)>,
     /// A revision or list could not be read: the story's runs cannot be
@@ -285,29 +419,37 @@ struct RunWalk {
 }
 
 impl RunWalk {
-    fn step(&mut self, story: &str, number: u32, list: &[Occurrence], runs: &mut HashMap<RunKey, Expected>) {
-        let now: HashSet<(Hash32, Option<String>)> = list.iter().map(|o| (o.statement, o.speaker.clone())).collect();
-        let gone: Vec<(Hash32, Option<String>)> = self.open.keys().filter(|k| !now.contains(*k)).cloned().collect();
+    fn step(
+        &mut self,
+        story: u32,
+        number: u32,
+        list: &[Occurrence],
+        ids: &mut Ids,
+        runs: &mut FxHashMap<RunKey, Expected>,
+    ) {
+        let pairs: Vec<(Hash32, Option<u32>)> =
+            list.iter().map(|o| (o.statement, o.speaker.as_deref().map(|sp| ids.speaker_or_new(sp)))).collect();
+        let now: FxHashSet<(Hash32, Option<u32>)> = pairs.iter().copied().collect();
+        let gone: Vec<(Hash32, Option<u32>)> = self.open.keys().filter(|k| !now.contains(*k)).copied().collect();
         for pair in gone {
             if let Some((first, said)) = self.open.remove(&pair) {
-                runs.insert((story.to_string(), pair.0, pair.1, first), Expected { last: Some(number - 1), said });
+                runs.insert((story, pair.0, pair.1, first), Expected { last: Some(number - 1), said });
             }
         }
         // A run opens with the first occurrence of its pair in the list.
-        for o in list {
-            let said = (o.attribution.clone(), o.mention.clone());
-            self.open.entry((o.statement, o.speaker.clone())).or_insert((number, said));
+        for (o, pair) in list.iter().zip(pairs) {
+            self.open.entry(pair).or_insert_with(|| (number, (o.attribution.clone(), o.mention.clone())));
         }
     }
 
     /// Close the walk; false when the story's runs cannot be checked.
-    fn finish(&mut self, story: &str, runs: &mut HashMap<RunKey, Expected>) -> bool {
+    fn finish(&mut self, story: u32, runs: &mut FxHashMap<RunKey, Expected>) -> bool {
         if self.broken {
             runs.retain(|k, _| k.0 != story);
             return false;
         }
         for ((h, sp), (first, said)) in self.open.drain() {
-            runs.insert((story.to_string(), h, sp, first), Expected { last: None, said });
+            runs.insert((story, h, sp, first), Expected { last: None, said });
         }
         true
     }
@@ -360,6 +502,7 @@ fn check_revision(
 /// Read and check a revision's statement list; `None` when it cannot be read.
 fn check_occurrences(
     store: &Store,
+    stored: &Stored,
     report: &mut VerifyReport,
     rev: &RevisionRecord,
     walk: &mut RunWalk,
@@ -384,7 +527,7 @@ fn check_occurrences(
         if o.span.0 > o.span.1 || o.span.1 > rev.text_len {
             report.problem(story, Some(rev.number), format!("statement {} has a span outside the text", o.index));
         }
-        if store.get(&keys::statement(&o.statement))?.is_none() {
+        if !stored.statements.contains(&o.statement) {
             report.problem(
                 story,
                 Some(rev.number),
@@ -392,7 +535,7 @@ fn check_occurrences(
             );
         }
         if let Some(sp) = &o.speaker
-            && store.get(&keys::speaker(sp))?.is_none()
+            && !stored.speakers.contains(sp.as_bytes())
         {
             report.problem(story, Some(rev.number), format!("speaker {sp:?} of statement {} is missing", o.index));
         }
@@ -403,12 +546,10 @@ fn check_occurrences(
 fn check_indexes(
     store: &Store,
     report: &mut VerifyReport,
-    texts: &HashMap<(String, u32), Hash32>,
-    mut runs: HashMap<RunKey, Expected>,
-    unchecked: &HashSet<String>,
-    statements: &HashSet<Hash32>,
-    speakers: &HashSet<String>,
+    derived: &Derived,
+    mut runs: FxHashMap<RunKey, Expected>,
 ) -> Result<()> {
+    let ids = derived.ids;
     for kv in store.scan(&[keys::BY_TEXT]) {
         let (k, v) = kv?;
         report.index_entries += 1;
@@ -416,8 +557,8 @@ fn check_indexes(
         let story = nul.map(|n| String::from_utf8_lossy(&k[1..n]).into_owned());
         let text = nul.and_then(|n| Hash32::from_slice(&k[n + 1..]));
         let number = <[u8; 4]>::try_from(&v[..]).ok().map(u32::from_be_bytes);
-        let ok = match (&story, text, number) {
-            (Some(s), Some(t), Some(n)) => texts.get(&(s.clone(), n)) == Some(&t),
+        let ok = match (story.as_deref().and_then(|s| ids.story(s)), text, number) {
+            (Some(s), Some(t), Some(n)) => derived.texts.get(&(s, n)) == Some(&t),
             _ => false,
         };
         if !ok {
@@ -425,9 +566,9 @@ fn check_indexes(
         }
     }
     // Each run is indexed by statement, and by speaker when it has one.
-    let mut by_speaker: HashSet<RunKey> = runs.iter().filter(|(k, _)| k.2.is_some()).map(|(k, _)| k.clone()).collect();
+    let mut by_speaker: FxHashSet<RunKey> = runs.keys().filter(|k| k.2.is_some()).copied().collect();
     // The statement index's values, which the speaker index must repeat.
-    let mut values: HashMap<RunKey, RunValue> = HashMap::new();
+    let mut values: FxHashMap<RunKey, RunValue> = FxHashMap::default();
     for kv in store.scan(&[keys::BY_STATEMENT]) {
         let (k, v) = kv?;
         report.index_entries += 1;
@@ -438,18 +579,22 @@ fn check_indexes(
             report.problem(None, None, "a statement index entry is malformed");
             continue;
         };
-        if unchecked.contains(&story) {
+        let number = ids.story(&story);
+        if number.is_some_and(|n| derived.unchecked.contains(&n)) {
             continue;
         }
-        let key = (story.clone(), hash, speaker.clone(), first);
-        let known = statements.contains(&hash) && speaker.as_ref().is_none_or(|s| speakers.contains(s));
-        match runs.get(&key) {
-            Some(expected) if known && expected.matches(&value, first) => {
-                runs.remove(&key);
+        // A story or speaker no statement list names has no run to match.
+        let key = match (number, speaker.as_deref().map(|sp| ids.speaker(sp))) {
+            (Some(n), None) => Some((n, hash, None, first)),
+            (Some(n), Some(Some(sp))) => Some((n, hash, Some(sp), first)),
+            _ => None,
+        };
+        let known = derived.statements.contains(&hash) && speaker.as_ref().is_none_or(|s| derived.speakers.contains(s));
+        match key.and_then(|key| runs.remove(&key).map(|expected| (key, expected))) {
+            Some((key, expected)) if known && expected.matches(&value, first) => {
                 values.insert(key, value);
             }
             Some(_) if known => {
-                runs.remove(&key);
                 report.problem(
                     Some(&story),
                     Some(first),
@@ -459,16 +604,26 @@ fn check_indexes(
                     ),
                 );
             }
-            _ => report.problem(
+            Some((key, expected)) => {
+                // Not checked against an unknown statement or speaker: the
+                // run stays expected, as before the entry was read.
+                runs.insert(key, expected);
+                report.problem(
+                    Some(&story),
+                    Some(first),
+                    format!("the statement index entry for statement {} points nowhere", hash.short()),
+                );
+            }
+            None => report.problem(
                 Some(&story),
                 Some(first),
                 format!("the statement index entry for statement {} points nowhere", hash.short()),
             ),
         }
     }
-    for ((story, hash, _, first), _) in runs {
+    for (story, hash, _, first) in runs.into_keys() {
         report.problem(
-            Some(&story),
+            Some(ids.story_name(story)),
             Some(first),
             format!("statement {} is missing from the statement index", hash.short()),
         );
@@ -486,17 +641,18 @@ fn check_indexes(
             report.problem(None, None, "a speaker index entry is malformed");
             continue;
         };
-        if unchecked.contains(&story) {
+        let number = ids.story(&story);
+        if number.is_some_and(|n| derived.unchecked.contains(&n)) {
             continue;
         }
-        let key = (story.clone(), hash, Some(speaker), first);
-        if !by_speaker.remove(&key) {
+        let key = number.zip(ids.speaker(&speaker)).map(|(n, sp)| (n, hash, Some(sp), first));
+        if !key.is_some_and(|key| by_speaker.remove(&key)) {
             report.problem(
                 Some(&story),
                 Some(first),
                 format!("the speaker index entry for statement {} points nowhere", hash.short()),
             );
-        } else if values.get(&key).is_some_and(|v| *v != value) {
+        } else if key.and_then(|key| values.get(&key)).is_some_and(|v| *v != value) {
             // (A statement index entry found wrong is reported above.)
             report.problem(
                 Some(&story),
@@ -510,7 +666,7 @@ fn check_indexes(
     }
     for (story, hash, _, first) in by_speaker {
         report.problem(
-            Some(&story),
+            Some(ids.story_name(story)),
             Some(first),
             format!("statement {} is missing from the speaker index", hash.short()),
         );
@@ -519,7 +675,7 @@ fn check_indexes(
         let (k, _) = kv?;
         report.index_entries += 1;
         let id = k.iter().rposition(|&b| b == 0).map(|n| String::from_utf8_lossy(&k[n + 1..]).into_owned());
-        if !id.as_ref().is_some_and(|id| speakers.contains(id)) {
+        if !id.as_ref().is_some_and(|id| derived.speakers.contains(id)) {
             report.problem(
                 None,
                 None,
@@ -527,7 +683,7 @@ fn check_indexes(
             );
         }
     }
-    let keys_of_statements: HashSet<&[u8]> = statements.iter().map(|h| &h.0[..8]).collect();
+    let keys_of_statements: FxHashSet<&[u8]> = derived.statements.iter().map(|h| &h.0[..8]).collect();
     for kv in store.scan(&[keys::BY_TERM]) {
         let (k, v) = kv?;
         report.index_entries += 1;
@@ -544,8 +700,12 @@ fn check_indexes(
 /// Every revision the journal says was acknowledged must be in the
 /// database, with the same id (see [`crate::journal`]). `found` holds the
 /// revision records the database has (`None`: unreadable, reported already).
-fn check_journal(dir: &std::path::Path, report: &mut VerifyReport, found: &HashMap<(String, u32), Option<Hash32>>) {
-    let journal = match Journal::read(dir) {
+fn check_journal(
+    journal: std::io::Result<Journal>,
+    report: &mut VerifyReport,
+    found: &HashMap<(String, u32), Option<Hash32>>,
+) {
+    let journal = match journal {
         Ok(j) => j,
         Err(e) => {
             report.problem(None, None, format!("the journal cannot be read ({e}): what was acknowledged is unchecked"));
