@@ -3,6 +3,7 @@
 //! group through the whole quote), then laid out as members with flags.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use claimtrail_store::{Hash32, Run, Store};
@@ -14,6 +15,7 @@ use super::words::prints;
 use crate::error::CliError;
 use crate::query::SpeakerIndex;
 use crate::record::PRIMARY;
+use crate::speaker::identity::{Prepared, cluster_prepared};
 
 /// A fingerprint shared by more statements than this is boilerplate (a
 /// frame every report uses): it proposes no candidates.
@@ -125,7 +127,7 @@ impl Group {
 }
 
 /// A group's distinct wordings, by statement hash (hex).
-type Wordings = HashMap<Text, Rendering>;
+type Wordings = HashMap<Text, Rc<Rendering>>;
 
 /// A story's id, shared by its members, and when each revision a member
 /// names was captured, with its primary source kind.
@@ -146,11 +148,17 @@ struct SpeakerInfo {
     canonical: Text,
 }
 
+/// The record of a speaker id after the user's merges, prepared once per
+/// query for clustering however many groups name it (`None`: no record).
+type Canonical = Option<Rc<Prepared>>;
+
 /// Works out groups for one query, caching what it reads.
 #[derive(Debug)]
 pub struct Grouper<'s> {
     store: &'s Store,
-    renderings: HashMap<Hash32, (Text, Rendering)>,
+    /// Each statement's content and wording, shared with the groups laid
+    /// out.
+    renderings: HashMap<Hash32, (Text, Rc<Rendering>)>,
     keys: HashMap<u64, Vec<Hash32>>,
     parent: HashMap<Hash32, Hash32>,
     /// Each component's statements, by its root.
@@ -163,6 +171,8 @@ pub struct Grouper<'s> {
     stories: HashMap<String, StoryTimes>,
     /// Each speaker members name, read once per query.
     speakers: HashMap<String, SpeakerInfo>,
+    /// Each speaker those are after the user's merges, by that id.
+    canonical: HashMap<Text, Canonical>,
     /// The attributions members show ("direct", "indirect", ...), shared.
     attributions: Vec<Text>,
 }
@@ -187,15 +197,16 @@ impl<'s> Grouper<'s> {
             expanded: HashSet::new(),
             stories: HashMap::new(),
             speakers: HashMap::new(),
+            canonical: HashMap::new(),
             attributions: Vec::new(),
         })
     }
 
-    fn rendering(&mut self, h: &Hash32) -> Result<&(Text, Rendering), CliError> {
+    fn rendering(&mut self, h: &Hash32) -> Result<&(Text, Rc<Rendering>), CliError> {
         if !self.renderings.contains_key(h) {
             let content = self.store.statement(h)?.map(|s| s.content).unwrap_or_default();
             let r = Rendering::new(&content);
-            self.renderings.insert(*h, (Text::from(content), r));
+            self.renderings.insert(*h, (Text::from(content), Rc::new(r)));
         }
         Ok(&self.renderings[h])
     }
@@ -476,7 +487,11 @@ impl<'s> Grouper<'s> {
             }
         }
         // A primary source is the reference however late it was recorded.
-        members.sort_by(|a, b| {
+        // The order is found over indices, then members are moved once: a
+        // member is large, and a group can have thousands.
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&members[a], &members[b]);
             (a.primary.is_none(), a.captured_at, &a.story, a.revision, &a.hash).cmp(&(
                 b.primary.is_none(),
                 b.captured_at,
@@ -485,6 +500,8 @@ impl<'s> Grouper<'s> {
                 &b.hash,
             ))
         });
+        let mut slots: Vec<Option<Member>> = members.into_iter().map(Some).collect();
+        let members: Vec<Member> = order.iter().filter_map(|&i| slots[i].take()).collect();
         let id = members[0].hash[..12].to_string();
         Ok(Some((Group { id, members }, wordings)))
     }
@@ -514,11 +531,16 @@ impl<'s> Grouper<'s> {
     fn speaker_info(&mut self, speakers: &SpeakerIndex<'_>, id: &str) -> Result<&SpeakerInfo, CliError> {
         if !self.speakers.contains_key(id) {
             let rec = speakers.record(id)?;
+            let canonical = Text::from(speakers.canonical(id));
+            if !self.canonical.contains_key(&canonical) {
+                let prepared = speakers.record(&canonical)?.map(|r| Rc::new(Prepared::new(r)));
+                self.canonical.insert(canonical.clone(), prepared);
+            }
             let info = SpeakerInfo {
                 id: Text::from(id),
                 name: Text::from(rec.as_ref().map_or(id, |r| r.name.as_str())),
                 anonymous: rec.is_some_and(|r| r.anonymous),
-                canonical: Text::from(speakers.canonical(id)),
+                canonical,
             };
             self.speakers.insert(id.to_string(), info);
         }
@@ -552,14 +574,11 @@ impl<'s> Grouper<'s> {
             .map(|m| m.speaker.as_ref().map(|s| self.speakers[s.id.as_str()].canonical.clone()))
             .collect();
         let ids: BTreeSet<&Text> = canonical.iter().flatten().collect();
-        let mut records = Vec::with_capacity(ids.len());
-        for id in &ids {
-            if let Some(r) = speakers.record(id)? {
-                records.push(r);
-            }
-        }
+        // Each record was read and prepared once per query (see
+        // `speaker_info`); clustering borrows them.
+        let records: Vec<&Prepared> = ids.iter().filter_map(|id| self.canonical[*id].as_deref()).collect();
         let apart: BTreeSet<String> = speakers.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect();
-        let clusters = crate::speaker::cluster(&records, &apart);
+        let clusters = cluster_prepared(&records, &apart);
         let mut identity: HashMap<&str, Text> = HashMap::new();
         for i in &clusters {
             let head = Text::from(i.id());

@@ -657,9 +657,20 @@ impl Store {
     }
 
     fn get_sealed<T: serde::de::DeserializeOwned>(&self, kind: u8, key: &[u8], what: &str) -> Result<Option<T>> {
+        self.get_sealed_with(kind, key, || what.to_string())
+    }
+
+    /// [`Store::get_sealed`], saying what the record is only when it fails:
+    /// for the records a query reads thousands of.
+    fn get_sealed_with<T: serde::de::DeserializeOwned>(
+        &self,
+        kind: u8,
+        key: &[u8],
+        what: impl FnOnce() -> String,
+    ) -> Result<Option<T>> {
         match self.get(key)? {
             None => Ok(None),
-            Some(v) => decode(kind, &v).map(Some).ok_or_else(|| self.corrupt(format!("{what} fails its checksum"))),
+            Some(v) => decode(kind, &v).map(Some).ok_or_else(|| self.corrupt(format!("{} fails its checksum", what()))),
         }
     }
 
@@ -705,11 +716,9 @@ impl Store {
     }
 
     pub fn revision(&self, story: &str, number: u32) -> Result<Option<RevisionRecord>> {
-        self.get_sealed(
-            keys::REVISION,
-            &keys::revision(story, number),
-            &format!("revision {number} of story {story:?}"),
-        )
+        self.get_sealed_with(keys::REVISION, &keys::revision(story, number), || {
+            format!("revision {number} of story {story:?}")
+        })
     }
 
     /// Revision `number` of `story`, or an out-of-range error.
@@ -821,7 +830,7 @@ impl Store {
     }
 
     pub fn speaker(&self, id: &str) -> Result<Option<SpeakerRecord>> {
-        self.get_sealed(keys::SPEAKER, &keys::speaker(id), &format!("the record of speaker {id:?}"))
+        self.get_sealed_with(keys::SPEAKER, &keys::speaker(id), || format!("the record of speaker {id:?}"))
     }
 
     /// Ids of the speakers recorded with this lookup key.
