@@ -44,12 +44,12 @@ pub use lock::Busy;
 pub use pg::{SCHEMA_VERSION, is_address as is_postgres_address, redacted_address};
 
 pub use records::{
-    AnalysisRecord, Arrival, CheckRecord, Fate, Occurrence, RevisionRecord, Run, SpeakerRecord, StatementRecord,
-    StoryRecord, WatchRecord,
+    AnalysisRecord, Arrival, CheckRecord, Fate, Occurrence, RevisionRecord, Run, RunHead, SpeakerRecord,
+    StatementRecord, StoryRecord, WatchRecord,
 };
 pub use verify::{Problem, VerifyReport};
 
-use records::RunValue;
+use records::{RunValue, RunValueView};
 pub use write::{StoredAnalysis, WriteBatch};
 
 /// The store format (key layout and value encodings) this build writes and
@@ -900,6 +900,23 @@ impl Store {
     /// A statement's runs in every story.
     pub fn runs_of(&self, hash: &Hash32) -> Result<Vec<Run>> {
         self.runs_with_prefix(hash, &keys::by_statement_prefix(hash))
+    }
+
+    /// Where each of a statement's runs starts (story, speaker, first
+    /// revision) and its attribution there, in the order [`Store::runs_of`]
+    /// lists them, each borrowed for the length of one call of `each`: for
+    /// queries that read thousands of runs and need no more of them.
+    pub fn first_runs_of(&self, hash: &Hash32, mut each: impl FnMut(RunHead<'_>)) -> Result<()> {
+        let prefix = keys::by_statement_prefix(hash);
+        for kv in self.scan(&prefix) {
+            let (k, v) = kv?;
+            let (story, first, speaker) = keys::split_statement_tail_ref(&k[prefix.len()..])
+                .ok_or_else(|| self.corrupt("a statement index key is unreadable"))?;
+            let value: RunValueView<'_> =
+                codec::from_bytes_borrowed(&v).ok_or_else(|| self.corrupt("a statement index entry is unreadable"))?;
+            each(RunHead { story, speaker, first, attribution: value.attribution });
+        }
+        Ok(())
     }
 
     /// A statement's runs in one story.
