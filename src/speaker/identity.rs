@@ -63,35 +63,43 @@ impl Identity {
     }
 }
 
-struct Person<'a> {
-    rec: &'a SpeakerRecord,
+/// A speaker record read once for clustering: its name taken apart, its
+/// role words and the offices among them. A query that clusters the same
+/// speakers many times (once per variant group) prepares each once.
+#[derive(Debug)]
+pub struct Prepared {
+    pub rec: SpeakerRecord,
     name: PersonName,
     roles: Vec<String>,
+    /// The role words that name an office.
+    offices: BTreeSet<String>,
 }
 
-impl Person<'_> {
+impl Prepared {
+    pub fn new(rec: SpeakerRecord) -> Prepared {
+        let name = PersonName::parse(&rec.name);
+        let mut roles = rec.role.as_deref().map(role_words).unwrap_or_default();
+        roles.extend(
+            name.titles.iter().filter(|t| !matches!(t.as_str(), "mr" | "mrs" | "ms" | "miss" | "of" | "and")).cloned(),
+        );
+        roles.sort();
+        roles.dedup();
+        let offices = roles.iter().filter(|w| is_office(w)).cloned().collect();
+        Prepared { rec, name, roles, offices }
+    }
+
     fn surname(&self) -> Option<&str> {
         self.name.surname.as_deref()
     }
 }
 
-fn person(rec: &SpeakerRecord) -> Person<'_> {
-    let name = PersonName::parse(&rec.name);
-    let mut roles = rec.role.as_deref().map(role_words).unwrap_or_default();
-    roles.extend(
-        name.titles.iter().filter(|t| !matches!(t.as_str(), "mr" | "mrs" | "ms" | "miss" | "of" | "and")).cloned(),
-    );
-    roles.sort();
-    roles.dedup();
-    Person { rec, name, roles }
-}
-
 /// Roles conflict when both name an office, the offices differ, and the
 /// roles share no word at all.
-fn roles_conflict(a: &[String], b: &[String]) -> bool {
-    let offices = |r: &[String]| r.iter().filter(|w| is_office(w)).cloned().collect::<BTreeSet<String>>();
-    let (oa, ob) = (offices(a), offices(b));
-    !oa.is_empty() && !ob.is_empty() && oa.is_disjoint(&ob) && !a.iter().any(|w| b.contains(w))
+fn roles_conflict(a: &Prepared, b: &Prepared) -> bool {
+    !a.offices.is_empty()
+        && !b.offices.is_empty()
+        && a.offices.is_disjoint(&b.offices)
+        && !a.roles.iter().any(|w| b.roles.contains(w))
 }
 
 fn shared_role_word<'a>(a: &'a [String], b: &[String]) -> Option<&'a str> {
@@ -102,14 +110,21 @@ fn shared_role_word<'a>(a: &'a [String], b: &[String]) -> Option<&'a str> {
 /// (`unalias`): each stays alone. Records keep their input order inside an
 /// identity but for the fullest name, which comes first.
 pub fn cluster(records: &[SpeakerRecord], apart: &BTreeSet<String>) -> Vec<Identity> {
+    let prepared: Vec<Prepared> = records.iter().cloned().map(Prepared::new).collect();
+    cluster_prepared(&prepared.iter().collect::<Vec<_>>(), apart)
+}
+
+/// [`cluster`] over records prepared once ([`Prepared`]).
+pub fn cluster_prepared(records: &[&Prepared], apart: &BTreeSet<String>) -> Vec<Identity> {
     let mut out = Vec::new();
-    let mut people: Vec<Person<'_>> = Vec::new();
+    let mut people: Vec<&Prepared> = Vec::new();
     let mut orgs: Vec<&SpeakerRecord> = Vec::new();
-    for rec in records {
+    for &p in records {
+        let rec = &p.rec;
         if apart.contains(&rec.id) || rec.anonymous {
             out.push(alone(rec, "kept as recorded"));
         } else if rec.kind == "person" {
-            people.push(person(rec));
+            people.push(p);
         } else if rec.kind == "organization" {
             orgs.push(rec);
         } else {
@@ -135,11 +150,11 @@ fn alone(rec: &SpeakerRecord, why: &str) -> Identity {
     }
 }
 
-fn member(p: &Person<'_>, evidence: String) -> Member {
+fn member(p: &Prepared, evidence: String) -> Member {
     Member { id: p.rec.id.clone(), name: p.rec.name.clone(), role: p.rec.role.clone(), evidence }
 }
 
-fn cluster_people(mut people: Vec<Person<'_>>) -> Vec<Identity> {
+fn cluster_people(mut people: Vec<&Prepared>) -> Vec<Identity> {
     // The fullest names first, so a cluster is anchored by its most
     // telling spelling.
     people.sort_by(|a, b| b.name.given.len().cmp(&a.name.given.len()).then_with(|| a.rec.id.cmp(&b.rec.id)));
@@ -165,7 +180,7 @@ fn cluster_people(mut people: Vec<Person<'_>>) -> Vec<Identity> {
         for &ci in by_surname.get(sn).map_or(&[][..], Vec::as_slice) {
             let c = &mut clusters[ci];
             let anchor = &people[c[0]];
-            if c.iter().any(|&j| roles_conflict(&people[j].roles, &p.roles)) {
+            if c.iter().any(|&j| roles_conflict(people[j], p)) {
                 continue;
             }
             // Given names are compared with the fullest spelling (the
@@ -204,8 +219,7 @@ fn cluster_people(mut people: Vec<Person<'_>>) -> Vec<Identity> {
             .copied()
             .filter(|&c| {
                 let anchor = &people[clusters[c][0]];
-                !anchor.name.given.is_empty()
-                    && !clusters[c].iter().any(|&j| roles_conflict(&people[j].roles, &p.roles))
+                !anchor.name.given.is_empty() && !clusters[c].iter().any(|&j| roles_conflict(people[j], p))
             })
             .collect();
         match fits.as_slice() {
@@ -249,12 +263,12 @@ fn cluster_people(mut people: Vec<Person<'_>>) -> Vec<Identity> {
     out
 }
 
-fn identity_of(people: &[Person<'_>], evidence: &[String], c: Vec<usize>, could_be: Vec<String>) -> Identity {
+fn identity_of(people: &[&Prepared], evidence: &[String], c: Vec<usize>, could_be: Vec<String>) -> Identity {
     let anchor = &people[c[0]];
     Identity {
         name: anchor.rec.name.clone(),
         kind: "person".into(),
-        members: c.iter().map(|&i| member(&people[i], evidence[i].clone())).collect(),
+        members: c.iter().map(|&i| member(people[i], evidence[i].clone())).collect(),
         could_be,
     }
 }

@@ -3,9 +3,10 @@
 //! group through the whole quote), then laid out as members with flags.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use claimtrail_store::{Hash32, Run, Store};
+use claimtrail_store::{Hash32, Store};
 use serde::Serialize;
 
 use super::compare::{Edits, Rendering, edits, same_claim, truncation_of};
@@ -14,6 +15,7 @@ use super::words::prints;
 use crate::error::CliError;
 use crate::query::SpeakerIndex;
 use crate::record::PRIMARY;
+use crate::speaker::identity::{Prepared, cluster_prepared};
 
 /// A fingerprint shared by more statements than this is boilerplate (a
 /// frame every report uses): it proposes no candidates.
@@ -125,7 +127,7 @@ impl Group {
 }
 
 /// A group's distinct wordings, by statement hash (hex).
-type Wordings = HashMap<Text, Rendering>;
+type Wordings = HashMap<Text, Rc<Rendering>>;
 
 /// A story's id, shared by its members, and when each revision a member
 /// names was captured, with its primary source kind.
@@ -146,11 +148,26 @@ struct SpeakerInfo {
     canonical: Text,
 }
 
+/// The record of a speaker id after the user's merges, prepared once per
+/// query for clustering however many groups name it (`None`: no record).
+type Canonical = Option<Rc<Prepared>>;
+
+/// Where a statement's run in a story starts: what a member needs of it.
+#[derive(Debug)]
+struct Start {
+    story: Text,
+    speaker: Option<Text>,
+    first: u32,
+    attribution: Text,
+}
+
 /// Works out groups for one query, caching what it reads.
 #[derive(Debug)]
 pub struct Grouper<'s> {
     store: &'s Store,
-    renderings: HashMap<Hash32, (Text, Rendering)>,
+    /// Each statement's content and wording, shared with the groups laid
+    /// out.
+    renderings: HashMap<Hash32, (Text, Rc<Rendering>)>,
     keys: HashMap<u64, Vec<Hash32>>,
     parent: HashMap<Hash32, Hash32>,
     /// Each component's statements, by its root.
@@ -163,6 +180,10 @@ pub struct Grouper<'s> {
     stories: HashMap<String, StoryTimes>,
     /// Each speaker members name, read once per query.
     speakers: HashMap<String, SpeakerInfo>,
+    /// The speaker ids runs name, shared.
+    ids: HashSet<Text>,
+    /// Each speaker those are after the user's merges, by that id.
+    canonical: HashMap<Text, Canonical>,
     /// The attributions members show ("direct", "indirect", ...), shared.
     attributions: Vec<Text>,
 }
@@ -187,15 +208,17 @@ impl<'s> Grouper<'s> {
             expanded: HashSet::new(),
             stories: HashMap::new(),
             speakers: HashMap::new(),
+            canonical: HashMap::new(),
+            ids: HashSet::new(),
             attributions: Vec::new(),
         })
     }
 
-    fn rendering(&mut self, h: &Hash32) -> Result<&(Text, Rendering), CliError> {
+    fn rendering(&mut self, h: &Hash32) -> Result<&(Text, Rc<Rendering>), CliError> {
         if !self.renderings.contains_key(h) {
             let content = self.store.statement(h)?.map(|s| s.content).unwrap_or_default();
             let r = Rendering::new(&content);
-            self.renderings.insert(*h, (Text::from(content), r));
+            self.renderings.insert(*h, (Text::from(content), Rc::new(r)));
         }
         Ok(&self.renderings[h])
     }
@@ -422,9 +445,19 @@ impl<'s> Grouper<'s> {
         // appeared), read before anything else: a seed whose renderings
         // stay in one story is no group, and costs no revision or speaker
         // reads.
-        let mut firsts: Vec<(Hash32, Vec<Run>)> = Vec::with_capacity(hashes.len());
+        let mut firsts: Vec<(Hash32, Vec<Start>)> = Vec::with_capacity(hashes.len());
+        let store = self.store;
         for h in hashes {
-            let mut runs = self.store.runs_of(h)?;
+            let mut runs = Vec::new();
+            store.first_runs_of(h, |run| {
+                let start = Start {
+                    story: self.story_id(run.story),
+                    speaker: run.speaker.map(|id| self.speaker_id(id)),
+                    first: run.first,
+                    attribution: self.attribution(run.attribution),
+                };
+                runs.push(start);
+            })?;
             // A stable sort keeps, among a story's runs for one speaker
             // that start in the same revision, the one the store lists
             // first.
@@ -468,7 +501,7 @@ impl<'s> Grouper<'s> {
                     hash: hex.clone(),
                     content: content.clone(),
                     speaker,
-                    attribution: self.attribution(&run.attribution),
+                    attribution: run.attribution,
                     captured_at,
                     primary,
                     flags: Vec::new(),
@@ -476,7 +509,11 @@ impl<'s> Grouper<'s> {
             }
         }
         // A primary source is the reference however late it was recorded.
-        members.sort_by(|a, b| {
+        // The order is found over indices, then members are moved once: a
+        // member is large, and a group can have thousands.
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&members[a], &members[b]);
             (a.primary.is_none(), a.captured_at, &a.story, a.revision, &a.hash).cmp(&(
                 b.primary.is_none(),
                 b.captured_at,
@@ -485,8 +522,30 @@ impl<'s> Grouper<'s> {
                 &b.hash,
             ))
         });
+        let mut slots: Vec<Option<Member>> = members.into_iter().map(Some).collect();
+        let members: Vec<Member> = order.iter().filter_map(|&i| slots[i].take()).collect();
         let id = members[0].hash[..12].to_string();
         Ok(Some((Group { id, members }, wordings)))
+    }
+
+    /// A story's id as members share it.
+    fn story_id(&mut self, story: &str) -> Text {
+        if let Some(times) = self.stories.get(story) {
+            return times.id.clone();
+        }
+        let id = Text::from(story);
+        self.stories.insert(story.to_string(), StoryTimes { id: id.clone(), revisions: HashMap::new() });
+        id
+    }
+
+    /// A speaker id as runs name it, shared.
+    fn speaker_id(&mut self, id: &str) -> Text {
+        if let Some(t) = self.ids.get(id) {
+            return t.clone();
+        }
+        let t = Text::from(id);
+        self.ids.insert(t.clone());
+        t
     }
 
     /// Revision `number` of `story`: the story's shared id, when it was
@@ -514,12 +573,19 @@ impl<'s> Grouper<'s> {
     fn speaker_info(&mut self, speakers: &SpeakerIndex<'_>, id: &str) -> Result<&SpeakerInfo, CliError> {
         if !self.speakers.contains_key(id) {
             let rec = speakers.record(id)?;
+            let canonical = Text::from(speakers.canonical(id));
             let info = SpeakerInfo {
                 id: Text::from(id),
                 name: Text::from(rec.as_ref().map_or(id, |r| r.name.as_str())),
-                anonymous: rec.is_some_and(|r| r.anonymous),
-                canonical: Text::from(speakers.canonical(id)),
+                anonymous: rec.as_ref().is_some_and(|r| r.anonymous),
+                canonical: canonical.clone(),
             };
+            if let std::collections::hash_map::Entry::Vacant(e) = self.canonical.entry(canonical) {
+                // Mostly a speaker is its own canonical one: its record is
+                // prepared as read.
+                let rec = if e.key() == id { rec } else { speakers.record(e.key())? };
+                e.insert(rec.map(|r| Rc::new(Prepared::new(r))));
+            }
             self.speakers.insert(id.to_string(), info);
         }
         Ok(&self.speakers[id])
@@ -551,15 +617,16 @@ impl<'s> Grouper<'s> {
             .iter()
             .map(|m| m.speaker.as_ref().map(|s| self.speakers[s.id.as_str()].canonical.clone()))
             .collect();
-        let ids: BTreeSet<&Text> = canonical.iter().flatten().collect();
-        let mut records = Vec::with_capacity(ids.len());
-        for id in &ids {
-            if let Some(r) = speakers.record(id)? {
-                records.push(r);
-            }
-        }
+        // The distinct ids in order (sorting thousands of members' ids
+        // once is cheaper than a tree of them).
+        let mut ids: Vec<&Text> = canonical.iter().flatten().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        // Each record was read and prepared once per query (see
+        // `speaker_info`); clustering borrows them.
+        let records: Vec<&Prepared> = ids.iter().filter_map(|id| self.canonical[*id].as_deref()).collect();
         let apart: BTreeSet<String> = speakers.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect();
-        let clusters = crate::speaker::cluster(&records, &apart);
+        let clusters = cluster_prepared(&records, &apart);
         let mut identity: HashMap<&str, Text> = HashMap::new();
         for i in &clusters {
             let head = Text::from(i.id());
@@ -594,7 +661,7 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
     // The speaker a primary source gives; else the one most renderings
     // give, one vote per story, the earliest breaking a tie.
     let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let mut voted: HashSet<(&str, &str)> = HashSet::new();
+    let mut voted: HashSet<(&str, &str)> = HashSet::with_capacity(members.len());
     for (i, m) in members.iter().enumerate() {
         if let Some(s) = m.speaker.as_ref().filter(|s| !s.anonymous)
             && voted.insert((m.story.as_str(), s.identity.as_str()))
@@ -615,13 +682,20 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
     // Members repeat wordings (one story's copy of a wire quote is
     // another's): each distinct wording is compared once, so a group of
     // thousands of copies of a few wordings costs what the wordings do.
-    let compared: HashMap<&str, (bool, Edits)> = wordings
+    // A group has a handful of wordings and members share their hash's
+    // text: found by a scan that compares pointers first, not by hashing
+    // 64 hex digits per member.
+    let compared: Vec<(&Text, bool, Edits)> = wordings
         .iter()
-        .map(|(h, r)| (h.as_str(), (wordings.values().any(|o| truncation_of(r, o)), edits(reference, r))))
+        .map(|(h, r)| (h, wordings.values().any(|o| truncation_of(r, o)), edits(reference, r)))
         .collect();
     for (i, m) in members.iter_mut().enumerate() {
         let mut flags = BTreeSet::new();
-        let (truncated, e) = &compared[m.hash.as_str()];
+        let (_, truncated, e) = compared
+            .iter()
+            .find(|(h, ..)| std::ptr::eq(h.as_str(), m.hash.as_str()))
+            .or_else(|| compared.iter().find(|(h, ..)| **h == m.hash))
+            .expect("every member's wording is compared");
         if *truncated {
             flags.insert(Flag::Truncated);
         }

@@ -34,6 +34,11 @@ pub(crate) fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     postcard::from_bytes(bytes).ok()
 }
 
+/// [`from_bytes`] for a record that borrows its strings from `bytes`.
+pub(crate) fn from_bytes_borrowed<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
+
 /// A compressed value: `[WHOLE][len u32 LE][frame]` or
 /// `[DELTA][depth][len u32 LE][frame]`; what the base of a delta is, the
 /// caller says (in its key or alongside).

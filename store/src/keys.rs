@@ -210,11 +210,17 @@ pub(crate) fn by_statement(hash: &Hash32, story: &str, first: u32, speaker: Opti
 /// Split the tail of a by-statement key (after the hash): story, first,
 /// speaker.
 pub(crate) fn split_statement_tail(tail: &[u8]) -> Option<(String, u32, Option<String>)> {
+    let (story, first, speaker) = split_statement_tail_ref(tail)?;
+    Some((story.to_string(), first, speaker.map(str::to_string)))
+}
+
+/// [`split_statement_tail`], borrowing from the key.
+pub(crate) fn split_statement_tail_ref(tail: &[u8]) -> Option<(&str, u32, Option<&str>)> {
     let nul = tail.iter().position(|&b| b == 0)?;
-    let story = std::str::from_utf8(&tail[..nul]).ok()?.to_string();
+    let story = std::str::from_utf8(&tail[..nul]).ok()?;
     let first = u32::from_be_bytes(tail.get(nul + 1..nul + 5)?.try_into().ok()?);
     let speaker = std::str::from_utf8(&tail[nul + 5..]).ok()?;
-    Some((story, first, (!speaker.is_empty()).then(|| speaker.to_string())))
+    Some((story, first, (!speaker.is_empty()).then_some(speaker)))
 }
 
 pub(crate) fn by_term_prefix(term: &str) -> Vec<u8> {

@@ -44,12 +44,12 @@ pub use lock::Busy;
 pub use pg::{SCHEMA_VERSION, is_address as is_postgres_address, redacted_address};
 
 pub use records::{
-    AnalysisRecord, Arrival, CheckRecord, Fate, Occurrence, RevisionRecord, Run, SpeakerRecord, StatementRecord,
-    StoryRecord, WatchRecord,
+    AnalysisRecord, Arrival, CheckRecord, Fate, Occurrence, RevisionRecord, Run, RunHead, SpeakerRecord,
+    StatementRecord, StoryRecord, WatchRecord,
 };
 pub use verify::{Problem, VerifyReport};
 
-use records::RunValue;
+use records::{RunValue, RunValueView};
 pub use write::{StoredAnalysis, WriteBatch};
 
 /// The store format (key layout and value encodings) this build writes and
@@ -657,9 +657,20 @@ impl Store {
     }
 
     fn get_sealed<T: serde::de::DeserializeOwned>(&self, kind: u8, key: &[u8], what: &str) -> Result<Option<T>> {
+        self.get_sealed_with(kind, key, || what.to_string())
+    }
+
+    /// [`Store::get_sealed`], saying what the record is only when it fails:
+    /// for the records a query reads thousands of.
+    fn get_sealed_with<T: serde::de::DeserializeOwned>(
+        &self,
+        kind: u8,
+        key: &[u8],
+        what: impl FnOnce() -> String,
+    ) -> Result<Option<T>> {
         match self.get(key)? {
             None => Ok(None),
-            Some(v) => decode(kind, &v).map(Some).ok_or_else(|| self.corrupt(format!("{what} fails its checksum"))),
+            Some(v) => decode(kind, &v).map(Some).ok_or_else(|| self.corrupt(format!("{} fails its checksum", what()))),
         }
     }
 
@@ -705,11 +716,9 @@ impl Store {
     }
 
     pub fn revision(&self, story: &str, number: u32) -> Result<Option<RevisionRecord>> {
-        self.get_sealed(
-            keys::REVISION,
-            &keys::revision(story, number),
-            &format!("revision {number} of story {story:?}"),
-        )
+        self.get_sealed_with(keys::REVISION, &keys::revision(story, number), || {
+            format!("revision {number} of story {story:?}")
+        })
     }
 
     /// Revision `number` of `story`, or an out-of-range error.
@@ -821,7 +830,7 @@ impl Store {
     }
 
     pub fn speaker(&self, id: &str) -> Result<Option<SpeakerRecord>> {
-        self.get_sealed(keys::SPEAKER, &keys::speaker(id), &format!("the record of speaker {id:?}"))
+        self.get_sealed_with(keys::SPEAKER, &keys::speaker(id), || format!("the record of speaker {id:?}"))
     }
 
     /// Ids of the speakers recorded with this lookup key.
@@ -891,6 +900,23 @@ impl Store {
     /// A statement's runs in every story.
     pub fn runs_of(&self, hash: &Hash32) -> Result<Vec<Run>> {
         self.runs_with_prefix(hash, &keys::by_statement_prefix(hash))
+    }
+
+    /// Where each of a statement's runs starts (story, speaker, first
+    /// revision) and its attribution there, in the order [`Store::runs_of`]
+    /// lists them, each borrowed for the length of one call of `each`: for
+    /// queries that read thousands of runs and need no more of them.
+    pub fn first_runs_of(&self, hash: &Hash32, mut each: impl FnMut(RunHead<'_>)) -> Result<()> {
+        let prefix = keys::by_statement_prefix(hash);
+        for kv in self.scan(&prefix) {
+            let (k, v) = kv?;
+            let (story, first, speaker) = keys::split_statement_tail_ref(&k[prefix.len()..])
+                .ok_or_else(|| self.corrupt("a statement index key is unreadable"))?;
+            let value: RunValueView<'_> =
+                codec::from_bytes_borrowed(&v).ok_or_else(|| self.corrupt("a statement index entry is unreadable"))?;
+            each(RunHead { story, speaker, first, attribution: value.attribution });
+        }
+        Ok(())
     }
 
     /// A statement's runs in one story.

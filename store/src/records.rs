@@ -326,6 +326,52 @@ impl Run {
     }
 }
 
+/// A run as a query that reads thousands of them needs it: where it starts
+/// and how it was attributed there, borrowed from the index entry (see
+/// [`crate::Store::first_runs_of`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunHead<'a> {
+    pub story: &'a str,
+    pub speaker: Option<&'a str>,
+    pub first: u32,
+    pub attribution: &'a str,
+}
+
+/// [`RunValue`] decoded without copying its strings: the same fields in
+/// the same order (postcard is positional), every one decoded so a damaged
+/// entry fails as it does through [`RunValue`].
+#[derive(Deserialize)]
+pub(crate) struct RunValueView<'a> {
+    #[allow(dead_code)] // decoded to check the entry whole; not needed
+    pub last: Option<u32>,
+    #[serde(borrow)]
+    pub attribution: &'a str,
+    #[allow(dead_code)]
+    #[serde(borrow)]
+    pub mention: Option<&'a str>,
+    #[allow(dead_code)]
+    pub introduced: u32,
+    #[allow(dead_code)]
+    #[serde(borrow)]
+    pub how: &'a str,
+    #[allow(dead_code)]
+    #[serde(borrow)]
+    pub fate: Option<FateView<'a>>,
+}
+
+/// [`Fate`] as [`RunValueView`] decodes it.
+#[derive(Deserialize)]
+pub(crate) struct FateView<'a> {
+    #[allow(dead_code)]
+    #[serde(borrow)]
+    pub how: &'a str,
+    #[allow(dead_code)]
+    pub into: Option<Hash32>,
+    #[allow(dead_code)]
+    #[serde(borrow)]
+    pub to: Option<&'a str>,
+}
+
 /// The value of a run's index entries (the key holds story, statement,
 /// speaker and first revision).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -336,4 +382,42 @@ pub(crate) struct RunValue {
     pub introduced: u32,
     pub how: String,
     pub fate: Option<Fate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The borrowed view reads what the owned value wrote, field for field
+    /// (postcard is positional: a field out of order would misread).
+    #[test]
+    fn a_run_value_reads_the_same_through_its_view() {
+        for fate in
+            [None, Some(Fate { how: "reworded".into(), into: Some(Hash32([7; 32])), to: Some("Ana Ruiz".into()) })]
+        {
+            let value = RunValue {
+                last: Some(4),
+                attribution: "indirect".into(),
+                mention: Some("the minister".into()),
+                introduced: 2,
+                how: "added".into(),
+                fate,
+            };
+            let bytes = crate::codec::to_bytes(&value);
+            let view: RunValueView<'_> = crate::codec::from_bytes_borrowed(&bytes).expect("decodes");
+            assert_eq!(view.attribution, "indirect");
+            assert_eq!(
+                (view.last, view.mention, view.introduced, view.how),
+                (Some(4), Some("the minister"), 2, "added")
+            );
+            assert_eq!(
+                view.fate.map(|f| (f.how, f.into, f.to)),
+                value.fate.as_ref().map(|f| (f.how.as_str(), f.into, f.to.as_deref()))
+            );
+            // A damaged entry fails through the view as through the value.
+            let cut = &bytes[..bytes.len() - 1];
+            assert!(crate::codec::from_bytes::<RunValue>(cut).is_none());
+            assert!(crate::codec::from_bytes_borrowed::<RunValueView<'_>>(cut).is_none());
+        }
+    }
 }
