@@ -339,35 +339,30 @@ pub struct RunHead<'a> {
 
 /// [`RunValue`] decoded without copying its strings: the same fields in
 /// the same order (postcard is positional), every one decoded so a damaged
-/// entry fails as it does through [`RunValue`].
+/// entry fails as it does through [`RunValue`]. Only `attribution` is read;
+/// the rest are decoded to check the entry whole.
 #[derive(Deserialize)]
+#[allow(dead_code)]
 pub(crate) struct RunValueView<'a> {
-    #[allow(dead_code)] // decoded to check the entry whole; not needed
     pub last: Option<u32>,
     #[serde(borrow)]
     pub attribution: &'a str,
-    #[allow(dead_code)]
     #[serde(borrow)]
     pub mention: Option<&'a str>,
-    #[allow(dead_code)]
     pub introduced: u32,
-    #[allow(dead_code)]
     #[serde(borrow)]
     pub how: &'a str,
-    #[allow(dead_code)]
     #[serde(borrow)]
     pub fate: Option<FateView<'a>>,
 }
 
-/// [`Fate`] as [`RunValueView`] decodes it.
+/// [`Fate`] as [`RunValueView`] decodes it (decoded, not read).
 #[derive(Deserialize)]
+#[allow(dead_code)]
 pub(crate) struct FateView<'a> {
-    #[allow(dead_code)]
     #[serde(borrow)]
     pub how: &'a str,
-    #[allow(dead_code)]
     pub into: Option<Hash32>,
-    #[allow(dead_code)]
     #[serde(borrow)]
     pub to: Option<&'a str>,
 }
