@@ -11,7 +11,6 @@
 use std::cell::RefCell;
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use zstd::zstd_safe::{CCtx, CParameter, DCtx};
 
 /// The longest chain of deltas before a value is stored whole again.
@@ -30,12 +29,9 @@ pub(crate) fn to_bytes<T: Serialize>(value: &T) -> Vec<u8> {
     postcard::to_stdvec(value).expect("records serialise")
 }
 
-pub(crate) fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    postcard::from_bytes(bytes).ok()
-}
-
-/// [`from_bytes`] for a record that borrows its strings from `bytes`.
-pub(crate) fn from_bytes_borrowed<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Option<T> {
+/// A record from its bytes; one that borrows its strings (a view) may
+/// borrow them from `bytes`.
+pub(crate) fn from_bytes<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Option<T> {
     postcard::from_bytes(bytes).ok()
 }
 

@@ -913,7 +913,7 @@ impl Store {
             let (story, first, speaker) = keys::split_statement_tail_ref(&k[prefix.len()..])
                 .ok_or_else(|| self.corrupt("a statement index key is unreadable"))?;
             let value: RunValueView<'_> =
-                codec::from_bytes_borrowed(&v).ok_or_else(|| self.corrupt("a statement index entry is unreadable"))?;
+                codec::from_bytes(&v).ok_or_else(|| self.corrupt("a statement index entry is unreadable"))?;
             each(RunHead { story, speaker, first, attribution: value.attribution });
         }
         Ok(())

@@ -399,7 +399,7 @@ mod tests {
                 fate,
             };
             let bytes = crate::codec::to_bytes(&value);
-            let view: RunValueView<'_> = crate::codec::from_bytes_borrowed(&bytes).expect("decodes");
+            let view: RunValueView<'_> = crate::codec::from_bytes(&bytes).expect("decodes");
             assert_eq!(view.attribution, "indirect");
             assert_eq!(
                 (view.last, view.mention, view.introduced, view.how),
@@ -412,7 +412,7 @@ mod tests {
             // A damaged entry fails through the view as through the value.
             let cut = &bytes[..bytes.len() - 1];
             assert!(crate::codec::from_bytes::<RunValue>(cut).is_none());
-            assert!(crate::codec::from_bytes_borrowed::<RunValueView<'_>>(cut).is_none());
+            assert!(crate::codec::from_bytes::<RunValueView<'_>>(cut).is_none());
         }
     }
 }

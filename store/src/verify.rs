@@ -1,7 +1,7 @@
 //! `verify`: recompute every hash, walk every chain, check every record's
 //! envelope and every index entry, and say exactly what is wrong where.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use std::sync::mpsc;
 use std::thread::ScopedJoinHandle;
@@ -164,7 +164,7 @@ fn walk_and_check(
     // per occurrence (ten million at 10M statements) was half of the time.
     // `stored` holds every key found, sound or not, as a read would; the
     // sound ones go on to the index checks.
-    let mut statements = HashSet::new();
+    let mut statements = FxHashSet::default();
     let mut stored = Stored::default();
     for kv in store.scan(&[keys::STATEMENT]) {
         let (k, v) = kv?;
@@ -187,7 +187,7 @@ fn walk_and_check(
         name_revisions(&mut report, found, &detail);
     }
 
-    let mut speakers = HashSet::new();
+    let mut speakers = FxHashSet::default();
     for kv in store.scan(&[keys::SPEAKER]) {
         let (k, v) = kv?;
         report.speakers += 1;
@@ -322,8 +322,8 @@ fn walk_and_check(
 /// key's kind), whether or not their records check out.
 #[derive(Default)]
 struct Stored {
-    statements: HashSet<Hash32>,
-    speakers: HashSet<Vec<u8>>,
+    statements: FxHashSet<Hash32>,
+    speakers: FxHashSet<Vec<u8>>,
 }
 
 /// Stories and speakers as numbers: a story's is its place in the sorted
@@ -373,9 +373,9 @@ struct Derived<'a> {
     /// Stories whose runs cannot be worked out.
     unchecked: &'a FxHashSet<u32>,
     /// Statements whose content matches their hash.
-    statements: &'a HashSet<Hash32>,
+    statements: &'a FxHashSet<Hash32>,
     /// Speakers whose record checks out.
-    speakers: &'a HashSet<String>,
+    speakers: &'a FxHashSet<String>,
 }
 
 /// A run as the statement lists imply it: story, statement, speaker, first
