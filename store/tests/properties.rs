@@ -263,3 +263,90 @@ fn two_batches_taking_the_same_stories_in_opposite_orders_both_land() {
     assert_eq!(store.revisions("south").unwrap().len(), 2);
     assert!(store.verify(&statement_hash).unwrap().ok());
 }
+
+/// Writers whose batches name the same people at once, some already
+/// stored and some new, all land (PostgreSQL): none fails with "deadlock
+/// detected", and no writer's spelling of a person is lost, as it would
+/// be if a writer replaced a speaker record another had just added
+/// instead of merging into it.
+#[test]
+fn writers_naming_the_same_people_at_once_neither_deadlock_nor_lose_a_spelling() {
+    let place = Place::new();
+    if place.pg.is_none() {
+        // sled has one writer per store.
+        return;
+    }
+    let path = place.path();
+    const WRITERS: usize = 4;
+    const ROUNDS: usize = 12;
+    // Half of the people are stored before the writers start.
+    let person = |n: usize, alias: Option<String>| SpeakerRecord {
+        id: format!("person-{n}"),
+        name: format!("Person {n}"),
+        kind: "person".into(),
+        anonymous: false,
+        role: None,
+        aliases: alias.into_iter().collect(),
+        anonymity_reason: None,
+        lookup: vec![format!("n:person {n}")],
+    };
+    let naming = |story: String, people: Vec<SpeakerRecord>, at: i64| {
+        let text = people.iter().map(|p| format!("{} spoke in {story}", p.name)).collect::<Vec<_>>().join(". ");
+        (story, text, people, at)
+    };
+    let record = |store: &Store, (story, text, people, at): (String, String, Vec<SpeakerRecord>, i64)| {
+        let mut new = revision(&story, &text, at);
+        for (i, s) in new.statements.iter_mut().enumerate() {
+            s.occurrence.speaker = people.get(i).map(|p| p.id.clone());
+        }
+        new.speakers = people;
+        let mut batch = store.batch().unwrap();
+        batch.record(new).unwrap();
+        batch.commit()
+    };
+    {
+        let store = Store::open(&path).unwrap();
+        let stored: Vec<_> = (0..8).step_by(2).map(|n| person(n, None)).collect();
+        record(&store, naming("before".into(), stored, 0)).unwrap();
+    }
+    let together = std::sync::Barrier::new(WRITERS);
+    std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                let (path, together) = (&path, &together);
+                scope.spawn(move || {
+                    let store = Store::open(path).unwrap();
+                    for round in 0..ROUNDS {
+                        // Each writer names the people in its own order.
+                        let mut seen = std::collections::HashSet::new();
+                        let people: Vec<_> = (0..8)
+                            .map(|n| (n * (w + 1) + round) % 8)
+                            .filter(|n| seen.insert(*n))
+                            .map(|n| person(n, Some(format!("Spelling {w}.{round} of {n}"))))
+                            .collect();
+                        together.wait();
+                        let story = format!("story-{w}-{round}");
+                        if let Err(e) = record(&store, naming(story.clone(), people, (w * 100 + round) as i64)) {
+                            panic!("writer {w}, {story}: {e}");
+                        }
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap();
+        }
+    });
+    let store = Store::open(&path).unwrap();
+    for n in 0..8 {
+        let stored = store.speaker(&format!("person-{n}")).unwrap().unwrap();
+        for w in 0..WRITERS {
+            for round in 0..ROUNDS {
+                let named = (0..8).any(|k| (k * (w + 1) + round) % 8 == n);
+                let spelling = format!("Spelling {w}.{round} of {n}");
+                assert!(!named || stored.aliases.contains(&spelling), "person-{n} lost {spelling:?}: {stored:?}");
+            }
+        }
+    }
+    assert!(store.verify(&statement_hash).unwrap().ok());
+}

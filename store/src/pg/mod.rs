@@ -813,9 +813,29 @@ struct Inserted {
     lost: std::collections::HashSet<Vec<u8>>,
 }
 
-/// Merge each staged speaker record into the stored one, under a row lock
-/// (in key order, so two writers never wait on each other in a cycle).
+/// Merge each staged speaker record into the stored one.
+///
+/// A row lock alone cannot serialise this: `SELECT … FOR UPDATE` locks
+/// only rows that exist, so two batches adding the same new person both
+/// found nothing, and the second upsert replaced the first's record
+/// (spellings lost without a word); and a batch holding an existing
+/// person's row while inserting a new one could wait in a cycle with a
+/// batch that inserted the new one first ("deadlock detected"). So each
+/// person's key first takes a transaction-level advisory lock, present
+/// or not, all in one order (the lock ids sorted): a second batch naming
+/// the same person waits here until the first commits, then reads and
+/// merges what it wrote. Ids are a 64-bit hash of the schema and the key
+/// (advisory locks are the database's, so two stores in one database do
+/// not wait for each other); two keys sharing one only wait longer.
 fn merge_speakers(client: &mut Conn, puts: &mut (Vec<Vec<u8>>, Vec<Vec<u8>>), shown: &str) -> Result<()> {
+    client
+        .execute(
+            "SELECT pg_advisory_xact_lock(id) FROM (SELECT DISTINCT \
+             hashtextextended(current_schema() || encode(k, 'hex'), 0) AS id FROM unnest($1::bytea[]) AS k \
+             ORDER BY id) AS ids",
+            &[&puts.0],
+        )
+        .map_err(|e| error(shown, &e))?;
     let rows = client
         .query("SELECT k, v FROM speakers WHERE k = ANY($1) ORDER BY k FOR UPDATE", &[&puts.0])
         .map_err(|e| error(shown, &e))?;
