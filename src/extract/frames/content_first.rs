@@ -282,19 +282,21 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         // `C, said S`
         if matches!(kind, CueKind::Speech | CueKind::Tell)
             && matches!(t[cue - 1].kind, Kind::Comma | Kind::Close)
-            && let Some((s, e)) = np_forward(c, cue + 1, false).or_else(|| {
-                // "\"Q,\" said the 46-year-old.": any noun after an article
-                // when a quotation comes before and the sentence ends with
-                // it (after an unquoted clause, "C, said the troops left"
-                // would read a clause as a speaker).
-                quote_before(c, cue)?;
-                np_forward(c, cue + 1, true).filter(|&(_, e)| t.get(e).is_none_or(|x| x.kind == Kind::Stop))
-            })
-            && !t[s].is(class::PRON)
+            && let Some(((s, e), appositive)) = [
+                np_forward(c, cue + 1, false),
+                // "\"Q,\" said the 46-year-old.", "\"Q,\" said the New York
+                // businessman, who ...": any noun after an article when a
+                // quotation comes before (after an unquoted clause, "C, said
+                // the troops left" would read a clause as a speaker), and
+                // when the strict phrase ("the New York") leaves a word
+                // before the sentence's end or appositive.
+                quote_before(c, cue).and_then(|_| np_forward(c, cue + 1, true)),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|&(s, _)| !t[s].is(class::PRON))
+            .find_map(|np| Some((np, inverted_tail(c, np.1)?)))
         {
-            let Some(appositive) = inverted_tail(c, e) else {
-                continue;
-            };
             let ce = quote_before(c, cue).map_or(cue - 1, |cl| cl + 1);
             let source = Source::Mention { np: (s, e), appositive };
             if let Some(f) = content_frame(c, 0, ce, cue_bytes, source, false) {

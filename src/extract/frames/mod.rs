@@ -35,8 +35,8 @@ use content_first::content_first;
 use label::{label, label_mark};
 use participle::participle;
 use phrases::{
-    clause_subject, document_subject, is_negation, is_relative, is_subordinator, np_back, restrictive_who,
-    skip_aux_back, starts_clause, subject_before, those_subject,
+    clause_subject, document_subject, is_negation, is_relative, is_subordinator, np_back, relative_subject,
+    restrictive_who, skip_aux_back, starts_clause, subject_before, those_subject,
 };
 use speech::{cue_first, shared_subject, speaker_first};
 
@@ -374,7 +374,8 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     .or_else(|| shared_subject(c, cue))
     .or_else(|| clause_subject(c, cue))
     .or_else(|| (kind == CueKind::Belief).then(|| document_subject(c, cue)).flatten())
-    .or_else(|| (kind != CueKind::Other).then(|| restrictive_who(c, cue)).flatten()) else {
+    .or_else(|| (kind != CueKind::Other).then(|| restrictive_who(c, cue)).flatten())
+    .or_else(|| matches!(kind, CueKind::Speech | CueKind::Tell).then(|| relative_subject(c, cue)).flatten()) else {
         return None;
     };
     // "..., Ann Roe, who said C": the antecedent speaks.
@@ -440,7 +441,8 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     }
     let first_new = out.len();
     // In a subordinate clause the content ends at the clause's comma.
-    let restrictive = c.lower_is(np.1, "who") && np.1 < cue;
+    // (Not "S who wrote the brief says C": there the clause ended first.)
+    let restrictive = c.lower_is(np.1, "who") && np.1 + 1 == skip_aux_back(c, cue);
     let limit = if (np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np)) || restrictive {
         // "..., when she said, \"Q\"": a comma that opens a quotation
         // leads into the content, not out of the clause.

@@ -3,7 +3,7 @@
 //! and whether it opens a clause. Finds spans only; decides no frame.
 
 use super::according::is_document;
-use super::{Ctx, Source, cue_at, is_function, is_possessive, starts_with_digit};
+use super::{Ctx, Source, cue_at, is_article, is_function, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::tokens::Kind;
 
@@ -46,6 +46,20 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         && !t[s - 2].quoted
         && let Some((s2, _)) = np_core(c, s - 1)
         && t[s2..s - 1].iter().any(|x| x.cap && !x.is(class::DET))
+    {
+        s = s2;
+    }
+    // "Politicians and even some technologists say": two groups, the
+    // second with its own determiner, speak together. The first must be a
+    // name or people (a plural or a people noun), not a thing or a verb.
+    let and = if s >= 2 && ["even", "also"].iter().any(|w| c.lower_is(s - 1, w)) { s - 1 } else { s };
+    if and >= 2
+        && t[s].is(class::DET)
+        && c.lower_is(and - 1, "and")
+        && let Some((s2, _)) = np_core(c, and - 1)
+        && !t[s2].is(class::PRON)
+        && (t[and - 2].cap || is_agent_noun(c, and - 2))
+        && (t[and - 2].is(class::ANON | class::GROUP) || t[and - 2].text(c.doc).ends_with('s') || t[and - 2].cap)
     {
         s = s2;
     }
@@ -100,10 +114,16 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && t[s - 2].entry.cue.is_none()
             && t[s - 3].is(class::DET)
             && !t[s - 3].is(class::PRON);
+        // "the organizer of a rally", "a lobbyist for the bank": a person
+        // described by what they do and where.
+        let agent = s >= 3
+            && ["of", "for", "at", "with"].iter().any(|w| c.lower_is(s - 1, w))
+            && is_agent_noun(c, s - 2)
+            && is_article(c, s - 3);
         if p.word()
             && !p.cap
             && pp.iter().any(|w| c.lower_is(s - 1, w))
-            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP) || noun_of || named_body)
+            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP) || noun_of || named_body || agent)
             && let Some((s2, _)) = np_core(c, s - 1)
             && !t[s2].is(class::PRON)
         {
@@ -133,6 +153,24 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         s -= 1;
     }
     Some((s, e))
+}
+
+/// Whether token `i` is a lowercase noun for a person by its form: a
+/// people word of the lexicon, or an agent suffix ("lobbyist", "historian",
+/// "businessman", "organizer", "investor"). `-er`/`-or` only in longer
+/// words: short ones are as often things ("water", "door").
+pub(super) fn is_agent_noun(c: &Ctx, i: usize) -> bool {
+    let Some(x) = c.t.get(i) else { return false };
+    if !x.word() || x.cap || x.quoted || is_function(x) || x.entry.cue.is_some() {
+        return false;
+    }
+    if x.is(class::ROLE | class::ANON | class::GROUP) {
+        return true;
+    }
+    let w = x.text(c.doc).to_ascii_lowercase();
+    let w = w.strip_suffix('s').filter(|_| !w.ends_with("ss")).unwrap_or(&w);
+    (w.len() >= 6 && ["ist", "ian", "man", "men"].iter().any(|s| w.ends_with(s)))
+        || (w.len() >= 7 && ["er", "or"].iter().any(|s| w.ends_with(s)) && !w.ends_with("ever"))
 }
 
 /// The simple noun phrase ending just before token `end`.
@@ -209,7 +247,14 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && !is_function(&t[s - 2])
             && t[s - 2].entry.cue.is_none()
             && !starts_with_digit(c, s - 2)
-            && (t[s - 2].cap || t[s - 2].is(class::ROLE | class::ANON | class::GROUP))
+            && (t[s - 2].cap
+                || t[s - 2].is(class::ROLE | class::ANON | class::GROUP)
+                // "current and former officials", "state and local
+                // leaders": two modifiers of one people noun.
+                || (s + 1 < e
+                    && !t[s].cap
+                    && !t[s - 2].is(class::DET | class::TIME)
+                    && head.is(class::ANON | class::GROUP)))
         {
             s -= 1;
             continue;
@@ -301,6 +346,13 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
             && t.get(e + 2).is_some_and(|n| n.word() && n.cap && !n.quoted)
         {
             e += 2;
+            continue;
+        }
+        // "lobbyist and GOP strategist Ann Roe": two titles of one person,
+        // kept only if a name follows (trailing lowercase words are
+        // dropped below).
+        if c.lower_is(e, "and") && e > start && is_agent_noun(c, e - 1) && t.get(e + 1).is_some_and(|n| n.word()) {
+            e += 1;
             continue;
         }
         if is_function(x) || x.entry.cue.is_some() || x.is(class::DET) {
@@ -885,4 +937,42 @@ pub(super) fn restrictive_who(c: &Ctx, cue: usize) -> Option<Source> {
         return None;
     }
     Some(Source::Mention { np, appositive: None })
+}
+
+/// "The lawyer who wrote the brief says C", "Voters who came to the rally
+/// said C": a subject with a restrictive relative clause between it and
+/// its cue. The clause must hold no comma or quotation, and no report of
+/// its own ("Voters who think the mayor said C": the mayor speaks, or
+/// nobody we can tell), and the subject must open its clause and name
+/// people.
+pub(super) fn relative_subject(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    // The nearest "who" first; "S who came here and who asked not to be
+    // named said" reaches back to the first.
+    (j.saturating_sub(25)..j.saturating_sub(2)).rev().filter(|&w| w >= 1 && c.lower_is(w, "who")).find_map(|who| {
+        let inside = &t[who + 1..j];
+        if inside.iter().any(|x| !x.word() || x.quoted) {
+            return None;
+        }
+        let reports = (who + 1..j).any(|k| match t[k].cue() {
+            Some(CueKind::Belief | CueKind::Tell) => true,
+            Some(CueKind::Speech) => c.lower_is(k + 1, "that") || t.get(k + 1).is_some_and(|n| n.is(class::PRON)),
+            _ => false,
+        });
+        if reports || t[j - 1].is(class::PRON) {
+            return None;
+        }
+        let np = np_back(c, who)?;
+        let head = &t[np.1 - 1];
+        if t[np.0].is(class::PRON) || !(head.cap || is_agent_noun(c, np.1 - 1)) || !starts_clause(c, np.0) {
+            return None;
+        }
+        // "Supporters who came say", not "supporters who came says".
+        let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss");
+        if c.lower_is(cue, "says") && plural(head.text(c.doc)) && !head.cap {
+            return None;
+        }
+        Some(Source::Mention { np, appositive: None })
+    })
 }

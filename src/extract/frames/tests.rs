@@ -856,3 +856,57 @@ fn stance_verbs_of_issue_14_other_attributions() {
         vec![("new ad".to_string(), "the closed pier".to_string(), "other")]
     );
 }
+
+#[test]
+fn subjects_of_the_fourteenth_session() {
+    // (text, speaker, attribution, content), one construction a row.
+    let cases = [
+        // Two modifiers of one people noun.
+        (
+            "The ferry will stop running in May, current and former port officials said.",
+            "current and former port officials",
+            "indirect",
+            "The ferry will stop running in May",
+        ),
+        // An inverted speaker whose strict phrase would stop at a place.
+        (
+            "\u{201C}We cannot sell the docks,\u{201D} said the Leith shipowner, who spoke after the vote.",
+            "Leith shipowner",
+            "direct",
+            "We cannot sell the docks",
+        ),
+        // Two titles of one named person.
+        (
+            "The deal was signed on Friday, said lawyer and harbour commissioner Ann Roe, a member of the board.",
+            "Ann Roe",
+            "indirect",
+            "The deal was signed on Friday",
+        ),
+        // A person described by what they do and where.
+        (
+            "The organizer of the harbour festival said the event would go ahead.",
+            "organizer of the harbour festival",
+            "indirect",
+            "the event would go ahead",
+        ),
+        // Two groups, the second with its own determiner.
+        (
+            "Fishermen and even some shipowners say the new quota is unfair.",
+            "Fishermen and even some shipowners",
+            "indirect",
+            "the new quota is unfair",
+        ),
+        // A restrictive relative clause between the subject and its cue.
+        (
+            "Dockers who marched to the town hall on Monday said the pay offer was an insult.",
+            "Dockers",
+            "indirect",
+            "the pay offer was an insult",
+        ),
+    ];
+    for (text, speaker, attribution, content) in cases {
+        assert_eq!(rows(text), vec![one(speaker, attribution, content)], "{text}");
+    }
+    // ... but not a relative clause that holds a report of its own.
+    assert_eq!(rows("Dockers who think the mayor said he would resign were angry.")[0].0, None);
+}
