@@ -564,7 +564,11 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         // So is a participle phrase: "S, citing a report, said".
         let parenthetical =
             (t[b + 1].is(class::PREP) && !t[b + 1].cap) || cue_at(c, b + 1) == Some(CueKind::Participle);
-        if (appositive_like(c, b + 1) || parenthetical)
+        // "Ann Roe, Harbour Trust's executive director, said": a named
+        // body's role, capitalised, but ending in a people noun after a
+        // possessive.
+        let owned_role = is_agent_noun(c, last - 1) && (b + 1..last - 1).any(|k| is_possessive(c, k));
+        if (appositive_like(c, b + 1) || parenthetical || owned_role)
             && let Some(np) = np_back(c, b)
             && !t[np.0].is(class::PRON)
         {

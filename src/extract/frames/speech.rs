@@ -3,7 +3,7 @@
 //! that D`), a subject shared across "and" and the cue-first `Said S: "Q"`.
 
 use super::participle::participle_kind;
-use super::phrases::{np_forward, skip_aux_back, skip_object, subject_before};
+use super::phrases::{np_forward, skip_aux_back, skip_object, starts_clause, subject_before};
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
 use crate::extract::model::Attribution;
@@ -471,17 +471,31 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
     if j < 2 || !(c.lower_is(j - 1, "and") || c.lower_is(j - 1, "but")) {
         return None;
     }
-    let start = t.iter().position(|x| !x.is(class::CONJ))?;
-    let (s, e) = np_forward(c, start, false)?;
-    // The subject is followed by its own verb phrase, which the cue joins.
-    if e >= j - 1
-        || !t[e].word()
-        || t[e].is(class::PREP | class::SUB | class::CONJ)
-        || t[s].is(class::PRON) && s + 1 != e
-    {
-        return None;
-    }
-    Some(Source::Mention { np: (s, e), appositive: None })
+    // The subject opens the sentence, or follows an introduction ("By
+    // the end of the day, S was forced to retreat and said C").
+    let first = t.iter().position(|x| !x.is(class::CONJ))?;
+    // The introduction opens with a preposition, subordinator or time,
+    // not a subject ("Ann Roe, her rival, ..." has an appositive).
+    let after_intro = (first..j.min(first + 12))
+        .find(|&k| t[k].kind == Kind::Comma)
+        .filter(|_| t[first].is(class::PREP | class::SUB | class::TIME))
+        .map(|k| k + 1);
+    [Some(first), after_intro.filter(|&k| starts_clause(c, k))].into_iter().flatten().find_map(|start| {
+        let (s, e) = np_forward(c, start, false)?;
+        if is_possessive(c, e - 1) {
+            return None;
+        }
+        // The subject is followed by its own verb phrase, which the cue
+        // joins.
+        if e >= j - 1
+            || !t[e].word()
+            || t[e].is(class::PREP | class::SUB | class::CONJ)
+            || t[s].is(class::PRON) && s + 1 != e
+        {
+            return None;
+        }
+        Some(Source::Mention { np: (s, e), appositive: None })
+    })
 }
 
 /// `Said S: "Q"` — the cue opens the sentence.

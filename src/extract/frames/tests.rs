@@ -903,6 +903,20 @@ fn subjects_of_the_fourteenth_session() {
             "indirect",
             "the pay offer was an insult",
         ),
+        // A body's role, capitalised, after a possessive.
+        (
+            "Ann Roe, Harbour Trust's executive director, said the ferry will stop.",
+            "Ann Roe",
+            "indirect",
+            "the ferry will stop",
+        ),
+        // A subject shared across "and" after an introduction.
+        (
+            "On Tuesday, the mayor visited the pier and said the ferry would run again.",
+            "mayor",
+            "indirect",
+            "the ferry would run again",
+        ),
     ];
     for (text, speaker, attribution, content) in cases {
         assert_eq!(rows(text), vec![one(speaker, attribution, content)], "{text}");
