@@ -231,7 +231,7 @@ pub fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new(total);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} revisions  {per_sec}  eta {eta}")
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} revisions  {per_sec}  eta {eta}  {msg}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     bar

@@ -74,13 +74,23 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             // Reading a large store takes a while: show how far it is (on a
             // terminal only, and not when printing JSON for a script).
             let bar = crate::output::progress_bar(store.counts()?.revisions, ctx.out.json());
+            // Before the walk counts revisions, every statement and speaker
+            // key is read (seconds at 10M): say so, and keep the clock
+            // moving, instead of a bar that sits at 0.
+            bar.set_message("reading statements and speakers first");
+            bar.enable_steady_tick(std::time::Duration::from_millis(250));
+            let walking = std::sync::atomic::AtomicBool::new(false);
             // The derived indexes are checked on a second thread while the
             // chains are walked: they read other keys, and on a big store
             // each takes a good share of the time.
             let (report, indexes) = std::thread::scope(|scope| {
                 let indexes = scope.spawn(|| check_indexes(&store));
-                let report =
-                    store.verify_with_progress(&|content| content_hash(content), &|done| bar.set_position(done));
+                let report = store.verify_with_progress(&|content| content_hash(content), &|done| {
+                    if !walking.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                        bar.set_message("");
+                    }
+                    bar.set_position(done)
+                });
                 (report, indexes.join())
             });
             bar.finish_and_clear();
