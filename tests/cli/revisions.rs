@@ -457,3 +457,19 @@ fn a_report_story_with_a_cut_quote_a_moved_paragraph_and_a_correction() {
         ],
     );
 }
+
+#[test]
+fn a_pronouns_antecedent_changes_and_page_furniture_is_edited() {
+    // "He said the district would pay …" now follows the board chairman, so
+    // the text gives the claim to him. No change: a new photo credit and
+    // a "Related:" headline reworded.
+    check(
+        "school-closure",
+        "a",
+        "b",
+        &[
+            ex("reattributed", "Paul Grant → Tom Weller", "pay for the repairs from its emergency fund"),
+            ex("removed", "Tom Weller", "had passed its last inspection two years ago"),
+        ],
+    );
+}
