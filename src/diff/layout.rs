@@ -20,10 +20,17 @@ use crate::extract::Statement;
 /// Statements this close to the top of an article may open with a
 /// dateline; further down, "NATO - the alliance ..." is prose.
 const DATELINE_WITHIN: usize = 3;
+/// Paragraphs this close to the top may too: a headline, a byline and a
+/// photo caption can stand above the lead, each a statement of its own.
+const DATELINE_PARAGRAPHS: usize = 5;
 
 /// The words of `s` that pairing and the word diff compare.
 pub fn comparable(s: &Statement) -> Cow<'_, str> {
-    let text = if s.index < DATELINE_WITHIN { strip_dateline(&s.content) } else { &s.content };
+    let text = if s.index < DATELINE_WITHIN || s.paragraph < DATELINE_PARAGRAPHS {
+        strip_dateline(&s.content)
+    } else {
+        &s.content
+    };
     strip_list_markers(text)
 }
 

@@ -11,7 +11,9 @@
 //! - [`words`] compares contents word by word (via `similar`);
 //! - [`speakers`] decides whether two speakers are the same source;
 //! - [`layout`] sets aside datelines and list markers, [`overlap`] scores
-//!   heavy rewrites.
+//!   heavy rewrites;
+//! - [`shift`] tells the tense and person shifts of reported speech ("says
+//!   the union will" → "said the union would") from edits of the claim.
 //!
 //! Kinds, most serious first: a pair whose speakers changed (no speaker of
 //! one side is a speaker of the other) is `reattributed`, whatever else
@@ -48,6 +50,7 @@
 pub mod layout;
 pub mod overlap;
 pub mod pairing;
+pub mod shift;
 pub mod speakers;
 pub mod words;
 
@@ -413,6 +416,11 @@ const NEUTRAL_CUES: &[&str] = &[
     "reports",
     "confirmed",
     "continued",
+    // What a report, a study or an inquiry tells: "the report found X" and
+    // "the report says X" give the same claim the same standing. ("Shows"
+    // stays out: "a website shows X" presents X as evidence on view.)
+    "found",
+    "finds",
 ];
 
 fn cue_key(cue: Option<&str>) -> Option<String> {
@@ -526,6 +534,22 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
     // paraphrase became quotation (or back), or a neutral cue became a
     // loaded one. "according to X" → "X said" does not.
     let direct_changed = (old.attribution == Attribution::Direct) != (new.attribution == Attribution::Direct);
+    // Reported speech shifts its tense with its cue ("says the union will"
+    // → "said the union would") and its person when a paraphrase becomes a
+    // quotation ("he was sure" → "I am sure"): the claim is the same. Only
+    // for attributed claims outside quotation marks on at least one side;
+    // a quotation's words are verbatim and a reporter's "is" → "was" is news.
+    let attributed = old.speaker.is_some() && new.speaker.is_some();
+    let both_quoted = old.attribution == Attribution::Direct && new.attribution == Attribution::Direct;
+    let (edited, word_edited, quote_edited) =
+        if edited && attributed && !both_quoted && shift::only_shifts(&c.words, direct_changed) {
+            if !direct_changed {
+                c.words.clear();
+            }
+            (false, false, false)
+        } else {
+            (edited, word_edited, quote_edited)
+        };
     let loaded_cue_changed = cue_a != cue_b && !(neutral(cue_a.as_deref()) && neutral(cue_b.as_deref()));
 
     // A reattribution is a change of hands: no speaker of one side speaks on

@@ -11,7 +11,10 @@
 //! 4. heavy rewrites: what is still unpaired pairs by rarity-weighted
 //!    content-word overlap ([`super::overlap`]), so a lead rewritten from
 //!    scratch reads as one rewording, not a removal and an addition;
-//! 5. moves: a longest increasing subsequence over the pairs keeps the
+//! 5. the headline: a story's title rewritten ("X found guilty of
+//!    bribery" → "X gets six years for bribery") is still its title, so
+//!    the two titles pair whenever they share a content word;
+//! 6. moves: a longest increasing subsequence over the pairs keeps the
 //!    largest set in order; only the rest is reported as moved.
 //!
 //! Before the similarity passes, runs of statements whose words are the
@@ -136,6 +139,7 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Gro
     absorb(&mut w, TO);
     absorb(&mut w, FROM);
     pair_rewrites(&mut w);
+    pair_headlines(&mut w);
 
     let mut groups: Vec<Group> = w
         .pairs
@@ -368,6 +372,46 @@ fn pair_rewrites(w: &mut Work<'_>) {
             let sim = w.sim_of(&[i], &[j]);
             w.link(vec![i], vec![j], sim, false);
         }
+    }
+}
+
+/// Whether statement `i` of `stmts` reads as the story's headline: the
+/// only statement of the first paragraph, a reporter's own words, short and
+/// not closed like a sentence ("Flooding forces evacuations", never "The
+/// council voted on Monday.").
+fn is_headline(stmts: &[Statement], i: usize) -> bool {
+    let s = &stmts[i];
+    let text = s.text.trim_end();
+    i == 0
+        && s.paragraph == 0
+        && stmts.get(1).is_none_or(|next| next.paragraph != 0)
+        && s.speaker.is_none()
+        && !text.ends_with(['.', '!', '?', '"', '\u{201D}', ':'])
+        && text.split_whitespace().count() <= HEADLINE_MAX_WORDS
+}
+
+/// Most words of a headline; a longer first line is a lead without its
+/// full stop.
+const HEADLINE_MAX_WORDS: usize = 20;
+
+/// Pair the two revisions' headlines when neither found a counterpart by
+/// its words. A desk rewrites a headline as the story grows ("Strong quake
+/// strikes hill towns" → "Quake kills at least 15"): the new one replaces
+/// the old in its place, however few words they share, and a reader calls
+/// that one rewording. One shared content word is asked for, so a page
+/// whose first line is something else entirely stays removed + added.
+fn pair_headlines(w: &mut Work<'_>) {
+    let [from, to] = w.stmts;
+    if from.is_empty() || to.is_empty() || w.member[FROM][0].is_some() || w.member[TO][0].is_some() {
+        return;
+    }
+    if !is_headline(from, 0) || !is_headline(to, 0) {
+        return;
+    }
+    let (a, b) = (overlap::stems(&from[0].content), overlap::stems(&to[0].content));
+    if a.iter().any(|s| b.contains(s)) {
+        let sim = w.sim_of(&[0], &[0]);
+        w.link(vec![0], vec![0], sim, false);
     }
 }
 

@@ -638,3 +638,53 @@ fn a_dateline_is_not_an_edit() {
     assert!(diff_statements(&a, &b).is_same());
     assert!(diff_statements(&b, &a).is_same());
 }
+
+/// Statements one a paragraph, the way a story of short paragraphs reads.
+fn paragraphs(s: Vec<Statement>) -> Vec<Statement> {
+    let mut s = rev(s);
+    for st in &mut s {
+        st.paragraph = st.index;
+    }
+    s
+}
+
+#[test]
+fn a_rewritten_headline_is_one_rewording() {
+    let a = paragraphs(vec![
+        own("Former mayor found guilty of taking bribes"),
+        own("The former mayor of Harwick was sentenced to four years on Friday."),
+    ]);
+    let b = paragraphs(vec![own("Former mayor gets four years for bribery"), a[1].clone()]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reworded], "{:#?}", d.changes);
+    // A first line that ends like a sentence is a lead, not a headline: two
+    // different sentences stay a removal and an addition.
+    let a = paragraphs(vec![own("The mayor opened the new bridge on Friday."), a[1].clone()]);
+    let b = paragraphs(vec![own("The mayor gets a new car for the city fleet."), a[1].clone()]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::Removed, ChangeKind::Added]);
+}
+
+#[test]
+fn reported_speech_shifting_tense_is_no_edit_but_a_reporters_own_is() {
+    let a = rev(vec![
+        said("the union will not sign the deal", "Greta Solberg"),
+        own("The plant is open on Sundays."),
+        stmt("We are not against machines", person("Greta Solberg"), Attribution::Direct),
+    ]);
+    let b = rev(vec![
+        said("the union would not sign the deal", "Greta Solberg"),
+        own("The plant was open on Sundays."),
+        stmt("We were not against machines", person("Greta Solberg"), Attribution::Direct),
+    ]);
+    let d = diff_statements(&a, &b);
+    // A quotation's words are verbatim, a reporter's tense is news.
+    assert_eq!(kinds(&d), vec![ChangeKind::Reworded, ChangeKind::QuoteChanged], "{:#?}", d.changes);
+    // A paraphrase promoted to a quotation, shifted in person and tense.
+    let a = rev(vec![said("he was confident the recount would change the result", "Sam Whitaker")]);
+    let b = rev(vec![stmt(
+        "I am confident the recount will change the result",
+        person("Sam Whitaker"),
+        Attribution::Direct,
+    )]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::Reframed]);
+}

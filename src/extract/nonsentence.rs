@@ -90,7 +90,46 @@ pub fn not_a_sentence(text: &str, pieces: bool) -> bool {
     if t.is_empty() || t.len() > 400 {
         return false;
     }
-    is_label(t) || (pieces && (is_menu(t) || is_notice(t)))
+    is_label(t) || is_byline(t) || is_credit(t) || is_cross_reference(t) || (pieces && (is_menu(t) || is_notice(t)))
+}
+
+/// A photo or graphic credit on a line of its own: "(Jane Roe/Valley
+/// Press)", "(AP Photo/John Doe)". Names between parentheses with a slash
+/// and no sentence in them.
+fn is_credit(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else { return false };
+    inner.contains('/')
+        && !inner.contains(['(', ')', '.', ',', ';'])
+        && inner.split_whitespace().count() <= 8
+        && inner.split(['/', ' ']).filter(|w| !w.is_empty()).all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Labels that open a link to another story: "Related: How the town
+/// rebuilt", "See also: …". What follows is that story's headline.
+const CROSS_REFERENCES: &[&str] = &["Related:", "RELATED:", "See also:", "Also read:", "Read also:", "Recommended:"];
+
+/// A line pointing the reader to another story, not a sentence of this one.
+fn is_cross_reference(t: &str) -> bool {
+    t.len() <= 200 && CROSS_REFERENCES.iter().any(|l| t.starts_with(l))
+}
+
+/// A byline: "By NAME[ and NAME][, ROLE]" with no closing full stop ("By
+/// Jane Roe and John Doe", "By Jane Roe, Health Correspondent"). The
+/// names before the first comma are capitalised words and "and"; a
+/// sentence that opens with "By" ("By noon the river had risen.") has a
+/// lowercase word there or ends like a sentence.
+fn is_byline(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("By ") else { return false };
+    if t.len() > 100 || t.ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';']) || t.split_whitespace().count() > 14 {
+        return false;
+    }
+    let names = rest.split(',').next().unwrap_or(rest);
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let name_words = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    name_words >= 2
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "and" | "de" | "van" | "von" | "der" | "al" | "&")
+        })
 }
 
 /// Whether a paragraph may hold a menu, a print notice or a credit: the
@@ -195,6 +234,12 @@ mod tests {
     #[test]
     fn furniture_is_not_a_sentence() {
         for line in [
+            "By Jane Roe",
+            "By Jane Roe and John de Vries",
+            "By Jane Roe, Health Correspondent",
+            "(Jane Roe/Valley Press)",
+            "(AP Photo/John Doe)",
+            "Related: How the harbour town rebuilt after the storm",
             "Order Reprints | Today's Paper | Subscribe",
             "SHARE THIS ARTICLE",
             "Share full article",
@@ -220,6 +265,10 @@ mod tests {
             "Storm Hilde brings down power lines",
             "The print edition of the paper will end in June, the publisher said.",
             "NATO leaders met in Brussels.",
+            "By noon the river had risen",
+            "By Friday, the river had risen two metres",
+            "By Friday the River Varn had risen two metres",
+            "(The figures are for 2025/2026.)",
         ] {
             assert!(!not_a_sentence(line, may_hold_pieces(line)), "{line}");
         }

@@ -11,21 +11,43 @@ use serde_json::Value;
 
 use crate::util::Env;
 
+/// Revision `rev` of `pair`: plain text, Markdown or HTML, as the pair was
+/// published.
 fn fixture(pair: &str, rev: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/revisions").join(pair).join(format!("{rev}.txt"))
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/revisions").join(pair);
+    ["txt", "md", "html"]
+        .iter()
+        .map(|ext| dir.join(format!("{rev}.{ext}")))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("no revision {rev} of {pair}"))
 }
 
 /// One change a reader would name: its kind, its speaker as the diff shows
-/// it ("(unattributed)", a name, or "A → B" for a reattribution), and a
-/// phrase of its content (the new side's, or the old side's when removed).
+/// it ("(unattributed)", a name, or "A → B" for a reattribution), a phrase
+/// of its content (the new side's, or the old side's when removed), and for
+/// a pair a phrase of the old side's content too. A phrase that opens with
+/// `^` must open the content: the frame and the dateline are not in it.
 struct Expect {
     kind: &'static str,
     speaker: &'static str,
     phrase: &'static str,
+    before: Option<&'static str>,
 }
 
 const fn ex(kind: &'static str, speaker: &'static str, phrase: &'static str) -> Expect {
-    Expect { kind, speaker, phrase }
+    Expect { kind, speaker, phrase, before: None }
+}
+
+/// A paired change with what its content read before and reads now.
+const fn was(kind: &'static str, speaker: &'static str, before: &'static str, after: &'static str) -> Expect {
+    Expect { kind, speaker, phrase: after, before: Some(before) }
+}
+
+fn holds(content: &str, phrase: &str) -> bool {
+    match phrase.strip_prefix('^') {
+        Some(head) => content.starts_with(head),
+        None => content.contains(phrase),
+    }
 }
 
 fn speaker_of(statement: &Value) -> String {
@@ -35,6 +57,12 @@ fn speaker_of(statement: &Value) -> String {
 /// The changes of a diff (unchanged ones left out) as (kind, speaker,
 /// content) the way [`Expect`] names them.
 fn found(diff: &Value) -> Vec<(String, String, String)> {
+    found_with_before(diff).into_iter().map(|(k, s, c, _)| (k, s, c)).collect()
+}
+
+/// [`found`] with the old side's content of each pair ("" for an added
+/// claim).
+fn found_with_before(diff: &Value) -> Vec<(String, String, String, String)> {
     diff["changes"]
         .as_array()
         .expect("changes")
@@ -50,7 +78,8 @@ fn found(diff: &Value) -> Vec<(String, String, String)> {
                 _ => speaker_of(to),
             };
             let side = if to.is_null() { from } else { to };
-            (kind, speaker, side["content"].as_str().unwrap().to_string())
+            let before = from["content"].as_str().unwrap_or_default().to_string();
+            (kind, speaker, side["content"].as_str().unwrap().to_string(), before)
         })
         .collect()
 }
@@ -61,10 +90,30 @@ fn check(pair: &str, a: &str, b: &str, expected: &[Expect]) {
     let env = Env::new();
     let (from, to) = (fixture(pair, a), fixture(pair, b));
     let run = env.run(["diff", "--format", "json", from.to_str().unwrap(), to.to_str().unwrap()]);
+    exactly(pair, &run, expected);
+}
+
+/// Record every revision of a pair as one story, diff stored revisions `a`
+/// and `b` (numbers from 1), and check the changes are exactly these:
+/// through the store, a claim that comes back is `restored`.
+#[track_caller]
+fn check_stored(pair: &str, revs: &[&str], a: &str, b: &str, expected: &[Expect]) {
+    let env = Env::new();
+    for rev in revs {
+        env.run(["record", pair, fixture(pair, rev).to_str().unwrap()]).ok();
+    }
+    let run = env.run(["diff", pair, a, b, "--format", "json"]);
+    exactly(pair, &run, expected);
+}
+
+#[track_caller]
+fn exactly(pair: &str, run: &crate::util::Run, expected: &[Expect]) {
     assert_eq!(run.code, if expected.is_empty() { 0 } else { 1 }, "{pair}: exit code\n{}", run.stdout);
-    let mut changes = found(&run.json());
+    let mut changes = found_with_before(&run.json());
     for e in expected {
-        let hit = changes.iter().position(|(k, s, c)| k == e.kind && s == e.speaker && c.contains(e.phrase));
+        let hit = changes.iter().position(|(k, s, c, b)| {
+            k == e.kind && s == e.speaker && holds(c, e.phrase) && e.before.is_none_or(|p| holds(b, p))
+        });
         match hit {
             Some(i) => {
                 changes.remove(i);
@@ -186,22 +235,12 @@ fn a_claim_quietly_removed_then_restored() {
         ],
     );
     // Through the store, the claim that comes back is restored, not new.
-    let env = Env::new();
-    for rev in ["a", "b", "c"] {
-        env.run(["record", "storm", fixture("storm-restored", rev).to_str().unwrap()]).ok();
-    }
-    let run = env.run(["diff", "storm", "2", "3", "--format", "json"]);
-    assert_eq!(run.code, 1);
-    let changes = found(&run.json());
-    assert_eq!(
-        changes,
-        vec![(
-            "restored".to_string(),
-            "police".to_string(),
-            "Two people were injured by falling trees in Saltvik".to_string()
-        )],
-        "{}",
-        run.stdout
+    check_stored(
+        "storm-restored",
+        &["a", "b", "c"],
+        "2",
+        "3",
+        &[ex("restored", "police", "Two people were injured by falling trees in Saltvik")],
     );
 }
 
@@ -209,7 +248,8 @@ fn a_claim_quietly_removed_then_restored() {
 fn a_wire_update_through_the_day_names_every_change_once() {
     // The update adds a wire dateline with a region and an agency above a
     // longer headline, revises figures, names the anonymous official,
-    // reframes the weather service, and adds the governor; the closing
+    // moves the weather service into an "according to" frame, and adds the
+    // governor; the closing
     // "developing story" line goes.
     check(
         "flood-update",
@@ -220,11 +260,216 @@ fn a_wire_update_through_the_day_names_every_change_once() {
             ex("reworded", "officials", "More than 1,200 residents were evacuated"),
             ex("quote_changed", "Tomas Greaves", "not tomorrow"),
             ex("reattributed", "state official → Lena Ostrova", "monitored around the clock"),
-            ex("reworded", "National Weather Service", "More rain is expected"),
+            // "said more rain was expected" → "More rain is expected, according
+            // to": the tense shifts with the frame, the claim does not.
             ex("reworded", "Tomas Greaves", "three schools"),
             ex("reworded", "Tomas Greaves", "About 900 people had registered"),
             ex("added", "(unattributed)", "The governor arrived"),
             ex("added", "Ruth Adler", "every resource the county needs"),
+        ],
+    );
+}
+
+#[test]
+fn a_toll_update_with_a_new_headline_a_named_source_and_a_correction() {
+    // Also in the update, and no change: a second byline name, an agency in
+    // the dateline, "said on Monday" → "said Monday", the update line, the
+    // photo credit and the "Related:" line.
+    check(
+        "quake-toll",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "Strong earthquake strikes hill towns", "kills at least 15"),
+            was(
+                "reworded",
+                "national disaster agency",
+                "At least 12 people were killed",
+                "At least 15 people were killed",
+            ),
+            was("quote_changed", "Pavel Hristov", "The first hours are the most important", "^Every team we have"),
+            was("reworded", "Pavel Hristov", "about 300 buildings", "about 450 buildings"),
+            was("reattributed", "hospital official → Mira Taneva", "^the regional hospital", "^The regional hospital"),
+            ex("removed", "(unattributed)", "was expected to visit the area"),
+            ex("added", "Anton Vasilev", "every damaged home would be rebuilt"),
+            was("reworded", "(unattributed)", "magnitude 4.8", "magnitude 4.3"),
+            ex("added", "(unattributed)", "misstated the magnitude of the largest aftershock"),
+        ],
+    );
+}
+
+#[test]
+fn a_source_named_a_quote_trimmed_and_a_paragraph_moved_up() {
+    // No change: "said on Wednesday" → "according to" around the same
+    // claim, and "Solberg says the workers will" → "said the workers would".
+    check(
+        "port-talks",
+        "a",
+        "b",
+        &[
+            was("quote_changed", "Greta Solberg", "we will stay out as long as it takes", "without a word of warning"),
+            was(
+                "reattributed",
+                "person familiar with the talks → Mats Lindgren",
+                "^the companies were ready",
+                "^The companies are ready",
+            ),
+            ex("moved", "state mediation service", "first face-to-face meeting"),
+            was("reworded", "The Chamber of Commerce", "about 40 million crowns", "about 55 million crowns"),
+            ex("removed", "(unattributed)", "picketed the terminal gates"),
+            ex("removed", "Police", "no incidents"),
+        ],
+    );
+}
+
+#[test]
+fn a_markdown_lead_split_two_sentences_merged_and_a_paragraph_cut() {
+    // No change: Price's two sentences joined into one paragraph, "Price
+    // said" becoming "He said", the byline and the "Related" link.
+    check(
+        "budget-vote",
+        "a",
+        "b",
+        &[
+            // The pair shows the lead's first sentence; the second is its
+            // other piece.
+            was("reworded", "(unattributed)", "cutting opening hours", "approved a 412 million dollar budget"),
+            was("reworded", "Celia Fontaine", "^the cuts were painful", "and that the city could not borrow"),
+            was("reworded", "(unattributed)", "filled the chamber", "Hundreds of library staff and parents packed"),
+            ex("removed", "(unattributed)", "2.5 million dollars to repair the Harbour Road bridge"),
+            ex("added", "(unattributed)", "misstated when the Harbour Road bridge closed"),
+        ],
+    );
+}
+
+#[test]
+fn an_html_update_resolves_he_to_a_name_and_a_claim_comes_back() {
+    // The pronoun "he" became "Berger" in one quote's frame (no change) and
+    // a new speaker now stands between Berger and his next claim, which
+    // names him. The headline is the page's title, not a claim.
+    check(
+        "mine-rescue",
+        "a",
+        "b",
+        &[
+            was("reworded", "mine’s owner", "trying on Friday to reach", "drilling on Friday toward"),
+            ex("added", "Jonas Novak", "experienced and knew what to do"),
+            was("reworded", "Karl Berger", "would begin in the afternoon", "had begun in the afternoon"),
+            ex("removed", "police", "Two other miners were slightly injured"),
+        ],
+    );
+    check_stored(
+        "mine-rescue",
+        &["a", "b", "c"],
+        "2",
+        "3",
+        &[
+            ex("restored", "police", "Two other miners were slightly injured"),
+            ex("added", "national mining inspectorate", "it had opened an investigation into the collapse"),
+        ],
+    );
+}
+
+#[test]
+fn a_lead_rewritten_around_a_verdict_and_a_frame_turned_around() {
+    // No change: "Janssen said the prosecution had relied on …" → "The
+    // prosecution had relied on …, Janssen said".
+    check(
+        "trial-verdict",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "found guilty of taking bribes", "gets six years for bribery"),
+            was("reworded", "(unattributed)", "^A court in Brenna", "^Viktor Mallen, who ran the port authority"),
+            ex("removed", "(unattributed)", "Two of the agents were given suspended sentences"),
+            ex("moved", "(unattributed)", "Prosecutors had asked for a sentence of eight years"),
+            ex("added", "Lukas Berg", "nobody in this city is above the law"),
+            was("reworded", "(unattributed)", "third largest", "fourth largest"),
+        ],
+    );
+}
+
+#[test]
+fn a_new_dateline_an_anonymous_official_named_and_tenses_shifted() {
+    // No change: the dateline's town, "said on Monday" → "said Monday",
+    // "according to the forestry department" → "the forestry department
+    // said", "Hollis said he had lived" → "Hollis says he has lived", the
+    // contributor line.
+    check(
+        "wildfire",
+        "a",
+        "b",
+        &[
+            was("reworded", "fire officials", "^A fast-moving wildfire burned through more than 8,000", "5,000 people"),
+            was("reworded", "officials", "at least 40 homes", "at least 65 homes"),
+            was("reattributed", "fire official → Luis Arroyo", "^investigators believed", "^Investigators believe"),
+            was("quote_changed", "Maria Ocampo", "we cannot be everywhere", "a mile ahead of the fire line"),
+        ],
+    );
+}
+
+#[test]
+fn a_paraphrase_promoted_to_a_quote_is_reframed_and_a_deputy_takes_a_claim() {
+    check(
+        "recount",
+        "a",
+        "b",
+        &[
+            was(
+                "reframed",
+                "Sam Whitaker",
+                "he was confident that the recount would",
+                "I am confident that the recount will",
+            ),
+            was("reattributed", "Denise Ford → Martin Olsen", "^the rejection rate", "^the rejection rate"),
+            was("reworded", "(unattributed)", "Turnout was 51 percent", "Turnout reached 51 percent"),
+            ex("removed", "(unattributed)", "cost the county about 90,000 dollars"),
+        ],
+    );
+}
+
+#[test]
+fn a_report_story_with_a_cut_quote_a_moved_paragraph_and_a_correction() {
+    // No change: "The report found that" → "The report says that", and
+    // "said on Wednesday" → "said Wednesday".
+    check(
+        "hospital-report",
+        "a",
+        "b",
+        &[
+            ex("removed", "Nora Quinlan", "Some of them are in their nineties"),
+            ex("moved", "(unattributed)", "based on visits to all three hospitals"),
+            was(
+                "reattributed",
+                "spokesman for the group → Eoin Nash",
+                "recruiting 120 nurses",
+                "recruiting 150 nurses",
+            ),
+            // A paraphrase that became a quotation in other words.
+            was(
+                "quote_changed",
+                "Declan Morrow",
+                "the plan would include money for care homes",
+                "We will put money into care homes",
+            ),
+            was("reworded", "(unattributed)", "two protests", "three protests"),
+            ex("added", "(unattributed)", "An earlier version of this article gave the wrong number of nurses"),
+        ],
+    );
+}
+
+#[test]
+fn a_pronouns_antecedent_changes_and_page_furniture_is_edited() {
+    // "He said the district would pay …" now follows the board chairman, so
+    // the text gives the claim to him. No change: a new photo credit and
+    // a "Related:" headline reworded.
+    check(
+        "school-closure",
+        "a",
+        "b",
+        &[
+            ex("reattributed", "Paul Grant → Tom Weller", "pay for the repairs from its emergency fund"),
+            ex("removed", "Tom Weller", "had passed its last inspection two years ago"),
         ],
     );
 }

@@ -22,6 +22,7 @@ mod according;
 mod as_said;
 mod content_first;
 mod label;
+mod nonreport;
 mod participle;
 mod phrases;
 mod speech;
@@ -175,6 +176,10 @@ fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
 fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     let x = &c.t[i];
     let kind = x.cue().or_else(|| headline_cue(c, i))?;
+    // "who asked not to be named", "found him guilty": no report here.
+    if nonreport::requests_anonymity(c, i) || nonreport::is_verdict(c, i) {
+        return None;
+    }
     // A verb never follows an article or a possessive: "the hope", "his
     // claim".
     if i > 0 && is_article(c, i - 1) {

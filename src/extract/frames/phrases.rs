@@ -528,6 +528,12 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         return Some(Source::Mention { np, appositive: Some((d + 1, j - 1)) });
     }
     if t[j - 1].kind != Kind::Comma {
+        // "an official who spoke on condition of anonymity because … said".
+        if let Some(src @ Source::Mention { np, .. }) = super::nonreport::anonymous_subject(c, j)
+            && accept(np.0)
+        {
+            return Some(src);
+        }
         // "Ann Roe (D-Ore.) said": the party and state close the name.
         let np = match (t[j - 1].text(c.doc) == ")")
             .then(|| (j.saturating_sub(6)..j - 1).rev().find(|&o| t[o].text(c.doc) == "("))
@@ -594,8 +600,10 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         // opening the clause, with a role or source noun, then the name.
         if is_name_of(c, b + 1, last) {
             let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
+            // "Ford's deputy, Jim Poole, said": a possessive name is a
+            // determiner too.
             let described = d + 1 < b
-                && t[d].is(class::DET)
+                && (t[d].is(class::DET) || t[d].cap && is_possessive(c, d))
                 // A role noun, or any common noun heading the description
                 // when the name has a first and a last name ("An Israeli
                 // blogger, Tal Roe, said").

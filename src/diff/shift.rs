@@ -1,0 +1,102 @@
+//! The tense and person shifts of reported speech: edits that change how a
+//! claim is reported, not what it says.
+//!
+//! English reports speech by shifting it. "The workers will not return"
+//! is reported as "she said the workers would not return", and as "she
+//! says they will" when the cue moves to the present; "I am confident"
+//! becomes "he said he was confident" when a quotation turns into a
+//! paraphrase. Revisions make these shifts all the time (a cue's tense is
+//! edited, a paraphrase is promoted to a quotation) and a reader who
+//! compares the claims sees no change in them.
+//!
+//! This module only judges a word diff; [`super`] decides where a shift may
+//! excuse an edit (never inside a quotation, whose words are verbatim, and
+//! never in a reporter's own sentence, where "is" → "was" is news).
+
+use super::words::{Op, WordOp};
+
+/// Forms one auxiliary or modal takes as reported speech shifts its tense
+/// (and, for "am"/"is", its person). Each row is one verb; a word may move
+/// only within its row. "would begin" → "had begun" is two rows and a new
+/// participle, so it stays an edit.
+const TENSE: &[&[&str]] = &[
+    &["will", "would"],
+    &["am", "is", "was"],
+    &["are", "were"],
+    &["has", "have", "had"],
+    &["can", "could"],
+    &["may", "might"],
+    &["do", "does", "did"],
+    &["won't", "wouldn't"],
+    &["isn't", "wasn't"],
+    &["aren't", "weren't"],
+    &["can't", "couldn't"],
+];
+
+/// Pronouns that change person when a quotation becomes a paraphrase ("I"
+/// → "he"), by grammatical case.
+const PERSON: &[&[&str]] = &[
+    &["i", "we", "he", "she", "they"],
+    &["me", "us", "him", "her", "them"],
+    &["my", "our", "his", "her", "their"],
+    &["myself", "ourselves", "himself", "herself", "themselves"],
+];
+
+fn same_row(rows: &[&[&str]], a: &str, b: &str) -> bool {
+    rows.iter().any(|row| row.contains(&a) && row.contains(&b))
+}
+
+/// The words of the runs of `ops` with operation `op`, lowercased, in order.
+fn words_of(ops: &[WordOp], op: Op) -> Vec<String> {
+    ops.iter()
+        .filter(|o| o.op == op)
+        .flat_map(|o| {
+            o.text
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .map(|w| w.replace('’', "'").to_lowercase())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Whether every word the diff deletes is replaced, one for one and in
+/// order, by a shifted form of itself: a tense shift, or with `person` a
+/// change of pronoun person too. A diff with no edited word is no shift.
+pub fn only_shifts(ops: &[WordOp], person: bool) -> bool {
+    let (gone, new) = (words_of(ops, Op::Delete), words_of(ops, Op::Insert));
+    !gone.is_empty()
+        && gone.len() == new.len()
+        && gone.iter().zip(&new).all(|(a, b)| same_row(TENSE, a, b) || person && same_row(PERSON, a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::words::{Tokens, diff};
+
+    fn shifts(a: &str, b: &str, person: bool) -> bool {
+        only_shifts(&diff(&Tokens::new(a, false), &Tokens::new(b, false)).ops, person)
+    }
+
+    #[test]
+    fn a_backshifted_paraphrase_is_only_shifted() {
+        assert!(shifts("the union will not sign the deal", "the union would not sign the deal", false));
+        assert!(shifts(
+            "he had lived there for years and had seen it",
+            "he has lived there for years and has seen it",
+            false
+        ));
+        assert!(shifts("he was sure the plan would work", "I am sure the plan will work", true));
+    }
+
+    #[test]
+    fn other_edits_are_not_shifts() {
+        // A new verb, a changed figure, a person shift outside a quotation
+        // change, and no edit at all.
+        assert!(!shifts("drilling would begin at noon", "drilling had begun at noon", false));
+        assert!(!shifts("prices will rise by 3 percent", "prices would rise by 4 percent", false));
+        assert!(!shifts("he was sure", "I am sure", false));
+        assert!(!shifts("the same words", "the same words", true));
+    }
+}
