@@ -238,6 +238,11 @@ pub fn places_in(doc: &str) -> HashSet<String> {
 /// [`places_in`], searching for the places' names when there are at most
 /// `searched` of them.
 fn places_searching(doc: &str, searched: usize) -> HashSet<String> {
+    // A long input (many articles in one) has hundreds of places, and the
+    // search for its locatives would only come on top of the walk.
+    if doc.len() > LONG_INPUT {
+        return places_walking(doc);
+    }
     // The locatives are found by searching for them, not by walking every
     // word of the text: a walk cost 22 instructions a byte, 13% of all
     // extraction. A place depends only on the locative and the two words
@@ -263,16 +268,60 @@ fn places_searching(doc: &str, searched: usize) -> HashSet<String> {
             }
         }
     }
-    if out.is_empty() {
-        return HashSet::default();
+    if out.len() > searched {
+        // Many places: one walk, whose cost does not grow with their number.
+        return places_walking(doc);
     }
     // A handful of places: each is searched for as the last word of a name.
-    // Many (a long input): one walk over the words, whose cost does not grow
-    // with the number of places.
-    if out.len() <= searched {
-        out.retain(|p| !after_a_name(doc, p));
-    } else {
-        for w in words_after_names(doc) {
+    out.retain(|p| !after_a_name(doc, p));
+    out.into_iter().map(str::to_string).collect()
+}
+
+/// [`places_in`] by one walk over all the words of `doc`: for a long input
+/// or many places, where searching for each would cost more than the walk.
+fn places_walking(doc: &str) -> HashSet<String> {
+    // One walk over the words: the candidates (a handful an article) go
+    // into the set, the words that follow a capitalised word and could be
+    // one into a list checked against it at the end, so the text's words
+    // are not hashed.
+    let mut out = HashSet::default();
+    let mut after_cap = Vec::new();
+    // The word before was capitalised and ends in a letter ("Mira Holm").
+    let mut after_name = false;
+    let mut after_locative = false;
+    // "in Baghdad" not at a stop: a place unless a capitalised word follows.
+    let mut waiting: Option<&str> = None;
+    for w in scan::words(doc) {
+        let w_cap = is_cap(w);
+        if let Some(bare) = waiting.take()
+            && !w_cap
+        {
+            out.insert(bare);
+        }
+        if after_locative {
+            let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
+            if place_shaped(bare) {
+                if bare.len() < w.len() {
+                    out.insert(bare);
+                } else {
+                    waiting = Some(bare);
+                }
+            }
+        }
+        if w_cap && after_name {
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if place_shaped(bare) {
+                after_cap.push(bare);
+            }
+        }
+        after_name = w_cap && ends_alphabetic(w);
+        after_locative = !w_cap && is_locative(w);
+    }
+    if let Some(bare) = waiting {
+        out.insert(bare);
+    }
+    if !out.is_empty() {
+        for w in after_cap {
             out.remove(w);
         }
     }
@@ -283,6 +332,10 @@ fn places_searching(doc: &str, searched: usize) -> HashSet<String> {
 /// rather than walking all its words: a search costs about a sixteenth of
 /// a walk.
 const SEARCHED_PLACES: usize = 16;
+
+/// Past this many bytes [`places_in`] walks the words from the start: more
+/// than any article, so only inputs that join many take the walk.
+const LONG_INPUT: usize = 256 * 1024;
 
 static LOCATIVE_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
     std::sync::LazyLock::new(|| LOCATIVES.iter().map(memchr::memmem::Finder::new).collect());
@@ -314,7 +367,7 @@ fn word_before(s: &str, i: usize) -> Option<&str> {
 
 /// Whether `place` is, somewhere in `doc`, a capitalised word right after a
 /// capitalised word that ends in a letter ("Mira Holm"), as
-/// [`words_after_names`] finds them.
+/// [`places_walking`] finds them.
 fn after_a_name(doc: &str, place: &str) -> bool {
     // `place` is capitalised and the rest lowercase, so its matches never
     // overlap: each word that starts with it is found.
@@ -324,26 +377,6 @@ fn after_a_name(doc: &str, place: &str) -> bool {
             && doc[at..end].trim_end_matches(|c: char| !c.is_alphanumeric()) == place
             && word_before(doc, at).is_some_and(|w| is_cap(w) && ends_alphabetic(w))
     })
-}
-
-/// The capitalised words of `doc` that follow a capitalised word ending in
-/// a letter ("Mira Holm"), less trailing punctuation: a place the article
-/// also gives as the last word of a name may be that person's surname.
-fn words_after_names(doc: &str) -> Vec<&str> {
-    let mut after_cap = Vec::new();
-    // The word before was capitalised and ends in a letter.
-    let mut after_name = false;
-    for w in scan::words(doc) {
-        let w_cap = is_cap(w);
-        if w_cap && after_name {
-            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if place_shaped(bare) {
-                after_cap.push(bare);
-            }
-        }
-        after_name = w_cap && ends_alphabetic(w);
-    }
-    after_cap
 }
 
 /// What a place of [`places_in`] looks like: one capitalised word of three
