@@ -85,6 +85,9 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
     let mut may_frame = false;
     // "In a poll, C" holds no cue word but has a frame.
     let mut opens_in = false;
+    // The words before this token were passed before the sentence proved
+    // to need lookups: they are looked up at the end.
+    let mut looked_from = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b' ' {
@@ -235,34 +238,48 @@ pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[Qu
         };
         let (entry, cap) = if kind == Kind::Word {
             let cap = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
-            // Lookups wait until the sentence proves to need them.
-            if !quoted
-                && !may_frame
-                && cues::maybe_cue(&s[i..end])
-                && cues::lookup_in(doc, range.0 + i, range.0 + end).cue.is_some()
-            {
-                may_frame = true;
+            // Lookups wait until the sentence proves to need them; from
+            // then on each word is looked up here, once, while its bytes
+            // are at hand, and the cue that proved it keeps its entry.
+            let mut entry = None;
+            if !quoted && !may_frame && cues::maybe_cue(&s[i..end]) {
+                let e = cues::lookup_in(doc, range.0 + i, range.0 + end);
+                if e.cue.is_some() {
+                    may_frame = true;
+                    looked_from = out.len();
+                    entry = Some(e);
+                }
             }
             if out.is_empty() {
                 opens_in = &s[i..end] == "In";
             } else if opens_in && !may_frame && cues::is_poll(&s[i..end]) {
                 may_frame = true;
+                looked_from = out.len();
             }
-            (Entry::default(), cap)
+            let entry = match entry {
+                Some(e) => e,
+                None if may_frame && !quoted => cues::lookup_in(doc, range.0 + i, range.0 + end),
+                None => Entry::default(),
+            };
+            (entry, cap)
         } else {
             (Entry::default(), false)
         };
         // "Kerry: ...", "Ann Roe ― ...": a label may open the sentence.
-        may_frame |= kind == Kind::Open || (matches!(kind, Kind::Colon | Kind::Dash) && out.len() <= 6);
+        if !may_frame && (kind == Kind::Open || (matches!(kind, Kind::Colon | Kind::Dash) && out.len() <= 6)) {
+            may_frame = true;
+            looked_from = out.len();
+        }
         let quoted = quoted && !matches!(kind, Kind::Open | Kind::Close);
         out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry });
         i = end;
     }
     // A sentence with no possible cue and no quotation has no frame: its
     // words need no lookup (most sentences of news are like that). Quoted
-    // words are content whatever they are.
+    // words are content whatever they are. Those from `looked_from` on
+    // have theirs already.
     if may_frame {
-        for t in out.iter_mut() {
+        for t in &mut out[..looked_from] {
             if t.kind == Kind::Word && !t.quoted {
                 t.entry = cues::lookup_in(doc, t.start, t.end);
             }
