@@ -2,11 +2,13 @@
 //! [`super::compare`], joined (a head and a tail of one quote are one
 //! group through the whole quote), then laid out as members with flags.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use claimtrail_store::{Hash32, Store};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::compare::{Edits, Rendering, edits, same_claim, truncation_of};
@@ -130,18 +132,26 @@ impl Group {
 type Wordings = HashMap<Text, Rc<Rendering>>;
 
 /// A story's id, shared by its members, and when each revision a member
-/// names was captured, with its primary source kind.
+/// names was captured, with its primary source kind. A story's members
+/// name a few revisions (mostly its first), so a list scanned in place
+/// beats a map hashed per member.
 #[derive(Debug)]
 struct StoryTimes {
     id: Text,
-    revisions: HashMap<u32, (DateTime<Utc>, Option<Text>)>,
+    revisions: Vec<(u32, DateTime<Utc>, Option<Text>)>,
 }
 
 /// A speaker id as members show it, read once per query however many
-/// members name it.
+/// members name it (`None` until a laid-out member names it).
 #[derive(Debug)]
 struct SpeakerInfo {
     id: Text,
+    read: Option<SpeakerRead>,
+}
+
+/// What a speaker's record gives the members that name it.
+#[derive(Debug)]
+struct SpeakerRead {
     name: Text,
     anonymous: bool,
     /// The id after the user's merges.
@@ -153,10 +163,13 @@ struct SpeakerInfo {
 type Canonical = Option<Rc<Prepared>>;
 
 /// Where a statement's run in a story starts: what a member needs of it.
+/// Stories and speakers are slots in the grouper's lists, so a member
+/// finds its story's capture times and its speaker's record by index, not
+/// by hashing their names once per member.
 #[derive(Debug)]
 struct Start {
-    story: Text,
-    speaker: Option<Text>,
+    story: u32,
+    speaker: Option<u32>,
     first: u32,
     attribution: Text,
 }
@@ -176,12 +189,14 @@ pub struct Grouper<'s> {
     /// Statements whose candidates were looked up.
     expanded: HashSet<Hash32>,
     /// Each story members name, with the revisions they name: read once
-    /// per query, however many groups and members name them.
-    stories: HashMap<String, StoryTimes>,
-    /// Each speaker members name, read once per query.
-    speakers: HashMap<String, SpeakerInfo>,
-    /// The speaker ids runs name, shared.
-    ids: HashSet<Text>,
+    /// per query, however many groups and members name them; its slot by
+    /// id.
+    stories: Vec<StoryTimes>,
+    story_slots: FxHashMap<Text, u32>,
+    /// Each speaker runs name, its record read once per query; its slot
+    /// by id.
+    speakers: Vec<SpeakerInfo>,
+    speaker_slots: FxHashMap<Text, u32>,
     /// Each speaker those are after the user's merges, by that id.
     canonical: HashMap<Text, Canonical>,
     /// The attributions members show ("direct", "indirect", ...), shared.
@@ -206,10 +221,11 @@ impl<'s> Grouper<'s> {
             components: HashMap::new(),
             checked: HashSet::new(),
             expanded: HashSet::new(),
-            stories: HashMap::new(),
-            speakers: HashMap::new(),
+            stories: Vec::new(),
+            story_slots: FxHashMap::default(),
+            speakers: Vec::new(),
+            speaker_slots: FxHashMap::default(),
             canonical: HashMap::new(),
-            ids: HashSet::new(),
             attributions: Vec::new(),
         })
     }
@@ -460,17 +476,32 @@ impl<'s> Grouper<'s> {
             })?;
             // A stable sort keeps, among a story's runs for one speaker
             // that start in the same revision, the one the store lists
-            // first.
-            runs.sort_by(|a, b| (&a.story, &a.speaker, a.first).cmp(&(&b.story, &b.speaker, b.first)));
+            // first. Ordered by the ids, as members tie-break on them; a
+            // slot is one id, so equal slots need no string compared (the
+            // store lists a statement's runs by story already).
+            let (stories, speakers) = (&self.stories, &self.speakers);
+            let story = |a: u32, b: u32| {
+                if a == b { Ordering::Equal } else { stories[a as usize].id.cmp(&stories[b as usize].id) }
+            };
+            let speaker = |a: Option<u32>, b: Option<u32>| {
+                if a == b {
+                    return Ordering::Equal;
+                }
+                let id = |s: Option<u32>| s.map(|s| speakers[s as usize].id.as_str());
+                id(a).cmp(&id(b))
+            };
+            runs.sort_by(|a, b| {
+                story(a.story, b.story).then_with(|| speaker(a.speaker, b.speaker)).then(a.first.cmp(&b.first))
+            });
             runs.dedup_by(|later, first| later.story == first.story && later.speaker == first.speaker);
             firsts.push((*h, runs));
         }
-        let mut stories = firsts.iter().flat_map(|(_, runs)| runs.iter().map(|r| r.story.as_str()));
+        let mut stories = firsts.iter().flat_map(|(_, runs)| runs.iter().map(|r| r.story));
         let one = stories.next();
         if !stories.any(|s| Some(s) != one) {
             return Ok(None);
         }
-        let mut members: Vec<Member> = Vec::new();
+        let mut members: Vec<Member> = Vec::with_capacity(firsts.iter().map(|(_, runs)| runs.len()).sum());
         // Each distinct wording once, by hash: members share them.
         let mut wordings: Wordings = HashMap::new();
         for (h, runs) in firsts {
@@ -480,17 +511,18 @@ impl<'s> Grouper<'s> {
             let (content, rendering) = self.rendering(&h)?.clone();
             let hex = Text::from(h.to_hex());
             wordings.insert(hex.clone(), rendering);
-            members.reserve(runs.len());
             for run in runs {
-                let (story, captured_at, primary) = self.revision_info(&run.story, run.first)?;
-                let speaker = match &run.speaker {
-                    Some(id) => {
-                        let info = self.speaker_info(speakers, id)?;
+                let (story, captured_at, primary) = self.revision_info(run.story, run.first)?;
+                let speaker = match run.speaker {
+                    Some(slot) => {
+                        let (id, read) = self.speaker_info(speakers, slot)?;
+                        // The identity starts as the id after the user's
+                        // merges; `identities` clusters those.
                         Some(Speaker {
-                            id: info.id.clone(),
-                            name: info.name.clone(),
-                            identity: info.id.clone(),
-                            anonymous: info.anonymous,
+                            id,
+                            name: read.name.clone(),
+                            identity: read.canonical.clone(),
+                            anonymous: read.anonymous,
                         })
                     }
                     None => None,
@@ -528,67 +560,57 @@ impl<'s> Grouper<'s> {
         Ok(Some((Group { id, members }, wordings)))
     }
 
-    /// A story's id as members share it.
-    fn story_id(&mut self, story: &str) -> Text {
-        if let Some(times) = self.stories.get(story) {
-            return times.id.clone();
-        }
-        let id = Text::from(story);
-        self.stories.insert(story.to_string(), StoryTimes { id: id.clone(), revisions: HashMap::new() });
-        id
+    /// A story's slot, its id shared by its members.
+    fn story_id(&mut self, story: &str) -> u32 {
+        slot_of(&mut self.story_slots, &mut self.stories, story, |id| StoryTimes { id, revisions: Vec::new() })
     }
 
-    /// A speaker id as runs name it, shared.
-    fn speaker_id(&mut self, id: &str) -> Text {
-        if let Some(t) = self.ids.get(id) {
-            return t.clone();
-        }
-        let t = Text::from(id);
-        self.ids.insert(t.clone());
-        t
+    /// A speaker's slot, its id shared by the members naming it.
+    fn speaker_id(&mut self, id: &str) -> u32 {
+        slot_of(&mut self.speaker_slots, &mut self.speakers, id, |id| SpeakerInfo { id, read: None })
     }
 
-    /// Revision `number` of `story`: the story's shared id, when it was
-    /// captured, and the kind of primary source it was recorded as.
-    fn revision_info(&mut self, story: &str, number: u32) -> Result<(Text, DateTime<Utc>, Option<Text>), CliError> {
-        if !self.stories.contains_key(story) {
-            let times = StoryTimes { id: Text::from(story), revisions: HashMap::new() };
-            self.stories.insert(story.to_string(), times);
-        }
-        let times = self.stories.get_mut(story).expect("inserted above");
-        if let Some((at, primary)) = times.revisions.get(&number) {
+    /// Revision `number` of the story in `slot`: the story's shared id,
+    /// when it was captured, and the kind of primary source it was
+    /// recorded as.
+    fn revision_info(&mut self, slot: u32, number: u32) -> Result<(Text, DateTime<Utc>, Option<Text>), CliError> {
+        let times = &mut self.stories[slot as usize];
+        if let Some((_, at, primary)) = times.revisions.iter().find(|(n, ..)| *n == number) {
             return Ok((times.id.clone(), *at, primary.clone()));
         }
-        let rev = self
+        let (at, primary) = self
             .store
-            .revision(story, number)?
-            .ok_or_else(|| CliError::new(format!("revision {number} of {story:?} is missing")))?;
-        let primary = rev.meta.get(PRIMARY).map(|k| Text::from(k.as_str()));
-        times.revisions.insert(number, (rev.captured_at, primary.clone()));
-        Ok((times.id.clone(), rev.captured_at, primary))
+            .revision_stamp(&times.id, number, PRIMARY)?
+            .ok_or_else(|| CliError::new(format!("revision {number} of {:?} is missing", times.id.as_str())))?;
+        let primary = primary.map(Text::from);
+        times.revisions.push((number, at, primary.clone()));
+        Ok((times.id.clone(), at, primary))
     }
 
-    /// Speaker `id` as members show it: its name as its record gives it,
-    /// whether it is anonymous, and its id after the user's merges.
-    fn speaker_info(&mut self, speakers: &SpeakerIndex<'_>, id: &str) -> Result<&SpeakerInfo, CliError> {
-        if !self.speakers.contains_key(id) {
-            let rec = speakers.record(id)?;
-            let canonical = Text::from(speakers.canonical(id));
-            let info = SpeakerInfo {
-                id: Text::from(id),
-                name: Text::from(rec.as_ref().map_or(id, |r| r.name.as_str())),
+    /// The speaker in `slot` as members show it: its id, and its name as
+    /// its record gives it, whether it is anonymous, and its id after the
+    /// user's merges.
+    fn speaker_info(&mut self, speakers: &SpeakerIndex<'_>, slot: u32) -> Result<(Text, &SpeakerRead), CliError> {
+        let slot = slot as usize;
+        if self.speakers[slot].read.is_none() {
+            let id = self.speakers[slot].id.clone();
+            let rec = speakers.record(&id)?;
+            let canonical = Text::from(speakers.canonical(&id));
+            let read = SpeakerRead {
+                name: Text::from(rec.as_ref().map_or(id.as_str(), |r| r.name.as_str())),
                 anonymous: rec.as_ref().is_some_and(|r| r.anonymous),
                 canonical: canonical.clone(),
             };
             if let std::collections::hash_map::Entry::Vacant(e) = self.canonical.entry(canonical) {
                 // Mostly a speaker is its own canonical one: its record is
                 // prepared as read.
-                let rec = if e.key() == id { rec } else { speakers.record(e.key())? };
+                let rec = if *e.key() == id { rec } else { speakers.record(e.key())? };
                 e.insert(rec.map(|r| Rc::new(Prepared::new(r))));
             }
-            self.speakers.insert(id.to_string(), info);
+            self.speakers[slot].read = Some(read);
         }
-        Ok(&self.speakers[id])
+        let info = &self.speakers[slot];
+        Ok((info.id.clone(), info.read.as_ref().expect("read above")))
     }
 
     /// An attribution kind, shared by every member that has it (there are
@@ -612,22 +634,22 @@ impl<'s> Grouper<'s> {
         members: impl Iterator<Item = &'m mut Member>,
     ) -> Result<(), CliError> {
         let mut members: Vec<&mut Member> = members.collect();
-        // Each member's speaker after the user's merges, looked up once.
-        let canonical: Vec<Option<Text>> = members
-            .iter()
-            .map(|m| m.speaker.as_ref().map(|s| self.speakers[s.id.as_str()].canonical.clone()))
-            .collect();
-        // The distinct ids in order (sorting thousands of members' ids
-        // once is cheaper than a tree of them).
-        let mut ids: Vec<&Text> = canonical.iter().flatten().collect();
+        // Each member's speaker after the user's merges: laid out as its
+        // identity until clustered.
+        let canonical: Vec<Option<Text>> =
+            members.iter().map(|m| m.speaker.as_ref().map(|s| s.identity.clone())).collect();
+        // The distinct ids in order: thousands of members name a few
+        // hundred speakers, so those are found by hashing and only they
+        // are sorted.
+        let distinct: FxHashSet<&str> = canonical.iter().flatten().map(Text::as_str).collect();
+        let mut ids: Vec<&str> = distinct.into_iter().collect();
         ids.sort_unstable();
-        ids.dedup();
         // Each record was read and prepared once per query (see
         // `speaker_info`); clustering borrows them.
         let records: Vec<&Prepared> = ids.iter().filter_map(|id| self.canonical[*id].as_deref()).collect();
         let apart: BTreeSet<String> = speakers.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect();
         let clusters = cluster_prepared(&records, &apart);
-        let mut identity: HashMap<&str, Text> = HashMap::new();
+        let mut identity: FxHashMap<&str, Text> = FxHashMap::default();
         for i in &clusters {
             let head = Text::from(i.id());
             for id in i.ids() {
@@ -641,6 +663,19 @@ impl<'s> Grouper<'s> {
         }
         Ok(())
     }
+}
+
+/// The slot of `id` in `list`, made with `make` the first time it is asked
+/// for.
+fn slot_of<T>(slots: &mut FxHashMap<Text, u32>, list: &mut Vec<T>, id: &str, make: impl FnOnce(Text) -> T) -> u32 {
+    if let Some(&slot) = slots.get(id) {
+        return slot;
+    }
+    let slot = list.len() as u32;
+    let id = Text::from(id);
+    slots.insert(id.clone(), slot);
+    list.push(make(id));
+    slot
 }
 
 /// Groups in the order they are shown: by their earliest rendering's
@@ -661,7 +696,7 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
     // The speaker a primary source gives; else the one most renderings
     // give, one vote per story, the earliest breaking a tie.
     let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let mut voted: HashSet<(&str, &str)> = HashSet::with_capacity(members.len());
+    let mut voted: FxHashSet<(&str, &str)> = FxHashSet::default();
     for (i, m) in members.iter().enumerate() {
         if let Some(s) = m.speaker.as_ref().filter(|s| !s.anonymous)
             && voted.insert((m.story.as_str(), s.identity.as_str()))
@@ -690,32 +725,33 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
         .map(|(h, r)| (h, wordings.values().any(|o| truncation_of(r, o)), edits(reference, r)))
         .collect();
     for (i, m) in members.iter_mut().enumerate() {
-        let mut flags = BTreeSet::new();
+        // Pushed in the flags' own order (as a set of them would list
+        // them), without a set per member.
+        let mut flags = Vec::new();
         let (_, truncated, e) = compared
             .iter()
             .find(|(h, ..)| std::ptr::eq(h.as_str(), m.hash.as_str()))
             .or_else(|| compared.iter().find(|(h, ..)| **h == m.hash))
             .expect("every member's wording is compared");
-        if *truncated {
-            flags.insert(Flag::Truncated);
+        let quoted = i > 0 && m.quoted();
+        if i > 0 && e.wording {
+            flags.push(Flag::Wording);
         }
-        if i > 0 {
-            let quoted = m.quoted();
-            if e.wording {
-                flags.insert(Flag::Wording);
-            }
-            if quoted && e.substituted >= 2 {
-                flags.insert(Flag::ParaphraseInQuotes);
-            }
-            if quoted != reference_quoted {
-                flags.insert(Flag::Unquoted);
-            }
+        if *truncated {
+            flags.push(Flag::Truncated);
+        }
+        if i > 0 && quoted && e.substituted >= 2 {
+            flags.push(Flag::ParaphraseInQuotes);
         }
         if let (Some(s), Some(maj)) = (m.speaker.as_ref().filter(|s| !s.anonymous), &majority)
             && s.identity != *maj
         {
-            flags.insert(Flag::Misattributed);
+            flags.push(Flag::Misattributed);
         }
-        m.flags = flags.into_iter().collect();
+        if i > 0 && quoted != reference_quoted {
+            flags.push(Flag::Unquoted);
+        }
+        debug_assert!(flags.is_sorted());
+        m.flags = flags;
     }
 }

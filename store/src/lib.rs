@@ -49,7 +49,7 @@ pub use records::{
 };
 pub use verify::{Problem, VerifyReport};
 
-use records::{RunValue, RunValueView};
+use records::{RevisionView, RunValue, RunValueView};
 pub use write::{StoredAnalysis, WriteBatch};
 
 /// The store format (key layout and value encodings) this build writes and
@@ -719,6 +719,26 @@ impl Store {
         self.get_sealed_with(keys::REVISION, &keys::revision(story, number), || {
             format!("revision {number} of story {story:?}")
         })
+    }
+
+    /// When revision `number` of `story` was captured, and its metadata
+    /// value for `key` (`None` for the revision when it is missing): what
+    /// a query that reads thousands of revisions for their times needs,
+    /// without copying the record's strings.
+    pub fn revision_stamp(
+        &self,
+        story: &str,
+        number: u32,
+        key: &str,
+    ) -> Result<Option<(DateTime<Utc>, Option<String>)>> {
+        let Some(v) = self.get(&keys::revision(story, number))? else {
+            return Ok(None);
+        };
+        let corrupt = || self.corrupt(format!("revision {number} of story {story:?} fails its checksum"));
+        let payload = hash::unseal(keys::REVISION, &v).ok_or_else(corrupt)?;
+        let view: RevisionView<'_> = codec::from_bytes(payload).ok_or_else(corrupt)?;
+        let value = view.meta.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v).to_string());
+        Ok(Some((view.captured_at, value)))
     }
 
     /// Revision `number` of `story`, or an out-of-range error.

@@ -50,6 +50,33 @@ pub struct RevisionRecord {
     pub meta: BTreeMap<String, String>,
 }
 
+/// [`RevisionRecord`] decoded without copying its strings or building its
+/// metadata map: the same fields in the same order (postcard is
+/// positional; a map is written as a sequence of pairs), every one decoded
+/// so a damaged record fails as it does through [`RevisionRecord`]. Only
+/// `captured_at` and `meta` are read (see [`crate::Store::revision_stamp`]).
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub(crate) struct RevisionView<'a> {
+    #[serde(borrow)]
+    pub story: &'a str,
+    pub number: u32,
+    pub id: Hash32,
+    pub parent: Option<Hash32>,
+    pub captured_at: DateTime<Utc>,
+    #[serde(borrow)]
+    pub source: &'a str,
+    #[serde(borrow)]
+    pub format: &'a str,
+    pub raw: Hash32,
+    pub raw_len: u64,
+    pub text: Hash32,
+    pub text_len: u64,
+    pub revert_of: Option<u32>,
+    #[serde(borrow, default)]
+    pub meta: Vec<(&'a str, &'a str)>,
+}
+
 /// One statement as it occurs in one revision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Occurrence {
@@ -382,6 +409,40 @@ pub(crate) struct RunValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A revision's view reads what the owned record wrote: its capture
+    /// time and every metadata pair, in the map's order.
+    #[test]
+    fn a_revision_reads_the_same_through_its_view() {
+        let at = "2026-03-04T05:06:07.123Z".parse::<DateTime<Utc>>().expect("a time");
+        for meta in
+            [BTreeMap::new(), BTreeMap::from([("primary".into(), "transcript".into()), ("title".into(), "A".into())])]
+        {
+            let rec = RevisionRecord {
+                story: "harbour-fire".into(),
+                number: 3,
+                id: Hash32([1; 32]),
+                parent: Some(Hash32([2; 32])),
+                captured_at: at,
+                source: "https://news.example/fire".into(),
+                format: "html".into(),
+                raw: Hash32([3; 32]),
+                raw_len: 1200,
+                text: Hash32([4; 32]),
+                text_len: 800,
+                revert_of: Some(1),
+                meta,
+            };
+            let bytes = crate::codec::to_bytes(&rec);
+            let view: RevisionView<'_> = crate::codec::from_bytes(&bytes).expect("decodes");
+            assert_eq!((view.story, view.number, view.captured_at), ("harbour-fire", 3, at));
+            let pairs: Vec<(&str, &str)> = rec.meta.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            assert_eq!(view.meta, pairs);
+            let cut = &bytes[..bytes.len() - 1];
+            assert!(crate::codec::from_bytes::<RevisionRecord>(cut).is_none());
+            assert!(crate::codec::from_bytes::<RevisionView<'_>>(cut).is_none());
+        }
+    }
 
     /// The borrowed view reads what the owned value wrote, field for field
     /// (postcard is positional: a field out of order would misread).
