@@ -42,7 +42,9 @@ Kinds of change:
   reframed            same claim and source, another frame: \"a website shows X\" became
                       \"X, according to a website\", or a paraphrase became a quotation
   moved               same claim, another place
-  A dateline added to the lead, a list re-punctuated or page furniture is no change.
+  headline            an HTML page's headline (its title) rewritten
+  A dateline added to the lead, a list re-punctuated or page furniture is no change;
+  nor is a reported claim's tense moving with its cue (\"says ... will\" -> \"said ... would\").
 
 Examples:
   claimtrail diff old.txt new.txt
@@ -65,9 +67,11 @@ Examples:
 /// quotation), or moved. A claim split into two sentences, or two merged,
 /// reads as reworded; a sentence rewritten from scratch around the same
 /// facts too. A dateline added to the lead, or a list re-punctuated, is
-/// no change.
+/// no change. An HTML page's headline is its title, not a statement: a
+/// rewritten one is reported on a line of its own.
 ///
-/// Exit status: 0 when no claim changed, 1 when some did, 2 on an error.
+/// Exit status: 0 when nothing changed, 1 when a claim or the headline
+/// did, 2 on an error.
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
@@ -199,7 +203,7 @@ pub fn run_store(
     // Furniture the store has learned since either was recorded is no
     // claim of the article (see `crate::furniture`).
     let (old, new) = (without_furniture(store, &s, &a, old)?, without_furniture(store, &s, &b, new)?);
-    let diff = stored_diff(store, story, &a, &b, &old, &new)?;
+    let diff = stored_diff(store, story, &a, &b, &old, &new)?.with_headlines(html_title(&a), html_title(&b));
     let end = |r: &RevisionRecord, n: usize| Endpoint::Revision {
         story: story.to_string(),
         revision: u64::from(r.number),
@@ -216,6 +220,17 @@ pub fn run_store(
         texts.as_ref().map(|(x, y)| (x.as_str(), y.as_str())),
     )?;
     Ok(if diff.is_same() { exit::OK } else { exit::NEGATIVE })
+}
+
+/// The headline of an HTML page read from a file (its title).
+fn html_headline(doc: &crate::ingest::Document) -> Option<&str> {
+    doc.title.as_deref().filter(|_| doc.format == crate::ingest::Format::Html)
+}
+
+/// The headline of a stored HTML page (its title): a text or Markdown
+/// article's headline is its first statement, diffed as such.
+fn html_title(rev: &RevisionRecord) -> Option<&str> {
+    rev.meta.get("title").map(String::as_str).filter(|_| rev.format == "html")
 }
 
 /// A stored revision's statements without those in paragraphs the store
@@ -263,7 +278,8 @@ pub fn run_files(ctx: &mut Ctx, from: &Path, to: &Path, max_bytes: u64, show: Sh
     let (old_text, new_text) = (old.document.text(), new.document.text());
     let old_x = extract::extract(&old_text);
     let new_x = extract::extract(&new_text);
-    let diff = diff::diff_statements(&old_x.statements, &new_x.statements);
+    let diff = diff::diff_statements(&old_x.statements, &new_x.statements)
+        .with_headlines(html_headline(&old.document), html_headline(&new.document));
     let from_end = Endpoint::File { file: old.source.label(), statements: old_x.statements.len() };
     let to_end = Endpoint::File { file: new.source.label(), statements: new_x.statements.len() };
     let texts = show.text.then_some((old_text.as_str(), new_text.as_str()));
@@ -302,6 +318,10 @@ pub fn write_report(
     }
     let p = out.palette;
     out.line(&summary_line(&a, &b, diff, p))?;
+    if let Some(h) = &diff.headline {
+        out.line(&format!("{} {}", p.yellow(&format!("{:<13}", "headline")), p.cyan("(the page's title)")))?;
+        out.line(&format!("    {}", render_words(&h.words, p)))?;
+    }
     for c in &diff.changes {
         if c.change == ChangeKind::Unchanged && !show.all {
             continue;
@@ -330,7 +350,8 @@ pub fn write_report(
 
 fn summary_line(a: &str, b: &str, diff: &ClaimDiff, p: Palette) -> String {
     // "new vs old", as people say it: what the later text did to the earlier.
-    format!("{} {}", p.bold(&format!("{b} vs {a}:")), diff.summary.describe())
+    let headline = if diff.headline.is_some() { "; the headline was rewritten" } else { "" };
+    format!("{} {}{headline}", p.bold(&format!("{b} vs {a}:")), diff.summary.describe())
 }
 
 fn speaker_name(s: Option<&SpeakerRef>) -> String {
@@ -345,6 +366,15 @@ fn kind_style(kind: ChangeKind, p: Palette) -> String {
         ChangeKind::QuoteChanged | ChangeKind::Reattributed => p.bold(&p.yellow(&text)),
         ChangeKind::Reworded | ChangeKind::Reframed => p.yellow(&text),
         ChangeKind::Moved | ChangeKind::Unchanged => p.dim(&text),
+    }
+}
+
+/// Word runs as one line: coloured on a terminal, `[-old-]{+new+}` elsewhere.
+fn render_words(ops: &[words::WordOp], p: Palette) -> String {
+    if p.enabled {
+        words::render(ops, |s| p.red(s), |s| p.green(s))
+    } else {
+        words::render(ops, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"))
     }
 }
 
@@ -370,13 +400,7 @@ fn write_change(out: &mut Out, c: &diff::Change, p: Palette) -> Result<()> {
     let body = match c.change {
         ChangeKind::Added | ChangeKind::Restored => p.green(&format!("+ {}", new.map_or("", |s| &s.content))),
         ChangeKind::Removed => p.red(&format!("- {}", old.map_or("", |s| &s.content))),
-        _ if !c.words.is_empty() => {
-            if p.enabled {
-                words::render(&c.words, |s| p.red(s), |s| p.green(s))
-            } else {
-                words::render(&c.words, |s| format!("[-{s}-]"), |s| format!("{{+{s}+}}"))
-            }
-        }
+        _ if !c.words.is_empty() => render_words(&c.words, p),
         // A moved block lists every statement that travelled together.
         _ if c.shape == Some(Shape::Block) => {
             new.into_iter().chain(&c.also_to).map(|s| s.content.as_str()).collect::<Vec<_>>().join("\n    ")

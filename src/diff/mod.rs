@@ -325,12 +325,40 @@ impl Summary {
 pub struct ClaimDiff {
     pub summary: Summary,
     pub changes: Vec<Change>,
+    /// The page's headline, when two HTML pages give different ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<HeadlineChange>,
+}
+
+/// A headline rewritten between two HTML pages. The HTML reader keeps a
+/// page's headline as its title, not as a paragraph (a plain-text or
+/// Markdown article's first line is a statement, and is diffed as one), so
+/// without this a rewritten headline, the edit readers notice first, would
+/// go unreported.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineChange {
+    pub from: String,
+    pub to: String,
+    /// Word by word, as a statement's `words`.
+    pub words: Vec<WordOp>,
 }
 
 impl ClaimDiff {
-    /// No claim changed: every change is `unchanged`.
+    /// Nothing changed: every change is `unchanged`, and so is the headline.
     pub fn is_same(&self) -> bool {
-        self.changes.iter().all(|c| c.change == ChangeKind::Unchanged)
+        self.headline.is_none() && self.changes.iter().all(|c| c.change == ChangeKind::Unchanged)
+    }
+
+    /// Compare the two pages' headlines (HTML titles): a change in wording
+    /// is kept; case, white space and closing punctuation alone are not.
+    pub fn with_headlines(mut self, from: Option<&str>, to: Option<&str>) -> ClaimDiff {
+        if let (Some(a), Some(b)) = (from, to) {
+            let d = words::diff(&words::Tokens::new(a, false), &words::Tokens::new(b, false));
+            if d.changed {
+                self.headline = Some(HeadlineChange { from: a.to_string(), to: b.to_string(), words: d.ops });
+            }
+        }
+        self
     }
 
     /// Turn `added` changes whose content hash the story carried in an
@@ -373,6 +401,8 @@ pub struct DiffReport<'a> {
     pub from: &'a Endpoint,
     pub to: &'a Endpoint,
     pub summary: &'a Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline: Option<&'a HeadlineChange>,
     pub changes: Vec<&'a Change>,
 }
 
@@ -382,6 +412,7 @@ impl<'a> DiffReport<'a> {
             from,
             to,
             summary: &diff.summary,
+            headline: diff.headline.as_ref(),
             changes: diff.changes.iter().filter(|c| all || c.change != ChangeKind::Unchanged).collect(),
         }
     }
@@ -463,7 +494,7 @@ pub fn diff_statements_with(from: &[Statement], to: &[Statement], opts: &DiffOpt
     entries.sort_by_key(|(k, _, _)| k.order());
 
     let changes = group_moves(entries, &groups);
-    ClaimDiff { summary: Summary::count(&changes), changes }
+    ClaimDiff { summary: Summary::count(&changes), changes, headline: None }
 }
 
 /// Output position: a change with a new statement sits at that statement;

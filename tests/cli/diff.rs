@@ -198,3 +198,55 @@ mod stored {
         assert!(err.contains("has only one revision"), "{err}");
     }
 }
+
+/// An HTML page whose headline (its `<h1>` and title) is `headline`.
+fn page(headline: &str) -> String {
+    format!(
+        "<html><head><title>{headline} | Valley Press</title></head><body><article><h1>{headline}</h1>\
+         <p>The harbour ferry will stop running in May, the port authority said on Monday.</p>\
+         <p>\u{201C}We have no money left for the boats,\u{201D} said Ann Roe, the authority's director.</p>\
+         </article></body></html>"
+    )
+}
+
+/// An HTML page's headline is its title, not a statement: a rewritten one
+/// is still reported (files and stored revisions alike), word by word, and
+/// makes the pages differ; the same headline reports nothing. (A stored
+/// story gets a new revision only when its text changes.)
+#[test]
+fn a_rewritten_html_headline_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.html"), page("Harbour ferry to stop in May")).unwrap();
+    std::fs::write(dir.path().join("b.html"), page("Harbour ferry reprieved until June")).unwrap();
+    std::fs::write(dir.path().join("c.html"), page("Harbour ferry reprieved until June")).unwrap();
+
+    let out = claimtrail(dir.path()).args(["diff", "a.html", "b.html"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("no claim changed, 2 unchanged; the headline was rewritten"), "{text}");
+    assert!(text.contains("Harbour ferry [-to stop in May-]{+reprieved until June+}"), "{text}");
+
+    let out = claimtrail(dir.path()).args(["diff", "--format", "json", "a.html", "b.html"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["headline"]["from"], "Harbour ferry to stop in May");
+    assert_eq!(json["headline"]["to"], "Harbour ferry reprieved until June");
+    assert_eq!(json["headline"]["words"][1], serde_json::json!({"op": "delete", "text": "to stop in May"}));
+
+    let out = claimtrail(dir.path()).args(["diff", "--format", "json", "b.html", "c.html"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json.get("headline").is_none(), "{json}");
+
+    // A stored revision needs a change of text: the headline came with one.
+    let edited = page("Harbour ferry reprieved until June")
+        .replace("</article>", "<p>The council will pay for the boats until June, the mayor said.</p></article>");
+    std::fs::write(dir.path().join("d.html"), edited).unwrap();
+    for file in ["a.html", "d.html"] {
+        let out = claimtrail(dir.path()).args(["record", "ferry", file]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let out = claimtrail(dir.path()).args(["diff", "--format", "json", "ferry", "1", "2"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["headline"]["to"], "Harbour ferry reprieved until June", "{json}");
+}
