@@ -229,7 +229,7 @@ fn html_headline(doc: &crate::ingest::Document) -> Option<&str> {
 
 /// The headline of a stored HTML page (its title): a text or Markdown
 /// article's headline is its first statement, diffed as such.
-fn html_title(rev: &RevisionRecord) -> Option<&str> {
+pub fn html_title(rev: &RevisionRecord) -> Option<&str> {
     rev.meta.get("title").map(String::as_str).filter(|_| rev.format == "html")
 }
 

@@ -666,19 +666,25 @@ fn check_page(
 /// A one-line summary of what revision `number` changed, claim by claim.
 pub fn change_summary(store: &claimtrail_store::Store, story: &str, number: u32) -> Result<String> {
     let s = store.require_story(story)?;
-    let new = crate::record::stored_statements(store, &store.require_revision(&s, number)?)?;
+    let b = store.require_revision(&s, number)?;
+    let new = crate::record::stored_statements(store, &b)?;
     if number == 1 {
         return Ok(format!("revision 1 recorded, {} statements", new.len()));
     }
-    let old = crate::record::stored_statements(store, &store.require_revision(&s, number - 1)?)?;
-    let d = crate::diff::diff_statements(&old, &new);
-    let parts: Vec<String> = d
+    let a = store.require_revision(&s, number - 1)?;
+    let old = crate::record::stored_statements(store, &a)?;
+    let d = crate::diff::diff_statements(&old, &new)
+        .with_headlines(crate::commands::diff::html_title(&a), crate::commands::diff::html_title(&b));
+    let mut parts: Vec<String> = d
         .summary
         .counts()
         .iter()
         .filter(|(k, n)| *n > 0 && *k != crate::diff::ChangeKind::Unchanged)
         .map(|(k, n)| format!("{n} {}", k.label()))
         .collect();
+    if d.headline.is_some() {
+        parts.push("the headline rewritten".to_string());
+    }
     let what = if parts.is_empty() { "no claim changed".to_string() } else { parts.join(", ") };
     Ok(format!("revision {number} recorded: {what}"))
 }

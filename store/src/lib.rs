@@ -238,7 +238,8 @@ impl NewRevision<'_> {
 pub enum Recorded {
     /// A new revision was written.
     New { revision: RevisionRecord, new_story: bool },
-    /// The text equals the latest revision's: nothing was written.
+    /// The text and the headline (metadata `title`) equal the latest
+    /// revision's: nothing was written.
     Unchanged { latest: RevisionRecord },
 }
 
@@ -1114,8 +1115,10 @@ impl Store {
     /// flushed to disk before returning.
     ///
     /// The text is compared with the latest revision first: equal text
-    /// writes nothing ([`Recorded::Unchanged`]). Text equal to an older
-    /// revision is recorded, with `revert_of` naming it.
+    /// under the same headline (metadata `title`) writes nothing
+    /// ([`Recorded::Unchanged`]); a new headline over equal text is a new
+    /// revision. Text equal to an older revision is recorded, with
+    /// `revert_of` naming it.
     pub fn record_revision(&mut self, new: NewRevision<'_>) -> Result<Recorded> {
         let mut batch = self.batch()?;
         let recorded = batch.record(new)?;

@@ -18,6 +18,10 @@ use crate::{
 };
 use crate::{codec, journal};
 
+/// The metadata key of a revision's headline (see [`crate::NewRevision`]):
+/// a revision whose text is unchanged is still new when this differs.
+const TITLE: &str = "title";
+
 /// Revisions staged for one atomic write.
 #[derive(Debug)]
 pub struct WriteBatch<'s> {
@@ -500,13 +504,22 @@ impl<'s> WriteBatch<'s> {
             }
             _ => None,
         };
-        if let Some(prev) = previous.as_ref().filter(|p| p.text == text_id) {
+        // Unchanged: the same text under the same headline. A page's
+        // headline is metadata (an HTML reader's title, not a paragraph),
+        // and a rewritten one is an edit readers see first.
+        let same_text = previous.as_ref().is_some_and(|p| p.text == text_id);
+        if let Some(prev) = previous.as_ref().filter(|p| same_text && p.meta.get(TITLE) == new.meta.get(TITLE)) {
             return Ok(Recorded::Unchanged { latest: prev.clone() });
         }
-        let revert_of = self
-            .get(&keys::by_text(new.story, &text_id))?
-            .and_then(|v| <[u8; 4]>::try_from(&v[..]).ok())
-            .map(u32::from_be_bytes);
+        // A new headline over the same text is no revert to the revision
+        // before.
+        let revert_of = match same_text {
+            true => None,
+            false => self
+                .get(&keys::by_text(new.story, &text_id))?
+                .and_then(|v| <[u8; 4]>::try_from(&v[..]).ok())
+                .map(u32::from_be_bytes),
+        };
 
         let number = previous.as_ref().map_or(1, |p| p.number + 1);
         let parent = previous.as_ref().map(|p| p.id);

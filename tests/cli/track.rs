@@ -211,6 +211,36 @@ fn ads_timestamps_and_a_redesign_of_an_html_page_are_not_revisions() {
     assert!(show["revision"]["meta"]["title"].as_str().is_some_and(|t| !t.is_empty()));
 }
 
+/// A headline rewritten over the same article text is an edit readers
+/// see first: a revision of its own, whose check says so.
+#[test]
+fn a_rewritten_headline_alone_is_a_revision() {
+    let env = Env::new();
+    let server = Server::start();
+    let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+    let full = std::fs::read_to_string(pages.join("ferry-vote-full.html")).unwrap();
+    let retitled = full.replace("Harbour council delays vote on ferry subsidy", "Ferry subsidy vote put off again");
+    assert_ne!(full, retitled);
+    server.on(
+        "/ferry",
+        vec![
+            Reply::ok("text/html; charset=utf-8", full),
+            Reply::ok("text/html; charset=utf-8", retitled.clone()),
+            Reply::ok("text/html; charset=utf-8", retitled),
+        ],
+    );
+    let mut outs = Vec::new();
+    for _ in 0..3 {
+        outs.push(track(&env, &server.url("/ferry"), &[]).ok().to_string());
+    }
+    assert_eq!(revisions(&env, "harbor"), 2);
+    assert_eq!(checks(&env, "harbor"), vec!["changed", "changed", "unchanged"]);
+    assert!(outs[1].contains("revision 2 recorded: the headline rewritten"), "{}", outs[1]);
+    let diff = env.run(["diff", "harbor", "--format", "json"]).json();
+    assert_eq!(diff["headline"]["to"], "Ferry subsidy vote put off again", "{diff}");
+    assert_eq!(diff["summary"]["unchanged"], diff["from"]["statements"], "{diff}");
+}
+
 #[test]
 fn all_checks_every_watched_url_each_on_its_own_story() {
     let env = Env::new();
