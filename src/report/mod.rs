@@ -216,6 +216,15 @@ fn change_html(c: &crate::diff::Change, out: &mut String) {
 
 /// The list of a diff's changes (unchanged ones only with `all`).
 fn changes_html(diff: &ClaimDiff, all: bool, out: &mut String) {
+    // An HTML page's headline is its title, not a claim: its rewording
+    // comes first, as readers meet it.
+    if let Some(h) = &diff.headline {
+        let _ = writeln!(
+            out,
+            "<p class=\"headline-change\"><strong>Headline rewritten:</strong> {}</p>",
+            words_html(&h.words)
+        );
+    }
     let shown: Vec<_> = diff.changes.iter().filter(|c| all || c.change != ChangeKind::Unchanged).collect();
     if shown.is_empty() {
         out.push_str("<p class=\"none\">No claim changed.</p>\n");

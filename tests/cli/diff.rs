@@ -231,6 +231,13 @@ fn a_rewritten_html_headline_is_reported() {
     assert_eq!(json["headline"]["to"], "Harbour ferry reprieved until June");
     assert_eq!(json["headline"]["words"][1], serde_json::json!({"op": "delete", "text": "to stop in May"}));
 
+    let out = claimtrail(dir.path()).args(["diff", "--format", "html", "a.html", "b.html"]).output().unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        html.contains("<strong>Headline rewritten:</strong> Harbour ferry <del>to stop in May</del><ins>reprieved until June</ins>"),
+        "{html}"
+    );
+
     let out = claimtrail(dir.path()).args(["diff", "--format", "json", "b.html", "c.html"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
