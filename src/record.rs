@@ -481,7 +481,7 @@ pub fn document_meta(doc: &Document) -> BTreeMap<String, String> {
             meta.insert(k.to_string(), v);
         }
     };
-    put("title", doc.title.clone());
+    put(claimtrail_store::TITLE, doc.title.clone());
     put("byline", doc.byline.clone());
     put("authors", (!doc.authors.is_empty()).then(|| doc.authors.join("; ")));
     put("dateline", doc.dateline.clone());

@@ -203,7 +203,7 @@ pub fn run_store(
     // Furniture the store has learned since either was recorded is no
     // claim of the article (see `crate::furniture`).
     let (old, new) = (without_furniture(store, &s, &a, old)?, without_furniture(store, &s, &b, new)?);
-    let diff = stored_diff(store, story, &a, &b, &old, &new)?.with_headlines(html_title(&a), html_title(&b));
+    let diff = stored_diff(store, story, &a, &b, &old, &new)?;
     let end = |r: &RevisionRecord, n: usize| Endpoint::Revision {
         story: story.to_string(),
         revision: u64::from(r.number),
@@ -230,7 +230,7 @@ fn html_headline(doc: &crate::ingest::Document) -> Option<&str> {
 /// The headline of a stored HTML page (its title): a text or Markdown
 /// article's headline is its first statement, diffed as such.
 pub fn html_title(rev: &RevisionRecord) -> Option<&str> {
-    rev.meta.get("title").map(String::as_str).filter(|_| rev.format == "html")
+    rev.meta.get(claimtrail_store::TITLE).map(String::as_str).filter(|_| rev.format == "html")
 }
 
 /// A stored revision's statements without those in paragraphs the store
@@ -250,7 +250,7 @@ fn without_furniture(
 
 /// The claim diff of two stored revisions (`old` and `new` are their
 /// statements as recorded), with claims an earlier revision carried marked
-/// `restored`. `report` shows each step of a story through this too.
+/// `restored`, and the pages' headlines compared. `report` shows each step of a story through this too.
 pub fn stored_diff(
     store: &Store,
     story: &str,
@@ -267,7 +267,7 @@ pub fn stored_diff(
         earlier.extend(store.occurrences(rev)?.iter().map(|o| o.statement.to_hex()));
     }
     diff.mark_restored(&earlier);
-    Ok(diff)
+    Ok(diff.with_headlines(html_title(a), html_title(b)))
 }
 
 /// Diff two article files (either may be `-`). Returns the exit code: 0

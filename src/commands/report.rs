@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use claimtrail_store::{Store, validate_story_id};
 
 use crate::commands::Ctx;
-use crate::commands::diff::{html_title, stored_diff};
+use crate::commands::diff::stored_diff;
 use crate::diff::Endpoint;
 use crate::error::{CliError, Result, exit};
 use crate::extract::normalize::content_hash;
@@ -159,8 +159,7 @@ pub fn gather(store: &Store, story: &str) -> Result<StoryReport> {
     };
     let mut steps = Vec::with_capacity(revs.len().saturating_sub(1));
     for i in 1..revs.len() {
-        let diff = stored_diff(store, story, &revs[i - 1], &revs[i], &statements[i - 1], &statements[i])?
-            .with_headlines(html_title(&revs[i - 1]), html_title(&revs[i]));
+        let diff = stored_diff(store, story, &revs[i - 1], &revs[i], &statements[i - 1], &statements[i])?;
         steps.push(Step { from: end(i - 1), to: end(i), diff });
     }
 

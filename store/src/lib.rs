@@ -233,6 +233,11 @@ impl NewRevision<'_> {
     }
 }
 
+/// The revision metadata key of the page's headline (the reader's title):
+/// a revision whose text is unchanged is still new when this differs
+/// ([`Store::record_revision`]).
+pub const TITLE: &str = "title";
+
 /// What recording did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Recorded {

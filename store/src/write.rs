@@ -18,10 +18,6 @@ use crate::{
 };
 use crate::{codec, journal};
 
-/// The metadata key of a revision's headline (see [`crate::NewRevision`]):
-/// a revision whose text is unchanged is still new when this differs.
-const TITLE: &str = "title";
-
 /// Revisions staged for one atomic write.
 #[derive(Debug)]
 pub struct WriteBatch<'s> {
@@ -508,7 +504,9 @@ impl<'s> WriteBatch<'s> {
         // headline is metadata (an HTML reader's title, not a paragraph),
         // and a rewritten one is an edit readers see first.
         let same_text = previous.as_ref().is_some_and(|p| p.text == text_id);
-        if let Some(prev) = previous.as_ref().filter(|p| same_text && p.meta.get(TITLE) == new.meta.get(TITLE)) {
+        if let Some(prev) =
+            previous.as_ref().filter(|p| same_text && p.meta.get(crate::TITLE) == new.meta.get(crate::TITLE))
+        {
             return Ok(Recorded::Unchanged { latest: prev.clone() });
         }
         // A new headline over the same text is no revert to the revision

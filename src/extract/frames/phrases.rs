@@ -91,10 +91,9 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         // "the cities of Leeds and York": any plural noun after an article
         // takes an "of" phrase (a singular one is as often a thing: "the
         // popularity of Roe").
-        let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss");
         let noun_of = c.lower_is(s - 1, "of")
             && s >= 3
-            && plural(t[s - 2].text(c.doc))
+            && plural_form(t[s - 2].text(c.doc))
             && t[s - 3].is(class::DET)
             && t[s - 2].word()
             && !t[s - 2].quoted
@@ -168,9 +167,15 @@ pub(super) fn is_agent_noun(c: &Ctx, i: usize) -> bool {
         return true;
     }
     let w = x.text(c.doc).to_ascii_lowercase();
-    let w = w.strip_suffix('s').filter(|_| !w.ends_with("ss")).unwrap_or(&w);
+    let w = if plural_form(&w) { &w[..w.len() - 1] } else { &w };
     (w.len() >= 6 && ["ist", "ian", "man", "men"].iter().any(|s| w.ends_with(s)))
         || (w.len() >= 7 && ["er", "or"].iter().any(|s| w.ends_with(s)) && !w.ends_with("ever"))
+}
+
+/// Whether a word has a plural's form: a final "s", not "ss" ("officials",
+/// not "witness").
+fn plural_form(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss")
 }
 
 /// The simple noun phrase ending just before token `end`.
@@ -275,7 +280,7 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         s -= 1;
     }
     // A plural head stands alone ("human rights groups").
-    let plural = head.text(c.doc).ends_with('s') && !head.text(c.doc).ends_with("ss");
+    let plural = plural_form(head.text(c.doc));
     if loose && !(plural || t[s].is(class::DET) || t[s..e].iter().any(|x| x.cap)) {
         return postmodified(c, e);
     }
@@ -981,8 +986,7 @@ pub(super) fn relative_subject(c: &Ctx, cue: usize) -> Option<Source> {
             return None;
         }
         // "Supporters who came say", not "supporters who came says".
-        let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss");
-        if c.lower_is(cue, "says") && plural(head.text(c.doc)) && !head.cap {
+        if c.lower_is(cue, "says") && plural_form(head.text(c.doc)) && !head.cap {
             return None;
         }
         Some(Source::Mention { np, appositive: None })
