@@ -199,10 +199,7 @@ pub fn run_store(
 ) -> Result<u8> {
     let s = store.require_story(story)?;
     let (a, b) = (from.resolve(store, &s)?, to.resolve(store, &s)?);
-    let (old, new) = (stored_statements(store, &a)?, stored_statements(store, &b)?);
-    // Furniture the store has learned since either was recorded is no
-    // claim of the article (see `crate::furniture`).
-    let (old, new) = (without_furniture(store, &s, &a, old)?, without_furniture(store, &s, &b, new)?);
+    let (old, new) = (claims_of(store, &s, &a)?, claims_of(store, &s, &b)?);
     let diff = stored_diff(store, story, &a, &b, &old, &new)?;
     let end = |r: &RevisionRecord, n: usize| Endpoint::Revision {
         story: story.to_string(),
@@ -233,14 +230,12 @@ pub fn html_title(rev: &RevisionRecord) -> Option<&str> {
     rev.meta.get(claimtrail_store::TITLE).map(String::as_str).filter(|_| rev.format == "html")
 }
 
-/// A stored revision's statements without those in paragraphs the store
-/// now knows as its site's furniture.
-fn without_furniture(
-    store: &Store,
-    story: &claimtrail_store::StoryRecord,
-    rev: &RevisionRecord,
-    mut statements: Vec<Statement>,
-) -> Result<Vec<Statement>> {
+/// A stored revision's claims as every diff of it sees them (`diff`, each
+/// step of `report`, `track`'s check line): its statements as recorded,
+/// without those in paragraphs the store has learned since as its site's
+/// furniture (see `crate::furniture`).
+pub fn claims_of(store: &Store, story: &claimtrail_store::StoryRecord, rev: &RevisionRecord) -> Result<Vec<Statement>> {
+    let mut statements = stored_statements(store, rev)?;
     let Some(host) = crate::furniture::stored_host(story, rev) else { return Ok(statements) };
     let text = store.text(rev)?;
     let furniture = crate::furniture::furniture_of(store, Some(&host), &story.id, &text)?;

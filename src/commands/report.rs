@@ -11,13 +11,12 @@ use std::path::{Path, PathBuf};
 use claimtrail_store::{Store, validate_story_id};
 
 use crate::commands::Ctx;
-use crate::commands::diff::stored_diff;
+use crate::commands::diff::{claims_of, stored_diff};
 use crate::diff::Endpoint;
 use crate::error::{CliError, Result, exit};
 use crate::extract::normalize::content_hash;
 use crate::output::OutputFormat;
 use crate::query::{SpeakerIndex, View};
-use crate::record::stored_statements;
 use crate::report::{Revision, Seal, Speaker, Step, StoryReport};
 
 // Kept out of the doc comment: clap re-wraps doc paragraphs, and examples
@@ -137,7 +136,7 @@ pub fn gather(store: &Store, story: &str) -> Result<StoryReport> {
     let revs = store.revisions(story)?;
     let mut statements = Vec::with_capacity(revs.len());
     for r in &revs {
-        statements.push(stored_statements(store, r)?);
+        statements.push(claims_of(store, &s, r)?);
     }
     let revisions: Vec<Revision> = revs
         .iter()

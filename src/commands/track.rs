@@ -663,18 +663,19 @@ fn check_page(
     })
 }
 
-/// A one-line summary of what revision `number` changed, claim by claim.
+/// A one-line summary of what revision `number` changed, claim by claim:
+/// the same diff `claimtrail diff STORY` shows for it.
 pub fn change_summary(store: &claimtrail_store::Store, story: &str, number: u32) -> Result<String> {
+    use crate::commands::diff::{claims_of, stored_diff};
     let s = store.require_story(story)?;
     let b = store.require_revision(&s, number)?;
-    let new = crate::record::stored_statements(store, &b)?;
+    let new = claims_of(store, &s, &b)?;
     if number == 1 {
         return Ok(format!("revision 1 recorded, {} statements", new.len()));
     }
     let a = store.require_revision(&s, number - 1)?;
-    let old = crate::record::stored_statements(store, &a)?;
-    let d = crate::diff::diff_statements(&old, &new)
-        .with_headlines(crate::commands::diff::html_title(&a), crate::commands::diff::html_title(&b));
+    let old = claims_of(store, &s, &a)?;
+    let d = stored_diff(store, story, &a, &b, &old, &new)?;
     let mut parts: Vec<String> = d
         .summary
         .counts()

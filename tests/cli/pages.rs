@@ -193,6 +193,12 @@ fn the_first_page_of_a_site_loses_its_furniture_in_diff_and_reanalyze() {
     // What the store has learned since applies to the diff at once...
     let j = env.run(["diff", "--format", "json", "seawall", "1", "2"]).json();
     assert_eq!(j["changes"].as_array().map(Vec::len), Some(0), "{j}");
+    // ...and to the story's report, whose step says what `diff` says (it
+    // listed the first page's furniture as four removed claims)...
+    let report = env.run(["report", "seawall", "--format", "json"]).json();
+    let step = &report["steps"][0]["diff"]["changes"];
+    assert!(step.as_array().unwrap().iter().all(|c| c["change"] == "unchanged"), "{step}");
+    assert_eq!(report["revisions"][0]["statements"], 7, "{report}");
     // ...and to the stored analysis once `reanalyze` derives it again.
     env.run(["reanalyze"]).ok();
     assert_no_furniture(&stored_statements(&env, "seawall@1"));
