@@ -121,6 +121,27 @@ const NAME_LOOKBACK: usize = 16 * 1024;
 const SENTENCE_ADVERBS: [&str; 10] =
     ["Meanwhile", "Instead", "Indeed", "However", "Thus", "Here", "There", "Today", "Yesterday", "Nonetheless"];
 
+/// Whether `w`, capitalised at the front of a run of capitalised words,
+/// is a word that opens a clause rather than a given name: "While Ann Roe,
+/// the nominee, has…", "What Mr. Roe considers…", "Perhaps Roe…". Function
+/// words (conjunctions, subordinators, prepositions, determiners,
+/// pronouns), question words and sentence adverbs; never a title.
+fn opens_clause(w: &str) -> bool {
+    const OPENERS: [&str; 12] =
+        ["What", "How", "Why", "Perhaps", "Even", "Only", "Still", "Also", "Now", "Then", "Unlike", "Like"];
+    let c = cues::lookup(w).class;
+    c & class::ROLE == 0
+        && (c & (class::SUB | class::CONJ | class::PREP | class::DET | class::PRON) != 0
+            || OPENERS.contains(&w)
+            || SENTENCE_ADVERBS.contains(&w))
+}
+
+/// A hyphened descriptor ("Texas-based", "Ohio-born"): capitalised, but
+/// an adjective, never a name ("Holtz-Eakin" capitalises both halves).
+fn is_descriptor(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_lowercase()))
+}
+
 /// The mention that gave `surname` in full in `doc[..pos]`, the latest
 /// first: capitalised given names or initials right before it, and any
 /// title before those ("Gov. Ruth Adler", "Ruth B. Adler"). None when
@@ -418,7 +439,7 @@ pub const UNRESOLVED: &str = "unresolved";
 /// article introduces by a description ("the shadow business secretary,
 /// Rachel Penn,"). Adjacent comma-separated segments only; the description
 /// starts at its article ("the", "a") and holds a role or source noun.
-pub fn introductions(sentence: &str) -> Vec<(&str, &str)> {
+pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     let mut out = Vec::new();
     // A description opens a segment with an article: most sentences have
     // none, and need no splitting.
@@ -445,6 +466,17 @@ pub fn introductions(sentence: &str) -> Vec<(&str, &str)> {
     for s in &mut segs {
         *s = s.trim_end_matches(['.', ',', ';']);
     }
+    // "While Ann Roe, the nominee, has…": the conjunction opens the
+    // clause, the name is what follows it.
+    let named = |s: &'a str| -> &'a str {
+        let mut s = s;
+        while let Some((first, rest)) = s.split_once(' ')
+            && opens_clause(first)
+        {
+            s = rest;
+        }
+        s
+    };
     let name_of = |s: &str| {
         let mut n = 0;
         let mut last = "";
@@ -474,9 +506,9 @@ pub fn introductions(sentence: &str) -> Vec<(&str, &str)> {
         {
             out.push((w[1], d));
         } else if let Some(d) = description_of(w[1])
-            && name_of(w[0])
+            && name_of(named(w[0]))
         {
-            out.push((w[0], d));
+            out.push((named(w[0]), d));
         }
     }
     out
@@ -564,6 +596,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         };
         strip_det(words).1.join(" ")
     });
+    let appositive_role = appositive_role.filter(|r| tells_role(r));
     if all.len() == 1 && cues::lookup(all[0]).class & class::PRON != 0 {
         let lower = all[0].to_lowercase();
         return Parsed {
@@ -576,6 +609,16 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         };
     }
     let (definite, mut words) = strip_det(&all);
+    // "While Ann Roe…", "What Mr. Roe…": a clause's opening word,
+    // capitalised by its place, is no part of the speaker.
+    while words.len() > 1
+        && is_cap(words[0])
+        && is_cap(words[1])
+        && opens_clause(words[0])
+        && cues::lookup(words[0]).class & class::DET == 0
+    {
+        words.remove(0);
+    }
     // "Joel Roe of the Daily Planet": the name is before the preposition,
     // what follows places them. Not for "Secretary of Defense Ann Roe".
     let mut placed: Option<String> = None;
@@ -611,14 +654,27 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // article before the noun) and the body named after the preposition.
     // Not "former secretary of state Ann Roe", a title and a name.
     let articled = all.first().is_some_and(|w| cues::lookup(w).class & class::DET != 0);
-    let common_head = pp.is_some_and(|k| {
-        let titled = words.get(k + 1).is_some_and(|w| !is_cap(w) && cues::lookup(w).class & class::ROLE != 0)
-            && words.get(k + 2).is_some_and(|w| is_cap(w));
-        k > 0
-            && !is_cap(words[k - 1])
-            && !titled
-            && (cues::lookup(words[k - 1]).class & (class::ANON | class::GROUP) != 0 || articled)
-    });
+    // "Aides to Gov. Ann Roe", "Lawyers for Ann Roe" opening a sentence:
+    // the common noun is capitalised by its place and still heads the
+    // phrase; the person after the preposition does not speak. A source
+    // noun ("Aides", "Officials") heads any such phrase; another common
+    // noun only one about a person ("Friends of the Earth" is a body).
+    let opening_head =
+        words.len() >= 3 && is_cap(words[0]) && matches!(words[1], "to" | "for" | "of" | "at" | "with" | "from") && {
+            let c = cues::lookup(words[0]).class;
+            c & class::ORG == 0
+                && c & class::ROLE == 0
+                && (c & class::ANON != 0 || (c & class::GROUP != 0 && names_a_person(&words[2..])))
+        };
+    let common_head = opening_head
+        || pp.is_some_and(|k| {
+            let titled = words.get(k + 1).is_some_and(|w| !is_cap(w) && cues::lookup(w).class & class::ROLE != 0)
+                && words.get(k + 2).is_some_and(|w| is_cap(w));
+            k > 0
+                && !is_cap(words[k - 1])
+                && !titled
+                && (cues::lookup(words[k - 1]).class & (class::ANON | class::GROUP) != 0 || articled)
+        });
     let appositive_role = appositive_role.or(placed);
     // "Officials said" at the start of a sentence: a common noun, capitalised
     // only by its position.
@@ -636,7 +692,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let mut r = words.len();
     while r > 0 {
         let w = words[r - 1];
-        if is_cap(w) || (is_particle(w) && r < words.len()) {
+        if (is_cap(w) && !is_descriptor(w)) || (is_particle(w) && r < words.len()) {
             r -= 1;
         } else {
             break;
@@ -653,8 +709,9 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             name = lowercase_first(&name);
         }
         let anon = words.iter().any(|w| cues::lookup(w).class & class::ANON != 0);
+        let np = if opening_head { &words[..1] } else { &words[..] };
         let head_word =
-            words.iter().rev().find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0).or(words.last());
+            np.iter().rev().find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0).or(words.last());
         let head = head_word.map(|w| w.to_lowercase()).unwrap_or_default();
         // "the nominee", "the Indiana governor": a person, by role.
         let person = head_word.is_some_and(|w| {
@@ -734,7 +791,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let acronym = name_words.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
     Parsed {
         name,
-        role: role.filter(|r| !r.is_empty()),
+        role: role.filter(|r| tells_role(r)),
         kind: if acronym { SpeakerKind::Organization } else { SpeakerKind::Person },
         pronoun: None,
         definite_head: None,
@@ -878,6 +935,27 @@ fn can_speak(p: &Parsed) -> bool {
         return !(words.len() == 1 && matches!(first, "latter" | "former"));
     }
     true
+}
+
+/// Whether a title or appositive says something of a person's role: not
+/// an honorific alone ("Mr.", "Ms."), which only says how the paper
+/// addresses them, nor an age ("Ann Roe, 34, said").
+fn tells_role(r: &str) -> bool {
+    !r.is_empty()
+        && !r.chars().all(|c| c.is_ascii_digit())
+        && !r.split_whitespace().all(|w| matches!(w.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx"))
+}
+
+/// Whether `words` name a person: two to five capitalised words (a
+/// title, given names, a surname; particles and suffixes allowed), none
+/// of them a body's head or a group's that is no title.
+fn names_a_person(words: &[&str]) -> bool {
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| is_cap(w) || is_particle(w))
+        && words.iter().all(|w| {
+            let c = cues::lookup(w).class;
+            is_suffix(w) || (c & (class::ORG | class::DET) == 0 && (c & class::GROUP == 0 || c & class::ROLE != 0))
+        })
 }
 
 fn lowercase_first(s: &str) -> String {
@@ -1313,5 +1391,38 @@ mod tests {
         assert_eq!(slug(&p.name), "u-s-official");
         let p = parse("people familiar with the matter", None);
         assert_eq!(p.kind, SpeakerKind::Anonymous);
+    }
+
+    #[test]
+    fn a_source_noun_opening_a_sentence_still_heads_its_phrase() {
+        // Capitalised only because the sentence starts there: the aides
+        // speak, not the governor.
+        let p = parse("Aides to Gov. Ann Roe", None);
+        assert_eq!((p.name.as_str(), p.kind), ("aides to Gov. Ann Roe", SpeakerKind::Anonymous));
+        let p = parse("Lawyers for Bo Diaz", None);
+        assert_eq!((p.name.as_str(), p.kind), ("lawyers for Bo Diaz", SpeakerKind::Organization));
+        let p = parse("Supporters of Senator Cy Eng", None);
+        assert_eq!(p.name, "supporters of Senator Cy Eng");
+    }
+
+    #[test]
+    fn an_honorific_or_an_age_is_no_role() {
+        assert_eq!(parse("Mr. Bo Diaz", None).role, None);
+        assert_eq!(parse("Ann Roe", Some("34")).role, None);
+        assert_eq!(parse("Dr. Ann Roe", Some("a surgeon")).role.as_deref(), Some("surgeon"));
+        assert_eq!(parse("Dr. Ann Roe", None).role.as_deref(), Some("Dr."));
+    }
+
+    #[test]
+    fn a_clause_opener_or_a_descriptor_is_no_part_of_a_name() {
+        let p = parse("While Ann B. Roe", None);
+        assert_eq!((p.name.as_str(), p.role.as_deref()), ("Ann B. Roe", None));
+        assert_eq!(parse("What Mr. Roe", None).name, "Roe");
+        let p = parse("Ohio-based Bo Diaz", None);
+        assert_eq!((p.name.as_str(), p.role.as_deref()), ("Bo Diaz", Some("Ohio-based")));
+        // A double-barrelled surname is a name.
+        assert_eq!(parse("Ann Holt-Eaton", None).name, "Ann Holt-Eaton");
+        let intro = introductions("While Ann B. Roe, the party's nominee, has promised a wall, the fence stands.");
+        assert_eq!(intro, vec![("Ann B. Roe", "the party's nominee")]);
     }
 }
