@@ -77,7 +77,7 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(rec: SpeakerRecord) -> Prepared {
-        let name = PersonName::parse(&rec.name);
+        let name = PersonName::parse_recorded(&rec.name);
         let mut roles = rec.role.as_deref().map(role_words).unwrap_or_default();
         roles.extend(
             name.titles.iter().filter(|t| !matches!(t.as_str(), "mr" | "mrs" | "ms" | "miss" | "of" | "and")).cloned(),
@@ -273,6 +273,16 @@ fn identity_of(people: &[&Prepared], evidence: &[String], c: Vec<usize>, could_b
     }
 }
 
+/// Whether an organisation's recorded name is a proper name, which an
+/// acronym can abbreviate: its words capitalised but for the small ones
+/// ("Department of Defense"). "DNC" abbreviates no description ("the
+/// Democratic nominee's campaign").
+fn proper_name(name: &str) -> bool {
+    name.split_whitespace()
+        .filter(|w| !matches!(*w, "the" | "of" | "for" | "and" | "on" | "in" | "at" | "to" | "de" | "&"))
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
 fn cluster_orgs(orgs: Vec<&SpeakerRecord>) -> Vec<Identity> {
     let mut by_key: Vec<(String, Vec<Member>)> = Vec::new();
     let mut acronyms: Vec<(&SpeakerRecord, String)> = Vec::new();
@@ -296,7 +306,7 @@ fn cluster_orgs(orgs: Vec<&SpeakerRecord>) -> Vec<Identity> {
     for (rec, a) in acronyms {
         let fits: Vec<usize> = (0..by_key.len())
             .filter(|&i| {
-                initials(&by_key[i].0).contains(&a)
+                (initials(&by_key[i].0).contains(&a) && by_key[i].1.iter().any(|m| proper_name(&m.name)))
                     || by_key[i].1.iter().any(|m| acronym(&m.name).as_deref() == Some(a.as_str()))
             })
             .collect();
@@ -424,6 +434,46 @@ mod tests {
                 vec!["ministry-of-defence-mod", "mod"],
             ]
         );
+    }
+
+    #[test]
+    fn descriptions_are_no_surnames() {
+        // Recorded where an article never named the person: each describes
+        // someone of its own story, and "State" after "of" is no surname.
+        let recs = vec![
+            rec("islamic-state", "Islamic State", "person", None),
+            rec("former-secretary-of-state", "former secretary of State", "person", None),
+            rec("former-president", "former president", "person", None),
+            rec("vice-president", "vice president", "person", None),
+            rec("harbour-senator", "Harbour senator", "person", None),
+            rec("harbour-senator-and-candidate", "Harbour senator and candidate", "person", None),
+        ];
+        assert_eq!(groups(&cluster(&recs, &BTreeSet::new())).len(), 6);
+        // An office before the name is a title, whatever its case.
+        let recs = vec![
+            rec("ann-m-roe", "Ann M. Roe", "person", Some("Senate Minority Leader")),
+            rec("then", "then-Senate Majority Leader Ann Roe (D)", "person", None),
+            rec("roe", "Roe", "person", None),
+        ];
+        assert_eq!(groups(&cluster(&recs, &BTreeSet::new())).len(), 1);
+        assert_eq!(PersonName::parse_recorded("Ann Roe (D)").surname.as_deref(), Some("roe"));
+        assert_eq!(PersonName::parse_recorded("Bo Diaz Jr.").surname.as_deref(), Some("diaz"));
+        // A query is read as typed.
+        assert_eq!(PersonName::parse("roe").surname.as_deref(), Some("roe"));
+    }
+
+    #[test]
+    fn an_acronym_abbreviates_a_proper_name_only() {
+        let recs = vec![
+            rec("harbour-party-s-campaign", "Harbour party's campaign", "organization", None),
+            rec("hpc", "HPC", "organization", None),
+        ];
+        assert_eq!(groups(&cluster(&recs, &BTreeSet::new())).len(), 2);
+        let recs = vec![
+            rec("harbour-port-commission", "Harbour Port Commission", "organization", None),
+            rec("hpc", "HPC", "organization", None),
+        ];
+        assert_eq!(groups(&cluster(&recs, &BTreeSet::new())).len(), 1);
     }
 
     #[test]

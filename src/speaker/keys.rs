@@ -11,7 +11,7 @@ pub fn related_keys(rec: &SpeakerRecord) -> Vec<String> {
     let mut out = Vec::new();
     match rec.kind.as_str() {
         "person" => {
-            if let Some(s) = PersonName::parse(&rec.name).surname {
+            if let Some(s) = PersonName::parse_recorded(&rec.name).surname {
                 out.push(format!("s:{s}"));
             }
         }
@@ -46,7 +46,7 @@ pub fn lookup_keys(rec: &SpeakerRecord) -> Vec<String> {
         .collect();
     match rec.kind.as_str() {
         "person" => {
-            if let Some(s) = PersonName::parse(&rec.name).surname {
+            if let Some(s) = PersonName::parse_recorded(&rec.name).surname {
                 keys.push(format!("s:{s}"));
             }
         }

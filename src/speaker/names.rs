@@ -78,6 +78,13 @@ const TITLE_WORDS: &[&str] = &[
     "uk",
     "british",
     "american",
+    "leader",
+    "majority",
+    "minority",
+    "speaker",
+    "whip",
+    "chairman",
+    "chairwoman",
     "of",
     "and",
 ];
@@ -186,6 +193,31 @@ pub struct PersonName {
 }
 
 impl PersonName {
+    /// [`PersonName::parse`] of a name as recorded, where case tells a
+    /// name from a description: a phrase whose last word is lowercase
+    /// ("the Florida senator", "senior vice president") or follows "of"
+    /// ("former secretary of State") describes someone and has no
+    /// surname, so it joins no one of that "surname" in another story.
+    /// (A user's query is parsed as typed: its case says nothing.)
+    pub fn parse_recorded(name: &str) -> PersonName {
+        // "Ann Roe, who…", "Ann Roe (D)": what follows is no name.
+        let head = name.split([',', '(']).next().unwrap_or(name).trim();
+        let mut parsed = PersonName::parse(head);
+        let mut w: Vec<&str> = head.split_whitespace().collect();
+        while w.len() > 1
+            && w.last().is_some_and(|x| SUFFIXES.contains(&x.trim_end_matches('.').to_lowercase().as_str()))
+        {
+            w.pop();
+        }
+        let last = w.last().copied().unwrap_or("");
+        let described = !last.starts_with(|c: char| c.is_uppercase())
+            || w.len() >= 2 && matches!(w[w.len() - 2], "of" | "for" | "from" | "at");
+        if described {
+            parsed.surname = None;
+        }
+        parsed
+    }
+
     pub fn parse(name: &str) -> PersonName {
         // A role after a comma ("McKenzie, who leads ...") is not the name.
         let name = name.split(',').next().unwrap_or(name);
