@@ -360,9 +360,18 @@ static WWW: scan::Rare = scan::Rare::new("www.");
 
 fn might_be_boilerplate(text: &str) -> bool {
     // Each word with the byte it is searched by (see `scan::contains`).
-    [("updat", 1), ("develop", 2), ("here", 0), ("more", 0), ("ign up", 5), ("ubscribe", 1), ("ollow us", 4)]
-        .iter()
-        .any(|&(w, anchor)| scan::contains(text, w, anchor))
+    [
+        ("updat", 1),
+        ("develop", 2),
+        ("here", 0),
+        ("more", 0),
+        ("ign up", 5),
+        ("ubscribe", 1),
+        ("ollow us", 4),
+        ("version of th", 0),
+    ]
+    .iter()
+    .any(|&(w, anchor)| scan::contains(text, w, anchor))
 }
 
 /// The reason an anonymous source was granted anonymity, as the article
