@@ -125,10 +125,15 @@ def e_rewrap(rng, art, ctx):
     paras, where = ctx["paras"], ctx["where"]
     body = body_paras(paras, where)
     # Join two neighbouring paragraphs, or split one at a sentence boundary.
-    splittable = [i for i in body if re.search(r'[a-z0-9][.!?]["\u201d]? [A-Z\u201c"]', paras[i])]
+    # At a full stop after a lowercase word: never after "Rep." or "Mrs.".
+    boundary = r'\b[a-z]{2,}[.!?]["\u201d]? (?=[A-Z\u201c"])'
+    splittable = [i for i in body if re.search(boundary, paras[i])]
     if splittable and rng.random() < 0.5:
         i = rng.choice(splittable)
-        cuts = [m.end() - 1 for m in re.finditer(r'[a-z0-9][.!?]["\u201d]? (?=[A-Z\u201c"])', paras[i])]
+        # Never inside a quotation: that would leave a quote mark open.
+        cuts = [m.end() - 1 for m in re.finditer(boundary, paras[i]) if not quoted(paras[i], m.end() - 1)]
+        if not cuts:
+            return None
         c = rng.choice(cuts)
         new = paras[:i] + [paras[i][:c].rstrip(), paras[i][c:].lstrip()] + paras[i + 1 :]
         return join(new), [], "split paragraph %d" % i
@@ -140,13 +145,30 @@ def e_rewrap(rng, art, ctx):
     return join(new), [], "joined paragraphs %d+%d" % (i, i + 1)
 
 
+def quoted(text, pos):
+    """Whether `pos` sits inside quotation marks within its paragraph."""
+    start = text.rfind("\n\n", 0, pos)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", pos)
+    para = text[start : len(text) if end < 0 else end]
+    return any(m.start() < pos - start < m.end() for m in QUOTES.finditer(para))
+
+
 def e_tense(rng, art, ctx):
-    text = art["text"]
-    hits = [m for m in re.finditer(r"\bsays\b", text)]
-    if not hits:
+    # The tense of a statement's cue, in its frame: "says" inside a claim or
+    # a quotation is an edit of the claim.
+    def frame_says(s):
+        t = s["text"].strip()
+        a, b = content_range(s)
+        return [m for m in re.finditer(r"\bsays\b", t) if (m.end() <= a or m.start() >= b) and not quoted(t, m.start())]
+
+    got = pick_statement(ctx, rng, lambda s: s.get("cue") == "says" and frame_says(s))
+    if not got:
         return None
-    m = rng.choice(hits)
-    return text[: m.start()] + "said" + text[m.end() :], [], "says->said"
+    k, s, para = got
+    t = s["text"].strip()
+    m = rng.choice(frame_says(s))
+    return replace_in_statement(ctx, k, para, t, t[: m.start()] + "said" + t[m.end() :]), [], "says->said"
 
 
 def e_said_on(rng, art, ctx):
@@ -169,6 +191,8 @@ def e_dateline(rng, art, ctx):
     if not body:
         return None
     i = body[0]
+    if re.match(r"^[A-Z][A-Z.']+[^\u2014\u2013\u2015]{0,40}[\u2014\u2013\u2015-] ", paras[i]) or len(paras[i].split()) < 5:
+        return None  # the lead has a dateline already, or is no sentence
     place = rng.choice(["WASHINGTON \u2014 ", "NEW YORK (AP) \u2014 ", "LONDON (Reuters) - "])
     new = paras[:i] + [place + paras[i]] + paras[i + 1 :]
     return join(new), [], "dateline"
@@ -176,7 +200,10 @@ def e_dateline(rng, art, ctx):
 
 def e_note(rng, art, ctx):
     note = rng.choice(NOTES)
-    return art["text"].rstrip() + "\n\n" + note, [], "note: " + note
+    # A correction is the publisher's claim that an earlier version was
+    # wrong: shown as added. An update line is no claim.
+    exp = [{"kinds": {"added"}, "to_text": norm(note)}] if note.startswith("Correction") else []
+    return art["text"].rstrip() + "\n\n" + note, exp, "note: " + note
 
 
 def e_byline(rng, art, ctx):
@@ -228,7 +255,9 @@ def e_move(rng, art, ctx):
                 dest = j if j < i else j  # after removal, index j-1 is old j: insert after it
                 rest.insert(dest, p)
                 moved = [k for k, w in enumerate(where) if w == i]
-                exp = [{"kinds": {"moved"}, "from": k, "optional": True} for k in moved]
+                # A moved "she said" follows its new antecedent: the move
+                # gives it to another speaker, which the diff must show.
+                exp = [{"kinds": {"moved", "reattributed"}, "from": k, "optional": True} for k in moved]
                 return join(rest), exp, "moved paragraph %d to %d" % (i, j)
     return None
 
@@ -277,7 +306,19 @@ def e_insert(rng, art, ctx):
     return None
 
 
-QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{20,}?)[\u201d\"]")
+# Quotations, opening and closing marks paired in order (a short one,
+# "confused," must not make the next stretch of prose look quoted).
+QUOTES = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
+
+
+class _Long:
+    """QUOTES, keeping only quotations of 20 characters or more."""
+
+    def finditer(self, t):
+        return (m for m in QUOTES.finditer(t) if len(m.group(1)) >= 20)
+
+
+QUOTE = _Long()
 
 
 def pick_statement(ctx, rng, test):
@@ -297,6 +338,20 @@ def replace_in_statement(ctx, k, para, old_text, new_text):
     return join(paras)
 
 
+def content_range(s):
+    """Where the claim (the statement's content) sits in its sentence: an
+    edit of the frame around it ("In offering analysis, X told Y that C")
+    is not an edit of the claim."""
+    t, c = s["text"].strip(), s["content"].strip()
+    i = t.find(c)
+    return (i, i + len(c)) if c and i >= 0 else (0, len(t))
+
+
+def inside(s, m, group=0):
+    a, b = content_range(s)
+    return a <= m.start(group) and m.end(group) <= b
+
+
 def content_words(text, lo=4):
     return [m for m in re.finditer(r"\b[a-z]{%d,}\b" % lo, text) if m.group(0) not in FUNCTION]
 
@@ -308,14 +363,14 @@ def spare_word(rng, ctx, avoid):
 
 def e_quote_words(rng, art, ctx):
     def ok(s):
-        return any(len(content_words(m.group(1))) >= 2 for m in QUOTE.finditer(s["text"]))
+        return any(len(content_words(m.group(1))) >= 2 and inside(s, m, 1) for m in QUOTE.finditer(s["text"].strip()))
 
     got = pick_statement(ctx, rng, ok)
     if not got:
         return None
     k, s, para = got
     t = s["text"].strip()
-    qs = [m for m in QUOTE.finditer(t) if len(content_words(m.group(1))) >= 2]
+    qs = [m for m in QUOTE.finditer(t) if len(content_words(m.group(1))) >= 2 and inside(s, m, 1)]
     q = rng.choice(qs)
     words = content_words(q.group(1))
     w = rng.choice(words)
@@ -328,14 +383,14 @@ def e_quote_words(rng, art, ctx):
 
 def e_quote_trim(rng, art, ctx):
     def ok(s):
-        return any(len(m.group(1).split()) >= 8 for m in QUOTE.finditer(s["text"]))
+        return any(len(m.group(1).split()) >= 8 and inside(s, m, 1) for m in QUOTE.finditer(s["text"].strip()))
 
     got = pick_statement(ctx, rng, ok)
     if not got:
         return None
     k, s, para = got
     t = s["text"].strip()
-    q = rng.choice([m for m in QUOTE.finditer(t) if len(m.group(1).split()) >= 8])
+    q = rng.choice([m for m in QUOTE.finditer(t) if len(m.group(1).split()) >= 8 and inside(s, m, 1)])
     inner = q.group(1)
     ws = inner.split(" ")
     n = rng.choice([2, 3])
@@ -370,9 +425,9 @@ def e_reword(rng, art, ctx):
             avoid |= set(re.findall(r"[a-z]+", (sp["mention"] + " " + sp["name"]).lower()))
         if s.get("cue"):
             avoid |= set(s["cue"].lower().split())
-        if '"' in t or "\u201c" in t:
-            return []
-        return [m for m in content_words(t, 5) if m.group(0) not in avoid]
+        if '"' in t or "\u201c" in t or "''" in t:
+            return []  # quotation marks, the NYT's '' among them
+        return [m for m in content_words(t, 5) if m.group(0) not in avoid and inside(s, m)]
 
     got = pick_statement(ctx, rng, lambda s: len(cands(s)) >= 1)
     if not got:
@@ -397,7 +452,7 @@ def e_number(rng, art, ctx):
     def nums(s):
         t = s["text"].strip()
         spans = unquoted_spans(t)
-        return [m for m in NUMBER.finditer(t) if any(a <= m.start() < b for a, b in spans)
+        return [m for m in NUMBER.finditer(t) if any(a <= m.start() < b for a, b in spans) and inside(s, m)
                 and not re.match(r"(19|20)\d\d$", m.group(1))]
 
     got = pick_statement(ctx, rng, lambda s: len(nums(s)) >= 1)
@@ -406,12 +461,14 @@ def e_number(rng, art, ctx):
     k, s, para = got
     t = s["text"].strip()
     m = rng.choice(nums(s))
+    # A sentence opening a quotation it does not close is quoted throughout.
+    kinds = {"reworded", "quote_changed"} if re.match(r"^(\"|\u201c|'')", t) else {"reworded"}
     v = int(m.group(1).replace(",", ""))
     nv = v + rng.choice([1, 3, 5])
     repl = "{:,}".format(nv) if "," in m.group(1) else str(nv)
     new = t[: m.start()] + repl + t[m.end() :]
     b = replace_in_statement(ctx, k, para, t, new)
-    return b, [{"kinds": {"reworded"}, "from": k, "same_speaker": True}], "number %s -> %s" % (m.group(1), repl)
+    return b, [{"kinds": kinds, "from": k}], "number %s -> %s" % (m.group(1), repl)
 
 
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "his", "her"}
@@ -481,12 +538,12 @@ def e_frame(rng, art, ctx):
         if not sp or s.get("cue") not in ("said", "says") or sp["mention"].lower() in PRONOUNS:
             return None
         t, m = s["text"].strip(), sp["mention"]
-        if '"' in t or "\u201c" in t:
+        if '"' in t or "\u201c" in t or "''" in t:
             return None
         tail = re.match(r"^(.{20,}), %s (said|says)\.$" % re.escape(m), t)
         if tail:
             return ("tail", tail.group(1), m)
-        head = re.match(r"^%s (said|says)(?: that)? (.{20,})\.$" % re.escape(m), t)
+        head = re.match(r"^%s (said|says)(?: that)? (?!on |in |at |last |this )(.{20,})\.$" % re.escape(m), t)
         if head:
             return ("head", head.group(2), m)
         return None
@@ -501,6 +558,10 @@ def e_frame(rng, art, ctx):
         new = "According to %s, %s." % (m, claim)
     else:
         lead = claim[0].upper() + claim[1:]
+        # "Other Republican leaders" was capitalised only to open the sentence.
+        first = m.split()[0]
+        if first.lower() in FUNCTION or first.lower() in ("other", "some", "many", "several", "two", "three", "both"):
+            m = first.lower() + m[len(first):]
         new = "%s, %s said." % (lead, m)
     b = replace_in_statement(ctx, k, para, t, new)
     exp = {"kinds": {"reframed", "unchanged"}, "from": k, "same_speaker": True, "optional": True}
@@ -512,7 +573,7 @@ EDITS = [
     ("tense", e_tense, True),
     ("said_on", e_said_on, True),
     ("dateline", e_dateline, True),
-    ("note", e_note, True),
+    ("note", e_note, False),
     ("byline", e_byline, True),
     ("quote_style", e_quotes, True),
     ("move", e_move, True),
@@ -553,7 +614,8 @@ def score(changes, expected, stmts_a):
                 continue
             if "from" in e:
                 froms = [c.get("from")] + c.get("also_from", [])
-                if not any(x and x["index"] == e["from"] for x in froms):
+                want = norm(stmts_a[e["from"]]["text"])
+                if not any(x and (x["index"] == e["from"] or norm(x["text"]) == want) for x in froms):
                     continue
             if "to_text" in e:
                 tos = [c.get("to")] + c.get("also_to", [])
@@ -582,6 +644,13 @@ def score(changes, expected, stmts_a):
             found += 1
         else:
             wrong.append((e, c))
+    # A quotation or "he said" that leaned on a renamed source follows it:
+    # the same move of hands as the edited statement is not spurious.
+    hands = {(speaker_name(changes[n].get("from")), speaker_name(changes[n].get("to")))
+             for n in used if changes[n]["change"] == "reattributed"}
+    for n, c in enumerate(changes):
+        if n not in used and c["change"] == "reattributed" and (speaker_name(c.get("from")), speaker_name(c.get("to"))) in hands:
+            used.add(n)
     spurious = [c for n, c in enumerate(changes) if n not in used]
     # A move: other moved blocks are spurious; so is anything else.
     return found, wrong, spurious

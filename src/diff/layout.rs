@@ -15,7 +15,7 @@
 
 use std::borrow::Cow;
 
-use crate::extract::Statement;
+use crate::extract::{Attribution, Statement};
 
 /// Statements this close to the top of an article may open with a
 /// dateline; further down, "NATO - the alliance ..." is prose.
@@ -32,6 +32,16 @@ pub fn comparable(s: &Statement) -> Cow<'_, str> {
         &s.content
     };
     strip_list_markers(text)
+}
+
+/// Whether every word of the statement's content stands inside quotation
+/// marks that extraction stripped: a direct quotation, or a sentence that is
+/// a quotation whose speaker was not found (a quotation standing alone
+/// after its speaker's paragraph, an interview answer). Editing its words
+/// edits what someone is quoted as saying, whatever the speaker.
+pub fn whole_quote(s: &Statement) -> bool {
+    let opens = |t: &str| t.starts_with(['"', '\u{201C}', '\u{201D}', '\u{201E}', '\u{AB}']) || t.starts_with("''");
+    s.attribution == Attribution::Direct || opens(s.text.trim_start()) && !opens(s.content.trim_start())
 }
 
 /// Characters that open a list item when they stand alone.
