@@ -14,6 +14,7 @@
 //! free to change with the rules.
 
 mod cues;
+pub mod dateline;
 mod frames;
 mod hash;
 pub mod model;
@@ -185,7 +186,16 @@ impl<'a> Pipeline<'a> {
         }
         let mut toks = std::mem::take(&mut self.tokens);
         let mut frames = std::mem::take(&mut self.frames);
-        tokens::tokenize(doc, range, para_start, spans, &mut toks);
+        // A dateline opening the lead is layout, not grammar: "WASHINGTON —
+        // X spoke out, arguing that C" is X's claim. The statement keeps its
+        // whole sentence; only the frames start after the dash.
+        let frame_range = if paragraph < dateline::WITHIN_PARAGRAPHS && doc[para_start..range.0].trim().is_empty() {
+            let rest = dateline::strip_dateline(text);
+            (range.1 - rest.len(), range.1)
+        } else {
+            range
+        };
+        tokens::tokenize(doc, frame_range, para_start, spans, &mut toks);
         let outcome = frames::find(doc, &toks, &mut frames);
         let introduced = self.introduced.take();
         match outcome {
