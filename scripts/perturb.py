@@ -99,9 +99,10 @@ def join(paras):
 def locate(paras, stmts):
     """Paragraph of each statement (by its text), or None."""
     where = []
+    normed = [norm(p) for p in paras]
     for s in stmts:
-        t = s["text"].strip()
-        where.append(next((i for i, p in enumerate(paras) if t and t in p), None))
+        t = norm(s["text"])
+        where.append(next((i for i, p in enumerate(normed) if t and t in p), None))
     return where
 
 
@@ -225,8 +226,10 @@ def e_quotes(rng, art, ctx):
     if "\u201c" in text or "\u2019" in text:
         b = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
         note = "curly -> straight"
-    elif '"' in text:
-        b = re.sub(r'"(\S)', "\u201c\\1", text)
+    elif '"' in text or "''" in text:
+        # The NYT's ''...'' are double quotation marks too.
+        b = re.sub(r"''(.+?)''", "\u201c\\1\u201d", text)
+        b = re.sub(r'"(\S)', "\u201c\\1", b)
         b = b.replace('"', "\u201d").replace("'", "\u2019")
         note = "straight -> curly"
     else:
@@ -301,7 +304,14 @@ def e_insert(rng, art, ctx):
         k, w = rng.choice(cands)
         at = rng.choice(body[1:] + [body[-1] + 1]) if len(body) > 1 else body[0] + 1
         new = paras[:at] + [opars[w]] + paras[at:]
-        exp = {"kinds": {"added"}, "to_text": norm(ostmts[k]["text"]), "to_speaker": speaker_name(ostmts[k])}
+        exp = {
+            "kinds": {"added"},
+            "to_text": norm(ostmts[k]["text"]),
+            "to_speaker": speaker_name(ostmts[k]),
+            # In its new place the paragraph may be cut into more
+            # statements (a quotation no longer continues): all added.
+            "to_within": norm(opars[w]),
+        }
         return join(new), [exp], "inserted %r" % opars[w][:60]
     return None
 
@@ -323,7 +333,11 @@ QUOTE = _Long()
 
 def pick_statement(ctx, rng, test):
     paras, where, stmts = ctx["paras"], ctx["where"], ctx["stmts"]
-    idx = [k for k, s in enumerate(stmts) if where[k] is not None and where[k] > 0 and test(s)]
+    idx = [
+        k
+        for k, s in enumerate(stmts)
+        if where[k] is not None and where[k] > 0 and s["text"].strip() in paras[where[k]] and test(s)
+    ]
     if not idx:
         return None
     k = rng.choice(idx)
@@ -651,6 +665,11 @@ def score(changes, expected, stmts_a):
     for n, c in enumerate(changes):
         if n not in used and c["change"] == "reattributed" and (speaker_name(c.get("from")), speaker_name(c.get("to"))) in hands:
             used.add(n)
+    for e in expected:
+        if "to_within" in e:
+            for n, c in enumerate(changes):
+                if n not in used and c["change"] == "added" and norm(c["to"]["text"]) in e["to_within"]:
+                    used.add(n)
     spurious = [c for n, c in enumerate(changes) if n not in used]
     # A move: other moved blocks are spurious; so is anything else.
     return found, wrong, spurious
