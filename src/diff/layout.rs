@@ -15,18 +15,17 @@
 
 use std::borrow::Cow;
 
-use crate::extract::Statement;
+pub use crate::extract::dateline::strip_dateline;
+use crate::extract::dateline::{WITHIN_PARAGRAPHS, is_marker};
+use crate::extract::{Attribution, Statement};
 
 /// Statements this close to the top of an article may open with a
 /// dateline; further down, "NATO - the alliance ..." is prose.
 const DATELINE_WITHIN: usize = 3;
-/// Paragraphs this close to the top may too: a headline, a byline and a
-/// photo caption can stand above the lead, each a statement of its own.
-const DATELINE_PARAGRAPHS: usize = 5;
 
 /// The words of `s` that pairing and the word diff compare.
 pub fn comparable(s: &Statement) -> Cow<'_, str> {
-    let text = if s.index < DATELINE_WITHIN || s.paragraph < DATELINE_PARAGRAPHS {
+    let text = if s.index < DATELINE_WITHIN || s.paragraph < WITHIN_PARAGRAPHS {
         strip_dateline(&s.content)
     } else {
         &s.content
@@ -34,9 +33,14 @@ pub fn comparable(s: &Statement) -> Cow<'_, str> {
     strip_list_markers(text)
 }
 
-/// Characters that open a list item when they stand alone.
-fn is_marker(c: char) -> bool {
-    matches!(c, '•' | '·' | '▪' | '◦' | '‣' | '*' | '-' | '–' | '—' | '―')
+/// Whether every word of the statement's content stands inside quotation
+/// marks that extraction stripped: a direct quotation, or a sentence that is
+/// a quotation whose speaker was not found (a quotation standing alone
+/// after its speaker's paragraph, an interview answer). Editing its words
+/// edits what someone is quoted as saying, whatever the speaker.
+pub fn whole_quote(s: &Statement) -> bool {
+    let opens = |t: &str| t.starts_with(['"', '\u{201C}', '\u{201D}', '\u{201E}', '\u{AB}']) || t.starts_with("''");
+    s.attribution == Attribution::Direct || opens(s.text.trim_start()) && !opens(s.content.trim_start())
 }
 
 /// `text` without list markers standing alone (a `•`, `-` or `*` with
@@ -47,89 +51,6 @@ fn strip_list_markers(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.split_whitespace().filter(|t| !standalone(t)).collect::<Vec<_>>().join(" "))
-}
-
-/// A word of a dateline's place: capitals, with the dots, apostrophes and
-/// hyphens of "ST. LOUIS", "N'DJAMENA", "WINSTON-SALEM".
-fn is_place_word(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
-        && w.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// A word of the region after the place ("Tenn.", "Calif.", "Ukraine",
-/// "N.J."): capitalised, short.
-fn is_region_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-        && w.chars().count() <= 12
-        && w.chars().all(|c| c.is_alphabetic() || c == '.')
-}
-
-/// `content` without a leading dateline: one to four capitalised place
-/// words, an optional ", Region", an optional "(Agency)", then a dash.
-/// Anything else is returned whole.
-pub fn strip_dateline(content: &str) -> &str {
-    let mut rest = content;
-    let mut places = 0;
-    // The place: words in capitals.
-    loop {
-        let end = rest.find([' ', ',', '(']).unwrap_or(rest.len());
-        let word = &rest[..end];
-        if places >= 4 || !is_place_word(word) {
-            break;
-        }
-        places += 1;
-        rest = &rest[end..];
-        if !rest.starts_with(' ') || !rest[1..].starts_with(|c: char| c.is_uppercase()) {
-            break;
-        }
-        rest = &rest[1..];
-    }
-    if places == 0 {
-        return content;
-    }
-    // ", Tenn." / ", Ukraine" / ", N.J."
-    if let Some(r) = rest.strip_prefix(", ") {
-        let mut r = r;
-        let mut words = 0;
-        while words < 2 {
-            let end = r.find([' ', '(']).unwrap_or(r.len());
-            if !is_region_word(&r[..end]) {
-                break;
-            }
-            words += 1;
-            r = &r[end..];
-            match r.strip_prefix(' ') {
-                Some(next) if next.starts_with(|c: char| c.is_uppercase()) && !next.starts_with(is_marker) => r = next,
-                _ => break,
-            }
-        }
-        if words == 0 {
-            return content;
-        }
-        rest = r;
-    }
-    rest = rest.trim_start();
-    // "(Reuters)", "(AP)", "(Wire)".
-    if let Some(r) = rest.strip_prefix('(') {
-        let Some(close) = r.find(')') else { return content };
-        if close > 40 || r[..close].split_whitespace().count() > 4 {
-            return content;
-        }
-        rest = r[close + 1..].trim_start();
-    }
-    let dash = rest.chars().take_while(|&c| is_marker(c) && c != '*' && c != '•').count();
-    if dash == 0 || dash > 2 {
-        return content;
-    }
-    let after: &str = rest.char_indices().nth(dash).map_or("", |(i, _)| &rest[i..]);
-    if !after.starts_with(char::is_whitespace) {
-        return content;
-    }
-    let claim = after.trim_start();
-    // A dateline opens a sentence; it is never all there is.
-    if claim.split_whitespace().count() < 3 { content } else { claim }
 }
 
 #[cfg(test)]

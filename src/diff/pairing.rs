@@ -27,11 +27,11 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::extract::Statement;
 use crate::extract::normalize::content_hash;
-use crate::extract::{Attribution, Statement};
 
 use super::DiffOptions;
-use super::layout::comparable;
+use super::layout::{comparable, whole_quote};
 use super::overlap::{self, Stem, Weights};
 use super::speakers::same_speaker;
 use super::words::{self, Tokens};
@@ -68,7 +68,7 @@ struct Work<'a> {
 }
 
 fn tokens_of(s: &Statement) -> Tokens {
-    Tokens::new(&comparable(s), s.attribution == Attribution::Direct)
+    Tokens::new(&comparable(s), whole_quote(s))
 }
 
 impl<'a> Work<'a> {
@@ -113,7 +113,7 @@ impl<'a> Work<'a> {
         }
         let stmts = self.stmts[side];
         let text: Vec<Cow<'_, str>> = idx.iter().map(|&i| comparable(&stmts[i])).collect();
-        Tokens::new(&text.join(" "), stmts[idx[0]].attribution == Attribution::Direct)
+        Tokens::new(&text.join(" "), whole_quote(&stmts[idx[0]]))
     }
 
     fn unpaired(&self, side: usize) -> Vec<usize> {

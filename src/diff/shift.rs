@@ -70,10 +70,48 @@ pub fn only_shifts(ops: &[WordOp], person: bool) -> bool {
         && gone.iter().zip(&new).all(|(a, b)| same_row(TENSE, a, b) || person && same_row(PERSON, a, b))
 }
 
+const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Whether the diff only adds or drops the "on" before a weekday: "said
+/// Monday" and "said on Monday" are one house style apart (wire copy drops
+/// the preposition, many papers keep it), and revision trackers see the
+/// same story flip between them as it moves between desks.
+pub fn only_day_preposition(ops: &[WordOp]) -> bool {
+    let mut any = false;
+    for (k, o) in ops.iter().enumerate() {
+        if o.op == Op::Equal {
+            continue;
+        }
+        let next_is_day = ops[k + 1..]
+            .iter()
+            .find(|n| n.op == Op::Equal)
+            .and_then(|n| n.text.split_whitespace().next())
+            .is_some_and(|w| DAYS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase().as_str()));
+        if !o.text.eq_ignore_ascii_case("on") || !next_is_day {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diff::words::{Tokens, diff};
+
+    fn day_on(a: &str, b: &str) -> bool {
+        only_day_preposition(&diff(&Tokens::new(a, false), &Tokens::new(b, false)).ops)
+    }
+
+    #[test]
+    fn on_before_a_weekday_is_house_style() {
+        assert!(day_on("he said Friday that the plant would close", "he said on Friday that the plant would close"));
+        assert!(day_on("the vote on Tuesday night was close", "the vote Tuesday night was close"));
+        assert!(!day_on("the talks on trade resume Monday", "the talks trade resume Monday"));
+        assert!(!day_on("she spoke Monday", "she spoke on Sunday"));
+        assert!(!day_on("she spoke Monday", "she spoke Monday"));
+    }
 
     fn shifts(a: &str, b: &str, person: bool) -> bool {
         only_shifts(&diff(&Tokens::new(a, false), &Tokens::new(b, false)).ops, person)

@@ -688,3 +688,69 @@ fn reported_speech_shifting_tense_is_no_edit_but_a_reporters_own_is() {
     )]);
     assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::Reframed]);
 }
+
+/// A statement as extraction gives one: `text` is the whole sentence, the
+/// speaker named there by `mention`.
+fn framed(content: &str, text: &str, name: &str, mention: &str) -> Statement {
+    let mut s = said(content, name);
+    s.text = text.to_string();
+    s.speaker.as_mut().expect("said gives a speaker").mention = mention.to_string();
+    s
+}
+
+#[test]
+fn a_pronoun_resolved_elsewhere_after_an_edit_is_not_a_reattribution() {
+    // The paragraph naming the harbour master was cut; "she said" now
+    // resolves to the mayor. Only the cut paragraph changed.
+    let a = rev(vec![
+        framed(
+            "the tide would turn",
+            "Nora Lind, the harbour master, said the tide would turn.",
+            "Nora Lind",
+            "Nora Lind",
+        ),
+        framed("the boats stay in", "The boats stay in, she said.", "Nora Lind", "she"),
+    ]);
+    let b = rev(vec![framed("the boats stay in", "The boats stay in, she said.", "Edda Holm", "she")]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Removed], "{:#?}", d.changes);
+}
+
+#[test]
+fn a_pronoun_follows_its_renamed_source() {
+    // The source was renamed in the sentence that names her; the next
+    // sentence's "she" moved with her, as readers read it.
+    let a = rev(vec![
+        framed("the tide would turn", "Nora Lind said the tide would turn.", "Nora Lind", "Nora Lind"),
+        framed("the boats stay in", "The boats stay in, she said.", "Nora Lind", "she"),
+    ]);
+    let b = rev(vec![
+        framed("the tide would turn", "Edda Holm said the tide would turn.", "Edda Holm", "Edda Holm"),
+        framed("the boats stay in", "The boats stay in, she said.", "Edda Holm", "she"),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed, ChangeKind::Reattributed], "{:#?}", d.changes);
+}
+
+#[test]
+fn a_quotation_standing_alone_is_a_quote_whatever_its_speaker() {
+    // No speaker found: the marks were stripped from the content all the
+    // same, and its words are someone's.
+    let quote = |words: &str| {
+        let mut s = own(words);
+        s.text = format!("\u{201C}{words}\u{201D}");
+        s
+    };
+    let a = rev(vec![quote("The levee will hold through the weekend.")]);
+    let b = rev(vec![quote("The levee will hold through the winter.")]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::QuoteChanged]);
+}
+
+#[test]
+fn on_before_a_weekday_is_no_edit() {
+    let a = rev(vec![own("The council voted Monday to close the ferry.")]);
+    let b = rev(vec![own("The council voted on Monday to close the ferry.")]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![]);
+    let c = rev(vec![own("The council voted on Sunday to close the ferry.")]);
+    assert_eq!(kinds(&diff_statements(&a, &c)), vec![ChangeKind::Reworded]);
+}

@@ -459,16 +459,35 @@ pub fn is_update_notice(lower: &str) -> bool {
     NOTICES.iter().any(|n| lower.contains(n))
 }
 
-/// Reader furniture that is neither claim nor notice.
+/// Reader furniture that is neither claim nor notice, and the page's notes
+/// about itself: an update line or a print-edition line says what the page
+/// did, not what anybody claimed, and revision trackers see them appended
+/// to stories whose claims did not change. (A correction is kept: it is the
+/// publisher's claim that an earlier version was wrong, and readers of a
+/// diff want it shown as added.)
 pub fn is_furniture(lower: &str) -> bool {
     const FURNITURE: [&str; 6] =
         ["read the rest", "click here", "read more:", "sign up for", "subscribe to our", "follow us on"];
-    lower.len() < 120 && FURNITURE.iter().any(|n| lower.contains(n))
+    const NOTES: [&str; 4] = [
+        "a version of this article appears",
+        "this article has been updated",
+        "this post has been updated",
+        "this report has been updated",
+    ];
+    (lower.len() < 120 && FURNITURE.iter().any(|n| lower.contains(n))) || NOTES.iter().any(|n| lower.contains(n))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_about_the_article_are_furniture() {
+        assert!(!is_furniture("correction: an earlier version of this story gave the wrong year for the vote."));
+        assert!(is_furniture("this article has been updated with comment from the mayor."));
+        assert!(is_furniture("a version of this article appears in print on page a12."));
+        assert!(!is_furniture("the earlier version of the bill had been rejected, she said."));
+    }
 
     #[test]
     fn lookup_ignores_case_and_classifies() {

@@ -35,6 +35,21 @@ fn quote_first() {
 }
 
 #[test]
+fn a_dateline_is_no_part_of_the_frame() {
+    // The same lead with and without the wire's dateline: one claim, one
+    // speaker, the statement's text keeping the dateline.
+    let lead = "Mayor Ann Lutz spoke out on Tuesday about the closure, arguing that the port must reopen.";
+    let bare = extract(lead);
+    let filed = extract(&format!("WASHINGTON (Wire) \u{2014} {lead}"));
+    let who = |x: &Extraction| {
+        x.statements.iter().map(|s| (s.speaker.as_ref().map(|r| r.name.clone()), s.content.clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(who(&filed), who(&bare));
+    assert_eq!(who(&bare), vec![(Some("Ann Lutz".to_string()), "the port must reopen".to_string())]);
+    assert!(filed.statements[0].text.starts_with("WASHINGTON"));
+}
+
+#[test]
 fn speaker_first_direct_and_indirect() {
     assert_eq!(
         rows("Ann Lutz said: \u{201C}We are ready.\u{201D} The council said it approved the plan."),

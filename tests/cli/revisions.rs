@@ -473,3 +473,24 @@ fn a_pronouns_antecedent_changes_and_page_furniture_is_edited() {
         ],
     );
 }
+
+#[test]
+fn real_text_edits_that_change_no_claim_stay_quiet() {
+    // After the failures scripts/perturb.py found on real articles: a wire
+    // dateline put before a lead whose frame is a participle ("…, arguing
+    // that …"), "said Tuesday" → "said on Tuesday" after "At least 40 …",
+    // ''…'' quotation marks printed as curly ones, and a new update line,
+    // are no change. The harbour master's first sentence was cut: that is
+    // the removal. The "She said" after it is the same sentence, and its
+    // pronoun now resolving to the mayor is not shown as a reattribution
+    // (the edit is reported where it was made).
+    check(
+        "pier-closure",
+        "a",
+        "b",
+        &[
+            ex("removed", "Ole Brekke", "pilings under the pier's last section"),
+            was("reworded", "Rune Aas", "next week", "on Thursday"),
+        ],
+    );
+}

@@ -170,13 +170,20 @@ fn intro_only(c: &Ctx, e: usize) -> bool {
 /// preposition of approximation before a count opens the subject of a
 /// clause (one with a finite verb before any subordinate clause), not an
 /// adverbial like "After 10 days" or "Over the weekend".
+/// "At least 15 people were killed" too: "at least" and "at most" are one
+/// approximation, two words long.
 fn approximate_count(c: &Ctx, first: usize, end: usize) -> bool {
     const APPROX: [&str; 4] = ["about", "around", "over", "under"];
-    let count = c.t.get(first + 1).is_some_and(|n| {
-        let w = n.text(c.doc);
-        n.word() && (w.starts_with(|ch: char| ch.is_ascii_digit()) || matches!(w, "half" | "a" | "one"))
+    let (approx, n) = if c.lower_is(first, "at") && (c.lower_is(first + 1, "least") || c.lower_is(first + 1, "most")) {
+        (true, first + 2)
+    } else {
+        (APPROX.iter().any(|w| c.lower_is(first, w)), first + 1)
+    };
+    let count = c.t.get(n).is_some_and(|x| {
+        let w = x.text(c.doc);
+        x.word() && (w.starts_with(|ch: char| ch.is_ascii_digit()) || matches!(w, "half" | "a" | "one"))
     });
-    APPROX.iter().any(|w| c.lower_is(first, w)) && count && finite_before_sub(c, first + 2, end)
+    approx && count && finite_before_sub(c, n + 1, end)
 }
 
 fn finite_before_sub(c: &Ctx, s: usize, e: usize) -> bool {

@@ -501,11 +501,13 @@ fn a_count_of_about_or_over_opens_reported_content() {
         ),
         ("Around half the homes were empty, Tomas Greaves said.", "Around half the homes were empty"),
         ("Over 1,000 homes were flooded, Tomas Greaves said.", "Over 1,000 homes were flooded"),
+        ("At least 15 people were hurt, Tomas Greaves said.", "At least 15 people were hurt"),
     ] {
         assert_eq!(rows(text), vec![one("Tomas Greaves", "indirect", content)], "{text}");
     }
     // A preposition before a span of time is still only an introduction.
     assert_eq!(rows("After 10 days, the water had receded.")[0].1, "unattributed");
+    assert_eq!(rows("At least 15 minutes later, the water had receded.")[0].1, "unattributed");
 }
 
 #[test]
