@@ -245,3 +245,47 @@ fn two_people_sharing_a_surname_and_a_title_stay_two_across_revisions() {
         shown["statements"].as_array().unwrap().iter().map(|s| s["speaker"]["name"].as_str().unwrap()).collect();
     assert_eq!(speakers, ["Aisha Alvarez", "Maria Alvarez"], "{shown}");
 }
+
+/// Patterns of real coverage (each in many articles of PolNeAR) that put
+/// a claim under the wrong person across stories: a sentence opening
+/// "Aides to NAME said", a name introduced after "While", and two
+/// descriptions sharing a last word.
+#[test]
+fn aides_clause_openers_and_descriptions_give_no_one_else_s_claims() {
+    let env = Env::new();
+    let story = |id: &str, text: &str| {
+        let file = env.file(&format!("{id}.txt"), text);
+        env.run(["record", id, file.to_str().unwrap()]).ok();
+    };
+    story(
+        "levy",
+        "Aides to Governor Ilse Brandt said the levy would pass before the summer recess.\n\n\
+         Governor Ilse Brandt said the budget was fair to every county.\n",
+    );
+    story(
+        "quay",
+        "While Tomas Reyes Ortiz, the harbour commissioner, has spent two years on a new quay, the old one is crumbling.\n\n\
+         Mr. Ortiz said the work on the quay would start in May.\n",
+    );
+    story("plant", "The senior vice president said the bottling plant would close in March.\n");
+    story("depot", "The former president said the fuel depot had always been safe.\n");
+
+    let brandt = env.run(["who", "Ilse Brandt", "--format", "json"]).json();
+    let contents: Vec<&str> =
+        brandt["statements"].as_array().unwrap().iter().map(|s| s["content"].as_str().unwrap()).collect();
+    assert_eq!(contents, vec!["the budget was fair to every county"], "{brandt:#}");
+
+    let ortiz = env.run(["who", "Ortiz", "--format", "json"]).json();
+    let st = &ortiz["statements"][0];
+    assert_eq!(st["content"], "the work on the quay would start in May", "{ortiz:#}");
+    let rows = env.run(["speakers", "--format", "json"]).json();
+    let rows = rows.as_array().unwrap();
+    let named = |name: &str| rows.iter().find(|r| r["name"] == name);
+    assert!(named("Tomas Reyes Ortiz").is_some() && named("While Tomas Reyes Ortiz").is_none(), "{rows:#?}");
+
+    // Two descriptions, two stories: nobody's "surname" is "president".
+    let (vp, former) = (named("senior vice president").unwrap(), named("former president").unwrap());
+    assert_ne!(vp["identity"], former["identity"], "{rows:#?}");
+    let who = env.run(["who", "former president", "--format", "json"]).json();
+    assert_eq!(who["statements"].as_array().map(Vec::len), Some(1), "{who:#}");
+}
