@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::words::{is_function_word, words_and_names};
+use super::words::{content_words, is_function_word, words_and_names};
 
 /// A statement's content as compared here.
 #[derive(Clone, Debug)]
@@ -34,8 +34,39 @@ const SLACK: usize = 3;
 /// Sentences that resemble each other but differ in a run of more content
 /// words than this say different things (see [`longest_gap`]).
 const GAP: usize = 3;
-/// A truncation must keep at least this many content words.
+/// A claim has at least this many content words.
 const MIN_PART: usize = 3;
+/// A truncation must keep at least this many content words that are not
+/// names (its first word aside, capitalised or not): fewer is a phrase
+/// ("Sen. Jane Roe", "to Secretary of State Jane Roe") that many
+/// different sentences hold.
+const MIN_CUT: usize = 2;
+/// Renderings with fewer content words than this are one claim only with
+/// the same content words in the same order: in a short sentence one
+/// changed word is the whole claim ("our country needs a leader", "this
+/// country needs a cheerleader").
+const SHORT: usize = 5;
+/// A truncation must keep at least a share of the whole's words (one in
+/// this many), unless it is long: a short phrase inside a long sentence
+/// ("President Barack Obama", "to ban imports of steel") is what many
+/// different sentences share, not a quote cut short.
+const SHARE: usize = 3;
+/// A stretch of this many content words found whole inside a longer
+/// sentence is that sentence's words however long it is.
+const LONG_PART: usize = 8;
+/// Words that turn a claim into its opposite.
+const NEGATIONS: &[&str] = &["not", "no", "never", "nor", "neither", "nobody", "nothing"];
+
+/// How two renderings of one claim are related.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// They resemble each other as wholes.
+    Alike,
+    /// The first is the second cut short.
+    PartOf,
+    /// The second is the first cut short.
+    Contains,
+}
 
 impl Rendering {
     pub fn new(content: &str) -> Rendering {
@@ -55,6 +86,22 @@ impl Rendering {
 
     fn content_count(&self) -> usize {
         self.words.iter().filter(|w| !is_function_word(w)).count()
+    }
+
+    /// Its content words that are not names, the first word aside (a name
+    /// or not, it is capitalised).
+    fn substance(&self) -> usize {
+        let words = self.words.iter().zip(&self.names).skip(1);
+        words.filter(|(w, name)| !**name && !is_function_word(w)).count()
+    }
+
+    /// Whether it says enough to be a claim of its own: a few content
+    /// words that are words, not figures or initials. A dateline, a time
+    /// stamp, "Full text:" or "declined to comment" recur across
+    /// unrelated stories and are no claim to follow between them.
+    pub fn is_claim(&self) -> bool {
+        let wordlike = |w: &&String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        self.words.iter().filter(|w| !is_function_word(w)).filter(wordlike).count() >= MIN_PART
     }
 }
 
@@ -132,7 +179,10 @@ fn kept(a: &Rendering, b: &Rendering) -> (usize, usize, Stretches, Vec<String>) 
 /// stretch): most of its words, in one stretch of `whole` not much longer
 /// than `part`, and enough of them to be a claim.
 pub fn truncation_of(part: &Rendering, whole: &Rendering) -> bool {
-    if part.words.len() + SLACK > whole.words.len() || part.content_count() < MIN_PART {
+    if part.words.len() + SLACK > whole.words.len() || part.content_count() < MIN_PART || part.substance() < MIN_CUT {
+        return false;
+    }
+    if part.words.len() * SHARE < whole.words.len() && part.content_count() < LONG_PART {
         return false;
     }
     let (all, content, m, _) = kept(part, whole);
@@ -146,27 +196,77 @@ pub fn truncation_of(part: &Rendering, whole: &Rendering) -> bool {
 /// Whether two renderings are the same quote or claim: they resemble each
 /// other as wholes, or one is the other cut short.
 pub fn same_claim(a: &Rendering, b: &Rendering) -> bool {
-    let (ca, cb) = (a.content_count(), b.content_count());
-    if ca.min(cb) < 2 {
-        return a.words == b.words;
+    link(a, b).is_some()
+}
+
+/// How two renderings are one claim, if they are: alike as wholes, or one
+/// the other cut short. A cut-short part is kept apart from the rest of
+/// its whole's group by the caller when it is part of wholes that are not
+/// one claim (a phrase many sentences share).
+pub fn link(a: &Rendering, b: &Rendering) -> Option<Link> {
+    if a.words == b.words {
+        return Some(Link::Alike);
     }
     // Most candidates share a phrase and little else: an unordered bound
     // (typos aside, which only cost a borderline pair) rejects them before
     // any alignment.
+    let (ca, cb) = (a.content_count(), b.content_count());
     let shared = crate::diff::words::bag_overlap(&a.bag, &b.bag) + typo_allowance(a, b);
     if (2 * shared) as f64 / ((ca + cb) as f64) < RESEMBLANCE && (shared as f64) < CONTAINED * ca.min(cb) as f64 {
+        return None;
+    }
+    if alike(a, b) {
+        return Some(Link::Alike);
+    }
+    if truncation_of(a, b) {
+        return Some(Link::PartOf);
+    }
+    if truncation_of(b, a) {
+        return Some(Link::Contains);
+    }
+    None
+}
+
+/// Whether two renderings resemble each other as wholes.
+fn alike(a: &Rendering, b: &Rendering) -> bool {
+    let (ca, cb) = (a.content_count(), b.content_count());
+    // A few content words ("declined to comment on the report") are what
+    // unrelated reports share; only the same words are one claim.
+    if ca.min(cb) < MIN_PART {
         return false;
+    }
+    if negated(a) != negated(b) {
+        return false;
+    }
+    if ca.min(cb) < SHORT {
+        let b_words = respell(&a.words, &b.words);
+        return content_words(&a.words) == content_words(&b_words);
     }
     let (all, content, m, b_words) = kept(a, b);
     let dice = 2.0 * all as f64 / (a.words.len() + b.words.len()) as f64;
     let content_dice = 2.0 * content as f64 / (ca + cb) as f64;
-    (dice >= RESEMBLANCE
+    dice >= RESEMBLANCE
         && content_dice >= RESEMBLANCE
         && longest_gap(a, &b_words, &m) <= GAP
         && !other_subject(a, &b_words, &m)
-        && !other_names(a, b, &m))
-        || truncation_of(a, b)
-        || truncation_of(b, a)
+        && !other_names(a, b, &m)
+        && !other_numbers(a, &b_words, &m)
+}
+
+/// Whether a rendering denies: "he will support the bill" and "he will
+/// not support the bill" share every word but one and say opposite things.
+fn negated(r: &Rendering) -> bool {
+    r.words.iter().any(|w| NEGATIONS.contains(&w.as_str()))
+}
+
+/// Whether each side has a number the other lacks: "it takes 1,237
+/// delegates to win" and "it takes 2,383 delegates to win" are two facts,
+/// and so are two tallies of one count taken an hour apart.
+fn other_numbers(a: &Rendering, b: &[String], m: &[(usize, usize, usize)]) -> bool {
+    let number = |w: &String| w.starts_with(|c: char| c.is_ascii_digit());
+    let a_out = uncovered(a.words.len(), m.iter().map(|s| (s.0, s.2)));
+    let b_out = uncovered(b.len(), m.iter().map(|s| (s.1, s.2)));
+    a.words.iter().zip(&a_out).any(|(w, u)| *u && number(w)) && b.iter().zip(&b_out).any(|(w, u)| *u && number(w))
 }
 
 /// Whether the sentences open with different content words before they
@@ -187,15 +287,18 @@ fn typo_allowance(a: &Rendering, b: &Rendering) -> usize {
 /// Whether each side has a name the other lacks ("WeWork declined to
 /// comment", "Lujan declined to comment"): a claim about someone else.
 fn other_names(a: &Rendering, b: &Rendering, m: &[(usize, usize, usize)]) -> bool {
-    /// Whether a name lies outside the matched stretches (start, length).
-    fn unmatched(names: &[bool], spans: impl Iterator<Item = (usize, usize)>) -> bool {
-        let mut covered = vec![false; names.len()];
-        for (start, n) in spans {
-            covered[start..start + n].iter_mut().for_each(|c| *c = true);
-        }
-        names.iter().zip(&covered).any(|(name, c)| *name && !c)
+    let a_names = uncovered(a.names.len(), m.iter().map(|s| (s.0, s.2)));
+    let b_names = uncovered(b.names.len(), m.iter().map(|s| (s.1, s.2)));
+    a.names.iter().zip(&a_names).any(|(n, u)| *n && *u) && b.names.iter().zip(&b_names).any(|(n, u)| *n && *u)
+}
+
+/// Which of `len` words lie outside the matched stretches (start, length).
+fn uncovered(len: usize, spans: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
+    let mut out = vec![true; len];
+    for (start, n) in spans {
+        out[start..start + n].iter_mut().for_each(|c| *c = false);
     }
-    unmatched(&a.names, m.iter().map(|s| (s.0, s.2))) && unmatched(&b.names, m.iter().map(|s| (s.1, s.2)))
+    out
 }
 
 /// The most content words in a row that one sentence has and the other
@@ -312,6 +415,52 @@ mod tests {
         ] {
             assert!(!same_claim(&b, &r(other)), "{other}");
         }
+    }
+
+    #[test]
+    fn a_phrase_inside_a_long_sentence_is_not_a_quote_cut_short() {
+        let long = r("Council members spent the evening arguing over the budget, the parking plan and the proposal \
+                      to close the harbour bridge to lorries, which the mayor has defended for months");
+        assert!(!same_claim(&r("to close the harbour bridge to lorries"), &long));
+        // A name with its title is what many sentences mention.
+        assert!(!same_claim(
+            &r("Mayor Jane Roe of Eastfield"),
+            &r("Residents cheered Mayor Jane Roe of Eastfield on Sunday")
+        ));
+        // A tail that keeps a third of the quote is still the quote.
+        let quote = r("The city was not told before the closure and considers it a breach of the charter");
+        assert!(same_claim(&r("considers it a breach of the charter"), &quote));
+    }
+
+    #[test]
+    fn other_figures_or_a_denial_are_another_claim() {
+        assert!(!same_claim(
+            &r("It takes 1,990 votes to win the party's nomination."),
+            &r("It takes 2,475 votes to win the party's nomination.")
+        ));
+        assert!(!same_claim(
+            &r("the mayor would back the harbour plan at the council vote"),
+            &r("the mayor would not back the harbour plan at the council vote")
+        ));
+        assert!(same_claim(
+            &r("the mayor would not back the harbour plan at the council vote"),
+            &r("The mayor won't back the harbour plan at the council vote")
+        ));
+    }
+
+    #[test]
+    fn short_sentences_are_one_claim_only_word_for_word() {
+        assert!(!same_claim(&r("Our town needs a champion"), &r("This town needs a leader")));
+        assert!(!same_claim(&r("declined to comment for this story"), &r("declined to comment for this column")));
+        assert!(same_claim(&r("It is going to be totally useless."), &r("And it's going to be totally useless")));
+    }
+
+    #[test]
+    fn time_stamps_and_page_furniture_are_no_claim() {
+        for s in ["9:05 p.m.", "FULL TEXT.", "Like the page:", "declined to comment"] {
+            assert!(!r(s).is_claim(), "{s}");
+        }
+        assert!(r("The ferry will run twice a day").is_claim());
     }
 
     #[test]
