@@ -20,6 +20,11 @@ pub struct Rendering {
     names: Vec<bool>,
     /// The content words' hashes, sorted: a cheap bound before aligning.
     bag: Vec<u64>,
+    /// What it quotes inside a sentence of its own ("the rally denounced
+    /// the call for \"a halt to all new drilling\""), each stretch between
+    /// quotation marks that is long enough to be a quote, not a slogan or
+    /// a phrase in scare quotes that many sentences hold.
+    quoted: Vec<Rendering>,
 }
 
 /// Two sentences resembling each other this much (word Dice, over all
@@ -70,6 +75,27 @@ pub enum Link {
 
 impl Rendering {
     pub fn new(content: &str) -> Rendering {
+        let mut r = Rendering::plain(content);
+        let inner = quoted_stretches(content);
+        // A quote that is the whole statement is the statement.
+        if !(inner.len() == 1 && inner[0].len() + 4 >= content.trim().len()) {
+            r.quoted = inner.into_iter().map(Rendering::plain).filter(|q| q.content_count() >= SHORT).collect();
+        }
+        r
+    }
+
+    /// What of it renders `other`: the quote inside it that does, when it
+    /// is one claim with `other` only through that quote, else itself. A
+    /// report quoting a line word for word changes none of its words.
+    pub fn rendering_of<'r>(&'r self, other: &Rendering) -> &'r Rendering {
+        if whole_link(self, other).is_some() {
+            return self;
+        }
+        self.quoted.iter().find(|q| whole_link(q, other).is_some()).unwrap_or(self)
+    }
+
+    /// A rendering of `content` alone, its quotations not looked into.
+    fn plain(content: &str) -> Rendering {
         let (words, names) = words_and_names(content);
         let mut bag: Vec<u64> = words
             .iter()
@@ -81,7 +107,7 @@ impl Rendering {
             })
             .collect();
         bag.sort_unstable();
-        Rendering { words, names, bag }
+        Rendering { words, names, bag, quoted: Vec::new() }
     }
 
     fn content_count(&self) -> usize {
@@ -200,10 +226,58 @@ pub fn same_claim(a: &Rendering, b: &Rendering) -> bool {
 }
 
 /// How two renderings are one claim, if they are: alike as wholes, or one
-/// the other cut short. A cut-short part is kept apart from the rest of
-/// its whole's group by the caller when it is part of wholes that are not
-/// one claim (a phrase many sentences share).
+/// the other cut short, or one quoting the other inside a sentence of its
+/// own (a part of it, then). A cut-short part is kept apart from the rest
+/// of its whole's group by the caller when it is part of wholes that are
+/// not one claim (a phrase many sentences share).
 pub fn link(a: &Rendering, b: &Rendering) -> Option<Link> {
+    if let Some(l) = whole_link(a, b) {
+        return Some(l);
+    }
+    // The quote inside a report ("... denounced the call for \"a halt to
+    // all new drilling\"") is the quote its speaker's story gives whole.
+    let inside = |outer: &Rendering, other: &Rendering| {
+        outer.quoted.iter().any(|q| matches!(whole_link(q, other), Some(Link::Alike | Link::PartOf)))
+    };
+    if inside(a, b) {
+        return Some(Link::PartOf);
+    }
+    if inside(b, a) {
+        return Some(Link::Contains);
+    }
+    None
+}
+
+/// Each stretch of `content` between double quotation marks (straight,
+/// curly, or two single marks as some house styles write them).
+fn quoted_stretches(content: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut chars = content.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mark = match c {
+            '"' | '“' | '”' => Some(c.len_utf8()),
+            '\'' if chars.peek().is_some_and(|(_, n)| *n == '\'') => {
+                chars.next();
+                Some(2)
+            }
+            _ => None,
+        };
+        let Some(len) = mark else { continue };
+        match open {
+            // A curly opening mark always opens.
+            Some(start) if c != '“' => {
+                out.push(content[start..i].trim());
+                open = None;
+            }
+            _ => open = Some(i + len),
+        }
+    }
+    out
+}
+
+/// [`link`] on the renderings as wholes.
+fn whole_link(a: &Rendering, b: &Rendering) -> Option<Link> {
     if a.words == b.words {
         return Some(Link::Alike);
     }
@@ -461,6 +535,28 @@ mod tests {
             assert!(!r(s).is_claim(), "{s}");
         }
         assert!(r("The ferry will run twice a day").is_claim());
+    }
+
+    #[test]
+    fn a_report_quoting_a_line_is_part_of_the_line() {
+        let line = r("We are going to close every coal plant in the valley by the end of the decade");
+        for report in [
+            "Critics seized on her promise that \"we are going to close every coal plant in the valley\" at a rally.",
+            "The mayor deflected questions before saying, ''We're going to close every coal plant in the valley.''",
+        ] {
+            assert_eq!(link(&r(report), &line), Some(Link::PartOf), "{report}");
+            assert_eq!(link(&line, &r(report)), Some(Link::Contains), "{report}");
+            assert_eq!(edits(&line, r(report).rendering_of(&line)).substituted, 0, "{report}");
+        }
+        // A slogan in quotation marks is what many sentences hold.
+        assert_eq!(
+            link(
+                &r("Supporters outside the hall chanted \"Build the Bridge Now\" for an hour as the mayor arrived"),
+                &r("Build the bridge now.")
+            ),
+            None
+        );
+        assert_eq!(quoted_stretches("He called it \"a plan\" and ''a start''."), vec!["a plan", "a start"]);
     }
 
     #[test]

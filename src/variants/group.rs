@@ -131,9 +131,10 @@ fn proper_name(name: &str) -> bool {
     words.peek().is_some() && words.all(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase))
 }
 
-/// Whether `content` holds a quotation mark.
+/// Whether `content` holds a quotation mark (two single marks are one in
+/// some house styles).
 fn quotes(content: &str) -> bool {
-    content.contains(['"', '“', '”'])
+    content.contains(['"', '“', '”']) || content.contains("''")
 }
 
 /// Renderings of one claim: a primary source's first (the earliest of
@@ -848,7 +849,10 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
     // 64 hex digits per member.
     let compared: Vec<(&Text, bool, Edits)> = wordings
         .iter()
-        .map(|(h, r)| (h, wordings.values().any(|o| truncation_of(r, o)), edits(reference, r)))
+        .map(|(h, r)| {
+            let truncated = wordings.values().any(|o| truncation_of(r.rendering_of(o), o));
+            (h, truncated, edits(reference, r.rendering_of(reference)))
+        })
         .collect();
     for (i, m) in members.iter_mut().enumerate() {
         // Pushed in the flags' own order (as a set of them would list
