@@ -214,6 +214,11 @@ pub fn truncation_of(part: &Rendering, whole: &Rendering) -> bool {
     let (all, content, m, _) = kept(part, whole);
     let (Some(first), Some(last)) = (m.first(), m.last()) else { return false };
     let span = last.1 + last.2 - first.1;
+    // "we are going to win" is no part of "you are not going to win": a
+    // denial inside the stretch is the opposite claim.
+    if denies(&part.words) != denies(&whole.words[first.1..first.1 + span]) {
+        return false;
+    }
     all as f64 >= CONTAINED * part.words.len() as f64
         && content as f64 >= CONTAINED * part.content_count() as f64
         && span <= part.words.len() + SLACK
@@ -330,7 +335,12 @@ fn alike(a: &Rendering, b: &Rendering) -> bool {
 /// Whether a rendering denies: "he will support the bill" and "he will
 /// not support the bill" share every word but one and say opposite things.
 fn negated(r: &Rendering) -> bool {
-    r.words.iter().any(|w| NEGATIONS.contains(&w.as_str()))
+    denies(&r.words)
+}
+
+/// Whether words hold a denial ("not", "never", ...).
+fn denies(words: &[String]) -> bool {
+    words.iter().any(|w| NEGATIONS.contains(&w.as_str()))
 }
 
 /// Whether each side has a number the other lacks: "it takes 1,237
@@ -515,6 +525,10 @@ mod tests {
         assert!(!same_claim(
             &r("the mayor would back the harbour plan at the council vote"),
             &r("the mayor would not back the harbour plan at the council vote")
+        ));
+        assert!(!same_claim(
+            &r("We are going to win this vote"),
+            &r("You are not going to win this vote by promising small changes")
         ));
         assert!(same_claim(
             &r("the mayor would not back the harbour plan at the council vote"),
