@@ -211,7 +211,17 @@ pub fn truncation_of(part: &Rendering, whole: &Rendering) -> bool {
     if part.words.len() * SHARE < whole.words.len() && part.content_count() < LONG_PART {
         return false;
     }
-    let (all, content, m, _) = kept(part, whole);
+    let (mut all, content, mut m, _) = kept(part, whole);
+    // The alignment may match a leading "the" or a trailing "to" far from
+    // the rest: such a stray stretch of function words is no part of the
+    // stretch the part lies in.
+    let stray = |s: &(usize, usize, usize)| part.words[s.0..s.0 + s.2].iter().all(|w| is_function_word(w));
+    while m.len() > 1 && stray(&m[0]) {
+        all -= m.remove(0).2;
+    }
+    while m.len() > 1 && m.last().is_some_and(stray) {
+        all -= m.pop().map_or(0, |s| s.2);
+    }
     let (Some(first), Some(last)) = (m.first(), m.last()) else { return false };
     let span = last.1 + last.2 - first.1;
     // "we are going to win" is no part of "you are not going to win": a
@@ -512,6 +522,9 @@ mod tests {
             &r("Residents cheered Mayor Jane Roe of Eastfield on Sunday")
         ));
         // A tail that keeps a third of the quote is still the quote.
+        // The alignment may pair a leading "the" with the whole's first word.
+        let whole = r("The board voted on Monday that the ferry will stop at Eastfield from June, and crews cheered");
+        assert!(truncation_of(&r("The ferry will stop at Eastfield from June"), &whole));
         let quote = r("The city was not told before the closure and considers it a breach of the charter");
         assert!(same_claim(&r("considers it a breach of the charter"), &quote));
     }
