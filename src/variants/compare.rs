@@ -88,7 +88,8 @@ impl Rendering {
     /// is one claim with `other` only through that quote, else itself. A
     /// report quoting a line word for word changes none of its words.
     pub fn rendering_of<'r>(&'r self, other: &Rendering) -> &'r Rendering {
-        if whole_link(self, other).is_some() {
+        // Most renderings quote nothing inside: no alignment to pay.
+        if self.quoted.is_empty() || whole_link(self, other).is_some() {
             return self;
         }
         self.quoted.iter().find(|q| whole_link(q, other).is_some()).unwrap_or(self)

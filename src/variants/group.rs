@@ -839,6 +839,9 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
             .collect(),
         None => Vec::new(),
     };
+    // Thousands of members name a few hundred speakers: each name is
+    // compared with the majority's once.
+    let mut same_person: FxHashMap<Text, bool> = FxHashMap::default();
     let reference = &wordings[members[0].hash.as_str()];
     let reference_quoted = members[0].quoted();
     // Members repeat wordings (one story's copy of a wire quote is
@@ -875,7 +878,9 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
         }
         if let (Some(s), Some(maj)) = (m.credited(), &majority)
             && s.identity != *maj
-            && !names_of_majority.iter().any(|n| one_person(n, &s.name))
+            && !*same_person
+                .entry(s.name.clone())
+                .or_insert_with(|| names_of_majority.iter().any(|n| one_person(n, &s.name)))
         {
             flags.push(Flag::Misattributed);
         }
