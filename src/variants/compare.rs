@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::words::{is_function_word, words_and_names};
+use super::words::{content_words, is_function_word, words_and_names};
 
 /// A statement's content as compared here.
 #[derive(Clone, Debug)]
@@ -20,6 +20,11 @@ pub struct Rendering {
     names: Vec<bool>,
     /// The content words' hashes, sorted: a cheap bound before aligning.
     bag: Vec<u64>,
+    /// What it quotes inside a sentence of its own ("the rally denounced
+    /// the call for \"a halt to all new drilling\""), each stretch between
+    /// quotation marks that is long enough to be a quote, not a slogan or
+    /// a phrase in scare quotes that many sentences hold.
+    quoted: Vec<Rendering>,
 }
 
 /// Two sentences resembling each other this much (word Dice, over all
@@ -34,11 +39,64 @@ const SLACK: usize = 3;
 /// Sentences that resemble each other but differ in a run of more content
 /// words than this say different things (see [`longest_gap`]).
 const GAP: usize = 3;
-/// A truncation must keep at least this many content words.
+/// A claim has at least this many content words.
 const MIN_PART: usize = 3;
+/// A truncation must keep at least this many content words that are not
+/// names (its first word aside, capitalised or not): fewer is a phrase
+/// ("Sen. Jane Roe", "to Secretary of State Jane Roe") that many
+/// different sentences hold.
+const MIN_CUT: usize = 2;
+/// Renderings with fewer content words than this are one claim only with
+/// the same content words in the same order: in a short sentence one
+/// changed word is the whole claim ("our country needs a leader", "this
+/// country needs a cheerleader").
+const SHORT: usize = 5;
+/// A truncation must keep at least a share of the whole's words (one in
+/// this many), unless it is long: a short phrase inside a long sentence
+/// ("President Barack Obama", "to ban imports of steel") is what many
+/// different sentences share, not a quote cut short.
+const SHARE: usize = 3;
+/// A stretch of this many content words found whole inside a longer
+/// sentence is that sentence's words however long it is.
+const LONG_PART: usize = 8;
+/// Words that turn a claim into its opposite.
+const NEGATIONS: &[&str] = &["not", "no", "never", "nor", "neither", "nobody", "nothing"];
+
+/// How two renderings of one claim are related.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// They resemble each other as wholes.
+    Alike,
+    /// The first is the second cut short.
+    PartOf,
+    /// The second is the first cut short.
+    Contains,
+}
 
 impl Rendering {
     pub fn new(content: &str) -> Rendering {
+        let mut r = Rendering::plain(content);
+        let inner = quoted_stretches(content);
+        // A quote that is the whole statement is the statement.
+        if !(inner.len() == 1 && inner[0].len() + 4 >= content.trim().len()) {
+            r.quoted = inner.into_iter().map(Rendering::plain).filter(|q| q.content_count() >= SHORT).collect();
+        }
+        r
+    }
+
+    /// What of it renders `other`: the quote inside it that does, when it
+    /// is one claim with `other` only through that quote, else itself. A
+    /// report quoting a line word for word changes none of its words.
+    pub fn rendering_of<'r>(&'r self, other: &Rendering) -> &'r Rendering {
+        // Most renderings quote nothing inside: no alignment to pay.
+        if self.quoted.is_empty() || whole_link(self, other).is_some() {
+            return self;
+        }
+        self.quoted.iter().find(|q| whole_link(q, other).is_some()).unwrap_or(self)
+    }
+
+    /// A rendering of `content` alone, its quotations not looked into.
+    fn plain(content: &str) -> Rendering {
         let (words, names) = words_and_names(content);
         let mut bag: Vec<u64> = words
             .iter()
@@ -50,11 +108,27 @@ impl Rendering {
             })
             .collect();
         bag.sort_unstable();
-        Rendering { words, names, bag }
+        Rendering { words, names, bag, quoted: Vec::new() }
     }
 
     fn content_count(&self) -> usize {
         self.words.iter().filter(|w| !is_function_word(w)).count()
+    }
+
+    /// Its content words that are not names, the first word aside (a name
+    /// or not, it is capitalised).
+    fn substance(&self) -> usize {
+        let words = self.words.iter().zip(&self.names).skip(1);
+        words.filter(|(w, name)| !**name && !is_function_word(w)).count()
+    }
+
+    /// Whether it says enough to be a claim of its own: a few content
+    /// words that are words, not figures or initials. A dateline, a time
+    /// stamp, "Full text:" or "declined to comment" recur across
+    /// unrelated stories and are no claim to follow between them.
+    pub fn is_claim(&self) -> bool {
+        let wordlike = |w: &&String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        self.words.iter().filter(|w| !is_function_word(w)).filter(wordlike).count() >= MIN_PART
     }
 }
 
@@ -132,12 +206,30 @@ fn kept(a: &Rendering, b: &Rendering) -> (usize, usize, Stretches, Vec<String>) 
 /// stretch): most of its words, in one stretch of `whole` not much longer
 /// than `part`, and enough of them to be a claim.
 pub fn truncation_of(part: &Rendering, whole: &Rendering) -> bool {
-    if part.words.len() + SLACK > whole.words.len() || part.content_count() < MIN_PART {
+    if part.words.len() + SLACK > whole.words.len() || part.content_count() < MIN_PART || part.substance() < MIN_CUT {
         return false;
     }
-    let (all, content, m, _) = kept(part, whole);
+    if part.words.len() * SHARE < whole.words.len() && part.content_count() < LONG_PART {
+        return false;
+    }
+    let (mut all, content, mut m, _) = kept(part, whole);
+    // The alignment may match a leading "the" or a trailing "to" far from
+    // the rest: such a stray stretch of function words is no part of the
+    // stretch the part lies in.
+    let stray = |s: &(usize, usize, usize)| part.words[s.0..s.0 + s.2].iter().all(|w| is_function_word(w));
+    while m.len() > 1 && stray(&m[0]) {
+        all -= m.remove(0).2;
+    }
+    while m.len() > 1 && m.last().is_some_and(stray) {
+        all -= m.pop().map_or(0, |s| s.2);
+    }
     let (Some(first), Some(last)) = (m.first(), m.last()) else { return false };
     let span = last.1 + last.2 - first.1;
+    // "we are going to win" is no part of "you are not going to win": a
+    // denial inside the stretch is the opposite claim.
+    if denies(&part.words) != denies(&whole.words[first.1..first.1 + span]) {
+        return false;
+    }
     all as f64 >= CONTAINED * part.words.len() as f64
         && content as f64 >= CONTAINED * part.content_count() as f64
         && span <= part.words.len() + SLACK
@@ -146,27 +238,130 @@ pub fn truncation_of(part: &Rendering, whole: &Rendering) -> bool {
 /// Whether two renderings are the same quote or claim: they resemble each
 /// other as wholes, or one is the other cut short.
 pub fn same_claim(a: &Rendering, b: &Rendering) -> bool {
-    let (ca, cb) = (a.content_count(), b.content_count());
-    if ca.min(cb) < 2 {
-        return a.words == b.words;
+    link(a, b).is_some()
+}
+
+/// How two renderings are one claim, if they are: alike as wholes, or one
+/// the other cut short, or one quoting the other inside a sentence of its
+/// own (a part of it, then). A cut-short part is kept apart from the rest
+/// of its whole's group by the caller when it is part of wholes that are
+/// not one claim (a phrase many sentences share).
+pub fn link(a: &Rendering, b: &Rendering) -> Option<Link> {
+    if let Some(l) = whole_link(a, b) {
+        return Some(l);
+    }
+    // The quote inside a report ("... denounced the call for \"a halt to
+    // all new drilling\"") is the quote its speaker's story gives whole.
+    let inside = |outer: &Rendering, other: &Rendering| {
+        outer.quoted.iter().any(|q| matches!(whole_link(q, other), Some(Link::Alike | Link::PartOf)))
+    };
+    if inside(a, b) {
+        return Some(Link::PartOf);
+    }
+    if inside(b, a) {
+        return Some(Link::Contains);
+    }
+    None
+}
+
+/// Each stretch of `content` between double quotation marks (straight,
+/// curly, or two single marks as some house styles write them).
+fn quoted_stretches(content: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut chars = content.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mark = match c {
+            '"' | '“' | '”' => Some(c.len_utf8()),
+            '\'' if chars.peek().is_some_and(|(_, n)| *n == '\'') => {
+                chars.next();
+                Some(2)
+            }
+            _ => None,
+        };
+        let Some(len) = mark else { continue };
+        match open {
+            // A curly opening mark always opens.
+            Some(start) if c != '“' => {
+                out.push(content[start..i].trim());
+                open = None;
+            }
+            _ => open = Some(i + len),
+        }
+    }
+    out
+}
+
+/// [`link`] on the renderings as wholes.
+fn whole_link(a: &Rendering, b: &Rendering) -> Option<Link> {
+    if a.words == b.words {
+        return Some(Link::Alike);
     }
     // Most candidates share a phrase and little else: an unordered bound
     // (typos aside, which only cost a borderline pair) rejects them before
     // any alignment.
+    let (ca, cb) = (a.content_count(), b.content_count());
     let shared = crate::diff::words::bag_overlap(&a.bag, &b.bag) + typo_allowance(a, b);
     if (2 * shared) as f64 / ((ca + cb) as f64) < RESEMBLANCE && (shared as f64) < CONTAINED * ca.min(cb) as f64 {
+        return None;
+    }
+    if alike(a, b) {
+        return Some(Link::Alike);
+    }
+    if truncation_of(a, b) {
+        return Some(Link::PartOf);
+    }
+    if truncation_of(b, a) {
+        return Some(Link::Contains);
+    }
+    None
+}
+
+/// Whether two renderings resemble each other as wholes.
+fn alike(a: &Rendering, b: &Rendering) -> bool {
+    let (ca, cb) = (a.content_count(), b.content_count());
+    // A few content words ("declined to comment on the report") are what
+    // unrelated reports share; only the same words are one claim.
+    if ca.min(cb) < MIN_PART {
         return false;
+    }
+    if negated(a) != negated(b) {
+        return false;
+    }
+    if ca.min(cb) < SHORT {
+        let b_words = respell(&a.words, &b.words);
+        return content_words(&a.words) == content_words(&b_words);
     }
     let (all, content, m, b_words) = kept(a, b);
     let dice = 2.0 * all as f64 / (a.words.len() + b.words.len()) as f64;
     let content_dice = 2.0 * content as f64 / (ca + cb) as f64;
-    (dice >= RESEMBLANCE
+    dice >= RESEMBLANCE
         && content_dice >= RESEMBLANCE
         && longest_gap(a, &b_words, &m) <= GAP
         && !other_subject(a, &b_words, &m)
-        && !other_names(a, b, &m))
-        || truncation_of(a, b)
-        || truncation_of(b, a)
+        && !other_names(a, b, &m)
+        && !other_numbers(a, &b_words, &m)
+}
+
+/// Whether a rendering denies: "he will support the bill" and "he will
+/// not support the bill" share every word but one and say opposite things.
+fn negated(r: &Rendering) -> bool {
+    denies(&r.words)
+}
+
+/// Whether words hold a denial ("not", "never", ...).
+fn denies(words: &[String]) -> bool {
+    words.iter().any(|w| NEGATIONS.contains(&w.as_str()))
+}
+
+/// Whether each side has a number the other lacks: "it takes 1,237
+/// delegates to win" and "it takes 2,383 delegates to win" are two facts,
+/// and so are two tallies of one count taken an hour apart.
+fn other_numbers(a: &Rendering, b: &[String], m: &[(usize, usize, usize)]) -> bool {
+    let number = |w: &String| w.starts_with(|c: char| c.is_ascii_digit());
+    let a_out = uncovered(a.words.len(), m.iter().map(|s| (s.0, s.2)));
+    let b_out = uncovered(b.len(), m.iter().map(|s| (s.1, s.2)));
+    a.words.iter().zip(&a_out).any(|(w, u)| *u && number(w)) && b.iter().zip(&b_out).any(|(w, u)| *u && number(w))
 }
 
 /// Whether the sentences open with different content words before they
@@ -187,15 +382,18 @@ fn typo_allowance(a: &Rendering, b: &Rendering) -> usize {
 /// Whether each side has a name the other lacks ("WeWork declined to
 /// comment", "Lujan declined to comment"): a claim about someone else.
 fn other_names(a: &Rendering, b: &Rendering, m: &[(usize, usize, usize)]) -> bool {
-    /// Whether a name lies outside the matched stretches (start, length).
-    fn unmatched(names: &[bool], spans: impl Iterator<Item = (usize, usize)>) -> bool {
-        let mut covered = vec![false; names.len()];
-        for (start, n) in spans {
-            covered[start..start + n].iter_mut().for_each(|c| *c = true);
-        }
-        names.iter().zip(&covered).any(|(name, c)| *name && !c)
+    let a_names = uncovered(a.names.len(), m.iter().map(|s| (s.0, s.2)));
+    let b_names = uncovered(b.names.len(), m.iter().map(|s| (s.1, s.2)));
+    a.names.iter().zip(&a_names).any(|(n, u)| *n && *u) && b.names.iter().zip(&b_names).any(|(n, u)| *n && *u)
+}
+
+/// Which of `len` words lie outside the matched stretches (start, length).
+fn uncovered(len: usize, spans: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
+    let mut out = vec![true; len];
+    for (start, n) in spans {
+        out[start..start + n].iter_mut().for_each(|c| *c = false);
     }
-    unmatched(&a.names, m.iter().map(|s| (s.0, s.2))) && unmatched(&b.names, m.iter().map(|s| (s.1, s.2)))
+    out
 }
 
 /// The most content words in a row that one sentence has and the other
@@ -312,6 +510,81 @@ mod tests {
         ] {
             assert!(!same_claim(&b, &r(other)), "{other}");
         }
+    }
+
+    #[test]
+    fn a_phrase_inside_a_long_sentence_is_not_a_quote_cut_short() {
+        let long = r("Council members spent the evening arguing over the budget, the parking plan and the proposal \
+                      to close the harbour bridge to lorries, which the mayor has defended for months");
+        assert!(!same_claim(&r("to close the harbour bridge to lorries"), &long));
+        // A name with its title is what many sentences mention.
+        assert!(!same_claim(
+            &r("Mayor Jane Roe of Eastfield"),
+            &r("Residents cheered Mayor Jane Roe of Eastfield on Sunday")
+        ));
+        // A tail that keeps a third of the quote is still the quote.
+        // The alignment may pair a leading "the" with the whole's first word.
+        let whole = r("The board voted on Monday that the ferry will stop at Eastfield from June, and crews cheered");
+        assert!(truncation_of(&r("The ferry will stop at Eastfield from June"), &whole));
+        let quote = r("The city was not told before the closure and considers it a breach of the charter");
+        assert!(same_claim(&r("considers it a breach of the charter"), &quote));
+    }
+
+    #[test]
+    fn other_figures_or_a_denial_are_another_claim() {
+        assert!(!same_claim(
+            &r("It takes 1,990 votes to win the party's nomination."),
+            &r("It takes 2,475 votes to win the party's nomination.")
+        ));
+        assert!(!same_claim(
+            &r("the mayor would back the harbour plan at the council vote"),
+            &r("the mayor would not back the harbour plan at the council vote")
+        ));
+        assert!(!same_claim(
+            &r("We are going to win this vote"),
+            &r("You are not going to win this vote by promising small changes")
+        ));
+        assert!(same_claim(
+            &r("the mayor would not back the harbour plan at the council vote"),
+            &r("The mayor won't back the harbour plan at the council vote")
+        ));
+    }
+
+    #[test]
+    fn short_sentences_are_one_claim_only_word_for_word() {
+        assert!(!same_claim(&r("Our town needs a champion"), &r("This town needs a leader")));
+        assert!(!same_claim(&r("declined to comment for this story"), &r("declined to comment for this column")));
+        assert!(same_claim(&r("It is going to be totally useless."), &r("And it's going to be totally useless")));
+    }
+
+    #[test]
+    fn time_stamps_and_page_furniture_are_no_claim() {
+        for s in ["9:05 p.m.", "FULL TEXT.", "Like the page:", "declined to comment"] {
+            assert!(!r(s).is_claim(), "{s}");
+        }
+        assert!(r("The ferry will run twice a day").is_claim());
+    }
+
+    #[test]
+    fn a_report_quoting_a_line_is_part_of_the_line() {
+        let line = r("We are going to close every coal plant in the valley by the end of the decade");
+        for report in [
+            "Critics seized on her promise that \"we are going to close every coal plant in the valley\" at a rally.",
+            "The mayor deflected questions before saying, ''We're going to close every coal plant in the valley.''",
+        ] {
+            assert_eq!(link(&r(report), &line), Some(Link::PartOf), "{report}");
+            assert_eq!(link(&line, &r(report)), Some(Link::Contains), "{report}");
+            assert_eq!(edits(&line, r(report).rendering_of(&line)).substituted, 0, "{report}");
+        }
+        // A slogan in quotation marks is what many sentences hold.
+        assert_eq!(
+            link(
+                &r("Supporters outside the hall chanted \"Build the Bridge Now\" for an hour as the mayor arrived"),
+                &r("Build the bridge now.")
+            ),
+            None
+        );
+        assert_eq!(quoted_stretches("He called it \"a plan\" and ''a start''."), vec!["a plan", "a start"]);
     }
 
     #[test]

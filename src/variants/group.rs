@@ -11,7 +11,7 @@ use claimtrail_store::{Hash32, Store};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use super::compare::{Edits, Rendering, edits, same_claim, truncation_of};
+use super::compare::{Edits, Link, Rendering, edits, link, truncation_of};
 use super::text::Text;
 use super::words::prints;
 use crate::error::CliError;
@@ -19,6 +19,9 @@ use crate::query::SpeakerIndex;
 use crate::record::PRIMARY;
 use crate::speaker::identity::{Prepared, cluster_prepared};
 
+/// The speaker id extraction gives a pronoun it could not resolve (the
+/// extractor's `speakers::UNRESOLVED`, private to it).
+const UNRESOLVED: &str = "unresolved";
 /// A fingerprint shared by more statements than this is boilerplate (a
 /// frame every report uses): it proposes no candidates.
 const COMMON: usize = 256;
@@ -74,6 +77,15 @@ pub struct Speaker {
     pub anonymous: bool,
 }
 
+impl Speaker {
+    /// Whether it names someone who can be another speaker than anyone's:
+    /// not an unnamed source, nor a pronoun the extractor left unresolved
+    /// ("he said" with no one to point to).
+    fn named(&self) -> bool {
+        !self.anonymous && self.id != UNRESOLVED
+    }
+}
+
 /// One rendering: a statement in a story, where it first appeared.
 #[derive(Clone, Debug, Serialize)]
 pub struct Member {
@@ -92,6 +104,16 @@ pub struct Member {
 }
 
 impl Member {
+    /// The speaker it credits the words to, when that can be another
+    /// speaker than anyone's: words said (quoted or reported, or
+    /// "according to"), not a belief, a refusal or a phrase the speaker is
+    /// only the subject of ("Lee called for a ban on X"), given to someone
+    /// named, not described ("a presidential candidate", "polls").
+    fn credited(&self) -> Option<&Speaker> {
+        let said = matches!(self.attribution.as_str(), "direct" | "indirect" | "according_to");
+        self.speaker.as_ref().filter(|s| said && s.named() && proper_name(&s.name))
+    }
+
     /// Inside quotation marks: a direct quote, or reported speech that
     /// quotes.
     fn quoted(&self) -> bool {
@@ -99,9 +121,20 @@ impl Member {
     }
 }
 
-/// Whether `content` holds a quotation mark.
+/// Whether a name is a proper name: each of its words capitalised (name
+/// particles and what a parenthesis adds aside), not a description such as
+/// "the Democratic front-runner" or "six in 10 voters".
+fn proper_name(name: &str) -> bool {
+    const PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", "bin", "al", "la", "le", "du"];
+    let outside = name.split('(').next().unwrap_or(name);
+    let mut words = outside.split_whitespace().filter(|w| !PARTICLES.contains(w)).peekable();
+    words.peek().is_some() && words.all(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase))
+}
+
+/// Whether `content` holds a quotation mark (two single marks are one in
+/// some house styles).
 fn quotes(content: &str) -> bool {
-    content.contains(['"', '“', '”'])
+    content.contains(['"', '“', '”']) || content.contains("''")
 }
 
 /// Renderings of one claim: a primary source's first (the earliest of
@@ -188,6 +221,13 @@ pub struct Grouper<'s> {
     checked: HashSet<(Hash32, Hash32)>,
     /// Statements whose candidates were looked up.
     expanded: HashSet<Hash32>,
+    /// Each statement found to be a longer one cut short, with those
+    /// longer ones: joined to their group by [`Grouper::settle`] only when
+    /// they all are one group, since a phrase many sentences share is a
+    /// "truncation" of each of them and would chain them all into one.
+    parts: BTreeMap<Hash32, Vec<Hash32>>,
+    /// Parts joined to a group already.
+    settled: HashSet<Hash32>,
     /// Each story members name, with the revisions they name: read once
     /// per query, however many groups and members name them; its slot by
     /// id.
@@ -221,6 +261,8 @@ impl<'s> Grouper<'s> {
             components: HashMap::new(),
             checked: HashSet::new(),
             expanded: HashSet::new(),
+            parts: BTreeMap::new(),
+            settled: HashSet::new(),
             stories: Vec::new(),
             story_slots: FxHashMap::default(),
             speakers: Vec::new(),
@@ -295,11 +337,47 @@ impl<'s> Grouper<'s> {
         }
         self.rendering(&a)?;
         self.rendering(&b)?;
-        if same_claim(&self.renderings[&a].1, &self.renderings[&b].1) {
-            self.join(a, b);
-            return Ok(true);
+        match link(&self.renderings[&a].1, &self.renderings[&b].1) {
+            Some(Link::Alike) => self.join(a, b),
+            Some(Link::PartOf) => self.part(a, b),
+            Some(Link::Contains) => self.part(b, a),
+            None => return Ok(false),
         }
-        Ok(false)
+        Ok(true)
+    }
+
+    /// Note that `part` is `whole` cut short (see [`Grouper::settle`]).
+    fn part(&mut self, part: Hash32, whole: Hash32) {
+        self.node(part);
+        self.node(whole);
+        self.parts.entry(part).or_default().push(whole);
+    }
+
+    /// Join each cut-short part to the group of the longer renderings it is
+    /// part of, when they are one group: a head and a tail of one quote are
+    /// one group through the whole quote, while a phrase found in several
+    /// different sentences ("make the country safe again") joins none of
+    /// them. Parts of parts follow, in order, so a tail of a head joins
+    /// the head's group.
+    fn settle(&mut self) {
+        let pending: Vec<(Hash32, Vec<Hash32>)> = self
+            .parts
+            .iter()
+            .filter(|(p, _)| !self.settled.contains(*p))
+            .map(|(p, wholes)| (*p, wholes.clone()))
+            .collect();
+        for (part, wholes) in pending {
+            let own = self.root(part);
+            let mut roots: Vec<Hash32> = wholes.iter().map(|w| self.root(*w)).filter(|r| *r != own).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            if roots.len() <= 1 {
+                if let Some(r) = roots.first() {
+                    self.join(part, *r);
+                }
+                self.settled.insert(part);
+            }
+        }
     }
 
     /// The statements that are one claim with any of `seeds`, found
@@ -401,6 +479,7 @@ impl<'s> Grouper<'s> {
         speakers: &SpeakerIndex<'_>,
         hash: Hash32,
     ) -> Result<(Vec<Hash32>, Option<Group>), CliError> {
+        self.settle();
         self.node(hash);
         let root = self.root(hash);
         let mut hashes = self.components[&root].clone();
@@ -423,6 +502,7 @@ impl<'s> Grouper<'s> {
         speakers: &SpeakerIndex<'_>,
         wanted: Option<&HashSet<Hash32>>,
     ) -> Result<Vec<Group>, CliError> {
+        self.settle();
         let components: BTreeMap<Hash32, Vec<Hash32>> =
             self.components.iter().map(|(r, hashes)| (*r, hashes.clone())).collect();
         let mut out: Vec<(Group, Wordings)> = Vec::new();
@@ -461,6 +541,15 @@ impl<'s> Grouper<'s> {
         // appeared), read before anything else: a seed whose renderings
         // stay in one story is no group, and costs no revision or speaker
         // reads.
+        // Renderings too short to be a claim copied across stories are no
+        // group (see `Rendering::is_claim`).
+        let mut claim = false;
+        for h in hashes {
+            claim |= self.rendering(h)?.1.is_claim();
+        }
+        if !claim {
+            return Ok(None);
+        }
         let mut firsts: Vec<(Hash32, Vec<Start>)> = Vec::with_capacity(hashes.len());
         let store = self.store;
         for h in hashes {
@@ -690,6 +779,30 @@ pub fn sort_groups(groups: &mut [Group]) {
     });
 }
 
+/// Whether two names can be one person: the same surname (the last
+/// word), and every word of the shorter name in the longer one, accents,
+/// case, initials' dots and titles aside ("Calderon", "Felipe Calderón";
+/// "Donald Trump", "Donald J. Trump"), but not two first names ("Bill
+/// Clinton", "Hillary Clinton").
+fn one_person(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let words = |n: &str| -> Vec<String> {
+        n.nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect::<String>()
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| w.chars().count() > 1)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    match (short.last(), long.last()) {
+        (Some(x), Some(y)) if x == y => short.iter().all(|w| long.contains(w)),
+        _ => false,
+    }
+}
+
 /// Flag each member against the reference (the primary source, else the
 /// earliest) and the group; `wordings` holds each member's wording by hash.
 fn flag(members: &mut [Member], wordings: &Wordings) {
@@ -698,7 +811,7 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
     let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut voted: FxHashSet<(&str, &str)> = FxHashSet::default();
     for (i, m) in members.iter().enumerate() {
-        if let Some(s) = m.speaker.as_ref().filter(|s| !s.anonymous)
+        if let Some(s) = m.credited()
             && voted.insert((m.story.as_str(), s.identity.as_str()))
         {
             let e = votes.entry(s.identity.as_str()).or_insert((0, i));
@@ -707,11 +820,28 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
     }
     let primary = members
         .iter()
-        .find(|m| m.primary.is_some() && m.speaker.as_ref().is_some_and(|s| !s.anonymous))
-        .and_then(|m| m.speaker.as_ref().map(|s| s.identity.clone()));
+        .find(|m| m.primary.is_some() && m.credited().is_some())
+        .and_then(|m| m.credited().map(|s| s.identity.clone()));
     let majority: Option<Text> = primary.or_else(|| {
         votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| Text::from(*id))
     });
+    // The names the majority's renderings give it: a story that names
+    // the speaker by surname alone ("Calderon said") or with a middle
+    // initial credits the same person, whatever the clustering made of it.
+    let names_of_majority: Vec<Text> = match &majority {
+        Some(maj) => members
+            .iter()
+            .filter_map(|m| m.speaker.as_ref())
+            .filter(|s| s.identity == *maj)
+            .map(|s| s.name.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
+        None => Vec::new(),
+    };
+    // Thousands of members name a few hundred speakers: each name is
+    // compared with the majority's once.
+    let mut same_person: FxHashMap<Text, bool> = FxHashMap::default();
     let reference = &wordings[members[0].hash.as_str()];
     let reference_quoted = members[0].quoted();
     // Members repeat wordings (one story's copy of a wire quote is
@@ -722,7 +852,10 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
     // 64 hex digits per member.
     let compared: Vec<(&Text, bool, Edits)> = wordings
         .iter()
-        .map(|(h, r)| (h, wordings.values().any(|o| truncation_of(r, o)), edits(reference, r)))
+        .map(|(h, r)| {
+            let truncated = wordings.values().any(|o| truncation_of(r.rendering_of(o), o));
+            (h, truncated, edits(reference, r.rendering_of(reference)))
+        })
         .collect();
     for (i, m) in members.iter_mut().enumerate() {
         // Pushed in the flags' own order (as a set of them would list
@@ -743,8 +876,11 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
         if i > 0 && quoted && e.substituted >= 2 {
             flags.push(Flag::ParaphraseInQuotes);
         }
-        if let (Some(s), Some(maj)) = (m.speaker.as_ref().filter(|s| !s.anonymous), &majority)
+        if let (Some(s), Some(maj)) = (m.credited(), &majority)
             && s.identity != *maj
+            && !*same_person
+                .entry(s.name.clone())
+                .or_insert_with(|| names_of_majority.iter().any(|n| one_person(n, &s.name)))
         {
             flags.push(Flag::Misattributed);
         }
@@ -753,5 +889,29 @@ fn flag(members: &mut [Member], wordings: &Wordings) {
         }
         debug_assert!(flags.is_sorted());
         m.flags = flags;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_surname_or_a_middle_initial_is_the_same_person() {
+        assert!(one_person("Ortega", "Felipe Ortéga"));
+        assert!(one_person("Dana R. Whitfield", "Dana Whitfield"));
+        assert!(one_person("Gov. Dana Whitfield", "Dana Whitfield"));
+        assert!(!one_person("Bill Whitfield", "Dana Whitfield"));
+        assert!(!one_person("Whitfield", "Dana Ortega"));
+    }
+
+    #[test]
+    fn a_description_is_not_a_name() {
+        assert!(proper_name("Dana R. Whitfield"));
+        assert!(proper_name("Ludwig van Dorn"));
+        assert!(proper_name("Sen. Ana Ruiz (D)"));
+        for d in ["the Democratic front-runner", "six in 10 voters", "polls", "U.S. presidential candidate"] {
+            assert!(!proper_name(d), "{d}");
+        }
     }
 }

@@ -374,6 +374,37 @@ fn a_primary_source_comes_first_and_decides_who_said_it() {
     assert!(env.run(["show", "ministry-statement"]).ok().contains("statement"));
 }
 
+/// A quote, a report of it, and two different sentences that each hold
+/// the quote's words: the quote is a "part" of both sentences, which must
+/// not make them, or it, one claim (on real coverage such phrases chained
+/// a hundred different sentences into one group).
+#[test]
+fn a_quote_two_different_sentences_hold_joins_neither() {
+    let env = Env::new();
+    let reports = [
+        ("bay-herald", "\"The harbour bridge will close to lorries in May,\" Mayor Ines Kolb said on Monday."),
+        ("quay-post", "Kolb said the harbour bridge would close to lorries in May."),
+        (
+            "dock-times",
+            "The council voted on Tuesday that the harbour bridge will close to lorries in May, and hauliers protested outside.",
+        ),
+        (
+            "pier-news",
+            "Residents of the old town learned from a council leaflet on Friday that the harbour bridge will close to lorries in May.",
+        ),
+    ];
+    for (i, (story, text)) in reports.into_iter().enumerate() {
+        let file = env.file(&format!("{story}.txt"), format!("Harbour news\n\n{text}\n"));
+        env.run(["record", story, file.to_str().unwrap(), "--at", &format!("2026-05-0{}T09:00Z", i + 1)]).ok();
+    }
+    let v = env.run(["variants", "--all", "--limit", "0", "--format", "json"]).json();
+    let stories: Vec<BTreeSet<String>> =
+        groups(&v).into_iter().map(|g| g.into_iter().map(|(story, _)| story).collect()).collect();
+    assert_eq!(stories, vec![BTreeSet::from(["bay-herald".to_string(), "quay-post".to_string()])], "{v:#}");
+    // The mayor by surname is the mayor.
+    assert!(!v.to_string().contains("misattributed"), "{v:#}");
+}
+
 #[test]
 fn with_no_argument_a_small_store_is_looked_at_whole() {
     let env = store();
