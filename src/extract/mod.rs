@@ -27,6 +27,8 @@ mod speakers;
 mod tokens;
 
 pub use model::{Attribution, Extraction, Speaker, SpeakerKind, SpeakerRef, Statement};
+/// The speaker id of a pronoun that points to no one.
+pub use speakers::UNRESOLVED;
 
 use frames::{Frame, Outcome, Source};
 use quotes::QuoteSpan;

@@ -15,13 +15,11 @@ use super::compare::{Edits, Link, Rendering, edits, link, truncation_of};
 use super::text::Text;
 use super::words::prints;
 use crate::error::CliError;
+use crate::extract::UNRESOLVED;
 use crate::query::SpeakerIndex;
 use crate::record::PRIMARY;
 use crate::speaker::identity::{Prepared, cluster_prepared};
 
-/// The speaker id extraction gives a pronoun it could not resolve (the
-/// extractor's `speakers::UNRESOLVED`, private to it).
-const UNRESOLVED: &str = "unresolved";
 /// A fingerprint shared by more statements than this is boilerplate (a
 /// frame every report uses): it proposes no candidates.
 const COMMON: usize = 256;
