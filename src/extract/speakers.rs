@@ -142,11 +142,17 @@ fn is_descriptor(w: &str) -> bool {
     w.split_once('-').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_lowercase()))
 }
 
-/// The mention that gave `surname` in full in `doc[..pos]`, the latest
-/// first: capitalised given names or initials right before it, and any
-/// title before those ("Gov. Ruth Adler", "Ruth B. Adler"). None when
-/// the surname only ever stood alone or after a title ("Gov. Adler"), or
-/// opens a longer name ("the Adler Foundation").
+/// The mention that gave `surname` in full in `doc[..pos]`: capitalised
+/// given names or initials right before it, and any title before those
+/// ("Gov. Ruth Adler", "Ruth B. Adler"). None when the surname only ever
+/// stood alone or after a title ("Gov. Adler"), or opens a longer name
+/// ("the Adler Foundation").
+///
+/// When the article named two people of that surname ("Hillary Clinton",
+/// "Bill Clinton"; "Donald J. Trump", "Ivanka Trump's den"), a bare
+/// "Clinton" is the one it named more often: papers keep the bare surname
+/// for the story's principal and name a relative in full. On a tie, the
+/// latest named.
 fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a str> {
     let mut from = pos.saturating_sub(NAME_LOOKBACK);
     while !doc.is_char_boundary(from) {
@@ -158,6 +164,9 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
     if surname.is_empty() {
         return None;
     }
+    // Each person named in full: their first given name, how often, the
+    // earliest position, and the mention found latest.
+    let mut named: Vec<(&'a str, usize, usize, &'a str)> = Vec::new();
     // memchr's reverse search, not `rmatch_indices`: the same
     // non-overlapping matches from the end, without building a Two-Way
     // searcher at every lone surname (1% of extraction).
@@ -204,9 +213,26 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
             }
             start += first.len() + 1;
         }
-        return Some(&hay[start..i + surname.len()]);
+        let mention = &hay[start..i + surname.len()];
+        // The given name before the surname, past any initial ("Ruth B.
+        // Adler" is Ruth): a word a headline capitalised before it
+        // ("Celebrating Ruth Adler") counts as her too.
+        let given = mention[..mention.len() - surname.len()]
+            .split(' ')
+            .rev()
+            .find(|w| !(w.is_empty() || w.len() == 2 && w.ends_with('.')))
+            .unwrap_or(mention);
+        match named.iter_mut().find(|(g, ..)| g.eq_ignore_ascii_case(given)) {
+            Some(n) => {
+                n.1 += 1;
+                n.2 = start;
+            }
+            None => named.push((given, 1, start, mention)),
+        }
     }
-    None
+    // Ties go to the latest named (the first found here).
+    let most = named.iter().map(|n| n.1).max()?;
+    named.iter().find(|n| n.1 == most).map(|n| n.3)
 }
 
 /// Prepositions that put the next capitalised word in a place.
@@ -1403,6 +1429,20 @@ mod tests {
         assert_eq!((p.name.as_str(), p.kind), ("lawyers for Bo Diaz", SpeakerKind::Organization));
         let p = parse("Supporters of Senator Cy Eng", None);
         assert_eq!(p.name, "supporters of Senator Cy Eng");
+    }
+
+    #[test]
+    fn a_bare_surname_two_people_share_is_the_one_named_more_often() {
+        let doc = "Ann Roe toured the yard. Later, Ann Roe met the crew. The gift came from Bo Roe, her son. Roe said";
+        assert_eq!(full_name_before(doc, doc.len() - 9, "Roe"), Some("Ann Roe"));
+        let doc =
+            "Gov. Cy J. Dale loves the jet. Cy Dale flies it. It has chairs like those in Eve Dale's den. Dale said";
+        assert_eq!(full_name_before(doc, doc.len() - 10, "Dale"), Some("Cy Dale"));
+        // A headline's capitalised word before a name is no other person.
+        let doc = "Celebrating Ann Roe.\n\nBo Roe, her son, spoke. Ann Roe arrived. Roe said";
+        assert_eq!(full_name_before(doc, doc.len() - 9, "Roe"), Some("Ann Roe"));
+        let doc = "The mayor, Ruth Adler, arrived. Adler said";
+        assert_eq!(full_name_before(doc, doc.len() - 11, "Adler"), Some("Ruth Adler"));
     }
 
     #[test]
