@@ -164,9 +164,9 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
     if surname.is_empty() {
         return None;
     }
-    // Each person named in full: their first given name, how often, the
-    // earliest position, and the mention found latest.
-    let mut named: Vec<(&'a str, usize, usize, &'a str)> = Vec::new();
+    // Each person named in full: the given name before the surname, how
+    // often, and the mention found latest.
+    let mut named: Vec<(&'a str, usize, &'a str)> = Vec::new();
     // memchr's reverse search, not `rmatch_indices`: the same
     // non-overlapping matches from the end, without building a Two-Way
     // searcher at every lone surname (1% of extraction).
@@ -223,16 +223,13 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
             .find(|w| !(w.is_empty() || w.len() == 2 && w.ends_with('.')))
             .unwrap_or(mention);
         match named.iter_mut().find(|(g, ..)| g.eq_ignore_ascii_case(given)) {
-            Some(n) => {
-                n.1 += 1;
-                n.2 = start;
-            }
-            None => named.push((given, 1, start, mention)),
+            Some(n) => n.1 += 1,
+            None => named.push((given, 1, mention)),
         }
     }
     // Ties go to the latest named (the first found here).
     let most = named.iter().map(|n| n.1).max()?;
-    named.iter().find(|n| n.1 == most).map(|n| n.3)
+    named.iter().find(|n| n.1 == most).map(|n| n.2)
 }
 
 /// Prepositions that put the next capitalised word in a place.
