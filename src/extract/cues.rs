@@ -474,7 +474,16 @@ pub fn is_furniture(lower: &str) -> bool {
         "this post has been updated",
         "this report has been updated",
     ];
-    (lower.len() < 120 && FURNITURE.iter().any(|n| lower.contains(n))) || NOTES.iter().any(|n| lower.contains(n))
+    (lower.len() < 120 && (FURNITURE.iter().any(|n| lower.contains(n)) || follow_line(lower)))
+        || NOTES.iter().any(|n| lower.contains(n))
+        || lower.starts_with("as published in")
+}
+
+/// A byline's call to follow its writer: "Follow Ann Roe on Twitter
+/// @annroe." (Not "Follow the money, she said": no network, no handle.)
+fn follow_line(lower: &str) -> bool {
+    lower.starts_with("follow ")
+        && (lower.contains(" on twitter") || lower.contains(" on facebook") || lower.contains(" on instagram"))
 }
 
 #[cfg(test)]
@@ -487,6 +496,10 @@ mod tests {
         assert!(is_furniture("this article has been updated with comment from the mayor."));
         assert!(is_furniture("a version of this article appears in print on page a12."));
         assert!(!is_furniture("the earlier version of the bill had been rejected, she said."));
+        assert!(is_furniture("follow ann roe on twitter @annroe."));
+        assert!(is_furniture("as published in the harbour gazette."));
+        assert!(!is_furniture("follow the money, the auditor told the council."));
+        assert!(!is_furniture("the figures, as published in march, were wrong."));
     }
 
     #[test]

@@ -381,6 +381,8 @@ fn might_be_boilerplate(text: &str) -> bool {
         ("ubscribe", 1),
         ("ollow us", 4),
         ("version of th", 0),
+        ("witter", 0),
+        ("ublished in", 1),
     ]
     .iter()
     .any(|&(w, anchor)| scan::contains(text, w, anchor))
