@@ -529,9 +529,10 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
         {
             out.push((w[1], d));
         } else if let Some(d) = description_of(w[1])
-            && name_of(named(w[0]))
+            && let name = named(w[0])
+            && name_of(name)
         {
-            out.push((named(w[0]), d));
+            out.push((name, d));
         }
     }
     out

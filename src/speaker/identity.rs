@@ -23,7 +23,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use claimtrail_store::SpeakerRecord;
 
-use super::names::{Given, PersonName, acronym, compare_given, initials, is_office, org_key, role_words};
+use super::names::{
+    Given, PersonName, acronym, compare_given, initials, is_office, is_proper_body_name, org_key, role_words,
+};
 
 /// One recorded speaker inside an identity, and why it belongs.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -273,16 +275,6 @@ fn identity_of(people: &[&Prepared], evidence: &[String], c: Vec<usize>, could_b
     }
 }
 
-/// Whether an organisation's recorded name is a proper name, which an
-/// acronym can abbreviate: its words capitalised but for the small ones
-/// ("Department of Defense"). "DNC" abbreviates no description ("the
-/// Democratic nominee's campaign").
-fn proper_name(name: &str) -> bool {
-    name.split_whitespace()
-        .filter(|w| !matches!(*w, "the" | "of" | "for" | "and" | "on" | "in" | "at" | "to" | "de" | "&"))
-        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-}
-
 fn cluster_orgs(orgs: Vec<&SpeakerRecord>) -> Vec<Identity> {
     let mut by_key: Vec<(String, Vec<Member>)> = Vec::new();
     let mut acronyms: Vec<(&SpeakerRecord, String)> = Vec::new();
@@ -306,7 +298,7 @@ fn cluster_orgs(orgs: Vec<&SpeakerRecord>) -> Vec<Identity> {
     for (rec, a) in acronyms {
         let fits: Vec<usize> = (0..by_key.len())
             .filter(|&i| {
-                (initials(&by_key[i].0).contains(&a) && by_key[i].1.iter().any(|m| proper_name(&m.name)))
+                (initials(&by_key[i].0).contains(&a) && by_key[i].1.iter().any(|m| is_proper_body_name(&m.name)))
                     || by_key[i].1.iter().any(|m| acronym(&m.name).as_deref() == Some(a.as_str()))
             })
             .collect();

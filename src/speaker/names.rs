@@ -181,6 +181,38 @@ pub fn is_office(w: &str) -> bool {
     OFFICES.contains(&w)
 }
 
+/// Name particles, lowercase inside a proper name ("Ludwig van Dorn").
+const PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", "bin", "al", "la", "le", "du"];
+
+/// Whether a recorded speaker's name names someone rather than describes
+/// them: each word capitalised but for name particles, whatever a
+/// parenthesis adds aside ("Sen. Ana Ruiz (D)"). "the Democratic
+/// front-runner", "six in 10 voters" and "Half of Vermont Democrats"
+/// describe.
+pub fn is_proper_name(name: &str) -> bool {
+    capitalised_but(name, PARTICLES, false)
+}
+
+/// [`is_proper_name`] for a body, whose name may hold small words and
+/// figures ("Department of Defense", "10 Downing Street"): what an
+/// acronym can abbreviate. "Democratic nominee's campaign" describes.
+pub fn is_proper_body_name(name: &str) -> bool {
+    const SMALL: &[&str] = &["the", "of", "for", "and", "on", "in", "at", "to", "de", "&"];
+    capitalised_but(name, SMALL, true)
+}
+
+/// Whether every word of `name` before any parenthesis but the `small`
+/// ones starts (past punctuation) with a capital, or with a figure where
+/// `figures` allows.
+fn capitalised_but(name: &str, small: &[&str], figures: bool) -> bool {
+    let outside = name.split('(').next().unwrap_or(name);
+    let mut words = outside.split_whitespace().filter(|w| !small.contains(w)).peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || figures && c.is_ascii_digit())
+        })
+}
+
 /// A person's name taken apart.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PersonName {
@@ -203,15 +235,14 @@ impl PersonName {
         // "Ann Roe, who…", "Ann Roe (D)": what follows is no name.
         let head = name.split([',', '(']).next().unwrap_or(name).trim();
         let mut parsed = PersonName::parse(head);
-        let mut w: Vec<&str> = head.split_whitespace().collect();
-        while w.len() > 1
-            && w.last().is_some_and(|x| SUFFIXES.contains(&x.trim_end_matches('.').to_lowercase().as_str()))
-        {
-            w.pop();
-        }
-        let last = w.last().copied().unwrap_or("");
+        // The surname as written, and the word before it, suffixes aside.
+        let mut back = head
+            .split_whitespace()
+            .rev()
+            .skip_while(|w| SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+        let last = back.next().unwrap_or("");
         let described = !last.starts_with(|c: char| c.is_uppercase())
-            || w.len() >= 2 && matches!(w[w.len() - 2], "of" | "for" | "from" | "at");
+            || back.next().is_some_and(|w| matches!(w, "of" | "for" | "from" | "at"));
         if described {
             parsed.surname = None;
         }

@@ -19,6 +19,7 @@ use crate::extract::UNRESOLVED;
 use crate::query::SpeakerIndex;
 use crate::record::PRIMARY;
 use crate::speaker::identity::{Prepared, cluster_prepared};
+use crate::speaker::names::is_proper_name;
 
 /// A fingerprint shared by more statements than this is boilerplate (a
 /// frame every report uses): it proposes no candidates.
@@ -109,7 +110,7 @@ impl Member {
     /// named, not described ("a presidential candidate", "polls").
     fn credited(&self) -> Option<&Speaker> {
         let said = matches!(self.attribution.as_str(), "direct" | "indirect" | "according_to");
-        self.speaker.as_ref().filter(|s| said && s.named() && proper_name(&s.name))
+        self.speaker.as_ref().filter(|s| said && s.named() && is_proper_name(&s.name))
     }
 
     /// Inside quotation marks: a direct quote, or reported speech that
@@ -117,16 +118,6 @@ impl Member {
     fn quoted(&self) -> bool {
         self.attribution == "direct" || quotes(&self.content)
     }
-}
-
-/// Whether a name is a proper name: each of its words capitalised (name
-/// particles and what a parenthesis adds aside), not a description such as
-/// "the Democratic front-runner" or "six in 10 voters".
-fn proper_name(name: &str) -> bool {
-    const PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", "bin", "al", "la", "le", "du"];
-    let outside = name.split('(').next().unwrap_or(name);
-    let mut words = outside.split_whitespace().filter(|w| !PARTICLES.contains(w)).peekable();
-    words.peek().is_some() && words.all(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase))
 }
 
 /// Whether `content` holds a quotation mark (two single marks are one in
@@ -905,11 +896,11 @@ mod tests {
 
     #[test]
     fn a_description_is_not_a_name() {
-        assert!(proper_name("Dana R. Whitfield"));
-        assert!(proper_name("Ludwig van Dorn"));
-        assert!(proper_name("Sen. Ana Ruiz (D)"));
+        assert!(is_proper_name("Dana R. Whitfield"));
+        assert!(is_proper_name("Ludwig van Dorn"));
+        assert!(is_proper_name("Sen. Ana Ruiz (D)"));
         for d in ["the Democratic front-runner", "six in 10 voters", "polls", "U.S. presidential candidate"] {
-            assert!(!proper_name(d), "{d}");
+            assert!(!is_proper_name(d), "{d}");
         }
     }
 }
