@@ -44,7 +44,7 @@ fn is_english_weekday(w: &str) -> bool {
 }
 
 /// Words that say a line is a page stamp ("Updated …").
-const LEADS: [&str; 8] = ["updated", "update", "modified", "published", "posted", "edited", "last", "first"];
+pub const LEADS: [&str; 8] = ["updated", "update", "modified", "published", "posted", "edited", "last", "first"];
 
 /// What one word of a date line is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -72,6 +72,16 @@ pub mod class {
     pub const WEAK_CUE: u32 = 1 << 17;
     /// Quantifiers heading a partitive subject ("52 percent of voters").
     pub const QUANT: u32 = 1 << 18;
+    /// Words of titles that name a field or a body rather than a post
+    /// ("State" in "State Sen. Ann Roe", "Treasury" in "Treasury
+    /// Secretary"): a phrase headed by one ("the state", "the Treasury")
+    /// is no person.
+    pub const FIELD: u32 = 1 << 19;
+    /// Nouns of documents and findings ("the poll", "the report"): one is
+    /// described anew from mention to mention ("a new poll", "the 50-state
+    /// poll"), where a body's describing word tells it from another ("the
+    /// health department", "the fire department").
+    pub const DOCUMENT: u32 = 1 << 20;
 }
 
 /// One word's entry.
@@ -275,7 +285,8 @@ const ROLE: &str = "president vice secretary general gen sen senator rep represe
     surgeon solicitor first lady sir dame lord coach owner manager chancellor provost dean \
     premier president-elect vice-president lawmaker analyst economist master warden pres \
     sens reps govs gens drs sec secy defence shadow mp mep councillor councilor alderman \
-    ranking cabinet business envoy";
+    ranking cabinet business envoy clerk coroner auditor treasurer assessor registrar \
+    constable marshal trooper ombudsman prosecutor";
 const ORG: &str = "pentagon department ministry agency administration campaign committee \
     commission council court party office bureau service government congress senate house \
     police army navy military company corp corporation inc times post journal news reuters \
@@ -338,6 +349,18 @@ fn build() -> Table {
         "percent majority majorities minority most half third quarter two-thirds three-quarters plurality many some all none few \
          one two three four five six seven eight nine ten each",
         class::QUANT,
+    );
+    add_class(
+        "state u.s. us united white press communications marine corps air force homeland security \
+         treasury commerce energy health education labor interior transportation veterans affairs \
+         agriculture housing central intelligence national foreign finance joint forces operations \
+         relations services judiciary",
+        class::FIELD,
+    );
+    add_class(
+        "poll polling survey study report statement analysis memo letter document filing complaint \
+         lawsuit ad book article story data research estimate figure result evidence video",
+        class::DOCUMENT,
     );
     add_class(
         "states reports claims notes tweets estimates counters shows finds fears hopes \
@@ -466,8 +489,15 @@ pub fn is_update_notice(lower: &str) -> bool {
 /// publisher's claim that an earlier version was wrong, and readers of a
 /// diff want it shown as added.)
 pub fn is_furniture(lower: &str) -> bool {
-    const FURNITURE: [&str; 6] =
-        ["read the rest", "click here", "read more:", "sign up for", "subscribe to our", "follow us on"];
+    const FURNITURE: [&str; 7] = [
+        "read the rest",
+        "click here",
+        "read more:",
+        "sign up for",
+        "subscribe to our",
+        "follow us on",
+        "to your inbox",
+    ];
     const NOTES: [&str; 4] = [
         "a version of this article appears",
         "this article has been updated",
@@ -500,6 +530,7 @@ mod tests {
         assert!(is_furniture("as published in the harbour gazette."));
         assert!(!is_furniture("follow the money, the auditor told the council."));
         assert!(!is_furniture("the figures, as published in march, were wrong."));
+        assert!(is_furniture("get the latest news delivered to your inbox."));
     }
 
     #[test]

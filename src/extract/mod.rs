@@ -383,6 +383,7 @@ fn might_be_boilerplate(text: &str) -> bool {
         ("version of th", 0),
         ("witter", 0),
         ("ublished in", 1),
+        ("inbox", 0),
     ]
     .iter()
     .any(|&(w, anchor)| scan::contains(text, w, anchor))

@@ -15,15 +15,19 @@
 //! This module only judges text; [`super`] decides what to skip.
 
 use super::scan;
+use crate::time;
 
 /// Words of page furniture: buttons, counters and prompts. A line made of
 /// nothing else is a control of the page, not a sentence of the article.
 const PAGE_WORDS: &[&str] = &[
     "advertisement",
     "all",
+    "audio",
+    "by",
     "article",
     "comment",
     "comments",
+    "content",
     "continue",
     "copy",
     "email",
@@ -36,6 +40,7 @@ const PAGE_WORDS: &[&str] = &[
     "linkedin",
     "listen",
     "main",
+    "navigation",
     "min",
     "minutes",
     "more",
@@ -54,8 +59,11 @@ const PAGE_WORDS: &[&str] = &[
     "shares",
     "show",
     "sign",
+    "skip",
+    "sponsored",
     "story",
     "subscribe",
+    "supported",
     "the",
     "this",
     "to",
@@ -64,6 +72,7 @@ const PAGE_WORDS: &[&str] = &[
     "us",
     "view",
     "views",
+    "watch",
     "whatsapp",
     "x",
 ];
@@ -90,7 +99,124 @@ pub fn not_a_sentence(text: &str, pieces: bool) -> bool {
     if t.is_empty() || t.len() > 400 {
         return false;
     }
-    is_label(t) || is_byline(t) || is_credit(t) || is_cross_reference(t) || (pieces && (is_menu(t) || is_notice(t)))
+    is_label(t)
+        || is_byline(t)
+        || is_credit(t)
+        || is_cross_reference(t)
+        || is_credit_line(t)
+        || is_rights_notice(t)
+        || is_stamp(t)
+        || (pieces && (is_menu(t) || is_notice(t)))
+}
+
+/// Labels that open a line about a picture or a chart: its credit ("Photo:
+/// Jane Roe/Reuters", "Image source, Getty Images") or its caption ("Image
+/// caption, Firefighters at work"). What follows describes the picture,
+/// not what the article claims.
+const PICTURE_LABELS: &[&str] = &[
+    "Photo",
+    "Photos",
+    "Photograph",
+    "Photography",
+    "Picture",
+    "Pictures",
+    "Image",
+    "Images",
+    "Image source",
+    "Image caption",
+    "Caption",
+    "Credit",
+    "Credits",
+    "Photo credit",
+    "Image credit",
+    "Illustration",
+    "Graphic",
+    "Video",
+];
+
+/// Words that make a short line a picture agency's credit: "Getty Images",
+/// "AFP via Getty Images", "Jane Roe/AP".
+const CREDIT_WORDS: &[&str] = &["Images", "Photo", "Photos", "Pictures", "Photography", "Shutterstock", "Alamy"];
+
+/// The staff credits wire services print under a story: "Reporting by Jane
+/// Roe; Editing by John Doe", "Additional reporting by …".
+const WIRE_CREDITS: &[&str] =
+    &["Reporting by ", "Additional reporting by ", "Writing by ", "Editing by ", "Edited by ", "Compiled by "];
+
+/// A credit on a line of its own: a picture label with its credit or
+/// caption ("Photo by Jane Roe", "Image caption, …"), an agency's credit
+/// ("AFP via Getty Images"), a wire service's staff credits ("Reporting by
+/// Jane Roe; Editing by John Doe"). A sentence that opens with such a word
+/// goes on as a sentence: "Photos show the bridge collapsing, the police
+/// said." has no label after "Photos".
+fn is_credit_line(t: &str) -> bool {
+    if t.len() > 300 {
+        return false;
+    }
+    for label in PICTURE_LABELS {
+        let Some(rest) = t.strip_prefix(label) else { continue };
+        if rest.starts_with([':', ',']) {
+            return true;
+        }
+        // "Photo by Jane Roe/The Ledger": a name follows "by".
+        if let Some(by) = rest.strip_prefix(" by ") {
+            return by.starts_with(|c: char| c.is_uppercase()) && by.split_whitespace().count() <= 10;
+        }
+    }
+    if WIRE_CREDITS.iter().any(|c| t.strip_prefix(c).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))) {
+        return t.split_whitespace().count() <= 40;
+    }
+    // "Getty Images", "AFP via Getty Images", "Jane Roe/AP": a few
+    // capitalised words with no sentence ending, one of them a picture
+    // agency's word or the slash of a credit.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= 6
+        && !t.ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';'])
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "via" | "for" | "and" | "/"))
+        && (words.iter().any(|w| CREDIT_WORDS.contains(w))
+            || (words.contains(&"via") && words.len() >= 3)
+            || t.contains('/'))
+        && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A copyright or reuse notice: "Copyright 2026 The Ledger.", "© 2026 The
+/// Ledger", "All rights reserved.", "This material may not be published,
+/// broadcast, rewritten or redistributed."
+fn is_rights_notice(t: &str) -> bool {
+    if t.len() > 300 {
+        return false;
+    }
+    if t.starts_with('©') {
+        return t.split_whitespace().count() <= 12;
+    }
+    // "Copyright 2026 The Ledger", "Copyright © 2026", "(c) 2026": the
+    // year or the sign next ("Copyright law was changed" is a sentence).
+    if let Some(rest) = t.strip_prefix("Copyright ").or_else(|| t.strip_prefix("(c) ")) {
+        let next = rest.split_whitespace().next().unwrap_or("").trim_end_matches([',', '.']);
+        return next == "©"
+            || next == "(c)"
+            || (next.len() == 4 && next.starts_with(['1', '2']) && next.bytes().all(|b| b.is_ascii_digit()));
+    }
+    let lower = t.to_lowercase();
+    lower.trim_end_matches('.') == "all rights reserved"
+        || (["this material", "this article", "this content", "no part of"].iter().any(|p| lower.starts_with(p))
+            && (lower.contains("rewritten or redistributed")
+                || (lower.contains("may not be") && lower.contains("without") && lower.contains("permission"))))
+}
+
+/// A page's date stamp on a line of its own: "Published 3 hours ago",
+/// "Updated 12:03 PM ET, Tue March 3, 2026" (see
+/// [`time::is_timestamp_line`], which the tracker's noise filter shares).
+/// The first word is looked at before the line is parsed: most sentences
+/// open with no stamp word.
+fn is_stamp(t: &str) -> bool {
+    let Some(first) = t.split_whitespace().next() else { return false };
+    let first = first.trim_end_matches([':', ',', '.']).to_ascii_lowercase();
+    t.len() <= 120
+        && (time::LEADS.contains(&first.as_str())
+            || time::is_english_calendar_word(&first)
+            || first.starts_with(|c: char| c.is_ascii_digit()))
+        && time::is_timestamp_line(t)
 }
 
 /// A photo or graphic credit on a line of its own: "(Jane Roe/Valley
@@ -187,17 +313,18 @@ fn is_menu(t: &str) -> bool {
 
 /// A few words with no full stop that are all capitals ("SHARE THIS
 /// ARTICLE", "BREAKING NEWS") or all page vocabulary ("Share full article",
-/// "212 Comments", "5 min read").
+/// "212 Comments", "5 min read", "Share on Facebook Share on Twitter",
+/// "Listen to this article · 4:12 min").
 fn is_label(t: &str) -> bool {
     if t.len() > 80 || t.ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';']) {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 {
+    if words.is_empty() || words.len() > 8 {
         return false;
     }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 4 && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    if words.len() <= 6 && letters >= 4 && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
         return true;
     }
     let mut counted = false;
@@ -207,8 +334,12 @@ fn is_label(t: &str) -> bool {
             counted = true;
             return true;
         }
-        w.is_empty() || PAGE_WORDS.contains(&w.as_str())
-    }) && (counted || words.len() <= 5)
+        // A duration: "4:12".
+        let duration = w.contains(':') && w.chars().all(|c| c.is_ascii_digit() || c == ':');
+        w.is_empty() || duration || PAGE_WORDS.contains(&w.as_str())
+    }) && (counted
+        || words.len() <= 5
+        || words.iter().filter(|w| PAGE_WORDS.contains(&w.to_lowercase().as_str())).count() >= 4)
 }
 
 /// The print-edition notice and the reporting credit: wording shared by
@@ -250,6 +381,27 @@ mod tests {
             "A version of this article appears in print on Nov. 3, 2026, Section A, Page 14 of the City edition \
              with the headline: Council Bans Cars.",
             "Ana Lima contributed reporting from Lisbon.",
+            "Photo by Jane Roe/The Ledger",
+            "Photo: Jane Roe/The Ledger",
+            "Image source, Getty Images",
+            "Image caption, Firefighters worked through the night above the town",
+            "Credit: Jane Roe for The Ledger",
+            "AFP via Getty Images",
+            "Getty Images",
+            "Jane Roe/Reuters",
+            "Reporting by Jane Roe in Lisbon; Editing by John Doe",
+            "Copyright 2026 The Ledger.",
+            "© 2026 The Ledger",
+            "All rights reserved.",
+            "This material may not be published, broadcast, rewritten or redistributed.",
+            "Published 3 hours ago",
+            "Updated 12:03 PM ET, Tue March 3, 2026",
+            "Last updated on 3 March 2026 at 14:05 GMT",
+            "Posted: Mar. 3, 2026 | 9:41am",
+            "Listen to this article \u{00B7} 4:12 min",
+            "Supported by",
+            "Skip to content",
+            "Share on Facebook Share on Twitter",
         ] {
             assert!(not_a_sentence(line, may_hold_pieces(line)), "{line}");
         }
@@ -269,6 +421,15 @@ mod tests {
             "By Friday, the river had risen two metres",
             "By Friday the River Varn had risen two metres",
             "(The figures are for 2025/2026.)",
+            "Photos show the bridge collapsing, the police said.",
+            "Updated figures show the river rose 3 metres on March 3.",
+            "Published reports say the mayor resigned on Monday.",
+            "Reporting by the Ledger found 14 unpaid contracts.",
+            "Copyright law was changed in 2019, the minister said.",
+            "The names may not be published without the families' permission, police said.",
+            "Storm Hilde Hits Coast",
+            "Reuters Wins Two Awards",
+            "Video shows the moment the bridge fell",
         ] {
             assert!(!not_a_sentence(line, may_hold_pieces(line)), "{line}");
         }

@@ -112,6 +112,24 @@ pub struct Registry<'a> {
     pos: usize,
 }
 
+/// Words before a description's head that say which one it is without
+/// telling it from another: "the new poll" is the poll just named, "the
+/// same official" the official named before.
+const ONE_OF_MANY: [&str; 12] = [
+    "new",
+    "latest",
+    "recent",
+    "same",
+    "fresh",
+    "aforementioned",
+    "current",
+    "local",
+    "top",
+    "main",
+    "federal",
+    "said",
+];
+
 /// How far back a surname said alone ("Adler said") looks for the full
 /// name the article gave it first ("Gov. Ruth Adler arrived"): a long
 /// article's worth, so a long input costs no more per mention.
@@ -737,10 +755,13 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         let head_word =
             np.iter().rev().find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0).or(words.last());
         let head = head_word.map(|w| w.to_lowercase()).unwrap_or_default();
-        // "the nominee", "the Indiana governor": a person, by role.
+        // "the nominee", "the Indiana governor": a person, by role. A word
+        // of a title that names a field ("State" in "State Sen.", "Treasury
+        // Secretary") is no person as the head: "the state said", "the
+        // Treasury said".
         let person = head_word.is_some_and(|w| {
             let c = cues::lookup(w).class;
-            c & class::ROLE != 0 && c & class::ORG == 0
+            c & class::ROLE != 0 && c & (class::ORG | class::FIELD) == 0
         });
         return Parsed {
             name,
@@ -927,7 +948,10 @@ fn can_speak(p: &Parsed) -> bool {
     let Some(&first) = words.first() else {
         return false;
     };
-    if words.iter().all(|w| is_suffix(w) || is_place_word(w)) {
+    // "The city said", "the county said": the local government, a source
+    // of its own; "Middle East" alone is a place.
+    let local_government = p.definite_head.is_some() && words.len() == 1 && matches!(first, "city" | "county");
+    if !local_government && words.iter().all(|w| is_suffix(w) || is_place_word(w)) {
         return false;
     }
     if first == "Operation" && words.len() > 1 {
@@ -1048,7 +1072,7 @@ impl<'a> Registry<'a> {
         let found = if let Some(p) = &parsed.pronoun {
             self.resolve_pronoun(p, parsed.gender)
         } else if let Some(head) = &parsed.definite_head {
-            self.resolve_definite(head)
+            self.resolve_definite(head, &parsed.name)
         } else {
             self.resolve_name(&parsed)
         };
@@ -1221,9 +1245,36 @@ impl<'a> Registry<'a> {
         }
     }
 
-    fn resolve_definite(&self, head: &str) -> Option<usize> {
+    /// "the HEAD" (`mention` is the phrase without its article): the most
+    /// recent speaker it can be. A word right before the head picks out one
+    /// of several ("the health department" after "the fire department"):
+    /// a speaker the article knows only by a description with another
+    /// such word is someone else. A named person is not held to it: "the
+    /// veteran senator" can be the senator named before; a document may be
+    /// described anew ("the new poll", "the 50-state poll").
+    fn resolve_definite(&self, head: &str, mention: &str) -> Option<usize> {
         let head = singular(head);
-        self.most_recent(|e| e.has_head(head))
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        let modifier = words
+            .iter()
+            .rposition(|w| singular(&w.to_lowercase()) == head)
+            .filter(|&at| at > 0 && cues::lookup(head).class & class::DOCUMENT == 0)
+            .map(|at| {
+                let w = words[at - 1].to_lowercase();
+                // "the ad's narrator": the word "ad".
+                w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).map(str::to_string).unwrap_or(w)
+            })
+            .filter(|m| !ONE_OF_MANY.contains(&m.as_str()));
+        self.most_recent(|e| {
+            e.has_head(head)
+                && modifier.as_deref().is_none_or(|m| {
+                    let described = e.speaker.name.starts_with(|c: char| c.is_lowercase());
+                    let theirs = e.speaker.name.to_lowercase();
+                    let theirs: Vec<&str> = theirs.split_whitespace().collect();
+                    let role = e.speaker.role.as_deref().map(str::to_lowercase).unwrap_or_default();
+                    !described || theirs.len() < 2 || theirs.contains(&m) || role.split_whitespace().any(|w| w == m)
+                })
+        })
     }
 
     fn resolve_name(&self, p: &Parsed) -> Option<usize> {
@@ -1381,6 +1432,24 @@ mod tests {
         let lee = r.resolve("Cy Lee", None).unwrap();
         r.introduce("Cy Lee", "the harbour master");
         assert_eq!(r.resolve("the master", None).unwrap().id, lee.id);
+    }
+
+    #[test]
+    fn a_description_with_another_modifier_is_another_speaker() {
+        let mut r = Registry::for_document("");
+        let fire = r.resolve("the fire department", None).unwrap();
+        let health = r.resolve("the health department", None).unwrap();
+        assert_ne!(health.id, fire.id);
+        assert_eq!(health.name, "health department");
+        // The bare head and the same modifier are the last one named.
+        assert_eq!(r.resolve("the department", None).unwrap().id, health.id);
+        assert_eq!(r.resolve("the fire department", None).unwrap().id, fire.id);
+        let sheriff = r.resolve("the county sheriff", None).unwrap();
+        assert_ne!(r.resolve("the deputy sheriff", None).unwrap().id, sheriff.id);
+        // A named person's description may add a word.
+        let mut r = Registry::for_document("");
+        let roe = r.resolve("Ann Roe", Some("a Republican senator")).unwrap();
+        assert_eq!(r.resolve("the veteran senator", None).unwrap().id, roe.id);
     }
 
     #[test]

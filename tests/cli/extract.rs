@@ -253,3 +253,79 @@ fn a_quoted_question_goes_to_the_name_after_it_not_the_last_speaker() {
     assert_eq!(s["speaker"]["name"], "Ben Hale");
     assert_eq!(s["cue"], "asked");
 }
+
+/// Lines a page's text keeps when it is copied or scraped without its
+/// markup: picture and wire credits, rights notices, date stamps, buttons.
+/// None of them is a claim; the article's sentences around them stay.
+#[test]
+fn credits_stamps_and_rights_notices_in_plain_text_are_no_claims() {
+    let env = Env::new();
+    let text = "\
+Hill fire forces 300 from their homes
+
+Published 3 hours ago
+
+Updated 12:03 PM ET, Tue March 3, 2026
+
+Listen to this article \u{00B7} 4:12 min
+
+Image source, Getty Images
+
+Image caption, Firefighters worked through the night above the town
+
+The fire has burned 4,000 acres, the county said.
+
+Photo by Jane Roe/The Valley Ledger
+
+AFP via Getty Images
+
+Three schools will stay closed, the health department said.
+
+Share on Facebook Share on Twitter
+
+Reporting by Jane Roe; Editing by John Doe
+
+Copyright 2026 The Valley Ledger. All rights reserved.
+
+This material may not be published, broadcast, rewritten or redistributed.
+
+Get the latest news delivered to your inbox.
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let contents: Vec<&str> =
+        j["statements"].as_array().unwrap().iter().map(|s| s["content"].as_str().unwrap()).collect();
+    assert_eq!(
+        contents,
+        ["Hill fire forces 300 from their homes", "The fire has burned 4,000 acres", "Three schools will stay closed"]
+    );
+    let speaker = |i: usize| j["statements"][i]["speaker"]["name"].as_str().unwrap().to_string();
+    assert_eq!(speaker(1), "county");
+    assert_eq!(speaker(2), "health department");
+}
+
+/// "The health department said" after "the fire department said" is
+/// another body: a description's own word before its head tells it from
+/// the speaker named before (the bare "the department" is the last one).
+#[test]
+fn a_department_named_by_another_word_is_not_the_one_before() {
+    let env = Env::new();
+    let text = "\
+The fire has burned 4,000 acres, the fire department said on Monday.
+
+Three schools will stay closed, the health department said.
+
+The department said the air was unsafe for children.
+
+The county sheriff said two roads were closed. The deputy sheriff said more would close.
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let names: Vec<&str> =
+        j["statements"].as_array().unwrap().iter().map(|s| s["speaker"]["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["fire department", "health department", "health department", "county sheriff", "deputy sheriff"]
+    );
+    let kinds: Vec<&str> =
+        j["statements"].as_array().unwrap().iter().map(|s| s["speaker"]["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["organization", "organization", "organization", "person", "person"]);
+}
