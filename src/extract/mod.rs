@@ -128,6 +128,7 @@ impl<'a> Pipeline<'a> {
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
                 anonymity: ANONYM.is_in(para) || AUTHORIZED.is_in(para),
                 pieces: nonsentence::may_hold_pieces(para),
+                comment: COMMENT.is_in(para),
             };
             for (si, &(s, e)) in sents.iter().enumerate() {
                 let range = (ps + s, ps + e);
@@ -197,7 +198,10 @@ impl<'a> Pipeline<'a> {
         } else {
             range
         };
-        tokens::tokenize(doc, frame_range, para_start, spans, &mut toks);
+        // "did not respond to a request for comment": no cue word, a frame
+        // all the same (`frames::no_answer`).
+        let framed = flags.comment && COMMENT.is_in(text);
+        tokens::tokenize(doc, frame_range, para_start, spans, framed, &mut toks);
         let outcome = frames::find(doc, &toks, &mut frames);
         let introduced = self.introduced.take();
         match outcome {
@@ -298,7 +302,15 @@ impl<'a> Pipeline<'a> {
         if continues_quote && let Some(c) = &self.chain {
             return Some(c.clone());
         }
-        self.out.statements.last().filter(|s| paragraph - s.paragraph <= 1).and_then(|s| s.speaker.clone())
+        // A refusal ("X declined to comment", "X did not respond") says X
+        // gave no words: a quotation after it is the speaker's before.
+        self.out
+            .statements
+            .iter()
+            .rev()
+            .find(|s| s.attribution != Attribution::Declined)
+            .filter(|s| paragraph - s.paragraph <= 1)
+            .and_then(|s| s.speaker.clone())
     }
 
     fn fill_pending(&mut self, from: usize) {
@@ -351,6 +363,9 @@ struct Flags {
     anonymity: bool,
     /// A menu, a print notice or a credit may be among its sentences.
     pieces: bool,
+    /// "comment" is in it: a sentence may report a source that did not
+    /// answer.
+    comment: bool,
 }
 
 /// Whether a paragraph may hold a link: a "://" or a "www.".
@@ -368,6 +383,7 @@ fn has_link(para: &str) -> bool {
 
 static ANONYM: scan::Rare = scan::Rare::new("anonym");
 static AUTHORIZED: scan::Rare = scan::Rare::new("authorized");
+static COMMENT: scan::Rare = scan::Rare::new("comment");
 static WWW: scan::Rare = scan::Rare::new("www.");
 
 fn might_be_boilerplate(text: &str) -> bool {

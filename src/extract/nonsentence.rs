@@ -150,7 +150,8 @@ const WIRE_CREDITS: &[&str] =
 /// goes on as a sentence: "Photos show the bridge collapsing, the police
 /// said." has no label after "Photos".
 fn is_credit_line(t: &str) -> bool {
-    if t.len() > 300 {
+    // Every shape below opens with a capital: most sentences leave here.
+    if t.len() > 300 || !t.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
     for label in PICTURE_LABELS {
@@ -169,14 +170,16 @@ fn is_credit_line(t: &str) -> bool {
     // "Getty Images", "AFP via Getty Images", "Jane Roe/AP": a few
     // capitalised words with no sentence ending, one of them a picture
     // agency's word or the slash of a credit.
-    let words: Vec<&str> = t.split_whitespace().collect();
-    words.len() <= 6
-        && !t.ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';'])
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "via" | "for" | "and" | "/"))
-        && (words.iter().any(|w| CREDIT_WORDS.contains(w))
-            || (words.contains(&"via") && words.len() >= 3)
+    if t.len() > 60 || t.ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';']) || t.bytes().any(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let words = || t.split_whitespace();
+    words().count() <= 6
+        && words().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "via" | "for" | "and" | "/"))
+        && (words().any(|w| CREDIT_WORDS.contains(&w))
+            || (words().any(|w| w == "via") && words().count() >= 3)
             || t.contains('/'))
-        && !t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A copyright or reuse notice: "Copyright 2026 The Ledger.", "© 2026 The
@@ -197,11 +200,16 @@ fn is_rights_notice(t: &str) -> bool {
             || next == "(c)"
             || (next.len() == 4 && next.starts_with(['1', '2']) && next.bytes().all(|b| b.is_ascii_digit()));
     }
+    if t.trim_end_matches('.').eq_ignore_ascii_case("all rights reserved") {
+        return true;
+    }
+    // Only a sentence that opens like a notice is read further.
+    if !["This material", "This article", "This content", "No part of"].iter().any(|p| t.starts_with(p)) {
+        return false;
+    }
     let lower = t.to_lowercase();
-    lower.trim_end_matches('.') == "all rights reserved"
-        || (["this material", "this article", "this content", "no part of"].iter().any(|p| lower.starts_with(p))
-            && (lower.contains("rewritten or redistributed")
-                || (lower.contains("may not be") && lower.contains("without") && lower.contains("permission"))))
+    lower.contains("rewritten or redistributed")
+        || (lower.contains("may not be") && lower.contains("without") && lower.contains("permission"))
 }
 
 /// A page's date stamp on a line of its own: "Published 3 hours ago",
@@ -210,12 +218,14 @@ fn is_rights_notice(t: &str) -> bool {
 /// The first word is looked at before the line is parsed: most sentences
 /// open with no stamp word.
 fn is_stamp(t: &str) -> bool {
+    if t.len() > 120 {
+        return false;
+    }
     let Some(first) = t.split_whitespace().next() else { return false };
     let first = first.trim_end_matches([':', ',', '.']).to_ascii_lowercase();
-    t.len() <= 120
-        && (time::LEADS.contains(&first.as_str())
-            || time::is_english_calendar_word(&first)
-            || first.starts_with(|c: char| c.is_ascii_digit()))
+    (time::LEADS.contains(&first.as_str())
+        || time::is_english_calendar_word(&first)
+        || first.starts_with(|c: char| c.is_ascii_digit()))
         && time::is_timestamp_line(t)
 }
 

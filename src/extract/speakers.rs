@@ -922,7 +922,16 @@ pub fn split_subject(mention: &str) -> Option<Vec<(String, Option<String>)>> {
 /// "R-Ga.", "D-Mass.", "I-Vt.": a party and a state.
 fn is_party_state(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() >= 3 && b.len() <= 9 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && !s.contains(' ')
+    // "D", "R", "I" alone: "Gov. Ann Lister (D)".
+    if b.len() == 1 {
+        return matches!(b[0], b'R' | b'D' | b'I');
+    }
+    b.len() >= 3
+        && b.len() <= 18
+        && matches!(b[0], b'R' | b'D' | b'I')
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && s.matches(' ').count() <= 1
 }
 
 /// Words that name places, never people ("Middle East", "Northern

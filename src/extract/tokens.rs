@@ -76,13 +76,24 @@ fn word_char_at(s: &str, i: usize) -> Option<usize> {
 
 /// Tokenise `doc[range]`. `para_start` and `spans` (paragraph-relative)
 /// tell which marks open and close quotes and which words are quoted.
-pub fn tokenize(doc: &str, range: (usize, usize), para_start: usize, spans: &[QuoteSpan], out: &mut Vec<Token>) {
+///
+/// `framed` says the caller knows the sentence may frame though it holds
+/// no cue ("S did not respond to a request for comment"): its words are
+/// looked up from the start.
+pub fn tokenize(
+    doc: &str,
+    range: (usize, usize),
+    para_start: usize,
+    spans: &[QuoteSpan],
+    framed: bool,
+    out: &mut Vec<Token>,
+) {
     out.clear();
     let s = &doc[range.0..range.1];
     let bytes = s.as_bytes();
     let mut q = 0;
     let mut i = 0;
-    let mut may_frame = false;
+    let mut may_frame = framed;
     // "In a poll, C" holds no cue word but has a frame.
     let mut opens_in = false;
     // The words before this token were passed before the sentence proved
@@ -308,7 +319,7 @@ mod tests {
     fn words_keep_abbreviation_dots() {
         let doc = "Gen. Ann F. Cole, a U.S. official, said 1,000 don\u{2019}t.";
         let mut t = Vec::new();
-        tokenize(doc, (0, doc.len()), 0, &[], &mut t);
+        tokenize(doc, (0, doc.len()), 0, &[], false, &mut t);
         let words: Vec<&str> = t.iter().map(|t| t.text(doc)).collect();
         assert_eq!(
             words,

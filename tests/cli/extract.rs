@@ -69,6 +69,38 @@ fn constructions() {
         ),
         // The outlet's own assertion.
         ("Heavy rain fell across the region overnight.", "Heavy rain fell", None, "unattributed"),
+        // A quantity after the cue is no prepositional phrase.
+        (
+            "Officials said at least 200 trees fell across the county.",
+            "at least 200 trees",
+            Some("officials"),
+            "indirect",
+        ),
+        // A party label alone after the name.
+        ("Gov. Ann Lister (D) said Tuesday that aid was coming.", "aid was coming", Some("Ann Lister"), "indirect"),
+        // The paper that obtained a document is not its source.
+        (
+            "According to a police report obtained by the Ledger, the driver was not speeding.",
+            "the driver was not speeding",
+            Some("police report"),
+            "according_to",
+        ),
+        // No answer to the outlet's question is a refusal.
+        (
+            "The water board did not immediately respond to a request for comment on Wednesday.",
+            "did not immediately respond",
+            Some("water board"),
+            "declined",
+        ),
+        ("Ann Roe could not be reached for comment.", "could not be reached", Some("Ann Roe"), "declined"),
+        // "warned residents to stay": an object and its infinitive, not an
+        // inverted speaker.
+        (
+            "The county's emergency manager, Luis Ortega, warned residents to stay off the roads.",
+            "residents to stay",
+            Some("Luis Ortega"),
+            "indirect",
+        ),
     ];
     let env = Env::new();
     for (text, snippet, speaker, attribution) in cases {

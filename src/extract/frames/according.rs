@@ -147,6 +147,25 @@ fn issuer(c: &Ctx, from: usize, stop: usize) -> (usize, usize) {
     {
         return (k + 1, stop);
     }
+    // "a report obtained by the Ledger": the paper that saw it is no
+    // source, the report is; "a report released by the agency": the
+    // agency issued it.
+    if let Some(k) = (from + 2..stop.saturating_sub(1)).find(|&k| c.lower_is(k + 1, "by") && t[k].word())
+        && (from..k).any(is_document)
+    {
+        match lower(k).as_str() {
+            "obtained" | "seen" | "reviewed" | "viewed" | "examined" | "acquired" => return (from, k),
+            // The issuer is a short name: "a poll conducted by WBUR radio -
+            // empathize with …" ends at the dash.
+            "released" | "issued" | "published" | "prepared" | "compiled" | "conducted" if k + 2 < stop => {
+                let end = (k + 2..stop).find(|&e| !t[e].word()).unwrap_or(stop);
+                if end > k + 2 && end - (k + 2) <= 6 {
+                    return (k + 2, end);
+                }
+            }
+            _ => {}
+        }
+    }
     // "a Pentagon statement", "the ministry's figures"
     let last = stop - 1;
     if stop - from >= 2 && is_document(last) {

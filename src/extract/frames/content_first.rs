@@ -341,6 +341,15 @@ fn inverted_tail(c: &Ctx, e: usize) -> Option<Option<(usize, usize)>> {
     if t.get(e).is_some_and(|x| x.text(c.doc) == "(") {
         e = (e..t.len().min(e + 10)).find(|&i| t[i].text(c.doc) == ")")? + 1;
     }
+    // "warned residents to stay off the roads": an infinitive after the
+    // noun makes it the cue's object, no inverted speaker.
+    // ("said Ann Roe to reporters." ends after its noun.)
+    if c.lower_is(e, "to")
+        && t.get(e + 1).is_some_and(|n| n.word() && !n.cap && !n.is(class::DET | class::PRON))
+        && t.get(e + 2).is_some_and(|n| n.word())
+    {
+        return None;
+    }
     // "said Ann Roe at the time", "said Ann Roe on Tuesday".
     if t.get(e).is_some_and(|x| x.is(class::PREP | class::TIME) && !x.cap) {
         e = (e..t.len()).find(|&i| matches!(t[i].kind, Kind::Comma | Kind::Stop | Kind::Open)).unwrap_or(t.len());

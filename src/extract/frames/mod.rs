@@ -22,6 +22,7 @@ mod according;
 mod as_said;
 mod content_first;
 mod label;
+mod no_answer;
 mod nonreport;
 mod participle;
 mod phrases;
@@ -34,6 +35,7 @@ use according::{according_to, in_document};
 use as_said::as_said;
 use content_first::content_first;
 use label::{label, label_mark};
+use no_answer::no_answer;
 use participle::participle;
 use phrases::{
     clause_subject, document_subject, is_negation, is_relative, is_subordinator, np_back, relative_subject,
@@ -305,7 +307,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     let c = Ctx { doc, t };
     // Most sentences have neither a cue nor a quotation: nothing to find.
     if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
-        return if in_document(&c, out) { Outcome::Framed } else { Outcome::None };
+        return if in_document(&c, out) || no_answer(&c, out) { Outcome::Framed } else { Outcome::None };
     }
     if label(&c, out) || according_to(&c, out) || as_said(&c, out) || content_first(&c, out) || cue_first(&c, out) {
         return Outcome::Framed;
@@ -335,7 +337,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             return outcome;
         }
     }
-    if in_document(&c, out) {
+    if in_document(&c, out) || no_answer(&c, out) {
         return Outcome::Framed;
     }
     // All quotation: a continuation of the last speaker.

@@ -142,6 +142,17 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             {
                 return Some(Complement { start: j, that: false });
             }
+            // "said at least 200 trees fell", "said as many as 40 died":
+            // a quantity opens the clause; "at" and "as" are no place.
+            Kind::Word
+                if !in_pp
+                    && ((c.lower_is(j, "at") && (c.lower_is(j + 1, "least") || c.lower_is(j + 1, "most")))
+                        || (c.lower_is(j, "as")
+                            && ["many", "much", "few", "little"].iter().any(|w| c.lower_is(j + 1, w))
+                            && c.lower_is(j + 2, "as"))) =>
+            {
+                return Some(Complement { start: j, that: false });
+            }
             Kind::Word if x.is(class::PREP) && !x.cap => {
                 in_pp = true;
                 j += 1;

@@ -928,3 +928,19 @@ fn subjects_of_the_fourteenth_session() {
     // ... but not a relative clause that holds a report of its own.
     assert_eq!(rows("Dockers who think the mayor said he would resign were angry.")[0].0, None);
 }
+
+#[test]
+fn a_quotation_after_a_refusal_is_the_speaker_before_it() {
+    let x = rows(
+        "Ann Roe said the pier would close. Bo Diaz did not respond to a request for comment.\n\n\
+         \u{201C}It is the end of an era.\u{201D}",
+    );
+    assert_eq!(
+        x,
+        vec![
+            one("Ann Roe", "indirect", "the pier would close"),
+            one("Bo Diaz", "declined", "did not respond to a request for comment"),
+            one("Ann Roe", "direct", "It is the end of an era."),
+        ]
+    );
+}
