@@ -277,9 +277,9 @@ def e_delete(rng, art, ctx):
     return join(new), [{"kinds": {"removed"}, "from": k} for k in gone], "deleted paragraph %d" % i
 
 
-def e_insert(rng, art, ctx):
-    paras, where = ctx["paras"], ctx["where"]
-    body = body_paras(paras, where)
+def other_stories(rng, ctx):
+    """Up to six other stories of the publisher, extracted: (statements,
+    paragraphs, paragraph of each statement, statements per paragraph)."""
     others = ctx["same_pub"]
     rng2 = random.Random(rng.random())
     for other in rng2.sample(others, min(6, len(others))):
@@ -288,7 +288,13 @@ def e_insert(rng, art, ctx):
             continue
         opars = paragraphs(other["text"])
         ow = locate(opars, ostmts)
-        cnt = collections.Counter(w for w in ow if w is not None)
+        yield ostmts, opars, ow, collections.Counter(w for w in ow if w is not None)
+
+
+def e_insert(rng, art, ctx):
+    paras, where = ctx["paras"], ctx["where"]
+    body = body_paras(paras, where)
+    for ostmts, opars, ow, cnt in other_stories(rng, ctx):
         # A paragraph of the other article that is one statement with a
         # named (not pronoun) speaker, or unattributed.
         cands = []
@@ -853,15 +859,7 @@ def e_new_lead(rng, art, ctx):
     body = body_paras(paras, where)
     if not body:
         return None
-    others = ctx["same_pub"]
-    rng2 = random.Random(rng.random())
-    for other in rng2.sample(others, min(6, len(others))):
-        ostmts = ctx["runner"].extract(other["text"])
-        if not ostmts:
-            continue
-        opars = paragraphs(other["text"])
-        ow = locate(opars, ostmts)
-        cnt = collections.Counter(w for w in ow if w is not None)
+    for ostmts, opars, ow, cnt in other_stories(rng, ctx):
         # The other story's lead: its first statement-holding paragraph,
         # when that is one statement with a named speaker or none.
         ob = body_paras(opars, ow)
