@@ -8,13 +8,15 @@
 //! 3. splits and merges: a statement whose words are largely contained in a
 //!    neighbour's counterpart joins that pair, so one sentence cut in two
 //!    (or two joined) reads as reworded, not as removed + added;
-//! 4. heavy rewrites: what is still unpaired pairs by rarity-weighted
+//! 4. cuts: a sentence that lost (or gained) a long trailing or opening
+//!    clause keeps the rest of its words in order at one end;
+//! 5. heavy rewrites: what is still unpaired pairs by rarity-weighted
 //!    content-word overlap ([`super::overlap`]), so a lead rewritten from
 //!    scratch reads as one rewording, not a removal and an addition;
-//! 5. the headline: a story's title rewritten ("X found guilty of
+//! 6. the headline: a story's title rewritten ("X found guilty of
 //!    bribery" → "X gets six years for bribery") is still its title, so
 //!    the two titles pair whenever they share a content word;
-//! 6. moves: a longest increasing subsequence over the pairs keeps the
+//! 7. moves: a longest increasing subsequence over the pairs keeps the
 //!    largest set in order; only the rest is reported as moved.
 //!
 //! Before the similarity passes, runs of statements whose words are the
@@ -138,6 +140,7 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Gro
     // search with the sides swapped.
     absorb(&mut w, TO);
     absorb(&mut w, FROM);
+    pair_trims(&mut w);
     pair_rewrites(&mut w);
     pair_headlines(&mut w);
 
@@ -366,6 +369,50 @@ fn pair_rewrites(w: &mut Work<'_>) {
             cands.push((score, i, j));
         }
     }
+    link_best_first(w, cands);
+}
+
+/// Pair a sentence with itself cut short or run on: a desk cuts a trailing
+/// clause ("Visas go mostly to wealthy investors, who make up most of the
+/// program's applicants and see it as a way in." → "Visas go mostly to
+/// wealthy investors.") or adds one, or an opening clause, and when the
+/// clause was long the ordered similarity falls below the threshold. Such a
+/// pair keeps one end of the longer sentence word for word: the shorter
+/// side's words open (or close) the longer side's, nearly all of them.
+/// Two different claims of one story rarely share their first five words.
+fn pair_trims(w: &mut Work<'_>) {
+    let (lf, lt) = (w.unpaired(FROM), w.unpaired(TO));
+    if lf.is_empty() || lt.is_empty() {
+        return;
+    }
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for &i in &lf {
+        for &j in &lt {
+            if !same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()) {
+                continue;
+            }
+            w.tokens(FROM, i);
+            w.tokens(TO, j);
+            let a = w.toks[FROM][i].as_ref().expect("tokenised above").word_keys();
+            let b = w.toks[TO][j].as_ref().expect("tokenised above").word_keys();
+            let short = a.len().min(b.len());
+            if short < TRIM_MIN_WORDS || a.len() == b.len() {
+                continue;
+            }
+            let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            let tail = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+            let kept = head.max(tail) as f64 / short as f64;
+            if kept >= TRIM_KEPT {
+                cands.push((kept, i, j));
+            }
+        }
+    }
+    link_best_first(w, cands);
+}
+
+/// Pair `(score, from, to)` candidates one to one, best score first (ties in
+/// document order), each statement at most once.
+fn link_best_first(w: &mut Work<'_>, mut cands: Vec<(f64, usize, usize)>) {
     cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (_, i, j) in cands {
         if w.member[FROM][i].is_none() && w.member[TO][j].is_none() {
@@ -374,6 +421,13 @@ fn pair_rewrites(w: &mut Work<'_>) {
         }
     }
 }
+
+/// Least words of the shorter side of a cut or extended sentence: "It was
+/// 2015." opens too many sentences to say which one it was cut from.
+const TRIM_MIN_WORDS: usize = 5;
+/// Least share of the shorter side's words that must open (or close) the
+/// longer side in order.
+const TRIM_KEPT: f64 = 0.8;
 
 /// Whether statement `i` of `stmts` reads as the story's headline: the
 /// only statement of the first paragraph, a reporter's own words, short and

@@ -754,3 +754,26 @@ fn on_before_a_weekday_is_no_edit() {
     let c = rev(vec![own("The council voted on Sunday to close the ferry.")]);
     assert_eq!(kinds(&diff_statements(&a, &c)), vec![ChangeKind::Reworded]);
 }
+
+#[test]
+fn a_long_trailing_clause_cut_is_a_rewording_not_a_new_claim() {
+    // Eight words kept of 28: the ordered similarity is far below the
+    // threshold, but the kept words open the old sentence in order.
+    let a =
+        rev(vec![own("Harbour fees rose by a fifth last year, a rise the port board blamed on the cost of dredging \
+         the northern channel after two winters of record storms.")]);
+    let b = rev(vec![own("Harbour fees rose by a fifth last year.")]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reworded]);
+    let d = diff_statements(&b, &a);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reworded], "a clause added is the same claim run on");
+}
+
+#[test]
+fn two_claims_opening_alike_stay_apart() {
+    // They share an opening, not nearly all of the shorter one's words.
+    let a = rev(vec![own("The council voted on Tuesday to close the Mill Street library in March.")]);
+    let b = rev(vec![own("The council voted on Tuesday against raising parking fees.")]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Removed, ChangeKind::Added]);
+}
