@@ -620,6 +620,14 @@ def e_frame(rng, art, ctx):
 #   by a name ("Dana Whitfield said"): `reattributed` to the name (the
 #   statement now has a named source; if the description had resolved to
 #   someone, that someone is not the new name either).
+# - reorder: an opening clause of an unquoted claim moved to its end ("After
+#   the vote on Tuesday, the council adjourned." -> "The council adjourned
+#   after the vote on Tuesday."): every word kept, so as for splits below,
+#   `reworded` or nothing; `removed` + `added` or a new speaker are failures.
+# - rewrite: one unquoted claim rewritten the way a desk redoes a lead, all
+#   at once: an opening clause moved to the end, 2-3 content words replaced,
+#   and a trailing clause cut, at least two of the three: `reworded`, same
+#   speaker (it is the same claim, edited; removed + added is a failure).
 # - new_lead: a new lead paragraph (one statement of another story of the
 #   same publisher) written above the old lead: `added`, nothing else.
 
@@ -652,6 +660,30 @@ def speaker_words(s):
     return avoid
 
 
+# Verbs that make a source of a sentence's subject ("the Census threatened
+# ..."): a replacement word must not bring a new attribution with it.
+CUE_VERBS = set(
+    """asked warned claimed argued stated noted explained insisted announced reported wrote tweeted shown
+    shows showed found suggested believes believed thinks thought expects expected hopes hoped denied
+    acknowledged admitted confirmed declared estimated predicted promised recalled revealed testified urged
+    vowed agreed disputed countered conceded contended maintained wrote posted""".split()
+)
+
+
+def plain_word(rng, ctx, avoid):
+    return spare_word(rng, ctx, set(avoid) | CUE_VERBS)
+
+
+def pick_form(ctx, rng, form):
+    """A statement `form` accepts: (index, statement, paragraph, its text,
+    what `form` made of it)."""
+    got = pick_statement(ctx, rng, lambda s: form(s) is not None)
+    if not got:
+        return None
+    k, s, para = got
+    return k, s, para, s["text"].strip(), form(s)
+
+
 def e_reword_heavy(rng, art, ctx):
     def cands(s):
         if not unquoted_claim(s) or len(s["text"].split()) < 14:
@@ -669,7 +701,7 @@ def e_reword_heavy(rng, art, ctx):
     picked = sorted(rng.sample(ws, n), key=lambda m: m.start())
     new, pos, log = "", 0, []
     for m in picked:
-        repl = spare_word(rng, ctx, {m.group(0)})
+        repl = plain_word(rng, ctx, {m.group(0)})
         new += t[pos : m.start()] + repl
         pos = m.end()
         log.append("%s->%s" % (m.group(0), repl))
@@ -698,12 +730,10 @@ def e_clause_cut(rng, art, ctx):
             return None
         return a + m.start(), b
 
-    got = pick_statement(ctx, rng, lambda s: cut(s) is not None)
+    got = pick_form(ctx, rng, cut)
     if not got:
         return None
-    k, s, para = got
-    t = s["text"].strip()
-    x, y = cut(s)
+    k, s, para, t, (x, y) = got
     new = t[:x] + t[y:]
     if not new.rstrip().endswith((".", "!", "?")):
         new = new.rstrip() + "."
@@ -810,12 +840,10 @@ def e_unquote(rng, art, ctx):
             return None
         return who, cue, q
 
-    got = pick_statement(ctx, rng, lambda s: form(s) is not None)
+    got = pick_form(ctx, rng, form)
     if not got:
         return None
-    k, s, para = got
-    t = s["text"].strip()
-    who, cue, q = form(s)
+    k, s, para, t, (who, cue, q) = got
     first = q.split()[0]
     if first.lower() in FUNCTION or first.lower() in ("other", "some", "many", "several", "both"):
         q = q[0].lower() + q[1:]
@@ -823,6 +851,86 @@ def e_unquote(rng, art, ctx):
     new = "%s %s %s." % (who, cue, q)
     b = replace_in_statement(ctx, k, para, t, new)
     return b, [{"kinds": {"reframed"}, "from": k, "same_speaker": True}], "unquoted: %r" % new[:70]
+
+
+OPENER = re.compile(r"^((?:After|Before|During|On|In|At|Since|Until|Despite|Following|Under|With|By) [^,\"\u201c]{6,60}), (?=[a-z]|[A-Z][a-z])")
+
+
+FRAMED_AFTER = re.compile(r"^(?:\w+ ){1,4}(?:said|says|told \w+|added|wrote),")
+
+
+def e_reorder(rng, art, ctx):
+    def form(s):
+        if not unquoted_claim(s):
+            return None
+        t = s["text"].strip()
+        a, b = claim_end(s)
+        m = OPENER.match(t[a:b])
+        if a != 0 or not m or len(t[m.end() : b].split()) < 5 or t[b:].strip() not in (".", ""):
+            return None
+        if FRAMED_AFTER.match(t[m.end() : b]):
+            return None  # "At the time, she said, C": the opener is the frame's
+        if re.search(r"\b(statement|interview|letter|email|tweet|post|speech|report|remarks)\b", m.group(1)):
+            return None  # "In a statement, X said": the frame, not the claim
+        return m
+
+    got = pick_form(ctx, rng, form)
+    if not got:
+        return None
+    k, s, para, t, m = got
+    _, b = claim_end(s)
+    rest = t[m.end() : b]
+    rest = rest[0].upper() + rest[1:]
+    opener = m.group(1)
+    opener = opener[0].lower() + opener[1:]
+    new = "%s %s%s" % (rest, opener, t[b:] or ".")
+    b2 = replace_in_statement(ctx, k, para, t, new)
+    return b2, [{"kinds": {"reworded"}, "from": k, "same_speaker": True, "optional": True}], "reordered: %r" % new[:70]
+
+
+def e_rewrite(rng, art, ctx):
+    def plan(s):
+        if not unquoted_claim(s) or len(s["text"].split()) < 14:
+            return None
+        t = s["text"].strip()
+        a, b = claim_end(s)
+        if t[b:].strip() not in (".", ""):
+            return None
+        claim = t[a:b]
+        cut = TRAILING.search(claim)
+        cut = cut if cut and len(claim[: cut.start()].split()) >= 8 else None
+        opener = OPENER.match(claim) if a == 0 else None
+        if opener and FRAMED_AFTER.match(claim[opener.end() :]):
+            opener = None
+        avoid = speaker_words(s)
+        words = [m for m in content_words(claim[: cut.start()] if cut else claim, 5) if m.group(0) not in avoid]
+        if opener:
+            words = [m for m in words if m.start() >= opener.end()]
+        if len(words) < 4 or not (cut or opener):
+            return None
+        return a, b, cut, opener, words
+
+    got = pick_form(ctx, rng, plan)
+    if not got:
+        return None
+    k, s, para, t, (a, b, cut, opener, words) = got
+    claim = t[a:b]
+    picked = sorted(rng.sample(words, rng.choice([2, 3])), key=lambda m: m.start())
+    out, pos = "", 0
+    for m in picked:
+        out += claim[pos : m.start()] + plain_word(rng, ctx, {m.group(0)})
+        pos = m.end()
+    end = cut.start() if cut else len(claim)
+    out += claim[pos:end]
+    log = ["%d words" % len(picked)] + (["clause cut"] if cut else [])
+    if opener:
+        head = opener.group(1)
+        body = out[opener.end() :]
+        out = body[0].upper() + body[1:] + " " + head[0].lower() + head[1:]
+        log.append("opener moved")
+    new = t[:a] + out + (t[b:] or ".")
+    b2 = replace_in_statement(ctx, k, para, t, new)
+    return b2, [{"kinds": {"reworded"}, "from": k, "same_speaker": True}], "rewrite (%s): %r" % (", ".join(log), new[:70])
 
 
 DESC = re.compile(r"^(?:the|The) (?:[a-z]+ ){0,2}[a-z]+$")
@@ -841,12 +949,10 @@ def e_desc_name(rng, art, ctx):
             return None
         return m
 
-    got = pick_statement(ctx, rng, lambda s: desc(s) is not None)
+    got = pick_form(ctx, rng, desc)
     if not got:
         return None
-    k, s, para = got
-    t = s["text"].strip()
-    m = desc(s)
+    k, s, para, t, m = got
     name = rng.choice(NAMES)
     new = t.replace(m, name, 1)
     b = replace_in_statement(ctx, k, para, t, new)
@@ -907,6 +1013,8 @@ HEAVY = [
     ("split", e_split, False),
     ("merge", e_merge, False),
     ("unquote", e_unquote, False),
+    ("reorder", e_reorder, False),
+    ("rewrite", e_rewrite, False),
     ("desc_name", e_desc_name, False),
     ("new_lead", e_new_lead, False),
 ]

@@ -377,9 +377,11 @@ fn pair_rewrites(w: &mut Work<'_>) {
 /// program's applicants and see it as a way in." → "Visas go mostly to
 /// wealthy investors.") or adds one, or an opening clause, and when the
 /// clause was long the ordered similarity falls below the threshold. Such a
-/// pair keeps one end of the longer sentence word for word: the shorter
-/// side's words open (or close) the longer side's, nearly all of them.
-/// Two different claims of one story rarely share their first five words.
+/// pair keeps one end of the longer sentence: most of the shorter side's
+/// words, in order, open (or close) the longer side, though a word or two
+/// of them may have been edited in the same pass. Two different claims of
+/// one story may share an opening ("The council voted on Tuesday"), not
+/// most of a sentence.
 fn pair_trims(w: &mut Work<'_>) {
     let (lf, lt) = (w.unpaired(FROM), w.unpaired(TO));
     if lf.is_empty() || lt.is_empty() {
@@ -399,8 +401,12 @@ fn pair_trims(w: &mut Work<'_>) {
             if short < TRIM_MIN_WORDS || a.len() == b.len() {
                 continue;
             }
-            let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-            let tail = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+            let (short_side, long_side) = if a.len() < b.len() { (a, b) } else { (b, a) };
+            // The longer side's end of about the shorter side's length, a
+            // few words to spare for words the edit inserted.
+            let span = (short + TRIM_SLACK).min(long_side.len());
+            let head = common_words(short_side, &long_side[..span]);
+            let tail = common_words(short_side, &long_side[long_side.len() - span..]);
             let kept = head.max(tail) as f64 / short as f64;
             if kept >= TRIM_KEPT {
                 cands.push((kept, i, j));
@@ -422,12 +428,29 @@ fn link_best_first(w: &mut Work<'_>, mut cands: Vec<(f64, usize, usize)>) {
     }
 }
 
+/// Words two sequences share in order (their longest common subsequence).
+fn common_words(a: &[u64], b: &[u64]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diag = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Words the shorter side may have that the longer side's end lacks.
+const TRIM_SLACK: usize = 3;
+
 /// Least words of the shorter side of a cut or extended sentence: "It was
 /// 2015." opens too many sentences to say which one it was cut from.
 const TRIM_MIN_WORDS: usize = 5;
 /// Least share of the shorter side's words that must open (or close) the
 /// longer side in order.
-const TRIM_KEPT: f64 = 0.8;
+const TRIM_KEPT: f64 = 0.7;
 
 /// Whether statement `i` of `stmts` reads as the story's headline: the
 /// only statement of the first paragraph, a reporter's own words, short and

@@ -770,6 +770,16 @@ fn a_long_trailing_clause_cut_is_a_rewording_not_a_new_claim() {
 }
 
 #[test]
+fn a_clause_cut_with_a_word_edited_in_the_same_pass_is_a_rewording() {
+    let a = rev(vec![own(
+        "The ferry service was suspended on Monday, leaving hundreds of islanders without a way to reach \
+         the mainland hospital for the rest of the week.",
+    )]);
+    let b = rev(vec![own("The ferry service was halted on Monday.")]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::Reworded]);
+}
+
+#[test]
 fn two_claims_opening_alike_stay_apart() {
     // They share an opening, not nearly all of the shorter one's words.
     let a = rev(vec![own("The council voted on Tuesday to close the Mill Street library in March.")]);

@@ -501,8 +501,9 @@ fn a_day_of_updates_at_once_with_a_clause_cut_and_a_split() {
     // new headline and lead above the old one, the old lead reworded, a
     // claim overtaken and cut, a quotation trimmed and another claim added,
     // an official named, a long trailing clause cut, a sentence split in
-    // two. The cut sentence kept eleven of its 38 words: before the cut
-    // pass it read as removed + added.
+    // two. The cut sentence kept eleven of its 38 words, two of them
+    // edited in the same pass: before the cut pass it read as removed +
+    // added.
     check(
         "reservoir-update",
         "a",
@@ -523,7 +524,7 @@ fn a_day_of_updates_at_once_with_a_clause_cut_and_a_split() {
                 "reworded",
                 "(unattributed)",
                 "national infrastructure fund",
-                "^The dam, completed in 1961, was last inspected in the spring.",
+                "^The dam, finished in 1961, was last examined in the spring.",
             ),
             was("reworded", "(unattributed)", "and forecasters expected", "Water levels had risen sharply"),
         ],
