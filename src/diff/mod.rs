@@ -604,10 +604,18 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
         let b = words::Tokens::new(&join(&news), whole_quote(&news));
         let wd = words::diff(&a, &b);
         c.similarity = Some((wd.similarity * 100.0).round() / 100.0);
-        if wd.changed {
+        // A sentence cut in two, or two joined, with every word kept in
+        // order is layout (as a list re-punctuated is): the claims read the
+        // same. Quotation marks and full stops move with such cuts ("He said:
+        // \"A. B.\"" read as two statements), and are no edit of the words.
+        // Paraphrase turned quotation is still seen through the attribution.
+        let recut = (olds.len() > 1 || news.len() > 1) && a.word_keys() == b.word_keys();
+        if wd.changed && !recut {
             c.words = wd.ops;
+            (true, wd.word_changed, wd.quote_changed)
+        } else {
+            (false, false, false)
         }
-        (wd.changed, wd.word_changed, wd.quote_changed)
     };
 
     if old.attribution != new.attribution {

@@ -787,3 +787,18 @@ fn two_claims_opening_alike_stay_apart() {
     let d = diff_statements(&a, &b);
     assert_eq!(kinds(&d), vec![ChangeKind::Removed, ChangeKind::Added]);
 }
+
+#[test]
+fn a_quotation_cut_into_two_statements_with_its_words_kept_is_no_edit() {
+    // An edit nearby made extraction cut one quoted passage in two, each
+    // piece in marks of its own; the marks moved with the cut, the words
+    // did not.
+    let a = rev(vec![said("\"The pier is safe. It has been for a year.\"", "Noor Haddad")]);
+    let b = rev(vec![said("\"The pier is safe.\"", "Noor Haddad"), said("\"It has been for a year.\"", "Noor Haddad")]);
+    let d = diff_statements(&a, &b);
+    assert!(kinds(&d).is_empty(), "{:?}", kinds(&d));
+    // One word edited in the same cut is an edit.
+    let b =
+        rev(vec![said("\"The pier is safe.", "Noor Haddad"), said("It has been for a full year.\"", "Noor Haddad")]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::QuoteChanged]);
+}
