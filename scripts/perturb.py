@@ -15,8 +15,15 @@ style, a paragraph moved) expect nothing (a move: `moved` for the moved
 statements only). Real edits expect their own statements to change, and
 nothing else.
 
+Real tracked revisions carry several edits at once and heavier rewording:
+the heavy kinds (see the "Heavier edits" comment for what each
+expects) and compound pairs (see `e_compound`: 3-8 edits of one article
+at disjoint places, the expected changes the union) model those.
+
     python3 scripts/perturb.py                     # dev + 120 train articles
-    python3 scripts/perturb.py --show reworded     # the failures of one edit
+    python3 scripts/perturb.py --mode heavy        # only the heavy kinds
+    python3 scripts/perturb.py --show reword       # the failures of one edit
+    python3 scripts/perturb.py --show compound     # those of compound pairs
     python3 scripts/perturb.py --failures out.jsonl
 
 Fixed seed, so two runs of one binary give one table.
