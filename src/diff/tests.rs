@@ -733,6 +733,30 @@ fn a_pronoun_follows_its_renamed_source() {
 }
 
 #[test]
+fn a_reworded_pronoun_sentence_does_not_carry_its_neighbours_to_a_new_speaker() {
+    // A paragraph inserted above gave "she" a new antecedent; one "she
+    // said" sentence was also reworded. The untouched one was not
+    // reattributed by any edit of the words naming its source.
+    let named = framed("the tide would turn", "Nora Lind said the tide would turn.", "Nora Lind", "Nora Lind");
+    let she = |content: &str, text: &str, name: &str| framed(content, text, name, "she");
+    let quay = "The quay is closed, she said.";
+    let a = rev(vec![
+        named.clone(),
+        she("the boats stay in today", "The boats stay in today, she said.", "Nora Lind"),
+        she("the quay is closed", quay, "Nora Lind"),
+    ]);
+    let inserted = framed("the pilots came early", "Edda Holm said the pilots came early.", "Edda Holm", "Edda Holm");
+    let b = rev(vec![
+        named,
+        inserted,
+        she("the boats stay in all day", "The boats stay in all day, she said.", "Edda Holm"),
+        she("the quay is closed", quay, "Edda Holm"),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Added, ChangeKind::Reattributed], "{:#?}", d.changes);
+}
+
+#[test]
 fn a_quotation_standing_alone_is_a_quote_whatever_its_speaker() {
     // No speaker found: the marks were stripped from the content all the
     // same, and its words are someone's.
