@@ -520,6 +520,13 @@ fn same_sentence(c: &Change) -> bool {
     }
 }
 
+/// The mention of a statement's speaker, lowercased, when the statement's
+/// own sentence holds it.
+fn own_mention(s: &Statement) -> Option<String> {
+    let mention = s.speaker.as_ref()?.mention.to_lowercase();
+    s.text.to_lowercase().contains(&mention).then_some(mention)
+}
+
 /// A sentence kept word for word whose speaker changed with its context is
 /// reattributed only when an edit gave it to the new speaker: the sentence
 /// itself was moved ("He said the fund would pay" moved under another
@@ -534,9 +541,18 @@ fn same_sentence(c: &Change) -> bool {
 fn settle_context_reattributions(entries: &mut [(Key, Change, usize)]) {
     let speakers =
         |c: &Change| (c.from.as_ref().and_then(|s| s.speaker.clone()), c.to.as_ref().and_then(|s| s.speaker.clone()));
+    // Only an edit of the words naming the source reattributes it: a
+    // "she said" sentence reworded elsewhere whose "she" re-resolved, or a
+    // quotation standing alone that took a new neighbour's name, is no
+    // evidence (on real articles under several edits at once, a paragraph
+    // inserted above gave a run of untouched quotations to its speaker).
+    let renamed = |c: &Change| {
+        let mention = |s: &Option<Statement>| s.as_ref().and_then(own_mention);
+        mention(&c.to).is_some() && mention(&c.to) != mention(&c.from)
+    };
     let edited: Vec<_> = entries
         .iter()
-        .filter(|(_, c, _)| c.change == ChangeKind::Reattributed && !same_sentence(c))
+        .filter(|(_, c, _)| c.change == ChangeKind::Reattributed && !same_sentence(c) && renamed(c))
         .map(|(_, c, _)| speakers(c))
         .collect();
     for (_, c, _) in entries.iter_mut() {
@@ -604,10 +620,18 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
         let b = words::Tokens::new(&join(&news), whole_quote(&news));
         let wd = words::diff(&a, &b);
         c.similarity = Some((wd.similarity * 100.0).round() / 100.0);
-        if wd.changed {
+        // A sentence cut in two, or two joined, with every word kept in
+        // order is layout (as a list re-punctuated is): the claims read the
+        // same. Quotation marks and full stops move with such cuts ("He said:
+        // \"A. B.\"" read as two statements), and are no edit of the words.
+        // Paraphrase turned quotation is still seen through the attribution.
+        let recut = (olds.len() > 1 || news.len() > 1) && a.word_keys() == b.word_keys();
+        if wd.changed && !recut {
             c.words = wd.ops;
+            (true, wd.word_changed, wd.quote_changed)
+        } else {
+            (false, false, false)
         }
-        (wd.changed, wd.word_changed, wd.quote_changed)
     };
 
     if old.attribution != new.attribution {

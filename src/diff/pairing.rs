@@ -8,13 +8,15 @@
 //! 3. splits and merges: a statement whose words are largely contained in a
 //!    neighbour's counterpart joins that pair, so one sentence cut in two
 //!    (or two joined) reads as reworded, not as removed + added;
-//! 4. heavy rewrites: what is still unpaired pairs by rarity-weighted
+//! 4. cuts: a sentence that lost (or gained) a long trailing or opening
+//!    clause keeps the rest of its words in order at one end;
+//! 5. heavy rewrites: what is still unpaired pairs by rarity-weighted
 //!    content-word overlap ([`super::overlap`]), so a lead rewritten from
 //!    scratch reads as one rewording, not a removal and an addition;
-//! 5. the headline: a story's title rewritten ("X found guilty of
+//! 6. the headline: a story's title rewritten ("X found guilty of
 //!    bribery" → "X gets six years for bribery") is still its title, so
 //!    the two titles pair whenever they share a content word;
-//! 6. moves: a longest increasing subsequence over the pairs keeps the
+//! 7. moves: a longest increasing subsequence over the pairs keeps the
 //!    largest set in order; only the rest is reported as moved.
 //!
 //! Before the similarity passes, runs of statements whose words are the
@@ -138,6 +140,7 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Gro
     // search with the sides swapped.
     absorb(&mut w, TO);
     absorb(&mut w, FROM);
+    pair_trims(&mut w);
     pair_rewrites(&mut w);
     pair_headlines(&mut w);
 
@@ -366,6 +369,56 @@ fn pair_rewrites(w: &mut Work<'_>) {
             cands.push((score, i, j));
         }
     }
+    link_best_first(w, cands);
+}
+
+/// Pair a sentence with itself cut short or run on: a desk cuts a trailing
+/// clause ("Visas go mostly to wealthy investors, who make up most of the
+/// program's applicants and see it as a way in." → "Visas go mostly to
+/// wealthy investors.") or adds one, or an opening clause, and when the
+/// clause was long the ordered similarity falls below the threshold. Such a
+/// pair keeps one end of the longer sentence: most of the shorter side's
+/// words, in order, open (or close) the longer side, though a word or two
+/// of them may have been edited in the same pass. Two different claims of
+/// one story may share an opening ("The council voted on Tuesday"), not
+/// most of a sentence.
+fn pair_trims(w: &mut Work<'_>) {
+    let (lf, lt) = (w.unpaired(FROM), w.unpaired(TO));
+    if lf.is_empty() || lt.is_empty() {
+        return;
+    }
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for &i in &lf {
+        for &j in &lt {
+            if !same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()) {
+                continue;
+            }
+            w.tokens(FROM, i);
+            w.tokens(TO, j);
+            let a = w.toks[FROM][i].as_ref().expect("tokenised above").word_keys();
+            let b = w.toks[TO][j].as_ref().expect("tokenised above").word_keys();
+            let short = a.len().min(b.len());
+            if short < TRIM_MIN_WORDS || a.len() == b.len() {
+                continue;
+            }
+            let (short_side, long_side) = if a.len() < b.len() { (a, b) } else { (b, a) };
+            // The longer side's end of about the shorter side's length, a
+            // few words to spare for words the edit inserted.
+            let span = (short + TRIM_SLACK).min(long_side.len());
+            let head = common_words(short_side, &long_side[..span]);
+            let tail = common_words(short_side, &long_side[long_side.len() - span..]);
+            let kept = head.max(tail) as f64 / short as f64;
+            if kept >= TRIM_KEPT {
+                cands.push((kept, i, j));
+            }
+        }
+    }
+    link_best_first(w, cands);
+}
+
+/// Pair `(score, from, to)` candidates one to one, best score first (ties in
+/// document order), each statement at most once.
+fn link_best_first(w: &mut Work<'_>, mut cands: Vec<(f64, usize, usize)>) {
     cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (_, i, j) in cands {
         if w.member[FROM][i].is_none() && w.member[TO][j].is_none() {
@@ -374,6 +427,30 @@ fn pair_rewrites(w: &mut Work<'_>) {
         }
     }
 }
+
+/// Words two sequences share in order (their longest common subsequence).
+fn common_words(a: &[u64], b: &[u64]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diag = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Words the shorter side may have that the longer side's end lacks.
+const TRIM_SLACK: usize = 3;
+
+/// Least words of the shorter side of a cut or extended sentence: "It was
+/// 2015." opens too many sentences to say which one it was cut from.
+const TRIM_MIN_WORDS: usize = 5;
+/// Least share of the shorter side's words that must open (or close) the
+/// longer side in order.
+const TRIM_KEPT: f64 = 0.7;
 
 /// Whether statement `i` of `stmts` reads as the story's headline: the
 /// only statement of the first paragraph, a reporter's own words, short and

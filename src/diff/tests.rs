@@ -733,6 +733,30 @@ fn a_pronoun_follows_its_renamed_source() {
 }
 
 #[test]
+fn a_reworded_pronoun_sentence_does_not_carry_its_neighbours_to_a_new_speaker() {
+    // A paragraph inserted above gave "she" a new antecedent; one "she
+    // said" sentence was also reworded. The untouched one was not
+    // reattributed by any edit of the words naming its source.
+    let named = framed("the tide would turn", "Nora Lind said the tide would turn.", "Nora Lind", "Nora Lind");
+    let she = |content: &str, text: &str, name: &str| framed(content, text, name, "she");
+    let quay = "The quay is closed, she said.";
+    let a = rev(vec![
+        named.clone(),
+        she("the boats stay in today", "The boats stay in today, she said.", "Nora Lind"),
+        she("the quay is closed", quay, "Nora Lind"),
+    ]);
+    let inserted = framed("the pilots came early", "Edda Holm said the pilots came early.", "Edda Holm", "Edda Holm");
+    let b = rev(vec![
+        named,
+        inserted,
+        she("the boats stay in all day", "The boats stay in all day, she said.", "Edda Holm"),
+        she("the quay is closed", quay, "Edda Holm"),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Added, ChangeKind::Reattributed], "{:#?}", d.changes);
+}
+
+#[test]
 fn a_quotation_standing_alone_is_a_quote_whatever_its_speaker() {
     // No speaker found: the marks were stripped from the content all the
     // same, and its words are someone's.
@@ -753,4 +777,52 @@ fn on_before_a_weekday_is_no_edit() {
     assert_eq!(kinds(&diff_statements(&a, &b)), vec![]);
     let c = rev(vec![own("The council voted on Sunday to close the ferry.")]);
     assert_eq!(kinds(&diff_statements(&a, &c)), vec![ChangeKind::Reworded]);
+}
+
+#[test]
+fn a_long_trailing_clause_cut_is_a_rewording_not_a_new_claim() {
+    // Eight words kept of 28: the ordered similarity is far below the
+    // threshold, but the kept words open the old sentence in order.
+    let a =
+        rev(vec![own("Harbour fees rose by a fifth last year, a rise the port board blamed on the cost of dredging \
+         the northern channel after two winters of record storms.")]);
+    let b = rev(vec![own("Harbour fees rose by a fifth last year.")]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reworded]);
+    let d = diff_statements(&b, &a);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reworded], "a clause added is the same claim run on");
+}
+
+#[test]
+fn a_clause_cut_with_a_word_edited_in_the_same_pass_is_a_rewording() {
+    let a = rev(vec![own(
+        "The ferry service was suspended on Monday, leaving hundreds of islanders without a way to reach \
+         the mainland hospital for the rest of the week.",
+    )]);
+    let b = rev(vec![own("The ferry service was halted on Monday.")]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::Reworded]);
+}
+
+#[test]
+fn two_claims_opening_alike_stay_apart() {
+    // They share an opening, not nearly all of the shorter one's words.
+    let a = rev(vec![own("The council voted on Tuesday to close the Mill Street library in March.")]);
+    let b = rev(vec![own("The council voted on Tuesday against raising parking fees.")]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Removed, ChangeKind::Added]);
+}
+
+#[test]
+fn a_quotation_cut_into_two_statements_with_its_words_kept_is_no_edit() {
+    // An edit nearby made extraction cut one quoted passage in two, each
+    // piece in marks of its own; the marks moved with the cut, the words
+    // did not.
+    let a = rev(vec![said("\"The pier is safe. It has been for a year.\"", "Noor Haddad")]);
+    let b = rev(vec![said("\"The pier is safe.\"", "Noor Haddad"), said("\"It has been for a year.\"", "Noor Haddad")]);
+    let d = diff_statements(&a, &b);
+    assert!(kinds(&d).is_empty(), "{:?}", kinds(&d));
+    // One word edited in the same cut is an edit.
+    let b =
+        rev(vec![said("\"The pier is safe.", "Noor Haddad"), said("It has been for a full year.\"", "Noor Haddad")]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::QuoteChanged]);
 }

@@ -494,3 +494,39 @@ fn real_text_edits_that_change_no_claim_stay_quiet() {
         ],
     );
 }
+
+#[test]
+fn a_day_of_updates_at_once_with_a_clause_cut_and_a_split() {
+    // Nine edits in one revision, as a tracked breaking story has them: a
+    // new headline and lead above the old one, the old lead reworded, a
+    // claim overtaken and cut, a quotation trimmed and another claim added,
+    // an official named, a long trailing clause cut, a sentence split in
+    // two. The cut sentence kept eleven of its 38 words, two of them
+    // edited in the same pass: before the cut pass it read as removed +
+    // added.
+    check(
+        "reservoir-update",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "Crews lower reservoir", "Dunmore dam cracks force evacuation"),
+            ex("added", "Authorities", "1,400 people living below the Dunmore dam"),
+            was("reworded", "regional water authority", "Engineers began lowering", "Engineers started draining"),
+            ex("removed", "regional water authority", "no evacuation order had been issued"),
+            ex("quote_changed", "Ruth Calloway", "We are taking every precaution we can"),
+            ex("added", "Ruth Calloway", "fallen by about 30 centimetres"),
+            ex(
+                "reattributed",
+                "official at the county emergency office → Paul Ostrander",
+                "two shelters had been opened",
+            ),
+            was(
+                "reworded",
+                "(unattributed)",
+                "national infrastructure fund",
+                "^The dam, finished in 1961, was last examined in the spring.",
+            ),
+            was("reworded", "(unattributed)", "and forecasters expected", "Water levels had risen sharply"),
+        ],
+    );
+}
