@@ -36,14 +36,16 @@ use crate::revref::{RevRef, RevSpec};
 const EXAMPLES: &str = "\
 Kinds of change:
   added, removed      a claim only one revision has (restored: added back after a removal)
-  reworded            same speaker, edited wording (a sentence split, merged or rewritten too)
+  reworded            same speaker, edited wording (a sentence cut short, run on, split,
+                      merged or rewritten too)
   quote changed       words inside quotation marks edited
   reattributed        another speaker: \"a U.S. official\" became a named spokesman
   reframed            same claim and source, another frame: \"a website shows X\" became
                       \"X, according to a website\", or a paraphrase became a quotation
   moved               same claim, another place
   headline            an HTML page's headline (its title) rewritten
-  A dateline added to the lead, a list re-punctuated or page furniture is no change;
+  A dateline added to the lead, a list re-punctuated, a sentence split or merged with
+  every word kept, or page furniture is no change;
   nor is a reported claim's tense moving with its cue (\"says ... will\" -> \"said ... would\").
 
 Examples:
@@ -64,10 +66,10 @@ Examples:
 /// speaker: "a U.S. official" became a named spokesman), reframed (the
 /// same claim and source in another attribution frame: "a website shows
 /// X" became "X, according to a website", or a paraphrase became a
-/// quotation), or moved. A claim split into two sentences, or two merged,
-/// reads as reworded; a sentence rewritten from scratch around the same
-/// facts too. A dateline added to the lead, or a list re-punctuated, is
-/// no change. An HTML page's headline is its title, not a statement: a
+/// quotation), or moved. A claim cut short or run on, split into two
+/// sentences, or two merged, reads as reworded; a sentence rewritten from
+/// scratch around the same facts too. A dateline added to the lead, a list
+/// re-punctuated, or a split or merge that keeps every word, is no change. An HTML page's headline is its title, not a statement: a
 /// rewritten one is reported on a line of its own.
 ///
 /// Exit status: 0 when nothing changed, 1 when a claim or the headline
