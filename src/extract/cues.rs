@@ -189,12 +189,13 @@ const SPEECH: &str = "said says say added adds wrote writes tweeted tweets poste
     contended contends alleged alleges cautioned reiterated lamented charged suggested suggests \
     agreed agrees estimated estimates wondered speculated conceded added posits posited \
     acknowledged recounted explained announced clarified insisted retorted blogged \
-    proclaimed pointed";
+    proclaimed pointed allege contend warn concede complain maintain \
+    admit testify explain";
 const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
     urged urges";
 const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \
     hopes hope hoped wants want wanted fears fear feared knows know knew doubts doubted feels \
-    feel felt shows show showed found finds indicates indicated worries worried";
+    feel felt shows show showed found finds indicates indicated worries worried worry";
 const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warning stressing \
     suggesting claiming telling writing tweeting declaring calling accusing vowing promising \
     acknowledging asserting predicting urging asking stating";
@@ -369,7 +370,7 @@ fn build() -> Table {
          rejects seeks demands blames mocks blasts slams touts hails welcomes applauds embraces \
          advocates favors decries denounces disputes challenges requests recommends unveils \
          outlines highlights echoes invokes attacks questions pushes lauds intends plans offers \
-         promotes characterizes portrays",
+         promotes characterizes portrays worry",
         class::NOUNLIKE_CUE,
     );
     let mut add_cue = |words: &'static str, cue: CueKind| {
