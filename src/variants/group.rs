@@ -210,6 +210,10 @@ struct SpeakerRead {
     /// Named (not an unnamed source, not a pronoun left unresolved) and a
     /// proper name: words credited to it can be another speaker's.
     credible: bool,
+    /// Its name's words, as [`one_person`] compares them: each name once
+    /// per query, not once per group that weighs it against the
+    /// majority's.
+    words: Vec<String>,
 }
 
 /// The record of a speaker id after the user's merges, prepared once per
@@ -701,7 +705,8 @@ impl<'s> Grouper<'s> {
             let name = Text::from(rec.as_ref().map_or(id.as_str(), |r| r.name.as_str()));
             let anonymous = rec.as_ref().is_some_and(|r| r.anonymous);
             let credible = !anonymous && id != UNRESOLVED && is_proper_name(&name);
-            let read = SpeakerRead { name, anonymous, canonical: canonical.clone(), credible };
+            let words = name_words(&name);
+            let read = SpeakerRead { name, anonymous, canonical: canonical.clone(), credible, words };
             if let std::collections::hash_map::Entry::Vacant(e) = self.canonical.entry(canonical) {
                 // Mostly a speaker is its own canonical one: its record is
                 // prepared as read.
@@ -799,14 +804,14 @@ impl<'s> Grouper<'s> {
         // the speaker by surname alone ("Calderon said") or with a middle
         // initial credits the same person, whatever the clustering made of
         // it.
-        let names_of_majority: Vec<&Text> = match &majority {
+        let names_of_majority: Vec<&[String]> = match &majority {
             Some(maj) => rows
                 .iter()
                 .filter_map(|r| r.speaker)
                 .filter(|s| who(*s) == maj)
-                .map(|s| &read(s).name)
-                .collect::<BTreeSet<_>>()
-                .into_iter()
+                .map(|s| (&read(s).name, read(s).words.as_slice()))
+                .collect::<BTreeMap<_, _>>()
+                .into_values()
                 .collect(),
             None => Vec::new(),
         };
@@ -853,9 +858,10 @@ impl<'s> Grouper<'s> {
             if let (Some(id), Some(maj)) = (credited(r), &majority)
                 && id != maj
             {
-                let name = read(r.speaker.expect("credited to a speaker")).name.as_str();
-                let same =
-                    *same_person.entry(name).or_insert_with(|| names_of_majority.iter().any(|n| one_person(n, name)));
+                let speaker = read(r.speaker.expect("credited to a speaker"));
+                let same = *same_person
+                    .entry(speaker.name.as_str())
+                    .or_insert_with(|| names_of_majority.iter().any(|n| one_person(n, &speaker.words)));
                 if !same {
                     mask |= set(Flag::Misattributed);
                 }
@@ -962,24 +968,27 @@ pub fn sort_groups(groups: &mut [Group]) {
     });
 }
 
-/// Whether two names can be one person: the same surname (the last
-/// word), and every word of the shorter name in the longer one, accents,
-/// case, initials' dots and titles aside ("Calderon", "Felipe Calderón";
-/// "Donald Trump", "Donald J. Trump"), but not two first names ("Bill
-/// Clinton", "Hillary Clinton").
-fn one_person(a: &str, b: &str) -> bool {
+/// A name's words as [`one_person`] compares them: accents and case
+/// aside, split at what is not a letter, a digit or an apostrophe,
+/// initials and other one-letter words dropped.
+fn name_words(n: &str) -> Vec<String> {
     use unicode_normalization::UnicodeNormalization;
-    let words = |n: &str| -> Vec<String> {
-        n.nfkd()
-            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-            .collect::<String>()
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| w.chars().count() > 1)
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    n.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| w.chars().count() > 1)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether two names, as [`name_words`], can be one person: the same
+/// surname (the last word), and every word of the shorter name in the
+/// longer one, accents, case, initials' dots and titles aside
+/// ("Calderon", "Felipe Calderón"; "Donald Trump", "Donald J. Trump"), but
+/// not two first names ("Bill Clinton", "Hillary Clinton").
+fn one_person(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     match (short.last(), long.last()) {
         (Some(x), Some(y)) if x == y => short.iter().all(|w| long.contains(w)),
         _ => false,
@@ -989,6 +998,10 @@ fn one_person(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn one_person(a: &str, b: &str) -> bool {
+        super::one_person(&name_words(a), &name_words(b))
+    }
 
     #[test]
     fn a_surname_or_a_middle_initial_is_the_same_person() {
