@@ -47,7 +47,7 @@ use std::time::{Duration, Instant};
 use chrono::{TimeZone, Utc};
 use claimtrail::commands::search::search;
 use claimtrail::commands::speakers::spelling_counts;
-use claimtrail::commands::variants::find;
+use claimtrail::commands::variants::{MEMBERS, find};
 use claimtrail::commands::who::{WhoFilter, who};
 use claimtrail::ingest::read_document;
 use claimtrail::query::SpeakerIndex;
@@ -231,32 +231,42 @@ fn bench_queries(dir: &Path, parts: &BTreeSet<String>) {
     }
     // `variants CLAIM` and `variants SPEAKER`, as the command finds them:
     // seeds by words or by speaker, candidates from the variant index, each
-    // checked on whole sentences, members laid out and flagged.
+    // checked on whole sentences, members laid out and flagged. Each is
+    // timed as the command runs by default (at most `MEMBERS` renderings
+    // listed a group) and with `--members 0` (every rendering listed), on
+    // the same queries.
+    let claims: Vec<String> = (0..runs("variants"))
+        .map(|_| {
+            let object = rng.pick(corpus::OBJECTS);
+            let q: Vec<String> = terms(object).iter().rev().take(2).cloned().collect();
+            q.join(" ")
+        })
+        .collect();
+    let names: Vec<String> =
+        (0..runs("variants")).map(|_| format!("{} {}", rng.pick(corpus::FIRST), rng.pick(corpus::LAST))).collect();
     let mut groups_found = 0usize;
-    let mut variants_times = Vec::with_capacity(n);
-    for _ in 0..runs("variants") {
-        let object = rng.pick(corpus::OBJECTS);
-        let q: Vec<String> = terms(object).iter().rev().take(2).cloned().collect();
-        let q = q.join(" ");
-        variants_times.push(time(&mut || {
-            let speakers = SpeakerIndex::load(&store).unwrap();
-            // As the command runs it: the first 20 groups.
-            let found = find(&store, &speakers, &q, (true, false), 20, &|_| true).map(|f| f.groups.len()).unwrap_or(0);
-            groups_found += found;
-            std::hint::black_box(found);
-        }));
-    }
-    let mut variants_speaker_times = Vec::with_capacity(n);
-    for _ in 0..runs("variants") {
-        let name = format!("{} {}", rng.pick(corpus::FIRST), rng.pick(corpus::LAST));
-        variants_speaker_times.push(time(&mut || {
-            let speakers = SpeakerIndex::load(&store).unwrap();
-            let found = find(&store, &speakers, &name, (false, false), 20, &|_| true);
-            std::hint::black_box(found.map(|f| f.groups.len()).unwrap_or(0));
-        }));
+    let mut variants_rows = Vec::new();
+    for (kind, queries, claim_only) in [("CLAIM", &claims, true), ("SPEAKER", &names, false)] {
+        for (members, how) in [(MEMBERS, String::new()), (0, " --members 0".to_string())] {
+            let times: Vec<Duration> = queries
+                .iter()
+                .map(|q| {
+                    time(&mut || {
+                        let speakers = SpeakerIndex::load(&store).unwrap();
+                        // As the command runs it: the first 20 groups.
+                        let found = find(&store, &speakers, q, (claim_only, false), (20, members), &|_| true)
+                            .map(|f| f.groups.len())
+                            .unwrap_or(0);
+                        groups_found += usize::from(claim_only && members == MEMBERS) * found;
+                        std::hint::black_box(found);
+                    })
+                })
+                .collect();
+            variants_rows.push((format!("variants {kind}{how}"), times));
+        }
     }
     eprintln!("variants CLAIM: {} groups found over {} timed queries", groups_found / 2, n);
-    for (name, mut times) in [("variants CLAIM", variants_times), ("variants SPEAKER", variants_speaker_times)] {
+    for (name, mut times) in variants_rows {
         if times.is_empty() {
             continue;
         }

@@ -120,6 +120,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let mut across: Vec<Across> = Vec::new();
     if args.variants {
         let mut grouper = crate::variants::Grouper::new(&store)?;
+        // Only a group's id, stories and flags are shown, all three over
+        // every rendering: one member laid out is enough.
+        grouper.show_at_most(1);
         for t in &trails {
             let hash = t.hash.parse().map_err(|e| crate::error::CliError::new(format!("internal error: {e}")))?;
             across.push(match grouper.group_of(&speakers, hash)? {

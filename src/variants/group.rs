@@ -62,6 +62,10 @@ impl Flag {
     }
 }
 
+/// Every flag, in the order a member lists them.
+pub const FLAGS: [Flag; 5] =
+    [Flag::Wording, Flag::Truncated, Flag::ParaphraseInQuotes, Flag::Misattributed, Flag::Unquoted];
+
 /// A speaker as a member shows it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Speaker {
@@ -74,15 +78,6 @@ pub struct Speaker {
     /// An unnamed source ("officials"): known only inside its story, so
     /// never counted as another speaker than anyone's.
     pub anonymous: bool,
-}
-
-impl Speaker {
-    /// Whether it names someone who can be another speaker than anyone's:
-    /// not an unnamed source, nor a pronoun the extractor left unresolved
-    /// ("he said" with no one to point to).
-    fn named(&self) -> bool {
-        !self.anonymous && self.id != UNRESOLVED
-    }
 }
 
 /// One rendering: a statement in a story, where it first appeared.
@@ -102,24 +97,6 @@ pub struct Member {
     pub flags: Vec<Flag>,
 }
 
-impl Member {
-    /// The speaker it credits the words to, when that can be another
-    /// speaker than anyone's: words said (quoted or reported, or
-    /// "according to"), not a belief, a refusal or a phrase the speaker is
-    /// only the subject of ("Lee called for a ban on X"), given to someone
-    /// named, not described ("a presidential candidate", "polls").
-    fn credited(&self) -> Option<&Speaker> {
-        let said = matches!(self.attribution.as_str(), "direct" | "indirect" | "according_to");
-        self.speaker.as_ref().filter(|s| said && s.named() && is_proper_name(&s.name))
-    }
-
-    /// Inside quotation marks: a direct quote, or reported speech that
-    /// quotes.
-    fn quoted(&self) -> bool {
-        self.attribution == "direct" || quotes(&self.content)
-    }
-}
-
 /// Whether `content` holds a quotation mark (two single marks are one in
 /// some house styles).
 fn quotes(content: &str) -> bool {
@@ -127,31 +104,83 @@ fn quotes(content: &str) -> bool {
 }
 
 /// Renderings of one claim: a primary source's first (the earliest of
-/// them), then the rest by time of first capture.
+/// them), then the rest by time of first capture. A group of thousands of
+/// copies lists at most the grouper's cap of them (see
+/// [`Grouper::show_at_most`]); its order, reference, flags and counts are
+/// those of every rendering all the same.
 #[derive(Clone, Debug, Serialize)]
 pub struct Group {
     /// The hash (12 hex digits) of the earliest rendering's statement.
     pub id: String,
+    /// How many renderings the group has, when `members` lists fewer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members_total: Option<usize>,
+    /// How many stories they are in, when `members` lists fewer renderings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stories_total: Option<usize>,
+    /// How many renderings have each flag, when `members` lists fewer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flag_counts: Option<BTreeMap<Flag, usize>>,
     pub members: Vec<Member>,
+    /// Stories and flags of every rendering, listed or not.
+    #[serde(skip)]
+    stories: usize,
+    #[serde(skip)]
+    flags: BTreeSet<Flag>,
 }
 
 impl Group {
+    /// How many stories render it (all its renderings', listed or not).
     pub fn stories(&self) -> usize {
-        self.members.iter().map(|m| m.story.as_str()).collect::<BTreeSet<_>>().len()
+        self.stories
     }
 
-    /// Every flag any rendering has.
+    /// Every flag any rendering has, listed or not.
     pub fn flags(&self) -> BTreeSet<Flag> {
-        self.members.iter().flat_map(|m| m.flags.iter().copied()).collect()
+        self.flags.clone()
     }
 
     pub fn misattributed(&self) -> bool {
-        self.members.iter().any(|m| m.flags.contains(&Flag::Misattributed))
+        self.flags.contains(&Flag::Misattributed)
+    }
+
+    /// How many renderings it has, listed or not.
+    pub fn renderings(&self) -> usize {
+        self.members_total.unwrap_or(self.members.len())
     }
 }
 
-/// A group's distinct wordings, by statement hash (hex).
-type Wordings = HashMap<Text, Rc<Rendering>>;
+/// A group's distinct wordings, in the order of their hashes: each
+/// statement's hash in hex, its text and its wording, shared by the
+/// renderings of it.
+#[derive(Debug)]
+struct Wording {
+    hex: Text,
+    content: Text,
+    rendering: Rc<Rendering>,
+}
+
+/// One rendering before it is laid out as a [`Member`]: slots into the
+/// group's wordings and the grouper's stories, speakers and attributions.
+/// A group of thousands of copies is ordered and flagged as these, a few
+/// words a copy, and only the renderings shown become members.
+#[derive(Debug)]
+struct Row {
+    wording: u32,
+    story: u32,
+    speaker: Option<u32>,
+    first: u32,
+    attribution: u32,
+    captured_at: DateTime<Utc>,
+    primary: Option<Text>,
+}
+
+/// A group's renderings in order (the reference first), not flagged yet.
+#[derive(Debug)]
+struct Laid {
+    wordings: Vec<Wording>,
+    rows: Vec<Row>,
+}
 
 /// A story's id, shared by its members, and when each revision a member
 /// names was captured, with its primary source kind. A story's members
@@ -178,6 +207,13 @@ struct SpeakerRead {
     anonymous: bool,
     /// The id after the user's merges.
     canonical: Text,
+    /// Named (not an unnamed source, not a pronoun left unresolved) and a
+    /// proper name: words credited to it can be another speaker's.
+    credible: bool,
+    /// Its name's words, as [`one_person`] compares them: each name once
+    /// per query, not once per group that weighs it against the
+    /// majority's.
+    words: Vec<String>,
 }
 
 /// The record of a speaker id after the user's merges, prepared once per
@@ -193,7 +229,7 @@ struct Start {
     story: u32,
     speaker: Option<u32>,
     first: u32,
-    attribution: Text,
+    attribution: u32,
 }
 
 /// Works out groups for one query, caching what it reads.
@@ -230,6 +266,9 @@ pub struct Grouper<'s> {
     canonical: HashMap<Text, Canonical>,
     /// The attributions members show ("direct", "indirect", ...), shared.
     attributions: Vec<Text>,
+    /// At most this many renderings of a group are laid out as members (0:
+    /// all of them); see [`Grouper::show_at_most`].
+    show: usize,
 }
 
 impl<'s> Grouper<'s> {
@@ -258,7 +297,17 @@ impl<'s> Grouper<'s> {
             speaker_slots: FxHashMap::default(),
             canonical: HashMap::new(),
             attributions: Vec::new(),
+            show: 0,
         })
+    }
+
+    /// Lay out at most `n` renderings of each group as members (0: all),
+    /// the earliest first, and beyond them the earliest rendering of each
+    /// flag those lack. Order, reference, flags and counts stay those of
+    /// every rendering: what is saved is building and printing thousands
+    /// of copies nobody reads.
+    pub fn show_at_most(&mut self, n: usize) {
+        self.show = n;
     }
 
     fn rendering(&mut self, h: &Hash32) -> Result<&(Text, Rc<Rendering>), CliError> {
@@ -474,10 +523,9 @@ impl<'s> Grouper<'s> {
         let mut hashes = self.components[&root].clone();
         hashes.sort();
         let group = match self.layout(speakers, &hashes)? {
-            Some((mut g, wordings)) => {
-                self.identities(speakers, g.members.iter_mut())?;
-                flag(&mut g.members, &wordings);
-                Some(g)
+            Some(laid) => {
+                let identity = self.identities(speakers, laid.rows.iter().filter_map(|r| r.speaker));
+                Some(self.finish(laid, &identity))
             }
             None => None,
         };
@@ -494,38 +542,28 @@ impl<'s> Grouper<'s> {
         self.settle();
         let components: BTreeMap<Hash32, Vec<Hash32>> =
             self.components.iter().map(|(r, hashes)| (*r, hashes.clone())).collect();
-        let mut out: Vec<(Group, Wordings)> = Vec::new();
+        let mut laid: Vec<Laid> = Vec::new();
         for (_, mut hashes) in components {
             if wanted.is_some_and(|w| !hashes.iter().any(|h| w.contains(h))) {
                 continue;
             }
             hashes.sort();
-            if let Some(g) = self.layout(speakers, &hashes)? {
-                out.push(g);
+            if let Some(l) = self.layout(speakers, &hashes)? {
+                laid.push(l);
             }
         }
         // Who each speaker is across stories: the speakers of every group
         // clustered once, then each group flagged.
-        self.identities(speakers, out.iter_mut().flat_map(|(g, _)| g.members.iter_mut()))?;
-        let mut out: Vec<Group> = out
-            .into_iter()
-            .map(|(mut g, wordings)| {
-                flag(&mut g.members, &wordings);
-                g
-            })
-            .collect();
+        let identity = self.identities(speakers, laid.iter().flat_map(|l| l.rows.iter().filter_map(|r| r.speaker)));
+        let mut out: Vec<Group> = laid.into_iter().map(|l| self.finish(l, &identity)).collect();
         sort_groups(&mut out);
         Ok(out)
     }
 
-    /// One group's members, in order of first capture (not flagged yet),
-    /// with each distinct wording by hash; `None` when its renderings are
+    /// One group's renderings, in order of first capture (not flagged
+    /// yet), with its distinct wordings; `None` when its renderings are
     /// all in one story.
-    fn layout(
-        &mut self,
-        speakers: &SpeakerIndex<'_>,
-        hashes: &[Hash32],
-    ) -> Result<Option<(Group, Wordings)>, CliError> {
+    fn layout(&mut self, speakers: &SpeakerIndex<'_>, hashes: &[Hash32]) -> Result<Option<Laid>, CliError> {
         // Each statement's runs, one per story and speaker (where it first
         // appeared), read before anything else: a seed whose renderings
         // stay in one story is no group, and costs no revision or speaker
@@ -579,63 +617,54 @@ impl<'s> Grouper<'s> {
         if !stories.any(|s| Some(s) != one) {
             return Ok(None);
         }
-        let mut members: Vec<Member> = Vec::with_capacity(firsts.iter().map(|(_, runs)| runs.len()).sum());
-        // Each distinct wording once, by hash: members share them.
-        let mut wordings: Wordings = HashMap::new();
+        let mut rows: Vec<Row> = Vec::with_capacity(firsts.iter().map(|(_, runs)| runs.len()).sum());
+        let mut wordings: Vec<Wording> = Vec::new();
         for (h, runs) in firsts {
             if runs.is_empty() {
                 continue;
             }
             let (content, rendering) = self.rendering(&h)?.clone();
-            let hex = Text::from(h.to_hex());
-            wordings.insert(hex.clone(), rendering);
+            let wording = wordings.len() as u32;
+            wordings.push(Wording { hex: Text::from(h.to_hex()), content, rendering });
             for run in runs {
-                let (story, captured_at, primary) = self.revision_info(run.story, run.first)?;
-                let speaker = match run.speaker {
-                    Some(slot) => {
-                        let (id, read) = self.speaker_info(speakers, slot)?;
-                        // The identity starts as the id after the user's
-                        // merges; `identities` clusters those.
-                        Some(Speaker {
-                            id,
-                            name: read.name.clone(),
-                            identity: read.canonical.clone(),
-                            anonymous: read.anonymous,
-                        })
-                    }
-                    None => None,
-                };
-                members.push(Member {
-                    story,
-                    revision: run.first,
-                    hash: hex.clone(),
-                    content: content.clone(),
-                    speaker,
+                // Every rendering's capture time and primary source kind,
+                // shown or not: they decide the reference and the order.
+                let (captured_at, primary) = self.revision_info(run.story, run.first)?;
+                if let Some(slot) = run.speaker {
+                    // Every speaker's record, shown or not: who each is
+                    // decides `misattributed`.
+                    self.speaker_info(speakers, slot)?;
+                }
+                rows.push(Row {
+                    wording,
+                    story: run.story,
+                    speaker: run.speaker,
+                    first: run.first,
                     attribution: run.attribution,
                     captured_at,
                     primary,
-                    flags: Vec::new(),
                 });
             }
         }
-        // A primary source is the reference however late it was recorded.
-        // The order is found over indices, then members are moved once: a
-        // member is large, and a group can have thousands.
-        let mut order: Vec<usize> = (0..members.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&members[a], &members[b]);
-            (a.primary.is_none(), a.captured_at, &a.story, a.revision, &a.hash).cmp(&(
-                b.primary.is_none(),
-                b.captured_at,
-                &b.story,
-                b.revision,
-                &b.hash,
-            ))
+        // A primary source is the reference however late it was recorded;
+        // then time of capture, story, revision and hash. The sort is
+        // stable: two speakers' runs of one statement in one revision keep
+        // the store's order.
+        let stories = &self.stories;
+        rows.sort_by(|a, b| {
+            (a.primary.is_none(), a.captured_at)
+                .cmp(&(b.primary.is_none(), b.captured_at))
+                .then_with(|| {
+                    if a.story == b.story {
+                        Ordering::Equal
+                    } else {
+                        stories[a.story as usize].id.cmp(&stories[b.story as usize].id)
+                    }
+                })
+                .then(a.first.cmp(&b.first))
+                .then_with(|| wordings[a.wording as usize].hex.cmp(&wordings[b.wording as usize].hex))
         });
-        let mut slots: Vec<Option<Member>> = members.into_iter().map(Some).collect();
-        let members: Vec<Member> = order.iter().filter_map(|&i| slots[i].take()).collect();
-        let id = members[0].hash[..12].to_string();
-        Ok(Some((Group { id, members }, wordings)))
+        Ok(Some(Laid { wordings, rows }))
     }
 
     /// A story's slot, its id shared by its members.
@@ -648,13 +677,12 @@ impl<'s> Grouper<'s> {
         slot_of(&mut self.speaker_slots, &mut self.speakers, id, |id| SpeakerInfo { id, read: None })
     }
 
-    /// Revision `number` of the story in `slot`: the story's shared id,
-    /// when it was captured, and the kind of primary source it was
-    /// recorded as.
-    fn revision_info(&mut self, slot: u32, number: u32) -> Result<(Text, DateTime<Utc>, Option<Text>), CliError> {
+    /// Revision `number` of the story in `slot`: when it was captured, and
+    /// the kind of primary source it was recorded as.
+    fn revision_info(&mut self, slot: u32, number: u32) -> Result<(DateTime<Utc>, Option<Text>), CliError> {
         let times = &mut self.stories[slot as usize];
         if let Some((_, at, primary)) = times.revisions.iter().find(|(n, ..)| *n == number) {
-            return Ok((times.id.clone(), *at, primary.clone()));
+            return Ok((*at, primary.clone()));
         }
         let (at, primary) = self
             .store
@@ -662,7 +690,7 @@ impl<'s> Grouper<'s> {
             .ok_or_else(|| CliError::new(format!("revision {number} of {:?} is missing", times.id.as_str())))?;
         let primary = primary.map(Text::from);
         times.revisions.push((number, at, primary.clone()));
-        Ok((times.id.clone(), at, primary))
+        Ok((at, primary))
     }
 
     /// The speaker in `slot` as members show it: its id, and its name as
@@ -674,11 +702,11 @@ impl<'s> Grouper<'s> {
             let id = self.speakers[slot].id.clone();
             let rec = speakers.record(&id)?;
             let canonical = Text::from(speakers.canonical(&id));
-            let read = SpeakerRead {
-                name: Text::from(rec.as_ref().map_or(id.as_str(), |r| r.name.as_str())),
-                anonymous: rec.as_ref().is_some_and(|r| r.anonymous),
-                canonical: canonical.clone(),
-            };
+            let name = Text::from(rec.as_ref().map_or(id.as_str(), |r| r.name.as_str()));
+            let anonymous = rec.as_ref().is_some_and(|r| r.anonymous);
+            let credible = !anonymous && id != UNRESOLVED && is_proper_name(&name);
+            let words = name_words(&name);
+            let read = SpeakerRead { name, anonymous, canonical: canonical.clone(), credible, words };
             if let std::collections::hash_map::Entry::Vacant(e) = self.canonical.entry(canonical) {
                 // Mostly a speaker is its own canonical one: its record is
                 // prepared as read.
@@ -691,35 +719,27 @@ impl<'s> Grouper<'s> {
         Ok((info.id.clone(), info.read.as_ref().expect("read above")))
     }
 
-    /// An attribution kind, shared by every member that has it (there are
-    /// a handful).
-    fn attribution(&mut self, kind: &str) -> Text {
-        if let Some(t) = self.attributions.iter().find(|t| t.as_str() == kind) {
-            return t.clone();
+    /// An attribution kind's slot, its text shared by every member that
+    /// has it (there are a handful).
+    fn attribution(&mut self, kind: &str) -> u32 {
+        if let Some(i) = self.attributions.iter().position(|t| t.as_str() == kind) {
+            return i as u32;
         }
-        let t = Text::from(kind);
-        self.attributions.push(t.clone());
-        t
+        self.attributions.push(Text::from(kind));
+        (self.attributions.len() - 1) as u32
     }
 
-    /// Fill in each speaker's identity: the members' speakers grouped by
-    /// the store-wide rules (`speaker::cluster`) after the user's merges,
-    /// so two spellings of one person are one speaker. Every member's
-    /// speaker was read through [`Grouper::speaker_info`].
-    fn identities<'m>(
-        &self,
-        speakers: &SpeakerIndex<'_>,
-        members: impl Iterator<Item = &'m mut Member>,
-    ) -> Result<(), CliError> {
-        let mut members: Vec<&mut Member> = members.collect();
-        // Each member's speaker after the user's merges: laid out as its
-        // identity until clustered.
-        let canonical: Vec<Option<Text>> =
-            members.iter().map(|m| m.speaker.as_ref().map(|s| s.identity.clone())).collect();
-        // The distinct ids in order: thousands of members name a few
-        // hundred speakers, so those are found by hashing and only they
-        // are sorted.
-        let distinct: FxHashSet<&str> = canonical.iter().flatten().map(Text::as_str).collect();
+    /// Each speaker's identity, by slot, for the speakers in `slots`: their
+    /// ids after the user's merges grouped by the store-wide rules
+    /// (`speaker::cluster`), so two spellings of one person are one
+    /// speaker. Every slot's record was read through
+    /// [`Grouper::speaker_info`].
+    fn identities(&self, speakers: &SpeakerIndex<'_>, slots: impl Iterator<Item = u32>) -> Vec<Option<Text>> {
+        let read = |slot: u32| self.speakers[slot as usize].read.as_ref().expect("read when laid out");
+        // Thousands of renderings name a few hundred speakers: those are
+        // found by hashing and only they are sorted.
+        let slots: FxHashSet<u32> = slots.collect();
+        let distinct: FxHashSet<&str> = slots.iter().map(|s| read(*s).canonical.as_str()).collect();
         let mut ids: Vec<&str> = distinct.into_iter().collect();
         ids.sort_unstable();
         // Each record was read and prepared once per query (see
@@ -734,12 +754,192 @@ impl<'s> Grouper<'s> {
                 identity.insert(id, head.clone());
             }
         }
-        for (m, canon) in members.iter_mut().zip(&canonical) {
-            if let (Some(s), Some(canon)) = (&mut m.speaker, canon) {
-                s.identity = identity.get(canon.as_str()).unwrap_or(canon).clone();
+        let mut out = vec![None; self.speakers.len()];
+        for slot in slots {
+            let canon = &read(slot).canonical;
+            out[slot as usize] = Some(identity.get(canon.as_str()).unwrap_or(canon).clone());
+        }
+        out
+    }
+
+    /// Flag every rendering against the reference (the primary source,
+    /// else the earliest) and the group, and lay out as members the first
+    /// [`Grouper::show_at_most`] of them, with the earliest rendering of
+    /// each flag those lack; `identity` holds each speaker's identity by
+    /// slot.
+    fn finish(&self, laid: Laid, identity: &[Option<Text>]) -> Group {
+        let Laid { wordings, rows } = laid;
+        let read = |slot: u32| self.speakers[slot as usize].read.as_ref().expect("read when laid out");
+        let who = |slot: u32| identity[slot as usize].as_ref().expect("every speaker is clustered");
+        let kind = |r: &Row| self.attributions[r.attribution as usize].as_str();
+        // The identity a rendering credits the words to, when that can be
+        // another speaker than anyone's: words said (quoted or reported,
+        // or "according to"), not a belief, a refusal or a phrase the
+        // speaker is only the subject of ("Lee called for a ban on X"),
+        // given to someone named, not described ("a presidential
+        // candidate", "polls").
+        let credited = |r: &Row| -> Option<&Text> {
+            let said = matches!(kind(r), "direct" | "indirect" | "according_to");
+            r.speaker.filter(|s| said && read(*s).credible).map(who)
+        };
+        // Inside quotation marks: a direct quote, or reported speech that
+        // quotes.
+        let quoted = |r: &Row| kind(r) == "direct" || quotes(&wordings[r.wording as usize].content);
+        // The speaker a primary source gives; else the one most renderings
+        // give, one vote per story, the earliest breaking a tie.
+        let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut voted: FxHashSet<(u32, &str)> = FxHashSet::default();
+        for (i, r) in rows.iter().enumerate() {
+            if let Some(id) = credited(r)
+                && voted.insert((r.story, id.as_str()))
+            {
+                votes.entry(id.as_str()).or_insert((0, i)).0 += 1;
             }
         }
-        Ok(())
+        let primary = rows.iter().find(|r| r.primary.is_some() && credited(r).is_some()).and_then(credited).cloned();
+        let majority: Option<Text> = primary.or_else(|| {
+            votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| Text::from(*id))
+        });
+        // The names the majority's renderings give it: a story that names
+        // the speaker by surname alone ("Calderon said") or with a middle
+        // initial credits the same person, whatever the clustering made of
+        // it.
+        let names_of_majority: Vec<&[String]> = match &majority {
+            Some(maj) => rows
+                .iter()
+                .filter_map(|r| r.speaker)
+                .filter(|s| who(*s) == maj)
+                .map(|s| (&read(s).name, read(s).words.as_slice()))
+                .collect::<BTreeMap<_, _>>()
+                .into_values()
+                .collect(),
+            None => Vec::new(),
+        };
+        let reference = &wordings[rows[0].wording as usize].rendering;
+        let reference_quoted = quoted(&rows[0]);
+        // Each distinct wording is compared once, so a group of thousands
+        // of copies of a few wordings costs what the wordings do.
+        let compared: Vec<(bool, Edits)> = wordings
+            .iter()
+            .map(|w| {
+                let r = &w.rendering;
+                let truncated = wordings.iter().any(|o| truncation_of(r.rendering_of(&o.rendering), &o.rendering));
+                (truncated, edits(reference, r.rendering_of(reference)))
+            })
+            .collect();
+        // A rendering's flags depend on its wording, speaker and
+        // attribution only (and on whether it is the reference): each
+        // combination is flagged once, as a mask of `FLAGS`.
+        let mut same_person: FxHashMap<&str, bool> = FxHashMap::default();
+        let mut flagged: FxHashMap<(u32, Option<u32>, u32), u8> = FxHashMap::default();
+        let mut masks: Vec<u8> = Vec::with_capacity(rows.len());
+        for (i, r) in rows.iter().enumerate() {
+            let key = (r.wording, r.speaker, r.attribution);
+            if i > 0
+                && let Some(&mask) = flagged.get(&key)
+            {
+                masks.push(mask);
+                continue;
+            }
+            let (truncated, e) = &compared[r.wording as usize];
+            let quoted = i > 0 && quoted(r);
+            // `FLAGS` lists the flags in their declared order.
+            let set = |f: Flag| 1u8 << f as u8;
+            let mut mask = 0u8;
+            if i > 0 && e.wording {
+                mask |= set(Flag::Wording);
+            }
+            if *truncated {
+                mask |= set(Flag::Truncated);
+            }
+            if i > 0 && quoted && e.substituted >= 2 {
+                mask |= set(Flag::ParaphraseInQuotes);
+            }
+            if let (Some(id), Some(maj)) = (credited(r), &majority)
+                && id != maj
+            {
+                let speaker = read(r.speaker.expect("credited to a speaker"));
+                let same = *same_person
+                    .entry(speaker.name.as_str())
+                    .or_insert_with(|| names_of_majority.iter().any(|n| one_person(n, &speaker.words)));
+                if !same {
+                    mask |= set(Flag::Misattributed);
+                }
+            }
+            if i > 0 && quoted != reference_quoted {
+                mask |= set(Flag::Unquoted);
+            }
+            if i > 0 {
+                flagged.insert(key, mask);
+            }
+            masks.push(mask);
+        }
+        let flags_of = |mask: u8| -> Vec<Flag> {
+            FLAGS.iter().enumerate().filter(|(k, _)| mask & (1 << k) != 0).map(|(_, f)| *f).collect()
+        };
+        let all = masks.iter().fold(0u8, |a, m| a | m);
+        let stories: FxHashSet<u32> = rows.iter().map(|r| r.story).collect();
+        // The renderings shown: the first `show`, then the earliest of each
+        // flag they lack, so no kind of change is hidden behind the cap.
+        let total = rows.len();
+        let cap = if self.show == 0 { total } else { self.show.min(total) };
+        let mut shown: Vec<usize> = (0..cap).collect();
+        if cap < total {
+            let listed = masks[..cap].iter().fold(0u8, |a, m| a | m);
+            for k in 0..FLAGS.len() {
+                let bit = 1u8 << k;
+                if listed & bit == 0
+                    && let Some(i) = masks.iter().position(|m| m & bit != 0)
+                {
+                    shown.push(i);
+                }
+            }
+            shown.sort_unstable();
+        }
+        let members: Vec<Member> = shown
+            .iter()
+            .map(|&i| {
+                let r = &rows[i];
+                let w = &wordings[r.wording as usize];
+                Member {
+                    story: self.stories[r.story as usize].id.clone(),
+                    revision: r.first,
+                    hash: w.hex.clone(),
+                    content: w.content.clone(),
+                    speaker: r.speaker.map(|s| {
+                        let rd = read(s);
+                        Speaker {
+                            id: self.speakers[s as usize].id.clone(),
+                            name: rd.name.clone(),
+                            identity: who(s).clone(),
+                            anonymous: rd.anonymous,
+                        }
+                    }),
+                    attribution: self.attributions[r.attribution as usize].clone(),
+                    captured_at: r.captured_at,
+                    primary: r.primary.clone(),
+                    flags: flags_of(masks[i]),
+                }
+            })
+            .collect();
+        let capped = members.len() < total;
+        let counts = || {
+            FLAGS
+                .iter()
+                .enumerate()
+                .map(|(k, f)| (*f, masks.iter().filter(|m| *m & (1 << k) != 0).count()))
+                .filter(|(_, n)| *n > 0)
+                .collect()
+        };
+        Group {
+            id: wordings[rows[0].wording as usize].hex[..12].to_string(),
+            members_total: capped.then_some(total),
+            stories_total: capped.then_some(stories.len()),
+            flag_counts: capped.then(counts),
+            members,
+            stories: stories.len(),
+            flags: flags_of(all).into_iter().collect(),
+        }
     }
 }
 
@@ -768,122 +968,40 @@ pub fn sort_groups(groups: &mut [Group]) {
     });
 }
 
-/// Whether two names can be one person: the same surname (the last
-/// word), and every word of the shorter name in the longer one, accents,
-/// case, initials' dots and titles aside ("Calderon", "Felipe Calderón";
-/// "Donald Trump", "Donald J. Trump"), but not two first names ("Bill
-/// Clinton", "Hillary Clinton").
-fn one_person(a: &str, b: &str) -> bool {
+/// A name's words as [`one_person`] compares them: accents and case
+/// aside, split at what is not a letter, a digit or an apostrophe,
+/// initials and other one-letter words dropped.
+fn name_words(n: &str) -> Vec<String> {
     use unicode_normalization::UnicodeNormalization;
-    let words = |n: &str| -> Vec<String> {
-        n.nfkd()
-            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-            .collect::<String>()
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| w.chars().count() > 1)
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    n.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| w.chars().count() > 1)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether two names, as [`name_words`], can be one person: the same
+/// surname (the last word), and every word of the shorter name in the
+/// longer one, accents, case, initials' dots and titles aside
+/// ("Calderon", "Felipe Calderón"; "Donald Trump", "Donald J. Trump"), but
+/// not two first names ("Bill Clinton", "Hillary Clinton").
+fn one_person(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     match (short.last(), long.last()) {
         (Some(x), Some(y)) if x == y => short.iter().all(|w| long.contains(w)),
         _ => false,
     }
 }
 
-/// Flag each member against the reference (the primary source, else the
-/// earliest) and the group; `wordings` holds each member's wording by hash.
-fn flag(members: &mut [Member], wordings: &Wordings) {
-    // The speaker a primary source gives; else the one most renderings
-    // give, one vote per story, the earliest breaking a tie.
-    let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let mut voted: FxHashSet<(&str, &str)> = FxHashSet::default();
-    for (i, m) in members.iter().enumerate() {
-        if let Some(s) = m.credited()
-            && voted.insert((m.story.as_str(), s.identity.as_str()))
-        {
-            let e = votes.entry(s.identity.as_str()).or_insert((0, i));
-            e.0 += 1;
-        }
-    }
-    let primary = members
-        .iter()
-        .find(|m| m.primary.is_some() && m.credited().is_some())
-        .and_then(|m| m.credited().map(|s| s.identity.clone()));
-    let majority: Option<Text> = primary.or_else(|| {
-        votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| Text::from(*id))
-    });
-    // The names the majority's renderings give it: a story that names
-    // the speaker by surname alone ("Calderon said") or with a middle
-    // initial credits the same person, whatever the clustering made of it.
-    let names_of_majority: Vec<Text> = match &majority {
-        Some(maj) => members
-            .iter()
-            .filter_map(|m| m.speaker.as_ref())
-            .filter(|s| s.identity == *maj)
-            .map(|s| s.name.clone())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect(),
-        None => Vec::new(),
-    };
-    // Thousands of members name a few hundred speakers: each name is
-    // compared with the majority's once.
-    let mut same_person: FxHashMap<Text, bool> = FxHashMap::default();
-    let reference = &wordings[members[0].hash.as_str()];
-    let reference_quoted = members[0].quoted();
-    // Members repeat wordings (one story's copy of a wire quote is
-    // another's): each distinct wording is compared once, so a group of
-    // thousands of copies of a few wordings costs what the wordings do.
-    // A group has a handful of wordings and members share their hash's
-    // text: found by a scan that compares pointers first, not by hashing
-    // 64 hex digits per member.
-    let compared: Vec<(&Text, bool, Edits)> = wordings
-        .iter()
-        .map(|(h, r)| {
-            let truncated = wordings.values().any(|o| truncation_of(r.rendering_of(o), o));
-            (h, truncated, edits(reference, r.rendering_of(reference)))
-        })
-        .collect();
-    for (i, m) in members.iter_mut().enumerate() {
-        // Pushed in the flags' own order (as a set of them would list
-        // them), without a set per member.
-        let mut flags = Vec::new();
-        let (_, truncated, e) = compared
-            .iter()
-            .find(|(h, ..)| std::ptr::eq(h.as_str(), m.hash.as_str()))
-            .or_else(|| compared.iter().find(|(h, ..)| **h == m.hash))
-            .expect("every member's wording is compared");
-        let quoted = i > 0 && m.quoted();
-        if i > 0 && e.wording {
-            flags.push(Flag::Wording);
-        }
-        if *truncated {
-            flags.push(Flag::Truncated);
-        }
-        if i > 0 && quoted && e.substituted >= 2 {
-            flags.push(Flag::ParaphraseInQuotes);
-        }
-        if let (Some(s), Some(maj)) = (m.credited(), &majority)
-            && s.identity != *maj
-            && !*same_person
-                .entry(s.name.clone())
-                .or_insert_with(|| names_of_majority.iter().any(|n| one_person(n, &s.name)))
-        {
-            flags.push(Flag::Misattributed);
-        }
-        if i > 0 && quoted != reference_quoted {
-            flags.push(Flag::Unquoted);
-        }
-        debug_assert!(flags.is_sorted());
-        m.flags = flags;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn one_person(a: &str, b: &str) -> bool {
+        super::one_person(&name_words(a), &name_words(b))
+    }
 
     #[test]
     fn a_surname_or_a_middle_initial_is_the_same_person() {

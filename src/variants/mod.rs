@@ -18,6 +18,6 @@ pub mod group;
 pub mod text;
 pub mod words;
 
-pub use group::{BUDGET, Flag, Group, Grouper, Member, sort_groups};
+pub use group::{BUDGET, FLAGS, Flag, Group, Grouper, Member, sort_groups};
 pub use text::Text;
 pub use words::prints;

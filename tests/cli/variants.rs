@@ -374,6 +374,71 @@ fn a_primary_source_comes_first_and_decides_who_said_it() {
     assert!(env.run(["show", "ministry-statement"]).ok().contains("statement"));
 }
 
+/// Six invented reports of one quote: two drop a word, one gives it to
+/// another speaker. More than `--members` of them.
+fn copies() -> Env {
+    let env = Env::new();
+    let reports = [
+        ("quay-gazette", "09", "Gen. Tomas Varga", "rebuilt before the first frost"),
+        ("pier-courier", "10", "Gen. Tomas Varga", "rebuilt before the first frost"),
+        ("dock-weekly", "11", "Gen. Tomas Varga", "rebuilt before the frost"),
+        ("harbour-news", "12", "Gen. Tomas Varga", "rebuilt before the frost"),
+        ("ferry-post", "13", "Harbour Minister Petra Hale", "rebuilt before the first frost"),
+        ("tide-times", "14", "Gen. Tomas Varga", "rebuilt before the first frost"),
+    ];
+    for (story, hour, speaker, words) in reports {
+        let text = format!(
+            "Kessby repairs promised\n\n\"Every pier in Kessby will be {words},\" {speaker} said on Friday.\n\nThe storm closed the harbour for a week.\n"
+        );
+        let file = env.file(&format!("{story}.txt"), text);
+        env.run(["record", story, file.to_str().unwrap(), "--at", &format!("2026-05-02T{hour}:00Z")]).ok();
+    }
+    env
+}
+
+/// The stories a group lists, in order, and its totals.
+fn listed(v: &Value) -> (Vec<String>, &Value, &Value, &Value) {
+    let g = &v["groups"][0];
+    let stories = g["members"].as_array().unwrap().iter().map(|m| m["story"].as_str().unwrap().to_string()).collect();
+    (stories, &g["members_total"], &g["stories_total"], &g["flag_counts"])
+}
+
+#[test]
+fn a_group_larger_than_the_cap_lists_the_earliest_and_counts_the_rest() {
+    let env = copies();
+    let query = ["variants", "Every pier in Kessby", "--format", "json"];
+    let all = env.run([&query[..], &["--members", "0"][..]].concat());
+    let all = all.json();
+    let (stories, total, in_stories, counts) = listed(&all);
+    assert_eq!(stories.len(), 6, "{all:#}");
+    // Nothing was left out: the group reads as it always has.
+    assert!(total.is_null() && in_stories.is_null() && counts.is_null(), "{all:#}");
+    assert_eq!(env.run(query).json(), all, "six renderings are under the default cap");
+
+    let capped = env.run([&query[..], &["--members", "2"][..]].concat());
+    let capped = capped.json();
+    let (stories, total, in_stories, counts) = listed(&capped);
+    // The two earliest, then the earliest of each flag they lack: the
+    // first dropped word and the misattribution beyond the cap are kept.
+    assert_eq!(stories, ["quay-gazette", "pier-courier", "dock-weekly", "ferry-post"], "{capped:#}");
+    assert_eq!((total, in_stories), (&Value::from(6), &Value::from(6)));
+    assert_eq!(counts, &serde_json::json!({"wording": 2, "misattributed": 1}));
+    // Listed or not, each rendering is flagged as in the whole group.
+    let whole: Vec<&Value> = all["groups"][0]["members"].as_array().unwrap().iter().collect();
+    for m in capped["groups"][0]["members"].as_array().unwrap() {
+        assert!(whole.contains(&m), "{m:#}");
+    }
+
+    let text = env.run(["variants", "Every pier in Kessby", "--members", "2"]).ok().to_string();
+    assert!(text.starts_with("group "), "{text}");
+    assert!(text.contains("6 renderings in 6 stories; flags: wording, misattributed"), "{text}");
+    assert!(text.contains("… and 2 more renderings in 2 more stories; 1 wording (--members 0 lists them)"), "{text}");
+    assert!(!env.run(["variants", "Every pier in Kessby", "--members", "0"]).ok().contains("more renderings"));
+    // Filters see every rendering, listed or not.
+    let misattributed = env.run(["variants", "Every pier in Kessby", "--members", "1", "--misattributed"]);
+    assert!(misattributed.ok().contains("ferry-post"));
+}
+
 /// A quote, a report of it, and two different sentences that each hold
 /// the quote's words: the quote is a "part" of both sentences, which must
 /// not make them, or it, one claim (on real coverage such phrases chained
