@@ -286,8 +286,10 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 return true;
             }
         }
-        // `C, said S`
-        if matches!(kind, CueKind::Speech | CueKind::Tell)
+        // `C, said S`, `"Q?" asked S` (no other verb of telling inverts:
+        // "C, told AFP by telephone that D" has its object after it, no
+        // speaker)
+        if (kind == CueKind::Speech || (kind == CueKind::Tell && (c.lower_is(cue, "asked") || c.lower_is(cue, "asks"))))
             && matches!(t[cue - 1].kind, Kind::Comma | Kind::Close)
             && let Some(((s, e), appositive)) = [
                 np_forward(c, cue + 1, false),

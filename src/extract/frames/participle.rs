@@ -1,6 +1,7 @@
 //! Participle frames: `S did X, saying C`, where the participle reports
 //! what the clause's subject said; `... with S saying: "Q"`, where it
-//! reports what the name before it said; and `S was quoted as saying C`.
+//! reports what the name before it said; and `S was quoted as saying C`
+//! (or `R quoted S as saying C`).
 
 use super::phrases::{np_back, np_forward, starts_clause, subject_before};
 use super::speech::{Complement, complement, object, object_participle};
@@ -40,21 +41,35 @@ fn participle_complement(c: &Ctx, k: usize) -> Option<Complement> {
 /// `S was quoted as saying C`: a passive that still names its speaker.
 fn quoted_as_saying(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
-    let Some(k) = (2..t.len()).find(|&k| {
-        !t[k].quoted
-            && cue_at(c, k) == Some(CueKind::Participle)
-            && c.lower_is(k - 1, "as")
-            && c.lower_is(k - 2, "quoted")
-    }) else {
+    let Some(k) =
+        (2..t.len()).find(|&k| !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle) && c.lower_is(k - 1, "as"))
+    else {
         return false;
     };
-    let Some(source) = subject_before(c, k - 2, |s| starts_clause(c, s)) else {
-        return false;
+    let (source, cue) = if c.lower_is(k - 2, "quoted") {
+        let Some(source) = subject_before(c, k - 2, |s| starts_clause(c, s)) else {
+            return false;
+        };
+        (source, c.bytes(k - 2, k + 1))
+    } else {
+        // "State media quoted Omar Farid as saying C", "the agency cited a
+        // military source as saying C": the one quoted is the object.
+        let Some(np) = np_back(c, k - 1) else {
+            return false;
+        };
+        // ("quoted him as saying": a pronoun object is left alone.)
+        if np.0 == 0
+            || !(c.lower_is(np.0 - 1, "quoted") || c.lower_is(np.0 - 1, "cited"))
+            || (np.1 == np.0 + 1 && !t[np.0].cap)
+        {
+            return false;
+        }
+        (Source::Mention { np, appositive: None }, c.bytes(np.0 - 1, k + 1))
     };
     let Some(comp) = participle_complement(c, k) else {
         return false;
     };
-    push(out, content_frame(c, comp.start, t.len(), c.bytes(k - 2, k + 1), source, comp.that))
+    push(out, content_frame(c, comp.start, t.len(), cue, source, comp.that))
 }
 
 /// `... with Ann Roe saying: "Q"`: a participle right after a name, its
