@@ -361,3 +361,46 @@ The county sheriff said two roads were closed. The deputy sheriff said more woul
         j["statements"].as_array().unwrap().iter().map(|s| s["speaker"]["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["organization", "organization", "organization", "person", "person"]);
 }
+
+/// Wire-service frames: an agency quoting someone names the one quoted, a
+/// recipient after "told" is not the speaker, and a quantity before "of"
+/// stays in the speaker's name.
+#[test]
+fn wire_frames_name_the_one_quoted() {
+    let env = Env::new();
+    let text = "\
+Border Crossing Reopens
+
+State media quoted Omar Farid as saying the border would reopen on Sunday.
+
+The agency quoted a military source as saying that the convoy had turned back.
+
+Lena Fischer, the harbour spokeswoman, told AFP by telephone that the pier had collapsed.
+
+“Positions will soften,” Mayor Ana Ruiz’s chief of staff, Tom Berg, told reporters.
+
+One of the mayor’s aides said the vote would be delayed.
+
+“Is the bridge safe?” asked Sen. Maria Ortiz.
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let st = j["statements"].as_array().unwrap();
+    let by = |snippet: &str| {
+        st.iter()
+            .find(|s| s["content"].as_str().unwrap().contains(snippet))
+            .unwrap_or_else(|| panic!("no statement with {snippet:?}: {j:#}"))
+    };
+    for (snippet, name, content) in [
+        ("border would reopen", "Omar Farid", "the border would reopen on Sunday"),
+        ("convoy had turned", "military source", "the convoy had turned back"),
+        ("pier had collapsed", "Lena Fischer", "the pier had collapsed"),
+        ("Positions will soften", "Tom Berg", "Positions will soften"),
+        ("vote would be delayed", "one of the mayor’s aides", "the vote would be delayed"),
+        ("bridge safe", "Maria Ortiz", "Is the bridge safe?"),
+    ] {
+        let s = by(snippet);
+        assert_eq!(s["speaker"]["name"], name, "{snippet}: {s:#}");
+        assert_eq!(s["content"], content, "{snippet}: {s:#}");
+    }
+    assert_eq!(by("convoy had turned")["speaker"]["kind"], "anonymous");
+}

@@ -607,8 +607,12 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
             // "Ford's deputy, Jim Poole, said": a possessive name is a
             // determiner too.
+            // "California Rep. Duncan Hunter's chief of staff, Jim Poole":
+            // so is a titled name ending in a possessive.
+            let owned_to = (d..b).find(|&k| !t[k].cap).unwrap_or(b);
+            let owner = (d..owned_to).any(|k| is_possessive(c, k));
             let described = d + 1 < b
-                && (t[d].is(class::DET) || t[d].cap && is_possessive(c, d))
+                && (t[d].is(class::DET) || owner)
                 // A role noun, or any common noun heading the description
                 // when the name has a first and a last name ("An Israeli
                 // blogger, Tal Roe, said").
