@@ -363,8 +363,9 @@ The county sheriff said two roads were closed. The deputy sheriff said more woul
 }
 
 /// Wire-service frames: an agency quoting someone names the one quoted, a
-/// recipient after "told" is not the speaker, and a quantity before "of"
-/// stays in the speaker's name.
+/// recipient after "told" is not the speaker, a quantity before "of"
+/// stays in the speaker's name, and a statement accusing someone is its
+/// issuer's.
 #[test]
 fn wire_frames_name_the_one_quoted() {
     let env = Env::new();
@@ -382,6 +383,8 @@ Lena Fischer, the harbour spokeswoman, told AFP by telephone that the pier had c
 One of the mayor’s aides said the vote would be delayed.
 
 “Is the bridge safe?” asked Sen. Maria Ortiz.
+
+The Harbour Authority issued a statement accusing the contractor of cutting corners.
 ";
     let j = env.run_stdin(["extract", "--format", "json"], text).json();
     let st = j["statements"].as_array().unwrap();
@@ -397,6 +400,7 @@ One of the mayor’s aides said the vote would be delayed.
         ("Positions will soften", "Tom Berg", "Positions will soften"),
         ("vote would be delayed", "one of the mayor’s aides", "the vote would be delayed"),
         ("bridge safe", "Maria Ortiz", "Is the bridge safe?"),
+        ("cutting corners", "Harbour Authority", "the contractor of cutting corners"),
     ] {
         let s = by(snippet);
         assert_eq!(s["speaker"]["name"], name, "{snippet}: {s:#}");

@@ -109,8 +109,10 @@ fn push(out: &mut Vec<Frame>, f: Option<Frame>) -> bool {
 
 /// Whether the participle at `k` follows a noun for a message its speaker
 /// sent: "a statement saying", "a letter warning". Only participles that
-/// take a clause ("an email stressing the impact" names a topic), and only
-/// after an article before the noun (or an article and one modifier).
+/// take a clause ("an email stressing the impact" names a topic), or a
+/// stance toward someone ("a statement accusing the state of delay",
+/// "a letter urging residents to leave"), and only after an article before
+/// the noun (or an article and one modifier).
 fn statement_noun(c: &Ctx, k: usize) -> bool {
     const MESSAGES: [&str; 11] =
         ["statement", "letter", "release", "tweet", "post", "email", "memo", "message", "note", "video", "response"];
@@ -118,9 +120,26 @@ fn statement_noun(c: &Ctx, k: usize) -> bool {
     k >= 2
         && MESSAGES.iter().any(|w| c.lower_is(k - 1, w))
         && (t[k - 2].is(class::DET) || t[k - 2].word() && !t[k - 2].cap && k >= 3 && t[k - 3].is(class::DET))
-        && ["saying", "stating", "declaring", "announcing", "warning", "claiming", "insisting", "arguing"]
-            .iter()
-            .any(|w| c.lower_is(k, w))
+        && [
+            "saying",
+            "stating",
+            "declaring",
+            "announcing",
+            "warning",
+            "claiming",
+            "insisting",
+            "arguing",
+            "accusing",
+            "blaming",
+            "criticizing",
+            "urging",
+            "calling",
+            "praising",
+            "demanding",
+            "denouncing",
+        ]
+        .iter()
+        .any(|w| c.lower_is(k, w))
 }
 
 /// `S did X, saying C`.
