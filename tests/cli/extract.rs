@@ -408,3 +408,25 @@ The Harbour Authority issued a statement accusing the contractor of cutting corn
     }
     assert_eq!(by("convoy had turned")["speaker"]["kind"], "anonymous");
 }
+
+/// "Neither A nor B responded to requests for comment": both refused, and
+/// the statement keeps its negation.
+#[test]
+fn neither_nor_no_answer_is_each_ones_refusal() {
+    let env = Env::new();
+    let text = "\
+Pier Closed After Collapse
+
+Neither Lena Fischer nor the city engineer responded to requests for comment on Tuesday.
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let refusals: Vec<(&str, &str)> = j["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["attribution"] == "declined")
+        .map(|s| (s["speaker"]["name"].as_str().unwrap(), s["content"].as_str().unwrap()))
+        .collect();
+    let content = "Neither Lena Fischer nor the city engineer responded to requests for comment on Tuesday";
+    assert_eq!(refusals, [("Lena Fischer", content), ("city engineer", content)]);
+}

@@ -7,8 +7,9 @@
 //! the source's, not a claim of the outlet's own. Precision first: the
 //! verb must be negated and the word "comment" must follow it closely.
 
-use super::phrases::{is_negation, skip_aux_back, starts_clause, subject_before};
-use super::{Ctx, Frame};
+use super::phrases::{is_negation, np_back, skip_aux_back, starts_clause, subject_before};
+use super::{Ctx, Frame, Source};
+use crate::extract::cues::class;
 use crate::extract::model::Attribution;
 
 /// Verbs of answering (or of being reached) that "comment" follows.
@@ -46,8 +47,11 @@ pub(super) fn no_answer(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
         s = back;
     }
-    if s == 0 || !(s..v).any(|i| is_negation(c, i)) {
+    if s == 0 {
         return false;
+    }
+    if !(s..v).any(|i| is_negation(c, i)) {
+        return neither_nor(c, s, v, out);
     }
     // The subject opens a clause: "Roe has not talked about it and his
     // campaign did not respond" is not "it and his campaign".
@@ -64,5 +68,43 @@ pub(super) fn no_answer(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         cue: Some(c.bytes(s, v + 1)),
         source,
     });
+    true
+}
+
+/// "Neither the mayor nor the county engineer responded to requests for
+/// comment": each of the two did not answer. `s` is where the verb's
+/// auxiliaries start, `v` the verb; the whole sentence is the content, as
+/// the negation is in its subject.
+fn neither_nor(c: &Ctx, s: usize, v: usize, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    // The subject opens the sentence (after a conjunction at most).
+    let n = usize::from(t.first().is_some_and(|x| x.is(class::CONJ)));
+    if !c.lower_is(n, "neither") {
+        return false;
+    }
+    let Some(nor) = (n + 2..s.saturating_sub(1)).find(|&k| c.lower_is(k, "nor")) else {
+        return false;
+    };
+    let (Some(first), Some(second)) = (np_back(c, nor), np_back(c, s)) else {
+        return false;
+    };
+    // Each phrase is the whole stretch it stands for ("Neither Varga": the
+    // capital of the sentence's first word is no part of the name).
+    if first.1 != nor || first.0 > n + 1 || second != (nor + 1, s) {
+        return false;
+    }
+    let first = (n + 1, nor);
+    let Some(content) = c.content(n, t.len()) else {
+        return false;
+    };
+    for np in [first, second] {
+        out.push(Frame {
+            attribution: Attribution::Declined,
+            content,
+            content2: None,
+            cue: Some(c.bytes(s, v + 1)),
+            source: Source::Mention { np, appositive: None },
+        });
+    }
     true
 }
