@@ -72,15 +72,27 @@ impl Entry {
                     .map(|w| singular(&w.to_lowercase()).to_string())
             })
         });
+        let words = self.name_words.get_or_init(|| {
+            self.speaker.name.to_lowercase().split_whitespace().map(|w| singular(w).to_string()).collect()
+        });
+        // An anonymous source is its head noun: "a council spokesperson"
+        // is "the spokesperson", never "the council"; "a source close to
+        // him" is "the source".
         role_head.as_deref() == Some(head)
-            || self
-                .name_words
-                .get_or_init(|| {
-                    self.speaker.name.to_lowercase().split_whitespace().map(|w| singular(w).to_string()).collect()
-                })
-                .iter()
-                .any(|w| w == head)
+            || if self.speaker.anonymous {
+                let modified = words.iter().skip(1).position(|w| is_postmodifier(w)).map_or(words.len(), |p| p + 1);
+                words[..modified].last().is_some_and(|w| w == head)
+            } else {
+                words.iter().any(|w| w == head)
+            }
     }
+}
+
+/// Whether a word opens what follows a noun phrase's head: "(source)
+/// close to him", "(official) familiar with", "(sources) who have seen".
+fn is_postmodifier(w: &str) -> bool {
+    matches!(w, "close" | "familiar" | "knowledgeable" | "briefed" | "involved" | "speaking" | "granted" | "authorized")
+        || cues::lookup(w).class & (class::PREP | class::SUB | class::PRON) != 0
 }
 
 /// Every speaker of one article, in order of first appearance.

@@ -430,3 +430,30 @@ Neither Lena Fischer nor the city engineer responded to requests for comment on 
     let content = "Neither Lena Fischer nor the city engineer responded to requests for comment on Tuesday";
     assert_eq!(refusals, [("Lena Fischer", content), ("city engineer", content)]);
 }
+
+/// An anonymous source is its head noun ("the council" is not the
+/// council's spokesperson), and an age before a name is no part of it.
+#[test]
+fn heads_and_ages_of_described_speakers() {
+    let env = Env::new();
+    let text = "\
+Tower Block Cladding Unsafe
+
+A Harbour Council spokesperson said the cladding would be replaced.
+
+The spokesperson said work would start in May.
+
+The council has previously said it followed all government guidance.
+
+Her neighbour, 74-year-old Frank Mills, added: “It is a disgrace.”
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let names: Vec<&str> = j["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| !s["speaker"].is_null())
+        .map(|s| s["speaker"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Harbour Council spokesperson", "Harbour Council spokesperson", "council", "Frank Mills"]);
+}

@@ -446,6 +446,12 @@ fn is_name_of(c: &Ctx, s: usize, e: usize) -> bool {
     is_name(c, s, of) && e - of <= 5 && c.t[of + 1..e].iter().all(|x| x.word() && x.cap && !x.quoted)
 }
 
+/// Whether token `k` gives an age: "74-year-old".
+fn is_age(c: &Ctx, k: usize) -> bool {
+    let w = c.t[k].text(c.doc);
+    w.ends_with("-year-old") && w.starts_with(|ch: char| ch.is_ascii_digit())
+}
+
 /// Back over auxiliaries and adverbs between a subject and its cue ("has
 /// also said", "has, however, argued", "repeatedly claimed").
 pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
@@ -579,7 +585,11 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         // body's role, capitalised, but ending in a people noun after a
         // possessive.
         let owned_role = is_agent_noun(c, last - 1) && (b + 1..last - 1).any(|k| is_possessive(c, k));
-        if (appositive_like(c, b + 1) || parenthetical || owned_role)
+        // "Her neighbour, 74-year-old Frank Mills, said": the age is no
+        // part of the name, and the name after it no appositive.
+        let named = b + 1 + usize::from(is_age(c, b + 1) && b + 2 < last);
+        let aged_name = named > b + 1 && is_name_of(c, named, last);
+        if ((appositive_like(c, b + 1) && !aged_name) || parenthetical || owned_role)
             && let Some(np) = np_back(c, b)
             && !t[np.0].is(class::PRON)
         {
@@ -594,16 +604,16 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // "a spokeswoman, Ann Roe, said": the name is the speaker, the
         // noun phrase before it the role.
-        if is_name_of(c, b + 1, last)
+        if is_name_of(c, named, last)
             && let Some(np) = np_back(c, b)
             && t[np.1 - 1].is(class::ANON | class::GROUP)
             && accept(np.0)
         {
-            return Some(Source::Mention { np: (b + 1, last), appositive: Some(np) });
+            return Some(Source::Mention { np: (named, last), appositive: Some(np) });
         }
         // "Another delegate on the slate, Jim Poole, said": a description
         // opening the clause, with a role or source noun, then the name.
-        if is_name_of(c, b + 1, last) {
+        if is_name_of(c, named, last) {
             let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
             // "Ford's deputy, Jim Poole, said": a possessive name is a
             // determiner too.
@@ -628,7 +638,7 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
                     (t[k].is(class::SUB | class::AUX | class::PRON) && !demonstrative) || t[k].cue().is_some()
                 });
             if described && accept(d) {
-                return Some(Source::Mention { np: (b + 1, last), appositive: Some((d, b)) });
+                return Some(Source::Mention { np: (named, last), appositive: Some((d, b)) });
             }
         }
         k = b;
