@@ -88,6 +88,49 @@ impl Entry {
     }
 }
 
+/// Whether a singular common noun names one person: "the lawyer", "her
+/// neighbour", "the engineer" (a plural is a group: "they" stays theirs).
+fn is_person_noun(w: &str) -> bool {
+    const PEOPLE: [&str; 22] = [
+        "lawyer",
+        "attorney",
+        "witness",
+        "neighbour",
+        "neighbor",
+        "friend",
+        "doctor",
+        "nurse",
+        "expert",
+        "critic",
+        "resident",
+        "tenant",
+        "student",
+        "teacher",
+        "parent",
+        "victim",
+        "survivor",
+        "aide",
+        "ally",
+        "voter",
+        "host",
+        "author",
+    ];
+    // A capitalised word is a name ("Verveer", "Fleischer"), not a noun.
+    if is_cap(w) {
+        return false;
+    }
+    let w = w.to_ascii_lowercase();
+    if PEOPLE.contains(&w.as_str()) {
+        return true;
+    }
+    // Agent nouns: "engineer", "researcher", "economist", "historian".
+    let c = cues::lookup(&w).class;
+    !w.ends_with('s')
+        && c & (class::ORG | class::FIELD | class::DOCUMENT | class::TIME) == 0
+        && ((w.len() >= 7 && ["eer", "ist", "ian"].iter().any(|x| w.ends_with(x)))
+            || (w.len() >= 8 && ["cher", "ker", "ter", "ner", "ger"].iter().any(|x| w.ends_with(x))))
+}
+
 /// Whether a word opens what follows a noun phrase's head: "(source)
 /// close to him", "(official) familiar with", "(sources) who have seen".
 fn is_postmodifier(w: &str) -> bool {
@@ -776,7 +819,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         // Treasury said".
         let person = head_word.is_some_and(|w| {
             let c = cues::lookup(w).class;
-            c & class::ROLE != 0 && c & (class::ORG | class::FIELD) == 0
+            (c & class::ROLE != 0 && c & (class::ORG | class::FIELD) == 0) || is_person_noun(w)
         });
         return Parsed {
             name,
@@ -1205,7 +1248,12 @@ impl<'a> Registry<'a> {
     }
 
     fn add(&mut self, p: &Parsed) -> usize {
-        let surname = (p.kind == SpeakerKind::Person && p.pronoun.is_none()).then(|| surname_of(&p.name)).flatten();
+        // A person known by a common noun ("the lawyer", "an Iowa voter")
+        // has no surname, and so is no antecedent of "he" or "she": a
+        // pronoun after it more often goes back to the named.
+        let described = p.name.split_whitespace().next_back().is_some_and(is_person_noun);
+        let surname =
+            (p.kind == SpeakerKind::Person && p.pronoun.is_none() && !described).then(|| surname_of(&p.name)).flatten();
         let mut aliases = Vec::new();
         if let Some(s) = &surname
             && s != &p.name

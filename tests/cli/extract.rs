@@ -457,3 +457,29 @@ Her neighbour, 74-year-old Frank Mills, added: “It is a disgrace.”
         .collect();
     assert_eq!(names, ["Harbour Council spokesperson", "Harbour Council spokesperson", "council", "Frank Mills"]);
 }
+
+/// A person known by a common noun ("the port authority's lawyer", "her
+/// neighbour") is a person, and "she" after it still goes back to the
+/// woman the article named.
+#[test]
+fn people_known_by_a_common_noun_are_people() {
+    let env = Env::new();
+    let text = "\
+Pier Dispute
+
+Ann Roe said the pier was unsafe.
+
+The port authority's lawyer said the claim was false.
+
+She said she would sue.
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let speakers: Vec<(&str, &str)> = j["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| !s["speaker"].is_null())
+        .map(|s| (s["speaker"]["name"].as_str().unwrap(), s["speaker"]["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(speakers, [("Ann Roe", "person"), ("port authority's lawyer", "person"), ("Ann Roe", "person")]);
+}
