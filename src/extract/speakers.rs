@@ -733,12 +733,24 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         placed = Some(words[k..].join(" "));
         words.truncate(k);
     }
-    // "the Commission on Presidential Debates": an organisation, named in
-    // full.
+    // "the Commission on Presidential Debates", "the Centers for Disease
+    // Control": an organisation, named in full. So is a document and
+    // where it is from: "Data from the Office for National Statistics".
+    // Not "Centers for Disease Control Director Thomas Frieden": a title
+    // and a name after the body.
+    let titled_name = |from: usize| {
+        let n = words.len();
+        n >= from + 3 && {
+            let c = cues::lookup(words[n - 3]).class;
+            c & class::ROLE != 0 && c & (class::ORG | class::FIELD) == 0 && words[n - 3..].iter().all(|w| is_cap(w))
+        }
+    };
     if let Some(k) = pp
         && k > 0
-        && is_cap(words[k - 1])
-        && cues::lookup(words[k - 1]).class & class::ORG != 0
+        && !titled_name(k + 1)
+        && ((is_cap(words[k - 1])
+            && (cues::lookup(words[k - 1]).class | cues::lookup(singular(words[k - 1])).class) & class::ORG != 0)
+            || (k == 1 && cues::lookup(singular(words[0])).class & class::DOCUMENT != 0))
     {
         return Parsed {
             name: words.join(" "),

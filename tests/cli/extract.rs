@@ -483,3 +483,41 @@ She said she would sue.
         .collect();
     assert_eq!(speakers, [("Ann Roe", "person"), ("port authority's lawyer", "person"), ("Ann Roe", "person")]);
 }
+
+/// Bodies named "X for Y" and data from them are organisations; a
+/// participle phrase between a source and its cue is no role.
+#[test]
+fn bodies_data_and_participle_phrases() {
+    let env = Env::new();
+    let text = "\
+Harbour Traffic Falls
+
+The Centers for Harbour Safety and Prevention said traffic fell by a third.
+
+Data from the Office for Coastal Statistics show freight fell too.
+
+Centers for Harbour Safety Director Lena Fischer said the pier would reopen.
+
+Two people familiar with the inquiry, speaking on condition of anonymity because they were not authorized to discuss it, said the pilot had been suspended.
+
+Ann Roe, speaking at a rally on Friday, said the port would recover.
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let st = j["statements"].as_array().unwrap();
+    let speaker = |snippet: &str| {
+        let s = st
+            .iter()
+            .find(|s| s["content"].as_str().unwrap().contains(snippet))
+            .unwrap_or_else(|| panic!("no statement with {snippet:?}: {j:#}"));
+        (s["speaker"]["name"].as_str().unwrap_or("-"), s["speaker"]["kind"].as_str().unwrap_or("-"))
+    };
+    assert_eq!(speaker("traffic fell"), ("Centers for Harbour Safety and Prevention", "organization"));
+    assert_eq!(speaker("freight fell"), ("Data from the Office for Coastal Statistics", "organization"));
+    assert_eq!(speaker("pier would reopen"), ("Lena Fischer", "person"));
+    assert_eq!(speaker("pilot had been suspended"), ("people familiar with the inquiry", "anonymous"));
+    assert_eq!(speaker("port would recover"), ("Ann Roe", "person"));
+    let people = j["speakers"].as_array().unwrap().iter().find(|s| s["name"] == "people familiar with the inquiry");
+    assert_eq!(people.unwrap()["anonymity_reason"], "they were not authorized to discuss it");
+    let roe = j["speakers"].as_array().unwrap().iter().find(|s| s["name"] == "Ann Roe").unwrap();
+    assert!(roe["role"].is_null(), "a participle phrase is no role: {roe:#}");
+}

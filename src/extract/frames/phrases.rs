@@ -446,6 +446,33 @@ fn is_name_of(c: &Ctx, s: usize, e: usize) -> bool {
     is_name(c, s, of) && e - of <= 5 && c.t[of + 1..e].iter().all(|x| x.word() && x.cap && !x.quoted)
 }
 
+/// Whether token `k` opens a participle phrase: "speaking on condition of
+/// anonymity", "appearing on Fox", "responding to questions". Not a role's
+/// adjective ("managing director", "acting chief").
+fn is_participle_opening(c: &Ctx, k: usize) -> bool {
+    const ADJECTIVES: [&str; 10] = [
+        "managing",
+        "acting",
+        "presiding",
+        "visiting",
+        "ranking",
+        "outgoing",
+        "incoming",
+        "leading",
+        "founding",
+        "reigning",
+    ];
+    let x = &c.t[k];
+    let w = x.text(c.doc);
+    x.word()
+        && !x.cap
+        && !x.quoted
+        && w.len() >= 6
+        && w.ends_with("ing")
+        && !x.is(class::ROLE | class::DET | class::ANON | class::GROUP)
+        && !ADJECTIVES.iter().any(|a| c.lower_is(k, a))
+}
+
 /// Whether token `k` gives an age: "74-year-old".
 fn is_age(c: &Ctx, k: usize) -> bool {
     let w = c.t[k].text(c.doc);
@@ -579,8 +606,11 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         // A parenthetical phrase ("S, in the wake of X, said") is skipped
         // but is no role.
         // So is a participle phrase: "S, citing a report, said".
-        let parenthetical =
-            (t[b + 1].is(class::PREP) && !t[b + 1].cap) || cue_at(c, b + 1) == Some(CueKind::Participle);
+        // So is any participle phrase: "S, speaking on condition of
+        // anonymity because …, said", "S, appearing on Fox, said".
+        let parenthetical = (t[b + 1].is(class::PREP) && !t[b + 1].cap)
+            || cue_at(c, b + 1) == Some(CueKind::Participle)
+            || is_participle_opening(c, b + 1);
         // "Ann Roe, Harbour Trust's executive director, said": a named
         // body's role, capitalised, but ending in a people noun after a
         // possessive.
@@ -601,6 +631,14 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             if accept(np.0) {
                 return Some(Source::Mention { np, appositive: (!parenthetical).then_some((b + 1, last)) });
             }
+        }
+        // "People familiar with the inquiry, speaking on condition of
+        // anonymity, said": a postmodified source before the phrase.
+        if parenthetical
+            && let Some(np) = postmodified(c, b)
+            && accept(np.0)
+        {
+            return Some(Source::Mention { np, appositive: None });
         }
         // "a spokeswoman, Ann Roe, said": the name is the speaker, the
         // noun phrase before it the role.
