@@ -2,6 +2,17 @@
 
 use crate::util::{Env, example};
 
+/// The statement of `extract --format json` output whose content holds
+/// `snippet`.
+fn statement_with<'a>(j: &'a serde_json::Value, snippet: &str) -> &'a serde_json::Value {
+    j["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["content"].as_str().unwrap().contains(snippet))
+        .unwrap_or_else(|| panic!("no statement with {snippet:?}: {j:#}"))
+}
+
 #[test]
 fn extract_json_has_the_contract_fields() {
     let env = Env::new();
@@ -132,13 +143,7 @@ fn split_quotes_pronouns_and_continued_paragraphs_resolve_to_one_person() {
 “Nobody will sail tonight.”\n\n\
 Fischer added that ferries were already tied up.";
     let j = env.run_stdin(["extract", "--format", "json"], story).json();
-    let statements = j["statements"].as_array().unwrap();
-    let by = |snippet: &str| {
-        statements
-            .iter()
-            .find(|s| s["content"].as_str().unwrap().contains(snippet))
-            .unwrap_or_else(|| panic!("no statement with {snippet:?}: {j:#}"))
-    };
+    let by = |snippet: &str| statement_with(&j, snippet);
     for snippet in
         ["port would stay open", "watching the wind", "If it turns", "Nobody will sail", "ferries were already"]
     {
@@ -387,12 +392,7 @@ One of the mayor’s aides said the vote would be delayed.
 The Harbour Authority issued a statement accusing the contractor of cutting corners.
 ";
     let j = env.run_stdin(["extract", "--format", "json"], text).json();
-    let st = j["statements"].as_array().unwrap();
-    let by = |snippet: &str| {
-        st.iter()
-            .find(|s| s["content"].as_str().unwrap().contains(snippet))
-            .unwrap_or_else(|| panic!("no statement with {snippet:?}: {j:#}"))
-    };
+    let by = |snippet: &str| statement_with(&j, snippet);
     for (snippet, name, content) in [
         ("border would reopen", "Omar Farid", "the border would reopen on Sunday"),
         ("convoy had turned", "military source", "the convoy had turned back"),
@@ -503,12 +503,8 @@ Two people familiar with the inquiry, speaking on condition of anonymity because
 Ann Roe, speaking at a rally on Friday, said the port would recover.
 ";
     let j = env.run_stdin(["extract", "--format", "json"], text).json();
-    let st = j["statements"].as_array().unwrap();
     let speaker = |snippet: &str| {
-        let s = st
-            .iter()
-            .find(|s| s["content"].as_str().unwrap().contains(snippet))
-            .unwrap_or_else(|| panic!("no statement with {snippet:?}: {j:#}"));
+        let s = statement_with(&j, snippet);
         (s["speaker"]["name"].as_str().unwrap_or("-"), s["speaker"]["kind"].as_str().unwrap_or("-"))
     };
     assert_eq!(speaker("traffic fell"), ("Centers for Harbour Safety and Prevention", "organization"));
