@@ -35,6 +35,8 @@ struct Entry {
     /// pick for the post, Ann Roe, arrived") is not listed as a speaker
     /// but is there for "she" and "the pick" to find.
     spoke: bool,
+    /// The title the article gave them before their name, lowercase.
+    title: Option<String>,
     /// What "the HEAD" can match, lowercased and singular once, the first
     /// time a definite description walks past the entry, not at every walk:
     /// the head of the role and the words of the name.
@@ -50,6 +52,7 @@ impl Entry {
             gender,
             last_seen,
             spoke: true,
+            title: None,
             role_head: std::cell::OnceCell::new(),
             name_words: std::cell::OnceCell::new(),
         }
@@ -129,6 +132,26 @@ fn is_person_noun(w: &str) -> bool {
         && c & (class::ORG | class::FIELD | class::DOCUMENT | class::TIME) == 0
         && ((w.len() >= 7 && ["eer", "ist", "ian"].iter().any(|x| w.ends_with(x)))
             || (w.len() >= 8 && ["cher", "ker", "ter", "ner", "ger"].iter().any(|x| w.ends_with(x))))
+}
+
+/// Whether "the `head`" can name a person with title `title` (lowercase):
+/// "the secretary" for "Labor Secretary Ann Roe", "the congressman" for
+/// "Rep. Lou Tanner", "the senator" for "Sen. Ann Roe".
+fn title_means(title: &str, head: &str) -> bool {
+    const SHORT: [(&str, &[&str]); 8] = [
+        ("rep", &["congressman", "congresswoman", "representative", "lawmaker", "legislator"]),
+        ("representative", &["congressman", "congresswoman", "lawmaker", "legislator"]),
+        ("sen", &["senator", "lawmaker", "legislator"]),
+        ("senator", &["lawmaker", "legislator"]),
+        ("gov", &["governor"]),
+        ("gen", &["general"]),
+        ("dr", &["doctor"]),
+        ("pres", &["president"]),
+    ];
+    title.split_whitespace().map(|w| w.trim_end_matches(['.', ','])).any(|w| {
+        (w == head && cues::lookup(w).class & class::ROLE != 0)
+            || SHORT.iter().any(|(t, heads)| *t == w && heads.contains(&head))
+    })
 }
 
 /// Whether a word opens what follows a noun phrase's head: "(source)
@@ -526,6 +549,9 @@ struct Parsed {
     /// A definite common noun ("the official", "the president"): its head.
     definite_head: Option<String>,
     gender: Gender,
+    /// The title before a name: "Rep." of "Rep. Ann Roe", "Labor
+    /// Secretary" of "Labor Secretary Ann Roe".
+    title: Option<String>,
 }
 
 /// Name and id of the speaker of a pronoun that points to no one.
@@ -706,6 +732,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             pronoun: Some(lower),
             definite_head: None,
             gender,
+            title: None,
         };
     }
     let (definite, mut words) = strip_det(&all);
@@ -759,6 +786,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             pronoun: None,
             definite_head: None,
             gender,
+            title: None,
         };
     }
     // "a spokeswoman for Ann Roe": the spokeswoman speaks, not Ann Roe.
@@ -846,6 +874,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             pronoun: None,
             definite_head: definite.then_some(head),
             gender,
+            title: None,
         };
     }
     let run = &words[r..];
@@ -855,6 +884,13 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let mut n = 0;
     while n + 1 < run.len() && cues::lookup(run[n]).class & (class::ROLE | class::ORG) != 0 && !is_suffix(run[n]) {
         n += 1;
+    }
+    // "Dockworker Sam Patel", "Nurse Ann Roe": a common noun for a person,
+    // capitalised as a title or by the sentence, before a full name.
+    // (Not "Italian Prime Minister ...": a nationality is no noun here.)
+    let first = run[0].to_lowercase();
+    if n == 0 && run.len() == 3 && is_person_noun(&first) && !first.ends_with("ian") {
+        n = 1;
     }
     // A title whose first word is not a role word ("Fire Chief Laura
     // Benson", "Harbour Master Lena Fischer"): a role word followed by a
@@ -880,6 +916,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             pronoun: None,
             definite_head: None,
             gender,
+            title: None,
         };
     }
     // Keep at most four name words plus a suffix.
@@ -897,6 +934,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         }
         role
     });
+    let title_words = title.clone();
     // A party and state after the name add to the title: "Sen., D-Mass.".
     let role = match (title, appositive_role) {
         (Some(t), Some(a)) if is_party_state(&a) => Some(format!("{t}, {a}")),
@@ -911,6 +949,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         pronoun: None,
         definite_head: None,
         gender,
+        title: title_words,
     }
 }
 
@@ -1253,6 +1292,9 @@ impl<'a> Registry<'a> {
         };
         let e = &mut self.entries[idx];
         e.last_seen = self.clock;
+        if e.title.is_none() {
+            e.title = parsed.title.as_deref().map(str::to_lowercase);
+        }
         if e.speaker.role.is_none() {
             e.speaker.role = parsed.role;
             e.role_changed();
@@ -1289,6 +1331,9 @@ impl<'a> Registry<'a> {
             anonymity_reason: None,
         };
         self.entries.push(Entry::new(speaker, surname, p.gender, self.clock));
+        if let Some(e) = self.entries.last_mut() {
+            e.title = p.title.as_deref().map(str::to_lowercase);
+        }
         idx
     }
 
@@ -1349,8 +1394,14 @@ impl<'a> Registry<'a> {
                 w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).map(str::to_string).unwrap_or(w)
             })
             .filter(|m| !ONE_OF_MANY.contains(&m.as_str()));
+        // "the senator" alone can be the one titled "Sen." ("the Florida
+        // senator" may be another).
+        let bare = words.len() == 1;
         self.most_recent(|e| {
-            e.has_head(head)
+            (e.has_head(head)
+                || bare
+                    && e.speaker.kind == SpeakerKind::Person
+                    && e.title.as_deref().is_some_and(|t| title_means(t, head)))
                 && modifier.as_deref().is_none_or(|m| {
                     let described = e.speaker.name.starts_with(|c: char| c.is_lowercase());
                     let theirs = e.speaker.name.to_lowercase();

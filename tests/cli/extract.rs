@@ -517,3 +517,31 @@ Ann Roe, speaking at a rally on Friday, said the port would recover.
     let roe = j["speakers"].as_array().unwrap().iter().find(|s| s["name"] == "Ann Roe").unwrap();
     assert!(roe["role"].is_null(), "a participle phrase is no role: {roe:#}");
 }
+
+/// "The congressman" is the one the article titled "Rep.", a common noun
+/// before a full name is a title, and declining to give details is a
+/// refusal.
+#[test]
+fn titles_resolve_descriptions() {
+    let env = Env::new();
+    let text = "\
+Port Strike Enters Second Week
+
+The governor's pick for labor secretary, Rep. Lou Tanner, R-Ohio, visited the docks on Monday.
+
+The congressman said both sides needed to compromise.
+
+Dockworker Sam Patel said he could not afford another week without pay.
+
+A port spokesman said an offer had been made. The spokesman declined to give details.
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let speaker = |snippet: &str| statement_with(&j, snippet)["speaker"]["name"].as_str().unwrap_or("-").to_string();
+    assert_eq!(speaker("needed to compromise"), "Lou Tanner");
+    assert_eq!(speaker("could not afford"), "Sam Patel");
+    let refusal = statement_with(&j, "give details");
+    assert_eq!(
+        (refusal["attribution"].as_str(), refusal["speaker"]["name"].as_str()),
+        (Some("declined"), Some("port spokesman"))
+    );
+}

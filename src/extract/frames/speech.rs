@@ -372,7 +372,8 @@ pub(super) fn speaker_first(
                 | "estimate"
                 | "explain"
                 | "comment"
-        ) {
+        ) && !gives_information(c, cue + 2)
+        {
             return false;
         }
         cue_bytes = c.bytes(cue, cue + 3);
@@ -530,4 +531,14 @@ pub(super) fn cue_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
         None => false,
     }
+}
+
+/// "(declined to) give details", "provide specifics", "offer a reason":
+/// a verb of giving whose object is information is a verb of saying.
+fn gives_information(c: &Ctx, verb: usize) -> bool {
+    const GIVE: [&str; 4] = ["give", "provide", "offer", "share"];
+    const INFORMATION: [&str; 9] =
+        ["details", "specifics", "information", "figures", "comment", "reason", "estimate", "timeline", "names"];
+    GIVE.iter().any(|w| c.lower_is(verb, w))
+        && (verb + 1..(verb + 4).min(c.t.len())).any(|k| INFORMATION.iter().any(|w| c.lower_is(k, w)))
 }
