@@ -92,6 +92,11 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             {
                 return Some(Complement { start: j, that: false });
             }
+            // "said when the ferry returns, fares will stay": an adverbial
+            // clause that opens the content, not a time of the saying.
+            Kind::Word if !in_pp && opens_adverbial_clause(c, j) => {
+                return Some(Complement { start: j, that: false });
+            }
             // "pointed out that", "spelled out".
             Kind::Word if j == cue + 1 && c.lower_is(j, "out") => j += 1,
             // "this week" is a time, "this provides" a clause.
@@ -192,6 +197,45 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
         }
     }
     None
+}
+
+/// Whether an adverbial clause opens at `j` ("when the ferry returns,
+/// fares will stay") and a main clause follows it after a comma: the two
+/// together are what was said. "said when asked about it" (no subject of
+/// its own) and "said when the vote ended" (no main clause after it) are
+/// the time of the saying.
+fn opens_adverbial_clause(c: &Ctx, j: usize) -> bool {
+    let t = c.t;
+    const OPENERS: [&str; 8] = ["when", "because", "once", "unless", "although", "though", "since", "while"];
+    if !OPENERS.iter().any(|w| c.lower_is(j, w)) {
+        return false;
+    }
+    let subject = |i: usize| {
+        t.get(i).is_some_and(|n| {
+            n.word() && !n.quoted && (n.cap || n.is(class::PRON | class::DET | class::QUANT | class::TIME))
+        })
+    };
+    if !subject(j + 1) {
+        return false;
+    }
+    for k in j + 2..t.len().saturating_sub(1) {
+        match t[k].kind {
+            Kind::Stop | Kind::Semicolon | Kind::Open => return false,
+            Kind::Comma if !t[k].quoted => {
+                let n = &t[k + 1];
+                // "fares will stay": a bare noun shows itself a subject by
+                // the auxiliary after it.
+                let bare_noun = n.word()
+                    && !n.is(class::CONJ | class::PREP | class::SUB | class::AUX)
+                    && t.get(k + 2).is_some_and(|v| v.is(class::AUX) && !v.cap);
+                if n.kind == Kind::Open || n.quoted || bare_noun || (subject(k + 1) && !n.is(class::CONJ)) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether the participle at `k` takes its content as an object.

@@ -944,3 +944,19 @@ fn a_quotation_after_a_refusal_is_the_speaker_before_it() {
         ]
     );
 }
+
+#[test]
+fn said_when_clause_keeps_its_speaker() {
+    assert_eq!(
+        rows("Ann Roe opposed the sale. She said when the ferry returns to service, fares will stay at two dollars."),
+        vec![
+            one("Ann Roe", "other", "the sale"),
+            one("Ann Roe", "indirect", "when the ferry returns to service, fares will stay at two dollars"),
+        ]
+    );
+    // The time of the saying, not its content.
+    assert_eq!(
+        rows("\u{201C}The pier stays,\u{201D} Ann Roe said when asked about the sale."),
+        vec![one("Ann Roe", "direct", "The pier stays")]
+    );
+}
