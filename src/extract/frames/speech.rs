@@ -356,7 +356,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         }
         if x.kind == Kind::Comma
             && t.get(k + 2).is_some_and(|n| !n.quoted)
-            && (c.lower_is(k + 1, "but")
+            && ((c.lower_is(k + 1, "but") && !claim_goes_on_after_but(c, k + 2))
                 || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX | class::SUB) && !c.lower_is(k + 2, "that"))
                 // ", and he railed against ...": the writer tells what the
                 // speaker did next.
@@ -376,6 +376,17 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         }
     }
     None
+}
+
+/// Whether the claim goes on after ", but" at `j`: "said the deal was
+/// fair, but that it came late", "backs the plan, but not the tax", "but
+/// rather ...", "but because ...", or a quotation. Anything else ("but
+/// offered no proof", "but the campaign refused") is the writer going on,
+/// as a reporter's "but" most often is.
+fn claim_goes_on_after_but(c: &Ctx, j: usize) -> bool {
+    c.t.get(j).is_some_and(|x| {
+        x.kind == Kind::Open || x.quoted || ["that", "not", "rather", "because"].iter().any(|w| c.lower_is(j, w))
+    })
 }
 
 /// Frames of a speaker-first content (and any coordinated continuation).

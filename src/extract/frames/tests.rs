@@ -960,3 +960,16 @@ fn said_when_clause_keeps_its_speaker() {
         vec![one("Ann Roe", "direct", "The pier stays")]
     );
 }
+
+#[test]
+fn indirect_content_goes_on_past_but() {
+    assert_eq!(
+        rows("Ann Roe said the council approved the budget, but that the vote was close."),
+        vec![one("Ann Roe", "indirect", "the council approved the budget, but that the vote was close")]
+    );
+    // The writer telling what she did next.
+    assert_eq!(
+        rows("Ann Roe said the council approved the budget, but declined to give the tally."),
+        vec![one("Ann Roe", "indirect", "the council approved the budget")]
+    );
+}
