@@ -80,6 +80,18 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             Kind::Word if x.quoted => {
                 return Some(Complement { start: j, that: false });
             }
+            // "said that would pay for it": "that" is the subject.
+            Kind::Word
+                if c.lower_is(j, "that")
+                    && t.get(j + 1).is_some_and(|n| {
+                        !n.cap
+                            && ["is", "was", "would", "will", "could", "can", "has", "had", "may", "might", "should"]
+                                .iter()
+                                .any(|w| c.lower_is(j + 1, w))
+                    }) =>
+            {
+                return Some(Complement { start: j, that: false });
+            }
             Kind::Word if c.lower_is(j, "that") => {
                 // "said that, \"Q\"": the comma only leads into the quotation.
                 let start = if t.get(j + 1).is_some_and(|n| n.kind == Kind::Comma) { j + 2 } else { j + 1 };

@@ -973,3 +973,11 @@ fn indirect_content_goes_on_past_but() {
         vec![one("Ann Roe", "indirect", "the council approved the budget")]
     );
 }
+
+#[test]
+fn said_that_before_an_auxiliary_is_the_subject() {
+    assert_eq!(
+        rows("Ann Roe opposed the levy. She said that would pay for two boats."),
+        vec![one("Ann Roe", "other", "the levy"), one("Ann Roe", "indirect", "that would pay for two boats")]
+    );
+}
