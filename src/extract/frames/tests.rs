@@ -981,3 +981,16 @@ fn said_that_before_an_auxiliary_is_the_subject() {
         vec![one("Ann Roe", "other", "the levy"), one("Ann Roe", "indirect", "that would pay for two boats")]
     );
 }
+
+#[test]
+fn stance_then_speech_in_one_sentence_is_two_claims() {
+    assert_eq!(
+        rows(
+            "On Wednesday, Ann Roe called for more ferry crossings, and the harbor master said the dredging was finished."
+        ),
+        vec![
+            one("Ann Roe", "other", "more ferry crossings"),
+            one("harbor master", "indirect", "the dredging was finished"),
+        ]
+    );
+}
