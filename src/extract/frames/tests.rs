@@ -994,3 +994,19 @@ fn stance_then_speech_in_one_sentence_is_two_claims() {
         ]
     );
 }
+
+#[test]
+fn she_never_finds_a_man_the_article_calls_mr() {
+    // "Mr. Bell" comes only after the pronoun: the article's word still counts.
+    assert_eq!(
+        rows(
+            "Ann Roe opposed the levy. Tom Bell criticized the plan. \"We will not sell the pier,\" she said. Mr. Bell left early."
+        ),
+        vec![
+            one("Ann Roe", "other", "the levy"),
+            one("Tom Bell", "other", "the plan"),
+            one("Ann Roe", "direct", "We will not sell the pier"),
+            (None, "unattributed", "Mr. Bell left early.".to_string()),
+        ]
+    );
+}
