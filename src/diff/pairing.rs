@@ -1,8 +1,9 @@
 //! Which statements of one revision became which statements of the next.
 //!
 //! Pairing runs in passes, most certain first:
-//! 1. identical content hash, same speaker first, in document order, so
-//!    repeated statements pair up first with first, second with second;
+//! 1. identical content hash, same speaker first; copies of a repeated
+//!    statement pair by the statements around them, else in document
+//!    order, first with first;
 //! 2. word similarity over what is left, best pairs first, with a threshold
 //!    (below about 0.5 a "rewording" reads better as removed + added);
 //! 3. splits and merges: a statement whose words are largely contained in a
@@ -179,10 +180,15 @@ fn pair_by_hash(w: &mut Work<'_>) {
         buckets.entry(key).or_default().push(j);
     }
     let from_keys: Vec<Cow<'_, str>> = w.stmts[FROM].iter().map(hash_key).collect();
+    let mut from_count: HashMap<&str, usize> = HashMap::with_capacity(from_keys.len());
+    for key in &from_keys {
+        *from_count.entry(key).or_default() += 1;
+    }
     // Same speaker first, so that two people saying the same words keep
     // their own statements; then identical content whoever said it (that is
     // a reattribution).
     for require_speaker in [true, false] {
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for (i, key) in from_keys.iter().enumerate() {
             if w.member[FROM][i].is_some() {
                 continue;
@@ -190,16 +196,42 @@ fn pair_by_hash(w: &mut Work<'_>) {
             let Some(bucket) = buckets.get(key.as_ref()) else {
                 continue;
             };
-            let found = bucket.iter().copied().find(|&j| {
-                w.member[TO][j].is_none()
+            let repeated = bucket.len() > 1 || from_count[key.as_ref()] > 1;
+            for &j in bucket {
+                if w.member[TO][j].is_none()
                     && (!require_speaker
                         || same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()))
-            });
-            if let Some(j) = found {
+                {
+                    let context = if repeated { shared_context(&from_keys, &to_keys, i, j) } else { 0 };
+                    cands.push((context, i, j));
+                }
+            }
+        }
+        // A statement repeated word for word (a credit under every
+        // picture, a slogan) pairs with the copy whose neighbours are its
+        // own: when one copy goes with its paragraph, the copy removed is
+        // that one, not the last. Without a telling neighbour, copies pair
+        // first with first, in document order.
+        cands.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        for (_, i, j) in cands {
+            if w.member[FROM][i].is_none() && w.member[TO][j].is_none() {
                 w.link(vec![i], vec![j], 1.0, false);
             }
         }
     }
+}
+
+/// How many of the statements around old statement `i` are the same
+/// around new statement `j`: the next and previous ones count twice, the
+/// ones beyond them once. A start or end of the list is no evidence.
+fn shared_context(from: &[Cow<'_, str>], to: &[Cow<'_, str>], i: usize, j: usize) -> usize {
+    let same = |d: isize| {
+        let (Some(a), Some(b)) = (i.checked_add_signed(d), j.checked_add_signed(d)) else {
+            return false;
+        };
+        matches!((from.get(a), to.get(b)), (Some(x), Some(y)) if x == y)
+    };
+    [(-1, 2), (1, 2), (-2, 1), (2, 1)].into_iter().filter(|&(d, _)| same(d)).map(|(_, weight)| weight).sum()
 }
 
 fn pair_by_similarity(w: &mut Work<'_>) {

@@ -826,3 +826,34 @@ fn a_quotation_cut_into_two_statements_with_its_words_kept_is_no_edit() {
         rev(vec![said("\"The pier is safe.", "Noor Haddad"), said("It has been for a full year.\"", "Noor Haddad")]);
     assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::QuoteChanged]);
 }
+
+#[test]
+fn removed_copy_of_a_repeated_statement_is_the_one_removed() {
+    // A credit under each picture; the first picture goes with its caption.
+    let credit = || own("Photograph by the harbour office.");
+    let a = rev(vec![
+        own("The ferry resumed service on Monday."),
+        credit(),
+        said("the first crossing carried forty passengers", "Ann Roe"),
+        own("The pier was rebuilt after the storm."),
+        credit(),
+        said("the repairs cost two million dollars", "Tom Bell"),
+    ]);
+    let b = rev(vec![
+        own("The ferry resumed service on Monday."),
+        own("The pier was rebuilt after the storm."),
+        credit(),
+        said("the repairs cost two million dollars", "Tom Bell"),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Removed, ChangeKind::Removed], "{:?}", d.changes);
+    assert_eq!(d.summary.moved, 0);
+    let removed: Vec<usize> = d
+        .changes
+        .iter()
+        .filter(|c| c.change == ChangeKind::Removed)
+        .filter_map(|c| c.from.as_ref())
+        .map(|s| s.index)
+        .collect();
+    assert_eq!(removed, vec![1, 2]);
+}

@@ -183,6 +183,9 @@ pub struct Registry<'a> {
     /// needs them: one of them alone is a place, never a new person.
     doc: &'a str,
     places: std::cell::OnceCell<HashSet<String>>,
+    /// The surnames the article gives an honorific, with the gender it
+    /// tells (see [`honorific_genders`]), worked out at the first new person.
+    honorifics: std::cell::OnceCell<HashMap<String, Gender>>,
     /// The entry of [`UNRESOLVED`], once a pronoun needed it.
     unresolved: Option<usize>,
     /// Where the sentence being resolved starts in `doc`: a surname said
@@ -373,6 +376,40 @@ fn is_locative(w: &str) -> bool {
 /// so it is not taken for a place.
 pub fn places_in(doc: &str) -> HashSet<String> {
     places_searching(doc, SEARCHED_PLACES)
+}
+
+/// The surnames an article writes after "Mr.", "Mrs.", "Ms." or "Miss",
+/// lowercased, with the gender the honorific tells: the article's own word
+/// on who is a man or a woman. A surname given both ("Mr. Clinton" and
+/// "Mrs. Clinton" in one story) tells neither. A long input (many articles in one) gives
+/// none: its honorifics belong to other stories.
+fn honorific_genders(doc: &str) -> HashMap<String, Gender> {
+    let mut out: HashMap<String, Gender> = HashMap::default();
+    if doc.len() > LONG_INPUT {
+        return out;
+    }
+    let titles = [("Mr. ", Gender::Masc), ("Mr ", Gender::Masc), ("Mrs. ", Gender::Fem), ("Mrs ", Gender::Fem)];
+    let titles = titles.into_iter().chain([("Ms. ", Gender::Fem), ("Ms ", Gender::Fem), ("Miss ", Gender::Fem)]);
+    for (title, gender) in titles {
+        for (at, _) in doc.match_indices(title) {
+            if !starts_word(doc, at) {
+                continue;
+            }
+            // "Mr. John D. Podesta's": the last capitalised word of the name.
+            let name = doc[at + title.len()..].split_whitespace().take(4).take_while(|w| is_cap(w));
+            let Some(last) = name.last() else { continue };
+            let bare = last.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
+            let bare = bare.strip_suffix("'s").or_else(|| bare.strip_suffix("\u{2019}s")).unwrap_or(bare);
+            if bare.is_empty() {
+                continue;
+            }
+            let seen = out.entry(bare.to_lowercase()).or_insert(gender);
+            if *seen != gender {
+                *seen = Gender::Unknown;
+            }
+        }
+    }
+    out
 }
 
 /// [`places_in`], searching for the places' names when there are at most
@@ -1330,7 +1367,18 @@ impl<'a> Registry<'a> {
             aliases,
             anonymity_reason: None,
         };
-        self.entries.push(Entry::new(speaker, surname, p.gender, self.clock));
+        // "she" must not find a person the article calls "Mr. Podesta",
+        // even where it says so only after the pronoun.
+        let gender = match (&surname, p.gender) {
+            (Some(s), Gender::Unknown) => self
+                .honorifics
+                .get_or_init(|| honorific_genders(self.doc))
+                .get(&s.to_lowercase())
+                .copied()
+                .unwrap_or(Gender::Unknown),
+            (_, g) => g,
+        };
+        self.entries.push(Entry::new(speaker, surname, gender, self.clock));
         if let Some(e) = self.entries.last_mut() {
             e.title = p.title.as_deref().map(str::to_lowercase);
         }

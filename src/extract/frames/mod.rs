@@ -322,6 +322,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             continue;
         }
         if let Some(outcome) = subject_cue(&c, cue, kind, out) {
+            stance_before_speech(&c, out);
             return outcome;
         }
     }
@@ -362,6 +363,35 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         }
     }
     Outcome::None
+}
+
+/// "S called for C, and T said D": when the speech frame's subject opens
+/// a second clause, a stance in the first is a claim of its own. The
+/// stance's frame reaches the speech through its coordinated continuation,
+/// so it replaces `out` when it holds more.
+fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
+    let t = c.t;
+    let Some(Frame { source: Source::Mention { np: (s, _), .. }, .. }) = out.first() else {
+        return;
+    };
+    let s = *s;
+    let after_break = s >= 2
+        && ((t[s - 1].is(class::CONJ) && !t[s - 1].cap && t[s - 2].kind == Kind::Comma)
+            || t[s - 1].kind == Kind::Semicolon);
+    if !after_break {
+        return;
+    }
+    let brk = if t[s - 1].kind == Kind::Semicolon { s - 1 } else { s - 2 };
+    for cue in 0..brk {
+        if cue_at(c, cue) != Some(CueKind::Other) {
+            continue;
+        }
+        let mut both = Vec::new();
+        if subject_cue(c, cue, CueKind::Other, &mut both).is_some() && both.len() > out.len() {
+            *out = both;
+            return;
+        }
+    }
 }
 
 /// A frame around the cue at `cue` whose source is the subject before it:

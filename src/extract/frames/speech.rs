@@ -80,6 +80,18 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             Kind::Word if x.quoted => {
                 return Some(Complement { start: j, that: false });
             }
+            // "said that would pay for it": "that" is the subject.
+            Kind::Word
+                if c.lower_is(j, "that")
+                    && t.get(j + 1).is_some_and(|n| {
+                        !n.cap
+                            && ["is", "was", "would", "will", "could", "can", "has", "had", "may", "might", "should"]
+                                .iter()
+                                .any(|w| c.lower_is(j + 1, w))
+                    }) =>
+            {
+                return Some(Complement { start: j, that: false });
+            }
             Kind::Word if c.lower_is(j, "that") => {
                 // "said that, \"Q\"": the comma only leads into the quotation.
                 let start = if t.get(j + 1).is_some_and(|n| n.kind == Kind::Comma) { j + 2 } else { j + 1 };
@@ -90,6 +102,11 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 if !in_pp
                     && ["whether", "if", "how", "what", "why", "who", "where"].iter().any(|w| c.lower_is(j, w)) =>
             {
+                return Some(Complement { start: j, that: false });
+            }
+            // "said when the ferry returns, fares will stay": an adverbial
+            // clause that opens the content, not a time of the saying.
+            Kind::Word if !in_pp && opens_adverbial_clause(c, j) => {
                 return Some(Complement { start: j, that: false });
             }
             // "pointed out that", "spelled out".
@@ -192,6 +209,45 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
         }
     }
     None
+}
+
+/// Whether an adverbial clause opens at `j` ("when the ferry returns,
+/// fares will stay") and a main clause follows it after a comma: the two
+/// together are what was said. "said when asked about it" (no subject of
+/// its own) and "said when the vote ended" (no main clause after it) are
+/// the time of the saying.
+fn opens_adverbial_clause(c: &Ctx, j: usize) -> bool {
+    let t = c.t;
+    const OPENERS: [&str; 8] = ["when", "because", "once", "unless", "although", "though", "since", "while"];
+    if !OPENERS.iter().any(|w| c.lower_is(j, w)) {
+        return false;
+    }
+    let subject = |i: usize| {
+        t.get(i).is_some_and(|n| {
+            n.word() && !n.quoted && (n.cap || n.is(class::PRON | class::DET | class::QUANT | class::TIME))
+        })
+    };
+    if !subject(j + 1) {
+        return false;
+    }
+    for k in j + 2..t.len().saturating_sub(1) {
+        match t[k].kind {
+            Kind::Stop | Kind::Semicolon | Kind::Open => return false,
+            Kind::Comma if !t[k].quoted => {
+                let n = &t[k + 1];
+                // "fares will stay": a bare noun shows itself a subject by
+                // the auxiliary after it.
+                let bare_noun = n.word()
+                    && !n.is(class::CONJ | class::PREP | class::SUB | class::AUX)
+                    && t.get(k + 2).is_some_and(|v| v.is(class::AUX) && !v.cap);
+                if n.kind == Kind::Open || n.quoted || bare_noun || (subject(k + 1) && !n.is(class::CONJ)) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether the participle at `k` takes its content as an object.
@@ -312,7 +368,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         }
         if x.kind == Kind::Comma
             && t.get(k + 2).is_some_and(|n| !n.quoted)
-            && (c.lower_is(k + 1, "but")
+            && ((c.lower_is(k + 1, "but") && !claim_goes_on_after_but(c, k + 2))
                 || (c.lower_is(k + 1, "and") && t[k + 2].is(class::AUX | class::SUB) && !c.lower_is(k + 2, "that"))
                 // ", and he railed against ...": the writer tells what the
                 // speaker did next.
@@ -332,6 +388,17 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         }
     }
     None
+}
+
+/// Whether the claim goes on after ", but" at `j`: "said the deal was
+/// fair, but that it came late", "backs the plan, but not the tax", "but
+/// rather ...", "but because ...", or a quotation. Anything else ("but
+/// offered no proof", "but the campaign refused") is the writer going on,
+/// as a reporter's "but" most often is.
+fn claim_goes_on_after_but(c: &Ctx, j: usize) -> bool {
+    c.t.get(j).is_some_and(|x| {
+        x.kind == Kind::Open || x.quoted || ["that", "not", "rather", "because"].iter().any(|w| c.lower_is(j, w))
+    })
 }
 
 /// Frames of a speaker-first content (and any coordinated continuation).

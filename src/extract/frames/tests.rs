@@ -944,3 +944,69 @@ fn a_quotation_after_a_refusal_is_the_speaker_before_it() {
         ]
     );
 }
+
+#[test]
+fn said_when_clause_keeps_its_speaker() {
+    assert_eq!(
+        rows("Ann Roe opposed the sale. She said when the ferry returns to service, fares will stay at two dollars."),
+        vec![
+            one("Ann Roe", "other", "the sale"),
+            one("Ann Roe", "indirect", "when the ferry returns to service, fares will stay at two dollars"),
+        ]
+    );
+    // The time of the saying, not its content.
+    assert_eq!(
+        rows("\u{201C}The pier stays,\u{201D} Ann Roe said when asked about the sale."),
+        vec![one("Ann Roe", "direct", "The pier stays")]
+    );
+}
+
+#[test]
+fn indirect_content_goes_on_past_but() {
+    assert_eq!(
+        rows("Ann Roe said the council approved the budget, but that the vote was close."),
+        vec![one("Ann Roe", "indirect", "the council approved the budget, but that the vote was close")]
+    );
+    // The writer telling what she did next.
+    assert_eq!(
+        rows("Ann Roe said the council approved the budget, but declined to give the tally."),
+        vec![one("Ann Roe", "indirect", "the council approved the budget")]
+    );
+}
+
+#[test]
+fn said_that_before_an_auxiliary_is_the_subject() {
+    assert_eq!(
+        rows("Ann Roe opposed the levy. She said that would pay for two boats."),
+        vec![one("Ann Roe", "other", "the levy"), one("Ann Roe", "indirect", "that would pay for two boats")]
+    );
+}
+
+#[test]
+fn stance_then_speech_in_one_sentence_is_two_claims() {
+    assert_eq!(
+        rows(
+            "On Wednesday, Ann Roe called for more ferry crossings, and the harbor master said the dredging was finished."
+        ),
+        vec![
+            one("Ann Roe", "other", "more ferry crossings"),
+            one("harbor master", "indirect", "the dredging was finished"),
+        ]
+    );
+}
+
+#[test]
+fn she_never_finds_a_man_the_article_calls_mr() {
+    // "Mr. Bell" comes only after the pronoun: the article's word still counts.
+    assert_eq!(
+        rows(
+            "Ann Roe opposed the levy. Tom Bell criticized the plan. \"We will not sell the pier,\" she said. Mr. Bell left early."
+        ),
+        vec![
+            one("Ann Roe", "other", "the levy"),
+            one("Tom Bell", "other", "the plan"),
+            one("Ann Roe", "direct", "We will not sell the pier"),
+            (None, "unattributed", "Mr. Bell left early.".to_string()),
+        ]
+    );
+}
