@@ -545,3 +545,30 @@ A port spokesman said an offer had been made. The spokesman declined to give det
         (Some("declined"), Some("port spokesman"))
     );
 }
+
+/// Breaking-news copy: a spelled-out count before "police say", a
+/// recipient "local media", "said in a statement it was …", and a company
+/// named by its kind ("Properties") is an organisation.
+#[test]
+fn breaking_news_frames() {
+    let env = Env::new();
+    let text = "\
+Gunman Opens Fire at Shopping Centre
+
+At least four people were injured on Saturday afternoon, police say.
+
+Witnesses told local media they heard up to ten shots.
+
+The shopping centre's owner, Castlegate Properties, said in a statement it was cooperating fully with police.
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let injured = statement_with(&j, "four people were injured");
+    assert_eq!(injured["speaker"]["name"], "police", "{injured:#}");
+    assert_eq!(statement_with(&j, "heard up to ten")["content"], "they heard up to ten shots");
+    let owner = statement_with(&j, "cooperating fully");
+    assert_eq!(owner["content"], "it was cooperating fully with police");
+    assert_eq!(
+        (owner["speaker"]["name"].as_str(), owner["speaker"]["kind"].as_str()),
+        (Some("Castlegate Properties"), Some("organization"))
+    );
+}

@@ -181,7 +181,11 @@ fn approximate_count(c: &Ctx, first: usize, end: usize) -> bool {
     };
     let count = c.t.get(n).is_some_and(|x| {
         let w = x.text(c.doc);
-        x.word() && (w.starts_with(|ch: char| ch.is_ascii_digit()) || matches!(w, "half" | "a" | "one"))
+        let lower = w.to_ascii_lowercase();
+        x.word()
+            && (w.starts_with(|ch: char| ch.is_ascii_digit())
+                || matches!(w, "half" | "a")
+                || super::NUMBERS.iter().any(|n| lower.starts_with(n)))
     });
     approx && count && finite_before_sub(c, n + 1, end)
 }

@@ -44,6 +44,13 @@ use phrases::{
 use speech::{cue_first, shared_subject, speaker_first};
 
 /// Who a frame's content belongs to.
+/// Number words a count may open with ("Twenty-seven states", "four
+/// people"): a prefix of the word.
+pub(super) const NUMBERS: [&str; 19] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     /// A mention in this sentence: token range and an appositive range.
@@ -203,10 +210,6 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
             return None;
         }
         // "Twenty-seven states", "Three reports".
-        const NUMBERS: [&str; 19] = [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty",
-            "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-        ];
         let pw = p.text(c.doc).to_ascii_lowercase();
         if NUMBERS.iter().any(|n| pw.starts_with(n)) {
             return None;

@@ -826,8 +826,23 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
             | "audiences"
             | "crowds"
             | "senators"
+            | "police"
+            | "investigators"
+            | "officials"
+            | "residents"
     ) {
         return j + 1;
+    }
+    // "told local media", "told state television", "told Israeli radio":
+    // a word for the press after its modifier.
+    const PRESS: [&str; 6] = ["media", "television", "radio", "outlets", "broadcasters", "newspapers"];
+    // ("told conservative radio host Ann Roe": the press word is a
+    // modifier there.)
+    let clause_next = t.get(j + 2).is_some_and(|y| {
+        y.kind == Kind::Open || y.is(class::PRON | class::DET | class::PREP | class::TIME) || c.lower_is(j + 2, "that")
+    });
+    if !x.is(class::DET | class::PRON) && !is_function(x) && PRESS.iter().any(|w| c.lower_is(j + 1, w)) && clause_next {
+        return j + 2;
     }
     if x.cap && !is_function(x) {
         // "The Post and Courier newspaper of Charleston": a named outlet,

@@ -176,8 +176,15 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             }
             // "said after the meeting he would ...": a subject pronoun ends
             // the prepositional phrase and opens the content.
+            // ("said in a statement it was cooperating": "it" too, before
+            // its verb.)
             Kind::Word
-                if in_pp && x.is(class::PRON) && !["who", "which", "that", "it"].iter().any(|w| c.lower_is(j, w)) =>
+                if in_pp
+                    && x.is(class::PRON)
+                    && (!["who", "which", "that", "it"].iter().any(|w| c.lower_is(j, w))
+                        || (c.lower_is(j, "it")
+                            && after_message(c, j)
+                            && t.get(j + 1).is_some_and(|n| n.is(class::AUX) && !n.cap))) =>
             {
                 return Some(Complement { start: j, that: false });
             }
@@ -598,6 +605,14 @@ pub(super) fn cue_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether token `j` follows a word for a message: "said in a statement
+/// it was", "said in an interview it would" ("worried about what it
+/// could" is no such place).
+fn after_message(c: &Ctx, j: usize) -> bool {
+    const MESSAGES: [&str; 6] = ["interview", "email", "post", "tweet", "release", "filing"];
+    j > 0 && (c.t[j - 1].is(class::DOCUMENT) || MESSAGES.iter().any(|w| c.lower_is(j - 1, w)))
 }
 
 /// "(declined to) give details", "provide specifics", "offer a reason":
