@@ -388,25 +388,36 @@ fn honorific_genders(doc: &str) -> HashMap<String, Gender> {
     if doc.len() > LONG_INPUT {
         return out;
     }
-    let titles = [("Mr. ", Gender::Masc), ("Mr ", Gender::Masc), ("Mrs. ", Gender::Fem), ("Mrs ", Gender::Fem)];
-    let titles = titles.into_iter().chain([("Ms. ", Gender::Fem), ("Ms ", Gender::Fem), ("Miss ", Gender::Fem)]);
-    for (title, gender) in titles {
-        for (at, _) in doc.match_indices(title) {
-            if !starts_word(doc, at) {
-                continue;
-            }
-            // "Mr. John D. Podesta's": the last capitalised word of the name.
-            let name = doc[at + title.len()..].split_whitespace().take(4).take_while(|w| is_cap(w));
-            let Some(last) = name.last() else { continue };
-            let bare = last.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
-            let bare = bare.strip_suffix("'s").or_else(|| bare.strip_suffix("\u{2019}s")).unwrap_or(bare);
-            if bare.is_empty() {
-                continue;
-            }
-            let seen = out.entry(bare.to_lowercase()).or_insert(gender);
-            if *seen != gender {
-                *seen = Gender::Unknown;
-            }
+    // One pass over the capital Ms, not one search per title: this runs
+    // on every article.
+    const TITLES: [(&str, Gender); 7] = [
+        ("Mr. ", Gender::Masc),
+        ("Mr ", Gender::Masc),
+        ("Mrs. ", Gender::Fem),
+        ("Mrs ", Gender::Fem),
+        ("Ms. ", Gender::Fem),
+        ("Ms ", Gender::Fem),
+        ("Miss ", Gender::Fem),
+    ];
+    let bytes = doc.as_bytes();
+    for at in memchr::memchr_iter(b'M', bytes) {
+        let Some(&(title, gender)) = TITLES.iter().find(|(t, _)| bytes[at..].starts_with(t.as_bytes())) else {
+            continue;
+        };
+        if !starts_word(doc, at) {
+            continue;
+        }
+        // "Mr. John D. Podesta's": the last capitalised word of the name.
+        let name = doc[at + title.len()..].split_whitespace().take(4).take_while(|w| is_cap(w));
+        let Some(last) = name.last() else { continue };
+        let bare = last.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
+        let bare = bare.strip_suffix("'s").or_else(|| bare.strip_suffix("\u{2019}s")).unwrap_or(bare);
+        if bare.is_empty() {
+            continue;
+        }
+        let seen = out.entry(bare.to_lowercase()).or_insert(gender);
+        if *seen != gender {
+            *seen = Gender::Unknown;
         }
     }
     out
