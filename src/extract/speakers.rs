@@ -685,6 +685,15 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     out
 }
 
+/// Whether an appositive says the source asked not to be named: "who
+/// asked not to be named", "speaking on condition of anonymity".
+fn asks_anonymity(appositive: &str) -> bool {
+    let a = appositive.to_lowercase();
+    ["not to be named", "not be named", "anonymity", "anonymously", "not to be identified", "not be identified"]
+        .iter()
+        .any(|m| a.contains(m))
+}
+
 /// A slug of a normalised name: lowercase, runs of non-alphanumerics become
 /// one '-'. Same name, same id, in any story.
 pub fn slug(name: &str) -> String {
@@ -771,6 +780,27 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         strip_det(words).1.join(" ")
     });
     let appositive_role = appositive_role.filter(|r| tells_role(r));
+    // "one House Republican, who asked not to be named": whoever the
+    // phrase names, the source is unnamed.
+    // (A source word already makes it anonymous, and "the official, who
+    // spoke on condition of anonymity," is the one named before.)
+    if appositive.is_some_and(asks_anonymity)
+        && all.len() >= 2
+        && cues::lookup(all[0]).class & class::PRON == 0
+        && !all[0].eq_ignore_ascii_case("the")
+        && !all.iter().any(|w| cues::lookup(w).class & class::ANON != 0)
+    {
+        let (_, words) = strip_det(&all);
+        return Parsed {
+            name: words.join(" "),
+            role: None,
+            kind: SpeakerKind::Anonymous,
+            pronoun: None,
+            definite_head: None,
+            gender,
+            title: None,
+        };
+    }
     if all.len() == 1 && cues::lookup(all[0]).class & class::PRON != 0 {
         let lower = all[0].to_lowercase();
         return Parsed {

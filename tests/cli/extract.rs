@@ -572,3 +572,22 @@ The shopping centre's owner, Castlegate Properties, said in a statement it was c
         (Some("Castlegate Properties"), Some("organization"))
     );
 }
+
+/// "said one House Republican, who asked not to be named": the source is
+/// unnamed whatever the phrase calls them.
+#[test]
+fn a_source_who_asks_not_to_be_named_is_anonymous() {
+    let env = Env::new();
+    let text = "\
+Budget Deal Collapses
+
+\"It's a gut punch,\" said one House Republican, who asked not to be named.
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let s = statement_with(&j, "gut punch");
+    assert_eq!(
+        (s["speaker"]["name"].as_str(), s["speaker"]["kind"].as_str()),
+        (Some("House Republican"), Some("anonymous")),
+        "{s:#}"
+    );
+}
