@@ -226,6 +226,9 @@ pub const OBJECT_PARTICIPLES: &str = "citing criticizing praising describing ref
     blaming questioning defending pointing touting denouncing slamming blasting dismissing \
     alleging proposing pledging thanking supporting backing seeking demanding highlighting \
     mentioning detailing outlining promoting discussing";
+/// Words that open what follows a source noun: "(people) familiar with
+/// the matter", "(sources) close to the campaign".
+pub const SOURCE_POSTMODIFIERS: [&str; 5] = ["familiar", "close", "briefed", "knowledgeable", "involved"];
 const DET: &str = "the a an this these those his her their its our my your some many several \
     few both all each every another other any no two three four five one";
 const PRON: &str = "he she they it we i you who";

@@ -39,7 +39,8 @@ struct Entry {
     title: Option<String>,
     /// What "the HEAD" can match, lowercased and singular once, the first
     /// time a definite description walks past the entry, not at every walk:
-    /// the head of the role and the words of the name.
+    /// the head of the role and the words of the name (of an anonymous
+    /// source's name, its head noun alone).
     role_head: std::cell::OnceCell<Option<String>>,
     name_words: std::cell::OnceCell<Vec<String>>,
 }
@@ -76,18 +77,19 @@ impl Entry {
             })
         });
         let words = self.name_words.get_or_init(|| {
-            self.speaker.name.to_lowercase().split_whitespace().map(|w| singular(w).to_string()).collect()
-        });
-        // An anonymous source is its head noun: "a council spokesperson"
-        // is "the spokesperson", never "the council"; "a source close to
-        // him" is "the source".
-        role_head.as_deref() == Some(head)
-            || if self.speaker.anonymous {
+            let mut words: Vec<String> =
+                self.speaker.name.to_lowercase().split_whitespace().map(|w| singular(w).to_string()).collect();
+            // An anonymous source is its head noun: "a council
+            // spokesperson" is "the spokesperson", never "the council"; "a
+            // source close to him" is "the source".
+            if self.speaker.anonymous {
                 let modified = words.iter().skip(1).position(|w| is_postmodifier(w)).map_or(words.len(), |p| p + 1);
-                words[..modified].last().is_some_and(|w| w == head)
-            } else {
-                words.iter().any(|w| w == head)
+                words.truncate(modified);
+                words.drain(..modified.saturating_sub(1));
             }
+            words
+        });
+        role_head.as_deref() == Some(head) || words.iter().any(|w| w == head)
     }
 }
 
@@ -157,7 +159,8 @@ fn title_means(title: &str, head: &str) -> bool {
 /// Whether a word opens what follows a noun phrase's head: "(source)
 /// close to him", "(official) familiar with", "(sources) who have seen".
 fn is_postmodifier(w: &str) -> bool {
-    matches!(w, "close" | "familiar" | "knowledgeable" | "briefed" | "involved" | "speaking" | "granted" | "authorized")
+    cues::SOURCE_POSTMODIFIERS.contains(&w)
+        || matches!(w, "speaking" | "granted" | "authorized")
         || cues::lookup(w).class & (class::PREP | class::SUB | class::PRON) != 0
 }
 
@@ -966,9 +969,11 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // "Dockworker Sam Patel", "Nurse Ann Roe": a common noun for a person,
     // capitalised as a title or by the sentence, before a full name.
     // (Not "Italian Prime Minister ...": a nationality is no noun here.)
-    let first = run[0].to_lowercase();
-    if n == 0 && run.len() == 3 && is_person_noun(&first) && !first.ends_with("ian") {
-        n = 1;
+    if n == 0 && run.len() == 3 {
+        let first = run[0].to_lowercase();
+        if is_person_noun(&first) && !first.ends_with("ian") {
+            n = 1;
+        }
     }
     // A title whose first word is not a role word ("Fire Chief Laura
     // Benson", "Harbour Master Lena Fischer"): a role word followed by a

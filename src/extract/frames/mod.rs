@@ -43,7 +43,6 @@ use phrases::{
 };
 use speech::{cue_first, shared_subject, speaker_first};
 
-/// Who a frame's content belongs to.
 /// Number words a count may open with ("Twenty-seven states", "four
 /// people"): a prefix of the word.
 pub(super) const NUMBERS: [&str; 19] = [
@@ -51,6 +50,12 @@ pub(super) const NUMBERS: [&str; 19] = [
     "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
 ];
 
+/// Nouns for a message its sender put out: "a statement saying", "said
+/// in a statement it was".
+pub(super) const MESSAGE_NOUNS: [&str; 11] =
+    ["statement", "letter", "release", "tweet", "post", "email", "memo", "message", "note", "video", "response"];
+
+/// Who a frame's content belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     /// A mention in this sentence: token range and an appositive range.

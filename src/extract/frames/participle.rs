@@ -114,11 +114,9 @@ fn push(out: &mut Vec<Frame>, f: Option<Frame>) -> bool {
 /// "a letter urging residents to leave"), and only after an article before
 /// the noun (or an article and one modifier).
 fn statement_noun(c: &Ctx, k: usize) -> bool {
-    const MESSAGES: [&str; 11] =
-        ["statement", "letter", "release", "tweet", "post", "email", "memo", "message", "note", "video", "response"];
     let t = c.t;
     k >= 2
-        && MESSAGES.iter().any(|w| c.lower_is(k - 1, w))
+        && super::MESSAGE_NOUNS.iter().any(|w| c.lower_is(k - 1, w))
         && (t[k - 2].is(class::DET) || t[k - 2].word() && !t[k - 2].cap && k >= 3 && t[k - 3].is(class::DET))
         && [
             "saying",

@@ -297,7 +297,7 @@ fn postmodified(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             return None;
         }
         let w = tk.text(c.doc);
-        if matches!(w, "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "with")
+        if (w == "with" || crate::extract::cues::SOURCE_POSTMODIFIERS.contains(&w))
             && k > 0
             && (t[k - 1].is(class::ANON) || ["those", "others", "some", "many"].iter().any(|w| c.lower_is(k - 1, w)))
         {
@@ -605,9 +605,9 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // A parenthetical phrase ("S, in the wake of X, said") is skipped
         // but is no role.
-        // So is a participle phrase: "S, citing a report, said".
-        // So is any participle phrase: "S, speaking on condition of
-        // anonymity because …, said", "S, appearing on Fox, said".
+        // So is a participle phrase: "S, citing a report, said", "S,
+        // speaking on condition of anonymity because …, said", "S,
+        // appearing on Fox, said".
         let parenthetical = (t[b + 1].is(class::PREP) && !t[b + 1].cap)
             || cue_at(c, b + 1) == Some(CueKind::Participle)
             || is_participle_opening(c, b + 1);

@@ -611,8 +611,10 @@ pub(super) fn cue_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// it was", "said in an interview it would" ("worried about what it
 /// could" is no such place).
 fn after_message(c: &Ctx, j: usize) -> bool {
-    const MESSAGES: [&str; 6] = ["interview", "email", "post", "tweet", "release", "filing"];
-    j > 0 && (c.t[j - 1].is(class::DOCUMENT) || MESSAGES.iter().any(|w| c.lower_is(j - 1, w)))
+    j > 0
+        && (c.t[j - 1].is(class::DOCUMENT)
+            || c.lower_is(j - 1, "interview")
+            || super::MESSAGE_NOUNS.iter().any(|w| c.lower_is(j - 1, w)))
 }
 
 /// "(declined to) give details", "provide specifics", "offer a reason":
