@@ -227,6 +227,27 @@ impl<'a> Pipeline<'a> {
                                 None => self.registry.resolve(mention, appositive),
                             }
                         }
+                        Source::Label { name: (s, e), transcript } => {
+                            let name = &doc[s..e];
+                            // A transcript's "WALLACE:" is the person the
+                            // article calls Wallace. A label in capitals
+                            // elsewhere is a person only if the article
+                            // names them so ("TAPPER:" after "Jake Tapper"),
+                            // or it has several words: "NATO:" and
+                            // a newsletter's "HUFFPOLLSTER:" are not.
+                            let titled = frames::is_capitals(name).then(|| speakers::title_case(name));
+                            match titled {
+                                Some(t)
+                                    if transcript
+                                        || name.contains(' ')
+                                        || self.registry.knows_surname(&t)
+                                        || (name.len() > 3 && has_word(doc, &t)) =>
+                                {
+                                    self.registry.resolve(&t, None)
+                                }
+                                _ => self.registry.resolve(name, None),
+                            }
+                        }
                         Source::Previous => prev.and_then(|i| {
                             co_speakers = self.out.statements[i].co_speakers.clone();
                             self.out.statements[i].speaker.clone()
@@ -240,7 +261,10 @@ impl<'a> Pipeline<'a> {
                     // A source that cannot speak ("the attack said"): the
                     // sentence stays whole, the outlet's own.
                     let whole;
-                    let f = if !attributed && frames.len() == 1 && matches!(f.source, Source::Mention { .. }) {
+                    let f = if !attributed
+                        && frames.len() == 1
+                        && matches!(f.source, Source::Mention { .. } | Source::Label { .. })
+                    {
                         whole = Frame { content: range, content2: None, cue: None, ..*f };
                         &whole
                     } else {
@@ -349,6 +373,13 @@ impl<'a> Pipeline<'a> {
     }
 
     fn finish(mut self) -> Extraction {
+        if self.registry.renamed_any() {
+            for s in &mut self.out.statements {
+                for r in s.speaker.iter_mut().chain(s.co_speakers.iter_mut()) {
+                    self.registry.rename(r);
+                }
+            }
+        }
         self.out.speakers = self.registry.into_speakers();
         self.out.references.dedup();
         self.out
@@ -366,6 +397,15 @@ struct Flags {
     /// "comment" is in it: a sentence may report a source that did not
     /// answer.
     comment: bool,
+}
+
+/// Whether `word` stands in `doc` as a word of its own, not inside another.
+fn has_word(doc: &str, word: &str) -> bool {
+    doc.match_indices(word).any(|(i, _)| {
+        let before = doc[..i].chars().next_back();
+        let after = doc[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Whether a paragraph may hold a link: a "://" or a "www.".

@@ -159,6 +159,41 @@ pub fn split(para: &str, quotes: &[QuoteSpan], out: &mut Vec<(usize, usize)>) {
         i = k;
     }
     push_trimmed(para, start, para.len(), out);
+    if quotes.len() > 1 {
+        split_signed(para, quotes, out);
+    }
+}
+
+/// A list of quotations, each signed with a dash and a name (`"Q." ― Ann
+/// Roe "R." ― Bo Diaz`, one to a line before the lines were joined): a
+/// signature ends its sentence though no stop follows it.
+fn split_signed(para: &str, quotes: &[QuoteSpan], out: &mut Vec<(usize, usize)>) {
+    for pair in quotes.windows(2) {
+        let (before, next) = (pair[0], pair[1]);
+        if !before.closed || next.open <= before.end || !signature(&para[before.end..next.open]) {
+            continue;
+        }
+        let cut = next.open;
+        let Some(i) = out.iter().position(|&(s, e)| s < cut && cut < e) else {
+            continue;
+        };
+        let (s, e) = out[i];
+        let mut two = Vec::with_capacity(2);
+        push_trimmed(para, s, cut, &mut two);
+        push_trimmed(para, cut, e, &mut two);
+        out.splice(i..=i, two);
+    }
+}
+
+/// Whether the text between two quotations is a signature: a dash and one
+/// to five capitalised words (" ― Ann Roe. ").
+fn signature(between: &str) -> bool {
+    let Some(name) = between.trim_start().strip_prefix(['\u{2015}', '\u{2014}', '\u{2013}']) else {
+        return false;
+    };
+    let name = name.trim().trim_end_matches('.');
+    let words = name.split_whitespace().count();
+    (1..=5).contains(&words) && name.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Whether `rest` opens with a speaker's name (one to four capitalised

@@ -194,6 +194,9 @@ pub struct Registry<'a> {
     /// Where the sentence being resolved starts in `doc`: a surname said
     /// alone looks for its full name only in the text before it.
     pos: usize,
+    /// Entries whose name was completed after statements used it: their
+    /// old ids (see [`Registry::complete_name`]).
+    renames: HashMap<String, usize>,
 }
 
 /// Words before a description's head that say which one it is without
@@ -1036,6 +1039,22 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     }
 }
 
+/// "WALLACE" as "Wallace", "MR. TRUMP" as "Mr. Trump": a name a transcript
+/// prints in capitals, written as running text would write it.
+pub(crate) fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut first = true;
+    for ch in name.chars() {
+        if first {
+            out.push(ch);
+        } else {
+            out.extend(ch.to_lowercase());
+        }
+        first = !ch.is_alphanumeric() && ch != '\'' && ch != '\u{2019}';
+    }
+    out
+}
+
 /// The people of a subject that names several ("Roe and Diaz", "Sens. Ann
 /// Roe, Bo Diaz and Cy Eng", "Defense Secretary Ann Roe and Gen. Bo
 /// Diaz"), one mention each, a plural title given to each. None when the
@@ -1229,6 +1248,14 @@ impl<'a> Registry<'a> {
         Registry { doc, ..Registry::default() }
     }
 
+    /// Whether the article has named a person with this surname: "Tapper"
+    /// after "Jake Tapper".
+    pub fn knows_surname(&self, surname: &str) -> bool {
+        self.by_surname
+            .get(surname)
+            .is_some_and(|v| v.iter().any(|&i| self.entries[i].speaker.kind == SpeakerKind::Person))
+    }
+
     /// The sentence whose mentions come next starts at byte `pos`.
     pub fn at(&mut self, pos: usize) {
         self.pos = pos;
@@ -1308,6 +1335,9 @@ impl<'a> Registry<'a> {
             }
             None => self.add(&parsed),
         };
+        if found.is_some() {
+            self.complete_name(idx, &parsed);
+        }
         let clock = self.clock;
         let e = &mut self.entries[idx];
         self.recency.remove(&e.last_seen);
@@ -1332,6 +1362,48 @@ impl<'a> Registry<'a> {
             anonymous: e.speaker.anonymous,
             role: e.speaker.role.clone(),
         })
+    }
+
+    /// "Hale: Levee Was Never Inspected", then "Senator Tom Hale said": a
+    /// person first known by their surname alone takes the full name when
+    /// the article gives it. Statements already made keep the old id until
+    /// [`Registry::renames`] is applied to them.
+    fn complete_name(&mut self, idx: usize, p: &Parsed) {
+        let e = &mut self.entries[idx];
+        if p.kind != SpeakerKind::Person
+            || p.pronoun.is_some()
+            || e.speaker.kind != SpeakerKind::Person
+            || e.speaker.name.contains(' ')
+            || !p.name.contains(' ')
+            || !p.name.split_whitespace().all(|w| is_cap(w) || is_particle(w))
+            || e.surname.as_deref() != Some(e.speaker.name.as_str())
+            || surname_of(&p.name).as_deref() != Some(e.speaker.name.as_str())
+        {
+            return;
+        }
+        let old = std::mem::replace(&mut e.speaker.name, p.name.clone());
+        let old_id = std::mem::replace(&mut e.speaker.id, slug(&p.name));
+        if !e.speaker.aliases.contains(&old) {
+            e.speaker.aliases.push(old);
+        }
+        e.name_words = std::cell::OnceCell::new();
+        self.by_name.entry(p.name.to_lowercase()).or_default().push(idx);
+        self.renames.insert(old_id, idx);
+    }
+
+    /// Whether a speaker was renamed after statements named them: apply
+    /// [`Registry::rename`] to those statements.
+    pub fn renamed_any(&self) -> bool {
+        !self.renames.is_empty()
+    }
+
+    /// A statement's speaker as the registry now names it, if it was renamed.
+    pub fn rename(&self, r: &mut SpeakerRef) {
+        if let Some(&idx) = self.renames.get(&r.id) {
+            let e = &self.entries[idx].speaker;
+            r.id.clone_from(&e.id);
+            r.name.clone_from(&e.name);
+        }
     }
 
     /// The one entry for pronouns that point to no one in the article.

@@ -591,3 +591,66 @@ Budget Deal Collapses
         "{s:#}"
     );
 }
+
+/// A broadcast transcript quoted paragraph by paragraph (`"WALLACE: Q`,
+/// `"HALE: A`): each line is its speaker's, in their words, and a speaker
+/// the story named before is the same person, not an organisation called
+/// "HALE".
+#[test]
+fn transcript_lines_are_their_speakers() {
+    let env = Env::new();
+    let text = "\
+Hale: Levee Was Never Inspected
+
+On Sunday's broadcast, Senator Tom Hale said the levee had been neglected for years.
+
+Partial transcript as follows:
+
+\"WALLACE: Why did the levee fail?
+
+\"HALE: Because nobody inspected it. That is the truth.
+
+\"WALLACE: Will you hold hearings?
+
+\"HALE: We will hold them in January.\"
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    let who = |snippet: &str| {
+        let s = statement_with(&j, snippet);
+        (
+            s["speaker"]["name"].as_str().map(str::to_string),
+            s["speaker"]["kind"].as_str().map(str::to_string),
+            s["attribution"].as_str().map(str::to_string),
+            s["content"].as_str().map(str::to_string),
+        )
+    };
+    let row = |name: &str, content: &str| {
+        (Some(name.to_string()), Some("person".to_string()), Some("direct".to_string()), Some(content.to_string()))
+    };
+    assert_eq!(who("levee fail"), row("Wallace", "Why did the levee fail?"));
+    assert_eq!(who("nobody inspected"), row("Tom Hale", "Because nobody inspected it. That is the truth."));
+    assert_eq!(who("hold hearings"), row("Wallace", "Will you hold hearings?"));
+    assert_eq!(who("in January"), row("Tom Hale", "We will hold them in January."));
+}
+
+/// Readers' quotations, each signed with a dash and a name, one to a line
+/// (the lines run together once read): every quotation is its signer's.
+#[test]
+fn quotations_signed_with_a_dash_are_their_signers() {
+    let env = Env::new();
+    let text = "\
+Readers Tell Us What the Flood Cost Them
+
+\u{201C}We lost the shop and the flat above it. Nobody came for three days.\u{201D} \u{2015} Maria Okonjo
+\u{201C}The council knew the drains were blocked.\u{201D}\u{2015} Dev Patel
+\u{201C}I have never been so frightened.\u{201D} \u{2015} Ellen Marsh.
+";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    for (snippet, name) in
+        [("lost the shop", "Maria Okonjo"), ("drains were blocked", "Dev Patel"), ("so frightened", "Ellen Marsh")]
+    {
+        let s = statement_with(&j, snippet);
+        assert_eq!((s["speaker"]["name"].as_str(), s["attribution"].as_str()), (Some(name), Some("direct")), "{s:#}");
+    }
+    assert_eq!(statement_with(&j, "drains were blocked")["content"], "The council knew the drains were blocked.");
+}

@@ -76,30 +76,124 @@ pub(super) fn label_mark(doc: &str, t: &[Token]) -> Option<usize> {
     Some(k)
 }
 
+/// A word or name in capitals ("WALLACE", "MR. TRUMP"), two letters at
+/// least.
+pub(crate) fn is_capitals(w: &str) -> bool {
+    w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
 /// `Kerry: "Q"`, `WALLACE: Q` and `Ann Roe ― "Q"`: the label speaks. A
 /// dash needs a quotation after it ("PARIS — ..." is a dateline).
 pub(super) fn label(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     let Some(k) = label_mark(c.doc, t) else {
-        return false;
+        return transcript_line(c, out) || trailing_label(c, out);
     };
     if t[k].kind == Kind::Dash && t.get(k + 1).is_none_or(|x| x.kind != Kind::Open) {
         return false;
     }
     let (s, e) = (k + 1, t.len());
-    let content = match attribution_of(c, s, e) {
+    let mut attribution = attribution_of(c, s, e);
+    let content = match attribution {
         Attribution::Direct => c.close_of(s).and_then(|close| c.inside_quote(s, close)),
         _ => c.content(s, e),
     };
     let Some(content) = content else {
         return false;
     };
+    // A speaker in capitals and a colon is a transcript's line: their words
+    // as said, not a headline's summary ("Kerry: Deal is close").
+    if t[k].kind == Kind::Colon && is_capitals(&c.doc[t[0].start..t[k - 1].end]) {
+        attribution = Attribution::Direct;
+    }
     out.push(Frame {
-        attribution: attribution_of(c, s, e),
+        attribution,
         content,
         content2: None,
         cue: Some(c.bytes(k, k + 1)),
-        source: Source::Mention { np: (0, k), appositive: None },
+        source: Source::Label { name: c.bytes(0, k), transcript: false },
+    });
+    true
+}
+
+/// A transcript quoted paragraph by paragraph opens each with a mark and
+/// its speaker in capitals (`"WALLACE: Q`, `"MR. TRUMP: Q`). Capitals only,
+/// as transcripts print their speakers: a quotation may itself open with a
+/// name and a colon.
+fn transcript_line(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let [open, run, ..] = t else {
+        return false;
+    };
+    if open.kind != Kind::Open || !run.quoted {
+        return false;
+    }
+    let text = run.text(c.doc);
+    let Some(colon) = text.find(": ") else {
+        return false;
+    };
+    let name = &text[..colon];
+    let words = name.split_whitespace().count();
+    if !(1..=4).contains(&words)
+        || !is_capitals(name)
+        || !name.starts_with(|ch: char| ch.is_ascii_uppercase())
+        || NOT_SOURCES.iter().any(|w| name.eq_ignore_ascii_case(w))
+    {
+        return false;
+    }
+    let rest = &text[colon + 1..];
+    let from = run.start + colon + 1 + (rest.len() - rest.trim_start().len());
+    if rest.split_whitespace().count() < 2 {
+        return false;
+    }
+    out.push(Frame {
+        attribution: Attribution::Direct,
+        content: (from, run.end),
+        content2: None,
+        cue: Some((run.start + colon, run.start + colon + 1)),
+        source: Source::Label { name: (run.start, run.start + colon), transcript: true },
+    });
+    true
+}
+
+/// `"Q" ― Ann Roe` and `"Q" — Ann Roe, a nurse.`: a quotation signed with a
+/// dash and a name after it, as quote lists, epigraphs and readers' letters
+/// print them. The name must be capitalised words; a role may follow it
+/// after a comma.
+fn trailing_label(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    if t.first().is_none_or(|x| x.kind != Kind::Open) {
+        return false;
+    }
+    let Some(close) = c.close_of(0) else {
+        return false;
+    };
+    let d = close + 1;
+    if t.get(d).is_none_or(|x| x.kind != Kind::Dash) {
+        return false;
+    }
+    let mut end = t.len();
+    if t[end - 1].kind == Kind::Stop {
+        end -= 1;
+    }
+    let name_end = (d + 1..end).find(|&i| !t[i].word()).unwrap_or(end);
+    let n = name_end - (d + 1);
+    if !(1..=5).contains(&n)
+        || !t[d + 1..name_end].iter().all(|x| x.cap && !x.quoted && !is_function(x) && x.entry.cue.is_none())
+        || (name_end < end && (t[name_end].kind != Kind::Comma || (name_end + 1..end).any(|i| !t[i].word())))
+    {
+        return false;
+    }
+    let Some(content) = c.inside_quote(0, close) else {
+        return false;
+    };
+    let appositive = (name_end + 1 < end).then_some((name_end + 1, end));
+    out.push(Frame {
+        attribution: Attribution::Direct,
+        content,
+        content2: None,
+        cue: Some(c.bytes(d, d + 1)),
+        source: Source::Mention { np: (d + 1, name_end), appositive },
     });
     true
 }

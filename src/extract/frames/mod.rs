@@ -34,6 +34,7 @@ use super::tokens::{Kind, Token};
 use according::{according_to, in_document};
 use as_said::as_said;
 use content_first::content_first;
+pub(crate) use label::is_capitals;
 use label::{label, label_mark};
 use no_answer::no_answer;
 use participle::participle;
@@ -64,6 +65,10 @@ pub enum Source {
     Previous,
     /// Whoever spoke last: a sentence that is all quotation.
     Continuation,
+    /// The name of a label (`Kerry: Q`, a transcript's `"WALLACE: Q`):
+    /// absolute bytes, since a transcript's label sits inside the quoted
+    /// run's one token.
+    Label { name: (usize, usize), transcript: bool },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -272,7 +272,7 @@ fn a_label_and_a_colon_or_dash_speak() {
     );
     assert_eq!(
         rows("HALLORAN: We will not sell the docks."),
-        vec![one("HALLORAN", "indirect", "We will not sell the docks")]
+        vec![one("HALLORAN", "direct", "We will not sell the docks")]
     );
     assert_eq!(
         rows("Mara Quist \u{2015} \u{201C}I never trusted the harbour board.\u{201D}"),
@@ -1009,4 +1009,49 @@ fn she_never_finds_a_man_the_article_calls_mr() {
             (None, "unattributed", "Mr. Bell left early.".to_string()),
         ]
     );
+}
+
+#[test]
+fn a_transcript_quoted_paragraph_by_paragraph_speaks_line_by_line() {
+    let x = extract(
+        "Ann Halloran spoke to the radio.\n\n\"HOST: Will the docks close?\n\n\"HALLORAN: Never. Not while I am mayor.\n\n\"HOST: Thank you.\"",
+    );
+    let got: Vec<(Option<&str>, &str)> =
+        x.statements[1..].iter().map(|s| (s.speaker.as_ref().map(|r| r.name.as_str()), s.content.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("host"), "Will the docks close?"),
+            (Some("Ann Halloran"), "Never. Not while I am mayor."),
+            (Some("host"), "Thank you."),
+        ]
+    );
+    // A quotation that opens with a name and a colon in running case is
+    // no transcript.
+    let x = extract("Ann Halloran spoke.\n\n\"Dear Sir: the docks will close.\n\n\"And soon.\" she said.");
+    assert_ne!(x.statements[1].speaker.as_ref().map(|r| r.name.as_str()), Some("Dear Sir"));
+}
+
+#[test]
+fn a_quotation_signed_after_a_dash_is_the_signers() {
+    assert_eq!(
+        rows("\u{201C}We lost everything.\u{201D} \u{2014} Ann Roe, a baker."),
+        vec![one("Ann Roe", "direct", "We lost everything.")]
+    );
+    assert_eq!(
+        first_speaker("\u{201C}We lost everything.\u{201D} \u{2014} Ann Roe, a baker.").1.as_deref(),
+        Some("baker")
+    );
+    // A dash and words after a quotation are not always a signature.
+    assert_eq!(rows("\u{201C}We lost everything\u{201D} \u{2014} and the town knows it.")[0].0, None);
+}
+
+#[test]
+fn a_surname_first_takes_the_full_name_given_later() {
+    let x =
+        extract("Halloran: Docks Will Stay Open\n\nMayor Ann Halloran said on Monday that the docks would stay open.");
+    let names: Vec<&str> = x.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|r| r.name.as_str()).collect();
+    assert_eq!(names, vec!["Ann Halloran", "Ann Halloran"]);
+    assert_eq!(x.speakers.len(), 1);
+    assert!(x.speakers[0].aliases.iter().any(|a| a == "Halloran"), "{:?}", x.speakers[0]);
 }
