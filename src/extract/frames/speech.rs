@@ -297,9 +297,14 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     if !x.word() || x.is(class::CONJ | class::AUX) || x.is(class::SUB) && !c.lower_is(j, "whether") {
         return (c.lower_is(j, "that") && j + 1 < t.len()).then_some(Complement { start: j + 1, that: true });
     }
+    // "backed it up", "called it off": a particle verb, no content. But
+    // "called it \"predatory\"", "called himself \"a fighter\"": a label
+    // quoted after the pronoun is the content.
+    let labelled = || (j + 1..t.len().min(j + 4)).any(|k| t[k].kind == Kind::Open);
     if ["up", "down", "off", "back", "away", "it", "itself", "himself", "herself", "themselves"]
         .iter()
         .any(|w| c.lower_is(j, w))
+        && !labelled()
     {
         return None;
     }

@@ -1055,3 +1055,18 @@ fn a_surname_first_takes_the_full_name_given_later() {
     assert_eq!(x.speakers.len(), 1);
     assert!(x.speakers[0].aliases.iter().any(|a| a == "Halloran"), "{:?}", x.speakers[0]);
 }
+
+#[test]
+fn a_pronoun_object_with_a_quoted_label_is_content() {
+    assert_eq!(
+        rows("Ann Roe called it \u{201C}a betrayal of the harbour.\u{201D}"),
+        vec![one("Ann Roe", "other", "it \u{201C}a betrayal of the harbour.\u{201D}")]
+    );
+    assert_eq!(
+        rows("Bo Diaz describes himself as \u{201C}a simple fisherman.\u{201D}"),
+        vec![one("Bo Diaz", "other", "himself as \u{201C}a simple fisherman.\u{201D}")]
+    );
+    // A particle verb still frames nothing.
+    assert_eq!(rows("The mayor called off the vote.")[0].0, None);
+    assert_eq!(rows("The mayor called it off on Monday.")[0].0, None);
+}
