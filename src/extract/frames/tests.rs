@@ -1070,3 +1070,13 @@ fn a_pronoun_object_with_a_quoted_label_is_content() {
     assert_eq!(rows("The mayor called off the vote.")[0].0, None);
     assert_eq!(rows("The mayor called it off on Monday.")[0].0, None);
 }
+
+#[test]
+fn a_given_name_tells_which_pronoun_can_point_back() {
+    let x = extract(
+        "Harbour master Tom Reyes said the cranes were old. Mayor Hillary Brook said the docks would stay open. \
+         He said the fund was empty.",
+    );
+    let names: Vec<&str> = x.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|r| r.name.as_str()).collect();
+    assert_eq!(names, vec!["Tom Reyes", "Hillary Brook", "Tom Reyes"], "{:?}", x.statements);
+}
