@@ -407,6 +407,43 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
     }
 }
 
+/// "..., who in 2010 said C", "..., which last week said C": a relative
+/// pronoun after a comma, maybe with a short time or place phrase between
+/// it and its cue (the pronoun itself, for [`subject_cue`] to take back to its
+/// antecedent).
+fn relative_adverbial(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    let w = (j.saturating_sub(5)..j).rev().find(|&w| c.lower_is(w, "who") || c.lower_is(w, "which"))?;
+    if w < 2 || t[w - 1].kind != Kind::Comma {
+        return None;
+    }
+    // ("..., which said C" too: "which" is no pronoun to the noun phrase
+    // walk.)
+    let between = &t[w + 1..j];
+    let adverbial = between.is_empty()
+        || (between.iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none())
+            && (t[w + 1].is(class::PREP | class::TIME) || t[w + 1].text(c.doc).ends_with("ly")));
+    adverbial.then_some(Source::Mention { np: (w, w + 1), appositive: None })
+}
+
+/// The comma after `cue` where a sentence's own verb resumes after a
+/// clause inside it ("Ann Roe, who said C, will testify", "..., declined to
+/// comment"): a comma, not in a quotation, followed by an auxiliary, a cue
+/// or a past tense.
+fn predicate_comma(c: &Ctx, cue: usize) -> Option<usize> {
+    let t = c.t;
+    (cue + 1..t.len().saturating_sub(1)).find(|&k| {
+        let n = &t[k + 1];
+        t[k].kind == Kind::Comma
+            && !t[k].quoted
+            && n.word()
+            && !n.quoted
+            && !n.cap
+            && (n.is(class::AUX) || n.entry.cue.is_some() || (n.text(c.doc).ends_with("ed") && !n.is(class::PREP)))
+    })
+}
+
 /// A frame around the cue at `cue` whose source is the subject before it:
 /// `Some` when the sentence is decided, `None` to try the next cue.
 fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Option<Outcome> {
@@ -424,17 +461,29 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     .or_else(|| shared_subject(c, cue))
     .or_else(|| clause_subject(c, cue))
     .or_else(|| (kind == CueKind::Belief).then(|| document_subject(c, cue)).flatten())
+    .or_else(|| (kind != CueKind::Other).then(|| relative_adverbial(c, cue)).flatten())
     .or_else(|| (kind != CueKind::Other).then(|| restrictive_who(c, cue)).flatten())
     .or_else(|| matches!(kind, CueKind::Speech | CueKind::Tell).then(|| relative_subject(c, cue)).flatten()) else {
         return None;
     };
     // "..., Ann Roe, who said C": the antecedent speaks.
-    let source = if is_relative(c, np) {
+    let relative = is_relative(c, np);
+    let source = if relative {
         let ante = (np.0 > 0 && t[np.0 - 1].kind == Kind::Comma).then(|| np_back(c, np.0 - 1)).flatten()?;
         if t[ante.0].is(class::PRON) {
             return None;
         }
-        Source::Mention { np: ante, appositive: None }
+        // "McConnell, now the Senate majority leader, who said C": the name
+        // before the description speaks, the description is their role.
+        match (ante.0 > 1 && t[ante.0 - 1].kind == Kind::Comma && !t[ante.1 - 1].cap)
+            .then(|| np_back(c, ante.0 - 1))
+            .flatten()
+        {
+            Some(name) if t[name.1 - 1].cap && !t[name.0].is(class::PRON) => {
+                Source::Mention { np: name, appositive: Some(ante) }
+            }
+            _ => Source::Mention { np: ante, appositive: None },
+        }
     } else {
         source
     };
@@ -499,10 +548,35 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         (cue..t.len())
             .find(|&k| t[k].kind == Kind::Comma && !t[k].quoted && t.get(k + 1).is_none_or(|n| n.kind != Kind::Open))
             .unwrap_or(t.len())
+    } else if relative {
+        // "Ann Roe, who said C, will testify": the clause closes where the
+        // sentence's own verb comes back.
+        predicate_comma(c, cue).unwrap_or(t.len())
     } else {
         t.len()
     };
     if speaker_first(c, cue, kind, source, limit, out) {
+        // "The mayor, who said C, declined to comment": the main clause
+        // may report too, of the same person.
+        if relative && limit < t.len() {
+            let mut j = limit + 1;
+            while j < t.len() && (t[j].is(class::AUX) || is_negation(c, j)) && !t[j].cap {
+                j += 1;
+            }
+            let main = matches!(
+                cue_at(c, j),
+                Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief | CueKind::Declined))
+                    if speaker_first(c, j, kind2, source, t.len(), out)
+            );
+            if !main {
+                // "..., has not responded to requests for comment".
+                let mut refusal = Vec::new();
+                if no_answer(c, &mut refusal) {
+                    out.extend(refusal.into_iter().filter(|f| f.content.0 >= t[limit].end));
+                }
+            }
+            return Some(Outcome::Framed);
+        }
         // Only the negated frame: "... but said D" after it was said.
         if negated && let Some(f) = out.get_mut(first_new) {
             f.attribution = Attribution::Declined;

@@ -1080,3 +1080,24 @@ fn a_given_name_tells_which_pronoun_can_point_back() {
     let names: Vec<&str> = x.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|r| r.name.as_str()).collect();
     assert_eq!(names, vec!["Tom Reyes", "Hillary Brook", "Tom Reyes"], "{:?}", x.statements);
 }
+
+#[test]
+fn a_relative_clause_reports_and_the_main_clause_too() {
+    assert_eq!(
+        rows("The mayor, who in 2010 said the levee was safe, declined to comment."),
+        vec![one("mayor", "indirect", "the levee was safe"), one("mayor", "declined", "declined to comment")]
+    );
+    assert_eq!(
+        rows("Ann Roe, who said last year that the pumps had failed, will testify on Monday."),
+        vec![one("Ann Roe", "indirect", "the pumps had failed")]
+    );
+    assert_eq!(
+        rows("The report was welcomed by the council, which said repairs were complete."),
+        vec![one("council", "indirect", "repairs were complete")]
+    );
+    // The name before a description is who spoke; the description is their role.
+    assert_eq!(
+        first_speaker("It angered Bo Diaz, the harbour master, who said the cranes were unsafe."),
+        ("Bo Diaz".to_string(), Some("harbour master".to_string()))
+    );
+}
