@@ -84,6 +84,51 @@ pub fn find_any(bytes: &[u8], from: usize, set: &[u8]) -> Option<usize> {
     rest.or(first).map(|p| from + p)
 }
 
+/// Successive [`find_any`] searches of one text for three common bytes and
+/// a rare one, each from where the caller goes on. Each search's hits are
+/// kept until the caller passes them: `find_any` searched for the common
+/// three again after every hit of the rare byte, and a paragraph with
+/// many curly apostrophes (the rare byte of the quotation marks) and no
+/// straight mark was searched to its end once for each of them.
+#[derive(Debug)]
+pub struct Marks<'a> {
+    bytes: &'a [u8],
+    common: [u8; 3],
+    rare: u8,
+    /// The first hit of each search at or after where it last started
+    /// (`bytes.len()` for none), and whether it has started.
+    next_common: Option<usize>,
+    next_rare: Option<usize>,
+}
+
+impl<'a> Marks<'a> {
+    pub fn new(bytes: &'a [u8], common: [u8; 3], rare: u8) -> Marks<'a> {
+        Marks { bytes, common, rare, next_common: None, next_rare: None }
+    }
+
+    /// Position of the first byte at or after `from` that is one of the
+    /// four: `find_any(bytes, from, &[common.., rare])`. `from` never goes
+    /// back.
+    pub fn find(&mut self, from: usize) -> Option<usize> {
+        let (bytes, [a, b, c], rare) = (self.bytes, self.common, self.rare);
+        let hay = bytes.get(from..)?;
+        // A kept hit at or after `from` is still the first: the search
+        // that found it saw no other between its start and it.
+        let common = match self.next_common {
+            Some(p) if p >= from => p,
+            _ => memchr::memchr3(a, b, c, hay).map_or(bytes.len(), |p| from + p),
+        };
+        let rare = match self.next_rare {
+            Some(p) if p >= from => p,
+            _ => memchr::memchr(rare, hay).map_or(bytes.len(), |p| from + p),
+        };
+        self.next_common = Some(common);
+        self.next_rare = Some(rare);
+        let first = common.min(rare);
+        (first < bytes.len()).then_some(first)
+    }
+}
+
 /// The first byte of `bytes` that is one of `set`, eight bytes at a time.
 fn find_swar(bytes: &[u8], set: &[u8]) -> Option<usize> {
     let mut i = 0;
@@ -295,6 +340,19 @@ mod tests {
             let set = [b'"', b'\'', 0xC2, 0xE2];
             let want = bytes[from..].iter().position(|b| set.contains(b)).map(|p| p + from);
             prop_assert_eq!(find_any(&bytes, from, &set), want);
+        }
+
+        #[test]
+        fn marks_find_what_find_any_finds(bytes in proptest::collection::vec(
+            prop_oneof![Just(b'"'), Just(b'\''), Just(0xC2u8), Just(0xE2u8), any::<u8>()], 0..64),
+            steps in proptest::collection::vec(0usize..6, 0..20)) {
+            let set = [b'"', b'\'', 0xC2, 0xE2];
+            let mut marks = Marks::new(&bytes, [b'"', b'\'', 0xC2], 0xE2);
+            let mut from = 0;
+            for step in steps {
+                prop_assert_eq!(marks.find(from), find_any(&bytes, from, &set));
+                from = (from + step).min(bytes.len());
+            }
         }
 
         #[test]
