@@ -386,23 +386,45 @@ static AUTHORIZED: scan::Rare = scan::Rare::new("authorized");
 static COMMENT: scan::Rare = scan::Rare::new("comment");
 static WWW: scan::Rare = scan::Rare::new("www.");
 
+/// The words of update notices, menus and follow lines, each with the
+/// byte it is found by: the rarest of its bytes in news text.
+const BOILERPLATE: [(&str, usize); 11] = [
+    ("updat", 1),
+    ("develop", 2),
+    ("here", 0),
+    ("more", 0),
+    ("ign up", 5),
+    ("ubscribe", 1),
+    ("ollow us", 4),
+    ("version of th", 0),
+    ("witter", 0),
+    ("ublished in", 1),
+    ("inbox", 2),
+];
+
+/// Which bytes are some word's byte of [`BOILERPLATE`].
+static BOILERPLATE_ANCHORS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < BOILERPLATE.len() {
+        let (w, anchor) = BOILERPLATE[i];
+        t[w.as_bytes()[anchor] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether `text` holds one of the [`BOILERPLATE`] words. One pass over
+/// its bytes: eleven searches, each with its own start-up, cost four
+/// times as much on the short paragraphs and sentences this runs on.
 fn might_be_boilerplate(text: &str) -> bool {
-    // Each word with the byte it is searched by (see `scan::contains`).
-    [
-        ("updat", 1),
-        ("develop", 2),
-        ("here", 0),
-        ("more", 0),
-        ("ign up", 5),
-        ("ubscribe", 1),
-        ("ollow us", 4),
-        ("version of th", 0),
-        ("witter", 0),
-        ("ublished in", 1),
-        ("inbox", 0),
-    ]
-    .iter()
-    .any(|&(w, anchor)| scan::contains(text, w, anchor))
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        BOILERPLATE_ANCHORS[usize::from(*b)]
+            && BOILERPLATE.iter().any(|&(w, anchor)| {
+                w.as_bytes()[anchor] == *b && i >= anchor && bytes[i - anchor..].starts_with(w.as_bytes())
+            })
+    })
 }
 
 /// The reason an anonymous source was granted anonymity, as the article
