@@ -154,7 +154,11 @@ fn is_credit_line(t: &str) -> bool {
     if t.len() > 300 || !t.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    for label in PICTURE_LABELS {
+    // Each list is tried only when the first byte can open one of its
+    // entries: most sentences open with none of them.
+    let first = t.as_bytes()[0];
+    let labels: &[&str] = if matches!(first, b'P' | b'I' | b'C' | b'V' | b'G') { PICTURE_LABELS } else { &[] };
+    for label in labels {
         let Some(rest) = t.strip_prefix(label) else { continue };
         if rest.starts_with([':', ',']) {
             return true;
@@ -164,7 +168,9 @@ fn is_credit_line(t: &str) -> bool {
             return by.starts_with(|c: char| c.is_uppercase()) && by.split_whitespace().count() <= 10;
         }
     }
-    if WIRE_CREDITS.iter().any(|c| t.strip_prefix(c).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))) {
+    if matches!(first, b'R' | b'A' | b'W' | b'E' | b'C')
+        && WIRE_CREDITS.iter().any(|c| t.strip_prefix(c).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())))
+    {
         return t.split_whitespace().count() <= 40;
     }
     // "Getty Images", "AFP via Getty Images", "Jane Roe/AP": a few
@@ -222,9 +228,21 @@ fn is_stamp(t: &str) -> bool {
         return false;
     }
     let Some(first) = t.split_whitespace().next() else { return false };
-    let first = first.trim_end_matches([':', ',', '.']).to_ascii_lowercase();
-    (time::LEADS.contains(&first.as_str())
-        || time::is_english_calendar_word(&first)
+    let first = first.trim_end_matches([':', ',', '.']);
+    // Lowercased on the stack, not in a new String for every sentence:
+    // the stamp and calendar words have at most nine letters, so a longer
+    // first word opens a stamp only with a digit.
+    let mut buf = [0u8; 12];
+    let word = match buf.get_mut(..first.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(first.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).expect("ASCII lowercasing keeps UTF-8")
+        }
+        None => "",
+    };
+    (time::LEADS.contains(&word)
+        || time::is_english_calendar_word(word)
         || first.starts_with(|c: char| c.is_ascii_digit()))
         && time::is_timestamp_line(t)
 }
