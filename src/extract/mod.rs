@@ -98,6 +98,13 @@ impl<'a> Pipeline<'a> {
             }
         }
         paragraphs.push((start, doc.len()));
+        // The rare words of the paragraph flags, searched for once in the
+        // whole text (see `scan::Hits`).
+        let mut anonym = scan::Hits::of(&ANONYM, doc);
+        let mut authorized = scan::Hits::of(&AUTHORIZED, doc);
+        let mut comment = scan::Hits::of(&COMMENT, doc);
+        let mut www = scan::Hits::of(&WWW, doc);
+        let mut pieces = nonsentence::Pieces::of(doc);
         let mut prev_open = false;
         for (pi, &(ps, pe)) in paragraphs.iter().enumerate() {
             let para = &doc[ps..pe];
@@ -124,11 +131,11 @@ impl<'a> Pipeline<'a> {
             sentences::split(para, &spans, &mut sents);
             // Substring tests once a paragraph, not once a sentence.
             let flags = Flags {
-                links: has_link(para),
+                links: has_link(para) || www.any_in(ps, pe),
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
-                anonymity: ANONYM.is_in(para) || AUTHORIZED.is_in(para),
-                pieces: nonsentence::may_hold_pieces(para),
-                comment: COMMENT.is_in(para),
+                anonymity: anonym.any_in(ps, pe) || authorized.any_in(ps, pe),
+                pieces: pieces.in_paragraph(para, ps),
+                comment: comment.any_in(ps, pe),
             };
             for (si, &(s, e)) in sents.iter().enumerate() {
                 let range = (ps + s, ps + e);
@@ -368,7 +375,8 @@ struct Flags {
     comment: bool,
 }
 
-/// Whether a paragraph may hold a link: a "://" or a "www.".
+/// Whether a paragraph may hold a link by its "://" (a "www." is
+/// searched for in the whole text).
 fn has_link(para: &str) -> bool {
     let bytes = para.as_bytes();
     let mut i = 0;
@@ -378,7 +386,7 @@ fn has_link(para: &str) -> bool {
         }
         i = p + 1;
     }
-    WWW.is_in(para)
+    false
 }
 
 static ANONYM: scan::Rare = scan::Rare::new("anonym");

@@ -286,13 +286,39 @@ fn is_byline(t: &str) -> bool {
         })
 }
 
+static PRINT: scan::Rare = scan::Rare::new("print");
+static CONTRIBUT: scan::Rare = scan::Rare::new("contribut");
+
 /// Whether a paragraph may hold a menu, a print notice or a credit: the
 /// pipe and the words they need, searched for once a paragraph rather than
-/// once a sentence (most paragraphs have none of them).
+/// once a sentence (most paragraphs have none of them). [`Pieces`] says
+/// the same of each paragraph of a document.
+#[cfg(test)]
 pub fn may_hold_pieces(para: &str) -> bool {
-    static PRINT: scan::Rare = scan::Rare::new("print");
-    static CONTRIBUT: scan::Rare = scan::Rare::new("contribut");
     memchr::memchr(b'|', para.as_bytes()).is_some() || PRINT.is_in(para) || CONTRIBUT.is_in(para)
+}
+
+/// [`may_hold_pieces`] of each paragraph of one document in turn, its
+/// words searched for once in the whole document.
+#[derive(Debug)]
+pub struct Pieces {
+    print: scan::Hits,
+    contribut: scan::Hits,
+}
+
+impl Pieces {
+    pub fn of(doc: &str) -> Pieces {
+        Pieces { print: scan::Hits::of(&PRINT, doc), contribut: scan::Hits::of(&CONTRIBUT, doc) }
+    }
+
+    /// Whether the paragraph `para`, at byte `start` of the document, may
+    /// hold pieces. Paragraphs come in order.
+    pub fn in_paragraph(&mut self, para: &str, start: usize) -> bool {
+        let end = start + para.len();
+        memchr::memchr(b'|', para.as_bytes()).is_some()
+            || self.print.any_in(start, end)
+            || self.contribut.any_in(start, end)
+    }
 }
 
 /// Whether a paragraph is an author's bio: its first sentence says who
