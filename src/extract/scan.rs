@@ -308,6 +308,61 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// The words of `s`, as [`words`] gives them, whose first byte is one of
+/// `set`, each with whether any word was passed over since the word
+/// before. A walk that only reads some words (those a capital or a given
+/// letter opens) pays for the others two bit tests each, not a word
+/// given and looked at.
+pub fn words_opening_with<'a>(s: &'a str, set: &'a [bool; 256]) -> Opening<'a> {
+    Opening { words: words(s), set, skipping: false, skipped: false }
+}
+
+/// See [`words_opening_with`].
+#[derive(Clone, Debug)]
+pub struct Opening<'a> {
+    words: Words<'a>,
+    set: &'a [bool; 256],
+    /// The word in progress is passed over.
+    skipping: bool,
+    /// A word was passed over since the last one given.
+    skipped: bool,
+}
+
+impl<'a> Iterator for Opening<'a> {
+    /// The word, and whether words were passed over before it.
+    type Item = (&'a str, bool);
+
+    #[inline]
+    fn next(&mut self) -> Option<(&'a str, bool)> {
+        let w = &mut self.words;
+        let bytes = w.s.as_bytes();
+        loop {
+            while w.edges != 0 {
+                let k = w.edges.trailing_zeros() as usize;
+                w.edges &= w.edges - 1;
+                if w.word >> k & 1 == 1 {
+                    // A word starts (never in the padding: that is spaces).
+                    self.skipping = !self.set[usize::from(bytes[w.base + k])];
+                    self.skipped |= self.skipping;
+                    w.start = w.base + k;
+                } else if !self.skipping {
+                    return Some((&w.s[w.start..w.base + k], std::mem::take(&mut self.skipped)));
+                }
+            }
+            if w.next >= w.s.len() {
+                if w.in_word {
+                    w.in_word = false;
+                    if !self.skipping {
+                        return Some((&w.s[w.start..], std::mem::take(&mut self.skipped)));
+                    }
+                }
+                return None;
+            }
+            w.load_block();
+        }
+    }
+}
+
 impl Words<'_> {
     fn load_block(&mut self) {
         let bytes = self.s.as_bytes();
@@ -396,6 +451,25 @@ mod tests {
             let ours: Vec<&str> = words(&s).collect();
             let std: Vec<&str> = s.split_whitespace().collect();
             prop_assert_eq!(ours, std);
+        }
+
+        #[test]
+        fn words_opening_with_are_the_words_that_open_so(s in "[ a\\n\\tB.\u{85}\u{a0}\u{2003}\u{e9}\u{201d}xi]{0,150}") {
+            let mut set = [false; 256];
+            for b in [b'B', b'i', 0xC3, 0xE2] {
+                set[usize::from(b)] = true;
+            }
+            let mut want = Vec::new();
+            let mut skipped = false;
+            for w in s.split_whitespace() {
+                if set[usize::from(w.as_bytes()[0])] {
+                    want.push((w, std::mem::take(&mut skipped)));
+                } else {
+                    skipped = true;
+                }
+            }
+            let ours: Vec<(&str, bool)> = words_opening_with(&s, &set).collect();
+            prop_assert_eq!(ours, want);
         }
 
         #[test]

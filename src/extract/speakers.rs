@@ -496,7 +496,16 @@ fn places_walking(doc: &str) -> HashSet<String> {
     let mut after_locative = false;
     // "in Baghdad" not at a stop: a place unless a capitalised word follows.
     let mut waiting: Option<&str> = None;
-    for w in scan::words(doc) {
+    for (w, skipped) in scan::words_opening_with(doc, &PLACE_WALK_OPENERS) {
+        if skipped {
+            // Words passed over are neither capitalised nor locatives:
+            // each of them would only have done this.
+            if let Some(bare) = waiting.take() {
+                out.insert(bare);
+            }
+            after_name = false;
+            after_locative = false;
+        }
         let w_cap = is_cap(w);
         if let Some(bare) = waiting.take()
             && !w_cap
@@ -532,6 +541,26 @@ fn places_walking(doc: &str) -> HashSet<String> {
     }
     out.into_iter().map(str::to_string).collect()
 }
+
+/// The first bytes of the words [`places_walking`] reads: a capital (an
+/// ASCII one, or any non-ASCII character, which may be one) or the first
+/// letter of a locative. Any other word is neither capitalised nor a
+/// locative, and the walk passes over it (it walked 2.6 M words of a 15 MB
+/// input one by one, 12.5% of that input's extraction).
+static PLACE_WALK_OPENERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_uppercase() || b >= 0x80;
+        b += 1;
+    }
+    let mut i = 0;
+    while i < LOCATIVES.len() {
+        t[LOCATIVES[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Up to how many places [`places_in`] searches the text for each one
 /// rather than walking all its words: a search costs about a sixteenth of
