@@ -69,7 +69,8 @@ pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
     let mut i = 0;
     // Only '"', '\'' and the lead bytes of the curly and angle marks (E2 ..,
     // C2 ..) can start a mark: skip everything else.
-    while let Some(found) = scan::find_any(bytes, i, &[b'"', b'\'', 0xC2, 0xE2]) {
+    let mut marks = scan::Marks::new(bytes, [b'"', b'\'', 0xC2], 0xE2);
+    while let Some(found) = marks.find(i) {
         i = found;
         // Cheap rejections first: apostrophes (' and ’) are far more common
         // than quotation marks.

@@ -281,6 +281,24 @@ proptest! {
         #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
+    fn boilerplate_is_whether_a_word_is_contained(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                // Literal words as regexes: one strategy type for all.
+                "updat", "develop", "here", "more", "ign up", "ubscribe", "ollow us", "version of th", "witter",
+                "ublished in", "inbox", "[a-z bphmvw]{0,6}",
+            ],
+            0..6,
+        )
+    ) {
+        // Cut short, so that a word may be cut off at the end.
+        let text: String = parts.concat();
+        let text = &text[..text.len() * 2 / 3];
+        let want = BOILERPLATE.iter().any(|(w, _)| text.contains(w));
+        prop_assert_eq!(might_be_boilerplate(text), want);
+    }
+
+    #[test]
     fn never_panics_and_spans_stay_in_bounds(text in "\\PC{0,300}") {
         let x = extract(&text);
         for s in &x.statements {

@@ -56,6 +56,12 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Curly quotes, apostrophes and dashes (General Punctuation) are the
+    // non-ASCII characters news text has most, and none is a letter or a
+    // digit: told here, not by the Unicode tables' slow path.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || matches!(c, '$' | '%' | '&' | '@' | '#')
 }
 
@@ -314,6 +320,13 @@ fn abbrev_like(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_general_punctuation_is_alphanumeric() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn words_keep_abbreviation_dots() {

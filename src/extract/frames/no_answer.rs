@@ -9,6 +9,7 @@
 
 use super::phrases::{is_negation, np_back, skip_aux_back, starts_clause, subject_before};
 use super::{Ctx, Frame, Source};
+use crate::extract::COMMENT;
 use crate::extract::cues::class;
 use crate::extract::model::Attribution;
 
@@ -21,8 +22,9 @@ const ANSWERING: [&str; 9] =
 /// from its auxiliary on.
 pub(super) fn no_answer(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
-    // Most sentences that reach here have no "comment": one search.
-    if t.is_empty() || !c.doc[t[0].start..t[t.len() - 1].end].contains("comment") {
+    // Most sentences that reach here have no "comment": one search, with
+    // the searcher built once (`str::contains` builds one at every call).
+    if t.is_empty() || !COMMENT.is_in(&c.doc[t[0].start..t[t.len() - 1].end]) {
         return false;
     }
     let Some(k) = (0..t.len()).find(|&k| !t[k].quoted && (c.lower_is(k, "comment") || c.lower_is(k, "comments")))
