@@ -248,7 +248,7 @@ impl<'a> Pipeline<'a> {
                                     if transcript
                                         || name.contains(' ')
                                         || self.registry.knows_surname(&t)
-                                        || (name.len() > 3 && has_word(doc, &t)) =>
+                                        || (name.len() > 3 && has_word(near(doc, s, e), &t)) =>
                                 {
                                     self.registry.resolve(&t, None)
                                 }
@@ -404,6 +404,21 @@ struct Flags {
     /// "comment" is in it: a sentence may report a source that did not
     /// answer.
     comment: bool,
+}
+
+/// The text within 16 KB of bytes `[s, e)`: a label's name is looked for
+/// near it, so that a long input's labels do not each read all of it.
+fn near(doc: &str, s: usize, e: usize) -> &str {
+    const REACH: usize = 16 * 1024;
+    let mut from = s.saturating_sub(REACH);
+    while !doc.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (e + REACH).min(doc.len());
+    while !doc.is_char_boundary(to) {
+        to += 1;
+    }
+    &doc[from..to]
 }
 
 /// Whether `word` stands in `doc` as a word of its own, not inside another.

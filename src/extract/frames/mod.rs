@@ -407,6 +407,39 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
     }
 }
 
+/// "At a rally in Ohio the senator said C", "In a meeting with the board
+/// of the Ledger Mr. Reyes said C": an opening phrase with no comma after
+/// it runs into the subject. The subject is found where it must start: a
+/// pronoun, a title before capitalised words, or "the" before the head
+/// of a source ("the mayor"). A bare name after a capitalised word stays
+/// ambiguous ("in Ohio Trump said") and is left alone.
+fn intro_subject(c: &Ctx, cue: usize) -> Option<Source> {
+    let t = c.t;
+    let j = skip_aux_back(c, cue);
+    // The phrase holds no clause of its own ("In what he acknowledged",
+    // "To the extent she talks", "a tweet from Ann Roe who tweeted").
+    if j < 3
+        || !(t[0].cap && t[0].is(class::PREP))
+        || t[..j].iter().any(|x| !x.word() || x.quoted || x.is(class::SUB) || x.entry.cue.is_some())
+        || ["what", "event", "extent", "someone", "anyone"].iter().any(|w| (1..j).any(|k| c.lower_is(k, w)))
+    {
+        return None;
+    }
+    if t[j - 1].is(class::PRON) && !c.lower_is(j - 1, "it") {
+        return Some(Source::Mention { np: (j - 1, j), appositive: None });
+    }
+    let s = (j.saturating_sub(5)..j - 1).rev().find(|&k| {
+        let x = &t[k];
+        let title = x.cap && x.is(class::ROLE) && t[k + 1..j].iter().all(|y| y.cap && !is_function(y));
+        let described = c.lower_is(k, "the")
+            && t[j - 1].is(class::ANON | class::GROUP | class::ROLE)
+            && !t[j - 1].cap
+            && t[k + 1..j].iter().all(|y| !is_function(y) && y.entry.cue.is_none());
+        k > 1 && !t[k - 1].is(class::DET) && !(t[k - 1].cap && t[k - 1].is(class::ROLE)) && (title || described)
+    })?;
+    Some(Source::Mention { np: (s, j), appositive: None })
+}
+
 /// "..., who in 2010 said C", "..., which last week said C": a relative
 /// pronoun after a comma, maybe with a short time or place phrase between
 /// it and its cue (the pronoun itself, for [`subject_cue`] to take back to its
@@ -457,6 +490,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             || (s > 0 && kind != CueKind::Other && is_subordinator(c, s - 1) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
     })
+    .or_else(|| (kind != CueKind::Other).then(|| intro_subject(c, cue)).flatten())
     .or_else(|| (kind != CueKind::Other).then(|| those_subject(c, cue)).flatten())
     .or_else(|| shared_subject(c, cue))
     .or_else(|| clause_subject(c, cue))

@@ -1101,3 +1101,17 @@ fn a_relative_clause_reports_and_the_main_clause_too() {
         ("Bo Diaz".to_string(), Some("harbour master".to_string()))
     );
 }
+
+#[test]
+fn an_opening_phrase_without_a_comma_runs_into_its_subject() {
+    assert_eq!(
+        rows("In a meeting with the board of the Ledger Mr. Reyes said that the levee was never inspected."),
+        vec![one("Reyes", "indirect", "the levee was never inspected")]
+    );
+    assert_eq!(
+        rows("In an interview on Monday the mayor said the levee was safe."),
+        vec![one("mayor", "indirect", "the levee was safe")]
+    );
+    // A clause inside the phrase is not its subject's.
+    assert_eq!(rows("In what he called a rant, the mayor left the stage.")[0].0, None);
+}
