@@ -89,6 +89,12 @@ pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
         };
         // Two apostrophes are one double mark in some house styles.
         let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
+        // Three, with a quotation open, close one inside it: in `... one of
+        // us,''' Roe said` a single mark closes, then the double. (Opening,
+        // `'''Hey` is the double first, as read.)
+        if doubled && open.is_some() && bytes.get(i + 2) == Some(&b'\'') {
+            i += 1;
+        }
         let (m, width) = if doubled {
             (Mark::Either, 2)
         } else if let Some(m) = mark(c) {

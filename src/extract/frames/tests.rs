@@ -1115,3 +1115,11 @@ fn an_opening_phrase_without_a_comma_runs_into_its_subject() {
     // A clause inside the phrase is not its subject's.
     assert_eq!(rows("In what he called a rant, the mayor left the stage.")[0].0, None);
 }
+
+#[test]
+fn three_apostrophes_close_a_quotation_inside_one() {
+    assert_eq!(
+        rows("''My job is to say: 'He is one of us,''' Mr. Reyes said of the mayor."),
+        vec![one("Reyes", "direct", "My job is to say: 'He is one of us,'")]
+    );
+}
