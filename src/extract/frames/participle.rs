@@ -144,19 +144,33 @@ fn statement_noun(c: &Ctx, k: usize) -> bool {
 fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     // ", saying C", "by saying C", and "issued a statement saying C",
-    // where the participle reports what the statement said.
-    let Some(k) = (1..t.len()).find(|&k| {
-        !t[k].quoted
-            && cue_at(c, k) == Some(CueKind::Participle)
-            && (t[k - 1].kind == Kind::Comma || c.lower_is(k - 1, "by") || statement_noun(c, k))
-    }) else {
-        return false;
-    };
+    // where the participle reports what the statement said. The first that
+    // frames: "began by talking about X, saying C" reports by "saying".
+    (1..t.len())
+        .filter(|&k| {
+            !t[k].quoted
+                && cue_at(c, k) == Some(CueKind::Participle)
+                && (t[k - 1].kind == Kind::Comma || c.lower_is(k - 1, "by") || statement_noun(c, k))
+        })
+        .any(|k| clause_participle_at(c, k, out))
+}
+
+fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
     let mut start = t.iter().position(|x| !x.is(class::CONJ)).unwrap_or(0);
-    // "Meanwhile, it attacked S, saying ...": past a short introduction.
-    if let Some(comma) = (start..k.min(start + 6)).find(|&i| t[i].kind == Kind::Comma)
+    // "Meanwhile, it attacked S, saying ...": past a short introduction,
+    // or a longer one that opens with a preposition ("In a victory speech
+    // on Tuesday night, S struck a measured tone, saying ...").
+    let reach = if t[start].cap && t[start].is(class::PREP) { 11 } else { 6 };
+    // ("Rahm Emanuel, his chief of staff, ...": a name before the comma is
+    // the subject, not an introduction.)
+    let named = |comma: usize| {
+        comma >= start + 2 && t[start..comma].iter().all(|x| x.cap) && !t[start].is(class::PREP | class::TIME)
+    };
+    if let Some(comma) = (start..k.min(start + reach)).find(|&i| t[i].kind == Kind::Comma)
         && comma + 1 < k
         && t[start..comma].iter().all(|x| x.word())
+        && !named(comma)
     {
         start = comma + 1;
     }
@@ -184,12 +198,38 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         let Some((s, e)) = np_forward(c, start, true) else {
             return false;
         };
-        // The subject must be followed by its verb, not by more phrase.
-        if e >= k || !t[e].word() || t[e].is(class::PREP | class::SUB | class::CONJ) {
-            return false;
+        // "Rahm Emanuel, his chief of staff, urged ...": an appositive
+        // between the subject and its verb.
+        if e < k
+            && t[e].kind == Kind::Comma
+            && t[s..e].iter().any(|x| x.cap && !x.is(class::DET))
+            && let Some(close) = (e + 2..k.min(e + 10)).find(|&i| t[i].kind == Kind::Comma)
+            && t[e + 1..close].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none())
+        {
+            // The verb after the appositive, as after a bare subject.
+            let verb = &t[close + 1];
+            if close + 1 >= k
+                || !verb.word()
+                || verb.cap
+                || verb.is(class::PREP | class::SUB | class::CONJ | class::DET)
+            {
+                return false;
+            }
+            Source::Mention { np: (s, e), appositive: Some((e + 1, close)) }
+        } else {
+            // The subject must be followed by its verb, not by more phrase.
+            if e >= k || !t[e].word() || t[e].is(class::PREP | class::SUB | class::CONJ) {
+                return false;
+            }
+            Source::Mention { np: (s, e), appositive: None }
         }
-        Source::Mention { np: (s, e), appositive: None }
     };
+    finish(c, k, source, out)
+}
+
+/// The frame of the participle at `k` for `source`.
+fn finish(c: &Ctx, k: usize, source: Source, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
     let Some(comp) = participle_complement(c, k) else {
         return false;
     };

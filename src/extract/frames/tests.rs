@@ -1123,3 +1123,17 @@ fn three_apostrophes_close_a_quotation_inside_one() {
         vec![one("Reyes", "direct", "My job is to say: 'He is one of us,'")]
     );
 }
+
+#[test]
+fn a_participle_after_a_long_opening_or_an_appositive_is_the_subjects() {
+    assert_eq!(
+        rows(
+            "In a victory speech on Tuesday night, Mr. Reyes struck a measured tone, saying he understood the stakes."
+        ),
+        vec![one("Reyes", "indirect", "he understood the stakes")]
+    );
+    assert_eq!(
+        rows("Ann Roe, the harbour master, took a hard line, saying that the cranes must go."),
+        vec![one("Ann Roe", "indirect", "the cranes must go")]
+    );
+}
