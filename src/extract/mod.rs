@@ -235,25 +235,7 @@ impl<'a> Pipeline<'a> {
                             }
                         }
                         Source::Label { name: (s, e), transcript } => {
-                            let name = &doc[s..e];
-                            // A transcript's "WALLACE:" is the person the
-                            // article calls Wallace. A label in capitals
-                            // elsewhere is a person only if the article
-                            // names them so ("TAPPER:" after "Jake Tapper"),
-                            // or it has several words: "NATO:" and
-                            // a newsletter's "HUFFPOLLSTER:" are not.
-                            let titled = frames::is_capitals(name).then(|| speakers::title_case(name));
-                            match titled {
-                                Some(t)
-                                    if transcript
-                                        || name.contains(' ')
-                                        || self.registry.knows_surname(&t)
-                                        || (name.len() > 3 && has_word(near(doc, s, e), &t)) =>
-                                {
-                                    self.registry.resolve(&t, None)
-                                }
-                                _ => self.registry.resolve(name, None),
-                            }
+                            self.registry.resolve_label(&doc[s..e], s, transcript)
                         }
                         Source::Previous => prev.and_then(|i| {
                             co_speakers = self.out.statements[i].co_speakers.clone();
@@ -404,30 +386,6 @@ struct Flags {
     /// "comment" is in it: a sentence may report a source that did not
     /// answer.
     comment: bool,
-}
-
-/// The text within 16 KB of bytes `[s, e)`: a label's name is looked for
-/// near it, so that a long input's labels do not each read all of it.
-fn near(doc: &str, s: usize, e: usize) -> &str {
-    const REACH: usize = 16 * 1024;
-    let mut from = s.saturating_sub(REACH);
-    while !doc.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (e + REACH).min(doc.len());
-    while !doc.is_char_boundary(to) {
-        to += 1;
-    }
-    &doc[from..to]
-}
-
-/// Whether `word` stands in `doc` as a word of its own, not inside another.
-fn has_word(doc: &str, word: &str) -> bool {
-    doc.match_indices(word).any(|(i, _)| {
-        let before = doc[..i].chars().next_back();
-        let after = doc[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// Whether a paragraph may hold a link by its "://" (a "www." is

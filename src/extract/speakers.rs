@@ -1371,9 +1371,39 @@ fn given_name_gender(w: &str) -> Gender {
     }
 }
 
+/// A word or name in capitals ("WALLACE", "MR. TRUMP"), two letters at
+/// least.
+pub(crate) fn is_capitals(w: &str) -> bool {
+    w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// The text within 16 KB of bytes `[s, e)`: a label's name is looked for
+/// near it, so that a long input's labels do not each read all of it.
+fn near(doc: &str, s: usize, e: usize) -> &str {
+    const REACH: usize = 16 * 1024;
+    let mut from = s.saturating_sub(REACH);
+    while !doc.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (e + REACH).min(doc.len());
+    while !doc.is_char_boundary(to) {
+        to += 1;
+    }
+    &doc[from..to]
+}
+
+/// Whether `word` stands in `doc` as a word of its own, not inside another.
+fn has_word(doc: &str, word: &str) -> bool {
+    doc.match_indices(word).any(|(i, _)| {
+        let before = doc[..i].chars().next_back();
+        let after = doc[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// "WALLACE" as "Wallace", "MR. TRUMP" as "Mr. Trump": a name a transcript
 /// prints in capitals, written as running text would write it.
-pub(crate) fn title_case(name: &str) -> String {
+fn title_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut first = true;
     for ch in name.chars() {
@@ -1580,9 +1610,29 @@ impl<'a> Registry<'a> {
         Registry { doc, ..Registry::default() }
     }
 
+    /// The speaker of a label's name at byte `at` (`Kerry:`, a headline's
+    /// `WALLACE:`, a transcript's `"PENCE:`). A transcript's name in
+    /// capitals is the person the article calls Pence. A label in capitals
+    /// elsewhere is a person only if the article names them so ("TAPPER:"
+    /// after "Jake Tapper"), or it has several words: "NATO:" and a
+    /// newsletter's "HUFFPOLLSTER:" are not.
+    pub fn resolve_label(&mut self, name: &str, at: usize, transcript: bool) -> Option<SpeakerRef> {
+        match is_capitals(name).then(|| title_case(name)) {
+            Some(t)
+                if transcript
+                    || name.contains(' ')
+                    || self.knows_surname(&t)
+                    || (name.len() > 3 && has_word(near(self.doc, at, at + name.len()), &t)) =>
+            {
+                self.resolve(&t, None)
+            }
+            _ => self.resolve(name, None),
+        }
+    }
+
     /// Whether the article has named a person with this surname: "Tapper"
     /// after "Jake Tapper".
-    pub fn knows_surname(&self, surname: &str) -> bool {
+    fn knows_surname(&self, surname: &str) -> bool {
         self.by_surname
             .get(surname)
             .is_some_and(|v| v.iter().any(|&i| self.entries[i].speaker.kind == SpeakerKind::Person))
@@ -1699,7 +1749,7 @@ impl<'a> Registry<'a> {
     /// "Hale: Levee Was Never Inspected", then "Senator Tom Hale said": a
     /// person first known by their surname alone takes the full name when
     /// the article gives it. Statements already made keep the old id until
-    /// [`Registry::renames`] is applied to them.
+    /// [`Registry::rename`] is applied to them.
     fn complete_name(&mut self, idx: usize, p: &Parsed) {
         let e = &mut self.entries[idx];
         if p.kind != SpeakerKind::Person

@@ -6,6 +6,7 @@
 use super::{Ctx, Frame, Source, attribution_of, is_function};
 use crate::extract::cues::class;
 use crate::extract::model::Attribution;
+use crate::extract::speakers::is_capitals;
 use crate::extract::tokens::{Kind, Token};
 
 /// Capitalised openers that label a line without being anyone: page
@@ -76,12 +77,6 @@ pub(super) fn label_mark(doc: &str, t: &[Token]) -> Option<usize> {
     Some(k)
 }
 
-/// A word or name in capitals ("WALLACE", "MR. TRUMP"), two letters at
-/// least.
-pub(crate) fn is_capitals(w: &str) -> bool {
-    w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2 && !w.chars().any(char::is_lowercase)
-}
-
 /// `Kerry: "Q"`, `WALLACE: Q` and `Ann Roe ― "Q"`: the label speaks. A
 /// dash needs a quotation after it ("PARIS — ..." is a dateline).
 pub(super) fn label(c: &Ctx, out: &mut Vec<Frame>) -> bool {
@@ -101,9 +96,10 @@ pub(super) fn label(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let Some(content) = content else {
         return false;
     };
+    let name = c.bytes(0, k);
     // A speaker in capitals and a colon is a transcript's line: their words
     // as said, not a headline's summary ("Kerry: Deal is close").
-    if t[k].kind == Kind::Colon && is_capitals(&c.doc[t[0].start..t[k - 1].end]) {
+    if t[k].kind == Kind::Colon && is_capitals(&c.doc[name.0..name.1]) {
         attribution = Attribution::Direct;
     }
     out.push(Frame {
@@ -111,7 +107,7 @@ pub(super) fn label(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         content,
         content2: None,
         cue: Some(c.bytes(k, k + 1)),
-        source: Source::Label { name: c.bytes(0, k), transcript: false },
+        source: Source::Label { name, transcript: false },
     });
     true
 }

@@ -34,7 +34,6 @@ use super::tokens::{Kind, Token};
 use according::{according_to, in_document};
 use as_said::as_said;
 use content_first::content_first;
-pub(crate) use label::is_capitals;
 use label::{label, label_mark};
 use no_answer::no_answer;
 use participle::participle;
