@@ -364,7 +364,8 @@ fn build() -> Table {
     );
     add_class(
         "poll polling survey study report statement analysis memo letter document filing complaint \
-         lawsuit ad book article story data research estimate figure result evidence video",
+         lawsuit ad book article story data research estimate figure result evidence video average \
+         review transcript",
         class::DOCUMENT,
     );
     add_class(

@@ -82,6 +82,15 @@ impl Entry {
             // An anonymous source is its head noun: "a council
             // spokesperson" is "the spokesperson", never "the council"; "a
             // source close to him" is "the source".
+            // A body or a document is what comes before its phrase: "the
+            // average of polls" is "the average", never "the poll".
+            if self.speaker.kind == SpeakerKind::Organization
+                && let Some(p) = words.iter().position(|w| {
+                    matches!(w.as_str(), "of" | "by" | "from" | "that" | "which" | "on" | "in" | "at" | "for")
+                })
+            {
+                words.truncate(p);
+            }
             if self.speaker.anonymous {
                 let modified = words.iter().skip(1).position(|w| is_postmodifier(w)).map_or(words.len(), |p| p + 1);
                 words.truncate(modified);
@@ -796,6 +805,11 @@ fn strip_det<'a>(words: &[&'a str]) -> (bool, Vec<&'a str>) {
     (definite, words[i..].to_vec())
 }
 
+/// A body or a document, named in full.
+fn organisation(name: String, role: Option<String>, gender: Gender) -> Parsed {
+    Parsed { name, role, kind: SpeakerKind::Organization, pronoun: None, definite_head: None, gender, title: None }
+}
+
 fn trim_np(s: &str) -> &str {
     s.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–')).trim()
 }
@@ -873,6 +887,22 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     {
         words.remove(0);
     }
+    // "A 2014 study by Harvard and the University of Leeds", "The
+    // Ledger's rolling average of polls": a document, named in full with
+    // where it is from (no person at the end of the phrase speaks).
+    let head = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with" | "in" | "on" | "by" | "that" | "which"))
+        .unwrap_or(words.len());
+    // ("Data from the Office for National Statistics": capitalised by its
+    // place.)
+    if head > 0
+        && head < words.len()
+        && (head == 1 || !is_cap(words[head - 1]))
+        && cues::lookup(singular(words[head - 1])).class & class::DOCUMENT != 0
+    {
+        return organisation(words.join(" "), appositive_role, gender);
+    }
     // "Joel Roe of the Daily Planet": the name is before the preposition,
     // what follows places them. Not for "Secretary of Defense Ann Roe".
     let mut placed: Option<String> = None;
@@ -888,10 +918,8 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         words.truncate(k);
     }
     // "the Commission on Presidential Debates", "the Centers for Disease
-    // Control": an organisation, named in full. So is a document and
-    // where it is from: "Data from the Office for National Statistics".
-    // Not "Centers for Disease Control Director Thomas Frieden": a title
-    // and a name after the body.
+    // Control": an organisation, named in full. Not "Centers for Disease
+    // Control Director Thomas Frieden": a title and a name after the body.
     let titled_name = |from: usize| {
         let n = words.len();
         n >= from + 3 && {
@@ -902,19 +930,10 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     if let Some(k) = pp
         && k > 0
         && !titled_name(k + 1)
-        && ((is_cap(words[k - 1])
-            && (cues::lookup(words[k - 1]).class | cues::lookup(singular(words[k - 1])).class) & class::ORG != 0)
-            || (k == 1 && cues::lookup(singular(words[0])).class & class::DOCUMENT != 0))
+        && is_cap(words[k - 1])
+        && (cues::lookup(words[k - 1]).class | cues::lookup(singular(words[k - 1])).class) & class::ORG != 0
     {
-        return Parsed {
-            name: words.join(" "),
-            role: appositive_role,
-            kind: SpeakerKind::Organization,
-            pronoun: None,
-            definite_head: None,
-            gender,
-            title: None,
-        };
+        return organisation(words.join(" "), appositive_role, gender);
     }
     // "a spokeswoman for Ann Roe": the spokeswoman speaks, not Ann Roe.
     // So does "a producer for Acme Studios": a described person (an

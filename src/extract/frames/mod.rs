@@ -231,20 +231,25 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
 /// a document that opens with a determiner: "the most recent poll shows",
 /// "an average of polls shows", "a survey of young voters finds". The
 /// determiner is what tells the phrase from a compound noun ("TV shows",
-/// "poll numbers"); only words, "of" and hyphenated figures may sit
-/// between it and the cue.
+/// "poll numbers"); only words, prepositions and hyphenated figures may sit
+/// between it and the cue. A determiner after a preposition opens its
+/// object ("an average of polls taken over the past month shows").
 fn document_phrase(c: &Ctx, i: usize) -> bool {
     let t = c.t;
     let mut document = false;
-    for k in (i.saturating_sub(9)..i).rev() {
+    let prep = |k: usize| t[k].is(class::PREP) && !t[k].cap || c.lower_is(k, "over");
+    for k in (i.saturating_sub(14)..i).rev() {
         let x = &t[k];
         if !x.word() || x.quoted {
             return false;
         }
         if x.is(class::DET) && !x.is(class::PRON) && !starts_with_digit(c, k) {
+            if k > 0 && prep(k - 1) {
+                continue;
+            }
             return document;
         }
-        if is_function(x) && !c.lower_is(k, "of") {
+        if is_function(x) && !prep(k) {
             return false;
         }
         document |= according::is_document(c, k);
@@ -489,11 +494,13 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             || (s > 0 && kind != CueKind::Other && is_subordinator(c, s - 1) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
     })
+    // A document's long phrase ("the average of polls taken over the past
+    // month shows") before an opening phrase is looked for in it.
+    .or_else(|| (kind == CueKind::Belief).then(|| document_subject(c, cue)).flatten())
     .or_else(|| (kind != CueKind::Other).then(|| intro_subject(c, cue)).flatten())
     .or_else(|| (kind != CueKind::Other).then(|| those_subject(c, cue)).flatten())
     .or_else(|| shared_subject(c, cue))
     .or_else(|| clause_subject(c, cue))
-    .or_else(|| (kind == CueKind::Belief).then(|| document_subject(c, cue)).flatten())
     .or_else(|| (kind != CueKind::Other).then(|| relative_adverbial(c, cue)).flatten())
     .or_else(|| (kind != CueKind::Other).then(|| restrictive_who(c, cue)).flatten())
     .or_else(|| matches!(kind, CueKind::Speech | CueKind::Tell).then(|| relative_subject(c, cue)).flatten()) else {

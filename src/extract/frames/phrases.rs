@@ -119,10 +119,26 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && ["of", "for", "at", "with"].iter().any(|w| c.lower_is(s - 1, w))
             && is_agent_noun(c, s - 2)
             && is_article(c, s - 3);
+        // "an analysis of campaign filings", "a review of the records": a
+        // document and what it covers.
+        // Not "footage of Ann Roe" (she may be the speaker) nor "an
+        // average of 10 percent of voters" (they are).
+        let document_of = c.lower_is(s - 1, "of")
+            && is_document(c, s - 2)
+            && !t[e - 1].cap
+            && !quantity(s)
+            && np_core(c, s - 1).is_some_and(|(s2, _)| {
+                (s2..s - 2).filter(|&k| !t[k].cap && !t[k].is(class::DET) && !starts_with_digit(c, k)).count() <= 1
+            });
         if p.word()
             && !p.cap
             && pp.iter().any(|w| c.lower_is(s - 1, w))
-            && (t[s - 2].cap || t[s - 2].is(class::ANON | class::GROUP) || noun_of || named_body || agent)
+            && (t[s - 2].cap
+                || t[s - 2].is(class::ANON | class::GROUP)
+                || noun_of
+                || named_body
+                || agent
+                || document_of)
             && let Some((s2, _)) = np_core(c, s - 1)
             && !t[s2].is(class::PRON)
         {
@@ -172,6 +188,24 @@ pub(super) fn is_agent_noun(c: &Ctx, i: usize) -> bool {
         || (w.len() >= 7 && ["er", "or"].iter().any(|s| w.ends_with(s)) && !w.ends_with("ever"))
 }
 
+/// Whether the cue word at `i` is a plural noun here ("an analysis of
+/// reports shows", "the claims show"): after an article, "of", or a
+/// lowercase modifier that is no verb of its own.
+fn cue_as_noun(c: &Ctx, i: usize) -> bool {
+    let t = c.t;
+    i > 0
+        && plural_form(t[i].text(c.doc))
+        && t[i - 1].word()
+        && !t[i - 1].quoted
+        && !t[i - 1].cap
+        && (t[i - 1].is(class::DET) && !t[i - 1].is(class::PRON)
+            || c.lower_is(i - 1, "of")
+            || (!is_function(&t[i - 1])
+                && t[i - 1].entry.cue.is_none()
+                && !t[i - 1].is(class::ANON | class::GROUP | class::ROLE | class::TIME)
+                && !plural_form(t[i - 1].text(c.doc))))
+}
+
 /// Whether a word has a plural's form: a final "s", not "ss" ("officials",
 /// not "witness").
 fn plural_form(w: &str) -> bool {
@@ -207,7 +241,7 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let loose = !strict
         && !head.cap
         && !is_function(head)
-        && head.entry.cue.is_none()
+        && (head.entry.cue.is_none() || cue_as_noun(c, e - 1))
         && !starts_with_digit(c, e - 1)
         && !head.is(class::DET | class::TIME);
     if !strict {
@@ -264,7 +298,16 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s -= 1;
             continue;
         }
-        if is_function(p) || p.entry.cue.is_some() || lower_mods >= 5 {
+        // "of newly filed reports": a participle after an adverb, after an
+        // article or a preposition, describes.
+        let described = p.entry.cue.is_some()
+            && p.text(c.doc).ends_with("ed")
+            && s >= 3
+            && t[s - 2].word()
+            && !t[s - 2].cap
+            && t[s - 2].text(c.doc).ends_with("ly")
+            && (t[s - 3].is(class::DET | class::PREP) && !t[s - 3].is(class::PRON) && !t[s - 3].cap);
+        if is_function(p) || (p.entry.cue.is_some() && !described) || lower_mods >= 5 {
             break;
         }
         // "The senator emailed supporters": a verb between two nouns.
@@ -971,14 +1014,42 @@ pub(super) fn document_subject(c: &Ctx, cue: usize) -> Option<Source> {
     if j < s + 3 || j - s > 20 || !starts_clause(c, s) {
         return None;
     }
-    let head = (s..(s + 6).min(j)).find(|&k| is_document(c, k))?;
+    let head = (s..(s + 8).min(j)).find(|&k| is_document(c, k))?;
     let clause = |x: &super::Token| x.is(class::SUB | class::CONJ | class::AUX | class::PRON) && !x.cap;
+    // "A study that appeared in the journal found C": a relative clause
+    // after the document is part of its phrase, auxiliaries and all.
+    let relative = ["that", "which"].iter().any(|w| c.lower_is(head + 1, w)) && head + 2 < j;
+    let after = if relative { head + 2 } else { head + 1 };
+    // "a study by Harvard and the University of Leeds": names joined.
+    let joins_names = |k: usize| c.lower_is(k, "and") && t[k - 1].cap && (t[k + 1].cap || t[k + 1].is(class::DET));
+    // "polls taken over two weeks", "a study that appeared in the
+    // journal": a participle that describes, no verb of the sentence.
+    let describes = |k: usize| {
+        let w = t[k].text(c.doc);
+        (w.ends_with("ed") || w.ends_with("en"))
+            && !t[k - 1].is(class::AUX)
+            && t.get(k + 1).is_some_and(|n| {
+                n.word() && !n.cap && (n.is(class::PREP | class::DET | class::TIME) || c.lower_is(k + 1, "over"))
+            })
+    };
     if t[s..head].iter().any(|x| clause(x) || x.is(class::PREP) || x.cue().is_some())
-        || t[head + 1..j].iter().any(|x| clause(x) || x.cue().is_some())
+        || (after..j).any(|k| {
+            let x = &t[k];
+            (x.cue().is_some() && !describes(k)) || (clause(x) && !(relative && x.is(class::AUX)) && !joins_names(k))
+        })
     {
         return None;
     }
-    Some(Source::Mention { np: (s, j), appositive: None })
+    // "… taken over the past month shows": the time closes the phrase's
+    // own preposition, so it belongs to the phrase, not to the verb.
+    let mut end = j;
+    while end < cue
+        && t[end].is(class::TIME)
+        && (t[end - 1].is(class::DET) || ["past", "last", "previous", "recent"].iter().any(|w| c.lower_is(end - 1, w)))
+    {
+        end += 1;
+    }
+    Some(Source::Mention { np: (s, end), appositive: None })
 }
 
 /// `Those surveyed say C`, `those over 60 said C`, `those who back her

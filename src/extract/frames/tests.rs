@@ -86,6 +86,48 @@ fn beliefs_are_attributions() {
 }
 
 #[test]
+fn documents_with_their_makers_and_what_they_cover_are_sources() {
+    // The maker joined by "and", a relative clause, a long phrase before
+    // the head, a plural cue word used as a noun ("reports").
+    for (text, source, content) in [
+        (
+            "A 2019 study by Dunmore College and the Institute of Harbour Studies found that the quay was sinking.",
+            "2019 study by Dunmore College and the Institute of Harbour Studies",
+            "the quay was sinking",
+        ),
+        (
+            "A 2020 survey that appeared in the Fishing Gazette found that most crews wanted the new berths.",
+            "2020 survey that appeared in the Fishing Gazette",
+            "most crews wanted the new berths",
+        ),
+        (
+            "The Harbour Weekly rolling average of polls taken over the past month shows Ann Roe leading by six points.",
+            "Harbour Weekly rolling average of polls taken over the past month",
+            "Ann Roe leading by six points",
+        ),
+        (
+            "Ferry bookings fell by a third in May, a Ledger analysis of newly filed port reports shows.",
+            "Ledger analysis of newly filed port reports",
+            "Ferry bookings fell by a third in May",
+        ),
+    ] {
+        let x = extract(text);
+        let s = &x.statements[0];
+        let speaker = s.speaker.as_ref().unwrap_or_else(|| panic!("no speaker: {text}"));
+        assert_eq!((speaker.name.as_str(), s.content.as_str()), (source, content), "{text}");
+        assert_eq!(speaker.kind, crate::extract::SpeakerKind::Organization, "{text}");
+    }
+    // "the poll" later is not the average of polls; nor is a verb after a
+    // noun ("the ad uses footage of Ann Roe") part of a document's name.
+    let x = extract(
+        "The Ledger average of polls shows Ann Roe ahead. The Dunmore poll shows Bo Diaz ahead. \
+         The ad uses footage of Ann Roe saying \u{201C}We will win.\u{201D}",
+    );
+    let who: Vec<&str> = x.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|r| r.name.as_str()).collect();
+    assert_eq!(who, ["Ledger average of polls", "Dunmore poll", "Ann Roe"]);
+}
+
+#[test]
 fn documents_are_sources() {
     assert_eq!(
         rows("The report found that the harbour lost money for six years."),
