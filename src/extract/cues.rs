@@ -195,7 +195,8 @@ const TELL: &str = "told tells tell asked asks assured assures informed informs 
     urged urges";
 const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \
     hopes hope hoped wants want wanted fears fear feared knows know knew doubts doubted feels \
-    feel felt shows show showed found finds indicates indicated worries worried worry";
+    feel felt shows show showed found finds indicates indicated worries worried worry \
+    hoping expecting believing fearing betting wondering worrying";
 const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warning stressing \
     suggesting claiming telling writing tweeting declaring calling accusing vowing promising \
     acknowledging asserting predicting urging asking stating";
@@ -203,7 +204,7 @@ const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warn
 /// Verbs of stance and appeal that take their content as an object. Past
 /// and present forms; base forms only where the noun reading needs an
 /// article first ("the support").
-const OTHER: &str = "called calls criticized criticizes criticised accused accuses praised \
+const OTHER: &str = "called calls criticized criticizes criticised accused accuses praised chastised rated \
     praises cited cites described describes endorsed endorses supported supports opposed opposes \
     proposed proposes defended defends condemned condemns dismissed dismisses rejected rejects \
     sought seeks demanded demands blamed blames mocked mocks blasted blasts slammed slams \

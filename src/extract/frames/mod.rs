@@ -203,6 +203,18 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     if i > 0 && is_article(c, i - 1) {
         return None;
     }
+    // "S is hoping C", "S are betting that C": a belief's progressive,
+    // never a participle phrase ("…, hoping to win", "anyone expecting
+    // C") nor one with a preposition after it ("hoping for more").
+    if kind == CueKind::Belief
+        && x.text(c.doc).ends_with("ing")
+        && (i == 0
+            || !c.t[i - 1].is(class::AUX)
+            || c.t[i - 1].cap
+            || c.t.get(i + 1).is_none_or(|n| n.is(class::PREP) || !n.word()))
+    {
+        return None;
+    }
     if x.is(class::NOUNLIKE_CUE) {
         // "news reports", "his claims", "Friday's tweets": nouns.
         let p = i.checked_sub(1).map(|p| &c.t[p])?;
@@ -225,6 +237,46 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
         }
     }
     Some(kind)
+}
+
+/// "His surrogates called him a genius", "the doctors accused him of
+/// fraud": only people judge someone, so a plural noun after a determiner
+/// is a source when its verb is a judgement of someone (not "the rules
+/// call for ...": no one is judged there).
+fn people_judging(c: &Ctx, np: (usize, usize), cue: usize) -> bool {
+    const JUDGING: [&str; 18] = [
+        "called",
+        "accused",
+        "criticized",
+        "criticised",
+        "blasted",
+        "attacked",
+        "praised",
+        "slammed",
+        "mocked",
+        "denounced",
+        "condemned",
+        "lambasted",
+        "ridiculed",
+        "faulted",
+        "blamed",
+        "labeled",
+        "labelled",
+        "branded",
+    ];
+    let t = c.t;
+    let head = &t[np.1 - 1];
+    np.1 >= np.0 + 2
+        && t[np.0].is(class::DET)
+        && !head.cap
+        && !head.quoted
+        && head.text(c.doc).ends_with('s')
+        && !head.text(c.doc).ends_with("ss")
+        && JUDGING.iter().any(|w| c.lower_is(cue, w))
+        // Someone judged: a name or a person's pronoun right after.
+        && t.get(cue + 1).is_some_and(|o| {
+            o.word() && !o.quoted && ((o.cap && !o.is(class::DET)) || ["him", "her", "them"].iter().any(|w| c.lower_is(cue + 1, w)))
+        })
 }
 
 /// Whether the words before a noun-like cue at `i` are a noun phrase about
@@ -549,7 +601,8 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         && !document
         && !(t[np.1 - 1].cap
             || t[np.1 - 1].is(class::PRON | class::ANON | class::GROUP)
-            || c.t[np.1 - 1].text(doc) == ")")
+            || c.t[np.1 - 1].text(doc) == ")"
+            || people_judging(c, np, cue))
     {
         return None;
     }

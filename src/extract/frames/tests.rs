@@ -1179,3 +1179,41 @@ fn a_participle_after_a_long_opening_or_an_appositive_is_the_subjects() {
         vec![one("Ann Roe", "indirect", "the cranes must go")]
     );
 }
+
+#[test]
+fn a_belief_in_the_progressive_is_a_belief() {
+    assert_eq!(
+        rows("Ann Roe is hoping that the council will reopen the quay."),
+        vec![one("Ann Roe", "belief", "the council will reopen the quay")]
+    );
+    assert_eq!(
+        rows("The harbour master is betting that the ferries will return."),
+        vec![one("harbour master", "belief", "the ferries will return")]
+    );
+    // A participle phrase or a preposition after it is no report.
+    for text in [
+        "Instead, the mayor is keeping to her plan, hoping to avoid a vote.",
+        "Anyone expecting the quay to reopen should think again.",
+        "She was hoping for more than that and will have to wait.",
+    ] {
+        assert_eq!(rows(text)[0].0, None, "{text}");
+    }
+}
+
+#[test]
+fn people_judging_someone_are_a_source() {
+    assert_eq!(
+        rows("His surrogates called him \u{201C}a genius\u{201D} for the harbour deal."),
+        vec![one("surrogates", "other", "him \u{201C}a genius\u{201D} for the harbour deal")]
+    );
+    assert_eq!(
+        rows("The port director chastised Roe for the delay."),
+        vec![one("port director", "other", "Roe for the delay")]
+    );
+    assert_eq!(
+        rows("The Ledger rated 40% of the mayor's claims as false."),
+        vec![one("Ledger", "other", "40% of the mayor's claims as false")]
+    );
+    // Things do not judge: "the rules called for" no one.
+    assert_eq!(rows("The new rules called for longer berths.")[0].0, None);
+}
