@@ -805,6 +805,18 @@ fn strip_det<'a>(words: &[&'a str]) -> (bool, Vec<&'a str>) {
     (definite, words[i..].to_vec())
 }
 
+/// "She's said", "They've warned": a pronoun with its auxiliary written
+/// on is the pronoun.
+fn without_contraction(mention: &str) -> &str {
+    let stem = ["'s", "'ve", "'re", "'d", "'ll", "\u{2019}s", "\u{2019}ve", "\u{2019}re", "\u{2019}d", "\u{2019}ll"]
+        .iter()
+        .find_map(|suffix| mention.strip_suffix(suffix));
+    match stem {
+        Some(p) if !p.contains(' ') && cues::lookup(p).class & class::PRON != 0 => p,
+        _ => mention,
+    }
+}
+
 /// A body or a document, named in full.
 fn organisation(name: String, role: Option<String>, gender: Gender) -> Parsed {
     Parsed { name, role, kind: SpeakerKind::Organization, pronoun: None, definite_head: None, gender, title: None }
@@ -815,7 +827,7 @@ fn trim_np(s: &str) -> &str {
 }
 
 fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
-    let mention = trim_np(mention);
+    let mention = without_contraction(trim_np(mention));
     // "Rep. Ann Roe (R-Ohio)": the party and state go with the role.
     let (mention, appositive) = match mention.rsplit_once(" (") {
         Some((m, p)) if appositive.is_none() && p.ends_with(')') && is_party_state(&p[..p.len() - 1]) => {

@@ -209,8 +209,7 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     if kind == CueKind::Belief
         && x.text(c.doc).ends_with("ing")
         && (i == 0
-            || !c.t[i - 1].is(class::AUX)
-            || c.t[i - 1].cap
+            || !((c.t[i - 1].is(class::AUX) && !c.t[i - 1].cap) || contracted_pronoun(c, i - 1))
             || c.t.get(i + 1).is_none_or(|n| n.is(class::PREP) || !n.word()))
     {
         return None;
@@ -237,6 +236,15 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
         }
     }
     Some(kind)
+}
+
+/// "She's", "they're": a pronoun with its auxiliary written on.
+fn contracted_pronoun(c: &Ctx, i: usize) -> bool {
+    let w = c.t[i].text(c.doc);
+    ["'s", "'re", "\u{2019}s", "\u{2019}re"]
+        .iter()
+        .filter_map(|s| w.strip_suffix(s))
+        .any(|p| crate::extract::cues::lookup(p).class & class::PRON != 0)
 }
 
 /// "His surrogates called him a genius", "the doctors accused him of

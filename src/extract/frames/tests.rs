@@ -1217,3 +1217,21 @@ fn people_judging_someone_are_a_source() {
     // Things do not judge: "the rules called for" no one.
     assert_eq!(rows("The new rules called for longer berths.")[0].0, None);
 }
+
+#[test]
+fn a_pronoun_with_its_auxiliary_written_on_is_the_pronoun() {
+    let x = extract(
+        "Ann Roe said the quay would close. She's said that the ferries will stop. \
+         She\u{2019}s hoping that the council will pay.",
+    );
+    let who: Vec<(&str, &str)> =
+        x.statements.iter().filter_map(|s| s.speaker.as_ref().map(|r| (r.name.as_str(), s.content.as_str()))).collect();
+    assert_eq!(
+        who,
+        [
+            ("Ann Roe", "the quay would close"),
+            ("Ann Roe", "the ferries will stop"),
+            ("Ann Roe", "the council will pay")
+        ]
+    );
+}
