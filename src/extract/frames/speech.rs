@@ -354,11 +354,44 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         // "..., and S said D", "... — and S noted D".
         // "..., while others said D" contrasts a second speaker too, and
         // "..., though she acknowledged D" concedes.
+        // A quotation that ends in its comma ('…a gun," but he said D')
+        // breaks the clause as a comma does.
+        let comma_like = matches!(x.kind, Kind::Comma | Kind::Dash)
+            || (x.kind == Kind::Close && k > 0 && t[k - 1].kind == Kind::Comma && t[k - 1].quoted);
         let clause_break = x.kind == Kind::Semicolon
-            || (matches!(x.kind, Kind::Comma | Kind::Dash)
+            || (comma_like
                 && (t[k + 1].is(class::CONJ)
                     || ["while", "whereas", "though", "although"].iter().any(|w| c.lower_is(k + 1, w)))
                 && !t[k + 1].cap);
+        // "... mishandled the inquiry and Democrats accused the GOP of D":
+        // a second subject and its own verb of saying or stance, after a
+        // word that ends a clause (not "Roe and Diaz said", one subject).
+        if x.word()
+            && !x.cap
+            && k > s
+            && (c.lower_is(k, "and") || c.lower_is(k, "but"))
+            && t[k - 1].word()
+            && !t[k - 1].cap
+            && !t[k - 1].quoted
+            && !t[k - 1].is(class::DET | class::PREP | class::PRON)
+            && let Some(n) = t.get(k + 1)
+            && n.word()
+            && !n.quoted
+            && (n.cap || n.is(class::PRON))
+            && !c.lower_is(k + 1, "it")
+        {
+            for (j, tj) in t.iter().enumerate().take((k + 6).min(t.len())).skip(k + 2) {
+                if tj.quoted || !tj.word() {
+                    break;
+                }
+                if let Some(kind) = cue_at(c, j)
+                    && matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Other)
+                    && let Some(source) = subject_before(c, j, |st| st == k + 1)
+                {
+                    return Some((k, Some(Next { cue: j, kind, source })));
+                }
+            }
+        }
         if clause_break {
             let from = if x.kind == Kind::Semicolon { k + 1 } else { k + 2 };
             for (j, tj) in t.iter().enumerate().take((from + 12).min(t.len())).skip(from + 1) {
@@ -370,7 +403,9 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                     && let Some(source) = subject_before(c, j, |st| st == from)
                 {
                     let next = Next { cue: j, kind, source };
-                    return Some((k, Some(next)));
+                    // The quotation's closing mark stays with it.
+                    let end = if x.kind == Kind::Close { k + 1 } else { k };
+                    return Some((end, Some(next)));
                 }
             }
         }

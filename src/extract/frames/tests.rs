@@ -1235,3 +1235,31 @@ fn a_pronoun_with_its_auxiliary_written_on_is_the_pronoun() {
         ]
     );
 }
+
+#[test]
+fn a_second_subject_and_its_own_verb_end_the_first_content() {
+    assert_eq!(
+        rows("Councillors said the board had mishandled the sale and Labour accused the mayor of hiding the papers."),
+        vec![
+            one("Councillors", "indirect", "the board had mishandled the sale"),
+            one("Labour", "other", "the mayor of hiding the papers"),
+        ]
+    );
+    assert_eq!(
+        rows(
+            "Chief Ann Roe said the video did not show \u{201C}a man pointing a gun,\u{201D} but she said that the \
+             footage \u{201C}supports what we have heard.\u{201D}"
+        ),
+        vec![
+            one("Ann Roe", "indirect", "the video did not show \u{201C}a man pointing a gun,\u{201D}"),
+            one("Ann Roe", "indirect", "the footage \u{201C}supports what we have heard.\u{201D}"),
+        ]
+    );
+    // One subject of two names, or of a pronoun and a name, is no second
+    // clause.
+    for text in
+        ["Ann Roe said that Bo Diaz and Cy Eng called for a vote.", "Roe said both he and Diaz promised a vote."]
+    {
+        assert_eq!(rows(text).len(), 1, "{text}");
+    }
+}
