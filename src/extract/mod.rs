@@ -234,6 +234,10 @@ impl<'a> Pipeline<'a> {
                                 None => self.registry.resolve(mention, appositive),
                             }
                         }
+                        Source::Owner { np } => {
+                            let possessive = &doc[toks[np.0].start..toks[np.1 - 1].end];
+                            self.registry.resolve(speakers::owner(possessive), None)
+                        }
                         Source::Label { name: (s, e), transcript } => {
                             self.registry.resolve_label(&doc[s..e], s, transcript)
                         }
@@ -252,7 +256,7 @@ impl<'a> Pipeline<'a> {
                     let whole;
                     let f = if !attributed
                         && frames.len() == 1
-                        && matches!(f.source, Source::Mention { .. } | Source::Label { .. })
+                        && matches!(f.source, Source::Mention { .. } | Source::Owner { .. } | Source::Label { .. })
                     {
                         whole = Frame { content: range, content2: None, cue: None, ..*f };
                         &whole

@@ -805,6 +805,17 @@ fn strip_det<'a>(words: &[&'a str]) -> (bool, Vec<&'a str>) {
     (definite, words[i..].to_vec())
 }
 
+/// Who a possessive names: "Donald Trump's" is Donald Trump, "his" is
+/// "he" ("Trump's claim that C", "his warning that C").
+pub fn owner(possessive: &str) -> &str {
+    match possessive {
+        "his" | "His" => "he",
+        "her" | "Her" => "she",
+        "their" | "Their" => "they",
+        _ => ["'s", "\u{2019}s", "'", "\u{2019}"].iter().find_map(|s| possessive.strip_suffix(s)).unwrap_or(possessive),
+    }
+}
+
 /// "She's said", "They've warned": a pronoun with its auxiliary written
 /// on is the pronoun.
 fn without_contraction(mention: &str) -> &str {

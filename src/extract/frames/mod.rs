@@ -23,6 +23,7 @@ mod as_said;
 mod content_first;
 mod label;
 mod no_answer;
+mod nominal;
 mod nonreport;
 mod participle;
 mod phrases;
@@ -36,6 +37,7 @@ use as_said::as_said;
 use content_first::content_first;
 use label::{label, label_mark};
 use no_answer::no_answer;
+use nominal::nominal;
 use participle::participle;
 use phrases::{
     clause_subject, document_subject, is_negation, is_relative, is_subordinator, np_back, relative_subject,
@@ -60,6 +62,9 @@ pub(super) const MESSAGE_NOUNS: [&str; 11] =
 pub enum Source {
     /// A mention in this sentence: token range and an appositive range.
     Mention { np: (usize, usize), appositive: Option<(usize, usize)> },
+    /// A possessor before a noun of saying ("Trump's claim that C"): the
+    /// token range of the possessive.
+    Owner { np: (usize, usize) },
     /// The source of the previous frame of this sentence.
     Previous,
     /// Whoever spoke last: a sentence that is all quotation.
@@ -202,6 +207,14 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     // claim".
     if i > 0 && is_article(c, i - 1) {
         return None;
+    }
+    // Nor a base form after a name's "'s": "Roe's claim that C" is a noun
+    // ("Roe's claimed", "Roe's said" are "Roe has ...").
+    if i > 0 && c.t[i - 1].word() && is_possessive(c, i - 1) && !c.t[i - 1].quoted {
+        let w = x.text(c.doc);
+        if !["d", "n", "t", "ing"].iter().any(|e| w.ends_with(e)) {
+            return None;
+        }
     }
     // "S is hoping C", "S are betting that C": a belief's progressive,
     // never a participle phrase ("…, hoping to win", "anyone expecting
@@ -374,8 +387,12 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             // Mentions are token ranges: back to this sentence's tokens.
             let shift = |(s, e): (usize, usize)| (s + 1, e + 1);
             for f in out.iter_mut() {
-                if let Source::Mention { np, appositive } = f.source {
-                    f.source = Source::Mention { np: shift(np), appositive: appositive.map(shift) };
+                match f.source {
+                    Source::Mention { np, appositive } => {
+                        f.source = Source::Mention { np: shift(np), appositive: appositive.map(shift) };
+                    }
+                    Source::Owner { np } => f.source = Source::Owner { np: shift(np) },
+                    _ => {}
                 }
             }
             return outcome;
@@ -384,7 +401,11 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     let c = Ctx { doc, t };
     // Most sentences have neither a cue nor a quotation: nothing to find.
     if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
-        return if in_document(&c, out) || no_answer(&c, out) { Outcome::Framed } else { Outcome::None };
+        return if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) {
+            Outcome::Framed
+        } else {
+            Outcome::None
+        };
     }
     if label(&c, out) || according_to(&c, out) || as_said(&c, out) || content_first(&c, out) || cue_first(&c, out) {
         return Outcome::Framed;
@@ -415,7 +436,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             return outcome;
         }
     }
-    if in_document(&c, out) || no_answer(&c, out) {
+    if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) {
         return Outcome::Framed;
     }
     // All quotation: a continuation of the last speaker.

@@ -1263,3 +1263,20 @@ fn a_second_subject_and_its_own_verb_end_the_first_content() {
         assert_eq!(rows(text).len(), 1, "{text}");
     }
 }
+
+#[test]
+fn a_report_named_by_a_noun_belongs_to_its_owner() {
+    assert_eq!(
+        rows("The Ledger seized on Ann Roe's claim that the quay had sunk six inches."),
+        vec![one("Ann Roe", "indirect", "the quay had sunk six inches")]
+    );
+    let x = extract(
+        "Mayor Bo Diaz said the ferries would run. Contrary to his promise that they would \u{201C}never stop,\u{201D} \
+         the service ended in May.",
+    );
+    let s = &x.statements[1];
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("Bo Diaz"));
+    assert_eq!(s.content, "they would \u{201C}never stop,\u{201D}");
+    // "the claim that was rejected": a relative clause, no report.
+    assert_eq!(rows("Roe's claim that was rejected in May came back.")[0].0, None);
+}

@@ -1,0 +1,94 @@
+//! `S's claim that C`, `his warning that C`: a report named by a noun,
+//! whose source is the possessor before it. Tried only when nothing else
+//! frames the sentence ("PolitiFact seized on Trump's claim that C").
+
+use super::{Ctx, Frame, Source, is_possessive};
+use crate::extract::cues::class;
+use crate::extract::model::Attribution;
+use crate::extract::tokens::Kind;
+
+/// Nouns of saying: what was said is their "that" clause.
+const SAID: [&str; 26] = [
+    "claim",
+    "claims",
+    "assertion",
+    "contention",
+    "insistence",
+    "argument",
+    "warning",
+    "promise",
+    "pledge",
+    "vow",
+    "statement",
+    "suggestion",
+    "allegation",
+    "allegations",
+    "accusation",
+    "charge",
+    "prediction",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "denial",
+    "declaration",
+    "admission",
+    "announcement",
+    "threat",
+];
+
+/// Nouns of belief.
+const BELIEVED: [&str; 6] = ["belief", "view", "fear", "hope", "expectation", "conviction"];
+
+pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    for k in 1..t.len().saturating_sub(2) {
+        if t[k].quoted || !t[k].word() || !c.lower_is(k + 1, "that") {
+            continue;
+        }
+        let said = SAID.iter().any(|w| c.lower_is(k, w));
+        if !said && !BELIEVED.iter().any(|w| c.lower_is(k, w)) {
+            continue;
+        }
+        // "the claim that was rejected": "that" opens a relative clause.
+        let n = &t[k + 2];
+        if !n.word() || n.quoted || n.is(class::AUX) || n.cue().is_some() {
+            continue;
+        }
+        let p = k - 1;
+        let pronoun = ["his", "her", "their"].iter().any(|w| c.lower_is(p, w));
+        if t[p].quoted || !(pronoun || (is_possessive(c, p) && t[p].cap)) {
+            continue;
+        }
+        // The owner is the capitalised name that ends in the possessive
+        // ("Rep. Ann Roe's"), never the words of the clause before it.
+        let mut s = p;
+        while !pronoun && s > 0 && t[s - 1].word() && t[s - 1].cap && !t[s - 1].quoted && !t[s - 1].is(class::DET) {
+            s -= 1;
+        }
+        // The clause ends at a comma after which the sentence goes on
+        // ("Contrary to his claim that C, there would be ..."), keeping a
+        // quotation's own closing mark.
+        let mut end = t.len();
+        for j in k + 2..t.len() {
+            if t[j].kind == Kind::Comma && !t[j].quoted {
+                end = j;
+                break;
+            }
+            if t[j].kind == Kind::Close && t[j - 1].kind == Kind::Comma && t[j - 1].quoted {
+                end = j + 1;
+                break;
+            }
+        }
+        let Some(content) = c.content(k + 2, end) else { continue };
+        out.push(Frame {
+            attribution: if said { Attribution::Indirect } else { Attribution::Belief },
+            content,
+            content2: None,
+            cue: Some(c.bytes(k, k + 1)),
+            source: Source::Owner { np: (s, k) },
+        });
+        return true;
+    }
+    false
+}
