@@ -610,9 +610,21 @@ impl<'s> Grouper<'s> {
                 let id = |s: Option<u32>| s.map(|s| speakers[s as usize].id.as_str());
                 id(a).cmp(&id(b))
             };
-            runs.sort_by(|a, b| {
-                story(a.story, b.story).then_with(|| speaker(a.speaker, b.speaker)).then(a.first.cmp(&b.first))
-            });
+            // The store lists them by story (its keys lead with the story
+            // id): then only each story's few runs need sorting, and story
+            // ids are compared once per neighbour, not once per comparison
+            // of a sort over thousands of copies. Sorting each stretch of
+            // one story stably is what the whole sort would do.
+            let by_speaker = |a: &Start, b: &Start| speaker(a.speaker, b.speaker).then(a.first.cmp(&b.first));
+            if runs.windows(2).all(|w| story(w[0].story, w[1].story) != Ordering::Greater) {
+                for stretch in runs.chunk_by_mut(|a, b| a.story == b.story) {
+                    if stretch.len() > 1 {
+                        stretch.sort_by(by_speaker);
+                    }
+                }
+            } else {
+                runs.sort_by(|a, b| story(a.story, b.story).then_with(|| by_speaker(a, b)));
+            }
             runs.dedup_by(|later, first| later.story == first.story && later.speaker == first.speaker);
             firsts.push((*h, runs));
         }
