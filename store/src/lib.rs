@@ -936,9 +936,10 @@ impl Store {
 
     /// Where each of a statement's runs starts (story, speaker, first
     /// revision), its attribution there and, when the entry keeps it, the
-    /// capture time and primary-source kind of that revision, in the order [`Store::runs_of`]
-    /// lists them, each borrowed for the length of one call of `each`: for
-    /// queries that read thousands of runs and need no more of them.
+    /// capture time and primary-source kind of that revision (see
+    /// [`RunHead::stamp`]), in the order [`Store::runs_of`] lists them,
+    /// each borrowed for the length of one call of `each`: for queries
+    /// that read thousands of runs and need no more of them.
     pub fn first_runs_of(&self, hash: &Hash32, mut each: impl FnMut(RunHead<'_>)) -> Result<()> {
         let prefix = keys::by_statement_prefix(hash);
         for kv in self.scan(&prefix) {
