@@ -258,8 +258,13 @@ pub fn find(
         scope = Some(covered);
         Asked::Seeds(seeds)
     } else {
-        let by_claim = claim_statements(store, query, SEEDS)?;
         let speaker = if claim_only { None } else { Some(speakers.resolve_identity(query)) };
+        // The words as a claim only matter when they name no speaker: a
+        // name's words are not looked up in the search index for nothing.
+        let by_claim = match &speaker {
+            Some(Ok(_)) => Vec::new(),
+            _ => claim_statements(store, query, SEEDS)?,
+        };
         match speaker {
             Some(Ok(resolved)) => {
                 let ids: Vec<String> = speakers.group(&resolved.id).into_iter().collect();

@@ -35,6 +35,12 @@ pub(crate) fn from_bytes<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Opti
     postcard::from_bytes(bytes).ok()
 }
 
+/// A record from the front of `bytes`, and the bytes after it (a value
+/// with an optional trailer, such as a run's stamp).
+pub(crate) fn take_from_bytes<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Option<(T, &'a [u8])> {
+    postcard::take_from_bytes(bytes).ok()
+}
+
 /// A compressed value: `[WHOLE][len u32 LE][frame]` or
 /// `[DELTA][depth][len u32 LE][frame]`; what the base of a delta is, the
 /// caller says (in its key or alongside).

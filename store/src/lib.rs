@@ -49,7 +49,7 @@ pub use records::{
 };
 pub use verify::{Problem, VerifyReport};
 
-use records::{RevisionView, RunValue, RunValueView};
+use records::{RevisionView, RunStamp, RunValue, RunValueView};
 pub use write::{StoredAnalysis, WriteBatch};
 
 /// The store format (key layout and value encodings) this build writes and
@@ -237,6 +237,12 @@ impl NewRevision<'_> {
 /// a revision whose text is unchanged is still new when this differs
 /// ([`Store::record_revision`]).
 pub const TITLE: &str = "title";
+
+/// The revision metadata key of the kind of primary source a revision was
+/// recorded as (`record --primary`: transcript, statement, document). The
+/// statement index keeps it beside each run's capture time (see
+/// [`RunHead::stamp`]).
+pub const PRIMARY: &str = "primary";
 
 /// What recording did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -929,18 +935,27 @@ impl Store {
     }
 
     /// Where each of a statement's runs starts (story, speaker, first
-    /// revision) and its attribution there, in the order [`Store::runs_of`]
-    /// lists them, each borrowed for the length of one call of `each`: for
-    /// queries that read thousands of runs and need no more of them.
+    /// revision), its attribution there and, when the entry keeps it, the
+    /// capture time and primary-source kind of that revision (see
+    /// [`RunHead::stamp`]), in the order [`Store::runs_of`] lists them,
+    /// each borrowed for the length of one call of `each`: for queries
+    /// that read thousands of runs and need no more of them.
     pub fn first_runs_of(&self, hash: &Hash32, mut each: impl FnMut(RunHead<'_>)) -> Result<()> {
         let prefix = keys::by_statement_prefix(hash);
         for kv in self.scan(&prefix) {
             let (k, v) = kv?;
             let (story, first, speaker) = keys::split_statement_tail_ref(&k[prefix.len()..])
                 .ok_or_else(|| self.corrupt("a statement index key is unreadable"))?;
-            let value: RunValueView<'_> =
-                codec::from_bytes(&v).ok_or_else(|| self.corrupt("a statement index entry is unreadable"))?;
-            each(RunHead { story, speaker, first, attribution: value.attribution });
+            let unreadable = || self.corrupt("a statement index entry is unreadable");
+            let (value, rest): (RunValueView<'_>, _) = codec::take_from_bytes(&v).ok_or_else(unreadable)?;
+            let stamp = match rest {
+                [] => None,
+                rest => {
+                    let s: RunStamp<'_> = codec::from_bytes(rest).ok_or_else(unreadable)?;
+                    Some((s.captured_at().ok_or_else(unreadable)?, s.primary))
+                }
+            };
+            each(RunHead { story, speaker, first, attribution: value.attribution, stamp });
         }
         Ok(())
     }

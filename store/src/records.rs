@@ -362,6 +362,49 @@ pub struct RunHead<'a> {
     pub speaker: Option<&'a str>,
     pub first: u32,
     pub attribution: &'a str,
+    /// When revision `first` was captured and the kind of primary source
+    /// it was recorded as (its [`crate::PRIMARY`] metadata), as its record
+    /// says: `None` for an entry written by a claimtrail that did not keep
+    /// them there (read the revision instead, [`crate::Store::revision_stamp`]).
+    pub stamp: Option<(DateTime<Utc>, Option<&'a str>)>,
+}
+
+/// What a statement-index entry keeps after its [`RunValue`]: the capture
+/// time and primary-source kind of the revision the run starts in, copied
+/// from that revision's record when the run is opened. A query ordering
+/// thousands of copies of a quote by capture time then reads them with the
+/// runs it scans anyway, instead of one revision record per copy.
+///
+/// It is derived (revision records are never rewritten, so it cannot go
+/// stale) and optional: an entry without it (written before it existed,
+/// or closed by such a claimtrail) is still whole, and readers fall back
+/// to the revision record. postcard reads a value from the front of its
+/// bytes and ignores what follows, so older claimtrails read these entries
+/// as they always did. The time is kept as seconds and nanoseconds, exact,
+/// rather than chrono's text form, so reading it parses nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct RunStamp<'a> {
+    pub secs: i64,
+    pub nanos: u32,
+    #[serde(borrow)]
+    pub primary: Option<&'a str>,
+}
+
+impl<'a> RunStamp<'a> {
+    /// The stamp of revision `rev`.
+    pub fn of(rev: &'a RevisionRecord) -> RunStamp<'a> {
+        RunStamp {
+            secs: rev.captured_at.timestamp(),
+            nanos: rev.captured_at.timestamp_subsec_nanos(),
+            primary: rev.meta.get(crate::PRIMARY).map(String::as_str),
+        }
+    }
+
+    /// The capture time it holds (`None`: out of chrono's range, which no
+    /// stamp written from a record is).
+    pub fn captured_at(&self) -> Option<DateTime<Utc>> {
+        DateTime::from_timestamp(self.secs, self.nanos)
+    }
 }
 
 /// [`RunValue`] decoded without copying its strings: the same fields in

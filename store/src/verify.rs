@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::hash::{self, Hash32};
-use crate::records::{Occurrence, RevisionRecord, RunValue, StoryRecord};
+use crate::records::{Occurrence, RevisionRecord, RunStamp, RunValue, StoryRecord};
 use crate::{Journal, Store, analysis, blobs, codec, decode, keys};
 
 /// One thing found wrong.
@@ -210,6 +210,9 @@ fn walk_and_check(
     // and free.
     let mut ids = Ids::new(stories.keys());
     let mut texts: FxHashMap<(u32, u32), Hash32> = FxHashMap::default();
+    // (story, revision) → the stamp its runs' statement-index entries must
+    // carry, if any, encoded as the writer encodes it.
+    let mut stamps: FxHashMap<(u32, u32), Vec<u8>> = FxHashMap::default();
     // Every revision record found, readable or not: (story, number) → id.
     let mut found: HashMap<(String, u32), Option<Hash32>> = HashMap::new();
     // The runs the statement lists imply: (story, statement, speaker, first) → last.
@@ -250,6 +253,7 @@ fn walk_and_check(
                 None => walk.broken = true,
             }
             texts.insert((number, rev.number), rev.text);
+            stamps.insert((number, rev.number), codec::to_bytes(&RunStamp::of(&rev)));
             expected_parent = Some(rev.id);
             expected_number = key_number.unwrap_or(expected_number) + 1;
         }
@@ -301,8 +305,14 @@ fn walk_and_check(
         }
     }
 
-    let derived =
-        Derived { ids: &ids, texts: &texts, unchecked: &unchecked, statements: &statements, speakers: &speakers };
+    let derived = Derived {
+        ids: &ids,
+        texts: &texts,
+        stamps: &stamps,
+        unchecked: &unchecked,
+        statements: &statements,
+        speakers: &speakers,
+    };
     check_indexes(store, &mut report, &derived, runs)?;
     check_journal(join(beside.journal), &mut report, &found);
     if let Ok(crate::format::Found::Damaged) = crate::format::read(store.path()) {
@@ -370,6 +380,8 @@ struct Derived<'a> {
     ids: &'a Ids<'a>,
     /// (story, revision) → its text's blob id.
     texts: &'a FxHashMap<(u32, u32), Hash32>,
+    /// (story, revision) → its [`RunStamp`], encoded.
+    stamps: &'a FxHashMap<(u32, u32), Vec<u8>>,
     /// Stories whose runs cannot be worked out.
     unchecked: &'a FxHashSet<u32>,
     /// Statements whose content matches their hash.
@@ -574,14 +586,29 @@ fn check_indexes(
         report.index_entries += 1;
         let hash = Hash32::from_slice(k.get(1..33).unwrap_or(&[]));
         let tail = k.get(33..).and_then(keys::split_statement_tail);
-        let value: Option<RunValue> = codec::from_bytes(&v);
-        let (Some(hash), Some((story, first, speaker)), Some(value)) = (hash, tail, value) else {
+        let value: Option<(RunValue, &[u8])> = codec::take_from_bytes(&v);
+        let (Some(hash), Some((story, first, speaker)), Some((value, stamp))) = (hash, tail, value) else {
             report.problem(None, None, "a statement index entry is malformed");
             continue;
         };
         let number = ids.story(&story);
         if number.is_some_and(|n| derived.unchecked.contains(&n)) {
             continue;
+        }
+        // The stamp after the value, when there is one, is a copy of what
+        // the first revision's record says, which queries trust instead of
+        // reading the record: a copy that disagrees is damage. (An entry
+        // without one is whole: older claimtrails wrote none.)
+        let stamp_of_first = number.and_then(|n| derived.stamps.get(&(n, first)));
+        if !stamp.is_empty() && stamp_of_first.is_some_and(|s| s[..] != *stamp) {
+            report.problem(
+                Some(&story),
+                Some(first),
+                format!(
+                    "the statement index entry for statement {} gives another capture time or primary source than revision {first}'s record",
+                    hash.short()
+                ),
+            );
         }
         // A story or speaker no statement list names has no run to match.
         let key = match (number, speaker.as_deref().map(|sp| ids.speaker(sp))) {

@@ -12,11 +12,17 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crate::blobs::{self, Source};
 use crate::error::Result;
 use crate::hash::{self, Hash32, blob_id};
-use crate::records::{AnalysisRecord, Occurrence, RevisionRecord, RunValue, StoryRecord};
+use crate::records::{AnalysisRecord, Occurrence, RevisionRecord, RunStamp, RunValue, StoryRecord};
 use crate::{
     Counts, NewAnalysis, NewRevision, Recorded, SpeakerRecord, Store, decode, keys, seal_record, validate_story_id,
 };
 use crate::{codec, journal};
+
+/// A run's statement index entry as a writer reads it back: first
+/// revision, speaker, value, and the stamp after the value (encoded, as
+/// it is carried over when the run closes; empty when the entry has none,
+/// see [`RunStamp`]).
+type StoredRun = (u32, Option<String>, RunValue, Vec<u8>);
 
 /// Revisions staged for one atomic write.
 #[derive(Debug)]
@@ -438,27 +444,38 @@ impl<'s> WriteBatch<'s> {
         Ok(&self.lists[story])
     }
 
-    /// A story's runs of one statement, committed or staged: key, first
-    /// revision, speaker and value.
-    fn runs(&self, hash: &Hash32, story: &str) -> Result<Vec<(u32, Option<String>, RunValue)>> {
+    /// A story's runs of one statement, committed or staged.
+    fn runs(&self, hash: &Hash32, story: &str) -> Result<Vec<StoredRun>> {
         let prefix = keys::by_statement_in(hash, story);
         let mut out = Vec::new();
         for (k, v) in self.scan_staged(&prefix, self.cleared.as_deref() == Some(story))? {
             let parsed = keys::split_statement_tail(&k[33..]);
-            let value: Option<RunValue> = codec::from_bytes(&v);
+            let value: Option<(RunValue, &[u8])> = codec::take_from_bytes(&v);
             match (parsed, value) {
-                (Some((_, first, speaker)), Some(value)) => out.push((first, speaker, value)),
+                (Some((_, first, speaker)), Some((value, stamp))) => out.push((first, speaker, value, stamp.to_vec())),
                 _ => return Err(self.store.corrupt(format!("a run index entry of story {story:?} is unreadable"))),
             }
         }
         Ok(out)
     }
 
-    fn put_run(&mut self, story: &str, hash: &Hash32, first: u32, speaker: Option<&str>, value: &RunValue) {
-        let bytes = codec::to_bytes(value);
+    /// Write a run's index entries: by speaker its value, by statement its
+    /// value and `stamp` (see [`RunStamp`]; only the queries that read runs
+    /// by statement order them by time, so the speaker index does without).
+    fn put_run(
+        &mut self,
+        story: &str,
+        hash: &Hash32,
+        first: u32,
+        speaker: Option<&str>,
+        value: &RunValue,
+        stamp: &[u8],
+    ) {
+        let mut bytes = codec::to_bytes(value);
         if let Some(sp) = speaker {
             self.put(keys::by_speaker(sp, story, hash, first), bytes.clone());
         }
+        bytes.extend_from_slice(stamp);
         self.put(keys::by_statement(hash, story, first, speaker), bytes);
     }
 
@@ -714,7 +731,7 @@ impl<'s> WriteBatch<'s> {
             }
         };
         let said = Said { arrivals: &new.arrivals, fates: &new.fates, fresh: &fresh };
-        self.record_runs(&said, story, number, parent_occurrences, &occurrences)?;
+        self.record_runs(&said, rev, parent_occurrences, &occurrences)?;
         // The speakers as this revision names them: its own record, which
         // nothing recorded later changes.
         let mut snapshot: BTreeMap<String, SpeakerRecord> = BTreeMap::new();
@@ -808,11 +825,13 @@ impl<'s> WriteBatch<'s> {
     fn record_runs(
         &mut self,
         said: &Said<'_>,
-        story: &str,
-        number: u32,
+        rev: &RevisionRecord,
         parent: &[Occurrence],
         occurrences: &[Occurrence],
     ) -> Result<()> {
+        let (story, number) = (rev.story.as_str(), rev.number);
+        // Every run this revision opens starts in it: one stamp for all.
+        let stamp = codec::to_bytes(&RunStamp::of(rev));
         let changes = RunChanges::of(said.arrivals, Some(said.fresh), parent, occurrences.iter());
         self.store.prefetch(Vec::new(), self.runs_to_read(story, &changes))?;
         for (o, read) in changes.opened {
@@ -822,10 +841,10 @@ impl<'s> WriteBatch<'s> {
             // run of what it replaces, held by the parent revision.
             let mut introduced = number;
             if let Some(from) = arrival.and_then(|a| a.from) {
-                let held = self.runs(&from, story)?.into_iter().find(|(first, _, v)| {
+                let held = self.runs(&from, story)?.into_iter().find(|(first, _, v, _)| {
                     *first < number && v.last.is_none_or(|l| l + 1 == number) && v.introduced < number
                 });
-                if let Some((_, _, v)) = held {
+                if let Some((_, _, v, _)) = held {
                     introduced = v.introduced;
                 }
             } else if read.is_some() {
@@ -834,11 +853,11 @@ impl<'s> WriteBatch<'s> {
                 let earlier = self
                     .runs(&o.statement, story)?
                     .into_iter()
-                    .filter(|(_, sp, v)| {
+                    .filter(|(_, sp, v, _)| {
                         sp.as_deref() == o.speaker.as_deref() && v.last.is_some_and(|l| l + 1 < number)
                     })
-                    .max_by_key(|(first, _, _)| *first);
-                if let Some((_, _, v)) = earlier {
+                    .max_by_key(|(first, ..)| *first);
+                if let Some((_, _, v, _)) = earlier {
                     introduced = v.introduced;
                     how = "restored".to_string();
                 }
@@ -851,12 +870,15 @@ impl<'s> WriteBatch<'s> {
                 how,
                 fate: None,
             };
-            self.put_run(story, &o.statement, number, o.speaker.as_deref(), &value);
+            self.put_run(story, &o.statement, number, o.speaker.as_deref(), &value, &stamp);
         }
         for (hash, speaker) in changes.closed {
             let open =
-                self.runs(&hash, story)?.into_iter().find(|(_, sp, v)| sp.as_deref() == speaker && v.last.is_none());
-            let Some((first, _, mut value)) = open else {
+                self.runs(&hash, story)?.into_iter().find(|(_, sp, v, _)| sp.as_deref() == speaker && v.last.is_none());
+            // Closing keeps the stamp the run was opened with; a run opened
+            // without one (by an older claimtrail) stays without, and its
+            // readers read the revision record as before.
+            let Some((first, _, mut value, stamp)) = open else {
                 return Err(self.store.corrupt(format!(
                     "story {story:?}: statement {} of revision {} has no open run in the index",
                     hash.short(),
@@ -865,7 +887,7 @@ impl<'s> WriteBatch<'s> {
             };
             value.last = Some(number - 1);
             value.fate = said.fates.get(&hash).cloned();
-            self.put_run(story, &hash, first, speaker, &value);
+            self.put_run(story, &hash, first, speaker, &value, &stamp);
         }
         Ok(())
     }

@@ -99,10 +99,15 @@ fn revision<'a>(story: &'a str, text: &'a str, at: i64) -> NewRevision<'a> {
         title: None,
         raw: text.as_bytes(),
         text,
-        captured_at: Utc.timestamp_opt(1_600_000_000 + at, 0).unwrap(),
+        // Nanoseconds and a primary-source mark on some revisions: the
+        // statement index copies both (see `runs_keep_their_first_revisions_stamp`).
+        captured_at: Utc.timestamp_opt(1_600_000_000 + at, (at as u32 % 4) * 250_000_001).unwrap(),
         source: "-",
         format: "text",
-        meta: Default::default(),
+        meta: match at % 3 {
+            1 => [(claimtrail_store::PRIMARY.to_string(), "transcript".to_string())].into(),
+            _ => Default::default(),
+        },
         statements,
         speakers,
         analysis: "test",
@@ -168,6 +173,7 @@ proptest! {
         }
         let report = store.verify(&statement_hash).unwrap();
         prop_assert!(report.ok(), "{:?}", report.problems);
+        runs_keep_their_first_revisions_stamp(&store, &stories);
         for (i, story) in stories.iter().enumerate() {
             let revs = store.revisions(story).unwrap();
             prop_assert_eq!(revs.len(), model[i].len());
@@ -179,6 +185,31 @@ proptest! {
         drop(store);
         let store = Store::open(&place.path()).unwrap();
         prop_assert!(store.verify(&statement_hash).unwrap().ok());
+    }
+}
+
+/// Every run a statement index entry gives, in any story, keeps the
+/// capture time and primary-source mark of the revision it starts in, as
+/// that revision's record says (what `variants` orders copies by).
+fn runs_keep_their_first_revisions_stamp(store: &Store, stories: &[&str]) {
+    let mut statements = std::collections::BTreeSet::new();
+    for story in stories {
+        for rev in store.revisions(story).unwrap() {
+            statements.extend(store.occurrences(&rev).unwrap().into_iter().map(|o| o.statement));
+        }
+    }
+    for h in statements {
+        let mut heads = Vec::new();
+        store
+            .first_runs_of(&h, |run| {
+                heads.push((run.story.to_string(), run.first, run.stamp.map(|(at, p)| (at, p.map(str::to_string)))))
+            })
+            .unwrap();
+        assert!(!heads.is_empty());
+        for (story, first, stamp) in heads {
+            let record = store.revision_stamp(&story, first, claimtrail_store::PRIMARY).unwrap();
+            assert_eq!(stamp, record, "{story}@{first}");
+        }
     }
 }
 

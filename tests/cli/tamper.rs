@@ -224,6 +224,113 @@ fn a_changed_statement_index_value_is_reported() {
     damaged(&env, "does not match the statement lists");
 }
 
+/// The stamp a statement index entry keeps after its run's value: the
+/// first revision's capture time (postcard: seconds as a zigzag varint,
+/// nanoseconds as a varint) and its primary-source kind (an option).
+fn stamp(at: &str, primary: Option<&str>) -> Vec<u8> {
+    fn varint(mut n: u64, out: &mut Vec<u8>) {
+        while n >= 0x80 {
+            out.push((n as u8) | 0x80);
+            n >>= 7;
+        }
+        out.push(n as u8);
+    }
+    let at: chrono::DateTime<chrono::Utc> = at.parse().unwrap();
+    let secs = at.timestamp();
+    let mut out = Vec::new();
+    varint(((secs << 1) ^ (secs >> 63)) as u64, &mut out);
+    varint(u64::from(at.timestamp_subsec_nanos()), &mut out);
+    match primary {
+        Some(p) => {
+            out.push(1);
+            varint(p.len() as u64, &mut out);
+            out.extend_from_slice(p.as_bytes());
+        }
+        None => out.push(0),
+    }
+    out
+}
+
+#[test]
+fn a_changed_capture_time_in_the_statement_index_is_reported() {
+    // `variants` orders copies by the capture time their index entry
+    // keeps: one that disagrees with the revision record must not verify.
+    let env = harbor();
+    let d = db(&env);
+    let (key, value) = d.scan_prefix([b'y']).map(|kv| kv.unwrap()).next().unwrap();
+    // Key: 'y', statement hash, story, NUL, first revision, speaker.
+    let at = 33 + b"harbor\0".len();
+    let revision = u32::from_be_bytes(key[at..at + 4].try_into().unwrap());
+    let mut value = value.to_vec();
+    let at = format!("2026-01-0{revision}T10:00:00Z");
+    let kept = stamp(&at, None);
+    assert!(value.ends_with(&kept), "revision {revision}'s entry ends with its stamp");
+    // One nanosecond later: a stamp that reads, and is wrong.
+    let cut = value.len() - kept.len();
+    value.truncate(cut);
+    value.extend(stamp(&format!("2026-01-0{revision}T10:00:00.000000001Z"), None));
+    d.insert(key, value).unwrap();
+    d.flush().unwrap();
+    drop(d);
+    damaged(&env, "gives another capture time or primary source than revision");
+}
+
+#[test]
+fn entries_without_capture_times_answer_as_before_and_verify() {
+    // A store written before the statement index kept capture times has
+    // none: `variants` reads each revision record instead, and answers the
+    // same; nothing is wrong with the store.
+    let env = Env::new();
+    let reports = [
+        ("quay-gazette", "2026-05-02T09:00:00Z", "Gen. Tomas Varga", None),
+        ("pier-courier", "2026-05-02T10:00:00.250Z", "Gen. Tomas Varga", None),
+        ("dock-weekly", "2026-05-02T11:00:00Z", "Harbour Minister Petra Hale", None),
+        ("ministry-statement", "2026-05-02T15:00:00Z", "Harbour Minister Petra Hale", Some("statement")),
+    ];
+    let mut stamps = Vec::new();
+    for (story, at, speaker, primary) in reports {
+        let text = format!(
+            "Kessby repairs promised\n\n\"Every pier in Kessby will be rebuilt before the first frost,\" {speaker} said on Friday.\n"
+        );
+        let file = env.file(&format!("{story}.txt"), text);
+        let mut args = vec!["record", story, file.to_str().unwrap(), "--at", at];
+        args.extend(primary.iter().flat_map(|p| ["--primary", *p]));
+        env.run(args).ok();
+        stamps.push(stamp(at, primary));
+    }
+    let queries: [&[&str]; 3] = [
+        &["variants", "rebuilt before the first frost", "--format", "json"],
+        &["variants", "rebuilt before the first frost"],
+        &["variants", "Petra Hale", "--members", "0"],
+    ];
+    let before: Vec<String> = queries.iter().map(|q| env.run(*q).ok().to_string()).collect();
+    assert!(before[0].contains("\"primary\": \"statement\""), "{}", before[0]);
+    let d = db(&env);
+    let mut stripped = 0;
+    for kv in d.scan_prefix([b'y']) {
+        let (key, value) = kv.unwrap();
+        let kept = stamps.iter().find(|s| value.ends_with(s)).expect("every entry ends with its revision's stamp");
+        d.insert(key, &value[..value.len() - kept.len()]).unwrap();
+        stripped += 1;
+    }
+    assert!(stripped >= 4);
+    d.flush().unwrap();
+    drop(d);
+    let after: Vec<String> = queries.iter().map(|q| env.run(*q).ok().to_string()).collect();
+    assert_eq!(before, after);
+    env.run(["verify"]).ok();
+    // Deriving everything again stamps them.
+    env.run(["reanalyze", "--force"]).ok();
+    let d = db(&env);
+    for kv in d.scan_prefix([b'y']) {
+        let (_, value) = kv.unwrap();
+        assert!(stamps.iter().any(|s| value.ends_with(s)), "stamped again");
+    }
+    drop(d);
+    let again: Vec<String> = queries.iter().map(|q| env.run(*q).ok().to_string()).collect();
+    assert_eq!(before, again);
+}
+
 // ---- media damage: flipped bits in the store's files -----------------
 
 /// Copy a store directory (sled's files, the journal, the format file).
