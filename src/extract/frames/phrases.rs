@@ -1010,9 +1010,14 @@ pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
 pub(super) fn document_subject(c: &Ctx, cue: usize) -> Option<Source> {
     let t = c.t;
     let j = skip_aux_back(c, cue);
-    let s = (0..j).rev().find(|&k| !t[k].word() || t[k].quoted).map_or(0, |k| k + 1);
+    let mut s = (0..j).rev().find(|&k| !t[k].word() || t[k].quoted).map_or(0, |k| k + 1);
     if j < s + 3 || j - s > 20 || !starts_clause(c, s) {
         return None;
+    }
+    // "But a survey of ... shows": the conjunction opens the clause, not
+    // the document's name.
+    while s + 3 < j && t[s].is(class::CONJ) {
+        s += 1;
     }
     let head = (s..(s + 8).min(j)).find(|&k| is_document(c, k))?;
     let clause = |x: &super::Token| x.is(class::SUB | class::CONJ | class::AUX | class::PRON) && !x.cap;

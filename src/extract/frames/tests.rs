@@ -106,6 +106,11 @@ fn documents_with_their_makers_and_what_they_cover_are_sources() {
             "Ann Roe leading by six points",
         ),
         (
+            "But a Ledger survey of harbour pilots shows that most want the new berths.",
+            "Ledger survey of harbour pilots",
+            "most want the new berths",
+        ),
+        (
             "Ferry bookings fell by a third in May, a Ledger analysis of newly filed port reports shows.",
             "Ledger analysis of newly filed port reports",
             "Ferry bookings fell by a third in May",
