@@ -467,6 +467,15 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
     table.get(&k)
 }
 
+/// The pronoun of a pronoun with its auxiliary written on ("She's",
+/// "they've", "I'd"): `None` for any other word.
+pub fn contracted_pronoun(w: &str) -> Option<&str> {
+    ["'s", "'ve", "'re", "'d", "'ll", "\u{2019}s", "\u{2019}ve", "\u{2019}re", "\u{2019}d", "\u{2019}ll"]
+        .iter()
+        .find_map(|suffix| w.strip_suffix(suffix))
+        .filter(|p| lookup(p).class & class::PRON != 0)
+}
+
 /// Nouns of surveys that report findings ("In a poll, C"): a sentence that
 /// opens with "In" and names one may be framed though it holds no cue.
 pub fn is_poll(w: &str) -> bool {

@@ -819,13 +819,7 @@ pub fn owner(possessive: &str) -> &str {
 /// "She's said", "They've warned": a pronoun with its auxiliary written
 /// on is the pronoun.
 fn without_contraction(mention: &str) -> &str {
-    let stem = ["'s", "'ve", "'re", "'d", "'ll", "\u{2019}s", "\u{2019}ve", "\u{2019}re", "\u{2019}d", "\u{2019}ll"]
-        .iter()
-        .find_map(|suffix| mention.strip_suffix(suffix));
-    match stem {
-        Some(p) if !p.contains(' ') && cues::lookup(p).class & class::PRON != 0 => p,
-        _ => mention,
-    }
+    cues::contracted_pronoun(mention).unwrap_or(mention)
 }
 
 /// A body or a document, named in full.

@@ -29,7 +29,7 @@ mod participle;
 mod phrases;
 mod speech;
 
-use super::cues::{CueKind, class};
+use super::cues::{self, CueKind, class};
 use super::model::Attribution;
 use super::tokens::{Kind, Token};
 use according::{according_to, in_document};
@@ -222,7 +222,8 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     if kind == CueKind::Belief
         && x.text(c.doc).ends_with("ing")
         && (i == 0
-            || !((c.t[i - 1].is(class::AUX) && !c.t[i - 1].cap) || contracted_pronoun(c, i - 1))
+            || !((c.t[i - 1].is(class::AUX) && !c.t[i - 1].cap)
+                || cues::contracted_pronoun(c.t[i - 1].text(c.doc)).is_some())
             || c.t.get(i + 1).is_none_or(|n| n.is(class::PREP) || !n.word()))
     {
         return None;
@@ -249,15 +250,6 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
         }
     }
     Some(kind)
-}
-
-/// "She's", "they're": a pronoun with its auxiliary written on.
-fn contracted_pronoun(c: &Ctx, i: usize) -> bool {
-    let w = c.t[i].text(c.doc);
-    ["'s", "'re", "\u{2019}s", "\u{2019}re"]
-        .iter()
-        .filter_map(|s| w.strip_suffix(s))
-        .any(|p| crate::extract::cues::lookup(p).class & class::PRON != 0)
 }
 
 /// "His surrogates called him a genius", "the doctors accused him of
@@ -291,8 +283,7 @@ fn people_judging(c: &Ctx, np: (usize, usize), cue: usize) -> bool {
         && t[np.0].is(class::DET)
         && !head.cap
         && !head.quoted
-        && head.text(c.doc).ends_with('s')
-        && !head.text(c.doc).ends_with("ss")
+        && phrases::plural_form(head.text(c.doc))
         && JUDGING.iter().any(|w| c.lower_is(cue, w))
         // Someone judged: a name or a person's pronoun right after.
         && t.get(cue + 1).is_some_and(|o| {
@@ -310,7 +301,7 @@ fn people_judging(c: &Ctx, np: (usize, usize), cue: usize) -> bool {
 fn document_phrase(c: &Ctx, i: usize) -> bool {
     let t = c.t;
     let mut document = false;
-    let prep = |k: usize| t[k].is(class::PREP) && !t[k].cap || c.lower_is(k, "over");
+    let prep = |k: usize| t[k].is(class::PREP) && !t[k].cap;
     for k in (i.saturating_sub(14)..i).rev() {
         let x = &t[k];
         if !x.word() || x.quoted {

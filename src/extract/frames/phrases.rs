@@ -208,7 +208,7 @@ fn cue_as_noun(c: &Ctx, i: usize) -> bool {
 
 /// Whether a word has a plural's form: a final "s", not "ss" ("officials",
 /// not "witness").
-fn plural_form(w: &str) -> bool {
+pub(super) fn plural_form(w: &str) -> bool {
     w.ends_with('s') && !w.ends_with("ss")
 }
 
@@ -1033,9 +1033,7 @@ pub(super) fn document_subject(c: &Ctx, cue: usize) -> Option<Source> {
         let w = t[k].text(c.doc);
         (w.ends_with("ed") || w.ends_with("en"))
             && !t[k - 1].is(class::AUX)
-            && t.get(k + 1).is_some_and(|n| {
-                n.word() && !n.cap && (n.is(class::PREP | class::DET | class::TIME) || c.lower_is(k + 1, "over"))
-            })
+            && t.get(k + 1).is_some_and(|n| n.word() && !n.cap && n.is(class::PREP | class::DET | class::TIME))
     };
     if t[s..head].iter().any(|x| clause(x) || x.is(class::PREP) || x.cue().is_some())
         || (after..j).any(|k| {
