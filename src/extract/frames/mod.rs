@@ -208,6 +208,18 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     if i > 0 && is_article(c, i - 1) {
         return None;
     }
+    // Nor after a superlative after one: "the greatest fear that C", "his
+    // best guess".
+    if i > 1
+        && c.t[i - 1].word()
+        && !c.t[i - 1].cap
+        && c.t[i - 1].entry.cue.is_none()
+        && c.t[i - 1].text(c.doc).len() >= 6
+        && c.t[i - 1].text(c.doc).ends_with("est")
+        && is_article(c, i - 2)
+    {
+        return None;
+    }
     // Nor a base form after a name's "'s": "Roe's claim that C" is a noun
     // ("Roe's claimed", "Roe's said" are "Roe has ...").
     if i > 0 && c.t[i - 1].word() && is_possessive(c, i - 1) && !c.t[i - 1].quoted {

@@ -267,7 +267,9 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             break;
         }
         if p.cap {
-            if is_function(p) {
+            // "Say Ruritania refused C": a supposition opening the
+            // sentence is no part of the name.
+            if is_function(p) || (s == 1 && ["say", "suppose", "imagine"].iter().any(|w| c.lower_is(0, w))) {
                 break;
             }
             s -= 1;
@@ -976,6 +978,38 @@ pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
     if let Some(np) = name_after_intro(c, s, j) {
         return Some(Source::Mention { np, appositive: None });
     }
+    // "The gap between what Roe says C": a clause of its own inside, whose
+    // subject is the one who speaks; a name or a pronoun right after its
+    // question word, or no one.
+    if let Some(w) = (s..j).rfind(|&k| WH_WORDS.iter().any(|w| c.lower_is(k, w))) {
+        let pronoun = j == w + 2 && t[w + 1].is(class::PRON);
+        let name = (2..=6).contains(&(j - w))
+            && t[w + 1..j].iter().all(|x| x.word() && x.cap && !x.quoted && !is_function(x) && !x.is(class::DET));
+        // What is said is the question word's gap, so a report follows
+        // only as a clause of its own ("what Roe says her plan would do"),
+        // not a time ("what he said four years ago", "when she left").
+        let clause = t.get(cue + 1).is_some_and(|n| {
+            n.word() && !n.quoted && (n.is(class::PRON) || (n.cap && !is_function(n) && !n.is(class::TIME)))
+        }) || (cue + 1 < t.len() && is_article(c, cue + 1));
+        return ((pronoun || name) && clause).then_some(Source::Mention { np: (w + 1, j), appositive: None });
+    }
+    // "That's a fraction of the $20 million experts say it costs": a
+    // clause with its verb written on its first word, and a group noun
+    // right before the cue that heads a relative clause of its own: the
+    // group speaks.
+    if (s..j.min(s + 2)).any(|k| is_contracted_clause(c.t[k].text(c.doc))) {
+        let head = &t[j - 1];
+        let before = &t[j - 2];
+        return (head.is(class::ANON | class::GROUP)
+            && head.word()
+            && !head.cap
+            && plural_form(head.text(c.doc))
+            && j - 1 > s
+            && before.word()
+            && !before.is(class::DET)
+            && !is_function(before))
+        .then_some(Source::Mention { np: (j - 1, j), appositive: None });
+    }
     let opens_np = first.is(class::DET | class::QUANT) || (first.cap && !is_function(first)) || starts_with_digit(c, s);
     // A verb of its own inside ("The man who won said") or a clause
     // ("If the bill passes, ..."), or no head a speaker can have.
@@ -1001,6 +1035,21 @@ pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
         Some(p) => Some(Source::Mention { np: (s, p), appositive: Some((p, j)) }),
         None => Some(Source::Mention { np: (s, j), appositive: None }),
     }
+}
+
+/// Question words that open a clause of their own inside a subject.
+const WH_WORDS: [&str; 6] = ["what", "how", "why", "where", "whom", "whether"];
+
+/// Whether a word is a pronoun or a demonstrative with its verb written on
+/// ("That's", "It's", "there's", "they're"): a clause, never a name.
+fn is_contracted_clause(w: &str) -> bool {
+    crate::extract::cues::contracted_pronoun(w).is_some()
+        || ["that", "this", "there", "here", "what", "who"].iter().any(|p| {
+            w.len() > p.len()
+                && w.is_char_boundary(p.len())
+                && w[..p.len()].eq_ignore_ascii_case(p)
+                && ["'s", "\u{2019}s", "'re", "\u{2019}re"].contains(&&w[p.len()..])
+        })
 }
 
 /// A document and what qualifies it, before what it shows or found ("A

@@ -1285,3 +1285,32 @@ fn a_report_named_by_a_noun_belongs_to_its_owner() {
     // "the claim that was rejected": a relative clause, no report.
     assert_eq!(rows("Roe's claim that was rejected in May came back.")[0].0, None);
 }
+
+#[test]
+fn a_clause_inside_the_subject_names_no_speaker() {
+    // A question word opens a clause whose subject speaks, when a report
+    // follows as a clause of its own.
+    assert_eq!(
+        rows("The gap between what Ann Roe says her plan would do and its cost has grown."),
+        vec![one("Ann Roe", "indirect", "her plan would do and its cost has grown")]
+    );
+    // Not when what follows is a time: what was said is the gap.
+    assert_eq!(rows("The trouble is what Ann Roe said four years ago about the quay.")[0].0, None);
+    // A group before the cue after a noun heads a relative clause of its
+    // own: it speaks, not the clause before it.
+    assert_eq!(
+        rows("That's a small share of the $9 million experts say it costs to dredge the harbour.")[0],
+        one("experts", "indirect", "it costs to dredge the harbour")
+    );
+}
+
+#[test]
+fn a_cue_after_a_superlative_is_a_noun() {
+    assert_eq!(rows("And this reeks of the greatest fear that I have ever seen.")[0].0, None);
+}
+
+#[test]
+fn a_supposition_opening_the_sentence_is_no_part_of_a_name() {
+    let x = extract("Say Ruritania demanded that the harbour be closed.");
+    assert!(x.speakers.iter().all(|s| !s.name.starts_with("Say")), "{:?}", names(&x));
+}
