@@ -11,11 +11,12 @@ use crate::extract::tokens::{Kind, Token};
 
 /// Capitalised openers that label a line without being anyone: page
 /// furniture ("Update:", "Watch:") and question words.
-const NOT_SOURCES: [&str; 47] = [
+const NOT_SOURCES: [&str; 48] = [
     "update",
     "updated",
     "updates",
     "watch",
+    "look",
     "video",
     "videos",
     "photo",

@@ -656,6 +656,14 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     {
         return None;
     }
+    // "It's implied that C", "It's said that C": the same passive with its
+    // verb written on the pronoun, which is no one.
+    if passive_form
+        && np.1 == np.0 + 1
+        && crate::extract::cues::contracted_pronoun(t[np.0].text(doc)).is_some_and(|p| p.eq_ignore_ascii_case("it"))
+    {
+        return None;
+    }
     // "S has not said whether C", "S isn't saying if C": nothing was
     // said, as with "declined to say"; a belief or stance denied ("S does
     // not think C") is no report of one.

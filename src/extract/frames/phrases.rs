@@ -267,9 +267,10 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             break;
         }
         if p.cap {
-            // "Say Ruritania refused C": a supposition opening the
-            // sentence is no part of the name.
-            if is_function(p) || (s == 1 && ["say", "suppose", "imagine"].iter().any(|w| c.lower_is(0, w))) {
+            // "Say Ruritania refused C", "Plus Democrats say C": a
+            // supposition or a connective opening the sentence is no part
+            // of the name.
+            if is_function(p) || (s == 1 && ["say", "suppose", "imagine", "plus"].iter().any(|w| c.lower_is(0, w))) {
                 break;
             }
             s -= 1;

@@ -1311,6 +1311,20 @@ fn a_cue_after_a_superlative_is_a_noun() {
 
 #[test]
 fn a_supposition_opening_the_sentence_is_no_part_of_a_name() {
-    let x = extract("Say Ruritania demanded that the harbour be closed.");
-    assert!(x.speakers.iter().all(|s| !s.name.starts_with("Say")), "{:?}", names(&x));
+    for text in
+        ["Say Ruritania demanded that the harbour be closed.", "Plus Democrats are defending the harbour seats."]
+    {
+        let x = extract(text);
+        assert!(
+            x.speakers.iter().all(|s| !s.name.starts_with("Say") && !s.name.starts_with("Plus")),
+            "{:?}",
+            names(&x)
+        );
+    }
+}
+
+#[test]
+fn no_one_speaks_in_a_contracted_passive_or_a_look_label() {
+    assert_eq!(rows("It\u{2019}s implied that the mayor won\u{2019}t stand in the way.")[0].0, None);
+    assert_eq!(rows("LOOK: Harbour Photos Are Going Viral.")[0].0, None);
 }
