@@ -140,6 +140,25 @@ fn statement_noun(c: &Ctx, k: usize) -> bool {
         .any(|w| c.lower_is(k, w))
 }
 
+/// Participles that report speech whatever their preposition: "after
+/// saying C", "for suggesting C". Others after "for" or "after" as often
+/// name a deed ("for backing the bill", "after writing an op-ed").
+const SPEECH_PARTICIPLES: [&str; 13] = [
+    "saying",
+    "telling",
+    "suggesting",
+    "arguing",
+    "claiming",
+    "insisting",
+    "declaring",
+    "stating",
+    "asserting",
+    "warning",
+    "noting",
+    "adding",
+    "explaining",
+];
+
 /// `S did X, saying C`.
 fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
@@ -150,7 +169,11 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         .filter(|&k| {
             !t[k].quoted
                 && cue_at(c, k) == Some(CueKind::Participle)
-                && (t[k - 1].kind == Kind::Comma || c.lower_is(k - 1, "by") || statement_noun(c, k))
+                && (t[k - 1].kind == Kind::Comma
+                    || c.lower_is(k - 1, "by")
+                    || (["after", "before", "while", "for", "of"].iter().any(|w| c.lower_is(k - 1, w))
+                        && SPEECH_PARTICIPLES.iter().any(|w| c.lower_is(k, w)))
+                    || statement_noun(c, k))
         })
         .any(|k| clause_participle_at(c, k, out))
 }
@@ -164,8 +187,18 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
     let reach = if t[start].cap && t[start].is(class::PREP) { 11 } else { 6 };
     // ("Rahm Emanuel, his chief of staff, ...": a name before the comma is
     // the subject, not an introduction.)
+    // ("Roe, a retired pilot, ...": nor is a single name before an
+    // appositive that opens with "a".)
     let named = |comma: usize| {
-        comma >= start + 2 && t[start..comma].iter().all(|x| x.cap) && !t[start].is(class::PREP | class::TIME)
+        let appositive = comma == start + 1
+            && t[start].word()
+            && !super::is_function(&t[start])
+            && !t[start].text(c.doc).ends_with("ly")
+            && comma + 1 < k
+            && super::is_indefinite(c, comma + 1);
+        (comma >= start + 2 || appositive)
+            && t[start..comma].iter().all(|x| x.cap)
+            && !t[start].is(class::PREP | class::TIME)
     };
     if let Some(comma) = (start..k.min(start + reach)).find(|&i| t[i].kind == Kind::Comma)
         && comma + 1 < k
@@ -173,6 +206,26 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
         && !named(comma)
     {
         start = comma + 1;
+    }
+    // "S criticized Roe for saying C": the one blamed said it, the object
+    // before "for" or "of".
+    if k >= 3
+        && (c.lower_is(k - 1, "for") || c.lower_is(k - 1, "of"))
+        && let Some(np) = np_back(c, k - 1)
+        && np.0 > 0
+        && (t[np.0..np.1].iter().any(|x| x.cap && !x.is(class::DET))
+            || (np.1 == np.0 + 1 && is_object_pronoun(c, np.0)))
+        && t[np.0 - 1].word()
+        && !t[np.0 - 1].cap
+        && !t[np.0 - 1].quoted
+        && !super::is_function(&t[np.0 - 1])
+        && !t[np.0 - 1].is(class::DET)
+        && t[np.0 - 1].entry.cue.is_some_and(|_| cue_at(c, np.0 - 1) == Some(CueKind::Other))
+    {
+        return finish(c, k, Source::Mention { np, appositive: None }, out);
+    }
+    if c.lower_is(k - 1, "for") || c.lower_is(k - 1, "of") {
+        return false;
     }
     let source = if statement_noun(c, k) {
         // "S issued a statement saying C": the subject of the verb whose
@@ -217,6 +270,36 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
             }
             Source::Mention { np: (s, e), appositive: Some((e + 1, close)) }
         } else {
+            // An owner is no subject, the thing owned is: "Japan's central
+            // bank ended the meeting by announcing C", when a past tense
+            // follows it ("Mr. Obama's challenge is ..." is no report).
+            let mut e = e;
+            if e < k && super::is_possessive(c, e - 1) {
+                let mut v = e;
+                while v < k
+                    && v - e < 4
+                    && t[v].word()
+                    && !t[v].cap
+                    && !t[v].quoted
+                    && !super::is_function(&t[v])
+                    && !t[v].is(class::DET)
+                    && t[v].entry.cue.is_none()
+                    && !t[v].text(c.doc).ends_with("ed")
+                {
+                    v += 1;
+                }
+                let verb = &t[v];
+                if v == e
+                    || v >= k
+                    || !verb.word()
+                    || verb.cap
+                    || verb.is(class::AUX)
+                    || !(verb.text(c.doc).ends_with("ed") || verb.entry.cue.is_some())
+                {
+                    return false;
+                }
+                e = v;
+            }
             // The subject must be followed by its verb, not by more phrase.
             if e >= k || !t[e].word() || t[e].is(class::PREP | class::SUB | class::CONJ) {
                 return false;
@@ -225,6 +308,11 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
         }
     };
     finish(c, k, source, out)
+}
+
+/// "him", "her", "them": a pronoun that can only be an object.
+fn is_object_pronoun(c: &Ctx, i: usize) -> bool {
+    ["him", "her", "them"].iter().any(|w| c.lower_is(i, w))
 }
 
 /// The frame of the participle at `k` for `source`.

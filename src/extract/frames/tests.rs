@@ -1328,3 +1328,27 @@ fn no_one_speaks_in_a_contracted_passive_or_a_look_label() {
     assert_eq!(rows("It\u{2019}s implied that the mayor won\u{2019}t stand in the way.")[0].0, None);
     assert_eq!(rows("LOOK: Harbour Photos Are Going Viral.")[0].0, None);
 }
+
+#[test]
+fn a_participle_after_a_preposition_reports_its_subject_or_the_one_blamed() {
+    assert_eq!(
+        rows("Roe, a retired pilot, then appeared on the radio and began by saying she would never sell the quay.")[0],
+        one("Roe", "indirect", "she would never sell the quay")
+    );
+    assert_eq!(
+        rows("Diaz resigned on Friday after saying the budget was a fraud.")[0],
+        one("Diaz", "indirect", "the budget was a fraud")
+    );
+    assert_eq!(
+        rows("Critics blasted Ann Roe for suggesting that the harbour was safe.")[0],
+        one("Ann Roe", "indirect", "the harbour was safe")
+    );
+    // The owned thing speaks, not its owner.
+    assert_eq!(
+        rows("Ruritania's central bank ended a meeting by announcing it would buy more bonds.")[0],
+        one("Ruritania's central bank", "indirect", "it would buy more bonds")
+    );
+    // A deed after "for" or "after" is no report.
+    assert_eq!(rows("Eight years after backing Ann Roe, the owner is sizing up the field.")[0].0, None);
+    assert_eq!(rows("The board thanked Bo Diaz for backing the harbour bill.")[0].0.as_deref(), Some("board"));
+}
