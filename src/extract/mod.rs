@@ -194,6 +194,9 @@ impl<'a> Pipeline<'a> {
         for (name, description) in speakers::introductions(text) {
             self.registry.introduce(name, description);
         }
+        if let Some(name) = speakers::subject_name(text) {
+            self.registry.mention_person(name);
+        }
         let mut toks = std::mem::take(&mut self.tokens);
         let mut frames = std::mem::take(&mut self.frames);
         // A dateline opening the lead is layout, not grammar: "WASHINGTON —

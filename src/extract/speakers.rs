@@ -35,6 +35,11 @@ struct Entry {
     /// pick for the post, Ann Roe, arrived") is not listed as a speaker
     /// but is there for "she" and "the pick" to find.
     spoke: bool,
+    /// Only named as a sentence's subject ([`Registry::mention_person`]):
+    /// an antecedent for "he" and "she", but a surname goes to anyone else
+    /// first ("Cheney said" after Liz Cheney spoke and Dick Cheney was
+    /// named).
+    mentioned: bool,
     /// The title the article gave them before their name, lowercase.
     title: Option<String>,
     /// What "the HEAD" can match, lowercased and singular once, the first
@@ -53,6 +58,7 @@ impl Entry {
             gender,
             last_seen,
             spoke: true,
+            mentioned: false,
             title: None,
             role_head: std::cell::OnceCell::new(),
             name_words: std::cell::OnceCell::new(),
@@ -741,6 +747,39 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
         }
     }
     out
+}
+
+/// The full name opening a sentence as its subject: two to four
+/// capitalised words, the first a given name, then a lowercase word (its
+/// verb) or a comma (its appositive): "Jennifer Shanklin is one of ...".
+pub fn subject_name(sentence: &str) -> Option<&str> {
+    let mut end = 0;
+    let mut n = 0;
+    for (i, w) in sentence.split_whitespace().enumerate() {
+        // "Donald Trump's daughter said": the owner is no subject, and as
+        // often no one the article follows.
+        if ["'s", "\u{2019}s", "'", "\u{2019}"].iter().any(|p| w.ends_with(p)) {
+            return None;
+        }
+        let bare = w.trim_end_matches(',');
+        if n < 4 && bare.len() == w.len() - usize::from(w.ends_with(',')) && is_cap(bare) && !is_capitals(bare) {
+            if i == 0 && given_name_gender(bare) == Gender::Unknown {
+                return None;
+            }
+            n += 1;
+            end = bare.as_ptr() as usize - sentence.as_ptr() as usize + bare.len();
+            if w.ends_with(',') {
+                // A headline in title case ("Ann Roe Backs Diaz's Plan")
+                // names no subject.
+                let next = sentence[end..].split_whitespace().nth(1);
+                return (n >= 2 && next.is_none_or(|x| !x.starts_with(|c: char| c.is_uppercase())))
+                    .then(|| &sentence[..end]);
+            }
+            continue;
+        }
+        return (n >= 2 && w.starts_with(|c: char| c.is_ascii_lowercase())).then(|| &sentence[..end]);
+    }
+    None
 }
 
 /// Whether an appositive says the source asked not to be named: "who
@@ -1762,6 +1801,7 @@ impl<'a> Registry<'a> {
         self.recency.insert(clock, idx);
         e.last_seen = clock;
         e.spoke = true;
+        e.mentioned = false;
         if e.gender == Gender::Unknown {
             e.gender = parsed.gender;
         }
@@ -1872,6 +1912,41 @@ impl<'a> Registry<'a> {
             e.speaker.role = parsed.role;
             e.role_changed();
         }
+    }
+
+    /// A person named in full as a sentence's subject without being
+    /// reported ("Jennifer Shanklin is one of the workers who listened"):
+    /// later "she" can be them, as after [`Registry::introduce`]. Only
+    /// names whose given name tells the pronoun, so a "he" is never taken
+    /// from the speaker it belongs to by someone of the other sex.
+    pub fn mention_person(&mut self, name: &str) {
+        let parsed = parse(name, None);
+        if parsed.kind != SpeakerKind::Person
+            || parsed.pronoun.is_some()
+            || parsed.definite_head.is_some()
+            || parsed.gender == Gender::Unknown
+            || parsed.name.split_whitespace().count() < 2
+            || !can_speak(&parsed)
+        {
+            return;
+        }
+        // Someone the article already reports is not brought forward: a
+        // sentence about Trump between two of Carson's reports leaves
+        // Carson the "he" of the second. Someone only named before is.
+        self.clock += 1;
+        if let Some(i) = self.resolve_name(&parsed) {
+            let clock = self.clock;
+            let e = &mut self.entries[i];
+            if e.mentioned {
+                self.recency.remove(&e.last_seen);
+                self.recency.insert(clock, i);
+                e.last_seen = clock;
+            }
+            return;
+        }
+        let i = self.add(&parsed);
+        self.entries[i].spoke = false;
+        self.entries[i].mentioned = true;
     }
 
     fn add(&mut self, p: &Parsed) -> usize {
@@ -2010,14 +2085,16 @@ impl<'a> Registry<'a> {
         }
         let surname = surname_of(&p.name)?;
         let single = p.name.split_whitespace().filter(|w| !is_suffix(w)).count() == 1;
-        self.most_recent_of(self.by_surname.get(&surname), |e| {
+        let same = |e: &Entry| {
             e.speaker.kind == SpeakerKind::Person
                 && e.surname.as_deref() == Some(surname.as_str())
                 && (single || e.speaker.name.split_whitespace().count() == 1 || {
                     // Same surname and same first name: one person.
                     e.speaker.name.split_whitespace().next() == p.name.split_whitespace().next()
                 })
-        })
+        };
+        let candidates = self.by_surname.get(&surname);
+        self.most_recent_of(candidates, |e| !e.mentioned && same(e)).or_else(|| self.most_recent_of(candidates, same))
     }
 
     pub fn has_anonymous(&self) -> bool {

@@ -1352,3 +1352,23 @@ fn a_participle_after_a_preposition_reports_its_subject_or_the_one_blamed() {
     assert_eq!(rows("Eight years after backing Ann Roe, the owner is sizing up the field.")[0].0, None);
     assert_eq!(rows("The board thanked Bo Diaz for backing the harbour bill.")[0].0.as_deref(), Some("board"));
 }
+
+#[test]
+fn a_person_named_as_a_subject_is_the_next_pronoun() {
+    let x = extract(
+        "\u{201C}This is a business decision,\u{201D} a Harbour Trust executive told the workers. Maria Okafor is one \
+         of the welders who heard the news. \u{201C}I cried,\u{201D} she said.",
+    );
+    let s = &x.statements[2];
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("Maria Okafor"), "{:?}", x.statements);
+    // Only named, she is no speaker of the article.
+    assert_eq!(names(&x).iter().filter(|n| **n == "Maria Okafor").count(), 1);
+    // A surname goes to the one who was named last, a pronoun too.
+    let x = extract(
+        "Elizabeth Roe, the daughter of former mayor Richard Roe, won the primary. Richard Roe held the seat for ten \
+         years. Elizabeth Roe, 50, received 40 percent of the vote. \u{201C}It is time to look forward,\u{201D} Roe \
+         said.",
+    );
+    let s = x.statements.iter().find(|s| s.content.starts_with("It is time")).expect("the quote");
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("Elizabeth Roe"));
+}
