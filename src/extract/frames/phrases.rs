@@ -1032,6 +1032,15 @@ pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
         return (np.0 == p + 1 && t[np.0].cap && !t[np.0].is(class::DET | class::PRON))
             .then_some(Source::Mention { np, appositive: None });
     }
+    // "A strong majority of Democratic voters", "The deputy head of the
+    // delegation to the forum": an "of" phrase says who they are, and
+    // stays in the name; a later phrase places them.
+    let prep = match prep {
+        Some(p) if c.lower_is(p, "of") => {
+            (p + 1..j).find(|&k| t[k].is(class::PREP) && !t[k].cap && !c.lower_is(k, "of"))
+        }
+        other => other,
+    };
     match prep {
         Some(p) => Some(Source::Mention { np: (s, p), appositive: Some((p, j)) }),
         None => Some(Source::Mention { np: (s, j), appositive: None }),

@@ -1372,3 +1372,14 @@ fn a_person_named_as_a_subject_is_the_next_pronoun() {
     let s = x.statements.iter().find(|s| s.content.starts_with("It is time")).expect("the quote");
     assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("Elizabeth Roe"));
 }
+
+#[test]
+fn an_of_phrase_after_a_common_head_stays_in_the_speaker() {
+    let x = extract("A strong majority of Ruritanian harbour workers say they are paying attention.");
+    assert_eq!(names(&x), vec!["strong majority of Ruritanian harbour workers"]);
+    // A later phrase only places them.
+    let x = extract("The deputy head of the Ruritanian delegation to the forum said the talks would fail.");
+    let s = x.statements[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(s.name, "deputy head of the Ruritanian delegation");
+    assert_eq!(s.role.as_deref(), Some("to the forum"));
+}
