@@ -248,7 +248,15 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         if let Some(np) = postmodified(c, e) {
             return Some(np);
         }
-        if !loose {
+        // "Roger Ailes helped found Fox News": a past tense after a name
+        // is its verb, no head of a phrase.
+        let verb_after_name = head.text(c.doc).ends_with("ed")
+            && e >= 2
+            && t[e - 2].cap
+            && t[e - 2].word()
+            && !t[e - 2].quoted
+            && !t[e - 2].is(class::DET);
+        if !loose || verb_after_name {
             return None;
         }
     }

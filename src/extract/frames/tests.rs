@@ -1383,3 +1383,9 @@ fn an_of_phrase_after_a_common_head_stays_in_the_speaker() {
     assert_eq!(s.name, "deputy head of the Ruritanian delegation");
     assert_eq!(s.role.as_deref(), Some("to the forum"));
 }
+
+#[test]
+fn a_past_tense_after_a_name_is_its_verb() {
+    let x = extract("Ever since Ann Roe helped found the Ledger in 1996, the paper has backed the port.");
+    assert!(names(&x).iter().all(|n| !n.ends_with("helped")), "{:?}", names(&x));
+}
