@@ -753,9 +753,22 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
 /// capitalised words, the first a given name, then a lowercase word (its
 /// verb) or a comma (its appositive): "Jennifer Shanklin is one of ...".
 pub fn subject_name(sentence: &str) -> Option<&str> {
+    // Most sentences open with no two capitalised words: say so from the
+    // bytes, before any word is split off or looked up. (A given name
+    // opens with an ASCII capital.)
+    let b = sentence.as_bytes();
+    let second = memchr::memchr(b' ', b).map(|i| i + 1);
+    if !b.first().is_some_and(u8::is_ascii_uppercase)
+        || !second.and_then(|i| b.get(i)).is_some_and(|c| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    if second.is_some_and(|i| given_name_gender(&sentence[..i - 1]) == Gender::Unknown) {
+        return None;
+    }
     let mut end = 0;
     let mut n = 0;
-    for (i, w) in sentence.split_whitespace().enumerate() {
+    for w in sentence.split_whitespace() {
         // "Donald Trump's daughter said": the owner is no subject, and as
         // often no one the article follows.
         if ["'s", "\u{2019}s", "'", "\u{2019}"].iter().any(|p| w.ends_with(p)) {
@@ -763,9 +776,6 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
         }
         let bare = w.trim_end_matches(',');
         if n < 4 && bare.len() == w.len() - usize::from(w.ends_with(',')) && is_cap(bare) && !is_capitals(bare) {
-            if i == 0 && given_name_gender(bare) == Gender::Unknown {
-                return None;
-            }
             n += 1;
             end = bare.as_ptr() as usize - sentence.as_ptr() as usize + bare.len();
             if w.ends_with(',') {
@@ -1436,10 +1446,11 @@ const MASCULINE_NAMES: [&str; 143] = [
 ];
 
 fn given_name_gender(w: &str) -> Gender {
-    let w = w.to_ascii_lowercase();
-    if FEMININE_NAMES.binary_search(&w.as_str()).is_ok() {
+    // The lists are lowercase: compare without lowering a copy of `w`.
+    let by = |n: &&str| n.bytes().map(|b| b.to_ascii_lowercase()).cmp(w.bytes().map(|b| b.to_ascii_lowercase()));
+    if FEMININE_NAMES.binary_search_by(by).is_ok() {
         Gender::Fem
-    } else if MASCULINE_NAMES.binary_search(&w.as_str()).is_ok() {
+    } else if MASCULINE_NAMES.binary_search_by(by).is_ok() {
         Gender::Masc
     } else {
         Gender::Unknown
@@ -1920,7 +1931,15 @@ impl<'a> Registry<'a> {
     /// names whose given name tells the pronoun, so a "he" is never taken
     /// from the speaker it belongs to by someone of the other sex.
     pub fn mention_person(&mut self, name: &str) {
-        let parsed = parse(name, None);
+        // Articles name the same people again and again: parse each once.
+        let parsed = match self.parsed.get(name) {
+            Some(p) => Rc::clone(p),
+            None => {
+                let p = Rc::new(parse(name, None));
+                self.parsed.insert(name.to_string(), Rc::clone(&p));
+                p
+            }
+        };
         if parsed.kind != SpeakerKind::Person
             || parsed.pronoun.is_some()
             || parsed.definite_head.is_some()
