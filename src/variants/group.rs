@@ -18,7 +18,7 @@ use crate::error::CliError;
 use crate::extract::UNRESOLVED;
 use crate::query::SpeakerIndex;
 use crate::record::PRIMARY;
-use crate::speaker::identity::{Prepared, cluster_prepared};
+use crate::speaker::identity::{Prepared, cluster_prepared_ids};
 use crate::speaker::names::is_proper_name;
 
 /// A fingerprint shared by more statements than this is boilerplate (a
@@ -767,7 +767,7 @@ impl<'s> Grouper<'s> {
         // `speaker_info`); clustering borrows them.
         let records: Vec<&Prepared> = ids.iter().filter_map(|id| self.canonical[*id].as_deref()).collect();
         let apart: BTreeSet<String> = speakers.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect();
-        let clusters = cluster_prepared(&records, &apart);
+        let clusters = cluster_prepared_ids(&records, &apart);
         let mut identity: FxHashMap<&str, Text> = FxHashMap::default();
         for i in &clusters {
             let head = Text::from(i.id());
