@@ -671,20 +671,22 @@ impl<'s> Grouper<'s> {
         // then time of capture, story, revision and hash. The sort is
         // stable: two speakers' runs of one statement in one revision keep
         // the store's order.
+        // Each row's place as a few numbers, worked out once, rather than
+        // ids compared throughout a sort of thousands of rows: the stories'
+        // ids are ranked once, and wordings were made in the order of their
+        // hashes, so their slots are in the order of their hex ids.
+        debug_assert!(wordings.windows(2).all(|w| w[0].hex < w[1].hex));
+        let mut present: Vec<u32> = rows.iter().map(|r| r.story).collect();
+        present.sort_unstable();
+        present.dedup();
         let stories = &self.stories;
-        rows.sort_by(|a, b| {
-            (a.primary.is_none(), a.captured_at)
-                .cmp(&(b.primary.is_none(), b.captured_at))
-                .then_with(|| {
-                    if a.story == b.story {
-                        Ordering::Equal
-                    } else {
-                        stories[a.story as usize].id.cmp(&stories[b.story as usize].id)
-                    }
-                })
-                .then(a.first.cmp(&b.first))
-                .then_with(|| wordings[a.wording as usize].hex.cmp(&wordings[b.wording as usize].hex))
-        });
+        present.sort_by(|a, b| stories[*a as usize].id.cmp(&stories[*b as usize].id));
+        let mut rank = vec![0u32; stories.len()];
+        for (i, slot) in present.iter().enumerate() {
+            rank[*slot as usize] = i as u32;
+        }
+        // Stable, as the order of the store decides between equal rows.
+        rows.sort_by_cached_key(|r| (r.primary.is_none(), r.captured_at, rank[r.story as usize], r.first, r.wording));
         Ok(Some(Laid { wordings, rows }))
     }
 
@@ -721,7 +723,9 @@ impl<'s> Grouper<'s> {
         let slot = slot as usize;
         if self.speakers[slot].read.is_none() {
             let id = self.speakers[slot].id.clone();
-            let rec = speakers.record(&id)?;
+            // Each slot is read once per query (here), so the index need
+            // not keep a copy.
+            let rec = speakers.record_unkept(&id)?;
             let canonical = Text::from(speakers.canonical(&id));
             let name = Text::from(rec.as_ref().map_or(id.as_str(), |r| r.name.as_str()));
             let anonymous = rec.as_ref().is_some_and(|r| r.anonymous);
@@ -731,7 +735,7 @@ impl<'s> Grouper<'s> {
             if let std::collections::hash_map::Entry::Vacant(e) = self.canonical.entry(canonical) {
                 // Mostly a speaker is its own canonical one: its record is
                 // prepared as read.
-                let rec = if *e.key() == id { rec } else { speakers.record(e.key())? };
+                let rec = if *e.key() == id { rec } else { speakers.record_unkept(e.key())? };
                 e.insert(rec.map(|r| Rc::new(Prepared::new(r))));
             }
             self.speakers[slot].read = Some(read);
@@ -799,38 +803,59 @@ impl<'s> Grouper<'s> {
         // speaker is only the subject of ("Lee called for a ban on X"),
         // given to someone named, not described ("a presidential
         // candidate", "polls").
-        let credited = |r: &Row| -> Option<&Text> {
+        //
+        // Identities are numbered once per speaker slot, so the votes and
+        // comparisons below, made once per rendering, compare numbers, not
+        // ids.
+        let mut numbers: Vec<u32> = vec![u32::MAX; self.speakers.len()];
+        let mut heads: FxHashMap<&str, u32> = FxHashMap::default();
+        // The slots the rows name, in the order they first appear.
+        let mut named: Vec<u32> = Vec::new();
+        for slot in rows.iter().filter_map(|r| r.speaker) {
+            if numbers[slot as usize] == u32::MAX {
+                let next = heads.len() as u32;
+                numbers[slot as usize] = *heads.entry(who(slot).as_str()).or_insert(next);
+                named.push(slot);
+            }
+        }
+        let number = |slot: u32| numbers[slot as usize];
+        let credited = |r: &Row| -> Option<u32> {
             let said = matches!(kind(r), "direct" | "indirect" | "according_to");
-            r.speaker.filter(|s| said && read(*s).credible).map(who)
+            r.speaker.filter(|s| said && read(*s).credible).map(number)
         };
         // Inside quotation marks: a direct quote, or reported speech that
         // quotes.
         let quoted = |r: &Row| kind(r) == "direct" || quotes(&wordings[r.wording as usize].content);
         // The speaker a primary source gives; else the one most renderings
         // give, one vote per story, the earliest breaking a tie.
-        let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-        let mut voted: FxHashSet<(u32, &str)> = FxHashSet::default();
+        // Votes by identity number: (stories, first row). Each identity's
+        // first row is its own, so the most votes, the earliest breaking a
+        // tie, is one identity whatever order they are weighed in.
+        let mut votes: Vec<Option<(usize, usize)>> = vec![None; heads.len()];
+        let mut voted: FxHashSet<(u32, u32)> = FxHashSet::default();
         for (i, r) in rows.iter().enumerate() {
             if let Some(id) = credited(r)
-                && voted.insert((r.story, id.as_str()))
+                && voted.insert((r.story, id))
             {
-                votes.entry(id.as_str()).or_insert((0, i)).0 += 1;
+                votes[id as usize].get_or_insert((0, i)).0 += 1;
             }
         }
-        let primary = rows.iter().find(|r| r.primary.is_some() && credited(r).is_some()).and_then(credited).cloned();
-        let majority: Option<Text> = primary.or_else(|| {
-            votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| Text::from(*id))
+        let primary = rows.iter().find(|r| r.primary.is_some() && credited(r).is_some()).and_then(credited);
+        let majority: Option<u32> = primary.or_else(|| {
+            (0..heads.len() as u32)
+                .filter_map(|id| votes[id as usize].map(|v| (id, v)))
+                .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+                .map(|(id, _)| id)
         });
         // The names the majority's renderings give it: a story that names
         // the speaker by surname alone ("Calderon said") or with a middle
         // initial credits the same person, whatever the clustering made of
         // it.
-        let names_of_majority: Vec<&[String]> = match &majority {
-            Some(maj) => rows
+        let names_of_majority: Vec<&[String]> = match majority {
+            Some(maj) => named
                 .iter()
-                .filter_map(|r| r.speaker)
-                .filter(|s| who(*s) == maj)
-                .map(|s| (&read(s).name, read(s).words.as_slice()))
+                .filter(|s| number(**s) == maj)
+                .map(|s| (&read(*s).name, read(*s).words.as_slice()))
                 .collect::<BTreeMap<_, _>>()
                 .into_values()
                 .collect(),
@@ -876,7 +901,7 @@ impl<'s> Grouper<'s> {
             if i > 0 && quoted && e.substituted >= 2 {
                 mask |= set(Flag::ParaphraseInQuotes);
             }
-            if let (Some(id), Some(maj)) = (credited(r), &majority)
+            if let (Some(id), Some(maj)) = (credited(r), majority)
                 && id != maj
             {
                 let speaker = read(r.speaker.expect("credited to a speaker"));
