@@ -3,7 +3,7 @@
 //! group through the whole quote), then laid out as members with flags.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
@@ -239,23 +239,26 @@ struct Start {
 #[derive(Debug)]
 pub struct Grouper<'s> {
     store: &'s Store,
+    // The maps below are keyed by blake3 hashes and ids and hashed with
+    // FxHash (std's SipHash was 2% of a SPEAKER query): none is read in
+    // hash order, and what is walked (`components`) is sorted first.
     /// Each statement's content and wording, shared with the groups laid
     /// out.
-    renderings: HashMap<Hash32, (Text, Rc<Rendering>)>,
-    keys: HashMap<u64, Vec<Hash32>>,
-    parent: HashMap<Hash32, Hash32>,
+    renderings: FxHashMap<Hash32, (Text, Rc<Rendering>)>,
+    keys: FxHashMap<u64, Vec<Hash32>>,
+    parent: FxHashMap<Hash32, Hash32>,
     /// Each component's statements, by its root.
-    components: HashMap<Hash32, Vec<Hash32>>,
-    checked: HashSet<(Hash32, Hash32)>,
+    components: FxHashMap<Hash32, Vec<Hash32>>,
+    checked: FxHashSet<(Hash32, Hash32)>,
     /// Statements whose candidates were looked up.
-    expanded: HashSet<Hash32>,
+    expanded: FxHashSet<Hash32>,
     /// Each statement found to be a longer one cut short, with those
     /// longer ones: joined to their group by [`Grouper::settle`] only when
     /// they all are one group, since a phrase many sentences share is a
     /// "truncation" of each of them and would chain them all into one.
     parts: BTreeMap<Hash32, Vec<Hash32>>,
     /// Parts joined to a group already.
-    settled: HashSet<Hash32>,
+    settled: FxHashSet<Hash32>,
     /// Each story members name, with the revisions they name: read once
     /// per query, however many groups and members name them; its slot by
     /// id.
@@ -266,7 +269,7 @@ pub struct Grouper<'s> {
     speakers: Vec<SpeakerInfo>,
     speaker_slots: FxHashMap<Text, u32>,
     /// Each speaker those are after the user's merges, by that id.
-    canonical: HashMap<Text, Canonical>,
+    canonical: FxHashMap<Text, Canonical>,
     /// The attributions members show ("direct", "indirect", ...), shared.
     attributions: Vec<Text>,
     /// At most this many renderings of a group are laid out as members (0:
@@ -286,19 +289,19 @@ impl<'s> Grouper<'s> {
         }
         Ok(Grouper {
             store,
-            renderings: HashMap::new(),
-            keys: HashMap::new(),
-            parent: HashMap::new(),
-            components: HashMap::new(),
-            checked: HashSet::new(),
-            expanded: HashSet::new(),
+            renderings: FxHashMap::default(),
+            keys: FxHashMap::default(),
+            parent: FxHashMap::default(),
+            components: FxHashMap::default(),
+            checked: FxHashSet::default(),
+            expanded: FxHashSet::default(),
             parts: BTreeMap::new(),
-            settled: HashSet::new(),
+            settled: FxHashSet::default(),
             stories: Vec::new(),
             story_slots: FxHashMap::default(),
             speakers: Vec::new(),
             speaker_slots: FxHashMap::default(),
-            canonical: HashMap::new(),
+            canonical: FxHashMap::default(),
             attributions: Vec::new(),
             show: 0,
         })
@@ -447,7 +450,7 @@ impl<'s> Grouper<'s> {
             // candidate for two, or for one that few statements have (a
             // short head or tail of a quote has one or two pairs, which it
             // shares with the whole), before anything is read.
-            let mut shared: HashMap<u64, (usize, bool)> = HashMap::new();
+            let mut shared: FxHashMap<u64, (usize, bool)> = FxHashMap::default();
             for p in &own {
                 let keys = self.store.statements_near(*p, COMMON)?;
                 if keys.len() > COMMON {
