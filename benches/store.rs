@@ -31,7 +31,11 @@
 //!
 //! Run: `cargo bench --bench store -- [record|queries|disk|rss|growth]...`
 //! (all but `growth` when none given). Each result is printed as a
-//! Markdown table row.
+//! Markdown table row. `CLAIMTRAIL_BENCH_PER_QUERY=FILE` appends each
+//! timed `variants` query to FILE: kind, query, its time, and the
+//! thread's time on a CPU and waiting for one over its two runs
+//! (nanoseconds). `CLAIMTRAIL_BENCH_VARIANTS=CLAIM` (or `SPEAKER`)
+//! times only that kind of `variants` query.
 
 /// The allocator the `claimtrail` binary runs with (`src/main.rs`): what is
 /// timed here is what a user's command does, malloc included.
@@ -185,6 +189,15 @@ fn bench_queries(dir: &Path, parts: &BTreeSet<String>) {
         f();
         t.elapsed()
     };
+    // With CLAIMTRAIL_BENCH_PER_QUERY, `variants` queries also note how
+    // long the thread ran and how long it waited for a CPU (Linux's
+    // schedstat), to tell a heavy query from a busy machine.
+    let per_query = std::env::var_os("CLAIMTRAIL_BENCH_PER_QUERY");
+    let sched = || -> (u64, u64) {
+        let s = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+        let mut f = s.split_whitespace().map(|x| x.parse().unwrap_or(0));
+        (f.next().unwrap_or(0), f.next().unwrap_or(0))
+    };
 
     let mut who_times = Vec::with_capacity(n);
     for _ in 0..runs("who") {
@@ -246,12 +259,20 @@ fn bench_queries(dir: &Path, parts: &BTreeSet<String>) {
         (0..runs("variants")).map(|_| format!("{} {}", rng.pick(corpus::FIRST), rng.pick(corpus::LAST))).collect();
     let mut groups_found = 0usize;
     let mut variants_rows = Vec::new();
+    // CLAIMTRAIL_BENCH_VARIANTS=CLAIM or SPEAKER: time only that kind (the
+    // same queries as when both are timed).
+    let only = std::env::var("CLAIMTRAIL_BENCH_VARIANTS").ok();
     for (kind, queries, claim_only) in [("CLAIM", &claims, true), ("SPEAKER", &names, false)] {
+        if only.as_deref().is_some_and(|k| k != kind) {
+            continue;
+        }
         for (members, how) in [(MEMBERS, String::new()), (0, " --members 0".to_string())] {
+            let mut cpu: Vec<(u64, u64)> = Vec::new();
             let times: Vec<Duration> = queries
                 .iter()
                 .map(|q| {
-                    time(&mut || {
+                    let before = sched();
+                    let t = time(&mut || {
                         let speakers = SpeakerIndex::load(&store).unwrap();
                         // As the command runs it: the first 20 groups.
                         let found = find(&store, &speakers, q, (claim_only, false), (20, members), &|_| true)
@@ -259,9 +280,23 @@ fn bench_queries(dir: &Path, parts: &BTreeSet<String>) {
                             .unwrap_or(0);
                         groups_found += usize::from(claim_only && members == MEMBERS) * found;
                         std::hint::black_box(found);
-                    })
+                    });
+                    let after = sched();
+                    // Both runs of the query (the warm-up and the timed one).
+                    cpu.push((after.0 - before.0, after.1 - before.1));
+                    t
                 })
                 .collect();
+            if let Some(path) = &per_query {
+                // One line per timed query, in the order asked: its time,
+                // then the thread's time on a CPU and waiting for one over
+                // both runs, nanoseconds.
+                use std::io::Write;
+                let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path).unwrap();
+                for ((q, t), (ran, waited)) in queries.iter().zip(&times).zip(&cpu) {
+                    writeln!(f, "{kind}{how}\t{q}\t{}\t{ran}\t{waited}", t.as_nanos()).unwrap();
+                }
+            }
             variants_rows.push((format!("variants {kind}{how}"), times));
         }
     }

@@ -72,6 +72,18 @@ impl<'s> SpeakerIndex<'s> {
         Ok(r)
     }
 
+    /// A speaker's record, as [`SpeakerIndex::record`] gives it, but not
+    /// kept when it was not read yet: for a caller that asks for each id
+    /// once and keeps what it needs itself (`variants` reads a thousand
+    /// speakers a query, and copying each into the cache cost a quarter of
+    /// reading it).
+    pub fn record_unkept(&self, id: &str) -> Result<Option<SpeakerRecord>, CliError> {
+        if let Some(r) = self.records.borrow().get(id) {
+            return Ok(r.clone());
+        }
+        Ok(self.store.speaker(id)?)
+    }
+
     /// Fetch the records of `ids` not read yet together (on a server, one
     /// round trip; on sled, nothing).
     fn read_ahead(&self, ids: &BTreeSet<String>) -> Result<(), CliError> {

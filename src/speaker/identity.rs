@@ -118,6 +118,18 @@ pub fn cluster(records: &[SpeakerRecord], apart: &BTreeSet<String>) -> Vec<Ident
 
 /// [`cluster`] over records prepared once ([`Prepared`]).
 pub fn cluster_prepared(records: &[&Prepared], apart: &BTreeSet<String>) -> Vec<Identity> {
+    cluster_with(records, apart, true)
+}
+
+/// [`cluster_prepared`] without the evidence: the same identities, each
+/// person's `evidence` left empty, for a caller that only asks who is one
+/// with whom (`variants`, which clusters each group's hundreds of speakers
+/// and shows no evidence).
+pub fn cluster_prepared_ids(records: &[&Prepared], apart: &BTreeSet<String>) -> Vec<Identity> {
+    cluster_with(records, apart, false)
+}
+
+fn cluster_with(records: &[&Prepared], apart: &BTreeSet<String>, explain: bool) -> Vec<Identity> {
     let mut out = Vec::new();
     let mut people: Vec<&Prepared> = Vec::new();
     let mut orgs: Vec<&SpeakerRecord> = Vec::new();
@@ -133,7 +145,7 @@ pub fn cluster_prepared(records: &[&Prepared], apart: &BTreeSet<String>) -> Vec<
             out.push(alone(rec, "kept as recorded"));
         }
     }
-    out.extend(cluster_people(people));
+    out.extend(cluster_people(people, explain));
     out.extend(cluster_orgs(orgs));
     out
 }
@@ -156,7 +168,14 @@ fn member(p: &Prepared, evidence: String) -> Member {
     Member { id: p.rec.id.clone(), name: p.rec.name.clone(), role: p.rec.role.clone(), evidence }
 }
 
-fn cluster_people(mut people: Vec<&Prepared>) -> Vec<Identity> {
+fn cluster_people(mut people: Vec<&Prepared>, explain: bool) -> Vec<Identity> {
+    // The evidence, only when it is asked for: a format per speaker is most
+    // of what clustering a few hundred speakers costs.
+    macro_rules! why {
+        ($($arg:tt)*) => {
+            if explain { format!($($arg)*) } else { String::new() }
+        };
+    }
     // The fullest names first, so a cluster is anchored by its most
     // telling spelling.
     people.sort_by(|a, b| b.name.given.len().cmp(&a.name.given.len()).then_with(|| a.rec.id.cmp(&b.rec.id)));
@@ -171,7 +190,7 @@ fn cluster_people(mut people: Vec<&Prepared>) -> Vec<Identity> {
         let p = &people[i];
         let Some(sn) = p.surname() else {
             clusters.push(vec![i]);
-            evidence[i] = "no surname: kept as recorded".into();
+            evidence[i] = why!("no surname: kept as recorded");
             continue;
         };
         if p.name.given.is_empty() {
@@ -182,18 +201,21 @@ fn cluster_people(mut people: Vec<&Prepared>) -> Vec<Identity> {
         for &ci in by_surname.get(sn).map_or(&[][..], Vec::as_slice) {
             let c = &mut clusters[ci];
             let anchor = &people[c[0]];
-            if c.iter().any(|&j| roles_conflict(people[j], p)) {
-                continue;
-            }
             // Given names are compared with the fullest spelling (the
             // anchor): "Samuel Whitcombe" fits "Samuel J. Whitcombe" even
-            // when "James Whitcombe" joined it by a middle name.
-            let why = match compare_given(&anchor.name.given, &p.name.given) {
+            // when "James Whitcombe" joined it by a middle name. Two
+            // different given names (most clusters of a surname) rule a
+            // cluster out before its members' roles are compared.
+            let given = compare_given(&anchor.name.given, &p.name.given);
+            if given == Given::Conflict || c.iter().any(|&j| roles_conflict(people[j], p)) {
+                continue;
+            }
+            let why = match given {
                 Given::Agree | Given::Unknown => {
-                    Some(format!("same surname, and given name {:?} agrees with {}", p.name.given[0], anchor.rec.name))
+                    Some(why!("same surname, and given name {:?} agrees with {}", p.name.given[0], anchor.rec.name))
                 }
                 Given::Middle => shared_role_word(&p.roles, &anchor.roles)
-                    .map(|w| format!("goes by a middle name of {}; roles share {w:?}", anchor.rec.name)),
+                    .map(|w| why!("goes by a middle name of {}; roles share {w:?}", anchor.rec.name)),
                 Given::Conflict => None,
             };
             if let Some(why) = why {
@@ -204,7 +226,7 @@ fn cluster_people(mut people: Vec<&Prepared>) -> Vec<Identity> {
             }
         }
         if !joined {
-            evidence[i] = format!("recorded as {}", p.rec.name);
+            evidence[i] = why!("recorded as {}", p.rec.name);
             by_surname.entry(sn).or_default().push(clusters.len());
             clusters.push(vec![i]);
         }
@@ -227,7 +249,7 @@ fn cluster_people(mut people: Vec<&Prepared>) -> Vec<Identity> {
         match fits.as_slice() {
             [c] => {
                 let anchor = &people[clusters[*c][0]].rec.name;
-                evidence[i] = format!("surname only; {anchor} is the one person of that surname it fits");
+                evidence[i] = why!("surname only; {anchor} is the one person of that surname it fits");
                 clusters[*c].push(i);
             }
             [] => {
@@ -235,11 +257,11 @@ fn cluster_people(mut people: Vec<&Prepared>) -> Vec<Identity> {
                 // Esper") are one entry.
                 match same.iter().copied().find(|&c| people[clusters[c][0]].name.given.is_empty()) {
                     Some(c) => {
-                        evidence[i] = format!("the same surname as {}", people[clusters[c][0]].rec.name);
+                        evidence[i] = why!("the same surname as {}", people[clusters[c][0]].rec.name);
                         clusters[c].push(i);
                     }
                     None => {
-                        evidence[i] = format!("recorded as {}", p.rec.name);
+                        evidence[i] = why!("recorded as {}", p.rec.name);
                         by_surname.entry(sn).or_default().push(clusters.len());
                         clusters.push(vec![i]);
                     }
@@ -249,11 +271,11 @@ fn cluster_people(mut people: Vec<&Prepared>) -> Vec<Identity> {
                 let names: Vec<String> = many.iter().map(|&c| people[clusters[c][0]].rec.name.clone()).collect();
                 match ambiguous.iter_mut().find(|(c, _)| people[c[0]].surname() == p.surname()) {
                     Some((c, _)) => {
-                        evidence[i] = format!("the same surname as {}", people[c[0]].rec.name);
+                        evidence[i] = why!("the same surname as {}", people[c[0]].rec.name);
                         c.push(i);
                     }
                     None => {
-                        evidence[i] = format!("surname only; could be {}", names.join(" or "));
+                        evidence[i] = why!("surname only; could be {}", names.join(" or "));
                         ambiguous.push((vec![i], names));
                     }
                 }

@@ -3,7 +3,7 @@
 //! group through the whole quote), then laid out as members with flags.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
@@ -18,7 +18,7 @@ use crate::error::CliError;
 use crate::extract::UNRESOLVED;
 use crate::query::SpeakerIndex;
 use crate::record::PRIMARY;
-use crate::speaker::identity::{Prepared, cluster_prepared};
+use crate::speaker::identity::{Prepared, cluster_prepared_ids};
 use crate::speaker::names::is_proper_name;
 
 /// A fingerprint shared by more statements than this is boilerplate (a
@@ -239,23 +239,26 @@ struct Start {
 #[derive(Debug)]
 pub struct Grouper<'s> {
     store: &'s Store,
+    // The maps below are keyed by blake3 hashes and ids and hashed with
+    // FxHash (std's SipHash was 2% of a SPEAKER query): none is read in
+    // hash order, and what is walked (`components`) is sorted first.
     /// Each statement's content and wording, shared with the groups laid
     /// out.
-    renderings: HashMap<Hash32, (Text, Rc<Rendering>)>,
-    keys: HashMap<u64, Vec<Hash32>>,
-    parent: HashMap<Hash32, Hash32>,
+    renderings: FxHashMap<Hash32, (Text, Rc<Rendering>)>,
+    keys: FxHashMap<u64, Vec<Hash32>>,
+    parent: FxHashMap<Hash32, Hash32>,
     /// Each component's statements, by its root.
-    components: HashMap<Hash32, Vec<Hash32>>,
-    checked: HashSet<(Hash32, Hash32)>,
+    components: FxHashMap<Hash32, Vec<Hash32>>,
+    checked: FxHashSet<(Hash32, Hash32)>,
     /// Statements whose candidates were looked up.
-    expanded: HashSet<Hash32>,
+    expanded: FxHashSet<Hash32>,
     /// Each statement found to be a longer one cut short, with those
     /// longer ones: joined to their group by [`Grouper::settle`] only when
     /// they all are one group, since a phrase many sentences share is a
     /// "truncation" of each of them and would chain them all into one.
     parts: BTreeMap<Hash32, Vec<Hash32>>,
     /// Parts joined to a group already.
-    settled: HashSet<Hash32>,
+    settled: FxHashSet<Hash32>,
     /// Each story members name, with the revisions they name: read once
     /// per query, however many groups and members name them; its slot by
     /// id.
@@ -266,7 +269,7 @@ pub struct Grouper<'s> {
     speakers: Vec<SpeakerInfo>,
     speaker_slots: FxHashMap<Text, u32>,
     /// Each speaker those are after the user's merges, by that id.
-    canonical: HashMap<Text, Canonical>,
+    canonical: FxHashMap<Text, Canonical>,
     /// The attributions members show ("direct", "indirect", ...), shared.
     attributions: Vec<Text>,
     /// At most this many renderings of a group are laid out as members (0:
@@ -286,19 +289,19 @@ impl<'s> Grouper<'s> {
         }
         Ok(Grouper {
             store,
-            renderings: HashMap::new(),
-            keys: HashMap::new(),
-            parent: HashMap::new(),
-            components: HashMap::new(),
-            checked: HashSet::new(),
-            expanded: HashSet::new(),
+            renderings: FxHashMap::default(),
+            keys: FxHashMap::default(),
+            parent: FxHashMap::default(),
+            components: FxHashMap::default(),
+            checked: FxHashSet::default(),
+            expanded: FxHashSet::default(),
             parts: BTreeMap::new(),
-            settled: HashSet::new(),
+            settled: FxHashSet::default(),
             stories: Vec::new(),
             story_slots: FxHashMap::default(),
             speakers: Vec::new(),
             speaker_slots: FxHashMap::default(),
-            canonical: HashMap::new(),
+            canonical: FxHashMap::default(),
             attributions: Vec::new(),
             show: 0,
         })
@@ -447,7 +450,7 @@ impl<'s> Grouper<'s> {
             // candidate for two, or for one that few statements have (a
             // short head or tail of a quote has one or two pairs, which it
             // shares with the whole), before anything is read.
-            let mut shared: HashMap<u64, (usize, bool)> = HashMap::new();
+            let mut shared: FxHashMap<u64, (usize, bool)> = FxHashMap::default();
             for p in &own {
                 let keys = self.store.statements_near(*p, COMMON)?;
                 if keys.len() > COMMON {
@@ -671,20 +674,22 @@ impl<'s> Grouper<'s> {
         // then time of capture, story, revision and hash. The sort is
         // stable: two speakers' runs of one statement in one revision keep
         // the store's order.
+        // Each row's place as a few numbers, worked out once, rather than
+        // ids compared throughout a sort of thousands of rows: the stories'
+        // ids are ranked once, and wordings were made in the order of their
+        // hashes, so their slots are in the order of their hex ids.
+        debug_assert!(wordings.windows(2).all(|w| w[0].hex < w[1].hex));
+        let mut present: Vec<u32> = rows.iter().map(|r| r.story).collect();
+        present.sort_unstable();
+        present.dedup();
         let stories = &self.stories;
-        rows.sort_by(|a, b| {
-            (a.primary.is_none(), a.captured_at)
-                .cmp(&(b.primary.is_none(), b.captured_at))
-                .then_with(|| {
-                    if a.story == b.story {
-                        Ordering::Equal
-                    } else {
-                        stories[a.story as usize].id.cmp(&stories[b.story as usize].id)
-                    }
-                })
-                .then(a.first.cmp(&b.first))
-                .then_with(|| wordings[a.wording as usize].hex.cmp(&wordings[b.wording as usize].hex))
-        });
+        present.sort_by(|a, b| stories[*a as usize].id.cmp(&stories[*b as usize].id));
+        let mut rank = vec![0u32; stories.len()];
+        for (i, slot) in present.iter().enumerate() {
+            rank[*slot as usize] = i as u32;
+        }
+        // Stable, as the order of the store decides between equal rows.
+        rows.sort_by_cached_key(|r| (r.primary.is_none(), r.captured_at, rank[r.story as usize], r.first, r.wording));
         Ok(Some(Laid { wordings, rows }))
     }
 
@@ -721,7 +726,9 @@ impl<'s> Grouper<'s> {
         let slot = slot as usize;
         if self.speakers[slot].read.is_none() {
             let id = self.speakers[slot].id.clone();
-            let rec = speakers.record(&id)?;
+            // Each slot is read once per query (here), so the index need
+            // not keep a copy.
+            let rec = speakers.record_unkept(&id)?;
             let canonical = Text::from(speakers.canonical(&id));
             let name = Text::from(rec.as_ref().map_or(id.as_str(), |r| r.name.as_str()));
             let anonymous = rec.as_ref().is_some_and(|r| r.anonymous);
@@ -731,7 +738,7 @@ impl<'s> Grouper<'s> {
             if let std::collections::hash_map::Entry::Vacant(e) = self.canonical.entry(canonical) {
                 // Mostly a speaker is its own canonical one: its record is
                 // prepared as read.
-                let rec = if *e.key() == id { rec } else { speakers.record(e.key())? };
+                let rec = if *e.key() == id { rec } else { speakers.record_unkept(e.key())? };
                 e.insert(rec.map(|r| Rc::new(Prepared::new(r))));
             }
             self.speakers[slot].read = Some(read);
@@ -767,7 +774,7 @@ impl<'s> Grouper<'s> {
         // `speaker_info`); clustering borrows them.
         let records: Vec<&Prepared> = ids.iter().filter_map(|id| self.canonical[*id].as_deref()).collect();
         let apart: BTreeSet<String> = speakers.aliases.iter().filter(|(k, v)| k == v).map(|(k, _)| k.clone()).collect();
-        let clusters = cluster_prepared(&records, &apart);
+        let clusters = cluster_prepared_ids(&records, &apart);
         let mut identity: FxHashMap<&str, Text> = FxHashMap::default();
         for i in &clusters {
             let head = Text::from(i.id());
@@ -799,38 +806,59 @@ impl<'s> Grouper<'s> {
         // speaker is only the subject of ("Lee called for a ban on X"),
         // given to someone named, not described ("a presidential
         // candidate", "polls").
-        let credited = |r: &Row| -> Option<&Text> {
+        //
+        // Identities are numbered once per speaker slot, so the votes and
+        // comparisons below, made once per rendering, compare numbers, not
+        // ids.
+        let mut numbers: Vec<u32> = vec![u32::MAX; self.speakers.len()];
+        let mut heads: FxHashMap<&str, u32> = FxHashMap::default();
+        // The slots the rows name, in the order they first appear.
+        let mut named: Vec<u32> = Vec::new();
+        for slot in rows.iter().filter_map(|r| r.speaker) {
+            if numbers[slot as usize] == u32::MAX {
+                let next = heads.len() as u32;
+                numbers[slot as usize] = *heads.entry(who(slot).as_str()).or_insert(next);
+                named.push(slot);
+            }
+        }
+        let number = |slot: u32| numbers[slot as usize];
+        let credited = |r: &Row| -> Option<u32> {
             let said = matches!(kind(r), "direct" | "indirect" | "according_to");
-            r.speaker.filter(|s| said && read(*s).credible).map(who)
+            r.speaker.filter(|s| said && read(*s).credible).map(number)
         };
         // Inside quotation marks: a direct quote, or reported speech that
         // quotes.
         let quoted = |r: &Row| kind(r) == "direct" || quotes(&wordings[r.wording as usize].content);
         // The speaker a primary source gives; else the one most renderings
         // give, one vote per story, the earliest breaking a tie.
-        let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-        let mut voted: FxHashSet<(u32, &str)> = FxHashSet::default();
+        // Votes by identity number: (stories, first row). Each identity's
+        // first row is its own, so the most votes, the earliest breaking a
+        // tie, is one identity whatever order they are weighed in.
+        let mut votes: Vec<Option<(usize, usize)>> = vec![None; heads.len()];
+        let mut voted: FxHashSet<(u32, u32)> = FxHashSet::default();
         for (i, r) in rows.iter().enumerate() {
             if let Some(id) = credited(r)
-                && voted.insert((r.story, id.as_str()))
+                && voted.insert((r.story, id))
             {
-                votes.entry(id.as_str()).or_insert((0, i)).0 += 1;
+                votes[id as usize].get_or_insert((0, i)).0 += 1;
             }
         }
-        let primary = rows.iter().find(|r| r.primary.is_some() && credited(r).is_some()).and_then(credited).cloned();
-        let majority: Option<Text> = primary.or_else(|| {
-            votes.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(id, _)| Text::from(*id))
+        let primary = rows.iter().find(|r| r.primary.is_some() && credited(r).is_some()).and_then(credited);
+        let majority: Option<u32> = primary.or_else(|| {
+            (0..heads.len() as u32)
+                .filter_map(|id| votes[id as usize].map(|v| (id, v)))
+                .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+                .map(|(id, _)| id)
         });
         // The names the majority's renderings give it: a story that names
         // the speaker by surname alone ("Calderon said") or with a middle
         // initial credits the same person, whatever the clustering made of
         // it.
-        let names_of_majority: Vec<&[String]> = match &majority {
-            Some(maj) => rows
+        let names_of_majority: Vec<&[String]> = match majority {
+            Some(maj) => named
                 .iter()
-                .filter_map(|r| r.speaker)
-                .filter(|s| who(*s) == maj)
-                .map(|s| (&read(s).name, read(s).words.as_slice()))
+                .filter(|s| number(**s) == maj)
+                .map(|s| (&read(*s).name, read(*s).words.as_slice()))
                 .collect::<BTreeMap<_, _>>()
                 .into_values()
                 .collect(),
@@ -876,7 +904,7 @@ impl<'s> Grouper<'s> {
             if i > 0 && quoted && e.substituted >= 2 {
                 mask |= set(Flag::ParaphraseInQuotes);
             }
-            if let (Some(id), Some(maj)) = (credited(r), &majority)
+            if let (Some(id), Some(maj)) = (credited(r), majority)
                 && id != maj
             {
                 let speaker = read(r.speaker.expect("credited to a speaker"));

@@ -920,13 +920,12 @@ impl Store {
         mut each: impl FnMut(String, Hash32, u32, &[u8]) -> Result<()>,
     ) -> Result<()> {
         let prefix = keys::by_speaker_prefix(speaker);
-        for kv in self.scan(&prefix) {
-            let (k, v) = kv?;
+        self.visit(&prefix, |k, v| {
             let (story, statement, first) = keys::split_speaker_tail(&k[prefix.len()..])
                 .ok_or_else(|| self.corrupt("a speaker index key is unreadable"))?;
-            each(story, statement, first, &v)?;
-        }
-        Ok(())
+            each(story, statement, first, v)?;
+            Ok(true)
+        })
     }
 
     /// A statement's runs in every story.
@@ -942,12 +941,11 @@ impl Store {
     /// that read thousands of runs and need no more of them.
     pub fn first_runs_of(&self, hash: &Hash32, mut each: impl FnMut(RunHead<'_>)) -> Result<()> {
         let prefix = keys::by_statement_prefix(hash);
-        for kv in self.scan(&prefix) {
-            let (k, v) = kv?;
+        self.visit(&prefix, |k, v| {
             let (story, first, speaker) = keys::split_statement_tail_ref(&k[prefix.len()..])
                 .ok_or_else(|| self.corrupt("a statement index key is unreadable"))?;
             let unreadable = || self.corrupt("a statement index entry is unreadable");
-            let (value, rest): (RunValueView<'_>, _) = codec::take_from_bytes(&v).ok_or_else(unreadable)?;
+            let (value, rest): (RunValueView<'_>, _) = codec::take_from_bytes(v).ok_or_else(unreadable)?;
             let stamp = match rest {
                 [] => None,
                 rest => {
@@ -956,8 +954,8 @@ impl Store {
                 }
             };
             each(RunHead { story, speaker, first, attribution: value.attribution, stamp });
-        }
-        Ok(())
+            Ok(true)
+        })
     }
 
     /// A statement's runs in one story.
@@ -998,10 +996,10 @@ impl Store {
     /// but for a 2^-64 chance).
     pub fn statements_with_key(&self, key: u64) -> Result<Vec<Hash32>> {
         let mut out = Vec::new();
-        for kv in self.scan(statement_key_prefix(key)) {
-            let (k, _) = kv?;
+        self.visit(&statement_key_prefix(key), |k, _| {
             out.extend(Hash32::from_slice(&k[1..]));
-        }
+            Ok(true)
+        })?;
         Ok(out)
     }
 
@@ -1183,6 +1181,39 @@ impl Store {
         match guard::catch(|| self.db().scan_prefix(prefix)) {
             Ok(iter) => Scan { store: self, inner: Some(iter), rows: None, failed: None },
             Err(panic) => Scan { store: self, inner: None, rows: None, failed: Some(self.damaged(panic)) },
+        }
+    }
+
+    /// Each key starting with `prefix` and its value, in key order, lent to
+    /// `each` until it returns `false` or an error: [`Store::scan`] without
+    /// an owned copy of every entry, for scans of thousands of small ones
+    /// (sled lends a leaf's entries in place: `Tree::visit_prefix`, a patch
+    /// of ours). `each` runs inside sled's panic boundary and must not
+    /// write.
+    pub(crate) fn visit(&self, prefix: &[u8], mut each: impl FnMut(&[u8], &[u8]) -> Result<bool>) -> Result<()> {
+        if self.pg.is_some() {
+            for kv in self.scan(prefix) {
+                let (k, v) = kv?;
+                if !each(&k, &v)? {
+                    break;
+                }
+            }
+            return Ok(());
+        }
+        let mut failed = None;
+        let db = self.db();
+        let visited = guard::catch(|| {
+            db.visit_prefix(prefix, |k, v| {
+                each(k, v).unwrap_or_else(|e| {
+                    failed = Some(e);
+                    false
+                })
+            })
+        });
+        match visited {
+            Ok(Ok(())) => failed.map_or(Ok(()), Err),
+            Ok(Err(e)) => Err(self.db_err(e)),
+            Err(panic) => Err(self.damaged(panic)),
         }
     }
 
@@ -1437,6 +1468,53 @@ fn decode<T: serde::de::DeserializeOwned>(kind: u8, sealed: &[u8]) -> Option<T> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `visit` lends what `scan` copies: the same entries in the same order
+    /// for any prefix, across many leaves (keys long enough to be
+    /// allocated and prefix-encoded by sled, neighbours that differ in the
+    /// prefix's last byte), and it stops when told.
+    #[test]
+    fn a_visit_sees_what_a_scan_sees() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s")).unwrap();
+        let mut batch = sled::Batch::default();
+        for lead in [b'a', b'b', b'c'] {
+            for i in 0..700u32 {
+                let mut k = vec![b'y', lead];
+                k.extend_from_slice(&[7; 30]);
+                k.extend_from_slice(format!("story-{:05}", i * 7 % 1000).as_bytes());
+                k.extend_from_slice(&i.to_be_bytes());
+                batch.insert(k, i.to_be_bytes().repeat(1 + i as usize % 5));
+            }
+        }
+        store.sled(|db| db.apply_batch(batch)).unwrap();
+        let visited = |prefix: &[u8], stop: usize| {
+            let mut out = Vec::new();
+            store
+                .visit(prefix, |k, v| {
+                    out.push((k.to_vec(), v.to_vec()));
+                    Ok(out.len() < stop)
+                })
+                .unwrap();
+            out
+        };
+        let scanned = |prefix: &[u8]| -> Vec<(Vec<u8>, Vec<u8>)> {
+            store.scan(prefix).map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())).unwrap()).collect()
+        };
+        let mut seven = vec![b'y', b'b'];
+        seven.extend_from_slice(&[7; 30]);
+        let prefixes: [&[u8]; 7] = [b"", b"y", b"yb", &seven, &[&seven[..], b"story-004"].concat(), b"yd", b"x"];
+        for prefix in prefixes {
+            let all = scanned(prefix);
+            assert_eq!(visited(prefix, usize::MAX), all, "prefix {prefix:?}");
+            assert_eq!(visited(prefix, 5), all[..all.len().min(5)], "prefix {prefix:?}, stopped");
+        }
+        assert_eq!(scanned(b"yb").len(), 700);
+        assert_eq!(scanned(b"yd").len(), 0);
+        // An error from the visitor stops it and is the visit's.
+        let err = store.visit(b"y", |_, _| Err(store.corrupt("stop"))).unwrap_err();
+        assert!(err.to_string().contains("stop"), "{err}");
+    }
 
     /// Stores written before the schedule's fields hold watches of nine
     /// fields; postcard is positional, so they need their own shape.

@@ -79,13 +79,10 @@ impl Store {
     /// caller is told so by getting more than it can use.
     pub fn statements_near(&self, print: u64, cap: usize) -> Result<Vec<u64>> {
         let mut out = Vec::new();
-        for kv in self.scan(keys::near_prefix(print)) {
-            let (_, v) = kv?;
-            out.extend(chunks(&v).ok_or_else(|| self.corrupt("a variant index entry is unreadable"))?);
-            if out.len() > cap {
-                break;
-            }
-        }
+        self.visit(&keys::near_prefix(print), |_, v| {
+            out.extend(chunks(v).ok_or_else(|| self.corrupt("a variant index entry is unreadable"))?);
+            Ok(out.len() <= cap)
+        })?;
         Ok(out)
     }
 

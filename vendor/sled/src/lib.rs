@@ -210,6 +210,8 @@ mod subscriber;
 mod sys_limits;
 pub mod transaction;
 mod tree;
+// claimtrail patch: a prefix scan lending its entries (`Tree::visit_prefix`).
+mod visit;
 
 /// Functionality for conditionally triggering failpoints under test.
 #[cfg(feature = "failpoints")]
