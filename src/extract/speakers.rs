@@ -779,8 +779,8 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
             n += 1;
             end = bare.as_ptr() as usize - sentence.as_ptr() as usize + bare.len();
             if w.ends_with(',') {
-                // A headline in title case ("Ann Roe Backs Diaz's Plan")
-                // names no subject.
+                // An appositive follows ("Ann Roe, the organist,"), not a
+                // list of names ("Ann Roe, Bo Diaz and Cy Eng").
                 let next = sentence[end..].split_whitespace().nth(1);
                 return (n >= 2 && next.is_none_or(|x| !x.starts_with(|c: char| c.is_uppercase())))
                     .then(|| &sentence[..end]);
@@ -1729,20 +1729,24 @@ impl<'a> Registry<'a> {
         self.pos = pos;
     }
 
+    /// A mention with no appositive, parsed once an article: articles
+    /// repeat their mentions ("he", "Trump").
+    fn parsed_once(&mut self, mention: &str) -> Rc<Parsed> {
+        if let Some(p) = self.parsed.get(mention) {
+            return Rc::clone(p);
+        }
+        let p = Rc::new(parse(mention, None));
+        self.parsed.insert(mention.to_string(), Rc::clone(&p));
+        p
+    }
+
     /// Resolve a mention to a speaker of the article, adding one if new.
     /// None when the mention cannot speak (see [`can_speak`]).
     pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> Option<SpeakerRef> {
         self.clock += 1;
-        // Articles repeat their mentions ("he", "Trump"): parse each once.
-        let parsed = match (appositive, self.parsed.get(mention)) {
-            (None, Some(p)) => Rc::clone(p),
-            _ => {
-                let p = Rc::new(parse(mention, appositive));
-                if appositive.is_none() {
-                    self.parsed.insert(mention.to_string(), Rc::clone(&p));
-                }
-                p
-            }
+        let parsed = match appositive {
+            None => self.parsed_once(mention),
+            Some(_) => Rc::new(parse(mention, appositive)),
         };
         if !can_speak(&parsed) {
             return None;
@@ -1931,15 +1935,7 @@ impl<'a> Registry<'a> {
     /// names whose given name tells the pronoun, so a "he" is never taken
     /// from the speaker it belongs to by someone of the other sex.
     pub fn mention_person(&mut self, name: &str) {
-        // Articles name the same people again and again: parse each once.
-        let parsed = match self.parsed.get(name) {
-            Some(p) => Rc::clone(p),
-            None => {
-                let p = Rc::new(parse(name, None));
-                self.parsed.insert(name.to_string(), Rc::clone(&p));
-                p
-            }
-        };
+        let parsed = self.parsed_once(name);
         if parsed.kind != SpeakerKind::Person
             || parsed.pronoun.is_some()
             || parsed.definite_head.is_some()
