@@ -181,6 +181,12 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     let mut start = t.iter().position(|x| !x.is(class::CONJ)).unwrap_or(0);
+    // "After saying C, she was taken to hospital": the phrase opens the
+    // sentence, so its content ends at the comma before the main clause,
+    // whose subject said it.
+    if k == start + 1 && t[start].cap && ["after", "before", "while"].iter().any(|w| c.lower_is(start, w)) {
+        return opening_participle(c, k, out);
+    }
     // "Meanwhile, it attacked S, saying ...": past a short introduction,
     // or a longer one that opens with a preposition ("In a victory speech
     // on Tuesday night, S struck a measured tone, saying ...").
@@ -313,6 +319,35 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
 /// "him", "her", "them": a pronoun that can only be an object.
 fn is_object_pronoun(c: &Ctx, i: usize) -> bool {
     ["him", "her", "them"].iter().any(|w| c.lower_is(i, w))
+}
+
+/// `After saying C, S ...`: the subject after the comma that closes C
+/// (maybe inside a closing quotation mark) said it, when it is a pronoun
+/// or a name and a verb follows it.
+fn opening_participle(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let Some(comp) = participle_complement(c, k) else {
+        return false;
+    };
+    let Some((end, subject)) = (comp.start + 1..t.len().saturating_sub(2)).find_map(|m| {
+        let comma = (t[m].kind == Kind::Comma && !t[m].quoted).then_some((m, m + 1));
+        let inside = (t[m].kind == Kind::Close && t[m - 1].kind == Kind::Comma).then_some((m + 1, m + 1));
+        comma.or(inside)
+    }) else {
+        return false;
+    };
+    let Some((s, e)) = np_forward(c, subject, false) else {
+        return false;
+    };
+    let named = t[s].is(class::PRON) || t[s..e].iter().any(|x| x.cap && !x.is(class::DET));
+    let verb =
+        t.get(e).is_some_and(|v| v.word() && !v.cap && !v.quoted && !v.is(class::PREP | class::SUB | class::CONJ));
+    if !named || !verb {
+        return false;
+    }
+    let source = Source::Mention { np: (s, e), appositive: None };
+    let frame = content_frame(c, comp.start, end, c.bytes(k, k + 1), source, comp.that);
+    push(out, frame)
 }
 
 /// The frame of the participle at `k` for `source`.

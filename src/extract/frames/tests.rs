@@ -1389,3 +1389,17 @@ fn a_past_tense_after_a_name_is_its_verb() {
     let x = extract("Ever since Ann Roe helped found the Ledger in 1996, the paper has backed the port.");
     assert!(names(&x).iter().all(|n| !n.ends_with("helped")), "{:?}", names(&x));
 }
+
+#[test]
+fn a_participle_opening_the_sentence_reports_the_main_subject() {
+    assert_eq!(
+        rows("After saying the quay was \u{201C}unsafe at any tide,\u{201D} Ann Roe closed the harbour.")[0],
+        one("Ann Roe", "indirect", "the quay was \u{201C}unsafe at any tide,\u{201D}")
+    );
+    assert_eq!(
+        rows("Before telling reporters that the vote was rigged, Diaz met the mayor.")[0],
+        one("Diaz", "indirect", "the vote was rigged")
+    );
+    // No report: what follows the participle is no clause.
+    assert_eq!(rows("After saying goodbye, the crowd left the quay.")[0].0, None);
+}
