@@ -476,6 +476,12 @@ pub fn contracted_pronoun(w: &str) -> Option<&str> {
         .filter(|p| lookup(p).class & class::PRON != 0)
 }
 
+/// The owner of a possessive ("Roe's", "voters'", curly or straight):
+/// `None` for any other word.
+pub fn possessive_owner(w: &str) -> Option<&str> {
+    ["'s", "\u{2019}s", "'", "\u{2019}"].iter().find_map(|suffix| w.strip_suffix(suffix))
+}
+
 /// Nouns of surveys that report findings ("In a poll, C"): a sentence that
 /// opens with "In" and names one may be framed though it holds no cue.
 pub fn is_poll(w: &str) -> bool {

@@ -771,7 +771,7 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
     for w in sentence.split_whitespace() {
         // "Donald Trump's daughter said": the owner is no subject, and as
         // often no one the article follows.
-        if ["'s", "\u{2019}s", "'", "\u{2019}"].iter().any(|p| w.ends_with(p)) {
+        if cues::possessive_owner(w).is_some() {
             return None;
         }
         let bare = w.trim_end_matches(',');
@@ -861,7 +861,7 @@ pub fn owner(possessive: &str) -> &str {
         "his" | "His" => "he",
         "her" | "Her" => "she",
         "their" | "Their" => "they",
-        _ => ["'s", "\u{2019}s", "'", "\u{2019}"].iter().find_map(|s| possessive.strip_suffix(s)).unwrap_or(possessive),
+        _ => cues::possessive_owner(possessive).unwrap_or(possessive),
     }
 }
 

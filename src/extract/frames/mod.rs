@@ -172,8 +172,7 @@ fn starts_with_digit(c: &Ctx, i: usize) -> bool {
 }
 
 fn is_possessive(c: &Ctx, i: usize) -> bool {
-    let w = c.t[i].text(c.doc);
-    w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'') || w.ends_with('\u{2019}')
+    cues::possessive_owner(c.t[i].text(c.doc)).is_some()
 }
 
 fn is_indefinite(c: &Ctx, i: usize) -> bool {
@@ -660,7 +659,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     // verb written on the pronoun, which is no one.
     if passive_form
         && np.1 == np.0 + 1
-        && crate::extract::cues::contracted_pronoun(t[np.0].text(doc)).is_some_and(|p| p.eq_ignore_ascii_case("it"))
+        && cues::contracted_pronoun(t[np.0].text(doc)).is_some_and(|p| p.eq_ignore_ascii_case("it"))
     {
         return None;
     }

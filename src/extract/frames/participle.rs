@@ -159,6 +159,14 @@ const SPEECH_PARTICIPLES: [&str; 13] = [
     "explaining",
 ];
 
+/// Prepositions after which a participle of speech reports the sentence's
+/// subject ("Diaz resigned after saying C")...
+const SUBJECT_PREPOSITIONS: [&str; 3] = ["after", "before", "while"];
+
+/// ... and after which it reports the one blamed ("blasted Roe for
+/// suggesting C").
+const BLAMED_PREPOSITIONS: [&str; 2] = ["for", "of"];
+
 /// `S did X, saying C`.
 fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
@@ -171,7 +179,7 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 && cue_at(c, k) == Some(CueKind::Participle)
                 && (t[k - 1].kind == Kind::Comma
                     || c.lower_is(k - 1, "by")
-                    || (["after", "before", "while", "for", "of"].iter().any(|w| c.lower_is(k - 1, w))
+                    || (SUBJECT_PREPOSITIONS.iter().chain(&BLAMED_PREPOSITIONS).any(|w| c.lower_is(k - 1, w))
                         && SPEECH_PARTICIPLES.iter().any(|w| c.lower_is(k, w)))
                     || statement_noun(c, k))
         })
@@ -184,7 +192,7 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
     // "After saying C, she was taken to hospital": the phrase opens the
     // sentence, so its content ends at the comma before the main clause,
     // whose subject said it.
-    if k == start + 1 && t[start].cap && ["after", "before", "while"].iter().any(|w| c.lower_is(start, w)) {
+    if k == start + 1 && t[start].cap && SUBJECT_PREPOSITIONS.iter().any(|w| c.lower_is(start, w)) {
         return opening_participle(c, k, out);
     }
     // "Meanwhile, it attacked S, saying ...": past a short introduction,
@@ -214,24 +222,9 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
         start = comma + 1;
     }
     // "S criticized Roe for saying C": the one blamed said it, the object
-    // before "for" or "of".
-    if k >= 3
-        && (c.lower_is(k - 1, "for") || c.lower_is(k - 1, "of"))
-        && let Some(np) = np_back(c, k - 1)
-        && np.0 > 0
-        && (t[np.0..np.1].iter().any(|x| x.cap && !x.is(class::DET))
-            || (np.1 == np.0 + 1 && is_object_pronoun(c, np.0)))
-        && t[np.0 - 1].word()
-        && !t[np.0 - 1].cap
-        && !t[np.0 - 1].quoted
-        && !super::is_function(&t[np.0 - 1])
-        && !t[np.0 - 1].is(class::DET)
-        && t[np.0 - 1].entry.cue.is_some_and(|_| cue_at(c, np.0 - 1) == Some(CueKind::Other))
-    {
-        return finish(c, k, Source::Mention { np, appositive: None }, out);
-    }
-    if c.lower_is(k - 1, "for") || c.lower_is(k - 1, "of") {
-        return false;
+    // before "for" or "of", or no one.
+    if BLAMED_PREPOSITIONS.iter().any(|w| c.lower_is(k - 1, w)) {
+        return blamed(c, k).is_some_and(|np| finish(c, k, Source::Mention { np, appositive: None }, out));
     }
     let source = if statement_noun(c, k) {
         // "S issued a statement saying C": the subject of the verb whose
@@ -314,6 +307,28 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
         }
     };
     finish(c, k, source, out)
+}
+
+/// The object of a stance before "for" or "of" and the participle at `k`
+/// ("blasted Roe for suggesting C"): a name, or a pronoun that can only
+/// be an object.
+fn blamed(c: &Ctx, k: usize) -> Option<(usize, usize)> {
+    let t = c.t;
+    if k < 3 {
+        return None;
+    }
+    let np = np_back(c, k - 1).filter(|np| np.0 > 0)?;
+    let verb = &t[np.0 - 1];
+    let named =
+        t[np.0..np.1].iter().any(|x| x.cap && !x.is(class::DET)) || (np.1 == np.0 + 1 && is_object_pronoun(c, np.0));
+    (named
+        && verb.word()
+        && !verb.cap
+        && !verb.quoted
+        && !super::is_function(verb)
+        && !verb.is(class::DET)
+        && cue_at(c, np.0 - 1) == Some(CueKind::Other))
+    .then_some(np)
 }
 
 /// "him", "her", "them": a pronoun that can only be an object.

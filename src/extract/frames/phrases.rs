@@ -1062,12 +1062,10 @@ const WH_WORDS: [&str; 6] = ["what", "how", "why", "where", "whom", "whether"];
 /// ("That's", "It's", "there's", "they're"): a clause, never a name.
 fn is_contracted_clause(w: &str) -> bool {
     crate::extract::cues::contracted_pronoun(w).is_some()
-        || ["that", "this", "there", "here", "what", "who"].iter().any(|p| {
-            w.len() > p.len()
-                && w.is_char_boundary(p.len())
-                && w[..p.len()].eq_ignore_ascii_case(p)
-                && ["'s", "\u{2019}s", "'re", "\u{2019}re"].contains(&&w[p.len()..])
-        })
+        || ["'s", "\u{2019}s", "'re", "\u{2019}re"]
+            .iter()
+            .filter_map(|s| w.strip_suffix(s))
+            .any(|base| ["that", "this", "there", "here", "what", "who"].iter().any(|p| base.eq_ignore_ascii_case(p)))
 }
 
 /// A document and what qualifies it, before what it shows or found ("A
