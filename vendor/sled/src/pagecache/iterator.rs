@@ -333,28 +333,15 @@ fn scan_segment_headers_and_tail(
         segments
     );
 
-    // scatter
-    let header_promises_res: Result<Vec<_>> = (0..segments)
-        .map({
-            // let config = config.clone();
-            move |idx| {
-                threadpool::spawn({
-                    let config = config.clone();
-                    move || fetch(idx, min, &config)
-                })
-            }
-        })
-        .collect();
-
-    let header_promises = header_promises_res?;
-
-    // gather
+    // claimtrail: read on this thread, one 20-byte `pread` a segment.
+    // Upstream sent each read to the I/O thread pool as its own task and
+    // waited on a promise per segment: 3,000 tasks on a 1.5 GB store,
+    // each a boxed closure, a one-shot channel and a wake-up, which cost
+    // more than the reads (page-cache hits of a microsecond each) and, on
+    // two cores, kept the opening thread waiting for the pool.
     let mut headers: Vec<(LogOffset, SegmentHeader)> = vec![];
-    for promise in header_promises {
-        let read_attempt =
-            promise.wait().expect("thread pool should not crash");
-
-        if let Some(completed_result) = read_attempt {
+    for idx in 0..segments {
+        if let Some(completed_result) = fetch(idx, min, config) {
             headers.push(completed_result);
         }
     }

@@ -534,6 +534,40 @@ pub struct Page {
 }
 
 impl Page {
+    /// The page as the snapshot records it: where its base and frags are
+    /// on disk, nothing read yet (claimtrail: `load_snapshot` did this for
+    /// every page; `PageTable::get` now does it for the pages it is asked
+    /// for).
+    pub(crate) fn of_state(state: &PageState) -> Page {
+        match *state {
+            PageState::Present { base, ref frags } => {
+                // sized for the base and frags: the page's only allocation
+                // besides itself
+                let mut cache_infos = Vec::with_capacity(1 + frags.len());
+                cache_infos.push(CacheInfo {
+                    lsn: base.0,
+                    pointer: base.1,
+                    log_size: base.2,
+                    ts: 0,
+                });
+                for &(lsn, pointer, log_size) in frags {
+                    cache_infos.push(CacheInfo { lsn, pointer, log_size, ts: 0 });
+                }
+                Page { update: None, cache_infos }
+            }
+            PageState::Free(lsn, pointer) => Page {
+                update: Some(Box::new(Update::Free)),
+                cache_infos: vec![CacheInfo {
+                    lsn,
+                    pointer,
+                    log_size: u64::try_from(MAX_MSG_HEADER_LEN).unwrap(),
+                    ts: 0,
+                }],
+            },
+            _ => panic!("tried to load a {:?}", state),
+        }
+    }
+
     pub(crate) fn to_page_state(&self) -> PageState {
         let base = &self.cache_infos[0];
         if self.is_free() {
@@ -752,7 +786,7 @@ impl PageCache {
         };
 
         // now we read it back in
-        pc.load_snapshot(&snapshot)?;
+        pc.load_snapshot(snapshot)?;
 
         #[cfg(feature = "testing")]
         {
@@ -2149,86 +2183,50 @@ impl PageCache {
         }
     }
 
-    fn load_snapshot(&mut self, snapshot: &Snapshot) -> Result<()> {
+    /// claimtrail: the pages are installed when first asked for, not here.
+    ///
+    /// Upstream built a `Page` (two allocations) and put it in the table
+    /// for every page of the snapshot at every open, so opening a store
+    /// took time and memory in proportion to its size, whatever the
+    /// command then read: two thirds of a `who` on 10M statements. The
+    /// table now keeps the snapshot's states and makes a page from its
+    /// state the first time `PageTable::get` is asked for it (see there).
+    /// What the open still does for every page is cheap: the free ones go
+    /// on the free list, as upstream, and the meta and counter pages are
+    /// read now, as upstream.
+    fn load_snapshot(&mut self, snapshot: Snapshot) -> Result<()> {
         let next_pid_to_allocate = snapshot.pt.len() as PageId;
 
         self.next_pid_to_allocate = Mutex::new(next_pid_to_allocate);
 
         debug!("load_snapshot loading pages from 0..{}", next_pid_to_allocate);
-        for pid in 0..next_pid_to_allocate {
-            let state = if let Some(state) =
-                snapshot.pt.get(usize::try_from(pid).unwrap())
-            {
-                state
-            } else {
-                panic!(
-                    "load_snapshot pid {} not found, despite being below the max pid {}",
-                    pid, next_pid_to_allocate
-                );
-            };
-
-            trace!("load_snapshot pid {} {:?}", pid, state);
-
-            // claimtrail: sized for this page's base and frags. Growing from
-            // empty reserved four entries a page, and every open allocates
-            // and touches this for every page of the table.
-            let mut cache_infos = Vec::with_capacity(match state {
-                PageState::Present { frags, .. } => 1 + frags.len(),
-                _ => 1,
-            });
-
-            let guard = pin();
-
-            match *state {
-                PageState::Present { base, ref frags } => {
-                    cache_infos.push(CacheInfo {
-                        lsn: base.0,
-                        pointer: base.1,
-                        log_size: base.2,
-                        ts: 0,
-                    });
-                    for (lsn, pointer, sz) in frags {
-                        let cache_info = CacheInfo {
-                            lsn: *lsn,
-                            pointer: *pointer,
-                            log_size: *sz,
-                            ts: 0,
-                        };
-
-                        cache_infos.push(cache_info);
+        {
+            let mut free = self.free.lock();
+            for (pid, state) in snapshot.pt.iter().enumerate() {
+                match state {
+                    PageState::Present { .. } => {}
+                    PageState::Free(..) => {
+                        trace!("load_snapshot freeing pid {}", pid);
+                        free.push(pid as PageId);
                     }
+                    _ => panic!("tried to load a {:?}", state),
                 }
-                PageState::Free(lsn, pointer) => {
-                    // blow away any existing state
-                    trace!("load_snapshot freeing pid {}", pid);
-                    let cache_info = CacheInfo {
-                        lsn,
-                        pointer,
-                        log_size: u64::try_from(MAX_MSG_HEADER_LEN).unwrap(),
-                        ts: 0,
-                    };
-                    cache_infos.push(cache_info);
-                    self.free.lock().push(pid);
-                }
-                _ => panic!("tried to load a {:?}", state),
             }
-
-            // Set up new page
-            trace!("installing page for pid {}", pid);
-
-            let update = if pid == META_PID || pid == COUNTER_PID {
-                let update =
-                    self.pull(pid, cache_infos[0].lsn, cache_infos[0].pointer)?;
-                Some(Box::new(update))
-            } else if state.is_free() {
-                Some(Box::new(Update::Free))
-            } else {
-                None
-            };
-            let page = Page { update, cache_infos };
-
-            self.inner.insert(pid, page, &guard);
         }
+
+        let guard = pin();
+        for pid in [META_PID, COUNTER_PID] {
+            if let Some(state) = snapshot.pt.get(usize::try_from(pid).unwrap())
+            {
+                let mut page = Page::of_state(state);
+                let base = &page.cache_infos[0];
+                let update = self.pull(pid, base.lsn, base.pointer)?;
+                page.update = Some(Box::new(update));
+                self.inner.insert(pid, page, &guard);
+            }
+        }
+
+        self.inner.install_lazily(snapshot.pt);
 
         Ok(())
     }

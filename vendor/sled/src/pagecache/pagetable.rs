@@ -1,18 +1,22 @@
-//! A simple wait-free, grow-only pagetable, assumes a dense keyspace.
+//! A simple wait-free, grow-only pagetable, assumes a dense keyspace
+//! (claimtrail: filled lazily from the snapshot; see `PageTable`).
 #![allow(unsafe_code)]
 
 use std::{
-    alloc::{alloc_zeroed, Layout},
+    alloc::{handle_alloc_error, GlobalAlloc, Layout, System},
     convert::TryFrom,
-    mem::{align_of, size_of},
-    sync::atomic::Ordering::{Acquire, Relaxed, Release},
+    mem::size_of,
+    sync::atomic::{
+        AtomicU64,
+        Ordering::{AcqRel, Acquire, Relaxed, Release},
+    },
 };
 
 use crossbeam_epoch::{pin, Atomic, Guard, Owned, Shared};
 
 use crate::{
     debug_delay,
-    pagecache::{constants::MAX_PID_BITS, Page, PageView},
+    pagecache::{constants::MAX_PID_BITS, Page, PageState, PageView},
     Measure, M,
 };
 
@@ -35,78 +39,82 @@ struct Node2 {
     children: [Atomic<Page>; NODE2_FAN_OUT],
 }
 
+// claimtrail: the nodes (4 MiB and 2 MiB of null pointers) come zeroed
+// from the system allocator, not the global one. glibc's calloc maps
+// fresh pages for them, which the kernel zeroes when first touched, so a
+// node costs only the pages its low page ids use; mimalloc wrote zeros
+// over all of it, a quarter of the CPU of opening a small store. Nodes
+// are therefore freed with `free_node`, never as a `Box`. They hold only
+// atomics: the pages under them are dropped by `PageTable`'s drop.
+fn zeroed_node<T>() -> *mut T {
+    let layout = Layout::new::<T>();
+    // SAFETY: the layout is non-zero in size; an all-zero node is valid
+    // (every child a null `Atomic`).
+    #[allow(clippy::cast_ptr_alignment)]
+    let ptr = unsafe { System.alloc_zeroed(layout) } as *mut T;
+    if ptr.is_null() {
+        handle_alloc_error(layout);
+    }
+    ptr
+}
+
+/// Gives back the memory of a node made by `zeroed_node`.
+///
+/// # Safety
+///
+/// `ptr` came from `zeroed_node::<T>` and nothing else can reach it.
+unsafe fn free_node<T>(ptr: *mut T) {
+    System.dealloc(ptr as *mut u8, Layout::new::<T>());
+}
+
 impl Node1 {
-    fn new() -> Owned<Self> {
-        let size = size_of::<Self>();
-        let align = align_of::<Self>();
-
-        unsafe {
-            let layout = Layout::from_size_align_unchecked(size, align);
-
-            #[allow(clippy::cast_ptr_alignment)]
-            let ptr = alloc_zeroed(layout) as *mut Self;
-
-            Owned::from_raw(ptr)
-        }
+    fn new() -> *mut Self {
+        zeroed_node()
     }
 }
 
 impl Node2 {
-    fn new() -> Owned<Node2> {
-        let size = size_of::<Self>();
-        let align = align_of::<Self>();
-
-        unsafe {
-            let layout = Layout::from_size_align_unchecked(size, align);
-
-            #[allow(clippy::cast_ptr_alignment)]
-            let ptr = alloc_zeroed(layout) as *mut Self;
-
-            Owned::from_raw(ptr)
-        }
-    }
-}
-
-impl Drop for Node1 {
-    fn drop(&mut self) {
-        drop_iter(self.children.iter());
-    }
-}
-
-impl Drop for Node2 {
-    fn drop(&mut self) {
-        drop_iter(self.children.iter());
-    }
-}
-
-fn drop_iter<T>(iter: core::slice::Iter<'_, Atomic<T>>) {
-    let guard = pin();
-    for child in iter {
-        let shared_child = child.load(Relaxed, &guard);
-        if shared_child.is_null() {
-            // this does not leak because the PageTable is
-            // assumed to be dense.
-            break;
-        }
-        unsafe {
-            drop(shared_child.into_owned());
-        }
+    fn new() -> *mut Self {
+        zeroed_node()
     }
 }
 
 /// A simple lock-free radix tree.
+///
+/// claimtrail: the pages of the snapshot the store was opened from are
+/// installed lazily. `lazy` holds their states, and `get` makes a page
+/// from its state the first time a null entry below `lazy.len()` is asked
+/// for. An entry is never set back to null (pages are freed by replacing
+/// them with a free page), so a null entry there always means "not yet
+/// installed". The table is therefore sparse, and its drop walks every
+/// entry below the highest pid installed (`pid_bound`) and every
+/// second-level node made (`node_bound`).
 pub struct PageTable {
     head: Atomic<Node1>,
+    lazy: Vec<PageState>,
+    pid_bound: AtomicU64,
+    node_bound: AtomicU64,
 }
 
 impl Default for PageTable {
     fn default() -> Self {
         let head = Node1::new();
-        Self { head: Atomic::from(head) }
+        Self {
+            head: Atomic::from(head as *const Node1),
+            lazy: Vec::new(),
+            pid_bound: AtomicU64::new(0),
+            node_bound: AtomicU64::new(0),
+        }
     }
 }
 
 impl PageTable {
+    /// The snapshot's page states, from which `get` installs pages on
+    /// first use (claimtrail). Called once, when the cache starts.
+    pub(crate) fn install_lazily(&mut self, states: Vec<PageState>) {
+        self.lazy = states;
+    }
+
     /// # Panics
     ///
     /// will panic if the item is not null already,
@@ -125,6 +133,7 @@ impl PageTable {
         let shared = Owned::new(item).into_shared(guard);
         let old = tip.swap(shared, Release, guard);
         assert!(old.is_null());
+        self.pid_bound.fetch_max(pid + 1, Relaxed);
 
         PageView { read: shared, entry: tip }
     }
@@ -141,12 +150,21 @@ impl PageTable {
 
         debug_delay();
         let res = tip.load(Acquire, guard);
-        if res.is_null() {
-            None
-        } else {
-            let page_view = PageView { read: res, entry: tip };
+        if !res.is_null() {
+            return Some(PageView { read: res, entry: tip });
+        }
 
-            Some(page_view)
+        // claimtrail: a page of the snapshot not asked for until now
+        let state = self.lazy.get(usize::try_from(pid).ok()?)?;
+        let page = Owned::new(Page::of_state(state));
+        match tip.compare_and_set(Shared::null(), page, AcqRel, guard) {
+            Ok(installed) => {
+                self.pid_bound.fetch_max(pid + 1, Relaxed);
+                Some(PageView { read: installed, entry: tip })
+            }
+            // another thread installed it first, from the same state;
+            // ours was never shared and is dropped here
+            Err(lost) => Some(PageView { read: lost.current, entry: tip }),
         }
     }
 
@@ -163,7 +181,7 @@ impl PageTable {
         let mut l2_ptr = l1[l1k].load(Acquire, guard);
 
         if l2_ptr.is_null() {
-            let next_child = Node2::new();
+            let next_child = Shared::from(Node2::new() as *const Node2);
 
             debug_delay();
             let ret = l1[l1k].compare_and_set(
@@ -174,9 +192,13 @@ impl PageTable {
             );
 
             l2_ptr = match ret {
-                Ok(next_child) => next_child,
+                Ok(next_child) => {
+                    self.node_bound.fetch_max(l1k as u64 + 1, Relaxed);
+                    next_child
+                }
                 Err(returned) => {
-                    drop(returned.new);
+                    // another thread's node won; ours was never shared
+                    unsafe { free_node(returned.new.as_raw() as *mut Node2) };
                     returned.current
                 }
             };
@@ -216,9 +238,28 @@ impl Drop for PageTable {
     fn drop(&mut self) {
         let guard = pin();
         let head = self.head.load(Relaxed, &guard);
-        unsafe {
-            drop(head.into_owned());
+        let pid_bound = *self.pid_bound.get_mut();
+        let node_bound = safe_usize(*self.node_bound.get_mut());
+        let l1 = unsafe { &head.deref().children };
+        for (l1k, child) in l1.iter().enumerate().take(node_bound) {
+            let node2 = child.load(Relaxed, &guard);
+            if node2.is_null() {
+                continue;
+            }
+            let first_pid = (l1k as u64) << NODE2_FAN_FACTOR;
+            let end = safe_usize(
+                pid_bound.saturating_sub(first_pid).min(NODE2_FAN_OUT as u64),
+            );
+            let l2 = unsafe { &node2.deref().children };
+            for entry in &l2[..end] {
+                let page = entry.load(Relaxed, &guard);
+                if !page.is_null() {
+                    unsafe { drop(page.into_owned()) };
+                }
+            }
+            unsafe { free_node(node2.as_raw() as *mut Node2) };
         }
+        unsafe { free_node(head.as_raw() as *mut Node1) };
     }
 }
 

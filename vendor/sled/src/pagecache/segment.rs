@@ -376,6 +376,36 @@ impl Segment {
         }
     }
 
+    /// `insert_pid` without the insertion: checks the lsn and counts the
+    /// size; the pid goes in later with the segment's others, through
+    /// `insert_pids` (claimtrail).
+    fn account_pid(&mut self, pid: PageId, lsn: Lsn, size: usize) {
+        if let Segment::Active(active) = self {
+            assert_eq!(
+                lsn, active.lsn,
+                "insert_pid specified lsn {} for pid {} in segment {:?}",
+                lsn, pid, active
+            );
+            active.rss += size;
+        } else {
+            panic!("called insert_pid on {:?}", self);
+        }
+    }
+
+    /// Adds pids counted by `account_pid`, in ascending order (claimtrail).
+    fn insert_pids(&mut self, pids: Vec<PageId>) {
+        if let Segment::Active(active) = self {
+            if active.pids.is_empty() {
+                // sorted input: `collect` builds the tree in one pass
+                active.pids = pids.into_iter().collect();
+            } else {
+                active.pids.extend(pids);
+            }
+        } else {
+            panic!("called insert_pids on {:?}", self);
+        }
+    }
+
     fn remove_pid(&mut self, pid: PageId, replacement_lsn: Lsn, sz: usize) {
         trace!(
             "removing pid {} at lsn {} from segment {:?}",
@@ -540,7 +570,14 @@ impl SegmentAccountant {
             );
         }
 
-        let add =
+        // claimtrail: each segment's pids are gathered in a vector and its
+        // set is built once at the end. The snapshot lists pages in pid
+        // order, so each vector is sorted and the set is bulk-built from
+        // it; inserting them one by one was the dearest single step of
+        // opening a large store (8% of a `who` on 10M statements).
+        let mut gathered: Vec<Vec<PageId>> = vec![Vec::new(); segments.len()];
+
+        let mut add =
             |pid, lsn: Lsn, sz, lid: LogOffset, segments: &mut Vec<Segment>| {
                 let idx = assert_usize(lid / segment_size as LogOffset);
                 trace!(
@@ -554,11 +591,12 @@ impl SegmentAccountant {
                 );
                 let segment_lsn = self.config.normalize(lsn);
                 segments[idx].recovery_ensure_initialized(segment_lsn);
-                segments[idx].insert_pid(
+                segments[idx].account_pid(
                     pid,
                     segment_lsn,
                     usize::try_from(sz).unwrap(),
                 );
+                gathered[idx].push(pid);
             };
 
         for (pid, state) in snapshot.pt.iter().enumerate() {
@@ -585,6 +623,12 @@ impl SegmentAccountant {
                     );
                 }
                 _ => panic!("tried to recover pagestate from a {:?}", state),
+            }
+        }
+
+        for (segment, pids) in segments.iter_mut().zip(gathered) {
+            if !pids.is_empty() {
+                segment.insert_pids(pids);
             }
         }
 
