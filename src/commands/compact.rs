@@ -10,12 +10,14 @@ use crate::error::{CliError, Result};
 /// Rewrite the store's database without the space sled has emptied.
 ///
 /// sled keeps the space of data it has rewritten inside its file, and lays
-/// out pages for writing, not for reading: every command starts by loading
-/// an index of all of them. After a large `import`, a `reanalyze` or months
-/// of tracking, a quarter or more of the file can be free. Compacting
-/// writes the database again with the free space left out and with pages
-/// packed about six to the former one, so the store is smaller and every
-/// command opens it faster (about half the time at 10 million statements).
+/// out pages for writing, not for reading: small pages, each kept as its
+/// first version plus up to nine later changes that are read one by one,
+/// and every command starts by reading an index of all of them. After a
+/// large `import`, a `reanalyze` or months of tracking, a quarter or more
+/// of the file can be free. Compacting writes the database again with the
+/// free space left out, with pages packed about six to the former one and
+/// each written whole, so the store is smaller and every command opens and
+/// reads it faster.
 /// Run it after a bulk `import` or `reanalyze`, and now and then on a store
 /// that `track` keeps writing.
 ///

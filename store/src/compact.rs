@@ -166,6 +166,11 @@ fn copy_into(old: &sled::Db, to: &Path, pack: bool, progress: &dyn Fn(u64)) -> s
     let copied = copy_all(old, &new, BATCH_BYTES, progress);
     sled::pack_leaves(false);
     let digest = copied?;
+    if pack {
+        // A page holding fragments is read as its base and each fragment,
+        // and every open lists them all: the copy is consolidated once.
+        new.consolidate_pages()?;
+    }
     new.flush()?;
     Ok(digest)
 }
@@ -303,6 +308,13 @@ mod tests {
             packed_table * 3 < plain_table,
             "packed copy's page table {packed_table} bytes against {plain_table} unpacked"
         );
+
+        // The packed copy was consolidated: no page of it holds fragments
+        // (a page with some would be rewritten here), where the source,
+        // written key by key, has pages that do.
+        assert_eq!(open_bulk(&packed).unwrap().consolidate_pages().unwrap(), 0);
+        assert!(source.consolidate_pages().unwrap() > 0);
+        assert_eq!(reopen_and_digest(&packed).unwrap(), copied);
     }
 
     /// The vendored sled installs a page of the snapshot only when it is

@@ -212,6 +212,8 @@ pub mod transaction;
 mod tree;
 // claimtrail patch: a prefix scan lending its entries (`Tree::visit_prefix`).
 mod visit;
+// claimtrail patch: pages rewritten without fragments (`Db::consolidate_pages`).
+mod consolidate;
 
 /// Functionality for conditionally triggering failpoints under test.
 #[cfg(feature = "failpoints")]

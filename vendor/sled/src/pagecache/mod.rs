@@ -2183,6 +2183,28 @@ impl PageCache {
         }
     }
 
+    /// claimtrail: see `Db::consolidate_pages` (src/consolidate.rs).
+    pub(crate) fn consolidate_pages(&self) -> Result<u64> {
+        let bound = *self.next_pid_to_allocate.lock();
+        let mut rewritten = 0;
+        // pids 0 and 1 hold sled's meta and counter pages, not nodes
+        for pid in 2..bound {
+            let guard = pin();
+            let view = match self.get(pid, &guard)? {
+                Some(view) => view,
+                None => continue,
+            };
+            if view.0.cache_infos.len() <= 1 {
+                continue;
+            }
+            let node: Node = view.deref().clone();
+            if self.replace(pid, view.0, node, &guard)?.is_ok() {
+                rewritten += 1;
+            }
+        }
+        Ok(rewritten)
+    }
+
     /// claimtrail: the pages are installed when first asked for, not here.
     ///
     /// Upstream built a `Page` (two allocations) and put it in the table
