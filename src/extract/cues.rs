@@ -110,15 +110,24 @@ struct Table {
     cue_lengths: Vec<u32>,
 }
 
-fn class_of(b: u8) -> usize {
-    match b {
-        b'a'..=b'z' => usize::from(b - b'a'),
-        _ => 26,
+/// A byte's letter, 0 to 25 in either case, 26 for any other byte: one
+/// read instead of lowering a word's first and last bytes and matching the
+/// range (a lookup of every word of a framed sentence does this twice).
+static LETTER: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
     }
-}
+    t
+};
 
+/// The length filter's slot of a word's first and last bytes (any case).
+#[inline]
 fn filter_slot(first: u8, last: u8) -> usize {
-    class_of(first) * 27 + class_of(last)
+    usize::from(LETTER[usize::from(first)]) * 27 + usize::from(LETTER[usize::from(last)])
 }
 
 /// A lowercase ASCII word of at most 24 bytes, zero-padded.
@@ -411,7 +420,7 @@ pub fn maybe_cue(word: &str) -> bool {
     if b.len() < 2 || b.len() > 24 {
         return false;
     }
-    let slot = filter_slot(b[0].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase());
+    let slot = filter_slot(b[0], b[b.len() - 1]);
     TABLE.cue_lengths[slot] & (1 << b.len()) != 0
 }
 
@@ -436,21 +445,25 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
         return Entry::default();
     }
     let table = &*TABLE;
-    let first = bytes[start].to_ascii_lowercase();
-    let last = bytes[end - 1].to_ascii_lowercase();
-    if table.lengths[filter_slot(first, last)] & (1 << len) == 0 {
+    if table.lengths[filter_slot(bytes[start], bytes[end - 1])] & (1 << len) == 0 {
         return Entry::default();
     }
     // The low `n` bytes of a word (n <= 8).
     let low = |n: usize| u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
     let load = |at: usize| bytes.get(at..at + 8).map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")));
-    let mut k = [0u64; 3];
-    // Most words fit the first word of the key: one load.
+    // Most words fit the first word of the key: one load, and the ASCII
+    // test and lowercasing of that word alone (the other two are zero).
     if len <= 8
         && let Some(w) = load(start)
     {
-        k[0] = w & low(len);
-    } else if let (Some(a), Some(b), Some(c)) = (load(start), load(start + 8), load(start + 16)) {
+        let w = w & low(len);
+        if w & scan::HI != 0 {
+            return Entry::default();
+        }
+        return table.get(&[w | scan::upper_mask(w) >> 2, 0, 0]);
+    }
+    let mut k = [0u64; 3];
+    if let (Some(a), Some(b), Some(c)) = (load(start), load(start + 8), load(start + 16)) {
         k = [a, b & low(len.saturating_sub(8).min(8)), c & low(len.saturating_sub(16))];
     } else {
         for (i, &b) in bytes[start..end].iter().enumerate() {
