@@ -453,10 +453,18 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
     let load = |at: usize| bytes.get(at..at + 8).map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")));
     // Most words fit the first word of the key: one load, and the ASCII
     // test and lowercasing of that word alone (the other two are zero).
-    if len <= 8
-        && let Some(w) = load(start)
-    {
-        let w = w & low(len);
+    if len <= 8 {
+        let w = match load(start) {
+            Some(w) => w & low(len),
+            // Too near the end of `text` for a load, as most words given
+            // to `lookup` on their own are: a copy into a zeroed word, not
+            // the byte loop below.
+            None => {
+                let mut word = [0u8; 8];
+                word[..len].copy_from_slice(&bytes[start..end]);
+                u64::from_le_bytes(word)
+            }
+        };
         if w & scan::HI != 0 {
             return Entry::default();
         }
