@@ -94,21 +94,26 @@ pub struct Entry {
 /// An open-addressing table keyed by words packed into three u64s: the keys
 /// are short ASCII words, and comparing three integers beats hashing and
 /// comparing byte slices (this lookup runs once per word of the input).
+///
+/// Fixed sizes, so that a probe's slot needs no bounds check and the
+/// filters no pointer read.
 #[derive(Debug)]
 struct Table {
     /// Key and value side by side: one cache line per probe.
-    slots: Vec<([u64; 3], Entry)>,
+    slots: Box<[([u64; 3], Entry); SLOTS]>,
     /// A byte of each slot's key hash, 0 for an empty slot: the slots take
     /// 64 KB, more than the L1 cache, but this 2 KB row stays there, so a
     /// word that is not in the lexicon costs no slot read.
-    tags: Vec<u8>,
-    mask: usize,
+    tags: Box<[u8; SLOTS]>,
     /// For each (first, last) lowercase byte class, the lengths present: most
     /// words of running text are not in the lexicon and stop here.
-    lengths: Vec<u32>,
+    lengths: [u32; 27 * 27],
     /// The same filter for cue words only.
-    cue_lengths: Vec<u32>,
+    cue_lengths: [u32; 27 * 27],
 }
+
+/// The table's slots: a power of two, about twice the lexicon's words.
+const SLOTS: usize = 2048;
 
 /// A byte's letter, 0 to 25 in either case, 26 for any other byte: one
 /// read instead of lowering a word's first and last bytes and matching the
@@ -144,20 +149,19 @@ fn pack(word: &[u8]) -> [u64; 3] {
 }
 
 /// The slot a key's probe starts at, and its tag (never 0).
-fn slot(k: &[u64; 3], mask: usize) -> (usize, u8) {
+#[inline]
+fn slot(k: &[u64; 3]) -> (usize, u8) {
     let h = (k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    ((h >> 40) as usize & mask, (h >> 24) as u8 | 1)
+    ((h >> 40) as usize & (SLOTS - 1), (h >> 24) as u8 | 1)
 }
 
 impl Table {
     fn new() -> Self {
-        let cap = 2048;
         Table {
-            slots: vec![([0; 3], Entry::default()); cap],
-            tags: vec![0; cap],
-            mask: cap - 1,
-            lengths: vec![0; 27 * 27],
-            cue_lengths: vec![0; 27 * 27],
+            slots: vec![([0; 3], Entry::default()); SLOTS].into_boxed_slice().try_into().expect("SLOTS slots"),
+            tags: vec![0; SLOTS].into_boxed_slice().try_into().expect("SLOTS tags"),
+            lengths: [0; 27 * 27],
+            cue_lengths: [0; 27 * 27],
         }
     }
 
@@ -166,22 +170,25 @@ impl Table {
         let b = word.as_bytes();
         self.lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
         let k = pack(b);
-        let (mut i, tag) = slot(&k, self.mask);
+        let (mut i, tag) = slot(&k);
         while self.slots[i].0 != [0; 3] && self.slots[i].0 != k {
-            i = (i + 1) & self.mask;
+            i = (i + 1) & (SLOTS - 1);
         }
         self.slots[i].0 = k;
         self.tags[i] = tag;
         &mut self.slots[i].1
     }
 
+    // Inlined: a short word's key has two zero words, and the hash and
+    // the comparison fold them away.
+    #[inline]
     fn get(&self, k: &[u64; 3]) -> Entry {
-        let (mut i, tag) = slot(k, self.mask);
+        let (mut i, tag) = slot(k);
         loop {
             match self.tags[i] {
                 0 => return Entry::default(),
                 t if t == tag && self.slots[i].0 == *k => return self.slots[i].1,
-                _ => i = (i + 1) & self.mask,
+                _ => i = (i + 1) & (SLOTS - 1),
             }
         }
     }
