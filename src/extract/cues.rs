@@ -519,17 +519,48 @@ pub fn is_poll(w: &str) -> bool {
 /// Words that make a sentence publication boilerplate rather than a claim:
 /// update notices set `developing`, the rest are dropped.
 pub fn is_update_notice(lower: &str) -> bool {
-    const NOTICES: [&str; 8] = [
-        "continue to update",
-        "will be updated",
-        "this is a developing story",
-        "this story is developing",
-        "check back for updates",
-        "this is a breaking news",
-        "this story has been updated",
-        "more information becomes available",
+    const NOTICES: [Phrase; 8] = [
+        phrase("continue to update"),
+        phrase("will be updated"),
+        phrase("this is a developing story"),
+        phrase("this story is developing"),
+        phrase("check back for updates"),
+        phrase("this is a breaking news"),
+        phrase("this story has been updated"),
+        phrase("more information becomes available"),
     ];
-    NOTICES.iter().any(|n| lower.contains(n))
+    NOTICES.iter().any(|n| has_phrase(lower, n))
+}
+
+/// A phrase to search a sentence for, with the index of its rarest byte
+/// in English text, by which [`scan::contains`] finds it: `str::contains`
+/// set up a two-way searcher for each of the nineteen phrases of every
+/// sentence these tests run on.
+type Phrase = (&'static str, usize);
+
+const fn phrase(p: &'static str) -> Phrase {
+    // Anything but a letter or a space is rarest, then the letters least
+    // used.
+    const BY_FREQUENCY: &[u8] = b"zqxjkvbpygfwmucldrhsnioate ";
+    let b = p.as_bytes();
+    let (mut best, mut best_rank) = (0, usize::MAX);
+    let mut i = 0;
+    while i < b.len() {
+        let mut rank = 0;
+        while rank < BY_FREQUENCY.len() && BY_FREQUENCY[rank] != b[i] {
+            rank += 1;
+        }
+        let rank = if rank == BY_FREQUENCY.len() { 0 } else { rank + 1 };
+        if rank < best_rank {
+            (best, best_rank) = (i, rank);
+        }
+        i += 1;
+    }
+    (p, best)
+}
+
+fn has_phrase(hay: &str, &(phrase, anchor): &Phrase) -> bool {
+    scan::contains(hay, phrase, anchor)
 }
 
 /// Reader furniture that is neither claim nor notice, and the page's notes
@@ -539,23 +570,23 @@ pub fn is_update_notice(lower: &str) -> bool {
 /// publisher's claim that an earlier version was wrong, and readers of a
 /// diff want it shown as added.)
 pub fn is_furniture(lower: &str) -> bool {
-    const FURNITURE: [&str; 7] = [
-        "read the rest",
-        "click here",
-        "read more:",
-        "sign up for",
-        "subscribe to our",
-        "follow us on",
-        "to your inbox",
+    const FURNITURE: [Phrase; 7] = [
+        phrase("read the rest"),
+        phrase("click here"),
+        phrase("read more:"),
+        phrase("sign up for"),
+        phrase("subscribe to our"),
+        phrase("follow us on"),
+        phrase("to your inbox"),
     ];
-    const NOTES: [&str; 4] = [
-        "a version of this article appears",
-        "this article has been updated",
-        "this post has been updated",
-        "this report has been updated",
+    const NOTES: [Phrase; 4] = [
+        phrase("a version of this article appears"),
+        phrase("this article has been updated"),
+        phrase("this post has been updated"),
+        phrase("this report has been updated"),
     ];
-    (lower.len() < 120 && (FURNITURE.iter().any(|n| lower.contains(n)) || follow_line(lower)))
-        || NOTES.iter().any(|n| lower.contains(n))
+    (lower.len() < 120 && (FURNITURE.iter().any(|n| has_phrase(lower, n)) || follow_line(lower)))
+        || NOTES.iter().any(|n| has_phrase(lower, n))
         || lower.starts_with("as published in")
 }
 
@@ -569,6 +600,17 @@ fn follow_line(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_are_found_where_str_contains_finds_them() {
+        for (p, anchor) in [phrase("read more:"), phrase("click here"), phrase("continue to update")] {
+            assert!(anchor < p.len());
+            for hay in [p.to_string(), format!("x {p}"), format!("{p} x"), p[1..].to_string(), String::new()] {
+                assert_eq!(has_phrase(&hay, &(p, anchor)), hay.contains(p), "{hay:?}");
+            }
+        }
+        assert_eq!(phrase("read more:").1, 9);
+    }
 
     #[test]
     fn notes_about_the_article_are_furniture() {

@@ -680,10 +680,21 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     const OPENERS: [&str; 6] = ["The ", "the ", "a ", "A ", "an ", "An "];
     let opens = |s: &str| OPENERS.iter().any(|d| s.starts_with(d));
     let bytes = sentence.as_bytes();
-    if !scan::contains(sentence, ", ", 0)
-        || !(opens(sentence)
-            || memchr::memchr_iter(b',', bytes).any(|i| bytes.get(i + 1) == Some(&b' ') && opens(&sentence[i + 2..])))
-    {
+    // A ", " and an opener, at the start or after a ", ": one pass over
+    // the commas (a search for ", " and then a second pass cost two memchr
+    // runs a comma).
+    let mut pair = false;
+    let mut opener = opens(sentence);
+    for i in memchr::memchr_iter(b',', bytes) {
+        if bytes.get(i + 1) == Some(&b' ') {
+            pair = true;
+            opener = opener || opens(&sentence[i + 2..]);
+            if opener {
+                break;
+            }
+        }
+    }
+    if !(pair && opener) {
         return out;
     }
     // Split at ", " by its comma (what `split(", ")` gives, without
@@ -891,7 +902,11 @@ fn trim_np(s: &str) -> &str {
 fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let mention = without_contraction(trim_np(mention));
     // "Rep. Ann Roe (R-Ohio)": the party and state go with the role.
-    let (mention, appositive) = match mention.rsplit_once(" (") {
+    // The last " (" by its parenthesis, found from the end: `rsplit_once`
+    // set up a two-way searcher for every mention parsed.
+    let bytes = mention.as_bytes();
+    let open = memchr::memrchr_iter(b'(', bytes).find(|&i| i > 0 && bytes[i - 1] == b' ');
+    let (mention, appositive) = match open.map(|i| (&mention[..i - 1], &mention[i + 1..])) {
         Some((m, p)) if appositive.is_none() && p.ends_with(')') && is_party_state(&p[..p.len() - 1]) => {
             (m, Some(&p[..p.len() - 1]))
         }
