@@ -94,31 +94,45 @@ pub struct Entry {
 /// An open-addressing table keyed by words packed into three u64s: the keys
 /// are short ASCII words, and comparing three integers beats hashing and
 /// comparing byte slices (this lookup runs once per word of the input).
+///
+/// Fixed sizes, so that a probe's slot needs no bounds check and the
+/// filters no pointer read.
 #[derive(Debug)]
 struct Table {
     /// Key and value side by side: one cache line per probe.
-    slots: Vec<([u64; 3], Entry)>,
+    slots: Box<[([u64; 3], Entry); SLOTS]>,
     /// A byte of each slot's key hash, 0 for an empty slot: the slots take
     /// 64 KB, more than the L1 cache, but this 2 KB row stays there, so a
     /// word that is not in the lexicon costs no slot read.
-    tags: Vec<u8>,
-    mask: usize,
+    tags: Box<[u8; SLOTS]>,
     /// For each (first, last) lowercase byte class, the lengths present: most
     /// words of running text are not in the lexicon and stop here.
-    lengths: Vec<u32>,
+    lengths: [u32; 27 * 27],
     /// The same filter for cue words only.
-    cue_lengths: Vec<u32>,
+    cue_lengths: [u32; 27 * 27],
 }
 
-fn class_of(b: u8) -> usize {
-    match b {
-        b'a'..=b'z' => usize::from(b - b'a'),
-        _ => 26,
+/// The table's slots: a power of two, about twice the lexicon's words.
+const SLOTS: usize = 2048;
+
+/// A byte's letter, 0 to 25 in either case, 26 for any other byte: one
+/// read instead of lowering a word's first and last bytes and matching the
+/// range (a lookup of every word of a framed sentence does this twice).
+static LETTER: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
     }
-}
+    t
+};
 
+/// The length filter's slot of a word's first and last bytes (any case).
+#[inline]
 fn filter_slot(first: u8, last: u8) -> usize {
-    class_of(first) * 27 + class_of(last)
+    usize::from(LETTER[usize::from(first)]) * 27 + usize::from(LETTER[usize::from(last)])
 }
 
 /// A lowercase ASCII word of at most 24 bytes, zero-padded.
@@ -135,20 +149,19 @@ fn pack(word: &[u8]) -> [u64; 3] {
 }
 
 /// The slot a key's probe starts at, and its tag (never 0).
-fn slot(k: &[u64; 3], mask: usize) -> (usize, u8) {
+#[inline]
+fn slot(k: &[u64; 3]) -> (usize, u8) {
     let h = (k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    ((h >> 40) as usize & mask, (h >> 24) as u8 | 1)
+    ((h >> 40) as usize & (SLOTS - 1), (h >> 24) as u8 | 1)
 }
 
 impl Table {
     fn new() -> Self {
-        let cap = 2048;
         Table {
-            slots: vec![([0; 3], Entry::default()); cap],
-            tags: vec![0; cap],
-            mask: cap - 1,
-            lengths: vec![0; 27 * 27],
-            cue_lengths: vec![0; 27 * 27],
+            slots: vec![([0; 3], Entry::default()); SLOTS].into_boxed_slice().try_into().expect("SLOTS slots"),
+            tags: vec![0; SLOTS].into_boxed_slice().try_into().expect("SLOTS tags"),
+            lengths: [0; 27 * 27],
+            cue_lengths: [0; 27 * 27],
         }
     }
 
@@ -157,22 +170,25 @@ impl Table {
         let b = word.as_bytes();
         self.lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
         let k = pack(b);
-        let (mut i, tag) = slot(&k, self.mask);
+        let (mut i, tag) = slot(&k);
         while self.slots[i].0 != [0; 3] && self.slots[i].0 != k {
-            i = (i + 1) & self.mask;
+            i = (i + 1) & (SLOTS - 1);
         }
         self.slots[i].0 = k;
         self.tags[i] = tag;
         &mut self.slots[i].1
     }
 
+    // Inlined: a short word's key has two zero words, and the hash and
+    // the comparison fold them away.
+    #[inline]
     fn get(&self, k: &[u64; 3]) -> Entry {
-        let (mut i, tag) = slot(k, self.mask);
+        let (mut i, tag) = slot(k);
         loop {
             match self.tags[i] {
                 0 => return Entry::default(),
                 t if t == tag && self.slots[i].0 == *k => return self.slots[i].1,
-                _ => i = (i + 1) & self.mask,
+                _ => i = (i + 1) & (SLOTS - 1),
             }
         }
     }
@@ -411,7 +427,7 @@ pub fn maybe_cue(word: &str) -> bool {
     if b.len() < 2 || b.len() > 24 {
         return false;
     }
-    let slot = filter_slot(b[0].to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase());
+    let slot = filter_slot(b[0], b[b.len() - 1]);
     TABLE.cue_lengths[slot] & (1 << b.len()) != 0
 }
 
@@ -436,21 +452,33 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
         return Entry::default();
     }
     let table = &*TABLE;
-    let first = bytes[start].to_ascii_lowercase();
-    let last = bytes[end - 1].to_ascii_lowercase();
-    if table.lengths[filter_slot(first, last)] & (1 << len) == 0 {
+    if table.lengths[filter_slot(bytes[start], bytes[end - 1])] & (1 << len) == 0 {
         return Entry::default();
     }
     // The low `n` bytes of a word (n <= 8).
     let low = |n: usize| u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
     let load = |at: usize| bytes.get(at..at + 8).map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")));
+    // Most words fit the first word of the key: one load, and the ASCII
+    // test and lowercasing of that word alone (the other two are zero).
+    if len <= 8 {
+        let w = match load(start) {
+            Some(w) => w & low(len),
+            // Too near the end of `text` for a load, as most words given
+            // to `lookup` on their own are: a copy into a zeroed word, not
+            // the byte loop below.
+            None => {
+                let mut word = [0u8; 8];
+                word[..len].copy_from_slice(&bytes[start..end]);
+                u64::from_le_bytes(word)
+            }
+        };
+        if w & scan::HI != 0 {
+            return Entry::default();
+        }
+        return table.get(&[w | scan::upper_mask(w) >> 2, 0, 0]);
+    }
     let mut k = [0u64; 3];
-    // Most words fit the first word of the key: one load.
-    if len <= 8
-        && let Some(w) = load(start)
-    {
-        k[0] = w & low(len);
-    } else if let (Some(a), Some(b), Some(c)) = (load(start), load(start + 8), load(start + 16)) {
+    if let (Some(a), Some(b), Some(c)) = (load(start), load(start + 8), load(start + 16)) {
         k = [a, b & low(len.saturating_sub(8).min(8)), c & low(len.saturating_sub(16))];
     } else {
         for (i, &b) in bytes[start..end].iter().enumerate() {
@@ -491,17 +519,48 @@ pub fn is_poll(w: &str) -> bool {
 /// Words that make a sentence publication boilerplate rather than a claim:
 /// update notices set `developing`, the rest are dropped.
 pub fn is_update_notice(lower: &str) -> bool {
-    const NOTICES: [&str; 8] = [
-        "continue to update",
-        "will be updated",
-        "this is a developing story",
-        "this story is developing",
-        "check back for updates",
-        "this is a breaking news",
-        "this story has been updated",
-        "more information becomes available",
+    const NOTICES: [Phrase; 8] = [
+        phrase("continue to update"),
+        phrase("will be updated"),
+        phrase("this is a developing story"),
+        phrase("this story is developing"),
+        phrase("check back for updates"),
+        phrase("this is a breaking news"),
+        phrase("this story has been updated"),
+        phrase("more information becomes available"),
     ];
-    NOTICES.iter().any(|n| lower.contains(n))
+    NOTICES.iter().any(|n| has_phrase(lower, n))
+}
+
+/// A phrase to search a sentence for, with the index of its rarest byte
+/// in English text, by which [`scan::contains`] finds it: `str::contains`
+/// set up a two-way searcher for each of the nineteen phrases of every
+/// sentence these tests run on.
+type Phrase = (&'static str, usize);
+
+const fn phrase(p: &'static str) -> Phrase {
+    // Anything but a letter or a space is rarest, then the letters least
+    // used.
+    const BY_FREQUENCY: &[u8] = b"zqxjkvbpygfwmucldrhsnioate ";
+    let b = p.as_bytes();
+    let (mut best, mut best_rank) = (0, usize::MAX);
+    let mut i = 0;
+    while i < b.len() {
+        let mut rank = 0;
+        while rank < BY_FREQUENCY.len() && BY_FREQUENCY[rank] != b[i] {
+            rank += 1;
+        }
+        let rank = if rank == BY_FREQUENCY.len() { 0 } else { rank + 1 };
+        if rank < best_rank {
+            (best, best_rank) = (i, rank);
+        }
+        i += 1;
+    }
+    (p, best)
+}
+
+fn has_phrase(hay: &str, &(phrase, anchor): &Phrase) -> bool {
+    scan::contains(hay, phrase, anchor)
 }
 
 /// Reader furniture that is neither claim nor notice, and the page's notes
@@ -511,23 +570,23 @@ pub fn is_update_notice(lower: &str) -> bool {
 /// publisher's claim that an earlier version was wrong, and readers of a
 /// diff want it shown as added.)
 pub fn is_furniture(lower: &str) -> bool {
-    const FURNITURE: [&str; 7] = [
-        "read the rest",
-        "click here",
-        "read more:",
-        "sign up for",
-        "subscribe to our",
-        "follow us on",
-        "to your inbox",
+    const FURNITURE: [Phrase; 7] = [
+        phrase("read the rest"),
+        phrase("click here"),
+        phrase("read more:"),
+        phrase("sign up for"),
+        phrase("subscribe to our"),
+        phrase("follow us on"),
+        phrase("to your inbox"),
     ];
-    const NOTES: [&str; 4] = [
-        "a version of this article appears",
-        "this article has been updated",
-        "this post has been updated",
-        "this report has been updated",
+    const NOTES: [Phrase; 4] = [
+        phrase("a version of this article appears"),
+        phrase("this article has been updated"),
+        phrase("this post has been updated"),
+        phrase("this report has been updated"),
     ];
-    (lower.len() < 120 && (FURNITURE.iter().any(|n| lower.contains(n)) || follow_line(lower)))
-        || NOTES.iter().any(|n| lower.contains(n))
+    (lower.len() < 120 && (FURNITURE.iter().any(|n| has_phrase(lower, n)) || follow_line(lower)))
+        || NOTES.iter().any(|n| has_phrase(lower, n))
         || lower.starts_with("as published in")
 }
 
@@ -541,6 +600,17 @@ fn follow_line(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_are_found_where_str_contains_finds_them() {
+        for (p, anchor) in [phrase("read more:"), phrase("click here"), phrase("continue to update")] {
+            assert!(anchor < p.len());
+            for hay in [p.to_string(), format!("x {p}"), format!("{p} x"), p[1..].to_string(), String::new()] {
+                assert_eq!(has_phrase(&hay, &(p, anchor)), hay.contains(p), "{hay:?}");
+            }
+        }
+        assert_eq!(phrase("read more:").1, 9);
+    }
 
     #[test]
     fn notes_about_the_article_are_furniture() {

@@ -680,10 +680,21 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     const OPENERS: [&str; 6] = ["The ", "the ", "a ", "A ", "an ", "An "];
     let opens = |s: &str| OPENERS.iter().any(|d| s.starts_with(d));
     let bytes = sentence.as_bytes();
-    if !scan::contains(sentence, ", ", 0)
-        || !(opens(sentence)
-            || memchr::memchr_iter(b',', bytes).any(|i| bytes.get(i + 1) == Some(&b' ') && opens(&sentence[i + 2..])))
-    {
+    // A ", " and an opener, at the start or after a ", ": one pass over
+    // the commas (a search for ", " and then a second pass cost two memchr
+    // runs a comma).
+    let mut pair = false;
+    let mut opener = opens(sentence);
+    for i in memchr::memchr_iter(b',', bytes) {
+        if bytes.get(i + 1) == Some(&b' ') {
+            pair = true;
+            opener = opener || opens(&sentence[i + 2..]);
+            if opener {
+                break;
+            }
+        }
+    }
+    if !(pair && opener) {
         return out;
     }
     // Split at ", " by its comma (what `split(", ")` gives, without
@@ -807,12 +818,20 @@ pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut dash = false;
     for c in name.chars() {
-        if c.is_alphanumeric() {
+        // ASCII, as nearly every name is, without the Unicode tables and
+        // the case-mapping iterator, which cost about a hundred
+        // instructions a character.
+        let alnum = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if alnum {
             if dash && !out.is_empty() {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             dash = true;
         }
@@ -883,7 +902,11 @@ fn trim_np(s: &str) -> &str {
 fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let mention = without_contraction(trim_np(mention));
     // "Rep. Ann Roe (R-Ohio)": the party and state go with the role.
-    let (mention, appositive) = match mention.rsplit_once(" (") {
+    // The last " (" by its parenthesis, found from the end: `rsplit_once`
+    // set up a two-way searcher for every mention parsed.
+    let bytes = mention.as_bytes();
+    let open = memchr::memrchr_iter(b'(', bytes).find(|&i| i > 0 && bytes[i - 1] == b' ');
+    let (mention, appositive) = match open.map(|i| (&mention[..i - 1], &mention[i + 1..])) {
         Some((m, p)) if appositive.is_none() && p.ends_with(')') && is_party_state(&p[..p.len() - 1]) => {
             (m, Some(&p[..p.len() - 1]))
         }
@@ -1446,16 +1469,57 @@ const MASCULINE_NAMES: [&str; 143] = [
 ];
 
 fn given_name_gender(w: &str) -> Gender {
-    // The lists are lowercase: compare without lowering a copy of `w`.
-    let by = |n: &&str| n.bytes().map(|b| b.to_ascii_lowercase()).cmp(w.bytes().map(|b| b.to_ascii_lowercase()));
-    if FEMININE_NAMES.binary_search_by(by).is_ok() {
+    // `w` lowered once into a key of numbers searched for among the lists'
+    // keys: a comparator lowering both sides byte by byte cost about 700
+    // instructions a name, one comparing byte slices a memcmp call a step.
+    // A word longer than a key is longer than every listed name; one with
+    // a zero byte would pass for the name without it, and is no name.
+    let b = w.as_bytes();
+    if b.len() > 16 || b.contains(&0) {
+        return Gender::Unknown;
+    }
+    let mut lower = [0u8; 16];
+    lower[..b.len()].copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    let key = u128::from_be_bytes(lower);
+    if FEMININE_KEYS.binary_search(&key).is_ok() {
         Gender::Fem
-    } else if MASCULINE_NAMES.binary_search_by(by).is_ok() {
+    } else if MASCULINE_KEYS.binary_search(&key).is_ok() {
         Gender::Masc
     } else {
         Gender::Unknown
     }
 }
+
+/// A lowercase name as a number in the names' order: its bytes big-endian,
+/// zero-padded to 16.
+const fn name_key(name: &str) -> u128 {
+    let b = name.as_bytes();
+    assert!(b.len() <= 16, "a given name longer than a key");
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        key <<= 8;
+        if i < b.len() {
+            key |= b[i] as u128;
+        }
+        i += 1;
+    }
+    key
+}
+
+const fn name_keys<const N: usize>(names: &[&str; N]) -> [u128; N] {
+    let mut keys = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = name_key(names[i]);
+        i += 1;
+    }
+    keys
+}
+
+static FEMININE_KEYS: [u128; FEMININE_NAMES.len()] = name_keys(&FEMININE_NAMES);
+static MASCULINE_KEYS: [u128; MASCULINE_NAMES.len()] = name_keys(&MASCULINE_NAMES);
 
 /// A word or name in capitals ("WALLACE", "MR. TRUMP"), two letters at
 /// least.
@@ -2142,6 +2206,9 @@ mod tests {
         assert!(MASCULINE_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(!FEMININE_NAMES.iter().any(|n| MASCULINE_NAMES.contains(n)));
         assert_eq!(given_name_gender("Hillary"), Gender::Fem);
+        assert_eq!(given_name_gender("HILLARY"), Gender::Fem);
+        assert!(FEMININE_NAMES.iter().chain(&MASCULINE_NAMES).all(|n| *n == n.to_ascii_lowercase()));
+        assert!(FEMININE_KEYS.is_sorted() && MASCULINE_KEYS.is_sorted());
         assert_eq!(given_name_gender("Jordan"), Gender::Unknown);
     }
 

@@ -112,7 +112,10 @@ pub fn tokenize(
             continue;
         }
         let Some(c) = char_at(s, i) else { break };
-        if c.is_whitespace() {
+        // An ASCII byte (most tokens) answers white space, width and word
+        // start itself, without the char methods' general paths.
+        let ascii = b.is_ascii();
+        if if ascii { matches!(b, b'\t'..=b'\r') } else { c.is_whitespace() } {
             i += c.len_utf8();
             continue;
         }
@@ -152,8 +155,13 @@ pub fn tokenize(
                 continue;
             }
         }
-        let mut end = i + c.len_utf8();
-        let kind = if is_word_char(c) {
+        let mut end = i + if ascii { 1 } else { c.len_utf8() };
+        let word = if ascii {
+            b.is_ascii_alphanumeric() || matches!(b, b'$' | b'%' | b'&' | b'@' | b'#')
+        } else {
+            is_word_char(c)
+        };
+        let kind = if word {
             // A word runs over letters, digits, inner hyphens, apostrophes
             // and dots ("U.S", "don't", "al-Sakhar", "3.5").
             loop {

@@ -220,6 +220,12 @@ fn quote_before(c: &Ctx, s: usize) -> Option<usize> {
 /// Content-first frames: the cue and source close the sentence.
 pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
+    // The two subject searches below accept only a subject right after a
+    // closing mark, or right after a comma or a dash: a sentence with none
+    // of those marks has no such subject, and each search (about a
+    // thousand instructions a cue) could only come back empty.
+    let any_close = t.iter().any(|x| x.kind == Kind::Close);
+    let any_break = t.iter().any(|x| matches!(x.kind, Kind::Comma | Kind::Dash));
     for cue in (1..t.len()).rev() {
         let Some(kind) = cue_at(c, cue) else { continue };
         if !matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Belief) {
@@ -227,8 +233,9 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
         let cue_bytes = c.bytes(cue, cue + 1);
         // `"Q," S said ...`: the quotation is S's whatever follows.
-        if let Some(source @ Source::Mention { np, appositive }) =
-            subject_before(c, cue, |s| quote_before(c, s).is_some())
+        if any_close
+            && let Some(source @ Source::Mention { np, appositive }) =
+                subject_before(c, cue, |s| quote_before(c, s).is_some())
             && !is_relative(c, np)
             && kind != CueKind::Belief
         {
@@ -254,8 +261,9 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             }
         }
         // `C, S said [when/where].`
-        if let Some(source @ Source::Mention { np, .. }) =
-            subject_before(c, cue, |s| s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash))
+        if any_break
+            && let Some(source @ Source::Mention { np, .. }) =
+                subject_before(c, cue, |s| s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash))
             && !is_relative(c, np)
         {
             let tail = tail_of(c, cue, kind);
