@@ -110,6 +110,10 @@ struct Table {
     lengths: [u32; 27 * 27],
     /// The same filter for cue words only.
     cue_lengths: [u32; 27 * 27],
+    /// Slots taken (1,129 words now): the table is built once and must stay
+    /// at most three quarters full, or probes grow long (and a full table
+    /// would never end one).
+    used: usize,
 }
 
 /// The table's slots: a power of two, about twice the lexicon's words.
@@ -162,6 +166,7 @@ impl Table {
             tags: vec![0; SLOTS].into_boxed_slice().try_into().expect("SLOTS tags"),
             lengths: [0; 27 * 27],
             cue_lengths: [0; 27 * 27],
+            used: 0,
         }
     }
 
@@ -173,6 +178,10 @@ impl Table {
         let (mut i, tag) = slot(&k);
         while self.slots[i].0 != [0; 3] && self.slots[i].0 != k {
             i = (i + 1) & (SLOTS - 1);
+        }
+        if self.slots[i].0 != k {
+            self.used += 1;
+            assert!(self.used <= SLOTS * 3 / 4, "the lexicon outgrew its table: raise SLOTS");
         }
         self.slots[i].0 = k;
         self.tags[i] = tag;
