@@ -106,8 +106,8 @@ struct Ctx<'a> {
     /// [`cue_in_context`] of the first [`MEMO`] tokens, once asked: the
     /// frame families ask it of the same cue again and again (49,000 calls
     /// over the PolNeAR train texts, 19,600 of them about a token not
-    /// asked of before), and it depends on nothing but the tokens. 0 is not asked yet, 1 no cue,
-    /// 2 + n the n-th of [`MEMO_KINDS`].
+    /// asked of before), and it depends on nothing but the tokens. 0 is
+    /// not asked yet, 1 no cue, 2 + n the n-th of [`MEMO_KINDS`].
     cues: [Cell<u8>; MEMO],
 }
 
