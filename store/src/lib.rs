@@ -280,9 +280,15 @@ fn open_sled(path: &Path, options: &OpenOptions) -> Result<sled::Db> {
     let mut cleared = false;
     loop {
         // A reader gets no background flusher: nothing it does is to be
-        // written (see `parked`).
+        // written (see `parked`). Nor does it have sled build its segment
+        // accountant, which only writes need (vendor/sled/PATCHES.md): a
+        // pass over every page the store holds, at every open.
         let flush_every = if options.read_only { None } else { Some(500) };
-        let config = sled::Config::new().path(path.join("db")).cache_capacity(cache).flush_every_ms(flush_every);
+        let config = sled::Config::new()
+            .path(path.join("db"))
+            .cache_capacity(cache)
+            .flush_every_ms(flush_every)
+            .defer_accountant(options.read_only);
         let opened = guard::catch(|| config.open()).map_err(|panic| StoreError::Damaged {
             path: path.to_path_buf(),
             detail: format!("sled failed reading it ({panic})"),

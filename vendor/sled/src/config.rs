@@ -211,6 +211,8 @@ pub struct Inner {
     pub idgen_persist_interval: u64,
     #[doc(hidden)]
     pub version: (usize, usize),
+    #[doc(hidden)]
+    pub defer_accountant: bool,
     tmp_path: PathBuf,
     pub(crate) global_error: Arc<Atomic<Error>>,
     #[cfg(feature = "event_log")]
@@ -231,6 +233,7 @@ impl Default for Inner {
             compression_factor: 5,
             temporary: false,
             version: crate_version(),
+            defer_accountant: false,
 
             // useful in testing
             segment_size: 512 * 1024, // 512kb in bytes
@@ -496,6 +499,11 @@ impl Config {
             "specify whether the system should run in \"small\" or \"fast\" mode"
         ),
         (use_compression, bool, "whether to use zstd compression"),
+        (
+            defer_accountant,
+            bool,
+            "claimtrail: build the segment accountant at the first write, not at the open (for a process that opens the database to read it)"
+        ),
         (
             compression_factor,
             i32,

@@ -1,7 +1,7 @@
 use std::{
     alloc::{alloc, dealloc, Layout},
     cell::UnsafeCell,
-    sync::atomic::AtomicPtr,
+    sync::atomic::{AtomicBool, AtomicPtr},
 };
 
 use crate::{pagecache::*, *};
@@ -311,7 +311,7 @@ pub(crate) struct IoBufs {
     pub stable_lsn: AtomicLsn,
     pub max_reserved_lsn: AtomicLsn,
     pub max_header_stable_lsn: Arc<AtomicLsn>,
-    pub segment_accountant: Mutex<SegmentAccountant>,
+    pub segment_accountant: Accountant,
     pub segment_cleaner: SegmentCleaner,
     deferred_segment_ops: stack::Stack<SegmentOp>,
     #[cfg(feature = "io_uring")]
@@ -330,23 +330,150 @@ impl Drop for IoBufs {
     }
 }
 
+/// claimtrail: the segment accountant, built at the open (as upstream) or,
+/// when the database was opened with `Config::defer_accountant`, before
+/// its first write.
+///
+/// Building it is a pass over every page of the snapshot that gathers
+/// each segment's page ids into a set: at 10M statements about a fifth of
+/// the CPU of a whole `who`. A process that opens the database to read
+/// never needs it: reads go to the log by their disk pointers, and the
+/// accountant is only consulted when the log writes (a segment to roll
+/// to, a write made stable) or a page is replaced. Deferred, it is built
+/// from the snapshot the database was opened with, in `Log::reserve_inner`
+/// before the first write is reserved (`ensure_built`), so it sees every
+/// change as upstream's does. Its build writes what upstream's open
+/// writes (dead markers on free segments, truncation of free ones at the
+/// end of the file), then, before that first write. A build that fails is
+/// kept and returned to every later caller.
+pub(crate) struct Accountant {
+    state: Mutex<AccountantState>,
+    built: AtomicBool,
+}
+
+enum AccountantState {
+    Unbuilt {
+        config: RunningConfig,
+        snapshot: Arc<Snapshot>,
+        cleaner: SegmentCleaner,
+    },
+    Built(SegmentAccountant),
+    Failed(Error),
+    Building,
+}
+
+impl Accountant {
+    fn unbuilt(
+        config: RunningConfig,
+        snapshot: Arc<Snapshot>,
+        cleaner: SegmentCleaner,
+    ) -> Accountant {
+        Accountant {
+            state: Mutex::new(AccountantState::Unbuilt {
+                config,
+                snapshot,
+                cleaner,
+            }),
+            built: AtomicBool::new(false),
+        }
+    }
+
+    /// Builds the accountant if it was not built. `Log::reserve_inner`
+    /// calls this before every write, so that it is built before the
+    /// first write of a session. Building it later, when a write is made
+    /// stable, would do it on an I/O pool thread after the writer saw the
+    /// write stable: a store closed right after its first write then kept
+    /// its file open (and locked) until the build had finished.
+    pub(crate) fn ensure_built(&self) -> Result<()> {
+        if self.built.load(Acquire) {
+            return Ok(());
+        }
+        let mut state = self.state.lock();
+        Self::build(&mut state)?;
+        self.built.store(true, Release);
+        Ok(())
+    }
+
+    fn build(state: &mut AccountantState) -> Result<&mut SegmentAccountant> {
+        if let AccountantState::Unbuilt { .. } = state {
+            let AccountantState::Unbuilt { config, snapshot, cleaner } =
+                std::mem::replace(state, AccountantState::Building)
+            else {
+                unreachable!()
+            };
+            *state = match SegmentAccountant::start(config, &snapshot, cleaner)
+            {
+                Ok(sa) => AccountantState::Built(sa),
+                Err(e) => AccountantState::Failed(e),
+            };
+        }
+        match state {
+            AccountantState::Built(sa) => Ok(sa),
+            AccountantState::Failed(e) => Err(e.clone()),
+            AccountantState::Unbuilt { .. } | AccountantState::Building => {
+                unreachable!("the accountant was just built")
+            }
+        }
+    }
+
+    /// The accountant, built if it was not, while `IoBufs` is not shared.
+    fn get_mut(&mut self) -> Result<&mut SegmentAccountant> {
+        let sa = Self::build(self.state.get_mut())?;
+        *self.built.get_mut() = true;
+        Ok(sa)
+    }
+
+    /// Locks the accountant, building it first if it was not built.
+    fn lock(
+        &self,
+    ) -> Result<parking_lot::MappedMutexGuard<'_, SegmentAccountant>> {
+        let mut state = self.state.lock();
+        Self::build(&mut state)?;
+        Ok(parking_lot::MutexGuard::map(state, |state| match state {
+            AccountantState::Built(sa) => sa,
+            _ => unreachable!("built above"),
+        }))
+    }
+
+    /// The accountant if it is built and its lock is free; `None` (defer
+    /// the op) otherwise.
+    fn try_lock_built(
+        &self,
+    ) -> Option<parking_lot::MappedMutexGuard<'_, SegmentAccountant>> {
+        let state = self.state.try_lock()?;
+        parking_lot::MutexGuard::try_map(state, |state| match state {
+            AccountantState::Built(sa) => Some(sa),
+            _ => None,
+        })
+        .ok()
+    }
+}
+
 /// `IoBufs` is a set of lock-free buffers for coordinating
 /// writes to underlying storage.
 impl IoBufs {
-    pub fn start(config: RunningConfig, snapshot: &Snapshot) -> Result<IoBufs> {
+    pub fn start(
+        config: RunningConfig,
+        snapshot: &Arc<Snapshot>,
+    ) -> Result<IoBufs> {
         let segment_cleaner = SegmentCleaner::default();
-
-        let mut segment_accountant: SegmentAccountant =
-            SegmentAccountant::start(
-                config.clone(),
-                snapshot,
-                segment_cleaner.clone(),
-            )?;
 
         let segment_size = config.segment_size;
 
         let (recovered_lid, recovered_lsn) =
             snapshot.recovered_coords(config.segment_size);
+
+        // claimtrail: a process that opens the database to read it asks for
+        // the accountant to be built at its first write, if any (see
+        // `Accountant`); otherwise it is built now, as upstream.
+        let mut segment_accountant = Accountant::unbuilt(
+            config.clone(),
+            snapshot.clone(),
+            segment_cleaner.clone(),
+        );
+        if !config.defer_accountant {
+            segment_accountant.get_mut()?;
+        }
 
         let (next_lid, next_lsn) = match (recovered_lid, recovered_lsn) {
             (Some(next_lid), Some(next_lsn)) => {
@@ -360,11 +487,11 @@ impl IoBufs {
             (None, None) => {
                 debug!("starting log for a totally fresh system");
                 let next_lsn = 0;
-                let next_lid = segment_accountant.next(next_lsn)?;
+                let next_lid = segment_accountant.get_mut()?.next(next_lsn)?;
                 (next_lid, next_lsn)
             }
             (None, Some(next_lsn)) => {
-                let next_lid = segment_accountant.next(next_lsn)?;
+                let next_lid = segment_accountant.get_mut()?.next(next_lsn)?;
                 debug!(
                     "starting log at clean offset {}, recovered lsn {}",
                     next_lid, next_lsn
@@ -414,7 +541,7 @@ impl IoBufs {
             stable_lsn: AtomicLsn::new(stable),
             max_reserved_lsn: AtomicLsn::new(stable),
             max_header_stable_lsn: Arc::new(AtomicLsn::new(next_lsn)),
-            segment_accountant: Mutex::new(segment_accountant),
+            segment_accountant,
             segment_cleaner,
             deferred_segment_ops: stack::Stack::default(),
             #[cfg(feature = "io_uring")]
@@ -443,7 +570,7 @@ impl IoBufs {
         guard: &Guard,
     ) -> Result<()> {
         debug_delay();
-        if let Some(mut sa) = self.segment_accountant.try_lock() {
+        if let Some(mut sa) = self.segment_accountant.try_lock_built() {
             let start = clock();
             sa.mark_replace(pid, lsn, old_cache_infos, new_cache_info)?;
             for op in self.deferred_segment_ops.take_iter(guard) {
@@ -473,18 +600,19 @@ impl IoBufs {
             }
             sa.stabilize(lsn)?;
             Ok(())
-        })
+        })?
     }
 
     /// `SegmentAccountant` access for coordination with the `PageCache`
-    pub(in crate::pagecache) fn with_sa<B, F>(&self, f: F) -> B
+    /// (claimtrail: an error when the accountant could not be built)
+    pub(in crate::pagecache) fn with_sa<B, F>(&self, f: F) -> Result<B>
     where
         F: FnOnce(&mut SegmentAccountant) -> B,
     {
         let start = clock();
 
         debug_delay();
-        let mut sa = self.segment_accountant.lock();
+        let mut sa = self.segment_accountant.lock()?;
 
         let locked_at = clock();
 
@@ -496,23 +624,23 @@ impl IoBufs {
 
         M.accountant_hold.measure(clock() - locked_at);
 
-        ret
+        Ok(ret)
     }
 
     /// Return an iterator over the log, starting with
     /// a specified offset.
-    pub(crate) fn iter_from(&self, lsn: Lsn) -> LogIter {
+    pub(crate) fn iter_from(&self, lsn: Lsn) -> Result<LogIter> {
         trace!("iterating from lsn {}", lsn);
-        let segments = self.with_sa(|sa| sa.segment_snapshot_iter_from(lsn));
+        let segments = self.with_sa(|sa| sa.segment_snapshot_iter_from(lsn))?;
 
-        LogIter {
+        Ok(LogIter {
             config: self.config.clone(),
             max_lsn: Some(self.stable()),
             cur_lsn: None,
             segment_base: None,
             segments,
             last_stage: false,
-        }
+        })
     }
 
     /// Returns the last stable offset in storage.
@@ -1089,7 +1217,7 @@ pub(in crate::pagecache) fn maybe_seal_and_write_iobuf(
             lid + res_len as LogOffset,
         );
 
-        match iobufs.with_sa(|sa| sa.next(next_lsn)) {
+        match iobufs.with_sa(|sa| sa.next(next_lsn)).and_then(|next| next) {
             Ok(ret) => ret,
             Err(e) => {
                 iobufs.config.set_global_error(e.clone());

@@ -279,28 +279,72 @@ fn valid_entry_offset(lid: LogOffset, segment_len: usize) -> bool {
     lid >= min_lid && lid <= max_lid
 }
 
-// Scan the log file if we don't know of any Lsn offsets yet,
-// and recover the order of segments, and the highest Lsn.
+/// How many segments the log file holds, the last one counted if it has
+/// room for at least a header.
+fn segment_count(config: &RunningConfig) -> Result<u64> {
+    let segment_len = LogOffset::try_from(config.segment_size).unwrap();
+    let file_len = config.file.metadata()?.len();
+    Ok((file_len / segment_len)
+        + if file_len % segment_len
+            < LogOffset::try_from(SEG_HEADER_LEN).unwrap()
+        {
+            0
+        } else {
+            1
+        })
+}
+
+/// claimtrail: every segment's header that reads, with its offset.
+///
+/// Upstream sent each read to the I/O thread pool as its own task and
+/// waited on a promise per segment: 3,000 tasks on a 1.5 GB store, each a
+/// boxed closure, a one-shot channel and a wake-up, which cost more than
+/// the reads (page-cache hits of a microsecond each) and, on two cores,
+/// kept the opening thread waiting for the pool. They are read here one
+/// 20-byte `pread` a segment, on whichever thread calls this (see
+/// `read_snapshot_or_default`); which headers are used is decided later,
+/// once the snapshot says from which lsn on.
+pub(crate) fn read_segment_headers(
+    config: &RunningConfig,
+) -> Result<Vec<(LogOffset, SegmentHeader)>> {
+    let segment_len = u64::try_from(config.segment_size).unwrap();
+    let segments = segment_count(config)?;
+    trace!("segment len {} segments: {}", segment_len, segments);
+    let mut headers = Vec::with_capacity(usize::try_from(segments).unwrap());
+    for idx in 0..segments {
+        let base_lid = idx * segment_len;
+        if let Ok(segment) = read_segment_header(&config.file, base_lid) {
+            trace!(
+                "SA scanned header at lid {} during startup: {:?}",
+                base_lid,
+                segment
+            );
+            headers.push((base_lid, segment));
+        }
+    }
+    Ok(headers)
+}
+
+/// claimtrail: whether reading the segment headers is worth a thread of
+/// its own beside the snapshot's decoding: from 64 segments (32 MB) on,
+/// where the reads take longer than starting a thread.
+pub(crate) fn segment_headers_worth_a_thread(
+    config: &RunningConfig,
+) -> Result<bool> {
+    Ok(segment_count(config)? >= 64)
+}
+
+// Recover the order of the segments from `min` on, and the highest Lsn,
+// from the headers `read_segment_headers` read.
 fn scan_segment_headers_and_tail(
     min: Lsn,
     config: &RunningConfig,
+    all_headers: Vec<(LogOffset, SegmentHeader)>,
 ) -> Result<(BTreeMap<Lsn, LogOffset>, Lsn)> {
-    fn fetch(
-        idx: u64,
-        min: Lsn,
-        config: &RunningConfig,
-    ) -> Option<(LogOffset, SegmentHeader)> {
-        let segment_len = u64::try_from(config.segment_size).unwrap();
-        let base_lid = idx * segment_len;
-        let segment = read_segment_header(&config.file, base_lid).ok()?;
-        trace!(
-            "SA scanned header at lid {} during startup: {:?}",
-            base_lid,
-            segment
-        );
+    let headers = all_headers.into_iter().filter(|(base_lid, segment)| {
         if segment.ok && segment.lsn >= min {
             assert_ne!(segment.lsn, Lsn::max_value());
-            Some((base_lid, segment))
+            true
         } else {
             trace!(
                 "not using segment at lid {}, ok: {} lsn: {} min lsn: {}",
@@ -309,42 +353,9 @@ fn scan_segment_headers_and_tail(
                 segment.lsn,
                 min
             );
-            None
+            false
         }
-    };
-
-    let segment_len = LogOffset::try_from(config.segment_size).unwrap();
-
-    let f = &config.file;
-    let file_len = f.metadata()?.len();
-    let segments = (file_len / segment_len)
-        + if file_len % segment_len
-            < LogOffset::try_from(SEG_HEADER_LEN).unwrap()
-        {
-            0
-        } else {
-            1
-        };
-
-    trace!(
-        "file len: {} segment len {} segments: {}",
-        file_len,
-        segment_len,
-        segments
-    );
-
-    // claimtrail: read on this thread, one 20-byte `pread` a segment.
-    // Upstream sent each read to the I/O thread pool as its own task and
-    // waited on a promise per segment: 3,000 tasks on a 1.5 GB store,
-    // each a boxed closure, a one-shot channel and a wake-up, which cost
-    // more than the reads (page-cache hits of a microsecond each) and, on
-    // two cores, kept the opening thread waiting for the pool.
-    let mut headers: Vec<(LogOffset, SegmentHeader)> = vec![];
-    for idx in 0..segments {
-        if let Some(completed_result) = fetch(idx, min, config) {
-            headers.push(completed_result);
-        }
-    }
+    });
 
     // find max stable LSN recorded in segment headers
     let mut ordering = BTreeMap::new();
@@ -457,12 +468,13 @@ fn check_contiguity_in_unstable_tail(
 pub fn raw_segment_iter_from(
     lsn: Lsn,
     config: &RunningConfig,
+    headers: Vec<(LogOffset, SegmentHeader)>,
 ) -> Result<LogIter> {
     let segment_len = config.segment_size as Lsn;
     let normalized_lsn = lsn / segment_len * segment_len;
 
     let (ordering, end_of_last_msg) =
-        scan_segment_headers_and_tail(normalized_lsn, config)?;
+        scan_segment_headers_and_tail(normalized_lsn, config, headers)?;
 
     // find the last stable tip, to properly handle batch manifests.
     let tip_segment_iter: BTreeMap<_, _> = ordering

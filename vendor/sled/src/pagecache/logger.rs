@@ -25,7 +25,10 @@ pub struct Log {
 impl Log {
     /// Start the log, open or create the configured file,
     /// and optionally start the periodic buffer flush thread.
-    pub fn start(config: RunningConfig, snapshot: &Snapshot) -> Result<Self> {
+    pub fn start(
+        config: RunningConfig,
+        snapshot: &Arc<Snapshot>,
+    ) -> Result<Self> {
         let iobufs = Arc::new(IoBufs::start(config.clone(), snapshot)?);
 
         Ok(Self { iobufs, config })
@@ -39,7 +42,7 @@ impl Log {
 
     /// Return an iterator over the log, starting with
     /// a specified offset.
-    pub fn iter_from(&self, lsn: Lsn) -> super::LogIter {
+    pub fn iter_from(&self, lsn: Lsn) -> Result<super::LogIter> {
         self.iobufs.iter_from(lsn)
     }
 
@@ -158,6 +161,10 @@ impl Log {
         _: &Guard,
     ) -> Result<Reservation<'_>> {
         let _measure = Measure::new(&M.reserve_lat);
+
+        // claimtrail: the segment accountant is built before the first
+        // write of a session (see `Accountant`), on the writing thread.
+        self.iobufs.segment_accountant.ensure_built()?;
 
         let serialized_len = item.serialized_size();
         let max_buf_len =

@@ -134,7 +134,10 @@ use self::{
     },
     header::Header,
     iobuf::{roll_iobuf, IoBuf, IoBufs},
-    iterator::{raw_segment_iter_from, LogIter},
+    iterator::{
+        raw_segment_iter_from, read_segment_headers,
+        segment_headers_worth_a_thread, LogIter,
+    },
     pagetable::PageTable,
     segment::{SegmentAccountant, SegmentCleaner, SegmentOp},
 };
@@ -771,6 +774,11 @@ impl PageCache {
 
         let cache_capacity = config.cache_capacity;
         let lru = Lru::new(cache_capacity);
+
+        // claimtrail: shared by the page table, which installs pages from
+        // it on first use, and the segment accountant, built from it on
+        // first use
+        let snapshot = Arc::new(snapshot);
 
         let mut pc = Self {
             config: config.clone(),
@@ -2216,7 +2224,7 @@ impl PageCache {
     /// What the open still does for every page is cheap: the free ones go
     /// on the free list, as upstream, and the meta and counter pages are
     /// read now, as upstream.
-    fn load_snapshot(&mut self, snapshot: Snapshot) -> Result<()> {
+    fn load_snapshot(&mut self, snapshot: Arc<Snapshot>) -> Result<()> {
         let next_pid_to_allocate = snapshot.pt.len() as PageId;
 
         self.next_pid_to_allocate = Mutex::new(next_pid_to_allocate);
@@ -2248,7 +2256,7 @@ impl PageCache {
             }
         }
 
-        self.inner.install_lazily(snapshot.pt);
+        self.inner.install_lazily(snapshot);
 
         Ok(())
     }

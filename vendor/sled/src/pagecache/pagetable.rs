@@ -16,8 +16,8 @@ use crossbeam_epoch::{pin, Atomic, Guard, Owned, Shared};
 
 use crate::{
     debug_delay,
-    pagecache::{constants::MAX_PID_BITS, Page, PageState, PageView},
-    Measure, M,
+    pagecache::{constants::MAX_PID_BITS, Page, PageView, Snapshot},
+    Arc, Measure, M,
 };
 
 #[allow(unused)]
@@ -83,7 +83,7 @@ impl Node2 {
 ///
 /// claimtrail: the pages of the snapshot the store was opened from are
 /// installed lazily. `lazy` holds their states, and `get` makes a page
-/// from its state the first time a null entry below `lazy.len()` is asked
+/// from its state the first time a null entry below `lazy.pt.len()` is asked
 /// for. An entry is never set back to null (pages are freed by replacing
 /// them with a free page), so a null entry there always means "not yet
 /// installed". The table is therefore sparse, and its drop walks every
@@ -91,7 +91,7 @@ impl Node2 {
 /// second-level node made (`node_bound`).
 pub struct PageTable {
     head: Atomic<Node1>,
-    lazy: Vec<PageState>,
+    lazy: Arc<Snapshot>,
     pid_bound: AtomicU64,
     node_bound: AtomicU64,
 }
@@ -101,7 +101,7 @@ impl Default for PageTable {
         let head = Node1::new();
         Self {
             head: Atomic::from(head as *const Node1),
-            lazy: Vec::new(),
+            lazy: Arc::new(Snapshot::default()),
             pid_bound: AtomicU64::new(0),
             node_bound: AtomicU64::new(0),
         }
@@ -111,8 +111,8 @@ impl Default for PageTable {
 impl PageTable {
     /// The snapshot's page states, from which `get` installs pages on
     /// first use (claimtrail). Called once, when the cache starts.
-    pub(crate) fn install_lazily(&mut self, states: Vec<PageState>) {
-        self.lazy = states;
+    pub(crate) fn install_lazily(&mut self, snapshot: Arc<Snapshot>) {
+        self.lazy = snapshot;
     }
 
     /// # Panics
@@ -155,7 +155,7 @@ impl PageTable {
         }
 
         // claimtrail: a page of the snapshot not asked for until now
-        let state = self.lazy.get(usize::try_from(pid).ok()?)?;
+        let state = self.lazy.pt.get(usize::try_from(pid).ok()?)?;
         let page = Owned::new(Page::of_state(state));
         match tip.compare_and_set(Shared::null(), page, AcqRel, guard) {
             Ok(installed) => {
