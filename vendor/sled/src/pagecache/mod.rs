@@ -2225,30 +2225,35 @@ impl PageCache {
     /// on the free list, as upstream, and the meta and counter pages are
     /// read now, as upstream.
     fn load_snapshot(&mut self, snapshot: Arc<Snapshot>) -> Result<()> {
-        let next_pid_to_allocate = snapshot.pt.len() as PageId;
+        let next_pid_to_allocate = snapshot.page_count() as PageId;
 
         self.next_pid_to_allocate = Mutex::new(next_pid_to_allocate);
 
         debug!("load_snapshot loading pages from 0..{}", next_pid_to_allocate);
         {
             let mut free = self.free.lock();
-            for (pid, state) in snapshot.pt.iter().enumerate() {
-                match state {
-                    PageState::Present { .. } => {}
-                    PageState::Free(..) => {
-                        trace!("load_snapshot freeing pid {}", pid);
-                        free.push(pid as PageId);
+            match &snapshot.encoded {
+                // claimtrail: found when the encoding was indexed
+                Some(encoded) => free.extend(encoded.free().iter().copied()),
+                None => {
+                    for (pid, state) in snapshot.pt.iter().enumerate() {
+                        match state {
+                            PageState::Present { .. } => {}
+                            PageState::Free(..) => {
+                                trace!("load_snapshot freeing pid {}", pid);
+                                free.push(pid as PageId);
+                            }
+                            _ => panic!("tried to load a {:?}", state),
+                        }
                     }
-                    _ => panic!("tried to load a {:?}", state),
                 }
             }
         }
 
         let guard = pin();
         for pid in [META_PID, COUNTER_PID] {
-            if let Some(state) = snapshot.pt.get(usize::try_from(pid).unwrap())
-            {
-                let mut page = Page::of_state(state);
+            if let Some(state) = snapshot.state(pid) {
+                let mut page = Page::of_state(&state);
                 let base = &page.cache_infos[0];
                 let update = self.pull(pid, base.lsn, base.pointer)?;
                 page.update = Some(Box::new(update));
@@ -2308,6 +2313,7 @@ impl PageCache {
             stable_lsn: Some(stable_lsn_now),
             active_segment: None,
             pt: page_states,
+            encoded: None,
         }
     }
 }

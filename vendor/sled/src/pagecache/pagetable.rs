@@ -83,7 +83,7 @@ impl Node2 {
 ///
 /// claimtrail: the pages of the snapshot the store was opened from are
 /// installed lazily. `lazy` holds their states, and `get` makes a page
-/// from its state the first time a null entry below `lazy.pt.len()` is asked
+/// from its state the first time a null entry below `lazy.page_count()` is asked
 /// for. An entry is never set back to null (pages are freed by replacing
 /// them with a free page), so a null entry there always means "not yet
 /// installed". The table is therefore sparse, and its drop walks every
@@ -155,8 +155,8 @@ impl PageTable {
         }
 
         // claimtrail: a page of the snapshot not asked for until now
-        let state = self.lazy.pt.get(usize::try_from(pid).ok()?)?;
-        let page = Owned::new(Page::of_state(state));
+        let state = self.lazy.state(pid)?;
+        let page = Owned::new(Page::of_state(&state));
         match tip.compare_and_set(Shared::null(), page, AcqRel, guard) {
             Ok(installed) => {
                 self.pid_bound.fetch_max(pid + 1, Relaxed);

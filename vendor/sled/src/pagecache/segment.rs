@@ -599,23 +599,17 @@ impl SegmentAccountant {
                 gathered[idx].push(pid);
             };
 
-        for (pid, state) in snapshot.pt.iter().enumerate() {
+        snapshot.for_each_state(|pid, state| {
             match state {
                 PageState::Present { base, frags } => {
-                    add(
-                        pid as PageId,
-                        base.0,
-                        base.2,
-                        base.1.lid(),
-                        &mut segments,
-                    );
+                    add(pid, base.0, base.2, base.1.lid(), &mut segments);
                     for (lsn, ptr, sz) in frags {
-                        add(pid as PageId, *lsn, *sz, ptr.lid(), &mut segments);
+                        add(pid, *lsn, *sz, ptr.lid(), &mut segments);
                     }
                 }
                 PageState::Free(lsn, ptr) => {
                     add(
-                        pid as PageId,
+                        pid,
                         *lsn,
                         u64::try_from(MAX_MSG_HEADER_LEN).unwrap(),
                         ptr.lid(),
@@ -624,7 +618,8 @@ impl SegmentAccountant {
                 }
                 _ => panic!("tried to recover pagestate from a {:?}", state),
             }
-        }
+            Ok(())
+        })?;
 
         for (segment, pids) in segments.iter_mut().zip(gathered) {
             if !pids.is_empty() {
