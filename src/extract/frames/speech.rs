@@ -601,12 +601,19 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
     // the end of the day, S was forced to retreat and said C").
     let first = t.iter().position(|x| !x.is(class::CONJ))?;
     // The introduction opens with a preposition, subordinator or time,
-    // not a subject ("Ann Roe, her rival, ..." has an appositive).
+    // not a subject ("Ann Roe, her rival, ..." has an appositive), or with
+    // a participle or adverb ("Greeting the crowd, S ...", "Hastily
+    // calling a meeting, S ..."), which is tried before the first word as
+    // the subject: a capitalised "-ing" or "-ly" may also be a name
+    // ("Kelly shook her head, ...").
+    let verbal = opens_with_participle(c, first);
     let after_intro = (first..j.min(first + 12))
         .find(|&k| t[k].kind == Kind::Comma)
-        .filter(|_| t[first].is(class::PREP | class::SUB | class::TIME))
-        .map(|k| k + 1);
-    [Some(first), after_intro.filter(|&k| starts_clause(c, k))].into_iter().flatten().find_map(|start| {
+        .filter(|_| verbal || t[first].is(class::PREP | class::SUB | class::TIME))
+        .map(|k| k + 1)
+        .filter(|&k| starts_clause(c, k));
+    let order = if verbal { [after_intro, Some(first)] } else { [Some(first), after_intro] };
+    order.into_iter().flatten().find_map(|start| {
         let (s, e) = np_forward(c, start, false)?;
         if is_possessive(c, e - 1) {
             return None;
@@ -622,6 +629,21 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
         }
         Some(Source::Mention { np: (s, e), appositive: None })
     })
+}
+
+/// The sentence opens with a capitalised "-ing" word and a lowercase word
+/// after it ("Rallying hundreds of workers"), or with an "-ly" adverb before
+/// a participle ("Hastily calling a meeting"; "Usually when ..." opens a
+/// clause of its own).
+fn opens_with_participle(c: &Ctx, first: usize) -> bool {
+    let t = c.t;
+    let (x, Some(next)) = (&t[first], t.get(first + 1)) else { return false };
+    let w = x.text(c.doc);
+    if !(x.word() && x.cap && w.len() >= 6 && next.word() && !next.cap) {
+        return false;
+    }
+    let n = next.text(c.doc);
+    w.ends_with("ing") || (w.ends_with("ly") && n.len() >= 5 && (n.ends_with("ing") || n.ends_with("ed")))
 }
 
 /// `Said S: "Q"` — the cue opens the sentence.

@@ -1403,3 +1403,31 @@ fn a_participle_opening_the_sentence_reports_the_main_subject() {
     // No report: what follows the participle is no clause.
     assert_eq!(rows("After saying goodbye, the crowd left the quay.")[0].0, None);
 }
+
+#[test]
+fn an_opening_phrase_is_not_the_subject_a_second_verb_shares() {
+    let cases = [
+        (
+            "Greeting dozens of farmers at the fair, Senator Joe Pardo praised their work and promised to fight the \
+             new tax.",
+            one("Joe Pardo", "indirect", "to fight the new tax"),
+        ),
+        (
+            "Beyond the receipts, the council counted three late payments and said that the treasurer had ignored \
+             the rules.",
+            one("council", "indirect", "the treasurer had ignored the rules"),
+        ),
+        (
+            "Hastily calling a meeting, Ann Roe blamed the council and insisted that the quay was safe.",
+            one("Ann Roe", "indirect", "the quay was safe"),
+        ),
+        // A name that opens the sentence stays its subject.
+        (
+            "Kelly shook her head, looked at the quay and said that it was safe.",
+            one("Kelly", "indirect", "it was safe"),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(rows(text), vec![want], "{text}");
+    }
+}
