@@ -13,6 +13,16 @@ fn first_speaker(text: &str) -> (String, Option<String>) {
     (s.name, s.role)
 }
 
+/// A statement as `rows` gives it: speaker, attribution, content.
+type Row = (Option<String>, &'static str, String);
+
+/// Each text gives the one statement beside it.
+fn each_one<const N: usize>(cases: [(&str, Row); N]) {
+    for (text, want) in cases {
+        assert_eq!(rows(text), vec![want], "{text}");
+    }
+}
+
 fn names(x: &Extraction) -> Vec<&str> {
     x.speakers.iter().map(|s| s.name.as_str()).collect()
 }
@@ -1427,7 +1437,27 @@ fn an_opening_phrase_is_not_the_subject_a_second_verb_shares() {
             one("Kelly", "indirect", "it was safe"),
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(rows(text), vec![want], "{text}");
-    }
+    each_one(cases);
+}
+
+#[test]
+fn a_participle_after_with_reports_the_phrase_before_it() {
+    let cases = [
+        (
+            "Voters in the county are gloomy, with 54 percent of residents saying the harbour will close within a \
+             decade.",
+            one("54 percent of residents", "indirect", "the harbour will close within a decade"),
+        ),
+        (
+            "The mayor is losing ground, with three in 10 saying she should resign.",
+            one("three in 10", "indirect", "she should resign"),
+        ),
+        (
+            "Supporters rallied outside, with the teachers union saying the strike would go on.",
+            one("teachers union", "indirect", "the strike would go on"),
+        ),
+    ];
+    each_one(cases);
+    // No one after "with" to say it.
+    assert_eq!(rows("The ad opens with footage of the pier saying nothing.")[0].0, None);
 }
