@@ -3,7 +3,7 @@
 //! that D`), a subject shared across "and" and the cue-first `Said S: "Q"`.
 
 use super::participle::participle_kind;
-use super::phrases::{np_forward, skip_aux_back, skip_object, starts_clause, subject_before};
+use super::phrases::{np_back, np_forward, skip_aux_back, skip_object, starts_clause, subject_before};
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
 use crate::extract::model::Attribution;
@@ -392,6 +392,9 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                 }
             }
         }
+        if let Some(next) = compared_share(c, k) {
+            return Some((k, Some(next)));
+        }
         if clause_break {
             let from = if x.kind == Kind::Semicolon { k + 1 } else { k + 2 };
             for (j, tj) in t.iter().enumerate().take((from + 12).min(t.len())).skip(from + 1) {
@@ -435,6 +438,27 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         }
     }
     None
+}
+
+/// `..., compared with 23 percent who said D` after the comma at `k`: a
+/// poll's second share and its own answer, side by side with the first.
+fn compared_share(c: &Ctx, k: usize) -> Option<Next> {
+    let t = c.t;
+    if t[k].kind != Kind::Comma
+        || !c.lower_is(k + 1, "compared")
+        || !(c.lower_is(k + 2, "with") || c.lower_is(k + 2, "to"))
+    {
+        return None;
+    }
+    let who = (k + 4..(k + 12).min(t.len())).find(|&i| c.lower_is(i, "who"))?;
+    // The share starts the phrase ("the 30 percent", "only 24 percent").
+    let np = np_back(c, who).filter(|np| (k + 3..=k + 4).contains(&np.0))?;
+    let mut j = who + 1;
+    while j < t.len() && t[j].is(class::AUX) && !t[j].cap {
+        j += 1;
+    }
+    let kind = cue_at(c, j).filter(|kind| matches!(kind, CueKind::Speech | CueKind::Belief))?;
+    Some(Next { cue: j, kind, source: Source::Mention { np, appositive: None } })
 }
 
 /// Whether the claim goes on after ", but" at `j`: "said the deal was

@@ -1461,3 +1461,11 @@ fn a_participle_after_with_reports_the_phrase_before_it() {
     // No one after "with" to say it.
     assert_eq!(rows("The ad opens with footage of the pier saying nothing.")[0].0, None);
 }
+
+#[test]
+fn a_share_compared_with_another_gives_its_own_answer() {
+    assert_eq!(
+        rows("Most residents said the pier was safe, compared with 23 percent who said it should close."),
+        vec![one("Most residents", "indirect", "the pier was safe"), one("23 percent", "indirect", "it should close"),]
+    );
+}
