@@ -264,7 +264,7 @@ const AUX: &str = "has have had is was were are be been will would could can may
     initially further similarly separately personally flatly quickly explicitly specifically \
     simply reportedly now first frequently openly loudly bluntly firmly forcefully famously \
     memorably subsequently ultimately eventually immediately directly angrily";
-const PREP: &str = "in on at during after before since from of for with by about over under \
+const PREP: &str = "in on at during after before since from of for with by about over under beyond \
     into onto to through via as while when because if although though than without within \
     across against among between around near outside inside upon despite amid toward towards \
     following ahead like per including especially unlike";

@@ -849,9 +849,10 @@ fn strip_det<'a>(words: &[&'a str]) -> (bool, Vec<&'a str>) {
         && cues::lookup(words[i]).class & class::DET != 0
         && i + 1 < words.len()
         && !words[i].eq_ignore_ascii_case("those")
-        // "one of the officials", "some of his aides": the quantity is
-        // part of the name, not an article to drop.
+        // "one of the officials", "some of his aides", "three in 10": the
+        // quantity is part of the name, not an article to drop.
         && !words[i + 1].eq_ignore_ascii_case("of")
+        && !words[i + 1].eq_ignore_ascii_case("in")
     {
         definite |= words[i].eq_ignore_ascii_case("the");
         i += 1;

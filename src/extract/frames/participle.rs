@@ -1,6 +1,7 @@
 //! Participle frames: `S did X, saying C`, where the participle reports
 //! what the clause's subject said; `... with S saying: "Q"`, where it
-//! reports what the name before it said; and `S was quoted as saying C`
+//! reports what the name before it said; `... with 54 percent saying C`,
+//! where the phrase after "with" said it; and `S was quoted as saying C`
 //! (or `R quoted S as saying C`).
 
 use super::phrases::{np_back, np_forward, starts_clause, subject_before};
@@ -13,7 +14,7 @@ use crate::extract::tokens::Kind;
 /// `S did X, saying C`: the participle reports what the clause's subject
 /// said.
 pub(super) fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
-    quoted_as_saying(c, out) || named_participle(c, out) || clause_participle(c, out)
+    quoted_as_saying(c, out) || named_participle(c, out) || with_participle(c, out) || clause_participle(c, out)
 }
 
 /// How the participle cue at `k` takes its content: "citing C" and
@@ -95,6 +96,31 @@ fn named_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     }
     let source = Source::Mention { np, appositive: None };
     push(out, content_frame(c, comp.start, t.len(), c.bytes(k, k + 1), source, comp.that))
+}
+
+/// `..., with 54 percent of voters saying C`, `with Ann Roe calling it
+/// C`: after "with", the noun phrase before the participle is its subject,
+/// and said it; the sentence's own subject did not. Only a name, a share
+/// of people or a head that speaks ("with polls saying"), never a pronoun
+/// ("with me saying") or a thing ("with footage of Roe saying": the
+/// phrase before the participle is Roe, after "of"); and only participles
+/// of speech ("with Russia backing the government", "with polls showing
+/// C" are deeds and findings, framed as such or not at all).
+fn with_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let speech =
+        |k: usize| SPEECH_PARTICIPLES.iter().chain(&["calling", "asking", "tweeting"]).any(|w| c.lower_is(k, w));
+    (2..t.len()).filter(|&k| !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle) && speech(k)).any(|k| {
+        let Some(np) = np_back(c, k).filter(|np| np.0 > 0 && c.lower_is(np.0 - 1, "with")) else {
+            return false;
+        };
+        let words = &t[np.0..np.1];
+        let speaks = !t[np.0].is(class::PRON)
+            && words
+                .iter()
+                .any(|x| (x.cap && !x.is(class::DET | class::ROLE)) || x.is(class::QUANT | class::GROUP | class::ANON));
+        speaks && finish(c, k, Source::Mention { np, appositive: None }, out)
+    })
 }
 
 fn push(out: &mut Vec<Frame>, f: Option<Frame>) -> bool {

@@ -3,7 +3,7 @@
 //! that D`), a subject shared across "and" and the cue-first `Said S: "Q"`.
 
 use super::participle::participle_kind;
-use super::phrases::{np_forward, skip_aux_back, skip_object, starts_clause, subject_before};
+use super::phrases::{np_back, np_forward, skip_aux_back, skip_object, starts_clause, subject_before};
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
 use crate::extract::model::Attribution;
@@ -392,6 +392,9 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                 }
             }
         }
+        if let Some(next) = compared_share(c, k) {
+            return Some((k, Some(next)));
+        }
         if clause_break {
             let from = if x.kind == Kind::Semicolon { k + 1 } else { k + 2 };
             for (j, tj) in t.iter().enumerate().take((from + 12).min(t.len())).skip(from + 1) {
@@ -435,6 +438,27 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         }
     }
     None
+}
+
+/// `..., compared with 23 percent who said D` after the comma at `k`: a
+/// poll's second share and its own answer, side by side with the first.
+fn compared_share(c: &Ctx, k: usize) -> Option<Next> {
+    let t = c.t;
+    if t[k].kind != Kind::Comma
+        || !c.lower_is(k + 1, "compared")
+        || !(c.lower_is(k + 2, "with") || c.lower_is(k + 2, "to"))
+    {
+        return None;
+    }
+    let who = (k + 4..(k + 12).min(t.len())).find(|&i| c.lower_is(i, "who"))?;
+    // The share starts the phrase ("the 30 percent", "only 24 percent").
+    let np = np_back(c, who).filter(|np| (k + 3..=k + 4).contains(&np.0))?;
+    let mut j = who + 1;
+    while j < t.len() && t[j].is(class::AUX) && !t[j].cap {
+        j += 1;
+    }
+    let kind = cue_at(c, j).filter(|kind| matches!(kind, CueKind::Speech | CueKind::Belief))?;
+    Some(Next { cue: j, kind, source: Source::Mention { np, appositive: None } })
 }
 
 /// Whether the claim goes on after ", but" at `j`: "said the deal was
@@ -601,12 +625,19 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
     // the end of the day, S was forced to retreat and said C").
     let first = t.iter().position(|x| !x.is(class::CONJ))?;
     // The introduction opens with a preposition, subordinator or time,
-    // not a subject ("Ann Roe, her rival, ..." has an appositive).
+    // not a subject ("Ann Roe, her rival, ..." has an appositive), or with
+    // a participle or adverb ("Greeting the crowd, S ...", "Hastily
+    // calling a meeting, S ..."), which is tried before the first word as
+    // the subject: a capitalised "-ing" or "-ly" may also be a name
+    // ("Kelly shook her head, ...").
+    let verbal = opens_with_participle(c, first);
     let after_intro = (first..j.min(first + 12))
         .find(|&k| t[k].kind == Kind::Comma)
-        .filter(|_| t[first].is(class::PREP | class::SUB | class::TIME))
-        .map(|k| k + 1);
-    [Some(first), after_intro.filter(|&k| starts_clause(c, k))].into_iter().flatten().find_map(|start| {
+        .filter(|_| verbal || t[first].is(class::PREP | class::SUB | class::TIME))
+        .map(|k| k + 1)
+        .filter(|&k| starts_clause(c, k));
+    let order = if verbal { [after_intro, Some(first)] } else { [Some(first), after_intro] };
+    order.into_iter().flatten().find_map(|start| {
         let (s, e) = np_forward(c, start, false)?;
         if is_possessive(c, e - 1) {
             return None;
@@ -622,6 +653,21 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
         }
         Some(Source::Mention { np: (s, e), appositive: None })
     })
+}
+
+/// The sentence opens with a capitalised "-ing" word and a lowercase word
+/// after it ("Rallying hundreds of workers"), or with an "-ly" adverb before
+/// a participle ("Hastily calling a meeting"; "Usually when ..." opens a
+/// clause of its own).
+fn opens_with_participle(c: &Ctx, first: usize) -> bool {
+    let t = c.t;
+    let (x, Some(next)) = (&t[first], t.get(first + 1)) else { return false };
+    let w = x.text(c.doc);
+    if !(x.word() && x.cap && w.len() >= 6 && next.word() && !next.cap) {
+        return false;
+    }
+    let n = next.text(c.doc);
+    w.ends_with("ing") || (w.ends_with("ly") && n.len() >= 5 && (n.ends_with("ing") || n.ends_with("ed")))
 }
 
 /// `Said S: "Q"` — the cue opens the sentence.

@@ -13,6 +13,16 @@ fn first_speaker(text: &str) -> (String, Option<String>) {
     (s.name, s.role)
 }
 
+/// A statement as `rows` gives it: speaker, attribution, content.
+type Row = (Option<String>, &'static str, String);
+
+/// Each text gives the one statement beside it.
+fn each_one<const N: usize>(cases: [(&str, Row); N]) {
+    for (text, want) in cases {
+        assert_eq!(rows(text), vec![want], "{text}");
+    }
+}
+
 fn names(x: &Extraction) -> Vec<&str> {
     x.speakers.iter().map(|s| s.name.as_str()).collect()
 }
@@ -1402,4 +1412,60 @@ fn a_participle_opening_the_sentence_reports_the_main_subject() {
     );
     // No report: what follows the participle is no clause.
     assert_eq!(rows("After saying goodbye, the crowd left the quay.")[0].0, None);
+}
+
+#[test]
+fn an_opening_phrase_is_not_the_subject_a_second_verb_shares() {
+    let cases = [
+        (
+            "Greeting dozens of farmers at the fair, Senator Joe Pardo praised their work and promised to fight the \
+             new tax.",
+            one("Joe Pardo", "indirect", "to fight the new tax"),
+        ),
+        (
+            "Beyond the receipts, the council counted three late payments and said that the treasurer had ignored \
+             the rules.",
+            one("council", "indirect", "the treasurer had ignored the rules"),
+        ),
+        (
+            "Hastily calling a meeting, Ann Roe blamed the council and insisted that the quay was safe.",
+            one("Ann Roe", "indirect", "the quay was safe"),
+        ),
+        // A name that opens the sentence stays its subject.
+        (
+            "Kelly shook her head, looked at the quay and said that it was safe.",
+            one("Kelly", "indirect", "it was safe"),
+        ),
+    ];
+    each_one(cases);
+}
+
+#[test]
+fn a_participle_after_with_reports_the_phrase_before_it() {
+    let cases = [
+        (
+            "Voters in the county are gloomy, with 54 percent of residents saying the harbour will close within a \
+             decade.",
+            one("54 percent of residents", "indirect", "the harbour will close within a decade"),
+        ),
+        (
+            "The mayor is losing ground, with three in 10 saying she should resign.",
+            one("three in 10", "indirect", "she should resign"),
+        ),
+        (
+            "Supporters rallied outside, with the teachers union saying the strike would go on.",
+            one("teachers union", "indirect", "the strike would go on"),
+        ),
+    ];
+    each_one(cases);
+    // No one after "with" to say it.
+    assert_eq!(rows("The ad opens with footage of the pier saying nothing.")[0].0, None);
+}
+
+#[test]
+fn a_share_compared_with_another_gives_its_own_answer() {
+    assert_eq!(
+        rows("Most residents said the pier was safe, compared with 23 percent who said it should close."),
+        vec![one("Most residents", "indirect", "the pier was safe"), one("23 percent", "indirect", "it should close"),]
+    );
 }
