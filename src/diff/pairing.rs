@@ -24,6 +24,12 @@
 //! same but cut into sentences differently (a list re-punctuated) are
 //! grouped whole: that is layout, not an edit.
 //!
+//! A publisher's notice about the story itself ("Correction: An earlier
+//! version of this story said X") pairs only with another notice. It often
+//! repeats the claim it withdraws, word for word; paired with that claim it
+//! would read as the claim reworded or taken over by the outlet, when the
+//! claim was removed and the notice added.
+//!
 //! It only decides pairs; what kind of change a pair is belongs to
 //! [`super`].
 
@@ -64,6 +70,9 @@ struct Pair {
 
 struct Work<'a> {
     stmts: [&'a [Statement]; 2],
+    /// Which statements are notices ([`is_notice`]): left out of every
+    /// one-to-one pass but the exact one and [`pair_notices`].
+    notice: [Vec<bool>; 2],
     toks: [Vec<Option<Tokens>>; 2],
     member: [Vec<Option<usize>>; 2],
     pairs: Vec<Pair>,
@@ -119,8 +128,13 @@ impl<'a> Work<'a> {
         Tokens::new(&text.join(" "), whole_quote(&stmts[idx[0]]))
     }
 
+    /// Whether statement `i` of `side` is still open to the fuzzy passes.
+    fn free(&self, side: usize, i: usize) -> bool {
+        self.member[side][i].is_none() && !self.notice[side][i]
+    }
+
     fn unpaired(&self, side: usize) -> Vec<usize> {
-        (0..self.stmts[side].len()).filter(|&i| self.member[side][i].is_none()).collect()
+        (0..self.stmts[side].len()).filter(|&i| self.free(side, i)).collect()
     }
 }
 
@@ -129,6 +143,7 @@ impl<'a> Work<'a> {
 pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Group> {
     let mut w = Work {
         stmts: [from, to],
+        notice: [from.iter().map(is_notice).collect(), to.iter().map(is_notice).collect()],
         toks: [vec![None; from.len()], vec![None; to.len()]],
         member: [vec![None; from.len()], vec![None; to.len()]],
         pairs: Vec::new(),
@@ -144,6 +159,7 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Gro
     pair_trims(&mut w);
     pair_rewrites(&mut w);
     pair_headlines(&mut w);
+    pair_notices(&mut w);
 
     let mut groups: Vec<Group> = w
         .pairs
@@ -165,6 +181,78 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Gro
         }
     }
     groups
+}
+
+/// Labels that open a publisher's notice about the story itself.
+const NOTICE_LABELS: [&str; 5] =
+    ["correction", "corrections", "clarification", "editor's note", "editor\u{2019}s note"];
+
+/// What a notice says the story is (the word after "this").
+const STORY_NOUNS: [&str; 8] = ["story", "article", "report", "post", "piece", "item", "page", "headline"];
+
+/// Whether a statement is the publisher's notice about the story itself
+/// rather than a claim about the world: a correction, clarification or
+/// editor's note ("Correction: …", "Editor's note: …"), a sentence about an
+/// earlier version ("An earlier version of this story said …"), or one
+/// saying the story was changed ("This article has been updated to …").
+pub(super) fn is_notice(s: &Statement) -> bool {
+    // A notice is the outlet's own; a speaker's "correction" is a claim.
+    if s.speaker.is_some() {
+        return false;
+    }
+    let text = s.content.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let labelled = NOTICE_LABELS.iter().any(|l| {
+        text.strip_prefix(l).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with(':') || rest.starts_with('\u{2014}') || rest.starts_with("- ")
+        })
+    });
+    if labelled {
+        return true;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let about_story = |at: usize| {
+        matches!(words.get(at), Some(&"this" | &"the")) && words.get(at + 1).is_some_and(|n| STORY_NOUNS.contains(n))
+    };
+    match words[..] {
+        // "An earlier version of this story said …" (not "an earlier
+        // version of the bill").
+        [_, "earlier" | "previous", "version" | "versions", "of", ..] => about_story(4),
+        ["earlier" | "previous", "versions", "of", ..] => about_story(3),
+        // "This story has been updated …", "This article was corrected …".
+        [_, _, "has" | "was" | "had", verb, ..] => {
+            about_story(0) && matches!(verb, "been" | "updated" | "corrected" | "amended" | "changed" | "edited")
+        }
+        _ => false,
+    }
+}
+
+/// Pair the notices left over: a correction reworded from one revision to
+/// the next is that correction, by word similarity as any statement.
+fn pair_notices(w: &mut Work<'_>) {
+    let open = |w: &Work<'_>, side: usize| -> Vec<usize> {
+        (0..w.stmts[side].len()).filter(|&i| w.notice[side][i] && w.member[side][i].is_none()).collect()
+    };
+    let (lf, lt) = (open(w, FROM), open(w, TO));
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for &i in &lf {
+        for &j in &lt {
+            w.tokens(FROM, i);
+            w.tokens(TO, j);
+            let sim = words::similarity(
+                w.toks[FROM][i].as_ref().expect("tokenised above"),
+                w.toks[TO][j].as_ref().expect("tokenised above"),
+            );
+            if sim >= w.opts.threshold {
+                cands.push((sim, i, j));
+            }
+        }
+    }
+    link_best_first(w, cands);
 }
 
 fn hash_key(s: &Statement) -> Cow<'_, str> {
@@ -310,7 +398,7 @@ fn regroup(w: &mut Work<'_>) {
             let speaker = w.stmts[FROM][i0].speaker.clone();
             let fits = |w: &Work<'_>, side: usize, k: usize| {
                 k < w.stmts[side].len()
-                    && w.member[side][k].is_none()
+                    && w.free(side, k)
                     && same_speaker(w.stmts[side][k].speaker.as_ref(), speaker.as_ref())
             };
             let (mut i, mut j) = (i0, j0);
@@ -511,7 +599,7 @@ const HEADLINE_MAX_WORDS: usize = 20;
 /// whose first line is something else entirely stays removed + added.
 fn pair_headlines(w: &mut Work<'_>) {
     let [from, to] = w.stmts;
-    if from.is_empty() || to.is_empty() || w.member[FROM][0].is_some() || w.member[TO][0].is_some() {
+    if from.is_empty() || to.is_empty() || !w.free(FROM, 0) || !w.free(TO, 0) {
         return;
     }
     if !is_headline(from, 0) || !is_headline(to, 0) {
@@ -541,7 +629,11 @@ const REWRITE_MIN_WORDS: usize = 5;
 fn absorb(w: &mut Work<'_>, many: usize) {
     let one = 1 - many;
     let threshold = w.opts.threshold;
-    for t in w.unpaired(many) {
+    // Notices join too: a notice run into the sentence before it (two
+    // paragraphs joined) is that sentence and the notice. Only a group of
+    // two or more pieces is kept, so a notice never pairs alone here.
+    let open: Vec<usize> = (0..w.stmts[many].len()).filter(|&i| w.member[many][i].is_none()).collect();
+    for t in open {
         // A fragment of one or two words ("It was.") is contained in almost
         // any long sentence; only real pieces may join.
         if w.tokens(many, t).word_count() < 3 {

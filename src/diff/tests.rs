@@ -857,3 +857,56 @@ fn removed_copy_of_a_repeated_statement_is_the_one_removed() {
         .collect();
     assert_eq!(removed, vec![1, 2]);
 }
+
+#[test]
+fn a_correction_repeating_a_withdrawn_claim_is_added_and_the_claim_removed() {
+    let a = rev(vec![
+        own("The ferry service resumed on Thursday."),
+        stmt(
+            "the captain had been warned about the weather",
+            Some(speaker("crew member", SpeakerKind::Anonymous, None)),
+            Attribution::Indirect,
+        ),
+    ]);
+    let b = rev(vec![
+        own("The ferry service resumed on Thursday."),
+        own("Correction: An earlier version of this story said the captain had been warned about the weather."),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Removed, ChangeKind::Added], "{:?}", d.changes);
+    let removed = d.changes.iter().find(|c| c.change == ChangeKind::Removed).unwrap();
+    assert_eq!(removed.from.as_ref().unwrap().speaker.as_ref().unwrap().name, "crew member");
+}
+
+#[test]
+fn a_correction_reworded_is_one_rewording() {
+    let a = rev(vec![own("Correction: An earlier version of this article gave the wrong date for the hearing.")]);
+    let b = rev(vec![own("Correction: An earlier version of this article gave the wrong date for the court hearing.")]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::Reworded]);
+}
+
+#[test]
+fn notices_are_the_outlets_notes_about_the_story_not_claims_about_versions() {
+    let notices = [
+        "Correction: An earlier version of this story misstated the toll.",
+        "Clarification \u{2014} the report was published on Monday, not Sunday.",
+        "Editor\u{2019}s note: Names have been changed at the family\u{2019}s request.",
+        "An earlier version of this article said the dam was built in 1950.",
+        "Earlier versions of the story gave a different figure.",
+        "This story has been updated with comment from the council.",
+        "This article was corrected to give the mayor's full title.",
+    ];
+    for text in notices {
+        assert!(pairing::is_notice(&own(text)), "{text}");
+    }
+    let claims = [
+        own("An earlier version of the bill was rejected in March."),
+        own("This story of loss and recovery was told many times."),
+        own("Corrections officers walked out at dawn."),
+        said("a correction to the figures would follow", "Ilse Varga"),
+        said("Correction: the figure was wrong", "Ilse Varga"),
+    ];
+    for s in &claims {
+        assert!(!pairing::is_notice(s), "{}", s.content);
+    }
+}

@@ -530,3 +530,37 @@ fn a_day_of_updates_at_once_with_a_clause_cut_and_a_split() {
         ],
     );
 }
+
+#[test]
+fn a_correction_withdraws_an_anonymous_claim_and_descriptions_get_names() {
+    // An afternoon update of a morning story: the headline and lead
+    // rewritten with new figures, two officials first described then
+    // named, a quotation trimmed, a reporter's colour line cut, a chief
+    // executive quoted, and a correction withdrawing what an anonymous
+    // source had said. The correction repeats the withdrawn claim word
+    // for word; it is the outlet's notice, added, and the source's claim
+    // is removed, not handed to the outlet.
+    check(
+        "chlorine-leak",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "Chemical leak forces evacuation", "Chlorine leak at Dalmore plant"),
+            was("reworded", "county officials", "Hundreds of residents", "About 600 residents"),
+            ex(
+                "reattributed",
+                "county's emergency management director → Adaeze Brennan",
+                "the leak began shortly after 4 a.m.",
+            ),
+            ex("removed", "(unattributed)", "Fire crews were still at the scene"),
+            ex("added", "Adaeze Brennan", "evacuation order would stay in place"),
+            was("reattributed", "spokeswoman for the fire service → Carla Dunne", "two workers", "three workers"),
+            ex("quote_changed", "Verrow Chemicals", "We are cooperating fully with the authorities"),
+            ex("removed", "person familiar with the plant's operations", "the tank had failed an inspection in March"),
+            ex("added", "Tomas Ilves", "did not yet know what caused the leak"),
+            ex("added", "Tomas Ilves", "We will find out, and we will tell people"),
+            ex("added", "(unattributed)", "Correction: An earlier version of this story said the tank failed"),
+            ex("added", "(unattributed)", "The plant's inspection records do not show that."),
+        ],
+    );
+}
