@@ -274,6 +274,25 @@ fn is_descriptor(w: &str) -> bool {
 /// for the story's principal and name a relative in full. On a tie, the
 /// latest named.
 fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a str> {
+    let named = named_in_full(doc, pos, surname);
+    // Ties go to the latest named (the first found here).
+    let most = named.iter().map(|n| n.1).max()?;
+    named.iter().find(|n| n.1 == most).map(|n| n.2)
+}
+
+/// [`full_name_before`] only when the article named one person of that
+/// surname in full, so that nothing has to be guessed.
+fn sole_full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a str> {
+    match named_in_full(doc, pos, surname)[..] {
+        [(_, _, mention)] => Some(mention),
+        _ => None,
+    }
+}
+
+/// Each person named in full with `surname` in `doc[..pos]` (within the
+/// lookback): the given name, how often, and the mention found latest;
+/// the latest named first.
+fn named_in_full<'a>(doc: &'a str, pos: usize, surname: &str) -> Vec<(&'a str, usize, &'a str)> {
     let mut from = pos.saturating_sub(NAME_LOOKBACK);
     while !doc.is_char_boundary(from) {
         from += 1;
@@ -282,10 +301,8 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
     // Never empty here (`can_speak` refuses a name without words); an
     // empty needle would match at every byte, not every char.
     if surname.is_empty() {
-        return None;
+        return Vec::new();
     }
-    // Each person named in full: the given name before the surname, how
-    // often, and the mention found latest.
     let mut named: Vec<(&'a str, usize, &'a str)> = Vec::new();
     for i in matches_from_end(hay.as_bytes(), surname.as_bytes()) {
         let rest = &hay[i + surname.len()..];
@@ -344,9 +361,7 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
             None => named.push((given, 1, mention)),
         }
     }
-    // Ties go to the latest named (the first found here).
-    let most = named.iter().map(|n| n.1).max()?;
-    named.iter().find(|n| n.1 == most).map(|n| n.2)
+    named
 }
 
 /// The non-overlapping matches of `needle` in `hay` from the end, as
@@ -760,7 +775,13 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
     {
         return None;
     }
-    if second.is_some_and(|i| given_name_gender(&sentence[..i - 1]) == Gender::Unknown) {
+    // The first word a given name ("Jennifer Shanklin is"), or an
+    // honorific that tells the pronoun ("Mr Fitch arrived", "Ms. Roe,
+    // the organist,"): a name the article follows either way.
+    if second.is_some_and(|i| {
+        let first = &sentence[..i - 1];
+        given_name_gender(first) == Gender::Unknown && honorific_gender(first) == Gender::Unknown
+    }) {
         return None;
     }
     let mut end = 0;
@@ -1455,6 +1476,16 @@ const MASCULINE_NAMES: [&str; 143] = [
     "zachary",
 ];
 
+/// The gender an honorific opening a name tells ("Mr", "Mrs.", "Ms",
+/// "Miss"); any other word tells none.
+fn honorific_gender(w: &str) -> Gender {
+    match w.strip_suffix('.').unwrap_or(w) {
+        "Mr" => Gender::Masc,
+        "Mrs" | "Ms" | "Miss" => Gender::Fem,
+        _ => Gender::Unknown,
+    }
+}
+
 fn given_name_gender(w: &str) -> Gender {
     // `w` lowered once into a key of numbers searched for among the lists'
     // keys: a comparator lowering both sides byte by byte cost about 700
@@ -1860,6 +1891,24 @@ impl<'a> Registry<'a> {
         };
         if found.is_some() {
             self.complete_name(idx, &parsed);
+            // "Mr. Trump, I have a deal for you." named him by surname
+            // before the article gave "Donald Trump": "Mr. Trump said" after
+            // the full name is that person, and takes the name.
+            if parsed.kind == SpeakerKind::Person
+                && parsed.pronoun.is_none()
+                && !parsed.name.contains(' ')
+                && !self.entries[idx].speaker.name.contains(' ')
+                && let Some(full) = sole_full_name_before(self.doc, self.pos, &parsed.name).map(|m| parse(m, None))
+                && full.kind == SpeakerKind::Person
+                && surname_of(&full.name).as_ref() == Some(&parsed.name)
+                // "Mrs. Clinton" is not the "Bill Clinton" named before her.
+                && !matches!(
+                    (self.entries[idx].gender, full.gender),
+                    (Gender::Masc, Gender::Fem) | (Gender::Fem, Gender::Masc)
+                )
+            {
+                self.complete_name(idx, &full);
+            }
         }
         let clock = self.clock;
         let e = &mut self.entries[idx];
@@ -1991,7 +2040,9 @@ impl<'a> Registry<'a> {
             || parsed.pronoun.is_some()
             || parsed.definite_head.is_some()
             || parsed.gender == Gender::Unknown
-            || parsed.name.split_whitespace().count() < 2
+            // A surname alone is a name the article follows only after an
+            // honorific ("Mr Fitch"), which is what told its gender.
+            || (parsed.name.split_whitespace().count() < 2 && parsed.title.is_none())
             || !can_speak(&parsed)
         {
             return;
