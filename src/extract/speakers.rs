@@ -2041,7 +2041,13 @@ impl<'a> Registry<'a> {
     /// Councillor Nadia Brook,"): later "she" or "the pick" can be them.
     pub fn introduce(&mut self, name: &str, description: &str) {
         let parsed = parse(name, Some(description));
-        if parsed.kind != SpeakerKind::Person || !can_speak(&parsed) || parsed.name.split_whitespace().count() < 2 {
+        // A surname alone only after an honorific that tells the pronoun
+        // ("the chief negotiator, Ms Okonjo,").
+        let surname_only = parsed.name.split_whitespace().count() < 2;
+        if parsed.kind != SpeakerKind::Person
+            || !can_speak(&parsed)
+            || (surname_only && (parsed.title.is_none() || parsed.gender == Gender::Unknown))
+        {
             return;
         }
         self.clock += 1;

@@ -403,6 +403,11 @@ fn a_person_named_with_an_honorific_as_a_subject_is_the_next_pronoun() {
         rows("Ms. Okonjo, the chief negotiator, left early. \"Nobody is walking away,\" she said.")[1],
         one("Okonjo", "direct", "Nobody is walking away")
     );
+    // Introduced by a description, by honorific and surname.
+    assert_eq!(
+        rows("The foreign minister, Ms Okonjo, arrived late. \"We came here to sign,\" she said.")[1],
+        one("Okonjo", "direct", "We came here to sign")
+    );
     // The pronoun still agrees: "he" after Ms Okonjo is the man quoted
     // before her.
     assert_eq!(
