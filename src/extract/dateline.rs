@@ -98,3 +98,82 @@ pub fn strip_dateline(content: &str) -> &str {
     // A dateline opens a sentence; it is never all there is.
     if claim.split_whitespace().count() < 3 { content } else { claim }
 }
+
+/// Zones and marks that may follow a live blog's time stamp.
+const TIME_SUFFIXES: [&str; 14] =
+    ["a.m.", "p.m.", "am", "pm", "GMT", "BST", "UTC", "CET", "CEST", "ET", "EST", "EDT", "PT", "local"];
+
+/// `content` without a live blog's time stamp opening its entry ("12:48
+/// Raman told MPs …", "10.15am: The minister …", "9:05 a.m. ET — …"): one
+/// or two digits, a colon or dot, two digits, an optional "am"/"p.m."
+/// and zone, an optional colon or dash, then a capitalised word. Like a
+/// dateline, it is layout: frames and introductions start after it.
+/// Anything else is returned whole.
+pub fn strip_timestamp(content: &str) -> &str {
+    let b = content.as_bytes();
+    let hours = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&hours)
+        || !matches!(b.get(hours), Some(b':' | b'.'))
+        || !b.get(hours + 1..hours + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        || b.get(hours + 3).is_some_and(u8::is_ascii_digit)
+    {
+        return content;
+    }
+    let mut rest = &content[hours + 3..];
+    // "10.15am", "9:05 a.m. ET", "14:02 GMT".
+    for _ in 0..2 {
+        let r = rest.trim_start();
+        match TIME_SUFFIXES
+            .iter()
+            .find(|s| r.strip_prefix(**s).is_some_and(|after| after.is_empty() || after.starts_with([' ', ':', ','])))
+        {
+            Some(s) => rest = &r[s.len()..],
+            None => break,
+        }
+    }
+    rest = rest.trim_start();
+    if let Some(r) = rest.strip_prefix([':', '|']) {
+        rest = r.trim_start();
+    } else {
+        let dash = rest.chars().take_while(|&c| matches!(c, '-' | '–' | '—' | '―')).count();
+        if (1..=2).contains(&dash) {
+            let after = rest.char_indices().nth(dash).map_or("", |(i, _)| &rest[i..]);
+            rest = after.trim_start();
+        }
+    }
+    let stamp = &content[..content.len() - rest.len()];
+    if !stamp.ends_with(char::is_whitespace)
+        || !rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201C}')
+    {
+        return content;
+    }
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_timestamp;
+
+    #[test]
+    fn a_live_blogs_time_stamp_is_layout() {
+        for (entry, rest) in [
+            ("12:48 Raman told MPs borrowing would fall.", "Raman told MPs borrowing would fall."),
+            ("10.15am: The minister has arrived.", "The minister has arrived."),
+            ("9:05 a.m. ET \u{2014} \"We are ready,\" she said.", "\"We are ready,\" she said."),
+            ("14:02 GMT | Markets opened flat.", "Markets opened flat."),
+            ("7:30 - The polls have opened.", "The polls have opened."),
+        ] {
+            assert_eq!(strip_timestamp(entry), rest, "{entry}");
+        }
+        for sentence in [
+            "3.1 million people voted.",
+            "12:48 was the time the polls closed.",
+            "2024 was a record year.",
+            "10:15:30 The clock stopped.",
+            "12:48Raman arrived.",
+            "The 12:48 train was late.",
+        ] {
+            assert_eq!(strip_timestamp(sentence), sentence);
+        }
+    }
+}

@@ -191,10 +191,15 @@ impl<'a> Pipeline<'a> {
             }
         }
         self.registry.at(range.0);
-        for (name, description) in speakers::introductions(text) {
+        // A live blog's time stamp opening an entry ("12:48 Raman told
+        // MPs …") is layout, like a dateline: names and frames start after
+        // it. The statement keeps its whole sentence.
+        let opens_paragraph = doc[para_start..range.0].trim().is_empty();
+        let lead = if opens_paragraph { dateline::strip_timestamp(text) } else { text };
+        for (name, description) in speakers::introductions(lead) {
             self.registry.introduce(name, description);
         }
-        if let Some(name) = speakers::subject_name(text) {
+        if let Some(name) = speakers::subject_name(lead) {
             self.registry.mention_person(name);
         }
         let mut toks = std::mem::take(&mut self.tokens);
@@ -202,11 +207,11 @@ impl<'a> Pipeline<'a> {
         // A dateline opening the lead is layout, not grammar: "WASHINGTON —
         // X spoke out, arguing that C" is X's claim. The statement keeps its
         // whole sentence; only the frames start after the dash.
-        let frame_range = if paragraph < dateline::WITHIN_PARAGRAPHS && doc[para_start..range.0].trim().is_empty() {
-            let rest = dateline::strip_dateline(text);
+        let frame_range = if paragraph < dateline::WITHIN_PARAGRAPHS && opens_paragraph {
+            let rest = dateline::strip_dateline(lead);
             (range.1 - rest.len(), range.1)
         } else {
-            range
+            (range.1 - lead.len(), range.1)
         };
         // "did not respond to a request for comment": no cue word, a frame
         // all the same (`frames::no_answer`).

@@ -428,3 +428,13 @@ fn a_surname_first_named_alone_takes_the_full_name_given_later() {
     let last = rows(text).pop().unwrap();
     assert_ne!(last.0.as_deref(), Some("Ann Hale"), "{last:?}");
 }
+
+#[test]
+fn a_live_blog_entrys_time_stamp_is_no_part_of_its_frame() {
+    let entry = rows("12:48 Raman told MPs borrowing would fall next year. \"We have kept our promise,\" she said.");
+    assert_eq!(entry[0], one("Raman", "indirect", "borrowing would fall next year"));
+    assert_eq!(entry[1], one("Raman", "direct", "We have kept our promise"));
+    // Introductions past the stamp too.
+    let entry = rows("11:05 The finance minister, Ms Raman, has arrived. \"We are ready,\" she said.");
+    assert_eq!(entry[1], one("Raman", "direct", "We are ready"));
+}

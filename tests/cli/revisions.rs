@@ -564,3 +564,19 @@ fn a_correction_withdraws_an_anonymous_claim_and_descriptions_get_names() {
         ],
     );
 }
+
+#[test]
+fn a_live_blogs_new_entries_on_top_keep_their_speakers_past_the_time_stamp() {
+    // Entries open with a time stamp ("12:48 Raman told MPs …"); the new
+    // ones go on top. The stamp is layout: the speaker is found past it.
+    check(
+        "budget-live",
+        "a",
+        "b",
+        &[
+            ex("added", "Raman", "borrowing would fall to 3.1% of national income"),
+            ex("added", "Raman", "We have kept our promise"),
+            ex("added", "(unattributed)", "The chancellor has begun her statement."),
+        ],
+    );
+}
