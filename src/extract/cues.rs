@@ -291,7 +291,7 @@ const GROUP: &str = "critics analysts experts observers supporters opponents vot
     congresswoman leader founder executive lawyer attorney prosecutor analyst expert critic \
     pollster strategist historian professor economist scientist researcher doctor doctors \
     friend friends family sister brother wife husband daughter son mother father colleagues \
-    allies ally aide unions union commission council panel board investigation probe polling \
+    allies ally aide unions union commission council panel board investigation probe inquiry polling \
     majority plurality percent respondents americans workers officers agents commentators \
     pundits reporters journalists media outlets newspapers editorial editors editor author \
     authors writer writers columnist senators assembly legislature voter residents \

@@ -42,8 +42,8 @@ use no_answer::no_answer;
 use nominal::nominal;
 use participle::participle;
 use phrases::{
-    clause_subject, document_subject, is_negation, is_relative, is_subordinator, np_back, relative_subject,
-    restrictive_who, skip_aux_back, starts_clause, subject_before, those_subject,
+    clause_subject, document_subject, is_agent_noun, is_negation, is_relative, is_subordinator, np_back,
+    relative_subject, restrictive_who, skip_aux_back, starts_clause, subject_before, those_subject,
 };
 use speech::{cue_first, shared_subject, speaker_first};
 
@@ -616,6 +616,13 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             // clause is often the writer's narrative ("after S criticized").
             || (s > 0 && kind != CueKind::Other && is_subordinator(c, s - 1) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
+            // "..., as a new poll shows C": a document's finding after
+            // "as" (a person's "as S said" is [`as_said`]'s).
+            || (s > 0
+                && kind == CueKind::Belief
+                && c.lower_is(s - 1, "as")
+                && !t[s - 1].cap
+                && (s..cue).any(|k| according::is_document(c, k)))
     })
     // A document's long phrase ("the average of polls taken over the past
     // month shows") before an opening phrase is looked for in it.
@@ -659,10 +666,22 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     } else {
         kind
     };
+    // "Critics believe C", "some analysts think C": people of a kind hold
+    // beliefs as a named person does (not "the rules expect": no one).
+    // So do bodies ("the panel concluded C", "the inquiry found C").
+    let holders = np.1 > np.0
+        && is_agent_noun(c, np.1 - 1)
+        && (phrases::plural_form(t[np.1 - 1].text(doc)) || t[np.1 - 1].is(class::ANON | class::GROUP | class::ROLE))
+        && !according::is_document(c, np.1 - 1)
+        // ("the campaign showed no signs of C": people show things.)
+        && !["show", "shows", "showed"].iter().any(|w| c.lower_is(cue, w));
     if kind == CueKind::Belief
         && !c.lower_is(cue + 1, "that")
         && !document
-        && !t[np.0..np.1].iter().any(|x| x.is(class::PRON) || x.cap)
+        && !holders
+        // ("The new rules expect C": an article capitalised at the start
+        // is no name; "Many expect C" is people.)
+        && !(np.0..np.1).any(|k| t[k].is(class::PRON) || (t[k].cap && !is_article(c, k)))
     {
         return None;
     }
@@ -714,7 +733,9 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     // In a subordinate clause the content ends at the clause's comma.
     // (Not "S who wrote the brief says C": there the clause ended first.)
     let restrictive = c.lower_is(np.1, "who") && np.1 + 1 == skip_aux_back(c, cue);
-    let limit = if (np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np)) || restrictive {
+    // ("Even as polls show C, S said D": so does a finding after "as".)
+    let after_as = np.0 > 0 && c.lower_is(np.0 - 1, "as") && kind == CueKind::Finding;
+    let limit = if (np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np)) || restrictive || after_as {
         // "..., when she said, \"Q\"": a comma that opens a quotation
         // leads into the content, not out of the clause.
         (cue..t.len())
@@ -737,7 +758,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             }
             let main = matches!(
                 cue_at(c, j),
-                Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief | CueKind::Declined))
+                Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief | CueKind::Declined | CueKind::Other))
                     if speaker_first(c, j, kind2, source, t.len(), out)
             );
             if !main {

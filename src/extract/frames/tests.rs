@@ -1469,3 +1469,61 @@ fn a_share_compared_with_another_gives_its_own_answer() {
         vec![one("Most residents", "indirect", "the pier was safe"), one("23 percent", "indirect", "it should close"),]
     );
 }
+
+#[test]
+fn people_of_a_kind_hold_beliefs() {
+    let cases = [
+        (
+            "Some harbour pilots believe the new quay will silt up within a year.",
+            one("harbour pilots", "belief", "the new quay will silt up within a year"),
+        ),
+        (
+            "Local fishermen think Ann Roe wants to sell the docks.",
+            one("Local fishermen", "belief", "Ann Roe wants to sell the docks"),
+        ),
+    ];
+    each_one(cases);
+    // A thing is no holder.
+    assert_eq!(rows("The new rules expect the ferry to run at night.")[0].0, None);
+}
+
+#[test]
+fn a_bare_noun_with_its_verb_is_a_believed_clause() {
+    assert_eq!(
+        rows("Ann Roe thinks ferry fares are too high for the islanders.")[0],
+        one("Ann Roe", "belief", "ferry fares are too high for the islanders")
+    );
+    // No verb of its own: an object, not a clause.
+    assert_eq!(rows("Ann Roe found ferry tickets under the seat.")[0].0, None);
+}
+
+#[test]
+fn a_finding_after_as_belongs_to_its_document() {
+    assert_eq!(
+        rows("The council met in private as a new survey showed most islanders opposing the toll.")[0],
+        one("new survey", "belief", "most islanders opposing the toll")
+    );
+}
+
+#[test]
+fn a_surname_that_is_a_modal_and_an_ordinal_before_a_role() {
+    assert_eq!(
+        rows("Theresa May said the ferry would run all winter.")[0],
+        one("Theresa May", "indirect", "the ferry would run all winter")
+    );
+    assert_eq!(
+        rows("The former first lady said the toll was a mistake.")[0],
+        one("former first lady", "indirect", "the toll was a mistake")
+    );
+}
+
+#[test]
+fn a_stance_after_a_clause_inside_the_subject() {
+    assert_eq!(
+        rows("Ann Roe, who thinks the toll is too high, called the new timetable \u{201C}a disgrace.\u{201D}"),
+        vec![
+            one("Ann Roe", "belief", "the toll is too high"),
+            one("Ann Roe", "other", "the new timetable \u{201C}a disgrace.\u{201D}")
+        ]
+    );
+}
