@@ -1527,3 +1527,22 @@ fn a_stance_after_a_clause_inside_the_subject() {
         ]
     );
 }
+
+#[test]
+fn according_to_after_a_connective_a_one_word_subject_or_before_a_colon() {
+    let cases = [
+        (
+            "But, according to the survey, 40 percent of islanders never use the ferry.",
+            one("survey", "according_to", "40 percent of islanders never use the ferry"),
+        ),
+        (
+            "According to the Ledger: \u{201C}The harbour board has lost its way.\u{201D}",
+            one("Ledger", "according_to", "\u{201C}The harbour board has lost its way.\u{201D}"),
+        ),
+    ];
+    each_one(cases);
+    let x = extract("Turnout, according to the clerk, has fallen by a third in the island wards.");
+    let s = &x.statements[0];
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("clerk"));
+    assert_eq!(s.content, "Turnout has fallen by a third in the island wards");
+}
