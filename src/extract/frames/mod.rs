@@ -37,7 +37,7 @@ use super::tokens::{Kind, Token};
 use according::{according_to, in_document};
 use as_said::as_said;
 use content_first::content_first;
-use label::{label, label_mark};
+use label::{label, label_mark, named_colon};
 use no_answer::no_answer;
 use nominal::nominal;
 use participle::participle;
@@ -478,7 +478,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             return outcome;
         }
     }
-    if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) {
+    if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) || named_colon(&c, out) {
         return Outcome::Framed;
     }
     // All quotation: a continuation of the last speaker.

@@ -1546,3 +1546,25 @@ fn according_to_after_a_connective_a_one_word_subject_or_before_a_colon() {
     assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("clerk"));
     assert_eq!(s.content, "Turnout has fallen by a third in the island wards");
 }
+
+#[test]
+fn a_name_and_a_colon_before_a_quotation_inside_the_sentence() {
+    let cases = [
+        (
+            "FERRY FARES RISE AGAIN - Ann Roe: \u{201C}The islanders pay more than anyone on the coast.\u{201D}",
+            one("Ann Roe", "direct", "The islanders pay more than anyone on the coast."),
+        ),
+        (
+            "The result did not surprise the pollster Tom Berry: \u{201C}The channel was silting up for years.\u{201D}",
+            one("Tom Berry", "direct", "The channel was silting up for years."),
+        ),
+        (
+            "More from Berry: \u{201C}Nobody dredged it after the storm.\u{201D}",
+            one("Berry", "direct", "Nobody dredged it after the storm."),
+        ),
+    ];
+    each_one(cases);
+    // The listener is no source.
+    assert_eq!(rows("The mayor sent a note to Ann Roe: \u{201C}Close the quay tonight.\u{201D}")[0].0, None);
+    assert_eq!(rows("The pilot was from Norway: \u{201C}We never close the quay.\u{201D}")[0].0, None);
+}
