@@ -457,7 +457,14 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             continue;
         };
         if matches!(kind, CueKind::According | CueKind::Other)
-            || (kind == CueKind::Participle && !(cue > 0 && (t[cue - 1].is(class::AUX) || is_negation(&c, cue - 1))))
+            || (kind == CueKind::Participle
+                && !(cue > 0
+                    && (t[cue - 1].is(class::AUX)
+                        || is_negation(&c, cue - 1)
+                        // "She's claiming that C": the auxiliary is written on
+                        // (not "she's touting the plan": an object).
+                        || (cues::contracted_pronoun(t[cue - 1].text(doc)).is_some()
+                            && !speech::object_participle(&c, cue)))))
         {
             continue;
         }

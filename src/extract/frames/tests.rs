@@ -1568,3 +1568,28 @@ fn a_name_and_a_colon_before_a_quotation_inside_the_sentence() {
     assert_eq!(rows("The mayor sent a note to Ann Roe: \u{201C}Close the quay tonight.\u{201D}")[0].0, None);
     assert_eq!(rows("The pilot was from Norway: \u{201C}We never close the quay.\u{201D}")[0].0, None);
 }
+
+#[test]
+fn a_progressive_of_speech_and_charges_that() {
+    let cases = [
+        (
+            "The harbour board is demanding that the council reopen the quay.",
+            one("harbour board", "indirect", "the council reopen the quay"),
+        ),
+        (
+            "The county clerk is denying that the ballots were counted twice.",
+            one("county clerk", "indirect", "the ballots were counted twice"),
+        ),
+        (
+            "Ann Roe charges that the toll money went to the mayor\u{2019}s friends.",
+            one("Ann Roe", "indirect", "the toll money went to the mayor\u{2019}s friends"),
+        ),
+    ];
+    each_one(cases);
+    // A noun after an article stays a noun.
+    assert_eq!(rows("The charges that the mayor faces are serious.")[0].0, None);
+    assert_eq!(
+        rows("Ann Roe spoke on Monday. She\u{2019}s claiming that the ferry company hid its losses.")[1],
+        one("Ann Roe", "indirect", "the ferry company hid its losses")
+    );
+}
