@@ -1593,3 +1593,18 @@ fn a_progressive_of_speech_and_charges_that() {
         one("Ann Roe", "indirect", "the ferry company hid its losses")
     );
 }
+
+#[test]
+fn a_participle_after_a_time_or_a_comma_inside_the_quotation_mark() {
+    let cases = [
+        (
+            "Ann Roe on Thursday stepped up her attacks on the ferry company, saying it had cheated the islanders.",
+            one("Ann Roe", "indirect", "it had cheated the islanders"),
+        ),
+        (
+            "Ann Roe gave a long defence of \u{201C}island values,\u{201D} saying the quay belonged to everyone.",
+            one("Ann Roe", "indirect", "the quay belonged to everyone"),
+        ),
+    ];
+    each_one(cases);
+}
