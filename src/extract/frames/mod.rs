@@ -512,6 +512,23 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     Outcome::None
 }
 
+/// Whether the cue at `cue`, whose subject follows the relative word at
+/// `rel`, reports the relative clause's own predicate: "which S said was
+/// C", "who S said were C". A verb of saying or believing, a relative
+/// pronoun, and a finite auxiliary right after the cue ("Everything S
+/// says is a lie" has no relative; "which S said on Monday" goes on as
+/// any report). Not "what S said was C": it often stands in a stance's
+/// object ("ended what she said were punitive rules"), which frames the
+/// sentence better.
+fn embedded_report(c: &Ctx, rel: usize, cue: usize, kind: CueKind) -> bool {
+    const FINITE: [&str; 13] =
+        ["is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "should", "has", "had"];
+    matches!(kind, CueKind::Speech | CueKind::Belief)
+        && ["which", "who", "that"].iter().any(|w| c.lower_is(rel, w))
+        && !c.t[rel].cap
+        && FINITE.iter().any(|w| c.lower_is(cue + 1, w))
+}
+
 /// "S called for C, and T said D": when the speech frame's subject opens
 /// a second clause, a stance in the first is a claim of its own. The
 /// stance's frame reaches the speech through its coordinated continuation,
@@ -623,6 +640,8 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             // clause is often the writer's narrative ("after S criticized").
             || (s > 0 && kind != CueKind::Other && is_subordinator(c, s - 1) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
+            // "the kind of job that economists say is the future".
+            || (s > 0 && c.lower_is(s - 1, "that") && embedded_report(c, s - 1, cue, kind))
             // "..., as a new poll shows C": a document's finding after
             // "as" (a person's "as S said" is [`as_said`]'s).
             || (s > 0
@@ -735,6 +754,21 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     let negated = (skip_aux_back(c, cue)..cue).any(|k| is_negation(c, k));
     if negated && !matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Participle) {
         return None;
+    }
+    // "which officials said will take effect C", "who he said were C":
+    // the report sits inside a relative clause, and
+    // what was said is the clause's own predicate, up to its comma.
+    if np.0 > 0 && embedded_report(c, np.0 - 1, cue, kind) {
+        let end = (cue + 1..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len());
+        let content = c.content(cue + 1, end)?;
+        out.push(Frame {
+            attribution: Attribution::Indirect,
+            content,
+            content2: None,
+            cue: Some(c.bytes(cue, cue + 1)),
+            source,
+        });
+        return Some(Outcome::Framed);
     }
     let first_new = out.len();
     // In a subordinate clause the content ends at the clause's comma.

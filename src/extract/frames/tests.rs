@@ -1608,3 +1608,22 @@ fn a_participle_after_a_time_or_a_comma_inside_the_quotation_mark() {
     ];
     each_one(cases);
 }
+
+#[test]
+fn a_report_inside_a_relative_clause_gives_its_predicate() {
+    let cases = [
+        (
+            "The new timetable, which officials said will take effect in May, cuts two sailings.",
+            one("officials", "indirect", "will take effect in May"),
+        ),
+        (
+            "The islanders trust Tom Berry, who the harbour master says is the best pilot on the coast.",
+            one("harbour master", "indirect", "is the best pilot on the coast"),
+        ),
+        (
+            "Ann Roe runs the kind of ferry that many pilots say is the future of the coast.",
+            one("pilots", "indirect", "is the future of the coast"),
+        ),
+    ];
+    each_one(cases);
+}
