@@ -29,6 +29,20 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
     let mut j = cue + 1;
     if kind == CueKind::Tell {
         j = skip_object(c, j);
+        // "told a cheering crowd in Ohio that C", "told city leaders on
+        // Monday that C": a longer listener, plain words up to "that".
+        if let Some(that) = (j..t.len().min(j + 10)).find(|&k| c.lower_is(k, "that"))
+            && that > j
+            && that + 1 < t.len()
+            && t[j..that].iter().all(|x| {
+                x.word()
+                    && !x.quoted
+                    && x.entry.cue.is_none()
+                    && !x.is(class::SUB | class::CONJ | class::AUX | class::PRON)
+            })
+        {
+            return Some(Complement { start: that + 1, that: true });
+        }
     }
     let limit = j + 16;
     let mut in_pp = false;

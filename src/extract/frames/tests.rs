@@ -1627,3 +1627,11 @@ fn a_report_inside_a_relative_clause_gives_its_predicate() {
     ];
     each_one(cases);
 }
+
+#[test]
+fn a_longer_listener_before_that() {
+    assert_eq!(
+        rows("Ann Roe told a cheering crowd in the harbour square that the toll would go.")[0],
+        one("Ann Roe", "indirect", "the toll would go")
+    );
+}
