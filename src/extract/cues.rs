@@ -214,7 +214,7 @@ const SPEECH: &str = "said says say added adds wrote writes tweeted tweets poste
     contended contends alleged alleges cautioned reiterated lamented charged suggested suggests \
     agreed agrees estimated estimates wondered speculated conceded added posits posited \
     acknowledged recounted explained announced clarified insisted retorted blogged \
-    proclaimed pointed allege contend warn concede complain maintain \
+    proclaimed pointed allege contend warn concede complain maintain charges \
     admit testify explain";
 const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
     urged urges";
@@ -224,7 +224,7 @@ const BELIEF: &str = "thinks think thought believes believe believed expects exp
     hoping expecting believing fearing betting wondering worrying";
 const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warning stressing \
     suggesting claiming telling writing tweeting declaring calling accusing vowing promising \
-    acknowledging asserting predicting urging asking stating";
+    acknowledging asserting predicting urging asking stating demanding denying";
 
 /// Verbs of stance and appeal that take their content as an object. Past
 /// and present forms; base forms only where the noun reading needs an
@@ -291,7 +291,7 @@ const GROUP: &str = "critics analysts experts observers supporters opponents vot
     congresswoman leader founder executive lawyer attorney prosecutor analyst expert critic \
     pollster strategist historian professor economist scientist researcher doctor doctors \
     friend friends family sister brother wife husband daughter son mother father colleagues \
-    allies ally aide unions union commission council panel board investigation probe polling \
+    allies ally aide unions union commission council panel board investigation probe inquiry polling \
     majority plurality percent respondents americans workers officers agents commentators \
     pundits reporters journalists media outlets newspapers editorial editors editor author \
     authors writer writers columnist senators assembly legislature voter residents \
@@ -395,7 +395,7 @@ fn build() -> Table {
         class::DOCUMENT,
     );
     add_class(
-        "states reports claims notes tweets estimates counters shows finds fears hopes \
+        "states reports claims notes tweets estimates counters shows finds fears hopes charges \
          wants doubts worries promises vows pledges answers replies responds calls criticizes \
          praises cites describes endorses supports opposes proposes defends condemns dismisses \
          rejects seeks demands blames mocks blasts slams touts hails welcomes applauds embraces \

@@ -19,7 +19,8 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     };
     let from = i + 2;
     let stop = (from..t.len())
-        .find(|&k| !t[k].quoted && matches!(t[k].kind, Kind::Comma | Kind::Stop | Kind::Semicolon))
+        // ("According to the Ledger: \"Q\"": a colon closes it too.)
+        .find(|&k| !t[k].quoted && matches!(t[k].kind, Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Colon))
         .unwrap_or(t.len());
     if stop == from || stop - from > 24 || !t[from].word() {
         return false;
@@ -27,22 +28,32 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let np = issuer(c, from, stop);
     let source = Source::Mention { np, appositive: None };
     let cue = c.bytes(i, i + 2);
-    let intro = i == 0 || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX) || x.text(c.doc) == "(");
+    // ("But, according to S, C", "Now, according to S, C": a connective
+    // set off by its comma opens the sentence as well.)
+    let intro = i == 0
+        || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX) || x.text(c.doc) == "(" || x.kind == Kind::Comma);
     let frame = if intro {
         let Some(content) = c.content(stop + 1, t.len()) else {
             return false;
         };
         Frame { attribution: Attribution::AccordingTo, content, content2: None, cue: Some(cue), source }
     } else {
-        let Some(content) = c.content(0, i) else {
-            return false;
-        };
         // Mid-sentence: "The group, according to S, has C2." An appositive
         // after the source ("according to S, a spokeswoman.") is skipped.
         let mid = i > 0 && t[i - 1].kind == Kind::Comma;
+        // "Turnout, according to S, fell": a one-word subject is a piece
+        // of the content when the predicate follows.
+        let one_word =
+            mid && i == 2 && t[0].word() && !t[0].quoted && t.get(stop).is_some_and(|x| x.kind == Kind::Comma);
+        let Some(content) = c.content(0, i).or_else(|| one_word.then(|| c.bytes(0, 1))) else {
+            return false;
+        };
         let mut source = source;
         let mut rest = stop + 1;
-        if t.get(stop).is_some_and(|x| x.kind == Kind::Comma) && appositive_like(c, stop + 1) {
+        // ("..., according to S, has lost C2": an auxiliary resumes the
+        // sentence's own verb, no appositive.)
+        let resumes = t.get(stop + 1).is_some_and(|x| x.word() && !x.cap && !x.quoted && x.is(class::AUX));
+        if t.get(stop).is_some_and(|x| x.kind == Kind::Comma) && appositive_like(c, stop + 1) && !resumes {
             let a_end = (stop + 1..t.len()).find(|&k| matches!(t[k].kind, Kind::Comma | Kind::Stop)).unwrap_or(t.len());
             source = Source::Mention { np, appositive: Some((stop + 1, a_end)) };
             rest = a_end + 1;

@@ -37,13 +37,13 @@ use super::tokens::{Kind, Token};
 use according::{according_to, in_document};
 use as_said::as_said;
 use content_first::content_first;
-use label::{label, label_mark};
+use label::{label, label_mark, named_colon};
 use no_answer::no_answer;
 use nominal::nominal;
 use participle::participle;
 use phrases::{
-    clause_subject, document_subject, is_negation, is_relative, is_subordinator, np_back, relative_subject,
-    restrictive_who, skip_aux_back, starts_clause, subject_before, those_subject,
+    clause_subject, document_subject, is_agent_noun, is_negation, is_relative, is_subordinator, np_back,
+    relative_subject, restrictive_who, skip_aux_back, starts_clause, subject_before, those_subject,
 };
 use speech::{cue_first, shared_subject, speaker_first};
 
@@ -457,7 +457,14 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             continue;
         };
         if matches!(kind, CueKind::According | CueKind::Other)
-            || (kind == CueKind::Participle && !(cue > 0 && (t[cue - 1].is(class::AUX) || is_negation(&c, cue - 1))))
+            || (kind == CueKind::Participle
+                && !(cue > 0
+                    && (t[cue - 1].is(class::AUX)
+                        || is_negation(&c, cue - 1)
+                        // "She's claiming that C": the auxiliary is written on
+                        // (not "she's touting the plan": an object).
+                        || (cues::contracted_pronoun(t[cue - 1].text(doc)).is_some()
+                            && !speech::object_participle(&c, cue)))))
         {
             continue;
         }
@@ -478,7 +485,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             return outcome;
         }
     }
-    if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) {
+    if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) || named_colon(&c, out) {
         return Outcome::Framed;
     }
     // All quotation: a continuation of the last speaker.
@@ -503,6 +510,23 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         }
     }
     Outcome::None
+}
+
+/// Whether the cue at `cue`, whose subject follows the relative word at
+/// `rel`, reports the relative clause's own predicate: "which S said was
+/// C", "who S said were C". A verb of saying or believing, a relative
+/// pronoun, and a finite auxiliary right after the cue ("Everything S
+/// says is a lie" has no relative; "which S said on Monday" goes on as
+/// any report). Not "what S said was C": it often stands in a stance's
+/// object ("ended what she said were punitive rules"), which frames the
+/// sentence better.
+fn embedded_report(c: &Ctx, rel: usize, cue: usize, kind: CueKind) -> bool {
+    const FINITE: [&str; 13] =
+        ["is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "should", "has", "had"];
+    matches!(kind, CueKind::Speech | CueKind::Belief)
+        && ["which", "who", "that"].iter().any(|w| c.lower_is(rel, w))
+        && !c.t[rel].cap
+        && FINITE.iter().any(|w| c.lower_is(cue + 1, w))
 }
 
 /// "S called for C, and T said D": when the speech frame's subject opens
@@ -616,6 +640,15 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             // clause is often the writer's narrative ("after S criticized").
             || (s > 0 && kind != CueKind::Other && is_subordinator(c, s - 1) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
+            // "the kind of job that economists say is the future".
+            || (s > 0 && c.lower_is(s - 1, "that") && embedded_report(c, s - 1, cue, kind))
+            // "..., as a new poll shows C": a document's finding after
+            // "as" (a person's "as S said" is [`as_said`]'s).
+            || (s > 0
+                && kind == CueKind::Belief
+                && c.lower_is(s - 1, "as")
+                && !t[s - 1].cap
+                && (s..cue).any(|k| according::is_document(c, k)))
     })
     // A document's long phrase ("the average of polls taken over the past
     // month shows") before an opening phrase is looked for in it.
@@ -659,10 +692,22 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     } else {
         kind
     };
+    // "Critics believe C", "some analysts think C": people of a kind hold
+    // beliefs as a named person does (not "the rules expect": no one).
+    // So do bodies ("the panel concluded C", "the inquiry found C").
+    let holders = np.1 > np.0
+        && is_agent_noun(c, np.1 - 1)
+        && (phrases::plural_form(t[np.1 - 1].text(doc)) || t[np.1 - 1].is(class::ANON | class::GROUP | class::ROLE))
+        && !according::is_document(c, np.1 - 1)
+        // ("the campaign showed no signs of C": people show things.)
+        && !["show", "shows", "showed"].iter().any(|w| c.lower_is(cue, w));
     if kind == CueKind::Belief
         && !c.lower_is(cue + 1, "that")
         && !document
-        && !t[np.0..np.1].iter().any(|x| x.is(class::PRON) || x.cap)
+        && !holders
+        // ("The new rules expect C": an article capitalised at the start
+        // is no name; "Many expect C" is people.)
+        && !(np.0..np.1).any(|k| t[k].is(class::PRON) || (t[k].cap && !is_article(c, k)))
     {
         return None;
     }
@@ -710,11 +755,28 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     if negated && !matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Participle) {
         return None;
     }
+    // "which officials said will take effect C", "who he said were C":
+    // the report sits inside a relative clause, and
+    // what was said is the clause's own predicate, up to its comma.
+    if np.0 > 0 && embedded_report(c, np.0 - 1, cue, kind) {
+        let end = (cue + 1..t.len()).find(|&k| t[k].kind == Kind::Comma && !t[k].quoted).unwrap_or(t.len());
+        let content = c.content(cue + 1, end)?;
+        out.push(Frame {
+            attribution: Attribution::Indirect,
+            content,
+            content2: None,
+            cue: Some(c.bytes(cue, cue + 1)),
+            source,
+        });
+        return Some(Outcome::Framed);
+    }
     let first_new = out.len();
     // In a subordinate clause the content ends at the clause's comma.
     // (Not "S who wrote the brief says C": there the clause ended first.)
     let restrictive = c.lower_is(np.1, "who") && np.1 + 1 == skip_aux_back(c, cue);
-    let limit = if (np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np)) || restrictive {
+    // ("Even as polls show C, S said D": so does a finding after "as".)
+    let after_as = np.0 > 0 && c.lower_is(np.0 - 1, "as") && kind == CueKind::Finding;
+    let limit = if (np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np)) || restrictive || after_as {
         // "..., when she said, \"Q\"": a comma that opens a quotation
         // leads into the content, not out of the clause.
         (cue..t.len())
@@ -737,7 +799,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             }
             let main = matches!(
                 cue_at(c, j),
-                Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief | CueKind::Declined))
+                Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief | CueKind::Declined | CueKind::Other))
                     if speaker_first(c, j, kind2, source, t.len(), out)
             );
             if !main {

@@ -204,6 +204,14 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             !t[k].quoted
                 && cue_at(c, k) == Some(CueKind::Participle)
                 && (t[k - 1].kind == Kind::Comma
+                    // "... a defense of \"New York values,\" saying C": the
+                    // comma set inside the closing mark.
+                    // (Not an object's participle: "called it \"a disgrace,\"
+                    // blaming Roe" blames, it reports nothing.)
+                    || (k >= 2
+                        && t[k - 1].kind == Kind::Close
+                        && t[k - 2].kind == Kind::Comma
+                        && !object_participle(c, k))
                     || c.lower_is(k - 1, "by")
                     || (SUBJECT_PREPOSITIONS.iter().chain(&BLAMED_PREPOSITIONS).any(|w| c.lower_is(k - 1, w))
                         && SPEECH_PARTICIPLES.iter().any(|w| c.lower_is(k, w)))
@@ -325,8 +333,19 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
                 }
                 e = v;
             }
-            // The subject must be followed by its verb, not by more phrase.
-            if e >= k || !t[e].word() || t[e].is(class::PREP | class::SUB | class::CONJ) {
+            // The subject must be followed by its verb, not by more phrase,
+            // but maybe by a time ("Roe on Thursday stepped up ...").
+            let mut v = e;
+            if v + 1 < k
+                && (c.lower_is(v, "on") || c.lower_is(v, "last") || c.lower_is(v, "this"))
+                && t[v + 1].is(class::TIME)
+            {
+                v += 2;
+            } else if v < k && t[v].is(class::TIME) && !t[v].is(class::DET | class::AUX) && !super::is_possessive(c, v)
+            {
+                v += 1;
+            }
+            if v >= k || !t[v].word() || t[v].is(class::PREP | class::SUB | class::CONJ) {
                 return false;
             }
             Source::Mention { np: (s, e), appositive: None }

@@ -233,9 +233,10 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     if head.is(class::PRON) {
         return Some((e - 1, paren_end.unwrap_or(e)));
     }
-    let strict = (head.cap && !is_function(head) && head.cue().is_none() && !head.is(class::TIME))
-        || head.is(class::ANON | class::GROUP)
-        || (head.is(class::QUANT) && e >= 2 && starts_with_digit(c, e - 2));
+    let strict =
+        (head.cap && (!is_function(head) || modal_surname(c, e - 1)) && head.cue().is_none() && !head.is(class::TIME))
+            || head.is(class::ANON | class::GROUP)
+            || (head.is(class::QUANT) && e >= 2 && starts_with_digit(c, e - 2));
     // Any other lowercase noun may head a subject if an article or a name
     // opens its phrase ("the Vermont senators", "The town").
     let loose = !strict
@@ -309,6 +310,17 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s -= 1;
             continue;
         }
+        // "the former first lady", "the only senator": an adverb of the
+        // lexicon that is an adjective between an article and its noun.
+        if (c.lower_is(s - 1, "first") || c.lower_is(s - 1, "only"))
+            && !head.cap
+            && s >= 2
+            && (t[s - 2].is(class::DET) && !t[s - 2].is(class::PRON) || c.lower_is(s - 2, "former"))
+        {
+            lower_mods += 1;
+            s -= 1;
+            continue;
+        }
         // "of newly filed reports": a participle after an adverb, after an
         // article or a preposition, describes.
         let described = p.entry.cue.is_some()
@@ -339,6 +351,17 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         return postmodified(c, e);
     }
     Some((s, paren_end.unwrap_or(e)))
+}
+
+/// "Theresa May", "Brian May": a capitalised modal after a first name is
+/// the surname. Not in a title-case headline ("Roe May Win Iowa"), where a
+/// capitalised word follows it.
+fn modal_surname(c: &Ctx, i: usize) -> bool {
+    let t = c.t;
+    let first = i.checked_sub(1).map(|p| &t[p]);
+    c.lower_is(i, "may")
+        && first.is_some_and(|p| p.word() && p.cap && !p.quoted && !is_function(p) && !p.is(class::DET | class::ROLE))
+        && t.get(i + 1).is_none_or(|n| !n.cap)
 }
 
 /// "people familiar with the matter", "sources close to the campaign".

@@ -29,6 +29,20 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
     let mut j = cue + 1;
     if kind == CueKind::Tell {
         j = skip_object(c, j);
+        // "told a cheering crowd in Ohio that C", "told city leaders on
+        // Monday that C": a longer listener, plain words up to "that".
+        if let Some(that) = (j..t.len().min(j + 10)).find(|&k| c.lower_is(k, "that"))
+            && that > j
+            && that + 1 < t.len()
+            && t[j..that].iter().all(|x| {
+                x.word()
+                    && !x.quoted
+                    && x.entry.cue.is_none()
+                    && !x.is(class::SUB | class::CONJ | class::AUX | class::PRON)
+            })
+        {
+            return Some(Complement { start: that + 1, that: true });
+        }
     }
     let limit = j + 16;
     let mut in_pp = false;
@@ -205,7 +219,8 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                     && !(x.is(class::PRON)
                         || x.cap
                         || (x.is(class::DET) && !is_indefinite(c, j))
-                        || (x.is(class::QUANT) && c.t.get(j + 1).is_some_and(|n| n.word() && !n.is(class::PREP))))
+                        || (x.is(class::QUANT) && c.t.get(j + 1).is_some_and(|n| n.word() && !n.is(class::PREP)))
+                        || bare_subject(c, j))
                 {
                     return None;
                 }
@@ -216,6 +231,23 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
         }
     }
     None
+}
+
+/// Whether a noun with no determiner opens a clause at `j`: "think
+/// voters are tired", "expect interest rates will rise". A finite
+/// auxiliary within three words, after plain lowercase words only, shows
+/// the noun to be its subject ("feels stung", "found a way" have none).
+fn bare_subject(c: &Ctx, j: usize) -> bool {
+    const FINITE: [&str; 13] =
+        ["is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "have"];
+    let t = c.t;
+    let plain = |k: usize| {
+        t.get(k).is_some_and(|x| {
+            x.word() && !x.quoted && !x.cap && x.entry.cue.is_none() && !super::is_function(x) && !x.is(class::DET)
+        })
+    };
+    plain(j)
+        && (j + 1..(j + 4).min(t.len())).find(|&k| !plain(k)).is_some_and(|k| FINITE.iter().any(|w| c.lower_is(k, w)))
 }
 
 /// Whether an adverbial clause opens at `j` ("when the ferry returns,

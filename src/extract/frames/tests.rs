@@ -1469,3 +1469,169 @@ fn a_share_compared_with_another_gives_its_own_answer() {
         vec![one("Most residents", "indirect", "the pier was safe"), one("23 percent", "indirect", "it should close"),]
     );
 }
+
+#[test]
+fn people_of_a_kind_hold_beliefs() {
+    let cases = [
+        (
+            "Some harbour pilots believe the new quay will silt up within a year.",
+            one("harbour pilots", "belief", "the new quay will silt up within a year"),
+        ),
+        (
+            "Local fishermen think Ann Roe wants to sell the docks.",
+            one("Local fishermen", "belief", "Ann Roe wants to sell the docks"),
+        ),
+    ];
+    each_one(cases);
+    // A thing is no holder.
+    assert_eq!(rows("The new rules expect the ferry to run at night.")[0].0, None);
+}
+
+#[test]
+fn a_bare_noun_with_its_verb_is_a_believed_clause() {
+    assert_eq!(
+        rows("Ann Roe thinks ferry fares are too high for the islanders.")[0],
+        one("Ann Roe", "belief", "ferry fares are too high for the islanders")
+    );
+    // No verb of its own: an object, not a clause.
+    assert_eq!(rows("Ann Roe found ferry tickets under the seat.")[0].0, None);
+}
+
+#[test]
+fn a_finding_after_as_belongs_to_its_document() {
+    assert_eq!(
+        rows("The council met in private as a new survey showed most islanders opposing the toll.")[0],
+        one("new survey", "belief", "most islanders opposing the toll")
+    );
+}
+
+#[test]
+fn a_surname_that_is_a_modal_and_an_ordinal_before_a_role() {
+    assert_eq!(
+        rows("Theresa May said the ferry would run all winter.")[0],
+        one("Theresa May", "indirect", "the ferry would run all winter")
+    );
+    assert_eq!(
+        rows("The former first lady said the toll was a mistake.")[0],
+        one("former first lady", "indirect", "the toll was a mistake")
+    );
+}
+
+#[test]
+fn a_stance_after_a_clause_inside_the_subject() {
+    assert_eq!(
+        rows("Ann Roe, who thinks the toll is too high, called the new timetable \u{201C}a disgrace.\u{201D}"),
+        vec![
+            one("Ann Roe", "belief", "the toll is too high"),
+            one("Ann Roe", "other", "the new timetable \u{201C}a disgrace.\u{201D}")
+        ]
+    );
+}
+
+#[test]
+fn according_to_after_a_connective_a_one_word_subject_or_before_a_colon() {
+    let cases = [
+        (
+            "But, according to the survey, 40 percent of islanders never use the ferry.",
+            one("survey", "according_to", "40 percent of islanders never use the ferry"),
+        ),
+        (
+            "According to the Ledger: \u{201C}The harbour board has lost its way.\u{201D}",
+            one("Ledger", "according_to", "\u{201C}The harbour board has lost its way.\u{201D}"),
+        ),
+    ];
+    each_one(cases);
+    let x = extract("Turnout, according to the clerk, has fallen by a third in the island wards.");
+    let s = &x.statements[0];
+    assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("clerk"));
+    assert_eq!(s.content, "Turnout has fallen by a third in the island wards");
+}
+
+#[test]
+fn a_name_and_a_colon_before_a_quotation_inside_the_sentence() {
+    let cases = [
+        (
+            "FERRY FARES RISE AGAIN - Ann Roe: \u{201C}The islanders pay more than anyone on the coast.\u{201D}",
+            one("Ann Roe", "direct", "The islanders pay more than anyone on the coast."),
+        ),
+        (
+            "The result did not surprise the pollster Tom Berry: \u{201C}The channel was silting up for years.\u{201D}",
+            one("Tom Berry", "direct", "The channel was silting up for years."),
+        ),
+        (
+            "More from Berry: \u{201C}Nobody dredged it after the storm.\u{201D}",
+            one("Berry", "direct", "Nobody dredged it after the storm."),
+        ),
+    ];
+    each_one(cases);
+    // The listener is no source.
+    assert_eq!(rows("The mayor sent a note to Ann Roe: \u{201C}Close the quay tonight.\u{201D}")[0].0, None);
+    assert_eq!(rows("The pilot was from Norway: \u{201C}We never close the quay.\u{201D}")[0].0, None);
+}
+
+#[test]
+fn a_progressive_of_speech_and_charges_that() {
+    let cases = [
+        (
+            "The harbour board is demanding that the council reopen the quay.",
+            one("harbour board", "indirect", "the council reopen the quay"),
+        ),
+        (
+            "The county clerk is denying that the ballots were counted twice.",
+            one("county clerk", "indirect", "the ballots were counted twice"),
+        ),
+        (
+            "Ann Roe charges that the toll money went to the mayor\u{2019}s friends.",
+            one("Ann Roe", "indirect", "the toll money went to the mayor\u{2019}s friends"),
+        ),
+    ];
+    each_one(cases);
+    // A noun after an article stays a noun.
+    assert_eq!(rows("The charges that the mayor faces are serious.")[0].0, None);
+    assert_eq!(
+        rows("Ann Roe spoke on Monday. She\u{2019}s claiming that the ferry company hid its losses.")[1],
+        one("Ann Roe", "indirect", "the ferry company hid its losses")
+    );
+}
+
+#[test]
+fn a_participle_after_a_time_or_a_comma_inside_the_quotation_mark() {
+    let cases = [
+        (
+            "Ann Roe on Thursday stepped up her attacks on the ferry company, saying it had cheated the islanders.",
+            one("Ann Roe", "indirect", "it had cheated the islanders"),
+        ),
+        (
+            "Ann Roe gave a long defence of \u{201C}island values,\u{201D} saying the quay belonged to everyone.",
+            one("Ann Roe", "indirect", "the quay belonged to everyone"),
+        ),
+    ];
+    each_one(cases);
+}
+
+#[test]
+fn a_report_inside_a_relative_clause_gives_its_predicate() {
+    let cases = [
+        (
+            "The new timetable, which officials said will take effect in May, cuts two sailings.",
+            one("officials", "indirect", "will take effect in May"),
+        ),
+        (
+            "The islanders trust Tom Berry, who the harbour master says is the best pilot on the coast.",
+            one("harbour master", "indirect", "is the best pilot on the coast"),
+        ),
+        (
+            "Ann Roe runs the kind of ferry that many pilots say is the future of the coast.",
+            one("pilots", "indirect", "is the future of the coast"),
+        ),
+    ];
+    each_one(cases);
+}
+
+#[test]
+fn a_longer_listener_before_that() {
+    assert_eq!(
+        rows("Ann Roe told a cheering crowd in the harbour square that the toll would go.")[0],
+        one("Ann Roe", "indirect", "the toll would go")
+    );
+}
