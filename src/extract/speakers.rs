@@ -880,7 +880,7 @@ fn is_suffix(w: &str) -> bool {
     matches!(w.trim_end_matches(['.', ',']), "Jr" | "Sr" | "II" | "III" | "IV")
 }
 
-fn is_particle(w: &str) -> bool {
+pub(crate) fn is_particle(w: &str) -> bool {
     matches!(w, "de" | "van" | "von" | "der" | "da" | "del" | "la" | "bin" | "al" | "le" | "du")
 }
 
@@ -994,6 +994,22 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             gender,
             title: None,
         };
+    }
+    // "The employers' association, Deltalinqs,", "Verrow, the chemicals
+    // company,": one capitalised word that a description headed by a
+    // body's noun names. Not "Roe, head of the union,": the head there is
+    // what Roe is.
+    if let [name] = all[..]
+        && is_cap(name)
+        && given_name_gender(name) == Gender::Unknown
+        && let Some(a) = appositive
+        && let described = trim_np(a).split_whitespace().collect::<Vec<&str>>()
+        && let Some(&head) = described.last()
+        && !is_cap(head)
+        && (cues::lookup(head).class | cues::lookup(singular(head)).class) & class::ORG != 0
+        && !described.iter().any(|w| matches!(*w, "of" | "for" | "at" | "in" | "on" | "with" | "from" | "to" | "who"))
+    {
+        return organisation(name.to_string(), appositive_role, gender);
     }
     let (definite, mut words) = strip_det(&all);
     // "While Ann Roe…", "What Mr. Roe…": a clause's opening word,

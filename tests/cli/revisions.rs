@@ -580,3 +580,23 @@ fn a_live_blogs_new_entries_on_top_keep_their_speakers_past_the_time_stamp() {
         ],
     );
 }
+
+#[test]
+fn a_strike_update_drops_an_attribution_and_quotes_the_employers_again() {
+    // The lead loses "their union said"; a quotation is cut in two (no
+    // change); a figure is updated; the employers' association, named
+    // after its description, is quoted anew and its earlier statement
+    // moves into a clause ("In a statement earlier Thursday, it said").
+    check(
+        "dock-strike",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "Striking dockworkers reject pay offer", "employers call for mediation"),
+            was("reattributed", "union → (unattributed)", "reject a 4% pay offer", "extending a strike"),
+            was("reworded", "Lotte Brink", "about 240 ships", "about 260 ships"),
+            ex("added", "Deltalinqs", "it had asked the government to appoint a mediator"),
+            ex("added", "Joris Hendriks", "he would meet both sides on Friday"),
+        ],
+    );
+}

@@ -506,9 +506,15 @@ pub(super) fn appositive_like(c: &Ctx, i: usize) -> bool {
     !x.cap || x.is(class::DET | class::ROLE) || party || starts_with_digit(c, i) || is_possessive(c, i)
 }
 
-/// Whether tokens `[s, e)` are a bare name: two to five capitalised words.
+/// Whether tokens `[s, e)` are a bare name: two to five capitalised words,
+/// with a lowercase particle inside ("Kees van Dam", "Ana de la Cruz").
 fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
-    e >= s + 2 && e - s <= 5 && c.t[s..e].iter().all(|x| x.word() && x.cap && !x.is(class::DET))
+    e >= s + 2
+        && e - s <= 5
+        && c.t[e - 1].cap
+        && c.t[s..e].iter().enumerate().all(|(k, x)| {
+            x.word() && !x.is(class::DET) && (x.cap || k > 0 && crate::extract::speakers::is_particle(x.text(c.doc)))
+        })
 }
 
 /// A bare name, or one with where it comes from: "Ann Roe of Ohio State
@@ -728,7 +734,16 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // "Another delegate on the slate, Jim Poole, said": a description
         // opening the clause, with a role or source noun, then the name.
-        if is_name_of(c, named, last) {
+        // "The employers' association, Deltalinqs, said": a body's name
+        // may be one word when the description is headed by what it is.
+        let body_named = last == named + 1
+            && t[named].word()
+            && t[named].cap
+            && !t[named].quoted
+            && !t[named].is(class::DET | class::PRON)
+            && t[b - 1].is(class::ORG)
+            && !t[b - 1].cap;
+        if is_name_of(c, named, last) || body_named {
             let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
             // "Ford's deputy, Jim Poole, said": a possessive name is a
             // determiner too.
@@ -743,9 +758,12 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
                 // blogger, Tal Roe, said").
                 // A role after a possessive may be capitalised ("the
                 // firm's CEO").
-                && ((d..b).any(|k| {
-                    t[k].is(class::ANON | class::GROUP | class::ROLE) && (!t[k].cap || k > d && is_possessive(c, k - 1))
-                }) || (last - b >= 3 && t[b - 1].word() && !t[b - 1].cap && !is_function(&t[b - 1])))
+                && (body_named
+                    || (d..b).any(|k| {
+                        t[k].is(class::ANON | class::GROUP | class::ROLE)
+                            && (!t[k].cap || k > d && is_possessive(c, k - 1))
+                    })
+                    || (last - b >= 3 && t[b - 1].word() && !t[b - 1].cap && !is_function(&t[b - 1])))
                 // "One of the authors of that report": a demonstrative
                 // after a preposition is no subordinator.
                 && !(d..b).any(|k| {

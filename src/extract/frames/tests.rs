@@ -1635,3 +1635,25 @@ fn a_longer_listener_before_that() {
         one("Ann Roe", "indirect", "the toll would go")
     );
 }
+
+#[test]
+fn a_description_then_a_one_word_body_or_a_name_with_a_particle_speaks() {
+    let cases = [
+        (
+            "The employers' association, Harbourlink, said it had asked for a mediator.",
+            one("Harbourlink", "indirect", "it had asked for a mediator"),
+        ),
+        ("The company, Verrow, said it was disappointed.", one("Verrow", "indirect", "it was disappointed")),
+        (
+            "The union's negotiator, Kees van Dam, said the offer was too low.",
+            one("Kees van Dam", "indirect", "the offer was too low"),
+        ),
+    ];
+    each_one(cases);
+    // The body named so is an organisation; a person described by a body
+    // they belong to is not.
+    let x = extract("The company, Verrow, said it was disappointed.");
+    assert_eq!(x.statements[0].speaker.as_ref().unwrap().kind, crate::extract::SpeakerKind::Organization);
+    let x = extract("Ann Roe, head of the union, said it was fine.");
+    assert_eq!(x.statements[0].speaker.as_ref().unwrap().kind, crate::extract::SpeakerKind::Person);
+}
