@@ -460,9 +460,10 @@ fn sled_panicking_on_a_data_file_older_than_its_snapshot_is_reported_as_damage_n
     let mut caught = None;
     // Where sled's background flusher lands its writes depends on timing,
     // so under load a round can miss the panic: a CI run on a loaded
-    // machine missed all of eight rounds once. A round that catches it
-    // ends the loop, so more rounds cost time only when they are needed.
-    for round in 0..16u32 {
+    // machine missed all of eight rounds once, and a local run of the
+    // whole suite all of sixteen. A round that catches it ends the loop,
+    // so more rounds cost time only when they are needed.
+    for round in 0..32u32 {
         let older = std::fs::read(&data).unwrap();
         {
             // Keys written and removed again straight through sled: the
