@@ -433,6 +433,18 @@ pub fn places_in(doc: &str) -> HashSet<String> {
 /// on who is a man or a woman. A surname given both ("Mr. Clinton" and
 /// "Mrs. Clinton" in one story) tells neither. A long input (many articles in one) gives
 /// none: its honorifics belong to other stories.
+/// The honorifics that tell a person's gender, each with the space that
+/// follows it in a name ("Mr. Roe", "Ms Roe").
+const TITLES: [(&str, Gender); 7] = [
+    ("Mr. ", Gender::Masc),
+    ("Mr ", Gender::Masc),
+    ("Mrs. ", Gender::Fem),
+    ("Mrs ", Gender::Fem),
+    ("Ms. ", Gender::Fem),
+    ("Ms ", Gender::Fem),
+    ("Miss ", Gender::Fem),
+];
+
 fn honorific_genders(doc: &str) -> HashMap<String, Gender> {
     let mut out: HashMap<String, Gender> = HashMap::default();
     if doc.len() > LONG_INPUT {
@@ -440,15 +452,6 @@ fn honorific_genders(doc: &str) -> HashMap<String, Gender> {
     }
     // One pass over the capital Ms, not one search per title: this runs
     // on every article.
-    const TITLES: [(&str, Gender); 7] = [
-        ("Mr. ", Gender::Masc),
-        ("Mr ", Gender::Masc),
-        ("Mrs. ", Gender::Fem),
-        ("Mrs ", Gender::Fem),
-        ("Ms. ", Gender::Fem),
-        ("Ms ", Gender::Fem),
-        ("Miss ", Gender::Fem),
-    ];
     let bytes = doc.as_bytes();
     for at in memchr::memchr_iter(b'M', bytes) {
         let Some(&(title, gender)) = TITLES.iter().find(|(t, _)| bytes[at..].starts_with(t.as_bytes())) else {
@@ -1517,11 +1520,7 @@ const MASCULINE_NAMES: [&str; 143] = [
 /// The gender an honorific opening a name tells ("Mr", "Mrs.", "Ms",
 /// "Miss"); any other word tells none.
 fn honorific_gender(w: &str) -> Gender {
-    match w.strip_suffix('.').unwrap_or(w) {
-        "Mr" => Gender::Masc,
-        "Mrs" | "Ms" | "Miss" => Gender::Fem,
-        _ => Gender::Unknown,
-    }
+    TITLES.iter().find(|(t, _)| t.trim_end() == w).map_or(Gender::Unknown, |&(_, g)| g)
 }
 
 fn given_name_gender(w: &str) -> Gender {
