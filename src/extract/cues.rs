@@ -316,7 +316,7 @@ const ROLE: &str = "president vice secretary general gen sen senator rep represe
     premier president-elect vice-president lawmaker analyst economist master warden pres \
     sens reps govs gens drs sec secy defence shadow mp mep councillor councilor alderman \
     ranking cabinet business envoy clerk coroner auditor treasurer assessor registrar \
-    constable marshal trooper ombudsman prosecutor";
+    constable marshal trooper ombudsman prosecutor negotiator mediator";
 const ORG: &str = "pentagon department ministry agency administration campaign committee \
     commission council court party office bureau service government congress senate house \
     police army navy military company corp corporation inc times post journal news reuters \
@@ -328,7 +328,8 @@ const ORG: &str = "pentagon department ministry agency administration campaign c
     parliament assembly legislature council tribunal authority authorities agency pac \
     institute monitor observatory watch reuters xinhua tass isna irna press republicans \
     democrats gop whitehouse cbo gao opm dhs doj dod dni nsa research properties holdings \
-    industries enterprises airlines pharmaceuticals technologies ventures";
+    industries enterprises airlines pharmaceuticals technologies ventures chemicals motors \
+    airways laboratories";
 const STARTER: &str = "the he she it they we i but and in a an this that his her their its \
     there our as at on for if when while after some many most now so yet still meanwhile \
     however mr mrs ms dr";

@@ -438,3 +438,14 @@ fn a_live_blog_entrys_time_stamp_is_no_part_of_its_frame() {
     let entry = rows("11:05 The finance minister, Ms Raman, has arrived. \"We are ready,\" she said.");
     assert_eq!(entry[1], one("Raman", "direct", "We are ready"));
 }
+
+#[test]
+fn negotiators_and_chemical_companies_are_known_for_what_they_are() {
+    // A negotiator is a role: "the chief negotiator, NAME," introduces
+    // the person a later "she" is.
+    let rows = rows("The chief negotiator, Mira Okonjo, arrived late. \"We came here to sign,\" she said.");
+    assert_eq!(rows[1], one("Mira Okonjo", "direct", "We came here to sign"));
+    // A firm named for its trade is a body, not a person.
+    let x = extract("Verrow Chemicals said in a statement it was cooperating.");
+    assert_eq!(speaker(&x, "Verrow Chemicals").kind, SpeakerKind::Organization);
+}
