@@ -106,12 +106,12 @@ pub fn run_unalias(ctx: &mut Ctx, args: UnaliasArgs) -> Result<u8> {
     let store = ctx.open_existing_store()?.ok_or_else(|| CliError::new("the store has no aliases"))?;
     let index = SpeakerIndex::load(&store)?;
     // Find the speaker by its own names, not through a merge.
-    let q = crate::speaker::norm_name(&args.other);
+    let q = crate::speaker::name_key(&args.other);
     let named = |id: &str| -> Result<bool> {
         Ok(id == args.other
             || index
                 .record(id)?
-                .is_some_and(|r| std::iter::once(&r.name).chain(&r.aliases).any(|n| crate::speaker::norm_name(n) == q)))
+                .is_some_and(|r| std::iter::once(&r.name).chain(&r.aliases).any(|n| crate::speaker::name_key(n) == q)))
     };
     let mut found = None;
     for (id, into) in &index.aliases {

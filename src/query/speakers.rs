@@ -13,7 +13,7 @@ use crate::speaker::keys::related_keys;
 use crate::speaker::names::{PersonName, acronym, initials, org_key};
 use crate::speaker::{Identity, cluster};
 
-pub use crate::speaker::{norm_name, surname};
+pub use crate::speaker::{name_key, norm_name, surname};
 
 /// The store's speakers as one query sees them: the user's merges, the
 /// identities worked out so far, and the records it has read.
@@ -138,7 +138,7 @@ impl<'s> SpeakerIndex<'s> {
     /// the store. Several people sharing the name is an error that says
     /// how they differ.
     pub fn resolve_identity(&self, query: &str) -> Result<Resolved, CliError> {
-        let q = norm_name(query);
+        let q = name_key(query);
         if q.is_empty() {
             return Err(CliError::new(format!("{query:?} does not name a speaker")));
         }

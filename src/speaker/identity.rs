@@ -177,8 +177,18 @@ fn cluster_people(mut people: Vec<&Prepared>, explain: bool) -> Vec<Identity> {
         };
     }
     // The fullest names first, so a cluster is anchored by its most
-    // telling spelling.
-    people.sort_by(|a, b| b.name.given.len().cmp(&a.name.given.len()).then_with(|| a.rec.id.cmp(&b.rec.id)));
+    // telling spelling; of equally full ones, the one that kept its
+    // accents ("José Ramírez" over "Jose Ramirez"): outlets drop them,
+    // none adds them.
+    let accents = |p: &Prepared| p.rec.name.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).count();
+    people.sort_by(|a, b| {
+        b.name
+            .given
+            .len()
+            .cmp(&a.name.given.len())
+            .then_with(|| accents(b).cmp(&accents(a)))
+            .then_with(|| a.rec.id.cmp(&b.rec.id))
+    });
     let people = people;
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     // Clusters by their surname, in the order they were made: only those
@@ -391,6 +401,25 @@ mod tests {
         let ids = cluster(&recs, &BTreeSet::new());
         assert_eq!(groups(&ids).len(), 1, "{ids:#?}");
         assert!(ids[0].members.iter().all(|m| !m.evidence.is_empty()));
+    }
+
+    #[test]
+    fn spellings_with_and_without_accents_are_one_person() {
+        let recs = vec![
+            rec("jose-luis-ramirez", "Jose Luis Ramirez", "person", None),
+            rec("jose-luis-ramírez", "José Luis Ramírez", "person", Some("Interior Minister")),
+            rec("mr-ramirez", "Mr Ramirez", "person", None),
+            rec("anna-schroeder", "Anna Schroeder", "person", Some("hydrologist")),
+            rec("dr-schröder", "Dr. Schröder", "person", None),
+            // Xue and Xu are two surnames, not one spelled two ways.
+            rec("li-xue", "Li Xue", "person", None),
+            rec("li-xu", "Li Xu", "person", None),
+        ];
+        let ids = cluster(&recs, &BTreeSet::new());
+        assert_eq!(groups(&ids).len(), 4, "{ids:#?}");
+        let ramirez = ids.iter().find(|i| i.members.len() == 3).expect("Ramírez's three spellings");
+        assert_eq!(ramirez.name, "José Luis Ramírez", "the spelling that kept its accents leads");
+        assert!(ids.iter().any(|i| i.members.len() == 2 && i.name == "Anna Schroeder"));
     }
 
     #[test]

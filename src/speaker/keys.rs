@@ -4,7 +4,7 @@
 
 use claimtrail_store::SpeakerRecord;
 
-use super::names::{PersonName, acronym, initials, norm_name, org_key};
+use super::names::{PersonName, acronym, initials, name_key, org_key};
 
 /// The name-index keys under which other spellings of `rec` are found.
 pub fn related_keys(rec: &SpeakerRecord) -> Vec<String> {
@@ -34,13 +34,13 @@ pub fn related_keys(rec: &SpeakerRecord) -> Vec<String> {
 }
 
 /// The keys `record` writes to the name index for a speaker: every name
-/// it was recorded under ("n:mark esper"); for people the surname
+/// it was recorded under, accents folded ("n:mark esper", "n:jose ramirez"); for people the surname
 /// ("s:esper"); for organisations the organisation key ("o:department of
 /// defense") and the acronyms it can be written as ("i:dod").
 pub fn lookup_keys(rec: &SpeakerRecord) -> Vec<String> {
     let mut keys: Vec<String> = std::iter::once(&rec.name)
         .chain(&rec.aliases)
-        .map(|n| norm_name(n))
+        .map(|n| name_key(n))
         .filter(|n| !n.is_empty())
         .map(|n| format!("n:{n}"))
         .collect();

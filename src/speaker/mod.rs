@@ -15,4 +15,4 @@ pub mod names;
 
 pub use identity::{Identity, Member, cluster};
 pub use keys::lookup_keys;
-pub use names::{norm_name, surname};
+pub use names::{name_key, norm_name, surname};

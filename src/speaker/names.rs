@@ -7,12 +7,66 @@
 //! Mark Esper", "Kenneth F. McKenzie Jr."): titles and suffixes are set
 //! aside here rather than trusted to have been cleaned.
 
-/// Lowercase words of a name, without a leading article.
+/// Lowercase words of a name, without a leading article: a spelling as
+/// written ("josé ramírez"), for telling spellings apart.
 pub fn norm_name(name: &str) -> String {
     let lower = name.to_lowercase().replace(['\u{2019}', '\''], "");
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let skip = usize::from(matches!(words.first(), Some(&("the" | "a" | "an"))));
     words[skip.min(words.len())..].join(" ")
+}
+
+/// [`norm_name`] with accents and letters outside English folded away
+/// ("josé ramírez" → "jose ramirez", "ø" → "o", "ß" → "ss"): the key a
+/// name is found under, since outlets and users type names both ways.
+pub fn name_key(name: &str) -> String {
+    fold(&norm_name(name))
+}
+
+/// Lowercase `s` with accents dropped and letters English writes
+/// otherwise spelled out ("Schröder" → "schroder", "Łukasz" → "lukasz",
+/// "Straße" → "strasse"). ASCII comes back as it went in, lowercased.
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'þ' | 'Þ' => out.push_str("th"),
+            'ı' => out.push('i'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// A folded name word with German umlauts' English spellings read as
+/// the bare vowel ("schroeder" → "schroder", "mueller" → "muller"), so
+/// that "Schröder" and "Schroeder" are one surname. Only before a
+/// consonant: "Xue", "Yue" and "Roe" end in the pair and are names of
+/// their own.
+fn umlaut_key(w: &str) -> String {
+    if !w.is_ascii() {
+        return w.to_string();
+    }
+    let b = w.as_bytes();
+    let consonant = |c: u8| c.is_ascii_alphabetic() && !b"aeiouy".contains(&c);
+    let mut out = String::with_capacity(w.len());
+    let mut i = 0;
+    while i < b.len() {
+        out.push(char::from(b[i]));
+        let pair = i + 2 < b.len() && matches!(b[i], b'a' | b'o' | b'u') && b[i + 1] == b'e' && consonant(b[i + 2]);
+        i += if pair { 2 } else { 1 };
+    }
+    out
 }
 
 /// A person's surname: the last word of the name, generational suffixes
@@ -139,14 +193,16 @@ pub fn canonical_word(w: &str) -> &str {
         "defence" => "defense",
         "centre" => "center",
         "programme" => "program",
+        "organisation" => "organization",
         "u" => "u",
         other => other,
     }
 }
 
-/// Lowercase words, apostrophes dropped, abbreviations spelled out.
+/// Lowercase words, accents folded ([`fold`]), apostrophes dropped,
+/// abbreviations spelled out.
 pub fn words(s: &str) -> Vec<String> {
-    let lower = s.to_lowercase().replace(['\u{2019}', '\''], "");
+    let lower = fold(s).replace(['\u{2019}', '\''], "");
     let mut out: Vec<String> = Vec::new();
     for w in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         out.push(canonical_word(w).to_string());
@@ -216,8 +272,11 @@ fn capitalised_but(name: &str, small: &[&str], figures: bool) -> bool {
 /// A person's name taken apart.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PersonName {
-    /// Given names and initials, in order ("kenneth", "f").
+    /// Given names and initials, in order, accents folded ("kenneth", "f").
     pub given: Vec<String>,
+    /// The surname as names are compared and indexed: accents folded and
+    /// umlauts' English spellings read as the vowel ("Schröder" and
+    /// "Schroeder" are both "schroder").
     pub surname: Option<String>,
     /// Titles found before the name ("defense", "secretary"): role
     /// evidence, never identity.
@@ -263,7 +322,7 @@ impl PersonName {
             Some(i) => w.drain(..=i).collect(),
             None => Vec::new(),
         };
-        let surname = w.pop().filter(|s| !SUFFIXES.contains(&s.as_str()));
+        let surname = w.pop().filter(|s| !SUFFIXES.contains(&s.as_str())).map(|s| umlaut_key(&s));
         PersonName { given: w, surname, titles }
     }
 }
@@ -284,7 +343,10 @@ pub enum Given {
 }
 
 fn fits(a: &str, b: &str) -> bool {
-    a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
+    a == b
+        || (a.len() == 1 && b.starts_with(a))
+        || (b.len() == 1 && a.starts_with(b))
+        || (a.len().abs_diff(b.len()) <= 2 && umlaut_key(a) == umlaut_key(b))
 }
 
 pub fn compare_given(a: &[String], b: &[String]) -> Given {
@@ -305,6 +367,16 @@ pub fn compare_given(a: &[String], b: &[String]) -> Given {
 /// organisation's name means.
 const ORG_FILLER: &[&str] = &["the", "us", "united", "states"];
 
+/// Countries' full names and their short ones, as `words` gives them.
+const COUNTRY_SAME: &[(&str, &str)] = &[
+    ("united states", "us"),
+    ("united states of america", "us"),
+    ("america", "us"),
+    ("united kingdom", "uk"),
+    ("britain", "uk"),
+    ("great britain", "uk"),
+];
+
 /// Names of one body: the left is read as the right.
 const ORG_SAME: &[(&str, &str)] = &[("pentagon", "department of defense")];
 
@@ -315,6 +387,12 @@ const ORG_SAME: &[(&str, &str)] = &[("pentagon", "department of defense")];
 pub fn org_key(name: &str) -> String {
     let base = name.split('(').next().unwrap_or(name);
     let mut w: Vec<String> = words(base);
+    // A country by its short name: "the United States" is the "U.S.".
+    let skip = usize::from(w.first().is_some_and(|x| x == "the"));
+    let whole = w[skip..].join(" ");
+    if let Some((_, short)) = COUNTRY_SAME.iter().find(|(long, _)| *long == whole) {
+        return (*short).to_string();
+    }
     // "United States" is filler only at the front.
     while w.len() > 1 && ORG_FILLER.contains(&w[0].as_str()) {
         w.remove(0);
@@ -381,6 +459,25 @@ mod tests {
         assert_eq!(PersonName::parse("Gen. Frank McKenzie").surname.as_deref(), Some("mckenzie"));
         assert_eq!(PersonName::parse("Jr.").surname, None);
         assert_eq!(PersonName::parse("Pentagon spokesman Jonathan Hoffman").given, vec!["jonathan"]);
+    }
+
+    #[test]
+    fn accents_and_umlaut_spellings_fold() {
+        assert_eq!(name_key("José Luis Ramírez"), "jose luis ramirez");
+        assert_eq!(name_key("Lech Wałęsa"), "lech walesa");
+        assert_eq!(name_key("the Straße Group"), "strasse group");
+        assert_eq!(norm_name("José Ramírez"), "josé ramírez", "a spelling stays as written");
+        assert_eq!(surname("Gerhard Schröder"), surname("Gerhard Schroeder"));
+        assert_eq!(surname("Robert Mueller").as_deref(), Some("muller"));
+        let g = |a: &str, b: &str| compare_given(&PersonName::parse(a).given, &PersonName::parse(b).given);
+        assert_eq!(g("Jürgen Klopp", "Juergen Klopp"), Given::Agree);
+        assert_eq!(PersonName::parse("Samuel Roe").given, vec!["samuel"], "a given name is kept as written");
+        assert_ne!(surname("Xue"), surname("Xu"));
+        assert_eq!(surname("Владимир Путин").as_deref(), Some("путин"));
+        assert_eq!(org_key("World Health Organisation"), org_key("the World Health Organization"));
+        assert_eq!(org_key("the United States"), org_key("U.S."));
+        assert_eq!(org_key("Britain"), org_key("UK"));
+        assert_eq!(org_key("United States Department of Defense"), "department of defense");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! One person, many spellings, across stories: `who`, `speakers NAME` and
-//! their JSON on a fixture of 35 invented reports of one invented event
+//! their JSON on a fixture of 39 invented reports of one invented event
 //! (a solvent spill in Port Halvard) by invented outlets. The fixture's
 //! `truth.json` says who said each statement.
 
@@ -45,6 +45,10 @@ fn who_finds_every_statement_of_each_person_across_outlets() {
         ("Samuel Whitcombe", "Whitcombe"),
         ("Ministry of Environment", "Environment Ministry"),
         ("Ministry of Environment", "MoE"),
+        // Typed without the accents, or with the umlaut spelled out, as
+        // some outlets print it: one person all the same.
+        ("Renée Köhler", "Renee Koehler"),
+        ("Renée Köhler", "Kohler"),
     ] {
         let got = found(&env.run(["who", asked, "--limit", "0", "--format", "json"]));
         let has =
@@ -133,7 +137,7 @@ fn speakers_lists_only_people_as_people() {
     assert!(!people.is_empty());
     for p in &people {
         assert!(
-            ["Kowalczyk", "Okafor", "Whitcombe"].iter().any(|s| p.ends_with(s)),
+            ["Kowalczyk", "Okafor", "Whitcombe", "Köhler", "Koehler"].iter().any(|s| p.ends_with(s)),
             "{p:?} is listed as a person: {people:?}"
         );
     }
@@ -157,6 +161,9 @@ fn speakers_lists_each_person_once_with_every_spelling() {
     assert_eq!(rows("Anna Kowalczyk "), 0, "a spelling, not a row of its own: {text}");
     assert_eq!(rows("Piotr Kowalczyk "), 1, "{text}");
     assert_eq!(rows("MoE ") + rows("Ministry of Environment "), 0, "{text}");
+    // Spellings with and without accents: one row, under the accented one.
+    assert_eq!(rows("Renée Köhler "), 1, "{text}");
+    assert_eq!(rows("Renee Koehler ") + rows("Renee Köhler ") + rows("Köhler "), 0, "{text}");
     let anna = text.lines().find(|l| l.starts_with("Anna M. Kowalczyk ")).unwrap();
     assert!(anna.contains("Defence Minister Anna Kowalczyk") && anna.contains("Defense Minister"), "{anna}");
     // How widely each was reported: the stories the truth file has them in.
