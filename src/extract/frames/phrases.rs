@@ -702,6 +702,17 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         // part of the name, and the name after it no appositive.
         let named = b + 1 + usize::from(is_age(c, b + 1) && b + 2 < last);
         let aged_name = named > b + 1 && is_name_of(c, named, last);
+        // "The city's police chief, Cmdr. Dana Holt, said": a title opens
+        // the appositive, but a full name ends it, so it is the speaker
+        // and the description before it the role.
+        if !parenthetical
+            && appositive_like(c, b + 1)
+            && t[b + 1].is(class::ROLE)
+            && titled_name(c, b + 1, last)
+            && let Some(src) = named_after_description(c, b, named, last, false, &accept)
+        {
+            return Some(src);
+        }
         if ((appositive_like(c, b + 1) && !aged_name) || parenthetical || owned_role)
             && let Some(np) = np_back(c, b)
             && !t[np.0].is(class::PRON)
@@ -743,40 +754,68 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             && !t[named].is(class::DET | class::PRON)
             && t[b - 1].is(class::ORG)
             && !t[b - 1].cap;
-        if is_name_of(c, named, last) || body_named {
-            let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
-            // "Ford's deputy, Jim Poole, said": a possessive name is a
-            // determiner too.
-            // "California Rep. Duncan Hunter's chief of staff, Jim Poole":
-            // so is a titled name ending in a possessive.
-            let owned_to = (d..b).find(|&k| !t[k].cap).unwrap_or(b);
-            let owner = (d..owned_to).any(|k| is_possessive(c, k));
-            let described = d + 1 < b
-                && (t[d].is(class::DET) || owner)
-                // A role noun, or any common noun heading the description
-                // when the name has a first and a last name ("An Israeli
-                // blogger, Tal Roe, said").
-                // A role after a possessive may be capitalised ("the
-                // firm's CEO").
-                && (body_named
-                    || (d..b).any(|k| {
-                        t[k].is(class::ANON | class::GROUP | class::ROLE)
-                            && (!t[k].cap || k > d && is_possessive(c, k - 1))
-                    })
-                    || (last - b >= 3 && t[b - 1].word() && !t[b - 1].cap && !is_function(&t[b - 1])))
-                // "One of the authors of that report": a demonstrative
-                // after a preposition is no subordinator.
-                && !(d..b).any(|k| {
-                    let demonstrative = c.lower_is(k, "that") && k > d && t[k - 1].is(class::PREP);
-                    (t[k].is(class::SUB | class::AUX | class::PRON) && !demonstrative) || t[k].cue().is_some()
-                });
-            if described && accept(d) {
-                return Some(Source::Mention { np: (named, last), appositive: Some((d, b)) });
-            }
+        if (is_name_of(c, named, last) || body_named)
+            && let Some(src) = named_after_description(c, b, named, last, body_named, &accept)
+        {
+            return Some(src);
         }
         k = b;
     }
     None
+}
+
+/// "Another delegate on the slate, Jim Poole, said": the name at
+/// `[named, last)` after a description ending at the comma `b`, which
+/// opens the clause with a role or source noun: the name speaks, the
+/// description is its role. `body_named`: the name is one word naming a
+/// body the description says what it is ("The employers' association,
+/// Deltalinqs,").
+fn named_after_description(
+    c: &Ctx,
+    b: usize,
+    named: usize,
+    last: usize,
+    body_named: bool,
+    accept: &impl Fn(usize) -> bool,
+) -> Option<Source> {
+    let t = c.t;
+    let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
+    // "Ford's deputy, Jim Poole, said": a possessive name is a
+    // determiner too.
+    // "California Rep. Duncan Hunter's chief of staff, Jim Poole":
+    // so is a titled name ending in a possessive.
+    let owned_to = (d..b).find(|&k| !t[k].cap).unwrap_or(b);
+    let owner = (d..owned_to).any(|k| is_possessive(c, k));
+    let described = d + 1 < b
+        && (t[d].is(class::DET) || owner)
+        // A role noun, or any common noun heading the description
+        // when the name has a first and a last name ("An Israeli
+        // blogger, Tal Roe, said").
+        // A role after a possessive may be capitalised ("the
+        // firm's CEO").
+        && (body_named
+            || (d..b).any(|k| {
+                t[k].is(class::ANON | class::GROUP | class::ROLE)
+                    && (!t[k].cap || k > d && is_possessive(c, k - 1))
+            })
+            || (last - b >= 3 && t[b - 1].word() && !t[b - 1].cap && !is_function(&t[b - 1])))
+        // "One of the authors of that report": a demonstrative
+        // after a preposition is no subordinator.
+        && !(d..b).any(|k| {
+            let demonstrative = c.lower_is(k, "that") && k > d && t[k - 1].is(class::PREP);
+            (t[k].is(class::SUB | class::AUX | class::PRON) && !demonstrative) || t[k].cue().is_some()
+        });
+    (described && accept(d)).then_some(Source::Mention { np: (named, last), appositive: Some((d, b)) })
+}
+
+/// Whether `[s, e)` is a title and then a full name: "Cmdr. Dana Holt",
+/// "Interior Minister Jose Ramirez". Not "Senate Majority Leader": a
+/// title alone.
+fn titled_name(c: &Ctx, s: usize, e: usize) -> bool {
+    let t = c.t;
+    e >= s + 3
+        && is_name_of(c, s, e)
+        && t[e - 2..e].iter().all(|x| x.cap && !x.is(class::ROLE | class::ORG | class::GROUP | class::ANON))
 }
 
 /// Start of a list of names ending in the coordinated noun phrase `np`

@@ -1657,3 +1657,22 @@ fn a_description_then_a_one_word_body_or_a_name_with_a_particle_speaks() {
     let x = extract("Ann Roe, head of the union, said it was fine.");
     assert_eq!(x.statements[0].speaker.as_ref().unwrap().kind, crate::extract::SpeakerKind::Person);
 }
+
+#[test]
+fn a_titled_name_after_a_description_speaks() {
+    for (text, name, role) in [
+        ("The city's police chief, Cmdr. Dana Holt, said no one was hurt.", "Dana Holt", "city's police chief"),
+        (
+            "Mexico's top security official, Interior Minister Jose Ramirez, said the talks were over.",
+            "Jose Ramirez",
+            "Mexico's top security official",
+        ),
+        ("The state's top doctor, Dr. Lena Ortiz, said the cases were rising.", "Lena Ortiz", "state's top doctor"),
+    ] {
+        let (got, got_role) = first_speaker(text);
+        assert_eq!(got, name, "{text}");
+        assert!(got_role.as_deref().is_some_and(|r| r.contains(role)), "{text}: role {got_role:?}");
+    }
+    // A title alone after a name is the name's role.
+    assert_eq!(first_speaker("Ann Roe, Senate Majority Leader, said the bill was dead.").0, "Ann Roe");
+}
