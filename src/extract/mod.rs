@@ -13,6 +13,7 @@
 //! Only [`extract`], the model and [`normalize`] are public: the stages are
 //! free to change with the rules.
 
+mod countries;
 mod cues;
 pub mod dateline;
 mod frames;

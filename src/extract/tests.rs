@@ -449,3 +449,32 @@ fn negotiators_and_chemical_companies_are_known_for_what_they_are() {
     let x = extract("Verrow Chemicals said in a statement it was cooperating.");
     assert_eq!(speaker(&x, "Verrow Chemicals").kind, SpeakerKind::Organization);
 }
+
+#[test]
+fn countries_speak_as_their_governments() {
+    let text = "The United States said the strike was legal. China warned that it would respond.";
+    assert_eq!(rows(text)[0], one("United States", "indirect", "the strike was legal"));
+    let x = extract(text);
+    assert_eq!(speaker(&x, "United States").kind, SpeakerKind::Organization);
+    assert_eq!(speaker(&x, "China").kind, SpeakerKind::Organization);
+    // A place the article names as one speaks for its authorities too.
+    let x = extract("Shells fell in Vardo overnight. Vardo said the truce was over.");
+    assert_eq!(speaker(&x, "Vardo").kind, SpeakerKind::Organization);
+    // But a person the article named with that surname stays the person.
+    assert_eq!(
+        rows("Rep. Steve Israel spoke first. Israel said the bill was dead.")[1],
+        one("Steve Israel", "indirect", "the bill was dead")
+    );
+    assert_eq!(
+        rows("Marco Rubio took questions. Voters put their faith in Rubio. Rubio said the plan would work.")[2],
+        one("Marco Rubio", "indirect", "the plan would work")
+    );
+}
+
+#[test]
+fn an_acronym_after_the_is_a_name_not_the_word_it_spells() {
+    let text = "The WHO said the outbreak was over.";
+    assert_eq!(rows(text), vec![one("WHO", "indirect", "the outbreak was over")]);
+    let x = extract(text);
+    assert_eq!(speaker(&x, "WHO").kind, SpeakerKind::Organization);
+}

@@ -10,6 +10,10 @@ use super::cues::{self, CueKind, Entry, class};
 use super::quotes::{self, QuoteSpan};
 use super::scan;
 
+/// Classes of the words grammar is made of: an acronym spelling one
+/// ("WHO", "US") loses them.
+const FUNCTION: u32 = class::PRON | class::SUB | class::CONJ | class::DET | class::PREP | class::AUX;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Word,
@@ -307,6 +311,20 @@ pub fn tokenize(
         for t in &mut out[..looked_from] {
             if t.kind == Kind::Word && !t.quoted {
                 t.entry = cues::lookup_in(doc, t.start, t.end);
+            }
+        }
+        // "The WHO said", "the US": an acronym after an article is a name,
+        // not the function word it spells.
+        for k in 1..out.len() {
+            let t = &out[k];
+            if t.entry.class & FUNCTION != 0
+                && t.cap
+                && t.end - t.start >= 2
+                && doc[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase())
+                && out[k - 1].kind == Kind::Word
+                && out[k - 1].text(doc).eq_ignore_ascii_case("the")
+            {
+                out[k].entry = Entry::default();
             }
         }
     }
