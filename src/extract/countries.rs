@@ -199,6 +199,16 @@ pub(crate) fn is_country(name: &str) -> bool {
     COUNTRIES.binary_search(&name).is_ok()
 }
 
+/// [`is_country`] of a name's words, without joining them: the names
+/// that start with the first word are next to each other in the list.
+pub(crate) fn is_country_words(words: &[&str]) -> bool {
+    let Some(&first) = words.first() else { return false };
+    COUNTRIES[COUNTRIES.partition_point(|c| *c < first)..]
+        .iter()
+        .take_while(|c| c.starts_with(first))
+        .any(|c| c.split(' ').eq(words.iter().copied()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +222,10 @@ mod tests {
         for w in ["States", "Jordan", "Chad", "Georgia", "china", "Washington", "Mark"] {
             assert!(!is_country(w), "{w}");
         }
+        assert!(is_country_words(&["United", "States"]));
+        assert!(is_country_words(&["Guinea-Bissau"]));
+        assert!(!is_country_words(&["United", "States", "Senate"]));
+        assert!(!is_country_words(&["United"]));
+        assert!(!is_country_words(&[]));
     }
 }

@@ -1018,7 +1018,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // "the United States said", "North Korea warned": a country speaks
     // through its government. (A one-word country may be a surname,
     // "Rep. Steve Israel": `Registry::resolve` decides those.)
-    if words.len() >= 2 && is_cap(words[0]) && super::countries::is_country(&words.join(" ")) {
+    if words.len() >= 2 && is_cap(words[0]) && super::countries::is_country_words(&words) {
         return organisation(words.join(" "), appositive_role, gender);
     }
     // "While Ann Roe…", "What Mr. Roe…": a clause's opening word,

@@ -109,6 +109,8 @@ pub fn tokenize(
     // The words before this token were passed before the sentence proved
     // to need lookups: they are looked up at the end.
     let mut looked_from = 0;
+    // Whether a word of two capitals or more ("WHO", "NATO") was passed.
+    let mut capitals = false;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b' ' {
@@ -267,6 +269,7 @@ pub fn tokenize(
         };
         let (entry, cap) = if kind == Kind::Word {
             let cap = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
+            capitals |= cap && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
             // Lookups wait until the sentence proves to need them; from
             // then on each word is looked up here, once, while its bytes
             // are at hand, and the cue that proved it keeps its entry.
@@ -315,7 +318,7 @@ pub fn tokenize(
         }
         // "The WHO said", "the US": an acronym after an article is a name,
         // not the function word it spells.
-        for k in 1..out.len() {
+        for k in 1..if capitals { out.len() } else { 1 } {
             let t = &out[k];
             if t.entry.class & FUNCTION != 0
                 && t.cap
