@@ -607,6 +607,35 @@ fn follow_line(lower: &str) -> bool {
         && (lower.contains(" on twitter") || lower.contains(" on facebook") || lower.contains(" on instagram"))
 }
 
+/// What a claim was made without, in an outlet's "…, without providing
+/// evidence": the gerunds of showing and telling, and the evidence itself.
+/// ("…, without raising taxes" is part of the claim.)
+pub fn is_unsupported(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "providing"
+            | "offering"
+            | "giving"
+            | "citing"
+            | "presenting"
+            | "producing"
+            | "elaborating"
+            | "explaining"
+            | "specifying"
+            | "naming"
+            | "detailing"
+            | "identifying"
+            | "saying"
+            | "showing"
+            | "sharing"
+            | "disclosing"
+            | "revealing"
+            | "evidence"
+            | "proof"
+            | "details"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,7 @@ mod sentences;
 mod speakers;
 mod tokens;
 
+pub use cues::is_unsupported;
 pub use model::{Attribution, Extraction, Speaker, SpeakerKind, SpeakerRef, Statement};
 /// The speaker id of a pronoun that points to no one.
 pub use speakers::UNRESOLVED;

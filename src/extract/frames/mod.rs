@@ -158,6 +158,19 @@ impl Ctx<'_> {
         {
             e -= 1;
         }
+        // "…, without providing evidence", "…, without elaborating": how
+        // the speaker said it, in the outlet's words, is no part of what
+        // was said. ("…, without raising taxes" is.)
+        if let Some(k) = (e.saturating_sub(10).max(s + 1)..e.saturating_sub(1)).rev().find(|&k| {
+            self.t[k].kind == Kind::Comma
+                && self.lower_is(k + 1, "without")
+                && self.t.get(k + 2).is_some_and(|g| g.word() && !g.quoted && crate::extract::cues::is_unsupported(g.text(self.doc)))
+                // To the end: "the talks, without elaborating, had failed"
+                // goes on.
+                && !self.t[k + 2..e].iter().any(|x| x.kind == Kind::Comma)
+        }) {
+            e = k;
+        }
         // A quoted run is one token of many words.
         let words: usize = self.t[s..e]
             .iter()

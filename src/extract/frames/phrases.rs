@@ -751,8 +751,10 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             && t[named].word()
             && t[named].cap
             && !t[named].quoted
-            && !t[named].is(class::DET | class::PRON)
-            && t[b - 1].is(class::ORG)
+            && !t[named].is(class::DET | class::PRON | class::TIME)
+            // "The operator, Fjordlink,", "The spokesman, Haley,": or what
+            // someone or something does.
+            && (t[b - 1].is(class::ORG) || is_agent_noun(c, b - 1))
             && !t[b - 1].cap;
         if (is_name_of(c, named, last) || body_named)
             && let Some(src) = named_after_description(c, b, named, last, body_named, &accept)

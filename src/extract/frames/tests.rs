@@ -1676,3 +1676,37 @@ fn a_titled_name_after_a_description_speaks() {
     // A title alone after a name is the name's role.
     assert_eq!(first_speaker("Ann Roe, Senate Majority Leader, said the bill was dead.").0, "Ann Roe");
 }
+
+#[test]
+fn what_someone_does_then_a_one_word_name_speaks() {
+    each_one([
+        (
+            "The operator, Fjordlink, said it had ordered new equipment.",
+            one("Fjordlink", "indirect", "it had ordered new equipment"),
+        ),
+        ("His wife, Jane, said the plan was fair.", one("Jane", "indirect", "the plan was fair")),
+    ]);
+    // A day between commas names no one.
+    assert_eq!(rows("The company, Tuesday, said profits fell.")[0].0, None);
+}
+
+#[test]
+fn the_outlets_without_providing_evidence_is_no_part_of_the_claim() {
+    each_one([
+        (
+            "Ann Roe said residents had complained for years, without providing figures.",
+            one("Ann Roe", "indirect", "residents had complained for years"),
+        ),
+        ("Ann Roe said the dam was safe, without evidence.", one("Ann Roe", "indirect", "the dam was safe")),
+        // What the claim itself is without stays in it, and so does a
+        // phrase the sentence goes on past.
+        (
+            "Ann Roe said the plan would pay for itself, without raising taxes.",
+            one("Ann Roe", "indirect", "the plan would pay for itself, without raising taxes"),
+        ),
+        (
+            "Ann Roe said the talks, without elaborating, had failed.",
+            one("Ann Roe", "indirect", "the talks, without elaborating, had failed"),
+        ),
+    ]);
+}
