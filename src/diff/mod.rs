@@ -37,6 +37,8 @@
 //! - `words`: the word diff, `[{"op": "equal|delete|insert", "text": ...}]`,
 //!   when the content was edited;
 //! - `attribution_changed` / `cue_changed`: `{"from": ..., "to": ...}`;
+//! - `qualifier_changed`: the outlet's "without providing evidence" added
+//!   (`from` null) or dropped (`to` null);
 //! - `shape`: `split` (one statement became `to` + `also_to`), `merge`
 //!   (`from` + `also_from` became one), `regrouped` (the same words cut
 //!   into statements differently: `from` + `also_from` became `to` +
@@ -193,6 +195,10 @@ pub struct Change {
     pub attribution_changed: Option<FromTo<Attribution>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue_changed: Option<FromTo<Option<String>>>,
+    /// The outlet's qualifier of how the claim was made, added or dropped
+    /// ("without providing evidence"): `null` on the side without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier_changed: Option<FromTo<Option<String>>>,
     /// An edited statement that also left its place (pure moves are
     /// [`ChangeKind::Moved`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -212,6 +218,7 @@ impl Change {
             words: Vec::new(),
             attribution_changed: None,
             cue_changed: None,
+            qualifier_changed: None,
             moved: false,
         }
     }
@@ -224,8 +231,14 @@ impl Change {
     pub fn notes(&self) -> Vec<String> {
         let mut notes: Vec<String> = Vec::new();
         match self.shape {
-            Some(Shape::Split) => notes.push(format!("split into {}", 1 + self.also_to.len())),
-            Some(Shape::Merge) => notes.push(format!("merged from {}", 1 + self.also_from.len())),
+            Some(Shape::Split) => {
+                notes.push(format!("split into {}", 1 + self.also_to.len()));
+                notes.extend(others(self.to.as_ref(), &self.also_to).map(|n| format!("part now {n}'s")));
+            }
+            Some(Shape::Merge) => {
+                notes.push(format!("merged from {}", 1 + self.also_from.len()));
+                notes.extend(others(self.from.as_ref(), &self.also_from).map(|n| format!("part was {n}'s")));
+            }
             Some(Shape::Block) => notes.push(format!("{} statements", 1 + self.also_to.len())),
             Some(Shape::Regrouped) => {
                 notes.push(format!("{} statements cut as {}", 1 + self.also_from.len(), 1 + self.also_to.len()))
@@ -242,8 +255,30 @@ impl Change {
             let cue = |c: &Option<String>| c.clone().unwrap_or_else(|| "no cue".to_string());
             notes.push(format!("“{}” → “{}”", cue(&q.from), cue(&q.to)));
         }
+        match self.qualifier_changed.as_ref().map(|q| (&q.from, &q.to)) {
+            Some((None, Some(added))) => notes.push(format!("“{added}” added")),
+            Some((Some(dropped), None)) => notes.push(format!("“{dropped}” dropped")),
+            _ => {}
+        }
         notes
     }
+}
+
+/// The speakers of a split's (or merge's) other pieces who are not the
+/// main piece's: "part now Tor Aasen's". Each once, in order.
+fn others<'a>(main: Option<&'a Statement>, rest: &'a [Statement]) -> impl Iterator<Item = &'a str> {
+    let main = main.and_then(|s| s.speaker.as_ref()).map(|s| s.id.as_str());
+    let mut seen: Vec<&str> = Vec::new();
+    rest.iter()
+        .filter_map(|s| s.speaker.as_ref())
+        .filter(move |sp| {
+            let new = Some(sp.id.as_str()) != main && !seen.contains(&sp.id.as_str());
+            if new {
+                seen.push(&sp.id);
+            }
+            new
+        })
+        .map(|sp| sp.name.as_str())
 }
 
 /// How many changes of each kind. `moved` counts moved blocks, not
@@ -463,6 +498,19 @@ fn neutral(cue: Option<&str>) -> bool {
     cue.is_none_or(|c| NEUTRAL_CUES.contains(&c))
 }
 
+/// How the outlet qualifies the way a claim was made: "without providing
+/// evidence" in "…, without providing evidence.", "without elaborating".
+/// Extraction leaves the phrase out of the claim; adding or dropping it
+/// changes the frame.
+fn qualifier(sentence: &str) -> Option<String> {
+    sentence.match_indices(", without ").find_map(|(i, _)| {
+        let rest = &sentence[i + 2..];
+        let next = rest["without ".len()..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let phrase = rest.split([',', ';', '.', '!', '?', '\u{2014}']).next().unwrap_or(rest).trim();
+        crate::extract::is_unsupported(next).then(|| phrase.to_string())
+    })
+}
+
 /// Diff two revisions' statements.
 pub fn diff_statements_with(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> ClaimDiff {
     let groups = pairing::pair(from, to, opts);
@@ -669,6 +717,11 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
         (edited, word_edited, quote_edited)
     };
     let loaded_cue_changed = cue_a != cue_b && !(neutral(cue_a.as_deref()) && neutral(cue_b.as_deref()));
+    let (qualified_a, qualified_b) = (qualifier(&old.text), qualifier(&new.text));
+    let qualifier_changed = qualified_a.is_some() != qualified_b.is_some();
+    if qualifier_changed {
+        c.qualifier_changed = Some(FromTo { from: qualified_a, to: qualified_b });
+    }
 
     // A reattribution is a change of hands: no speaker of one side speaks on
     // the other. (A split whose second piece lost its speaker is not one,
@@ -683,7 +736,7 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
         ChangeKind::QuoteChanged
     } else if edited && (word_edited || !direct_changed) {
         ChangeKind::Reworded
-    } else if edited || direct_changed || loaded_cue_changed {
+    } else if edited || direct_changed || loaded_cue_changed || qualifier_changed {
         // The same words, now (or no longer) inside quotation marks, or
         // under another kind of cue.
         ChangeKind::Reframed

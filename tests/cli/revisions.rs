@@ -600,3 +600,35 @@ fn a_strike_update_drops_an_attribution_and_quotes_the_employers_again() {
         ],
     );
 }
+
+#[test]
+fn a_corrected_name_a_claim_handed_on_and_a_qualifier_added_are_told_apart() {
+    // The wrong official was quoted and is corrected; the operator's claim
+    // is cut in two and its second half handed to its chief executive in
+    // quotation marks; an unnamed spokesman's claim is given to the
+    // minister; the outlet adds "without providing figures" to a
+    // councillor's claim, which changes how it is framed, not what she said.
+    let expected = [
+        ex("reattributed", "Inge Halvorsen → Ragnhild Sunde", "People could have drowned"),
+        was("reworded", "Fjordlink", "no passenger had been put at risk", "^it had ordered new equipment"),
+        was(
+            "reattributed",
+            "spokesman for the transport ministry → Eva Lund",
+            "the minister would ask",
+            "she would ask for a review",
+        ),
+        ex("reframed", "Mette Brandt", "^residents had complained about crowding on the boats for years"),
+    ];
+    check("ferry-fine", "a", "b", &expected);
+    // The text output says what the split and the reframing were.
+    let env = Env::new();
+    let (a, b) = (fixture("ferry-fine", "a"), fixture("ferry-fine", "b"));
+    let text = env.run(["diff", a.to_str().unwrap(), b.to_str().unwrap()]).stdout;
+    assert!(text.contains("(split into 2; part now Tor Aasen's)"), "{text}");
+    assert!(text.contains("(“without providing figures” added)"), "{text}");
+    // The qualifier is no part of what she said.
+    let brandt = env.run(["extract", "--format", "json", b.to_str().unwrap()]).json();
+    let claims: Vec<&str> =
+        brandt["statements"].as_array().unwrap().iter().map(|s| s["content"].as_str().unwrap()).collect();
+    assert!(claims.contains(&"residents had complained about crowding on the boats for years"), "{claims:?}");
+}
