@@ -542,6 +542,21 @@ pub fn is_update_notice(lower: &str) -> bool {
     NOTICES.iter().any(|n| has_phrase(lower, n))
 }
 
+/// Words of a notice that says what the outlet got wrong ("updated to
+/// correct the name", "misidentified", "an earlier version of this story
+/// said"): a correction, not a notice that the story is still developing.
+pub fn is_correction(lower: &str) -> bool {
+    const CORRECTIONS: [Phrase; 6] = [
+        phrase("correct"),
+        phrase("clarif"),
+        phrase("misidentif"),
+        phrase("misstat"),
+        phrase("earlier version"),
+        phrase("previous version"),
+    ];
+    CORRECTIONS.iter().any(|n| has_phrase(lower, n))
+}
+
 /// A phrase to search a sentence for, with the index of its rarest byte
 /// in English text, by which [`scan::contains`] finds it: `str::contains`
 /// set up a two-way searcher for each of the nineteen phrases of every

@@ -184,7 +184,10 @@ impl<'a> Pipeline<'a> {
         }
         if flags.boilerplate && text.len() < 400 && might_be_boilerplate(text) {
             let lower = text.to_lowercase();
-            if cues::is_update_notice(&lower) {
+            // "This story has been updated to correct the name of …" says
+            // what the outlet changed: a correction, kept as the outlet's
+            // statement, as "Correction: …" is.
+            if cues::is_update_notice(&lower) && !cues::is_correction(&lower) {
                 self.out.developing = true;
                 return;
             }

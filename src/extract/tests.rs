@@ -259,6 +259,16 @@ fn update_notice_marks_developing() {
 }
 
 #[test]
+fn an_update_notice_that_says_what_it_corrected_is_kept() {
+    let text = "The dam held.\n\nThis story has been updated to correct the name of the engineer quoted.";
+    assert!(!extract(text).developing);
+    assert_eq!(rows(text)[1], own("This story has been updated to correct the name of the engineer quoted."));
+    let x = extract("The dam held.\n\nThis story has been updated.");
+    assert!(x.developing);
+    assert_eq!(x.statements.len(), 1);
+}
+
+#[test]
 fn spans_and_paragraphs_point_into_the_text() {
     let text = "First claim here.\n\n\u{201C}Quote here,\u{201D} Ann Lutz said. Second claim.";
     let x = extract(text);

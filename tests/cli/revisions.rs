@@ -603,11 +603,12 @@ fn a_strike_update_drops_an_attribution_and_quotes_the_employers_again() {
 
 #[test]
 fn a_corrected_name_a_claim_handed_on_and_a_qualifier_added_are_told_apart() {
-    // The wrong official was quoted and is corrected; the operator's claim
-    // is cut in two and its second half handed to its chief executive in
-    // quotation marks; an unnamed spokesman's claim is given to the
-    // minister; the outlet adds "without providing figures" to a
-    // councillor's claim, which changes how it is framed, not what she said.
+    // The wrong official was quoted and is corrected (and a notice says
+    // so); the operator's claim is cut in two and its second half handed
+    // to its chief executive in quotation marks; an unnamed spokesman's
+    // claim is given to the minister; the outlet adds "without providing
+    // figures" to a councillor's claim, which changes how it is framed,
+    // not what she said.
     let expected = [
         ex("reattributed", "Inge Halvorsen → Ragnhild Sunde", "People could have drowned"),
         was("reworded", "Fjordlink", "no passenger had been put at risk", "^it had ordered new equipment"),
@@ -618,6 +619,8 @@ fn a_corrected_name_a_claim_handed_on_and_a_qualifier_added_are_told_apart() {
             "she would ask for a review",
         ),
         ex("reframed", "Mette Brandt", "^residents had complained about crowding on the boats for years"),
+        // The notice says what was corrected: the outlet's own statement.
+        ex("added", "(unattributed)", "updated to correct the name of the official quoted"),
     ];
     check("ferry-fine", "a", "b", &expected);
     // The text output says what the split and the reframing were.
