@@ -15,11 +15,12 @@ use crate::time::parse_time;
 /// SPEAKER is a name ("Mark Esper"), an alias the article used, a surname
 /// ("Esper"), an acronym ("DoD"), or a speaker id. Every spelling of the
 /// same person or organisation across stories counts as one ("Mark Esper",
-/// "Mark T. Esper", "Secretary Esper"; "the Pentagon", "Department of
-/// Defense"): `claimtrail speakers NAME` shows the spellings and why they
-/// are one. When people who share a name really are different people, who
-/// asks which one and says how they differ. Speakers merged with
-/// `claimtrail alias` count as one; `unalias` keeps one apart.
+/// "Mark T. Esper", "Secretary Esper"; "José Ramírez", "Jose Ramirez";
+/// "the Pentagon", "Department of Defense"), and a name may be typed
+/// without its accents: `claimtrail speakers NAME` shows the spellings and
+/// why they are one. When people who share a name really are different
+/// people, who asks which one and says how they differ. Speakers merged
+/// with `claimtrail alias` count as one; `unalias` keeps one apart.
 ///
 /// Each statement shows its story, the name as that report wrote it, the
 /// revisions it was seen in, and its status now: current, removed in
