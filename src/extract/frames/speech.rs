@@ -4,7 +4,7 @@
 
 use super::participle::participle_kind;
 use super::phrases::{np_back, np_forward, skip_aux_back, skip_object, starts_clause, subject_before};
-use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive};
+use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
@@ -398,6 +398,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         // "... mishandled the inquiry and Democrats accused the GOP of D":
         // a second subject and its own verb of saying or stance, after a
         // word that ends a clause (not "Roe and Diaz said", one subject).
+        // A poll's share is such a subject too: "... and one in four said D".
         if x.word()
             && !x.cap
             && k > s
@@ -409,7 +410,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
             && let Some(n) = t.get(k + 1)
             && n.word()
             && !n.quoted
-            && (n.cap || n.is(class::PRON))
+            && (n.cap || n.is(class::PRON) || n.is(class::QUANT) || starts_with_digit(c, k + 1))
             && !c.lower_is(k + 1, "it")
         {
             for (j, tj) in t.iter().enumerate().take((k + 6).min(t.len())).skip(k + 2) {

@@ -1657,3 +1657,35 @@ fn a_description_then_a_one_word_body_or_a_name_with_a_particle_speaks() {
     let x = extract("Ann Roe, head of the union, said it was fine.");
     assert_eq!(x.statements[0].speaker.as_ref().unwrap().kind, crate::extract::SpeakerKind::Person);
 }
+
+#[test]
+fn a_poll_share_written_as_a_fraction_or_a_percent_sign_speaks() {
+    let cases = [
+        (
+            "One in five say the ferry should stop at night.",
+            one("one in five", "indirect", "the ferry should stop at night"),
+        ),
+        (
+            "Among islanders, nearly three in five said the toll was too high.",
+            one("nearly three in five", "indirect", "the toll was too high"),
+        ),
+        ("On the budget, 42% say they trust the council.", one("42%", "indirect", "they trust the council")),
+        ("Only 18% say the pier is safe.", one("Only 18%", "indirect", "the pier is safe")),
+        (
+            "About half said they would take the bus instead.",
+            one("About half", "indirect", "they would take the bus instead"),
+        ),
+    ];
+    each_one(cases);
+}
+
+#[test]
+fn a_poll_share_after_and_opens_a_second_report() {
+    assert_eq!(
+        rows("One in three said the council ignores the islands and one in four said it was hostile to them."),
+        vec![
+            one("one in three", "indirect", "the council ignores the islands"),
+            one("one in four", "indirect", "it was hostile to them"),
+        ]
+    );
+}
