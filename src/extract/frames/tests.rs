@@ -1689,3 +1689,20 @@ fn a_poll_share_after_and_opens_a_second_report() {
         ]
     );
 }
+
+#[test]
+fn a_second_clause_after_a_bare_and_has_its_own_speaker() {
+    let cases = [
+        (
+            "The pilots were copied on the questions and Vale said he had answered them the same day.",
+            one("Vale", "indirect", "he had answered them the same day"),
+        ),
+        (
+            "The crew left the harbour at dawn but she said the catch would be small.",
+            one("unresolved", "indirect", "the catch would be small"),
+        ),
+    ];
+    each_one(cases);
+    // One subject of two names stays one speaker.
+    assert_eq!(rows("Roe and Diaz said the pier was safe.")[0].2, "the pier was safe");
+}
