@@ -383,6 +383,25 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                 return Some((end, Some(next)));
             }
         }
+        // "promised a veto and attempted to make the case", "said C and
+        // encouraged voters to D": a past tense right after "and" or "but"
+        // is a second predicate of the speaker's, the writer's narrative
+        // ("were misled and defrauded", "arrived and arrested him":
+        // a past tense before the conjunction coordinates inside C). Not
+        // after a pronoun opening C ("said she was tired and wanted D"):
+        // the verb may be the pronoun's, inside what was said, as it is
+        // when the same words come first ("She was tired and wanted D,
+        // she said").
+        if x.word()
+            && !x.cap
+            && k > s
+            && (c.lower_is(k, "and") || c.lower_is(k, "but"))
+            && !["he", "she", "they", "we", "i", "it"].iter().any(|w| c.lower_is(s, w))
+            && second_predicate(c, k)
+        {
+            let end = if t[k - 1].kind == Kind::Comma { k - 1 } else { k };
+            return Some((end, None));
+        }
         // "..., and S said D", "... — and S noted D".
         // "..., while others said D" contrasts a second speaker too, and
         // "..., though she acknowledged D" concedes.
@@ -471,6 +490,36 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         }
     }
     None
+}
+
+/// Whether a past tense of a verb other than a cue, with its object,
+/// follows the conjunction at `k`, after a word that is not one itself
+/// nor an auxiliary.
+fn second_predicate(c: &Ctx, k: usize) -> bool {
+    let t = c.t;
+    let past = |i: usize| {
+        t.get(i)
+            .is_some_and(|x| x.word() && !x.quoted && !x.cap && x.end - x.start >= 5 && x.text(c.doc).ends_with("ed"))
+    };
+    let before = &t[k - 1];
+    // A verb takes its object or clause next ("attempted to", "jailed
+    // him", "called the plan"); an adjective its noun ("and related job
+    // losses", "and elected officials").
+    const OPENERS: [&str; 11] = ["him", "her", "them", "it", "us", "me", "how", "why", "what", "whether", "that"];
+    let object = t.get(k + 2).is_some_and(|o| {
+        o.kind == Kind::Open
+            || (o.word()
+                && (o.quoted
+                    || o.cap
+                    || o.is(class::DET | class::PRON | class::PREP | class::SUB)
+                    || OPENERS.iter().any(|w| c.lower_is(k + 2, w))
+                    || o.text(c.doc).ends_with("ly")))
+    });
+    past(k + 1)
+        && object
+        && !t[k + 1].is(class::AUX | class::PREP)
+        && !past(k - 1)
+        && !(before.word() && before.is(class::AUX | class::CONJ | class::PREP | class::DET))
 }
 
 /// `..., compared with 23 percent who said D` after the comma at `k`: a

@@ -1706,3 +1706,41 @@ fn a_second_clause_after_a_bare_and_has_its_own_speaker() {
     // One subject of two names stays one speaker.
     assert_eq!(rows("Roe and Diaz said the pier was safe.")[0].2, "the pier was safe");
 }
+
+#[test]
+fn a_past_tense_after_and_is_the_speakers_next_act_not_the_content() {
+    let cases = [
+        (
+            "The council has promised a review and attempted to calm the islanders.",
+            one("council", "indirect", "a review"),
+        ),
+        (
+            "Ann Roe said the toll was \"a disgrace\" and closed the meeting.",
+            one("Ann Roe", "indirect", "the toll was \"a disgrace\""),
+        ),
+    ];
+    each_one(cases);
+    // Two past tenses joined inside what was said stay in it.
+    assert_eq!(
+        rows("Ann Roe said the crew were misled and cheated by the owners.")[0].2,
+        "the crew were misled and cheated by the owners"
+    );
+}
+
+#[test]
+fn a_past_participle_adjective_after_and_stays_in_the_content() {
+    assert_eq!(
+        rows("Research suggests that tolls and related delays have hurt the island.")[0].2,
+        "tolls and related delays have hurt the island"
+    );
+}
+
+#[test]
+fn a_past_tense_after_and_stays_when_a_pronoun_opens_the_content() {
+    // The same words as content-first frame them: the second verb may be
+    // the pronoun's.
+    assert_eq!(
+        rows("The skipper said she was tired of the delays and wanted a new pier.")[0].2,
+        "she was tired of the delays and wanted a new pier"
+    );
+}
