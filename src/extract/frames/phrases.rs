@@ -18,6 +18,11 @@ fn share_back(c: &Ctx, end: usize) -> Option<usize> {
     let t = c.t;
     let count = |i: usize| starts_with_digit(c, i) || SMALL.iter().any(|w| c.lower_is(i, w));
     let last = end.checked_sub(1)?;
+    // Every share ends in a figure or a word of quantity: most phrases
+    // that np_back is asked about end otherwise, and go no further.
+    if !(t[last].is(class::QUANT) || starts_with_digit(c, last)) {
+        return None;
+    }
     let mut s = if end >= 3 && count(last) && c.lower_is(last - 1, "in") && count(last - 2) {
         last - 2
     } else if starts_with_digit(c, last) && t[last].text(c.doc).ends_with('%') && !t[last].quoted {

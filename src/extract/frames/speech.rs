@@ -364,6 +364,7 @@ struct Next {
 /// `...; S said D`, `..., and S said D`.
 fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
     let t = c.t;
+    let pronoun_opens = ["he", "she", "they", "we", "i", "it"].iter().any(|w| c.lower_is(s, w));
     for k in s..t.len().saturating_sub(1) {
         let x = &t[k];
         if x.quoted {
@@ -374,33 +375,26 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
             while j < t.len() && t[j].is(class::AUX) && !t[j].cap {
                 j += 1;
             }
+            let end = if k > 0 && t[k - 1].kind == Kind::Comma { k - 1 } else { k };
             if j < t.len()
                 && let Some(kind) = cue_at(c, j)
                 && matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Declined)
             {
-                let end = if k > 0 && t[k - 1].kind == Kind::Comma { k - 1 } else { k };
                 let next = Next { cue: j, kind, source: Source::Previous };
                 return Some((end, Some(next)));
             }
-        }
-        // "promised a veto and attempted to make the case", "said C and
-        // encouraged voters to D": a past tense right after "and" or "but"
-        // is a second predicate of the speaker's, the writer's narrative
-        // ("were misled and defrauded", "arrived and arrested him":
-        // a past tense before the conjunction coordinates inside C). Not
-        // after a pronoun opening C ("said she was tired and wanted D"):
-        // the verb may be the pronoun's, inside what was said, as it is
-        // when the same words come first ("She was tired and wanted D,
-        // she said").
-        if x.word()
-            && !x.cap
-            && k > s
-            && (c.lower_is(k, "and") || c.lower_is(k, "but"))
-            && !["he", "she", "they", "we", "i", "it"].iter().any(|w| c.lower_is(s, w))
-            && second_predicate(c, k)
-        {
-            let end = if t[k - 1].kind == Kind::Comma { k - 1 } else { k };
-            return Some((end, None));
+            // "promised a veto and attempted to make the case", "said C and
+            // encouraged voters to D": a past tense right after "and" or
+            // "but" is a second predicate of the speaker's, the writer's
+            // narrative ("were misled and defrauded", "arrived and
+            // arrested him": a past tense before the conjunction
+            // coordinates inside C). Not after a pronoun opening C ("said
+            // she was tired and wanted D"): the verb may be the pronoun's,
+            // inside what was said, as it is when the same words come
+            // first ("She was tired and wanted D, she said").
+            if k > s && !pronoun_opens && second_predicate(c, k) {
+                return Some((end, None));
+            }
         }
         // "..., and S said D", "... — and S noted D".
         // "..., while others said D" contrasts a second speaker too, and
