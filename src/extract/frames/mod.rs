@@ -542,6 +542,23 @@ fn embedded_report(c: &Ctx, rel: usize, cue: usize, kind: CueKind) -> bool {
         && FINITE.iter().any(|w| c.lower_is(cue + 1, w))
 }
 
+/// Whether the subject at `s` opens a second clause joined by a bare "and"
+/// or "but": the word before the conjunction is a plain lowercase word
+/// (no article, preposition or pronoun, which would leave the phrase
+/// open), and the subject a name or a person's pronoun.
+fn second_clause(c: &Ctx, s: usize) -> bool {
+    let t = c.t;
+    s >= 2
+        && (c.lower_is(s - 1, "and") || c.lower_is(s - 1, "but"))
+        && t[s - 2].word()
+        && !t[s - 2].cap
+        && !t[s - 2].quoted
+        && !t[s - 2].is(class::DET | class::PREP | class::PRON | class::CONJ | class::AUX | class::SUB)
+        && t[s].word()
+        && !t[s].quoted
+        && ((t[s].cap && !t[s].is(class::DET)) || ["he", "she", "they", "we"].iter().any(|w| c.lower_is(s, w)))
+}
+
 /// "S called for C, and T said D": when the speech frame's subject opens
 /// a second clause, a stance in the first is a claim of its own. The
 /// stance's frame reaches the speech through its coordinated continuation,
@@ -653,6 +670,11 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             // clause is often the writer's narrative ("after S criticized").
             || (s > 0 && kind != CueKind::Other && is_subordinator(c, s - 1) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
+            // "... was copied on the questions and Gates said C": a second
+            // clause after "and" or "but" with no comma, its subject a
+            // name or a pronoun after a word that ends the first clause
+            // (not "Roe and Diaz said": one subject).
+            || (matches!(kind, CueKind::Speech | CueKind::Tell) && second_clause(c, s))
             // "the kind of job that economists say is the future".
             || (s > 0 && c.lower_is(s - 1, "that") && embedded_report(c, s - 1, cue, kind))
             // "..., as a new poll shows C": a document's finding after

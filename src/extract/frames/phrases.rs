@@ -3,9 +3,46 @@
 //! and whether it opens a clause. Finds spans only; decides no frame.
 
 use super::according::is_document;
-use super::{Ctx, Source, cue_at, is_article, is_function, is_possessive, starts_with_digit};
+use super::{Ctx, Source, cue_at, is_article, is_function, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::tokens::Kind;
+
+/// A poll's share that stands alone as a subject, ending at `end`, with
+/// its hedges: "about 4 in 10", "one in five", "nearly three in five",
+/// "42%", "only 42%", "about half", "roughly a third". Each names the
+/// people who answered, as "most" and "two-thirds" do.
+fn share_back(c: &Ctx, end: usize) -> Option<usize> {
+    const SMALL: [&str; 10] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const PARTS: [&str; 6] = ["half", "third", "quarter", "two-thirds", "three-quarters", "majority"];
+    const HEDGES: [&str; 9] = ["nearly", "about", "almost", "roughly", "only", "just", "fully", "some", "around"];
+    let t = c.t;
+    let count = |i: usize| starts_with_digit(c, i) || SMALL.iter().any(|w| c.lower_is(i, w));
+    let last = end.checked_sub(1)?;
+    // Every share ends in a figure or a word of quantity: most phrases
+    // that np_back is asked about end otherwise, and go no further.
+    if !(t[last].is(class::QUANT) || starts_with_digit(c, last)) {
+        return None;
+    }
+    let mut s = if end >= 3 && count(last) && c.lower_is(last - 1, "in") && count(last - 2) {
+        last - 2
+    } else if starts_with_digit(c, last) && t[last].text(c.doc).ends_with('%') && !t[last].quoted {
+        last
+    } else if PARTS.iter().any(|w| c.lower_is(last, w)) && last >= 1 {
+        // "about half", "roughly a third": the hedge is what shows the
+        // share to stand alone ("a third" alone is [`np_core`]'s).
+        let a = if is_indefinite(c, last - 1) && last >= 2 { last - 1 } else { last };
+        if !HEDGES.iter().any(|w| c.lower_is(a - 1, w)) {
+            return None;
+        }
+        a
+    } else {
+        return None;
+    };
+    while s > 0 && HEDGES.iter().any(|w| c.lower_is(s - 1, w)) {
+        s -= 1;
+    }
+    Some(s)
+}
 
 /// Noun phrase ending just before token `end`: `[start, end)`. Takes in
 /// partitives ("52 percent of voters", "nine in 10 voters") and one or two
@@ -14,17 +51,7 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let t = c.t;
     let quantity =
         |i: usize| t[i].word() && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'));
-    // "About 4 in 10 say", "nine in 10 said": a share with no noun after.
-    const SMALL: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-    if end >= 3
-        && starts_with_digit(c, end - 1)
-        && c.lower_is(end - 2, "in")
-        && (starts_with_digit(c, end - 3) || SMALL.iter().any(|w| c.lower_is(end - 3, w)))
-    {
-        let mut s = end - 3;
-        while s > 0 && ["nearly", "about", "almost", "roughly", "only", "just"].iter().any(|w| c.lower_is(s - 1, w)) {
-            s -= 1;
-        }
+    if let Some(s) = share_back(c, end) {
         return Some((s, end));
     }
     let (mut s, e) = np_core(c, end)?;

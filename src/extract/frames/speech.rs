@@ -4,7 +4,7 @@
 
 use super::participle::participle_kind;
 use super::phrases::{np_back, np_forward, skip_aux_back, skip_object, starts_clause, subject_before};
-use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive};
+use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
@@ -364,6 +364,7 @@ struct Next {
 /// `...; S said D`, `..., and S said D`.
 fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
     let t = c.t;
+    let pronoun_opens = ["he", "she", "they", "we", "i", "it"].iter().any(|w| c.lower_is(s, w));
     for k in s..t.len().saturating_sub(1) {
         let x = &t[k];
         if x.quoted {
@@ -374,13 +375,25 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
             while j < t.len() && t[j].is(class::AUX) && !t[j].cap {
                 j += 1;
             }
+            let end = if k > 0 && t[k - 1].kind == Kind::Comma { k - 1 } else { k };
             if j < t.len()
                 && let Some(kind) = cue_at(c, j)
                 && matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Declined)
             {
-                let end = if k > 0 && t[k - 1].kind == Kind::Comma { k - 1 } else { k };
                 let next = Next { cue: j, kind, source: Source::Previous };
                 return Some((end, Some(next)));
+            }
+            // "promised a veto and attempted to make the case", "said C and
+            // encouraged voters to D": a past tense right after "and" or
+            // "but" is a second predicate of the speaker's, the writer's
+            // narrative ("were misled and defrauded", "arrived and
+            // arrested him": a past tense before the conjunction
+            // coordinates inside C). Not after a pronoun opening C ("said
+            // she was tired and wanted D"): the verb may be the pronoun's,
+            // inside what was said, as it is when the same words come
+            // first ("She was tired and wanted D, she said").
+            if k > s && !pronoun_opens && second_predicate(c, k) {
+                return Some((end, None));
             }
         }
         // "..., and S said D", "... — and S noted D".
@@ -398,6 +411,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         // "... mishandled the inquiry and Democrats accused the GOP of D":
         // a second subject and its own verb of saying or stance, after a
         // word that ends a clause (not "Roe and Diaz said", one subject).
+        // A poll's share is such a subject too: "... and one in four said D".
         if x.word()
             && !x.cap
             && k > s
@@ -409,7 +423,7 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
             && let Some(n) = t.get(k + 1)
             && n.word()
             && !n.quoted
-            && (n.cap || n.is(class::PRON))
+            && (n.cap || n.is(class::PRON) || n.is(class::QUANT) || starts_with_digit(c, k + 1))
             && !c.lower_is(k + 1, "it")
         {
             for (j, tj) in t.iter().enumerate().take((k + 6).min(t.len())).skip(k + 2) {
@@ -470,6 +484,36 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         }
     }
     None
+}
+
+/// Whether a past tense of a verb other than a cue, with its object,
+/// follows the conjunction at `k`, after a word that is not one itself
+/// nor an auxiliary.
+fn second_predicate(c: &Ctx, k: usize) -> bool {
+    let t = c.t;
+    let past = |i: usize| {
+        t.get(i)
+            .is_some_and(|x| x.word() && !x.quoted && !x.cap && x.end - x.start >= 5 && x.text(c.doc).ends_with("ed"))
+    };
+    let before = &t[k - 1];
+    // A verb takes its object or clause next ("attempted to", "jailed
+    // him", "called the plan"); an adjective its noun ("and related job
+    // losses", "and elected officials").
+    const OPENERS: [&str; 11] = ["him", "her", "them", "it", "us", "me", "how", "why", "what", "whether", "that"];
+    let object = t.get(k + 2).is_some_and(|o| {
+        o.kind == Kind::Open
+            || (o.word()
+                && (o.quoted
+                    || o.cap
+                    || o.is(class::DET | class::PRON | class::PREP | class::SUB)
+                    || OPENERS.iter().any(|w| c.lower_is(k + 2, w))
+                    || o.text(c.doc).ends_with("ly")))
+    });
+    past(k + 1)
+        && object
+        && !t[k + 1].is(class::AUX | class::PREP)
+        && !past(k - 1)
+        && !(before.word() && before.is(class::AUX | class::CONJ | class::PREP | class::DET))
 }
 
 /// `..., compared with 23 percent who said D` after the comma at `k`: a

@@ -1710,3 +1710,90 @@ fn the_outlets_without_providing_evidence_is_no_part_of_the_claim() {
         ),
     ]);
 }
+
+#[test]
+fn a_poll_share_written_as_a_fraction_or_a_percent_sign_speaks() {
+    let cases = [
+        (
+            "One in five say the ferry should stop at night.",
+            one("one in five", "indirect", "the ferry should stop at night"),
+        ),
+        (
+            "Among islanders, nearly three in five said the toll was too high.",
+            one("nearly three in five", "indirect", "the toll was too high"),
+        ),
+        ("On the budget, 42% say they trust the council.", one("42%", "indirect", "they trust the council")),
+        ("Only 18% say the pier is safe.", one("Only 18%", "indirect", "the pier is safe")),
+        (
+            "About half said they would take the bus instead.",
+            one("About half", "indirect", "they would take the bus instead"),
+        ),
+    ];
+    each_one(cases);
+}
+
+#[test]
+fn a_poll_share_after_and_opens_a_second_report() {
+    assert_eq!(
+        rows("One in three said the council ignores the islands and one in four said it was hostile to them."),
+        vec![
+            one("one in three", "indirect", "the council ignores the islands"),
+            one("one in four", "indirect", "it was hostile to them"),
+        ]
+    );
+}
+
+#[test]
+fn a_second_clause_after_a_bare_and_has_its_own_speaker() {
+    let cases = [
+        (
+            "The pilots were copied on the questions and Vale said he had answered them the same day.",
+            one("Vale", "indirect", "he had answered them the same day"),
+        ),
+        (
+            "The crew left the harbour at dawn but she said the catch would be small.",
+            one("unresolved", "indirect", "the catch would be small"),
+        ),
+    ];
+    each_one(cases);
+    // One subject of two names stays one speaker.
+    assert_eq!(rows("Roe and Diaz said the pier was safe.")[0].2, "the pier was safe");
+}
+
+#[test]
+fn a_past_tense_after_and_is_the_speakers_next_act_not_the_content() {
+    let cases = [
+        (
+            "The council has promised a review and attempted to calm the islanders.",
+            one("council", "indirect", "a review"),
+        ),
+        (
+            "Ann Roe said the toll was \"a disgrace\" and closed the meeting.",
+            one("Ann Roe", "indirect", "the toll was \"a disgrace\""),
+        ),
+    ];
+    each_one(cases);
+    // Two past tenses joined inside what was said stay in it.
+    assert_eq!(
+        rows("Ann Roe said the crew were misled and cheated by the owners.")[0].2,
+        "the crew were misled and cheated by the owners"
+    );
+}
+
+#[test]
+fn a_past_participle_adjective_after_and_stays_in_the_content() {
+    assert_eq!(
+        rows("Research suggests that tolls and related delays have hurt the island.")[0].2,
+        "tolls and related delays have hurt the island"
+    );
+}
+
+#[test]
+fn a_past_tense_after_and_stays_when_a_pronoun_opens_the_content() {
+    // The same words as content-first frame them: the second verb may be
+    // the pronoun's.
+    assert_eq!(
+        rows("The skipper said she was tired of the delays and wanted a new pier.")[0].2,
+        "she was tired of the delays and wanted a new pier"
+    );
+}
