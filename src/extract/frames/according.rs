@@ -26,7 +26,14 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         return false;
     }
     let np = issuer(c, from, stop);
-    let source = Source::Mention { np, appositive: None };
+    // "according to two people familiar with the case who spoke on
+    // condition of anonymity because …": the relative clause says who
+    // they are (and why unnamed), it is no part of their name.
+    let who = (np.0 + 1..np.1).find(|&k| c.lower_is(k, "who") && !t[k].quoted);
+    let source = match who {
+        Some(k) => Source::Mention { np: (np.0, k), appositive: Some((k, np.1)) },
+        None => Source::Mention { np, appositive: None },
+    };
     let cue = c.bytes(i, i + 2);
     // ("But, according to S, C", "Now, according to S, C": a connective
     // set off by its comma opens the sentence as well.)
@@ -53,7 +60,11 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         // ("..., according to S, has lost C2": an auxiliary resumes the
         // sentence's own verb, no appositive.)
         let resumes = t.get(stop + 1).is_some_and(|x| x.word() && !x.cap && !x.quoted && x.is(class::AUX));
-        if t.get(stop).is_some_and(|x| x.kind == Kind::Comma) && appositive_like(c, stop + 1) && !resumes {
+        if who.is_none()
+            && t.get(stop).is_some_and(|x| x.kind == Kind::Comma)
+            && appositive_like(c, stop + 1)
+            && !resumes
+        {
             let a_end = (stop + 1..t.len()).find(|&k| matches!(t[k].kind, Kind::Comma | Kind::Stop)).unwrap_or(t.len());
             source = Source::Mention { np, appositive: Some((stop + 1, a_end)) };
             rest = a_end + 1;

@@ -1797,3 +1797,16 @@ fn a_past_tense_after_and_stays_when_a_pronoun_opens_the_content() {
         "she was tired of the delays and wanted a new pier"
     );
 }
+
+#[test]
+fn according_to_sources_who_asked_not_to_be_named_are_the_sources() {
+    let x = extract(
+        "He had been under investigation, according to two people familiar with the case who spoke on condition \
+         of anonymity because they were not authorised to discuss it.",
+    );
+    let s = &x.speakers[0];
+    assert_eq!(s.name, "people familiar with the case");
+    assert!(s.anonymous);
+    assert_eq!(s.anonymity_reason.as_deref(), Some("they were not authorised to discuss it"));
+    assert_eq!(first_speaker("According to officials who asked not to be named, the plan was dropped.").0, "officials");
+}
