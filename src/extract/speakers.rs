@@ -304,6 +304,25 @@ fn named_in_full<'a>(doc: &'a str, pos: usize, surname: &str) -> Vec<(&'a str, u
         return Vec::new();
     }
     let mut named: Vec<(&'a str, usize, &'a str)> = Vec::new();
+    // "Xi Jinping": a family name written first is named in full by the
+    // given name after it.
+    if crate::speaker::names::is_family_first(surname) {
+        for i in matches_from_end(hay.as_bytes(), surname.as_bytes()) {
+            let opens_word = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let Some(rest) = hay[i + surname.len()..].strip_prefix(' ') else { continue };
+            let given = rest.split([' ', '\n', ',', '.', ';', ':']).next().unwrap_or("");
+            if !opens_word || given.len() < 2 || !is_cap(given) || !given.chars().all(|c| c.is_alphabetic() || c == '-')
+            {
+                continue;
+            }
+            let mention = &hay[i..i + surname.len() + 1 + given.len()];
+            match named.iter_mut().find(|(g, ..)| g.eq_ignore_ascii_case(given)) {
+                Some(n) => n.1 += 1,
+                None => named.push((given, 1, mention)),
+            }
+        }
+        return named;
+    }
     for i in matches_from_end(hay.as_bytes(), surname.as_bytes()) {
         let rest = &hay[i + surname.len()..];
         if rest.chars().next().is_some_and(char::is_alphanumeric)
@@ -874,9 +893,19 @@ pub fn slug(name: &str) -> String {
 fn is_cap(w: &str) -> bool {
     // ASCII first: this runs on every word of an article (places_in).
     match w.as_bytes().first() {
+        Some(b'a' | b'e' | b'u') => particle_prefixed(w),
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => w.chars().next().is_some_and(char::is_uppercase),
     }
+}
+
+/// A name whose article is joined to it ("al-Sudani", "el-Sisi",
+/// "ash-Sharaa", "ud-Din"): capitalised after the hyphen.
+fn particle_prefixed(w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(h) = b.iter().take(4).position(|&c| c == b'-') else { return false };
+    matches!(&b[..h], b"al" | b"el" | b"ad" | b"as" | b"ash" | b"at" | b"az" | b"ar" | b"an" | b"ul" | b"ud")
+        && b.get(h + 1).is_some_and(u8::is_ascii_uppercase)
 }
 
 fn is_suffix(w: &str) -> bool {
@@ -1808,7 +1837,24 @@ fn lowercase_first(s: &str) -> String {
 }
 
 fn surname_of(name: &str) -> Option<String> {
-    name.split_whitespace().rfind(|w| !is_suffix(w)).map(|w| w.trim_end_matches(['.', ',']).to_string())
+    // "Xi Jinping": the family name comes first ("Xi said" is him).
+    let mut words = name.split_whitespace();
+    if let (Some(first), Some(_), rest) = (words.next(), words.next(), words.count())
+        && rest <= 1
+        && is_cap(first)
+        && crate::speaker::names::is_family_first(first)
+    {
+        return Some(first.to_string());
+    }
+    let w = name.split_whitespace().rfind(|w| !is_suffix(w))?.trim_end_matches(['.', ',']);
+    // "Al-Sudani" opening a sentence is the "al-Sudani" named before.
+    if w.starts_with(['A', 'E', 'U']) {
+        let lowered = lowercase_first(w);
+        if particle_prefixed(&lowered) {
+            return Some(lowered);
+        }
+    }
+    Some(w.to_string())
 }
 
 fn singular(w: &str) -> &str {

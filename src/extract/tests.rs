@@ -488,3 +488,16 @@ fn an_acronym_after_the_is_a_name_not_the_word_it_spells() {
     let x = extract(text);
     assert_eq!(speaker(&x, "WHO").kind, SpeakerKind::Organization);
 }
+
+#[test]
+fn family_names_written_first_and_joined_articles_resolve_inside_an_article() {
+    // "Xi said" after "Xi Jinping": the family name comes first.
+    let text = "President Xi Jinping arrived on Monday. Xi said the deal was a model. Mr Xi left for Tehran.";
+    assert_eq!(rows(text)[1], one("Xi Jinping", "indirect", "the deal was a model"));
+    // "Al-Sudani" opening a sentence is the "al-Sudani" named before, and
+    // the joined article keeps the title out of the name.
+    let text = "Prime Minister Mohammed al-Sudani said exports would double. \
+                Al-Sudani later told reporters that no new debt had been taken on.";
+    assert_eq!(rows(text)[0], one("Mohammed al-Sudani", "indirect", "exports would double"));
+    assert_eq!(rows(text)[1], one("Mohammed al-Sudani", "indirect", "no new debt had been taken on"));
+}

@@ -194,6 +194,14 @@ pub fn canonical_word(w: &str) -> &str {
         "centre" => "center",
         "programme" => "program",
         "organisation" => "organization",
+        // One name, transliterated several ways.
+        "mohammed" | "mohamed" | "mohammad" | "mohamad" | "muhammed" => "muhammad",
+        "ahmad" => "ahmed",
+        "hussain" | "husain" | "husein" => "hussein",
+        "yousef" | "youssef" | "yousuf" | "yousif" => "yusuf",
+        "abdallah" => "abdullah",
+        "moustafa" | "mostafa" => "mustafa",
+        "qaddafi" | "kadhafi" | "gadhafi" => "gaddafi",
         "u" => "u",
         other => other,
     }
@@ -236,6 +244,26 @@ pub fn role_words(role: &str) -> Vec<String> {
 pub fn is_office(w: &str) -> bool {
     OFFICES.contains(&w)
 }
+
+/// Family names that come first in Chinese and Korean names as the press
+/// writes them ("Xi Jinping", "Li Qiang", "Moon Jae-in"), lowercase. Those
+/// as often an English given name or surname ("Lee", "Kim", "Lin",
+/// "Han") are left out.
+const FAMILY_FIRST: &[&str] = &[
+    "xi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu", "hu", "guo",
+    "luo", "zheng", "liang", "xie", "tang", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan",
+    "yuan", "cai", "jiang", "ye", "cheng", "wei", "su", "ding", "ren", "shen", "yao", "zhong", "cui", "qin", "wen",
+    "mao", "jin", "bai", "kong", "qian", "hou", "meng", "lu", "shi", "moon", "yoon", "choi", "cho", "jung",
+];
+
+/// Whether `word` (any case) is a family name written first ([`FAMILY_FIRST`]).
+pub fn is_family_first(word: &str) -> bool {
+    word.len() <= 5 && FAMILY_FIRST.iter().any(|f| f.eq_ignore_ascii_case(word))
+}
+
+/// The Arabic article as names join it ("ash-Sharaa", "ad-Din"), a word
+/// of its own once a name is split at its hyphen.
+const ARABIC_ARTICLES: &[&str] = &["el", "ad", "as", "ash", "at", "az", "ar", "an", "ul", "ud"];
 
 /// Name particles, lowercase inside a proper name ("Ludwig van Dorn").
 const PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", "bin", "al", "la", "le", "du"];
@@ -300,8 +328,12 @@ impl PersonName {
             .rev()
             .skip_while(|w| SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
         let last = back.next().unwrap_or("");
-        let described = !last.starts_with(|c: char| c.is_uppercase())
-            || back.next().is_some_and(|w| matches!(w, "of" | "for" | "from" | "at"));
+        // ("al-Sudani": the article joined to a name keeps it a name.)
+        let capitalised = last.starts_with(|c: char| c.is_uppercase())
+            || last.split_once('-').is_some_and(|(article, rest)| {
+                (article == "al" || ARABIC_ARTICLES.contains(&article)) && rest.starts_with(|c: char| c.is_uppercase())
+            });
+        let described = !capitalised || back.next().is_some_and(|w| matches!(w, "of" | "for" | "from" | "at"));
         if described {
             parsed.surname = None;
         }
@@ -322,7 +354,21 @@ impl PersonName {
             Some(i) => w.drain(..=i).collect(),
             None => Vec::new(),
         };
+        // "Xi Jinping", "Moon Jae-in": the family name comes first, and
+        // "Mr Xi" is the same person.
+        if (2..=3).contains(&w.len()) && is_family_first(&w[0]) {
+            let surname = Some(w.remove(0));
+            return PersonName { given: w, surname, titles };
+        }
         let surname = w.pop().filter(|s| !SUFFIXES.contains(&s.as_str())).map(|s| umlaut_key(&s));
+        // "Mohammed Shia al-Sudani": the particle goes with the surname,
+        // not with the given names ("Mohammed al-Sudani" has no "al" of a
+        // second given name).
+        while w.len() > 1
+            && w.last().is_some_and(|p| PARTICLES.contains(&p.as_str()) || ARABIC_ARTICLES.contains(&p.as_str()))
+        {
+            w.pop();
+        }
         PersonName { given: w, surname, titles }
     }
 }
@@ -478,6 +524,23 @@ mod tests {
         assert_eq!(org_key("the United States"), org_key("U.S."));
         assert_eq!(org_key("Britain"), org_key("UK"));
         assert_eq!(org_key("United States Department of Defense"), "department of defense");
+    }
+
+    #[test]
+    fn names_as_other_languages_write_them() {
+        let g = |a: &str, b: &str| compare_given(&PersonName::parse(a).given, &PersonName::parse(b).given);
+        // The article joined to an Arabic surname is no given name, and
+        // one given name has many transliterations.
+        assert_eq!(surname("Mohammed Shia al-Sudani"), surname("Al-Sudani"));
+        assert_eq!(PersonName::parse_recorded("Mohammed al-Sudani").surname.as_deref(), Some("sudani"));
+        assert_eq!(PersonName::parse_recorded("the al-qaeda leader").surname, None);
+        assert_eq!(g("Mohammed Shia al-Sudani", "Mohamed Al Sudani"), Given::Agree);
+        assert_eq!(g("Mohammed al-Sudani", "Mohammed Shia al-Sudani"), Given::Agree);
+        // Chinese and Korean family names come first.
+        assert_eq!(surname("Xi Jinping").as_deref(), Some("xi"));
+        assert_eq!(surname("President Xi"), surname("Xi Jinping"));
+        assert_eq!(surname("Moon Jae-in").as_deref(), Some("moon"));
+        assert_eq!(surname("Lee Anderson").as_deref(), Some("anderson"));
     }
 
     #[test]

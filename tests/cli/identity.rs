@@ -296,3 +296,42 @@ fn aides_clause_openers_and_descriptions_give_no_one_else_s_claims() {
     let who = env.run(["who", "former president", "--format", "json"]).json();
     assert_eq!(who["statements"].as_array().map(Vec::len), Some(1), "{who:#}");
 }
+
+/// Names as other languages write them, across three invented outlets: a
+/// Chinese family name first ("Xi Jinping", then "Xi", "President Xi"),
+/// an Arabic surname with its article joined or apart and the given name
+/// transliterated two ways.
+#[test]
+fn family_names_first_and_transliterations_are_one_person_across_outlets() {
+    let env = Env::new();
+    let reports = [
+        (
+            "oil-a",
+            "Iraq and China sign oil deal\n\nPrime Minister Mohammed Shia al-Sudani said the agreement would double \
+             exports.\n\nChinese President Xi Jinping said the deal showed \"a friendship that has stood every test.\"\n",
+        ),
+        (
+            "oil-b",
+            "Baghdad signs energy pact\n\nIraqi Prime Minister Mohammed al-Sudani said exports would double.\n\nXi said \
+             the partnership would \"benefit both peoples.\"\n",
+        ),
+        (
+            "oil-c",
+            "Oil deal draws criticism\n\nMohamed Al Sudani said the country needed investment \"now, not in ten \
+             years.\"\n\nPresident Xi said China would build two refineries.\n",
+        ),
+    ];
+    for (story, text) in reports {
+        let file = env.file(&format!("{story}.txt"), text);
+        env.run(["record", story, file.to_str().unwrap()]).ok();
+    }
+    for (asked, stories) in [("Xi Jinping", 3), ("Mohammed al-Sudani", 3), ("Sudani", 3)] {
+        let j = env.run(["who", asked, "--format", "json"]).json();
+        let found: std::collections::BTreeSet<&str> =
+            j["statements"].as_array().unwrap().iter().map(|s| s["story"].as_str().unwrap()).collect();
+        assert_eq!(found.len(), stories, "who {asked:?}: {j:#}");
+    }
+    let text = env.run(["speakers"]).ok().to_string();
+    let people = text.lines().skip(1).filter(|l| l.contains(" person ")).count();
+    assert_eq!(people, 2, "{text}");
+}
