@@ -55,6 +55,9 @@ struct Pipeline<'a> {
     introduced: Option<(SpeakerRef, Option<String>)>,
     /// Speaker of a quotation that runs on into following paragraphs.
     chain: Option<SpeakerRef>,
+    /// A transcript's speaker label opening a paragraph ("FISCHER: …"):
+    /// the paragraph's later sentences are theirs too.
+    labelled: Option<(usize, SpeakerRef)>,
     /// Quotation statements waiting for the speaker named where the
     /// quotation closes.
     pending: Vec<usize>,
@@ -72,6 +75,7 @@ impl<'a> Pipeline<'a> {
             registry: speakers::Registry::for_document(doc),
             introduced: None,
             chain: None,
+            labelled: None,
             pending: Vec::new(),
             spans: Vec::new(),
             sentences: Vec::new(),
@@ -263,6 +267,9 @@ impl<'a> Pipeline<'a> {
                             .map(|(r, _)| r.clone())
                             .or_else(|| self.continuation_speaker(paragraph, continues_quote)),
                     };
+                    if let (Source::Label { .. }, Attribution::Direct, Some(r)) = (f.source, f.attribution, &speaker) {
+                        self.labelled = Some((paragraph, r.clone()));
+                    }
                     let attributed = speaker.is_some();
                     // A source that cannot speak ("the attack said"): the
                     // sentence stays whole, the outlet's own.
@@ -301,13 +308,21 @@ impl<'a> Pipeline<'a> {
                     cue: None,
                     source: Source::Continuation,
                 };
-                match introduced {
-                    Some((speaker, cue)) => {
+                let labelled = self.labelled.as_ref().filter(|(p, _)| *p == paragraph).map(|(_, r)| r.clone());
+                match (introduced, labelled) {
+                    (Some((speaker, cue)), _) => {
                         let f = Frame { attribution: Attribution::Indirect, ..frame };
                         let i = self.push(paragraph, range, &f, Some(speaker));
                         self.out.statements[i].cue = cue;
                     }
-                    None => {
+                    (None, Some(speaker)) => {
+                        // Their words as the label's first sentence gives
+                        // them: without the closing stop.
+                        let end = if doc[range.0..range.1].ends_with('.') { range.1 - 1 } else { range.1 };
+                        let f = Frame { attribution: Attribution::Direct, content: (range.0, end), ..frame };
+                        self.push(paragraph, range, &f, Some(speaker));
+                    }
+                    (None, None) => {
                         self.push(paragraph, range, &frame, None);
                     }
                 }

@@ -501,3 +501,23 @@ fn family_names_written_first_and_joined_articles_resolve_inside_an_article() {
     assert_eq!(rows(text)[0], one("Mohammed al-Sudani", "indirect", "exports would double"));
     assert_eq!(rows(text)[1], one("Mohammed al-Sudani", "indirect", "no new debt had been taken on"));
 }
+
+#[test]
+fn a_transcript_label_speaks_for_its_whole_paragraph() {
+    let text = "Lena Fischer runs the port.\n\nGAZETTE: Why are the tolls going up?\n\n\
+                FISCHER: Because the breakwater is falling apart. We need 12 million euros.\n\n\
+                The council meets on Friday.";
+    let rows = rows(text);
+    assert_eq!(rows[2], one("Lena Fischer", "direct", "Because the breakwater is falling apart"));
+    assert_eq!(rows[3], one("Lena Fischer", "direct", "We need 12 million euros"));
+    // The next paragraph is the outlet's again.
+    assert_eq!(rows[4], own("The council meets on Friday."));
+}
+
+#[test]
+fn a_kicker_naming_the_kind_of_piece_is_no_speaker() {
+    assert_eq!(
+        rows("Interview: The harbour master on the new tolls"),
+        vec![own("Interview: The harbour master on the new tolls")]
+    );
+}

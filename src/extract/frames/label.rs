@@ -11,8 +11,8 @@ use crate::extract::speakers::is_capitals;
 use crate::extract::tokens::{Kind, Token};
 
 /// Capitalised openers that label a line without being anyone: page
-/// furniture ("Update:", "Watch:") and question words.
-const NOT_SOURCES: [&str; 48] = [
+/// furniture ("Update:", "Watch:"), question words and kinds of piece.
+const NOT_SOURCES: [&str; 62] = [
     "update",
     "updated",
     "updates",
@@ -61,6 +61,22 @@ const NOT_SOURCES: [&str; 48] = [
     "name",
     "paid",
     "notice",
+    // A piece's kind, as kickers name it ("Interview: The harbour master
+    // on the new tolls").
+    "interview",
+    "review",
+    "editorial",
+    "comment",
+    "commentary",
+    "factbox",
+    "profile",
+    "obituary",
+    "podcast",
+    "recap",
+    "preview",
+    "explained",
+    "essay",
+    "column",
 ];
 
 /// Whether the sentence opens with a label: up to four capitalised words
