@@ -58,6 +58,9 @@ struct Pipeline<'a> {
     /// A transcript's speaker label opening a paragraph ("FISCHER: …"):
     /// the paragraph's later sentences are theirs too.
     labelled: Option<(usize, SpeakerRef)>,
+    /// A paragraph opened with "Q:" was seen: an interview, whose "A:"
+    /// paragraphs are the interviewee's.
+    questions: bool,
     /// Quotation statements waiting for the speaker named where the
     /// quotation closes.
     pending: Vec<usize>,
@@ -76,6 +79,7 @@ impl<'a> Pipeline<'a> {
             introduced: None,
             chain: None,
             labelled: None,
+            questions: false,
             pending: Vec::new(),
             spans: Vec::new(),
             sentences: Vec::new(),
@@ -308,6 +312,22 @@ impl<'a> Pipeline<'a> {
                     cue: None,
                     source: Source::Continuation,
                 };
+                // "Q: …" then "A: …": the answers are the interviewee's,
+                // the person the piece named before (questions are the
+                // outlet's).
+                if opens_paragraph && text.starts_with("Q:") {
+                    self.questions = true;
+                }
+                let mut range = range;
+                if opens_paragraph
+                    && self.questions
+                    && let Some(answer) = text.strip_prefix("A:")
+                    && let Some(r) = self.registry.interviewee()
+                {
+                    range.0 = range.1 - answer.trim_start().len();
+                    self.labelled = Some((paragraph, r));
+                }
+                let frame = Frame { content: range, ..frame };
                 let labelled = self.labelled.as_ref().filter(|(p, _)| *p == paragraph).map(|(_, r)| r.clone());
                 match (introduced, labelled) {
                     (Some((speaker, cue)), _) => {

@@ -2326,6 +2326,16 @@ impl<'a> Registry<'a> {
         self.any_anonymous
     }
 
+    /// The person named in full most recently: in an interview printed
+    /// as questions and answers, the one who answers.
+    pub fn interviewee(&mut self) -> Option<SpeakerRef> {
+        let i = self.most_recent(|e| {
+            e.speaker.kind == SpeakerKind::Person && e.surname.is_some() && e.speaker.name.contains(' ')
+        })?;
+        let name = self.entries[i].speaker.name.clone();
+        self.resolve(&name, None)
+    }
+
     /// Record why the most recent anonymous source was granted anonymity.
     pub fn set_anonymity_reason(&mut self, reason: &str) {
         if let Some(i) = self.most_recent(|e| e.speaker.anonymous) {

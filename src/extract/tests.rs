@@ -521,3 +521,18 @@ fn a_kicker_naming_the_kind_of_piece_is_no_speaker() {
         vec![own("Interview: The harbour master on the new tolls")]
     );
 }
+
+#[test]
+fn an_interviews_answers_are_the_interviewees() {
+    let text = "The harbour master, Lena Fischer, has run the port for nine years.\n\n\
+                Q: Why are the tolls going up?\n\n\
+                A: Because the breakwater is falling apart. We need money.\n\n\
+                Q: Will fishermen pay more?\n\nA: No. Boats under 15 metres are exempt.";
+    let got = rows(text);
+    assert_eq!(got[1], own("Q: Why are the tolls going up?"), "the outlet asks");
+    assert_eq!(got[2], one("Lena Fischer", "direct", "Because the breakwater is falling apart"));
+    assert_eq!(got[3], one("Lena Fischer", "direct", "We need money"));
+    assert_eq!(got[5], one("Lena Fischer", "direct", "No. Boats under 15 metres are exempt"));
+    // Without questions before it, "A:" is no answer.
+    assert_eq!(rows("Ann Roe spoke first.\n\nA: build a new pier.")[1], own("A: build a new pier."));
+}
