@@ -1838,11 +1838,11 @@ fn lowercase_first(s: &str) -> String {
 
 fn surname_of(name: &str) -> Option<String> {
     // "Xi Jinping": the family name comes first ("Xi said" is him).
-    let mut words = name.split_whitespace();
-    if let (Some(first), Some(_), rest) = (words.next(), words.next(), words.count())
-        && rest <= 1
+    if let Some((first, given)) = name.split_once(' ')
+        && first.len() <= 5
         && is_cap(first)
         && crate::speaker::names::is_family_first(first)
+        && given.split_whitespace().count() <= 2
     {
         return Some(first.to_string());
     }
