@@ -17,6 +17,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::cues::{self, class};
 use super::model::{Speaker, SpeakerKind, SpeakerRef};
 use super::scan;
+use crate::speaker::names::{article_joined, is_family_first};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -306,7 +307,7 @@ fn named_in_full<'a>(doc: &'a str, pos: usize, surname: &str) -> Vec<(&'a str, u
     let mut named: Vec<(&'a str, usize, &'a str)> = Vec::new();
     // "Xi Jinping": a family name written first is named in full by the
     // given name after it.
-    if crate::speaker::names::is_family_first(surname) {
+    if is_family_first(surname) {
         for i in matches_from_end(hay.as_bytes(), surname.as_bytes()) {
             let opens_word = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
             let Some(rest) = hay[i + surname.len()..].strip_prefix(' ') else { continue };
@@ -447,11 +448,6 @@ pub fn places_in(doc: &str) -> HashSet<String> {
     places_searching(doc, SEARCHED_PLACES)
 }
 
-/// The surnames an article writes after "Mr.", "Mrs.", "Ms." or "Miss",
-/// lowercased, with the gender the honorific tells: the article's own word
-/// on who is a man or a woman. A surname given both ("Mr. Clinton" and
-/// "Mrs. Clinton" in one story) tells neither. A long input (many articles in one) gives
-/// none: its honorifics belong to other stories.
 /// The honorifics that tell a person's gender, each with the space that
 /// follows it in a name ("Mr. Roe", "Ms Roe").
 const TITLES: [(&str, Gender); 7] = [
@@ -464,6 +460,11 @@ const TITLES: [(&str, Gender); 7] = [
     ("Miss ", Gender::Fem),
 ];
 
+/// The surnames an article writes after "Mr.", "Mrs.", "Ms." or "Miss",
+/// lowercased, with the gender the honorific tells: the article's own word
+/// on who is a man or a woman. A surname given both ("Mr. Clinton" and
+/// "Mrs. Clinton" in one story) tells neither. A long input (many articles
+/// in one) gives none: its honorifics belong to other stories.
 fn honorific_genders(doc: &str) -> HashMap<String, Gender> {
     let mut out: HashMap<String, Gender> = HashMap::default();
     if doc.len() > LONG_INPUT {
@@ -893,19 +894,10 @@ pub fn slug(name: &str) -> String {
 fn is_cap(w: &str) -> bool {
     // ASCII first: this runs on every word of an article (places_in).
     match w.as_bytes().first() {
-        Some(b'a' | b'e' | b'u') => particle_prefixed(w),
+        Some(b'a' | b'e' | b'u') => article_joined(w),
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => w.chars().next().is_some_and(char::is_uppercase),
     }
-}
-
-/// A name whose article is joined to it ("al-Sudani", "el-Sisi",
-/// "ash-Sharaa", "ud-Din"): capitalised after the hyphen.
-fn particle_prefixed(w: &str) -> bool {
-    let b = w.as_bytes();
-    let Some(h) = b.iter().take(4).position(|&c| c == b'-') else { return false };
-    matches!(&b[..h], b"al" | b"el" | b"ad" | b"as" | b"ash" | b"at" | b"az" | b"ar" | b"an" | b"ul" | b"ud")
-        && b.get(h + 1).is_some_and(u8::is_ascii_uppercase)
 }
 
 fn is_suffix(w: &str) -> bool {
@@ -1839,9 +1831,8 @@ fn lowercase_first(s: &str) -> String {
 fn surname_of(name: &str) -> Option<String> {
     // "Xi Jinping": the family name comes first ("Xi said" is him).
     if let Some((first, given)) = name.split_once(' ')
-        && first.len() <= 5
         && is_cap(first)
-        && crate::speaker::names::is_family_first(first)
+        && is_family_first(first)
         && given.split_whitespace().count() <= 2
     {
         return Some(first.to_string());
@@ -1850,7 +1841,7 @@ fn surname_of(name: &str) -> Option<String> {
     // "Al-Sudani" opening a sentence is the "al-Sudani" named before.
     if w.starts_with(['A', 'E', 'U']) {
         let lowered = lowercase_first(w);
-        if particle_prefixed(&lowered) {
+        if article_joined(&lowered) {
             return Some(lowered);
         }
     }

@@ -318,16 +318,18 @@ pub fn tokenize(
         }
         // "The WHO said", "the US": an acronym after an article is a name,
         // not the function word it spells.
-        for k in 1..if capitals { out.len() } else { 1 } {
-            let t = &out[k];
-            if t.entry.class & FUNCTION != 0
-                && t.cap
-                && t.end - t.start >= 2
-                && doc[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase())
-                && out[k - 1].kind == Kind::Word
-                && out[k - 1].text(doc).eq_ignore_ascii_case("the")
-            {
-                out[k].entry = Entry::default();
+        if capitals {
+            for k in 1..out.len() {
+                let t = &out[k];
+                if t.entry.class & FUNCTION != 0
+                    && t.cap
+                    && t.end - t.start >= 2
+                    && doc[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase())
+                    && out[k - 1].kind == Kind::Word
+                    && out[k - 1].text(doc).eq_ignore_ascii_case("the")
+                {
+                    out[k].entry = Entry::default();
+                }
             }
         }
     }

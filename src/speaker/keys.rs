@@ -34,9 +34,10 @@ pub fn related_keys(rec: &SpeakerRecord) -> Vec<String> {
 }
 
 /// The keys `record` writes to the name index for a speaker: every name
-/// it was recorded under, accents folded ("n:mark esper", "n:jose ramirez"); for people the surname
-/// ("s:esper"); for organisations the organisation key ("o:department of
-/// defense") and the acronyms it can be written as ("i:dod").
+/// it was recorded under, accents folded ("n:mark esper", "n:jose
+/// ramirez"); for people the surname ("s:esper"); for organisations the
+/// organisation key ("o:department of defense") and the acronyms it can be
+/// written as ("i:dod").
 pub fn lookup_keys(rec: &SpeakerRecord) -> Vec<String> {
     let mut keys: Vec<String> = std::iter::once(&rec.name)
         .chain(&rec.aliases)

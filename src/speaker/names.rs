@@ -270,9 +270,17 @@ pub fn is_family_first(word: &str) -> bool {
     FAMILY_FIRST.binary_search(&lower).is_ok()
 }
 
-/// The Arabic article as names join it ("ash-Sharaa", "ad-Din"), a word
-/// of its own once a name is split at its hyphen.
-const ARABIC_ARTICLES: &[&str] = &["el", "ad", "as", "ash", "at", "az", "ar", "an", "ul", "ud"];
+/// The Arabic article as names join it ("al-Sudani", "ash-Sharaa",
+/// "ad-Din"), a word of its own once a name is split at its hyphen.
+const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "ul", "ud"];
+
+/// Whether `w` is a name with its article joined ("al-Sudani", "el-Sisi",
+/// "ash-Sharaa"): a name all the same, capitalised after the hyphen.
+pub fn article_joined(w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(h) = b.iter().take(4).position(|&c| c == b'-') else { return false };
+    ARABIC_ARTICLES.iter().any(|a| a.as_bytes() == &b[..h]) && w[h + 1..].starts_with(char::is_uppercase)
+}
 
 /// Name particles, lowercase inside a proper name ("Ludwig van Dorn").
 const PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", "bin", "al", "la", "le", "du"];
@@ -338,10 +346,7 @@ impl PersonName {
             .skip_while(|w| SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
         let last = back.next().unwrap_or("");
         // ("al-Sudani": the article joined to a name keeps it a name.)
-        let capitalised = last.starts_with(|c: char| c.is_uppercase())
-            || last.split_once('-').is_some_and(|(article, rest)| {
-                (article == "al" || ARABIC_ARTICLES.contains(&article)) && rest.starts_with(|c: char| c.is_uppercase())
-            });
+        let capitalised = last.starts_with(|c: char| c.is_uppercase()) || article_joined(last);
         let described = !capitalised || back.next().is_some_and(|w| matches!(w, "of" | "for" | "from" | "at"));
         if described {
             parsed.surname = None;
