@@ -112,8 +112,11 @@ impl Entry {
 /// Whether a singular common noun names one person: "the lawyer", "her
 /// neighbour", "the engineer" (a plural is a group: "they" stays theirs).
 fn is_person_noun(w: &str) -> bool {
-    const PEOPLE: [&str; 22] = [
+    const PEOPLE: [&str; 24] = [
         "lawyer",
+        // "The president-elect's pick", "the governor's choice".
+        "pick",
+        "choice",
         "attorney",
         "witness",
         "neighbour",
@@ -806,9 +809,16 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     out
 }
 
+/// Abbreviated titles only a person bears, telling no gender: "Dr. Amara
+/// Okafor, a pediatrician, was named …" opens with someone the article
+/// follows ("She said …").
+const PERSON_TITLES: [&str; 13] =
+    ["Adm.", "Capt.", "Cmdr.", "Col.", "Dr.", "Gen.", "Gov.", "Lt.", "Prof.", "Rep.", "Rev.", "Sen.", "Sgt."];
+
 /// The full name opening a sentence as its subject: two to four
-/// capitalised words, the first a given name, then a lowercase word (its
-/// verb) or a comma (its appositive): "Jennifer Shanklin is one of ...".
+/// capitalised words, the first a given name, an honorific or a person's
+/// title, then a lowercase word (its verb) or a comma (its appositive):
+/// "Jennifer Shanklin is one of ...".
 pub fn subject_name(sentence: &str) -> Option<&str> {
     // Most sentences open with no two capitalised words: say so from the
     // bytes, before any word is split off or looked up. (A given name
@@ -825,7 +835,9 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
     // the organist,"): a name the article follows either way.
     if second.is_some_and(|i| {
         let first = &sentence[..i - 1];
-        given_name_gender(first) == Gender::Unknown && honorific_gender(first) == Gender::Unknown
+        given_name_gender(first) == Gender::Unknown
+            && honorific_gender(first) == Gender::Unknown
+            && !PERSON_TITLES.contains(&first)
     }) {
         return None;
     }
@@ -961,8 +973,10 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let bytes = mention.as_bytes();
     let open = memchr::memrchr_iter(b'(', bytes).find(|&i| i > 0 && bytes[i - 1] == b' ');
     let (mention, appositive) = match open.map(|i| (&mention[..i - 1], &mention[i + 1..])) {
-        Some((m, p)) if appositive.is_none() && p.ends_with(')') && is_party_state(&p[..p.len() - 1]) => {
-            (m, Some(&p[..p.len() - 1]))
+        Some((m, p)) if p.ends_with(')') && is_party_state(&p[..p.len() - 1]) => {
+            // "Sen. Bo Diaz (R-Texas), a former judge,": the description
+            // says more than the party.
+            (m, appositive.or(Some(&p[..p.len() - 1])))
         }
         _ => (mention, appositive),
     };
@@ -1951,6 +1965,7 @@ impl<'a> Registry<'a> {
         } else {
             self.resolve_name(&parsed)
         };
+        let added = found.is_none();
         let idx = match found {
             Some(i) => i,
             // A pronoun with no one to point to is said to be so, never
@@ -2008,15 +2023,24 @@ impl<'a> Registry<'a> {
         self.recency.remove(&e.last_seen);
         self.recency.insert(clock, idx);
         e.last_seen = clock;
+        // Named as a sentence's subject before ("Sen. Ann Roe arrived"):
+        // that gave a title at most; the first report says more.
+        let first_report = e.mentioned && !e.spoke && parsed.role.is_some();
         e.spoke = true;
         e.mentioned = false;
         if e.gender == Gender::Unknown {
             e.gender = parsed.gender;
         }
-        if e.speaker.role.is_none() && parsed.pronoun.is_none() {
+        let fresh = e.speaker.role.is_none() || first_report;
+        let described = parsed.pronoun.is_none() && parsed.role.is_some() && (added || fresh);
+        if fresh && parsed.pronoun.is_none() {
             e.speaker.role = parsed.role.clone();
             e.role_changed();
         }
+        if described {
+            self.identify_description(idx);
+        }
+        let e = &mut self.entries[idx];
         if parsed.pronoun.is_none() && mention != e.speaker.name && !e.speaker.aliases.contains(&mention) {
             e.speaker.aliases.push(mention.clone());
         }
@@ -2055,6 +2079,52 @@ impl<'a> Registry<'a> {
         e.name_words = std::cell::OnceCell::new();
         self.by_name.entry(p.name.to_lowercase()).or_default().push(idx);
         self.renames.insert(old_id, idx);
+    }
+
+    /// "The president-elect's pick for health secretary said …", and
+    /// later "Tom Price, the president-elect's pick for health secretary,":
+    /// the article named the person it first described. Statements made
+    /// under the description become the named person's (through
+    /// [`Registry::rename`]), and the description is no speaker of its
+    /// own. Only a description of two words or more that the person's role
+    /// repeats whole, and only one the article never named otherwise.
+    fn identify_description(&mut self, idx: usize) {
+        let e = &self.entries[idx];
+        if e.speaker.kind != SpeakerKind::Person || !e.speaker.name.starts_with(|c: char| c.is_uppercase()) {
+            return;
+        }
+        let Some(role) = e.speaker.role.as_deref() else { return };
+        let role = format!(" {} ", role.to_lowercase());
+        let described: Vec<usize> = self
+            .recency
+            .values()
+            .rev()
+            .take(LOOKBACK)
+            .copied()
+            .filter(|&d| {
+                let x = &self.entries[d];
+                d != idx
+                    && x.spoke
+                    && x.speaker.kind == SpeakerKind::Person
+                    && !x.speaker.anonymous
+                    && x.speaker.name.starts_with(|c: char| c.is_lowercase())
+                    && x.speaker.name.contains(' ')
+                    && role.contains(&format!(" {} ", x.speaker.name.to_lowercase()))
+            })
+            .collect();
+        for d in described {
+            let old = self.entries[d].speaker.name.clone();
+            let old_id = self.entries[d].speaker.id.clone();
+            let x = &mut self.entries[d];
+            x.spoke = false;
+            let seen = x.last_seen;
+            self.recency.remove(&seen);
+            let e = &mut self.entries[idx];
+            if !e.speaker.aliases.contains(&old) {
+                e.speaker.aliases.push(old);
+            }
+            self.renames.insert(old_id, idx);
+        }
     }
 
     /// Whether a speaker was renamed after statements named them: apply
@@ -2109,7 +2179,8 @@ impl<'a> Registry<'a> {
             return;
         }
         self.clock += 1;
-        let idx = match self.resolve_name(&parsed) {
+        let found = self.resolve_name(&parsed);
+        let idx = match found {
             Some(i) => i,
             None => {
                 let i = self.add(&parsed);
@@ -2122,9 +2193,13 @@ impl<'a> Registry<'a> {
         if e.title.is_none() {
             e.title = parsed.title.as_deref().map(str::to_lowercase);
         }
+        let described = parsed.role.is_some() && (found.is_none() || e.speaker.role.is_none());
         if e.speaker.role.is_none() {
             e.speaker.role = parsed.role;
             e.role_changed();
+        }
+        if described {
+            self.identify_description(idx);
         }
     }
 
@@ -2138,7 +2213,9 @@ impl<'a> Registry<'a> {
         if parsed.kind != SpeakerKind::Person
             || parsed.pronoun.is_some()
             || parsed.definite_head.is_some()
-            || parsed.gender == Gender::Unknown
+            // A title says it is a person even when nothing tells the
+            // gender ("Dr. Amara Okafor").
+            || (parsed.gender == Gender::Unknown && parsed.title.is_none())
             // A surname alone is a name the article follows only after an
             // honorific ("Mr Fitch"), which is what told its gender.
             || (parsed.name.split_whitespace().count() < 2 && parsed.title.is_none())

@@ -536,3 +536,48 @@ fn an_interviews_answers_are_the_interviewees() {
     // Without questions before it, "A:" is no answer.
     assert_eq!(rows("Ann Roe spoke first.\n\nA: build a new pier.")[1], own("A: build a new pier."));
 }
+
+#[test]
+fn a_party_label_or_a_home_state_does_not_hide_the_name() {
+    let speakers = |text: &str| {
+        extract(text).statements.into_iter().filter_map(|s| s.speaker.map(|r| (r.name, r.kind))).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        speakers(
+            "The committee's ranking Democrat, Sen. Maria Lopes of Vermont, said the bill was rushed. \
+             Rep. Tom Ruiz, R-Ga., the panel's chairman, said it was not. \
+             Sen. Bo Diaz (R-Texas), a former judge, said it was unclear."
+        ),
+        vec![
+            ("Maria Lopes".to_string(), SpeakerKind::Person),
+            ("Tom Ruiz".to_string(), SpeakerKind::Person),
+            ("Bo Diaz".to_string(), SpeakerKind::Person),
+        ]
+    );
+}
+
+#[test]
+fn a_person_first_described_then_named_is_one_speaker() {
+    let x = extract(
+        "The president-elect's pick for health secretary said the law had failed.\n\n\
+         Rep. Tom Ruiz, R-Ga., the president-elect's pick for health secretary, has long opposed the law. \
+         He told reporters that repeal would come quickly.",
+    );
+    let names: Vec<_> = x.statements.iter().filter_map(|s| s.speaker.as_ref().map(|r| r.name.as_str())).collect();
+    assert_eq!(names, ["Tom Ruiz", "Tom Ruiz", "Tom Ruiz"]);
+    assert_eq!(x.speakers.len(), 1, "{:?}", x.speakers);
+    assert!(speaker(&x, "Tom Ruiz").aliases.iter().any(|a| a == "president-elect's pick"));
+    // A description the named person's role does not repeat stays its own.
+    // A person titled but of no known gender is someone "she" can be.
+    assert_eq!(
+        rows(
+            "The governor's choice to lead the agency said she would act.\n\n\
+             Dr. Amara Okafor, a pediatrician, was named to the post last week. She said the review would take months."
+        ),
+        vec![
+            one("governor's choice", "indirect", "she would act"),
+            own("Dr. Amara Okafor, a pediatrician, was named to the post last week."),
+            one("Amara Okafor", "indirect", "the review would take months"),
+        ]
+    );
+}

@@ -741,7 +741,7 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             return Some(src);
         }
         if ((appositive_like(c, b + 1) && !aged_name) || parenthetical || owned_role)
-            && let Some(np) = np_back(c, b)
+            && let Some(np) = np_back(c, b).and_then(|np| behind_party(c, np))
             && !t[np.0].is(class::PRON)
         {
             // "Ann Roe, a senator, and Bo Diaz, the harbour master, said".
@@ -837,11 +837,29 @@ fn named_after_description(
     (described && accept(d)).then_some(Source::Mention { np: (named, last), appositive: Some((d, b)) })
 }
 
+/// "Rep. Tom Price, R-Ga., the pick for health secretary, said": a party
+/// and state between commas close the name before them, so the noun
+/// phrase `np` that is only the label stands for that name.
+fn behind_party(c: &Ctx, np: (usize, usize)) -> Option<(usize, usize)> {
+    let t = c.t;
+    let w = t[np.0].text(c.doc);
+    let party = np.1 == np.0 + 1 && w.len() >= 3 && ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p));
+    if !party {
+        return Some(np);
+    }
+    (np.0 > 1 && t[np.0 - 1].kind == Kind::Comma).then(|| np_back(c, np.0 - 1)).flatten()
+}
+
 /// Whether `[s, e)` is a title and then a full name: "Cmdr. Dana Holt",
 /// "Interior Minister Jose Ramirez". Not "Senate Majority Leader": a
-/// title alone.
+/// title alone. "Sen. Maria Lopes of Vermont": where the person is from
+/// may follow.
 fn titled_name(c: &Ctx, s: usize, e: usize) -> bool {
     let t = c.t;
+    // "Sen. Maria Lopes of Vermont": where the person is from closes it.
+    let e = (s + 3..e.saturating_sub(1))
+        .find(|&k| c.lower_is(k, "of") && t[k + 1..e].iter().all(|x| x.word() && x.cap && !x.quoted))
+        .unwrap_or(e);
     e >= s + 3
         && is_name_of(c, s, e)
         && t[e - 2..e].iter().all(|x| x.cap && !x.is(class::ROLE | class::ORG | class::GROUP | class::ANON))
