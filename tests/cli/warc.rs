@@ -174,8 +174,10 @@ fn a_wget_warc_of_a_changing_page_imports_as_two_revisions_at_their_capture_time
     std::fs::create_dir(&dir).unwrap();
     let mut windows = Vec::new();
     for name in ["first", "second"] {
-        // WARC-Date has whole seconds.
-        let start = chrono::Utc::now().timestamp();
+        // WARC-Date has whole seconds, and wget reads the coarse clock
+        // (`time()`), which may still show the second before ours: CI saw
+        // a capture stamped 1 s before this start.
+        let start = chrono::Utc::now().timestamp() - 1;
         let status = Command::new("wget")
             .current_dir(&dir)
             .args(["-q", "--no-config", "-O", "/dev/null", &format!("--warc-file={name}")])
