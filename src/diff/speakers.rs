@@ -154,7 +154,14 @@ pub fn same_speaker(a: Option<&SpeakerRef>, b: Option<&SpeakerRef>) -> bool {
             // "Defense Department" / "Department of Defense".
             (SpeakerKind::Organization, SpeakerKind::Organization) => {
                 let (ca, cb) = (content_words(&a.name), content_words(&b.name));
-                !ca.is_empty() && ca == cb
+                // "Regional police said …", later "Police had earlier
+                // said …": the body by its head noun alone is the one the
+                // story named in full. Not "state police" and "city
+                // police": both say which.
+                let bare_head = |bare: &[String], full: &[String], last: Option<&String>| {
+                    bare.len() == 1 && last.is_some_and(|l| singular(l) == singular(&bare[0])) && full.len() > 1
+                };
+                !ca.is_empty() && (ca == cb || bare_head(&ca, &cb, wb.last()) || bare_head(&cb, &ca, wa.last()))
             }
             _ => false,
         },
@@ -266,6 +273,13 @@ mod tests {
         ));
         assert!(!same_speaker(None, Some(&sp("Ilse Varga", Person, None))));
         assert!(same_speaker(None, None));
+        // A body by its head noun alone is the one named in full; two that
+        // each say which are two.
+        let regional = sp("Regional police", Organization, None);
+        assert!(same(&regional, &sp("Police", Organization, None)));
+        assert!(same(&sp("the ministry", Organization, None), &sp("Health Ministry", Organization, None)));
+        assert!(!same(&regional, &sp("city police", Organization, None)));
+        assert!(!same(&sp("Police", Organization, None), &sp("Police union", Organization, None)));
     }
 
     #[test]

@@ -635,3 +635,27 @@ fn a_corrected_name_a_claim_handed_on_and_a_qualifier_added_are_told_apart() {
         brandt["statements"].as_array().unwrap().iter().map(|s| s["content"].as_str().unwrap()).collect();
     assert!(claims.contains(&"residents had complained about crowding on the boats for years"), "{claims:?}");
 }
+
+#[test]
+fn a_flood_update_keeps_the_police_one_source_and_its_new_claims_apart() {
+    // Two deaths come in: the lead and the headline are rewritten, the
+    // mayor's figures change, a police spokeswoman is named. "Regional
+    // police said" and "Police had earlier said" are one source, the same
+    // claim: no reattribution. The prime minister's visit changes tense.
+    check(
+        "river-flood",
+        "a",
+        "b",
+        &[
+            ex("reworded", "(unattributed)", "thousands from homes along Meuse river"),
+            ex("reworded", "officials", "two people were found dead"),
+            ex("quote_changed", "Lucie Berthier", "faster than anyone had expected"),
+            was("reworded", "Lucie Berthier", "400 people", "1,200 people had spent the night in emergency shelters"),
+            ex("added", "Anke Vos", "the bodies of two men were recovered"),
+            ex("removed", "residents", "they had received no warning"),
+            ex("removed", "Jeanne Collard", "Nobody came to warn us"),
+            ex("reworded", "office", "Alexander De Croo will visit the area"),
+            ex("added", "Lucie Berthier", "an inquiry would follow"),
+        ],
+    );
+}
