@@ -2377,14 +2377,29 @@ impl<'a> Registry<'a> {
             return None;
         }
         let surname = surname_of(&p.name)?;
-        let single = p.name.split_whitespace().filter(|w| !is_suffix(w)).count() == 1;
+        // "De Wit told shareholders" after "P.J. de Wit": a particle
+        // capitalised by its place is no given name.
+        let single =
+            p.name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle(&w.to_lowercase())).count() == 1;
         let same = |e: &Entry| {
             e.speaker.kind == SpeakerKind::Person
                 && e.surname.as_deref() == Some(surname.as_str())
-                && (single || e.speaker.name.split_whitespace().count() == 1 || {
-                    // Same surname and same first name: one person.
-                    e.speaker.name.split_whitespace().next() == p.name.split_whitespace().next()
-                })
+                && (single
+                    || e.speaker.name.split_whitespace().count() == 1
+                    || {
+                        // Same surname and same first name: one person.
+                        e.speaker.name.split_whitespace().next() == p.name.split_whitespace().next()
+                    }
+                    || {
+                        // "Ribera Rodríguez said" after "Teresa Ribera
+                        // Rodríguez": the name's last words, opening with no
+                        // given name ("Chris Christie" is a whole name).
+                        let (full, part) = (e.speaker.name.as_str(), p.name.as_str());
+                        given_name_gender(part.split(' ').next().unwrap_or_default()) == Gender::Unknown
+                            && full.len() > part.len() + 1
+                            && full.ends_with(part)
+                            && full.as_bytes()[full.len() - part.len() - 1] == b' '
+                    })
         };
         let candidates = self.by_surname.get(&surname);
         self.most_recent_of(candidates, |e| !e.mentioned && same(e)).or_else(|| self.most_recent_of(candidates, same))

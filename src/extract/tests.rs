@@ -581,3 +581,15 @@ fn a_person_first_described_then_named_is_one_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_surname_with_a_particle_or_two_words_is_the_person_named_in_full() {
+    let x = extract(
+        "CEO P.J. de Wit said the firm would appeal. De Wit told shareholders the fine was unfair.\n\n\
+         Teresa Ribera Rodríguez, the competition chief, fined the firm on Tuesday. \
+         \u{201C}This is a clear message,\u{201D} Ribera Rodríguez said.\n\n\
+         Senator Chris Holloway objected. \u{201C}Far too much,\u{201D} Chris Holloway said.",
+    );
+    let names: Vec<_> = x.statements.iter().filter_map(|s| s.speaker.as_ref().map(|r| r.name.as_str())).collect();
+    assert_eq!(names, ["P.J. de Wit", "P.J. de Wit", "Teresa Ribera Rodríguez", "Chris Holloway"]);
+}
