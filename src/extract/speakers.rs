@@ -503,6 +503,44 @@ fn honorific_genders(doc: &str) -> HashMap<String, Gender> {
 /// word that is `name` (less the punctuation a place may end with) right
 /// after a locative, and never the last word of a name. The same tests as
 /// [`places_searching`] makes from the locatives' side.
+/// Whether the article writes `name` as the owner of what only a company
+/// or another body has: "Veldhoven's chief executive", "Acme's
+/// shareholders". Then "Veldhoven said in a statement" is that body
+/// speaking, not a person called Veldhoven.
+fn is_body_in(doc: &str, name: &str) -> bool {
+    const OWNED: [&str; 14] = [
+        "chief executive",
+        "ceo",
+        "chairman",
+        "chairwoman",
+        "board",
+        "shareholders",
+        "shares",
+        "headquarters",
+        "employees",
+        "subsidiary",
+        "stock",
+        "factory",
+        "factories",
+        "parent company",
+    ];
+    if !name.starts_with(|c: char| c.is_uppercase()) || given_name_gender(name) != Gender::Unknown {
+        return false;
+    }
+    memchr::memmem::find_iter(doc.as_bytes(), name.as_bytes()).any(|at| {
+        let rest = &doc[at + name.len()..];
+        let Some(rest) = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("\u{2019}s ")) else {
+            return false;
+        };
+        starts_word(doc, at)
+            && OWNED.iter().any(|o| {
+                rest.len() > o.len()
+                    && rest.as_bytes()[..o.len()].eq_ignore_ascii_case(o.as_bytes())
+                    && !rest.as_bytes()[o.len()].is_ascii_alphanumeric()
+            })
+    })
+}
+
 fn is_place_in(doc: &str, name: &str) -> bool {
     if !place_shaped(name) {
         return false;
@@ -1986,9 +2024,12 @@ impl<'a> Registry<'a> {
                     // "Baghdad said", "China warned": a country, or a place
                     // the article names as one, is not a person but the
                     // authority that speaks for it, as "Washington" is the
-                    // US government.
+                    // US government. So is a body the article gives a
+                    // chief executive or shareholders ([`is_body_in`]).
                     None if parsed.role.is_none()
-                        && (super::countries::is_country(&parsed.name) || self.is_place(&parsed.name)) =>
+                        && (super::countries::is_country(&parsed.name)
+                            || self.is_place(&parsed.name)
+                            || (self.doc.len() <= LONG_INPUT && is_body_in(self.doc, &parsed.name))) =>
                     {
                         self.add(&Parsed { kind: SpeakerKind::Organization, ..Parsed::clone(&parsed) })
                     }

@@ -593,3 +593,17 @@ fn a_surname_with_a_particle_or_two_words_is_the_person_named_in_full() {
     let names: Vec<_> = x.statements.iter().filter_map(|s| s.speaker.as_ref().map(|r| r.name.as_str())).collect();
     assert_eq!(names, ["P.J. de Wit", "P.J. de Wit", "Teresa Ribera Rodríguez", "Chris Holloway"]);
 }
+
+#[test]
+fn a_one_word_name_with_a_chief_executive_is_a_body() {
+    let kind = |text: &str| extract(text).statements.last().and_then(|s| s.speaker.clone()).map(|r| (r.name, r.kind));
+    assert_eq!(
+        kind("Brannock's chief executive called the fine unfair. Brannock said in a statement that it would appeal."),
+        Some(("Brannock".to_string(), SpeakerKind::Organization))
+    );
+    // Without it, a one-word name stays a person.
+    assert_eq!(
+        kind("The fine was unfair. Brannock said in a statement that it would appeal."),
+        Some(("Brannock".to_string(), SpeakerKind::Person))
+    );
+}
