@@ -33,8 +33,59 @@ fn is_region_word(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == '.')
 }
 
+/// The month names and abbreviations a filing date is written with.
+const MONTHS: [&str; 24] = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `s` after a date opening it: "Aug 31", "Aug. 31", "31 August", each
+/// with an optional ", 2016" or " 2016". `None` if it opens with none.
+fn strip_date(s: &str) -> Option<&str> {
+    let month = |w: &str| MONTHS.contains(&w.trim_end_matches('.'));
+    let day = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let mut words = s.splitn(3, ' ');
+    let (a, b) = (words.next()?, words.next()?);
+    let b_bare = b.trim_end_matches(',');
+    if !(month(a) && day(b_bare) || day(a) && month(b_bare)) {
+        return None;
+    }
+    let mut rest = &s[a.len() + 1 + b_bare.len()..];
+    let year = rest.trim_start_matches(',').trim_start();
+    if year.len() >= 4
+        && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && !year[4..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        rest = &year[4..];
+    }
+    Some(rest)
+}
+
 /// `content` without a leading dateline: one to four capitalised place
-/// words, an optional ", Region", an optional "(Agency)", then a dash.
+/// words, an optional ", Region" or ", Date", an optional "(Agency)", then
+/// a dash.
 /// Anything else is returned whole.
 pub fn strip_dateline(content: &str) -> &str {
     let mut rest = content;
@@ -56,8 +107,11 @@ pub fn strip_dateline(content: &str) -> &str {
     if places == 0 {
         return content;
     }
+    // ", Aug 31" / ", 31 August 2016": a wire's filing date.
+    if let Some(r) = rest.strip_prefix(", ").and_then(strip_date) {
+        rest = r;
     // ", Tenn." / ", Ukraine" / ", N.J."
-    if let Some(r) = rest.strip_prefix(", ") {
+    } else if let Some(r) = rest.strip_prefix(", ") {
         let mut r = r;
         let mut words = 0;
         while words < 2 {
@@ -152,7 +206,23 @@ pub fn strip_timestamp(content: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_timestamp;
+    use super::{strip_dateline, strip_timestamp};
+
+    #[test]
+    fn a_wires_filing_date_is_part_of_the_dateline() {
+        for lead in [
+            "PARIS, Aug 31 (Reuters) - Le Pen voiced support on Wednesday.",
+            "PARIS, Aug. 31 (Reuters) - Le Pen voiced support on Wednesday.",
+            "GENEVA, 31 August 2016 (AFP) - Le Pen voiced support on Wednesday.",
+            "LONDON, Jan 5, 2016 - Le Pen voiced support on Wednesday.",
+            "KINGSPORT, Tenn. (AP) - Le Pen voiced support on Wednesday.",
+        ] {
+            assert_eq!(strip_dateline(lead), "Le Pen voiced support on Wednesday.", "{lead}");
+        }
+        for sentence in ["PARIS, May be the city - it said.", "NATO, Aug 31 was the day nothing happened."] {
+            assert_eq!(strip_dateline(sentence), sentence);
+        }
+    }
 
     #[test]
     fn a_live_blogs_time_stamp_is_layout() {
