@@ -42,7 +42,7 @@ use no_answer::no_answer;
 use nominal::nominal;
 use participle::participle;
 use phrases::{
-    clause_subject, document_subject, is_agent_noun, is_negation, is_relative, is_subordinator, np_back,
+    clause_subject, document_subject, is_agent_noun, is_name_of, is_negation, is_relative, is_subordinator, np_back,
     relative_subject, restrictive_who, skip_aux_back, starts_clause, subject_before, those_subject,
 };
 use speech::{cue_first, shared_subject, speaker_first};

@@ -248,12 +248,36 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
             && t[start..comma].iter().all(|x| x.cap)
             && !t[start].is(class::PREP | class::TIME)
     };
+    // ("The party's leader, Marine Le Pen, spoke …": nor is a
+    // description before the name it describes.)
+    let described = |comma: usize| {
+        let opens = (t[start].is(class::DET) || super::is_possessive(c, start))
+            && t[start..comma].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none());
+        (comma + 3..k.min(comma + 8))
+            .find(|&i| t[i].kind == Kind::Comma)
+            .filter(|&close| opens && super::is_name_of(c, comma + 1, close))
+    };
     if let Some(comma) = (start..k.min(start + reach)).find(|&i| t[i].kind == Kind::Comma)
         && comma + 1 < k
         && t[start..comma].iter().all(|x| x.word())
         && !named(comma)
     {
-        start = comma + 1;
+        match described(comma) {
+            // The name speaks, the description is its role, and the verb
+            // follows: "The party's leader, Marine Le Pen, spoke in Paris,
+            // saying …".
+            Some(close)
+                if close + 2 < k
+                    && t[close + 1].word()
+                    && !t[close + 1].cap
+                    && !t[close + 1].is(class::PREP | class::SUB | class::CONJ | class::DET) =>
+            {
+                let source = Source::Mention { np: (comma + 1, close), appositive: Some((start, comma)) };
+                return finish(c, k, source, out);
+            }
+            Some(_) => {}
+            None => start = comma + 1,
+        }
     }
     // "S criticized Roe for saying C": the one blamed said it, the object
     // before "for" or "of", or no one.
@@ -301,7 +325,13 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
             {
                 return false;
             }
-            Source::Mention { np: (s, e), appositive: Some((e + 1, close)) }
+            // "France's far-right party leader, Marine Le Pen, voiced
+            // …": the name speaks, the description is its role.
+            if (t[s].is(class::DET) || super::is_possessive(c, s)) && super::is_name_of(c, e + 1, close) {
+                Source::Mention { np: (e + 1, close), appositive: Some((s, e)) }
+            } else {
+                Source::Mention { np: (s, e), appositive: Some((e + 1, close)) }
+            }
         } else {
             // An owner is no subject, the thing owned is: "Japan's central
             // bank ended the meeting by announcing C", when a past tense

@@ -546,7 +546,7 @@ fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
 
 /// A bare name, or one with where it comes from: "Ann Roe of Ohio State
 /// University".
-fn is_name_of(c: &Ctx, s: usize, e: usize) -> bool {
+pub(super) fn is_name_of(c: &Ctx, s: usize, e: usize) -> bool {
     if is_name(c, s, e) {
         return true;
     }

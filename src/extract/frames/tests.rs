@@ -1810,3 +1810,15 @@ fn according_to_sources_who_asked_not_to_be_named_are_the_sources() {
     assert_eq!(s.anonymity_reason.as_deref(), Some("they were not authorised to discuss it"));
     assert_eq!(first_speaker("According to officials who asked not to be named, the plan was dropped.").0, "officials");
 }
+
+#[test]
+fn a_description_then_a_name_before_a_participle_gives_the_name() {
+    for text in [
+        "The party's leader, Ines Marlow, spoke in Lyon on Wednesday, saying the tax would go.",
+        "France's far-right National Front party leader, Ines Marlow, voiced support for the plan, saying the tax would go.",
+    ] {
+        let x = extract(text);
+        let s = x.statements.iter().find(|s| s.content == "the tax would go").unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("Ines Marlow"), "{text}");
+    }
+}
