@@ -958,6 +958,19 @@ pub(crate) fn is_particle(w: &str) -> bool {
     matches!(w, "de" | "van" | "von" | "der" | "da" | "del" | "la" | "bin" | "al" | "le" | "du")
 }
 
+/// [`is_particle`] capitalised or not ("De Wit" opening a sentence),
+/// without lowering a string: this runs on every name resolved.
+fn is_particle_any_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() > 3 {
+        return false;
+    }
+    let mut lower = [0u8; 3];
+    lower[..b.len()].copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(&lower[..b.len()]).is_ok_and(is_particle)
+}
+
 fn strip_det<'a>(words: &[&'a str]) -> (bool, Vec<&'a str>) {
     let mut definite = false;
     let mut i = 0;
@@ -2420,8 +2433,7 @@ impl<'a> Registry<'a> {
         let surname = surname_of(&p.name)?;
         // "De Wit told shareholders" after "P.J. de Wit": a particle
         // capitalised by its place is no given name.
-        let single =
-            p.name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle(&w.to_lowercase())).count() == 1;
+        let single = p.name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle_any_case(w)).count() == 1;
         let same = |e: &Entry| {
             e.speaker.kind == SpeakerKind::Person
                 && e.surname.as_deref() == Some(surname.as_str())
