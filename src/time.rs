@@ -35,7 +35,9 @@ pub fn is_english_calendar_word(w: &str) -> bool {
     is_english_month(w) || is_english_weekday(w)
 }
 
-fn is_english_month(w: &str) -> bool {
+/// Whether a lowercase word names an English month, in full or cut short
+/// ("mar", "sept").
+pub fn is_english_month(w: &str) -> bool {
     MONTHS.iter().any(|m| w == *m || (w.len() >= 3 && m.starts_with(w))) || w == "sept"
 }
 

@@ -33,38 +33,13 @@ fn is_region_word(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == '.')
 }
 
-/// The month names and abbreviations a filing date is written with.
-const MONTHS: [&str; 24] = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `s` after a date opening it: "Aug 31", "Aug. 31", "31 August", each
 /// with an optional ", 2016" or " 2016". `None` if it opens with none.
 fn strip_date(s: &str) -> Option<&str> {
-    let month = |w: &str| MONTHS.contains(&w.trim_end_matches('.'));
+    let month = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && crate::time::is_english_month(&w.trim_end_matches('.').to_ascii_lowercase())
+    };
     let day = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     let mut words = s.splitn(3, ' ');
     let (a, b) = (words.next()?, words.next()?);

@@ -499,10 +499,6 @@ fn honorific_genders(doc: &str) -> HashMap<String, Gender> {
     out
 }
 
-/// Whether `name` is in [`places_in`]`(doc)`, from the places' side: a
-/// word that is `name` (less the punctuation a place may end with) right
-/// after a locative, and never the last word of a name. The same tests as
-/// [`places_searching`] makes from the locatives' side.
 /// Whether the article writes `name` as the owner of what only a company
 /// or another body has: "Veldhoven's chief executive", "Acme's
 /// shareholders". Then "Veldhoven said in a statement" is that body
@@ -541,6 +537,10 @@ fn is_body_in(doc: &str, name: &str) -> bool {
     })
 }
 
+/// Whether `name` is in [`places_in`]`(doc)`, from the places' side: a
+/// word that is `name` (less the punctuation a place may end with) right
+/// after a locative, and never the last word of a name. The same tests as
+/// [`places_searching`] makes from the locatives' side.
 fn is_place_in(doc: &str, name: &str) -> bool {
     if !place_shaped(name) {
         return false;

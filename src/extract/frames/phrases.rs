@@ -528,9 +528,13 @@ pub(super) fn appositive_like(c: &Ctx, i: usize) -> bool {
     if !x.word() || x.quoted || x.is(class::PRON | class::CONJ) || x.cue().is_some() {
         return c.lower_is(i, "who") || c.lower_is(i, "which");
     }
-    let w = x.text(c.doc);
-    let party = w.len() >= 3 && ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p));
-    !x.cap || x.is(class::DET | class::ROLE) || party || starts_with_digit(c, i) || is_possessive(c, i)
+    !x.cap || x.is(class::DET | class::ROLE) || is_party(c, i) || starts_with_digit(c, i) || is_possessive(c, i)
+}
+
+/// Whether token `i` is a party and state: "R-Ky.", "D-Calif.".
+fn is_party(c: &Ctx, i: usize) -> bool {
+    let w = c.t[i].text(c.doc);
+    w.len() >= 3 && ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p))
 }
 
 /// Whether tokens `[s, e)` are a bare name: two to five capitalised words,
@@ -842,9 +846,7 @@ fn named_after_description(
 /// phrase `np` that is only the label stands for that name.
 fn behind_party(c: &Ctx, np: (usize, usize)) -> Option<(usize, usize)> {
     let t = c.t;
-    let w = t[np.0].text(c.doc);
-    let party = np.1 == np.0 + 1 && w.len() >= 3 && ["R-", "D-", "I-"].iter().any(|p| w.starts_with(p));
-    if !party {
+    if np.1 != np.0 + 1 || !is_party(c, np.0) {
         return Some(np);
     }
     (np.0 > 1 && t[np.0 - 1].kind == Kind::Comma).then(|| np_back(c, np.0 - 1)).flatten()
