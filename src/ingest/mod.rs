@@ -10,6 +10,7 @@ mod depth;
 mod html;
 mod markdown;
 mod meta;
+mod mojibake;
 mod text;
 mod when;
 
@@ -94,6 +95,33 @@ pub enum IngestError {
 /// HTML, `.md`/`.markdown` or confidently Markdown text selects Markdown,
 /// anything else is plain text.
 pub fn read_document(bytes: &[u8], name: Option<&str>) -> Result<Document, IngestError> {
+    let mut doc = read_as_given(bytes, name)?;
+    repair_mojibake(&mut doc);
+    Ok(doc)
+}
+
+/// Put back text that was once UTF-8 read as windows-1252 ("JosÃ©" →
+/// "José") in everything the document shows, and say so in its warnings.
+fn repair_mojibake(doc: &mut Document) {
+    let mut total = 0;
+    let fields = doc
+        .paragraphs
+        .iter_mut()
+        .chain(doc.authors.iter_mut())
+        .chain([doc.title.as_mut(), doc.byline.as_mut(), doc.dateline.as_mut()].into_iter().flatten());
+    for field in fields {
+        if let Some((fixed, n)) = mojibake::repair(field) {
+            *field = fixed;
+            total += n;
+        }
+    }
+    if total > 0 {
+        doc.warnings.push(format!("{total} character(s) were UTF-8 read as windows-1252 (\"Ã©\" for \"é\"); repaired"));
+    }
+}
+
+/// The document as its bytes give it, before any repair.
+fn read_as_given(bytes: &[u8], name: Option<&str>) -> Result<Document, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }

@@ -435,3 +435,16 @@ fn a_line_of_labelled_links_is_not_a_paragraph() {
     assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
     assert!(!d.paragraphs.concat().contains("[VIDEO]"), "{:?}", d.paragraphs);
 }
+
+#[test]
+fn utf8_once_read_as_windows_1252_is_repaired_and_reported() {
+    let doc = read_document("\"We will stay,\" JuliÃ¡n Castro said. It wasnâ€™t over.\n".as_bytes(), Some("a.txt"))
+        .expect("reads");
+    assert_eq!(doc.paragraphs, ["\"We will stay,\" Julián Castro said. It wasn’t over."]);
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    assert!(doc.warnings[0].contains("2 character(s)"), "{:?}", doc.warnings);
+    // Sound text is read as it is, without a warning.
+    let doc = read_document("Ana said the pâte from SÃO PAULO was fine.\n".as_bytes(), Some("b.txt")).expect("reads");
+    assert_eq!(doc.paragraphs, ["Ana said the pâte from SÃO PAULO was fine."]);
+    assert!(doc.warnings.is_empty());
+}
