@@ -112,8 +112,29 @@ impl Entry {
 /// Whether a singular common noun names one person: "the lawyer", "her
 /// neighbour", "the engineer" (a plural is a group: "they" stays theirs).
 fn is_person_noun(w: &str) -> bool {
-    const PEOPLE: [&str; 24] = [
+    const PEOPLE: &[&str] = &[
         "lawyer",
+        // "The mother of three replied", "his widow said".
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "widow",
+        "widower",
+        "daughter",
+        "son",
+        "sister",
+        "brother",
+        "grandmother",
+        "grandfather",
+        "aunt",
+        "uncle",
+        "cousin",
+        "nephew",
+        "niece",
+        "fiancee",
+        "girlfriend",
+        "boyfriend",
         // "The president-elect's pick", "the governor's choice".
         "pick",
         "choice",
@@ -1226,8 +1247,14 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         }
         let anon = words.iter().any(|w| cues::lookup(w).class & class::ANON != 0);
         let np = if opening_head { &words[..1] } else { &words[..] };
-        let head_word =
-            np.iter().rev().find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0).or(words.last());
+        // The head comes before any phrase after it: "mother" in "the
+        // mother of three".
+        let before_pp = np.iter().skip(1).position(|w| *w == "of").map_or(np.len(), |p| p + 1);
+        let head_word = np
+            .iter()
+            .rev()
+            .find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0)
+            .or(np[..before_pp].last());
         let head = head_word.map(|w| w.to_lowercase()).unwrap_or_default();
         // "the nominee", "the Indiana governor": a person, by role. A word
         // of a title that names a field ("State" in "State Sen.", "Treasury
@@ -2300,7 +2327,11 @@ impl<'a> Registry<'a> {
         // A person known by a common noun ("the lawyer", "an Iowa voter")
         // has no surname, and so is no antecedent of "he" or "she": a
         // pronoun after it more often goes back to the named.
-        let described = p.name.split_whitespace().next_back().is_some_and(is_person_noun);
+        // A word that says whether they are a man or a woman ("my father",
+        // "his widow") makes them a fit antecedent all the same.
+        let described = p.name.split_whitespace().next_back().is_some_and(|w| {
+            is_person_noun(w) && cues::lookup(&w.to_lowercase()).class & (class::MASC | class::FEM) == 0
+        });
         let surname =
             (p.kind == SpeakerKind::Person && p.pronoun.is_none() && !described).then(|| surname_of(&p.name)).flatten();
         let mut aliases = Vec::new();

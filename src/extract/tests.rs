@@ -607,3 +607,59 @@ fn a_one_word_name_with_a_chief_executive_is_a_body() {
         Some(("Brannock".to_string(), SpeakerKind::Person))
     );
 }
+
+#[test]
+fn a_claim_then_the_speaker_then_a_quoted_sentence_are_two_statements() {
+    // A colon or a comma after "Kall said": the claim before is his, and so
+    // is the whole quoted sentence after it.
+    for mark in [":", ","] {
+        assert_eq!(
+            rows(&format!(
+                "The mayor will probably use the hearing to make news, Kall said{mark} \u{201C}I feel like she has a \
+                 surprise ready.\u{201D}"
+            )),
+            vec![
+                one("Kall", "indirect", "The mayor will probably use the hearing to make news"),
+                one("Kall", "direct", "I feel like she has a surprise ready."),
+            ]
+        );
+    }
+    // Words with no verb of their own before it are no claim.
+    assert_eq!(
+        rows("A few minutes later, Kall said: \u{201C}We are done here.\u{201D}"),
+        vec![one("Kall", "direct", "We are done here.")]
+    );
+}
+
+#[test]
+fn an_age_and_a_family_noun_describe_a_person() {
+    assert_eq!(
+        rows(
+            "When pressed on the cost, the 34-year-old mother of three replied, \u{201C}It pays for itself.\u{201D}\n\n\
+             The 61-year-old lawyer said the ruling was wrong."
+        ),
+        vec![
+            one("34-year-old mother of three", "direct", "It pays for itself."),
+            one("61-year-old lawyer", "indirect", "the ruling was wrong"),
+        ]
+    );
+    let x = extract(
+        "\u{201C}We live in a fortress,\u{201D} my father often said. He also told friends that the end was near.",
+    );
+    let r = speaker(&x, "father");
+    assert_eq!(r.kind, SpeakerKind::Person);
+    // A father is a man: "he" can be him.
+    assert_eq!(rows_speakers(&x), ["father", "father"]);
+}
+
+#[test]
+fn a_connective_before_as_s_said_is_passed_over() {
+    assert_eq!(
+        rows("Yet, as Mr. Bown observed, \u{201C}what products would you pick?\u{201D}"),
+        vec![one("Bown", "direct", "what products would you pick?")]
+    );
+}
+
+fn rows_speakers(x: &Extraction) -> Vec<&str> {
+    x.statements.iter().filter_map(|s| s.speaker.as_ref().map(|r| r.name.as_str())).collect()
+}

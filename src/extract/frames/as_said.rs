@@ -18,6 +18,10 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let Some(mut first) = t.iter().position(|x| !x.is(class::CONJ)) else {
         return false;
     };
+    // "Yet, as S observed, C": past the connective's comma.
+    if t[first].kind == Kind::Comma && first > 0 {
+        first += 1;
+    }
     // "Of course, as S observed, C": past a short opening phrase.
     if !c.lower_is(first, "as")
         && let Some(comma) = (first + 1..t.len().min(first + 5)).find(|&k| t[k].kind == Kind::Comma)

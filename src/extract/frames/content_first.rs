@@ -77,6 +77,11 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                 }
                 return if n.word() { Tail::Parenthetical(j + 1) } else { Tail::Adverbial };
             }
+            // "C, Kall said: \"Q\"": a quotation after the colon goes on
+            // with what was said.
+            Kind::Colon if t.get(j + 1).is_some_and(|n| n.kind == Kind::Open) && !in_pp && j == cue + 1 => {
+                return Tail::QuoteAfter(j + 1);
+            }
             Kind::Open | Kind::Colon => return Tail::Content,
             Kind::Word if ["that", "if", "whether", "how", "what", "why"].iter().any(|w| c.lower_is(j, w)) => {
                 return Tail::Content;
@@ -207,6 +212,27 @@ fn finite_before_sub(c: &Ctx, s: usize, e: usize) -> bool {
     false
 }
 
+/// What the quotation opening at token `open` holds, up to its closing mark
+/// or the sentence's end.
+fn quotation_at(c: &Ctx, open: usize) -> Option<(usize, usize)> {
+    match c.close_of(open) {
+        Some(close) => c.inside_quote(open, close),
+        None => c.content(open + 1, c.t.len()),
+    }
+}
+
+/// A direct quotation of `source`.
+fn direct(content: (usize, usize), cue: (usize, usize), source: Source) -> Frame {
+    Frame { attribution: Attribution::Direct, content, content2: None, cue: Some(cue), source }
+}
+
+/// Whether the quotation opening at token `open` starts a sentence of its
+/// own: its first word is capitalised ("\"I feel ...\"", not "\"and
+/// more\"").
+fn opens_sentence(c: &Ctx, open: usize) -> bool {
+    c.t.get(open + 1).is_some_and(|x| x.word() && x.cap)
+}
+
 /// The closing mark of a quotation that ends right before token `s`.
 fn quote_before(c: &Ctx, s: usize) -> Option<usize> {
     let t = c.t;
@@ -248,13 +274,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 && !is_title(c, open, close)
                 && let Some(content) = c.inside_quote(open, close)
             {
-                out.push(Frame {
-                    attribution: Attribution::Direct,
-                    content,
-                    content2: None,
-                    cue: Some(cue_bytes),
-                    source,
-                });
+                out.push(direct(content, cue_bytes, source));
                 split_quote_tail(c, cue + 1, cue_bytes, out);
                 participle_tail(c, cue + 1, out);
                 return true;
@@ -270,22 +290,47 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             if !matches!(tail, Tail::Parenthetical(_)) && intro_only(c, np.0 - 1) {
                 continue;
             }
+            // "She said C, and when pressed, the mother of three replied,
+            // \"Q\"": a clause that reports by itself is no one else's
+            // content.
+            if matches!(tail, Tail::QuoteAfter(_))
+                && (1..np.0 - 1)
+                    .any(|k| !t[k].quoted && t[k - 1].is(class::PRON) && matches!(cue_at(c, k), Some(CueKind::Speech)))
+            {
+                continue;
+            }
             let content2 = match tail {
                 Tail::Adverbial | Tail::Clause => None,
                 Tail::Parenthetical(j) if t[0].kind != Kind::Open => c.content(j, t.len()),
                 // Only a subject right before its cue: an appositive walk
                 // over a long introduction may stop at the wrong comma.
                 Tail::QuoteAfter(_) if np.1 != skip_aux_back(c, cue) => continue,
-                Tail::QuoteAfter(j) => match c.close_of(j) {
-                    Some(close) => c.inside_quote(j, close),
-                    None => c.content(j + 1, t.len()),
-                },
+                // "C, Kall said: \"I feel ...\"": a whole quoted sentence
+                // after an unquoted claim is a second statement.
+                Tail::QuoteAfter(j) if opens_sentence(c, j) => None,
+                Tail::QuoteAfter(j) => quotation_at(c, j),
                 _ => continue,
             };
+            // "A few minutes later, Roe said: \"Q\"", "Instead of calling
+            // himself conservative, he said, \"Q\"": before a whole quoted
+            // sentence, words with no verb of their own are no claim; the
+            // quotation is all that was said.
+            if let Tail::QuoteAfter(j) = tail
+                && content2.is_none()
+                && !finite_before_sub(c, 0, np.0 - 1)
+            {
+                let Some(content) = quotation_at(c, j) else { continue };
+                out.push(direct(content, cue_bytes, source));
+                return true;
+            }
             if let Some(mut f) = content_frame(c, 0, np.0 - 1, cue_bytes, source, false) {
                 f.content2 = content2;
                 out.push(f);
-                if content2.is_none() {
+                if let Tail::QuoteAfter(j) = tail
+                    && content2.is_none()
+                {
+                    split_quote_tail(c, j, cue_bytes, out);
+                } else if content2.is_none() {
                     participle_tail(c, cue + 1, out);
                 }
                 return true;

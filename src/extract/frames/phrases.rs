@@ -54,6 +54,17 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     if let Some(s) = share_back(c, end) {
         return Some((s, end));
     }
+    // "the 34-year-old mother of three", "a father of two": a parent by
+    // the number of their children.
+    if end >= 3
+        && c.lower_is(end - 2, "of")
+        && (starts_with_digit(c, end - 1)
+            || ["two", "three", "four", "five", "six"].iter().any(|w| c.lower_is(end - 1, w)))
+        && ["mother", "father", "grandmother", "grandfather", "parent"].iter().any(|w| c.lower_is(end - 3, w))
+        && let Some((s, _)) = np_core(c, end - 2)
+    {
+        return Some((s, end));
+    }
     let (mut s, e) = np_core(c, end)?;
     if t[s].is(class::PRON) {
         return Some((s, e));
@@ -270,7 +281,7 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         && !head.cap
         && !is_function(head)
         && (head.entry.cue.is_none() || cue_as_noun(c, e - 1))
-        && !starts_with_digit(c, e - 1)
+        && (!starts_with_digit(c, e - 1) || is_age(c, e - 1))
         && !head.is(class::DET | class::TIME);
     if !strict {
         if let Some(np) = postmodified(c, e) {
@@ -299,7 +310,8 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s -= 1;
             break;
         }
-        if starts_with_digit(c, s - 1) {
+        // "the 34-year-old lawyer": an age is an adjective, not a count.
+        if starts_with_digit(c, s - 1) && !is_age(c, s - 1) {
             break;
         }
         if p.cap {
@@ -587,10 +599,10 @@ fn is_participle_opening(c: &Ctx, k: usize) -> bool {
         && !ADJECTIVES.iter().any(|a| c.lower_is(k, a))
 }
 
-/// Whether token `k` gives an age: "74-year-old".
+/// Whether token `k` gives an age: "74-year-old", "6-month-old".
 fn is_age(c: &Ctx, k: usize) -> bool {
     let w = c.t[k].text(c.doc);
-    w.ends_with("-year-old") && w.starts_with(|ch: char| ch.is_ascii_digit())
+    w.starts_with(|ch: char| ch.is_ascii_digit()) && (w.ends_with("-year-old") || w.ends_with("-month-old"))
 }
 
 /// Back over auxiliaries and adverbs between a subject and its cue ("has
