@@ -334,9 +334,9 @@ const STARTER: &str = "the he she it they we i but and in a an this that his her
     there our as at on for if when while after some many most now so yet still meanwhile \
     however mr mrs ms dr";
 const MASC: &str = "he mr mr. spokesman congressman councilman chairman king prince father \
-    brother husband son sir lord widower grandfather uncle nephew boyfriend";
+    brother husband son sir lord widower grandfather uncle nephew boyfriend man";
 const FEM: &str = "she mrs ms mrs. ms. spokeswoman congresswoman councilwoman chairwoman queen \
-    princess mother sister wife daughter dame widow grandmother aunt niece girlfriend fiancee";
+    princess mother sister wife daughter dame widow grandmother aunt niece girlfriend fiancee woman";
 const NOUN_CUE_BLOCK: &str = "news media unconfirmed press initial early earlier later \
     conflicting multiple numerous false unfounded baseless dubious various recent previous \
     such these those";

@@ -114,27 +114,8 @@ impl Entry {
 fn is_person_noun(w: &str) -> bool {
     const PEOPLE: &[&str] = &[
         "lawyer",
-        // "The mother of three replied", "his widow said".
-        "mother",
-        "father",
-        "wife",
-        "husband",
-        "widow",
-        "widower",
-        "daughter",
-        "son",
-        "sister",
-        "brother",
-        "grandmother",
-        "grandfather",
-        "aunt",
-        "uncle",
-        "cousin",
-        "nephew",
-        "niece",
-        "fiancee",
-        "girlfriend",
-        "boyfriend",
+        "man",
+        "woman",
         // "The president-elect's pick", "the governor's choice".
         "pick",
         "choice",
@@ -165,7 +146,7 @@ fn is_person_noun(w: &str) -> bool {
         return false;
     }
     let w = w.to_ascii_lowercase();
-    if PEOPLE.contains(&w.as_str()) {
+    if PEOPLE.contains(&w.as_str()) || is_relative_noun(&w) {
         return true;
     }
     // Agent nouns: "engineer", "researcher", "economist", "historian".
@@ -174,6 +155,44 @@ fn is_person_noun(w: &str) -> bool {
         && c & (class::ORG | class::FIELD | class::DOCUMENT | class::TIME) == 0
         && ((w.len() >= 7 && ["eer", "ist", "ian"].iter().any(|x| w.ends_with(x)))
             || (w.len() >= 8 && ["cher", "ker", "ter", "ner", "ger"].iter().any(|x| w.ends_with(x))))
+}
+
+/// The party a lowercase word names: 0 Democratic, 1 Republican.
+fn party_of(w: &str) -> Option<u8> {
+    match w {
+        "democratic" | "democrat" | "democrats" => Some(0),
+        "republican" | "republicans" | "gop" => Some(1),
+        _ => None,
+    }
+}
+
+/// Whether a lowercase noun names a relative: "The mother of three
+/// replied", "his widow said".
+fn is_relative_noun(w: &str) -> bool {
+    const RELATIVES: [&str; 21] = [
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "widow",
+        "widower",
+        "daughter",
+        "son",
+        "sister",
+        "brother",
+        "grandmother",
+        "grandfather",
+        "aunt",
+        "uncle",
+        "cousin",
+        "nephew",
+        "niece",
+        "fiancee",
+        "fiance",
+        "girlfriend",
+        "boyfriend",
+    ];
+    RELATIVES.contains(&w)
 }
 
 /// Whether "the `head`" can name a person with title `title` (lowercase):
@@ -2327,11 +2346,10 @@ impl<'a> Registry<'a> {
         // A person known by a common noun ("the lawyer", "an Iowa voter")
         // has no surname, and so is no antecedent of "he" or "she": a
         // pronoun after it more often goes back to the named.
-        // A word that says whether they are a man or a woman ("my father",
-        // "his widow") makes them a fit antecedent all the same.
-        let described = p.name.split_whitespace().next_back().is_some_and(|w| {
-            is_person_noun(w) && cues::lookup(&w.to_lowercase()).class & (class::MASC | class::FEM) == 0
-        });
+        // A relative ("my father", "his widow") is someone the story goes
+        // on about: a fit antecedent all the same.
+        let described =
+            p.name.split_whitespace().next_back().is_some_and(|w| is_person_noun(w) && !is_relative_noun(w));
         let surname =
             (p.kind == SpeakerKind::Person && p.pronoun.is_none() && !described).then(|| surname_of(&p.name)).flatten();
         let mut aliases = Vec::new();
@@ -2431,6 +2449,12 @@ impl<'a> Registry<'a> {
                 w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).map(str::to_string).unwrap_or(w)
             })
             .filter(|m| !ONE_OF_MANY.contains(&m.as_str()));
+        // "the Trump campaign", "the Republican nominee": a name or a party
+        // before the head.
+        let modifier_cap = words
+            .iter()
+            .rposition(|w| singular(&w.to_lowercase()) == head)
+            .is_some_and(|at| at > 0 && words[at - 1].starts_with(char::is_uppercase));
         // "the senator" alone can be the one titled "Sen." ("the Florida
         // senator" may be another).
         let bare = words.len() == 1;
@@ -2442,9 +2466,37 @@ impl<'a> Registry<'a> {
                 && modifier.as_deref().is_none_or(|m| {
                     let described = e.speaker.name.starts_with(|c: char| c.is_lowercase());
                     let theirs = e.speaker.name.to_lowercase();
-                    let theirs: Vec<&str> = theirs.split_whitespace().collect();
+                    // ("Mrs. Clinton's campaign" has the word "clinton".)
+                    let theirs: Vec<&str> = theirs
+                        .split_whitespace()
+                        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))
+                        .collect();
                     let role = e.speaker.role.as_deref().map(str::to_lowercase).unwrap_or_default();
-                    !described || theirs.len() < 2 || theirs.contains(&m) || role.split_whitespace().any(|w| w == m)
+                    // A description capitalised by its first word
+                    // ("Democratic presidential nominee", "Clinton
+                    // campaign") is someone else when another party or
+                    // another name goes before its head.
+                    let capitalised_description = e
+                        .speaker
+                        .name
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| w.starts_with(char::is_lowercase));
+                    let other =
+                        capitalised_description
+                            && modifier_cap
+                            && !theirs.contains(&m)
+                            && match party_of(m) {
+                                Some(p) => theirs.iter().any(|w| party_of(w).is_some_and(|q| q != p)),
+                                None => e.speaker.name.split_whitespace().any(|w| {
+                                    w.starts_with(char::is_uppercase) && party_of(&w.to_lowercase()).is_none()
+                                }),
+                            };
+                    !other
+                        && (!described
+                            || theirs.len() < 2
+                            || theirs.contains(&m)
+                            || role.split_whitespace().any(|w| w == m))
                 })
         })
     }

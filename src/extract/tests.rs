@@ -663,3 +663,65 @@ fn a_connective_before_as_s_said_is_passed_over() {
 fn rows_speakers(x: &Extraction) -> Vec<&str> {
     x.statements.iter().filter_map(|s| s.speaker.as_ref().map(|r| r.name.as_str())).collect()
 }
+
+#[test]
+fn a_second_clause_after_and_reports_with_its_own_subject() {
+    assert_eq!(
+        rows("A woman asked for a photo and Ann Lutz said, \u{201C}as long as we are not breaking any rules.\u{201D}"),
+        vec![one("Ann Lutz", "direct", "as long as we are not breaking any rules.")]
+    );
+    assert_eq!(
+        rows("The senator smiled and the mayor said the plan was dead."),
+        vec![one("mayor", "indirect", "the plan was dead")]
+    );
+}
+
+#[test]
+fn a_stance_then_and_said_shares_its_subject_with_the_speech() {
+    assert_eq!(
+        rows(
+            "Ann Lutz, a spokeswoman for the mayor, called on the council to take back its words and said it had \
+             reached a new low."
+        ),
+        vec![
+            one("Ann Lutz", "other", "the council to take back its words"),
+            one("Ann Lutz", "indirect", "it had reached a new low"),
+        ]
+    );
+    // An age between the name and its verb.
+    assert_eq!(
+        rows("Jon Elkins, 70, had served in the navy and said he was convinced that the war was a mistake."),
+        vec![one("Jon Elkins", "indirect", "he was convinced that the war was a mistake")]
+    );
+}
+
+#[test]
+fn openings_before_a_name_or_a_frame_are_passed_over() {
+    assert_eq!(
+        rows(
+            "Saturday at the party convention Sen. Ann Lutz said the nominee was a failure.\n\n\
+             In addition, according to the department, nine million more workers will be protected.\n\n\
+             Staff can still get in trouble, and as Jon Comey noted, others could still be sanctioned.\n\n\
+             Ann Lutz sternly reprimanded Mr. Diaz, saying at a church in Dover that he had shown disrespect."
+        ),
+        vec![
+            one("Ann Lutz", "indirect", "the nominee was a failure"),
+            one("department", "according_to", "nine million more workers will be protected"),
+            one("Jon Comey", "indirect", "others could still be sanctioned"),
+            one("Ann Lutz", "indirect", "he had shown disrespect"),
+        ]
+    );
+}
+
+#[test]
+fn the_republican_nominee_is_not_the_democratic_one() {
+    let x = extract(
+        "The Democratic presidential nominee said the plan was reckless.\n\n\
+         The Republican nominee said it would work.\n\n\
+         The Trump campaign said the charges were false. The Clinton campaign said they were true.",
+    );
+    assert_eq!(
+        rows_speakers(&x),
+        ["Democratic presidential nominee", "Republican nominee", "Trump campaign", "Clinton campaign"]
+    );
+}

@@ -38,7 +38,8 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // ("But, according to S, C", "Now, according to S, C": a connective
     // set off by its comma opens the sentence as well.)
     let intro = i == 0
-        || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX) || x.text(c.doc) == "(" || x.kind == Kind::Comma);
+        || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX) || x.text(c.doc) == "(" || x.kind == Kind::Comma)
+        || opening_phrase(c, i);
     let frame = if intro {
         let Some(content) = c.content(stop + 1, t.len()) else {
             return false;
@@ -78,6 +79,23 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     };
     out.push(frame);
     true
+}
+
+/// "In addition, according to S, C", "Last year, according to S, C": a
+/// short phrase of time, place or connection set off by its comma before
+/// the frame, with no verb of its own, opens the sentence.
+fn opening_phrase(c: &Ctx, i: usize) -> bool {
+    let t = c.t;
+    let Some(comma) = i.checked_sub(1).filter(|&k| t[k].kind == Kind::Comma) else {
+        return false;
+    };
+    let words = &t[..comma];
+    let Some(first) = words.first().filter(|_| words.len() <= 4) else {
+        return false;
+    };
+    let lower = first.text(c.doc).to_ascii_lowercase();
+    words.iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::AUX))
+        && (first.is(class::PREP | class::TIME | class::CONJ) || lower.ends_with("ly") || lower == "meanwhile")
 }
 
 /// Nouns for what a source issues: "according to a Pentagon statement",

@@ -29,6 +29,17 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     {
         first = comma + 1;
     }
+    // "C0, and as S noted, C": a second clause opening with the frame.
+    if !c.lower_is(first, "as")
+        && let Some(k) = (2..t.len()).find(|&k| {
+            c.lower_is(k, "as")
+                && !t[k].quoted
+                && (c.lower_is(k - 1, "and") || c.lower_is(k - 1, "but"))
+                && t[k - 2].kind == Kind::Comma
+        })
+    {
+        first = k;
+    }
     if !c.lower_is(first, "as") || t.get(first + 1).is_none_or(|x| x.quoted) {
         return false;
     }

@@ -556,7 +556,11 @@ fn second_clause(c: &Ctx, s: usize) -> bool {
         && !t[s - 2].is(class::DET | class::PREP | class::PRON | class::CONJ | class::AUX | class::SUB)
         && t[s].word()
         && !t[s].quoted
-        && ((t[s].cap && !t[s].is(class::DET)) || ["he", "she", "they", "we"].iter().any(|w| c.lower_is(s, w)))
+        && ((t[s].cap && !t[s].is(class::DET))
+            || ["he", "she", "they", "we"].iter().any(|w| c.lower_is(s, w))
+            // "The senator smiled and the mayor said C", not "the senator and
+            // the mayor said C" (one subject of two people).
+            || (c.lower_is(s, "the") && !is_agent_noun(c, s - 2) && !phrases::plural_form(t[s - 2].text(c.doc))))
 }
 
 /// "S called for C, and T said D": when the speech frame's subject opens
@@ -572,10 +576,22 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
     let after_break = s >= 2
         && ((t[s - 1].is(class::CONJ) && !t[s - 1].cap && t[s - 2].kind == Kind::Comma)
             || t[s - 1].kind == Kind::Semicolon);
-    if !after_break {
+    // "De Blasio called Trump a \"blowhard\" and said C": a speech cue
+    // after "and" that shares the subject of a stance before it.
+    let shared = out.first().and_then(|f| f.cue).and_then(|(start, _)| {
+        let cue = t.iter().position(|x| x.start == start)?;
+        let j = phrases::skip_aux_back(c, cue);
+        (j > s + 1 && (c.lower_is(j - 1, "and") || c.lower_is(j - 1, "but"))).then_some(j - 1)
+    });
+    let brk = if let Some(and) = shared.filter(|_| !after_break) {
+        and
+    } else if !after_break {
         return;
-    }
-    let brk = if t[s - 1].kind == Kind::Semicolon { s - 1 } else { s - 2 };
+    } else if t[s - 1].kind == Kind::Semicolon {
+        s - 1
+    } else {
+        s - 2
+    };
     for cue in 0..brk {
         if cue_at(c, cue) != Some(CueKind::Other) {
             continue;

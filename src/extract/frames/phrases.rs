@@ -171,7 +171,7 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         if p.word()
             && !p.cap
             && pp.iter().any(|w| c.lower_is(s - 1, w))
-            && (t[s - 2].cap
+            && ((t[s - 2].cap && !t[s - 2].is(class::TIME))
                 || t[s - 2].is(class::ANON | class::GROUP)
                 || noun_of
                 || named_body
@@ -477,6 +477,12 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
             continue;
         }
         if is_function(x) || x.entry.cue.is_some() || x.is(class::DET) {
+            break;
+        }
+        // "Ann Roe sternly reprimanded ...": an adverb after the name opens
+        // its predicate.
+        if e > start && t[e - 1].cap && x.text(c.doc).ends_with("ly") && !x.is(class::ANON | class::GROUP | class::ROLE)
+        {
             break;
         }
         // "The mayor closed ...": a verb after the head.
@@ -1084,9 +1090,11 @@ fn name_after_intro(c: &Ctx, s: usize, j: usize) -> Option<(usize, usize)> {
     let t = c.t;
     let first = &t[s];
     let lower = first.text(c.doc).to_ascii_lowercase();
+    // "Saturday at the party convention Sen. Ann Roe said": a time too.
     let intro = first.cap
         && first.word()
-        && (first.is(class::PREP) || ((lower.ends_with("ing") || lower.ends_with("ed")) && !first.is(class::ROLE)));
+        && (first.is(class::PREP | class::TIME)
+            || ((lower.ends_with("ing") || lower.ends_with("ed")) && !first.is(class::ROLE)));
     if !intro {
         return None;
     }
@@ -1100,11 +1108,18 @@ fn name_after_intro(c: &Ctx, s: usize, j: usize) -> Option<(usize, usize)> {
     {
         b -= 1;
     }
+    let name_words = j - b;
+    // A title before the name ("Sen.", "Secretary of State").
+    let mut titles = 0;
+    while b > s + 1 && titles < 3 && t[b - 1].word() && t[b - 1].cap && !t[b - 1].quoted && t[b - 1].is(class::ROLE) {
+        b -= 1;
+        titles += 1;
+    }
     let before = &t[b - 1];
     let boundary = before.word()
         && !before.quoted
         && (before.is(class::TIME) || (!before.cap && !before.is(class::DET | class::PREP) && !is_function(before)));
-    (boundary && (1..=3).contains(&(j - b))).then_some((b, j))
+    (boundary && (1..=3).contains(&name_words)).then_some((b, j))
 }
 
 /// A long subject that [`subject_before`] does not parse ("Some delegates

@@ -202,6 +202,19 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             {
                 return Some(Complement { start: j, that: false });
             }
+            // "asked for a photo and Clinton said, \"Q\"": a subject after
+            // "and" with a verb of saying of its own opens another report,
+            // which the content is.
+            Kind::Word
+                if in_pp
+                    && !x.quoted
+                    && matches!(cue_at(c, j), Some(CueKind::Speech | CueKind::Tell))
+                    && np_back(c, skip_aux_back(c, j)).is_some_and(|(s, _)| {
+                        s > cue + 1 && (c.lower_is(s - 1, "and") || c.lower_is(s - 1, "but"))
+                    }) =>
+            {
+                return None;
+            }
             Kind::Word if in_pp => j += 1,
             Kind::Word => {
                 if ["whether", "if", "how", "what", "why", "who", "where"].iter().any(|w| c.lower_is(j, w)) {
@@ -718,16 +731,44 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
         if is_possessive(c, e - 1) {
             return None;
         }
+        // "Jessie Elkins, 70, had served ... and said C": an appositive
+        // between a name and its verb.
+        let appositive = (t.get(e).is_some_and(|x| x.kind == Kind::Comma) && t[s..e].iter().any(|x| x.cap))
+            .then(|| (e + 2..j.min(e + 8)).find(|&k| t[k].kind == Kind::Comma))
+            .flatten()
+            // (A description, an age or a name: not "for example" nor a
+            // relative clause.)
+            .filter(|&close| {
+                let first = &t[e + 1];
+                (first.is(class::DET) && !first.is(class::PRON) || first.cap || starts_with_digit(c, e + 1))
+                    && !first.is(class::PREP)
+                    && t[e + 1..close]
+                        .iter()
+                        .all(|x| x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::AUX))
+            })
+            .map(|close| (e + 1, close));
+        let v = appositive.map_or(e, |(_, close)| close + 1);
         // The subject is followed by its own verb phrase, which the cue
         // joins.
-        if e >= j - 1
-            || !t[e].word()
-            || t[e].is(class::PREP | class::SUB | class::CONJ)
+        if v >= j - 1
+            || !t[v].word()
+            || t[v].is(class::PREP | class::SUB | class::CONJ)
+            || (appositive.is_some()
+                && (t[v].cap
+                    || t[v].is(class::DET)
+                    // The cue is the appositive's subject's own, not that
+                    // of a clause in between ("... leaders who get votes
+                    // and have backed ...").
+                    || t[v..j].iter().any(|x| {
+                        !x.quoted
+                            && (matches!(x.kind, Kind::Semicolon | Kind::Colon)
+                                || ["who", "which", "that"].iter().any(|w| x.text(c.doc).eq_ignore_ascii_case(w)))
+                    })))
             || t[s].is(class::PRON) && s + 1 != e
         {
             return None;
         }
-        Some(Source::Mention { np: (s, e), appositive: None })
+        Some(Source::Mention { np: (s, e), appositive })
     })
 }
 
