@@ -725,3 +725,30 @@ fn the_republican_nominee_is_not_the_democratic_one() {
         ["Democratic presidential nominee", "Republican nominee", "Trump campaign", "Clinton campaign"]
     );
 }
+
+#[test]
+fn counts_of_people_news_names_and_as_while_open_reports() {
+    assert_eq!(
+        rows(
+            "Already, 520 delegates have publicly said they support Lutz.\n\n\
+             About 6 in 10 voters said the port mattered most.\n\n\
+             KBS News reports that the letter was sent to the mayor.\n\n\
+             The idea gathered steam as a number of writers suggested such a list was important.\n\n\
+             Ann Lutz issued a statement saying the plan \u{201C}has no place here\u{201D} and said the council \
+             would vote."
+        ),
+        vec![
+            one("520 delegates", "indirect", "they support Lutz"),
+            one("About 6 in 10 voters", "indirect", "the port mattered most"),
+            one("KBS News", "indirect", "the letter was sent to the mayor"),
+            one("number of writers", "indirect", "such a list was important"),
+            one("Ann Lutz", "indirect", "the plan \u{201C}has no place here\u{201D}"),
+            one("Ann Lutz", "indirect", "the council would vote"),
+        ]
+    );
+    // "as she said she would" has no clause to report.
+    assert_eq!(
+        rows("She did it in May, just as she said she would."),
+        vec![own("She did it in May, just as she said she would.")]
+    );
+}

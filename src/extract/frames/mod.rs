@@ -295,8 +295,11 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     if x.is(class::NOUNLIKE_CUE) {
         // "news reports", "his claims", "Friday's tweets": nouns.
         let p = i.checked_sub(1).map(|p| &c.t[p])?;
+        // ("CBS News reports that C": the end of a name, not "news".)
+        let named = p.cap && i >= 2 && c.t[i - 2].word() && c.t[i - 2].cap && !c.t[i - 2].quoted;
         if !p.word()
-            || p.is(class::DET | class::NOUN_CUE_BLOCK | class::PREP)
+            || p.is(class::DET | class::PREP)
+            || (p.is(class::NOUN_CUE_BLOCK) && !named)
             || is_possessive(c, i - 1)
             || starts_with_digit(c, i - 1)
         {
@@ -602,6 +605,21 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
             return;
         }
     }
+    // "S issued a statement saying C and said D": the statement's words
+    // are reported too.
+    if shared.is_some() && !after_break {
+        let mut first = Vec::new();
+        if participle::participle(c, &mut first)
+            && let Some(f) = first.first()
+            && f.cue.is_some_and(|(start, _)| start < t[brk].start)
+            && f.content.0 < t[brk].start
+        {
+            // Its content ends where the shared speech begins.
+            let mut f = *f;
+            f.content.1 = f.content.1.min(t[brk - 1].end);
+            out.insert(0, f);
+        }
+    }
 }
 
 /// "At a rally in Ohio the senator said C", "In a meeting with the board
@@ -685,6 +703,17 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             // "..., after Ann Roe said C": speech, not a stance, since the
             // clause is often the writer's narrative ("after S criticized").
             || (s > 0 && kind != CueKind::Other && is_subordinator(c, s - 1) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
+            // "... gathered steam as some writers said C": "as" is "while"
+            // when the cue has a clause of its own ("as S said, C" is
+            // [`as_said`]'s, and "as S said" alone takes no complement).
+            || (s > 1
+                && matches!(kind, CueKind::Speech | CueKind::Belief)
+                && c.lower_is(s - 1, "as")
+                && !t[s - 1].cap
+                && t[s - 2].word()
+                && t.get(cue + 1).is_some_and(|n| n.word() && !n.quoted && !n.is(class::PREP | class::TIME))
+                // ("just as she said she would": no clause.)
+                && t.get(cue + 1..cue + 4).is_some_and(|w| w.iter().all(|x| x.word())))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
             // "... was copied on the questions and Gates said C": a second
             // clause after "and" or "but" with no comma, its subject a
@@ -826,12 +855,17 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     // (Not "S who wrote the brief says C": there the clause ended first.)
     let restrictive = c.lower_is(np.1, "who") && np.1 + 1 == skip_aux_back(c, cue);
     // ("Even as polls show C, S said D": so does a finding after "as".)
-    let after_as = np.0 > 0 && c.lower_is(np.0 - 1, "as") && kind == CueKind::Finding;
+    let after_as = np.0 > 0 && c.lower_is(np.0 - 1, "as") && !t[np.0 - 1].cap;
     let limit = if (np.0 > 0 && is_subordinator(c, np.0 - 1) && !is_relative(c, np)) || restrictive || after_as {
         // "..., when she said, \"Q\"": a comma that opens a quotation
         // leads into the content, not out of the clause.
+        // ("— even as he says C — has proposed": a dash closes it too.)
         (cue..t.len())
-            .find(|&k| t[k].kind == Kind::Comma && !t[k].quoted && t.get(k + 1).is_none_or(|n| n.kind != Kind::Open))
+            .find(|&k| {
+                !t[k].quoted
+                    && (t[k].kind == Kind::Comma && t.get(k + 1).is_none_or(|n| n.kind != Kind::Open)
+                        || t[k].kind == Kind::Dash)
+            })
             .unwrap_or(t.len())
     } else if relative {
         // "Ann Roe, who said C, will testify": the clause closes where the

@@ -49,8 +49,16 @@ fn share_back(c: &Ctx, end: usize) -> Option<usize> {
 /// prepositional phrases ("officials at the agency", "a poll of voters").
 pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let t = c.t;
-    let quantity =
-        |i: usize| t[i].word() && (t[i].is(class::QUANT) || starts_with_digit(c, i) || t[i].text(c.doc).ends_with('%'));
+    // ("a number of writers", "a handful of aides", "dozens of workers".)
+    let quantity = |i: usize| {
+        t[i].word()
+            && (t[i].is(class::QUANT)
+                || starts_with_digit(c, i)
+                || t[i].text(c.doc).ends_with('%')
+                || ["number", "handful", "dozen", "dozens", "couple", "hundreds", "thousands"]
+                    .iter()
+                    .any(|w| c.lower_is(i, w)))
+    };
     if let Some(s) = share_back(c, end) {
         return Some((s, end));
     }
@@ -312,6 +320,22 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         }
         // "the 34-year-old lawyer": an age is an adjective, not a count.
         if starts_with_digit(c, s - 1) && !is_age(c, s - 1) {
+            // "520 superdelegates have said": a count of people opens
+            // their phrase.
+            // (Not a year: "In 2015 protesters said".)
+            let count = t[s - 1].text(c.doc);
+            let year = count.len() == 4 && (count.starts_with("19") || count.starts_with("20"));
+            // (Nor a share: "6 in 10 voters" is [`np_back`]'s.)
+            let share = s >= 2 && ["in", "of", "out"].iter().any(|w| c.lower_is(s - 2, w));
+            if s + 1 == e
+                && plural_form(head.text(c.doc))
+                && !head.is(class::TIME | class::QUANT)
+                && !year
+                && !share
+                && count.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
+            {
+                s -= 1;
+            }
             break;
         }
         if p.cap {
