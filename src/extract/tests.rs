@@ -752,3 +752,27 @@ fn counts_of_people_news_names_and_as_while_open_reports() {
         vec![own("She did it in May, just as she said she would.")]
     );
 }
+
+#[test]
+fn frames_that_close_the_sentence_or_follow_the_speaker() {
+    assert_eq!(
+        rows(
+            "It also does not show whether the driver had a gun, as police have said.\n\n\
+             \u{201C}The base is broad,\u{201D} said Ed Kamin, who stressed that the plan would simplify returns.\n\n\
+             It angered the families, many of whom say the claims are unfounded.\n\n\
+             In a radio interview Lutz declared \u{201C}the port is safe.\u{201D}"
+        ),
+        vec![
+            one("police", "indirect", "It also does not show whether the driver had a gun"),
+            one("Ed Kamin", "direct", "The base is broad"),
+            one("Ed Kamin", "indirect", "the plan would simplify returns"),
+            one("families", "indirect", "the claims are unfounded"),
+            one("Lutz", "direct", "the port is safe."),
+        ]
+    );
+    // "This is how Roe has explained it" names no speaker of anything.
+    assert_eq!(
+        rows("This is how Lutz often has explained this in the past, minus the assertion."),
+        vec![own("This is how Lutz often has explained this in the past, minus the assertion.")]
+    );
+}

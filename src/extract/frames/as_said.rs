@@ -15,6 +15,9 @@ use crate::extract::tokens::Kind;
 /// `As S said, C`.
 pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
+    if as_said_after(c, out) {
+        return true;
+    }
     let Some(mut first) = t.iter().position(|x| !x.is(class::CONJ)) else {
         return false;
     };
@@ -43,8 +46,10 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     if !c.lower_is(first, "as") || t.get(first + 1).is_none_or(|x| x.quoted) {
         return false;
     }
-    // "As reported by S, C".
-    if c.lower_is(first + 1, "reported") && c.lower_is(first + 2, "by") {
+    // "As reported by S, C", "As stated in S's commentary, C".
+    if ["reported", "stated", "noted", "written"].iter().any(|w| c.lower_is(first + 1, w))
+        && (c.lower_is(first + 2, "by") || c.lower_is(first + 2, "in"))
+    {
         return reported_by(c, first, out);
     }
     // The cue: a verb of saying or telling.
@@ -91,6 +96,42 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     }
     let source = Source::Mention { np, appositive: None };
     match content_frame(c, j + 1, t.len(), c.bytes(cue, cue_end), source, false) {
+        Some(f) => {
+            out.push(f);
+            true
+        }
+        None => false,
+    }
+}
+
+/// `C, as S has said.`: the frame closes the sentence, and what it
+/// reports is the clause before its comma.
+fn as_said_after(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let mut end = t.len();
+    while end > 0 && matches!(t[end - 1].kind, Kind::Stop | Kind::Close) {
+        end -= 1;
+    }
+    // The cue, maybe with a time after it ("as police said Friday").
+    let Some(cue) = (end.saturating_sub(3)..end).rev().find(|&k| {
+        !t[k].quoted
+            && matches!(cue_at(c, k), Some(CueKind::Speech | CueKind::Tell))
+            && (k + 1..end).all(|j| t[j].is(class::TIME))
+    }) else {
+        return false;
+    };
+    let Some(np) = np_back(c, skip_aux_back(c, cue)) else {
+        return false;
+    };
+    if np.0 < 3
+        || !c.lower_is(np.0 - 1, "as")
+        || t[np.0 - 2].kind != Kind::Comma
+        || t[np.0].is(class::PRON) && !["he", "she", "they"].iter().any(|w| c.lower_is(np.0, w))
+    {
+        return false;
+    }
+    let source = Source::Mention { np, appositive: None };
+    match content_frame(c, 0, np.0 - 2, c.bytes(cue, cue + 1), source, false) {
         Some(f) => {
             out.push(f);
             true

@@ -370,11 +370,28 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 let after = appositive.map_or(e, |a| a.1);
                 split_quote_tail(c, after, cue_bytes, out);
                 participle_tail(c, after, out);
+                who_reports(c, e, source, out);
                 return true;
             }
         }
     }
     false
+}
+
+/// `"Q," said S, who emphasized that D`: a relative clause after the
+/// inverted speaker that reports more of their words.
+fn who_reports(c: &Ctx, e: usize, source: Source, out: &mut Vec<Frame>) {
+    let t = c.t;
+    if !(t.get(e).is_some_and(|x| x.kind == Kind::Comma) && c.lower_is(e + 1, "who")) {
+        return;
+    }
+    let mut k = e + 2;
+    while k < t.len() && (t[k].is(class::AUX) || t[k].text(c.doc).ends_with("ly")) && !t[k].quoted {
+        k += 1;
+    }
+    if let Some(kind @ (CueKind::Speech | CueKind::Tell | CueKind::Belief)) = cue_at(c, k) {
+        speaker_first(c, k, kind, source, t.len(), out);
+    }
 }
 
 /// `C, S said, adding that D`, `"Q," said S, citing D`: a participle after

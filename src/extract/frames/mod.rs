@@ -715,6 +715,8 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
                 // ("just as she said she would": no clause.)
                 && t.get(cue + 1..cue + 4).is_some_and(|w| w.iter().all(|x| x.word())))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
+            // ", many of whom say C".
+            || (s > 1 && phrases::partitive_relative(c, s) && t[s - 1].kind == Kind::Comma)
             // "... was copied on the questions and Gates said C": a second
             // clause after "and" or "but" with no comma, its subject a
             // name or a pronoun after a word that ends the first clause
@@ -742,8 +744,9 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     .or_else(|| matches!(kind, CueKind::Speech | CueKind::Tell).then(|| relative_subject(c, cue)).flatten()) else {
         return None;
     };
-    // "..., Ann Roe, who said C": the antecedent speaks.
-    let relative = is_relative(c, np);
+    // "..., Ann Roe, who said C": the antecedent speaks; "family members,
+    // many of whom say C": they do.
+    let relative = is_relative(c, np) || phrases::partitive_relative(c, np.0);
     let source = if relative {
         let ante = (np.0 > 0 && t[np.0 - 1].kind == Kind::Comma).then(|| np_back(c, np.0 - 1)).flatten()?;
         if t[ante.0].is(class::PRON) {

@@ -73,6 +73,10 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     {
         return Some((s, end));
     }
+    // "many of whom".
+    if end >= 3 && partitive_relative(c, end - 3) {
+        return Some((end - 3, end));
+    }
     let (mut s, e) = np_core(c, end)?;
     if t[s].is(class::PRON) {
         return Some((s, e));
@@ -1017,6 +1021,14 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
         || (first.cap && (lower.ends_with("ing") || lower.ends_with("ed")))
 }
 
+/// Whether a relative of part opens at token `s`: "many of whom", "some
+/// of which", "most of whom".
+pub(super) fn partitive_relative(c: &Ctx, s: usize) -> bool {
+    ["many", "some", "most", "all", "several", "none", "both", "each"].iter().any(|w| c.lower_is(s, w))
+        && c.lower_is(s + 1, "of")
+        && (c.lower_is(s + 2, "whom") || c.lower_is(s + 2, "which"))
+}
+
 pub(super) fn is_relative(c: &Ctx, np: (usize, usize)) -> bool {
     np.1 == np.0 + 1 && (c.lower_is(np.0, "who") || c.lower_is(np.0, "which"))
 }
@@ -1117,7 +1129,8 @@ fn name_after_intro(c: &Ctx, s: usize, j: usize) -> Option<(usize, usize)> {
     // "Saturday at the party convention Sen. Ann Roe said": a time too.
     let intro = first.cap
         && first.word()
-        && (first.is(class::PREP | class::TIME)
+        && (first.is(class::PREP)
+            || (first.is(class::TIME) && !first.is(class::DET))
             || ((lower.ends_with("ing") || lower.ends_with("ed")) && !first.is(class::ROLE)));
     if !intro {
         return None;
@@ -1142,6 +1155,8 @@ fn name_after_intro(c: &Ctx, s: usize, j: usize) -> Option<(usize, usize)> {
     let before = &t[b - 1];
     let boundary = before.word()
         && !before.quoted
+        && !before.is(class::SUB)
+        && !WH_WORDS.iter().any(|w| c.lower_is(b - 1, w))
         && (before.is(class::TIME) || (!before.cap && !before.is(class::DET | class::PREP) && !is_function(before)));
     (boundary && (1..=3).contains(&name_words)).then_some((b, j))
 }
@@ -1155,17 +1170,22 @@ fn name_after_intro(c: &Ctx, s: usize, j: usize) -> Option<(usize, usize)> {
 pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
     let t = c.t;
     let verb = t[cue].text(c.doc);
-    if !["said", "says", "say", "told", "tells"].contains(&verb) {
-        return None;
-    }
+    let plain = ["said", "says", "say", "told", "tells"].contains(&verb);
     let j = skip_aux_back(c, cue);
     let s = (0..j).rev().find(|&k| !t[k].word() || t[k].quoted).map_or(0, |k| k + 1);
     if j < s + 3 || j - s > 16 || !starts_clause(c, s) {
         return None;
     }
     let first = &t[s];
-    if let Some(np) = name_after_intro(c, s, j) {
+    // ("In a Bloomberg interview Trump declared C": any verb of saying
+    // after an introduction and a name.)
+    if (plain || matches!(t[cue].cue(), Some(CueKind::Speech | CueKind::Tell)))
+        && let Some(np) = name_after_intro(c, s, j)
+    {
         return Some(Source::Mention { np, appositive: None });
+    }
+    if !plain {
+        return None;
     }
     // "The gap between what Roe says C": a clause of its own inside, whose
     // subject is the one who speaks; a name or a pronoun right after its
