@@ -207,7 +207,11 @@ fn tag_follows(rest: &str) -> bool {
         }
         let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         return names > 0
-            && matches!(cues::lookup(w).cue, Some(cues::CueKind::Speech | cues::CueKind::Tell))
+            // ("\"Why not?\" Ann Roe demanded.": a stance verb too.)
+            && matches!(
+                cues::lookup(w).cue,
+                Some(cues::CueKind::Speech | cues::CueKind::Tell | cues::CueKind::Other)
+            )
             && w.bytes().all(|b| b.is_ascii_lowercase());
     }
     false

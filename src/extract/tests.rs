@@ -776,3 +776,30 @@ fn frames_that_close_the_sentence_or_follow_the_speaker() {
         vec![own("This is how Lutz often has explained this in the past, minus the assertion.")]
     );
 }
+
+#[test]
+fn a_question_then_a_name_and_a_stance_verb_is_one_report() {
+    assert_eq!(
+        rows(
+            "Sens. Jo Tamm (D-Mont.) and Ed Vitt (R-La.) met the chief. \u{201C}Why is this not proof that the \
+             bank is too big?\u{201D} Vitt demanded."
+        ),
+        vec![
+            own("Sens. Jo Tamm (D-Mont.) and Ed Vitt (R-La.) met the chief."),
+            one("Ed Vitt", "direct", "Why is this not proof that the bank is too big?"),
+        ]
+    );
+}
+
+#[test]
+fn a_concession_after_the_comma_is_the_writers() {
+    assert_eq!(
+        rows("Ed Vitt claimed that paying no taxes was smart, although he again refused to release his returns."),
+        vec![one("Ed Vitt", "indirect", "paying no taxes was smart")]
+    );
+    // Not an adjective between commas.
+    assert_eq!(
+        rows("Jo Tamm said she treated the line as a crucial, although brief, chance to talk."),
+        vec![one("Jo Tamm", "indirect", "she treated the line as a crucial, although brief, chance to talk")]
+    );
+}

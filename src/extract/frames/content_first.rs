@@ -254,7 +254,13 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let any_break = t.iter().any(|x| matches!(x.kind, Kind::Comma | Kind::Dash));
     for cue in (1..t.len()).rev() {
         let Some(kind) = cue_at(c, cue) else { continue };
-        if !matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Belief) {
+        // "\"Why not?\" Roe demanded.": a stance verb right after a
+        // quotation and its speaker says it too.
+        let quoted_stance = kind == CueKind::Other
+            && cue + 1 < t.len()
+            && (cue + 1..t.len()).all(|k| !t[k].word())
+            && t[..cue].iter().any(|x| x.kind == Kind::Close);
+        if !matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Belief) && !quoted_stance {
             continue;
         }
         let cue_bytes = c.bytes(cue, cue + 1);
@@ -279,6 +285,9 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 participle_tail(c, cue + 1, out);
                 return true;
             }
+        }
+        if quoted_stance {
+            continue;
         }
         // `C, S said [when/where].`
         if any_break

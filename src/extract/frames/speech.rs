@@ -488,6 +488,16 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         {
             return Some((k, None));
         }
+        // "He claimed that C, although he again refused to D": a concession
+        // after the comma is the writer's.
+        if x.kind == Kind::Comma
+            && (c.lower_is(k + 1, "although") || (c.lower_is(k + 1, "even") && c.lower_is(k + 2, "though")))
+            && t.get(k + 2).is_some_and(|n| !n.quoted)
+            // (Not "a crucial, although brief, opportunity".)
+            && t.get(k + 3).is_some_and(|n| n.word())
+        {
+            return Some((k, None));
+        }
         // ", adding that D", "— asserting that D": a dash sets the
         // participle off as a comma does.
         if matches!(x.kind, Kind::Comma | Kind::Dash) && cue_at(c, k + 1) == Some(CueKind::Participle) {
