@@ -35,10 +35,11 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // "C0, and as S noted, C": a second clause opening with the frame.
     if !c.lower_is(first, "as")
         && let Some(k) = (2..t.len()).find(|&k| {
-            c.lower_is(k, "as")
+            // (The comma first: this looks through every sentence.)
+            t[k - 2].kind == Kind::Comma
+                && c.lower_is(k, "as")
                 && !t[k].quoted
                 && (c.lower_is(k - 1, "and") || c.lower_is(k - 1, "but"))
-                && t[k - 2].kind == Kind::Comma
         })
     {
         first = k;
@@ -120,6 +121,11 @@ fn as_said_after(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     }) else {
         return false;
     };
+    // Most sentences that end with a cue have no ", as" before it: look for
+    // one before parsing the subject.
+    if !(cue.saturating_sub(8)..cue).any(|k| k > 0 && c.lower_is(k, "as") && t[k - 1].kind == Kind::Comma) {
+        return false;
+    }
     let Some(np) = np_back(c, skip_aux_back(c, cue)) else {
         return false;
     };

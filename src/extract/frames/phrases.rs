@@ -55,9 +55,10 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && (t[i].is(class::QUANT)
                 || starts_with_digit(c, i)
                 || t[i].text(c.doc).ends_with('%')
-                || ["number", "handful", "dozen", "dozens", "couple", "hundreds", "thousands"]
-                    .iter()
-                    .any(|w| c.lower_is(i, w)))
+                || (matches!(t[i].text(c.doc).as_bytes().first(), Some(b'n' | b'h' | b'd' | b'c' | b't'))
+                    && ["number", "handful", "dozen", "dozens", "couple", "hundreds", "thousands"]
+                        .iter()
+                        .any(|w| c.lower_is(i, w))))
     };
     if let Some(s) = share_back(c, end) {
         return Some((s, end));
@@ -1024,9 +1025,10 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
 /// Whether a relative of part opens at token `s`: "many of whom", "some
 /// of which", "most of whom".
 pub(super) fn partitive_relative(c: &Ctx, s: usize) -> bool {
-    ["many", "some", "most", "all", "several", "none", "both", "each"].iter().any(|w| c.lower_is(s, w))
+    // (The rare word first: this is asked of every noun phrase.)
+    (c.lower_is(s + 2, "whom") || c.lower_is(s + 2, "which"))
         && c.lower_is(s + 1, "of")
-        && (c.lower_is(s + 2, "whom") || c.lower_is(s + 2, "which"))
+        && ["many", "some", "most", "all", "several", "none", "both", "each"].iter().any(|w| c.lower_is(s, w))
 }
 
 pub(super) fn is_relative(c: &Ctx, np: (usize, usize)) -> bool {
