@@ -803,3 +803,30 @@ fn a_concession_after_the_comma_is_the_writers() {
         vec![one("Jo Tamm", "indirect", "she treated the line as a crucial, although brief, chance to talk")]
     );
 }
+
+#[test]
+fn wire_shapes_of_quotation_after_introductions() {
+    assert_eq!(
+        rows(
+            "Asked whether she would serve, Ann Lutz shook her head and said, \u{201C}No.\u{201D}\n\n\
+             \u{201C}GROWING PARTY,\u{201D} Lutz declared in a post after the vote.\n\n\
+             A short time later, Jo Tamm wrote back: \u{201C}We all have him on our radar.\u{201D}\n\n\
+             On Dec. 7 on a radio show, Tamm said local forces must lead the way.\n\n\
+             After winning the state, Gov. Ed Kasko (R-OH), said, \u{201C}We are going all the way.\u{201D}\n\n\
+             Lutz said the board mishandled the investigation and Democrats accused the mayor of \
+             stalling.\n\n\
+             \u{201C}It is insane,\u{201D} Tamm said, going on to say that the fight had lasted for years."
+        ),
+        vec![
+            one("Ann Lutz", "direct", "No."),
+            one("Ann Lutz", "direct", "GROWING PARTY"),
+            one("Jo Tamm", "direct", "We all have him on our radar."),
+            one("Jo Tamm", "indirect", "local forces must lead the way"),
+            one("Ed Kasko", "direct", "We are going all the way."),
+            one("Ann Lutz", "indirect", "the board mishandled the investigation"),
+            one("Democrats", "other", "the mayor of stalling"),
+            one("Jo Tamm", "direct", "It is insane"),
+            one("Jo Tamm", "indirect", "the fight had lasted for years"),
+        ]
+    );
+}

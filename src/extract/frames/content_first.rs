@@ -102,6 +102,14 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
     Tail::Adverbial
 }
 
+/// Whether the quotation between `open` and `close` is a nickname inside a
+/// name: one capitalised word right after a first name (Marcia "Cia"
+/// Price).
+fn is_nickname(c: &Ctx, open: usize, close: usize) -> bool {
+    let t = c.t;
+    close == open + 2 && t[open + 1].cap && open > 0 && t[open - 1].word() && t[open - 1].cap && !t[open - 1].quoted
+}
+
 /// Whether the quotation between `open` and `close` reads as a title
 /// ("Face the Nation", "A Change Is Gonna Come"): every word capitalised
 /// and no closing punctuation inside.
@@ -110,14 +118,17 @@ fn is_title(c: &Ctx, open: usize, close: usize) -> bool {
     let inner = c.doc[c.t[open].end..c.t[close].start].trim_end_matches([',', ' ']);
     let small = ["a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "with"];
     let mut words = 0;
+    let mut lower = false;
     for w in inner.split_whitespace() {
         words += 1;
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         if !(cap || small.contains(&w)) || w.ends_with(['.', '!', '?', ',']) {
             return false;
         }
+        lower |= w.chars().any(char::is_lowercase);
     }
-    words >= 2
+    // ("\"GROWING PARTY,\" he declared": capitals throughout are shouting.)
+    words >= 2 && lower
 }
 
 /// Whether tokens `[0, e)` are only an introductory phrase ("In a letter
@@ -278,6 +289,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             // said the ...") is no quotation of theirs.
             if let Some(open) = c.open_of(close)
                 && !is_title(c, open, close)
+                && !is_nickname(c, open, close)
                 && let Some(content) = c.inside_quote(open, close)
             {
                 out.push(direct(content, cue_bytes, source));
@@ -408,6 +420,14 @@ fn who_reports(c: &Ctx, e: usize, source: Source, out: &mut Vec<Frame>) {
 /// what they cited. Only unquoted participles after a comma or a dash.
 fn participle_tail(c: &Ctx, from: usize, out: &mut Vec<Frame>) {
     let t = c.t;
+    // ", going on to say that D".
+    if let Some(k) = (from.max(1)..t.len().saturating_sub(3)).find(|&k| {
+        t[k - 1].kind == Kind::Comma && c.lower_is(k, "going") && c.lower_is(k + 1, "on") && c.lower_is(k + 2, "to")
+    }) && let Some(kind @ (CueKind::Speech | CueKind::Tell)) = cue_at(c, k + 3)
+    {
+        speaker_first(c, k + 3, kind, Source::Previous, t.len(), out);
+        return;
+    }
     let Some(k) = (from.max(1)..t.len()).find(|&k| {
         !t[k].quoted && matches!(t[k - 1].kind, Kind::Comma | Kind::Dash) && cue_at(c, k) == Some(CueKind::Participle)
     }) else {

@@ -726,6 +726,20 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
     {
         return Some(Source::Mention { np, appositive: Some((d + 1, j - 1)) });
     }
+    // "Gov. John Kasich (R-OH), said": a stray comma after the party.
+    if t[j - 1].kind == Kind::Comma
+        && j >= 3
+        && t[j - 2].text(c.doc) == ")"
+        && let Some(open) = (j.saturating_sub(7)..j - 2).rev().find(|&o| t[o].text(c.doc) == "(")
+        && open > 0
+        && t[open - 1].cap
+        && is_party(c, open + 1)
+        && let Some(np) = np_back(c, open)
+        && !t[np.0].is(class::PRON)
+        && accept(np.0)
+    {
+        return Some(Source::Mention { np: (np.0, j - 1), appositive: None });
+    }
     if t[j - 1].kind != Kind::Comma {
         // "an official who spoke on condition of anonymity because … said".
         if let Some(src @ Source::Mention { np, .. }) = super::nonreport::anonymous_subject(c, j)
@@ -1008,7 +1022,11 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
     let intro = if comma_inside { &t[..s] } else { &t[..s - 1] };
     let opens = intro.iter().filter(|x| x.kind == Kind::Open).count();
     let closes = intro.iter().filter(|x| x.kind == Kind::Close).count();
-    if opens != closes || intro.iter().any(|x| x.kind == Kind::Stop) {
+    // (The stop of an abbreviation is none: "On Dec. 7, S said".)
+    let abbreviation = |k: usize| {
+        k > 0 && t[k - 1].word() && t[k - 1].cap && t[k - 1].end == t[k].start && t[k - 1].end - t[k - 1].start <= 4
+    };
+    if opens != closes || intro.iter().enumerate().any(|(k, x)| x.kind == Kind::Stop && !abbreviation(k)) {
         return false;
     }
     // "But, Ann Roe said, ...": a connective alone before the comma.

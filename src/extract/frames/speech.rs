@@ -123,8 +123,17 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             Kind::Word if !in_pp && opens_adverbial_clause(c, j) => {
                 return Some(Complement { start: j, that: false });
             }
-            // "pointed out that", "spelled out".
+            // "pointed out that", "spelled out"; "wrote back: \"Q\"", "fired
+            // back that C".
             Kind::Word if j == cue + 1 && c.lower_is(j, "out") => j += 1,
+            Kind::Word
+                if j == cue + 1
+                    && c.lower_is(j, "back")
+                    && t.get(j + 1)
+                        .is_some_and(|n| matches!(n.kind, Kind::Colon | Kind::Open) || c.lower_is(j + 1, "that")) =>
+            {
+                j += 1
+            }
             // "this week" is a time, "this provides" a clause.
             Kind::Word
                 if x.is(class::TIME)
@@ -445,7 +454,16 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                 }
                 if let Some(kind) = cue_at(c, j)
                     && matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Other)
-                    && let Some(source) = subject_before(c, j, |st| st == k + 1)
+                    && let Some(source) = subject_before(c, j, |st| st == k + 1).or_else(|| {
+                        // "... mishandled the investigation and Democrats
+                        // accused D": a name after the conjunction, which a
+                        // noun phrase would join to the group noun before.
+                        let jj = skip_aux_back(c, j);
+                        (jj > k + 1
+                            && jj - (k + 1) <= 4
+                            && t[k + 1..jj].iter().all(|x| x.word() && x.cap && !x.quoted && !x.is(class::DET)))
+                        .then_some(Source::Mention { np: (k + 1, jj), appositive: None })
+                    })
                 {
                     return Some((k, Some(Next { cue: j, kind, source })));
                 }
@@ -790,11 +808,14 @@ fn opens_with_participle(c: &Ctx, first: usize) -> bool {
     let t = c.t;
     let (x, Some(next)) = (&t[first], t.get(first + 1)) else { return false };
     let w = x.text(c.doc);
-    if !(x.word() && x.cap && w.len() >= 6 && next.word() && !next.cap) {
+    if !(x.word() && x.cap && w.len() >= 5 && next.word() && !next.cap) {
         return false;
     }
     let n = next.text(c.doc);
-    w.ends_with("ing") || (w.ends_with("ly") && n.len() >= 5 && (n.ends_with("ing") || n.ends_with("ed")))
+    (w.ends_with("ing") && w.len() >= 6)
+        || (w.ends_with("ly") && w.len() >= 6 && n.len() >= 5 && (n.ends_with("ing") || n.ends_with("ed")))
+        // "Asked whether she would serve, S ...", "Pressed on the cost".
+        || (w.ends_with("ed") && (next.is(class::SUB | class::PREP) || c.lower_is(first + 1, "whether")))
 }
 
 /// `Said S: "Q"` — the cue opens the sentence.
