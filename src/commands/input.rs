@@ -142,6 +142,11 @@ pub fn read_input(arg: Option<&Path>, max_bytes: u64) -> Result<Input, CliError>
     let source = Source::parse(arg);
     let raw = read_bytes(&source, max_bytes)?;
     let document = document_of(&source, &raw)?;
+    // What the reading repaired or guessed (bad bytes, a charset, mojibake)
+    // is said on stderr: the text recorded is not byte for byte the input.
+    for w in &document.warnings {
+        eprintln!("warning: {}: {w}", source.display_name());
+    }
     Ok(Input { source, raw, document })
 }
 

@@ -654,3 +654,22 @@ Readers Tell Us What the Flood Cost Them
     }
     assert_eq!(statement_with(&j, "drains were blocked")["content"], "The council knew the drains were blocked.");
 }
+
+#[test]
+fn utf8_once_read_as_windows_1252_is_repaired_and_the_user_is_told() {
+    let env = Env::new();
+    let file = env.file("castro.txt", "\"We will stay,\" JuliÃ¡n Castro said on Monday. It wasnâ€™t over.\n");
+    let run = env.run(["extract", "--format", "json", file.to_str().unwrap()]);
+    let j: serde_json::Value = serde_json::from_str(run.ok()).expect("json");
+    assert_eq!(j["statements"][0]["speaker"]["name"], "Julián Castro");
+    assert_eq!(j["statements"][1]["content"], "It wasn’t over.");
+    assert!(
+        run.stderr.contains("warning: ") && run.stderr.contains("castro.txt") && run.stderr.contains("repaired"),
+        "stderr: {}",
+        run.stderr
+    );
+    // Sound text draws no warning.
+    let run = env.run_stdin(["extract"], "Ana said the pâte from SÃO PAULO was fine.\n");
+    run.ok();
+    assert!(run.stderr.is_empty(), "stderr: {}", run.stderr);
+}
