@@ -1,7 +1,9 @@
-//! `As S said, C` frames (and `As reported by S, C`): an opening `as`
-//! clause that names who said what
-//! the main clause then states ("As the senator said, C", "As one aide
-//! told the paper, \"Q\"").
+//! `As S said, C` frames: an `as` clause that names who said what the
+//! main clause states ("As the senator said, C", "As one aide told the
+//! paper, \"Q\"", "Yet, as S observed, C", "C0, and as S noted, C"), the
+//! passive forms ("As reported by S, C", "As stated in S's commentary,
+//! C"), and the same clause closing the sentence ("C, as police have
+//! said.").
 //!
 //! The `as` clause must be only a subject, a cue and adverbials: "As Roe
 //! said he would, he ..." (a promise kept) and "As Roe said that C, D"
@@ -146,7 +148,8 @@ fn as_said_after(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     }
 }
 
-/// `As reported by S, C`: the passive names its source after "by".
+/// `As reported by S, C`, `As stated in S, C`: the passive names its
+/// source after "by" or "in".
 fn reported_by(c: &Ctx, first: usize, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     let from = first + 3;
