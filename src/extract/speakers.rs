@@ -2439,9 +2439,8 @@ impl<'a> Registry<'a> {
     fn resolve_definite(&self, head: &str, mention: &str) -> Option<usize> {
         let head = singular(head);
         let words: Vec<&str> = mention.split_whitespace().collect();
-        let modifier = words
-            .iter()
-            .rposition(|w| singular(&w.to_lowercase()) == head)
+        let at_head = words.iter().rposition(|w| singular(&w.to_lowercase()) == head);
+        let modifier = at_head
             .filter(|&at| at > 0 && cues::lookup(head).class & class::DOCUMENT == 0)
             .map(|at| {
                 let w = words[at - 1].to_lowercase();
@@ -2451,10 +2450,7 @@ impl<'a> Registry<'a> {
             .filter(|m| !ONE_OF_MANY.contains(&m.as_str()));
         // "the Trump campaign", "the Republican nominee": a name or a party
         // before the head.
-        let modifier_cap = words
-            .iter()
-            .rposition(|w| singular(&w.to_lowercase()) == head)
-            .is_some_and(|at| at > 0 && words[at - 1].starts_with(char::is_uppercase));
+        let modifier_cap = at_head.is_some_and(|at| at > 0 && words[at - 1].starts_with(char::is_uppercase));
         // "the senator" alone can be the one titled "Sen." ("the Florida
         // senator" may be another).
         let bare = words.len() == 1;
@@ -2467,10 +2463,8 @@ impl<'a> Registry<'a> {
                     let described = e.speaker.name.starts_with(|c: char| c.is_lowercase());
                     let theirs = e.speaker.name.to_lowercase();
                     // ("Mrs. Clinton's campaign" has the word "clinton".)
-                    let theirs: Vec<&str> = theirs
-                        .split_whitespace()
-                        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))
-                        .collect();
+                    let theirs: Vec<&str> =
+                        theirs.split_whitespace().map(|w| cues::possessive_owner(w).unwrap_or(w)).collect();
                     let role = e.speaker.role.as_deref().map(str::to_lowercase).unwrap_or_default();
                     // A description capitalised by its first word
                     // ("Democratic presidential nominee", "Clinton
