@@ -215,16 +215,26 @@ const SPEECH: &str = "said says say added adds wrote writes tweeted tweets poste
     agreed agrees estimated estimates wondered speculated conceded added posits posited \
     acknowledged recounted explained announced clarified insisted retorted blogged \
     proclaimed pointed allege contend warn concede complain maintain charges \
-    admit testify explain";
+    admit testify explain commented repeated repeats reaffirmed \
+    reaffirms protested whispered exclaimed muttered mumbled murmured sighed scoffed snapped \
+    fumed gushed marveled marvelled mused opined opines surmised reasoned ventured theorized \
+    conjectured chanted screamed hollered bellowed growled grumbled groused griped bragged \
+    crowed thundered sneered taunted inquired enquired queried interrupted confided \
+    divulged relayed summarized summarised elaborated affirmed attested averred objected \
+    rejoined deadpanned swore projected guessed reckoned reckons";
 const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
-    urged urges";
+    urged urges emailed texted messaged implored implores";
 const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \
     hopes hope hoped wants want wanted fears fear feared knows know knew doubts doubted feels \
     feel felt shows show showed found finds indicates indicated worries worried worry \
     hoping expecting believing fearing betting wondering worrying";
 const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warning stressing \
     suggesting claiming telling writing tweeting declaring calling accusing vowing promising \
-    acknowledging asserting predicting urging asking stating demanding denying";
+    acknowledging asserting predicting urging asking stating demanding denying emphasizing \
+    emphasising conceding admitting complaining reiterating cautioning remarking reminding \
+    contending lamenting boasting bragging joking quipping countering observing maintaining \
+    charging confirming repeating recounting answering replying responding \
+    estimating speculating wondering testifying pledging";
 
 /// Verbs of stance and appeal that take their content as an object. Past
 /// and present forms; base forms only where the noun reading needs an
@@ -374,7 +384,11 @@ fn build() -> Table {
     add_class(
         "posted maintained maintains maintain responded responds charged continued answered \
          replied revealed disclosed mentioned observed tweeted posts clarified concludes \
-         concluded recounted",
+         concluded recounted repeated repeats reaffirmed reaffirms protested snapped chanted \
+         interrupted confided relayed summarized summarised elaborated affirmed objected \
+         swore projected guessed inquired enquired queried bragged maintaining charging \
+         observing answering replying responding repeating confirming conceding admitting \
+         taunted thundered emphasizing emphasising emailed texted messaged",
         class::WEAK_CUE,
     );
     add_class(

@@ -830,3 +830,61 @@ fn wire_shapes_of_quotation_after_introductions() {
         ]
     );
 }
+
+#[test]
+fn verbs_of_saying_by_manner_and_medium() {
+    assert_eq!(
+        rows(
+            "\u{201C}It is over,\u{201D} Ed Hale whispered.\n\n\
+             \u{201C}Not again,\u{201D} the marchers chanted.\n\n\
+             Jo Tamm commented: \u{201C}For you, taxes are everything.\u{201D}\n\n\
+             Tamm emailed that the vote was delayed.\n\n\
+             Hale repeated that the plant would close.\n\n\
+             \u{201C}People are tired,\u{201D} Hale surmised.\n\n\
+             Ann Lutz, a city aide, emailed supporters on Monday, telling them, \u{201C}We will win.\u{201D}"
+        ),
+        vec![
+            one("Ed Hale", "direct", "It is over"),
+            one("marchers", "direct", "Not again"),
+            one("Jo Tamm", "direct", "For you, taxes are everything."),
+            one("Jo Tamm", "indirect", "the vote was delayed"),
+            one("Ed Hale", "indirect", "the plant would close"),
+            one("Ed Hale", "direct", "People are tired"),
+            one("Ann Lutz", "direct", "We will win."),
+        ]
+    );
+    // Verbs that as often take an object report nothing without a clause.
+    assert_eq!(
+        rows(
+            "Ed Hale repeated the claim twice.\n\n\
+             Jo Tamm is conceding the race.\n\n\
+             A staffer emailed the list to the board.\n\n\
+             The crowd thundered its approval."
+        ),
+        vec![
+            own("Ed Hale repeated the claim twice."),
+            own("Jo Tamm is conceding the race."),
+            own("A staffer emailed the list to the board."),
+            own("The crowd thundered its approval."),
+        ]
+    );
+}
+
+#[test]
+fn participles_of_saying_after_a_clause() {
+    assert_eq!(
+        rows(
+            "Ed Hale left the meeting early, emphasizing that the plant would close.\n\n\
+             Jo Tamm spoke for an hour, conceding that the budget was short.\n\n\
+             Ann Lutz sat down, complaining that nobody had read the report.\n\n\
+             Hale said the union was weak, reminding voters that the plant had closed once before."
+        ),
+        vec![
+            one("Ed Hale", "indirect", "the plant would close"),
+            one("Jo Tamm", "indirect", "the budget was short"),
+            one("Ann Lutz", "indirect", "nobody had read the report"),
+            one("Ed Hale", "indirect", "the union was weak"),
+            one("Ed Hale", "indirect", "the plant had closed once before"),
+        ]
+    );
+}

@@ -54,11 +54,13 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
     let infinitive = t[cue].is(class::INFINITIVE);
     while j < t.len() && j < limit {
         let x = &t[j];
-        // "posted a photo": an object, not content.
+        // "posted a photo": an object, not content ("emphasized why C" and
+        // "revealed how C" are content).
         if weak
             && x.word()
             && !x.quoted
             && !c.lower_is(j, "that")
+            && !["why", "how", "whether"].iter().any(|w| c.lower_is(j, w))
             && !x.is(class::PRON)
             && !(x.is(class::TIME) || (x.is(class::PREP) && !c.lower_is(j, "to")) || in_pp)
             && !((c.lower_is(j, "early") || c.lower_is(j, "late")) && t.get(j + 1).is_some_and(|n| n.is(class::TIME)))
