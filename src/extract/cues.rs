@@ -82,6 +82,9 @@ pub mod class {
     /// poll"), where a body's describing word tells it from another ("the
     /// health department", "the fire department").
     pub const DOCUMENT: u32 = 1 << 20;
+    /// "put" and "phrased", of "as S put it": no cue, but a sentence
+    /// without one may still report speech by them.
+    pub const PUT: u32 = 1 << 21;
 }
 
 /// One word's entry.
@@ -419,6 +422,7 @@ fn build() -> Table {
          promotes characterizes portrays worry",
         class::NOUNLIKE_CUE,
     );
+    add_class("put phrased", class::PUT);
     let mut add_cue = |words: &'static str, cue: CueKind| {
         for w in words.split_whitespace() {
             t.entry(w).cue.get_or_insert(cue);

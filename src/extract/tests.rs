@@ -888,3 +888,25 @@ fn participles_of_saying_after_a_clause() {
         ]
     );
 }
+
+#[test]
+fn as_s_put_it() {
+    assert_eq!(
+        rows(
+            "As Dr. Lena Park put it in a statement, the clinic is \u{201C}running on fumes.\u{201D}\n\n\
+             As Park put it: \u{201C}We are out of beds.\u{201D}\n\n\
+             The clinic is running on fumes, as one nurse phrased it.\n\n\
+             Of course, as one nurse said, the ward is full.\n\n\
+             The plan, as one nurse said, is a mess.\n\n\
+             He put it on the table."
+        ),
+        vec![
+            one("Lena Park", "indirect", "the clinic is \u{201C}running on fumes.\u{201D}"),
+            one("Lena Park", "direct", "We are out of beds."),
+            one("nurse", "indirect", "The clinic is running on fumes"),
+            one("nurse", "indirect", "the ward is full"),
+            own("The plan, as one nurse said, is a mess."),
+            own("He put it on the table."),
+        ]
+    );
+}

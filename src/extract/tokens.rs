@@ -288,6 +288,11 @@ pub fn tokenize(
                 may_frame = true;
                 looked_from = out.len();
             }
+            // "C, as Roe put it.": a report with no cue word.
+            if !may_frame && matches!(&s[i..end], "put" | "phrased") && s[end..].starts_with(" it") {
+                may_frame = true;
+                looked_from = out.len();
+            }
             let entry = match entry {
                 Some(e) => e,
                 None if may_frame && !quoted => cues::lookup_in(doc, range.0 + i, range.0 + end),

@@ -1,9 +1,9 @@
 //! `As S said, C` frames: an `as` clause that names who said what the
 //! main clause states ("As the senator said, C", "As one aide told the
-//! paper, \"Q\"", "Yet, as S observed, C", "C0, and as S noted, C"), the
-//! passive forms ("As reported by S, C", "As stated in S's commentary,
-//! C"), and the same clause closing the sentence ("C, as police have
-//! said.").
+//! paper, \"Q\"", "Yet, as S observed, C", "C0, and as S noted, C", "As S
+//! put it, C"), the passive forms ("As reported by S, C", "As stated in
+//! S's commentary, C"), and the same clause closing the sentence ("C, as
+//! police have said.", "C, as one voter put it.").
 //!
 //! The `as` clause must be only a subject, a cue and adverbials: "As Roe
 //! said he would, he ..." (a promise kept) and "As Roe said that C, D"
@@ -31,6 +31,10 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     if !c.lower_is(first, "as")
         && let Some(comma) = (first + 1..t.len().min(first + 5)).find(|&k| t[k].kind == Kind::Comma)
         && t[first..comma].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none())
+        // ("The plan, as one voter said, is a mess": a subject, not an
+        // opening phrase; what it reports is not one stretch of text.)
+        && !t[first].is(class::DET | class::PRON | class::ROLE)
+        && !t[first + 1..comma].iter().any(|x| x.cap)
     {
         first = comma + 1;
     }
@@ -65,6 +69,9 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         if t[k].is(class::NOUNLIKE_CUE) && !t[k - 1].is(class::PRON) {
             return None;
         }
+        if put_it(c, k) {
+            return Some((k, k + 2, CueKind::Speech));
+        }
         match cue_at(c, k) {
             Some(kind @ (CueKind::Speech | CueKind::Tell)) => Some((k, k + 1, kind)),
             _ => None,
@@ -89,7 +96,8 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
         j += 1;
     }
-    if t.get(j).is_none_or(|x| x.kind != Kind::Comma) || j > cue_end + 10 {
+    // ("As Roe put it: \"Q\"": a colon ends it as well.)
+    if t.get(j).is_none_or(|x| !matches!(x.kind, Kind::Comma | Kind::Colon)) || j > cue_end + 10 {
         return false;
     }
     // A second report in the main clause ("..., C, Diaz added") is the
@@ -115,17 +123,20 @@ fn as_said_after(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     while end > 0 && matches!(t[end - 1].kind, Kind::Stop | Kind::Close) {
         end -= 1;
     }
-    // The cue, maybe with a time after it ("as police said Friday").
+    // The cue, maybe with a time after it ("as police said Friday"), or
+    // "put it" ("C, as one voter put it.").
     let Some(cue) = (end.saturating_sub(3)..end).rev().find(|&k| {
         !t[k].quoted
-            && matches!(cue_at(c, k), Some(CueKind::Speech | CueKind::Tell))
-            && (k + 1..end).all(|j| t[j].is(class::TIME))
+            && (matches!(cue_at(c, k), Some(CueKind::Speech | CueKind::Tell))
+                && (k + 1..end).all(|j| t[j].is(class::TIME))
+                || k + 2 == end && put_it(c, k))
     }) else {
         return false;
     };
+    let cue_end = if put_it(c, cue) { cue + 2 } else { cue + 1 };
     // Most sentences that end with a cue have no ", as" before it: look for
     // one before parsing the subject.
-    if !(cue.saturating_sub(8)..cue).any(|k| k > 0 && c.lower_is(k, "as") && t[k - 1].kind == Kind::Comma) {
+    if !(cue.saturating_sub(8)..cue).any(|k| k > 0 && c.lower_is(k, "as") && comma_before(c, k).is_some()) {
         return false;
     }
     let Some(np) = np_back(c, skip_aux_back(c, cue)) else {
@@ -133,19 +144,38 @@ fn as_said_after(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     };
     if np.0 < 3
         || !c.lower_is(np.0 - 1, "as")
-        || t[np.0 - 2].kind != Kind::Comma
         || t[np.0].is(class::PRON) && !["he", "she", "they"].iter().any(|w| c.lower_is(np.0, w))
     {
         return false;
     }
+    let Some(end) = comma_before(c, np.0 - 1) else {
+        return false;
+    };
     let source = Source::Mention { np, appositive: None };
-    match content_frame(c, 0, np.0 - 2, c.bytes(cue, cue + 1), source, false) {
+    match content_frame(c, 0, end, c.bytes(cue, cue_end), source, false) {
         Some(f) => {
             out.push(f);
             true
         }
         None => false,
     }
+}
+
+/// Where the content before the `as` at `k` ends: its comma ("C, as S
+/// said"), or the quotation that closes over it ("\"C,\" as S said").
+fn comma_before(c: &Ctx, k: usize) -> Option<usize> {
+    let t = c.t;
+    match t.get(k.checked_sub(1)?)?.kind {
+        Kind::Comma => Some(k - 1),
+        Kind::Close if k >= 2 && t[k - 2].kind == Kind::Comma => Some(k),
+        _ => None,
+    }
+}
+
+/// "put it" and "phrased it" at `k`: in an `as` clause, a verb of saying
+/// ("As Roe put it, C").
+fn put_it(c: &Ctx, k: usize) -> bool {
+    (c.lower_is(k, "put") || c.lower_is(k, "phrased")) && c.lower_is(k + 1, "it") && !c.t[k].quoted
 }
 
 /// `As reported by S, C`, `As stated in S, C`: the passive names its

@@ -459,7 +459,11 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     let c = Ctx::new(doc, t);
     // Most sentences have neither a cue nor a quotation: nothing to find.
     if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
-        return if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) {
+        return if in_document(&c, out)
+            || no_answer(&c, out)
+            || nominal(&c, out)
+            || (t.iter().any(|x| x.is(class::PUT)) && as_said(&c, out))
+        {
             Outcome::Framed
         } else {
             Outcome::None
