@@ -910,3 +910,23 @@ fn as_s_put_it() {
         ]
     );
 }
+
+#[test]
+fn expectations_with_a_bare_subject_and_suppositions() {
+    assert_eq!(
+        rows(
+            "Ed Hale expects prices to fall further next year.\n\n\
+             Jo Tamm sold her house and expects rents to rise.\n\n\
+             Tamm wants buyers to know the market has turned.\n\n\
+             Americans who want ready access to firearms were disappointed.\n\n\
+             Voters might want to reconsider after this week."
+        ),
+        vec![
+            one("Ed Hale", "belief", "prices to fall further next year"),
+            one("Jo Tamm", "belief", "rents to rise"),
+            one("Jo Tamm", "belief", "buyers to know the market has turned"),
+            own("Americans who want ready access to firearms were disappointed."),
+            own("Voters might want to reconsider after this week."),
+        ]
+    );
+}

@@ -701,6 +701,14 @@ fn predicate_comma(c: &Ctx, cue: usize) -> Option<usize> {
 fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Option<Outcome> {
     let t = c.t;
     let doc = c.doc;
+    // "Audiences can expect him to take risks", "you might think C": a
+    // belief after a modal is a supposition, not a report.
+    if kind == CueKind::Belief
+        && cue > 0
+        && ["can", "could", "may", "might", "would", "should", "must"].iter().any(|w| c.lower_is(cue - 1, w))
+    {
+        return None;
+    }
     let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| {
         starts_clause(c, s)
             || (s > 0 && t[s - 1].is(class::SUB) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))

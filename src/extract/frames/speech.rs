@@ -244,7 +244,8 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                         || x.cap
                         || (x.is(class::DET) && !is_indefinite(c, j))
                         || (x.is(class::QUANT) && c.t.get(j + 1).is_some_and(|n| n.word() && !n.is(class::PREP)))
-                        || bare_subject(c, j))
+                        || bare_subject(c, j)
+                        || (infinitive && bare_subject_of_infinitive(c, j)))
                 {
                     return None;
                 }
@@ -264,14 +265,34 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
 fn bare_subject(c: &Ctx, j: usize) -> bool {
     const FINITE: [&str; 13] =
         ["is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "have"];
-    let t = c.t;
-    let plain = |k: usize| {
-        t.get(k).is_some_and(|x| {
-            x.word() && !x.quoted && !x.cap && x.entry.cue.is_none() && !super::is_function(x) && !x.is(class::DET)
+    plain_word(c, j)
+        && (j + 1..(j + 4).min(c.t.len()))
+            .find(|&k| !plain_word(c, k))
+            .is_some_and(|k| FINITE.iter().any(|w| c.lower_is(k, w)))
+}
+
+/// Whether a noun with no determiner is the subject of an infinitive at
+/// `j`: "expects prices to fall", "wants voters to know". The same plain
+/// words as [`bare_subject`], then "to" and a lowercase word.
+fn bare_subject_of_infinitive(c: &Ctx, j: usize) -> bool {
+    plain_word(c, j)
+        && (j + 1..(j + 4).min(c.t.len())).find(|&k| !plain_word(c, k)).is_some_and(|k| {
+            // (A verb after "to", as far as its ending tells: "access to
+            // firearms" is a noun's.)
+            c.lower_is(k, "to")
+                && c.t.get(k + 1).is_some_and(|n| {
+                    let w = n.text(c.doc);
+                    n.word() && !n.cap && !n.quoted && !n.is(class::DET) && (!w.ends_with('s') || w.ends_with("ss"))
+                })
         })
-    };
-    plain(j)
-        && (j + 1..(j + 4).min(t.len())).find(|&k| !plain(k)).is_some_and(|k| FINITE.iter().any(|w| c.lower_is(k, w)))
+}
+
+/// A lowercase word that is none of the lexicon's cues, function words or
+/// determiners: a noun or an adjective, as far as the frames can tell.
+fn plain_word(c: &Ctx, k: usize) -> bool {
+    c.t.get(k).is_some_and(|x| {
+        x.word() && !x.quoted && !x.cap && x.entry.cue.is_none() && !super::is_function(x) && !x.is(class::DET)
+    })
 }
 
 /// Whether an adverbial clause opens at `j` ("when the ferry returns,
