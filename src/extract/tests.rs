@@ -930,3 +930,25 @@ fn expectations_with_a_bare_subject_and_suppositions() {
         ]
     );
 }
+
+#[test]
+fn an_adverb_between_the_cue_and_its_content() {
+    assert_eq!(
+        rows(
+            "Ann Lutz has said repeatedly that the road would reopen.\n\n\
+             Lutz said flatly: \u{201C}It will not.\u{201D}\n\n\
+             Officials acknowledge privately they were not surprised.\n\n\
+             The results showed just how weak the party is.\n\n\
+             Ed Hale was heard saying the vote was rigged.\n\n\
+             Hale wrote only one amendment."
+        ),
+        vec![
+            one("Ann Lutz", "indirect", "the road would reopen"),
+            one("Ann Lutz", "direct", "It will not."),
+            one("officials", "indirect", "they were not surprised"),
+            one("results", "belief", "how weak the party is"),
+            one("Ed Hale", "indirect", "the vote was rigged"),
+            own("Hale wrote only one amendment."),
+        ]
+    );
+}

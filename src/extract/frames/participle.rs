@@ -2,7 +2,7 @@
 //! what the clause's subject said; `... with S saying: "Q"`, where it
 //! reports what the name before it said; `... with 54 percent saying C`,
 //! where the phrase after "with" said it; and `S was quoted as saying C`
-//! (or `R quoted S as saying C`).
+//! (or `R quoted S as saying C`, `S was heard saying C`).
 
 use super::phrases::{np_back, np_forward, starts_clause, subject_before};
 use super::speech::{Complement, complement, object, object_participle};
@@ -42,12 +42,23 @@ fn participle_complement(c: &Ctx, k: usize) -> Option<Complement> {
 /// `S was quoted as saying C`: a passive that still names its speaker.
 fn quoted_as_saying(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
-    let Some(k) =
-        (2..t.len()).find(|&k| !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle) && c.lower_is(k - 1, "as"))
+    // "S was heard saying C", "was caught on tape saying C".
+    let heard = |k: usize| {
+        ["heard", "overheard", "recorded", "filmed"].iter().any(|w| c.lower_is(k - 1, w))
+            && ["was", "were", "been", "is", "are"].iter().any(|w| c.lower_is(k - 2, w))
+            && c.lower_is(k, "saying")
+    };
+    let Some(k) = (2..t.len())
+        .find(|&k| !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle) && (c.lower_is(k - 1, "as") || heard(k)))
     else {
         return false;
     };
-    let (source, cue) = if c.lower_is(k - 2, "quoted") {
+    let (source, cue) = if heard(k) {
+        let Some(source) = subject_before(c, k - 1, |s| starts_clause(c, s)) else {
+            return false;
+        };
+        (source, c.bytes(k - 1, k + 1))
+    } else if c.lower_is(k - 2, "quoted") {
         let Some(source) = subject_before(c, k - 2, |s| starts_clause(c, s)) else {
             return false;
         };

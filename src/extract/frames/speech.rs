@@ -195,6 +195,9 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             {
                 return Some(Complement { start: j, that: false });
             }
+            // "said repeatedly that C", "has said publicly that C", "said
+            // again on Monday that C": an adverb of the saying.
+            Kind::Word if !in_pp && j > cue && is_adverb(c, j) && !x.cap && adverb_leads_on(c, j) => j += 1,
             Kind::Word if x.is(class::PREP) && !x.cap => {
                 in_pp = true;
                 j += 1;
@@ -256,6 +259,41 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
         }
     }
     None
+}
+
+/// Whether the word at `j` is one of the lexicon's adverbs ("repeatedly",
+/// "again", "publicly"), not an auxiliary verb.
+fn is_adverb(c: &Ctx, j: usize) -> bool {
+    const VERBS: [&str; 21] = [
+        "has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "could", "can", "may",
+        "might", "must", "shall", "should", "did", "does", "do",
+    ];
+    c.t[j].is(class::AUX)
+        && !c.t[j].is(class::PREP)
+        && !VERBS.iter().any(|w| c.lower_is(j, w))
+        && !c.lower_is(j, "never")
+        && !c.lower_is(j, "long")
+}
+
+/// Whether what follows the adverb at `j` goes on to a content: "that",
+/// a quotation, a colon, a question word ("showed just how weak"), a
+/// phrase of time or place, or a clause's subject ("said repeatedly they
+/// would"); not a noun ("wrote only one amendment",
+/// "figures reported on Sunday now suggest").
+fn adverb_leads_on(c: &Ctx, j: usize) -> bool {
+    c.t.get(j + 1).is_some_and(|n| match n.kind {
+        Kind::Open | Kind::Colon | Kind::Comma => true,
+        Kind::Word if n.quoted => true,
+        Kind::Word => {
+            c.lower_is(j + 1, "that")
+                || ["how", "what", "why", "whether", "who", "where"].iter().any(|w| c.lower_is(j + 1, w))
+                || is_adverb(c, j + 1)
+                || n.is(class::PREP | class::TIME | class::PRON)
+                || (n.is(class::DET) && !n.is(class::QUANT))
+                || n.cap
+        }
+        _ => false,
+    })
 }
 
 /// Whether a noun with no determiner opens a clause at `j`: "think
