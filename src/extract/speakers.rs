@@ -258,6 +258,29 @@ pub struct Registry<'a> {
     renames: HashMap<String, usize>,
 }
 
+/// Words of rank before a description's head that make it another post:
+/// "the shadow health secretary" is not "the health secretary", nor "the
+/// deputy mayor" the mayor, either way round.
+const RANKS: [&str; 4] = ["shadow", "deputy", "vice", "assistant"];
+
+/// Words of rank that only tell someone apart when the description has
+/// them: "the former minister" is not the minister in office, but a
+/// former minister may later be "the minister" again in loose writing.
+const ONE_WAY_RANKS: [&str; 4] = ["former", "acting", "junior", "ex"];
+
+/// Whether the entry `e` holds the post of rank `ranks` (the words of
+/// [`RANKS`] and [`ONE_WAY_RANKS`] in a description, lowercased).
+fn same_rank(e: &Entry, ranks: &[String]) -> bool {
+    let mut theirs = e.speaker.name.to_lowercase();
+    for extra in [e.speaker.role.as_deref(), e.title.as_deref()].into_iter().flatten() {
+        theirs.push(' ');
+        theirs.push_str(&extra.to_lowercase());
+    }
+    let has = |r: &str| theirs.split(|c: char| !c.is_alphanumeric()).any(|w| w == r);
+    let described = |r: &str| ranks.iter().any(|w| w == r);
+    RANKS.iter().all(|r| described(r) == has(r)) && ONE_WAY_RANKS.iter().all(|r| !described(r) || has(r))
+}
+
 /// Words before a description's head that say which one it is without
 /// telling it from another: "the new poll" is the poll just named, "the
 /// same official" the official named before.
@@ -2454,11 +2477,17 @@ impl<'a> Registry<'a> {
         // "the senator" alone can be the one titled "Sen." ("the Florida
         // senator" may be another).
         let bare = words.len() == 1;
+        let ranks_before_head: Vec<String> = words[..at_head.unwrap_or(0)]
+            .iter()
+            .map(|w| w.to_lowercase())
+            .filter(|w| RANKS.contains(&w.as_str()) || ONE_WAY_RANKS.contains(&w.as_str()))
+            .collect();
         self.most_recent(|e| {
-            (e.has_head(head)
-                || bare
-                    && e.speaker.kind == SpeakerKind::Person
-                    && e.title.as_deref().is_some_and(|t| title_means(t, head)))
+            same_rank(e, &ranks_before_head)
+                && (e.has_head(head)
+                    || bare
+                        && e.speaker.kind == SpeakerKind::Person
+                        && e.title.as_deref().is_some_and(|t| title_means(t, head)))
                 && modifier.as_deref().is_none_or(|m| {
                     let described = e.speaker.name.starts_with(|c: char| c.is_lowercase());
                     let theirs = e.speaker.name.to_lowercase();

@@ -952,3 +952,35 @@ fn an_adverb_between_the_cue_and_its_content() {
         ]
     );
 }
+
+#[test]
+fn a_rank_before_the_head_tells_two_posts_apart() {
+    assert_eq!(
+        rows(
+            "Vice President Ann Cole said the plan was sound.\n\n\
+             President Tom Reyes said the plan was flawed.\n\n\
+             The vice president said she would travel to Ohio.\n\n\
+             The president said he would stay in Washington.\n\n\
+             Mayor Dana Ruiz said the bridge would reopen.\n\n\
+             Deputy Mayor Eli Stone said the bridge would stay closed.\n\n\
+             The mayor said the budget was tight.\n\n\
+             The deputy mayor said the budget was fine."
+        ),
+        vec![
+            one("Ann Cole", "indirect", "the plan was sound"),
+            one("Tom Reyes", "indirect", "the plan was flawed"),
+            one("Ann Cole", "indirect", "she would travel to Ohio"),
+            one("Tom Reyes", "indirect", "he would stay in Washington"),
+            one("Dana Ruiz", "indirect", "the bridge would reopen"),
+            one("Eli Stone", "indirect", "the bridge would stay closed"),
+            one("Dana Ruiz", "indirect", "the budget was tight"),
+            one("Eli Stone", "indirect", "the budget was fine"),
+        ]
+    );
+    let x = extract(
+        "The health secretary, Wes Hale, said the service was \u{201C}broken\u{201D}.\n\n\
+         Speaking on a breakfast show, the shadow health secretary said the plan was \u{201C}a fantasy\u{201D}.",
+    );
+    let speakers: Vec<&str> = x.statements.iter().map(|s| s.speaker.as_ref().map_or("", |r| r.name.as_str())).collect();
+    assert_eq!(speakers, ["Wes Hale", "shadow health secretary"]);
+}
