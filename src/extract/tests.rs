@@ -984,3 +984,17 @@ fn a_rank_before_the_head_tells_two_posts_apart() {
     let speakers: Vec<&str> = x.statements.iter().map(|s| s.speaker.as_ref().map_or("", |r| r.name.as_str())).collect();
     assert_eq!(speakers, ["Wes Hale", "shadow health secretary"]);
 }
+
+#[test]
+fn a_programme_and_a_station_number_in_the_listener() {
+    assert_eq!(
+        rows(
+            "Dana Ruiz told NBC's \u{201C}Meet the Press\u{201D} on Sunday that the talks had stalled.\n\n\
+             Ruiz told BBC Radio 4's Today programme the budget was a failure."
+        ),
+        vec![
+            one("Dana Ruiz", "indirect", "the talks had stalled"),
+            one("Dana Ruiz", "indirect", "the budget was a failure"),
+        ]
+    );
+}

@@ -1105,10 +1105,34 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
         // "The Post and Courier newspaper of Charleston": a named outlet,
         // what it is and where, before the content.
         let cap = |k: usize| t.get(k).is_some_and(|y| y.word() && y.cap && !y.quoted);
+        // "BBC Radio 4's Today programme": a number inside the name.
+        let number = |k: usize| {
+            k > 0 && cap(k - 1) && t.get(k).is_some_and(|y| y.word() && !y.quoted) && starts_with_digit(c, k)
+        };
         let mut kind_noun = false;
         loop {
-            while cap(j) {
+            while cap(j) || number(j) {
                 j += 1;
+            }
+            // "NBC's \"Meet the Press\"": a programme's title after its
+            // network's possessive.
+            if j > 0
+                && is_possessive(c, j - 1)
+                && t.get(j).is_some_and(|y| y.kind == Kind::Open)
+                && t.get(j + 1).is_some_and(|y| y.quoted && y.cap)
+                && t.get(j + 2).is_some_and(|y| y.kind == Kind::Close)
+            {
+                j += 3;
+            }
+            // "... Today programme the budget was": what kind of outlet it
+            // is, before a clause.
+            if j > 0
+                && MEDIA_KINDS.iter().any(|w| c.lower_is(j, w))
+                && t.get(j + 1).is_some_and(|y| {
+                    y.kind == Kind::Open || y.is(class::PRON | class::DET) || y.cap || c.lower_is(j + 1, "that")
+                })
+            {
+                return j + 1;
             }
             if ["and", "of", "&"].iter().any(|w| c.lower_is(j, w)) && cap(j + 1) {
                 j += 1;
@@ -1135,6 +1159,22 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
     }
     j
 }
+
+/// Nouns for the kind of outlet a listener is: "told the Today programme".
+const MEDIA_KINDS: [&str; 12] = [
+    "program",
+    "programme",
+    "show",
+    "podcast",
+    "broadcast",
+    "newspaper",
+    "magazine",
+    "channel",
+    "network",
+    "station",
+    "website",
+    "newsletter",
+];
 
 /// "In a radio interview Ann Roe said", "Speaking to reporters Ann Roe
 /// said", "On Tuesday Ann Roe said": an introduction with no comma, then a
