@@ -998,3 +998,23 @@ fn a_programme_and_a_station_number_in_the_listener() {
         ]
     );
 }
+
+#[test]
+fn blamed_for_saying_is_the_subjects_report() {
+    assert_eq!(
+        rows(
+            "Tom Hale was criticized for saying that the fund was empty.\n\n\
+             Hale drew fire for saying the fund was empty.\n\n\
+             Ann Roe has been widely criticized for suggesting that the fund was empty.\n\n\
+             Roe blasted Hale for saying the fund was empty.\n\n\
+             Roe called on Hale to apologize for suggesting the fund was empty."
+        ),
+        vec![
+            one("Tom Hale", "indirect", "the fund was empty"),
+            one("Tom Hale", "indirect", "the fund was empty"),
+            one("Ann Roe", "indirect", "the fund was empty"),
+            one("Tom Hale", "indirect", "the fund was empty"),
+            one("Ann Roe", "other", "Hale to apologize for suggesting the fund was empty"),
+        ]
+    );
+}

@@ -293,7 +293,14 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
     // "S criticized Roe for saying C": the one blamed said it, the object
     // before "for" or "of", or no one.
     if BLAMED_PREPOSITIONS.iter().any(|w| c.lower_is(k - 1, w)) {
-        return blamed(c, k).is_some_and(|np| finish(c, k, Source::Mention { np, appositive: None }, out));
+        if let Some(np) = blamed(c, k) {
+            return finish(c, k, Source::Mention { np, appositive: None }, out);
+        }
+        // "Roe was criticized for saying C", "Roe apologized for saying
+        // C", "Roe drew fire for saying C": the subject is the one blamed.
+        if !(c.lower_is(k - 1, "for") && subject_blamed(c, k - 1)) {
+            return false;
+        }
     }
     let source = if statement_noun(c, k) {
         // "S issued a statement saying C": the subject of the verb whose
@@ -415,6 +422,29 @@ fn blamed(c: &Ctx, k: usize) -> Option<(usize, usize)> {
         && !verb.is(class::DET)
         && cue_at(c, np.0 - 1) == Some(CueKind::Other))
     .then_some(np)
+}
+
+/// Whether what goes before "for" at `f` blames the clause's subject: a
+/// passive ("was criticized for"), an apology, or a noun of blame after
+/// its verb ("drew fire for", "faced a backlash for").
+fn subject_blamed(c: &Ctx, f: usize) -> bool {
+    const BLAME: [&str; 9] =
+        ["fire", "criticism", "flak", "heat", "backlash", "ridicule", "scrutiny", "outrage", "condemnation"];
+    const PASSIVE: [&str; 7] = ["was", "were", "been", "be", "is", "are", "being"];
+    let t = c.t;
+    if f < 2 || !t[f - 1].word() || t[f - 1].cap || t[f - 1].quoted {
+        return false;
+    }
+    let w = t[f - 1].text(c.doc).to_ascii_lowercase();
+    // ("has been widely criticized for": past an adverb.)
+    let adverb = t[f - 2].is(class::AUX) && !PASSIVE.iter().any(|p| c.lower_is(f - 2, p))
+        || t[f - 2].word() && !t[f - 2].quoted && t[f - 2].text(c.doc).ends_with("ly");
+    let aux = if f >= 3 && adverb { f - 3 } else { f - 2 };
+    // ("called on Roe to apologize for saying C": Roe's apology, not
+    // the subject's.)
+    BLAME.contains(&w.as_str())
+        || w.starts_with("apologi") && !c.lower_is(f - 2, "to")
+        || (w.ends_with("ed") && PASSIVE.iter().any(|p| c.lower_is(aux, p)))
 }
 
 /// "him", "her", "them": a pronoun that can only be an object.
