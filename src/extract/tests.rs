@@ -1018,3 +1018,26 @@ fn blamed_for_saying_is_the_subjects_report() {
         ]
     );
 }
+
+#[test]
+fn groups_by_a_plural_noun_and_where_they_belong() {
+    assert_eq!(
+        rows(
+            "The nurses walked out on Tuesday, saying staffing levels had become dangerous.\n\n\
+             The farmers left the meeting, saying the drought had ruined the crop.\n\n\
+             The nurses at the hospital said the wards were full.\n\n\
+             Workers at the plant walked out, saying pay was too low.\n\n\
+             The fracas erupted after the tycoon entered the race, calling them names.\n\n\
+             Ann Roe won the state by a wide margin in the suburbs, while Ed Hale has gained \
+             ground by saying that the system is rigged."
+        ),
+        vec![
+            one("nurses", "indirect", "staffing levels had become dangerous"),
+            one("farmers", "indirect", "the drought had ruined the crop"),
+            one("nurses at the hospital", "indirect", "the wards were full"),
+            one("workers at the plant", "indirect", "pay was too low"),
+            own("The fracas erupted after the tycoon entered the race, calling them names."),
+            one("Ed Hale", "indirect", "the system is rigged"),
+        ]
+    );
+}

@@ -381,6 +381,28 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
                 }
                 e = v;
             }
+            // "Workers at the plant walked out, saying C": a group and
+            // where it belongs (a plural head only: "Roe at a rally" is a
+            // place of the saying).
+            let mut pps = 0;
+            while pps < 2
+                && e + 1 < k
+                && ["at", "from", "of", "in"].iter().any(|w| c.lower_is(e, w))
+                && super::phrases::plural_form(&t[e - 1].text(c.doc).to_ascii_lowercase())
+                && !super::is_possessive(c, e - 1)
+                && let Some((s2, e2)) = np_forward(c, e + 1, true).filter(|&(s2, e2)| {
+                    e2 < k && !t[s2].is(class::PRON | class::TIME) && !t[s2..e2].iter().any(|x| x.is(class::TIME))
+                })
+            {
+                // ("at the hospital walked out": the phrase's noun ends
+                // before the verb.)
+                e = (s2 + 1..e2)
+                    .find(|&j| {
+                        !t[j].cap && (t[j].text(c.doc).ends_with("ed") || super::phrases::is_irregular_past(c, j))
+                    })
+                    .unwrap_or(e2);
+                pps += 1;
+            }
             // The subject must be followed by its verb, not by more phrase,
             // but maybe by a time ("Roe on Thursday stepped up ...").
             let mut v = e;
@@ -395,6 +417,17 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
             }
             if v >= k || !t[v].word() || t[v].is(class::PREP | class::SUB | class::CONJ) {
                 return false;
+            }
+            // "..., while her rival, Bernie Sanders, has soared by saying
+            // C": the manner of a clause of its own between the verb and
+            // "by" is that clause's, said by its subject ("who had
+            // surprised Trump by declaring C": a relative's is left alone).
+            if c.lower_is(k - 1, "by")
+                && let Some((sub, verb)) = inner_clause(c, v + 1, k)
+            {
+                return !c.lower_is(sub, "who")
+                    && !c.lower_is(sub, "which")
+                    && subject_before(c, verb, |s| s > sub).is_some_and(|source| finish(c, k, source, out));
             }
             Source::Mention { np: (s, e), appositive: None }
         }
@@ -445,6 +478,26 @@ fn subject_blamed(c: &Ctx, f: usize) -> bool {
     BLAME.contains(&w.as_str())
         || w.starts_with("apologi") && !c.lower_is(f - 2, "to")
         || (w.ends_with("ed") && PASSIVE.iter().any(|p| c.lower_is(aux, p)))
+}
+
+/// A subordinate or relative clause with a verb of its own between `from`
+/// and the participle at `k`, as (its subordinator, its verb): "while her
+/// rival has soared", "who had surprised" ("after the vote" has no verb).
+fn inner_clause(c: &Ctx, from: usize, k: usize) -> Option<(usize, usize)> {
+    let t = c.t;
+    (from..k).find_map(|i| {
+        if !t[i].is(class::SUB) || t[i].quoted || c.lower_is(i, "that") {
+            return None;
+        }
+        let verb = (i + 1..k.min(i + 12)).find(|&j| {
+            let x = &t[j];
+            x.word()
+                && !x.quoted
+                && !x.cap
+                && (x.text(c.doc).ends_with("ed") || x.entry.cue.is_some() || super::phrases::is_irregular_past(c, j))
+        })?;
+        Some((i, verb))
+    })
 }
 
 /// "him", "her", "them": a pronoun that can only be an object.

@@ -139,10 +139,11 @@ pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         } else {
             &["of", "for", "at", "from", "with", "in", "on"]
         };
-        // "the cities of Leeds and York": any plural noun after an article
-        // takes an "of" phrase (a singular one is as often a thing: "the
-        // popularity of Roe").
-        let noun_of = c.lower_is(s - 1, "of")
+        // "the cities of Leeds and York", "the nurses at the hospital": any
+        // plural noun after an article takes an "of", "at", "from" or "in"
+        // phrase (a singular one is as often a thing: "the popularity of
+        // Roe").
+        let noun_of = ["of", "at", "from", "in"].iter().any(|w| c.lower_is(s - 1, w))
             && s >= 3
             && plural_form(t[s - 2].text(c.doc))
             && t[s - 3].is(class::DET)
@@ -259,8 +260,19 @@ fn cue_as_noun(c: &Ctx, i: usize) -> bool {
 
 /// Whether a word has a plural's form: a final "s", not "ss" ("officials",
 /// not "witness").
+/// Whether token `i` is one of the common irregular past tenses that
+/// follow a subject ("left", "went", "took"): no noun of a speaker's name.
+pub(super) fn is_irregular_past(c: &Ctx, i: usize) -> bool {
+    const PAST: [&str; 24] = [
+        "left", "went", "took", "made", "gave", "held", "ran", "met", "sent", "spent", "kept", "came", "began", "drew",
+        "stood", "fled", "won", "lost", "got", "sat", "led", "brought", "sought", "fought",
+    ];
+    c.t.get(i).is_some_and(|x| x.word() && !x.cap && !x.quoted) && PAST.iter().any(|w| c.lower_is(i, w))
+}
+
 pub(super) fn plural_form(w: &str) -> bool {
-    w.ends_with('s') && !w.ends_with("ss")
+    // (Not "status", "crisis", "fracas".)
+    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !w.ends_with("cas")
 }
 
 /// The simple noun phrase ending just before token `end`.
@@ -514,11 +526,17 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
         {
             break;
         }
-        // "The mayor closed ...": a verb after the head.
-        if x.text(c.doc).ends_with("ed")
+        // "The mayor closed ...", "The nurses walked out", "The farmers
+        // left the meeting": a verb after the head. A head is a name, a
+        // people word or a plural (not an owner: "the state's elected
+        // officials"). A singular thing is left alone: "the fracas
+        // erupted, calling ..." is no report of the fracas.
+        if (x.text(c.doc).ends_with("ed") || is_irregular_past(c, e))
             && e > start
-            && (t[e - 1].cap || t[e - 1].is(class::ANON | class::GROUP))
             && !t[e - 1].is(class::DET)
+            && (t[e - 1].cap
+                || t[e - 1].is(class::ANON | class::GROUP)
+                || (!is_possessive(c, e - 1) && plural_form(t[e - 1].text(c.doc))))
         {
             break;
         }
