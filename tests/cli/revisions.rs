@@ -659,3 +659,23 @@ fn a_flood_update_keeps_the_police_one_source_and_its_new_claims_apart() {
         ],
     );
 }
+
+#[test]
+fn a_walkout_update_names_the_nurse_hands_a_claim_to_the_mayor_and_adds_a_rebuke() {
+    // A day later: the nurse "as one nurse put it" is named as a union
+    // steward, the deputy mayor's line is now the mayor's, the talks move
+    // to Friday, and the chief executive is criticised for what she said.
+    // The nurses' reason for walking out and the chief executive's
+    // repeated line ("has said repeatedly that") are the same claims.
+    check(
+        "clinic-walkout",
+        "a",
+        "b",
+        &[
+            ex("reattributed", "nurse → Maya Ortiz", "running on fumes"),
+            was("reworded", "union", "next week", "^talks to resume on Friday"),
+            ex("reattributed", "Eli Stone → Dana Ruiz", "^the city would not intervene in the dispute"),
+            ex("added", "Ruth Calder", "^nurses were"),
+        ],
+    );
+}

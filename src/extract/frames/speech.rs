@@ -313,7 +313,15 @@ fn bare_subject(c: &Ctx, j: usize) -> bool {
 /// `j`: "expects prices to fall", "wants voters to know". The same plain
 /// words as [`bare_subject`], then "to" and a lowercase word.
 fn bare_subject_of_infinitive(c: &Ctx, j: usize) -> bool {
-    plain_word(c, j)
+    // ("expects talks to resume": a plural that is also a cue is a noun.)
+    let plural_cue = |x: &crate::extract::tokens::Token| {
+        x.word()
+            && !x.quoted
+            && !x.cap
+            && x.entry.cue.is_some()
+            && super::phrases::plural_form(&x.text(c.doc).to_ascii_lowercase())
+    };
+    (plain_word(c, j) || c.t.get(j).is_some_and(plural_cue))
         && (j + 1..(j + 4).min(c.t.len())).find(|&k| !plain_word(c, k)).is_some_and(|k| {
             // (A verb after "to", as far as its ending tells: "access to
             // firearms" is a noun's.)
