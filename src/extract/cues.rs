@@ -444,11 +444,19 @@ fn build() -> Table {
     );
     add_cue(OBJECT_PARTICIPLES, CueKind::Participle);
     add_cue("recalling announcing showing", CueKind::Participle);
+    // "put" and "phrased" pass the cue filter, so that the tokeniser,
+    // which looks up only words that may be cues until one is, sees "as
+    // Roe put it" (a report with no cue word) at no cost to other words.
+    for w in ["put", "phrased"] {
+        let b = w.as_bytes();
+        t.cue_lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
+    }
     t
 }
 
-/// Whether a word may be a cue (any case). Cheap and conservative: false
-/// means it is not one; true means [`lookup`] will tell.
+/// Whether a word may be a cue (any case) or is "put"/"phrased" (see
+/// [`class::PUT`]). Cheap and conservative: false means it is not one;
+/// true means [`lookup`] will tell.
 #[inline]
 pub fn maybe_cue(word: &str) -> bool {
     let b = word.as_bytes();

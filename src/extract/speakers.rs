@@ -271,12 +271,11 @@ const ONE_WAY_RANKS: [&str; 4] = ["former", "acting", "junior", "ex"];
 /// Whether the entry `e` holds the post of rank `ranks` (the words of
 /// [`RANKS`] and [`ONE_WAY_RANKS`] in a description, lowercased).
 fn same_rank(e: &Entry, ranks: &[String]) -> bool {
-    let mut theirs = e.speaker.name.to_lowercase();
-    for extra in [e.speaker.role.as_deref(), e.title.as_deref()].into_iter().flatten() {
-        theirs.push(' ');
-        theirs.push_str(&extra.to_lowercase());
-    }
-    let has = |r: &str| theirs.split(|c: char| !c.is_alphanumeric()).any(|w| w == r);
+    // (No allocation: this runs for every earlier speaker with the head.)
+    let texts = [Some(e.speaker.name.as_str()), e.speaker.role.as_deref(), e.title.as_deref()];
+    let has = |r: &str| {
+        texts.iter().flatten().any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(r)))
+    };
     let described = |r: &str| ranks.iter().any(|w| w == r);
     RANKS.iter().all(|r| described(r) == has(r)) && ONE_WAY_RANKS.iter().all(|r| !described(r) || has(r))
 }
@@ -2483,11 +2482,11 @@ impl<'a> Registry<'a> {
             .filter(|w| RANKS.contains(&w.as_str()) || ONE_WAY_RANKS.contains(&w.as_str()))
             .collect();
         self.most_recent(|e| {
-            same_rank(e, &ranks_before_head)
-                && (e.has_head(head)
-                    || bare
-                        && e.speaker.kind == SpeakerKind::Person
-                        && e.title.as_deref().is_some_and(|t| title_means(t, head)))
+            (e.has_head(head)
+                || bare
+                    && e.speaker.kind == SpeakerKind::Person
+                    && e.title.as_deref().is_some_and(|t| title_means(t, head)))
+                && same_rank(e, &ranks_before_head)
                 && modifier.as_deref().is_none_or(|m| {
                     let described = e.speaker.name.starts_with(|c: char| c.is_lowercase());
                     let theirs = e.speaker.name.to_lowercase();

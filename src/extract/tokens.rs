@@ -276,7 +276,8 @@ pub fn tokenize(
             let mut entry = None;
             if !quoted && !may_frame && cues::maybe_cue(&s[i..end]) {
                 let e = cues::lookup_in(doc, range.0 + i, range.0 + end);
-                if e.cue.is_some() {
+                // ("C, as Roe put it.": no cue word, but a report.)
+                if e.cue.is_some() || (e.class & class::PUT != 0 && bytes[end..].starts_with(b" it")) {
                     may_frame = true;
                     looked_from = out.len();
                     entry = Some(e);
@@ -285,11 +286,6 @@ pub fn tokenize(
             if out.is_empty() {
                 opens_in = &s[i..end] == "In";
             } else if opens_in && !may_frame && cues::is_poll(&s[i..end]) {
-                may_frame = true;
-                looked_from = out.len();
-            }
-            // "C, as Roe put it.": a report with no cue word.
-            if !may_frame && matches!(&s[i..end], "put" | "phrased") && s[end..].starts_with(" it") {
                 may_frame = true;
                 looked_from = out.len();
             }
