@@ -258,6 +258,16 @@ pub struct Registry<'a> {
     renames: HashMap<String, usize>,
 }
 
+/// Whether `run[n]`, a title word, is a given name there: "Marine" (of
+/// the corps, and a given name) before a name of two words that holds no
+/// title ("Marine Le Pen"; "Marine Sgt. Ann Roe" and "Marine Corps
+/// veteran" keep the title).
+fn given_name_of_a_title(run: &[&str], n: usize) -> bool {
+    run[n].eq_ignore_ascii_case("marine")
+        && run.len() - n == 3
+        && run[n + 1..].iter().all(|w| is_cap(w) && cues::lookup(w).class & (class::ROLE | class::ORG) == 0)
+}
+
 /// Words of rank before a description's head that make it another post:
 /// "the shadow health secretary" is not "the health secretary", nor "the
 /// deputy mayor" the mayor, either way round.
@@ -1326,7 +1336,11 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let any_role = run.iter().any(|w| cues::lookup(w).class & class::ROLE != 0);
     // Drop titles and role words off the front of the run.
     let mut n = 0;
-    while n + 1 < run.len() && cues::lookup(run[n]).class & (class::ROLE | class::ORG) != 0 && !is_suffix(run[n]) {
+    while n + 1 < run.len()
+        && cues::lookup(run[n]).class & (class::ROLE | class::ORG) != 0
+        && !is_suffix(run[n])
+        && !given_name_of_a_title(run, n)
+    {
         n += 1;
     }
     // "Dockworker Sam Patel", "Nurse Ann Roe": a common noun for a person,

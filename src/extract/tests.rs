@@ -1041,3 +1041,11 @@ fn groups_by_a_plural_noun_and_where_they_belong() {
         ]
     );
 }
+
+#[test]
+fn marine_before_a_name_of_two_words_is_a_given_name() {
+    assert_eq!(
+        rows("Marine Le Pen said the vote was rigged.\n\nMarine Sgt. Ann Roe said the base was quiet."),
+        vec![one("Marine Le Pen", "indirect", "the vote was rigged"), one("Ann Roe", "indirect", "the base was quiet")]
+    );
+}

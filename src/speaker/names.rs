@@ -363,7 +363,15 @@ impl PersonName {
         }
         // Everything up to the last title before the surname is title:
         // "Pentagon spokesman Jonathan Hoffman" is Jonathan Hoffman.
-        let last_title = w[..w.len().saturating_sub(1)].iter().rposition(|x| TITLE_WORDS.contains(&x.as_str()));
+        let mut last_title = w[..w.len().saturating_sub(1)].iter().rposition(|x| TITLE_WORDS.contains(&x.as_str()));
+        // "Marine Le Pen": "Marine" (of the corps, and a given name) before
+        // a name of two words is the given name.
+        if let Some(i) = last_title
+            && w[i] == "marine"
+            && w.len() - i == 3
+        {
+            last_title = w[..i].iter().rposition(|x| TITLE_WORDS.contains(&x.as_str()));
+        }
         let titles: Vec<String> = match last_title {
             Some(i) => w.drain(..=i).collect(),
             None => Vec::new(),
@@ -378,9 +386,9 @@ impl PersonName {
         // "Mohammed Shia al-Sudani": the particle goes with the surname,
         // not with the given names ("Mohammed al-Sudani" has no "al" of a
         // second given name).
-        while w.len() > 1
-            && w.last().is_some_and(|p| PARTICLES.contains(&p.as_str()) || ARABIC_ARTICLES.contains(&p.as_str()))
-        {
+        // ("Del Toro" alone has no given name "Del": it is Ricardo Del
+        // Toro's surname as well.)
+        while w.last().is_some_and(|p| PARTICLES.contains(&p.as_str()) || ARABIC_ARTICLES.contains(&p.as_str())) {
             w.pop();
         }
         PersonName { given: w, surname, titles }
@@ -519,6 +527,21 @@ mod tests {
         assert_eq!(PersonName::parse("Gen. Frank McKenzie").surname.as_deref(), Some("mckenzie"));
         assert_eq!(PersonName::parse("Jr.").surname, None);
         assert_eq!(PersonName::parse("Pentagon spokesman Jonathan Hoffman").given, vec!["jonathan"]);
+        // "Marine" before a two-word name is a given name; before a rank
+        // or a longer phrase, the corps.
+        let le_pen = PersonName::parse("French far-right leader Marine Le Pen");
+        assert_eq!((le_pen.given, le_pen.surname.as_deref()), (vec!["marine".to_string()], Some("pen")));
+        assert_eq!(PersonName::parse("Marine Sgt. Ann Roe").given, vec!["ann"]);
+    }
+
+    #[test]
+    fn a_particle_alone_is_no_given_name() {
+        // "Mayor Del Toro" is Ricardo Del Toro's surname, not a "Del" Toro.
+        let g = |a: &str, b: &str| compare_given(&PersonName::parse(a).given, &PersonName::parse(b).given);
+        assert_eq!(PersonName::parse("Mayor Del Toro").given, Vec::<String>::new());
+        assert_eq!(g("Mayor Del Toro", "Ricardo Del Toro"), Given::Unknown);
+        assert_eq!(g("Ricardo Del Toro", "Ana Del Toro"), Given::Conflict);
+        assert_eq!(surname("Mayor Del Toro"), surname("Ricardo Del Toro"));
     }
 
     #[test]

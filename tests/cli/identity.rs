@@ -335,3 +335,38 @@ fn family_names_first_and_transliterations_are_one_person_across_outlets() {
     let people = text.lines().skip(1).filter(|l| l.contains(" person ")).count();
     assert_eq!(people, 2, "{text}");
 }
+
+/// Surnames of two words across outlets: "Del Toro" alone is Ricardo Del
+/// Toro's surname, not someone whose given name is "Del"; "Marine" before
+/// "Le Pen" is her given name, not the corps.
+#[test]
+fn surnames_with_a_particle_and_a_given_name_that_is_a_title_are_one_person() {
+    let env = Env::new();
+    let reports = [
+        (
+            "leon-a",
+            "Leon council backs tram\n\nRicardo Del Toro, the mayor of Leon, said the tram would open in 2028.\n\n\
+             French far-right leader Marine Le Pen said the vote in Paris was rigged.\n",
+        ),
+        (
+            "leon-b",
+            "Tram plan advances\n\nMayor Del Toro told the council the tram was on budget.\n\nMs. Le Pen told \
+             reporters she would appeal.\n",
+        ),
+    ];
+    for (story, text) in reports {
+        let file = env.file(&format!("{story}.txt"), text);
+        env.run(["record", story, file.to_str().unwrap()]).ok();
+    }
+    for (asked, stories) in [("Ricardo Del Toro", 2), ("Del Toro", 2), ("Marine Le Pen", 2)] {
+        let j = env.run(["who", asked, "--format", "json"]).json();
+        let found: std::collections::BTreeSet<&str> =
+            j["statements"].as_array().unwrap().iter().map(|s| s["story"].as_str().unwrap()).collect();
+        assert_eq!(found.len(), stories, "who {asked:?}: {j:#}");
+    }
+    let text = env.run(["speakers"]).ok().to_string();
+    let people: Vec<&str> = text.lines().skip(1).filter(|l| l.contains(" person ")).collect();
+    assert_eq!(people.len(), 2, "{text}");
+    assert!(people.iter().any(|l| l.starts_with("Marine Le Pen ")), "{text}");
+    assert!(people.iter().any(|l| l.starts_with("Ricardo Del Toro ")), "{text}");
+}
