@@ -297,6 +297,25 @@ fn aides_clause_openers_and_descriptions_give_no_one_else_s_claims() {
     assert_eq!(who["statements"].as_array().map(Vec::len), Some(1), "{who:#}");
 }
 
+/// Record each (story, text) as its own story.
+fn record_all(env: &Env, reports: &[(&str, &str)]) {
+    for (story, text) in reports {
+        let file = env.file(&format!("{story}.txt"), text);
+        env.run(["record", story, file.to_str().unwrap()]).ok();
+    }
+}
+
+/// `who NAME` finds statements in this many stories, for each (NAME, n).
+#[track_caller]
+fn stories_of_each(env: &Env, expected: &[(&str, usize)]) {
+    for &(asked, stories) in expected {
+        let j = env.run(["who", asked, "--format", "json"]).json();
+        let found: std::collections::BTreeSet<&str> =
+            j["statements"].as_array().unwrap().iter().map(|s| s["story"].as_str().unwrap()).collect();
+        assert_eq!(found.len(), stories, "who {asked:?}: {j:#}");
+    }
+}
+
 /// Names as other languages write them, across three invented outlets: a
 /// Chinese family name first ("Xi Jinping", then "Xi", "President Xi"),
 /// an Arabic surname with its article joined or apart and the given name
@@ -321,16 +340,8 @@ fn family_names_first_and_transliterations_are_one_person_across_outlets() {
              years.\"\n\nPresident Xi said China would build two refineries.\n",
         ),
     ];
-    for (story, text) in reports {
-        let file = env.file(&format!("{story}.txt"), text);
-        env.run(["record", story, file.to_str().unwrap()]).ok();
-    }
-    for (asked, stories) in [("Xi Jinping", 3), ("Mohammed al-Sudani", 3), ("Sudani", 3)] {
-        let j = env.run(["who", asked, "--format", "json"]).json();
-        let found: std::collections::BTreeSet<&str> =
-            j["statements"].as_array().unwrap().iter().map(|s| s["story"].as_str().unwrap()).collect();
-        assert_eq!(found.len(), stories, "who {asked:?}: {j:#}");
-    }
+    record_all(&env, &reports);
+    stories_of_each(&env, &[("Xi Jinping", 3), ("Mohammed al-Sudani", 3), ("Sudani", 3)]);
     let text = env.run(["speakers"]).ok().to_string();
     let people = text.lines().skip(1).filter(|l| l.contains(" person ")).count();
     assert_eq!(people, 2, "{text}");
@@ -354,16 +365,8 @@ fn surnames_with_a_particle_and_a_given_name_that_is_a_title_are_one_person() {
              reporters she would appeal.\n",
         ),
     ];
-    for (story, text) in reports {
-        let file = env.file(&format!("{story}.txt"), text);
-        env.run(["record", story, file.to_str().unwrap()]).ok();
-    }
-    for (asked, stories) in [("Ricardo Del Toro", 2), ("Del Toro", 2), ("Marine Le Pen", 2)] {
-        let j = env.run(["who", asked, "--format", "json"]).json();
-        let found: std::collections::BTreeSet<&str> =
-            j["statements"].as_array().unwrap().iter().map(|s| s["story"].as_str().unwrap()).collect();
-        assert_eq!(found.len(), stories, "who {asked:?}: {j:#}");
-    }
+    record_all(&env, &reports);
+    stories_of_each(&env, &[("Ricardo Del Toro", 2), ("Del Toro", 2), ("Marine Le Pen", 2)]);
     let text = env.run(["speakers"]).ok().to_string();
     let people: Vec<&str> = text.lines().skip(1).filter(|l| l.contains(" person ")).collect();
     assert_eq!(people.len(), 2, "{text}");
