@@ -373,3 +373,31 @@ fn surnames_with_a_particle_and_a_given_name_that_is_a_title_are_one_person() {
     assert!(people.iter().any(|l| l.starts_with("Marine Le Pen ")), "{text}");
     assert!(people.iter().any(|l| l.starts_with("Ricardo Del Toro ")), "{text}");
 }
+
+/// A given name's short form or other spelling across outlets ("Bill" and
+/// "William J.", "Bob" and "Robert", "Ann" and "Anne") is one person; two
+/// given names that are not one name stay two people.
+#[test]
+fn short_forms_of_a_given_name_are_one_person_across_outlets() {
+    let env = Env::new();
+    record_all(
+        &env,
+        &[
+            (
+                "plan-a",
+                "Plan wins support\n\nFormer President Bill Clinton said the plan was sound.\n\nSen. Robert Menendez \
+                 said the vote was close.\n\nCouncilwoman Ann Roe said the budget was tight.\n",
+            ),
+            (
+                "plan-b",
+                "Plan heads to vote\n\nWilliam J. Clinton said the plan would work.\n\nSen. Bob Menendez told reporters \
+                 the vote was close.\n\nAnne Roe, a city councilwoman, said the budget was tight.\n\nPatrick Roe, her \
+                 brother, said the family was proud.\n",
+            ),
+        ],
+    );
+    stories_of_each(&env, &[("Bill Clinton", 2), ("Robert Menendez", 2), ("Ann Roe", 2), ("Patrick Roe", 1)]);
+    let text = env.run(["speakers"]).ok().to_string();
+    let people = text.lines().skip(1).filter(|l| l.contains(" person ")).count();
+    assert_eq!(people, 4, "{text}");
+}
