@@ -235,7 +235,18 @@ impl<'a> Pipeline<'a> {
         match outcome {
             Outcome::Framed => {
                 let mut prev: Option<usize> = None;
-                for f in &frames {
+                for (k, f) in frames.iter().enumerate() {
+                    // "\"Q1,\" Roe said, adding: \"Q2.\"": the split
+                    // quotation and the participle both frame Q2 for Roe; it
+                    // is one statement. ("Neither A nor B responded": one
+                    // content, two sources, two statements.)
+                    if frames[..k].iter().any(|g| {
+                        g.content == f.content
+                            && g.content2 == f.content2
+                            && (g.source == f.source || f.source == Source::Previous)
+                    }) {
+                        continue;
+                    }
                     let mut co_speakers = Vec::new();
                     let speaker = match f.source {
                         Source::Mention { np, appositive } => {

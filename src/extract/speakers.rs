@@ -111,6 +111,30 @@ impl Entry {
 
 /// Whether a singular common noun names one person: "the lawyer", "her
 /// neighbour", "the engineer" (a plural is a group: "they" stays theirs).
+/// Whether a word is a plural noun of people by its ending ("regulators",
+/// "economists", "physicians", "residents", "shareholders"), any case.
+/// Endings that surnames share ("Sanders", "Rogers") and peoples share
+/// ("Russians", "Palestinians": proper nouns) are left out.
+fn plural_of_people(w: &str) -> bool {
+    const ENDINGS: [&str; 13] = [
+        "ors",
+        "ists",
+        "cians",
+        "historians",
+        "ants",
+        "ents",
+        "holders",
+        "makers",
+        "owners",
+        "workers",
+        "goers",
+        "keepers",
+        "seekers",
+    ];
+    let w = w.to_ascii_lowercase();
+    w.len() >= 6 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 fn is_person_noun(w: &str) -> bool {
     const PEOPLE: &[&str] = &[
         "lawyer",
@@ -1267,9 +1291,12 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // "Officials said" at the start of a sentence: a common noun, capitalised
     // only by its position.
     let lowered;
+    // ("Regulators say", "Pediatricians said": a plural of people by its
+    // ending, not a surname.)
     if let Some(first) = words.first()
         && is_cap(first)
-        && cues::lookup(first).class & (class::ANON | class::GROUP) != 0
+        && (cues::lookup(first).class & (class::ANON | class::GROUP) != 0
+            || words.len() == 1 && plural_of_people(first))
         && cues::lookup(first).class & class::ORG == 0
         && words.iter().skip(1).all(|w| !is_cap(w))
     {

@@ -1049,3 +1049,36 @@ fn marine_before_a_name_of_two_words_is_a_given_name() {
         vec![one("Marine Le Pen", "indirect", "the vote was rigged"), one("Ann Roe", "indirect", "the base was quiet")]
     );
 }
+
+#[test]
+fn a_quotation_framed_twice_is_one_statement() {
+    assert_eq!(
+        rows("\u{201C}I have not been briefed,\u{201D} Ann Roe said, adding: \u{201C}I will look into it.\u{201D}"),
+        vec![one("Ann Roe", "direct", "I have not been briefed"), one("Ann Roe", "direct", "I will look into it.")]
+    );
+}
+
+#[test]
+fn a_plural_of_people_opening_a_sentence_is_a_group_not_a_name() {
+    let x = extract(
+        "Regulators say the recall is overdue.\n\nPhysicians said the seats were unsafe.\n\n\
+         Sanders said the recall was late.\n\nRussians said the talks had stalled.",
+    );
+    let kinds: Vec<(&str, SpeakerKind)> = x
+        .statements
+        .iter()
+        .map(|s| {
+            let r = s.speaker.as_ref().unwrap();
+            (r.name.as_str(), speaker(&x, &r.name).kind)
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("regulators", SpeakerKind::Organization),
+            ("physicians", SpeakerKind::Organization),
+            ("Sanders", SpeakerKind::Person),
+            ("Russians", SpeakerKind::Person),
+        ]
+    );
+}

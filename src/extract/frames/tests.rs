@@ -1256,7 +1256,7 @@ fn a_second_subject_and_its_own_verb_end_the_first_content() {
     assert_eq!(
         rows("Councillors said the board had mishandled the sale and Labour accused the mayor of hiding the papers."),
         vec![
-            one("Councillors", "indirect", "the board had mishandled the sale"),
+            one("councillors", "indirect", "the board had mishandled the sale"),
             one("Labour", "other", "the mayor of hiding the papers"),
         ]
     );
