@@ -304,13 +304,13 @@ const ONE_WAY_RANKS: [&str; 4] = ["former", "acting", "junior", "ex"];
 
 /// Whether the entry `e` holds the post of rank `ranks` (the words of
 /// [`RANKS`] and [`ONE_WAY_RANKS`] in a description, lowercased).
-fn same_rank(e: &Entry, ranks: &[String]) -> bool {
+fn same_rank(e: &Entry, ranks: &[&str]) -> bool {
     // (No allocation: this runs for every earlier speaker with the head.)
     let texts = [Some(e.speaker.name.as_str()), e.speaker.role.as_deref(), e.title.as_deref()];
     let has = |r: &str| {
         texts.iter().flatten().any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(r)))
     };
-    let described = |r: &str| ranks.iter().any(|w| w == r);
+    let described = |r: &str| ranks.contains(&r);
     RANKS.iter().all(|r| described(r) == has(r)) && ONE_WAY_RANKS.iter().all(|r| !described(r) || has(r))
 }
 
@@ -2517,10 +2517,9 @@ impl<'a> Registry<'a> {
         // "the senator" alone can be the one titled "Sen." ("the Florida
         // senator" may be another).
         let bare = words.len() == 1;
-        let ranks_before_head: Vec<String> = words[..at_head.unwrap_or(0)]
+        let ranks_before_head: Vec<&str> = words[..at_head.unwrap_or(0)]
             .iter()
-            .map(|w| w.to_lowercase())
-            .filter(|w| RANKS.contains(&w.as_str()) || ONE_WAY_RANKS.contains(&w.as_str()))
+            .filter_map(|w| RANKS.iter().chain(&ONE_WAY_RANKS).find(|r| w.eq_ignore_ascii_case(r)).copied())
             .collect();
         self.most_recent(|e| {
             (e.has_head(head)

@@ -4,7 +4,7 @@
 //! where the phrase after "with" said it; and `S was quoted as saying C`
 //! (or `R quoted S as saying C`, `S was heard saying C`).
 
-use super::phrases::{np_back, np_forward, starts_clause, subject_before};
+use super::phrases::{is_irregular_past, np_back, np_forward, plural_form, starts_clause, subject_before};
 use super::speech::{Complement, complement, object, object_participle};
 use super::{Ctx, Frame, Source, content_frame, cue_at};
 use crate::extract::cues::{CueKind, class};
@@ -388,7 +388,7 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
             while pps < 2
                 && e + 1 < k
                 && ["at", "from", "of", "in"].iter().any(|w| c.lower_is(e, w))
-                && super::phrases::plural_form(&t[e - 1].text(c.doc).to_ascii_lowercase())
+                && plural_form(t[e - 1].text(c.doc))
                 && !super::is_possessive(c, e - 1)
                 && let Some((s2, e2)) = np_forward(c, e + 1, true).filter(|&(s2, e2)| {
                     e2 < k && !t[s2].is(class::PRON | class::TIME) && !t[s2..e2].iter().any(|x| x.is(class::TIME))
@@ -397,9 +397,7 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
                 // ("at the hospital walked out": the phrase's noun ends
                 // before the verb.)
                 e = (s2 + 1..e2)
-                    .find(|&j| {
-                        !t[j].cap && (t[j].text(c.doc).ends_with("ed") || super::phrases::is_irregular_past(c, j))
-                    })
+                    .find(|&j| !t[j].cap && (t[j].text(c.doc).ends_with("ed") || is_irregular_past(c, j)))
                     .unwrap_or(e2);
                 pps += 1;
             }
@@ -494,7 +492,7 @@ fn inner_clause(c: &Ctx, from: usize, k: usize) -> Option<(usize, usize)> {
             x.word()
                 && !x.quoted
                 && !x.cap
-                && (x.text(c.doc).ends_with("ed") || x.entry.cue.is_some() || super::phrases::is_irregular_past(c, j))
+                && (x.text(c.doc).ends_with("ed") || x.entry.cue.is_some() || is_irregular_past(c, j))
         })?;
         Some((i, verb))
     })

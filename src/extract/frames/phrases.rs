@@ -258,8 +258,6 @@ fn cue_as_noun(c: &Ctx, i: usize) -> bool {
                 && !plural_form(t[i - 1].text(c.doc))))
 }
 
-/// Whether a word has a plural's form: a final "s", not "ss" ("officials",
-/// not "witness").
 /// Whether token `i` is one of the common irregular past tenses that
 /// follow a subject ("left", "went", "took"): no noun of a speaker's name.
 pub(super) fn is_irregular_past(c: &Ctx, i: usize) -> bool {
@@ -270,8 +268,9 @@ pub(super) fn is_irregular_past(c: &Ctx, i: usize) -> bool {
     c.t.get(i).is_some_and(|x| x.word() && !x.cap && !x.quoted) && PAST.iter().any(|w| c.lower_is(i, w))
 }
 
+/// Whether a word has a plural's form: a final "s", not "ss" ("officials",
+/// not "witness"), "us", "is" or "cas" ("status", "crisis", "fracas").
 pub(super) fn plural_form(w: &str) -> bool {
-    // (Not "status", "crisis", "fracas".)
     w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !w.ends_with("cas")
 }
 

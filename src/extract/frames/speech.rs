@@ -3,7 +3,7 @@
 //! that D`), a subject shared across "and" and the cue-first `Said S: "Q"`.
 
 use super::participle::participle_kind;
-use super::phrases::{np_back, np_forward, skip_aux_back, skip_object, starts_clause, subject_before};
+use super::phrases::{np_back, np_forward, plural_form, skip_aux_back, skip_object, starts_clause, subject_before};
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
 use crate::extract::model::Attribution;
@@ -315,11 +315,7 @@ fn bare_subject(c: &Ctx, j: usize) -> bool {
 fn bare_subject_of_infinitive(c: &Ctx, j: usize) -> bool {
     // ("expects talks to resume": a plural that is also a cue is a noun.)
     let plural_cue = |x: &crate::extract::tokens::Token| {
-        x.word()
-            && !x.quoted
-            && !x.cap
-            && x.entry.cue.is_some()
-            && super::phrases::plural_form(&x.text(c.doc).to_ascii_lowercase())
+        x.word() && !x.quoted && !x.cap && x.entry.cue.is_some() && plural_form(x.text(c.doc))
     };
     (plain_word(c, j) || c.t.get(j).is_some_and(plural_cue))
         && (j + 1..(j + 4).min(c.t.len())).find(|&k| !plain_word(c, k)).is_some_and(|k| {
