@@ -109,8 +109,6 @@ impl Entry {
     }
 }
 
-/// Whether a singular common noun names one person: "the lawyer", "her
-/// neighbour", "the engineer" (a plural is a group: "they" stays theirs).
 /// Whether a word is a plural noun of people by its ending ("regulators",
 /// "economists", "physicians", "residents", "shareholders"), any case.
 /// Endings that surnames share ("Sanders", "Rogers") and peoples share
@@ -135,6 +133,8 @@ fn plural_of_people(w: &str) -> bool {
     w.len() >= 6 && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
+/// Whether a singular common noun names one person: "the lawyer", "her
+/// neighbour", "the engineer" (a plural is a group: "they" stays theirs).
 fn is_person_noun(w: &str) -> bool {
     const PEOPLE: &[&str] = &[
         "lawyer",
