@@ -224,7 +224,8 @@ const SPEECH: &str = "said says say added adds wrote writes tweeted tweets poste
     conjectured chanted screamed hollered bellowed growled grumbled groused griped bragged \
     crowed thundered sneered taunted inquired enquired queried interrupted confided \
     divulged relayed summarized summarised elaborated affirmed attested averred objected \
-    rejoined deadpanned swore projected guessed reckoned reckons";
+    rejoined deadpanned swore projected guessed reckoned reckons confirm disclose reveal \
+    specify discuss";
 const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
     urged urges emailed texted messaged implored implores";
 const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \
@@ -391,6 +392,7 @@ fn build() -> Table {
          interrupted confided relayed summarized summarised elaborated affirmed objected \
          swore projected guessed inquired enquired queried bragged maintaining charging \
          observing answering replying responding repeating confirming conceding admitting \
+         confirm disclose reveal specify discuss \
          taunted thundered emphasizing emphasising emailed texted messaged",
         class::WEAK_CUE,
     );

@@ -1082,3 +1082,25 @@ fn a_plural_of_people_opening_a_sentence_is_a_group_not_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_denied_telling_is_a_refusal() {
+    assert_eq!(
+        rows(
+            "Ed Hale would not confirm the report.\n\n\
+             Police did not disclose the name of the victim.\n\n\
+             The company has not commented publicly on the lawsuit.\n\n\
+             Hale wouldn't say.\n\n\
+             Companies do not disclose their tax bills.\n\n\
+             Voters are struck off if they did not confirm their address."
+        ),
+        vec![
+            one("Ed Hale", "declined", "would not confirm the report"),
+            one("Police", "declined", "did not disclose the name of the victim"),
+            one("company", "declined", "has not commented publicly on the lawsuit"),
+            one("Ed Hale", "declined", "wouldn't say"),
+            own("Companies do not disclose their tax bills."),
+            own("Voters are struck off if they did not confirm their address."),
+        ]
+    );
+}
