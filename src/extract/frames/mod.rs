@@ -432,7 +432,7 @@ fn content_frame(c: &Ctx, s: usize, e: usize, cue: (usize, usize), source: Sourc
 }
 
 /// Verbs of telling whose denial is a refusal with an object: "would not
-/// confirm the report", "did not disclose the name", "did not elaborate".
+/// confirm the report", "did not disclose the name", "wouldn't say".
 /// ("elaborate" and "identify" are left out: "the most elaborate of any",
 /// "voters who do not identify with a party".)
 const REFUSABLE: [&str; 9] =
@@ -936,20 +936,21 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         return Some(Outcome::Framed);
     }
     // "Ruiz would not confirm the report", "Police did not disclose the
-    // victim's name", "did not elaborate": a refusal whose object (or
-    // nothing) follows, as "declined to comment" is one.
-    // ("Companies do not disclose their liabilities": a habit, no
-    // refusal; "the agency does not comment on ..." is one.)
-    let habit = (skip_aux_back(c, cue)..cue).any(|k| c.lower_is(k, "do") || c.lower_is(k, "does"))
-        && !c.lower_is(cue, "comment");
-    // ("... voters, if they did not confirm their status": a condition,
-    // no refusal.)
-    let conditional = np.0 > 0 && ["if", "unless", "when", "whether"].iter().any(|w| c.lower_is(np.0 - 1, w));
+    // victim's name", "Kadzik wouldn't say": a refusal whose object (or
+    // nothing) follows, as "declined to comment" is one. Not a habit
+    // ("Companies do not disclose their liabilities"; "the agency does
+    // not comment on ..." is one) nor a condition ("... voters, if they
+    // did not confirm their status").
+    let habit = || {
+        (skip_aux_back(c, cue)..cue).any(|k| c.lower_is(k, "do") || c.lower_is(k, "does"))
+            && !c.lower_is(cue, "comment")
+    };
+    let conditional = || np.0 > 0 && ["if", "unless", "when", "whether"].iter().any(|w| c.lower_is(np.0 - 1, w));
     if negated
-        && !habit
-        && !conditional
         && matches!(kind, CueKind::Speech | CueKind::Tell)
         && REFUSABLE.iter().any(|w| c.lower_is(cue, w))
+        && !habit()
+        && !conditional()
         && t.get(cue + 1).is_none_or(|n| !n.quoted && n.kind != Kind::Open && !c.lower_is(cue + 1, "that"))
         && let Some(content) = c.content(skip_aux_back(c, cue), t.len())
     {
