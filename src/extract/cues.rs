@@ -644,8 +644,11 @@ pub fn is_furniture(lower: &str) -> bool {
 }
 
 /// A byline's call to follow its writer: "Follow Ann Roe on Twitter
-/// @annroe." (Not "Follow the money, she said": no network, no handle.)
+/// @annroe.", also inside a transcript's quotation marks. (Not "Follow
+/// the money, she said": no network, no handle.)
 fn follow_line(lower: &str) -> bool {
+    // A transcript sets every paragraph in quotation marks, its footer too.
+    let lower = lower.trim_start_matches(['"', '\u{201c}', '\'']);
     lower.starts_with("follow ")
         && (lower.contains(" on twitter") || lower.contains(" on facebook") || lower.contains(" on instagram"))
 }

@@ -1104,3 +1104,13 @@ fn a_denied_telling_is_a_refusal() {
         ]
     );
 }
+
+#[test]
+fn a_transcripts_follow_line_is_no_line_of_its_speaker() {
+    // A transcript opens each paragraph with a quotation mark, the footer
+    // too: the writer's call to follow her is not the last speaker's.
+    assert_eq!(
+        rows("\"ROE: We will win this.\n\n\"Follow Ann Dale on Twitter @anndale.\""),
+        vec![one("Roe", "direct", "We will win this.")]
+    );
+}
