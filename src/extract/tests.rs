@@ -1114,3 +1114,17 @@ fn a_transcripts_follow_line_is_no_line_of_its_speaker() {
         vec![one("Roe", "direct", "We will win this.")]
     );
 }
+
+#[test]
+fn a_person_picked_out_by_a_relative_clause_speaks() {
+    assert_eq!(
+        rows(
+            "The mayor refused to pay a contractor who said he was cheated.\n\n\
+             Ads attack a politician who will say whatever helps him."
+        ),
+        vec![
+            one("contractor", "indirect", "he was cheated"),
+            own("Ads attack a politician who will say whatever helps him."),
+        ]
+    );
+}

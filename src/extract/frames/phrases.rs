@@ -1415,9 +1415,12 @@ pub(super) fn those_subject(c: &Ctx, cue: usize) -> Option<Source> {
     Some(Source::Mention { np: (s, j), appositive: None })
 }
 
-/// `... of voters who said C`, `... among Democrats who say C`: a relative
-/// clause with no comma before it reports what the people it picks out
-/// said. The group speaks; its content ends with the clause (see
+/// The modal auxiliaries: what someone can, will or would say.
+const MODALS: [&str; 8] = ["can", "could", "may", "might", "will", "would", "should", "must"];
+
+/// `... of voters who said C`, `... among Democrats who say C`, `paid a
+/// contractor who said C`: a relative clause with no comma before it
+/// reports what the people it picks out said. The group speaks; its content ends with the clause (see
 /// `subject_cue`). Not when the group opens the clause ("Voters who said C
 /// backed Roe"): where C ends and the main verb begins is not known.
 pub(super) fn restrictive_who(c: &Ctx, cue: usize) -> Option<Source> {
@@ -1426,12 +1429,17 @@ pub(super) fn restrictive_who(c: &Ctx, cue: usize) -> Option<Source> {
     if j < 2 || !c.lower_is(j - 1, "who") {
         return None;
     }
+    // "a politician who will say whatever C": what someone would say is
+    // no report of what was said.
+    if (j..cue).any(|k| MODALS.iter().any(|m| c.lower_is(k, m))) {
+        return None;
+    }
     let np = np_back(c, j - 1)?;
     let head = &t[np.1 - 1];
     // A group that can speak, or a share of one ("60 percent of fishermen").
     let partitive = t[np.0..np.1].iter().any(|x| x.is(class::QUANT));
     if t[np.0].is(class::PRON)
-        || !(head.is(class::ANON | class::GROUP) || head.cap || partitive)
+        || !(head.is(class::ANON | class::GROUP) || head.cap || partitive || is_agent_noun(c, np.1 - 1))
         || starts_clause(c, np.0)
     {
         return None;
