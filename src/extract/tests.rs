@@ -1128,3 +1128,14 @@ fn a_person_picked_out_by_a_relative_clause_speaks() {
         ]
     );
 }
+
+#[test]
+fn a_word_before_the_subordinator_of_an_introduction_is_passed_over() {
+    assert_eq!(
+        rows(
+            "Back when it joined the trade pact more than 20 years ago, the United States pledged that it would \
+             lift the limits on trucks."
+        ),
+        vec![one("United States", "indirect", "it would lift the limits on trucks")]
+    );
+}

@@ -1047,14 +1047,21 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
         return false;
     }
     // "But, Ann Roe said, ...": a connective alone before the comma.
-    let Some(first) = intro.iter().position(|x| !x.is(class::CONJ)).map(|i| &intro[i]) else {
+    let Some(at) = intro.iter().position(|x| !x.is(class::CONJ)) else {
         return intro.iter().all(|x| x.word() && !x.quoted);
     };
+    let first = &intro[at];
     let lower = first.text(c.doc).to_ascii_lowercase();
     (intro.len() <= 8
         && !intro.iter().any(|x| x.cue().is_some_and(|k| !matches!(k, CueKind::Participle | CueKind::Other))))
         || first.is(class::PREP | class::SUB | class::AUX | class::TIME)
         || (first.cap && (lower.ends_with("ing") || lower.ends_with("ed")))
+        // "Back when it joined the pact, S pledged", "Even after the vote,
+        // S said": a word qualifying the subordinator that follows it.
+        || (first.word()
+            && first.entry.cue.is_none()
+            && intro.get(at + 1).is_some_and(|n| n.is(class::SUB) && !n.cap)
+            && !c.lower_is(at + 1, "that"))
 }
 
 /// Whether a relative of part opens at token `s`: "many of whom", "some
