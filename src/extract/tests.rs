@@ -1139,3 +1139,19 @@ fn a_word_before_the_subordinator_of_an_introduction_is_passed_over() {
         vec![one("United States", "indirect", "it would lift the limits on trucks")]
     );
 }
+
+#[test]
+fn a_report_in_parentheses_is_framed_by_itself() {
+    assert_eq!(
+        rows(
+            "Ann Roe stumbled on the steps of a van (her campaign later disclosed that she has pneumonia).\n\n\
+             Ed Hale kept tabs on the budget (he reported daily to the owner).\n\n\
+             Two states broke the pattern (Hale support 27 percent)."
+        ),
+        vec![
+            one("campaign", "indirect", "she has pneumonia"),
+            own("Ed Hale kept tabs on the budget (he reported daily to the owner)."),
+            own("Two states broke the pattern (Hale support 27 percent)."),
+        ]
+    );
+}

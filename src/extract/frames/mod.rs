@@ -449,17 +449,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         let inner = &t[1..close];
         if doc[t[close].start..t[close].end] == *")" && !inner.iter().any(|x| doc[x.start..x.end] == *"(") {
             let outcome = find(doc, inner, out);
-            // Mentions are token ranges: back to this sentence's tokens.
-            let shift = |(s, e): (usize, usize)| (s + 1, e + 1);
-            for f in out.iter_mut() {
-                match f.source {
-                    Source::Mention { np, appositive } => {
-                        f.source = Source::Mention { np: shift(np), appositive: appositive.map(shift) };
-                    }
-                    Source::Owner { np } => f.source = Source::Owner { np: shift(np) },
-                    _ => {}
-                }
-            }
+            shift_mentions(out, 1);
             return outcome;
         }
     }
@@ -515,6 +505,9 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) || named_colon(&c, out) {
         return Outcome::Framed;
     }
+    if let Some(outcome) = parenthesized_report(doc, t, out) {
+        return outcome;
+    }
     // All quotation: a continuation of the last speaker.
     if t[0].kind == Kind::Open {
         let close = c.close_of(0);
@@ -537,6 +530,51 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         }
     }
     Outcome::None
+}
+
+/// Mentions are token ranges of the tokens a frame was found in: moved
+/// `by` tokens on, to the sentence those tokens were cut from.
+fn shift_mentions(out: &mut [Frame], by: usize) {
+    let shift = |(s, e): (usize, usize)| (s + by, e + by);
+    for f in out.iter_mut() {
+        match f.source {
+            Source::Mention { np, appositive } => {
+                f.source = Source::Mention { np: shift(np), appositive: appositive.map(shift) };
+            }
+            Source::Owner { np } => f.source = Source::Owner { np: shift(np) },
+            _ => {}
+        }
+    }
+}
+
+/// "Video showed her stumbling (her campaign later disclosed that she has
+/// pneumonia).": a sentence with no frame of its own may hold a report in
+/// parentheses, a clause with its own subject and cue; it is framed by
+/// itself. Only a report that says what was said, in a quotation or a
+/// "that" clause: "(Roe reported daily to the owner)", "(Clinton support
+/// 27 percent)" report nothing.
+fn parenthesized_report(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Option<Outcome> {
+    let is = |k: usize, mark: &str| t[k].kind == Kind::Other && doc[t[k].start..t[k].end] == *mark;
+    let open = (1..t.len()).find(|&k| is(k, "("))?;
+    let close = (open + 1..t.len()).find(|&k| is(k, ")") || is(k, "("))?;
+    if !is(close, ")") || close - open < 5 {
+        return None;
+    }
+    let inner = &t[open + 1..close];
+    let said = |x: &Token| x.kind == Kind::Open || (x.word() && doc[x.start..x.end].eq_ignore_ascii_case("that"));
+    if !inner.iter().any(|x| x.entry.cue.is_some() && !x.quoted) || !inner.iter().any(said) {
+        return None;
+    }
+    match find(doc, inner, out) {
+        Outcome::Framed if out.iter().all(|f| f.attribution != Attribution::Other) => {
+            shift_mentions(out, open + 1);
+            Some(Outcome::Framed)
+        }
+        _ => {
+            out.clear();
+            None
+        }
+    }
 }
 
 /// Whether the cue at `cue`, whose subject follows the relative word at
