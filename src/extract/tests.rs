@@ -1155,3 +1155,17 @@ fn a_report_in_parentheses_is_framed_by_itself() {
         ]
     );
 }
+
+#[test]
+fn a_report_then_a_second_speakers_quotation_after_an_introduction_are_two_statements() {
+    assert_eq!(
+        rows(
+            "Roe said fathers would not be eligible, and when pressed on why, the mother of three replied, \
+             \"It is meant for the mother.\""
+        ),
+        vec![
+            one("Roe", "indirect", "fathers would not be eligible"),
+            one("mother of three", "direct", "It is meant for the mother."),
+        ]
+    );
+}

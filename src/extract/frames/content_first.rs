@@ -313,12 +313,28 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             }
             // "She said C, and when pressed, the mother of three replied,
             // \"Q\"": a clause that reports by itself is no one else's
-            // content.
-            if matches!(tail, Tail::QuoteAfter(_))
-                && (1..np.0 - 1)
-                    .any(|k| !t[k].quoted && t[k - 1].is(class::PRON) && matches!(cue_at(c, k), Some(CueKind::Speech)))
+            // content. It is framed by itself, up to the ", and" that ends
+            // it, and the quotation is the second speaker's.
+            if let Tail::QuoteAfter(j) = tail
+                && let Some(k) = (1..np.0 - 1).find(|&k| {
+                    let subject = &t[k - 1];
+                    !t[k].quoted
+                        && (subject.is(class::PRON) || (subject.cap && subject.word() && !subject.quoted))
+                        && matches!(cue_at(c, k), Some(CueKind::Speech))
+                })
             {
-                continue;
+                let Some(brk) = (k + 2..np.0 - 1)
+                    .rev()
+                    .find(|&b| t[b].kind == Kind::Comma && (c.lower_is(b + 1, "and") || c.lower_is(b + 1, "but")))
+                else {
+                    continue;
+                };
+                let Some(quotation) = quotation_at(c, j) else { continue };
+                if super::find(c.doc, &t[..brk], out) != super::Outcome::Framed {
+                    out.clear();
+                }
+                out.push(direct(quotation, cue_bytes, source));
+                return true;
             }
             let content2 = match tail {
                 Tail::Adverbial | Tail::Clause => None,
