@@ -1169,3 +1169,21 @@ fn a_report_then_a_second_speakers_quotation_after_an_introduction_are_two_state
         ]
     );
 }
+
+#[test]
+fn a_passive_report_names_its_source_after_by() {
+    assert_eq!(
+        rows(
+            "The registration issue was first reported by The Valley Ledger.\n\n\
+             The closure was announced by the mayor on Monday.\n\n\
+             The fire was reported by a neighbour who saw smoke.\n\n\
+             He was confirmed by the Senate in May."
+        ),
+        vec![
+            one("Valley Ledger", "indirect", "The registration issue"),
+            one("mayor", "indirect", "The closure"),
+            own("The fire was reported by a neighbour who saw smoke."),
+            own("He was confirmed by the Senate in May."),
+        ]
+    );
+}

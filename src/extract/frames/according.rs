@@ -244,3 +244,62 @@ fn issuer(c: &Ctx, from: usize, stop: usize) -> (usize, usize) {
     }
     (from, stop)
 }
+
+/// Verbs of making known that a passive report names its source after
+/// "by" with: "The leak was first reported by the Ledger."
+const PASSIVE_REPORTS: [&str; 5] = ["reported", "announced", "confirmed", "revealed", "disclosed"];
+
+/// `C was (first) reported by S`: a passive report names its source after
+/// "by", and what was reported is the subject of the sentence ("The
+/// registration issue was first reported by the Ledger.", "The closure was
+/// announced by the mayor on Monday."). Only when nothing but the time or
+/// place of the report follows the source: "The fire was reported by a
+/// neighbour who saw smoke" tells more than who reported it.
+pub(super) fn reported_by(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    let Some(by) = (2..t.len().saturating_sub(1)).find(|&k| {
+        c.lower_is(k, "by") && !t[k].quoted && PASSIVE_REPORTS.iter().any(|w| c.lower_is(k - 1, w)) && !t[k - 1].cap
+    }) else {
+        return false;
+    };
+    let cue = by - 1;
+    // "was first reported", "were later confirmed": an adverb between.
+    let mut aux = cue - 1;
+    while aux > 0 && (c.lower_is(aux, "first") || (t[aux].word() && t[aux].text(c.doc).ends_with("ly"))) {
+        aux -= 1;
+    }
+    if !["was", "were", "is", "are", "been"].iter().any(|w| c.lower_is(aux, w)) {
+        return false;
+    }
+    // ("has been reported", "had been confirmed": the auxiliary before.)
+    let end = if c.lower_is(aux, "been") && aux > 0 && t[aux - 1].is(class::AUX) { aux - 1 } else { aux };
+    // The subject opens the sentence, a phrase of its own words.
+    if end == 0 || t[..end].iter().any(|x| !x.word() || x.quoted || x.entry.cue.is_some() || x.is(class::PRON)) {
+        return false;
+    }
+    let Some((s, e)) = super::phrases::np_forward(c, by + 1, false) else {
+        return false;
+    };
+    if !(t[s].cap || t[s].is(class::DET)) || t[s].is(class::PRON) {
+        return false;
+    }
+    // Only the time or place of the report after the source.
+    let mut k = e;
+    while k < t.len() && t[k].word() && !t[k].quoted && (t[k].is(class::PREP | class::TIME) || t[k].cap) {
+        k += 1;
+    }
+    if !(k == t.len() || (k + 1 == t.len() && t[k].kind == Kind::Stop)) {
+        return false;
+    }
+    let Some(content) = c.content(0, end) else {
+        return false;
+    };
+    out.push(Frame {
+        attribution: Attribution::Indirect,
+        content,
+        content2: None,
+        cue: Some(c.bytes(cue, by)),
+        source: Source::Mention { np: (s, e), appositive: None },
+    });
+    true
+}

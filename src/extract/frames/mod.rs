@@ -34,7 +34,7 @@ use std::cell::Cell;
 use super::cues::{self, CueKind, class};
 use super::model::Attribution;
 use super::tokens::{Kind, Token};
-use according::{according_to, in_document};
+use according::{according_to, in_document, reported_by};
 use as_said::as_said;
 use content_first::content_first;
 use label::{label, label_mark, named_colon};
@@ -502,7 +502,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
             return outcome;
         }
     }
-    if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) || named_colon(&c, out) {
+    if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) || named_colon(&c, out) || reported_by(&c, out) {
         return Outcome::Framed;
     }
     if let Some(outcome) = parenthesized_report(doc, t, out) {
