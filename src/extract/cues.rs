@@ -343,7 +343,7 @@ const ORG: &str = "pentagon department ministry agency administration campaign c
     institute monitor observatory watch reuters xinhua tass isna irna press republicans \
     democrats gop whitehouse cbo gao opm dhs doj dod dni nsa research properties holdings \
     industries enterprises airlines pharmaceuticals technologies ventures chemicals motors \
-    airways laboratories";
+    airways laboratories lines ltd llc plc systems partners communications";
 const STARTER: &str = "the he she it they we i but and in a an this that his her their its \
     there our as at on for if when while after some many most now so yet still meanwhile \
     however mr mrs ms dr";

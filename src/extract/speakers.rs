@@ -314,6 +314,118 @@ fn same_rank(e: &Entry, ranks: &[&str]) -> bool {
     RANKS.iter().all(|r| described(r) == has(r)) && ONE_WAY_RANKS.iter().all(|r| !described(r) || has(r))
 }
 
+/// Generic nouns an article calls an organisation it has named by ("Acme
+/// Corp. said ... The company said"), each with the words of a name or a
+/// role that such an organisation has ("Corp.", "Airlines", "Gazette"; "the
+/// ferry's owner").
+const GENERIC_ORGS: [(&[&str], &[&str]); 7] = [
+    (
+        &["company", "firm", "corporation"],
+        &[
+            "corp",
+            "corporation",
+            "inc",
+            "co",
+            "ltd",
+            "llc",
+            "plc",
+            "company",
+            "firm",
+            "group",
+            "holdings",
+            "industries",
+            "enterprises",
+            "lines",
+            "airlines",
+            "airways",
+            "motors",
+            "technologies",
+            "systems",
+            "partners",
+            "pharmaceuticals",
+            "chemicals",
+            "laboratories",
+            "owner",
+            "operator",
+            "maker",
+            "manufacturer",
+            "retailer",
+            "insurer",
+            "developer",
+            "producer",
+            "supplier",
+            "utility",
+        ],
+    ),
+    (
+        &["agency"],
+        &[
+            "agency",
+            "department",
+            "administration",
+            "service",
+            "bureau",
+            "office",
+            "authority",
+            "commission",
+            "guard",
+            "directorate",
+            "institutes",
+            "centers",
+            "regulator",
+        ],
+    ),
+    (
+        &["newspaper", "paper"],
+        &[
+            "gazette",
+            "times",
+            "post",
+            "herald",
+            "journal",
+            "tribune",
+            "ledger",
+            "chronicle",
+            "telegraph",
+            "guardian",
+            "globe",
+            "examiner",
+            "observer",
+            "inquirer",
+            "courier",
+            "dispatch",
+            "register",
+            "newspaper",
+            "paper",
+        ],
+    ),
+    (&["airline", "carrier"], &["airlines", "airways", "air", "airline", "carrier"]),
+    (&["union"], &["union", "federation", "teamsters", "workers"]),
+    (&["bank", "lender"], &["bank", "bancorp", "lender"]),
+    (&["network", "broadcaster"], &["network", "networks", "broadcasting", "television", "radio", "broadcaster"]),
+];
+
+/// Whether `e`, an organisation the article named, can be called "the
+/// `head`" (one of [`GENERIC_ORGS`]'s generic nouns) by its name or role.
+fn generic_org_fits(e: &Entry, head: &str) -> bool {
+    let Some((_, marks)) = GENERIC_ORGS.iter().find(|(heads, _)| heads.contains(&head)) else {
+        return false;
+    };
+    if e.speaker.kind != SpeakerKind::Organization || !e.speaker.name.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let fits = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
+        marks.contains(&w.as_str())
+    };
+    e.speaker.name.split_whitespace().any(fits)
+        || e.speaker
+            .role
+            .as_deref()
+            .and_then(|r| r.split(" of ").next()?.split_whitespace().next_back())
+            .is_some_and(fits)
+}
+
 /// Words before a description's head that say which one it is without
 /// telling it from another: "the new poll" is the poll just named, "the
 /// same official" the official named before.
@@ -2521,7 +2633,7 @@ impl<'a> Registry<'a> {
             .iter()
             .filter_map(|w| RANKS.iter().chain(&ONE_WAY_RANKS).find(|r| w.eq_ignore_ascii_case(r)).copied())
             .collect();
-        self.most_recent(|e| {
+        let found = self.most_recent(|e| {
             (e.has_head(head)
                 || bare
                     && e.speaker.kind == SpeakerKind::Person
@@ -2560,7 +2672,10 @@ impl<'a> Registry<'a> {
                             || theirs.contains(&m)
                             || role.split_whitespace().any(|w| w == m))
                 })
-        })
+        });
+        // "The company said" after "Acme Corp. said": a generic noun for
+        // the organisation last named that it fits.
+        found.or_else(|| bare.then(|| self.most_recent(|e| generic_org_fits(e, head))).flatten())
     }
 
     fn resolve_name(&self, p: &Parsed) -> Option<usize> {

@@ -1187,3 +1187,28 @@ fn a_passive_report_names_its_source_after_by() {
         ]
     );
 }
+
+#[test]
+fn the_company_or_the_agency_is_the_organisation_last_named_that_fits() {
+    assert_eq!(
+        rows(
+            "Bay Lines, the ferry's owner, said it was cooperating with investigators. The company would not \
+             say when the ferry was last inspected.\n\n\
+             Acme Corp. said profits rose. The Department of Transportation said the bridge was safe. The \
+             company said it would hire 200 workers. The agency said it would inspect the bridge in May."
+        ),
+        vec![
+            one("Bay Lines", "indirect", "it was cooperating with investigators"),
+            one("Bay Lines", "declined", "would not say when the ferry was last inspected"),
+            one("Acme Corp.", "indirect", "profits rose"),
+            one("Department of Transportation", "indirect", "the bridge was safe"),
+            one("Acme Corp.", "indirect", "it would hire 200 workers"),
+            one("Department of Transportation", "indirect", "it would inspect the bridge in May"),
+        ]
+    );
+    // No company named: the company stays a description.
+    assert_eq!(
+        rows("Ed Hale said the plan was sound. The company said it disagreed."),
+        vec![one("Ed Hale", "indirect", "the plan was sound"), one("company", "indirect", "it disagreed")]
+    );
+}
