@@ -1212,3 +1212,21 @@ fn the_company_or_the_agency_is_the_organisation_last_named_that_fits() {
         vec![one("Ed Hale", "indirect", "the plan was sound"), one("company", "indirect", "it disagreed")]
     );
 }
+
+#[test]
+fn a_stance_verb_with_no_object_before_its_preposition_is_passive() {
+    assert_eq!(
+        rows(
+            "Mayor accused of steering contract to donor\n\n\
+             Senator criticized for remarks on flood aid\n\n\
+             She ran against a rival whom she has accused of selling pipe dreams.\n\n\
+             They confronted the group, which French President Ed Roe blamed for the attacks."
+        ),
+        vec![
+            own("Mayor accused of steering contract to donor"),
+            own("Senator criticized for remarks on flood aid"),
+            one("unresolved", "other", "selling pipe dreams"),
+            one("Ed Roe", "other", "the attacks"),
+        ]
+    );
+}
