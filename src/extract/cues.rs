@@ -411,7 +411,7 @@ fn build() -> Table {
     add_class(
         "poll polling survey study report statement analysis memo letter document filing complaint \
          lawsuit ad book article story data research estimate figure result evidence video average \
-         review transcript",
+         review transcript record email audit footage",
         class::DOCUMENT,
     );
     add_class(
@@ -547,6 +547,10 @@ pub fn contracted_pronoun(w: &str) -> Option<&str> {
 pub fn possessive_owner(w: &str) -> Option<&str> {
     ["'s", "\u{2019}s", "'", "\u{2019}"].iter().find_map(|suffix| w.strip_suffix(suffix))
 }
+
+/// Participles of a document that someone saw rather than wrote: "records
+/// obtained by the Ledger" speak for themselves, not for the Ledger.
+pub const SEEN_BY: [&str; 6] = ["obtained", "seen", "reviewed", "viewed", "examined", "acquired"];
 
 /// Nouns of surveys that report findings ("In a poll, C"): a sentence that
 /// opens with "In" and names one may be framed though it holds no cue.

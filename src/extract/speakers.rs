@@ -1334,12 +1334,19 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         .unwrap_or(words.len());
     // ("Data from the Office for National Statistics": capitalised by its
     // place.)
-    if head > 0
-        && head < words.len()
-        && (head == 1 || !is_cap(words[head - 1]))
-        && cues::lookup(singular(words[head - 1])).class & class::DOCUMENT != 0
-    {
-        return organisation(words.join(" "), appositive_role, gender);
+    let document = |k: usize| cues::lookup(singular(words[k])).class & class::DOCUMENT != 0;
+    // "Records obtained by the Ledger": the paper that saw them is no
+    // source, the records are. (Not "a complaint filed by the SEC": its
+    // author speaks through it.)
+    let described_document =
+        |k: usize| k >= 1 && words[k + 1] == "by" && cues::SEEN_BY.contains(&words[k]) && document(k - 1);
+    if head > 0 && head < words.len() && (head == 1 || !is_cap(words[head - 1])) {
+        if described_document(head - 1) {
+            return organisation(words[..head - 1].join(" "), appositive_role, gender);
+        }
+        if document(head - 1) {
+            return organisation(words.join(" "), appositive_role, gender);
+        }
     }
     // "Joel Roe of the Daily Planet": the name is before the preposition,
     // what follows places them. Not for "Secretary of Defense Ann Roe".

@@ -1230,3 +1230,17 @@ fn a_stance_verb_with_no_object_before_its_preposition_is_passive() {
         ]
     );
 }
+
+#[test]
+fn records_obtained_by_a_paper_speak_for_themselves() {
+    assert_eq!(
+        rows(
+            "City records reviewed by the Ledger show that the office rewrote the bid twice.\n\n\
+             The Valley Ledger said the office declined to comment."
+        ),
+        vec![
+            one("City records", "belief", "the office rewrote the bid twice"),
+            one("Valley Ledger", "indirect", "the office declined to comment"),
+        ]
+    );
+}

@@ -218,7 +218,7 @@ fn issuer(c: &Ctx, from: usize, stop: usize) -> (usize, usize) {
         && (from..k).any(is_document)
     {
         match lower(k).as_str() {
-            "obtained" | "seen" | "reviewed" | "viewed" | "examined" | "acquired" => return (from, k),
+            w if cues::SEEN_BY.contains(&w) => return (from, k),
             // The issuer is a short name: "a poll conducted by WBUR radio -
             // empathize with …" ends at the dash.
             "released" | "issued" | "published" | "prepared" | "compiled" | "conducted" if k + 2 < stop => {
