@@ -1244,3 +1244,18 @@ fn records_obtained_by_a_paper_speak_for_themselves() {
         ]
     );
 }
+
+#[test]
+fn a_report_in_parentheses_closing_a_frames_content_is_someone_elses() {
+    assert_eq!(
+        rows(
+            "Gov. Ruth Adler said she had ordered flags lowered (her office said she would visit on Monday).\n\n\
+             Ed Hale said the vote (held in March) was fair."
+        ),
+        vec![
+            one("Ruth Adler", "indirect", "she had ordered flags lowered"),
+            one("office", "indirect", "she would visit on Monday"),
+            one("Ed Hale", "indirect", "the vote (held in March) was fair"),
+        ]
+    );
+}

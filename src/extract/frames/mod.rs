@@ -440,6 +440,41 @@ const REFUSABLE: [&str; 9] =
 
 /// Find the frames of one sentence.
 pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
+    let outcome = find_frames(doc, t, out);
+    if outcome == Outcome::Framed {
+        report_in_parentheses(doc, t, out);
+    }
+    outcome
+}
+
+/// "Adler said she had ordered flags lowered (her office said she would
+/// visit on Wednesday).": a report in parentheses at the end of a frame's
+/// content is someone else's, framed by itself; the content ends before it.
+fn report_in_parentheses(doc: &str, t: &[Token], out: &mut Vec<Frame>) {
+    let Some((open, close)) = parenthesis_with_report(doc, t) else {
+        return;
+    };
+    let (from, to) = (t[open].start, t[close].end);
+    let Some(i) = out.iter().position(|f| f.content2.is_none() && f.content.0 < from && f.content.1 >= to) else {
+        return;
+    };
+    // Only a parenthesis that closes the content: one in its middle is
+    // part of what was said.
+    if !doc[to..out[i].content.1].trim_matches(|ch: char| ch.is_whitespace() || ch.is_ascii_punctuation()).is_empty() {
+        return;
+    }
+    let mut inner = Vec::new();
+    if find_frames(doc, &t[open + 1..close], &mut inner) != Outcome::Framed
+        || inner.iter().any(|f| f.attribution == Attribution::Other)
+    {
+        return;
+    }
+    shift_mentions(&mut inner, open + 1);
+    out[i].content.1 = out[i].content.0 + doc[out[i].content.0..from].trim_end().len();
+    out.extend(inner);
+}
+
+fn find_frames(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     out.clear();
     // "(C, Ann Roe said.)": a sentence set in parentheses is framed as if
     // they were not there.
@@ -554,18 +589,8 @@ fn shift_mentions(out: &mut [Frame], by: usize) {
 /// "that" clause: "(Roe reported daily to the owner)", "(Clinton support
 /// 27 percent)" report nothing.
 fn parenthesized_report(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Option<Outcome> {
-    let is = |k: usize, mark: &str| t[k].kind == Kind::Other && doc[t[k].start..t[k].end] == *mark;
-    let open = (1..t.len()).find(|&k| is(k, "("))?;
-    let close = (open + 1..t.len()).find(|&k| is(k, ")") || is(k, "("))?;
-    if !is(close, ")") || close - open < 5 {
-        return None;
-    }
-    let inner = &t[open + 1..close];
-    let said = |x: &Token| x.kind == Kind::Open || (x.word() && doc[x.start..x.end].eq_ignore_ascii_case("that"));
-    if !inner.iter().any(|x| x.entry.cue.is_some() && !x.quoted) || !inner.iter().any(said) {
-        return None;
-    }
-    match find(doc, inner, out) {
+    let (open, close) = parenthesis_with_report(doc, t)?;
+    match find_frames(doc, &t[open + 1..close], out) {
         Outcome::Framed if out.iter().all(|f| f.attribution != Attribution::Other) => {
             shift_mentions(out, open + 1);
             Some(Outcome::Framed)
@@ -575,6 +600,26 @@ fn parenthesized_report(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Option<
             None
         }
     }
+}
+
+/// The first parenthesis of a sentence, after its first token, when it
+/// may hold a report that says what was said: a cue, and a quotation,
+/// "that" or a plain verb of saying (not "(R-Ohio)", "(as was true)", "(he
+/// reported daily to the owner)"). Token indices of its marks.
+fn parenthesis_with_report(doc: &str, t: &[Token]) -> Option<(usize, usize)> {
+    let is = |k: usize, mark: &str| t[k].kind == Kind::Other && doc[t[k].start..t[k].end] == *mark;
+    let open = (1..t.len()).find(|&k| is(k, "("))?;
+    let close = (open + 1..t.len()).find(|&k| is(k, ")") || is(k, "("))?;
+    if !is(close, ")") || close - open < 5 {
+        return None;
+    }
+    let inner = &t[open + 1..close];
+    let said = |x: &Token| {
+        x.kind == Kind::Open
+            || (x.word()
+                && ["that", "said", "says", "told"].iter().any(|w| doc[x.start..x.end].eq_ignore_ascii_case(w)))
+    };
+    (inner.iter().any(|x| x.entry.cue.is_some() && !x.quoted) && inner.iter().any(said)).then_some((open, close))
 }
 
 /// Whether the cue at `cue`, whose subject follows the relative word at
