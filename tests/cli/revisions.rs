@@ -679,3 +679,57 @@ fn a_walkout_update_names_the_nurse_hands_a_claim_to_the_mayor_and_adds_a_rebuke
         ],
     );
 }
+
+#[test]
+fn a_capsizing_update_raises_the_toll_names_the_source_and_splits_the_governors_line() {
+    // The afternoon update: the toll rises, the anonymous Coast Guard
+    // official is named, the captain's quote grows, the owner answers
+    // (first by name, then as "the company"), a witness's quote is
+    // trimmed, the governor's line comes with her office's in parentheses,
+    // and the scoop is credited to another paper. The ferry's details and
+    // the witnesses' account are the same claims; the update notice is no
+    // claim at all.
+    check(
+        "ferry-capsize",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "at least 4", "7 dead, 2 missing"),
+            was("reworded", "Coast Guard", "killing at least four people", "^Seven people were killed"),
+            ex("reattributed", "Coast Guard official → Dan Wheeler", "^The ferry, the Island Star"),
+            ex("quote_changed", "Lena Ortiz", "keep searching through the night"),
+            ex("removed", "Bay Lines", "did not respond to requests for comment"),
+            ex("added", "Bay Lines", "heartbroken"),
+            ex("added", "Bay Lines", "^would not say when the ferry was last inspected"),
+            ex("removed", "Tom Becker", "There was nothing anyone could do."),
+            ex("added", "Ruth Adler", "^she had ordered flags lowered to half-staff"),
+            ex("added", "office", "^she would visit Harlow Point on Wednesday"),
+            ex("reattributed", "Harlow Gazette → Portland Ledger", "^The capsizing"),
+        ],
+    );
+}
+
+#[test]
+fn a_contract_story_turns_into_the_mayors_denial() {
+    // The next day: the headline and the lead move from what the records
+    // show to the mayor's denial, the anonymous official is named, the
+    // donation is corrected, a quote is trimmed and moved to the end. The
+    // records still show what they showed, now as "records reviewed by the
+    // Ledger show" instead of "according to": no change of source.
+    check(
+        "contract-denial",
+        "a",
+        "b",
+        &[
+            ex("reattributed", "(unattributed) → Springvale mayor", "^steering contract to donor"),
+            ex("reattributed", "city records → Carl Dunn", "steered a $4 million paving contract"),
+            ex("added", "Carl Dunn", "I had nothing to do with that contract"),
+            ex("added", "Carl Dunn", "The process was fair."),
+            ex("removed", "Maria Lopez", "Somebody has to stop it."),
+            ex("reattributed", "city official → Alan Pruitt", "^the mayor personally approved the changes"),
+            ex("removed", "Carl Dunn", "did not respond to a request for comment"),
+            was("reworded", "state filings", "$12,000", "$15,000"),
+            ex("moved", "Maria Lopez", "This is how business gets done in this city"),
+        ],
+    );
+}
