@@ -1078,15 +1078,24 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
     }
     // The first word a given name ("Jennifer Shanklin is"), or an
     // honorific that tells the pronoun ("Mr Fitch arrived", "Ms. Roe,
-    // the organist,"): a name the article follows either way.
-    if second.is_some_and(|i| {
+    // the organist,"): a name the article follows either way. A person's
+    // title spelled out ("Coach Tom Reyes was", "Mayor Carl Dunn") counts
+    // before a full name, three capitalised words at least.
+    let mut titled = false;
+    if let Some(i) = second {
         let first = &sentence[..i - 1];
-        given_name_gender(first) == Gender::Unknown
+        if given_name_gender(first) == Gender::Unknown
             && honorific_gender(first) == Gender::Unknown
             && !PERSON_TITLES.contains(&first)
-    }) {
-        return None;
+        {
+            let c = cues::lookup(first).class;
+            if c & class::ROLE == 0 || c & (class::ORG | class::FIELD) != 0 {
+                return None;
+            }
+            titled = true;
+        }
     }
+    let min = if titled { 3 } else { 2 };
     let mut end = 0;
     let mut n = 0;
     for w in sentence.split_whitespace() {
@@ -1103,12 +1112,12 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
                 // An appositive follows ("Ann Roe, the organist,"), not a
                 // list of names ("Ann Roe, Bo Diaz and Cy Eng").
                 let next = sentence[end..].split_whitespace().nth(1);
-                return (n >= 2 && next.is_none_or(|x| !x.starts_with(|c: char| c.is_uppercase())))
+                return (n >= min && next.is_none_or(|x| !x.starts_with(|c: char| c.is_uppercase())))
                     .then(|| &sentence[..end]);
             }
             continue;
         }
-        return (n >= 2 && w.starts_with(|c: char| c.is_ascii_lowercase())).then(|| &sentence[..end]);
+        return (n >= min && w.starts_with(|c: char| c.is_ascii_lowercase())).then(|| &sentence[..end]);
     }
     None
 }

@@ -1259,3 +1259,18 @@ fn a_report_in_parentheses_closing_a_frames_content_is_someone_elses() {
         ]
     );
 }
+
+#[test]
+fn a_titled_full_name_opening_a_sentence_is_the_next_he() {
+    assert_eq!(
+        rows(
+            "\"This is a remarkable result,\" said Ann Shah.\n\n\
+             Coach Tom Reyes was blunt after the loss. \"We were terrible,\" he said."
+        ),
+        vec![
+            one("Ann Shah", "direct", "This is a remarkable result"),
+            own("Coach Tom Reyes was blunt after the loss."),
+            one("Tom Reyes", "direct", "We were terrible"),
+        ]
+    );
+}
