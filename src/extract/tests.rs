@@ -1274,3 +1274,19 @@ fn a_titled_full_name_opening_a_sentence_is_the_next_he() {
         ]
     );
 }
+
+#[test]
+fn a_person_known_by_a_role_can_hold_a_stance() {
+    assert_eq!(
+        rows(
+            "The shadow chancellor accused the government of \"economic vandalism\".\n\n\
+             The coach blamed the referee.\n\n\
+             The budget called for deep cuts."
+        ),
+        vec![
+            one("shadow chancellor", "other", "the government of \"economic vandalism\""),
+            one("coach", "other", "the referee"),
+            own("The budget called for deep cuts."),
+        ]
+    );
+}

@@ -358,6 +358,21 @@ fn people_judging(c: &Ctx, np: (usize, usize), cue: usize) -> bool {
         })
 }
 
+/// Words of the role lexicon that head no phrase for a person: modifiers
+/// of a title ("the budget director", "the ranking member").
+const NOT_PEOPLE: [&str; 12] = [
+    "budget", "staff", "cabinet", "business", "majority", "minority", "ranking", "senior", "former", "acting", "first",
+    "joint",
+];
+
+/// Whether token `i`, lowercase, is a person's role ("the coach", "the
+/// chancellor", "the provost"): a role word that is no body's name or
+/// field of government ("the department", "the treasury").
+fn person_by_role(c: &Ctx, i: usize) -> bool {
+    let x = &c.t[i];
+    x.is(class::ROLE) && !x.is(class::ORG | class::FIELD) && !x.cap && !NOT_PEOPLE.iter().any(|w| c.lower_is(i, w))
+}
+
 /// Whether the words before a noun-like cue at `i` are a noun phrase about
 /// a document that opens with a determiner: "the most recent poll shows",
 /// "an average of polls shows", "a survey of young voters finds". The
@@ -951,6 +966,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         && !document
         && !(t[np.1 - 1].cap
             || t[np.1 - 1].is(class::PRON | class::ANON | class::GROUP)
+            || person_by_role(c, np.1 - 1)
             || c.t[np.1 - 1].text(doc) == ")"
             || people_judging(c, np, cue))
     {
