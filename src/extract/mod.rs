@@ -113,6 +113,8 @@ impl<'a> Pipeline<'a> {
         let mut anonym = scan::Hits::of(&ANONYM, doc);
         let mut authorized = scan::Hits::of(&AUTHORIZED, doc);
         let mut comment = scan::Hits::of(&COMMENT, doc);
+        let mut respond = scan::Hits::of(&RESPOND, doc);
+        let mut returned = scan::Hits::of(&RETURN, doc);
         let mut www = scan::Hits::of(&WWW, doc);
         let mut pieces = nonsentence::Pieces::of(doc);
         let mut prev_open = false;
@@ -146,6 +148,7 @@ impl<'a> Pipeline<'a> {
                 anonymity: anonym.any_in(ps, pe) || authorized.any_in(ps, pe),
                 pieces: pieces.in_paragraph(para, ps),
                 comment: comment.any_in(ps, pe),
+                unanswered: respond.any_in(ps, pe) || returned.any_in(ps, pe),
             };
             for (si, &(s, e)) in sents.iter().enumerate() {
                 let range = (ps + s, ps + e);
@@ -228,7 +231,10 @@ impl<'a> Pipeline<'a> {
         };
         // "did not respond to a request for comment": no cue word, a frame
         // all the same (`frames::no_answer`).
-        let framed = flags.comment && COMMENT.is_in(text);
+        // ("did not immediately respond.", "did not return calls": no
+        // "comment", the same frame.)
+        let framed =
+            (flags.comment && COMMENT.is_in(text)) || (flags.unanswered && (RESPOND.is_in(text) || RETURN.is_in(text)));
         tokens::tokenize(doc, frame_range, para_start, spans, framed, &mut toks);
         let outcome = frames::find(doc, &toks, &mut frames);
         let introduced = self.introduced.take();
@@ -449,6 +455,8 @@ struct Flags {
     /// "comment" is in it: a sentence may report a source that did not
     /// answer.
     comment: bool,
+    /// "respond" or "return" is in it: one may too, without "comment".
+    unanswered: bool,
 }
 
 /// Whether a paragraph may hold a link by its "://" (a "www." is
@@ -468,6 +476,8 @@ fn has_link(para: &str) -> bool {
 static ANONYM: scan::Rare = scan::Rare::new("anonym");
 static AUTHORIZED: scan::Rare = scan::Rare::new("authorized");
 static COMMENT: scan::Rare = scan::Rare::new("comment");
+static RESPOND: scan::Rare = scan::Rare::new("respond");
+static RETURN: scan::Rare = scan::Rare::new("return");
 static WWW: scan::Rare = scan::Rare::new("www.");
 
 /// The words of update notices, menus and follow lines, each with the

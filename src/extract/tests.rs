@@ -1290,3 +1290,23 @@ fn a_person_known_by_a_role_can_hold_a_stance() {
         ]
     );
 }
+
+#[test]
+fn a_source_that_did_not_answer_messages_declined_without_the_word_comment() {
+    assert_eq!(
+        rows(
+            "Hamas did not immediately respond.\n\n\
+             The company did not respond to messages on Sunday.\n\n\
+             Aides to the mayor did not return calls.\n\n\
+             The city did not respond to the crisis quickly.\n\n\
+             She did not return to work."
+        ),
+        vec![
+            one("Hamas", "declined", "did not immediately respond"),
+            one("company", "declined", "did not respond to messages on Sunday"),
+            one("aides to the mayor", "declined", "did not return calls"),
+            own("The city did not respond to the crisis quickly."),
+            own("She did not return to work."),
+        ]
+    );
+}

@@ -12,6 +12,7 @@ use super::{Ctx, Frame, Source};
 use crate::extract::COMMENT;
 use crate::extract::cues::class;
 use crate::extract::model::Attribution;
+use crate::extract::tokens::Kind;
 
 /// Verbs of answering (or of being reached) that "comment" follows.
 const ANSWERING: [&str; 9] =
@@ -22,18 +23,23 @@ const ANSWERING: [&str; 9] =
 /// from its auxiliary on.
 pub(super) fn no_answer(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
-    // Most sentences that reach here have no "comment": one search, with
-    // the searcher built once (`str::contains` builds one at every call).
-    if t.is_empty() || !COMMENT.is_in(&c.doc[t[0].start..t[t.len() - 1].end]) {
+    if t.is_empty() {
         return false;
     }
-    let Some(k) = (0..t.len()).find(|&k| !t[k].quoted && (c.lower_is(k, "comment") || c.lower_is(k, "comments")))
-    else {
-        return false;
+    // Most sentences that reach here have no "comment": one search, with
+    // the searcher built once (`str::contains` builds one at every call).
+    let v = if COMMENT.is_in(&c.doc[t[0].start..t[t.len() - 1].end]) {
+        let Some(k) = (0..t.len()).find(|&k| !t[k].quoted && (c.lower_is(k, "comment") || c.lower_is(k, "comments")))
+        else {
+            return false;
+        };
+        // The verb within a few words before "comment": "respond to a
+        // request for comment", "return calls and emails seeking comment".
+        (k.saturating_sub(8)..k).find(|&v| !t[v].quoted && ANSWERING.iter().any(|w| c.lower_is(v, w)))
+    } else {
+        unanswered_messages(c)
     };
-    // The verb within a few words before "comment": "respond to a request
-    // for comment", "return calls and emails seeking comment".
-    let Some(v) = (k.saturating_sub(8)..k).find(|&v| !t[v].quoted && ANSWERING.iter().any(|w| c.lower_is(v, w))) else {
+    let Some(v) = v else {
         return false;
     };
     // Back over the verb's auxiliaries: "did not respond", "could not be
@@ -71,6 +77,62 @@ pub(super) fn no_answer(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         source,
     });
     true
+}
+
+/// What an outlet sends a source that does not answer: "did not respond to
+/// messages", "did not return calls".
+const MESSAGES: [&str; 16] = [
+    "message",
+    "messages",
+    "email",
+    "emails",
+    "call",
+    "calls",
+    "question",
+    "questions",
+    "inquiry",
+    "inquiries",
+    "request",
+    "requests",
+    "text",
+    "texts",
+    "voicemail",
+    "voicemails",
+];
+
+/// The verb of "S did not immediately respond.", "S did not respond to
+/// messages on Sunday", "S did not return calls": the wire's formula for a
+/// source that did not answer, without the word "comment". The verb ends
+/// the sentence, or its object is one of [`MESSAGES`] (nothing else after
+/// but its time or how it was sent): "did not respond to the crisis" and
+/// "did not return to work" are no such thing.
+fn unanswered_messages(c: &Ctx) -> Option<usize> {
+    let t = c.t;
+    let v = (1..t.len()).find(|&v| {
+        !t[v].quoted
+            && ["respond", "responded", "reply", "replied", "return", "returned"].iter().any(|w| c.lower_is(v, w))
+    })?;
+    let mut k = v + 1;
+    if k < t.len() && t[k].kind == Kind::Stop && k + 1 == t.len() {
+        return (!["return", "returned"].iter().any(|w| c.lower_is(v, w))).then_some(v);
+    }
+    if ["respond", "responded", "reply", "replied"].iter().any(|w| c.lower_is(v, w)) {
+        if !c.lower_is(k, "to") {
+            return None;
+        }
+        k += 1;
+    }
+    // "to a message", "to several emails", "phone calls".
+    let object = (k..(k + 4).min(t.len())).find(|&o| MESSAGES.iter().any(|w| c.lower_is(o, w)))?;
+    if (k..object).any(|o| !t[o].word() || t[o].quoted || t[o].cap) {
+        return None;
+    }
+    // After the object only words of time, channel or sender: no clause.
+    let rest_ok = t[object + 1..]
+        .iter()
+        .all(|x| (x.word() && !x.quoted && x.entry.cue.is_none()) || (x.kind == Kind::Stop) || x.kind == Kind::Comma)
+        && !t[object + 1..].iter().any(|x| x.is(class::SUB | class::PRON));
+    rest_ok.then_some(v)
 }
 
 /// "Neither the mayor nor the county engineer responded to requests for
