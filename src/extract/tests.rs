@@ -1310,3 +1310,19 @@ fn a_source_that_did_not_answer_messages_declined_without_the_word_comment() {
         ]
     );
 }
+
+#[test]
+fn a_verb_of_aspect_before_the_cue_is_passed_over() {
+    assert_eq!(
+        rows(
+            "Roe began to argue that the plan was flawed.\n\n\
+             Democrats were quick to say the plan would fail.\n\n\
+             The rain continued to fall."
+        ),
+        vec![
+            one("Roe", "indirect", "the plan was flawed"),
+            one("Democrats", "indirect", "the plan would fail"),
+            own("The rain continued to fall."),
+        ]
+    );
+}

@@ -693,6 +693,18 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
                 continue;
             }
         }
+        // "continued to call for", "began to argue", "was quick to say":
+        // a verb of aspect before the cue's infinitive.
+        if c.lower_is(j - 1, "to")
+            && j >= 2
+            && !t[j - 2].cap
+            && ["continued", "continues", "continue", "began", "begins", "begin", "started", "starts", "quick"]
+                .iter()
+                .any(|w| c.lower_is(j - 2, w))
+        {
+            j -= 2;
+            continue;
+        }
         // "went on to say", "goes on to say".
         if c.lower_is(j - 1, "to") && j >= 3 && c.lower_is(j - 2, "on") {
             let v = t[j - 3].text(c.doc).to_ascii_lowercase();
