@@ -1326,3 +1326,11 @@ fn a_verb_of_aspect_before_the_cue_is_passed_over() {
         ]
     );
 }
+
+#[test]
+fn people_named_by_what_they_do_hold_a_stance() {
+    assert_eq!(
+        rows("Democratic politicians typically oppose new taxes on fuel.\n\nThe rules call for a vote."),
+        vec![one("Democratic politicians", "other", "new taxes on fuel"), own("The rules call for a vote."),]
+    );
+}
