@@ -1334,3 +1334,14 @@ fn people_named_by_what_they_do_hold_a_stance() {
         vec![one("Democratic politicians", "other", "new taxes on fuel"), own("The rules call for a vote."),]
     );
 }
+
+#[test]
+fn a_long_participial_opening_is_passed_over_to_the_subject() {
+    assert_eq!(
+        rows(
+            "Facing mounting criticism from Democrats and Republicans, Ed Hale released a statement on Saturday, \
+             insisting that Roe had no right to criticize him."
+        ),
+        vec![one("Ed Hale", "indirect", "Roe had no right to criticize him")]
+    );
+}

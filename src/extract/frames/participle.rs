@@ -243,7 +243,11 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
     // "Meanwhile, it attacked S, saying ...": past a short introduction,
     // or a longer one that opens with a preposition ("In a victory speech
     // on Tuesday night, S struck a measured tone, saying ...").
-    let reach = if t[start].cap && t[start].is(class::PREP) { 11 } else { 6 };
+    // So may one that opens with a participle ("Facing mounting criticism
+    // from Democrats and Republicans, S released a statement, ...").
+    let opener = t[start].text(c.doc);
+    let participial = opener.len() > 4 && (opener.ends_with("ing") || opener.ends_with("ed"));
+    let reach = if t[start].cap && (t[start].is(class::PREP) || participial) { 11 } else { 6 };
     // ("Rahm Emanuel, his chief of staff, ...": a name before the comma is
     // the subject, not an introduction.)
     // ("Roe, a retired pilot, ...": nor is a single name before an
