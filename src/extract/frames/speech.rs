@@ -709,6 +709,19 @@ pub(super) fn speaker_first(
         Some((end, next)) => (end, next),
         None => (t.len(), None),
     };
+    // A participle past the clause's end is the main clause's ("While
+    // rivals called for C, Hale hewed to D, noting E"): its subject opens
+    // the main clause. (After a relative clause the main clause has none
+    // of its own: "Roe, who won, will return the favor, saying E" is Roe's.)
+    let next = match next {
+        Some(n) if end > limit && limit < t.len() => match np_forward(c, limit + 1, false) {
+            Some(np) if np.1 < n.cue && t[np.1].word() && !t[np.1].cap && !t[np.1].quoted => {
+                Some(Next { source: Source::Mention { np, appositive: None }, ..n })
+            }
+            _ => Some(n),
+        },
+        n => n,
+    };
     let mut end = end.min(limit);
     if kind == CueKind::Other {
         end = object_end(c, start, end);
