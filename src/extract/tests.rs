@@ -1359,3 +1359,11 @@ fn a_participle_after_a_subordinate_clause_is_the_main_subjects() {
         ]
     );
 }
+
+#[test]
+fn a_listener_with_an_appositive_before_the_infinitive() {
+    assert_eq!(
+        rows("Hale's campaign has asked the Ledger's Ann Roe, the moderator of the debate, to fact check Ed Dunn."),
+        vec![one("Hale's campaign", "indirect", "to fact check Ed Dunn")]
+    );
+}

@@ -83,6 +83,18 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 if t.get(j + 1).is_some_and(|n| n.cue().is_some()) {
                     return None;
                 }
+                // "asked Ann Roe, the debate's moderator, to check C": an
+                // appositive after the listener, then the infinitive.
+                if infinitive
+                    && kind == CueKind::Tell
+                    && t.get(j + 1).is_some_and(|n| n.is(class::DET) || is_possessive(c, j + 1))
+                    && let Some(close) = (j + 2..t.len().min(j + 16)).find(|&k| t[k].kind != Kind::Word || t[k].quoted)
+                    && t[close].kind == Kind::Comma
+                    && c.lower_is(close + 1, "to")
+                    && !t[j + 1..close].iter().any(|x| x.entry.cue.is_some())
+                {
+                    return Some(Complement { start: close + 1, that: false });
+                }
                 // "said, among other things, that C": a phrase set off by
                 // commas before the content.
                 if t.get(j + 1).is_some_and(|n| n.word() && !n.cap && n.is(class::PREP)) && !c.lower_is(j + 1, "that") {
