@@ -968,8 +968,10 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             || t[np.1 - 1].is(class::PRON | class::ANON | class::GROUP)
             || person_by_role(c, np.1 - 1)
             // ("Protesters called for C", "critics accused C": people by
-            // what they do.)
-            || (is_agent_noun(c, np.1 - 1) && phrases::plural_form(t[np.1 - 1].text(doc)))
+            // what they do, as the subject of the sentence; in a clause
+            // of the writer's, "..., when engineers recommended repairs",
+            // what they did is the writer's narrative.)
+            || (is_agent_noun(c, np.1 - 1) && phrases::plural_form(t[np.1 - 1].text(doc)) && starts_clause(c, np.0))
             || c.t[np.1 - 1].text(doc) == ")"
             || people_judging(c, np, cue))
     {
