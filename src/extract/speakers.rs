@@ -277,6 +277,8 @@ pub struct Registry<'a> {
     /// Where the sentence being resolved starts in `doc`: a surname said
     /// alone looks for its full name only in the text before it.
     pos: usize,
+    /// Where the sentence before it starts.
+    prev_pos: usize,
     /// Entries whose name was completed after statements used it: their
     /// old ids (see [`Registry::complete_name`]).
     renames: HashMap<String, usize>,
@@ -313,6 +315,11 @@ fn same_rank(e: &Entry, ranks: &[&str]) -> bool {
     let described = |r: &str| ranks.contains(&r);
     RANKS.iter().all(|r| described(r) == has(r)) && ONE_WAY_RANKS.iter().all(|r| !described(r) || has(r))
 }
+
+/// How many words at the start of a sentence `Registry::owned_by_pronoun`
+/// looks for the owner's surname in: a title and a name ("Gov. Ruth
+/// Adler", "Former Sen. Tom Reyes").
+const OWNER_REACH: usize = 5;
 
 /// Generic nouns an article calls an organisation it has named by ("Acme
 /// Corp. said ... The company said"), each with the words of a name or a
@@ -2203,6 +2210,9 @@ impl<'a> Registry<'a> {
 
     /// The sentence whose mentions come next starts at byte `pos`.
     pub fn at(&mut self, pos: usize) {
+        if pos != self.pos {
+            self.prev_pos = self.pos;
+        }
         self.pos = pos;
     }
 
@@ -2220,6 +2230,13 @@ impl<'a> Registry<'a> {
     /// Resolve a mention to a speaker of the article, adding one if new.
     /// None when the mention cannot speak (see [`can_speak`]).
     pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> Option<SpeakerRef> {
+        // "His campaign said", "her office said": the campaign or office of
+        // the person the pronoun stands for, named so ("Ed Hale's
+        // campaign"), not one speaker "campaign" for every story's.
+        if let Some(owned) = self.owned_by_pronoun(mention) {
+            // The mention stays as written.
+            return self.resolve(&owned, appositive).map(|r| SpeakerRef { mention: trim_np(mention).to_string(), ..r });
+        }
         self.clock += 1;
         let parsed = match appositive {
             None => self.parsed_once(mention),
@@ -2593,6 +2610,43 @@ impl<'a> Registry<'a> {
     /// passes `ok`.
     fn most_recent_of(&self, candidates: Option<&Vec<usize>>, ok: impl Fn(&Entry) -> bool) -> Option<usize> {
         candidates?.iter().copied().filter(|&i| ok(&self.entries[i])).max_by_key(|&i| self.entries[i].last_seen)
+    }
+
+    /// "His campaign" as "Ed Hale's campaign", when "he" can be resolved
+    /// to someone named: a possessive pronoun ("his", "her", "its") and a
+    /// plain noun phrase after it.
+    fn owned_by_pronoun(&mut self, mention: &str) -> Option<String> {
+        let mention = trim_np(mention);
+        let (first, rest) = mention.split_once(' ')?;
+        let pronoun = match first {
+            "his" | "His" => "he",
+            "her" | "Her" => "she",
+            "its" | "Its" => "it",
+            _ => return None,
+        };
+        if rest.is_empty() || !rest.split_whitespace().all(|w| w.chars().all(|ch| ch.is_alphanumeric() || ch == '-')) {
+            return None;
+        }
+        let i = self.resolve_pronoun(pronoun, Gender::Unknown)?;
+        let owner = &self.entries[i];
+        if owner.speaker.name.starts_with(char::is_lowercase)
+            || owner.speaker.name.contains(['\'', '\u{2019}'])
+            || owner.speaker.name.split_whitespace().count() < 2
+        {
+            return None;
+        }
+        // Only the person the sentence before, or this one, opens with: in
+        // a political story "his advisers" is as often the candidate's as
+        // the last speaker's, and a wrong owner is worse than none.
+        let surname = owner.surname.as_deref()?;
+        let opens_with =
+            |text: &str| text.split_whitespace().take(OWNER_REACH).any(|w| w.trim_end_matches(',') == surname);
+        let previous = self.doc.get(self.prev_pos..self.pos).unwrap_or("");
+        let this = self.doc.get(self.pos..).unwrap_or("");
+        if !(opens_with(previous) || opens_with(this)) {
+            return None;
+        }
+        Some(format!("{}'s {rest}", owner.speaker.name))
     }
 
     fn resolve_pronoun(&mut self, p: &str, gender: Gender) -> Option<usize> {

@@ -1149,7 +1149,7 @@ fn a_report_in_parentheses_is_framed_by_itself() {
              Two states broke the pattern (Hale support 27 percent)."
         ),
         vec![
-            one("campaign", "indirect", "she has pneumonia"),
+            one("Ann Roe's campaign", "indirect", "she has pneumonia"),
             own("Ed Hale kept tabs on the budget (he reported daily to the owner)."),
             own("Two states broke the pattern (Hale support 27 percent)."),
         ]
@@ -1254,7 +1254,7 @@ fn a_report_in_parentheses_closing_a_frames_content_is_someone_elses() {
         ),
         vec![
             one("Ruth Adler", "indirect", "she had ordered flags lowered"),
-            one("office", "indirect", "she would visit on Monday"),
+            one("Ruth Adler's office", "indirect", "she would visit on Monday"),
             one("Ed Hale", "indirect", "the vote (held in March) was fair"),
         ]
     );
@@ -1362,5 +1362,30 @@ fn a_listener_with_an_appositive_before_the_infinitive() {
     assert_eq!(
         rows("Hale's campaign has asked the Ledger's Ann Roe, the moderator of the debate, to fact check Ed Dunn."),
         vec![one("Hale's campaign", "indirect", "to fact check Ed Dunn")]
+    );
+}
+
+#[test]
+fn his_office_is_the_office_of_the_person_the_sentence_before_opens_with() {
+    assert_eq!(
+        rows(
+            "Ed Hale lost the race. His campaign said it would ask for a recount.\n\n\
+             Gov. Ruth Adler said she had ordered flags lowered (her office said she would visit on Monday)."
+        ),
+        vec![
+            own("Ed Hale lost the race."),
+            one("Ed Hale's campaign", "indirect", "it would ask for a recount"),
+            one("Ruth Adler", "indirect", "she had ordered flags lowered"),
+            one("Ruth Adler's office", "indirect", "she would visit on Monday"),
+        ]
+    );
+    // Someone else opened the sentence before: no owner is guessed.
+    assert_eq!(
+        rows("Sen. Ann Roe spoke first. Then Ed Hale arrived. Her office said the vote would wait."),
+        vec![
+            own("Sen. Ann Roe spoke first."),
+            own("Then Ed Hale arrived."),
+            one("office", "indirect", "the vote would wait"),
+        ]
     );
 }

@@ -401,3 +401,21 @@ fn short_forms_of_a_given_name_are_one_person_across_outlets() {
     let people = text.lines().skip(1).filter(|l| l.contains(" person ")).count();
     assert_eq!(people, 4, "{text}");
 }
+
+/// "His campaign said" in one story and "Her campaign said" in another
+/// are two campaigns: each is named for the person the story just named
+/// ("Ed Hale's campaign"), not one speaker "campaign" across the store.
+#[test]
+fn his_campaign_in_two_stories_is_two_campaigns() {
+    let env = Env::new();
+    record_all(
+        &env,
+        &[
+            ("race-a", "Hale concedes\n\nEd Hale lost the race.\n\nHis campaign said it would ask for a recount.\n"),
+            ("race-b", "Roe wins\n\nAnn Roe won the race.\n\nHer campaign said it was grateful to voters.\n"),
+        ],
+    );
+    stories_of_each(&env, &[("Ed Hale's campaign", 1), ("Ann Roe's campaign", 1)]);
+    let text = env.run(["speakers"]).ok().to_string();
+    assert!(!text.lines().any(|l| l.starts_with("campaign ")), "{text}");
+}

@@ -703,7 +703,7 @@ fn a_capsizing_update_raises_the_toll_names_the_source_and_splits_the_governors_
             ex("added", "Bay Lines", "^would not say when the ferry was last inspected"),
             ex("removed", "Tom Becker", "There was nothing anyone could do."),
             ex("added", "Ruth Adler", "^she had ordered flags lowered to half-staff"),
-            ex("added", "office", "^she would visit Harlow Point on Wednesday"),
+            ex("added", "Ruth Adler's office", "^she would visit Harlow Point on Wednesday"),
             ex("reattributed", "Harlow Gazette → Portland Ledger", "^The capsizing"),
         ],
     );
