@@ -108,8 +108,19 @@ const MESSAGES: [&str; 16] = [
 /// "did not return to work" are no such thing.
 fn unanswered_messages(c: &Ctx) -> Option<usize> {
     let t = c.t;
+    // Words looked up only in sentences that may frame, those holding
+    // "respond" or "return" among them: a sentence whose words were not
+    // has neither (and most sentences that come here are such). A
+    // function word among the first few tells which.
+    if !t.iter().take(6).any(|x| x.entry.class != 0) {
+        return None;
+    }
+    // (Each of the verbs is five letters or more and opens with "r": two
+    // reads rule out most words.)
     let v = (1..t.len()).find(|&v| {
-        !t[v].quoted
+        t[v].end - t[v].start >= 5
+            && c.doc.as_bytes()[t[v].start] == b'r'
+            && !t[v].quoted
             && ["respond", "responded", "reply", "replied", "return", "returned"].iter().any(|w| c.lower_is(v, w))
     })?;
     let mut k = v + 1;
