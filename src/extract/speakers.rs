@@ -412,12 +412,15 @@ const GENERIC_ORGS: [(&[&str], &[&str]); 7] = [
     (&["network", "broadcaster"], &["network", "networks", "broadcasting", "television", "radio", "broadcaster"]),
 ];
 
-/// Whether `e`, an organisation the article named, can be called "the
-/// `head`" (one of [`GENERIC_ORGS`]'s generic nouns) by its name or role.
-fn generic_org_fits(e: &Entry, head: &str) -> bool {
-    let Some((_, marks)) = GENERIC_ORGS.iter().find(|(heads, _)| heads.contains(&head)) else {
-        return false;
-    };
+/// The words that fit a generic noun of [`GENERIC_ORGS`], if `head` is one.
+fn generic_marks(head: &str) -> Option<&'static [&'static str]> {
+    GENERIC_ORGS.iter().find(|(heads, _)| heads.contains(&head)).map(|(_, marks)| *marks)
+}
+
+/// Whether `e`, an organisation the article named, can be called by a
+/// generic noun whose fitting words are `marks` ([`generic_marks`]), by its
+/// name or role.
+fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
     if e.speaker.kind != SpeakerKind::Organization || !e.speaker.name.starts_with(char::is_uppercase) {
         return false;
     }
@@ -2745,7 +2748,10 @@ impl<'a> Registry<'a> {
         });
         // "The company said" after "Acme Corp. said": a generic noun for
         // the organisation last named that it fits.
-        found.or_else(|| bare.then(|| self.most_recent(|e| generic_org_fits(e, head))).flatten())
+        found.or_else(|| {
+            let marks = generic_marks(head).filter(|_| bare)?;
+            self.most_recent(|e| generic_org_fits(e, marks))
+        })
     }
 
     fn resolve_name(&self, p: &Parsed) -> Option<usize> {

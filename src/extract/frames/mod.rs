@@ -597,12 +597,11 @@ fn shift_mentions(out: &mut [Frame], by: usize) {
     }
 }
 
-/// "Video showed her stumbling (her campaign later disclosed that she has
-/// pneumonia).": a sentence with no frame of its own may hold a report in
-/// parentheses, a clause with its own subject and cue; it is framed by
-/// itself. Only a report that says what was said, in a quotation or a
-/// "that" clause: "(Roe reported daily to the owner)", "(Clinton support
-/// 27 percent)" report nothing.
+/// "She stumbled on the steps of a van (her campaign later disclosed that
+/// she has pneumonia).": a sentence with no frame of its own may hold a
+/// report in parentheses, a clause with its own subject and cue; it is
+/// framed by itself (see [`parenthesis_with_report`] for which
+/// parentheses may hold one; a stance found there is left out).
 fn parenthesized_report(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Option<Outcome> {
     let (open, close) = parenthesis_with_report(doc, t)?;
     match find_frames(doc, &t[open + 1..close], out) {
