@@ -1389,3 +1389,19 @@ fn his_office_is_the_office_of_the_person_the_sentence_before_opens_with() {
         ]
     );
 }
+
+#[test]
+fn a_named_report_as_the_sentences_subject_ends_before_its_predicate() {
+    assert_eq!(
+        rows(
+            "Ann Roe's claim that the vote was rigged is false.\n\n\
+             Mayor Tom Kerr's vow that the fees would be cut was broken.\n\n\
+             His claim that the man who was arrested is innocent drew jeers."
+        ),
+        vec![
+            one("Ann Roe", "indirect", "the vote was rigged"),
+            one("Tom Kerr", "indirect", "the fees would be cut"),
+            one("Tom Kerr", "indirect", "the man who was arrested is innocent drew jeers"),
+        ]
+    );
+}

@@ -40,6 +40,36 @@ const SAID: [&str; 26] = [
 /// Nouns of belief.
 const BELIEVED: [&str; 6] = ["belief", "view", "fear", "hope", "expectation", "conviction"];
 
+/// Verbs that may head a clause: the clause's own, before a second one.
+const FINITE: [&str; 16] = [
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
+    "should", "did",
+];
+
+/// Where the sentence's own predicate starts after a "that" clause opening
+/// at `from`: a copula ("is", "was", ...) after a word that is no verb,
+/// once the clause has had a verb of its own, and with no relative clause
+/// between them ("that the man who was arrested is innocent" is one
+/// clause). None when no copula tells.
+fn predicate_after_clause(c: &Ctx, from: usize) -> Option<usize> {
+    let t = c.t;
+    let mut verb = false;
+    for j in from..t.len() {
+        if !t[j].word() || t[j].quoted {
+            continue;
+        }
+        if t[j].is(class::SUB) {
+            return None;
+        }
+        let finite = FINITE.iter().any(|w| c.lower_is(j, w));
+        if finite && verb && ["is", "was", "are", "were"].iter().any(|w| c.lower_is(j, w)) && !t[j - 1].is(class::AUX) {
+            return Some(j);
+        }
+        verb |= finite || t[j].cue().is_some();
+    }
+    None
+}
+
 pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     for k in 1..t.len().saturating_sub(2) {
@@ -79,6 +109,13 @@ pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 end = j + 1;
                 break;
             }
+        }
+        // "His claim that the vote was rigged is false": a report named at
+        // the head of the sentence is its subject, and what the outlet says
+        // of it follows its clause.
+        let subject = s == 0 || t[s - 1].kind == Kind::Comma || (s == 1 && t[0].is(class::CONJ));
+        if subject && end == t.len() {
+            end = predicate_after_clause(c, k + 2).unwrap_or(end);
         }
         let Some(content) = c.content(k + 2, end) else { continue };
         out.push(Frame {
