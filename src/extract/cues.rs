@@ -393,7 +393,8 @@ fn build() -> Table {
          swore projected guessed inquired enquired queried bragged maintaining charging \
          observing answering replying responding repeating confirming conceding admitting \
          confirm disclose reveal specify discuss \
-         taunted thundered emphasizing emphasising emailed texted messaged",
+         taunted thundered emphasizing emphasising emailed texted messaged \
+         caution recommend",
         class::WEAK_CUE,
     );
     add_class(
@@ -444,6 +445,12 @@ fn build() -> Table {
         "yelled shouted yells shouts argue insist suggest agree acknowledge explain predict claim interjected",
         CueKind::Speech,
     );
+    // Base forms of plural subjects ("experts caution that C", "doctors
+    // recommend that C"): cues only with a clause after "that" (see
+    // [`class::WEAK_CUE`]). Not "estimate", "report", "recall" or
+    // "forecast": as nouns they head the subjects of other cues ("a new
+    // report by the inspector general found").
+    add_cue("caution recommend", CueKind::Speech);
     add_cue(OBJECT_PARTICIPLES, CueKind::Participle);
     add_cue("recalling announcing showing", CueKind::Participle);
     // "put" and "phrased" pass the cue filter, so that the tokeniser,

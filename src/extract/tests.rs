@@ -1405,3 +1405,19 @@ fn a_named_report_as_the_sentences_subject_ends_before_its_predicate() {
         ]
     );
 }
+
+#[test]
+fn base_forms_of_caution_and_recommend_report_with_that() {
+    assert_eq!(
+        rows(
+            "Economists caution that the recovery is fragile.\n\n\
+             Doctors recommend that children get the vaccine.\n\n\
+             Extreme caution is advised on the roads."
+        ),
+        vec![
+            one("economists", "indirect", "the recovery is fragile"),
+            one("doctors", "indirect", "children get the vaccine"),
+            own("Extreme caution is advised on the roads."),
+        ]
+    );
+}
