@@ -1421,3 +1421,31 @@ fn base_forms_of_caution_and_recommend_report_with_that() {
         ]
     );
 }
+
+#[test]
+fn warning_of_a_topic_is_a_stance_and_what_follows_it_is_framed_too() {
+    assert_eq!(
+        rows(
+            "Mayor Tom Kerr warned of more layoffs at the plant.\n\n\
+             Environmental groups warned against the pipeline.\n\n\
+             Kerr complained about the tone of the race but defended his rival as a serious candidate.\n\n\
+             The nominee complained about his microphone, even suggesting he may have been sabotaged.\n\n\
+             Kerr warned that more layoffs were coming."
+        ),
+        vec![
+            one("Tom Kerr", "other", "more layoffs at the plant"),
+            one("Environmental groups", "other", "the pipeline"),
+            one("Tom Kerr", "other", "the tone of the race"),
+            one("Tom Kerr", "other", "his rival as a serious candidate"),
+            one("nominee", "other", "his microphone"),
+            one("nominee", "indirect", "he may have been sabotaged"),
+            one("Tom Kerr", "indirect", "more layoffs were coming"),
+        ]
+    );
+    // After a pronoun opening what was said, a second verb may be the
+    // pronoun's: the report stays whole.
+    assert_eq!(
+        rows("Ann Roe said she understands the concerns but downplayed any impact on the race."),
+        vec![one("Ann Roe", "indirect", "she understands the concerns but downplayed any impact on the race")]
+    );
+}

@@ -475,9 +475,13 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                 j += 1;
             }
             let end = if k > 0 && t[k - 1].kind == Kind::Comma { k - 1 } else { k };
+            // ("complained about the tone but defended Roe": a second
+            // stance in the past tense is the speaker's too; not after a
+            // pronoun opening C, whose verb it may be, as below.)
             if j < t.len()
                 && let Some(kind) = cue_at(c, j)
-                && matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Declined)
+                && (matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Declined)
+                    || (kind == CueKind::Other && !pronoun_opens && t[j].text(c.doc).ends_with("ed")))
             {
                 let next = Next { cue: j, kind, source: Source::Previous };
                 return Some((end, Some(next)));
@@ -595,10 +599,17 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
         }
         // ", adding that D", "— asserting that D": a dash sets the
         // participle off as a comma does.
-        if matches!(x.kind, Kind::Comma | Kind::Dash) && cue_at(c, k + 1) == Some(CueKind::Participle) {
-            let kind = participle_kind(c, k + 1);
-            let next = Next { cue: k + 1, kind, source: Source::Previous };
-            return Some((k, Some(next)));
+        // (", even suggesting D", ", later adding D": an adverb first.)
+        if matches!(x.kind, Kind::Comma | Kind::Dash) {
+            let mut p = k + 1;
+            while p < (k + 3).min(t.len()) && t[p].is(class::AUX) && !t[p].cap && !t[p].quoted {
+                p += 1;
+            }
+            if p < t.len() && cue_at(c, p) == Some(CueKind::Participle) {
+                let kind = participle_kind(c, p);
+                let next = Next { cue: p, kind, source: Source::Previous };
+                return Some((k, Some(next)));
+            }
         }
     }
     None
@@ -676,6 +687,9 @@ pub(super) fn speaker_first(
     out: &mut Vec<Frame>,
 ) -> bool {
     let t = c.t;
+    // "warned of more layoffs", "complained about the noise": a verb of
+    // saying with a topic, not a clause, takes a stance on it.
+    let kind = if kind == CueKind::Speech && speaks_of(c, cue) { CueKind::Other } else { kind };
     let cue_bytes;
     let (start, that, attribution) = if kind == CueKind::Declined {
         // "declined to say [conclusively] that C": the refusal is the content.
@@ -768,6 +782,27 @@ pub(super) fn speaker_first(
         speaker_first(c, n.cue, n.kind, n.source, t.len(), out);
     }
     true
+}
+
+/// Whether the speech cue at `cue` is followed by its topic after a
+/// preposition ("warned against the pipeline", "boasted about the
+/// figures"), which [`object`] takes as a stance's object.
+fn speaks_of(c: &Ctx, cue: usize) -> bool {
+    const TOPIC: [(&str, &[&str]); 6] = [
+        ("warn", &["of", "against", "about"]),
+        ("caution", &["against", "about"]),
+        ("complain", &["about", "of"]),
+        ("boast", &["about", "of"]),
+        ("brag", &["about", "of"]),
+        ("joke", &["about"]),
+    ];
+    let w = c.t[cue].text(c.doc);
+    TOPIC.iter().any(|(stem, preps)| {
+        w.len() >= stem.len()
+            && w[..stem.len()].eq_ignore_ascii_case(stem)
+            && matches!(&w[stem.len()..], "" | "s" | "ed" | "d")
+            && preps.iter().any(|p| c.lower_is(cue + 1, p))
+    })
 }
 
 /// Where the object of a stance cue ends, before `end`: the writer's
