@@ -2160,6 +2160,19 @@ fn surname_of(name: &str) -> Option<String> {
     Some(w.to_string())
 }
 
+/// Whether a description names several ("officials", "people familiar
+/// with the matter", "ways of helping people"): its head, the last word
+/// before a postmodifier, is plural. "he" and "she" are never several.
+fn plural_description(name: &str) -> bool {
+    let head_phrase = [" of ", " familiar ", " close ", " with ", " who ", " in ", " at ", " for "]
+        .iter()
+        .filter_map(|m| name.find(m))
+        .min()
+        .map_or(name, |at| &name[..at]);
+    let head = head_phrase.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    head == "people" || (singular(&head) != head && !head.ends_with("us") && !head.ends_with("is"))
+}
+
 fn singular(w: &str) -> &str {
     w.strip_suffix('s').filter(|_| !w.ends_with("ss")).unwrap_or(w)
 }
@@ -2663,7 +2676,11 @@ impl<'a> Registry<'a> {
                             && e.surname.is_some()
                             && (e.gender == Gender::Unknown || e.gender == want)
                     })
-                    .or_else(|| self.most_recent(|e| e.speaker.kind == SpeakerKind::Anonymous));
+                    .or_else(|| {
+                        self.most_recent(|e| {
+                            e.speaker.kind == SpeakerKind::Anonymous && !plural_description(&e.speaker.name)
+                        })
+                    });
                 if let Some(i) = found
                     && self.entries[i].speaker.kind == SpeakerKind::Person
                 {

@@ -1449,3 +1449,19 @@ fn warning_of_a_topic_is_a_stance_and_what_follows_it_is_framed_too() {
         vec![one("Ann Roe", "indirect", "she understands the concerns but downplayed any impact on the race")]
     );
 }
+
+#[test]
+fn he_or_she_is_never_a_description_of_several() {
+    assert_eq!(
+        rows(
+            "Administration officials said the sanctions would end. \"Unity means prosperity,\" she said.\n\n\
+             A senior official said the talks had stalled. \"We are not there yet,\" she said."
+        ),
+        vec![
+            one("administration officials", "indirect", "the sanctions would end"),
+            one("unresolved", "direct", "Unity means prosperity"),
+            one("senior official", "indirect", "the talks had stalled"),
+            one("senior official", "direct", "We are not there yet"),
+        ]
+    );
+}
