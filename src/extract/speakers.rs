@@ -469,8 +469,10 @@ const SENTENCE_ADVERBS: [&str; 10] =
 /// words (conjunctions, subordinators, prepositions, determiners,
 /// pronouns), question words and sentence adverbs; never a title.
 fn opens_clause(w: &str) -> bool {
-    const OPENERS: [&str; 12] =
-        ["What", "How", "Why", "Perhaps", "Even", "Only", "Still", "Also", "Now", "Then", "Unlike", "Like"];
+    const OPENERS: [&str; 15] = [
+        "What", "How", "Why", "Perhaps", "Even", "Only", "Still", "Also", "Now", "Then", "Unlike", "Like", "Neither",
+        "Either", "Both",
+    ];
     let c = cues::lookup(w).class;
     c & class::ROLE == 0
         && (c & (class::SUB | class::CONJ | class::PREP | class::DET | class::PRON) != 0
@@ -582,7 +584,8 @@ fn named_in_full<'a>(doc: &'a str, pos: usize, surname: &str) -> Vec<(&'a str, u
         let first = hay[start..].split(' ').next().unwrap_or("");
         let prev = hay[..start].trim_end();
         let opens = prev.is_empty() || prev.ends_with(['.', '?', '!', '"', '\u{201D}', ':']);
-        if !titled && opens && (first.ends_with("ly") || SENTENCE_ADVERBS.contains(&first)) {
+        // ("Neither Adler nor her lawyer": nor a word that opens a clause.)
+        if !titled && opens && (first.ends_with("ly") || SENTENCE_ADVERBS.contains(&first) || opens_clause(first)) {
             if given == 1 {
                 continue;
             }

@@ -1465,3 +1465,22 @@ fn he_or_she_is_never_a_description_of_several() {
         ]
     );
 }
+
+#[test]
+fn neither_opening_a_sentence_is_no_given_name() {
+    assert_eq!(
+        rows(
+            "Asked about the delay, Kerr said the crews were doing their best.\n\n\
+             The Pentagon declined to comment.\n\n\
+             Neither Kerr nor his lawyer responded to requests for comment.\n\n\
+             Kerr has said he will not resign."
+        ),
+        vec![
+            one("Kerr", "indirect", "the crews were doing their best"),
+            one("Pentagon", "declined", "declined to comment"),
+            one("Kerr", "declined", "Neither Kerr nor his lawyer responded to requests for comment"),
+            one("lawyer", "declined", "Neither Kerr nor his lawyer responded to requests for comment"),
+            one("Kerr", "indirect", "he will not resign"),
+        ]
+    );
+}
