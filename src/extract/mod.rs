@@ -241,6 +241,7 @@ impl<'a> Pipeline<'a> {
         match outcome {
             Outcome::Framed => {
                 let mut prev: Option<usize> = None;
+                let mut whole_sentence = false;
                 for (k, f) in frames.iter().enumerate() {
                     // "\"Q1,\" Roe said, adding: \"Q2.\"": the split
                     // quotation and the participle both frame Q2 for Roe; it
@@ -304,6 +305,7 @@ impl<'a> Pipeline<'a> {
                     } else {
                         f
                     };
+                    whole_sentence |= f.content == range;
                     let index = self.push(paragraph, range, f, speaker);
                     self.out.statements[index].co_speakers = co_speakers;
                     if !attributed && f.source == Source::Continuation {
@@ -314,6 +316,20 @@ impl<'a> Pipeline<'a> {
                         self.fill_pending(index);
                     }
                     prev = Some(index);
+                }
+                // "The blaze was contained, Moss said, though three homes
+                // burned": a clause after every frame is the outlet's own,
+                // and a revision that changes it changes a claim.
+                let covered = frames.iter().map(|f| covered_end(f, &toks)).max().unwrap_or(range.1);
+                if !whole_sentence && let Some(start) = trailing_clause(doc, covered, range.1) {
+                    let own = Frame {
+                        attribution: Attribution::Unattributed,
+                        content: (start, range.1),
+                        content2: None,
+                        cue: None,
+                        source: Source::Continuation,
+                    };
+                    self.push(paragraph, range, &own, None);
                 }
             }
             Outcome::Introduces { np, cue } => {
@@ -386,11 +402,20 @@ impl<'a> Pipeline<'a> {
         }
         // A refusal ("X declined to comment", "X did not respond") says X
         // gave no words: a quotation after it is the speaker's before.
-        self.out
-            .statements
+        let statements = &self.out.statements;
+        statements
             .iter()
+            .enumerate()
             .rev()
-            .find(|s| s.attribution != Attribution::Declined)
+            // (Nor the outlet's clause after a frame, in the same sentence.)
+            .find(|&(i, s)| {
+                s.attribution != Attribution::Declined
+                    && !(s.speaker.is_none()
+                        && i > 0
+                        && statements[i - 1].span == s.span
+                        && statements[i - 1].speaker.is_some())
+            })
+            .map(|(_, s)| s)
             .filter(|s| paragraph - s.paragraph <= 1)
             .and_then(|s| s.speaker.clone())
     }
@@ -471,6 +496,63 @@ fn has_link(para: &str) -> bool {
         i = p + 1;
     }
     false
+}
+
+/// Where the last frame of a sentence leaves off: the end of its content,
+/// its cue or its source, whichever comes last.
+fn covered_end(f: &Frame, toks: &[Token]) -> usize {
+    let source = match f.source {
+        Source::Mention { np, appositive } => toks[np.1 - 1].end.max(appositive.map_or(0, |(_, e)| toks[e - 1].end)),
+        Source::Owner { np } => toks[np.1 - 1].end,
+        Source::Label { name, .. } => name.1,
+        Source::Previous | Source::Continuation => 0,
+    };
+    f.content.1.max(f.content2.map_or(0, |c| c.1)).max(f.cue.map_or(0, |c| c.1)).max(source)
+}
+
+/// The start of a clause of the writer's in `doc[from..end]`, after
+/// everything a sentence's frames took: a comma, a semicolon or a dash,
+/// a conjunction ("though", "but", "while", "and", ...), then at least
+/// three words with a verb among them and no verb of saying (", though
+/// officials said C" is someone's report, not the outlet's). None when
+/// only words of time or place are left ("..., Moss said Tuesday in
+/// Miami").
+fn trailing_clause(doc: &str, from: usize, end: usize) -> Option<usize> {
+    const OPENERS: [&str; 8] = ["though", "although", "but", "while", "whereas", "and", "yet", "even"];
+    const FINITE: [&str; 16] = [
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did",
+        "does", "do",
+    ];
+    let rest = doc.get(from..end)?.trim_start();
+    let rest = rest.strip_prefix([',', ';']).or_else(|| rest.strip_prefix('\u{2014}'))?.trim_start();
+    let (opener, mut clause) = rest.split_once(' ')?;
+    if !OPENERS.iter().any(|o| opener.eq_ignore_ascii_case(o)) {
+        return None;
+    }
+    if opener.eq_ignore_ascii_case("even") {
+        clause = clause.strip_prefix("though ")?;
+    }
+    // ("he said, and \"everyone started running\"": a quotation after the
+    // frame is the speaker's.)
+    if clause.starts_with(['"', '\u{201C}', '\'', '\u{2018}']) {
+        return None;
+    }
+    let words: Vec<&str> = clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let is_verb = |w: &str| {
+        let lower = w.to_ascii_lowercase();
+        FINITE.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed")) || lower.ends_with("n't")
+    };
+    let reported = words.iter().any(|w| cues::lookup(w).cue.is_some());
+    // ("Roe said the key was simple, and would not require D": a clause
+    // with no subject of its own goes on with the frame's.)
+    // Nor one opening with a preposition or an adverb ("..., but as
+    // shared experience", "but also being tempered"): no clause.
+    let own_subject = words.first().is_some_and(|w| {
+        !is_verb(w)
+            && !w.eq_ignore_ascii_case("not")
+            && cues::lookup(w).class & (cues::class::PREP | cues::class::AUX) == 0
+    });
+    (words.len() >= 3 && own_subject && words.iter().any(|w| is_verb(w)) && !reported).then(|| end - clause.len())
 }
 
 static ANONYM: scan::Rare = scan::Rare::new("anonym");

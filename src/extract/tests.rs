@@ -1484,3 +1484,22 @@ fn neither_opening_a_sentence_is_no_given_name() {
         ]
     );
 }
+
+#[test]
+fn a_clause_of_the_writers_after_a_frame_is_the_outlets_own() {
+    assert_eq!(
+        rows(
+            "The blaze was contained by Tuesday evening, Chief Dan Moss said, though three homes were destroyed.\n\n\
+             \"A truck hit the barrier,\" he said, and \"everyone started running.\"\n\n\
+             Moss said the cause was simple, and would not require an inquiry.\n\n\
+             The fire started in a shed, Moss said on Tuesday in Dayton."
+        ),
+        vec![
+            one("Dan Moss", "indirect", "The blaze was contained by Tuesday evening"),
+            own("three homes were destroyed."),
+            one("Dan Moss", "direct", "A truck hit the barrier"),
+            one("Dan Moss", "indirect", "the cause was simple"),
+            one("Dan Moss", "indirect", "The fire started in a shed"),
+        ]
+    );
+}
