@@ -382,6 +382,15 @@ impl PersonName {
             let surname = Some(w.remove(0));
             return PersonName { given: w, surname, titles };
         }
+        // "Mary Kowalski-Reyes": a double-barrelled surname is one, or
+        // "Mary Ann Kowalski-Reyes" would have the given names "mary ann
+        // kowalski" and be someone else. ("al-Sudani", "el-Sisi": an
+        // article joined to a name is a particle, below.)
+        let barrels = double_barrelled(name);
+        if barrels > 1 && w.len() >= barrels {
+            let joined = w.split_off(w.len() - barrels).join("-");
+            w.push(joined);
+        }
         let surname = w.pop().filter(|s| !SUFFIXES.contains(&s.as_str())).map(|s| umlaut_key(&s));
         // "Mohammed Shia al-Sudani": the particle goes with the surname,
         // not with the given names ("Mohammed al-Sudani" has no "al" of a
@@ -392,6 +401,26 @@ impl PersonName {
             w.pop();
         }
         PersonName { given: w, surname, titles }
+    }
+}
+
+/// How many names a hyphen joins in the last word of `name` (suffixes
+/// aside): 2 for "Kowalski-Reyes", 1 for "Reyes", and 1 for "al-Sudani"
+/// or "el-Sisi", whose first part is an article or a particle.
+fn double_barrelled(name: &str) -> usize {
+    let last = name
+        .split_whitespace()
+        .rev()
+        .find(|w| !SUFFIXES.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str()))
+        .unwrap_or("");
+    let parts: Vec<&str> = last.split('-').collect();
+    let first = parts[0].to_lowercase();
+    let named =
+        parts.iter().all(|p| p.chars().next().is_some_and(char::is_alphabetic) && p.chars().all(char::is_alphanumeric));
+    if parts.len() < 2 || !named || PARTICLES.contains(&first.as_str()) || ARABIC_ARTICLES.contains(&first.as_str()) {
+        1
+    } else {
+        parts.len()
     }
 }
 
@@ -611,6 +640,21 @@ mod tests {
         assert_eq!(norm_name("The Defense Department"), "defense department");
         assert_eq!(surname("Kenneth F. McKenzie Jr.").as_deref(), Some("mckenzie"));
         assert_eq!(norm_name("U.S. official"), "u s official");
+    }
+
+    #[test]
+    fn a_double_barrelled_surname_is_one() {
+        let p = PersonName::parse("Sen. Mary Ann Kowalski-Reyes");
+        assert_eq!(
+            (p.given, p.surname.as_deref()),
+            (vec!["mary".to_string(), "ann".to_string()], Some("kowalski-reyes"))
+        );
+        assert_eq!(g("Mary Ann Kowalski-Reyes", "Mary Kowalski-Reyes"), Given::Agree);
+        assert_eq!(PersonName::parse("Kowalski-Reyes").surname.as_deref(), Some("kowalski-reyes"));
+        // An article or a particle joined to a name is no second name.
+        let p = PersonName::parse("Mohammed Shia al-Sudani");
+        assert_eq!((p.given.len(), p.surname.as_deref()), (2, Some("sudani")));
+        assert_eq!(PersonName::parse("Ann Roe Jr.").surname.as_deref(), Some("roe"));
     }
 
     #[test]

@@ -419,3 +419,20 @@ fn his_campaign_in_two_stories_is_two_campaigns() {
     let text = env.run(["speakers"]).ok().to_string();
     assert!(!text.lines().any(|l| l.starts_with("campaign ")), "{text}");
 }
+
+/// A double-barrelled surname across outlets: one senator written with
+/// both given names in one story and one in another is one speaker, and
+/// another senator who shares the second half of the surname is not her.
+#[test]
+fn a_double_barrelled_surname_is_one_person_across_stories() {
+    let env = Env::new();
+    record_all(
+        &env,
+        &[
+            ("vote-a", "Vote nears\n\nSen. Mary Ann Kowalski-Reyes, D-Ohio, said she would vote no.\n"),
+            ("vote-b", "Bill passes\n\nSenator Mary Kowalski-Reyes said she had voted no.\n"),
+            ("vote-c", "Bill stalls\n\nSen. Mary Ann Reyes, R-Texas, said the bill was dead.\n"),
+        ],
+    );
+    stories_of_each(&env, &[("Mary Kowalski-Reyes", 2), ("Mary Ann Kowalski-Reyes", 2), ("Mary Ann Reyes", 1)]);
+}
