@@ -460,8 +460,7 @@ fn build() -> Table {
 /// [`class::PUT`]). Cheap and conservative: false means it is not one;
 /// true means [`lookup`] will tell.
 #[inline]
-pub fn maybe_cue(word: &str) -> bool {
-    let b = word.as_bytes();
+pub fn maybe_cue(b: &[u8]) -> bool {
     if b.len() < 2 || b.len() > 24 {
         return false;
     }
@@ -479,8 +478,9 @@ pub fn lookup(word: &str) -> Entry {
 /// after `start` (all but the last words of a document), the key is read
 /// as whole words, one for most words, and masked to the word's length:
 /// no loop whose exit is mispredicted at every word, as a byte-by-byte
-/// packing had.
-#[inline]
+/// packing had. Inlined: the tokeniser calls it for every word of a
+/// sentence that may frame, from one place.
+#[inline(always)]
 pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
     let bytes = text.as_bytes();
     // Abbreviations are stored without their dot ("Gen." is "gen").

@@ -101,6 +101,11 @@ pub fn tokenize(
     out.clear();
     let s = &doc[range.0..range.1];
     let bytes = s.as_bytes();
+    // Only a span that reaches into the sentence can quote its words.
+    // Most sentences have none and skip the walk along the spans at every
+    // token (a conservative test: `quoted` below decides when one does).
+    let (rel_start, rel_end) = (range.0 - para_start, range.1 - para_start);
+    let quotes_here = spans.iter().any(|sp| sp.open < rel_end && sp.end > rel_start);
     let mut q = 0;
     let mut i = 0;
     let mut may_frame = framed;
@@ -126,10 +131,12 @@ pub fn tokenize(
             continue;
         }
         let rel = range.0 + i - para_start;
-        while q < spans.len() && spans[q].end <= rel {
-            q += 1;
-        }
-        let quoted = q < spans.len() && spans[q].contains(rel);
+        let quoted = quotes_here && {
+            while q < spans.len() && spans[q].end <= rel {
+                q += 1;
+            }
+            q < spans.len() && spans[q].contains(rel)
+        };
         // Inside a quotation only the words' extent matters: one token for
         // the whole run up to the closing mark, less trailing punctuation
         // that frames look at ("president,\u{201D}").
@@ -273,27 +280,34 @@ pub fn tokenize(
             // Lookups wait until the sentence proves to need them; from
             // then on each word is looked up here, once, while its bytes
             // are at hand, and the cue that proved it keeps its entry.
-            let mut entry = None;
-            if !quoted && !may_frame && cues::maybe_cue(&s[i..end]) {
-                let e = cues::lookup_in(doc, range.0 + i, range.0 + end);
+            // One call site, so that the lookup is inlined into this loop.
+            let w = &bytes[i..end];
+            let mut entry = Entry::default();
+            if !quoted && (may_frame || cues::maybe_cue(w)) {
+                entry = cues::lookup_in(doc, range.0 + i, range.0 + end);
                 // ("C, as Roe put it.": no cue word, but a report.)
-                if e.cue.is_some() || (e.class & class::PUT != 0 && bytes[end..].starts_with(b" it")) {
+                if !may_frame
+                    && (entry.cue.is_some() || (entry.class & class::PUT != 0 && bytes[end..].starts_with(b" it")))
+                {
                     may_frame = true;
                     looked_from = out.len();
-                    entry = Some(e);
                 }
             }
-            if out.is_empty() {
-                opens_in = &s[i..end] == "In";
-            } else if opens_in && !may_frame && cues::is_poll(&s[i..end]) {
-                may_frame = true;
-                looked_from = out.len();
+            if !may_frame {
+                if out.is_empty() {
+                    opens_in = w == b"In";
+                } else if opens_in && cues::is_poll(&s[i..end]) {
+                    // This word too is looked up with those before it.
+                    may_frame = true;
+                    looked_from = out.len() + 1;
+                }
+                // A word looked up that proved nothing: if a later word
+                // proves the sentence, the lookups at the end give it
+                // its entry again.
+                if !may_frame {
+                    entry = Entry::default();
+                }
             }
-            let entry = match entry {
-                Some(e) => e,
-                None if may_frame && !quoted => cues::lookup_in(doc, range.0 + i, range.0 + end),
-                None => Entry::default(),
-            };
             (entry, cap)
         } else {
             (Entry::default(), false)
