@@ -132,6 +132,7 @@ impl<'a> Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    #[inline]
     fn lower_is(&self, i: usize, w: &str) -> bool {
         // Bytes, length first: the frames ask this of many tokens, and
         // slicing the text as a str checks char boundaries first.
