@@ -264,6 +264,12 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
 
 /// Whether a whole sentence or paragraph is nothing but links.
 pub fn is_only_urls(s: &str) -> bool {
+    // A link's word opens with "h" or "w", maybe after the marks
+    // [`is_url`] trims: every paragraph is asked, and most are answered
+    // by their first byte.
+    if !matches!(s.trim_start().as_bytes().first(), Some(b'h' | b'w' | b'(' | b')' | b'<' | b'>' | b',' | b'.')) {
+        return false;
+    }
     let mut any = false;
     for w in s.split_whitespace() {
         if !is_url(w) {

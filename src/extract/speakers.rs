@@ -2073,17 +2073,21 @@ fn can_speak(p: &Parsed) -> bool {
     if p.pronoun.is_some() {
         return true;
     }
-    let words: Vec<&str> = p.name.split_whitespace().collect();
-    let Some(&first) = words.first() else {
+    // The words walked anew where needed, not collected: this runs for
+    // every mention resolved, and names are a few words.
+    let words = || p.name.split_whitespace();
+    let mut it = words();
+    let Some(first) = it.next() else {
         return false;
     };
+    let single = it.next().is_none();
     // "The city said", "the county said": the local government, a source
     // of its own; "Middle East" alone is a place.
-    let local_government = p.definite_head.is_some() && words.len() == 1 && matches!(first, "city" | "county");
-    if !local_government && words.iter().all(|w| is_suffix(w) || is_place_word(w)) {
+    let local_government = p.definite_head.is_some() && single && matches!(first, "city" | "county");
+    if !local_government && words().all(|w| is_suffix(w) || is_place_word(w)) {
         return false;
     }
-    if first == "Operation" && words.len() > 1 {
+    if first == "Operation" && !single {
         return false;
     }
     if p.kind == SpeakerKind::Organization && !is_cap(first) {
@@ -2102,14 +2106,14 @@ fn can_speak(p: &Parsed) -> bool {
             "raid",
             "assault",
         ];
-        let head = words[words.len() - 1].to_ascii_lowercase();
+        let head = words().next_back().unwrap_or(first).to_ascii_lowercase();
         let source_noun =
-            words.iter().any(|w| cues::lookup(w).class & (class::ANON | class::GROUP | class::ROLE | class::ORG) != 0);
+            words().any(|w| cues::lookup(w).class & (class::ANON | class::GROUP | class::ROLE | class::ORG) != 0);
         // "those surveyed": people, picked out by what was done to them.
         if !source_noun && first != "those" && (head.ends_with("ed") || EVENTS.contains(&head.as_str())) {
             return false;
         }
-        return !(words.len() == 1 && matches!(first, "latter" | "former"));
+        return !(single && matches!(first, "latter" | "former"));
     }
     true
 }

@@ -101,6 +101,11 @@ pub fn tokenize(
     out.clear();
     let s = &doc[range.0..range.1];
     let bytes = s.as_bytes();
+    // Only a span that reaches into the sentence can quote its words.
+    // Most sentences have none and skip the walk along the spans at every
+    // token (a conservative test: `quoted` below decides when one does).
+    let (rel_start, rel_end) = (range.0 - para_start, range.1 - para_start);
+    let quotes_here = spans.iter().any(|sp| sp.open < rel_end && sp.end > rel_start);
     let mut q = 0;
     let mut i = 0;
     let mut may_frame = framed;
@@ -126,40 +131,30 @@ pub fn tokenize(
             continue;
         }
         let rel = range.0 + i - para_start;
-        while q < spans.len() && spans[q].end <= rel {
-            q += 1;
-        }
-        let quoted = q < spans.len() && spans[q].contains(rel);
+        let quoted = quotes_here && {
+            while q < spans.len() && spans[q].end <= rel {
+                q += 1;
+            }
+            q < spans.len() && spans[q].contains(rel)
+        };
         // Inside a quotation only the words' extent matters: one token for
         // the whole run up to the closing mark, less trailing punctuation
         // that frames look at ("president,\u{201D}").
-        if quoted && !quotes::is_double_mark(c) && !(c == '\'' && bytes.get(i + 1) == Some(&b'\'')) {
-            let span = spans[q];
-            let close_rel = if span.closed {
-                let pe = para_start + span.end;
-                let width =
-                    if doc[..pe].ends_with("''") { 2 } else { doc[..pe].chars().next_back().map_or(1, char::len_utf8) };
-                span.end - width
-            } else {
-                span.end
-            };
-            let stop = (para_start + close_rel).min(range.1) - range.0;
-            let run = s[i..stop].trim_end_matches(|ch: char| {
-                ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '\u{2014}' | '\u{2013}' | '\u{2015}')
+        if quoted
+            && !quotes::is_double_mark(c)
+            && !(c == '\'' && bytes.get(i + 1) == Some(&b'\''))
+            && let Some(end) = quoted_run_end(doc, range, para_start, spans[q], i)
+        {
+            out.push(Token {
+                start: range.0 + i,
+                end: range.0 + end,
+                kind: Kind::Word,
+                quoted: true,
+                cap: c.is_uppercase(),
+                entry: Entry::default(),
             });
-            if !run.is_empty() && i + run.len() > i {
-                let end = i + run.len();
-                out.push(Token {
-                    start: range.0 + i,
-                    end: range.0 + end,
-                    kind: Kind::Word,
-                    quoted: true,
-                    cap: c.is_uppercase(),
-                    entry: Entry::default(),
-                });
-                i = end;
-                continue;
-            }
+            i = end;
+            continue;
         }
         let mut end = i + if ascii { 1 } else { c.len_utf8() };
         let word = if ascii {
@@ -224,19 +219,9 @@ pub fn tokenize(
                     end += width;
                 }
             }
-            // Keep the dot of an abbreviation or initial ("U.S.", "F."),
-            // and of any short capitalised word before a comma ("Va.,"),
-            // and of "No." before a number ("the No. 2 Republican").
-            if bytes.get(end) == Some(&b'.') {
-                let w = &s[i..end];
-                let before_comma =
-                    bytes.get(end + 1) == Some(&b',') && (w.len() <= 4 || party_state(w)) && c.is_uppercase();
-                let number_sign = matches!(w, "No" | "Nos")
-                    && bytes.get(end + 1) == Some(&b' ')
-                    && bytes.get(end + 2).is_some_and(u8::is_ascii_digit);
-                if before_comma || number_sign || w.contains('.') || w.chars().nth(1).is_none() || abbrev_like(w) {
-                    end += 1;
-                }
+            // Keep the dot of an abbreviation (see `keeps_dot`).
+            if bytes.get(end) == Some(&b'.') && keeps_dot(&s[i..end], c, &bytes[end..]) {
+                end += 1;
             }
             Kind::Word
         } else if quotes::is_double_mark(c) || (c == '\'' && bytes.get(end) == Some(&b'\'')) {
@@ -273,27 +258,34 @@ pub fn tokenize(
             // Lookups wait until the sentence proves to need them; from
             // then on each word is looked up here, once, while its bytes
             // are at hand, and the cue that proved it keeps its entry.
-            let mut entry = None;
-            if !quoted && !may_frame && cues::maybe_cue(&s[i..end]) {
-                let e = cues::lookup_in(doc, range.0 + i, range.0 + end);
+            // One call site, so that the lookup is inlined into this loop.
+            let w = &bytes[i..end];
+            let mut entry = Entry::default();
+            if !quoted && (may_frame || cues::maybe_cue(w)) {
+                entry = cues::lookup_in(doc, range.0 + i, range.0 + end);
                 // ("C, as Roe put it.": no cue word, but a report.)
-                if e.cue.is_some() || (e.class & class::PUT != 0 && bytes[end..].starts_with(b" it")) {
+                if !may_frame
+                    && (entry.cue.is_some() || (entry.class & class::PUT != 0 && bytes[end..].starts_with(b" it")))
+                {
                     may_frame = true;
                     looked_from = out.len();
-                    entry = Some(e);
                 }
             }
-            if out.is_empty() {
-                opens_in = &s[i..end] == "In";
-            } else if opens_in && !may_frame && cues::is_poll(&s[i..end]) {
-                may_frame = true;
-                looked_from = out.len();
+            if !may_frame {
+                if out.is_empty() {
+                    opens_in = w == b"In";
+                } else if opens_in && cues::is_poll(&s[i..end]) {
+                    // This word too is looked up with those before it.
+                    may_frame = true;
+                    looked_from = out.len() + 1;
+                }
+                // A word looked up that proved nothing: if a later word
+                // proves the sentence, the lookups at the end give it
+                // its entry again.
+                if !may_frame {
+                    entry = Entry::default();
+                }
             }
-            let entry = match entry {
-                Some(e) => e,
-                None if may_frame && !quoted => cues::lookup_in(doc, range.0 + i, range.0 + end),
-                None => Entry::default(),
-            };
             (entry, cap)
         } else {
             (Entry::default(), false)
@@ -334,6 +326,40 @@ pub fn tokenize(
             }
         }
     }
+}
+
+/// The end (in the sentence `doc[range]`) of the quoted run that starts at
+/// its byte `i`, inside `span`: up to the closing mark, less trailing
+/// white space and the punctuation frames look at. `None` if nothing is
+/// left. Out of the tokeniser's loop: it runs once a quotation.
+#[cold]
+fn quoted_run_end(doc: &str, range: (usize, usize), para_start: usize, span: QuoteSpan, i: usize) -> Option<usize> {
+    let s = &doc[range.0..range.1];
+    let close_rel = if span.closed {
+        let pe = para_start + span.end;
+        let width = if doc[..pe].ends_with("''") { 2 } else { doc[..pe].chars().next_back().map_or(1, char::len_utf8) };
+        span.end - width
+    } else {
+        span.end
+    };
+    let stop = (para_start + close_rel).min(range.1) - range.0;
+    let run = s[i..stop].trim_end_matches(|ch: char| {
+        ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '\u{2014}' | '\u{2013}' | '\u{2015}')
+    });
+    (!run.is_empty()).then(|| i + run.len())
+}
+
+/// Whether the dot after the word `w` (which opens with `c`; `after`
+/// starts at the dot) is the word's: an abbreviation or initial ("U.S.",
+/// "F."), a short capitalised word before a comma ("Va.,"), "No." before
+/// a number ("the No. 2 Republican"). Out of the tokeniser's loop: most
+/// words have no dot after them.
+#[cold]
+fn keeps_dot(w: &str, c: char, after: &[u8]) -> bool {
+    let before_comma = after.get(1) == Some(&b',') && (w.len() <= 4 || party_state(w)) && c.is_uppercase();
+    let number_sign =
+        matches!(w, "No" | "Nos") && after.get(1) == Some(&b' ') && after.get(2).is_some_and(u8::is_ascii_digit);
+    before_comma || number_sign || w.contains('.') || w.chars().nth(1).is_none() || abbrev_like(w)
 }
 
 /// A party and state after a name: "R-Ga", "D-Mass", "I-Vt".

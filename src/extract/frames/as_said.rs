@@ -17,6 +17,11 @@ use crate::extract::tokens::Kind;
 /// `As S said, C`.
 pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
+    // Both forms need the word "as": most sentences have none, and skip
+    // the searches for its clause.
+    if !(0..t.len()).any(|k| c.lower_is(k, "as")) {
+        return false;
+    }
     if as_said_after(c, out) {
         return true;
     }

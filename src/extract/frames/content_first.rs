@@ -263,6 +263,11 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // thousand instructions a cue) could only come back empty.
     let any_close = t.iter().any(|x| x.kind == Kind::Close);
     let any_break = t.iter().any(|x| matches!(x.kind, Kind::Comma | Kind::Dash));
+    // Every form here, the inverted `C, said S` too, has a closing mark,
+    // a comma or a dash before its cue.
+    if !any_close && !any_break {
+        return false;
+    }
     for cue in (1..t.len()).rev() {
         let Some(kind) = cue_at(c, cue) else { continue };
         // "\"Why not?\" Roe demanded.": a stance verb right after a

@@ -132,6 +132,7 @@ impl<'a> Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    #[inline]
     fn lower_is(&self, i: usize, w: &str) -> bool {
         // Bytes, length first: the frames ask this of many tokens, and
         // slicing the text as a str checks char boundaries first.
@@ -171,13 +172,16 @@ impl Ctx<'_> {
         }) {
             e = k;
         }
-        // A quoted run is one token of many words.
-        let words: usize = self.t[s..e]
-            .iter()
-            .filter(|t| t.word())
-            .map(|t| if t.quoted { t.text(self.doc).split_whitespace().count() } else { 1 })
-            .sum();
-        (words >= 2).then(|| self.bytes(s, e))
+        // A quoted run is one token of many words. Two words are enough
+        // to tell: a long quotation is not counted to its end.
+        let mut words = 0;
+        for t in self.t[s..e].iter().filter(|t| t.word()) {
+            words += if t.quoted { t.text(self.doc).split_whitespace().take(2).count() } else { 1 };
+            if words >= 2 {
+                return Some(self.bytes(s, e));
+            }
+        }
+        None
     }
 
     /// The opening mark of the closing mark at `close`.

@@ -14,6 +14,12 @@ use crate::extract::tokens::Kind;
 /// `S did X, saying C`: the participle reports what the clause's subject
 /// said.
 pub(super) fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    // Each frame here hangs on a participle cue, and `cue_at` only ever
+    // gives a token the kind its entry has: a sentence with no such entry
+    // (most) skips the four searches for one.
+    if !c.t.iter().any(|x| x.entry.cue == Some(CueKind::Participle)) {
+        return false;
+    }
     quoted_as_saying(c, out) || named_participle(c, out) || with_participle(c, out) || clause_participle(c, out)
 }
 

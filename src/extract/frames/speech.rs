@@ -391,7 +391,7 @@ fn opens_adverbial_clause(c: &Ctx, j: usize) -> bool {
 /// Whether the participle at `k` takes its content as an object.
 pub(super) fn object_participle(c: &Ctx, k: usize) -> bool {
     let w = c.t[k].text(c.doc);
-    OBJECT_PARTICIPLES.split_whitespace().any(|p| p.eq_ignore_ascii_case(w))
+    OBJECT_PARTICIPLES.iter().any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// The object of a stance cue ("criticized the plan", "called for a
