@@ -461,7 +461,7 @@ struct Next {
 /// End of the first piece of a speaker-first content starting at `s`, and
 /// the frame that follows: `... but said that D`, `..., adding that D`,
 /// `...; S said D`, `..., and S said D`.
-fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
+fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)> {
     let t = c.t;
     let pronoun_opens = ["he", "she", "they", "we", "i", "it"].iter().any(|w| c.lower_is(s, w));
     for k in s..t.len().saturating_sub(1) {
@@ -475,13 +475,21 @@ fn coordinated(c: &Ctx, s: usize) -> Option<(usize, Option<Next>)> {
                 j += 1;
             }
             let end = if k > 0 && t[k - 1].kind == Kind::Comma { k - 1 } else { k };
-            // ("complained about the tone but defended Roe": a second
-            // stance in the past tense is the speaker's too; not after a
-            // pronoun opening C, whose verb it may be, as below.)
+            // ("complained about the tone but defended Roe", "criticized
+            // the plan and praised its goals": a second stance in the past
+            // tense is the speaker's too. After a report's clause only
+            // with "but": "said the government had not been consulted and
+            // considered them a violation" is the government's verb, and
+            // after a pronoun opening C, as below, it may be the pronoun's.)
+            let second_stance = |kind: CueKind| {
+                kind == CueKind::Other
+                    && !pronoun_opens
+                    && t[j].text(c.doc).ends_with("ed")
+                    && (stance || c.lower_is(k, "but"))
+            };
             if j < t.len()
                 && let Some(kind) = cue_at(c, j)
-                && (matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Declined)
-                    || (kind == CueKind::Other && !pronoun_opens && t[j].text(c.doc).ends_with("ed")))
+                && (matches!(kind, CueKind::Speech | CueKind::Tell | CueKind::Declined) || second_stance(kind))
             {
                 let next = Next { cue: j, kind, source: Source::Previous };
                 return Some((end, Some(next)));
@@ -731,7 +739,7 @@ pub(super) fn speaker_first(
         cue_bytes = c.bytes(cue, cue + 1);
         (comp.start, comp.that, Attribution::Indirect)
     };
-    let (end, next) = match coordinated(c, start.max(cue + 1)) {
+    let (end, next) = match coordinated(c, start.max(cue + 1), kind == CueKind::Other) {
         Some((end, next)) => (end, next),
         None => (t.len(), None),
     };
