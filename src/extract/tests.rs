@@ -1442,6 +1442,19 @@ fn warning_of_a_topic_is_a_stance_and_what_follows_it_is_framed_too() {
             one("Tom Kerr", "indirect", "more layoffs were coming"),
         ]
     );
+    // After a stance "and" opens a second one; after a report's clause the
+    // verb is the clause's.
+    assert_eq!(
+        rows(
+            "Kerr criticized the budget and praised the council for its speed.\n\n\
+             Ann Roe said the government had not been consulted and considered the strikes a violation."
+        ),
+        vec![
+            one("Kerr", "other", "the budget"),
+            one("Kerr", "other", "the council for its speed"),
+            one("Ann Roe", "indirect", "the government had not been consulted and considered the strikes a violation"),
+        ]
+    );
     // After a pronoun opening what was said, a second verb may be the
     // pronoun's: the report stays whole.
     assert_eq!(
