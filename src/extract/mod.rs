@@ -242,6 +242,7 @@ impl<'a> Pipeline<'a> {
             Outcome::Framed => {
                 let mut prev: Option<usize> = None;
                 let mut whole_sentence = false;
+                let first_statement = self.out.statements.len();
                 for (k, f) in frames.iter().enumerate() {
                     // "\"Q1,\" Roe said, adding: \"Q2.\"": the split
                     // quotation and the participle both frame Q2 for Roe; it
@@ -330,6 +331,31 @@ impl<'a> Pipeline<'a> {
                         source: Source::Continuation,
                     };
                     self.push(paragraph, range, &own, None);
+                }
+                // "Three people were hurt when the roof fell, and the mayor
+                // said C", "The bridge closed in May (the city said C)": a
+                // clause before every frame is the outlet's own too. (Not
+                // before a quotation's continuation, whose statements wait
+                // for their speaker by index.)
+                let opening = frames.iter().map(|f| covered_start(f, &toks)).min().unwrap_or(frame_range.0);
+                if !whole_sentence
+                    && !frames.iter().any(|f| f.source == Source::Continuation)
+                    && let Some(end) = leading_clause(doc, frame_range.0, opening)
+                {
+                    let own = Frame {
+                        attribution: Attribution::Unattributed,
+                        content: (frame_range.0, end),
+                        content2: None,
+                        cue: None,
+                        source: Source::Continuation,
+                    };
+                    self.push(paragraph, range, &own, None);
+                    // In the order of the text: before the frames' statements.
+                    let own = self.out.statements.pop().expect("just pushed");
+                    self.out.statements.insert(first_statement, own);
+                    for (i, st) in self.out.statements.iter_mut().enumerate().skip(first_statement) {
+                        st.index = i;
+                    }
                 }
             }
             Outcome::Introduces { np, cue } => {
@@ -508,6 +534,51 @@ fn covered_end(f: &Frame, toks: &[Token]) -> usize {
         Source::Previous | Source::Continuation => 0,
     };
     f.content.1.max(f.content2.map_or(0, |c| c.1)).max(f.cue.map_or(0, |c| c.1)).max(source)
+}
+
+/// Where the first frame of a sentence starts: its content, its cue or its
+/// source, whichever comes first.
+fn covered_start(f: &Frame, toks: &[Token]) -> usize {
+    let source = match f.source {
+        Source::Mention { np, .. } | Source::Owner { np } => toks[np.0].start,
+        Source::Label { name, .. } => name.0,
+        Source::Previous | Source::Continuation => usize::MAX,
+    };
+    f.content.0.min(f.content2.map_or(usize::MAX, |c| c.0)).min(f.cue.map_or(usize::MAX, |c| c.0)).min(source)
+}
+
+/// The end of a clause of the writer's in `doc[from..to]`, before
+/// everything a sentence's frames took: three words or more with a verb
+/// among them (or four without a comma) and no verb of saying, closed by ", and", ", but", ";" or an
+/// opening parenthesis. None when what comes first is an introduction
+/// ("On Tuesday, police said C", "After the roof fell, police said C").
+fn leading_clause(doc: &str, from: usize, to: usize) -> Option<usize> {
+    const FINITE: [&str; 16] = [
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did",
+        "does", "do",
+    ];
+    let lead = doc.get(from..to)?.trim_end();
+    let clause = lead
+        .strip_suffix(", and")
+        .or_else(|| lead.strip_suffix(", but"))
+        .or_else(|| lead.strip_suffix(';'))
+        .or_else(|| lead.strip_suffix('('))?
+        .trim_end();
+    if clause.contains(['"', '\u{201C}', '\u{201D}', '(', ')']) {
+        return None;
+    }
+    let words: Vec<&str> = clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let verb = words.iter().any(|w| {
+        let lower = w.to_ascii_lowercase();
+        FINITE.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed")) || lower.ends_with("n't")
+    });
+    let reported = words.iter().any(|w| cues::lookup(w).cue.is_some());
+    // (A verb in the past tense may be irregular, "The roof fell at noon;":
+    // four words opening the sentence before the break are a clause too,
+    // unless a comma makes them a list, "But unions, environmental groups,
+    // and many lawmakers claim C", a subject cut short.)
+    let clause_like = verb || (words.len() >= 4 && !clause.contains(','));
+    (words.len() >= 3 && clause_like && !reported).then(|| from + clause.len())
 }
 
 /// The start of a clause of the writer's in `doc[from..end]`, after

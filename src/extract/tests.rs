@@ -1149,6 +1149,8 @@ fn a_report_in_parentheses_is_framed_by_itself() {
              Two states broke the pattern (Hale support 27 percent)."
         ),
         vec![
+            // What happened before the parenthesis is the outlet's.
+            own("Ann Roe stumbled on the steps of a van"),
             one("Ann Roe's campaign", "indirect", "she has pneumonia"),
             own("Ed Hale kept tabs on the budget (he reported daily to the owner)."),
             own("Two states broke the pattern (Hale support 27 percent)."),
@@ -1513,6 +1515,29 @@ fn a_clause_of_the_writers_after_a_frame_is_the_outlets_own() {
             one("Dan Moss", "direct", "A truck hit the barrier"),
             one("Dan Moss", "indirect", "the cause was simple"),
             one("Dan Moss", "indirect", "The fire started in a shed"),
+        ]
+    );
+}
+
+#[test]
+fn a_clause_of_the_writers_before_a_frame_is_the_outlets_own() {
+    assert_eq!(
+        rows(
+            "Three people were hurt when the roof fell, and the mayor said the building would be razed.\n\n\
+             The roof fell at noon; police said nobody was inside.\n\n\
+             The bridge was closed for repairs in May (the city said it would reopen in June).\n\n\
+             But unions, environmental groups, and many lawmakers claim the deal will cost jobs.\n\n\
+             On Tuesday, police said the driver had fled."
+        ),
+        vec![
+            own("Three people were hurt when the roof fell"),
+            one("mayor", "indirect", "the building would be razed"),
+            own("The roof fell at noon"),
+            one("police", "indirect", "nobody was inside"),
+            own("The bridge was closed for repairs in May"),
+            one("city", "indirect", "it would reopen in June"),
+            one("lawmakers", "indirect", "the deal will cost jobs"),
+            one("police", "indirect", "the driver had fled"),
         ]
     );
 }

@@ -736,9 +736,11 @@ fn a_contract_story_turns_into_the_mayors_denial() {
 
 /// The outlet's own clause after a source's frame changed between
 /// updates ("..., Moss said, though hot spots remained" -> "..., though two
-/// homes were destroyed"): a claim of the outlet's, removed and added; a
-/// stance added ("warned of C"); the refusal of two unnamed parties and
-/// the chief's unchanged claims are no change.
+/// homes were destroyed"): a claim of the outlet's, removed and added; so
+/// is one before a frame ("Two firefighters were treated ..., and Moss
+/// said C" -> "Three ..."), reworded; a stance added ("warned of C"); the
+/// refusal of two unnamed parties and the chief's unchanged claims are no
+/// change.
 #[test]
 fn the_outlets_clause_after_a_frame_and_a_warning_added() {
     check(
@@ -748,6 +750,7 @@ fn the_outlets_clause_after_a_frame_and_a_warning_added() {
         &[
             ex("removed", "(unattributed)", "^hot spots remained"),
             ex("added", "(unattributed)", "^two neighboring homes were destroyed"),
+            was("reworded", "(unattributed)", "^Two firefighters", "^Three firefighters were treated"),
             ex("added", "Dan Moss", "^more fires in empty buildings"),
             ex("added", "police report", "^Investigators suspect the fire was set"),
         ],
