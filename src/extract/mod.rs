@@ -26,6 +26,7 @@ mod scan;
 mod sentences;
 mod speakers;
 mod tokens;
+mod writer;
 
 pub use cues::is_unsupported;
 pub use model::{Attribution, Extraction, Speaker, SpeakerKind, SpeakerRef, Statement};
@@ -321,8 +322,8 @@ impl<'a> Pipeline<'a> {
                 // "The blaze was contained, Moss said, though three homes
                 // burned": a clause after every frame is the outlet's own,
                 // and a revision that changes it changes a claim.
-                let covered = frames.iter().map(|f| covered_end(f, &toks)).max().unwrap_or(range.1);
-                if !whole_sentence && let Some(start) = trailing_clause(doc, covered, range.1) {
+                let covered = frames.iter().map(|f| writer::covered_end(f, &toks)).max().unwrap_or(range.1);
+                if !whole_sentence && let Some(start) = writer::trailing_clause(doc, covered, range.1) {
                     let own = Frame {
                         attribution: Attribution::Unattributed,
                         content: (start, range.1),
@@ -337,10 +338,10 @@ impl<'a> Pipeline<'a> {
                 // clause before every frame is the outlet's own too. (Not
                 // before a quotation's continuation, whose statements wait
                 // for their speaker by index.)
-                let opening = frames.iter().map(|f| covered_start(f, &toks)).min().unwrap_or(frame_range.0);
+                let opening = frames.iter().map(|f| writer::covered_start(f, &toks)).min().unwrap_or(frame_range.0);
                 if !whole_sentence
                     && !frames.iter().any(|f| f.source == Source::Continuation)
-                    && let Some(end) = leading_clause(doc, frame_range.0, opening)
+                    && let Some(end) = writer::leading_clause(doc, frame_range.0, opening)
                 {
                     let own = Frame {
                         attribution: Attribution::Unattributed,
@@ -522,108 +523,6 @@ fn has_link(para: &str) -> bool {
         i = p + 1;
     }
     false
-}
-
-/// Where the last frame of a sentence leaves off: the end of its content,
-/// its cue or its source, whichever comes last.
-fn covered_end(f: &Frame, toks: &[Token]) -> usize {
-    let source = match f.source {
-        Source::Mention { np, appositive } => toks[np.1 - 1].end.max(appositive.map_or(0, |(_, e)| toks[e - 1].end)),
-        Source::Owner { np } => toks[np.1 - 1].end,
-        Source::Label { name, .. } => name.1,
-        Source::Previous | Source::Continuation => 0,
-    };
-    f.content.1.max(f.content2.map_or(0, |c| c.1)).max(f.cue.map_or(0, |c| c.1)).max(source)
-}
-
-/// Where the first frame of a sentence starts: its content, its cue or its
-/// source, whichever comes first.
-fn covered_start(f: &Frame, toks: &[Token]) -> usize {
-    let source = match f.source {
-        Source::Mention { np, .. } | Source::Owner { np } => toks[np.0].start,
-        Source::Label { name, .. } => name.0,
-        Source::Previous | Source::Continuation => usize::MAX,
-    };
-    f.content.0.min(f.content2.map_or(usize::MAX, |c| c.0)).min(f.cue.map_or(usize::MAX, |c| c.0)).min(source)
-}
-
-/// The end of a clause of the writer's in `doc[from..to]`, before
-/// everything a sentence's frames took: three words or more with a verb
-/// among them (or four without a comma) and no verb of saying, closed by ", and", ", but", ";" or an
-/// opening parenthesis. None when what comes first is an introduction
-/// ("On Tuesday, police said C", "After the roof fell, police said C").
-fn leading_clause(doc: &str, from: usize, to: usize) -> Option<usize> {
-    const FINITE: [&str; 16] = [
-        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did",
-        "does", "do",
-    ];
-    let lead = doc.get(from..to)?.trim_end();
-    let clause = lead
-        .strip_suffix(", and")
-        .or_else(|| lead.strip_suffix(", but"))
-        .or_else(|| lead.strip_suffix(';'))
-        .or_else(|| lead.strip_suffix('('))?
-        .trim_end();
-    if clause.contains(['"', '\u{201C}', '\u{201D}', '(', ')']) {
-        return None;
-    }
-    let words: Vec<&str> = clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
-    let verb = words.iter().any(|w| {
-        let lower = w.to_ascii_lowercase();
-        FINITE.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed")) || lower.ends_with("n't")
-    });
-    let reported = words.iter().any(|w| cues::lookup(w).cue.is_some());
-    // (A verb in the past tense may be irregular, "The roof fell at noon;":
-    // four words opening the sentence before the break are a clause too,
-    // unless a comma makes them a list, "But unions, environmental groups,
-    // and many lawmakers claim C", a subject cut short.)
-    let clause_like = verb || (words.len() >= 4 && !clause.contains(','));
-    (words.len() >= 3 && clause_like && !reported).then(|| from + clause.len())
-}
-
-/// The start of a clause of the writer's in `doc[from..end]`, after
-/// everything a sentence's frames took: a comma, a semicolon or a dash,
-/// a conjunction ("though", "but", "while", "and", ...), then at least
-/// three words with a verb among them and no verb of saying (", though
-/// officials said C" is someone's report, not the outlet's). None when
-/// only words of time or place are left ("..., Moss said Tuesday in
-/// Miami").
-fn trailing_clause(doc: &str, from: usize, end: usize) -> Option<usize> {
-    const OPENERS: [&str; 8] = ["though", "although", "but", "while", "whereas", "and", "yet", "even"];
-    const FINITE: [&str; 16] = [
-        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did",
-        "does", "do",
-    ];
-    let rest = doc.get(from..end)?.trim_start();
-    let rest = rest.strip_prefix([',', ';']).or_else(|| rest.strip_prefix('\u{2014}'))?.trim_start();
-    let (opener, mut clause) = rest.split_once(' ')?;
-    if !OPENERS.iter().any(|o| opener.eq_ignore_ascii_case(o)) {
-        return None;
-    }
-    if opener.eq_ignore_ascii_case("even") {
-        clause = clause.strip_prefix("though ")?;
-    }
-    // ("he said, and \"everyone started running\"": a quotation after the
-    // frame is the speaker's.)
-    if clause.starts_with(['"', '\u{201C}', '\'', '\u{2018}']) {
-        return None;
-    }
-    let words: Vec<&str> = clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
-    let is_verb = |w: &str| {
-        let lower = w.to_ascii_lowercase();
-        FINITE.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed")) || lower.ends_with("n't")
-    };
-    let reported = words.iter().any(|w| cues::lookup(w).cue.is_some());
-    // ("Roe said the key was simple, and would not require D": a clause
-    // with no subject of its own goes on with the frame's.)
-    // Nor one opening with a preposition or an adverb ("..., but as
-    // shared experience", "but also being tempered"): no clause.
-    let own_subject = words.first().is_some_and(|w| {
-        !is_verb(w)
-            && !w.eq_ignore_ascii_case("not")
-            && cues::lookup(w).class & (cues::class::PREP | cues::class::AUX) == 0
-    });
-    (words.len() >= 3 && own_subject && words.iter().any(|w| is_verb(w)) && !reported).then(|| end - clause.len())
 }
 
 static ANONYM: scan::Rare = scan::Rare::new("anonym");

@@ -1,0 +1,120 @@
+//! The writer's own clauses around a sentence's frames: "The blaze was
+//! contained, Moss said, though three homes were destroyed", "Three
+//! people were hurt, and the mayor said C". What the frames did not take
+//! and reads as a clause of its own is the outlet's statement, so that a
+//! revision changing it changes a claim.
+
+use super::cues;
+use super::frames::{Frame, Source};
+use super::tokens::Token;
+
+/// Words that make a clause finite wherever they stand.
+const FINITE: [&str; 16] = [
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "does",
+    "do",
+];
+
+/// A clause's words, their punctuation trimmed.
+fn words(clause: &str) -> Vec<&str> {
+    clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect()
+}
+
+/// A word that reads as a verb: finite, a regular past tense, or negated.
+fn is_verb(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    FINITE.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed")) || lower.ends_with("n't")
+}
+
+/// Whether a verb of saying is among the words: then the clause is
+/// someone's report, not the outlet's ("..., though officials said C").
+fn reports(words: &[&str]) -> bool {
+    words.iter().any(|w| cues::lookup(w).cue.is_some())
+}
+
+/// Where the last frame of a sentence leaves off: the end of its content,
+/// its cue or its source, whichever comes last.
+pub(super) fn covered_end(f: &Frame, toks: &[Token]) -> usize {
+    let source = match f.source {
+        Source::Mention { np, appositive } => toks[np.1 - 1].end.max(appositive.map_or(0, |(_, e)| toks[e - 1].end)),
+        Source::Owner { np } => toks[np.1 - 1].end,
+        Source::Label { name, .. } => name.1,
+        Source::Previous | Source::Continuation => 0,
+    };
+    f.content.1.max(f.content2.map_or(0, |c| c.1)).max(f.cue.map_or(0, |c| c.1)).max(source)
+}
+
+/// Where the first frame of a sentence starts: its content, its cue or its
+/// source, whichever comes first.
+pub(super) fn covered_start(f: &Frame, toks: &[Token]) -> usize {
+    let source = match f.source {
+        Source::Mention { np, .. } | Source::Owner { np } => toks[np.0].start,
+        Source::Label { name, .. } => name.0,
+        Source::Previous | Source::Continuation => usize::MAX,
+    };
+    f.content.0.min(f.content2.map_or(usize::MAX, |c| c.0)).min(f.cue.map_or(usize::MAX, |c| c.0)).min(source)
+}
+
+/// The end of a clause of the writer's in `doc[from..to]`, before
+/// everything a sentence's frames took: three words or more with a verb
+/// among them (or four without a comma) and no verb of saying, closed by
+/// ", and", ", but", ";" or an opening parenthesis. None when what comes
+/// first is an introduction ("On Tuesday, police said C", "After the roof
+/// fell, police said C").
+pub(super) fn leading_clause(doc: &str, from: usize, to: usize) -> Option<usize> {
+    let lead = doc.get(from..to)?.trim_end();
+    let clause = lead
+        .strip_suffix(", and")
+        .or_else(|| lead.strip_suffix(", but"))
+        .or_else(|| lead.strip_suffix(';'))
+        .or_else(|| lead.strip_suffix('('))?
+        .trim_end();
+    if clause.contains(['"', '\u{201C}', '\u{201D}', '(', ')']) {
+        return None;
+    }
+    let words = words(clause);
+    let verb = words.iter().any(|w| is_verb(w));
+    let reported = reports(&words);
+    // (A verb in the past tense may be irregular, "The roof fell at noon;":
+    // four words opening the sentence before the break are a clause too,
+    // unless a comma makes them a list, "But unions, environmental groups,
+    // and many lawmakers claim C", a subject cut short.)
+    let clause_like = verb || (words.len() >= 4 && !clause.contains(','));
+    (words.len() >= 3 && clause_like && !reported).then(|| from + clause.len())
+}
+
+/// The start of a clause of the writer's in `doc[from..end]`, after
+/// everything a sentence's frames took: a comma, a semicolon or a dash,
+/// a conjunction ("though", "but", "while", "and", ...), then at least
+/// three words with a verb among them and no verb of saying (", though
+/// officials said C" is someone's report, not the outlet's). None when
+/// only words of time or place are left ("..., Moss said Tuesday in
+/// Miami").
+pub(super) fn trailing_clause(doc: &str, from: usize, end: usize) -> Option<usize> {
+    const OPENERS: [&str; 8] = ["though", "although", "but", "while", "whereas", "and", "yet", "even"];
+    let rest = doc.get(from..end)?.trim_start();
+    let rest = rest.strip_prefix([',', ';']).or_else(|| rest.strip_prefix('\u{2014}'))?.trim_start();
+    let (opener, mut clause) = rest.split_once(' ')?;
+    if !OPENERS.iter().any(|o| opener.eq_ignore_ascii_case(o)) {
+        return None;
+    }
+    if opener.eq_ignore_ascii_case("even") {
+        clause = clause.strip_prefix("though ")?;
+    }
+    // ("he said, and \"everyone started running\"": a quotation after the
+    // frame is the speaker's.)
+    if clause.starts_with(['"', '\u{201C}', '\'', '\u{2018}']) {
+        return None;
+    }
+    let words = words(clause);
+    let reported = reports(&words);
+    // ("Roe said the key was simple, and would not require D": a clause
+    // with no subject of its own goes on with the frame's.)
+    // Nor one opening with a preposition or an adverb ("..., but as
+    // shared experience", "but also being tempered"): no clause.
+    let own_subject = words.first().is_some_and(|w| {
+        !is_verb(w)
+            && !w.eq_ignore_ascii_case("not")
+            && cues::lookup(w).class & (cues::class::PREP | cues::class::AUX) == 0
+    });
+    (words.len() >= 3 && own_subject && words.iter().any(|w| is_verb(w)) && !reported).then(|| end - clause.len())
+}
