@@ -114,7 +114,7 @@ impl Entry {
 /// Endings that surnames share ("Sanders", "Rogers") and peoples share
 /// ("Russians", "Palestinians": proper nouns) are left out.
 fn plural_of_people(w: &str) -> bool {
-    const ENDINGS: [&str; 13] = [
+    const ENDINGS: [&str; 24] = [
         "ors",
         "ists",
         "cians",
@@ -128,6 +128,17 @@ fn plural_of_people(w: &str) -> bool {
         "goers",
         "keepers",
         "seekers",
+        "eers",
+        "searchers",
+        "teachers",
+        "farmers",
+        "lawyers",
+        "nurses",
+        "fighters",
+        "drivers",
+        "officers",
+        "soldiers",
+        "buyers",
     ];
     let w = w.to_ascii_lowercase();
     w.len() >= 6 && ENDINGS.iter().any(|e| w.ends_with(e))
@@ -164,6 +175,15 @@ fn is_person_noun(w: &str) -> bool {
         "voter",
         "host",
         "author",
+        "suspect",
+        "defendant",
+        "plaintiff",
+        "patient",
+        "passenger",
+        "driver",
+        "pilot",
+        "officer",
+        "soldier",
     ];
     // A capitalised word is a name ("Verveer", "Fleischer"), not a noun.
     if is_cap(w) {
@@ -1362,13 +1382,25 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // author speaks through it.)
     let described_document =
         |k: usize| k >= 1 && words[k + 1] == "by" && cues::SEEN_BY.contains(&words[k]) && document(k - 1);
-    if head > 0 && head < words.len() && (head == 1 || !is_cap(words[head - 1])) {
-        if described_document(head - 1) {
-            return organisation(words[..head - 1].join(" "), appositive_role, gender);
-        }
-        if document(head - 1) {
-            return organisation(words.join(" "), appositive_role, gender);
-        }
+    if head > 0 && head < words.len() && (head == 1 || !is_cap(words[head - 1])) && described_document(head - 1) {
+        return organisation(words[..head - 1].join(" "), appositive_role, gender);
+    }
+    // "A study published Monday in the journal Nature": the document, what
+    // describes it (lower case, or a day) and where it appeared; the
+    // journal's name is no speaker's. (Its author after "by" or "from"
+    // is: "a survey conducted by analyst Ann Roe".) Not "research director
+    // for IHS": a noun after the document's makes it a person's title.
+    let describes = |w: &str| {
+        cues::lookup(w).class & class::TIME != 0
+            || (!is_cap(w) && (w.ends_with("ed") || w.ends_with("en") || w == "out"))
+    };
+    if head < words.len()
+        && let Some(d) = (head.saturating_sub(4)..head).find(|&k| document(k))
+        && (d + 1 == head || !matches!(words[head], "by" | "from"))
+        && (d == 0 || !is_cap(words[d]))
+        && words[d + 1..head].iter().all(|w| describes(w))
+    {
+        return organisation(words.join(" "), appositive_role, gender);
     }
     // "Joel Roe of the Daily Planet": the name is before the preposition,
     // what follows places them. Not for "Secretary of Defense Ann Roe".

@@ -1081,6 +1081,31 @@ fn a_plural_of_people_opening_a_sentence_is_a_group_not_a_name() {
             ("Russians", SpeakerKind::Person),
         ]
     );
+    // Plurals of trades open sentences too; a singular one is a person.
+    let x = extract(
+        "Engineers said the pump failed first.\n\nFirefighters said the roof was unsafe.\n\n\
+         Myers said the pump was new.\n\nThe suspect told police he had been home.",
+    );
+    let kinds: Vec<(&str, SpeakerKind)> = x.speakers.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("engineers", SpeakerKind::Organization),
+            ("firefighters", SpeakerKind::Organization),
+            ("Myers", SpeakerKind::Person),
+            ("suspect", SpeakerKind::Person),
+        ]
+    );
+}
+
+#[test]
+fn a_study_described_by_a_day_and_a_journal_is_the_source() {
+    let x = extract("A study published Monday in the journal Nature found that coral reefs are recovering.");
+    let s = x.statements[0].speaker.as_ref().expect("a source");
+    assert_eq!(
+        (s.name.as_str(), speaker(&x, &s.name).kind),
+        ("study published Monday in the journal Nature", SpeakerKind::Organization)
+    );
 }
 
 #[test]
@@ -1538,6 +1563,22 @@ fn a_clause_of_the_writers_before_a_frame_is_the_outlets_own() {
             one("city", "indirect", "it would reopen in June"),
             one("lawmakers", "indirect", "the deal will cost jobs"),
             one("police", "indirect", "the driver had fled"),
+        ]
+    );
+}
+
+#[test]
+fn a_name_before_two_appositives_is_the_speaker() {
+    assert_eq!(
+        rows(
+            "Gus Ando, research director for Tarn Analytics, a consulting company, said the deal was careful.\n\n\
+             Ann Roe, an analyst at Acme Corp, a brokerage, said the shares would fall.\n\n\
+             On Tuesday, the chief of police, a veteran officer, said the road was closed."
+        ),
+        vec![
+            one("Gus Ando", "indirect", "the deal was careful"),
+            one("Ann Roe", "indirect", "the shares would fall"),
+            one("chief of police", "indirect", "the road was closed"),
         ]
     );
 }

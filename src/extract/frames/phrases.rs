@@ -843,7 +843,15 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             if list < np.0 && accept(list) {
                 return Some(Source::Mention { np: (list, last), appositive: None });
             }
-            if accept(np.0) {
+            // "Gus Ando, research director for IHS, a consulting company,
+            // said": the phrase before the last appositive is one itself,
+            // after a name; the walk goes on to the name.
+            let chained = np.0 >= 3
+                && t[np.0 - 1].kind == Kind::Comma
+                && (!t[np.0].cap || t[np.0].is(class::DET))
+                && appositive_like(c, np.0)
+                && np_back(c, np.0 - 1).is_some_and(|n| is_name_of(c, n.0, n.1));
+            if accept(np.0) && !chained {
                 return Some(Source::Mention { np, appositive: (!parenthetical).then_some((b + 1, last)) });
             }
         }
@@ -1389,12 +1397,14 @@ pub(super) fn document_subject(c: &Ctx, cue: usize) -> Option<Source> {
     // "a study by Harvard and the University of Leeds": names joined.
     let joins_names = |k: usize| c.lower_is(k, "and") && t[k - 1].cap && (t[k + 1].cap || t[k + 1].is(class::DET));
     // "polls taken over two weeks", "a study that appeared in the
-    // journal": a participle that describes, no verb of the sentence.
+    // journal", "a study published Monday in": a participle that
+    // describes, no verb of the sentence.
     let describes = |k: usize| {
         let w = t[k].text(c.doc);
         (w.ends_with("ed") || w.ends_with("en"))
             && !t[k - 1].is(class::AUX)
-            && t.get(k + 1).is_some_and(|n| n.word() && !n.cap && n.is(class::PREP | class::DET | class::TIME))
+            && t.get(k + 1)
+                .is_some_and(|n| n.word() && (n.is(class::TIME) || (!n.cap && n.is(class::PREP | class::DET))))
     };
     if t[s..head].iter().any(|x| clause(x) || x.is(class::PREP) || x.cue().is_some())
         || (after..j).any(|k| {
