@@ -85,6 +85,9 @@ pub mod class {
     /// "put" and "phrased", of "as S put it": no cue, but a sentence
     /// without one may still report speech by them.
     pub const PUT: u32 = 1 << 21;
+    /// Base forms that are as often nouns ("report", "estimate",
+    /// "suspect"): a cue only in context (see [`context_cue`]).
+    pub const CONTEXT_CUE: u32 = 1 << 22;
 }
 
 /// One word's entry.
@@ -455,6 +458,9 @@ fn build() -> Table {
         class::NOUNLIKE_CUE,
     );
     add_class("put phrased", class::PUT);
+    for (w, _) in CONTEXT_CUES {
+        add_class(w, class::CONTEXT_CUE);
+    }
     let mut add_cue = |words: &str, cue: CueKind| {
         for w in words.split_whitespace() {
             t.entry(w).cue.get_or_insert(cue);
@@ -485,11 +491,57 @@ fn build() -> Table {
     // "put" and "phrased" pass the cue filter, so that the tokeniser,
     // which looks up only words that may be cues until one is, sees "as
     // Roe put it" (a report with no cue word) at no cost to other words.
-    for w in ["put", "phrased"] {
+    for w in ["put", "phrased"].into_iter().chain(CONTEXT_CUES.map(|(w, _)| w)) {
         let b = w.as_bytes();
         t.cue_lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
     }
     t
+}
+
+/// Base forms of cues that are as often nouns, and the cue each is.
+const CONTEXT_CUES: [(&str, CueKind); 9] = [
+    ("estimate", CueKind::Speech),
+    ("report", CueKind::Speech),
+    ("note", CueKind::Speech),
+    ("forecast", CueKind::Speech),
+    ("project", CueKind::Speech),
+    ("charge", CueKind::Speech),
+    ("stress", CueKind::Speech),
+    ("suspect", CueKind::Belief),
+    ("doubt", CueKind::Belief),
+];
+
+/// "Officials estimate that C", "Residents report that C", "Critics
+/// charge that C": a base form that is as often a noun ([`class::CONTEXT_CUE`])
+/// is a cue when "that" follows it and a plural subject goes before it
+/// ("they", "we", a group noun, a plural); "a new report that C", "the
+/// estimate that C" and "the suspect told police" stay nouns. `entry` is
+/// the word's own at `doc[start..end]`; `before` is the word before it,
+/// if one is.
+pub fn context_cue(doc: &str, (start, end): (usize, usize), before: Option<(usize, usize)>, entry: Entry) -> Entry {
+    let Some((bs, be)) = before else { return entry };
+    let rest = &doc.as_bytes()[end..];
+    if !rest.starts_with(b" that ") || doc.as_bytes()[start].is_ascii_uppercase() {
+        return entry;
+    }
+    let prev = &doc[bs..be];
+    let prev_class = lookup_in(doc, bs, be).class;
+    let plural = ["they", "we", "i", "you"].iter().any(|p| prev.eq_ignore_ascii_case(p))
+        || prev_class & (class::ANON | class::GROUP) != 0
+        || (prev.len() > 3
+            && prev.ends_with('s')
+            && !prev.ends_with("ss")
+            && !prev.contains(['\'', '\u{2019}'])
+            && !prev.eq_ignore_ascii_case("news")
+            && prev_class & (class::DET | class::PRON | class::AUX | class::PREP | class::CONJ | class::SUB) == 0);
+    if !plural || prev_class & class::DET != 0 {
+        return entry;
+    }
+    let word = &doc[start..end];
+    match CONTEXT_CUES.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)) {
+        Some(&(_, kind)) => Entry { class: entry.class | class::WEAK_CUE, cue: Some(kind) },
+        None => entry,
+    }
 }
 
 /// Whether a word may be a cue (any case) or is "put"/"phrased" (see

@@ -1099,6 +1099,28 @@ fn a_plural_of_people_opening_a_sentence_is_a_group_not_a_name() {
 }
 
 #[test]
+fn a_base_form_that_is_also_a_noun_is_a_cue_after_a_plural_before_that() {
+    assert_eq!(
+        rows(
+            "Officials estimate that about 4,000 homes lost power.\n\n\
+             Residents report that the water smells of chlorine.\n\n\
+             Critics charge that the plan favours landlords.\n\n\
+             A new report that the mayor ordered was never published.\n\n\
+             News reports that the bridge had collapsed were false.\n\n\
+             The estimate that the council gave was low."
+        ),
+        vec![
+            one("officials", "indirect", "about 4,000 homes lost power"),
+            one("residents", "indirect", "the water smells of chlorine"),
+            one("critics", "indirect", "the plan favours landlords"),
+            own("A new report that the mayor ordered was never published."),
+            own("News reports that the bridge had collapsed were false."),
+            own("The estimate that the council gave was low."),
+        ]
+    );
+}
+
+#[test]
 fn a_study_described_by_a_day_and_a_journal_is_the_source() {
     let x = extract("A study published Monday in the journal Nature found that coral reefs are recovering.");
     let s = x.statements[0].speaker.as_ref().expect("a source");

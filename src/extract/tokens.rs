@@ -84,6 +84,11 @@ fn word_char_at(s: &str, i: usize) -> Option<usize> {
     is_word_char(c).then(|| c.len_utf8())
 }
 
+/// The extent of the last of `tokens` if it is an unquoted word.
+fn word_before(tokens: &[Token]) -> Option<(usize, usize)> {
+    tokens.last().filter(|t| t.kind == Kind::Word && !t.quoted).map(|t| (t.start, t.end))
+}
+
 /// Tokenise `doc[range]`. `para_start` and `spans` (paragraph-relative)
 /// tell which marks open and close quotes and which words are quoted.
 ///
@@ -263,6 +268,9 @@ pub fn tokenize(
             let mut entry = Entry::default();
             if !quoted && (may_frame || cues::maybe_cue(w)) {
                 entry = cues::lookup_in(doc, range.0 + i, range.0 + end);
+                if entry.class & class::CONTEXT_CUE != 0 {
+                    entry = cues::context_cue(doc, (range.0 + i, range.0 + end), word_before(out), entry);
+                }
                 // ("C, as Roe put it.": no cue word, but a report.)
                 if !may_frame
                     && (entry.cue.is_some() || (entry.class & class::PUT != 0 && bytes[end..].starts_with(b" it")))
@@ -304,9 +312,14 @@ pub fn tokenize(
     // words are content whatever they are. Those from `looked_from` on
     // have theirs already.
     if may_frame {
-        for t in &mut out[..looked_from] {
+        for k in 0..looked_from {
+            let t = out[k];
             if t.kind == Kind::Word && !t.quoted {
-                t.entry = cues::lookup_in(doc, t.start, t.end);
+                let mut entry = cues::lookup_in(doc, t.start, t.end);
+                if entry.class & class::CONTEXT_CUE != 0 {
+                    entry = cues::context_cue(doc, (t.start, t.end), word_before(&out[..k]), entry);
+                }
+                out[k].entry = entry;
             }
         }
         // "The WHO said", "the US": an acronym after an article is a name,
