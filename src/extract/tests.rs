@@ -1604,3 +1604,55 @@ fn a_name_before_two_appositives_is_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_denial_of_one_noun_is_a_statement() {
+    assert_eq!(
+        rows(
+            "Smith, 54, has denied wrongdoing.\n\n\
+             The company denies responsibility.\n\n\
+             The friend of the gunman was denied bail."
+        ),
+        vec![
+            one("Smith", "indirect", "wrongdoing"),
+            one("company", "indirect", "responsibility"),
+            own("The friend of the gunman was denied bail."),
+        ]
+    );
+}
+
+#[test]
+fn a_stance_or_belief_in_contrast_after_a_report_is_the_new_subjects() {
+    assert_eq!(
+        rows(
+            "Police said the cause was unknown, but witnesses described hearing a loud bang.\n\n\
+             Half of voters say they want an outsider, while about 4 in 10 think a governor would do better.\n\n\
+             The firm says it makes paper, but the address listed on its filings is a car lot."
+        ),
+        vec![
+            one("Police", "indirect", "the cause was unknown"),
+            one("witnesses", "other", "hearing a loud bang"),
+            one("Half of voters", "indirect", "they want an outsider"),
+            one("about 4 in 10", "belief", "a governor would do better"),
+            one("firm", "indirect", "it makes paper"),
+        ]
+    );
+}
+
+#[test]
+fn a_belief_whose_clause_opens_with_an_indefinite_subject() {
+    assert_eq!(
+        rows(
+            "Many voters believe a governor would do better.\n\n\
+             Roe expects a decision will come soon.\n\n\
+             Roe found a way that was legal.\n\n\
+             It showed a lack of political will to act."
+        ),
+        vec![
+            one("voters", "belief", "a governor would do better"),
+            one("Roe", "belief", "a decision will come soon"),
+            own("Roe found a way that was legal."),
+            own("It showed a lack of political will to act."),
+        ]
+    );
+}

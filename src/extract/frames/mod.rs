@@ -435,6 +435,9 @@ fn attribution_of(c: &Ctx, s: usize, e: usize) -> Attribution {
     }
 }
 
+/// Forms of "be": before a participle they make it a passive.
+pub(super) const BE: [&str; 8] = ["is", "was", "are", "were", "be", "been", "being", "am"];
+
 /// Frame for content in tokens `[s, e)`: direct content loses its marks.
 fn content_frame(c: &Ctx, s: usize, e: usize, cue: (usize, usize), source: Source, that: bool) -> Option<Frame> {
     let mut attribution = attribution_of(c, s, e);
@@ -992,9 +995,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     // Only the auxiliaries before the cue count: "S, who was elected in
     // May, said" is active.
     if passive_form
-        && t[skip_aux_back(c, cue)..cue].iter().any(|x| {
-            ["is", "was", "are", "were", "be", "been", "being"].iter().any(|w| x.text(c.doc).eq_ignore_ascii_case(w))
-        })
+        && t[skip_aux_back(c, cue)..cue].iter().any(|x| BE.iter().any(|w| x.text(c.doc).eq_ignore_ascii_case(w)))
     {
         return None;
     }

@@ -257,7 +257,7 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 if kind == CueKind::Belief
                     && !(x.is(class::PRON)
                         || x.cap
-                        || (x.is(class::DET) && !is_indefinite(c, j))
+                        || (x.is(class::DET) && (!is_indefinite(c, j) || finite_follows(c, j + 1)))
                         || (x.is(class::QUANT) && c.t.get(j + 1).is_some_and(|n| n.word() && !n.is(class::PREP)))
                         || bare_subject(c, j)
                         || (infinitive && bare_subject_of_infinitive(c, j)))
@@ -271,6 +271,19 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
         }
     }
     None
+}
+
+/// "think a governor would do better", "believe a deal is close": a
+/// finite verb within a few words after an indefinite noun makes it a
+/// clause's subject (not "found a way", nor "found a way that was").
+fn finite_follows(c: &Ctx, j: usize) -> bool {
+    const FINITE: [&str; 14] =
+        ["would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was", "were", "has", "had"];
+    let t = c.t;
+    (j..(j + 5).min(t.len()))
+        .take_while(|&k| t[k].word() && !t[k].quoted && !t[k].is(class::SUB) && t[k].cue().is_none())
+        // ("a lack of political will to D": the noun.)
+        .any(|k| FINITE.iter().any(|w| c.lower_is(k, w)) && !c.lower_is(k + 1, "to"))
 }
 
 /// Whether the word at `j` is one of the lexicon's adverbs ("repeatedly",
@@ -567,8 +580,18 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
                 if tj.quoted || matches!(tj.kind, Kind::Comma | Kind::Stop) {
                     break;
                 }
+                // (", but witnesses described hearing D", ", while 4 in 10
+                // want D": a stance or a belief of the new subject's in
+                // contrast; after "and" the writer's narrative goes on as
+                // often: "and those voters backed Roe".)
+                // Not a passive ("but who are considered D") nor a
+                // participle that describes ("but the address listed on
+                // the records is D").
+                let passive = (from..j).any(|i| super::BE.iter().any(|w| c.lower_is(i, w)))
+                    || ["on", "in", "at", "by"].iter().any(|w| c.lower_is(j + 1, w));
                 if let Some(kind) = cue_at(c, j)
-                    && matches!(kind, CueKind::Speech | CueKind::Tell)
+                    && (matches!(kind, CueKind::Speech | CueKind::Tell)
+                        || (matches!(kind, CueKind::Other | CueKind::Belief) && !c.lower_is(k + 1, "and") && !passive))
                     && let Some(source) = subject_before(c, j, |st| st == from)
                 {
                     let next = Next { cue: j, kind, source };
@@ -770,10 +793,23 @@ pub(super) fn speaker_first(
         })
     } else {
         content_frame(c, start, end, cue_bytes, source, that).or_else(|| {
-            // "S endorsed Roe": a stance's object may be one name.
-            (kind == CueKind::Other && end == start + 1 && t[start].word() && t[start].cap && !t[start].quoted).then(
-                || Frame { attribution, content: c.bytes(start, end), content2: None, cue: Some(cue_bytes), source },
-            )
+            // "S endorsed Roe": a stance's object may be one name. "S
+            // has denied wrongdoing": a denial's, one noun.
+            let e = (start..end).rev().find(|&k| t[k].word()).map_or(start, |k| k + 1);
+            let one = e == start + 1 && t[start].word() && !t[start].quoted;
+            let named = kind == CueKind::Other && end == start + 1 && t[start].cap;
+            // (Not a passive: "was denied bail".)
+            let denied = ["denied", "denies", "deny", "denying"].iter().any(|w| c.lower_is(cue, w))
+                && (cue == 0 || !super::BE.iter().any(|w| c.lower_is(cue - 1, w)))
+                && !t[start].cap
+                && !t[start].is(class::PRON | class::TIME | class::DET | class::PREP | class::AUX);
+            (one && (named || denied)).then(|| Frame {
+                attribution,
+                content: c.bytes(start, e),
+                content2: None,
+                cue: Some(cue_bytes),
+                source,
+            })
         })
     };
     let Some(mut frame) = frame else { return false };
