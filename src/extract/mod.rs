@@ -111,13 +111,9 @@ impl<'a> Pipeline<'a> {
         paragraphs.push((start, doc.len()));
         // The rare words of the paragraph flags, searched for once in the
         // whole text (see `scan::Hits`).
-        let mut anonym = scan::Hits::of(&ANONYM, doc);
-        let mut authorized = scan::Hits::of(&AUTHORIZED, doc);
-        let mut comment = scan::Hits::of(&COMMENT, doc);
-        let mut respond = scan::Hits::of(&RESPOND, doc);
-        let mut returned = scan::Hits::of(&RETURN, doc);
-        let mut www = scan::Hits::of(&WWW, doc);
-        let mut pieces = nonsentence::Pieces::of(doc);
+        let [mut anonym, mut authorized, mut comment, mut respond, mut returned, mut www, print, contribut] =
+            FLAG_WORDS.hits(doc);
+        let mut pieces = nonsentence::Pieces::new(print, contribut);
         let mut prev_open = false;
         for (pi, &(ps, pe)) in paragraphs.iter().enumerate() {
             let para = &doc[ps..pe];
@@ -525,12 +521,12 @@ fn has_link(para: &str) -> bool {
     false
 }
 
-static ANONYM: scan::Rare = scan::Rare::new("anonym");
-static AUTHORIZED: scan::Rare = scan::Rare::new("authorized");
+/// The paragraph flags' words, then [`nonsentence::Pieces`]' two.
+static FLAG_WORDS: scan::RareWords<8> =
+    scan::RareWords::new(["anonym", "authorized", "comment", "respond", "return", "www.", "print", "contribut"]);
 static COMMENT: scan::Rare = scan::Rare::new("comment");
 static RESPOND: scan::Rare = scan::Rare::new("respond");
 static RETURN: scan::Rare = scan::Rare::new("return");
-static WWW: scan::Rare = scan::Rare::new("www.");
 
 /// The words of update notices, menus and follow lines, each with the
 /// byte it is found by: the rarest of its bytes in news text.

@@ -286,7 +286,9 @@ fn is_byline(t: &str) -> bool {
         })
 }
 
+#[cfg(test)]
 static PRINT: scan::Rare = scan::Rare::new("print");
+#[cfg(test)]
 static CONTRIBUT: scan::Rare = scan::Rare::new("contribut");
 
 /// Whether a paragraph may hold a menu, a print notice or a credit: the
@@ -299,7 +301,7 @@ pub fn may_hold_pieces(para: &str) -> bool {
 }
 
 /// [`may_hold_pieces`] of each paragraph of one document in turn, its
-/// words searched for once in the whole document.
+/// words ("print", "contribut") searched for once in the whole document.
 #[derive(Debug)]
 pub struct Pieces {
     print: scan::Hits,
@@ -307,8 +309,9 @@ pub struct Pieces {
 }
 
 impl Pieces {
-    pub fn of(doc: &str) -> Pieces {
-        Pieces { print: scan::Hits::of(&PRINT, doc), contribut: scan::Hits::of(&CONTRIBUT, doc) }
+    /// From the hits of "print" and "contribut" in the document.
+    pub fn new(print: scan::Hits, contribut: scan::Hits) -> Pieces {
+        Pieces { print, contribut }
     }
 
     /// Whether the paragraph `para`, at byte `start` of the document, may
