@@ -114,7 +114,7 @@ impl Entry {
 /// Endings that surnames share ("Sanders", "Rogers") and peoples share
 /// ("Russians", "Palestinians": proper nouns) are left out.
 fn plural_of_people(w: &str) -> bool {
-    const ENDINGS: [&str; 24] = [
+    const ENDINGS: [&str; 25] = [
         "ors",
         "ists",
         "cians",
@@ -139,6 +139,7 @@ fn plural_of_people(w: &str) -> bool {
         "officers",
         "soldiers",
         "buyers",
+        "casters",
     ];
     let w = w.to_ascii_lowercase();
     w.len() >= 6 && ENDINGS.iter().any(|e| w.ends_with(e))

@@ -1084,6 +1084,7 @@ fn a_plural_of_people_opening_a_sentence_is_a_group_not_a_name() {
     // Plurals of trades open sentences too; a singular one is a person.
     let x = extract(
         "Engineers said the pump failed first.\n\nFirefighters said the roof was unsafe.\n\n\
+         Forecasters warned that a second storm could come.\n\n\
          Myers said the pump was new.\n\nThe suspect told police he had been home.",
     );
     let kinds: Vec<(&str, SpeakerKind)> = x.speakers.iter().map(|s| (s.name.as_str(), s.kind)).collect();
@@ -1092,6 +1093,7 @@ fn a_plural_of_people_opening_a_sentence_is_a_group_not_a_name() {
         [
             ("engineers", SpeakerKind::Organization),
             ("firefighters", SpeakerKind::Organization),
+            ("forecasters", SpeakerKind::Organization),
             ("Myers", SpeakerKind::Person),
             ("suspect", SpeakerKind::Person),
         ]
