@@ -1491,9 +1491,13 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         // A common noun phrase: "officials", "the official", "critics",
         // "people familiar with the matter".
         let mut name = words.join(" ");
+        // (Not "Justice Department spokeswoman", "Mayor Ruth Allen's
+        // spokesman": the capitalised word opens a name.)
         if let Some(first) = words.first()
             && is_cap(first)
-            && cues::lookup(first).class & (class::ANON | class::GROUP | class::DET) != 0
+            && (cues::lookup(first).class & class::DET != 0
+                || (cues::lookup(first).class & (class::ANON | class::GROUP) != 0
+                    && !words.get(1).is_some_and(|w| is_cap(w))))
         {
             name = lowercase_first(&name);
         }

@@ -1658,3 +1658,41 @@ fn a_belief_whose_clause_opens_with_an_indefinite_subject() {
         ]
     );
 }
+
+#[test]
+fn saying_little_or_nothing_is_no_claim_but_nothing_as_a_subject_is() {
+    assert_eq!(
+        rows(
+            "The White House has said little about the talks.\n\n\
+             Roe said nothing publicly.\n\n\
+             Roe said little had changed since May.\n\n\
+             Diaz said nothing changed."
+        ),
+        vec![
+            own("The White House has said little about the talks."),
+            own("Roe said nothing publicly."),
+            one("Roe", "indirect", "little had changed since May"),
+            one("Diaz", "indirect", "nothing changed"),
+        ]
+    );
+}
+
+#[test]
+fn a_description_opening_with_a_name_keeps_its_capitals() {
+    let names: Vec<Option<String>> = rows(
+        "A Justice Department spokeswoman declined to comment.\n\n\
+         Mayor Ruth Allen's spokesman said the mayor was saddened.\n\n\
+         Officials said the road was closed.",
+    )
+    .into_iter()
+    .map(|r| r.0)
+    .collect();
+    assert_eq!(
+        names,
+        [
+            Some("Justice Department spokeswoman".to_string()),
+            Some("Mayor Ruth Allen's spokesman".to_string()),
+            Some("officials".to_string()),
+        ]
+    );
+}

@@ -247,8 +247,16 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                     return Some(Complement { start: j, that: false });
                 }
                 // "Everything S says is a lie", "S showed up": no clause.
+                // "S has said little about the talks", "said nothing
+                // publicly": no claim.
                 if x.is(class::CONJ | class::SUB | class::AUX)
                     || ["up", "out", "off", "down", "back", "away"].iter().any(|w| c.lower_is(j, w))
+                    || (matches!(kind, CueKind::Speech | CueKind::Tell)
+                        && ["little", "nothing", "anything"].iter().any(|w| c.lower_is(j, w))
+                        // ("said nothing would change", "little changed":
+                        // the clause's subject.)
+                        && !finite_follows(c, j + 1)
+                        && !t.get(j + 1).is_some_and(|n| n.word() && n.text(c.doc).ends_with("ed")))
                 {
                     return None;
                 }
