@@ -1696,3 +1696,15 @@ fn a_description_opening_with_a_name_keeps_its_capitals() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_opening_with_a_comma_before_a_name_does_not_panic() {
+    // Found by a fuzzing loop over the pieces of `news_shaped_input_never_panics`:
+    // the appositive walk reached a comma at the sentence's first token and
+    // looked at the word before it.
+    let text = ", Jr. , declined to say Jr. ''\n\nU.S. \u{e9}\u{301} the official \u{e9}\u{301} \u{e9}\u{301} U.S. , ; ; \n\n\
+                . that declined to say '': , declined to say \u{201D}\". \u{201D}, said declined to say that \"declined to say \
+                the official \u{2014} ; \"U.S. \"Ann Lutz https://x.example/a that \u{201C}said : said said that ''that : \u{e9}\u{301} ";
+    let x = extract(text);
+    assert!(x.statements.iter().all(|s| s.span.1 <= text.len()));
+}

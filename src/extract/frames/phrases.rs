@@ -877,6 +877,7 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         // "The employers' association, Deltalinqs, said": a body's name
         // may be one word when the description is headed by what it is.
         let body_named = last == named + 1
+            && b > 0
             && t[named].word()
             && t[named].cap
             && !t[named].quoted
