@@ -594,13 +594,26 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
                 // often: "and those voters backed Roe".)
                 // Not a passive ("but who are considered D") nor a
                 // participle that describes ("but the address listed on
-                // the records is D").
+                // the records is D"). The subject a group or a share of
+                // one: after a name or a pronoun ("..., while Rubio sought
+                // a deal") the clause goes on with what was said as often,
+                // and the same words framed from the end ("..., Cruz
+                // said") keep it in the content.
                 let passive = (from..j).any(|i| super::BE.iter().any(|w| c.lower_is(i, w)))
                     || ["on", "in", "at", "by"].iter().any(|w| c.lower_is(j + 1, w));
+                let group = |np: (usize, usize)| {
+                    let head = &t[np.1 - 1];
+                    (np.0..np.1).any(|i| t[i].is(class::QUANT) || starts_with_digit(c, i))
+                        || (!head.cap && !head.is(class::PRON) && head.text(c.doc).ends_with('s'))
+                        || head.is(class::GROUP | class::ANON)
+                };
+                let contrast = !c.lower_is(k + 1, "and") && !passive;
                 if let Some(kind) = cue_at(c, j)
                     && (matches!(kind, CueKind::Speech | CueKind::Tell)
-                        || (matches!(kind, CueKind::Other | CueKind::Belief) && !c.lower_is(k + 1, "and") && !passive))
+                        || (matches!(kind, CueKind::Other | CueKind::Belief) && contrast))
                     && let Some(source) = subject_before(c, j, |st| st == from)
+                    && (matches!(kind, CueKind::Speech | CueKind::Tell)
+                        || matches!(source, Source::Mention { np, .. } if group(np)))
                 {
                     let next = Next { cue: j, kind, source };
                     // The quotation's closing mark stays with it.
