@@ -513,8 +513,9 @@ const CONTEXT_CUES: [(&str, CueKind); 9] = [
 
 /// "Officials estimate that C", "Residents report that C", "Critics
 /// charge that C": a base form that is as often a noun ([`class::CONTEXT_CUE`])
-/// is a cue when "that" follows it and a plural subject goes before it
-/// ("they", "we", a group noun, a plural); "a new report that C", "the
+/// is a cue when "that" follows it and a subject that takes the base form
+/// goes before it (I, we, you, they, a group noun, a plural); "a new
+/// report that C", "the
 /// estimate that C" and "the suspect told police" stay nouns. `entry` is
 /// the word's own at `doc[start..end]`; `before` is the word before it,
 /// if one is.
@@ -534,7 +535,7 @@ pub fn context_cue(doc: &str, (start, end): (usize, usize), before: Option<(usiz
             && !prev.contains(['\'', '\u{2019}'])
             && !prev.eq_ignore_ascii_case("news")
             && prev_class & (class::DET | class::PRON | class::AUX | class::PREP | class::CONJ | class::SUB) == 0);
-    if !plural || prev_class & class::DET != 0 {
+    if !plural {
         return entry;
     }
     let word = &doc[start..end];

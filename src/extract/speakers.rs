@@ -176,7 +176,8 @@ fn is_person_noun(w: &str) -> bool {
         "voter",
         "host",
         "author",
-        "suspect",
+        // (Not "suspect": also a verb, "Engineers suspect that C", and
+        // "the suspect" later was taken for the "Engineers suspect" named so.)
         "defendant",
         "plaintiff",
         "patient",

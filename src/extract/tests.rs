@@ -1085,7 +1085,7 @@ fn a_plural_of_people_opening_a_sentence_is_a_group_not_a_name() {
     let x = extract(
         "Engineers said the pump failed first.\n\nFirefighters said the roof was unsafe.\n\n\
          Forecasters warned that a second storm could come.\n\n\
-         Myers said the pump was new.\n\nThe suspect told police he had been home.",
+         Myers said the pump was new.\n\nThe passenger told police he had been asleep.",
     );
     let kinds: Vec<(&str, SpeakerKind)> = x.speakers.iter().map(|s| (s.name.as_str(), s.kind)).collect();
     assert_eq!(
@@ -1095,7 +1095,7 @@ fn a_plural_of_people_opening_a_sentence_is_a_group_not_a_name() {
             ("firefighters", SpeakerKind::Organization),
             ("forecasters", SpeakerKind::Organization),
             ("Myers", SpeakerKind::Person),
-            ("suspect", SpeakerKind::Person),
+            ("passenger", SpeakerKind::Person),
         ]
     );
 }
