@@ -255,7 +255,7 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                         && ["little", "nothing", "anything"].iter().any(|w| c.lower_is(j, w))
                         // ("said nothing would change", "little changed":
                         // the clause's subject.)
-                        && !finite_follows(c, j + 1)
+                        && !finite_follows(c, j + 1, &["has", "had"])
                         && !t.get(j + 1).is_some_and(|n| n.word() && n.text(c.doc).ends_with("ed")))
                 {
                     return None;
@@ -265,7 +265,7 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 if kind == CueKind::Belief
                     && !(x.is(class::PRON)
                         || x.cap
-                        || (x.is(class::DET) && (!is_indefinite(c, j) || finite_follows(c, j + 1)))
+                        || (x.is(class::DET) && (!is_indefinite(c, j) || finite_follows(c, j + 1, &["has", "had"])))
                         || (x.is(class::QUANT) && c.t.get(j + 1).is_some_and(|n| n.word() && !n.is(class::PREP)))
                         || bare_subject(c, j)
                         || (infinitive && bare_subject_of_infinitive(c, j)))
@@ -279,19 +279,6 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
         }
     }
     None
-}
-
-/// "think a governor would do better", "believe a deal is close": a
-/// finite verb within a few words after an indefinite noun makes it a
-/// clause's subject (not "found a way", nor "found a way that was").
-fn finite_follows(c: &Ctx, j: usize) -> bool {
-    const FINITE: [&str; 14] =
-        ["would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was", "were", "has", "had"];
-    let t = c.t;
-    (j..(j + 5).min(t.len()))
-        .take_while(|&k| t[k].word() && !t[k].quoted && !t[k].is(class::SUB) && t[k].cue().is_none())
-        // ("a lack of political will to D": the noun.)
-        .any(|k| FINITE.iter().any(|w| c.lower_is(k, w)) && !c.lower_is(k + 1, "to"))
 }
 
 /// Whether the word at `j` is one of the lexicon's adverbs ("repeatedly",
@@ -334,12 +321,20 @@ fn adverb_leads_on(c: &Ctx, j: usize) -> bool {
 /// auxiliary within three words, after plain lowercase words only, shows
 /// the noun to be its subject ("feels stung", "found a way" have none).
 fn bare_subject(c: &Ctx, j: usize) -> bool {
-    const FINITE: [&str; 13] =
-        ["is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "have"];
-    plain_word(c, j)
-        && (j + 1..(j + 4).min(c.t.len()))
-            .find(|&k| !plain_word(c, k))
-            .is_some_and(|k| FINITE.iter().any(|w| c.lower_is(k, w)))
+    plain_word(c, j) && finite_follows(c, j + 1, &["have"])
+}
+
+/// Whether a finite auxiliary (a modal, a form of "be", or one of
+/// `also`) comes at `j` or after plain lowercase words within three: what
+/// goes before it is a clause's subject ("voters are tired", "a governor
+/// would do better", "said nothing would change"; not "found a way that
+/// was", "political will to act").
+fn finite_follows(c: &Ctx, j: usize, also: &[&str]) -> bool {
+    const FINITE: [&str; 12] =
+        ["is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must"];
+    (j..(j + 3).min(c.t.len()))
+        .find(|&k| !plain_word(c, k))
+        .is_some_and(|k| FINITE.iter().chain(also).any(|w| c.lower_is(k, w)))
 }
 
 /// Whether a noun with no determiner is the subject of an infinitive at
@@ -599,21 +594,24 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
                 // a deal") the clause goes on with what was said as often,
                 // and the same words framed from the end ("..., Cruz
                 // said") keep it in the content.
-                let passive = (from..j).any(|i| super::BE.iter().any(|w| c.lower_is(i, w)))
-                    || ["on", "in", "at", "by"].iter().any(|w| c.lower_is(j + 1, w));
+                let passive = || {
+                    (from..j).any(|i| super::BE.iter().any(|w| c.lower_is(i, w)))
+                        || ["on", "in", "at", "by"].iter().any(|w| c.lower_is(j + 1, w))
+                };
                 let group = |np: (usize, usize)| {
                     let head = &t[np.1 - 1];
                     (np.0..np.1).any(|i| t[i].is(class::QUANT) || starts_with_digit(c, i))
                         || (!head.cap && !head.is(class::PRON) && head.text(c.doc).ends_with('s'))
                         || head.is(class::GROUP | class::ANON)
                 };
-                let contrast = !c.lower_is(k + 1, "and") && !passive;
                 if let Some(kind) = cue_at(c, j)
-                    && (matches!(kind, CueKind::Speech | CueKind::Tell)
-                        || (matches!(kind, CueKind::Other | CueKind::Belief) && contrast))
+                    && let speech = matches!(kind, CueKind::Speech | CueKind::Tell)
+                    && (speech
+                        || (matches!(kind, CueKind::Other | CueKind::Belief)
+                            && !c.lower_is(k + 1, "and")
+                            && !passive()))
                     && let Some(source) = subject_before(c, j, |st| st == from)
-                    && (matches!(kind, CueKind::Speech | CueKind::Tell)
-                        || matches!(source, Source::Mention { np, .. } if group(np)))
+                    && (speech || matches!(source, Source::Mention { np, .. } if group(np)))
                 {
                     let next = Next { cue: j, kind, source };
                     // The quotation's closing mark stays with it.
