@@ -43,6 +43,9 @@ struct Entry {
     mentioned: bool,
     /// The title the article gave them before their name, lowercase.
     title: Option<String>,
+    /// Where the sentence they last spoke in starts (see
+    /// [`Registry::resolve_pronoun`]).
+    said_at: Option<usize>,
     /// What "the HEAD" can match, lowercased and singular once, the first
     /// time a definite description walks past the entry, not at every walk:
     /// the head of the role and the words of the name (of an anonymous
@@ -61,6 +64,7 @@ impl Entry {
             spoke: true,
             mentioned: false,
             title: None,
+            said_at: None,
             role_head: std::cell::OnceCell::new(),
             name_words: std::cell::OnceCell::new(),
         }
@@ -97,6 +101,14 @@ impl Entry {
                 })
             {
                 words.truncate(p);
+            }
+            // A document is its head noun: "the county" is not "county
+            // records", nor "the state" a "state audit".
+            if self.speaker.kind == SpeakerKind::Organization
+                && words.len() > 1
+                && words.last().is_some_and(|w| cues::lookup(w).class & class::DOCUMENT != 0)
+            {
+                words.drain(..words.len() - 1);
             }
             if self.speaker.anonymous {
                 let modified = words.iter().skip(1).position(|w| is_postmodifier(w)).map_or(words.len(), |p| p + 1);
@@ -2208,6 +2220,17 @@ fn surname_of(name: &str) -> Option<String> {
 /// Whether a description names several ("officials", "people familiar
 /// with the matter", "ways of helping people"): its head, the last word
 /// before a postmodifier, is plural. "he" and "she" are never several.
+/// The head noun of a description, lowercase: "county attorney" →
+/// "attorney", "representative for the firm" → "representative".
+fn description_head(name: &str) -> Option<String> {
+    let head_phrase = [" of ", " for ", " from ", " at ", " in ", " with ", " who ", " close ", " familiar "]
+        .iter()
+        .filter_map(|m| name.find(m))
+        .min()
+        .map_or(name, |at| &name[..at]);
+    head_phrase.split_whitespace().next_back().map(str::to_lowercase)
+}
+
 fn plural_description(name: &str) -> bool {
     let head_phrase = [" of ", " familiar ", " close ", " with ", " who ", " in ", " at ", " for "]
         .iter()
@@ -2396,6 +2419,7 @@ impl<'a> Registry<'a> {
         // that gave a title at most; the first report says more.
         let first_report = e.mentioned && !e.spoke && parsed.role.is_some();
         e.spoke = true;
+        e.said_at = Some(self.pos);
         e.mentioned = false;
         if e.gender == Gender::Unknown {
             e.gender = parsed.gender;
@@ -2617,8 +2641,10 @@ impl<'a> Registry<'a> {
         // pronoun after it more often goes back to the named.
         // A relative ("my father", "his widow") is someone the story goes
         // on about: a fit antecedent all the same.
-        let described =
-            p.name.split_whitespace().next_back().is_some_and(|w| is_person_noun(w) && !is_relative_noun(w));
+        // ("a voter from Ames" is described by "voter", never named "Ames".)
+        let described = p.name.starts_with(char::is_lowercase)
+            && description_head(&p.name).is_some_and(|w| is_person_noun(&w) && !is_relative_noun(&w))
+            || p.name.split_whitespace().next_back().is_some_and(|w| is_person_noun(w) && !is_relative_noun(w));
         let surname =
             (p.kind == SpeakerKind::Person && p.pronoun.is_none() && !described).then(|| surname_of(&p.name)).flatten();
         let mut aliases = Vec::new();
@@ -2710,13 +2736,34 @@ impl<'a> Registry<'a> {
         Some(format!("{}'s {rest}", owner.speaker.name))
     }
 
+    /// "The county attorney said C. Prosecutors have not decided D, he
+    /// said.": a person known only by a description is no antecedent of
+    /// "he" in general (see [`Registry::add`]), but one who spoke in the
+    /// sentence before, and was named by nobody since, is the one the
+    /// pronoun goes on with.
+    fn last_speaker_described(&self, want: Gender) -> Option<usize> {
+        let &i = self.recency.values().next_back()?;
+        let e = &self.entries[i];
+        let fits = matches!(e.speaker.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
+            && e.surname.is_none()
+            && e.spoke
+            && (e.gender == Gender::Unknown || e.gender == want)
+            && e.said_at.is_some_and(|at| at == self.prev_pos || at == self.pos)
+            && !plural_description(&e.speaker.name)
+            // Only one described by a post ("the county attorney", "a
+            // representative for the firm"): after a voter's or a
+            // questioner's words the story goes back to its figure.
+            && description_head(&e.speaker.name).is_some_and(|h| cues::lookup(&h).class & class::ROLE != 0);
+        fits.then_some(i)
+    }
+
     fn resolve_pronoun(&mut self, p: &str, gender: Gender) -> Option<usize> {
         match p {
             "he" | "she" => {
                 let want = if p == "he" { Gender::Masc } else { Gender::Fem };
                 let _ = gender;
-                let found = self
-                    .most_recent(|e| {
+                let found = self.last_speaker_described(want).or_else(|| {
+                    self.most_recent(|e| {
                         e.speaker.kind == SpeakerKind::Person
                             && e.surname.is_some()
                             && (e.gender == Gender::Unknown || e.gender == want)
@@ -2725,7 +2772,8 @@ impl<'a> Registry<'a> {
                         self.most_recent(|e| {
                             e.speaker.kind == SpeakerKind::Anonymous && !plural_description(&e.speaker.name)
                         })
-                    });
+                    })
+                });
                 if let Some(i) = found
                     && self.entries[i].speaker.kind == SpeakerKind::Person
                 {

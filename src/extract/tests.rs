@@ -1708,3 +1708,37 @@ fn a_sentence_opening_with_a_comma_before_a_name_does_not_panic() {
     let x = extract(text);
     assert!(x.statements.iter().all(|s| s.span.1 <= text.len()));
 }
+
+#[test]
+fn he_after_an_official_known_by_a_post_is_that_official() {
+    // The official spoke in the sentence before; the person named earlier
+    // did not.
+    let text = "\u{201C}They knew in March,\u{201D} said Priya Nair, director of a safety group. \
+                The county attorney said Thursday that his office was reviewing the complaints. \
+                Prosecutors have not decided whether to bring charges, he said.";
+    let r = rows(text);
+    assert_eq!(r[2], one("county attorney", "indirect", "Prosecutors have not decided whether to bring charges"));
+    // After a voter's words, "she" goes back to the figure the story is
+    // about, as before.
+    let text = "Sen. Ann Roe spoke at the fair. \u{201C}I like her,\u{201D} said a voter from Ames. \
+                She has been clear about the budget, she said.";
+    assert_eq!(rows(text)[2].0.as_deref(), Some("Ann Roe"));
+}
+
+#[test]
+fn the_county_is_not_the_county_records() {
+    let text = "According to county records, the levee was last inspected in 2019. \
+                The county acknowledged that its warning siren failed.";
+    let r = rows(text);
+    assert_eq!(r[0].0.as_deref(), Some("county records"));
+    assert_eq!(r[1].0.as_deref(), Some("county"));
+}
+
+#[test]
+fn a_body_by_its_common_noun_holds_beliefs() {
+    assert_eq!(
+        rows("The weather service expects the river to fall by Saturday."),
+        vec![one("weather service", "belief", "the river to fall by Saturday")]
+    );
+    assert_eq!(rows("The service believes the river will fall.")[0].0.as_deref(), Some("service"));
+}

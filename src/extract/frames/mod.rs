@@ -950,9 +950,11 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     // "Critics believe C", "some analysts think C": people of a kind hold
     // beliefs as a named person does (not "the rules expect": no one).
     // So do bodies ("the panel concluded C", "the inquiry found C").
+    // ("The weather service expects C": a body by its common noun.)
     let holders = np.1 > np.0
-        && is_agent_noun(c, np.1 - 1)
-        && (phrases::plural_form(t[np.1 - 1].text(doc)) || t[np.1 - 1].is(class::ANON | class::GROUP | class::ROLE))
+        && (is_agent_noun(c, np.1 - 1)
+            && (phrases::plural_form(t[np.1 - 1].text(doc)) || t[np.1 - 1].is(class::ANON | class::GROUP | class::ROLE))
+            || t[np.1 - 1].is(class::ORG) && t[np.1 - 1].word() && !t[np.1 - 1].cap && !t[np.1 - 1].quoted)
         && !according::is_document(c, np.1 - 1)
         // ("the campaign showed no signs of C": people show things.)
         && !["show", "shows", "showed"].iter().any(|w| c.lower_is(cue, w));
