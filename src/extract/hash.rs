@@ -64,13 +64,23 @@ pub fn content_hash(content: &str) -> String {
     let mut any = false;
     let mut i = 0;
     while i < bytes.len() {
-        // A run of plain bytes, single inner spaces included.
+        // A run of plain bytes, single inner spaces included: it opens
+        // with a plain byte, then eight bytes a step where they allow,
+        // one at a time where a step cannot tell (a space in its last
+        // byte, the text's last bytes).
         let start = i;
-        while i < bytes.len()
-            && (is_plain(bytes[i])
-                || (bytes[i] == b' ' && i > start && bytes.get(i + 1).copied().is_some_and(is_plain)))
-        {
+        if is_plain(bytes[i]) {
             i += 1;
+            loop {
+                i = plain_run_end(bytes, i);
+                if i < bytes.len()
+                    && (is_plain(bytes[i]) || (bytes[i] == b' ' && bytes.get(i + 1).copied().is_some_and(is_plain)))
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
         }
         if i > start {
             if pending_space {
@@ -147,6 +157,28 @@ fn is_normal(bytes: &[u8]) -> bool {
         prev_space = space;
     }
     ok & !prev_space
+}
+
+/// Where a run of plain bytes and single inner spaces that goes on at
+/// `i` stops, as far as whole eight-byte steps tell: the first byte that
+/// is neither plain nor a space before a plain byte of the same step, or
+/// where fewer than eight bytes are left. Content with curly quotes takes
+/// the slow path of [`content_hash`]; its runs between the marks are long.
+#[inline]
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let plain = plain_mask(x);
+        // A space whose right neighbour (one lane up) is plain; the last
+        // lane's neighbour is in the next step, so a space there stops it.
+        let good = plain | (scan::eq_mask(x, b' ') & (plain >> 8));
+        let stop = !good & scan::HI;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// [`is_plain`] of eight bytes: bit 7 of each byte of the result.
@@ -253,6 +285,23 @@ mod tests {
                 prev_space = space;
             }
             prop_assert_eq!(is_normal(&bytes), want && !prev_space);
+        }
+
+        #[test]
+        fn plain_runs_stop_where_a_byte_loop_says(bytes in proptest::collection::vec(
+            prop_oneof![Just(b' '), Just(b'a'), Just(b'\n'), Just(0x7f), Just(0xe2), any::<u8>()], 0..40), from in 0usize..40) {
+            let from = from.min(bytes.len());
+            let end = plain_run_end(&bytes, from);
+            // Every byte passed is plain or a space before a plain byte of
+            // its step; the stop is one that the rule refuses, or that a
+            // step could not tell.
+            for k in from..end {
+                prop_assert!(is_plain(bytes[k]) || (bytes[k] == b' ' && is_plain(bytes[k + 1])));
+            }
+            if end < bytes.len() {
+                let refused = !(is_plain(bytes[end]) || (bytes[end] == b' ' && bytes.get(end + 1).copied().is_some_and(is_plain)));
+                prop_assert!(refused || (end - from) % 8 == 7 || ((end - from).is_multiple_of(8) && bytes.len() - end < 8));
+            }
         }
 
         #[test]

@@ -230,10 +230,10 @@ impl<'a> Pipeline<'a> {
         // all the same (`frames::no_answer`).
         // ("did not immediately respond.", "did not return calls": no
         // "comment", the same frame.)
-        let framed =
-            (flags.comment && COMMENT.is_in(text)) || (flags.unanswered && (RESPOND.is_in(text) || RETURN.is_in(text)));
+        let comment = flags.comment && COMMENT.is_in(text);
+        let framed = comment || (flags.unanswered && (RESPOND.is_in(text) || RETURN.is_in(text)));
         tokens::tokenize(doc, frame_range, para_start, spans, framed, &mut toks);
-        let outcome = frames::find(doc, &toks, &mut frames);
+        let outcome = frames::find(doc, &toks, comment, &mut frames);
         let introduced = self.introduced.take();
         match outcome {
             Outcome::Framed => {

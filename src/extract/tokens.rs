@@ -135,8 +135,11 @@ pub fn tokenize(
             i += c.len_utf8();
             continue;
         }
-        let rel = range.0 + i - para_start;
+        // (Paragraph-relative, as the spans are: only quotation marks and
+        // quoted words need it.)
+        let rel = || range.0 + i - para_start;
         let quoted = quotes_here && {
+            let rel = rel();
             while q < spans.len() && spans[q].end <= rel {
                 q += 1;
             }
@@ -233,6 +236,7 @@ pub fn tokenize(
             if c == '\'' {
                 end += 1;
             }
+            let rel = rel();
             if spans.iter().any(|sp| sp.open == rel) {
                 Kind::Open
             } else if spans.iter().any(|sp| sp.end == rel + (end - i) && sp.closed) {
@@ -382,9 +386,9 @@ fn party_state(w: &str) -> bool {
 }
 
 fn abbrev_like(w: &str) -> bool {
-    let e = cues::lookup(w);
-    // Titles and suffixes: "Gen.", "Jr.", "Mr.".
-    e.class & class::ROLE != 0 && w.len() <= 4
+    // Titles and suffixes: "Gen.", "Jr.", "Mr.". The length first: most
+    // words before a dot end their sentence, and are longer.
+    (w.len() <= 4 && cues::lookup(w).class & class::ROLE != 0)
         || matches!(w, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt" | "Ft")
 }
 

@@ -335,7 +335,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                     continue;
                 };
                 let Some(quotation) = quotation_at(c, j) else { continue };
-                if super::find(c.doc, &t[..brk], out) != super::Outcome::Framed {
+                if super::find(c.doc, &t[..brk], c.may_comment, out) != super::Outcome::Framed {
                     out.clear();
                 }
                 out.push(direct(quotation, cue_bytes, source));

@@ -109,6 +109,8 @@ struct Ctx<'a> {
     /// asked of before), and it depends on nothing but the tokens. 0 is
     /// not asked yet, 1 no cue, 2 + n the n-th of [`MEMO_KINDS`].
     cues: [Cell<u8>; MEMO],
+    /// The sentence may hold "comment" (see [`find`]).
+    may_comment: bool,
 }
 
 /// How many tokens' cues [`Ctx`] keeps: most sentences have fewer.
@@ -126,8 +128,8 @@ const MEMO_KINDS: [CueKind; 8] = [
 ];
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a str, t: &'a [Token]) -> Self {
-        Ctx { doc, t, cues: [const { Cell::new(0) }; MEMO] }
+    fn new(doc: &'a str, t: &'a [Token], may_comment: bool) -> Self {
+        Ctx { doc, t, cues: [const { Cell::new(0) }; MEMO], may_comment }
     }
 }
 
@@ -460,11 +462,14 @@ fn content_frame(c: &Ctx, s: usize, e: usize, cue: (usize, usize), source: Sourc
 const REFUSABLE: [&str; 9] =
     ["confirm", "disclose", "reveal", "specify", "discuss", "comment", "commented", "say", "explain"];
 
-/// Find the frames of one sentence.
-pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
-    let outcome = find_frames(doc, t, out);
+/// Find the frames of one sentence. `may_comment` is false when the
+/// caller knows the sentence has no "comment" (the paragraph has none):
+/// [`no_answer`] then skips its search for the word, which it ran on
+/// every sentence with a cue that nothing else framed.
+pub fn find(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+    let outcome = find_frames(doc, t, may_comment, out);
     if outcome == Outcome::Framed {
-        report_in_parentheses(doc, t, out);
+        report_in_parentheses(doc, t, may_comment, out);
     }
     outcome
 }
@@ -472,7 +477,7 @@ pub fn find(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
 /// "Adler said she had ordered flags lowered (her office said she would
 /// visit on Wednesday).": a report in parentheses at the end of a frame's
 /// content is someone else's, framed by itself; the content ends before it.
-fn report_in_parentheses(doc: &str, t: &[Token], out: &mut Vec<Frame>) {
+fn report_in_parentheses(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) {
     let Some((open, close)) = parenthesis_with_report(doc, t) else {
         return;
     };
@@ -486,7 +491,7 @@ fn report_in_parentheses(doc: &str, t: &[Token], out: &mut Vec<Frame>) {
         return;
     }
     let mut inner = Vec::new();
-    if find_frames(doc, &t[open + 1..close], &mut inner) != Outcome::Framed
+    if find_frames(doc, &t[open + 1..close], may_comment, &mut inner) != Outcome::Framed
         || inner.iter().any(|f| f.attribution == Attribution::Other)
     {
         return;
@@ -496,7 +501,7 @@ fn report_in_parentheses(doc: &str, t: &[Token], out: &mut Vec<Frame>) {
     out.extend(inner);
 }
 
-fn find_frames(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
+fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
     out.clear();
     // "(C, Ann Roe said.)": a sentence set in parentheses is framed as if
     // they were not there.
@@ -505,12 +510,12 @@ fn find_frames(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
         let close = if t[last].kind == Kind::Stop { last - 1 } else { last };
         let inner = &t[1..close];
         if doc[t[close].start..t[close].end] == *")" && !inner.iter().any(|x| doc[x.start..x.end] == *"(") {
-            let outcome = find(doc, inner, out);
+            let outcome = find(doc, inner, may_comment, out);
             shift_mentions(out, 1);
             return outcome;
         }
     }
-    let c = Ctx::new(doc, t);
+    let c = Ctx::new(doc, t, may_comment);
     // Most sentences have neither a cue nor a quotation: nothing to find.
     if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
         return if in_document(&c, out)
@@ -562,7 +567,7 @@ fn find_frames(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Outcome {
     if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) || named_colon(&c, out) || reported_by(&c, out) {
         return Outcome::Framed;
     }
-    if let Some(outcome) = parenthesized_report(doc, t, out) {
+    if let Some(outcome) = parenthesized_report(doc, t, may_comment, out) {
         return outcome;
     }
     // All quotation: a continuation of the last speaker.
@@ -609,9 +614,9 @@ fn shift_mentions(out: &mut [Frame], by: usize) {
 /// report in parentheses, a clause with its own subject and cue; it is
 /// framed by itself (see [`parenthesis_with_report`] for which
 /// parentheses may hold one; a stance found there is left out).
-fn parenthesized_report(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> Option<Outcome> {
+fn parenthesized_report(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Option<Outcome> {
     let (open, close) = parenthesis_with_report(doc, t)?;
-    match find_frames(doc, &t[open + 1..close], out) {
+    match find_frames(doc, &t[open + 1..close], may_comment, out) {
         Outcome::Framed if out.iter().all(|f| f.attribution != Attribution::Other) => {
             shift_mentions(out, open + 1);
             Some(Outcome::Framed)

@@ -27,8 +27,9 @@ pub(super) fn no_answer(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         return false;
     }
     // Most sentences that reach here have no "comment": one search, with
-    // the searcher built once (`str::contains` builds one at every call).
-    let v = if COMMENT.is_in(&c.doc[t[0].start..t[t.len() - 1].end]) {
+    // the searcher built once (`str::contains` builds one at every call),
+    // and none where the paragraph has none.
+    let v = if c.may_comment && COMMENT.is_in(&c.doc[t[0].start..t[t.len() - 1].end]) {
         let Some(k) = (0..t.len()).find(|&k| !t[k].quoted && (c.lower_is(k, "comment") || c.lower_is(k, "comments")))
         else {
             return false;
