@@ -575,10 +575,21 @@ fn own_mention(s: &Statement) -> Option<String> {
     s.text.to_lowercase().contains(&mention).then_some(mention)
 }
 
+/// Whether a speaker's mention is a pronoun, which takes its referent from
+/// the sentences before it.
+fn is_pronoun(mention: &str) -> bool {
+    matches!(
+        mention.trim(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "him" | "her" | "them" | "us" | "his" | "its" | "their"
+    )
+}
+
 /// A sentence kept word for word whose speaker changed with its context is
 /// reattributed only when an edit gave it to the new speaker: the sentence
-/// itself was moved ("He said the fund would pay" moved under another
-/// man's paragraph is his claim now), or the story reattributed that source
+/// itself was moved and names its source by a pronoun ("He said the fund
+/// would pay" moved under another man's paragraph is his claim now; "…, the
+/// council has said" moved is still the council's, and only `moved`), or
+/// the story reattributed that source
 /// in a sentence it did edit ("“We are glad,” Smith said. “It is done.”" →
 /// "“We are glad,” Jones said. “It is done.”" gives the second quotation to
 /// Jones too). A paragraph deleted elsewhere, or another source renamed,
@@ -604,7 +615,18 @@ fn settle_context_reattributions(entries: &mut [(Key, Change, usize)]) {
         .map(|(_, c, _)| speakers(c))
         .collect();
     for (_, c, _) in entries.iter_mut() {
-        if c.change != ChangeKind::Reattributed || c.moved || !same_sentence(c) {
+        if c.change != ChangeKind::Reattributed || !same_sentence(c) {
+            continue;
+        }
+        // A moved sentence that names its source in its own words ("…, the
+        // council has said") names the same source wherever it stands: only
+        // a pronoun takes its referent from the paragraph it lands in.
+        if c.moved {
+            if c.from.as_ref().is_none_or(|s| own_mention(s).is_none_or(|m| is_pronoun(&m))) {
+                continue;
+            }
+            c.change = ChangeKind::Moved;
+            c.moved = false;
             continue;
         }
         let (a, b) = speakers(c);
@@ -781,11 +803,29 @@ fn frame_only(old: &Statement, new: &Statement, ops: &[WordOp]) -> bool {
         return false;
     }
     let cues: Vec<String> = [&old.cue, &new.cue].into_iter().flatten().flat_map(|c| words_of(c)).collect();
+    // The framed side's frame as its sentence reads: its words outside the
+    // claim ("according to a report by the water authority"). The bare side
+    // carries the same frame inside its claim ("a report by the water
+    // authority shows"), so these words moved with the frame; the source's
+    // name alone leaves out the document that speaks for it.
+    let mut frame = words_of(&framed.text);
+    for w in words_of(&framed.content) {
+        if let Some(k) = frame.iter().position(|f| *f == w) {
+            frame.swap_remove(k);
+        }
+    }
     let mut unknown = 0;
     for op in ops.iter().filter(|o| o.op != Op::Equal) {
         for w in words_of(&op.text) {
-            if !(source.contains(&w) || cues.contains(&w) || FRAME_WORDS.contains(&w.as_str())) {
-                unknown += 1;
+            let framing = source.contains(&w) || cues.contains(&w) || FRAME_WORDS.contains(&w.as_str());
+            if framing {
+                continue;
+            }
+            match frame.iter().position(|f| *f == w) {
+                Some(k) => {
+                    frame.swap_remove(k);
+                }
+                None => unknown += 1,
             }
         }
     }

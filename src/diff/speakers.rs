@@ -8,7 +8,7 @@
 //! `mention` field is never compared. This module does not resolve
 //! coreference; it only compares what extraction resolved.
 
-use crate::extract::{SpeakerKind, SpeakerRef};
+use crate::extract::{SpeakerKind, SpeakerRef, UNRESOLVED};
 
 /// Name suffixes that do not tell people apart within one story.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
@@ -134,6 +134,13 @@ pub fn same_speaker(a: Option<&SpeakerRef>, b: Option<&SpeakerRef>) -> bool {
     if a.id == b.id || a.name == b.name {
         return true;
     }
+    // A pronoun that pointed to no one names nobody: it cannot tell one
+    // source from another, so a claim it carried is not taken from anyone
+    // when another revision finds its speaker ("It urged passengers …" →
+    // "Coastway Rail said … and urged passengers …").
+    if a.id == UNRESOLVED || b.id == UNRESOLVED {
+        return true;
+    }
     let (wa, wb) = (words(&a.name), words(&b.name));
     if !wa.is_empty() && wa == wb {
         return true;
@@ -150,7 +157,7 @@ pub fn same_speaker(a: Option<&SpeakerRef>, b: Option<&SpeakerRef>) -> bool {
         // need to see.
         (true, false) | (false, true) => false,
         (false, false) => match (a.kind, b.kind) {
-            (SpeakerKind::Person, SpeakerKind::Person) => same_person(a, b),
+            (SpeakerKind::Person, SpeakerKind::Person) => same_person(a, b) || swapped(a, b),
             // "Defense Department" / "Department of Defense".
             (SpeakerKind::Organization, SpeakerKind::Organization) => {
                 let (ca, cb) = (content_words(&a.name), content_words(&b.name));
@@ -166,6 +173,23 @@ pub fn same_speaker(a: Option<&SpeakerRef>, b: Option<&SpeakerRef>) -> bool {
             _ => false,
         },
     }
+}
+
+/// Whether two people are one person read two ways: the name of each is
+/// the role of the other. "said the authority's director, Helen Marsh" and
+/// "the authority's director, Helen Marsh, said" name the same person by
+/// the same two phrases, though one revision's speaker may come out as the
+/// description (with the name as its role) and the other's as the name
+/// (with the description as its role). Both phrases must agree, word for
+/// word: a description named later ("the county's director" → "Ana Ruiz,
+/// the county's director") is still a reattribution, the source having
+/// been named.
+fn swapped(a: &SpeakerRef, b: &SpeakerRef) -> bool {
+    let names = |x: &SpeakerRef, y: &SpeakerRef| {
+        let name = content_words(&x.name);
+        !name.is_empty() && y.role.as_deref().is_some_and(|r| content_words(r) == name)
+    };
+    names(a, b) && names(b, a)
 }
 
 fn same_person(a: &SpeakerRef, b: &SpeakerRef) -> bool {

@@ -910,3 +910,99 @@ fn notices_are_the_outlets_notes_about_the_story_not_claims_about_versions() {
         assert!(!pairing::is_notice(s), "{}", s.content);
     }
 }
+
+#[test]
+fn a_documents_words_move_with_its_frame() {
+    // "a report by the water authority shows" → "according to a report by
+    // the water authority": the source is the authority, and "report" and
+    // "by" are the frame's words on both sides, not edits of the claim.
+    let a = rev(vec![own("Reserves have fallen to a 30-year low, a report by the water authority shows.")]);
+    let mut new = stmt(
+        "Reserves have fallen to a 30-year low",
+        Some(speaker("water authority", SpeakerKind::Organization, None)),
+        Attribution::AccordingTo,
+    );
+    new.cue = Some("according to".to_string());
+    new.text = "Reserves have fallen to a 30-year low, according to a report by the water authority.".to_string();
+    let d = diff_statements(&a, &rev(vec![new.clone()]));
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
+    // Words the new frame does not hold are still edits of the claim.
+    let edited = rev(vec![own("Reserves have fallen to a record low, a report by the water authority shows.")]);
+    let d = diff_statements(&edited, &rev(vec![new]));
+    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
+}
+
+#[test]
+fn an_unresolved_pronoun_takes_a_claim_from_no_one() {
+    // "It urged passengers …" (no antecedent found) → "Coastway Rail said
+    // … and urged passengers …": the same claim, no other source.
+    let unresolved = framed(
+        "passengers to travel only if necessary",
+        "It urged passengers to travel only if necessary.",
+        crate::extract::UNRESOLVED,
+        "It",
+    );
+    let named = framed(
+        "passengers to travel only if necessary",
+        "Coastway Rail said it ran fewer trains and urged passengers to travel only if necessary.",
+        "Coastway Rail",
+        "Coastway Rail",
+    );
+    let d = diff_statements(&rev(vec![unresolved]), &rev(vec![named]));
+    assert_eq!(kinds(&d), Vec::<ChangeKind>::new(), "{:#?}", d.changes);
+}
+
+#[test]
+fn a_name_and_its_post_read_both_ways_are_one_person() {
+    // "said the authority's director, Helen Marsh" read as the director
+    // (role: the name), "the authority's director, Helen Marsh, said" as
+    // Helen Marsh (role: the director).
+    let text = "We are asking everyone to use less";
+    let mut a = said(text, "authority's director");
+    a.speaker.as_mut().unwrap().role = Some("Helen Marsh".to_string());
+    let mut b = said(text, "Helen Marsh");
+    b.speaker.as_mut().unwrap().role = Some("the authority's director".to_string());
+    let d = diff_statements(&rev(vec![a.clone()]), &rev(vec![b.clone()]));
+    assert_eq!(kinds(&d), Vec::<ChangeKind>::new(), "{:#?}", d.changes);
+    // The description named later (no name on the old side) is a
+    // reattribution, as ever.
+    a.speaker.as_mut().unwrap().role = None;
+    let d = diff_statements(&rev(vec![a]), &rev(vec![b]));
+    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
+}
+
+#[test]
+fn a_moved_sentence_naming_its_source_keeps_it() {
+    // ", the council has said" moved above the spokesman's paragraph and
+    // resolved differently there: the same words name the same council.
+    // A moved "she said" takes its new paragraph's speaker.
+    let filler = |s: &str| own(s);
+    let a = rev(vec![
+        filler("The judge blocked the plan on Wednesday."),
+        filler("Library users who brought the case welcomed the ruling."),
+        framed(
+            "the closures would save money",
+            "The closures would save money, the council has said.",
+            "Daniel Reyes",
+            "the council",
+        ),
+    ]);
+    let b = rev(vec![
+        framed(
+            "the closures would save money",
+            "The closures would save money, the council has said.",
+            "council",
+            "the council",
+        ),
+        a[0].clone(),
+        a[1].clone(),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Moved], "{:#?}", d.changes);
+    let she =
+        |name: &str| framed("the closures would save money", "The closures would save money, she said.", name, "she");
+    let a = rev(vec![a[0].clone(), a[1].clone(), she("Ruth Adler")]);
+    let b = rev(vec![she("Miriam Okafor"), a[0].clone(), a[1].clone()]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
+}

@@ -756,3 +756,130 @@ fn the_outlets_clause_after_a_frame_and_a_warning_added() {
         ],
     );
 }
+
+/// A gas blast through a morning: the headline and toll change, the
+/// anonymous police official is named as the chief (both claims change
+/// hands), a witness's second quotation is cut, the chief is quoted, and a
+/// paragraph of two sentences becomes two paragraphs (no claim changes).
+#[test]
+fn a_blast_update_names_the_chief_and_cuts_a_witness() {
+    check(
+        "gas-blast",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "damages apartment block", "^Gas explosion kills two"),
+            was(
+                "reattributed",
+                "police official → Ana Ruiz",
+                "injuring at least six people",
+                "killing two people and injuring at least 11",
+            ),
+            ex("reattributed", "police official → Ana Ruiz", "^The blast happened shortly after 5 a.m."),
+            ex("removed", "Tomas Greer", "My kids were screaming."),
+            ex("added", "Ana Ruiz", "^We are treating this as an accident"),
+        ],
+    );
+}
+
+/// A strike lead rewritten with the same facts, a quote cut short and its
+/// second sentence dropped, a minister's quote run on, and two sentences
+/// of the operator's merged: "It urged passengers" (whose "It" extraction
+/// could not resolve) and "Coastway Rail said … and urged passengers" are
+/// one claim of one source, not a claim taken from someone.
+#[test]
+fn a_strike_lead_rewritten_and_an_unresolved_it_is_no_other_source() {
+    check(
+        "rail-strike",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "walked off the job", "^Most commuter trains into Dunmore were halted"),
+            was("quote_changed", "Marta Sobel", "they have had enough", "without a real raise"),
+            ex("removed", "Marta Sobel", "Nobody takes this step lightly."),
+            was("quote_changed", "Ivan Petrak", "private dispute", "between a company and its workers"),
+        ],
+    );
+}
+
+/// Frames turned around a report's claims: "X, a report by the authority
+/// shows" → "X, according to a report by the authority" is reframed (the
+/// document's words move with the frame), "The report found that C" → "C,
+/// the report found" nothing; the director named as "said the authority's
+/// director, Helen Marsh" and as "the authority's director, Helen Marsh,
+/// said" is one person; a dateline is added and a paragraph moved up.
+#[test]
+fn a_report_story_turns_its_frames_around_and_moves_a_paragraph() {
+    check(
+        "drought-report",
+        "a",
+        "b",
+        &[
+            ex("reframed", "regional water authority", "^Water reserves in the Calder basin have fallen"),
+            ex("moved", "(unattributed)", "^The last comparable drought"),
+        ],
+    );
+}
+
+/// A footbridge collapse: the toll rises and officials become the fire
+/// service, the hospital spokesman is named with a new figure, a sentence
+/// is cut in two at its "and" (reworded, as the project reads such a
+/// split), and the council leader is quoted.
+#[test]
+fn a_collapse_update_raises_the_toll_and_names_its_sources() {
+    check(
+        "footbridge",
+        "a",
+        "b",
+        &[
+            was("reattributed", "officials → Arlen fire service", "At least 12", "^At least 19 people were injured"),
+            ex("reworded", "(unattributed)", "^The bridge, which was built in 1987"),
+            was("reattributed", "hospital spokesman → Petra Lind", "^Three of the injured", "^Four of the injured"),
+            ex("added", "Omar Haddad", "^a full investigation would begin on Monday"),
+        ],
+    );
+}
+
+/// A ruling story: a dateline and a reworded lead, a spokesman's quote run
+/// on, a plaintiff's two quotations joined into one (no change), "The
+/// council says it will appeal" → "said it would" (no change), and "…, the
+/// council has said" moved up: a sentence that names its source in its own
+/// words keeps that source wherever it moves.
+#[test]
+fn a_ruling_update_moves_the_councils_claim_without_handing_it_on() {
+    check(
+        "library-ruling",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "A judge in Harlow", "before deciding"),
+            was("quote_changed", "Daniel Reyes", "the decision is wrong", "wrong in law"),
+            ex("moved", "council", "^The closures would have saved about 1.2 million pounds"),
+        ],
+    );
+}
+
+/// A port hit by a cyberattack, a day on: the spokeswoman is named, and
+/// her "she said" claims follow her; a second source joins the shipping
+/// agents' sentence ("S said C, and T said D"). Ignored until extraction
+/// frames the second clause: it gives the whole rest of the sentence to the
+/// shipping agents, so the diff reports their claim reworded instead of
+/// Maris Lines' claim added. (The lead also loses ", leaving hundreds of
+/// containers stuck on the docks", the outlet's clause after the frame,
+/// which extraction leaves out of both revisions.)
+#[test]
+#[ignore = "extraction: a second frame after \", and\" (S said C, and T said D) is not split"]
+fn a_port_update_names_the_spokeswoman_and_adds_a_second_source() {
+    check(
+        "port-cyber",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "cargo delayed", "for third day"),
+            ex("reattributed", "spokeswoman for the port authority → Irene Castell", "^A cyberattack has shut down"),
+            ex("reattributed", "spokeswoman for the port authority → Irene Castell", "^the port had switched"),
+            ex("reattributed", "spokeswoman for the port authority → Irene Castell", "^We have no evidence"),
+            ex("added", "Maris Lines", "diverting three vessels"),
+        ],
+    );
+}
