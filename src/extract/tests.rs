@@ -1742,3 +1742,21 @@ fn a_body_by_its_common_noun_holds_beliefs() {
     );
     assert_eq!(rows("The service believes the river will fall.")[0].0.as_deref(), Some("service"));
 }
+
+#[test]
+fn said_the_post_then_the_name_is_the_named_person() {
+    for (text, role) in [
+        (
+            "\u{201C}We are assessing the damage,\u{201D} said the authority's director, Helen Marsh.",
+            "authority's director",
+        ),
+        ("\u{201C}We are assessing the damage,\u{201D} said the agency director, Helen Marsh.", "agency director"),
+    ] {
+        let x = extract(text);
+        let s = x.statements[0].speaker.as_ref().expect("a speaker");
+        assert_eq!((s.name.as_str(), s.role.as_deref()), ("Helen Marsh", Some(role)), "{text}");
+    }
+    // A name first keeps its post as the role, as before.
+    let x = extract("\u{201C}We are ready,\u{201D} said Helen Marsh, the agency's director.");
+    assert_eq!(x.statements[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Helen Marsh"));
+}

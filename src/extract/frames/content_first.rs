@@ -406,7 +406,11 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             .find_map(|np| Some((np, inverted_tail(c, np.1)?)))
         {
             let ce = quote_before(c, cue).map_or(cue - 1, |cl| cl + 1);
-            let source = Source::Mention { np: (s, e), appositive };
+            let (np, appositive) = match appositive {
+                Some(a) if described_then_named(c, (s, e), a) => (a, Some((s, e))),
+                _ => ((s, e), appositive),
+            };
+            let source = Source::Mention { np, appositive };
             if let Some(f) = content_frame(c, 0, ce, cue_bytes, source, false) {
                 out.push(f);
                 let after = appositive.map_or(e, |a| a.1);
@@ -418,6 +422,20 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
     }
     false
+}
+
+/// `"Q," said the agency's director, Helen Marsh.`: a post with its
+/// article, then the name it belongs to. The name speaks; the post is
+/// its role (as in "The agency's director, Helen Marsh, said").
+fn described_then_named(c: &Ctx, np: (usize, usize), name: (usize, usize)) -> bool {
+    let t = c.t;
+    let head = np.1 - 1;
+    np.1 > np.0 + 1
+        && t[np.0].is(class::DET)
+        && !t[np.0].is(class::PRON)
+        && t[head].is(class::ROLE | class::ANON | class::GROUP)
+        && (!t[head].cap || head > np.0 && super::is_possessive(c, head - 1))
+        && super::phrases::is_name_of(c, name.0, name.1)
 }
 
 /// `"Q," said S, who emphasized that D`: a relative clause after the
