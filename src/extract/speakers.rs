@@ -267,8 +267,13 @@ fn title_means(title: &str, head: &str) -> bool {
         ("dr", &["doctor"]),
         ("pres", &["president"]),
     ];
+    // A body's word in the title is no head of it: "the council" is not
+    // the "council spokesman", "the state" not the "secretary of state".
+    let title_head = title.split(" of ").next().and_then(|t| t.split_whitespace().next_back()).unwrap_or("");
     title.split_whitespace().map(|w| w.trim_end_matches(['.', ','])).any(|w| {
-        (w == head && cues::lookup(w).class & class::ROLE != 0)
+        (w == head
+            && cues::lookup(w).class & class::ROLE != 0
+            && (w == title_head || cues::lookup(w).class & (class::ORG | class::FIELD) == 0))
             || SHORT.iter().any(|(t, heads)| *t == w && heads.contains(&head))
     })
 }
@@ -444,6 +449,26 @@ const GENERIC_ORGS: [(&[&str], &[&str]); 7] = [
     (&["union"], &["union", "federation", "teamsters", "workers"]),
     (&["bank", "lender"], &["bank", "bancorp", "lender"]),
     (&["network", "broadcaster"], &["network", "networks", "broadcasting", "television", "radio", "broadcaster"]),
+];
+
+/// Nouns that describe a body and never a person: "the rail operator,
+/// Coastway Rail," is no person named "Coastway Rail". (Not "owner",
+/// "developer", "producer": people are those too.)
+const BODY_NOUNS: [&str; 14] = [
+    "operator",
+    "maker",
+    "manufacturer",
+    "retailer",
+    "insurer",
+    "utility",
+    "firm",
+    "chain",
+    "airline",
+    "carrier",
+    "lender",
+    "broadcaster",
+    "charity",
+    "startup",
 ];
 
 /// The words that fit a generic noun of [`GENERIC_ORGS`], if `head` is one.
@@ -1352,17 +1377,25 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // company,": one capitalised word that a description headed by a
     // body's noun names. Not "Roe, head of the union,": the head there is
     // what Roe is.
-    if let [name] = all[..]
-        && is_cap(name)
-        && given_name_gender(name) == Gender::Unknown
+    // So are a few capitalised words a body's noun describes: "The rail
+    // operator, Coastway Rail,", "Maris Lines, a freight company," (not
+    // "Tom Hale, a developer": a given name, or a noun people are too).
+    if (1..=4).contains(&all.len())
+        && all.iter().all(|w| is_cap(w) && cues::lookup(w).class & class::ROLE == 0)
+        && given_name_gender(all[0]) == Gender::Unknown
         && let Some(a) = appositive
         && let described = trim_np(a).split_whitespace().collect::<Vec<&str>>()
         && let Some(&head) = described.last()
         && !is_cap(head)
-        && (cues::lookup(head).class | cues::lookup(singular(head)).class) & class::ORG != 0
+        && ((cues::lookup(head).class | cues::lookup(singular(head)).class) & class::ORG != 0
+            || (all.len() > 1 && BODY_NOUNS.contains(&head)))
+        // (Several words only after a short description of common nouns:
+        // "C. Stewart Roe Jr., a senior official during the Bush
+        // administration," is a person.)
+        && (all.len() == 1 || described.len() <= 4 && described.iter().skip(1).all(|w| !is_cap(w)))
         && !described.iter().any(|w| matches!(*w, "of" | "for" | "at" | "in" | "on" | "with" | "from" | "to" | "who"))
     {
-        return organisation(name.to_string(), appositive_role, gender);
+        return organisation(all.join(" "), appositive_role, gender);
     }
     let (definite, mut words) = strip_det(&all);
     // "the United States said", "North Korea warned": a country speaks

@@ -1760,3 +1760,27 @@ fn said_the_post_then_the_name_is_the_named_person() {
     let x = extract("\u{201C}We are ready,\u{201D} said Helen Marsh, the agency's director.");
     assert_eq!(x.statements[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Helen Marsh"));
 }
+
+#[test]
+fn a_body_a_description_names_is_no_person_and_is_it() {
+    let text = "The rail operator, Coastway Rail, said trains would resume on Friday. \
+                It urged passengers to travel only if necessary.";
+    let x = extract(text);
+    let s: Vec<(&str, SpeakerKind)> =
+        x.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|r| (r.name.as_str(), r.kind)).collect();
+    assert_eq!(s, vec![("Coastway Rail", SpeakerKind::Organization); 2]);
+    // A person's long description that ends in a body stays a person.
+    let x = extract(
+        "\u{201C}We run checks,\u{201D} said C. Stewart Roe Jr., a senior official during the Bush administration.",
+    );
+    assert_eq!(x.statements[0].speaker.as_ref().map(|r| r.kind), Some(SpeakerKind::Person));
+}
+
+#[test]
+fn the_council_is_not_its_spokesman() {
+    let text = "Council spokesman Daniel Reyes said the library would stay open. \
+                The closures would have saved about 1.2 million pounds a year, the council has said.";
+    let r = rows(text);
+    assert_eq!(r[0].0.as_deref(), Some("Daniel Reyes"));
+    assert_eq!(r[1].0.as_deref(), Some("council"));
+}
