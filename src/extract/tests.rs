@@ -1784,3 +1784,17 @@ fn the_council_is_not_its_spokesman() {
     assert_eq!(r[0].0.as_deref(), Some("Daniel Reyes"));
     assert_eq!(r[1].0.as_deref(), Some("council"));
 }
+
+#[test]
+fn a_second_source_after_and_with_its_description_and_name() {
+    assert_eq!(
+        rows(
+            "Shipping agents said the delays could last several days, and one large freight company, \
+             Maris Lines, said it was diverting three vessels."
+        ),
+        vec![
+            one("Shipping agents", "indirect", "the delays could last several days"),
+            one("Maris Lines", "indirect", "it was diverting three vessels"),
+        ]
+    );
+}

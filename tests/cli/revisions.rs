@@ -861,14 +861,12 @@ fn a_ruling_update_moves_the_councils_claim_without_handing_it_on() {
 
 /// A port hit by a cyberattack, a day on: the spokeswoman is named, and
 /// her "she said" claims follow her; a second source joins the shipping
-/// agents' sentence ("S said C, and T said D"). Ignored until extraction
-/// frames the second clause: it gives the whole rest of the sentence to the
-/// shipping agents, so the diff reports their claim reworded instead of
-/// Maris Lines' claim added. (The lead also loses ", leaving hundreds of
+/// agents' sentence with a description and its name ("S said C, and one
+/// freight company, Maris Lines, said D"): Maris Lines' claim is added,
+/// the agents' unchanged. (The lead still loses ", leaving hundreds of
 /// containers stuck on the docks", the outlet's clause after the frame,
 /// which extraction leaves out of both revisions.)
 #[test]
-#[ignore = "extraction: a second frame after \", and\" (S said C, and T said D) is not split"]
 fn a_port_update_names_the_spokeswoman_and_adds_a_second_source() {
     check(
         "port-cyber",

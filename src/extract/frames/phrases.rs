@@ -911,7 +911,12 @@ fn named_after_description(
     accept: &impl Fn(usize) -> bool,
 ) -> Option<Source> {
     let t = c.t;
-    let d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
+    let mut d = (b.saturating_sub(14)..b).rev().find(|&d| !t[d].word() || t[d].quoted).map_or(0, |d| d + 1);
+    // "S said C, and one freight company, Maris Lines, said D": the
+    // coordinator opens the second clause, the description follows it.
+    if d + 2 < b && d > 0 && t[d - 1].kind == Kind::Comma && (c.lower_is(d, "and") || c.lower_is(d, "but")) {
+        d += 1;
+    }
     // "Ford's deputy, Jim Poole, said": a possessive name is a
     // determiner too.
     // "California Rep. Duncan Hunter's chief of staff, Jim Poole":

@@ -580,6 +580,19 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
         if clause_break {
             let from = if x.kind == Kind::Semicolon { k + 1 } else { k + 2 };
             for (j, tj) in t.iter().enumerate().take((from + 12).min(t.len())).skip(from + 1) {
+                // ", and one freight company, Maris Lines, said D": a
+                // description and the name it gives, then the cue.
+                if tj.kind == Kind::Comma
+                    && x.kind == Kind::Comma
+                    && let Some(m) = (j + 1..(j + 7).min(t.len())).find(|&m| t[m].kind == Kind::Comma)
+                    && super::phrases::is_name_of(c, j + 1, m)
+                    && let Some(cue) = (m + 1..(m + 3).min(t.len())).find(|&i| !t[i].is(class::AUX) || t[i].cap)
+                    && matches!(cue_at(c, cue), Some(CueKind::Speech | CueKind::Tell))
+                    && let Some(source) = subject_before(c, cue, |st| st == from)
+                {
+                    let kind = cue_at(c, cue).unwrap_or(CueKind::Speech);
+                    return Some((k, Some(Next { cue, kind, source })));
+                }
                 if tj.quoted || matches!(tj.kind, Kind::Comma | Kind::Stop) {
                     break;
                 }
