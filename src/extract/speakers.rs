@@ -2256,21 +2256,21 @@ fn surname_of(name: &str) -> Option<String> {
 /// The head noun of a description, lowercase: "county attorney" →
 /// "attorney", "representative for the firm" → "representative".
 fn description_head(name: &str) -> Option<String> {
-    let head_phrase = [" of ", " for ", " from ", " at ", " in ", " with ", " who ", " close ", " familiar "]
+    head_phrase(name).split_whitespace().next_back().map(str::to_lowercase)
+}
+
+/// A description up to what follows its head: "officials familiar with
+/// the talks" → "officials".
+fn head_phrase(name: &str) -> &str {
+    [" of ", " for ", " from ", " at ", " in ", " with ", " who ", " close ", " familiar "]
         .iter()
         .filter_map(|m| name.find(m))
         .min()
-        .map_or(name, |at| &name[..at]);
-    head_phrase.split_whitespace().next_back().map(str::to_lowercase)
+        .map_or(name, |at| &name[..at])
 }
 
 fn plural_description(name: &str) -> bool {
-    let head_phrase = [" of ", " familiar ", " close ", " with ", " who ", " in ", " at ", " for "]
-        .iter()
-        .filter_map(|m| name.find(m))
-        .min()
-        .map_or(name, |at| &name[..at]);
-    let head = head_phrase.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    let head = head_phrase(name).split_whitespace().next_back().unwrap_or("").to_lowercase();
     head == "people" || (singular(&head) != head && !head.ends_with("us") && !head.ends_with("is"))
 }
 

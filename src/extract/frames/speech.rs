@@ -587,10 +587,9 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
                     && let Some(m) = (j + 1..(j + 7).min(t.len())).find(|&m| t[m].kind == Kind::Comma)
                     && super::phrases::is_name_of(c, j + 1, m)
                     && let Some(cue) = (m + 1..(m + 3).min(t.len())).find(|&i| !t[i].is(class::AUX) || t[i].cap)
-                    && matches!(cue_at(c, cue), Some(CueKind::Speech | CueKind::Tell))
+                    && let Some(kind @ (CueKind::Speech | CueKind::Tell)) = cue_at(c, cue)
                     && let Some(source) = subject_before(c, cue, |st| st == from)
                 {
-                    let kind = cue_at(c, cue).unwrap_or(CueKind::Speech);
                     return Some((k, Some(Next { cue, kind, source })));
                 }
                 if tj.quoted || matches!(tj.kind, Kind::Comma | Kind::Stop) {
