@@ -2359,6 +2359,12 @@ impl<'a> Registry<'a> {
             None => self.parsed_once(mention),
             Some(_) => Rc::new(parse(mention, appositive)),
         };
+        // "Darrell West ... West said": a surname that is also a word for a
+        // place is the person the article named so.
+        let parsed = match self.surname_of_named(&parsed) {
+            Some(full) if !can_speak(&parsed) => self.parsed_once(&full),
+            _ => parsed,
+        };
         if !can_speak(&parsed) {
             return None;
         }
@@ -2588,6 +2594,20 @@ impl<'a> Registry<'a> {
         e.spoke = false;
         self.entries.push(e);
         self.entries.len() - 1
+    }
+
+    /// The full name of the person already known whose surname is this
+    /// mention, when the mention is one capitalised word and nothing else.
+    fn surname_of_named(&self, parsed: &Parsed) -> Option<String> {
+        let word = parsed.name.as_str();
+        if word.contains(' ') || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
+            return None;
+        }
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.speaker.kind == SpeakerKind::Person && e.surname.as_deref() == Some(word))
+            .map(|e| e.speaker.name.clone())
     }
 
     /// A person the article introduces without reporting them, with the

@@ -1798,3 +1798,66 @@ fn a_second_source_after_and_with_its_description_and_name() {
         ]
     );
 }
+
+#[test]
+fn an_inverted_speaker_picked_out_by_a_relative_clause() {
+    assert_eq!(
+        rows(
+            "\"The pumps failed,\" said a port engineer who has worked on the seawall for a decade. \
+             \"Nobody warned us,\" an engineer who worked on the pier said."
+        ),
+        vec![one("port engineer", "direct", "The pumps failed"), one("engineer", "direct", "Nobody warned us"),]
+    );
+    // A quotation opening in the clause is a statement of its own.
+    assert_eq!(rows("\"It held,\" said a diver who added: \"We were lucky.\"")[0].0, None);
+}
+
+#[test]
+fn a_connective_between_the_cue_and_its_content() {
+    assert_eq!(
+        rows("Tom Reyes said, however, that he hopes the plan works. Reyes said, though, the budget was short."),
+        vec![
+            one("Tom Reyes", "indirect", "he hopes the plan works"),
+            one("Tom Reyes", "indirect", "the budget was short"),
+        ]
+    );
+}
+
+#[test]
+fn a_wish_in_the_subjects_clause_reports_nothing() {
+    assert_eq!(
+        rows("Hawkins and others who want to ban the dam said the ruling makes the choice stark."),
+        vec![one("Hawkins and others", "indirect", "the ruling makes the choice stark")]
+    );
+}
+
+#[test]
+fn a_surname_that_names_a_place_after_the_full_name() {
+    let r = rows(
+        "Darrell West, a fellow at the institute, said the plan was weak. \"It is a bad plan,\" West said. \
+         The West has been slow to respond.",
+    );
+    assert_eq!(r[0].0.as_deref(), Some("Darrell West"));
+    assert_eq!(r[1], one("Darrell West", "direct", "It is a bad plan"));
+    assert_eq!(r[2].0, None);
+}
+
+#[test]
+fn a_party_in_parentheses_inside_the_subjects_appositives() {
+    let r = rows(
+        "Marty West, a professor who worked for Sen. Lamar Alexander (R-Tenn.), one of the bill's architects, \
+         said the bill was a significant development.",
+    );
+    assert_eq!(r, vec![one("Marty West", "indirect", "the bill was a significant development")]);
+}
+
+#[test]
+fn a_group_postmodified_before_a_participle_phrase() {
+    assert_eq!(
+        rows(
+            "Workers familiar with the pumps, speaking on the condition of anonymity because they were not \
+             authorized to talk, said that the pumps were old."
+        ),
+        vec![one("workers familiar with the pumps", "indirect", "the pumps were old")]
+    );
+}

@@ -494,6 +494,17 @@ fn inverted_tail(c: &Ctx, e: usize) -> Option<Option<(usize, usize)>> {
     {
         return None;
     }
+    // "said a port engineer who has worked on the seawall.": a restrictive
+    // relative clause picks the speaker out and runs to the sentence's
+    // end. No quotation may open in it: that would be another statement.
+    if c.lower_is(e, "who") && !t[e].quoted {
+        let end = (e + 1..t.len()).find(|&i| t[i].kind == Kind::Stop).unwrap_or(t.len());
+        let clean = end - e <= 40
+            && t[e + 1..end]
+                .iter()
+                .all(|x| !matches!(x.kind, Kind::Open | Kind::Close | Kind::Semicolon | Kind::Colon));
+        return (clean && end > e + 1 && t.get(e + 1).is_some_and(|n| n.word())).then_some(None);
+    }
     // "said Ann Roe at the time", "said Ann Roe on Tuesday".
     if t.get(e).is_some_and(|x| x.is(class::PREP | class::TIME) && !x.cap) {
         e = (e..t.len()).find(|&i| matches!(t[i].kind, Kind::Comma | Kind::Stop | Kind::Open)).unwrap_or(t.len());

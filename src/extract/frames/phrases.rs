@@ -455,7 +455,8 @@ fn postmodified(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         let w = tk.text(c.doc);
         if (w == "with" || crate::extract::cues::SOURCE_POSTMODIFIERS.contains(&w))
             && k > 0
-            && (t[k - 1].is(class::ANON) || ["those", "others", "some", "many"].iter().any(|w| c.lower_is(k - 1, w)))
+            && (t[k - 1].is(class::ANON | class::GROUP)
+                || ["those", "others", "some", "many"].iter().any(|w| c.lower_is(k - 1, w)))
         {
             let (s, _) = np_back(c, k)?;
             return Some((s, end));
@@ -714,20 +715,24 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             }
         }
         // ", however," and the like.
-        if p.kind == Kind::Comma
-            && j >= 3
-            && t[j - 3].kind == Kind::Comma
-            && t[j - 2].word()
-            && matches!(
-                t[j - 2].text(c.doc).to_ascii_lowercase().as_str(),
-                "however" | "meanwhile" | "though" | "too" | "also" | "moreover" | "instead" | "indeed"
-            )
-        {
+        if p.kind == Kind::Comma && j >= 3 && t[j - 3].kind == Kind::Comma && is_connective(c, j - 2) {
             j -= 3;
             continue;
         }
         return j;
     }
+}
+
+/// Whether token `i` is a connective set off by commas around a cue:
+/// "has, however, argued", "said, though, that C".
+pub(super) fn is_connective(c: &Ctx, i: usize) -> bool {
+    let x = &c.t[i];
+    x.word()
+        && !x.quoted
+        && matches!(
+            x.text(c.doc).to_ascii_lowercase().as_str(),
+            "however" | "meanwhile" | "though" | "too" | "also" | "moreover" | "instead" | "indeed"
+        )
 }
 
 /// "not", "hasn't", "didn’t": a report that something was not said.
@@ -794,16 +799,32 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // "sources close to her campaign say": the head noun ("campaign")
         // is not the speaker; the phrase it ends is.
-        return postmodified(c, j).filter(|p| accept(p.0)).map(|np| Source::Mention { np, appositive: None });
+        if let Some(np) = postmodified(c, j).filter(|p| accept(p.0)) {
+            return Some(Source::Mention { np, appositive: None });
+        }
+        // "\"Q,\" an engineer who worked on the seawall said": a
+        // restrictive relative clause between the subject and its cue.
+        // Not after a comma: "Ann Roe, the former candidate who hosts a
+        // show, was asked" and "in Jupiter, Florida who were voting" are
+        // an appositive's clause and a place's.
+        // Nor with a report in the clause ("Fishermen who said the docks
+        // mattered backed Roe": where the report ends is not known).
+        let who = (j.saturating_sub(25)..j).rev().find(|&w| c.lower_is(w, "who"))?;
+        // "Those who fish the bay say" is `those_subject`'s.
+        if who == 0
+            || t[who - 1].is(class::DET)
+            || (who + 1..j).any(|k| matches!(t[k].cue(), Some(CueKind::Speech | CueKind::Tell)))
+        {
+            return None;
+        }
+        return relative_subject_where(c, cue, |s| (s == 0 || t[s - 1].kind != Kind::Comma) && accept(s));
     }
     // Walk back over appositives: the subject ends at an earlier comma.
     let last = j - 1;
     let mut k = last;
     let lo = j.saturating_sub(40);
     for _ in 0..5 {
-        let b = (lo..k)
-            .rev()
-            .find(|&b| matches!(t[b].kind, Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Colon | Kind::Dash))?;
+        let b = boundary_back(c, lo, k)?;
         if t[b].kind != Kind::Comma || b + 1 >= last {
             return None;
         }
@@ -892,6 +913,27 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             return Some(src);
         }
         k = b;
+    }
+    None
+}
+
+/// The last comma, stop, semicolon, colon or dash in `[lo, k)`, passing
+/// over a parenthesis: "Sen. Lamar Alexander (R-Tenn.), one of the
+/// bill's architects," has no boundary inside "(R-Tenn.)".
+fn boundary_back(c: &Ctx, lo: usize, k: usize) -> Option<usize> {
+    let t = c.t;
+    let mut b = k;
+    while b > lo {
+        b -= 1;
+        if t[b].text(c.doc) == ")"
+            && let Some(open) = (lo.max(b.saturating_sub(10))..b).rev().find(|&o| t[o].text(c.doc) == "(")
+        {
+            b = open;
+            continue;
+        }
+        if matches!(t[b].kind, Kind::Comma | Kind::Stop | Kind::Semicolon | Kind::Colon | Kind::Dash) {
+            return Some(b);
+        }
     }
     None
 }
@@ -1489,6 +1531,13 @@ pub(super) fn restrictive_who(c: &Ctx, cue: usize) -> Option<Source> {
 /// nobody we can tell), and the subject must open its clause and name
 /// people.
 pub(super) fn relative_subject(c: &Ctx, cue: usize) -> Option<Source> {
+    relative_subject_where(c, cue, |s| starts_clause(c, s))
+}
+
+/// `relative_subject` with the test of where the subject may start given:
+/// a clause's start, or right after a quotation ("\"Q,\" an engineer who
+/// worked on the seawall said").
+fn relative_subject_where(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -> Option<Source> {
     let t = c.t;
     let j = skip_aux_back(c, cue);
     // The nearest "who" first; "S who came here and who asked not to be
@@ -1499,7 +1548,10 @@ pub(super) fn relative_subject(c: &Ctx, cue: usize) -> Option<Source> {
             return None;
         }
         let reports = (who + 1..j).any(|k| match t[k].cue() {
-            Some(CueKind::Belief | CueKind::Tell) => true,
+            // "Others who want to ban it said": a wish to do something
+            // reports nothing.
+            Some(CueKind::Belief) => !c.lower_is(k + 1, "to"),
+            Some(CueKind::Tell) => true,
             Some(CueKind::Speech) => c.lower_is(k + 1, "that") || t.get(k + 1).is_some_and(|n| n.is(class::PRON)),
             _ => false,
         });
@@ -1508,7 +1560,7 @@ pub(super) fn relative_subject(c: &Ctx, cue: usize) -> Option<Source> {
         }
         let np = np_back(c, who)?;
         let head = &t[np.1 - 1];
-        if t[np.0].is(class::PRON) || !(head.cap || is_agent_noun(c, np.1 - 1)) || !starts_clause(c, np.0) {
+        if t[np.0].is(class::PRON) || !(head.cap || is_agent_noun(c, np.1 - 1)) || !accept(np.0) {
             return None;
         }
         // "Supporters who came say", not "supporters who came says".

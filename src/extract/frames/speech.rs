@@ -3,7 +3,9 @@
 //! that D`), a subject shared across "and" and the cue-first `Said S: "Q"`.
 
 use super::participle::participle_kind;
-use super::phrases::{np_back, np_forward, plural_form, skip_aux_back, skip_object, starts_clause, subject_before};
+use super::phrases::{
+    is_connective, np_back, np_forward, plural_form, skip_aux_back, skip_object, starts_clause, subject_before,
+};
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
 use crate::extract::model::Attribution;
@@ -82,6 +84,14 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 // "said, adding" and the like are not content.
                 if t.get(j + 1).is_some_and(|n| n.cue().is_some()) {
                     return None;
+                }
+                // "said, however, that C": a connective set off by commas.
+                if j + 3 < t.len() && is_connective(c, j + 1) && t[j + 2].kind == Kind::Comma {
+                    if c.lower_is(j + 3, "that") || !t[j + 3].word() {
+                        j += 2;
+                        continue;
+                    }
+                    return Some(Complement { start: j + 3, that: false });
                 }
                 // "asked Ann Roe, the debate's moderator, to check C": an
                 // appositive after the listener, then the infinitive.
