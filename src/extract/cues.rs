@@ -568,7 +568,7 @@ pub fn lookup(word: &str) -> Entry {
 /// as whole words, one for most words, and masked to the word's length:
 /// no loop whose exit is mispredicted at every word, as a byte-by-byte
 /// packing had. Inlined: the tokeniser calls it for every word of a
-/// sentence that may frame, from one place.
+/// sentence that may frame, in a loop of its own.
 #[inline(always)]
 pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
     let bytes = text.as_bytes();

@@ -116,9 +116,6 @@ pub fn tokenize(
     let mut may_frame = framed;
     // "In a poll, C" holds no cue word but has a frame.
     let mut opens_in = false;
-    // The words before this token were passed before the sentence proved
-    // to need lookups: they are looked up at the end.
-    let mut looked_from = 0;
     // Whether a word of two capitals or more ("WHO", "NATO") was passed.
     let mut capitals = false;
     while i < bytes.len() {
@@ -261,62 +258,47 @@ pub fn tokenize(
                 _ => Kind::Other,
             }
         };
-        let (entry, cap) = if kind == Kind::Word {
-            let cap = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
+        let cap = kind == Kind::Word && if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
+        if kind == Kind::Word {
             capitals |= cap && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
-            // Lookups wait until the sentence proves to need them; from
-            // then on each word is looked up here, once, while its bytes
-            // are at hand, and the cue that proved it keeps its entry.
-            // One call site, so that the lookup is inlined into this loop.
-            let w = &bytes[i..end];
-            let mut entry = Entry::default();
-            if !quoted && (may_frame || cues::maybe_cue(w)) {
-                entry = cues::lookup_in(doc, range.0 + i, range.0 + end);
-                if entry.class & class::CONTEXT_CUE != 0 {
-                    entry = cues::context_cue(doc, (range.0 + i, range.0 + end), word_before(out), entry);
-                }
-                // ("C, as Roe put it.": no cue word, but a report.)
-                if !may_frame
-                    && (entry.cue.is_some() || (entry.class & class::PUT != 0 && bytes[end..].starts_with(b" it")))
-                {
-                    may_frame = true;
-                    looked_from = out.len();
-                }
-            }
+            // Until the sentence proves to need lookups, a word that may
+            // be a cue is looked up to tell whether it proves it; the
+            // entries themselves are all looked up after this loop.
             if !may_frame {
-                if out.is_empty() {
-                    opens_in = w == b"In";
-                } else if opens_in && cues::is_poll(&s[i..end]) {
-                    // This word too is looked up with those before it.
-                    may_frame = true;
-                    looked_from = out.len() + 1;
+                let w = &bytes[i..end];
+                if !quoted && cues::maybe_cue(w) {
+                    let mut entry = cues::lookup_in(doc, range.0 + i, range.0 + end);
+                    if entry.class & class::CONTEXT_CUE != 0 {
+                        entry = cues::context_cue(doc, (range.0 + i, range.0 + end), word_before(out), entry);
+                    }
+                    // ("C, as Roe put it.": no cue word, but a report.)
+                    may_frame =
+                        entry.cue.is_some() || (entry.class & class::PUT != 0 && bytes[end..].starts_with(b" it"));
                 }
-                // A word looked up that proved nothing: if a later word
-                // proves the sentence, the lookups at the end give it
-                // its entry again.
                 if !may_frame {
-                    entry = Entry::default();
+                    if out.is_empty() {
+                        opens_in = w == b"In";
+                    } else if opens_in && cues::is_poll(&s[i..end]) {
+                        may_frame = true;
+                    }
                 }
             }
-            (entry, cap)
-        } else {
-            (Entry::default(), false)
-        };
+        }
         // "Kerry: ...", "Ann Roe ― ...": a label may open the sentence.
         if !may_frame && (kind == Kind::Open || (matches!(kind, Kind::Colon | Kind::Dash) && out.len() <= 6)) {
             may_frame = true;
-            looked_from = out.len();
         }
         let quoted = quoted && !matches!(kind, Kind::Open | Kind::Close);
-        out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry });
+        out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry: Entry::default() });
         i = end;
     }
     // A sentence with no possible cue and no quotation has no frame: its
     // words need no lookup (most sentences of news are like that). Quoted
-    // words are content whatever they are. Those from `looked_from` on
-    // have theirs already.
+    // words are content whatever they are. The lookups run here, in a loop
+    // of their own, not in the one above: that loop's registers are its
+    // own, and the lookup's would spill them for every token.
     if may_frame {
-        for k in 0..looked_from {
+        for k in 0..out.len() {
             let t = out[k];
             if t.kind == Kind::Word && !t.quoted {
                 let mut entry = cues::lookup_in(doc, t.start, t.end);

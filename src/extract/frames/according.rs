@@ -2,7 +2,7 @@
 //! document ("according to a report by the central bank").
 
 use super::phrases::appositive_like;
-use super::{Ctx, Frame, Source};
+use super::{Ctx, Frame, Mark, Source};
 use crate::extract::cues::{self, CueKind, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
@@ -10,6 +10,9 @@ use crate::extract::tokens::Kind;
 /// `according to S`, anywhere in the sentence. The source runs to the next
 /// comma or the end; an appositive may follow it.
 pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    if !c.has(Mark::According) {
+        return false;
+    }
     let t = c.t;
     let Some(i) = (0..t.len().saturating_sub(2)).find(|&i| {
         // Not `cue()`: "According" opens sentences capitalised.
@@ -256,6 +259,9 @@ const PASSIVE_REPORTS: [&str; 5] = ["reported", "announced", "confirmed", "revea
 /// place of the report follows the source: "The fire was reported by a
 /// neighbour who saw smoke" tells more than who reported it.
 pub(super) fn reported_by(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    if !c.has(Mark::By) {
+        return false;
+    }
     let t = c.t;
     let Some(by) = (2..t.len().saturating_sub(1)).find(|&k| {
         c.lower_is(k, "by") && !t[k].quoted && PASSIVE_REPORTS.iter().any(|w| c.lower_is(k - 1, w)) && !t[k - 1].cap

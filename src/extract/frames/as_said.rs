@@ -10,7 +10,7 @@
 //! are other constructions and are left alone.
 
 use super::phrases::{np_back, np_forward, skip_aux_back, skip_object};
-use super::{Ctx, Frame, Source, content_frame, cue_at, is_function};
+use super::{Ctx, Frame, Mark, Source, content_frame, cue_at, is_function};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::tokens::Kind;
 
@@ -19,7 +19,7 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     // Both forms need the word "as": most sentences have none, and skip
     // the searches for its clause.
-    if !(0..t.len()).any(|k| c.lower_is(k, "as")) {
+    if !c.has(Mark::As) {
         return false;
     }
     if as_said_after(c, out) {

@@ -4,7 +4,7 @@
 //! like any other mention.
 
 use super::phrases::is_agent_noun;
-use super::{Ctx, Frame, Source, attribution_of, is_function, is_possessive};
+use super::{Ctx, Frame, Mark, Source, attribution_of, is_function, is_possessive};
 use crate::extract::cues::class;
 use crate::extract::model::Attribution;
 use crate::extract::speakers::is_capitals;
@@ -224,6 +224,9 @@ fn trailing_label(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// "delivered a message to Roe: \"Q\"": Roe is the listener. Tried after
 /// every other frame: a cue that frames the sentence reads it better.
 pub(super) fn named_colon(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    if !c.has(Mark::ColonQuote) {
+        return false;
+    }
     let t = c.t;
     let Some(k) = (2..t.len().saturating_sub(2)).find(|&k| {
         t[k].kind == Kind::Colon && !t[k].quoted && t[k + 1].kind == Kind::Open && t[k - 1].word() && t[k - 1].cap

@@ -109,8 +109,33 @@ struct Ctx<'a> {
     /// asked of before), and it depends on nothing but the tokens. 0 is
     /// not asked yet, 1 no cue, 2 + n the n-th of [`MEMO_KINDS`].
     cues: [Cell<u8>; MEMO],
+    /// [`phrases::np_back`] of the first [`MEMO`] ends, once asked, packed
+    /// by [`pack_np`] (0 not asked yet): a subject is looked for before the
+    /// same cue by the content-first forms, then by the speaker-first ones
+    /// (a third of the 24,000 walks over the PolNeAR train texts were
+    /// repeats), and the walk depends on nothing but the tokens.
+    nps: [Cell<u32>; MEMO],
+    /// The [`Mark`]s the sentence holds, one bit each, found in one walk
+    /// when first asked (the high bit says it was).
+    marks: Cell<u8>,
     /// The sentence may hold "comment" (see [`find`]).
     may_comment: bool,
+}
+
+/// What a frame family needs in a sentence before it looks further
+/// ([`Ctx::has`]).
+#[derive(Clone, Copy, Debug)]
+enum Mark {
+    /// The word "as", quoted or not ([`as_said`]).
+    As,
+    /// "by", unquoted ([`according::reported_by`]).
+    By,
+    /// "that", quoted or not ([`nominal`]).
+    That,
+    /// An unquoted "according" with its cue ([`according_to`]).
+    According,
+    /// An unquoted colon before an opening mark ([`label::named_colon`]).
+    ColonQuote,
 }
 
 /// How many tokens' cues [`Ctx`] keeps: most sentences have fewer.
@@ -129,7 +154,87 @@ const MEMO_KINDS: [CueKind; 8] = [
 
 impl<'a> Ctx<'a> {
     fn new(doc: &'a str, t: &'a [Token], may_comment: bool) -> Self {
-        Ctx { doc, t, cues: [const { Cell::new(0) }; MEMO], may_comment }
+        Ctx {
+            doc,
+            t,
+            cues: [const { Cell::new(0) }; MEMO],
+            nps: [const { Cell::new(0) }; MEMO],
+            marks: Cell::new(0),
+            may_comment,
+        }
+    }
+
+    /// Whether the sentence holds `mark`. A frame family that hangs on
+    /// one asks first: most sentences have none of them, and one walk
+    /// over the tokens answers for every family instead of a walk each.
+    fn has(&self, mark: Mark) -> bool {
+        let mut marks = self.marks.get();
+        if marks == 0 {
+            marks = 0x80;
+            // The words by their bytes with the case bit set: for a
+            // lowercase word that is the same test as ignoring ASCII case.
+            let bytes = self.doc.as_bytes();
+            let two = |w: &[u8; 2]| u16::from_le_bytes(*w);
+            let four = |w: &[u8; 4]| u32::from_le_bytes(*w);
+            for (k, x) in self.t.iter().enumerate() {
+                if x.entry.cue == Some(CueKind::According) && !x.quoted {
+                    marks |= 1 << Mark::According as u8;
+                }
+                match (x.kind, x.end - x.start) {
+                    (Kind::Word, 2) => {
+                        let w = two(&[bytes[x.start], bytes[x.start + 1]]) | 0x2020;
+                        if w == two(b"as") {
+                            marks |= 1 << Mark::As as u8;
+                        } else if w == two(b"by") && !x.quoted {
+                            marks |= 1 << Mark::By as u8;
+                        }
+                    }
+                    (Kind::Word, 4) => {
+                        let w = &bytes[x.start..x.end];
+                        if four(&[w[0], w[1], w[2], w[3]]) | 0x2020_2020 == four(b"that") {
+                            marks |= 1 << Mark::That as u8;
+                        }
+                    }
+                    (Kind::Colon, _) if !x.quoted && self.t.get(k + 1).is_some_and(|n| n.kind == Kind::Open) => {
+                        marks |= 1 << Mark::ColonQuote as u8;
+                    }
+                    _ => {}
+                }
+            }
+            self.marks.set(marks);
+        }
+        marks & (1 << mark as u8) != 0
+    }
+
+    /// The noun phrase that ends at `end`, walked back once (`walk`) and
+    /// remembered (see [`Ctx::nps`]).
+    #[inline]
+    fn np_memo(&self, end: usize, walk: impl FnOnce() -> Option<(usize, usize)>) -> Option<(usize, usize)> {
+        let Some(memo) = self.nps.get(end) else {
+            return walk();
+        };
+        match memo.get() {
+            0 => {
+                let np = walk();
+                if let Some(n) = pack_np(np) {
+                    memo.set(n);
+                }
+                np
+            }
+            1 => None,
+            n => Some(((n >> 16) as usize, (n & 0xFFFF) as usize - 2)),
+        }
+    }
+}
+
+/// A noun phrase's token range in a `u32`, never 0: 1 for none, else the
+/// start in the high half and the end plus 2 in the low one. None when it
+/// does not fit (a phrase past token 32,767 is walked again when asked).
+fn pack_np(np: Option<(usize, usize)>) -> Option<u32> {
+    match np {
+        None => Some(1),
+        Some((s, e)) if s < 0x8000 && e < 0xFFF0 => Some(((s as u32) << 16) | (e as u32 + 2)),
+        Some(_) => None,
     }
 }
 

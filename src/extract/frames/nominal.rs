@@ -2,7 +2,7 @@
 //! whose source is the possessor before it. Tried only when nothing else
 //! frames the sentence ("PolitiFact seized on Trump's claim that C").
 
-use super::{Ctx, Frame, Source, is_possessive};
+use super::{Ctx, Frame, Mark, Source, is_possessive};
 use crate::extract::cues::class;
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
@@ -71,6 +71,9 @@ fn predicate_after_clause(c: &Ctx, from: usize) -> Option<usize> {
 }
 
 pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    if !c.has(Mark::That) {
+        return false;
+    }
     let t = c.t;
     for k in 1..t.len().saturating_sub(2) {
         // The next token's length first: it rules out nearly every word of

@@ -48,6 +48,10 @@ fn share_back(c: &Ctx, end: usize) -> Option<usize> {
 /// partitives ("52 percent of voters", "nine in 10 voters") and one or two
 /// prepositional phrases ("officials at the agency", "a poll of voters").
 pub(super) fn np_back(c: &Ctx, end: usize) -> Option<(usize, usize)> {
+    c.np_memo(end, || np_back_walk(c, end))
+}
+
+fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let t = c.t;
     // ("a number of writers", "a handful of aides", "dozens of workers".)
     let quantity = |i: usize| {
