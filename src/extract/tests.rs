@@ -1861,3 +1861,17 @@ fn a_group_postmodified_before_a_participle_phrase() {
         vec![one("workers familiar with the pumps", "indirect", "the pumps were old")]
     );
 }
+
+#[test]
+fn a_verb_after_a_parenthetical_frame_is_the_contents() {
+    assert_eq!(
+        rows(
+            "Bringing the show back, Tom Brandt said, feels right. The plan failed, Roe said, adding that it was late."
+        ),
+        vec![
+            one("Tom Brandt", "indirect", "Bringing the show back feels right"),
+            one("Roe", "indirect", "The plan failed"),
+            one("Roe", "indirect", "it was late"),
+        ]
+    );
+}

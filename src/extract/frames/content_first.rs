@@ -50,7 +50,9 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                 // ", adding that ...", ", citing ...": the saying goes on.
                 // A past-tense cue is the verb of the content's second
                 // piece ("The museum, Roe said, celebrated its heroes").
-                if n.cue().is_some() && !(n.cue() == Some(CueKind::Other) && n.text(c.doc).ends_with("ed")) {
+                // So is any other cue but a participle: "The show, he said,
+                // feels right", "The plan, Roe said, shows the cost".
+                if n.cue().is_some() && (n.cue() == Some(CueKind::Participle) || n.text(c.doc).ends_with("ing")) {
                     return Tail::Adverbial;
                 }
                 if n.is(class::CONJ) && !n.cap {
