@@ -289,6 +289,10 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "there was a problem subscribing",
     "if you enjoyed this article",
     "copyright",
+    // The audio player's label: "Listen to this article · 3 min".
+    "listen to this article",
+    "listen to this story",
+    "listen to article",
 ];
 
 pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Document, IngestError> {
@@ -797,6 +801,7 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
         let lower = b.text.to_lowercase();
         if is_contact_or_signup(&lower)
             || is_address_block(&lower)
+            || ends_with_photo_credit(&lower)
             || lower.contains('©')
             || lower.starts_with("a version of this article appears in print")
         {
@@ -947,6 +952,38 @@ fn is_contact_or_signup(lower: &str) -> bool {
         && ["sign up", "inbox"].iter().any(|w| lower.contains(w))
         && lower.split_whitespace().count() < 30;
     follow || reach || newsletter
+}
+
+/// Labels of a picture's credit, as captions close with them.
+const CREDIT_LABELS: &[&str] =
+    &["image", "images", "photo", "photos", "photograph", "photographs", "picture", "pictures", "pic", "credit"];
+
+/// A photo caption left in the article's flow (a template that marks it
+/// up as a plain paragraph): a short block that closes with the picture's
+/// credit, "… in October (Image: Owen Bracken)" or "… in October.
+/// Photograph: Ann Lee/Agency". Prose names a photographer without a
+/// label, or with more words after it.
+fn ends_with_photo_credit(lower: &str) -> bool {
+    let text = lower.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let tail = match text.strip_suffix(')') {
+        Some(inside) => match inside.rfind('(') {
+            Some(open) => &inside[open + 1..],
+            None => return false,
+        },
+        None => match text.rfind(". ") {
+            Some(stop) => &text[stop + 2..],
+            None => return false,
+        },
+    };
+    let Some((label, credit)) = tail.split_once([':', '/']) else {
+        return false;
+    };
+    let label = label.trim();
+    let label = label.strip_suffix(" credit").unwrap_or(label);
+    let label = label.rsplit(' ').next().unwrap_or(label);
+    // The credit is a name and perhaps an agency, not a sentence.
+    let words = credit.split_whitespace().count();
+    tail.len() < text.len() && CREDIT_LABELS.contains(&label) && (1..=6).contains(&words) && !credit.contains(". ")
 }
 
 /// How many bracketed capitals label links in a text: "[VIDEO]",

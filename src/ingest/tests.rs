@@ -424,6 +424,24 @@ fn an_update_stamp_an_address_block_and_a_copyright_line_are_not_paragraphs() {
 }
 
 #[test]
+fn a_caption_closing_with_its_credit_and_an_audio_label_are_not_paragraphs() {
+    // A template that sets the photo's caption and the audio player's label
+    // as plain paragraphs in the article's flow.
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
+    let page = format!(
+        "<html><body><div id=story><h1>Ferry timetable approved</h1><p>Listen to this article · 3 min</p>\
+         <div class=hero><img src=a.jpg><p class=caption>The ferry leaves Port Alder in March (Image: Ann Lee)</p></div>\
+         {body}<p>Passengers wait for the last crossing of the day. Photograph: Ann Lee/Valley Ledger</p>\
+         <p>The crossing will be slower in winter (photo: the board did not say why), the chair said.</p>{body}</div></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    assert!(d.paragraphs[0].starts_with("The harbour board"), "{:?}", d.paragraphs);
+    // A parenthesis that is part of a sentence stays.
+    assert!(d.paragraphs[1].starts_with("The crossing will be slower"), "{:?}", d.paragraphs);
+}
+
+#[test]
 fn a_line_of_labelled_links_is_not_a_paragraph() {
     let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
     let page = format!(
