@@ -289,6 +289,13 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "there was a problem subscribing",
     "if you enjoyed this article",
     "copyright",
+    "related topics",
+    "related content",
+    "related coverage",
+    // What a template puts where an advertisement was taken out.
+    "story continues below",
+    "article continues below",
+    "continue reading below",
     // The audio player's label: "Listen to this article · 3 min".
     "listen to this article",
     "listen to this story",
@@ -353,8 +360,11 @@ pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Documen
     }) {
         paragraphs.truncate(at);
     }
-    // A heading left as the last block introduces nothing.
-    while paragraphs.last().is_some_and(|p| p.len() < 40 && !ends_sentence(p)) {
+    // A heading left as the last block introduces nothing; the author's
+    // bio closes the article without a box around it ("NAME is the
+    // paper's coastal reporter. She has …").
+    let authors = meta.byline.as_deref().map(meta::people).unwrap_or_default();
+    while paragraphs.last().is_some_and(|p| p.len() < 40 && !ends_sentence(p) || is_author_bio(p, &authors)) {
         paragraphs.pop();
     }
     if paragraphs.iter().map(|p| p.chars().count()).sum::<usize>() < MIN_ARTICLE_CHARS {
@@ -364,7 +374,7 @@ pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Documen
     Ok(Document {
         format: Format::Html,
         title: meta.title,
-        authors: meta.byline.as_deref().map(meta::people).unwrap_or_default(),
+        authors,
         dateline,
         language: meta.language,
         byline: meta.byline,
@@ -948,10 +958,31 @@ fn is_contact_or_signup(lower: &str) -> bool {
             && network
             || lower.starts_with("follow ") && (network || lower.contains("http"));
     let reach = ["may be reached at", "can be reached at", "be reached by email"].iter().any(|r| lower.contains(r));
+    // The outlet's call for readers' stories: "Have you been affected?
+    // Email us at news@example.com".
+    let call_out = lower.contains('@')
+        && ["email us", "e-mail us", "contact us", "get in touch", "share your story", "share your experience"]
+            .iter()
+            .any(|w| lower.contains(w));
     let newsletter = lower.contains("newsletter")
         && ["sign up", "inbox"].iter().any(|w| lower.contains(w))
         && lower.split_whitespace().count() < 30;
-    follow || reach || newsletter
+    follow || reach || newsletter || call_out
+}
+
+/// Verbs an author's bio goes on with after the name: "NAME is the
+/// paper's coastal reporter", "NAME covers the courts".
+const BIO_VERBS: &[&str] = &["is", "covers", "writes", "reports", "has covered", "has written", "has reported"];
+
+/// A short paragraph about one of the byline's authors, opening with the
+/// name: the bio a template sets after the article.
+fn is_author_bio(paragraph: &str, authors: &[String]) -> bool {
+    paragraph.chars().count() < 300
+        && authors.iter().any(|name| {
+            paragraph.strip_prefix(name.as_str()).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
+                BIO_VERBS.iter().any(|v| rest.strip_prefix(v).is_some_and(|after| after.starts_with(' ')))
+            })
+        })
 }
 
 /// Labels of a picture's credit, as captions close with them.

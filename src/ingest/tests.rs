@@ -442,6 +442,22 @@ fn a_caption_closing_with_its_credit_and_an_audio_label_are_not_paragraphs() {
 }
 
 #[test]
+fn an_ad_gap_a_topics_heading_a_call_out_and_the_authors_bio_are_not_paragraphs() {
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
+    let page = format!(
+        "<html><body><div id=story><h1>Ferry timetable approved</h1><p class=byline>By Ann Lee</p>{body}\
+         <p>Story continues below advertisement</p><p>Related Topics</p>{body}\
+         <p>Ann Lee said the board would meet again in June, when the crossings of the summer and the autumn are counted.</p>\
+         <p>Have you missed a ferry this winter? Email us at news@ledger.example.</p>\
+         <p>Ann Lee is the Ledger's transport reporter. She has covered the harbour since 2015.</p></div></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    // The author named in the article's own sentence is prose.
+    assert!(d.paragraphs[2].starts_with("Ann Lee said the board"), "{:?}", d.paragraphs);
+}
+
+#[test]
 fn a_line_of_labelled_links_is_not_a_paragraph() {
     let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
     let page = format!(
