@@ -371,6 +371,24 @@ fn bylines_give_people_not_outlets_or_roles() {
 }
 
 #[test]
+fn a_byline_box_of_spans_gives_the_name_not_the_role_and_time() {
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
+    let page = |byline: &str| {
+        format!(
+            "<html><body><article><h1>Ferry timetable approved</h1><div class=byline>{byline}</div>{body}{body}</article></body></html>"
+        )
+    };
+    let boxed = page(
+        "<img src=a.jpg> <span>By <a href=/ann>Ann Lee</a></span> <span>Transport Reporter</span> <time>Monday 4 May 2026, 4:40pm</time>",
+    );
+    let d = read_document(boxed.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.authors, vec!["Ann Lee"], "{:?}", d.byline);
+    let inline = page("By <a href=/ann>Ann Lee</a> and <a href=/tom>Tom Roe</a>");
+    let d = read_document(inline.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.authors, vec!["Ann Lee", "Tom Roe"], "{:?}", d.byline);
+}
+
+#[test]
 fn utf16_plain_text_is_text() {
     let mut bytes = vec![0xfe, 0xff];
     bytes.extend("Critics said the repairs were late.\n".encode_utf16().flat_map(u16::to_be_bytes));
