@@ -221,15 +221,20 @@ pub fn run_store(
     Ok(if diff.is_same() { exit::OK } else { exit::NEGATIVE })
 }
 
-/// The headline of an HTML page read from a file (its title).
+/// The headline of an HTML page or a Markdown article read from a file
+/// (its title: the `<title>`, the first `# ` heading): ingest keeps it out
+/// of the paragraphs, so no statement carries it.
 fn html_headline(doc: &crate::ingest::Document) -> Option<&str> {
-    doc.title.as_deref().filter(|_| doc.format == crate::ingest::Format::Html)
+    doc.title.as_deref().filter(|_| doc.format != crate::ingest::Format::Text)
 }
 
-/// The headline of a stored HTML page (its title): a text or Markdown
-/// article's headline is its first statement, diffed as such.
+/// The headline of a stored HTML page or Markdown article (its title): a
+/// plain text article's headline is its first statement, diffed as such.
 pub fn html_title(rev: &RevisionRecord) -> Option<&str> {
-    rev.meta.get(claimtrail_store::TITLE).map(String::as_str).filter(|_| rev.format == "html")
+    rev.meta
+        .get(claimtrail_store::TITLE)
+        .map(String::as_str)
+        .filter(|_| matches!(rev.format.as_str(), "html" | "markdown"))
 }
 
 /// A stored revision's claims as every diff of it sees them (`diff`, each

@@ -60,12 +60,80 @@ fn words_of(ops: &[WordOp], op: Op) -> Vec<String> {
         .collect()
 }
 
+/// Past forms that are also the past participle, so that "had" before
+/// them is the whole backshift ("said they heard" → "said they had
+/// heard"). Regular verbs ("closed", "killed") end in "-ed" and need no
+/// row.
+const PAST_AS_PARTICIPLE: &[&str] = &[
+    "bought",
+    "brought",
+    "built",
+    "caught",
+    "cut",
+    "fed",
+    "felt",
+    "fled",
+    "fought",
+    "found",
+    "got",
+    "had",
+    "heard",
+    "held",
+    "hit",
+    "hung",
+    "kept",
+    "led",
+    "left",
+    "let",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "put",
+    "read",
+    "said",
+    "sent",
+    "set",
+    "shut",
+    "slept",
+    "sold",
+    "sought",
+    "spent",
+    "stood",
+    "struck",
+    "taught",
+    "thought",
+    "told",
+    "understood",
+    "won",
+];
+
+/// Whether `ops[k]` is a lone "had" added or dropped before an unchanged
+/// past form: the past shifted to the pluperfect, or back, as reported
+/// speech does with its cue ("they heard" → "they had heard").
+fn pluperfect_had(ops: &[WordOp], k: usize) -> bool {
+    let o = &ops[k];
+    if o.op == Op::Equal || !o.text.eq_ignore_ascii_case("had") {
+        return false;
+    }
+    let Some(next) = ops.get(k + 1).filter(|n| n.op == Op::Equal) else {
+        return false;
+    };
+    let verb = next.text.split_whitespace().next().unwrap_or_default().to_lowercase();
+    verb.len() > 3 && verb.ends_with("ed") || PAST_AS_PARTICIPLE.contains(&verb.as_str())
+}
+
 /// Whether every word the diff deletes is replaced, one for one and in
 /// order, by a shifted form of itself: a tense shift, or with `person` a
-/// change of pronoun person too. A diff with no edited word is no shift.
+/// change of pronoun person too; a "had" added or dropped before a past
+/// form ([`pluperfect_had`]) is a shift of its own. A diff with no edited
+/// word is no shift.
 pub fn only_shifts(ops: &[WordOp], person: bool) -> bool {
-    let (gone, new) = (words_of(ops, Op::Delete), words_of(ops, Op::Insert));
-    !gone.is_empty()
+    let rest: Vec<WordOp> =
+        ops.iter().enumerate().filter(|&(k, _)| !pluperfect_had(ops, k)).map(|(_, o)| o.clone()).collect();
+    let (gone, new) = (words_of(&rest, Op::Delete), words_of(&rest, Op::Insert));
+    (rest.len() < ops.len() || !gone.is_empty())
         && gone.len() == new.len()
         && gone.iter().zip(&new).all(|(a, b)| same_row(TENSE, a, b) || person && same_row(PERSON, a, b))
 }
@@ -126,6 +194,22 @@ mod tests {
             false
         ));
         assert!(shifts("he was sure the plan would work", "I am sure the plan will work", true));
+    }
+
+    #[test]
+    fn a_past_shifted_to_the_pluperfect_is_only_shifted() {
+        // "Witnesses said they heard" → "told reporters they had heard".
+        assert!(shifts("they heard shouting but no shots", "they had heard shouting but no shots", false));
+        assert!(shifts("the town approved the plan", "the town had approved the plan", false));
+        assert!(shifts(
+            "the company had closed the plant and will sell it",
+            "the company closed the plant and would sell it",
+            false
+        ));
+        // "had" with a new verb, or before what is no past form, is an edit.
+        assert!(!shifts("they heard shouting", "they had seen shouting", false));
+        assert!(!shifts("the town a plan", "the town had a plan", false));
+        assert!(!shifts("they heard shouting", "they had heard no shouting", false));
     }
 
     #[test]

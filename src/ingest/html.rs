@@ -289,6 +289,17 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "there was a problem subscribing",
     "if you enjoyed this article",
     "copyright",
+    "related topics",
+    "related content",
+    "related coverage",
+    // What a template puts where an advertisement was taken out.
+    "story continues below",
+    "article continues below",
+    "continue reading below",
+    // The audio player's label: "Listen to this article · 3 min".
+    "listen to this article",
+    "listen to this story",
+    "listen to article",
 ];
 
 pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Document, IngestError> {
@@ -349,8 +360,11 @@ pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Documen
     }) {
         paragraphs.truncate(at);
     }
-    // A heading left as the last block introduces nothing.
-    while paragraphs.last().is_some_and(|p| p.len() < 40 && !ends_sentence(p)) {
+    // A heading left as the last block introduces nothing; the author's
+    // bio closes the article without a box around it ("NAME is the
+    // paper's coastal reporter. She has …").
+    let authors = meta.byline.as_deref().map(meta::people).unwrap_or_default();
+    while paragraphs.last().is_some_and(|p| p.len() < 40 && !ends_sentence(p) || is_author_bio(p, &authors)) {
         paragraphs.pop();
     }
     if paragraphs.iter().map(|p| p.chars().count()).sum::<usize>() < MIN_ARTICLE_CHARS {
@@ -360,7 +374,7 @@ pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Documen
     Ok(Document {
         format: Format::Html,
         title: meta.title,
-        authors: meta.byline.as_deref().map(meta::people).unwrap_or_default(),
+        authors,
         dateline,
         language: meta.language,
         byline: meta.byline,
@@ -797,6 +811,7 @@ fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> b
         let lower = b.text.to_lowercase();
         if is_contact_or_signup(&lower)
             || is_address_block(&lower)
+            || ends_with_photo_credit(&lower)
             || lower.contains('©')
             || lower.starts_with("a version of this article appears in print")
         {
@@ -943,10 +958,63 @@ fn is_contact_or_signup(lower: &str) -> bool {
             && network
             || lower.starts_with("follow ") && (network || lower.contains("http"));
     let reach = ["may be reached at", "can be reached at", "be reached by email"].iter().any(|r| lower.contains(r));
+    // The outlet's call for readers' stories: "Have you been affected?
+    // Email us at news@example.com".
+    let call_out = lower.contains('@')
+        && ["email us", "e-mail us", "contact us", "get in touch", "share your story", "share your experience"]
+            .iter()
+            .any(|w| lower.contains(w));
     let newsletter = lower.contains("newsletter")
         && ["sign up", "inbox"].iter().any(|w| lower.contains(w))
         && lower.split_whitespace().count() < 30;
-    follow || reach || newsletter
+    follow || reach || newsletter || call_out
+}
+
+/// Verbs an author's bio goes on with after the name: "NAME is the
+/// paper's coastal reporter", "NAME covers the courts".
+const BIO_VERBS: &[&str] = &["is", "covers", "writes", "reports", "has covered", "has written", "has reported"];
+
+/// A short paragraph about one of the byline's authors, opening with the
+/// name: the bio a template sets after the article.
+fn is_author_bio(paragraph: &str, authors: &[String]) -> bool {
+    paragraph.chars().count() < 300
+        && authors.iter().any(|name| {
+            paragraph.strip_prefix(name.as_str()).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
+                BIO_VERBS.iter().any(|v| rest.strip_prefix(v).is_some_and(|after| after.starts_with(' ')))
+            })
+        })
+}
+
+/// Labels of a picture's credit, as captions close with them.
+const CREDIT_LABELS: &[&str] =
+    &["image", "images", "photo", "photos", "photograph", "photographs", "picture", "pictures", "pic", "credit"];
+
+/// A photo caption left in the article's flow (a template that marks it
+/// up as a plain paragraph): a short block that closes with the picture's
+/// credit, "… in October (Image: Owen Bracken)" or "… in October.
+/// Photograph: Ann Lee/Agency". Prose names a photographer without a
+/// label, or with more words after it.
+fn ends_with_photo_credit(lower: &str) -> bool {
+    let text = lower.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let tail = match text.strip_suffix(')') {
+        Some(inside) => match inside.rfind('(') {
+            Some(open) => &inside[open + 1..],
+            None => return false,
+        },
+        None => match text.rfind(". ") {
+            Some(stop) => &text[stop + 2..],
+            None => return false,
+        },
+    };
+    let Some((label, credit)) = tail.split_once([':', '/']) else {
+        return false;
+    };
+    let label = label.trim();
+    let label = label.strip_suffix(" credit").unwrap_or(label);
+    let label = label.rsplit(' ').next().unwrap_or(label);
+    // The credit is a name and perhaps an agency, not a sentence.
+    let words = credit.split_whitespace().count();
+    tail.len() < text.len() && CREDIT_LABELS.contains(&label) && (1..=6).contains(&words) && !credit.contains(". ")
 }
 
 /// How many bracketed capitals label links in a text: "[VIDEO]",

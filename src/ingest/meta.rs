@@ -140,8 +140,20 @@ pub(super) fn read(dom: &Dom) -> PageMeta {
                 .iter()
                 .map(|n| {
                     // A box of lines ("By Sam Reid", "Environment reporter"):
-                    // the name is the first.
-                    let first_line = n.descendants_it().find(|d| d.has_name("p")).unwrap_or(*n);
+                    // the name is the first, a paragraph or, in a box whose
+                    // own text is only white space, its first element with
+                    // text (`<span>By Sam Reid</span><span>Reporter</span>
+                    // <time>…`). "By <a>A</a> and <a>B</a>" is one line.
+                    let lines_as_elements = n.children_it(false).all(|c| !c.is_text() || c.text().trim().is_empty());
+                    let first_line = n
+                        .descendants_it()
+                        .find(|d| d.has_name("p"))
+                        .or_else(|| {
+                            lines_as_elements.then(|| {
+                                n.element_children().into_iter().find(|c| c.text().chars().any(char::is_alphanumeric))
+                            })?
+                        })
+                        .unwrap_or(*n);
                     strip_by(&normalize_paragraph(&first_line.text()))
                 })
                 .find(|t| (2..=80).contains(&t.chars().count()))

@@ -371,6 +371,24 @@ fn bylines_give_people_not_outlets_or_roles() {
 }
 
 #[test]
+fn a_byline_box_of_spans_gives_the_name_not_the_role_and_time() {
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
+    let page = |byline: &str| {
+        format!(
+            "<html><body><article><h1>Ferry timetable approved</h1><div class=byline>{byline}</div>{body}{body}</article></body></html>"
+        )
+    };
+    let boxed = page(
+        "<img src=a.jpg> <span>By <a href=/ann>Ann Lee</a></span> <span>Transport Reporter</span> <time>Monday 4 May 2026, 4:40pm</time>",
+    );
+    let d = read_document(boxed.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.authors, vec!["Ann Lee"], "{:?}", d.byline);
+    let inline = page("By <a href=/ann>Ann Lee</a> and <a href=/tom>Tom Roe</a>");
+    let d = read_document(inline.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.authors, vec!["Ann Lee", "Tom Roe"], "{:?}", d.byline);
+}
+
+#[test]
 fn utf16_plain_text_is_text() {
     let mut bytes = vec![0xfe, 0xff];
     bytes.extend("Critics said the repairs were late.\n".encode_utf16().flat_map(u16::to_be_bytes));
@@ -421,6 +439,40 @@ fn an_update_stamp_an_address_block_and_a_copyright_line_are_not_paragraphs() {
     assert!(d.paragraphs[0].starts_with("The harbour board"), "{:?}", d.paragraphs);
     // A number in prose is the article's.
     assert!(d.paragraphs[2].starts_with("Call the ferry office at 555-201-7788"), "{:?}", d.paragraphs);
+}
+
+#[test]
+fn a_caption_closing_with_its_credit_and_an_audio_label_are_not_paragraphs() {
+    // A template that sets the photo's caption and the audio player's label
+    // as plain paragraphs in the article's flow.
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
+    let page = format!(
+        "<html><body><div id=story><h1>Ferry timetable approved</h1><p>Listen to this article · 3 min</p>\
+         <div class=hero><img src=a.jpg><p class=caption>The ferry leaves Port Alder in March (Image: Ann Lee)</p></div>\
+         {body}<p>Passengers wait for the last crossing of the day. Photograph: Ann Lee/Valley Ledger</p>\
+         <p>The crossing will be slower in winter (photo: the board did not say why), the chair said.</p>{body}</div></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    assert!(d.paragraphs[0].starts_with("The harbour board"), "{:?}", d.paragraphs);
+    // A parenthesis that is part of a sentence stays.
+    assert!(d.paragraphs[1].starts_with("The crossing will be slower"), "{:?}", d.paragraphs);
+}
+
+#[test]
+fn an_ad_gap_a_topics_heading_a_call_out_and_the_authors_bio_are_not_paragraphs() {
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
+    let page = format!(
+        "<html><body><div id=story><h1>Ferry timetable approved</h1><p class=byline>By Ann Lee</p>{body}\
+         <p>Story continues below advertisement</p><p>Related Topics</p>{body}\
+         <p>Ann Lee said the board would meet again in June, when the crossings of the summer and the autumn are counted.</p>\
+         <p>Have you missed a ferry this winter? Email us at news@ledger.example.</p>\
+         <p>Ann Lee is the Ledger's transport reporter. She has covered the harbour since 2015.</p></div></body></html>"
+    );
+    let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    // The author named in the article's own sentence is prose.
+    assert!(d.paragraphs[2].starts_with("Ann Lee said the board"), "{:?}", d.paragraphs);
 }
 
 #[test]

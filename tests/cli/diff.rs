@@ -199,6 +199,28 @@ mod stored {
     }
 }
 
+/// A Markdown article's first heading is its title, kept out of its
+/// paragraphs as an HTML page's is: rewritten, it is reported as the
+/// headline, not lost between the two texts.
+#[test]
+fn a_rewritten_markdown_headline_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "The harbour ferry will stop running in May, the port authority said on Monday.\n";
+    std::fs::write(dir.path().join("a.md"), format!("# Harbour ferry to stop in May\n\n{body}")).unwrap();
+    std::fs::write(dir.path().join("b.md"), format!("# Harbour ferry reprieved until June\n\n{body}")).unwrap();
+    let out = claimtrail(dir.path()).args(["diff", "--format", "json", "a.md", "b.md"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["headline"]["to"], "Harbour ferry reprieved until June", "{json}");
+    for (file, _) in [("a.md", 1), ("b.md", 2)] {
+        let out = claimtrail(dir.path()).args(["record", "ferry", file]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let out = claimtrail(dir.path()).args(["diff", "--format", "json", "ferry", "1", "2"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["headline"]["from"], "Harbour ferry to stop in May", "{json}");
+}
+
 /// An HTML page whose headline (its `<h1>` and title) is `headline`.
 fn page(headline: &str) -> String {
     format!(
