@@ -228,7 +228,7 @@ const SPEECH: &str = "said says say added adds wrote writes tweeted tweets poste
     crowed thundered sneered taunted inquired enquired queried interrupted confided \
     divulged relayed summarized summarised elaborated affirmed attested averred objected \
     rejoined deadpanned swore projected guessed reckoned reckons confirm disclose reveal \
-    specify discuss";
+    specify discuss ruled";
 const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
     urged urges emailed texted messaged implored implores";
 const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \
@@ -375,7 +375,8 @@ const ORG: &str = "pentagon department ministry agency administration campaign c
     institute monitor observatory watch reuters xinhua tass isna irna press republicans \
     democrats gop whitehouse cbo gao opm dhs doj dod dni nsa research properties holdings \
     industries enterprises airlines pharmaceuticals technologies ventures chemicals motors \
-    airways laboratories lines ltd llc plc systems partners communications";
+    airways laboratories lines ltd llc plc systems partners communications foods logistics insurance \
+    brands stores solutions mining shipping railways labs pharma telecom";
 const STARTER: &str = "the he she it they we i but and in a an this that his her their its \
     there our as at on for if when while after some many most now so yet still meanwhile \
     however mr mrs ms dr";
@@ -426,7 +427,7 @@ fn build() -> Table {
          observing answering replying responding repeating confirming conceding admitting \
          confirm disclose reveal specify discuss \
          taunted thundered emphasizing emphasising emailed texted messaged \
-         caution recommend",
+         caution recommend ruled",
         class::WEAK_CUE,
     );
     add_class(

@@ -199,7 +199,8 @@ impl<'a> Pipeline<'a> {
                 self.out.developing = true;
                 return;
             }
-            if cues::is_furniture(&lower) {
+            // "This article has been updated to correct …" likewise.
+            if cues::is_furniture(&lower) && !cues::is_correction(&lower) {
                 return;
             }
         }

@@ -2363,6 +2363,12 @@ impl<'a> Registry<'a> {
         // place is the person the article named so.
         let parsed = match self.surname_of_named(&parsed) {
             Some(full) if !can_speak(&parsed) => self.parsed_once(&full),
+            // "Keldor Foods ... Keldor said": a company by the first word of
+            // its name, when no person goes by that word.
+            None => match self.company_of_first_word(&parsed) {
+                Some(full) => self.parsed_once(&full),
+                None => parsed,
+            },
             _ => parsed,
         };
         if !can_speak(&parsed) {
@@ -2607,6 +2613,62 @@ impl<'a> Registry<'a> {
             .iter()
             .rev()
             .find(|e| e.speaker.kind == SpeakerKind::Person && e.surname.as_deref() == Some(word))
+            .map(|e| e.speaker.name.clone())
+    }
+
+    /// The full name of the company already known whose name is this
+    /// one-word mention and a company word ("Keldor Foods", "Northgate
+    /// Logistics"), when no person known has it for a surname.
+    fn company_of_first_word(&self, parsed: &Parsed) -> Option<String> {
+        const COMPANY: [&str; 30] = [
+            "Foods",
+            "Logistics",
+            "Holdings",
+            "Industries",
+            "Enterprises",
+            "Airlines",
+            "Pharmaceuticals",
+            "Technologies",
+            "Ventures",
+            "Chemicals",
+            "Motors",
+            "Airways",
+            "Laboratories",
+            "Lines",
+            "Ltd",
+            "LLC",
+            "PLC",
+            "Systems",
+            "Partners",
+            "Communications",
+            "Insurance",
+            "Group",
+            "Brands",
+            "Stores",
+            "Solutions",
+            "Mining",
+            "Shipping",
+            "Railways",
+            "Labs",
+            "Inc",
+        ];
+        let word = parsed.name.as_str();
+        if word.contains(' ') || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
+            return None;
+        }
+        if self.entries.iter().any(|e| e.surname.as_deref() == Some(word)) {
+            return None;
+        }
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| {
+                let mut w = e.speaker.name.split_whitespace();
+                e.speaker.kind == SpeakerKind::Organization
+                    && w.next() == Some(word)
+                    && w.next().is_some_and(|s| COMPANY.contains(&s.trim_end_matches(['.', ','])))
+                    && w.next().is_none()
+            })
             .map(|e| e.speaker.name.clone())
     }
 

@@ -1875,3 +1875,42 @@ fn a_verb_after_a_parenthetical_frame_is_the_contents() {
         ]
     );
 }
+
+#[test]
+fn a_ruling_a_correction_note_and_a_company_by_its_first_word() {
+    let text = "Keldor Foods, the maker of Brisk biscuits, said profit fell. Keldor said it would cut jobs. \
+                Circuit Judge Elena Vasquez ruled that the board had relied on a holiday traffic count. \
+                The king ruled the country for decades.\n\n\
+                This article has been updated to correct the company's profit, which was 204 million euros.";
+    let x = extract(text);
+    let r: Vec<(Option<&str>, Option<SpeakerKind>)> = x
+        .statements
+        .iter()
+        .map(|s| (s.speaker.as_ref().map(|r| r.name.as_str()), s.speaker.as_ref().map(|r| r.kind)))
+        .collect();
+    assert_eq!(
+        r,
+        vec![
+            (Some("Keldor Foods"), Some(SpeakerKind::Organization)),
+            (Some("Keldor Foods"), Some(SpeakerKind::Organization)),
+            (Some("Elena Vasquez"), Some(SpeakerKind::Person)),
+            (None, None),
+            (None, None),
+        ]
+    );
+    assert!(x.statements[4].content.starts_with("This article has been updated to correct"));
+}
+
+#[test]
+fn a_documents_participle_and_an_article_before_a_number() {
+    assert_eq!(
+        rows(
+            "Teenagers sleep less, a study published on Wednesday found. \
+             The three councillors who voted against the plan said a cheaper scheme was better."
+        ),
+        vec![
+            one("study", "indirect", "Teenagers sleep less"),
+            one("councillors", "indirect", "a cheaper scheme was better"),
+        ]
+    );
+}

@@ -927,8 +927,6 @@ fn a_rivals_rebuttal_added_and_a_quote_trimmed_with_an_ellipsis() {
 /// updated; "the company said in a statement" and the chief executive's
 /// quotation unchanged, and the Markdown headline rewritten.
 #[test]
-#[ignore = "extract drops \"This article has been updated to correct …\" as a page note (cues::is_furniture); \
-            a correction is the outlet's statement, as \"This story has been updated to correct …\" is"]
 fn an_earnings_figure_corrected_an_analyst_added_and_a_spokesman_declines() {
     check(
         "earnings-update",
@@ -959,8 +957,6 @@ fn an_earnings_figure_corrected_an_analyst_added_and_a_spokesman_declines() {
 /// attorney for" the company, named; the appeal announced with the
 /// company president's statement; the HTML headline rewritten.
 #[test]
-#[ignore = "extract does not read \"Judge NAME ruled that C\" as a frame: the ruling is unattributed, so its \
-            quotation reads as removed + added; and \"Northgate said\" is not resolved to Northgate Logistics"]
 fn a_ruling_paraphrased_then_quoted_a_lawyer_named_and_an_appeal() {
     check(
         "zoning-appeal",
@@ -994,8 +990,8 @@ fn a_ruling_paraphrased_then_quoted_a_lawyer_named_and_an_appeal() {
 /// "The study found", "Researchers said" and the lead researcher's
 /// quotation are unchanged.
 #[test]
-#[ignore = "extract names the source of \"…, a study published on Wednesday found\" \"study published\" (the \
-            participle phrase taken into the name) and leaves \"…, study finds\" in a headline unattributed"]
+#[ignore = "extract leaves a headline's \"C, study finds\" (a bare singular document noun, a finding \
+            cue) unattributed, so the headline's rewording is reported as the outlet's own"]
 fn a_study_figure_corrected_and_an_outside_experts_caveat_added() {
     check(
         "sleep-study",

@@ -90,6 +90,17 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     if t[s].is(class::QUANT) && s + 1 == e && s > 0 && starts_with_digit(c, s - 1) {
         s -= 1;
     }
+    // "The three councillors": an article before a number, which the
+    // walk took for the determiner.
+    if s > 0
+        && s + 1 < e
+        && e <= s + 3
+        && t[s + 1..e].iter().all(|x| x.entry.cue.is_none() && !x.text(c.doc).ends_with("ing"))
+        && ["two", "three", "four", "five"].iter().any(|w| c.lower_is(s, w))
+        && ["the", "these", "those", "all"].iter().any(|w| c.lower_is(s - 1, w))
+    {
+        s -= 1;
+    }
     // "Sanders and his aides", "Roe and her lawyers": a name and the
     // people around it speak together.
     if s >= 2
@@ -222,6 +233,19 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         && (quantity(s) || t[s].is(class::DET))
     {
         s -= 1;
+    }
+    // "a study published on Wednesday found": the participle says when or
+    // where the document came out; it is no part of its name.
+    let last = &t[e - 1];
+    if e >= s + 2
+        && last.word()
+        && !last.cap
+        && !last.quoted
+        && last.entry.cue.is_none()
+        && last.text(c.doc).ends_with("ed")
+        && super::according::is_document(c, e - 2)
+    {
+        return Some((s, e - 1));
     }
     Some((s, e))
 }
