@@ -2361,15 +2361,18 @@ impl<'a> Registry<'a> {
         };
         // "Darrell West ... West said": a surname that is also a word for a
         // place is the person the article named so.
-        let parsed = match self.surname_of_named(&parsed) {
-            Some(full) if !can_speak(&parsed) => self.parsed_once(&full),
+        // (Each looks through the article's speakers: only the one that
+        // can apply is asked.)
+        let full = if can_speak(&parsed) {
             // "Keldor Foods ... Keldor said": a company by the first word of
             // its name, when no person goes by that word.
-            None => match self.company_of_first_word(&parsed) {
-                Some(full) => self.parsed_once(&full),
-                None => parsed,
-            },
-            _ => parsed,
+            self.company_of_first_word(&parsed)
+        } else {
+            self.surname_of_named(&parsed)
+        };
+        let parsed = match full {
+            Some(full) => self.parsed_once(&full),
+            None => parsed,
         };
         if !can_speak(&parsed) {
             return None;
