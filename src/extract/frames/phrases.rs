@@ -59,10 +59,25 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && (t[i].is(class::QUANT)
                 || starts_with_digit(c, i)
                 || t[i].text(c.doc).ends_with('%')
-                || (matches!(t[i].text(c.doc).as_bytes().first(), Some(b'n' | b'h' | b'd' | b'c' | b't'))
-                    && ["number", "handful", "dozen", "dozens", "couple", "hundreds", "thousands"]
-                        .iter()
-                        .any(|w| c.lower_is(i, w))))
+                || (matches!(
+                    t[i].text(c.doc).as_bytes().first(),
+                    Some(b'n' | b'h' | b'd' | b'c' | b't' | b'a' | b'r' | b'v' | b's')
+                ) && [
+                    "number",
+                    "handful",
+                    "dozen",
+                    "dozens",
+                    "couple",
+                    "hundreds",
+                    "thousands",
+                    "array",
+                    "range",
+                    "variety",
+                    "host",
+                    "slew",
+                ]
+                .iter()
+                .any(|w| c.lower_is(i, w))))
     };
     if let Some(s) = share_back(c, end) {
         return Some((s, end));
@@ -118,17 +133,23 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     // "Politicians and even some technologists say": two groups, the
     // second with its own determiner, speak together. The first must be a
     // name or people (a plural or a people noun), not a thing or a verb.
-    let and = if s >= 2 && ["even", "also"].iter().any(|w| c.lower_is(s - 1, w)) { s - 1 } else { s };
-    if and >= 2
-        && t[s].is(class::DET)
-        && c.lower_is(and - 1, "and")
-        && let Some((s2, _)) = np_core(c, and - 1)
-        && !t[s2].is(class::PRON)
-        && (t[and - 2].cap || is_agent_noun(c, and - 2))
-        && (t[and - 2].is(class::ANON | class::GROUP) || t[and - 2].text(c.doc).ends_with('s') || t[and - 2].cap)
-    {
-        s = s2;
-    }
+    let joined = |s: usize| {
+        let and = if s >= 2 && ["even", "also"].iter().any(|w| c.lower_is(s - 1, w)) { s - 1 } else { s };
+        if and >= 2
+            && t[s].is(class::DET)
+            && c.lower_is(and - 1, "and")
+            && let Some((s2, _)) = np_core(c, and - 1)
+            && !t[s2].is(class::PRON)
+            && (t[and - 2].cap || is_agent_noun(c, and - 2))
+            && (t[and - 2].is(class::ANON | class::GROUP) || t[and - 2].text(c.doc).ends_with('s') || t[and - 2].cap)
+        {
+            s2
+        } else {
+            s
+        }
+    };
+    s = joined(s);
+    let before_phrases = s;
     for _ in 0..2 {
         if s < 2 {
             break;
@@ -138,6 +159,19 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s -= 2;
             while s > 0 && (quantity(s - 1) || c.lower_is(s - 1, "about") || t[s - 1].is(class::DET)) {
                 s -= 1;
+            }
+            // "a wide array of", "a large number of": an adjective on the
+            // quantity.
+            if s >= 2
+                && quantity(s)
+                && t[s - 1].word()
+                && !t[s - 1].cap
+                && !t[s - 1].quoted
+                && !is_function(&t[s - 1])
+                && t[s - 1].entry.cue.is_none()
+                && is_article(c, s - 2)
+            {
+                s -= 2;
             }
             continue;
         }
@@ -161,11 +195,24 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         let noun_of = ["of", "at", "from", "in"].iter().any(|w| c.lower_is(s - 1, w))
             && s >= 3
             && plural_form(t[s - 2].text(c.doc))
-            && t[s - 3].is(class::DET)
+            // ("other prominent bundlers in both parties": modifiers between.)
+            && (t[s - 3].is(class::DET)
+                || is_agent_noun(c, s - 2)
+                    && np_core(c, s - 1).is_some_and(|(s2, _)| s2 + 2 < s && t[s2].is(class::DET) && !t[s2].is(class::PRON)))
             && t[s - 2].word()
             && !t[s - 2].quoted
             && !is_function(&t[s - 2])
             && t[s - 2].entry.cue.is_none();
+        // "..., but majorities in all five towns say": a bare plural that
+        // opens its clause takes its phrase too.
+        let bare_of = ["of", "at", "from", "in"].iter().any(|w| c.lower_is(s - 1, w))
+            && plural_form(t[s - 2].text(c.doc))
+            && t[s - 2].word()
+            && !t[s - 2].quoted
+            && !t[s - 2].cap
+            && !is_function(&t[s - 2])
+            && t[s - 2].entry.cue.is_none()
+            && starts_clause(c, s - 2);
         // "A producer for Yahoo Studios", "an editor at the Times": a
         // described person and the named body they work for. Not "of",
         // which as often names whose quality it is ("the tone of Roe").
@@ -203,6 +250,7 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && ((t[s - 2].cap && !t[s - 2].is(class::TIME))
                 || t[s - 2].is(class::ANON | class::GROUP)
                 || noun_of
+                || bare_of
                 || named_body
                 || agent
                 || document_of)
@@ -213,6 +261,11 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             continue;
         }
         break;
+    }
+    // "Roe, Diaz and other donors in both parties said": the group with
+    // its phrase joins the names before it.
+    if s != before_phrases {
+        s = joined(s);
     }
     // "a website run by the council", "a list kept by the ministry": a
     // document and who keeps it.
@@ -993,6 +1046,17 @@ fn named_after_description(
     // so is a titled name ending in a possessive.
     let owned_to = (d..b).find(|&k| !t[k].cap).unwrap_or(b);
     let owner = (d..owned_to).any(|k| is_possessive(c, k));
+    // ("One pastor backing Ms. Lind, Carl Weber, said": a participle
+    // after the noun describes the person, no report of theirs.)
+    let describing = |k: usize| {
+        k > d
+            && t[k].text(c.doc).ends_with("ing")
+            && t[k - 1].word()
+            && !t[k - 1].cap
+            && !t[k - 1].quoted
+            && !is_function(&t[k - 1])
+            && t[k - 1].cue().is_none()
+    };
     let described = d + 1 < b
         && (t[d].is(class::DET) || owner)
         // A role noun, or any common noun heading the description
@@ -1005,12 +1069,13 @@ fn named_after_description(
                 t[k].is(class::ANON | class::GROUP | class::ROLE)
                     && (!t[k].cap || k > d && is_possessive(c, k - 1))
             })
-            || (last - b >= 3 && t[b - 1].word() && !t[b - 1].cap && !is_function(&t[b - 1])))
+            || (last - b >= 3 && t[b - 1].word() && !t[b - 1].cap && !is_function(&t[b - 1]))
+            || (last - b >= 3 && (d + 1..b).any(describing)))
         // "One of the authors of that report": a demonstrative
         // after a preposition is no subordinator.
         && !(d..b).any(|k| {
             let demonstrative = c.lower_is(k, "that") && k > d && t[k - 1].is(class::PREP);
-            (t[k].is(class::SUB | class::AUX | class::PRON) && !demonstrative) || t[k].cue().is_some()
+            (t[k].is(class::SUB | class::AUX | class::PRON) && !demonstrative) || (t[k].cue().is_some() && !describing(k))
         });
     (described && accept(d)).then_some(Source::Mention { np: (named, last), appositive: Some((d, b)) })
 }
@@ -1108,6 +1173,17 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
     if s == 0 {
         return true;
     }
+    // "Still, even Roe says C": a focusing word before the subject, after
+    // the introduction's comma (not "..., and even a little fear, ...").
+    let s = if s > 1
+        && !t[s - 1].cap
+        && t[s - 2].kind == Kind::Comma
+        && ["even", "only", "also"].iter().any(|w| c.lower_is(s - 1, w))
+    {
+        s - 1
+    } else {
+        s
+    };
     if t[..s].iter().all(|x| x.word() && x.is(class::CONJ | class::AUX)) {
         return true;
     }
@@ -1123,6 +1199,20 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
     }
     if matches!(p.kind, Kind::Semicolon | Kind::Colon)
         || (p.is(class::CONJ) && s >= 2 && matches!(t[s - 2].kind, Kind::Comma | Kind::Semicolon))
+    {
+        return true;
+    }
+    // "..., and on Monday, S said": a short phrase of time or place after
+    // the conjunction of a second clause.
+    if p.kind == Kind::Comma
+        && let Some(b) = (s.saturating_sub(8)..s - 1).rev().find(|&b| !t[b].word())
+        && matches!(t[b].kind, Kind::Comma | Kind::Semicolon)
+        && b + 3 < s
+        && t[b + 1].is(class::CONJ)
+        && !t[b + 1].cap
+        && t[b + 2].is(class::PREP | class::TIME)
+        && !t[b + 2].is(class::SUB)
+        && t[b + 2..s - 1].iter().all(|y| !y.quoted && y.entry.cue.is_none())
     {
         return true;
     }

@@ -4,7 +4,8 @@
 
 use super::participle::participle_kind;
 use super::phrases::{
-    is_connective, np_back, np_forward, plural_form, skip_aux_back, skip_object, starts_clause, subject_before,
+    is_agent_noun, is_connective, is_irregular_past, np_back, np_forward, plural_form, skip_aux_back, skip_object,
+    starts_clause, subject_before,
 };
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
@@ -104,6 +105,22 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                     && !t[j + 1..close].iter().any(|x| x.entry.cue.is_some())
                 {
                     return Some(Complement { start: close + 1, that: false });
+                }
+                // "says, win or lose, she is staying": a phrase set off by
+                // commas opens the content, whose subject follows it.
+                if !in_pp
+                    && t.get(j + 1).is_some_and(|n| n.word() && !n.cap && !n.quoted && !n.is(class::PREP | class::SUB))
+                    && let Some(m) = (j + 2..t.len().min(j + 10)).find(|&m| !t[m].word() || t[m].quoted)
+                    && t[m].kind == Kind::Comma
+                    && t[j + 1..m].iter().all(|x| x.entry.cue.is_none())
+                    && t.get(m + 1).is_some_and(|n| n.word() && !n.quoted)
+                    && ((t[m + 1].is(class::PRON)
+                        && !c.lower_is(m + 1, "who")
+                        && t.get(m + 2).is_some_and(|n| n.word() && !n.quoted && n.is(class::AUX) && !n.cap))
+                        // ("..., he's staying".)
+                        || crate::extract::cues::contracted_pronoun(t[m + 1].text(c.doc)).is_some())
+                {
+                    return Some(Complement { start: j + 1, that: false });
                 }
                 // "said, among other things, that C": a phrase set off by
                 // commas before the content.
@@ -588,8 +605,22 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
             return Some((k, Some(next)));
         }
         if clause_break {
-            let from = if x.kind == Kind::Semicolon { k + 1 } else { k + 2 };
+            let mut from = if x.kind == Kind::Semicolon { k + 1 } else { k + 2 };
+            let mut intro = false;
             for (j, tj) in t.iter().enumerate().take((from + 12).min(t.len())).skip(from + 1) {
+                // ", and on Monday, the union said D": a short phrase of
+                // time or place before the new subject.
+                if tj.kind == Kind::Comma
+                    && !intro
+                    && j <= from + 5
+                    && t[from].is(class::PREP | class::TIME)
+                    && !t[from].is(class::SUB)
+                    && t[from..j].iter().all(|y| y.word() && !y.quoted && y.entry.cue.is_none())
+                {
+                    intro = true;
+                    from = j + 1;
+                    continue;
+                }
                 // ", and one freight company, Maris Lines, said D": a
                 // description and the name it gives, then the cue.
                 if tj.kind == Kind::Comma
@@ -965,7 +996,15 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
         .filter(|&k| starts_clause(c, k));
     let order = if verbal { [after_intro, Some(first)] } else { [Some(first), after_intro] };
     order.into_iter().flatten().find_map(|start| {
-        let (s, e) = np_forward(c, start, false)?;
+        // ("The wardens closed the gate and said C": people by a plain
+        // noun after an article, their verb next.)
+        let (s, e) = np_forward(c, start, false).or_else(|| {
+            np_forward(c, start, true).filter(|&(s, e)| {
+                t[s].is(class::DET)
+                    && (is_agent_noun(c, e - 1) || plural_form(t[e - 1].text(c.doc)))
+                    && t.get(e).is_some_and(|v| v.text(c.doc).ends_with("ed") || is_irregular_past(c, e))
+            })
+        })?;
         if is_possessive(c, e - 1) {
             return None;
         }

@@ -1822,3 +1822,89 @@ fn a_description_then_a_name_before_a_participle_gives_the_name() {
         assert_eq!(s.speaker.as_ref().map(|r| r.name.as_str()), Some("Ines Marlow"), "{text}");
     }
 }
+
+#[test]
+fn people_by_a_plain_noun_share_their_verb_with_said() {
+    assert_eq!(
+        rows("The wardens closed the gate and said they will count the votes at noon.")[0],
+        one("wardens", "indirect", "they will count the votes at noon")
+    );
+    // A thing's verb is the writer's narrative.
+    assert_eq!(rows("With the help of a coach, the actor held an audition and asked the crew to leave.")[0].0, None);
+}
+
+#[test]
+fn a_bare_plural_opening_a_clause_keeps_its_phrase() {
+    assert_eq!(
+        rows(
+            "About two-thirds of residents back the dam, but majorities in all five towns say they want the bridge kept."
+        )[1],
+        one("majorities in all five towns", "indirect", "they want the bridge kept")
+    );
+}
+
+#[test]
+fn names_and_a_group_with_its_phrase_speak_together() {
+    assert_eq!(
+        rows("Ms. Toretti, Mr. Hale and other big donors in both parties said their networks were now mostly women.")
+            [0]
+        .0,
+        Some("Ms. Toretti, Mr. Hale and other big donors in both parties".to_string())
+    );
+}
+
+#[test]
+fn a_second_clause_after_a_phrase_of_time_reports_too() {
+    let r = rows(
+        "The port authority said on Monday it was cancelling the contract, and on Tuesday, the union said it \
+         would strike.",
+    );
+    assert_eq!(r[0].2, "it was cancelling the contract");
+    assert_eq!(r[1], one("union", "indirect", "it would strike"));
+    assert_eq!(
+        rows("The board is dropping its plan, and on Monday, the port authority said it was cancelling the contract.")
+            .last()
+            .cloned(),
+        Some(one("port authority", "indirect", "it was cancelling the contract"))
+    );
+}
+
+#[test]
+fn a_participle_in_the_description_before_a_name() {
+    assert_eq!(
+        first_speaker("One pastor backing Ms. Lind, Carl Weber, said he had called more than 150 neighbors.").0,
+        "Carl Weber"
+    );
+}
+
+#[test]
+fn a_focusing_word_before_the_subject() {
+    assert_eq!(
+        rows("Still, even Mr. Slater says there is good reason for the delay.")[0],
+        one("Slater", "indirect", "there is good reason for the delay")
+    );
+    // Not a phrase inside the sentence's own object.
+    assert_eq!(
+        rows("Ann Roe has voiced anger, and even a little fear, about the vote, recently telling a friend that she is tired.")
+            .iter()
+            .filter(|r| r.0.as_deref() == Some("little fear"))
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn a_phrase_set_off_after_the_cue_opens_the_content() {
+    assert_eq!(
+        rows("Port director Anna Bell says, win or lose in Tuesday's vote, she is staying in the job.")[0],
+        one("Anna Bell", "indirect", "win or lose in Tuesday's vote, she is staying in the job")
+    );
+}
+
+#[test]
+fn an_array_of_people_is_a_quantity() {
+    assert_eq!(
+        rows("Fares rose, but a wide array of economists say the rise slowed the recovery.")[0].0,
+        Some("wide array of economists".to_string())
+    );
+}
