@@ -291,14 +291,14 @@ fn may_frame(doc: &str, tokens: &[Token]) -> bool {
 /// plural possessive's apostrophe and an abbreviation's dot.
 fn word_end(s: &str, i: usize, c: char, mut end: usize) -> usize {
     let bytes = s.as_bytes();
-    loop {
-        end = scan::alnum_end(bytes, end);
-        // Most words end at a space or plain punctuation.
-        let Some(&nb) = bytes.get(end) else { break };
+    // `end` is past a run of letters and digits already: the run is
+    // scanned again only after a mark the word goes on over.
+    // Most words end at a space or plain punctuation.
+    while let Some(&nb) = bytes.get(end) {
         let d = if nb.is_ascii() {
             match nb {
                 b'$' | b'%' | b'&' | b'@' | b'#' => {
-                    end += 1;
+                    end = scan::alnum_end(bytes, end + 1);
                     continue;
                 }
                 b'-' | b'\'' | b'.' | b'/' | b',' => nb as char,
@@ -306,7 +306,7 @@ fn word_end(s: &str, i: usize, c: char, mut end: usize) -> usize {
             }
         } else {
             if let Some(n) = word_char_at(s, end) {
-                end += n;
+                end = scan::alnum_end(bytes, end + n);
                 continue;
             }
             let Some(d) = char_at(s, end) else { break };
@@ -329,7 +329,7 @@ fn word_end(s: &str, i: usize, c: char, mut end: usize) -> usize {
         if !ok {
             break;
         }
-        end = after;
+        end = scan::alnum_end(bytes, after);
     }
     // A plural possessive keeps its apostrophe when a lowercase
     // noun follows ("Sanders' campaign manager"): a lone mark
@@ -409,7 +409,7 @@ fn general_token(
     let mut end = i + if ascii { 1 } else { c.len_utf8() };
     let word = if ascii { byte::TABLE[usize::from(b)] & byte::WORD != 0 } else { is_word_char(c) };
     let kind = if word {
-        end = word_end(s, i, c, end);
+        end = word_end(s, i, c, scan::alnum_end(bytes, end));
         Kind::Word
     } else if quotes::is_double_mark(c) || (c == '\'' && bytes.get(end) == Some(&b'\'')) {
         if c == '\'' {
