@@ -77,8 +77,8 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 
 fn word_char_at(s: &str, i: usize) -> Option<usize> {
     let b = *s.as_bytes().get(i)?;
-    if b.is_ascii_alphanumeric() {
-        return Some(1);
+    if b.is_ascii() {
+        return (byte::TABLE[usize::from(b)] & byte::WORD != 0).then_some(1);
     }
     let c = char_at(s, i)?;
     is_word_char(c).then(|| c.len_utf8())
@@ -89,12 +89,52 @@ fn word_before(tokens: &[Token]) -> Option<(usize, usize)> {
     tokens.last().filter(|t| t.kind == Kind::Word && !t.quoted).map(|t| (t.start, t.end))
 }
 
+/// What the tokeniser's loop asks of a byte, one table read for all.
+mod byte {
+    /// ASCII white space: ' ' and '\t'..='\r'.
+    pub const SPACE: u8 = 1;
+    /// An ASCII byte that opens a word: a letter, a digit, `$ % & @ #`.
+    pub const WORD: u8 = 1 << 1;
+    /// A byte after a run of ASCII letters and digits that may carry the
+    /// word on or change where it ends: not ASCII, or one of
+    /// `- ' . / , $ % & @ #` (an apostrophe and a dot also decide a
+    /// possessive and an abbreviation's dot).
+    pub const GOES_ON: u8 = 1 << 2;
+
+    pub static TABLE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            let mut f = 0;
+            if matches!(c, b' ' | b'\t'..=b'\r') {
+                f |= SPACE;
+            }
+            if c.is_ascii_alphanumeric() || matches!(c, b'$' | b'%' | b'&' | b'@' | b'#') {
+                f |= WORD;
+            }
+            if !c.is_ascii() || matches!(c, b'-' | b'\'' | b'.' | b'/' | b',' | b'$' | b'%' | b'&' | b'@' | b'#') {
+                f |= GOES_ON;
+            }
+            t[b] = f;
+            b += 1;
+        }
+        t
+    };
+}
+
 /// Tokenise `doc[range]`. `para_start` and `spans` (paragraph-relative)
 /// tell which marks open and close quotes and which words are quoted.
 ///
 /// `framed` says the caller knows the sentence may frame though it holds
 /// no cue ("S did not respond to a request for comment"): its words are
 /// looked up from the start.
+///
+/// Most tokens are an ASCII word outside any quotation, ending at a space
+/// or plain punctuation: one table read tells such a word's first byte,
+/// and one its first byte past the letters and digits; anything else
+/// (white space, punctuation, quotation marks, quoted runs, non-ASCII
+/// text, a word going on past an inner mark) takes the general path.
 pub fn tokenize(
     doc: &str,
     range: (usize, usize),
@@ -111,187 +151,44 @@ pub fn tokenize(
     // token (a conservative test: `quoted` below decides when one does).
     let (rel_start, rel_end) = (range.0 - para_start, range.1 - para_start);
     let quotes_here = spans.iter().any(|sp| sp.open < rel_end && sp.end > rel_start);
-    let mut q = 0;
+    let mut st = Scan { q: 0, capitals: false };
     let mut i = 0;
-    let mut may_frame = framed;
-    // "In a poll, C" holds no cue word but has a frame.
-    let mut opens_in = false;
-    // Whether a word of two capitals or more ("WHO", "NATO") was passed.
-    let mut capitals = false;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b' ' {
+        let class = byte::TABLE[usize::from(b)];
+        if class & byte::SPACE != 0 {
             i += 1;
             continue;
         }
-        let Some(c) = char_at(s, i) else { break };
-        // An ASCII byte (most tokens) answers white space, width and word
-        // start itself, without the char methods' general paths.
-        let ascii = b.is_ascii();
-        if if ascii { matches!(b, b'\t'..=b'\r') } else { c.is_whitespace() } {
-            i += c.len_utf8();
-            continue;
-        }
-        // (Paragraph-relative, as the spans are: only quotation marks and
-        // quoted words need it.)
-        let rel = || range.0 + i - para_start;
-        let quoted = quotes_here && {
-            let rel = rel();
-            while q < spans.len() && spans[q].end <= rel {
-                q += 1;
+        if class & byte::WORD != 0 && !(quotes_here && st.quoted(spans, range.0 + i - para_start)) {
+            let mut end = scan::alnum_end(bytes, i + 1);
+            if let Some(&nb) = bytes.get(end)
+                && byte::TABLE[usize::from(nb)] & byte::GOES_ON != 0
+            {
+                end = word_end(s, i, b as char, end);
             }
-            q < spans.len() && spans[q].contains(rel)
-        };
-        // Inside a quotation only the words' extent matters: one token for
-        // the whole run up to the closing mark, less trailing punctuation
-        // that frames look at ("president,\u{201D}").
-        if quoted
-            && !quotes::is_double_mark(c)
-            && !(c == '\'' && bytes.get(i + 1) == Some(&b'\''))
-            && let Some(end) = quoted_run_end(doc, range, para_start, spans[q], i)
-        {
+            let cap = b.is_ascii_uppercase();
+            if cap {
+                st.capitals |= bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+            }
             out.push(Token {
                 start: range.0 + i,
                 end: range.0 + end,
                 kind: Kind::Word,
-                quoted: true,
-                cap: c.is_uppercase(),
+                quoted: false,
+                cap,
                 entry: Entry::default(),
             });
             i = end;
             continue;
         }
-        let mut end = i + if ascii { 1 } else { c.len_utf8() };
-        let word = if ascii {
-            b.is_ascii_alphanumeric() || matches!(b, b'$' | b'%' | b'&' | b'@' | b'#')
-        } else {
-            is_word_char(c)
-        };
-        let kind = if word {
-            // A word runs over letters, digits, inner hyphens, apostrophes
-            // and dots ("U.S", "don't", "al-Sakhar", "3.5").
-            loop {
-                end = scan::alnum_end(bytes, end);
-                // Most words end at a space or plain punctuation.
-                let Some(&nb) = bytes.get(end) else { break };
-                if nb.is_ascii() && !matches!(nb, b'-' | b'\'' | b'.' | b'/' | b',' | b'$' | b'%' | b'&' | b'@' | b'#')
-                {
-                    break;
-                }
-                if let Some(n) = word_char_at(s, end) {
-                    end += n;
-                    continue;
-                }
-                let Some(d) = char_at(s, end) else { break };
-                let inner = matches!(d, '-' | '\'' | '\u{2019}' | '.' | '/' | ',');
-                if !inner {
-                    break;
-                }
-                let after = end + d.len_utf8();
-                // A comma stays inside a word only between digits (1,000);
-                // a dot not between a lowercase and an uppercase letter
-                // ("U.S", "a.m", "3.5", but "said.Trump" is two words).
-                let ok = if d == ',' {
-                    bytes[end - 1].is_ascii_digit() && bytes.get(after).is_some_and(u8::is_ascii_digit)
-                } else if d == '.' && bytes[end - 1].is_ascii_lowercase() {
-                    bytes.get(after).is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                } else {
-                    word_char_at(s, after).is_some()
-                };
-                if !ok {
-                    break;
-                }
-                end = after;
-            }
-            // A plural possessive keeps its apostrophe when a lowercase
-            // noun follows ("Sanders' campaign manager"): a lone mark
-            // would cut the phrase in two.
-            // The mark first: it is rare after a word, so the branch is
-            // foreseeable; a word ending in 's' is not.
-            let next = bytes.get(end).copied();
-            if matches!(next, Some(b'\'' | 0xE2)) && bytes[end - 1] == b's' {
-                let width = if next == Some(b'\'') {
-                    1
-                } else if s[end..].starts_with('\u{2019}') {
-                    3
-                } else {
-                    0
-                };
-                if width > 0
-                    && bytes.get(end + width) == Some(&b' ')
-                    && bytes.get(end + width + 1).is_some_and(u8::is_ascii_lowercase)
-                {
-                    end += width;
-                }
-            }
-            // Keep the dot of an abbreviation (see `keeps_dot`).
-            if bytes.get(end) == Some(&b'.') && keeps_dot(&s[i..end], c, &bytes[end..]) {
-                end += 1;
-            }
-            Kind::Word
-        } else if quotes::is_double_mark(c) || (c == '\'' && bytes.get(end) == Some(&b'\'')) {
-            if c == '\'' {
-                end += 1;
-            }
-            let rel = rel();
-            if spans.iter().any(|sp| sp.open == rel) {
-                Kind::Open
-            } else if spans.iter().any(|sp| sp.end == rel + (end - i) && sp.closed) {
-                Kind::Close
-            } else {
-                Kind::Other
-            }
-        } else {
-            match c {
-                ',' => Kind::Comma,
-                ':' => Kind::Colon,
-                ';' => Kind::Semicolon,
-                '\u{2014}' | '\u{2013}' | '\u{2015}' => Kind::Dash,
-                '-' if bytes.get(end) == Some(&b'-') => {
-                    end += 1;
-                    Kind::Dash
-                }
-                // A hyphen with space on both sides is a dash typed plainly:
-                // "LONDON (Reuters) - Ann Roe said".
-                '-' if i > 0 && bytes[i - 1] == b' ' && bytes.get(end) == Some(&b' ') => Kind::Dash,
-                '.' | '!' | '?' => Kind::Stop,
-                _ => Kind::Other,
-            }
-        };
-        let cap = kind == Kind::Word && if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
-        if kind == Kind::Word {
-            capitals |= cap && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
-            // Until the sentence proves to need lookups, a word that may
-            // be a cue is looked up to tell whether it proves it; the
-            // entries themselves are all looked up after this loop.
-            if !may_frame {
-                let w = &bytes[i..end];
-                if !quoted && cues::maybe_cue(w) {
-                    let mut entry = cues::lookup_in(doc, range.0 + i, range.0 + end);
-                    if entry.class & class::CONTEXT_CUE != 0 {
-                        entry = cues::context_cue(doc, (range.0 + i, range.0 + end), word_before(out), entry);
-                    }
-                    // ("C, as Roe put it.": no cue word, but a report.)
-                    may_frame =
-                        entry.cue.is_some() || (entry.class & class::PUT != 0 && bytes[end..].starts_with(b" it"));
-                }
-                if !may_frame {
-                    if out.is_empty() {
-                        opens_in = w == b"In";
-                    } else if opens_in && cues::is_poll(&s[i..end]) {
-                        may_frame = true;
-                    }
-                }
-            }
+        match general_token(doc, range, para_start, spans, quotes_here, i, &mut st, out) {
+            Some(next) => i = next,
+            None => break,
         }
-        // "Kerry: ...", "Ann Roe ― ...": a label may open the sentence.
-        if !may_frame && (kind == Kind::Open || (matches!(kind, Kind::Colon | Kind::Dash) && out.len() <= 6)) {
-            may_frame = true;
-        }
-        let quoted = quoted && !matches!(kind, Kind::Open | Kind::Close);
-        out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry: Entry::default() });
-        i = end;
     }
+    let capitals = st.capitals;
+    let may_frame = framed || may_frame(doc, out);
     // A sentence with no possible cue and no quotation has no frame: its
     // words need no lookup (most sentences of news are like that). Quoted
     // words are content whatever they are. The lookups run here, in a loop
@@ -325,6 +222,230 @@ pub fn tokenize(
             }
         }
     }
+}
+
+/// What the tokeniser's loop carries from token to token.
+struct Scan {
+    /// The first quote span that may still hold the position.
+    q: usize,
+    /// Whether a word of two capitals or more ("WHO", "NATO") was passed.
+    capitals: bool,
+}
+
+impl Scan {
+    /// Whether the paragraph-relative offset `rel` is inside a quote span.
+    /// Offsets are asked about in order.
+    #[inline]
+    fn quoted(&mut self, spans: &[QuoteSpan], rel: usize) -> bool {
+        while self.q < spans.len() && spans[self.q].end <= rel {
+            self.q += 1;
+        }
+        self.q < spans.len() && spans[self.q].contains(rel)
+    }
+}
+
+/// Whether a sentence's `tokens` may frame, so that its words need their
+/// lookups: an unquoted word that is a cue ("said"), "put" or "phrased"
+/// before "it" ("C, as Roe put it."), "In" opening it before a poll word
+/// ("In a poll, C"), a quotation mark that opens a quotation, a colon or
+/// a dash among its first tokens ("Kerry: ...", "Ann Roe ― ..."). A pass
+/// of its own after the tokens, stopping at the first proof: most
+/// sentences have none, and each word's test is the lexicon's length
+/// filter.
+fn may_frame(doc: &str, tokens: &[Token]) -> bool {
+    let bytes = doc.as_bytes();
+    let mut opens_in = false;
+    for (k, t) in tokens.iter().enumerate() {
+        match t.kind {
+            // A quoted word is a quoted run's (the general path makes a
+            // word quoted only as one), which proves nothing.
+            Kind::Word if t.quoted => {}
+            Kind::Word => {
+                let w = &bytes[t.start..t.end];
+                if cues::maybe_cue(w) {
+                    let mut entry = cues::lookup_in(doc, t.start, t.end);
+                    if entry.class & class::CONTEXT_CUE != 0 {
+                        entry = cues::context_cue(doc, (t.start, t.end), word_before(&tokens[..k]), entry);
+                    }
+                    if entry.cue.is_some() || (entry.class & class::PUT != 0 && bytes[t.end..].starts_with(b" it")) {
+                        return true;
+                    }
+                }
+                if k == 0 {
+                    opens_in = w == b"In";
+                } else if opens_in && cues::is_poll(&doc[t.start..t.end]) {
+                    return true;
+                }
+            }
+            Kind::Open => return true,
+            Kind::Colon | Kind::Dash if k <= 6 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The end of the word that opens at byte `i` of `s` with `c` and whose
+/// scan has reached `end`: over letters, digits, inner hyphens,
+/// apostrophes and dots ("U.S", "don't", "al-Sakhar", "3.5"), then a
+/// plural possessive's apostrophe and an abbreviation's dot.
+fn word_end(s: &str, i: usize, c: char, mut end: usize) -> usize {
+    let bytes = s.as_bytes();
+    // `end` is past a run of letters and digits already: the run is
+    // scanned again only after a mark the word goes on over.
+    // Most words end at a space or plain punctuation.
+    while let Some(&nb) = bytes.get(end) {
+        let d = if nb.is_ascii() {
+            match nb {
+                b'$' | b'%' | b'&' | b'@' | b'#' => {
+                    end = scan::alnum_end(bytes, end + 1);
+                    continue;
+                }
+                b'-' | b'\'' | b'.' | b'/' | b',' => nb as char,
+                _ => break,
+            }
+        } else {
+            if let Some(n) = word_char_at(s, end) {
+                end = scan::alnum_end(bytes, end + n);
+                continue;
+            }
+            let Some(d) = char_at(s, end) else { break };
+            if d != '\u{2019}' {
+                break;
+            }
+            d
+        };
+        let after = end + d.len_utf8();
+        // A comma stays inside a word only between digits (1,000);
+        // a dot not between a lowercase and an uppercase letter
+        // ("U.S", "a.m", "3.5", but "said.Trump" is two words).
+        let ok = if d == ',' {
+            bytes[end - 1].is_ascii_digit() && bytes.get(after).is_some_and(u8::is_ascii_digit)
+        } else if d == '.' && bytes[end - 1].is_ascii_lowercase() {
+            bytes.get(after).is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        } else {
+            word_char_at(s, after).is_some()
+        };
+        if !ok {
+            break;
+        }
+        end = scan::alnum_end(bytes, after);
+    }
+    // A plural possessive keeps its apostrophe when a lowercase
+    // noun follows ("Sanders' campaign manager"): a lone mark
+    // would cut the phrase in two.
+    // The mark first: it is rare after a word, so the branch is
+    // foreseeable; a word ending in 's' is not.
+    let next = bytes.get(end).copied();
+    if matches!(next, Some(b'\'' | 0xE2)) && bytes[end - 1] == b's' {
+        let width = if next == Some(b'\'') {
+            1
+        } else if s[end..].starts_with('\u{2019}') {
+            3
+        } else {
+            0
+        };
+        if width > 0
+            && bytes.get(end + width) == Some(&b' ')
+            && bytes.get(end + width + 1).is_some_and(u8::is_ascii_lowercase)
+        {
+            end += width;
+        }
+    }
+    // Keep the dot of an abbreviation (see `keeps_dot`).
+    if bytes.get(end) == Some(&b'.') && keeps_dot(&s[i..end], c, &bytes[end..]) {
+        end += 1;
+    }
+    end
+}
+
+/// One token at byte `i` of the sentence `doc[range]` by the general
+/// path: white space that is not ASCII, punctuation, quotation marks,
+/// quoted runs and words that open with a character that is not ASCII
+/// or are quoted. Pushes it (if not white space) and returns where the
+/// next one may start; `None` at a byte that starts no character.
+#[allow(clippy::too_many_arguments)]
+fn general_token(
+    doc: &str,
+    range: (usize, usize),
+    para_start: usize,
+    spans: &[QuoteSpan],
+    quotes_here: bool,
+    i: usize,
+    st: &mut Scan,
+    out: &mut Vec<Token>,
+) -> Option<usize> {
+    let s = &doc[range.0..range.1];
+    let bytes = s.as_bytes();
+    let b = bytes[i];
+    let c = char_at(s, i)?;
+    let ascii = b.is_ascii();
+    // (ASCII white space never comes here.)
+    if !ascii && c.is_whitespace() {
+        return Some(i + c.len_utf8());
+    }
+    // (Paragraph-relative, as the spans are: only quotation marks and
+    // quoted words need it.)
+    let rel = range.0 + i - para_start;
+    let quoted = quotes_here && st.quoted(spans, rel);
+    // Inside a quotation only the words' extent matters: one token for
+    // the whole run up to the closing mark, less trailing punctuation
+    // that frames look at ("president,\u{201D}").
+    if quoted
+        && !quotes::is_double_mark(c)
+        && !(c == '\'' && bytes.get(i + 1) == Some(&b'\''))
+        && let Some(end) = quoted_run_end(doc, range, para_start, spans[st.q], i)
+    {
+        out.push(Token {
+            start: range.0 + i,
+            end: range.0 + end,
+            kind: Kind::Word,
+            quoted: true,
+            cap: c.is_uppercase(),
+            entry: Entry::default(),
+        });
+        return Some(end);
+    }
+    let mut end = i + if ascii { 1 } else { c.len_utf8() };
+    let word = if ascii { byte::TABLE[usize::from(b)] & byte::WORD != 0 } else { is_word_char(c) };
+    let kind = if word {
+        end = word_end(s, i, c, scan::alnum_end(bytes, end));
+        Kind::Word
+    } else if quotes::is_double_mark(c) || (c == '\'' && bytes.get(end) == Some(&b'\'')) {
+        if c == '\'' {
+            end += 1;
+        }
+        if spans.iter().any(|sp| sp.open == rel) {
+            Kind::Open
+        } else if spans.iter().any(|sp| sp.end == rel + (end - i) && sp.closed) {
+            Kind::Close
+        } else {
+            Kind::Other
+        }
+    } else {
+        match c {
+            ',' => Kind::Comma,
+            ':' => Kind::Colon,
+            ';' => Kind::Semicolon,
+            '\u{2014}' | '\u{2013}' | '\u{2015}' => Kind::Dash,
+            '-' if bytes.get(end) == Some(&b'-') => {
+                end += 1;
+                Kind::Dash
+            }
+            // A hyphen with space on both sides is a dash typed plainly:
+            // "LONDON (Reuters) - Ann Roe said".
+            '-' if i > 0 && bytes[i - 1] == b' ' && bytes.get(end) == Some(&b' ') => Kind::Dash,
+            '.' | '!' | '?' => Kind::Stop,
+            _ => Kind::Other,
+        }
+    };
+    let cap = kind == Kind::Word && if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
+    if kind == Kind::Word {
+        st.capitals |= cap && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+    }
+    let quoted = quoted && !matches!(kind, Kind::Open | Kind::Close);
+    out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry: Entry::default() });
+    Some(end)
 }
 
 /// The end (in the sentence `doc[range]`) of the quoted run that starts at
