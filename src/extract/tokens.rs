@@ -205,6 +205,23 @@ pub fn tokenize(
                 out[k].entry = entry;
             }
         }
+        // "James A. Baker", "John I. Ortiz": a middle initial is no article
+        // or pronoun.
+        for k in 1..out.len().saturating_sub(1) {
+            let t = &out[k];
+            let b = doc.as_bytes();
+            if t.cap
+                && t.entry.class & FUNCTION != 0
+                && ((t.end - t.start == 1 && b.get(t.end) == Some(&b'.'))
+                    || (t.end - t.start == 2 && b[t.end - 1] == b'.'))
+                && out[k - 1].kind == Kind::Word
+                && out[k - 1].cap
+                && !out[k - 1].quoted
+                && out[k + 1..out.len().min(k + 3)].iter().any(|n| n.kind == Kind::Word && n.cap)
+            {
+                out[k].entry = Entry::default();
+            }
+        }
         // "The WHO said", "the US": an acronym after an article is a name,
         // not the function word it spells.
         if capitals {

@@ -256,6 +256,17 @@ fn quote_before(c: &Ctx, s: usize) -> Option<usize> {
     }
 }
 
+/// The opening mark of a title closing with its comma right before token
+/// `s`: `... fans of "Harbor Lights," S said`.
+fn title_before(c: &Ctx, s: usize) -> Option<usize> {
+    let t = c.t;
+    if s < 3 || t[s - 1].kind != Kind::Close || t[s - 2].kind != Kind::Comma {
+        return None;
+    }
+    let open = c.open_of(s - 1)?;
+    (open > 0 && (is_title(c, open, s - 1) || is_nickname(c, open, s - 1))).then_some(open)
+}
+
 /// Content-first frames: the cue and source close the sentence.
 pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
@@ -309,11 +320,15 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             continue;
         }
         // `C, S said [when/where].`
+        // (`C "Title," S said`: a title's comma inside its marks.)
         if any_break
-            && let Some(source @ Source::Mention { np, .. }) =
-                subject_before(c, cue, |s| s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash))
+            && let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| {
+                s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash) || title_before(c, s).is_some()
+            })
             && !is_relative(c, np)
         {
+            // The title's closing mark stays with the content.
+            let end = if title_before(c, np.0).is_some() { np.0 } else { np.0 - 1 };
             let tail = tail_of(c, cue, kind);
             if !matches!(tail, Tail::Parenthetical(_)) && intro_only(c, np.0 - 1) {
                 continue;
@@ -367,7 +382,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 out.push(direct(content, cue_bytes, source));
                 return true;
             }
-            if let Some(mut f) = content_frame(c, 0, np.0 - 1, cue_bytes, source, false) {
+            if let Some(mut f) = content_frame(c, 0, end, cue_bytes, source, false) {
                 f.content2 = content2;
                 out.push(f);
                 if let Tail::QuoteAfter(j) = tail

@@ -1908,3 +1908,23 @@ fn an_array_of_people_is_a_quantity() {
         Some("wide array of economists".to_string())
     );
 }
+
+#[test]
+fn a_title_closing_with_its_comma_before_the_speaker() {
+    assert_eq!(rows("Residents love \u{201C}Harbor Lights,\u{201D} Roe said.")[0].0, Some("Roe".to_string()));
+    assert_eq!(
+        rows("The French, it turns out, are big fans of \"Harbor Lights,\" Mr. Madden said.")[0].0,
+        Some("Madden".to_string())
+    );
+}
+
+#[test]
+fn a_middle_initial_is_no_article() {
+    for text in [
+        "James A. Lewis, an engineer, said the town floods.",
+        "An engineer, James A. Lewis, said the town floods.",
+        "The town floods, James A. Lewis said.",
+    ] {
+        assert_eq!(first_speaker(text).0, "James A. Lewis", "{text}");
+    }
+}
