@@ -1006,3 +1006,28 @@ fn a_moved_sentence_naming_its_source_keeps_it() {
     let d = diff_statements(&a, &b);
     assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
 }
+
+#[test]
+fn a_sentence_rewritten_where_it_stood_is_reworded() {
+    // Too little of it is left for a rewrite found anywhere, but it is the
+    // one statement of its source left between the same two pairs.
+    let a = rev(vec![
+        own("The ward delivered 212 babies last year, down from more than 400 a decade ago."),
+        said("the hospital had lost money on the ward every year since 2019", "Meridian Health"),
+        own("Expectant mothers will be sent to the hospital in Carlow, an hour away."),
+    ]);
+    let mut b = a.clone();
+    b[1] = said("the ward had lost money in each of the last seven years", "Meridian Health");
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reworded], "{:#?}", d.changes);
+    // Another claim of the same source put in its place stays a claim of
+    // its own, though it names the ward too.
+    let mut c = a.clone();
+    c[1] = said("the ward could reopen if two more midwives were hired by the spring", "Meridian Health");
+    assert_eq!(kinds(&diff_statements(&a, &c)), vec![ChangeKind::Removed, ChangeKind::Added]);
+    // Two statements left in one place pair only by what they say.
+    let mut two = b.clone();
+    two.insert(2, said("the ward would close for good at the end of January", "Meridian Health"));
+    let d = diff_statements(&a, &rev(two));
+    assert_eq!(kinds(&d), vec![ChangeKind::Removed, ChangeKind::Added, ChangeKind::Added], "{:#?}", d.changes);
+}
