@@ -1207,3 +1207,23 @@ fn one_article_in_a_desktop_and_a_mobile_template_changes_no_claim() {
     check("strike-templates", "a", "b", &[]);
     check("strike-templates", "b", "a", &[]);
 }
+
+/// A Markdown live blog two hours on: two entries on top under bold time
+/// stamps ("**3:42 p.m. ET** —"), and the toll in an older entry raised
+/// ("Two workers" → "At least three workers"). Stamps and the "Updated"
+/// line are no claims.
+#[test]
+fn a_markdown_live_blogs_new_entries_and_an_old_entrys_toll_raised() {
+    check(
+        "quarry-live",
+        "a",
+        "b",
+        &[
+            ex("added", "Paul Ndiaye", "^The state mine safety agency is sending inspectors"),
+            ex("added", "Paul Ndiaye", "^the quarry had been cited twice last year"),
+            ex("added", "Calder Aggregates", "^it has stopped all blasting at its four quarries"),
+            ex("added", "Dana Ferris", "^Our hearts are with the families"),
+            was("reworded", "Lena Voss", "^Two workers were killed", "^At least three workers were killed"),
+        ],
+    );
+}
