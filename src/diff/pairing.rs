@@ -19,7 +19,8 @@
 //!    the two titles pair whenever they share a content word;
 //! 7. rewrites in place: the one statement left between two pairs on each
 //!    side, by one source, sharing some content words, is that source's
-//!    sentence rewritten where it stood;
+//!    sentence rewritten where it stood; then splits and merges once more,
+//!    onto the pairs passes 4 to 7 made;
 //! 8. moves: a longest increasing subsequence over the pairs keeps the
 //!    largest set in order; only the rest is reported as moved.
 //!
@@ -163,6 +164,12 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Gro
     pair_rewrites(&mut w);
     pair_headlines(&mut w);
     pair_in_place(&mut w);
+    // A piece of a sentence split in two whose other piece only the later
+    // passes paired (a quotation cut to a word and a paraphrase: "This plan
+    // is reckless, ... it will cost jobs" → called the plan "reckless" +
+    // said it would cost jobs) joins that pair now.
+    absorb(&mut w, TO);
+    absorb(&mut w, FROM);
     pair_notices(&mut w);
 
     let mut groups: Vec<Group> = w

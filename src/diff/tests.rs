@@ -1031,3 +1031,27 @@ fn a_sentence_rewritten_where_it_stood_is_reworded() {
     let d = diff_statements(&a, &rev(two));
     assert_eq!(kinds(&d), vec![ChangeKind::Removed, ChangeKind::Added, ChangeKind::Added], "{:#?}", d.changes);
 }
+
+#[test]
+fn a_quotation_cut_to_a_word_and_a_paraphrase_is_one_split() {
+    // The paraphrase pairs with the quotation only as a sentence cut short;
+    // the quoted word then joins that pair as the split's other piece.
+    let quote = |c: &str| stmt(c, person("Ruth Kamara"), Attribution::Direct);
+    let a = rev(vec![
+        own("The committee voted 7-2 on Thursday to spend $48 million deepening the channel."),
+        quote(
+            "This plan is reckless, it ignores the science on the oyster beds, and it will cost fishing jobs for a decade",
+        ),
+        own("The plan now goes to the full Senate."),
+    ]);
+    let b = rev(vec![
+        a[0].clone(),
+        stmt("the plan \"reckless\"", person("Ruth Kamara"), Attribution::Other),
+        said("it would cost fishing jobs", "Ruth Kamara"),
+        a[2].clone(),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::QuoteChanged], "{:#?}", d.changes);
+    let d = diff_statements(&b, &a);
+    assert_eq!(kinds(&d), vec![ChangeKind::QuoteChanged], "{:#?}", d.changes);
+}
