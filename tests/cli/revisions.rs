@@ -1227,3 +1227,29 @@ fn a_markdown_live_blogs_new_entries_and_an_old_entrys_toll_raised() {
         ],
     );
 }
+
+/// A senator's long quotation cut to one quoted word and a paraphrase
+/// ("called the plan \"reckless\" and said it would cost fishing jobs"):
+/// one quotation changed (split in two), not a new claim beside it; and a
+/// clause of the outlet's added to the last line.
+#[test]
+fn a_quotation_cut_to_a_word_and_a_paraphrase_is_one_change() {
+    check(
+        "dredging-vote",
+        "a",
+        "b",
+        &[
+            was("quote_changed", "Ruth Kamara", "^This plan is reckless", "reckless"),
+            was("reworded", "(unattributed)", "^The plan now goes to the full Senate.", "as early as next week"),
+        ],
+    );
+    check(
+        "dredging-vote",
+        "b",
+        "a",
+        &[
+            was("quote_changed", "Ruth Kamara", "reckless", "^This plan is reckless"),
+            was("reworded", "(unattributed)", "as early as next week", "^The plan now goes to the full Senate."),
+        ],
+    );
+}
