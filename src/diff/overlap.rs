@@ -54,13 +54,25 @@ pub fn stems(text: &str) -> Vec<Stem> {
         if STOP.binary_search(&lower.as_str()).is_ok() {
             continue;
         }
+        // A short word's plural is longer than the stem only now and then:
+        // "years" and "year" agree as "warehouses" and "warehouse" do.
+        let word = singular(&lower);
         let mut h = DefaultHasher::new();
-        for c in lower.chars().take(STEM) {
+        for c in word.chars().take(STEM) {
             c.hash(&mut h);
         }
         out.push(h.finish());
     }
     out
+}
+
+/// A plural's regular `-s` off ("homes", "years"), not the `s` of "bus",
+/// "crisis", "less" or a word of three letters ("gas", "its").
+fn singular(word: &str) -> &str {
+    match word.strip_suffix('s') {
+        Some(stem) if stem.chars().count() >= 3 && !stem.ends_with(['s', 'u', 'i']) => stem,
+        _ => word,
+    }
 }
 
 /// Unweighted Dice overlap of two stem multisets: a cheap bound to try
@@ -131,6 +143,15 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_plural_is_its_singulars_word() {
+        assert_eq!(stems("years"), stems("year"));
+        assert_eq!(stems("homes"), stems("home"));
+        for (a, b) in [("bus", "bu"), ("crisis", "crisi"), ("less", "les"), ("gas", "ga")] {
+            assert_ne!(stems(a), stems(b), "{a}");
+        }
     }
 
     #[test]

@@ -1006,3 +1006,52 @@ fn a_moved_sentence_naming_its_source_keeps_it() {
     let d = diff_statements(&a, &b);
     assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
 }
+
+#[test]
+fn a_sentence_rewritten_where_it_stood_is_reworded() {
+    // Too little of it is left for a rewrite found anywhere, but it is the
+    // one statement of its source left between the same two pairs.
+    let a = rev(vec![
+        own("The ward delivered 212 babies last year, down from more than 400 a decade ago."),
+        said("the hospital had lost money on the ward every year since 2019", "Meridian Health"),
+        own("Expectant mothers will be sent to the hospital in Carlow, an hour away."),
+    ]);
+    let mut b = a.clone();
+    b[1] = said("the ward had lost money in each of the last seven years", "Meridian Health");
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reworded], "{:#?}", d.changes);
+    // Another claim of the same source put in its place stays a claim of
+    // its own, though it names the ward too.
+    let mut c = a.clone();
+    c[1] = said("the ward could reopen if two more midwives were hired by the spring", "Meridian Health");
+    assert_eq!(kinds(&diff_statements(&a, &c)), vec![ChangeKind::Removed, ChangeKind::Added]);
+    // Two statements left in one place pair only by what they say.
+    let mut two = b.clone();
+    two.insert(2, said("the ward would close for good at the end of January", "Meridian Health"));
+    let d = diff_statements(&a, &rev(two));
+    assert_eq!(kinds(&d), vec![ChangeKind::Removed, ChangeKind::Added, ChangeKind::Added], "{:#?}", d.changes);
+}
+
+#[test]
+fn a_quotation_cut_to_a_word_and_a_paraphrase_is_one_split() {
+    // The paraphrase pairs with the quotation only as a sentence cut short;
+    // the quoted word then joins that pair as the split's other piece.
+    let quote = |c: &str| stmt(c, person("Ruth Kamara"), Attribution::Direct);
+    let a = rev(vec![
+        own("The committee voted 7-2 on Thursday to spend $48 million deepening the channel."),
+        quote(
+            "This plan is reckless, it ignores the science on the oyster beds, and it will cost fishing jobs for a decade",
+        ),
+        own("The plan now goes to the full Senate."),
+    ]);
+    let b = rev(vec![
+        a[0].clone(),
+        stmt("the plan \"reckless\"", person("Ruth Kamara"), Attribution::Other),
+        said("it would cost fishing jobs", "Ruth Kamara"),
+        a[2].clone(),
+    ]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::QuoteChanged], "{:#?}", d.changes);
+    let d = diff_statements(&b, &a);
+    assert_eq!(kinds(&d), vec![ChangeKind::QuoteChanged], "{:#?}", d.changes);
+}

@@ -332,10 +332,11 @@ pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Documen
     let mut paragraphs = Vec::new();
     collect_blocks(root, &mut paragraphs);
     let title_key = meta.title.as_deref().map(squash);
+    let authors = meta.byline.as_deref().map(meta::people).unwrap_or_default();
     let byline_key = meta.byline.as_deref().map(squash).filter(|b| b.len() > 3);
     let mut paragraphs: Vec<String> = paragraphs
         .into_iter()
-        .filter(|b| keep_block(b, title_key.as_deref(), byline_key.as_deref()))
+        .filter(|b| keep_block(b, title_key.as_deref(), byline_key.as_deref(), &authors))
         .map(|b| b.text)
         .collect();
     // Readability keeps one container; a standfirst above it, or a lead
@@ -363,7 +364,6 @@ pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Documen
     // A heading left as the last block introduces nothing; the author's
     // bio closes the article without a box around it ("NAME is the
     // paper's coastal reporter. She has …").
-    let authors = meta.byline.as_deref().map(meta::people).unwrap_or_default();
     while paragraphs.last().is_some_and(|p| p.len() < 40 && !ends_sentence(p) || is_author_bio(p, &authors)) {
         paragraphs.pop();
     }
@@ -702,26 +702,39 @@ fn is_data_row(row: &NodeRef) -> bool {
     cells >= 2
 }
 
-/// One block of text and how much of it is link text.
+/// One block of text, how much of it is link text, and how much stands
+/// inside a `<time>` element.
 #[derive(Debug, Default)]
 struct Block {
     text: String,
     link_chars: usize,
+    time_chars: usize,
+}
+
+/// Where a piece of text stands: inside a link, inside a `<time>`.
+#[derive(Clone, Copy, Default)]
+struct Inline {
+    link: bool,
+    time: bool,
 }
 
 fn collect_blocks(root: &NodeRef, out: &mut Vec<Block>) {
     let mut cur = Block::default();
-    walk(root, false, &mut cur, out);
+    walk(root, Inline::default(), &mut cur, out);
     flush(&mut cur, out);
 }
 
-fn walk(node: &NodeRef, in_link: bool, cur: &mut Block, out: &mut Vec<Block>) {
+fn walk(node: &NodeRef, at: Inline, cur: &mut Block, out: &mut Vec<Block>) {
     for child in node.children_it(false) {
         if child.is_text() {
             let t = child.text();
             cur.text.push_str(&t);
-            if in_link {
+            let n = t.chars().filter(|c| !c.is_whitespace()).count();
+            if at.link {
                 cur.link_chars += t.trim().chars().count();
+            }
+            if at.time {
+                cur.time_chars += n;
             }
             continue;
         }
@@ -737,18 +750,19 @@ fn walk(node: &NodeRef, in_link: bool, cur: &mut Block, out: &mut Vec<Block>) {
             "tr" if is_data_row(&child) => {
                 flush(cur, out);
                 for cell in child.children_it(false).filter(|c| c.is_element()) {
-                    walk(&cell, in_link, cur, out);
+                    walk(&cell, at, cur, out);
                     cur.text.push(' ');
                 }
                 flush(cur, out);
             }
             _ if is_block(&name) => {
                 flush(cur, out);
-                walk(&child, in_link, cur, out);
+                walk(&child, at, cur, out);
                 flush(cur, out);
             }
-            "a" => walk(&child, true, cur, out),
-            _ => walk(&child, in_link, cur, out),
+            "a" => walk(&child, Inline { link: true, ..at }, cur, out),
+            "time" => walk(&child, Inline { time: true, ..at }, cur, out),
+            _ => walk(&child, at, cur, out),
         }
     }
 }
@@ -756,14 +770,23 @@ fn walk(node: &NodeRef, in_link: bool, cur: &mut Block, out: &mut Vec<Block>) {
 fn flush(cur: &mut Block, out: &mut Vec<Block>) {
     let text = normalize_paragraph(&cur.text);
     if !text.is_empty() {
-        out.push(Block { text, link_chars: cur.link_chars });
+        out.push(Block { text, link_chars: cur.link_chars, time_chars: cur.time_chars });
     }
     *cur = Block::default();
 }
 
-fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>) -> bool {
+fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>, authors: &[String]) -> bool {
     let chars = b.text.chars().count();
     if !b.text.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    // A block that is all a `<time>` element is the page's stamp of a post
+    // or of a live blog's entry ("3:42 p.m. ET"), machine-readable and no
+    // sentence; a `<time>` inside a sentence leaves the sentence's words.
+    if b.time_chars > 0 && b.time_chars == b.text.chars().filter(|c| !c.is_whitespace()).count() {
+        return false;
+    }
+    if is_sign_off(&b.text, authors) {
         return false;
     }
     // Lists of links (related stories, tags) rather than prose, also when
@@ -983,6 +1006,14 @@ fn is_author_bio(paragraph: &str, authors: &[String]) -> bool {
                 BIO_VERBS.iter().any(|v| rest.strip_prefix(v).is_some_and(|after| after.starts_with(' ')))
             })
         })
+}
+
+/// One of the byline's authors signing off a post or a live blog's entry
+/// on a line of their own: "— Mara Quist", "-- Leo Barrett".
+fn is_sign_off(text: &str, authors: &[String]) -> bool {
+    let name = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}'));
+    let name = name.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    authors.iter().any(|a| a == name)
 }
 
 /// Labels of a picture's credit, as captions close with them.

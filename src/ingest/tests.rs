@@ -191,6 +191,50 @@ fn a_line_that_is_only_a_date_is_not_a_paragraph_in_any_common_language() {
 }
 
 #[test]
+fn a_live_blogs_entry_stamps_and_sign_offs_are_not_paragraphs() {
+    // Each entry opens with its `<time>` and closes with its author's
+    // initials or name; neither is a sentence of the story.
+    let entry = |t: &str, iso: &str, text: &str, who: &str| {
+        format!(
+            "<div class=\"entry\"><time datetime=\"{iso}\">{t}</time><p>{text}</p><p class=\"entry-byline\">\u{2014} {who}</p></div>"
+        )
+    };
+    let page = format!(
+        "<html><head><meta name=\"author\" content=\"Mara Quist and Leo Barrett\"></head><body><article>\
+         <h1>Live updates: storm hits the coast</h1>{}{}</article></body></html>",
+        entry(
+            "3:42 p.m. ET",
+            "2026-12-03T15:42:00-05:00",
+            "About 180,000 homes had no power by mid-afternoon, the utility said.",
+            "Leo Barrett"
+        ),
+        entry(
+            "2:30 p.m. ET",
+            "2026-12-03T14:30:00-05:00",
+            "The Coast Guard said a helicopter crew lifted four fishermen from a trawler.",
+            "Mara Quist"
+        ),
+    );
+    let d = read_document(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.paragraphs,
+        [
+            "About 180,000 homes had no power by mid-afternoon, the utility said.",
+            "The Coast Guard said a helicopter crew lifted four fishermen from a trawler.",
+        ]
+    );
+    // A `<time>` inside a sentence is the sentence's; a name that is not
+    // the byline's may be a quotation's source.
+    let page = "<html><head><meta name=\"author\" content=\"Mara Quist\"></head><body><article>\
+        <p>The council will vote on <time datetime=\"2026-12-09\">Dec. 9</time> on the plan to rebuild the sea wall.</p>\
+        <p>\u{2014} Ruth Mabry</p>\
+        <p>The last storm of this strength reached the coast in 2003, and it flooded the old town for a week.</p>\
+        </article></body></html>";
+    let d = read_document(page.as_bytes(), None).unwrap();
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+}
+
+#[test]
 fn a_plain_text_dateline_under_a_headline_is_kept_out_of_the_lead() {
     let text = "Flooding forces evacuations along the Varn River; dam under watch\n\n\
         MIRELTON, Ore. (AP) \u{2014} More than 1,200 residents were evacuated on Tuesday, officials said.\n\n\

@@ -1018,3 +1018,238 @@ fn a_live_story_shifting_its_tenses_and_dating_its_frames_changes_no_claim() {
     check("standoff-live", "a", "b", &[ex("added", "police", "^a negotiator had spoken to the man by telephone")]);
     check("standoff-live", "b", "a", &[ex("removed", "police", "^a negotiator had spoken to the man by telephone")]);
 }
+
+/// A live blog's page an hour and two entries later: the new entries go on
+/// top, each with its `<time>` stamp ("3:42 p.m. ET"), a heading of its own
+/// and its author's sign-off ("— Leo Barrett"); the page's "Updated" line
+/// and share count change. The stamps and sign-offs are no claims; the
+/// entries' headings are the outlet's.
+#[test]
+fn a_live_blogs_entries_prepended_under_time_stamps_and_sign_offs() {
+    let added = [
+        ex("added", "(unattributed)", "^Power out for 180,000 customers"),
+        ex("added", "Brenna Electric", "^About 180,000 homes and businesses had no power"),
+        ex("added", "Victor Hale", "^crews could not start repairs"),
+        ex("added", "(unattributed)", "^Coast Guard rescues crew of fishing boat"),
+        ex("added", "Coast Guard", "^a helicopter crew lifted four fishermen"),
+        ex("added", "Dana Reyes", "^They were in the water for about twenty minutes"),
+    ];
+    check("storm-live", "a", "b", &added);
+    let removed: Vec<Expect> = added.iter().map(|e| ex("removed", e.speaker, e.phrase)).collect();
+    check("storm-live", "b", "a", &removed);
+}
+
+/// Talks story overnight: the lead drops "a person familiar with the
+/// talks said"; that person's claim comes back paragraphs lower as the
+/// union negotiator's, named; the mayor's long quotation is cut to its
+/// last words and re-punctuated around "she said"; the negotiator, who had
+/// not responded, now speaks.
+#[test]
+fn an_anonymous_source_named_further_down_and_a_quote_cut_to_a_fragment() {
+    check(
+        "transit-talks",
+        "a",
+        "b",
+        &[
+            ex(
+                "reattributed",
+                "person familiar with the talks → (unattributed)",
+                "^Negotiators for the city of Harlow",
+            ),
+            ex(
+                "reattributed",
+                "person familiar with the talks → Dana Whitlock",
+                "^the two sides had agreed on a wage increase",
+            ),
+            was(
+                "quote_changed",
+                "Celia Ashford",
+                "^We have made real progress today",
+                "^Nothing is agreed until everything is agreed",
+            ),
+            ex("added", "Dana Whitlock", "^We are not going to send people back to work on a promise"),
+            ex("added", "Dana Whitlock", "^We want it on paper."),
+            ex("removed", "Dana Whitlock", "^did not respond to a request for comment"),
+        ],
+    );
+}
+
+/// A closing quotation promoted to the lead, and a paragraph split in two
+/// whose second half is rewritten in place: the baby count's comparison and
+/// the group's losses, each one rewording.
+#[test]
+fn a_quote_moved_to_the_lead_and_a_split_paragraphs_half_rewritten() {
+    check(
+        "clinic-quote-lead",
+        "a",
+        "b",
+        &[
+            ex("moved", "Liesel Marr", "^A woman in labor in January"),
+            was("reworded", "(unattributed)", "down from more than 400", "less than half as many as a decade ago"),
+            was("reworded", "group", "every year since 2019", "in each of the last seven years"),
+        ],
+    );
+    check(
+        "clinic-quote-lead",
+        "b",
+        "a",
+        &[
+            ex("moved", "Liesel Marr", "^A woman in labor in January"),
+            was("reworded", "(unattributed)", "less than half as many as a decade ago", "down from more than 400"),
+            was("reworded", "group", "in each of the last seven years", "every year since 2019"),
+        ],
+    );
+}
+
+/// The outlet's own "Tap water is safe to drink again" becomes the city
+/// officials' claim; every "said" becomes "says" (no change) and the
+/// councillor's complaint is rewritten (one change).
+#[test]
+fn the_outlets_claim_handed_to_officials_and_tenses_flipped_around_one_rewording() {
+    check(
+        "water-advisory",
+        "a",
+        "b",
+        &[
+            ex("reattributed", "(unattributed) → city officials", "^Tap water in Fenwick is safe to drink again"),
+            was("reworded", "Amy Resnik", "told residents sooner", "warned residents by text message the same day"),
+        ],
+    );
+    check(
+        "water-advisory",
+        "b",
+        "a",
+        &[
+            ex("reattributed", "city officials → (unattributed)", "^Tap water in Fenwick is safe to drink again"),
+            was("reworded", "Amy Resnik", "warned residents by text message the same day", "told residents sooner"),
+        ],
+    );
+}
+
+/// A crash toll raised through the day on an HTML page: "Four" → "At least
+/// seven" in the headline and the lead, "four" → "seven" in the sergeant's
+/// paraphrase, the hospital's figures; the "Updated" stamp and template
+/// furniture (share list, newsletter box, topics, more stories) around an
+/// unchanged rest. A "four" of an earlier crash stays.
+#[test]
+fn a_toll_raised_in_every_place_it_is_given() {
+    check(
+        "bus-crash-toll",
+        "a",
+        "b",
+        &[
+            was(
+                "reworded",
+                "state police",
+                "^Four people were killed and 11 injured",
+                "^At least seven people were killed and 19 injured",
+            ),
+            was("reworded", "Owen Pryce", "^the four who died", "^the seven who died"),
+            was("reworded", "Mercy General", "six of the injured, two of them", "nine of the injured, three of them"),
+        ],
+    );
+    let env = Env::new();
+    let (a, b) = (fixture("bus-crash-toll", "a"), fixture("bus-crash-toll", "b"));
+    let json = env.run(["diff", "--format", "json", a.to_str().unwrap(), b.to_str().unwrap()]).json();
+    assert_eq!(json["headline"]["to"], "At least seven killed as tour bus leaves mountain road near Valdra", "{json}");
+}
+
+/// The next day's page: headline and dek rewritten around the donors'
+/// objection, comment count and stamp changed, body word for word the
+/// same. The dek's claims are the story's: the board's goes, the donors'
+/// comes.
+#[test]
+fn a_headline_and_dek_rewritten_over_an_unchanged_body() {
+    check(
+        "museum-headline",
+        "a",
+        "b",
+        &[
+            ex("removed", "board", "^the sale is the only way to keep the building open"),
+            ex("added", "donors", "^they will ask the state attorney general to block the sale"),
+        ],
+    );
+    let env = Env::new();
+    let (a, b) = (fixture("museum-headline", "a"), fixture("museum-headline", "b"));
+    let json = env.run(["diff", "--format", "json", a.to_str().unwrap(), b.to_str().unwrap()]).json();
+    assert_eq!(
+        json["headline"]["to"], "Harbor museum board votes to sell Lindqvist paintings, angering donors",
+        "{json}"
+    );
+}
+
+/// A vote count corrected in the lead and a correction appended ("An
+/// earlier version of this story misstated the vote."): one rewording,
+/// two sentences of the outlet's added.
+#[test]
+fn a_misstated_vote_corrected_with_a_note_appended() {
+    check(
+        "landfill-vote",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "voted 5-2 on Tuesday night", "voted 4-3 on Tuesday night"),
+            ex("added", "(unattributed)", "^An earlier version of this story misstated the vote."),
+            ex("added", "(unattributed)", "^The council approved the expansion 4-3, not 5-2."),
+        ],
+    );
+}
+
+/// One article in two templates of its site: desktop (an alert banner, a
+/// section label, a pull quote repeating the mayor, a "RELATED:" line, an
+/// advertisement label, "This story has been updated.", a "Most Read" box)
+/// and mobile (a menu button, an audio player's label, a newsletter pitch,
+/// the author's card, a comment link). No claim changed.
+#[test]
+#[ignore = "extract reads the desktop page's section label \"Transportation\" (a paragraph of one \
+            word above the lead) as a statement of the outlet's"]
+fn one_article_in_a_desktop_and_a_mobile_template_changes_no_claim() {
+    check("strike-templates", "a", "b", &[]);
+    check("strike-templates", "b", "a", &[]);
+}
+
+/// A Markdown live blog two hours on: two entries on top under bold time
+/// stamps ("**3:42 p.m. ET** —"), and the toll in an older entry raised
+/// ("Two workers" → "At least three workers"). Stamps and the "Updated"
+/// line are no claims.
+#[test]
+fn a_markdown_live_blogs_new_entries_and_an_old_entrys_toll_raised() {
+    check(
+        "quarry-live",
+        "a",
+        "b",
+        &[
+            ex("added", "Paul Ndiaye", "^The state mine safety agency is sending inspectors"),
+            ex("added", "Paul Ndiaye", "^the quarry had been cited twice last year"),
+            ex("added", "Calder Aggregates", "^it has stopped all blasting at its four quarries"),
+            ex("added", "Dana Ferris", "^Our hearts are with the families"),
+            was("reworded", "Lena Voss", "^Two workers were killed", "^At least three workers were killed"),
+        ],
+    );
+}
+
+/// A senator's long quotation cut to one quoted word and a paraphrase
+/// ("called the plan \"reckless\" and said it would cost fishing jobs"):
+/// one quotation changed (split in two), not a new claim beside it; and a
+/// clause of the outlet's added to the last line.
+#[test]
+fn a_quotation_cut_to_a_word_and_a_paraphrase_is_one_change() {
+    check(
+        "dredging-vote",
+        "a",
+        "b",
+        &[
+            was("quote_changed", "Ruth Kamara", "^This plan is reckless", "reckless"),
+            was("reworded", "(unattributed)", "^The plan now goes to the full Senate.", "as early as next week"),
+        ],
+    );
+    check(
+        "dredging-vote",
+        "b",
+        "a",
+        &[
+            was("quote_changed", "Ruth Kamara", "reckless", "^This plan is reckless"),
+            was("reworded", "(unattributed)", "as early as next week", "^The plan now goes to the full Senate."),
+        ],
+    );
+}
