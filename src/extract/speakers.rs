@@ -1037,7 +1037,11 @@ thread_local! {
     /// one another's ("officials", "the president"). Shared, not cloned
     /// (four strings) at every repeat. A cache per article parsed three
     /// mentions in four anew.
-    static PARSED: std::cell::RefCell<HashMap<String, Rc<Parsed>>> = std::cell::RefCell::new(HashMap::default());
+    ///
+    /// Whether each can speak ([`can_speak`]) is kept beside it: every
+    /// use of a parse asks.
+    static PARSED: std::cell::RefCell<HashMap<String, (Rc<Parsed>, bool)>> =
+        std::cell::RefCell::new(HashMap::default());
 }
 
 /// How many parses [`PARSED`] keeps before it starts afresh.
@@ -1218,6 +1222,22 @@ fn asks_anonymity(appositive: &str) -> bool {
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut dash = false;
+    // A name all ASCII, as nearly every one is, by its bytes: no
+    // character decoded, no test of the character's width.
+    if name.is_ascii() {
+        for &b in name.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                dash = true;
+            }
+        }
+        return out;
+    }
     for c in name.chars() {
         // ASCII, as nearly every name is, without the Unicode tables and
         // the case-mapping iterator, which cost about a hundred
@@ -2345,11 +2365,12 @@ impl<'a> Registry<'a> {
         self.pos = pos;
     }
 
-    /// A mention with no appositive, parsed once a thread (see [`PARSED`]).
-    fn parsed_once(&mut self, mention: &str) -> Rc<Parsed> {
+    /// A mention with no appositive, parsed once a thread (see
+    /// [`PARSED`]), and whether it can speak ([`can_speak`]).
+    fn parsed_once(&mut self, mention: &str) -> (Rc<Parsed>, bool) {
         PARSED.with_borrow_mut(|parsed| {
-            if let Some(p) = parsed.get(mention) {
-                return Rc::clone(p);
+            if let Some((p, speaks)) = parsed.get(mention) {
+                return (Rc::clone(p), *speaks);
             }
             // Bounded, so a long import's memory does not grow with every
             // name it meets; starting afresh costs only parses.
@@ -2357,8 +2378,9 @@ impl<'a> Registry<'a> {
                 parsed.clear();
             }
             let p = Rc::new(parse(mention, None));
-            parsed.insert(mention.to_string(), Rc::clone(&p));
-            p
+            let speaks = can_speak(&p);
+            parsed.insert(mention.to_string(), (Rc::clone(&p), speaks));
+            (p, speaks)
         })
     }
 
@@ -2373,17 +2395,20 @@ impl<'a> Registry<'a> {
             return self.resolve(&owned, appositive).map(|r| SpeakerRef { mention: trim_np(mention).to_string(), ..r });
         }
         self.clock += 1;
-        let parsed = match appositive {
+        // (Whether it can speak is asked once of each parse: it walks the
+        // name's words, and most mentions are not replaced here.)
+        let (parsed, speaks) = match appositive {
             None => self.parsed_once(mention),
-            Some(_) => Rc::new(parse(mention, appositive)),
+            Some(_) => {
+                let p = parse(mention, appositive);
+                let speaks = can_speak(&p);
+                (Rc::new(p), speaks)
+            }
         };
         // "Darrell West ... West said": a surname that is also a word for a
         // place is the person the article named so.
         // (Each looks through the article's speakers: only the one that
         // can apply is asked.)
-        // (Whether it can speak is asked once of each parse: it walks the
-        // name's words, and most mentions are not replaced here.)
-        let speaks = can_speak(&parsed);
         let full = if speaks {
             // "Keldor Foods ... Keldor said": a company by the first word of
             // its name, when no person goes by that word.
@@ -2392,11 +2417,7 @@ impl<'a> Registry<'a> {
             self.surname_of_named(&parsed)
         };
         let (parsed, speaks) = match full {
-            Some(full) => {
-                let full = self.parsed_once(&full);
-                let speaks = can_speak(&full);
-                (full, speaks)
-            }
+            Some(full) => self.parsed_once(&full),
             None => (parsed, speaks),
         };
         if !speaks {
@@ -2745,7 +2766,7 @@ impl<'a> Registry<'a> {
     /// names whose given name tells the pronoun, so a "he" is never taken
     /// from the speaker it belongs to by someone of the other sex.
     pub fn mention_person(&mut self, name: &str) {
-        let parsed = self.parsed_once(name);
+        let (parsed, speaks) = self.parsed_once(name);
         if parsed.kind != SpeakerKind::Person
             || parsed.pronoun.is_some()
             || parsed.definite_head.is_some()
@@ -2755,7 +2776,7 @@ impl<'a> Registry<'a> {
             // A surname alone is a name the article follows only after an
             // honorific ("Mr Fitch"), which is what told its gender.
             || (parsed.name.split_whitespace().count() < 2 && parsed.title.is_none())
-            || !can_speak(&parsed)
+            || !speaks
         {
             return;
         }
