@@ -290,9 +290,6 @@ fn is_postmodifier(w: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Registry<'a> {
     entries: Vec<Entry>,
-    /// Parses of mentions without an appositive, by mention: shared, not
-    /// cloned (four strings) at every repeat of "he" or "Trump".
-    parsed: HashMap<String, Rc<Parsed>>,
     clock: usize,
     any_anonymous: bool,
     /// Entries by when they were last mentioned (clock values are unique),
@@ -1033,6 +1030,23 @@ struct Parsed {
     title: Option<String>,
 }
 
+thread_local! {
+    /// Parses of mentions without an appositive, by mention, kept across
+    /// the articles a thread extracts: [`parse`] reads nothing but its
+    /// mention, and articles repeat their own mentions ("he", "Trump") and
+    /// one another's ("officials", "the president"). Shared, not cloned
+    /// (four strings) at every repeat. A cache per article parsed three
+    /// mentions in four anew.
+    ///
+    /// Whether each can speak ([`can_speak`]) is kept beside it: every
+    /// use of a parse asks.
+    static PARSED: std::cell::RefCell<HashMap<String, (Rc<Parsed>, bool)>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// How many parses [`PARSED`] keeps before it starts afresh.
+const PARSED_KEPT: usize = 1 << 14;
+
 /// Name and id of the speaker of a pronoun that points to no one.
 pub const UNRESOLVED: &str = "unresolved";
 
@@ -1208,6 +1222,22 @@ fn asks_anonymity(appositive: &str) -> bool {
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut dash = false;
+    // A name all ASCII, as nearly every one is, by its bytes: no
+    // character decoded, no test of the character's width.
+    if name.is_ascii() {
+        for &b in name.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                dash = true;
+            }
+        }
+        return out;
+    }
     for c in name.chars() {
         // ASCII, as nearly every name is, without the Unicode tables and
         // the case-mapping iterator, which cost about a hundred
@@ -2262,10 +2292,12 @@ fn description_head(name: &str) -> Option<String> {
 /// A description up to what follows its head: "officials familiar with
 /// the talks" → "officials".
 fn head_phrase(name: &str) -> &str {
-    [" of ", " for ", " from ", " at ", " in ", " with ", " who ", " close ", " familiar "]
-        .iter()
-        .filter_map(|m| name.find(m))
-        .min()
+    // Every marker opens with a space, so the first of them is found at
+    // the first space where one starts: one walk over the spaces, where a
+    // search for each marker set up nine searchers a name.
+    const MARKERS: [&str; 9] = [" of ", " for ", " from ", " at ", " in ", " with ", " who ", " close ", " familiar "];
+    memchr::memchr_iter(b' ', name.as_bytes())
+        .find(|&at| MARKERS.iter().any(|m| name.as_bytes()[at..].starts_with(m.as_bytes())))
         .map_or(name, |at| &name[..at])
 }
 
@@ -2333,15 +2365,23 @@ impl<'a> Registry<'a> {
         self.pos = pos;
     }
 
-    /// A mention with no appositive, parsed once an article: articles
-    /// repeat their mentions ("he", "Trump").
-    fn parsed_once(&mut self, mention: &str) -> Rc<Parsed> {
-        if let Some(p) = self.parsed.get(mention) {
-            return Rc::clone(p);
-        }
-        let p = Rc::new(parse(mention, None));
-        self.parsed.insert(mention.to_string(), Rc::clone(&p));
-        p
+    /// A mention with no appositive, parsed once a thread (see
+    /// [`PARSED`]), and whether it can speak ([`can_speak`]).
+    fn parsed_once(&mut self, mention: &str) -> (Rc<Parsed>, bool) {
+        PARSED.with_borrow_mut(|parsed| {
+            if let Some((p, speaks)) = parsed.get(mention) {
+                return (Rc::clone(p), *speaks);
+            }
+            // Bounded, so a long import's memory does not grow with every
+            // name it meets; starting afresh costs only parses.
+            if parsed.len() >= PARSED_KEPT {
+                parsed.clear();
+            }
+            let p = Rc::new(parse(mention, None));
+            let speaks = can_speak(&p);
+            parsed.insert(mention.to_string(), (Rc::clone(&p), speaks));
+            (p, speaks)
+        })
     }
 
     /// Resolve a mention to a speaker of the article, adding one if new.
@@ -2355,26 +2395,32 @@ impl<'a> Registry<'a> {
             return self.resolve(&owned, appositive).map(|r| SpeakerRef { mention: trim_np(mention).to_string(), ..r });
         }
         self.clock += 1;
-        let parsed = match appositive {
+        // (Whether it can speak is asked once of each parse: it walks the
+        // name's words, and most mentions are not replaced here.)
+        let (parsed, speaks) = match appositive {
             None => self.parsed_once(mention),
-            Some(_) => Rc::new(parse(mention, appositive)),
+            Some(_) => {
+                let p = parse(mention, appositive);
+                let speaks = can_speak(&p);
+                (Rc::new(p), speaks)
+            }
         };
         // "Darrell West ... West said": a surname that is also a word for a
         // place is the person the article named so.
         // (Each looks through the article's speakers: only the one that
         // can apply is asked.)
-        let full = if can_speak(&parsed) {
+        let full = if speaks {
             // "Keldor Foods ... Keldor said": a company by the first word of
             // its name, when no person goes by that word.
             self.company_of_first_word(&parsed)
         } else {
             self.surname_of_named(&parsed)
         };
-        let parsed = match full {
+        let (parsed, speaks) = match full {
             Some(full) => self.parsed_once(&full),
-            None => parsed,
+            None => (parsed, speaks),
         };
-        if !can_speak(&parsed) {
+        if !speaks {
             return None;
         }
         let mention = trim_np(mention).to_string();
@@ -2720,7 +2766,7 @@ impl<'a> Registry<'a> {
     /// names whose given name tells the pronoun, so a "he" is never taken
     /// from the speaker it belongs to by someone of the other sex.
     pub fn mention_person(&mut self, name: &str) {
-        let parsed = self.parsed_once(name);
+        let (parsed, speaks) = self.parsed_once(name);
         if parsed.kind != SpeakerKind::Person
             || parsed.pronoun.is_some()
             || parsed.definite_head.is_some()
@@ -2730,7 +2776,7 @@ impl<'a> Registry<'a> {
             // A surname alone is a name the article follows only after an
             // honorific ("Mr Fitch"), which is what told its gender.
             || (parsed.name.split_whitespace().count() < 2 && parsed.title.is_none())
-            || !can_speak(&parsed)
+            || !speaks
         {
             return;
         }
