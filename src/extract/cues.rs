@@ -376,7 +376,8 @@ const ORG: &str = "pentagon department ministry agency administration campaign c
     democrats gop whitehouse cbo gao opm dhs doj dod dni nsa research properties holdings \
     industries enterprises airlines pharmaceuticals technologies ventures chemicals motors \
     airways laboratories lines ltd llc plc systems partners communications foods logistics insurance \
-    brands stores solutions mining shipping railways labs pharma telecom";
+    brands stores solutions mining shipping railways labs pharma telecom electric energy utilities \
+    health healthcare hospital tours travel aggregates construction builders farms";
 const STARTER: &str = "the he she it they we i but and in a an this that his her their its \
     there our as at on for if when while after some many most now so yet still meanwhile \
     however mr mrs ms dr";

@@ -2143,6 +2143,19 @@ pub fn split_subject(mention: &str) -> Option<Vec<(String, Option<String>)>> {
     if !parts.iter().all(|p| named(p)) {
         return None;
     }
+    // "Miriam and Joel Kessler", "David and Jeanne Heidler": a couple
+    // under one surname; the first given name alone takes it.
+    let shared;
+    if parts.len() == 2
+        && !parts[0].contains(' ')
+        && given_name_gender(parts[0]) != Gender::Unknown
+        && let Some(surname) = parts[1].split_whitespace().rev().find(|w| !is_suffix(w))
+        && parts[1].split_whitespace().count() >= 2
+        && given_name_gender(surname) == Gender::Unknown
+    {
+        shared = format!("{} {surname}", parts[0]);
+        parts[0] = &shared;
+    }
     Some(
         parts
             .into_iter()

@@ -686,6 +686,13 @@ fn is_party(c: &Ctx, i: usize) -> bool {
 /// Whether tokens `[s, e)` are a bare name: two to five capitalised words,
 /// with a lowercase particle inside ("Kees van Dam", "Ana de la Cruz").
 fn is_name(c: &Ctx, s: usize, e: usize) -> bool {
+    // "Miriam and Joel Kessler": a couple under one surname.
+    if e == s + 4 && c.lower_is(s + 1, "and") {
+        return [s, s + 2, s + 3].iter().all(|&k| {
+            let x = &c.t[k];
+            x.word() && x.cap && !x.quoted && !x.is(class::DET | class::ROLE | class::ORG | class::GROUP)
+        });
+    }
     e >= s + 2
         && e - s <= 5
         && c.t[e - 1].cap
@@ -1057,6 +1064,20 @@ fn named_after_description(
             && !is_function(&t[k - 1])
             && t[k - 1].cue().is_none()
     };
+    // "The company that runs the quarry, Calder Aggregates, said": a
+    // relative clause after the head noun describes it; only the words
+    // before it are checked for a clause of their own, and the clause for
+    // a report.
+    let rel = (d + 1..b)
+        .find(|&k| {
+            (c.lower_is(k, "that") || c.lower_is(k, "who"))
+                && (t[k - 1].is(class::ANON | class::GROUP | class::ROLE | class::ORG)
+                    || is_agent_noun(c, k - 1)
+                    || ["man", "woman", "men", "women", "boy", "girl"].iter().any(|w| c.lower_is(k - 1, w)))
+                && !t[k - 1].cap
+        })
+        .filter(|&k| !t[k + 1..b].iter().any(|x| matches!(x.cue(), Some(CueKind::Speech | CueKind::Tell))))
+        .unwrap_or(b);
     let described = d + 1 < b
         && (t[d].is(class::DET) || owner)
         // A role noun, or any common noun heading the description
@@ -1073,7 +1094,7 @@ fn named_after_description(
             || (last - b >= 3 && (d + 1..b).any(describing)))
         // "One of the authors of that report": a demonstrative
         // after a preposition is no subordinator.
-        && !(d..b).any(|k| {
+        && !(d..rel).any(|k| {
             let demonstrative = c.lower_is(k, "that") && k > d && t[k - 1].is(class::PREP);
             (t[k].is(class::SUB | class::AUX | class::PRON) && !demonstrative) || (t[k].cue().is_some() && !describing(k))
         });

@@ -1928,3 +1928,39 @@ fn a_middle_initial_is_no_article() {
         assert_eq!(first_speaker(text).0, "James A. Lewis", "{text}");
     }
 }
+
+#[test]
+fn a_relative_clause_in_the_description_before_a_name() {
+    assert_eq!(
+        first_speaker("The company that runs the quarry, Calder Aggregates, said blasting had been scheduled.").0,
+        "Calder Aggregates"
+    );
+    assert_eq!(first_speaker("The man who found the body, Tom Reyes, said the door was open.").0, "Tom Reyes");
+    // A report inside the clause is no description.
+    assert_eq!(rows("The official who said the dam was safe, Tom Reyes, resigned on Monday.")[0].0, None);
+}
+
+#[test]
+fn companies_by_their_trade_are_organisations() {
+    for text in [
+        "Brenna Electric said the lines would be repaired by Friday.",
+        "Meridian Health said the clinic would stay open.",
+        "Crestway Tours said the bus had been inspected in May.",
+        "Calder Aggregates said blasting had been scheduled for 11 a.m.",
+    ] {
+        let x = extract(text);
+        assert_eq!(x.speakers[0].kind, crate::extract::model::SpeakerKind::Organization, "{text}");
+    }
+    // A title of that trade still heads a person.
+    let x = extract("Health Secretary Ann Roe said the clinic would stay open.");
+    assert_eq!(x.speakers[0].kind, crate::extract::model::SpeakerKind::Person);
+}
+
+#[test]
+fn a_couple_under_one_surname() {
+    let x = extract("Two longtime donors, David and Jeanne Heidler, said they would ask the state to block the sale.");
+    assert_eq!(x.statements[0].speaker.as_ref().map(|s| s.name.as_str()), Some("David Heidler"));
+    assert!(names(&x).contains(&"Jeanne Heidler"), "{:?}", names(&x));
+    // Two people, not a couple: a surname first stays alone.
+    assert_eq!(first_speaker("Obama and Joe Biden said the bill would pass.").0, "Obama");
+}
