@@ -1231,9 +1231,7 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
         && b + 3 < s
         && t[b + 1].is(class::CONJ)
         && !t[b + 1].cap
-        && t[b + 2].is(class::PREP | class::TIME)
-        && !t[b + 2].is(class::SUB)
-        && t[b + 2..s - 1].iter().all(|y| !y.quoted && y.entry.cue.is_none())
+        && time_or_place(c, b + 2, s - 1)
     {
         return true;
     }
@@ -1269,6 +1267,16 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
             && first.entry.cue.is_none()
             && intro.get(at + 1).is_some_and(|n| n.is(class::SUB) && !n.cap)
             && !c.lower_is(at + 1, "that"))
+}
+
+/// Whether words `[s, e)` are a phrase of time or place ("on Monday",
+/// "in Paris", "later") that may open a clause before its subject.
+pub(super) fn time_or_place(c: &Ctx, s: usize, e: usize) -> bool {
+    let t = c.t;
+    s < e
+        && t[s].is(class::PREP | class::TIME)
+        && !t[s].is(class::SUB)
+        && t[s..e].iter().all(|y| y.word() && !y.quoted && y.entry.cue.is_none())
 }
 
 /// Whether a relative of part opens at token `s`: "many of whom", "some

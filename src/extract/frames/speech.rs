@@ -5,7 +5,7 @@
 use super::participle::participle_kind;
 use super::phrases::{
     is_agent_noun, is_connective, is_irregular_past, np_back, np_forward, plural_form, skip_aux_back, skip_object,
-    starts_clause, subject_before,
+    starts_clause, subject_before, time_or_place,
 };
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
@@ -610,13 +610,7 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
             for (j, tj) in t.iter().enumerate().take((from + 12).min(t.len())).skip(from + 1) {
                 // ", and on Monday, the union said D": a short phrase of
                 // time or place before the new subject.
-                if tj.kind == Kind::Comma
-                    && !intro
-                    && j <= from + 5
-                    && t[from].is(class::PREP | class::TIME)
-                    && !t[from].is(class::SUB)
-                    && t[from..j].iter().all(|y| y.word() && !y.quoted && y.entry.cue.is_none())
-                {
+                if tj.kind == Kind::Comma && !intro && j <= from + 5 && time_or_place(c, from, j) {
                     intro = true;
                     from = j + 1;
                     continue;
