@@ -207,7 +207,11 @@ fn copy_all(
 /// Open the database at `dir` (which also writes sled's snapshot, so that
 /// the next open finds nothing to replay), and digest it as [`copy_into`].
 fn reopen_and_digest(dir: &Path) -> sled::Result<(u64, [u8; 32])> {
-    let db = open_bulk(dir)?;
+    digest_of(&open_bulk(dir)?)
+}
+
+/// Keys and digest of everything in `db`, as [`copy_into`] counts them.
+fn digest_of(db: &sled::Db) -> sled::Result<(u64, [u8; 32])> {
     let mut digest = Digest::default();
     for name in db.tree_names() {
         digest.absorb(&name);
@@ -298,9 +302,14 @@ mod tests {
         assert_eq!(reopen_and_digest(&plain).unwrap(), copied);
         assert_eq!(reopen_and_digest(&packed).unwrap(), copied);
 
-        // Reading the packed copy again writes nothing.
+        // Reading the packed copy again, as a reading command opens a
+        // store (the segment accountant deferred to the first write: built
+        // at the open, it may mark a segment the copy freed as dead, which
+        // is a write), writes nothing.
         let before = std::fs::read(packed.join("db")).unwrap();
-        assert_eq!(reopen_and_digest(&packed).unwrap(), copied);
+        let reader = sled::Config::new().path(&packed).flush_every_ms(None).defer_accountant(true).open().unwrap();
+        assert_eq!(digest_of(&reader).unwrap(), copied);
+        drop(reader);
         assert!(std::fs::read(packed.join("db")).unwrap() == before, "reading the packed copy wrote to it");
 
         // Each open writes a snapshot of the page table as the reads before
