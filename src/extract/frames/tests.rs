@@ -1964,3 +1964,11 @@ fn a_couple_under_one_surname() {
     // Two people, not a couple: a surname first stays alone.
     assert_eq!(first_speaker("Obama and Joe Biden said the bill would pass.").0, "Obama");
 }
+
+#[test]
+fn more_given_names_tell_a_subject_and_a_pronoun() {
+    let x = extract("The ferry line began in May. Ray Dorn was firmly behind the line, he said.");
+    assert_eq!(x.statements[1].speaker.as_ref().map(|s| s.name.as_str()), Some("Ray Dorn"));
+    let x = extract("Two longtime donors, Miriam and Joel Kessler, said they would ask the state to block the sale.");
+    assert_eq!(x.statements[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Miriam Kessler"));
+}
