@@ -636,30 +636,34 @@ fn pair_in_place(w: &mut Work<'_>) {
     if lf.is_empty() || lt.is_empty() {
         return;
     }
-    // The pairs just before and just after each statement.
-    let bounds = |w: &Work<'_>, side: usize, i: usize| {
-        let before = w.member[side][..i].iter().rev().find_map(|m| *m);
-        let after = w.member[side][i + 1..].iter().find_map(|m| *m);
-        (before, after)
+    // The pairs just before and just after each statement, and whether it
+    // is the only statement left unpaired (notices included) between them:
+    // worked out once per side, not for every candidate.
+    let places = |side: usize| {
+        let member = &w.member[side];
+        let place: Vec<_> = (0..member.len())
+            .map(|i| (member[..i].iter().rev().find_map(|m| *m), member[i + 1..].iter().find_map(|m| *m)))
+            .collect();
+        let mut left: HashMap<_, usize> = HashMap::new();
+        for (k, p) in place.iter().enumerate() {
+            if member[k].is_none() {
+                *left.entry(*p).or_default() += 1;
+            }
+        }
+        let alone: Vec<bool> = place.iter().map(|p| left.get(p) == Some(&1)).collect();
+        (place, alone)
     };
-    // Statements left over in one place: everything unpaired, notices
-    // included, between the same two pairs.
-    let alone = |w: &Work<'_>, side: usize, i: usize| {
-        let (before, after) = bounds(w, side, i);
-        (0..w.stmts[side].len())
-            .filter(|&k| w.member[side][k].is_none() && bounds(w, side, k) == (before, after))
-            .count()
-            == 1
-    };
+    let (from_place, from_alone) = places(FROM);
+    let (to_place, to_alone) = places(TO);
     let mut near = Vec::new();
     for &i in &lf {
-        let place = bounds(w, FROM, i);
-        if place == (None, None) || !alone(w, FROM, i) {
+        let place = from_place[i];
+        if place == (None, None) || !from_alone[i] {
             continue;
         }
         for &j in &lt {
-            if bounds(w, TO, j) != place
-                || !alone(w, TO, j)
+            if to_place[j] != place
+                || !to_alone[j]
                 || !same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref())
             {
                 continue;
