@@ -649,6 +649,7 @@ fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) 
                         // (not "she's touting the plan": an object).
                         || (cues::contracted_pronoun(t[cue - 1].text(doc)).is_some()
                             && !speech::object_participle(&c, cue)))))
+            || participle::sends_message(&c, cue)
         {
             continue;
         }

@@ -155,32 +155,133 @@ fn push(out: &mut Vec<Frame>, f: Option<Frame>) -> bool {
 /// take a clause ("an email stressing the impact" names a topic), or a
 /// stance toward someone ("a statement accusing the state of delay",
 /// "a letter urging residents to leave"), and only after an article before
-/// the noun (or an article and one modifier).
-fn statement_noun(c: &Ctx, k: usize) -> bool {
+/// the noun (or an article and one modifier, or "a series of"). A time
+/// and a recipient or a place of posting may stand between the noun and
+/// the participle: "a statement late Friday saying", "an email to staff
+/// saying", "a video on Facebook saying". Gives the article's position.
+fn message_noun(c: &Ctx, k: usize) -> Option<usize> {
+    const TAKES_CLAUSE: [&str; 16] = [
+        "saying",
+        "stating",
+        "declaring",
+        "announcing",
+        "warning",
+        "claiming",
+        "insisting",
+        "arguing",
+        "accusing",
+        "blaming",
+        "criticizing",
+        "urging",
+        "calling",
+        "praising",
+        "demanding",
+        "denouncing",
+    ];
     let t = c.t;
-    k >= 2
-        && super::MESSAGE_NOUNS.iter().any(|w| c.lower_is(k - 1, w))
-        && (t[k - 2].is(class::DET) || t[k - 2].word() && !t[k - 2].cap && k >= 3 && t[k - 3].is(class::DET))
-        && [
-            "saying",
-            "stating",
-            "declaring",
-            "announcing",
-            "warning",
-            "claiming",
-            "insisting",
-            "arguing",
-            "accusing",
-            "blaming",
-            "criticizing",
-            "urging",
-            "calling",
-            "praising",
-            "demanding",
-            "denouncing",
-        ]
-        .iter()
-        .any(|w| c.lower_is(k, w))
+    if k < 2 || !TAKES_CLAUSE.iter().any(|w| c.lower_is(k, w)) {
+        return None;
+    }
+    let plain = |i: usize| t[i].word() && !t[i].quoted && t[i].entry.cue.is_none();
+    let mut e = k;
+    for _ in 0..2 {
+        // A time: "Monday", "late Friday", "on Tuesday night".
+        if e >= 2 && t[e - 1].is(class::TIME) && !t[e - 1].is(class::DET | class::AUX) && plain(e - 1) {
+            e -= 1;
+            while e >= 2
+                && e + 3 > k
+                && (t[e - 1].is(class::TIME) && !t[e - 1].is(class::DET | class::AUX)
+                    || ["on", "late", "early"].iter().any(|w| c.lower_is(e - 1, w)))
+            {
+                e -= 1;
+            }
+            continue;
+        }
+        // "to staff", "to the board", "on Facebook", "on social media".
+        if let Some(p) = (e.saturating_sub(4)..e.saturating_sub(1)).find(|&p| {
+            p >= 2
+                && (c.lower_is(p, "to") || c.lower_is(p, "on"))
+                && (p + 1..e)
+                    .all(|i| plain(i) && !t[i].is(class::PREP | class::SUB | class::CONJ | class::PRON | class::TIME))
+        }) {
+            e = p;
+            continue;
+        }
+        break;
+    }
+    let n = e - 1;
+    let noun = t[n].text(c.doc);
+    let singular = if plural_form(noun) { &noun[..noun.len() - 1] } else { noun };
+    if n < 1 || t[n].cap || !super::MESSAGE_NOUNS.iter().any(|w| singular.eq_ignore_ascii_case(w)) {
+        return None;
+    }
+    if t[n - 1].is(class::DET) {
+        return Some(n - 1);
+    }
+    if n >= 2 && t[n - 1].word() && !t[n - 1].cap && t[n - 2].is(class::DET) && !c.lower_is(n - 1, "of") {
+        return Some(n - 2);
+    }
+    (n >= 3
+        && c.lower_is(n - 1, "of")
+        && ["series", "string", "flurry", "barrage", "pair", "couple", "stream"].iter().any(|w| c.lower_is(n - 2, w))
+        && t[n - 3].is(class::DET))
+    .then(|| n - 3)
+}
+
+/// `S spent weeks saying C`: the verb "spent" before a stretch of time
+/// and the participle. Gives the position of "spent".
+fn spent_time(c: &Ctx, k: usize) -> Option<usize> {
+    const STRETCHES: [&str; 16] = [
+        "hours",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "morning",
+        "afternoon",
+        "evening",
+        "day",
+        "week",
+        "month",
+        "year",
+        "time",
+        "decades",
+        "campaign",
+        "summer",
+    ];
+    let t = c.t;
+    if k < 2 || !SPEECH_PARTICIPLES.iter().any(|w| c.lower_is(k, w)) || !STRETCHES.iter().any(|w| c.lower_is(k - 1, w))
+    {
+        return None;
+    }
+    (k.saturating_sub(5)..k - 1).rev().find(|&v| {
+        ["spent", "spends", "spend", "spending"].iter().any(|w| c.lower_is(v, w))
+            && (v + 1..k - 1).all(|i| t[i].word() && !t[i].quoted && !t[i].cap && t[i].entry.cue.is_none())
+    })
+}
+
+/// Whether the cue verb at `cue` sends a message whose participle reports
+/// what it said: "S wrote a post saying C", "S posted a video warning C".
+/// The participle frames it, not the verb (whose object would be "a post
+/// saying C").
+pub(super) fn sends_message(c: &Ctx, cue: usize) -> bool {
+    (cue + 2..(cue + 10).min(c.t.len()))
+        .any(|k| cue_at(c, k) == Some(CueKind::Participle) && message_verb(c, k) == Some(cue))
+}
+
+/// The verb whose subject sent the message or spent the time before the
+/// participle at `k`: "S issued a statement saying C", "S sent out a
+/// letter warning C", "S spent weeks telling voters C".
+fn message_verb(c: &Ctx, k: usize) -> Option<usize> {
+    if let Some(v) = spent_time(c, k) {
+        return Some(v);
+    }
+    let d = message_noun(c, k)?;
+    if d == 0 {
+        return None;
+    }
+    let particle = d >= 2 && ["out", "up", "off", "back"].iter().any(|w| c.lower_is(d - 1, w));
+    Some(d - 1 - usize::from(particle))
 }
 
 /// Participles that report speech whatever their preposition: "after
@@ -232,7 +333,7 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                     || c.lower_is(k - 1, "by")
                     || (SUBJECT_PREPOSITIONS.iter().chain(&BLAMED_PREPOSITIONS).any(|w| c.lower_is(k - 1, w))
                         && SPEECH_PARTICIPLES.iter().any(|w| c.lower_is(k, w)))
-                    || statement_noun(c, k))
+                    || message_verb(c, k).is_some())
         })
         .any(|k| clause_participle_at(c, k, out))
 }
@@ -312,16 +413,11 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
             return false;
         }
     }
-    let source = if statement_noun(c, k) {
+    let source = if let Some(v) = message_verb(c, k) {
         // "S issued a statement saying C": the subject of the verb whose
         // object the statement is ("sent out a letter").
-        let d = if t[k - 2].is(class::DET) { k - 2 } else { k - 3 };
-        if d == 0 {
-            return false;
-        }
-        let particle = d >= 2 && ["out", "up", "off", "back"].iter().any(|w| c.lower_is(d - 1, w));
-        let v = d - 1 - usize::from(particle);
-        if !t[v].word() || t[v].cap || t[v].quoted || t[v].entry.cue.is_some() || super::is_function(&t[v]) {
+        // (The verb may be a cue of its own: "wrote a post saying C".)
+        if !t[v].word() || t[v].cap || t[v].quoted || super::is_function(&t[v]) {
             return false;
         }
         let Some(source @ Source::Mention { np, .. }) = subject_before(c, v, |s| starts_clause(c, s)) else {
@@ -548,11 +644,28 @@ fn finish(c: &Ctx, k: usize, source: Source, out: &mut Vec<Frame>) -> bool {
     let Some(comp) = participle_complement(c, k) else {
         return false;
     };
-    let frame = content_frame(c, comp.start, t.len(), c.bytes(k, k + 1), source, comp.that).map(|mut f| {
-        if f.attribution == Attribution::Indirect && object_participle(c, k) {
-            f.attribution = Attribution::Other;
+    let frame_to = |end: usize| {
+        content_frame(c, comp.start, end, c.bytes(k, k + 1), source, comp.that).map(|mut f| {
+            if f.attribution == Attribution::Indirect && object_participle(c, k) {
+                f.attribution = Attribution::Other;
+            }
+            f
+        })
+    };
+    // "..., calling it fair and saying C": a second participle of the same
+    // subject after "and" ends the first one's content and frames its own,
+    // when it does frame ("saying the bank was lending more and adding
+    // staff" adds no report: the content runs on).
+    if let Some(and) = (comp.start + 1..t.len().saturating_sub(2)).find(|&j| {
+        c.lower_is(j, "and") && !t[j].quoted && !t[j + 1].quoted && cue_at(c, j + 1) == Some(CueKind::Participle)
+    }) {
+        let mut second = Vec::new();
+        if finish(c, and + 1, source, &mut second) {
+            let end = if t[and - 1].kind == Kind::Comma { and - 1 } else { and };
+            push(out, frame_to(end));
+            out.append(&mut second);
+            return true;
         }
-        f
-    });
-    push(out, frame)
+    }
+    push(out, frame_to(t.len()))
 }

@@ -342,9 +342,11 @@ fn cue_as_noun(c: &Ctx, i: usize) -> bool {
 /// Whether token `i` is one of the common irregular past tenses that
 /// follow a subject ("left", "went", "took"): no noun of a speaker's name.
 pub(super) fn is_irregular_past(c: &Ctx, i: usize) -> bool {
-    const PAST: [&str; 24] = [
+    const PAST: [&str; 40] = [
         "left", "went", "took", "made", "gave", "held", "ran", "met", "sent", "spent", "kept", "came", "began", "drew",
-        "stood", "fled", "won", "lost", "got", "sat", "led", "brought", "sought", "fought",
+        "stood", "fled", "won", "lost", "got", "sat", "led", "brought", "sought", "fought", "cut", "shut", "put",
+        "hit", "struck", "broke", "built", "paid", "sold", "bought", "chose", "threw", "rose", "fell", "became",
+        "swore",
     ];
     c.t.get(i).is_some_and(|x| x.word() && !x.cap && !x.quoted) && PAST.iter().any(|w| c.lower_is(i, w))
 }
@@ -546,6 +548,25 @@ fn postmodified(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// Singular nouns for a body that acts and speaks, besides the
+/// organisation words of the lexicon: "The utility issued ...".
+const BODIES: [&str; 14] = [
+    "utility",
+    "firm",
+    "operator",
+    "city",
+    "county",
+    "district",
+    "airline",
+    "carrier",
+    "lender",
+    "insurer",
+    "retailer",
+    "charity",
+    "school",
+    "regulator",
+];
+
 /// Noun phrase starting at token `start`: `[start, end)`.
 pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, usize)> {
     let t = c.t;
@@ -616,7 +637,8 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
             && e > start
             && !t[e - 1].is(class::DET)
             && (t[e - 1].cap
-                || t[e - 1].is(class::ANON | class::GROUP)
+                || t[e - 1].is(class::ANON | class::GROUP | class::ORG)
+                || BODIES.iter().any(|w| c.lower_is(e - 1, w))
                 || (!is_possessive(c, e - 1) && plural_form(t[e - 1].text(c.doc))))
         {
             break;

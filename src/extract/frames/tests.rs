@@ -1972,3 +1972,55 @@ fn more_given_names_tell_a_subject_and_a_pronoun() {
     let x = extract("Two longtime donors, Miriam and Joel Kessler, said they would ask the state to block the sale.");
     assert_eq!(x.statements[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Miriam Kessler"));
 }
+
+#[test]
+fn a_message_sent_with_a_time_recipient_or_place_reports_its_sender() {
+    each_one([
+        (
+            "The utility issued a statement late Friday saying the outage was caused by a fallen tree.",
+            one("utility", "indirect", "the outage was caused by a fallen tree"),
+        ),
+        (
+            "Mayor Ann Roe sent an email to staff saying the office would close.",
+            one("Ann Roe", "indirect", "the office would close"),
+        ),
+        (
+            "Ann Roe posted a video on Facebook saying that the bridge would reopen next week.",
+            one("Ann Roe", "indirect", "the bridge would reopen next week"),
+        ),
+        (
+            "Sen. Lena Ortiz unleashed a series of posts early Friday saying her rival had lied.",
+            one("Lena Ortiz", "indirect", "her rival had lied"),
+        ),
+        ("Ann Roe wrote a post saying she was sorry.", one("Ann Roe", "indirect", "she was sorry")),
+        (
+            "Lena Ortiz has spent weeks telling voters that the tax would fall on the rich.",
+            one("Lena Ortiz", "indirect", "the tax would fall on the rich"),
+        ),
+    ]);
+}
+
+#[test]
+fn two_participles_of_one_subject_are_two_reports() {
+    assert_eq!(
+        rows("Mayor Ann Roe defended the plan, calling it fair and saying the city could afford it."),
+        vec![one("Ann Roe", "indirect", "it fair"), one("Ann Roe", "indirect", "the city could afford it")]
+    );
+    // A participle that reports nothing leaves the content whole.
+    assert_eq!(
+        rows("Ann Roe defended the plan, saying the bank was lending more and adding staff."),
+        vec![one("Ann Roe", "indirect", "the bank was lending more and adding staff")]
+    );
+}
+
+#[test]
+fn a_body_or_a_plain_past_ends_the_subject_before_a_participle() {
+    each_one([
+        (
+            "The utility defended the plan, saying the outage was brief.",
+            one("utility", "indirect", "the outage was brief"),
+        ),
+        ("Mayor Ann Roe shut the bridge, saying it was unsafe.", one("Ann Roe", "indirect", "it was unsafe")),
+        ("The county cut the budget, saying revenue had fallen.", one("county", "indirect", "revenue had fallen")),
+    ]);
+}
