@@ -224,6 +224,17 @@ fn party_of(w: &str) -> Option<u8> {
     }
 }
 
+/// The party the article gave a speaker, by a word of the name or role
+/// ("Democratic", "Republican") or a label such as "D-Ohio".
+fn party_known(e: &Entry) -> Option<u8> {
+    let words = e.speaker.name.split_whitespace().chain(e.speaker.role.as_deref().unwrap_or("").split_whitespace());
+    words.map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '-')).find_map(|w| match w.as_bytes() {
+        [b'D', b'-', ..] => Some(0),
+        [b'R', b'-', ..] => Some(1),
+        _ => party_of(&w.to_ascii_lowercase()),
+    })
+}
+
 /// Whether a lowercase noun names a relative: "The mother of three
 /// replied", "his widow said".
 fn is_relative_noun(w: &str) -> bool {
@@ -1428,6 +1439,14 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         return organisation(all.join(" "), appositive_role, gender);
     }
     let (definite, mut words) = strip_det(&all);
+    // "The Democrat, who took office in January, said": a party label
+    // after the article describes a person the article has named; it is no
+    // one's name.
+    let party_label;
+    if definite && words.len() == 1 && matches!(words[0], "Democrat" | "Republican") {
+        party_label = words[0].to_ascii_lowercase();
+        words[0] = party_label.as_str();
+    }
     // "the United States said", "North Korea warned": a country speaks
     // through its government. (A one-word country may be a surname,
     // "Rep. Steve Israel": `Registry::resolve` decides those.)
@@ -3253,6 +3272,18 @@ impl<'a> Registry<'a> {
                             || role.split_whitespace().any(|w| w == m))
                 })
         });
+        // "the Democrat": one of that party, or the person last named when
+        // no party is known for them.
+        if found.is_none()
+            && bare
+            && let Some(party) = party_of(head)
+        {
+            let person = |e: &Entry| e.speaker.kind == SpeakerKind::Person;
+            return self.most_recent(|e| person(e) && party_known(e) == Some(party)).or_else(|| {
+                let last = self.most_recent(person)?;
+                party_known(&self.entries[last]).is_none().then_some(last)
+            });
+        }
         // "The company said" after "Acme Corp. said": a generic noun for
         // the organisation last named that it fits.
         found.or_else(|| {

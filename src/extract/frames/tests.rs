@@ -2024,3 +2024,21 @@ fn a_body_or_a_plain_past_ends_the_subject_before_a_participle() {
         ("The county cut the budget, saying revenue had fallen.", one("county", "indirect", "revenue had fallen")),
     ]);
 }
+
+#[test]
+fn a_party_label_after_the_article_is_the_person_named_before() {
+    let x = extract(
+        "Gov. Lena Ortiz said the valley was safe. The Democrat, who took office in January, said the troops would stay.",
+    );
+    assert_eq!(x.statements[1].speaker.as_ref().map(|s| s.name.as_str()), Some("Lena Ortiz"));
+    assert_eq!(names(&x), vec!["Lena Ortiz"]);
+    // One of that party before another person named since.
+    let x = extract(
+        "Rep. Pat Owens, a Republican, said the bill was bad. Gov. Lena Ortiz said the valley was safe. \
+         The troops will stay, the Republican said.",
+    );
+    assert_eq!(x.statements[2].speaker.as_ref().map(|s| s.name.as_str()), Some("Pat Owens"));
+    // Never someone of the other party.
+    let x = extract("Rep. Pat Owens (D-Ohio) said the bill was bad. The Republican said the troops would stay.");
+    assert_ne!(x.statements[1].speaker.as_ref().map(|s| s.name.as_str()), Some("Pat Owens"));
+}
