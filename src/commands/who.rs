@@ -158,11 +158,17 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     head.push(')');
     let stories: std::collections::BTreeSet<&str> = trails.iter().map(|t| t.story.as_str()).collect();
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    head.push_str(&format!(
-        ": {} in {}",
-        if truncated { format!("the first {}", trails.len()) } else { plural(trails.len(), "statement", "statements") },
-        plural(stories.len(), "story", "stories")
-    ));
+    // One statement carried word for word by several stories is one in
+    // `speakers`' count: say so when the two differ.
+    let distinct = trails.iter().map(|t| t.hash.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+    let count = if truncated {
+        format!("the first {}", trails.len())
+    } else if distinct < trails.len() {
+        format!("{} ({distinct} distinct)", plural(trails.len(), "statement", "statements"))
+    } else {
+        plural(trails.len(), "statement", "statements")
+    };
+    head.push_str(&format!(": {count} in {}", plural(stories.len(), "story", "stories")));
     ctx.out.line(&head)?;
     let mut spellings: Vec<&str> = resolved.identity.members.iter().map(|m| m.name.as_str()).collect();
     spellings.sort_unstable();

@@ -214,3 +214,24 @@ fn a_claim_that_comes_back_keeps_its_first_revision() {
     assert_eq!(h[0]["trail"][0]["status"]["state"], "current");
     env.run(["verify"]).ok();
 }
+
+#[test]
+fn who_says_how_many_statements_are_distinct_when_stories_share_one() {
+    let env = Env::new();
+    let a = env.file(
+        "a.txt",
+        "\"We will not leave anyone behind,\" Gov. Lena Ortiz said.\n\nOrtiz said 200 troops were coming.\n",
+    );
+    let b = env.file(
+        "b.txt",
+        "\"We will not leave anyone behind,\" Gov. Lena Ortiz said.\n\nOrtiz said shelters were open.\n",
+    );
+    env.run(["record", "flood-a", a.to_str().unwrap()]).ok();
+    env.run(["record", "flood-b", b.to_str().unwrap()]).ok();
+    let text = env.run(["who", "Lena Ortiz"]).ok().to_string();
+    assert!(text.starts_with("Lena Ortiz (person, Gov.): 4 statements (3 distinct) in 2 stories"), "{text}");
+    // The count `speakers` gives for her is the distinct one.
+    let people = env.run(["speakers", "--format", "json"]).json();
+    let total: u64 = people.as_array().unwrap().iter().map(|s| s["statements"].as_u64().unwrap()).sum();
+    assert_eq!(total, 3, "{people:#}");
+}
