@@ -1135,7 +1135,14 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
         let last_word = s.split_whitespace().next_back()?;
         let last = cues::lookup(last_word).class;
         let role = !is_cap(last_word) && last & (class::ROLE | class::ANON) != 0 && last & class::ORG == 0;
-        (role && s.split_whitespace().nth(10).is_none()).then_some(s)
+        // "The governor's pick to lead the health department": someone's
+        // choice for a post is a person, whatever the post's last word.
+        let chosen = || {
+            let mut words = s.split_whitespace();
+            words.nth(1).is_some_and(|w| cues::possessive_owner(w).is_some())
+                && words.next().is_some_and(|w| CHOSEN.contains(&w))
+        };
+        ((role || chosen()) && s.split_whitespace().nth(10).is_none()).then_some(s)
     }
     for w in segs.windows(2) {
         if let Some(d) = description_of(w[0])
@@ -1151,6 +1158,10 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     }
     out
 }
+
+/// Nouns for a person someone chose: "the governor's pick", "the mayor's
+/// choice for chief".
+const CHOSEN: [&str; 7] = ["pick", "choice", "nominee", "appointee", "successor", "replacement", "deputy"];
 
 /// Abbreviated titles only a person bears, telling no gender: "Dr. Amara
 /// Okafor, a pediatrician, was named …" opens with someone the article
@@ -1208,8 +1219,11 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
             if w.ends_with(',') {
                 // An appositive follows ("Ann Roe, the organist,"), not a
                 // list of names ("Ann Roe, Bo Diaz and Cy Eng").
+                // ("Tom Price, R-Ga., testified": a party and state.)
                 let next = sentence[end..].split_whitespace().nth(1);
-                return (n >= min && next.is_none_or(|x| !x.starts_with(|c: char| c.is_uppercase())))
+                let party =
+                    |x: &str| matches!(x.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+                return (n >= min && next.is_none_or(|x| !x.starts_with(|c: char| c.is_uppercase()) || party(x)))
                     .then(|| &sentence[..end]);
             }
             continue;

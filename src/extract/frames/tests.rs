@@ -2042,3 +2042,17 @@ fn a_party_label_after_the_article_is_the_person_named_before() {
     let x = extract("Rep. Pat Owens (D-Ohio) said the bill was bad. The Republican said the troops would stay.");
     assert_ne!(x.statements[1].speaker.as_ref().map(|s| s.name.as_str()), Some("Pat Owens"));
 }
+
+#[test]
+fn a_pronoun_finds_a_person_introduced_as_a_pick_or_with_a_party_label() {
+    for (text, who) in [
+        (
+            "The governor's pick to lead the health department, Dr. Amir Patel, faced questions. He said the clinics would stay open.",
+            "Amir Patel",
+        ),
+        ("Tom Price, R-Ga., testified Wednesday. He said the law would be replaced.", "Tom Price"),
+    ] {
+        let x = extract(text);
+        assert_eq!(x.statements[1].speaker.as_ref().map(|s| s.name.as_str()), Some(who), "{text}");
+    }
+}
