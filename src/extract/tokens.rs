@@ -265,7 +265,8 @@ impl Scan {
 /// lookups: an unquoted word that is a cue ("said"), "put" or "phrased"
 /// before "it" ("C, as Roe put it."), "In" opening it before a poll word
 /// ("In a poll, C"), a quotation mark that opens a quotation, a colon or
-/// a dash among its first tokens ("Kerry: ...", "Ann Roe ― ..."). A pass
+/// a dash among its first tokens ("Kerry: ...", "Ann Roe ― ...", "Her
+/// response was blunt: ..."). A pass
 /// of its own after the tokens, stopping at the first proof: most
 /// sentences have none, and each word's test is the lexicon's length
 /// filter.
@@ -295,7 +296,9 @@ fn may_frame(doc: &str, tokens: &[Token]) -> bool {
                 }
             }
             Kind::Open => return true,
-            Kind::Colon | Kind::Dash if k <= 6 => return true,
+            Kind::Dash if k <= 6 => return true,
+            // (Up to fourteen: "The message from the mayor was clear: C".)
+            Kind::Colon if k <= 14 => return true,
             _ => {}
         }
     }

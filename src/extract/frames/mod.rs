@@ -20,6 +20,7 @@
 
 mod according;
 mod as_said;
+mod colon;
 mod content_first;
 mod label;
 mod no_answer;
@@ -36,6 +37,7 @@ use super::model::Attribution;
 use super::tokens::{Kind, Token};
 use according::{according_to, in_document, reported_by};
 use as_said::as_said;
+use colon::colon_report;
 use content_first::content_first;
 use label::{label, label_mark, named_colon};
 use no_answer::no_answer;
@@ -627,6 +629,7 @@ fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) 
             || no_answer(&c, out)
             || nominal(&c, out)
             || (t.iter().any(|x| x.is(class::PUT)) && as_said(&c, out))
+            || colon_report(&c, out)
         {
             Outcome::Framed
         } else {
@@ -670,7 +673,13 @@ fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) 
             return outcome;
         }
     }
-    if in_document(&c, out) || no_answer(&c, out) || nominal(&c, out) || named_colon(&c, out) || reported_by(&c, out) {
+    if in_document(&c, out)
+        || no_answer(&c, out)
+        || nominal(&c, out)
+        || named_colon(&c, out)
+        || reported_by(&c, out)
+        || colon_report(&c, out)
+    {
         return Outcome::Framed;
     }
     if let Some(outcome) = parenthesized_report(doc, t, may_comment, out) {

@@ -2056,3 +2056,26 @@ fn a_pronoun_finds_a_person_introduced_as_a_pick_or_with_a_party_label() {
         assert_eq!(x.statements[1].speaker.as_ref().map(|s| s.name.as_str()), Some(who), "{text}");
     }
 }
+
+#[test]
+fn a_noun_of_saying_before_a_colon_names_who_said_what_follows() {
+    each_one([
+        ("Ms. Ortiz's message to residents was blunt: \"Leave now.\"", one("Ortiz", "direct", "Leave now.")),
+        (
+            "The message from the mayor was clear: the city would not pay.",
+            one("mayor", "indirect", "the city would not pay"),
+        ),
+        ("For Lena Ortiz, the answer is simple: \"We rebuild.\"", one("Lena Ortiz", "direct", "We rebuild.")),
+        ("Lena Ortiz had a simple answer: \"We rebuild.\"", one("Lena Ortiz", "direct", "We rebuild.")),
+        ("The sheriff's advice to residents: leave now.", one("sheriff", "indirect", "leave now")),
+        ("Mayor Ann Roe put it bluntly: \"Leave now.\"", one("Ann Roe", "direct", "Leave now.")),
+    ]);
+    // No one speaks where no one owns the noun, or a time opens the line.
+    for text in [
+        "For years, the answer was simple: build more roads.",
+        "Fans loved Ortiz's answer: a new stadium.",
+        "The message was clear: the city would not pay.",
+    ] {
+        assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
+    }
+}
