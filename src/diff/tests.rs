@@ -587,10 +587,13 @@ fn a_source_moved_into_a_frame_is_reframed() {
     new.text = "Nine bridges are closed for repairs, according to a city website.".to_string();
     let d = diff_statements(&a, &rev(vec![new.clone()]));
     assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
-    // A source the old sentence never named is a reattribution.
+    // A source the old sentence never named is still no reattribution
+    // (nobody held the claim), but the new source is told.
     let other = rev(vec![own("Nine bridges are closed for repairs, officials believe.")]);
     let d = diff_statements(&other, &rev(vec![new]));
-    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
+    let c = d.changes.iter().find(|c| c.change == ChangeKind::Reframed).unwrap();
+    assert_eq!(c.source_changed, Some(FromTo { from: None, to: Some("city website".to_string()) }));
 }
 
 #[test]
@@ -926,10 +929,12 @@ fn a_documents_words_move_with_its_frame() {
     new.text = "Reserves have fallen to a 30-year low, according to a report by the water authority.".to_string();
     let d = diff_statements(&a, &rev(vec![new.clone()]));
     assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
-    // Words the new frame does not hold are still edits of the claim.
+    // Words the new frame does not hold are still edits of the claim,
+    // shown in the word diff; the claim gained a source, and no one lost it.
     let edited = rev(vec![own("Reserves have fallen to a record low, a report by the water authority shows.")]);
     let d = diff_statements(&edited, &rev(vec![new]));
-    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
+    assert!(d.changes[0].words.iter().any(|w| w.op != Op::Equal && w.text.contains("record")), "{:#?}", d.changes);
 }
 
 #[test]
@@ -1054,4 +1059,25 @@ fn a_quotation_cut_to_a_word_and_a_paraphrase_is_one_split() {
     assert_eq!(kinds(&d), vec![ChangeKind::QuoteChanged], "{:#?}", d.changes);
     let d = diff_statements(&b, &a);
     assert_eq!(kinds(&d), vec![ChangeKind::QuoteChanged], "{:#?}", d.changes);
+}
+
+#[test]
+fn the_outlets_claim_gaining_or_losing_a_source_is_reframed_not_reattributed() {
+    let bare = own("The treatment plant is safe.");
+    let mut attributed = said("The treatment plant is safe", "officials");
+    attributed.text = "The treatment plant is safe, officials said.".to_string();
+    let (a, b) = (rev(vec![bare]), rev(vec![attributed]));
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
+    let c = &d.changes[0];
+    assert_eq!(c.source_changed, Some(FromTo { from: None, to: Some("officials".to_string()) }));
+    assert!(c.notes().contains(&"now attributed to officials".to_string()), "{:?}", c.notes());
+    let d = diff_statements(&b, &a);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
+    assert_eq!(d.changes[0].source_changed, Some(FromTo { from: Some("officials".to_string()), to: None }));
+    assert!(d.changes[0].notes().contains(&"no longer attributed to officials".to_string()));
+    // Every reattribution left names two speakers.
+    for c in d.changes.iter().filter(|c| c.change == ChangeKind::Reattributed) {
+        assert!(c.from.as_ref().unwrap().speaker.is_some() && c.to.as_ref().unwrap().speaker.is_some());
+    }
 }

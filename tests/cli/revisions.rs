@@ -24,7 +24,8 @@ fn fixture(pair: &str, rev: &str) -> PathBuf {
 }
 
 /// One change a reader would name: its kind, its speaker as the diff shows
-/// it ("(unattributed)", a name, or "A → B" for a reattribution), a phrase
+/// it ("(unattributed)", a name, or "A → B" for a reattribution and for
+/// the outlet's claim reframed as someone's, "(unattributed) → B"), a phrase
 /// of its content (the new side's, or the old side's when removed), and for
 /// a pair a phrase of the old side's content too. A phrase that opens with
 /// `^` must open the content: the frame and the dateline are not in it.
@@ -92,6 +93,10 @@ fn found_with_before(diff: &Value) -> Vec<(String, String, String, String)> {
             let (from, to) = (&c["from"], &c["to"]);
             let speaker = match kind.as_str() {
                 "reattributed" => format!("{} → {}", speaker_of(from), speaker_of(to)),
+                // The outlet's claim that gained (or lost) a source.
+                "reframed" if c["source_changed"].is_object() => {
+                    format!("{} → {}", speaker_of(from), speaker_of(to))
+                }
                 "removed" => speaker_of(from),
                 // A reframed claim keeps its source, whichever side named it.
                 "reframed" if to["speaker"].is_null() => speaker_of(from),
@@ -622,7 +627,7 @@ fn a_strike_update_drops_an_attribution_and_quotes_the_employers_again() {
         "b",
         &[
             was("reworded", "(unattributed)", "Striking dockworkers reject pay offer", "employers call for mediation"),
-            was("reattributed", "union → (unattributed)", "reject a 4% pay offer", "extending a strike"),
+            was("reframed", "union → (unattributed)", "reject a 4% pay offer", "extending a strike"),
             was("reworded", "Lotte Brink", "about 240 ships", "about 260 ships"),
             ex("added", "Deltalinqs", "it had asked the government to appoint a mediator"),
             ex("added", "Joris Hendriks", "he would meet both sides on Friday"),
@@ -750,7 +755,7 @@ fn a_contract_story_turns_into_the_mayors_denial() {
         "a",
         "b",
         &[
-            ex("reattributed", "(unattributed) → Springvale mayor", "^steering contract to donor"),
+            ex("reframed", "(unattributed) → Springvale mayor", "^steering contract to donor"),
             ex("reattributed", "city records → Carl Dunn", "steered a $4 million paving contract"),
             ex("added", "Carl Dunn", "I had nothing to do with that contract"),
             ex("added", "Carl Dunn", "The process was fair."),
@@ -1080,11 +1085,7 @@ fn an_anonymous_source_named_further_down_and_a_quote_cut_to_a_fragment() {
         "a",
         "b",
         &[
-            ex(
-                "reattributed",
-                "person familiar with the talks → (unattributed)",
-                "^Negotiators for the city of Harlow",
-            ),
+            ex("reframed", "person familiar with the talks → (unattributed)", "^Negotiators for the city of Harlow"),
             ex(
                 "reattributed",
                 "person familiar with the talks → Dana Whitlock",
@@ -1131,7 +1132,7 @@ fn a_quote_moved_to_the_lead_and_a_split_paragraphs_half_rewritten() {
 }
 
 /// The outlet's own "Tap water is safe to drink again" becomes the city
-/// officials' claim; every "said" becomes "says" (no change) and the
+/// officials' claim (reframed: nobody held it before to hand it on); every "said" becomes "says" (no change) and the
 /// councillor's complaint is rewritten (one change).
 #[test]
 fn the_outlets_claim_handed_to_officials_and_tenses_flipped_around_one_rewording() {
@@ -1140,7 +1141,7 @@ fn the_outlets_claim_handed_to_officials_and_tenses_flipped_around_one_rewording
         "a",
         "b",
         &[
-            ex("reattributed", "(unattributed) → city officials", "^Tap water in Fenwick is safe to drink again"),
+            ex("reframed", "(unattributed) → city officials", "^Tap water in Fenwick is safe to drink again"),
             was("reworded", "Amy Resnik", "told residents sooner", "warned residents by text message the same day"),
         ],
     );
@@ -1149,7 +1150,7 @@ fn the_outlets_claim_handed_to_officials_and_tenses_flipped_around_one_rewording
         "b",
         "a",
         &[
-            ex("reattributed", "city officials → (unattributed)", "^Tap water in Fenwick is safe to drink again"),
+            ex("reframed", "city officials → (unattributed)", "^Tap water in Fenwick is safe to drink again"),
             was("reworded", "Amy Resnik", "warned residents by text message the same day", "told residents sooner"),
         ],
     );
@@ -1287,4 +1288,36 @@ fn a_quotation_cut_to_a_word_and_a_paraphrase_is_one_change() {
 #[test]
 fn a_label_above_the_headline_in_one_template_is_no_claim() {
     check_both_ways("library-templates", &[]);
+}
+
+/// An HTML update: "A state health department website shows X" → "X,
+/// according to a state health department website" (reframed, same
+/// source); the outlet's "The plant is safe" gains "officials said" and a
+/// deputy director's advice loses its frame (reframed both, never
+/// reattributed, with the source told in `source_changed` and the text's
+/// notes); a sentence added.
+#[test]
+fn a_claim_gaining_or_losing_its_source_is_reframed_and_says_so() {
+    check_both_ways(
+        "boil-notice",
+        &[
+            was("reframed", "state health department website", "^nine towns are under", "^Nine towns are under"),
+            was("reframed", "(unattributed) → officials", "^The Marrow Valley water", "^The Marrow Valley water"),
+            was("reframed", "Owen Hale → (unattributed)", "^Residents who draw water", "^Residents who draw water"),
+            ex("added", "(unattributed)", "^The county has set up four stations"),
+        ],
+    );
+    let env = Env::new();
+    let (a, b) = (fixture("boil-notice", "a"), fixture("boil-notice", "b"));
+    let json = env.run(["diff", "--format", "json", a.to_str().unwrap(), b.to_str().unwrap()]).json();
+    let gained = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["source_changed"]["to"] == "officials")
+        .unwrap_or_else(|| panic!("no source_changed to officials: {json}"));
+    assert!(gained["source_changed"]["from"].is_null(), "{gained}");
+    let text = env.run(["diff", a.to_str().unwrap(), b.to_str().unwrap()]).stdout;
+    assert!(text.contains("now attributed to officials"), "{text}");
+    assert!(text.contains("no longer attributed to Owen Hale"), "{text}");
 }
