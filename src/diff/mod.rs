@@ -736,7 +736,13 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
         // same. Quotation marks and full stops move with such cuts ("He said:
         // \"A. B.\"" read as two statements), and are no edit of the words.
         // Paraphrase turned quotation is still seen through the attribution.
-        let recut = (olds.len() > 1 || news.len() > 1) && a.word_keys() == b.word_keys();
+        // So is a list's "and" before its last item, which a list run into
+        // one sentence has and its items set one per line do not; a list
+        // is what has its items apart by semicolons on one side. (A
+        // sentence split at its "and" lost a word.)
+        let list = |s: &[&Statement]| s.iter().map(|s| s.text.matches(';').count()).sum::<usize>() >= 2;
+        let recut = (olds.len() > 1 || news.len() > 1)
+            && (a.word_keys() == b.word_keys() || (list(&olds) || list(&news)) && a.same_list(&b));
         if wd.changed && !recut {
             c.words = wd.ops;
             (true, wd.word_changed, wd.quote_changed)

@@ -1081,3 +1081,24 @@ fn the_outlets_claim_gaining_or_losing_a_source_is_reframed_not_reattributed() {
         assert!(c.from.as_ref().unwrap().speaker.is_some() && c.to.as_ref().unwrap().speaker.is_some());
     }
 }
+
+#[test]
+fn a_bulleted_list_run_into_one_sentence_with_its_and_is_unchanged() {
+    let a = rev(vec![
+        own("Voters will find three measures on the ballot:"),
+        own("- Measure A, a library tax;"),
+        own("- Measure B, a \"Safe Routes\" bond;"),
+        own("- Measure C, a charter change."),
+    ]);
+    let b = rev(vec![own(
+        "Voters will find three measures on the ballot: Measure A, a library tax; Measure B, a \"Safe Routes\" bond; and Measure C, a charter change.",
+    )]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), Vec::<ChangeKind>::new(), "{:#?}", d.changes);
+    assert_eq!(kinds(&diff_statements(&b, &a)), Vec::<ChangeKind>::new());
+    // "and" turned "or" is an edit of the list.
+    let or = rev(vec![own(
+        "Voters will find three measures on the ballot: Measure A, a library tax; Measure B, a \"Safe Routes\" bond; or Measure C, a charter change.",
+    )]);
+    assert_eq!(kinds(&diff_statements(&b, &or)), vec![ChangeKind::Reworded]);
+}

@@ -1282,12 +1282,24 @@ fn a_quotation_cut_to_a_word_and_a_paraphrase_is_one_change() {
     );
 }
 
-/// One article in two templates: an "eyebrow" label ("Libraries") above
-/// the headline, an audio player, an advertisement label and a gift box in
-/// one; a category label, a menu button and a comments link in the other.
+/// A dateline added to the lead, the lead re-punctuated ("6-3" → "6–3", a
+/// comma → a dash) and a sentence's commas turned dashes, its two
+/// sentences joined by a semicolon: none of it a change. The organiser's
+/// new quotation is the one change.
 #[test]
-fn a_label_above_the_headline_in_one_template_is_no_claim() {
-    check_both_ways("library-templates", &[]);
+fn a_dateline_and_dashes_added_to_the_lead_change_no_claim() {
+    check_both_ways(
+        "tram-depot",
+        &[ex("added", "Gareth Moyle", "^Nobody asked the people who keep these trams running")],
+    );
+}
+
+/// Ballot measures as a bulleted list, then as one sentence with
+/// semicolons and an "and" before the last (a quoted name inside): no
+/// change, no quote changed; the opponents' claim is added.
+#[test]
+fn a_bulleted_list_run_into_one_sentence_is_no_change() {
+    check_both_ways("levy-ballot", &[ex("added", "opponents of Measure C", "^two terms were enough for anyone")]);
 }
 
 /// An HTML update: "A state health department website shows X" → "X,
@@ -1320,4 +1332,12 @@ fn a_claim_gaining_or_losing_its_source_is_reframed_and_says_so() {
     let text = env.run(["diff", a.to_str().unwrap(), b.to_str().unwrap()]).stdout;
     assert!(text.contains("now attributed to officials"), "{text}");
     assert!(text.contains("no longer attributed to Owen Hale"), "{text}");
+}
+
+/// One article in two templates: an "eyebrow" label ("Libraries") above
+/// the headline, an audio player, an advertisement label and a gift box in
+/// one; a category label, a menu button and a comments link in the other.
+#[test]
+fn a_label_above_the_headline_in_one_template_is_no_claim() {
+    check_both_ways("library-templates", &[]);
 }
