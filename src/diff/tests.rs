@@ -1102,3 +1102,20 @@ fn a_bulleted_list_run_into_one_sentence_with_its_and_is_unchanged() {
     )]);
     assert_eq!(kinds(&diff_statements(&b, &or)), vec![ChangeKind::Reworded]);
 }
+
+#[test]
+fn a_short_claim_run_on_in_its_place_is_reworded() {
+    let a = rev(vec![
+        said("the studio had agreed to fire only when the wind blows away from the houses", "Leon Ferrante"),
+        said("she was relieved", "Hana Sato"),
+    ]);
+    let b = rev(vec![
+        a[0].clone(),
+        said("she was relieved and would invite the neighbours to the next firing", "Hana Sato"),
+    ]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::Reworded]);
+    assert_eq!(kinds(&diff_statements(&b, &a)), vec![ChangeKind::Reworded]);
+    // Another claim of the same source in that place is not the short one.
+    let c = rev(vec![a[0].clone(), said("the neighbours would be invited to the next firing", "Hana Sato")]);
+    assert_eq!(kinds(&diff_statements(&a, &c)), vec![ChangeKind::Removed, ChangeKind::Added]);
+}

@@ -1294,6 +1294,40 @@ fn a_dateline_and_dashes_added_to_the_lead_change_no_claim() {
     );
 }
 
+/// A Markdown revision pasted from the page: the reprints menu, a share
+/// link, a comment count, a print-edition notice, the author's bio and
+/// "Follow us on X" around the story. Only the union's new claim changed.
+#[test]
+fn a_markdown_copy_of_the_page_brings_no_claims_of_its_furniture() {
+    check_both_ways("bakery-paste", &[ex("added", "Tom Greaves", "^at least nine of the workers had said")]);
+}
+
+/// A plain-text revision whose furniture changed completely (share and
+/// follow lines and a comment count gone; a print notice, the reprints menu
+/// and a bio come), and the owner's short claim run on: one rewording.
+#[test]
+fn furniture_swapped_around_a_plain_text_story_and_a_short_claim_run_on() {
+    check_both_ways(
+        "kiln-paste",
+        &[was("reworded", "Hana Sato", "^she was relieved", "^she was relieved and would invite the neighbours")],
+    );
+}
+
+/// Two sentences rewritten with more than half their words changed,
+/// clauses reordered and synonyms swapped (the harbour master's, the
+/// outlet's figure): one rewording each; a new source's claim added.
+#[test]
+fn sentences_rewritten_in_other_words_are_each_one_rewording() {
+    check_both_ways(
+        "harbor-rewrite",
+        &[
+            was("reworded", "Ilse Brandt", "^the dredging had been delayed by three weeks", "^A survey turned up"),
+            was("reworded", "(unattributed)", "^The port handled 1.2 million", "^Last year was the port's busiest"),
+            ex("added", "port's pilots' association", "^the delay would cost shipping lines little"),
+        ],
+    );
+}
+
 /// Ballot measures as a bulleted list, then as one sentence with
 /// semicolons and an "and" before the last (a quoted name inside): no
 /// change, no quote changed; the opponents' claim is added.
