@@ -17,7 +17,9 @@
 //!
 //! Kinds, most serious first: a pair whose speakers changed (no speaker of
 //! one side is a speaker of the other) is `reattributed`, whatever else
-//! changed, and always names two different speakers; a pair with an edited
+//! changed, and always names two different speakers; a claim of the
+//! outlet's own that gained a source, or lost one, is `reframed` with
+//! `source_changed`, whatever else changed; a pair with an edited
 //! word inside quotation marks is `quote_changed`; any other edit is
 //! `reworded`; a pair whose claim kept its words but whose attribution
 //! frame changed in a way the reader sees (paraphrase became quotation, a
@@ -39,6 +41,9 @@
 //! - `attribution_changed` / `cue_changed`: `{"from": ..., "to": ...}`;
 //! - `qualifier_changed`: the outlet's "without providing evidence" added
 //!   (`from` null) or dropped (`to` null);
+//! - `source_changed`: `{"from": null, "to": "officials"}` when the
+//!   outlet's claim gained a source (`to` null when it lost one), the
+//!   change being `reframed`;
 //! - `shape`: `split` (one statement became `to` + `also_to`), `merge`
 //!   (`from` + `also_from` became one), `regrouped` (the same words cut
 //!   into statements differently: `from` + `also_from` became `to` +
@@ -203,6 +208,11 @@ pub struct Change {
     /// [`ChangeKind::Moved`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub moved: bool,
+    /// The outlet's own claim that gained a source (`from` null) or lost
+    /// one (`to` null): the speakers' names. Such a change is `reframed`,
+    /// never `reattributed`, which names two speakers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_changed: Option<FromTo<Option<String>>>,
 }
 
 impl Change {
@@ -220,6 +230,7 @@ impl Change {
             cue_changed: None,
             qualifier_changed: None,
             moved: false,
+            source_changed: None,
         }
     }
 }
@@ -258,6 +269,11 @@ impl Change {
         match self.qualifier_changed.as_ref().map(|q| (&q.from, &q.to)) {
             Some((None, Some(added))) => notes.push(format!("“{added}” added")),
             Some((Some(dropped), None)) => notes.push(format!("“{dropped}” dropped")),
+            _ => {}
+        }
+        match self.source_changed.as_ref().map(|s| (&s.from, &s.to)) {
+            Some((None, Some(now))) => notes.push(format!("now attributed to {now}")),
+            Some((Some(was), None)) => notes.push(format!("no longer attributed to {was}")),
             _ => {}
         }
         notes
@@ -542,6 +558,9 @@ pub fn diff_statements_with(from: &[Statement], to: &[Statement], opts: &DiffOpt
     }
     entries.sort_by_key(|(k, _, _)| k.order());
     settle_context_reattributions(&mut entries);
+    for (_, c, _) in &mut entries {
+        source_gained_or_lost(c);
+    }
 
     let changes = group_moves(entries, &groups);
     ClaimDiff { summary: Summary::count(&changes), changes, headline: None }
@@ -639,6 +658,28 @@ fn settle_context_reattributions(entries: &mut [(Key, Change, usize)]) {
     }
 }
 
+/// A claim of the outlet's own that gained a source ("The plant is safe."
+/// → "The plant is safe, officials said.") or lost one changed its frame,
+/// not its hands: nobody held it before (or holds it now) to hand it on.
+/// It is `reframed`, with both sides' speakers in `source_changed`, so the
+/// reader still sees "now attributed to officials"; `reattributed` is left
+/// to claims that went from one speaker to another. Run after
+/// [`settle_context_reattributions`], which judges such speaker changes
+/// of untouched sentences the way it judges any other.
+fn source_gained_or_lost(c: &mut Change) {
+    if c.change != ChangeKind::Reattributed {
+        return;
+    }
+    let name = |s: &Statement| s.speaker.as_ref().map(|p| p.name.clone());
+    let nobody = |main: &Option<Statement>, rest: &[Statement]| main.iter().chain(rest).all(|s| s.speaker.is_none());
+    let (gained, lost) = (nobody(&c.from, &c.also_from), nobody(&c.to, &c.also_to));
+    if gained == lost {
+        return;
+    }
+    c.change = ChangeKind::Reframed;
+    c.source_changed = Some(FromTo { from: c.from.as_ref().and_then(name), to: c.to.as_ref().and_then(name) });
+}
+
 /// Output position: a change with a new statement sits at that statement;
 /// a removed one right after the closest earlier statement that stayed.
 #[derive(Clone, Copy, Debug)]
@@ -695,7 +736,13 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
         // same. Quotation marks and full stops move with such cuts ("He said:
         // \"A. B.\"" read as two statements), and are no edit of the words.
         // Paraphrase turned quotation is still seen through the attribution.
-        let recut = (olds.len() > 1 || news.len() > 1) && a.word_keys() == b.word_keys();
+        // So is a list's "and" before its last item, which a list run into
+        // one sentence has and its items set one per line do not; a list
+        // is what has its items apart by semicolons on one side. (A
+        // sentence split at its "and" lost a word.)
+        let list = |s: &[&Statement]| s.iter().map(|s| s.text.matches(';').count()).sum::<usize>() >= 2;
+        let recut = (olds.len() > 1 || news.len() > 1)
+            && (a.word_keys() == b.word_keys() || (list(&olds) || list(&news)) && a.same_list(&b));
         if wd.changed && !recut {
             c.words = wd.ops;
             (true, wd.word_changed, wd.quote_changed)

@@ -656,6 +656,7 @@ fn pair_in_place(w: &mut Work<'_>) {
     let (from_place, from_alone) = places(FROM);
     let (to_place, to_alone) = places(TO);
     let mut near = Vec::new();
+    let mut extended = Vec::new();
     for &i in &lf {
         let place = from_place[i];
         if place == (None, None) || !from_alone[i] {
@@ -670,6 +671,13 @@ fn pair_in_place(w: &mut Work<'_>) {
             }
             let (a, b) = (overlap::stems(&comparable(&w.stmts[FROM][i])), overlap::stems(&comparable(&w.stmts[TO][j])));
             if a.len() < REWRITE_MIN_WORDS || b.len() < REWRITE_MIN_WORDS {
+                // Too short to weigh: "she was relieved" → "she was
+                // relieved and would invite the neighbours" is the claim
+                // run on, when every word of the short one opens (or
+                // closes) the long one.
+                if runs_on(w, i, j) {
+                    extended.push((1.0, i, j));
+                }
                 continue;
             }
             if overlap::plain_overlap(&a, &b) >= REWRITE_NEAR {
@@ -677,6 +685,7 @@ fn pair_in_place(w: &mut Work<'_>) {
             }
         }
     }
+    link_best_first(w, extended);
     if near.is_empty() {
         return;
     }
@@ -689,6 +698,17 @@ fn pair_in_place(w: &mut Work<'_>) {
         .filter(|&(score, _, _)| score >= IN_PLACE_OVERLAP)
         .collect();
     link_best_first(w, cands);
+}
+
+/// Whether one of statements `i` (old) and `j` (new) is the other cut
+/// short or run on: all of the shorter one's words, at least two, in order
+/// at one end of the longer. Only for a statement alone in its place
+/// ([`pair_in_place`]): "It was closed." opens many sentences.
+fn runs_on(w: &mut Work<'_>, i: usize, j: usize) -> bool {
+    let a = w.tokens(FROM, i).word_keys().to_vec();
+    let b = w.tokens(TO, j).word_keys();
+    let (short, long) = if a.len() < b.len() { (a.as_slice(), b) } else { (b, a.as_slice()) };
+    short.len() >= 2 && short.len() < long.len() && (long.starts_with(short) || long.ends_with(short))
 }
 
 /// Least weighted content-word overlap for a rewrite in place: its place

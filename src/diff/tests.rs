@@ -587,10 +587,13 @@ fn a_source_moved_into_a_frame_is_reframed() {
     new.text = "Nine bridges are closed for repairs, according to a city website.".to_string();
     let d = diff_statements(&a, &rev(vec![new.clone()]));
     assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
-    // A source the old sentence never named is a reattribution.
+    // A source the old sentence never named is still no reattribution
+    // (nobody held the claim), but the new source is told.
     let other = rev(vec![own("Nine bridges are closed for repairs, officials believe.")]);
     let d = diff_statements(&other, &rev(vec![new]));
-    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
+    let c = d.changes.iter().find(|c| c.change == ChangeKind::Reframed).unwrap();
+    assert_eq!(c.source_changed, Some(FromTo { from: None, to: Some("city website".to_string()) }));
 }
 
 #[test]
@@ -926,10 +929,12 @@ fn a_documents_words_move_with_its_frame() {
     new.text = "Reserves have fallen to a 30-year low, according to a report by the water authority.".to_string();
     let d = diff_statements(&a, &rev(vec![new.clone()]));
     assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
-    // Words the new frame does not hold are still edits of the claim.
+    // Words the new frame does not hold are still edits of the claim,
+    // shown in the word diff; the claim gained a source, and no one lost it.
     let edited = rev(vec![own("Reserves have fallen to a record low, a report by the water authority shows.")]);
     let d = diff_statements(&edited, &rev(vec![new]));
-    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
+    assert!(d.changes[0].words.iter().any(|w| w.op != Op::Equal && w.text.contains("record")), "{:#?}", d.changes);
 }
 
 #[test]
@@ -1054,4 +1059,63 @@ fn a_quotation_cut_to_a_word_and_a_paraphrase_is_one_split() {
     assert_eq!(kinds(&d), vec![ChangeKind::QuoteChanged], "{:#?}", d.changes);
     let d = diff_statements(&b, &a);
     assert_eq!(kinds(&d), vec![ChangeKind::QuoteChanged], "{:#?}", d.changes);
+}
+
+#[test]
+fn the_outlets_claim_gaining_or_losing_a_source_is_reframed_not_reattributed() {
+    let bare = own("The treatment plant is safe.");
+    let mut attributed = said("The treatment plant is safe", "officials");
+    attributed.text = "The treatment plant is safe, officials said.".to_string();
+    let (a, b) = (rev(vec![bare]), rev(vec![attributed]));
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
+    let c = &d.changes[0];
+    assert_eq!(c.source_changed, Some(FromTo { from: None, to: Some("officials".to_string()) }));
+    assert!(c.notes().contains(&"now attributed to officials".to_string()), "{:?}", c.notes());
+    let d = diff_statements(&b, &a);
+    assert_eq!(kinds(&d), vec![ChangeKind::Reframed], "{:#?}", d.changes);
+    assert_eq!(d.changes[0].source_changed, Some(FromTo { from: Some("officials".to_string()), to: None }));
+    assert!(d.changes[0].notes().contains(&"no longer attributed to officials".to_string()));
+    // Every reattribution left names two speakers.
+    for c in d.changes.iter().filter(|c| c.change == ChangeKind::Reattributed) {
+        assert!(c.from.as_ref().unwrap().speaker.is_some() && c.to.as_ref().unwrap().speaker.is_some());
+    }
+}
+
+#[test]
+fn a_bulleted_list_run_into_one_sentence_with_its_and_is_unchanged() {
+    let a = rev(vec![
+        own("Voters will find three measures on the ballot:"),
+        own("- Measure A, a library tax;"),
+        own("- Measure B, a \"Safe Routes\" bond;"),
+        own("- Measure C, a charter change."),
+    ]);
+    let b = rev(vec![own(
+        "Voters will find three measures on the ballot: Measure A, a library tax; Measure B, a \"Safe Routes\" bond; and Measure C, a charter change.",
+    )]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), Vec::<ChangeKind>::new(), "{:#?}", d.changes);
+    assert_eq!(kinds(&diff_statements(&b, &a)), Vec::<ChangeKind>::new());
+    // "and" turned "or" is an edit of the list.
+    let or = rev(vec![own(
+        "Voters will find three measures on the ballot: Measure A, a library tax; Measure B, a \"Safe Routes\" bond; or Measure C, a charter change.",
+    )]);
+    assert_eq!(kinds(&diff_statements(&b, &or)), vec![ChangeKind::Reworded]);
+}
+
+#[test]
+fn a_short_claim_run_on_in_its_place_is_reworded() {
+    let a = rev(vec![
+        said("the studio had agreed to fire only when the wind blows away from the houses", "Leon Ferrante"),
+        said("she was relieved", "Hana Sato"),
+    ]);
+    let b = rev(vec![
+        a[0].clone(),
+        said("she was relieved and would invite the neighbours to the next firing", "Hana Sato"),
+    ]);
+    assert_eq!(kinds(&diff_statements(&a, &b)), vec![ChangeKind::Reworded]);
+    assert_eq!(kinds(&diff_statements(&b, &a)), vec![ChangeKind::Reworded]);
+    // Another claim of the same source in that place is not the short one.
+    let c = rev(vec![a[0].clone(), said("the neighbours would be invited to the next firing", "Hana Sato")]);
+    assert_eq!(kinds(&diff_statements(&a, &c)), vec![ChangeKind::Removed, ChangeKind::Added]);
 }

@@ -47,7 +47,8 @@ struct Token {
     quoted: bool,
     space_before: bool,
     /// Punctuation whose change does not change the claim (`.`, `,`, `;`,
-    /// `:`): a full stop gained when a frame moves is not an edit.
+    /// `:`, dashes): a full stop gained when a frame moves is not an edit,
+    /// nor a clause set off by a dash instead of a comma.
     minor: bool,
 }
 
@@ -119,7 +120,7 @@ impl Tokens {
                     word: false,
                     quoted: false,
                     space_before,
-                    minor: matches!(c, '.' | ',' | ';' | ':'),
+                    minor: matches!(c, '.' | ',' | ';' | ':') || is_dash(c),
                 });
             }
             space_before = false;
@@ -129,7 +130,9 @@ impl Tokens {
             .map(|t| {
                 let mut h = DefaultHasher::new();
                 for c in text[t.start..t.end].chars().flat_map(char::to_lowercase) {
-                    c.hash(&mut h);
+                    // A hyphen set as an en or em dash ("6-3" → "6–3") is
+                    // the same mark: copy desks and templates swap them.
+                    if is_dash(c) { '-' } else { c }.hash(&mut h);
                 }
                 h.finish()
             })
@@ -145,6 +148,23 @@ impl Tokens {
         &self.words
     }
 
+    /// Whether the two read as one list written two ways: the same words
+    /// in the same order but for the conjunction prose puts before a
+    /// list's last item ("X; Y; Z" → "X, Y and Z"). Only "and" or "or" may
+    /// come or go, not both: "and" turned "or" changes what the list says.
+    pub fn same_list(&self, other: &Tokens) -> bool {
+        let words = |t: &Tokens| -> Vec<String> {
+            t.tokens.iter().filter(|k| k.word).map(|k| t.text[k.start..k.end].to_lowercase()).collect()
+        };
+        let (a, b) = (words(self), words(other));
+        let count = |w: &[String], c: &str| w.iter().filter(|x| *x == c).count();
+        let rest = |w: &[String]| -> Vec<String> {
+            w.iter().filter(|x| !LIST_CONJUNCTIONS.contains(&x.as_str())).cloned().collect()
+        };
+        let changed = LIST_CONJUNCTIONS.iter().filter(|c| count(&a, c) != count(&b, c)).count();
+        changed <= 1 && rest(&a) == rest(&b)
+    }
+
     /// How many words (not punctuation) the content has.
     pub fn word_count(&self) -> usize {
         self.bag.len()
@@ -156,6 +176,14 @@ impl Tokens {
         &self.text[first.start..last.end]
     }
 }
+
+/// A hyphen or a dash of any width.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// The words that join a list's last item to the rest in prose.
+const LIST_CONJUNCTIONS: [&str; 2] = ["and", "or"];
 
 /// Size of the multiset intersection of two sorted bags.
 pub(crate) fn bag_overlap(a: &[u64], b: &[u64]) -> usize {
@@ -364,6 +392,18 @@ mod tests {
     fn case_and_full_stop_are_not_edits() {
         let w = d("the bridge will open in May", "The bridge will open in May.");
         assert!(!w.changed);
+    }
+
+    #[test]
+    fn a_lead_re_punctuated_with_dashes_is_no_edit() {
+        let (a, b) = (
+            "The council voted 6-3 on Tuesday to close the depot, a move the union opposed.",
+            "The council voted 6\u{2013}3 on Tuesday to close the depot \u{2014} a move the union opposed.",
+        );
+        let w = d(a, b);
+        assert!(!w.changed && (w.similarity - 1.0).abs() < 1e-9, "{w:?}");
+        assert!(d("a well-known case", "a well known case").similarity > 0.99);
+        assert!(d("The vote was 6-3.", "The vote was 7-2.").changed);
     }
 
     #[test]

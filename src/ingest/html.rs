@@ -339,6 +339,7 @@ pub(super) fn read_html(html: &str, mut warnings: Vec<String>) -> Result<Documen
         .filter(|b| keep_block(b, title_key.as_deref(), byline_key.as_deref(), &authors))
         .map(|b| b.text)
         .collect();
+    drop_leading_labels(&mut paragraphs);
     // Readability keeps one container; a standfirst above it, or a lead
     // paragraph that a template puts in its own box, is left behind.
     if let Some(lead) = lead {
@@ -773,6 +774,26 @@ fn flush(cur: &mut Block, out: &mut Vec<Block>) {
         out.push(Block { text, link_chars: cur.link_chars, time_chars: cur.time_chars });
     }
     *cur = Block::default();
+}
+
+/// Most words of a label a template sets above the headline or the lead.
+const LABEL_MAX_WORDS: usize = 3;
+
+/// Drop the labels that open an article's blocks: a section name, a kicker
+/// or a series tag set above the headline ("Transportation", "Local News",
+/// "Analysis"). Such a block is a few words that close no sentence and
+/// stand before any prose; kept, it became a statement of the outlet's in
+/// one template of a page and not in another. A line of the article's
+/// own this short, in that place, would be a heading, which states nothing
+/// either. The last block always stays.
+fn drop_leading_labels(paragraphs: &mut Vec<String>) {
+    let labels = paragraphs.iter().take(paragraphs.len().saturating_sub(1)).take_while(|p| is_label(p)).count();
+    paragraphs.drain(..labels);
+}
+
+/// A few words, no sentence: the shape of a label, not of prose.
+fn is_label(p: &str) -> bool {
+    p.split_whitespace().count() <= LABEL_MAX_WORDS && p.chars().count() < 40 && !ends_sentence(p)
 }
 
 fn keep_block(b: &Block, title_key: Option<&str>, byline_key: Option<&str>, authors: &[String]) -> bool {

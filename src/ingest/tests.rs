@@ -544,3 +544,17 @@ fn utf8_once_read_as_windows_1252_is_repaired_and_reported() {
     assert_eq!(doc.paragraphs, ["Ana said the pâte from SÃO PAULO was fine."]);
     assert!(doc.warnings.is_empty());
 }
+
+#[test]
+fn a_section_label_above_the_headline_is_not_a_paragraph() {
+    let body = "<p>The harbour board approved the new ferry timetable on Monday after a month of public hearings.</p>";
+    for label in ["<p class=section-label>Transportation</p>", "<div class=eyebrow>Local News</div>"] {
+        let page = format!(
+            "<html><head><title>Ferry timetable approved</title></head><body><article>{label}\
+             <h1>Ferry timetable approved</h1>{body}{body}{body}</article></body></html>"
+        );
+        let d = read_document(page.as_bytes(), Some("p.html")).unwrap();
+        assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+        assert!(d.paragraphs[0].starts_with("The harbour board"), "{:?}", d.paragraphs);
+    }
+}
