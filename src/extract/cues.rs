@@ -547,16 +547,35 @@ pub fn context_cue(doc: &str, (start, end): (usize, usize), before: Option<(usiz
     }
 }
 
-/// Whether a word may be a cue (any case) or is "put"/"phrased" (see
-/// [`class::PUT`]). Cheap and conservative: false means it is not one;
-/// true means [`lookup`] will tell.
-#[inline]
-pub fn maybe_cue(b: &[u8]) -> bool {
-    if b.len() < 2 || b.len() > 24 {
-        return false;
+/// The lexicon, built: a loop over the words of a sentence takes it once
+/// ([`Lexicon::get`]) and asks it of each word, instead of every lookup
+/// checking (an atomic load and a branch) that the table is built.
+#[derive(Clone, Copy, Debug)]
+pub struct Lexicon(&'static Table);
+
+impl Lexicon {
+    #[inline]
+    pub fn get() -> Lexicon {
+        Lexicon(&TABLE)
     }
-    let slot = filter_slot(b[0], b[b.len() - 1]);
-    TABLE.cue_lengths[slot] & (1 << b.len()) != 0
+
+    /// Whether a word may be a cue (any case) or is "put"/"phrased" (see
+    /// [`class::PUT`]). Cheap and conservative: false means it is not one;
+    /// true means [`lookup`] will tell.
+    #[inline]
+    pub fn maybe_cue(self, b: &[u8]) -> bool {
+        if b.len() < 2 || b.len() > 24 {
+            return false;
+        }
+        let slot = filter_slot(b[0], b[b.len() - 1]);
+        self.0.cue_lengths[slot] & (1 << b.len()) != 0
+    }
+
+    /// [`lookup_in`].
+    #[inline(always)]
+    pub fn lookup_in(self, text: &str, start: usize, end: usize) -> Entry {
+        lookup_in_table(self.0, text, start, end)
+    }
 }
 
 /// Look a word up (any case). Words longer than 24 bytes or not ASCII are in
@@ -573,6 +592,11 @@ pub fn lookup(word: &str) -> Entry {
 /// sentence that may frame, in a loop of its own.
 #[inline(always)]
 pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
+    lookup_in_table(&TABLE, text, start, end)
+}
+
+#[inline(always)]
+fn lookup_in_table(table: &Table, text: &str, start: usize, end: usize) -> Entry {
     let bytes = text.as_bytes();
     // Abbreviations are stored without their dot ("Gen." is "gen").
     let end = if end > start && bytes[end - 1] == b'.' { end - 1 } else { end };
@@ -580,7 +604,6 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
     if len > 24 || len == 0 || bytes[start].is_ascii_digit() {
         return Entry::default();
     }
-    let table = &*TABLE;
     if table.lengths[filter_slot(bytes[start], bytes[end - 1])] & (1 << len) == 0 {
         return Entry::default();
     }
