@@ -95,7 +95,14 @@ const BYLINE_NOUNS: &[&str] = &[
 /// of the article. `pieces` is what [`may_hold_pieces`] said of its
 /// paragraph.
 pub fn not_a_sentence(text: &str, pieces: bool) -> bool {
-    let t = text.trim();
+    // The splitter's sentences are trimmed already: a printable ASCII byte
+    // at either end says so without a character decoded from each end.
+    let b = text.as_bytes();
+    let t = if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+        text
+    } else {
+        text.trim()
+    };
     if t.is_empty() || t.len() > 400 {
         return false;
     }
@@ -230,32 +237,43 @@ fn is_stamp(t: &str) -> bool {
     if t.len() > 120 {
         return false;
     }
-    let Some(first) = t.split_whitespace().next() else { return false };
+    // The first word, up to the first ASCII white space by its bytes (no
+    // character decoded), unless a byte that is not ASCII comes first: it
+    // may be white space of its own (U+00A0).
+    let bytes = t.as_bytes();
+    let first = match bytes.iter().position(|&b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii()) {
+        None if !t.is_empty() => t,
+        Some(p) if p > 0 && bytes[p].is_ascii() => &t[..p],
+        _ => match t.split_whitespace().next() {
+            Some(w) => w,
+            None => return false,
+        },
+    };
     let first = first.trim_end_matches([':', ',', '.']);
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return time::is_timestamp_line(t);
+    }
     // Lowercased on the stack, not in a new String for every sentence:
     // the stamp and calendar words have at most nine letters, so a longer
-    // first word opens a stamp only with a digit.
+    // first word opens no stamp. Its first bytes tell most words first.
     let mut buf = [0u8; 12];
-    let word = match buf.get_mut(..first.len()) {
-        Some(lower) => {
-            lower.copy_from_slice(first.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).expect("ASCII lowercasing keeps UTF-8")
-        }
-        None => "",
-    };
-    (first.starts_with(|c: char| c.is_ascii_digit())
-        || (stamp_word_start(word) && (time::LEADS.contains(&word) || time::is_english_calendar_word(word))))
-        && time::is_timestamp_line(t)
+    let Some(lower) = buf.get_mut(..first.len()) else { return false };
+    lower.copy_from_slice(first.as_bytes());
+    lower.make_ascii_lowercase();
+    if !stamp_word_start(lower) {
+        return false;
+    }
+    let word = std::str::from_utf8(lower).expect("ASCII lowercasing keeps UTF-8");
+    (time::LEADS.contains(&word) || time::is_english_calendar_word(word)) && time::is_timestamp_line(t)
 }
 
 /// Whether a lowercase word opens as a stamp or calendar word does: by
 /// its first three bytes, which every one of them has ("upd", "sep",
 /// "thu"). Most sentences open with "the", "he" or a name, and the lists
 /// compared them word by word, each comparison a call to memcmp.
-fn stamp_word_start(w: &str) -> bool {
+fn stamp_word_start(w: &[u8]) -> bool {
     matches!(
-        w.as_bytes().get(..3).unwrap_or_default(),
+        w.get(..3).unwrap_or_default(),
         b"upd"
             | b"mod"
             | b"pub"
@@ -489,7 +507,7 @@ mod tests {
         }
         for w in words {
             if time::LEADS.contains(&w) || time::is_english_calendar_word(w) {
-                assert!(stamp_word_start(w), "{w}");
+                assert!(stamp_word_start(w.as_bytes()), "{w}");
             }
         }
     }
