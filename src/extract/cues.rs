@@ -547,16 +547,35 @@ pub fn context_cue(doc: &str, (start, end): (usize, usize), before: Option<(usiz
     }
 }
 
-/// Whether a word may be a cue (any case) or is "put"/"phrased" (see
-/// [`class::PUT`]). Cheap and conservative: false means it is not one;
-/// true means [`lookup`] will tell.
-#[inline]
-pub fn maybe_cue(b: &[u8]) -> bool {
-    if b.len() < 2 || b.len() > 24 {
-        return false;
+/// The lexicon, built: a loop over the words of a sentence takes it once
+/// ([`Lexicon::get`]) and asks it of each word, instead of every lookup
+/// checking (an atomic load and a branch) that the table is built.
+#[derive(Clone, Copy, Debug)]
+pub struct Lexicon(&'static Table);
+
+impl Lexicon {
+    #[inline]
+    pub fn get() -> Lexicon {
+        Lexicon(&TABLE)
     }
-    let slot = filter_slot(b[0], b[b.len() - 1]);
-    TABLE.cue_lengths[slot] & (1 << b.len()) != 0
+
+    /// Whether a word may be a cue (any case) or is "put"/"phrased" (see
+    /// [`class::PUT`]). Cheap and conservative: false means it is not one;
+    /// true means [`lookup`] will tell.
+    #[inline]
+    pub fn maybe_cue(self, b: &[u8]) -> bool {
+        if b.len() < 2 || b.len() > 24 {
+            return false;
+        }
+        let slot = filter_slot(b[0], b[b.len() - 1]);
+        self.0.cue_lengths[slot] & (1 << b.len()) != 0
+    }
+
+    /// [`lookup_in`].
+    #[inline(always)]
+    pub fn lookup_in(self, text: &str, start: usize, end: usize) -> Entry {
+        lookup_in_table(self.0, text, start, end)
+    }
 }
 
 /// Look a word up (any case). Words longer than 24 bytes or not ASCII are in
@@ -573,6 +592,11 @@ pub fn lookup(word: &str) -> Entry {
 /// sentence that may frame, in a loop of its own.
 #[inline(always)]
 pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
+    lookup_in_table(&TABLE, text, start, end)
+}
+
+#[inline(always)]
+fn lookup_in_table(table: &Table, text: &str, start: usize, end: usize) -> Entry {
     let bytes = text.as_bytes();
     // Abbreviations are stored without their dot ("Gen." is "gen").
     let end = if end > start && bytes[end - 1] == b'.' { end - 1 } else { end };
@@ -580,7 +604,6 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
     if len > 24 || len == 0 || bytes[start].is_ascii_digit() {
         return Entry::default();
     }
-    let table = &*TABLE;
     if table.lengths[filter_slot(bytes[start], bytes[end - 1])] & (1 << len) == 0 {
         return Entry::default();
     }
@@ -593,13 +616,9 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
         let w = match load(start) {
             Some(w) => w & low(len),
             // Too near the end of `text` for a load, as most words given
-            // to `lookup` on their own are: a copy into a zeroed word, not
-            // the byte loop below.
-            None => {
-                let mut word = [0u8; 8];
-                word[..len].copy_from_slice(&bytes[start..end]);
-                u64::from_le_bytes(word)
-            }
+            // to `lookup` on their own are: two loads that overlap (see
+            // `short_word`), not the byte loop below.
+            None => short_word(&bytes[start..end]),
         };
         if w & scan::HI != 0 {
             return Entry::default();
@@ -622,6 +641,23 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
         *kj |= scan::upper_mask(*kj) >> 2;
     }
     table.get(&k)
+}
+
+/// A word of one to eight bytes as the low bytes of a `u64` (the others
+/// zero): its first and last four bytes (or two, or its one), loaded and
+/// laid over each other where they overlap. A copy into a zeroed word
+/// called memcpy for every short word looked up on its own.
+#[inline]
+fn short_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!((1..=8).contains(&n));
+    let four = |at: usize| u64::from(u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes")));
+    let two = |at: usize| u64::from(u16::from_le_bytes(b[at..at + 2].try_into().expect("2 bytes")));
+    match n {
+        4.. => four(0) | four(n - 4) << (8 * (n - 4)),
+        2.. => two(0) | two(n - 2) << (8 * (n - 2)),
+        _ => u64::from(b[0]),
+    }
 }
 
 /// The pronoun of a pronoun with its auxiliary written on ("She's",
@@ -814,6 +850,16 @@ mod tests {
         assert!(lookup("officials").class & class::ANON != 0);
         assert!(lookup("Pentagon").class & class::ORG != 0);
         assert_eq!(lookup("Zyxw").class, 0);
+    }
+
+    #[test]
+    fn short_words_are_their_bytes() {
+        let text = b"abcdefgh";
+        for n in 1..=8 {
+            let mut word = [0u8; 8];
+            word[..n].copy_from_slice(&text[..n]);
+            assert_eq!(short_word(&text[..n]), u64::from_le_bytes(word), "{n}");
+        }
     }
 
     #[test]

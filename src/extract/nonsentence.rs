@@ -95,7 +95,14 @@ const BYLINE_NOUNS: &[&str] = &[
 /// of the article. `pieces` is what [`may_hold_pieces`] said of its
 /// paragraph.
 pub fn not_a_sentence(text: &str, pieces: bool) -> bool {
-    let t = text.trim();
+    // The splitter's sentences are trimmed already: a printable ASCII byte
+    // at either end says so without a character decoded from each end.
+    let b = text.as_bytes();
+    let t = if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+        text
+    } else {
+        text.trim()
+    };
     if t.is_empty() || t.len() > 400 {
         return false;
     }
@@ -154,10 +161,13 @@ fn is_credit_line(t: &str) -> bool {
     if t.len() > 300 || !t.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    // Each list is tried only when the first byte can open one of its
-    // entries: most sentences open with none of them.
-    let first = t.as_bytes()[0];
-    let labels: &[&str] = if matches!(first, b'P' | b'I' | b'C' | b'V' | b'G') { PICTURE_LABELS } else { &[] };
+    // Each list is tried only when the first two bytes can open one of
+    // its entries: most sentences open with none of them. (By the first
+    // byte alone, "President", "It" and "As" were tried, each entry a
+    // call to memcmp.)
+    let two = t.as_bytes().get(..2).unwrap_or_default();
+    let labels: &[&str] =
+        if matches!(two, b"Ph" | b"Pi" | b"Im" | b"Ca" | b"Cr" | b"Il" | b"Gr" | b"Vi") { PICTURE_LABELS } else { &[] };
     for label in labels {
         let Some(rest) = t.strip_prefix(label) else { continue };
         if rest.starts_with([':', ',']) {
@@ -168,7 +178,7 @@ fn is_credit_line(t: &str) -> bool {
             return by.starts_with(|c: char| c.is_uppercase()) && by.split_whitespace().count() <= 10;
         }
     }
-    if matches!(first, b'R' | b'A' | b'W' | b'E' | b'C')
+    if matches!(two, b"Re" | b"Ad" | b"Wr" | b"Ed" | b"Co")
         && WIRE_CREDITS.iter().any(|c| t.strip_prefix(c).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())))
     {
         return t.split_whitespace().count() <= 40;
@@ -227,24 +237,70 @@ fn is_stamp(t: &str) -> bool {
     if t.len() > 120 {
         return false;
     }
-    let Some(first) = t.split_whitespace().next() else { return false };
+    // The first word, up to the first ASCII white space by its bytes (no
+    // character decoded), unless a byte that is not ASCII comes first: it
+    // may be white space of its own (U+00A0).
+    let bytes = t.as_bytes();
+    let first = match bytes.iter().position(|&b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii()) {
+        None if !t.is_empty() => t,
+        Some(p) if p > 0 && bytes[p].is_ascii() => &t[..p],
+        _ => match t.split_whitespace().next() {
+            Some(w) => w,
+            None => return false,
+        },
+    };
     let first = first.trim_end_matches([':', ',', '.']);
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return time::is_timestamp_line(t);
+    }
     // Lowercased on the stack, not in a new String for every sentence:
     // the stamp and calendar words have at most nine letters, so a longer
-    // first word opens a stamp only with a digit.
+    // first word opens no stamp. Its first bytes tell most words first.
     let mut buf = [0u8; 12];
-    let word = match buf.get_mut(..first.len()) {
-        Some(lower) => {
-            lower.copy_from_slice(first.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).expect("ASCII lowercasing keeps UTF-8")
-        }
-        None => "",
-    };
-    (time::LEADS.contains(&word)
-        || time::is_english_calendar_word(word)
-        || first.starts_with(|c: char| c.is_ascii_digit()))
-        && time::is_timestamp_line(t)
+    let Some(lower) = buf.get_mut(..first.len()) else { return false };
+    lower.copy_from_slice(first.as_bytes());
+    lower.make_ascii_lowercase();
+    if !stamp_word_start(lower) {
+        return false;
+    }
+    let word = std::str::from_utf8(lower).expect("ASCII lowercasing keeps UTF-8");
+    (time::LEADS.contains(&word) || time::is_english_calendar_word(word)) && time::is_timestamp_line(t)
+}
+
+/// Whether a lowercase word opens as a stamp or calendar word does: by
+/// its first three bytes, which every one of them has ("upd", "sep",
+/// "thu"). Most sentences open with "the", "he" or a name, and the lists
+/// compared them word by word, each comparison a call to memcmp.
+fn stamp_word_start(w: &[u8]) -> bool {
+    matches!(
+        w.get(..3).unwrap_or_default(),
+        b"upd"
+            | b"mod"
+            | b"pub"
+            | b"pos"
+            | b"edi"
+            | b"las"
+            | b"fir"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"may"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"mon"
+            | b"tue"
+            | b"wed"
+            | b"thu"
+            | b"fri"
+            | b"sat"
+            | b"sun"
+    )
 }
 
 /// A photo or graphic credit on a line of its own: "(Jane Roe/Valley
@@ -439,6 +495,32 @@ fn is_notice(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_stamp_word_passes_the_first_bytes() {
+        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september"];
+        let more = ["october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"];
+        let days = ["saturday", "sunday", "sept", "tues", "thur", "thurs"];
+        let mut words: Vec<&str> = time::LEADS.to_vec();
+        for w in months.iter().chain(&more).chain(&days) {
+            words.extend((1..=w.len()).map(|n| &w[..n]));
+        }
+        for w in words {
+            if time::LEADS.contains(&w) || time::is_english_calendar_word(w) {
+                assert!(stamp_word_start(w.as_bytes()), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_credit_label_opens_a_credit_line() {
+        for label in PICTURE_LABELS {
+            assert!(is_credit_line(&format!("{label}: Jane Roe/The Ledger")), "{label}");
+        }
+        for credit in WIRE_CREDITS {
+            assert!(is_credit_line(&format!("{credit}Jane Roe")), "{credit}");
+        }
+    }
 
     #[test]
     fn space_words_are_what_split_gives() {

@@ -11,61 +11,62 @@ use super::quotes::QuoteSpan;
 use super::scan;
 
 /// Titles and other abbreviations that are never the end of a sentence.
-fn never_final(lower: &str) -> bool {
+fn never_final(lower: &[u8]) -> bool {
     matches!(
         lower,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "gen"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "lt"
-            | "col"
-            | "sgt"
-            | "capt"
-            | "adm"
-            | "st"
-            | "mt"
-            | "prof"
-            | "rev"
-            | "hon"
-            | "maj"
-            | "brig"
-            | "cmdr"
-            | "messrs"
-            | "ft"
-            | "pres"
-            | "supt"
-            | "gens"
-            | "sens"
-            | "reps"
-            | "govs"
-            | "drs"
-            | "sec"
-            | "vs"
-            | "no"
-            | "nos"
-            | "fig"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"gen"
+            | b"sen"
+            | b"rep"
+            | b"gov"
+            | b"lt"
+            | b"col"
+            | b"sgt"
+            | b"capt"
+            | b"adm"
+            | b"st"
+            | b"mt"
+            | b"prof"
+            | b"rev"
+            | b"hon"
+            | b"maj"
+            | b"brig"
+            | b"cmdr"
+            | b"messrs"
+            | b"ft"
+            | b"pres"
+            | b"supt"
+            | b"gens"
+            | b"sens"
+            | b"reps"
+            | b"govs"
+            | b"drs"
+            | b"sec"
+            | b"vs"
+            | b"no"
+            | b"nos"
+            | b"fig"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
     )
 }
 
 /// Abbreviations that end sentences when a sentence starter follows.
-fn maybe_final(lower: &str) -> bool {
-    matches!(lower, "jr" | "sr" | "inc" | "corp" | "co" | "ltd" | "etc" | "llc" | "bros" | "dept" | "univ")
+fn maybe_final(lower: &[u8]) -> bool {
+    matches!(lower, b"jr" | b"sr" | b"inc" | b"corp" | b"co" | b"ltd" | b"etc" | b"llc" | b"bros" | b"dept" | b"univ")
 }
 
 fn is_closing(c: char) -> bool {
@@ -246,9 +247,9 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
         for (d, s) in lower_buf.iter_mut().zip(word.bytes()) {
             *d = s.to_ascii_lowercase();
         }
-        std::str::from_utf8(&lower_buf[..word.len()]).unwrap_or("")
+        &lower_buf[..word.len()]
     } else {
-        ""
+        &[]
     };
     let mut chars = word.chars();
     let single_letter = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();

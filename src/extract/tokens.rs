@@ -195,50 +195,49 @@ pub fn tokenize(
     // of their own, not in the one above: that loop's registers are its
     // own, and the lookup's would spill them for every token.
     if may_frame {
+        let lexicon = cues::Lexicon::get();
         for k in 0..out.len() {
             let t = out[k];
             if t.kind == Kind::Word && !t.quoted {
-                let mut entry = cues::lookup_in(doc, t.start, t.end);
+                let mut entry = lexicon.lookup_in(doc, t.start, t.end);
                 if entry.class & class::CONTEXT_CUE != 0 {
                     entry = cues::context_cue(doc, (t.start, t.end), word_before(&out[..k]), entry);
+                }
+                // A capitalised function word is seldom one: it is told
+                // here, in the same pass (each test reads only its own
+                // entry and its neighbours' words), not in a pass of its
+                // own over every token.
+                if t.cap && entry.class & FUNCTION != 0 && not_function_word(doc, out, k, capitals) {
+                    entry = Entry::default();
                 }
                 out[k].entry = entry;
             }
         }
-        // "James A. Baker", "John I. Ortiz": a middle initial is no article
-        // or pronoun.
-        for k in 1..out.len().saturating_sub(1) {
-            let t = &out[k];
-            let b = doc.as_bytes();
-            if t.cap
-                && t.entry.class & FUNCTION != 0
-                && ((t.end - t.start == 1 && b.get(t.end) == Some(&b'.'))
-                    || (t.end - t.start == 2 && b[t.end - 1] == b'.'))
-                && out[k - 1].kind == Kind::Word
-                && out[k - 1].cap
-                && !out[k - 1].quoted
-                && out[k + 1..out.len().min(k + 3)].iter().any(|n| n.kind == Kind::Word && n.cap)
-            {
-                out[k].entry = Entry::default();
-            }
-        }
-        // "The WHO said", "the US": an acronym after an article is a name,
-        // not the function word it spells.
-        if capitals {
-            for k in 1..out.len() {
-                let t = &out[k];
-                if t.entry.class & FUNCTION != 0
-                    && t.cap
-                    && t.end - t.start >= 2
-                    && doc[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase())
-                    && out[k - 1].kind == Kind::Word
-                    && out[k - 1].text(doc).eq_ignore_ascii_case("the")
-                {
-                    out[k].entry = Entry::default();
-                }
-            }
-        }
     }
+}
+
+/// Whether the capitalised word at `k`, which the lexicon has as a
+/// function word, is a name's: a middle initial ("James A. Baker", "John
+/// I. Ortiz"), or an acronym after an article ("The WHO said", "the US").
+/// `capitals` says whether the sentence has a word of two capitals.
+#[cold]
+fn not_function_word(doc: &str, out: &[Token], k: usize, capitals: bool) -> bool {
+    let t = &out[k];
+    let b = doc.as_bytes();
+    let initial = k >= 1
+        && k + 1 < out.len()
+        && ((t.end - t.start == 1 && b.get(t.end) == Some(&b'.')) || (t.end - t.start == 2 && b[t.end - 1] == b'.'))
+        && out[k - 1].kind == Kind::Word
+        && out[k - 1].cap
+        && !out[k - 1].quoted
+        && out[k + 1..out.len().min(k + 3)].iter().any(|n| n.kind == Kind::Word && n.cap);
+    let acronym = capitals
+        && k >= 1
+        && t.end - t.start >= 2
+        && doc[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase())
+        && out[k - 1].kind == Kind::Word
+        && out[k - 1].text(doc).eq_ignore_ascii_case("the");
+    initial || acronym
 }
 
 /// What the tokeniser's loop carries from token to token.
@@ -272,6 +271,7 @@ impl Scan {
 /// filter.
 fn may_frame(doc: &str, tokens: &[Token]) -> bool {
     let bytes = doc.as_bytes();
+    let lexicon = cues::Lexicon::get();
     let mut opens_in = false;
     for (k, t) in tokens.iter().enumerate() {
         match t.kind {
@@ -280,8 +280,8 @@ fn may_frame(doc: &str, tokens: &[Token]) -> bool {
             Kind::Word if t.quoted => {}
             Kind::Word => {
                 let w = &bytes[t.start..t.end];
-                if cues::maybe_cue(w) {
-                    let mut entry = cues::lookup_in(doc, t.start, t.end);
+                if lexicon.maybe_cue(w) {
+                    let mut entry = lexicon.lookup_in(doc, t.start, t.end);
                     if entry.class & class::CONTEXT_CUE != 0 {
                         entry = cues::context_cue(doc, (t.start, t.end), word_before(&tokens[..k]), entry);
                     }

@@ -241,15 +241,24 @@ fn pack_np(np: Option<(usize, usize)>) -> Option<u32> {
 }
 
 impl Ctx<'_> {
-    #[inline]
+    /// Inlined always, with no closure in it: the frames ask it about a
+    /// word they name (`c.lower_is(k, "and")`) a million and a half times
+    /// over the PolNeAR train texts, and inlined the word's length and
+    /// bytes are constants. Out of line (as the compiler left it, or not,
+    /// by how it split the crate) each ask was a call with the word's
+    /// bytes compared in a loop.
+    #[inline(always)]
     fn lower_is(&self, i: usize, w: &str) -> bool {
         // Bytes, length first: the frames ask this of many tokens, and
         // slicing the text as a str checks char boundaries first.
-        self.t.get(i).is_some_and(|t| {
-            t.word()
-                && t.end - t.start == w.len()
-                && self.doc.as_bytes()[t.start..t.end].eq_ignore_ascii_case(w.as_bytes())
-        })
+        match self.t.get(i) {
+            Some(t) => {
+                t.word()
+                    && t.end - t.start == w.len()
+                    && self.doc.as_bytes()[t.start..t.end].eq_ignore_ascii_case(w.as_bytes())
+            }
+            None => false,
+        }
     }
 
     /// Byte range of the mention in token range `[s, e)`.
