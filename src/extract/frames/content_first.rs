@@ -56,6 +56,19 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
                     return Tail::Adverbial;
                 }
                 if n.is(class::CONJ) && !n.cap {
+                    // "C, police said, and had been drinking": right after
+                    // a plain verb of saying (maybe and a day), the saying
+                    // covers what "and" adds, when that reports nothing of
+                    // its own ("..., and the mayor said D" does) and is no
+                    // quotation ("..., and \"Q\"" is framed as one).
+                    if c.lower_is(j + 1, "and")
+                        && kind == CueKind::Speech
+                        && (j == cue + 1 || j == cue + 2 && t[cue + 1].is(class::TIME))
+                        && t.get(j + 2).is_some_and(|x| x.word() && !x.quoted)
+                        && !t[j + 2..].iter().any(|x| x.quoted || x.cue().is_some())
+                    {
+                        return Tail::Parenthetical(j + 1);
+                    }
                     return Tail::Clause;
                 }
                 // "this week" is a time, "this effect could" a clause.

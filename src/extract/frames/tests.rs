@@ -2079,3 +2079,19 @@ fn a_noun_of_saying_before_a_colon_names_who_said_what_follows() {
         assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
     }
 }
+
+#[test]
+fn what_and_adds_after_a_mid_sentence_frame_is_the_source_s_too() {
+    each_one([
+        (
+            "The plant is safe to use, city officials said, and the boil notice ends on Friday.",
+            one("city officials", "indirect", "The plant is safe to use and the boil notice ends on Friday"),
+        ),
+        (
+            "The driver was speeding, police said, and had been drinking.",
+            one("police", "indirect", "The driver was speeding and had been drinking"),
+        ),
+    ]);
+    // "but" turns to the outlet's own, as before.
+    assert_eq!(rows("The plant is safe, officials said, but the notice stays in place.")[0].2, "The plant is safe");
+}
