@@ -25,6 +25,28 @@ enum Tail {
     Content,
 }
 
+/// "C, officials said, and the mayor said D": a clause after the comma
+/// that closes the frame at `cue` and a conjunction, with a report of its
+/// own, is framed by itself.
+fn second_report(c: &Ctx, cue: usize, out: &mut Vec<Frame>) {
+    let t = c.t;
+    let Some(j) = (cue + 1..t.len()).find(|&j| t[j].kind == Kind::Comma && !t[j].quoted) else {
+        return;
+    };
+    if !(c.lower_is(j + 1, "and") || c.lower_is(j + 1, "but")) || j + 3 > t.len() {
+        return;
+    }
+    let rest = &t[j + 2..];
+    if !rest.iter().any(|x| !x.quoted && x.cue().is_some()) {
+        return;
+    }
+    let mut more = Vec::new();
+    if super::find(c.doc, rest, c.may_comment, &mut more) == super::Outcome::Framed {
+        super::shift_mentions(&mut more, j + 2);
+        out.append(&mut more);
+    }
+}
+
 fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
     let t = c.t;
     if t[cue].is(class::INFINITIVE) && c.lower_is(cue + 1, "to") {
@@ -404,6 +426,9 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                     split_quote_tail(c, j, cue_bytes, out);
                 } else if content2.is_none() {
                     participle_tail(c, cue + 1, out);
+                }
+                if matches!(tail, Tail::Clause) {
+                    second_report(c, cue, out);
                 }
                 return true;
             }

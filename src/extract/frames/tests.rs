@@ -2095,3 +2095,11 @@ fn what_and_adds_after_a_mid_sentence_frame_is_the_source_s_too() {
     // "but" turns to the outlet's own, as before.
     assert_eq!(rows("The plant is safe, officials said, but the notice stays in place.")[0].2, "The plant is safe");
 }
+
+#[test]
+fn a_second_report_after_a_mid_sentence_frame_is_its_own() {
+    assert_eq!(
+        rows("The plant is safe, officials said, and the mayor said the notice would end."),
+        vec![one("officials", "indirect", "The plant is safe"), one("mayor", "indirect", "the notice would end")]
+    );
+}
