@@ -768,6 +768,10 @@ fn is_age(c: &Ctx, k: usize) -> bool {
     w.starts_with(|ch: char| ch.is_ascii_digit()) && (w.ends_with("-year-old") || w.ends_with("-month-old"))
 }
 
+/// Verbs of going somewhere to say something: "took to Facebook to say".
+const GOING: [&str; 10] =
+    ["took", "takes", "went", "goes", "appeared", "appears", "came", "returned", "headed", "turned"];
+
 /// Back over auxiliaries and adverbs between a subject and its cue ("has
 /// also said", "has, however, argued", "repeatedly claimed").
 pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
@@ -814,6 +818,30 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
                 .any(|w| c.lower_is(j - 2, w))
         {
             j -= 2;
+            continue;
+        }
+        // "took to social media to say", "went on television to say",
+        // "appeared on CNN to say": a verb of going somewhere, and where,
+        // before the cue's infinitive of purpose.
+        // (Only before a verb of saying: "took the stage to acknowledge
+        // his victory" names a deed.)
+        if c.lower_is(j - 1, "to")
+            && ["say", "tell", "announce", "declare", "argue", "warn", "insist", "urge"]
+                .iter()
+                .any(|w| c.lower_is(cue, w))
+            && let Some(v) = (j.saturating_sub(7)..j.saturating_sub(2)).rev().find(|&v| {
+                GOING.iter().any(|w| c.lower_is(v, w))
+                    && (c.lower_is(v + 1, "to")
+                        || c.lower_is(v + 1, "on")
+                        || c.lower_is(v + 1, "before")
+                        // "took the stage to say", "took the floor".
+                        || (c.lower_is(v, "took") || c.lower_is(v, "takes")) && c.lower_is(v + 1, "the"))
+            })
+            && t[v + 2..j - 1]
+                .iter()
+                .all(|x| x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::SUB | class::CONJ | class::AUX))
+        {
+            j = v;
             continue;
         }
         // "went on to say", "goes on to say".

@@ -2103,3 +2103,18 @@ fn a_second_report_after_a_mid_sentence_frame_is_its_own() {
         vec![one("officials", "indirect", "The plant is safe"), one("mayor", "indirect", "the notice would end")]
     );
 }
+
+#[test]
+fn a_verb_of_going_somewhere_to_say_is_no_part_of_the_speaker() {
+    each_one([
+        (
+            "Lena Ortiz took to social media to say the vote was rigged.",
+            one("Lena Ortiz", "indirect", "the vote was rigged"),
+        ),
+        (
+            "Mayor Ann Roe appeared on CNN on Sunday to say the vote was rigged.",
+            one("Ann Roe", "indirect", "the vote was rigged"),
+        ),
+        ("Lena Ortiz took the stage to say the vote was rigged.", one("Lena Ortiz", "indirect", "the vote was rigged")),
+    ]);
+}
