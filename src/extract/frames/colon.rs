@@ -77,6 +77,11 @@ pub(super) fn colon_report(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     true
 }
 
+/// "was", "is": the short predicate before the colon ("was blunt").
+fn copula(c: &Ctx, i: usize) -> bool {
+    ["was", "is", "were", "are"].iter().any(|w| c.lower_is(i, w))
+}
+
 /// Whether the phrase `[s, e)` can be a source: a name, a pronoun or a
 /// noun for people or a body ("For years, the answer was": no one).
 fn can_source(c: &Ctx, s: usize, e: usize) -> bool {
@@ -121,7 +126,7 @@ fn saying_noun(c: &Ctx, k: usize) -> Option<(usize, Source)> {
     if j < k && c.lower_is(j, "from") {
         // The phrase runs to the predicate or the colon.
         let s = j + 1;
-        let e = (s..k).find(|&i| ["was", "is", "were", "are"].iter().any(|w| c.lower_is(i, w))).unwrap_or(k);
+        let e = (s..k).find(|&i| copula(c, i)).unwrap_or(k);
         if e - s > 6 || t[s..e].iter().any(|x| x.is(class::SUB | class::CONJ)) {
             return None;
         }
@@ -137,7 +142,7 @@ fn saying_noun(c: &Ctx, k: usize) -> Option<(usize, Source)> {
             j += 1;
         }
     }
-    if j < k && ["was", "is", "were", "are"].iter().any(|w| c.lower_is(j, w)) {
+    if j < k && copula(c, j) {
         j += 1;
         let start = j;
         while j < k && j - start < 2 && t[j].word() && !t[j].cap && !is_function(&t[j]) {
