@@ -641,9 +641,18 @@ fn pair_in_place(w: &mut Work<'_>) {
     // worked out once per side, not for every candidate.
     let places = |side: usize| {
         let member = &w.member[side];
-        let place: Vec<_> = (0..member.len())
-            .map(|i| (member[..i].iter().rev().find_map(|m| *m), member[i + 1..].iter().find_map(|m| *m)))
-            .collect();
+        // One pass each way: the last pair before, the first after.
+        let mut place = vec![(None, None); member.len()];
+        let mut before = None;
+        for (k, m) in member.iter().enumerate() {
+            place[k].0 = before;
+            before = m.or(before);
+        }
+        let mut after = None;
+        for (k, m) in member.iter().enumerate().rev() {
+            place[k].1 = after;
+            after = m.or(after);
+        }
         let mut left: HashMap<_, usize> = HashMap::new();
         for (k, p) in place.iter().enumerate() {
             if member[k].is_none() {
