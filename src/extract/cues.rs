@@ -88,6 +88,9 @@ pub mod class {
     /// Base forms that are as often nouns ("report", "estimate",
     /// "suspect"): a cue only in context (see [`context_cue`]).
     pub const CONTEXT_CUE: u32 = 1 << 22;
+    /// Adjectives of stance, cues only after a verb of being and before
+    /// "that": "S is convinced that C", "S remains confident that C".
+    pub const STANCE: u32 = 1 << 23;
 }
 
 /// One word's entry.
@@ -235,6 +238,17 @@ const BELIEF: &str = "thinks think thought believes believe believed expects exp
     hopes hope hoped wants want wanted fears fear feared knows know knew doubts doubted feels \
     feel felt shows show showed found finds indicates indicated worries worried worry \
     hoping expecting believing fearing betting wondering worrying";
+/// Verbs of knowing and finding out that as often take a plain object
+/// ("learned a lesson", "determined the cause", "recognized the
+/// state"): beliefs only before "that" and its clause (see
+/// [`context_cue`]).
+const KNOWING: &str = "understands understood realized realizes realised realises recognized \
+    recognizes recognised learned discovered determined assumed assumes";
+/// Adjectives of stance ([`class::STANCE`]): beliefs only after a verb of
+/// being and before "that" and its clause (see [`context_cue`]).
+const STANCE: &str = "convinced confident adamant afraid aware optimistic concerned skeptical \
+    sceptical incensed frustrated angry pleased disappointed upset alarmed surprised shocked \
+    unconvinced persuaded";
 const PARTICIPLE: &str = "adding noting saying arguing explaining insisting warning stressing \
     suggesting claiming telling writing tweeting declaring calling accusing vowing promising \
     acknowledging asserting predicting urging asking stating demanding denying emphasizing \
@@ -460,6 +474,8 @@ fn build() -> Table {
         class::NOUNLIKE_CUE,
     );
     add_class("put phrased", class::PUT);
+    add_class(KNOWING, class::CONTEXT_CUE);
+    add_class(STANCE, class::CONTEXT_CUE | class::STANCE);
     for (w, _) in CONTEXT_CUES {
         add_class(w, class::CONTEXT_CUE);
     }
@@ -493,7 +509,12 @@ fn build() -> Table {
     // "put" and "phrased" pass the cue filter, so that the tokeniser,
     // which looks up only words that may be cues until one is, sees "as
     // Roe put it" (a report with no cue word) at no cost to other words.
-    for w in ["put", "phrased"].into_iter().chain(CONTEXT_CUES.map(|(w, _)| w)) {
+    for w in ["put", "phrased"]
+        .into_iter()
+        .chain(CONTEXT_CUES.map(|(w, _)| w))
+        .chain(KNOWING.split_whitespace())
+        .chain(STANCE.split_whitespace())
+    {
         let b = w.as_bytes();
         t.cue_lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
     }
@@ -529,6 +550,9 @@ pub fn context_cue(doc: &str, (start, end): (usize, usize), before: Option<(usiz
     }
     let prev = &doc[bs..be];
     let prev_class = lookup_in(doc, bs, be).class;
+    if entry.class & class::STANCE != 0 || KNOWING.split_whitespace().any(|w| doc[start..end].eq_ignore_ascii_case(w)) {
+        return knowing_cue(doc, end, (prev, prev_class), entry);
+    }
     let plural = ["they", "we", "i", "you"].iter().any(|p| prev.eq_ignore_ascii_case(p))
         || prev_class & (class::ANON | class::GROUP) != 0
         || (prev.len() > 3
@@ -546,6 +570,44 @@ pub fn context_cue(doc: &str, (start, end): (usize, usize), before: Option<(usiz
         None => entry,
     }
 }
+
+/// "The panel determined that C", "Ortiz is convinced that C": a verb of
+/// knowing or an adjective of stance ([`class::STANCE`]) before " that "
+/// is a belief when a clause follows "that" (not "learned that day",
+/// "learned that in 1990") and, for an adjective, a verb of being or an
+/// adverb goes before it ("remains confident", "is increasingly
+/// concerned"; not "so angry that", "the concerned that").
+fn knowing_cue(doc: &str, end: usize, (prev, prev_class): (&str, u32), entry: Entry) -> Entry {
+    let after = &doc[end + " that ".len()..];
+    let next_end =
+        after.find(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '\u{2019}')).unwrap_or(after.len());
+    let next = &after[..next_end];
+    let next_class = lookup(next).class;
+    if next.is_empty()
+        || next_class & (class::PREP | class::TIME) != 0
+        || ["day", "time", "moment"].iter().any(|w| next.eq_ignore_ascii_case(w))
+    {
+        return entry;
+    }
+    let stance = entry.class & class::STANCE != 0;
+    let before_ok = if stance {
+        LINKING.iter().any(|w| prev.eq_ignore_ascii_case(w))
+            || (prev.len() >= 5 && prev.ends_with("ly") && prev_class & (class::ANON | class::GROUP) == 0)
+            || ["not", "still", "also", "now", "always", "never", "all", "both"]
+                .iter()
+                .any(|w| prev.eq_ignore_ascii_case(w))
+    } else {
+        prev_class & (class::DET | class::PREP) == 0
+    };
+    if before_ok { Entry { class: entry.class | class::WEAK_CUE, cue: Some(CueKind::Belief) } } else { entry }
+}
+
+/// Verbs of being before an adjective of stance: "is convinced", "remains
+/// confident", "came away convinced".
+pub const LINKING: [&str; 18] = [
+    "is", "was", "are", "were", "be", "been", "being", "am", "remains", "remained", "remain", "seems", "seemed",
+    "appears", "appeared", "grew", "became", "away",
+];
 
 /// The lexicon, built: a loop over the words of a sentence takes it once
 /// ([`Lexicon::get`]) and asks it of each word, instead of every lookup

@@ -553,6 +553,10 @@ fn attribution_of(c: &Ctx, s: usize, e: usize) -> Attribution {
     }
 }
 
+fn is_linking(c: &Ctx, k: usize) -> bool {
+    cues::LINKING.iter().any(|w| c.lower_is(k, w))
+}
+
 /// Forms of "be": before a participle they make it a passive.
 pub(super) const BE: [&str; 8] = ["is", "was", "are", "were", "be", "been", "being", "am"];
 
@@ -998,6 +1002,26 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     if kind == CueKind::Other && passive_participle(c, cue) {
         return None;
     }
+    // "S is convinced that C", "S remains confident that C": an adjective
+    // of stance holds a belief only when predicated of its subject and
+    // followed by "that" (not "concerned residents", "so angry that he
+    // left", "how pleased").
+    if t[cue].is(class::STANCE)
+        && !(c.lower_is(cue + 1, "that")
+            && (skip_aux_back(c, cue)..cue).any(|k| is_linking(c, k))
+            && !(cue > 0 && ["so", "too", "as", "how"].iter().any(|w| c.lower_is(cue - 1, w))))
+    {
+        return None;
+    }
+    // "the lessons learned that day", "pleased that morning": "that" is
+    // the time's determiner, no clause follows.
+    if kind == CueKind::Belief
+        && c.lower_is(cue + 1, "that")
+        && t.get(cue + 2)
+            .is_some_and(|n| n.is(class::TIME) || ["day", "time", "moment"].iter().any(|w| c.lower_is(cue + 2, w)))
+    {
+        return None;
+    }
     let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| {
         starts_clause(c, s)
             || (s > 0 && t[s - 1].is(class::SUB) && !t[s - 1].cap && !c.lower_is(s - 1, "that"))
@@ -1045,6 +1069,12 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     .or_else(|| matches!(kind, CueKind::Speech | CueKind::Tell).then(|| relative_subject(c, cue)).flatten()) else {
         return None;
     };
+    // "Asked whether he was concerned that C", "unclear whether Roe knew
+    // C": a belief in question is no report of one. (After "if" it often
+    // is one: "asked her if she believed C".)
+    if kind == CueKind::Belief && np.0 > 0 && c.lower_is(np.0 - 1, "whether") {
+        return None;
+    }
     // "..., Ann Roe, who said C": the antecedent speaks; "family members,
     // many of whom say C": they do.
     let relative = is_relative(c, np) || phrases::partitive_relative(c, np.0);
@@ -1121,11 +1151,14 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     // A passive ("the decision is expected to ...") reports no one; a
     // progressive ("has been saying") does.
     let participle = t[cue].text(c.doc);
-    let passive_form =
-        participle.ends_with("ed") || ["said", "told", "thought", "known", "shown", "found"].contains(&participle);
+    let passive_form = participle.ends_with("ed")
+        || ["said", "told", "thought", "known", "shown", "found", "understood"].contains(&participle);
     // Only the auxiliaries before the cue count: "S, who was elected in
     // May, said" is active.
+    // ("S is worried that C" is a stance, no passive.)
+    let stance = (t[cue].is(class::STANCE) || c.lower_is(cue, "worried")) && c.lower_is(cue + 1, "that");
     if passive_form
+        && !stance
         && t[skip_aux_back(c, cue)..cue].iter().any(|x| BE.iter().any(|w| x.text(c.doc).eq_ignore_ascii_case(w)))
     {
         return None;

@@ -791,6 +791,19 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             j -= 1;
             continue;
         }
+        // "S remains convinced that C", "S came away convinced": a verb of
+        // being before an adjective of stance.
+        if t[cue].is(class::STANCE)
+            && p.word()
+            && !p.cap
+            && crate::extract::cues::LINKING.iter().any(|w| c.lower_is(j - 1, w))
+        {
+            j -= 1;
+            if c.lower_is(j, "away") && j > 0 && ["came", "comes", "come"].iter().any(|w| c.lower_is(j - 1, w)) {
+                j -= 1;
+            }
+            continue;
+        }
         // "Ann Roe on Tuesday said", "Ann Roe last week said".
         if p.word() && p.is(class::TIME) && !p.is(class::DET) && !is_possessive(c, j - 1) {
             j -= 1;

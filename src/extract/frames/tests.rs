@@ -2118,3 +2118,59 @@ fn a_verb_of_going_somewhere_to_say_is_no_part_of_the_speaker() {
         ("Lena Ortiz took the stage to say the vote was rigged.", one("Lena Ortiz", "indirect", "the vote was rigged")),
     ]);
 }
+
+#[test]
+fn a_verb_of_knowing_before_a_clause_is_a_belief() {
+    each_one([
+        (
+            "Investigators discovered that the bridge had been sabotaged.",
+            one("investigators", "belief", "the bridge had been sabotaged"),
+        ),
+        ("The mayor realized that the bridge would close.", one("mayor", "belief", "the bridge would close")),
+        ("The panel determined that the pipe had burst.", one("panel", "belief", "the pipe had burst")),
+        (
+            "Many people in the talks assumed that Mr. Clarke had the backing of the bank.",
+            one("people in the talks", "belief", "Mr. Clarke had the backing of the bank"),
+        ),
+    ]);
+    // An object, a time after "that", a passive: no belief.
+    for text in [
+        "The Democrats understood this in 2008, the last open year.",
+        "The lessons learned that day were never forgotten.",
+        "Marvin Roffman learned that in 1990 after he criticised the casino.",
+        "It is understood that the talks will resume.",
+        "One lesson learned in this campaign is that audits matter.",
+    ] {
+        assert_eq!(rows(text)[0].0, None, "{text}");
+    }
+}
+
+#[test]
+fn an_adjective_of_stance_before_a_clause_is_a_belief() {
+    each_one([
+        ("Ortiz is confident that the bridge will reopen.", one("Ortiz", "belief", "the bridge will reopen")),
+        ("Ortiz remains convinced that the bridge will reopen.", one("Ortiz", "belief", "the bridge will reopen")),
+        (
+            "McConnell came away convinced that reforms were underway.",
+            one("McConnell", "belief", "reforms were underway"),
+        ),
+        ("Many Democrats are afraid that turnout may be low.", one("Democrats", "belief", "turnout may be low")),
+        ("The mayor is worried that the bridge will close.", one("mayor", "belief", "the bridge will close")),
+        (
+            "Clinton's allies have long been concerned that the group will not match the fundraising.",
+            one("Clinton's allies", "belief", "the group will not match the fundraising"),
+        ),
+    ]);
+    // A result clause, an adjective in a noun phrase, no clause, a question.
+    for text in [
+        "He was so angry that he left the room.",
+        "The council is aware of the problem.",
+        "She was pleased that day with the result.",
+        "Asked whether he was concerned that the plan would fail, Ortiz demurred.",
+    ] {
+        assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
+    }
+    // Adjectives inside a speaker's noun phrase stay part of it.
+    assert_eq!(rows("A shocked Lena Ortiz said the plan was unfair.")[0].0.as_deref(), Some("Lena Ortiz"));
+    assert_eq!(rows("Concerned parents said the plan was unfair.")[0].0.as_deref(), Some("Concerned parents"));
+}
