@@ -91,6 +91,11 @@ pub mod class {
     /// Adjectives of stance, cues only after a verb of being and before
     /// "that": "S is convinced that C", "S remains confident that C".
     pub const STANCE: u32 = 1 << 23;
+    /// Verbs of knowing and finding out: cues only before "that" and a
+    /// clause ("learned that C", not "learned a lesson").
+    pub const KNOWING: u32 = 1 << 24;
+    /// "clear" and "plain" of "made (it) clear that C": cues only there.
+    pub const CLEAR: u32 = 1 << 25;
 }
 
 /// One word's entry.
@@ -474,7 +479,8 @@ fn build() -> Table {
         class::NOUNLIKE_CUE,
     );
     add_class("put phrased", class::PUT);
-    add_class(KNOWING, class::CONTEXT_CUE);
+    add_class(KNOWING, class::CONTEXT_CUE | class::KNOWING);
+    add_class("clear plain", class::CONTEXT_CUE | class::CLEAR);
     add_class(STANCE, class::CONTEXT_CUE | class::STANCE);
     for (w, _) in CONTEXT_CUES {
         add_class(w, class::CONTEXT_CUE);
@@ -514,6 +520,7 @@ fn build() -> Table {
         .chain(CONTEXT_CUES.map(|(w, _)| w))
         .chain(KNOWING.split_whitespace())
         .chain(STANCE.split_whitespace())
+        .chain(["clear", "plain"])
     {
         let b = w.as_bytes();
         t.cue_lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
@@ -544,13 +551,25 @@ const CONTEXT_CUES: [(&str, CueKind); 9] = [
 /// if one is.
 pub fn context_cue(doc: &str, (start, end): (usize, usize), before: Option<(usize, usize)>, entry: Entry) -> Entry {
     let Some((bs, be)) = before else { return entry };
-    let rest = &doc.as_bytes()[end..];
-    if !rest.starts_with(b" that ") || doc.as_bytes()[start].is_ascii_uppercase() {
+    if doc.as_bytes()[start].is_ascii_uppercase() {
         return entry;
     }
     let prev = &doc[bs..be];
+    // "S made (it) clear that C", "made clear Tuesday that C": a report
+    // (its content only after "that": [`class::WEAK_CUE`]).
+    if entry.class & class::CLEAR != 0 {
+        return if MADE_CLEAR.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
+            Entry { class: entry.class | class::WEAK_CUE, cue: Some(CueKind::Speech) }
+        } else {
+            entry
+        };
+    }
+    let rest = &doc.as_bytes()[end..];
+    if !rest.starts_with(b" that ") {
+        return entry;
+    }
     let prev_class = lookup_in(doc, bs, be).class;
-    if entry.class & class::STANCE != 0 || KNOWING.split_whitespace().any(|w| doc[start..end].eq_ignore_ascii_case(w)) {
+    if entry.class & (class::STANCE | class::KNOWING) != 0 {
         return knowing_cue(doc, end, (prev, prev_class), entry);
     }
     let plural = ["they", "we", "i", "you"].iter().any(|p| prev.eq_ignore_ascii_case(p))
@@ -601,6 +620,22 @@ fn knowing_cue(doc: &str, end: usize, (prev, prev_class): (&str, u32), entry: En
     };
     if before_ok { Entry { class: entry.class | class::WEAK_CUE, cue: Some(CueKind::Belief) } } else { entry }
 }
+
+/// Words right before "clear" in "made (it) (very) clear that C".
+pub const MADE_CLEAR: [&str; 12] = [
+    "made",
+    "make",
+    "makes",
+    "it",
+    "very",
+    "abundantly",
+    "crystal",
+    "perfectly",
+    "pretty",
+    "painfully",
+    "quite",
+    "unmistakably",
+];
 
 /// Verbs of being before an adjective of stance: "is convinced", "remains
 /// confident", "came away convinced".

@@ -1013,6 +1013,13 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     {
         return None;
     }
+    // "S made clear that C", not "as was made clear", "has been made
+    // clear": a passive reports no one.
+    if t[cue].is(class::CLEAR)
+        && !phrases::made_clear(c, cue).is_some_and(|m| m == 0 || !BE.iter().any(|w| c.lower_is(m - 1, w)))
+    {
+        return None;
+    }
     // "the lessons learned that day", "pleased that morning": "that" is
     // the time's determiner, no clause follows.
     if kind == CueKind::Belief

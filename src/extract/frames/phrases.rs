@@ -774,9 +774,24 @@ const GOING: [&str; 10] =
 
 /// Back over auxiliaries and adverbs between a subject and its cue ("has
 /// also said", "has, however, argued", "repeatedly claimed").
+/// "S made (it) (very) clear that C": where "made" is, for the cue
+/// "clear" at `cue` ([`class::CLEAR`]).
+pub(super) fn made_clear(c: &Ctx, cue: usize) -> Option<usize> {
+    let mut k = cue;
+    while k > 0 && !c.t[k - 1].cap && crate::extract::cues::MADE_CLEAR[3..].iter().any(|w| c.lower_is(k - 1, w)) {
+        k -= 1;
+    }
+    (k > 0 && ["made", "make", "makes"].iter().any(|w| c.lower_is(k - 1, w))).then(|| k - 1)
+}
+
 pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
     let t = c.t;
     let mut j = cue;
+    if t[cue].is(class::CLEAR)
+        && let Some(made) = made_clear(c, cue)
+    {
+        j = made;
+    }
     loop {
         if j == 0 {
             return j;

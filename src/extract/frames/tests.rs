@@ -2174,3 +2174,26 @@ fn an_adjective_of_stance_before_a_clause_is_a_belief() {
     assert_eq!(rows("A shocked Lena Ortiz said the plan was unfair.")[0].0.as_deref(), Some("Lena Ortiz"));
     assert_eq!(rows("Concerned parents said the plan was unfair.")[0].0.as_deref(), Some("Concerned parents"));
 }
+
+#[test]
+fn made_it_clear_is_a_report() {
+    each_one([
+        (
+            "The mayor made clear that the bridge would stay closed.",
+            one("mayor", "indirect", "the bridge would stay closed"),
+        ),
+        ("Ortiz has made it very clear that she will not resign.", one("Ortiz", "indirect", "she will not resign")),
+        (
+            "Union officials made clear Monday they have no plans to strike.",
+            one("union officials", "indirect", "they have no plans to strike"),
+        ),
+    ]);
+    // A passive names no one; a clear view is no report.
+    for text in [
+        "As was made clear last week, the bridge will stay closed.",
+        "The water was clear that morning.",
+        "It is not clear that the bridge will reopen.",
+    ] {
+        assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
+    }
+}
