@@ -236,7 +236,7 @@ const SPEECH: &str = "said says say added adds wrote writes tweeted tweets poste
     crowed thundered sneered taunted inquired enquired queried interrupted confided \
     divulged relayed summarized summarised elaborated affirmed attested averred objected \
     rejoined deadpanned swore projected guessed reckoned reckons confirm disclose reveal \
-    specify discuss ruled";
+    specify discuss ruled points";
 const TELL: &str = "told tells tell asked asks assured assures informed informs reminded reminds \
     urged urges emailed texted messaged implored implores";
 const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \

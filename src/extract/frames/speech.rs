@@ -452,10 +452,14 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
         "voted" | "votes" => &["for", "against"],
         "railed" => &["against"],
         "pleaded" | "apologized" => &["for"],
+        "pointed" | "points" => &["to"],
         _ => &[],
     };
     if !needs.is_empty() && !needs.iter().any(|w| c.lower_is(j, w)) {
         return None;
+    }
+    if needs == ["to"] && verb.starts_with("point") {
+        j += 1;
     }
     if ["for", "on", "out", "as", "about", "of", "against"].iter().any(|w| c.lower_is(j, w)) {
         j += 1;

@@ -2197,3 +2197,18 @@ fn made_it_clear_is_a_report() {
         assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
     }
 }
+
+#[test]
+fn what_a_speaker_points_to_is_their_content() {
+    assert_eq!(
+        rows("Lena Ortiz spoke on Monday. As proof, she pointed to attacks on her campaign from two donors.")[1],
+        one("Lena Ortiz", "other", "attacks on her campaign from two donors")
+    );
+    each_one([(
+        "Senator Ann Roe points to the cost of the bridge.",
+        one("Ann Roe", "other", "the cost of the bridge"),
+    )]);
+    // Points scored, and "pointed out that C" as before.
+    assert!(rows("The team scored 20 points to win the game.").iter().all(|r| r.0.is_none()));
+    assert_eq!(rows("Ortiz pointed out that the bridge is old."), vec![one("Ortiz", "indirect", "the bridge is old")]);
+}
