@@ -461,6 +461,15 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     if needs == ["to"] && verb.starts_with("point") {
         j += 1;
     }
+    // "He appeared to suggest that C", "she seemed to concede C": what
+    // the inner verb of saying or belief takes is the content.
+    if needs == ["to"]
+        && (verb.starts_with("seem") || verb.starts_with("appear"))
+        && let Some(kind @ (CueKind::Speech | CueKind::Belief | CueKind::Tell)) = t.get(j + 1).and_then(|n| n.cue())
+        && let Some(inner) = complement(c, j + 1, kind)
+    {
+        return Some(inner);
+    }
     if ["for", "on", "out", "as", "about", "of", "against"].iter().any(|w| c.lower_is(j, w)) {
         j += 1;
     }

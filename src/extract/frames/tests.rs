@@ -2212,3 +2212,11 @@ fn what_a_speaker_points_to_is_their_content() {
     assert!(rows("The team scored 20 points to win the game.").iter().all(|r| r.0.is_none()));
     assert_eq!(rows("Ortiz pointed out that the bridge is old."), vec![one("Ortiz", "indirect", "the bridge is old")]);
 }
+
+#[test]
+fn what_a_speaker_seems_to_say_is_the_inner_verbs_content() {
+    each_one([
+        ("Ortiz appeared to suggest that the bridge was unsafe.", one("Ortiz", "other", "the bridge was unsafe")),
+        ("The mayor seemed to concede the plan had failed.", one("mayor", "other", "the plan had failed")),
+    ]);
+}
