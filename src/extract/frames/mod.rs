@@ -138,6 +138,8 @@ enum Mark {
     According,
     /// An unquoted colon before an opening mark ([`label::named_colon`]).
     ColonQuote,
+    /// An unquoted colon ([`colon::colon_report`]).
+    Colon,
 }
 
 /// How many tokens' cues [`Ctx`] keeps: most sentences have fewer.
@@ -179,28 +181,31 @@ impl<'a> Ctx<'a> {
             let two = |w: &[u8; 2]| u16::from_le_bytes(*w);
             let four = |w: &[u8; 4]| u32::from_le_bytes(*w);
             for (k, x) in self.t.iter().enumerate() {
-                if x.entry.cue == Some(CueKind::According) && !x.quoted {
-                    marks |= 1 << Mark::According as u8;
-                }
-                match (x.kind, x.end - x.start) {
-                    (Kind::Word, 2) => {
+                // Most tokens are words of neither two nor four bytes and
+                // no cue: a test of the kind and the length passes them.
+                let len = x.end - x.start;
+                if x.kind == Kind::Word {
+                    if x.entry.cue == Some(CueKind::According) && !x.quoted {
+                        marks |= 1 << Mark::According as u8;
+                    }
+                    if len == 2 {
                         let w = two(&[bytes[x.start], bytes[x.start + 1]]) | 0x2020;
                         if w == two(b"as") {
                             marks |= 1 << Mark::As as u8;
                         } else if w == two(b"by") && !x.quoted {
                             marks |= 1 << Mark::By as u8;
                         }
-                    }
-                    (Kind::Word, 4) => {
+                    } else if len == 4 {
                         let w = &bytes[x.start..x.end];
                         if four(&[w[0], w[1], w[2], w[3]]) | 0x2020_2020 == four(b"that") {
                             marks |= 1 << Mark::That as u8;
                         }
                     }
-                    (Kind::Colon, _) if !x.quoted && self.t.get(k + 1).is_some_and(|n| n.kind == Kind::Open) => {
+                } else if x.kind == Kind::Colon && !x.quoted {
+                    marks |= 1 << Mark::Colon as u8;
+                    if self.t.get(k + 1).is_some_and(|n| n.kind == Kind::Open) {
                         marks |= 1 << Mark::ColonQuote as u8;
                     }
-                    _ => {}
                 }
             }
             self.marks.set(marks);
