@@ -316,7 +316,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     if !any_close && !any_break {
         return false;
     }
-    for cue in (1..t.len()).rev() {
+    for cue in c.cue_words().rev().filter(|&k| k > 0) {
         let Some(kind) = cue_at(c, cue) else { continue };
         // "\"Why not?\" Roe demanded.": a stance verb right after a
         // quotation and its speaker says it too.

@@ -122,6 +122,79 @@ struct Ctx<'a> {
     marks: Cell<u8>,
     /// The sentence may hold "comment" (see [`find`]).
     may_comment: bool,
+    /// Which of the first 64 tokens the lexicon has as cues, one bit each,
+    /// found in one walk when first asked (see [`Ctx::cue_words`]).
+    cue_mask: Cell<Option<u64>>,
+}
+
+/// The tokens of a sentence whose word the lexicon has as a cue, in
+/// order ([`Ctx::cue_words`]): bits of a mask, or every token of a
+/// sentence too long for one.
+enum CueWords {
+    Mask(u64),
+    All(std::ops::Range<usize>),
+}
+
+impl Iterator for CueWords {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            CueWords::Mask(m) => {
+                if *m == 0 {
+                    return None;
+                }
+                let k = m.trailing_zeros() as usize;
+                *m &= *m - 1;
+                Some(k)
+            }
+            CueWords::All(r) => r.next(),
+        }
+    }
+}
+
+impl DoubleEndedIterator for CueWords {
+    fn next_back(&mut self) -> Option<usize> {
+        match self {
+            CueWords::Mask(m) => {
+                if *m == 0 {
+                    return None;
+                }
+                let k = 63 - m.leading_zeros() as usize;
+                *m &= !(1 << k);
+                Some(k)
+            }
+            CueWords::All(r) => r.next_back(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod cue_words_tests {
+    use super::*;
+
+    /// The cue words are every token the lexicon has as a cue, in order
+    /// forwards and backwards: exactly those in a short sentence (a
+    /// mask), every token in a long one.
+    #[test]
+    fn cue_words_are_the_tokens_with_a_cue() {
+        let long = "Roe said the plan, which she said was new, would work, and Diaz added that it was fine. ".repeat(4);
+        for doc in ["Ann Roe said the plan would work, Diaz added.", "No cue here at all.", long.as_str()] {
+            let mut t = Vec::new();
+            crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &[], true, &mut t);
+            let c = Ctx::new(doc, &t, false);
+            let want: Vec<usize> = if t.len() > 64 {
+                (0..t.len()).collect()
+            } else {
+                (0..t.len()).filter(|&k| t[k].entry.cue.is_some()).collect()
+            };
+            assert!(want.iter().any(|&k| t[k].entry.cue.is_some()) || doc.starts_with("No"), "{doc}");
+            assert_eq!(c.cue_words().collect::<Vec<_>>(), want, "{doc}");
+            let back: Vec<usize> = c.cue_words().rev().collect();
+            assert_eq!(back, want.iter().rev().copied().collect::<Vec<_>>(), "{doc}");
+        }
+        assert!(long.split_whitespace().count() > 64);
+    }
 }
 
 /// What a frame family needs in a sentence before it looks further
@@ -165,7 +238,27 @@ impl<'a> Ctx<'a> {
             nps: [const { Cell::new(0) }; MEMO],
             marks: Cell::new(0),
             may_comment,
+            cue_mask: Cell::new(None),
         }
+    }
+
+    /// The tokens whose word the lexicon has as a cue, in order: the only
+    /// ones [`cue_at`] can find one at. The families that look for a cue
+    /// walk these, not every token (a sentence has two or three among
+    /// thirty); a sentence of more than 64 tokens walks them all.
+    fn cue_words(&self) -> CueWords {
+        if self.t.len() > 64 {
+            return CueWords::All(0..self.t.len());
+        }
+        let mask = match self.cue_mask.get() {
+            Some(m) => m,
+            None => {
+                let m = self.t.iter().enumerate().fold(0, |m, (k, x)| m | (u64::from(x.entry.cue.is_some()) << k));
+                self.cue_mask.set(Some(m));
+                m
+            }
+        };
+        CueWords::Mask(mask)
     }
 
     /// Whether the sentence holds `mark`. A frame family that hangs on
@@ -653,7 +746,7 @@ fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) 
     if label(&c, out) || according_to(&c, out) || as_said(&c, out) || content_first(&c, out) || cue_first(&c, out) {
         return Outcome::Framed;
     }
-    for cue in 0..t.len() {
+    for cue in c.cue_words() {
         let Some(kind) = cue_at(&c, cue) else {
             continue;
         };
@@ -680,7 +773,7 @@ fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) 
     }
     // Stance and appeal ("S criticized C", "S called for C") last: a
     // sentence that reports speech is framed by its speech.
-    for cue in 0..t.len() {
+    for cue in c.cue_words() {
         if cue_at(&c, cue) == Some(CueKind::Other)
             && let Some(outcome) = subject_cue(&c, cue, CueKind::Other, out)
         {
@@ -844,7 +937,7 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
     } else {
         s - 2
     };
-    for cue in 0..brk {
+    for cue in c.cue_words().take_while(|&k| k < brk) {
         if cue_at(c, cue) != Some(CueKind::Other) {
             continue;
         }
