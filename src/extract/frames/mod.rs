@@ -34,7 +34,7 @@ use std::cell::Cell;
 
 use super::cues::{self, CueKind, class};
 use super::model::Attribution;
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, mark};
 use according::{according_to, in_document, reported_by};
 use as_said::as_said;
 use colon::colon_report;
@@ -117,8 +117,9 @@ struct Ctx<'a> {
     /// (a third of the 24,000 walks over the PolNeAR train texts were
     /// repeats), and the walk depends on nothing but the tokens.
     nps: [Cell<u32>; MEMO],
-    /// The [`Mark`]s the sentence holds, one bit each, found in one walk
-    /// when first asked (the high bit says it was).
+    /// The [`Mark`]s the sentence holds, as the tokeniser gave them, or
+    /// found in one walk when first asked ([`mark::KNOWN`] says they
+    /// were).
     marks: Cell<u8>,
     /// The sentence may hold "comment" (see [`find`]).
     may_comment: bool,
@@ -170,7 +171,7 @@ impl DoubleEndedIterator for CueWords {
 }
 
 #[cfg(test)]
-mod cue_words_tests {
+mod ctx_tests {
     use super::*;
 
     /// The cue words are every token the lexicon has as a cue, in order
@@ -181,8 +182,8 @@ mod cue_words_tests {
         let long = "Roe said the plan, which she said was new, would work, and Diaz added that it was fine. ".repeat(4);
         for doc in ["Ann Roe said the plan would work, Diaz added.", "No cue here at all.", long.as_str()] {
             let mut t = Vec::new();
-            crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &[], true, &mut t);
-            let c = Ctx::new(doc, &t, false);
+            let marks = crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &[], true, &mut t);
+            let c = Ctx::new(doc, &t, marks, false);
             let want: Vec<usize> = if t.len() > 64 {
                 (0..t.len()).collect()
             } else {
@@ -195,24 +196,51 @@ mod cue_words_tests {
         }
         assert!(long.split_whitespace().count() > 64);
     }
+
+    /// The marks the tokeniser notes are those a walk over the tokens
+    /// finds.
+    #[test]
+    fn the_tokenisers_marks_are_the_walks() {
+        let docs = [
+            "According to the report, prices rose by a third, as expected.",
+            "\u{201C}That is all,\u{201D} she said: \u{201C}As I said.\u{201D}",
+            "Her answer: \u{201C}No.\u{201D} The BY-law passed, THAT day.",
+            "\u{201C}As\u{201D} and \u{201C}by\u{201D} and \u{201C}that\u{201D} are words: quoted.",
+            "Nothing here at all.",
+        ];
+        let all = [Mark::As, Mark::By, Mark::That, Mark::According, Mark::ColonQuote, Mark::Colon];
+        for doc in docs {
+            let mut spans = Vec::new();
+            crate::extract::quotes::find(doc, false, &mut spans);
+            for framed in [false, true] {
+                let mut t = Vec::new();
+                let marks = crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &spans, framed, &mut t);
+                let (noted, walked) = (Ctx::new(doc, &t, marks, false), Ctx::new(doc, &t, 0, false));
+                for m in all {
+                    assert_eq!(noted.has(m), walked.has(m), "{m:?} in {doc}");
+                }
+            }
+        }
+    }
 }
 
 /// What a frame family needs in a sentence before it looks further
-/// ([`Ctx::has`]).
+/// ([`Ctx::has`]): one bit each, as the tokeniser notes them.
 #[derive(Clone, Copy, Debug)]
+#[repr(u8)]
 enum Mark {
     /// The word "as", quoted or not ([`as_said`]).
-    As,
+    As = mark::AS,
     /// "by", unquoted ([`according::reported_by`]).
-    By,
+    By = mark::BY,
     /// "that", quoted or not ([`nominal`]).
-    That,
+    That = mark::THAT,
     /// An unquoted "according" with its cue ([`according_to`]).
-    According,
+    According = mark::ACCORDING,
     /// An unquoted colon before an opening mark ([`label::named_colon`]).
-    ColonQuote,
+    ColonQuote = mark::COLON_QUOTE,
     /// An unquoted colon ([`colon::colon_report`]).
-    Colon,
+    Colon = mark::COLON,
 }
 
 /// How many tokens' cues [`Ctx`] keeps: most sentences have fewer.
@@ -230,13 +258,15 @@ const MEMO_KINDS: [CueKind; 8] = [
 ];
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a str, t: &'a [Token], may_comment: bool) -> Self {
+    /// `marks` are the tokens' [`mark`]s, or 0 where they are not known
+    /// (tokens cut from a sentence's).
+    fn new(doc: &'a str, t: &'a [Token], marks: u8, may_comment: bool) -> Self {
         Ctx {
             doc,
             t,
             cues: [const { Cell::new(0) }; MEMO],
             nps: [const { Cell::new(0) }; MEMO],
-            marks: Cell::new(0),
+            marks: Cell::new(marks),
             may_comment,
             cue_mask: Cell::new(None),
         }
@@ -267,43 +297,28 @@ impl<'a> Ctx<'a> {
     fn has(&self, mark: Mark) -> bool {
         let mut marks = self.marks.get();
         if marks == 0 {
-            marks = 0x80;
-            // The words by their bytes with the case bit set: for a
-            // lowercase word that is the same test as ignoring ASCII case.
+            marks = mark::KNOWN;
             let bytes = self.doc.as_bytes();
-            let two = |w: &[u8; 2]| u16::from_le_bytes(*w);
-            let four = |w: &[u8; 4]| u32::from_le_bytes(*w);
             for (k, x) in self.t.iter().enumerate() {
-                // Most tokens are words of neither two nor four bytes and
-                // no cue: a test of the kind and the length passes them.
-                let len = x.end - x.start;
-                if x.kind == Kind::Word {
-                    if x.entry.cue == Some(CueKind::According) && !x.quoted {
-                        marks |= 1 << Mark::According as u8;
-                    }
-                    if len == 2 {
-                        let w = two(&[bytes[x.start], bytes[x.start + 1]]) | 0x2020;
-                        if w == two(b"as") {
-                            marks |= 1 << Mark::As as u8;
-                        } else if w == two(b"by") && !x.quoted {
-                            marks |= 1 << Mark::By as u8;
+                match x.kind {
+                    Kind::Word => {
+                        if x.entry.cue == Some(CueKind::According) && !x.quoted {
+                            marks |= mark::ACCORDING;
                         }
-                    } else if len == 4 {
-                        let w = &bytes[x.start..x.end];
-                        if four(&[w[0], w[1], w[2], w[3]]) | 0x2020_2020 == four(b"that") {
-                            marks |= 1 << Mark::That as u8;
+                        marks |= mark::of_word(&bytes[x.start..x.end], x.quoted);
+                    }
+                    Kind::Colon if !x.quoted => {
+                        marks |= mark::COLON;
+                        if self.t.get(k + 1).is_some_and(|n| n.kind == Kind::Open) {
+                            marks |= mark::COLON_QUOTE;
                         }
                     }
-                } else if x.kind == Kind::Colon && !x.quoted {
-                    marks |= 1 << Mark::Colon as u8;
-                    if self.t.get(k + 1).is_some_and(|n| n.kind == Kind::Open) {
-                        marks |= 1 << Mark::ColonQuote as u8;
-                    }
+                    _ => {}
                 }
             }
             self.marks.set(marks);
         }
-        marks & (1 << mark as u8) != 0
+        marks & mark as u8 != 0
     }
 
     /// The noun phrase that ends at `end`, walked back once (`walk`) and
@@ -680,8 +695,8 @@ const REFUSABLE: [&str; 9] =
 /// caller knows the sentence has no "comment" (the paragraph has none):
 /// [`no_answer`] then skips its search for the word, which it ran on
 /// every sentence with a cue that nothing else framed.
-pub fn find(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
-    let outcome = find_frames(doc, t, may_comment, out);
+pub fn find(doc: &str, t: &[Token], marks: u8, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+    let outcome = find_frames(doc, t, marks, may_comment, out);
     if outcome == Outcome::Framed {
         report_in_parentheses(doc, t, may_comment, out);
     }
@@ -705,7 +720,7 @@ fn report_in_parentheses(doc: &str, t: &[Token], may_comment: bool, out: &mut Ve
         return;
     }
     let mut inner = Vec::new();
-    if find_frames(doc, &t[open + 1..close], may_comment, &mut inner) != Outcome::Framed
+    if find_frames(doc, &t[open + 1..close], 0, may_comment, &mut inner) != Outcome::Framed
         || inner.iter().any(|f| f.attribution == Attribution::Other)
     {
         return;
@@ -715,7 +730,7 @@ fn report_in_parentheses(doc: &str, t: &[Token], may_comment: bool, out: &mut Ve
     out.extend(inner);
 }
 
-fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+fn find_frames(doc: &str, t: &[Token], marks: u8, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
     out.clear();
     // "(C, Ann Roe said.)": a sentence set in parentheses is framed as if
     // they were not there.
@@ -724,12 +739,12 @@ fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) 
         let close = if t[last].kind == Kind::Stop { last - 1 } else { last };
         let inner = &t[1..close];
         if doc[t[close].start..t[close].end] == *")" && !inner.iter().any(|x| doc[x.start..x.end] == *"(") {
-            let outcome = find(doc, inner, may_comment, out);
+            let outcome = find(doc, inner, 0, may_comment, out);
             shift_mentions(out, 1);
             return outcome;
         }
     }
-    let c = Ctx::new(doc, t, may_comment);
+    let c = Ctx::new(doc, t, marks, may_comment);
     // Most sentences have neither a cue nor a quotation: nothing to find.
     if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
         return if in_document(&c, out)
@@ -838,7 +853,7 @@ fn shift_mentions(out: &mut [Frame], by: usize) {
 /// parentheses may hold one; a stance found there is left out).
 fn parenthesized_report(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Option<Outcome> {
     let (open, close) = parenthesis_with_report(doc, t)?;
-    match find_frames(doc, &t[open + 1..close], may_comment, out) {
+    match find_frames(doc, &t[open + 1..close], 0, may_comment, out) {
         Outcome::Framed if out.iter().all(|f| f.attribution != Attribution::Other) => {
             shift_mentions(out, open + 1);
             Some(Outcome::Framed)
