@@ -94,24 +94,32 @@ fn word_before(tokens: &[Token]) -> Option<(usize, usize)> {
 /// sentence's tokens.
 pub mod mark {
     /// The word "as", quoted or not.
-    pub const AS: u8 = 1;
+    pub const AS: u16 = 1;
     /// "by", unquoted.
-    pub const BY: u8 = 1 << 1;
+    pub const BY: u16 = 1 << 1;
     /// "that", quoted or not.
-    pub const THAT: u8 = 1 << 2;
+    pub const THAT: u16 = 1 << 2;
     /// An unquoted word the lexicon has as the cue of "according to".
-    pub const ACCORDING: u8 = 1 << 3;
+    pub const ACCORDING: u16 = 1 << 3;
     /// An unquoted colon before an opening mark.
-    pub const COLON_QUOTE: u8 = 1 << 4;
+    pub const COLON_QUOTE: u16 = 1 << 4;
     /// An unquoted colon.
-    pub const COLON: u8 = 1 << 5;
+    pub const COLON: u16 = 1 << 5;
+    /// A closing mark.
+    pub const CLOSE: u16 = 1 << 6;
+    /// A comma or a dash, quoted or not.
+    pub const BREAK: u16 = 1 << 7;
+    /// An opening mark.
+    pub const OPEN: u16 = 1 << 8;
+    /// An unquoted word the lexicon has as a cue.
+    pub const CUE: u16 = 1 << 9;
     /// The marks were looked for (a sentence may have none).
-    pub const KNOWN: u8 = 1 << 7;
+    pub const KNOWN: u16 = 1 << 15;
 
     /// The marks of a word token's bytes `w`: "as", "by" or "that" in
     /// any case.
     #[inline(always)]
-    pub fn of_word(w: &[u8], quoted: bool) -> u8 {
+    pub fn of_word(w: &[u8], quoted: bool) -> u16 {
         let two = |w: &[u8; 2]| u16::from_le_bytes(*w);
         let four = |w: &[u8; 4]| u32::from_le_bytes(*w);
         match *w {
@@ -188,7 +196,7 @@ pub fn tokenize(
     spans: &[QuoteSpan],
     framed: bool,
     out: &mut Vec<Token>,
-) -> u8 {
+) -> u16 {
     out.clear();
     let s = &doc[range.0..range.1];
     let bytes = s.as_bytes();
@@ -260,8 +268,11 @@ pub fn tokenize(
                 if t.cap && entry.class & FUNCTION != 0 && not_function_word(doc, out, k, capitals) {
                     entry = Entry::default();
                 }
-                if entry.cue == Some(CueKind::According) {
-                    marks |= mark::ACCORDING;
+                if let Some(cue) = entry.cue {
+                    marks |= mark::CUE;
+                    if cue == CueKind::According {
+                        marks |= mark::ACCORDING;
+                    }
                 }
                 out[k].entry = entry;
             }
@@ -302,7 +313,7 @@ struct Scan {
     capitals: bool,
     /// The [`mark`]s of the tokens made so far (the lexicon's are added
     /// with the lookups).
-    marks: u8,
+    marks: u16,
 }
 
 impl Scan {
@@ -525,7 +536,10 @@ fn general_token(
     st.marks |= match kind {
         Kind::Word => mark::of_word(&bytes[i..end], quoted),
         Kind::Colon if !quoted => mark::COLON,
-        Kind::Open if out.last().is_some_and(|p| p.kind == Kind::Colon && !p.quoted) => mark::COLON_QUOTE,
+        Kind::Open if out.last().is_some_and(|p| p.kind == Kind::Colon && !p.quoted) => mark::OPEN | mark::COLON_QUOTE,
+        Kind::Open => mark::OPEN,
+        Kind::Close => mark::CLOSE,
+        Kind::Comma | Kind::Dash => mark::BREAK,
         _ => 0,
     };
     out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry: Entry::default() });

@@ -4,7 +4,7 @@
 use super::participle::participle_kind;
 use super::phrases::{appositive_like, is_relative, np_forward, skip_aux_back, skip_object, subject_before};
 use super::speech::speaker_first;
-use super::{Ctx, Frame, Source, content_frame, cue_at};
+use super::{Ctx, Frame, Mark, Source, content_frame, cue_at};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
@@ -309,8 +309,8 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // closing mark, or right after a comma or a dash: a sentence with none
     // of those marks has no such subject, and each search (about a
     // thousand instructions a cue) could only come back empty.
-    let any_close = t.iter().any(|x| x.kind == Kind::Close);
-    let any_break = t.iter().any(|x| matches!(x.kind, Kind::Comma | Kind::Dash));
+    let any_close = c.has(Mark::Close);
+    let any_break = c.has(Mark::Break);
     // Every form here, the inverted `C, said S` too, has a closing mark,
     // a comma or a dash before its cue.
     if !any_close && !any_break {

@@ -120,7 +120,7 @@ struct Ctx<'a> {
     /// The [`Mark`]s the sentence holds, as the tokeniser gave them, or
     /// found in one walk when first asked ([`mark::KNOWN`] says they
     /// were).
-    marks: Cell<u8>,
+    marks: Cell<u16>,
     /// The sentence may hold "comment" (see [`find`]).
     may_comment: bool,
     /// Which of the first 64 tokens the lexicon has as cues, one bit each,
@@ -208,7 +208,18 @@ mod ctx_tests {
             "\u{201C}As\u{201D} and \u{201C}by\u{201D} and \u{201C}that\u{201D} are words: quoted.",
             "Nothing here at all.",
         ];
-        let all = [Mark::As, Mark::By, Mark::That, Mark::According, Mark::ColonQuote, Mark::Colon];
+        let all = [
+            Mark::As,
+            Mark::By,
+            Mark::That,
+            Mark::According,
+            Mark::ColonQuote,
+            Mark::Colon,
+            Mark::Close,
+            Mark::Break,
+            Mark::Open,
+            Mark::Cue,
+        ];
         for doc in docs {
             let mut spans = Vec::new();
             crate::extract::quotes::find(doc, false, &mut spans);
@@ -227,7 +238,7 @@ mod ctx_tests {
 /// What a frame family needs in a sentence before it looks further
 /// ([`Ctx::has`]): one bit each, as the tokeniser notes them.
 #[derive(Clone, Copy, Debug)]
-#[repr(u8)]
+#[repr(u16)]
 enum Mark {
     /// The word "as", quoted or not ([`as_said`]).
     As = mark::AS,
@@ -241,6 +252,14 @@ enum Mark {
     ColonQuote = mark::COLON_QUOTE,
     /// An unquoted colon ([`colon::colon_report`]).
     Colon = mark::COLON,
+    /// A closing mark ([`content_first`]).
+    Close = mark::CLOSE,
+    /// A comma or a dash ([`content_first`]).
+    Break = mark::BREAK,
+    /// An opening mark ([`find_frames`]).
+    Open = mark::OPEN,
+    /// An unquoted cue word ([`find_frames`]).
+    Cue = mark::CUE,
 }
 
 /// How many tokens' cues [`Ctx`] keeps: most sentences have fewer.
@@ -260,7 +279,7 @@ const MEMO_KINDS: [CueKind; 8] = [
 impl<'a> Ctx<'a> {
     /// `marks` are the tokens' [`mark`]s, or 0 where they are not known
     /// (tokens cut from a sentence's).
-    fn new(doc: &'a str, t: &'a [Token], marks: u8, may_comment: bool) -> Self {
+    fn new(doc: &'a str, t: &'a [Token], marks: u16, may_comment: bool) -> Self {
         Ctx {
             doc,
             t,
@@ -302,8 +321,13 @@ impl<'a> Ctx<'a> {
             for (k, x) in self.t.iter().enumerate() {
                 match x.kind {
                     Kind::Word => {
-                        if x.entry.cue == Some(CueKind::According) && !x.quoted {
-                            marks |= mark::ACCORDING;
+                        if let Some(cue) = x.entry.cue
+                            && !x.quoted
+                        {
+                            marks |= mark::CUE;
+                            if cue == CueKind::According {
+                                marks |= mark::ACCORDING;
+                            }
                         }
                         marks |= mark::of_word(&bytes[x.start..x.end], x.quoted);
                     }
@@ -313,12 +337,15 @@ impl<'a> Ctx<'a> {
                             marks |= mark::COLON_QUOTE;
                         }
                     }
+                    Kind::Open => marks |= mark::OPEN,
+                    Kind::Close => marks |= mark::CLOSE,
+                    Kind::Comma | Kind::Dash => marks |= mark::BREAK,
                     _ => {}
                 }
             }
             self.marks.set(marks);
         }
-        marks & mark as u8 != 0
+        marks & mark as u16 != 0
     }
 
     /// The noun phrase that ends at `end`, walked back once (`walk`) and
@@ -695,7 +722,7 @@ const REFUSABLE: [&str; 9] =
 /// caller knows the sentence has no "comment" (the paragraph has none):
 /// [`no_answer`] then skips its search for the word, which it ran on
 /// every sentence with a cue that nothing else framed.
-pub fn find(doc: &str, t: &[Token], marks: u8, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+pub fn find(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
     let outcome = find_frames(doc, t, marks, may_comment, out);
     if outcome == Outcome::Framed {
         report_in_parentheses(doc, t, may_comment, out);
@@ -730,7 +757,7 @@ fn report_in_parentheses(doc: &str, t: &[Token], may_comment: bool, out: &mut Ve
     out.extend(inner);
 }
 
-fn find_frames(doc: &str, t: &[Token], marks: u8, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+fn find_frames(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
     out.clear();
     // "(C, Ann Roe said.)": a sentence set in parentheses is framed as if
     // they were not there.
@@ -746,7 +773,7 @@ fn find_frames(doc: &str, t: &[Token], marks: u8, may_comment: bool, out: &mut V
     }
     let c = Ctx::new(doc, t, marks, may_comment);
     // Most sentences have neither a cue nor a quotation: nothing to find.
-    if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
+    if !c.has(Mark::Cue) && !c.has(Mark::Open) && label_mark(doc, t).is_none() {
         return if in_document(&c, out)
             || no_answer(&c, out)
             || nominal(&c, out)
