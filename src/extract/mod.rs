@@ -233,8 +233,8 @@ impl<'a> Pipeline<'a> {
         // "comment", the same frame.)
         let comment = flags.comment && COMMENT.is_in(text);
         let framed = comment || (flags.unanswered && (RESPOND.is_in(text) || RETURN.is_in(text)));
-        tokens::tokenize(doc, frame_range, para_start, spans, framed, &mut toks);
-        let outcome = frames::find(doc, &toks, comment, &mut frames);
+        let marks = tokens::tokenize(doc, frame_range, para_start, spans, framed, &mut toks);
+        let outcome = frames::find(doc, &toks, marks, comment, &mut frames);
         let introduced = self.introduced.take();
         match outcome {
             Outcome::Framed => {
@@ -529,45 +529,36 @@ static COMMENT: scan::Rare = scan::Rare::new("comment");
 static RESPOND: scan::Rare = scan::Rare::new("respond");
 static RETURN: scan::Rare = scan::Rare::new("return");
 
-/// The words of update notices, menus and follow lines, each with the
-/// byte it is found by: the rarest of its bytes in news text.
-const BOILERPLATE: [(&str, usize); 11] = [
-    ("updat", 1),
-    ("develop", 2),
-    ("here", 0),
-    ("more", 0),
-    ("ign up", 5),
-    ("ubscribe", 1),
-    ("ollow us", 4),
-    ("version of th", 0),
-    ("witter", 0),
-    ("ublished in", 1),
-    ("inbox", 2),
+/// The words of update notices, menus and follow lines.
+const BOILERPLATE: [&str; 11] = [
+    "updat",
+    "develop",
+    "here",
+    "more",
+    "ign up",
+    "ubscribe",
+    "ollow us",
+    "version of th",
+    "witter",
+    "ublished in",
+    "inbox",
 ];
 
-/// Which bytes are some word's byte of [`BOILERPLATE`].
-static BOILERPLATE_ANCHORS: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < BOILERPLATE.len() {
-        let (w, anchor) = BOILERPLATE[i];
-        t[w.as_bytes()[anchor] as usize] = true;
-        i += 1;
-    }
-    t
-};
+/// A searcher for the [`BOILERPLATE`] words, built once: aho-corasick's
+/// packed one (leftmost-first: it serves no other kind, and whether a
+/// word is there does not depend on the kind).
+static BOILERPLATE_SEARCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(BOILERPLATE)
+        .expect("a few short words make a searcher")
+});
 
-/// Whether `text` holds one of the [`BOILERPLATE`] words. One pass over
-/// its bytes: eleven searches, each with its own start-up, cost four
-/// times as much on the short paragraphs and sentences this runs on.
+/// Whether `text` holds one of the [`BOILERPLATE`] words. One search for
+/// all of them: a walk over the bytes that tested every byte that anchors
+/// a word ("h", "m") against all eleven cost five instructions a byte.
 fn might_be_boilerplate(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, b)| {
-        BOILERPLATE_ANCHORS[usize::from(*b)]
-            && BOILERPLATE.iter().any(|&(w, anchor)| {
-                w.as_bytes()[anchor] == *b && i >= anchor && bytes[i - anchor..].starts_with(w.as_bytes())
-            })
-    })
+    BOILERPLATE_SEARCHER.is_match(text)
 }
 
 /// The reason an anonymous source was granted anonymity, as the article

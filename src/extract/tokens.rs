@@ -89,6 +89,58 @@ fn word_before(tokens: &[Token]) -> Option<(usize, usize)> {
     tokens.last().filter(|t| t.kind == Kind::Word && !t.quoted).map(|t| (t.start, t.end))
 }
 
+/// What the frame families hang on in a sentence (see `frames::Ctx::has`),
+/// one bit each, noted as the tokens are made: one walk fewer over each
+/// sentence's tokens.
+pub mod mark {
+    /// The word "as", quoted or not.
+    pub const AS: u16 = 1;
+    /// "by", unquoted.
+    pub const BY: u16 = 1 << 1;
+    /// "that", quoted or not.
+    pub const THAT: u16 = 1 << 2;
+    /// An unquoted word the lexicon has as the cue of "according to".
+    pub const ACCORDING: u16 = 1 << 3;
+    /// An unquoted colon before an opening mark.
+    pub const COLON_QUOTE: u16 = 1 << 4;
+    /// An unquoted colon.
+    pub const COLON: u16 = 1 << 5;
+    /// A closing mark.
+    pub const CLOSE: u16 = 1 << 6;
+    /// A comma or a dash, quoted or not.
+    pub const BREAK: u16 = 1 << 7;
+    /// An opening mark.
+    pub const OPEN: u16 = 1 << 8;
+    /// An unquoted word the lexicon has as a cue.
+    pub const CUE: u16 = 1 << 9;
+    /// The marks were looked for (a sentence may have none).
+    pub const KNOWN: u16 = 1 << 15;
+
+    /// The marks of a word token's bytes `w`: "as", "by" or "that" in
+    /// any case.
+    #[inline(always)]
+    pub fn of_word(w: &[u8], quoted: bool) -> u16 {
+        let two = |w: &[u8; 2]| u16::from_le_bytes(*w);
+        let four = |w: &[u8; 4]| u32::from_le_bytes(*w);
+        match *w {
+            // The case bit set: for a lowercase word that is the same
+            // test as ignoring ASCII case.
+            [a, b] => {
+                let w = two(&[a, b]) | 0x2020;
+                if w == two(b"as") {
+                    AS
+                } else if w == two(b"by") && !quoted {
+                    BY
+                } else {
+                    0
+                }
+            }
+            [a, b, c, d] if four(&[a, b, c, d]) | 0x2020_2020 == four(b"that") => THAT,
+            _ => 0,
+        }
+    }
+}
+
 /// What the tokeniser's loop asks of a byte, one table read for all.
 mod byte {
     /// ASCII white space: ' ' and '\t'..='\r'.
@@ -135,6 +187,8 @@ mod byte {
 /// and one its first byte past the letters and digits; anything else
 /// (white space, punctuation, quotation marks, quoted runs, non-ASCII
 /// text, a word going on past an inner mark) takes the general path.
+///
+/// Returns the sentence's [`mark`]s, [`mark::KNOWN`] among them.
 pub fn tokenize(
     doc: &str,
     range: (usize, usize),
@@ -142,7 +196,7 @@ pub fn tokenize(
     spans: &[QuoteSpan],
     framed: bool,
     out: &mut Vec<Token>,
-) {
+) -> u16 {
     out.clear();
     let s = &doc[range.0..range.1];
     let bytes = s.as_bytes();
@@ -151,7 +205,7 @@ pub fn tokenize(
     // token (a conservative test: `quoted` below decides when one does).
     let (rel_start, rel_end) = (range.0 - para_start, range.1 - para_start);
     let quotes_here = spans.iter().any(|sp| sp.open < rel_end && sp.end > rel_start);
-    let mut st = Scan { q: 0, capitals: false };
+    let mut st = Scan { q: 0, capitals: false, marks: mark::KNOWN };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -171,6 +225,9 @@ pub fn tokenize(
             if cap {
                 st.capitals |= bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
             }
+            if matches!(end - i, 2 | 4) {
+                st.marks |= mark::of_word(&bytes[i..end], false);
+            }
             out.push(Token {
                 start: range.0 + i,
                 end: range.0 + end,
@@ -188,6 +245,7 @@ pub fn tokenize(
         }
     }
     let capitals = st.capitals;
+    let mut marks = st.marks;
     let may_frame = framed || may_frame(doc, out);
     // A sentence with no possible cue and no quotation has no frame: its
     // words need no lookup (most sentences of news are like that). Quoted
@@ -210,10 +268,17 @@ pub fn tokenize(
                 if t.cap && entry.class & FUNCTION != 0 && not_function_word(doc, out, k, capitals) {
                     entry = Entry::default();
                 }
+                if let Some(cue) = entry.cue {
+                    marks |= mark::CUE;
+                    if cue == CueKind::According {
+                        marks |= mark::ACCORDING;
+                    }
+                }
                 out[k].entry = entry;
             }
         }
     }
+    marks
 }
 
 /// Whether the capitalised word at `k`, which the lexicon has as a
@@ -246,6 +311,9 @@ struct Scan {
     q: usize,
     /// Whether a word of two capitals or more ("WHO", "NATO") was passed.
     capitals: bool,
+    /// The [`mark`]s of the tokens made so far (the lexicon's are added
+    /// with the lookups).
+    marks: u16,
 }
 
 impl Scan {
@@ -416,6 +484,7 @@ fn general_token(
         && !(c == '\'' && bytes.get(i + 1) == Some(&b'\''))
         && let Some(end) = quoted_run_end(doc, range, para_start, spans[st.q], i)
     {
+        st.marks |= mark::of_word(&bytes[i..end], true);
         out.push(Token {
             start: range.0 + i,
             end: range.0 + end,
@@ -464,6 +533,15 @@ fn general_token(
         st.capitals |= cap && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
     }
     let quoted = quoted && !matches!(kind, Kind::Open | Kind::Close);
+    st.marks |= match kind {
+        Kind::Word => mark::of_word(&bytes[i..end], quoted),
+        Kind::Colon if !quoted => mark::COLON,
+        Kind::Open if out.last().is_some_and(|p| p.kind == Kind::Colon && !p.quoted) => mark::OPEN | mark::COLON_QUOTE,
+        Kind::Open => mark::OPEN,
+        Kind::Close => mark::CLOSE,
+        Kind::Comma | Kind::Dash => mark::BREAK,
+        _ => 0,
+    };
     out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry: Entry::default() });
     Some(end)
 }

@@ -6,7 +6,7 @@
 //! a sentence better.
 
 use super::phrases::{is_agent_noun, np_back};
-use super::{Ctx, Frame, Source, is_function, is_possessive};
+use super::{Ctx, Frame, Mark, Source, is_function, is_possessive};
 use crate::extract::cues::{self, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
@@ -50,6 +50,11 @@ const SAYING: [&str; 30] = [
 const GIVE: [&str; 8] = ["had", "has", "offered", "gave", "delivered", "issued", "sent", "added"];
 
 pub(super) fn colon_report(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    // Most sentences that come here have no colon (one walk over the
+    // tokens tells every family what it hangs on: see `Ctx::has`).
+    if !c.has(Mark::Colon) {
+        return false;
+    }
     let t = c.t;
     // The first colon outside quotation, with a short opening before it.
     let Some(k) = t.iter().position(|x| x.kind == Kind::Colon && !x.quoted) else {

@@ -4,7 +4,7 @@
 use super::participle::participle_kind;
 use super::phrases::{appositive_like, is_relative, np_forward, skip_aux_back, skip_object, subject_before};
 use super::speech::speaker_first;
-use super::{Ctx, Frame, Source, content_frame, cue_at};
+use super::{Ctx, Frame, Mark, Source, content_frame, cue_at};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
@@ -41,7 +41,7 @@ fn second_report(c: &Ctx, cue: usize, out: &mut Vec<Frame>) {
         return;
     }
     let mut more = Vec::new();
-    if super::find(c.doc, rest, c.may_comment, &mut more) == super::Outcome::Framed {
+    if super::find(c.doc, rest, 0, c.may_comment, &mut more) == super::Outcome::Framed {
         super::shift_mentions(&mut more, j + 2);
         out.append(&mut more);
     }
@@ -309,14 +309,14 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // closing mark, or right after a comma or a dash: a sentence with none
     // of those marks has no such subject, and each search (about a
     // thousand instructions a cue) could only come back empty.
-    let any_close = t.iter().any(|x| x.kind == Kind::Close);
-    let any_break = t.iter().any(|x| matches!(x.kind, Kind::Comma | Kind::Dash));
+    let any_close = c.has(Mark::Close);
+    let any_break = c.has(Mark::Break);
     // Every form here, the inverted `C, said S` too, has a closing mark,
     // a comma or a dash before its cue.
     if !any_close && !any_break {
         return false;
     }
-    for cue in (1..t.len()).rev() {
+    for cue in c.cue_words().rev().filter(|&k| k > 0) {
         let Some(kind) = cue_at(c, cue) else { continue };
         // "\"Why not?\" Roe demanded.": a stance verb right after a
         // quotation and its speaker says it too.
@@ -387,7 +387,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                     continue;
                 };
                 let Some(quotation) = quotation_at(c, j) else { continue };
-                if super::find(c.doc, &t[..brk], c.may_comment, out) != super::Outcome::Framed {
+                if super::find(c.doc, &t[..brk], 0, c.may_comment, out) != super::Outcome::Framed {
                     out.clear();
                 }
                 out.push(direct(quotation, cue_bytes, source));

@@ -34,7 +34,7 @@ use std::cell::Cell;
 
 use super::cues::{self, CueKind, class};
 use super::model::Attribution;
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, mark};
 use according::{according_to, in_document, reported_by};
 use as_said::as_said;
 use colon::colon_report;
@@ -117,27 +117,149 @@ struct Ctx<'a> {
     /// (a third of the 24,000 walks over the PolNeAR train texts were
     /// repeats), and the walk depends on nothing but the tokens.
     nps: [Cell<u32>; MEMO],
-    /// The [`Mark`]s the sentence holds, one bit each, found in one walk
-    /// when first asked (the high bit says it was).
-    marks: Cell<u8>,
+    /// The [`Mark`]s the sentence holds, as the tokeniser gave them, or
+    /// found in one walk when first asked ([`mark::KNOWN`] says they
+    /// were).
+    marks: Cell<u16>,
     /// The sentence may hold "comment" (see [`find`]).
     may_comment: bool,
+    /// Which of the first 64 tokens the lexicon has as cues, one bit each,
+    /// found in one walk when first asked (see [`Ctx::cue_words`]).
+    cue_mask: Cell<Option<u64>>,
+}
+
+/// The tokens of a sentence whose word the lexicon has as a cue, in
+/// order ([`Ctx::cue_words`]): bits of a mask, or every token of a
+/// sentence too long for one.
+enum CueWords {
+    Mask(u64),
+    All(std::ops::Range<usize>),
+}
+
+impl Iterator for CueWords {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            CueWords::Mask(m) => {
+                if *m == 0 {
+                    return None;
+                }
+                let k = m.trailing_zeros() as usize;
+                *m &= *m - 1;
+                Some(k)
+            }
+            CueWords::All(r) => r.next(),
+        }
+    }
+}
+
+impl DoubleEndedIterator for CueWords {
+    fn next_back(&mut self) -> Option<usize> {
+        match self {
+            CueWords::Mask(m) => {
+                if *m == 0 {
+                    return None;
+                }
+                let k = 63 - m.leading_zeros() as usize;
+                *m &= !(1 << k);
+                Some(k)
+            }
+            CueWords::All(r) => r.next_back(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod ctx_tests {
+    use super::*;
+
+    /// The cue words are every token the lexicon has as a cue, in order
+    /// forwards and backwards: exactly those in a short sentence (a
+    /// mask), every token in a long one.
+    #[test]
+    fn cue_words_are_the_tokens_with_a_cue() {
+        let long = "Roe said the plan, which she said was new, would work, and Diaz added that it was fine. ".repeat(4);
+        for doc in ["Ann Roe said the plan would work, Diaz added.", "No cue here at all.", long.as_str()] {
+            let mut t = Vec::new();
+            let marks = crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &[], true, &mut t);
+            let c = Ctx::new(doc, &t, marks, false);
+            let want: Vec<usize> = if t.len() > 64 {
+                (0..t.len()).collect()
+            } else {
+                (0..t.len()).filter(|&k| t[k].entry.cue.is_some()).collect()
+            };
+            assert!(want.iter().any(|&k| t[k].entry.cue.is_some()) || doc.starts_with("No"), "{doc}");
+            assert_eq!(c.cue_words().collect::<Vec<_>>(), want, "{doc}");
+            let back: Vec<usize> = c.cue_words().rev().collect();
+            assert_eq!(back, want.iter().rev().copied().collect::<Vec<_>>(), "{doc}");
+        }
+        assert!(long.split_whitespace().count() > 64);
+    }
+
+    /// The marks the tokeniser notes are those a walk over the tokens
+    /// finds.
+    #[test]
+    fn the_tokenisers_marks_are_the_walks() {
+        let docs = [
+            "According to the report, prices rose by a third, as expected.",
+            "\u{201C}That is all,\u{201D} she said: \u{201C}As I said.\u{201D}",
+            "Her answer: \u{201C}No.\u{201D} The BY-law passed, THAT day.",
+            "\u{201C}As\u{201D} and \u{201C}by\u{201D} and \u{201C}that\u{201D} are words: quoted.",
+            "Nothing here at all.",
+        ];
+        let all = [
+            Mark::As,
+            Mark::By,
+            Mark::That,
+            Mark::According,
+            Mark::ColonQuote,
+            Mark::Colon,
+            Mark::Close,
+            Mark::Break,
+            Mark::Open,
+            Mark::Cue,
+        ];
+        for doc in docs {
+            let mut spans = Vec::new();
+            crate::extract::quotes::find(doc, false, &mut spans);
+            for framed in [false, true] {
+                let mut t = Vec::new();
+                let marks = crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &spans, framed, &mut t);
+                let (noted, walked) = (Ctx::new(doc, &t, marks, false), Ctx::new(doc, &t, 0, false));
+                for m in all {
+                    assert_eq!(noted.has(m), walked.has(m), "{m:?} in {doc}");
+                }
+            }
+        }
+    }
 }
 
 /// What a frame family needs in a sentence before it looks further
-/// ([`Ctx::has`]).
+/// ([`Ctx::has`]): one bit each, as the tokeniser notes them.
 #[derive(Clone, Copy, Debug)]
+#[repr(u16)]
 enum Mark {
     /// The word "as", quoted or not ([`as_said`]).
-    As,
+    As = mark::AS,
     /// "by", unquoted ([`according::reported_by`]).
-    By,
+    By = mark::BY,
     /// "that", quoted or not ([`nominal`]).
-    That,
+    That = mark::THAT,
     /// An unquoted "according" with its cue ([`according_to`]).
-    According,
+    According = mark::ACCORDING,
     /// An unquoted colon before an opening mark ([`label::named_colon`]).
-    ColonQuote,
+    ColonQuote = mark::COLON_QUOTE,
+    /// An unquoted colon ([`colon::colon_report`]).
+    Colon = mark::COLON,
+    /// A closing mark ([`content_first`]).
+    Close = mark::CLOSE,
+    /// A comma or a dash ([`content_first`]).
+    Break = mark::BREAK,
+    /// An opening mark ([`find_frames`]).
+    Open = mark::OPEN,
+    /// An unquoted cue word ([`find_frames`]).
+    Cue = mark::CUE,
 }
 
 /// How many tokens' cues [`Ctx`] keeps: most sentences have fewer.
@@ -155,15 +277,37 @@ const MEMO_KINDS: [CueKind; 8] = [
 ];
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a str, t: &'a [Token], may_comment: bool) -> Self {
+    /// `marks` are the tokens' [`mark`]s, or 0 where they are not known
+    /// (tokens cut from a sentence's).
+    fn new(doc: &'a str, t: &'a [Token], marks: u16, may_comment: bool) -> Self {
         Ctx {
             doc,
             t,
             cues: [const { Cell::new(0) }; MEMO],
             nps: [const { Cell::new(0) }; MEMO],
-            marks: Cell::new(0),
+            marks: Cell::new(marks),
             may_comment,
+            cue_mask: Cell::new(None),
         }
+    }
+
+    /// The tokens whose word the lexicon has as a cue, in order: the only
+    /// ones [`cue_at`] can find one at. The families that look for a cue
+    /// walk these, not every token (a sentence has two or three among
+    /// thirty); a sentence of more than 64 tokens walks them all.
+    fn cue_words(&self) -> CueWords {
+        if self.t.len() > 64 {
+            return CueWords::All(0..self.t.len());
+        }
+        let mask = match self.cue_mask.get() {
+            Some(m) => m,
+            None => {
+                let m = self.t.iter().enumerate().fold(0, |m, (k, x)| m | (u64::from(x.entry.cue.is_some()) << k));
+                self.cue_mask.set(Some(m));
+                m
+            }
+        };
+        CueWords::Mask(mask)
     }
 
     /// Whether the sentence holds `mark`. A frame family that hangs on
@@ -172,40 +316,36 @@ impl<'a> Ctx<'a> {
     fn has(&self, mark: Mark) -> bool {
         let mut marks = self.marks.get();
         if marks == 0 {
-            marks = 0x80;
-            // The words by their bytes with the case bit set: for a
-            // lowercase word that is the same test as ignoring ASCII case.
+            marks = mark::KNOWN;
             let bytes = self.doc.as_bytes();
-            let two = |w: &[u8; 2]| u16::from_le_bytes(*w);
-            let four = |w: &[u8; 4]| u32::from_le_bytes(*w);
             for (k, x) in self.t.iter().enumerate() {
-                if x.entry.cue == Some(CueKind::According) && !x.quoted {
-                    marks |= 1 << Mark::According as u8;
-                }
-                match (x.kind, x.end - x.start) {
-                    (Kind::Word, 2) => {
-                        let w = two(&[bytes[x.start], bytes[x.start + 1]]) | 0x2020;
-                        if w == two(b"as") {
-                            marks |= 1 << Mark::As as u8;
-                        } else if w == two(b"by") && !x.quoted {
-                            marks |= 1 << Mark::By as u8;
+                match x.kind {
+                    Kind::Word => {
+                        if let Some(cue) = x.entry.cue
+                            && !x.quoted
+                        {
+                            marks |= mark::CUE;
+                            if cue == CueKind::According {
+                                marks |= mark::ACCORDING;
+                            }
+                        }
+                        marks |= mark::of_word(&bytes[x.start..x.end], x.quoted);
+                    }
+                    Kind::Colon if !x.quoted => {
+                        marks |= mark::COLON;
+                        if self.t.get(k + 1).is_some_and(|n| n.kind == Kind::Open) {
+                            marks |= mark::COLON_QUOTE;
                         }
                     }
-                    (Kind::Word, 4) => {
-                        let w = &bytes[x.start..x.end];
-                        if four(&[w[0], w[1], w[2], w[3]]) | 0x2020_2020 == four(b"that") {
-                            marks |= 1 << Mark::That as u8;
-                        }
-                    }
-                    (Kind::Colon, _) if !x.quoted && self.t.get(k + 1).is_some_and(|n| n.kind == Kind::Open) => {
-                        marks |= 1 << Mark::ColonQuote as u8;
-                    }
+                    Kind::Open => marks |= mark::OPEN,
+                    Kind::Close => marks |= mark::CLOSE,
+                    Kind::Comma | Kind::Dash => marks |= mark::BREAK,
                     _ => {}
                 }
             }
             self.marks.set(marks);
         }
-        marks & (1 << mark as u8) != 0
+        marks & mark as u16 != 0
     }
 
     /// The noun phrase that ends at `end`, walked back once (`walk`) and
@@ -595,8 +735,8 @@ const REFUSABLE: [&str; 9] =
 /// caller knows the sentence has no "comment" (the paragraph has none):
 /// [`no_answer`] then skips its search for the word, which it ran on
 /// every sentence with a cue that nothing else framed.
-pub fn find(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
-    let outcome = find_frames(doc, t, may_comment, out);
+pub fn find(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+    let outcome = find_frames(doc, t, marks, may_comment, out);
     if outcome == Outcome::Framed {
         report_in_parentheses(doc, t, may_comment, out);
     }
@@ -620,7 +760,7 @@ fn report_in_parentheses(doc: &str, t: &[Token], may_comment: bool, out: &mut Ve
         return;
     }
     let mut inner = Vec::new();
-    if find_frames(doc, &t[open + 1..close], may_comment, &mut inner) != Outcome::Framed
+    if find_frames(doc, &t[open + 1..close], 0, may_comment, &mut inner) != Outcome::Framed
         || inner.iter().any(|f| f.attribution == Attribution::Other)
     {
         return;
@@ -630,7 +770,7 @@ fn report_in_parentheses(doc: &str, t: &[Token], may_comment: bool, out: &mut Ve
     out.extend(inner);
 }
 
-fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+fn find_frames(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
     out.clear();
     // "(C, Ann Roe said.)": a sentence set in parentheses is framed as if
     // they were not there.
@@ -639,14 +779,14 @@ fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) 
         let close = if t[last].kind == Kind::Stop { last - 1 } else { last };
         let inner = &t[1..close];
         if doc[t[close].start..t[close].end] == *")" && !inner.iter().any(|x| doc[x.start..x.end] == *"(") {
-            let outcome = find(doc, inner, may_comment, out);
+            let outcome = find(doc, inner, 0, may_comment, out);
             shift_mentions(out, 1);
             return outcome;
         }
     }
-    let c = Ctx::new(doc, t, may_comment);
+    let c = Ctx::new(doc, t, marks, may_comment);
     // Most sentences have neither a cue nor a quotation: nothing to find.
-    if !t.iter().any(|x| (x.entry.cue.is_some() && !x.quoted) || x.kind == Kind::Open) && label_mark(doc, t).is_none() {
+    if !c.has(Mark::Cue) && !c.has(Mark::Open) && label_mark(doc, t).is_none() {
         return if in_document(&c, out)
             || no_answer(&c, out)
             || nominal(&c, out)
@@ -661,7 +801,7 @@ fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) 
     if label(&c, out) || according_to(&c, out) || as_said(&c, out) || content_first(&c, out) || cue_first(&c, out) {
         return Outcome::Framed;
     }
-    for cue in 0..t.len() {
+    for cue in c.cue_words() {
         let Some(kind) = cue_at(&c, cue) else {
             continue;
         };
@@ -688,7 +828,7 @@ fn find_frames(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) 
     }
     // Stance and appeal ("S criticized C", "S called for C") last: a
     // sentence that reports speech is framed by its speech.
-    for cue in 0..t.len() {
+    for cue in c.cue_words() {
         if cue_at(&c, cue) == Some(CueKind::Other)
             && let Some(outcome) = subject_cue(&c, cue, CueKind::Other, out)
         {
@@ -753,7 +893,7 @@ fn shift_mentions(out: &mut [Frame], by: usize) {
 /// parentheses may hold one; a stance found there is left out).
 fn parenthesized_report(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Option<Outcome> {
     let (open, close) = parenthesis_with_report(doc, t)?;
-    match find_frames(doc, &t[open + 1..close], may_comment, out) {
+    match find_frames(doc, &t[open + 1..close], 0, may_comment, out) {
         Outcome::Framed if out.iter().all(|f| f.attribution != Attribution::Other) => {
             shift_mentions(out, open + 1);
             Some(Outcome::Framed)
@@ -852,7 +992,7 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
     } else {
         s - 2
     };
-    for cue in 0..brk {
+    for cue in c.cue_words().take_while(|&k| k < brk) {
         if cue_at(c, cue) != Some(CueKind::Other) {
             continue;
         }

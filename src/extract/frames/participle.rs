@@ -54,7 +54,9 @@ fn quoted_as_saying(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             && ["was", "were", "been", "is", "are"].iter().any(|w| c.lower_is(k - 2, w))
             && c.lower_is(k, "saying")
     };
-    let Some(k) = (2..t.len())
+    let Some(k) = c
+        .cue_words()
+        .filter(|&k| k >= 2)
         .find(|&k| !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle) && (c.lower_is(k - 1, "as") || heard(k)))
     else {
         return false;
@@ -94,7 +96,7 @@ fn quoted_as_saying(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// content a quotation (maybe after a colon), belongs to that name.
 fn named_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
-    let Some(k) = (1..t.len()).find(|&k| {
+    let Some(k) = c.cue_words().filter(|&k| k >= 1).find(|&k| {
         !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle) && t[k - 1].word() && t[k - 1].cap && !t[k - 1].quoted
     }) else {
         return false;
@@ -127,17 +129,19 @@ fn with_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     let speech =
         |k: usize| SPEECH_PARTICIPLES.iter().chain(&["calling", "asking", "tweeting"]).any(|w| c.lower_is(k, w));
-    (2..t.len()).filter(|&k| !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle) && speech(k)).any(|k| {
-        let Some(np) = np_back(c, k).filter(|np| np.0 > 0 && c.lower_is(np.0 - 1, "with")) else {
-            return false;
-        };
-        let words = &t[np.0..np.1];
-        let speaks = !t[np.0].is(class::PRON)
-            && words
-                .iter()
-                .any(|x| (x.cap && !x.is(class::DET | class::ROLE)) || x.is(class::QUANT | class::GROUP | class::ANON));
-        speaks && finish(c, k, Source::Mention { np, appositive: None }, out)
-    })
+    c.cue_words().filter(|&k| k >= 2 && !t[k].quoted && cue_at(c, k) == Some(CueKind::Participle) && speech(k)).any(
+        |k| {
+            let Some(np) = np_back(c, k).filter(|np| np.0 > 0 && c.lower_is(np.0 - 1, "with")) else {
+                return false;
+            };
+            let words = &t[np.0..np.1];
+            let speaks = !t[np.0].is(class::PRON)
+                && words.iter().any(|x| {
+                    (x.cap && !x.is(class::DET | class::ROLE)) || x.is(class::QUANT | class::GROUP | class::ANON)
+                });
+            speaks && finish(c, k, Source::Mention { np, appositive: None }, out)
+        },
+    )
 }
 
 fn push(out: &mut Vec<Frame>, f: Option<Frame>) -> bool {
@@ -265,7 +269,9 @@ fn spent_time(c: &Ctx, k: usize) -> Option<usize> {
 /// The participle frames it, not the verb (whose object would be "a post
 /// saying C").
 pub(super) fn sends_message(c: &Ctx, cue: usize) -> bool {
-    (cue + 2..(cue + 10).min(c.t.len()))
+    c.cue_words()
+        .skip_while(|&k| k < cue + 2)
+        .take_while(|&k| k < cue + 10)
         .any(|k| cue_at(c, k) == Some(CueKind::Participle) && message_verb(c, k) == Some(cue))
 }
 
@@ -317,9 +323,10 @@ fn clause_participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // ", saying C", "by saying C", and "issued a statement saying C",
     // where the participle reports what the statement said. The first that
     // frames: "began by talking about X, saying C" reports by "saying".
-    (1..t.len())
+    c.cue_words()
         .filter(|&k| {
-            !t[k].quoted
+            k >= 1
+                && !t[k].quoted
                 && cue_at(c, k) == Some(CueKind::Participle)
                 && (t[k - 1].kind == Kind::Comma
                     // "... a defense of \"New York values,\" saying C": the
