@@ -13,7 +13,9 @@
 //! Run: `CLAIMTRAIL_BENCH_PG=postgres://… cargo bench --bench pg -- [import|queries]`
 //! (both when none given). Each result is printed as a Markdown table row.
 //! With `CLAIMTRAIL_BENCH_PG_KEEP=1` the query store is kept when the run
-//! ends and used again by the next run (loading it takes minutes).
+//! ends and used again by the next run (loading it takes minutes). With
+//! `CLAIMTRAIL_BENCH_DIR=DIR` the import archives are written to DIR and
+//! kept, to import again by hand (under `perf`, say).
 //!
 //! The import rows say where the time goes: CPU seconds of the
 //! `claimtrail` processes and of the server's processes (read from
@@ -38,8 +40,13 @@ fn bin() -> PathBuf {
         .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_claimtrail")), PathBuf::from)
 }
 
+/// A result as a Markdown table row, with the machine's load average
+/// over the last minute when it ended (wall figures depend on it; CPU
+/// figures much less).
 fn row(what: &str, figure: String, target: &str) {
-    println!("| {what} (PostgreSQL) | {figure} | {target} |");
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load = load.split_whitespace().next().unwrap_or("?");
+    println!("| {what} (PostgreSQL) | {figure}; load {load} | {target} |");
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -117,21 +124,56 @@ fn cpu_of(pid: u32, children: bool) -> f64 {
 /// The CPU seconds the server has used so far: its postmaster's own and
 /// its reaped backends', and its live processes'. `None` when the server
 /// is not on this machine.
+///
+/// Read when the writers' backends have gone (a backend outlives its
+/// client by the moment it takes to exit), and as one consistent picture:
+/// a backend reaped between reading the postmaster's reaped total and
+/// listing the live ones was in neither, so the reading is repeated until
+/// the live ones are the same before and after (a one-writer import once
+/// showed "server 0.0 CPU s": its one backend fell in that gap).
 fn server_cpu(server: &str) -> Option<f64> {
     let mut client = postgres::Client::connect(server, postgres::NoTls).ok()?;
     let backend: i32 = client.query_one("SELECT pg_backend_pid()", &[]).ok()?.get(0);
     let stat = std::fs::read_to_string(format!("/proc/{backend}/stat")).ok()?;
     let postmaster: u32 = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
-    let mut total = cpu_of(postmaster, true);
-    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
-        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
-        let parent = stat.rsplit_once(')').and_then(|(_, r)| r.split_whitespace().nth(1)?.parse::<u32>().ok());
-        if parent == Some(postmaster) && pid as i32 != backend {
-            total += cpu_of(pid, false);
+    let waited = Instant::now();
+    while waited.elapsed() < Duration::from_secs(10) {
+        let others: i64 = client
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
+                 AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+                &[],
+            )
+            .ok()?
+            .get(0);
+        if others == 0 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // The server's live processes but this reading's own backend, and
+    // their CPU seconds.
+    let live = || -> (Vec<u32>, f64) {
+        let (mut pids, mut total) = (Vec::new(), 0.0);
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
+            let parent = stat.rsplit_once(')').and_then(|(_, r)| r.split_whitespace().nth(1)?.parse::<u32>().ok());
+            if parent == Some(postmaster) && pid as i32 != backend {
+                pids.push(pid);
+                total += cpu_of(pid, false);
+            }
+        }
+        pids.sort_unstable();
+        (pids, total)
+    };
+    loop {
+        let (before, running) = live();
+        let reaped = cpu_of(postmaster, true);
+        if live().0 == before {
+            return Some(reaped + running);
         }
     }
-    Some(total)
 }
 
 /// Import the archives into `store`, one process each, all at once;
@@ -282,11 +324,16 @@ fn main() {
         eprintln!("set CLAIMTRAIL_BENCH_PG=postgres://user@host/db to run the PostgreSQL benchmarks");
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
+    // `CLAIMTRAIL_BENCH_DIR`: write the archives there and keep them (to
+    // import them again by hand, under `perf` or with the server's
+    // statistics reset).
+    let kept = std::env::var_os("CLAIMTRAIL_BENCH_DIR").map(PathBuf::from);
+    let temp = tempfile::tempdir().unwrap();
+    let dir = kept.as_deref().unwrap_or(temp.path());
     if all || args.contains("import") {
-        bench_import(&server, dir.path());
+        bench_import(&server, dir);
     }
     if all || args.contains("queries") {
-        bench_queries(&server, dir.path());
+        bench_queries(&server, dir);
     }
 }

@@ -223,9 +223,24 @@ impl Db {
                 // The store's reads are index lookups whose estimates can
                 // run high (a read-ahead's grows with its prefixes): past
                 // `jit_above_cost` the server spends a second or more
-                // compiling a query that runs in a millisecond. Said at
-                // connection start, this costs no round trip.
-                let options = format!("{} -c jit=off", config.get_options().unwrap_or_default());
+                // compiling a query that runs in a millisecond.
+                //
+                // And every request-sized read is by key, through an
+                // index, whatever the planner thinks of a small table: it
+                // prices a sequential scan of a few pages below a few
+                // index probes, and a prepared statement keeps the plan
+                // it made then (its generic plan) for the connection's
+                // life, long after the table has grown. An import's
+                // writers started on a new store read blobs, speakers,
+                // statements and text keys by sequential scan to the end:
+                // 2.8 million rows read for 4,941 revisions with 4 writers
+                // (each connection chose its plans early), 0.44 million
+                // with one, about a third of the server's CPU with 4
+                // (pg_stat_user_tables, perf). Whole-table reads go by
+                // the key index as well ([`Db::scan`]).
+                //
+                // Said at connection start, these cost no round trip.
+                let options = format!("{} -c jit=off -c enable_seqscan=off", config.get_options().unwrap_or_default());
                 config.options(options.trim_start());
                 match settings.mode {
                     tls::Mode::Disable => config.connect(NoTls),
@@ -411,6 +426,12 @@ impl Db {
         let Some(table) = table(tag) else { return Ok(Vec::new()) };
         let mut client = self.client();
         let rows = match successor(prefix) {
+            // A whole table (verify, export, a `who`'s aliases) is read
+            // in key order through its index too, as the planner already
+            // chose for some: no sort. On the 1M-statement store, in
+            // cache, the largest tables read as fast either way
+            // (runs_by_statement 113-218 ms by index, 140-211 ms
+            // sequentially and sorted, psql).
             _ if prefix.len() == 1 => client.query(&format!("SELECT k, v FROM {table} ORDER BY k"), &[]),
             Some(end) => {
                 client.query(&format!("SELECT k, v FROM {table} WHERE k >= $1 AND k < $2 ORDER BY k"), &[&prefix, &end])
