@@ -437,6 +437,30 @@ pub(super) fn object_participle(c: &Ctx, k: usize) -> bool {
     OBJECT_PARTICIPLES.iter().any(|p| p.eq_ignore_ascii_case(w))
 }
 
+/// Nouns of a view held, expressed with a clause: "concern that C".
+const VIEWS: [&str; 20] = [
+    "concern",
+    "concerns",
+    "confidence",
+    "hope",
+    "hopes",
+    "fear",
+    "fears",
+    "doubt",
+    "doubts",
+    "optimism",
+    "frustration",
+    "skepticism",
+    "scepticism",
+    "belief",
+    "worry",
+    "worries",
+    "disappointment",
+    "regret",
+    "dismay",
+    "anger",
+];
+
 /// The object of a stance cue ("criticized the plan", "called for a
 /// recount", "plans to run"): it starts right after the cue and its
 /// particle, and a cue with no object ("backed down") frames nothing.
@@ -472,6 +496,17 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     }
     if ["for", "on", "out", "as", "about", "of", "against"].iter().any(|w| c.lower_is(j, w)) {
         j += 1;
+    }
+    // "expressed concern that C", "voiced confidence that C": the view
+    // expressed is the clause, not its noun.
+    if ["expressed", "expresses", "voiced", "voices"].contains(&verb.as_str())
+        && let Some(that) = (j..t.len().min(j + 4)).find(|&k| c.lower_is(k, "that"))
+        && that > j
+        && that + 1 < t.len()
+        && t[j..that].iter().all(|x| x.word() && !x.quoted && !x.cap)
+        && VIEWS.iter().any(|w| c.lower_is(that - 1, w))
+    {
+        return Some(Complement { start: that + 1, that: true });
     }
     let x = t.get(j)?;
     // "called into a show", "spoke at a rally": a place or a time, no object.

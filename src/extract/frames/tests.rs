@@ -2220,3 +2220,19 @@ fn what_a_speaker_seems_to_say_is_the_inner_verbs_content() {
         ("The mayor seemed to concede the plan had failed.", one("mayor", "other", "the plan had failed")),
     ]);
 }
+
+#[test]
+fn a_view_expressed_with_a_clause_is_the_clause() {
+    each_one([
+        ("Ortiz expressed confidence that the bridge would reopen.", one("Ortiz", "other", "the bridge would reopen")),
+        (
+            "Republicans voiced concern that the change could lead to fraud.",
+            one("Republicans", "other", "the change could lead to fraud"),
+        ),
+    ]);
+    // A view with no clause stays the object.
+    assert_eq!(
+        rows("Ortiz expressed concern about the bridge."),
+        vec![one("Ortiz", "other", "concern about the bridge")]
+    );
+}
