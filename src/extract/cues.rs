@@ -557,8 +557,11 @@ pub fn context_cue(doc: &str, (start, end): (usize, usize), before: Option<(usiz
     let prev = &doc[bs..be];
     // "S made (it) clear that C", "made clear Tuesday that C": a report
     // (its content only after "that": [`class::WEAK_CUE`]).
+    // (After an intensifier only before "that": not "a very plain dress".)
     if entry.class & class::CLEAR != 0 {
-        return if MADE_CLEAR.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
+        let lead = CLEAR_LEAD.iter().any(|w| prev.eq_ignore_ascii_case(w))
+            && (prev.eq_ignore_ascii_case("it") || doc.as_bytes()[end..].starts_with(b" that "));
+        return if lead || MADE.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
             Entry { class: entry.class | class::WEAK_CUE, cue: Some(CueKind::Speech) }
         } else {
             entry
@@ -621,21 +624,12 @@ fn knowing_cue(doc: &str, end: usize, (prev, prev_class): (&str, u32), entry: En
     if before_ok { Entry { class: entry.class | class::WEAK_CUE, cue: Some(CueKind::Belief) } } else { entry }
 }
 
-/// Words right before "clear" in "made (it) (very) clear that C".
-pub const MADE_CLEAR: [&str; 12] = [
-    "made",
-    "make",
-    "makes",
-    "it",
-    "very",
-    "abundantly",
-    "crystal",
-    "perfectly",
-    "pretty",
-    "painfully",
-    "quite",
-    "unmistakably",
-];
+/// The verb of "made (it) clear that C".
+pub const MADE: [&str; 3] = ["made", "make", "makes"];
+
+/// What may come between "made" and "clear": "made it very clear".
+pub const CLEAR_LEAD: [&str; 9] =
+    ["it", "very", "abundantly", "crystal", "perfectly", "pretty", "painfully", "quite", "unmistakably"];
 
 /// Verbs of being before an adjective of stance: "is convinced", "remains
 /// confident", "came away convinced".

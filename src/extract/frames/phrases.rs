@@ -4,7 +4,7 @@
 
 use super::according::is_document;
 use super::{Ctx, Source, cue_at, is_article, is_function, is_indefinite, is_possessive, starts_with_digit};
-use crate::extract::cues::{CueKind, class};
+use crate::extract::cues::{self, CueKind, class};
 use crate::extract::tokens::Kind;
 
 /// A poll's share that stands alone as a subject, ending at `end`, with
@@ -778,10 +778,10 @@ const GOING: [&str; 10] =
 /// "clear" at `cue` ([`class::CLEAR`]).
 pub(super) fn made_clear(c: &Ctx, cue: usize) -> Option<usize> {
     let mut k = cue;
-    while k > 0 && !c.t[k - 1].cap && crate::extract::cues::MADE_CLEAR[3..].iter().any(|w| c.lower_is(k - 1, w)) {
+    while k > 0 && !c.t[k - 1].cap && cues::CLEAR_LEAD.iter().any(|w| c.lower_is(k - 1, w)) {
         k -= 1;
     }
-    (k > 0 && ["made", "make", "makes"].iter().any(|w| c.lower_is(k - 1, w))).then(|| k - 1)
+    (k > 0 && cues::MADE.iter().any(|w| c.lower_is(k - 1, w))).then(|| k - 1)
 }
 
 pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
@@ -808,11 +808,7 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
         }
         // "S remains convinced that C", "S came away convinced": a verb of
         // being before an adjective of stance.
-        if t[cue].is(class::STANCE)
-            && p.word()
-            && !p.cap
-            && crate::extract::cues::LINKING.iter().any(|w| c.lower_is(j - 1, w))
-        {
+        if t[cue].is(class::STANCE) && p.word() && !p.cap && cues::LINKING.iter().any(|w| c.lower_is(j - 1, w)) {
             j -= 1;
             if c.lower_is(j, "away") && j > 0 && ["came", "comes", "come"].iter().any(|w| c.lower_is(j - 1, w)) {
                 j -= 1;
