@@ -294,13 +294,10 @@ fn plan_directory(root: &Path, max_bytes: u64, budget: usize) -> Result<Vec<Stor
             }
             let text = blob_id(document.text().as_bytes());
             let size = kept_size(&raw, &document);
-            let kept = match kept_bytes + size <= budget {
-                true => {
-                    kept_bytes += size;
-                    Some(Box::new((raw, document)))
-                }
-                false => None,
-            };
+            let kept = (kept_bytes + size <= budget).then(|| {
+                kept_bytes += size;
+                Box::new((raw, document))
+            });
             files.push(FileRev { path, text, at, kept });
         }
         plan.push(StoryDir { story, files, stored: 0 });

@@ -557,11 +557,11 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     // "She pointed to attacks on her campaign", "the senator points to
     // the cost": what is pointed to is the content, as a stance's object
     // ([`speech::object`]); "points" is a cue only so ("key points").
-    if ["pointed", "points"].iter().any(|w| c.lower_is(i, w)) {
-        return c
-            .lower_is(i + 1, "to")
-            .then_some(CueKind::Other)
-            .or((kind == CueKind::Speech && !c.lower_is(i, "points")).then_some(kind));
+    if (c.lower_is(i, "pointed") || c.lower_is(i, "points")) && c.lower_is(i + 1, "to") {
+        return Some(CueKind::Other);
+    }
+    if c.lower_is(i, "points") {
+        return None;
     }
     if x.is(class::NOUNLIKE_CUE) {
         // "news reports", "his claims", "Friday's tweets": nouns.
