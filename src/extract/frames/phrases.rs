@@ -244,6 +244,19 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && np_core(c, s - 1).is_some_and(|(s2, _)| {
                 (s2..s - 2).filter(|&k| !t[k].cap && !t[k].is(class::DET) && !starts_with_digit(c, k)).count() <= 1
             });
+        // "a statement posted on the website", "a letter published in the
+        // Gazette": a document and where it came out.
+        let document_out = ["on", "in"].iter().any(|w| c.lower_is(s - 1, w))
+            && s >= 3
+            && t[s - 2].word()
+            && !t[s - 2].cap
+            && !t[s - 2].quoted
+            && t[s - 2].text(c.doc).ends_with("ed")
+            && is_document(c, s - 3);
+        if document_out && let Some((s2, _)) = np_core(c, s - 2) {
+            s = s2;
+            continue;
+        }
         if p.word()
             && !p.cap
             && pp.iter().any(|w| c.lower_is(s - 1, w))
@@ -472,9 +485,10 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s -= 1;
             continue;
         }
-        // "the former first lady", "the only senator": an adverb of the
-        // lexicon that is an adjective between an article and its noun.
-        if (c.lower_is(s - 1, "first") || c.lower_is(s - 1, "only"))
+        // "the former first lady", "the only senator", "an earlier
+        // report": an adverb of the lexicon that is an adjective between
+        // an article and its noun.
+        if ["first", "only", "earlier", "later"].iter().any(|w| c.lower_is(s - 1, w))
             && !head.cap
             && s >= 2
             && (t[s - 2].is(class::DET) && !t[s - 2].is(class::PRON) || c.lower_is(s - 2, "former"))
@@ -577,6 +591,19 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
     if t.get(e).is_some_and(|x| x.is(class::PREP | class::SUB | class::CONJ | class::AUX)) {
         return None;
     }
+    // "said one of the witnesses", "said two of his aides": a part of the
+    // group the phrase after "of" names.
+    if t.get(e).is_some_and(|x| x.is(class::QUANT) && x.word() && !x.quoted) && c.lower_is(e + 1, "of") {
+        let owner = ["his", "her", "their", "its", "our"].iter().any(|w| c.lower_is(e + 2, w));
+        let group = if owner {
+            np_forward(c, e + 3, true)
+        } else if t.get(e + 2).is_some_and(|x| x.is(class::PRON)) {
+            None
+        } else {
+            np_forward(c, e + 2, loose)
+        };
+        return group.map(|(_, end)| (e, end));
+    }
     if t.get(e).is_some_and(|x| x.is(class::DET)) {
         e += 1;
     }
@@ -676,8 +703,10 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
             e += 1;
         }
     }
-    // "people familiar with the matter".
-    if t[e - 1].is(class::ANON)
+    // "people familiar with the matter", "a Republican involved in the
+    // planning".
+    let one_named = e == start + 2 && (is_indefinite(c, start) || c.lower_is(start, "one")) && t[e - 1].cap;
+    if (t[e - 1].is(class::ANON) || one_named)
         && t.get(e).is_some_and(|x| {
             x.word() && matches!(x.text(c.doc), "familiar" | "close" | "briefed" | "involved" | "with" | "who")
         })

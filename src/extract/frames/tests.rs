@@ -2236,3 +2236,38 @@ fn a_view_expressed_with_a_clause_is_the_clause() {
         vec![one("Ortiz", "other", "concern about the bridge")]
     );
 }
+
+#[test]
+fn a_part_of_a_group_or_one_described_speaks_after_the_verb() {
+    each_one([
+        (
+            "\"The deal is close,\" said one of the negotiators.",
+            one("one of the negotiators", "direct", "The deal is close"),
+        ),
+        ("\"It was a long night,\" said two of his aides.", one("two of his aides", "direct", "It was a long night")),
+        (
+            "\"The deal is close,\" said a Democrat familiar with the talks.",
+            one("Democrat familiar with the talks", "direct", "The deal is close"),
+        ),
+        (
+            "\"We will spend millions,\" said one Republican involved in the planning.",
+            one("Republican involved in the planning", "direct", "We will spend millions"),
+        ),
+    ]);
+    // An object pronoun after "of" is no group named.
+    assert!(rows("\"It was late,\" said one of them.").iter().all(|r| r.0.is_none()));
+}
+
+#[test]
+fn a_document_with_when_or_where_it_came_out_speaks() {
+    each_one([
+        (
+            "An earlier report said that the council had used the images.",
+            one("earlier report", "indirect", "the council had used the images"),
+        ),
+        (
+            "A statement posted on the company's website said listings are made by users.",
+            one("statement posted on the company's website", "indirect", "listings are made by users"),
+        ),
+    ]);
+}
