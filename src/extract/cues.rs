@@ -435,7 +435,7 @@ fn build() -> Table {
     add_class(
         "promised promises promise vowed vows vow pledged pledges pledge wants want wanted hopes \
          hope hoped plans plan planned expects expect expected threatened threatens urged urges \
-         asked asks told tells",
+         asked asks told tells promising vowing pledging threatening",
         class::INFINITIVE,
     );
     add_class(

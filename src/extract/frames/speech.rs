@@ -699,14 +699,28 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
                         || (!head.cap && !head.is(class::PRON) && head.text(c.doc).ends_with('s'))
                         || head.is(class::GROUP | class::ANON)
                 };
-                if let Some(kind) = cue_at(c, j)
+                // ", and Roe is promising D": a participle after its
+                // auxiliary is the verb of the new subject's clause.
+                let kind = match cue_at(c, j) {
+                    Some(CueKind::Participle) if j > from + 1 && t[j - 1].is(class::AUX) && !t[j - 1].cap => {
+                        Some(super::participle::participle_kind(c, j))
+                    }
+                    kind => kind,
+                };
+                // (", and it hopes to D": a belief of a pronoun after "and"
+                // opens its own clause; a pronoun picks up no narrative.)
+                let pronoun_belief = kind == Some(CueKind::Belief)
+                    && j == from + 1
+                    && ["he", "she", "it", "they", "we"].iter().any(|w| c.lower_is(from, w));
+                if let Some(kind) = kind
                     && let speech = matches!(kind, CueKind::Speech | CueKind::Tell)
                     && (speech
+                        || pronoun_belief
                         || (matches!(kind, CueKind::Other | CueKind::Belief)
                             && !c.lower_is(k + 1, "and")
                             && !passive()))
                     && let Some(source) = subject_before(c, j, |st| st == from)
-                    && (speech || matches!(source, Source::Mention { np, .. } if group(np)))
+                    && (speech || pronoun_belief || matches!(source, Source::Mention { np, .. } if group(np)))
                 {
                     let next = Next { cue: j, kind, source };
                     // The quotation's closing mark stays with it.

@@ -2271,3 +2271,28 @@ fn a_document_with_when_or_where_it_came_out_speaks() {
         ),
     ]);
 }
+
+#[test]
+fn a_promise_in_the_progressive_is_a_report_and_opens_a_second_clause() {
+    each_one([
+        ("Ortiz is promising to rebuild the bridge.", one("Ortiz", "indirect", "to rebuild the bridge")),
+        ("The mayor is vowing to reopen the market.", one("mayor", "indirect", "to reopen the market")),
+    ]);
+    assert_eq!(
+        rows("Roe has vowed to bring back lost mining jobs, and Ortiz is promising to help mining towns."),
+        vec![
+            one("Roe", "indirect", "to bring back lost mining jobs"),
+            one("Ortiz", "indirect", "to help mining towns")
+        ]
+    );
+    // An adjective stays one.
+    assert!(rows("It looks promising to me.").iter().all(|r| r.0.is_none()));
+}
+
+#[test]
+fn a_pronouns_belief_after_and_is_its_own_clause() {
+    assert_eq!(
+        rows("The city is promising to build roads, and it hopes to draw new trade."),
+        vec![one("city", "indirect", "to build roads"), one("city", "belief", "to draw new trade")]
+    );
+}
