@@ -391,10 +391,18 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     if head.is(class::PRON) {
         return Some((e - 1, paren_end.unwrap_or(e)));
     }
-    let strict =
-        (head.cap && (!is_function(head) || modal_surname(c, e - 1)) && head.cue().is_none() && !head.is(class::TIME))
-            || head.is(class::ANON | class::GROUP)
-            || (head.is(class::QUANT) && e >= 2 && starts_with_digit(c, e - 2));
+    // "groups that raised money since January said": a month is no
+    // speaker (not "May", "June", "March" or "August": names and words).
+    let month = head.cap
+        && ["January", "February", "April", "July", "September", "October", "November", "December"]
+            .contains(&head.text(c.doc));
+    let strict = (head.cap
+        && (!is_function(head) || modal_surname(c, e - 1))
+        && head.cue().is_none()
+        && !head.is(class::TIME)
+        && !month)
+        || head.is(class::ANON | class::GROUP)
+        || (head.is(class::QUANT) && e >= 2 && starts_with_digit(c, e - 2));
     // Any other lowercase noun may head a subject if an article or a name
     // opens its phrase ("the Vermont senators", "The town").
     let loose = !strict

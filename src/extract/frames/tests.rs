@@ -2296,3 +2296,18 @@ fn a_pronouns_belief_after_and_is_its_own_clause() {
         vec![one("city", "indirect", "to build roads"), one("city", "belief", "to draw new trade")]
     );
 }
+
+#[test]
+fn a_month_is_no_speaker() {
+    for text in [
+        "Groups that raised money since January said the race was close.",
+        "A Gazette analysis of groups that raised money since October shows Democratic groups ahead.",
+    ] {
+        assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
+    }
+    // A name that is also a month's still speaks.
+    each_one([(
+        "Theresa May said the vote would go ahead.",
+        one("Theresa May", "indirect", "the vote would go ahead"),
+    )]);
+}
