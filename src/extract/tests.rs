@@ -1592,6 +1592,26 @@ fn a_clause_of_the_writers_before_a_frame_is_the_outlets_own() {
 }
 
 #[test]
+fn a_clause_of_the_writers_before_a_relative_clause_is_the_outlets_own() {
+    // The vote is the outlet's claim, and a revision that corrects it
+    // changes a claim; the residents' stance is theirs.
+    assert_eq!(
+        rows("The council voted 5-2 after a long hearing at which more than 60 residents spoke against the plan."),
+        vec![
+            own("The council voted 5-2 after a long hearing"),
+            one("more than 60 residents", "other", "the plan")
+        ]
+    );
+    // A report before "in which" is someone's: no clause of the outlet's.
+    assert_eq!(
+        rows("Ortiz said the bridge was unsafe in a letter in which she called for repairs.").len(),
+        1,
+        "{:?}",
+        rows("Ortiz said the bridge was unsafe in a letter in which she called for repairs.")
+    );
+}
+
+#[test]
 fn a_name_before_two_appositives_is_the_speaker() {
     assert_eq!(
         rows(

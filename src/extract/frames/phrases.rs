@@ -300,6 +300,15 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     {
         s -= 1;
     }
+    // "At least a dozen members", "more than 40 economists": a bound on
+    // the count.
+    if s >= 2
+        && (quantity(s) || t[s].is(class::DET) && !t[s].is(class::PRON))
+        && (c.lower_is(s - 1, "least") && c.lower_is(s - 2, "at")
+            || c.lower_is(s - 1, "than") && ["more", "fewer", "less"].iter().any(|w| c.lower_is(s - 2, w)))
+    {
+        s -= 2;
+    }
     // "a study published on Wednesday found": the participle says when or
     // where the document came out; it is no part of its name.
     let last = &t[e - 1];
@@ -1440,6 +1449,9 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
     ) {
         return j + 1;
     }
+    if let Some(end) = role_then_name(c, j) {
+        return end;
+    }
     // "told local media", "told state television", "told Israeli radio":
     // a word for the press after its modifier.
     const PRESS: [&str; 6] = ["media", "television", "radio", "outlets", "broadcasters", "newspapers"];
@@ -1493,7 +1505,8 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
                 kind_noun = true;
                 j += 1;
             } else {
-                return j;
+                // "told CNN host Ann Roe she ...": the outlet's person.
+                return role_then_name(c, j).unwrap_or(j);
             }
         }
     }
@@ -1509,6 +1522,30 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
     }
     j
 }
+
+/// "told host Ann Roe she ...", "told moderator Bo Diaz that ...": a
+/// listener's post in lowercase, then their name. The end of the name.
+fn role_then_name(c: &Ctx, j: usize) -> Option<usize> {
+    let t = c.t;
+    let post = t.get(j)?;
+    let name = |k: usize| t.get(k).is_some_and(|y| y.word() && y.cap && !y.quoted && !y.is(class::DET | class::PRON));
+    if !(post.word()
+        && !post.cap
+        && !post.quoted
+        && (post.is(class::ROLE) || MEDIA_PEOPLE.iter().any(|w| c.lower_is(j, w))))
+        || !name(j + 1)
+    {
+        return None;
+    }
+    let mut end = j + 1;
+    while name(end) && end < j + 5 {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// The press's people a source talks to, besides the posts of the lexicon.
+const MEDIA_PEOPLE: [&str; 6] = ["host", "anchor", "moderator", "interviewer", "correspondent", "co-host"];
 
 /// Nouns for the kind of outlet a listener is: "told the Today programme".
 const MEDIA_KINDS: [&str; 12] = [

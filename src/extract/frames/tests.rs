@@ -2311,3 +2311,28 @@ fn a_month_is_no_speaker() {
         one("Theresa May", "indirect", "the vote would go ahead"),
     )]);
 }
+
+#[test]
+fn a_listener_by_post_and_name_is_no_content() {
+    each_one([
+        (
+            "Ortiz told host Chris Lee she believed that Roe would release the transcript.",
+            one("Ortiz", "indirect", "she believed that Roe would release the transcript"),
+        ),
+        ("Roe told Channel 4 anchor Dana Wu that the vote was rigged.", one("Roe", "indirect", "the vote was rigged")),
+    ]);
+}
+
+#[test]
+fn a_bound_on_a_count_opens_the_subject() {
+    each_one([
+        (
+            "At least a dozen members of the council told the Gazette she thinks the seat is within reach.",
+            one("At least a dozen members of the council", "indirect", "she thinks the seat is within reach"),
+        ),
+        (
+            "More than 40 economists said the plan would fail.",
+            one("More than 40 economists", "indirect", "the plan would fail"),
+        ),
+    ]);
+}
