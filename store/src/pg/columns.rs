@@ -13,7 +13,7 @@
 //! What this module must not do: decide what a key holds. It reads the
 //! layout `keys.rs` defines.
 
-use postgres::types::ToSql;
+use postgres::types::{ToSql, Type};
 
 use crate::keys;
 
@@ -31,6 +31,24 @@ impl Values {
             Values::Text(_) => "text[]",
             Values::Bytes(_) => "bytea[]",
             Values::Int(_) => "bigint[]",
+        }
+    }
+
+    /// The type of one value, as binary COPY sends it.
+    pub(super) fn pg_type(&self) -> Type {
+        match self {
+            Values::Text(_) => Type::TEXT,
+            Values::Bytes(_) => Type::BYTEA,
+            Values::Int(_) => Type::INT8,
+        }
+    }
+
+    /// Row `i`'s value.
+    pub(super) fn at(&self, i: usize) -> &(dyn ToSql + Sync) {
+        match self {
+            Values::Text(v) => &v[i],
+            Values::Bytes(v) => &v[i],
+            Values::Int(v) => &v[i],
         }
     }
 

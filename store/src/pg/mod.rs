@@ -694,10 +694,21 @@ impl Db {
                 names.push_str(&format!(", {name}"));
                 arrays.push_str(&format!(", ${}::{array}", params.len()));
             }
-            let sql = format!(
-                "INSERT INTO {table} (k, v{names}) SELECT * FROM unnest($1::bytea[], $2::bytea[]{arrays}){conflict}"
-            );
-            let rows = client.query(&sql, &params).map_err(|e| self.err(&e))?;
+            let rows = if numbered && conflict.is_empty() {
+                // A batch's own postings, the largest inserts of an
+                // import (38,000 variant and 17,000 search postings for
+                // 5,000 revisions): binary COPY, which the server writes
+                // a page at a time, where an insert from arrays goes row
+                // by row through the executor (psql, those rows: 75 →
+                // 43 ms for postings).
+                copy(&mut client, table, &puts, &keyed).map(|_| Vec::new())
+            } else {
+                let sql = format!(
+                    "INSERT INTO {table} (k, v{names}) SELECT * FROM unnest($1::bytea[], $2::bytea[]{arrays}){conflict}"
+                );
+                client.query(&sql, &params)
+            }
+            .map_err(|e| self.err(&e))?;
             match *tag {
                 keys::STATEMENT => {
                     inserted.statements = rows.len() as i64;
@@ -843,6 +854,30 @@ struct Inserted {
     /// The posting keys (first 8 bytes of the hash) of the statements
     /// this batch meant to add but found already stored.
     lost: std::collections::HashSet<Vec<u8>>,
+}
+
+/// Insert rows (`puts`, and their `keyed` columns) into `table` by binary
+/// COPY. No `ON CONFLICT`: for rows no other batch can hold.
+fn copy(
+    client: &mut Conn,
+    table: &str,
+    puts: &(Vec<Vec<u8>>, Vec<Vec<u8>>),
+    keyed: &[(&'static str, columns::Values)],
+) -> std::result::Result<u64, postgres::Error> {
+    use postgres::types::Type;
+    let names: String = keyed.iter().map(|(name, _)| format!(", {name}")).collect();
+    let mut types = vec![Type::BYTEA, Type::BYTEA];
+    types.extend(keyed.iter().map(|(_, values)| values.pg_type()));
+    let sink = client.client.copy_in(&format!("COPY {table} (k, v{names}) FROM STDIN (FORMAT binary)"))?;
+    let mut writer = postgres::binary_copy::BinaryCopyInWriter::new(sink, &types);
+    let mut row: Vec<&(dyn ToSql + Sync)> = Vec::with_capacity(types.len());
+    for (i, (k, v)) in puts.0.iter().zip(&puts.1).enumerate() {
+        row.clear();
+        row.extend([k as &(dyn ToSql + Sync), v]);
+        row.extend(keyed.iter().map(|(_, values)| values.at(i)));
+        writer.write(&row)?;
+    }
+    writer.finish()
 }
 
 /// Merge each staged speaker record into the stored one.
