@@ -424,7 +424,7 @@ fn a_schema_1_store_is_brought_up_to_date_with_its_typed_columns_filled() {
         .iter()
         .map(|r| r.get(0))
         .collect();
-    assert_eq!(versions, [1, 2, 3, 4]);
+    assert_eq!(versions, [1, 2, 3, 4, 5]);
     assert_eq!(env.run(["verify"]).code, 0);
 }
 
