@@ -254,6 +254,9 @@ pub fn tokenize(
     // own, and the lookup's would spill them for every token.
     if may_frame {
         let lexicon = cues::Lexicon::get();
+        // A slice, not the `Vec`: its pointer and length stay in registers
+        // (through the `Vec` both were read again at every token).
+        let out = out.as_mut_slice();
         for k in 0..out.len() {
             let t = out[k];
             if t.kind == Kind::Word && !t.quoted {
