@@ -219,6 +219,13 @@ fn tag_follows(rest: &str) -> bool {
 }
 
 fn push_trimmed(para: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    // A printable ASCII byte at either end, as nearly every piece has:
+    // nothing to trim, and no character decoded from either end.
+    let b = para.as_bytes();
+    if s < e && b[s].is_ascii_graphic() && b[e - 1].is_ascii_graphic() {
+        out.push((s, e));
+        return;
+    }
     let piece = &para[s..e];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
