@@ -117,7 +117,7 @@ impl<'a> Pipeline<'a> {
         let mut prev_open = false;
         for (pi, &(ps, pe)) in paragraphs.iter().enumerate() {
             let para = &doc[ps..pe];
-            if para.trim().is_empty() {
+            if is_blank(para) {
                 continue;
             }
             if sentences::is_only_urls(para) {
@@ -208,7 +208,7 @@ impl<'a> Pipeline<'a> {
         // A live blog's time stamp opening an entry ("12:48 Raman told
         // MPs …") is layout, like a dateline: names and frames start after
         // it. The statement keeps its whole sentence.
-        let opens_paragraph = doc[para_start..range.0].trim().is_empty();
+        let opens_paragraph = is_blank(&doc[para_start..range.0]);
         let lead = if opens_paragraph { dateline::strip_timestamp(text) } else { text };
         for (name, description) in speakers::introductions(lead) {
             self.registry.introduce(name, description);
@@ -506,6 +506,17 @@ struct Flags {
     comment: bool,
     /// "respond" or "return" is in it: one may too, without "comment".
     unanswered: bool,
+}
+
+/// Whether `s` is empty or all white space. A printable ASCII byte first,
+/// as nearly every paragraph and the text before nearly every sentence
+/// has, says no without trimming both ends.
+fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_graphic() => false,
+        Some(_) => s.trim().is_empty(),
+    }
 }
 
 /// Whether a paragraph may hold a link by its "://" (a "www." is
