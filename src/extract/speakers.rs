@@ -1357,6 +1357,12 @@ fn organisation(name: String, role: Option<String>, gender: Gender) -> Parsed {
 }
 
 fn trim_np(s: &str) -> &str {
+    // An ASCII letter or digit at either end, as most mentions have:
+    // nothing to trim, and no character decoded from either end three times.
+    let b = s.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric) && b.last().is_some_and(u8::is_ascii_alphanumeric) {
+        return s;
+    }
     s.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–')).trim()
 }
 
