@@ -1597,10 +1597,7 @@ fn a_clause_of_the_writers_before_a_relative_clause_is_the_outlets_own() {
     // changes a claim; the residents' stance is theirs.
     assert_eq!(
         rows("The council voted 5-2 after a long hearing at which more than 60 residents spoke against the plan."),
-        vec![
-            own("The council voted 5-2 after a long hearing"),
-            one("more than 60 residents", "other", "the plan")
-        ]
+        vec![own("The council voted 5-2 after a long hearing"), one("more than 60 residents", "other", "the plan")]
     );
     // A report before "in which" is someone's: no clause of the outlet's.
     assert_eq!(
