@@ -2491,7 +2491,9 @@ fn can_speak(p: &Parsed) -> bool {
             "raid",
             "assault",
         ];
-        let head = words().next_back().unwrap_or(first).to_ascii_lowercase();
+        // (The head before an "of" phrase: "video of the crash" is a
+        // video, which may show.)
+        let head = words().take_while(|w| *w != "of").last().unwrap_or(first).to_ascii_lowercase();
         let source_noun =
             words().any(|w| cues::lookup(w).class & (class::ANON | class::GROUP | class::ROLE | class::ORG) != 0);
         // "those surveyed": people, picked out by what was done to them.

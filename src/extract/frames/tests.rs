@@ -2336,3 +2336,13 @@ fn a_bound_on_a_count_opens_the_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_record_of_an_event_shows_what_it_shows() {
+    each_one([(
+        "The video of the crash shows the car hitting the wall.",
+        one("video of the crash", "belief", "the car hitting the wall"),
+    )]);
+    // The event itself still speaks for no one.
+    assert!(rows("The crash of the plane said the system failed.").iter().all(|r| r.0.is_none()));
+}
