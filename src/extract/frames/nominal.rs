@@ -8,7 +8,7 @@ use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
 
 /// Nouns of saying: what was said is their "that" clause.
-const SAID: [&str; 26] = [
+pub(super) const SAID: [&str; 26] = [
     "claim",
     "claims",
     "assertion",
@@ -38,7 +38,7 @@ const SAID: [&str; 26] = [
 ];
 
 /// Nouns of belief.
-const BELIEVED: [&str; 6] = ["belief", "view", "fear", "hope", "expectation", "conviction"];
+pub(super) const BELIEVED: [&str; 6] = ["belief", "view", "fear", "hope", "expectation", "conviction"];
 
 /// Verbs that may head a clause: the clause's own, before a second one.
 const FINITE: [&str; 16] = [
@@ -123,14 +123,57 @@ pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             end = predicate_after_clause(c, k + 2).unwrap_or(end);
         }
         let Some(content) = c.content(k + 2, end) else { continue };
+        let source = pronoun.then(|| own_claim_subject(c, p)).flatten().unwrap_or(Source::Owner { np: (s, k) });
         out.push(Frame {
             attribution: if said { Attribution::Indirect } else { Attribution::Belief },
             content,
             content2: None,
             cue: Some(c.bytes(k, k + 1)),
-            source: Source::Owner { np: (s, k) },
+            source,
         });
         return true;
     }
     false
+}
+
+/// "Ortiz repeated her claim that C", "the senator stood by his warning
+/// that C": after a verb that keeps one's own words, the possessive is the
+/// subject's, and the subject (a name or people, opening the clause)
+/// speaks. Not "Roe rejected his claim": whose claim is not told.
+fn own_claim_subject(c: &Ctx, p: usize) -> Option<Source> {
+    if !keeps_own_words(c, p) {
+        return None;
+    }
+    let t = c.t;
+    let by = usize::from(p >= 2 && c.lower_is(p - 1, "by"));
+    let verb = p - 1 - by;
+    let j = super::phrases::skip_aux_back(c, verb);
+    let np = super::phrases::np_back(c, j)?;
+    let head = &t[np.1 - 1];
+    let people = head.cap || head.is(class::ANON | class::GROUP | class::ROLE | class::ORG);
+    (people && !head.is(class::PRON) && np.1 == j && super::phrases::starts_clause(c, np.0))
+        .then_some(Source::Mention { np, appositive: None })
+}
+
+/// Whether the verb before the possessive at `p` keeps one's own words:
+/// "repeated her claim", "defended his view", "stood by their warning".
+pub(super) fn keeps_own_words(c: &Ctx, p: usize) -> bool {
+    const KEEPS: [&str; 12] = [
+        "repeated",
+        "repeats",
+        "reiterated",
+        "reiterates",
+        "restated",
+        "restates",
+        "renewed",
+        "renews",
+        "defended",
+        "defends",
+        "stood",
+        "stands",
+    ];
+    let by = usize::from(p >= 2 && c.lower_is(p - 1, "by"));
+    let Some(verb) = p.checked_sub(1 + by) else { return false };
+    let stands = c.lower_is(verb, "stood") || c.lower_is(verb, "stands");
+    KEEPS.iter().any(|w| c.lower_is(verb, w)) && stands == (by == 1)
 }

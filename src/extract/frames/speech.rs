@@ -22,6 +22,9 @@ pub(super) struct Complement {
 /// `cue`: a "that", a quotation, a colon, or a clause after adverbials.
 pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complement> {
     let t = c.t;
+    if let Some(own) = own_words_clause(c, cue) {
+        return Some(own);
+    }
     if kind == CueKind::Other {
         return object(c, cue);
     }
@@ -435,6 +438,20 @@ fn opens_adverbial_clause(c: &Ctx, j: usize) -> bool {
 pub(super) fn object_participle(c: &Ctx, k: usize) -> bool {
     let w = c.t[k].text(c.doc);
     OBJECT_PARTICIPLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// "reiterated her claim that C", "defended his view that C", "stood by
+/// their warning that C": one's own words kept are the clause (not
+/// "rejected his claim that C": whose claim is not told).
+fn own_words_clause(c: &Ctx, cue: usize) -> Option<Complement> {
+    let p = if c.lower_is(cue + 1, "by") { cue + 2 } else { cue + 1 };
+    let noun = c.t.get(p + 1)?.text(c.doc);
+    (["his", "her", "their", "its"].iter().any(|w| c.lower_is(p, w))
+        && super::nominal::SAID.iter().chain(&super::nominal::BELIEVED).any(|s| noun.eq_ignore_ascii_case(s))
+        && c.lower_is(p + 2, "that")
+        && p + 3 < c.t.len()
+        && super::nominal::keeps_own_words(c, p))
+    .then_some(Complement { start: p + 3, that: true })
 }
 
 /// Nouns of a view held, expressed with a clause: "concern that C".

@@ -2346,3 +2346,23 @@ fn a_record_of_an_event_shows_what_it_shows() {
     // The event itself still speaks for no one.
     assert!(rows("The crash of the plane said the system failed.").iter().all(|r| r.0.is_none()));
 }
+
+#[test]
+fn ones_own_words_kept_are_the_clause() {
+    each_one([
+        (
+            "Ortiz repeated her claim that the bridge would not hold.",
+            one("Ortiz", "indirect", "the bridge would not hold"),
+        ),
+        (
+            "The senator stood by his warning that the bridge would not hold.",
+            one("senator", "indirect", "the bridge would not hold"),
+        ),
+        ("Ortiz has repeatedly defended her view that the plan works.", one("Ortiz", "other", "the plan works")),
+    ]);
+    // Whose claim is rejected is not told.
+    assert_eq!(
+        rows("Roe rejected his claim that the bridge would not hold."),
+        vec![one("Roe", "other", "his claim that the bridge would not hold")]
+    );
+}
