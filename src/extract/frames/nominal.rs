@@ -81,13 +81,20 @@ pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         if t[k + 1].end - t[k + 1].start != 4 || t[k].quoted || !t[k].word() || !c.lower_is(k + 1, "that") {
             continue;
         }
-        let said = SAID.iter().any(|w| c.lower_is(k, w));
-        if !said && !BELIEVED.iter().any(|w| c.lower_is(k, w)) {
-            continue;
-        }
         // "the claim that was rejected": "that" opens a relative clause.
         let n = &t[k + 2];
         if !n.word() || n.quoted || n.is(class::AUX) || n.cue().is_some() {
+            continue;
+        }
+        // "Ortiz made the case that C", "raised concerns that C": a light
+        // verb and its noun say what the subject holds.
+        if let Some((kind, source)) = light_verb_frame(c, k) {
+            let Some(content) = c.content(k + 2, t.len()) else { continue };
+            out.push(Frame { attribution: kind, content, content2: None, cue: Some(c.bytes(k, k + 1)), source });
+            return true;
+        }
+        let said = SAID.iter().any(|w| c.lower_is(k, w));
+        if !said && !BELIEVED.iter().any(|w| c.lower_is(k, w)) {
             continue;
         }
         let p = k - 1;
@@ -176,4 +183,35 @@ pub(super) fn keeps_own_words(c: &Ctx, p: usize) -> bool {
     let Some(verb) = p.checked_sub(1 + by) else { return false };
     let stands = c.lower_is(verb, "stood") || c.lower_is(verb, "stands");
     KEEPS.iter().any(|w| c.lower_is(verb, w)) && stands == (by == 1)
+}
+
+/// `S made the case that C`, `S raised concerns that C`, `S took the
+/// position that C`: a light verb, maybe an article, and a noun of saying
+/// or holding at `k`, before "that". The subject (a name or people,
+/// opening the clause) speaks; a report for the nouns of arguing, a belief
+/// for those of holding. Not a passive ("concerns were raised that C")
+/// nor another verb ("dismissed the argument that C").
+fn light_verb_frame(c: &Ctx, k: usize) -> Option<(Attribution, Source)> {
+    const LIGHT: [(&[&str], &[&str], Attribution); 3] = [
+        (&["made", "makes", "make", "making"], &["case", "argument", "point"], Attribution::Indirect),
+        (&["raised", "raises", "raise"], &["concern", "concerns", "possibility", "fears", "fear"], Attribution::Belief),
+        (&["took", "takes", "take", "taken"], &["position", "view", "stance"], Attribution::Belief),
+    ];
+    let t = c.t;
+    let article = k >= 2 && ["the", "a", "an"].iter().any(|w| c.lower_is(k - 1, w));
+    let verb = k.checked_sub(1 + usize::from(article))?;
+    let &(_, _, kind) = LIGHT.iter().find(|(verbs, nouns, _)| {
+        verbs.iter().any(|w| c.lower_is(verb, w)) && nouns.iter().any(|w| c.lower_is(k, w))
+    })?;
+    let j = super::phrases::skip_aux_back(c, verb);
+    if t[j..verb].iter().any(|x| super::BE.iter().any(|w| x.text(c.doc).eq_ignore_ascii_case(w))) {
+        return None;
+    }
+    let np = super::phrases::np_back(c, j)?;
+    let head = &t[np.1 - 1];
+    let people = head.cap
+        || head.is(class::ANON | class::GROUP | class::ROLE | class::ORG | class::PRON)
+        || super::phrases::is_agent_noun(c, np.1 - 1);
+    (people && np.1 == j && super::phrases::starts_clause(c, np.0))
+        .then_some((kind, Source::Mention { np, appositive: None }))
 }

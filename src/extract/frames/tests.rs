@@ -2366,3 +2366,22 @@ fn ones_own_words_kept_are_the_clause() {
         vec![one("Roe", "other", "his claim that the bridge would not hold")]
     );
 }
+
+#[test]
+fn a_light_verb_and_its_noun_say_what_the_subject_holds() {
+    each_one([
+        ("Ortiz made the case that the bridge would not hold.", one("Ortiz", "indirect", "the bridge would not hold")),
+        ("Ortiz raised concerns that the bridge would not hold.", one("Ortiz", "belief", "the bridge would not hold")),
+        (
+            "The senator took the position that the bridge would not hold.",
+            one("senator", "belief", "the bridge would not hold"),
+        ),
+    ]);
+    // A passive names no one, and a storm holds no view.
+    for text in [
+        "Concerns were raised that the bridge would not hold.",
+        "The storm made the case that the bridge would not hold.",
+    ] {
+        assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
+    }
+}
