@@ -148,23 +148,16 @@ pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// subject's, and the subject (a name or people, opening the clause)
 /// speaks. Not "Roe rejected his claim": whose claim is not told.
 fn own_claim_subject(c: &Ctx, p: usize) -> Option<Source> {
-    if !keeps_own_words(c, p) {
-        return None;
-    }
-    let t = c.t;
-    let by = usize::from(p >= 2 && c.lower_is(p - 1, "by"));
-    let verb = p - 1 - by;
-    let j = super::phrases::skip_aux_back(c, verb);
-    let np = super::phrases::np_back(c, j)?;
-    let head = &t[np.1 - 1];
-    let people = head.cap || head.is(class::ANON | class::GROUP | class::ROLE | class::ORG);
-    (people && !head.is(class::PRON) && np.1 == j && super::phrases::starts_clause(c, np.0))
-        .then_some(Source::Mention { np, appositive: None })
+    let verb = keeps_own_words(c, p)?;
+    opening_subject(c, super::phrases::skip_aux_back(c, verb), |h| {
+        let head = &c.t[h];
+        (head.cap || head.is(class::ANON | class::GROUP | class::ROLE | class::ORG)) && !head.is(class::PRON)
+    })
 }
 
-/// Whether the verb before the possessive at `p` keeps one's own words:
+/// The verb before the possessive at `p` when it keeps one's own words:
 /// "repeated her claim", "defended his view", "stood by their warning".
-pub(super) fn keeps_own_words(c: &Ctx, p: usize) -> bool {
+pub(super) fn keeps_own_words(c: &Ctx, p: usize) -> Option<usize> {
     const KEEPS: [&str; 12] = [
         "repeated",
         "repeats",
@@ -180,9 +173,17 @@ pub(super) fn keeps_own_words(c: &Ctx, p: usize) -> bool {
         "stands",
     ];
     let by = usize::from(p >= 2 && c.lower_is(p - 1, "by"));
-    let Some(verb) = p.checked_sub(1 + by) else { return false };
+    let verb = p.checked_sub(1 + by)?;
     let stands = c.lower_is(verb, "stood") || c.lower_is(verb, "stands");
-    KEEPS.iter().any(|w| c.lower_is(verb, w)) && stands == (by == 1)
+    (KEEPS.iter().any(|w| c.lower_is(verb, w)) && stands == (by == 1)).then_some(verb)
+}
+
+/// The subject right before `j` (its verb, auxiliaries skipped), when it
+/// opens its clause and `head_ok` takes its last word (by index).
+fn opening_subject(c: &Ctx, j: usize, head_ok: impl Fn(usize) -> bool) -> Option<Source> {
+    let np = super::phrases::np_back(c, j)?;
+    (head_ok(np.1 - 1) && np.1 == j && super::phrases::starts_clause(c, np.0))
+        .then_some(Source::Mention { np, appositive: None })
 }
 
 /// `S made the case that C`, `S raised concerns that C`, `S took the
@@ -207,11 +208,10 @@ fn light_verb_frame(c: &Ctx, k: usize) -> Option<(Attribution, Source)> {
     if t[j..verb].iter().any(|x| super::BE.iter().any(|w| x.text(c.doc).eq_ignore_ascii_case(w))) {
         return None;
     }
-    let np = super::phrases::np_back(c, j)?;
-    let head = &t[np.1 - 1];
-    let people = head.cap
-        || head.is(class::ANON | class::GROUP | class::ROLE | class::ORG | class::PRON)
-        || super::phrases::is_agent_noun(c, np.1 - 1);
-    (people && np.1 == j && super::phrases::starts_clause(c, np.0))
-        .then_some((kind, Source::Mention { np, appositive: None }))
+    opening_subject(c, j, |h| {
+        t[h].cap
+            || t[h].is(class::ANON | class::GROUP | class::ROLE | class::ORG | class::PRON)
+            || super::phrases::is_agent_noun(c, h)
+    })
+    .map(|source| (kind, source))
 }

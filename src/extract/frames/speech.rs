@@ -450,7 +450,7 @@ fn own_words_clause(c: &Ctx, cue: usize) -> Option<Complement> {
         && super::nominal::SAID.iter().chain(&super::nominal::BELIEVED).any(|s| noun.eq_ignore_ascii_case(s))
         && c.lower_is(p + 2, "that")
         && p + 3 < c.t.len()
-        && super::nominal::keeps_own_words(c, p))
+        && super::nominal::keeps_own_words(c, p).is_some())
     .then_some(Complement { start: p + 3, that: true })
 }
 
