@@ -43,21 +43,39 @@ use parallel_io_windows::{pread_exact, pread_exact_or_eof, pwrite_all};
 /// synced) every free segment. Here the marker is a punched hole where the
 /// file system can: the bytes read back the same, the disk blocks of dead
 /// space are given back, and a later open knows the hole by one `lseek`
-/// instead of reading it. A stretch that reaches past the end of the file
-/// is written, so the file grows to hold it as upstream's write makes it
-/// (a hole there would leave the file as short as it was).
+/// instead of reading it.
+///
+/// A stretch that reaches past the end of the file grows the file to hold
+/// it, as upstream's write does, but by writing only its last byte: the
+/// rest reads back as zeros like any stretch a file grows over, and takes
+/// no disk. Upstream wrote the whole tail of the last segment (up to
+/// 512 KB of zeros) when a store was created, so a store of a few revisions
+/// took half a megabyte on disk. One byte written past the end cannot
+/// shorten the file, as a `set_len` could.
 pub(crate) fn mark_dead(
     file: &std::fs::File,
     len: usize,
     at: LogOffset,
 ) -> std::io::Result<bool> {
     debug_assert_eq!(MessageKind::Corrupted as u8, 0);
-    let inside = file.metadata().map_or(false, |m| m.len() >= at + len as u64);
-    if inside && (is_hole(file, len, at) || reads_zeros(file, len, at)) {
+    if len == 0 {
+        return Ok(false);
+    }
+    let file_len = file.metadata().map_or(0, |m| m.len());
+    let end = at + len as u64;
+    if file_len < end {
+        // the part inside the file first, then the last byte
+        if file_len > at {
+            let _ = mark_dead(file, usize::try_from(file_len - at).unwrap(), at)?;
+        }
+        pwrite_all(file, &[MessageKind::Corrupted.into()], end - 1)?;
+        return Ok(true);
+    }
+    if is_hole(file, len, at) || reads_zeros(file, len, at) {
         return Ok(false);
     }
     #[cfg(target_os = "linux")]
-    if inside && punch_hole(file, len, at) {
+    if punch_hole(file, len, at) {
         return Ok(true);
     }
     pwrite_all(file, &vec![MessageKind::Corrupted.into(); len], at)?;
