@@ -44,8 +44,8 @@ use no_answer::no_answer;
 use nominal::nominal;
 use participle::participle;
 use phrases::{
-    clause_subject, document_subject, is_agent_noun, is_name_of, is_negation, is_relative, is_subordinator, np_back,
-    relative_subject, restrictive_who, skip_aux_back, starts_clause, subject_before, those_subject,
+    clause_subject, document_subject, is_adverb, is_agent_noun, is_name_of, is_negation, is_relative, is_subordinator,
+    np_back, relative_subject, restrictive_who, skip_aux_back, starts_clause, subject_before, those_subject,
 };
 use speech::{cue_first, shared_subject, speaker_first};
 
@@ -564,20 +564,26 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
         return None;
     }
     if x.is(class::NOUNLIKE_CUE) {
-        // "news reports", "his claims", "Friday's tweets": nouns.
-        let p = i.checked_sub(1).map(|p| &c.t[p])?;
+        // "news reports", "his claims", "Friday's tweets": nouns. The word
+        // before tells, past adverbs: "Ortiz also wants to D", "the
+        // senator still opposes C" are verbs as "Ortiz wants" is.
+        let mut b = i.checked_sub(1)?;
+        while b > 0 && c.t[b].word() && !c.t[b].cap && !c.t[b].quoted && is_adverb(c, b) {
+            b -= 1;
+        }
+        let p = &c.t[b];
         // ("CBS News reports that C": the end of a name, not "news".)
-        let named = p.cap && i >= 2 && c.t[i - 2].word() && c.t[i - 2].cap && !c.t[i - 2].quoted;
+        let named = p.cap && b >= 1 && c.t[b - 1].word() && c.t[b - 1].cap && !c.t[b - 1].quoted;
         if !p.word()
             || p.is(class::DET | class::PREP)
             || (p.is(class::NOUN_CUE_BLOCK) && !named)
-            || is_possessive(c, i - 1)
-            || starts_with_digit(c, i - 1)
+            || is_possessive(c, b)
+            || starts_with_digit(c, b)
         {
             return None;
         }
         // "the website shows", "the poll finds": a source noun before it.
-        let source_noun = p.is(class::GROUP | class::ANON) && i >= 2 && (c.t[i - 2].is(class::DET) || c.t[i - 2].cap);
+        let source_noun = p.is(class::GROUP | class::ANON) && b >= 1 && (c.t[b - 1].is(class::DET) || c.t[b - 1].cap);
         if !(p.cap || p.is(class::PRON) || source_noun || c.lower_is(i + 1, "that") || document_phrase(c, i)) {
             return None;
         }
@@ -1216,7 +1222,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     // A document's long phrase ("the average of polls taken over the past
     // month shows") before an opening phrase is looked for in it.
     .or_else(|| (kind == CueKind::Belief).then(|| document_subject(c, cue)).flatten())
-    .or_else(|| (kind != CueKind::Other).then(|| intro_subject(c, cue)).flatten())
+    .or_else(|| intro_subject(c, cue))
     .or_else(|| (kind != CueKind::Other).then(|| those_subject(c, cue)).flatten())
     .or_else(|| shared_subject(c, cue))
     .or_else(|| clause_subject(c, cue))

@@ -944,6 +944,20 @@ pub(super) fn is_connective(c: &Ctx, i: usize) -> bool {
 }
 
 /// "not", "hasn't", "didn’t": a report that something was not said.
+/// Whether the word at `j` is one of the lexicon's adverbs ("repeatedly",
+/// "again", "publicly"), not an auxiliary verb.
+pub(super) fn is_adverb(c: &Ctx, j: usize) -> bool {
+    const VERBS: [&str; 21] = [
+        "has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "could", "can", "may",
+        "might", "must", "shall", "should", "did", "does", "do",
+    ];
+    c.t[j].is(class::AUX)
+        && !c.t[j].is(class::PREP)
+        && !VERBS.iter().any(|w| c.lower_is(j, w))
+        && !c.lower_is(j, "never")
+        && !c.lower_is(j, "long")
+}
+
 pub(super) fn is_negation(c: &Ctx, i: usize) -> bool {
     let x = &c.t[i];
     let w = x.text(c.doc);
@@ -997,6 +1011,9 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             Some(open) if open > 0 && t[open - 1].cap => (np_back(c, open)?.0, j),
             _ => np_back(c, j)?,
         };
+        // "Last week Ortiz said": the phrase of time is no part of the name.
+        let np =
+            if np.0 < 7 && np.0 < time_opening(c) && time_opening(c) < np.1 { (time_opening(c), np.1) } else { np };
         // "Sens. Ann Roe, Bo Diaz and Cy Eng said": the whole list speaks.
         let list = name_list_start(c, np);
         if list < np.0 && accept(list) {
@@ -1355,6 +1372,11 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
     {
         return true;
     }
+    // "Last week he said", "A few days ago the mayor criticized": a
+    // phrase of time opening the sentence with no comma.
+    if s <= 7 && p.word() && s == time_opening(c) {
+        return true;
+    }
     // The introduction ends at a comma, maybe one inside a closing mark
     // ("On \"Meet the Press,\" S said").
     let comma_inside = p.kind == Kind::Close && s >= 2 && t[s - 2].kind == Kind::Comma;
@@ -1387,6 +1409,67 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
             && first.entry.cue.is_none()
             && intro.get(at + 1).is_some_and(|n| n.is(class::SUB) && !n.cap)
             && !c.lower_is(at + 1, "that"))
+}
+
+/// Where the subject starts after a phrase of time that opens the sentence
+/// with no comma after it ("Last week he said", "A few days ago the mayor
+/// criticized", "Earlier this month Ortiz said", "Two days later", "On
+/// Tuesday"): the token after the phrase's last word of time, or 0 when
+/// the sentence opens otherwise. The subject that follows must look like
+/// one (a pronoun, a capitalised word or a determiner), so "This week's
+/// poll" opens no such phrase.
+pub(super) fn time_opening(c: &Ctx) -> usize {
+    // Words of time that end a phrase by themselves ("Earlier he said"),
+    // and nouns of time, which need a word before them ("last week", "one
+    // night", "Tuesday morning"; "Morning Consult" is a name).
+    const ADVERBS: [&str; 9] =
+        ["today", "yesterday", "tonight", "tomorrow", "earlier", "later", "recently", "ago", "overnight"];
+    const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const NOUNS: [&str; 15] = [
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "hours",
+        "minutes",
+        "decades",
+    ];
+    const FILLERS: [&str; 12] =
+        ["few", "couple", "of", "on", "in", "at", "during", "late", "early", "just", "about", "nearly"];
+    let t = c.t;
+    let mut end = 0;
+    for (k, x) in t.iter().enumerate().take(7) {
+        if !x.word() || x.quoted || x.entry.cue.is_some() {
+            break;
+        }
+        let weekday = WEEKDAYS.iter().any(|w| c.lower_is(k, w));
+        // (Past the first word a capital is a name's: "The Morning Call".)
+        if x.cap && k > 0 && !weekday {
+            break;
+        }
+        if weekday || ADVERBS.iter().any(|w| c.lower_is(k, w)) || (k > 0 && NOUNS.iter().any(|w| c.lower_is(k, w))) {
+            end = k + 1;
+        } else if !(["this", "last", "next"].iter().any(|w| c.lower_is(k, w))
+            || x.is(class::DET)
+            || starts_with_digit(c, k)
+            || super::NUMBERS.iter().any(|n| c.lower_is(k, n))
+            || FILLERS.iter().any(|w| c.lower_is(k, w)))
+        {
+            break;
+        }
+    }
+    let opens_subject = t
+        .get(end)
+        .is_some_and(|n| n.word() && !n.quoted && (n.is(class::PRON | class::DET) || n.cap) && !is_possessive(c, end));
+    if end > 0 && opens_subject { end } else { 0 }
 }
 
 /// Whether words `[s, e)` are a phrase of time or place ("on Monday",

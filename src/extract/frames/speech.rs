@@ -4,8 +4,8 @@
 
 use super::participle::participle_kind;
 use super::phrases::{
-    is_agent_noun, is_connective, is_irregular_past, np_back, np_forward, plural_form, skip_aux_back, skip_object,
-    starts_clause, subject_before, time_or_place,
+    is_adverb, is_agent_noun, is_connective, is_irregular_past, np_back, np_forward, plural_form, skip_aux_back,
+    skip_object, starts_clause, subject_before, time_or_place,
 };
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
@@ -129,6 +129,19 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 // commas before the content.
                 if t.get(j + 1).is_some_and(|n| n.word() && !n.cap && n.is(class::PREP)) && !c.lower_is(j + 1, "that") {
                     in_pp = true;
+                }
+                // "continues to insist, most recently in an interview with
+                // a radio station, that C": any plain phrase set off by
+                // commas, when "that" follows it.
+                if !in_pp
+                    && t.get(j + 1).is_some_and(|n| n.word() && !n.quoted && !n.cap)
+                    && let Some(m) = (j + 2..t.len().min(j + 18)).find(|&m| !t[m].word() || t[m].quoted)
+                    && t[m].kind == Kind::Comma
+                    && c.lower_is(m + 1, "that")
+                    && m + 2 < t.len()
+                    && t[j + 1..m].iter().all(|x| x.entry.cue.is_none() && !x.is(class::SUB))
+                {
+                    return Some(Complement { start: m + 2, that: true });
                 }
                 if !in_pp && t.get(j + 1).is_some_and(|n| n.kind != Kind::Open) && !c.lower_is(j + 1, "that") {
                     return None;
@@ -309,20 +322,6 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
         }
     }
     None
-}
-
-/// Whether the word at `j` is one of the lexicon's adverbs ("repeatedly",
-/// "again", "publicly"), not an auxiliary verb.
-fn is_adverb(c: &Ctx, j: usize) -> bool {
-    const VERBS: [&str; 21] = [
-        "has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "could", "can", "may",
-        "might", "must", "shall", "should", "did", "does", "do",
-    ];
-    c.t[j].is(class::AUX)
-        && !c.t[j].is(class::PREP)
-        && !VERBS.iter().any(|w| c.lower_is(j, w))
-        && !c.lower_is(j, "never")
-        && !c.lower_is(j, "long")
 }
 
 /// Whether what follows the adverb at `j` goes on to a content: "that",

@@ -2385,3 +2385,57 @@ fn a_light_verb_and_its_noun_say_what_the_subject_holds() {
         assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
     }
 }
+
+#[test]
+fn an_adverb_before_a_cue_that_could_be_a_noun() {
+    // "wants", "opposes", "plans" are nouns as often ("his wants"); the
+    // word before them tells, past an adverb.
+    each_one([
+        ("Ortiz also wants to cut the fuel tax.", one("Ortiz", "belief", "to cut the fuel tax")),
+        ("The senator still opposes the harbour levy.", one("senator", "other", "the harbour levy")),
+        ("Ortiz now plans to run for governor.", one("Ortiz", "other", "to run for governor")),
+    ]);
+    // After an article the word stays a noun.
+    assert!(rows("The only plans to widen the road were dropped.").iter().all(|r| r.0.is_none()));
+}
+
+#[test]
+fn a_phrase_set_off_by_commas_before_that() {
+    each_one([
+        (
+            "The mayor continues to insist, most recently in an interview with a radio station, that the budget is balanced.",
+            one("mayor", "indirect", "the budget is balanced"),
+        ),
+        (
+            "Ortiz said, more than once during the hearing, that the levy was illegal.",
+            one("Ortiz", "indirect", "the levy was illegal"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_phrase_of_time_opening_the_sentence_with_no_comma() {
+    each_one([
+        ("Last week he said the council was lazy.", one("unresolved", "indirect", "the council was lazy")),
+        ("A few days ago the mayor said the council was lazy.", one("mayor", "indirect", "the council was lazy")),
+        ("Earlier this month Ortiz said the council was lazy.", one("Ortiz", "indirect", "the council was lazy")),
+        ("Tuesday night the mayor blasted the council.", one("mayor", "other", "the council")),
+        ("Two days later he criticized the harbour plan.", one("unresolved", "other", "the harbour plan")),
+    ]);
+    // A name's capital is no time: "Morning Consult", "The Morning Call".
+    each_one([
+        ("Morning Consult found that the mayor was ahead.", one("Morning Consult", "belief", "the mayor was ahead")),
+        ("The Morning Call reported that the mayor was ahead.", one("Morning Call", "indirect", "the mayor was ahead")),
+    ]);
+}
+
+#[test]
+fn a_stance_after_an_opening_phrase_with_no_comma() {
+    each_one([
+        (
+            "In an interview with a local station he blasted the council for its delays.",
+            one("unresolved", "other", "the council for its delays"),
+        ),
+        ("On Tuesday the mayor criticized the harbour plan.", one("mayor", "other", "the harbour plan")),
+    ]);
+}
