@@ -1366,6 +1366,43 @@ fn trim_np(s: &str) -> &str {
     s.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–')).trim()
 }
 
+/// The words of a name in lower case, split at spaces, slashes and
+/// hyphens: "NBC News/Wall Street Journal" gives "nbc", "news", "wall",
+/// "street", "journal".
+fn name_parts(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split(|c: char| c.is_whitespace() || c == '/' || c == '-').filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+/// Where a mention ends before what says when it came out: "a CBS poll
+/// released Monday", "figures her campaign released Friday", "a report
+/// to be published on Thursday", "an online poll out last week". The day
+/// is no one's name, and the document is the same whether or not its
+/// mention gives the day. The whole mention when it has no such ending.
+fn before_when_put_out(words: &[&str]) -> usize {
+    let time = |w: &str| cues::lookup(w).class & class::TIME != 0 && !matches!(w, "earlier" | "later" | "recently");
+    let mut k = words.len();
+    while k > 0 && (time(words[k - 1]) || matches!(words[k - 1], "on" | "late" | "early")) {
+        k -= 1;
+    }
+    if k == words.len() || k < 2 || !words[k..].iter().any(|w| time(w)) {
+        return words.len();
+    }
+    let put_out = |w: &str| {
+        !is_cap(w)
+            && (matches!(w, "out" | "released" | "published" | "issued" | "unveiled" | "posted" | "made" | "filed")
+                || (w.len() > 4 && w.ends_with("ed") && cues::lookup(w).cue.is_none()))
+    };
+    if !put_out(words[k - 1]) {
+        return words.len();
+    }
+    k -= 1;
+    // "to be released", "was released", "that were released".
+    while k > 1 && matches!(words[k - 1], "to" | "be" | "been" | "was" | "were" | "is" | "are" | "that" | "which") {
+        k -= 1;
+    }
+    k
+}
+
 fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let mention = without_contraction(trim_np(mention));
     // "Rep. Ann Roe (R-Ohio)": the party and state go with the role.
@@ -1381,7 +1418,8 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         }
         _ => (mention, appositive),
     };
-    let all: Vec<&str> = mention.split_whitespace().collect();
+    let mut all: Vec<&str> = mention.split_whitespace().collect();
+    all.truncate(before_when_put_out(&all));
     let mut gender = Gender::Unknown;
     for w in &all {
         let c = cues::lookup(w).class;
@@ -3254,6 +3292,27 @@ impl<'a> Registry<'a> {
             .iter()
             .filter_map(|w| RANKS.iter().chain(&ONE_WAY_RANKS).find(|r| w.eq_ignore_ascii_case(r)).copied())
             .collect();
+        // "the USC Dornsife tracking poll" after "a CBS poll": a document
+        // whose mention names it (capitalised words before the head, past
+        // the first word) is a new one when the last of its kind was named
+        // otherwise; "the CBS poll" still is the CBS poll, and "the
+        // Reuters/Ipsos poll" after "a new poll" the one not yet named.
+        let naming: Vec<String> = match at_head {
+            Some(at) if cues::lookup(head).class & class::DOCUMENT != 0 => words[1.min(at)..at]
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .flat_map(|w| name_parts(cues::possessive_owner(w).unwrap_or(w)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !naming.is_empty()
+            && let Some(last) = self.most_recent(|e| e.has_head(head))
+            && let name = &self.entries[last].speaker.name
+            && name.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
+            && !naming.iter().all(|w| name_parts(name).any(|t| t == *w))
+        {
+            return None;
+        }
         let found = self.most_recent(|e| {
             (e.has_head(head)
                 || bare

@@ -1931,3 +1931,49 @@ fn a_documents_participle_and_an_article_before_a_number() {
         ]
     );
 }
+
+#[test]
+fn when_a_document_came_out_is_no_name() {
+    assert_eq!(
+        rows(
+            "The mayor is ahead, according to a Harbour Gazette poll released Monday. \
+             Fares will rise, according to a fact sheet lawmakers released Friday. \
+             The plan is flawed, according to a report from the inspector general to be released Thursday. \
+             Tolls fell, according to a survey out last week."
+        ),
+        vec![
+            one("Harbour Gazette poll", "according_to", "The mayor is ahead"),
+            one("fact sheet lawmakers", "according_to", "Fares will rise"),
+            one("inspector general", "according_to", "The plan is flawed"),
+            one("survey", "according_to", "Tolls fell"),
+        ]
+    );
+    // A day that is the speaker's own name stays one.
+    assert_eq!(rows("Ann Roe said on Monday that the pier was safe.")[0].0.as_deref(), Some("Ann Roe"));
+}
+
+#[test]
+fn a_poll_named_otherwise_than_the_last_is_another() {
+    let names = |text: &str| -> Vec<Option<String>> { rows(text).into_iter().map(|r| r.0).collect() };
+    // Named otherwise than the last poll: another poll.
+    assert_eq!(
+        names(
+            "A Harbour Gazette poll found that the mayor leads by six points. \
+             The Coastline Institute tracking poll shows the mayor behind by two. \
+             The Harbour Gazette poll found that voters trust her more."
+        ),
+        vec![
+            Some("Harbour Gazette poll".to_string()),
+            Some("Coastline Institute tracking poll".to_string()),
+            Some("Harbour Gazette poll".to_string())
+        ]
+    );
+    // After a poll not yet named, the named one may be it.
+    assert_eq!(
+        names(
+            "The mayor leads by six points, according to a new poll. \
+             The Coastline Institute poll found that voters trust her more."
+        ),
+        vec![Some("new poll".to_string()), Some("new poll".to_string())]
+    );
+}
