@@ -62,6 +62,8 @@ fn opens_word(prev: Option<char>) -> bool {
 
 /// Find the quotation spans of `para`. `next_opens`: the next paragraph
 /// starts with a quotation mark, so a quote left open here runs on.
+/// Inlined into the pipeline's loop over paragraphs, its one caller.
+#[inline]
 pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
     out.clear();
     let mut open: Option<usize> = None;

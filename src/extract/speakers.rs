@@ -311,6 +311,13 @@ pub struct Registry<'a> {
     /// Entries by lowercased name and by surname: exact lookups.
     by_name: HashMap<String, Vec<usize>>,
     by_surname: HashMap<String, Vec<usize>>,
+    /// Organisations by the first word of their name (which never
+    /// changes: only a person's name is completed), so that "Keldor said"
+    /// finds "Keldor Foods" without a walk over every speaker (issue #19:
+    /// a long input has thousands, and asks at every one-word mention).
+    /// Made the first time there are more than [`ORGS_WALKED`] speakers to
+    /// walk, and kept up to date from then on: an article has fewer.
+    orgs_by_first_word: Option<HashMap<String, Vec<usize>>>,
     /// The article's text, and the single capitalised words it uses as
     /// places ("in Baghdad"), worked out the first time a one-word name
     /// needs them: one of them alone is a place, never a new person.
@@ -1024,6 +1031,21 @@ fn ends_alphabetic(w: &str) -> bool {
 /// An article's reader cannot follow a "he" across hundreds of other
 /// speakers either; the bound keeps hostile texts linear.
 const LOOKBACK: usize = 256;
+
+/// Up to how many speakers a one-word mention's company ("Keldor" for
+/// "Keldor Foods") is looked for by walking them all; past that, through
+/// [`Registry::orgs_by_first_word`].
+const ORGS_WALKED: usize = 256;
+
+/// Lists entry `i`, `e`, under the first word of its name if it is an
+/// organisation's.
+fn index_org(index: &mut HashMap<String, Vec<usize>>, e: &Entry, i: usize) {
+    if e.speaker.kind == SpeakerKind::Organization
+        && let Some(first) = e.speaker.name.split_whitespace().next()
+    {
+        index.entry(first.to_string()).or_default().push(i);
+    }
+}
 
 /// What a mention says about its speaker before resolution.
 #[derive(Clone, Debug)]
@@ -2970,17 +2992,21 @@ impl<'a> Registry<'a> {
         if word.contains(' ') || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
             return None;
         }
-        self.entries
+        // The latest entry first: an entry's surname is set when it is
+        // added and indexed then, in the order of the entries.
+        self.by_surname
+            .get(word)?
             .iter()
             .rev()
-            .find(|e| e.speaker.kind == SpeakerKind::Person && e.surname.as_deref() == Some(word))
+            .map(|&i| &self.entries[i])
+            .find(|e| e.speaker.kind == SpeakerKind::Person)
             .map(|e| e.speaker.name.clone())
     }
 
     /// The full name of the company already known whose name is this
     /// one-word mention and a company word ("Keldor Foods", "Northgate
     /// Logistics"), when no person known has it for a surname.
-    fn company_of_first_word(&self, parsed: &Parsed) -> Option<String> {
+    fn company_of_first_word(&mut self, parsed: &Parsed) -> Option<String> {
         const COMPANY: [&str; 30] = [
             "Foods",
             "Logistics",
@@ -3017,20 +3043,31 @@ impl<'a> Registry<'a> {
         if word.contains(' ') || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
             return None;
         }
-        if self.entries.iter().any(|e| e.surname.as_deref() == Some(word)) {
+        if self.by_surname.contains_key(word) {
             return None;
         }
-        self.entries
-            .iter()
-            .rev()
-            .find(|e| {
-                let mut w = e.speaker.name.split_whitespace();
-                e.speaker.kind == SpeakerKind::Organization
-                    && w.next() == Some(word)
-                    && w.next().is_some_and(|s| COMPANY.contains(&s.trim_end_matches(['.', ','])))
-                    && w.next().is_none()
-            })
-            .map(|e| e.speaker.name.clone())
+        let company = |e: &&Entry| {
+            let mut w = e.speaker.name.split_whitespace();
+            e.speaker.kind == SpeakerKind::Organization
+                && w.next() == Some(word)
+                && w.next().is_some_and(|s| COMPANY.contains(&s.trim_end_matches(['.', ','])))
+                && w.next().is_none()
+        };
+        // The latest such entry: the index lists entries in their order.
+        let found = if self.entries.len() <= ORGS_WALKED {
+            self.entries.iter().rev().find(company)
+        } else {
+            let entries = &self.entries;
+            let index = self.orgs_by_first_word.get_or_insert_with(|| {
+                let mut index: HashMap<String, Vec<usize>> = HashMap::default();
+                for (i, e) in entries.iter().enumerate() {
+                    index_org(&mut index, e, i);
+                }
+                index
+            });
+            index.get(word)?.iter().rev().map(|&i| &entries[i]).find(company)
+        };
+        found.map(|e| e.speaker.name.clone())
     }
 
     /// A person the article introduces without reporting them, with the
@@ -3157,6 +3194,9 @@ impl<'a> Registry<'a> {
             (_, g) => g,
         };
         self.entries.push(Entry::new(speaker, surname, gender, self.clock));
+        if let Some(index) = &mut self.orgs_by_first_word {
+            index_org(index, &self.entries[idx], idx);
+        }
         if let Some(e) = self.entries.last_mut() {
             e.title = p.title.as_deref().map(str::to_lowercase);
         }
@@ -3579,6 +3619,34 @@ mod tests {
         let lee = r.resolve("Cy Lee", None).unwrap();
         r.introduce("Cy Lee", "the harbour master");
         assert_eq!(r.resolve("the master", None).unwrap().id, lee.id);
+    }
+
+    #[test]
+    fn a_company_by_its_first_word_past_many_speakers() {
+        // Past ORGS_WALKED speakers (a long input) the company is found
+        // through the index: the same one, the latest, as the walk finds.
+        let surnames = |n: usize| {
+            (0..n).map(|i| {
+                let letters: String =
+                    [i / 676, i / 26 % 26, i % 26].iter().map(|&k| char::from(b'a' + k as u8)).collect();
+                format!("Ann Q{letters}son")
+            })
+        };
+        for speakers in [10, ORGS_WALKED + 40] {
+            let mut r = Registry::for_document("");
+            r.resolve("Keldor Mining", None).unwrap();
+            let foods = r.resolve("Keldor Foods", None).unwrap();
+            for name in surnames(speakers) {
+                r.resolve(&name, None).unwrap();
+            }
+            assert_eq!(r.resolve("Keldor", None).unwrap().id, foods.id, "{speakers} speakers");
+            // Named after the index was made, and a person's surname first.
+            let lines = r.resolve("Northgate Lines", None).unwrap();
+            assert_eq!(r.resolve("Northgate", None).unwrap().id, lines.id, "{speakers} speakers");
+            r.resolve("Ann Veltor", None).unwrap();
+            r.resolve("Veltor Labs", None).unwrap();
+            assert_eq!(r.resolve("Veltor", None).unwrap().name, "Ann Veltor", "{speakers} speakers");
+        }
     }
 
     #[test]
