@@ -1349,6 +1349,8 @@ fn strip_det<'a>(words: &[&'a str]) -> (bool, Vec<&'a str>) {
         // quantity is part of the name, not an article to drop.
         && !words[i + 1].eq_ignore_ascii_case("of")
         && !words[i + 1].eq_ignore_ascii_case("in")
+        // "No Labels": a body's name, not "no" before a noun.
+        && !(words[i] == "No" && is_cap(words[i + 1]) && !no_one(&words[..2].join(" ")))
     {
         definite |= words[i].eq_ignore_ascii_case("the");
         i += 1;
@@ -2510,6 +2512,27 @@ fn is_place_word(w: &str) -> bool {
     PLACE.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 
+/// Whether a mention says that no one spoke: "no terrorist group has
+/// claimed responsibility", "Nobody said C", "no one". (Not "No Labels",
+/// a body's name: a capital after "No"; nor "neither" and "none", which
+/// stand for people the article named: "Neither wanted to give his name".)
+fn no_one(mention: &str) -> bool {
+    let mut words = trim_np(mention).split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let next = words.next();
+    match first.to_ascii_lowercase().as_str() {
+        "nobody" => true,
+        // ("No Democrat", "No Senate leader": a word the lexicon knows.)
+        "no" => next.is_some_and(|n| {
+            !is_cap(n)
+                || n.eq_ignore_ascii_case("one")
+                || party_of(&n.to_ascii_lowercase()).is_some()
+                || cues::lookup(n).class & (class::ROLE | class::GROUP | class::ANON | class::ORG) != 0
+        }),
+        _ => false,
+    }
+}
+
 /// Whether a parsed mention can speak at all. A suffix ("Jr."), a place
 /// ("Middle East"), a military operation ("Operation Firm Hand"), or a
 /// common noun that is no source ("the attack", "the latter condemned")
@@ -2721,6 +2744,9 @@ impl<'a> Registry<'a> {
     /// Resolve a mention to a speaker of the article, adding one if new.
     /// None when the mention cannot speak (see [`can_speak`]).
     pub fn resolve(&mut self, mention: &str, appositive: Option<&str>) -> Option<SpeakerRef> {
+        if no_one(mention) {
+            return None;
+        }
         // "His campaign said", "her office said": the campaign or office of
         // the person the pronoun stands for, named so ("Ed Hale's
         // campaign"), not one speaker "campaign" for every story's.

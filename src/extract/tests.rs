@@ -1977,3 +1977,32 @@ fn a_poll_named_otherwise_than_the_last_is_another() {
         vec![Some("new poll".to_string()), Some("new poll".to_string())]
     );
 }
+
+#[test]
+fn no_one_is_no_speaker() {
+    for text in [
+        "So far, no militant group has claimed responsibility for the fire.",
+        "No one has claimed responsibility for the fire.",
+        "Nobody said the harbour plan would fail.",
+        "No Democrat said the harbour plan would fail.",
+    ] {
+        assert_eq!(rows(text), vec![own(text)], "{text}");
+    }
+    // A body's name after "No", and "neither" of people named, speak.
+    assert_eq!(rows("No Labels said the harbour plan would fail.")[0].0.as_deref(), Some("No Labels"));
+    assert_eq!(rows("Neither said the harbour plan would fail.")[0].2, "the harbour plan would fail");
+}
+
+#[test]
+fn a_documents_issuer_without_the_words_that_describe_the_document() {
+    assert_eq!(
+        rows(
+            "She raised $3 million, according to a recent Harbour Election Commission report. \
+             The campaign spent little, according to its FEC filings."
+        ),
+        vec![
+            one("Harbour Election Commission", "according_to", "She raised $3 million"),
+            one("FEC", "according_to", "The campaign spent little"),
+        ]
+    );
+}

@@ -241,6 +241,19 @@ fn issuer(c: &Ctx, from: usize, stop: usize) -> (usize, usize) {
         if end > start && matches!(t[end - 1].text(c.doc), "'s" | "’s") {
             end -= 1;
         }
+        // "a recent Federal Election Commission report", "its FEC
+        // filings": the words before the name describe the document.
+        let capital = |k: usize| t[k].word() && !t[k].quoted && t[k].text(c.doc).starts_with(char::is_uppercase);
+        let start = match (start..end).find(|&k| capital(k)) {
+            Some(k)
+                if k > start
+                    && t[start..k].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none())
+                    && (k..end).all(|j| capital(j) || ["of", "and", "for", "on"].iter().any(|w| c.lower_is(j, w))) =>
+            {
+                k
+            }
+            _ => start,
+        };
         if start < end && named(start, end) && t[end - 1].word() {
             return (start, end);
         }
