@@ -126,6 +126,10 @@ struct Ctx<'a> {
     /// Which of the first 64 tokens the lexicon has as cues, one bit each,
     /// found in one walk when first asked (see [`Ctx::cue_words`]).
     cue_mask: Cell<Option<u64>>,
+    /// Where the subject starts after a phrase of time opening the
+    /// sentence ([`phrases::time_opening`]), worked out when first asked:
+    /// clause and subject tests ask it again and again.
+    time_opening: Cell<Option<usize>>,
 }
 
 /// The tokens of a sentence whose word the lexicon has as a cue, in
@@ -288,6 +292,7 @@ impl<'a> Ctx<'a> {
             marks: Cell::new(marks),
             may_comment,
             cue_mask: Cell::new(None),
+            time_opening: Cell::new(None),
         }
     }
 

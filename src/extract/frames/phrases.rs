@@ -1419,51 +1419,61 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
 /// one (a pronoun, a capitalised word or a determiner), so "This week's
 /// poll" opens no such phrase.
 pub(super) fn time_opening(c: &Ctx) -> usize {
-    // Words of time that end a phrase by themselves ("Earlier he said"),
-    // and nouns of time, which need a word before them ("last week", "one
-    // night", "Tuesday morning"; "Morning Consult" is a name).
-    const ADVERBS: [&str; 9] =
-        ["today", "yesterday", "tonight", "tomorrow", "earlier", "later", "recently", "ago", "overnight"];
-    const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    const NOUNS: [&str; 15] = [
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "week",
-        "month",
-        "year",
-        "weekend",
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "hours",
-        "minutes",
-        "decades",
-    ];
-    const FILLERS: [&str; 12] =
-        ["few", "couple", "of", "on", "in", "at", "during", "late", "early", "just", "about", "nearly"];
+    if let Some(known) = c.time_opening.get() {
+        return known;
+    }
+    let found = time_opening_walk(c);
+    c.time_opening.set(Some(found));
+    found
+}
+
+fn time_opening_walk(c: &Ctx) -> usize {
+    /// What a word is to a phrase of time.
+    enum Part {
+        /// Ends a phrase by itself: "Earlier", "yesterday", "Tuesday".
+        Ends,
+        /// Ends one after a word before it: "last week", "one night".
+        Noun,
+        /// May go before: "last", "a", "few", "two", "on".
+        Before,
+        None,
+    }
     let t = c.t;
     let mut end = 0;
     for (k, x) in t.iter().enumerate().take(7) {
         if !x.word() || x.quoted || x.entry.cue.is_some() {
             break;
         }
-        let weekday = WEEKDAYS.iter().any(|w| c.lower_is(k, w));
-        // (Past the first word a capital is a name's: "The Morning Call".)
-        if x.cap && k > 0 && !weekday {
-            break;
-        }
-        if weekday || ADVERBS.iter().any(|w| c.lower_is(k, w)) || (k > 0 && NOUNS.iter().any(|w| c.lower_is(k, w))) {
-            end = k + 1;
-        } else if !(["this", "last", "next"].iter().any(|w| c.lower_is(k, w))
-            || x.is(class::DET)
-            || starts_with_digit(c, k)
-            || super::NUMBERS.iter().any(|n| c.lower_is(k, n))
-            || FILLERS.iter().any(|w| c.lower_is(k, w)))
-        {
-            break;
+        // Lowercased once into a small buffer and matched as a whole:
+        // every sentence asks this of its first words.
+        let w = x.text(c.doc).as_bytes();
+        let mut buf = [0_u8; 16];
+        let part = if w.len() > buf.len() {
+            Part::None
+        } else {
+            buf[..w.len()].copy_from_slice(w);
+            buf[..w.len()].make_ascii_lowercase();
+            match &buf[..w.len()] {
+                b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday" => Part::Ends,
+                // (Past the first word a capital is a name's: "The
+                // Morning Call".)
+                _ if x.cap && k > 0 => break,
+                b"today" | b"yesterday" | b"tonight" | b"tomorrow" | b"earlier" | b"later" | b"recently" | b"ago"
+                | b"overnight" => Part::Ends,
+                b"morning" | b"afternoon" | b"evening" | b"night" | b"week" | b"month" | b"year" | b"weekend"
+                | b"days" | b"weeks" | b"months" | b"years" | b"hours" | b"minutes" | b"decades" => Part::Noun,
+                b"this" | b"last" | b"next" | b"few" | b"couple" | b"of" | b"on" | b"in" | b"at" | b"during"
+                | b"late" | b"early" | b"just" | b"about" | b"nearly" => Part::Before,
+                lw if super::NUMBERS.iter().any(|n| n.as_bytes() == lw) => Part::Before,
+                _ if x.is(class::DET) || starts_with_digit(c, k) => Part::Before,
+                _ => Part::None,
+            }
+        };
+        match part {
+            Part::Ends => end = k + 1,
+            Part::Noun if k > 0 => end = k + 1,
+            Part::Before => {}
+            _ => break,
         }
     }
     let opens_subject = t
