@@ -68,6 +68,8 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             && !c.lower_is(j, "that")
             && !["why", "how", "whether"].iter().any(|w| c.lower_is(j, w))
             && !x.is(class::PRON)
+            // ("emphasized it's not an endorsement": a pronoun with its verb.)
+            && crate::extract::cues::contracted_pronoun(x.text(c.doc)).is_none()
             && !(x.is(class::TIME) || (x.is(class::PREP) && !c.lower_is(j, "to")) || in_pp)
             && !((c.lower_is(j, "early") || c.lower_is(j, "late")) && t.get(j + 1).is_some_and(|n| n.is(class::TIME)))
         {
@@ -762,6 +764,30 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
         {
             return Some((k, None));
         }
+        // ", adding that D", "— asserting that D": a dash sets the
+        // participle off as a comma does.
+        // (", even suggesting D", ", later adding D": an adverb first;
+        // ", while admitting that D", ", though acknowledging D", ",
+        // perhaps recognizing that D": a word that says how it stands to
+        // the first clause.)
+        if matches!(x.kind, Kind::Comma | Kind::Dash) {
+            let mut p = k + 1;
+            if ["while", "though", "although", "despite", "perhaps", "apparently", "seemingly", "probably"]
+                .iter()
+                .any(|w| c.lower_is(p, w))
+                && !t[p].quoted
+            {
+                p += 1;
+            }
+            while p < (k + 3).min(t.len()) && t[p].is(class::AUX) && !t[p].cap && !t[p].quoted {
+                p += 1;
+            }
+            if p < t.len() && cue_at(c, p) == Some(CueKind::Participle) {
+                let kind = participle_kind(c, p);
+                let next = Next { cue: p, kind, source: Source::Previous };
+                return Some((k, Some(next)));
+            }
+        }
         // "He claimed that C, although he again refused to D": a concession
         // after the comma is the writer's.
         if x.kind == Kind::Comma
@@ -771,20 +797,6 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
             && t.get(k + 3).is_some_and(|n| n.word())
         {
             return Some((k, None));
-        }
-        // ", adding that D", "— asserting that D": a dash sets the
-        // participle off as a comma does.
-        // (", even suggesting D", ", later adding D": an adverb first.)
-        if matches!(x.kind, Kind::Comma | Kind::Dash) {
-            let mut p = k + 1;
-            while p < (k + 3).min(t.len()) && t[p].is(class::AUX) && !t[p].cap && !t[p].quoted {
-                p += 1;
-            }
-            if p < t.len() && cue_at(c, p) == Some(CueKind::Participle) {
-                let kind = participle_kind(c, p);
-                let next = Next { cue: p, kind, source: Source::Previous };
-                return Some((k, Some(next)));
-            }
         }
     }
     None

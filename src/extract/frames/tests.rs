@@ -2439,3 +2439,18 @@ fn a_stance_after_an_opening_phrase_with_no_comma() {
         ("On Tuesday the mayor criticized the harbour plan.", one("mayor", "other", "the harbour plan")),
     ]);
 }
+
+#[test]
+fn a_participle_after_while_or_though_reports_more() {
+    assert_eq!(
+        rows("Roe said the levy was fair, while admitting that she had doubts."),
+        vec![one("Roe", "indirect", "the levy was fair"), one("Roe", "indirect", "she had doubts")]
+    );
+    assert_eq!(
+        rows("Most councillors said they would back the levy, though emphasizing it's not an endorsement."),
+        vec![
+            one("Most councillors", "indirect", "they would back the levy"),
+            one("Most councillors", "indirect", "it's not an endorsement")
+        ]
+    );
+}
