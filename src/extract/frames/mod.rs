@@ -1261,6 +1261,18 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     let relative = is_relative(c, np) || phrases::partitive_relative(c, np.0);
     let source = if relative {
         let ante = (np.0 > 0 && t[np.0 - 1].kind == Kind::Comma).then(|| np_back(c, np.0 - 1)).flatten()?;
+        // "would almost certainly help Democrats, who want C": after a
+        // modal or "to" the lowercase words before a name are its verb and
+        // adverbs, no part of the name.
+        let verb_before = ante.0 > 0
+            && !t[ante.0].cap
+            && ["would", "will", "could", "can", "may", "might", "should", "must", "to"]
+                .iter()
+                .any(|w| c.lower_is(ante.0 - 1, w));
+        let ante = match (ante.0..ante.1).find(|&k| t[k].cap) {
+            Some(k) if verb_before => (k, ante.1),
+            _ => ante,
+        };
         if t[ante.0].is(class::PRON) {
             return None;
         }

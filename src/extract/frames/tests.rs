@@ -2454,3 +2454,11 @@ fn a_participle_after_while_or_though_reports_more() {
         ]
     );
 }
+
+#[test]
+fn a_verb_after_a_modal_is_no_part_of_a_relative_clauses_antecedent() {
+    each_one([(
+        "A stronger economy would almost certainly help Democrats, who want to keep the White House.",
+        one("Democrats", "belief", "to keep the White House"),
+    )]);
+}
