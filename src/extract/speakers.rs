@@ -2513,24 +2513,23 @@ fn is_place_word(w: &str) -> bool {
 }
 
 /// Whether a mention says that no one spoke: "no terrorist group has
-/// claimed responsibility", "Nobody said C", "no one". (Not "No Labels",
-/// a body's name: a capital after "No"; nor "neither" and "none", which
-/// stand for people the article named: "Neither wanted to give his name".)
+/// claimed responsibility", "Nobody said C", "no one", "No Democrat". (Not
+/// "No Labels", a body's name: a capital after "No" that the lexicon does
+/// not know; nor "neither" and "none", which stand for people the article
+/// named: "Neither wanted to give his name".)
 fn no_one(mention: &str) -> bool {
     let mut words = trim_np(mention).split_whitespace();
     let Some(first) = words.next() else { return false };
-    let next = words.next();
-    match first.to_ascii_lowercase().as_str() {
-        "nobody" => true,
-        // ("No Democrat", "No Senate leader": a word the lexicon knows.)
-        "no" => next.is_some_and(|n| {
+    if first.eq_ignore_ascii_case("nobody") {
+        return true;
+    }
+    first.eq_ignore_ascii_case("no")
+        && words.next().is_some_and(|n| {
             !is_cap(n)
                 || n.eq_ignore_ascii_case("one")
                 || party_of(&n.to_ascii_lowercase()).is_some()
                 || cues::lookup(n).class & (class::ROLE | class::GROUP | class::ANON | class::ORG) != 0
-        }),
-        _ => false,
-    }
+        })
 }
 
 /// Whether a parsed mention can speak at all. A suffix ("Jr."), a place

@@ -943,7 +943,6 @@ pub(super) fn is_connective(c: &Ctx, i: usize) -> bool {
         )
 }
 
-/// "not", "hasn't", "didn’t": a report that something was not said.
 /// Whether the word at `j` is one of the lexicon's adverbs ("repeatedly",
 /// "again", "publicly"), not an auxiliary verb.
 pub(super) fn is_adverb(c: &Ctx, j: usize) -> bool {
@@ -958,6 +957,7 @@ pub(super) fn is_adverb(c: &Ctx, j: usize) -> bool {
         && !c.lower_is(j, "long")
 }
 
+/// "not", "hasn't", "didn’t": a report that something was not said.
 pub(super) fn is_negation(c: &Ctx, i: usize) -> bool {
     let x = &c.t[i];
     let w = x.text(c.doc);
