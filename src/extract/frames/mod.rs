@@ -849,6 +849,22 @@ fn find_frames(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut 
         }
     }
     if participle(&c, out) {
+        // "Roe criticized the plan, adding that C": the stance that opens
+        // the sentence is the same speaker's claim, framed with the
+        // participle after it when its subject is the participle's.
+        for cue in c.cue_words() {
+            if cue_at(&c, cue) != Some(CueKind::Other) {
+                continue;
+            }
+            let mut both = Vec::new();
+            if subject_cue(&c, cue, CueKind::Other, &mut both).is_some()
+                && both.len() > out.len()
+                && both.iter().any(|f| f.content == out[0].content)
+            {
+                *out = both;
+            }
+            break;
+        }
         return Outcome::Framed;
     }
     // Stance and appeal ("S criticized C", "S called for C") last: a

@@ -2006,10 +2006,14 @@ fn two_participles_of_one_subject_are_two_reports() {
         rows("Mayor Ann Roe defended the plan, calling it fair and saying the city could afford it."),
         vec![one("Ann Roe", "indirect", "it fair"), one("Ann Roe", "indirect", "the city could afford it")]
     );
-    // A participle that reports nothing leaves the content whole.
+    // A participle that reports nothing leaves the content whole. (The
+    // stance before it is Roe's too: "defended the plan".)
     assert_eq!(
         rows("Ann Roe defended the plan, saying the bank was lending more and adding staff."),
-        vec![one("Ann Roe", "indirect", "the bank was lending more and adding staff")]
+        vec![
+            one("Ann Roe", "other", "the plan"),
+            one("Ann Roe", "indirect", "the bank was lending more and adding staff")
+        ]
     );
 }
 
@@ -2461,4 +2465,12 @@ fn a_verb_after_a_modal_is_no_part_of_a_relative_clauses_antecedent() {
         "A stronger economy would almost certainly help Democrats, who want to keep the White House.",
         one("Democrats", "belief", "to keep the White House"),
     )]);
+}
+
+#[test]
+fn a_stance_before_a_participle_of_the_same_speaker_stays() {
+    assert_eq!(
+        rows("Roe criticized the harbour plan, adding that it was flawed."),
+        vec![one("Roe", "other", "the harbour plan"), one("Roe", "indirect", "it was flawed")]
+    );
 }
