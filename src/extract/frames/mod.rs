@@ -852,19 +852,9 @@ fn find_frames(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut 
         // "Roe criticized the plan, adding that C": the stance that opens
         // the sentence is the same speaker's claim, framed with the
         // participle after it when its subject is the participle's.
-        for cue in c.cue_words() {
-            if cue_at(&c, cue) != Some(CueKind::Other) {
-                continue;
-            }
-            let mut both = Vec::new();
-            if subject_cue(&c, cue, CueKind::Other, &mut both).is_some()
-                && both.len() > out.len()
-                && both.iter().any(|f| f.content == out[0].content)
-            {
-                *out = both;
-            }
-            break;
-        }
+        let first = out[0].content;
+        let first_stance = c.cue_words().find(|&cue| cue_at(&c, cue) == Some(CueKind::Other));
+        stance_frames_over(&c, first_stance, out, |both| both.iter().any(|f| f.content == first));
         return Outcome::Framed;
     }
     // Stance and appeal ("S criticized C", "S called for C") last: a
@@ -1004,6 +994,19 @@ fn second_clause(c: &Ctx, s: usize) -> bool {
             || (c.lower_is(s, "the") && !is_agent_noun(c, s - 2) && !phrases::plural_form(t[s - 2].text(c.doc))))
 }
 
+/// Frames the stance cue at `cue` (if any) with its subject and, through
+/// its coordinated clauses, what follows; they replace `out` when they are
+/// more frames and `keep` agrees. Whether they did.
+fn stance_frames_over(c: &Ctx, cue: Option<usize>, out: &mut Vec<Frame>, keep: impl Fn(&[Frame]) -> bool) -> bool {
+    let Some(cue) = cue else { return false };
+    let mut both = Vec::new();
+    if subject_cue(c, cue, CueKind::Other, &mut both).is_some() && both.len() > out.len() && keep(&both) {
+        *out = both;
+        return true;
+    }
+    false
+}
+
 /// "S called for C, and T said D": when the speech frame's subject opens
 /// a second clause, a stance in the first is a claim of its own. The
 /// stance's frame reaches the speech through its coordinated continuation,
@@ -1034,12 +1037,7 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
         s - 2
     };
     for cue in c.cue_words().take_while(|&k| k < brk) {
-        if cue_at(c, cue) != Some(CueKind::Other) {
-            continue;
-        }
-        let mut both = Vec::new();
-        if subject_cue(c, cue, CueKind::Other, &mut both).is_some() && both.len() > out.len() {
-            *out = both;
+        if cue_at(c, cue) == Some(CueKind::Other) && stance_frames_over(c, Some(cue), out, |_| true) {
             return;
         }
     }
