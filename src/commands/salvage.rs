@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use claimtrail_store::{Evidence, Hash32, Journal, Recorded, Store};
+use claimtrail_store::journal::Analysis;
+use claimtrail_store::{Acknowledged, Evidence, Hash32, Journal, Recorded, Store};
 use serde::Serialize;
 
 use crate::backup::{RevisionLine, StatementLine};
@@ -70,6 +71,10 @@ struct Summary {
 struct Candidates {
     database: BTreeMap<u32, RevisionLine>,
     journal: BTreeMap<u32, RevisionLine>,
+    /// Journal entries compressed against a parent the journal itself
+    /// cannot give (its entry is damaged): decoded when the story is
+    /// copied, against the parent taken from the database.
+    deferred: BTreeMap<u32, Deferred>,
     /// Every revision number known to exist.
     known: BTreeSet<u32>,
 }
@@ -168,12 +173,11 @@ fn read_journal(dir: &Path, stories: &mut BTreeMap<String, Candidates>, summary:
     for ack in journal.entries {
         let c = stories.entry(ack.story.clone()).or_default();
         c.known.insert(ack.number);
-        match ack.evidence() {
-            Some(evidence) => {
-                c.journal.insert(ack.number, line_of(&ack.story, ack.number, ack.id, evidence));
-                written.insert((ack.story.clone(), ack.number), ack.offset);
-            }
-            None => summary.notes.push(format!("the journal entry of {}@{} cannot be decoded", ack.story, ack.number)),
+        let (key, offset) = ((ack.story.clone(), ack.number), ack.offset);
+        if c.take_from_journal(ack) {
+            written.insert(key, offset);
+        } else {
+            summary.notes.push(format!("the journal entry of {}@{} cannot be decoded", key.0, key.1));
         }
     }
     // A write cut short after sled had it but before its commit mark was
@@ -183,34 +187,110 @@ fn read_journal(dir: &Path, stories: &mut BTreeMap<String, Candidates>, summary:
     pending.sort_by(|a, b| b.number.cmp(&a.number).then(b.offset.cmp(&a.offset)));
     for ack in pending {
         let Some(c) = stories.get_mut(&ack.story) else { continue };
-        let wanted = c.journal.get(&(ack.number + 1)).is_some_and(|next| next.parent == Some(ack.id));
+        let wanted = c.parent_of(ack.number + 1) == Some(ack.id);
         let newer = written.get(&(ack.story.clone(), ack.number)).is_some_and(|at| *at > ack.offset);
-        if wanted
-            && !newer
-            && let Some(evidence) = ack.evidence()
-        {
-            c.known.insert(ack.number);
-            c.journal.insert(ack.number, line_of(&ack.story, ack.number, ack.id, evidence));
-            written.insert((ack.story.clone(), ack.number), ack.offset);
+        if wanted && !newer {
+            let (key, offset) = ((ack.story.clone(), ack.number), ack.offset);
+            if c.take_from_journal(ack) {
+                c.known.insert(key.1);
+                written.insert(key, offset);
+            }
         }
     }
     for r in journal.reanalyses {
-        let Some(line) = stories.get_mut(&r.story).and_then(|c| c.journal.get_mut(&r.number)) else { continue };
+        let Some(c) = stories.get_mut(&r.story) else { continue };
         let after = written.get(&(r.story.clone(), r.number)).is_some_and(|at| *at < r.offset);
-        if line.id != r.id || !after {
+        let target = match (c.journal.get_mut(&r.number), c.deferred.get_mut(&r.number)) {
+            (Some(line), _) if line.id == r.id => Target::Line(line),
+            (None, Some(d)) if d.ack.id == r.id => Target::Deferred(d),
+            _ => continue,
+        };
+        if !after {
             continue;
         }
         match r.analysis() {
-            Some(a) => {
-                line.statements = a
-                    .statements
-                    .into_iter()
-                    .map(|(occurrence, content)| StatementLine { occurrence, content })
-                    .collect();
-                line.speakers = a.speakers;
-                line.analysis = Some(a.analysis);
-            }
+            Some(a) => match target {
+                Target::Line(line) => apply(line, a),
+                Target::Deferred(d) => d.analysis = Some(a),
+            },
             None => summary.notes.push(format!("the journal's analysis of {}@{} cannot be decoded", r.story, r.number)),
+        }
+    }
+}
+
+/// A journal entry waiting for its parent (see [`Candidates::deferred`]),
+/// and the analysis `reanalyze` derived for it later, if any.
+struct Deferred {
+    ack: Acknowledged,
+    analysis: Option<Analysis>,
+}
+
+impl Deferred {
+    /// The revision as an export line, decoded against its parent's raw
+    /// bytes and text.
+    fn line(self, parent_raw: &[u8], parent_text: &str) -> Option<RevisionLine> {
+        let dictionary = claimtrail_store::journal::dictionary(parent_raw, parent_text);
+        let evidence = self.ack.evidence(Some(&dictionary))?;
+        let mut line = line_of(&self.ack.story, self.ack.number, self.ack.id, evidence);
+        if let Some(a) = self.analysis {
+            apply(&mut line, a);
+        }
+        Some(line)
+    }
+}
+
+/// What a re-derived analysis applies to.
+enum Target<'a> {
+    Line(&'a mut RevisionLine),
+    Deferred(&'a mut Deferred),
+}
+
+/// A line with the analysis `reanalyze` derived for its revision.
+fn apply(line: &mut RevisionLine, a: Analysis) {
+    line.statements =
+        a.statements.into_iter().map(|(occurrence, content)| StatementLine { occurrence, content }).collect();
+    line.speakers = a.speakers;
+    line.analysis = Some(a.analysis);
+}
+
+impl Candidates {
+    /// Take a journal entry as this story's candidate for its revision: a
+    /// later entry for a revision replaces an earlier one (the earlier was
+    /// lost and recorded again). An entry compressed against a parent the
+    /// journal cannot give waits for the database's. False if the entry
+    /// cannot be decoded at all.
+    fn take_from_journal(&mut self, ack: Acknowledged) -> bool {
+        let n = ack.number;
+        let parent = match ack.base {
+            None => None,
+            Some(base) => match n.checked_sub(1).and_then(|p| self.journal.get(&p)).filter(|l| l.id == base) {
+                Some(line) => match line.raw_bytes() {
+                    Ok(raw) => Some(claimtrail_store::journal::dictionary(&raw, &line.text)),
+                    Err(_) => return false,
+                },
+                None => {
+                    self.journal.remove(&n);
+                    self.deferred.insert(n, Deferred { ack, analysis: None });
+                    return true;
+                }
+            },
+        };
+        match ack.evidence(parent.as_deref()) {
+            Some(evidence) => {
+                self.deferred.remove(&n);
+                self.journal.insert(n, line_of(&ack.story, n, ack.id, evidence));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The parent the journal names for revision `n`, decoded or not.
+    fn parent_of(&self, n: u32) -> Option<Hash32> {
+        match (self.journal.get(&n), self.deferred.get(&n)) {
+            (Some(line), _) => line.parent,
+            (None, Some(d)) => d.ack.base,
+            (None, None) => None,
         }
     }
 }
@@ -340,9 +420,17 @@ fn copy_story(target: &mut Store, id: &str, mut c: Candidates, summary: &mut Sum
     let mut previous: Vec<crate::extract::Statement> = Vec::new();
     let mut parent: Option<Hash32> = None;
     let mut copied = 0u32;
+    // The raw bytes and text of the revision copied last: what the
+    // journal's next entry may be compressed against.
+    let mut last: Option<(Vec<u8>, String)> = None;
     let mut batch = target.batch()?;
     for n in 1.. {
-        let picks = [(From::Database, c.database.remove(&n)), (From::Journal, c.journal.remove(&n))];
+        let deferred = c.deferred.remove(&n).filter(|d| d.ack.base.is_some() && d.ack.base == parent);
+        let from_journal = c.journal.remove(&n).or_else(|| {
+            let (raw, text) = last.as_ref()?;
+            deferred?.line(raw, text)
+        });
+        let picks = [(From::Database, c.database.remove(&n)), (From::Journal, from_journal)];
         let mut done = false;
         for (source, line) in picks {
             let Some(line) = line.filter(|l| l.parent == parent && l.number == n) else { continue };
@@ -367,6 +455,7 @@ fn copy_story(target: &mut Store, id: &str, mut c: Candidates, summary: &mut Sum
             }
             previous = statements;
             parent = Some(line.id);
+            last = Some((raw, line.text));
             copied = n;
             done = true;
             break;

@@ -8,7 +8,13 @@
 //! checksummed entry per revision. Each entry carries the revision's story,
 //! number and id (what `verify` checks sled against) and its evidence and
 //! analysis, compressed (what `salvage` rebuilds a story from when sled
-//! cannot give it back). `reanalyze` appends the analysis it derives again,
+//! cannot give it back). A revision with a parent is compressed against
+//! the parent's raw bytes and text (see [`dictionary`]): the next capture
+//! of a page repeats its template and most of its text. Salvage rebuilds a
+//! story in order, so the parent is at hand, from the journal or from the
+//! database, whenever the revision can be used at all (a story is rebuilt
+//! only up to its first revision lost from both), and the parent's raw
+//! bytes and text are checked against its id before they are used. `reanalyze` appends the analysis it derives again,
 //! so a story rebuilt from the journal has its latest analysis.
 //!
 //! The protocol of one write, so that a crash at any point leaves nothing
@@ -65,6 +71,9 @@ const COMMIT: u8 = 3;
 /// A revision's analysis derived again (`reanalyze`), pending like a
 /// revision.
 const REANALYSIS: u8 = 4;
+/// A revision written like [`PENDING`], its evidence compressed against its
+/// parent's [`dictionary`] (the entry names the parent).
+const PENDING_DELTA: u8 = 5;
 /// zstd level of the journal: zstd's fastest positive level. Every
 /// revision is written here and to sled, and the journal is read only to
 /// verify or salvage, so speed counts for more than size (level 3 made
@@ -84,13 +93,44 @@ pub struct Acknowledged {
     /// Where the entry starts in the journal (not stored: its position).
     #[serde(skip)]
     pub offset: u64,
+    /// The parent whose [`dictionary`] the evidence is compressed against,
+    /// if it is (stored in a [`PENDING_DELTA`] entry, not in this form).
+    #[serde(skip)]
+    pub base: Option<Hash32>,
 }
 
 impl Acknowledged {
-    /// The revision as it was recorded, if its bytes decode.
-    pub fn evidence(&self) -> Option<Evidence> {
-        unpack(&self.evidence)
+    /// The revision as it was recorded, if its bytes decode. An entry
+    /// compressed against its parent ([`Acknowledged::base`]) needs the
+    /// parent's [`dictionary`]; one that is not ignores it.
+    pub fn evidence(&self, parent: Option<&[u8]>) -> Option<Evidence> {
+        let packed = codec::parse(&self.evidence)?;
+        let base = if self.base.is_some() { Some(parent?) } else { None };
+        codec::from_bytes(&codec::unpack(&packed, base)?)
     }
+}
+
+/// A [`PENDING_DELTA`] entry's body: an [`Acknowledged`] and its base.
+#[derive(Serialize, Deserialize)]
+struct DeltaEntry {
+    story: String,
+    number: u32,
+    id: Hash32,
+    base: Hash32,
+    evidence: Vec<u8>,
+}
+
+/// What a revision's entry is compressed against, from its parent: the
+/// parent's raw bytes (when they are not its text: an HTML page's
+/// template recurs in the next capture) followed by its text (which the
+/// next text, and the statements quoted from it, mostly repeat).
+pub fn dictionary(raw: &[u8], text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len() + text.len());
+    if raw != text.as_bytes() {
+        out.extend_from_slice(raw);
+    }
+    out.extend_from_slice(text.as_bytes());
+    out
 }
 
 /// A revision's analysis as `reanalyze` derived it again.
@@ -176,10 +216,28 @@ impl Serialize for StatementsRef<'_> {
     }
 }
 
-/// Encode a pending revision entry (see the protocol above).
-pub(crate) fn entry(story: &str, number: u32, id: Hash32, evidence: &EvidenceRef<'_>) -> Vec<u8> {
-    let evidence = codec::pack_at(&codec::to_bytes(evidence), None, JOURNAL_LEVEL);
-    let ack = Acknowledged { story: story.to_string(), number, id, evidence, offset: 0 };
+/// Encode a pending revision entry (see the protocol above), compressed
+/// against `parent` (its id and [`dictionary`]) if given.
+pub(crate) fn entry(
+    story: &str,
+    number: u32,
+    id: Hash32,
+    evidence: &EvidenceRef<'_>,
+    parent: Option<(Hash32, &[u8])>,
+) -> Vec<u8> {
+    let bytes = codec::to_bytes(evidence);
+    if let Some((base, dict)) = parent {
+        // Depth 0: a story's entries are decoded in order, each against
+        // the parent before it, so their chain needs no limit.
+        let evidence = codec::pack_at(&bytes, Some((dict, 0)), JOURNAL_LEVEL);
+        // A base zstd cannot take (see codec) gives a whole value.
+        if codec::parse(&evidence).is_some_and(|p| p.depth > 0) {
+            let delta = DeltaEntry { story: story.to_string(), number, id, base, evidence };
+            return frame(PENDING_DELTA, &codec::to_bytes(&delta));
+        }
+    }
+    let evidence = codec::pack_at(&bytes, None, JOURNAL_LEVEL);
+    let ack = Acknowledged { story: story.to_string(), number, id, evidence, offset: 0, base: None };
     frame(PENDING, &codec::to_bytes(&ack))
 }
 
@@ -402,6 +460,10 @@ fn read_entry(b: &[u8]) -> Found {
     let item = match payload.split_first() {
         Some((&ACKNOWLEDGED, rest)) => codec::from_bytes(rest).map(Item::Acknowledged),
         Some((&PENDING, rest)) => codec::from_bytes(rest).map(Item::Pending),
+        Some((&PENDING_DELTA, rest)) => codec::from_bytes::<DeltaEntry>(rest).map(|d| {
+            let DeltaEntry { story, number, id, base, evidence } = d;
+            Item::Pending(Acknowledged { story, number, id, evidence, offset: 0, base: Some(base) })
+        }),
         Some((&REANALYSIS, rest)) => codec::from_bytes(rest).map(Item::Reanalysis),
         Some((&COMMIT, rest)) => <[u8; 8]>::try_from(rest).ok().map(|b| Item::Commit(u64::from_le_bytes(b))),
         _ => return Found::Whole(None, size),
@@ -523,7 +585,7 @@ mod tests {
             speakers: &e.speakers,
             analysis: &e.analysis,
         };
-        entry(story, number, id, &borrowed)
+        entry(story, number, id, &borrowed, None)
     }
 
     /// Three writes of one revision each, committed.
@@ -576,12 +638,19 @@ mod tests {
         owned.speakers = vec![speaker];
         let from_owned = {
             let packed = codec::pack_at(&codec::to_bytes(&owned), None, JOURNAL_LEVEL);
-            let ack = Acknowledged { story: "s".into(), number: 2, id: Hash32([2; 32]), evidence: packed, offset: 0 };
+            let ack = Acknowledged {
+                story: "s".into(),
+                number: 2,
+                id: Hash32([2; 32]),
+                evidence: packed,
+                offset: 0,
+                base: None,
+            };
             frame(PENDING, &codec::to_bytes(&ack))
         };
         assert_eq!(entry_of("s", 2, Hash32([2; 32]), &owned, &statements), from_owned);
         let j = parse(&from_owned, 0);
-        assert_eq!(j.pending[0].evidence().unwrap().statements, owned.statements);
+        assert_eq!(j.pending[0].evidence(None).unwrap().statements, owned.statements);
     }
 
     /// A re-derived analysis, as a write batch borrows it.
@@ -640,7 +709,7 @@ mod tests {
         let j = parse(&bytes, bytes.len() as u64);
         assert_eq!(j.entries.iter().map(|e| e.number).collect::<Vec<_>>(), [1, 2, 3]);
         assert!(j.damage.is_empty());
-        assert_eq!(j.entries[2].evidence().unwrap().text, "text");
+        assert_eq!(j.entries[2].evidence(None).unwrap().text, "text");
     }
 
     #[test]

@@ -413,6 +413,18 @@ impl<'s> WriteBatch<'s> {
         self.blobs.insert(id, (bytes, depth));
     }
 
+    /// What the journal entry of `parent`'s child is compressed against
+    /// (see [`journal::dictionary`]), if its blobs can be read (the batch
+    /// has them at hand: they were the bases of the child's).
+    fn journal_dictionary(&mut self, parent: &RevisionRecord) -> Result<Option<Vec<u8>>> {
+        let Some((text, _)) = self.base_blob(&parent.text)? else { return Ok(None) };
+        let Ok(text) = String::from_utf8(text) else { return Ok(None) };
+        if parent.raw == parent.text {
+            return Ok(Some(journal::dictionary(text.as_bytes(), &text)));
+        }
+        Ok(self.base_blob(&parent.raw)?.map(|(raw, _)| journal::dictionary(&raw, &text)))
+    }
+
     /// Stage a blob unless it is stored already, as a delta against `base`.
     fn put_blob(&mut self, id: Hash32, bytes: &[u8], base: Option<Hash32>) -> Result<()> {
         if self.exists(&keys::blob(&id))? {
@@ -571,12 +583,6 @@ impl<'s> WriteBatch<'s> {
             speakers: &new.speakers,
             analysis: new.analysis,
         };
-        // PostgreSQL keeps its own log and has no journal (see `commit`):
-        // encoding the entry there would be thrown away (zstd and postcard
-        // of the whole evidence: 7% of an import's client CPU, perf).
-        if !self.store.is_postgres() {
-            self.journal.extend_from_slice(&journal::entry(new.story, number, id, &evidence));
-        }
         let new_story = existing.is_none();
         let mut story = existing.unwrap_or_else(|| StoryRecord {
             id: new.story.to_string(),
@@ -603,6 +609,17 @@ impl<'s> WriteBatch<'s> {
         self.put_blob(text_id, new.text.as_bytes(), previous.as_ref().map(|p| p.text))?;
         if raw_id != text_id {
             self.put_blob(raw_id, new.raw, Some(previous.as_ref().map_or(text_id, |p| p.raw)))?;
+        }
+        // PostgreSQL keeps its own log and has no journal (see `commit`):
+        // encoding the entry there would be thrown away (zstd and postcard
+        // of the whole evidence: 7% of an import's client CPU, perf).
+        if !self.store.is_postgres() {
+            let dictionary = match &previous {
+                Some(p) => self.journal_dictionary(p)?.map(|d| (p.id, d)),
+                None => None,
+            };
+            let parent = dictionary.as_ref().map(|(id, d)| (*id, &d[..]));
+            self.journal.extend_from_slice(&journal::entry(new.story, number, id, &evidence, parent));
         }
 
         let parent_chain = match &previous {

@@ -43,21 +43,24 @@ fn a_store_sled_cannot_open_is_rebuilt_from_the_journal() {
     assert_eq!(export(&env, &to), before);
 }
 
+/// Flip a bit in the database's record of revision `n` of harbor.
+fn damage_revision_record(env: &Env, n: u32) {
+    let db = env.sled();
+    let mut key = b"Rharbor\0".to_vec();
+    key.extend_from_slice(&n.to_be_bytes());
+    let mut v = db.get(&key).unwrap().unwrap().to_vec();
+    v[10] ^= 1;
+    db.insert(&key, v).unwrap();
+    db.flush().unwrap();
+}
+
 #[test]
 fn a_damaged_revision_costs_only_its_story_from_there_on() {
     let env = Env::new();
     harbor(&env);
     // Revision 2 of harbor is damaged in the database, and the journal
     // lost its entry too: harbor keeps revision 1, ferry is whole.
-    {
-        let db = env.sled();
-        let mut key = b"Rharbor\0".to_vec();
-        key.extend_from_slice(&2u32.to_be_bytes());
-        let mut v = db.get(&key).unwrap().unwrap().to_vec();
-        v[10] ^= 1;
-        db.insert(&key, v).unwrap();
-        db.flush().unwrap();
-    }
+    damage_revision_record(&env, 2);
     let journal = env.store().join("journal");
     let mut bytes = std::fs::read(&journal).unwrap();
     // Entries go revision, commit mark, revision, ...: the third is revision 2.
@@ -200,4 +203,50 @@ fn a_store_rebuilt_from_the_journal_keeps_the_analysis_reanalyze_derived() {
     let to = env.store().with_file_name("rescued");
     let who = env.run(["--store", to.to_str().unwrap(), "who", "Laura Benson", "--format", "json"]).json();
     assert!(!who["statements"].as_array().unwrap().is_empty());
+}
+
+/// A page captured again repeats its template and most of its text: the
+/// journal keeps the change, not a second copy of the page.
+#[test]
+fn a_page_captured_again_grows_the_journal_by_its_change_only() {
+    let env = Env::new();
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/ferry-vote-full.html"),
+    )
+    .unwrap();
+    let edited = page.replace("voted by 21 to 9", "voted by 22 to 8");
+    assert_ne!(edited, page);
+    let journal_len = || std::fs::metadata(env.store().join("journal")).unwrap().len();
+    env.run(["record", "ferry", env.file("a.html", &page).to_str().unwrap(), "--at", "2026-01-01T10:00:00Z"]).ok();
+    let first = journal_len();
+    env.run(["record", "ferry", env.file("b.html", &edited).to_str().unwrap(), "--at", "2026-01-01T11:00:00Z"]).ok();
+    let second = journal_len() - first;
+    assert!(second * 2 < first, "the first capture took {first} bytes of journal, the second {second}");
+    // And the journal alone gives both captures back.
+    let out = rebuilt_from_the_journal_exports_the_same(&env);
+    assert!(out.contains("(0 from the database, 2 from the journal)"), "{out}");
+}
+
+/// A journal entry is compressed against its parent. When the parent's
+/// own entry is damaged but the database still holds the parent, the
+/// entry is read against the database's copy: nothing more is lost than
+/// before.
+#[test]
+fn a_journal_entry_whose_parent_entry_is_damaged_is_read_against_the_database() {
+    let env = Env::new();
+    harbor(&env);
+    let before = export(&env, &env.store());
+    // Revision 3 of harbor is damaged in the database ...
+    damage_revision_record(&env, 3);
+    // ... and revision 2's journal entry, which revision 3's entry is
+    // compressed against (entries go revision, commit mark, revision, ...).
+    let (mut bytes, starts) = journal_entries(&env);
+    bytes[starts[2] + 30] ^= 1;
+    std::fs::write(env.store().join("journal"), bytes).unwrap();
+    let to = env.store().with_file_name("rescued");
+    let out = env.run(["salvage", "--to", to.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("salvaged 2 stories, 4 revisions"), "{}", out.stdout);
+    assert!(out.stdout.contains("(3 from the database, 1 from the journal)"), "{}", out.stdout);
+    assert_eq!(export(&env, &to), before);
 }
