@@ -85,8 +85,20 @@ pub fn split(para: &str, quotes: &[QuoteSpan], out: &mut Vec<(usize, usize)>) {
     let mut start = 0;
     let mut q = 0; // first quote span that may still contain the position
     let mut i = 0;
+    // A dateline's region ("ORLANDO, Fla. (Reuters) - ...") ends in a full
+    // stop that ends no sentence: the dateline is layout opening the lead.
+    let dateline = match bytes {
+        [a, b, ..] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+            para.len() - super::dateline::strip_dateline(para).len()
+        }
+        _ => 0,
+    };
     while let Some(found) = scan::find_any(bytes, i, b".!?") {
         i = found;
+        if i < dateline {
+            i += 1;
+            continue;
+        }
         let b = bytes[i];
         while q < quotes.len() && quotes[q].end <= i {
             q += 1;

@@ -47,6 +47,14 @@ fn a_dateline_is_no_part_of_the_frame() {
     assert_eq!(who(&filed), who(&bare));
     assert_eq!(who(&bare), vec![(Some("Ann Lutz".to_string()), "the port must reopen".to_string())]);
     assert!(filed.statements[0].text.starts_with("WASHINGTON"));
+    // A region's abbreviation before the wire ends no sentence.
+    for dateline in ["PORTVILLE, Fla. (Wire) -", "PORTVILLE, Ore. (Wire) \u{2014}", "PORTVILLE, Fla. -"] {
+        let filed = extract(&format!("{dateline} {lead}"));
+        assert_eq!(who(&filed), who(&bare), "{dateline}");
+    }
+    let met = "Mayor Ann Lutz met the families on Tuesday and said the port must reopen.";
+    let filed = extract(&format!("PORTVILLE, Fla. (Wire) - {met}"));
+    assert_eq!(who(&filed), vec![(Some("Ann Lutz".to_string()), "the port must reopen".to_string())]);
 }
 
 #[test]
