@@ -571,6 +571,24 @@ fn inverted_tail(c: &Ctx, e: usize) -> Option<Option<(usize, usize)>> {
             if n.kind == Kind::Open || n.cue() == Some(CueKind::Participle) {
                 return Some(None);
             }
+            // "said Ann Roe, asked about the plan", "said the mayor, pressed
+            // on the timing": a passive participle's phrase says when they
+            // spoke; it describes no one.
+            let w = n.text(c.doc);
+            if n.word()
+                && !n.cap
+                && !n.quoted
+                && w.len() > 4
+                && w.ends_with("ed")
+                && t.get(e + 2).is_some_and(|m| {
+                    m.word()
+                        && !m.cap
+                        && (m.is(class::PREP)
+                            || ["whether", "if", "why", "how", "what"].iter().any(|q| c.lower_is(e + 2, q)))
+                })
+            {
+                return Some(None);
+            }
             let stop = (e + 1..t.len())
                 .find(|&i| matches!(t[i].kind, Kind::Comma | Kind::Stop | Kind::Open))
                 .unwrap_or(t.len());

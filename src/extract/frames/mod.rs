@@ -973,6 +973,21 @@ fn embedded_report(c: &Ctx, rel: usize, cue: usize, kind: CueKind) -> bool {
         && FINITE.iter().any(|w| c.lower_is(cue + 1, w))
 }
 
+/// Whether the "that" at `that` opens a clause of its own, not a relative
+/// one: after "so" or "too" and a word ("The debate grew so heated that
+/// Roe said C"), after a linking verb and a word ("It was clear that Roe
+/// said C"), or after a linking verb alone ("The point is that Roe said
+/// C"). A report in such a clause is its subject's.
+fn clause_that(c: &Ctx, that: usize) -> bool {
+    let t = c.t;
+    let plain = |k: usize| t[k].word() && !t[k].cap && !t[k].quoted;
+    plain(that - 1)
+        && (is_linking(c, that - 1)
+            || (plain(that - 2)
+                && !t[that - 1].is(class::DET | class::PREP | class::PRON | class::AUX)
+                && (["so", "too"].iter().any(|w| c.lower_is(that - 2, w)) || is_linking(c, that - 2))))
+}
+
 /// Whether the subject at `s` opens a second clause joined by a bare "and"
 /// or "but": the word before the conjunction is a plain lowercase word
 /// (no article, preposition or pronoun, which would leave the phrase
@@ -1244,6 +1259,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             || (matches!(kind, CueKind::Speech | CueKind::Tell) && second_clause(c, s))
             // "the kind of job that economists say is the future".
             || (s > 0 && c.lower_is(s - 1, "that") && embedded_report(c, s - 1, cue, kind))
+            || (s > 2 && c.lower_is(s - 1, "that") && clause_that(c, s - 1))
             // "..., as a new poll shows C": a document's finding after
             // "as" (a person's "as S said" is [`as_said`]'s).
             || (s > 0

@@ -2474,3 +2474,39 @@ fn a_stance_before_a_participle_of_the_same_speaker_stays() {
         vec![one("Roe", "other", "the harbour plan"), one("Roe", "indirect", "it was flawed")]
     );
 }
+
+#[test]
+fn a_report_in_a_clause_after_so_or_a_linking_verb_and_that() {
+    each_one([
+        (
+            "The hearing grew so heated that Councillor Ann Roe said the levy was a mess.",
+            one("Ann Roe", "indirect", "the levy was a mess"),
+        ),
+        (
+            "It was clear that the harbour master said the pier had to close.",
+            one("harbour master", "indirect", "the pier had to close"),
+        ),
+        (
+            "The point is that most residents think the levy is unfair.",
+            one("most residents", "belief", "the levy is unfair"),
+        ),
+    ]);
+    // "that" as a relative pronoun: the clause after the cue has no
+    // subject of its own, so no report.
+    let relative = "It is legislation that Roe said must go.";
+    assert_eq!(rows(relative), vec![(None, "unattributed", relative.to_string())]);
+}
+
+#[test]
+fn an_inverted_speaker_then_a_passive_participle() {
+    each_one([
+        (
+            "\u{201C}We will not back down,\u{201D} said Ann Roe, asked about the strike.",
+            one("Ann Roe", "direct", "We will not back down"),
+        ),
+        (
+            "\u{201C}It is too early,\u{201D} said the harbour master, pressed on the timing.",
+            one("harbour master", "direct", "It is too early"),
+        ),
+    ]);
+}
