@@ -87,17 +87,26 @@ fn anonymity_clause(c: &Ctx, who: usize) -> bool {
 pub(super) fn anonymous_subject(c: &Ctx, j: usize) -> Option<Source> {
     let t = c.t;
     let who = (j.saturating_sub(30)..j).rev().find(|&k| c.lower_is(k, "who"))?;
-    if who == 0 || !anonymity_clause(c, who) {
+    // "who was briefed on the talks and spoke anonymously": the request
+    // may come second in the clause.
+    let request = (who..j).find(|&k| (k == who || c.lower_is(k, "and")) && anonymity_clause(c, k))?;
+    // (The request's own verb, "spoke", is no cue with this subject.)
+    if who == 0 || request + 1 >= j {
         return None;
     }
     // The clause is plain words: a comma, a quotation or another report
     // means the sentence is built some other way.
-    // "not authorized to discuss the matter", "not to be named": an
-    // infinitive or a passive reports nothing.
+    // "not authorized to discuss the matter", "not to be named", "who was
+    // briefed on the talks": an infinitive or a passive reports nothing.
     let reports = |k: usize| {
-        t[k].cue().is_some() && !c.lower_is(k - 1, "to") && !c.lower_is(k - 1, "be") && !requests_anonymity(c, k)
+        t[k].cue().is_some()
+            && !c.lower_is(k - 1, "to")
+            && !super::BE.iter().any(|w| c.lower_is(k - 1, w))
+            // ("because the plans are not final": a noun.)
+            && !t[k - 1].is(class::DET)
+            && !requests_anonymity(c, k)
     };
-    let inner_cue = (who + 2..j).any(reports);
+    let inner_cue = (who + 2..j).any(|k| k != request + 1 && reports(k));
     if inner_cue || (who + 1..j).any(|k| !t[k].word() || t[k].quoted) {
         return None;
     }
@@ -138,6 +147,13 @@ mod tests {
                 "two containers were missing",
             ),
             ("The marchers pledged to remain peaceful.", "marchers", "indirect", "to remain peaceful"),
+            (
+                "The pier will close in May, a port official who was briefed on the plans and spoke anonymously \
+                 because they are not final said.",
+                "port official",
+                "indirect",
+                "The pier will close in May",
+            ),
         ];
         for (text, name, attribution, content) in cases {
             assert_eq!(rows(text), vec![one(name, attribution, content)], "{text}");
