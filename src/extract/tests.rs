@@ -2014,3 +2014,13 @@ fn a_documents_issuer_without_the_words_that_describe_the_document() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_cut_short_after_a_relative_pronoun_is_read_not_a_crash() {
+    // Texts are cut anywhere (a truncated feed item, a page's teaser):
+    // the frames once looked for a cue past the last word.
+    let x = extract("\u{201C}We are ready,\u{201D} said Ann Roe, who");
+    assert_eq!(x.statements[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Ann Roe"));
+    let x = extract("Asked whether he was concerned that Ann Roe, the mayor, who has called the levy a hoax, could");
+    assert!(!x.statements.is_empty());
+}

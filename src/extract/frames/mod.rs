@@ -512,8 +512,9 @@ fn is_article(c: &Ctx, i: usize) -> bool {
 #[inline(always)]
 fn cue_at(c: &Ctx, i: usize) -> Option<CueKind> {
     // Every frame family asks this of token after token, and few words are
-    // in the lexicon as cues: answer those where they are asked.
-    c.t[i].entry.cue?;
+    // in the lexicon as cues: answer those where they are asked. Past the
+    // last token there is none (a sentence cut short: "..., said Roe, who").
+    c.t.get(i)?.entry.cue?;
     let Some(memo) = c.cues.get(i) else {
         return cue_in_context(c, i);
     };
