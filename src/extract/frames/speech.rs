@@ -784,7 +784,8 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
             }
             if p < t.len() && cue_at(c, p) == Some(CueKind::Participle) {
                 let kind = participle_kind(c, p);
-                let next = Next { cue: p, kind, source: Source::Previous };
+                let source = relative_subject_before(c, s, k).unwrap_or(Source::Previous);
+                let next = Next { cue: p, kind, source };
                 return Some((k, Some(next)));
             }
         }
@@ -800,6 +801,32 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
         }
     }
     None
+}
+
+/// The subject of a relative clause that closes the content before the
+/// comma at `k`, in an appositive of its own: "S called the vote rigged,
+/// a charge that council leaders denied, noting D", "S proposed a levy,
+/// which Democrats rejected, saying D". A participle after it is that
+/// subject's: the clause's verb is the last one before it.
+fn relative_subject_before(c: &Ctx, from: usize, k: usize) -> Option<Source> {
+    let t = c.t;
+    let a = (from + 1..k).rev().find(|&i| t[i].kind == Kind::Comma)?;
+    let plain = |i: usize| t[i].word() && !t[i].cap && !t[i].quoted;
+    let rel = if c.lower_is(a + 1, "which") && plain(a + 1) {
+        a + 1
+    } else if t.get(a + 1).is_some_and(|d| d.is(class::DET) && !d.is(class::PRON)) {
+        (a + 2..k.min(a + 6)).find(|&i| c.lower_is(i, "that") && plain(i))?
+    } else {
+        return None;
+    };
+    let np = np_forward(c, rel + 1, false)?;
+    // Its verb ends the clause, maybe after an adverb: "strongly denied".
+    let verb = k - 1;
+    if np.1 >= k || verb - np.1 > 2 || !(np.1..=verb).all(plain) {
+        return None;
+    }
+    let past = t[verb].text(c.doc).ends_with("ed") || is_irregular_past(c, verb);
+    (past && !t[np.0].quoted).then_some(Source::Mention { np, appositive: None })
 }
 
 /// Whether a past tense of a verb other than a cue, with its object,

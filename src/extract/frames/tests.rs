@@ -2510,3 +2510,23 @@ fn an_inverted_speaker_then_a_passive_participle() {
         ),
     ]);
 }
+
+#[test]
+fn a_participle_after_a_closing_relative_clause_is_its_subjects() {
+    assert_eq!(
+        rows(
+            "The mayor called the vote rigged, a charge that council leaders strongly denied, noting that the count was public."
+        ),
+        vec![one("mayor", "other", "the vote rigged"), one("council leaders", "indirect", "the count was public")]
+    );
+    assert_eq!(
+        rows("Roe proposed a harbour levy, which Democrats rejected, saying it was unfair."),
+        vec![one("Roe", "other", "a harbour levy"), one("Democrats", "indirect", "it was unfair")]
+    );
+    // Without its own subject the clause leaves the participle to the
+    // main one.
+    assert_eq!(
+        rows("The mayor called the vote rigged, a charge that was denied, noting that the count was public.")[1],
+        one("mayor", "indirect", "the count was public")
+    );
+}
