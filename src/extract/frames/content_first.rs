@@ -168,6 +168,26 @@ fn is_title(c: &Ctx, open: usize, close: usize) -> bool {
     words >= 2 && lower
 }
 
+/// Whether the quotation opening at `open` is words of an opening
+/// phrase, not the speaker's: the sentence opens with a preposition, the
+/// quotation follows an article or a preposition inside it, and the cue
+/// after the speaker has a clause of its own, and no report comes before
+/// the quotation ("To a question on the
+/// \"privatization of public jobs,\" Roe said C").
+fn quoted_in_opening_phrase(c: &Ctx, open: usize, cue: usize, kind: CueKind) -> bool {
+    let t = c.t;
+    let first = t.iter().position(|x| x.word()).unwrap_or(0);
+    open > first + 1
+        && t[first].is(class::PREP)
+        && !t[first].quoted
+        && t[open - 1].word()
+        && !t[open - 1].cap
+        && t[open - 1].is(class::DET | class::PREP)
+        // (Not a clause: "After Roe said that C at \"Q,\" Diaz said: D".)
+        && !(first..open).any(|k| matches!(cue_at(c, k), Some(CueKind::Speech | CueKind::Tell | CueKind::Belief)))
+        && super::speech::complement(c, cue, kind).is_some()
+}
+
 /// Whether tokens `[0, e)` are only an introductory phrase ("In a letter
 /// to the board", "Asked about the plan", "Though he had doubts"), not a
 /// clause that could be reported content.
@@ -343,6 +363,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             if let Some(open) = c.open_of(close)
                 && !is_title(c, open, close)
                 && !is_nickname(c, open, close)
+                && !quoted_in_opening_phrase(c, open, cue, kind)
                 && let Some(content) = c.inside_quote(open, close)
             {
                 out.push(direct(content, cue_bytes, source));

@@ -2530,3 +2530,22 @@ fn a_participle_after_a_closing_relative_clause_is_its_subjects() {
         one("mayor", "indirect", "the count was public")
     );
 }
+
+#[test]
+fn a_quotation_inside_an_opening_phrase_is_no_speakers() {
+    each_one([
+        (
+            "To a question on the \u{201C}future of the ferry service,\u{201D} Ann Roe said the subsidy would stay.",
+            one("Ann Roe", "indirect", "the subsidy would stay"),
+        ),
+        (
+            "On the \u{201C}harbour question,\u{201D} the mayor said the levy was fair.",
+            one("mayor", "indirect", "the levy was fair"),
+        ),
+    ]);
+    // A quotation opening the sentence is the speaker's.
+    each_one([(
+        "\u{201C}The subsidy will stay,\u{201D} Ann Roe said on Tuesday.",
+        one("Ann Roe", "direct", "The subsidy will stay"),
+    )]);
+}
