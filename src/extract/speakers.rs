@@ -2816,14 +2816,16 @@ impl<'a> Registry<'a> {
             // "Adler said" after "Gov. Ruth Adler arrived": the person the
             // article named in full, though not as a source.
             None if parsed.kind == SpeakerKind::Person && !parsed.name.contains(' ') => {
+                // (Parsed once a thread, as any mention: an article says
+                // "Adler said" again and again.)
                 let full = full_name_before(self.doc, self.pos, &parsed.name)
-                    .map(|m| parse(m, None))
+                    .map(|m| self.parsed_once(m).0)
                     .filter(|f| f.kind == SpeakerKind::Person && surname_of(&f.name).as_ref() == Some(&parsed.name));
                 match full {
                     Some(f) => {
-                        let role = parsed.role.clone().or(f.role);
+                        let role = parsed.role.clone().or_else(|| f.role.clone());
                         let gender = if parsed.gender == Gender::Unknown { f.gender } else { parsed.gender };
-                        self.add(&Parsed { role, gender, ..f })
+                        self.add(&Parsed { role, gender, ..Parsed::clone(&f) })
                     }
                     // "Baghdad said", "China warned": a country, or a place
                     // the article names as one, is not a person but the
@@ -2851,7 +2853,7 @@ impl<'a> Registry<'a> {
                 && parsed.pronoun.is_none()
                 && !parsed.name.contains(' ')
                 && !self.entries[idx].speaker.name.contains(' ')
-                && let Some(full) = sole_full_name_before(self.doc, self.pos, &parsed.name).map(|m| parse(m, None))
+                && let Some(full) = sole_full_name_before(self.doc, self.pos, &parsed.name).map(|m| self.parsed_once(m).0)
                 && full.kind == SpeakerKind::Person
                 && surname_of(&full.name).as_ref() == Some(&parsed.name)
                 // "Mrs. Clinton" is not the "Bill Clinton" named before her.
