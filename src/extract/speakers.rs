@@ -1129,8 +1129,7 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     let mut out = Vec::new();
     // A description opens a segment with an article: most sentences have
     // none, and need no splitting.
-    const OPENERS: [&str; 6] = ["The ", "the ", "a ", "A ", "an ", "An "];
-    let opens = |s: &str| OPENERS.iter().any(|d| s.starts_with(d));
+    let opens = |s: &str| opens_with_article(s.as_bytes());
     let bytes = sentence.as_bytes();
     // A ", " and an opener, at the start or after a ", ": one pass over
     // the commas (a search for ", " and then a second pass cost two memchr
@@ -1189,7 +1188,7 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     // The description opens its segment and ends in a role ("the shadow
     // business secretary", "the council's pick for harbour master").
     fn description_of(s: &str) -> Option<&str> {
-        if !OPENERS.iter().any(|d| s.starts_with(d)) {
+        if !opens_with_article(s.as_bytes()) {
             return None;
         }
         let last_word = s.split_whitespace().next_back()?;
@@ -1219,6 +1218,29 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     out
 }
 
+/// `f` of `name` lowercased as `str::to_lowercase` gives it, with no
+/// allocation for a short ASCII name (nearly every name): every resolve
+/// of a name looks it up so.
+fn with_lowercase<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..name.len()) {
+        Some(lower) if name.is_ascii() => {
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+        }
+        _ => f(&name.to_lowercase()),
+    }
+}
+
+/// Whether `s` opens with "The ", "the ", "a ", "A ", "an " or "An ", the
+/// articles a description opens with in [`introductions`]: told by the
+/// bytes at once (six prefix tests were run at every ", " of every
+/// sentence).
+fn opens_with_article(s: &[u8]) -> bool {
+    matches!(s, [b'T' | b't', b'h', b'e', b' ', ..] | [b'a' | b'A', b' ', ..] | [b'a' | b'A', b'n', b' ', ..])
+}
+
 /// Nouns for a person someone chose: "the governor's pick", "the mayor's
 /// choice for chief".
 const CHOSEN: [&str; 7] = ["pick", "choice", "nominee", "appointee", "successor", "replacement", "deputy"];
@@ -1238,7 +1260,9 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
     // bytes, before any word is split off or looked up. (A given name
     // opens with an ASCII capital.)
     let b = sentence.as_bytes();
-    let second = memchr::memchr(b' ', b).map(|i| i + 1);
+    // (The first word is short: a walk to its space costs less than a
+    // search's set-up.)
+    let second = b.iter().position(|&c| c == b' ').map(|i| i + 1);
     if !b.first().is_some_and(u8::is_ascii_uppercase)
         || !second.and_then(|i| b.get(i)).is_some_and(|c| c.is_ascii_uppercase())
     {
@@ -3482,9 +3506,8 @@ impl<'a> Registry<'a> {
         let same = |a: &str, b: &str| {
             if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
         };
-        if let Some(i) =
-            self.most_recent_of(self.by_name.get(&p.name.to_lowercase()), |e| same(&e.speaker.name, &p.name))
-        {
+        let by_name = with_lowercase(&p.name, |lower| self.by_name.get(lower));
+        if let Some(i) = self.most_recent_of(by_name, |e| same(&e.speaker.name, &p.name)) {
             return Some(i);
         }
         if p.kind != SpeakerKind::Person {
