@@ -111,7 +111,7 @@ impl<'a> Pipeline<'a> {
         paragraphs.push((start, doc.len()));
         // The rare words of the paragraph flags, searched for once in the
         // whole text (see `scan::Hits`).
-        let [mut anonym, mut authorized, mut comment, mut respond, mut returned, mut www, print, contribut] =
+        let [mut anonym, mut authorized, mut comment, mut respond, mut returned, mut www, mut scheme, print, contribut] =
             FLAG_WORDS.hits(doc);
         let mut pieces = nonsentence::Pieces::new(print, contribut);
         let mut prev_open = false;
@@ -140,7 +140,7 @@ impl<'a> Pipeline<'a> {
             sentences::split(para, &spans, &mut sents);
             // Substring tests once a paragraph, not once a sentence.
             let flags = Flags {
-                links: has_link(para) || www.any_in(ps, pe),
+                links: scheme.any_in(ps, pe) || www.any_in(ps, pe),
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
                 anonymity: anonym.any_in(ps, pe) || authorized.any_in(ps, pe),
                 pieces: pieces.in_paragraph(para, ps),
@@ -519,23 +519,11 @@ fn is_blank(s: &str) -> bool {
     }
 }
 
-/// Whether a paragraph may hold a link by its "://" (a "www." is
-/// searched for in the whole text).
-fn has_link(para: &str) -> bool {
-    let bytes = para.as_bytes();
-    let mut i = 0;
-    while let Some(p) = scan::find_any(bytes, i, b":") {
-        if bytes[p..].starts_with(b"://") {
-            return true;
-        }
-        i = p + 1;
-    }
-    false
-}
-
-/// The paragraph flags' words, then [`nonsentence::Pieces`]' two.
-static FLAG_WORDS: scan::RareWords<8> =
-    scan::RareWords::new(["anonym", "authorized", "comment", "respond", "return", "www.", "print", "contribut"]);
+/// The paragraph flags' words (a link's "://" among them: a search of
+/// each paragraph for its colons cost more), then
+/// [`nonsentence::Pieces`]' two.
+static FLAG_WORDS: scan::RareWords<9> =
+    scan::RareWords::new(["anonym", "authorized", "comment", "respond", "return", "www.", "://", "print", "contribut"]);
 static COMMENT: scan::Rare = scan::Rare::new("comment");
 static RESPOND: scan::Rare = scan::Rare::new("respond");
 static RETURN: scan::Rare = scan::Rare::new("return");

@@ -1075,6 +1075,44 @@ thread_local! {
     /// use of a parse asks.
     static PARSED: std::cell::RefCell<HashMap<String, (Rc<Parsed>, bool)>> =
         std::cell::RefCell::new(HashMap::default());
+
+    /// Parses of mentions with an appositive ("Ann Roe, the mayor,"), by
+    /// [`appositive_key`], kept as [`PARSED`] keeps the others: such a
+    /// parse cost about 8,500 instructions, and a story's next revision
+    /// (what claimtrail extracts again and again) repeats nearly all of
+    /// them.
+    static PARSED_WITH: std::cell::RefCell<HashMap<String, (Rc<Parsed>, bool)>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// The key of a mention and its appositive in [`PARSED_WITH`]: the
+/// mention's length first, so that no two pairs share one.
+fn appositive_key(mention: &str, appositive: &str) -> String {
+    let mut key = String::with_capacity(mention.len() + appositive.len() + 8);
+    key.push_str(&mention.len().to_string());
+    key.push(':');
+    key.push_str(mention);
+    key.push_str(appositive);
+    key
+}
+
+/// Parses `mention` (with `appositive`), keeps the parse in `parsed` under
+/// `key`, and gives it with whether it can speak.
+fn parsed_into(
+    parsed: &mut HashMap<String, (Rc<Parsed>, bool)>,
+    key: String,
+    mention: &str,
+    appositive: Option<&str>,
+) -> (Rc<Parsed>, bool) {
+    // Bounded, so a long import's memory does not grow with every name
+    // it meets; starting afresh costs only parses.
+    if parsed.len() >= PARSED_KEPT {
+        parsed.clear();
+    }
+    let p = Rc::new(parse(mention, appositive));
+    let speaks = can_speak(&p);
+    parsed.insert(key, (Rc::clone(&p), speaks));
+    (p, speaks)
 }
 
 /// How many parses [`PARSED`] keeps before it starts afresh.
@@ -1091,8 +1129,7 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     let mut out = Vec::new();
     // A description opens a segment with an article: most sentences have
     // none, and need no splitting.
-    const OPENERS: [&str; 6] = ["The ", "the ", "a ", "A ", "an ", "An "];
-    let opens = |s: &str| OPENERS.iter().any(|d| s.starts_with(d));
+    let opens = |s: &str| opens_with_article(s.as_bytes());
     let bytes = sentence.as_bytes();
     // A ", " and an opener, at the start or after a ", ": one pass over
     // the commas (a search for ", " and then a second pass cost two memchr
@@ -1151,7 +1188,7 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     // The description opens its segment and ends in a role ("the shadow
     // business secretary", "the council's pick for harbour master").
     fn description_of(s: &str) -> Option<&str> {
-        if !OPENERS.iter().any(|d| s.starts_with(d)) {
+        if !opens_with_article(s.as_bytes()) {
             return None;
         }
         let last_word = s.split_whitespace().next_back()?;
@@ -1181,6 +1218,29 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     out
 }
 
+/// `f` of `name` lowercased as `str::to_lowercase` gives it, with no
+/// allocation for a short ASCII name (nearly every name): every resolve
+/// of a name looks it up so.
+fn with_lowercase<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..name.len()) {
+        Some(lower) if name.is_ascii() => {
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+        }
+        _ => f(&name.to_lowercase()),
+    }
+}
+
+/// Whether `s` opens with "The ", "the ", "a ", "A ", "an " or "An ", the
+/// articles a description opens with in [`introductions`]: told by the
+/// bytes at once (six prefix tests were run at every ", " of every
+/// sentence).
+fn opens_with_article(s: &[u8]) -> bool {
+    matches!(s, [b'T' | b't', b'h', b'e', b' ', ..] | [b'a' | b'A', b' ', ..] | [b'a' | b'A', b'n', b' ', ..])
+}
+
 /// Nouns for a person someone chose: "the governor's pick", "the mayor's
 /// choice for chief".
 const CHOSEN: [&str; 7] = ["pick", "choice", "nominee", "appointee", "successor", "replacement", "deputy"];
@@ -1200,7 +1260,9 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
     // bytes, before any word is split off or looked up. (A given name
     // opens with an ASCII capital.)
     let b = sentence.as_bytes();
-    let second = memchr::memchr(b' ', b).map(|i| i + 1);
+    // (The first word is short: a walk to its space costs less than a
+    // search's set-up.)
+    let second = b.iter().position(|&c| c == b' ').map(|i| i + 1);
     if !b.first().is_some_and(u8::is_ascii_uppercase)
         || !second.and_then(|i| b.get(i)).is_some_and(|c| c.is_ascii_uppercase())
     {
@@ -2728,15 +2790,19 @@ impl<'a> Registry<'a> {
             if let Some((p, speaks)) = parsed.get(mention) {
                 return (Rc::clone(p), *speaks);
             }
-            // Bounded, so a long import's memory does not grow with every
-            // name it meets; starting afresh costs only parses.
-            if parsed.len() >= PARSED_KEPT {
-                parsed.clear();
+            parsed_into(parsed, mention.to_string(), mention, None)
+        })
+    }
+
+    /// A mention and its appositive, parsed once a thread (see
+    /// [`PARSED_WITH`]), and whether it can speak.
+    fn parsed_with_once(&mut self, mention: &str, appositive: &str) -> (Rc<Parsed>, bool) {
+        let key = appositive_key(mention, appositive);
+        PARSED_WITH.with_borrow_mut(|parsed| {
+            if let Some((p, speaks)) = parsed.get(&key) {
+                return (Rc::clone(p), *speaks);
             }
-            let p = Rc::new(parse(mention, None));
-            let speaks = can_speak(&p);
-            parsed.insert(mention.to_string(), (Rc::clone(&p), speaks));
-            (p, speaks)
+            parsed_into(parsed, key, mention, Some(appositive))
         })
     }
 
@@ -2758,11 +2824,7 @@ impl<'a> Registry<'a> {
         // name's words, and most mentions are not replaced here.)
         let (parsed, speaks) = match appositive {
             None => self.parsed_once(mention),
-            Some(_) => {
-                let p = parse(mention, appositive);
-                let speaks = can_speak(&p);
-                (Rc::new(p), speaks)
-            }
+            Some(a) => self.parsed_with_once(mention, a),
         };
         // "Darrell West ... West said": a surname that is also a word for a
         // place is the person the article named so.
@@ -2816,14 +2878,16 @@ impl<'a> Registry<'a> {
             // "Adler said" after "Gov. Ruth Adler arrived": the person the
             // article named in full, though not as a source.
             None if parsed.kind == SpeakerKind::Person && !parsed.name.contains(' ') => {
+                // (Parsed once a thread, as any mention: an article says
+                // "Adler said" again and again.)
                 let full = full_name_before(self.doc, self.pos, &parsed.name)
-                    .map(|m| parse(m, None))
+                    .map(|m| self.parsed_once(m).0)
                     .filter(|f| f.kind == SpeakerKind::Person && surname_of(&f.name).as_ref() == Some(&parsed.name));
                 match full {
                     Some(f) => {
-                        let role = parsed.role.clone().or(f.role);
+                        let role = parsed.role.clone().or_else(|| f.role.clone());
                         let gender = if parsed.gender == Gender::Unknown { f.gender } else { parsed.gender };
-                        self.add(&Parsed { role, gender, ..f })
+                        self.add(&Parsed { role, gender, ..Parsed::clone(&f) })
                     }
                     // "Baghdad said", "China warned": a country, or a place
                     // the article names as one, is not a person but the
@@ -2851,7 +2915,7 @@ impl<'a> Registry<'a> {
                 && parsed.pronoun.is_none()
                 && !parsed.name.contains(' ')
                 && !self.entries[idx].speaker.name.contains(' ')
-                && let Some(full) = sole_full_name_before(self.doc, self.pos, &parsed.name).map(|m| parse(m, None))
+                && let Some(full) = sole_full_name_before(self.doc, self.pos, &parsed.name).map(|m| self.parsed_once(m).0)
                 && full.kind == SpeakerKind::Person
                 && surname_of(&full.name).as_ref() == Some(&parsed.name)
                 // "Mrs. Clinton" is not the "Bill Clinton" named before her.
@@ -3442,9 +3506,8 @@ impl<'a> Registry<'a> {
         let same = |a: &str, b: &str| {
             if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
         };
-        if let Some(i) =
-            self.most_recent_of(self.by_name.get(&p.name.to_lowercase()), |e| same(&e.speaker.name, &p.name))
-        {
+        let by_name = with_lowercase(&p.name, |lower| self.by_name.get(lower));
+        if let Some(i) = self.most_recent_of(by_name, |e| same(&e.speaker.name, &p.name)) {
             return Some(i);
         }
         if p.kind != SpeakerKind::Person {
