@@ -1134,7 +1134,23 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
                         .iter()
                         .all(|x| x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::AUX))
             })
-            .map(|close| (e + 1, close));
+            .map(|close| (e + 1, close))
+            // "Priebus, who has been in contact with the campaign for
+            // months, arrived ... and acknowledged C": a relative clause
+            // that reports nothing itself.
+            .or_else(|| {
+                (t.get(e).is_some_and(|x| x.kind == Kind::Comma)
+                    && c.lower_is(e + 1, "who")
+                    && t[s..e].iter().any(|x| x.cap))
+                .then(|| (e + 3..j.min(e + 20)).find(|&k| t[k].kind == Kind::Comma))
+                .flatten()
+                .filter(|&close| {
+                    t[e + 2..close].iter().all(|x| x.word() && !x.quoted)
+                        && !(e + 2..close)
+                            .any(|k| matches!(cue_at(c, k), Some(CueKind::Speech | CueKind::Tell | CueKind::Belief)))
+                })
+                .map(|close| (e + 1, close))
+            });
         let v = appositive.map_or(e, |(_, close)| close + 1);
         // The subject is followed by its own verb phrase, which the cue
         // joins.
@@ -1156,7 +1172,8 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
         {
             return None;
         }
-        Some(Source::Mention { np: (s, e), appositive })
+        // (A relative clause is skipped but is no role.)
+        Some(Source::Mention { np: (s, e), appositive: appositive.filter(|a| !c.lower_is(a.0, "who")) })
     })
 }
 

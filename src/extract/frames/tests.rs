@@ -2549,3 +2549,14 @@ fn a_quotation_inside_an_opening_phrase_is_no_speakers() {
         one("Ann Roe", "direct", "The subsidy will stay"),
     )]);
 }
+
+#[test]
+fn a_relative_clause_between_a_subject_and_its_verbs() {
+    each_one([(
+        "Ann Roe, who has chaired the council for months, arrived at the harbour and acknowledged that the pier had to close.",
+        one("Ann Roe", "indirect", "the pier had to close"),
+    )]);
+    // The clause is no role.
+    let x = extract("Ann Roe, who chairs the council, visited the pier and said it would reopen.");
+    assert_eq!(x.statements[0].speaker.as_ref().map(|s| s.role.clone()), Some(None));
+}
