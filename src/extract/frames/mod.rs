@@ -974,6 +974,21 @@ fn embedded_report(c: &Ctx, rel: usize, cue: usize, kind: CueKind) -> bool {
         && FINITE.iter().any(|w| c.lower_is(cue + 1, w))
 }
 
+/// Whether the clause of the stance at `cue` goes on, after a comma, with
+/// a participle of saying ("The utility defended the plan, saying C"):
+/// its subject speaks, so it can hold the stance too.
+fn says_after(c: &Ctx, cue: usize) -> bool {
+    let t = c.t;
+    (cue + 2..t.len())
+        .take_while(|&k| !matches!(t[k].kind, Kind::Stop | Kind::Semicolon | Kind::Open))
+        .find(|&k| t[k - 1].kind == Kind::Comma)
+        .is_some_and(|k| {
+            !t[k].quoted
+                && cue_at(c, k) == Some(CueKind::Participle)
+                && matches!(participle::participle_kind(c, k), CueKind::Speech | CueKind::Tell)
+        })
+}
+
 /// Whether the "that" at `that` opens a clause of its own, not a relative
 /// one: after "so" or "too" and a word ("The debate grew so heated that
 /// Roe said C"), after a linking verb and a word ("It was clear that Roe
@@ -1364,7 +1379,8 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             // what they did is the writer's narrative.)
             || (is_agent_noun(c, np.1 - 1) && phrases::plural_form(t[np.1 - 1].text(doc)) && starts_clause(c, np.0))
             || c.t[np.1 - 1].text(doc) == ")"
-            || people_judging(c, np, cue))
+            || people_judging(c, np, cue)
+            || says_after(c, cue))
     {
         return None;
     }
