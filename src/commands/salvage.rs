@@ -229,7 +229,7 @@ impl Deferred {
     /// The revision as an export line, decoded against its parent's raw
     /// bytes and text.
     fn line(self, parent_raw: &[u8], parent_text: &str) -> Option<RevisionLine> {
-        let dictionary = claimtrail_store::journal::dictionary(parent_raw, parent_text);
+        let dictionary = claimtrail_store::journal::dictionary(parent_raw, parent_text.as_bytes());
         let evidence = self.ack.evidence(Some(&dictionary))?;
         let mut line = line_of(&self.ack.story, self.ack.number, self.ack.id, evidence);
         if let Some(a) = self.analysis {
@@ -265,7 +265,7 @@ impl Candidates {
             None => None,
             Some(base) => match n.checked_sub(1).and_then(|p| self.journal.get(&p)).filter(|l| l.id == base) {
                 Some(line) => match line.raw_bytes() {
-                    Ok(raw) => Some(claimtrail_store::journal::dictionary(&raw, &line.text)),
+                    Ok(raw) => Some(claimtrail_store::journal::dictionary(&raw, line.text.as_bytes())),
                     Err(_) => return false,
                 },
                 None => {

@@ -124,12 +124,12 @@ struct DeltaEntry {
 /// parent's raw bytes (when they are not its text: an HTML page's
 /// template recurs in the next capture) followed by its text (which the
 /// next text, and the statements quoted from it, mostly repeat).
-pub fn dictionary(raw: &[u8], text: &str) -> Vec<u8> {
+pub fn dictionary(raw: &[u8], text: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(raw.len() + text.len());
-    if raw != text.as_bytes() {
+    if raw != text {
         out.extend_from_slice(raw);
     }
-    out.extend_from_slice(text.as_bytes());
+    out.extend_from_slice(text);
     out
 }
 

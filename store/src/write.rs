@@ -418,9 +418,8 @@ impl<'s> WriteBatch<'s> {
     /// has them at hand: they were the bases of the child's).
     fn journal_dictionary(&mut self, parent: &RevisionRecord) -> Result<Option<Vec<u8>>> {
         let Some((text, _)) = self.base_blob(&parent.text)? else { return Ok(None) };
-        let Ok(text) = String::from_utf8(text) else { return Ok(None) };
         if parent.raw == parent.text {
-            return Ok(Some(journal::dictionary(text.as_bytes(), &text)));
+            return Ok(Some(journal::dictionary(&text, &text)));
         }
         Ok(self.base_blob(&parent.raw)?.map(|(raw, _)| journal::dictionary(&raw, &text)))
     }

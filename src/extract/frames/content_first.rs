@@ -184,7 +184,7 @@ fn quoted_in_opening_phrase(c: &Ctx, open: usize, cue: usize, kind: CueKind) -> 
         && !t[open - 1].cap
         && t[open - 1].is(class::DET | class::PREP)
         // (Not a clause: "After Roe said that C at \"Q,\" Diaz said: D".)
-        && !(first..open).any(|k| matches!(cue_at(c, k), Some(CueKind::Speech | CueKind::Tell | CueKind::Belief)))
+        && !super::reports_in(c, first..open)
         && super::speech::complement(c, cue, kind).is_some()
 }
 

@@ -974,6 +974,12 @@ fn embedded_report(c: &Ctx, rel: usize, cue: usize, kind: CueKind) -> bool {
         && FINITE.iter().any(|w| c.lower_is(cue + 1, w))
 }
 
+/// Whether a verb of saying, telling or believing stands among the tokens
+/// of `range` (a clause or phrase that reports something itself).
+fn reports_in(c: &Ctx, range: std::ops::Range<usize>) -> bool {
+    range.into_iter().any(|k| matches!(cue_at(c, k), Some(CueKind::Speech | CueKind::Tell | CueKind::Belief)))
+}
+
 /// Whether the clause of the stance at `cue` goes on, after a comma, with
 /// a participle of saying ("The utility defended the plan, saying C"):
 /// its subject speaks, so it can hold the stance too.

@@ -1145,9 +1145,7 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
                 .then(|| (e + 3..j.min(e + 20)).find(|&k| t[k].kind == Kind::Comma))
                 .flatten()
                 .filter(|&close| {
-                    t[e + 2..close].iter().all(|x| x.word() && !x.quoted)
-                        && !(e + 2..close)
-                            .any(|k| matches!(cue_at(c, k), Some(CueKind::Speech | CueKind::Tell | CueKind::Belief)))
+                    t[e + 2..close].iter().all(|x| x.word() && !x.quoted) && !super::reports_in(c, e + 2..close)
                 })
                 .map(|close| (e + 1, close))
             });
