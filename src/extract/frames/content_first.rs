@@ -23,6 +23,11 @@ enum Tail {
     QuoteAfter(usize),
     /// The cue has its own complement: not a content-first frame.
     Content,
+    /// `C, S said -- a development that ...`: a dash after the frame opens
+    /// the writer's comment on what was said, not more of it; when the
+    /// frame closes a stretch opened by a dash ("... -- C, they believe --
+    /// but D"), that stretch is the content.
+    Aside,
 }
 
 /// "C, officials said, and the mayor said D": a clause after the comma
@@ -62,6 +67,7 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
         match x.kind {
             Kind::Stop => return Tail::Adverbial,
             Kind::Semicolon => return Tail::Clause,
+            Kind::Dash if !x.quoted => return Tail::Aside,
             Kind::Comma => {
                 let Some(n) = t.get(j + 1) else {
                     return Tail::Adverbial;
@@ -385,10 +391,29 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         {
             // The title's closing mark stays with the content.
             let end = if title_before(c, np.0).is_some() { np.0 } else { np.0 - 1 };
-            let tail = tail_of(c, cue, kind);
+            let mut tail = tail_of(c, cue, kind);
             if !matches!(tail, Tail::Parenthetical(_)) && intro_only(c, np.0 - 1) {
                 continue;
             }
+            // "C, the office said, a development that ...": a noun phrase
+            // with an indefinite article and no verb before its relative
+            // clause sums up a whole claim ("Overall, she said, a number
+            // of voters are ..." is a subject with its verb).
+            if let Tail::Parenthetical(j) = tail
+                && (c.lower_is(j, "a") || c.lower_is(j, "an"))
+                && !finite_before_sub(c, j + 1, t.len())
+                && !intro_only(c, np.0 - 1)
+            {
+                tail = Tail::Adverbial;
+            }
+            // The content starts after a dash that opens the stretch the
+            // frame closes with another.
+            let start = match tail {
+                Tail::Aside => {
+                    (1..np.0 - 1).rev().find(|&k| t[k].kind == Kind::Dash && !t[k].quoted).map_or(0, |k| k + 1)
+                }
+                _ => 0,
+            };
             // "She said C, and when pressed, the mother of three replied,
             // \"Q\"": a clause that reports by itself is no one else's
             // content. It is framed by itself, up to the ", and" that ends
@@ -415,7 +440,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 return true;
             }
             let content2 = match tail {
-                Tail::Adverbial | Tail::Clause => None,
+                Tail::Adverbial | Tail::Clause | Tail::Aside => None,
                 Tail::Parenthetical(j) if t[0].kind != Kind::Open => c.content(j, t.len()),
                 // Only a subject right before its cue: an appositive walk
                 // over a long introduction may stop at the wrong comma.
@@ -438,7 +463,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 out.push(direct(content, cue_bytes, source));
                 return true;
             }
-            if let Some(mut f) = content_frame(c, 0, end, cue_bytes, source, false) {
+            if let Some(mut f) = content_frame(c, start, end, cue_bytes, source, false) {
                 f.content2 = content2;
                 out.push(f);
                 if let Tail::QuoteAfter(j) = tail

@@ -2562,3 +2562,27 @@ fn a_relative_clause_between_a_subject_and_its_verbs() {
     let x = extract("Ann Roe, who chairs the council, visited the pier and said it would reopen.");
     assert_eq!(x.statements[0].speaker.as_ref().map(|s| s.role.clone()), Some(None));
 }
+
+#[test]
+fn a_comment_after_a_closing_frame_is_the_writers() {
+    each_one([
+        (
+            "Harbour fees will rise next year, the port authority said on Tuesday -- a change that worries ferry crews.",
+            one("port authority", "indirect", "Harbour fees will rise next year"),
+        ),
+        (
+            "Harbour fees will rise next year, the port authority said, a change that worries ferry crews.",
+            one("port authority", "indirect", "Harbour fees will rise next year"),
+        ),
+        // The stretch between dashes is what the frame closes.
+        (
+            "The question now is not whether the ferry stops \u{2014} that will not happen, crews believe \u{2014} but when.",
+            one("crews", "indirect", "that will not happen"),
+        ),
+    ]);
+    // A subject with its verb after the frame is the claim's second piece.
+    each_one([(
+        "Overall, she said, a number of ferry crews are leaving the port.",
+        one("unresolved", "indirect", "a number of ferry crews are leaving the port"),
+    )]);
+}
