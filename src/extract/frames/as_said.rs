@@ -9,7 +9,7 @@
 //! said he would, he ..." (a promise kept) and "As Roe said that C, D"
 //! are other constructions and are left alone.
 
-use super::phrases::{np_back, np_forward, skip_aux_back, skip_object};
+use super::phrases::{is_adverb, np_back, np_forward, skip_aux_back, skip_object};
 use super::{Ctx, Frame, Mark, Source, content_frame, cue_at, is_function};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::tokens::Kind;
@@ -96,7 +96,10 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let mut j = if kind == CueKind::Tell { skip_object(c, cue_end) } else { cue_end };
     while j < t.len() && t[j].word() && !t[j].quoted {
         let x = &t[j];
-        if x.is(class::SUB | class::PRON | class::AUX) && !x.is(class::PREP) || x.entry.cue.is_some() {
+        // ("As the paper reported just today, C": an adverb is no verb.)
+        if x.is(class::SUB | class::PRON | class::AUX) && !x.is(class::PREP) && !is_adverb(c, j)
+            || x.entry.cue.is_some()
+        {
             return false;
         }
         j += 1;
@@ -141,19 +144,25 @@ fn as_said_after(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let cue_end = if put_it(c, cue) { cue + 2 } else { cue + 1 };
     // Most sentences that end with a cue have no ", as" before it: look for
     // one before parsing the subject.
-    if !(cue.saturating_sub(8)..cue).any(|k| k > 0 && c.lower_is(k, "as") && comma_before(c, k).is_some()) {
+    if !(cue.saturating_sub(12)..cue).any(|k| k > 0 && c.lower_is(k, "as") && comma_before(c, k).is_some()) {
         return false;
     }
-    let Some(np) = np_back(c, skip_aux_back(c, cue)) else {
-        return false;
+    let (np, as_at) = match described_name(c, cue) {
+        Some(found) => found,
+        None => {
+            let Some(np) = np_back(c, skip_aux_back(c, cue)) else {
+                return false;
+            };
+            (np, np.0.saturating_sub(1))
+        }
     };
     if np.0 < 3
-        || !c.lower_is(np.0 - 1, "as")
+        || !c.lower_is(as_at, "as")
         || t[np.0].is(class::PRON) && !["he", "she", "they"].iter().any(|w| c.lower_is(np.0, w))
     {
         return false;
     }
-    let Some(end) = comma_before(c, np.0 - 1) else {
+    let Some(end) = comma_before(c, as_at) else {
         return false;
     };
     let source = Source::Mention { np, appositive: None };
@@ -164,6 +173,25 @@ fn as_said_after(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
         None => false,
     }
+}
+
+/// "C, as one of them, Lisa Lerer, reported.": a description after "as",
+/// then a name between commas right before the cue at `cue`. The name
+/// says who; returns it and where "as" is.
+fn described_name(c: &Ctx, cue: usize) -> Option<((usize, usize), usize)> {
+    let t = c.t;
+    if cue < 5 || t[cue - 1].kind != Kind::Comma {
+        return None;
+    }
+    let name = np_back(c, cue - 1)?;
+    if name.0 < 4 || t[name.0 - 1].kind != Kind::Comma || !t[name.0..name.1].iter().any(|x| x.cap && !x.quoted) {
+        return None;
+    }
+    let comma = name.0 - 1;
+    let as_at = (comma.saturating_sub(6)..comma).rev().find(|&k| c.lower_is(k, "as"))?;
+    let words = &t[as_at + 1..comma];
+    let plain = !words.is_empty() && words.iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none());
+    plain.then_some((name, as_at))
 }
 
 /// Where the content before the `as` at `k` ends: its comma ("C, as S

@@ -2586,3 +2586,17 @@ fn a_comment_after_a_closing_frame_is_the_writers() {
         one("unresolved", "indirect", "a number of ferry crews are leaving the port"),
     )]);
 }
+
+#[test]
+fn an_as_clause_reads_past_adverbs_and_a_description_before_a_name() {
+    each_one([
+        (
+            "As the Harbour Gazette reported just today, the pier will close for a month.",
+            one("Harbour Gazette", "indirect", "the pier will close for a month"),
+        ),
+        (
+            "The mayor skipped the vote, as one of them, the reporter Ann Roe, reported.",
+            one("Ann Roe", "indirect", "The mayor skipped the vote"),
+        ),
+    ]);
+}
