@@ -145,6 +145,22 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
                 {
                     return Some(Complement { start: m + 2, that: true });
                 }
+                // "Leahy reported, The foundation refused to C", "Roe
+                // said, we have been able to C": a clause right after the
+                // comma (a quotation whose marks were lost, or copy that
+                // sets what was said off by a comma alone).
+                // (Not in a clause of its own: "If you watch what he said
+                // this week, he talked about ...".)
+                if kind == CueKind::Speech
+                    && !in_pp
+                    && t[cue + 1..j].iter().all(|x| x.is(class::TIME))
+                    && !t[..cue]
+                        .iter()
+                        .any(|x| !x.quoted && (x.is(class::SUB) || x.text(c.doc).eq_ignore_ascii_case("what")))
+                    && let Some(start) = clause_after_comma(c, j + 1)
+                {
+                    return Some(Complement { start, that: false });
+                }
                 if !in_pp && t.get(j + 1).is_some_and(|n| n.kind != Kind::Open) && !c.lower_is(j + 1, "that") {
                     return None;
                 }
@@ -345,6 +361,36 @@ fn adverb_leads_on(c: &Ctx, j: usize) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether a whole clause opens at `s`, right after a verb of saying and
+/// its comma: a pronoun or a capitalised word as its subject, a finite
+/// verb within five plain words ("The foundation refused", "we have been",
+/// "The fact is"), and no other report after it. Returns where it starts.
+fn clause_after_comma(c: &Ctx, s: usize) -> Option<usize> {
+    const FINITE: [&str; 16] = [
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+        "must", "did",
+    ];
+    let t = c.t;
+    // (The quotation mark that was lost is left as a token of its own.)
+    let s = if t.get(s).is_some_and(|x| x.kind == Kind::Other) { s + 1 } else { s };
+    let n = t.get(s)?;
+    let subject = n.word()
+        && !n.quoted
+        && (n.is(class::PRON) && !c.lower_is(s, "who")
+            || n.is(class::DET) && !n.is(class::QUANT)
+            || n.cap && !n.is(class::PREP | class::SUB | class::CONJ | class::AUX) && n.entry.cue.is_none());
+    if !subject {
+        return None;
+    }
+    let verb = (s + 1..t.len().min(s + 6)).find(|&k| {
+        let x = &t[k];
+        x.word() && !x.cap && (FINITE.iter().any(|w| c.lower_is(k, w)) || x.text(c.doc).ends_with("ed"))
+    })?;
+    let clause = t[s + 1..verb].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::SUB))
+        && !t[s..].iter().any(|x| !x.quoted && matches!(x.cue(), Some(CueKind::Speech | CueKind::Tell)));
+    clause.then_some(s)
 }
 
 /// Whether a noun with no determiner opens a clause at `j`: "think

@@ -2600,3 +2600,24 @@ fn an_as_clause_reads_past_adverbs_and_a_description_before_a_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_clause_right_after_the_comma_of_a_verb_of_saying_is_what_was_said() {
+    each_one([
+        (
+            "The harbour master previously reported, The ferry company refused to publish its timetable.",
+            one("harbour master", "indirect", "The ferry company refused to publish its timetable"),
+        ),
+        // A quotation whose closing mark was lost.
+        (
+            "Ann Roe said, \u{201C}The fact is, we have been able to keep the pier open.",
+            one("Ann Roe", "indirect", "The fact is, we have been able to keep the pier open"),
+        ),
+    ]);
+    // A report inside a clause of its own is not the frame.
+    assert!(
+        rows("If you watch what he said this week, he talked about the pier.")
+            .iter()
+            .all(|r| r.2 != "he talked about the pier")
+    );
+}
