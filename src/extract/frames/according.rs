@@ -263,7 +263,7 @@ fn issuer(c: &Ctx, from: usize, stop: usize) -> (usize, usize) {
 
 /// Verbs of making known that a passive report names its source after
 /// "by" with: "The leak was first reported by the Ledger."
-const PASSIVE_REPORTS: [&str; 5] = ["reported", "announced", "confirmed", "revealed", "disclosed"];
+pub(super) const PASSIVE_REPORTS: [&str; 5] = ["reported", "announced", "confirmed", "revealed", "disclosed"];
 
 /// `C was (first) reported by S`: a passive report names its source after
 /// "by", and what was reported is the subject of the sentence ("The
@@ -284,18 +284,39 @@ pub(super) fn reported_by(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let cue = by - 1;
     // "was first reported", "were later confirmed": an adverb between.
     let mut aux = cue - 1;
-    while aux > 0 && (c.lower_is(aux, "first") || (t[aux].word() && t[aux].text(c.doc).ends_with("ly"))) {
+    while aux > 0
+        && (c.lower_is(aux, "first")
+            || super::phrases::is_adverb(c, aux)
+            || (t[aux].word() && t[aux].text(c.doc).ends_with("ly")))
+    {
         aux -= 1;
     }
-    if !["was", "were", "is", "are", "been"].iter().any(|w| c.lower_is(aux, w)) {
-        return false;
-    }
-    // ("has been reported", "had been confirmed": the auxiliary before.)
-    let end = if c.lower_is(aux, "been") && aux > 0 && t[aux - 1].is(class::AUX) { aux - 1 } else { aux };
-    // The subject opens the sentence, a phrase of its own words.
-    if end == 0 || t[..end].iter().any(|x| !x.word() || x.quoted || x.entry.cue.is_some() || x.is(class::PRON)) {
-        return false;
-    }
+    // "C, a fact first reported by the Ledger", "C -- a detail revealed
+    // by S": a noun with an indefinite article after a comma or dash sums
+    // up the claim before it.
+    let summed = (aux.saturating_sub(2)..=aux)
+        .find(|&k| c.lower_is(k, "a") || c.lower_is(k, "an"))
+        .filter(|&k| {
+            k >= 2
+                && matches!(t[k - 1].kind, Kind::Comma | Kind::Dash)
+                && !t[k - 1].quoted
+                && t[k + 1..=aux].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none())
+        })
+        .map(|k| k - 1);
+    let end = if let Some(end) = summed {
+        end
+    } else {
+        if !["was", "were", "is", "are", "been"].iter().any(|w| c.lower_is(aux, w)) {
+            return false;
+        }
+        // ("has been reported", "had been confirmed": the auxiliary before.)
+        let end = if c.lower_is(aux, "been") && aux > 0 && t[aux - 1].is(class::AUX) { aux - 1 } else { aux };
+        // The subject opens the sentence, a phrase of its own words.
+        if end == 0 || t[..end].iter().any(|x| !x.word() || x.quoted || x.entry.cue.is_some() || x.is(class::PRON)) {
+            return false;
+        }
+        end
+    };
     let Some((s, e)) = super::phrases::np_forward(c, by + 1, false) else {
         return false;
     };
@@ -306,6 +327,14 @@ pub(super) fn reported_by(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let mut k = e;
     while k < t.len() && t[k].word() && !t[k].quoted && (t[k].is(class::PREP | class::TIME) || t[k].cap) {
         k += 1;
+    }
+    // (Or an appositive of the source's: "by Christopher Heath, a local
+    // reporter.")
+    if k < t.len()
+        && t[k].kind == Kind::Comma
+        && let Some((_, e2)) = super::phrases::np_forward(c, k + 1, false)
+    {
+        k = e2;
     }
     if !(k == t.len() || (k + 1 == t.len() && t[k].kind == Kind::Stop)) {
         return false;

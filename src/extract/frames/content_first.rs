@@ -388,6 +388,9 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash) || title_before(c, s).is_some()
             })
             && !is_relative(c, np)
+            // ("C, a fact first reported by S": a passive names its source
+            // after "by"; `reported_by` reads it.)
+            && !(c.lower_is(cue + 1, "by") && super::according::PASSIVE_REPORTS.iter().any(|w| c.lower_is(cue, w)))
         {
             // The title's closing mark stays with the content.
             let end = if title_before(c, np.0).is_some() { np.0 } else { np.0 - 1 };

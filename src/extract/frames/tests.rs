@@ -2621,3 +2621,22 @@ fn a_clause_right_after_the_comma_of_a_verb_of_saying_is_what_was_said() {
             .all(|r| r.2 != "he talked about the pier")
     );
 }
+
+#[test]
+fn a_fact_first_reported_by_someone_is_theirs() {
+    each_one([
+        (
+            "The ferry has no licence to sail, a fact first reported by Ann Roe, a harbour reporter.",
+            one("Ann Roe", "indirect", "The ferry has no licence to sail"),
+        ),
+        (
+            "The ferry has no licence to sail \u{2014} a detail later confirmed by the mayor.",
+            one("mayor", "indirect", "The ferry has no licence to sail"),
+        ),
+    ]);
+    // Only a passive of making known: "says by a wide margin" is how.
+    each_one([(
+        "Keep the ferry running, the island's council says by a wide margin.",
+        one("island's council", "indirect", "Keep the ferry running"),
+    )]);
+}
