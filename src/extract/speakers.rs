@@ -1716,10 +1716,15 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         lowered = lowercase_first(first);
         words[0] = lowered.as_str();
     }
-    // The trailing run of capitalised words is the name.
+    // The trailing run of capitalised words is the name. ("Reuters' Ann
+    // Roe", "MSNBC's Alex Wald": an owner before two or more names says
+    // whose they are, as "Trump's lawyer" does.)
     let mut r = words.len();
     while r > 0 {
         let w = words[r - 1];
+        if cues::possessive_owner(w).is_some() && words.len() - r >= 2 {
+            break;
+        }
         if (is_cap(w) && !is_descriptor(w)) || (is_particle(w) && r < words.len()) {
             r -= 1;
         } else {

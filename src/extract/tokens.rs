@@ -436,9 +436,14 @@ fn word_end(s: &str, i: usize, c: char, mut end: usize) -> usize {
         } else {
             0
         };
+        // So does a name's before another name ("Reuters' Ann Roe", "The
+        // Times' editor"): a closing single quotation mark after a
+        // capitalised word and before one is rare in news.
         if width > 0
             && bytes.get(end + width) == Some(&b' ')
-            && bytes.get(end + width + 1).is_some_and(u8::is_ascii_lowercase)
+            && bytes
+                .get(end + width + 1)
+                .is_some_and(|b| b.is_ascii_lowercase() || c.is_uppercase() && b.is_ascii_uppercase())
         {
             end += width;
         }
