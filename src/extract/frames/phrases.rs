@@ -1309,9 +1309,12 @@ fn name_list_start(c: &Ctx, np: (usize, usize)) -> usize {
             None => return np.0,
         }
     }
+    // ("Instead, Matthews, Ann Roe and Bo Diaz argued": a connective
+    // that opens the sentence is no item.)
     while s >= 2
         && t[s - 1].kind == Kind::Comma
         && let Some(b) = item_start(s - 2)
+        && !(b + 2 == s && is_connective(c, b))
     {
         s = b;
     }

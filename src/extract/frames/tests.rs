@@ -2648,3 +2648,11 @@ fn a_plural_possessive_before_a_name_keeps_its_apostrophe() {
         ("The Harbour News' Ann Roe reported that the pier would close.", one("Ann Roe", "indirect", "the pier would close")),
     ]);
 }
+
+#[test]
+fn a_connective_before_a_list_of_names_is_no_speaker() {
+    each_one([(
+        "Instead, Ann Roe, Bo Diaz and Cy Eng argued that the levy was unfair.",
+        one("Ann Roe", "indirect", "the levy was unfair"),
+    )]);
+}
