@@ -2645,7 +2645,10 @@ fn a_fact_first_reported_by_someone_is_theirs() {
 fn a_plural_possessive_before_a_name_keeps_its_apostrophe() {
     each_one([
         ("Reuters' Ann Roe said the pier would close.", one("Ann Roe", "indirect", "the pier would close")),
-        ("The Harbour News' Ann Roe reported that the pier would close.", one("Ann Roe", "indirect", "the pier would close")),
+        (
+            "The Harbour News' Ann Roe reported that the pier would close.",
+            one("Ann Roe", "indirect", "the pier would close"),
+        ),
     ]);
 }
 
