@@ -469,7 +469,7 @@ fn build() -> Table {
     add_class(
         "poll polling survey study report statement analysis memo letter document filing complaint \
          lawsuit ad book article story data research estimate figure result evidence video average \
-         review transcript record email audit footage",
+         review transcript record email audit footage affidavit indictment",
         class::DOCUMENT,
     );
     add_class(

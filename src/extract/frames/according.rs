@@ -131,9 +131,29 @@ pub(super) const DOCUMENT_NOUNS: [&str; 24] = [
 ];
 
 /// Nouns of things that show or find besides [`DOCUMENT_NOUNS`].
-const MORE_DOCUMENT_NOUNS: [&str; 18] = [
-    "website", "list", "polls", "surveys", "studies", "results", "video", "videos", "footage", "email", "emails",
-    "research", "paper", "photo", "photos", "reviews", "average", "averages",
+const MORE_DOCUMENT_NOUNS: [&str; 22] = [
+    "website",
+    "list",
+    "polls",
+    "surveys",
+    "studies",
+    "results",
+    "video",
+    "videos",
+    "footage",
+    "email",
+    "emails",
+    "research",
+    "paper",
+    "photo",
+    "photos",
+    "reviews",
+    "average",
+    "averages",
+    "projection",
+    "projections",
+    "forecast",
+    "forecasts",
 ];
 
 /// For each first letter (any case), the lengths of the nouns of

@@ -133,15 +133,21 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     // "Politicians and even some technologists say": two groups, the
     // second with its own determiner, speak together. The first must be a
     // name or people (a plural or a people noun), not a thing or a verb.
+    let personal = |k: usize| ["he", "she", "we", "they", "i"].iter().any(|w| c.lower_is(k, w));
     let joined = |s: usize| {
         let and = if s >= 2 && ["even", "also"].iter().any(|w| c.lower_is(s - 1, w)) { s - 1 } else { s };
         if and >= 2
             && t[s].is(class::DET)
             && c.lower_is(and - 1, "and")
             && let Some((s2, _)) = np_core(c, and - 1)
-            && !t[s2].is(class::PRON)
-            && (t[and - 2].cap || is_agent_noun(c, and - 2))
-            && (t[and - 2].is(class::ANON | class::GROUP) || t[and - 2].text(c.doc).ends_with('s') || t[and - 2].cap)
+            // ("He and other challengers complained": a person by a
+            // pronoun, with others.)
+            && (personal(s2) && s2 + 2 == and
+                || !t[s2].is(class::PRON)
+                    && (t[and - 2].cap || is_agent_noun(c, and - 2))
+                    && (t[and - 2].is(class::ANON | class::GROUP)
+                        || t[and - 2].text(c.doc).ends_with('s')
+                        || t[and - 2].cap))
         {
             s2
         } else {
@@ -254,6 +260,16 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             && t[s - 2].text(c.doc).ends_with("ed")
             && is_document(c, s - 3);
         if document_out && let Some((s2, _)) = np_core(c, s - 2) {
+            s = s2;
+            continue;
+        }
+        // "A projection by the consulting firm Oxford Economics", "The
+        // statement by the two": a document and its authors.
+        if c.lower_is(s - 1, "by")
+            && !t[s].is(class::PRON)
+            && is_document(c, s - 2)
+            && let Some((s2, _)) = np_core(c, s - 1)
+        {
             s = s2;
             continue;
         }
@@ -380,6 +396,12 @@ pub(super) fn plural_form(w: &str) -> bool {
 }
 
 /// The simple noun phrase ending just before token `end`.
+/// "6th", "21st", "2nd", "3rd": digits and an ordinal's ending.
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && ["st", "nd", "rd", "th"].iter().any(|end| w[digits..].eq_ignore_ascii_case(end))
+}
+
 fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let t = c.t;
     let mut e = end;
@@ -446,6 +468,12 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
         if p.is(class::DET) {
             s -= 1;
             break;
+        }
+        // "the 6th Circuit", "the 21st District": an ordinal is an
+        // adjective too.
+        if starts_with_digit(c, s - 1) && is_ordinal(t[s - 1].text(c.doc)) {
+            s -= 1;
+            continue;
         }
         // "the 34-year-old lawyer": an age is an adjective, not a count.
         if starts_with_digit(c, s - 1) && !is_age(c, s - 1) {

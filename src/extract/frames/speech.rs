@@ -1156,9 +1156,13 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
         // ("The wardens closed the gate and said C": people by a plain
         // noun after an article, their verb next.)
         let (s, e) = np_forward(c, start, false).or_else(|| {
+            // (So does a document: "the affidavit cited interviews and
+            // said C".)
             np_forward(c, start, true).filter(|&(s, e)| {
                 t[s].is(class::DET)
-                    && (is_agent_noun(c, e - 1) || plural_form(t[e - 1].text(c.doc)))
+                    && (is_agent_noun(c, e - 1)
+                        || plural_form(t[e - 1].text(c.doc))
+                        || t[e - 1].is(class::DOCUMENT) && !t[e - 1].cap)
                     && t.get(e).is_some_and(|v| v.text(c.doc).ends_with("ed") || is_irregular_past(c, e))
             })
         })?;

@@ -2659,3 +2659,31 @@ fn a_connective_before_a_list_of_names_is_no_speaker() {
         one("Ann Roe", "indirect", "the levy was unfair"),
     )]);
 }
+
+#[test]
+fn a_document_by_its_authors_speaks() {
+    each_one([
+        (
+            "A projection by the consulting firm Harbour Economics predicted that fares would rise.",
+            one("Harbour Economics", "indirect", "fares would rise"),
+        ),
+        (
+            "Beyond the footage, the affidavit cited two interviews and said that the guard had seen bruises.",
+            one("affidavit", "indirect", "the guard had seen bruises"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_pronoun_with_others_and_an_ordinal_in_a_name_are_subjects() {
+    each_one([
+        (
+            "Early on, he and other challengers complained that the committee had limited the debates.",
+            one("he and other challengers", "indirect", "the committee had limited the debates"),
+        ),
+        (
+            "But the Court of Appeals for the 6th Circuit said the state already offered early voting.",
+            one("Court of Appeals for the 6th Circuit", "indirect", "the state already offered early voting"),
+        ),
+    ]);
+}
