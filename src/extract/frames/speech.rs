@@ -1116,7 +1116,14 @@ fn object_end(c: &Ctx, start: usize, end: usize) -> usize {
                     return k;
                 }
                 // "because", "while", "after ...": the writer's clause.
+                // ("four cases in which Kaine defended ...": a relative
+                // clause, its preposition before it, describes the object.)
+                let relative = ["which", "whom", "whose"].iter().any(|w| c.lower_is(k, w))
+                    && t[k - 1].is(class::PREP)
+                    && !t[k - 1].cap
+                    && k >= start + 3;
                 if x.is(class::SUB)
+                    && !relative
                     && !["as", "that", "whether", "how", "what", "why", "who", "to"].iter().any(|w| c.lower_is(k, w))
                 {
                     return k;

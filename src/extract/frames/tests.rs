@@ -2687,3 +2687,11 @@ fn a_pronoun_with_others_and_an_ordinal_in_a_name_are_subjects() {
         ),
     ]);
 }
+
+#[test]
+fn an_object_keeps_its_relative_clause_after_a_preposition() {
+    each_one([(
+        "The mayor cited the storms in which the pier was damaged.",
+        one("mayor", "other", "the storms in which the pier was damaged"),
+    )]);
+}
