@@ -263,10 +263,13 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s = s2;
             continue;
         }
-        // "A projection by the consulting firm Oxford Economics", "The
-        // statement by the two": a document and its authors.
+        // "A projection by the consulting firm Oxford Economics": a
+        // document and its authors, named. (Not "a report by the water
+        // authority shows": the authority speaks, as after "according
+        // to".)
         if c.lower_is(s - 1, "by")
             && !t[s].is(class::PRON)
+            && t[s..e].iter().any(|x| x.cap && !x.is(class::DET))
             && is_document(c, s - 2)
             && let Some((s2, _)) = np_core(c, s - 1)
         {
