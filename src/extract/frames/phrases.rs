@@ -97,6 +97,16 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     if end >= 3 && partitive_relative(c, end - 3) {
         return Some((end - 3, end));
     }
+    // "By Friday, most of them said": a share of a group named by a
+    // pronoun.
+    if end >= 3
+        && ["them", "us"].iter().any(|w| c.lower_is(end - 1, w))
+        && c.lower_is(end - 2, "of")
+        && t[end - 3].is(class::QUANT)
+        && !t[end - 3].quoted
+    {
+        return Some((end - 3, end));
+    }
     let (mut s, e) = np_core(c, end)?;
     if t[s].is(class::PRON) {
         return Some((s, e));
@@ -943,6 +953,17 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
                 .all(|x| x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::SUB | class::CONJ | class::AUX))
         {
             j = v;
+            continue;
+        }
+        // "went so far as to say", "goes so far as to call".
+        if c.lower_is(j - 1, "to")
+            && j >= 5
+            && c.lower_is(j - 2, "as")
+            && c.lower_is(j - 3, "far")
+            && c.lower_is(j - 4, "so")
+            && matches!(t[j - 5].text(c.doc).to_ascii_lowercase().as_str(), "went" | "goes" | "go" | "going" | "gone")
+        {
+            j -= 5;
             continue;
         }
         // "went on to say", "goes on to say".

@@ -2695,3 +2695,17 @@ fn an_object_keeps_its_relative_clause_after_a_preposition() {
         one("mayor", "other", "the storms in which the pier was damaged"),
     )]);
 }
+
+#[test]
+fn a_share_of_them_after_an_opening_phrase_and_so_far_as_to_say() {
+    each_one([
+        (
+            "Until the closure was announced, most of them said they had loved working at the yard.",
+            one("most of them", "indirect", "they had loved working at the yard"),
+        ),
+        (
+            "The harbour columnist Ann Roe went so far as to say that the ferry was finished.",
+            one("Ann Roe", "indirect", "the ferry was finished"),
+        ),
+    ]);
+}
