@@ -1985,31 +1985,35 @@ fn relative_subject_where(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -
     let j = skip_aux_back(c, cue);
     // The nearest "who" first; "S who came here and who asked not to be
     // named said" reaches back to the first.
-    (j.saturating_sub(25)..j.saturating_sub(2)).rev().filter(|&w| w >= 1 && c.lower_is(w, "who")).find_map(|who| {
-        let inside = &t[who + 1..j];
-        if inside.iter().any(|x| !x.word() || x.quoted) {
-            return None;
-        }
-        let reports = (who + 1..j).any(|k| match t[k].cue() {
-            // "Others who want to ban it said": a wish to do something
-            // reports nothing.
-            Some(CueKind::Belief) => !c.lower_is(k + 1, "to"),
-            Some(CueKind::Tell) => true,
-            Some(CueKind::Speech) => c.lower_is(k + 1, "that") || t.get(k + 1).is_some_and(|n| n.is(class::PRON)),
-            _ => false,
-        });
-        if reports || t[j - 1].is(class::PRON) {
-            return None;
-        }
-        let np = np_back(c, who)?;
-        let head = &t[np.1 - 1];
-        if t[np.0].is(class::PRON) || !(head.cap || is_agent_noun(c, np.1 - 1)) || !accept(np.0) {
-            return None;
-        }
-        // "Supporters who came say", not "supporters who came says".
-        if c.lower_is(cue, "says") && plural_form(head.text(c.doc)) && !head.cap {
-            return None;
-        }
-        Some(Source::Mention { np, appositive: None })
-    })
+    // ("The officials whose laws were struck down say C": "whose" too.)
+    (j.saturating_sub(25)..j.saturating_sub(2))
+        .rev()
+        .filter(|&w| w >= 1 && (c.lower_is(w, "who") || c.lower_is(w, "whose")))
+        .find_map(|who| {
+            let inside = &t[who + 1..j];
+            if inside.iter().any(|x| !x.word() || x.quoted) {
+                return None;
+            }
+            let reports = (who + 1..j).any(|k| match t[k].cue() {
+                // "Others who want to ban it said": a wish to do something
+                // reports nothing.
+                Some(CueKind::Belief) => !c.lower_is(k + 1, "to"),
+                Some(CueKind::Tell) => true,
+                Some(CueKind::Speech) => c.lower_is(k + 1, "that") || t.get(k + 1).is_some_and(|n| n.is(class::PRON)),
+                _ => false,
+            });
+            if reports || t[j - 1].is(class::PRON) {
+                return None;
+            }
+            let np = np_back(c, who)?;
+            let head = &t[np.1 - 1];
+            if t[np.0].is(class::PRON) || !(head.cap || is_agent_noun(c, np.1 - 1)) || !accept(np.0) {
+                return None;
+            }
+            // "Supporters who came say", not "supporters who came says".
+            if c.lower_is(cue, "says") && plural_form(head.text(c.doc)) && !head.cap {
+                return None;
+            }
+            Some(Source::Mention { np, appositive: None })
+        })
 }

@@ -2709,3 +2709,11 @@ fn a_share_of_them_after_an_opening_phrase_and_so_far_as_to_say() {
         ),
     ]);
 }
+
+#[test]
+fn a_whose_clause_inside_the_subject() {
+    each_one([(
+        "The harbour officials whose permits were revoked say the ruling was unfair.",
+        one("harbour officials", "indirect", "the ruling was unfair"),
+    )]);
+}
