@@ -426,6 +426,10 @@ fn import_directory(
                 }
             }
         });
+        // The index keys revisions write at random places are logged and
+        // written into sled sorted at the end (store/src/defer.rs): a
+        // crash meanwhile leaves them for the next open to write.
+        store.defer_index()?;
         let mut batch: WriteBatch<'_> = store.batch()?;
         for item in rx {
             match item? {
@@ -449,7 +453,8 @@ fn import_directory(
                 batch = store.batch()?;
             }
         }
-        batch.commit().map_err(CliError::from)
+        batch.commit()?;
+        store.finish_index().map_err(CliError::from)
     })?;
     summary.stories = recorded_stories.len() as u64;
     Ok(summary)
