@@ -13,6 +13,7 @@ mod analysis;
 mod blobs;
 mod codec;
 mod compact;
+mod defer;
 mod error;
 mod format;
 mod furniture;
@@ -116,6 +117,8 @@ pub struct Store {
     read_only: bool,
     /// sled's writers are exclusive; PostgreSQL's take row locks instead.
     _lock: Option<lock::LockFile>,
+    /// A bulk load's deferred index writes (see [`defer`]).
+    deferred: std::sync::Mutex<Option<defer::Deferred>>,
 }
 
 /// A record a query will read, for [`Store::read_ahead`].
@@ -443,7 +446,12 @@ impl Store {
             ahead: Default::default(),
             read_only: options.read_only,
             _lock: Some(lock),
+            deferred: Default::default(),
         };
+        // A bulk load's index left pending is written before anything
+        // reads the store (and before the format check, which it passes
+        // only once it is written).
+        store.settle_pending()?;
         let found = store.check_format(options)?;
         let sealed = matches!(recorded, format::Found::Sealed(_));
         if !sealed && !fresh && !options.read_only && found == FORMAT_VERSION {
@@ -470,6 +478,7 @@ impl Store {
             ahead: Default::default(),
             read_only: options.read_only,
             _lock: None,
+            deferred: Default::default(),
         };
         store.check_format(&OpenOptions { read_only: false, ..options.clone() })?;
         Ok(store)
@@ -644,8 +653,14 @@ impl Store {
             add(after.batches, &mut batch);
         }
         after.write(&mut batch);
+        // A bulk load's randomly keyed writes go to its log (see `defer`).
+        let logged = self.defer_writes(&mut batch)?;
         self.sled(|db| db.apply_batch(batch.to_sled()))?;
-        self.flush()
+        self.flush()?;
+        if let Some(end) = logged {
+            self.deferred_committed(end);
+        }
+        Ok(())
     }
 
     /// A write batch starts: on PostgreSQL, its transaction.

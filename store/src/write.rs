@@ -291,7 +291,20 @@ impl<'s> WriteBatch<'s> {
     }
 
     fn exists(&self, key: &[u8]) -> Result<bool> {
-        Ok(self.staged.contains_key(key) || (!self.deleted.contains(key) && self.store.get(key)?.is_some()))
+        if self.staged.contains_key(key) {
+            return Ok(true);
+        }
+        if self.deleted.contains(key) {
+            return Ok(false);
+        }
+        // A statement a bulk load logged is stored as far as writing goes
+        // (see `defer`); the other deferred kinds are not asked for.
+        if key.first() == Some(&keys::STATEMENT)
+            && Hash32::from_slice(&key[1..]).is_some_and(|h| self.store.deferred_statement(&h))
+        {
+            return Ok(true);
+        }
+        Ok(self.store.get(key)?.is_some())
     }
 
     fn get_sealed<T: serde::de::DeserializeOwned>(&self, kind: u8, key: &[u8], what: &str) -> Result<Option<T>> {
@@ -362,6 +375,20 @@ impl<'s> WriteBatch<'s> {
                 let (k, v) = kv?;
                 if !self.deleted.contains(&k[..]) {
                     out.insert(k.to_vec(), v.to_vec());
+                }
+            }
+            // The runs a bulk load logged for the story being loaded (the
+            // only story whose runs a writer reads; see `defer`).
+            if prefix.first() == Some(&keys::BY_STATEMENT) {
+                for (k, v) in self.store.deferred_runs(prefix) {
+                    match v {
+                        Some(v) if !self.deleted.contains(&k) => {
+                            out.insert(k, v);
+                        }
+                        _ => {
+                            out.remove(&k);
+                        }
+                    }
                 }
             }
         }
@@ -494,6 +521,8 @@ impl<'s> WriteBatch<'s> {
     pub fn record(&mut self, new: NewRevision<'_>) -> Result<Recorded> {
         validate_story_id(new.story)?;
         self.lock_story(new.story)?;
+        // A bulk load keeps the story's logged runs at hand (see `defer`).
+        self.store.defer_touch(new.story)?;
         // What recording looks up, fetched together (one round trip on
         // PostgreSQL; nothing on sled).
         let text_id = blob_id(new.text.as_bytes());
@@ -921,6 +950,11 @@ impl<'s> WriteBatch<'s> {
         analyses: Vec<NewAnalysis>,
         version: &str,
     ) -> Result<()> {
+        // Replacing reads runs by speaker and the name index, which a bulk
+        // load defers: they are written into sled first.
+        if self.store.deferring() {
+            self.store.finish_index()?;
+        }
         self.lock_story(story)?;
         // `stored` was read before the story was locked: on PostgreSQL,
         // another writer may have added a revision since.
