@@ -408,13 +408,13 @@ pub(super) fn plural_form(w: &str) -> bool {
     w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !w.ends_with("cas")
 }
 
-/// The simple noun phrase ending just before token `end`.
 /// "6th", "21st", "2nd", "3rd": digits and an ordinal's ending.
 fn is_ordinal(w: &str) -> bool {
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && ["st", "nd", "rd", "th"].iter().any(|end| w[digits..].eq_ignore_ascii_case(end))
 }
 
+/// The simple noun phrase ending just before token `end`.
 fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let t = c.t;
     let mut e = end;
