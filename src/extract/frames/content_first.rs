@@ -503,6 +503,12 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 // when the strict phrase ("the New York") leaves a word
                 // before the sentence's end or appositive.
                 quote_before(c, cue).and_then(|_| np_forward(c, cue + 1, true)),
+                // "C, said an official who was briefed on the talks and
+                // spoke anonymously because of the sensitivities.": the
+                // phrase took in only part of a long "who" clause; the
+                // noun before it speaks, and the clause runs to the end.
+                np_forward(c, cue + 1, false)
+                    .and_then(|(s, e)| (s + 1..e).find(|&w| c.lower_is(w, "who") && !t[w].quoted).map(|w| (s, w))),
             ]
             .into_iter()
             .flatten()

@@ -2717,3 +2717,11 @@ fn a_whose_clause_inside_the_subject() {
         one("harbour officials", "indirect", "the ruling was unfair"),
     )]);
 }
+
+#[test]
+fn an_inverted_source_with_a_long_who_clause_speaks() {
+    each_one([(
+        "The deal is close, said an official who was briefed on the talks and spoke anonymously because of the sensitivities.",
+        one("official", "indirect", "The deal is close"),
+    )]);
+}
