@@ -494,8 +494,9 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         // speaker)
         if (kind == CueKind::Speech || (kind == CueKind::Tell && (c.lower_is(cue, "asked") || c.lower_is(cue, "asks"))))
             && matches!(t[cue - 1].kind, Kind::Comma | Kind::Close)
+            && let strict = np_forward(c, cue + 1, false)
             && let Some(((s, e), appositive)) = [
-                np_forward(c, cue + 1, false),
+                strict,
                 // "\"Q,\" said the 46-year-old.", "\"Q,\" said the New York
                 // businessman, who ...": any noun after an article when a
                 // quotation comes before (after an unquoted clause, "C, said
@@ -507,8 +508,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 // spoke anonymously because of the sensitivities.": the
                 // phrase took in only part of a long "who" clause; the
                 // noun before it speaks, and the clause runs to the end.
-                np_forward(c, cue + 1, false)
-                    .and_then(|(s, e)| (s + 1..e).find(|&w| c.lower_is(w, "who") && !t[w].quoted).map(|w| (s, w))),
+                strict.and_then(|(s, e)| (s + 1..e).find(|&w| c.lower_is(w, "who") && !t[w].quoted).map(|w| (s, w))),
             ]
             .into_iter()
             .flatten()
