@@ -287,6 +287,22 @@ const OTHER: &str = "called calls criticized criticizes criticised accused accus
     railed assailed bemoaned pleaded apologized retweeted spoke speaks support oppose endorse \
     seek favor blame prefer mentions detailed details referenced references chronicled \
     chronicles listed lists encouraged encourages";
+/// Words in "-ing" that describe a role or a body rather than what someone
+/// is doing: "ranking member", "managing director", "the acting chief", "a
+/// founding member". No participle phrase opens with one.
+pub const ROLE_ADJECTIVES: [&str; 10] = [
+    "managing",
+    "acting",
+    "presiding",
+    "visiting",
+    "ranking",
+    "outgoing",
+    "incoming",
+    "leading",
+    "founding",
+    "reigning",
+];
+
 /// Participles whose object is their content: "..., citing a report".
 /// A list, not one string to split: the frames ask whether a participle
 /// cue is one of them again and again.

@@ -1607,6 +1607,30 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     {
         words.remove(0);
     }
+    // "Democrats supporting Mrs. Clinton", "activists trying to block
+    // Ann Roe": people described by what they are doing. Whoever the
+    // participle's phrase names does not speak; the description is the
+    // source. (Not a role's adjective: "ranking member Ann Roe".)
+    if let Some(k) = (1..words.len()).find(|&k| {
+        let w = words[k];
+        w.len() >= 5
+            && w.ends_with("ing")
+            && !is_cap(w)
+            && cues::lookup(w).class & (class::PREP | class::ROLE | class::TIME) == 0
+            && !cues::ROLE_ADJECTIVES.contains(&w)
+            // ("the ruling party", "a polling firm", "sitting senators".)
+            && !["ruling", "governing", "polling", "consulting", "sitting", "remaining"].contains(&w)
+            && words[k - 1].ends_with('s')
+            && !words[k - 1].ends_with("'s")
+            && !words[k - 1].ends_with("\u{2019}s")
+    }) && k + 1 < words.len()
+        && !all.iter().any(|w| cues::lookup(w).class & class::ANON != 0)
+    {
+        let name = words.join(" ");
+        // ("Voters going to the polls": capitalised by its place only.)
+        let common = cues::lookup(words[0]).class & (class::DET | class::GROUP) != 0 && !is_cap(words[1]);
+        return organisation(if common { lowercase_first(&name) } else { name }, appositive_role, gender);
+    }
     // "A 2014 study by Harvard and the University of Leeds", "The
     // Ledger's rolling average of polls": a document, named in full with
     // where it is from (no person at the end of the phrase speaks).

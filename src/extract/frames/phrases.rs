@@ -120,7 +120,10 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     if s > 0
         && s + 1 < e
         && e <= s + 3
-        && t[s + 1..e].iter().all(|x| x.entry.cue.is_none() && !x.text(c.doc).ends_with("ing"))
+        // ("the four states": a head that may be a cue is a noun here.)
+        && (s + 1..e).all(|k| {
+            (t[k].entry.cue.is_none() || k + 1 == e && cue_as_noun(c, k)) && !t[k].text(c.doc).ends_with("ing")
+        })
         && ["two", "three", "four", "five"].iter().any(|w| c.lower_is(s, w))
         && ["the", "these", "those", "all"].iter().any(|w| c.lower_is(s - 1, w))
     {
@@ -177,17 +180,18 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
                 s -= 1;
             }
             // "a wide array of", "a large number of": an adjective on the
-            // quantity.
-            if s >= 2
+            // quantity; "Large majorities of voters" opening the clause
+            // has no article.
+            let adjective = s >= 1
                 && quantity(s)
                 && t[s - 1].word()
-                && !t[s - 1].cap
                 && !t[s - 1].quoted
                 && !is_function(&t[s - 1])
-                && t[s - 1].entry.cue.is_none()
-                && is_article(c, s - 2)
-            {
+                && t[s - 1].entry.cue.is_none();
+            if adjective && s >= 2 && !t[s - 1].cap && is_article(c, s - 2) {
                 s -= 2;
+            } else if adjective && !t[s - 1].is(class::DET | class::TIME) && starts_clause(c, s - 1) {
+                s -= 1;
             }
             continue;
         }
@@ -200,9 +204,9 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             continue;
         }
         let pp: &[&str] = if t[s - 2].is(class::ANON | class::GROUP) {
-            &["of", "for", "at", "from", "with", "in", "on", "to"]
+            &["of", "for", "at", "from", "with", "in", "on", "to", "across"]
         } else {
-            &["of", "for", "at", "from", "with", "in", "on"]
+            &["of", "for", "at", "from", "with", "in", "on", "across"]
         };
         // "the cities of Leeds and York", "the nurses at the hospital": any
         // plural noun after an article takes an "of", "at", "from" or "in"
@@ -620,6 +624,76 @@ fn postmodified(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// People and what they are doing, ending just before `end`: "voters
+/// going to the polls on Tuesday", "Democrats in three states voting
+/// today", "residents living near the plant". The participle follows a
+/// people noun and its phrase runs to `end` with no punctuation, quote,
+/// clause or report of its own.
+fn participle_postmodified(c: &Ctx, end: usize, cue: usize) -> Option<(usize, usize)> {
+    let t = c.t;
+    let lo = end.saturating_sub(10).max(1);
+    for k in (lo..end).rev() {
+        let x = &t[k];
+        if !x.word()
+            || x.quoted
+            || matches!(x.cue(), Some(CueKind::Speech | CueKind::Tell))
+            // ("Keeps saying she opposed it": a participle reporting a
+            // clause.)
+            || x.cue() == Some(CueKind::Participle)
+                && t.get(k + 1).is_some_and(|n| n.quoted || n.is(class::PRON) || c.lower_is(k + 1, "that"))
+            || x.is(class::SUB)
+            || ["what", "and", "but", "or"].iter().any(|w| c.lower_is(k, w))
+        {
+            return None;
+        }
+        // (The opening's test wants six letters; a few shorter verbs.)
+        let short = ["going", "doing", "using", "vying"].iter().any(|w| c.lower_is(k, w));
+        if !(is_participle_opening(c, k) || short) || x.is(class::PREP | class::TIME) {
+            continue;
+        }
+        // ("Democrats in three states voting today": the people noun may
+        // have a phrase of its own.)
+        let people = |i: usize| {
+            let p = &t[i];
+            is_agent_noun(c, i)
+                || p.is(class::ANON | class::GROUP) && !p.quoted
+                || p.cap
+                    && p.word()
+                    && !p.quoted
+                    && plural_form(p.text(c.doc))
+                    && !p.text(c.doc).contains(['\'', '\u{2019}'])
+                    && !p.is(class::DET | class::TIME | class::PRON)
+        };
+        // The people noun heads the phrase: the word before the
+        // participle, or before the phrase's first preposition (not
+        // "state laws requiring an ID", nor "Documents ... began").
+        let (s, _) = np_back(c, k)?;
+        // ("Majorities of Democrats in five states": a share's "of" is
+        // no such preposition.)
+        let head = (s + 1..k)
+            .find(|&i| t[i].is(class::PREP) && !t[i].cap && !(c.lower_is(i, "of") && t[i - 1].is(class::QUANT)))
+            .map_or(k - 1, |i| i - 1);
+        if t[s].is(class::PRON) || !(people(head) || people(k - 1)) || is_irregular_past(c, k - 1) {
+            return None;
+        }
+        // "voters going to the polls on Super Tuesday said": the day
+        // that ends a name is no time before the cue.
+        let mut end = end;
+        while end < t.len() && t[end].cap && t[end].is(class::TIME) && t[end - 1].cap && t[end - 1].word() {
+            end += 1;
+        }
+        // "riders waiting at the pier said": the place the walk back over
+        // the cue's adverbials passed is the participle's.
+        if k + 1 == end && end < cue && t[end].is(class::PREP) {
+            while end < cue && t[end].word() && !t[end].quoted && !t[end].is(class::AUX) && !is_adverb(c, end) {
+                end += 1;
+            }
+        }
+        return Some((s, end));
+    }
+    None
+}
+
 /// Singular nouns for a body that acts and speaks, besides the
 /// organisation words of the lexicon: "The utility issued ...".
 const BODIES: [&str; 14] = [
@@ -826,18 +900,6 @@ pub(super) fn is_name_of(c: &Ctx, s: usize, e: usize) -> bool {
 /// anonymity", "appearing on Fox", "responding to questions". Not a role's
 /// adjective ("managing director", "acting chief").
 fn is_participle_opening(c: &Ctx, k: usize) -> bool {
-    const ADJECTIVES: [&str; 10] = [
-        "managing",
-        "acting",
-        "presiding",
-        "visiting",
-        "ranking",
-        "outgoing",
-        "incoming",
-        "leading",
-        "founding",
-        "reigning",
-    ];
     let x = &c.t[k];
     let w = x.text(c.doc);
     x.word()
@@ -846,7 +908,7 @@ fn is_participle_opening(c: &Ctx, k: usize) -> bool {
         && w.len() >= 6
         && w.ends_with("ing")
         && !x.is(class::ROLE | class::DET | class::ANON | class::GROUP)
-        && !ADJECTIVES.iter().any(|a| c.lower_is(k, a))
+        && !cues::ROLE_ADJECTIVES.iter().any(|a| c.lower_is(k, a))
 }
 
 /// Whether token `k` gives an age: "74-year-old", "6-month-old".
@@ -1054,6 +1116,13 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             && accept(np.0)
         {
             return Some(src);
+        }
+        // "Voters going to the polls on Tuesday said", "residents living
+        // near the plant say": people described by what they are doing.
+        if let Some(np) = participle_postmodified(c, j, cue)
+            && accept(np.0)
+        {
+            return Some(Source::Mention { np, appositive: None });
         }
         // "Ann Roe (D-Ore.) said": the party and state close the name.
         let np = match (t[j - 1].text(c.doc) == ")")

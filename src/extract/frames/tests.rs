@@ -2725,3 +2725,53 @@ fn an_inverted_source_with_a_long_who_clause_speaks() {
         one("official", "indirect", "The deal is close"),
     )]);
 }
+
+#[test]
+fn people_described_by_what_they_are_doing_speak() {
+    each_one([
+        (
+            "Voters going to the polls on Tuesday said they support a ban on toll roads.",
+            one("voters going to the polls", "indirect", "they support a ban on toll roads"),
+        ),
+        (
+            "Majorities of Democrats in three states voting Tuesday say they would be satisfied with either candidate.",
+            one(
+                "Majorities of Democrats in three states voting",
+                "indirect",
+                "they would be satisfied with either candidate",
+            ),
+        ),
+        (
+            "Ferry commuters waiting at the pier said the boats were late.",
+            one("Ferry commuters waiting at the pier", "indirect", "the boats were late"),
+        ),
+    ]);
+    // Not a thing described so, nor a verb of the clause before.
+    assert_eq!(rows("Most state laws requiring a permit were thought to be safe.")[0].0, None);
+    assert_eq!(rows("Keeps saying she opposed the bridge, when there are tapes of her backing it.")[0].0, None);
+}
+
+#[test]
+fn a_share_with_an_adjective_or_a_place_speaks() {
+    each_one([
+        (
+            "Large majorities of voters in four states said they support a ban on toll roads.",
+            one("Large majorities of voters in four states", "indirect", "they support a ban on toll roads"),
+        ),
+        (
+            "Insiders across the four states said that the governor cannot be beaten.",
+            one("insiders across the four states", "indirect", "the governor cannot be beaten"),
+        ),
+    ]);
+}
+
+#[test]
+fn people_doing_something_to_a_named_person_are_not_that_person() {
+    let text = "Ann Roe spoke at the pier. Activists trying to block Ann Roe from the nomination say they are gaining.";
+    assert_eq!(
+        rows(text)[1],
+        one("activists trying to block Ann Roe from the nomination", "indirect", "they are gaining")
+    );
+    let x = extract("Residents backing Mrs. Roe have said the plan works. Ann Roe spoke at the pier.");
+    assert_eq!(x.statements[0].speaker.as_ref().map(|s| s.name.as_str()), Some("residents backing Mrs. Roe"));
+}
