@@ -661,6 +661,23 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
             if k > s && !pronoun_opens && second_predicate(c, k) {
                 return Some((end, None));
             }
+            // 'said "We are done here" and walked out', 'chanted "What
+            // curfew?" and kept going': after a whole quotation, a past
+            // tense is the speaker's next act.
+            if k > s + 1
+                && t[s].kind == Kind::Open
+                && t[k - 1].kind == Kind::Close
+                && (s + 1..k - 1).all(|i| t[i].quoted || t[i].kind != Kind::Close)
+                && t.get(k + 1).is_some_and(|v| {
+                    v.word()
+                        && !v.cap
+                        && !v.quoted
+                        && !v.is(class::AUX | class::PREP)
+                        && (v.text(c.doc).ends_with("ed") && v.end - v.start >= 5 || is_irregular_past(c, k + 1))
+                })
+            {
+                return Some((end, None));
+            }
         }
         // "..., and S said D", "... — and S noted D".
         // "..., while others said D" contrasts a second speaker too, and

@@ -2766,6 +2766,17 @@ fn a_share_with_an_adjective_or_a_place_speaks() {
 }
 
 #[test]
+fn a_whole_quotation_then_the_speakers_next_act() {
+    each_one([
+        ("Ann Roe said \"We are done here\" and walked out of the room.", one("Ann Roe", "direct", "We are done here")),
+        (
+            "Protesters chanted \"What curfew?\" and kept going until 2 a.m.",
+            one("protesters", "direct", "What curfew?"),
+        ),
+    ]);
+}
+
+#[test]
 fn people_doing_something_to_a_named_person_are_not_that_person() {
     let text = "Ann Roe spoke at the pier. Activists trying to block Ann Roe from the nomination say they are gaining.";
     assert_eq!(
