@@ -237,6 +237,28 @@ pub fn tokenize(
                 entry: Entry::default(),
             });
             i = end;
+            // Most words have one space after them: stepped over here, not
+            // by a turn of the loop.
+            if bytes.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            continue;
+        }
+        // A comma or a full stop where no quotation can reach, the
+        // commonest punctuation: what the general path makes of them,
+        // without its tests for quotation marks and words.
+        if !quotes_here && matches!(b, b',' | b'.') {
+            let (kind, m) = if b == b',' { (Kind::Comma, mark::BREAK) } else { (Kind::Stop, 0) };
+            st.marks |= m;
+            out.push(Token {
+                start: range.0 + i,
+                end: range.0 + i + 1,
+                kind,
+                quoted: false,
+                cap: false,
+                entry: Entry::default(),
+            });
+            i += 1;
             continue;
         }
         match general_token(doc, range, para_start, spans, quotes_here, i, &mut st, out) {
