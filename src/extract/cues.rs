@@ -105,37 +105,45 @@ pub struct Entry {
     pub cue: Option<CueKind>,
 }
 
-/// An open-addressing table keyed by words packed into three u64s: the keys
-/// are short ASCII words, and comparing three integers beats hashing and
-/// comparing byte slices (this lookup runs once per word of the input).
+/// Two open-addressing tables: words of up to eight bytes (most of the
+/// lexicon, and nearly every word of running text) keyed by one u64, the
+/// longer ones by three. The keys are short ASCII words, and comparing
+/// integers beats hashing and comparing byte slices (this lookup runs once
+/// per word of the input); a short word's slot is 16 bytes, so its table
+/// takes half the cache lines that three-word keys took for every word.
 ///
 /// Fixed sizes, so that a probe's slot needs no bounds check and the
 /// filters no pointer read.
 #[derive(Debug)]
 struct Table {
     /// Key and value side by side: one cache line per probe.
-    slots: Box<[([u64; 3], Entry); SLOTS]>,
-    /// A byte of each slot's key hash, 0 for an empty slot: the slots take
-    /// 128 KB, more than the L1 cache, but this 4 KB row stays there, so a
-    /// word that is not in the lexicon costs no slot read.
-    tags: Box<[u8; SLOTS]>,
+    short: Box<[(u64, Entry); SLOTS]>,
+    /// A byte of each short slot's key hash, 0 for an empty slot: the
+    /// slots take 64 KB, more than the L1 cache, but this 4 KB row stays
+    /// there, so a word that is not in the lexicon costs no slot read.
+    short_tags: Box<[u8; SLOTS]>,
+    /// The words of nine bytes or more.
+    long: Box<[([u64; 3], Entry); LONG_SLOTS]>,
+    long_tags: Box<[u8; LONG_SLOTS]>,
     /// For each (first, last) lowercase byte class, the lengths present: most
     /// words of running text are not in the lexicon and stop here.
     lengths: [u32; 27 * 27],
     /// The same filter for cue words only.
     cue_lengths: [u32; 27 * 27],
-    /// Slots taken (1,129 words now): the table is built once and must stay
-    /// at most three quarters full, or probes grow long (and a full table
-    /// would never end one).
-    used: usize,
+    /// Slots taken in each table: the table is built once and each must
+    /// stay at most three quarters full, or probes grow long (and a full
+    /// table would never end one).
+    used: [usize; 2],
 }
 
-/// The table's slots: a power of two, about four times the lexicon's
-/// words. At twice (2,048), a word the length filter let through walked
-/// about two tags before its own or an empty one (the lookups of 840
-/// PolNeAR texts: 3.2 M instructions more); at eight times, 0.4 M fewer
-/// than now, for twice the memory.
+/// The short words' slots: a power of two, about four times their number.
+/// At twice (2,048) for all words, a word the length filter let through
+/// walked about two tags before its own or an empty one (the lookups of
+/// 840 PolNeAR texts: 3.2 M instructions more).
 const SLOTS: usize = 4096;
+
+/// The long words' slots (about 300 words).
+const LONG_SLOTS: usize = 1024;
 
 /// A byte's letter, 0 to 25 in either case, 26 for any other byte: one
 /// read instead of lowering a word's first and last bytes and matching the
@@ -170,21 +178,24 @@ fn pack(word: &[u8]) -> [u64; 3] {
     k
 }
 
-/// The slot a key's probe starts at, and its tag (never 0).
+/// The slot a key's probe starts at in a table of `slots`, and its tag
+/// (never 0).
 #[inline]
-fn slot(k: &[u64; 3]) -> (usize, u8) {
+fn slot(k: &[u64; 3], slots: usize) -> (usize, u8) {
     let h = (k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    ((h >> 40) as usize & (SLOTS - 1), (h >> 24) as u8 | 1)
+    ((h >> 40) as usize & (slots - 1), (h >> 24) as u8 | 1)
 }
 
 impl Table {
     fn new() -> Self {
         Table {
-            slots: vec![([0; 3], Entry::default()); SLOTS].into_boxed_slice().try_into().expect("SLOTS slots"),
-            tags: vec![0; SLOTS].into_boxed_slice().try_into().expect("SLOTS tags"),
+            short: vec![(0, Entry::default()); SLOTS].into_boxed_slice().try_into().expect("SLOTS slots"),
+            short_tags: vec![0; SLOTS].into_boxed_slice().try_into().expect("SLOTS tags"),
+            long: vec![([0; 3], Entry::default()); LONG_SLOTS].into_boxed_slice().try_into().expect("LONG_SLOTS slots"),
+            long_tags: vec![0; LONG_SLOTS].into_boxed_slice().try_into().expect("LONG_SLOTS tags"),
             lengths: [0; 27 * 27],
             cue_lengths: [0; 27 * 27],
-            used: 0,
+            used: [0; 2],
         }
     }
 
@@ -193,29 +204,54 @@ impl Table {
         let b = word.as_bytes();
         self.lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
         let k = pack(b);
-        let (mut i, tag) = slot(&k);
-        while self.slots[i].0 != [0; 3] && self.slots[i].0 != k {
-            i = (i + 1) & (SLOTS - 1);
+        if b.len() <= 8 {
+            let (mut i, tag) = slot(&k, SLOTS);
+            while self.short[i].0 != 0 && self.short[i].0 != k[0] {
+                i = (i + 1) & (SLOTS - 1);
+            }
+            if self.short[i].0 != k[0] {
+                self.used[0] += 1;
+                assert!(self.used[0] <= SLOTS * 3 / 4, "the lexicon outgrew its table: raise SLOTS");
+            }
+            self.short[i].0 = k[0];
+            self.short_tags[i] = tag;
+            return &mut self.short[i].1;
         }
-        if self.slots[i].0 != k {
-            self.used += 1;
-            assert!(self.used <= SLOTS * 3 / 4, "the lexicon outgrew its table: raise SLOTS");
+        let (mut i, tag) = slot(&k, LONG_SLOTS);
+        while self.long[i].0 != [0; 3] && self.long[i].0 != k {
+            i = (i + 1) & (LONG_SLOTS - 1);
         }
-        self.slots[i].0 = k;
-        self.tags[i] = tag;
-        &mut self.slots[i].1
+        if self.long[i].0 != k {
+            self.used[1] += 1;
+            assert!(self.used[1] <= LONG_SLOTS * 3 / 4, "the lexicon outgrew its table: raise LONG_SLOTS");
+        }
+        self.long[i].0 = k;
+        self.long_tags[i] = tag;
+        &mut self.long[i].1
     }
 
-    // Inlined: a short word's key has two zero words, and the hash and
-    // the comparison fold them away.
+    /// A word of one to eight bytes, packed (see [`pack`]). Inlined: the
+    /// tokeniser calls it for most words of a sentence that may frame.
     #[inline]
-    fn get(&self, k: &[u64; 3]) -> Entry {
-        let (mut i, tag) = slot(k);
+    fn get_short(&self, w: u64) -> Entry {
+        let (mut i, tag) = slot(&[w, 0, 0], SLOTS);
         loop {
-            match self.tags[i] {
+            match self.short_tags[i] {
                 0 => return Entry::default(),
-                t if t == tag && self.slots[i].0 == *k => return self.slots[i].1,
+                t if t == tag && self.short[i].0 == w => return self.short[i].1,
                 _ => i = (i + 1) & (SLOTS - 1),
+            }
+        }
+    }
+
+    /// A word of nine bytes or more, packed.
+    fn get_long(&self, k: &[u64; 3]) -> Entry {
+        let (mut i, tag) = slot(k, LONG_SLOTS);
+        loop {
+            match self.long_tags[i] {
+                0 => return Entry::default(),
+                t if t == tag && self.long[i].0 == *k => return self.long[i].1,
+                _ => i = (i + 1) & (LONG_SLOTS - 1),
             }
         }
     }
@@ -734,7 +770,7 @@ fn lookup_in_table(table: &Table, text: &str, start: usize, end: usize) -> Entry
         if w & scan::HI != 0 {
             return Entry::default();
         }
-        return table.get(&[w | scan::upper_mask(w) >> 2, 0, 0]);
+        return table.get_short(w | scan::upper_mask(w) >> 2);
     }
     let mut k = [0u64; 3];
     if let (Some(a), Some(b), Some(c)) = (load(start), load(start + 8), load(start + 16)) {
@@ -751,7 +787,7 @@ fn lookup_in_table(table: &Table, text: &str, start: usize, end: usize) -> Entry
     for kj in &mut k {
         *kj |= scan::upper_mask(*kj) >> 2;
     }
-    table.get(&k)
+    table.get_long(&k)
 }
 
 /// A word of one to eight bytes as the low bytes of a `u64` (the others
