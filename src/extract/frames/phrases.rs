@@ -1866,6 +1866,18 @@ pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
         }) || (cue + 1 < t.len() && is_article(c, cue + 1));
         return ((pronoun || name) && clause).then_some(Source::Mention { np: (w + 1, j), appositive: None });
     }
+    // "A few days ago in an interview with a network he said C": a
+    // personal pronoun right before the cue is the subject, and what
+    // comes before it an introduction with no comma (a phrase of time or
+    // place: not "I forgot she said C").
+    if j > s + 1 && ["he", "she", "they", "we", "i"].iter().any(|w| c.lower_is(j - 1, w)) {
+        return (first.is(class::PREP | class::TIME | class::DET)
+            && !first.is(class::PRON)
+            && t[s..j - 1]
+                .iter()
+                .all(|x| !x.is(class::SUB | class::CONJ | class::AUX | class::PRON) && x.cue().is_none()))
+        .then_some(Source::Mention { np: (j - 1, j), appositive: None });
+    }
     // "That's a fraction of the $20 million experts say it costs": a
     // clause with its verb written on its first word, and a group noun
     // right before the cue that heads a relative clause of its own: the

@@ -2786,3 +2786,12 @@ fn people_doing_something_to_a_named_person_are_not_that_person() {
     let x = extract("Residents backing Mrs. Roe have said the plan works. Ann Roe spoke at the pier.");
     assert_eq!(x.statements[0].speaker.as_ref().map(|s| s.name.as_str()), Some("residents backing Mrs. Roe"));
 }
+
+#[test]
+fn a_pronoun_after_an_introduction_with_no_comma() {
+    let text = "Bo Diaz said the pier was closed. A few days ago in an interview with a harbour radio station he \
+                said the ferry would close.";
+    assert_eq!(rows(text)[1], one("Bo Diaz", "indirect", "the ferry would close"));
+    // Not a clause of its own before the pronoun.
+    assert_eq!(rows("I forgot she had said it in the debate.")[0].0, None);
+}
