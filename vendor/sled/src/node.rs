@@ -30,6 +30,26 @@ pub fn pack_leaves(on: bool) {
     PACK_LEAVES.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
+static APPEND_SPLITS: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// claimtrail: while on, a leaf that a write splits is split where the
+/// written key goes rather than in half, and writes merge no small leaf:
+/// for a load written in ascending key order (as B-trees do for
+/// sequential inserts). Upstream's halves leave every leaf such a load
+/// passes half full (the left half never receives another key), so the
+/// load splits twice as often and writes twice the leaves. Reads are
+/// unaffected. Process-wide: set it only around a load in key order.
+pub fn append_splits(on: bool) {
+    APPEND_SPLITS.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// claimtrail: whether writes split leaves where their keys go (see
+/// `append_splits`).
+pub(crate) fn appending() -> bool {
+    APPEND_SPLITS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 #[derive(Default, Debug, Clone, PartialEq)]
 pub struct Node {
     pub(crate) prefix_len: u8,
@@ -191,18 +211,47 @@ impl Node {
         true
     }
 
-    pub(crate) fn split(mut self) -> (Node, Node) {
+    /// claimtrail: where a leaf that `key` is written to splits under
+    /// `append_splits`: before the key's place, so the left keeps every
+    /// key below it, which an ascending load never writes to again (at
+    /// least half the leaf, and at most all but its last key, which
+    /// keeps the right side non-empty). `None`: split in half.
+    pub(crate) fn append_split_point(&self, key: &[u8]) -> Option<usize> {
+        let leaf = self.data.leaf_ref()?;
+        let n = leaf.keys.len();
+        if n < 2
+            || key < self.lo.as_ref()
+            || (!self.hi.is_empty() && key >= self.hi.as_ref())
+        {
+            return None;
+        }
+        let suffix = &key[self.prefix_len as usize..];
+        let place = match leaf.keys.binary_search_by(|k| fastcmp(k, suffix))
+        {
+            Ok(i) | Err(i) => i,
+        };
+        Some(place.min(n - 1).max(n / 2 + 1))
+    }
+
+    pub(crate) fn split(self) -> (Node, Node) {
+        self.split_at(None)
+    }
+
+    /// claimtrail: `split`, with the point given by `append_split_point`
+    /// (leaves only; `None` splits in half as upstream).
+    pub(crate) fn split_at(mut self, point: Option<usize>) -> (Node, Node) {
         fn split_inner<T>(
             keys: &mut Vec<IVec>,
             values: &mut Vec<T>,
             old_prefix: &[u8],
             old_hi: &[u8],
             suffix_truncation: bool,
+            point: Option<usize>,
         ) -> (IVec, u8, Vec<IVec>, Vec<T>)
         where
             T: Clone + Ord,
         {
-            let split_point = keys.len() / 2 + 1;
+            let split_point = point.unwrap_or(keys.len() / 2 + 1);
             let right_keys = keys.split_off(split_point);
             let right_values = values.split_off(split_point);
             let right_min = &right_keys[0];
@@ -280,6 +329,7 @@ impl Node {
                         prefixed_lo,
                         prefixed_hi,
                         false,
+                        None,
                     );
 
                 (
@@ -299,6 +349,7 @@ impl Node {
                         prefixed_lo,
                         prefixed_hi,
                         true,
+                        point,
                     );
 
                 (

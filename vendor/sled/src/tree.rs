@@ -408,7 +408,14 @@ impl Tree {
     ) -> Result<()> {
         let peg = self.context.pin_log(guard)?;
         trace!("applying batch {:?}", batch);
-        for (k, v_opt) in batch.writes {
+        // claimtrail: in key order. A batch is a hash map outside tests, so
+        // its writes came out in no order: a batch of keys in one range (a
+        // load in key order, see `append_splits`) went to its leaves
+        // back and forth instead of filling each once.
+        let mut writes: Vec<(IVec, Option<IVec>)> =
+            batch.writes.into_iter().collect();
+        writes.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (k, v_opt) in writes {
             loop {
                 if self.insert_inner(&k, v_opt.clone(), guard)?.is_ok() {
                     break;
@@ -1475,10 +1482,11 @@ impl Tree {
         parent_view: &Option<View<'g>>,
         root_pid: PageId,
         guard: &'g Guard,
+        point: Option<usize>,
     ) -> Result<()> {
         trace!("splitting node {}", view.pid);
         // split node
-        let (mut lhs, rhs) = view.deref().clone().split();
+        let (mut lhs, rhs) = view.deref().clone().split_at(point);
         let rhs_lo = rhs.lo.clone();
 
         // install right side
@@ -1720,7 +1728,13 @@ impl Tree {
             }
 
             if view.should_split(reading) {
-                self.split_node(&view, &parent_view, root_pid, guard)?;
+                // claimtrail: see `append_splits`.
+                let point = if !reading && crate::node::appending() {
+                    view.append_split_point(key.as_ref())
+                } else {
+                    None
+                };
+                self.split_node(&view, &parent_view, root_pid, guard, point)?;
                 retry!();
             }
 
@@ -1781,7 +1795,10 @@ impl Tree {
             // would be merged into a different index, which
             // would add considerable complexity to this already
             // fairly complex implementation.
-            if view.should_merge() && !took_leftmost_branch {
+            // claimtrail: an ascending load (`append_splits`) leaves a
+            // small leaf behind each split, which its next write fills.
+            let appending = !reading && crate::node::appending();
+            if view.should_merge() && !took_leftmost_branch && !appending {
                 if let Some(ref mut parent) = parent_view {
                     assert!(parent.merging_child.is_none());
                     if parent.can_merge_child() {
