@@ -8,7 +8,7 @@ const LEAF_MAX_ITEMS: usize = 128;
 /// claimtrail: the most bytes of keys and values a packed leaf of more than
 /// 16 items holds before it splits, so no node grows past what sled keeps
 /// inline in its log.
-const LEAF_MAX_BYTES: u64 = 16 * 1024;
+pub(crate) const LEAF_MAX_BYTES: u64 = 16 * 1024;
 
 static PACK_LEAVES: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
@@ -29,6 +29,10 @@ static PACK_LEAVES: std::sync::atomic::AtomicBool =
 pub fn pack_leaves(on: bool) {
     PACK_LEAVES.store(on, std::sync::atomic::Ordering::Relaxed);
 }
+
+/// claimtrail: the most items a leaf that a load in key order fills
+/// (`append_splits`) holds before it splits (and at most `LEAF_MAX_BYTES`).
+pub(crate) const APPEND_LEAF_ITEMS: usize = 64;
 
 static APPEND_SPLITS: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
@@ -686,12 +690,21 @@ impl Node {
             16
         };
 
-        // claimtrail: see `pack_leaves`.
+        // claimtrail: see `pack_leaves`; a load in key order
+        // (`append_splits`) fills its leaves to `APPEND_LEAF_ITEMS`.
         let packed = !self.data.is_index()
             && !cfg!(any(test, feature = "lock_free_delays"))
             && (reading
                 || PACK_LEAVES.load(std::sync::atomic::Ordering::Relaxed));
-        let size_checks = if packed {
+        let appended = !self.data.is_index()
+            && !cfg!(any(test, feature = "lock_free_delays"))
+            && !reading
+            && appending();
+        let size_checks = if appended && !packed {
+            self.data.len() > threshold
+                && (self.data.len() > APPEND_LEAF_ITEMS
+                    || self.data.rss() > LEAF_MAX_BYTES)
+        } else if packed {
             self.data.len() > threshold
                 && (self.data.len() > LEAF_MAX_ITEMS
                     || self.data.rss() > LEAF_MAX_BYTES)
