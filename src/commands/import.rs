@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{DateTime, Utc};
 use claimtrail_store::{Hash32, Recorded, Store, WriteBatch, blob_id, validate_story_id};
@@ -277,38 +278,98 @@ fn plan_directory(root: &Path, max_bytes: u64, budget: usize) -> Result<Vec<Stor
         return Err(CliError::new(format!("{} holds no story folders with revision files", root.display()))
             .with_hint("lay it out as STORY/01-first.txt, STORY/02-update.html, ..."));
     }
+    // The stories are checked on as many threads as there are cores (the
+    // writing has not begun: nothing else runs), taken in order; a story
+    // begun is finished, so the first bad file in story order is the one
+    // reported, and warnings are printed in story order, as one thread
+    // would.
+    let kept_bytes = AtomicUsize::new(0);
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, CHECK_THREADS);
+    let mut checked: Vec<Option<CheckedStory>> = std::iter::repeat_with(|| None).take(stories.len()).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    while !failed.load(Ordering::Relaxed) {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((_, paths)) = stories.get(i) else { break };
+                        let story = check_story(paths, max_bytes, budget, &kept_bytes);
+                        if story.1.is_err() {
+                            failed.store(true, Ordering::Relaxed);
+                        }
+                        done.push((i, story));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            for (i, story) in worker.join().expect("a check thread panicked") {
+                checked[i] = Some(story);
+            }
+        }
+    });
     let mut plan = Vec::with_capacity(stories.len());
-    let mut kept_bytes = 0usize;
-    for (story, paths) in stories {
-        let mut files: Vec<FileRev> = Vec::with_capacity(paths.len());
-        for path in paths {
+    for ((story, _), checked) in stories.into_iter().zip(checked) {
+        // Stories after a failed one may not have been checked.
+        let Some((warnings, files)) = checked else { break };
+        for warning in warnings {
+            eprintln!("{warning}");
+        }
+        plan.push(StoryDir { story, files: files?, stored: 0 });
+    }
+    Ok(plan)
+}
+
+/// At most this many threads check an import directory's files.
+const CHECK_THREADS: usize = 4;
+
+/// What checking one story folder found: the warnings to print, and its
+/// files or the first error.
+type CheckedStory = (Vec<String>, Result<Vec<FileRev>>);
+
+/// Read and check one story folder's files (see [`plan_directory`]),
+/// keeping their readings while `kept_bytes` stays within `budget`.
+fn check_story(paths: &[PathBuf], max_bytes: u64, budget: usize, kept_bytes: &AtomicUsize) -> CheckedStory {
+    let mut warnings = Vec::new();
+    let mut files: Vec<FileRev> = Vec::with_capacity(paths.len());
+    for path in paths {
+        let checked = (|| -> Result<FileRev> {
             let source = Source::File(path.clone());
             let raw = read_bytes(&source, max_bytes)?;
             let document = document_of(&source, &raw)?;
             check_recordable(&source, &document)?;
-            let at = captured_at(&path)?;
+            let at = captured_at(path)?;
             if let Some(prev) = files.last()
                 && at < prev.at
             {
-                eprintln!(
+                warnings.push(format!(
                     "warning: {} is dated {}, before {} ({}); revisions are recorded in file order",
                     crate::output::clean(&path.display().to_string(), false),
                     at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
                     crate::output::clean(&prev.path.display().to_string(), false),
                     prev.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-                );
+                ));
             }
             let text = blob_id(document.text().as_bytes());
             let size = kept_size(&raw, &document);
-            let kept = (kept_bytes + size <= budget).then(|| {
-                kept_bytes += size;
-                Box::new((raw, document))
-            });
-            files.push(FileRev { path, text, at, kept });
+            let keep = kept_bytes
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |k| {
+                    k.checked_add(size).filter(|&total| total <= budget)
+                })
+                .is_ok();
+            let kept = keep.then(|| Box::new((raw, document)));
+            Ok(FileRev { path: path.clone(), text, at, kept })
+        })();
+        match checked {
+            Ok(file) => files.push(file),
+            Err(e) => return (warnings, Err(e)),
         }
-        plan.push(StoryDir { story, files, stored: 0 });
     }
-    Ok(plan)
+    (warnings, Ok(files))
 }
 
 /// Match each story's files against what the store holds (a re-run skips

@@ -361,7 +361,12 @@ impl Store {
                 runs.push(Run::File(BufReader::with_capacity(RUN_BUFFER, file)));
             }
         }
-        self.merge_into_sled(runs).map_err(|e| match e {
+        // The log goes in in key order: sled splits each leaf where the
+        // next key goes, and fills the leaves it passes.
+        let appending = Appending::on();
+        let merged = self.merge_into_sled(runs);
+        drop(appending);
+        merged.map_err(|e| match e {
             Merge::Io(e) => io(e),
             Merge::Store(e) => e,
         })?;
@@ -405,6 +410,23 @@ impl Store {
         batch.insert(keys::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes());
         self.sled(|db| db.apply_batch(batch)).map_err(Merge::Store)?;
         self.flush().map_err(Merge::Store)
+    }
+}
+
+/// sled's splits for a load in key order (`sled::append_splits`), on
+/// while this lives.
+struct Appending;
+
+impl Appending {
+    fn on() -> Appending {
+        sled::append_splits(true);
+        Appending
+    }
+}
+
+impl Drop for Appending {
+    fn drop(&mut self) {
+        sled::append_splits(false);
     }
 }
 
@@ -567,6 +589,71 @@ mod tests {
         store.finish_pending(end, 2_000).unwrap();
         assert_eq!(contents(&store), expected);
         assert!(!path.join(DIR).exists());
+    }
+
+    /// sled splitting leaves where an ascending load's keys go
+    /// (`sled::append_splits`) keeps every key: a load in key order among
+    /// keys already there, keys written again, removed, and written out
+    /// of order, read back as written, and again after a reopen.
+    #[test]
+    fn leaves_split_for_a_load_in_key_order_keep_every_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s");
+        let mut model = BTreeMap::new();
+        let key = |kind: u8, n: u32| {
+            let mut k = vec![kind];
+            k.extend_from_slice(blake3::hash(&n.to_be_bytes()).as_bytes());
+            k
+        };
+        {
+            let store = Store::open(&path).unwrap();
+            let mut batch = sled::Batch::default();
+            for n in 0..2_000u32 {
+                for kind in [b'A', b'U'] {
+                    batch.insert(key(kind, n), &n.to_be_bytes());
+                    model.insert(key(kind, n), n.to_be_bytes().to_vec());
+                }
+            }
+            store.sled(|db| db.apply_batch(batch)).unwrap();
+            let mut load: Vec<(Vec<u8>, Option<Vec<u8>>)> =
+                (0..20_000u32).map(|n| (key(b'T', n), Some(n.to_le_bytes().repeat(1 + n as usize % 7)))).collect();
+            // Some of the keys there already, written again or removed.
+            load.extend((0..2_000u32).step_by(3).map(|n| (key(b'A', n), (n % 2 == 0).then(|| vec![1; 9]))));
+            load.sort();
+            let appending = Appending::on();
+            for chunk in load.chunks(700) {
+                let mut batch = sled::Batch::default();
+                for (k, v) in chunk {
+                    match v {
+                        Some(v) => {
+                            batch.insert(&k[..], &v[..]);
+                            model.insert(k.clone(), v.clone());
+                        }
+                        None => {
+                            batch.remove(&k[..]);
+                            model.remove(k);
+                        }
+                    }
+                }
+                store.sled(|db| db.apply_batch(batch)).unwrap();
+            }
+            // Out of order, still appending.
+            for n in (0..3_000u32).rev() {
+                store.sled(|db| db.insert(key(b'T', n), &b"late"[..])).unwrap();
+                model.insert(key(b'T', n), b"late".to_vec());
+            }
+            drop(appending);
+            let held: BTreeMap<Vec<u8>, Vec<u8>> =
+                contents(&store).into_iter().filter(|(k, _)| k.len() == 33).collect();
+            assert_eq!(held, model);
+            store.flush().unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let held: BTreeMap<Vec<u8>, Vec<u8>> = contents(&store).into_iter().filter(|(k, _)| k.len() == 33).collect();
+        assert_eq!(held, model);
+        for (k, v) in model.iter().step_by(97) {
+            assert_eq!(store.get(k).unwrap().as_deref(), Some(&v[..]));
+        }
     }
 
     /// A store with nothing committed while deferring has no mark, and

@@ -318,8 +318,9 @@ pub use self::{
     db::{open, Db},
     iter::Iter,
     ivec::IVec,
-    // claimtrail patch: leaves packed for a compacted copy.
-    node::pack_leaves,
+    // claimtrail patch: leaves packed for a compacted copy; leaves split
+    // where an ascending load's keys go.
+    node::{append_splits, pack_leaves},
     result::{Error, Result},
     subscriber::{Event, Subscriber},
     transaction::Transactional,

@@ -8,7 +8,7 @@ const LEAF_MAX_ITEMS: usize = 128;
 /// claimtrail: the most bytes of keys and values a packed leaf of more than
 /// 16 items holds before it splits, so no node grows past what sled keeps
 /// inline in its log.
-const LEAF_MAX_BYTES: u64 = 16 * 1024;
+pub(crate) const LEAF_MAX_BYTES: u64 = 16 * 1024;
 
 static PACK_LEAVES: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
@@ -28,6 +28,30 @@ static PACK_LEAVES: std::sync::atomic::AtomicBool =
 /// Process-wide: set it only around a bulk copy.
 pub fn pack_leaves(on: bool) {
     PACK_LEAVES.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// claimtrail: the most items a leaf that a load in key order fills
+/// (`append_splits`) holds before it splits (and at most `LEAF_MAX_BYTES`).
+pub(crate) const APPEND_LEAF_ITEMS: usize = 64;
+
+static APPEND_SPLITS: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// claimtrail: while on, a leaf that a write splits is split where the
+/// written key goes rather than in half, and writes merge no small leaf:
+/// for a load written in ascending key order (as B-trees do for
+/// sequential inserts). Upstream's halves leave every leaf such a load
+/// passes half full (the left half never receives another key), so the
+/// load splits twice as often and writes twice the leaves. Reads are
+/// unaffected. Process-wide: set it only around a load in key order.
+pub fn append_splits(on: bool) {
+    APPEND_SPLITS.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// claimtrail: whether writes split leaves where their keys go (see
+/// `append_splits`).
+pub(crate) fn appending() -> bool {
+    APPEND_SPLITS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 #[derive(Default, Debug, Clone, PartialEq)]
@@ -191,18 +215,47 @@ impl Node {
         true
     }
 
-    pub(crate) fn split(mut self) -> (Node, Node) {
+    /// claimtrail: where a leaf that `key` is written to splits under
+    /// `append_splits`: before the key's place, so the left keeps every
+    /// key below it, which an ascending load never writes to again (at
+    /// least half the leaf, and at most all but its last key, which
+    /// keeps the right side non-empty). `None`: split in half.
+    pub(crate) fn append_split_point(&self, key: &[u8]) -> Option<usize> {
+        let leaf = self.data.leaf_ref()?;
+        let n = leaf.keys.len();
+        if n < 2
+            || key < self.lo.as_ref()
+            || (!self.hi.is_empty() && key >= self.hi.as_ref())
+        {
+            return None;
+        }
+        let suffix = &key[self.prefix_len as usize..];
+        let place = match leaf.keys.binary_search_by(|k| fastcmp(k, suffix))
+        {
+            Ok(i) | Err(i) => i,
+        };
+        Some(place.min(n - 1).max(n / 2 + 1))
+    }
+
+    pub(crate) fn split(self) -> (Node, Node) {
+        self.split_at(None)
+    }
+
+    /// claimtrail: `split`, with the point given by `append_split_point`
+    /// (leaves only; `None` splits in half as upstream).
+    pub(crate) fn split_at(mut self, point: Option<usize>) -> (Node, Node) {
         fn split_inner<T>(
             keys: &mut Vec<IVec>,
             values: &mut Vec<T>,
             old_prefix: &[u8],
             old_hi: &[u8],
             suffix_truncation: bool,
+            point: Option<usize>,
         ) -> (IVec, u8, Vec<IVec>, Vec<T>)
         where
             T: Clone + Ord,
         {
-            let split_point = keys.len() / 2 + 1;
+            let split_point = point.unwrap_or(keys.len() / 2 + 1);
             let right_keys = keys.split_off(split_point);
             let right_values = values.split_off(split_point);
             let right_min = &right_keys[0];
@@ -280,6 +333,7 @@ impl Node {
                         prefixed_lo,
                         prefixed_hi,
                         false,
+                        None,
                     );
 
                 (
@@ -299,6 +353,7 @@ impl Node {
                         prefixed_lo,
                         prefixed_hi,
                         true,
+                        point,
                     );
 
                 (
@@ -635,12 +690,21 @@ impl Node {
             16
         };
 
-        // claimtrail: see `pack_leaves`.
+        // claimtrail: see `pack_leaves`; a load in key order
+        // (`append_splits`) fills its leaves to `APPEND_LEAF_ITEMS`.
         let packed = !self.data.is_index()
             && !cfg!(any(test, feature = "lock_free_delays"))
             && (reading
                 || PACK_LEAVES.load(std::sync::atomic::Ordering::Relaxed));
-        let size_checks = if packed {
+        let appended = !self.data.is_index()
+            && !cfg!(any(test, feature = "lock_free_delays"))
+            && !reading
+            && appending();
+        let size_checks = if appended && !packed {
+            self.data.len() > threshold
+                && (self.data.len() > APPEND_LEAF_ITEMS
+                    || self.data.rss() > LEAF_MAX_BYTES)
+        } else if packed {
             self.data.len() > threshold
                 && (self.data.len() > LEAF_MAX_ITEMS
                     || self.data.rss() > LEAF_MAX_BYTES)

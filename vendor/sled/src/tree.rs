@@ -408,18 +408,91 @@ impl Tree {
     ) -> Result<()> {
         let peg = self.context.pin_log(guard)?;
         trace!("applying batch {:?}", batch);
-        for (k, v_opt) in batch.writes {
+        // claimtrail: in key order. A batch is a hash map outside tests, so
+        // its writes came out in no order: a batch of keys in one range (a
+        // load in key order, see `append_splits`) went to its leaves
+        // back and forth instead of filling each once.
+        let mut writes: Vec<(IVec, Option<IVec>)> =
+            batch.writes.into_iter().collect();
+        writes.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut at = 0;
+        while at < writes.len() {
+            // claimtrail: see `apply_to_leaf`.
+            if crate::node::appending() && !self.subscribers.ever_used() {
+                let applied = self.apply_to_leaf(&writes[at..], guard)?;
+                if applied > 0 {
+                    at += applied;
+                    continue;
+                }
+            }
+            let (k, v_opt) = &writes[at];
             loop {
-                if self.insert_inner(&k, v_opt.clone(), guard)?.is_ok() {
+                if self.insert_inner(k, v_opt.clone(), guard)?.is_ok() {
                     break;
                 }
             }
+            at += 1;
         }
 
         // when the peg drops, it ensures all updates
         // written to the log since its creation are
         // recovered atomically
         peg.seal_batch()
+    }
+
+    /// claimtrail: under `append_splits` (a load in key order), the
+    /// leading `writes` (sorted) that go to the leaf of the first one are
+    /// applied to it with one `replace`, up to the size at which the next
+    /// write splits it: one copy of the leaf and one write of it to the
+    /// log for up to 16 keys, where a write each links a fragment (a copy
+    /// of the leaf each, and a consolidation every tenth). Returns how
+    /// many writes it applied; 0 leaves them to `insert_inner` (one write
+    /// alone, a leaf with no room, or a lost race).
+    fn apply_to_leaf(
+        &self,
+        writes: &[(IVec, Option<IVec>)],
+        guard: &mut Guard,
+    ) -> Result<usize> {
+        let View { node_view, pid, .. } =
+            self.view_for_key(writes[0].0.as_ref(), guard)?;
+        let leaf: &Node = &node_view;
+        if leaf.data.leaf_ref().is_none() || leaf.merging_child.is_some() || leaf.merging
+        {
+            return Ok(0);
+        }
+        // Filled to where the next write splits it (`should_split`).
+        let room = (crate::node::APPEND_LEAF_ITEMS + 1)
+            .saturating_sub(leaf.data.len());
+        let mut bytes = leaf.rss();
+        let fits = writes
+            .iter()
+            .take(room)
+            .take_while(|(k, v)| {
+                let fits = bytes <= crate::node::LEAF_MAX_BYTES
+                    && k.as_ref() >= leaf.lo.as_ref()
+                    && (leaf.hi.is_empty() || k.as_ref() < leaf.hi.as_ref());
+                bytes += (k.len() + v.as_ref().map_or(0, |v| v.len())) as u64;
+                fits
+            })
+            .count();
+        if fits < 2 {
+            return Ok(0);
+        }
+        let mut node = leaf.clone();
+        for (k, v_opt) in &writes[..fits] {
+            let encoded = IVec::from(&k[node.prefix_len as usize..]);
+            match v_opt {
+                Some(v) => node.set_leaf(encoded, v.clone()),
+                None => node.del_leaf(&encoded),
+            }
+        }
+        let replaced =
+            self.context.pagecache.replace(pid, node_view.0, node, guard)?;
+        if replaced.is_err() {
+            return Ok(0);
+        }
+        guard.writeset.push(pid);
+        Ok(fits)
     }
 
     /// Retrieve a value from the `Tree` if it exists.
@@ -1475,10 +1548,11 @@ impl Tree {
         parent_view: &Option<View<'g>>,
         root_pid: PageId,
         guard: &'g Guard,
+        point: Option<usize>,
     ) -> Result<()> {
         trace!("splitting node {}", view.pid);
         // split node
-        let (mut lhs, rhs) = view.deref().clone().split();
+        let (mut lhs, rhs) = view.deref().clone().split_at(point);
         let rhs_lo = rhs.lo.clone();
 
         // install right side
@@ -1720,7 +1794,13 @@ impl Tree {
             }
 
             if view.should_split(reading) {
-                self.split_node(&view, &parent_view, root_pid, guard)?;
+                // claimtrail: see `append_splits`.
+                let point = if !reading && crate::node::appending() {
+                    view.append_split_point(key.as_ref())
+                } else {
+                    None
+                };
+                self.split_node(&view, &parent_view, root_pid, guard, point)?;
                 retry!();
             }
 
@@ -1781,7 +1861,10 @@ impl Tree {
             // would be merged into a different index, which
             // would add considerable complexity to this already
             // fairly complex implementation.
-            if view.should_merge() && !took_leftmost_branch {
+            // claimtrail: an ascending load (`append_splits`) leaves a
+            // small leaf behind each split, which its next write fills.
+            let appending = !reading && crate::node::appending();
+            if view.should_merge() && !took_leftmost_branch && !appending {
                 if let Some(ref mut parent) = parent_view {
                     assert!(parent.merging_child.is_none());
                     if parent.can_merge_child() {
