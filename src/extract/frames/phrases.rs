@@ -651,8 +651,16 @@ fn participle_postmodified(c: &Ctx, end: usize, cue: usize) -> Option<(usize, us
         if !(is_participle_opening(c, k) || short) || x.is(class::PREP | class::TIME) {
             continue;
         }
+        let (s, _) = np_back(c, k)?;
+        // "Ann Roberts speaking to reporters said": a person's name; what
+        // they were doing is no part of it.
+        // (Not an owner's: "the Ledger's reporting indicated".)
+        if is_name_of(c, s, k) && !t[k - 1].is(class::ANON | class::GROUP) && !is_possessive(c, k - 1) {
+            return Some((s, k));
+        }
         // ("Democrats in three states voting today": the people noun may
-        // have a phrase of its own.)
+        // have a phrase of its own. "Iowans living nearby", "The Browns
+        // next door": a capitalised plural alone, not a name's last word.)
         let people = |i: usize| {
             let p = &t[i];
             is_agent_noun(c, i)
@@ -663,11 +671,11 @@ fn participle_postmodified(c: &Ctx, end: usize, cue: usize) -> Option<(usize, us
                     && plural_form(p.text(c.doc))
                     && !p.text(c.doc).contains(['\'', '\u{2019}'])
                     && !p.is(class::DET | class::TIME | class::PRON)
+                    && t[s..i].iter().all(|x| x.is(class::DET))
         };
         // The people noun heads the phrase: the word before the
         // participle, or before the phrase's first preposition (not
         // "state laws requiring an ID", nor "Documents ... began").
-        let (s, _) = np_back(c, k)?;
         // ("Majorities of Democrats in five states": a share's "of" is
         // no such preposition.)
         let head = (s + 1..k)
@@ -679,10 +687,10 @@ fn participle_postmodified(c: &Ctx, end: usize, cue: usize) -> Option<(usize, us
         // "voters going to the polls on Super Tuesday said": the day
         // that ends a name is no time before the cue.
         let mut end = end;
-        while end < t.len() && t[end].cap && t[end].is(class::TIME) && t[end - 1].cap && t[end - 1].word() {
+        while end < cue && t[end].cap && t[end].is(class::TIME) && t[end - 1].cap && t[end - 1].word() {
             end += 1;
         }
-        // "riders waiting at the pier said": the place the walk back over
+        // "commuters waiting at the pier said": the place the walk back over
         // the cue's adverbials passed is the participle's.
         if k + 1 == end && end < cue && t[end].is(class::PREP) {
             while end < cue && t[end].word() && !t[end].quoted && !t[end].is(class::AUX) && !is_adverb(c, end) {

@@ -2746,6 +2746,11 @@ fn people_described_by_what_they_are_doing_speak() {
             one("Ferry commuters waiting at the pier", "indirect", "the boats were late"),
         ),
     ]);
+    // A named person doing something is the person.
+    assert_eq!(
+        rows("Ann Roberts speaking to reporters said the ferry would close."),
+        vec![one("Ann Roberts", "indirect", "the ferry would close")]
+    );
     // Not a thing described so, nor a verb of the clause before.
     assert_eq!(rows("Most state laws requiring a permit were thought to be safe.")[0].0, None);
     assert_eq!(rows("Keeps saying she opposed the bridge, when there are tapes of her backing it.")[0].0, None);
