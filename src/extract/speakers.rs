@@ -1621,8 +1621,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             // ("the ruling party", "a polling firm", "sitting senators".)
             && !["ruling", "governing", "polling", "consulting", "sitting", "remaining"].contains(&w)
             && words[k - 1].ends_with('s')
-            && !words[k - 1].ends_with("'s")
-            && !words[k - 1].ends_with("\u{2019}s")
+            && cues::possessive_owner(words[k - 1]).is_none()
     }) && k + 1 < words.len()
         && !all.iter().any(|w| cues::lookup(w).class & class::ANON != 0)
     {

@@ -668,13 +668,8 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
                 && t[s].kind == Kind::Open
                 && t[k - 1].kind == Kind::Close
                 && (s + 1..k - 1).all(|i| t[i].quoted || t[i].kind != Kind::Close)
-                && t.get(k + 1).is_some_and(|v| {
-                    v.word()
-                        && !v.cap
-                        && !v.quoted
-                        && !v.is(class::AUX | class::PREP)
-                        && (v.text(c.doc).ends_with("ed") && v.end - v.start >= 5 || is_irregular_past(c, k + 1))
-                })
+                && (regular_past(c, k + 1) || is_irregular_past(c, k + 1))
+                && !t[k + 1].is(class::AUX | class::PREP)
             {
                 return Some((end, None));
             }
@@ -895,12 +890,15 @@ fn relative_subject_before(c: &Ctx, from: usize, k: usize) -> Option<Source> {
 /// Whether a past tense of a verb other than a cue, with its object,
 /// follows the conjunction at `k`, after a word that is not one itself
 /// nor an auxiliary.
+/// Whether token `i` is a lowercase past tense in "-ed" of five letters
+/// or more ("walked", "attempted"; not "led", "bed").
+fn regular_past(c: &Ctx, i: usize) -> bool {
+    c.t.get(i).is_some_and(|x| x.word() && !x.quoted && !x.cap && x.end - x.start >= 5 && x.text(c.doc).ends_with("ed"))
+}
+
 fn second_predicate(c: &Ctx, k: usize) -> bool {
     let t = c.t;
-    let past = |i: usize| {
-        t.get(i)
-            .is_some_and(|x| x.word() && !x.quoted && !x.cap && x.end - x.start >= 5 && x.text(c.doc).ends_with("ed"))
-    };
+    let past = |i: usize| regular_past(c, i);
     let before = &t[k - 1];
     // A verb takes its object or clause next ("attempted to", "jailed
     // him", "called the plan"); an adjective its noun ("and related job
