@@ -1132,6 +1132,22 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         {
             return Some(Source::Mention { np, appositive: None });
         }
+        // "Officials here say", "supporters of the plan there said": a
+        // word of place after the subject.
+        if j >= 3
+            && (c.lower_is(j - 1, "here") || c.lower_is(j - 1, "there"))
+            && !t[j - 1].cap
+            && t[j - 2].word()
+            && !t[j - 2].quoted
+            && !is_function(&t[j - 2])
+            && (t[j - 2].is(class::ANON | class::GROUP | class::ROLE) || plural_form(t[j - 2].text(c.doc)))
+            && let Some(np) = np_back(c, j - 1)
+            && np.1 == j - 1
+            && !t[np.0].is(class::PRON)
+            && accept(np.0)
+        {
+            return Some(Source::Mention { np: (np.0, j), appositive: None });
+        }
         // "Ann Roe (D-Ore.) said": the party and state close the name.
         let np = match (t[j - 1].text(c.doc) == ")")
             .then(|| (j.saturating_sub(6)..j - 1).rev().find(|&o| t[o].text(c.doc) == "("))
@@ -1525,14 +1541,56 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
     if opens != closes || intro.iter().enumerate().any(|(k, x)| x.kind == Kind::Stop && !abbreviation(k)) {
         return false;
     }
+    if intro_phrase(c, 0, intro.len()) {
+        return true;
+    }
+    // "Interestingly, after the council asked for the files, S said",
+    // "And, even in the case of a conviction, S said": introductions one
+    // after another, each opened by a connective, an adverb, a
+    // preposition, a subordinator or a participle (a name or a noun
+    // phrase among them is a list or an appositive: "Roe, who was to
+    // travel to Columbus, Ohio, on Wednesday, said").
+    // A phrase led by a preposition or a subordinator may hold a list
+    // ("after the department asked Mills, Sullivan and Abedin to search
+    // their e-mails, S said").
+    let mut from = 0;
+    let mut phrases = 0;
+    let mut led = false;
+    for k in (0..intro.len()).filter(|&k| intro[k].kind == Kind::Comma).chain([intro.len()]) {
+        if k == from || t[from..k].iter().any(|x| !x.word() || x.quoted) {
+            return false;
+        }
+        match opener(c, from, k) {
+            Some(leads) => led = leads,
+            None if led => {}
+            None => return false,
+        }
+        phrases += 1;
+        from = k + 1;
+    }
+    phrases > 1
+}
+
+/// Whether tokens `a..b` read as one phrase introducing a clause: a
+/// connective alone ("But"), a short phrase that reports nothing ("In
+/// the end", "Contrary to the mayor's claims"), or one opened by a
+/// preposition, a subordinator or a participle.
+fn intro_phrase(c: &Ctx, a: usize, b: usize) -> bool {
+    let t = c.t;
+    let intro = &t[a..b];
     // "But, Ann Roe said, ...": a connective alone before the comma.
     let Some(at) = intro.iter().position(|x| !x.is(class::CONJ)) else {
         return intro.iter().all(|x| x.word() && !x.quoted);
     };
     let first = &intro[at];
     let lower = first.text(c.doc).to_ascii_lowercase();
-    (intro.len() <= 8
-        && !intro.iter().any(|x| x.cue().is_some_and(|k| !matches!(k, CueKind::Participle | CueKind::Other))))
+    // (A cue word used as a noun reports nothing: "the mayor's claims".)
+    let reports = (a..b).any(|k| {
+        t[k].cue().is_some_and(|kind| !matches!(kind, CueKind::Participle | CueKind::Other))
+            && !cue_as_noun(c, k)
+            && !(k > a && is_possessive(c, k - 1))
+    });
+    (intro.len() <= 8 && !reports)
         || first.is(class::PREP | class::SUB | class::AUX | class::TIME)
         || (first.cap && (lower.ends_with("ing") || lower.ends_with("ed")))
         // "Back when it joined the pact, S pledged", "Even after the vote,
@@ -1540,7 +1598,54 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
         || (first.word()
             && first.entry.cue.is_none()
             && intro.get(at + 1).is_some_and(|n| n.is(class::SUB) && !n.cap)
-            && !c.lower_is(at + 1, "that"))
+            && !c.lower_is(a + at + 1, "that"))
+}
+
+/// Sentence adverbs that open a clause alone before a comma, besides
+/// those in "-ly" ("Indeed, ...", "Still, ...").
+const CLAUSE_ADVERBS: [&str; 14] = [
+    "indeed",
+    "still",
+    "however",
+    "moreover",
+    "meanwhile",
+    "instead",
+    "nonetheless",
+    "nevertheless",
+    "yet",
+    "again",
+    "now",
+    "then",
+    "besides",
+    "furthermore",
+];
+
+/// Whether tokens `a..b` open a sentence as one of several introductions
+/// (see [`starts_clause`]): connectives alone, a sentence adverb alone, or
+/// a phrase led by a preposition, a subordinator, a word of time or a
+/// participle, maybe after a focusing word ("even in the case of");
+/// `Some(true)` for a phrase that a list may continue.
+fn opener(c: &Ctx, a: usize, b: usize) -> Option<bool> {
+    let t = c.t;
+    let Some(at) =
+        (a..b).find(|&k| !t[k].is(class::CONJ) && !["even", "only", "also", "just"].iter().any(|w| c.lower_is(k, w)))
+    else {
+        return Some(false);
+    };
+    let first = &t[at];
+    let lower = first.text(c.doc).to_ascii_lowercase();
+    if at + 1 == b {
+        return (first.entry.cue.is_none()
+            && !first.is(class::DET | class::PRON)
+            && (lower.ends_with("ly") || CLAUSE_ADVERBS.contains(&lower.as_str())))
+        .then_some(false);
+    }
+    // ("More than health care, race or the economy, S believes C".)
+    let comparative = ["more", "less", "rather"].contains(&lower.as_str()) && c.lower_is(at + 1, "than");
+    ((first.is(class::PREP | class::SUB | class::TIME) && !first.is(class::DET | class::PRON))
+        || comparative
+        || (first.cap && at == a && (lower.ends_with("ing") || lower.ends_with("ed")) && !first.is(class::ROLE)))
+    .then_some(true)
 }
 
 /// Where the subject starts after a phrase of time that opens the sentence

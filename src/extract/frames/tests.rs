@@ -2800,3 +2800,44 @@ fn a_pronoun_after_an_introduction_with_no_comma() {
     // Not a clause of its own before the pronoun.
     assert_eq!(rows("I forgot she had said it in the debate.")[0].0, None);
 }
+
+#[test]
+fn introductions_one_after_another_before_the_subject() {
+    each_one([
+        (
+            "Still, after the council asked Ann Roe, Bo Diaz and Cy Eng for the minutes, Dee Holt said one page was missing.",
+            one("Dee Holt", "indirect", "one page was missing"),
+        ),
+        (
+            "And, even in the event of a strike, inspectors said the ferries would run.",
+            one("inspectors", "indirect", "the ferries would run"),
+        ),
+        (
+            "More than the harbour, the roads or the schools, Mayor Ann Roe believes the bridge will define her term.",
+            one("Ann Roe", "belief", "the bridge will define her term"),
+        ),
+        // A cue word used as a noun reports nothing.
+        (
+            "Contrary to the mayor's claims, inspectors say the pier was never repaired.",
+            one("inspectors", "indirect", "the pier was never repaired"),
+        ),
+    ]);
+    // A name or a noun phrase among the commas is an appositive or a
+    // list, not an introduction: the speaker stays the one it names.
+    let text = "Bo Diaz, who was to sail to Tromsdal, Norway, on Monday to sign the deal, said the terms were fair.";
+    assert_eq!(rows(text), vec![one("Bo Diaz", "indirect", "the terms were fair")]);
+}
+
+#[test]
+fn a_word_of_place_after_the_subject() {
+    each_one([
+        (
+            "Indeed, backers of stricter harbour rules here say the money is needed.",
+            one("backers of stricter harbour rules here", "indirect", "the money is needed"),
+        ),
+        (
+            "Meanwhile, officials there said the border would stay open.",
+            one("officials there", "indirect", "the border would stay open"),
+        ),
+    ]);
+}
