@@ -311,6 +311,11 @@ pub struct Registry<'a> {
     /// Entries by lowercased name and by surname: exact lookups.
     by_name: HashMap<String, Vec<usize>>,
     by_surname: HashMap<String, Vec<usize>>,
+    /// Entries whose name is a description of several words ("the
+    /// president-elect's pick"), by the last word of its lowercased name
+    /// (after its last space), for [`Registry::identify_description`]. A
+    /// description is never completed into another name.
+    descriptions: HashMap<String, Vec<usize>>,
     /// Organisations by the first word of their name (which never
     /// changes: only a person's name is completed), so that "Keldor said"
     /// finds "Keldor Foods" without a walk over every speaker (issue #19:
@@ -3033,23 +3038,39 @@ impl<'a> Registry<'a> {
         }
         let Some(role) = e.speaker.role.as_deref() else { return };
         let role = format!(" {} ", role.to_lowercase());
-        let described: Vec<usize> = self
-            .recency
-            .values()
-            .rev()
-            .take(LOOKBACK)
+        let described_by = |d: usize| {
+            let x = &self.entries[d];
+            d != idx
+                && x.spoke
+                && x.speaker.kind == SpeakerKind::Person
+                && !x.speaker.anonymous
+                && x.speaker.name.starts_with(|c: char| c.is_lowercase())
+                && x.speaker.name.contains(' ')
+                && role.contains(&format!(" {} ", x.speaker.name.to_lowercase()))
+        };
+        // Each description the role may hold is looked up by its last
+        // word, one of the role's, not each of the last LOOKBACK speakers
+        // tested (issue #19: that walk, for every named speaker with a
+        // role, cost a long input 26 M instructions). A description listed
+        // is among the LOOKBACK most recent if fewer later ones are: what
+        // the walk would reach.
+        let mut described: Vec<usize> = role
+            .split(' ')
+            .filter_map(|w| self.descriptions.get(w))
+            .flatten()
             .copied()
             .filter(|&d| {
-                let x = &self.entries[d];
-                d != idx
-                    && x.spoke
-                    && x.speaker.kind == SpeakerKind::Person
-                    && !x.speaker.anonymous
-                    && x.speaker.name.starts_with(|c: char| c.is_lowercase())
-                    && x.speaker.name.contains(' ')
-                    && role.contains(&format!(" {} ", x.speaker.name.to_lowercase()))
+                // (Whether it is in reach last: that walks the recency
+                // index, and few are described by the role.)
+                let seen = self.entries[d].last_seen;
+                described_by(d)
+                    && self.recency.get(&seen) == Some(&d)
+                    && self.recency.range(seen..).nth(LOOKBACK).is_none()
             })
             .collect();
+        // In the walk's order, the most recent first.
+        described.sort_unstable_by_key(|&d| std::cmp::Reverse(self.entries[d].last_seen));
+        described.dedup();
         for d in described {
             let old = self.entries[d].speaker.name.clone();
             let old_id = self.entries[d].speaker.id.clone();
@@ -3285,7 +3306,13 @@ impl<'a> Registry<'a> {
         }
         self.any_anonymous |= p.kind == SpeakerKind::Anonymous;
         let idx = self.entries.len();
-        self.by_name.entry(p.name.to_lowercase()).or_default().push(idx);
+        let lower = p.name.to_lowercase();
+        if p.name.starts_with(|c: char| c.is_lowercase())
+            && let Some((_, last)) = lower.rsplit_once(' ')
+        {
+            self.descriptions.entry(last.to_string()).or_default().push(idx);
+        }
+        self.by_name.entry(lower).or_default().push(idx);
         if let Some(s) = &surname {
             self.by_surname.entry(s.clone()).or_default().push(idx);
         }
