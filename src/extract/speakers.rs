@@ -3066,23 +3066,33 @@ impl<'a> Registry<'a> {
         // role, cost a long input 26 M instructions). A description listed
         // is among the LOOKBACK most recent if fewer later ones are: what
         // the walk would reach.
-        let mut described: Vec<usize> = role
-            .split(' ')
-            .filter_map(|w| self.descriptions.get(w))
-            .flatten()
-            .copied()
-            .filter(|&d| {
-                // (Whether it is in reach last: that walks the recency
-                // index, and few are described by the role.)
-                let seen = self.entries[d].last_seen;
-                described_by(d)
-                    && self.recency.get(&seen) == Some(&d)
-                    && self.recency.range(seen..).nth(LOOKBACK).is_none()
-            })
-            .collect();
-        // In the walk's order, the most recent first.
-        described.sort_unstable_by_key(|&d| std::cmp::Reverse(self.entries[d].last_seen));
-        described.dedup();
+        let mut described: Vec<usize> = Vec::new();
+        let mut walk = false;
+        for d in role.split(' ').filter_map(|w| self.descriptions.get(w)).flatten().copied() {
+            // (Whether it is in reach last: that walks the recency index,
+            // and few are described by the role.)
+            if !described_by(d) {
+                continue;
+            }
+            let seen = self.entries[d].last_seen;
+            if self.recency.get(&seen) != Some(&d) {
+                // Listed in the recency index under another time than
+                // when it was last seen ([`Registry::introduce`] moves
+                // that alone), or not at all: the walk knows where.
+                walk = true;
+                break;
+            }
+            if self.recency.range(seen..).nth(LOOKBACK).is_none() {
+                described.push(d);
+            }
+        }
+        if walk {
+            described = self.recency.values().rev().take(LOOKBACK).copied().filter(|&d| described_by(d)).collect();
+        } else {
+            // In the walk's order, the most recent first.
+            described.sort_unstable_by_key(|&d| std::cmp::Reverse(self.entries[d].last_seen));
+            described.dedup();
+        }
         for d in described {
             let old = self.entries[d].speaker.name.clone();
             let old_id = self.entries[d].speaker.id.clone();
