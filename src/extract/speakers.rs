@@ -311,6 +311,11 @@ pub struct Registry<'a> {
     /// Entries by lowercased name and by surname: exact lookups.
     by_name: HashMap<String, Vec<usize>>,
     by_surname: HashMap<String, Vec<usize>>,
+    /// Entries whose name is a description of several words ("the
+    /// president-elect's pick"), by the last word of its lowercased name
+    /// (after its last space), for [`Registry::identify_description`]. A
+    /// description is never completed into another name.
+    descriptions: HashMap<String, Vec<usize>>,
     /// Organisations by the first word of their name (which never
     /// changes: only a person's name is completed), so that "Keldor said"
     /// finds "Keldor Foods" without a walk over every speaker (issue #19:
@@ -835,7 +840,7 @@ fn is_body_in(doc: &str, name: &str) -> bool {
 /// Whether `name` is in [`places_in`]`(doc)`, from the places' side: a
 /// word that is `name` (less the punctuation a place may end with) right
 /// after a locative, and never the last word of a name. The same tests as
-/// [`places_searching`] makes from the locatives' side.
+/// [`places_searching`] makes at each word a capital opens.
 fn is_place_in(doc: &str, name: &str) -> bool {
     if !place_shaped(name) {
         return false;
@@ -857,21 +862,20 @@ fn is_place_in(doc: &str, name: &str) -> bool {
 /// [`places_in`], searching for the places' names when there are at most
 /// `searched` of them.
 fn places_searching(doc: &str, searched: usize) -> HashSet<String> {
-    // The locatives are found by searching for them, not by walking every
-    // word of the text: a walk cost 22 instructions a byte, 13% of all
-    // extraction. A place depends only on the locative and the two words
-    // after it, so the words in between never need to be looked at.
+    // One pass over the words a capital opens (a place is capitalised),
+    // each asked for the word before it: a locative makes it a place, a
+    // name ("Mira Holm") makes it a word that may be a surname. Searching
+    // for each of the seven locatives instead cost seven passes over the
+    // text ("in" is in many words), and the names a second pass over the
+    // capitalised words: 51 M instructions for a 3.9 MB input against 41 M
+    // (issue #19). A walk over every word cost 22 instructions a byte.
     let mut out = HashSet::default();
-    for finder in LOCATIVE_FINDERS.iter() {
-        let n = finder.needle().len();
-        for at in finder.find_iter(doc.as_bytes()) {
-            if !(starts_word(doc, at) && ends_word(doc, at + n)) {
-                continue;
-            }
-            let Some((ws, we)) = word_after(doc, at + n) else {
-                continue;
-            };
-            let w = &doc[ws..we];
+    let mut after_names = Vec::new();
+    scan::capital_word_starts(doc, |at| {
+        let Some(before) = word_before(doc, at) else { return };
+        if is_locative(before) {
+            let we = word_end(doc, at);
+            let w = &doc[at..we];
             let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
             // "in Baghdad" not at a stop: a place unless a capitalised
             // word follows.
@@ -880,13 +884,14 @@ fn places_searching(doc: &str, searched: usize) -> HashSet<String> {
             {
                 out.insert(bare);
             }
+        } else if is_cap(before) && ends_alphabetic(before) {
+            after_names.push(at);
         }
-    }
+    });
     if out.len() > searched {
         // Many places (a long input that joins many articles has
-        // hundreds): one pass over the capitalised words, whose cost does
-        // not grow with their number.
-        drop_names(doc, &mut out);
+        // hundreds): the words after a name, checked all at once.
+        drop_names(doc, &mut out, &after_names);
     } else {
         // A handful of places: each is searched for as the last word of a name.
         out.retain(|p| !after_a_name(doc, p));
@@ -896,11 +901,10 @@ fn places_searching(doc: &str, searched: usize) -> HashSet<String> {
 
 /// Takes out of `places` each that is, somewhere in `doc`, a capitalised
 /// word right after a capitalised word that ends in a letter ("Mira
-/// Holm"): [`after_a_name`] for all of them at once. Only the words a
-/// capital opens are visited (a place is capitalised), and only those
-/// among the places are checked for the word before; the walk over every
-/// word this replaced cost a 15 MB input 11.6% of its extraction.
-fn drop_names(doc: &str, places: &mut HashSet<&str>) {
+/// Holm"): [`after_a_name`] for all of them at once. `after_names` are
+/// where such words start ([`scan::capital_word_starts`] whose word before
+/// is a name's), and only those among the places are checked.
+fn drop_names(doc: &str, places: &mut HashSet<&str>, after_names: &[usize]) {
     // Most capitalised words are no place: a count of the places left
     // under each slot that a word's first bytes pick rules most of them
     // out before their end is found and the word hashed (about 200
@@ -910,21 +914,20 @@ fn drop_names(doc: &str, places: &mut HashSet<&str>) {
         let k = initials_slot(p.as_bytes());
         left[k] = left[k].saturating_add(1);
     }
-    scan::capital_word_starts(doc, |at| {
+    for &at in after_names {
         let k = initials_slot(&doc.as_bytes()[at..]);
         if left[k] == 0 {
-            return;
+            continue;
         }
         let w = &doc[at..word_end(doc, at)];
         let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if places.contains(bare) && word_before(doc, at).is_some_and(|p| is_cap(p) && ends_alphabetic(p)) {
-            places.remove(bare);
+        if places.remove(bare) {
             // A count that saturated stays: the slot is then always tried.
             if left[k] != u16::MAX {
                 left[k] -= 1;
             }
         }
-    });
+    }
 }
 
 /// A slot of 2^14 for a word's first (up to) four bytes that are ASCII
@@ -971,17 +974,9 @@ const SEARCHED_PLACES: usize = 16;
 /// long), and [`honorific_genders`] gives nothing.
 const LONG_INPUT: usize = 256 * 1024;
 
-static LOCATIVE_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-    std::sync::LazyLock::new(|| LOCATIVES.iter().map(memchr::memmem::Finder::new).collect());
-
 /// Whether a white-space separated word starts at byte `i` of `s`.
 fn starts_word(s: &str, i: usize) -> bool {
     s[..i].chars().next_back().is_none_or(char::is_whitespace)
-}
-
-/// Whether a white-space separated word ends at byte `i` of `s`.
-fn ends_word(s: &str, i: usize) -> bool {
-    s[i..].chars().next().is_none_or(char::is_whitespace)
 }
 
 /// The byte range of the first white-space separated word at or after `i`.
@@ -994,6 +989,28 @@ fn word_after(s: &str, i: usize) -> Option<(usize, usize)> {
 /// The white-space separated word that ends before byte `i` (with only
 /// white space between).
 fn word_before(s: &str, i: usize) -> Option<&str> {
+    // ASCII a byte at a time: [`places_in`] asks this at every capitalised
+    // word of a long input (113,000 in 3.9 MB), where decoding characters
+    // backwards cost 3.6 M instructions more. Anything else by
+    // `char::is_whitespace`.
+    let b = s.as_bytes();
+    let mut end = i;
+    while end > 0 && matches!(b[end - 1], b'\t'..=b'\r' | b' ') {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 {
+        match b[start - 1] {
+            b'\t'..=b'\r' | b' ' => break,
+            c if c.is_ascii() => start -= 1,
+            _ => return word_before_chars(s, i),
+        }
+    }
+    (start < end).then(|| &s[start..end])
+}
+
+/// [`word_before`] over characters, for text that is not ASCII.
+fn word_before_chars(s: &str, i: usize) -> Option<&str> {
     let head = s[..i].trim_end();
     let start = head.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(k, c)| k + c.len_utf8());
     (start < head.len()).then(|| &head[start..])
@@ -3033,23 +3050,49 @@ impl<'a> Registry<'a> {
         }
         let Some(role) = e.speaker.role.as_deref() else { return };
         let role = format!(" {} ", role.to_lowercase());
-        let described: Vec<usize> = self
-            .recency
-            .values()
-            .rev()
-            .take(LOOKBACK)
-            .copied()
-            .filter(|&d| {
-                let x = &self.entries[d];
-                d != idx
-                    && x.spoke
-                    && x.speaker.kind == SpeakerKind::Person
-                    && !x.speaker.anonymous
-                    && x.speaker.name.starts_with(|c: char| c.is_lowercase())
-                    && x.speaker.name.contains(' ')
-                    && role.contains(&format!(" {} ", x.speaker.name.to_lowercase()))
-            })
-            .collect();
+        let described_by = |d: usize| {
+            let x = &self.entries[d];
+            d != idx
+                && x.spoke
+                && x.speaker.kind == SpeakerKind::Person
+                && !x.speaker.anonymous
+                && x.speaker.name.starts_with(|c: char| c.is_lowercase())
+                && x.speaker.name.contains(' ')
+                && role.contains(&format!(" {} ", x.speaker.name.to_lowercase()))
+        };
+        // Each description the role may hold is looked up by its last
+        // word, one of the role's, not each of the last LOOKBACK speakers
+        // tested (issue #19: that walk, for every named speaker with a
+        // role, cost a long input 26 M instructions). A description listed
+        // is among the LOOKBACK most recent if fewer later ones are: what
+        // the walk would reach.
+        let mut described: Vec<usize> = Vec::new();
+        let mut walk = false;
+        for d in role.split(' ').filter_map(|w| self.descriptions.get(w)).flatten().copied() {
+            // (Whether it is in reach last: that walks the recency index,
+            // and few are described by the role.)
+            if !described_by(d) {
+                continue;
+            }
+            let seen = self.entries[d].last_seen;
+            if self.recency.get(&seen) != Some(&d) {
+                // Listed in the recency index under another time than
+                // when it was last seen ([`Registry::introduce`] moves
+                // that alone), or not at all: the walk knows where.
+                walk = true;
+                break;
+            }
+            if self.recency.range(seen..).nth(LOOKBACK).is_none() {
+                described.push(d);
+            }
+        }
+        if walk {
+            described = self.recency.values().rev().take(LOOKBACK).copied().filter(|&d| described_by(d)).collect();
+        } else {
+            // In the walk's order, the most recent first.
+            described.sort_unstable_by_key(|&d| std::cmp::Reverse(self.entries[d].last_seen));
+            described.dedup();
+        }
         for d in described {
             let old = self.entries[d].speaker.name.clone();
             let old_id = self.entries[d].speaker.id.clone();
@@ -3285,7 +3328,13 @@ impl<'a> Registry<'a> {
         }
         self.any_anonymous |= p.kind == SpeakerKind::Anonymous;
         let idx = self.entries.len();
-        self.by_name.entry(p.name.to_lowercase()).or_default().push(idx);
+        let lower = p.name.to_lowercase();
+        if p.name.starts_with(|c: char| c.is_lowercase())
+            && let Some((_, last)) = lower.rsplit_once(' ')
+        {
+            self.descriptions.entry(last.to_string()).or_default().push(idx);
+        }
+        self.by_name.entry(lower).or_default().push(idx);
         if let Some(s) = &surname {
             self.by_surname.entry(s.clone()).or_default().push(idx);
         }
@@ -3653,6 +3702,15 @@ mod tests {
         fn matches_from_end_are_what_rmatch_indices_gives(hay in "[ab ]{0,40}", needle in "[ab]{1,4}") {
             let want: Vec<usize> = hay.rmatch_indices(needle.as_str()).map(|(i, _)| i).collect();
             prop_assert_eq!(matches_from_end(hay.as_bytes(), needle.as_bytes()), want);
+        }
+
+        #[test]
+        fn the_word_before_is_the_same_read_a_byte_or_a_character_at_a_time(
+            s in "[ab \t\n\u{1c}\u{85}\u{a0}\u{2003}\u{e9}.]{0,12}",
+            i in 0usize..40,
+        ) {
+            let i = (0..=i.min(s.len())).rev().find(|&k| s.is_char_boundary(k)).unwrap_or(0);
+            prop_assert_eq!(word_before(&s, i), word_before_chars(&s, i));
         }
 
         #[test]
