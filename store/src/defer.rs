@@ -31,7 +31,7 @@
 
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::os::unix::fs::FileExt;
 use std::path::PathBuf;
 
@@ -99,26 +99,171 @@ fn encode(out: &mut Vec<u8>, key: &[u8], value: Option<&[u8]>) {
     out.extend_from_slice(value.unwrap_or_default());
 }
 
-/// The next record of a log or sorted run; `None` at its end.
-fn read_record(r: &mut impl BufRead) -> std::io::Result<Option<Logged>> {
-    if r.fill_buf()?.is_empty() {
-        return Ok(None);
+/// A record's head: whether it holds a value, its key's length, its
+/// value's length.
+const HEAD: usize = 9;
+
+/// The lengths in a record's head; `None`: not a head this module writes.
+fn lengths(head: &[u8]) -> Option<(usize, usize)> {
+    let klen = u32::from_le_bytes(head[1..5].try_into().ok()?) as usize;
+    let vlen = u32::from_le_bytes(head[5..9].try_into().ok()?) as usize;
+    match head[0] {
+        1 => Some((klen, vlen)),
+        0 if vlen == 0 => Some((klen, 0)),
+        _ => None,
     }
-    let mut head = [0u8; 9];
-    r.read_exact(&mut head)?;
-    let klen = u32::from_le_bytes(head[1..5].try_into().expect("4 bytes")) as usize;
-    let vlen = u32::from_le_bytes(head[5..9].try_into().expect("4 bytes")) as usize;
-    let mut key = vec![0; klen];
-    r.read_exact(&mut key)?;
-    let value = match head[0] {
-        0 => None,
-        _ => {
-            let mut v = vec![0; vlen];
-            r.read_exact(&mut v)?;
-            Some(v)
+}
+
+/// The error for a log or run whose records do not read back as written.
+fn damaged(detail: &str) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, format!("a damaged record in the pending index: {detail}"))
+}
+
+/// The records of a log or a sorted run, read back. Their lengths come
+/// from files of ours, but a disk can damage them: each is checked
+/// against the bytes left before anything is allocated for it, so a
+/// damaged or cut-short file is an error, never a huge allocation.
+struct Records<R> {
+    r: R,
+    /// Bytes of records left to read (the head taken counted out).
+    left: u64,
+    /// The next record's head, read by [`Records::peek`].
+    head: Option<[u8; HEAD]>,
+}
+
+impl<R: Read> Records<R> {
+    fn new(r: R, len: u64) -> Records<R> {
+        Records { r, left: len, head: None }
+    }
+
+    /// The whole length of the next record, its head read and checked;
+    /// `None` at the end.
+    fn peek(&mut self) -> std::io::Result<Option<usize>> {
+        if self.head.is_none() {
+            if self.left == 0 {
+                return Ok(None);
+            }
+            if self.left < HEAD as u64 {
+                return Err(damaged("cut short in a record's head"));
+            }
+            let mut head = [0; HEAD];
+            self.r.read_exact(&mut head)?;
+            self.left -= HEAD as u64;
+            self.head = Some(head);
         }
-    };
-    Ok(Some((key, value)))
+        let head = self.head.as_ref().expect("read above");
+        let (klen, vlen) = lengths(head).ok_or_else(|| damaged("an unknown kind of record"))?;
+        let body = klen as u64 + vlen as u64;
+        if body > self.left {
+            return Err(damaged("a record longer than what is left of its file"));
+        }
+        Ok(Some(HEAD + klen + vlen))
+    }
+
+    /// Append the next record, encoded as written, to `buf`; false at
+    /// the end.
+    fn append_to(&mut self, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+        let Some(len) = self.peek()? else { return Ok(false) };
+        let head = self.head.take().expect("peeked");
+        let start = buf.len();
+        buf.extend_from_slice(&head);
+        buf.resize(start + len, 0);
+        self.r.read_exact(&mut buf[start + HEAD..])?;
+        self.left -= (len - HEAD) as u64;
+        Ok(true)
+    }
+
+    /// The next record, decoded; `None` at the end.
+    fn next(&mut self) -> std::io::Result<Option<Logged>> {
+        if self.peek()?.is_none() {
+            return Ok(None);
+        }
+        let head = self.head.take().expect("peeked");
+        let (klen, vlen) = lengths(&head).expect("checked by peek");
+        let mut key = vec![0; klen];
+        self.r.read_exact(&mut key)?;
+        let value = match head[0] {
+            0 => None,
+            _ => {
+                let mut v = vec![0; vlen];
+                self.r.read_exact(&mut v)?;
+                Some(v)
+            }
+        };
+        self.left -= (klen + vlen) as u64;
+        Ok(Some((key, value)))
+    }
+}
+
+/// Up to a chunk's bytes of the log's records, as written, in one buffer,
+/// and where each starts: sorted by moving 4-byte offsets, and spilled by
+/// copying the records' bytes. A `Vec` per key and per value (and a
+/// second vector of them to drop repeated keys) cost two allocations and
+/// 64 bytes of bookkeeping a record; the buffer is allocated once for
+/// every chunk, and a chunk holds half as many records again (the
+/// bench import's log: 8 chunks of 32 MB, not 12).
+#[derive(Debug, Default)]
+struct Chunk {
+    buf: Vec<u8>,
+    starts: Vec<u32>,
+}
+
+impl Chunk {
+    /// The key of the record at `at` (checked when it was read).
+    fn key(buf: &[u8], at: u32) -> &[u8] {
+        let at = at as usize;
+        let klen = u32::from_le_bytes(buf[at + 1..at + 5].try_into().expect("4 bytes")) as usize;
+        &buf[at + HEAD..at + HEAD + klen]
+    }
+
+    /// The record at `at`, encoded as written.
+    fn record(&self, at: u32) -> &[u8] {
+        let at = at as usize;
+        let (klen, vlen) = lengths(&self.buf[at..at + HEAD]).expect("checked when read");
+        &self.buf[at..at + HEAD + klen + vlen]
+    }
+
+    /// Fill the chunk (emptied first) from `records`, up to `chunk_bytes`
+    /// (a record longer than that is a chunk of its own); false when
+    /// there was nothing left to read.
+    fn fill<R: Read>(&mut self, records: &mut Records<R>, chunk_bytes: usize) -> std::io::Result<bool> {
+        self.buf.clear();
+        self.starts.clear();
+        while let Some(len) = records.peek()? {
+            if !self.buf.is_empty() && self.buf.len() + len > chunk_bytes {
+                break;
+            }
+            // Under `chunk_bytes` (or 0), which is far below 4 GB.
+            let at = u32::try_from(self.buf.len()).expect("a chunk's offsets fit in 32 bits");
+            self.starts.push(at);
+            records.append_to(&mut self.buf)?;
+        }
+        Ok(!self.starts.is_empty())
+    }
+
+    /// Sort the records by key and keep the last written of each key.
+    fn sort(&mut self) {
+        let buf = &self.buf;
+        // Offsets grow in the order records were written, so ordering
+        // equal keys by offset keeps the last written last.
+        self.starts.sort_unstable_by(|&a, &b| Chunk::key(buf, a).cmp(Chunk::key(buf, b)).then(a.cmp(&b)));
+        self.starts.dedup_by(|later, kept| {
+            let same = Chunk::key(buf, *later) == Chunk::key(buf, *kept);
+            if same {
+                *kept = *later;
+            }
+            same
+        });
+    }
+
+    /// The record at `i` of the sorted chunk, decoded.
+    fn logged(&self, i: usize) -> Logged {
+        let rec = self.record(self.starts[i]);
+        let (klen, _) = lengths(&rec[..HEAD]).expect("checked when read");
+        let key = rec[HEAD..HEAD + klen].to_vec();
+        let value = (rec[0] != 0).then(|| rec[HEAD + klen..].to_vec());
+        (key, value)
+    }
 }
 
 impl Deferred {
@@ -171,6 +316,17 @@ impl Store {
 
     fn pending_error(&self, source: std::io::Error) -> StoreError {
         StoreError::Open { path: self.pending_dir(), source }
+    }
+
+    /// A failure reading the log or a sorted run back: a record that does
+    /// not read as written (or a file cut short) is damage.
+    fn pending_damage(&self, source: std::io::Error) -> StoreError {
+        match source.kind() {
+            std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => {
+                self.corrupt(format!("{} ({})", source, self.pending_dir().display()))
+            }
+            _ => self.pending_error(source),
+        }
     }
 
     /// Defer the randomly keyed index writes of the batches that follow
@@ -318,56 +474,38 @@ impl Store {
                 self.corrupt(format!("the log of a pending index ({}) is shorter than its mark", dir.display()))
             );
         }
-        let mut reader = BufReader::with_capacity(1 << 20, log.take(end));
+        let mut records = Records::new(BufReader::with_capacity(1 << 20, log.take(end)), end);
         let mut runs: Vec<Run> = Vec::new();
-        loop {
-            let mut chunk: Vec<Logged> = Vec::new();
-            let mut bytes = 0;
-            while bytes < chunk_bytes {
-                let Some(rec) = read_record(&mut reader).map_err(io)? else { break };
-                bytes += rec.0.len() + rec.1.as_ref().map_or(0, Vec::len) + 64;
-                chunk.push(rec);
-            }
-            if chunk.is_empty() {
-                break;
-            }
-            // Stable: of equal keys, the last written stays last.
-            chunk.sort_by(|a, b| a.0.cmp(&b.0));
-            let mut sorted: Vec<Logged> = Vec::with_capacity(chunk.len());
-            for rec in chunk {
-                match sorted.last_mut() {
-                    Some(last) if last.0 == rec.0 => *last = rec,
-                    _ => sorted.push(rec),
-                }
-            }
+        let mut chunk = Chunk { buf: Vec::with_capacity(chunk_bytes.min(end as usize)), starts: Vec::new() };
+        while chunk.fill(&mut records, chunk_bytes).map_err(|e| self.pending_damage(e))? {
+            chunk.sort();
             // A log of one chunk is merged from memory; otherwise every
             // chunk is spilled, so that only the merge's read buffers are
             // held while sled grows with the pages it writes.
-            let only = runs.is_empty() && reader.fill_buf().map_err(io)?.is_empty();
+            let only = runs.is_empty() && records.peek().map_err(|e| self.pending_damage(e))?.is_none();
             if only {
-                runs.push(Run::Memory(sorted.into_iter()));
-            } else {
-                let path = dir.join(format!("run.{}", runs.len()));
-                let mut out = BufWriter::with_capacity(1 << 20, File::create(&path).map_err(io)?);
-                let mut buf = Vec::new();
-                for (k, v) in &sorted {
-                    buf.clear();
-                    encode(&mut buf, k, v.as_deref());
-                    out.write_all(&buf).map_err(io)?;
-                }
-                out.flush().map_err(io)?;
-                drop(sorted);
-                let file = File::open(&path).map_err(io)?;
-                runs.push(Run::File(BufReader::with_capacity(RUN_BUFFER, file)));
+                runs.push(Run::Memory(std::mem::take(&mut chunk), 0));
+                break;
             }
+            let path = dir.join(format!("run.{}", runs.len()));
+            let mut out = BufWriter::with_capacity(1 << 20, File::create(&path).map_err(io)?);
+            for &at in &chunk.starts {
+                out.write_all(chunk.record(at)).map_err(io)?;
+            }
+            let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+            let len = file.metadata().map_err(io)?.len();
+            drop(file);
+            let file = File::open(&path).map_err(io)?;
+            runs.push(Run::File(Records::new(BufReader::with_capacity(RUN_BUFFER, file), len)));
         }
+        drop(chunk);
         // The log goes in in key order: sled splits each leaf where the
         // next key goes, and fills the leaves it passes.
         let appending = Appending::on();
         let merged = self.merge_into_sled(runs);
         drop(appending);
         merged.map_err(|e| match e {
-            Merge::Io(e) => io(e),
+            Merge::Io(e) => self.pending_damage(e),
             Merge::Store(e) => e,
         })?;
         std::fs::remove_dir_all(&dir).map_err(io)
@@ -442,17 +580,24 @@ impl From<std::io::Error> for Merge {
     }
 }
 
-/// A sorted run of writes: the log's last chunk, or one spilled to a file.
+/// A sorted run of writes: the log's only chunk (and the next record's
+/// place in it), or one spilled to a file.
 enum Run {
-    Memory(std::vec::IntoIter<Logged>),
-    File(BufReader<File>),
+    Memory(Chunk, usize),
+    File(Records<BufReader<File>>),
 }
 
 impl Run {
     fn next(&mut self) -> std::io::Result<Option<Logged>> {
         match self {
-            Run::Memory(it) => Ok(it.next()),
-            Run::File(r) => read_record(r),
+            Run::Memory(chunk, i) => {
+                if *i == chunk.starts.len() {
+                    return Ok(None);
+                }
+                *i += 1;
+                Ok(Some(chunk.logged(*i - 1)))
+            }
+            Run::File(r) => r.next(),
         }
     }
 }
@@ -654,6 +799,104 @@ mod tests {
         for (k, v) in model.iter().step_by(97) {
             assert_eq!(store.get(k).unwrap().as_deref(), Some(&v[..]));
         }
+    }
+
+    /// Records as a log holds them: keys written again (the last write
+    /// wins), removed, and values of many lengths, one longer than a
+    /// chunk.
+    fn logged_records() -> (Vec<u8>, Vec<Logged>) {
+        let mut log = Vec::new();
+        let mut written = Vec::new();
+        for n in 0..3_000u32 {
+            let k = n % 1_100;
+            let key = blake3::hash(&k.to_be_bytes()).as_bytes()[..1 + k as usize % 32].to_vec();
+            let value = match n % 9 {
+                0 => None,
+                4 if n == 1_300 => Some(vec![7; 5_000]),
+                _ => Some(n.to_le_bytes().repeat(n as usize % 13)),
+            };
+            encode(&mut log, &key, value.as_deref());
+            written.push((key, value));
+        }
+        (log, written)
+    }
+
+    /// A chunk read into one buffer and sorted by offsets gives, chunk
+    /// by chunk, each key once with its last value, in key order; spilled
+    /// and read back, the same records.
+    #[test]
+    fn a_chunk_sorted_in_one_buffer_keeps_the_last_write_of_each_key() {
+        let (log, written) = logged_records();
+        let mut records = Records::new(&log[..], log.len() as u64);
+        let mut chunk = Chunk::default();
+        let mut read = 0;
+        let mut chunks = 0;
+        while chunk.fill(&mut records, 4_000).unwrap() {
+            let n = chunk.starts.len();
+            let mut model = BTreeMap::new();
+            for (k, v) in &written[read..read + n] {
+                model.insert(k.clone(), v.clone());
+            }
+            read += n;
+            chunks += 1;
+            assert!(chunk.buf.len() <= 4_000 || n == 1, "a chunk holds what fits, or one long record");
+            chunk.sort();
+            let sorted: Vec<Logged> = (0..chunk.starts.len()).map(|i| chunk.logged(i)).collect();
+            assert_eq!(sorted, model.clone().into_iter().collect::<Vec<_>>());
+            let mut spilled = Vec::new();
+            for &at in &chunk.starts {
+                spilled.extend_from_slice(chunk.record(at));
+            }
+            let mut back = Records::new(&spilled[..], spilled.len() as u64);
+            let again: Vec<Logged> = std::iter::from_fn(|| back.next().unwrap()).collect();
+            assert_eq!(again, sorted);
+        }
+        assert_eq!(read, written.len());
+        assert!(chunks > 10);
+    }
+
+    /// A log or run whose records do not read back as written (a length
+    /// past its end, an unknown kind, a record cut short) is an error,
+    /// before anything is allocated for it.
+    #[test]
+    fn a_damaged_record_is_an_error_not_a_panic() {
+        let (log, _) = logged_records();
+        let read_all = |bytes: &[u8]| -> std::io::Result<usize> {
+            let mut records = Records::new(bytes, bytes.len() as u64);
+            let mut chunk = Chunk::default();
+            let mut n = 0;
+            while chunk.fill(&mut records, 1 << 16)? {
+                n += chunk.starts.len();
+            }
+            Ok(n)
+        };
+        assert_eq!(read_all(&log).unwrap(), 3_000);
+        // A key's length of nearly 4 GB.
+        let mut long = log.clone();
+        long[1..5].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(read_all(&long).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+        // Not a kind of record this module writes.
+        let mut kind = log.clone();
+        kind[0] = 7;
+        assert_eq!(read_all(&kind).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+        // Cut short inside a record, and inside a head.
+        let cut = log.len() - 3;
+        let mut records = Records::new(&log[..cut], cut as u64);
+        let short = std::iter::from_fn(|| records.next().transpose()).find_map(Result::err);
+        assert_eq!(short.map(|e| e.kind()), Some(std::io::ErrorKind::InvalidData));
+        let mut head = Records::new(&log[..5], 5);
+        assert_eq!(head.next().unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+
+        // The store says so when it opens a store whose log is damaged.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("damaged");
+        leave_pending(&path);
+        let file = path.join(DIR).join(LOG);
+        let mut bytes = std::fs::read(&file).unwrap();
+        bytes[5..9].copy_from_slice(&(u32::MAX - 1).to_le_bytes());
+        std::fs::write(&file, &bytes).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     }
 
     /// A store with nothing committed while deferring has no mark, and
