@@ -376,6 +376,19 @@ pub(super) fn is_agent_noun(c: &Ctx, i: usize) -> bool {
         || (w.len() >= 7 && ["er", "or"].iter().any(|s| w.ends_with(s)) && !w.ends_with("ever"))
 }
 
+/// Whether the word at `i` names people without being an agent noun: "a
+/// woman", "the men", or the plural of a role or group the lexicon
+/// knows in the singular ("judges", "justices").
+fn is_people_noun(c: &Ctx, i: usize) -> bool {
+    let x = &c.t[i];
+    if !x.word() || x.cap || x.quoted || is_function(x) {
+        return false;
+    }
+    let w = x.text(c.doc).to_ascii_lowercase();
+    ["man", "woman", "men", "women", "child", "children"].contains(&w.as_str())
+        || (plural_form(&w) && cues::lookup(&w[..w.len() - 1]).class & (class::ROLE | class::ANON | class::GROUP) != 0)
+}
+
 /// Whether the cue word at `i` is a plural noun here ("an analysis of
 /// reports shows", "the claims show"): after an article, "of", or a
 /// lowercase modifier that is no verb of its own.
@@ -2201,7 +2214,10 @@ fn relative_subject_where(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool) -
             }
             let np = np_back(c, who)?;
             let head = &t[np.1 - 1];
-            if t[np.0].is(class::PRON) || !(head.cap || is_agent_noun(c, np.1 - 1)) || !accept(np.0) {
+            if t[np.0].is(class::PRON)
+                || !(head.cap || is_agent_noun(c, np.1 - 1) || is_people_noun(c, np.1 - 1))
+                || !accept(np.0)
+            {
                 return None;
             }
             // "Supporters who came say", not "supporters who came says".

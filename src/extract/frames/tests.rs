@@ -2841,3 +2841,14 @@ fn a_word_of_place_after_the_subject() {
         ),
     ]);
 }
+
+#[test]
+fn people_picked_out_by_a_relative_clause_speak() {
+    let text = "The judges who struck down the harbour levy said the problem was the fee.";
+    assert_eq!(rows(text)[0].1, "indirect");
+    assert_eq!(rows(text)[0].2, "the problem was the fee");
+    assert!(rows(text)[0].0.as_deref().is_some_and(|n| n.contains("judges")), "{:?}", rows(text));
+    let text = "A woman who has sued the ferry company said Sunday night that she was never paid.";
+    assert_eq!(rows(text)[0].2, "she was never paid");
+    assert!(rows(text)[0].0.as_deref().is_some_and(|n| n.contains("woman")), "{:?}", rows(text));
+}
