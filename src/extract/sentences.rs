@@ -46,6 +46,7 @@ fn never_final(lower: &[u8]) -> bool {
             | b"drs"
             | b"sec"
             | b"vs"
+            | b"v"
             | b"no"
             | b"nos"
             | b"fig"
@@ -343,6 +344,14 @@ mod tests {
         assert_eq!(
             sents(p),
             vec!["Gen. Ann B. Cole Jr. of the U.S. Army spoke on Feb. 3.", "The U.S. team left.", "Sen. Roe agreed."]
+        );
+    }
+
+    #[test]
+    fn a_case_name_is_one_sentence() {
+        assert_eq!(
+            sents("The ruling in Harbor Co. v. Mills set the fee. Roe vs. Diaz came later."),
+            vec!["The ruling in Harbor Co. v. Mills set the fee.", "Roe vs. Diaz came later."]
         );
     }
 

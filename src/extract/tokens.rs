@@ -640,10 +640,11 @@ fn party_state(w: &str) -> bool {
 }
 
 fn abbrev_like(w: &str) -> bool {
-    // Titles and suffixes: "Gen.", "Jr.", "Mr.". The length first: most
-    // words before a dot end their sentence, and are longer.
+    // Titles and suffixes: "Gen.", "Jr.", "Mr.", and "vs." (which no
+    // sentence ends with). The length first: most words before a dot end
+    // their sentence, and are longer.
     (w.len() <= 4 && cues::lookup(w).class & class::ROLE != 0)
-        || matches!(w, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt" | "Ft")
+        || matches!(w, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt" | "Ft" | "vs")
 }
 
 #[cfg(test)]
