@@ -12,8 +12,9 @@ use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
 
 /// Nouns for what someone said, whose content a colon may introduce.
-const SAYING: [&str; 30] = [
+const SAYING: [&str; 31] = [
     "message",
+    "statement",
     "answer",
     "response",
     "reply",
@@ -46,8 +47,8 @@ const SAYING: [&str; 30] = [
 ];
 
 /// Verbs whose subject gives the message they take: "Ortiz had a simple
-/// answer:", "offered a blunt assessment:".
-const GIVE: [&str; 8] = ["had", "has", "offered", "gave", "delivered", "issued", "sent", "added"];
+/// answer:", "offered a blunt assessment:", "released a statement:".
+const GIVE: [&str; 9] = ["had", "has", "offered", "gave", "delivered", "issued", "released", "sent", "added"];
 
 pub(super) fn colon_report(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // Most sentences that come here have no colon (one walk over the

@@ -2,9 +2,11 @@
 //! and `C1, S said, C2`, where the cue and source follow the content.
 
 use super::participle::participle_kind;
-use super::phrases::{appositive_like, is_relative, np_forward, skip_aux_back, skip_object, subject_before};
+use super::phrases::{
+    appositive_like, is_participle_opening, is_relative, np_forward, skip_aux_back, skip_object, subject_before,
+};
 use super::speech::speaker_first;
-use super::{Ctx, Frame, Mark, Source, content_frame, cue_at};
+use super::{Ctx, Frame, Mark, Source, content_frame, cue_at, is_function};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
@@ -125,6 +127,17 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
             Kind::Colon if t.get(j + 1).is_some_and(|n| n.kind == Kind::Open) && !in_pp && j == cue + 1 => {
                 return Tail::QuoteAfter(j + 1);
             }
+            // "C, he said on MSNBC's \"Morning Joe.\"", "C, she told \"Meet
+            // the Press.\"": a programme's title closing the sentence says
+            // where, not what.
+            Kind::Open
+                if (in_pp || (kind == CueKind::Tell && j == skip_object(c, cue + 1)))
+                    && let Some(close) = c.close_of(j)
+                    && t[close + 1..].iter().all(|x| !x.word())
+                    && is_title(c, j, close) =>
+            {
+                return Tail::Adverbial;
+            }
             Kind::Open | Kind::Colon => return Tail::Content,
             Kind::Word if ["that", "if", "whether", "how", "what", "why"].iter().any(|w| c.lower_is(j, w)) => {
                 return Tail::Content;
@@ -157,8 +170,11 @@ fn is_nickname(c: &Ctx, open: usize, close: usize) -> bool {
 /// ("Face the Nation", "A Change Is Gonna Come"): every word capitalised
 /// and no closing punctuation inside.
 fn is_title(c: &Ctx, open: usize, close: usize) -> bool {
-    // "On \"Meet the Press,\" ...": the comma belongs to the sentence.
-    let inner = c.doc[c.t[open].end..c.t[close].start].trim_end_matches([',', ' ']);
+    // "On \"Meet the Press,\" ...": the comma belongs to the sentence; so
+    // does the full stop of a title that ends it ("on \"Morning Joe.\"").
+    let ends = c.t[close + 1..].iter().all(|x| !x.word());
+    let inner =
+        c.doc[c.t[open].end..c.t[close].start].trim_end_matches(|ch| ch == ',' || ch == ' ' || ends && ch == '.');
     let small = ["a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "with"];
     let mut words = 0;
     let mut lower = false;
@@ -234,7 +250,12 @@ fn intro_only(c: &Ctx, e: usize) -> bool {
         }
         // "Shifting tides could flood the town": a participle that is the
         // subject's modifier, with a finite verb of its own, opens a clause.
-        if x.cap && (lower.ends_with("ing") || lower.ends_with("ed")) && finite_before_sub(c, first + 1, k) {
+        // So does one whose verb takes an object and an infinitive:
+        // "Seeing his brother suffer led him to avoid alcohol".
+        if x.cap
+            && (lower.ends_with("ing") || lower.ends_with("ed"))
+            && (finite_before_sub(c, first + 1, k) || verb_object_to(c, first + 2, k))
+        {
             return false;
         }
         piece_start = k + 1;
@@ -267,6 +288,23 @@ fn approximate_count(c: &Ctx, first: usize, end: usize) -> bool {
                 || super::NUMBERS.iter().any(|n| lower.starts_with(n)))
     });
     approx && count && finite_before_sub(c, n + 1, end)
+}
+
+/// Whether tokens `[s, e)` hold a verb, its object pronoun and "to": "led
+/// him to", "convinced her to", "persuaded them to" (not after "to" or
+/// "having": "asked to tell them to", "having told him to").
+fn verb_object_to(c: &Ctx, s: usize, e: usize) -> bool {
+    let t = c.t;
+    (s.max(2)..e.saturating_sub(1)).any(|m| {
+        c.lower_is(m + 1, "to")
+            && ["him", "her", "them", "me", "us"].iter().any(|w| c.lower_is(m, w))
+            && t[m - 1].word()
+            && !t[m - 1].cap
+            && !t[m - 1].quoted
+            && !is_function(&t[m - 1])
+            && !t[m - 1].is(class::DET | class::PREP | class::SUB | class::PRON)
+            && !["to", "having", "being"].iter().any(|w| c.lower_is(m - 2, w))
+    })
 }
 
 fn finite_before_sub(c: &Ctx, s: usize, e: usize) -> bool {
@@ -512,7 +550,9 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             ]
             .into_iter()
             .flatten()
-            .filter(|&(s, _)| !t[s].is(class::PRON))
+            // ("Roe, the chairman, said having Trump on the ticket hurts":
+            // a gerund opens the content, no speaker.)
+            .filter(|&(s, _)| !t[s].is(class::PRON) && !is_participle_opening(c, s))
             .find_map(|np| Some((np, inverted_tail(c, np.1)?)))
         {
             let ce = quote_before(c, cue).map_or(cue - 1, |cl| cl + 1);

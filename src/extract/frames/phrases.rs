@@ -457,11 +457,15 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     let month = head.cap
         && ["January", "February", "April", "July", "September", "October", "November", "December"]
             .contains(&head.text(c.doc));
+    // "Having told them to wait, she said": "Having" and "Being" open a
+    // participle phrase; no one is named so.
+    let participle = head.cap && matches!(head.text(c.doc), "Having" | "Being");
     let strict = (head.cap
         && (!is_function(head) || modal_surname(c, e - 1))
         && head.cue().is_none()
         && !head.is(class::TIME)
-        && !month)
+        && !month
+        && !participle)
         || head.is(class::ANON | class::GROUP)
         || (head.is(class::QUANT) && e >= 2 && starts_with_digit(c, e - 2));
     // Any other lowercase noun may head a subject if an article or a name
@@ -920,7 +924,7 @@ pub(super) fn is_name_of(c: &Ctx, s: usize, e: usize) -> bool {
 /// Whether token `k` opens a participle phrase: "speaking on condition of
 /// anonymity", "appearing on Fox", "responding to questions". Not a role's
 /// adjective ("managing director", "acting chief").
-fn is_participle_opening(c: &Ctx, k: usize) -> bool {
+pub(super) fn is_participle_opening(c: &Ctx, k: usize) -> bool {
     let x = &c.t[k];
     let w = x.text(c.doc);
     x.word()
@@ -1607,10 +1611,12 @@ fn intro_phrase(c: &Ctx, a: usize, b: usize) -> bool {
         || first.is(class::PREP | class::SUB | class::AUX | class::TIME)
         || (first.cap && (lower.ends_with("ing") || lower.ends_with("ed")))
         // "Back when it joined the pact, S pledged", "Even after the vote,
-        // S said": a word qualifying the subordinator that follows it.
+        // S said", "Shortly after Roe was declared the winner, S said": a
+        // word qualifying the subordinator that follows it.
         || (first.word()
             && first.entry.cue.is_none()
-            && intro.get(at + 1).is_some_and(|n| n.is(class::SUB) && !n.cap)
+            && intro.get(at + 1).is_some_and(|n| !n.cap)
+            && is_subordinator(c, a + at + 1)
             && !c.lower_is(a + at + 1, "that"))
 }
 

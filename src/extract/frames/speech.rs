@@ -201,11 +201,16 @@ pub(super) fn complement(c: &Ctx, cue: usize, kind: CueKind) -> Option<Complemen
             // "pointed out that", "spelled out"; "wrote back: \"Q\"", "fired
             // back that C".
             Kind::Word if j == cue + 1 && c.lower_is(j, "out") => j += 1,
+            // ("said back in 2015 that C", "said back then: \"Q\"": a time
+            // that "back" puts in the past.)
             Kind::Word
                 if j == cue + 1
                     && c.lower_is(j, "back")
-                    && t.get(j + 1)
-                        .is_some_and(|n| matches!(n.kind, Kind::Colon | Kind::Open) || c.lower_is(j + 1, "that")) =>
+                    && t.get(j + 1).is_some_and(|n| {
+                        matches!(n.kind, Kind::Colon | Kind::Open)
+                            || c.lower_is(j + 1, "that")
+                            || (n.word() && !n.cap && n.is(class::PREP | class::TIME) && !n.is(class::SUB))
+                    }) =>
             {
                 j += 1
             }
@@ -1220,6 +1225,18 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
                     t[e + 2..close].iter().all(|x| x.word() && !x.quoted) && !super::reports_in(c, e + 2..close)
                 })
                 .map(|close| (e + 1, close))
+            })
+            // "House Democrats, looking for a way to force a vote, seized
+            // the floor and said C": a participle phrase of what the
+            // subject was doing, which reports nothing itself.
+            .or_else(|| {
+                (t.get(e).is_some_and(|x| x.kind == Kind::Comma) && participle_aside(c, e + 1))
+                    .then(|| (e + 3..j.min(e + 20)).find(|&k| t[k].kind == Kind::Comma))
+                    .flatten()
+                    .filter(|&close| {
+                        t[e + 2..close].iter().all(|x| x.word() && !x.quoted) && !super::reports_in(c, e + 1..close)
+                    })
+                    .map(|close| (e + 1, close))
             });
         let v = appositive.map_or(e, |(_, close)| close + 1);
         // The subject is followed by its own verb phrase, which the cue
@@ -1242,8 +1259,22 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
         {
             return None;
         }
-        // (A relative clause is skipped but is no role.)
-        Some(Source::Mention { np: (s, e), appositive: appositive.filter(|a| !c.lower_is(a.0, "who")) })
+        // (A relative clause or a participle phrase is skipped but is no
+        // role.)
+        Some(Source::Mention {
+            np: (s, e),
+            appositive: appositive.filter(|a| !c.lower_is(a.0, "who") && !participle_aside(c, a.0)),
+        })
+    })
+}
+
+/// Whether token `k` opens a participle phrase set off by commas after a
+/// subject: a lowercase "-ing" word of six letters or more that is no cue
+/// ("looking", "facing"; not "saying").
+fn participle_aside(c: &Ctx, k: usize) -> bool {
+    c.t.get(k).is_some_and(|x| {
+        let w = x.text(c.doc);
+        x.word() && !x.cap && !x.quoted && x.entry.cue.is_none() && w.len() >= 6 && w.ends_with("ing")
     })
 }
 

@@ -2852,3 +2852,99 @@ fn people_picked_out_by_a_relative_clause_speak() {
     assert_eq!(rows(text)[0].2, "she was never paid");
     assert!(rows(text)[0].0.as_deref().is_some_and(|n| n.contains("woman")), "{:?}", rows(text));
 }
+
+#[test]
+fn a_sentence_with_versus_keeps_its_introduction() {
+    each_one([
+        (
+            "Comparing the harbour vs. the river crossing, Ann Roe said the ferry costs less.",
+            one("Ann Roe", "indirect", "the ferry costs less"),
+        ),
+        (
+            "Citing Mills v. Harbor Board, the lawyer said the fee was unlawful.",
+            one("lawyer", "indirect", "the fee was unlawful"),
+        ),
+    ]);
+}
+
+#[test]
+fn an_adverb_before_a_subordinate_clause_introduces() {
+    assert_eq!(
+        rows("Shortly after the council was declared the winner, Ann Roe said she expects to appeal."),
+        vec![one("Ann Roe", "indirect", "she expects to appeal")]
+    );
+}
+
+#[test]
+fn said_back_then() {
+    each_one([
+        (
+            "Ann Roe said back in the summer of 2019: \u{201C}The levy is a mistake.\u{201D}",
+            one("Ann Roe", "direct", "The levy is a mistake."),
+        ),
+        (
+            "Ann Roe said back in 2019 that the levy was a mistake.",
+            one("Ann Roe", "indirect", "the levy was a mistake"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_statement_issued_before_a_colon() {
+    each_one([
+        (
+            "The harbour master issued a statement: \u{201C}We are grieving with the families.\u{201D}",
+            one("harbour master", "direct", "We are grieving with the families."),
+        ),
+        (
+            "Ann Roe released a statement: \u{201C}The docks stay open.\u{201D}",
+            one("Ann Roe", "direct", "The docks stay open."),
+        ),
+    ]);
+}
+
+#[test]
+fn a_participle_phrase_between_the_subject_and_its_verbs() {
+    assert_eq!(
+        rows(
+            "Council Democrats, looking for a way to force a vote on the levy, occupied the pier on Monday and said they would stay until they got one."
+        ),
+        vec![one("Council Democrats", "indirect", "they would stay until they got one")]
+    );
+}
+
+#[test]
+fn a_programme_title_closing_the_sentence() {
+    each_one([
+        (
+            "The levy was fair while the ferry ran, he said on Channel 9\u{2019}s \u{201C}Harbor Watch.\u{201D}",
+            one("unresolved", "indirect", "The levy was fair while the ferry ran"),
+        ),
+        ("The levy was fair, she told \"Harbor Watch.\"", one("unresolved", "indirect", "The levy was fair")),
+    ]);
+}
+
+#[test]
+fn a_gerund_subject_whose_verb_takes_an_object_and_to() {
+    each_one([
+        (
+            "Seeing the flood damage convinced her to quit the council, she said.",
+            one("unresolved", "indirect", "Seeing the flood damage convinced her to quit the council"),
+        ),
+        (
+            "Watching his father work the docks led him to study law, he said.",
+            one("unresolved", "indirect", "Watching his father work the docks led him to study law"),
+        ),
+    ]);
+    // An introduction is still one: nothing is reported, and "Having" is
+    // no one.
+    assert_eq!(rows("Having told them to wait, she said nothing.")[0].0, None);
+}
+
+#[test]
+fn a_gerund_after_said_opens_the_content() {
+    assert_eq!(
+        rows("Ann Roe, chair of the harbour board, said having Bo Diaz on the board keeps fares down."),
+        vec![one("Ann Roe", "indirect", "having Bo Diaz on the board keeps fares down")]
+    );
+}
