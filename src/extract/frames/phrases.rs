@@ -1018,6 +1018,17 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             j -= 2;
             continue;
         }
+        // "Voters were more likely to say C", "the least likely to say":
+        // a poll's comparison of who answered so (not "is likely to say",
+        // a guess at what someone will say).
+        if c.lower_is(j - 1, "to")
+            && j >= 3
+            && c.lower_is(j - 2, "likely")
+            && ["more", "less", "most", "least"].iter().any(|w| c.lower_is(j - 3, w))
+        {
+            j -= 3;
+            continue;
+        }
         // "took to social media to say", "went on television to say",
         // "appeared on CNN to say": a verb of going somewhere, and where,
         // before the cue's infinitive of purpose.

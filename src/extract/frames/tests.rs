@@ -2948,3 +2948,13 @@ fn a_gerund_after_said_opens_the_content() {
         vec![one("Ann Roe", "indirect", "having Bo Diaz on the board keeps fares down")]
     );
 }
+
+#[test]
+fn those_more_likely_to_say_in_a_poll() {
+    assert_eq!(
+        rows("Ferry riders were slightly more likely to say the levy was fair."),
+        vec![one("Ferry riders", "indirect", "the levy was fair")]
+    );
+    // A guess at what someone will say is no report.
+    assert_eq!(rows("Ann Roe is likely to say the levy was fair.")[0].0, None);
+}
