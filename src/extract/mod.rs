@@ -336,9 +336,13 @@ impl<'a> Pipeline<'a> {
                 // before a quotation's continuation, whose statements wait
                 // for their speaker by index.)
                 let opening = frames.iter().map(|f| writer::covered_start(f, &toks)).min().unwrap_or(frame_range.0);
+                // ("The question is not whether it stops -- that will not
+                // happen, crews believe -- but when": frames inside a dashed
+                // aside, the words before it no whole clause.)
+                let aside = doc[covered..range.1].trim_start().starts_with(['-', '\u{2014}', '\u{2013}']);
                 if !whole_sentence
                     && !frames.iter().any(|f| f.source == Source::Continuation)
-                    && let Some(end) = writer::leading_clause(doc, frame_range.0, opening)
+                    && let Some(end) = writer::leading_clause(doc, frame_range.0, opening, aside)
                 {
                     let own = Frame {
                         attribution: Attribution::Unattributed,

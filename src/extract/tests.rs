@@ -18,7 +18,7 @@ pub(super) fn one(name: &str, attribution: &'static str, content: &str) -> (Opti
     (Some(name.to_string()), attribution, content.to_string())
 }
 
-fn own(content: &str) -> (Option<String>, &'static str, String) {
+pub(super) fn own(content: &str) -> (Option<String>, &'static str, String) {
     (None, "unattributed", content.to_string())
 }
 

@@ -4,7 +4,7 @@
 //! and reads as a clause of its own is the outlet's statement, so that a
 //! revision changing it changes a claim.
 
-use super::cues;
+use super::cues::{self, class};
 use super::frames::{Frame, Source};
 use super::tokens::Token;
 
@@ -59,18 +59,27 @@ pub(super) fn covered_start(f: &Frame, toks: &[Token]) -> usize {
 /// The end of a clause of the writer's in `doc[from..to]`, before
 /// everything a sentence's frames took: three words or more with a verb
 /// among them (or four without a comma) and no verb of saying, closed by
-/// ", and", ", but", ";" or an opening parenthesis. None when what comes
+/// ", and", ", but", ";", an opening parenthesis or a dash (maybe before
+/// "but" or "and": "The roof fell -- but police said C"; not when the
+/// frames are an aside closed by another dash, `aside`).
+/// None when what comes
 /// first is an introduction ("On Tuesday, police said C", "After the roof
 /// fell, police said C"). A relative clause's opening closes it too: "The
 /// council voted 5-2 after a hearing at which residents spoke against the
 /// plan" keeps the vote as the outlet's claim.
-pub(super) fn leading_clause(doc: &str, from: usize, to: usize) -> Option<usize> {
+pub(super) fn leading_clause(doc: &str, from: usize, to: usize, aside: bool) -> Option<usize> {
     let lead = doc.get(from..to)?.trim_end();
     let clause = lead
         .strip_suffix(", and")
         .or_else(|| lead.strip_suffix(", but"))
         .or_else(|| lead.strip_suffix(';'))
         .or_else(|| lead.strip_suffix('('));
+    let dash = before_dash(lead);
+    let dashed = clause.is_none() && dash.is_some();
+    if dashed && aside {
+        return None;
+    }
+    let clause = clause.or(dash);
     // (Before a relative clause, a stance of the subject's is the
     // outlet's narrative as much as any verb: "the council voted".)
     let relative = clause.is_none();
@@ -85,8 +94,19 @@ pub(super) fn leading_clause(doc: &str, from: usize, to: usize) -> Option<usize>
     // four words opening the sentence before the break are a clause too,
     // unless a comma makes them a list, "But unions, environmental groups,
     // and many lawmakers claim C", a subject cut short.)
-    let clause_like = verb || (words.len() >= 4 && !clause.contains(','));
+    // (Before a dash, not a phrase opened by a preposition: "With the
+    // campaign reeling and nearly broke -- filings show C".)
+    let phrase = dashed && words.first().is_some_and(|w| cues::lookup(w).class & (class::PREP | class::SUB) != 0);
+    let clause_like = (verb || (words.len() >= 4 && !clause.contains(','))) && !phrase;
     (words.len() >= 3 && clause_like && !reported).then(|| from + clause.len())
+}
+
+/// `lead` without the dash that ends it, maybe with "but" or "and" after
+/// the dash: "The harbour closed -- but Roe said C", "The roof fell — the
+/// mayor said C".
+fn before_dash(lead: &str) -> Option<&str> {
+    let lead = lead.strip_suffix(" but").or_else(|| lead.strip_suffix(" and")).unwrap_or(lead).trim_end();
+    lead.strip_suffix("--").or_else(|| lead.strip_suffix('\u{2014}')).or_else(|| lead.strip_suffix('\u{2013}'))
 }
 
 /// Whether a verb of saying, telling or believing is among the words.

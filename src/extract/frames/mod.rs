@@ -1054,8 +1054,11 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
         return;
     };
     let s = *s;
+    // ("..., but he said C", "... -- but he said C".)
     let after_break = s >= 2
-        && ((t[s - 1].is(class::CONJ) && !t[s - 1].cap && t[s - 2].kind == Kind::Comma)
+        && ((t[s - 1].is(class::CONJ)
+            && !t[s - 1].cap
+            && (t[s - 2].kind == Kind::Comma || t[s - 2].kind == Kind::Dash && !t[s - 2].quoted))
             || t[s - 1].kind == Kind::Semicolon);
     // "De Blasio called Trump a \"blowhard\" and said C": a speech cue
     // after "and" that shares the subject of a stance before it.

@@ -1531,8 +1531,11 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
     if p.kind == Kind::Dash && s <= 10 {
         return true;
     }
+    // ("..., but S said", "... -- but S said": a second clause; not "- and
+    // S", which as often closes a list around a dashed aside.)
     if matches!(p.kind, Kind::Semicolon | Kind::Colon)
         || (p.is(class::CONJ) && s >= 2 && matches!(t[s - 2].kind, Kind::Comma | Kind::Semicolon))
+        || (c.lower_is(s - 1, "but") && s >= 2 && t[s - 2].kind == Kind::Dash && !t[s - 2].quoted)
     {
         return true;
     }

@@ -3,7 +3,7 @@
 //! documents as sources, several speakers in one subject, titles and
 //! post-nominals, and people introduced by a description first.
 
-use crate::extract::tests::{one, rows};
+use crate::extract::tests::{one, own, rows};
 use crate::extract::{Extraction, extract};
 
 /// (name, role) of the speaker of the first statement.
@@ -2957,4 +2957,23 @@ fn those_more_likely_to_say_in_a_poll() {
     );
     // A guess at what someone will say is no report.
     assert_eq!(rows("Ann Roe is likely to say the levy was fair.")[0].0, None);
+}
+
+#[test]
+fn a_second_clause_after_a_dash_and_but() {
+    assert_eq!(
+        rows("The ferry is late again -- but Ann Roe said it would run on Sunday."),
+        vec![own("The ferry is late again"), one("Ann Roe", "indirect", "it would run on Sunday")]
+    );
+    // A stance before it keeps its statements.
+    assert_eq!(
+        rows("Ann Roe praised the crews, calling them \u{201C}heroes\u{201D} -- but she said the levy would stay.")
+            .len(),
+        3
+    );
+    // Before a dash, a phrase with no verb is no claim of the outlet's.
+    assert_eq!(
+        rows("With the harbour reeling and nearly broke -- new filings show it has little cash."),
+        vec![one("new filings", "belief", "it has little cash")]
+    );
 }
