@@ -12,7 +12,7 @@ use std::rc::Rc;
 // Keys are the article's own mention strings and words, never looked up
 // in any order that reaches the output, so a hash without SipHash's
 // flooding defence does: SipHash was 1.5% of extraction.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::cues::{self, class};
 use super::model::{Speaker, SpeakerKind, SpeakerRef};
@@ -323,11 +323,12 @@ pub struct Registry<'a> {
     /// Made the first time there are more than [`ORGS_WALKED`] speakers to
     /// walk, and kept up to date from then on: an article has fewer.
     orgs_by_first_word: Option<HashMap<String, Vec<usize>>>,
-    /// The article's text, and the single capitalised words it uses as
-    /// places ("in Baghdad"), worked out the first time a one-word name
-    /// needs them: one of them alone is a place, never a new person.
+    /// The article's text, and for a long input its capitalised words, to
+    /// tell the single words it uses as places ("in Baghdad"), grouped the
+    /// first time a one-word name needs them: one of them alone is a
+    /// place, never a new person.
     doc: &'a str,
-    places: std::cell::OnceCell<HashSet<String>>,
+    capitals: std::cell::OnceCell<CapitalWords>,
     /// The surnames the article gives an honorific, with the gender it
     /// tells (see [`honorific_genders`]), worked out at the first new person.
     honorifics: std::cell::OnceCell<HashMap<String, Gender>>,
@@ -709,7 +710,7 @@ const LOCATIVES: [&str; 7] = ["in", "near", "across", "around", "inside", "outsi
 
 /// Whether `w` is one of [`LOCATIVES`]. A word's length, first and last
 /// byte pick the one preposition it can be (a perfect hash of the seven),
-/// from when [`places_in`] asked this of every word of an article: a
+/// from when the search for places asked this of every word of an article: a
 /// `match` on the length was an indirect jump mispredicted at most words.
 #[inline(always)]
 fn is_locative(w: &str) -> bool {
@@ -739,16 +740,6 @@ fn is_locative(w: &str) -> bool {
     let k = key(b);
     let (want, word) = SLOTS[slot(k)];
     want == k && word == w
-}
-
-/// The single capitalised words that `doc` uses as places: right after a
-/// locative preposition ("in Baghdad", "near Kirkuk") and not the first
-/// word of a longer name ("in New York" gives nothing; "in Baghdad's" is
-/// a possessive, not a place). A word the article also gives as the last
-/// word of a name ("Mira Holm ... in Holm") may be that person's surname,
-/// so it is not taken for a place.
-pub fn places_in(doc: &str) -> HashSet<String> {
-    places_searching(doc, SEARCHED_PLACES)
 }
 
 /// The honorifics that tell a person's gender, each with the space that
@@ -837,104 +828,110 @@ fn is_body_in(doc: &str, name: &str) -> bool {
     })
 }
 
-/// Whether `name` is in [`places_in`]`(doc)`, from the places' side: a
-/// word that is `name` (less the punctuation a place may end with) right
-/// after a locative, and never the last word of a name. The same tests as
-/// [`places_searching`] makes at each word a capital opens.
+/// Whether `doc` uses `name` as a place: a single capitalised word right
+/// after a locative preposition ("in Baghdad", "near Kirkuk") and not the
+/// first word of a longer name ("in New York" gives nothing; "in
+/// Baghdad's" is a possessive, not a place). A word the article also
+/// gives as the last word of a name ("Mira Holm ... in Holm") may be that
+/// person's surname, so it is not taken for a place. The matches of a
+/// search for `name` are checked: an article asks this of a few names.
 fn is_place_in(doc: &str, name: &str) -> bool {
     if !place_shaped(name) {
         return false;
     }
-    let found = memchr::memmem::find_iter(doc.as_bytes(), name.as_bytes()).any(|at| {
-        if !starts_word(doc, at) {
-            return false;
-        }
-        let we = word_end(doc, at);
-        let w = &doc[at..we];
-        let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
-        bare == name
-            && word_before(doc, at).is_some_and(is_locative)
-            && (bare.len() < w.len() || word_after(doc, we).is_none_or(|(s, e)| !is_cap(&doc[s..e])))
-    });
+    let found = memchr::memmem::find_iter(doc.as_bytes(), name.as_bytes())
+        .any(|at| starts_word(doc, at) && is_place_at(doc, at, name));
     found && !after_a_name(doc, name)
 }
 
-/// [`places_in`], searching for the places' names when there are at most
-/// `searched` of them.
-fn places_searching(doc: &str, searched: usize) -> HashSet<String> {
-    // One pass over the words a capital opens (a place is capitalised),
-    // each asked for the word before it: a locative makes it a place, a
-    // name ("Mira Holm") makes it a word that may be a surname. Searching
-    // for each of the seven locatives instead cost seven passes over the
-    // text ("in" is in many words), and the names a second pass over the
-    // capitalised words: 51 M instructions for a 3.9 MB input against 41 M
-    // (issue #19). A walk over every word cost 22 instructions a byte.
-    let mut out = HashSet::default();
-    let mut after_names = Vec::new();
-    scan::capital_word_starts(doc, |at| {
-        let Some(before) = word_before(doc, at) else { return };
-        if is_locative(before) {
-            let we = word_end(doc, at);
-            let w = &doc[at..we];
-            let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
-            // "in Baghdad" not at a stop: a place unless a capitalised
-            // word follows.
-            if place_shaped(bare)
-                && (bare.len() < w.len() || word_after(doc, we).is_none_or(|(s, e)| !is_cap(&doc[s..e])))
-            {
-                out.insert(bare);
-            }
-        } else if is_cap(before) && ends_alphabetic(before) {
-            after_names.push(at);
-        }
-    });
-    if out.len() > searched {
-        // Many places (a long input that joins many articles has
-        // hundreds): the words after a name, checked all at once.
-        drop_names(doc, &mut out, &after_names);
-    } else {
-        // A handful of places: each is searched for as the last word of a name.
-        out.retain(|p| !after_a_name(doc, p));
-    }
-    out.into_iter().map(str::to_string).collect()
+/// Whether the word at `at` (which starts a word) is `name` used as a
+/// place: `name`, less the punctuation a place may end with, right after a
+/// locative, and not followed by a capitalised word unless that
+/// punctuation ends it ("in Baghdad" not at a stop is a place unless a
+/// capitalised word follows).
+fn is_place_at(doc: &str, at: usize, name: &str) -> bool {
+    let we = word_end(doc, at);
+    let w = &doc[at..we];
+    let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
+    bare == name
+        && word_before(doc, at).is_some_and(is_locative)
+        && (bare.len() < w.len() || word_after(doc, we).is_none_or(|(s, e)| !is_cap(&doc[s..e])))
 }
 
-/// Takes out of `places` each that is, somewhere in `doc`, a capitalised
-/// word right after a capitalised word that ends in a letter ("Mira
-/// Holm"): [`after_a_name`] for all of them at once. `after_names` are
-/// where such words start ([`scan::capital_word_starts`] whose word before
-/// is a name's), and only those among the places are checked.
-fn drop_names(doc: &str, places: &mut HashSet<&str>, after_names: &[usize]) {
-    // Most capitalised words are no place: a count of the places left
-    // under each slot that a word's first bytes pick rules most of them
-    // out before their end is found and the word hashed (about 200
-    // instructions each; a 15 MB input has 456,000 capitalised words).
-    let mut left = vec![0u16; 1 << 14];
-    for p in places.iter() {
-        let k = initials_slot(p.as_bytes());
-        left[k] = left[k].saturating_add(1);
-    }
-    for &at in after_names {
-        let k = initials_slot(&doc.as_bytes()[at..]);
-        if left[k] == 0 {
-            continue;
+/// The words a capital opens in a long input ([`scan::capital_word_starts`]),
+/// grouped by the [`initials_slot`] of their first bytes, for
+/// [`Registry::is_place`]: a name can only be the words of its own slot,
+/// so only those are checked, with [`is_place_in`]'s tests. A search of
+/// the whole input for each name asked about would cost a 3.9 MB input
+/// 158 passes over it; working out all its places at once, 41 M
+/// instructions, most of them asking each of its 113,000 capitalised words
+/// for the word before (issue #19).
+#[derive(Debug)]
+struct CapitalWords {
+    /// Slot `k`'s words start at `at[from[k]..from[k + 1]]`, in text order.
+    from: Vec<usize>,
+    at: Vec<usize>,
+}
+
+impl CapitalWords {
+    fn new(doc: &str) -> CapitalWords {
+        let bytes = doc.as_bytes();
+        // Each word's slot above its offset, which is below 2^50 (a text
+        // has about one capitalised word in 33 bytes: the vector grown
+        // from empty cost 2 M instructions more for a 3.9 MB input).
+        let mut words: Vec<u64> = Vec::with_capacity(doc.len() / 24);
+        let mut from = vec![0usize; SLOTS + 1];
+        scan::capital_word_starts(doc, |at| {
+            let k = initials_slot(&bytes[at..]);
+            from[k + 1] += 1;
+            words.push(((k as u64) << 50) | at as u64);
+        });
+        // A counting sort, which keeps each slot's words in text order.
+        for k in 0..SLOTS {
+            from[k + 1] += from[k];
         }
-        let w = &doc[at..word_end(doc, at)];
-        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if places.remove(bare) {
-            // A count that saturated stays: the slot is then always tried.
-            if left[k] != u16::MAX {
-                left[k] -= 1;
+        let mut next = from.clone();
+        let mut at = vec![0; words.len()];
+        for w in words {
+            let k = (w >> 50) as usize;
+            at[next[k]] = (w & ((1 << 50) - 1)) as usize;
+            next[k] += 1;
+        }
+        CapitalWords { from, at }
+    }
+
+    /// [`is_place_in`]`(doc, name)`, from the words of `name`'s slot.
+    fn is_place(&self, doc: &str, name: &str) -> bool {
+        if !place_shaped(name) {
+            return false;
+        }
+        let k = initials_slot(name.as_bytes());
+        let mut found = false;
+        for &at in &self.at[self.from[k]..self.from[k + 1]] {
+            let Some(before) = word_before(doc, at) else { continue };
+            if is_locative(before) {
+                found = found || is_place_at(doc, at, name);
+            } else if is_cap(before)
+                && ends_alphabetic(before)
+                && doc[at..word_end(doc, at)].trim_end_matches(|c: char| !c.is_alphanumeric()) == name
+            {
+                // The last word of a name ([`after_a_name`]).
+                return false;
             }
         }
+        found
     }
 }
+
+/// How many slots [`initials_slot`] gives.
+const SLOTS: usize = 1 << 14;
 
 /// A slot of 2^14 for a word's first (up to) four bytes that are ASCII
 /// letters or digits. A place (all letters, hyphens and final punctuation
-/// aside) and a word whose [`drop_names`] bare form is that place get the
-/// same slot: the bare form is a prefix of the word, followed only by
-/// bytes that are not ASCII letters or digits.
+/// aside) and a word that is that place with some punctuation after it
+/// ([`is_place_at`], [`after_a_name`]) get the same slot: the place is a
+/// prefix of the word, followed only by bytes that are not ASCII letters
+/// or digits.
 fn initials_slot(w: &[u8]) -> usize {
     let mut four = [0u8; 4];
     match w.get(..4) {
@@ -966,10 +963,6 @@ fn word_end(doc: &str, at: usize) -> usize {
     e
 }
 
-/// Up to how many places [`places_in`] searches the text for each one
-/// rather than passing over all its capitalised words ([`drop_names`]).
-const SEARCHED_PLACES: usize = 16;
-
 /// Past this many bytes an input joins many articles (no article is so
 /// long), and [`honorific_genders`] gives nothing.
 const LONG_INPUT: usize = 256 * 1024;
@@ -989,9 +982,9 @@ fn word_after(s: &str, i: usize) -> Option<(usize, usize)> {
 /// The white-space separated word that ends before byte `i` (with only
 /// white space between).
 fn word_before(s: &str, i: usize) -> Option<&str> {
-    // ASCII a byte at a time: [`places_in`] asks this at every capitalised
-    // word of a long input (113,000 in 3.9 MB), where decoding characters
-    // backwards cost 3.6 M instructions more. Anything else by
+    // ASCII a byte at a time: a search for places asked this at every
+    // capitalised word of a long input (113,000 in 3.9 MB), where decoding
+    // characters backwards cost 3.6 M instructions more. Anything else by
     // `char::is_whitespace`.
     let b = s.as_bytes();
     let mut end = i;
@@ -1018,7 +1011,7 @@ fn word_before_chars(s: &str, i: usize) -> Option<&str> {
 
 /// Whether `place` is, somewhere in `doc`, a capitalised word right after a
 /// capitalised word that ends in a letter ("Mira Holm"), as
-/// [`drop_names`] finds them.
+/// [`CapitalWords::is_place`] finds them.
 fn after_a_name(doc: &str, place: &str) -> bool {
     // `place` is capitalised and the rest lowercase, so its matches never
     // overlap: each word that starts with it is found.
@@ -1030,7 +1023,7 @@ fn after_a_name(doc: &str, place: &str) -> bool {
     })
 }
 
-/// What a place of [`places_in`] looks like: one capitalised word of three
+/// What a place of [`is_place_in`] looks like: one capitalised word of three
 /// letters or more, the rest lowercase ("Baghdad", "Kirkuk", "Ras-Tanura").
 fn place_shaped(w: &str) -> bool {
     is_cap(w) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-') && w.chars().count() > 2
@@ -1387,7 +1380,7 @@ pub fn slug(name: &str) -> String {
 }
 
 fn is_cap(w: &str) -> bool {
-    // ASCII first: this runs on every word of an article (places_in).
+    // ASCII first: this ran on every word of an article (looking for places).
     match w.as_bytes().first() {
         Some(b'a' | b'e' | b'u') => article_joined(w),
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -2807,14 +2800,15 @@ impl<'a> Registry<'a> {
             .is_some_and(|v| v.iter().any(|&i| self.entries[i].speaker.kind == SpeakerKind::Person))
     }
 
-    /// Whether `name` is one of [`places_in`] of the article. An article
-    /// asks this of a few names: each is searched for on its own
-    /// ([`is_place_in`]), where finding all its places cost 47,000
-    /// instructions an article, 4.6% of extraction. A long input asks it
-    /// of thousands, and finds all its places once.
+    /// Whether the article uses `name` as a place ([`is_place_in`]). An
+    /// article asks this of a few names: each is searched for on its own,
+    /// where finding all its places cost 47,000 instructions an article,
+    /// 4.6% of extraction. A long input asks it of hundreds, and groups its
+    /// capitalised words once so that each name is checked against its own
+    /// ([`CapitalWords`]).
     fn is_place(&self, name: &str) -> bool {
         if self.doc.len() > LONG_INPUT {
-            self.places.get_or_init(|| places_in(self.doc)).contains(name)
+            self.capitals.get_or_init(|| CapitalWords::new(self.doc)).is_place(self.doc, name)
         } else {
             is_place_in(self.doc, name)
         }
@@ -3651,6 +3645,7 @@ impl<'a> Registry<'a> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use rustc_hash::FxHashSet as HashSet;
 
     #[test]
     fn given_name_lists_are_sorted_for_the_binary_search() {
@@ -3664,8 +3659,9 @@ mod tests {
         assert_eq!(given_name_gender("Jordan"), Gender::Unknown);
     }
 
-    /// [`places_in`] as first written, over `split_whitespace` with a
-    /// look ahead: the searches must agree with it.
+    /// The places of an article as first worked out, over
+    /// `split_whitespace` with a look ahead: [`is_place_in`] and
+    /// [`CapitalWords::is_place`] must agree with it.
     fn places_plain(doc: &str) -> HashSet<String> {
         let mut out = HashSet::default();
         let mut after_cap = Vec::new();
@@ -3716,20 +3712,19 @@ mod tests {
         #[test]
         fn places_are_what_the_plain_walk_finds(
             words in proptest::collection::vec(
-                "in|near|inside|throughout|Vardo|Kes-by|Ann|Roe|Bay\\.|Holm,|Holm|the|Ab|\u{c9}lan|\u{201d}|x|tin|Xin|in,|Vardo-",
+                "in|near|inside|throughout|Vardo|Kes-by|Ann|Roe|Bay\\.|Holm,|Holm|the|Ab|\u{c9}lan|\u{201d}|x|tin|Xin|in,|Vardo-|Vardos|Holm\u{201d}|\u{201c}Holm",
                 0..24,
             ),
             seps in proptest::collection::vec("[ \\n\u{a0}\u{2003}]", 24),
         ) {
             let doc: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
             let plain = places_plain(&doc);
-            // Each place searched for, and all checked in one pass over the
-            // capitalised words: both ways must give the same places.
-            prop_assert_eq!(&places_searching(&doc, usize::MAX), &plain);
-            prop_assert_eq!(&places_searching(&doc, 0), &plain);
-            // And each name asked about on its own.
+            // Each name asked about on its own, by a search and among the
+            // capitalised words of its slot.
+            let capitals = CapitalWords::new(&doc);
             for w in words.iter().map(String::as_str).chain(["Vardo", "Kes-by", "Holm", "Bay", "\u{c9}lan", "Xin", "Ann"]) {
                 prop_assert_eq!(is_place_in(&doc, w), plain.contains(w), "{:?} in {:?}", w, doc);
+                prop_assert_eq!(capitals.is_place(&doc, w), plain.contains(w), "{:?} in {:?}", w, doc);
             }
         }
     }
@@ -3758,11 +3753,14 @@ mod tests {
 
     #[test]
     fn places_are_single_words_after_a_locative_preposition() {
-        let places =
-            places_in("Talks in Vardo and near Kestrel Bay ended; the envoy, in Ostmark's view, left in Ostmark.");
-        assert!(places.contains("Vardo"));
-        assert!(places.contains("Ostmark"));
-        assert!(!places.contains("Kestrel"), "the first word of a longer name is not a place");
+        let doc = "Talks in Vardo and near Kestrel Bay ended; the envoy, in Ostmark's view, left in Ostmark.";
+        let capitals = CapitalWords::new(doc);
+        for searched in [true, false] {
+            let is_place = |name| if searched { is_place_in(doc, name) } else { capitals.is_place(doc, name) };
+            assert!(is_place("Vardo"));
+            assert!(is_place("Ostmark"));
+            assert!(!is_place("Kestrel"), "the first word of a longer name is not a place");
+        }
     }
 
     #[test]
