@@ -32,6 +32,16 @@ struct Entry {
     surname: Option<String>,
     gender: Gender,
     last_seen: usize,
+    /// How many times [`Registry::recency`] lists the entry: once, none
+    /// once [`Registry::identify_description`] took it out (or before a
+    /// pronoun with no one to point to first found it), and more after
+    /// [`Registry::introduce`] found it again (that moves `last_seen`
+    /// alone, so a later report lists it anew and leaves the old time).
+    listed: u32,
+    /// The newest time it is listed under, where a walk back from the
+    /// newest meets it first; none when it is not listed, or listed only
+    /// under older times after the newest was taken out.
+    listed_at: Option<usize>,
     /// Named as a source at least once; a person only introduced ("the
     /// pick for the post, Ann Roe, arrived") is not listed as a speaker
     /// but is there for "she" and "the pick" to find.
@@ -61,6 +71,8 @@ impl Entry {
             surname,
             gender,
             last_seen,
+            listed: 0,
+            listed_at: None,
             spoke: true,
             mentioned: false,
             title: None,
@@ -77,17 +89,24 @@ impl Entry {
 
     /// Whether "the `head`" (singular, lowercase) can be this speaker.
     fn has_head(&self, head: &str) -> bool {
-        // The head of the role: "the chairman" is the "campaign chairman",
-        // "the campaign" is not.
-        let role_head = self.role_head.get_or_init(|| {
-            self.speaker.role.as_deref().and_then(|r| {
-                r.split(" of ")
-                    .next()
-                    .and_then(|r| r.split_whitespace().next_back())
-                    .map(|w| singular(&w.to_lowercase()).to_string())
+        self.role_head() == Some(head) || self.name_words().iter().any(|w| w == head)
+    }
+
+    /// The head of the role: "the chairman" is the "campaign chairman",
+    /// "the campaign" is not.
+    fn role_head(&self) -> Option<&str> {
+        self.role_head
+            .get_or_init(|| {
+                self.speaker.role.as_deref().and_then(|r| {
+                    before_of(r).split_whitespace().next_back().map(|w| singular(&w.to_lowercase()).to_string())
+                })
             })
-        });
-        let words = self.name_words.get_or_init(|| {
+            .as_deref()
+    }
+
+    /// The words of the name "the HEAD" can match.
+    fn name_words(&self) -> &[String] {
+        self.name_words.get_or_init(|| {
             let mut words: Vec<String> =
                 self.speaker.name.to_lowercase().split_whitespace().map(|w| singular(w).to_string()).collect();
             // An anonymous source is its head noun: "a council
@@ -116,9 +135,66 @@ impl Entry {
                 words.drain(..modified.saturating_sub(1));
             }
             words
-        });
-        role_head.as_deref() == Some(head) || words.iter().any(|w| w == head)
+        })
     }
+
+    /// The [`head_key`] of each word that "the HEAD" may name this
+    /// speaker by: those of [`Entry::has_head`], and a person's by their
+    /// title ([`title_means`]). Some more may come (every word of the
+    /// name, a key given twice): what is listed under a key is tested. The
+    /// cached words are not made here: a long input has thousands of
+    /// speakers, and most are never asked for by a head.
+    fn heads(&self, mut f: impl FnMut(u64)) {
+        if let Some(w) = self.speaker.role.as_deref().and_then(|r| before_of(r).split_whitespace().next_back()) {
+            f(lowercase_head_key(w.as_bytes()));
+        }
+        let name = self.speaker.name.as_str();
+        if name.is_ascii() {
+            // White space as `char::is_whitespace` has it in ASCII.
+            for w in name.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' ')).filter(|w| !w.is_empty()) {
+                f(lowercase_head_key(w));
+            }
+        } else {
+            // Lowercased whole, as [`Entry::name_words`] does.
+            name.to_lowercase().split_whitespace().for_each(|w| f(head_key(singular(w).as_bytes())));
+        }
+        for w in self.title.iter().flat_map(|t| t.split_whitespace()).map(|w| w.trim_end_matches(['.', ','])) {
+            f(head_key(w.as_bytes()));
+            for (_, heads) in SHORT_TITLES.iter().filter(|(t, _)| *t == w) {
+                heads.iter().for_each(|h| f(head_key(h.as_bytes())));
+            }
+        }
+    }
+}
+
+/// The key of [`Registry::by_head`] for "the `head`": a hash of the word
+/// (two words may share one).
+fn head_key(head: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(head)
+}
+
+/// [`head_key`] of `singular(&w.to_lowercase())` for the word `w` (UTF-8),
+/// a short ASCII word lowercased on the stack.
+fn lowercase_head_key(w: &[u8]) -> u64 {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..w.len()) {
+        Some(low) if w.is_ascii() => {
+            low.copy_from_slice(w);
+            low.make_ascii_lowercase();
+            // [`singular`], a byte at a time.
+            let n = low.len() - usize::from(low.ends_with(b"s") && !low.ends_with(b"ss"));
+            head_key(&low[..n])
+        }
+        _ => head_key(singular(&String::from_utf8_lossy(w).to_lowercase()).as_bytes()),
+    }
+}
+
+/// What comes before the first " of " in `r` (all of it if none), as
+/// `r.split(" of ").next()` gives it, without setting up a searcher: the
+/// first space that opens " of ".
+fn before_of(r: &str) -> &str {
+    memchr::memchr_iter(b' ', r.as_bytes()).find(|&at| r.as_bytes()[at..].starts_with(b" of ")).map_or(r, |at| &r[..at])
 }
 
 /// Whether a word is a plural noun of people by its ending ("regulators",
@@ -268,16 +344,6 @@ fn is_relative_noun(w: &str) -> bool {
 /// "the secretary" for "Labor Secretary Ann Roe", "the congressman" for
 /// "Rep. Lou Tanner", "the senator" for "Sen. Ann Roe".
 fn title_means(title: &str, head: &str) -> bool {
-    const SHORT: [(&str, &[&str]); 8] = [
-        ("rep", &["congressman", "congresswoman", "representative", "lawmaker", "legislator"]),
-        ("representative", &["congressman", "congresswoman", "lawmaker", "legislator"]),
-        ("sen", &["senator", "lawmaker", "legislator"]),
-        ("senator", &["lawmaker", "legislator"]),
-        ("gov", &["governor"]),
-        ("gen", &["general"]),
-        ("dr", &["doctor"]),
-        ("pres", &["president"]),
-    ];
     // A body's word in the title is no head of it: "the council" is not
     // the "council spokesman", "the state" not the "secretary of state".
     let title_head = title.split(" of ").next().and_then(|t| t.split_whitespace().next_back()).unwrap_or("");
@@ -285,9 +351,22 @@ fn title_means(title: &str, head: &str) -> bool {
         (w == head
             && cues::lookup(w).class & class::ROLE != 0
             && (w == title_head || cues::lookup(w).class & (class::ORG | class::FIELD) == 0))
-            || SHORT.iter().any(|(t, heads)| *t == w && heads.contains(&head))
+            || SHORT_TITLES.iter().any(|(t, heads)| *t == w && heads.contains(&head))
     })
 }
+
+/// Words of a title (lowercase, without a full stop) that "the HEAD" reads
+/// as other words: "the congressman" for "Rep.", "the senator" for "Sen.".
+const SHORT_TITLES: [(&str, &[&str]); 8] = [
+    ("rep", &["congressman", "congresswoman", "representative", "lawmaker", "legislator"]),
+    ("representative", &["congressman", "congresswoman", "lawmaker", "legislator"]),
+    ("sen", &["senator", "lawmaker", "legislator"]),
+    ("senator", &["lawmaker", "legislator"]),
+    ("gov", &["governor"]),
+    ("gen", &["general"]),
+    ("dr", &["doctor"]),
+    ("pres", &["president"]),
+];
 
 /// Whether a word opens what follows a noun phrase's head: "(source)
 /// close to him", "(official) familiar with", "(sources) who have seen".
@@ -323,6 +402,14 @@ pub struct Registry<'a> {
     /// Made the first time there are more than [`ORGS_WALKED`] speakers to
     /// walk, and kept up to date from then on: an article has fewer.
     orgs_by_first_word: Option<HashMap<String, Vec<usize>>>,
+    /// Entries by each word "the HEAD" may name them by ([`Entry::heads`]),
+    /// so that a definite description past [`LOOKBACK`] listed speakers
+    /// tries those alone rather than walking the last LOOKBACK (issue #19:
+    /// a long input walked them all at most descriptions). Made the first
+    /// time the recency index lists more, and kept up to date from then
+    /// on: an entry whose role, name or title changes is listed under its
+    /// new words too (the old ones stay, and the test rules it out there).
+    by_head: Option<HashMap<u64, Vec<usize>>>,
     /// The article's text, and for a long input its capitalised words, to
     /// tell the single words it uses as places ("in Baghdad"), grouped the
     /// first time a one-word name needs them: one of them alone is a
@@ -2966,11 +3053,8 @@ impl<'a> Registry<'a> {
                 self.complete_name(idx, &full);
             }
         }
-        let clock = self.clock;
+        self.seen_now(idx);
         let e = &mut self.entries[idx];
-        self.recency.remove(&e.last_seen);
-        self.recency.insert(clock, idx);
-        e.last_seen = clock;
         // Named as a sentence's subject before ("Sen. Ann Roe arrived"):
         // that gave a title at most; the first report says more.
         let first_report = e.mentioned && !e.spoke && parsed.role.is_some();
@@ -2985,6 +3069,7 @@ impl<'a> Registry<'a> {
         if fresh && parsed.pronoun.is_none() {
             e.speaker.role = parsed.role.clone();
             e.role_changed();
+            self.index_heads(idx);
         }
         if described {
             self.identify_description(idx);
@@ -3028,6 +3113,7 @@ impl<'a> Registry<'a> {
         e.name_words = std::cell::OnceCell::new();
         self.by_name.entry(p.name.to_lowercase()).or_default().push(idx);
         self.renames.insert(old_id, idx);
+        self.index_heads(idx);
     }
 
     /// "The president-elect's pick for health secretary said …", and
@@ -3092,8 +3178,10 @@ impl<'a> Registry<'a> {
             let old_id = self.entries[d].speaker.id.clone();
             let x = &mut self.entries[d];
             x.spoke = false;
-            let seen = x.last_seen;
-            self.recency.remove(&seen);
+            if self.recency.remove(&x.last_seen).is_some() {
+                x.listed -= 1;
+                x.listed_at = None;
+            }
             let e = &mut self.entries[idx];
             if !e.speaker.aliases.contains(&old) {
                 e.speaker.aliases.push(old);
@@ -3250,13 +3338,18 @@ impl<'a> Registry<'a> {
         };
         let e = &mut self.entries[idx];
         e.last_seen = self.clock;
+        let titled = e.title.is_none() && parsed.title.is_some();
         if e.title.is_none() {
             e.title = parsed.title.as_deref().map(str::to_lowercase);
         }
         let described = parsed.role.is_some() && (found.is_none() || e.speaker.role.is_none());
+        let roled = e.speaker.role.is_none() && parsed.role.is_some();
         if e.speaker.role.is_none() {
             e.speaker.role = parsed.role;
             e.role_changed();
+        }
+        if titled || roled {
+            self.index_heads(idx);
         }
         if described {
             self.identify_description(idx);
@@ -3288,12 +3381,8 @@ impl<'a> Registry<'a> {
         // Carson the "he" of the second. Someone only named before is.
         self.clock += 1;
         if let Some(i) = self.resolve_name(&parsed) {
-            let clock = self.clock;
-            let e = &mut self.entries[i];
-            if e.mentioned {
-                self.recency.remove(&e.last_seen);
-                self.recency.insert(clock, i);
-                e.last_seen = clock;
+            if self.entries[i].mentioned {
+                self.seen_now(i);
             }
             return;
         }
@@ -3359,8 +3448,82 @@ impl<'a> Registry<'a> {
         }
         if let Some(e) = self.entries.last_mut() {
             e.title = p.title.as_deref().map(str::to_lowercase);
+            e.listed = 1;
+            e.listed_at = Some(self.clock);
         }
+        self.index_heads(idx);
         idx
+    }
+
+    /// Lists entry `idx` in the recency index as seen now, and no longer
+    /// under the time it was last seen.
+    fn seen_now(&mut self, idx: usize) {
+        let e = &mut self.entries[idx];
+        if self.recency.remove(&e.last_seen).is_some() {
+            e.listed -= 1;
+        }
+        self.recency.insert(self.clock, idx);
+        e.listed += 1;
+        e.listed_at = Some(self.clock);
+        e.last_seen = self.clock;
+    }
+
+    /// Lists entry `idx` in [`Registry::by_head`], if it is made, under
+    /// each word it may now be named by.
+    fn index_heads(&mut self, idx: usize) {
+        if let Some(index) = &mut self.by_head {
+            self.entries[idx].heads(|h| {
+                let listed = index.entry(h).or_default();
+                // (A word given twice, or again since, is listed once.)
+                if listed.last() != Some(&idx) {
+                    listed.push(idx);
+                }
+            });
+        }
+    }
+
+    /// [`Registry::most_recent`] for a test that only an entry "the
+    /// `head`" may name can pass ([`Entry::heads`]). Past [`LOOKBACK`]
+    /// listed speakers, those listed under `head` in [`Registry::by_head`]
+    /// are tried, the most recent first, rather than walking the last
+    /// LOOKBACK; what the walk would find, found where it would.
+    fn most_recent_named(&self, head: &str, ok: impl Fn(&Entry) -> bool) -> Option<usize> {
+        let Some(index) = self.by_head.as_ref().filter(|_| self.recency.len() > LOOKBACK) else {
+            return self.most_recent(ok);
+        };
+        let listed = index.get(&head_key(head.as_bytes()))?;
+        // Where the walk meets each: the newest time it is listed under.
+        let mut named = Vec::with_capacity(listed.len());
+        for &i in listed {
+            let e = &self.entries[i];
+            match e.listed_at {
+                Some(t) => named.push((t, i)),
+                // Listed only under older times, which are not kept (see
+                // [`Entry::listed_at`]): the walk knows where.
+                None if e.listed > 0 && ok(e) => return self.most_recent(ok),
+                // One the walk never meets.
+                None => {}
+            }
+        }
+        // Taken newest first (a common head lists hundreds of speakers, and
+        // the first few taken usually settle it: no sort of them all).
+        let mut named = std::collections::BinaryHeap::from(named);
+        // The walk's steps down to each one's time, counted: it is in
+        // reach when fewer than LOOKBACK are listed after it.
+        let mut walk = self.recency.keys().rev().peekable();
+        let mut passed = 0;
+        while let Some((t, i)) = named.pop() {
+            while walk.next_if(|&&k| k > t).is_some() {
+                passed += 1;
+            }
+            if passed >= LOOKBACK {
+                return None;
+            }
+            if ok(&self.entries[i]) {
+                return Some(i);
+            }
+        }
+        None
     }
 
     /// The most recently mentioned of the last [`LOOKBACK`] speakers that
@@ -3470,7 +3633,13 @@ impl<'a> Registry<'a> {
     /// such word is someone else. A named person is not held to it: "the
     /// veteran senator" can be the senator named before; a document may be
     /// described anew ("the new poll", "the 50-state poll").
-    fn resolve_definite(&self, head: &str, mention: &str) -> Option<usize> {
+    fn resolve_definite(&mut self, head: &str, mention: &str) -> Option<usize> {
+        if self.by_head.is_none() && self.recency.len() > LOOKBACK {
+            self.by_head = Some(HashMap::default());
+            for i in 0..self.entries.len() {
+                self.index_heads(i);
+            }
+        }
         let head = singular(head);
         let words: Vec<&str> = mention.split_whitespace().collect();
         let at_head = words.iter().rposition(|w| singular(&w.to_lowercase()) == head);
@@ -3506,14 +3675,14 @@ impl<'a> Registry<'a> {
             _ => Vec::new(),
         };
         if !naming.is_empty()
-            && let Some(last) = self.most_recent(|e| e.has_head(head))
+            && let Some(last) = self.most_recent_named(head, |e| e.has_head(head))
             && let name = &self.entries[last].speaker.name
             && name.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
             && !naming.iter().all(|w| name_parts(name).any(|t| t == *w))
         {
             return None;
         }
-        let found = self.most_recent(|e| {
+        let found = self.most_recent_named(head, |e| {
             (e.has_head(head)
                 || bare
                     && e.speaker.kind == SpeakerKind::Person
@@ -3791,6 +3960,50 @@ mod tests {
         let lee = r.resolve("Cy Lee", None).unwrap();
         r.introduce("Cy Lee", "the harbour master");
         assert_eq!(r.resolve("the master", None).unwrap().id, lee.id);
+    }
+
+    #[test]
+    fn past_lookback_a_head_finds_whom_the_walk_finds() {
+        // Many speakers with roles and titles, some named again, some
+        // introduced again (listed twice), some descriptions later named
+        // (listed no more): the index of heads answers as the walk over the
+        // last LOOKBACK does, before and after it is made.
+        let roles = ["the campaign chairman", "a senior official", "the state senator", "the county attorney"];
+        // (Only the first speakers are pilots: later, none is in reach.)
+        let heads = ["chairman", "official", "senator", "attorney", "pick", "lawmaker", "roab", "master", "pilot"];
+        let mut r = Registry::for_document("");
+        let mut names = Vec::new();
+        for i in 0..700usize {
+            let letters: String = [i / 26 % 26, i % 26].iter().map(|&k| char::from(b'a' + k as u8)).collect();
+            let name = format!("{} Ro{letters}", ["Ann", "Tom", "Mira", "Lou"][i % 4]);
+            names.push(name.clone());
+            match i % 9 {
+                0 => r.resolve(&format!("Sen. {name}"), None),
+                1 => r.resolve("the president-elect's pick", None),
+                2 => r.resolve(&name, Some("the president-elect's pick for the post")),
+                _ if i < 40 => r.resolve(&name, Some("the river pilot")),
+                _ => r.resolve(&name, Some(roles[i % roles.len()])),
+            };
+            if i % 7 == 3 {
+                // Someone named before, introduced again, then reported.
+                let back = names[i * 2 / 3].clone();
+                r.introduce(&back, "the harbour master");
+                r.resolve(&names[i / 2], None);
+                r.resolve(&back, None);
+            }
+            if i % 5 == 0 {
+                r.resolve("the official", None);
+            }
+            for head in heads {
+                let named = r.most_recent_named(head, |e| e.has_head(head));
+                assert_eq!(named, r.most_recent(|e| e.has_head(head)), "{head} after {i}");
+                let titled = |e: &Entry| e.has_head(head) || e.title.as_deref().is_some_and(|t| title_means(t, head));
+                assert_eq!(r.most_recent_named(head, titled), r.most_recent(titled), "{head} after {i}");
+            }
+        }
+        assert!(r.by_head.is_some());
+        assert!(r.entries.iter().any(|e| e.listed > 1), "none listed twice");
+        assert!(r.entries.iter().any(|e| e.listed == 0), "none taken out");
     }
 
     #[test]
