@@ -138,55 +138,59 @@ impl Entry {
         })
     }
 
-    /// The [`head_key`] of each word that "the HEAD" may name this
+    /// The [`head_slot`] of each word that "the HEAD" may name this
     /// speaker by: those of [`Entry::has_head`], and a person's by their
     /// title ([`title_means`]). Some more may come (every word of the
     /// name, a key given twice): what is listed under a key is tested. The
     /// cached words are not made here: a long input has thousands of
     /// speakers, and most are never asked for by a head.
-    fn heads(&self, mut f: impl FnMut(u64)) {
+    fn heads(&self, mut f: impl FnMut(usize)) {
         if let Some(w) = self.speaker.role.as_deref().and_then(|r| before_of(r).split_whitespace().next_back()) {
-            f(lowercase_head_key(w.as_bytes()));
+            f(lowercase_head_slot(w.as_bytes()));
         }
         let name = self.speaker.name.as_str();
         if name.is_ascii() {
             // White space as `char::is_whitespace` has it in ASCII.
             for w in name.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' ')).filter(|w| !w.is_empty()) {
-                f(lowercase_head_key(w));
+                f(lowercase_head_slot(w));
             }
         } else {
             // Lowercased whole, as [`Entry::name_words`] does.
-            name.to_lowercase().split_whitespace().for_each(|w| f(head_key(singular(w).as_bytes())));
+            name.to_lowercase().split_whitespace().for_each(|w| f(head_slot(singular(w).as_bytes())));
         }
         for w in self.title.iter().flat_map(|t| t.split_whitespace()).map(|w| w.trim_end_matches(['.', ','])) {
-            f(head_key(w.as_bytes()));
+            f(head_slot(w.as_bytes()));
             for (_, heads) in SHORT_TITLES.iter().filter(|(t, _)| *t == w) {
-                heads.iter().for_each(|h| f(head_key(h.as_bytes())));
+                heads.iter().for_each(|h| f(head_slot(h.as_bytes())));
             }
         }
     }
 }
 
-/// The key of [`Registry::by_head`] for "the `head`": a hash of the word
-/// (two words may share one).
-fn head_key(head: &[u8]) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(head)
+/// How many lists [`Registry::by_head`] keeps: a few thousand words fall
+/// into them by a hash, and few share one.
+const HEAD_SLOTS: usize = 1 << 16;
+
+/// The list of [`Registry::by_head`] for "the `head`": a hash of the word
+/// with its ASCII letters lowercased (the speakers of words that share a
+/// list are told apart by the test).
+fn head_slot(head: &[u8]) -> usize {
+    let mut h: u64 = 0;
+    for &b in head {
+        h = (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    (h >> 48) as usize
 }
 
-/// [`head_key`] of `singular(&w.to_lowercase())` for the word `w` (UTF-8),
-/// a short ASCII word lowercased on the stack.
-fn lowercase_head_key(w: &[u8]) -> u64 {
-    let mut buf = [0u8; 32];
-    match buf.get_mut(..w.len()) {
-        Some(low) if w.is_ascii() => {
-            low.copy_from_slice(w);
-            low.make_ascii_lowercase();
-            // [`singular`], a byte at a time.
-            let n = low.len() - usize::from(low.ends_with(b"s") && !low.ends_with(b"ss"));
-            head_key(&low[..n])
-        }
-        _ => head_key(singular(&String::from_utf8_lossy(w).to_lowercase()).as_bytes()),
+/// [`head_slot`] of `singular(&w.to_lowercase())` for the word `w` (UTF-8):
+/// an ASCII word a byte at a time, with no lowercased copy.
+fn lowercase_head_slot(w: &[u8]) -> usize {
+    if w.is_ascii() {
+        // [`singular`] of the lowercased word.
+        let s = |k: usize| w.len() >= k && w[w.len() - k].eq_ignore_ascii_case(&b's');
+        head_slot(&w[..w.len() - usize::from(s(1) && !s(2))])
+    } else {
+        head_slot(singular(&String::from_utf8_lossy(w).to_lowercase()).as_bytes())
     }
 }
 
@@ -402,14 +406,14 @@ pub struct Registry<'a> {
     /// Made the first time there are more than [`ORGS_WALKED`] speakers to
     /// walk, and kept up to date from then on: an article has fewer.
     orgs_by_first_word: Option<HashMap<String, Vec<usize>>>,
-    /// Entries by each word "the HEAD" may name them by ([`Entry::heads`]),
+    /// Entries in lists by each word "the HEAD" may name them by ([`head_slot`], [`Entry::heads`]),
     /// so that a definite description past [`LOOKBACK`] listed speakers
     /// tries those alone rather than walking the last LOOKBACK (issue #19:
     /// a long input walked them all at most descriptions). Made the first
     /// time the recency index lists more, and kept up to date from then
     /// on: an entry whose role, name or title changes is listed under its
     /// new words too (the old ones stay, and the test rules it out there).
-    by_head: Option<HashMap<u64, Vec<usize>>>,
+    by_head: Option<Vec<Vec<usize>>>,
     /// The article's text, and for a long input its capitalised words, to
     /// tell the single words it uses as places ("in Baghdad"), grouped the
     /// first time a one-word name needs them: one of them alone is a
@@ -3472,8 +3476,8 @@ impl<'a> Registry<'a> {
     /// each word it may now be named by.
     fn index_heads(&mut self, idx: usize) {
         if let Some(index) = &mut self.by_head {
-            self.entries[idx].heads(|h| {
-                let listed = index.entry(h).or_default();
+            self.entries[idx].heads(|k| {
+                let listed = &mut index[k];
                 // (A word given twice, or again since, is listed once.)
                 if listed.last() != Some(&idx) {
                     listed.push(idx);
@@ -3491,7 +3495,7 @@ impl<'a> Registry<'a> {
         let Some(index) = self.by_head.as_ref().filter(|_| self.recency.len() > LOOKBACK) else {
             return self.most_recent(ok);
         };
-        let listed = index.get(&head_key(head.as_bytes()))?;
+        let listed = &index[head_slot(head.as_bytes())];
         // Where the walk meets each: the newest time it is listed under.
         let mut named = Vec::with_capacity(listed.len());
         for &i in listed {
@@ -3635,7 +3639,7 @@ impl<'a> Registry<'a> {
     /// described anew ("the new poll", "the 50-state poll").
     fn resolve_definite(&mut self, head: &str, mention: &str) -> Option<usize> {
         if self.by_head.is_none() && self.recency.len() > LOOKBACK {
-            self.by_head = Some(HashMap::default());
+            self.by_head = Some(vec![Vec::new(); HEAD_SLOTS]);
             for i in 0..self.entries.len() {
                 self.index_heads(i);
             }
