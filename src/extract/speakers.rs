@@ -158,16 +158,21 @@ impl Entry {
 
     /// The [`head_slot`] of each word that "the HEAD" may name this
     /// speaker by: those of [`Entry::has_head`], and a person's by their
-    /// title ([`title_means`]). Some more may come (every word of the
-    /// name, a key given twice): what is listed under a key is tested. The
-    /// cached words are not made here: a long input has thousands of
-    /// speakers, and most are never asked for by a head.
+    /// title ([`title_means`]). Some more may come (a slot given twice):
+    /// what is listed under a slot is tested. A person's name is all of it
+    /// ([`Entry::name_words`] lowercases it whole), hashed as it is read,
+    /// with no lowercased copy of each word: a long input has thousands.
     fn heads(&self, mut f: impl FnMut(usize)) {
         if let Some(w) = self.speaker.role.as_deref().and_then(|r| before_of(r).split_whitespace().next_back()) {
             f(lowercase_head_slot(w.as_bytes()));
         }
         let name = self.speaker.name.as_str();
-        if name.is_ascii() {
+        if self.speaker.kind != SpeakerKind::Person {
+            // A body's or a source's name is cut to a few of its words, or
+            // one ("a senior official who spoke on condition of anonymity"
+            // is "the official"): those alone.
+            self.name_words().iter().for_each(|w| f(head_slot(w.as_bytes())));
+        } else if name.is_ascii() {
             // White space as `char::is_whitespace` has it in ASCII.
             for w in name.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' ')).filter(|w| !w.is_empty()) {
                 f(lowercase_head_slot(w));
