@@ -12,7 +12,7 @@ use std::rc::Rc;
 // Keys are the article's own mention strings and words, never looked up
 // in any order that reaches the output, so a hash without SipHash's
 // flooding defence does: SipHash was 1.5% of extraction.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::cues::{self, class};
 use super::model::{Speaker, SpeakerKind, SpeakerRef};
@@ -32,6 +32,16 @@ struct Entry {
     surname: Option<String>,
     gender: Gender,
     last_seen: usize,
+    /// How many times [`Registry::recency`] lists the entry: once, none
+    /// once [`Registry::identify_description`] took it out (or before a
+    /// pronoun with no one to point to first found it), and more after
+    /// [`Registry::introduce`] found it again (that moves `last_seen`
+    /// alone, so a later report lists it anew and leaves the old time).
+    listed: u32,
+    /// The newest time it is listed under, where a walk back from the
+    /// newest meets it first; none when it is not listed, or listed only
+    /// under older times after the newest was taken out.
+    listed_at: Option<usize>,
     /// Named as a source at least once; a person only introduced ("the
     /// pick for the post, Ann Roe, arrived") is not listed as a speaker
     /// but is there for "she" and "the pick" to find.
@@ -52,6 +62,9 @@ struct Entry {
     /// source's name, its head noun alone).
     role_head: std::cell::OnceCell<Option<String>>,
     name_words: std::cell::OnceCell<Vec<String>>,
+    /// Which words of rank the name, role or title has
+    /// ([`Entry::rank_words`]), once a description with the head asked.
+    ranks: std::cell::OnceCell<u8>,
 }
 
 impl Entry {
@@ -61,33 +74,57 @@ impl Entry {
             surname,
             gender,
             last_seen,
+            listed: 0,
+            listed_at: None,
             spoke: true,
             mentioned: false,
             title: None,
             said_at: None,
             role_head: std::cell::OnceCell::new(),
             name_words: std::cell::OnceCell::new(),
+            ranks: std::cell::OnceCell::new(),
         }
     }
 
-    /// Keep [`Entry::role_head`] in step with the speaker's role.
+    /// Keep [`Entry::role_head`] and [`Entry::ranks`] in step with the
+    /// speaker's role.
     fn role_changed(&mut self) {
         self.role_head = std::cell::OnceCell::new();
+        self.ranks = std::cell::OnceCell::new();
+    }
+
+    /// Which of [`RANKS`] (bits 0 to 3) and [`ONE_WAY_RANKS`] (bits 4 to
+    /// 7) the name, role or title has as a word, any case: worked out once,
+    /// where [`same_rank`] asked of each description that reached the
+    /// entry (1.6 M instructions for a 3.9 MB input).
+    fn rank_words(&self) -> u8 {
+        *self.ranks.get_or_init(|| {
+            let texts = [Some(self.speaker.name.as_str()), self.speaker.role.as_deref(), self.title.as_deref()];
+            let words = texts.into_iter().flatten().flat_map(|t| t.split(|c: char| !c.is_alphanumeric()));
+            words.fold(0, |has, w| has | rank_bits(w))
+        })
     }
 
     /// Whether "the `head`" (singular, lowercase) can be this speaker.
     fn has_head(&self, head: &str) -> bool {
-        // The head of the role: "the chairman" is the "campaign chairman",
-        // "the campaign" is not.
-        let role_head = self.role_head.get_or_init(|| {
-            self.speaker.role.as_deref().and_then(|r| {
-                r.split(" of ")
-                    .next()
-                    .and_then(|r| r.split_whitespace().next_back())
-                    .map(|w| singular(&w.to_lowercase()).to_string())
+        self.role_head() == Some(head) || self.name_words().iter().any(|w| w == head)
+    }
+
+    /// The head of the role: "the chairman" is the "campaign chairman",
+    /// "the campaign" is not.
+    fn role_head(&self) -> Option<&str> {
+        self.role_head
+            .get_or_init(|| {
+                self.speaker.role.as_deref().and_then(|r| {
+                    before_of(r).split_whitespace().next_back().map(|w| singular(&w.to_lowercase()).to_string())
+                })
             })
-        });
-        let words = self.name_words.get_or_init(|| {
+            .as_deref()
+    }
+
+    /// The words of the name "the HEAD" can match.
+    fn name_words(&self) -> &[String] {
+        self.name_words.get_or_init(|| {
             let mut words: Vec<String> =
                 self.speaker.name.to_lowercase().split_whitespace().map(|w| singular(w).to_string()).collect();
             // An anonymous source is its head noun: "a council
@@ -116,9 +153,75 @@ impl Entry {
                 words.drain(..modified.saturating_sub(1));
             }
             words
-        });
-        role_head.as_deref() == Some(head) || words.iter().any(|w| w == head)
+        })
     }
+
+    /// The [`head_slot`] of each word that "the HEAD" may name this
+    /// speaker by: those of [`Entry::has_head`], and a person's by their
+    /// title ([`title_means`]). Some more may come (a slot given twice):
+    /// what is listed under a slot is tested. A person's name is all of it
+    /// ([`Entry::name_words`] lowercases it whole), hashed as it is read,
+    /// with no lowercased copy of each word: a long input has thousands.
+    fn heads(&self, mut f: impl FnMut(usize)) {
+        if let Some(w) = self.speaker.role.as_deref().and_then(|r| before_of(r).split_whitespace().next_back()) {
+            f(lowercase_head_slot(w.as_bytes()));
+        }
+        let name = self.speaker.name.as_str();
+        if self.speaker.kind != SpeakerKind::Person {
+            // A body's or a source's name is cut to a few of its words, or
+            // one ("a senior official who spoke on condition of anonymity"
+            // is "the official"): those alone.
+            self.name_words().iter().for_each(|w| f(head_slot(w.as_bytes())));
+        } else if name.is_ascii() {
+            // White space as `char::is_whitespace` has it in ASCII.
+            for w in name.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' ')).filter(|w| !w.is_empty()) {
+                f(lowercase_head_slot(w));
+            }
+        } else {
+            // Lowercased whole, as [`Entry::name_words`] does.
+            name.to_lowercase().split_whitespace().for_each(|w| f(head_slot(singular(w).as_bytes())));
+        }
+        for w in self.title.iter().flat_map(|t| t.split_whitespace()).map(|w| w.trim_end_matches(['.', ','])) {
+            f(head_slot(w.as_bytes()));
+            for (_, heads) in SHORT_TITLES.iter().filter(|(t, _)| *t == w) {
+                heads.iter().for_each(|h| f(head_slot(h.as_bytes())));
+            }
+        }
+    }
+}
+
+/// How many lists [`Registry::by_head`] keeps: a few thousand words fall
+/// into them by a hash, and few share one.
+const HEAD_SLOTS: usize = 1 << 16;
+
+/// The list of [`Registry::by_head`] for "the `head`": a hash of the word
+/// with its ASCII letters lowercased (the speakers of words that share a
+/// list are told apart by the test).
+fn head_slot(head: &[u8]) -> usize {
+    let mut h: u64 = 0;
+    for &b in head {
+        h = (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    (h >> 48) as usize
+}
+
+/// [`head_slot`] of `singular(&w.to_lowercase())` for the word `w` (UTF-8):
+/// an ASCII word a byte at a time, with no lowercased copy.
+fn lowercase_head_slot(w: &[u8]) -> usize {
+    if w.is_ascii() {
+        // [`singular`] of the lowercased word.
+        let s = |k: usize| w.len() >= k && w[w.len() - k].eq_ignore_ascii_case(&b's');
+        head_slot(&w[..w.len() - usize::from(s(1) && !s(2))])
+    } else {
+        head_slot(singular(&String::from_utf8_lossy(w).to_lowercase()).as_bytes())
+    }
+}
+
+/// What comes before the first " of " in `r` (all of it if none), as
+/// `r.split(" of ").next()` gives it, without setting up a searcher: the
+/// first space that opens " of ".
+fn before_of(r: &str) -> &str {
+    memchr::memchr_iter(b' ', r.as_bytes()).find(|&at| r.as_bytes()[at..].starts_with(b" of ")).map_or(r, |at| &r[..at])
 }
 
 /// Whether a word is a plural noun of people by its ending ("regulators",
@@ -268,16 +371,6 @@ fn is_relative_noun(w: &str) -> bool {
 /// "the secretary" for "Labor Secretary Ann Roe", "the congressman" for
 /// "Rep. Lou Tanner", "the senator" for "Sen. Ann Roe".
 fn title_means(title: &str, head: &str) -> bool {
-    const SHORT: [(&str, &[&str]); 8] = [
-        ("rep", &["congressman", "congresswoman", "representative", "lawmaker", "legislator"]),
-        ("representative", &["congressman", "congresswoman", "lawmaker", "legislator"]),
-        ("sen", &["senator", "lawmaker", "legislator"]),
-        ("senator", &["lawmaker", "legislator"]),
-        ("gov", &["governor"]),
-        ("gen", &["general"]),
-        ("dr", &["doctor"]),
-        ("pres", &["president"]),
-    ];
     // A body's word in the title is no head of it: "the council" is not
     // the "council spokesman", "the state" not the "secretary of state".
     let title_head = title.split(" of ").next().and_then(|t| t.split_whitespace().next_back()).unwrap_or("");
@@ -285,9 +378,22 @@ fn title_means(title: &str, head: &str) -> bool {
         (w == head
             && cues::lookup(w).class & class::ROLE != 0
             && (w == title_head || cues::lookup(w).class & (class::ORG | class::FIELD) == 0))
-            || SHORT.iter().any(|(t, heads)| *t == w && heads.contains(&head))
+            || SHORT_TITLES.iter().any(|(t, heads)| *t == w && heads.contains(&head))
     })
 }
+
+/// Words of a title (lowercase, without a full stop) that "the HEAD" reads
+/// as other words: "the congressman" for "Rep.", "the senator" for "Sen.".
+const SHORT_TITLES: [(&str, &[&str]); 8] = [
+    ("rep", &["congressman", "congresswoman", "representative", "lawmaker", "legislator"]),
+    ("representative", &["congressman", "congresswoman", "lawmaker", "legislator"]),
+    ("sen", &["senator", "lawmaker", "legislator"]),
+    ("senator", &["lawmaker", "legislator"]),
+    ("gov", &["governor"]),
+    ("gen", &["general"]),
+    ("dr", &["doctor"]),
+    ("pres", &["president"]),
+];
 
 /// Whether a word opens what follows a noun phrase's head: "(source)
 /// close to him", "(official) familiar with", "(sources) who have seen".
@@ -323,11 +429,20 @@ pub struct Registry<'a> {
     /// Made the first time there are more than [`ORGS_WALKED`] speakers to
     /// walk, and kept up to date from then on: an article has fewer.
     orgs_by_first_word: Option<HashMap<String, Vec<usize>>>,
-    /// The article's text, and the single capitalised words it uses as
-    /// places ("in Baghdad"), worked out the first time a one-word name
-    /// needs them: one of them alone is a place, never a new person.
+    /// Entries in lists by each word "the HEAD" may name them by ([`head_slot`], [`Entry::heads`]),
+    /// so that a definite description past [`LOOKBACK`] listed speakers
+    /// tries those alone rather than walking the last LOOKBACK (issue #19:
+    /// a long input walked them all at most descriptions). Made the first
+    /// time the recency index lists more, and kept up to date from then
+    /// on: an entry whose role, name or title changes is listed under its
+    /// new words too (the old ones stay, and the test rules it out there).
+    by_head: Option<Vec<Vec<usize>>>,
+    /// The article's text, and for a long input its capitalised words, to
+    /// tell the single words it uses as places ("in Baghdad"), grouped the
+    /// first time a one-word name needs them: one of them alone is a
+    /// place, never a new person.
     doc: &'a str,
-    places: std::cell::OnceCell<HashSet<String>>,
+    capitals: std::cell::OnceCell<CapitalWords>,
     /// The surnames the article gives an honorific, with the gender it
     /// tells (see [`honorific_genders`]), worked out at the first new person.
     honorifics: std::cell::OnceCell<HashMap<String, Gender>>,
@@ -363,16 +478,18 @@ const RANKS: [&str; 4] = ["shadow", "deputy", "vice", "assistant"];
 /// former minister may later be "the minister" again in loose writing.
 const ONE_WAY_RANKS: [&str; 4] = ["former", "acting", "junior", "ex"];
 
-/// Whether the entry `e` holds the post of rank `ranks` (the words of
-/// [`RANKS`] and [`ONE_WAY_RANKS`] in a description, lowercased).
-fn same_rank(e: &Entry, ranks: &[&str]) -> bool {
-    // (No allocation: this runs for every earlier speaker with the head.)
-    let texts = [Some(e.speaker.name.as_str()), e.speaker.role.as_deref(), e.title.as_deref()];
-    let has = |r: &str| {
-        texts.iter().flatten().any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(r)))
-    };
-    let described = |r: &str| ranks.contains(&r);
-    RANKS.iter().all(|r| described(r) == has(r)) && ONE_WAY_RANKS.iter().all(|r| !described(r) || has(r))
+/// Whether the entry `e` holds the post of rank `described` (the words of
+/// [`RANKS`] and [`ONE_WAY_RANKS`] in a description, as
+/// [`Entry::rank_words`] gives them).
+fn same_rank(e: &Entry, described: u8) -> bool {
+    let has = e.rank_words();
+    (has ^ described) & 0x0F == 0 && described & !has & 0xF0 == 0
+}
+
+/// The bit of [`Entry::rank_words`] for `w` if it is a word of rank, any
+/// case.
+fn rank_bits(w: &str) -> u8 {
+    RANKS.iter().chain(&ONE_WAY_RANKS).position(|r| w.eq_ignore_ascii_case(r)).map_or(0, |k| 1 << k)
 }
 
 /// How many words at the start of a sentence `Registry::owned_by_pronoun`
@@ -709,7 +826,7 @@ const LOCATIVES: [&str; 7] = ["in", "near", "across", "around", "inside", "outsi
 
 /// Whether `w` is one of [`LOCATIVES`]. A word's length, first and last
 /// byte pick the one preposition it can be (a perfect hash of the seven),
-/// from when [`places_in`] asked this of every word of an article: a
+/// from when the search for places asked this of every word of an article: a
 /// `match` on the length was an indirect jump mispredicted at most words.
 #[inline(always)]
 fn is_locative(w: &str) -> bool {
@@ -739,16 +856,6 @@ fn is_locative(w: &str) -> bool {
     let k = key(b);
     let (want, word) = SLOTS[slot(k)];
     want == k && word == w
-}
-
-/// The single capitalised words that `doc` uses as places: right after a
-/// locative preposition ("in Baghdad", "near Kirkuk") and not the first
-/// word of a longer name ("in New York" gives nothing; "in Baghdad's" is
-/// a possessive, not a place). A word the article also gives as the last
-/// word of a name ("Mira Holm ... in Holm") may be that person's surname,
-/// so it is not taken for a place.
-pub fn places_in(doc: &str) -> HashSet<String> {
-    places_searching(doc, SEARCHED_PLACES)
 }
 
 /// The honorifics that tell a person's gender, each with the space that
@@ -837,104 +944,110 @@ fn is_body_in(doc: &str, name: &str) -> bool {
     })
 }
 
-/// Whether `name` is in [`places_in`]`(doc)`, from the places' side: a
-/// word that is `name` (less the punctuation a place may end with) right
-/// after a locative, and never the last word of a name. The same tests as
-/// [`places_searching`] makes at each word a capital opens.
+/// Whether `doc` uses `name` as a place: a single capitalised word right
+/// after a locative preposition ("in Baghdad", "near Kirkuk") and not the
+/// first word of a longer name ("in New York" gives nothing; "in
+/// Baghdad's" is a possessive, not a place). A word the article also
+/// gives as the last word of a name ("Mira Holm ... in Holm") may be that
+/// person's surname, so it is not taken for a place. The matches of a
+/// search for `name` are checked: an article asks this of a few names.
 fn is_place_in(doc: &str, name: &str) -> bool {
     if !place_shaped(name) {
         return false;
     }
-    let found = memchr::memmem::find_iter(doc.as_bytes(), name.as_bytes()).any(|at| {
-        if !starts_word(doc, at) {
-            return false;
-        }
-        let we = word_end(doc, at);
-        let w = &doc[at..we];
-        let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
-        bare == name
-            && word_before(doc, at).is_some_and(is_locative)
-            && (bare.len() < w.len() || word_after(doc, we).is_none_or(|(s, e)| !is_cap(&doc[s..e])))
-    });
+    let found = memchr::memmem::find_iter(doc.as_bytes(), name.as_bytes())
+        .any(|at| starts_word(doc, at) && is_place_at(doc, at, name));
     found && !after_a_name(doc, name)
 }
 
-/// [`places_in`], searching for the places' names when there are at most
-/// `searched` of them.
-fn places_searching(doc: &str, searched: usize) -> HashSet<String> {
-    // One pass over the words a capital opens (a place is capitalised),
-    // each asked for the word before it: a locative makes it a place, a
-    // name ("Mira Holm") makes it a word that may be a surname. Searching
-    // for each of the seven locatives instead cost seven passes over the
-    // text ("in" is in many words), and the names a second pass over the
-    // capitalised words: 51 M instructions for a 3.9 MB input against 41 M
-    // (issue #19). A walk over every word cost 22 instructions a byte.
-    let mut out = HashSet::default();
-    let mut after_names = Vec::new();
-    scan::capital_word_starts(doc, |at| {
-        let Some(before) = word_before(doc, at) else { return };
-        if is_locative(before) {
-            let we = word_end(doc, at);
-            let w = &doc[at..we];
-            let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
-            // "in Baghdad" not at a stop: a place unless a capitalised
-            // word follows.
-            if place_shaped(bare)
-                && (bare.len() < w.len() || word_after(doc, we).is_none_or(|(s, e)| !is_cap(&doc[s..e])))
-            {
-                out.insert(bare);
-            }
-        } else if is_cap(before) && ends_alphabetic(before) {
-            after_names.push(at);
-        }
-    });
-    if out.len() > searched {
-        // Many places (a long input that joins many articles has
-        // hundreds): the words after a name, checked all at once.
-        drop_names(doc, &mut out, &after_names);
-    } else {
-        // A handful of places: each is searched for as the last word of a name.
-        out.retain(|p| !after_a_name(doc, p));
-    }
-    out.into_iter().map(str::to_string).collect()
+/// Whether the word at `at` (which starts a word) is `name` used as a
+/// place: `name`, less the punctuation a place may end with, right after a
+/// locative, and not followed by a capitalised word unless that
+/// punctuation ends it ("in Baghdad" not at a stop is a place unless a
+/// capitalised word follows).
+fn is_place_at(doc: &str, at: usize, name: &str) -> bool {
+    let we = word_end(doc, at);
+    let w = &doc[at..we];
+    let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '\u{201d}']);
+    bare == name
+        && word_before(doc, at).is_some_and(is_locative)
+        && (bare.len() < w.len() || word_after(doc, we).is_none_or(|(s, e)| !is_cap(&doc[s..e])))
 }
 
-/// Takes out of `places` each that is, somewhere in `doc`, a capitalised
-/// word right after a capitalised word that ends in a letter ("Mira
-/// Holm"): [`after_a_name`] for all of them at once. `after_names` are
-/// where such words start ([`scan::capital_word_starts`] whose word before
-/// is a name's), and only those among the places are checked.
-fn drop_names(doc: &str, places: &mut HashSet<&str>, after_names: &[usize]) {
-    // Most capitalised words are no place: a count of the places left
-    // under each slot that a word's first bytes pick rules most of them
-    // out before their end is found and the word hashed (about 200
-    // instructions each; a 15 MB input has 456,000 capitalised words).
-    let mut left = vec![0u16; 1 << 14];
-    for p in places.iter() {
-        let k = initials_slot(p.as_bytes());
-        left[k] = left[k].saturating_add(1);
-    }
-    for &at in after_names {
-        let k = initials_slot(&doc.as_bytes()[at..]);
-        if left[k] == 0 {
-            continue;
+/// The words a capital opens in a long input ([`scan::capital_word_starts`]),
+/// grouped by the [`initials_slot`] of their first bytes, for
+/// [`Registry::is_place`]: a name can only be the words of its own slot,
+/// so only those are checked, with [`is_place_in`]'s tests. A search of
+/// the whole input for each name asked about would cost a 3.9 MB input
+/// 158 passes over it; working out all its places at once, 41 M
+/// instructions, most of them asking each of its 113,000 capitalised words
+/// for the word before (issue #19).
+#[derive(Debug)]
+struct CapitalWords {
+    /// Slot `k`'s words start at `at[from[k]..from[k + 1]]`, in text order.
+    from: Vec<usize>,
+    at: Vec<usize>,
+}
+
+impl CapitalWords {
+    fn new(doc: &str) -> CapitalWords {
+        let bytes = doc.as_bytes();
+        // Each word's slot above its offset, which is below 2^50 (a text
+        // has about one capitalised word in 33 bytes: the vector grown
+        // from empty cost 2 M instructions more for a 3.9 MB input).
+        let mut words: Vec<u64> = Vec::with_capacity(doc.len() / 24);
+        let mut from = vec![0usize; SLOTS + 1];
+        scan::capital_word_starts(doc, |at| {
+            let k = initials_slot(&bytes[at..]);
+            from[k + 1] += 1;
+            words.push(((k as u64) << 50) | at as u64);
+        });
+        // A counting sort, which keeps each slot's words in text order.
+        for k in 0..SLOTS {
+            from[k + 1] += from[k];
         }
-        let w = &doc[at..word_end(doc, at)];
-        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if places.remove(bare) {
-            // A count that saturated stays: the slot is then always tried.
-            if left[k] != u16::MAX {
-                left[k] -= 1;
+        let mut next = from.clone();
+        let mut at = vec![0; words.len()];
+        for w in words {
+            let k = (w >> 50) as usize;
+            at[next[k]] = (w & ((1 << 50) - 1)) as usize;
+            next[k] += 1;
+        }
+        CapitalWords { from, at }
+    }
+
+    /// [`is_place_in`]`(doc, name)`, from the words of `name`'s slot.
+    fn is_place(&self, doc: &str, name: &str) -> bool {
+        if !place_shaped(name) {
+            return false;
+        }
+        let k = initials_slot(name.as_bytes());
+        let mut found = false;
+        for &at in &self.at[self.from[k]..self.from[k + 1]] {
+            let Some(before) = word_before(doc, at) else { continue };
+            if is_locative(before) {
+                found = found || is_place_at(doc, at, name);
+            } else if is_cap(before)
+                && ends_alphabetic(before)
+                && doc[at..word_end(doc, at)].trim_end_matches(|c: char| !c.is_alphanumeric()) == name
+            {
+                // The last word of a name ([`after_a_name`]).
+                return false;
             }
         }
+        found
     }
 }
+
+/// How many slots [`initials_slot`] gives.
+const SLOTS: usize = 1 << 14;
 
 /// A slot of 2^14 for a word's first (up to) four bytes that are ASCII
 /// letters or digits. A place (all letters, hyphens and final punctuation
-/// aside) and a word whose [`drop_names`] bare form is that place get the
-/// same slot: the bare form is a prefix of the word, followed only by
-/// bytes that are not ASCII letters or digits.
+/// aside) and a word that is that place with some punctuation after it
+/// ([`is_place_at`], [`after_a_name`]) get the same slot: the place is a
+/// prefix of the word, followed only by bytes that are not ASCII letters
+/// or digits.
 fn initials_slot(w: &[u8]) -> usize {
     let mut four = [0u8; 4];
     match w.get(..4) {
@@ -966,10 +1079,6 @@ fn word_end(doc: &str, at: usize) -> usize {
     e
 }
 
-/// Up to how many places [`places_in`] searches the text for each one
-/// rather than passing over all its capitalised words ([`drop_names`]).
-const SEARCHED_PLACES: usize = 16;
-
 /// Past this many bytes an input joins many articles (no article is so
 /// long), and [`honorific_genders`] gives nothing.
 const LONG_INPUT: usize = 256 * 1024;
@@ -989,9 +1098,9 @@ fn word_after(s: &str, i: usize) -> Option<(usize, usize)> {
 /// The white-space separated word that ends before byte `i` (with only
 /// white space between).
 fn word_before(s: &str, i: usize) -> Option<&str> {
-    // ASCII a byte at a time: [`places_in`] asks this at every capitalised
-    // word of a long input (113,000 in 3.9 MB), where decoding characters
-    // backwards cost 3.6 M instructions more. Anything else by
+    // ASCII a byte at a time: a search for places asked this at every
+    // capitalised word of a long input (113,000 in 3.9 MB), where decoding
+    // characters backwards cost 3.6 M instructions more. Anything else by
     // `char::is_whitespace`.
     let b = s.as_bytes();
     let mut end = i;
@@ -1018,7 +1127,7 @@ fn word_before_chars(s: &str, i: usize) -> Option<&str> {
 
 /// Whether `place` is, somewhere in `doc`, a capitalised word right after a
 /// capitalised word that ends in a letter ("Mira Holm"), as
-/// [`drop_names`] finds them.
+/// [`CapitalWords::is_place`] finds them.
 fn after_a_name(doc: &str, place: &str) -> bool {
     // `place` is capitalised and the rest lowercase, so its matches never
     // overlap: each word that starts with it is found.
@@ -1030,7 +1139,7 @@ fn after_a_name(doc: &str, place: &str) -> bool {
     })
 }
 
-/// What a place of [`places_in`] looks like: one capitalised word of three
+/// What a place of [`is_place_in`] looks like: one capitalised word of three
 /// letters or more, the rest lowercase ("Baghdad", "Kirkuk", "Ras-Tanura").
 fn place_shaped(w: &str) -> bool {
     is_cap(w) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-') && w.chars().count() > 2
@@ -1387,7 +1496,7 @@ pub fn slug(name: &str) -> String {
 }
 
 fn is_cap(w: &str) -> bool {
-    // ASCII first: this runs on every word of an article (places_in).
+    // ASCII first: this ran on every word of an article (looking for places).
     match w.as_bytes().first() {
         Some(b'a' | b'e' | b'u') => article_joined(w),
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -2807,14 +2916,15 @@ impl<'a> Registry<'a> {
             .is_some_and(|v| v.iter().any(|&i| self.entries[i].speaker.kind == SpeakerKind::Person))
     }
 
-    /// Whether `name` is one of [`places_in`] of the article. An article
-    /// asks this of a few names: each is searched for on its own
-    /// ([`is_place_in`]), where finding all its places cost 47,000
-    /// instructions an article, 4.6% of extraction. A long input asks it
-    /// of thousands, and finds all its places once.
+    /// Whether the article uses `name` as a place ([`is_place_in`]). An
+    /// article asks this of a few names: each is searched for on its own,
+    /// where finding all its places cost 47,000 instructions an article,
+    /// 4.6% of extraction. A long input asks it of hundreds, and groups its
+    /// capitalised words once so that each name is checked against its own
+    /// ([`CapitalWords`]).
     fn is_place(&self, name: &str) -> bool {
         if self.doc.len() > LONG_INPUT {
-            self.places.get_or_init(|| places_in(self.doc)).contains(name)
+            self.capitals.get_or_init(|| CapitalWords::new(self.doc)).is_place(self.doc, name)
         } else {
             is_place_in(self.doc, name)
         }
@@ -2972,11 +3082,8 @@ impl<'a> Registry<'a> {
                 self.complete_name(idx, &full);
             }
         }
-        let clock = self.clock;
+        self.seen_now(idx);
         let e = &mut self.entries[idx];
-        self.recency.remove(&e.last_seen);
-        self.recency.insert(clock, idx);
-        e.last_seen = clock;
         // Named as a sentence's subject before ("Sen. Ann Roe arrived"):
         // that gave a title at most; the first report says more.
         let first_report = e.mentioned && !e.spoke && parsed.role.is_some();
@@ -2991,6 +3098,7 @@ impl<'a> Registry<'a> {
         if fresh && parsed.pronoun.is_none() {
             e.speaker.role = parsed.role.clone();
             e.role_changed();
+            self.index_heads(idx);
         }
         if described {
             self.identify_description(idx);
@@ -3032,8 +3140,10 @@ impl<'a> Registry<'a> {
             e.speaker.aliases.push(old);
         }
         e.name_words = std::cell::OnceCell::new();
+        e.ranks = std::cell::OnceCell::new();
         self.by_name.entry(p.name.to_lowercase()).or_default().push(idx);
         self.renames.insert(old_id, idx);
+        self.index_heads(idx);
     }
 
     /// "The president-elect's pick for health secretary said …", and
@@ -3098,8 +3208,10 @@ impl<'a> Registry<'a> {
             let old_id = self.entries[d].speaker.id.clone();
             let x = &mut self.entries[d];
             x.spoke = false;
-            let seen = x.last_seen;
-            self.recency.remove(&seen);
+            if self.recency.remove(&x.last_seen).is_some() {
+                x.listed -= 1;
+                x.listed_at = None;
+            }
             let e = &mut self.entries[idx];
             if !e.speaker.aliases.contains(&old) {
                 e.speaker.aliases.push(old);
@@ -3256,13 +3368,19 @@ impl<'a> Registry<'a> {
         };
         let e = &mut self.entries[idx];
         e.last_seen = self.clock;
+        let titled = e.title.is_none() && parsed.title.is_some();
         if e.title.is_none() {
             e.title = parsed.title.as_deref().map(str::to_lowercase);
+            e.ranks = std::cell::OnceCell::new();
         }
         let described = parsed.role.is_some() && (found.is_none() || e.speaker.role.is_none());
+        let roled = e.speaker.role.is_none() && parsed.role.is_some();
         if e.speaker.role.is_none() {
             e.speaker.role = parsed.role;
             e.role_changed();
+        }
+        if titled || roled {
+            self.index_heads(idx);
         }
         if described {
             self.identify_description(idx);
@@ -3294,12 +3412,8 @@ impl<'a> Registry<'a> {
         // Carson the "he" of the second. Someone only named before is.
         self.clock += 1;
         if let Some(i) = self.resolve_name(&parsed) {
-            let clock = self.clock;
-            let e = &mut self.entries[i];
-            if e.mentioned {
-                self.recency.remove(&e.last_seen);
-                self.recency.insert(clock, i);
-                e.last_seen = clock;
+            if self.entries[i].mentioned {
+                self.seen_now(i);
             }
             return;
         }
@@ -3365,8 +3479,82 @@ impl<'a> Registry<'a> {
         }
         if let Some(e) = self.entries.last_mut() {
             e.title = p.title.as_deref().map(str::to_lowercase);
+            e.listed = 1;
+            e.listed_at = Some(self.clock);
         }
+        self.index_heads(idx);
         idx
+    }
+
+    /// Lists entry `idx` in the recency index as seen now, and no longer
+    /// under the time it was last seen.
+    fn seen_now(&mut self, idx: usize) {
+        let e = &mut self.entries[idx];
+        if self.recency.remove(&e.last_seen).is_some() {
+            e.listed -= 1;
+        }
+        self.recency.insert(self.clock, idx);
+        e.listed += 1;
+        e.listed_at = Some(self.clock);
+        e.last_seen = self.clock;
+    }
+
+    /// Lists entry `idx` in [`Registry::by_head`], if it is made, under
+    /// each word it may now be named by.
+    fn index_heads(&mut self, idx: usize) {
+        if let Some(index) = &mut self.by_head {
+            self.entries[idx].heads(|k| {
+                let listed = &mut index[k];
+                // (A word given twice, or again since, is listed once.)
+                if listed.last() != Some(&idx) {
+                    listed.push(idx);
+                }
+            });
+        }
+    }
+
+    /// [`Registry::most_recent`] for a test that only an entry "the
+    /// `head`" may name can pass ([`Entry::heads`]). Past [`LOOKBACK`]
+    /// listed speakers, those listed under `head` in [`Registry::by_head`]
+    /// are tried, the most recent first, rather than walking the last
+    /// LOOKBACK; what the walk would find, found where it would.
+    fn most_recent_named(&self, head: &str, ok: impl Fn(&Entry) -> bool) -> Option<usize> {
+        let Some(index) = self.by_head.as_ref().filter(|_| self.recency.len() > LOOKBACK) else {
+            return self.most_recent(ok);
+        };
+        let listed = &index[head_slot(head.as_bytes())];
+        // Where the walk meets each: the newest time it is listed under.
+        let mut named = Vec::with_capacity(listed.len());
+        for &i in listed {
+            let e = &self.entries[i];
+            match e.listed_at {
+                Some(t) => named.push((t, i)),
+                // Listed only under older times, which are not kept (see
+                // [`Entry::listed_at`]): the walk knows where.
+                None if e.listed > 0 && ok(e) => return self.most_recent(ok),
+                // One the walk never meets.
+                None => {}
+            }
+        }
+        // Taken newest first (a common head lists hundreds of speakers, and
+        // the first few taken usually settle it: no sort of them all).
+        let mut named = std::collections::BinaryHeap::from(named);
+        // The walk's steps down to each one's time, counted: it is in
+        // reach when fewer than LOOKBACK are listed after it.
+        let mut walk = self.recency.keys().rev().peekable();
+        let mut passed = 0;
+        while let Some((t, i)) = named.pop() {
+            while walk.next_if(|&&k| k > t).is_some() {
+                passed += 1;
+            }
+            if passed >= LOOKBACK {
+                return None;
+            }
+            if ok(&self.entries[i]) {
+                return Some(i);
+            }
+        }
+        None
     }
 
     /// The most recently mentioned of the last [`LOOKBACK`] speakers that
@@ -3476,7 +3664,13 @@ impl<'a> Registry<'a> {
     /// such word is someone else. A named person is not held to it: "the
     /// veteran senator" can be the senator named before; a document may be
     /// described anew ("the new poll", "the 50-state poll").
-    fn resolve_definite(&self, head: &str, mention: &str) -> Option<usize> {
+    fn resolve_definite(&mut self, head: &str, mention: &str) -> Option<usize> {
+        if self.by_head.is_none() && self.recency.len() > LOOKBACK {
+            self.by_head = Some(vec![Vec::new(); HEAD_SLOTS]);
+            for i in 0..self.entries.len() {
+                self.index_heads(i);
+            }
+        }
         let head = singular(head);
         let words: Vec<&str> = mention.split_whitespace().collect();
         let at_head = words.iter().rposition(|w| singular(&w.to_lowercase()) == head);
@@ -3494,10 +3688,7 @@ impl<'a> Registry<'a> {
         // "the senator" alone can be the one titled "Sen." ("the Florida
         // senator" may be another).
         let bare = words.len() == 1;
-        let ranks_before_head: Vec<&str> = words[..at_head.unwrap_or(0)]
-            .iter()
-            .filter_map(|w| RANKS.iter().chain(&ONE_WAY_RANKS).find(|r| w.eq_ignore_ascii_case(r)).copied())
-            .collect();
+        let ranks_before_head = words[..at_head.unwrap_or(0)].iter().fold(0, |m, w| m | rank_bits(w));
         // "the USC Dornsife tracking poll" after "a CBS poll": a document
         // whose mention names it (capitalised words before the head, past
         // the first word) is a new one when the last of its kind was named
@@ -3512,19 +3703,19 @@ impl<'a> Registry<'a> {
             _ => Vec::new(),
         };
         if !naming.is_empty()
-            && let Some(last) = self.most_recent(|e| e.has_head(head))
+            && let Some(last) = self.most_recent_named(head, |e| e.has_head(head))
             && let name = &self.entries[last].speaker.name
             && name.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
             && !naming.iter().all(|w| name_parts(name).any(|t| t == *w))
         {
             return None;
         }
-        let found = self.most_recent(|e| {
+        let found = self.most_recent_named(head, |e| {
             (e.has_head(head)
                 || bare
                     && e.speaker.kind == SpeakerKind::Person
                     && e.title.as_deref().is_some_and(|t| title_means(t, head)))
-                && same_rank(e, &ranks_before_head)
+                && same_rank(e, ranks_before_head)
                 && modifier.as_deref().is_none_or(|m| {
                     let described = e.speaker.name.starts_with(|c: char| c.is_lowercase());
                     let theirs = e.speaker.name.to_lowercase();
@@ -3651,6 +3842,7 @@ impl<'a> Registry<'a> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use rustc_hash::FxHashSet as HashSet;
 
     #[test]
     fn given_name_lists_are_sorted_for_the_binary_search() {
@@ -3664,8 +3856,9 @@ mod tests {
         assert_eq!(given_name_gender("Jordan"), Gender::Unknown);
     }
 
-    /// [`places_in`] as first written, over `split_whitespace` with a
-    /// look ahead: the searches must agree with it.
+    /// The places of an article as first worked out, over
+    /// `split_whitespace` with a look ahead: [`is_place_in`] and
+    /// [`CapitalWords::is_place`] must agree with it.
     fn places_plain(doc: &str) -> HashSet<String> {
         let mut out = HashSet::default();
         let mut after_cap = Vec::new();
@@ -3716,20 +3909,19 @@ mod tests {
         #[test]
         fn places_are_what_the_plain_walk_finds(
             words in proptest::collection::vec(
-                "in|near|inside|throughout|Vardo|Kes-by|Ann|Roe|Bay\\.|Holm,|Holm|the|Ab|\u{c9}lan|\u{201d}|x|tin|Xin|in,|Vardo-",
+                "in|near|inside|throughout|Vardo|Kes-by|Ann|Roe|Bay\\.|Holm,|Holm|the|Ab|\u{c9}lan|\u{201d}|x|tin|Xin|in,|Vardo-|Vardos|Holm\u{201d}|\u{201c}Holm",
                 0..24,
             ),
             seps in proptest::collection::vec("[ \\n\u{a0}\u{2003}]", 24),
         ) {
             let doc: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
             let plain = places_plain(&doc);
-            // Each place searched for, and all checked in one pass over the
-            // capitalised words: both ways must give the same places.
-            prop_assert_eq!(&places_searching(&doc, usize::MAX), &plain);
-            prop_assert_eq!(&places_searching(&doc, 0), &plain);
-            // And each name asked about on its own.
+            // Each name asked about on its own, by a search and among the
+            // capitalised words of its slot.
+            let capitals = CapitalWords::new(&doc);
             for w in words.iter().map(String::as_str).chain(["Vardo", "Kes-by", "Holm", "Bay", "\u{c9}lan", "Xin", "Ann"]) {
                 prop_assert_eq!(is_place_in(&doc, w), plain.contains(w), "{:?} in {:?}", w, doc);
+                prop_assert_eq!(capitals.is_place(&doc, w), plain.contains(w), "{:?} in {:?}", w, doc);
             }
         }
     }
@@ -3758,11 +3950,14 @@ mod tests {
 
     #[test]
     fn places_are_single_words_after_a_locative_preposition() {
-        let places =
-            places_in("Talks in Vardo and near Kestrel Bay ended; the envoy, in Ostmark's view, left in Ostmark.");
-        assert!(places.contains("Vardo"));
-        assert!(places.contains("Ostmark"));
-        assert!(!places.contains("Kestrel"), "the first word of a longer name is not a place");
+        let doc = "Talks in Vardo and near Kestrel Bay ended; the envoy, in Ostmark's view, left in Ostmark.";
+        let capitals = CapitalWords::new(doc);
+        for searched in [true, false] {
+            let is_place = |name| if searched { is_place_in(doc, name) } else { capitals.is_place(doc, name) };
+            assert!(is_place("Vardo"));
+            assert!(is_place("Ostmark"));
+            assert!(!is_place("Kestrel"), "the first word of a longer name is not a place");
+        }
     }
 
     #[test]
@@ -3793,6 +3988,63 @@ mod tests {
         let lee = r.resolve("Cy Lee", None).unwrap();
         r.introduce("Cy Lee", "the harbour master");
         assert_eq!(r.resolve("the master", None).unwrap().id, lee.id);
+    }
+
+    #[test]
+    fn a_rank_given_after_a_description_asked_still_counts() {
+        // "the mayor" works out Cy Lee's words of rank (none) before the
+        // article gives the title: "the deputy mayor" must see the new one.
+        let mut r = Registry::for_document("");
+        let lee = r.resolve("Cy Lee", Some("the mayor")).unwrap();
+        assert_eq!(r.resolve("the mayor", None).unwrap().id, lee.id);
+        assert!(r.entries[0].ranks.get().is_some());
+        r.introduce("Deputy Mayor Cy Lee", "the mayor");
+        assert_eq!(r.entries[0].title.as_deref(), Some("deputy mayor"));
+        assert_eq!(r.resolve("the deputy mayor", None).unwrap().id, lee.id);
+    }
+
+    #[test]
+    fn past_lookback_a_head_finds_whom_the_walk_finds() {
+        // Many speakers with roles and titles, some named again, some
+        // introduced again (listed twice), some descriptions later named
+        // (listed no more): the index of heads answers as the walk over the
+        // last LOOKBACK does, before and after it is made.
+        let roles = ["the campaign chairman", "a senior official", "the state senator", "the county attorney"];
+        // (Only the first speakers are pilots: later, none is in reach.)
+        let heads = ["chairman", "official", "senator", "attorney", "pick", "lawmaker", "roab", "master", "pilot"];
+        let mut r = Registry::for_document("");
+        let mut names = Vec::new();
+        for i in 0..700usize {
+            let letters: String = [i / 26 % 26, i % 26].iter().map(|&k| char::from(b'a' + k as u8)).collect();
+            let name = format!("{} Ro{letters}", ["Ann", "Tom", "Mira", "Lou"][i % 4]);
+            names.push(name.clone());
+            match i % 9 {
+                0 => r.resolve(&format!("Sen. {name}"), None),
+                1 => r.resolve("the president-elect's pick", None),
+                2 => r.resolve(&name, Some("the president-elect's pick for the post")),
+                _ if i < 40 => r.resolve(&name, Some("the river pilot")),
+                _ => r.resolve(&name, Some(roles[i % roles.len()])),
+            };
+            if i % 7 == 3 {
+                // Someone named before, introduced again, then reported.
+                let back = names[i * 2 / 3].clone();
+                r.introduce(&back, "the harbour master");
+                r.resolve(&names[i / 2], None);
+                r.resolve(&back, None);
+            }
+            if i % 5 == 0 {
+                r.resolve("the official", None);
+            }
+            for head in heads {
+                let named = r.most_recent_named(head, |e| e.has_head(head));
+                assert_eq!(named, r.most_recent(|e| e.has_head(head)), "{head} after {i}");
+                let titled = |e: &Entry| e.has_head(head) || e.title.as_deref().is_some_and(|t| title_means(t, head));
+                assert_eq!(r.most_recent_named(head, titled), r.most_recent(titled), "{head} after {i}");
+            }
+        }
+        assert!(r.by_head.is_some());
+        assert!(r.entries.iter().any(|e| e.listed > 1), "none listed twice");
+        assert!(r.entries.iter().any(|e| e.listed == 0), "none taken out");
     }
 
     #[test]
