@@ -113,7 +113,9 @@ pub fn find(para: &str, next_opens: bool, out: &mut Vec<QuoteSpan>) {
         // (some sources use one glyph for both).
         let is_open = match m {
             Mark::Open => !(open.is_some() && !before_space && after_space),
-            Mark::Close => open.is_none() && before_space && !after_space,
+            // ("” … he delivered ...,” Roe wrote": a closing mark that
+            // opens the paragraph closes nothing, and opens a quotation.)
+            Mark::Close => open.is_none() && (prev.is_none() || before_space && !after_space),
             Mark::Either => {
                 if before_space && !after_space {
                     true

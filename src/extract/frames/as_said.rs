@@ -96,9 +96,11 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let mut j = if kind == CueKind::Tell { skip_object(c, cue_end) } else { cue_end };
     while j < t.len() && t[j].word() && !t[j].quoted {
         let x = &t[j];
-        // ("As the paper reported just today, C": an adverb is no verb.)
+        // ("As the paper reported just today, C": an adverb is no verb;
+        // "pointed out with a telling chart": a cue word after an article
+        // is none either.)
         if x.is(class::SUB | class::PRON | class::AUX) && !x.is(class::PREP) && !is_adverb(c, j)
-            || x.entry.cue.is_some()
+            || x.entry.cue.is_some() && !t[j - 1].is(class::DET)
         {
             return false;
         }
@@ -109,8 +111,11 @@ pub(super) fn as_said(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         return false;
     }
     // A second report in the main clause ("..., C, Diaz added") is the
-    // content-first frames' to read.
-    if t[j + 1..].iter().any(|x| !x.quoted && matches!(x.cue(), Some(CueKind::Speech | CueKind::Tell))) {
+    // content-first frames' to read; an infinitive is none ("C: Roe is
+    // free to disclose his returns").
+    if (j + 1..t.len()).any(|k| {
+        !t[k].quoted && matches!(t[k].cue(), Some(CueKind::Speech | CueKind::Tell)) && !c.lower_is(k - 1, "to")
+    }) {
         return false;
     }
     let source = Source::Mention { np, appositive: None };

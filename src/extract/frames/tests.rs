@@ -2977,3 +2977,25 @@ fn a_second_clause_after_a_dash_and_but() {
         vec![one("new filings", "belief", "it has little cash")]
     );
 }
+
+#[test]
+fn as_someone_pointed_out_with_a_telling_chart_or_before_an_infinitive() {
+    each_one([
+        (
+            "As one reader pointed out with a telling chart, the levy is higher than the fare.",
+            one("reader", "indirect", "the levy is higher than the fare"),
+        ),
+        (
+            "As harbour lawyers have pointed out, Ann Roe is free to disclose the contract.",
+            one("harbour lawyers", "indirect", "Ann Roe is free to disclose the contract"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_closing_mark_that_opens_the_paragraph_opens_a_quotation() {
+    assert_eq!(
+        rows("\u{201D} \u{2026} the ferry ran late and the crews were tired,\u{201D} Ann Roe wrote."),
+        vec![one("Ann Roe", "direct", "\u{2026} the ferry ran late and the crews were tired")]
+    );
+}
