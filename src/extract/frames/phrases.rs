@@ -290,6 +290,28 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             s = s2;
             continue;
         }
+        // "Observers in Virginia and around the country say": two phrases
+        // of place joined by "and", after a plural of people.
+        if s >= 6
+            && p.word()
+            && !p.cap
+            && p.is(class::PREP)
+            && !p.is(class::SUB)
+            && c.lower_is(s - 2, "and")
+            && let Some((s3, _)) = np_core(c, s - 2)
+            && s3 >= 3
+            && t[s3].cap
+            && ["in", "across", "around", "from", "at"].iter().any(|w| c.lower_is(s3 - 1, w))
+            && t[s3 - 2].word()
+            && !t[s3 - 2].cap
+            && !t[s3 - 2].quoted
+            && (t[s3 - 2].is(class::ANON | class::GROUP) || is_agent_noun(c, s3 - 2))
+            && let Some((s2, _)) = np_core(c, s3 - 1)
+            && !t[s2].is(class::PRON)
+        {
+            s = s2;
+            continue;
+        }
         if p.word()
             && !p.cap
             && pp.iter().any(|w| c.lower_is(s - 1, w))

@@ -2999,3 +2999,11 @@ fn a_closing_mark_that_opens_the_paragraph_opens_a_quotation() {
         vec![one("Ann Roe", "direct", "\u{2026} the ferry ran late and the crews were tired")]
     );
 }
+
+#[test]
+fn people_in_one_place_and_around_another() {
+    assert_eq!(
+        rows("Harbour workers in Dover and around the coast say the levy is too high."),
+        vec![one("Harbour workers in Dover and around the coast", "indirect", "the levy is too high")]
+    );
+}
