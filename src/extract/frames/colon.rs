@@ -5,7 +5,7 @@
 //! `Ortiz put it bluntly: C`. Tried after every other frame: a cue reads
 //! a sentence better.
 
-use super::phrases::{is_agent_noun, np_back};
+use super::phrases::{is_agent_noun, np_back, starts_clause};
 use super::{Ctx, Frame, Mark, Source, is_function, is_possessive};
 use crate::extract::cues::{self, class};
 use crate::extract::model::Attribution;
@@ -53,12 +53,19 @@ const GIVE: [&str; 9] = ["had", "has", "offered", "gave", "delivered", "issued",
 pub(super) fn colon_report(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // Most sentences that come here have no colon (one walk over the
     // tokens tells every family what it hangs on: see `Ctx::has`).
-    if !c.has(Mark::Colon) {
-        return false;
-    }
     let t = c.t;
-    // The first colon outside quotation, with a short opening before it.
-    let Some(k) = t.iter().position(|x| x.kind == Kind::Colon && !x.quoted) else {
+    // The first colon outside quotation, with a short opening before it;
+    // or a comma right before a quotation ("The mayor issued a statement,
+    // \"Q\"").
+    let k = if c.has(Mark::Colon) {
+        t.iter().position(|x| x.kind == Kind::Colon && !x.quoted)
+    } else if c.has(Mark::Open) && c.has(Mark::Break) {
+        (1..t.len())
+            .find(|&k| t[k].kind == Kind::Comma && !t[k].quoted && t.get(k + 1).is_some_and(|n| n.kind == Kind::Open))
+    } else {
+        None
+    };
+    let Some(k) = k else {
         return false;
     };
     // (Cues before it had their chance: every other frame came first.)
@@ -73,6 +80,10 @@ pub(super) fn colon_report(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         && t[close + 1..].iter().all(|x| !x.word())
     {
         (Attribution::Direct, c.inside_quote(k + 1, close))
+    } else if t[k].kind == Kind::Comma {
+        // (After a comma only a quotation that ends the sentence: "Her
+        // response, \"Never again,\" was quick" is an appositive.)
+        return false;
     } else {
         (Attribution::Indirect, c.content(k + 1, t.len()))
     };
@@ -201,7 +212,8 @@ fn saying_noun(c: &Ctx, k: usize) -> Option<(usize, Source)> {
     }
     if d >= 2 && GIVE.iter().any(|w| c.lower_is(d - 1, w)) {
         let np = np_back(c, d - 1)?;
-        let opens = np.0 == 0 || (np.0 == 1 && t[0].is(class::CONJ));
+        // ("After the attacks, Roe issued a statement: \"Q\"".)
+        let opens = np.0 == 0 || (np.0 == 1 && t[0].is(class::CONJ)) || starts_clause(c, np.0);
         return (opens && can_source(c, np.0, np.1)).then_some((n, Source::Mention { np, appositive: None }));
     }
     None

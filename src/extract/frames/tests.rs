@@ -3007,3 +3007,16 @@ fn people_in_one_place_and_around_another() {
         vec![one("Harbour workers in Dover and around the coast", "indirect", "the levy is too high")]
     );
 }
+
+#[test]
+fn a_statement_issued_then_a_comma_and_a_quotation() {
+    each_one([
+        (
+            "Soon after the storm, the harbour master issued a statement, \u{201C}The docks stay shut.\u{201D}",
+            one("harbour master", "direct", "The docks stay shut."),
+        ),
+        ("As one critic put it, \u{201C}The levy is a toll.\u{201D}", one("critic", "direct", "The levy is a toll.")),
+    ]);
+    // A quotation the sentence goes on after is no statement's words.
+    assert_eq!(rows("Her response, \u{201C}Never again,\u{201D} was quick.")[0].0, None);
+}
