@@ -63,6 +63,8 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
     if kind == CueKind::Tell {
         j = skip_object(c, j);
     }
+    // Where a listener ends ("told \"Meet the Press.\"" has none).
+    let after_listener = j;
     let mut in_pp = false;
     while j < t.len() {
         let x = &t[j];
@@ -131,7 +133,7 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
             // the Press.\"": a programme's title closing the sentence says
             // where, not what.
             Kind::Open
-                if (in_pp || (kind == CueKind::Tell && j == skip_object(c, cue + 1)))
+                if (in_pp || (kind == CueKind::Tell && j == after_listener))
                     && let Some(close) = c.close_of(j)
                     && t[close + 1..].iter().all(|x| !x.word())
                     && is_title(c, j, close) =>
