@@ -59,6 +59,15 @@ fn tail_of(c: &Ctx, cue: usize, kind: CueKind) -> Tail {
     if t[cue].is(class::INFINITIVE) && c.lower_is(cue + 1, "to") {
         return Tail::Content;
     }
+    // "No matter the stakes, Roe will insist on being heard": "on" after
+    // "insist" opens what is demanded, the cue's own complement; only a
+    // day or a time after it ("insisted on Monday") says when.
+    if t[cue].text(c.doc).get(..6).is_some_and(|w| w.eq_ignore_ascii_case("insist"))
+        && (c.lower_is(cue + 1, "on") || c.lower_is(cue + 1, "upon"))
+        && !t.get(cue + 2).is_some_and(|x| x.is(class::TIME))
+    {
+        return Tail::Content;
+    }
     let mut j = cue + 1;
     if kind == CueKind::Tell {
         j = skip_object(c, j);
@@ -246,7 +255,11 @@ fn intro_only(c: &Ctx, e: usize) -> bool {
             || (x.cap && x.word() && (lower.ends_with("ing") || lower.ends_with("ed")))
             || lower.ends_with("ly")
             || lower == "just"
-            || lower == "soon";
+            || lower == "soon"
+            // "No matter the stakes", "Whatever the setting": a concession
+            // ("Whatever he decides is fine" has a verb of its own).
+            || (lower == "no" && c.lower_is(first + 1, "matter"))
+            || (lower == "whatever" && !finite_before_sub(c, first + 1, k));
         if !intro_word || approximate_count(c, first, k) {
             return false;
         }

@@ -3020,3 +3020,19 @@ fn a_statement_issued_then_a_comma_and_a_quotation() {
     // A quotation the sentence goes on after is no statement's words.
     assert_eq!(rows("Her response, \u{201C}Never again,\u{201D} was quick.")[0].0, None);
 }
+
+#[test]
+fn insisting_on_something_and_a_concession_before_it_report_nothing() {
+    for text in [
+        "No matter the stakes, Ann Roe will insist on being Ann Roe.",
+        "Whatever the setting, the mayor will insist on a recount.",
+        "The ballots were wet, Ann Roe insisted on a recount.",
+    ] {
+        assert_eq!(rows(text), vec![own(text)], "{text}");
+    }
+    // A day after "insisted on" still closes a report.
+    assert_eq!(
+        rows("The plan is dead, Ann Roe insisted on Monday."),
+        vec![one("Ann Roe", "indirect", "The plan is dead")]
+    );
+}
