@@ -100,7 +100,7 @@ pub(super) fn label_mark(doc: &str, t: &[Token]) -> Option<usize> {
 pub(super) fn label(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     let t = c.t;
     let Some(k) = label_mark(c.doc, t) else {
-        return transcript_line(c, out) || trailing_label(c, out);
+        return transcript_line(c, out) || stray_mark_line(c, out) || trailing_label(c, out);
     };
     if t[k].kind == Kind::Dash && t.get(k + 1).is_none_or(|x| x.kind != Kind::Open) {
         return false;
@@ -170,6 +170,47 @@ fn transcript_line(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         content2: None,
         cue: Some((run.start + colon, run.start + colon + 1)),
         source: Source::Label { name: (run.start, run.start + colon), transcript: true },
+    });
+    true
+}
+
+/// Whether the sentence opens with a quotation mark that opens no span.
+pub(super) fn stray_mark_first(doc: &str, t: &[Token]) -> bool {
+    t.first().is_some_and(|x| {
+        !matches!(x.kind, Kind::Open | Kind::Word) && x.text(doc).chars().all(crate::extract::quotes::is_double_mark)
+    })
+}
+
+/// `"PENCE: Well, he thinks it is \u{201C}a show.\u{201D} But ...`: a
+/// transcript's paragraph whose opening mark closes nothing, because a
+/// quotation inside it took the place of its span (or the paragraph is the
+/// transcript's last, so its quotation runs on into nothing). The mark,
+/// then the speaker in capitals and a colon, as [`transcript_line`] reads
+/// them inside a span.
+fn stray_mark_line(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    if !stray_mark_first(c.doc, t) {
+        return false;
+    }
+    let Some(k) = (2..t.len().min(6)).find(|&k| !t[k].word()) else {
+        return false;
+    };
+    if t[k].kind != Kind::Colon || t[1..k].iter().any(|x| x.quoted || !x.cap) || k + 2 >= t.len() {
+        return false;
+    }
+    let name = c.bytes(1, k);
+    let label = &c.doc[name.0..name.1];
+    if !is_capitals(label) || NOT_SOURCES.iter().any(|w| t[1].text(c.doc).eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    // Its words as said, the final stop too, as inside a span.
+    let content = c.bytes(k + 1, t.len());
+    out.push(Frame {
+        attribution: Attribution::Direct,
+        content,
+        content2: None,
+        cue: Some(c.bytes(k, k + 1)),
+        source: Source::Label { name, transcript: true },
     });
     true
 }

@@ -812,7 +812,7 @@ fn find_frames(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut 
     }
     let c = Ctx::new(doc, t, marks, may_comment);
     // Most sentences have neither a cue nor a quotation: nothing to find.
-    if !c.has(Mark::Cue) && !c.has(Mark::Open) && label_mark(doc, t).is_none() {
+    if !c.has(Mark::Cue) && !c.has(Mark::Open) && label_mark(doc, t).is_none() && !label::stray_mark_first(doc, t) {
         return if in_document(&c, out)
             || no_answer(&c, out)
             || nominal(&c, out)

@@ -3036,3 +3036,23 @@ fn insisting_on_something_and_a_concession_before_it_report_nothing() {
         vec![one("Ann Roe", "indirect", "The plan is dead")]
     );
 }
+
+#[test]
+fn a_transcript_paragraph_whose_opening_mark_closes_nothing() {
+    // A quotation inside the paragraph takes the place of the one its
+    // opening mark starts; the last paragraph's runs on into nothing.
+    let text = "Partial transcript as follows:\n\n\"HOLLIS: Will the ferry sail on Monday?\n\n\"MARSH: Well, look, my opponent apparently calls this \u{201C}a sideshow.\u{201D} But the ferry sails.\n\n\"HOLLIS: Thank you, Mayor.\n\n\"MARSH: The ferry will sail.";
+    let x = extract(text);
+    let got: Vec<(Option<&str>, &str)> =
+        x.statements.iter().map(|s| (s.speaker.as_ref().map(|r| r.name.as_str()), s.content.as_str())).collect();
+    assert!(got.contains(&(Some("Hollis"), "Will the ferry sail on Monday?")), "{got:?}");
+    assert!(
+        got.contains(&(Some("Marsh"), "Well, look, my opponent apparently calls this \u{201C}a sideshow.\u{201D}")),
+        "{got:?}"
+    );
+    assert!(got.contains(&(Some("Marsh"), "But the ferry sails")), "{got:?}");
+    assert!(got.contains(&(Some("Hollis"), "Thank you, Mayor.")), "{got:?}");
+    assert!(got.contains(&(Some("Marsh"), "The ferry will sail.")), "{got:?}");
+    // Capitals only: a mark before "Kerry:" opens no transcript's line.
+    assert_eq!(rows("\"Kerry: the long view"), vec![own("\"Kerry: the long view")]);
+}
