@@ -445,6 +445,10 @@ impl<'a> Pipeline<'a> {
             })
             .map(|(_, s)| s)
             .filter(|s| paragraph - s.paragraph <= 1)
+            // A quotation signed after a dash ("\"Q\" \u{2015} Ann Roe", a
+            // list of readers' quotes) ends with its signature: the next
+            // quotation is signed by its own.
+            .filter(|s| !s.cue.as_deref().is_some_and(|c| matches!(c, "\u{2014}" | "\u{2015}" | "-" | "\u{2013}")))
             .and_then(|s| s.speaker.clone())
     }
 

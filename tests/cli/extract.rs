@@ -673,3 +673,29 @@ fn utf8_once_read_as_windows_1252_is_repaired_and_the_user_is_told() {
     run.ok();
     assert!(run.stderr.is_empty(), "stderr: {}", run.stderr);
 }
+
+/// A page copied as text keeps one paragraph to a line with no blank line
+/// between: readers' quotes, each signed after a dash, are each their
+/// writer's (the first opened with a closing mark, as pages print them),
+/// and no quote goes to the name that signs another.
+#[test]
+fn quotes_one_to_a_line_are_each_their_signers() {
+    let env = Env::new();
+    let text = "What readers told us about the ferry.\n\n\
+        \u{201D}The crossing has been cancelled three times this month. Nobody at the council will say why it keeps happening.\u{201D} \u{2015} Maria Lopez\n\
+        \u{201C}As a daily rider....I would rather swim than wait again for what the council calls \u{201C}service\u{201D} on this crossing.\u{201D} \u{2015} Tom Abbott\n\
+        \u{201C}We need a timetable we can trust. Not another promise from people who have never once waited on the quay in the rain.\u{201D} \u{2015} Ruth Kane\n\
+        \u{201C}We were promised a new boat by the spring. To quote the mayor \u{2018}a boat is coming soon.\u{201D} And all we got was \u{201C}a review of options\u{2019}.\u{201D} \u{2015} Sam Reed.\n";
+    let j = env.run_stdin(["extract", "--format", "json"], text).json();
+    for (snippet, name) in [("cancelled three times", "Maria Lopez"), ("timetable we can trust", "Ruth Kane")] {
+        let st = statement_with(&j, snippet);
+        assert_eq!(st["speaker"]["name"], name, "{st:#}");
+        assert_eq!(st["attribution"], "direct", "{st:#}");
+    }
+    // A quotation inside the quotation costs its signature (the marks
+    // cannot be paired), never someone else's name.
+    for (snippet, name) in [("daily rider", "Tom Abbott"), ("promised a new boat", "Sam Reed")] {
+        let st = statement_with(&j, snippet);
+        assert!(st["speaker"].is_null() || st["speaker"]["name"] == name, "{st:#}");
+    }
+}
