@@ -684,8 +684,9 @@ fn person_by_role(c: &Ctx, i: usize) -> bool {
     x.is(class::ROLE) && !x.is(class::ORG | class::FIELD) && !x.cap && !NOT_PEOPLE.iter().any(|w| c.lower_is(i, w))
 }
 
-/// Whether the words before a noun-like cue at `i` are a noun phrase about
-/// a document that opens with a determiner: "the most recent poll shows",
+/// Whether the words before token `i` (a noun-like cue, or the aside
+/// before one) are a noun phrase about a document that opens with a
+/// determiner: "the most recent poll shows",
 /// "an average of polls shows", "a survey of young voters finds". The
 /// determiner is what tells the phrase from a compound noun ("TV shows",
 /// "poll numbers"); only words, prepositions and hyphenated figures may sit
