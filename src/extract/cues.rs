@@ -96,6 +96,9 @@ pub mod class {
     pub const KNOWING: u32 = 1 << 24;
     /// "clear" and "plain" of "made (it) clear that C": cues only there.
     pub const CLEAR: u32 = 1 << 25;
+    /// "see" and "saw" of "S see X as Y": cues only with an "as" after
+    /// their object (see [`context_cue`]).
+    pub const VIEW: u32 = 1 << 26;
 }
 
 /// One word's entry.
@@ -281,7 +284,7 @@ const TELL: &str = "told tells tell asked asks assured assures informed informs 
     urged urges emailed texted messaged implored implores";
 const BELIEF: &str = "thinks think thought believes believe believed expects expect expected \
     hopes hope hoped wants want wanted fears fear feared knows know knew doubts doubted feels \
-    feel felt shows show showed found finds indicates indicated worries worried worry \
+    feel felt shows show showed found finds indicates indicated reveals worries worried worry \
     hoping expecting believing fearing betting wondering worrying";
 /// Verbs of knowing and finding out that as often take a plain object
 /// ("learned a lesson", "determined the cause", "recognized the
@@ -537,6 +540,7 @@ fn build() -> Table {
     add_class("put phrased", class::PUT);
     add_class(KNOWING, class::CONTEXT_CUE | class::KNOWING);
     add_class("clear plain", class::CONTEXT_CUE | class::CLEAR);
+    add_class("see saw", class::CONTEXT_CUE | class::VIEW);
     add_class(STANCE, class::CONTEXT_CUE | class::STANCE);
     for (w, _) in CONTEXT_CUES {
         add_class(w, class::CONTEXT_CUE);
@@ -576,7 +580,7 @@ fn build() -> Table {
         .chain(CONTEXT_CUES.map(|(w, _)| w))
         .chain(KNOWING.split_whitespace())
         .chain(STANCE.split_whitespace())
-        .chain(["clear", "plain"])
+        .chain(["clear", "plain", "see", "saw"])
     {
         let b = w.as_bytes();
         t.cue_lengths[filter_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
@@ -606,10 +610,23 @@ const CONTEXT_CUES: [(&str, CueKind); 9] = [
 /// the word's own at `doc[start..end]`; `before` is the word before it,
 /// if one is.
 pub fn context_cue(doc: &str, (start, end): (usize, usize), before: Option<(usize, usize)>, entry: Entry) -> Entry {
-    let Some((bs, be)) = before else { return entry };
     if doc.as_bytes()[start].is_ascii_uppercase() {
         return entry;
     }
+    // "Critics see the plan as a giveaway": a view, when "as" follows
+    // within the clause (the frames check that an object comes between;
+    // the subject may end in an aside: "Critics, like Ann Roe, see").
+    if entry.class & class::VIEW != 0 {
+        let rest = &doc.as_bytes()[end..];
+        let clause = rest.iter().take(90).position(|b| b".,;:!?\"()".contains(b)).unwrap_or(rest.len().min(90));
+        let as_after = rest[..clause].windows(4).any(|w| w == b" as ");
+        return if as_after && !rest.starts_with(b" as ") {
+            Entry { class: entry.class | class::WEAK_CUE, cue: Some(CueKind::Other) }
+        } else {
+            entry
+        };
+    }
+    let Some((bs, be)) = before else { return entry };
     let prev = &doc[bs..be];
     // "S made (it) clear that C", "made clear Tuesday that C": a report
     // (its content only after "that": [`class::WEAK_CUE`]).

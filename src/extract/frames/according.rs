@@ -131,7 +131,10 @@ pub(super) const DOCUMENT_NOUNS: [&str; 24] = [
 ];
 
 /// Nouns of things that show or find besides [`DOCUMENT_NOUNS`].
-const MORE_DOCUMENT_NOUNS: [&str; 22] = [
+const MORE_DOCUMENT_NOUNS: [&str; 25] = [
+    "slide",
+    "slides",
+    "presentation",
     "website",
     "list",
     "polls",

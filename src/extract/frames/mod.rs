@@ -591,6 +591,12 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
         while b > 0 && c.t[b].word() && !c.t[b].cap && !c.t[b].quoted && is_adverb(c, b) {
             b -= 1;
         }
+        // "The poll, released Monday, shows", "the transcript -- published
+        // by the Ledger -- shows": an aside between the subject and its
+        // verb; the subject's last word is before it.
+        if let Some(open) = aside_before(c, b + 1) {
+            b = open.checked_sub(1)?;
+        }
         let p = &c.t[b];
         // ("CBS News reports that C": the end of a name, not "news".)
         let named = p.cap && b >= 1 && c.t[b - 1].word() && c.t[b - 1].cap && !c.t[b - 1].quoted;
@@ -604,7 +610,15 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
         }
         // "the website shows", "the poll finds": a source noun before it.
         let source_noun = p.is(class::GROUP | class::ANON) && b >= 1 && (c.t[b - 1].is(class::DET) || c.t[b - 1].cap);
-        if !(p.cap || p.is(class::PRON) || source_noun || c.lower_is(i + 1, "that") || document_phrase(c, i)) {
+        // ("A slide from a presentation that Roe carries as she travels
+        // shows": a document's long phrase, a relative clause and all.)
+        if !(p.cap
+            || p.is(class::PRON)
+            || source_noun
+            || c.lower_is(i + 1, "that")
+            || document_phrase(c, b + 1)
+            || document_subject(c, i).is_some())
+        {
             return None;
         }
         // "Twenty-seven states", "Three reports".
@@ -670,8 +684,9 @@ fn person_by_role(c: &Ctx, i: usize) -> bool {
     x.is(class::ROLE) && !x.is(class::ORG | class::FIELD) && !x.cap && !NOT_PEOPLE.iter().any(|w| c.lower_is(i, w))
 }
 
-/// Whether the words before a noun-like cue at `i` are a noun phrase about
-/// a document that opens with a determiner: "the most recent poll shows",
+/// Whether the words before token `i` (a noun-like cue, or the aside
+/// before one) are a noun phrase about a document that opens with a
+/// determiner: "the most recent poll shows",
 /// "an average of polls shows", "a survey of young voters finds". The
 /// determiner is what tells the phrase from a compound noun ("TV shows",
 /// "poll numbers"); only words, prepositions and hyphenated figures may sit
@@ -690,6 +705,14 @@ fn document_phrase(c: &Ctx, i: usize) -> bool {
             if k > 0 && prep(k - 1) {
                 continue;
             }
+            // "over the past two weeks": a number after an article or an
+            // adjective of time is no determiner of its own.
+            if k > 0
+                && NUMBERS.iter().any(|n| c.lower_is(k, n))
+                && (t[k - 1].is(class::DET) || ["past", "last", "next", "first"].iter().any(|w| c.lower_is(k - 1, w)))
+            {
+                continue;
+            }
             return document;
         }
         if is_function(x) && !prep(k) {
@@ -698,6 +721,32 @@ fn document_phrase(c: &Ctx, i: usize) -> bool {
         document |= according::is_document(c, k);
     }
     false
+}
+
+/// The opening mark of an aside that closes just before token `end`:
+/// words between two dashes, or between two commas when the words open
+/// with a participle or a preposition ("The poll, released Monday,",
+/// "the critics, like Ann Roe,"), so that no list ("Roe, Diaz,") nor
+/// clause ("In May, polls show") is taken for one.
+fn aside_before(c: &Ctx, end: usize) -> Option<usize> {
+    let t = c.t;
+    let close = end.checked_sub(1)?;
+    let kind = t[close].kind;
+    if !matches!(kind, Kind::Comma | Kind::Dash) || t[close].quoted {
+        return None;
+    }
+    let open = (close.saturating_sub(12)..close).rev().find(|&k| !t[k].word() || t[k].quoted)?;
+    if t[open].kind != kind || t[open].quoted || open + 1 >= close || open == 0 || !t[open - 1].word() {
+        return None;
+    }
+    let first = &t[open + 1];
+    let w = first.text(c.doc);
+    let opens = kind == Kind::Dash
+        || (!first.cap
+            && (first.is(class::PREP)
+                || ((w.ends_with("ed") || w.ends_with("en")) && !first.is(class::AUX))
+                || phrases::is_participle_opening(c, open + 1)));
+    (opens && t[open + 1..close].iter().all(|x| x.entry.cue.is_none())).then_some(open)
 }
 
 /// A cue in a title-case headline right after a name: "Obama Says C",
@@ -1168,6 +1217,67 @@ fn predicate_comma(c: &Ctx, cue: usize) -> Option<usize> {
     })
 }
 
+/// Modal auxiliaries: a belief after one is a supposition ("you might
+/// think C"), no report.
+const MODALS: [&str; 7] = ["can", "could", "may", "might", "would", "should", "must"];
+
+/// "see the plan as a giveaway", "saw Roe and Diaz as rivals", "see golf
+/// courses as wasted space": the view's object, plain words with no
+/// clause of their own, then "as" and what it is seen as, no clause
+/// either ("saw prices rise as demand fell", "see it as well", "as they
+/// spoke").
+fn sees_as(c: &Ctx, cue: usize) -> bool {
+    let t = c.t;
+    let Some(a) = (cue + 2..t.len().min(cue + 12)).find(|&k| c.lower_is(k, "as")) else {
+        return false;
+    };
+    let plain = |k: usize| {
+        let x = &t[k];
+        x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::AUX | class::SUB | class::PRON)
+    };
+    // ("see it as a threat": only "it" of the pronouns, the rest are no
+    // subject's.)
+    if !(cue + 1..a).all(|k| plain(k) || (k == cue + 1 && c.lower_is(k, "it"))) {
+        return false;
+    }
+    const NOT_A_ROLE: [&str; 11] =
+        ["well", "much", "many", "long", "soon", "far", "often", "if", "though", "usual", "expected"];
+    let verb = |k: usize| {
+        k > a + 1 && (phrases::is_irregular_past(c, k) || t[k].text(c.doc).ends_with("ed") && !t[k - 1].is(class::DET))
+    };
+    !t[a].quoted
+        && t.get(a + 1).is_some_and(|n| n.word() && !n.quoted && !n.is(class::TIME))
+        && !NOT_A_ROLE.iter().any(|w| c.lower_is(a + 1, w))
+        && (a + 1..t.len().min(a + 5))
+            .take_while(|&k| t[k].word())
+            .all(|k| !t[k].is(class::AUX | class::PRON | class::SUB) && !verb(k) && t[k].entry.cue.is_none())
+}
+
+/// Whether the subject `np` can hold a view: a name, a pronoun, people
+/// ("critics", "four in 10 voters", "developers") or a document, by the
+/// head before its first preposition ("Critics of the program"). A bare
+/// "see" wants a plural ("The program has grown and see" is no one's).
+fn viewer(c: &Ctx, np: (usize, usize), cue: usize) -> bool {
+    let t = c.t;
+    let head = (np.0 + 1..np.1)
+        .find(|&k| t[k].is(class::PREP) && !t[k].cap && !(c.lower_is(k, "in") && t[k - 1].is(class::QUANT)))
+        .map_or(np.1 - 1, |k| k - 1);
+    let x = &t[head];
+    let plural = phrases::plural_form(x.text(c.doc))
+        || ["they", "we", "you", "i", "who", "people", "men", "women", "children"].iter().any(|w| c.lower_is(head, w))
+        || x.is(class::QUANT)
+        || (np.0..np.1).any(|k| c.lower_is(k, "and"));
+    if c.lower_is(cue, "see") && skip_aux_back(c, cue) == cue && !plural {
+        return false;
+    }
+    (x.cap && !is_article(c, head))
+        || x.is(class::PRON | class::ANON | class::GROUP | class::QUANT)
+        || starts_with_digit(c, head)
+        || is_agent_noun(c, head)
+        || phrases::is_people_noun(c, head)
+        || according::is_document(c, head)
+}
+
 /// A frame around the cue at `cue` whose source is the subject before it:
 /// `Some` when the sentence is decided, `None` to try the next cue.
 /// Stances that take their target as a direct object ("accused the mayor
@@ -1221,13 +1331,19 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     let doc = c.doc;
     // "Audiences can expect him to take risks", "you might think C": a
     // belief after a modal is a supposition, not a report.
-    if kind == CueKind::Belief
-        && cue > 0
-        && ["can", "could", "may", "might", "would", "should", "must"].iter().any(|w| c.lower_is(cue - 1, w))
-    {
+    if kind == CueKind::Belief && cue > 0 && MODALS.iter().any(|w| c.lower_is(cue - 1, w)) {
         return None;
     }
     if kind == CueKind::Other && passive_participle(c, cue) {
+        return None;
+    }
+    // "Critics see the plan as a giveaway": a view only with its object
+    // and "as" (not "see the plan", "saw prices rise as demand fell"),
+    // nor what someone could see.
+    let view = (t[cue].is(class::VIEW) || c.lower_is(cue, "sees"))
+        && sees_as(c, cue)
+        && !(cue > 0 && MODALS.iter().any(|w| c.lower_is(cue - 1, w)));
+    if t[cue].is(class::VIEW) && !view {
         return None;
     }
     // "S is convinced that C", "S remains confident that C": an adjective
@@ -1348,8 +1464,14 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     // "A website run by the council shows ...": a document finds.
     let document = (np.0..np.1).any(|i| according::is_document(c, i));
     // What it shows or found may be a plain object: "the poll shows a tie".
-    let finding = ["shows", "show", "showed", "found", "finds", "indicates", "indicated"];
+    let finding = ["shows", "show", "showed", "found", "finds", "indicates", "indicated", "reveals"];
     let kind = if kind == CueKind::Belief && document && finding.iter().any(|w| c.lower_is(cue, w)) {
+        CueKind::Finding
+    } else if view {
+        // Only someone, or a document, holds a view.
+        if !viewer(c, np, cue) {
+            return None;
+        }
         CueKind::Finding
     } else {
         kind

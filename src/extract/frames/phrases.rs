@@ -401,7 +401,7 @@ pub(super) fn is_agent_noun(c: &Ctx, i: usize) -> bool {
 /// Whether the word at `i` names people without being an agent noun: "a
 /// woman", "the men", or the plural of a role or group the lexicon
 /// knows in the singular ("judges", "justices").
-fn is_people_noun(c: &Ctx, i: usize) -> bool {
+pub(super) fn is_people_noun(c: &Ctx, i: usize) -> bool {
     let x = &c.t[i];
     if !x.word() || x.cap || x.quoted || is_function(x) {
         return false;
@@ -1152,6 +1152,17 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         && !t[np.0].is(class::PRON)
         && accept(np.0)
     {
+        // "The transcript -- published by the Ledger -- shows": who put a
+        // document out is part of its name, as in "a list kept by the
+        // ministry".
+        let w = t[d + 1].text(c.doc);
+        if (np.0..np.1).any(|k| is_document(c, k))
+            && !t[d + 1].cap
+            && (w.ends_with("ed") || w.ends_with("en"))
+            && c.lower_is(d + 2, "by")
+        {
+            return Some(Source::Mention { np: (np.0, j - 1), appositive: None });
+        }
         return Some(Source::Mention { np, appositive: Some((d + 1, j - 1)) });
     }
     // "Gov. John Kasich (R-OH), said": a stray comma after the party.
@@ -1241,8 +1252,37 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
     }
     // Walk back over appositives: the subject ends at an earlier comma.
     let last = j - 1;
-    let mut k = last;
     let lo = j.saturating_sub(40);
+    // "Critics of the plan, like Sens. Ann Roe, R-Iowa, and Bo Diaz,
+    // D-Vt., say": the names and roles after "like" are examples of the
+    // subject, none of them it; the walk starts at the comma before them
+    // (and from the cue when no subject is found there).
+    let examples = (lo..last)
+        .rev()
+        .find(|&e| {
+            t[e].kind == Kind::Comma
+                && !t[e].quoted
+                && (c.lower_is(e + 1, "like")
+                    || c.lower_is(e + 1, "including")
+                    || c.lower_is(e + 1, "such") && c.lower_is(e + 2, "as"))
+        })
+        .filter(|&e| {
+            t[e + 1..last]
+                .iter()
+                .all(|x| matches!(x.kind, Kind::Word | Kind::Comma) && !x.quoted && x.entry.cue.is_none())
+        });
+    for start in [examples.map(|e| e + 1), Some(last)].into_iter().flatten() {
+        if let Some(src) = appositive_walk(c, start, last, lo, &accept) {
+            return Some(src);
+        }
+    }
+    None
+}
+
+/// The walk of [`subject_before`] back over the appositives between a
+/// subject and the comma `last` before its cue, from token `k` on.
+fn appositive_walk(c: &Ctx, mut k: usize, last: usize, lo: usize, accept: &impl Fn(usize) -> bool) -> Option<Source> {
+    let t = c.t;
     for _ in 0..5 {
         let b = boundary_back(c, lo, k)?;
         if t[b].kind != Kind::Comma || b + 1 >= last {
@@ -1271,7 +1311,7 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             && appositive_like(c, b + 1)
             && t[b + 1].is(class::ROLE)
             && titled_name(c, b + 1, last)
-            && let Some(src) = named_after_description(c, b, named, last, false, &accept)
+            && let Some(src) = named_after_description(c, b, named, last, false, accept)
         {
             return Some(src);
         }
@@ -1328,7 +1368,7 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
             && (t[b - 1].is(class::ORG) || is_agent_noun(c, b - 1))
             && !t[b - 1].cap;
         if (is_name_of(c, named, last) || body_named)
-            && let Some(src) = named_after_description(c, b, named, last, body_named, &accept)
+            && let Some(src) = named_after_description(c, b, named, last, body_named, accept)
         {
             return Some(src);
         }
@@ -2120,7 +2160,7 @@ pub(super) fn document_subject(c: &Ctx, cue: usize) -> Option<Source> {
     let t = c.t;
     let j = skip_aux_back(c, cue);
     let mut s = (0..j).rev().find(|&k| !t[k].word() || t[k].quoted).map_or(0, |k| k + 1);
-    if j < s + 3 || j - s > 20 || !starts_clause(c, s) {
+    if j < s + 3 || j - s > 30 || !starts_clause(c, s) {
         return None;
     }
     // "But a survey of ... shows": the conjunction opens the clause, not
@@ -2130,10 +2170,18 @@ pub(super) fn document_subject(c: &Ctx, cue: usize) -> Option<Source> {
     }
     let head = (s..(s + 8).min(j)).find(|&k| is_document(c, k))?;
     let clause = |x: &super::Token| x.is(class::SUB | class::CONJ | class::AUX | class::PRON) && !x.cap;
-    // "A study that appeared in the journal found C": a relative clause
-    // after the document is part of its phrase, auxiliaries and all.
-    let relative = ["that", "which"].iter().any(|w| c.lower_is(head + 1, w)) && head + 2 < j;
-    let after = if relative { head + 2 } else { head + 1 };
+    // "A study that appeared in the journal found C", "a slide from a
+    // presentation that Roe and her aides carry as they travel shows C":
+    // a relative clause after the document, or after a phrase of its, is
+    // part of its phrase, whatever clause it holds, so long as it reports
+    // nothing. (The phrase: prepositions and nouns, no verb.)
+    let relative = (head + 1..(head + 6).min(j.saturating_sub(1)))
+        .find(|&k| c.lower_is(k, "that") || c.lower_is(k, "which"))
+        .filter(|&r| t[head + 1..r].iter().all(|x| !clause(x) && x.cue().is_none() && !x.text(c.doc).ends_with("ed")));
+    if j - s > 20 && relative.is_none() {
+        return None;
+    }
+    let after = relative.map_or(head + 1, |r| r + 2);
     // "a study by Harvard and the University of Leeds": names joined.
     let joins_names = |k: usize| c.lower_is(k, "and") && t[k - 1].cap && (t[k + 1].cap || t[k + 1].is(class::DET));
     // "polls taken over two weeks", "a study that appeared in the
@@ -2149,7 +2197,7 @@ pub(super) fn document_subject(c: &Ctx, cue: usize) -> Option<Source> {
     if t[s..head].iter().any(|x| clause(x) || x.is(class::PREP) || x.cue().is_some())
         || (after..j).any(|k| {
             let x = &t[k];
-            (x.cue().is_some() && !describes(k)) || (clause(x) && !(relative && x.is(class::AUX)) && !joins_names(k))
+            (x.cue().is_some() && !describes(k)) || (clause(x) && relative.is_none() && !joins_names(k))
         })
     {
         return None;
