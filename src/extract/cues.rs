@@ -325,7 +325,8 @@ const OTHER: &str = "called calls criticized criticizes criticised accused accus
     pressed thanked thanks threatened threatens ordered orders signaled hinted hints implied \
     railed assailed bemoaned pleaded apologized retweeted spoke speaks support oppose endorse \
     seek favor blame prefer mentions detailed details referenced references chronicled \
-    chronicles listed lists encouraged encourages";
+    chronicles listed lists encouraged encourages complimented compliments commended commends \
+    admires admired";
 /// Words in "-ing" that describe a role or a body rather than what someone
 /// is doing: "ranking member", "managing director", "the acting chief", "a
 /// founding member". No participle phrase opens with one.

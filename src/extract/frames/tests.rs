@@ -3129,3 +3129,16 @@ fn examples_after_like_are_not_the_subject() {
         one("critics of the toll", "belief", "the charge is unfair"),
     )]);
 }
+
+#[test]
+fn praise_that_takes_its_object() {
+    for (text, content) in [
+        ("Ann Roe has complimented the harbour master, but with an edge.", "the harbour master"),
+        ("Ann Roe openly admires the governor as a strong leader.", "the governor as a strong leader"),
+        ("The council commended him for the new timetable.", "him for the new timetable"),
+    ] {
+        let got = rows(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(got[0].0.is_some() && got[0].2 == content, "{text}: {got:?}");
+    }
+}
