@@ -71,20 +71,33 @@ fn unwrapped_lines(block: &str) -> Vec<&str> {
             '"', '\u{201C}', '\u{2018}', '\u{00AB}', '-', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2022}', '*',
         ])
     };
+    // Each line's byte range in the block (blank lines left out), and the
+    // quotation marks since the paragraph began, counted line by line.
+    let mut ranges = Vec::with_capacity(lines.len());
+    let mut at = 0;
+    for piece in block.split_inclusive('\n') {
+        let line = piece.trim_end_matches(['\n', '\r']);
+        if !line.trim().is_empty() {
+            ranges.push((at, at + line.len()));
+        }
+        at += piece.len();
+    }
     let mut out = Vec::new();
-    let base = block.as_ptr() as usize;
-    let mut start = lines[0].as_ptr() as usize - base;
-    for pair in lines.windows(2) {
-        let end = pair[0].as_ptr() as usize - base + pair[0].len();
+    let mut start = ranges[0].0;
+    let (mut straight, mut opened) = (0usize, 0isize);
+    for pair in ranges.windows(2) {
+        let ((s, end), (next, _)) = (pair[0], pair[1]);
+        let line = &block[s..end];
+        straight += line.matches('"').count();
+        opened += line.matches('\u{201C}').count() as isize - line.matches('\u{201D}').count() as isize;
         // A quotation open at the break goes on in the next line: a pull
         // quote's "Q. / Ann Roe, the mayor." is one paragraph.
-        let so_far = &block[start..end];
-        let quoting = so_far.matches('"').count() % 2 == 1
-            || so_far.matches('\u{201C}').count() > so_far.matches('\u{201D}').count();
-        let introduces = pair[0].trim_end().ends_with(':');
-        if !quoting && !introduces && (ends(pair[0]) || opens(pair[1])) {
+        let quoting = straight % 2 == 1 || opened > 0;
+        let introduces = line.trim_end().ends_with(':');
+        if !quoting && !introduces && (ends(line) || opens(&block[next..])) {
             out.push(&block[start..end]);
-            start = pair[1].as_ptr() as usize - base;
+            start = next;
+            (straight, opened) = (0, 0);
         }
     }
     out.push(&block[start..]);
