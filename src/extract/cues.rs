@@ -495,7 +495,7 @@ fn build() -> Table {
     add_class(
         "promised promises promise vowed vows vow pledged pledges pledge wants want wanted hopes \
          hope hoped plans plan planned expects expect expected threatened threatens urged urges \
-         asked asks told tells promising vowing pledging threatening",
+         asked asks told tells promising vowing pledging threatening agreed agrees agree",
         class::INFINITIVE,
     );
     add_class(

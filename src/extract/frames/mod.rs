@@ -609,7 +609,10 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
             return None;
         }
         // "the website shows", "the poll finds": a source noun before it.
-        let source_noun = p.is(class::GROUP | class::ANON) && b >= 1 && (c.t[b - 1].is(class::DET) || c.t[b - 1].cap);
+        // ("The woman disputes C": people.)
+        let source_noun = (p.is(class::GROUP | class::ANON) || phrases::is_people_noun(c, b))
+            && b >= 1
+            && (c.t[b - 1].is(class::DET) || c.t[b - 1].cap);
         // ("A slide from a presentation that Roe carries as she travels
         // shows": a document's long phrase, a relative clause and all.)
         if !(p.cap
@@ -1504,6 +1507,8 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         && !(t[np.1 - 1].cap
             || t[np.1 - 1].is(class::PRON | class::ANON | class::GROUP)
             || person_by_role(c, np.1 - 1)
+            // ("The woman disputes the idea that C".)
+            || phrases::is_people_noun(c, np.1 - 1)
             // ("Protesters called for C", "critics accused C": people by
             // what they do, as the subject of the sentence; in a clause
             // of the writer's, "..., when engineers recommended repairs",

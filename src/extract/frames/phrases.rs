@@ -426,6 +426,7 @@ fn cue_as_noun(c: &Ctx, i: usize) -> bool {
             || (!is_function(&t[i - 1])
                 && t[i - 1].entry.cue.is_none()
                 && !t[i - 1].is(class::ANON | class::GROUP | class::ROLE | class::TIME)
+                && !is_people_noun(c, i - 1)
                 && !plural_form(t[i - 1].text(c.doc))))
 }
 

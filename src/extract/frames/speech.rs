@@ -542,12 +542,24 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     let needs: &[&str] = match verb.as_str() {
         "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" => &["to"],
         "spoke" | "speaks" | "talked" | "talks" => &["about", "of", "against"],
-        "voted" | "votes" => &["for", "against"],
+        "voted" | "votes" => &["for", "against", "to"],
         "railed" => &["against"],
         "pleaded" | "apologized" => &["for"],
         "pointed" | "points" => &["to"],
         _ => &[],
     };
+    // An adverb or a time may come before the particle: "spoke
+    // emotionally of C", "voted Thursday to C".
+    if !needs.is_empty()
+        && t.get(j).is_some_and(|x| {
+            let w = x.text(c.doc);
+            // (A day, not "last": "last voted for" is a record, no stance.)
+            x.word() && !x.quoted && ((x.is(class::TIME) && w.ends_with("day")) || (!x.cap && w.ends_with("ly")))
+        })
+        && needs.iter().any(|w| c.lower_is(j + 1, w))
+    {
+        j += 1;
+    }
     if !needs.is_empty() && !needs.iter().any(|w| c.lower_is(j, w)) {
         return None;
     }
@@ -1081,8 +1093,9 @@ pub(super) fn speaker_first(
 /// preposition ("warned against the pipeline", "boasted about the
 /// figures"), which [`object`] takes as a stance's object.
 fn speaks_of(c: &Ctx, cue: usize) -> bool {
-    const TOPIC: [(&str, &[&str]); 6] = [
+    const TOPIC: [(&str, &[&str]); 7] = [
         ("warn", &["of", "against", "about"]),
+        ("comment", &["on"]),
         ("caution", &["against", "about"]),
         ("complain", &["about", "of"]),
         ("boast", &["about", "of"]),
@@ -1090,6 +1103,15 @@ fn speaks_of(c: &Ctx, cue: usize) -> bool {
         ("joke", &["about"]),
     ];
     let w = c.t[cue].text(c.doc);
+    // "has mentioned the loans": what was mentioned is the topic ("mentioned
+    // that C", "mentioned it" are not).
+    if ["mentioned", "mentions"].iter().any(|m| w.eq_ignore_ascii_case(m)) {
+        return c.t.get(cue + 1).is_some_and(|n| {
+            n.word()
+                && !n.quoted
+                && !n.is(class::SUB | class::PRON | class::PREP | class::TIME | class::AUX | class::CONJ)
+        });
+    }
     TOPIC.iter().any(|(stem, preps)| {
         w.len() >= stem.len()
             && w[..stem.len()].eq_ignore_ascii_case(stem)

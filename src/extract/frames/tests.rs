@@ -3142,3 +3142,54 @@ fn praise_that_takes_its_object() {
         assert!(got[0].0.is_some() && got[0].2 == content, "{text}: {got:?}");
     }
 }
+
+#[test]
+fn agreeing_or_voting_to_act_is_the_act() {
+    each_one([
+        (
+            "The ferry company agreed to pay a fine of $2 million.",
+            one("ferry company", "indirect", "to pay a fine of $2 million"),
+        ),
+        (
+            "Ann Roe agreed to end her bid for the harbour seat.",
+            one("Ann Roe", "indirect", "to end her bid for the harbour seat"),
+        ),
+        (
+            "A council panel voted Thursday to hold the harbour master in contempt.",
+            one("council panel", "other", "to hold the harbour master in contempt"),
+        ),
+    ]);
+    // A record of votes is no stance: "last voted for".
+    assert_eq!(rows("The three towns last voted for a harbour levy in 1988.")[0].0, None);
+}
+
+#[test]
+fn what_was_mentioned_or_commented_on_is_the_topic() {
+    each_one([
+        (
+            "Ann Roe has mentioned raising the ferry fares and closing the night service.",
+            one("Ann Roe", "other", "raising the ferry fares and closing the night service"),
+        ),
+        ("Ann Roe has also commented on the death of the diver.", one("Ann Roe", "other", "the death of the diver")),
+        (
+            "Ann Roe spoke warmly of her trips across the harbour.",
+            one("Ann Roe", "other", "her trips across the harbour"),
+        ),
+    ]);
+    // "mentioned that C" is still a report of C.
+    assert_eq!(
+        rows("Ann Roe mentioned that the ferry would run late."),
+        vec![one("Ann Roe", "indirect", "the ferry would run late")]
+    );
+}
+
+#[test]
+fn a_man_or_a_woman_takes_a_stance() {
+    each_one([
+        (
+            "The woman disputes the idea that she needed a hospital at all.",
+            one("woman", "other", "the idea that she needed a hospital at all"),
+        ),
+        ("A man who lives by the pier criticized the new timetable.", one("man", "other", "the new timetable")),
+    ]);
+}
