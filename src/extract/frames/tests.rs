@@ -3193,3 +3193,24 @@ fn a_man_or_a_woman_takes_a_stance() {
         ("A man who lives by the pier criticized the new timetable.", one("man", "other", "the new timetable")),
     ]);
 }
+
+#[test]
+fn a_headline_stance_in_title_case() {
+    each_one([
+        ("Mayor Lind Praises Harbour Board for New Timetable", one("Lind", "other", "Harbour Board for New Timetable")),
+        ("New Poll Shows Lind Leading in Three Counties", one("New Poll", "belief", "Lind Leading in Three Counties")),
+        ("Lind Calls for Inquiry Into Ferry Fares", one("Lind", "other", "Inquiry Into Ferry Fares")),
+        (
+            "Greta Lind Calls Tom Vance \u{2018}A Disgrace\u{2019} Over Harbour Remarks",
+            one("Greta Lind", "other", "Tom Vance \u{2018}A Disgrace\u{2019} Over Harbour Remarks"),
+        ),
+    ]);
+    // A noun "Calls", a question, an adverb before the verb: no frame.
+    for text in [
+        "Greta Lind Faces Calls to Quit Over Harbour Deal",
+        "How Greta Lind Thinks About the Ferry",
+        "Greta Lind Finally Endorses Tom Vance",
+    ] {
+        assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
+    }
+}
