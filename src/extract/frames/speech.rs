@@ -1011,6 +1011,7 @@ pub(super) fn speaker_first(
                 | "explain"
                 | "comment"
         ) && !gives_information(c, cue + 2)
+            && !refuses_to_act(c, cue, &source)
         {
             return false;
         }
@@ -1353,6 +1354,41 @@ fn after_message(c: &Ctx, j: usize) -> bool {
 
 /// "(declined to) give details", "provide specifics", "offer a reason":
 /// a verb of giving whose object is information is a verb of saying.
+/// "The council refused to sign the lease", "she declined to be
+/// interviewed": someone refusing to act, an infinitive after "to" (not
+/// "fell to 3 percent", "declined to the lowest level"), by a source that
+/// can refuse, named in the sentence: a name, a pronoun, people or a
+/// body (not "sales declined to recover").
+fn refuses_to_act(c: &Ctx, cue: usize, source: &Source) -> bool {
+    let t = c.t;
+    let verb = t.get(cue + 2).is_some_and(|v| {
+        v.word()
+            && !v.cap
+            && !v.quoted
+            && !v.is(class::DET | class::PRON | class::PREP | class::CONJ | class::SUB | class::TIME)
+            && !v.text(c.doc).starts_with(|ch: char| ch.is_ascii_digit())
+    });
+    let agent = match *source {
+        Source::Mention { np, .. } => {
+            let head = np.1 - 1;
+            t[head].cap
+                || t[head].is(class::PRON | class::ANON | class::GROUP)
+                || super::person_by_role(c, head)
+                || super::phrases::is_agent_noun(c, head)
+                || super::phrases::is_people_noun(c, head)
+        }
+        // (Not a continuation: in "Police say he posed a threat and
+        // refused to drop the gun" the one who refused is "he".)
+        _ => false,
+    };
+    // The sentence's one cue: a refusal to act is often the writer's
+    // narrative around another report ("While he refused to release
+    // them, Obama deemed C", "refused to pay a contractor who said C",
+    // "Roe questioned C and refused to D"), which it must not hide.
+    let alone = || (0..t.len()).all(|k| k == cue || cue_at(c, k).is_none());
+    verb && agent && alone()
+}
+
 fn gives_information(c: &Ctx, verb: usize) -> bool {
     const GIVE: [&str; 4] = ["give", "provide", "offer", "share"];
     const INFORMATION: [&str; 9] =

@@ -3214,3 +3214,25 @@ fn a_headline_stance_in_title_case() {
         assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
     }
 }
+
+#[test]
+fn a_refusal_to_act_is_a_refusal() {
+    each_one([
+        (
+            "The council refused to sign the lease for the pier.",
+            one("council", "declined", "refused to sign the lease for the pier"),
+        ),
+        (
+            "Ann Roe declined to be interviewed for this article.",
+            one("Ann Roe", "declined", "declined to be interviewed for this article"),
+        ),
+    ]);
+    // Figures fall to a level; and in what others say, "he" refuses.
+    for text in ["Sales declined to 3 percent in May.", "Profits declined to the lowest level in years."] {
+        assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
+    }
+    assert_eq!(
+        rows("Police say he posed a threat and refused to drop the gun."),
+        vec![one("Police", "indirect", "he posed a threat")]
+    );
+}
