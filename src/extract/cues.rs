@@ -326,7 +326,7 @@ const OTHER: &str = "called calls criticized criticizes criticised accused accus
     railed assailed bemoaned pleaded apologized retweeted spoke speaks support oppose endorse \
     seek favor blame prefer mentions detailed details referenced references chronicled \
     chronicles listed lists encouraged encourages complimented compliments commended commends \
-    admires admired";
+    admires admired decided sided laid";
 /// Words in "-ing" that describe a role or a body rather than what someone
 /// is doing: "ranking member", "managing director", "the acting chief", "a
 /// founding member". No participle phrase opens with one.
@@ -495,7 +495,7 @@ fn build() -> Table {
     add_class(
         "promised promises promise vowed vows vow pledged pledges pledge wants want wanted hopes \
          hope hoped plans plan planned expects expect expected threatened threatens urged urges \
-         asked asks told tells promising vowing pledging threatening agreed agrees agree",
+         asked asks told tells promising vowing pledging threatening agreed agrees agree decided",
         class::INFINITIVE,
     );
     add_class(

@@ -544,6 +544,9 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
         "spoke" | "speaks" | "talked" | "talks" => &["about", "of", "against"],
         "voted" | "votes" => &["for", "against", "to"],
         "railed" => &["against"],
+        "sided" => &["with"],
+        "laid" => &["out"],
+        "decided" => &["to"],
         "pleaded" | "apologized" => &["for"],
         "pointed" | "points" => &["to"],
         _ => &[],
@@ -575,7 +578,7 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     {
         return Some(inner);
     }
-    if ["for", "on", "out", "as", "about", "of", "against"].iter().any(|w| c.lower_is(j, w)) {
+    if ["for", "on", "out", "as", "about", "of", "against", "with"].iter().any(|w| c.lower_is(j, w)) {
         j += 1;
     }
     // "expressed concern that C", "voiced confidence that C": the view

@@ -3236,3 +3236,17 @@ fn a_refusal_to_act_is_a_refusal() {
         vec![one("Police", "indirect", "he posed a threat")]
     );
 }
+
+#[test]
+fn deciding_siding_and_laying_out_are_positions() {
+    each_one([
+        ("Ann Roe decided to sell the harbour ferry.", one("Ann Roe", "other", "to sell the harbour ferry")),
+        (
+            "In a speech in Dover, Ann Roe laid out her plan for the pier.",
+            one("Ann Roe", "other", "her plan for the pier"),
+        ),
+        ("The judge sided with the ferry workers.", one("judge", "other", "the ferry workers")),
+    ]);
+    // "decided the case": no position of the one deciding.
+    assert_eq!(rows("The judge decided the case on Monday.")[0].0, None);
+}
