@@ -997,8 +997,14 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             j -= 1;
             continue;
         }
-        let w = p.text(c.doc);
-        if p.word() && !p.cap && w.len() >= 6 && w.ends_with("ly") && !p.is(class::ANON | class::GROUP) {
+        // (The word's text only for a long lowercase word: most words
+        // before a cue are names.)
+        if p.word()
+            && !p.cap
+            && p.end - p.start >= 6
+            && p.text(c.doc).ends_with("ly")
+            && !p.is(class::ANON | class::GROUP)
+        {
             j -= 1;
             continue;
         }
@@ -1028,70 +1034,74 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
                 continue;
             }
         }
-        // "continued to call for", "began to argue", "was quick to say":
-        // a verb of aspect before the cue's infinitive.
-        if c.lower_is(j - 1, "to")
-            && j >= 2
-            && !t[j - 2].cap
-            && ["continued", "continues", "continue", "began", "begins", "begin", "started", "starts", "quick"]
-                .iter()
-                .any(|w| c.lower_is(j - 2, w))
-        {
-            j -= 2;
-            continue;
-        }
-        // "Voters were more likely to say C", "the least likely to say":
-        // a poll's comparison of who answered so (not "is likely to say",
-        // a guess at what someone will say).
-        if c.lower_is(j - 1, "to")
-            && j >= 3
-            && c.lower_is(j - 2, "likely")
-            && ["more", "less", "most", "least"].iter().any(|w| c.lower_is(j - 3, w))
-        {
-            j -= 3;
-            continue;
-        }
-        // "took to social media to say", "went on television to say",
-        // "appeared on CNN to say": a verb of going somewhere, and where,
-        // before the cue's infinitive of purpose.
-        // (Only before a verb of saying: "took the stage to acknowledge
-        // his victory" names a deed.)
-        if c.lower_is(j - 1, "to")
-            && ["say", "tell", "announce", "declare", "argue", "warn", "insist", "urge"]
-                .iter()
-                .any(|w| c.lower_is(cue, w))
-            && let Some(v) = (j.saturating_sub(7)..j.saturating_sub(2)).rev().find(|&v| {
-                GOING.iter().any(|w| c.lower_is(v, w))
-                    && (c.lower_is(v + 1, "to")
-                        || c.lower_is(v + 1, "on")
-                        || c.lower_is(v + 1, "before")
-                        // "took the stage to say", "took the floor".
-                        || (c.lower_is(v, "took") || c.lower_is(v, "takes")) && c.lower_is(v + 1, "the"))
-            })
-            && t[v + 2..j - 1]
-                .iter()
-                .all(|x| x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::SUB | class::CONJ | class::AUX))
-        {
-            j = v;
-            continue;
-        }
-        // "went so far as to say", "goes so far as to call".
-        if c.lower_is(j - 1, "to")
-            && j >= 5
-            && c.lower_is(j - 2, "as")
-            && c.lower_is(j - 3, "far")
-            && c.lower_is(j - 4, "so")
-            && matches!(t[j - 5].text(c.doc).to_ascii_lowercase().as_str(), "went" | "goes" | "go" | "going" | "gone")
-        {
-            j -= 5;
-            continue;
-        }
-        // "went on to say", "goes on to say".
-        if c.lower_is(j - 1, "to") && j >= 3 && c.lower_is(j - 2, "on") {
-            let v = t[j - 3].text(c.doc).to_ascii_lowercase();
-            if matches!(v.as_str(), "went" | "goes" | "go" | "going" | "gone") {
+        // Infinitives after a verb of aspect, of going somewhere, or of
+        // a poll's comparison: every rule below hangs on a "to" before
+        // the cue, asked once.
+        if c.lower_is(j - 1, "to") {
+            // "continued to call for", "began to argue", "was quick to say":
+            // a verb of aspect before the cue's infinitive.
+            if j >= 2
+                && !t[j - 2].cap
+                && ["continued", "continues", "continue", "began", "begins", "begin", "started", "starts", "quick"]
+                    .iter()
+                    .any(|w| c.lower_is(j - 2, w))
+            {
+                j -= 2;
+                continue;
+            }
+            // "Voters were more likely to say C", "the least likely to say":
+            // a poll's comparison of who answered so (not "is likely to say",
+            // a guess at what someone will say).
+            if j >= 3
+                && c.lower_is(j - 2, "likely")
+                && ["more", "less", "most", "least"].iter().any(|w| c.lower_is(j - 3, w))
+            {
                 j -= 3;
                 continue;
+            }
+            // "took to social media to say", "went on television to say",
+            // "appeared on CNN to say": a verb of going somewhere, and where,
+            // before the cue's infinitive of purpose.
+            // (Only before a verb of saying: "took the stage to acknowledge
+            // his victory" names a deed.)
+            if ["say", "tell", "announce", "declare", "argue", "warn", "insist", "urge"]
+                .iter()
+                .any(|w| c.lower_is(cue, w))
+                && let Some(v) = (j.saturating_sub(7)..j.saturating_sub(2)).rev().find(|&v| {
+                    GOING.iter().any(|w| c.lower_is(v, w))
+                        && (c.lower_is(v + 1, "to")
+                            || c.lower_is(v + 1, "on")
+                            || c.lower_is(v + 1, "before")
+                            // "took the stage to say", "took the floor".
+                            || (c.lower_is(v, "took") || c.lower_is(v, "takes")) && c.lower_is(v + 1, "the"))
+                })
+                && t[v + 2..j - 1].iter().all(|x| {
+                    x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::SUB | class::CONJ | class::AUX)
+                })
+            {
+                j = v;
+                continue;
+            }
+            // "went so far as to say", "goes so far as to call".
+            if j >= 5
+                && c.lower_is(j - 2, "as")
+                && c.lower_is(j - 3, "far")
+                && c.lower_is(j - 4, "so")
+                && matches!(
+                    t[j - 5].text(c.doc).to_ascii_lowercase().as_str(),
+                    "went" | "goes" | "go" | "going" | "gone"
+                )
+            {
+                j -= 5;
+                continue;
+            }
+            // "went on to say", "goes on to say".
+            if j >= 3 && c.lower_is(j - 2, "on") {
+                let v = t[j - 3].text(c.doc).to_ascii_lowercase();
+                if matches!(v.as_str(), "went" | "goes" | "go" | "going" | "gone") {
+                    j -= 3;
+                    continue;
+                }
             }
         }
         // ", however," and the like.
