@@ -34,7 +34,7 @@ use std::cell::Cell;
 
 use super::cues::{self, CueKind, class};
 use super::model::Attribution;
-use super::tokens::{Kind, Token, mark};
+use super::tokens::{Kind, Noted, Token, mark};
 use according::{according_to, in_document, reported_by};
 use as_said::as_said;
 use colon::colon_report;
@@ -124,7 +124,8 @@ struct Ctx<'a> {
     /// The sentence may hold "comment" (see [`find`]).
     may_comment: bool,
     /// Which of the first 64 tokens the lexicon has as cues, one bit each,
-    /// found in one walk when first asked (see [`Ctx::cue_words`]).
+    /// as the tokeniser noted them with its lookups, or found in one walk
+    /// when first asked (see [`Ctx::cue_words`]).
     cue_mask: Cell<Option<u64>>,
     /// Where the subject starts after a phrase of time opening the
     /// sentence ([`phrases::time_opening`]), worked out when first asked:
@@ -186,8 +187,10 @@ mod ctx_tests {
         let long = "Roe said the plan, which she said was new, would work, and Diaz added that it was fine. ".repeat(4);
         for doc in ["Ann Roe said the plan would work, Diaz added.", "No cue here at all.", long.as_str()] {
             let mut t = Vec::new();
-            let marks = crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &[], true, &mut t);
-            let c = Ctx::new(doc, &t, marks, false);
+            let noted = crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &[], true, &mut t);
+            // As the tokeniser noted them, and as a walk finds them.
+            let (c, walked) = (Ctx::new(doc, &t, noted, false), Ctx::new(doc, &t, Noted::UNKNOWN, false));
+            assert_eq!(c.cue_words().collect::<Vec<_>>(), walked.cue_words().collect::<Vec<_>>(), "{doc}");
             let want: Vec<usize> = if t.len() > 64 {
                 (0..t.len()).collect()
             } else {
@@ -230,7 +233,7 @@ mod ctx_tests {
             for framed in [false, true] {
                 let mut t = Vec::new();
                 let marks = crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &spans, framed, &mut t);
-                let (noted, walked) = (Ctx::new(doc, &t, marks, false), Ctx::new(doc, &t, 0, false));
+                let (noted, walked) = (Ctx::new(doc, &t, marks, false), Ctx::new(doc, &t, Noted::UNKNOWN, false));
                 for m in all {
                     assert_eq!(noted.has(m), walked.has(m), "{m:?} in {doc}");
                 }
@@ -281,17 +284,17 @@ const MEMO_KINDS: [CueKind; 8] = [
 ];
 
 impl<'a> Ctx<'a> {
-    /// `marks` are the tokens' [`mark`]s, or 0 where they are not known
-    /// (tokens cut from a sentence's).
-    fn new(doc: &'a str, t: &'a [Token], marks: u16, may_comment: bool) -> Self {
+    /// `noted` is what the tokeniser noted of the tokens, or
+    /// [`Noted::UNKNOWN`] for tokens cut from a sentence's.
+    fn new(doc: &'a str, t: &'a [Token], noted: Noted, may_comment: bool) -> Self {
         Ctx {
             doc,
             t,
             cues: [const { Cell::new(0) }; MEMO],
             nps: [const { Cell::new(0) }; MEMO],
-            marks: Cell::new(marks),
+            marks: Cell::new(noted.marks),
             may_comment,
-            cue_mask: Cell::new(None),
+            cue_mask: Cell::new(noted.cues),
             time_opening: Cell::new(None),
         }
     }
@@ -810,8 +813,8 @@ const REFUSABLE: [&str; 9] =
 /// caller knows the sentence has no "comment" (the paragraph has none):
 /// [`no_answer`] then skips its search for the word, which it ran on
 /// every sentence with a cue that nothing else framed.
-pub fn find(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
-    let outcome = find_frames(doc, t, marks, may_comment, out);
+pub fn find(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+    let outcome = find_frames(doc, t, noted, may_comment, out);
     if outcome == Outcome::Framed {
         report_in_parentheses(doc, t, may_comment, out);
     }
@@ -835,7 +838,7 @@ fn report_in_parentheses(doc: &str, t: &[Token], may_comment: bool, out: &mut Ve
         return;
     }
     let mut inner = Vec::new();
-    if find_frames(doc, &t[open + 1..close], 0, may_comment, &mut inner) != Outcome::Framed
+    if find_frames(doc, &t[open + 1..close], Noted::UNKNOWN, may_comment, &mut inner) != Outcome::Framed
         || inner.iter().any(|f| f.attribution == Attribution::Other)
     {
         return;
@@ -845,7 +848,7 @@ fn report_in_parentheses(doc: &str, t: &[Token], may_comment: bool, out: &mut Ve
     out.extend(inner);
 }
 
-fn find_frames(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
     out.clear();
     // "(C, Ann Roe said.)": a sentence set in parentheses is framed as if
     // they were not there.
@@ -854,12 +857,12 @@ fn find_frames(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut 
         let close = if t[last].kind == Kind::Stop { last - 1 } else { last };
         let inner = &t[1..close];
         if doc[t[close].start..t[close].end] == *")" && !inner.iter().any(|x| doc[x.start..x.end] == *"(") {
-            let outcome = find(doc, inner, 0, may_comment, out);
+            let outcome = find(doc, inner, Noted::UNKNOWN, may_comment, out);
             shift_mentions(out, 1);
             return outcome;
         }
     }
-    let c = Ctx::new(doc, t, marks, may_comment);
+    let c = Ctx::new(doc, t, noted, may_comment);
     // Most sentences have neither a cue nor a quotation: nothing to find.
     if !c.has(Mark::Cue) && !c.has(Mark::Open) && label_mark(doc, t).is_none() && !label::stray_mark_first(doc, t) {
         return if in_document(&c, out)
@@ -974,7 +977,7 @@ fn shift_mentions(out: &mut [Frame], by: usize) {
 /// parentheses may hold one; a stance found there is left out).
 fn parenthesized_report(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Option<Outcome> {
     let (open, close) = parenthesis_with_report(doc, t)?;
-    match find_frames(doc, &t[open + 1..close], 0, may_comment, out) {
+    match find_frames(doc, &t[open + 1..close], Noted::UNKNOWN, may_comment, out) {
         Outcome::Framed if out.iter().all(|f| f.attribution != Attribution::Other) => {
             shift_mentions(out, open + 1);
             Some(Outcome::Framed)
