@@ -113,11 +113,13 @@ pub mod mark {
     pub const OPEN: u16 = 1 << 8;
     /// An unquoted word the lexicon has as a cue.
     pub const CUE: u16 = 1 << 9;
+    /// The word "who", quoted or not.
+    pub const WHO: u16 = 1 << 10;
     /// The marks were looked for (a sentence may have none).
     pub const KNOWN: u16 = 1 << 15;
 
-    /// The marks of a word token's bytes `w`: "as", "by" or "that" in
-    /// any case.
+    /// The marks of a word token's bytes `w`: "as", "by", "who" or
+    /// "that" in any case.
     #[inline(always)]
     pub fn of_word(w: &[u8], quoted: bool) -> u16 {
         let two = |w: &[u8; 2]| u16::from_le_bytes(*w);
@@ -135,6 +137,7 @@ pub mod mark {
                     0
                 }
             }
+            [a, b, c] if four(&[a, b, c, 0]) | 0x0020_2020 == four(b"who\0") => WHO,
             [a, b, c, d] if four(&[a, b, c, d]) | 0x2020_2020 == four(b"that") => THAT,
             _ => 0,
         }
@@ -246,7 +249,7 @@ pub fn tokenize(
             if cap {
                 st.capitals |= bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
             }
-            if matches!(end - i, 2 | 4) {
+            if matches!(end - i, 2..=4) {
                 st.marks |= mark::of_word(&bytes[i..end], false);
             }
             out.push(Token {

@@ -214,6 +214,7 @@ mod ctx_tests {
             "Her answer: \u{201C}No.\u{201D} The BY-law passed, THAT day.",
             "\u{201C}As\u{201D} and \u{201C}by\u{201D} and \u{201C}that\u{201D} are words: quoted.",
             "Nothing here at all.",
+            "An aide who spoke, WHO officials and \u{201C}who\u{201D} else said so.",
         ];
         let all = [
             Mark::As,
@@ -226,6 +227,7 @@ mod ctx_tests {
             Mark::Break,
             Mark::Open,
             Mark::Cue,
+            Mark::Who,
         ];
         for doc in docs {
             let mut spans = Vec::new();
@@ -267,6 +269,9 @@ enum Mark {
     Open = mark::OPEN,
     /// An unquoted cue word ([`find_frames`]).
     Cue = mark::CUE,
+    /// The word "who" ([`nonreport::anonymous_subject`], the relative
+    /// clauses of [`phrases`]).
+    Who = mark::WHO,
 }
 
 /// How many tokens' cues [`Ctx`] keeps: most sentences have fewer.

@@ -3,7 +3,7 @@
 //! and whether it opens a clause. Finds spans only; decides no frame.
 
 use super::according::is_document;
-use super::{Ctx, Source, cue_at, is_article, is_function, is_indefinite, is_possessive, starts_with_digit};
+use super::{Ctx, Mark, Source, cue_at, is_article, is_function, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{self, CueKind, class};
 use crate::extract::tokens::Kind;
 
@@ -1250,6 +1250,9 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         // an appositive's clause and a place's.
         // Nor with a report in the clause ("Fishermen who said the docks
         // mattered backed Roe": where the report ends is not known).
+        if !c.has(Mark::Who) {
+            return None;
+        }
         let who = (j.saturating_sub(25)..j).rev().find(|&w| c.lower_is(w, "who"))?;
         // "Those who fish the bay say" is `those_subject`'s.
         if who == 0
@@ -2251,6 +2254,9 @@ const MODALS: [&str; 8] = ["can", "could", "may", "might", "will", "would", "sho
 /// `subject_cue`). Not when the group opens the clause ("Voters who said C
 /// backed Roe"): where C ends and the main verb begins is not known.
 pub(super) fn restrictive_who(c: &Ctx, cue: usize) -> Option<Source> {
+    if !c.has(Mark::Who) {
+        return None;
+    }
     let t = c.t;
     let j = skip_aux_back(c, cue);
     if j < 2 || !c.lower_is(j - 1, "who") {
