@@ -115,6 +115,8 @@ pub mod mark {
     pub const CUE: u16 = 1 << 9;
     /// The word "who", quoted or not.
     pub const WHO: u16 = 1 << 10;
+    /// An opening parenthesis, quoted or not.
+    pub const PAREN: u16 = 1 << 11;
     /// The marks were looked for (a sentence may have none).
     pub const KNOWN: u16 = 1 << 15;
 
@@ -626,6 +628,7 @@ fn general_token(
         Kind::Open => mark::OPEN,
         Kind::Close => mark::CLOSE,
         Kind::Comma | Kind::Dash => mark::BREAK,
+        Kind::Other if c == '(' => mark::PAREN,
         _ => 0,
     };
     out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry: Entry::default() });

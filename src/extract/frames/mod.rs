@@ -215,6 +215,7 @@ mod ctx_tests {
             "\u{201C}As\u{201D} and \u{201C}by\u{201D} and \u{201C}that\u{201D} are words: quoted.",
             "Nothing here at all.",
             "An aide who spoke, WHO officials and \u{201C}who\u{201D} else said so.",
+            "Ann Roe (D-Ore.) said (again) that \u{201C}(it) works.\u{201D}",
         ];
         let all = [
             Mark::As,
@@ -228,6 +229,7 @@ mod ctx_tests {
             Mark::Open,
             Mark::Cue,
             Mark::Who,
+            Mark::Paren,
         ];
         for doc in docs {
             let mut spans = Vec::new();
@@ -272,6 +274,8 @@ enum Mark {
     /// The word "who" ([`nonreport::anonymous_subject`], the relative
     /// clauses of [`phrases`]).
     Who = mark::WHO,
+    /// An opening parenthesis ([`parenthesis_with_report`]).
+    Paren = mark::PAREN,
 }
 
 /// How many tokens' cues [`Ctx`] keeps: most sentences have fewer.
@@ -368,6 +372,7 @@ impl<'a> Ctx<'a> {
                 Kind::Open => marks |= mark::OPEN,
                 Kind::Close => marks |= mark::CLOSE,
                 Kind::Comma | Kind::Dash => marks |= mark::BREAK,
+                Kind::Other if bytes[x.start..x.end] == *b"(" => marks |= mark::PAREN,
                 _ => {}
             }
         }
@@ -821,7 +826,10 @@ const REFUSABLE: [&str; 9] =
 pub fn find(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
     let outcome = find_frames(doc, t, noted, may_comment, out);
     if outcome == Outcome::Framed {
-        report_in_parentheses(doc, t, may_comment, out);
+        // (Only where there is a parenthesis: see `parenthesis_with_report`.)
+        if noted.marks == 0 || noted.marks & mark::PAREN != 0 {
+            report_in_parentheses(doc, t, may_comment, out);
+        }
     }
     outcome
 }
@@ -933,7 +941,9 @@ fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mu
     {
         return Outcome::Framed;
     }
-    if let Some(outcome) = parenthesized_report(doc, t, may_comment, out) {
+    if c.has(Mark::Paren)
+        && let Some(outcome) = parenthesized_report(doc, t, may_comment, out)
+    {
         return outcome;
     }
     // All quotation: a continuation of the last speaker.
