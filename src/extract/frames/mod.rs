@@ -503,7 +503,11 @@ fn is_function(t: &Token) -> bool {
 }
 
 fn starts_with_digit(c: &Ctx, i: usize) -> bool {
-    c.t[i].text(c.doc).starts_with(|ch: char| ch.is_ascii_digit())
+    // The first byte: an ASCII digit is one byte, and a character that
+    // opens with another byte is no ASCII digit (no slice of the text,
+    // no decoding of its first character).
+    let t = &c.t[i];
+    t.end > t.start && c.doc.as_bytes()[t.start].is_ascii_digit()
 }
 
 fn is_possessive(c: &Ctx, i: usize) -> bool {

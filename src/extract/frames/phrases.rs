@@ -1142,8 +1142,13 @@ pub(super) fn is_adverb(c: &Ctx, j: usize) -> bool {
 /// "not", "hasn't", "didn’t": a report that something was not said.
 pub(super) fn is_negation(c: &Ctx, i: usize) -> bool {
     let x = &c.t[i];
-    let w = x.text(c.doc);
-    x.word() && !x.quoted && (w.eq_ignore_ascii_case("not") || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
+    // The word's bytes, and only for an unquoted word: the walks back
+    // from a cue ask this of every lowercase word they pass.
+    if !x.word() || x.quoted {
+        return false;
+    }
+    let w = &c.doc.as_bytes()[x.start..x.end];
+    w.eq_ignore_ascii_case(b"not") || w.ends_with(b"n't") || w.ends_with("n\u{2019}t".as_bytes())
 }
 
 /// A subject noun phrase before the cue at `cue`, skipping auxiliaries and
