@@ -948,12 +948,12 @@ pub(super) fn is_name_of(c: &Ctx, s: usize, e: usize) -> bool {
 /// adjective ("managing director", "acting chief").
 pub(super) fn is_participle_opening(c: &Ctx, k: usize) -> bool {
     let x = &c.t[k];
-    let w = x.text(c.doc);
+    // (The bytes, and only of a long lowercase word.)
     x.word()
         && !x.cap
         && !x.quoted
-        && w.len() >= 6
-        && w.ends_with("ing")
+        && x.end - x.start >= 6
+        && c.doc.as_bytes()[x.start..x.end].ends_with(b"ing")
         && !x.is(class::ROLE | class::DET | class::ANON | class::GROUP)
         && !cues::ROLE_ADJECTIVES.iter().any(|a| c.lower_is(k, a))
 }
