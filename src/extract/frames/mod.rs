@@ -869,7 +869,7 @@ fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mu
     out.clear();
     // "(C, Ann Roe said.)": a sentence set in parentheses is framed as if
     // they were not there.
-    if t.len() > 4 && doc[t[0].start..t[0].end] == *"(" {
+    if t.len() > 4 && doc.as_bytes()[t[0].start..t[0].end] == *b"(" {
         let last = t.len() - 1;
         let close = if t[last].kind == Kind::Stop { last - 1 } else { last };
         let inner = &t[1..close];
@@ -885,7 +885,9 @@ fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mu
         return if in_document(&c, out)
             || no_answer(&c, out)
             || nominal(&c, out)
-            || (t.iter().any(|x| x.is(class::PUT)) && as_said(&c, out))
+            // (The walk for "put" only where `as_said` can frame: it needs
+            // an "as".)
+            || (c.has(Mark::As) && t.iter().any(|x| x.is(class::PUT)) && as_said(&c, out))
             || colon_report(&c, out)
         {
             Outcome::Framed
