@@ -981,6 +981,10 @@ pub(super) fn made_clear(c: &Ctx, cue: usize) -> Option<usize> {
 }
 
 pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
+    c.skip_memo(cue, || skip_aux_back_walk(c, cue))
+}
+
+fn skip_aux_back_walk(c: &Ctx, cue: usize) -> usize {
     let t = c.t;
     let mut j = cue;
     if t[cue].is(class::CLEAR)
