@@ -123,6 +123,10 @@ struct Ctx<'a> {
     /// the PolNeAR train texts for 10,000 cues tried), and the walk
     /// depends on nothing but the tokens.
     skips: [Cell<u8>; MEMO],
+    /// [`phrases::participle_postmodified`] before the first [`MEMO`]
+    /// cues, once asked, packed as [`Ctx::nps`] are: the content-first
+    /// and speaker-first forms both look for the same cue's subject.
+    people: [Cell<u32>; MEMO],
     /// The [`Mark`]s the sentence holds, as the tokeniser gave them, or
     /// found in one walk when first asked ([`mark::KNOWN`] says they
     /// were).
@@ -308,6 +312,7 @@ impl<'a> Ctx<'a> {
             cues: [const { Cell::new(0) }; MEMO],
             nps: [const { Cell::new(0) }; MEMO],
             skips: [const { Cell::new(0) }; MEMO],
+            people: [const { Cell::new(0) }; MEMO],
             marks: Cell::new(noted.marks),
             may_comment,
             cue_mask: Cell::new(noted.cues),
@@ -391,20 +396,14 @@ impl<'a> Ctx<'a> {
     /// remembered (see [`Ctx::nps`]).
     #[inline]
     fn np_memo(&self, end: usize, walk: impl FnOnce() -> Option<(usize, usize)>) -> Option<(usize, usize)> {
-        let Some(memo) = self.nps.get(end) else {
-            return walk();
-        };
-        match memo.get() {
-            0 => {
-                let np = walk();
-                if let Some(n) = pack_np(np) {
-                    memo.set(n);
-                }
-                np
-            }
-            1 => None,
-            n => Some(((n >> 16) as usize, (n & 0xFFFF) as usize - 2)),
-        }
+        remembered(&self.nps, end, walk)
+    }
+
+    /// The people described by what they are doing before `cue`, walked
+    /// once (`walk`) and remembered (see [`Ctx::people`]).
+    #[inline]
+    fn people_memo(&self, cue: usize, walk: impl FnOnce() -> Option<(usize, usize)>) -> Option<(usize, usize)> {
+        remembered(&self.people, cue, walk)
     }
 }
 
@@ -425,6 +424,27 @@ impl Ctx<'_> {
             }
             n => usize::from(n) - 1,
         }
+    }
+}
+
+/// `walk`'s token range for token `i`, kept in `memo` once walked
+/// (packed by [`pack_np`]; 0 not asked yet), or walked every time past
+/// the memo's end.
+#[inline]
+fn remembered(memo: &[Cell<u32>], i: usize, walk: impl FnOnce() -> Option<(usize, usize)>) -> Option<(usize, usize)> {
+    let Some(memo) = memo.get(i) else {
+        return walk();
+    };
+    match memo.get() {
+        0 => {
+            let np = walk();
+            if let Some(n) = pack_np(np) {
+                memo.set(n);
+            }
+            np
+        }
+        1 => None,
+        n => Some(((n >> 16) as usize, (n & 0xFFFF) as usize - 2)),
     }
 }
 

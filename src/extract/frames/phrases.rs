@@ -1207,7 +1207,9 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // "Voters going to the polls on Tuesday said", "residents living
         // near the plant say": people described by what they are doing.
-        if let Some(np) = participle_postmodified(c, j, cue)
+        // (The same for every family that asks of this cue: `j` is where
+        // the walk back from it stops.)
+        if let Some(np) = c.people_memo(cue, || participle_postmodified(c, j, cue))
             && accept(np.0)
         {
             return Some(Source::Mention { np, appositive: None });
