@@ -569,7 +569,11 @@ fn is_article(c: &Ctx, i: usize) -> bool {
     const ARTICLES: [&str; 13] =
         ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
     let t = &c.t[i];
-    t.is(class::DET | class::PRON) && ARTICLES.iter().any(|a| t.text(c.doc).eq_ignore_ascii_case(a))
+    // (The word's bytes once, not a `str` cut for each article.)
+    t.is(class::DET | class::PRON) && {
+        let w = &c.doc.as_bytes()[t.start..t.end];
+        ARTICLES.iter().any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+    }
 }
 
 /// The cue at token `i`, if the word reads as one here.
