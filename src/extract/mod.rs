@@ -233,8 +233,8 @@ impl<'a> Pipeline<'a> {
         // "comment", the same frame.)
         let comment = flags.comment && COMMENT.is_in(text);
         let framed = comment || (flags.unanswered && (RESPOND.is_in(text) || RETURN.is_in(text)));
-        let marks = tokens::tokenize(doc, frame_range, para_start, spans, framed, &mut toks);
-        let outcome = frames::find(doc, &toks, marks, comment, &mut frames);
+        let noted = tokens::tokenize(doc, frame_range, para_start, spans, framed, &mut toks);
+        let outcome = frames::find(doc, &toks, noted, comment, &mut frames);
         let introduced = self.introduced.take();
         match outcome {
             Outcome::Framed => {

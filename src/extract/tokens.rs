@@ -113,11 +113,15 @@ pub mod mark {
     pub const OPEN: u16 = 1 << 8;
     /// An unquoted word the lexicon has as a cue.
     pub const CUE: u16 = 1 << 9;
+    /// The word "who", quoted or not.
+    pub const WHO: u16 = 1 << 10;
+    /// An opening parenthesis, quoted or not.
+    pub const PAREN: u16 = 1 << 11;
     /// The marks were looked for (a sentence may have none).
     pub const KNOWN: u16 = 1 << 15;
 
-    /// The marks of a word token's bytes `w`: "as", "by" or "that" in
-    /// any case.
+    /// The marks of a word token's bytes `w`: "as", "by", "who" or
+    /// "that" in any case.
     #[inline(always)]
     pub fn of_word(w: &[u8], quoted: bool) -> u16 {
         let two = |w: &[u8; 2]| u16::from_le_bytes(*w);
@@ -135,10 +139,30 @@ pub mod mark {
                     0
                 }
             }
+            [a, b, c] if four(&[a, b, c, 0]) | 0x0020_2020 == four(b"who\0") => WHO,
             [a, b, c, d] if four(&[a, b, c, d]) | 0x2020_2020 == four(b"that") => THAT,
             _ => 0,
         }
     }
+}
+
+/// What [`tokenize`] notes of a sentence as it makes its tokens, for the
+/// frames: its [`mark`]s, and which tokens the lexicon has as a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Noted {
+    /// The sentence's marks, [`mark::KNOWN`] among them; 0 where they
+    /// are not known.
+    pub marks: u16,
+    /// Bit `k` is set where token `k` (of the first 64) has a cue: what
+    /// the frames' walk for them finds, noted with the lookups instead.
+    /// `None` where not known.
+    pub cues: Option<u64>,
+}
+
+impl Noted {
+    /// Nothing noted: tokens cut from a sentence's, whose marks and cues
+    /// are found by a walk when asked.
+    pub const UNKNOWN: Noted = Noted { marks: 0, cues: None };
 }
 
 /// What the tokeniser's loop asks of a byte, one table read for all.
@@ -188,7 +212,8 @@ mod byte {
 /// (white space, punctuation, quotation marks, quoted runs, non-ASCII
 /// text, a word going on past an inner mark) takes the general path.
 ///
-/// Returns the sentence's [`mark`]s, [`mark::KNOWN`] among them.
+/// Returns the sentence's [`mark`]s, [`mark::KNOWN`] among them, and its
+/// cue words ([`Noted`]).
 pub fn tokenize(
     doc: &str,
     range: (usize, usize),
@@ -196,7 +221,7 @@ pub fn tokenize(
     spans: &[QuoteSpan],
     framed: bool,
     out: &mut Vec<Token>,
-) -> u16 {
+) -> Noted {
     out.clear();
     let s = &doc[range.0..range.1];
     let bytes = s.as_bytes();
@@ -226,7 +251,7 @@ pub fn tokenize(
             if cap {
                 st.capitals |= bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
             }
-            if matches!(end - i, 2 | 4) {
+            if matches!(end - i, 2..=4) {
                 st.marks |= mark::of_word(&bytes[i..end], false);
             }
             out.push(Token {
@@ -267,44 +292,54 @@ pub fn tokenize(
             None => break,
         }
     }
-    let capitals = st.capitals;
-    let mut marks = st.marks;
     let may_frame = framed || may_frame(doc, out);
     // A sentence with no possible cue and no quotation has no frame: its
-    // words need no lookup (most sentences of news are like that). Quoted
-    // words are content whatever they are. The lookups run here, in a loop
-    // of their own, not in the one above: that loop's registers are its
-    // own, and the lookup's would spill them for every token.
-    if may_frame {
-        let lexicon = cues::Lexicon::get();
-        // A slice, not the `Vec`: its pointer and length stay in registers
-        // (through the `Vec` both were read again at every token).
-        let out = out.as_mut_slice();
-        for k in 0..out.len() {
-            let t = out[k];
-            if t.kind == Kind::Word && !t.quoted {
-                let mut entry = lexicon.lookup_in(doc, t.start, t.end);
-                if entry.class & class::CONTEXT_CUE != 0 {
-                    entry = cues::context_cue(doc, (t.start, t.end), word_before(&out[..k]), entry);
-                }
-                // A capitalised function word is seldom one: it is told
-                // here, in the same pass (each test reads only its own
-                // entry and its neighbours' words), not in a pass of its
-                // own over every token.
-                if t.cap && entry.class & FUNCTION != 0 && not_function_word(doc, out, k, capitals) {
-                    entry = Entry::default();
-                }
-                if let Some(cue) = entry.cue {
-                    marks |= mark::CUE;
-                    if cue == CueKind::According {
-                        marks |= mark::ACCORDING;
-                    }
-                }
-                out[k].entry = entry;
+    // words need no lookup (most sentences of news are like that), and
+    // it has no cue word.
+    let (marks, cues) = if may_frame { look_up(doc, out, st.capitals) } else { (0, 0) };
+    Noted { marks: st.marks | marks, cues: Some(cues) }
+}
+
+/// The lexicon's entries of a sentence's `tokens` (`capitals`: whether
+/// it has a word of two capitals), and the [`mark`]s and cue words (bit
+/// `k` for token `k`, of the first 64) they give. Quoted words are
+/// content whatever they are.
+///
+/// A loop of its own, out of line: the tokeniser's loop keeps its
+/// registers to itself (the lookup's spilled them for every token when
+/// the two shared a function, and a mask of cue words kept in the same
+/// function cost the tokeniser's loop more than the frames' walk for it).
+#[inline(never)]
+fn look_up(doc: &str, tokens: &mut [Token], capitals: bool) -> (u16, u64) {
+    let lexicon = cues::Lexicon::get();
+    let (mut marks, mut cues) = (0, 0u64);
+    for k in 0..tokens.len() {
+        let t = tokens[k];
+        if t.kind == Kind::Word && !t.quoted {
+            let mut entry = lexicon.lookup_in(doc, t.start, t.end);
+            if entry.class & class::CONTEXT_CUE != 0 {
+                entry = cues::context_cue(doc, (t.start, t.end), word_before(&tokens[..k]), entry);
             }
+            // A capitalised function word is seldom one: it is told
+            // here, in the same pass (each test reads only its own
+            // entry and its neighbours' words), not in a pass of its
+            // own over every token.
+            if t.cap && entry.class & FUNCTION != 0 && not_function_word(doc, tokens, k, capitals) {
+                entry = Entry::default();
+            }
+            if let Some(cue) = entry.cue {
+                marks |= mark::CUE;
+                if cue == CueKind::According {
+                    marks |= mark::ACCORDING;
+                }
+                if k < 64 {
+                    cues |= 1 << k;
+                }
+            }
+            tokens[k].entry = entry;
         }
     }
-    marks
+    (marks, cues)
 }
 
 /// Whether the capitalised word at `k`, which the lexicon has as a
@@ -593,6 +628,7 @@ fn general_token(
         Kind::Open => mark::OPEN,
         Kind::Close => mark::CLOSE,
         Kind::Comma | Kind::Dash => mark::BREAK,
+        Kind::Other if c == '(' => mark::PAREN,
         _ => 0,
     };
     out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry: Entry::default() });

@@ -48,7 +48,7 @@ fn second_report(c: &Ctx, cue: usize, out: &mut Vec<Frame>) {
         return;
     }
     let mut more = Vec::new();
-    if super::find(c.doc, rest, 0, c.may_comment, &mut more) == super::Outcome::Framed {
+    if super::find(c.doc, rest, super::Noted::UNKNOWN, c.may_comment, &mut more) == super::Outcome::Framed {
         super::shift_mentions(&mut more, j + 2);
         out.append(&mut more);
     }
@@ -489,7 +489,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                     continue;
                 };
                 let Some(quotation) = quotation_at(c, j) else { continue };
-                if super::find(c.doc, &t[..brk], 0, c.may_comment, out) != super::Outcome::Framed {
+                if super::find(c.doc, &t[..brk], super::Noted::UNKNOWN, c.may_comment, out) != super::Outcome::Framed {
                     out.clear();
                 }
                 out.push(direct(quotation, cue_bytes, source));

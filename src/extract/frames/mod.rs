@@ -34,7 +34,7 @@ use std::cell::Cell;
 
 use super::cues::{self, CueKind, class};
 use super::model::Attribution;
-use super::tokens::{Kind, Token, mark};
+use super::tokens::{Kind, Noted, Token, mark};
 use according::{according_to, in_document, reported_by};
 use as_said::as_said;
 use colon::colon_report;
@@ -117,6 +117,16 @@ struct Ctx<'a> {
     /// (a third of the 24,000 walks over the PolNeAR train texts were
     /// repeats), and the walk depends on nothing but the tokens.
     nps: [Cell<u32>; MEMO],
+    /// [`phrases::skip_aux_back`] of the first [`MEMO`] cues, once asked,
+    /// plus one (0 not asked yet): every family that looks for a cue's
+    /// subject walks back over its auxiliaries first (58,000 walks over
+    /// the PolNeAR train texts for 10,000 cues tried), and the walk
+    /// depends on nothing but the tokens.
+    skips: [Cell<u8>; MEMO],
+    /// [`phrases::participle_postmodified`] before the first [`MEMO`]
+    /// cues, once asked, packed as [`Ctx::nps`] are: the content-first
+    /// and speaker-first forms both look for the same cue's subject.
+    people: [Cell<u32>; MEMO],
     /// The [`Mark`]s the sentence holds, as the tokeniser gave them, or
     /// found in one walk when first asked ([`mark::KNOWN`] says they
     /// were).
@@ -124,7 +134,8 @@ struct Ctx<'a> {
     /// The sentence may hold "comment" (see [`find`]).
     may_comment: bool,
     /// Which of the first 64 tokens the lexicon has as cues, one bit each,
-    /// found in one walk when first asked (see [`Ctx::cue_words`]).
+    /// as the tokeniser noted them with its lookups, or found in one walk
+    /// when first asked (see [`Ctx::cue_words`]).
     cue_mask: Cell<Option<u64>>,
     /// Where the subject starts after a phrase of time opening the
     /// sentence ([`phrases::time_opening`]), worked out when first asked:
@@ -186,8 +197,10 @@ mod ctx_tests {
         let long = "Roe said the plan, which she said was new, would work, and Diaz added that it was fine. ".repeat(4);
         for doc in ["Ann Roe said the plan would work, Diaz added.", "No cue here at all.", long.as_str()] {
             let mut t = Vec::new();
-            let marks = crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &[], true, &mut t);
-            let c = Ctx::new(doc, &t, marks, false);
+            let noted = crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &[], true, &mut t);
+            // As the tokeniser noted them, and as a walk finds them.
+            let (c, walked) = (Ctx::new(doc, &t, noted, false), Ctx::new(doc, &t, Noted::UNKNOWN, false));
+            assert_eq!(c.cue_words().collect::<Vec<_>>(), walked.cue_words().collect::<Vec<_>>(), "{doc}");
             let want: Vec<usize> = if t.len() > 64 {
                 (0..t.len()).collect()
             } else {
@@ -211,6 +224,8 @@ mod ctx_tests {
             "Her answer: \u{201C}No.\u{201D} The BY-law passed, THAT day.",
             "\u{201C}As\u{201D} and \u{201C}by\u{201D} and \u{201C}that\u{201D} are words: quoted.",
             "Nothing here at all.",
+            "An aide who spoke, WHO officials and \u{201C}who\u{201D} else said so.",
+            "Ann Roe (D-Ore.) said (again) that \u{201C}(it) works.\u{201D}",
         ];
         let all = [
             Mark::As,
@@ -223,6 +238,8 @@ mod ctx_tests {
             Mark::Break,
             Mark::Open,
             Mark::Cue,
+            Mark::Who,
+            Mark::Paren,
         ];
         for doc in docs {
             let mut spans = Vec::new();
@@ -230,7 +247,7 @@ mod ctx_tests {
             for framed in [false, true] {
                 let mut t = Vec::new();
                 let marks = crate::extract::tokens::tokenize(doc, (0, doc.len()), 0, &spans, framed, &mut t);
-                let (noted, walked) = (Ctx::new(doc, &t, marks, false), Ctx::new(doc, &t, 0, false));
+                let (noted, walked) = (Ctx::new(doc, &t, marks, false), Ctx::new(doc, &t, Noted::UNKNOWN, false));
                 for m in all {
                     assert_eq!(noted.has(m), walked.has(m), "{m:?} in {doc}");
                 }
@@ -264,6 +281,11 @@ enum Mark {
     Open = mark::OPEN,
     /// An unquoted cue word ([`find_frames`]).
     Cue = mark::CUE,
+    /// The word "who" ([`nonreport::anonymous_subject`], the relative
+    /// clauses of [`phrases`]).
+    Who = mark::WHO,
+    /// An opening parenthesis ([`parenthesis_with_report`]).
+    Paren = mark::PAREN,
 }
 
 /// How many tokens' cues [`Ctx`] keeps: most sentences have fewer.
@@ -281,17 +303,19 @@ const MEMO_KINDS: [CueKind; 8] = [
 ];
 
 impl<'a> Ctx<'a> {
-    /// `marks` are the tokens' [`mark`]s, or 0 where they are not known
-    /// (tokens cut from a sentence's).
-    fn new(doc: &'a str, t: &'a [Token], marks: u16, may_comment: bool) -> Self {
+    /// `noted` is what the tokeniser noted of the tokens, or
+    /// [`Noted::UNKNOWN`] for tokens cut from a sentence's.
+    fn new(doc: &'a str, t: &'a [Token], noted: Noted, may_comment: bool) -> Self {
         Ctx {
             doc,
             t,
             cues: [const { Cell::new(0) }; MEMO],
             nps: [const { Cell::new(0) }; MEMO],
-            marks: Cell::new(marks),
+            skips: [const { Cell::new(0) }; MEMO],
+            people: [const { Cell::new(0) }; MEMO],
+            marks: Cell::new(noted.marks),
             may_comment,
-            cue_mask: Cell::new(None),
+            cue_mask: Cell::new(noted.cues),
             time_opening: Cell::new(None),
         }
     }
@@ -360,6 +384,7 @@ impl<'a> Ctx<'a> {
                 Kind::Open => marks |= mark::OPEN,
                 Kind::Close => marks |= mark::CLOSE,
                 Kind::Comma | Kind::Dash => marks |= mark::BREAK,
+                Kind::Other if bytes[x.start..x.end] == *b"(" => marks |= mark::PAREN,
                 _ => {}
             }
         }
@@ -371,20 +396,55 @@ impl<'a> Ctx<'a> {
     /// remembered (see [`Ctx::nps`]).
     #[inline]
     fn np_memo(&self, end: usize, walk: impl FnOnce() -> Option<(usize, usize)>) -> Option<(usize, usize)> {
-        let Some(memo) = self.nps.get(end) else {
+        remembered(&self.nps, end, walk)
+    }
+
+    /// The people described by what they are doing before `cue`, walked
+    /// once (`walk`) and remembered (see [`Ctx::people`]).
+    #[inline]
+    fn people_memo(&self, cue: usize, walk: impl FnOnce() -> Option<(usize, usize)>) -> Option<(usize, usize)> {
+        remembered(&self.people, cue, walk)
+    }
+}
+
+impl Ctx<'_> {
+    /// Where the walk back over a cue's auxiliaries from `cue` stops,
+    /// walked once (`walk`) and remembered (see [`Ctx::skips`]).
+    #[inline]
+    fn skip_memo(&self, cue: usize, walk: impl FnOnce() -> usize) -> usize {
+        let Some(memo) = self.skips.get(cue) else {
             return walk();
         };
         match memo.get() {
             0 => {
-                let np = walk();
-                if let Some(n) = pack_np(np) {
-                    memo.set(n);
-                }
-                np
+                let j = walk();
+                // (Never past the cue, so below `MEMO`: it fits.)
+                memo.set(u8::try_from(j + 1).expect("a token before the 64th"));
+                j
             }
-            1 => None,
-            n => Some(((n >> 16) as usize, (n & 0xFFFF) as usize - 2)),
+            n => usize::from(n) - 1,
         }
+    }
+}
+
+/// `walk`'s token range for token `i`, kept in `memo` once walked
+/// (packed by [`pack_np`]; 0 not asked yet), or walked every time past
+/// the memo's end.
+#[inline]
+fn remembered(memo: &[Cell<u32>], i: usize, walk: impl FnOnce() -> Option<(usize, usize)>) -> Option<(usize, usize)> {
+    let Some(memo) = memo.get(i) else {
+        return walk();
+    };
+    match memo.get() {
+        0 => {
+            let np = walk();
+            if let Some(n) = pack_np(np) {
+                memo.set(n);
+            }
+            np
+        }
+        1 => None,
+        n => Some(((n >> 16) as usize, (n & 0xFFFF) as usize - 2)),
     }
 }
 
@@ -490,7 +550,11 @@ fn is_function(t: &Token) -> bool {
 }
 
 fn starts_with_digit(c: &Ctx, i: usize) -> bool {
-    c.t[i].text(c.doc).starts_with(|ch: char| ch.is_ascii_digit())
+    // The first byte: an ASCII digit is one byte, and a character that
+    // opens with another byte is no ASCII digit (no slice of the text,
+    // no decoding of its first character).
+    let t = &c.t[i];
+    t.end > t.start && c.doc.as_bytes()[t.start].is_ascii_digit()
 }
 
 fn is_possessive(c: &Ctx, i: usize) -> bool {
@@ -505,7 +569,11 @@ fn is_article(c: &Ctx, i: usize) -> bool {
     const ARTICLES: [&str; 13] =
         ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
     let t = &c.t[i];
-    t.is(class::DET | class::PRON) && ARTICLES.iter().any(|a| t.text(c.doc).eq_ignore_ascii_case(a))
+    // (The word's bytes once, not a `str` cut for each article.)
+    t.is(class::DET | class::PRON) && {
+        let w = &c.doc.as_bytes()[t.start..t.end];
+        ARTICLES.iter().any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+    }
 }
 
 /// The cue at token `i`, if the word reads as one here.
@@ -868,10 +936,13 @@ const REFUSABLE: [&str; 9] =
 /// caller knows the sentence has no "comment" (the paragraph has none):
 /// [`no_answer`] then skips its search for the word, which it ran on
 /// every sentence with a cue that nothing else framed.
-pub fn find(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
-    let outcome = find_frames(doc, t, marks, may_comment, out);
+pub fn find(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+    let outcome = find_frames(doc, t, noted, may_comment, out);
     if outcome == Outcome::Framed {
-        report_in_parentheses(doc, t, may_comment, out);
+        // (Only where there is a parenthesis: see `parenthesis_with_report`.)
+        if noted.marks == 0 || noted.marks & mark::PAREN != 0 {
+            report_in_parentheses(doc, t, may_comment, out);
+        }
     }
     outcome
 }
@@ -893,7 +964,7 @@ fn report_in_parentheses(doc: &str, t: &[Token], may_comment: bool, out: &mut Ve
         return;
     }
     let mut inner = Vec::new();
-    if find_frames(doc, &t[open + 1..close], 0, may_comment, &mut inner) != Outcome::Framed
+    if find_frames(doc, &t[open + 1..close], Noted::UNKNOWN, may_comment, &mut inner) != Outcome::Framed
         || inner.iter().any(|f| f.attribution == Attribution::Other)
     {
         return;
@@ -903,27 +974,29 @@ fn report_in_parentheses(doc: &str, t: &[Token], may_comment: bool, out: &mut Ve
     out.extend(inner);
 }
 
-fn find_frames(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
+fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
     out.clear();
     // "(C, Ann Roe said.)": a sentence set in parentheses is framed as if
     // they were not there.
-    if t.len() > 4 && doc[t[0].start..t[0].end] == *"(" {
+    if t.len() > 4 && doc.as_bytes()[t[0].start..t[0].end] == *b"(" {
         let last = t.len() - 1;
         let close = if t[last].kind == Kind::Stop { last - 1 } else { last };
         let inner = &t[1..close];
         if doc[t[close].start..t[close].end] == *")" && !inner.iter().any(|x| doc[x.start..x.end] == *"(") {
-            let outcome = find(doc, inner, 0, may_comment, out);
+            let outcome = find(doc, inner, Noted::UNKNOWN, may_comment, out);
             shift_mentions(out, 1);
             return outcome;
         }
     }
-    let c = Ctx::new(doc, t, marks, may_comment);
+    let c = Ctx::new(doc, t, noted, may_comment);
     // Most sentences have neither a cue nor a quotation: nothing to find.
     if !c.has(Mark::Cue) && !c.has(Mark::Open) && label_mark(doc, t).is_none() && !label::stray_mark_first(doc, t) {
         return if in_document(&c, out)
             || no_answer(&c, out)
             || nominal(&c, out)
-            || (t.iter().any(|x| x.is(class::PUT)) && as_said(&c, out))
+            // (The walk for "put" only where `as_said` can frame: it needs
+            // an "as".)
+            || (c.has(Mark::As) && t.iter().any(|x| x.is(class::PUT)) && as_said(&c, out))
             || colon_report(&c, out)
         {
             Outcome::Framed
@@ -983,7 +1056,9 @@ fn find_frames(doc: &str, t: &[Token], marks: u16, may_comment: bool, out: &mut 
     {
         return Outcome::Framed;
     }
-    if let Some(outcome) = parenthesized_report(doc, t, may_comment, out) {
+    if c.has(Mark::Paren)
+        && let Some(outcome) = parenthesized_report(doc, t, may_comment, out)
+    {
         return outcome;
     }
     // All quotation: a continuation of the last speaker.
@@ -1032,7 +1107,7 @@ fn shift_mentions(out: &mut [Frame], by: usize) {
 /// parentheses may hold one; a stance found there is left out).
 fn parenthesized_report(doc: &str, t: &[Token], may_comment: bool, out: &mut Vec<Frame>) -> Option<Outcome> {
     let (open, close) = parenthesis_with_report(doc, t)?;
-    match find_frames(doc, &t[open + 1..close], 0, may_comment, out) {
+    match find_frames(doc, &t[open + 1..close], Noted::UNKNOWN, may_comment, out) {
         Outcome::Framed if out.iter().all(|f| f.attribution != Attribution::Other) => {
             shift_mentions(out, open + 1);
             Some(Outcome::Framed)

@@ -12,9 +12,9 @@
 //! These are general patterns of the language of news, never of one site or
 //! sentence; [`super`] decides where they apply.
 
-use super::Ctx;
 use super::Source;
 use super::phrases::np_back;
+use super::{Ctx, Mark};
 use crate::extract::cues::class;
 
 /// Whether the cue at `i` asks for anonymity rather than reporting:
@@ -85,6 +85,10 @@ fn anonymity_clause(c: &Ctx, who: usize) -> bool {
 /// a word for an unnamed source (official, person, source) and the clause
 /// must hold no other cue than the request itself.
 pub(super) fn anonymous_subject(c: &Ctx, j: usize) -> Option<Source> {
+    // (Most sentences have no "who": no walk back for one.)
+    if !c.has(Mark::Who) {
+        return None;
+    }
     let t = c.t;
     let who = (j.saturating_sub(30)..j).rev().find(|&k| c.lower_is(k, "who"))?;
     // "who was briefed on the talks and spoke anonymously": the request

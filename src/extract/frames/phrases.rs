@@ -3,7 +3,7 @@
 //! and whether it opens a clause. Finds spans only; decides no frame.
 
 use super::according::is_document;
-use super::{Ctx, Source, cue_at, is_article, is_function, is_indefinite, is_possessive, starts_with_digit};
+use super::{Ctx, Mark, Source, cue_at, is_article, is_function, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{self, CueKind, class};
 use crate::extract::tokens::Kind;
 
@@ -949,12 +949,12 @@ pub(super) fn is_name_of(c: &Ctx, s: usize, e: usize) -> bool {
 /// adjective ("managing director", "acting chief").
 pub(super) fn is_participle_opening(c: &Ctx, k: usize) -> bool {
     let x = &c.t[k];
-    let w = x.text(c.doc);
+    // (The bytes, and only of a long lowercase word.)
     x.word()
         && !x.cap
         && !x.quoted
-        && w.len() >= 6
-        && w.ends_with("ing")
+        && x.end - x.start >= 6
+        && c.doc.as_bytes()[x.start..x.end].ends_with(b"ing")
         && !x.is(class::ROLE | class::DET | class::ANON | class::GROUP)
         && !cues::ROLE_ADJECTIVES.iter().any(|a| c.lower_is(k, a))
 }
@@ -982,6 +982,10 @@ pub(super) fn made_clear(c: &Ctx, cue: usize) -> Option<usize> {
 }
 
 pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
+    c.skip_memo(cue, || skip_aux_back_walk(c, cue))
+}
+
+fn skip_aux_back_walk(c: &Ctx, cue: usize) -> usize {
     let t = c.t;
     let mut j = cue;
     if t[cue].is(class::CLEAR)
@@ -998,8 +1002,14 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
             j -= 1;
             continue;
         }
-        let w = p.text(c.doc);
-        if p.word() && !p.cap && w.len() >= 6 && w.ends_with("ly") && !p.is(class::ANON | class::GROUP) {
+        // (The word's text only for a long lowercase word: most words
+        // before a cue are names.)
+        if p.word()
+            && !p.cap
+            && p.end - p.start >= 6
+            && p.text(c.doc).ends_with("ly")
+            && !p.is(class::ANON | class::GROUP)
+        {
             j -= 1;
             continue;
         }
@@ -1029,70 +1039,74 @@ pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
                 continue;
             }
         }
-        // "continued to call for", "began to argue", "was quick to say":
-        // a verb of aspect before the cue's infinitive.
-        if c.lower_is(j - 1, "to")
-            && j >= 2
-            && !t[j - 2].cap
-            && ["continued", "continues", "continue", "began", "begins", "begin", "started", "starts", "quick"]
-                .iter()
-                .any(|w| c.lower_is(j - 2, w))
-        {
-            j -= 2;
-            continue;
-        }
-        // "Voters were more likely to say C", "the least likely to say":
-        // a poll's comparison of who answered so (not "is likely to say",
-        // a guess at what someone will say).
-        if c.lower_is(j - 1, "to")
-            && j >= 3
-            && c.lower_is(j - 2, "likely")
-            && ["more", "less", "most", "least"].iter().any(|w| c.lower_is(j - 3, w))
-        {
-            j -= 3;
-            continue;
-        }
-        // "took to social media to say", "went on television to say",
-        // "appeared on CNN to say": a verb of going somewhere, and where,
-        // before the cue's infinitive of purpose.
-        // (Only before a verb of saying: "took the stage to acknowledge
-        // his victory" names a deed.)
-        if c.lower_is(j - 1, "to")
-            && ["say", "tell", "announce", "declare", "argue", "warn", "insist", "urge"]
-                .iter()
-                .any(|w| c.lower_is(cue, w))
-            && let Some(v) = (j.saturating_sub(7)..j.saturating_sub(2)).rev().find(|&v| {
-                GOING.iter().any(|w| c.lower_is(v, w))
-                    && (c.lower_is(v + 1, "to")
-                        || c.lower_is(v + 1, "on")
-                        || c.lower_is(v + 1, "before")
-                        // "took the stage to say", "took the floor".
-                        || (c.lower_is(v, "took") || c.lower_is(v, "takes")) && c.lower_is(v + 1, "the"))
-            })
-            && t[v + 2..j - 1]
-                .iter()
-                .all(|x| x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::SUB | class::CONJ | class::AUX))
-        {
-            j = v;
-            continue;
-        }
-        // "went so far as to say", "goes so far as to call".
-        if c.lower_is(j - 1, "to")
-            && j >= 5
-            && c.lower_is(j - 2, "as")
-            && c.lower_is(j - 3, "far")
-            && c.lower_is(j - 4, "so")
-            && matches!(t[j - 5].text(c.doc).to_ascii_lowercase().as_str(), "went" | "goes" | "go" | "going" | "gone")
-        {
-            j -= 5;
-            continue;
-        }
-        // "went on to say", "goes on to say".
-        if c.lower_is(j - 1, "to") && j >= 3 && c.lower_is(j - 2, "on") {
-            let v = t[j - 3].text(c.doc).to_ascii_lowercase();
-            if matches!(v.as_str(), "went" | "goes" | "go" | "going" | "gone") {
+        // Infinitives after a verb of aspect, of going somewhere, or of
+        // a poll's comparison: every rule below hangs on a "to" before
+        // the cue, asked once.
+        if c.lower_is(j - 1, "to") {
+            // "continued to call for", "began to argue", "was quick to say":
+            // a verb of aspect before the cue's infinitive.
+            if j >= 2
+                && !t[j - 2].cap
+                && ["continued", "continues", "continue", "began", "begins", "begin", "started", "starts", "quick"]
+                    .iter()
+                    .any(|w| c.lower_is(j - 2, w))
+            {
+                j -= 2;
+                continue;
+            }
+            // "Voters were more likely to say C", "the least likely to say":
+            // a poll's comparison of who answered so (not "is likely to say",
+            // a guess at what someone will say).
+            if j >= 3
+                && c.lower_is(j - 2, "likely")
+                && ["more", "less", "most", "least"].iter().any(|w| c.lower_is(j - 3, w))
+            {
                 j -= 3;
                 continue;
+            }
+            // "took to social media to say", "went on television to say",
+            // "appeared on CNN to say": a verb of going somewhere, and where,
+            // before the cue's infinitive of purpose.
+            // (Only before a verb of saying: "took the stage to acknowledge
+            // his victory" names a deed.)
+            if ["say", "tell", "announce", "declare", "argue", "warn", "insist", "urge"]
+                .iter()
+                .any(|w| c.lower_is(cue, w))
+                && let Some(v) = (j.saturating_sub(7)..j.saturating_sub(2)).rev().find(|&v| {
+                    GOING.iter().any(|w| c.lower_is(v, w))
+                        && (c.lower_is(v + 1, "to")
+                            || c.lower_is(v + 1, "on")
+                            || c.lower_is(v + 1, "before")
+                            // "took the stage to say", "took the floor".
+                            || (c.lower_is(v, "took") || c.lower_is(v, "takes")) && c.lower_is(v + 1, "the"))
+                })
+                && t[v + 2..j - 1].iter().all(|x| {
+                    x.word() && !x.quoted && x.entry.cue.is_none() && !x.is(class::SUB | class::CONJ | class::AUX)
+                })
+            {
+                j = v;
+                continue;
+            }
+            // "went so far as to say", "goes so far as to call".
+            if j >= 5
+                && c.lower_is(j - 2, "as")
+                && c.lower_is(j - 3, "far")
+                && c.lower_is(j - 4, "so")
+                && matches!(
+                    t[j - 5].text(c.doc).to_ascii_lowercase().as_str(),
+                    "went" | "goes" | "go" | "going" | "gone"
+                )
+            {
+                j -= 5;
+                continue;
+            }
+            // "went on to say", "goes on to say".
+            if j >= 3 && c.lower_is(j - 2, "on") {
+                let v = t[j - 3].text(c.doc).to_ascii_lowercase();
+                if matches!(v.as_str(), "went" | "goes" | "go" | "going" | "gone") {
+                    j -= 3;
+                    continue;
+                }
             }
         }
         // ", however," and the like.
@@ -1133,8 +1147,13 @@ pub(super) fn is_adverb(c: &Ctx, j: usize) -> bool {
 /// "not", "hasn't", "didn’t": a report that something was not said.
 pub(super) fn is_negation(c: &Ctx, i: usize) -> bool {
     let x = &c.t[i];
-    let w = x.text(c.doc);
-    x.word() && !x.quoted && (w.eq_ignore_ascii_case("not") || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
+    // The word's bytes, and only for an unquoted word: the walks back
+    // from a cue ask this of every lowercase word they pass.
+    if !x.word() || x.quoted {
+        return false;
+    }
+    let w = &c.doc.as_bytes()[x.start..x.end];
+    w.eq_ignore_ascii_case(b"not") || w.ends_with(b"n't") || w.ends_with("n\u{2019}t".as_bytes())
 }
 
 /// A subject noun phrase before the cue at `cue`, skipping auxiliaries and
@@ -1189,7 +1208,9 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         }
         // "Voters going to the polls on Tuesday said", "residents living
         // near the plant say": people described by what they are doing.
-        if let Some(np) = participle_postmodified(c, j, cue)
+        // (The same for every family that asks of this cue: `j` is where
+        // the walk back from it stops.)
+        if let Some(np) = c.people_memo(cue, || participle_postmodified(c, j, cue))
             && accept(np.0)
         {
             return Some(Source::Mention { np, appositive: None });
@@ -1241,6 +1262,9 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         // an appositive's clause and a place's.
         // Nor with a report in the clause ("Fishermen who said the docks
         // mattered backed Roe": where the report ends is not known).
+        if !c.has(Mark::Who) {
+            return None;
+        }
         let who = (j.saturating_sub(25)..j).rev().find(|&w| c.lower_is(w, "who"))?;
         // "Those who fish the bay say" is `those_subject`'s.
         if who == 0
@@ -2242,6 +2266,9 @@ const MODALS: [&str; 8] = ["can", "could", "may", "might", "will", "would", "sho
 /// `subject_cue`). Not when the group opens the clause ("Voters who said C
 /// backed Roe"): where C ends and the main verb begins is not known.
 pub(super) fn restrictive_who(c: &Ctx, cue: usize) -> Option<Source> {
+    if !c.has(Mark::Who) {
+        return None;
+    }
     let t = c.t;
     let j = skip_aux_back(c, cue);
     if j < 2 || !c.lower_is(j - 1, "who") {

@@ -644,6 +644,11 @@ fn coordinated(c: &Ctx, s: usize, stance: bool) -> Option<(usize, Option<Next>)>
         if x.quoted {
             continue;
         }
+        // Of words, only a lowercase "and" or "but" opens anything below
+        // (every other test is of punctuation): most tokens stop here.
+        if x.word() && (x.cap || !(c.lower_is(k, "but") || c.lower_is(k, "and"))) {
+            continue;
+        }
         if x.word() && !x.cap && (c.lower_is(k, "but") || c.lower_is(k, "and")) {
             let mut j = k + 1;
             while j < t.len() && t[j].is(class::AUX) && !t[j].cap {
