@@ -701,6 +701,13 @@ fn knowing_cue(doc: &str, end: usize, (prev, prev_class): (&str, u32), entry: En
 /// The verb of "made (it) clear that C".
 pub const MADE: [&str; 3] = ["made", "make", "makes"];
 
+/// Nouns a light verb makes a report or a belief of before "that" ("made
+/// the case that C", "raised concerns that C", "took the position that
+/// C"): a sentence with one and no cue is still read word by word, so
+/// that the auxiliaries before its verb are known ("has made the case").
+pub const LIGHT_NOUNS: [&str; 11] =
+    ["case", "argument", "point", "concern", "concerns", "possibility", "fears", "fear", "position", "view", "stance"];
+
 /// What may come between "made" and "clear": "made it very clear".
 pub const CLEAR_LEAD: [&str; 9] =
     ["it", "very", "abundantly", "crystal", "perfectly", "pretty", "painfully", "quite", "unmistakably"];

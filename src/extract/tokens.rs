@@ -418,6 +418,14 @@ fn may_frame(doc: &str, tokens: &[Token]) -> bool {
                         return true;
                     }
                 }
+                // ("has made the case that C": see `cues::LIGHT_NOUNS`.)
+                if w == b"that"
+                    && k > 0
+                    && tokens[k - 1].kind == Kind::Word
+                    && cues::LIGHT_NOUNS.iter().any(|n| bytes[tokens[k - 1].start..tokens[k - 1].end] == *n.as_bytes())
+                {
+                    return true;
+                }
                 if k == 0 {
                     opens_in = w == b"In";
                 } else if opens_in && cues::is_poll(&doc[t.start..t.end]) {

@@ -193,10 +193,12 @@ fn opening_subject(c: &Ctx, j: usize, head_ok: impl Fn(usize) -> bool) -> Option
 /// for those of holding. Not a passive ("concerns were raised that C")
 /// nor another verb ("dismissed the argument that C").
 fn light_verb_frame(c: &Ctx, k: usize) -> Option<(Attribution, Source)> {
+    // (The nouns are the lexicon's, which the tokeniser knows too.)
+    const NOUNS: [&str; 11] = crate::extract::cues::LIGHT_NOUNS;
     const LIGHT: [(&[&str], &[&str], Attribution); 3] = [
-        (&["made", "makes", "make", "making"], &["case", "argument", "point"], Attribution::Indirect),
-        (&["raised", "raises", "raise"], &["concern", "concerns", "possibility", "fears", "fear"], Attribution::Belief),
-        (&["took", "takes", "take", "taken"], &["position", "view", "stance"], Attribution::Belief),
+        (&["made", "makes", "make", "making"], NOUNS.split_at(3).0, Attribution::Indirect),
+        (&["raised", "raises", "raise"], NOUNS.split_at(3).1.split_at(5).0, Attribution::Belief),
+        (&["took", "takes", "take", "taken"], NOUNS.split_at(8).1, Attribution::Belief),
     ];
     let t = c.t;
     let article = k >= 2 && ["the", "a", "an"].iter().any(|w| c.lower_is(k - 1, w));

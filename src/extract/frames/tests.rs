@@ -3250,3 +3250,15 @@ fn deciding_siding_and_laying_out_are_positions() {
     // "decided the case": no position of the one deciding.
     assert_eq!(rows("The judge decided the case on Monday.")[0].0, None);
 }
+
+#[test]
+fn a_light_verb_after_an_auxiliary() {
+    each_one([
+        (
+            "The mayor has made the case that the ferry should be public.",
+            one("mayor", "indirect", "the ferry should be public"),
+        ),
+        ("Ann Roe had raised concerns that the pier was unsafe.", one("Ann Roe", "belief", "the pier was unsafe")),
+        ("Ann Roe will take the position that the levy is unfair.", one("Ann Roe", "belief", "the levy is unfair")),
+    ]);
+}
