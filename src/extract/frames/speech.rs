@@ -1374,7 +1374,7 @@ fn refuses_to_act(c: &Ctx, cue: usize, source: &Source) -> bool {
             && !v.cap
             && !v.quoted
             && !v.is(class::DET | class::PRON | class::PREP | class::CONJ | class::SUB | class::TIME)
-            && !v.text(c.doc).starts_with(|ch: char| ch.is_ascii_digit())
+            && !starts_with_digit(c, cue + 2)
     });
     let agent = match *source {
         Source::Mention { np, .. } => {
