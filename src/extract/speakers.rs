@@ -1438,6 +1438,14 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
             }
             continue;
         }
+        // "Sen. Ann Roe (D-Mo.) scolded him": a party and state in
+        // brackets belong to the name; the next word decides.
+        if n >= min && bare.strip_prefix('(').and_then(|x| x.strip_suffix(')')).is_some_and(is_party_state) {
+            if w.ends_with(',') {
+                return Some(&sentence[..end]);
+            }
+            continue;
+        }
         return (n >= min && w.starts_with(|c: char| c.is_ascii_lowercase())).then(|| &sentence[..end]);
     }
     None

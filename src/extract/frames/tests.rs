@@ -2057,6 +2057,7 @@ fn a_pronoun_finds_a_person_introduced_as_a_pick_or_with_a_party_label() {
             "Amir Patel",
         ),
         ("Tom Price, R-Ga., testified Wednesday. He said the law would be replaced.", "Tom Price"),
+        ("Sen. Lena Ortiz (D-Mo.) scolded him. \"The board is against you,\" she said.", "Lena Ortiz"),
     ] {
         let x = extract(text);
         assert_eq!(x.statements[1].speaker.as_ref().map(|s| s.name.as_str()), Some(who), "{text}");
