@@ -326,7 +326,7 @@ const OTHER: &str = "called calls criticized criticizes criticised accused accus
     railed assailed bemoaned pleaded apologized retweeted spoke speaks support oppose endorse \
     seek favor blame prefer mentions detailed details referenced references chronicled \
     chronicles listed lists encouraged encourages complimented compliments commended commends \
-    admires admired decided sided laid";
+    admires admired decided sided laid disagreed disagrees disagree";
 /// Words in "-ing" that describe a role or a body rather than what someone
 /// is doing: "ranking member", "managing director", "the acting chief", "a
 /// founding member". No participle phrase opens with one.

@@ -648,6 +648,9 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     if (c.lower_is(i, "pointed") || c.lower_is(i, "points")) && c.lower_is(i + 1, "to") {
         return Some(CueKind::Other);
     }
+    if c.lower_is(i + 1, "with") && speech::AGREE.iter().any(|w| c.lower_is(i, w)) {
+        return Some(CueKind::Other);
+    }
     if c.lower_is(i, "points") {
         return None;
     }

@@ -12,6 +12,11 @@ use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
 
+/// Verbs of saying that take "with" and whom the speaker sides with: a
+/// stance then ("agreed with Roe about the winner"), not a report
+/// ("agreed that C", "agreed to C").
+pub(super) const AGREE: [&str; 3] = ["agreed", "agrees", "agree"];
+
 pub(super) struct Complement {
     pub(super) start: usize,
     /// After "that".
@@ -544,7 +549,7 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
         "spoke" | "speaks" | "talked" | "talks" => &["about", "of", "against"],
         "voted" | "votes" => &["for", "against", "to"],
         "railed" => &["against"],
-        "sided" => &["with"],
+        "sided" | "agreed" | "agrees" | "agree" | "disagreed" | "disagrees" | "disagree" => &["with"],
         "laid" => &["out"],
         "decided" => &["to"],
         "pleaded" | "apologized" => &["for"],
@@ -580,6 +585,14 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     }
     if ["for", "on", "out", "as", "about", "of", "against", "with"].iter().any(|w| c.lower_is(j, w)) {
         j += 1;
+    }
+    // "agreed with Roe that C": what is agreed is the clause.
+    if needs == ["with"]
+        && let Some(that) = (j..t.len().min(j + 8)).find(|&k| c.lower_is(k, "that"))
+        && that + 1 < t.len()
+        && t[j..that].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none())
+    {
+        return Some(Complement { start: that + 1, that: true });
     }
     // "expressed concern that C", "voiced confidence that C": the view
     // expressed is the clause, not its noun.

@@ -3253,6 +3253,21 @@ fn deciding_siding_and_laying_out_are_positions() {
 }
 
 #[test]
+fn agreeing_or_disagreeing_with_someone_is_a_position() {
+    each_one([
+        (
+            "Dan Levy at the Harbor Gazette agreed with Ann Roe about the winner.",
+            one("Dan Levy", "other", "Ann Roe about the winner"),
+        ),
+        ("The mayor apparently disagrees with her former deputy.", one("mayor", "other", "her former deputy")),
+        (
+            "The judge agreed with Ann Roe that there was no reason to close the pier.",
+            one("judge", "other", "there was no reason to close the pier"),
+        ),
+    ]);
+}
+
+#[test]
 fn a_light_verb_after_an_auxiliary() {
     each_one([
         (
