@@ -1019,10 +1019,9 @@ fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mu
                 && !(cue > 0
                     && (t[cue - 1].is(class::AUX)
                         || is_negation(&c, cue - 1)
-                        // "She's claiming that C": the auxiliary is written on
-                        // (not "she's touting the plan": an object).
-                        || (cues::contracted_pronoun(t[cue - 1].text(doc)).is_some()
-                            && !speech::object_participle(&c, cue)))))
+                        // "She's claiming that C", "he's touting the plan":
+                        // the auxiliary is written on.
+                        || cues::contracted_pronoun(t[cue - 1].text(doc)).is_some())))
             || participle::sends_message(&c, cue)
         {
             continue;

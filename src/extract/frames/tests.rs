@@ -3268,6 +3268,12 @@ fn agreeing_or_disagreeing_with_someone_is_a_position() {
 }
 
 #[test]
+fn a_progressive_after_a_written_on_auxiliary_takes_its_object() {
+    let x = rows("Tom Diaz spoke in Dover. He\u{2019}s pointing out the progress he\u{2019}s made in the polls.");
+    assert_eq!(x[1], one("Tom Diaz", "indirect", "the progress he\u{2019}s made in the polls"));
+}
+
+#[test]
 fn a_light_verb_after_an_auxiliary() {
     each_one([
         (
