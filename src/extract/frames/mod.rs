@@ -648,7 +648,12 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     if (c.lower_is(i, "pointed") || c.lower_is(i, "points")) && c.lower_is(i + 1, "to") {
         return Some(CueKind::Other);
     }
-    if c.lower_is(i + 1, "with") && speech::AGREE.iter().any(|w| c.lower_is(i, w)) {
+    // "agreed with Roe about the winner": a stance; "agreed with Roe
+    // that C" stays a report of what was agreed.
+    if c.lower_is(i + 1, "with")
+        && speech::AGREE.iter().any(|w| c.lower_is(i, w))
+        && !(i + 2..c.t.len().min(i + 10)).any(|k| c.lower_is(k, "that"))
+    {
         return Some(CueKind::Other);
     }
     if c.lower_is(i, "points") {

@@ -586,14 +586,7 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     if ["for", "on", "out", "as", "about", "of", "against", "with"].iter().any(|w| c.lower_is(j, w)) {
         j += 1;
     }
-    // "agreed with Roe that C": what is agreed is the clause.
-    if needs == ["with"]
-        && let Some(that) = (j..t.len().min(j + 8)).find(|&k| c.lower_is(k, "that"))
-        && that + 1 < t.len()
-        && t[j..that].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none())
-    {
-        return Some(Complement { start: that + 1, that: true });
-    }
+
     // "expressed concern that C", "voiced confidence that C": the view
     // expressed is the clause, not its noun.
     if ["expressed", "expresses", "voiced", "voices"].contains(&verb.as_str())

@@ -3262,7 +3262,7 @@ fn agreeing_or_disagreeing_with_someone_is_a_position() {
         ("The mayor apparently disagrees with her former deputy.", one("mayor", "other", "her former deputy")),
         (
             "The judge agreed with Ann Roe that there was no reason to close the pier.",
-            one("judge", "other", "there was no reason to close the pier"),
+            one("judge", "indirect", "there was no reason to close the pier"),
         ),
     ]);
 }
