@@ -28,7 +28,9 @@ pub(super) fn participle(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// after their listener, the rest as speech.
 pub(super) fn participle_kind(c: &Ctx, k: usize) -> CueKind {
     let w = c.t[k].text(c.doc).to_ascii_lowercase();
-    if object_participle(c, k) {
+    // ("calling for new tariffs", "calling on the council to act": an
+    // appeal's object, as "called for C" is.)
+    if object_participle(c, k) || (w == "calling" && (c.lower_is(k + 1, "for") || c.lower_is(k + 1, "on"))) {
         CueKind::Other
     } else if ["telling", "asking", "urging", "assuring", "reminding", "informing"].contains(&w.as_str()) {
         CueKind::Tell
@@ -653,7 +655,7 @@ fn finish(c: &Ctx, k: usize, source: Source, out: &mut Vec<Frame>) -> bool {
     };
     let frame_to = |end: usize| {
         content_frame(c, comp.start, end, c.bytes(k, k + 1), source, comp.that).map(|mut f| {
-            if f.attribution == Attribution::Indirect && object_participle(c, k) {
+            if f.attribution == Attribution::Indirect && participle_kind(c, k) == CueKind::Other {
                 f.attribution = Attribution::Other;
             }
             f

@@ -3274,6 +3274,18 @@ fn a_progressive_after_a_written_on_auxiliary_takes_its_object() {
 }
 
 #[test]
+fn calling_for_after_a_clause_is_the_subjects_appeal() {
+    each_one([(
+        "Ann Roe spoke Monday, calling for new tariffs on imported goods.",
+        one("Ann Roe", "other", "new tariffs on imported goods"),
+    )]);
+    assert_eq!(
+        rows("Ann Roe rejected the plan, calling on the council to act."),
+        vec![one("Ann Roe", "other", "the plan"), one("Ann Roe", "other", "the council to act")]
+    );
+}
+
+#[test]
 fn a_light_verb_after_an_auxiliary() {
     each_one([
         (
