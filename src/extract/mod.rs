@@ -62,6 +62,10 @@ struct Pipeline<'a> {
     /// A paragraph opened with "Q:" was seen: an interview, whose "A:"
     /// paragraphs are the interviewee's.
     questions: bool,
+    /// The one who answers: the person named in full last before the
+    /// first question. A question naming someone else ("Donald Trump
+    /// says C. What do you make of it?") does not change who answers.
+    answerer: Option<String>,
     /// Quotation statements waiting for the speaker named where the
     /// quotation closes.
     pending: Vec<usize>,
@@ -81,6 +85,7 @@ impl<'a> Pipeline<'a> {
             chain: None,
             labelled: None,
             questions: false,
+            answerer: None,
             pending: Vec::new(),
             spans: Vec::new(),
             sentences: Vec::new(),
@@ -236,8 +241,24 @@ impl<'a> Pipeline<'a> {
         let noted = tokens::tokenize(doc, frame_range, para_start, spans, framed, &mut toks);
         let outcome = frames::find(doc, &toks, noted, comment, &mut frames);
         let introduced = self.introduced.take();
+        // "Q: …" then "A: …": the answers are the interviewee's, the
+        // person the piece named before (questions are the outlet's).
+        if opens_paragraph && !self.questions && text.starts_with("Q:") {
+            self.questions = true;
+            self.answerer = self.registry.interviewee();
+        }
         match outcome {
             Outcome::Framed => {
+                // "A: I think C" in an interview: the answer's "I" is the
+                // interviewee, and so are the paragraph's later sentences.
+                if opens_paragraph
+                    && self.questions
+                    && text.starts_with("A:")
+                    && let Some(r) = self.interviewee()
+                {
+                    self.labelled = Some((paragraph, r));
+                }
+                let speaking = self.labelled.as_ref().filter(|(p, _)| *p == paragraph).map(|(_, r)| r.clone());
                 let mut prev: Option<usize> = None;
                 let mut whole_sentence = false;
                 let first_statement = self.out.statements.len();
@@ -259,6 +280,8 @@ impl<'a> Pipeline<'a> {
                             let mention = &doc[toks[np.0].start..toks[np.1 - 1].end];
                             let appositive = appositive.map(|(s, e)| &doc[toks[s].start..toks[e - 1].end]);
                             match speakers::split_subject(mention) {
+                                // (A transcript's speaker says "I".)
+                                _ if mention == "I" && speaking.is_some() => speaking.clone(),
                                 Some(parts) => {
                                     for (part, appositive) in &parts {
                                         if let Some(r) = self.registry.resolve(part, appositive.as_deref())
@@ -373,17 +396,11 @@ impl<'a> Pipeline<'a> {
                     cue: None,
                     source: Source::Continuation,
                 };
-                // "Q: …" then "A: …": the answers are the interviewee's,
-                // the person the piece named before (questions are the
-                // outlet's).
-                if opens_paragraph && text.starts_with("Q:") {
-                    self.questions = true;
-                }
                 let mut range = range;
                 if opens_paragraph
                     && self.questions
                     && let Some(answer) = text.strip_prefix("A:")
-                    && let Some(r) = self.registry.interviewee()
+                    && let Some(r) = self.interviewee()
                 {
                     range.0 = range.1 - answer.trim_start().len();
                     self.labelled = Some((paragraph, r));
@@ -450,6 +467,12 @@ impl<'a> Pipeline<'a> {
             // quotation is signed by its own.
             .filter(|s| !s.cue.as_deref().is_some_and(|c| matches!(c, "\u{2014}" | "\u{2015}" | "-" | "\u{2013}")))
             .and_then(|s| s.speaker.clone())
+    }
+
+    /// Who answers an interview's questions (see `answerer`).
+    fn interviewee(&mut self) -> Option<SpeakerRef> {
+        let name = self.answerer.as_deref()?;
+        self.registry.resolve(name, None)
     }
 
     fn fill_pending(&mut self, from: usize) {

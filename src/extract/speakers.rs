@@ -3821,14 +3821,13 @@ impl<'a> Registry<'a> {
         self.any_anonymous
     }
 
-    /// The person named in full most recently: in an interview printed
-    /// as questions and answers, the one who answers.
-    pub fn interviewee(&mut self) -> Option<SpeakerRef> {
+    /// The person named in full most recently: before an interview's
+    /// first question, the one who answers.
+    pub fn interviewee(&self) -> Option<String> {
         let i = self.most_recent(|e| {
             e.speaker.kind == SpeakerKind::Person && e.surname.is_some() && e.speaker.name.contains(' ')
         })?;
-        let name = self.entries[i].speaker.name.clone();
-        self.resolve(&name, None)
+        Some(self.entries[i].speaker.name.clone())
     }
 
     /// Record why the most recent anonymous source was granted anonymity.

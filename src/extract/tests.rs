@@ -546,6 +546,27 @@ fn an_interviews_answers_are_the_interviewees() {
 }
 
 #[test]
+fn an_answers_i_is_the_interviewee() {
+    let text = "The harbour master, Lena Fischer, has run the port for nine years.\n\n\
+                Q: Why are the tolls going up?\n\n\
+                A: I think the breakwater is falling apart. We need money.";
+    let got = rows(text);
+    assert_eq!(got[2], one("Lena Fischer", "belief", "the breakwater is falling apart"));
+    assert_eq!(got[3], one("Lena Fischer", "direct", "We need money"));
+}
+
+#[test]
+fn a_question_naming_someone_else_does_not_change_who_answers() {
+    let text = "The harbour master, Lena Fischer, has run the port for nine years.\n\n\
+                Q: Why are the tolls going up?\n\n\
+                A: Because the breakwater is falling apart.\n\n\
+                Q: Mayor Tom Brandt says the tolls are too high. What do you make of that?\n\n\
+                A: He has never paid one.";
+    let got = rows(text);
+    assert_eq!(got[5], one("Lena Fischer", "direct", "He has never paid one"));
+}
+
+#[test]
 fn a_party_label_or_a_home_state_does_not_hide_the_name() {
     let speakers = |text: &str| {
         extract(text).statements.into_iter().filter_map(|s| s.speaker.map(|r| (r.name, r.kind))).collect::<Vec<_>>()

@@ -1657,8 +1657,12 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     {
         return None;
     }
-    // The writer's own "I think", "we know" are not reports.
-    if kind == CueKind::Belief && np.1 == np.0 + 1 && ["i", "we", "you"].iter().any(|w| c.lower_is(np.0, w)) {
+    // "You know" is no report, nor "news as we know it".
+    if kind == CueKind::Belief
+        && np.1 == np.0 + 1
+        && (c.lower_is(np.0, "you")
+            || (np.0 > 0 && c.lower_is(np.0 - 1, "as") && c.lower_is(cue + 1, "it") && cue == np.1))
+    {
         return None;
     }
     // A passive ("the decision is expected to ...") reports no one; a

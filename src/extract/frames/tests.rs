@@ -91,8 +91,6 @@ fn beliefs_are_attributions() {
     {
         assert_eq!(rows(&format!("Greta Lind {verb} {content}.")), vec![one("Greta Lind", "belief", content)]);
     }
-    // The writer's own "I think" is no report.
-    assert_eq!(rows("I think the vote will fail.")[0].0, None);
 }
 
 #[test]
@@ -3283,6 +3281,17 @@ fn calling_for_after_a_clause_is_the_subjects_appeal() {
         rows("Ann Roe rejected the plan, calling on the council to act."),
         vec![one("Ann Roe", "other", "the plan"), one("Ann Roe", "other", "the council to act")]
     );
+}
+
+#[test]
+fn the_writers_own_beliefs_are_a_first_persons() {
+    each_one([
+        ("I think the ferry should stay public.", one("unresolved", "belief", "the ferry should stay public")),
+        ("We know from the filings that the port lost money.", one("unresolved", "belief", "the port lost money")),
+    ]);
+    // "You know" is no belief of anyone's, nor "as we know it".
+    assert_eq!(rows("You know, the port is old.")[0].0, None);
+    assert_eq!(rows("The port as we know it is safe.")[0].0, None);
 }
 
 #[test]
