@@ -3490,7 +3490,17 @@ impl<'a> Registry<'a> {
     /// under the time it was last seen.
     fn seen_now(&mut self, idx: usize) {
         let e = &mut self.entries[idx];
-        if self.recency.remove(&e.last_seen).is_some() {
+        // The newest listed time, as a speaker quoted again often has, is
+        // taken off the end with no search down the index (each level's
+        // keys compared in turn, more levels the longer the input).
+        let removed = match self.recency.last_entry() {
+            Some(last) if *last.key() == e.last_seen => {
+                last.remove();
+                true
+            }
+            _ => self.recency.remove(&e.last_seen).is_some(),
+        };
+        if removed {
             e.listed -= 1;
         }
         self.recency.insert(self.clock, idx);
