@@ -202,7 +202,12 @@ fn is_credit_line(t: &str) -> bool {
 /// Ledger", "All rights reserved.", "This material may not be published,
 /// broadcast, rewritten or redistributed."
 fn is_rights_notice(t: &str) -> bool {
-    if t.len() > 300 {
+    // Each shape below opens with its own byte ('©' with 0xC2, "Copyright",
+    // "(c)", "All rights", [`NOTICE_OPENINGS`]): one read turns away nearly
+    // every sentence, which all three prefix tests and the trimmed
+    // comparison were run on.
+    let first = usize::from(t.as_bytes().first().copied().unwrap_or(0));
+    if t.len() > 300 || !(matches!(first as u8, 0xC2 | b'C' | b'(' | b'a' | b'A') || NOTICE_FIRST_BYTES[first]) {
         return false;
     }
     if t.starts_with('©') {
