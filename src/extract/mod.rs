@@ -196,7 +196,9 @@ impl<'a> Pipeline<'a> {
             return;
         }
         if flags.boilerplate && text.len() < 400 && might_be_boilerplate(text) {
-            let lower = text.to_lowercase();
+            // (ASCII, as most such lines are, lowered a byte at a time: the
+            // same string.)
+            let lower = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() };
             // "This story has been updated to correct the name of …" says
             // what the outlet changed: a correction, kept as the outlet's
             // statement, as "Correction: …" is.

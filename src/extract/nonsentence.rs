@@ -202,7 +202,12 @@ fn is_credit_line(t: &str) -> bool {
 /// Ledger", "All rights reserved.", "This material may not be published,
 /// broadcast, rewritten or redistributed."
 fn is_rights_notice(t: &str) -> bool {
-    if t.len() > 300 {
+    // Each shape below opens with its own byte ('©' with 0xC2, "Copyright",
+    // "(c)", "All rights", [`NOTICE_OPENINGS`]): one read turns away nearly
+    // every sentence, which all three prefix tests and the trimmed
+    // comparison were run on.
+    let first = usize::from(t.as_bytes().first().copied().unwrap_or(0));
+    if t.len() > 300 || !(matches!(first as u8, 0xC2 | b'C' | b'(' | b'a' | b'A') || NOTICE_FIRST_BYTES[first]) {
         return false;
     }
     if t.starts_with('©') {
@@ -220,7 +225,7 @@ fn is_rights_notice(t: &str) -> bool {
         return true;
     }
     // Only a sentence that opens like a notice is read further.
-    if !["This material", "This article", "This content", "No part of"].iter().any(|p| t.starts_with(p)) {
+    if !opens_with_any(t, NOTICE_OPENINGS, &NOTICE_FIRST_BYTES) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -237,10 +242,26 @@ fn is_stamp(t: &str) -> bool {
     if t.len() > 120 {
         return false;
     }
+    // A line that opens with a printable ASCII byte opens with its first
+    // word, whose first three bytes are then the line's: unless they are a
+    // digit's or open a stamp word ([`stamp_word_start`]), no stamp, and
+    // no word need be found (most sentences leave here).
+    let bytes = t.as_bytes();
+    if let Some(&b) = bytes.first()
+        && b.is_ascii_graphic()
+        && !b.is_ascii_digit()
+    {
+        let Some(head) = bytes.get(..3) else { return false };
+        let mut three = [0u8; 3];
+        three.copy_from_slice(head);
+        three.make_ascii_lowercase();
+        if !stamp_word_start(&three) {
+            return false;
+        }
+    }
     // The first word, up to the first ASCII white space by its bytes (no
     // character decoded), unless a byte that is not ASCII comes first: it
     // may be white space of its own (U+00A0).
-    let bytes = t.as_bytes();
     let first = match bytes.iter().position(|&b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii()) {
         None if !t.is_empty() => t,
         Some(p) if p > 0 && bytes[p].is_ascii() => &t[..p],
@@ -320,7 +341,32 @@ const CROSS_REFERENCES: &[&str] = &["Related:", "RELATED:", "See also:", "Also r
 
 /// A line pointing the reader to another story, not a sentence of this one.
 fn is_cross_reference(t: &str) -> bool {
-    t.len() <= 200 && CROSS_REFERENCES.iter().any(|l| t.starts_with(l))
+    t.len() <= 200 && opens_with_any(t, CROSS_REFERENCES, &CROSS_REFERENCE_FIRST_BYTES)
+}
+
+/// How a reuse notice that names no copyright opens ([`is_rights_notice`]).
+const NOTICE_OPENINGS: &[&str] = &["This material", "This article", "This content", "No part of"];
+
+static CROSS_REFERENCE_FIRST_BYTES: [bool; 256] = first_bytes(CROSS_REFERENCES);
+static NOTICE_FIRST_BYTES: [bool; 256] = first_bytes(NOTICE_OPENINGS);
+
+/// For each byte, whether one of `openings` starts with it.
+const fn first_bytes(openings: &[&str]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < openings.len() {
+        t[openings[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
+/// Whether `t` starts with one of `openings`, whose first bytes `first`
+/// holds ([`first_bytes`]): every sentence is asked, and its first byte
+/// rules out nearly all of them before any prefix is compared (each
+/// comparison a call to memcmp).
+fn opens_with_any(t: &str, openings: &[&str], first: &[bool; 256]) -> bool {
+    t.as_bytes().first().is_some_and(|&b| first[usize::from(b)]) && openings.iter().any(|o| t.starts_with(o))
 }
 
 /// A byline: "By NAME[ and NAME][, ROLE]" with no closing full stop ("By

@@ -247,19 +247,39 @@ fn push_trimmed(para: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// Where the word that `before` ends with starts: after the last white
+/// space or opening mark ('(', '"', '\u{201C}', '['), or at 0. By its
+/// bytes while they are ASCII, as nearly every word's are, and by
+/// characters from the first that is not: a search by characters from the
+/// end decoded every character of the word before each full stop.
+fn word_start_before(before: &str) -> usize {
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 && b[k - 1].is_ascii() && !matches!(b[k - 1], b'\t'..=b'\r' | b' ' | b'(' | b'"' | b'[') {
+        k -= 1;
+    }
+    if k == 0 || b[k - 1].is_ascii() {
+        return k;
+    }
+    // (`k` follows the last byte of a character, and no byte from there
+    // on ends the word.)
+    before[..k]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201C}' | '['))
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+}
+
 /// Whether the full stop at `dot` ends a sentence, given that the next
 /// sentence would start at `next`.
 fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
     let before = &para[..dot];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201C}' | '['))
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word_start = word_start_before(before);
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
     }
     // A byte test: `str::contains` sets up a searcher at every full stop.
-    if word.as_bytes().windows(3).any(|w| w == b"://") || word.starts_with("www.") {
+    if (word.bytes().any(|b| b == b':') && word.as_bytes().windows(3).any(|w| w == b"://")) || word.starts_with("www.")
+    {
         return true;
     }
     let mut lower_buf = [0u8; 12];
@@ -374,5 +394,19 @@ mod tests {
         assert!(is_only_urls("https://ex.ample/status/1"));
         assert!(!is_only_urls("see https://ex.ample"));
         assert_eq!(urls("see https://ex.ample/x.").collect::<Vec<_>>(), vec!["https://ex.ample/x"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+        #[test]
+        fn word_start_is_what_a_search_by_characters_gives(s in "[ab \t\n\x0b\x1c(\"\\[.\u{201c}\u{201d}\u{a0}\u{2003}\u{e9}]{0,16}") {
+            let want = s
+                .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201C}' | '['))
+                .map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+            proptest::prop_assert_eq!(word_start_before(&s), want);
+        }
     }
 }
