@@ -511,6 +511,24 @@ fn own_words_clause(c: &Ctx, cue: usize) -> Option<Complement> {
     .then_some(Complement { start: p + 3, that: true })
 }
 
+/// Stems of verbs that label what they take: "described it as a lapse",
+/// "sees himself as a reformer".
+const LABELLING: [&str; 13] = [
+    "cite",
+    "describ",
+    "portray",
+    "view",
+    "see",
+    "saw",
+    "characteriz",
+    "regard",
+    "label",
+    "brand",
+    "dubbed",
+    "consider",
+    "depict",
+];
+
 /// Nouns of a view held, expressed with a clause: "concern that C".
 const VIEWS: [&str; 20] = [
     "concern",
@@ -612,7 +630,12 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     // "backed it up", "called it off": a particle verb, no content. But
     // "called it \"predatory\"", "called himself \"a fighter\"": a label
     // quoted after the pronoun is the content.
-    let labelled = || (j + 1..t.len().min(j + 4)).any(|k| t[k].kind == Kind::Open);
+    // ("described it as a lapse": "as" and the label after the pronoun,
+    // for a verb that labels; "opposed it as a candidate" is in a role.)
+    let labelled = || {
+        (j + 1..t.len().min(j + 4)).any(|k| t[k].kind == Kind::Open)
+            || (c.lower_is(j + 1, "as") && LABELLING.iter().any(|w| verb.starts_with(w)))
+    };
     if ["up", "down", "off", "back", "away", "it", "itself", "himself", "herself", "themselves"]
         .iter()
         .any(|w| c.lower_is(j, w))

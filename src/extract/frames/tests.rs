@@ -3295,6 +3295,22 @@ fn the_writers_own_beliefs_are_a_first_persons() {
 }
 
 #[test]
+fn a_pronoun_labelled_with_as_is_the_object() {
+    each_one([
+        (
+            "Even some of her allies have described it as a serious lapse in judgment.",
+            one("some of her allies", "other", "it as a serious lapse in judgment"),
+        ),
+        (
+            "Norway views itself as a leader in the push for clean ferries.",
+            one("Norway", "other", "itself as a leader in the push for clean ferries"),
+        ),
+    ]);
+    // "as" after a verb that labels nothing names a role.
+    assert_eq!(rows("Ann Roe backed the pact as a minister but opposed it as a candidate.").len(), 1);
+}
+
+#[test]
 fn a_light_verb_after_an_auxiliary() {
     each_one([
         (
