@@ -981,6 +981,42 @@ pub(super) fn made_clear(c: &Ctx, cue: usize) -> Option<usize> {
     (k > 0 && cues::MADE.iter().any(|w| c.lower_is(k - 1, w))).then(|| k - 1)
 }
 
+/// Words of the medium a report came in: "in a statement", "on Twitter".
+/// (Not "video": "the man in the video said" is who was seen there.)
+const MEDIA: [&str; 12] = [
+    "statement",
+    "interview",
+    "letter",
+    "speech",
+    "post",
+    "tweet",
+    "email",
+    "memo",
+    "release",
+    "Twitter",
+    "Facebook",
+    "Instagram",
+];
+
+/// Where "in a statement", "in a letter to members", "on Twitter" starts,
+/// when it ends right before `j`: "in" or "on", plain words, a word of
+/// [`MEDIA`], and at most a short "to R" after it.
+fn medium_before(c: &Ctx, j: usize) -> Option<usize> {
+    let t = c.t;
+    let from = j.saturating_sub(8);
+    let medium = (from..j).rev().find(|&k| MEDIA.iter().any(|w| t[k].text(c.doc) == *w))?;
+    // ("in a letter to members": the addressee after the medium.)
+    if medium + 1 < j && !(c.lower_is(medium + 1, "to") && j - medium <= 4) {
+        return None;
+    }
+    let prep = (from..medium).rev().take(4).find(|&k| c.lower_is(k, "in") || c.lower_is(k, "on"))?;
+    (prep > 0
+        && !t[prep].cap
+        && t[prep..j].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none())
+        && t[prep - 1].word())
+    .then_some(prep)
+}
+
 pub(super) fn skip_aux_back(c: &Ctx, cue: usize) -> usize {
     c.skip_memo(cue, || skip_aux_back_walk(c, cue))
 }
@@ -1020,6 +1056,15 @@ fn skip_aux_back_walk(c: &Ctx, cue: usize) -> usize {
             if c.lower_is(j, "away") && j > 0 && ["came", "comes", "come"].iter().any(|w| c.lower_is(j - 1, w)) {
                 j -= 1;
             }
+            continue;
+        }
+        // "Roe in a statement said", "the company in a letter to members
+        // warned", "Roe on Twitter said": where it was said, between the
+        // subject and its verb, is no part of the subject.
+        if p.word()
+            && let Some(k) = medium_before(c, j)
+        {
+            j = k;
             continue;
         }
         // "Ann Roe on Tuesday said", "Ann Roe last week said".

@@ -3311,6 +3311,18 @@ fn a_pronoun_labelled_with_as_is_the_object() {
 }
 
 #[test]
+fn where_it_was_said_is_no_part_of_the_subject() {
+    each_one([
+        ("Ann Roe in a statement said the port would close.", one("Ann Roe", "indirect", "the port would close")),
+        (
+            "Keldor Foods in a letter to staff warned that the plant would close.",
+            one("Keldor Foods", "indirect", "the plant would close"),
+        ),
+        ("Ann Roe on Twitter blamed the harbour board.", one("Ann Roe", "other", "the harbour board")),
+    ]);
+}
+
+#[test]
 fn a_light_verb_after_an_auxiliary() {
     each_one([
         (
