@@ -491,8 +491,11 @@ impl Ctx<'_> {
         if s >= e {
             return None;
         }
+        // (And a bracket the content was cut before: "called them
+        // \"rapists\" (although C)".)
         while e > s
-            && matches!(self.t[e - 1].kind, Kind::Stop | Kind::Comma | Kind::Colon | Kind::Dash | Kind::Semicolon)
+            && (matches!(self.t[e - 1].kind, Kind::Stop | Kind::Comma | Kind::Colon | Kind::Dash | Kind::Semicolon)
+                || (self.t[e - 1].kind == Kind::Other && matches!(self.t[e - 1].text(self.doc), "(" | "[")))
         {
             e -= 1;
         }
