@@ -1003,13 +1003,21 @@ const MEDIA: [&str; 12] = [
 /// [`MEDIA`], and at most a short "to R" after it.
 fn medium_before(c: &Ctx, j: usize) -> Option<usize> {
     let t = c.t;
-    let from = j.saturating_sub(8);
-    let medium = (from..j).rev().find(|&k| MEDIA.iter().any(|w| t[k].text(c.doc) == *w))?;
-    // ("in a letter to members": the addressee after the medium.)
-    if medium + 1 < j && !(c.lower_is(medium + 1, "to") && j - medium <= 4) {
+    // (Asked at each step of the walk back from every cue: the word
+    // before is tested first, and most often ends the search.)
+    let is_medium = |k: usize| t[k].word() && MEDIA.contains(&t[k].text(c.doc));
+    // ("in a letter to members", "in a statement to the press": the
+    // addressee after the medium.)
+    let medium = if is_medium(j - 1) {
+        j - 1
+    } else if j >= 3 && c.lower_is(j - 2, "to") && is_medium(j - 3) {
+        j - 3
+    } else if j >= 4 && c.lower_is(j - 3, "to") && is_medium(j - 4) {
+        j - 4
+    } else {
         return None;
-    }
-    let prep = (from..medium).rev().take(4).find(|&k| c.lower_is(k, "in") || c.lower_is(k, "on"))?;
+    };
+    let prep = (medium.saturating_sub(4)..medium).rev().find(|&k| c.lower_is(k, "in") || c.lower_is(k, "on"))?;
     (prep > 0
         && !t[prep].cap
         && t[prep..j].iter().all(|x| x.word() && !x.quoted && x.entry.cue.is_none())

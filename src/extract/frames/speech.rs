@@ -604,7 +604,6 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     if ["for", "on", "out", "as", "about", "of", "against", "with"].iter().any(|w| c.lower_is(j, w)) {
         j += 1;
     }
-
     // "expressed concern that C", "voiced confidence that C": the view
     // expressed is the clause, not its noun.
     if ["expressed", "expresses", "voiced", "voices"].contains(&verb.as_str())
