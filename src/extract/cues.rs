@@ -378,8 +378,9 @@ pub const OBJECT_PARTICIPLES: [&str; 29] = [
     "discussing",
 ];
 /// Words that open what follows a source noun: "(people) familiar with
-/// the matter", "(sources) close to the campaign".
-pub const SOURCE_POSTMODIFIERS: [&str; 5] = ["familiar", "close", "briefed", "knowledgeable", "involved"];
+/// the matter", "(sources) close to the campaign", "(sources) privy to
+/// the talks".
+pub const SOURCE_POSTMODIFIERS: [&str; 6] = ["familiar", "close", "briefed", "knowledgeable", "involved", "privy"];
 const DET: &str = "the a an this these those his her their its our my your some many several \
     few both all each every another other any no two three four five one";
 const PRON: &str = "he she they it we i you who";
@@ -422,7 +423,8 @@ const GROUP: &str = "critics analysts experts observers supporters opponents vot
     authors writer writers columnist senators assembly legislature voter residents \
     officials leaders employees students parents teachers users customers fans republicans \
     groups organizations companies agencies unions protesters demonstrators scholars narrator \
-    announcer host anchor moderator commentator user";
+    announcer host anchor moderator commentator user employee member opponent rival rivals \
+    backer backers attendee attendees mogul actor actors actress citizen citizens progressives";
 const ROLE: &str = "president vice secretary general gen sen senator rep representative gov \
     governor mayor director chairman chairwoman chair minister prime spokesman spokeswoman judge \
     justice dr mr mrs ms miss col colonel lt lieutenant adm admiral capt captain sgt sergeant maj \

@@ -496,14 +496,15 @@ fn clause_participle_at(c: &Ctx, k: usize, out: &mut Vec<Frame>) -> bool {
                 }
                 e = v;
             }
-            // "Workers at the plant walked out, saying C": a group and
-            // where it belongs (a plural head only: "Roe at a rally" is a
-            // place of the saying).
+            // "Workers at the plant walked out, saying C", "An employee at
+            // the firm left": a group or a person by their role, and where
+            // they belong (not after a name: "Roe at a rally" is a place
+            // of the saying).
             let mut pps = 0;
             while pps < 2
                 && e + 1 < k
-                && ["at", "from", "of", "in"].iter().any(|w| c.lower_is(e, w))
-                && plural_form(t[e - 1].text(c.doc))
+                && ["at", "from", "of", "in", "inside"].iter().any(|w| c.lower_is(e, w))
+                && (plural_form(t[e - 1].text(c.doc)) || super::is_agent_noun(c, e - 1))
                 && !super::is_possessive(c, e - 1)
                 && let Some((s2, e2)) = np_forward(c, e + 1, true).filter(|&(s2, e2)| {
                     e2 < k && !t[s2].is(class::PRON | class::TIME) && !t[s2..e2].iter().any(|x| x.is(class::TIME))

@@ -588,9 +588,9 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             continue;
         }
         // "the former first lady", "the only senator", "an earlier
-        // report": an adverb of the lexicon that is an adjective between
-        // an article and its noun.
-        if ["first", "only", "earlier", "later"].iter().any(|w| c.lower_is(s - 1, w))
+        // report", "an inside source": an adverb or a preposition of the
+        // lexicon that is an adjective between an article and its noun.
+        if ["first", "only", "earlier", "later", "inside", "outside"].iter().any(|w| c.lower_is(s - 1, w))
             && !head.cap
             && s >= 2
             && (t[s - 2].is(class::DET) && !t[s - 2].is(class::PRON) || c.lower_is(s - 2, "former"))
@@ -836,15 +836,16 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
             break;
         }
         // "The mayor closed ...", "The nurses walked out", "The farmers
-        // left the meeting": a verb after the head. A head is a name, a
-        // people word or a plural (not an owner: "the state's elected
-        // officials"). A singular thing is left alone: "the fracas
-        // erupted, calling ..." is no report of the fracas.
+        // left the meeting", "The businessman left": a verb after the head.
+        // A head is a name, a people word or a plural (not an owner: "the
+        // state's elected officials"). A singular thing is left alone: "the
+        // fracas erupted, calling ..." is no report of the fracas.
         if (x.text(c.doc).ends_with("ed") || is_irregular_past(c, e))
             && e > start
             && !t[e - 1].is(class::DET)
             && (t[e - 1].cap
                 || t[e - 1].is(class::ANON | class::GROUP | class::ORG)
+                || is_agent_noun(c, e - 1)
                 || BODIES.iter().any(|w| c.lower_is(e - 1, w))
                 || (!is_possessive(c, e - 1) && plural_form(t[e - 1].text(c.doc))))
         {
@@ -888,7 +889,8 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
     let one_named = e == start + 2 && (is_indefinite(c, start) || c.lower_is(start, "one")) && t[e - 1].cap;
     if (t[e - 1].is(class::ANON) || one_named)
         && t.get(e).is_some_and(|x| {
-            x.word() && matches!(x.text(c.doc), "familiar" | "close" | "briefed" | "involved" | "with" | "who")
+            x.word()
+                && matches!(x.text(c.doc), "familiar" | "close" | "briefed" | "involved" | "privy" | "with" | "who")
         })
     {
         while e < t.len() && t[e].word() && e - start < 14 {

@@ -1828,7 +1828,7 @@ fn people_by_a_plain_noun_share_their_verb_with_said() {
         one("wardens", "indirect", "they will count the votes at noon")
     );
     // A thing's verb is the writer's narrative.
-    assert_eq!(rows("With the help of a coach, the actor held an audition and asked the crew to leave.")[0].0, None);
+    assert_eq!(rows("With the help of a coach, the show held an audition and asked the crew to leave.")[0].0, None);
 }
 
 #[test]
@@ -3338,5 +3338,28 @@ fn a_light_verb_after_an_auxiliary() {
         ),
         ("Ann Roe had raised concerns that the pier was unsafe.", one("Ann Roe", "belief", "the pier was unsafe")),
         ("Ann Roe will take the position that the levy is unfair.", one("Ann Roe", "belief", "the levy is unfair")),
+    ]);
+}
+
+#[test]
+fn a_person_by_their_role_with_where_they_belong() {
+    each_one([
+        (
+            "An employee at the ferry company said the timetable would change.",
+            one("employee at the ferry company", "indirect", "the timetable would change"),
+        ),
+        (
+            "One operative inside the harbour board left the meeting, saying the vote was rigged.",
+            one("operative inside the harbour board", "indirect", "the vote was rigged"),
+        ),
+        (
+            "The fisherman walked out, saying the quota was unfair.",
+            one("fisherman", "indirect", "the quota was unfair"),
+        ),
+        (
+            "Sources privy to the negotiations say the port will close.",
+            one("sources privy to the negotiations", "indirect", "the port will close"),
+        ),
+        ("An inside source said the levy would rise.", one("inside source", "indirect", "the levy would rise")),
     ]);
 }
