@@ -3,7 +3,8 @@
 
 use super::participle::participle_kind;
 use super::phrases::{
-    appositive_like, is_participle_opening, is_relative, np_forward, skip_aux_back, skip_object, subject_before,
+    appositive_like, is_name_of, is_participle_opening, is_relative, np_forward, skip_aux_back, skip_object,
+    starts_clause, subject_before,
 };
 use super::speech::speaker_first;
 use super::{Ctx, Frame, Mark, Source, content_frame, cue_at, is_function};
@@ -569,6 +570,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             // a gerund opens the content, no speaker.)
             .filter(|&(s, _)| !t[s].is(class::PRON) && !is_participle_opening(c, s))
             .find_map(|np| Some((np, inverted_tail(c, np.1)?)))
+            && !named_subject_before(c, cue)
         {
             let ce = quote_before(c, cue).map_or(cue - 1, |cl| cl + 1);
             let (np, appositive) = match appositive {
@@ -587,6 +589,17 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
     }
     false
+}
+
+/// "The former manager, Corey Lewandowski, said the aide who succeeded
+/// him should go": a name and its description open the sentence and end
+/// at the comma before the cue, so they are its subject, not an inverted
+/// frame's content (what follows "said" is the claim).
+fn named_subject_before(c: &Ctx, cue: usize) -> bool {
+    matches!(
+        subject_before(c, cue, |s| starts_clause(c, s)),
+        Some(Source::Mention { np, appositive: Some(a) }) if is_name_of(c, np.0, np.1) || is_name_of(c, a.0, a.1)
+    )
 }
 
 /// `"Q," said the agency's director, Helen Marsh.`: a post with its

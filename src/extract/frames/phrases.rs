@@ -1380,6 +1380,17 @@ fn appositive_walk(c: &Ctx, mut k: usize, last: usize, lo: usize, accept: &impl 
         // body's role, capitalised, but ending in a people noun after a
         // possessive.
         let owned_role = is_agent_noun(c, last - 1) && (b + 1..last - 1).any(|k| is_possessive(c, k));
+        // "Ann Roe, Ohio director for the campaign, said": after a name, a
+        // role after the place or body it serves, the capitalised words
+        // before its lowercase head, which ends the phrase or opens its
+        // preposition (not "One delegate, Ohio party chairwoman Ann Roe,":
+        // the name is in the appositive).
+        let placed_role = (b + 2..last.min(b + 5)).find(|&k| !t[k].cap).is_some_and(|k| {
+            t[b + 1..k].iter().all(|x| x.word() && !x.quoted && !x.is(class::PRON | class::DET))
+                && is_agent_noun(c, k)
+                && (k + 1 == last || t[k + 1].is(class::PREP))
+                && np_back(c, b).is_some_and(|np| is_name_of(c, np.0, np.1))
+        });
         // "Her neighbour, 74-year-old Frank Mills, said": the age is no
         // part of the name, and the name after it no appositive.
         let named = b + 1 + usize::from(is_age(c, b + 1) && b + 2 < last);
@@ -1395,7 +1406,7 @@ fn appositive_walk(c: &Ctx, mut k: usize, last: usize, lo: usize, accept: &impl 
         {
             return Some(src);
         }
-        if ((appositive_like(c, b + 1) && !aged_name) || parenthetical || owned_role)
+        if ((appositive_like(c, b + 1) && !aged_name) || parenthetical || owned_role || placed_role)
             && let Some(np) = np_back(c, b).and_then(|np| behind_party(c, np))
             && !t[np.0].is(class::PRON)
         {

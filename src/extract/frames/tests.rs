@@ -3363,3 +3363,25 @@ fn a_person_by_their_role_with_where_they_belong() {
         ("An inside source said the levy would rise.", one("inside source", "indirect", "the levy would rise")),
     ]);
 }
+
+#[test]
+fn a_role_after_the_place_it_serves() {
+    each_one([
+        (
+            "Dana Holt, Ohio director for the campaign, said the office had opened.",
+            one("Dana Holt", "indirect", "the office had opened"),
+        ),
+        (
+            "Dana Holt, South Harbour organiser, said the office had opened.",
+            one("Dana Holt", "indirect", "the office had opened"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_named_subject_before_said_is_not_an_inverted_frame() {
+    each_one([(
+        "The former manager, Cory Lend, said the lawyer who replaced him should resign.",
+        one("Cory Lend", "indirect", "the lawyer who replaced him should resign"),
+    )]);
+}
