@@ -475,6 +475,21 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
     if head.is(class::PRON) {
         return Some((e - 1, paren_end.unwrap_or(e)));
     }
+    // "But many said C", "and another added C": a quantifier standing
+    // for people, right before its verb (capitalised, opening the
+    // sentence, it is a name-like head already).
+    if !head.cap
+        && paren_end.is_none()
+        // (Not after an article: "the most pointed critiques".)
+        && !(e >= 2 && (t[e - 2].is(class::DET) || is_possessive(c, e - 2)))
+        && matches!(
+            head.text(c.doc),
+            "many" | "some" | "most" | "one" | "another" | "both" | "each" | "all" | "several"
+        )
+        && t.get(e).is_some_and(|n| n.word() && !n.quoted && (n.cue().is_some() || n.is(class::AUX)))
+    {
+        return Some((e - 1, e));
+    }
     // "groups that raised money since January said": a month is no
     // speaker (not "May", "June", "March" or "August": names and words).
     let month = head.cap
@@ -549,6 +564,10 @@ fn np_core(c: &Ctx, end: usize) -> Option<(usize, usize)> {
                 && count.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
             {
                 s -= 1;
+            } else if year && s >= 2 && t[s - 2].is(class::DET) && !t[s - 2].is(class::PRON) {
+                // "A 1996 advisory opinion said": a year between the
+                // article and its noun.
+                s -= 2;
             }
             break;
         }

@@ -3385,3 +3385,15 @@ fn a_named_subject_before_said_is_not_an_inverted_frame() {
         one("Cory Lend", "indirect", "the lawyer who replaced him should resign"),
     )]);
 }
+
+#[test]
+fn a_quantifier_or_a_dated_noun_as_the_subject() {
+    each_one([
+        ("But many said the ferry would stop.", one("many", "indirect", "the ferry would stop")),
+        ("The crews met, and another said the pier was unsafe.", one("another", "indirect", "the pier was unsafe")),
+        (
+            "A 2019 council report said the harbour wall was failing.",
+            one("2019 council report", "indirect", "the harbour wall was failing"),
+        ),
+    ]);
+}
