@@ -1723,6 +1723,34 @@ pub(super) fn starts_clause(c: &Ctx, s: usize) -> bool {
     {
         return true;
     }
+    // "..., and when the paper asked him about it, the manager said C":
+    // a subordinate clause (or a phrase led by a preposition) after the
+    // conjunction of a second clause; "..., and later S said": a word of
+    // time there. (Not when the clause reports by itself: "and when Roe
+    // said C, a man yelled \"Q\"" has two reports; a question asked
+    // frames none.)
+    if p.kind == Kind::Comma
+        && let Some(b) = (s.saturating_sub(24)..s - 1).rev().find(|&b| !t[b].word() || t[b].quoted)
+        && t[b].kind == Kind::Comma
+        && b + 4 < s
+        && c.lower_is(b + 1, "and")
+        && t[b + 2].is(class::SUB | class::PREP)
+        && !t[b + 2].is(class::DET | class::PRON)
+        && !c.lower_is(b + 2, "that")
+        && !(b + 3..s - 1).any(|k| matches!(t[k].cue(), Some(CueKind::Speech | CueKind::Belief | CueKind::Other)))
+        && intro_phrase(c, b + 2, s - 1)
+    {
+        return true;
+    }
+    if s >= 3
+        && p.is(class::TIME)
+        && !p.cap
+        && !p.is(class::DET)
+        && c.lower_is(s - 2, "and")
+        && t[s - 3].kind == Kind::Comma
+    {
+        return true;
+    }
     // "Last week he said", "A few days ago the mayor criticized": a
     // phrase of time opening the sentence with no comma.
     if s <= 7 && p.word() && s == time_opening(c) {

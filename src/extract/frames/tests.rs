@@ -3397,3 +3397,20 @@ fn a_quantifier_or_a_dated_noun_as_the_subject() {
         ),
     ]);
 }
+
+#[test]
+fn an_introduction_after_the_and_of_a_second_clause() {
+    each_one([
+        (
+            "The ferry was late, and when the paper asked Dana Holt about it, the harbour master said the engine had failed.",
+            one("harbour master", "indirect", "the engine had failed"),
+        ),
+        (
+            "The vote was close, and later the mayor said the count was fair.",
+            one("mayor", "indirect", "the count was fair"),
+        ),
+    ]);
+    // A clause that reports by itself keeps its report.
+    let x = rows("The crowd booed, and when Ann Roe said the pier was safe, a man yelled \u{201C}Shame!\u{201D}");
+    assert!(x.contains(&one("Ann Roe", "indirect", "the pier was safe")), "{x:?}");
+}
