@@ -1525,14 +1525,17 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             // "... gathered steam as some writers said C": "as" is "while"
             // when the cue has a clause of its own ("as S said, C" is
             // [`as_said`]'s, and "as S said" alone takes no complement).
+            // So after a comma when the cue has its hearer: "..., as
+            // several delegates told reporters they would leave".
             || (s > 1
-                && matches!(kind, CueKind::Speech | CueKind::Belief)
+                && (matches!(kind, CueKind::Speech | CueKind::Belief) && t[s - 2].word()
+                    || kind == CueKind::Tell && (t[s - 2].word() || t[s - 2].kind == Kind::Comma))
                 && c.lower_is(s - 1, "as")
                 && !t[s - 1].cap
-                && t[s - 2].word()
                 && t.get(cue + 1).is_some_and(|n| n.word() && !n.quoted && !n.is(class::PREP | class::TIME))
-                // ("just as she said she would": no clause.)
-                && t.get(cue + 1..cue + 4).is_some_and(|w| w.iter().all(|x| x.word())))
+                // ("just as she said she would", "as she told them it
+                // would": no clause.)
+                && t.get(cue + 1..cue + 4 + usize::from(kind == CueKind::Tell)).is_some_and(|w| w.iter().all(|x| x.word())))
             || (s > 1 && is_relative(c, (s, s + 1)) && t[s - 1].kind == Kind::Comma)
             // ", many of whom say C".
             || (s > 1 && phrases::partitive_relative(c, s) && t[s - 1].kind == Kind::Comma)

@@ -3414,3 +3414,13 @@ fn an_introduction_after_the_and_of_a_second_clause() {
     let x = rows("The crowd booed, and when Ann Roe said the pier was safe, a man yelled \u{201C}Shame!\u{201D}");
     assert!(x.contains(&one("Ann Roe", "indirect", "the pier was safe")), "{x:?}");
 }
+
+#[test]
+fn as_someone_told_a_hearer_after_a_comma() {
+    each_one([(
+        "The slate is shaky, as several delegates told the Ledger they were leaning toward Roe.",
+        one("delegates", "indirect", "they were leaning toward Roe"),
+    )]);
+    // An elliptical "as S told them it would" reports no clause.
+    assert_eq!(rows("The plan failed, as Roe told them it would.")[0].0, None);
+}
