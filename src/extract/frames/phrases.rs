@@ -1273,6 +1273,22 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
     {
         return Some(Source::Mention { np: (np.0, j - 1), appositive: None });
     }
+    // "Roe, citing \"security concerns,\" said": a participle's quoted
+    // object ends the aside, its comma inside the closing mark.
+    if j >= 4
+        && t[j - 1].kind == Kind::Close
+        && t[j - 2].kind == Kind::Comma
+        && let Some(open) = c.open_of(j - 1)
+        && open >= 3
+        && t[open - 2].kind == Kind::Comma
+        && (cue_at(c, open - 1) == Some(CueKind::Participle) || is_participle_opening(c, open - 1))
+        && let Some(np) = np_back(c, open - 2)
+        && !t[np.0].is(class::PRON)
+        && !t[np.0].quoted
+        && accept(np.0)
+    {
+        return Some(Source::Mention { np, appositive: None });
+    }
     if t[j - 1].kind != Kind::Comma {
         // "an official who spoke on condition of anonymity because … said".
         if let Some(src @ Source::Mention { np, .. }) = super::nonreport::anonymous_subject(c, j)

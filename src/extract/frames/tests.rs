@@ -3424,3 +3424,11 @@ fn as_someone_told_a_hearer_after_a_comma() {
     // An elliptical "as S told them it would" reports no clause.
     assert_eq!(rows("The plan failed, as Roe told them it would.")[0].0, None);
 }
+
+#[test]
+fn a_participle_aside_ending_in_a_quotation() {
+    each_one([(
+        "Ann Roe, citing \u{201C}the harbour's history,\u{201D} said the pier would stay open.",
+        one("Ann Roe", "indirect", "the pier would stay open"),
+    )]);
+}
