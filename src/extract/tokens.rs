@@ -292,7 +292,10 @@ pub fn tokenize(
             None => break,
         }
     }
-    let may_frame = framed || may_frame(doc, out);
+    // An opening quotation mark proves it, and the marks know of one
+    // (only `general_token` makes it, noting `mark::OPEN`): no walk to
+    // find it, looking up the cue words before it on the way.
+    let may_frame = framed || st.marks & mark::OPEN != 0 || may_frame(doc, out);
     // A sentence with no possible cue and no quotation has no frame: its
     // words need no lookup (most sentences of news are like that), and
     // it has no cue word.
