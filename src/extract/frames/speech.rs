@@ -5,7 +5,7 @@
 use super::participle::participle_kind;
 use super::phrases::{
     is_adverb, is_agent_noun, is_connective, is_irregular_past, np_back, np_forward, plural_form, skip_aux_back,
-    skip_object, starts_clause, subject_before, time_or_place,
+    skip_object, starts_clause, subject_before, time_opening, time_or_place,
 };
 use super::{Ctx, Frame, Source, content_frame, cue_at, is_indefinite, is_possessive, starts_with_digit};
 use crate::extract::cues::{CueKind, OBJECT_PARTICIPLES, class};
@@ -1237,7 +1237,10 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
         .filter(|_| verbal || t[first].is(class::PREP | class::SUB | class::TIME))
         .map(|k| k + 1)
         .filter(|&k| starts_clause(c, k));
-    let order = if verbal { [after_intro, Some(first)] } else { [Some(first), after_intro] };
+    // ("A few minutes later they closed the room and said C": a phrase of
+    // time with no comma.)
+    let timed = Some(time_opening(c)).filter(|&k| k > first && k < j);
+    let order = if verbal { [after_intro, Some(first), timed] } else { [Some(first), after_intro, timed] };
     order.into_iter().flatten().find_map(|start| {
         // ("The wardens closed the gate and said C": people by a plain
         // noun after an article, their verb next.)

@@ -3432,3 +3432,11 @@ fn a_participle_aside_ending_in_a_quotation() {
         one("Ann Roe", "indirect", "the pier would stay open"),
     )]);
 }
+
+#[test]
+fn a_phrase_of_time_before_a_subject_that_shares_its_verbs() {
+    each_one([(
+        "A few minutes later the wardens closed the gate and said the count would start at noon.",
+        one("wardens", "indirect", "the count would start at noon"),
+    )]);
+}
