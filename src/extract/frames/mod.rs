@@ -1562,7 +1562,7 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
     .or_else(|| (kind != CueKind::Other).then(|| those_subject(c, cue)).flatten())
     .or_else(|| shared_subject(c, cue))
     .or_else(|| clause_subject(c, cue))
-    .or_else(|| (kind != CueKind::Other).then(|| relative_adverbial(c, cue)).flatten())
+    .or_else(|| relative_adverbial(c, cue))
     .or_else(|| (kind != CueKind::Other).then(|| restrictive_who(c, cue)).flatten())
     .or_else(|| matches!(kind, CueKind::Speech | CueKind::Tell).then(|| relative_subject(c, cue)).flatten()) else {
         return None;
@@ -1644,21 +1644,29 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
         return None;
     }
     // "The bill called for ...", "the move backed ...": a stance needs a
-    // source that can hold one, a name, a pronoun or a group.
+    // source that can hold one, a name, a pronoun or a group. After
+    // "which", its antecedent must ("The union, which endorsed Roe, ...",
+    // not "the bill, which backed ..."); "who" names people itself.
+    let holder = match source {
+        Source::Mention { np: ante, .. } if relative && c.lower_is(np.0, "which") => ante,
+        _ => np,
+    };
     if kind == CueKind::Other
         && !document
-        && !(t[np.1 - 1].cap
-            || t[np.1 - 1].is(class::PRON | class::ANON | class::GROUP)
-            || person_by_role(c, np.1 - 1)
+        && !(t[holder.1 - 1].cap
+            || t[holder.1 - 1].is(class::PRON | class::ANON | class::GROUP)
+            || person_by_role(c, holder.1 - 1)
             // ("The woman disputes the idea that C".)
-            || phrases::is_people_noun(c, np.1 - 1)
+            || phrases::is_people_noun(c, holder.1 - 1)
             // ("Protesters called for C", "critics accused C": people by
             // what they do, as the subject of the sentence; in a clause
             // of the writer's, "..., when engineers recommended repairs",
             // what they did is the writer's narrative.)
-            || (is_agent_noun(c, np.1 - 1) && phrases::plural_form(t[np.1 - 1].text(doc)) && starts_clause(c, np.0))
-            || c.t[np.1 - 1].text(doc) == ")"
-            || people_judging(c, np, cue)
+            || (is_agent_noun(c, holder.1 - 1)
+                && phrases::plural_form(t[holder.1 - 1].text(doc))
+                && starts_clause(c, holder.0))
+            || c.t[holder.1 - 1].text(doc) == ")"
+            || people_judging(c, holder, cue)
             || says_after(c, cue))
     {
         return None;

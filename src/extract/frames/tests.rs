@@ -3440,3 +3440,18 @@ fn a_phrase_of_time_before_a_subject_that_shares_its_verbs() {
         one("wardens", "indirect", "the count would start at noon"),
     )]);
 }
+
+#[test]
+fn a_stance_after_which_is_its_antecedents() {
+    // A body that can hold a view, named before "which".
+    assert_eq!(
+        rows("The dockers' union, which endorsed Ann Roe, is widely regarded as liberal."),
+        vec![one("dockers' union", "other", "Ann Roe")]
+    );
+    assert_eq!(
+        rows("The protest drew employers such as Nordfisk, which opposed the levy."),
+        vec![one("Nordfisk", "other", "the levy")]
+    );
+    // A thing named before "which" holds no view.
+    assert_eq!(rows("The bill, which backed the levy, passed.")[0].0, None);
+}
