@@ -346,7 +346,7 @@ pub const ROLE_ADJECTIVES: [&str; 10] = [
 /// Participles whose object is their content: "..., citing a report".
 /// A list, not one string to split: the frames ask whether a participle
 /// cue is one of them again and again.
-pub const OBJECT_PARTICIPLES: [&str; 29] = [
+pub const OBJECT_PARTICIPLES: [&str; 32] = [
     "citing",
     "criticizing",
     "praising",
@@ -368,6 +368,9 @@ pub const OBJECT_PARTICIPLES: [&str; 29] = [
     "thanking",
     "supporting",
     "backing",
+    "endorsing",
+    "opposing",
+    "favoring",
     "seeking",
     "demanding",
     "highlighting",

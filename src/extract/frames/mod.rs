@@ -1025,7 +1025,9 @@ fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mu
         if matches!(kind, CueKind::According | CueKind::Other)
             || (kind == CueKind::Participle
                 && !(cue > 0
-                    && (t[cue - 1].is(class::AUX)
+                    // (A progressive: "is endorsing", "is once again
+                    // questioning", not "had opposing views".)
+                    && (t[cue - 1].is(class::AUX) && !["had", "has", "have"].iter().any(|w| c.lower_is(cue - 1, w))
                         || is_negation(&c, cue - 1)
                         // "She's claiming that C", "he's touting the plan":
                         // the auxiliary is written on.

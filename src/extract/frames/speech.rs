@@ -1018,6 +1018,10 @@ pub(super) fn speaker_first(
     // "warned of more layoffs", "complained about the noise": a verb of
     // saying with a topic, not a clause, takes a stance on it.
     let kind = if kind == CueKind::Speech && speaks_of(c, cue) { CueKind::Other } else { kind };
+    // "S is endorsing Roe's campaign, the latest turn in ...": the object
+    // of a progressive participle that takes one ends as a stance's does.
+    let object_taken =
+        kind == CueKind::Other || (kind == CueKind::Participle && participle_kind(c, cue) == CueKind::Other);
     let cue_bytes;
     let (start, that, attribution) = if kind == CueKind::Declined {
         // "declined to say [conclusively] that C": the refusal is the content.
@@ -1078,7 +1082,7 @@ pub(super) fn speaker_first(
         n => n,
     };
     let mut end = end.min(limit);
-    if kind == CueKind::Other {
+    if object_taken {
         end = object_end(c, start, end);
     }
     let frame = if attribution == Attribution::Declined {
@@ -1095,7 +1099,7 @@ pub(super) fn speaker_first(
             // has denied wrongdoing": a denial's, one noun.
             let e = (start..end).rev().find(|&k| t[k].word()).map_or(start, |k| k + 1);
             let one = e == start + 1 && t[start].word() && !t[start].quoted;
-            let named = kind == CueKind::Other && end == start + 1 && t[start].cap;
+            let named = object_taken && end == start + 1 && t[start].cap;
             // (Not a passive: "was denied bail".)
             let denied = ["denied", "denies", "deny", "denying"].iter().any(|w| c.lower_is(cue, w))
                 && (cue == 0 || !super::BE.iter().any(|w| c.lower_is(cue - 1, w)))

@@ -3455,3 +3455,17 @@ fn a_stance_after_which_is_its_antecedents() {
     // A thing named before "which" holds no view.
     assert_eq!(rows("The bill, which backed the levy, passed.")[0].0, None);
 }
+
+#[test]
+fn a_progressive_of_an_object_participle_takes_an_object() {
+    assert_eq!(
+        rows("Sen. Ann Roe is endorsing Bo Diaz's campaign, the latest chapter in a long feud."),
+        vec![one("Ann Roe", "indirect", "Bo Diaz's campaign")]
+    );
+    assert_eq!(
+        rows("On Tuesday, Roe went further, endorsing eight candidates."),
+        vec![one("Roe", "other", "eight candidates")]
+    );
+    // "had opposing views": "had" makes no progressive.
+    assert_eq!(rows("Roe and Diaz had opposing views on the pier.")[0].0, None);
+}
