@@ -1065,6 +1065,7 @@ fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mu
         || named_colon(&c, out)
         || reported_by(&c, out)
         || colon_report(&c, out)
+        || participle::allegiance(&c, out)
     {
         return Outcome::Framed;
     }

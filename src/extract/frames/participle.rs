@@ -4,9 +4,11 @@
 //! where the phrase after "with" said it; and `S was quoted as saying C`
 //! (or `R quoted S as saying C`, `S was heard saying C`).
 
-use super::phrases::{is_irregular_past, np_back, np_forward, plural_form, starts_clause, subject_before};
-use super::speech::{Complement, complement, object, object_participle};
-use super::{Ctx, Frame, Source, content_frame, cue_at};
+use super::phrases::{
+    is_agent_noun, is_irregular_past, is_people_noun, np_back, np_forward, plural_form, starts_clause, subject_before,
+};
+use super::speech::{Complement, complement, object, object_participle, speaker_first};
+use super::{Ctx, Frame, Source, content_frame, cue_at, is_possessive};
 use crate::extract::cues::{CueKind, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
@@ -678,4 +680,74 @@ fn finish(c: &Ctx, k: usize, source: Source, out: &mut Vec<Frame>) -> bool {
         }
     }
     push(out, frame_to(t.len()))
+}
+
+/// `A super PAC backing Roe, Harbour First, led the way`, `outside groups
+/// supporting Roe have spent heavily`: a participle of allegiance right
+/// after a noun phrase, with no comma between, says where the people it
+/// names stand. Only a head that can hold a view (a group or body, people
+/// by what they do, a name, "those"), never a thing ("placards supporting
+/// Roe") or a pronoun; tried when nothing else frames the sentence, so a
+/// report of its own ("A group backing Roe said C") comes first.
+pub(super) fn allegiance(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    const ALLEGIANCE: [&str; 5] = ["supporting", "backing", "opposing", "endorsing", "favoring"];
+    let t = c.t;
+    c.cue_words()
+        .filter(|&k| {
+            k >= 1 && !t[k].quoted && t[k - 1].word() && !t[k - 1].quoted && ALLEGIANCE.iter().any(|w| c.lower_is(k, w))
+        })
+        .any(|k| {
+            let Some(np) = np_back(c, k) else {
+                return false;
+            };
+            let head = np.1 - 1;
+            let x = &t[head];
+            let those = np.1 == np.0 + 1 && ["those", "others"].iter().any(|w| c.lower_is(np.0, w));
+            let holds = those
+                || (!t[np.0].is(class::PRON)
+                    && (x.is(class::GROUP | class::ANON | class::ORG)
+                        || is_agent_noun(c, head)
+                        || is_people_noun(c, head)
+                        || (x.cap && !x.is(class::DET | class::ROLE | class::TIME))));
+            holds
+                && speaker_first(
+                    c,
+                    k,
+                    CueKind::Other,
+                    Source::Mention { np, appositive: None },
+                    predicate_start(c, k),
+                    out,
+                )
+        })
+}
+
+/// Where the sentence's own predicate begins after the participle at
+/// `k` and its object ("groups backing Roe have spent", "voters favoring
+/// Roe turned out", "a fund backing Roe also paid", "those backing Roe
+/// include Diaz"): an auxiliary, an adverb of the predicate, a past tense
+/// that follows no article or preposition, or a lowercase word right
+/// after a name that is no title ("backing Florida governor Jeb Bush").
+/// The object ends there at the latest.
+fn predicate_start(c: &Ctx, k: usize) -> usize {
+    let t = c.t;
+    (k + 2..t.len())
+        .find(|&j| {
+            let x = &t[j];
+            let w = x.text(c.doc);
+            x.word()
+                && !x.quoted
+                && !x.cap
+                && (x.is(class::AUX)
+                    || ["also", "still", "already", "now", "then"].iter().any(|a| w.eq_ignore_ascii_case(a))
+                    || ((w.len() >= 5 && w.ends_with("ed") || is_irregular_past(c, j))
+                        && !t[j - 1].is(class::DET | class::PREP)
+                        && !is_possessive(c, j - 1))
+                    || (t[j - 1].cap
+                        && t[j - 1].word()
+                        && !is_possessive(c, j - 1)
+                        && !t[j - 1].is(class::DET)
+                        && !x.is(class::PREP | class::CONJ | class::SUB | class::DET | class::PRON)
+                        && !is_agent_noun(c, j)))
+        })
+        .unwrap_or(t.len())
 }

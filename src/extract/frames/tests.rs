@@ -3469,3 +3469,22 @@ fn a_progressive_of_an_object_participle_takes_an_object() {
     // "had opposing views": "had" makes no progressive.
     assert_eq!(rows("Roe and Diaz had opposing views on the pier.")[0].0, None);
 }
+
+#[test]
+fn a_group_backing_someone_takes_a_stance() {
+    each_one([
+        (
+            "A harbour fund backing Ann Roe's campaign, Sea First, led the way.",
+            one("harbour fund", "other", "Ann Roe's campaign"),
+        ),
+        ("Outside groups supporting Ann Roe also have spent heavily.", one("groups", "other", "Ann Roe")),
+        ("Donors gave $3 million to a group backing the mayor.", one("group", "other", "the mayor")),
+        ("Those supporting the levy outnumbered the rest.", one("Those", "other", "the levy")),
+        ("Voters favoring Roe turned out early.", one("voters", "other", "Roe")),
+        ("Those backing Sea First include Stan Hubb.", one("Those", "other", "Sea First")),
+    ]);
+    // A thing does not back anyone; an adjective is no participle.
+    for text in ["Many carried placards supporting Roe.", "The opposing side scored twice."] {
+        assert_eq!(rows(text)[0].0, None, "{text}");
+    }
+}
