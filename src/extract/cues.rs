@@ -760,7 +760,7 @@ impl Lexicon {
 /// Look a word up (any case). Words longer than 24 bytes or not ASCII are in
 /// no class.
 pub fn lookup(word: &str) -> Entry {
-    lookup_in(word, 0, word.len())
+    lookup_tail(&TABLE, word.as_bytes(), 0, word.len())
 }
 
 /// [`lookup`] of `text[start..end]`. Where `text` goes on far enough
@@ -775,38 +775,58 @@ pub fn lookup_in(text: &str, start: usize, end: usize) -> Entry {
 }
 
 /// The lookup itself. A word of one to eight bytes, nearly every word of
-/// running text, is read with one load masked to its length, lowercased
-/// eight bytes at once, and probed for at once: no length filter, no test
-/// for digits or bytes that are not ASCII before it. Each of those only
-/// said early what the probe says anyway (no key starts with a digit or
-/// holds such a byte: see [`Table::entry`]), and three words in four
-/// passed them (the lookups of 840 PolNeAR texts: about 45 instructions
-/// a word before the probe, for 340,000 words).
+/// running text, is read with one load (which holds its last byte, so
+/// an abbreviation's dot is told from it with no other read), masked to
+/// its length, lowercased eight bytes at once, and probed for at once: no
+/// length filter, no test for digits or bytes that are not ASCII before
+/// it. Each of those only said early what the probe says anyway (no key
+/// starts with a digit or holds such a byte: see [`Table::entry`]), and
+/// three words in four passed them (the lookups of 840 PolNeAR texts:
+/// about 45 instructions a word before the probe, for 340,000 words).
 #[inline(always)]
 fn lookup_in_table(table: &Table, text: &str, start: usize, end: usize) -> Entry {
     let bytes = text.as_bytes();
+    let len = end.wrapping_sub(start);
+    if len.wrapping_sub(1) < 8
+        && let Some(b) = bytes.get(start..start + 8)
+    {
+        let raw = u64::from_le_bytes(b.try_into().expect("8 bytes"));
+        // Abbreviations are stored without their dot ("Gen." is "gen").
+        let len = len - usize::from((raw >> (8 * (len - 1))) as u8 == b'.');
+        // The low `len` bytes (none for a lone dot: no key is empty).
+        let w = raw & u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
+        return table.get_short(w | scan::upper_mask(w) >> 2);
+    }
+    lookup_near_end_or_long(table, bytes, start, end)
+}
+
+/// [`lookup_tail`], out of the lookups' loops: one word in eight comes
+/// here.
+#[inline(never)]
+fn lookup_near_end_or_long(table: &Table, bytes: &[u8], start: usize, end: usize) -> Entry {
+    lookup_tail(table, bytes, start, end)
+}
+
+/// [`lookup_in_table`] of a word too near the end of the text for one
+/// load (as most words given to [`lookup`] on their own are, which come
+/// here at once), or of more than eight bytes.
+#[inline(always)]
+fn lookup_tail(table: &Table, bytes: &[u8], start: usize, end: usize) -> Entry {
     // Abbreviations are stored without their dot ("Gen." is "gen").
     let end = end - usize::from(end > start && bytes[end - 1] == b'.');
     let len = end - start;
-    if len.wrapping_sub(1) < 8 {
-        let w = match bytes.get(start..start + 8) {
-            // The low `len` bytes.
-            Some(b) => u64::from_le_bytes(b.try_into().expect("8 bytes")) & (u64::MAX >> (64 - 8 * len)),
-            // Too near the end of `text` for a load, as most words given
-            // to `lookup` on their own are: two loads that overlap (see
-            // `short_word`), not a byte loop.
-            None => short_word(&bytes[start..end]),
-        };
+    if (1..=8).contains(&len) {
+        // Two loads that overlap (see `short_word`), not a byte loop.
+        let w = short_word(&bytes[start..end]);
         return table.get_short(w | scan::upper_mask(w) >> 2);
     }
     lookup_long(table, bytes, start, end)
 }
 
-/// [`lookup_in_table`] of a word of no byte or of more than eight: out of
-/// line. The key's last eight bytes are read as the word's last eight,
+/// [`lookup_in_table`] of a word of no byte or of more than eight. The key's last eight bytes are read as the word's last eight,
 /// shifted down over the bytes already read: every load stays inside the
 /// word, so no word needs the byte loop, wherever it sits in the text.
-#[inline(never)]
+#[inline]
 fn lookup_long(table: &Table, bytes: &[u8], start: usize, end: usize) -> Entry {
     let len = end - start;
     if !(9..=24).contains(&len) {
