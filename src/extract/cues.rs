@@ -239,7 +239,7 @@ impl Table {
     }
 
     /// A word of one to eight bytes, packed (see [`pack`]). Inlined: the
-    /// tokeniser calls it for most words of a sentence that may frame.
+    /// tokeniser calls it for most words.
     #[inline]
     fn get_short(&self, w: u64) -> Entry {
         let (mut i, tag) = slot(&[w, 0, 0], SLOTS);
@@ -750,10 +750,26 @@ impl Lexicon {
         self.0.cue_lengths[slot] & (1 << b.len()) != 0
     }
 
-    /// [`lookup_in`].
+    /// [`lookup_in`], out of line: for the tokeniser's rarer words (long
+    /// ones, ones with inner marks, ones near the end of the text), so
+    /// that its loop keeps only the short words' probe.
+    #[inline(never)]
+    pub fn lookup_in_out_of_line(self, text: &str, start: usize, end: usize) -> Entry {
+        lookup_tail(self.0, text.as_bytes(), start, end)
+    }
+
+    /// [`lookup_in`] of a word of `len` bytes (one to eight) whose bytes,
+    /// and any after them, are `x` (little-endian): ASCII letters and
+    /// digits, after at most one of `$ % & @ #`, so no abbreviation's dot
+    /// ends it. The tokeniser has these bytes loaded already.
+    ///
+    /// Setting bit 5 of each byte lowercases such a word: a letter's case
+    /// is that bit, and a digit and `$ % & #` have it set. Only a first
+    /// `@` changes (to a backquote), and neither opens a key.
     #[inline(always)]
-    pub fn lookup_in(self, text: &str, start: usize, end: usize) -> Entry {
-        lookup_in_table(self.0, text, start, end)
+    pub fn short_word_entry(self, x: u64, len: usize) -> Entry {
+        debug_assert!((1..=8).contains(&len));
+        self.0.get_short((x | scan::LO * 0x20) & (u64::MAX >> (64 - 8 * len)))
     }
 }
 
@@ -809,7 +825,8 @@ fn lookup_near_end_or_long(table: &Table, bytes: &[u8], start: usize, end: usize
 
 /// [`lookup_in_table`] of a word too near the end of the text for one
 /// load (as most words given to [`lookup`] on their own are, which come
-/// here at once), or of more than eight bytes.
+/// here at once), or of more than eight bytes; or of any word, with a
+/// second load where one would do.
 #[inline(always)]
 fn lookup_tail(table: &Table, bytes: &[u8], start: usize, end: usize) -> Entry {
     // Abbreviations are stored without their dot ("Gen." is "gen").
