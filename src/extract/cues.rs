@@ -758,6 +758,33 @@ impl Lexicon {
         lookup_tail(self.0, text.as_bytes(), start, end)
     }
 
+    /// [`lookup_in`] of `text[start..end]`, a word of ASCII letters and
+    /// digits after at most one of `$ % & @ #` (see [`Self::short_word_entry`]
+    /// for why setting bit 5 lowercases it): out of line, for the
+    /// tokeniser's words of more than eight bytes, one in eight, which the
+    /// general lookup read with a dot test, an ASCII test and three
+    /// lowercasings.
+    #[inline(never)]
+    pub fn plain_word_entry(self, text: &str, start: usize, end: usize) -> Entry {
+        let (bytes, len) = (text.as_bytes(), end - start);
+        if !(9..=24).contains(&len) {
+            return lookup_tail(self.0, bytes, start, end);
+        }
+        if self.0.lengths[filter_slot(bytes[start], bytes[end - 1])] & (1 << len) == 0 {
+            return Entry::default();
+        }
+        let load = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+        let last = load(end - 8);
+        let k = if len <= 16 {
+            [load(start), last >> (8 * (16 - len)), 0]
+        } else {
+            [load(start), load(start + 8), last >> (8 * (24 - len))]
+        };
+        // Bit 5 set in each of the word's bytes (none is 0 or above 0x7F),
+        // not in the zeros after it.
+        self.0.get_long(&k.map(|kj| kj | ((kj + scan::LO * 0x7F) & scan::HI) >> 2))
+    }
+
     /// [`lookup_in`] of a word of `len` bytes (one to eight) whose bytes,
     /// and any after them, are `x` (little-endian): ASCII letters and
     /// digits, after at most one of `$ % & @ #`, so no abbreviation's dot

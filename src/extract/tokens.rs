@@ -244,6 +244,8 @@ pub fn tokenize(
             // The word's first eight bytes, read once: they tell where a
             // word of up to eight ends, and are its lexicon key (0: the
             // word is longer, or too near the end of the text for the load).
+            // Whether the word is letters and digits after its first byte.
+            let mut plain = true;
             let (mut end, mut key) = match doc.as_bytes().get(range.0 + i..).and_then(<[u8]>::first_chunk::<8>) {
                 Some(b) => {
                     let x = u64::from_le_bytes(*b);
@@ -267,6 +269,7 @@ pub fn tokenize(
             {
                 end = word_end(s, i, b as char, end);
                 key = 0;
+                plain = false;
             }
             let cap = b.is_ascii_uppercase();
             if cap {
@@ -277,6 +280,8 @@ pub fn tokenize(
             }
             let entry = if key != 0 {
                 lexicon.short_word_entry(key, end - i)
+            } else if plain {
+                lexicon.plain_word_entry(doc, range.0 + i, range.0 + end)
             } else {
                 lexicon.lookup_in_out_of_line(doc, range.0 + i, range.0 + end)
             };
