@@ -224,7 +224,10 @@ pub fn tokenize(
 ) -> Noted {
     out.clear();
     let s = &doc[range.0..range.1];
-    let bytes = s.as_bytes();
+    // The text from the sentence's start: the sentence, and the bytes
+    // after it that a word's one load may read.
+    let tail = &doc.as_bytes()[range.0..];
+    let bytes = &tail[..s.len()];
     // Only a span that reaches into the sentence can quote its words.
     // Most sentences have none and skip the walk along the spans at every
     // token (a conservative test: `quoted` below decides when one does).
@@ -246,7 +249,7 @@ pub fn tokenize(
             // word is longer, or too near the end of the text for the load).
             // Whether the word is letters and digits after its first byte.
             let mut plain = true;
-            let (mut end, mut key) = match doc.as_bytes().get(range.0 + i..).and_then(<[u8]>::first_chunk::<8>) {
+            let (mut end, mut key) = match tail.get(i..).and_then(<[u8]>::first_chunk::<8>) {
                 Some(b) => {
                     let x = u64::from_le_bytes(*b);
                     // A stop after the first byte (which may be `$ % & @ #`);
