@@ -349,7 +349,11 @@ fn settle(doc: &str, tokens: &mut [Token], capitals: bool) -> (u16, u64) {
     let (mut marks, mut cues) = (0, 0u64);
     for k in 0..tokens.len() {
         let t = tokens[k];
-        if t.kind == Kind::Word && !t.quoted {
+        // Most words are in no class the tests below read, or in none at
+        // all: they and the tokens that are not unquoted words (whose
+        // entries are empty) stay as they are.
+        if t.entry.cue.is_some() || t.entry.class & (class::CONTEXT_CUE | FUNCTION) != 0 {
+            debug_assert!(t.kind == Kind::Word && !t.quoted);
             let mut entry = t.entry;
             if entry.class & class::CONTEXT_CUE != 0 {
                 entry = cues::context_cue(doc, (t.start, t.end), word_before(&tokens[..k]), entry);
@@ -444,11 +448,12 @@ fn may_frame(doc: &str, tokens: &[Token], marks: u16) -> bool {
     }
     let lexicon = cues::Lexicon::get();
     for (k, t) in tokens.iter().enumerate() {
-        // A quoted word is a quoted run's (the general path makes a word
-        // quoted only as one), which proves nothing.
-        if t.kind != Kind::Word || t.quoted || (t.entry.cue.is_none() && t.entry.class & MAY_CUE == 0) {
+        // Only an unquoted word has an entry (a quoted word is a quoted
+        // run's, which proves nothing).
+        if t.entry.cue.is_none() && t.entry.class & MAY_CUE == 0 {
             continue;
         }
+        debug_assert!(t.kind == Kind::Word && !t.quoted);
         // (The filter the lookup had in front of it here: it tells an
         // abbreviation's dot from a cue's word, "Says.,".)
         if lexicon.maybe_cue(&bytes[t.start..t.end]) {
