@@ -766,22 +766,11 @@ impl Lexicon {
     /// lowercasings.
     #[inline(never)]
     pub fn plain_word_entry(self, text: &str, start: usize, end: usize) -> Entry {
-        let (bytes, len) = (text.as_bytes(), end - start);
-        if !(9..=24).contains(&len) {
+        let bytes = text.as_bytes();
+        if !(9..=24).contains(&(end - start)) {
             return lookup_tail(self.0, bytes, start, end);
         }
-        if self.0.lengths[filter_slot(bytes[start], bytes[end - 1])] & (1 << len) == 0 {
-            return Entry::default();
-        }
-        let load = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
-        let last = load(end - 8);
-        let k = if len <= 16 {
-            [load(start), last >> (8 * (16 - len)), 0]
-        } else {
-            [load(start), load(start + 8), last >> (8 * (24 - len))]
-        };
-        // Bit 5 set in each of the word's bytes (none is 0 or above 0x7F),
-        // not in the zeros after it.
+        let Some(k) = long_key(self.0, bytes, start, end) else { return Entry::default() };
         self.0.get_long(&k.map(|kj| kj | ((kj + scan::LO * 0x7F) & scan::HI) >> 2))
     }
 
@@ -796,7 +785,7 @@ impl Lexicon {
     #[inline(always)]
     pub fn short_word_entry(self, x: u64, len: usize) -> Entry {
         debug_assert!((1..=8).contains(&len));
-        self.0.get_short((x | scan::LO * 0x20) & (u64::MAX >> (64 - 8 * len)))
+        self.0.get_short((x | (scan::LO * 0x20)) & (u64::MAX >> (64 - 8 * len)))
     }
 }
 
@@ -867,30 +856,39 @@ fn lookup_tail(table: &Table, bytes: &[u8], start: usize, end: usize) -> Entry {
     lookup_long(table, bytes, start, end)
 }
 
-/// [`lookup_in_table`] of a word of no byte or of more than eight. The key's last eight bytes are read as the word's last eight,
-/// shifted down over the bytes already read: every load stays inside the
-/// word, so no word needs the byte loop, wherever it sits in the text.
+/// [`lookup_in_table`] of a word of no byte or of more than eight.
 #[inline]
 fn lookup_long(table: &Table, bytes: &[u8], start: usize, end: usize) -> Entry {
-    let len = end - start;
-    if !(9..=24).contains(&len) {
+    if !(9..=24).contains(&(end - start)) {
         return Entry::default();
     }
-    if table.lengths[filter_slot(bytes[start], bytes[end - 1])] & (1 << len) == 0 {
-        return Entry::default();
-    }
-    let load = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
-    let last = load(end - 8);
-    let k = if len <= 16 {
-        [load(start), last >> (8 * (16 - len)), 0]
-    } else {
-        [load(start), load(start + 8), last >> (8 * (24 - len))]
-    };
+    let Some(k) = long_key(table, bytes, start, end) else { return Entry::default() };
     // Not ASCII: in no class. Then lowercase, eight bytes at once.
     if (k[0] | k[1] | k[2]) & scan::HI != 0 {
         return Entry::default();
     }
     table.get_long(&k.map(|kj| kj | scan::upper_mask(kj) >> 2))
+}
+
+/// The key of the word `bytes[start..end]` of nine to 24 bytes, as it
+/// stands (not lowercased), if the length filter lets it through. Its
+/// last eight bytes are read as the word's last eight, shifted down over
+/// the bytes already read: every load stays inside the word, so no word
+/// needs a byte loop, wherever it sits in the text.
+#[inline(always)]
+fn long_key(table: &Table, bytes: &[u8], start: usize, end: usize) -> Option<[u64; 3]> {
+    let len = end - start;
+    debug_assert!((9..=24).contains(&len));
+    if table.lengths[filter_slot(bytes[start], bytes[end - 1])] & (1 << len) == 0 {
+        return None;
+    }
+    let load = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    let last = load(end - 8);
+    Some(if len <= 16 {
+        [load(start), last >> (8 * (16 - len)), 0]
+    } else {
+        [load(start), load(start + 8), last >> (8 * (24 - len))]
+    })
 }
 
 /// A word of one to eight bytes as the low bytes of a `u64` (the others
