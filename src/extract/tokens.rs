@@ -224,13 +224,17 @@ pub fn tokenize(
 ) -> Noted {
     out.clear();
     let s = &doc[range.0..range.1];
-    let bytes = s.as_bytes();
+    // The text from the sentence's start: the sentence, and the bytes
+    // after it that a word's one load may read.
+    let tail = &doc.as_bytes()[range.0..];
+    let bytes = &tail[..s.len()];
     // Only a span that reaches into the sentence can quote its words.
     // Most sentences have none and skip the walk along the spans at every
     // token (a conservative test: `quoted` below decides when one does).
     let (rel_start, rel_end) = (range.0 - para_start, range.1 - para_start);
     let quotes_here = spans.iter().any(|sp| sp.open < rel_end && sp.end > rel_start);
     let mut st = Scan { q: 0, capitals: false, marks: mark::KNOWN };
+    let lexicon = cues::Lexicon::get();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -240,12 +244,35 @@ pub fn tokenize(
             continue;
         }
         if class & byte::WORD != 0 && !(quotes_here && st.quoted(spans, range.0 + i - para_start)) {
-            let mut end = scan::alnum_end(bytes, i + 1);
+            // The word's first eight bytes, read once: they tell where a
+            // word of up to eight ends, and are its lexicon key (0: the
+            // word is longer, or too near the end of the text for the load).
+            // Whether the word is letters and digits after its first byte.
+            let mut plain = true;
+            let (mut end, mut key) = match tail.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+                Some(b) => {
+                    let x = u64::from_le_bytes(*b);
+                    // A stop after the first byte (which may be `$ % & @ #`);
+                    // the sentence may end before it.
+                    let stop = !scan::alnum_mask(x) & scan::HI & !0x80;
+                    if stop != 0 {
+                        ((i + (stop.trailing_zeros() / 8) as usize).min(bytes.len()), x)
+                    } else if i + 8 <= bytes.len() {
+                        let end = scan::alnum_end(bytes, i + 8);
+                        (end, if end == i + 8 { x } else { 0 })
+                    } else {
+                        (bytes.len(), x)
+                    }
+                }
+                None => (scan::alnum_end(bytes, i + 1), 0),
+            };
             if let Some(&nb) = bytes.get(end)
                 && byte::TABLE[usize::from(nb)] & byte::GOES_ON != 0
                 && !ends_at_mark(bytes, i, end, nb)
             {
                 end = word_end(s, i, b as char, end);
+                key = 0;
+                plain = false;
             }
             let cap = b.is_ascii_uppercase();
             if cap {
@@ -254,14 +281,14 @@ pub fn tokenize(
             if matches!(end - i, 2..=4) {
                 st.marks |= mark::of_word(&bytes[i..end], false);
             }
-            out.push(Token {
-                start: range.0 + i,
-                end: range.0 + end,
-                kind: Kind::Word,
-                quoted: false,
-                cap,
-                entry: Entry::default(),
-            });
+            let entry = if key != 0 {
+                lexicon.short_word_entry(key, end - i)
+            } else if plain {
+                lexicon.plain_word_entry(doc, range.0 + i, range.0 + end)
+            } else {
+                lexicon.lookup_in_out_of_line(doc, range.0 + i, range.0 + end)
+            };
+            out.push(Token { start: range.0 + i, end: range.0 + end, kind: Kind::Word, quoted: false, cap, entry });
             i = end;
             // Most words have one space after them: stepped over here, not
             // by a turn of the loop.
@@ -294,32 +321,40 @@ pub fn tokenize(
     }
     // An opening quotation mark proves it, and the marks know of one
     // (only `general_token` makes it, noting `mark::OPEN`): no walk to
-    // find it, looking up the cue words before it on the way.
-    let may_frame = framed || st.marks & mark::OPEN != 0 || may_frame(doc, out);
-    // A sentence with no possible cue and no quotation has no frame: its
-    // words need no lookup (most sentences of news are like that), and
-    // it has no cue word.
-    let (marks, cues) = if may_frame { look_up(doc, out, st.capitals) } else { (0, 0) };
-    Noted { marks: st.marks | marks, cues: Some(cues) }
+    // find it.
+    if framed || st.marks & mark::OPEN != 0 || may_frame(doc, out, st.marks) {
+        let (marks, cues) = settle(doc, out, st.capitals);
+        Noted { marks: st.marks | marks, cues: Some(cues) }
+    } else {
+        // A sentence with no possible cue and no quotation has no frame
+        // (most sentences of news are like that): its words are in no
+        // class for the frames, and it has no cue word.
+        for t in out.iter_mut() {
+            t.entry = Entry::default();
+        }
+        Noted { marks: st.marks, cues: Some(0) }
+    }
 }
 
-/// The lexicon's entries of a sentence's `tokens` (`capitals`: whether
-/// it has a word of two capitals), and the [`mark`]s and cue words (bit
-/// `k` for token `k`, of the first 64) they give. Quoted words are
-/// content whatever they are.
+/// The entries of a sentence's `tokens` that its context decides, given
+/// their lexicon entries (`capitals`: whether it has a word of two
+/// capitals), and the [`mark`]s and cue words (bit `k` for token `k`, of
+/// the first 64) they give. Quoted words are content whatever they are.
 ///
 /// A loop of its own, out of line: the tokeniser's loop keeps its
-/// registers to itself (the lookup's spilled them for every token when
-/// the two shared a function, and a mask of cue words kept in the same
-/// function cost the tokeniser's loop more than the frames' walk for it).
+/// registers to itself (a mask of cue words kept in the same function
+/// cost the tokeniser's loop more than the frames' walk for it).
 #[inline(never)]
-fn look_up(doc: &str, tokens: &mut [Token], capitals: bool) -> (u16, u64) {
-    let lexicon = cues::Lexicon::get();
+fn settle(doc: &str, tokens: &mut [Token], capitals: bool) -> (u16, u64) {
     let (mut marks, mut cues) = (0, 0u64);
     for k in 0..tokens.len() {
         let t = tokens[k];
-        if t.kind == Kind::Word && !t.quoted {
-            let mut entry = lexicon.lookup_in(doc, t.start, t.end);
+        // Most words are in no class the tests below read, or in none at
+        // all: they and the tokens that are not unquoted words (whose
+        // entries are empty) stay as they are.
+        if t.entry.cue.is_some() || t.entry.class & (class::CONTEXT_CUE | FUNCTION) != 0 {
+            debug_assert!(t.kind == Kind::Word && !t.quoted);
+            let mut entry = t.entry;
             if entry.class & class::CONTEXT_CUE != 0 {
                 entry = cues::context_cue(doc, (t.start, t.end), word_before(&tokens[..k]), entry);
             }
@@ -392,58 +427,64 @@ impl Scan {
     }
 }
 
-/// Whether a sentence's `tokens` may frame, so that its words need their
-/// lookups: an unquoted word that is a cue ("said"), "put" or "phrased"
+/// Whether a sentence's `tokens` (with their lexicon entries; `marks`
+/// its [`mark`]s so far) may frame, so that its words keep their
+/// entries: an unquoted word that is a cue ("said"), "put" or "phrased"
 /// before "it" ("C, as Roe put it."), "In" opening it before a poll word
-/// ("In a poll, C"), a quotation mark that opens a quotation, a colon or
-/// a dash among its first tokens ("Kerry: ...", "Ann Roe ― ...", "Her
-/// response was blunt: ..."). A pass
-/// of its own after the tokens, stopping at the first proof: most
-/// sentences have none, and each word's test is the lexicon's length
-/// filter.
-fn may_frame(doc: &str, tokens: &[Token]) -> bool {
+/// ("In a poll, C"), a quotation mark that opens a quotation (told by the
+/// caller), a colon or a dash among its first tokens ("Kerry: ...", "Ann
+/// Roe ― ...", "Her response was blunt: ..."), "that" after a light noun.
+/// Every word was looked up as it was made, so each test is a read of an
+/// entry or a rare case's walk; most sentences have no proof.
+fn may_frame(doc: &str, tokens: &[Token], marks: u16) -> bool {
     let bytes = doc.as_bytes();
-    let lexicon = cues::Lexicon::get();
-    let mut opens_in = false;
-    for (k, t) in tokens.iter().enumerate() {
+    for (k, t) in tokens.iter().enumerate().take(15) {
         match t.kind {
-            // A quoted word is a quoted run's (the general path makes a
-            // word quoted only as one), which proves nothing.
-            Kind::Word if t.quoted => {}
-            Kind::Word => {
-                let w = &bytes[t.start..t.end];
-                if lexicon.maybe_cue(w) {
-                    let mut entry = lexicon.lookup_in(doc, t.start, t.end);
-                    if entry.class & class::CONTEXT_CUE != 0 {
-                        entry = cues::context_cue(doc, (t.start, t.end), word_before(&tokens[..k]), entry);
-                    }
-                    if entry.cue.is_some() || (entry.class & class::PUT != 0 && bytes[t.end..].starts_with(b" it")) {
-                        return true;
-                    }
-                }
-                // ("has made the case that C": see `cues::LIGHT_NOUNS`.)
-                if w == b"that"
-                    && k > 0
-                    && tokens[k - 1].kind == Kind::Word
-                    && cues::LIGHT_NOUNS.iter().any(|n| bytes[tokens[k - 1].start..tokens[k - 1].end] == *n.as_bytes())
-                {
-                    return true;
-                }
-                if k == 0 {
-                    opens_in = w == b"In";
-                } else if opens_in && cues::is_poll(&doc[t.start..t.end]) {
-                    return true;
-                }
-            }
-            Kind::Open => return true,
             Kind::Dash if k <= 6 => return true,
             // (Up to fourteen: "The message from the mayor was clear: C".)
-            Kind::Colon if k <= 14 => return true,
+            Kind::Colon => return true,
             _ => {}
         }
     }
-    false
+    let lexicon = cues::Lexicon::get();
+    for (k, t) in tokens.iter().enumerate() {
+        // Only an unquoted word has an entry (a quoted word is a quoted
+        // run's, which proves nothing).
+        if t.entry.cue.is_none() && t.entry.class & MAY_CUE == 0 {
+            continue;
+        }
+        debug_assert!(t.kind == Kind::Word && !t.quoted);
+        // (The filter the lookup had in front of it here: it tells an
+        // abbreviation's dot from a cue's word, "Says.,".)
+        if lexicon.maybe_cue(&bytes[t.start..t.end]) {
+            let mut entry = t.entry;
+            if entry.class & class::CONTEXT_CUE != 0 {
+                entry = cues::context_cue(doc, (t.start, t.end), word_before(&tokens[..k]), entry);
+            }
+            if entry.cue.is_some() || (entry.class & class::PUT != 0 && bytes[t.end..].starts_with(b" it")) {
+                return true;
+            }
+        }
+    }
+    // ("has made the case that C": see `cues::LIGHT_NOUNS`.)
+    let unquoted = |t: &Token, w: &[u8]| t.kind == Kind::Word && !t.quoted && bytes[t.start..t.end] == *w;
+    if marks & mark::THAT != 0
+        && tokens.windows(2).any(|p| {
+            unquoted(&p[1], b"that")
+                && p[0].kind == Kind::Word
+                && cues::LIGHT_NOUNS.iter().any(|n| bytes[p[0].start..p[0].end] == *n.as_bytes())
+        })
+    {
+        return true;
+    }
+    tokens.first().is_some_and(|t| unquoted(t, b"In"))
+        && tokens[1..].iter().any(|t| t.kind == Kind::Word && !t.quoted && cues::is_poll(&doc[t.start..t.end]))
 }
+
+/// Classes of the words that may prove a sentence may frame without a
+/// cue of their own: "put" and "phrased", and the words whose cue their
+/// context decides.
+const MAY_CUE: u32 = class::PUT | class::CONTEXT_CUE;
 
 /// Whether the run of ASCII letters and digits `bytes[i..end]` is a whole
 /// word though the mark `nb` after it is one [`word_end`] looks at: a
@@ -642,7 +683,12 @@ fn general_token(
         Kind::Other if c == '(' => mark::PAREN,
         _ => 0,
     };
-    out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry: Entry::default() });
+    let entry = if kind == Kind::Word && !quoted {
+        cues::Lexicon::get().lookup_in_out_of_line(doc, range.0 + i, range.0 + end)
+    } else {
+        Entry::default()
+    };
+    out.push(Token { start: range.0 + i, end: range.0 + end, kind, quoted, cap, entry });
     Some(end)
 }
 
@@ -697,6 +743,7 @@ fn abbrev_like(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn no_general_punctuation_is_alphanumeric() {
@@ -715,5 +762,91 @@ mod tests {
             words,
             vec!["Gen.", "Ann", "F.", "Cole", ",", "a", "U.S.", "official", ",", "said", "1,000", "don\u{2019}t", "."]
         );
+    }
+
+    /// `may_frame` as it was before the tokeniser looked every word up:
+    /// a walk that looks up the words the cue filter lets through.
+    fn may_frame_by_lookups(doc: &str, tokens: &[Token]) -> bool {
+        let bytes = doc.as_bytes();
+        let lexicon = cues::Lexicon::get();
+        let mut opens_in = false;
+        for (k, t) in tokens.iter().enumerate() {
+            match t.kind {
+                Kind::Word if t.quoted => {}
+                Kind::Word => {
+                    let w = &bytes[t.start..t.end];
+                    if lexicon.maybe_cue(w) {
+                        let mut entry = cues::lookup_in(doc, t.start, t.end);
+                        if entry.class & class::CONTEXT_CUE != 0 {
+                            entry = cues::context_cue(doc, (t.start, t.end), word_before(&tokens[..k]), entry);
+                        }
+                        if entry.cue.is_some() || (entry.class & class::PUT != 0 && bytes[t.end..].starts_with(b" it"))
+                        {
+                            return true;
+                        }
+                    }
+                    if w == b"that"
+                        && k > 0
+                        && tokens[k - 1].kind == Kind::Word
+                        && cues::LIGHT_NOUNS
+                            .iter()
+                            .any(|n| bytes[tokens[k - 1].start..tokens[k - 1].end] == *n.as_bytes())
+                    {
+                        return true;
+                    }
+                    if k == 0 {
+                        opens_in = w == b"In";
+                    } else if opens_in && cues::is_poll(&doc[t.start..t.end]) {
+                        return true;
+                    }
+                }
+                Kind::Open => return true,
+                Kind::Dash if k <= 6 => return true,
+                Kind::Colon if k <= 14 => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+        /// Every unquoted word's entry is its lookup (where its context
+        /// does not decide it), and a sentence may frame where the walk
+        /// by lookups said so.
+        #[test]
+        fn words_are_looked_up_as_they_are_made(
+            words in prop::collection::vec(prop_oneof![
+                prop::sample::select(vec![
+                    "said", "Said", "SAID", "Said.,", "says.", "told", "Gen.", "U.S.", "Mr.", "the", "The", "THE", "In",
+                    "poll", "that", "case", "put", "it", "phrased", "estimate", "report", "see", "as", "clear", "made",
+                    "convinced", "is", "officials", "according", "to", "president-elect", "counterintelligence",
+                    "spokeswoman", "Spokeswomen", "A.", "WHO", "don\u{2019}t", "Roe's", "1,000", "3.5", "$5", "@roe",
+                    "#tag", "caf\u{e9}", "\u{c9}lan", ",", ".", ":", "\u{2014}", "--", "-", "(", "\"", "\u{201c}",
+                    "\u{201d}", "''", "a.m.", "No.", "x",
+                ]).prop_map(str::to_string),
+                "[a-zA-Z0-9]{1,12}",
+            ], 0..24),
+            tail in prop_oneof![Just(""), Just(" and more words after it.")],
+        ) {
+            let sentence = words.join(" ");
+            let doc = format!("{sentence}{tail}");
+            let mut spans = Vec::new();
+            quotes::find(&sentence, false, &mut spans);
+            let mut t = Vec::new();
+            let noted = tokenize(&doc, (0, sentence.len()), 0, &spans, true, &mut t);
+            let mut raw = t.clone();
+            for (k, tok) in t.iter().enumerate() {
+                if tok.kind == Kind::Word && !tok.quoted {
+                    let want = cues::lookup_in(&doc, tok.start, tok.end);
+                    raw[k].entry = want;
+                    if want.class & (class::CONTEXT_CUE | FUNCTION) == 0 {
+                        prop_assert_eq!((tok.entry.class, tok.entry.cue), (want.class, want.cue), "{:?}", tok.text(&doc));
+                    }
+                }
+            }
+            let ours = noted.marks & mark::OPEN != 0 || may_frame(&doc, &raw, noted.marks);
+            prop_assert_eq!(ours, may_frame_by_lookups(&doc, &t), "{:?}", sentence);
+        }
     }
 }
