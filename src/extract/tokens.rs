@@ -430,8 +430,8 @@ impl Scan {
 /// Whether a sentence's `tokens` (with their lexicon entries; `marks`
 /// its [`mark`]s so far) may frame, so that its words keep their
 /// entries: an unquoted word that is a cue ("said"), "put" or "phrased"
-/// before "it" ("C, as Roe put it."), "In" opening it before a poll word
-/// ("In a poll, C"), a quotation mark that opens a quotation (told by the
+/// before "it" ("C, as Roe put it."), a poll word after "in" ("In a poll,
+/// C", "C in a Ledger poll"), a quotation mark that opens a quotation (told by the
 /// caller), a colon or a dash among its first tokens ("Kerry: ...", "Ann
 /// Roe ― ...", "Her response was blunt: ..."), "that" after a light noun.
 /// Every word was looked up as it was made, so each test is a read of an
@@ -477,8 +477,14 @@ fn may_frame(doc: &str, tokens: &[Token], marks: u16) -> bool {
     {
         return true;
     }
-    tokens.first().is_some_and(|t| unquoted(t, b"In"))
-        && tokens[1..].iter().any(|t| t.kind == Kind::Word && !t.quoted && cues::is_poll(&doc[t.start..t.end]))
+    // A poll after "in": "In a poll by S, C", "C in a Ledger poll". (A
+    // poll's noun is one of the lexicon's documents: most sentences are
+    // told by their entries.)
+    tokens.iter().enumerate().any(|(p, t)| {
+        t.entry.class & class::DOCUMENT != 0
+            && cues::is_poll(&doc[t.start..t.end])
+            && tokens[..p].iter().any(|x| unquoted(x, b"in") || unquoted(x, b"In"))
+    })
 }
 
 /// Classes of the words that may prove a sentence may frame without a

@@ -5,7 +5,7 @@ use super::phrases::appositive_like;
 use super::{Ctx, Frame, Mark, Source};
 use crate::extract::cues::{self, CueKind, class};
 use crate::extract::model::Attribution;
-use crate::extract::tokens::Kind;
+use crate::extract::tokens::{Kind, Token};
 
 /// `according to S`, anywhere in the sentence. The source runs to the next
 /// comma or the end; an appositive may follow it.
@@ -214,6 +214,85 @@ pub(super) fn in_document(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         content2: None,
         cue: Some(c.bytes(0, 1)),
         source: Source::Mention { np: (1, k), appositive: None },
+    });
+    true
+}
+
+/// `Roe leads Diaz by five points in a Ledger poll released Tuesday`,
+/// `Bush remains mired in fourth in most surveys`: a standing in the race
+/// whose poll comes after it, as the poll's finding (the mirror of
+/// [`in_document`]). The poll is a phrase after "in" that ends the clause
+/// (at a comma, a dash or the end) and holds a poll's noun; what it finds
+/// is the clause before "in" (past an opening phrase and its comma), and
+/// must tell a standing: a lead, a place, a share. Tried when nothing else
+/// frames the sentence, so "voters said in the poll that C" is theirs.
+pub(super) fn poll_standing(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    const STANDING: [&str; 24] = [
+        "lead", "leads", "led", "leading", "ahead", "behind", "trails", "trailed", "trailing", "winning", "percent",
+        "points", "point", "margin", "edge", "second", "third", "fourth", "fifth", "sixth", "finished", "mired",
+        "approval", "rating",
+    ];
+    let t = c.t;
+    let is_poll = |i: usize| cues::is_poll(t[i].text(c.doc)) || c.lower_is(i, "average");
+    // The last "in" whose phrase names a poll.
+    let phrase_end = |k: usize| (k + 1..t.len()).find(|&i| !t[i].word() || t[i].quoted).unwrap_or(t.len());
+    let Some(k) = (3..t.len().saturating_sub(2)).rev().find(|&k| {
+        c.lower_is(k, "in") && !t[k].quoted && phrase_end(k) <= k + 14 && (k + 1..phrase_end(k)).any(is_poll)
+    }) else {
+        return false;
+    };
+    let end = phrase_end(k);
+    if t.get(end).is_some_and(|x| !matches!(x.kind, Kind::Comma | Kind::Stop | Kind::Dash)) {
+        return false;
+    }
+    // The poll is the phrase to its noun ("a Ledger poll", "the average of
+    // harbour polls"); after it, only when it was taken ("released
+    // Sunday", "this month"), not a verb of its own ("in the poll were
+    // undecided": the poll is inside the subject) or more of the finding.
+    let noun = (k + 1..end).rev().find(|&i| is_poll(i)).unwrap_or(k + 1);
+    let taken = |i: usize| {
+        t[i].is(class::TIME)
+            || ["released", "taken", "conducted", "published", "this", "last"].iter().any(|w| c.lower_is(i, w))
+    };
+    if noun + 1 < end && !taken(noun + 1) {
+        return false;
+    }
+    // An opening phrase and its comma ("By Jan. 18, ..."), or a clause
+    // before it ("While Roe leads in Ohio, she trails ..."), is no part of
+    // the finding; a connective opening it is skipped.
+    let mut start = (0..k).rev().find(|&i| t[i].kind == Kind::Comma && !t[i].quoted).map_or(0, |i| i + 1);
+    if start < k && t[start].is(class::CONJ) {
+        start += 1;
+    }
+    let body = &t[start..k];
+    let standing = |x: &Token| {
+        let w = x.text(c.doc);
+        STANDING.iter().any(|s| w.eq_ignore_ascii_case(s)) || w.ends_with('%')
+    };
+    // ("points" is a cue only with "out".) A clause of the writer's
+    // ("who leads in the polls", "because he is ahead in the polls") is
+    // no finding of its own.
+    if body.len() < 2
+        || body.iter().any(|x| {
+            x.quoted
+                || (x.entry.cue.is_some() && !standing(x))
+                || !(x.word() || x.kind == Kind::Dash)
+                || x.is(class::SUB)
+                || ["who", "which", "where", "that"].iter().any(|w| x.text(c.doc).eq_ignore_ascii_case(w))
+        })
+        || !body.iter().any(standing)
+    {
+        return false;
+    }
+    let Some(content) = c.content(start, k) else {
+        return false;
+    };
+    out.push(Frame {
+        attribution: Attribution::Belief,
+        content,
+        content2: None,
+        cue: Some(c.bytes(k, k + 1)),
+        source: Source::Mention { np: (k + 1, noun + 1), appositive: None },
     });
     true
 }

@@ -1009,6 +1009,7 @@ fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mu
             // an "as".)
             || (c.has(Mark::As) && t.iter().any(|x| x.is(class::PUT)) && as_said(&c, out))
             || colon_report(&c, out)
+            || according::poll_standing(&c, out)
         {
             Outcome::Framed
         } else {
@@ -1066,6 +1067,7 @@ fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mu
         || reported_by(&c, out)
         || colon_report(&c, out)
         || participle::allegiance(&c, out)
+        || according::poll_standing(&c, out)
     {
         return Outcome::Framed;
     }

@@ -3488,3 +3488,23 @@ fn a_group_backing_someone_takes_a_stance() {
         assert_eq!(rows(text)[0].0, None, "{text}");
     }
 }
+
+#[test]
+fn a_standing_in_a_poll_named_after_it_is_the_polls_finding() {
+    each_one([
+        (
+            "Roe held a 24-point lead over Diaz among young voters in a Ledger national poll.",
+            one("Ledger national poll", "belief", "Roe held a 24-point lead over Diaz among young voters"),
+        ),
+        (
+            "Bo Diaz remains mired in fourth in most surveys.",
+            one("most surveys", "belief", "Bo Diaz remains mired in fourth"),
+        ),
+        (
+            "By Jan. 18, Roe was winning young voters by 28 points in the same poll, a 52-point swing.",
+            one("same poll", "belief", "Roe was winning young voters by 28 points"),
+        ),
+    ]);
+    // No standing told: no finding.
+    assert_eq!(rows("Voters were asked about the pier in the poll.")[0].0, None);
+}
