@@ -99,6 +99,10 @@ pub mod class {
     /// "see" and "saw" of "S see X as Y": cues only with an "as" after
     /// their object (see [`context_cue`]).
     pub const VIEW: u32 = 1 << 26;
+    /// A poll's noun, singular or plural ("poll", "surveys", "average"):
+    /// a finding "in the latest poll" is the poll's (see
+    /// `frames::according::poll_standing`).
+    pub const POLL: u32 = 1 << 27;
 }
 
 /// One word's entry.
@@ -549,6 +553,7 @@ fn build() -> Table {
         class::NOUNLIKE_CUE,
     );
     add_class("put phrased", class::PUT);
+    add_class("poll polls survey surveys study average", class::POLL);
     add_class(KNOWING, class::CONTEXT_CUE | class::KNOWING);
     add_class("clear plain", class::CONTEXT_CUE | class::CLEAR);
     add_class("see saw", class::CONTEXT_CUE | class::VIEW);

@@ -478,12 +478,10 @@ fn may_frame(doc: &str, tokens: &[Token], marks: u16) -> bool {
         return true;
     }
     // A poll after "in": "In a poll by S, C", "C in a Ledger poll". (A
-    // poll's noun is one of the lexicon's documents: most sentences are
-    // told by their entries.)
+    // poll's noun has a class of its own: most sentences are told by
+    // their entries.)
     tokens.iter().enumerate().any(|(p, t)| {
-        t.entry.class & class::DOCUMENT != 0
-            && cues::is_poll(&doc[t.start..t.end])
-            && tokens[..p].iter().any(|x| unquoted(x, b"in") || unquoted(x, b"In"))
+        t.entry.class & class::POLL != 0 && tokens[..p].iter().any(|x| unquoted(x, b"in") || unquoted(x, b"In"))
     })
 }
 

@@ -233,15 +233,25 @@ pub(super) fn poll_standing(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         "approval", "rating",
     ];
     let t = c.t;
-    let is_poll = |i: usize| cues::is_poll(t[i].text(c.doc)) || c.lower_is(i, "average");
-    // The last "in" whose phrase names a poll.
-    let phrase_end = |k: usize| (k + 1..t.len()).find(|&i| !t[i].word() || t[i].quoted).unwrap_or(t.len());
-    let Some(k) = (3..t.len().saturating_sub(2)).rev().find(|&k| {
-        c.lower_is(k, "in") && !t[k].quoted && phrase_end(k) <= k + 14 && (k + 1..phrase_end(k)).any(is_poll)
-    }) else {
+    // (A poll's noun has a class of its own: most sentences have none,
+    // told by their entries.)
+    let is_poll = |i: usize| t[i].is(class::POLL);
+    // The last poll word, and the "in" before it in the same run of words.
+    let Some(poll) = (4..t.len()).rev().find(|&i| is_poll(i)) else {
         return false;
     };
-    let end = phrase_end(k);
+    let Some(k) = (poll.saturating_sub(13)..poll)
+        .rev()
+        .take_while(|&i| t[i].word() && !t[i].quoted)
+        .find(|&i| c.lower_is(i, "in"))
+        .filter(|&k| k >= 3)
+    else {
+        return false;
+    };
+    let end = (poll + 1..t.len()).find(|&i| !t[i].word() || t[i].quoted).unwrap_or(t.len());
+    if end > k + 14 {
+        return false;
+    }
     if t.get(end).is_some_and(|x| !matches!(x.kind, Kind::Comma | Kind::Stop | Kind::Dash)) {
         return false;
     }
