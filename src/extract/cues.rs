@@ -935,10 +935,11 @@ pub fn possessive_owner(w: &str) -> Option<&str> {
 /// obtained by the Ledger" speak for themselves, not for the Ledger.
 pub const SEEN_BY: [&str; 6] = ["obtained", "seen", "reviewed", "viewed", "examined", "acquired"];
 
-/// Nouns of surveys that report findings ("In a poll, C"): a sentence that
-/// opens with "In" and names one may be framed though it holds no cue.
+/// Nouns of surveys that report findings ("In a poll, C", "C in the
+/// latest poll"): the lexicon's [`class::POLL`], one list for the frames
+/// that read a token's entry and for this test of a word alone.
 pub fn is_poll(w: &str) -> bool {
-    ["poll", "polls", "survey", "surveys", "study"].iter().any(|p| w.eq_ignore_ascii_case(p))
+    lookup(w).class & class::POLL != 0
 }
 
 /// Words that make a sentence publication boilerplate rather than a claim:

@@ -802,7 +802,7 @@ mod tests {
                     // it since the frame of a poll named after its finding.)
                     if w == b"in" || w == b"In" {
                         seen_in = true;
-                    } else if seen_in && (cues::is_poll(&doc[t.start..t.end]) || w.eq_ignore_ascii_case(b"average")) {
+                    } else if seen_in && cues::is_poll(&doc[t.start..t.end]) {
                         return true;
                     }
                 }
