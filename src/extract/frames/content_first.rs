@@ -569,7 +569,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             // ("Roe, the chairman, said having Trump on the ticket hurts":
             // a gerund opens the content, no speaker.)
             .filter(|&(s, _)| !t[s].is(class::PRON) && !is_participle_opening(c, s))
-            .find_map(|np| Some((np, inverted_tail(c, np.1)?)))
+            .find_map(|np| Some((np, if resumes(c, np.1).is_some() { None } else { inverted_tail(c, np.1)? })))
             && !named_subject_before(c, cue)
         {
             let ce = quote_before(c, cue).map_or(cue - 1, |cl| cl + 1);
@@ -578,7 +578,15 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 _ => ((s, e), appositive),
             };
             let source = Source::Mention { np, appositive };
-            if let Some(f) = content_frame(c, 0, ce, cue_bytes, source, false) {
+            if let Some(mut f) = content_frame(c, 0, ce, cue_bytes, source, false) {
+                // "The contrast, said Doyle, would be clear", "The paradox,
+                // says Ann Roe, a historian, is that C": the sentence goes
+                // on past its speaker, and the rest is said too.
+                if let Some(j) = resumes(c, e).or_else(|| appositive.and_then(|a| resumes(c, a.1))) {
+                    f.content2 = c.content(j, t.len());
+                    out.push(f);
+                    return true;
+                }
                 out.push(f);
                 let after = appositive.map_or(e, |a| a.1);
                 split_quote_tail(c, after, cue_bytes, out);
@@ -589,6 +597,27 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         }
     }
     false
+}
+
+/// `C1, said S, would C2`: after the inverted speaker at `e`, a comma and
+/// a finite verb go on with the sentence that C1 began (a subject with no
+/// predicate yet), never an appositive. The verb's index when so. Not
+/// after a quotation, nor with one to come: those are framed as quotes.
+fn resumes(c: &Ctx, e: usize) -> Option<usize> {
+    const FINITE: [&str; 18] = [
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
+        "should", "did", "does", "do",
+    ];
+    let t = c.t;
+    let n = t.get(e + 1)?;
+    (t.get(e)?.kind == Kind::Comma
+        && n.word()
+        && !n.cap
+        && !n.quoted
+        && FINITE.iter().any(|w| c.lower_is(e + 1, w))
+        && t[0].kind != Kind::Open
+        && !t.iter().any(|x| x.quoted))
+    .then_some(e + 1)
 }
 
 /// "The former manager, Corey Lewandowski, said the aide who succeeded

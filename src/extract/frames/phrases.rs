@@ -827,6 +827,18 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
             e += 1;
             continue;
         }
+        // "said Doyle and others", "said Roe and other officials": the name
+        // and the rest of the people who spoke with it.
+        if c.lower_is(e, "and") && e > start && t[e - 1].cap && t[e - 1].word() {
+            if c.lower_is(e + 1, "others") {
+                e += 2;
+                break;
+            }
+            if c.lower_is(e + 1, "other") && is_people_noun(c, e + 2) {
+                e += 3;
+                break;
+            }
+        }
         // "former secretary of state Ann Roe": a lowercase title with its
         // department, then the name.
         if c.lower_is(e, "of")

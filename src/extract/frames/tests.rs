@@ -3508,3 +3508,30 @@ fn a_standing_in_a_poll_named_after_it_is_the_polls_finding() {
     // No standing told: no finding.
     assert_eq!(rows("Voters were asked about the pier in the poll.")[0].0, None);
 }
+
+#[test]
+fn an_inverted_speaker_inside_the_sentence_it_frames() {
+    each_one([
+        (
+            "The contrast with Roe, said Doyle, would be clear since the port has no allies.",
+            one("Doyle", "indirect", "The contrast with Roe would be clear since the port has no allies"),
+        ),
+        (
+            "The paradox of the port, says Carl Anton, a historian at the harbour library, is that it was busy.",
+            one("Carl Anton", "indirect", "The paradox of the port is that it was busy"),
+        ),
+        // An appositive after the speaker still ends the frame.
+        ("The pier is safe, said Doyle, the harbour master.", one("Doyle", "indirect", "The pier is safe")),
+    ]);
+}
+
+#[test]
+fn a_name_and_the_others_who_spoke_with_it() {
+    each_one([
+        ("The pier is safe, said Doyle and others.", one("Doyle and others", "indirect", "The pier is safe")),
+        (
+            "The fares will rise, said Ann Roe and other officials.",
+            one("Ann Roe and other officials", "indirect", "The fares will rise"),
+        ),
+    ]);
+}
