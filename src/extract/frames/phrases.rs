@@ -1491,6 +1491,14 @@ fn appositive_walk(c: &Ctx, mut k: usize, last: usize, lo: usize, accept: &impl 
         {
             return Some(Source::Mention { np: (named, last), appositive: Some(np) });
         }
+        // "Another, Jim Poole, said", "And a third, Ann Roe, said": a word
+        // that counts on from people named before, then the name.
+        if is_name_of(c, named, last)
+            && let Some(s) = counted_on(c, b)
+            && accept(s)
+        {
+            return Some(Source::Mention { np: (named, last), appositive: None });
+        }
         // "Another delegate on the slate, Jim Poole, said": a description
         // opening the clause, with a role or source noun, then the name.
         // "The employers' association, Deltalinqs, said": a body's name
@@ -1513,6 +1521,20 @@ fn appositive_walk(c: &Ctx, mut k: usize, last: usize, lo: usize, accept: &impl 
         k = b;
     }
     None
+}
+
+/// Where "another", "one", "a third" or "the other" starts, when those
+/// words alone end right before the comma at `b`: a pronoun of counting
+/// that stands for one more of the people the story has named.
+fn counted_on(c: &Ctx, b: usize) -> Option<usize> {
+    const ORDINALS: [&str; 9] = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+    let w = b.checked_sub(1)?;
+    if c.lower_is(w, "another") || c.lower_is(w, "one") {
+        return Some(w);
+    }
+    let d = w.checked_sub(1)?;
+    let counted = ORDINALS.iter().any(|o| c.lower_is(w, o)) && (c.lower_is(d, "a") || c.lower_is(d, "the"));
+    (counted || (c.lower_is(w, "other") && c.lower_is(d, "the"))).then_some(d)
 }
 
 /// The last comma, stop, semicolon, colon or dash in `[lo, k)`, passing

@@ -3535,3 +3535,17 @@ fn a_name_and_the_others_who_spoke_with_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_word_that_counts_on_then_a_name() {
+    each_one([
+        ("And a third, Daniel Trask, said the pier was safe.", one("Daniel Trask", "indirect", "the pier was safe")),
+        ("But another, Ann Roe, said the nets were empty.", one("Ann Roe", "indirect", "the nets were empty")),
+        ("The other, Bo Diaz, says the quay will close.", one("Bo Diaz", "indirect", "the quay will close")),
+    ]);
+    // Not the object of a verb before it.
+    assert_eq!(
+        rows("Roe met one, Daniel Trask, said the pier was safe."),
+        vec![own("Roe met one, Daniel Trask, said the pier was safe.")]
+    );
+}
