@@ -227,22 +227,32 @@ pub(super) fn in_document(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 /// must tell a standing: a lead, a place, a share. Tried when nothing else
 /// frames the sentence, so "voters said in the poll that C" is theirs.
 pub(super) fn poll_standing(c: &Ctx, out: &mut Vec<Frame>) -> bool {
+    let t = c.t;
+    // (A poll's noun has a class of its own: most sentences have none,
+    // told by their entries.) Each poll word from the last: "took 6
+    // percent in a Ledger poll, his worst showing in the survey" finds
+    // its standing before the first.
+    (4..t.len()).rev().filter(|&i| t[i].is(class::POLL)).any(|poll| standing_in_poll(c, poll, out))
+}
+
+/// Months as datelines shorten them ("a poll Jan. 17-23").
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// [`poll_standing`] for the poll word at `poll`.
+fn standing_in_poll(c: &Ctx, poll: usize, out: &mut Vec<Frame>) -> bool {
     const STANDING: [&str; 24] = [
         "lead", "leads", "led", "leading", "ahead", "behind", "trails", "trailed", "trailing", "winning", "percent",
         "points", "point", "margin", "edge", "second", "third", "fourth", "fifth", "sixth", "finished", "mired",
         "approval", "rating",
     ];
     let t = c.t;
-    // (A poll's noun has a class of its own: most sentences have none,
-    // told by their entries.)
     let is_poll = |i: usize| t[i].is(class::POLL);
-    // The last poll word, and the "in" before it in the same run of words.
-    let Some(poll) = (4..t.len()).rev().find(|&i| is_poll(i)) else {
-        return false;
-    };
+    // The "in" before the poll word in the same run of words ("an
+    // NBC/Marist poll": a slash between pollsters is part of the run).
+    let in_run = |i: usize| (t[i].word() || t[i].text(c.doc) == "/") && !t[i].quoted;
     let Some(k) = (poll.saturating_sub(13)..poll)
         .rev()
-        .take_while(|&i| t[i].word() && !t[i].quoted)
+        .take_while(|&i| in_run(i))
         .find(|&i| c.lower_is(i, "in"))
         .filter(|&k| k >= 3)
     else {
@@ -257,21 +267,50 @@ pub(super) fn poll_standing(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     }
     // The poll is the phrase to its noun ("a Ledger poll", "the average of
     // harbour polls"); after it, only when it was taken ("released
-    // Sunday", "this month"), not a verb of its own ("in the poll were
-    // undecided": the poll is inside the subject) or more of the finding.
+    // Sunday", "this month"), by whom ("from Quinnipiac and Fox News") or
+    // where ("in New Hampshire this year"), not a verb of its own ("in
+    // the poll were undecided": the poll is inside the subject) or more
+    // of the finding.
     let noun = (k + 1..end).rev().find(|&i| is_poll(i)).unwrap_or(k + 1);
     let taken = |i: usize| {
         t[i].is(class::TIME)
             || ["released", "taken", "conducted", "published", "this", "last"].iter().any(|w| c.lower_is(i, w))
+            || (t[i].cap
+                && t.get(i + 1).is_some_and(|n| n.kind == Kind::Stop)
+                && MONTHS.iter().any(|m| c.lower_is(i, m)))
     };
-    if noun + 1 < end && !taken(noun + 1) {
+    let named = |i: usize| {
+        ["from", "by", "of", "in"].iter().any(|w| c.lower_is(i, w))
+            && t.get(i + 1).is_some_and(|n| n.cap)
+            && (i + 1..end).all(|j| t[j].cap || taken(j) || c.lower_is(j, "and"))
+    };
+    if noun + 1 < end && !taken(noun + 1) && !named(noun + 1) {
         return false;
     }
+    // Who took it and where are part of its name; when is not.
+    let name_end = if noun + 1 < end && named(noun + 1) {
+        (noun + 1..end).rev().find(|&j| t[j].cap && !taken(j)).map_or(noun + 1, |j| j + 1)
+    } else {
+        noun + 1
+    };
     // An opening phrase and its comma ("By Jan. 18, ..."), or a clause
     // before it ("While Roe leads in Ohio, she trails ..."), is no part of
-    // the finding; a connective opening it is skipped.
-    let mut start = (0..k).rev().find(|&i| t[i].kind == Kind::Comma && !t[i].quoted).map_or(0, |i| i + 1);
-    if start < k && t[start].is(class::CONJ) {
+    // the finding; a connective opening it is skipped ("..., although
+    // Diaz moved to second in a later survey"). Figures alone between
+    // commas ("leads Diaz by nine points, 42%-33%, in the average") go
+    // with the clause before them.
+    let comma_before = |e: usize| (0..e).rev().find(|&i| t[i].kind == Kind::Comma && !t[i].quoted);
+    let mut start = comma_before(k).map_or(0, |i| i + 1);
+    let figure = |x: &Token| x.end > x.start && c.doc.as_bytes()[x.start].is_ascii_digit();
+    let figures = |s: usize, e: usize| t[s..e].iter().any(figure) && t[s..e].iter().all(|x| figure(x) || !x.word());
+    if start == k
+        && let Some(before) = comma_before(k - 1)
+        && figures(before + 1, k - 1)
+    {
+        start = comma_before(before).map_or(0, |i| i + 1);
+    }
+    if start < k && (t[start].is(class::CONJ) || ["although", "though", "whereas"].iter().any(|w| c.lower_is(start, w)))
+    {
         start += 1;
     }
     let body = &t[start..k];
@@ -286,7 +325,7 @@ pub(super) fn poll_standing(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         || body.iter().any(|x| {
             x.quoted
                 || (x.entry.cue.is_some() && !standing(x))
-                || !(x.word() || x.kind == Kind::Dash)
+                || !(x.word() || matches!(x.kind, Kind::Dash | Kind::Comma))
                 || x.is(class::SUB)
                 || ["who", "which", "where", "that"].iter().any(|w| x.text(c.doc).eq_ignore_ascii_case(w))
         })
@@ -302,7 +341,7 @@ pub(super) fn poll_standing(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         content,
         content2: None,
         cue: Some(c.bytes(k, k + 1)),
-        source: Source::Mention { np: (k + 1, noun + 1), appositive: None },
+        source: Source::Mention { np: (k + 1, name_end), appositive: None },
     });
     true
 }

@@ -3549,3 +3549,38 @@ fn a_word_that_counts_on_then_a_name() {
         vec![own("Roe met one, Daniel Trask, said the pier was safe.")]
     );
 }
+
+#[test]
+fn a_poll_named_after_its_standing_by_its_pollster_place_and_date() {
+    each_one([
+        // Who took the poll and where are part of its name.
+        (
+            "Roe also finished ahead of Diaz in recent polls from Quinnipiac and Harbour News, by 8 points.",
+            one("recent polls from Quinnipiac and Harbour News", "belief", "Roe also finished ahead of Diaz"),
+        ),
+        (
+            "Roe has led Diaz in nearly every statewide poll in New Hampshire this year, usually by double digits.",
+            one("nearly every statewide poll in New Hampshire", "belief", "Roe has led Diaz"),
+        ),
+        // Pollsters joined by a slash; a date shortened.
+        (
+            "Roe led Diaz more than 2-1 in an NBC/Marist Duluth poll Jan. 17-23.",
+            one("NBC/Marist Duluth poll", "belief", "Roe led Diaz more than 2-1"),
+        ),
+        // Figures between commas go with the standing.
+        (
+            "Roe leads Diaz by nine points, 42%-33%, in the Ledger average of recent polls.",
+            one("Ledger average of recent polls", "belief", "Roe leads Diaz by nine points, 42%-33%"),
+        ),
+        // A later poll word that finds nothing leaves the first to be tried.
+        (
+            "Diaz took just 6 percent of the vote in a Ledger poll released Sunday, his worst showing in the survey in years.",
+            one("Ledger poll", "belief", "Diaz took just 6 percent of the vote"),
+        ),
+        // A connective opening the clause is no part of the finding.
+        (
+            "Diaz trailed badly in January, although Roe moved from third to second in a later survey from Duluth College.",
+            one("later survey from Duluth College", "belief", "Roe moved from third to second"),
+        ),
+    ]);
+}
