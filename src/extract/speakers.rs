@@ -6,6 +6,7 @@
 //! It sees mention strings only; where mentions lie in a sentence is the
 //! frame finder's business.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -2742,7 +2743,13 @@ fn is_place_word(w: &str) -> bool {
 /// not know; nor "neither" and "none", which stand for people the article
 /// named: "Neither wanted to give his name".)
 fn no_one(mention: &str) -> bool {
-    let mut words = trim_np(mention).split_whitespace();
+    let mention = trim_np(mention);
+    // "no" and "nobody" open with an n: asked of every mention resolved,
+    // most are told by their first byte.
+    if !matches!(mention.as_bytes().first(), Some(b'n' | b'N')) {
+        return false;
+    }
+    let mut words = mention.split_whitespace();
     let Some(first) = words.next() else { return false };
     if first.eq_ignore_ascii_case("nobody") {
         return true;
@@ -2840,24 +2847,30 @@ fn lowercase_first(s: &str) -> String {
     }
 }
 
-fn surname_of(name: &str) -> Option<String> {
+/// The surname of a person's name, borrowed from it but for a joined
+/// article lowercased ("Al-Sudani"): a resolve looks it up in
+/// [`Registry::by_surname`], and only a speaker added keeps a copy.
+fn surname_of(name: &str) -> Option<Cow<'_, str>> {
     // "Xi Jinping": the family name comes first ("Xi said" is him).
-    if let Some((first, given)) = name.split_once(' ')
+    // (The first space by its byte: a char searcher's set-up cost more
+    // than the short walk.)
+    if let Some(sp) = name.bytes().position(|b| b == b' ')
+        && let (first, given) = (&name[..sp], &name[sp + 1..])
         && is_cap(first)
         && is_family_first(first)
         && given.split_whitespace().count() <= 2
     {
-        return Some(first.to_string());
+        return Some(Cow::Borrowed(first));
     }
     let w = name.split_whitespace().rfind(|w| !is_suffix(w))?.trim_end_matches(['.', ',']);
     // "Al-Sudani" opening a sentence is the "al-Sudani" named before.
     if w.starts_with(['A', 'E', 'U']) {
         let lowered = lowercase_first(w);
         if article_joined(&lowered) {
-            return Some(lowered);
+            return Some(Cow::Owned(lowered));
         }
     }
-    Some(w.to_string())
+    Some(Cow::Borrowed(w))
 }
 
 /// Whether a description names several ("officials", "people familiar
@@ -3043,9 +3056,10 @@ impl<'a> Registry<'a> {
             None if parsed.kind == SpeakerKind::Person && !parsed.name.contains(' ') => {
                 // (Parsed once a thread, as any mention: an article says
                 // "Adler said" again and again.)
-                let full = full_name_before(self.doc, self.pos, &parsed.name)
-                    .map(|m| self.parsed_once(m).0)
-                    .filter(|f| f.kind == SpeakerKind::Person && surname_of(&f.name).as_ref() == Some(&parsed.name));
+                let full =
+                    full_name_before(self.doc, self.pos, &parsed.name).map(|m| self.parsed_once(m).0).filter(|f| {
+                        f.kind == SpeakerKind::Person && surname_of(&f.name).as_deref() == Some(parsed.name.as_str())
+                    });
                 match full {
                     Some(f) => {
                         let role = parsed.role.clone().or_else(|| f.role.clone());
@@ -3080,7 +3094,7 @@ impl<'a> Registry<'a> {
                 && !self.entries[idx].speaker.name.contains(' ')
                 && let Some(full) = sole_full_name_before(self.doc, self.pos, &parsed.name).map(|m| self.parsed_once(m).0)
                 && full.kind == SpeakerKind::Person
-                && surname_of(&full.name).as_ref() == Some(&parsed.name)
+                && surname_of(&full.name).as_deref() == Some(parsed.name.as_str())
                 // "Mrs. Clinton" is not the "Bill Clinton" named before her.
                 && !matches!(
                     (self.entries[idx].gender, full.gender),
@@ -3167,6 +3181,11 @@ impl<'a> Registry<'a> {
             return;
         }
         let Some(role) = e.speaker.role.as_deref() else { return };
+        // No description listed, as in most articles so far: none to
+        // identify, and no role to lower and split.
+        if self.descriptions.is_empty() {
+            return;
+        }
         let role = format!(" {} ", role.to_lowercase());
         let described_by = |d: usize| {
             let x = &self.entries[d];
@@ -3440,8 +3459,10 @@ impl<'a> Registry<'a> {
         let described = p.name.starts_with(char::is_lowercase)
             && description_head(&p.name).is_some_and(|w| is_person_noun(&w) && !is_relative_noun(&w))
             || p.name.split_whitespace().next_back().is_some_and(|w| is_person_noun(w) && !is_relative_noun(w));
-        let surname =
-            (p.kind == SpeakerKind::Person && p.pronoun.is_none() && !described).then(|| surname_of(&p.name)).flatten();
+        let surname = (p.kind == SpeakerKind::Person && p.pronoun.is_none() && !described)
+            .then(|| surname_of(&p.name))
+            .flatten()
+            .map(Cow::into_owned);
         let mut aliases = Vec::new();
         if let Some(s) = &surname
             && s != &p.name
@@ -3809,7 +3830,7 @@ impl<'a> Registry<'a> {
         let single = p.name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle_any_case(w)).count() == 1;
         let same = |e: &Entry| {
             e.speaker.kind == SpeakerKind::Person
-                && e.surname.as_deref() == Some(surname.as_str())
+                && e.surname.as_deref() == Some(&*surname)
                 && (single
                     || e.speaker.name.split_whitespace().count() == 1
                     || {
@@ -3827,7 +3848,7 @@ impl<'a> Registry<'a> {
                             && full.as_bytes()[full.len() - part.len() - 1] == b' '
                     })
         };
-        let candidates = self.by_surname.get(&surname);
+        let candidates = self.by_surname.get(&*surname);
         self.most_recent_of(candidates, |e| !e.mentioned && same(e)).or_else(|| self.most_recent_of(candidates, same))
     }
 
