@@ -1624,6 +1624,36 @@ fn before_when_put_out(words: &[&str]) -> usize {
     k
 }
 
+/// The words of `s`, as `split_whitespace` gives them: an ASCII text, as
+/// nearly every mention and appositive is, split by its bytes, with no
+/// character decoded (every mention parsed is split so, and its
+/// appositive too).
+fn words_of(s: &str) -> Vec<&str> {
+    if !s.is_ascii() {
+        return s.split_whitespace().collect();
+    }
+    // White space as `char::is_whitespace` has it in ASCII.
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    // (Room for most mentions' words at once: growing from none cost
+    // more than the split.)
+    let mut out = Vec::with_capacity(8);
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            i += 1;
+        }
+        if i > start {
+            out.push(&s[start..i]);
+        }
+    }
+    out
+}
+
 fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let mention = without_contraction(trim_np(mention));
     // "Rep. Ann Roe (R-Ohio)": the party and state go with the role.
@@ -1639,7 +1669,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         }
         _ => (mention, appositive),
     };
-    let mut all: Vec<&str> = mention.split_whitespace().collect();
+    let mut all: Vec<&str> = words_of(mention);
     all.truncate(before_when_put_out(&all));
     let mut gender = Gender::Unknown;
     for w in &all {
@@ -1651,7 +1681,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         }
     }
     let appositive_role = appositive.map(|a| {
-        let words: Vec<&str> = trim_np(a).split_whitespace().collect();
+        let words: Vec<&str> = words_of(trim_np(a));
         // "Roe, who leads Northern Command,": the role is what they lead.
         let words = match words.first() {
             Some(&w) if (w == "who" || w == "which") && words.len() > 1 => &words[1..],
@@ -1704,7 +1734,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         && all.iter().all(|w| is_cap(w) && cues::lookup(w).class & class::ROLE == 0)
         && given_name_gender(all[0]) == Gender::Unknown
         && let Some(a) = appositive
-        && let described = trim_np(a).split_whitespace().collect::<Vec<&str>>()
+        && let described = words_of(trim_np(a))
         && let Some(&head) = described.last()
         && !is_cap(head)
         && ((cues::lookup(head).class | cues::lookup(singular(head)).class) & class::ORG != 0
@@ -3937,6 +3967,11 @@ mod tests {
         fn matches_from_end_are_what_rmatch_indices_gives(hay in "[ab ]{0,40}", needle in "[ab]{1,4}") {
             let want: Vec<usize> = hay.rmatch_indices(needle.as_str()).map(|(i, _)| i).collect();
             prop_assert_eq!(matches_from_end(hay.as_bytes(), needle.as_bytes()), want);
+        }
+
+        #[test]
+        fn words_of_are_what_split_whitespace_gives(s in "[ab. \t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{2003}\u{e9}]{0,16}") {
+            prop_assert_eq!(words_of(&s), s.split_whitespace().collect::<Vec<_>>());
         }
 
         #[test]
