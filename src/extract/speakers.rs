@@ -1389,10 +1389,11 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
     let b = sentence.as_bytes();
     // (The first word is short: a walk to its space costs less than a
     // search's set-up.)
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     let second = b.iter().position(|&c| c == b' ').map(|i| i + 1);
-    if !b.first().is_some_and(u8::is_ascii_uppercase)
-        || !second.and_then(|i| b.get(i)).is_some_and(|c| c.is_ascii_uppercase())
-    {
+    if !second.and_then(|i| b.get(i)).is_some_and(|c| c.is_ascii_uppercase()) {
         return None;
     }
     // The first word a given name ("Jennifer Shanklin is"), or an
@@ -3524,12 +3525,10 @@ impl<'a> Registry<'a> {
         // "she" must not find a person the article calls "Mr. Podesta",
         // even where it says so only after the pronoun.
         let gender = match (&surname, p.gender) {
-            (Some(s), Gender::Unknown) => self
-                .honorifics
-                .get_or_init(|| honorific_genders(self.doc))
-                .get(&s.to_lowercase())
-                .copied()
-                .unwrap_or(Gender::Unknown),
+            (Some(s), Gender::Unknown) => {
+                let honorifics = self.honorifics.get_or_init(|| honorific_genders(self.doc));
+                with_lowercase(s, |lower| honorifics.get(lower).copied()).unwrap_or(Gender::Unknown)
+            }
             (_, g) => g,
         };
         self.entries.push(Entry::new(speaker, surname, gender, self.clock));
@@ -3855,6 +3854,9 @@ impl<'a> Registry<'a> {
             return None;
         }
         let surname = surname_of(&p.name)?;
+        // No one of that surname yet, as for most names met first: nothing
+        // below to test.
+        let candidates = self.by_surname.get(&*surname)?;
         // "De Wit told shareholders" after "P.J. de Wit": a particle
         // capitalised by its place is no given name.
         let single = p.name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle_any_case(w)).count() == 1;
@@ -3878,7 +3880,7 @@ impl<'a> Registry<'a> {
                             && full.as_bytes()[full.len() - part.len() - 1] == b' '
                     })
         };
-        let candidates = self.by_surname.get(&*surname);
+        let candidates = Some(candidates);
         self.most_recent_of(candidates, |e| !e.mentioned && same(e)).or_else(|| self.most_recent_of(candidates, same))
     }
 
