@@ -1174,6 +1174,25 @@ fn index_org(index: &mut HashMap<String, Vec<usize>>, e: &Entry, i: usize) {
     }
 }
 
+/// Lists entry `idx` under `key` in `index`. A key new to the index, as
+/// most are, gets a list of one made at once: grown from none, each of
+/// the three lists a speaker added goes into cost a reallocation.
+fn list_under(index: &mut HashMap<String, Vec<usize>>, key: String, idx: usize) {
+    match index.entry(key) {
+        std::collections::hash_map::Entry::Occupied(listed) => listed.into_mut().push(idx),
+        std::collections::hash_map::Entry::Vacant(new) => {
+            new.insert(vec![idx]);
+        }
+    }
+}
+
+/// Whether `s` has a space: a name's few bytes walked, where
+/// `str::contains` set up a character search (asked of names at every
+/// resolve).
+fn has_space(s: &str) -> bool {
+    s.bytes().any(|b| b == b' ')
+}
+
 /// What a mention says about its speaker before resolution.
 #[derive(Clone, Debug)]
 struct Parsed {
@@ -2724,7 +2743,7 @@ pub fn split_subject(mention: &str) -> Option<Vec<(String, Option<String>)>> {
     // under one surname; the first given name alone takes it.
     let shared;
     if parts.len() == 2
-        && !parts[0].contains(' ')
+        && !has_space(parts[0])
         && given_name_gender(parts[0]) != Gender::Unknown
         && let Some(surname) = parts[1].split_whitespace().rev().find(|w| !is_suffix(w))
         && parts[1].split_whitespace().count() >= 2
@@ -2950,7 +2969,7 @@ impl<'a> Registry<'a> {
         match is_capitals(name).then(|| title_case(name)) {
             Some(t)
                 if transcript
-                    || name.contains(' ')
+                    || has_space(name)
                     || self.knows_surname(&t)
                     || (name.len() > 3 && has_word(near(self.doc, at, at + name.len()), &t)) =>
             {
@@ -3084,7 +3103,7 @@ impl<'a> Registry<'a> {
             None if parsed.pronoun.is_some() => self.unresolved(),
             // "Adler said" after "Gov. Ruth Adler arrived": the person the
             // article named in full, though not as a source.
-            None if parsed.kind == SpeakerKind::Person && !parsed.name.contains(' ') => {
+            None if parsed.kind == SpeakerKind::Person && !has_space(&parsed.name) => {
                 // (Parsed once a thread, as any mention: an article says
                 // "Adler said" again and again.)
                 let full =
@@ -3121,8 +3140,8 @@ impl<'a> Registry<'a> {
             // the full name is that person, and takes the name.
             if parsed.kind == SpeakerKind::Person
                 && parsed.pronoun.is_none()
-                && !parsed.name.contains(' ')
-                && !self.entries[idx].speaker.name.contains(' ')
+                && !has_space(&parsed.name)
+                && !has_space(&self.entries[idx].speaker.name)
                 && let Some(full) = sole_full_name_before(self.doc, self.pos, &parsed.name).map(|m| self.parsed_once(m).0)
                 && full.kind == SpeakerKind::Person
                 && surname_of(&full.name).as_deref() == Some(parsed.name.as_str())
@@ -3179,8 +3198,8 @@ impl<'a> Registry<'a> {
         if p.kind != SpeakerKind::Person
             || p.pronoun.is_some()
             || e.speaker.kind != SpeakerKind::Person
-            || e.speaker.name.contains(' ')
-            || !p.name.contains(' ')
+            || has_space(&e.speaker.name)
+            || !has_space(&p.name)
             || !p.name.split_whitespace().all(|w| is_cap(w) || is_particle(w))
             || e.surname.as_deref() != Some(e.speaker.name.as_str())
             || surname_of(&p.name).as_deref() != Some(e.speaker.name.as_str())
@@ -3225,7 +3244,7 @@ impl<'a> Registry<'a> {
                 && x.speaker.kind == SpeakerKind::Person
                 && !x.speaker.anonymous
                 && x.speaker.name.starts_with(|c: char| c.is_lowercase())
-                && x.speaker.name.contains(' ')
+                && has_space(&x.speaker.name)
                 && role.contains(&format!(" {} ", x.speaker.name.to_lowercase()))
         };
         // Each description the role may hold is looked up by its last
@@ -3319,7 +3338,7 @@ impl<'a> Registry<'a> {
     /// mention, when the mention is one capitalised word and nothing else.
     fn surname_of_named(&self, parsed: &Parsed) -> Option<String> {
         let word = parsed.name.as_str();
-        if word.contains(' ') || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
+        if has_space(word) || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
             return None;
         }
         // The latest entry first: an entry's surname is set when it is
@@ -3370,7 +3389,7 @@ impl<'a> Registry<'a> {
             "Inc",
         ];
         let word = parsed.name.as_str();
-        if word.contains(' ') || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
+        if has_space(word) || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
             return None;
         }
         if self.by_surname.contains_key(word) {
@@ -3494,23 +3513,22 @@ impl<'a> Registry<'a> {
             .then(|| surname_of(&p.name))
             .flatten()
             .map(Cow::into_owned);
-        let mut aliases = Vec::new();
-        if let Some(s) = &surname
-            && s != &p.name
-        {
-            aliases.push(s.clone());
-        }
+        // (A list of one made at once, not grown from none.)
+        let aliases = match &surname {
+            Some(s) if s != &p.name => vec![s.clone()],
+            _ => Vec::new(),
+        };
         self.any_anonymous |= p.kind == SpeakerKind::Anonymous;
         let idx = self.entries.len();
         let lower = p.name.to_lowercase();
         if p.name.starts_with(|c: char| c.is_lowercase())
             && let Some((_, last)) = lower.rsplit_once(' ')
         {
-            self.descriptions.entry(last.to_string()).or_default().push(idx);
+            list_under(&mut self.descriptions, last.to_string(), idx);
         }
-        self.by_name.entry(lower).or_default().push(idx);
+        list_under(&mut self.by_name, lower, idx);
         if let Some(s) = &surname {
-            self.by_surname.entry(s.clone()).or_default().push(idx);
+            list_under(&mut self.by_surname, s.clone(), idx);
         }
         self.recency.insert(self.clock, idx);
         let speaker = Speaker {
@@ -3892,7 +3910,7 @@ impl<'a> Registry<'a> {
     /// first question, the one who answers.
     pub fn interviewee(&self) -> Option<String> {
         let i = self.most_recent(|e| {
-            e.speaker.kind == SpeakerKind::Person && e.surname.is_some() && e.speaker.name.contains(' ')
+            e.speaker.kind == SpeakerKind::Person && e.surname.is_some() && has_space(&e.speaker.name)
         })?;
         Some(self.entries[i].speaker.name.clone())
     }
