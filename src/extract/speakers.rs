@@ -1343,6 +1343,12 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
         // "The governor's pick to lead the health department": someone's
         // choice for a post is a person, whatever the post's last word.
         let chosen = || {
+            // An owner ends in an apostrophe, ' or ’ (whose last byte is
+            // 0x99): a description with neither byte, as most have, is
+            // no one's pick, and its words need no splitting.
+            if memchr::memchr2(b'\'', 0x99, s.as_bytes()).is_none() {
+                return false;
+            }
             let mut words = s.split_whitespace();
             words.nth(1).is_some_and(|w| cues::possessive_owner(w).is_some())
                 && words.next().is_some_and(|w| CHOSEN.contains(&w))
