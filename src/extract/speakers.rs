@@ -6,6 +6,7 @@
 //! It sees mention strings only; where mentions lie in a sentence is the
 //! frame finder's business.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -1173,6 +1174,25 @@ fn index_org(index: &mut HashMap<String, Vec<usize>>, e: &Entry, i: usize) {
     }
 }
 
+/// Lists entry `idx` under `key` in `index`. A key new to the index, as
+/// most are, gets a list of one made at once: grown from none, each of
+/// the three lists a speaker added goes into cost a reallocation.
+fn list_under(index: &mut HashMap<String, Vec<usize>>, key: String, idx: usize) {
+    match index.entry(key) {
+        std::collections::hash_map::Entry::Occupied(listed) => listed.into_mut().push(idx),
+        std::collections::hash_map::Entry::Vacant(new) => {
+            new.insert(vec![idx]);
+        }
+    }
+}
+
+/// Whether `s` has a space: a name's few bytes walked, where
+/// `str::contains` set up a character search (asked of names at every
+/// resolve).
+fn has_space(s: &str) -> bool {
+    s.bytes().any(|b| b == b' ')
+}
+
 /// What a mention says about its speaker before resolution.
 #[derive(Clone, Debug)]
 struct Parsed {
@@ -1323,6 +1343,12 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
         // "The governor's pick to lead the health department": someone's
         // choice for a post is a person, whatever the post's last word.
         let chosen = || {
+            // An owner ends in an apostrophe, ' or ’ (whose last byte is
+            // 0x99): a description with neither byte, as most have, is
+            // no one's pick, and its words need no splitting.
+            if memchr::memchr2(b'\'', 0x99, s.as_bytes()).is_none() {
+                return false;
+            }
             let mut words = s.split_whitespace();
             words.nth(1).is_some_and(|w| cues::possessive_owner(w).is_some())
                 && words.next().is_some_and(|w| CHOSEN.contains(&w))
@@ -1388,10 +1414,11 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
     let b = sentence.as_bytes();
     // (The first word is short: a walk to its space costs less than a
     // search's set-up.)
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     let second = b.iter().position(|&c| c == b' ').map(|i| i + 1);
-    if !b.first().is_some_and(u8::is_ascii_uppercase)
-        || !second.and_then(|i| b.get(i)).is_some_and(|c| c.is_ascii_uppercase())
-    {
+    if !second.and_then(|i| b.get(i)).is_some_and(|c| c.is_ascii_uppercase()) {
         return None;
     }
     // The first word a given name ("Jennifer Shanklin is"), or an
@@ -1623,6 +1650,36 @@ fn before_when_put_out(words: &[&str]) -> usize {
     k
 }
 
+/// The words of `s`, as `split_whitespace` gives them: an ASCII text, as
+/// nearly every mention and appositive is, split by its bytes, with no
+/// character decoded (every mention parsed is split so, and its
+/// appositive too).
+fn words_of(s: &str) -> Vec<&str> {
+    if !s.is_ascii() {
+        return s.split_whitespace().collect();
+    }
+    // White space as `char::is_whitespace` has it in ASCII.
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    // (Room for most mentions' words at once: growing from none cost
+    // more than the split.)
+    let mut out = Vec::with_capacity(8);
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            i += 1;
+        }
+        if i > start {
+            out.push(&s[start..i]);
+        }
+    }
+    out
+}
+
 fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let mention = without_contraction(trim_np(mention));
     // "Rep. Ann Roe (R-Ohio)": the party and state go with the role.
@@ -1638,7 +1695,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         }
         _ => (mention, appositive),
     };
-    let mut all: Vec<&str> = mention.split_whitespace().collect();
+    let mut all: Vec<&str> = words_of(mention);
     all.truncate(before_when_put_out(&all));
     let mut gender = Gender::Unknown;
     for w in &all {
@@ -1650,7 +1707,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         }
     }
     let appositive_role = appositive.map(|a| {
-        let words: Vec<&str> = trim_np(a).split_whitespace().collect();
+        let words: Vec<&str> = words_of(trim_np(a));
         // "Roe, who leads Northern Command,": the role is what they lead.
         let words = match words.first() {
             Some(&w) if (w == "who" || w == "which") && words.len() > 1 => &words[1..],
@@ -1703,7 +1760,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         && all.iter().all(|w| is_cap(w) && cues::lookup(w).class & class::ROLE == 0)
         && given_name_gender(all[0]) == Gender::Unknown
         && let Some(a) = appositive
-        && let described = trim_np(a).split_whitespace().collect::<Vec<&str>>()
+        && let described = words_of(trim_np(a))
         && let Some(&head) = described.last()
         && !is_cap(head)
         && ((cues::lookup(head).class | cues::lookup(singular(head)).class) & class::ORG != 0
@@ -2692,7 +2749,7 @@ pub fn split_subject(mention: &str) -> Option<Vec<(String, Option<String>)>> {
     // under one surname; the first given name alone takes it.
     let shared;
     if parts.len() == 2
-        && !parts[0].contains(' ')
+        && !has_space(parts[0])
         && given_name_gender(parts[0]) != Gender::Unknown
         && let Some(surname) = parts[1].split_whitespace().rev().find(|w| !is_suffix(w))
         && parts[1].split_whitespace().count() >= 2
@@ -2728,12 +2785,39 @@ fn is_party_state(s: &str) -> bool {
 /// Words that name places, never people ("Middle East", "Northern
 /// Province").
 fn is_place_word(w: &str) -> bool {
-    const PLACE: [&str; 22] = [
-        "east", "west", "north", "south", "middle", "eastern", "western", "northern", "southern", "central", "gulf",
-        "region", "province", "city", "capital", "island", "islands", "county", "valley", "coast", "border", "strait",
-    ];
-    let w = w.trim_end_matches(['.', ',']);
-    PLACE.iter().any(|p| w.eq_ignore_ascii_case(p))
+    let w = w.trim_end_matches(['.', ',']).as_bytes();
+    // Lowered on the stack and matched at once, where each of the words
+    // was compared in turn: asked of nearly every mention parsed. None
+    // is longer than eight bytes.
+    let mut lower = [0u8; 8];
+    let Some(l) = lower.get_mut(..w.len()) else { return false };
+    l.copy_from_slice(w);
+    l.make_ascii_lowercase();
+    matches!(
+        &*l,
+        b"east"
+            | b"west"
+            | b"north"
+            | b"south"
+            | b"middle"
+            | b"eastern"
+            | b"western"
+            | b"northern"
+            | b"southern"
+            | b"central"
+            | b"gulf"
+            | b"region"
+            | b"province"
+            | b"city"
+            | b"capital"
+            | b"island"
+            | b"islands"
+            | b"county"
+            | b"valley"
+            | b"coast"
+            | b"border"
+            | b"strait"
+    )
 }
 
 /// Whether a mention says that no one spoke: "no terrorist group has
@@ -2742,7 +2826,13 @@ fn is_place_word(w: &str) -> bool {
 /// not know; nor "neither" and "none", which stand for people the article
 /// named: "Neither wanted to give his name".)
 fn no_one(mention: &str) -> bool {
-    let mut words = trim_np(mention).split_whitespace();
+    let mention = trim_np(mention);
+    // "no" and "nobody" open with an n: asked of every mention resolved,
+    // most are told by their first byte.
+    if !matches!(mention.as_bytes().first(), Some(b'n' | b'N')) {
+        return false;
+    }
+    let mut words = mention.split_whitespace();
     let Some(first) = words.next() else { return false };
     if first.eq_ignore_ascii_case("nobody") {
         return true;
@@ -2840,24 +2930,30 @@ fn lowercase_first(s: &str) -> String {
     }
 }
 
-fn surname_of(name: &str) -> Option<String> {
+/// The surname of a person's name, borrowed from it but for a joined
+/// article lowercased ("Al-Sudani"): a resolve looks it up in
+/// [`Registry::by_surname`], and only a speaker added keeps a copy.
+fn surname_of(name: &str) -> Option<Cow<'_, str>> {
     // "Xi Jinping": the family name comes first ("Xi said" is him).
-    if let Some((first, given)) = name.split_once(' ')
+    // (The first space by its byte: a char searcher's set-up cost more
+    // than the short walk.)
+    if let Some(sp) = name.bytes().position(|b| b == b' ')
+        && let (first, given) = (&name[..sp], &name[sp + 1..])
         && is_cap(first)
         && is_family_first(first)
         && given.split_whitespace().count() <= 2
     {
-        return Some(first.to_string());
+        return Some(Cow::Borrowed(first));
     }
     let w = name.split_whitespace().rfind(|w| !is_suffix(w))?.trim_end_matches(['.', ',']);
     // "Al-Sudani" opening a sentence is the "al-Sudani" named before.
     if w.starts_with(['A', 'E', 'U']) {
         let lowered = lowercase_first(w);
         if article_joined(&lowered) {
-            return Some(lowered);
+            return Some(Cow::Owned(lowered));
         }
     }
-    Some(w.to_string())
+    Some(Cow::Borrowed(w))
 }
 
 /// Whether a description names several ("officials", "people familiar
@@ -2906,7 +3002,7 @@ impl<'a> Registry<'a> {
         match is_capitals(name).then(|| title_case(name)) {
             Some(t)
                 if transcript
-                    || name.contains(' ')
+                    || has_space(name)
                     || self.knows_surname(&t)
                     || (name.len() > 3 && has_word(near(self.doc, at, at + name.len()), &t)) =>
             {
@@ -3040,12 +3136,13 @@ impl<'a> Registry<'a> {
             None if parsed.pronoun.is_some() => self.unresolved(),
             // "Adler said" after "Gov. Ruth Adler arrived": the person the
             // article named in full, though not as a source.
-            None if parsed.kind == SpeakerKind::Person && !parsed.name.contains(' ') => {
+            None if parsed.kind == SpeakerKind::Person && !has_space(&parsed.name) => {
                 // (Parsed once a thread, as any mention: an article says
                 // "Adler said" again and again.)
-                let full = full_name_before(self.doc, self.pos, &parsed.name)
-                    .map(|m| self.parsed_once(m).0)
-                    .filter(|f| f.kind == SpeakerKind::Person && surname_of(&f.name).as_ref() == Some(&parsed.name));
+                let full =
+                    full_name_before(self.doc, self.pos, &parsed.name).map(|m| self.parsed_once(m).0).filter(|f| {
+                        f.kind == SpeakerKind::Person && surname_of(&f.name).as_deref() == Some(parsed.name.as_str())
+                    });
                 match full {
                     Some(f) => {
                         let role = parsed.role.clone().or_else(|| f.role.clone());
@@ -3076,11 +3173,11 @@ impl<'a> Registry<'a> {
             // the full name is that person, and takes the name.
             if parsed.kind == SpeakerKind::Person
                 && parsed.pronoun.is_none()
-                && !parsed.name.contains(' ')
-                && !self.entries[idx].speaker.name.contains(' ')
+                && !has_space(&parsed.name)
+                && !has_space(&self.entries[idx].speaker.name)
                 && let Some(full) = sole_full_name_before(self.doc, self.pos, &parsed.name).map(|m| self.parsed_once(m).0)
                 && full.kind == SpeakerKind::Person
-                && surname_of(&full.name).as_ref() == Some(&parsed.name)
+                && surname_of(&full.name).as_deref() == Some(parsed.name.as_str())
                 // "Mrs. Clinton" is not the "Bill Clinton" named before her.
                 && !matches!(
                     (self.entries[idx].gender, full.gender),
@@ -3134,8 +3231,8 @@ impl<'a> Registry<'a> {
         if p.kind != SpeakerKind::Person
             || p.pronoun.is_some()
             || e.speaker.kind != SpeakerKind::Person
-            || e.speaker.name.contains(' ')
-            || !p.name.contains(' ')
+            || has_space(&e.speaker.name)
+            || !has_space(&p.name)
             || !p.name.split_whitespace().all(|w| is_cap(w) || is_particle(w))
             || e.surname.as_deref() != Some(e.speaker.name.as_str())
             || surname_of(&p.name).as_deref() != Some(e.speaker.name.as_str())
@@ -3167,6 +3264,11 @@ impl<'a> Registry<'a> {
             return;
         }
         let Some(role) = e.speaker.role.as_deref() else { return };
+        // No description listed, as in most articles so far: none to
+        // identify, and no role to lower and split.
+        if self.descriptions.is_empty() {
+            return;
+        }
         let role = format!(" {} ", role.to_lowercase());
         let described_by = |d: usize| {
             let x = &self.entries[d];
@@ -3175,7 +3277,7 @@ impl<'a> Registry<'a> {
                 && x.speaker.kind == SpeakerKind::Person
                 && !x.speaker.anonymous
                 && x.speaker.name.starts_with(|c: char| c.is_lowercase())
-                && x.speaker.name.contains(' ')
+                && has_space(&x.speaker.name)
                 && role.contains(&format!(" {} ", x.speaker.name.to_lowercase()))
         };
         // Each description the role may hold is looked up by its last
@@ -3269,7 +3371,7 @@ impl<'a> Registry<'a> {
     /// mention, when the mention is one capitalised word and nothing else.
     fn surname_of_named(&self, parsed: &Parsed) -> Option<String> {
         let word = parsed.name.as_str();
-        if word.contains(' ') || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
+        if has_space(word) || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
             return None;
         }
         // The latest entry first: an entry's surname is set when it is
@@ -3320,7 +3422,7 @@ impl<'a> Registry<'a> {
             "Inc",
         ];
         let word = parsed.name.as_str();
-        if word.contains(' ') || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
+        if has_space(word) || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
             return None;
         }
         if self.by_surname.contains_key(word) {
@@ -3440,25 +3542,26 @@ impl<'a> Registry<'a> {
         let described = p.name.starts_with(char::is_lowercase)
             && description_head(&p.name).is_some_and(|w| is_person_noun(&w) && !is_relative_noun(&w))
             || p.name.split_whitespace().next_back().is_some_and(|w| is_person_noun(w) && !is_relative_noun(w));
-        let surname =
-            (p.kind == SpeakerKind::Person && p.pronoun.is_none() && !described).then(|| surname_of(&p.name)).flatten();
-        let mut aliases = Vec::new();
-        if let Some(s) = &surname
-            && s != &p.name
-        {
-            aliases.push(s.clone());
-        }
+        let surname = (p.kind == SpeakerKind::Person && p.pronoun.is_none() && !described)
+            .then(|| surname_of(&p.name))
+            .flatten()
+            .map(Cow::into_owned);
+        // (A list of one made at once, not grown from none.)
+        let aliases = match &surname {
+            Some(s) if s != &p.name => vec![s.clone()],
+            _ => Vec::new(),
+        };
         self.any_anonymous |= p.kind == SpeakerKind::Anonymous;
         let idx = self.entries.len();
         let lower = p.name.to_lowercase();
         if p.name.starts_with(|c: char| c.is_lowercase())
             && let Some((_, last)) = lower.rsplit_once(' ')
         {
-            self.descriptions.entry(last.to_string()).or_default().push(idx);
+            list_under(&mut self.descriptions, last.to_string(), idx);
         }
-        self.by_name.entry(lower).or_default().push(idx);
+        list_under(&mut self.by_name, lower, idx);
         if let Some(s) = &surname {
-            self.by_surname.entry(s.clone()).or_default().push(idx);
+            list_under(&mut self.by_surname, s.clone(), idx);
         }
         self.recency.insert(self.clock, idx);
         let speaker = Speaker {
@@ -3473,12 +3576,10 @@ impl<'a> Registry<'a> {
         // "she" must not find a person the article calls "Mr. Podesta",
         // even where it says so only after the pronoun.
         let gender = match (&surname, p.gender) {
-            (Some(s), Gender::Unknown) => self
-                .honorifics
-                .get_or_init(|| honorific_genders(self.doc))
-                .get(&s.to_lowercase())
-                .copied()
-                .unwrap_or(Gender::Unknown),
+            (Some(s), Gender::Unknown) => {
+                let honorifics = self.honorifics.get_or_init(|| honorific_genders(self.doc));
+                with_lowercase(s, |lower| honorifics.get(lower).copied()).unwrap_or(Gender::Unknown)
+            }
             (_, g) => g,
         };
         self.entries.push(Entry::new(speaker, surname, gender, self.clock));
@@ -3804,12 +3905,15 @@ impl<'a> Registry<'a> {
             return None;
         }
         let surname = surname_of(&p.name)?;
+        // No one of that surname yet, as for most names met first: nothing
+        // below to test.
+        let candidates = self.by_surname.get(&*surname)?;
         // "De Wit told shareholders" after "P.J. de Wit": a particle
         // capitalised by its place is no given name.
         let single = p.name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle_any_case(w)).count() == 1;
         let same = |e: &Entry| {
             e.speaker.kind == SpeakerKind::Person
-                && e.surname.as_deref() == Some(surname.as_str())
+                && e.surname.as_deref() == Some(&*surname)
                 && (single
                     || e.speaker.name.split_whitespace().count() == 1
                     || {
@@ -3827,7 +3931,7 @@ impl<'a> Registry<'a> {
                             && full.as_bytes()[full.len() - part.len() - 1] == b' '
                     })
         };
-        let candidates = self.by_surname.get(&surname);
+        let candidates = Some(candidates);
         self.most_recent_of(candidates, |e| !e.mentioned && same(e)).or_else(|| self.most_recent_of(candidates, same))
     }
 
@@ -3839,7 +3943,7 @@ impl<'a> Registry<'a> {
     /// first question, the one who answers.
     pub fn interviewee(&self) -> Option<String> {
         let i = self.most_recent(|e| {
-            e.speaker.kind == SpeakerKind::Person && e.surname.is_some() && e.speaker.name.contains(' ')
+            e.speaker.kind == SpeakerKind::Person && e.surname.is_some() && has_space(&e.speaker.name)
         })?;
         Some(self.entries[i].speaker.name.clone())
     }
@@ -3864,6 +3968,25 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use rustc_hash::FxHashSet as HashSet;
+
+    #[test]
+    fn a_place_word_is_one_of_the_list_in_any_case_before_a_stop_or_comma() {
+        const PLACE: [&str; 22] = [
+            "east", "west", "north", "south", "middle", "eastern", "western", "northern", "southern", "central",
+            "gulf", "region", "province", "city", "capital", "island", "islands", "county", "valley", "coast",
+            "border", "strait",
+        ];
+        for p in PLACE {
+            let title = format!("{}{}", p[..1].to_ascii_uppercase(), &p[1..]);
+            for w in [p.to_string(), p.to_ascii_uppercase(), title, format!("{p}."), format!("{p},.")] {
+                assert!(is_place_word(&w), "{w}");
+            }
+        }
+        for w in ["", ".", "eas", "easts", "Eastward", "citys", "provinces", "middle-east", "Middle East", "caf\u{e9}"]
+        {
+            assert!(!is_place_word(w), "{w}");
+        }
+    }
 
     #[test]
     fn given_name_lists_are_sorted_for_the_binary_search() {
@@ -3916,6 +4039,11 @@ mod tests {
         fn matches_from_end_are_what_rmatch_indices_gives(hay in "[ab ]{0,40}", needle in "[ab]{1,4}") {
             let want: Vec<usize> = hay.rmatch_indices(needle.as_str()).map(|(i, _)| i).collect();
             prop_assert_eq!(matches_from_end(hay.as_bytes(), needle.as_bytes()), want);
+        }
+
+        #[test]
+        fn words_of_are_what_split_whitespace_gives(s in "[ab. \t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{2003}\u{e9}]{0,16}") {
+            prop_assert_eq!(words_of(&s), s.split_whitespace().collect::<Vec<_>>());
         }
 
         #[test]
