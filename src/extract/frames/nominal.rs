@@ -2,13 +2,13 @@
 //! whose source is the possessor before it. Tried only when nothing else
 //! frames the sentence ("PolitiFact seized on Trump's claim that C").
 
-use super::{Ctx, Frame, Mark, Source, is_possessive};
-use crate::extract::cues::class;
+use super::{Ctx, Frame, Mark, Source, is_function, is_possessive};
+use crate::extract::cues::{self, class};
 use crate::extract::model::Attribution;
 use crate::extract::tokens::Kind;
 
 /// Nouns of saying: what was said is their "that" clause.
-pub(super) const SAID: [&str; 26] = [
+pub(super) const SAID: [&str; 34] = [
     "claim",
     "claims",
     "assertion",
@@ -35,6 +35,14 @@ pub(super) const SAID: [&str; 26] = [
     "admission",
     "announcement",
     "threat",
+    "warnings",
+    "promises",
+    "pledges",
+    "statements",
+    "predictions",
+    "threats",
+    "assertions",
+    "accusations",
 ];
 
 /// Nouns of belief.
@@ -97,23 +105,48 @@ pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         if !said && !BELIEVED.iter().any(|w| c.lower_is(k, w)) {
             continue;
         }
-        let p = k - 1;
+        // "Roe's earlier claim that C", "his repeated warnings that C":
+        // one word between the owner and the noun says which of them.
+        let modifier = k >= 3
+            && t[k - 1].word()
+            && !t[k - 1].cap
+            && !t[k - 1].quoted
+            && !is_function(&t[k - 1])
+            && !is_possessive(c, k - 1)
+            && !article(c, k - 1)
+            && (t[k - 1].cue().is_none() || keeps_own_words(c, k).is_some());
+        let p = if modifier { k - 2 } else { k - 1 };
         let pronoun = ["his", "her", "their"].iter().any(|w| c.lower_is(p, w));
-        if t[p].quoted || !(pronoun || (is_possessive(c, p) && t[p].cap)) {
+        // ("the judges' statement that C", "the police's claim that C": a
+        // body or people named by a common noun own it too.)
+        let people = !t[p].cap && is_possessive(c, p) && owns_words(c.t[p].text(c.doc));
+        if t[p].quoted || !(pronoun || (is_possessive(c, p) && (t[p].cap || people))) {
             continue;
         }
         // The owner is the capitalised name that ends in the possessive
-        // ("Rep. Ann Roe's"), never the words of the clause before it.
+        // ("Rep. Ann Roe's"), never the words of the clause before it;
+        // a common noun takes its article and a word between ("the
+        // election officials'").
         let mut s = p;
         while !pronoun && s > 0 && t[s - 1].word() && t[s - 1].cap && !t[s - 1].quoted && !t[s - 1].is(class::DET) {
             s -= 1;
+        }
+        // (By its words: a sentence with no cue word has no classes.)
+        if people && s > 0 && !t[s - 1].quoted {
+            if article(c, s - 1) {
+                s -= 1;
+            } else if s > 1 && t[s - 1].word() && !t[s - 1].cap && article(c, s - 2) {
+                s -= 2;
+            }
         }
         // The clause ends at a comma after which the sentence goes on
         // ("Contrary to his claim that C, there would be ..."), keeping a
         // quotation's own closing mark.
         let mut end = t.len();
         for j in k + 2..t.len() {
-            if t[j].kind == Kind::Comma && !t[j].quoted {
+            // (A dash or a semicolon too: "claims that C - and one that
+            // ...", "his assertion that C; his criticism of D".)
+            if matches!(t[j].kind, Kind::Comma | Kind::Dash | Kind::Semicolon) && !t[j].quoted {
                 end = j;
                 break;
             }
@@ -130,7 +163,7 @@ pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             end = predicate_after_clause(c, k + 2).unwrap_or(end);
         }
         let Some(content) = c.content(k + 2, end) else { continue };
-        let source = pronoun.then(|| own_claim_subject(c, p)).flatten().unwrap_or(Source::Owner { np: (s, k) });
+        let source = pronoun.then(|| own_claim_subject(c, p)).flatten().unwrap_or(Source::Owner { np: (s, p + 1) });
         out.push(Frame {
             attribution: if said { Attribution::Indirect } else { Attribution::Belief },
             content,
@@ -141,6 +174,25 @@ pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         return true;
     }
     false
+}
+
+/// An article or a possessive pronoun at `i`, told by its word: a
+/// sentence with no cue word, as most that come here, has no classes.
+fn article(c: &Ctx, i: usize) -> bool {
+    ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"]
+        .iter()
+        .any(|w| c.lower_is(i, w))
+}
+
+/// Whether the possessive `w` ("judges'", "the police's") is owned by a
+/// body or by people: its owner, or the owner's singular, is a role, a
+/// group or an organisation in the lexicon.
+fn owns_words(w: &str) -> bool {
+    let Some(owner) = cues::possessive_owner(w) else { return false };
+    let owner = owner.to_ascii_lowercase();
+    let who = class::ROLE | class::ANON | class::GROUP | class::ORG;
+    cues::lookup(&owner).class & who != 0
+        || owner.strip_suffix('s').is_some_and(|one| cues::lookup(one).class & who != 0)
 }
 
 /// "Ortiz repeated her claim that C", "the senator stood by his warning

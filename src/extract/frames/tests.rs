@@ -3584,3 +3584,31 @@ fn a_poll_named_after_its_standing_by_its_pollster_place_and_date() {
         ),
     ]);
 }
+
+#[test]
+fn a_report_named_by_a_noun_with_a_word_between_or_a_common_owner() {
+    each_one([
+        // A word between the owner and the noun.
+        (
+            "All of it ran counter to Roe's earlier statements that the pier never closed.",
+            one("Roe", "indirect", "the pier never closed"),
+        ),
+        // A body or people named by a common noun.
+        (
+            "The port lobbied the council to back the judges' statement that their ruling must bind.",
+            one("judges", "indirect", "their ruling must bind"),
+        ),
+        // A semicolon ends the clause.
+        (
+            "He never withdrew Roe's assertion that the quay should close; his criticism of the port stood too.",
+            one("Roe", "indirect", "the quay should close"),
+        ),
+        // A plural noun of saying; a dash ends the clause.
+        (
+            "That was a sharp turn from Roe's familiar claims that the levy is unfair - and one that surprised the quay.",
+            one("Roe", "indirect", "the levy is unfair"),
+        ),
+    ]);
+    // A verb before the owner is no word between.
+    assert_eq!(rows("And part of the pitch, of course, is his insistence that the quay will thrive.")[0].1, "indirect");
+}
