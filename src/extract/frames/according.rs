@@ -235,9 +235,6 @@ pub(super) fn poll_standing(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     (4..t.len()).rev().filter(|&i| t[i].is(class::POLL)).any(|poll| standing_in_poll(c, poll, out))
 }
 
-/// Months as datelines shorten them ("a poll Jan. 17-23").
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
-
 /// [`poll_standing`] for the poll word at `poll`.
 fn standing_in_poll(c: &Ctx, poll: usize, out: &mut Vec<Frame>) -> bool {
     const STANDING: [&str; 24] = [
@@ -275,9 +272,10 @@ fn standing_in_poll(c: &Ctx, poll: usize, out: &mut Vec<Frame>) -> bool {
     let taken = |i: usize| {
         t[i].is(class::TIME)
             || ["released", "taken", "conducted", "published", "this", "last"].iter().any(|w| c.lower_is(i, w))
+            // ("a poll Jan. 17-23": a month as datelines shorten it.)
             || (t[i].cap
                 && t.get(i + 1).is_some_and(|n| n.kind == Kind::Stop)
-                && MONTHS.iter().any(|m| c.lower_is(i, m)))
+                && crate::time::is_english_month(&t[i].text(c.doc).to_ascii_lowercase()))
     };
     let named = |i: usize| {
         ["from", "by", "of", "in"].iter().any(|w| c.lower_is(i, w))

@@ -568,9 +568,11 @@ fn is_indefinite(c: &Ctx, i: usize) -> bool {
     c.lower_is(i, "a") || c.lower_is(i, "an")
 }
 
+/// Articles and the possessive pronouns that stand where one would.
+const ARTICLES: [&str; 13] =
+    ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
+
 fn is_article(c: &Ctx, i: usize) -> bool {
-    const ARTICLES: [&str; 13] =
-        ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
     let t = &c.t[i];
     // (The word's bytes once, not a `str` cut for each article.)
     t.is(class::DET | class::PRON) && {

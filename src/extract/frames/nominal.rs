@@ -178,10 +178,9 @@ pub(super) fn nominal(c: &Ctx, out: &mut Vec<Frame>) -> bool {
 
 /// An article or a possessive pronoun at `i`, told by its word: a
 /// sentence with no cue word, as most that come here, has no classes.
+/// ([`super::is_article`] reads the classes first.)
 fn article(c: &Ctx, i: usize) -> bool {
-    ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"]
-        .iter()
-        .any(|w| c.lower_is(i, w))
+    super::ARTICLES.iter().any(|w| c.lower_is(i, w))
 }
 
 /// Whether the possessive `w` ("judges'", "the police's") is owned by a
