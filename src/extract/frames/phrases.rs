@@ -125,9 +125,14 @@ fn np_back_walk(c: &Ctx, end: usize) -> Option<(usize, usize)> {
             (t[k].entry.cue.is_none() || k + 1 == e && cue_as_noun(c, k)) && !t[k].text(c.doc).ends_with("ing")
         })
         && ["two", "three", "four", "five"].iter().any(|w| c.lower_is(s, w))
-        && ["the", "these", "those", "all"].iter().any(|w| c.lower_is(s - 1, w))
     {
-        s -= 1;
+        // ("the next two states", "the last three presidents": a word of
+        // order between the article and the number.)
+        let order = s >= 2 && ["next", "last", "past", "first", "other"].iter().any(|w| c.lower_is(s - 1, w));
+        let a = s - 1 - usize::from(order);
+        if ["the", "these", "those", "all"].iter().any(|w| c.lower_is(a, w)) {
+            s = a;
+        }
     }
     // "Sanders and his aides", "Roe and her lawyers": a name and the
     // people around it speak together.

@@ -3612,3 +3612,17 @@ fn a_report_named_by_a_noun_with_a_word_between_or_a_common_owner() {
     // A verb before the owner is no word between.
     assert_eq!(rows("And part of the pitch, of course, is his insistence that the quay will thrive.")[0].1, "indirect");
 }
+
+#[test]
+fn a_word_of_order_between_the_article_and_a_number() {
+    each_one([
+        (
+            "The last three harbour masters said the gap matters.",
+            one("last three harbour masters", "indirect", "the gap matters"),
+        ),
+        (
+            "Insiders in the next two ports said it was important that she close the gap.",
+            one("insiders in the next two ports", "indirect", "it was important that she close the gap"),
+        ),
+    ]);
+}
