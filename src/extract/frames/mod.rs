@@ -950,7 +950,10 @@ const REFUSABLE: [&str; 9] =
 /// [`no_answer`] then skips its search for the word, which it ran on
 /// every sentence with a cue that nothing else framed.
 pub fn find(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mut Vec<Frame>) -> Outcome {
-    let outcome = find_frames(doc, t, noted, may_comment, out);
+    let mut outcome = find_frames(doc, t, noted, may_comment, out);
+    if outcome == Outcome::Framed && !no_one_opens(doc, t, out) {
+        outcome = Outcome::None;
+    }
     if outcome == Outcome::Framed {
         // (Only where there is a parenthesis: see `parenthesis_with_report`.)
         if noted.marks == 0 || noted.marks & mark::PAREN != 0 {
@@ -958,6 +961,39 @@ pub fn find(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mut V
         }
     }
     outcome
+}
+
+/// A subject that names no one: "There have been telling responses",
+/// "What seemed to be a romp", "Why not just say: Q", "What Roe considers
+/// smart might be seen as evasive" (an existential "there", or a question
+/// word opening a clause that is itself the subject). Such frames are
+/// dropped, with the frames after them that take their source; a question
+/// word before a name ("how Bernie Sanders, who has endorsed Canova,")
+/// leaves the name. Whether any frame is left.
+fn no_one_opens(doc: &str, t: &[Token], out: &mut Vec<Frame>) -> bool {
+    let word = |k: usize, ws: &[&str]| t[k].word() && ws.iter().any(|w| t[k].text(doc).eq_ignore_ascii_case(w));
+    let mut dropped = false;
+    out.retain_mut(|f| {
+        if dropped && f.source == Source::Previous {
+            return false;
+        }
+        dropped = false;
+        if let Source::Mention { np, .. } = &mut f.source {
+            if word(np.0, &["there", "here", "what", "whatever"]) {
+                dropped = true;
+                return false;
+            }
+            if word(np.0, &["how", "why", "where", "when", "whether"]) {
+                if np.1 - np.0 < 2 || !t[np.0 + 1].cap {
+                    dropped = true;
+                    return false;
+                }
+                np.0 += 1;
+            }
+        }
+        true
+    });
+    !out.is_empty()
 }
 
 /// "Adler said she had ordered flags lowered (her office said she would

@@ -1113,10 +1113,13 @@ fn skip_aux_back_walk(c: &Ctx, cue: usize) -> usize {
             j = k;
             continue;
         }
-        // "Ann Roe on Tuesday said", "Ann Roe last week said".
+        // "Ann Roe on Tuesday said", "Ann Roe last week said", "Ann Roe
+        // this past week said".
         if p.word() && p.is(class::TIME) && !p.is(class::DET) && !is_possessive(c, j - 1) {
             j -= 1;
-            if j > 0 && ["on", "last", "this", "earlier", "late", "early"].iter().any(|w| c.lower_is(j - 1, w)) {
+            if j > 1 && c.lower_is(j - 1, "past") && c.lower_is(j - 2, "this") {
+                j -= 2;
+            } else if j > 0 && ["on", "last", "this", "earlier", "late", "early"].iter().any(|w| c.lower_is(j - 1, w)) {
                 j -= 1;
             }
             continue;

@@ -3626,3 +3626,34 @@ fn a_word_of_order_between_the_article_and_a_number() {
         ),
     ]);
 }
+
+#[test]
+fn a_subject_that_names_no_one_is_no_speaker() {
+    each_one([
+        (
+            "There have been pointed remarks since Diaz knocked Roe and called him a \"moderate.\"",
+            own("There have been pointed remarks since Diaz knocked Roe and called him a \"moderate.\""),
+        ),
+        (
+            "What seemed to be an easy win became a close race.",
+            own("What seemed to be an easy win became a close race."),
+        ),
+        (
+            "What Mr. Roe considers \"fair\" might be seen by others as timid.",
+            own("What Mr. Roe considers \"fair\" might be seen by others as timid."),
+        ),
+    ]);
+    // A question word before a name leaves the name.
+    each_one([(
+        "It is a twist on how Ann Roe, who has endorsed Diaz, was able to raise money.",
+        one("Ann Roe", "other", "Diaz"),
+    )]);
+}
+
+#[test]
+fn this_past_week_between_subject_and_cue() {
+    each_one([
+        ("Ann Roe, the board chair, this past week announced a new audit.", one("Ann Roe", "indirect", "a new audit")),
+        ("Ann Roe this past week announced a new audit.", one("Ann Roe", "indirect", "a new audit")),
+    ]);
+}
