@@ -636,6 +636,28 @@ fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
 /// Words before a description's head that say which one it is without
 /// telling it from another: "the new poll" is the poll just named, "the
 /// same official" the official named before.
+/// Words that tell one office of a head noun from another ("prime" and
+/// "foreign" minister, "deputy" and "chief" of staff): a description with
+/// one is not a speaker whose role has another.
+const OFFICES: [&str; 16] = [
+    "prime",
+    "foreign",
+    "deputy",
+    "vice",
+    "finance",
+    "defence",
+    "defense",
+    "interior",
+    "home",
+    "health",
+    "education",
+    "justice",
+    "trade",
+    "chief",
+    "assistant",
+    "associate",
+];
+
 const ONE_OF_MANY: [&str; 12] = [
     "new",
     "latest",
@@ -1914,6 +1936,26 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
                 && !titled
                 && (cues::lookup(words[k - 1]).class & (class::ANON | class::GROUP) != 0 || articled)
         });
+    // "A source close to Mr Clegg", "an aide to Ann Roe", "sources close
+    // to Ms Roe": a described person with "to" and a name after; the name
+    // is whom they serve or know, not who speaks. (Only a name alone
+    // after it: "senior adviser to the president Valerie Jarrett" is a
+    // title and a name.)
+    let served = words.iter().position(|w| *w == "to").is_some_and(|k| {
+        let noun = match k.checked_sub(1) {
+            Some(p) if matches!(words[p], "close" | "closest" | "loyal" | "near") => p.checked_sub(1),
+            other => other,
+        };
+        noun.is_some_and(|p| {
+            let n = words[p];
+            (!is_cap(n) || p == 0)
+                && cues::lookup(n).class & class::ANON != 0
+                && (articled || n.ends_with('s'))
+                && k + 1 < words.len()
+                && words[k + 1..].iter().all(|w| is_cap(w))
+        })
+    });
+    let common_head = common_head || served;
     let appositive_role = appositive_role.or(placed);
     // "Officials said" at the start of a sentence: a common noun, capitalised
     // only by its position.
@@ -3866,7 +3908,18 @@ impl<'a> Registry<'a> {
                                     w.starts_with(char::is_uppercase) && party_of(&w.to_lowercase()).is_none()
                                 }),
                             };
+                    // "the prime minister" is not the one the article
+                    // called "the foreign minister": two offices of one
+                    // head noun.
+                    let other_office = OFFICES.contains(&m) && {
+                        let role: Vec<&str> = role.split_whitespace().collect();
+                        role.iter()
+                            .rposition(|w| singular(w) == head)
+                            .and_then(|at| at.checked_sub(1))
+                            .is_some_and(|at| OFFICES.contains(&role[at]) && role[at] != m)
+                    };
                     !other
+                        && !other_office
                         && (!described
                             || theirs.len() < 2
                             || theirs.contains(&m)

@@ -3657,3 +3657,33 @@ fn this_past_week_between_subject_and_cue() {
         ("Ann Roe this past week announced a new audit.", one("Ann Roe", "indirect", "a new audit")),
     ]);
 }
+
+#[test]
+fn a_source_close_to_a_name_is_not_that_name() {
+    for (text, speaker) in [
+        ("A source close to Mr Dale said the minister was furious.", "source close to Mr Dale"),
+        ("Sources close to Ms Roe said she would stay.", "sources close to Ms Roe"),
+        ("An aide to Ann Roe said she would stay.", "aide to Ann Roe"),
+    ] {
+        let x = extract(text);
+        let s = x.statements[0].speaker.as_ref().unwrap_or_else(|| panic!("no speaker: {text}"));
+        assert_eq!((s.name.as_str(), s.anonymous), (speaker, true), "{text}");
+    }
+    // A title and a name stay a name.
+    assert_eq!(first_speaker("Senior adviser to the mayor Ann Roe said she would stay.").0, "Ann Roe");
+}
+
+#[test]
+fn one_office_is_not_another_of_the_same_head() {
+    let x = extract(
+        "Tomas Vell, the foreign minister, said the talks had failed. \
+         The prime minister said the talks would go on.",
+    );
+    let who: Vec<&str> = x.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|s| s.name.as_str()).collect();
+    assert_eq!(who, ["Tomas Vell", "prime minister"]);
+    // The same office still resolves.
+    let x =
+        extract("Tomas Vell, the foreign minister, said the talks had failed. The minister said they would resume.");
+    let who: Vec<&str> = x.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|s| s.name.as_str()).collect();
+    assert_eq!(who, ["Tomas Vell", "Tomas Vell"]);
+}
