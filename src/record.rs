@@ -25,9 +25,12 @@ pub const ANALYSIS_VERSION: &str =
 
 /// The store id of a speaker. Named people and organisations are one speaker
 /// across stories; an anonymous source is only known inside its story, so
-/// its id is scoped to the story ("taji/u-s-official").
-pub fn store_speaker_id(story: &str, id: &str, anonymous: bool) -> String {
-    if anonymous { format!("{story}/{id}") } else { id.to_string() }
+/// its id is scoped to the story ("taji/u-s-official"). So is a speaker
+/// the article only described, with no name ("prime minister", "police",
+/// a pronoun left unresolved): one story's prime minister is not
+/// another's.
+pub fn store_speaker_id(story: &str, id: &str, anonymous: bool, name: &str) -> String {
+    if anonymous || !name.chars().any(char::is_uppercase) { format!("{story}/{id}") } else { id.to_string() }
 }
 
 /// Words too common to index or search: every statement holds them.
@@ -85,7 +88,7 @@ pub fn to_store(story: &str, extraction: &Extraction) -> Result<(Vec<NewStatemen
             index: s.index as u32,
             paragraph: s.paragraph as u32,
             statement: hash,
-            speaker: sp.map(|sp| store_speaker_id(story, &sp.id, sp.anonymous)),
+            speaker: sp.map(|sp| store_speaker_id(story, &sp.id, sp.anonymous, &sp.name)),
             mention: sp.map(|sp| sp.mention.clone()),
             attribution: s.attribution.as_str().to_string(),
             cue: s.cue.clone(),
@@ -211,7 +214,7 @@ pub fn unify_with_story(known: &mut BTreeMap<String, SpeakerRecord>, extraction:
 
 fn speaker_record(story: &str, sp: &crate::extract::Speaker) -> SpeakerRecord {
     SpeakerRecord {
-        id: store_speaker_id(story, &sp.id, sp.anonymous),
+        id: store_speaker_id(story, &sp.id, sp.anonymous, &sp.name),
         name: sp.name.clone(),
         kind: sp.kind.as_str().to_string(),
         anonymous: sp.anonymous,

@@ -436,3 +436,32 @@ fn a_double_barrelled_surname_is_one_person_across_stories() {
     );
     stories_of_each(&env, &[("Mary Kowalski-Reyes", 2), ("Mary Ann Kowalski-Reyes", 2), ("Mary Ann Reyes", 1)]);
 }
+
+/// "The prime minister said" in two stories with no name for either is
+/// two speakers, each known only inside its story (one outlet's prime
+/// minister is not another's), while a named person is one across both.
+#[test]
+fn an_unnamed_description_in_two_stories_is_two_speakers() {
+    let env = Env::new();
+    record_all(
+        &env,
+        &[
+            (
+                "talks-a",
+                "Talks stall\n\nThe prime minister said the talks would resume.\n\nAnn Roe said she doubted it.\n",
+            ),
+            ("talks-b", "Budget row\n\nThe prime minister said the budget was balanced.\n\nAnn Roe said it was not.\n"),
+        ],
+    );
+    let speakers = env.run(["speakers", "--format", "json"]).json();
+    let rows: Vec<(String, u64)> = speakers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().to_string(), s["stories"].as_u64().unwrap()))
+        .collect();
+    let pms: Vec<_> = rows.iter().filter(|(n, _)| n == "prime minister").collect();
+    assert_eq!(pms.len(), 2, "{rows:?}");
+    assert!(pms.iter().all(|(_, stories)| *stories == 1), "{rows:?}");
+    assert!(rows.contains(&("Ann Roe".to_string(), 2)), "{rows:?}");
+}
