@@ -89,7 +89,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     let mut view = View::new(&store);
     let mut claims = Vec::new();
     for h in hashes {
-        let trail = view.trails(store.runs_of(&h)?)?;
+        let mut trail = view.trails(store.runs_of(&h)?)?;
+        // A trail reads in the order the claim was seen, across stories
+        // (the view gives them by story).
+        trail.sort_by(|a, b| {
+            (a.first_captured_at, &a.story, a.first_seen).cmp(&(b.first_captured_at, &b.story, b.first_seen))
+        });
         let group = groups.iter().find(|(k, _)| *k == h).map(|(_, g)| g.clone());
         claims.push(Claim { hash: h.to_hex(), content: view.content(&h)?, group, trail });
     }

@@ -235,3 +235,20 @@ fn who_says_how_many_statements_are_distinct_when_stories_share_one() {
     let total: u64 = people.as_array().unwrap().iter().map(|s| s["statements"].as_u64().unwrap()).sum();
     assert_eq!(total, 3, "{people:#}");
 }
+
+/// One claim carried by three stories reads in the order it was seen, not
+/// by the stories' names.
+#[test]
+fn history_reads_in_the_order_the_claim_was_seen() {
+    let env = Env::new();
+    let text = "Pier closes\n\nThe pier will close for repairs on Monday, the harbor office said.\n";
+    for (story, at) in
+        [("c-late", "2026-03-01T09:00:00Z"), ("a-later", "2026-02-01T09:00:00Z"), ("b-first", "2026-01-01T09:00:00Z")]
+    {
+        let f = env.file(&format!("{story}.txt"), text);
+        env.run(["record", story, f.to_str().unwrap(), "--at", at]).ok();
+    }
+    let j = env.run(["history", "pier", "repairs", "--format", "json"]).json();
+    let stories: Vec<&str> = j[0]["trail"].as_array().unwrap().iter().map(|t| t["story"].as_str().unwrap()).collect();
+    assert_eq!(stories, ["b-first", "a-later", "c-late"]);
+}
