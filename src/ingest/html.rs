@@ -415,6 +415,11 @@ fn remove_boilerplate(dom: &Dom) {
         } else if is_boilerplate(&node) {
             doomed.push(node);
         } else {
+            if node.has_name("blockquote")
+                && let Some(text) = embedded_post_quote(&node)
+            {
+                node.set_text(text);
+            }
             if holds_embedded_post(&node) && !holds_prose(&node) {
                 // Kept for the post it quotes; Readability would still drop
                 // a wrapper named "social-embed" as unlikely content.
@@ -517,6 +522,36 @@ fn holds_embedded_post(node: &NodeRef) -> bool {
             && n.normalized_char_count() >= 20
     };
     is_post(node) || node.descendants_it().any(|d| d.is_element() && is_post(&d))
+}
+
+/// An embedded post as one paragraph that says whose it is: its text as a
+/// quotation, then the signature its network prints after it (`“The pier
+/// is safe.” — Ann Roe (@annroe) March 3, 2026`), so the frames credit the
+/// post to its author instead of the outlet taking its sentences for its
+/// own and the signature for a statement. `None` when the post has no
+/// text, no signature opening with a dash, or quotation marks of its own
+/// (then it reads as it stands).
+fn embedded_post_quote(node: &NodeRef) -> Option<String> {
+    let class = node.attr("class")?.to_ascii_lowercase();
+    if node.normalized_char_count() < 20 {
+        return None;
+    }
+    if !EMBEDDED_POST_CLASSES.iter().any(|e| class.contains(e)) {
+        return None;
+    }
+    let (mut post, mut signature) = (String::new(), String::new());
+    for child in node.children_it(false) {
+        if child.is_element() && child.has_name("p") {
+            post.push_str(&child.text());
+            post.push(' ');
+        } else if child.is_text() || child.is_element() {
+            signature.push_str(&child.text());
+        }
+    }
+    let (post, signature) = (normalize_paragraph(&post), normalize_paragraph(&signature));
+    let quoted = |s: &str| s.contains(['"', '\u{201C}', '\u{201D}']);
+    (!post.is_empty() && !quoted(&post) && signature.starts_with(['\u{2014}', '\u{2013}', '-']))
+        .then(|| format!("\u{201C}{post}\u{201D} {signature}"))
 }
 
 const HTML_NS: &str = "http://www.w3.org/1999/xhtml";

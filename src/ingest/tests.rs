@@ -558,3 +558,23 @@ fn a_section_label_above_the_headline_is_not_a_paragraph() {
         assert!(d.paragraphs[0].starts_with("The harbour board"), "{:?}", d.paragraphs);
     }
 }
+
+#[test]
+fn an_embedded_post_is_one_quotation_signed_by_its_author() {
+    let page = "<html><head><title>Harbor row grows</title></head><body><article><h1>Harbor row grows</h1>\
+        <p>The harbor board met on Tuesday to discuss the closure of the north pier, which has been shut since March.</p>\
+        <blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">The north pier is safe and should reopen now. \
+        Enough delays! <a href=\"https://t.co/abc\">pic.twitter.com/abc</a></p>&mdash; Ann Roe (@ann_roe) \
+        <a href=\"https://twitter.com/ann_roe/status/1\">March 3, 2026</a></blockquote>\
+        <p>Board members said they would vote on the matter next week after a new safety review.</p>\
+        </article></body></html>";
+    let d = read_document(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.paragraphs[1],
+        "\u{201C}The north pier is safe and should reopen now. Enough delays! pic.twitter.com/abc\u{201D} \
+         \u{2014} Ann Roe (@ann_roe) March 3, 2026",
+        "{:?}",
+        d.paragraphs
+    );
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+}

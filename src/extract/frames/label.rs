@@ -237,16 +237,28 @@ fn trailing_label(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     }
     let name_end = (d + 1..end).find(|&i| !t[i].word()).unwrap_or(end);
     let n = name_end - (d + 1);
+    // `"Q" — Ann Roe (@annroe) March 3, 2026`: an embedded post's
+    // signature, the account's handle and the day it was posted.
+    // (Emoji may follow the name; a handle may hold an underscore.)
+    let text = |i: usize| t[i].text(c.doc);
+    let open = (name_end..end).find(|&i| text(i).chars().any(|ch| ch.is_ascii_punctuation() || ch.is_alphanumeric()));
+    let signed = open.is_some_and(|o| {
+        let close = (o + 1..end.min(o + 5)).find(|&i| text(i) == ")");
+        text(o) == "("
+            && o + 1 < end
+            && text(o + 1).starts_with('@')
+            && close.is_some_and(|cl| (cl + 1..end).all(|i| t[i].word() || t[i].kind == Kind::Comma))
+    });
     if !(1..=5).contains(&n)
         || !t[d + 1..name_end].iter().all(|x| x.cap && !x.quoted && !is_function(x) && x.entry.cue.is_none())
-        || (name_end < end && (t[name_end].kind != Kind::Comma || (name_end + 1..end).any(|i| !t[i].word())))
+        || (name_end < end && !signed && (t[name_end].kind != Kind::Comma || (name_end + 1..end).any(|i| !t[i].word())))
     {
         return false;
     }
     let Some(content) = c.inside_quote(0, close) else {
         return false;
     };
-    let appositive = (name_end + 1 < end).then_some((name_end + 1, end));
+    let appositive = (name_end + 1 < end && !signed).then_some((name_end + 1, end));
     out.push(Frame {
         attribution: Attribution::Direct,
         content,

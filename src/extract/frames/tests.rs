@@ -3687,3 +3687,17 @@ fn one_office_is_not_another_of_the_same_head() {
     let who: Vec<&str> = x.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|s| s.name.as_str()).collect();
     assert_eq!(who, ["Tomas Vell", "Tomas Vell"]);
 }
+
+#[test]
+fn an_embedded_post_signed_with_a_handle_is_its_authors() {
+    each_one([
+        (
+            "\u{201C}The pier is safe.\u{201D} \u{2014} Ann Roe (@annroe) March 3, 2026",
+            one("Ann Roe", "direct", "The pier is safe."),
+        ),
+        (
+            "\u{201C}The pier is safe. Reopen it now!\u{201D} \u{2014} Ann Roe \u{1F30A} (@ann_roe) March 3, 2026",
+            one("Ann Roe", "direct", "The pier is safe. Reopen it now!"),
+        ),
+    ]);
+}
