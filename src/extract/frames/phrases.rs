@@ -1465,6 +1465,14 @@ fn appositive_walk(c: &Ctx, mut k: usize, last: usize, lo: usize, accept: &impl 
             && let Some(np) = np_back(c, b).and_then(|np| behind_party(c, np))
             && !t[np.0].is(class::PRON)
         {
+            // "Donna Roe, 59, of Ashton, Md., who watched ..., said": the
+            // word before the appositive is the place's state; the name is
+            // before the place.
+            if let Some(name) = name_before_place(c, np)
+                && accept(name.0)
+            {
+                return Some(Source::Mention { np: name, appositive: None });
+            }
             // "Ann Roe, a senator, and Bo Diaz, the harbour master, said".
             let list = name_list_start(c, np);
             if list < np.0 && accept(list) {
@@ -1529,6 +1537,36 @@ fn appositive_walk(c: &Ctx, mut k: usize, last: usize, lo: usize, accept: &impl 
         k = b;
     }
     None
+}
+
+/// The name before "of Ashton, Md." or "from Ashton, Maryland", given the
+/// noun phrase of the state alone (`np`): a comma before it, a capitalised
+/// place before that, "of", "from" or "in" before the place, and the name
+/// right before that word or before an age set off by commas ("Donna Roe,
+/// 59, of Ashton, Md.").
+fn name_before_place(c: &Ctx, np: (usize, usize)) -> Option<(usize, usize)> {
+    let t = c.t;
+    if np.1 != np.0 + 1 || np.0 < 4 || !t[np.0].cap || t[np.0 - 1].kind != Kind::Comma {
+        return None;
+    }
+    let place = np.0 - 2;
+    if !(t[place].word() && t[place].cap && !t[place].quoted) {
+        return None;
+    }
+    let prep = place - 1;
+    if !["of", "from", "in"].iter().any(|w| c.lower_is(prep, w)) || t[prep].cap {
+        return None;
+    }
+    let mut end = prep;
+    let age = |k: usize| {
+        let w = t[k].text(c.doc);
+        (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    if end >= 3 && t[end - 1].kind == Kind::Comma && age(end - 2) && t[end - 3].kind == Kind::Comma {
+        end -= 3;
+    }
+    let name = np_back(c, end)?;
+    is_name_of(c, name.0, name.1).then_some(name)
 }
 
 /// Where "another", "one", "a third" or "the other" starts, when those

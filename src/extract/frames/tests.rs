@@ -3701,3 +3701,17 @@ fn an_embedded_post_signed_with_a_handle_is_its_authors() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_before_its_town_and_state_speaks_not_the_state() {
+    each_one([
+        (
+            "Donna Roe, 59, of Ashton, Md., who watched the ceremony, said the event brought back memories.",
+            one("Donna Roe", "indirect", "the event brought back memories"),
+        ),
+        (
+            "Donna Roe of Ashton, Md., who watched the ceremony, said the event brought back memories.",
+            one("Donna Roe", "indirect", "the event brought back memories"),
+        ),
+    ]);
+}
