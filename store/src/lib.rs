@@ -14,6 +14,7 @@ mod blobs;
 mod codec;
 mod compact;
 mod defer;
+mod derived;
 mod error;
 mod format;
 mod furniture;
