@@ -626,3 +626,16 @@ fn an_alias_cycle_written_into_the_store_is_named() {
     drop(db);
     damaged(&env, "the aliases form a cycle");
 }
+
+#[test]
+fn a_deleted_or_truncated_journal_is_reported() {
+    let env = harbor();
+    let journal = env.store().join("journal");
+    let whole = std::fs::read(&journal).unwrap();
+    std::fs::remove_file(&journal).unwrap();
+    damaged(&env, "the journal is missing: the database holds 3 revisions it does not record");
+    std::fs::write(&journal, &whole[..whole.len() / 2]).unwrap();
+    damaged(&env, "in the database but not in the journal");
+    std::fs::write(&journal, &whole).unwrap();
+    env.run(["verify"]).ok();
+}
