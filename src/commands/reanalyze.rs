@@ -70,6 +70,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         validate_story_id(s)?;
     }
     let dir = ctx.store_dir()?;
+    if Store::lost_database(&dir) {
+        return Err(claimtrail_store::StoreError::DatabaseMissing { path: dir }.into());
+    }
     if !Store::exists(&dir) {
         return Err(CliError::new(format!("no store at {}", dir.display()))
             .with_hint("`claimtrail record` creates one; pass --store to use another"));

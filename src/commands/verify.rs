@@ -171,7 +171,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
 
 /// Whether an error opening or reading the store means its files are damaged.
 fn is_damage(e: &StoreError) -> bool {
-    matches!(e, StoreError::Damaged { .. } | StoreError::Corrupt { .. } | StoreError::Db { .. })
+    matches!(
+        e,
+        StoreError::Damaged { .. }
+            | StoreError::Corrupt { .. }
+            | StoreError::Db { .. }
+            | StoreError::DatabaseMissing { .. }
+    )
 }
 
 /// The report for a store sled cannot read: the damage, and each story

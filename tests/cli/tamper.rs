@@ -639,3 +639,30 @@ fn a_deleted_or_truncated_journal_is_reported() {
     std::fs::write(&journal, &whole).unwrap();
     env.run(["verify"]).ok();
 }
+
+#[test]
+fn a_lost_database_beside_its_journal_points_to_salvage_and_is_not_started_afresh() {
+    let env = harbor();
+    std::fs::remove_dir_all(env.store().join("db")).unwrap();
+    let out = env.run(["verify"]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("the database of store"), "{}", out.stdout);
+    assert!(out.stdout.contains("salvage"), "{}", out.stdout);
+    for args in [
+        vec!["stories"],
+        vec!["who", "Laura Benson"],
+        vec!["record", "harbor", example("01-first.txt").to_str().unwrap()],
+        vec!["reanalyze"],
+    ] {
+        let out = env.run(&args);
+        assert_ne!(out.code, 0, "{args:?}: {}", out.stdout);
+        assert!(
+            out.stderr.contains("the database of store") && out.stderr.contains("salvage"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    assert!(!env.store().join("db").exists(), "no new database was started");
+    let to = env.store().with_file_name("salvaged");
+    env.run(["salvage", "--to", to.to_str().unwrap()]).ok();
+}
