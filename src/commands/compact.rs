@@ -48,6 +48,9 @@ pub fn run(ctx: &mut Ctx, _args: Args) -> Result<u8> {
         }
         .into());
     }
+    if Store::lost_database(&dir) {
+        return Err(claimtrail_store::StoreError::DatabaseMissing { path: dir }.into());
+    }
     if !Store::exists(&dir) {
         return Err(CliError::new(format!("no store at {}", dir.display()))
             .with_hint("`claimtrail record` creates one; pass --store to compact another"));

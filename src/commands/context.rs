@@ -73,6 +73,9 @@ impl Ctx {
             return Err(StoreError::NotADirectory { path: dir }.into());
         }
         if !Store::exists(&dir) {
+            if Store::lost_database(&dir) {
+                return Ok(Some(Err(StoreError::DatabaseMissing { path: dir })));
+            }
             return Ok(None);
         }
         Ok(Some(Store::open_with(&dir, &self.open_options(true))))

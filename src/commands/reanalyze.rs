@@ -39,7 +39,9 @@ pub struct Args {
     #[arg(value_name = "STORY")]
     pub stories: Vec<String>,
     /// Rewrite every story's analysis, even one this version made and
-    /// derives again exactly (its runs and index entries are rebuilt).
+    /// derives again exactly (its runs and index entries are rebuilt),
+    /// and write the store's speaker records, name index and search index
+    /// again from the revisions (repairs what `verify` finds wrong in them).
     #[arg(long)]
     pub force: bool,
 }
@@ -68,6 +70,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         validate_story_id(s)?;
     }
     let dir = ctx.store_dir()?;
+    if Store::lost_database(&dir) {
+        return Err(claimtrail_store::StoreError::DatabaseMissing { path: dir }.into());
+    }
     if !Store::exists(&dir) {
         return Err(CliError::new(format!("no store at {}", dir.display()))
             .with_hint("`claimtrail record` creates one; pass --store to use another"));
@@ -179,6 +184,18 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     bar.finish_and_clear();
     if upgrading {
         store.mark_current_format()?;
+    }
+    // The speaker records and the name index are store-wide merges of
+    // every revision's speakers: once an analysis is rewritten they are
+    // written again from the analysis records, so a name the old analysis
+    // gave, or a record or name key forged meanwhile, is not merged into
+    // what the new analysis says.
+    if summary.rewritten > 0 {
+        store.rebuild_speakers(&crate::speaker::keys::lookup_keys)?;
+    }
+    // `--force` rebuilds the search postings too, from every statement.
+    if args.force {
+        store.rebuild_terms(&|content| crate::record::terms(content))?;
     }
     // A store made before the variant index: build it from every statement.
     if !store.near_ready()? {

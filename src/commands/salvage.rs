@@ -102,7 +102,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     // journal never.
     read_journal(&from, &mut stories, &mut summary);
     let extras = match ctx.try_open_existing_store()? {
-        None => {
+        None | Some(Err(claimtrail_store::StoreError::DatabaseMissing { .. })) => {
             summary.notes.push("there is no database: everything comes from the journal".into());
             None
         }

@@ -31,13 +31,27 @@ pub struct Args {
 type IndexCheck = (&'static str, claimtrail_store::Result<(u64, Vec<Problem>)>);
 
 /// The variant index against every statement's wording (see
-/// `store/src/near.rs`) and the furniture index against every revision's
-/// text (`store/src/furniture.rs`).
+/// `store/src/near.rs`), the furniture index against every revision's
+/// text (`store/src/furniture.rs`), and the speaker records, name index,
+/// aliases and search postings against the revisions' analyses and the
+/// statements (`store/src/derived.rs`).
 fn check_indexes(store: &claimtrail_store::Store) -> Vec<IndexCheck> {
-    vec![
-        ("variant", store.verify_near(&crate::variants::prints)),
-        ("furniture", store.verify_furniture(&crate::furniture::STORED_PAGES)),
-    ]
+    // The words of every statement, twice (fingerprints, terms): one
+    // thread each.
+    std::thread::scope(|scope| {
+        let search = scope.spawn(|| {
+            vec![
+                ("search", store.verify_terms(&|content| crate::record::terms(content))),
+                ("speaker", store.verify_speakers(&crate::speaker::keys::lookup_keys)),
+            ]
+        });
+        let mut checks = vec![
+            ("variant", store.verify_near(&crate::variants::prints)),
+            ("furniture", store.verify_furniture(&crate::furniture::STORED_PAGES)),
+        ];
+        checks.extend(search.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        checks
+    })
 }
 
 /// Add the index checks to the report; damage that stops a check is one
@@ -157,7 +171,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
 
 /// Whether an error opening or reading the store means its files are damaged.
 fn is_damage(e: &StoreError) -> bool {
-    matches!(e, StoreError::Damaged { .. } | StoreError::Corrupt { .. } | StoreError::Db { .. })
+    matches!(
+        e,
+        StoreError::Damaged { .. }
+            | StoreError::Corrupt { .. }
+            | StoreError::Db { .. }
+            | StoreError::DatabaseMissing { .. }
+    )
 }
 
 /// The report for a store sled cannot read: the damage, and each story

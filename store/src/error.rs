@@ -34,6 +34,8 @@ pub enum StoreError {
     Corrupt { path: PathBuf, detail: String },
     #[error("store {path} is damaged: {detail}")]
     Damaged { path: PathBuf, detail: String },
+    #[error("the database of store {path} is missing: its journal is there, so revisions were recorded in it")]
+    DatabaseMissing { path: PathBuf },
     #[error("cannot write the journal of store {path}: {source}")]
     Journal { path: PathBuf, source: std::io::Error },
     #[error("store database error in {path}: {source}")]
@@ -70,6 +72,10 @@ impl StoreError {
             }
             StoreError::AmbiguousRevision { .. } => "give more hex digits of the revision id".into(),
             StoreError::Corrupt { .. } => "run `claimtrail verify` for a full report".into(),
+            StoreError::DatabaseMissing { path } => format!(
+                "`claimtrail salvage --store {} --to NEW` rebuilds every acknowledged revision from the journal into a new store",
+                path.display()
+            ),
             StoreError::Damaged { path, .. } => format!(
                 "`claimtrail verify` says what the journal knows was recorded; `claimtrail salvage --store {} --to NEW` copies every undamaged story into a new store",
                 path.display()

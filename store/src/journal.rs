@@ -33,6 +33,14 @@
 //! journal format (kind 1) were appended after sled's flush and stand
 //! acknowledged on their own.
 //!
+//! `verify` checks both ways: each acknowledged revision is in sled, and
+//! each revision in sled is in the journal (acknowledged, pending, or
+//! journaled again by `reanalyze`, which journals every revision of a
+//! store it upgrades from the format before the journal). A deleted or
+//! truncated journal is damage; a store with no revisions needs none. A
+//! journal without a database beside it is a database lost: every command
+//! says so and points to `salvage` rather than start a new one.
+//!
 //! An entry on disk: `MAGIC` (8 bytes), the payload length (u32 LE), a
 //! 4-byte checksum of that length, the payload (its first byte the kind),
 //! and a 16-byte blake3 checksum of length and payload. A process killed

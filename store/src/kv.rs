@@ -18,6 +18,10 @@ pub(crate) type Numbered<'a> = Option<&'a dyn Fn(u64, &mut Batch)>;
 #[derive(Debug, Default)]
 pub(crate) struct Batch {
     pub(crate) ops: BTreeMap<Vec<u8>, Option<Vec<u8>>>,
+    /// The speaker records put replace the stored ones as they are (a
+    /// rebuild from the revisions), instead of being merged into a record
+    /// another writer extended meanwhile (PostgreSQL's writers do that).
+    pub(crate) replaces_speakers: bool,
 }
 
 impl Batch {

@@ -14,6 +14,7 @@ mod blobs;
 mod codec;
 mod compact;
 mod defer;
+mod derived;
 mod error;
 mod format;
 mod furniture;
@@ -410,6 +411,15 @@ impl Store {
         }
     }
 
+    /// Whether `path` is a sled store whose database is gone but whose
+    /// journal is there: revisions were recorded in it, so it must be
+    /// salvaged, not taken for no store or started afresh.
+    pub fn lost_database(path: &Path) -> bool {
+        postgres_address(path).is_none()
+            && !path.join("db").exists()
+            && std::fs::metadata(path.join(journal::FILE)).is_ok_and(|m| m.len() > 0)
+    }
+
     /// Open (creating if needed) the store in directory `path`.
     pub fn open(path: &Path) -> Result<Store> {
         Store::open_with(path, &OpenOptions::default())
@@ -431,6 +441,9 @@ impl Store {
             format::check(path, found, options.upgrade)?;
         }
         let fresh = !Store::exists(path);
+        if fresh && Store::lost_database(path) {
+            return Err(StoreError::DatabaseMissing { path: path.to_path_buf() });
+        }
         if fresh && !options.read_only {
             format::write(path)?;
         }

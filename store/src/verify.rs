@@ -314,7 +314,7 @@ fn walk_and_check(
         speakers: &speakers,
     };
     check_indexes(store, &mut report, &derived, runs)?;
-    check_journal(join(beside.journal), &mut report, &found);
+    check_journal(store, join(beside.journal), &mut report, &found);
     if let Ok(crate::format::Found::Damaged) = crate::format::read(store.path()) {
         report.problem(
             None,
@@ -728,6 +728,7 @@ fn check_indexes(
 /// database, with the same id (see [`crate::journal`]). `found` holds the
 /// revision records the database has (`None`: unreadable, reported already).
 fn check_journal(
+    store: &Store,
     journal: std::io::Result<Journal>,
     report: &mut VerifyReport,
     found: &HashMap<(String, u32), Option<Hash32>>,
@@ -782,6 +783,70 @@ fn check_journal(
             Some(story),
             Some(number),
             format!("acknowledged revision {} was lost and another recorded in its place", id.short()),
+        );
+    }
+    if !store.is_postgres() {
+        check_journaled(store, &journal, report, found);
+    }
+}
+
+/// Every revision in the database must be in the journal too: each
+/// write appends its entries before sled applies it (a crash between the
+/// two leaves them pending, still there), and `reanalyze` journals every
+/// analysis it changes, which includes all of a store it upgrades from
+/// the format before the journal. A revision the journal does not hold
+/// means the journal was deleted, cut short or replaced: what `salvage`
+/// would rebuild the store from is gone. (PostgreSQL has no journal.)
+fn check_journaled(
+    store: &Store,
+    journal: &Journal,
+    report: &mut VerifyReport,
+    found: &HashMap<(String, u32), Option<Hash32>>,
+) {
+    let journaled: FxHashSet<(&str, u32, Hash32)> = journal
+        .entries
+        .iter()
+        .chain(&journal.pending)
+        .map(|e| (e.story.as_str(), e.number, e.id))
+        .chain(journal.reanalyses.iter().map(|r| (r.story.as_str(), r.number, r.id)))
+        .collect();
+    let mut missing: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for ((story, number), id) in found {
+        if let Some(id) = id
+            && !journaled.contains(&(story.as_str(), *number, *id))
+        {
+            missing.entry(story).or_default().push(*number);
+        }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    if !store.path().join(crate::journal::FILE).exists() {
+        let n: usize = missing.values().map(Vec::len).sum();
+        report.problem(
+            None,
+            None,
+            format!(
+                "the journal is missing: the database holds {n} revisions it does not record (was `{}` deleted?); `claimtrail salvage` could not rebuild them",
+                crate::journal::FILE
+            ),
+        );
+        return;
+    }
+    for (story, mut numbers) in missing {
+        numbers.sort_unstable();
+        let shown = match (numbers.first(), numbers.last()) {
+            (Some(a), Some(b)) if a == b => format!("revision {a} is"),
+            (Some(a), Some(b)) if numbers.len() as u32 == b - a + 1 => format!("revisions {a} to {b} are"),
+            _ => format!("{} revisions are", numbers.len()),
+        };
+        report.problem(
+            Some(story),
+            None,
+            format!(
+                "{shown} in the database but not in the journal ({} bytes, {} acknowledged revisions): the journal was cut short or replaced",
+                journal.len, report.acknowledged
+            ),
         );
     }
 }

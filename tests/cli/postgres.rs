@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::util::{Env, example, pg_address, pg_client, require_pg};
+use crate::util::{Env, example, pg_address, pg_client, postcard_str, require_pg, sealed, speaker_record};
 
 /// Record the bundled example's three revisions at fixed times.
 fn record_harbor(env: &Env) {
@@ -641,4 +641,74 @@ fn a_server_that_accepts_only_tls_is_reached_over_tls_as_sslmode_asks() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("needs the server's root certificate"), "{stderr}");
+}
+
+#[test]
+fn verify_compares_speakers_names_postings_and_aliases_with_the_revisions() {
+    let Some(server) = require_pg("postgres::verify_compares_speakers_names_postings_and_aliases_with_the_revisions")
+    else {
+        return;
+    };
+    let damaged = |change: &dyn Fn(&mut postgres::Client, &str), expect: &str| {
+        let env = Env::new_pg(&server);
+        record_harbor(&env);
+        env.run(["alias", "Laura Benson", "Daniel Ortiz"]).ok();
+        root(&env);
+        change(&mut pg_client(&server).unwrap(), env.pg_schema().unwrap());
+        let out = env.run(["verify"]);
+        assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+        assert!(out.stdout.contains(expect), "{expect}:\n{}", out.stdout);
+        // What reanalyze --force rebuilds verifies again (an alias is the
+        // user's: `unalias` is its repair).
+        if !expect.contains("alias") {
+            env.run(["reanalyze", "--force"]).ok();
+            root(&env);
+        }
+    };
+    // A speaker's record forged under a valid seal: another name, another
+    // role.
+    damaged(
+        &|c, schema| {
+            let sql = format!("SELECT speaker FROM {schema}.speakers WHERE name = 'Laura Benson'");
+            let id: String = c.query_one(&sql, &[]).unwrap().get(0);
+            let forged = speaker_record(&id, "Maria Lopez", "Superintendent!!", &[]);
+            let sql = format!("UPDATE {schema}.speakers SET v = $1 WHERE speaker = $2");
+            assert_eq!(c.execute(&sql, &[&forged, &id]).unwrap(), 1);
+        },
+        "does not match what the revisions recorded: its name \"Maria Lopez\" is not one any revision gave it",
+    );
+    // Every posting of a word deleted.
+    damaged(
+        &|c, schema| {
+            let sql = format!("DELETE FROM {schema}.postings WHERE term = 'fire'");
+            assert!(c.execute(&sql, &[]).unwrap() > 0);
+        },
+        "the search index lacks \"fire\" for statement",
+    );
+    // A speaker made unfindable by name.
+    damaged(
+        &|c, schema| {
+            let sql = format!(
+                "DELETE FROM {schema}.names WHERE speaker = (SELECT speaker FROM {schema}.speakers WHERE name = 'Daniel Ortiz')"
+            );
+            assert!(c.execute(&sql, &[]).unwrap() > 0);
+        },
+        "the name index lacks \"n:daniel ortiz\"",
+    );
+    // The alias written the other way round as well: a cycle.
+    damaged(
+        &|c, schema| {
+            let mut id = |name: &str| -> String {
+                let sql = format!("SELECT speaker FROM {schema}.speakers WHERE name = $1");
+                c.query_one(&sql, &[&name]).unwrap().get(0)
+            };
+            let (benson, ortiz) = (id("Laura Benson"), id("Daniel Ortiz"));
+            let sql = format!("INSERT INTO {schema}.aliases (k, v, speaker) VALUES ($1, $2, $3)");
+            // `alias A B` counts B as A: the table holds B → A; this adds A → B.
+            let key = [b"A".as_slice(), benson.as_bytes()].concat();
+            let value = sealed(b'A', &postcard_str(&ortiz));
+            assert_eq!(c.execute(&sql, &[&key, &value, &benson]).unwrap(), 1);
+        },
+        "the aliases form a cycle",
+    );
 }

@@ -2,7 +2,7 @@
 //! Each test damages a real store through sled directly, as a disk fault or
 //! a hand edit would.
 
-use crate::util::{Env, Run, example};
+use crate::util::{Env, Run, example, postcard_str, sealed, speaker_record};
 
 /// A store holding the example story's three revisions.
 fn harbor() -> Env {
@@ -522,4 +522,147 @@ fn sled_panicking_on_a_data_file_older_than_its_snapshot_is_reported_as_damage_n
     no_panic("salvage", &out);
     assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
     assert!(out.stdout.contains("salvaged 1 stories, 3 revisions"), "{}", out.stdout);
+}
+
+/// The id of the speaker named `name`.
+fn speaker_id(env: &Env, name: &str) -> String {
+    let speakers = env.run(["speakers", "--format", "json"]).json();
+    let found = speakers.as_array().unwrap().iter().find(|s| s["name"] == name).cloned();
+    found.unwrap_or_else(|| panic!("{name} is a speaker"))["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_forged_speaker_record_with_a_valid_seal_is_named_and_reanalyze_force_repairs_it() {
+    let env = harbor();
+    let id = speaker_id(&env, "Laura Benson");
+    let db = db(&env);
+    let mut key = vec![b'P'];
+    key.extend_from_slice(id.as_bytes());
+    db.insert(&key, speaker_record(&id, "Maria Lopez", "Superintendent!!", &[])).unwrap();
+    db.flush().unwrap();
+    drop(db);
+    assert!(env.run(["speakers"]).ok().contains("Maria Lopez"), "the forgery is what queries show");
+    let out = env.run(["verify"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(&format!(
+            "the record of speaker {id:?} does not match what the revisions recorded: its name \"Maria Lopez\" is not one any revision gave it"
+        )),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("its role \"Superintendent!!\" is not one any revision gave it"), "{}", out.stdout);
+    // Reanalysing writes the records again from the revisions instead of
+    // merging into the forgery.
+    env.run(["reanalyze", "--force"]).ok();
+    env.run(["verify"]).ok();
+    let speakers = env.run(["speakers"]).ok().to_string();
+    assert!(speakers.contains("Laura Benson") && !speakers.contains("Maria Lopez"), "{speakers}");
+}
+
+#[test]
+fn a_name_index_entry_moved_to_another_speaker_is_named() {
+    let env = harbor();
+    let benson = speaker_id(&env, "Laura Benson");
+    let ortiz = speaker_id(&env, "Daniel Ortiz");
+    let db = db(&env);
+    let entry = |id: &str| {
+        let mut k = b"Nn:laura benson\0".to_vec();
+        k.extend_from_slice(id.as_bytes());
+        k
+    };
+    assert!(db.remove(entry(&benson)).unwrap().is_some(), "the name key of Laura Benson");
+    db.insert(entry(&ortiz), Vec::<u8>::new()).unwrap();
+    db.flush().unwrap();
+    drop(db);
+    let out = env.run(["verify"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(&format!("the name index leads \"n:laura benson\" to speaker {ortiz:?}")),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(&format!("the name index lacks \"n:laura benson\" for speaker {benson:?}")),
+        "{}",
+        out.stdout
+    );
+    env.run(["reanalyze", "--force"]).ok();
+    env.run(["verify"]).ok();
+    assert!(env.run(["who", "Laura Benson"]).ok().contains("Laura Benson"));
+}
+
+#[test]
+fn a_search_posting_removed_is_named_by_its_term() {
+    let env = harbor();
+    assert!(env.run(["search", "fire"]).ok().contains("fire"));
+    let db = db(&env);
+    let gone: Vec<_> = db.scan_prefix(b"zfire\0").keys().map(Result::unwrap).collect();
+    assert!(!gone.is_empty(), "postings of \"fire\"");
+    for k in gone {
+        db.remove(k).unwrap();
+    }
+    db.flush().unwrap();
+    drop(db);
+    damaged(&env, "the search index lacks \"fire\" for statement");
+    env.run(["reanalyze", "--force"]).ok();
+    env.run(["verify"]).ok();
+    assert!(env.run(["search", "fire"]).ok().contains("fire"));
+}
+
+#[test]
+fn an_alias_cycle_written_into_the_store_is_named() {
+    let env = harbor();
+    env.run(["alias", "Laura Benson", "Daniel Ortiz"]).ok();
+    env.run(["verify"]).ok();
+    let benson = speaker_id(&env, "Laura Benson");
+    let ortiz = speaker_id(&env, "Daniel Ortiz");
+    let db = db(&env);
+    let mut key = vec![b'A'];
+    // `alias A B` counts B as A: the store holds B → A; the cycle adds A → B.
+    key.extend_from_slice(benson.as_bytes());
+    db.insert(key, sealed(b'A', &postcard_str(&ortiz))).unwrap();
+    db.flush().unwrap();
+    drop(db);
+    damaged(&env, "the aliases form a cycle");
+}
+
+#[test]
+fn a_deleted_or_truncated_journal_is_reported() {
+    let env = harbor();
+    let journal = env.store().join("journal");
+    let whole = std::fs::read(&journal).unwrap();
+    std::fs::remove_file(&journal).unwrap();
+    damaged(&env, "the journal is missing: the database holds 3 revisions it does not record");
+    std::fs::write(&journal, &whole[..whole.len() / 2]).unwrap();
+    damaged(&env, "in the database but not in the journal");
+    std::fs::write(&journal, &whole).unwrap();
+    env.run(["verify"]).ok();
+}
+
+#[test]
+fn a_lost_database_beside_its_journal_points_to_salvage_and_is_not_started_afresh() {
+    let env = harbor();
+    std::fs::remove_dir_all(env.store().join("db")).unwrap();
+    let out = env.run(["verify"]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("the database of store"), "{}", out.stdout);
+    assert!(out.stdout.contains("salvage"), "{}", out.stdout);
+    for args in [
+        vec!["stories"],
+        vec!["who", "Laura Benson"],
+        vec!["record", "harbor", example("01-first.txt").to_str().unwrap()],
+        vec!["reanalyze"],
+    ] {
+        let out = env.run(&args);
+        assert_ne!(out.code, 0, "{args:?}: {}", out.stdout);
+        assert!(
+            out.stderr.contains("the database of store") && out.stderr.contains("salvage"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    assert!(!env.store().join("db").exists(), "no new database was started");
+    let to = env.store().with_file_name("salvaged");
+    env.run(["salvage", "--to", to.to_str().unwrap()]).ok();
 }

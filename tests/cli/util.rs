@@ -285,3 +285,40 @@ pub fn damage_sled_snapshot(env: &Env) {
     bytes[5] ^= 0x10;
     std::fs::write(&snap, bytes).unwrap();
 }
+
+/// A store-wide derived record sealed as claimtrail seals it: a forgery
+/// that passes the envelope's checksum (see `store/src/hash.rs`).
+pub fn sealed(kind: u8, payload: &[u8]) -> Vec<u8> {
+    let mut h = blake3::Hasher::new_derive_key("claimtrail 2026-11 record envelope v1");
+    h.update(&[kind]);
+    h.update(&(payload.len() as u64).to_le_bytes());
+    h.update(payload);
+    let mut out = h.finalize().as_bytes()[..8].to_vec();
+    out.extend_from_slice(payload);
+    out
+}
+
+/// A string as postcard writes it (varint length, bytes).
+pub fn postcard_str(s: &str) -> Vec<u8> {
+    assert!(s.len() < 128);
+    let mut out = vec![s.len() as u8];
+    out.extend_from_slice(s.as_bytes());
+    out
+}
+
+/// A speaker record as postcard writes it: id, name, kind, anonymous,
+/// role, aliases, anonymity reason.
+pub fn speaker_record(id: &str, name: &str, role: &str, aliases: &[&str]) -> Vec<u8> {
+    let mut p = postcard_str(id);
+    p.extend(postcard_str(name));
+    p.extend(postcard_str("person"));
+    p.push(0);
+    p.push(1);
+    p.extend(postcard_str(role));
+    p.push(aliases.len() as u8);
+    for a in aliases {
+        p.extend(postcard_str(a));
+    }
+    p.push(0);
+    sealed(b'P', &p)
+}

@@ -657,7 +657,7 @@ impl Db {
             if puts.0.is_empty() {
                 continue;
             }
-            if *tag == keys::SPEAKER {
+            if *tag == keys::SPEAKER && !batch.replaces_speakers {
                 merge_speakers(&mut client, &mut puts, &self.shown)?;
             }
             let content_addressed = *tag == keys::STATEMENT || *tag == keys::BLOB;
