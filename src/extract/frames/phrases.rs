@@ -1082,6 +1082,7 @@ fn skip_aux_back_walk(c: &Ctx, cue: usize) -> usize {
         let p = &t[j - 1];
         if p.word() && !p.cap && (p.is(class::AUX) || is_negation(c, j - 1)) {
             j -= 1;
+            j = degree_back(c, j);
             continue;
         }
         // (The word's text only for a long lowercase word: most words
@@ -1093,6 +1094,7 @@ fn skip_aux_back_walk(c: &Ctx, cue: usize) -> usize {
             && !p.is(class::ANON | class::GROUP)
         {
             j -= 1;
+            j = degree_back(c, j);
             continue;
         }
         // "S remains convinced that C", "S came away convinced": a verb of
@@ -1210,6 +1212,18 @@ fn skip_aux_back_walk(c: &Ctx, cue: usize) -> usize {
         }
         return j;
     }
+}
+
+/// "very quickly reported", "most recently said": before the adverb just
+/// stepped over (at `j`, ending in "-ly"), a word of degree is stepped
+/// over too. Where the walk goes on from.
+fn degree_back(c: &Ctx, j: usize) -> usize {
+    let t = c.t;
+    let degree = j > 0
+        && t[j].text(c.doc).ends_with("ly")
+        && !t[j - 1].cap
+        && ["very", "so", "too", "quite", "rather", "most", "more"].iter().any(|w| c.lower_is(j - 1, w));
+    if degree { j - 1 } else { j }
 }
 
 /// Whether token `i` is a connective set off by commas around a cue:
