@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::backup::{CheckLine, ExportReader, FORMAT_NAME, FORMAT_VERSION, Line};
 use crate::commands::Ctx;
-use crate::commands::input::{DEFAULT_MAX_BYTES, Source, check_recordable, document_of, read_bytes};
+use crate::commands::input::{DEFAULT_MAX_BYTES, Source, check_article, check_recordable, document_of, read_bytes};
 use crate::error::{CliError, Result, exit};
 use crate::ingest::Document;
 use crate::record::{Prepared, latest_statements, story_speakers};
@@ -355,6 +355,7 @@ fn check_story(paths: &[PathBuf], max_bytes: u64, budget: usize, kept_bytes: &At
         let checked = (|| -> Result<FileRev> {
             let source = Source::File(path.clone());
             let raw = read_bytes(&source, max_bytes)?;
+            check_article(&source, &raw)?;
             let document = document_of(&source, &raw)?;
             check_recordable(&source, &document)?;
             let at = captured_at(path)?;
