@@ -219,7 +219,11 @@ pub fn check_recordable(source: &Source, document: &Document) -> Result<(), CliE
         sentences +=
             paragraph.chars().filter(|&c| mark(c)).count() + usize::from(!paragraph.trim_end().ends_with(mark));
         if sentences > MAX_SENTENCES {
-            return Err(refuse(format!("it holds more than {MAX_SENTENCES} sentences and quotes")));
+            // What is counted is marks, not sentences found: a quotation
+            // is two marks, an abbreviation's period one.
+            return Err(refuse(format!(
+                "it holds more than {MAX_SENTENCES} sentence-ending and quotation marks (. ! ? … \" “ ” and paragraph ends, each counted)"
+            )));
         }
         for word in paragraph.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             let lowercase = match word.is_ascii() {

@@ -150,7 +150,11 @@ fn bad_inputs_are_refused_cleanly_and_change_nothing() {
             vec!["record", "harbor", &good, "--title", "Fire\x1b]0;pwned\x07"],
             "invalid --title \"Fire\\u{1b}]0;pwned\\u{7}\": it contains a control character",
         ),
-        ("a text of 25,000 one-line paragraphs", vec!["record", "harbor", &dense], "more than 20000 sentences"),
+        (
+            "a text of 25,000 one-line paragraphs",
+            vec!["record", "harbor", &dense],
+            "more than 20000 sentence-ending and quotation marks",
+        ),
         (
             "an RSS feed given to record",
             vec!["record", "harbor", &feed],
@@ -288,7 +292,7 @@ fn track_refuses_a_page_too_dense_to_record() {
     server.on("/wordy", vec![Reply::ok("text/plain", wordy)]);
     env.run(["track", &server.url("/story"), "--story", "harbor"]).ok();
     for (path, needle) in [
-        ("/dense", "more than 20000 sentences"),
+        ("/dense", "more than 20000 sentence-ending and quotation marks"),
         ("/wordy", "more than 50000 distinct words"),
     ] {
         let url = server.url(path);
@@ -304,7 +308,7 @@ fn track_refuses_a_page_too_dense_to_record() {
     // One run over every URL: the dense pages fail, the story still updates.
     let out = env.run(["track", "--all"]);
     assert!(out.stdout.contains("harbor: changed: revision 2 recorded"), "{}", out.stdout);
-    assert!(out.stdout.contains("more than 20000 sentences"), "{}", out.stdout);
+    assert!(out.stdout.contains("more than 20000 sentence-ending and quotation marks"), "{}", out.stdout);
     env.run(["verify"]).ok();
 }
 

@@ -140,7 +140,7 @@ fn a_warc_page_too_dense_to_record_is_refused_before_anything_is_written() {
     let err = env.run(["import", path.to_str().unwrap()]).err().to_string();
     assert!(
         err.contains("http://news.example/dense")
-            && err.contains("more than 20000 sentences"),
+            && err.contains("more than 20000 sentence-ending and quotation marks"),
         "{err}"
     );
     assert_eq!(env.store_snapshot(), before, "the store is untouched: not even the good page went in");
