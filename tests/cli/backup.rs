@@ -285,6 +285,16 @@ fn ferry(env: &Env) -> String {
     env.run(["export"]).ok().to_string()
 }
 
+/// Import edited export lines into a new store, which must be refused
+/// without the store being created; the file and the error.
+fn refused_into_a_new_store(env: &Env, name: &str, lines: &[serde_json::Value]) -> (std::path::PathBuf, String) {
+    let f = export_file(env, name, lines);
+    let copy = env.dir.path().join(format!("{name}.store"));
+    let err = env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).err().to_string();
+    assert!(!copy.exists(), "{name}: the store is not even created");
+    (f, err)
+}
+
 /// Stories in a store, by `stories --format json`.
 fn stories_in(env: &Env, store: &std::path::Path) -> usize {
     env.run(["--store", store.to_str().unwrap(), "stories", "--format", "json"]).json().as_array().unwrap().len()
@@ -334,14 +344,11 @@ fn a_quote_invented_in_an_export_s_text_with_its_ids_recomputed_imported_cleanly
     // From an older analysis, statements are derived again from the text.
     lines[2]["analysis"] = "claimtrail-analysis 0.0.1+0000000000000000".into();
     crate::util::rechain(&mut lines);
-    let f = export_file(&env, "forged.jsonl", &lines);
-    let copy = env.dir.path().join("copy");
-    let err = env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).err().to_string();
+    let (_, err) = refused_into_a_new_store(&env, "forged.jsonl", &lines);
     assert!(
         err.contains("forged.jsonl: line 3: revision 2 of story \"ferry\": its text is not what its raw bytes say"),
         "{err}"
     );
-    assert!(!copy.exists(), "the store is not even created");
 }
 
 #[test]
@@ -366,14 +373,11 @@ fn a_paragraph_dropped_from_an_export_with_its_speaker_passed_for_furniture() {
         let speakers = line["speakers"].as_array_mut().unwrap();
         speakers.retain(|s| !s["id"].as_str().unwrap().contains("patel"));
     }
-    let f = export_file(&env, "dropped.jsonl", &lines);
-    let copy = env.dir.path().join("copy");
-    let err = env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).err().to_string();
+    let (_, err) = refused_into_a_new_store(&env, "dropped.jsonl", &lines);
     assert!(
         err.contains("dropped.jsonl: line 2: revision 1 of story \"ferry\": its statements are not what its text says"),
         "{err}"
     );
-    assert!(!copy.exists());
 }
 
 #[test]
@@ -382,14 +386,12 @@ fn an_export_whose_capture_times_go_backwards_imported_cleanly() {
     let mut lines = export_lines(&ferry(&env));
     lines[2]["captured_at"] = "2019-06-01T00:00:00Z".into();
     crate::util::rechain(&mut lines);
-    let f = export_file(&env, "backdated.jsonl", &lines);
-    let copy = env.dir.path().join("copy");
-    let err = env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).err().to_string();
+    let (f, err) = refused_into_a_new_store(&env, "backdated.jsonl", &lines);
     assert!(
         err.contains("backdated.jsonl: line 3: revision 2 of story \"ferry\" is captured at 2019-06-01T00:00:00Z, before its revision 1 (2026-01-06T09:00:00Z)"),
         "{err}"
     );
-    assert!(!copy.exists());
+    let copy = env.dir.path().join("copy");
     // Into a store holding revision 1 already: revision 2 must still come
     // after it, as `record --at` keeps it.
     let f1 = export_file(&env, "first.jsonl", &lines[..2]);
