@@ -240,7 +240,14 @@ impl RevisionLine {
     /// what statements are extracted from, and the raw bytes are the
     /// evidence, so an export whose text says what its raw bytes do not
     /// (an invented quote, its ids recomputed) is refused.
-    pub fn check_text(&self, raw: &[u8]) -> Result<(), String> {
+    ///
+    /// An older claimtrail may have read the same bytes into another text
+    /// (`ingest` changes often: a label, a byline, where paragraphs break),
+    /// and its exports must still import: a text that differs stands if
+    /// everything anyone says in it, and who they are, is what this reading
+    /// of the raw bytes gives (`known`: the story's speakers so far). Only
+    /// then is the analysis derived twice.
+    pub fn check_text(&self, raw: &[u8], known: &BTreeMap<String, SpeakerRecord>) -> Result<(), String> {
         let name = (self.source != "-").then_some(self.source.as_str());
         let document = crate::ingest::read_document(raw, name).map_err(|e| {
             format!(
@@ -248,9 +255,21 @@ impl RevisionLine {
                 self.number, self.story
             )
         })?;
-        if document.text() != self.text {
+        let read = document.text();
+        if read == self.text {
+            return Ok(());
+        }
+        let said = |text: &str| -> Result<_, String> {
+            let (statements, speakers) = crate::record::derive(&self.story, text, &BTreeSet::new(), &mut known.clone())
+                .map_err(|e| e.message)?;
+            let mut said: Vec<(String, Option<String>, String)> =
+                statements.into_iter().map(|s| (s.content, s.occurrence.speaker, s.occurrence.attribution)).collect();
+            said.sort();
+            Ok((said, crate::record::speaker_snapshot(&speakers)))
+        };
+        if said(&self.text)? != said(&read)? {
             return Err(format!(
-                "revision {} of story {:?}: its text is not what its raw bytes say (an edited export?)",
+                "revision {} of story {:?}: its text says what its raw bytes do not (an edited export?)",
                 self.number, self.story
             ));
         }

@@ -722,7 +722,7 @@ fn check_export<R: BufRead>(
                     .with_hint("a story's revisions are recorded in the order they were captured"));
                 }
                 story.latest = Some(r.captured_at);
-                r.check_text(&raw).map_err(|e| at(n, e))?;
+                r.check_text(&raw, &story.known).map_err(|e| at(n, e))?;
                 r.rederive(&mut story.known).map_err(|e| at(n, e))?;
             }
             (Line::Alias { from, into }, false) => checked.aliases.push((from, into)),
