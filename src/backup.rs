@@ -18,11 +18,15 @@
 //! Revisions come story by story, oldest first. Everything a revision's id
 //! is computed from is in its line, so an import recomputes the same id and
 //! refuses a line whose id does not match: a damaged or edited export is
-//! never silently accepted. Statements and speakers travel with the
-//! analysis version that derived them (`"analysis"`), and an import derives
-//! them again from the text: when the versions agree they must be equal (an
-//! edited statement, speaker or quote is refused, naming the revision);
-//! when they differ, the import keeps what the current version derives.
+//! never silently accepted. The id covers the text and the raw bytes but
+//! not how one came from the other, so an import also reads the text again
+//! from the raw bytes: it must be that text, or one that says the same
+//! (see [`RevisionLine::check_text`]). Statements and speakers travel with
+//! the analysis version that derived them (`"analysis"`), and an import
+//! derives them again from the text: when the versions agree they must be
+//! equal (an edited statement, speaker or quote is refused, naming the
+//! revision); when they differ, the import keeps what the current version
+//! derives.
 
 use std::collections::{BTreeMap, BTreeSet};
 

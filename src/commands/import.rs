@@ -28,7 +28,9 @@ use crate::time::parse_time;
 /// the file's modification time.
 ///
 /// A file is read as the JSON lines `claimtrail export` writes, and
-/// restores those revisions exactly (same ids).
+/// restores those revisions exactly (same ids). The whole file is checked
+/// first (ids, capture times, each text against its raw bytes, statements
+/// against the text), so a file refused anywhere writes nothing.
 ///
 /// A web archive (`ARCHIVE.warc`, `ARCHIVE.warc.gz`, or a directory of
 /// them, as wget --warc-file, Heritrix or `claimtrail track --warc` write)
