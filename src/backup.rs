@@ -18,11 +18,15 @@
 //! Revisions come story by story, oldest first. Everything a revision's id
 //! is computed from is in its line, so an import recomputes the same id and
 //! refuses a line whose id does not match: a damaged or edited export is
-//! never silently accepted. Statements and speakers travel with the
-//! analysis version that derived them (`"analysis"`), and an import derives
-//! them again from the text: when the versions agree they must be equal (an
-//! edited statement, speaker or quote is refused, naming the revision);
-//! when they differ, the import keeps what the current version derives.
+//! never silently accepted. The id covers the text and the raw bytes but
+//! not how one came from the other, so an import also reads the text again
+//! from the raw bytes: it must be that text, or one that says the same
+//! (see [`RevisionLine::check_text`]). Statements and speakers travel with
+//! the analysis version that derived them (`"analysis"`), and an import
+//! derives them again from the text: when the versions agree they must be
+//! equal (an edited statement, speaker or quote is refused, naming the
+//! revision); when they differ, the import keeps what the current version
+//! derives.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -183,17 +187,22 @@ impl RevisionLine {
     /// The exporting store may have known some paragraphs as the site's
     /// furniture (see [`crate::furniture`]) and kept no statement from
     /// them: whole paragraphs the line has no statement from are taken as
-    /// that, and everything else must match.
+    /// that, and everything else must match. Furniture is learned per site,
+    /// so only a page with a site (a URL, or a canonical URL in its
+    /// metadata) can have any: a line without one must carry exactly what
+    /// its text gives, or dropping a paragraph's statements (and its
+    /// speaker) would pass for furniture.
     pub fn rederive(&mut self, known: &mut BTreeMap<String, SpeakerRecord>) -> Result<bool, String> {
         let current = self.analysis.as_deref() == Some(crate::record::ANALYSIS_VERSION);
         let mut probe = known.clone();
         let (mut statements, mut speakers) =
             crate::record::derive(&self.story, &self.text, &BTreeSet::new(), &mut probe).map_err(|e| e.message)?;
         let kept: BTreeSet<u32> = self.statements.iter().map(|s| s.occurrence.paragraph).collect();
+        let has_site = self.page().is_some();
         let furniture: BTreeSet<usize> = statements
             .iter()
             .map(|s| s.occurrence.paragraph)
-            .filter(|p| current && !kept.contains(p))
+            .filter(|p| current && has_site && !kept.contains(p))
             .map(|p| p as usize)
             .collect();
         if furniture.is_empty() {
@@ -228,6 +237,53 @@ impl RevisionLine {
         self.speakers = speakers;
         self.analysis = Some(crate::record::ANALYSIS_VERSION.to_string());
         Ok(true)
+    }
+
+    /// Check that the line's text is what `record` reads from its raw
+    /// bytes (the same ingest, told the same source name): the text is
+    /// what statements are extracted from, and the raw bytes are the
+    /// evidence, so an export whose text says what its raw bytes do not
+    /// (an invented quote, its ids recomputed) is refused.
+    ///
+    /// An older claimtrail may have read the same bytes into another text
+    /// (`ingest` changes often: a label, a byline, where paragraphs break),
+    /// and its exports must still import: a text that differs stands if
+    /// everything anyone says in it, and who they are, is what this reading
+    /// of the raw bytes gives (`known`: the story's speakers so far). Only
+    /// then is the analysis derived twice.
+    pub fn check_text(&self, raw: &[u8], known: &BTreeMap<String, SpeakerRecord>) -> Result<(), String> {
+        let name = (self.source != "-").then_some(self.source.as_str());
+        let document = crate::ingest::read_document(raw, name).map_err(|e| {
+            format!(
+                "revision {} of story {:?}: its raw bytes cannot be read as an article ({e}) (an edited export?)",
+                self.number, self.story
+            )
+        })?;
+        let read = document.text();
+        if read == self.text {
+            return Ok(());
+        }
+        let said = |text: &str| -> Result<_, String> {
+            let (statements, speakers) = crate::record::derive(&self.story, text, &BTreeSet::new(), &mut known.clone())
+                .map_err(|e| e.message)?;
+            let mut said: Vec<(String, Option<String>, String)> =
+                statements.into_iter().map(|s| (s.content, s.occurrence.speaker, s.occurrence.attribution)).collect();
+            said.sort();
+            Ok((said, crate::record::speaker_snapshot(&speakers)))
+        };
+        if said(&self.text)? != said(&read)? {
+            return Err(format!(
+                "revision {} of story {:?}: its text says what its raw bytes do not (an edited export?)",
+                self.number, self.story
+            ));
+        }
+        Ok(())
+    }
+
+    /// The page's site and lines, as [`Self::to_new`] gives the furniture
+    /// index.
+    fn page(&self) -> Option<claimtrail_store::PageLines> {
+        crate::furniture::page_of(&self.text, self.meta.get("canonical_url").map(String::as_str), self.url.as_deref())
     }
 
     /// The raw bytes, decoded.
@@ -278,11 +334,7 @@ impl RevisionLine {
             analysis: self.analysis.as_deref().unwrap_or(crate::record::ANALYSIS_VERSION),
             arrivals: lineage.arrivals,
             fates: lineage.fates,
-            page: crate::furniture::page_of(
-                &self.text,
-                self.meta.get("canonical_url").map(String::as_str),
-                self.url.as_deref(),
-            ),
+            page: self.page(),
         }
     }
 }

@@ -137,6 +137,29 @@ pub fn document_of(source: &Source, raw: &[u8]) -> Result<Document, CliError> {
     })
 }
 
+/// Refuse a feed, a sitemap or another XML document given as an article:
+/// read as text, its markup would become statements. HTML (XHTML
+/// included) is an article's format and passes.
+pub fn check_article(source: &Source, raw: &[u8]) -> Result<(), CliError> {
+    let name = source.display_name();
+    if let Some(kind) = crate::track::feeds::kind_of(raw) {
+        let what = match kind {
+            crate::track::feeds::Kind::Feed => "a news feed (RSS, Atom or JSON Feed)",
+            _ => "a sitemap",
+        };
+        return Err(CliError::new(format!("cannot use {name} as an article: it is {what}, not an article"))
+            .with_hint("to record the articles a feed or sitemap lists, follow it: claimtrail track URL"));
+    }
+    let start = raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw);
+    let start = &start[start.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(start.len())..];
+    let head: Vec<u8> = start[..start.len().min(4096)].iter().map(u8::to_ascii_lowercase).collect();
+    if head.starts_with(b"<?xml") && !head.windows(5).any(|w| w == b"<html") {
+        return Err(CliError::new(format!("cannot use {name} as an article: it is an XML document, not an article"))
+            .with_hint("claimtrail records text, Markdown and HTML articles; for a feed, use claimtrail track URL"));
+    }
+    Ok(())
+}
+
 /// Read and understand one input.
 pub fn read_input(arg: Option<&Path>, max_bytes: u64) -> Result<Input, CliError> {
     let source = Source::parse(arg);
@@ -196,7 +219,11 @@ pub fn check_recordable(source: &Source, document: &Document) -> Result<(), CliE
         sentences +=
             paragraph.chars().filter(|&c| mark(c)).count() + usize::from(!paragraph.trim_end().ends_with(mark));
         if sentences > MAX_SENTENCES {
-            return Err(refuse(format!("it holds more than {MAX_SENTENCES} sentences and quotes")));
+            // What is counted is marks, not sentences found: a quotation
+            // is two marks, an abbreviation's period one.
+            return Err(refuse(format!(
+                "it holds more than {MAX_SENTENCES} sentence-ending and quotation marks (. ! ? … \" “ ” and paragraph ends, each counted)"
+            )));
         }
         for word in paragraph.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             let lowercase = match word.is_ascii() {

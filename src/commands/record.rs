@@ -80,6 +80,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             .with_hint("a title is one line of plain text"));
     }
     let input = input::read_input(args.file.as_deref(), args.max_bytes)?;
+    input::check_article(&input.source, &input.raw)?;
     input::check_recordable(&input.source, &input.document)?;
     let mut prepared = Prepared::new(input.raw, input.source.label(), input.document);
     let captured_at = match args.at {

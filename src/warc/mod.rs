@@ -122,6 +122,17 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<(Vec<Capture>, Skipped),
     } else {
         Box::new(BufReader::new(file))
     };
+    // Anything else (random bytes, a text file named .warc) reads as no
+    // records at all: refused, not imported as an empty archive.
+    let mut reader = reader;
+    let head = reader.fill_buf().map_err(|e| fail(format!("it is not a WARC file: {e}")))?;
+    if !head.starts_with(b"WARC/") {
+        return Err(fail(if head.is_empty() {
+            "it is empty, not a WARC file".to_string()
+        } else {
+            "it is not a WARC file (it does not start with a WARC/1.x record)".to_string()
+        }));
+    }
     let mut captures = Vec::new();
     let mut skipped = Skipped::default();
     for (n, record) in WarcReader::new(reader).iter_raw_records().enumerate() {

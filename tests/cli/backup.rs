@@ -1,7 +1,7 @@
 //! `claimtrail export` and `claimtrail import`: backups restore exactly,
 //! directories load in bulk, and re-runs finish the job.
 
-use crate::util::{Env, example, shared};
+use crate::util::{Env, example, export_file, export_lines, shared};
 
 fn harbor_dir(env: &Env) -> std::path::PathBuf {
     let root = env.dir.path().join("archive");
@@ -267,4 +267,145 @@ fn export_o_writes_through_devices_keeps_modes_and_follows_links() {
     env.run(["export", "-o", fifo.to_str().unwrap()]).ok();
     assert_eq!(reader.join().unwrap(), expected);
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+/// Two revisions of an invented story: a quote in each of two paragraphs,
+/// by two people. Returns its export.
+fn ferry(env: &Env) -> String {
+    let first = "Ferry Service Returns to the Island\n\n\
+        The ferry resumed its crossings on Friday after a month of repairs. \"Every boat has passed its inspection,\" said Captain Nora Quill.\n\n\
+        Some riders were wary. \"I will wait and see how the winter goes,\" said commuter Dev Patel, who rides twice a day.\n\n\
+        The port authority said a second boat would join in June.\n";
+    let second = first.replace("in June", "in July");
+    for (i, (text, at)) in [(first.to_string(), "2026-01-06T09:00Z"), (second, "2026-01-07T09:00Z")].iter().enumerate()
+    {
+        let f = env.file(&format!("ferry{}.txt", i + 1), text);
+        env.run(["record", "ferry", f.to_str().unwrap(), "--at", at]).ok();
+    }
+    env.run(["export"]).ok().to_string()
+}
+
+/// Import edited export lines into a new store, which must be refused
+/// without the store being created; the file and the error.
+fn refused_into_a_new_store(env: &Env, name: &str, lines: &[serde_json::Value]) -> (std::path::PathBuf, String) {
+    let f = export_file(env, name, lines);
+    let copy = env.dir.path().join(format!("{name}.store"));
+    let err = env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).err().to_string();
+    assert!(!copy.exists(), "{name}: the store is not even created");
+    (f, err)
+}
+
+/// Stories in a store, by `stories --format json`.
+fn stories_in(env: &Env, store: &std::path::Path) -> usize {
+    env.run(["--store", store.to_str().unwrap(), "stories", "--format", "json"]).json().as_array().unwrap().len()
+}
+
+#[test]
+fn an_export_refused_at_its_last_line_had_committed_the_lines_before_it() {
+    let env = Env::new();
+    let root = many_revisions(&env, &["alpha", "beta"], 200);
+    env.run(["import", root.to_str().unwrap()]).ok();
+    let mut lines = export_lines(&env.run(["export"]).stdout);
+    // The last revision's statements say what its text does not (its id
+    // does not cover them): found only when its analysis is derived again.
+    let last = lines.len() - 1;
+    let st = lines[last]["statements"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|s| s["content"].as_str().unwrap().contains("crews"))
+        .unwrap();
+    st["content"] = "no crews were sent".into();
+    let f = export_file(&env, "edited.jsonl", &lines);
+    let needle = format!("edited.jsonl: line {}: revision 200 of story \"beta\"", last + 1);
+    // Into no store: none is created.
+    let copy = env.dir.path().join("copy");
+    let out = env.run(["--store", copy.to_str().unwrap(), "import", "--batch", "1", f.to_str().unwrap()]);
+    let err = out.err();
+    assert!(err.contains(&needle) && err.contains("statements are not what its text says"), "{err}");
+    assert!(!copy.exists(), "the store is not even created");
+    // Into a store holding another story: that story is all it holds.
+    let other = env.dir.path().join("other");
+    env.run(["--store", other.to_str().unwrap(), "record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
+    let out = env.run(["--store", other.to_str().unwrap(), "import", "--batch", "1", f.to_str().unwrap()]);
+    assert!(out.err().contains(&needle), "{}", out.stderr);
+    assert_eq!(stories_in(&env, &other), 1, "nothing of the refused file was written");
+    env.run(["--store", other.to_str().unwrap(), "verify"]).ok();
+}
+
+#[test]
+fn a_quote_invented_in_an_export_s_text_with_its_ids_recomputed_imported_cleanly() {
+    let env = Env::new();
+    let mut lines = export_lines(&ferry(&env));
+    let text = lines[2]["text"].as_str().unwrap().to_string();
+    let forged = text.replace("Every boat has passed its inspection", "No boat has passed an inspection");
+    assert_ne!(text, forged);
+    lines[2]["text"] = forged.into();
+    // From an older analysis, statements are derived again from the text.
+    lines[2]["analysis"] = "claimtrail-analysis 0.0.1+0000000000000000".into();
+    crate::util::rechain(&mut lines);
+    let (_, err) = refused_into_a_new_store(&env, "forged.jsonl", &lines);
+    assert!(
+        err.contains("forged.jsonl: line 3: revision 2 of story \"ferry\": its text says what its raw bytes do not"),
+        "{err}"
+    );
+    // A text an older claimtrail read otherwise from the same bytes, where
+    // everyone says the same, still imports.
+    lines[2]["text"] = format!("{text} ").into();
+    crate::util::rechain(&mut lines);
+    let f = export_file(&env, "older.jsonl", &lines);
+    let copy = env.dir.path().join("older");
+    env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).ok();
+    env.run(["--store", copy.to_str().unwrap(), "verify"]).ok();
+}
+
+#[test]
+fn a_paragraph_dropped_from_an_export_with_its_speaker_passed_for_furniture() {
+    let env = Env::new();
+    let mut lines = export_lines(&ferry(&env));
+    for line in &mut lines[1..] {
+        let statements = line["statements"].as_array().unwrap().clone();
+        let dropped = statements.iter().find(|s| s["speaker"].as_str().is_some_and(|id| id.contains("patel"))).unwrap()
+            ["paragraph"]
+            .clone();
+        let kept: Vec<serde_json::Value> = statements
+            .into_iter()
+            .filter(|s| s["paragraph"] != dropped)
+            .enumerate()
+            .map(|(i, mut s)| {
+                s["index"] = i.into();
+                s
+            })
+            .collect();
+        line["statements"] = kept.into();
+        let speakers = line["speakers"].as_array_mut().unwrap();
+        speakers.retain(|s| !s["id"].as_str().unwrap().contains("patel"));
+    }
+    let (_, err) = refused_into_a_new_store(&env, "dropped.jsonl", &lines);
+    assert!(
+        err.contains("dropped.jsonl: line 2: revision 1 of story \"ferry\": its statements are not what its text says"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_export_whose_capture_times_go_backwards_imported_cleanly() {
+    let env = Env::new();
+    let mut lines = export_lines(&ferry(&env));
+    lines[2]["captured_at"] = "2019-06-01T00:00:00Z".into();
+    crate::util::rechain(&mut lines);
+    let (f, err) = refused_into_a_new_store(&env, "backdated.jsonl", &lines);
+    assert!(
+        err.contains("backdated.jsonl: line 3: revision 2 of story \"ferry\" is captured at 2019-06-01T00:00:00Z, before its revision 1 (2026-01-06T09:00:00Z)"),
+        "{err}"
+    );
+    let copy = env.dir.path().join("copy");
+    // Into a store holding revision 1 already: revision 2 must still come
+    // after it, as `record --at` keeps it.
+    let f1 = export_file(&env, "first.jsonl", &lines[..2]);
+    env.run(["--store", copy.to_str().unwrap(), "import", f1.to_str().unwrap()]).ok();
+    let err = env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).err().to_string();
+    assert!(err.contains("before its revision 1"), "{err}");
+    let log = env.run(["--store", copy.to_str().unwrap(), "log", "ferry", "--format", "json"]).json();
+    assert_eq!(log.as_array().unwrap().len(), 1);
 }

@@ -54,6 +54,18 @@ fn bad_inputs_are_refused_cleanly_and_change_nothing() {
     let dense = f("dense.txt", dense.as_bytes());
     let wordy: String = (0..60_000).map(|i| format!("w{i} ")).collect();
     let wordy = f("wordy.txt", format!("{wordy}end.").as_bytes());
+    // A feed (with a DOCTYPE, as RSS 0.91 has) and another XML document:
+    // not articles, whatever their markup would extract to.
+    let feed = f(
+        "feed.rss",
+        b"<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n\
+          <rss version=\"0.91\"><channel><title>Harbor news</title><item><title>Pier reopens</title>\
+          <description>The pier reopened on Monday, the port said.</description></item></channel></rss>\n",
+    );
+    let xml = f(
+        "minutes.xml",
+        b"<?xml version=\"1.0\"?>\n<minutes><item>The board said the pier is safe.</item></minutes>\n",
+    );
     // A gzip file cut short, and one that expands past the limit.
     let whole = crate::record::gzip(&std::fs::read(example("01-first.txt")).unwrap());
     let cut = f("cut.txt.gz", &whole[..whole.len() / 2]);
@@ -138,7 +150,26 @@ fn bad_inputs_are_refused_cleanly_and_change_nothing() {
             vec!["record", "harbor", &good, "--title", "Fire\x1b]0;pwned\x07"],
             "invalid --title \"Fire\\u{1b}]0;pwned\\u{7}\": it contains a control character",
         ),
-        ("a text of 25,000 one-line paragraphs", vec!["record", "harbor", &dense], "more than 20000 sentences"),
+        (
+            "a text of 25,000 one-line paragraphs",
+            vec!["record", "harbor", &dense],
+            "more than 20000 sentence-ending and quotation marks",
+        ),
+        (
+            "an RSS feed given to record",
+            vec!["record", "harbor", &feed],
+            "feed.rss as an article: it is a news feed (RSS, Atom or JSON Feed), not an article",
+        ),
+        (
+            "an RSS feed given to record with its URL",
+            vec!["record", "harbor", &feed, "--url", "https://news.example/feed.rss"],
+            "hint: to record the articles a feed or sitemap lists, follow it: claimtrail track URL",
+        ),
+        (
+            "an XML document given to record",
+            vec!["record", "harbor", &xml],
+            "minutes.xml as an article: it is an XML document",
+        ),
         ("a text of 60,000 distinct words", vec!["record", "harbor", &wordy], "more than 50000 distinct words"),
     ];
     assert!(cases.len() >= 20);
@@ -260,7 +291,10 @@ fn track_refuses_a_page_too_dense_to_record() {
     server.on("/dense", vec![Reply::ok("text/plain", dense)]);
     server.on("/wordy", vec![Reply::ok("text/plain", wordy)]);
     env.run(["track", &server.url("/story"), "--story", "harbor"]).ok();
-    for (path, needle) in [("/dense", "more than 20000 sentences"), ("/wordy", "more than 50000 distinct words")] {
+    for (path, needle) in [
+        ("/dense", "more than 20000 sentence-ending and quotation marks"),
+        ("/wordy", "more than 50000 distinct words"),
+    ] {
         let url = server.url(path);
         let story = &path[1..];
         let out = env.run(["track", &url, "--story", story]);
@@ -274,6 +308,25 @@ fn track_refuses_a_page_too_dense_to_record() {
     // One run over every URL: the dense pages fail, the story still updates.
     let out = env.run(["track", "--all"]);
     assert!(out.stdout.contains("harbor: changed: revision 2 recorded"), "{}", out.stdout);
-    assert!(out.stdout.contains("more than 20000 sentences"), "{}", out.stdout);
+    assert!(out.stdout.contains("more than 20000 sentence-ending and quotation marks"), "{}", out.stdout);
     env.run(["verify"]).ok();
+}
+
+/// An RSS feed piped to `record` was kept as a text article, its markup a
+/// statement: it is refused, pointing to `track`.
+#[test]
+fn a_feed_on_standard_input_was_recorded_as_an_article() {
+    let env = Env::new();
+    let feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE rss>\n<rss version=\"2.0\"><channel>\
+        <title>Town desk</title><item><title>Library hours change</title>\
+        <description>The library will close early on Fridays, the council said.</description></item></channel></rss>\n";
+    let out = env.run_stdin(["record", "town", "-", "--url", "https://news.example/town.rss"], feed);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.starts_with("error: cannot use standard input as an article: it is a news feed"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("claimtrail track URL"), "{}", out.stderr);
+    assert!(!env.store().exists() || env.store_snapshot().is_empty(), "nothing recorded");
 }

@@ -322,3 +322,29 @@ pub fn speaker_record(id: &str, name: &str, role: &str, aliases: &[&str]) -> Vec
     p.push(0);
     sealed(b'P', &p)
 }
+
+/// Recompute the ids and parents of an edited export's revision lines, as
+/// someone forging one would: what gives such a forgery away is then only
+/// what its raw bytes, text and statements say.
+pub fn rechain(lines: &mut [serde_json::Value]) {
+    let mut last: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for line in lines.iter_mut().filter(|l| l["kind"] == "revision") {
+        let story = line["story"].as_str().unwrap().to_string();
+        line["parent"] = last.get(&story).map_or(serde_json::Value::Null, |p| p.clone().into());
+        let rev: claimtrail::backup::RevisionLine = serde_json::from_value(line.clone()).unwrap();
+        let raw = rev.raw_bytes().unwrap();
+        let id = rev.to_new(&raw, Default::default()).id(rev.number, rev.parent).to_hex();
+        line["id"] = id.clone().into();
+        last.insert(story, id);
+    }
+}
+
+/// An export's lines, to edit.
+pub fn export_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// Edited export lines, as a file.
+pub fn export_file(env: &Env, name: &str, lines: &[serde_json::Value]) -> PathBuf {
+    env.file(name, lines.iter().map(|l| format!("{l}\n")).collect::<String>())
+}

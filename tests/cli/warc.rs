@@ -138,7 +138,11 @@ fn a_warc_page_too_dense_to_record_is_refused_before_anything_is_written() {
     warc.extend(text_page("http://news.example/dense", "2026-01-06T22:30:00Z", dense.as_bytes()));
     let path = env.file("dense.warc", &warc);
     let err = env.run(["import", path.to_str().unwrap()]).err().to_string();
-    assert!(err.contains("http://news.example/dense") && err.contains("more than 20000 sentences"), "{err}");
+    assert!(
+        err.contains("http://news.example/dense")
+            && err.contains("more than 20000 sentence-ending and quotation marks"),
+        "{err}"
+    );
     assert_eq!(env.store_snapshot(), before, "the store is untouched: not even the good page went in");
 }
 
@@ -229,4 +233,31 @@ fn an_exported_warc_validates_with_warcio_and_reimports_into_the_same_revisions(
     assert_eq!(ids(&copy), ids(&env), "the same revision ids");
     assert_eq!(ids(&env).len(), 3);
     copy.run(["verify"]).ok();
+}
+
+#[test]
+fn a_file_named_warc_that_is_not_one_imported_as_an_empty_archive() {
+    let (env, before) = recorded_harbor();
+    // Bytes of no format (a fixed pseudo-random sequence), notes, nothing.
+    let mut x: u32 = 2_463_534_242;
+    let noise: Vec<u8> = (0..4096)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect();
+    let cases: [(&str, &[u8], &str); 3] = [
+        ("noise.warc", &noise, "noise.warc: it is not a WARC file"),
+        ("notes.warc", b"Notes from the harbor meeting.\nNothing else.\n", "notes.warc: it is not a WARC file"),
+        ("nothing.warc", b"", "nothing.warc: it is empty, not a WARC file"),
+    ];
+    for (name, bytes, needle) in cases {
+        let path = env.file(name, bytes);
+        let out = env.run(["import", path.to_str().unwrap()]);
+        assert_eq!(out.code, 2, "{name}: {}{}", out.stdout, out.stderr);
+        assert!(out.stderr.contains(needle), "{name}: {}", out.stderr);
+    }
+    assert_eq!(env.store_snapshot(), before, "the store is untouched");
 }
