@@ -3719,7 +3719,10 @@ fn a_name_before_its_town_and_state_speaks_not_the_state() {
 #[test]
 fn a_word_of_degree_before_an_adverb_is_no_part_of_the_subject() {
     each_one([
-        ("The Ledger very quickly reported that the pier was closed.", one("Ledger", "indirect", "the pier was closed")),
+        (
+            "The Ledger very quickly reported that the pier was closed.",
+            one("Ledger", "indirect", "the pier was closed"),
+        ),
         ("Ann Roe most recently said the pier was closed.", one("Ann Roe", "indirect", "the pier was closed")),
     ]);
 }
