@@ -12,7 +12,7 @@ use crate::extract::tokens::{Kind, Token};
 
 /// Capitalised openers that label a line without being anyone: page
 /// furniture ("Update:", "Watch:"), question words and kinds of piece.
-const NOT_SOURCES: [&str; 62] = [
+const NOT_SOURCES: [&str; 81] = [
     "update",
     "updated",
     "updates",
@@ -77,7 +77,33 @@ const NOT_SOURCES: [&str; 62] = [
     "explained",
     "essay",
     "column",
+    // A page's furniture and a teaser's interjections ("Disclaimer:",
+    // "Summary:", "BYLINE:", "Tags:", "Wow:", "BOMBSHELL:") and a
+    // connective capitalised by its place ("Moreover:").
+    "disclaimer",
+    "summary",
+    "byline",
+    "tags",
+    "topics",
+    "category",
+    "filed",
+    "posted",
+    "published",
+    "sponsored",
+    "doi",
+    "vip",
+    "wow",
+    "boom",
+    "busted",
+    "bombshell",
+    "moreover",
+    "however",
+    "meanwhile",
 ];
+
+/// Words of a shop's labels anywhere in a label ("New Release:", "Price
+/// Drop:", "Free Shipping:"): no one speaks there.
+const SHOP_WORDS: [&str; 6] = ["release", "price", "sale", "shipping", "discount", "coupon"];
 
 /// Whether the sentence opens with a label: up to four capitalised words
 /// and a colon or a dash. The index of the mark.
@@ -89,7 +115,10 @@ pub(super) fn label_mark(doc: &str, t: &[Token]) -> Option<usize> {
     let named = t[..k].iter().all(|x| {
         x.word() && !x.quoted && x.cap && !is_function(x) && !x.is(class::DET | class::TIME) && x.entry.cue.is_none()
     });
-    if !named || NOT_SOURCES.iter().any(|w| t[0].text(doc).eq_ignore_ascii_case(w)) {
+    if !named
+        || NOT_SOURCES.iter().any(|w| t[0].text(doc).eq_ignore_ascii_case(w))
+        || t[..k].iter().any(|x| SHOP_WORDS.iter().any(|w| x.text(doc).eq_ignore_ascii_case(w)))
+    {
         return None;
     }
     Some(k)

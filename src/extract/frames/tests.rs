@@ -3726,3 +3726,18 @@ fn a_word_of_degree_before_an_adverb_is_no_part_of_the_subject() {
         ("Ann Roe most recently said the pier was closed.", one("Ann Roe", "indirect", "the pier was closed")),
     ]);
 }
+
+#[test]
+fn a_page_s_labels_do_not_speak() {
+    for text in [
+        "Disclaimer: The views expressed here are the author's own.",
+        "Summary: The council approved the budget.",
+        "BYLINE: Amber Roe",
+        "Wow: The pier is finally open.",
+        "New Release: The album is out now.",
+    ] {
+        assert_eq!(rows(text), vec![own(text)], "{text}");
+    }
+    // A name before a colon still speaks.
+    each_one([("Kerry: Deal is close.", one("Kerry", "indirect", "Deal is close"))]);
+}
