@@ -382,15 +382,10 @@ impl Store {
         // (term, statement key) → whether a posting was found for it.
         let mut expected: FxHashMap<(u64, u64), bool> = FxHashMap::default();
         let mut hashes: FxHashMap<u64, Hash32> = FxHashMap::default();
-        for kv in self.scan([keys::STATEMENT]) {
-            let (k, v) = kv?;
-            let (Some(h), Ok(content)) = (Hash32::from_slice(&k[1..]), std::str::from_utf8(&v)) else {
-                continue; // reported by verify
-            };
-            let key = u64::from_be_bytes(h.0[..8].try_into().unwrap_or_default());
+        self.each_statement(true, |h, key, content| {
             hashes.insert(key, h);
             expected.extend(terms(content).iter().map(|t| ((term_hash(t), key), false)));
-        }
+        })?;
         for kv in self.scan([keys::BY_TERM]) {
             let (k, v) = kv?;
             if !v.len().is_multiple_of(8) {
@@ -525,16 +520,12 @@ impl Store {
         }
         let mut postings: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         let mut n = 0;
-        for kv in self.scan([keys::STATEMENT]) {
-            let (k, v) = kv?;
-            let (Some(h), Ok(content)) = (Hash32::from_slice(&k[1..]), std::str::from_utf8(&v)) else {
-                return Err(self.corrupt("a statement is unreadable: run `claimtrail verify`"));
-            };
+        self.each_statement(false, |h, _, content| {
             for t in terms(content) {
                 postings.entry(t).or_default().extend_from_slice(&h.0[..8]);
             }
             n += 1;
-        }
+        })?;
         let counts = self.counts()?;
         self.apply(
             batch,

@@ -1203,6 +1203,22 @@ impl Store {
         verify::verify(self, statement_hash, progress)
     }
 
+    /// Every stored statement, its hash, the short key the indexes file it
+    /// under, and its content, in key order. One whose key or bytes do not
+    /// decode is passed over by a check (`skip_unreadable`: `verify`'s own
+    /// pass reports it) and stops a rebuild, which must not leave one out.
+    pub(crate) fn each_statement(&self, skip_unreadable: bool, mut f: impl FnMut(Hash32, u64, &str)) -> Result<()> {
+        for kv in self.scan([keys::STATEMENT]) {
+            let (k, v) = kv?;
+            match (Hash32::from_slice(&k[1..]), std::str::from_utf8(&v)) {
+                (Some(h), Ok(content)) => f(h, u64::from_be_bytes(h.0[..8].try_into().unwrap_or_default()), content),
+                _ if skip_unreadable => {}
+                _ => return Err(self.corrupt("a statement is unreadable: run `claimtrail verify`")),
+            }
+        }
+        Ok(())
+    }
+
     /// Low-level access for `verify`.
     pub(crate) fn scan(&self, prefix: impl AsRef<[u8]>) -> impl Iterator<Item = Result<(sled::IVec, sled::IVec)>> + '_ {
         if let Some(pg) = &self.pg {

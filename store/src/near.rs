@@ -127,14 +127,10 @@ impl Store {
         }
         let mut staged = Staged::default();
         let mut n = 0;
-        for kv in self.scan([keys::STATEMENT]) {
-            let (k, v) = kv?;
-            let (Some(h), Ok(content)) = (Hash32::from_slice(&k[1..]), std::str::from_utf8(&v)) else {
-                return Err(self.corrupt("a statement is unreadable: run `claimtrail verify`"));
-            };
+        self.each_statement(false, |h, _, content| {
             staged.add(&h, &prints(content));
             n += 1;
-        }
+        })?;
         let counts = self.counts()?;
         staged.starts_index = true;
         staged.mark(&mut batch);
@@ -155,15 +151,10 @@ impl Store {
         // (fingerprint, statement key) pairs the statements imply.
         let mut expected: FxHashSet<(u64, u64)> = Default::default();
         let mut hashes: FxHashMap<u64, Hash32> = Default::default();
-        for kv in self.scan([keys::STATEMENT]) {
-            let (k, v) = kv?;
-            let (Some(h), Ok(content)) = (Hash32::from_slice(&k[1..]), std::str::from_utf8(&v)) else {
-                continue; // reported by verify
-            };
-            let key = u64::from_be_bytes(h.0[..8].try_into().unwrap_or_default());
+        self.each_statement(true, |h, key, content| {
             hashes.insert(key, h);
             expected.extend(prints(content).into_iter().map(|p| (p, key)));
-        }
+        })?;
         let mut entries = 0;
         for kv in self.scan([keys::NEAR]) {
             let (k, v) = kv?;
