@@ -218,11 +218,16 @@ fn lowercase_head_slot(w: &[u8]) -> usize {
     }
 }
 
-/// What comes before the first " of " in `r` (all of it if none), as
-/// `r.split(" of ").next()` gives it, without setting up a searcher: the
-/// first space that opens " of ".
+/// What comes before the first phrase or clause after a role's head
+/// (" of ", " at ", " for " ...; all of it if none): "partner at the law
+/// firm" is a partner, not "the firm". The spaces are searched, not each
+/// word: this runs for every description that walks past a speaker.
 fn before_of(r: &str) -> &str {
-    memchr::memchr_iter(b' ', r.as_bytes()).find(|&at| r.as_bytes()[at..].starts_with(b" of ")).map_or(r, |at| &r[..at])
+    const AFTER_HEAD: [&[u8]; 9] =
+        [b" of ", b" at ", b" for ", b" with ", b" in ", b" from ", b" who ", b" that ", b" which "];
+    memchr::memchr_iter(b' ', r.as_bytes())
+        .find(|&at| AFTER_HEAD.iter().any(|p| r.as_bytes()[at..].starts_with(p)))
+        .map_or(r, |at| &r[..at])
 }
 
 /// Whether a word is a plural noun of people by its ending ("regulators",
@@ -609,6 +614,68 @@ const BODY_NOUNS: [&str; 14] = [
     "startup",
 ];
 
+/// Nouns an article calls a business or another body it has named,
+/// beyond [`GENERIC_ORGS`]: "Kotak Institutional Equities said ... the
+/// brokerage said", "Big Machine says ... the label says".
+const BODY_HEADS: [&str; 16] = [
+    "brokerage",
+    "label",
+    "retailer",
+    "chain",
+    "startup",
+    "insurer",
+    "automaker",
+    "carmaker",
+    "studio",
+    "conglomerate",
+    "group",
+    "organization",
+    "organisation",
+    "charity",
+    "nonprofit",
+    "firm",
+];
+
+/// Whether a role says its bearer is a person: its head is a role's word,
+/// a source's or a noun for people ("spokeswoman for the company"; not
+/// "Sacramento-based").
+fn role_names_a_person(role: &str) -> bool {
+    before_of(role).split_whitespace().next_back().is_some_and(|h| {
+        let h = h.to_lowercase();
+        cues::lookup(&h).class & (class::ROLE | class::ANON | class::MASC | class::FEM) != 0
+            || is_person_noun(&h)
+            || plural_of_people(&h)
+    })
+}
+
+/// Whether `head` (lowercase) is a noun for a body that ends no title or
+/// role of a person: "firm JP Morgan", "the group that owns her music, Big
+/// Machine," (not "camera operator Ann Roe", "publisher Ann Roe", "a
+/// letter carrier", "a paper").
+fn is_body_head(head: &str) -> bool {
+    BODY_HEADS.contains(&head)
+        || matches!(
+            head,
+            "company"
+                | "corporation"
+                | "bank"
+                | "lender"
+                | "agency"
+                | "newspaper"
+                | "airline"
+                | "broadcaster"
+                | "network"
+        )
+}
+
+/// Whether "the `head`" (lowercase) can be a body the article named
+/// without saying what it is ([`Registry::resolve_definite`]): a business
+/// ("the company" after "Amazon said"), not a newspaper, an airline or a
+/// union, which [`GENERIC_ORGS`] finds by the words of their names.
+fn is_business_head(head: &str) -> bool {
+    BODY_HEADS.contains(&head) && head != "group" || matches!(head, "company" | "corporation" | "operator" | "maker")
+}
+
 /// The words that fit a generic noun of [`GENERIC_ORGS`], if `head` is one.
 fn generic_marks(head: &str) -> Option<&'static [&'static str]> {
     GENERIC_ORGS.iter().find(|(heads, _)| heads.contains(&head)).map(|(_, marks)| *marks)
@@ -953,17 +1020,25 @@ fn is_body_in(doc: &str, name: &str) -> bool {
     if !name.starts_with(|c: char| c.is_uppercase()) || given_name_gender(name) != Gender::Unknown {
         return false;
     }
+    // What a body does and a person does not: "Acme, which", "Acme said
+    // its" (a person's are "his" and "her").
+    const BODY_AFTER: [&str; 4] = [", which ", " said its ", " says its ", " said that its "];
     memchr::memmem::find_iter(doc.as_bytes(), name.as_bytes()).any(|at| {
         let rest = &doc[at + name.len()..];
+        if !starts_word(doc, at) {
+            return false;
+        }
+        if BODY_AFTER.iter().any(|b| rest.starts_with(b)) {
+            return true;
+        }
         let Some(rest) = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("\u{2019}s ")) else {
             return false;
         };
-        starts_word(doc, at)
-            && OWNED.iter().any(|o| {
-                rest.len() > o.len()
-                    && rest.as_bytes()[..o.len()].eq_ignore_ascii_case(o.as_bytes())
-                    && !rest.as_bytes()[o.len()].is_ascii_alphanumeric()
-            })
+        OWNED.iter().any(|o| {
+            rest.len() > o.len()
+                && rest.as_bytes()[..o.len()].eq_ignore_ascii_case(o.as_bytes())
+                && !rest.as_bytes()[o.len()].is_ascii_alphanumeric()
+        })
     })
 }
 
@@ -2107,6 +2182,30 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     };
     // A lone acronym ("KH", "NATO") is an organisation, not a person.
     let acronym = name_words.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
+    // "Global financial firm JP Morgan", "the record label Big Machine": a
+    // title that ends in a body's noun names a body, not a person.
+    let body_title = title_words
+        .as_deref()
+        .and_then(|t| t.split_whitespace().next_back())
+        .is_some_and(is_body_head)
+        // "The group that owns her music, Big Machine,": so does a role
+        // whose head, before any clause or phrase after it, is one. (A
+        // common noun: "Ann Roe of Eurasia Group" works there.)
+        // Not "Holger Schmieding of Berenberg, Germany's largest private
+        // bank,", whose role describes the bank, nor "The company and
+        // France's secretary of state, Pascale Boistard,".
+        || role.as_deref().is_some_and(|r| {
+            let mut words = r.split_whitespace();
+            let np: Vec<&str> = words
+                .by_ref()
+                .take_while(|w| *w != "to" && cues::lookup(w).class & (class::PREP | class::SUB | class::AUX) == 0)
+                .take(5)
+                .collect();
+            r.starts_with(char::is_lowercase)
+                && np.len() <= 4
+                && np.iter().all(|w| cues::lookup(w).class & class::CONJ == 0)
+                && np.last().is_some_and(|h| is_body_head(h))
+        });
     // "Hillary Clinton" is no antecedent of "he": a given name tells, when
     // nothing in the mention did.
     let gender = match gender {
@@ -2116,7 +2215,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     Parsed {
         name,
         role: role.filter(|r| tells_role(r)),
-        kind: if acronym { SpeakerKind::Organization } else { SpeakerKind::Person },
+        kind: if acronym || body_title { SpeakerKind::Organization } else { SpeakerKind::Person },
         pronoun: None,
         definite_head: None,
         gender,
@@ -3196,7 +3295,7 @@ impl<'a> Registry<'a> {
                     // authority that speaks for it, as "Washington" is the
                     // US government. So is a body the article gives a
                     // chief executive or shareholders ([`is_body_in`]).
-                    None if parsed.role.is_none()
+                    None if parsed.role.as_deref().is_none_or(|r| !role_names_a_person(r))
                         && (super::countries::is_country(&parsed.name)
                             || self.is_place(&parsed.name)
                             || (self.doc.len() <= LONG_INPUT && is_body_in(self.doc, &parsed.name))) =>
@@ -3205,6 +3304,18 @@ impl<'a> Registry<'a> {
                     }
                     None => self.add(&parsed),
                 }
+            }
+            // "Wells Fargo said its", "Big Machine, which was bought": a
+            // name of several words with no given name, title or role,
+            // which the article writes as a body's ([`is_body_in`]).
+            None if parsed.kind == SpeakerKind::Person
+                && parsed.role.is_none()
+                && parsed.title.is_none()
+                && parsed.name.split(' ').next().is_some_and(|w| given_name_gender(w) == Gender::Unknown)
+                && self.doc.len() <= LONG_INPUT
+                && is_body_in(self.doc, &parsed.name) =>
+            {
+                self.add(&Parsed { kind: SpeakerKind::Organization, ..Parsed::clone(&parsed) })
             }
             None => self.add(&parsed),
         };
@@ -3384,6 +3495,7 @@ impl<'a> Registry<'a> {
             let e = &self.entries[idx].speaker;
             r.id.clone_from(&e.id);
             r.name.clone_from(&e.name);
+            r.kind = e.kind;
         }
     }
 
@@ -3918,7 +4030,19 @@ impl<'a> Registry<'a> {
                             .and_then(|at| at.checked_sub(1))
                             .is_some_and(|at| OFFICES.contains(&role[at]) && role[at] != m)
                     };
+                    // "the Florida senator" is not the one whose role says
+                    // "senator from Vermont": another capitalised word
+                    // after the role's head.
+                    let other_place = modifier_cap
+                        && !theirs.contains(&m)
+                        && !role.split_whitespace().any(|w| w == m)
+                        && e.speaker.role.as_deref().is_some_and(|r| {
+                            r[before_of(r).len()..]
+                                .split_whitespace()
+                                .any(|w| w.starts_with(char::is_uppercase) && party_of(&w.to_lowercase()).is_none())
+                        });
                     !other
+                        && !other_place
                         && !other_office
                         && (!described
                             || theirs.len() < 2
@@ -3940,10 +4064,78 @@ impl<'a> Registry<'a> {
         }
         // "The company said" after "Acme Corp. said": a generic noun for
         // the organisation last named that it fits.
-        found.or_else(|| {
+        let found = found.or_else(|| {
             let marks = generic_marks(head).filter(|_| bare)?;
             self.most_recent(|e| generic_org_fits(e, marks))
-        })
+        });
+        if found.is_some() || !bare || !is_business_head(head) {
+            return found;
+        }
+        // "The company said" after "Amazon said", "the brokerage" after
+        // "Kotak Institutional Equities said": the body last named whose
+        // name tells nothing of its kind, when no person's marks (a given
+        // name, a title, a role, "he" or "she") say it is someone.
+        // Only the one named last: past a person named since, the company
+        // is more likely one the article did not quote.
+        let i = self.most_recent(|e| {
+            e.speaker.kind != SpeakerKind::Anonymous && e.speaker.name.starts_with(char::is_uppercase)
+        })?;
+        let e = &self.entries[i];
+        // One word ("Smith, 54, denied it", "Hamas") is a body only where the
+        // article writes it as one ([`is_body_in`]).
+        if !self.unmarked_body(e)
+            || !(has_space(&e.speaker.name) || self.doc.len() <= LONG_INPUT && is_body_in(self.doc, &e.speaker.name))
+        {
+            return None;
+        }
+        let e = &mut self.entries[i];
+        if e.speaker.kind == SpeakerKind::Person {
+            // Its statements so far say what it is, too.
+            e.speaker.kind = SpeakerKind::Organization;
+            e.surname = None;
+            self.renames.insert(e.speaker.id.clone(), i);
+        }
+        Some(i)
+    }
+
+    /// Whether `e` can be a body the article named without saying what it
+    /// is ([`Registry::resolve_definite`]): a capitalised name, none of
+    /// whose words is an organisation's, a place's or a country's, and
+    /// for one taken for a person, nothing that marks a person.
+    fn unmarked_body(&self, e: &Entry) -> bool {
+        let name = &e.speaker.name;
+        // A name, every word capitalised ("Clinton defenders" is people),
+        // and none a word for a few ("Both", "Another", "Twelve percent").
+        if !name.split_whitespace().all(|w| is_cap(w) || is_particle_any_case(w))
+            || name.split_whitespace().any(|w| {
+                let c = cues::lookup(w).class;
+                c & (class::ORG | class::ROLE | class::DET | class::PRON) != 0
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+            })
+            || super::countries::is_country(name)
+            || self.is_place(name)
+        {
+            return false;
+        }
+        match e.speaker.kind {
+            // One the article described is that: not "the company" when a
+            // "television station BFMTV".
+            SpeakerKind::Organization => {
+                [e.title.as_deref(), e.speaker.role.as_deref()].into_iter().flatten().all(|d| {
+                    before_of(d).split_whitespace().next_back().is_some_and(|h| {
+                        let h = h.to_lowercase();
+                        is_business_head(&h) || is_body_head(&h)
+                    })
+                })
+            }
+            SpeakerKind::Person => {
+                e.title.as_deref().is_none_or(|t| !role_names_a_person(t))
+                    && e.speaker.role.as_deref().is_none_or(|r| !role_names_a_person(r))
+                    && e.gender == Gender::Unknown
+                    && name.split(' ').next().is_some_and(|w| given_name_gender(w) == Gender::Unknown)
+            }
+            SpeakerKind::Anonymous => false,
+        }
     }
 
     fn resolve_name(&self, p: &Parsed) -> Option<usize> {

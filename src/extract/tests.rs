@@ -1294,6 +1294,59 @@ fn the_company_or_the_agency_is_the_organisation_last_named_that_fits() {
 }
 
 #[test]
+fn a_body_whose_name_says_nothing_of_its_kind_is_the_company_that_speaks_next() {
+    // "The company" after a name that is no one's: the body last named,
+    // and every statement of it says it is an organisation.
+    let x = extract(
+        "Kestrel Mobile said the outage was over. The company said customers would get refunds.\n\n\
+         Vardex said its sales fell. The company said it would cut 200 jobs.",
+    );
+    let kinds: Vec<(&str, SpeakerKind)> =
+        x.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|r| (r.name.as_str(), r.kind)).collect();
+    let org = SpeakerKind::Organization;
+    assert_eq!(kinds, [("Kestrel Mobile", org), ("Kestrel Mobile", org), ("Vardex", org), ("Vardex", org)]);
+    assert_eq!(speaker(&x, "Kestrel Mobile").kind, SpeakerKind::Organization);
+    // A title or a role headed by a body's noun names a body; a role that
+    // describes what the person works for does not.
+    let x = extract(
+        "Global financial firm Tarrow Brandt called the ruling a landmark. The group that owns her songs, \
+         Big Lantern, says she may play them. Holger Vance of Berenberg, Germany's largest private bank, said \
+         the risk was low.",
+    );
+    assert_eq!(speaker(&x, "Tarrow Brandt").kind, SpeakerKind::Organization);
+    assert_eq!(speaker(&x, "Big Lantern").kind, SpeakerKind::Organization);
+    assert_eq!(speaker(&x, "Holger Vance").kind, SpeakerKind::Person);
+    // "The firm" is not the person whose role names a firm, nor a person
+    // the article marks as one.
+    assert_eq!(
+        rows(
+            "Ann Roe, a partner at the law firm, said the case was weak. The firm said it would appeal.\n\n\
+             Mr. Pike said sales fell. The company said it would recover."
+        ),
+        vec![
+            one("Ann Roe", "indirect", "the case was weak"),
+            one("firm", "indirect", "it would appeal"),
+            one("Pike", "indirect", "sales fell"),
+            one("company", "indirect", "it would recover"),
+        ]
+    );
+}
+
+#[test]
+fn a_description_with_a_place_is_not_the_one_whose_role_names_another() {
+    assert_eq!(
+        rows(
+            "Bernie Sanders, the senator from Vermont, said he would win. The Florida senator said the race \
+             was close."
+        ),
+        vec![
+            one("Bernie Sanders", "indirect", "he would win"),
+            one("Florida senator", "indirect", "the race was close"),
+        ]
+    );
+}
+
+#[test]
 fn a_stance_verb_with_no_object_before_its_preposition_is_passive() {
     assert_eq!(
         rows(
