@@ -3,7 +3,7 @@
 //! so that `cli.rs` (which dispatches to the commands) is not imported back
 //! by them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use claimtrail_store::{Busy, OpenOptions, Store, StoreError};
@@ -22,6 +22,17 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Whether the user named the store on the command line (`--store`).
+    /// A store named there that is not there is an error for every
+    /// command that reads one: a mistyped path must not read as an empty
+    /// store. The configured location (`$CLAIMTRAIL_STORE`, else the
+    /// platform's data directory) not created yet is a new installation
+    /// (or a new PostgreSQL database, whose schema the first write makes)
+    /// and reads as a store with no stories, as it always has.
+    pub fn store_named(&self) -> bool {
+        self.store_path.is_some()
+    }
+
     /// The store directory the user chose, or the default.
     pub fn store_dir(&self) -> Result<PathBuf, CliError> {
         if let Some(p) = &self.store_path {
@@ -61,8 +72,13 @@ impl Ctx {
     }
 
     /// Open the store if there is one; reading commands never create it.
+    /// No store at the configured location is an empty store (`None`);
+    /// no store where `--store` says one is, is an error naming the path.
     pub fn open_existing_store(&self) -> Result<Option<Store>, CliError> {
-        Ok(self.try_open_existing_store()?.transpose()?)
+        match self.try_open_existing_store()?.transpose()? {
+            None if self.store_named() => Err(no_store(&self.store_dir()?)),
+            found => Ok(found),
+        }
     }
 
     /// [`Ctx::open_existing_store`], keeping the store's own error for a
@@ -85,6 +101,18 @@ impl Ctx {
     pub fn require_existing_store(&self, story: &str) -> Result<Store, CliError> {
         self.open_existing_store()?.ok_or_else(|| StoreError::UnknownStory(story.to_string()).into())
     }
+}
+
+/// The error for a store named by `--store` that is not there. A PostgreSQL
+/// address is shown without its password.
+pub fn no_store(dir: &Path) -> CliError {
+    let shown = dir.to_string_lossy();
+    let shown = match claimtrail_store::is_postgres_address(&shown) {
+        true => claimtrail_store::redacted_address(&shown),
+        false => shown.into_owned(),
+    };
+    CliError::new(format!("no store at {shown}"))
+        .with_hint("check the path given to --store; `claimtrail record` creates a store")
 }
 
 /// Told once when the store is busy and a command waits for it.

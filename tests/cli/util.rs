@@ -96,6 +96,11 @@ impl Run {
         }
     }
 
+    /// Run a command made by [`Env::cmd`] and changed (its environment).
+    pub fn from_cmd(cmd: &mut Command) -> Run {
+        Run::from(cmd.output().expect("run claimtrail"))
+    }
+
     /// Assert success and return stdout.
     #[track_caller]
     pub fn ok(&self) -> &str {
