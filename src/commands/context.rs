@@ -67,8 +67,17 @@ impl Ctx {
     }
 
     /// Open the store, creating it if needed (for commands that write).
+    /// A store is created only in a directory that does not exist yet or is
+    /// empty: never beside the user's own files.
     pub fn open_store(&self) -> Result<Store, CliError> {
+        self.check_store_target()?;
         Ok(Store::open_with(&self.store_dir()?, &self.open_options(false))?)
+    }
+
+    /// Refuse at once a store directory [`Ctx::open_store`] would refuse
+    /// (for a command that reads its input at length first).
+    pub fn check_store_target(&self) -> Result<(), CliError> {
+        refuse_foreign_directory(&self.store_dir()?)
     }
 
     /// Open the store if there is one; reading commands never create it.
@@ -113,6 +122,43 @@ pub fn no_store(dir: &Path) -> CliError {
     };
     CliError::new(format!("no store at {shown}"))
         .with_hint("check the path given to --store; `claimtrail record` creates a store")
+}
+
+/// The files and directories of a sled store (and of its creation or a
+/// compaction cut short). A directory holding anything else that is not a
+/// store already is someone else's: claimtrail does not write into it.
+const STORE_ENTRIES: &[&str] = &["db", "lock", "format", "format.tmp", "journal", "index-pending", "db.compact"];
+
+/// Refuse to create a store in an existing directory that holds files of
+/// its own (a mistyped --store pointing at a home or project directory).
+fn refuse_foreign_directory(dir: &Path) -> Result<(), CliError> {
+    if claimtrail_store::is_postgres_address(&dir.to_string_lossy()) || !dir.is_dir() || Store::exists(dir) {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| CliError::new(format!("cannot read {}: {e}", dir.display())))?;
+    let mut foreign: Vec<String> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| CliError::new(format!("cannot read {}: {e}", dir.display())))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !STORE_ENTRIES.contains(&name.as_str()) {
+            foreign.push(name);
+        }
+    }
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    foreign.sort();
+    let count = foreign.len();
+    let mut shown: Vec<String> = foreign.into_iter().take(3).map(|n| format!("{n:?}")).collect();
+    if count > shown.len() {
+        shown.push(format!("{} more", count - shown.len()));
+    }
+    Err(CliError::new(format!(
+        "{} is not a claimtrail store and is not empty (it holds {}): a store is created only in a new or empty directory",
+        dir.display(),
+        shown.join(", ")
+    ))
+    .with_hint("pass --store with the store's directory, or with a new directory to create one"))
 }
 
 /// Told once when the store is busy and a command waits for it.

@@ -108,6 +108,9 @@ struct Summary {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    // A directory that is someone else's is refused before the input is
+    // read (which may take long), as well as when the store is opened.
+    ctx.check_store_target()?;
     if crate::warc::is_warc_input(&args.path) {
         return crate::warc::import::run(ctx, &args.path, args.max_bytes);
     }
