@@ -308,8 +308,7 @@ fn plan_directory(root: &Path, max_bytes: u64, budget: usize) -> Result<Vec<Stor
     // The stories are checked on as many threads as there are cores (the
     // writing has not begun: nothing else runs), taken in order; a story
     // begun is finished, so the first bad file in story order is the one
-    // reported, and warnings are printed in story order, as one thread
-    // would.
+    // reported, as one thread would.
     let kept_bytes = AtomicUsize::new(0);
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -324,7 +323,7 @@ fn plan_directory(root: &Path, max_bytes: u64, budget: usize) -> Result<Vec<Stor
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some((_, paths)) = stories.get(i) else { break };
                         let story = check_story(paths, max_bytes, budget, &kept_bytes);
-                        if story.1.is_err() {
+                        if story.is_err() {
                             failed.store(true, Ordering::Relaxed);
                         }
                         done.push((i, story));
@@ -342,10 +341,7 @@ fn plan_directory(root: &Path, max_bytes: u64, budget: usize) -> Result<Vec<Stor
     let mut plan = Vec::with_capacity(stories.len());
     for ((story, _), checked) in stories.into_iter().zip(checked) {
         // Stories after a failed one may not have been checked.
-        let Some((warnings, files)) = checked else { break };
-        for warning in warnings {
-            eprintln!("{warning}");
-        }
+        let Some(files) = checked else { break };
         plan.push(StoryDir { story, files: files?, stored: 0 });
     }
     Ok(plan)
@@ -354,14 +350,32 @@ fn plan_directory(root: &Path, max_bytes: u64, budget: usize) -> Result<Vec<Stor
 /// At most this many threads check an import directory's files.
 const CHECK_THREADS: usize = 4;
 
-/// What checking one story folder found: the warnings to print, and its
-/// files or the first error.
-type CheckedStory = (Vec<String>, Result<Vec<FileRev>>);
+/// What checking one story folder found: its files or the first error.
+type CheckedStory = Result<Vec<FileRev>>;
+
+/// A capture time as errors show it.
+fn show_time(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
+/// The error for a revision file dated before the one it follows.
+fn backwards(path: &Path, at: DateTime<Utc>, before: &Path, before_at: DateTime<Utc>) -> CliError {
+    CliError::new(format!(
+        "cannot import {}: it is dated {}, before {} ({}), the revision it follows",
+        path.display(),
+        show_time(at),
+        before.display(),
+        show_time(before_at)
+    ))
+    .with_hint(
+        "a story's revisions are recorded in the order they were captured: put the capture time after the number \
+         in each file name (03-2020-03-12T1830Z.txt), or fix the files' modification times",
+    )
+}
 
 /// Read and check one story folder's files (see [`plan_directory`]),
 /// keeping their readings while `kept_bytes` stays within `budget`.
 fn check_story(paths: &[PathBuf], max_bytes: u64, budget: usize, kept_bytes: &AtomicUsize) -> CheckedStory {
-    let mut warnings = Vec::new();
     let mut files: Vec<FileRev> = Vec::with_capacity(paths.len());
     for path in paths {
         let checked = (|| -> Result<FileRev> {
@@ -371,16 +385,12 @@ fn check_story(paths: &[PathBuf], max_bytes: u64, budget: usize, kept_bytes: &At
             let document = document_of(&source, &raw)?;
             check_recordable(&source, &document)?;
             let at = captured_at(path)?;
+            // A history runs forward, as `record --at` and an export's
+            // import keep it: refused, not recorded out of order.
             if let Some(prev) = files.last()
                 && at < prev.at
             {
-                warnings.push(format!(
-                    "warning: {} is dated {}, before {} ({}); revisions are recorded in file order",
-                    crate::output::clean(&path.display().to_string(), false),
-                    at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-                    crate::output::clean(&prev.path.display().to_string(), false),
-                    prev.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-                ));
+                return Err(backwards(path, at, &prev.path, prev.at));
             }
             let text = blob_id(document.text().as_bytes());
             let size = kept_size(&raw, &document);
@@ -392,12 +402,9 @@ fn check_story(paths: &[PathBuf], max_bytes: u64, budget: usize, kept_bytes: &At
             let kept = keep.then(|| Box::new((raw, document)));
             Ok(FileRev { path: path.clone(), text, at, kept })
         })();
-        match checked {
-            Ok(file) => files.push(file),
-            Err(e) => return (warnings, Err(e)),
-        }
+        files.push(checked?);
     }
-    (warnings, Ok(files))
+    Ok(files)
 }
 
 /// Match each story's files against what the store holds (a re-run skips
@@ -427,6 +434,23 @@ fn match_stored(store: &Store, plan: &mut [StoryDir]) -> Result<()> {
             stored = i + 1;
         }
         dir.stored = stored;
+        // The first file to record continues the stored history: not
+        // dated before its latest revision, as `record` refuses.
+        if let Some(next) = dir.files.get(stored)
+            && let Some(s) = store.story(&dir.story)?
+            && let Some(latest) = s.last_captured_at
+            && next.at < latest
+        {
+            return Err(CliError::new(format!(
+                "cannot import {}: it is dated {}, before revision {} of story {:?} in the store ({})",
+                next.path.display(),
+                show_time(next.at),
+                s.revisions,
+                dir.story,
+                show_time(latest)
+            ))
+            .with_hint("a story's revisions are recorded in the order they were captured"));
+        }
         // Files the store has already are not read again.
         for file in &mut dir.files[..stored] {
             file.kept = None;

@@ -409,3 +409,50 @@ fn an_export_whose_capture_times_go_backwards_imported_cleanly() {
     let log = env.run(["--store", copy.to_str().unwrap(), "log", "ferry", "--format", "json"]).json();
     assert_eq!(log.as_array().unwrap().len(), 1);
 }
+
+/// A directory whose capture times go backwards only warned, and the
+/// revisions were recorded out of time order, where `record --at` and an
+/// export's import refuse. Refused too, naming the file and both times,
+/// with nothing written.
+#[test]
+fn a_directory_whose_capture_times_go_backwards_is_refused() {
+    let env = Env::new();
+    let root = env.dir.path().join("archive");
+    std::fs::create_dir_all(root.join("harbor")).unwrap();
+    let files = [
+        ("01-first.txt", "01-2026-01-06T2130Z.txt"),
+        ("02-update.txt", "02-2026-01-06T2310Z.txt"),
+        ("03-latest.txt", "03-2026-01-05T0800Z.txt"),
+    ];
+    for (from, to) in files {
+        std::fs::copy(example(from), root.join("harbor").join(to)).unwrap();
+    }
+    let before = env.store_snapshot();
+    let err = env.run(["import", root.to_str().unwrap()]).err().to_string();
+    let third = root.join("harbor/03-2026-01-05T0800Z.txt");
+    let second = root.join("harbor/02-2026-01-06T2310Z.txt");
+    assert!(
+        err.contains(&format!(
+            "cannot import {}: it is dated 2026-01-05T08:00:00Z, before {} (2026-01-06T23:10:00Z)",
+            third.display(),
+            second.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(env.store_snapshot(), before, "nothing written");
+
+    // Continuing a story the store holds: not before its latest revision.
+    std::fs::remove_file(&third).unwrap();
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap(), "--at", "2026-01-07T08:00Z"]).ok();
+    let before = env.store_snapshot();
+    let err = env.run(["import", root.to_str().unwrap()]).err().to_string();
+    assert!(
+        err.contains(&format!(
+            "cannot import {}: it is dated 2026-01-06T23:10:00Z, before revision 1 of story \"harbor\" in the store (2026-01-07T08:00:00Z)",
+            second.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(env.store_snapshot(), before, "nothing written");
+    assert_eq!(env.run(["log", "harbor", "--format", "json"]).json().as_array().unwrap().len(), 1);
+}
