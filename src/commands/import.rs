@@ -660,6 +660,10 @@ fn check_export<R: BufRead>(
 ) -> Result<Checked> {
     let mut checked = Checked::default();
     let mut stories: HashMap<String, StoryCheck> = HashMap::new();
+    // What a check line is checked against once every line is read: each
+    // revision's capture time and raw page, by story and number.
+    let mut facts: HashMap<String, BTreeMap<u32, RevFacts>> = HashMap::new();
+    let mut check_lines: Vec<(usize, Box<CheckLine>)> = Vec::new();
     let mut first = true;
     let at = |n: usize, what: String| CliError::new(format!("cannot import {name}: line {n}: {what}"));
     while let Some((n, line)) = reader.next_line()? {
@@ -718,6 +722,10 @@ fn check_export<R: BufRead>(
                     ));
                 }
                 revs.push((r.number, r.id));
+                facts
+                    .entry(r.story.clone())
+                    .or_default()
+                    .insert(r.number, RevFacts { at: r.captured_at, raw: blob_id(&raw) });
                 checked.speakers.extend(r.speakers.iter().map(|s| s.id.clone()));
                 checked.revisions += 1;
                 if !stories.contains_key(&r.story) {
@@ -772,10 +780,13 @@ fn check_export<R: BufRead>(
                 validate_story_id(&w.story).map_err(|e| at(n, e.to_string()))?;
                 checked.tracked.entry(w.story.clone()).or_insert(n);
             }
-            (Line::Check(c), false) => {
+            (Line::Check(mut c), false) => {
                 validate_story_id(&c.story).map_err(|e| at(n, e.to_string()))?;
                 c.page_bytes().map_err(|e| at(n, e))?;
                 checked.tracked.entry(c.story.clone()).or_insert(n);
+                // Only what the check against the revisions needs is kept.
+                c.page = None;
+                check_lines.push((n, c));
             }
         }
         first = false;
@@ -783,7 +794,94 @@ fn check_export<R: BufRead>(
     if first {
         return Err(CliError::new(format!("cannot import {name}: it is empty")));
     }
+    // A check is checked against the revisions of its story, the export's
+    // or the store's (one neither holds is refused by `Checked::against`).
+    for (n, c) in &check_lines {
+        let known = facts.get(&c.story);
+        let stored = match store {
+            Some(store) => store.story(&c.story)?,
+            None => None,
+        };
+        if known.is_none() && stored.is_none() {
+            continue;
+        }
+        let revision = |number: u32| -> Result<Option<RevFacts>> {
+            if let Some(f) = known.and_then(|k| k.get(&number)) {
+                return Ok(Some(*f));
+            }
+            match (store, &stored) {
+                (Some(store), Some(s)) if number <= s.revisions => {
+                    Ok(store.revision(&c.story, number)?.map(|r| RevFacts { at: r.captured_at, raw: r.raw }))
+                }
+                _ => Ok(None),
+            }
+        };
+        check_check(c, revision)
+            .map_err(|e| at(*n, format!("the check of story {:?} at {}: {e}", c.story, show_time(c.check.at))))?;
+    }
     Ok(checked)
+}
+
+/// What a check line is checked against of a revision.
+#[derive(Debug, Clone, Copy)]
+struct RevFacts {
+    at: DateTime<Utc>,
+    raw: Hash32,
+}
+
+/// Check one check line of an export against its story's revisions: what
+/// `track` writes, and nothing else. A check is logged at the time of its
+/// fetch; `changed` names the revision it recorded (captured then, with
+/// no page kept); `unchanged` and `noise` name the latest revision they
+/// compared the page with (captured before), and keep the page only when
+/// its bytes differ from that revision's. The root does not cover checks,
+/// so this is all that stands between an edited export and the log.
+fn check_check(c: &CheckLine, revision: impl Fn(u32) -> Result<Option<RevFacts>>) -> Result<(), String> {
+    let check = &c.check;
+    let url =
+        url::Url::parse(&check.source).map_err(|e| format!("its source {:?} is not a URL ({e})", check.source))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("its source {:?} is not an http or https URL", check.source));
+    }
+    const OUTCOMES: [&str; 7] = ["changed", "unchanged", "not_modified", "noise", "error", "blocked", "feed"];
+    if !OUTCOMES.contains(&check.outcome.as_str()) {
+        return Err(format!("its outcome {:?} is none of {}", check.outcome, OUTCOMES.join(", ")));
+    }
+    let compared = matches!(check.outcome.as_str(), "changed" | "unchanged" | "noise");
+    if check.raw.is_some() && !matches!(check.outcome.as_str(), "unchanged" | "noise") {
+        return Err(format!("a check with outcome {:?} keeps no page, but it names one", check.outcome));
+    }
+    let Some(number) = check.revision else {
+        if compared {
+            return Err(format!(
+                "a check with outcome {:?} names the revision it compared with, but it names none",
+                check.outcome
+            ));
+        }
+        return Ok(());
+    };
+    let rev = revision(number)
+        .map_err(|e| e.message)?
+        .ok_or_else(|| format!("it names revision {number}, which neither the export nor the store holds"))?;
+    if check.outcome == "changed" {
+        if check.at != rev.at {
+            return Err(format!(
+                "it says it recorded revision {number}, captured at {}, not at the check's time",
+                show_time(rev.at)
+            ));
+        }
+        return Ok(());
+    }
+    if check.at < rev.at {
+        return Err(format!(
+            "it is dated before revision {number} ({}), the revision it names as the latest it compared with",
+            show_time(rev.at)
+        ));
+    }
+    if check.raw == Some(rev.raw) {
+        return Err(format!("the page it keeps is revision {number}'s own raw page, which a check never keeps"));
+    }
+    Ok(())
 }
 
 impl Checked {

@@ -456,3 +456,109 @@ fn a_directory_whose_capture_times_go_backwards_is_refused() {
     assert_eq!(env.store_snapshot(), before, "nothing written");
     assert_eq!(env.run(["log", "harbor", "--format", "json"]).json().as_array().unwrap().len(), 1);
 }
+
+/// The check log of `track` travels in an export, outside the root: a
+/// forged "unchanged" check imported unchecked. A check is now checked
+/// against what the export and the store say of its story, and refused
+/// like any bad line: its line number, the reason, exit 2, nothing
+/// written.
+#[test]
+fn a_forged_check_line_is_refused() {
+    let env = Env::new();
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap(), "--at", "2026-01-06T21:30Z"]).ok();
+    env.run(["record", "harbor", example("02-update.txt").to_str().unwrap(), "--at", "2026-01-06T23:10Z"]).ok();
+    let lines = export_lines(&env.run(["export"]).stdout);
+    let n = lines.len() + 1;
+    let check = |at: &str, outcome: &str, revision: serde_json::Value| {
+        serde_json::json!({"kind": "check", "story": "harbor", "at": at, "source": "https://news.example/harbor",
+            "outcome": outcome, "revision": revision, "detail": null, "raw": null})
+    };
+    // What `track` writes imports.
+    let good = [
+        check("2026-01-06T21:30:00Z", "changed", 1.into()),
+        check("2026-01-06T22:00:00Z", "unchanged", 1.into()),
+        check("2026-01-06T22:15:00Z", "not_modified", serde_json::Value::Null),
+        check("2026-01-06T23:10:00Z", "changed", 2.into()),
+        check("2026-01-07T01:00:00Z", "error", serde_json::Value::Null),
+    ];
+    let f = export_file(&env, "good.jsonl", &[lines.clone(), good.to_vec()].concat());
+    let copy = env.dir.path().join("copy");
+    env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).ok();
+    let checks = env.run(["--store", copy.to_str().unwrap(), "log", "harbor", "--checks", "--format", "json"]).json();
+    assert_eq!(checks.as_array().unwrap().len(), 5, "{checks}");
+
+    let raw1 = lines[1]["raw"].clone();
+    let raw1_id = {
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD.decode(raw1.as_str().unwrap()).unwrap();
+        claimtrail_store::blob_id(&bytes).to_string()
+    };
+    let with = |mut c: serde_json::Value, key: &str, v: serde_json::Value| {
+        c[key] = v;
+        c
+    };
+    let unchanged = check("2026-01-06T22:00:00Z", "unchanged", 1.into());
+    let cases = [
+        (
+            check("2026-01-06T21:00:00Z", "unchanged", 1.into()),
+            "the check of story \"harbor\" at 2026-01-06T21:00:00Z: it is dated before revision 1 (2026-01-06T21:30:00Z), the revision it names as the latest it compared with",
+        ),
+        (
+            check("2026-01-07T09:00:00Z", "unchanged", 3.into()),
+            "it names revision 3, which neither the export nor the store holds",
+        ),
+        (
+            check("2026-01-06T23:00:00Z", "changed", 2.into()),
+            "it says it recorded revision 2, captured at 2026-01-06T23:10:00Z, not at the check's time",
+        ),
+        (
+            check("2026-01-06T22:00:00Z", "fine", 1.into()),
+            "its outcome \"fine\" is none of changed, unchanged, not_modified, noise, error, blocked, feed",
+        ),
+        (with(unchanged.clone(), "source", "harbor".into()), "its source \"harbor\" is not a URL"),
+        (with(unchanged.clone(), "source", "file:///etc/passwd".into()), "is not an http or https URL"),
+        (
+            check("2026-01-06T22:00:00Z", "unchanged", serde_json::Value::Null),
+            "a check with outcome \"unchanged\" names the revision it compared with, but it names none",
+        ),
+        (
+            with(with(unchanged.clone(), "raw", raw1_id.clone().into()), "page", raw1.clone()),
+            "the page it keeps is revision 1's own raw page, which a check never keeps",
+        ),
+        (
+            with(with(check("2026-01-06T21:30:00Z", "changed", 1.into()), "raw", raw1_id.into()), "page", raw1),
+            "a check with outcome \"changed\" keeps no page, but it names one",
+        ),
+    ];
+    let other = env.dir.path().join("other");
+    env.run([
+        "--store",
+        other.to_str().unwrap(),
+        "record",
+        "harbor",
+        example("01-first.txt").to_str().unwrap(),
+        "--at",
+        "2026-01-06T21:30Z",
+    ])
+    .ok();
+    for (i, (bad, reason)) in cases.into_iter().enumerate() {
+        let name = format!("forged{i}.jsonl");
+        let all = [lines.clone(), vec![bad]].concat();
+        let (_, err) = refused_into_a_new_store(&env, &name, &all);
+        assert!(err.contains(&format!("{name}: line {n}: ")) && err.contains(reason), "{err}");
+        // Into a store that holds the story: nothing written either.
+        let f = export_file(&env, &name, &all);
+        let out = env.run(["--store", other.to_str().unwrap(), "import", f.to_str().unwrap()]);
+        assert!(out.err().contains(reason), "{}", out.stderr);
+    }
+    assert_eq!(
+        env.run(["--store", other.to_str().unwrap(), "log", "harbor", "--format", "json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let checks = env.run(["--store", other.to_str().unwrap(), "log", "harbor", "--checks", "--format", "json"]).json();
+    assert_eq!(checks.as_array().unwrap().len(), 0, "{checks}");
+}
