@@ -123,7 +123,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         let batch_size = batch_size(args.batch, &store);
         match_stored(&store, &mut plan)?;
         let progress = crate::output::progress_bar(plan.iter().map(|s| s.files.len() as u64).sum(), args.quiet);
-        let s = import_directory(&mut store, &mut plan, batch_size, args.max_bytes, &progress)?;
+        let name = args.path.display().to_string();
+        let s = import_directory(&mut store, &mut plan, batch_size, args.max_bytes, &progress, &name)?;
         progress.finish_and_clear();
         s
     } else {
@@ -492,7 +493,7 @@ enum Item {
     /// A file whose text the story already has (a re-run): nothing to do.
     Skip,
     /// A revision read, understood and extracted, ready to record.
-    Record { story: usize, prepared: Box<Prepared>, at: DateTime<Utc> },
+    Record { story: usize, file: usize, prepared: Box<Prepared>, at: DateTime<Utc> },
 }
 
 fn import_directory(
@@ -501,6 +502,7 @@ fn import_directory(
     batch_size: usize,
     max_bytes: u64,
     progress: &ProgressBar,
+    name: &str,
 ) -> Result<Summary> {
     // What the store already holds of each story, read before writing.
     let mut known = Vec::with_capacity(plan.len());
@@ -516,6 +518,7 @@ fn import_directory(
     let kept: Vec<Vec<Kept>> = plan.iter_mut().map(|d| d.files.iter_mut().map(|f| f.kept.take()).collect()).collect();
     let plan: &[StoryDir] = plan;
     let mut summary = Summary::default();
+    let mut written = WriteAt::default();
     let mut recorded_stories = std::collections::BTreeSet::new();
     // Two stages on two threads: reading, parsing, extracting and diffing
     // files on one, encoding and writing on the other, about equally busy
@@ -547,7 +550,8 @@ fn import_directory(
         for item in rx {
             match item? {
                 Item::Skip => summary.skipped += 1,
-                Item::Record { story, mut prepared, at } => {
+                Item::Record { story, file, mut prepared, at } => {
+                    written.place = plan[story].files[file].path.display().to_string();
                     let name = &plan[story].story;
                     // Unified and diffed on the reading thread already.
                     let new = prepared.to_revision(name, &mut BTreeMap::new(), &[], at, None, None)?;
@@ -562,13 +566,18 @@ fn import_directory(
             }
             progress.inc(1);
             if batch.len() >= batch_size {
+                let staged = batch.len() as u64;
                 batch.commit()?;
+                written.written += staged;
                 batch = store.batch()?;
             }
         }
+        let staged = batch.len() as u64;
         batch.commit()?;
+        written.written += staged;
         store.finish_index().map_err(CliError::from)
-    })?;
+    })
+    .map_err(|e| written.failed(e, name))?;
     summary.stories = recorded_stories.len() as u64;
     Ok(summary)
 }
@@ -605,7 +614,7 @@ fn read_story(
         prepared.unify(&dir.story, known)?;
         previous = prepared.follow(&previous)?;
         prepared.slim();
-        if tx.send(Ok(Item::Record { story: si, prepared, at: file.at })).is_err() {
+        if tx.send(Ok(Item::Record { story: si, file: i, prepared, at: file.at })).is_err() {
             return Ok(());
         }
     }
@@ -967,39 +976,90 @@ impl Checked {
 fn import_export<R: BufRead>(
     store: &mut Store,
     name: &str,
+    lines: ExportReader<R>,
+    rederive: &HashSet<String>,
+    batch_size: usize,
+    progress: &ProgressBar,
+) -> Result<Summary> {
+    let mut at = WriteAt::default();
+    write_export(store, name, lines, rederive, batch_size, progress, &mut at).map_err(|e| at.failed(e, name))
+}
+
+/// How far the write pass of an import got: the line or file being
+/// written, and how many revisions the batches committed so far hold.
+#[derive(Debug, Default)]
+struct WriteAt {
+    /// What was being written: an export's line (`line 12`, or for a
+    /// batch's commit the lines it holds) or a file of a directory.
+    place: String,
+    /// Revisions in committed batches: durable, whole, in the store.
+    written: u64,
+}
+
+impl WriteAt {
+    /// The write pass failed: say where, and how much is in the store.
+    /// Each batch is atomic, so the store holds exactly `written`
+    /// revisions of the import and still verifies.
+    fn failed(&self, e: CliError, name: &str) -> CliError {
+        let cause = e.message.strip_prefix(&format!("cannot import {name}: ")).unwrap_or(&e.message);
+        let place = if self.place.is_empty() { String::new() } else { format!(" at {}", self.place) };
+        let mut err = CliError::new(format!(
+            "cannot import {name}: writing failed{place} after {} {} written: {cause}",
+            self.written,
+            if self.written == 1 { "revision was" } else { "revisions were" },
+        ));
+        err.code = e.code;
+        err.hints = e.hints;
+        err.with_hint(format!(
+            "the store holds those {} whole (each batch is written atomically; `claimtrail verify` checks it); \
+             once the cause is fixed, the same import skips them and writes the rest",
+            self.written
+        ))
+    }
+}
+
+fn write_export<R: BufRead>(
+    store: &mut Store,
+    name: &str,
     mut lines: ExportReader<R>,
     rederive: &HashSet<String>,
     batch_size: usize,
     progress: &ProgressBar,
+    at: &mut WriteAt,
 ) -> Result<Summary> {
     let mut summary = Summary::default();
     // How many revisions each story has, committed or staged.
     let mut counts: HashMap<String, u32> = HashMap::new();
     let mut aliases = Vec::new();
     let mut watches = Vec::new();
-    let mut checks: BTreeMap<String, Vec<CheckLine>> = BTreeMap::new();
+    let mut checks: BTreeMap<String, Vec<(usize, CheckLine)>> = BTreeMap::new();
     // Each story's latest statements, to diff its next revision against.
     let mut previous: HashMap<String, Vec<crate::extract::Statement>> = HashMap::new();
     // Each story's speakers so far, to derive the next revision's analysis.
     let mut known: HashMap<String, BTreeMap<String, claimtrail_store::SpeakerRecord>> = HashMap::new();
     let mut batch = store.batch()?;
-    while let Some((_, line)) = lines.next_line()? {
+    // The lines of the first and the last revision staged in the batch
+    // being filled.
+    let mut batch_from: Option<usize> = None;
+    let mut last = 0;
+    while let Some((n, line)) = lines.next_line()? {
         let mut rev = match line {
             Line::Revision(r) => r,
             Line::Alias { from, into } => {
-                aliases.push((from, into));
+                aliases.push((n, from, into));
                 continue;
             }
             Line::Watch(w) => {
-                watches.push(*w);
+                watches.push((n, *w));
                 continue;
             }
             Line::Check(c) => {
-                checks.entry(c.story.clone()).or_default().push(*c);
+                checks.entry(c.story.clone()).or_default().push((n, *c));
                 continue;
             }
             Line::Header { .. } => continue,
         };
+        at.place = format!("line {n}");
         progress.inc(1);
         if !counts.contains_key(&rev.story) {
             let n = batch.story_revisions(&rev.story)?;
@@ -1030,6 +1090,7 @@ fn import_export<R: BufRead>(
             false => Ok(false),
         };
         let statements = rev.statements();
+        let first = *batch_from.get_or_insert(n);
         let lineage = crate::record::lineage(&previous[&rev.story], &statements);
         match batch.record(rev.to_new(&raw, lineage))? {
             Recorded::New { revision, .. } if revision.id == rev.id => {}
@@ -1046,25 +1107,38 @@ fn import_export<R: BufRead>(
         counts.insert(rev.story.clone(), rev.number);
         previous.insert(rev.story.clone(), statements);
         summary.recorded += 1;
+        last = n;
         if batch.len() >= batch_size {
+            let staged = batch.len() as u64;
+            at.place = format!("lines {first}-{n} (one batch)");
             batch.commit()?;
+            at.written += staged;
+            batch_from = None;
             batch = store.batch()?;
         }
     }
+    let staged = batch.len() as u64;
+    if let Some(first) = batch_from {
+        at.place = format!("lines {first}-{last} (one batch)");
+    }
     batch.commit()?;
-    for (from, into) in aliases {
+    at.written += staged;
+    for (n, from, into) in aliases {
+        at.place = format!("line {n}");
         store.set_alias(&from, &into)?;
     }
     // The watch list and check log: what the store has already (a re-run,
     // or a newer state) is kept.
-    for watch in watches {
+    for (n, watch) in watches {
+        at.place = format!("line {n}");
         if store.watch(&watch.url)?.is_none() {
             store.set_watch(&watch)?;
         }
     }
     for (story, list) in checks {
         let have = store.checks(&story)?;
-        for line in list {
+        for (n, line) in list {
+            at.place = format!("line {n}");
             if have.contains(&line.check) {
                 continue;
             }

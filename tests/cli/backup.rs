@@ -1,7 +1,7 @@
 //! `claimtrail export` and `claimtrail import`: backups restore exactly,
 //! directories load in bulk, and re-runs finish the job.
 
-use crate::util::{Env, example, export_file, export_lines, shared};
+use crate::util::{Env, Run, example, export_file, export_lines, shared};
 
 fn harbor_dir(env: &Env) -> std::path::PathBuf {
     let root = env.dir.path().join("archive");
@@ -561,4 +561,62 @@ fn a_forged_check_line_is_refused() {
     );
     let checks = env.run(["--store", other.to_str().unwrap(), "log", "harbor", "--checks", "--format", "json"]).json();
     assert_eq!(checks.as_array().unwrap().len(), 0, "{checks}");
+}
+
+/// An error in the write pass of `import` (here the disk refusing to grow
+/// a file, as when it is full) said nothing of what was written. It says
+/// which line failed and how many revisions were written; the store holds
+/// exactly those, verifies, and the same import then writes the rest.
+/// (On sled only: the file size limit stands in for a full disk, and a
+/// PostgreSQL server writes its own files.)
+#[test]
+fn an_import_that_fails_while_writing_says_how_far_it_got() {
+    let env = Env::new_sled();
+    // Revisions of fresh words, so that each takes room on disk.
+    let root = crate::util::wordy_archive(&env, "chronicle", 60);
+    env.run(["import", root.to_str().unwrap()]).ok();
+    let export = env.file("chronicle.jsonl", env.run(["export"]).ok());
+    // The size the whole import leaves sled's data file at (much larger
+    // than the journal); half of it is the limit, so that some batches
+    // are written and one is not.
+    let full = env.dir.path().join("full");
+    env.run(["--store", full.to_str().unwrap(), "import", "--batch", "4", export.to_str().unwrap()]).ok();
+    let data = std::fs::metadata(full.join("db/db")).unwrap().len();
+    let limit_kb = data / 2 / 1024;
+    let copy = env.dir.path().join("copy");
+    // bash's ulimit -f counts KB; with SIGXFSZ ignored, a write past the
+    // limit fails with EFBIG instead of killing the process.
+    let out = Run::from(
+        std::process::Command::new("bash")
+            .arg("-c")
+            .arg("trap '' XFSZ; ulimit -f \"$1\"; shift; exec \"$@\"")
+            .arg("limited")
+            .arg(limit_kb.to_string())
+            .arg(assert_cmd::cargo::cargo_bin!("claimtrail"))
+            .args(["--store", copy.to_str().unwrap(), "import", "--batch", "4", export.to_str().unwrap()])
+            .env("CLAIMTRAIL_NOW", crate::util::NOW)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run claimtrail under bash"),
+    );
+    let err = out.err();
+    let name = export.display().to_string();
+    let said = err
+        .strip_prefix(&format!("error: cannot import {name}: writing failed at lines "))
+        .unwrap_or_else(|| panic!("{err}"));
+    let (lines, rest) = said.split_once(" (one batch) after ").unwrap_or_else(|| panic!("{err}"));
+    let (first, last) = lines.split_once('-').unwrap();
+    let (first, last): (usize, usize) = (first.parse().unwrap(), last.parse().unwrap());
+    let written: usize = rest.split_once(' ').unwrap().0.parse().unwrap();
+    assert!(written > 0 && written < 60, "some batches were written, not all: {err}");
+    assert_eq!((first, last), (written + 2, written + 5), "the batch after them failed: {err}");
+    assert!(err.contains("File too large") && err.contains("hint: the store holds those"), "{err}");
+    // Exactly what it said, whole.
+    let log = env.run(["--store", copy.to_str().unwrap(), "log", "chronicle", "--format", "json"]).json();
+    assert_eq!(log.as_array().unwrap().len(), written);
+    env.run(["--store", copy.to_str().unwrap(), "verify"]).ok();
+    // The same import, with room, writes the rest.
+    let out = env.run(["--store", copy.to_str().unwrap(), "import", export.to_str().unwrap()]);
+    assert!(out.ok().contains(&format!("({written} already there")), "{}", out.stdout);
+    assert_eq!(env.run(["--store", copy.to_str().unwrap(), "export"]).ok(), std::fs::read_to_string(&export).unwrap());
 }
