@@ -23,7 +23,9 @@ use crate::error::{CliError, Result};
 ///
 /// Every key is copied into a new database beside the old one, the copy is
 /// read back and checked against the original, and only then are the two
-/// swapped in one atomic step. Killed at any point, the store is the old
+/// swapped in one atomic step; a copy no smaller than the database (a store
+/// freshly imported holds little to free) is thrown away instead, and the
+/// store left as it was. Killed at any point, the store is the old
 /// database or the new one, whole; the next `compact` removes a copy left
 /// unfinished. The store's contents, `verify` root and `export` do not
 /// change. Needs free disk space for one more copy of the database; other
@@ -57,7 +59,11 @@ pub fn run(ctx: &mut Ctx, _args: Args) -> Result<u8> {
     }
     // Every page is read once: a small cache holds less memory for no loss.
     ctx.cache_bytes = Some(claimtrail_store::BULK_CACHE_BYTES);
-    let store = Store::open_with(&dir, &ctx.open_options(false))?;
+    // Opened to read (no background flusher: see `Store::compact`), yet
+    // as a writer: no waiting unless --wait, and the lock held throughout.
+    let mut options = ctx.open_options(false);
+    options.read_only = true;
+    let store = Store::open_with(&dir, &options)?;
     let bar = if ctx.out.json() || !std::io::stderr().is_terminal() {
         indicatif::ProgressBar::hidden()
     } else {
@@ -80,6 +86,16 @@ pub fn run(ctx: &mut Ctx, _args: Args) -> Result<u8> {
             "removed the unfinished copy of an interrupted compaction ({})",
             megabytes(done.leftover_bytes)
         ))?;
+    }
+    if done.kept {
+        ctx.out.line(&format!(
+            "nothing to gain: {} takes {} on disk and a compacted copy took {}; the store was left as it was ({} keys copied and checked)",
+            dir.display(),
+            megabytes(done.before_bytes),
+            megabytes(done.after_bytes),
+            done.keys
+        ))?;
+        return Ok(0);
     }
     let saved = done.before_bytes.saturating_sub(done.after_bytes);
     ctx.out.line(&format!(

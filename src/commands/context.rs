@@ -3,7 +3,7 @@
 //! so that `cli.rs` (which dispatches to the commands) is not imported back
 //! by them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use claimtrail_store::{Busy, OpenOptions, Store, StoreError};
@@ -22,6 +22,17 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Whether the user named the store on the command line (`--store`).
+    /// A store named there that is not there is an error for every
+    /// command that reads one: a mistyped path must not read as an empty
+    /// store. The configured location (`$CLAIMTRAIL_STORE`, else the
+    /// platform's data directory) not created yet is a new installation
+    /// (or a new PostgreSQL database, whose schema the first write makes)
+    /// and reads as a store with no stories, as it always has.
+    pub fn store_named(&self) -> bool {
+        self.store_path.is_some()
+    }
+
     /// The store directory the user chose, or the default.
     pub fn store_dir(&self) -> Result<PathBuf, CliError> {
         if let Some(p) = &self.store_path {
@@ -56,13 +67,27 @@ impl Ctx {
     }
 
     /// Open the store, creating it if needed (for commands that write).
+    /// A store is created only in a directory that does not exist yet or is
+    /// empty: never beside the user's own files.
     pub fn open_store(&self) -> Result<Store, CliError> {
+        self.check_store_target()?;
         Ok(Store::open_with(&self.store_dir()?, &self.open_options(false))?)
     }
 
+    /// Refuse at once a store directory [`Ctx::open_store`] would refuse
+    /// (for a command that reads its input at length first).
+    pub fn check_store_target(&self) -> Result<(), CliError> {
+        refuse_foreign_directory(&self.store_dir()?)
+    }
+
     /// Open the store if there is one; reading commands never create it.
+    /// No store at the configured location is an empty store (`None`);
+    /// no store where `--store` says one is, is an error naming the path.
     pub fn open_existing_store(&self) -> Result<Option<Store>, CliError> {
-        Ok(self.try_open_existing_store()?.transpose()?)
+        match self.try_open_existing_store()?.transpose()? {
+            None if self.store_named() => Err(no_store(&self.store_dir()?)),
+            found => Ok(found),
+        }
     }
 
     /// [`Ctx::open_existing_store`], keeping the store's own error for a
@@ -85,6 +110,55 @@ impl Ctx {
     pub fn require_existing_store(&self, story: &str) -> Result<Store, CliError> {
         self.open_existing_store()?.ok_or_else(|| StoreError::UnknownStory(story.to_string()).into())
     }
+}
+
+/// The error for a store named by `--store` that is not there. A PostgreSQL
+/// address is shown without its password.
+pub fn no_store(dir: &Path) -> CliError {
+    let shown = dir.to_string_lossy();
+    let shown = match claimtrail_store::is_postgres_address(&shown) {
+        true => claimtrail_store::redacted_address(&shown),
+        false => shown.into_owned(),
+    };
+    CliError::new(format!("no store at {shown}"))
+        .with_hint("check the path given to --store; `claimtrail record` creates a store")
+}
+
+/// The files and directories of a sled store (and of its creation or a
+/// compaction cut short). A directory holding anything else that is not a
+/// store already is someone else's: claimtrail does not write into it.
+const STORE_ENTRIES: &[&str] = &["db", "lock", "format", "format.tmp", "journal", "index-pending", "db.compact"];
+
+/// Refuse to create a store in an existing directory that holds files of
+/// its own (a mistyped --store pointing at a home or project directory).
+fn refuse_foreign_directory(dir: &Path) -> Result<(), CliError> {
+    if claimtrail_store::is_postgres_address(&dir.to_string_lossy()) || !dir.is_dir() || Store::exists(dir) {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| CliError::new(format!("cannot read {}: {e}", dir.display())))?;
+    let mut foreign: Vec<String> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| CliError::new(format!("cannot read {}: {e}", dir.display())))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !STORE_ENTRIES.contains(&name.as_str()) {
+            foreign.push(name);
+        }
+    }
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    foreign.sort();
+    let count = foreign.len();
+    let mut shown: Vec<String> = foreign.into_iter().take(3).map(|n| format!("{n:?}")).collect();
+    if count > shown.len() {
+        shown.push(format!("{} more", count - shown.len()));
+    }
+    Err(CliError::new(format!(
+        "{} is not a claimtrail store and is not empty (it holds {}): a store is created only in a new or empty directory",
+        dir.display(),
+        shown.join(", ")
+    ))
+    .with_hint("pass --store with the store's directory, or with a new directory to create one"))
 }
 
 /// Told once when the store is busy and a command waits for it.

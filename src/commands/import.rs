@@ -108,6 +108,9 @@ struct Summary {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
+    // A directory that is someone else's is refused before the input is
+    // read (which may take long), as well as when the store is opened.
+    ctx.check_store_target()?;
     if crate::warc::is_warc_input(&args.path) {
         return crate::warc::import::run(ctx, &args.path, args.max_bytes);
     }
@@ -120,7 +123,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         let batch_size = batch_size(args.batch, &store);
         match_stored(&store, &mut plan)?;
         let progress = crate::output::progress_bar(plan.iter().map(|s| s.files.len() as u64).sum(), args.quiet);
-        let s = import_directory(&mut store, &mut plan, batch_size, args.max_bytes, &progress)?;
+        let name = args.path.display().to_string();
+        let s = import_directory(&mut store, &mut plan, batch_size, args.max_bytes, &progress, &name)?;
         progress.finish_and_clear();
         s
     } else {
@@ -305,8 +309,7 @@ fn plan_directory(root: &Path, max_bytes: u64, budget: usize) -> Result<Vec<Stor
     // The stories are checked on as many threads as there are cores (the
     // writing has not begun: nothing else runs), taken in order; a story
     // begun is finished, so the first bad file in story order is the one
-    // reported, and warnings are printed in story order, as one thread
-    // would.
+    // reported, as one thread would.
     let kept_bytes = AtomicUsize::new(0);
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -321,7 +324,7 @@ fn plan_directory(root: &Path, max_bytes: u64, budget: usize) -> Result<Vec<Stor
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some((_, paths)) = stories.get(i) else { break };
                         let story = check_story(paths, max_bytes, budget, &kept_bytes);
-                        if story.1.is_err() {
+                        if story.is_err() {
                             failed.store(true, Ordering::Relaxed);
                         }
                         done.push((i, story));
@@ -339,10 +342,7 @@ fn plan_directory(root: &Path, max_bytes: u64, budget: usize) -> Result<Vec<Stor
     let mut plan = Vec::with_capacity(stories.len());
     for ((story, _), checked) in stories.into_iter().zip(checked) {
         // Stories after a failed one may not have been checked.
-        let Some((warnings, files)) = checked else { break };
-        for warning in warnings {
-            eprintln!("{warning}");
-        }
+        let Some(files) = checked else { break };
         plan.push(StoryDir { story, files: files?, stored: 0 });
     }
     Ok(plan)
@@ -351,14 +351,32 @@ fn plan_directory(root: &Path, max_bytes: u64, budget: usize) -> Result<Vec<Stor
 /// At most this many threads check an import directory's files.
 const CHECK_THREADS: usize = 4;
 
-/// What checking one story folder found: the warnings to print, and its
-/// files or the first error.
-type CheckedStory = (Vec<String>, Result<Vec<FileRev>>);
+/// What checking one story folder found: its files or the first error.
+type CheckedStory = Result<Vec<FileRev>>;
+
+/// A capture time as errors show it.
+fn show_time(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
+/// The error for a revision file dated before the one it follows.
+fn backwards(path: &Path, at: DateTime<Utc>, before: &Path, before_at: DateTime<Utc>) -> CliError {
+    CliError::new(format!(
+        "cannot import {}: it is dated {}, before {} ({}), the revision it follows",
+        path.display(),
+        show_time(at),
+        before.display(),
+        show_time(before_at)
+    ))
+    .with_hint(
+        "a story's revisions are recorded in the order they were captured: put the capture time after the number \
+         in each file name (03-2020-03-12T1830Z.txt), or fix the files' modification times",
+    )
+}
 
 /// Read and check one story folder's files (see [`plan_directory`]),
 /// keeping their readings while `kept_bytes` stays within `budget`.
 fn check_story(paths: &[PathBuf], max_bytes: u64, budget: usize, kept_bytes: &AtomicUsize) -> CheckedStory {
-    let mut warnings = Vec::new();
     let mut files: Vec<FileRev> = Vec::with_capacity(paths.len());
     for path in paths {
         let checked = (|| -> Result<FileRev> {
@@ -368,16 +386,12 @@ fn check_story(paths: &[PathBuf], max_bytes: u64, budget: usize, kept_bytes: &At
             let document = document_of(&source, &raw)?;
             check_recordable(&source, &document)?;
             let at = captured_at(path)?;
+            // A history runs forward, as `record --at` and an export's
+            // import keep it: refused, not recorded out of order.
             if let Some(prev) = files.last()
                 && at < prev.at
             {
-                warnings.push(format!(
-                    "warning: {} is dated {}, before {} ({}); revisions are recorded in file order",
-                    crate::output::clean(&path.display().to_string(), false),
-                    at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-                    crate::output::clean(&prev.path.display().to_string(), false),
-                    prev.at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-                ));
+                return Err(backwards(path, at, &prev.path, prev.at));
             }
             let text = blob_id(document.text().as_bytes());
             let size = kept_size(&raw, &document);
@@ -389,12 +403,9 @@ fn check_story(paths: &[PathBuf], max_bytes: u64, budget: usize, kept_bytes: &At
             let kept = keep.then(|| Box::new((raw, document)));
             Ok(FileRev { path: path.clone(), text, at, kept })
         })();
-        match checked {
-            Ok(file) => files.push(file),
-            Err(e) => return (warnings, Err(e)),
-        }
+        files.push(checked?);
     }
-    (warnings, Ok(files))
+    Ok(files)
 }
 
 /// Match each story's files against what the store holds (a re-run skips
@@ -424,6 +435,23 @@ fn match_stored(store: &Store, plan: &mut [StoryDir]) -> Result<()> {
             stored = i + 1;
         }
         dir.stored = stored;
+        // The first file to record continues the stored history: not
+        // dated before its latest revision, as `record` refuses.
+        if let Some(next) = dir.files.get(stored)
+            && let Some(s) = store.story(&dir.story)?
+            && let Some(latest) = s.last_captured_at
+            && next.at < latest
+        {
+            return Err(CliError::new(format!(
+                "cannot import {}: it is dated {}, before revision {} of story {:?} in the store ({})",
+                next.path.display(),
+                show_time(next.at),
+                s.revisions,
+                dir.story,
+                show_time(latest)
+            ))
+            .with_hint("a story's revisions are recorded in the order they were captured"));
+        }
         // Files the store has already are not read again.
         for file in &mut dir.files[..stored] {
             file.kept = None;
@@ -465,7 +493,7 @@ enum Item {
     /// A file whose text the story already has (a re-run): nothing to do.
     Skip,
     /// A revision read, understood and extracted, ready to record.
-    Record { story: usize, prepared: Box<Prepared>, at: DateTime<Utc> },
+    Record { story: usize, file: usize, prepared: Box<Prepared>, at: DateTime<Utc> },
 }
 
 fn import_directory(
@@ -474,6 +502,7 @@ fn import_directory(
     batch_size: usize,
     max_bytes: u64,
     progress: &ProgressBar,
+    name: &str,
 ) -> Result<Summary> {
     // What the store already holds of each story, read before writing.
     let mut known = Vec::with_capacity(plan.len());
@@ -489,6 +518,7 @@ fn import_directory(
     let kept: Vec<Vec<Kept>> = plan.iter_mut().map(|d| d.files.iter_mut().map(|f| f.kept.take()).collect()).collect();
     let plan: &[StoryDir] = plan;
     let mut summary = Summary::default();
+    let mut written = WriteAt::default();
     let mut recorded_stories = std::collections::BTreeSet::new();
     // Two stages on two threads: reading, parsing, extracting and diffing
     // files on one, encoding and writing on the other, about equally busy
@@ -520,7 +550,8 @@ fn import_directory(
         for item in rx {
             match item? {
                 Item::Skip => summary.skipped += 1,
-                Item::Record { story, mut prepared, at } => {
+                Item::Record { story, file, mut prepared, at } => {
+                    written.place = plan[story].files[file].path.display().to_string();
                     let name = &plan[story].story;
                     // Unified and diffed on the reading thread already.
                     let new = prepared.to_revision(name, &mut BTreeMap::new(), &[], at, None, None)?;
@@ -535,13 +566,18 @@ fn import_directory(
             }
             progress.inc(1);
             if batch.len() >= batch_size {
+                let staged = batch.len() as u64;
                 batch.commit()?;
+                written.written += staged;
                 batch = store.batch()?;
             }
         }
+        let staged = batch.len() as u64;
         batch.commit()?;
+        written.written += staged;
         store.finish_index().map_err(CliError::from)
-    })?;
+    })
+    .map_err(|e| written.failed(e, name))?;
     summary.stories = recorded_stories.len() as u64;
     Ok(summary)
 }
@@ -578,7 +614,7 @@ fn read_story(
         prepared.unify(&dir.story, known)?;
         previous = prepared.follow(&previous)?;
         prepared.slim();
-        if tx.send(Ok(Item::Record { story: si, prepared, at: file.at })).is_err() {
+        if tx.send(Ok(Item::Record { story: si, file: i, prepared, at: file.at })).is_err() {
             return Ok(());
         }
     }
@@ -633,6 +669,10 @@ fn check_export<R: BufRead>(
 ) -> Result<Checked> {
     let mut checked = Checked::default();
     let mut stories: HashMap<String, StoryCheck> = HashMap::new();
+    // What a check line is checked against once every line is read: each
+    // revision's capture time and raw page, by story and number.
+    let mut facts: HashMap<String, BTreeMap<u32, RevFacts>> = HashMap::new();
+    let mut check_lines: Vec<(usize, Box<CheckLine>)> = Vec::new();
     let mut first = true;
     let at = |n: usize, what: String| CliError::new(format!("cannot import {name}: line {n}: {what}"));
     while let Some((n, line)) = reader.next_line()? {
@@ -691,6 +731,10 @@ fn check_export<R: BufRead>(
                     ));
                 }
                 revs.push((r.number, r.id));
+                facts
+                    .entry(r.story.clone())
+                    .or_default()
+                    .insert(r.number, RevFacts { at: r.captured_at, raw: blob_id(&raw) });
                 checked.speakers.extend(r.speakers.iter().map(|s| s.id.clone()));
                 checked.revisions += 1;
                 if !stories.contains_key(&r.story) {
@@ -745,10 +789,13 @@ fn check_export<R: BufRead>(
                 validate_story_id(&w.story).map_err(|e| at(n, e.to_string()))?;
                 checked.tracked.entry(w.story.clone()).or_insert(n);
             }
-            (Line::Check(c), false) => {
+            (Line::Check(mut c), false) => {
                 validate_story_id(&c.story).map_err(|e| at(n, e.to_string()))?;
                 c.page_bytes().map_err(|e| at(n, e))?;
                 checked.tracked.entry(c.story.clone()).or_insert(n);
+                // Only what the check against the revisions needs is kept.
+                c.page = None;
+                check_lines.push((n, c));
             }
         }
         first = false;
@@ -756,7 +803,94 @@ fn check_export<R: BufRead>(
     if first {
         return Err(CliError::new(format!("cannot import {name}: it is empty")));
     }
+    // A check is checked against the revisions of its story, the export's
+    // or the store's (one neither holds is refused by `Checked::against`).
+    for (n, c) in &check_lines {
+        let known = facts.get(&c.story);
+        let stored = match store {
+            Some(store) => store.story(&c.story)?,
+            None => None,
+        };
+        if known.is_none() && stored.is_none() {
+            continue;
+        }
+        let revision = |number: u32| -> Result<Option<RevFacts>> {
+            if let Some(f) = known.and_then(|k| k.get(&number)) {
+                return Ok(Some(*f));
+            }
+            match (store, &stored) {
+                (Some(store), Some(s)) if number <= s.revisions => {
+                    Ok(store.revision(&c.story, number)?.map(|r| RevFacts { at: r.captured_at, raw: r.raw }))
+                }
+                _ => Ok(None),
+            }
+        };
+        check_check(c, revision)
+            .map_err(|e| at(*n, format!("the check of story {:?} at {}: {e}", c.story, show_time(c.check.at))))?;
+    }
     Ok(checked)
+}
+
+/// What a check line is checked against of a revision.
+#[derive(Debug, Clone, Copy)]
+struct RevFacts {
+    at: DateTime<Utc>,
+    raw: Hash32,
+}
+
+/// Check one check line of an export against its story's revisions: what
+/// `track` writes, and nothing else. A check is logged at the time of its
+/// fetch; `changed` names the revision it recorded (captured then, with
+/// no page kept); `unchanged` and `noise` name the latest revision they
+/// compared the page with (captured before), and keep the page only when
+/// its bytes differ from that revision's. The root does not cover checks,
+/// so this is all that stands between an edited export and the log.
+fn check_check(c: &CheckLine, revision: impl Fn(u32) -> Result<Option<RevFacts>>) -> Result<(), String> {
+    let check = &c.check;
+    let url =
+        url::Url::parse(&check.source).map_err(|e| format!("its source {:?} is not a URL ({e})", check.source))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("its source {:?} is not an http or https URL", check.source));
+    }
+    const OUTCOMES: [&str; 7] = ["changed", "unchanged", "not_modified", "noise", "error", "blocked", "feed"];
+    if !OUTCOMES.contains(&check.outcome.as_str()) {
+        return Err(format!("its outcome {:?} is none of {}", check.outcome, OUTCOMES.join(", ")));
+    }
+    let compared = matches!(check.outcome.as_str(), "changed" | "unchanged" | "noise");
+    if check.raw.is_some() && !matches!(check.outcome.as_str(), "unchanged" | "noise") {
+        return Err(format!("a check with outcome {:?} keeps no page, but it names one", check.outcome));
+    }
+    let Some(number) = check.revision else {
+        if compared {
+            return Err(format!(
+                "a check with outcome {:?} names the revision it compared with, but it names none",
+                check.outcome
+            ));
+        }
+        return Ok(());
+    };
+    let rev = revision(number)
+        .map_err(|e| e.message)?
+        .ok_or_else(|| format!("it names revision {number}, which neither the export nor the store holds"))?;
+    if check.outcome == "changed" {
+        if check.at != rev.at {
+            return Err(format!(
+                "it says it recorded revision {number}, captured at {}, not at the check's time",
+                show_time(rev.at)
+            ));
+        }
+        return Ok(());
+    }
+    if check.at < rev.at {
+        return Err(format!(
+            "it is dated before revision {number} ({}), the revision it names as the latest it compared with",
+            show_time(rev.at)
+        ));
+    }
+    if check.raw == Some(rev.raw) {
+        return Err(format!("the page it keeps is revision {number}'s own raw page, which a check never keeps"));
+    }
+    Ok(())
 }
 
 impl Checked {
@@ -842,39 +976,90 @@ impl Checked {
 fn import_export<R: BufRead>(
     store: &mut Store,
     name: &str,
+    lines: ExportReader<R>,
+    rederive: &HashSet<String>,
+    batch_size: usize,
+    progress: &ProgressBar,
+) -> Result<Summary> {
+    let mut at = WriteAt::default();
+    write_export(store, name, lines, rederive, batch_size, progress, &mut at).map_err(|e| at.failed(e, name))
+}
+
+/// How far the write pass of an import got: the line or file being
+/// written, and how many revisions the batches committed so far hold.
+#[derive(Debug, Default)]
+struct WriteAt {
+    /// What was being written: an export's line (`line 12`, or for a
+    /// batch's commit the lines it holds) or a file of a directory.
+    place: String,
+    /// Revisions in committed batches: durable, whole, in the store.
+    written: u64,
+}
+
+impl WriteAt {
+    /// The write pass failed: say where, and how much is in the store.
+    /// Each batch is atomic, so the store holds exactly `written`
+    /// revisions of the import and still verifies.
+    fn failed(&self, e: CliError, name: &str) -> CliError {
+        let cause = e.message.strip_prefix(&format!("cannot import {name}: ")).unwrap_or(&e.message);
+        let place = if self.place.is_empty() { String::new() } else { format!(" at {}", self.place) };
+        let mut err = CliError::new(format!(
+            "cannot import {name}: writing failed{place} after {} {} written: {cause}",
+            self.written,
+            if self.written == 1 { "revision was" } else { "revisions were" },
+        ));
+        err.code = e.code;
+        err.hints = e.hints;
+        err.with_hint(format!(
+            "the store holds those {} whole (each batch is written atomically; `claimtrail verify` checks it); \
+             once the cause is fixed, the same import skips them and writes the rest",
+            self.written
+        ))
+    }
+}
+
+fn write_export<R: BufRead>(
+    store: &mut Store,
+    name: &str,
     mut lines: ExportReader<R>,
     rederive: &HashSet<String>,
     batch_size: usize,
     progress: &ProgressBar,
+    at: &mut WriteAt,
 ) -> Result<Summary> {
     let mut summary = Summary::default();
     // How many revisions each story has, committed or staged.
     let mut counts: HashMap<String, u32> = HashMap::new();
     let mut aliases = Vec::new();
     let mut watches = Vec::new();
-    let mut checks: BTreeMap<String, Vec<CheckLine>> = BTreeMap::new();
+    let mut checks: BTreeMap<String, Vec<(usize, CheckLine)>> = BTreeMap::new();
     // Each story's latest statements, to diff its next revision against.
     let mut previous: HashMap<String, Vec<crate::extract::Statement>> = HashMap::new();
     // Each story's speakers so far, to derive the next revision's analysis.
     let mut known: HashMap<String, BTreeMap<String, claimtrail_store::SpeakerRecord>> = HashMap::new();
     let mut batch = store.batch()?;
-    while let Some((_, line)) = lines.next_line()? {
+    // The lines of the first and the last revision staged in the batch
+    // being filled.
+    let mut batch_from: Option<usize> = None;
+    let mut last = 0;
+    while let Some((n, line)) = lines.next_line()? {
         let mut rev = match line {
             Line::Revision(r) => r,
             Line::Alias { from, into } => {
-                aliases.push((from, into));
+                aliases.push((n, from, into));
                 continue;
             }
             Line::Watch(w) => {
-                watches.push(*w);
+                watches.push((n, *w));
                 continue;
             }
             Line::Check(c) => {
-                checks.entry(c.story.clone()).or_default().push(*c);
+                checks.entry(c.story.clone()).or_default().push((n, *c));
                 continue;
             }
             Line::Header { .. } => continue,
         };
+        at.place = format!("line {n}");
         progress.inc(1);
         if !counts.contains_key(&rev.story) {
             let n = batch.story_revisions(&rev.story)?;
@@ -905,6 +1090,7 @@ fn import_export<R: BufRead>(
             false => Ok(false),
         };
         let statements = rev.statements();
+        let first = *batch_from.get_or_insert(n);
         let lineage = crate::record::lineage(&previous[&rev.story], &statements);
         match batch.record(rev.to_new(&raw, lineage))? {
             Recorded::New { revision, .. } if revision.id == rev.id => {}
@@ -921,25 +1107,38 @@ fn import_export<R: BufRead>(
         counts.insert(rev.story.clone(), rev.number);
         previous.insert(rev.story.clone(), statements);
         summary.recorded += 1;
+        last = n;
         if batch.len() >= batch_size {
+            let staged = batch.len() as u64;
+            at.place = format!("lines {first}-{n} (one batch)");
             batch.commit()?;
+            at.written += staged;
+            batch_from = None;
             batch = store.batch()?;
         }
     }
+    let staged = batch.len() as u64;
+    if let Some(first) = batch_from {
+        at.place = format!("lines {first}-{last} (one batch)");
+    }
     batch.commit()?;
-    for (from, into) in aliases {
+    at.written += staged;
+    for (n, from, into) in aliases {
+        at.place = format!("line {n}");
         store.set_alias(&from, &into)?;
     }
     // The watch list and check log: what the store has already (a re-run,
     // or a newer state) is kept.
-    for watch in watches {
+    for (n, watch) in watches {
+        at.place = format!("line {n}");
         if store.watch(&watch.url)?.is_none() {
             store.set_watch(&watch)?;
         }
     }
     for (story, list) in checks {
         let have = store.checks(&story)?;
-        for line in list {
+        for (n, line) in list {
+            at.place = format!("line {n}");
             if have.contains(&line.check) {
                 continue;
             }

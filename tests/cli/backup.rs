@@ -1,7 +1,7 @@
 //! `claimtrail export` and `claimtrail import`: backups restore exactly,
 //! directories load in bulk, and re-runs finish the job.
 
-use crate::util::{Env, example, export_file, export_lines, shared};
+use crate::util::{Env, Run, example, export_file, export_lines, shared};
 
 fn harbor_dir(env: &Env) -> std::path::PathBuf {
     let root = env.dir.path().join("archive");
@@ -408,4 +408,215 @@ fn an_export_whose_capture_times_go_backwards_imported_cleanly() {
     assert!(err.contains("before its revision 1"), "{err}");
     let log = env.run(["--store", copy.to_str().unwrap(), "log", "ferry", "--format", "json"]).json();
     assert_eq!(log.as_array().unwrap().len(), 1);
+}
+
+/// A directory whose capture times go backwards only warned, and the
+/// revisions were recorded out of time order, where `record --at` and an
+/// export's import refuse. Refused too, naming the file and both times,
+/// with nothing written.
+#[test]
+fn a_directory_whose_capture_times_go_backwards_is_refused() {
+    let env = Env::new();
+    let root = env.dir.path().join("archive");
+    std::fs::create_dir_all(root.join("harbor")).unwrap();
+    let files = [
+        ("01-first.txt", "01-2026-01-06T2130Z.txt"),
+        ("02-update.txt", "02-2026-01-06T2310Z.txt"),
+        ("03-latest.txt", "03-2026-01-05T0800Z.txt"),
+    ];
+    for (from, to) in files {
+        std::fs::copy(example(from), root.join("harbor").join(to)).unwrap();
+    }
+    let before = env.store_snapshot();
+    let err = env.run(["import", root.to_str().unwrap()]).err().to_string();
+    let third = root.join("harbor/03-2026-01-05T0800Z.txt");
+    let second = root.join("harbor/02-2026-01-06T2310Z.txt");
+    assert!(
+        err.contains(&format!(
+            "cannot import {}: it is dated 2026-01-05T08:00:00Z, before {} (2026-01-06T23:10:00Z)",
+            third.display(),
+            second.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(env.store_snapshot(), before, "nothing written");
+
+    // Continuing a story the store holds: not before its latest revision.
+    std::fs::remove_file(&third).unwrap();
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap(), "--at", "2026-01-07T08:00Z"]).ok();
+    let before = env.store_snapshot();
+    let err = env.run(["import", root.to_str().unwrap()]).err().to_string();
+    assert!(
+        err.contains(&format!(
+            "cannot import {}: it is dated 2026-01-06T23:10:00Z, before revision 1 of story \"harbor\" in the store (2026-01-07T08:00:00Z)",
+            second.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(env.store_snapshot(), before, "nothing written");
+    assert_eq!(env.run(["log", "harbor", "--format", "json"]).json().as_array().unwrap().len(), 1);
+}
+
+/// The check log of `track` travels in an export, outside the root: a
+/// forged "unchanged" check imported unchecked. A check is now checked
+/// against what the export and the store say of its story, and refused
+/// like any bad line: its line number, the reason, exit 2, nothing
+/// written.
+#[test]
+fn a_forged_check_line_is_refused() {
+    let env = Env::new();
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap(), "--at", "2026-01-06T21:30Z"]).ok();
+    env.run(["record", "harbor", example("02-update.txt").to_str().unwrap(), "--at", "2026-01-06T23:10Z"]).ok();
+    let lines = export_lines(&env.run(["export"]).stdout);
+    let n = lines.len() + 1;
+    let check = |at: &str, outcome: &str, revision: serde_json::Value| {
+        serde_json::json!({"kind": "check", "story": "harbor", "at": at, "source": "https://news.example/harbor",
+            "outcome": outcome, "revision": revision, "detail": null, "raw": null})
+    };
+    // What `track` writes imports.
+    let good = [
+        check("2026-01-06T21:30:00Z", "changed", 1.into()),
+        check("2026-01-06T22:00:00Z", "unchanged", 1.into()),
+        check("2026-01-06T22:15:00Z", "not_modified", serde_json::Value::Null),
+        check("2026-01-06T23:10:00Z", "changed", 2.into()),
+        check("2026-01-07T01:00:00Z", "error", serde_json::Value::Null),
+    ];
+    let f = export_file(&env, "good.jsonl", &[lines.clone(), good.to_vec()].concat());
+    let copy = env.dir.path().join("copy");
+    env.run(["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()]).ok();
+    let checks = env.run(["--store", copy.to_str().unwrap(), "log", "harbor", "--checks", "--format", "json"]).json();
+    assert_eq!(checks.as_array().unwrap().len(), 5, "{checks}");
+
+    let raw1 = lines[1]["raw"].clone();
+    let raw1_id = {
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD.decode(raw1.as_str().unwrap()).unwrap();
+        claimtrail_store::blob_id(&bytes).to_string()
+    };
+    let with = |mut c: serde_json::Value, key: &str, v: serde_json::Value| {
+        c[key] = v;
+        c
+    };
+    let unchanged = check("2026-01-06T22:00:00Z", "unchanged", 1.into());
+    let cases = [
+        (
+            check("2026-01-06T21:00:00Z", "unchanged", 1.into()),
+            "the check of story \"harbor\" at 2026-01-06T21:00:00Z: it is dated before revision 1 (2026-01-06T21:30:00Z), the revision it names as the latest it compared with",
+        ),
+        (
+            check("2026-01-07T09:00:00Z", "unchanged", 3.into()),
+            "it names revision 3, which neither the export nor the store holds",
+        ),
+        (
+            check("2026-01-06T23:00:00Z", "changed", 2.into()),
+            "it says it recorded revision 2, captured at 2026-01-06T23:10:00Z, not at the check's time",
+        ),
+        (
+            check("2026-01-06T22:00:00Z", "fine", 1.into()),
+            "its outcome \"fine\" is none of changed, unchanged, not_modified, noise, error, blocked, feed",
+        ),
+        (with(unchanged.clone(), "source", "harbor".into()), "its source \"harbor\" is not a URL"),
+        (with(unchanged.clone(), "source", "file:///etc/passwd".into()), "is not an http or https URL"),
+        (
+            check("2026-01-06T22:00:00Z", "unchanged", serde_json::Value::Null),
+            "a check with outcome \"unchanged\" names the revision it compared with, but it names none",
+        ),
+        (
+            with(with(unchanged.clone(), "raw", raw1_id.clone().into()), "page", raw1.clone()),
+            "the page it keeps is revision 1's own raw page, which a check never keeps",
+        ),
+        (
+            with(with(check("2026-01-06T21:30:00Z", "changed", 1.into()), "raw", raw1_id.into()), "page", raw1),
+            "a check with outcome \"changed\" keeps no page, but it names one",
+        ),
+    ];
+    let other = env.dir.path().join("other");
+    env.run([
+        "--store",
+        other.to_str().unwrap(),
+        "record",
+        "harbor",
+        example("01-first.txt").to_str().unwrap(),
+        "--at",
+        "2026-01-06T21:30Z",
+    ])
+    .ok();
+    for (i, (bad, reason)) in cases.into_iter().enumerate() {
+        let name = format!("forged{i}.jsonl");
+        let all = [lines.clone(), vec![bad]].concat();
+        let (_, err) = refused_into_a_new_store(&env, &name, &all);
+        assert!(err.contains(&format!("{name}: line {n}: ")) && err.contains(reason), "{err}");
+        // Into a store that holds the story: nothing written either.
+        let f = export_file(&env, &name, &all);
+        let out = env.run(["--store", other.to_str().unwrap(), "import", f.to_str().unwrap()]);
+        assert!(out.err().contains(reason), "{}", out.stderr);
+    }
+    assert_eq!(
+        env.run(["--store", other.to_str().unwrap(), "log", "harbor", "--format", "json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let checks = env.run(["--store", other.to_str().unwrap(), "log", "harbor", "--checks", "--format", "json"]).json();
+    assert_eq!(checks.as_array().unwrap().len(), 0, "{checks}");
+}
+
+/// An error in the write pass of `import` (here the disk refusing to grow
+/// a file, as when it is full) said nothing of what was written. It says
+/// which line failed and how many revisions were written; the store holds
+/// exactly those, verifies, and the same import then writes the rest.
+/// (On sled only: the file size limit stands in for a full disk, and a
+/// PostgreSQL server writes its own files.)
+#[test]
+fn an_import_that_fails_while_writing_says_how_far_it_got() {
+    let env = Env::new_sled();
+    // Revisions of fresh words, so that each takes room on disk.
+    let root = crate::util::wordy_archive(&env, "chronicle", 60);
+    env.run(["import", root.to_str().unwrap()]).ok();
+    let export = env.file("chronicle.jsonl", env.run(["export"]).ok());
+    // The size the whole import leaves sled's data file at (much larger
+    // than the journal); half of it is the limit, so that some batches
+    // are written and one is not.
+    let full = env.dir.path().join("full");
+    env.run(["--store", full.to_str().unwrap(), "import", "--batch", "4", export.to_str().unwrap()]).ok();
+    let data = std::fs::metadata(full.join("db/db")).unwrap().len();
+    let limit_kb = data / 2 / 1024;
+    let copy = env.dir.path().join("copy");
+    // bash's ulimit -f counts KB; with SIGXFSZ ignored, a write past the
+    // limit fails with EFBIG instead of killing the process.
+    let out = Run::from(
+        std::process::Command::new("bash")
+            .arg("-c")
+            .arg("trap '' XFSZ; ulimit -f \"$1\"; shift; exec \"$@\"")
+            .arg("limited")
+            .arg(limit_kb.to_string())
+            .arg(assert_cmd::cargo::cargo_bin!("claimtrail"))
+            .args(["--store", copy.to_str().unwrap(), "import", "--batch", "4", export.to_str().unwrap()])
+            .env("CLAIMTRAIL_NOW", crate::util::NOW)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run claimtrail under bash"),
+    );
+    let err = out.err();
+    let name = export.display().to_string();
+    let said = err
+        .strip_prefix(&format!("error: cannot import {name}: writing failed at lines "))
+        .unwrap_or_else(|| panic!("{err}"));
+    let (lines, rest) = said.split_once(" (one batch) after ").unwrap_or_else(|| panic!("{err}"));
+    let (first, last) = lines.split_once('-').unwrap();
+    let (first, last): (usize, usize) = (first.parse().unwrap(), last.parse().unwrap());
+    let written: usize = rest.split_once(' ').unwrap().0.parse().unwrap();
+    assert!(written > 0 && written < 60, "some batches were written, not all: {err}");
+    assert_eq!((first, last), (written + 2, written + 5), "the batch after them failed: {err}");
+    assert!(err.contains("File too large") && err.contains("hint: the store holds those"), "{err}");
+    // Exactly what it said, whole.
+    let log = env.run(["--store", copy.to_str().unwrap(), "log", "chronicle", "--format", "json"]).json();
+    assert_eq!(log.as_array().unwrap().len(), written);
+    env.run(["--store", copy.to_str().unwrap(), "verify"]).ok();
+    // The same import, with room, writes the rest.
+    let out = env.run(["--store", copy.to_str().unwrap(), "import", export.to_str().unwrap()]);
+    assert!(out.ok().contains(&format!("({written} already there")), "{}", out.stdout);
+    assert_eq!(env.run(["--store", copy.to_str().unwrap(), "export"]).ok(), std::fs::read_to_string(&export).unwrap());
 }

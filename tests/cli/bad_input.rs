@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::util::{Env, example};
+use crate::util::{Env, Run, example};
 
 /// An unreadable path: a file with no permissions, or for root (who reads
 /// anything) a kernel file that refuses reading to everyone.
@@ -329,4 +329,64 @@ fn a_feed_on_standard_input_was_recorded_as_an_article() {
     );
     assert!(out.stderr.contains("claimtrail track URL"), "{}", out.stderr);
     assert!(!env.store().exists() || env.store_snapshot().is_empty(), "nothing recorded");
+}
+
+/// A mistyped `--store` read as an empty store: `stories` said "no
+/// stories yet" and exited 0, so the user took the store for empty. Every
+/// command that reads a store names the path it did not find, exits 2,
+/// and creates nothing there.
+#[test]
+fn a_mistyped_store_path_is_no_store_not_an_empty_one() {
+    let env = Env::new();
+    env.run(["record", "harbor", example("01-first.txt").to_str().unwrap()]).ok();
+    let typo = env.dir.path().join("stroe");
+    let reads: &[&[&str]] = &[
+        &["stories"],
+        &["log", "harbor"],
+        &["log", "harbor", "--checks"],
+        &["show", "harbor"],
+        &["blame", "harbor"],
+        &["diff", "harbor"],
+        &["report", "harbor"],
+        &["history", "lithium batteries"],
+        &["who", "Benson"],
+        &["speakers"],
+        &["speakers", "harbor"],
+        &["search", "lithium"],
+        &["variants"],
+        &["verify"],
+        &["export"],
+        &["export", "--story", "harbor"],
+        &["track", "--list"],
+        &["track", "--all"],
+        &["alias", "--list"],
+        &["alias", "Benson", "Laura Benson"],
+        &["unalias", "Benson"],
+    ];
+    // A script's view too: the listings it parses give no empty list.
+    let json: &[&[&str]] = &[&["stories"], &["speakers"], &["search", "lithium"], &["track", "--list"]];
+    let as_json = json.iter().map(|a| [*a, &["--format", "json"][..]].concat());
+    for args in reads.iter().map(|a| a.to_vec()).chain(as_json) {
+        let out = env.run([&["--store", typo.to_str().unwrap()][..], &args].concat());
+        let err = out.err();
+        assert!(err.contains(&format!("no store at {}", typo.display())), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}: {}", out.stdout);
+        assert!(!typo.exists(), "{args:?} created {}", typo.display());
+    }
+    // The configured location ($CLAIMTRAIL_STORE, else the platform's data
+    // directory) not created yet is a new installation: no stories yet,
+    // as before, and nothing created.
+    let home = env.dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let configured = Run::from_cmd(env.cmd().env("CLAIMTRAIL_STORE", &typo).arg("stories"));
+    assert!(configured.ok().starts_with("no stories yet"), "{}", configured.stdout);
+    let default = |args: &[&str]| {
+        Run::from_cmd(
+            env.cmd().env_remove("CLAIMTRAIL_STORE").env_remove("XDG_DATA_HOME").env("HOME", &home).args(args),
+        )
+    };
+    assert!(default(&["stories"]).ok().starts_with("no stories yet"));
+    assert!(default(&["log", "harbor"]).err().contains("no story \"harbor\""));
+    assert!(!typo.exists());
+    assert_eq!(std::fs::read_dir(&home).unwrap().count(), 0, "nothing created in the default location");
 }

@@ -168,3 +168,53 @@ fn a_gzip_compressed_article_is_read_as_what_it_holds() {
     assert_eq!(log.as_array().map(Vec::len), Some(2), "{log}");
     env.run(["verify"]).ok();
 }
+
+/// A directory of the user's own, taken for a store: `record` put the
+/// store's files (db/, journal, lock, format) beside the user's. Every
+/// command that creates a store refuses a directory that holds anything
+/// and is not a store, naming it, and leaves it as it was; an empty
+/// directory, or a path not there yet, is where a store is made.
+#[test]
+fn a_directory_of_other_files_is_not_made_a_store() {
+    let env = Env::new();
+    let mine = env.dir.path().join("documents");
+    std::fs::create_dir(&mine).unwrap();
+    std::fs::write(mine.join("notes.txt"), "my notes\n").unwrap();
+    std::fs::create_dir(mine.join("photos")).unwrap();
+    let store = mine.to_str().unwrap();
+    let article = example("01-first.txt");
+    let archive = env.dir.path().join("archive");
+    std::fs::create_dir_all(archive.join("harbor")).unwrap();
+    std::fs::copy(&article, archive.join("harbor/01-2026-01-06T2130Z.txt")).unwrap();
+    env.run(["record", "harbor", article.to_str().unwrap()]).ok();
+    let export = env.file("backup.jsonl", env.run(["export"]).ok());
+    let writes: &[&[&str]] = &[
+        &["record", "harbor", article.to_str().unwrap()],
+        &["import", archive.to_str().unwrap()],
+        &["import", export.to_str().unwrap()],
+        &["track", "http://127.0.0.1:9/harbor-fire"],
+    ];
+    for args in writes {
+        let out = env.run([&["--store", store][..], args].concat());
+        let err = out.err();
+        assert!(
+            err.contains(&format!(
+                "{store} is not a claimtrail store and is not empty (it holds \"notes.txt\", \"photos\")"
+            )),
+            "{args:?}: {err}"
+        );
+        let mut left: Vec<String> =
+            std::fs::read_dir(&mine).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        left.sort();
+        assert_eq!(left, ["notes.txt", "photos"], "{args:?} wrote into the directory");
+    }
+    // An empty directory, and one not there yet, become stores.
+    let empty = env.dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for dir in [empty, env.dir.path().join("new/store")] {
+        env.run(["--store", dir.to_str().unwrap(), "record", "harbor", article.to_str().unwrap()]).ok();
+        env.run(["--store", dir.to_str().unwrap(), "record", "harbor", example("02-update.txt").to_str().unwrap()])
+            .ok();
+        env.run(["--store", dir.to_str().unwrap(), "verify"]).ok();
+    }
+}

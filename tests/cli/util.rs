@@ -88,12 +88,17 @@ pub struct Run {
 }
 
 impl Run {
-    fn from(out: Output) -> Run {
+    pub fn from(out: Output) -> Run {
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
+    }
+
+    /// Run a command made by [`Env::cmd`] and changed (its environment).
+    pub fn from_cmd(cmd: &mut Command) -> Run {
+        Run::from(cmd.output().expect("run claimtrail"))
     }
 
     /// Assert success and return stdout.
@@ -347,4 +352,29 @@ pub fn export_lines(text: &str) -> Vec<serde_json::Value> {
 /// Edited export lines, as a file.
 pub fn export_file(env: &Env, name: &str, lines: &[serde_json::Value]) -> PathBuf {
     env.file(name, lines.iter().map(|l| format!("{l}\n")).collect::<String>())
+}
+
+/// An import directory of one story whose `n` revisions are each twelve
+/// paragraphs of fresh made-up words (the same every run): revisions that
+/// take room on disk, unlike small edits.
+pub fn wordy_archive(env: &Env, story: &str, n: usize) -> PathBuf {
+    let root = env.dir.path().join("words");
+    std::fs::create_dir_all(root.join(story)).expect("create the archive");
+    let mut seed = 7u64;
+    let mut word = || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let n = (seed >> 33) as usize;
+        (0..4 + n % 6).map(|i| char::from(b'a' + ((n >> (i * 5)) % 26) as u8)).collect::<String>()
+    };
+    for i in 1..=n {
+        let paragraphs: Vec<String> = (0..12)
+            .map(|_| {
+                let words: Vec<String> = (0..40).map(|_| word()).collect();
+                format!("\"{},\" said Mayor Lena Ortiz.", words.join(" "))
+            })
+            .collect();
+        let name = format!("{i:02}-2026-01-01T{:02}{:02}Z.txt", i / 60, i % 60);
+        std::fs::write(root.join(story).join(name), paragraphs.join("\n\n")).expect("write a revision");
+    }
+    root
 }
