@@ -636,6 +636,20 @@ const BODY_HEADS: [&str; 16] = [
     "firm",
 ];
 
+/// Whether `w` is a given name that news gives to women or to men.
+pub fn is_given_name(w: &str) -> bool {
+    given_name_gender(w) != Gender::Unknown
+}
+
+/// Whether capitalised `words` are a body's or a place's name and then a
+/// person's, a given name and a surname: "the UN Samantha Power", "Syria
+/// Ann Roe" (not "Ann Roe", nor "Gov. Ann Roe": two words alone).
+fn ends_in_given_and_surname(words: &[&str]) -> bool {
+    words.len() >= 3
+        && given_name_gender(words[words.len() - 2]) != Gender::Unknown
+        && cues::lookup(words[words.len() - 3]).class & class::ROLE == 0
+}
+
 /// Whether a role says its bearer is a person: its head is a role's word,
 /// a source's or a noun for people ("spokeswoman for the company"; not
 /// "Sacramento-based").
@@ -2001,6 +2015,8 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             c & class::ORG == 0
                 && c & class::ROLE == 0
                 && (c & class::ANON != 0 || (c & class::GROUP != 0 && names_a_person(&words[2..])))
+                // ("Adviser to the UN Ann Roe": a title, then her name.)
+                && !(words[1] == "to" && ends_in_given_and_surname(&words[2..]))
         };
     let common_head = opening_head
         || pp.is_some_and(|k| {
@@ -2028,6 +2044,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
                 && (articled || n.ends_with('s'))
                 && k + 1 < words.len()
                 && words[k + 1..].iter().all(|w| is_cap(w))
+                && !ends_in_given_and_surname(&words[k + 1..])
         })
     });
     let common_head = common_head || served;
@@ -2131,6 +2148,14 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         if is_person_noun(&first) && !first.ends_with("ian") {
             n = 1;
         }
+    }
+    // "Ambassador to the UN Samantha Power", "Envoy to Syria Ann Roe": a
+    // title to a body or a place, then a given name and a surname.
+    if r >= 1
+        && (words[r - 1] == "to" || r >= 2 && words[r - 1] == "the" && words[r - 2] == "to")
+        && ends_in_given_and_surname(run)
+    {
+        n = n.max(run.len() - 2);
     }
     // A title whose first word is not a role word ("Fire Chief Laura
     // Benson", "Harbour Master Lena Fischer"): a role word followed by a
@@ -3237,6 +3262,27 @@ impl<'a> Registry<'a> {
         } else {
             self.surname_of_named(&parsed)
         };
+        // "Doctor said" after "analyst Ken Doctor": a surname that is
+        // also a word for a role or a person is the one named so.
+        let full = full.or_else(|| {
+            let word = trim_np(mention);
+            (speaks && !has_space(word) && is_cap(word) && parsed.name.starts_with(char::is_lowercase))
+                .then(|| {
+                    self.by_surname
+                        .get(word)?
+                        .iter()
+                        .rev()
+                        .map(|&i| &self.entries[i])
+                        .find(|e| {
+                            // (A person the article named with a given name:
+                            // not "Summary Studies" off a heading.)
+                            e.speaker.kind == SpeakerKind::Person
+                                && e.speaker.name.split(' ').next().is_some_and(|g| g != word && is_given_name(g))
+                        })
+                        .map(|e| e.speaker.name.clone())
+                })
+                .flatten()
+        });
         let (parsed, speaks) = match full {
             Some(full) => self.parsed_once(&full),
             None => (parsed, speaks),

@@ -1333,6 +1333,32 @@ fn a_body_whose_name_says_nothing_of_its_kind_is_the_company_that_speaks_next() 
 }
 
 #[test]
+fn a_title_to_a_body_or_a_place_comes_before_the_name_it_titles() {
+    assert_eq!(
+        rows(
+            "Ambassador to Syria Ann Roe said the talks failed.\n\n\
+             The Ambassador to the UN, Samantha Vale, said the vote was wrong.\n\n\
+             Envoy to the UN Tom Reyes said the vote was close.\n\n\
+             An aide to Ann Roe said the plan was dead."
+        ),
+        vec![
+            one("Ann Roe", "indirect", "the talks failed"),
+            one("Samantha Vale", "indirect", "the vote was wrong"),
+            one("Tom Reyes", "indirect", "the vote was close"),
+            one("aide to Ann Roe", "indirect", "the plan was dead"),
+        ]
+    );
+}
+
+#[test]
+fn a_surname_that_is_also_a_role_is_the_person_named_so() {
+    assert_eq!(
+        rows("Veteran analyst Ken Doctor said revenue fell. Doctor said the decline would go on."),
+        vec![one("Ken Doctor", "indirect", "revenue fell"), one("Ken Doctor", "indirect", "the decline would go on")]
+    );
+}
+
+#[test]
 fn a_description_with_a_place_is_not_the_one_whose_role_names_another() {
     assert_eq!(
         rows(

@@ -1680,7 +1680,11 @@ fn named_after_description(
         && (body_named
             || (d..b).any(|k| {
                 t[k].is(class::ANON | class::GROUP | class::ROLE)
-                    && (!t[k].cap || k > d && is_possessive(c, k - 1))
+                    && (!t[k].cap
+                        || k > d && is_possessive(c, k - 1)
+                        // "The Ambassador to Syria, Ann Roe,": a title
+                        // capitalised after the article, and its phrase.
+                        || k == d + 1 && k + 2 < b && !t[k + 1].cap && t[k + 1].is(class::PREP))
             })
             || (last - b >= 3 && t[b - 1].word() && !t[b - 1].cap && !is_function(&t[b - 1]))
             || (last - b >= 3 && (d + 1..b).any(describing)))
@@ -2381,9 +2385,19 @@ pub(super) fn clause_subject(c: &Ctx, cue: usize) -> Option<Source> {
         }
         other => other,
     };
+    // "Ambassador to the UN Samantha Power", "Envoy to Syria Ann Roe": a
+    // title to a body or a place, then the person's given name and
+    // surname; the whole is the mention, as "Secretary of State Ann Roe".
+    let titled = |p: usize| {
+        c.lower_is(p, "to")
+            && t[s..p].iter().all(|x| x.cap)
+            && j >= p + 4
+            && t[p + 1..j].iter().all(|x| x.word() && !x.quoted && (x.cap || c.lower_is(p + 1, "the")))
+            && crate::extract::speakers::is_given_name(t[j - 2].text(c.doc))
+    };
     match prep {
-        Some(p) => Some(Source::Mention { np: (s, p), appositive: Some((p, j)) }),
-        None => Some(Source::Mention { np: (s, j), appositive: None }),
+        Some(p) if !titled(p) => Some(Source::Mention { np: (s, p), appositive: Some((p, j)) }),
+        _ => Some(Source::Mention { np: (s, j), appositive: None }),
     }
 }
 
