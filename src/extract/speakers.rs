@@ -474,6 +474,10 @@ fn given_name_of_a_title(run: &[&str], n: usize) -> bool {
         && run[n + 1..].iter().all(|w| is_cap(w) && cues::lookup(w).class & (class::ROLE | class::ORG) == 0)
 }
 
+/// Parties' labels a name may follow, beyond the role words of the
+/// lexicon ("Republican", "Democrat"): "Conservative Mark Field".
+const PARTY_LABELS: [&str; 8] = ["Conservative", "Tory", "Labour", "Liberal", "Lib", "Dem", "Ukip", "SNP"];
+
 /// Words of rank before a description's head that make it another post:
 /// "the shadow health secretary" is not "the health secretary", nor "the
 /// deputy mayor" the mayor, either way round.
@@ -2131,10 +2135,15 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let run = &words[r..];
     let head_class = cues::lookup(run[run.len() - 1]).class;
     let any_role = run.iter().any(|w| cues::lookup(w).class & class::ROLE != 0);
-    // Drop titles and role words off the front of the run.
+    // Drop titles and role words off the front of the run, and a party's
+    // label before a given name ("Conservative Mark Field", "Tory Ann
+    // Roe"; the American parties are role words already).
     let mut n = 0;
     while n + 1 < run.len()
-        && cues::lookup(run[n]).class & (class::ROLE | class::ORG) != 0
+        && (cues::lookup(run[n]).class & (class::ROLE | class::ORG) != 0
+            || PARTY_LABELS.contains(&run[n])
+                && n + 2 < run.len()
+                && (is_given_name(run[n + 1]) || PARTY_LABELS.contains(&run[n + 1])))
         && !is_suffix(run[n])
         && !given_name_of_a_title(run, n)
     {
@@ -2169,8 +2178,10 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             n = k + 1;
         }
     }
+    // ("the Conservative Mark Field": a party's label and a person.)
+    let party_name = n > 0 && PARTY_LABELS.contains(&run[0]);
     let org = head_class & class::ORG != 0
-        || (r == 0 && definite && !any_role && run.len() <= 3 && head_class & class::ROLE == 0)
+        || (r == 0 && definite && !any_role && !party_name && run.len() <= 3 && head_class & class::ROLE == 0)
         || (head_class & class::GROUP != 0 && run.len() == 1);
     if org {
         let name = words.join(" ");

@@ -1351,6 +1351,36 @@ fn a_title_to_a_body_or_a_place_comes_before_the_name_it_titles() {
 }
 
 #[test]
+fn a_party_label_before_a_name_is_no_part_of_it() {
+    assert_eq!(
+        rows(
+            "Conservative Mark Field said the bonus was wrong.\n\n\
+             But the Tory Ann Roe, the MP for Ashton, told reporters it was easy to attack.\n\n\
+             Lib Dem Tom Reyes said the vote was close."
+        ),
+        vec![
+            one("Mark Field", "indirect", "the bonus was wrong"),
+            one("Ann Roe", "indirect", "it was easy to attack"),
+            one("Tom Reyes", "indirect", "the vote was close"),
+        ]
+    );
+}
+
+#[test]
+fn a_relative_clause_report_ends_where_the_main_verb_comes_back() {
+    assert_eq!(
+        rows(
+            "Diaz, who said the bill was dead, left early.\n\n\
+             Roe, who said the talks, which began in May, went well, was pleased."
+        ),
+        vec![
+            one("Diaz", "indirect", "the bill was dead"),
+            one("Roe", "indirect", "the talks, which began in May, went well"),
+        ]
+    );
+}
+
+#[test]
 fn a_surname_that_is_also_a_role_is_the_person_named_so() {
     assert_eq!(
         rows("Veteran analyst Ken Doctor said revenue fell. Doctor said the decline would go on."),

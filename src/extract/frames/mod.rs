@@ -1399,7 +1399,16 @@ fn predicate_comma(c: &Ctx, cue: usize) -> Option<usize> {
             && n.word()
             && !n.quoted
             && !n.cap
-            && (n.is(class::AUX) || n.entry.cue.is_some() || (n.text(c.doc).ends_with("ed") && !n.is(class::PREP)))
+            && (n.is(class::AUX)
+                || n.entry.cue.is_some()
+                || (n.text(c.doc).ends_with("ed") && !n.is(class::PREP))
+                // ("Diaz, who said the bill was dead, left early"; not the
+                // comma closing a clause inside the content: "who said the
+                // talks, which began in May, went well, was".)
+                || phrases::is_irregular_past(c, k + 1)
+                    && !(cue + 1..k).any(|j| {
+                        t[j].kind == Kind::Comma && (c.lower_is(j + 1, "which") || c.lower_is(j + 1, "who"))
+                    }))
     })
 }
 
