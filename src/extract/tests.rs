@@ -1381,6 +1381,18 @@ fn a_relative_clause_report_ends_where_the_main_verb_comes_back() {
 }
 
 #[test]
+fn according_to_at_the_head_of_a_reported_clause_gives_the_clause() {
+    // Not "The senator said that" as what Diaz said.
+    assert_eq!(
+        rows(
+            "The senator said that according to Diaz, the bill was dead.\n\n\
+             Roe said that, according to the audit, the port lost money."
+        ),
+        vec![one("Diaz", "according_to", "the bill was dead"), one("audit", "according_to", "the port lost money"),]
+    );
+}
+
+#[test]
 fn a_surname_that_is_also_a_role_is_the_person_named_so() {
     assert_eq!(
         rows("Veteran analyst Ken Doctor said revenue fell. Doctor said the decline would go on."),

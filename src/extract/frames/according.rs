@@ -42,7 +42,18 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     // set off by its comma opens the sentence as well.)
     let intro = i == 0
         || t[..i].iter().all(|x| x.is(class::CONJ | class::AUX) || x.text(c.doc) == "(" || x.kind == Kind::Comma)
-        || opening_phrase(c, i);
+        || opening_phrase(c, i)
+        // ("The senator said that according to Diaz, C", "He said that,
+        // according to the report, C": a reported clause opens after its
+        // "that" as a sentence does.)
+        || (1..=2).any(|b| {
+            i >= b
+                && c.lower_is(i - b, "that")
+                && !t[i - b].quoted
+                && (b == 1 || t[i - 1].kind == Kind::Comma)
+                && i - b > 0
+                && matches!(t[i - b - 1].cue(), Some(CueKind::Speech | CueKind::Tell | CueKind::Belief))
+        });
     let frame = if intro {
         let Some(content) = c.content(stop + 1, t.len()) else {
             return false;
