@@ -237,9 +237,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         if let Some(into) = r.merged_into {
             notes.push(format!("merged into {}", index.display(into)));
         }
+        let (name, kind) = shown(r.name, r.kind, &mut notes);
         t.row(vec![
-            p.cyan(r.name),
-            r.kind.to_string(),
+            p.cyan(name),
+            kind,
             ellipsize(r.role.unwrap_or(""), 40),
             r.statements.to_string(),
             notes.join("; "),
@@ -299,9 +300,10 @@ fn people(
         if !identity.could_be.is_empty() {
             notes.push(format!("could be {} (counted with neither)", identity.could_be.join(" or ")));
         }
+        let (name, kind) = shown(&identity.name, &identity.kind, &mut notes);
         t.row(vec![
-            p.cyan(&identity.name),
-            identity.kind.clone(),
+            p.cyan(name),
+            kind,
             ellipsize(&roles.join(", "), 40),
             statements.len().to_string(),
             stories.len().to_string(),
@@ -310,4 +312,16 @@ fn people(
     }
     t.write(&mut ctx.out)?;
     Ok(exit::OK)
+}
+
+/// A row's name and kind as a reader sees them: the speaker of the
+/// pronouns an article ties to no one it named is no person called
+/// "unresolved", and says so (`--format json` keeps the id and name).
+fn shown<'a>(name: &'a str, kind: &str, notes: &mut Vec<String>) -> (&'a str, String) {
+    if name == crate::extract::UNRESOLVED {
+        notes.insert(0, "pronouns the article ties to no one it named".to_string());
+        ("(unresolved)", "-".to_string())
+    } else {
+        (name, kind.to_string())
+    }
 }

@@ -465,3 +465,19 @@ fn an_unnamed_description_in_two_stories_is_two_speakers() {
     assert!(pms.iter().all(|(_, stories)| *stories == 1), "{rows:?}");
     assert!(rows.contains(&("Ann Roe".to_string(), 2)), "{rows:?}");
 }
+
+#[test]
+fn a_pronoun_tied_to_no_one_is_listed_as_unresolved_not_as_a_person() {
+    let env = Env::new();
+    record_all(&env, &[("pier", "Pier closes\n\nHe said the pier would close.\n\nAnn Roe said it would reopen.\n")]);
+    for args in [&["speakers", "pier"][..], &["speakers"][..]] {
+        let out = env.run(args).ok().to_string();
+        let row = out.lines().find(|l| l.contains("unresolved")).unwrap_or_else(|| panic!("{out}"));
+        assert!(row.starts_with("(unresolved)"), "{out}");
+        assert!(row.contains("pronouns the article ties to no one it named") && !row.contains("person"), "{out}");
+        assert!(out.lines().any(|l| l.starts_with("Ann Roe") && l.contains("person")), "{out}");
+    }
+    // Scripts keep the id and the name.
+    let json = env.run(["speakers", "pier", "--format", "json"]).json();
+    assert!(json.as_array().unwrap().iter().any(|s| s["name"] == "unresolved"), "{json}");
+}
