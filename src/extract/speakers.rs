@@ -117,7 +117,7 @@ impl Entry {
         self.role_head
             .get_or_init(|| {
                 self.speaker.role.as_deref().and_then(|r| {
-                    before_of(r).split_whitespace().next_back().map(|w| singular(&w.to_lowercase()).to_string())
+                    role_head_words(r).split_whitespace().next_back().map(|w| singular(&w.to_lowercase()).to_string())
                 })
             })
             .as_deref()
@@ -164,7 +164,7 @@ impl Entry {
     /// ([`Entry::name_words`] lowercases it whole), hashed as it is read,
     /// with no lowercased copy of each word: a long input has thousands.
     fn heads(&self, mut f: impl FnMut(usize)) {
-        if let Some(w) = self.speaker.role.as_deref().and_then(|r| before_of(r).split_whitespace().next_back()) {
+        if let Some(w) = self.speaker.role.as_deref().and_then(|r| role_head_words(r).split_whitespace().next_back()) {
             f(lowercase_head_slot(w.as_bytes()));
         }
         let name = self.speaker.name.as_str();
@@ -222,7 +222,7 @@ fn lowercase_head_slot(w: &[u8]) -> usize {
 /// (" of ", " at ", " for " ...; all of it if none): "partner at the law
 /// firm" is a partner, not "the firm". The spaces are searched, not each
 /// word: this runs for every description that walks past a speaker.
-fn before_of(r: &str) -> &str {
+fn role_head_words(r: &str) -> &str {
     const AFTER_HEAD: [&[u8]; 9] =
         [b" of ", b" at ", b" for ", b" with ", b" in ", b" from ", b" who ", b" that ", b" which "];
     memchr::memchr_iter(b' ', r.as_bytes())
@@ -658,7 +658,7 @@ fn ends_in_given_and_surname(words: &[&str]) -> bool {
 /// a source's or a noun for people ("spokeswoman for the company"; not
 /// "Sacramento-based").
 fn role_names_a_person(role: &str) -> bool {
-    before_of(role).split_whitespace().next_back().is_some_and(|h| {
+    role_head_words(role).split_whitespace().next_back().is_some_and(|h| {
         let h = h.to_lowercase();
         cues::lookup(&h).class & (class::ROLE | class::ANON | class::MASC | class::FEM) != 0
             || is_person_noun(&h)
@@ -4094,7 +4094,7 @@ impl<'a> Registry<'a> {
                         && !theirs.contains(&m)
                         && !role.split_whitespace().any(|w| w == m)
                         && e.speaker.role.as_deref().is_some_and(|r| {
-                            r[before_of(r).len()..]
+                            r[role_head_words(r).len()..]
                                 .split_whitespace()
                                 .any(|w| w.starts_with(char::is_uppercase) && party_of(&w.to_lowercase()).is_none())
                         });
@@ -4179,7 +4179,7 @@ impl<'a> Registry<'a> {
             // "television station BFMTV".
             SpeakerKind::Organization => {
                 [e.title.as_deref(), e.speaker.role.as_deref()].into_iter().flatten().all(|d| {
-                    before_of(d).split_whitespace().next_back().is_some_and(|h| {
+                    role_head_words(d).split_whitespace().next_back().is_some_and(|h| {
                         let h = h.to_lowercase();
                         is_business_head(&h) || is_body_head(&h)
                     })
