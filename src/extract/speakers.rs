@@ -3279,18 +3279,11 @@ impl<'a> Registry<'a> {
             let word = trim_np(mention);
             (speaks && !has_space(word) && is_cap(word) && parsed.name.starts_with(char::is_lowercase))
                 .then(|| {
-                    self.by_surname
-                        .get(word)?
-                        .iter()
-                        .rev()
-                        .map(|&i| &self.entries[i])
-                        .find(|e| {
-                            // (A person the article named with a given name:
-                            // not "Summary Studies" off a heading.)
-                            e.speaker.kind == SpeakerKind::Person
-                                && e.speaker.name.split(' ').next().is_some_and(|g| g != word && is_given_name(g))
-                        })
-                        .map(|e| e.speaker.name.clone())
+                    // (A person the article named with a given name: not
+                    // "Summary Studies" off a heading.)
+                    self.person_of_surname(word, |e| {
+                        e.speaker.name.split(' ').next().is_some_and(|g| g != word && is_given_name(g))
+                    })
                 })
                 .flatten()
         });
@@ -3585,6 +3578,12 @@ impl<'a> Registry<'a> {
         if has_space(word) || !is_cap(word) || parsed.pronoun.is_some() || parsed.definite_head.is_some() {
             return None;
         }
+        self.person_of_surname(word, |_| true)
+    }
+
+    /// The full name of the latest person known by the surname `word`
+    /// that passes `ok`.
+    fn person_of_surname(&self, word: &str, ok: impl Fn(&Entry) -> bool) -> Option<String> {
         // The latest entry first: an entry's surname is set when it is
         // added and indexed then, in the order of the entries.
         self.by_surname
@@ -3592,7 +3591,7 @@ impl<'a> Registry<'a> {
             .iter()
             .rev()
             .map(|&i| &self.entries[i])
-            .find(|e| e.speaker.kind == SpeakerKind::Person)
+            .find(|e| e.speaker.kind == SpeakerKind::Person && ok(e))
             .map(|e| e.speaker.name.clone())
     }
 
