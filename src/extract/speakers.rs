@@ -4215,6 +4215,9 @@ impl<'a> Registry<'a> {
         let same = |e: &Entry| {
             e.speaker.kind == SpeakerKind::Person
                 && e.surname.as_deref() == Some(&*surname)
+                // "Mr. Clinton" is not the Hillary Clinton who spoke last
+                // when Bill Clinton was named: a family shares a surname.
+                && (p.gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == p.gender)
                 && (single
                     || e.speaker.name.split_whitespace().count() == 1
                     || {

@@ -2166,3 +2166,28 @@ fn a_sentence_cut_short_after_a_relative_pronoun_is_read_not_a_crash() {
     let x = extract("Asked whether he was concerned that Ann Roe, the mayor, who has called the levy a hoax, could");
     assert!(!x.statements.is_empty());
 }
+
+#[test]
+fn an_honorific_picks_the_one_of_a_family_it_fits() {
+    // Husband and wife share the surname: "Mr." is never the woman who
+    // spoke last, "Mrs." never the man.
+    assert_eq!(
+        rows(
+            "Tom Harlow opened the clinic in Ohio. Mary Harlow said the plan would work. \
+             Mr. Harlow said the clinic would stay open."
+        )[1..],
+        [
+            one("Mary Harlow", "indirect", "the plan would work"),
+            one("Tom Harlow", "indirect", "the clinic would stay open")
+        ]
+    );
+    assert_eq!(
+        rows("Tom Harlow said the plan would work. Mrs. Harlow said the clinic would stay open.")[1].0.as_deref(),
+        Some("Harlow")
+    );
+    // One of whom nothing tells the sex is still the one named.
+    assert_eq!(
+        rows("Rowan Harlow said the plan would work. Mrs. Harlow said the clinic would stay open.")[1].0.as_deref(),
+        Some("Rowan Harlow")
+    );
+}
