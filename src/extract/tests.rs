@@ -2191,3 +2191,34 @@ fn an_honorific_picks_the_one_of_a_family_it_fits() {
         Some("Rowan Harlow")
     );
 }
+
+#[test]
+fn words_carried_by_a_statement_are_the_speakers_own() {
+    // The document is how the words came out; the one who said them is
+    // the speaker, and the document is no part of what was said.
+    assert_eq!(
+        rows("Ann Roe said the bridge would reopen, according to a statement from her office."),
+        vec![one("Ann Roe", "indirect", "the bridge would reopen")]
+    );
+    assert_eq!(
+        rows("\u{201C}We are ready,\u{201D} Roe said of the crews, according to a transcript of the briefing."),
+        vec![one("Roe", "direct", "We are ready")]
+    );
+    // A poll's finding stays the poll's, and a report's account of what
+    // someone told someone else in a clause stays the report's.
+    assert_eq!(
+        rows("Some 55 percent of voters said they backed the levy, according to a Harbour Ledger poll.")[0].1,
+        "according_to"
+    );
+    assert_eq!(
+        rows(
+            "The port authority erred when it told shippers that it had no records, \
+             according to a report from the harbour auditor."
+        ),
+        vec![one(
+            "harbour auditor",
+            "according_to",
+            "The port authority erred when it told shippers that it had no records"
+        )]
+    );
+}

@@ -28,6 +28,12 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     if stop == from || stop - from > 24 || !t[from].word() {
         return false;
     }
+    // "Roe said C, according to a statement from her office": the
+    // document is how her words came out, she is the one who said them.
+    // The sentence is left to the frame of its verb of saying.
+    if carried_words(c, from, stop) && says_before(c, i) {
+        return false;
+    }
     let np = issuer(c, from, stop);
     // "according to two people familiar with the case who spoke on
     // condition of anonymity because …": the relative clause says who
@@ -93,6 +99,72 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     };
     out.push(frame);
     true
+}
+
+/// Documents that carry someone's own words: "according to a statement
+/// from her office", "according to a transcript", "according to the pool
+/// report". (Not a poll, a study or a tally: "55 percent said C,
+/// according to a poll" is the poll's finding.)
+const CARRIERS: [&str; 16] = [
+    "statement",
+    "statements",
+    "release",
+    "transcript",
+    "transcripts",
+    "memo",
+    "letter",
+    "filing",
+    "filings",
+    "email",
+    "emails",
+    "recording",
+    "readout",
+    "remarks",
+    "report",
+    "reports",
+];
+
+/// Whether the phrase `from..stop` after "according to" names a document
+/// that carries someone's words.
+pub(super) fn carried_words(c: &Ctx, from: usize, stop: usize) -> bool {
+    (from..stop).any(|k| {
+        let x = &c.t[k];
+        x.word() && !x.quoted && CARRIERS.iter().any(|d| x.text(c.doc).eq_ignore_ascii_case(d))
+    })
+}
+
+/// Whether a verb of saying before token `i` frames a statement of its
+/// own: "Roe said C" or "\"Q,\" Roe said" before ", according to".
+fn says_before(c: &Ctx, i: usize) -> bool {
+    let t = c.t;
+    let mut probe = Vec::new();
+    let speech = |probe: &[Frame]| {
+        // The sentence's own frame, not one in a clause of it ("the
+        // department erred when it told the group C, according to a
+        // report" is the report's): its content or its speaker opens it.
+        let opens = |f: &Frame| {
+            f.content.0 <= t[t.len().min(2) - 1].start || matches!(f.source, Source::Mention { np, .. } if np.0 <= 2)
+        };
+        probe.iter().any(|f| {
+            matches!(f.attribution, Attribution::Direct | Attribution::Indirect)
+                && f.content.1 <= t[i].start
+                && !matches!(f.source, Source::Mention { np, .. } if np.1 > i)
+                && opens(f)
+        })
+    };
+    if super::content_first(c, &mut probe) && speech(&probe) {
+        return true;
+    }
+    (1..i).any(|k| {
+        !t[k].quoted
+            && matches!(t[k].cue(), Some(CueKind::Speech | CueKind::Tell))
+            && matches!(super::cue_at(c, k), Some(CueKind::Speech | CueKind::Tell))
+            && {
+                probe.clear();
+                let kind = super::cue_at(c, k).unwrap_or(CueKind::Speech);
+                super::subject_cue(c, k, kind, &mut probe).is_some() && speech(&probe)
+            }
+    })
 }
 
 /// "In addition, according to S, C", "Last year, according to S, C": a

@@ -512,6 +512,21 @@ impl Ctx<'_> {
         }) {
             e = k;
         }
+        // "Roe said C, according to a statement from her office": the
+        // document that carried her words is no part of them (see
+        // `according::according_to`).
+        if self.has(Mark::According)
+            && let Some(k) = (s + 1..e.saturating_sub(3)).find(|&k| {
+                self.t[k].kind == Kind::Comma
+                    && self.t[k + 1].entry.cue == Some(crate::extract::cues::CueKind::According)
+                    && !self.t[k + 1].quoted
+                    && self.lower_is(k + 2, "to")
+            })
+            && !self.t[k + 3..e].iter().any(|x| x.kind == Kind::Comma || x.quoted)
+            && according::carried_words(self, k + 3, e)
+        {
+            e = k;
+        }
         // A quoted run is one token of many words. Two words are enough
         // to tell: a long quotation is not counted to its end.
         let mut words = 0;
