@@ -455,7 +455,7 @@ const ROLE: &str = "president vice secretary general gen sen senator rep represe
     premier president-elect vice-president lawmaker analyst economist master warden pres \
     sens reps govs gens drs sec secy defence shadow mp mep councillor councilor alderman \
     ranking cabinet business envoy clerk coroner auditor treasurer assessor registrar \
-    constable marshal trooper ombudsman prosecutor negotiator mediator";
+    constable marshal trooper ombudsman prosecutor negotiator mediator crown emir";
 const ORG: &str = "pentagon department ministry agency administration campaign committee \
     commission council court party office bureau service government congress senate house \
     police army navy military company corp corporation inc times post journal news reuters \

@@ -2158,6 +2158,24 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             n = 1;
         }
     }
+    // "Senior Adviser Sidney Blumenthal", "McCain Challenger Kelli Ward":
+    // a noun for a person, capitalised as a title, before a given name and
+    // a surname.
+    if run.len() >= 3
+        && n <= run.len() - 3
+        && given_name_gender(run[run.len() - 3]) == Gender::Unknown
+        && (run.len() < 4 || given_name_gender(run[run.len() - 4]) == Gender::Unknown)
+        && is_cap(run[run.len() - 3])
+        && is_cap(run[run.len() - 2])
+        // ("Belgian President Dufour": a title after the noun.)
+        && cues::lookup(run[run.len() - 2]).class & class::ROLE == 0
+        && {
+            let w = run[run.len() - 3].to_lowercase();
+            cues::lookup(&w).class & class::ANON != 0 || is_person_noun(&w)
+        }
+    {
+        n = run.len() - 2;
+    }
     // "Ambassador to the UN Samantha Power", "Envoy to Syria Ann Roe": a
     // title to a body or a place, then a given name and a surname.
     if r >= 1
@@ -2169,10 +2187,18 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // A title whose first word is not a role word ("Fire Chief Laura
     // Benson", "Harbour Master Lena Fischer"): a role word followed by a
     // two-word name still ends the title.
-    if n == 0 && run.len() >= 4 {
-        let last_role = (1..run.len() - 2).rev().find(|&k| {
+    // So does a nationality or a place before a title and a surname
+    // ("French President Macron", "Saudi Crown Prince Mohammed").
+    // After a title already dropped, the same: "U.S. District Judge Amit
+    // Mehta" (not "Rep. Mary Gay Scanlon": a given name opens the name).
+    if run.len() >= n + 3 && (n == 0 || given_name_gender(run[n]) == Gender::Unknown) {
+        let first = n;
+        let last_role = (first + 1..run.len() - 1).rev().find(|&k| {
             let c = cues::lookup(run[k]).class;
-            c & class::ROLE != 0 && c & class::ORG == 0 && !is_suffix(run[k])
+            c & class::ROLE != 0
+                && c & class::ORG == 0
+                && !is_suffix(run[k])
+                && (k + 2 < run.len() || given_name_gender(run[first]) == Gender::Unknown && !is_suffix(run[k + 1]))
         });
         if let Some(k) = last_role {
             n = k + 1;

@@ -2222,3 +2222,19 @@ fn words_carried_by_a_statement_are_the_speakers_own() {
         )]
     );
 }
+
+#[test]
+fn a_nationality_or_a_noun_before_a_title_is_no_part_of_the_name() {
+    for (sentence, name) in [
+        ("Belgian President Dufour said the talks would go on.", "Dufour"),
+        ("Saudi Crown Prince Faisal said the talks would go on.", "Faisal"),
+        ("U.S. District Judge Lena Fischer said the case would proceed.", "Lena Fischer"),
+        ("Senior Adviser Tomas Brandt said the server was safe.", "Tomas Brandt"),
+        ("Harbour Challenger Kelda Marsh said the levy was unfair.", "Kelda Marsh"),
+        // A given name opens the name: its middle word stays.
+        ("Rep. Mary Gay Scanlon said the bill would pass.", "Mary Gay Scanlon"),
+        ("Bob Carpenter Smith said the case was weak.", "Bob Carpenter Smith"),
+    ] {
+        assert_eq!(rows(sentence)[0].0.as_deref(), Some(name), "{sentence}");
+    }
+}
