@@ -105,6 +105,9 @@ fn table(tag: u8) -> Option<&'static str> {
     TABLES.iter().find(|(t, _)| *t == tag).map(|(_, name)| *name)
 }
 
+/// Rows whose typed columns [`Db::read_checked`] works out at once.
+const CHECKED_AT_ONCE: usize = 10_000;
+
 /// The counters as rows: name → its key in the shared layout.
 const COUNTERS: &[&str] = &["batches", "blobs", "occurrences", "revisions", "statements", "stories"];
 
@@ -558,7 +561,14 @@ impl Db {
             .query(&format!("SELECT k, {value}{select} FROM {table} ORDER BY k"), &[])
             .map_err(|e| self.err(&e))?;
         let (k, v): (Vec<Vec<u8>>, Vec<Vec<u8>>) = rows.iter().map(|r| (r.get(0), r.get(1))).unzip();
-        let found = columns::compare(tag, table, &rows, &k, &v).map_err(|e| self.err(&e))?;
+        // What the rows should hold, a chunk at a time: a whole table's
+        // worth beside the rows would be half as much again.
+        let mut found = Vec::new();
+        for at in (0..rows.len()).step_by(CHECKED_AT_ONCE) {
+            let to = rows.len().min(at + CHECKED_AT_ONCE);
+            let differ = columns::compare(tag, table, &rows[at..to], &k[at..to], &v[at..to]);
+            found.extend(differ.map_err(|e| self.err(&e))?);
+        }
         Ok((k.into_iter().zip(v).collect(), found))
     }
 
