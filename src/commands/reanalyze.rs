@@ -41,7 +41,9 @@ pub struct Args {
     /// Rewrite every story's analysis, even one this version made and
     /// derives again exactly (its runs and index entries are rebuilt),
     /// and write the store's speaker records, name index and search index
-    /// again from the revisions (repairs what `verify` finds wrong in them).
+    /// again from the revisions, and on PostgreSQL every row's typed
+    /// columns from its key and value (repairs what `verify` finds wrong
+    /// in them).
     #[arg(long)]
     pub force: bool,
 }
@@ -63,6 +65,9 @@ struct Summary {
     /// Statements put into the variant index, when this run built it (a
     /// store made before the index existed); 0 when it was there already.
     variants_indexed: u64,
+    /// PostgreSQL rows whose typed columns (`--force`) did not hold what
+    /// their key and value give, written again.
+    columns_repaired: u64,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
@@ -193,9 +198,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     if summary.rewritten > 0 {
         store.rebuild_speakers(&crate::speaker::keys::lookup_keys)?;
     }
-    // `--force` rebuilds the search postings too, from every statement.
+    // `--force` rebuilds the search postings too, from every statement,
+    // and on PostgreSQL writes again every typed column that does not hold
+    // what its row's key and value give (what people's SQL reads).
     if args.force {
         store.rebuild_terms(&|content| crate::record::terms(content))?;
+        summary.columns_repaired = store.repair_columns()?;
     }
     // A store made before the variant index: build it from every statement.
     if !store.near_ready()? {
@@ -215,6 +223,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         ))?;
         if summary.variants_indexed > 0 {
             ctx.out.line(&format!("built the variant index of {} statements", summary.variants_indexed))?;
+        }
+        if summary.columns_repaired > 0 {
+            ctx.out.line(&format!(
+                "wrote the typed columns of {} rows again from their keys and values",
+                summary.columns_repaired
+            ))?;
         }
     }
     Ok(exit::OK)

@@ -97,20 +97,26 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             // The derived indexes are checked on a second thread while the
             // chains are walked: they read other keys, and on a big store
             // each takes a good share of the time.
-            let (report, indexes) = std::thread::scope(|scope| {
-                let indexes = scope.spawn(|| check_indexes(&store));
-                let report = store.verify_with_progress(&|content| content_hash(content), &|done| {
-                    if !walking.swap(true, std::sync::atomic::Ordering::Relaxed) {
-                        bar.set_message("");
-                    }
-                    bar.set_position(done)
-                });
-                (report, indexes.join())
+            // On PostgreSQL, both threads' scans check the typed columns
+            // of the tables they read whole; the rest are read after.
+            let checked = store.with_column_check(|| {
+                std::thread::scope(|scope| {
+                    let indexes = scope.spawn(|| check_indexes(&store));
+                    let report = store.verify_with_progress(&|content| content_hash(content), &|done| {
+                        if !walking.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                            bar.set_message("");
+                        }
+                        bar.set_position(done)
+                    });
+                    (report, indexes.join())
+                })
             });
             bar.finish_and_clear();
+            let ((report, indexes), columns) = checked?;
             let indexes = indexes.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             match report {
                 Ok(mut report) => {
+                    report.problems.extend(columns);
                     add_index_checks(&mut report, indexes);
                     report
                 }

@@ -1203,6 +1203,34 @@ impl Store {
         verify::verify(self, statement_hash, progress)
     }
 
+    /// Run `work` (`verify` and the index checks beside it: reads of this
+    /// store, on any thread), checking meanwhile, on PostgreSQL, every
+    /// typed column of every row against what its key and value give:
+    /// SQL readers see those columns, not the values the hashes cover.
+    /// Each table is checked as the first scan of it whole reads it (no
+    /// second pass), and the tables `work` did not read whole are read
+    /// once it is done. Returns `work`'s result and the columns found
+    /// wrong; sled has no such columns. Nested in another such call, the
+    /// outer one reports them.
+    pub fn with_column_check<T>(&self, work: impl FnOnce() -> T) -> Result<(T, Vec<Problem>)> {
+        let Some(pg) = self.pg.as_ref().filter(|pg| pg.begin_column_check()) else {
+            return Ok((work(), Vec::new()));
+        };
+        let done = work();
+        let found = pg.end_column_check()?;
+        Ok((done, verify::column_problems(self, found)))
+    }
+
+    /// Write every typed column that does not hold what its row's key and
+    /// value give again (PostgreSQL; `reanalyze --force`). Returns how
+    /// many rows were rewritten (none on sled, which has no such columns).
+    pub fn repair_columns(&self) -> Result<u64> {
+        match &self.pg {
+            Some(pg) => pg.repair_columns(),
+            None => Ok(0),
+        }
+    }
+
     /// Every stored statement, its hash, the short key the indexes file it
     /// under, and its content, in key order. One whose key or bytes do not
     /// decode is passed over by a check (`skip_unreadable`: `verify`'s own

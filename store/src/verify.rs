@@ -70,12 +70,111 @@ pub(crate) fn verify(
     // at 10M statements is a tenth of the time or more: one reads and
     // decodes the whole journal, the other decodes and hashes each
     // revision's blobs as the walk reaches it.
-    std::thread::scope(|scope| {
-        let journal = scope.spawn(|| Journal::read(store.path()));
-        let (revisions, to_check) = mpsc::channel();
-        let blobs = scope.spawn(|| check_blobs(store, to_check));
-        walk_and_check(store, statement_hash, progress, Beside { journal, revisions, blobs })
-    })
+    //
+    // On PostgreSQL the typed columns are checked in the walk's scans.
+    let (report, columns) = store.with_column_check(|| {
+        std::thread::scope(|scope| {
+            let journal = scope.spawn(|| Journal::read(store.path()));
+            let (revisions, to_check) = mpsc::channel();
+            let blobs = scope.spawn(|| check_blobs(store, to_check));
+            walk_and_check(store, statement_hash, progress, Beside { journal, revisions, blobs })
+        })
+    })?;
+    let mut report = report?;
+    if !columns.is_empty() {
+        report.problems.extend(columns);
+        report.problems.sort_by(|a, b| (&a.story, a.revision).cmp(&(&b.story, b.revision)));
+        report.problems.dedup();
+    }
+    Ok(report)
+}
+
+/// What a person reading the store with SQL would see wrong: each typed
+/// column (PostgreSQL) that does not hold what its row's key and value
+/// give, named by the story, revision, statement or speaker the row is
+/// about.
+pub(crate) fn column_problems(store: &Store, found: Vec<crate::pg::Mismatch>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for m in found {
+        let (places, row) = name_row(store, &m.key);
+        let detail = format!(
+            "{row} in table {} has {} in column {} where its {} gives {}: SQL readers see what the store does not hold; `claimtrail reanalyze --force` writes the column again",
+            m.table,
+            m.found,
+            m.column,
+            if m.from_key { "key" } else { "value" },
+            m.expected
+        );
+        for (story, revision) in places {
+            problems.push(Problem { story, revision, detail: detail.clone() });
+        }
+    }
+    problems
+}
+
+/// A story and revision a problem is reported under.
+type Place = (Option<String>, Option<u32>);
+
+/// Where the row keyed `k` belongs (each story and revision a reader
+/// meets it in, as far as the key says) and the row in a person's words.
+fn name_row(store: &Store, k: &[u8]) -> (Vec<Place>, String) {
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let nul = k.iter().position(|&b| b == 0);
+    let head = || text(k.get(1..nul.unwrap_or(k.len())).unwrap_or_default());
+    let tail = || nul.and_then(|n| k.get(n + 1..)).unwrap_or_default();
+    let number = |b: &[u8]| <[u8; 4]>::try_from(b).ok().map(u32::from_be_bytes);
+    let short = |b: &[u8]| Hash32::from_slice(b).map_or_else(|| "?".to_string(), |h| h.short());
+    let nowhere = |row: String| (vec![(None, None)], row);
+    match k.first().copied().unwrap_or(0) {
+        keys::STORY => (vec![(Some(text(&k[1..])), None)], "the story's row".into()),
+        keys::REVISION => (vec![(Some(head()), number(tail()))], "the revision's row".into()),
+        keys::OCCURRENCES => (vec![(Some(head()), number(tail()))], "the row of its statement list".into()),
+        keys::ANALYSIS => (vec![(Some(head()), number(tail()))], "the row of its analysis".into()),
+        keys::BY_TEXT => (vec![(Some(head()), None)], "a text index row".into()),
+        keys::CHECK => (vec![(Some(head()), None)], "the row of a check".into()),
+        keys::STATEMENT => {
+            // Every stay of the statement in a story, where a reader
+            // meets it.
+            let runs = Hash32::from_slice(&k[1..]).and_then(|h| store.runs_of(&h).ok()).unwrap_or_default();
+            let mut places: Vec<Place> = runs.into_iter().map(|r| (Some(r.story), Some(r.first))).collect();
+            places.sort();
+            places.dedup();
+            if places.is_empty() {
+                places.push((None, None));
+            }
+            (places, format!("the row of statement {}", short(&k[1..])))
+        }
+        keys::BY_STATEMENT => {
+            let shown = short(k.get(1..33).unwrap_or_default());
+            match k.get(33..).and_then(keys::split_statement_tail) {
+                Some((story, first, Some(sp))) => (
+                    vec![(Some(story), Some(first))],
+                    format!("the statement index row of statement {shown} by {sp:?}"),
+                ),
+                Some((story, first, None)) => (
+                    vec![(Some(story), Some(first))],
+                    format!("the statement index row of statement {shown} (no speaker)"),
+                ),
+                None => nowhere(format!("a statement index row of statement {shown}")),
+            }
+        }
+        keys::BY_SPEAKER => match keys::split_speaker_tail(tail()) {
+            Some((story, hash, first)) => (
+                vec![(Some(story), Some(first))],
+                format!("the speaker index row of statement {} by {:?}", hash.short(), head()),
+            ),
+            None => nowhere(format!("a speaker index row of {:?}", head())),
+        },
+        keys::SPEAKER => nowhere(format!("the row of speaker {:?}", text(&k[1..]))),
+        keys::ALIAS => nowhere(format!("the alias row of speaker {:?}", text(&k[1..]))),
+        keys::BY_NAME => nowhere(format!("the name index row {:?} of speaker {:?}", head(), text(tail()))),
+        keys::BY_TERM => nowhere(format!("a search index row for {:?}", head())),
+        keys::NEAR => nowhere("a variant index row".into()),
+        keys::FURNITURE | keys::HOST_PAGE => nowhere(format!("a furniture index row of {:?}", head())),
+        keys::WATCH => nowhere(format!("the watch row of {:?}", text(&k[1..]))),
+        keys::BLOB => nowhere(format!("the row of blob {}", short(&k[1..]))),
+        _ => nowhere("a row".into()),
+    }
 }
 
 /// The threads working beside the walk (see [`verify`]).

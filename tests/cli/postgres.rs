@@ -723,3 +723,164 @@ fn verify_compares_speakers_names_postings_and_aliases_with_the_revisions() {
         "the aliases form a cycle",
     );
 }
+
+/// Record the example story and note its root; then change typed columns
+/// in SQL (each statement, in the store's schema, changing one row), as a
+/// person with write access to the database could. Returns the store, its
+/// root from before, and what `verify` says now.
+fn forge_columns(server: &str, sql: &[&str]) -> (Env, String, crate::util::Run) {
+    let env = Env::new_pg(server);
+    record_harbor(&env);
+    let before = root(&env);
+    let mut client = pg_client(server).unwrap();
+    client.batch_execute(&format!("SET search_path = {}", env.pg_schema().unwrap())).unwrap();
+    for sql in sql {
+        assert_eq!(client.execute(*sql, &[]).unwrap(), 1, "{sql}");
+    }
+    let out = env.run(["verify"]);
+    (env, before, out)
+}
+
+/// `verify` found damage and said each of `expected`, with the way to
+/// repair it, and nothing else.
+#[track_caller]
+fn names_forged_columns(out: &crate::util::Run, expected: &[&str]) {
+    assert_eq!(out.code, 1, "verify exits 1:\n{}{}", out.stdout, out.stderr);
+    for expected in expected {
+        let line = out.stdout.lines().find(|l| l.contains(expected));
+        let line = line.unwrap_or_else(|| panic!("verify names the forged column, {expected:?}:\n{}", out.stdout));
+        assert!(line.starts_with("damaged: "), "{line}");
+        assert!(line.ends_with("`claimtrail reanalyze --force` writes the column again"), "{line}");
+    }
+    assert!(out.stdout.contains(&format!("\n{} problems found", expected.len())), "{}", out.stdout);
+}
+
+/// `reanalyze --force` writes the forged columns of `rows` rows again, and
+/// the store verifies with the root it had before.
+#[track_caller]
+fn repaired(env: &Env, before: &str, rows: u64) {
+    let out = env.run(["reanalyze", "--force"]).ok().to_string();
+    assert!(out.contains(&format!("wrote the typed columns of {rows} rows again from their keys and values")), "{out}");
+    assert_eq!(root(env), before, "the store is what it was");
+    let again = env.run(["reanalyze", "--force"]).ok().to_string();
+    assert!(!again.contains("wrote the typed columns"), "nothing left to repair: {again}");
+}
+
+/// What the `said` view (a newsroom's dashboard) shows for `where_`.
+fn said(env: &Env, server: &str, column: &str, where_: &str) -> Vec<Option<String>> {
+    let mut client = pg_client(server).unwrap();
+    let sql = format!("SELECT {column} FROM {}.said WHERE {where_}", env.pg_schema().unwrap());
+    client.query(&sql, &[]).unwrap().iter().map(|r| r.get(0)).collect()
+}
+
+/// The short hash `verify` names a statement by.
+fn statement_short(env: &Env, server: &str, content: &str) -> String {
+    let mut client = pg_client(server).unwrap();
+    let sql = format!("SELECT encode(hash, 'hex') FROM {}.statements WHERE content = $1", env.pg_schema().unwrap());
+    let hash: String = client.query_one(&sql, &[&content]).unwrap().get(0);
+    hash[..12].to_string()
+}
+
+const BENSON_2: &str = "The fire is now contained but not yet out.";
+
+#[test]
+fn a_quote_forged_in_the_statements_content_column_is_named_by_verify_and_repaired() {
+    let Some(server) = require_pg("postgres::a_quote_forged_in_the_statements_content_column") else { return };
+    let forged = "The fire is out and the port is safe.";
+    let sql = format!("UPDATE statements SET content = '{forged}' WHERE content = '{BENSON_2}'");
+    let (env, before, out) = forge_columns(&server, &[&sql]);
+    // What a dashboard reading `said` shows: the forged quote.
+    let benson = "speaker = 'Laura Benson' AND first_revision = 2";
+    assert_eq!(said(&env, &server, "content", benson), [Some(forged.to_string())]);
+    let short = statement_short(&env, &server, forged);
+    names_forged_columns(
+        &out,
+        &[&format!(
+            "story \"harbor\" revision 2: the row of statement {short} in table statements has \"{forged}\" in column content where its value gives \"{BENSON_2}\""
+        )],
+    );
+    repaired(&env, &before, 1);
+    assert_eq!(said(&env, &server, "content", benson), [Some(BENSON_2.to_string())]);
+}
+
+#[test]
+fn a_revisions_story_or_number_forged_in_sql_is_named_by_verify_and_repaired() {
+    let Some(server) = require_pg("postgres::a_revisions_story_or_number_forged_in_sql") else { return };
+    // Revision 2 moved to another story for SQL readers, 3 renumbered, and
+    // 1's capture time moved.
+    let (env, before, out) = forge_columns(
+        &server,
+        &[
+            "UPDATE revisions SET story = 'harbour' WHERE story = 'harbor' AND number = 2",
+            "UPDATE revisions SET number = 7 WHERE number = 3",
+            "UPDATE revisions SET captured_at = captured_at - interval '1 day' WHERE number = 1",
+        ],
+    );
+    names_forged_columns(
+        &out,
+        &[
+            "story \"harbor\" revision 2: the revision's row in table revisions has \"harbour\" in column story where its key gives \"harbor\"",
+            "story \"harbor\" revision 3: the revision's row in table revisions has 7 in column number where its key gives 3",
+            "story \"harbor\" revision 1: the revision's row in table revisions has 2025-12-31T10:00:00+00:00 in column captured_at where its value gives 2026-01-01T10:00:00+00:00",
+        ],
+    );
+    repaired(&env, &before, 3);
+}
+
+#[test]
+fn a_quote_given_to_another_speaker_in_sql_is_named_by_verify_and_repaired() {
+    let Some(server) = require_pg("postgres::a_quote_given_to_another_speaker_in_sql") else { return };
+    // Laura Benson's quote given to Daniel Ortiz in the run's speaker column;
+    // and in another store, her name replaced in her speaker row, so every
+    // quote of hers reads as another person's.
+    let quote = format!("content = '{BENSON_2}'");
+    for (sql, seen, expected) in [
+        (
+            "UPDATE runs_by_statement SET speaker = 'daniel-ortiz' WHERE speaker = 'laura-benson' AND first_revision = 2",
+            "Daniel Ortiz",
+            "story \"harbor\" revision 2: the statement index row of statement {short} by \"laura-benson\" in table runs_by_statement has \"daniel-ortiz\" in column speaker where its key gives \"laura-benson\"",
+        ),
+        (
+            "UPDATE speakers SET name = 'Maria Lopez' WHERE speaker = 'laura-benson'",
+            "Maria Lopez",
+            "the row of speaker \"laura-benson\" in table speakers has \"Maria Lopez\" in column name where its value gives \"Laura Benson\"",
+        ),
+    ] {
+        let (env, before, out) = forge_columns(&server, &[sql]);
+        assert_eq!(said(&env, &server, "speaker", &quote), [Some(seen.to_string())], "what SQL readers see");
+        let short = statement_short(&env, &server, BENSON_2);
+        names_forged_columns(&out, &[&expected.replace("{short}", &short)]);
+        repaired(&env, &before, 1);
+        assert_eq!(said(&env, &server, "speaker", &quote), [Some("Laura Benson".to_string())]);
+    }
+}
+
+#[test]
+fn a_null_where_a_column_belongs_and_a_value_where_null_belongs_are_named_by_verify() {
+    let Some(server) = require_pg("postgres::a_null_where_a_column_belongs") else { return };
+    // A quote's words emptied for SQL readers, and a statement still in the
+    // story's latest revision made to look removed after revision 2.
+    let emptied = format!("UPDATE statements SET content = NULL WHERE content = '{BENSON_2}'");
+    let (env, before, out) = forge_columns(
+        &server,
+        &[&emptied, "UPDATE runs_by_statement SET last_revision = 2 WHERE first_revision = 3 AND speaker IS NULL"],
+    );
+    let short = {
+        let mut client = pg_client(&server).unwrap();
+        let sql = format!("SELECT encode(k, 'hex') FROM {}.statements WHERE content IS NULL", env.pg_schema().unwrap());
+        client.query_one(&sql, &[]).unwrap().get::<_, String>(0)[2..14].to_string()
+    };
+    let removed = statement_short(&env, &server, "Harbor traffic resumed on Wednesday morning.");
+    names_forged_columns(
+        &out,
+        &[
+            &format!(
+                "story \"harbor\" revision 2: the row of statement {short} in table statements has NULL in column content where its value gives \"{BENSON_2}\""
+            ),
+            &format!(
+                "story \"harbor\" revision 3: the statement index row of statement {removed} (no speaker) in table runs_by_statement has 2 in column last_revision where its value gives NULL"
+            ),
+        ],
+    );
+    repaired(&env, &before, 2);
+}

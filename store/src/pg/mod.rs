@@ -3,9 +3,10 @@
 //!
 //! Each kind of key (`keys.rs`) has its own table (`schema-1.sql`), keyed by
 //! the same bytes sled keys by, with typed columns for SQL that claimtrail
-//! writes beside each row (read from its key, `columns.rs`, and from its
-//! value, [`Typed`]). Reads are plain statements, so a reader never waits for a writer
-//! (MVCC). A write batch is one transaction: it takes a row lock on each
+//! writes beside each row (read from its key and from its value,
+//! `columns.rs`), and `verify` checks against them
+//! ([`Db::begin_column_check`]). Reads are plain statements, so a reader
+//! never waits for a writer (MVCC). A write batch is one transaction: it takes a row lock on each
 //! story it appends to when it first reads the story's head
 //! ([`Db::lock_story`]) and holds it until it commits, so two writers on one
 //! story queue in the database and each extends the chain the other left.
@@ -30,10 +31,12 @@ use postgres::{Client, NoTls, Row, Statement};
 
 pub use address::{is_address, redacted as redacted_address};
 
+pub(crate) use columns::Mismatch;
+use columns::Typed;
+
 use crate::error::{Result, StoreError};
 use crate::kv::Batch;
-use crate::records::RunValue;
-use crate::{Counts, RevisionRecord, SpeakerRecord, codec, decode, keys, seal_record};
+use crate::{Counts, SpeakerRecord, decode, keys, seal_record};
 
 /// The schema this build writes; migrations up to it are in [`MIGRATIONS`].
 pub const SCHEMA_VERSION: i32 = 5;
@@ -102,6 +105,9 @@ fn table(tag: u8) -> Option<&'static str> {
     TABLES.iter().find(|(t, _)| *t == tag).map(|(_, name)| *name)
 }
 
+/// Rows whose typed columns [`Db::read_checked`] works out at once.
+const CHECKED_AT_ONCE: usize = 10_000;
+
 /// The counters as rows: name → its key in the shared layout.
 const COUNTERS: &[&str] = &["batches", "blobs", "occurrences", "revisions", "statements", "stories"];
 
@@ -114,11 +120,24 @@ const COUNTERS: &[&str] = &["batches", "blobs", "occurrences", "revisions", "sta
 struct Conn {
     client: Client,
     prepared: HashMap<String, Statement>,
+    /// A check of the typed columns under way ([`Db::begin_column_check`]).
+    /// Kept with the connection, under its lock: a scan reads, compares
+    /// and records a table before another thread's scan can ask whether
+    /// that table was read.
+    check: Option<ColumnCheck>,
+}
+
+/// The typed columns checked so far (see [`Db::begin_column_check`]).
+#[derive(Default)]
+struct ColumnCheck {
+    /// The tables read whole, and so checked.
+    read: std::collections::HashSet<u8>,
+    found: Vec<Mismatch>,
 }
 
 impl Conn {
     fn new(client: Client) -> Conn {
-        Conn { client, prepared: HashMap::new() }
+        Conn { client, prepared: HashMap::new(), check: None }
     }
 
     fn statement(&mut self, sql: &str) -> std::result::Result<Statement, postgres::Error> {
@@ -320,7 +339,7 @@ impl Db {
                     for chunk in rows.chunks(10_000) {
                         let (k, v): (Vec<Vec<u8>>, Vec<Vec<u8>>) = chunk.iter().map(|r| (r.get(0), r.get(1))).unzip();
                         let columns = Typed::of(*tag, &v);
-                        let (sql, params) = columns.update(table, &k, &v);
+                        let (sql, params) = columns::update(table, &k, &v, true, columns.columns());
                         tx.execute(&sql, &params).map_err(|e| self.err(&e))?;
                     }
                 }
@@ -429,6 +448,17 @@ impl Db {
         };
         let Some(table) = table(tag) else { return Ok(Vec::new()) };
         let mut client = self.client();
+        if prefix.len() == 1 && client.check.as_ref().is_some_and(|c| !c.read.contains(&tag)) && columns::any(tag) {
+            // The first whole read of a table while a column check is
+            // under way checks its typed columns too: the rows are read
+            // anyway, and a few more columns cost less than a second pass.
+            let (rows, found) = self.read_checked(&mut client, tag, table, true)?;
+            if let Some(check) = &mut client.check {
+                check.read.insert(tag);
+                check.found.extend(found);
+            }
+            return Ok(rows);
+        }
         let rows = match successor(prefix) {
             // A whole table (verify, export, a `who`'s aliases) is read
             // in key order through its index too, as the planner already
@@ -457,6 +487,89 @@ impl Db {
             out.sort();
         }
         Ok(out)
+    }
+
+    /// Start checking the typed columns: from now on, the first read of
+    /// each whole table compares every row's typed columns with what its
+    /// key and value give ([`columns::expected`]), until
+    /// [`Db::end_column_check`]. False when a check is already under way
+    /// (an outer caller ends it).
+    pub(crate) fn begin_column_check(&self) -> bool {
+        let mut client = self.client();
+        if client.check.is_some() {
+            return false;
+        }
+        client.check = Some(ColumnCheck::default());
+        true
+    }
+
+    /// End the column check: read every table with typed columns that no
+    /// scan read whole meanwhile (its keys, and its values only where the
+    /// columns come from them), and return every column found wrong.
+    pub(crate) fn end_column_check(&self) -> Result<Vec<Mismatch>> {
+        let mut client = self.client();
+        let Some(mut check) = client.check.take() else { return Ok(Vec::new()) };
+        for (tag, table) in TABLES {
+            if !check.read.contains(tag) && columns::any(*tag) {
+                check.found.extend(self.read_checked(&mut client, *tag, table, false)?.1);
+            }
+        }
+        Ok(check.found)
+    }
+
+    /// Write every typed column found wrong again from its row's key and
+    /// value (`reanalyze --force`); returns how many rows were rewritten.
+    /// A row whose value a writer replaced meanwhile is left to it: the
+    /// writer wrote its columns with it.
+    pub(crate) fn repair_columns(&self) -> Result<u64> {
+        let mut client = self.client();
+        let mut repaired = 0;
+        for (tag, table) in TABLES.iter().filter(|(tag, _)| columns::any(*tag)) {
+            let (rows, found) = self.read_checked(&mut client, *tag, table, false)?;
+            if found.is_empty() {
+                continue;
+            }
+            let wrong: std::collections::HashSet<&[u8]> = found.iter().map(|m| &m.key[..]).collect();
+            let (k, v): (Vec<Vec<u8>>, Vec<Vec<u8>>) = rows.into_iter().filter(|(k, _)| wrong.contains(&k[..])).unzip();
+            let columns = columns::expected(*tag, &k, &v);
+            let same_value = columns::needs_value(*tag);
+            let (sql, params) = columns::update(
+                table,
+                &k,
+                &v,
+                same_value,
+                columns.iter().map(|(name, _, c)| (*name, c.array_type(), c.param())),
+            );
+            repaired += client.execute(&sql, &params).map_err(|e| self.err(&e))?;
+        }
+        Ok(repaired)
+    }
+
+    /// Every row of `table` (holding keys of kind `tag`) in key order, its
+    /// value only if `values` or its columns come from it, and its typed
+    /// columns that differ from what its key and value give.
+    fn read_checked(
+        &self,
+        client: &mut Conn,
+        tag: u8,
+        table: &'static str,
+        values: bool,
+    ) -> Result<(crate::Rows, Vec<Mismatch>)> {
+        let select = columns::select(tag);
+        let value = if values || columns::needs_value(tag) { "v" } else { "''::bytea" };
+        let rows = client
+            .query(&format!("SELECT k, {value}{select} FROM {table} ORDER BY k"), &[])
+            .map_err(|e| self.err(&e))?;
+        let (k, v): (Vec<Vec<u8>>, Vec<Vec<u8>>) = rows.iter().map(|r| (r.get(0), r.get(1))).unzip();
+        // What the rows should hold, a chunk at a time: a whole table's
+        // worth beside the rows would be half as much again.
+        let mut found = Vec::new();
+        for at in (0..rows.len()).step_by(CHECKED_AT_ONCE) {
+            let to = rows.len().min(at + CHECKED_AT_ONCE);
+            let differ = columns::compare(tag, table, &rows[at..to], &k[at..to], &v[at..to]);
+            found.extend(differ.map_err(|e| self.err(&e))?);
+        }
+        Ok((k.into_iter().zip(v).collect(), found))
     }
 
     /// Start the transaction of a write batch (if not started).
@@ -760,92 +873,6 @@ impl Db {
 /// what a person's SQL reads that the database cannot derive itself.
 const TYPED: &[(u8, &str)] =
     &[(keys::REVISION, "revisions"), (keys::SPEAKER, "speakers"), (keys::BY_STATEMENT, "runs_by_statement")];
-
-/// The typed columns of a set of rows of one table, decoded from their
-/// values (NULL where a value does not decode: `verify` reports those).
-enum Typed {
-    Revisions { id: Vec<Option<Vec<u8>>>, captured_at: Vec<Option<String>>, source: Vec<Option<String>> },
-    Speakers { name: Vec<Option<String>>, kind: Vec<Option<String>>, role: Vec<Option<String>> },
-    Runs { last: Vec<Option<i64>>, attribution: Vec<Option<String>> },
-}
-
-impl Typed {
-    fn of(tag: u8, values: &[Vec<u8>]) -> Typed {
-        match tag {
-            keys::REVISION => {
-                let recs: Vec<Option<RevisionRecord>> = values.iter().map(|v| decode(keys::REVISION, v)).collect();
-                Typed::Revisions {
-                    id: recs.iter().map(|r| r.as_ref().map(|r| r.id.0.to_vec())).collect(),
-                    captured_at: recs.iter().map(|r| r.as_ref().map(|r| r.captured_at.to_rfc3339())).collect(),
-                    source: recs.iter().map(|r| r.as_ref().map(|r| r.source.clone())).collect(),
-                }
-            }
-            keys::SPEAKER => {
-                let recs: Vec<Option<SpeakerRecord>> = values.iter().map(|v| decode(keys::SPEAKER, v)).collect();
-                Typed::Speakers {
-                    name: recs.iter().map(|r| r.as_ref().map(|r| r.name.clone())).collect(),
-                    kind: recs.iter().map(|r| r.as_ref().map(|r| r.kind.clone())).collect(),
-                    role: recs.iter().map(|r| r.as_ref().and_then(|r| r.role.clone())).collect(),
-                }
-            }
-            _ => {
-                let runs: Vec<Option<RunValue>> = values.iter().map(|v| codec::from_bytes(v)).collect();
-                Typed::Runs {
-                    last: runs.iter().map(|r| r.as_ref().and_then(|r| r.last.map(i64::from))).collect(),
-                    attribution: runs.iter().map(|r| r.as_ref().map(|r| r.attribution.clone())).collect(),
-                }
-            }
-        }
-    }
-
-    /// Each column: its name, the SQL array type its values are sent as,
-    /// and the values.
-    fn columns(&self) -> Vec<(&'static str, &'static str, &(dyn ToSql + Sync))> {
-        match self {
-            Typed::Revisions { id, captured_at, source } => vec![
-                ("id", "bytea[]", id),
-                ("captured_at", "text[]::timestamptz[]", captured_at),
-                ("source", "text[]", source),
-            ],
-            Typed::Speakers { name, kind, role } => {
-                vec![("name", "text[]", name), ("kind", "text[]", kind), ("role", "text[]", role)]
-            }
-            Typed::Runs { last, attribution } => {
-                vec![("last_revision", "bigint[]", last), ("attribution", "text[]", attribution)]
-            }
-        }
-    }
-
-    /// What an upsert of rows sets besides the value: these columns.
-    fn on_conflict(&self) -> String {
-        let set: Vec<String> = self.columns().iter().map(|(c, ..)| format!(", {c} = excluded.{c}")).collect();
-        format!(" ON CONFLICT (k) DO UPDATE SET v = excluded.v{}", set.concat())
-    }
-
-    /// Set these columns of stored rows `$1` (keys; `$2`, their values,
-    /// is passed along unused), and the parameters.
-    fn update<'a>(
-        &'a self,
-        table: &str,
-        k: &'a Vec<Vec<u8>>,
-        v: &'a Vec<Vec<u8>>,
-    ) -> (String, Vec<&'a (dyn ToSql + Sync)>) {
-        let columns = self.columns();
-        let names: Vec<&str> = columns.iter().map(|(c, ..)| *c).collect();
-        let set: Vec<String> = names.iter().map(|c| format!("{c} = n.{c}")).collect();
-        let arrays: Vec<String> =
-            columns.iter().enumerate().map(|(i, (_, t, _))| format!(", ${}::{t}", i + 3)).collect();
-        let sql = format!(
-            "UPDATE {table} t SET {} FROM unnest($1::bytea[], $2::bytea[]{}) AS n(k, v, {}) WHERE t.k = n.k",
-            set.join(", "),
-            arrays.concat(),
-            names.join(", ")
-        );
-        let mut params: Vec<&'a (dyn ToSql + Sync)> = vec![k, v];
-        params.extend(columns.into_iter().map(|(_, _, p)| p));
-        (sql, params)
-    }
-}
 
 #[derive(Default)]
 struct Inserted {
