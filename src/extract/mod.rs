@@ -222,6 +222,8 @@ impl<'a> Pipeline<'a> {
         }
         if let Some(name) = speakers::subject_name(lead) {
             self.registry.mention_person(name);
+        } else if let Some(surname) = speakers::subject_surname(lead) {
+            self.registry.mention_surname(surname);
         }
         let mut toks = std::mem::take(&mut self.tokens);
         let mut frames = std::mem::take(&mut self.frames);

@@ -1382,6 +1382,21 @@ const PARSED_KEPT: usize = 1 << 14;
 /// Name and id of the speaker of a pronoun that points to no one.
 pub const UNRESOLVED: &str = "unresolved";
 
+/// Whether `name` is an office named with what it is for, as [`parse`]
+/// keeps one ("Minister for Health", "United Nations High Commissioner
+/// for Human Rights"): a capitalised role word, then "for" or "of".
+fn is_office_name(name: &str) -> bool {
+    let mut prev = "";
+    name.split_whitespace().any(|w| {
+        let office = matches!(w, "for" | "of") && is_cap(prev) && {
+            let c = cues::lookup(prev).class;
+            c & class::ROLE != 0 && c & class::ORG == 0
+        };
+        prev = w;
+        office
+    })
+}
+
 /// "DESCRIPTION, NAME," or "NAME, DESCRIPTION," in a sentence: a person the
 /// article introduces by a description ("the shadow business secretary,
 /// Rachel Penn,"). Adjacent comma-separated segments only; the description
@@ -1517,6 +1532,34 @@ const CHOSEN: [&str; 7] = ["pick", "choice", "nominee", "appointee", "successor"
 /// follows ("She said …").
 const PERSON_TITLES: [&str; 13] =
     ["Adm.", "Capt.", "Cmdr.", "Col.", "Dr.", "Gen.", "Gov.", "Lt.", "Prof.", "Rep.", "Rev.", "Sen.", "Sgt."];
+
+/// A capitalised word opening a sentence before a lowercase word, that
+/// could be a surname as its subject ("Netanyahu visited …"): no
+/// article, pronoun, connective or other function word, no role.
+pub fn subject_surname(sentence: &str) -> Option<&str> {
+    let b = sentence.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let space = memchr::memchr(b' ', &b[..b.len().min(24)])?;
+    if space < 3 || !b.get(space + 1).is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let w = &sentence[..space];
+    let c = cues::lookup(w).class;
+    let function = class::DET
+        | class::PRON
+        | class::AUX
+        | class::PREP
+        | class::CONJ
+        | class::SUB
+        | class::TIME
+        | class::ROLE
+        | class::ANON
+        | class::GROUP
+        | class::ORG;
+    (w.bytes().all(|c| c.is_ascii_alphabetic()) && !is_capitals(w) && c & function == 0).then_some(w)
+}
 
 /// The full name opening a sentence as its subject: two to four
 /// capitalised words, the first a given name, an honorific or a person's
@@ -2126,6 +2169,35 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             } else {
                 SpeakerKind::Organization
             },
+            pronoun: None,
+            definite_head: definite.then_some(head),
+            gender,
+            title: None,
+        };
+    }
+    // "The United Nations High Commissioner for Human Rights", "the
+    // Minister for Health": an office named with what it is for. The
+    // words after "for" name no one ("Secretary of State Rubio" does: a
+    // surname after the field).
+    if r >= 2
+        && matches!(words[r - 1], "for" | "of")
+        && is_cap(words[r - 2])
+        && cues::lookup(words[r - 2]).class & class::ROLE != 0
+        && cues::lookup(words[r - 2]).class & class::ORG == 0
+        && words.len() - r <= 4
+        && words[r..].iter().all(|w| given_name_gender(w) == Gender::Unknown)
+        && {
+            let field = |w: &str| cues::lookup(w).class & class::FIELD != 0;
+            let last = words[words.len() - 1];
+            words[r..].iter().all(|w| field(w))
+                || (last.len() > 3 && last.ends_with('s') && !field(words[r]) && !is_particle(words[r]))
+        }
+    {
+        let head = words[r - 2].to_lowercase();
+        return Parsed {
+            name: words.join(" "),
+            role: appositive_role,
+            kind: SpeakerKind::Person,
             pronoun: None,
             definite_head: definite.then_some(head),
             gender,
@@ -3758,7 +3830,7 @@ impl<'a> Registry<'a> {
         // Carson the "he" of the second. Someone only named before is.
         self.clock += 1;
         if let Some(i) = self.resolve_name(&parsed) {
-            if self.entries[i].mentioned {
+            if self.entries[i].mentioned || self.moved_on_from_last_but(i) {
                 self.seen_now(i);
             }
             return;
@@ -3766,6 +3838,35 @@ impl<'a> Registry<'a> {
         let i = self.add(&parsed);
         self.entries[i].spoke = false;
         self.entries[i].mentioned = true;
+    }
+
+    /// Whether the person at `i`, who spoke, is one the story has come
+    /// back to: the last person it reported is someone else, who did not
+    /// speak in the sentence before this one. "Netanyahu visited the
+    /// settlement. \"Q,\" he told settlers", paragraphs after another's
+    /// report, is his; right after Carson's report, a sentence about Trump
+    /// leaves Carson the "he" of the next.
+    fn moved_on_from_last_but(&self, i: usize) -> bool {
+        self.entries[i].spoke
+            && self
+                .most_recent(|e| e.speaker.kind == SpeakerKind::Person && e.surname.is_some() && e.spoke)
+                .is_some_and(|last| last != i && self.entries[last].said_at.is_some_and(|at| at < self.prev_pos))
+    }
+
+    /// A surname alone opening a sentence as its subject ("Netanyahu
+    /// visited the settlement"): the person of that surname the article
+    /// reported, brought forward as [`Registry::mention_person`] does when
+    /// the story has moved on to them. No one new is made of a surname.
+    pub fn mention_surname(&mut self, surname: &str) {
+        let Some(i) = self.most_recent_of(self.by_surname.get(surname), |e| {
+            e.speaker.kind == SpeakerKind::Person && e.spoke && !e.mentioned
+        }) else {
+            return;
+        };
+        if self.moved_on_from_last_but(i) {
+            self.clock += 1;
+            self.seen_now(i);
+        }
     }
 
     fn add(&mut self, p: &Parsed) -> usize {
@@ -3777,7 +3878,10 @@ impl<'a> Registry<'a> {
         // ("a voter from Ames" is described by "voter", never named "Ames".)
         let described = p.name.starts_with(char::is_lowercase)
             && description_head(&p.name).is_some_and(|w| is_person_noun(&w) && !is_relative_noun(&w))
-            || p.name.split_whitespace().next_back().is_some_and(|w| is_person_noun(w) && !is_relative_noun(w));
+            || p.name.split_whitespace().next_back().is_some_and(|w| is_person_noun(w) && !is_relative_noun(w))
+            // "United Nations High Commissioner for Human Rights": an
+            // office, no one's surname.
+            || is_office_name(&p.name);
         let surname = (p.kind == SpeakerKind::Person && p.pronoun.is_none() && !described)
             .then(|| surname_of(&p.name))
             .flatten()

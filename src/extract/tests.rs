@@ -2238,3 +2238,43 @@ fn a_nationality_or_a_noun_before_a_title_is_no_part_of_the_name() {
         assert_eq!(rows(sentence)[0].0.as_deref(), Some(name), "{sentence}");
     }
 }
+
+#[test]
+fn an_office_named_with_what_it_is_for_is_one_speaker_and_no_surname() {
+    assert_eq!(
+        rows(
+            "The United Nations High Commissioner for Refugees said the camps were full. \
+             The commissioner said more aid was needed."
+        ),
+        vec![
+            one("United Nations High Commissioner for Refugees", "indirect", "the camps were full"),
+            one("United Nations High Commissioner for Refugees", "indirect", "more aid was needed"),
+        ]
+    );
+    // A surname after the field is a person's.
+    assert_eq!(rows("Secretary of State Dufour said the talks would go on.")[0].0.as_deref(), Some("Dufour"));
+    // A capitalised title before the name set off by commas is the role.
+    for sentence in [
+        "The High Commissioner, Ann Roe, said the decision was wrong.",
+        "The Harbour Commissioner for Fisheries, Ann Roe, said the decision was wrong.",
+    ] {
+        assert_eq!(rows(sentence), vec![one("Ann Roe", "indirect", "the decision was wrong")], "{sentence}");
+    }
+}
+
+#[test]
+fn a_reported_person_the_story_comes_back_to_by_surname_is_the_he_that_follows() {
+    // Others reported in between; the sentence before names Diaz.
+    let x = rows(
+        "Tom Diaz said the plan was good. Sam Hale said the plan was bad. Officials said the vote was fair. \
+         The count took a day. Diaz visited the port on Tuesday. \u{201C}We are ready,\u{201D} he told workers.",
+    );
+    assert_eq!(x.last(), Some(&one("Tom Diaz", "direct", "We are ready")));
+    // Right after another's report, a sentence about him leaves the one
+    // who just spoke the "he" of the next.
+    let x = rows(
+        "Tom Diaz said the plan was good. Sam Hale said the plan was bad. \
+         Diaz has a lead in the polls. He said the polls were wrong.",
+    );
+    assert_eq!(x.last(), Some(&one("Sam Hale", "indirect", "the polls were wrong")));
+}

@@ -1684,7 +1684,18 @@ fn named_after_description(
                         || k > d && is_possessive(c, k - 1)
                         // "The Ambassador to Syria, Ann Roe,": a title
                         // capitalised after the article, and its phrase.
-                        || k == d + 1 && k + 2 < b && !t[k + 1].cap && t[k + 1].is(class::PREP))
+                        // ("The High Commissioner for Human Rights, Ann
+                        // Roe,": and the title's words before it.)
+                        || k > d
+                            && t[d + 1..=k].iter().all(|x| x.word() && x.cap && !x.quoted)
+                            && k + 2 < b
+                            && !t[k + 1].cap
+                            && t[k + 1].is(class::PREP)
+                        // "The High Commissioner, Ann Roe,": a title
+                        // capitalised after the article ends it.
+                        || k + 1 == b
+                            && t[d].is(class::DET)
+                            && t[d + 1..b].iter().all(|x| x.word() && x.cap && !x.quoted))
             })
             || (last - b >= 3 && t[b - 1].word() && !t[b - 1].cap && !is_function(&t[b - 1]))
             || (last - b >= 3 && (d + 1..b).any(describing)))
