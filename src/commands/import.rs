@@ -1093,6 +1093,12 @@ fn write_export<R: BufRead>(
     let mut previous: HashMap<String, Vec<crate::extract::Statement>> = HashMap::new();
     // Each story's speakers so far, to derive the next revision's analysis.
     let mut known: HashMap<String, BTreeMap<String, claimtrail_store::SpeakerRecord>> = HashMap::new();
+    // As a directory's import does (see `import_directory`): the index
+    // keys revisions write at random places are logged and written into
+    // sled sorted once the revisions are in. What this pass reads back
+    // while loading (a story's latest statements and speakers) is read
+    // once per story, before its first revision of the import is staged.
+    store.defer_index()?;
     let mut batch = store.batch()?;
     // The lines of the first and the last revision staged in the batch
     // being filled.
@@ -1179,6 +1185,8 @@ fn write_export<R: BufRead>(
     }
     batch.commit()?;
     at.written += staged;
+    at.place = "the end (writing the index sorted)".to_string();
+    store.finish_index()?;
     for (n, from, into) in aliases {
         at.place = format!("line {n}");
         store.set_alias(&from, &into)?;
