@@ -751,8 +751,11 @@ fn a_store_restored_from_an_export_takes_no_more_room_than_one_imported_from_fil
     let restored = env.dir.path().join("restored");
     env.run(["--store", restored.to_str().unwrap(), "import", export.to_str().unwrap()]).ok();
     let (from_files, from_export) = (disk_bytes(&files), disk_bytes(&restored));
+    // Alone, the two are within 5% of each other; sled's file size varies
+    // with timing, and a third more was seen once in a loaded full run.
+    // Before the change, twice the size.
     assert!(
-        from_export * 4 <= from_files * 5,
+        from_export * 2 <= from_files * 3,
         "restored from the export: {from_export} bytes; imported from the files: {from_files} bytes"
     );
     let root_of = |store: &std::path::Path| {
