@@ -21,7 +21,9 @@
 //! never silently accepted. The id covers the text and the raw bytes but
 //! not how one came from the other, so an import also reads the text again
 //! from the raw bytes: it must be that text, or one that says the same
-//! (see [`RevisionLine::check_text`]). Statements and speakers travel with
+//! (see [`RevisionLine::check_text`]; `import --keep-recorded-text` lets a
+//! line of another analysis version keep a text that says something else,
+//! for a backup the user vouches for). Statements and speakers travel with
 //! the analysis version that derived them (`"analysis"`), and an import
 //! derives them again from the text: when the versions agree they must be
 //! equal (an edited statement, speaker or quote is refused, naming the
@@ -133,6 +135,48 @@ pub struct RevisionLine {
     /// The analysis version that derived `statements` and `speakers`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analysis: Option<String>,
+}
+
+/// A revision an import keeps with the text its export recorded, though
+/// this version reads its raw bytes into a text that says something else
+/// (`import --keep-recorded-text`): what the import lists of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeptText {
+    pub story: String,
+    pub number: u32,
+    /// The analysis version the export names (none in the oldest exports).
+    pub analysis: Option<String>,
+    /// Statements in the recorded text that this reading of the raw bytes
+    /// lacks, and the reverse (as the current extraction finds them).
+    pub added: usize,
+    pub removed: usize,
+    /// Whether the speakers differ (names, roles, kinds).
+    pub speakers_differ: bool,
+}
+
+impl KeptText {
+    /// "+3 -1 statements", and whether the speakers differ.
+    pub fn describe(&self) -> String {
+        let mut s = format!("+{} -{} statements", self.added, self.removed);
+        if self.speakers_differ {
+            s.push_str(", speakers differ");
+        }
+        s
+    }
+}
+
+/// How many items of sorted `a` are not in sorted `b`, and the reverse,
+/// counting repeats.
+fn sorted_difference<T: Ord>(a: &[T], b: &[T]) -> (usize, usize) {
+    let (mut i, mut j, mut only_a, mut only_b) = (0, 0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => (only_a, i) = (only_a + 1, i + 1),
+            std::cmp::Ordering::Greater => (only_b, j) = (only_b + 1, j + 1),
+            std::cmp::Ordering::Equal => (i, j) = (i + 1, j + 1),
+        }
+    }
+    (only_a + a.len() - i, only_b + b.len() - j)
 }
 
 impl RevisionLine {
@@ -251,7 +295,19 @@ impl RevisionLine {
     /// everything anyone says in it, and who they are, is what this reading
     /// of the raw bytes gives (`known`: the story's speakers so far). Only
     /// then is the analysis derived twice.
-    pub fn check_text(&self, raw: &[u8], known: &BTreeMap<String, SpeakerRecord>) -> Result<(), String> {
+    ///
+    /// When the line's analysis version is another's and `keep_recorded`
+    /// (`import --keep-recorded-text`), a text that says something else
+    /// stands too, and is returned as [`KeptText`] for the import to list:
+    /// the user vouches for the backup, and nothing can tell an older
+    /// reading from an edit. A line of this version's own never differs
+    /// legitimately, so it is refused either way.
+    pub fn check_text(
+        &self,
+        raw: &[u8],
+        known: &BTreeMap<String, SpeakerRecord>,
+        keep_recorded: bool,
+    ) -> Result<Option<KeptText>, String> {
         let name = (self.source != "-").then_some(self.source.as_str());
         let document = crate::ingest::read_document(raw, name).map_err(|e| {
             format!(
@@ -261,7 +317,7 @@ impl RevisionLine {
         })?;
         let read = document.text();
         if read == self.text {
-            return Ok(());
+            return Ok(None);
         }
         let said = |text: &str| -> Result<_, String> {
             let (statements, speakers) = crate::record::derive(&self.story, text, &BTreeSet::new(), &mut known.clone())
@@ -271,13 +327,37 @@ impl RevisionLine {
             said.sort();
             Ok((said, crate::record::speaker_snapshot(&speakers)))
         };
-        if said(&self.text)? != said(&read)? {
-            return Err(format!(
-                "revision {} of story {:?}: its text says what its raw bytes do not (an edited export?)",
-                self.number, self.story
-            ));
+        let (recorded, recorded_speakers) = said(&self.text)?;
+        let (reading, reading_speakers) = said(&read)?;
+        if recorded == reading && recorded_speakers == reading_speakers {
+            return Ok(None);
         }
-        Ok(())
+        let other_version = self.analysis.as_deref() != Some(crate::record::ANALYSIS_VERSION);
+        if other_version && keep_recorded {
+            let (added, removed) = sorted_difference(&recorded, &reading);
+            return Ok(Some(KeptText {
+                story: self.story.clone(),
+                number: self.number,
+                analysis: self.analysis.clone(),
+                added,
+                removed,
+                speakers_differ: recorded_speakers != reading_speakers,
+            }));
+        }
+        let why = match (&self.analysis, other_version) {
+            (_, false) => "an edited export?".to_string(),
+            (Some(version), true) => format!(
+                "an edited export, or another claimtrail's reading: {version}; \
+                 for a backup you made yourself, see import --keep-recorded-text"
+            ),
+            (None, true) => "an edited export, or an older claimtrail's reading; \
+                 for a backup you made yourself, see import --keep-recorded-text"
+                .to_string(),
+        };
+        Err(format!(
+            "revision {} of story {:?}: its text says what its raw bytes do not ({why})",
+            self.number, self.story
+        ))
     }
 
     /// The page's site and lines, as [`Self::to_new`] gives the furniture

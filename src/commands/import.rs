@@ -11,7 +11,7 @@ use claimtrail_store::{Hash32, Recorded, Store, WriteBatch, blob_id, validate_st
 use indicatif::ProgressBar;
 use serde::Serialize;
 
-use crate::backup::{CheckLine, ExportReader, FORMAT_NAME, FORMAT_VERSION, Line};
+use crate::backup::{CheckLine, ExportReader, FORMAT_NAME, FORMAT_VERSION, KeptText, Line};
 use crate::commands::Ctx;
 use crate::commands::input::{DEFAULT_MAX_BYTES, Source, check_article, check_recordable, document_of, read_bytes};
 use crate::error::{CliError, Result, exit};
@@ -43,9 +43,15 @@ use crate::time::parse_time;
 /// revision. Running the same import again skips what is already there and
 /// finishes the job.
 ///
+/// A backup made with another claimtrail version whose revisions this
+/// version reads otherwise is refused; `--keep-recorded-text` restores it
+/// as recorded, listing each revision kept that way (only for backups you
+/// made yourself: see below).
+///
 /// Examples:
 ///   claimtrail import archive/
 ///   claimtrail import backup.jsonl --store restored/
+///   claimtrail import last-month.jsonl --keep-recorded-text --store restored/
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -63,6 +69,24 @@ pub struct Args {
     /// Refuse revision files larger than this many bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Restore a backup you made yourself with another claimtrail version:
+    /// keep each revision's text as that version read it, even where this
+    /// version reads its raw bytes into a text that says something else.
+    ///
+    /// Without it, such a revision is refused (it looks exactly like an
+    /// edited export). With it, each revision kept that way is listed
+    /// (story, number, and how its statements differ from this version's
+    /// reading, e.g. "+3 -1 statements"); its raw bytes are kept as
+    /// evidence, its statements are derived from the kept text, and
+    /// `verify` proves the store holds what the backup said, not that the
+    /// text came from the bytes. Do not use it on an export from anyone
+    /// else: anyone can name another version in a line and write a text
+    /// with quotes no page held, its ids recomputed, and this flag takes
+    /// it. A line of this version's own is refused whatever the flag. Keep
+    /// the backup you restored from: the restored store's own export names
+    /// this version for those revisions, and this version refuses them.
+    #[arg(long)]
+    pub keep_recorded_text: bool,
 }
 
 #[cfg(test)]
@@ -105,12 +129,21 @@ struct Summary {
     unchanged: u64,
     skipped: u64,
     stories: u64,
+    /// Revisions kept with their recorded text (`--keep-recorded-text`).
+    kept_text: Vec<KeptText>,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
     // A directory that is someone else's is refused before the input is
     // read (which may take long), as well as when the store is opened.
     ctx.check_store_target()?;
+    if args.keep_recorded_text && (args.path.is_dir() || crate::warc::is_warc_input(&args.path)) {
+        return Err(CliError::new(format!(
+            "--keep-recorded-text applies to an export, and {} is not one",
+            args.path.display()
+        ))
+        .with_hint("a directory or a web archive is read with this version; only an export carries recorded texts"));
+    }
     if crate::warc::is_warc_input(&args.path) {
         return crate::warc::import::run(ctx, &args.path, args.max_bytes);
     }
@@ -158,7 +191,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             true => Some(ctx.open_store()?),
             false => None,
         };
-        let checked = check_export(&mut reader, existing.as_ref(), &name, args.max_bytes)?;
+        let checked = check_export(&mut reader, existing.as_ref(), &name, args.max_bytes, args.keep_recorded_text)?;
         let lines: Box<dyn BufRead> = match reader.spool.take() {
             Some(spool) => {
                 let mut f = spool.into_inner().map_err(|e| CliError::new(format!("cannot copy {name} aside: {e}")))?;
@@ -174,7 +207,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
         let batch_size = batch_size(args.batch, &store);
         checked.against(&store, &name)?;
         let progress = crate::output::progress_bar(checked.revisions, args.quiet);
-        let s = import_export(
+        let mut s = import_export(
             &mut store,
             &name,
             ExportReader::new(lines, &name, limit),
@@ -183,11 +216,28 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<u8> {
             &progress,
         )?;
         progress.finish_and_clear();
+        s.kept_text = checked.kept_text;
         s
     };
     if ctx.out.json() {
         ctx.out.write_json(&summary)?;
     } else {
+        if !summary.kept_text.is_empty() {
+            ctx.out.line(&format!(
+                "kept the recorded text of {} {} from another claimtrail version (this version reads its raw bytes otherwise):",
+                summary.kept_text.len(),
+                if summary.kept_text.len() == 1 { "revision" } else { "revisions" }
+            ))?;
+            for k in &summary.kept_text {
+                ctx.out.line(&format!(
+                    "  {}@{}  {}  ({})",
+                    k.story,
+                    k.number,
+                    k.describe(),
+                    k.analysis.as_deref().unwrap_or("no analysis version")
+                ))?;
+            }
+        }
         ctx.out.line(&format!(
             "imported {} revisions into {} stories ({} already there, {} unchanged)",
             summary.recorded, summary.stories, summary.skipped, summary.unchanged
@@ -637,6 +687,9 @@ struct Checked {
     /// Stories with a revision to write whose analysis another version
     /// derived: the import derives theirs again (see [`import_export`]).
     rederive: HashSet<String>,
+    /// Revisions whose recorded text stands though this version reads
+    /// their raw bytes otherwise (`--keep-recorded-text`).
+    kept_text: Vec<KeptText>,
 }
 
 /// A story's revisions in an export: (number, id) of each, and the parent
@@ -666,6 +719,7 @@ fn check_export<R: BufRead>(
     store: Option<&Store>,
     name: &str,
     max_bytes: u64,
+    keep_recorded_text: bool,
 ) -> Result<Checked> {
     let mut checked = Checked::default();
     let mut stories: HashMap<String, StoryCheck> = HashMap::new();
@@ -778,7 +832,9 @@ fn check_export<R: BufRead>(
                     .with_hint("a story's revisions are recorded in the order they were captured"));
                 }
                 story.latest = Some(r.captured_at);
-                r.check_text(&raw, &story.known).map_err(|e| at(n, e))?;
+                if let Some(kept) = r.check_text(&raw, &story.known, keep_recorded_text).map_err(|e| at(n, e))? {
+                    checked.kept_text.push(kept);
+                }
                 if r.analysis.as_deref() != Some(crate::record::ANALYSIS_VERSION) {
                     checked.rederive.insert(r.story.clone());
                 }
@@ -1037,6 +1093,12 @@ fn write_export<R: BufRead>(
     let mut previous: HashMap<String, Vec<crate::extract::Statement>> = HashMap::new();
     // Each story's speakers so far, to derive the next revision's analysis.
     let mut known: HashMap<String, BTreeMap<String, claimtrail_store::SpeakerRecord>> = HashMap::new();
+    // As a directory's import does (see `import_directory`): the index
+    // keys revisions write at random places are logged and written into
+    // sled sorted once the revisions are in. What this pass reads back
+    // while loading (a story's latest statements and speakers) is read
+    // once per story, before its first revision of the import is staged.
+    store.defer_index()?;
     let mut batch = store.batch()?;
     // The lines of the first and the last revision staged in the batch
     // being filled.
@@ -1123,6 +1185,8 @@ fn write_export<R: BufRead>(
     }
     batch.commit()?;
     at.written += staged;
+    at.place = "the end (writing the index sorted)".to_string();
+    store.finish_index()?;
     for (n, from, into) in aliases {
         at.place = format!("line {n}");
         store.set_alias(&from, &into)?;

@@ -359,6 +359,96 @@ fn a_quote_invented_in_an_export_s_text_with_its_ids_recomputed_imported_cleanly
     env.run(["--store", copy.to_str().unwrap(), "verify"]).ok();
 }
 
+/// The ferry's export with revision 2's text saying something its raw
+/// bytes do not (one quote reworded, its ids recomputed), as a line from
+/// the analysis version `analysis` (`None`: this build's own, as exported).
+fn ferry_with_another_text(env: &Env, analysis: Option<&str>) -> (Vec<serde_json::Value>, String) {
+    let mut lines = export_lines(&ferry(env));
+    let text = lines[2]["text"].as_str().unwrap().to_string();
+    let other = text.replace("Every boat has passed its inspection", "No boat has passed an inspection");
+    assert_ne!(text, other);
+    lines[2]["text"] = other.clone().into();
+    if let Some(version) = analysis {
+        lines[2]["analysis"] = version.into();
+    }
+    crate::util::rechain(&mut lines);
+    (lines, other)
+}
+
+/// A newsroom that upgraded could not restore last month's backup: where
+/// the older claimtrail's reading of a page said something this one's
+/// does not, the whole import was refused as an edited export, with no way
+/// to restore it. Still refused by default, now naming the way out; with
+/// `--keep-recorded-text` it restores as recorded, listing what was kept.
+/// (Fails on main: no such flag, and the refusal does not name it.)
+#[test]
+fn a_backup_from_another_version_whose_text_differs_restores_with_keep_recorded_text() {
+    let env = Env::new();
+    let older = "claimtrail-analysis 0.0.1+0000000000000000";
+    let (lines, other) = ferry_with_another_text(&env, Some(older));
+    let (f, err) = refused_into_a_new_store(&env, "older.jsonl", &lines);
+    assert!(
+        err.contains("older.jsonl: line 3: revision 2 of story \"ferry\": its text says what its raw bytes do not")
+            && err.contains(older)
+            && err.contains("--keep-recorded-text"),
+        "{err}"
+    );
+    let copy = env.dir.path().join("restored");
+    let store = copy.to_str().unwrap();
+    let out = env.run(["--store", store, "import", f.to_str().unwrap(), "--keep-recorded-text"]);
+    let stdout = out.ok();
+    assert!(
+        stdout.contains("kept the recorded text of 1 revision from another claimtrail version")
+            && stdout.contains(&format!("  ferry@2  +1 -1 statements  ({older})"))
+            && stdout.contains("imported 2 revisions into 1 stories"),
+        "{stdout}"
+    );
+    env.run(["--store", store, "verify"]).ok();
+    let shown = env.run(["--store", store, "show", "ferry@2", "--format", "json"]).json();
+    assert_eq!(shown["text"].as_str().unwrap(), other, "the recorded text is the revision's text");
+    assert!(shown.to_string().contains("No boat has passed an inspection"), "its statements are the text's: {shown}");
+    // Scripts get the same list.
+    let again = env.dir.path().join("again");
+    let json = env
+        .run([
+            "--store",
+            again.to_str().unwrap(),
+            "import",
+            f.to_str().unwrap(),
+            "--keep-recorded-text",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(json["kept_text"][0]["story"], "ferry", "{json}");
+    assert_eq!((json["kept_text"][0]["added"].as_u64(), json["kept_text"][0]["removed"].as_u64()), (Some(1), Some(1)));
+    // Only an export carries recorded texts.
+    let err = env.run(["import", harbor_dir(&env).to_str().unwrap(), "--keep-recorded-text"]).err().to_string();
+    assert!(err.contains("--keep-recorded-text applies to an export"), "{err}");
+}
+
+/// A line this build's own analysis derived cannot legitimately carry a
+/// text its raw bytes do not give: refused, flag or not, and the refusal
+/// does not offer the flag. (Fails on main: no such flag.)
+#[test]
+fn a_line_of_this_version_whose_text_differs_is_refused_even_with_keep_recorded_text() {
+    let env = Env::new();
+    let (lines, _) = ferry_with_another_text(&env, None);
+    let f = export_file(&env, "same.jsonl", &lines);
+    for flag in [None, Some("--keep-recorded-text")] {
+        let copy = env.dir.path().join(format!("copy{}", flag.is_some()));
+        let mut args = vec!["--store", copy.to_str().unwrap(), "import", f.to_str().unwrap()];
+        args.extend(flag);
+        let err = env.run(args).err().to_string();
+        assert!(
+            err.contains("same.jsonl: line 3: revision 2 of story \"ferry\": its text says what its raw bytes do not (an edited export?)"),
+            "{flag:?}: {err}"
+        );
+        assert!(!err.contains("--keep-recorded-text"), "{flag:?}: the flag is no way out here: {err}");
+        assert!(!copy.exists(), "{flag:?}: the store is not even created");
+    }
+}
+
 #[test]
 fn a_paragraph_dropped_from_an_export_with_its_speaker_passed_for_furniture() {
     let env = Env::new();
@@ -577,28 +667,39 @@ fn an_import_that_fails_while_writing_says_how_far_it_got() {
     env.run(["import", root.to_str().unwrap()]).ok();
     let export = env.file("chronicle.jsonl", env.run(["export"]).ok());
     // The size the whole import leaves sled's data file at (much larger
-    // than the journal); half of it is the limit, so that some batches
-    // are written and one is not.
+    // than the journal). The index keys written at random places are
+    // written into sled sorted at the end (as a directory's are), so the
+    // file grows most then: the limit is halved until a batch, not that
+    // last step, is what fails, so that some batches are written and one
+    // is not.
     let full = env.dir.path().join("full");
     env.run(["--store", full.to_str().unwrap(), "import", "--batch", "4", export.to_str().unwrap()]).ok();
     let data = std::fs::metadata(full.join("db/db")).unwrap().len();
-    let limit_kb = data / 2 / 1024;
     let copy = env.dir.path().join("copy");
-    // bash's ulimit -f counts KB; with SIGXFSZ ignored, a write past the
-    // limit fails with EFBIG instead of killing the process.
-    let out = Run::from(
-        std::process::Command::new("bash")
-            .arg("-c")
-            .arg("trap '' XFSZ; ulimit -f \"$1\"; shift; exec \"$@\"")
-            .arg("limited")
-            .arg(limit_kb.to_string())
-            .arg(assert_cmd::cargo::cargo_bin!("claimtrail"))
-            .args(["--store", copy.to_str().unwrap(), "import", "--batch", "4", export.to_str().unwrap()])
-            .env("CLAIMTRAIL_NOW", crate::util::NOW)
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run claimtrail under bash"),
-    );
+    let limited = |limit_kb: u64| {
+        let _ = std::fs::remove_dir_all(&copy);
+        // bash's ulimit -f counts KB; with SIGXFSZ ignored, a write past
+        // the limit fails with EFBIG instead of killing the process.
+        Run::from(
+            std::process::Command::new("bash")
+                .arg("-c")
+                .arg("trap '' XFSZ; ulimit -f \"$1\"; shift; exec \"$@\"")
+                .arg("limited")
+                .arg(limit_kb.to_string())
+                .arg(assert_cmd::cargo::cargo_bin!("claimtrail"))
+                .args(["--store", copy.to_str().unwrap(), "import", "--batch", "4", export.to_str().unwrap()])
+                .env("CLAIMTRAIL_NOW", crate::util::NOW)
+                .env("NO_COLOR", "1")
+                .output()
+                .expect("run claimtrail under bash"),
+        )
+    };
+    let mut limit_kb = data / 2 / 1024;
+    let mut out = limited(limit_kb);
+    while out.stderr.contains("writing failed at the end") && limit_kb > 64 {
+        limit_kb /= 2;
+        out = limited(limit_kb);
+    }
     let err = out.err();
     let name = export.display().to_string();
     let said = err
@@ -619,4 +720,46 @@ fn an_import_that_fails_while_writing_says_how_far_it_got() {
     let out = env.run(["--store", copy.to_str().unwrap(), "import", export.to_str().unwrap()]);
     assert!(out.ok().contains(&format!("({written} already there")), "{}", out.stdout);
     assert_eq!(env.run(["--store", copy.to_str().unwrap(), "export"]).ok(), std::fs::read_to_string(&export).unwrap());
+}
+
+/// Bytes a directory takes on disk, all files below it.
+fn disk_bytes(dir: &std::path::Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let meta = e.metadata().unwrap();
+            if meta.is_dir() { disk_bytes(&e.path()) } else { meta.blocks() * 512 }
+        })
+        .sum()
+}
+
+/// A store restored from an export took two to three times the disk of
+/// the same revisions imported from their files (144 against 69 MB for
+/// 4,500 generated revisions): the export's import wrote each batch's
+/// randomly keyed index entries into sled as it went, where a directory's
+/// defers them and writes them sorted at the end. Now both do. (On sled
+/// only: the size of sled's files.)
+#[test]
+fn a_store_restored_from_an_export_takes_no_more_room_than_one_imported_from_files() {
+    let env = Env::new_sled();
+    let root = crate::util::wordy_archive(&env, "chronicle", 200);
+    let files = env.dir.path().join("files");
+    env.run(["--store", files.to_str().unwrap(), "import", root.to_str().unwrap()]).ok();
+    let export = env.file("chronicle.jsonl", env.run(["--store", files.to_str().unwrap(), "export"]).ok());
+    let restored = env.dir.path().join("restored");
+    env.run(["--store", restored.to_str().unwrap(), "import", export.to_str().unwrap()]).ok();
+    let (from_files, from_export) = (disk_bytes(&files), disk_bytes(&restored));
+    // Alone, the two are within 5% of each other; sled's file size varies
+    // with timing, and a third more was seen once in a loaded full run.
+    // Before the change, twice the size.
+    assert!(
+        from_export * 2 <= from_files * 3,
+        "restored from the export: {from_export} bytes; imported from the files: {from_files} bytes"
+    );
+    let root_of = |store: &std::path::Path| {
+        env.run(["--store", store.to_str().unwrap(), "verify", "--format", "json"]).json()["root"].clone()
+    };
+    assert_eq!(root_of(&restored), root_of(&files));
 }
