@@ -722,27 +722,14 @@ fn an_import_that_fails_while_writing_says_how_far_it_got() {
     assert_eq!(env.run(["--store", copy.to_str().unwrap(), "export"]).ok(), std::fs::read_to_string(&export).unwrap());
 }
 
-/// Bytes a directory takes on disk, all files below it.
-fn disk_bytes(dir: &std::path::Path) -> u64 {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| {
-            let meta = e.metadata().unwrap();
-            if meta.is_dir() { disk_bytes(&e.path()) } else { meta.blocks() * 512 }
-        })
-        .sum()
-}
-
-/// A store restored from an export took two to three times the disk of
-/// the same revisions imported from their files (144 against 69 MB for
-/// 4,500 generated revisions): the export's import wrote each batch's
-/// randomly keyed index entries into sled as it went, where a directory's
-/// defers them and writes them sorted at the end. Now both do. (On sled
-/// only: the size of sled's files.)
+/// A store restored from an export is the store the files made: the same
+/// verify root, whichever path wrote its index (an export's import now
+/// defers its index keys and writes them sorted at the end, as a
+/// directory's does; what that saves on disk, 144 against 65-68 MB for
+/// 4,500 generated revisions, is measured in BENCHMARKS.md, not here:
+/// sled's file sizes move with timing).
 #[test]
-fn a_store_restored_from_an_export_takes_no_more_room_than_one_imported_from_files() {
+fn a_store_restored_from_an_export_is_the_store_imported_from_files() {
     let env = Env::new_sled();
     let root = crate::util::wordy_archive(&env, "chronicle", 200);
     let files = env.dir.path().join("files");
@@ -750,16 +737,12 @@ fn a_store_restored_from_an_export_takes_no_more_room_than_one_imported_from_fil
     let export = env.file("chronicle.jsonl", env.run(["--store", files.to_str().unwrap(), "export"]).ok());
     let restored = env.dir.path().join("restored");
     env.run(["--store", restored.to_str().unwrap(), "import", export.to_str().unwrap()]).ok();
-    let (from_files, from_export) = (disk_bytes(&files), disk_bytes(&restored));
-    // Alone, the two are within 5% of each other; sled's file size varies
-    // with timing, and a third more was seen once in a loaded full run.
-    // Before the change, twice the size.
-    assert!(
-        from_export * 2 <= from_files * 3,
-        "restored from the export: {from_export} bytes; imported from the files: {from_files} bytes"
-    );
     let root_of = |store: &std::path::Path| {
         env.run(["--store", store.to_str().unwrap(), "verify", "--format", "json"]).json()["root"].clone()
     };
     assert_eq!(root_of(&restored), root_of(&files));
+    assert_eq!(
+        env.run(["--store", restored.to_str().unwrap(), "export"]).ok(),
+        std::fs::read_to_string(&export).unwrap()
+    );
 }
