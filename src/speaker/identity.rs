@@ -25,6 +25,7 @@ use claimtrail_store::SpeakerRecord;
 
 use super::names::{
     Given, PersonName, acronym, compare_given, initials, is_office, is_proper_body_name, org_key, role_words,
+    surname_key,
 };
 
 /// One recorded speaker inside an identity, and why it belongs.
@@ -75,6 +76,8 @@ pub struct Prepared {
     roles: Vec<String>,
     /// The role words that name an office.
     offices: BTreeSet<String>,
+    /// The surname's key ([`surname_key`]).
+    surname: Option<String>,
 }
 
 impl Prepared {
@@ -87,11 +90,14 @@ impl Prepared {
         roles.sort();
         roles.dedup();
         let offices = roles.iter().filter(|w| is_office(w)).cloned().collect();
-        Prepared { rec, name, roles, offices }
+        let surname = name.surname.as_deref().map(|s| surname_key(s).into_owned());
+        Prepared { rec, name, roles, offices, surname }
     }
 
+    /// The surname as compared ([`surname_key`]: "Zelenskyy" and
+    /// "Zelensky" are one).
     fn surname(&self) -> Option<&str> {
-        self.name.surname.as_deref()
+        self.surname.as_deref()
     }
 }
 

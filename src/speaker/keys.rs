@@ -4,15 +4,16 @@
 
 use claimtrail_store::SpeakerRecord;
 
-use super::names::{PersonName, acronym, initials, name_key, org_key};
+use super::names::{PersonName, acronym, initials, name_key, org_key, surname_spellings};
 
 /// The name-index keys under which other spellings of `rec` are found.
 pub fn related_keys(rec: &SpeakerRecord) -> Vec<String> {
     let mut out = Vec::new();
     match rec.kind.as_str() {
         "person" => {
+            // ("Zelenskyy" finds "Zelensky" and "Zelenskiy".)
             if let Some(s) = PersonName::parse_recorded(&rec.name).surname {
-                out.push(format!("s:{s}"));
+                out.extend(surname_spellings(&s).into_iter().map(|s| format!("s:{s}")));
             }
         }
         "organization" => {

@@ -69,6 +69,43 @@ fn umlaut_key(w: &str) -> String {
     out
 }
 
+/// The stem and ending of a folded surname whose ending Slavic names are
+/// transliterated several ways ("zelenskyy", "zelenskiy", "zelenskii",
+/// "zelenski", "zelensky"; "navalnyy", "navalny"): after "sk", "zk", "ck"
+/// or "n", in a word of five letters or more.
+fn slavic_ending(w: &str) -> Option<(&str, &str)> {
+    if w.len() < 5 || !w.is_ascii() {
+        return None;
+    }
+    let ending = SLAVIC_ENDINGS.iter().find(|e| w.ends_with(**e))?;
+    let stem = &w[..w.len() - ending.len()];
+    let after_k = ["sk", "zk", "ck"].iter().any(|s| stem.ends_with(s));
+    (after_k || (stem.ends_with('n') && *ending != "i")).then_some((stem, ending))
+}
+
+/// The endings [`slavic_ending`] reads as one, longest first.
+const SLAVIC_ENDINGS: [&str; 7] = ["yy", "iy", "ii", "yi", "ij", "y", "i"];
+
+/// The key a surname is compared by: [`slavic_ending`]'s forms as "y".
+pub fn surname_key(surname: &str) -> std::borrow::Cow<'_, str> {
+    match slavic_ending(surname) {
+        Some((stem, ending)) if ending != "y" => format!("{stem}y").into(),
+        _ => surname.into(),
+    }
+}
+
+/// Every spelling of a surname [`surname_key`] reads as one, the name
+/// index's keys for other outlets' spellings of it.
+pub fn surname_spellings(surname: &str) -> Vec<String> {
+    match slavic_ending(surname) {
+        Some((stem, _)) => {
+            let after_k = !stem.ends_with('n');
+            SLAVIC_ENDINGS.iter().filter(|e| after_k || **e != "i").map(|e| format!("{stem}{e}")).collect()
+        }
+        None => vec![surname.to_string()],
+    }
+}
+
 /// A person's surname: the last word of the name, generational suffixes
 /// ("Jr.", "III") left out.
 pub fn surname(name: &str) -> Option<String> {
@@ -633,6 +670,21 @@ mod tests {
     /// How the given names of two spellings compare.
     fn g(a: &str, b: &str) -> Given {
         compare_given(&PersonName::parse(a).given, &PersonName::parse(b).given)
+    }
+
+    #[test]
+    fn a_slavic_surnames_endings_are_one_key_and_every_spelling_is_looked_up() {
+        for s in ["zelenskyy", "zelenskiy", "zelenskii", "zelenski", "zelensky", "zelenskyi", "zelenskij"] {
+            assert_eq!(surname_key(s), "zelensky", "{s}");
+        }
+        assert_eq!(surname_key("navalnyy"), "navalny");
+        // Not every "y" or "i": a name's own ending, or a short one.
+        for s in ["kennedy", "rossi", "bellini", "navalni", "sky", "yi", "levy"] {
+            assert_eq!(surname_key(s), s, "{s}");
+        }
+        let spellings = surname_spellings("zelenskyy");
+        assert!(["zelensky", "zelenskiy", "zelenski"].iter().all(|s| spellings.contains(&s.to_string())));
+        assert_eq!(surname_spellings("kennedy"), ["kennedy"]);
     }
 
     #[test]

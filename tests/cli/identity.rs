@@ -481,3 +481,30 @@ fn a_pronoun_tied_to_no_one_is_listed_as_unresolved_not_as_a_person() {
     let json = env.run(["speakers", "pier", "--format", "json"]).json();
     assert!(json.as_array().unwrap().iter().any(|s| s["name"] == "unresolved"), "{json}");
 }
+
+/// A Slavic surname's ending transliterated three ways by three outlets
+/// ("Zelenskyy", "Zelensky", "Zelenskiy"; "Navalnyy", "Navalny"): one
+/// person each. "Kennedy" keeps its own "y".
+#[test]
+fn a_slavic_surname_transliterated_several_ways_is_one_person_across_outlets() {
+    let env = Env::new();
+    let reports = [
+        (
+            "talks-a",
+            "Talks stall\n\nPresident Oleksandr Vorenskyy said the talks had stalled.\n\nDmitri Balnyy said the \
+             verdict was unjust.\n",
+        ),
+        (
+            "talks-b",
+            "Geneva talks end\n\nOleksandr Vorensky, the president, told reporters the talks had stalled.\n\nBalny \
+             said the verdict would be appealed.\n",
+        ),
+        ("talks-c", "No deal in Geneva\n\nMr Vorenskiy said the negotiations would resume in May.\n"),
+        ("talks-d", "Senate reacts\n\nSen. Ann Kennedy said the aid would pass.\n"),
+    ];
+    record_all(&env, &reports);
+    stories_of_each(&env, &[("Vorensky", 3), ("Vorenskyy", 3), ("Balnyy", 2), ("Kennedy", 1)]);
+    let text = env.run(["speakers"]).ok().to_string();
+    let people = text.lines().skip(1).filter(|l| l.contains(" person ")).count();
+    assert_eq!(people, 3, "{text}");
+}
