@@ -390,7 +390,16 @@ fn title_means(title: &str, head: &str) -> bool {
 
 /// Words of a title (lowercase, without a full stop) that "the HEAD" reads
 /// as other words: "the congressman" for "Rep.", "the senator" for "Sen.".
-const SHORT_TITLES: [(&str, &[&str]); 8] = [
+const SHORT_TITLES: [(&str, &[&str]); 15] = [
+    // "the Ukrainian leader" after "President Zelensky", "the pontiff"
+    // after "Pope Leo".
+    ("president", &["leader"]),
+    ("prime", &["leader"]),
+    ("premier", &["leader"]),
+    ("chancellor", &["leader"]),
+    ("king", &["leader", "monarch"]),
+    ("queen", &["monarch"]),
+    ("pope", &["pontiff"]),
     ("rep", &["congressman", "congresswoman", "representative", "lawmaker", "legislator"]),
     ("representative", &["congressman", "congresswoman", "lawmaker", "legislator"]),
     ("sen", &["senator", "lawmaker", "legislator"]),
@@ -4173,9 +4182,23 @@ impl<'a> Registry<'a> {
         {
             return None;
         }
+        // "the Ukrainian leader" after "Ukrainian President Volodymyr
+        // Zelenskyy": capitalised words before the head that the person's
+        // role holds too (not "the Russian leader" for him).
+        let before_head: &[&str] = match at_head {
+            Some(at) => &words[usize::from(matches!(words[0], "the" | "The"))..at],
+            None => &[],
+        };
+        let role_holds = |e: &Entry| {
+            !before_head.is_empty()
+                && before_head.iter().all(|w| is_cap(w))
+                && e.speaker.role.as_deref().is_some_and(|r| {
+                    before_head.iter().all(|w| r.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)))
+                })
+        };
         let found = self.most_recent_named(head, |e| {
             (e.has_head(head)
-                || bare
+                || (bare || role_holds(e))
                     && e.speaker.kind == SpeakerKind::Person
                     && e.title.as_deref().is_some_and(|t| title_means(t, head)))
                 && same_rank(e, ranks_before_head)

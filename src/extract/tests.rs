@@ -2278,3 +2278,29 @@ fn a_reported_person_the_story_comes_back_to_by_surname_is_the_he_that_follows()
     );
     assert_eq!(x.last(), Some(&one("Sam Hale", "indirect", "the polls were wrong")));
 }
+
+#[test]
+fn a_leader_described_by_what_their_role_says_is_them() {
+    // "the Belgian leader" after "Belgian President Marc Dufour": the
+    // role holds the word before the head; another country's leader is
+    // someone else. "The leader" and "the pontiff" stand for a president
+    // and a pope.
+    let x = rows(
+        "Belgian President Marc Dufour said the talks had stalled. \
+         \u{201C}We will not give up,\u{201D} the Belgian leader said.",
+    );
+    assert_eq!(x[1], one("Marc Dufour", "direct", "We will not give up"));
+    let x = rows(
+        "Belgian President Marc Dufour said the talks had stalled. \
+         \u{201C}We will not give up,\u{201D} the Dutch leader said.",
+    );
+    assert_ne!(x[1].0.as_deref(), Some("Marc Dufour"));
+    assert_eq!(
+        rows("President Tom Diaz said the talks had stalled. The leader said more was needed.")[1].0.as_deref(),
+        Some("Tom Diaz")
+    );
+    assert_eq!(
+        rows("Pope Leo said peace was possible. The pontiff said more was needed.")[1].0.as_deref(),
+        Some("Leo")
+    );
+}
