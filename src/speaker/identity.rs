@@ -24,8 +24,8 @@ use std::collections::{BTreeSet, HashMap};
 use claimtrail_store::SpeakerRecord;
 
 use super::names::{
-    Given, PersonName, acronym, compare_given, initials, is_office, is_proper_body_name, org_key, role_words,
-    surname_key,
+    Given, PersonName, ROYAL_TITLES, acronym, canonical_word, compare_given, initials, is_office, is_proper_body_name,
+    org_key, role_words, surname_key,
 };
 
 /// One recorded speaker inside an identity, and why it belongs.
@@ -99,6 +99,27 @@ impl Prepared {
     fn surname(&self) -> Option<&str> {
         self.surname.as_deref()
     }
+}
+
+/// The royal title words among a person's roles.
+fn royal_titles(p: &Prepared) -> impl Iterator<Item = &str> {
+    p.roles.iter().map(String::as_str).filter(|w| ROYAL_TITLES.contains(w))
+}
+
+/// The clusters whose first member's first given name is `p`'s one name
+/// and who bear a royal title `p` bears too.
+fn royal_by_given_name(p: &Prepared, people: &[&Prepared], clusters: &[Vec<usize>]) -> Vec<usize> {
+    let Some(name) = p.name.surname.as_deref() else { return Vec::new() };
+    if royal_titles(p).next().is_none() {
+        return Vec::new();
+    }
+    (0..clusters.len())
+        .filter(|&c| {
+            let anchor = people[clusters[c][0]];
+            anchor.name.given.first().is_some_and(|g| canonical_word(g) == canonical_word(name))
+                && royal_titles(anchor).any(|t| royal_titles(p).any(|u| u == t))
+        })
+        .collect()
 }
 
 /// Roles conflict when both name an office, the offices differ, and the
@@ -254,12 +275,28 @@ fn cluster_people(mut people: Vec<&Prepared>, explain: bool) -> Vec<Identity> {
         let p = &people[i];
         let sn = p.surname().unwrap_or_default();
         let same: Vec<usize> = by_surname.get(sn).cloned().unwrap_or_default();
+        // A royal goes by a given name: "Crown Prince Mohammed" is the
+        // one Crown Prince Mohammed bin Salman, when one person of that
+        // given name bears the same royal title (before anyone whose
+        // surname the name is).
+        if let [c] = royal_by_given_name(p, &people, &clusters)[..] {
+            let anchor = &people[clusters[c][0]].rec.name;
+            evidence[i] = why!("a royal title and a given name; {anchor} is the one who bears both");
+            clusters[c].push(i);
+            continue;
+        }
         let fits: Vec<usize> = same
             .iter()
             .copied()
             .filter(|&c| {
                 let anchor = &people[clusters[c][0]];
-                !anchor.name.given.is_empty() && !clusters[c].iter().any(|&j| roles_conflict(people[j], p))
+                // (A royal title on the bare name is a given name's: no
+                // one of that surname who bears none.)
+                let royal_apart =
+                    royal_titles(p).next().is_some() && !royal_titles(anchor).any(|t| royal_titles(p).any(|u| u == t));
+                !anchor.name.given.is_empty()
+                    && !royal_apart
+                    && !clusters[c].iter().any(|&j| roles_conflict(people[j], p))
             })
             .collect();
         match fits.as_slice() {

@@ -4,7 +4,7 @@
 
 use claimtrail_store::SpeakerRecord;
 
-use super::names::{PersonName, acronym, initials, name_key, org_key, surname_spellings};
+use super::names::{PersonName, ROYAL_TITLES, acronym, initials, name_key, org_key, surname_spellings};
 
 /// The name-index keys under which other spellings of `rec` are found.
 pub fn related_keys(rec: &SpeakerRecord) -> Vec<String> {
@@ -12,8 +12,17 @@ pub fn related_keys(rec: &SpeakerRecord) -> Vec<String> {
     match rec.kind.as_str() {
         "person" => {
             // ("Zelenskyy" finds "Zelensky" and "Zelenskiy".)
-            if let Some(s) = PersonName::parse_recorded(&rec.name).surname {
-                out.extend(surname_spellings(&s).into_iter().map(|s| format!("s:{s}")));
+            let name = PersonName::parse_recorded(&rec.name);
+            if let Some(s) = &name.surname {
+                out.extend(surname_spellings(s).into_iter().map(|s| format!("s:{s}")));
+            }
+            // A royal's given name, under which "Crown Prince Mohammed" is
+            // recorded (`identity` decides whether it is them).
+            let royal = rec.role.as_deref().is_some_and(|r| {
+                r.split(|c: char| !c.is_alphanumeric()).any(|w| ROYAL_TITLES.contains(&w.to_lowercase().as_str()))
+            });
+            if royal && let Some(g) = name.given.first().filter(|g| g.len() > 1) {
+                out.push(format!("s:{g}"));
             }
         }
         "organization" => {

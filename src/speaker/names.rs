@@ -112,6 +112,9 @@ pub fn surname(name: &str) -> Option<String> {
     PersonName::parse(name).surname
 }
 
+/// Titles a royal or a pope is named with by a given name alone.
+pub const ROYAL_TITLES: [&str; 8] = ["king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope"];
+
 /// Generational and academic suffixes: not a surname.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
 

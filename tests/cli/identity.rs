@@ -508,3 +508,24 @@ fn a_slavic_surname_transliterated_several_ways_is_one_person_across_outlets() {
     let people = text.lines().skip(1).filter(|l| l.contains(" person ")).count();
     assert_eq!(people, 3, "{text}");
 }
+
+/// A royal goes by a given name: "Crown Prince Rashid" in one outlet is
+/// the Crown Prince Rashid bin Hamdan another names in full, not the
+/// trader surnamed Rashid, whom a bare surname would have joined.
+#[test]
+fn a_royal_named_by_a_given_name_is_the_one_who_bears_the_title() {
+    let env = Env::new();
+    let reports = [
+        (
+            "visit-a",
+            "Royal visit\n\nCrown Prince Rashid bin Hamdan said the talks were useful.\n\nOmar Rashid, a trader, \
+             said prices had fallen.\n",
+        ),
+        ("visit-b", "Visit ends\n\nSaudi Crown Prince Rashid said the talks would continue.\n"),
+    ];
+    record_all(&env, &reports);
+    stories_of_each(&env, &[("Rashid bin Hamdan", 2), ("Omar Rashid", 1)]);
+    let text = env.run(["speakers"]).ok().to_string();
+    let people = text.lines().skip(1).filter(|l| l.contains(" person ")).count();
+    assert_eq!(people, 2, "{text}");
+}
