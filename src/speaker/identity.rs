@@ -106,6 +106,11 @@ fn royal_titles(p: &Prepared) -> impl Iterator<Item = &str> {
     p.roles.iter().map(String::as_str).filter(|w| ROYAL_TITLES.contains(w))
 }
 
+/// Whether `a` and `b` bear a royal title in common.
+fn share_royal_title(a: &Prepared, b: &Prepared) -> bool {
+    royal_titles(a).any(|t| royal_titles(b).any(|u| u == t))
+}
+
 /// The clusters whose first member's first given name is `p`'s one name
 /// and who bear a royal title `p` bears too.
 fn royal_by_given_name(p: &Prepared, people: &[&Prepared], clusters: &[Vec<usize>]) -> Vec<usize> {
@@ -117,7 +122,7 @@ fn royal_by_given_name(p: &Prepared, people: &[&Prepared], clusters: &[Vec<usize
         .filter(|&c| {
             let anchor = people[clusters[c][0]];
             anchor.name.given.first().is_some_and(|g| canonical_word(g) == canonical_word(name))
-                && royal_titles(anchor).any(|t| royal_titles(p).any(|u| u == t))
+                && share_royal_title(anchor, p)
         })
         .collect()
 }
@@ -292,8 +297,7 @@ fn cluster_people(mut people: Vec<&Prepared>, explain: bool) -> Vec<Identity> {
                 let anchor = &people[clusters[c][0]];
                 // (A royal title on the bare name is a given name's: no
                 // one of that surname who bears none.)
-                let royal_apart =
-                    royal_titles(p).next().is_some() && !royal_titles(anchor).any(|t| royal_titles(p).any(|u| u == t));
+                let royal_apart = royal_titles(p).next().is_some() && !share_royal_title(anchor, p);
                 !anchor.name.given.is_empty()
                     && !royal_apart
                     && !clusters[c].iter().any(|&j| roles_conflict(people[j], p))
