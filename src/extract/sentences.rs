@@ -296,11 +296,27 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
     if single_letter || never_final(lower) {
         return false;
     }
+    // "$5.50." and "4.2." are numbers with a decimal point, no dotted
+    // abbreviation: the stop after them ends the sentence.
+    if word.contains('.') && is_decimal(word) {
+        return true;
+    }
     if word.contains('.') || maybe_final(lower) {
         let next_word: &str = para[next..].split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
         return cues::lookup(next_word).class & class::STARTER != 0;
     }
     true
+}
+
+/// Whether `word` is a number with a decimal point, maybe with a currency
+/// sign before it: "5.50", "$4.10", "€1.2" (digits after the point).
+fn is_decimal(word: &str) -> bool {
+    let number = word.trim_start_matches(['$', '\u{20AC}', '\u{00A3}', '\u{00A5}']);
+    let Some((whole, fraction)) = number.split_once('.') else { return false };
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a whole sentence or paragraph is nothing but links.
@@ -364,6 +380,14 @@ mod tests {
         assert_eq!(
             sents(p),
             vec!["Gen. Ann B. Cole Jr. of the U.S. Army spoke on Feb. 3.", "The U.S. team left.", "Sen. Roe agreed."]
+        );
+    }
+
+    #[test]
+    fn a_number_with_a_decimal_point_ends_its_sentence() {
+        assert_eq!(
+            sents("The range was $5.00 to $5.50. Analysts had expected $4.85. Growth was 2.1. Shares rose."),
+            vec!["The range was $5.00 to $5.50.", "Analysts had expected $4.85.", "Growth was 2.1.", "Shares rose."]
         );
     }
 
