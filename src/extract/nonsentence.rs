@@ -157,6 +157,13 @@ const WIRE_CREDITS: &[&str] =
 /// goes on as a sentence: "Photos show the bridge collapsing, the police
 /// said." has no label after "Photos".
 fn is_credit_line(t: &str) -> bool {
+    // "(Reporting by Jane Roe; Editing by John Doe)": a wire service's
+    // credits in brackets are the same line.
+    if let Some(inner) = t.strip_prefix(['(', '['])
+        && t.ends_with([')', ']'])
+    {
+        return is_credit_line(&inner[..inner.len() - 1]);
+    }
     // Every shape below opens with a capital: most sentences leave here.
     if t.len() > 300 || !t.starts_with(|c: char| c.is_uppercase()) {
         return false;
@@ -594,6 +601,7 @@ mod tests {
             "A version of this article appears in print on Nov. 3, 2026, Section A, Page 14 of the City edition \
              with the headline: Council Bans Cars.",
             "Ana Lima contributed reporting from Lisbon.",
+            "(Reporting by Jane Lee in Detroit; Editing by Tom Hals)",
             "Photo by Jane Roe/The Ledger",
             "Photo: Jane Roe/The Ledger",
             "Image source, Getty Images",
