@@ -1719,6 +1719,23 @@ fn a_clause_of_the_writers_after_a_frame_is_the_outlets_own() {
 }
 
 #[test]
+fn a_clause_after_a_semicolon_is_the_outlets_own() {
+    // A revision that changes the offer changes a claim.
+    assert_eq!(
+        rows(
+            "The union is seeking a 22% raise; the hospitals have offered 12%.\n\n\
+             Roe said the union wants more; the next round will start on Friday."
+        ),
+        vec![
+            one("union", "indirect", "a 22% raise"),
+            own("the hospitals have offered 12%."),
+            one("Roe", "indirect", "the union wants more"),
+            own("the next round will start on Friday."),
+        ]
+    );
+}
+
+#[test]
 fn a_clause_of_the_writers_before_a_frame_is_the_outlets_own() {
     assert_eq!(
         rows(

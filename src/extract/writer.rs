@@ -136,12 +136,17 @@ fn relative_opening(lead: &str) -> Option<&str> {
 pub(super) fn trailing_clause(doc: &str, from: usize, end: usize) -> Option<usize> {
     const OPENERS: [&str; 8] = ["though", "although", "but", "while", "whereas", "and", "yet", "even"];
     let rest = doc.get(from..end)?.trim_start();
+    let semicolon = rest.starts_with(';');
     let rest = rest.strip_prefix([',', ';']).or_else(|| rest.strip_prefix('\u{2014}'))?.trim_start();
     let (opener, mut clause) = rest.split_once(' ')?;
     if !OPENERS.iter().any(|o| opener.eq_ignore_ascii_case(o)) {
-        return None;
-    }
-    if opener.eq_ignore_ascii_case("even") {
+        // "The union is seeking 22%; the hospitals have offered 12%": a
+        // semicolon opens a clause of its own with no conjunction.
+        if !semicolon {
+            return None;
+        }
+        clause = rest;
+    } else if opener.eq_ignore_ascii_case("even") {
         clause = clause.strip_prefix("though ")?;
     }
     // ("he said, and \"everyone started running\"": a quotation after the
@@ -150,7 +155,9 @@ pub(super) fn trailing_clause(doc: &str, from: usize, end: usize) -> Option<usiz
         return None;
     }
     let words = words(clause);
-    let reported = reports(&words);
+    // (After a semicolon, only a verb of saying makes the clause someone's
+    // report: "; the hospitals have offered 12%" is the outlet's.)
+    let reported = if semicolon && !clause.starts_with(['"', '\u{201C}']) { says(&words) } else { reports(&words) };
     // ("Roe said the key was simple, and would not require D": a clause
     // with no subject of its own goes on with the frame's.)
     // Nor one opening with a preposition or an adverb ("..., but as
