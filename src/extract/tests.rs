@@ -1736,6 +1736,14 @@ fn a_clause_after_a_semicolon_is_the_outlets_own() {
 }
 
 #[test]
+fn a_day_between_the_subject_and_its_verb_keeps_the_shared_subject() {
+    assert_eq!(
+        rows("Acme Motors on Tuesday cut its forecast, blaming tariffs, and said it would delay two models."),
+        vec![one("Acme Motors", "other", "tariffs,"), one("Acme Motors", "indirect", "it would delay two models")]
+    );
+}
+
+#[test]
 fn a_clause_of_the_writers_before_a_frame_is_the_outlets_own() {
     assert_eq!(
         rows(

@@ -1304,7 +1304,14 @@ pub(super) fn shared_subject(c: &Ctx, cue: usize) -> Option<Source> {
                     })
                     .map(|close| (e + 1, close))
             });
-        let v = appositive.map_or(e, |(_, close)| close + 1);
+        let mut v = appositive.map_or(e, |(_, close)| close + 1);
+        // "Acme on Tuesday cut its forecast ... and said C": the day
+        // between the subject and its verb.
+        if c.lower_is(v, "on") && t.get(v + 1).is_some_and(|x| x.is(class::TIME) && x.cap) {
+            v += 2;
+        } else if t.get(v).is_some_and(|x| x.is(class::TIME) && x.cap) && v + 1 < j {
+            v += 1;
+        }
         // The subject is followed by its own verb phrase, which the cue
         // joins.
         if v >= j - 1
