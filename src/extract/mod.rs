@@ -211,7 +211,7 @@ impl<'a> Pipeline<'a> {
                 return;
             }
         }
-        self.registry.at(range.0);
+        self.registry.at(range);
         // A live blog's time stamp opening an entry ("12:48 Raman told
         // MPs …") is layout, like a dateline: names and frames start after
         // it. The statement keeps its whole sentence.

@@ -468,6 +468,8 @@ pub struct Registry<'a> {
     pos: usize,
     /// Where the sentence before it starts.
     prev_pos: usize,
+    /// Where the sentence being resolved ends.
+    end: usize,
     /// Entries whose name was completed after statements used it: their
     /// old ids (see [`Registry::complete_name`]).
     renames: HashMap<String, usize>,
@@ -815,6 +817,139 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
     // Ties go to the latest named (the first found here).
     let most = named.iter().map(|n| n.1).max()?;
     named.iter().find(|n| n.1 == most).map(|n| n.2)
+}
+
+/// Nouns that end the names of bodies ("Marlow Unified School District",
+/// "the Justice Department") or open them ("University of Michigan",
+/// "Ministry of Defence"), by which an article calls such a body again.
+const BODY_NAME_HEADS: [&str; 30] = [
+    "agency",
+    "association",
+    "authority",
+    "board",
+    "bureau",
+    "college",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "district",
+    "foundation",
+    "hospital",
+    "institute",
+    "league",
+    "library",
+    "ministry",
+    "museum",
+    "office",
+    "organization",
+    "organisation",
+    "party",
+    "school",
+    "service",
+    "society",
+    "tribunal",
+    "trust",
+    "union",
+    "university",
+];
+
+/// Words that join the words of a body's name ("Department of Health and
+/// Human Services", "Commission for Racial Equality").
+const NAME_JOINERS: [&str; 5] = ["of", "for", "and", "on", "&"];
+
+/// The name of the body the article named last, in `doc[pos - lookback..
+/// end]`, with `head` (lowercase, one of [`BODY_NAME_HEADS`]) as a word of
+/// its own: "Marlow Unified School District", "Department of Justice"; at
+/// least one capitalised word besides the head, none across a line.
+fn named_body_before<'a>(doc: &'a str, pos: usize, end: usize, head: &str) -> Option<&'a str> {
+    const CLOSERS: [char; 7] = [',', '.', ';', ':', ')', '"', '\u{201d}'];
+    if !BODY_NAME_HEADS.contains(&head) || end <= pos || end > doc.len() {
+        return None;
+    }
+    let mut from = pos.saturating_sub(NAME_LOOKBACK);
+    while !doc.is_char_boundary(from) {
+        from += 1;
+    }
+    let hay = &doc[from..end];
+    let mut cap = head.to_string();
+    cap[..1].make_ascii_uppercase();
+    'found: for i in matches_from_end(hay.as_bytes(), cap.as_bytes()) {
+        let after = &hay[i + cap.len()..];
+        let opens = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let closes = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if !opens || !closes {
+            continue;
+        }
+        // Capitalised words before it on its line, within its clause:
+        // "Marlow Unified School", "U.S. Forest", "St. Mary's" (not a
+        // sentence's "The", nor the last word of the sentence before).
+        let line_start = hay[..i].rfind(['\n', ';', ':', ',', '(', '"', '\u{201c}']).map_or(0, |k| k + 1);
+        let before: Vec<&str> = hay[line_start..i].split(' ').filter(|w| !w.is_empty()).collect();
+        let mut first = before.len();
+        while first > 0 {
+            let w = before[first - 1];
+            let abbreviation =
+                !w.ends_with('.') || w[..w.len() - 1].contains('.') || matches!(w, "St." | "Mt." | "Ft.");
+            if !is_cap(w) || !abbreviation || is_title_of_sentence(w) {
+                break;
+            }
+            first -= 1;
+        }
+        // Capitalised words after it, joined to it: "of Homeland
+        // Security", "of Health and Human Services" (not "District
+        // Attorney": the head is inside another name there).
+        let (mut taken, mut read, mut joined, mut last_cap) = (0, 0, false, false);
+        while let Some(r) = after[read..].strip_prefix(' ') {
+            let w = &r[..r.find(' ').unwrap_or(r.len())];
+            let bare = w.trim_end_matches(CLOSERS);
+            if bare.len() == w.len() && NAME_JOINERS.contains(&w) && (read == 0 || last_cap) {
+                joined = true;
+                last_cap = false;
+            } else if !bare.is_empty() && is_cap(bare) && (joined || last_cap) {
+                taken = read + 1 + bare.len();
+                last_cap = true;
+                joined = false;
+                if bare.len() != w.len() {
+                    break;
+                }
+            } else if read == 0 && is_cap(bare) {
+                continue 'found;
+            } else {
+                break;
+            }
+            read += 1 + w.len();
+        }
+        let start = before.get(first).map_or(i, |w| w.as_ptr() as usize - hay.as_ptr() as usize);
+        let name = &hay[start..i + cap.len() + taken];
+        if name.split(' ').filter(|w| is_cap(w)).count() >= 2 {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// Capitalised words that open a sentence and no name: "The", "In".
+fn is_title_of_sentence(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "At"
+            | "On"
+            | "By"
+            | "For"
+            | "From"
+            | "With"
+            | "And"
+            | "But"
+            | "As"
+            | "After"
+            | "This"
+    )
 }
 
 /// [`full_name_before`] only when the article named one person of that
@@ -3318,12 +3453,12 @@ impl<'a> Registry<'a> {
         }
     }
 
-    /// The sentence whose mentions come next starts at byte `pos`.
-    pub fn at(&mut self, pos: usize) {
-        if pos != self.pos {
+    /// The sentence whose mentions come next spans `range` of the text.
+    pub fn at(&mut self, range: (usize, usize)) {
+        if range.0 != self.pos {
             self.prev_pos = self.pos;
         }
-        self.pos = pos;
+        (self.pos, self.end) = range;
     }
 
     /// A mention with no appositive, parsed once a thread (see
@@ -3422,7 +3557,28 @@ impl<'a> Registry<'a> {
         let found = if let Some(p) = &parsed.pronoun {
             self.resolve_pronoun(p, parsed.gender)
         } else if let Some(head) = &parsed.definite_head {
-            self.resolve_definite(head, &parsed.name)
+            let found = self.resolve_definite(head, &parsed.name);
+            // "Schools in the Marlow Unified School District will close,
+            // the district said": a body the article named, though not as
+            // a source, by the noun its name ends in.
+            if found.is_none()
+                && parsed.kind == SpeakerKind::Organization
+                && !has_space(&parsed.name)
+                && let Some(named) = named_body_before(self.doc, self.pos, self.end, head)
+            {
+                let body = Parsed {
+                    name: named.to_string(),
+                    role: None,
+                    kind: SpeakerKind::Organization,
+                    pronoun: None,
+                    definite_head: None,
+                    gender: Gender::Unknown,
+                    title: None,
+                };
+                Some(self.resolve_name(&body).unwrap_or_else(|| self.add(&body)))
+            } else {
+                found
+            }
         } else {
             self.resolve_name(&parsed)
         };

@@ -1744,6 +1744,23 @@ fn a_day_between_the_subject_and_its_verb_keeps_the_shared_subject() {
 }
 
 #[test]
+fn a_body_the_article_named_is_its_generic_noun() {
+    let r = rows(
+        "Schools in the Marlow Unified School District will close, the district said.\n\n\
+         The Department of Health and Human Services sued. The department said it would appeal.\n\n\
+         A Harbour Water Authority engineer inspected the main. The authority said repairs would take a week.",
+    );
+    let names: Vec<_> = r.iter().filter_map(|(n, ..)| n.as_deref()).collect();
+    assert_eq!(
+        names,
+        ["Marlow Unified School District", "Department of Health and Human Services", "Harbour Water Authority"]
+    );
+    // "District Attorney": the noun is inside a title there, no body's name.
+    let r = rows("Marlow District Attorney Ann Roe filed charges. The district said schools would stay open.");
+    assert_eq!(r.last().and_then(|(n, ..)| n.as_deref()), Some("district"), "{r:?}");
+}
+
+#[test]
 fn a_clause_of_the_writers_before_a_frame_is_the_outlets_own() {
     assert_eq!(
         rows(
