@@ -2009,10 +2009,9 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         }
     }
     let appositive_role = appositive.map(|a| {
-        let words: Vec<&str> = words_of(trim_np(a));
-        // "Roe, who leads Northern Command,": the role is what they lead.
+        let words: Vec<&str> = words_of(without_final_stop(trim_np(a)));
         let words = match words.first() {
-            Some(&w) if (w == "who" || w == "which") && words.len() > 1 => &words[1..],
+            Some(&w) if (w == "who" || w == "which") && words.len() > 1 => relative_role(&words[1..]),
             _ => &words[..],
         };
         strip_det(words).1.join(" ")
@@ -3323,6 +3322,62 @@ fn can_speak(p: &Parsed) -> bool {
 /// Whether a title or appositive says something of a person's role: not
 /// an honorific alone ("Mr.", "Ms."), which only says how the paper
 /// addresses them, nor an age ("Ann Roe, 34, said").
+/// Verbs of a relative clause that tell a post: "Roe, who leads Northern
+/// Command,", "who chairs the panel".
+const ROLE_VERBS: [&str; 22] = [
+    "leads",
+    "led",
+    "heads",
+    "headed",
+    "chairs",
+    "chaired",
+    "runs",
+    "ran",
+    "oversees",
+    "oversaw",
+    "directs",
+    "directed",
+    "manages",
+    "represents",
+    "represented",
+    "founded",
+    "co-founded",
+    "owns",
+    "commands",
+    "commanded",
+    "advises",
+    "advised",
+];
+
+/// The role a relative clause after a name tells, its "who" taken off:
+/// what they lead ("leads Northern Command"), what they are ("is the mayor
+/// of Dover": "the mayor of Dover"); none when it tells what they did
+/// ("joined the talks", "was arrested in May").
+fn relative_role<'w>(clause: &'w [&'w str]) -> &'w [&'w str] {
+    let Some((&verb, rest)) = clause.split_first() else { return clause };
+    if ROLE_VERBS.contains(&verb) {
+        return clause;
+    }
+    let is_post = |w: &str| {
+        let c = cues::lookup(w).class;
+        c & (class::DET | class::ROLE) != 0 || is_cap(w)
+    };
+    if matches!(verb, "is" | "was" | "remains" | "became") && rest.first().is_some_and(|w| is_post(w)) {
+        return rest;
+    }
+    &[]
+}
+
+/// `s` without the full stop that ends its sentence: "president of Local
+/// 9.", "of the union." (not the stop of "Acme Inc.", "the U.S.", "D-Ore.",
+/// "Calif.": a capitalised word of five letters or fewer may be shortened).
+fn without_final_stop(s: &str) -> &str {
+    let Some(body) = s.strip_suffix('.') else { return s };
+    let last = body.rsplit([' ', '-']).next().unwrap_or(body);
+    let abbreviation = last.contains('.') || (last.chars().count() <= 5 && last.starts_with(|c: char| c.is_uppercase()));
+    if abbreviation { s } else { body }
+}
+
 fn tells_role(r: &str) -> bool {
     !r.is_empty()
         && !r.chars().all(|c| c.is_ascii_digit())

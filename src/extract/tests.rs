@@ -145,6 +145,24 @@ fn title_and_appositive_roles() {
 }
 
 #[test]
+fn a_relative_clause_tells_a_role_only_when_it_tells_a_post() {
+    let x = extract(
+        "Labor Secretary Ann Lutz, who joined the talks, said the deal was fair. \
+         Bo Diaz, who leads the dockers' union, said it was late. \
+         Cy Lund, who is the mayor of Dover, said it was fine. \
+         Di Moss, who was arrested in May, said it was unfair. \
+         \"It holds,\" said Ed Hale, president of the union Local 9.",
+    );
+    let role = |name: &str| speaker(&x, name).role.clone();
+    assert_eq!(role("Ann Lutz").as_deref(), Some("Labor Secretary"));
+    assert_eq!(role("Bo Diaz").as_deref(), Some("leads the dockers' union"));
+    assert_eq!(role("Cy Lund").as_deref(), Some("mayor of Dover"));
+    assert_eq!(role("Di Moss"), None);
+    // The sentence's full stop is no part of the role.
+    assert_eq!(role("Ed Hale").as_deref(), Some("president of the union Local 9"));
+}
+
+#[test]
 fn organisations() {
     let x = extract("The Transportation Department said the road was closed.");
     let s = &x.statements[0];
