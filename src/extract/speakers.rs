@@ -2161,11 +2161,17 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // what follows places them. Not for "Secretary of Defense Ann Roe".
     let mut placed: Option<String> = None;
     let pp = words.iter().position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with" | "in" | "on"));
+    // (A surname that is also a title's word after a given name or an
+    // initial: "Peter T. King of New York", "Ann Bishop of Leeds".)
+    let surname_after_given = |k: usize| {
+        let before = words[k - 2];
+        given_name_gender(before) != Gender::Unknown || (before.len() == 2 && before.ends_with('.'))
+    };
     if let Some(k) = pp
         && k > 1
         && is_cap(words[k - 1])
         && is_cap(words[k - 2])
-        && cues::lookup(words[k - 1]).class & (class::ROLE | class::ORG) == 0
+        && (cues::lookup(words[k - 1]).class & (class::ROLE | class::ORG) == 0 || surname_after_given(k))
         && k + 1 < words.len()
     {
         placed = Some(words[k..].join(" "));

@@ -163,6 +163,13 @@ fn a_relative_clause_tells_a_role_only_when_it_tells_a_post() {
 }
 
 #[test]
+fn a_surname_that_is_a_title_word_before_a_place() {
+    let x = extract("\"It is hard,\" said Representative Peter T. King of New York, who endorsed Ann Roe.");
+    let r = x.statements[0].speaker.as_ref().expect("a speaker");
+    assert_eq!((r.name.as_str(), r.kind), ("Peter T. King", SpeakerKind::Person));
+}
+
+#[test]
 fn organisations() {
     let x = extract("The Transportation Department said the road was closed.");
     let s = &x.statements[0];
