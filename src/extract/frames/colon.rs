@@ -5,7 +5,7 @@
 //! `Ortiz put it bluntly: C`. Tried after every other frame: a cue reads
 //! a sentence better.
 
-use super::phrases::{is_agent_noun, np_back, starts_clause};
+use super::phrases::{is_agent_noun, np_back, starts_clause, subject_before};
 use super::{Ctx, Frame, Mark, Source, is_function, is_possessive};
 use crate::extract::cues::{self, class};
 use crate::extract::model::Attribution;
@@ -72,7 +72,7 @@ pub(super) fn colon_report(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     if !(2..=14).contains(&k) || k + 2 > t.len() || t[..k].iter().any(|x| x.quoted) {
         return false;
     }
-    let Some((cue, source)) = put_it(c, k).or_else(|| saying_noun(c, k)) else {
+    let Some((cue, source)) = put_it(c, k).or_else(|| saying_noun(c, k)).or_else(|| stance(c, k)) else {
         return false;
     };
     let (attribution, content) = if t[k + 1].kind == Kind::Open
@@ -114,6 +114,30 @@ fn can_source(c: &Ctx, s: usize, e: usize) -> bool {
                 || cues::possessive_owner(x.text(c.doc))
                     .is_some_and(|w| cues::lookup(w).class & (class::ROLE | class::ANON | class::GROUP | class::ORG) != 0)
         })
+}
+
+/// `S, the union's leader, was triumphant: "Q"`, `S was more cautious:
+/// "Q"`: the subject of a short predicate that tells how they spoke, then
+/// a quotation (only a quotation: "Roe was right: the bridge fell" is the
+/// writer's). Gives the predicate's last word as the cue: "triumphant".
+fn stance(c: &Ctx, k: usize) -> Option<(usize, Source)> {
+    let t = c.t;
+    if t[k].kind != Kind::Colon || t.get(k + 1).is_none_or(|x| x.kind != Kind::Open) {
+        return None;
+    }
+    let j = (1..k).rev().find(|&j| copula(c, j))?;
+    if !(2..=4).contains(&(k - j))
+        || !t[j + 1..k].iter().all(|x| x.word() && !x.cap && !x.is(class::DET) && x.entry.cue.is_none())
+    {
+        return None;
+    }
+    let source = subject_before(c, j, |s| s == 0 || starts_clause(c, s))?;
+    let np = match source {
+        Source::Mention { np, .. } => np,
+        _ => return None,
+    };
+    (can_source(c, np.0, np.1) && !t[np.0].is(class::PRON) || t[np.0].is(class::PRON) && np.1 == np.0 + 1)
+        .then_some((k - 1, source))
 }
 
 /// `S put it bluntly:`, `S put it this way:`: the subject of "put it".

@@ -2074,12 +2074,22 @@ fn a_noun_of_saying_before_a_colon_names_who_said_what_follows() {
         ("Lena Ortiz had a simple answer: \"We rebuild.\"", one("Lena Ortiz", "direct", "We rebuild.")),
         ("The sheriff's advice to residents: leave now.", one("sheriff", "indirect", "leave now")),
         ("Mayor Ann Roe put it bluntly: \"Leave now.\"", one("Ann Roe", "direct", "Leave now.")),
+        // How they spoke, then their words.
+        (
+            "Lena Ortiz, the union's leader, was triumphant: \"Every job is safe.\"",
+            one("Lena Ortiz", "direct", "Every job is safe."),
+        ),
+        ("Roe was more cautious: \"We will see.\"", one("Roe", "direct", "We will see.")),
     ]);
-    // No one speaks where no one owns the noun, or a time opens the line.
+    // No one speaks where no one owns the noun, or a time opens the line;
+    // nor where a predicate is followed by no quotation, or its subject
+    // is no one.
     for text in [
         "For years, the answer was simple: build more roads.",
         "Fans loved Ortiz's answer: a new stadium.",
         "The message was clear: the city would not pay.",
+        "Roe was right: the bridge fell.",
+        "The mood was grim: \"We lost everything.\"",
     ] {
         assert!(rows(text).iter().all(|r| r.0.is_none()), "{text}: {:?}", rows(text));
     }
