@@ -3380,7 +3380,8 @@ fn relative_role<'w>(clause: &'w [&'w str]) -> &'w [&'w str] {
 fn without_final_stop(s: &str) -> &str {
     let Some(body) = s.strip_suffix('.') else { return s };
     let last = body.rsplit([' ', '-']).next().unwrap_or(body);
-    let abbreviation = last.contains('.') || (last.chars().count() <= 5 && last.starts_with(|c: char| c.is_uppercase()));
+    let abbreviation =
+        last.contains('.') || (last.chars().count() <= 5 && last.starts_with(|c: char| c.is_uppercase()));
     if abbreviation { s } else { body }
 }
 
