@@ -185,6 +185,9 @@ fn is_credit_line(t: &str) -> bool {
             return by.starts_with(|c: char| c.is_uppercase()) && by.split_whitespace().count() <= 10;
         }
     }
+    if reported_from(t) {
+        return true;
+    }
     if matches!(two, b"Re" | b"Ad" | b"Wr" | b"Ed" | b"Co")
         && WIRE_CREDITS.iter().any(|c| t.strip_prefix(c).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())))
     {
@@ -340,6 +343,26 @@ fn is_credit(t: &str) -> bool {
         && !inner.contains(['(', ')', '.', ',', ';'])
         && inner.split_whitespace().count() <= 8
         && inner.split(['/', ' ']).filter(|w| !w.is_empty()).all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// A reporter's credit closing a wire story: "Ana Ruiz reported from Veran
+/// City.", "Ann Roe and Bo Diaz reported from Kyiv, Ukraine." Names (a few
+/// capitalised words) and places only: "Roe reported from the scene that
+/// the bridge fell" is a sentence.
+fn reported_from(t: &str) -> bool {
+    const CUE: &str = " reported from ";
+    if t.len() > 100 || !t.ends_with('.') {
+        return false;
+    }
+    let Some(at) = t.get(..t.len().min(64)).and_then(|head| head.find(CUE)) else { return false };
+    let names = &t[..at];
+    let places = &t[at + CUE.len()..t.len() - 1];
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase()) || w == "and";
+    let names_ok = names.split(' ').count() <= 7 && names.split(' ').all(capitalised);
+    let places_ok = !places.is_empty()
+        && places.split(' ').count() <= 6
+        && places.split(' ').map(|w| w.trim_end_matches(',')).all(capitalised);
+    names_ok && places_ok
 }
 
 /// Labels that open a link to another story: "Related: How the town
@@ -602,6 +625,8 @@ mod tests {
              with the headline: Council Bans Cars.",
             "Ana Lima contributed reporting from Lisbon.",
             "(Reporting by Jane Lee in Detroit; Editing by Tom Hals)",
+            "Ana Ruiz reported from Veran City.",
+            "Ann Roe and Bo Diaz reported from Kyiv, Ukraine.",
             "Photo by Jane Roe/The Ledger",
             "Photo: Jane Roe/The Ledger",
             "Image source, Getty Images",
@@ -638,6 +663,8 @@ mod tests {
             "Storm Hilde brings down power lines",
             "The print edition of the paper will end in June, the publisher said.",
             "NATO leaders met in Brussels.",
+            "Roe reported from the scene that the bridge had fallen.",
+            "CNN reported from Kyiv that the talks had stalled.",
             "By noon the river had risen",
             "By Friday, the river had risen two metres",
             "By Friday the River Varn had risen two metres",
