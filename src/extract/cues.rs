@@ -455,7 +455,9 @@ const ROLE: &str = "president vice secretary general gen sen senator rep represe
     premier president-elect vice-president lawmaker analyst economist master warden pres \
     sens reps govs gens drs sec secy defence shadow mp mep councillor councilor alderman \
     ranking cabinet business envoy clerk coroner auditor treasurer assessor registrar \
-    constable marshal trooper ombudsman prosecutor negotiator mediator crown emir";
+    constable marshal trooper ombudsman prosecutor negotiator mediator crown emir \
+    member councilmember assemblymember assemblyman assemblywoman supervisor selectman \
+    selectwoman legislator trustee alderwoman";
 const ORG: &str = "pentagon department ministry agency administration campaign committee \
     commission council court party office bureau service government congress senate house \
     police army navy military company corp corporation inc times post journal news reuters \
@@ -474,9 +476,9 @@ const ORG: &str = "pentagon department ministry agency administration campaign c
 const STARTER: &str = "the he she it they we i but and in a an this that his her their its \
     there our as at on for if when while after some many most now so yet still meanwhile \
     however mr mrs ms dr";
-const MASC: &str = "he mr mr. spokesman congressman councilman chairman king prince father \
+const MASC: &str = "he mr mr. spokesman congressman councilman chairman king prince father assemblyman selectman \
     brother husband son sir lord widower grandfather uncle nephew boyfriend man";
-const FEM: &str = "she mrs ms mrs. ms. spokeswoman congresswoman councilwoman chairwoman queen \
+const FEM: &str = "she mrs ms mrs. ms. spokeswoman congresswoman councilwoman chairwoman queen assemblywoman selectwoman alderwoman \
     princess mother sister wife daughter dame widow grandmother aunt niece girlfriend fiancee woman";
 const NOUN_CUE_BLOCK: &str = "news media unconfirmed press initial early earlier later \
     conflicting multiple numerous false unfounded baseless dubious various recent previous \

@@ -2399,8 +2399,12 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     }
     // "Ambassador to the UN Samantha Power", "Envoy to Syria Ann Roe": a
     // title to a body or a place, then a given name and a surname.
+    // So is a title of what the office is for: "Supervisor of Elections
+    // Susan Bucher", "Director of Public Works Ann Roe".
     if r >= 1
-        && (words[r - 1] == "to" || r >= 2 && words[r - 1] == "the" && words[r - 2] == "to")
+        && (words[r - 1] == "to"
+            || r >= 2 && words[r - 1] == "the" && words[r - 2] == "to"
+            || r >= 2 && matches!(words[r - 1], "of" | "for") && cues::lookup(words[r - 2]).class & class::ROLE != 0)
         && ends_in_given_and_surname(run)
     {
         n = n.max(run.len() - 2);

@@ -163,6 +163,25 @@ fn a_relative_clause_tells_a_role_only_when_it_tells_a_post() {
 }
 
 #[test]
+fn local_titles_are_no_part_of_the_name() {
+    for (text, name, title) in [
+        ("Council Member Rosa Quint said the levy was unfair.", "Rosa Quint", "Council Member"),
+        ("Councilmember Rosa Quint said the levy was unfair.", "Rosa Quint", "Councilmember"),
+        ("Assemblywoman Rosa Quint said the levy was unfair.", "Rosa Quint", "Assemblywoman"),
+        (
+            "County Supervisor of Elections Ann Roe said the count was over.",
+            "Ann Roe",
+            "County Supervisor of Elections",
+        ),
+        ("Director of Public Works Ann Roe said the road was closed.", "Ann Roe", "Director of Public Works"),
+    ] {
+        let x = extract(text);
+        let s = speaker(&x, name);
+        assert_eq!((s.kind, s.role.as_deref()), (SpeakerKind::Person, Some(title)), "{text}");
+    }
+}
+
+#[test]
 fn a_surname_that_is_a_title_word_before_a_place() {
     let x = extract("\"It is hard,\" said Representative Peter T. King of New York, who endorsed Ann Roe.");
     let r = x.statements[0].speaker.as_ref().expect("a speaker");
