@@ -273,6 +273,22 @@ fn cluster_people(mut people: Vec<&Prepared>, explain: bool) -> Vec<Identity> {
             clusters.push(vec![i]);
         }
     }
+    // People whose given names after the first may be what they go by
+    // alone ("Sheinbaum" of "Claudia Sheinbaum Pardo", "Lula" of "Luiz
+    // Inácio Lula da Silva"), by those names' keys: for a bare name no
+    // one bears as a surname.
+    let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
+    for (c, members) in clusters.iter().enumerate() {
+        let anchor = &people[members[0]];
+        if anchor.name.given.len() >= 2 {
+            for g in anchor.name.given[1..].iter().filter(|g| g.len() > 1) {
+                let list = by_inner.entry(surname_key(g).into_owned()).or_default();
+                if list.last() != Some(&c) {
+                    list.push(c);
+                }
+            }
+        }
+    }
     // Bare surnames join the one person they fit; otherwise they are a
     // suggestion.
     let mut ambiguous: Vec<(Vec<usize>, Vec<String>)> = Vec::new();
@@ -312,9 +328,20 @@ fn cluster_people(mut people: Vec<&Prepared>, explain: bool) -> Vec<Identity> {
             [] => {
                 // Other bare spellings of the same surname ("Esper", "Mr
                 // Esper") are one entry.
+                let inner = match by_inner.get(sn).map(Vec::as_slice) {
+                    Some(&[c]) if same.is_empty() && !clusters[c].iter().any(|&j| roles_conflict(people[j], p)) => {
+                        Some(c)
+                    }
+                    _ => None,
+                };
                 match same.iter().copied().find(|&c| people[clusters[c][0]].name.given.is_empty()) {
                     Some(c) => {
                         evidence[i] = why!("the same surname as {}", people[clusters[c][0]].rec.name);
+                        clusters[c].push(i);
+                    }
+                    None if let Some(c) = inner => {
+                        let anchor = &people[clusters[c][0]].rec.name;
+                        evidence[i] = why!("a name of {anchor}'s own, and no one's surname");
                         clusters[c].push(i);
                     }
                     None => {
@@ -467,6 +494,29 @@ mod tests {
         let ramirez = ids.iter().find(|i| i.members.len() == 3).expect("Ramírez's three spellings");
         assert_eq!(ramirez.name, "José Luis Ramírez", "the spelling that kept its accents leads");
         assert!(ids.iter().any(|i| i.members.len() == 2 && i.name == "Anna Schroeder"));
+    }
+
+    #[test]
+    fn a_bare_name_inside_a_full_one_joins_it_when_no_one_bears_it_as_a_surname() {
+        let recs = vec![
+            rec("claudia-sheinbaum-pardo", "Claudia Sheinbaum Pardo", "person", Some("Mexican President")),
+            rec("sheinbaum", "Sheinbaum", "person", None),
+            rec("ms-sheinbaum", "Ms. Sheinbaum", "person", None),
+            rec("luiz-inacio-lula-da-silva", "Luiz Inácio Lula da Silva", "person", None),
+            rec("lula", "Lula", "person", None),
+        ];
+        assert_eq!(
+            groups(&cluster(&recs, &BTreeSet::new())),
+            [vec!["claudia-sheinbaum-pardo", "ms-sheinbaum", "sheinbaum"], vec!["luiz-inacio-lula-da-silva", "lula"]]
+        );
+        // Someone whose surname it is keeps it: "Gay" is Ann Gay, not Mary
+        // Gay Scanlon.
+        let recs = vec![
+            rec("mary-gay-scanlon", "Mary Gay Scanlon", "person", None),
+            rec("ann-gay", "Ann Gay", "person", None),
+            rec("gay", "Gay", "person", None),
+        ];
+        assert_eq!(groups(&cluster(&recs, &BTreeSet::new())), [vec!["ann-gay", "gay"], vec!["mary-gay-scanlon"]]);
     }
 
     #[test]

@@ -24,6 +24,12 @@ pub fn related_keys(rec: &SpeakerRecord) -> Vec<String> {
             if royal && let Some(g) = name.given.first().filter(|g| g.len() > 1) {
                 out.push(format!("s:{g}"));
             }
+            // The names after the first, under which "Sheinbaum" of
+            // "Claudia Sheinbaum Pardo" is recorded alone (`identity`
+            // decides whether it is them).
+            if name.given.len() >= 2 {
+                out.extend(name.given[1..].iter().filter(|g| g.len() > 1).map(|g| format!("s:{g}")));
+            }
         }
         "organization" => {
             let key = org_key(&rec.name);

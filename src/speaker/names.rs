@@ -296,6 +296,33 @@ const FAMILY_FIRST: &[&str] = &[
     "xu", "yang", "yao", "ye", "yoon", "yuan", "zeng", "zhang", "zhao", "zheng", "zhong", "zhou", "zhu",
 ];
 
+/// Korean family names that are English names or words too ("Kim",
+/// "Lee", "Park"): written first only before a given name of syllables
+/// ([`is_korean_name`]). Sorted for the binary search.
+const KOREAN_FAMILY: &[&str] = &[
+    "ahn", "choe", "han", "hwang", "jang", "kang", "kim", "kwon", "lee", "lim", "oh", "park", "ri", "seo", "shin",
+    "song", "yi",
+];
+
+/// Syllables of Korean given names as news romanises them ("Jong Un",
+/// "Jong-un", "Jae-myung", "Geun-hye"). Sorted for the binary search.
+const KOREAN_SYLLABLES: &[&str] = &[
+    "bak", "bum", "chol", "chul", "dae", "dong", "eun", "geun", "gyu", "ho", "hoon", "hwan", "hye", "hyun", "il", "in",
+    "jae", "jin", "jong", "joon", "jun", "jung", "ki", "kook", "kyung", "mi", "min", "moo", "myung", "nam", "sang",
+    "seok", "soo", "sook", "suk", "sung", "tae", "un", "won", "woo", "yeol", "yeon", "yong", "young",
+];
+
+/// Whether a name's words (any case; a hyphenated given name split or
+/// not) are a Korean family name and a given name of two syllables: "Kim
+/// Jong Un", "Kim Jong-un", "Lee Jae-myung" (not "Kim Ann Roe").
+pub fn is_korean_name(family: &str, given: &[&str]) -> bool {
+    let lower = |w: &str| w.to_ascii_lowercase();
+    let syllables: Vec<String> = given.iter().flat_map(|g| g.split('-')).map(lower).collect();
+    KOREAN_FAMILY.binary_search(&lower(family).as_str()).is_ok()
+        && syllables.len() == 2
+        && syllables.iter().all(|s| KOREAN_SYLLABLES.binary_search(&s.as_str()).is_ok())
+}
+
 /// Whether `word` (any case) is a family name written first ([`FAMILY_FIRST`]).
 pub fn is_family_first(word: &str) -> bool {
     let b = word.as_bytes();
@@ -418,7 +445,8 @@ impl PersonName {
         };
         // "Xi Jinping", "Moon Jae-in": the family name comes first, and
         // "Mr Xi" is the same person.
-        if (2..=3).contains(&w.len()) && is_family_first(&w[0]) {
+        let korean = w.len() == 3 && is_korean_name(&w[0], &[w[1].as_str(), w[2].as_str()]);
+        if (2..=3).contains(&w.len()) && is_family_first(&w[0]) || korean {
             let surname = Some(w.remove(0));
             return PersonName { given: w, surname, titles };
         }
@@ -784,6 +812,11 @@ mod tests {
         assert_eq!(surname("Lee Anderson").as_deref(), Some("anderson"));
         assert!(FAMILY_FIRST.windows(2).all(|w| w[0] < w[1]), "FAMILY_FIRST must stay sorted");
         assert!(is_family_first("XI") && is_family_first("Moon") && !is_family_first("Mark"));
+        assert!(is_korean_name("Kim", &["Jong-un"]) && is_korean_name("Kim", &["Jong", "Un"]));
+        assert!(!is_korean_name("Kim", &["Ann", "Roe"]) && !is_korean_name("Mark", &["Jong-un"]));
+        for list in [KOREAN_FAMILY, KOREAN_SYLLABLES] {
+            assert!(list.windows(2).all(|p| p[0] < p[1]), "sorted for the binary search");
+        }
     }
 
     #[test]
