@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::cues::{self, class};
 use super::model::{Speaker, SpeakerKind, SpeakerRef};
 use super::scan;
-use crate::speaker::names::{article_joined, is_family_first};
+use crate::speaker::names::{article_joined, is_family_first, is_korean_name};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -432,6 +432,11 @@ pub struct Registry<'a> {
     /// Entries by lowercased name and by surname: exact lookups.
     by_name: HashMap<String, Vec<usize>>,
     by_surname: HashMap<String, Vec<usize>>,
+    /// People named in three words or more after a given name, by each
+    /// word between the first and the surname: "Sheinbaum" of "Claudia
+    /// Sheinbaum Pardo", "Lula" of "Luiz Inácio Lula da Silva" (a double
+    /// surname, or the name a person goes by).
+    by_inner: HashMap<String, Vec<usize>>,
     /// Entries whose name is a description of several words ("the
     /// president-elect's pick"), by the last word of its lowercased name
     /// (after its last space), for [`Registry::identify_description`]. A
@@ -651,6 +656,30 @@ const BODY_HEADS: [&str; 16] = [
     "firm",
 ];
 
+/// Bodies the lexicon knows by an acronym of two or three letters, which
+/// as a capitalised word ("Un" of "Kim Jong Un") are part of a person's
+/// name. (Not "Fox": a network's name, and a word.)
+const ACRONYM_BODIES: [&str; 26] = [
+    "un", "eu", "ap", "afp", "abc", "nbc", "cbs", "npr", "bbc", "cnn", "cia", "fbi", "epa", "irs", "dnc", "rnc", "pac",
+    "gop", "cbo", "gao", "opm", "dhs", "doj", "dod", "dni", "nsa",
+];
+
+/// The lexicon's class of a word of a name, but for a body's acronym
+/// written as a name's word ([`ACRONYM_BODIES`]): no body there.
+fn name_word_class(w: &str) -> u32 {
+    let c = cues::lookup(w).class;
+    let b = w.as_bytes();
+    let titled = (2..=3).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(u8::is_ascii_lowercase)
+        && ACRONYM_BODIES.contains(&w.to_ascii_lowercase().as_str());
+    // ("Kim Jong-un": the syllable after the hyphen.)
+    let syllable = w.rsplit_once('-').is_some_and(|(_, last)| {
+        !last.is_empty() && last.bytes().all(|b| b.is_ascii_lowercase()) && ACRONYM_BODIES.contains(&last)
+    });
+    if titled || syllable { c & !class::ORG } else { c }
+}
+
 /// Whether `w` is a given name that news gives to women or to men.
 pub fn is_given_name(w: &str) -> bool {
     given_name_gender(w) != Gender::Unknown
@@ -798,7 +827,24 @@ fn opens_clause(w: &str) -> bool {
 /// A hyphened descriptor ("Texas-based", "Ohio-born"): capitalised, but
 /// an adjective, never a name ("Holtz-Eakin" capitalises both halves).
 fn is_descriptor(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_lowercase()))
+    w.split_once('-')
+        .is_some_and(|(first, rest)| rest.starts_with(|c: char| c.is_lowercase()) && !is_syllabic(first, rest))
+}
+
+/// Whether `first-rest` is a given name romanised by syllables, as
+/// Korean ones are ("Jong-un", "Myung-bak", "Suk-yeol"): two short
+/// syllables, the second no word of a descriptor ("Saudi-led",
+/// "Iowa-born").
+fn is_syllabic(first: &str, rest: &str) -> bool {
+    (2..=5).contains(&first.len())
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
+        && first[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && (1..=4).contains(&rest.len())
+        && rest.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            rest,
+            "led" | "run" | "born" | "held" | "made" | "bred" | "era" | "wide" | "area" | "like" | "free"
+        )
 }
 
 /// The mention that gave `surname` in full in `doc[..pos]`: capitalised
@@ -2167,10 +2213,13 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         let before = words[k - 2];
         given_name_gender(before) != Gender::Unknown || (before.len() == 2 && before.ends_with('.'))
     };
+    // ("Luiz Inácio Lula da Silva of Brazil": a particle inside the name.)
+    let name_word_before =
+        |k: usize| is_cap(words[k - 2]) || k > 2 && is_particle(words[k - 2]) && is_cap(words[k - 3]);
     if let Some(k) = pp
         && k > 1
         && is_cap(words[k - 1])
-        && is_cap(words[k - 2])
+        && name_word_before(k)
         && (cues::lookup(words[k - 1]).class & (class::ROLE | class::ORG) == 0 || surname_after_given(k))
         && k + 1 < words.len()
     {
@@ -2354,7 +2403,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         };
     }
     let run = &words[r..];
-    let head_class = cues::lookup(run[run.len() - 1]).class;
+    let head_class = name_word_class(run[run.len() - 1]);
     let any_role = run.iter().any(|w| cues::lookup(w).class & class::ROLE != 0);
     // Drop titles and role words off the front of the run, and a party's
     // label before a given name ("Conservative Mark Field", "Tory Ann
@@ -2448,9 +2497,12 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     }
     // Keep at most four name words plus a suffix.
     let mut name_words = &run[n..];
-    let core = name_words.iter().filter(|w| !is_suffix(w)).count();
-    if core > 4 {
-        name_words = &name_words[core - 4..];
+    // ("Luiz Inácio Lula da Silva": a particle is no word of its own.)
+    let core = |w: &str| !is_suffix(w) && !is_particle(w);
+    if name_words.iter().filter(|w| core(w)).count() > 4
+        && let Some(start) = name_words.iter().enumerate().rev().filter(|(_, w)| core(w)).nth(3).map(|(k, _)| k)
+    {
+        name_words = &name_words[start..];
     }
     let name = name_words.join(" ");
     let role_words = words.len() - name_words.len();
@@ -3425,8 +3477,8 @@ fn surname_of(name: &str) -> Option<Cow<'_, str>> {
     if let Some(sp) = name.bytes().position(|b| b == b' ')
         && let (first, given) = (&name[..sp], &name[sp + 1..])
         && is_cap(first)
-        && is_family_first(first)
-        && given.split_whitespace().count() <= 2
+        && (is_family_first(first) && given.split_whitespace().count() <= 2
+            || is_korean_name(first, &given.split_whitespace().collect::<Vec<_>>()))
     {
         return Some(Cow::Borrowed(first));
     }
@@ -3439,6 +3491,21 @@ fn surname_of(name: &str) -> Option<Cow<'_, str>> {
         }
     }
     Some(Cow::Borrowed(w))
+}
+
+/// The words of a person's name between a given name that opens it and
+/// its surname, that the person may go by alone: "Sheinbaum" of "Claudia
+/// Sheinbaum Pardo", "Inácio" and "Lula" of "Luiz Inácio Lula da Silva"
+/// (not initials, particles or suffixes). None for a name of two words,
+/// or of three that opens with no given name the lexicon knows.
+fn inner_names(name: &str) -> Vec<&str> {
+    let words: Vec<&str> =
+        name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle_any_case(w) && !w.contains('.')).collect();
+    // (Three words after a given name the lexicon knows; four after any.)
+    if words.len() < 3 || words.len() == 3 && given_name_gender(words[0]) == Gender::Unknown {
+        return Vec::new();
+    }
+    words[1..words.len() - 1].iter().copied().filter(|w| is_cap(w)).collect()
 }
 
 /// Whether a description names several ("officials", "people familiar
@@ -3646,7 +3713,10 @@ impl<'a> Registry<'a> {
                 found
             }
         } else {
-            self.resolve_name(&parsed)
+            match self.resolve_name(&parsed) {
+                None => self.inner_name_of(&parsed),
+                found => found,
+            }
         };
         let added = found.is_none();
         let idx = match found {
@@ -4133,6 +4203,9 @@ impl<'a> Registry<'a> {
         list_under(&mut self.by_name, lower, idx);
         if let Some(s) = &surname {
             list_under(&mut self.by_surname, s.clone(), idx);
+            for inner in inner_names(&p.name) {
+                list_under(&mut self.by_inner, inner.to_string(), idx);
+            }
         }
         self.recency.insert(self.clock, idx);
         let speaker = Speaker {
@@ -4581,12 +4654,12 @@ impl<'a> Registry<'a> {
             return None;
         }
         let surname = surname_of(&p.name)?;
-        // No one of that surname yet, as for most names met first: nothing
-        // below to test.
-        let candidates = self.by_surname.get(&*surname)?;
         // "De Wit told shareholders" after "P.J. de Wit": a particle
         // capitalised by its place is no given name.
         let single = p.name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle_any_case(w)).count() == 1;
+        // No one of that surname yet, as for most names met first: nothing
+        // below to test.
+        let candidates = self.by_surname.get(&*surname)?;
         let same = |e: &Entry| {
             e.speaker.kind == SpeakerKind::Person
                 && e.surname.as_deref() == Some(&*surname)
@@ -4612,6 +4685,34 @@ impl<'a> Registry<'a> {
         };
         let candidates = Some(candidates);
         self.most_recent_of(candidates, |e| !e.mentioned && same(e)).or_else(|| self.most_recent_of(candidates, same))
+    }
+
+    /// "Sheinbaum said" after "Claudia Sheinbaum Pardo", "Lula said"
+    /// after "Luiz Inácio Lula da Silva": a lone name that no one bears as
+    /// a surname, inside the name of one person ([`inner_names`]). Not
+    /// when the text names someone else in full by it ("Mike Pence" after
+    /// a headline's "Mike Pence Calls"): the full name the text gives must
+    /// be that person's name up to a particle.
+    fn inner_name_of(&mut self, p: &Parsed) -> Option<usize> {
+        if p.kind != SpeakerKind::Person || has_space(&p.name) {
+            return None;
+        }
+        let &[i] = self.by_inner.get(&p.name)?.as_slice() else { return None };
+        let g = self.entries[i].gender;
+        if self.entries[i].speaker.kind != SpeakerKind::Person
+            || !(p.gender == Gender::Unknown || g == Gender::Unknown || g == p.gender)
+        {
+            return None;
+        }
+        match full_name_before(self.doc, self.pos, &p.name) {
+            None => Some(i),
+            Some(full) => {
+                let full = self.parsed_once(full).0;
+                let name = &self.entries[i].speaker.name;
+                let rest = name.strip_prefix(full.name.as_str()).and_then(|r| r.strip_prefix(' '));
+                rest.and_then(|r| r.split(' ').next()).is_some_and(is_particle_any_case).then_some(i)
+            }
+        }
     }
 
     pub fn has_anonymous(&self) -> bool {

@@ -182,6 +182,31 @@ fn local_titles_are_no_part_of_the_name() {
 }
 
 #[test]
+fn names_of_other_traditions_are_one_person_each() {
+    let x = extract(
+        "Brazilian President Luiz Inácio Lula da Silva said the talks were productive. \"We want peace,\" Lula \
+         said.\n\n\
+         North Korean leader Kim Jong Un said his country would defend itself. Kim warned of a response.\n\n\
+         Mexican President Claudia Sheinbaum Pardo said tariffs would hurt. Sheinbaum said Mexico would respond.",
+    );
+    let names: Vec<&str> = x.statements.iter().filter_map(|s| s.speaker.as_ref().map(|r| r.name.as_str())).collect();
+    assert_eq!(
+        names,
+        [
+            "Luiz Inácio Lula da Silva",
+            "Luiz Inácio Lula da Silva",
+            "Kim Jong Un",
+            "Kim Jong Un",
+            "Claudia Sheinbaum Pardo",
+            "Claudia Sheinbaum Pardo"
+        ]
+    );
+    assert_eq!(speaker(&x, "Kim Jong Un").kind, SpeakerKind::Person);
+    let x = extract("Kim Jong-un warned of a strong response.");
+    assert_eq!(speaker(&x, "Kim Jong-un").kind, SpeakerKind::Person);
+}
+
+#[test]
 fn a_surname_that_is_a_title_word_before_a_place() {
     let x = extract("\"It is hard,\" said Representative Peter T. King of New York, who endorsed Ann Roe.");
     let r = x.statements[0].speaker.as_ref().expect("a speaker");
