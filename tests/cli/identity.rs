@@ -347,6 +347,40 @@ fn family_names_first_and_transliterations_are_one_person_across_outlets() {
     assert_eq!(people, 2, "{text}");
 }
 
+/// A double surname, a name of five words and a Korean name across three
+/// invented outlets: "Sheinbaum" alone is Claudia Sheinbaum Pardo, "Lula"
+/// is Luiz Inácio Lula da Silva, "Kim Jong-un" is Kim Jong Un.
+#[test]
+fn the_name_a_leader_goes_by_is_one_person_with_their_full_name() {
+    let env = Env::new();
+    let reports = [
+        (
+            "summit-a",
+            "Leaders meet at summit\n\nBrazilian President Luiz Inácio Lula da Silva said the talks were \
+             productive. \"We want peace,\" Lula said.\n\nNorth Korean leader Kim Jong Un said his country would \
+             defend itself.\n\nMexican President Claudia Sheinbaum Pardo said tariffs would hurt both countries.\n",
+        ),
+        (
+            "summit-b",
+            "Summit ends without deal\n\nLula said Brazil would keep talking.\n\nKim Jong-un warned of a strong \
+             response.\n\nSheinbaum said Mexico would respond in kind.\n",
+        ),
+        (
+            "summit-c",
+            "Summit wrap\n\nPresident Luiz Inacio Lula da Silva of Brazil said peace was possible.\n\nMs. Sheinbaum \
+             said tariffs were a mistake.\n",
+        ),
+    ];
+    record_all(&env, &reports);
+    stories_of_each(
+        &env,
+        &[("Claudia Sheinbaum Pardo", 3), ("Luiz Inácio Lula da Silva", 3), ("Lula", 3), ("Kim Jong Un", 2)],
+    );
+    let text = env.run(["speakers"]).ok().to_string();
+    let people = text.lines().skip(1).filter(|l| l.contains(" person ")).count();
+    assert_eq!(people, 3, "{text}");
+}
+
 /// Surnames of two words across outlets: "Del Toro" alone is Ricardo Del
 /// Toro's surname, not someone whose given name is "Del"; "Marine" before
 /// "Le Pen" is her given name, not the corps.
