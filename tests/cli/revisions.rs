@@ -1375,3 +1375,75 @@ fn a_claim_gaining_or_losing_its_source_is_reframed_and_says_so() {
 fn a_label_above_the_headline_in_one_template_is_no_claim() {
     check_both_ways("library-templates", &[]);
 }
+
+/// A wire earnings story updated after the close: a figure corrected in
+/// the second sentence of a paragraph changes that sentence only ("$5.50.
+/// Analysts" is two), the announcement after "on Tuesday ... blaming
+/// tariffs, and said" is the company's own claim, an anonymous source is
+/// named, and the wire's bracketed credit line is no claim.
+#[test]
+fn an_earnings_story_updated_after_the_close() {
+    check(
+        "automaker-outlook",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "cuts outlook", "slashes outlook"),
+            was("reworded", "Harlow Motors", "^higher tariffs on imported steel", "and aluminum"),
+            was("reworded", "Harlow Motors", "^it would delay the launch", "by a year"),
+            was("reworded", "(unattributed)", "^Analysts polled by LSEG had expected earnings of $4.85", "$4.80"),
+            ex("removed", "(unattributed)", "^Shares of Harlow fell 6% in premarket trading."),
+            ex("added", "(unattributed)", "^Shares of Harlow closed down 8.2%"),
+            ex("added", "Priya Natarajan", "^the company would seek to pass some of the costs on"),
+            ex("added", "Mark Dobbs", "^the company remained committed to electric vehicles"),
+            ex("added", "Mark Dobbs", "We are pacing them"),
+            ex("reattributed", "person familiar with the talks → Priya Natarajan", "^No agreement was expected"),
+            ex("removed", "(unattributed)", "^Harlow employs about 160,000 people"),
+        ],
+    );
+}
+
+/// A strike story through a day: the hospitals' offer moves from 12% to
+/// 14% in the clause after a semicolon (the outlet's own claim, not lost
+/// beside the union's demand), the quote is trimmed, the refusing
+/// spokesperson is replaced by a named one with a new quote.
+#[test]
+fn an_offer_changed_after_a_semicolon_is_a_changed_claim() {
+    check(
+        "nurses-offer",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "walk off the job", "strike over staffing"),
+            was("reworded", "(unattributed)", "walked off the job early", "went on strike"),
+            ex("quote_changed", "Megan Ruiz", "^We are exhausted"),
+            ex("removed", "spokesperson for the hospital system", "declined to comment on the talks"),
+            ex("added", "Dana Kim", "^Patient care will not be interrupted"),
+            ex("added", "(unattributed)", "^Kim did not respond to questions about the talks."),
+            was("reworded", "(unattributed)", "^the hospitals have offered 12%", "^the hospitals have offered 14%"),
+            ex("added", "Alan Price", "^Oregonians deserve a fair deal"),
+            ex("added", "patients", "^they had been told their surgeries would be postponed"),
+        ],
+    );
+}
+
+/// A quake's toll rises: the lead's figures change and its source is
+/// named, a minister's statement grows, and the reporters' closing "X
+/// reported from Y" lines are credits, no claims.
+#[test]
+fn a_rising_toll_and_the_reporters_credit_lines() {
+    check(
+        "quake-toll",
+        "a",
+        "b",
+        &[
+            was("reworded", "(unattributed)", "^Strong earthquake hits", "^Death toll from"),
+            ex("reattributed", "officials → Interior Ministry", "killing at least 52 people"),
+            ex("added", "Jonas Hardt", "^We need heavy equipment."),
+            ex("added", "(unattributed)", "^Patients were being treated in tents"),
+            was("reworded", "Clara Voss", "^rescue teams had been sent", "more than 1,200 rescuers"),
+            ex("added", "Clara Voss", "^aftershocks could bring down weakened structures"),
+            ex("added", "Oskar Lind", "^three days of national mourning"),
+        ],
+    );
+}
