@@ -59,6 +59,14 @@ fn quoted_as_saying() {
         rows("Councillor Brenda Osei was quoted as saying that the vote would be delayed."),
         vec![one("Brenda Osei", "indirect", "the vote would be delayed")]
     );
+    // Who printed the words, between the passive and "as", is no source.
+    assert_eq!(
+        rows(
+            "Brenda Osei was quoted by the Coast Herald as saying the vote would be delayed. \
+             Tom Hale was cited in a local paper as saying: \"It is over.\""
+        ),
+        vec![one("Brenda Osei", "indirect", "the vote would be delayed"), one("Tom Hale", "direct", "It is over.")]
+    );
 }
 
 #[test]
