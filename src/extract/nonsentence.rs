@@ -350,19 +350,32 @@ fn is_credit(t: &str) -> bool {
 /// capitalised words) and places only: "Roe reported from the scene that
 /// the bridge fell" is a sentence.
 fn reported_from(t: &str) -> bool {
-    const CUE: &str = " reported from ";
     if t.len() > 100 || !t.ends_with('.') {
         return false;
     }
-    let Some(at) = t.get(..t.len().min(64)).and_then(|head| head.find(CUE)) else { return false };
-    let names = &t[..at];
-    let places = &t[at + CUE.len()..t.len() - 1];
     let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase()) || w == "and";
-    let names_ok = names.split(' ').count() <= 7 && names.split(' ').all(capitalised);
-    let places_ok = !places.is_empty()
-        && places.split(' ').count() <= 6
-        && places.split(' ').map(|w| w.trim_end_matches(',')).all(capitalised);
-    names_ok && places_ok
+    // Names up to "reported from": most sentences leave at their first
+    // lowercase word, before any search.
+    let mut words = t[..t.len() - 1].split(' ');
+    let mut names = 0;
+    loop {
+        match words.next() {
+            Some("reported") if names > 0 => break,
+            Some(w) if names < 7 && capitalised(w) => names += 1,
+            _ => return false,
+        }
+    }
+    if words.next() != Some("from") {
+        return false;
+    }
+    let mut places = 0;
+    for w in words {
+        if places == 6 || !capitalised(w.trim_end_matches(',')) {
+            return false;
+        }
+        places += 1;
+    }
+    places > 0
 }
 
 /// Labels that open a link to another story: "Related: How the town

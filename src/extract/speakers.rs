@@ -3477,8 +3477,7 @@ fn surname_of(name: &str) -> Option<Cow<'_, str>> {
     if let Some(sp) = name.bytes().position(|b| b == b' ')
         && let (first, given) = (&name[..sp], &name[sp + 1..])
         && is_cap(first)
-        && (is_family_first(first) && given.split_whitespace().count() <= 2
-            || is_korean_name(first, &given.split_whitespace().collect::<Vec<_>>()))
+        && (is_family_first(first) && given.split_whitespace().count() <= 2 || is_korean_name(first, &[given]))
     {
         return Some(Cow::Borrowed(first));
     }
@@ -3499,6 +3498,10 @@ fn surname_of(name: &str) -> Option<Cow<'_, str>> {
 /// (not initials, particles or suffixes). None for a name of two words,
 /// or of three that opens with no given name the lexicon knows.
 fn inner_names(name: &str) -> Vec<&str> {
+    // (Most names have two words: no list made for them.)
+    if memchr::memchr_iter(b' ', name.as_bytes()).nth(1).is_none() {
+        return Vec::new();
+    }
     let words: Vec<&str> =
         name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle_any_case(w) && !w.contains('.')).collect();
     // (Three words after a given name the lexicon knows; four after any.)

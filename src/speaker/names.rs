@@ -316,11 +316,25 @@ const KOREAN_SYLLABLES: &[&str] = &[
 /// not) are a Korean family name and a given name of two syllables: "Kim
 /// Jong Un", "Kim Jong-un", "Lee Jae-myung" (not "Kim Ann Roe").
 pub fn is_korean_name(family: &str, given: &[&str]) -> bool {
-    let lower = |w: &str| w.to_ascii_lowercase();
-    let syllables: Vec<String> = given.iter().flat_map(|g| g.split('-')).map(lower).collect();
-    KOREAN_FAMILY.binary_search(&lower(family).as_str()).is_ok()
-        && syllables.len() == 2
-        && syllables.iter().all(|s| KOREAN_SYLLABLES.binary_search(&s.as_str()).is_ok())
+    // (The family name first, by a stack copy: every name resolved asks.)
+    let known = |list: &[&str], w: &str| {
+        let mut buf = [0u8; 8];
+        w.len() <= buf.len() && w.is_ascii() && {
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|l| list.binary_search(&l).is_ok())
+        }
+    };
+    // (Two syllables need a space or a hyphen: "Donald Trump" leaves at
+    // once.)
+    let two = given.len() == 2 || given.iter().any(|g| g.contains([' ', '-']));
+    if !(2..=5).contains(&family.len()) || !two || !known(KOREAN_FAMILY, family) {
+        return false;
+    }
+    let mut syllables = given.iter().flat_map(|g| g.split([' ', '-'])).filter(|s| !s.is_empty());
+    matches!((syllables.next(), syllables.next(), syllables.next()), (Some(a), Some(b), None)
+        if known(KOREAN_SYLLABLES, a) && known(KOREAN_SYLLABLES, b))
 }
 
 /// Whether `word` (any case) is a family name written first ([`FAMILY_FIRST`]).
@@ -813,6 +827,7 @@ mod tests {
         assert!(FAMILY_FIRST.windows(2).all(|w| w[0] < w[1]), "FAMILY_FIRST must stay sorted");
         assert!(is_family_first("XI") && is_family_first("Moon") && !is_family_first("Mark"));
         assert!(is_korean_name("Kim", &["Jong-un"]) && is_korean_name("Kim", &["Jong", "Un"]));
+        assert!(is_korean_name("Kim", &["Jong Un"]) && !is_korean_name("Kim", &["Jong Un Il"]));
         assert!(!is_korean_name("Kim", &["Ann", "Roe"]) && !is_korean_name("Mark", &["Jong-un"]));
         for list in [KOREAN_FAMILY, KOREAN_SYLLABLES] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "sorted for the binary search");
