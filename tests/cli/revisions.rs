@@ -1433,7 +1433,7 @@ fn an_offer_changed_after_a_semicolon_is_a_changed_claim() {
 #[test]
 fn a_rising_toll_and_the_reporters_credit_lines() {
     check(
-        "quake-toll",
+        "quake-credits",
         "a",
         "b",
         &[
