@@ -3381,9 +3381,6 @@ fn can_speak(p: &Parsed) -> bool {
     true
 }
 
-/// Whether a title or appositive says something of a person's role: not
-/// an honorific alone ("Mr.", "Ms."), which only says how the paper
-/// addresses them, nor an age ("Ann Roe, 34, said").
 /// Verbs of a relative clause that tell a post: "Roe, who leads Northern
 /// Command,", "who chairs the panel".
 const ROLE_VERBS: [&str; 22] = [
@@ -3441,6 +3438,9 @@ fn without_final_stop(s: &str) -> &str {
     if abbreviation { s } else { body }
 }
 
+/// Whether a title or appositive says something of a person's role: not
+/// an honorific alone ("Mr.", "Ms."), which only says how the paper
+/// addresses them, nor an age ("Ann Roe, 34, said").
 fn tells_role(r: &str) -> bool {
     !r.is_empty()
         && !r.chars().all(|c| c.is_ascii_digit())
@@ -4657,12 +4657,12 @@ impl<'a> Registry<'a> {
             return None;
         }
         let surname = surname_of(&p.name)?;
-        // "De Wit told shareholders" after "P.J. de Wit": a particle
-        // capitalised by its place is no given name.
-        let single = p.name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle_any_case(w)).count() == 1;
         // No one of that surname yet, as for most names met first: nothing
         // below to test.
         let candidates = self.by_surname.get(&*surname)?;
+        // "De Wit told shareholders" after "P.J. de Wit": a particle
+        // capitalised by its place is no given name.
+        let single = p.name.split_whitespace().filter(|w| !is_suffix(w) && !is_particle_any_case(w)).count() == 1;
         let same = |e: &Entry| {
             e.speaker.kind == SpeakerKind::Person
                 && e.surname.as_deref() == Some(&*surname)
@@ -4697,7 +4697,7 @@ impl<'a> Registry<'a> {
     /// a headline's "Mike Pence Calls"): the full name the text gives must
     /// be that person's name up to a particle.
     fn inner_name_of(&mut self, p: &Parsed) -> Option<usize> {
-        if p.kind != SpeakerKind::Person || has_space(&p.name) {
+        if p.kind != SpeakerKind::Person || has_space(&p.name) || self.by_surname.contains_key(&p.name) {
             return None;
         }
         let &[i] = self.by_inner.get(&p.name)?.as_slice() else { return None };
