@@ -298,7 +298,7 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
     }
     // "$5.50." and "4.2." are numbers with a decimal point, no dotted
     // abbreviation: the stop after them ends the sentence.
-    if word.contains('.') && is_decimal(word) {
+    if is_decimal(word) {
         return true;
     }
     if word.contains('.') || maybe_final(lower) {

@@ -938,7 +938,7 @@ fn named_body_before<'a>(doc: &'a str, pos: usize, end: usize, head: &str) -> Op
             let w = before[first - 1];
             let abbreviation =
                 !w.ends_with('.') || w[..w.len() - 1].contains('.') || matches!(w, "St." | "Mt." | "Ft.");
-            if !is_cap(w) || !abbreviation || is_title_of_sentence(w) {
+            if !is_cap(w) || !abbreviation || opens_clause(w) {
                 break;
             }
             first -= 1;
@@ -974,28 +974,6 @@ fn named_body_before<'a>(doc: &'a str, pos: usize, end: usize, head: &str) -> Op
         }
     }
     None
-}
-
-/// Capitalised words that open a sentence and no name: "The", "In".
-fn is_title_of_sentence(w: &str) -> bool {
-    matches!(
-        w,
-        "The"
-            | "A"
-            | "An"
-            | "In"
-            | "At"
-            | "On"
-            | "By"
-            | "For"
-            | "From"
-            | "With"
-            | "And"
-            | "But"
-            | "As"
-            | "After"
-            | "This"
-    )
 }
 
 /// [`full_name_before`] only when the article named one person of that

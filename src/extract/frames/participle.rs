@@ -67,18 +67,16 @@ fn quoted_as_saying(c: &Ctx, out: &mut Vec<Frame>) -> bool {
     };
     // "S was quoted by Reuters as saying C", "quoted in the Ledger as
     // saying C": who printed the words, between the passive and "as".
-    let passive_by = (k >= 4)
+    let passive_by = (k >= 4 && c.lower_is(k - 1, "as"))
         .then(|| {
-            (k.saturating_sub(8)..k - 2).rev().find(|&q| {
+            (k.saturating_sub(8).max(1)..k - 2).rev().find(|&q| {
                 (c.lower_is(q, "quoted") || c.lower_is(q, "cited"))
                     && (c.lower_is(q + 1, "by") || c.lower_is(q + 1, "in"))
-                    && q >= 1
                     && ["was", "were", "been", "is", "are"].iter().any(|w| c.lower_is(q - 1, w))
                     && t[q + 2..k - 1].iter().all(|x| x.word() && !x.quoted)
             })
         })
-        .flatten()
-        .filter(|_| c.lower_is(k - 1, "as"));
+        .flatten();
     let (source, cue) = if let Some(q) = passive_by {
         let Some(source) = subject_before(c, q, |s| starts_clause(c, s)) else {
             return false;
