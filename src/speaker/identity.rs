@@ -16,7 +16,8 @@
 //! - Organisations: the same key ([`super::names::org_key`]: "the Defense
 //!   Department" = "Department of Defense" = "the Pentagon"), and an
 //!   acronym ("DoD", "MoD", "KH") joins the one organisation whose name it
-//!   abbreviates.
+//!   abbreviates. A body the story only described, with no capital
+//!   ("residents", "the ministry"), is one only within its story.
 //! - Anonymous sources stay scoped to their story: never merged here.
 
 use std::collections::{BTreeSet, HashMap};
@@ -385,7 +386,13 @@ fn cluster_orgs(orgs: Vec<&SpeakerRecord>) -> Vec<Identity> {
     let mut by_key: Vec<(String, Vec<Member>)> = Vec::new();
     let mut acronyms: Vec<(&SpeakerRecord, String)> = Vec::new();
     for rec in orgs {
-        let key = org_key(&rec.name);
+        let mut key = org_key(&rec.name);
+        // A body only described ("residents", "the ministry") is recorded
+        // per story (its id is the story's, see `record::store_speaker_id`):
+        // one story's residents are not another's, so its key is too.
+        if let Some((story, _)) = rec.id.split_once('/').filter(|_| !rec.name.chars().any(char::is_uppercase)) {
+            key = format!("{story}/{key}");
+        }
         // A name that is only an acronym waits until every expansion is known.
         if let Some(a) = acronym(&rec.name).filter(|a| !rec.name.contains('(') && *a == key.replace(' ', "")) {
             acronyms.push((rec, a));
@@ -572,6 +579,27 @@ mod tests {
                 vec!["defense-department", "department-of-defense", "dod", "pentagon"],
                 vec!["kataib-hezbollah", "kh"],
                 vec!["ministry-of-defence-mod", "mod"],
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_only_described_stay_in_their_story() {
+        let recs = vec![
+            rec("fire/residents", "residents", "organization", None),
+            rec("flood/residents", "residents", "organization", None),
+            rec("fire/the-ministry", "the ministry", "organization", None),
+            rec("fire/ministry", "ministry", "organization", None),
+            rec("white-house", "White House", "organization", None),
+            rec("the-white-house", "the White House", "organization", None),
+        ];
+        assert_eq!(
+            groups(&cluster(&recs, &BTreeSet::new())),
+            vec![
+                vec!["fire/ministry", "fire/the-ministry"],
+                vec!["fire/residents"],
+                vec!["flood/residents"],
+                vec!["the-white-house", "white-house"],
             ]
         );
     }

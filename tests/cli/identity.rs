@@ -471,9 +471,10 @@ fn a_double_barrelled_surname_is_one_person_across_stories() {
     stories_of_each(&env, &[("Mary Kowalski-Reyes", 2), ("Mary Ann Kowalski-Reyes", 2), ("Mary Ann Reyes", 1)]);
 }
 
-/// "The prime minister said" in two stories with no name for either is
-/// two speakers, each known only inside its story (one outlet's prime
-/// minister is not another's), while a named person is one across both.
+/// "The prime minister said" or "Residents said" in two stories with no
+/// name for either is two speakers, each known only inside its story (one
+/// outlet's prime minister is not another's, one town's residents are not
+/// another's), while a named person is one across both.
 #[test]
 fn an_unnamed_description_in_two_stories_is_two_speakers() {
     let env = Env::new();
@@ -482,11 +483,20 @@ fn an_unnamed_description_in_two_stories_is_two_speakers() {
         &[
             (
                 "talks-a",
-                "Talks stall\n\nThe prime minister said the talks would resume.\n\nAnn Roe said she doubted it.\n",
+                "Talks stall\n\nThe prime minister said the talks would resume.\n\nAnn Roe said she doubted it.\n\n\
+                 Residents said the road had been closed for days.\n",
             ),
-            ("talks-b", "Budget row\n\nThe prime minister said the budget was balanced.\n\nAnn Roe said it was not.\n"),
+            (
+                "talks-b",
+                "Budget row\n\nThe prime minister said the budget was balanced.\n\nAnn Roe said it was not.\n\n\
+                 Residents said they had not been asked.\n",
+            ),
         ],
     );
+    // Asked for by their description, they are told apart, not merged.
+    let run = env.run(["who", "residents"]);
+    let err = run.err();
+    assert!(err.contains("names 2 different speakers") && err.contains("talks-a") && err.contains("talks-b"), "{err}");
     let speakers = env.run(["speakers", "--format", "json"]).json();
     let rows: Vec<(String, u64)> = speakers
         .as_array()
@@ -497,6 +507,9 @@ fn an_unnamed_description_in_two_stories_is_two_speakers() {
     let pms: Vec<_> = rows.iter().filter(|(n, _)| n == "prime minister").collect();
     assert_eq!(pms.len(), 2, "{rows:?}");
     assert!(pms.iter().all(|(_, stories)| *stories == 1), "{rows:?}");
+    let residents: Vec<_> = rows.iter().filter(|(n, _)| n == "residents").collect();
+    assert_eq!(residents.len(), 2, "{rows:?}");
+    assert!(residents.iter().all(|(_, stories)| *stories == 1), "{rows:?}");
     assert!(rows.contains(&("Ann Roe".to_string(), 2)), "{rows:?}");
 }
 
