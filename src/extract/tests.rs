@@ -1569,7 +1569,10 @@ fn a_source_that_did_not_answer_messages_declined_without_the_word_comment() {
              The company did not respond to messages on Sunday.\n\n\
              Aides to the mayor did not return calls.\n\n\
              The city did not respond to the crisis quickly.\n\n\
-             She did not return to work."
+             She did not return to work.\n\n\
+             Kim did not respond to questions about the talks.\n\n\
+             The governor did not answer questions regarding the recall.\n\n\
+             The guard did not answer the door."
         ),
         vec![
             one("Hamas", "declined", "did not immediately respond"),
@@ -1577,6 +1580,9 @@ fn a_source_that_did_not_answer_messages_declined_without_the_word_comment() {
             one("aides to the mayor", "declined", "did not return calls"),
             own("The city did not respond to the crisis quickly."),
             own("She did not return to work."),
+            one("Kim", "declined", "did not respond to questions about the talks"),
+            one("governor", "declined", "did not answer questions regarding the recall"),
+            own("The guard did not answer the door."),
         ]
     );
 }

@@ -116,17 +116,19 @@ fn unanswered_messages(c: &Ctx) -> Option<usize> {
     if !t.iter().take(6).any(|x| x.entry.class != 0) {
         return None;
     }
-    // (Each of the verbs is five letters or more and opens with "r": two
-    // reads rule out most words.)
+    // (Each of the verbs is five letters or more and opens with "r" or
+    // "a": two reads rule out most words.)
     let v = (1..t.len()).find(|&v| {
         t[v].end - t[v].start >= 5
-            && c.doc.as_bytes()[t[v].start] == b'r'
+            && matches!(c.doc.as_bytes()[t[v].start], b'r' | b'a')
             && !t[v].quoted
-            && ["respond", "responded", "reply", "replied", "return", "returned"].iter().any(|w| c.lower_is(v, w))
+            && ["respond", "responded", "reply", "replied", "return", "returned", "answer", "answered"]
+                .iter()
+                .any(|w| c.lower_is(v, w))
     })?;
     let mut k = v + 1;
     if k < t.len() && t[k].kind == Kind::Stop && k + 1 == t.len() {
-        return (!["return", "returned"].iter().any(|w| c.lower_is(v, w))).then_some(v);
+        return (!["return", "returned", "answer", "answered"].iter().any(|w| c.lower_is(v, w))).then_some(v);
     }
     if ["respond", "responded", "reply", "replied"].iter().any(|w| c.lower_is(v, w)) {
         if !c.lower_is(k, "to") {
@@ -140,10 +142,17 @@ fn unanswered_messages(c: &Ctx) -> Option<usize> {
         return None;
     }
     // After the object only words of time, channel or sender: no clause.
-    let rest_ok = t[object + 1..]
+    // What the questions were about may follow ("questions about the
+    // talks", "calls on Sunday regarding the recall"): a noun phrase, read
+    // up to the sentence's end.
+    let topic = (object + 1..t.len())
+        .find(|&o| ["about", "regarding", "concerning"].iter().any(|w| c.lower_is(o, w)))
+        .unwrap_or(t.len());
+    let rest_ok = t[object + 1..topic]
         .iter()
         .all(|x| (x.word() && !x.quoted && x.entry.cue.is_none()) || (x.kind == Kind::Stop) || x.kind == Kind::Comma)
-        && !t[object + 1..].iter().any(|x| x.is(class::SUB | class::PRON));
+        && !t[object + 1..topic].iter().any(|x| x.is(class::SUB | class::PRON))
+        && t[topic..].iter().all(|x| (x.word() && !x.quoted && !x.is(class::SUB)) || x.kind == Kind::Stop);
     rest_ok.then_some(v)
 }
 
