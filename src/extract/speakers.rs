@@ -2211,7 +2211,9 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         let n = words.len();
         n >= from + 3 && {
             let c = cues::lookup(words[n - 3]).class;
-            c & class::ROLE != 0 && c & (class::ORG | class::FIELD) == 0 && words[n - 3..].iter().all(|w| is_cap(w))
+            // ("Union of Concerned Scientists analyst Ann Roe": a title in
+            // lower case as well.)
+            c & class::ROLE != 0 && c & (class::ORG | class::FIELD) == 0 && words[n - 2..].iter().all(|w| is_cap(w))
         }
     };
     if let Some(k) = pp
@@ -2301,6 +2303,18 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         } else {
             break;
         }
+    }
+    // "Friends of the Earth", "Critics of the Fed": a group named by what
+    // it stands with or against. What follows "the" is no person's name,
+    // and the group speaks, not the body it is named for.
+    if r == 3
+        && r < words.len()
+        && words[2] == "the"
+        && matches!(words[1], "of" | "for")
+        && is_cap(words[0])
+        && cues::lookup(words[0]).class & (class::GROUP | class::ROLE | class::ORG | class::ANON) == class::GROUP
+    {
+        return organisation(words.join(" "), appositive_role, gender);
     }
     if r == words.len() || common_head {
         // A common noun phrase: "officials", "the official", "critics",

@@ -2421,3 +2421,33 @@ fn a_leader_described_by_what_their_role_says_is_them() {
         Some("Leo")
     );
 }
+
+/// Bodies whose names hold "of the" or a capitalised preposition, before
+/// the cue and after it, with a title and a person after the body.
+#[test]
+fn bodies_named_with_of_the_or_a_preposition_and_their_people() {
+    let x = extract(
+        "Friends of the Earth said the plan was weak.\n\n\
+         Critics of the Fed said rates were too high.\n\n\
+         \u{201C}It is a bad deal,\u{201D} said Friends of the Earth campaigner Ann Roe.\n\n\
+         \u{201C}The clinic was hit twice,\u{201D} said Doctors Without Borders spokesman Joel Kamau.\n\n\
+         \u{201C}The data is clear,\u{201D} said Union of Concerned Scientists analyst Mia Lund.\n\n\
+         \u{201C}The bill is dead,\u{201D} said Members of the Senate Finance Committee.\n\n\
+         \u{201C}We were not asked,\u{201D} said Robert Antonacci of the New York delegation.",
+    );
+    assert_eq!(
+        rows_speakers(&x),
+        vec![
+            "Friends of the Earth",
+            "Critics of the Fed",
+            "Ann Roe",
+            "Joel Kamau",
+            "Mia Lund",
+            "Members of the Senate Finance Committee",
+            "Robert Antonacci"
+        ]
+    );
+    assert_eq!(speaker(&x, "Joel Kamau").role.as_deref(), Some("Doctors Without Borders spokesman"));
+    assert_eq!(speaker(&x, "Mia Lund").role.as_deref(), Some("Union of Concerned Scientists analyst"));
+    assert_eq!(speaker(&x, "Friends of the Earth").kind, SpeakerKind::Organization);
+}

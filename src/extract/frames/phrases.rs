@@ -818,18 +818,33 @@ pub(super) fn np_forward(c: &Ctx, start: usize, loose: bool) -> Option<(usize, u
             break;
         }
         if x.cap {
-            if is_function(x) && e > start {
+            // ("Doctors Without Borders", "Mothers Against Drunk Driving":
+            // a capitalised preposition between capitalised words, after
+            // the cue, is inside a name.)
+            let inside_name = x.is(class::PREP)
+                && e > start
+                && t[e - 1].cap
+                && t[e - 1].word()
+                && t.get(e + 1).is_some_and(|n| n.cap && n.word() && !n.quoted && !is_function(n));
+            if is_function(x) && e > start && !inside_name {
                 break;
             }
             e += 1;
             continue;
         }
+        // ("Members of the Senate Finance Committee", "Friends of the
+        // Earth": a name's "of the", after a word of the lexicon. Not
+        // "Robert Antonacci of the New York delegation": a person, then
+        // where they are from.)
+        let the = usize::from(
+            c.lower_is(e, "of") && c.lower_is(e + 1, "the") && e > start && t[e - 1].is(class::GROUP | class::ORG),
+        );
         if (c.lower_is(e, "of") || c.lower_is(e, "and"))
             && e > start
             && t[e - 1].cap
-            && t.get(e + 1).is_some_and(|n| n.cap && n.word())
+            && t.get(e + 1 + the).is_some_and(|n| n.cap && n.word())
         {
-            e += 1;
+            e += 1 + the;
             continue;
         }
         // "said Doyle and others", "said Roe and other officials": the name
