@@ -187,6 +187,22 @@ impl<'s> SpeakerIndex<'s> {
         for k in &related {
             more.extend(self.store.speakers_by_key(k)?);
         }
+        // A person's name with more after it ("Claudia Sheinbaum" of
+        // "Claudia Sheinbaum Pardo", a second surname some outlets print):
+        // the name index has no key for a name's first words, so the
+        // longer names are read by prefix (`identity` decides whether they
+        // are one person).
+        let mut longer: BTreeSet<String> =
+            if asked.given.is_empty() { BTreeSet::new() } else { BTreeSet::from([named.clone()]) };
+        longer.extend(
+            records
+                .values()
+                .filter(|r| r.kind == "person" && !PersonName::parse_recorded(&r.name).given.is_empty())
+                .map(|r| format!("n:{}", name_key(&r.name))),
+        );
+        for k in &longer {
+            more.extend(self.store.speakers_by_longer_key(k)?);
+        }
         self.read_ahead(&more)?;
         for id in more {
             if !records.contains_key(&id)

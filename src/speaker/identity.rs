@@ -229,6 +229,11 @@ fn cluster_people(mut people: Vec<&Prepared>, explain: bool) -> Vec<Identity> {
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut evidence: Vec<String> = vec![String::new(); people.len()];
     let mut bare: Vec<usize> = Vec::new();
+    // People whose given names after the first may be what they go by
+    // ("Sheinbaum" of "Claudia Sheinbaum Pardo", "Lula" of "Luiz Inácio
+    // Lula da Silva"), by those names' keys: each cluster by the given
+    // names of its anchor, which came before anyone with fewer.
+    let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
     for i in 0..people.len() {
         let p = &people[i];
         let Some(sn) = p.surname() else {
@@ -268,26 +273,34 @@ fn cluster_people(mut people: Vec<&Prepared>, explain: bool) -> Vec<Identity> {
                 break;
             }
         }
+        // A name with the second of two surnames left off ("Claudia
+        // Sheinbaum" of "Claudia Sheinbaum Pardo", "Hillary Rodham" of
+        // "Hillary Rodham Clinton"): the given names before it agree, and
+        // one person only has it among their names.
+        if !joined
+            && let Some(&[c]) = by_inner.get(sn).map(Vec::as_slice)
+            && let anchor = &people[clusters[c][0]]
+            && let Some(k) = anchor.name.given.iter().skip(1).position(|g| surname_key(g) == sn)
+            && compare_given(&anchor.name.given[..=k], &p.name.given) == Given::Agree
+            && !clusters[c].iter().any(|&j| roles_conflict(people[j], p))
+        {
+            evidence[i] = why!("{} without the second surname", anchor.rec.name);
+            clusters[c].push(i);
+            by_surname.entry(sn).or_default().push(c);
+            joined = true;
+        }
         if !joined {
             evidence[i] = why!("recorded as {}", p.rec.name);
             by_surname.entry(sn).or_default().push(clusters.len());
-            clusters.push(vec![i]);
-        }
-    }
-    // People whose given names after the first may be what they go by
-    // alone ("Sheinbaum" of "Claudia Sheinbaum Pardo", "Lula" of "Luiz
-    // Inácio Lula da Silva"), by those names' keys: for a bare name no
-    // one bears as a surname.
-    let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
-    for (c, members) in clusters.iter().enumerate() {
-        let anchor = &people[members[0]];
-        if anchor.name.given.len() >= 2 {
-            for g in anchor.name.given[1..].iter().filter(|g| g.len() > 1) {
-                let list = by_inner.entry(surname_key(g).into_owned()).or_default();
-                if list.last() != Some(&c) {
-                    list.push(c);
+            if p.name.given.len() >= 2 {
+                for g in p.name.given[1..].iter().filter(|g| g.len() > 1) {
+                    let list = by_inner.entry(surname_key(g).into_owned()).or_default();
+                    if list.last() != Some(&clusters.len()) {
+                        list.push(clusters.len());
+                    }
                 }
             }
+            clusters.push(vec![i]);
         }
     }
     // Bare surnames join the one person they fit; otherwise they are a
@@ -524,6 +537,32 @@ mod tests {
             rec("gay", "Gay", "person", None),
         ];
         assert_eq!(groups(&cluster(&recs, &BTreeSet::new())), [vec!["ann-gay", "gay"], vec!["mary-gay-scanlon"]]);
+    }
+
+    #[test]
+    fn a_full_name_without_its_second_surname_is_the_same_person() {
+        let recs = vec![
+            rec("claudia-sheinbaum-pardo", "Claudia Sheinbaum Pardo", "person", Some("Mexican President")),
+            rec("claudia-sheinbaum", "Claudia Sheinbaum", "person", None),
+            rec("sheinbaum", "Sheinbaum", "person", None),
+            rec("hillary-rodham-clinton", "Hillary Rodham Clinton", "person", None),
+            rec("hillary-rodham", "Hillary Rodham", "person", None),
+            // Another given name is another person.
+            rec("ana-sheinbaum", "Ana Sheinbaum", "person", None),
+        ];
+        let ids = cluster(&recs, &BTreeSet::new());
+        assert_eq!(
+            groups(&ids),
+            [
+                vec!["ana-sheinbaum"],
+                vec!["claudia-sheinbaum", "claudia-sheinbaum-pardo"],
+                vec!["hillary-rodham", "hillary-rodham-clinton"],
+                vec!["sheinbaum"],
+            ]
+        );
+        // The bare surname now fits two people: kept apart, with both.
+        let bare = ids.iter().find(|i| i.id() == "sheinbaum").unwrap();
+        assert_eq!(bare.could_be, ["Ana Sheinbaum", "Claudia Sheinbaum Pardo"]);
     }
 
     #[test]

@@ -263,6 +263,14 @@ pub(crate) fn by_name_prefix(key: &str) -> Vec<u8> {
     k
 }
 
+/// The prefix of the name-index entries under keys that are `key`, a
+/// space and more words.
+pub(crate) fn by_longer_name_prefix(key: &str) -> Vec<u8> {
+    let mut k = with_id(BY_NAME, key);
+    k.push(b' ');
+    k
+}
+
 pub(crate) fn by_name(key: &str, speaker: &str) -> Vec<u8> {
     let mut k = by_name_prefix(key);
     k.extend_from_slice(speaker.as_bytes());

