@@ -2451,3 +2451,22 @@ fn bodies_named_with_of_the_or_a_preposition_and_their_people() {
     assert_eq!(speaker(&x, "Mia Lund").role.as_deref(), Some("Union of Concerned Scientists analyst"));
     assert_eq!(speaker(&x, "Friends of the Earth").kind, SpeakerKind::Organization);
 }
+
+/// "According to" a document named with a word between its issuer and
+/// the noun: the whole phrase, never the name and half of the rest ("CNN
+/// exit"); with the name right before the noun, the issuer.
+#[test]
+fn a_document_s_issuer_is_never_cut_mid_phrase() {
+    assert_eq!(
+        rows(
+            "Turnout was high, according to a CNN exit poll.\n\n\
+             At least 40 people died, according to a Reuters tally.\n\n\
+             Fuel use rose, according to a Pentagon statement."
+        ),
+        vec![
+            one("CNN exit poll", "according_to", "Turnout was high"),
+            one("Reuters", "according_to", "At least 40 people died"),
+            one("Pentagon", "according_to", "Fuel use rose"),
+        ]
+    );
+}

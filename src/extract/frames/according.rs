@@ -486,6 +486,13 @@ fn issuer(c: &Ctx, from: usize, stop: usize) -> (usize, usize) {
             }
             _ => start,
         };
+        // ("a CNN exit poll", "a White House pool report": a lowercase
+        // word between the name and the noun may say what kind of
+        // document it is or who wrote it; the whole phrase is named, not
+        // the name and half of the rest.)
+        if end > start + 1 && capital(start) && t[end - 1].word() && !capital(end - 1) && !t[end - 1].quoted {
+            return (start, stop);
+        }
         if start < end && named(start, end) && t[end - 1].word() {
             return (start, end);
         }
