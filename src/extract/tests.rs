@@ -2470,3 +2470,21 @@ fn a_document_s_issuer_is_never_cut_mid_phrase() {
         ]
     );
 }
+
+/// "According to S, described so, C": the phrase between the commas
+/// describes the source; the content starts after it.
+#[test]
+fn a_phrase_describing_the_source_after_according_to_is_no_content() {
+    assert_eq!(
+        rows(
+            "According to the lawsuit, filed in federal court in Manhattan, the company hid the losses.\n\n\
+             According to the report, which was released Monday, sales fell.\n\n\
+             According to police, armed officers arrived within minutes."
+        ),
+        vec![
+            one("lawsuit", "according_to", "the company hid the losses"),
+            one("report", "according_to", "sales fell"),
+            one("police", "according_to", "armed officers arrived within minutes"),
+        ]
+    );
+}

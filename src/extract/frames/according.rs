@@ -61,7 +61,25 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
                 && matches!(t[i - b - 1].cue(), Some(CueKind::Speech | CueKind::Tell | CueKind::Belief))
         });
     let frame = if intro {
-        let Some(content) = c.content(stop + 1, t.len()) else {
+        // "According to the lawsuit, filed Monday in Manhattan, C",
+        // "According to the report, which was released Monday, C": a
+        // phrase set off by commas that describes the source is neither
+        // the content nor the source's role.
+        let described = t.get(stop).is_some_and(|x| x.kind == Kind::Comma)
+            && t.get(stop + 1).is_some_and(|x| {
+                let w = x.text(c.doc);
+                x.word() && !x.cap && !x.quoted && (w.ends_with("ed") || w.ends_with("en") || w == "which")
+            });
+        let after = described
+            .then(|| {
+                (stop + 2..t.len().min(stop + 14)).find(|&k| !t[k].word() || t[k].quoted).filter(|&k| {
+                    t[k].kind == Kind::Comma
+                        && !t[stop + 1..k].iter().any(|x| x.entry.cue.is_some() && x.is(class::AUX))
+                        && k + 1 < t.len()
+                })
+            })
+            .flatten();
+        let Some(content) = c.content(after.unwrap_or(stop) + 1, t.len()) else {
             return false;
         };
         Frame { attribution: Attribution::AccordingTo, content, content2: None, cue: Some(cue), source }
