@@ -79,7 +79,11 @@ pub(super) fn leading_clause(doc: &str, from: usize, to: usize, aside: bool) -> 
     if dashed && aside {
         return None;
     }
-    let clause = clause.or(dash);
+    // "Ann Roe resigned on Friday after leaked emails showed C": a
+    // conjunction of time or cause opens the frames' clause; what comes
+    // before it is the outlet's (a revision moving the resignation to
+    // Saturday changes a claim).
+    let clause = clause.or(dash).or_else(|| before_conjunction(lead));
     // (Before a relative clause, a stance of the subject's is the
     // outlet's narrative as much as any verb: "the council voted".)
     let relative = clause.is_none();
@@ -99,6 +103,25 @@ pub(super) fn leading_clause(doc: &str, from: usize, to: usize, aside: bool) -> 
     let phrase = dashed && words.first().is_some_and(|w| cues::lookup(w).class & (class::PREP | class::SUB) != 0);
     let clause_like = (verb || (words.len() >= 4 && !clause.contains(','))) && !phrase;
     (words.len() >= 3 && clause_like && !reported).then(|| from + clause.len())
+}
+
+/// `lead` without the conjunction of time or cause that ends it: "The
+/// minister resigned after", "The plant closed because".
+fn before_conjunction(lead: &str) -> Option<&str> {
+    const CONJUNCTIONS: [&str; 8] = ["after", "because", "since", "when", "before", "until", "although", "though"];
+    // Words that make the conjunction part of a phrase: "in part
+    // because", "not because", "two days after", "shortly before", "and
+    // when", "as though", "who when".
+    const BOUND: [&str; 25] = [
+        "part", "not", "just", "only", "even", "shortly", "soon", "long", "right", "and", "but", "or", "later", "ago",
+        "days", "hours", "weeks", "months", "years", "minutes", "that", "so", "as", "who", "which",
+    ];
+    let (before, last) = lead.rsplit_once(' ')?;
+    let before = before.trim_end_matches(',');
+    let bound = before.rsplit(' ').next().is_some_and(|w| BOUND.iter().any(|b| w.eq_ignore_ascii_case(b)));
+    // (A verb, not only four words: "Once in my early 20s, when".)
+    let verb = words(before).iter().any(|w| is_verb(w));
+    (CONJUNCTIONS.contains(&last) && !bound && verb).then_some(before)
 }
 
 /// `lead` without the dash that ends it, maybe with "but" or "and" after
