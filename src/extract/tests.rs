@@ -2488,3 +2488,45 @@ fn a_phrase_describing_the_source_after_according_to_is_no_content() {
         ]
     );
 }
+
+/// "X resigned on Friday after leaked emails showed C": the clause before
+/// a conjunction of time or cause is the outlet's own claim; not when the
+/// conjunction is bound to the words before it ("in part because", "two
+/// days after", "as though").
+#[test]
+fn the_clause_before_after_or_because_is_the_outlet_s_own() {
+    assert_eq!(
+        rows(
+            "Ruth Adler resigned on Friday night after leaked emails showed she had intervened.\n\n\
+             The plant was closed because inspectors said it was unsafe.\n\n\
+             Roe is upbeat, in part because polls show him ahead.\n\n\
+             The vote came two days after the mayor said she would resign."
+        ),
+        vec![
+            own("Ruth Adler resigned on Friday night"),
+            one("leaked emails", "belief", "she had intervened"),
+            own("The plant was closed"),
+            one("inspectors", "indirect", "it was unsafe"),
+            one("polls", "belief", "him ahead"),
+            one("mayor", "indirect", "she would resign"),
+        ]
+    );
+}
+
+/// "S said C and called for D": the stance after the speech shares its
+/// subject and is a statement of its own; another subject after "and"
+/// is part of the content.
+#[test]
+fn a_stance_joined_after_a_speech_frame_is_the_same_speaker_s() {
+    assert_eq!(
+        rows(
+            "Opposition leader Sam Okoro said the resignation was overdue and called for a public inquiry.\n\n\
+             Okoro said the plan was bad and the mayor criticized it."
+        ),
+        vec![
+            one("Sam Okoro", "indirect", "the resignation was overdue"),
+            one("Sam Okoro", "other", "a public inquiry"),
+            one("Sam Okoro", "indirect", "the plan was bad and the mayor criticized it"),
+        ]
+    );
+}

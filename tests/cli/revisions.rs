@@ -1447,3 +1447,28 @@ fn a_rising_toll_and_the_reporters_credit_lines() {
         ],
     );
 }
+
+/// A resignation story updated overnight: the day in the lead changes
+/// outside the emails' finding (the clause before "after" is the outlet's
+/// claim), the opposition leader's call for an inquiry is added after his
+/// unchanged quotation ("said C and called for D"), and the contractor's
+/// silence is replaced by its spokeswoman's answer.
+#[test]
+fn a_resignation_updated_in_the_lead_s_own_clause_and_after_a_quotation() {
+    check_both_ways(
+        "minister-resigns",
+        &[
+            was(
+                "reworded",
+                "(unattributed)",
+                "^Transport minister Ruth Adler resigned on Friday night",
+                "late on Thursday",
+            ),
+            ex("added", "Sam Okoro", "^a public inquiry"),
+            was("reworded", "(unattributed)", "^The contract, worth about 90 million euros, was awarded", "suspended"),
+            ex("removed", "Halvard Lines", "^did not respond to a request for comment"),
+            ex("added", "auditors", "^the tender had not been run properly"),
+            ex("added", "spokeswoman for Halvard Lines", "^the company had \"followed every rule\""),
+        ],
+    );
+}

@@ -1092,6 +1092,7 @@ fn find_frames(doc: &str, t: &[Token], noted: Noted, may_comment: bool, out: &mu
         }
         if let Some(outcome) = subject_cue(&c, cue, kind, out) {
             stance_before_speech(&c, out);
+            stance_after_speech(&c, out);
             return outcome;
         }
     }
@@ -1345,6 +1346,38 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
             f.content.1 = f.content.1.min(t[brk - 1].end);
             out.insert(0, f);
         }
+    }
+}
+
+/// "Okoro said C and called for an inquiry": a stance joined by "and"
+/// or "but" right after the speech frame's content shares its subject and
+/// is a claim of its own (a revision adding the call changes a claim).
+fn stance_after_speech(c: &Ctx, out: &mut Vec<Frame>) {
+    let t = c.t;
+    let [Frame { source: Source::Mention { np, .. }, content, content2: None, .. }] = out.as_slice() else {
+        return;
+    };
+    let (np, end) = (*np, content.1);
+    // The first token after the content: "and" or "but", maybe after a
+    // comma, then the stance's cue (after its auxiliaries).
+    let Some(mut k) = t.iter().position(|x| x.start >= end) else { return };
+    if t[k].kind == Kind::Comma {
+        k += 1;
+    }
+    if !(c.lower_is(k, "and") || c.lower_is(k, "but")) || t[k].quoted {
+        return;
+    }
+    let Some(cue) = c.cue_words().find(|&q| q > k) else { return };
+    if phrases::skip_aux_back(c, cue) != k + 1 || cue_at(c, cue) != Some(CueKind::Other) {
+        return;
+    }
+    let mut stance = Vec::new();
+    if subject_cue(c, cue, CueKind::Other, &mut stance).is_some()
+        && let [f @ Frame { source: Source::Mention { np: snp, .. }, .. }] = stance.as_slice()
+        && *snp == np
+        && f.content.0 >= t[cue].end
+    {
+        out.push(*f);
     }
 }
 
