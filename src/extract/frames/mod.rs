@@ -1371,6 +1371,14 @@ fn stance_after_speech(c: &Ctx, out: &mut Vec<Frame>) {
     if phrases::skip_aux_back(c, cue) != k + 1 || cue_at(c, cue) != Some(CueKind::Other) {
         return;
     }
+    // (A verb of view may go on with the content's subject: "Veyra said
+    // the government had not been consulted and considered them a
+    // violation" is the government's view, as she reports it.)
+    const VIEWS: [&str; 10] =
+        ["considered", "considers", "regarded", "regards", "deemed", "deems", "viewed", "views", "saw", "sees"];
+    if VIEWS.iter().any(|w| c.lower_is(cue, w)) {
+        return;
+    }
     let mut stance = Vec::new();
     if subject_cue(c, cue, CueKind::Other, &mut stance).is_some()
         && let [f @ Frame { source: Source::Mention { np: snp, .. }, .. }] = stance.as_slice()
