@@ -385,6 +385,38 @@ impl<'a> Pipeline<'a> {
                     for (i, st) in self.out.statements.iter_mut().enumerate().skip(first_statement) {
                         st.index = i;
                     }
+                } else if !whole_sentence
+                    && !frames.iter().any(|f| f.source == Source::Continuation)
+                    && let Some((subject, predicate)) =
+                        writer::around_relative(doc, frame_range.0, opening, covered, range.1).or_else(|| {
+                            // ("Smith, who said C, was convicted": the
+                            // frame's source is the subject.)
+                            let [Frame { source: Source::Mention { np, appositive: None }, cue: Some(cue), .. }] =
+                                frames.as_slice()
+                            else {
+                                return None;
+                            };
+                            let subject = toks[np.0].start;
+                            (subject == opening && doc[frame_range.0..subject].trim().is_empty())
+                                .then(|| writer::around_relative(doc, subject, cue.0, covered, range.1))
+                                .flatten()
+                        })
+                {
+                    // "The company, which said C, cut 500 jobs": the
+                    // subject and predicate around the relative clause.
+                    let own = Frame {
+                        attribution: Attribution::Unattributed,
+                        content: subject,
+                        content2: Some(predicate),
+                        cue: None,
+                        source: Source::Continuation,
+                    };
+                    self.push(paragraph, range, &own, None);
+                    let own = self.out.statements.pop().expect("just pushed");
+                    self.out.statements.insert(first_statement, own);
+                    for (i, st) in self.out.statements.iter_mut().enumerate().skip(first_statement) {
+                        st.index = i;
+                    }
                 }
             }
             Outcome::Introduces { np, cue } => {

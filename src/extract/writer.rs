@@ -87,12 +87,23 @@ pub(super) fn leading_clause(doc: &str, from: usize, to: usize, aside: bool) -> 
     // (Before a relative clause, a stance of the subject's is the
     // outlet's narrative as much as any verb: "the council voted".)
     let relative = clause.is_none();
-    let clause = clause.or_else(|| relative_opening(lead))?.trim_end();
+    let (clause, bare_pronoun) = match clause {
+        Some(clause) => (clause, false),
+        None => relative_opening(lead)?,
+    };
+    let clause = clause.trim_end();
     if clause.contains(['"', '\u{201C}', '\u{201D}', '(', ')']) {
         return None;
     }
     let words = words(clause);
     let verb = words.iter().any(|w| is_verb(w));
+    // (Before "which" or "who" alone, a stance is the subject's claim, as
+    // any verb of report is: "Trump has blasted the system, which he says
+    // C" leaves it to the frames; and only a verb makes a clause: "And the
+    // trade agreement, which C" is no claim.)
+    if bare_pronoun && (reports(&words) || !verb) {
+        return None;
+    }
     let reported = if relative { says(&words) } else { reports(&words) };
     // (A verb in the past tense may be irregular, "The roof fell at noon;":
     // four words opening the sentence before the break are a clause too,
@@ -141,12 +152,61 @@ fn says(words: &[&str]) -> bool {
 
 /// `lead` without the "at which", "in which", "during whom" that ends it:
 /// a preposition and a relative pronoun open a clause about what the lead
-/// named.
-fn relative_opening(lead: &str) -> Option<&str> {
+/// named; or without a "which" or "who" alone.
+fn relative_opening(lead: &str) -> Option<(&str, bool)> {
+    // "Three people died in the fire, which investigators believe was
+    // set", "Police arrested a man who witnesses said had been shouting":
+    // the relative pronoun alone (told by the `true`).
+    if let Some(before) = lead.strip_suffix(" which").or_else(|| lead.strip_suffix(" who")) {
+        let before = before.trim_end_matches(',');
+        let last = before.rsplit(' ').next().unwrap_or(before);
+        if cues::lookup(last).class & cues::class::PREP == 0 {
+            return Some((before, true));
+        }
+    }
     let rest = lead.strip_suffix(" which").or_else(|| lead.strip_suffix(" whom"))?;
     let (before, prep) = rest.rsplit_once(' ')?;
     let x = cues::lookup(prep);
-    (x.class & cues::class::PREP != 0 && prep.starts_with(|c: char| c.is_ascii_lowercase())).then_some(before)
+    (x.class & cues::class::PREP != 0 && prep.starts_with(|c: char| c.is_ascii_lowercase())).then_some((before, false))
+}
+
+/// "The company, which said last week that C, cut 500 jobs on Monday":
+/// the subject before a relative clause that holds every frame, and the
+/// predicate after it, are a clause of the writer's in two pieces.
+/// `doc[from..opening]` is the subject and the relative pronoun (the
+/// words before the frames, or the frame's source and the pronoun before
+/// its cue), `covered` is where the frames end and `end` where the
+/// sentence does. Returns the subject's and the predicate's byte ranges.
+pub(super) fn around_relative(
+    doc: &str,
+    from: usize,
+    opening: usize,
+    covered: usize,
+    end: usize,
+) -> Option<((usize, usize), (usize, usize))> {
+    let lead = doc.get(from..opening)?.trim_end();
+    let subject = lead.strip_suffix(", which").or_else(|| lead.strip_suffix(", who"))?.trim_end();
+    let rest = doc.get(covered..end)?;
+    let after = rest.trim_start().strip_prefix(',')?.trim_start();
+    let predicate = after.trim_end_matches(['.', '!', '?']).trim_end();
+    let (subject_words, predicate_words) = (words(subject), words(predicate));
+    let first = predicate_words.first()?;
+    let opens_predicate = first.starts_with(|c: char| c.is_ascii_lowercase())
+        && cues::lookup(first).class
+            & (cues::class::PREP | cues::class::CONJ | cues::class::SUB | cues::class::DET | cues::class::PRON)
+            == 0;
+    let quoted = |s: &str| s.contains(['"', '\u{201C}', '\u{201D}', '(', ')']);
+    (!subject_words.is_empty()
+        && subject_words.len() <= 8
+        && predicate_words.len() >= 2
+        && opens_predicate
+        && !quoted(subject)
+        && !quoted(predicate)
+        && !reports(&predicate_words))
+    .then(|| {
+        let p = end - rest.len() + (rest.len() - after.len());
+        ((from, from + subject.len()), (p, p + predicate.len()))
+    })
 }
 
 /// The start of a clause of the writer's in `doc[from..end]`, after

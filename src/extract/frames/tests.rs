@@ -1617,11 +1617,16 @@ fn a_participle_after_a_time_or_a_comma_inside_the_quotation_mark() {
 
 #[test]
 fn a_report_inside_a_relative_clause_gives_its_predicate() {
-    let cases = [
-        (
-            "The new timetable, which officials said will take effect in May, cuts two sailings.",
+    // (The subject and the predicate around the relative clause are the
+    // outlet's own claim.)
+    assert_eq!(
+        rows("The new timetable, which officials said will take effect in May, cuts two sailings."),
+        vec![
+            (None, "unattributed", "The new timetable cuts two sailings".to_string()),
             one("officials", "indirect", "will take effect in May"),
-        ),
+        ]
+    );
+    let cases = [
         (
             "The islanders trust Tom Berry, who the harbour master says is the best pilot on the coast.",
             one("harbour master", "indirect", "is the best pilot on the coast"),
@@ -3464,7 +3469,10 @@ fn a_stance_after_which_is_its_antecedents() {
     // A body that can hold a view, named before "which".
     assert_eq!(
         rows("The dockers' union, which endorsed Ann Roe, is widely regarded as liberal."),
-        vec![one("dockers' union", "other", "Ann Roe")]
+        vec![
+            (None, "unattributed", "The dockers' union is widely regarded as liberal".to_string()),
+            one("dockers' union", "other", "Ann Roe")
+        ]
     );
     assert_eq!(
         rows("The protest drew employers such as Nordfisk, which opposed the levy."),
