@@ -1472,3 +1472,21 @@ fn a_resignation_updated_in_the_lead_s_own_clause_and_after_a_quotation() {
         ],
     );
 }
+
+/// A layoffs story revised with new figures: one inside the company's
+/// report, one in the outlet's clause around a relative clause that holds
+/// the union's report ("The plant, which union officials say is the
+/// largest employer, has about 2,100 workers"), which changed nothing the
+/// diff could see when only the report was a statement.
+#[test]
+fn a_figure_changed_around_a_relative_clause_s_report_is_a_changed_claim() {
+    check_both_ways(
+        "plant-layoffs",
+        &[
+            was("reworded", "(unattributed)", "^Kessler Steel to cut jobs", "650"),
+            was("reworded", "company", "^Kessler Steel, which said last month", "650"),
+            was("reworded", "(unattributed)", "^The plant has about 2,100 workers", "1,900"),
+            ex("added", "(unattributed)", "^Workers were told of the cuts"),
+        ],
+    );
+}
