@@ -392,6 +392,14 @@ pub const OBJECT_PARTICIPLES: [&str; 32] = [
 /// Words that open what follows a source noun: "(people) familiar with
 /// the matter", "(sources) close to the campaign", "(sources) privy to
 /// the talks".
+/// Irregular past tenses that tell a clause's verb: "The roof fell",
+/// "the mayors met".
+pub const IRREGULAR_PAST: [&str; 40] = [
+    "left", "went", "took", "made", "gave", "held", "ran", "met", "sent", "spent", "kept", "came", "began", "drew",
+    "stood", "fled", "won", "lost", "got", "sat", "led", "brought", "sought", "fought", "cut", "shut", "put", "hit",
+    "struck", "broke", "built", "paid", "sold", "bought", "chose", "threw", "rose", "fell", "became", "swore",
+];
+
 pub const SOURCE_POSTMODIFIERS: [&str; 6] = ["familiar", "close", "briefed", "knowledgeable", "involved", "privy"];
 const DET: &str = "the a an this these those his her their its our my your some many several \
     few both all each every another other any no two three four five one";

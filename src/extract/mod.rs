@@ -347,7 +347,8 @@ impl<'a> Pipeline<'a> {
                 // burned": a clause after every frame is the outlet's own,
                 // and a revision that changes it changes a claim.
                 let covered = frames.iter().map(|f| writer::covered_end(f, &toks)).max().unwrap_or(range.1);
-                if !whole_sentence && let Some(start) = writer::trailing_clause(doc, covered, range.1) {
+                let subordinate = writer::opens_subordinate(&doc[frame_range.0..range.1]);
+                if !whole_sentence && let Some(start) = writer::trailing_clause(doc, covered, range.1, subordinate) {
                     let own = Frame {
                         attribution: Attribution::Unattributed,
                         content: (start, range.1),

@@ -839,6 +839,7 @@ fn counts_of_people_news_names_and_as_while_open_reports() {
             one("520 delegates", "indirect", "they support Lutz"),
             one("About 6 in 10 voters", "indirect", "the port mattered most"),
             one("KBS News", "indirect", "the letter was sent to the mayor"),
+            own("The idea gathered steam"),
             one("number of writers", "indirect", "such a list was important"),
             one("Ann Lutz", "indirect", "the plan \u{201C}has no place here\u{201D}"),
             one("Ann Lutz", "indirect", "the council would vote"),
@@ -1135,6 +1136,7 @@ fn groups_by_a_plural_noun_and_where_they_belong() {
             one("nurses at the hospital", "indirect", "the wards were full"),
             one("workers at the plant", "indirect", "pay was too low"),
             own("The fracas erupted after the tycoon entered the race, calling them names."),
+            own("Ann Roe won the state by a wide margin in the suburbs"),
             one("Ed Hale", "indirect", "the system is rigged"),
         ]
     );
@@ -2530,6 +2532,33 @@ fn a_stance_joined_after_a_speech_frame_is_the_same_speaker_s() {
             one("Sam Okoro", "indirect", "the resignation was overdue"),
             one("Sam Okoro", "other", "a public inquiry"),
             one("Sam Okoro", "indirect", "the plan was bad and the mayor criticized it"),
+        ]
+    );
+}
+
+/// The outlet's clause beside a frame whose verb is irregular, after "as",
+/// "while" or ", with", and the main clause after a subordinate one that
+/// holds the frame ("After the company said C, shares fell 5%").
+#[test]
+fn the_outlet_s_clause_around_a_frame_in_a_subordinate_clause() {
+    assert_eq!(
+        rows(
+            "Shares fell 5% as the company said profit would drop.\n\n\
+             Prices rose 3%, with analysts saying demand was slowing.\n\n\
+             After the company said profit would drop, shares fell 5%.\n\n\
+             Because officials said the bridge was unsafe, the city closed it on Monday.\n\n\
+             Roe was as angry as Diaz said she would be."
+        ),
+        vec![
+            own("Shares fell 5%"),
+            one("company", "indirect", "profit would drop"),
+            own("Prices rose 3%"),
+            one("analysts", "indirect", "demand was slowing"),
+            one("company", "indirect", "profit would drop"),
+            own("shares fell 5%."),
+            one("officials", "indirect", "the bridge was unsafe"),
+            own("the city closed it on Monday."),
+            one("Diaz", "indirect", "she would be"),
         ]
     );
 }

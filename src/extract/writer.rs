@@ -19,10 +19,14 @@ fn words(clause: &str) -> Vec<&str> {
     clause.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect()
 }
 
-/// A word that reads as a verb: finite, a regular past tense, or negated.
+/// A word that reads as a verb: finite, a past tense (regular, or one of
+/// the common irregular ones in lower case), or negated.
 fn is_verb(w: &str) -> bool {
     let lower = w.to_ascii_lowercase();
-    FINITE.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed")) || lower.ends_with("n't")
+    FINITE.contains(&lower.as_str())
+        || (lower.len() > 4 && lower.ends_with("ed"))
+        || lower.ends_with("n't")
+        || w == lower && cues::IRREGULAR_PAST.contains(&w)
 }
 
 /// Whether a verb of saying is among the words: then the clause is
@@ -116,20 +120,58 @@ pub(super) fn leading_clause(doc: &str, from: usize, to: usize, aside: bool) -> 
     (words.len() >= 3 && clause_like && !reported).then(|| from + clause.len())
 }
 
+/// Whether `clause` reads as a main clause after a subordinate one: it
+/// opens with its subject (not a participle or a figure, "repeating the
+/// line that C", "2003 and 2005 as C"), quotes no one ("Rubio fired
+/// back: \"Q\"" is his, however framed) and its first verb
+/// comes before any relative pronoun ("a group of members who helped C"
+/// is a description).
+fn main_clause(clause: &str) -> bool {
+    let words = words(clause);
+    let Some(first) = words.first() else { return false };
+    let relative = words.iter().position(|w| ["who", "which", "that"].contains(w)).unwrap_or(words.len());
+    // (No comma before the verb: "children, family, and associates, 24/7,
+    // the public has begun" is a list's tail, not a subject.)
+    let before_verb =
+        clause.split_whitespace().take_while(|w| !is_verb(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    !first.ends_with("ing")
+        && !first.starts_with(|c: char| c.is_ascii_digit())
+        && !clause.contains(['"', '\u{201C}'])
+        && words[..relative].iter().any(|w| is_verb(w))
+        && !before_verb.into_iter().any(|w| w.contains(','))
+}
+
+/// Whether a sentence opens with a conjunction of time or cause: "After
+/// the company said C, shares fell", "Because officials said C, the city
+/// closed it".
+pub(super) fn opens_subordinate(sentence: &str) -> bool {
+    const OPENING: [&str; 8] = ["After", "Because", "When", "Since", "Although", "Though", "Before", "While"];
+    sentence.split_once(' ').is_some_and(|(first, _)| OPENING.contains(&first))
+}
+
 /// `lead` without the conjunction of time or cause that ends it: "The
 /// minister resigned after", "The plant closed because".
 fn before_conjunction(lead: &str) -> Option<&str> {
-    const CONJUNCTIONS: [&str; 8] = ["after", "because", "since", "when", "before", "until", "although", "though"];
+    const CONJUNCTIONS: [&str; 10] =
+        ["after", "because", "since", "when", "before", "until", "although", "though", "while", "as"];
     // Words that make the conjunction part of a phrase: "in part
     // because", "not because", "two days after", "shortly before", "and
-    // when", "as though", "who when".
-    const BOUND: [&str; 25] = [
+    // when", "as though", "who when", "such as", "as well as".
+    const BOUND: [&str; 36] = [
         "part", "not", "just", "only", "even", "shortly", "soon", "long", "right", "and", "but", "or", "later", "ago",
-        "days", "hours", "weeks", "months", "years", "minutes", "that", "so", "as", "who", "which",
+        "days", "hours", "weeks", "months", "years", "minutes", "that", "so", "as", "who", "which", "such", "well",
+        "same", "much", "far", "day", "week", "month", "year", "hour", "minute",
     ];
     let (before, last) = lead.rsplit_once(' ')?;
+    // "Shares fell 5%, with analysts saying C": "with" after a comma.
+    if last == "with" {
+        let before = before.strip_suffix(',')?;
+        return words(before).iter().any(|w| is_verb(w)).then_some(before);
+    }
     let before = before.trim_end_matches(',');
-    let bound = before.rsplit(' ').next().is_some_and(|w| BOUND.iter().any(|b| w.eq_ignore_ascii_case(b)));
+    let bound = before.rsplit(' ').next().is_some_and(|w| BOUND.iter().any(|b| w.eq_ignore_ascii_case(b)))
+        // ("as angry as Diaz said": a comparison.)
+        || last == "as" && before.rsplit(' ').take(3).any(|w| w == "as");
     // (A verb, not only four words: "Once in my early 20s, when".)
     let verb = words(before).iter().any(|w| is_verb(w));
     (CONJUNCTIONS.contains(&last) && !bound && verb).then_some(before)
@@ -215,17 +257,25 @@ pub(super) fn around_relative(
 /// three words with a verb among them and no verb of saying (", though
 /// officials said C" is someone's report, not the outlet's). None when
 /// only words of time or place are left ("..., Moss said Tuesday in
-/// Miami").
-pub(super) fn trailing_clause(doc: &str, from: usize, end: usize) -> Option<usize> {
+/// Miami"). `subordinate`: the sentence opens with a conjunction of time
+/// or cause ("After", "Because"), so the frames are in its subordinate
+/// clause and a comma after them opens the main one.
+pub(super) fn trailing_clause(doc: &str, from: usize, end: usize, subordinate: bool) -> Option<usize> {
     const OPENERS: [&str; 8] = ["though", "although", "but", "while", "whereas", "and", "yet", "even"];
     let rest = doc.get(from..end)?.trim_start();
     let semicolon = rest.starts_with(';');
+    let comma = rest.starts_with(',');
     let rest = rest.strip_prefix([',', ';']).or_else(|| rest.strip_prefix('\u{2014}'))?.trim_start();
     let (opener, mut clause) = rest.split_once(' ')?;
     if !OPENERS.iter().any(|o| opener.eq_ignore_ascii_case(o)) {
         // "The union is seeking 22%; the hospitals have offered 12%": a
-        // semicolon opens a clause of its own with no conjunction.
-        if !semicolon {
+        // semicolon opens a clause of its own with no conjunction; so does
+        // the comma that closes a subordinate clause holding the frames
+        // ("After the company said C, shares fell 5%").
+        if !semicolon && !(comma && subordinate) {
+            return None;
+        }
+        if !semicolon && !main_clause(rest) {
             return None;
         }
         clause = rest;

@@ -438,13 +438,7 @@ fn cue_as_noun(c: &Ctx, i: usize) -> bool {
 /// Whether token `i` is one of the common irregular past tenses that
 /// follow a subject ("left", "went", "took"): no noun of a speaker's name.
 pub(super) fn is_irregular_past(c: &Ctx, i: usize) -> bool {
-    const PAST: [&str; 40] = [
-        "left", "went", "took", "made", "gave", "held", "ran", "met", "sent", "spent", "kept", "came", "began", "drew",
-        "stood", "fled", "won", "lost", "got", "sat", "led", "brought", "sought", "fought", "cut", "shut", "put",
-        "hit", "struck", "broke", "built", "paid", "sold", "bought", "chose", "threw", "rose", "fell", "became",
-        "swore",
-    ];
-    c.t.get(i).is_some_and(|x| x.word() && !x.cap && !x.quoted) && PAST.iter().any(|w| c.lower_is(i, w))
+    c.t.get(i).is_some_and(|x| x.word() && !x.cap && !x.quoted) && cues::IRREGULAR_PAST.iter().any(|w| c.lower_is(i, w))
 }
 
 /// Whether a word has a plural's form: a final "s", not "ss" ("officials",
