@@ -272,7 +272,7 @@ pub(super) fn trailing_clause(doc: &str, from: usize, end: usize, subordinate: b
         // semicolon opens a clause of its own with no conjunction; so does
         // the comma that closes a subordinate clause holding the frames
         // ("After the company said C, shares fell 5%").
-        if !semicolon && !(comma && subordinate) {
+        if !(semicolon || comma && subordinate) {
             return None;
         }
         if !semicolon && !main_clause(rest) {
