@@ -357,6 +357,20 @@ impl<'a> Pipeline<'a> {
                         source: Source::Continuation,
                     };
                     self.push(paragraph, range, &own, None);
+                } else if subordinate
+                    && !whole_sentence
+                    && let Some(content) = writer::between_frames(doc, &frames, &toks, range.1)
+                {
+                    // "After the bank said C, other lenders fell, with
+                    // analysts saying D": the main clause between them.
+                    let own = Frame {
+                        attribution: Attribution::Unattributed,
+                        content,
+                        content2: None,
+                        cue: None,
+                        source: Source::Continuation,
+                    };
+                    self.push(paragraph, range, &own, None);
                 }
                 // "Three people were hurt when the roof fell, and the mayor
                 // said C", "The bridge closed in May (the city said C)": a

@@ -2562,3 +2562,17 @@ fn the_outlet_s_clause_around_a_frame_in_a_subordinate_clause() {
         ]
     );
 }
+
+/// After a subordinate clause holding a report, the main clause up to a
+/// second report is the outlet's; a tail with no subject of its own is
+/// not.
+#[test]
+fn the_main_clause_between_two_reports_is_the_outlet_s() {
+    assert_eq!(
+        rows(
+            "After the bank said it would set aside more money, other lenders fell as much as 3%, with analysts \
+             saying the sector was exposed."
+        ),
+        vec![one("bank", "indirect", "it would set aside more money"), own("other lenders fell as much as 3%")]
+    );
+}

@@ -121,7 +121,8 @@ pub(super) fn leading_clause(doc: &str, from: usize, to: usize, aside: bool) -> 
 }
 
 /// Whether `clause` reads as a main clause after a subordinate one: it
-/// opens with its subject (not a participle or a figure, "repeating the
+/// opens with its subject (not a verb, a conjunction, a preposition, a
+/// participle or a figure, "repeating the
 /// line that C", "2003 and 2005 as C"), quotes no one ("Rubio fired
 /// back: \"Q\"" is his, however framed) and its first verb
 /// comes before any relative pronoun ("a group of members who helped C"
@@ -135,10 +136,37 @@ fn main_clause(clause: &str) -> bool {
     let before_verb =
         clause.split_whitespace().take_while(|w| !is_verb(w.trim_matches(|c: char| !c.is_alphanumeric())));
     !first.ends_with("ing")
+        && !is_verb(first)
+        && cues::lookup(first).class & (class::PREP | class::AUX | class::CONJ | class::SUB) == 0
         && !first.starts_with(|c: char| c.is_ascii_digit())
         && !clause.contains(['"', '\u{201C}'])
         && words[..relative].iter().any(|w| is_verb(w))
         && !before_verb.into_iter().any(|w| w.contains(','))
+}
+
+/// "After the bank said C, other lenders fell, with analysts saying D":
+/// in a sentence that opens with a subordinate clause holding the first
+/// frame, the main clause after it, up to the next frame or to the
+/// conjunction that opens a report of its own ("as", "while", ", with",
+/// ", and"). Its byte range.
+pub(super) fn between_frames(doc: &str, frames: &[Frame], toks: &[Token], end: usize) -> Option<(usize, usize)> {
+    const CUTS: [&str; 6] = [", with ", " as ", " while ", ", and ", ", but ", " after "];
+    let first = frames.iter().min_by_key(|f| covered_start(f, toks))?;
+    let from = covered_end(first, toks);
+    let to = frames.iter().map(|f| covered_start(f, toks)).filter(|&s| s >= from).min().unwrap_or(end);
+    let gap = doc.get(from..to)?;
+    let after = gap.trim_start().strip_prefix(',')?.trim_start();
+    let start = to - after.len();
+    // Up to the last conjunction after which the rest reports ("fell as
+    // much as 3%, with analysts saying": at ", with").
+    let clause = CUTS
+        .iter()
+        .filter_map(|c| after.rfind(c).filter(|&at| reports(&words(&after[at..]))))
+        .max()
+        .map_or(after, |at| &after[..at]);
+    let clause = before_conjunction(clause.trim_end()).unwrap_or(clause.trim_end());
+    let w = words(clause);
+    (main_clause(clause) && w.len() >= 3 && !reports(&w)).then(|| (start, start + clause.len()))
 }
 
 /// Whether a sentence opens with a conjunction of time or cause: "After

@@ -1490,3 +1490,21 @@ fn a_figure_changed_around_a_relative_clause_s_report_is_a_changed_claim() {
         ],
     );
 }
+
+/// A markets story from midday to the close: every figure sits beside a
+/// report ("fell 4% as the lender said C", "After the bank said C, other
+/// lenders also fell, with analysts saying D"), and each change is the
+/// outlet's claim the diff must see.
+#[test]
+fn market_moves_beside_reports_are_changed_claims() {
+    check_both_ways(
+        "markets-close",
+        &[
+            was("reworded", "(unattributed)", "^Stocks slip", "slide"),
+            was("reworded", "(unattributed)", "^Shares in Halvard Bank fell 4%", "closed down 7%"),
+            was("reworded", "(unattributed)", "^other lenders also fell", "as much as 3%"),
+            ex("removed", "(unattributed)", "^The wider market was down 0.6% at midday."),
+            ex("added", "(unattributed)", "^The wider market closed down 1.1%"),
+        ],
+    );
+}
