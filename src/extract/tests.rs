@@ -1819,7 +1819,7 @@ fn a_clause_after_a_semicolon_is_the_outlets_own() {
 fn a_day_between_the_subject_and_its_verb_keeps_the_shared_subject() {
     assert_eq!(
         rows("Acme Motors on Tuesday cut its forecast, blaming tariffs, and said it would delay two models."),
-        vec![one("Acme Motors", "other", "tariffs,"), one("Acme Motors", "indirect", "it would delay two models")]
+        vec![one("Acme Motors", "other", "tariffs"), one("Acme Motors", "indirect", "it would delay two models")]
     );
 }
 
@@ -2574,5 +2574,23 @@ fn the_main_clause_between_two_reports_is_the_outlet_s() {
              saying the sector was exposed."
         ),
         vec![one("bank", "indirect", "it would set aside more money"), own("other lenders fell as much as 3%")]
+    );
+}
+
+/// A participle's content ends before ", and said" (no comma kept) and
+/// before ", and" with a clause of its own.
+#[test]
+fn a_participle_s_content_ends_before_a_clause_after_and() {
+    assert_eq!(
+        rows(
+            "Harlow Motors on Tuesday cut its forecast, blaming tariffs on steel and aluminum, and said it would \
+             delay two models.\n\n\
+             Roe left the room, saying the plan was dead, and the mayor agreed."
+        ),
+        vec![
+            one("Harlow Motors", "other", "tariffs on steel and aluminum"),
+            one("Harlow Motors", "indirect", "it would delay two models"),
+            one("Roe", "indirect", "the plan was dead"),
+        ]
     );
 }

@@ -1341,9 +1341,11 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
             && f.cue.is_some_and(|(start, _)| start < t[brk].start)
             && f.content.0 < t[brk].start
         {
-            // Its content ends where the shared speech begins.
+            // Its content ends where the shared speech begins (before the
+            // comma of ", and said").
             let mut f = *f;
-            f.content.1 = f.content.1.min(t[brk - 1].end);
+            let last = if t[brk - 1].kind == Kind::Comma && brk >= 2 { brk - 2 } else { brk - 1 };
+            f.content.1 = f.content.1.min(t[last].end);
             out.insert(0, f);
         }
     }

@@ -696,7 +696,24 @@ fn finish(c: &Ctx, k: usize, source: Source, out: &mut Vec<Frame>) -> bool {
             return true;
         }
     }
-    push(out, frame_to(t.len()))
+    // "The company cut its forecast, citing tariffs, and shares fell": a
+    // clause with a subject and a past or finite verb of its own after
+    // ", and" or ", but" is the outlet's, not more of the content.
+    let own_clause = (comp.start + 1..t.len().saturating_sub(3)).find(|&j| {
+        t[j].kind == Kind::Comma
+            && !t[j].quoted
+            && (c.lower_is(j + 1, "and") || c.lower_is(j + 1, "but"))
+            && np_forward(c, j + 2, true).is_some_and(|(s, e)| {
+                (t[s].is(class::DET | class::PRON) || t[s].cap || plural_form(t[e - 1].text(c.doc)))
+                    && t.get(e).is_some_and(|v| {
+                        v.word()
+                            && !v.cap
+                            && !v.quoted
+                            && (v.is(class::AUX) || v.text(c.doc).ends_with("ed") || is_irregular_past(c, e))
+                    })
+            })
+    });
+    push(out, frame_to(own_clause.unwrap_or(t.len())))
 }
 
 /// `A super PAC backing Roe, Harbour First, led the way`, `outside groups
