@@ -22,11 +22,14 @@ fn words(clause: &str) -> Vec<&str> {
 /// A word that reads as a verb: finite, a past tense (regular, or one of
 /// the common irregular ones in lower case), or negated.
 fn is_verb(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    FINITE.contains(&lower.as_str())
-        || (lower.len() > 4 && lower.ends_with("ed"))
-        || lower.ends_with("n't")
-        || w == lower && cues::IRREGULAR_PAST.contains(&w)
+    // (No lowercased copy: every word of every framed sentence's clauses
+    // is asked.)
+    let b = w.as_bytes();
+    let ends = |suffix: &[u8]| b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    FINITE.iter().any(|f| w.eq_ignore_ascii_case(f))
+        || (b.len() > 4 && ends(b"ed"))
+        || ends(b"n't")
+        || cues::IRREGULAR_PAST.contains(&w)
 }
 
 /// Whether a verb of saying is among the words: then the clause is
@@ -191,6 +194,9 @@ fn before_conjunction(lead: &str) -> Option<&str> {
         "same", "much", "far", "day", "week", "month", "year", "hour", "minute",
     ];
     let (before, last) = lead.rsplit_once(' ')?;
+    if last != "with" && !CONJUNCTIONS.contains(&last) {
+        return None;
+    }
     // "Shares fell 5%, with analysts saying C": "with" after a comma.
     if last == "with" {
         let before = before.strip_suffix(',')?;
@@ -201,8 +207,8 @@ fn before_conjunction(lead: &str) -> Option<&str> {
         // ("as angry as Diaz said": a comparison.)
         || last == "as" && before.rsplit(' ').take(3).any(|w| w == "as");
     // (A verb, not only four words: "Once in my early 20s, when".)
-    let verb = words(before).iter().any(|w| is_verb(w));
-    (CONJUNCTIONS.contains(&last) && !bound && verb).then_some(before)
+    let verb = !bound && words(before).iter().any(|w| is_verb(w));
+    (!bound && verb).then_some(before)
 }
 
 /// `lead` without the dash that ends it, maybe with "but" or "and" after
