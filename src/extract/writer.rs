@@ -125,11 +125,10 @@ pub(super) fn leading_clause(doc: &str, from: usize, to: usize, aside: bool) -> 
 
 /// Whether `clause` reads as a main clause after a subordinate one: it
 /// opens with its subject (not a verb, a conjunction, a preposition, a
-/// participle or a figure, "repeating the
-/// line that C", "2003 and 2005 as C"), quotes no one ("Rubio fired
-/// back: \"Q\"" is his, however framed) and its first verb
-/// comes before any relative pronoun ("a group of members who helped C"
-/// is a description).
+/// participle or a figure: "repeating the line that C", "2003 and 2005
+/// as C"), quotes no one ("Rubio fired back: \"Q\"" is his, however
+/// framed) and its first verb comes before any relative pronoun ("a
+/// group of members who helped C" is a description).
 fn main_clause(clause: &str) -> bool {
     let words = words(clause);
     let Some(first) = words.first() else { return false };
@@ -208,7 +207,7 @@ fn before_conjunction(lead: &str) -> Option<&str> {
         || last == "as" && before.rsplit(' ').take(3).any(|w| w == "as");
     // (A verb, not only four words: "Once in my early 20s, when".)
     let verb = !bound && words(before).iter().any(|w| is_verb(w));
-    (!bound && verb).then_some(before)
+    verb.then_some(before)
 }
 
 /// `lead` without the dash that ends it, maybe with "but" or "and" after
@@ -236,7 +235,7 @@ fn relative_opening(lead: &str) -> Option<(&str, bool)> {
     if let Some(before) = lead.strip_suffix(" which").or_else(|| lead.strip_suffix(" who")) {
         let before = before.trim_end_matches(',');
         let last = before.rsplit(' ').next().unwrap_or(before);
-        if cues::lookup(last).class & cues::class::PREP == 0 {
+        if cues::lookup(last).class & class::PREP == 0 {
             return Some((before, true));
         }
     }
@@ -268,9 +267,7 @@ pub(super) fn around_relative(
     let (subject_words, predicate_words) = (words(subject), words(predicate));
     let first = predicate_words.first()?;
     let opens_predicate = first.starts_with(|c: char| c.is_ascii_lowercase())
-        && cues::lookup(first).class
-            & (cues::class::PREP | cues::class::CONJ | cues::class::SUB | cues::class::DET | cues::class::PRON)
-            == 0;
+        && cues::lookup(first).class & (class::PREP | class::CONJ | class::SUB | class::DET | class::PRON) == 0;
     let quoted = |s: &str| s.contains(['"', '\u{201C}', '\u{201D}', '(', ')']);
     (!subject_words.is_empty()
         && subject_words.len() <= 8

@@ -200,6 +200,7 @@ impl<'s> SpeakerIndex<'s> {
                 .filter(|r| r.kind == "person" && !PersonName::parse_recorded(&r.name).given.is_empty())
                 .map(|r| format!("n:{}", name_key(&r.name))),
         );
+        self.store.read_ahead(&longer.iter().map(|k| Ahead::SpeakersByLongerKey(k)).collect::<Vec<_>>())?;
         for k in &longer {
             more.extend(self.store.speakers_by_longer_key(k)?);
         }

@@ -131,6 +131,9 @@ pub enum Ahead<'a> {
     Speaker(&'a str),
     /// The speakers recorded with a lookup key ([`Store::speakers_by_key`]).
     SpeakersByKey(&'a str),
+    /// The speakers recorded with a longer lookup key
+    /// ([`Store::speakers_by_longer_key`]).
+    SpeakersByLongerKey(&'a str),
     /// A speaker's run index ([`Store::runs_by_speaker`]).
     RunsBySpeaker(&'a str),
     /// A statement's runs in every story ([`Store::runs_of`]).
@@ -584,6 +587,7 @@ impl Store {
                 Ahead::Statement(hash) => keys.push(keys::statement(hash)),
                 Ahead::Speaker(id) => keys.push(keys::speaker(id)),
                 Ahead::SpeakersByKey(key) => prefixes.push(keys::by_name_prefix(key)),
+                Ahead::SpeakersByLongerKey(key) => prefixes.push(keys::by_longer_name_prefix(key)),
                 Ahead::RunsBySpeaker(id) => prefixes.push(keys::by_speaker_prefix(id)),
                 Ahead::RunsOf(hash) => prefixes.push(keys::by_statement_prefix(hash)),
                 Ahead::RunsIn(hash, story) => prefixes.push(keys::by_statement_in(hash, story)),
