@@ -349,28 +349,14 @@ impl<'a> Pipeline<'a> {
                 let covered = frames.iter().map(|f| writer::covered_end(f, &toks)).max().unwrap_or(range.1);
                 let subordinate = writer::opens_subordinate(&doc[frame_range.0..range.1]);
                 if !whole_sentence && let Some(start) = writer::trailing_clause(doc, covered, range.1, subordinate) {
-                    let own = Frame {
-                        attribution: Attribution::Unattributed,
-                        content: (start, range.1),
-                        content2: None,
-                        cue: None,
-                        source: Source::Continuation,
-                    };
-                    self.push(paragraph, range, &own, None);
+                    self.push_own(paragraph, range, (start, range.1), None, None);
                 } else if subordinate
                     && !whole_sentence
                     && let Some(content) = writer::between_frames(doc, &frames, &toks, range.1)
                 {
                     // "After the bank said C, other lenders fell, with
                     // analysts saying D": the main clause between them.
-                    let own = Frame {
-                        attribution: Attribution::Unattributed,
-                        content,
-                        content2: None,
-                        cue: None,
-                        source: Source::Continuation,
-                    };
-                    self.push(paragraph, range, &own, None);
+                    self.push_own(paragraph, range, content, None, None);
                 }
                 // "Three people were hurt when the roof fell, and the mayor
                 // said C", "The bridge closed in May (the city said C)": a
@@ -382,26 +368,10 @@ impl<'a> Pipeline<'a> {
                 // happen, crews believe -- but when": frames inside a dashed
                 // aside, the words before it no whole clause.)
                 let aside = doc[covered..range.1].trim_start().starts_with(['-', '\u{2014}', '\u{2013}']);
-                if !whole_sentence
-                    && !frames.iter().any(|f| f.source == Source::Continuation)
-                    && let Some(end) = writer::leading_clause(doc, frame_range.0, opening, aside)
-                {
-                    let own = Frame {
-                        attribution: Attribution::Unattributed,
-                        content: (frame_range.0, end),
-                        content2: None,
-                        cue: None,
-                        source: Source::Continuation,
-                    };
-                    self.push(paragraph, range, &own, None);
-                    // In the order of the text: before the frames' statements.
-                    let own = self.out.statements.pop().expect("just pushed");
-                    self.out.statements.insert(first_statement, own);
-                    for (i, st) in self.out.statements.iter_mut().enumerate().skip(first_statement) {
-                        st.index = i;
-                    }
-                } else if !whole_sentence
-                    && !frames.iter().any(|f| f.source == Source::Continuation)
+                let before_frames = !whole_sentence && !frames.iter().any(|f| f.source == Source::Continuation);
+                if before_frames && let Some(end) = writer::leading_clause(doc, frame_range.0, opening, aside) {
+                    self.push_own(paragraph, range, (frame_range.0, end), None, Some(first_statement));
+                } else if before_frames
                     && let Some((subject, predicate)) =
                         writer::around_relative(doc, frame_range.0, opening, covered, range.1).or_else(|| {
                             // ("Smith, who said C, was convicted": the
@@ -419,19 +389,7 @@ impl<'a> Pipeline<'a> {
                 {
                     // "The company, which said C, cut 500 jobs": the
                     // subject and predicate around the relative clause.
-                    let own = Frame {
-                        attribution: Attribution::Unattributed,
-                        content: subject,
-                        content2: Some(predicate),
-                        cue: None,
-                        source: Source::Continuation,
-                    };
-                    self.push(paragraph, range, &own, None);
-                    let own = self.out.statements.pop().expect("just pushed");
-                    self.out.statements.insert(first_statement, own);
-                    for (i, st) in self.out.statements.iter_mut().enumerate().skip(first_statement) {
-                        st.index = i;
-                    }
+                    self.push_own(paragraph, range, subject, Some(predicate), Some(first_statement));
                 }
             }
             Outcome::Introduces { np, cue } => {
@@ -534,6 +492,35 @@ impl<'a> Pipeline<'a> {
             let s = &mut self.out.statements[i];
             s.speaker = Some(speaker.clone());
             s.attribution = Attribution::Direct;
+        }
+    }
+
+    /// A clause of the outlet's own in a sentence with frames, as an
+    /// unattributed statement. `before`: the index of the sentence's first
+    /// statement, which a clause that comes before the frames goes before
+    /// (in the order of the text); otherwise it goes last.
+    fn push_own(
+        &mut self,
+        paragraph: usize,
+        range: (usize, usize),
+        content: (usize, usize),
+        content2: Option<(usize, usize)>,
+        before: Option<usize>,
+    ) {
+        let own = Frame {
+            attribution: Attribution::Unattributed,
+            content,
+            content2,
+            cue: None,
+            source: Source::Continuation,
+        };
+        self.push(paragraph, range, &own, None);
+        if let Some(first) = before {
+            let own = self.out.statements.pop().expect("just pushed");
+            self.out.statements.insert(first, own);
+            for (i, st) in self.out.statements.iter_mut().enumerate().skip(first) {
+                st.index = i;
+            }
         }
     }
 

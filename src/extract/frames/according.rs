@@ -72,11 +72,9 @@ pub(super) fn according_to(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             });
         let after = described
             .then(|| {
-                (stop + 2..t.len().min(stop + 14)).find(|&k| !t[k].word() || t[k].quoted).filter(|&k| {
-                    t[k].kind == Kind::Comma
-                        && !t[stop + 1..k].iter().any(|x| x.entry.cue.is_some() && x.is(class::AUX))
-                        && k + 1 < t.len()
-                })
+                (stop + 2..t.len().min(stop + 14))
+                    .find(|&k| !t[k].word() || t[k].quoted)
+                    .filter(|&k| t[k].kind == Kind::Comma && k + 1 < t.len())
             })
             .flatten();
         let Some(content) = c.content(after.unwrap_or(stop) + 1, t.len()) else {

@@ -696,8 +696,8 @@ fn finish(c: &Ctx, k: usize, source: Source, out: &mut Vec<Frame>) -> bool {
             return true;
         }
     }
-    // "The company cut its forecast, citing tariffs, and shares fell": a
-    // clause with a subject and a past or finite verb of its own after
+    // "Roe left the room, saying the plan was dead, and the mayor agreed":
+    // a clause with a subject and a past or finite verb of its own after
     // ", and" or ", but" is the outlet's, not more of the content.
     let own_clause = (comp.start + 1..t.len().saturating_sub(3)).find(|&j| {
         t[j].kind == Kind::Comma
