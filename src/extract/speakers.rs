@@ -726,6 +726,13 @@ fn is_body_head(head: &str) -> bool {
         )
 }
 
+/// "Downing Street", "Scotland Yard", "Buckingham Palace": a body named
+/// by the place it sits, which no person's name ends in. (Not "Maria
+/// Street": a given name opens a person's.)
+fn seat_of_power(run: &[&str]) -> bool {
+    matches!(run, [first, "Street" | "Palace" | "Yard"] if given_name_gender(first) == Gender::Unknown)
+}
+
 /// Whether "the `head`" (lowercase) can be a body the article named
 /// without saying what it is ([`Registry::resolve_definite`]): a business
 /// ("the company" after "Amazon said"), not a newspaper, an airline or a
@@ -2411,6 +2418,20 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     {
         n += 1;
     }
+    // "The United Nations", "the Air Force", "National Grid", "Health
+    // Canada": words that only say a title's field ("State Sen.", "Health
+    // Secretary") before one more capitalised word are a body's name,
+    // not a title and a surname. (Not after a title's head: "Secretary
+    // of State Dufour".)
+    if r == 0
+        && n > 0
+        && n + 1 == run.len()
+        && run[..n].iter().all(|w| cues::lookup(w).class & class::FIELD != 0)
+        && given_name_gender(run[n]) == Gender::Unknown
+        && !is_suffix(run[n])
+    {
+        return organisation(words.join(" "), appositive_role, gender);
+    }
     // "Dockworker Sam Patel", "Nurse Ann Roe": a common noun for a person,
     // capitalised as a title or by the sentence, before a full name.
     // (Not "Italian Prime Minister ...": a nationality is no noun here.)
@@ -2474,7 +2495,8 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let party_name = n > 0 && PARTY_LABELS.contains(&run[0]);
     let org = head_class & class::ORG != 0
         || (r == 0 && definite && !any_role && !party_name && run.len() <= 3 && head_class & class::ROLE == 0)
-        || (head_class & class::GROUP != 0 && run.len() == 1);
+        || (head_class & class::GROUP != 0 && run.len() == 1)
+        || seat_of_power(run);
     if org {
         let name = words.join(" ");
         return Parsed {
@@ -5049,6 +5071,21 @@ mod tests {
         assert_eq!(slug(&p.name), "u-s-official");
         let p = parse("people familiar with the matter", None);
         assert_eq!(p.kind, SpeakerKind::Anonymous);
+        // Words that say a title's field ("State Sen.", "Health
+        // Secretary") before one more word are a body's name.
+        for body in ["United Nations", "Air Force", "National Grid", "Homeland Security", "Health Canada"] {
+            let p = parse(&format!("The {body}"), None);
+            assert_eq!((p.name.as_str(), p.kind, p.title), (body, SpeakerKind::Organization, None));
+        }
+        let p = parse("State Sen. Ann Roe", None);
+        assert_eq!((p.name.as_str(), p.kind), ("Ann Roe", SpeakerKind::Person));
+        let p = parse("Marine Sgt. Roe", None);
+        assert_eq!((p.name.as_str(), p.kind), ("Roe", SpeakerKind::Person));
+        // A body named by the place it sits.
+        for body in ["Downing Street", "Scotland Yard", "Buckingham Palace"] {
+            assert_eq!(parse(body, None).kind, SpeakerKind::Organization, "{body}");
+        }
+        assert_eq!(parse("Maria Street", None).kind, SpeakerKind::Person);
     }
 
     #[test]

@@ -544,6 +544,10 @@ fn countries_speak_as_their_governments() {
     let x = extract(text);
     assert_eq!(speaker(&x, "United States").kind, SpeakerKind::Organization);
     assert_eq!(speaker(&x, "China").kind, SpeakerKind::Organization);
+    // So does the United Nations, a body, not someone titled "United".
+    let text = "The United Nations said it was ready to send teams.";
+    assert_eq!(rows(text)[0], one("United Nations", "indirect", "it was ready to send teams"));
+    assert_eq!(speaker(&extract(text), "United Nations").kind, SpeakerKind::Organization);
     // A place the article names as one speaks for its authorities too.
     let x = extract("Shells fell in Vardo overnight. Vardo said the truce was over.");
     assert_eq!(speaker(&x, "Vardo").kind, SpeakerKind::Organization);
