@@ -307,6 +307,15 @@ fn is_person_noun(w: &str) -> bool {
         "pilot",
         "officer",
         "soldier",
+        "consultant",
+        "worker",
+        "farmer",
+        "veteran",
+        "volunteer",
+        "refugee",
+        "migrant",
+        "immigrant",
+        "retiree",
     ];
     // A capitalised word is a name ("Verveer", "Fleischer"), not a noun.
     if is_cap(w) {
@@ -828,7 +837,20 @@ fn opens_clause(w: &str) -> bool {
     c & class::ROLE == 0
         && (c & (class::SUB | class::CONJ | class::PREP | class::DET | class::PRON) != 0
             || OPENERS.contains(&w)
-            || SENTENCE_ADVERBS.contains(&w))
+            || SENTENCE_ADVERBS.contains(&w)
+            || sentence_adverb_by_ending(w))
+}
+
+/// "Interestingly", "Separately", "Additionally": a capitalised adverb
+/// of seven letters or more by its ending. Not a given name ("Kimberly")
+/// nor a surname in "-lly" ("Connolly", "Donnelly"; "-ally" adverbs are
+/// too many to leave out).
+fn sentence_adverb_by_ending(w: &str) -> bool {
+    w.len() >= 7
+        && w.ends_with("ly")
+        && (!w.ends_with("lly") || w.ends_with("ally"))
+        && w.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && given_name_gender(w) == Gender::Unknown
 }
 
 /// A hyphened descriptor ("Texas-based", "Ohio-born"): capitalised, but
@@ -1613,6 +1635,9 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     for s in &mut segs {
         *s = s.trim_end_matches(['.', ',', ';']);
     }
+    // "Tshepo Mokoena, 34, a nurse,": an age between the name and the
+    // description leaves them side by side.
+    segs.retain(|s| !(1..=3).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_digit()));
     // "While Ann Roe, the nominee, has…": the conjunction opens the
     // clause, the name is what follows it.
     let named = |s: &'a str| -> &'a str {
@@ -1645,6 +1670,18 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
         let last_word = s.split_whitespace().next_back()?;
         let last = cues::lookup(last_word).class;
         let role = !is_cap(last_word) && last & (class::ROLE | class::ANON) != 0 && last & class::ORG == 0;
+        // "a volunteer firefighter", "a nurse at the hospital": a noun for
+        // a person heads it, before any phrase after it.
+        let person = || {
+            let mut head = None;
+            for w in s.split_whitespace().skip(1) {
+                if cues::lookup(w).class & class::PREP != 0 {
+                    break;
+                }
+                head = Some(w);
+            }
+            head.is_some_and(is_person_noun)
+        };
         // "The governor's pick to lead the health department": someone's
         // choice for a post is a person, whatever the post's last word.
         let chosen = || {
@@ -1658,7 +1695,7 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
             words.nth(1).is_some_and(|w| cues::possessive_owner(w).is_some())
                 && words.next().is_some_and(|w| CHOSEN.contains(&w))
         };
-        ((role || chosen()) && s.split_whitespace().nth(10).is_none()).then_some(s)
+        ((role || chosen() || person()) && s.split_whitespace().nth(10).is_none()).then_some(s)
     }
     for w in segs.windows(2) {
         if let Some(d) = description_of(w[0])
