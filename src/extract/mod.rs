@@ -381,15 +381,34 @@ impl<'a> Pipeline<'a> {
                             else {
                                 return None;
                             };
+                            // ("The firm's former chief, Ann Roe, who said
+                            // C, was convicted": a description before it.)
                             let subject = toks[np.0].start;
-                            (subject == opening && doc[frame_range.0..subject].trim().is_empty())
-                                .then(|| writer::around_relative(doc, subject, cue.0, covered, range.1))
+                            let from = if doc[frame_range.0..subject].trim().is_empty() {
+                                subject
+                            } else if writer::describes_next(&doc[frame_range.0..subject]) {
+                                frame_range.0
+                            } else {
+                                return None;
+                            };
+                            (subject == opening)
+                                .then(|| writer::around_relative(doc, from, cue.0, covered, range.1))
                                 .flatten()
                         })
                 {
                     // "The company, which said C, cut 500 jobs": the
                     // subject and predicate around the relative clause.
                     self.push_own(paragraph, range, subject, Some(predicate), Some(first_statement));
+                } else if before_frames
+                    && let Some(Frame { source: Source::Mention { np, .. }, cue: Some(cue), .. }) =
+                        frames.iter().min_by_key(|f| writer::covered_start(f, &toks))
+                    && toks[np.0].start == opening
+                    && doc[frame_range.0..opening].trim().is_empty()
+                    && let Some(clause) = writer::before_participle(doc, opening, toks[np.1 - 1].end, cue.0)
+                {
+                    // "Acme cut 500 jobs, citing weak demand": what the
+                    // subject did, before the participle that reports.
+                    self.push_own(paragraph, range, clause, None, Some(first_statement));
                 }
             }
             Outcome::Introduces { np, cue } => {

@@ -437,7 +437,11 @@ fn relative_clause_speaker_is_the_antecedent() {
 fn poll_partitives_and_participles() {
     assert_eq!(
         rows("Nearly eight of 10 voters say they will vote. The mayor closed the road, saying it was unsafe."),
-        vec![one("Nearly eight of 10 voters", "indirect", "they will vote"), one("mayor", "indirect", "it was unsafe"),]
+        vec![
+            one("Nearly eight of 10 voters", "indirect", "they will vote"),
+            own("The mayor closed the road"),
+            one("mayor", "indirect", "it was unsafe"),
+        ]
     );
 }
 
@@ -827,6 +831,7 @@ fn openings_before_a_name_or_a_frame_are_passed_over() {
             one("Ann Lutz", "indirect", "the nominee was a failure"),
             one("department", "according_to", "nine million more workers will be protected"),
             one("Jon Comey", "indirect", "others could still be sanctioned"),
+            own("Ann Lutz sternly reprimanded Mr. Diaz"),
             one("Ann Lutz", "indirect", "he had shown disrespect"),
         ]
     );
@@ -1000,8 +1005,10 @@ fn participles_of_saying_after_a_clause() {
              Hale said the union was weak, reminding voters that the plant had closed once before."
         ),
         vec![
+            own("Ed Hale left the meeting early"),
             one("Ed Hale", "indirect", "the plant would close"),
             one("Jo Tamm", "indirect", "the budget was short"),
+            own("Ann Lutz sat down"),
             one("Ann Lutz", "indirect", "nobody had read the report"),
             one("Ed Hale", "indirect", "the union was weak"),
             one("Ed Hale", "indirect", "the plant had closed once before"),
@@ -1152,9 +1159,12 @@ fn groups_by_a_plural_noun_and_where_they_belong() {
              ground by saying that the system is rigged."
         ),
         vec![
+            own("The nurses walked out on Tuesday"),
             one("nurses", "indirect", "staffing levels had become dangerous"),
+            own("The farmers left the meeting"),
             one("farmers", "indirect", "the drought had ruined the crop"),
             one("nurses at the hospital", "indirect", "the wards were full"),
+            own("Workers at the plant walked out"),
             one("workers at the plant", "indirect", "pay was too low"),
             own("The fracas erupted after the tycoon entered the race, calling them names."),
             own("Ann Roe won the state by a wide margin in the suburbs"),
@@ -1470,6 +1480,23 @@ fn a_relative_clause_report_ends_where_the_main_verb_comes_back() {
             one("Diaz", "indirect", "the bill was dead"),
             own("Roe was pleased"),
             one("Roe", "indirect", "the talks, which began in May, went well"),
+        ]
+    );
+    // A verb in the present ("faces", "remains") comes back as well, and
+    // an auxiliary before the cue ("who has said") keeps the main clause.
+    assert_eq!(
+        rows(
+            "Smith, who said he was innocent, faces trial next month.\n\n\
+             Ruiz, who has long maintained she was framed, remains in custody.\n\n\
+             Lee, who said the talks, stocks and bonds were at risk, was calm."
+        ),
+        vec![
+            own("Smith faces trial next month"),
+            one("Smith", "indirect", "he was innocent"),
+            own("Ruiz remains in custody"),
+            one("Ruiz", "indirect", "she was framed"),
+            own("Lee was calm"),
+            one("Lee", "indirect", "the talks, stocks and bonds were at risk"),
         ]
     );
 }
@@ -2611,6 +2638,7 @@ fn a_participle_s_content_ends_before_a_clause_after_and() {
         vec![
             one("Harlow Motors", "other", "tariffs on steel and aluminum"),
             one("Harlow Motors", "indirect", "it would delay two models"),
+            own("Roe left the room"),
             one("Roe", "indirect", "the plan was dead"),
         ]
     );

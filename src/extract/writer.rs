@@ -171,6 +171,59 @@ pub(super) fn between_frames(doc: &str, frames: &[Frame], toks: &[Token], end: u
     (main_clause(clause) && w.len() >= 3 && !reports(&w)).then(|| (start, start + clause.len()))
 }
 
+/// Whether `lead`, the words before a name at the head of a sentence, is
+/// a description of it set off by a comma: "The company's former chief
+/// executive, " (six words at most, opening with a capital, no verb).
+pub(super) fn describes_next(lead: &str) -> bool {
+    let Some(description) = lead.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let words = words(description);
+    (1..=6).contains(&words.len())
+        && description.starts_with(|c: char| c.is_uppercase())
+        && !description.contains([',', '"', '\u{201C}', '(', ';'])
+        && !words.iter().any(|w| is_verb(w))
+}
+
+/// "Acme cut 500 jobs on Monday, citing weak demand", "Police arrested
+/// two men, saying C": what the subject did before a participle that
+/// reports is a clause of the writer's (a revision making it 800 jobs
+/// changes a claim). `doc[subject..source_end]` is the frame's source at
+/// the head of the sentence, `participle` where its cue starts. The
+/// predicate opens with a lowercase word that is no function word, holds
+/// a verb and no verb of report ("Roe praised the plan, saying C" is
+/// framed twice already), and ends at the comma before the participle.
+/// Returns the byte range of the subject and the predicate.
+pub(super) fn before_participle(
+    doc: &str,
+    subject: usize,
+    source_end: usize,
+    participle: usize,
+) -> Option<(usize, usize)> {
+    if !doc.get(participle..)?.split(' ').next().is_some_and(|w| w.len() > 4 && w.ends_with("ing")) {
+        return None;
+    }
+    let between = doc.get(source_end..participle)?.trim_end().strip_suffix(',')?;
+    let predicate = between.trim();
+    let words = words(predicate);
+    let first = words.first()?;
+    let opens_predicate = first.starts_with(|c: char| c.is_ascii_lowercase())
+        && cues::lookup(first).class & (class::PREP | class::CONJ | class::SUB | class::DET | class::PRON) == 0;
+    let verb = words.iter().any(|w| is_verb(w)) || (first.len() > 3 && first.ends_with('s') && !first.ends_with("ss"));
+    // ("Guidelines recently issued by the agency, saying C": a participle
+    // describing the subject, no verb of its own.)
+    let described = words.iter().position(|w| is_verb(w)).is_some_and(|i| {
+        words[i].ends_with("ed") && words.get(i + 1) == Some(&"by") && !words[..i].iter().any(|w| is_verb(w))
+    });
+    (words.len() >= 2
+        && !described
+        && opens_predicate
+        && verb
+        && !reports(&words)
+        && !predicate.contains(['"', '\u{201C}', '\u{201D}', '(', ')', ';']))
+    .then(|| (subject, source_end + (between.len() - between.trim_start().len()) + predicate.len()))
+}
+
 /// Whether a sentence opens with a conjunction of time or cause: "After
 /// the company said C, shares fell", "Because officials said C, the city
 /// closed it".
@@ -259,7 +312,13 @@ pub(super) fn around_relative(
     covered: usize,
     end: usize,
 ) -> Option<((usize, usize), (usize, usize))> {
-    let lead = doc.get(from..opening)?.trim_end();
+    let mut lead = doc.get(from..opening)?.trim_end();
+    // "Smith, who has long said C": auxiliaries and adverbs before the cue.
+    while let Some((before, last)) = lead.rsplit_once(' ')
+        && (cues::lookup(last).class & class::AUX != 0 || matches!(last, "long" | "also" | "since" | "repeatedly"))
+    {
+        lead = before;
+    }
     let subject = lead.strip_suffix(", which").or_else(|| lead.strip_suffix(", who"))?.trim_end();
     let rest = doc.get(covered..end)?;
     let after = rest.trim_start().strip_prefix(',')?.trim_start();
@@ -269,13 +328,22 @@ pub(super) fn around_relative(
     let opens_predicate = first.starts_with(|c: char| c.is_ascii_lowercase())
         && cues::lookup(first).class & (class::PREP | class::CONJ | class::SUB | class::DET | class::PRON) == 0;
     let quoted = |s: &str| s.contains(['"', '\u{201C}', '\u{201D}', '(', ')']);
+    // The predicate's verb, after any auxiliaries, is what may report
+    // ("..., has denied C"); a cue word further on is a noun ("faces
+    // trial on fraud charges"), unless a participle of saying.
+    let verb = predicate_words.iter().position(|w| cues::lookup(w).class & class::AUX == 0).unwrap_or(0);
     (!subject_words.is_empty()
         && subject_words.len() <= 8
         && predicate_words.len() >= 2
         && opens_predicate
         && !quoted(subject)
         && !quoted(predicate)
-        && !reports(&predicate_words))
+        && !reports(&predicate_words[..=verb])
+        // (A participle reports wherever it stands: "issued a statement
+        // saying, ''Q''".)
+        && !predicate_words.iter().any(|w| {
+            cues::lookup(w).cue == Some(cues::CueKind::Participle) && !cues::OBJECT_PARTICIPLES.contains(w)
+        }))
     .then(|| {
         let p = end - rest.len() + (rest.len() - after.len());
         ((from, from + subject.len()), (p, p + predicate.len()))

@@ -700,12 +700,15 @@ fn a_walkout_update_names_the_nurse_hands_a_claim_to_the_mayor_and_adds_a_rebuke
     // steward, the deputy mayor's line is now the mayor's, the talks move
     // to Friday, and the chief executive is criticised for what she said.
     // The nurses' reason for walking out and the chief executive's
-    // repeated line ("has said repeatedly that") are the same claims.
+    // repeated line ("has said repeatedly that") are the same claims; the
+    // walkout itself, the outlet's clause before "saying", is in its
+    // second day.
     check(
         "clinic-walkout",
         "a",
         "b",
         &[
+            was("reworded", "(unattributed)", "^Nurses at St. Brigid's Hospital walked out on Tuesday", "second day"),
             ex("reattributed", "nurse → Maya Ortiz", "running on fumes"),
             was("reworded", "union", "next week", "^talks to resume on Friday"),
             ex("reattributed", "Eli Stone → Dana Ruiz", "^the city would not intervene in the dispute"),

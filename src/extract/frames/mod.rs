@@ -1460,6 +1460,9 @@ fn predicate_comma(c: &Ctx, cue: usize) -> Option<usize> {
             && (n.is(class::AUX)
                 || n.entry.cue.is_some()
                 || (n.text(c.doc).ends_with("ed") && !n.is(class::PREP))
+                // ("Roe, who said she was innocent, faces trial": a verb
+                // in the present, what follows it no verb or conjunction.)
+                || present_verb(c, k + 1)
                 // ("Diaz, who said the bill was dead, left early"; not the
                 // comma closing a clause inside the content: "who said the
                 // talks, which began in May, went well, was".)
@@ -1468,6 +1471,32 @@ fn predicate_comma(c: &Ctx, cue: usize) -> Option<usize> {
                         t[j].kind == Kind::Comma && (c.lower_is(j + 1, "which") || c.lower_is(j + 1, "who"))
                     }))
     })
+}
+
+/// Whether the word at `k` is a verb in the present's third person by
+/// its shape: a lowercase word of four letters or more in "-s" (not
+/// "-ss", "-us", "-is"), known to the lexicon as no function word, and
+/// followed by a word that is no verb and no conjunction ("faces trial",
+/// "remains in custody", "plans to appeal"; not "the talks, stocks and
+/// bonds", "prices, wages rose").
+fn present_verb(c: &Ctx, k: usize) -> bool {
+    let t = c.t;
+    let w = t[k].text(c.doc);
+    let next = t.get(k + 1);
+    let function = class::PREP | class::CONJ | class::SUB | class::DET | class::PRON | class::AUX;
+    w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !t[k].is(function | class::QUANT | class::TIME)
+        && next.is_some_and(|n| {
+            n.word()
+                && !n.is(class::CONJ | class::AUX)
+                && n.entry.cue.is_none()
+                && !n.text(c.doc).ends_with("ed")
+                && !phrases::is_irregular_past(c, k + 1)
+        })
 }
 
 /// Modal auxiliaries: a belief after one is a supposition ("you might

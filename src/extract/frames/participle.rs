@@ -699,19 +699,26 @@ fn finish(c: &Ctx, k: usize, source: Source, out: &mut Vec<Frame>) -> bool {
     // "Roe left the room, saying the plan was dead, and the mayor agreed":
     // a clause with a subject and a past or finite verb of its own after
     // ", and" or ", but" is the outlet's, not more of the content.
+    // (So does a bare plural and its verb: "..., and shares fell 4%".)
+    let verb_at = |e: usize| {
+        t.get(e).is_some_and(|v| {
+            v.word()
+                && !v.cap
+                && !v.quoted
+                && (v.is(class::AUX) || v.text(c.doc).ends_with("ed") || is_irregular_past(c, e))
+        })
+    };
+    let bare_plural = |s: usize| {
+        t.get(s)
+            .is_some_and(|x| x.word() && !x.cap && !x.quoted && !super::is_function(x) && plural_form(x.text(c.doc)))
+    };
     let own_clause = (comp.start + 1..t.len().saturating_sub(3)).find(|&j| {
         t[j].kind == Kind::Comma
             && !t[j].quoted
             && (c.lower_is(j + 1, "and") || c.lower_is(j + 1, "but"))
-            && np_forward(c, j + 2, true).is_some_and(|(s, e)| {
-                (t[s].is(class::DET | class::PRON) || t[s].cap || plural_form(t[e - 1].text(c.doc)))
-                    && t.get(e).is_some_and(|v| {
-                        v.word()
-                            && !v.cap
-                            && !v.quoted
-                            && (v.is(class::AUX) || v.text(c.doc).ends_with("ed") || is_irregular_past(c, e))
-                    })
-            })
+            && (np_forward(c, j + 2, true).is_some_and(|(s, e)| {
+                (t[s].is(class::DET | class::PRON) || t[s].cap || plural_form(t[e - 1].text(c.doc))) && verb_at(e)
+            }) || bare_plural(j + 2) && verb_at(j + 3))
     });
     push(out, frame_to(own_clause.unwrap_or(t.len())))
 }
