@@ -678,6 +678,13 @@ fn pair_in_place(w: &mut Work<'_>) {
             {
                 continue;
             }
+            // The same subject and verb with a new figure or time: "its
+            // shares fell 4% in early trading" → "its shares fell 6% by
+            // the close" share too few words to weigh.
+            if opens_alike(w, i, j) {
+                extended.push((1.0, i, j));
+                continue;
+            }
             let (a, b) = (overlap::stems(&comparable(&w.stmts[FROM][i])), overlap::stems(&comparable(&w.stmts[TO][j])));
             if a.len() < REWRITE_MIN_WORDS || b.len() < REWRITE_MIN_WORDS {
                 // Too short to weigh: "she was relieved" → "she was
@@ -718,6 +725,16 @@ fn runs_on(w: &mut Work<'_>, i: usize, j: usize) -> bool {
     let b = w.tokens(TO, j).word_keys();
     let (short, long) = if a.len() < b.len() { (a.as_slice(), b) } else { (b, a.as_slice()) };
     short.len() >= 2 && short.len() < long.len() && (long.starts_with(short) || long.ends_with(short))
+}
+
+/// Whether statements `i` (old) and `j` (new) open with the same three
+/// words or more, at least a third of the shorter one. Only for a statement
+/// alone in its place ([`pair_in_place`]), as [`runs_on`].
+fn opens_alike(w: &mut Work<'_>, i: usize, j: usize) -> bool {
+    let a = w.tokens(FROM, i).word_keys().to_vec();
+    let b = w.tokens(TO, j).word_keys();
+    let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    shared >= 3 && 3 * shared >= a.len().min(b.len())
 }
 
 /// Least weighted content-word overlap for a rewrite in place: its place

@@ -1506,8 +1506,44 @@ fn market_moves_beside_reports_are_changed_claims() {
             was("reworded", "(unattributed)", "^Stocks slip", "slide"),
             was("reworded", "(unattributed)", "^Shares in Halvard Bank fell 4%", "closed down 7%"),
             was("reworded", "(unattributed)", "^other lenders also fell", "as much as 3%"),
-            ex("removed", "(unattributed)", "^The wider market was down 0.6% at midday."),
-            ex("added", "(unattributed)", "^The wider market closed down 1.1%"),
+            // (Alone in its place and opening with the same words: one
+            // claim with a new figure, not one removed and one added.)
+            was(
+                "reworded",
+                "(unattributed)",
+                "^The wider market was down 0.6% at midday.",
+                "^The wider market closed down 1.1%",
+            ),
+        ],
+    );
+}
+
+/// A closure story updated at the close: the job cuts rise in the clause
+/// before "citing", the shares' fall grows after ", and", the former chief
+/// who "has said" he did nothing wrong goes from facing trial to
+/// convicted, and the United Nations (a body, never someone titled
+/// "United") adds a line. The pipefitter introduced by what he does is
+/// the "he" of the quotation in both revisions: unchanged.
+#[test]
+fn a_closure_update_changes_the_outlets_clauses_beside_every_report() {
+    check_both_ways(
+        "refinery-closure",
+        &[
+            was("reworded", "(unattributed)", "^Corvane to close Tarrow refinery", "cutting 800 jobs"),
+            was("reworded", "(unattributed)", "^Corvane Energy will close its Tarrow refinery", "cut 800 jobs"),
+            was(
+                "reworded",
+                "(unattributed)",
+                "^its shares fell 4% in early trading",
+                "^its shares fell 6% by the close",
+            ),
+            was(
+                "reworded",
+                "(unattributed)",
+                "Martin Hale faces trial next month",
+                "Martin Hale was convicted on Thursday",
+            ),
+            ex("added", "United Nations", "^it would send advisers if asked"),
         ],
     );
 }
