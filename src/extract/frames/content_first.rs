@@ -438,7 +438,7 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
         // `C, S said [when/where].`
         // (`C "Title," S said`: a title's comma inside its marks.)
         if any_break
-            && let Some(source @ Source::Mention { np, .. }) = subject_before(c, cue, |s| {
+            && let Some(source @ Source::Mention { np, appositive }) = subject_before(c, cue, |s| {
                 s > 1 && matches!(t[s - 1].kind, Kind::Comma | Kind::Dash) || title_before(c, s).is_some()
             })
             && !is_relative(c, np)
@@ -446,8 +446,10 @@ pub(super) fn content_first(c: &Ctx, out: &mut Vec<Frame>) -> bool {
             // after "by"; `reported_by` reads it.)
             && !(c.lower_is(cue + 1, "by") && super::according::PASSIVE_REPORTS.iter().any(|w| c.lower_is(cue, w)))
         {
-            // The title's closing mark stays with the content.
-            let end = if title_before(c, np.0).is_some() { np.0 } else { np.0 - 1 };
+            // The title's closing mark stays with the content. ("C, its
+            // owner, Castlegate Properties, said": the role comes first.)
+            let first = appositive.map_or(np.0, |a| a.0.min(np.0));
+            let end = if title_before(c, first).is_some() { first } else { first - 1 };
             let mut tail = tail_of(c, cue, kind);
             if !matches!(tail, Tail::Parenthetical(_)) && intro_only(c, np.0 - 1) {
                 continue;

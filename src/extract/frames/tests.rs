@@ -517,6 +517,22 @@ fn a_dash_and_a_second_speaker_clause_end_the_first_content() {
 }
 
 #[test]
+fn a_description_before_the_name_after_the_content_is_no_part_of_it() {
+    // "C, ROLE, NAME, said": the role is the speaker's, not the content's
+    // last words.
+    each_one([
+        (
+            "The centre will remain closed, its owner, Castlegate Properties, said in a statement.",
+            one("Castlegate Properties", "indirect", "The centre will remain closed"),
+        ),
+        (
+            "The plant will close in May, the company's chief executive, Ann Roe, told reporters.",
+            one("Ann Roe", "indirect", "The plant will close in May"),
+        ),
+    ]);
+}
+
+#[test]
 fn a_participle_after_a_content_first_frame_qualifies_the_saying() {
     assert_eq!(
         rows(
