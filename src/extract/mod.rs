@@ -116,8 +116,18 @@ impl<'a> Pipeline<'a> {
         paragraphs.push((start, doc.len()));
         // The rare words of the paragraph flags, searched for once in the
         // whole text (see `scan::Hits`).
-        let [mut anonym, mut authorized, mut comment, mut respond, mut returned, mut www, mut scheme, print, contribut] =
-            FLAG_WORDS.hits(doc);
+        let [
+            mut anonym,
+            mut authorized,
+            mut because,
+            mut comment,
+            mut respond,
+            mut returned,
+            mut www,
+            mut scheme,
+            print,
+            contribut,
+        ] = FLAG_WORDS.hits(doc);
         let mut pieces = nonsentence::Pieces::new(print, contribut);
         let mut prev_open = false;
         for (pi, &(ps, pe)) in paragraphs.iter().enumerate() {
@@ -147,7 +157,7 @@ impl<'a> Pipeline<'a> {
             let flags = Flags {
                 links: scheme.any_in(ps, pe) || www.any_in(ps, pe),
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
-                anonymity: anonym.any_in(ps, pe) || authorized.any_in(ps, pe),
+                anonymity: anonym.any_in(ps, pe) || authorized.any_in(ps, pe) || because.any_in(ps, pe),
                 pieces: pieces.in_paragraph(para, ps),
                 comment: comment.any_in(ps, pe),
                 unanswered: respond.any_in(ps, pe) || returned.any_in(ps, pe),
@@ -610,8 +620,20 @@ fn is_blank(s: &str) -> bool {
 /// The paragraph flags' words (a link's "://" among them: a search of
 /// each paragraph for its colons cost more), then
 /// [`nonsentence::Pieces`]' two.
-static FLAG_WORDS: scan::RareWords<9> =
-    scan::RareWords::new(["anonym", "authorized", "comment", "respond", "return", "www.", "://", "print", "contribut"]);
+/// ("authori": "authorized" and "authorised"; "because": "asked not to
+/// be named because".)
+static FLAG_WORDS: scan::RareWords<10> = scan::RareWords::new([
+    "anonym",
+    "authori",
+    "because",
+    "comment",
+    "respond",
+    "return",
+    "www.",
+    "://",
+    "print",
+    "contribut",
+]);
 static COMMENT: scan::Rare = scan::Rare::new("comment");
 static RESPOND: scan::Rare = scan::Rare::new("respond");
 static RETURN: scan::Rare = scan::Rare::new("return");
@@ -651,7 +673,16 @@ fn might_be_boilerplate(text: &str) -> bool {
 /// The reason an anonymous source was granted anonymity, as the article
 /// gives it: "... on the condition of anonymity because R." → R.
 fn anonymity_reason(text: &str) -> Option<&str> {
-    let markers = ["anonymity because ", "anonymously because ", "not authorized to "];
+    // ("who asked not to be named because she was not authorised to
+    // speak": the reason after "because", the first marker found.)
+    let markers = [
+        "anonymity because ",
+        "anonymously because ",
+        "be named because ",
+        "be identified because ",
+        "not authorized to ",
+        "not authorised to ",
+    ];
     for m in markers {
         if let Some(p) = text.find(m) {
             let from = if m.starts_with("not") { p } else { p + m.len() };

@@ -1852,9 +1852,20 @@ pub fn subject_name(sentence: &str) -> Option<&str> {
 /// asked not to be named", "speaking on condition of anonymity".
 fn asks_anonymity(appositive: &str) -> bool {
     let a = appositive.to_lowercase();
-    ["not to be named", "not be named", "anonymity", "anonymously", "not to be identified", "not be identified"]
-        .iter()
-        .any(|m| a.contains(m))
+    [
+        "not to be named",
+        "not be named",
+        "anonymity",
+        "anonymously",
+        "not to be identified",
+        "not be identified",
+        // "who was not authorised to speak to reporters".
+        "not authorized to",
+        "not authorised to",
+        "not permitted to",
+    ]
+    .iter()
+    .any(|m| a.contains(m))
 }
 
 /// A slug of a normalised name: lowercase, runs of non-alphanumerics become

@@ -235,6 +235,23 @@ fn anonymous_source_with_reason() {
     assert_eq!((r.id.as_str(), r.kind), ("city-official", SpeakerKind::Anonymous));
     assert!(x.statements[1].speaker.is_none(), "the reason itself is the outlet's");
     assert_eq!(speaker(&x, "city official").anonymity_reason.as_deref(), Some("the inquiry was still open"));
+    // Asked not to be named because of something, or not authorised (the
+    // British spelling too) to speak: a described person is anonymous.
+    let x = extract(
+        "A spokeswoman for the airline, who asked not to be named because she was not authorised to speak \
+         publicly, said the flight had been cancelled.\n\n\
+         A police officer, who was not authorised to speak to reporters, said two men were held.",
+    );
+    let s = speaker(&x, "spokeswoman for the airline");
+    assert_eq!(
+        (s.kind, s.anonymity_reason.as_deref()),
+        (SpeakerKind::Anonymous, Some("she was not authorised to speak publicly"))
+    );
+    let s = speaker(&x, "police officer");
+    assert_eq!(
+        (s.kind, s.anonymity_reason.as_deref()),
+        (SpeakerKind::Anonymous, Some("not authorised to speak to reporters"))
+    );
 }
 
 #[test]
