@@ -1547,3 +1547,35 @@ fn a_closure_update_changes_the_outlets_clauses_beside_every_report() {
         ],
     );
 }
+
+/// A shooting story the next day: the toll rises inside the clause the
+/// police's "said" covers, the suspect is named and charged by a named
+/// officer, a second quotation is cut, the owner is named after the
+/// content ("C, its owner, Castlegate Properties, said"), and the prime
+/// minister's quoted word grows.
+#[test]
+fn a_shooting_update_raises_the_toll_names_the_suspect_and_the_owner() {
+    check_both_ways(
+        "mall-shooting",
+        &[
+            was("reworded", "(unattributed)", "^Gunman opens fire at Brackley mall", "^Four killed in Brackley mall"),
+            was("reworded", "police", "killing three people", "killing four people and wounding six"),
+            was(
+                "reframed",
+                "(unattributed) → Gary Lyle",
+                "^The suspect, a 29-year-old man",
+                "charged with four counts of murder",
+            ),
+            was("reworded", "(unattributed)", "^Police did not give a motive", "^Police have not given a motive"),
+            ex("removed", "Aisha Kamara", "^I hid in the stockroom"),
+            was(
+                "reattributed",
+                "owner → Castlegate Properties",
+                "closed on Sunday",
+                "^The centre will remain closed until further notice",
+            ),
+            was("quote_changed", "Helen Ashworth", "\"horrified\"", "horrified and heartbroken"),
+            ex("added", "(unattributed)", "^She is expected to visit Brackley on Monday"),
+        ],
+    );
+}
