@@ -2458,6 +2458,9 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     let mut n = 0;
     while n + 1 < run.len()
         && (cues::lookup(run[n]).class & (class::ROLE | class::ORG) != 0
+            // ("PM Helen Ashworth": the prime minister's initials, never
+            // a role word of the lexicon, where "4 PM." would keep its stop.)
+            || run[n] == "PM"
             || PARTY_LABELS.contains(&run[n])
                 && n + 2 < run.len()
                 && (is_given_name(run[n + 1]) || PARTY_LABELS.contains(&run[n + 1])))
@@ -5134,6 +5137,12 @@ mod tests {
             assert_eq!(parse(body, None).kind, SpeakerKind::Organization, "{body}");
         }
         assert_eq!(parse("Maria Street", None).kind, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn a_prime_minister_by_initials_is_titled_not_named_so() {
+        let p = parse("PM Helen Ashworth", None);
+        assert_eq!((p.name.as_str(), p.title.as_deref()), ("Helen Ashworth", Some("PM")));
     }
 
     #[test]

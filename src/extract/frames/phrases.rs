@@ -2146,6 +2146,25 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
     ) {
         return j + 1;
     }
+    // "told parliament the attack was cowardly", "told analysts the
+    // quarter was hard": more listeners, when no phrase of theirs follows
+    // ("told investors of New Media, the parent, on Oct. 31 that C" is
+    // walked below).
+    if matches!(
+        w.as_str(),
+        "parliament"
+            | "congress"
+            | "mps"
+            | "delegates"
+            | "shareholders"
+            | "investors"
+            | "analysts"
+            | "staff"
+            | "employees"
+    ) && t.get(j + 1).is_some_and(|n| n.word() && !n.is(class::PREP))
+    {
+        return j + 1;
+    }
     if let Some(end) = role_then_name(c, j) {
         return end;
     }

@@ -517,6 +517,17 @@ fn a_dash_and_a_second_speaker_clause_end_the_first_content() {
 }
 
 #[test]
+fn a_body_told_is_a_listener_not_the_content() {
+    each_one([
+        ("Ashworth told parliament the attack was cowardly.", one("Ashworth", "indirect", "the attack was cowardly")),
+        (
+            "The chief executive told analysts the quarter had been hard.",
+            one("chief executive", "indirect", "the quarter had been hard"),
+        ),
+    ]);
+}
+
+#[test]
 fn a_description_before_the_name_after_the_content_is_no_part_of_it() {
     // "C, ROLE, NAME, said": the role is the speaker's, not the content's
     // last words.
