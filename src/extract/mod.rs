@@ -119,7 +119,7 @@ impl<'a> Pipeline<'a> {
         let [
             mut anonym,
             mut authorized,
-            mut because,
+            mut named_because,
             mut comment,
             mut respond,
             mut returned,
@@ -157,7 +157,7 @@ impl<'a> Pipeline<'a> {
             let flags = Flags {
                 links: scheme.any_in(ps, pe) || www.any_in(ps, pe),
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
-                anonymity: anonym.any_in(ps, pe) || authorized.any_in(ps, pe) || because.any_in(ps, pe),
+                anonymity: anonym.any_in(ps, pe) || authorized.any_in(ps, pe) || named_because.any_in(ps, pe),
                 pieces: pieces.in_paragraph(para, ps),
                 comment: comment.any_in(ps, pe),
                 unanswered: respond.any_in(ps, pe) || returned.any_in(ps, pe),
@@ -391,9 +391,16 @@ impl<'a> Pipeline<'a> {
                             else {
                                 return None;
                             };
+                            // (A relative clause's cue after the subject
+                            // only: most frames are none, and the
+                            // description's test below reads its words.)
+                            let subject = toks[np.0].start;
+                            let lead = doc.get(subject..cue.0).filter(|_| subject == opening)?;
+                            if !(lead.contains(", who") || lead.contains(", which")) {
+                                return None;
+                            }
                             // ("The firm's former chief, Ann Roe, who said
                             // C, was convicted": a description before it.)
-                            let subject = toks[np.0].start;
                             let from = if doc[frame_range.0..subject].trim().is_empty() {
                                 subject
                             } else if writer::describes_next(&doc[frame_range.0..subject]) {
@@ -401,9 +408,7 @@ impl<'a> Pipeline<'a> {
                             } else {
                                 return None;
                             };
-                            (subject == opening)
-                                .then(|| writer::around_relative(doc, from, cue.0, covered, range.1))
-                                .flatten()
+                            writer::around_relative(doc, from, cue.0, covered, range.1)
                         })
                 {
                     // "The company, which said C, cut 500 jobs": the
@@ -620,12 +625,12 @@ fn is_blank(s: &str) -> bool {
 /// The paragraph flags' words (a link's "://" among them: a search of
 /// each paragraph for its colons cost more), then
 /// [`nonsentence::Pieces`]' two.
-/// ("authori": "authorized" and "authorised"; "because": "asked not to
-/// be named because".)
+/// ("authori": "authorized" and "authorised"; "named because": "asked not
+/// to be named because R".)
 static FLAG_WORDS: scan::RareWords<10> = scan::RareWords::new([
     "anonym",
     "authori",
-    "because",
+    "named because",
     "comment",
     "respond",
     "return",

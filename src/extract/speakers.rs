@@ -1663,7 +1663,9 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     };
     // The description opens its segment and ends in a role ("the shadow
     // business secretary", "the council's pick for harbour master").
-    fn description_of(s: &str) -> Option<&str> {
+    // (`beside_name`: whether a name is next to it, asked only before
+    // the description's words are read for a noun for a person.)
+    fn description_of<'s>(s: &'s str, beside_name: impl FnOnce() -> bool) -> Option<&'s str> {
         if !opens_with_article(s.as_bytes()) {
             return None;
         }
@@ -1695,15 +1697,16 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
             words.nth(1).is_some_and(|w| cues::possessive_owner(w).is_some())
                 && words.next().is_some_and(|w| CHOSEN.contains(&w))
         };
-        ((role || chosen() || person()) && s.split_whitespace().nth(10).is_none()).then_some(s)
+        ((role || chosen() || beside_name() && person()) && s.split_whitespace().nth(10).is_none()).then_some(s)
     }
     for w in segs.windows(2) {
-        if let Some(d) = description_of(w[0])
+        if let Some(d) = description_of(w[0], || name_of(w[1]))
             && name_of(w[1])
         {
             out.push((w[1], d));
-        } else if let Some(d) = description_of(w[1])
+        } else if opens_with_article(w[1].as_bytes())
             && let name = named(w[0])
+            && let Some(d) = description_of(w[1], || name_of(name))
             && name_of(name)
         {
             out.push((name, d));
