@@ -1665,7 +1665,7 @@ pub fn introductions<'a>(sentence: &'a str) -> Vec<(&'a str, &'a str)> {
     // business secretary", "the council's pick for harbour master").
     // (`beside_name`: whether a name is next to it, asked only before
     // the description's words are read for a noun for a person.)
-    fn description_of<'s>(s: &'s str, beside_name: impl FnOnce() -> bool) -> Option<&'s str> {
+    fn description_of(s: &str, beside_name: impl FnOnce() -> bool) -> Option<&str> {
         if !opens_with_article(s.as_bytes()) {
             return None;
         }

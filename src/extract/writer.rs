@@ -313,9 +313,10 @@ pub(super) fn around_relative(
     end: usize,
 ) -> Option<((usize, usize), (usize, usize))> {
     let mut lead = doc.get(from..opening)?.trim_end();
-    // "Smith, who has long said C": auxiliaries and adverbs before the cue.
+    // "Smith, who has long said C": auxiliaries and adverbs before the cue
+    // (the lexicon's AUX holds "long", "also", "repeatedly").
     while let Some((before, last)) = lead.rsplit_once(' ')
-        && (cues::lookup(last).class & class::AUX != 0 || matches!(last, "long" | "also" | "since" | "repeatedly"))
+        && cues::lookup(last).class & class::AUX != 0
     {
         lead = before;
     }
