@@ -119,7 +119,7 @@ impl<'a> Pipeline<'a> {
         let [
             mut anonym,
             mut authorized,
-            mut named_because,
+            mut be_named,
             mut comment,
             mut respond,
             mut returned,
@@ -157,7 +157,7 @@ impl<'a> Pipeline<'a> {
             let flags = Flags {
                 links: scheme.any_in(ps, pe) || www.any_in(ps, pe),
                 boilerplate: para.len() < 200 && might_be_boilerplate(para),
-                anonymity: anonym.any_in(ps, pe) || authorized.any_in(ps, pe) || named_because.any_in(ps, pe),
+                anonymity: anonym.any_in(ps, pe) || authorized.any_in(ps, pe) || be_named.any_in(ps, pe),
                 pieces: pieces.in_paragraph(para, ps),
                 comment: comment.any_in(ps, pe),
                 unanswered: respond.any_in(ps, pe) || returned.any_in(ps, pe),
@@ -625,12 +625,13 @@ fn is_blank(s: &str) -> bool {
 /// The paragraph flags' words (a link's "://" among them: a search of
 /// each paragraph for its colons cost more), then
 /// [`nonsentence::Pieces`]' two.
-/// ("authori": "authorized" and "authorised"; "named because": "asked not
-/// to be named because R".)
+/// ("authori": "authorized" and "authorised"; "be named": "asked not to
+/// be named because R". No word may end with another's first letters,
+/// see `scan::RareWords`: "named" after "return" did.)
 static FLAG_WORDS: scan::RareWords<10> = scan::RareWords::new([
     "anonym",
     "authori",
-    "named because",
+    "be named",
     "comment",
     "respond",
     "return",
