@@ -1884,7 +1884,11 @@ fn a_clause_after_a_semicolon_is_the_outlets_own() {
 fn a_day_between_the_subject_and_its_verb_keeps_the_shared_subject() {
     assert_eq!(
         rows("Acme Motors on Tuesday cut its forecast, blaming tariffs, and said it would delay two models."),
-        vec![one("Acme Motors", "other", "tariffs"), one("Acme Motors", "indirect", "it would delay two models")]
+        vec![
+            own("Acme Motors on Tuesday cut its forecast"),
+            one("Acme Motors", "other", "tariffs"),
+            one("Acme Motors", "indirect", "it would delay two models"),
+        ]
     );
 }
 
@@ -2653,6 +2657,7 @@ fn a_participle_s_content_ends_before_a_clause_after_and() {
              Roe left the room, saying the plan was dead, and the mayor agreed."
         ),
         vec![
+            own("Harlow Motors on Tuesday cut its forecast"),
             one("Harlow Motors", "other", "tariffs on steel and aluminum"),
             one("Harlow Motors", "indirect", "it would delay two models"),
             own("Roe left the room"),

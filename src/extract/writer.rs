@@ -206,7 +206,12 @@ pub(super) fn before_participle(
     let between = doc.get(source_end..participle)?.trim_end().strip_suffix(',')?;
     let predicate = between.trim();
     let words = words(predicate);
-    let first = words.first()?;
+    // ("Harlow Motors on Tuesday cut its forecast": a day before the verb.)
+    let when = match words.as_slice() {
+        [on, day, ..] if matches!(*on, "on" | "late" | "early") && cues::lookup(day).class & class::TIME != 0 => 2,
+        _ => 0,
+    };
+    let first = words.get(when)?;
     let opens_predicate = first.starts_with(|c: char| c.is_ascii_lowercase())
         && cues::lookup(first).class & (class::PREP | class::CONJ | class::SUB | class::DET | class::PRON) == 0;
     let verb = words.iter().any(|w| is_verb(w)) || (first.len() > 3 && first.ends_with('s') && !first.ends_with("ss"));

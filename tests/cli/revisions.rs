@@ -1392,6 +1392,8 @@ fn an_earnings_story_updated_after_the_close() {
         "b",
         &[
             was("reworded", "(unattributed)", "cuts outlook", "slashes outlook"),
+            // (The outlet's clause before "blaming": "cut" -> "slashed".)
+            was("reworded", "(unattributed)", "^Harlow Motors on Tuesday cut its full-year profit forecast", "slashed"),
             was("reworded", "Harlow Motors", "^higher tariffs on imported steel", "and aluminum"),
             was("reworded", "Harlow Motors", "^it would delay the launch", "by a year"),
             was("reworded", "(unattributed)", "^Analysts polled by LSEG had expected earnings of $4.85", "$4.80"),
