@@ -171,6 +171,13 @@ pub(super) fn between_frames(doc: &str, frames: &[Frame], toks: &[Token], end: u
     (main_clause(clause) && w.len() >= 3 && !reports(&w)).then(|| (start, start + clause.len()))
 }
 
+/// Whether a predicate's first word can open it: lowercase, and no
+/// preposition, conjunction, subordinator, determiner or pronoun.
+fn opens_predicate(first: &str) -> bool {
+    first.starts_with(|c: char| c.is_ascii_lowercase())
+        && cues::lookup(first).class & (class::PREP | class::CONJ | class::SUB | class::DET | class::PRON) == 0
+}
+
 /// Whether `lead`, the words before a name at the head of a sentence, is
 /// a description of it set off by a comma: "The company's former chief
 /// executive, " (six words at most, opening with a capital, no verb).
@@ -212,17 +219,14 @@ pub(super) fn before_participle(
         _ => 0,
     };
     let first = words.get(when)?;
-    let opens_predicate = first.starts_with(|c: char| c.is_ascii_lowercase())
-        && cues::lookup(first).class & (class::PREP | class::CONJ | class::SUB | class::DET | class::PRON) == 0;
-    let verb = words.iter().any(|w| is_verb(w)) || (first.len() > 3 && first.ends_with('s') && !first.ends_with("ss"));
+    let first_verb = words.iter().position(|w| is_verb(w));
+    let verb = first_verb.is_some() || (first.len() > 3 && first.ends_with('s') && !first.ends_with("ss"));
     // ("Guidelines recently issued by the agency, saying C": a participle
     // describing the subject, no verb of its own.)
-    let described = words.iter().position(|w| is_verb(w)).is_some_and(|i| {
-        words[i].ends_with("ed") && words.get(i + 1) == Some(&"by") && !words[..i].iter().any(|w| is_verb(w))
-    });
+    let described = first_verb.is_some_and(|i| words[i].ends_with("ed") && words.get(i + 1) == Some(&"by"));
     (words.len() >= 2
         && !described
-        && opens_predicate
+        && opens_predicate(first)
         && verb
         && !reports(&words)
         && !predicate.contains(['"', '\u{201C}', '\u{201D}', '(', ')', ';']))
@@ -331,8 +335,6 @@ pub(super) fn around_relative(
     let predicate = after.trim_end_matches(['.', '!', '?']).trim_end();
     let (subject_words, predicate_words) = (words(subject), words(predicate));
     let first = predicate_words.first()?;
-    let opens_predicate = first.starts_with(|c: char| c.is_ascii_lowercase())
-        && cues::lookup(first).class & (class::PREP | class::CONJ | class::SUB | class::DET | class::PRON) == 0;
     let quoted = |s: &str| s.contains(['"', '\u{201C}', '\u{201D}', '(', ')']);
     // The predicate's verb, after any auxiliaries, is what may report
     // ("..., has denied C"); a cue word further on is a noun ("faces
@@ -341,7 +343,7 @@ pub(super) fn around_relative(
     (!subject_words.is_empty()
         && subject_words.len() <= 8
         && predicate_words.len() >= 2
-        && opens_predicate
+        && opens_predicate(first)
         && !quoted(subject)
         && !quoted(predicate)
         && !reports(&predicate_words[..=verb])
