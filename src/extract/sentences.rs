@@ -303,9 +303,58 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
     }
     if word.contains('.') || maybe_final(lower) {
         let next_word: &str = para[next..].split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
-        return cues::lookup(next_word).class & class::STARTER != 0;
+        // A quotation may open the next sentence: "after 9 p.m. “It was …".
+        let next_word = next_word.trim_start_matches(['"', '\u{201C}', '\u{2018}', '\'']);
+        if cues::lookup(next_word).class & class::STARTER != 0 {
+            return true;
+        }
+        // A clock time ends its sentence before a capitalised word that
+        // does not go on dating it ("9 p.m. Police said", not "9 p.m.
+        // Tuesday", "9 p.m. EST", "9 p.m. Eastern").
+        return matches!(lower, b"a.m" | b"p.m") && clock_time_ends(next_word);
     }
     true
+}
+
+/// Whether a word after "a.m." or "p.m." opens a new sentence: capitalised,
+/// neither a word of time (a day, a month) nor a zone.
+fn clock_time_ends(next: &str) -> bool {
+    let mut chars = next.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else { return false };
+    if !first.is_uppercase() || second.is_uppercase() {
+        return false;
+    }
+    let lower = next.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let zone =
+        matches!(lower.as_str(), "eastern" | "pacific" | "central" | "mountain" | "local" | "atlantic" | "british");
+    let month = matches!(
+        lower.as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sept"
+            | "sep"
+            | "oct"
+            | "nov"
+            | "dec"
+    );
+    !zone && !month && cues::lookup(&lower).class & class::TIME == 0
 }
 
 /// Whether `word` is a number with a decimal point, maybe with a currency

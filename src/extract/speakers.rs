@@ -316,6 +316,8 @@ fn is_person_noun(w: &str) -> bool {
         "migrant",
         "immigrant",
         "retiree",
+        "investigator",
+        "inspector",
     ];
     // A capitalised word is a name ("Verveer", "Fleischer"), not a noun.
     if is_cap(w) {
@@ -626,8 +628,10 @@ const GENERIC_ORGS: [(&[&str], &[&str]); 7] = [
 /// Nouns that describe a body and never a person: "the rail operator,
 /// Coastway Rail," is no person named "Coastway Rail". (Not "owner",
 /// "developer", "producer": people are those too.)
-const BODY_NOUNS: [&str; 14] = [
+const BODY_NOUNS: [&str; 16] = [
     "operator",
+    "railroad",
+    "railway",
     "maker",
     "manufacturer",
     "retailer",
@@ -2147,7 +2151,7 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         && let Some(&head) = described.last()
         && !is_cap(head)
         && ((cues::lookup(head).class | cues::lookup(singular(head)).class) & class::ORG != 0
-            || (all.len() > 1 && BODY_NOUNS.contains(&head)))
+            || BODY_NOUNS.contains(&head))
         // (Several words only after a short description of common nouns:
         // "C. Stewart Roe Jr., a senior official during the Bush
         // administration," is a person.)
@@ -2393,10 +2397,12 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         // The head comes before any phrase after it: "mother" in "the
         // mother of three".
         let before_pp = np.iter().skip(1).position(|w| *w == "of").map_or(np.len(), |p| p + 1);
-        let head_word = np
-            .iter()
-            .rev()
-            .find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0)
+        // A people noun at the end is the head whatever is before it: "a
+        // police officer" is an officer, not the police.
+        let head_word = np[..before_pp]
+            .last()
+            .filter(|w| is_person_noun(w))
+            .or_else(|| np.iter().rev().find(|w| cues::lookup(w).class & (class::ANON | class::GROUP) != 0))
             .or(np[..before_pp].last());
         let head = head_word.map(|w| w.to_lowercase()).unwrap_or_default();
         // "the nominee", "the Indiana governor": a person, by role. A word
@@ -2589,6 +2595,10 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     };
     // A lone acronym ("KH", "NATO") is an organisation, not a person.
     let acronym = name_words.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
+    // "according to Tchadinfos.com": a website, by its domain, no person
+    // (the sentence's full stop, read with the domain, is no part of it).
+    let website = name_words.len() == 1 && is_domain(name.trim_end_matches('.'));
+    let name = if website { name.trim_end_matches('.').to_string() } else { name };
     // "Global financial firm JP Morgan", "the record label Big Machine": a
     // title that ends in a body's noun names a body, not a person.
     let body_title = title_words
@@ -2622,12 +2632,25 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     Parsed {
         name,
         role: role.filter(|r| tells_role(r)),
-        kind: if acronym || body_title { SpeakerKind::Organization } else { SpeakerKind::Person },
+        kind: if acronym || body_title || website { SpeakerKind::Organization } else { SpeakerKind::Person },
         pronoun: None,
         definite_head: None,
         gender,
         title: title_words,
     }
+}
+
+/// Whether a word is a web domain: a name, a dot, and a top-level domain
+/// of letters ("Politico.com", "Tchadinfos.com", "bbc.co.uk").
+fn is_domain(w: &str) -> bool {
+    w.rsplit_once('.').is_some_and(|(host, tld)| {
+        !host.is_empty()
+            && host.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            && matches!(
+                tld.to_ascii_lowercase().as_str(),
+                "com" | "org" | "net" | "uk" | "io" | "gov" | "edu" | "news" | "info" | "tv" | "co"
+            )
+    })
 }
 
 /// Given names that English-language news gives almost only to women, and

@@ -2665,3 +2665,61 @@ fn a_participle_s_content_ends_before_a_clause_after_and() {
         ]
     );
 }
+
+/// "The airline, Skyway, said": a one-word name after a body's noun is
+/// that body, and so is a name after "the railroad"; a website's domain is
+/// no person.
+#[test]
+fn a_body_named_after_its_noun_and_a_website_are_organisations() {
+    let x = extract(
+        "The airline, Skyway, said the flight landed safely.\n\n\
+         The railroad, Great Lakes Southern, said crews were on the way.\n\n\
+         The town was flooded, according to Tchadinfos.com.",
+    );
+    assert_eq!(rows_speakers(&x), vec!["Skyway", "Great Lakes Southern", "Tchadinfos.com"]);
+    for name in ["Skyway", "Great Lakes Southern", "Tchadinfos.com"] {
+        assert_eq!(speaker(&x, name).kind, SpeakerKind::Organization, "{name}");
+    }
+}
+
+/// "a police officer", "a federal investigator": a person, by the people
+/// noun that heads the description, not the body before it.
+#[test]
+fn an_unnamed_officer_or_investigator_is_a_person() {
+    let x = extract(
+        "The fire started in the kitchen, a police officer said.\n\n\
+         A broken axle may have caused the derailment, a federal investigator said.",
+    );
+    assert_eq!(speaker(&x, "police officer").kind, SpeakerKind::Person);
+    assert_eq!(speaker(&x, "federal investigator").kind, SpeakerKind::Person);
+}
+
+/// "ordered about 500 residents to leave": "about" before a number is the
+/// object's, not the verb's particle.
+#[test]
+fn about_before_a_number_stays_in_the_object() {
+    assert_eq!(
+        rows("Officials ordered about 500 residents to leave their homes."),
+        vec![one("officials", "other", "about 500 residents to leave their homes")]
+    );
+}
+
+/// A clock time ends its sentence before a quotation or a capitalised word
+/// that does not go on dating it.
+#[test]
+fn a_sentence_ending_in_a_clock_time_ends_there() {
+    assert_eq!(
+        rows(
+            "Residents heard a crash shortly after 9 p.m. \"It sounded like thunder,\" said Janet Prewitt.\n\n\
+             The fire began at 9 p.m. Police said the cause was unknown.\n\n\
+             The store opened at 9 a.m. Monday, the company said."
+        ),
+        vec![
+            own("Residents heard a crash shortly after 9 p.m."),
+            one("Janet Prewitt", "direct", "It sounded like thunder"),
+            own("The fire began at 9 p.m."),
+            one("Police", "indirect", "the cause was unknown"),
+            one("company", "indirect", "The store opened at 9 a.m. Monday"),
+        ]
+    );
+}

@@ -762,8 +762,10 @@ fn participle_postmodified(c: &Ctx, end: usize, cue: usize) -> Option<(usize, us
 
 /// Singular nouns for a body that acts and speaks, besides the
 /// organisation words of the lexicon: "The utility issued ...".
-const BODIES: [&str; 14] = [
+const BODIES: [&str; 16] = [
     "utility",
+    "railroad",
+    "railway",
     "firm",
     "operator",
     "city",
@@ -1550,7 +1552,7 @@ fn appositive_walk(c: &Ctx, mut k: usize, last: usize, lo: usize, accept: &impl 
             && !t[named].is(class::DET | class::PRON | class::TIME)
             // "The operator, Fjordlink,", "The spokesman, Haley,": or what
             // someone or something does.
-            && (t[b - 1].is(class::ORG) || is_agent_noun(c, b - 1))
+            && (t[b - 1].is(class::ORG) || is_agent_noun(c, b - 1) || BODIES.iter().any(|w| c.lower_is(b - 1, w)))
             && !t[b - 1].cap;
         if (is_name_of(c, named, last) || body_named)
             && let Some(src) = named_after_description(c, b, named, last, body_named, accept)

@@ -601,7 +601,12 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     {
         return Some(inner);
     }
-    if ["for", "on", "out", "as", "about", "of", "against", "with"].iter().any(|w| c.lower_is(j, w)) {
+    // (Not "about" before a number: "ordered about 500 residents to
+    // leave" orders the residents, about 500 of them.)
+    let approximate = needs.is_empty()
+        && ["about", "over", "around"].iter().any(|w| c.lower_is(j, w))
+        && t.get(j + 1).is_some_and(|n| n.word() && (starts_with_digit(c, j + 1) || n.is(class::QUANT)));
+    if !approximate && ["for", "on", "out", "as", "about", "of", "against", "with"].iter().any(|w| c.lower_is(j, w)) {
         j += 1;
     }
     // "expressed concern that C", "voiced confidence that C": the view
@@ -617,7 +622,13 @@ pub(super) fn object(c: &Ctx, cue: usize) -> Option<Complement> {
     }
     let x = t.get(j)?;
     // "called into a show", "spoke at a rally": a place or a time, no object.
-    if x.word() && !x.cap && x.is(class::PREP | class::TIME) && !c.lower_is(j, "whether") && !c.lower_is(j, "to") {
+    if x.word()
+        && !x.cap
+        && !approximate
+        && x.is(class::PREP | class::TIME)
+        && !c.lower_is(j, "whether")
+        && !c.lower_is(j, "to")
+    {
         return None;
     }
     if x.kind == Kind::Open || x.quoted {
