@@ -213,6 +213,11 @@ pub struct Change {
     /// never `reattributed`, which names two speakers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_changed: Option<FromTo<Option<String>>>,
+    /// The speaker's name as the old revision spelled it and as the new one
+    /// does, for a person whose name was corrected: the same source, so
+    /// never `reattributed`. A claim unchanged but for it is `reframed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_changed: Option<FromTo<String>>,
 }
 
 impl Change {
@@ -231,6 +236,7 @@ impl Change {
             qualifier_changed: None,
             moved: false,
             source_changed: None,
+            name_changed: None,
         }
     }
 }
@@ -244,11 +250,12 @@ impl Change {
         match self.shape {
             Some(Shape::Split) => {
                 notes.push(format!("split into {}", 1 + self.also_to.len()));
-                notes.extend(others(self.to.as_ref(), &self.also_to).map(|n| format!("part now {n}'s")));
+                notes.extend(others(self.to.as_ref(), &self.also_to).map(|n| format!("part now {}", possessive(n))));
             }
             Some(Shape::Merge) => {
                 notes.push(format!("merged from {}", 1 + self.also_from.len()));
-                notes.extend(others(self.from.as_ref(), &self.also_from).map(|n| format!("part was {n}'s")));
+                notes
+                    .extend(others(self.from.as_ref(), &self.also_from).map(|n| format!("part was {}", possessive(n))));
             }
             Some(Shape::Block) => notes.push(format!("{} statements", 1 + self.also_to.len())),
             Some(Shape::Regrouped) => {
@@ -271,6 +278,9 @@ impl Change {
             Some((Some(dropped), None)) => notes.push(format!("“{dropped}” dropped")),
             _ => {}
         }
+        if let Some(n) = &self.name_changed {
+            notes.push(format!("name corrected: {} → {}", n.from, n.to));
+        }
         match self.source_changed.as_ref().map(|s| (&s.from, &s.to)) {
             Some((None, Some(now))) => notes.push(format!("now attributed to {now}")),
             Some((Some(was), None)) => notes.push(format!("no longer attributed to {was}")),
@@ -278,6 +288,13 @@ impl Change {
         }
         notes
     }
+}
+
+/// "Tor Aasen's", "officials'": a plural noun in -s takes the apostrophe
+/// alone (a name keeps its "'s": "Jones's").
+fn possessive(name: &str) -> String {
+    let plural = name.ends_with('s') && !name.ends_with("ss") && name.starts_with(char::is_lowercase);
+    if plural { format!("{name}'") } else { format!("{name}'s") }
 }
 
 /// The speakers of a split's (or merge's) other pieces who are not the
@@ -529,7 +546,8 @@ fn qualifier(sentence: &str) -> Option<String> {
 
 /// Diff two revisions' statements.
 pub fn diff_statements_with(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> ClaimDiff {
-    let groups = pairing::pair(from, to, opts);
+    let names = speakers::Respelled::find(from, to);
+    let groups = pairing::pair(from, to, opts, &names);
     let moved = pairing::moved(&groups);
 
     // Classify each group; remember where it goes in the output.
@@ -545,7 +563,7 @@ pub fn diff_statements_with(from: &[Statement], to: &[Statement], opts: &DiffOpt
         }
     }
     for (g, group) in groups.iter().enumerate() {
-        let change = classify(from, to, group, moved[g]);
+        let change = classify(from, to, group, moved[g], &names);
         let key = match (group.from.first(), group.to.first()) {
             (_, Some(&j)) => Key::At(j),
             (Some(&i), None) => {
@@ -671,8 +689,12 @@ fn source_gained_or_lost(c: &mut Change) {
         return;
     }
     let name = |s: &Statement| s.speaker.as_ref().map(|p| p.name.clone());
-    let nobody = |main: &Option<Statement>, rest: &[Statement]| main.iter().chain(rest).all(|s| s.speaker.is_none());
-    let (gained, lost) = (nobody(&c.from, &c.also_from), nobody(&c.to, &c.also_to));
+    // Judged by the main pieces, whose speakers the change shows: a
+    // sentence cut in two whose other piece has a speaker of its own
+    // ("…, and officials ordered 500 residents to leave") still lost the
+    // source the whole sentence had ("…, authorities said").
+    let nobody = |main: &Option<Statement>| main.as_ref().is_none_or(|s| s.speaker.is_none());
+    let (gained, lost) = (nobody(&c.from), nobody(&c.to));
     if gained == lost {
         return;
     }
@@ -698,7 +720,7 @@ impl Key {
     }
 }
 
-fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) -> Change {
+fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool, names: &speakers::Respelled) -> Change {
     let olds: Vec<&Statement> = group.from.iter().map(|&i| &from[i]).collect();
     let news: Vec<&Statement> = group.to.iter().map(|&j| &to[j]).collect();
     let (Some(&old), Some(&new)) = (olds.first(), news.first()) else {
@@ -796,6 +818,14 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
     // the other. (A split whose second piece lost its speaker is not one,
     // and "(unattributed) → (unattributed)" can never be shown.)
     let same = olds.iter().any(|o| news.iter().any(|n| same_speaker(o.speaker.as_ref(), n.speaker.as_ref())));
+    // The same person under a corrected name keeps the claim: the name's
+    // change is the news ("Marcus Obey" → "Marcus Obi").
+    let respelled = !same && names.respelled(old.speaker.as_ref(), new.speaker.as_ref());
+    if respelled {
+        let name = |s: &Statement| s.speaker.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+        c.name_changed = Some(FromTo { from: name(old), to: name(new) });
+    }
+    let same = same || respelled;
     let reframed_source = !same && olds.len() == 1 && news.len() == 1 && frame_only(old, new, &c.words);
     c.change = if reframed_source {
         ChangeKind::Reframed
@@ -805,7 +835,7 @@ fn classify(from: &[Statement], to: &[Statement], group: &Group, moved: bool) ->
         ChangeKind::QuoteChanged
     } else if edited && (word_edited || !direct_changed) {
         ChangeKind::Reworded
-    } else if edited || direct_changed || loaded_cue_changed || qualifier_changed {
+    } else if edited || direct_changed || loaded_cue_changed || qualifier_changed || respelled {
         // The same words, now (or no longer) inside quotation marks, or
         // under another kind of cue.
         ChangeKind::Reframed

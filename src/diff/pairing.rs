@@ -46,7 +46,7 @@ use crate::extract::normalize::content_hash;
 use super::DiffOptions;
 use super::layout::{comparable, whole_quote};
 use super::overlap::{self, Stem, Weights};
-use super::speakers::same_speaker;
+use super::speakers::Respelled;
 use super::words::{self, Tokens};
 
 /// Statements of the old revision (`from`) and of the new (`to`) that
@@ -81,6 +81,8 @@ struct Work<'a> {
     member: [Vec<Option<usize>>; 2],
     pairs: Vec<Pair>,
     opts: &'a DiffOptions,
+    /// People whose names the new revision corrected: still one source.
+    names: &'a Respelled,
 }
 
 fn tokens_of(s: &Statement) -> Tokens {
@@ -144,7 +146,7 @@ impl<'a> Work<'a> {
 
 /// Pair the statements of two revisions. Every statement of either side is
 /// in exactly one group of the result.
-pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Group> {
+pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions, names: &Respelled) -> Vec<Group> {
     let mut w = Work {
         stmts: [from, to],
         notice: [from.iter().map(is_notice).collect(), to.iter().map(is_notice).collect()],
@@ -152,6 +154,7 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions) -> Vec<Gro
         member: [vec![None; from.len()], vec![None; to.len()]],
         pairs: Vec::new(),
         opts,
+        names,
     };
     pair_by_hash(&mut w);
     regroup(&mut w);
@@ -299,7 +302,7 @@ fn pair_by_hash(w: &mut Work<'_>) {
             for &j in bucket {
                 if w.member[TO][j].is_none()
                     && (!require_speaker
-                        || same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()))
+                        || w.names.same(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()))
                 {
                     let context = if repeated { shared_context(&from_keys, &to_keys, i, j) } else { 0 };
                     cands.push((context, i, j));
@@ -357,7 +360,7 @@ fn pair_by_similarity(w: &mut Work<'_>) {
             }
             // Ties (a sentence repeated with small edits) go to the same
             // speaker, then to the closer position.
-            let same = same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref());
+            let same = w.names.same(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref());
             let drift = (i as f64 / nf - j as f64 / nt).abs();
             let score = sim + if same { 0.02 } else { 0.0 } - 0.01 * drift;
             cands.push((score, i, j, sim));
@@ -410,7 +413,7 @@ fn regroup(w: &mut Work<'_>) {
             let fits = |w: &Work<'_>, side: usize, k: usize| {
                 k < w.stmts[side].len()
                     && w.free(side, k)
-                    && same_speaker(w.stmts[side][k].speaker.as_ref(), speaker.as_ref())
+                    && w.names.same(w.stmts[side][k].speaker.as_ref(), speaker.as_ref())
             };
             let (mut i, mut j) = (i0, j0);
             let (mut buf_a, mut buf_b) = (Vec::new(), Vec::new());
@@ -474,7 +477,7 @@ fn pair_rewrites(w: &mut Work<'_>) {
                 continue;
             }
             if overlap::plain_overlap(a, b) < REWRITE_NEAR
-                || !same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref())
+                || !w.names.same(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref())
             {
                 continue;
             }
@@ -521,7 +524,7 @@ fn pair_trims(w: &mut Work<'_>) {
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for &i in &lf {
         for &j in &lt {
-            if !same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()) {
+            if !w.names.same(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()) {
                 continue;
             }
             w.tokens(FROM, i);
@@ -674,7 +677,7 @@ fn pair_in_place(w: &mut Work<'_>) {
         for &j in &lt {
             if to_place[j] != place
                 || !to_alone[j]
-                || !same_speaker(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref())
+                || !w.names.same(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref())
             {
                 continue;
             }

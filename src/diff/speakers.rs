@@ -8,7 +8,7 @@
 //! `mention` field is never compared. This module does not resolve
 //! coreference; it only compares what extraction resolved.
 
-use crate::extract::{SpeakerKind, SpeakerRef, UNRESOLVED};
+use crate::extract::{SpeakerKind, SpeakerRef, Statement, UNRESOLVED};
 
 /// Name suffixes that do not tell people apart within one story.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
@@ -225,6 +225,123 @@ fn specific_role(role: Option<&str>) -> bool {
     role.is_some_and(|r| content_words(r).len() >= 3)
 }
 
+/// People one revision names and the next names again, spelled anew: a
+/// correction ("Marcus Obey" → "Marcus Obi", "Katherine Ruiz" → "Catherine
+/// Ruiz", "Mohammed" → "Muhammad"). Each is a pair of speaker ids, old and
+/// new. A name is taken as respelled only when the old spelling names
+/// nobody in the new revision and the new one nobody in the old, one part
+/// of the name is kept as it was and the other is close (at most two
+/// letters changed, and at most half of them), the roles do not tell the
+/// two apart, and no other person of either side fits as well. Such a
+/// person's claims keep their source: the change is the name, shown as
+/// such, not a reattribution to somebody else.
+#[derive(Debug, Default)]
+pub struct Respelled {
+    pairs: Vec<(String, String)>,
+}
+
+impl Respelled {
+    pub fn find(from: &[Statement], to: &[Statement]) -> Respelled {
+        fn people(side: &[Statement]) -> Vec<&SpeakerRef> {
+            let mut out: Vec<&SpeakerRef> = Vec::new();
+            for sp in side.iter().filter_map(|s| s.speaker.as_ref()) {
+                let person = sp.kind == SpeakerKind::Person && !is_anonymous(sp) && sp.id != UNRESOLVED;
+                if person && !out.iter().any(|o| o.id == sp.id) {
+                    out.push(sp);
+                }
+            }
+            out
+        }
+        let (old, new) = (people(from), people(to));
+        if old.is_empty() || new.is_empty() {
+            return Respelled::default();
+        }
+        let speaks_in = |sp: &SpeakerRef, side: &[Statement]| {
+            side.iter().filter_map(|s| s.speaker.as_ref()).any(|o| same_speaker(Some(o), Some(sp)))
+        };
+        let gone: Vec<&SpeakerRef> = old.into_iter().filter(|a| !speaks_in(a, to)).collect();
+        let fresh: Vec<&SpeakerRef> = new.into_iter().filter(|b| !speaks_in(b, from)).collect();
+        let fits = |a: &SpeakerRef, b: &SpeakerRef| {
+            respelled_name(&a.name, &b.name)
+                && role_overlap(a.role.as_deref(), b.role.as_deref()).is_none_or(|r| r > 0.0)
+        };
+        let mut pairs = Vec::new();
+        for a in &gone {
+            let mut matches = fresh.iter().filter(|b| fits(a, b));
+            if let (Some(b), None) = (matches.next(), matches.next())
+                && gone.iter().filter(|x| fits(x, b)).count() == 1
+            {
+                pairs.push((a.id.clone(), b.id.clone()));
+            }
+        }
+        Respelled { pairs }
+    }
+
+    /// Whether `a` and `b` are one source: the same speaker, or one person
+    /// under a corrected name.
+    pub fn same(&self, a: Option<&SpeakerRef>, b: Option<&SpeakerRef>) -> bool {
+        same_speaker(a, b) || self.respelled(a, b)
+    }
+
+    /// Whether `a` and `b` are one person whose name was respelled.
+    pub fn respelled(&self, a: Option<&SpeakerRef>, b: Option<&SpeakerRef>) -> bool {
+        let (Some(a), Some(b)) = (a, b) else {
+            return false;
+        };
+        self.pairs.iter().any(|(x, y)| (*x == a.id && *y == b.id) || (*x == b.id && *y == a.id))
+    }
+}
+
+/// Whether two full names are one name respelled: the given names the same
+/// and the surnames close, or the surnames the same and the first given
+/// names close (the rest the same).
+fn respelled_name(a: &str, b: &str) -> bool {
+    let ((ga, Some(sa)), (gb, Some(sb))) = (person_name(a), person_name(b)) else {
+        return false;
+    };
+    if ga.is_empty() || gb.is_empty() || ga.len() != gb.len() {
+        return false;
+    }
+    if ga == gb {
+        return close(&sa, &sb);
+    }
+    sa == sb && ga[1..] == gb[1..] && close(&ga[0], &gb[0])
+}
+
+/// Two spellings of one word: different, at most two letters changed (a
+/// swap of two neighbours counts one), and no more than half the longer.
+fn close(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let longer = a.len().max(b.len());
+    if a == b || a.len().min(b.len()) < 3 || a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    let d = edits(&a, &b);
+    d <= 2 && 2 * d <= longer
+}
+
+/// The optimal-string-alignment distance: insertions, deletions,
+/// substitutions and swaps of neighbours.
+fn edits(a: &[char], b: &[char]) -> usize {
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        d[i * w] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +421,54 @@ mod tests {
         assert!(same(&sp("the ministry", Organization, None), &sp("Health Ministry", Organization, None)));
         assert!(!same(&regional, &sp("city police", Organization, None)));
         assert!(!same(&sp("Police", Organization, None), &sp("Police union", Organization, None)));
+    }
+
+    #[test]
+    fn a_name_respelled_is_told_from_another_name() {
+        // One part kept, the other close: a correction.
+        assert!(respelled_name("Marcus Obey", "Marcus Obi"));
+        assert!(respelled_name("Katherine Ruiz", "Catherine Ruiz"));
+        assert!(respelled_name("Mohammed Aziz", "Muhammad Aziz"));
+        assert!(respelled_name("Dana Whitfeild", "Dana Whitfield"));
+        // Both parts changed, a part changed past two letters or half its
+        // letters, a given name against none: other people.
+        assert!(!respelled_name("Marcus Obey", "Mark Obi"));
+        assert!(!respelled_name("Ann Hale", "Ann Ross"));
+        assert!(!respelled_name("Jennifer Lee", "Jennifer Li"));
+        assert!(!respelled_name("Obey", "Obi"));
+        assert!(!respelled_name("Marcus Obey", "Marcus Obey"));
+    }
+
+    fn said(name: &str, role: Option<&str>) -> Statement {
+        Statement {
+            index: 0,
+            paragraph: 0,
+            content: "x".to_string(),
+            text: "x".to_string(),
+            attribution: crate::extract::Attribution::Indirect,
+            cue: None,
+            speaker: Some(sp(name, Person, role)),
+            co_speakers: Vec::new(),
+            hash: String::new(),
+            span: (0, 1),
+        }
+    }
+
+    #[test]
+    fn respelled_only_where_the_old_spelling_is_gone_and_the_match_is_one() {
+        let chief = Some("Fire Chief");
+        let found = Respelled::find(&[said("Marcus Obey", chief)], &[said("Marcus Obi", chief)]);
+        assert!(found.respelled(Some(&sp("Marcus Obey", Person, chief)), Some(&sp("Marcus Obi", Person, chief))));
+        // The old spelling still speaks in the new revision: two people.
+        let both =
+            Respelled::find(&[said("Marcus Obey", chief)], &[said("Marcus Obey", chief), said("Marcus Obi", chief)]);
+        assert!(!both.respelled(Some(&sp("Marcus Obey", Person, chief)), Some(&sp("Marcus Obi", Person, chief))));
+        // Roles that share nothing tell them apart.
+        let roles = Respelled::find(&[said("Marcus Obey", chief)], &[said("Marcus Obi", Some("goalkeeper"))]);
+        assert!(!roles.respelled(Some(&sp("Marcus Obey", Person, chief)), Some(&sp("Marcus Obi", Person, None))));
+        // Two new names that both fit: neither is taken.
+        let two = Respelled::find(&[said("Ann Hale", None)], &[said("Ann Hales", None), said("Ann Hal", None)]);
+        assert!(!two.respelled(Some(&sp("Ann Hale", Person, None)), Some(&sp("Ann Hales", Person, None))));
     }
 
     #[test]
