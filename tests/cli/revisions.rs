@@ -1581,3 +1581,47 @@ fn a_shooting_update_raises_the_toll_names_the_suspect_and_the_owner() {
         ],
     );
 }
+
+/// A derailment the morning after: the lead's figures rise and it loses
+/// "authorities said" where its second clause became the officials' own
+/// order; the fire chief's surname is corrected ("Obey" → "Obi"), which
+/// keeps his quotation his (reframed, the name told, never a
+/// reattribution); a railroad named after its noun stays an organisation;
+/// a clock time ends its sentence before a quotation; new sources speak.
+#[test]
+fn a_derailment_update_corrects_a_name_and_keeps_the_quote_its_speaker_s() {
+    let shared = |chief: &'static str| {
+        vec![
+            was("reworded", "(unattributed)", "^Freight train derails", "^Freight train carrying vinyl chloride"),
+            was("reframed", "authorities → (unattributed)", "^At least 20 cars", "^Twenty-three cars"),
+            ex("added", "Marcus Obi", "^Five of the derailed cars were carrying vinyl chloride"),
+            was("reframed", chief, "^We are asking everyone", "^We are asking everyone"),
+            ex("removed", "Marcus Obey", "^We don't yet know"),
+            ex("added", "Marcus Obi", "^There is no immediate danger"),
+            ex("added", "Ellen Marsh", "^state environmental crews"),
+            ex("added", "Ellen Marsh", "^Nobody should go back"),
+            was("reworded", "Great Lakes Southern", "crews were on the way", "working closely with first responders"),
+            ex("removed", "officials", "^the cause of the derailment was not known"),
+            ex("added", "federal investigator", "^A mechanical problem with an axle"),
+            ex("added", "National Transportation Safety Board", "^it was sending a team"),
+        ]
+    };
+    check("derailment", "a", "b", &shared("Marcus Obi"));
+    let back: Vec<Expect> = shared("Marcus Obey").iter().map(Expect::reversed).collect();
+    check("derailment", "b", "a", &back);
+
+    let env = Env::new();
+    let (a, b) = (fixture("derailment", "a"), fixture("derailment", "b"));
+    let text = env.run(["diff", a.to_str().unwrap(), b.to_str().unwrap()]).stdout;
+    assert!(text.contains("name corrected: Marcus Obey → Marcus Obi"), "{text}");
+    assert!(text.contains("part now officials'"), "{text}");
+    let json = env.run(["diff", "--format", "json", a.to_str().unwrap(), b.to_str().unwrap()]).json();
+    let renamed: Vec<&Value> =
+        json["changes"].as_array().unwrap().iter().filter(|c| c["name_changed"].is_object()).collect();
+    assert_eq!(renamed.len(), 1, "{json}");
+    assert_eq!(renamed[0]["name_changed"]["from"], "Marcus Obey");
+    assert_eq!(renamed[0]["name_changed"]["to"], "Marcus Obi");
+    let speakers = env.run(["extract", "--format", "json", b.to_str().unwrap()]).json();
+    let railroad = speakers["speakers"].as_array().unwrap().iter().find(|s| s["name"] == "Great Lakes Southern");
+    assert_eq!(railroad.map(|s| &s["kind"]), Some(&Value::from("organization")), "{speakers}");
+}
