@@ -81,7 +81,8 @@ pub fn strip_dateline(content: &str) -> &str {
         }
         rest = &rest[1..];
     }
-    if places == 0 {
+    // "(Reuters) - C": a wire's online copy may give the agency alone.
+    if places == 0 && !agency_alone(content) {
         return content;
     }
     // ", Aug 31" / ", 31 August 2016": a wire's filing date.
@@ -128,6 +129,16 @@ pub fn strip_dateline(content: &str) -> &str {
     let claim = after.trim_start();
     // A dateline opens a sentence; it is never all there is.
     if claim.split_whitespace().count() < 3 { content } else { claim }
+}
+
+/// Whether `content` opens with an agency's name in parentheses and
+/// nothing before it: one to three capitalised words ("(Reuters)",
+/// "(AP)", "(CNN Business)").
+fn agency_alone(content: &str) -> bool {
+    content.strip_prefix('(').and_then(|r| r.split_once(')')).is_some_and(|(name, _)| {
+        let words = name.split_whitespace().count();
+        (1..=3).contains(&words) && name.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    })
 }
 
 /// Zones and marks that may follow a live blog's time stamp.
@@ -193,10 +204,15 @@ mod tests {
             "GENEVA, 31 August 2016 (AFP) - Le Pen voiced support on Wednesday.",
             "LONDON, Jan 5, 2016 - Le Pen voiced support on Wednesday.",
             "KINGSPORT, Tenn. (AP) - Le Pen voiced support on Wednesday.",
+            "(Reuters) - Le Pen voiced support on Wednesday.",
         ] {
             assert_eq!(strip_dateline(lead), "Le Pen voiced support on Wednesday.", "{lead}");
         }
-        for sentence in ["PARIS, May be the city - it said.", "NATO, Aug 31 was the day nothing happened."] {
+        for sentence in [
+            "PARIS, May be the city - it said.",
+            "NATO, Aug 31 was the day nothing happened.",
+            "(and we mean it) - Le Pen voiced support on Wednesday.",
+        ] {
             assert_eq!(strip_dateline(sentence), sentence);
         }
     }

@@ -266,7 +266,8 @@ pub(super) fn take_dateline(paragraphs: &mut [String]) -> Option<String> {
 /// an agency, then a dash ("LONDON —", "WASHINGTON (AP) —", "NEW YORK, March
 /// 5 –"). Returns the dateline and the paragraph without it.
 fn split_dateline(p: &str) -> Option<(String, String)> {
-    let (at, dash) = ["\u{2014}", "\u{2013}", "--"].iter().filter_map(|d| p.find(d).map(|i| (i, *d))).min()?;
+    // (A wire's hyphen between spaces too: "LONDON (Reuters) - ".)
+    let (at, dash) = ["\u{2014}", "\u{2013}", "--", " - "].iter().filter_map(|d| p.find(d).map(|i| (i, *d))).min()?;
     let head = p[..at].trim();
     let rest = p[at + dash.len()..].trim();
     if head.chars().count() > 60 || rest.chars().count() < 20 {
@@ -278,9 +279,14 @@ fn split_dateline(p: &str) -> Option<(String, String)> {
     let place_ok = letters >= 3
         && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-')
         && !head.contains(['!', '?', '"', '\u{201c}']);
+    // "(Reuters) -": the agency alone, as a wire's online copy gives it.
+    let agency_alone = head.strip_prefix('(').and_then(|h| h.strip_suffix(')')).is_some_and(|name| {
+        (1..=3).contains(&name.split_whitespace().count())
+            && name.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    });
     let rest_ok =
         rest.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\u{201c}' | '\''));
-    (place_ok && rest_ok).then(|| (head.to_string(), rest.to_string()))
+    ((place_ok || agency_alone) && rest_ok).then(|| (head.to_string(), rest.to_string()))
 }
 
 pub(super) fn ends_sentence(p: &str) -> bool {

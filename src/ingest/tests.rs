@@ -245,6 +245,19 @@ fn a_plain_text_dateline_under_a_headline_is_kept_out_of_the_lead() {
     // Markdown reads the same.
     let d = read_document(text.as_bytes(), Some("b.md")).unwrap();
     assert_eq!(d.dateline.as_deref(), Some("MIRELTON, Ore. (AP)"));
+    // A wire's hyphen, and its online copy's agency alone.
+    for (lead, dateline) in [
+        ("LONDON (Reuters) - More than 1,200 residents were evacuated on Tuesday.", "LONDON (Reuters)"),
+        ("(Reuters) - More than 1,200 residents were evacuated on Tuesday.", "(Reuters)"),
+    ] {
+        let d = read_document(format!("Flooding forces evacuations\n\n{lead}").as_bytes(), Some("c.txt")).unwrap();
+        assert_eq!(d.dateline.as_deref(), Some(dateline), "{lead}");
+        assert_eq!(d.paragraphs[1], "More than 1,200 residents were evacuated on Tuesday.");
+    }
+    // Prose with a hyphen between spaces keeps its words.
+    let prose = "Flooding forces evacuations\n\nThe river rose - and kept rising - through the night on Tuesday.";
+    let d = read_document(prose.as_bytes(), Some("d.txt")).unwrap();
+    assert_eq!(d.dateline, None);
 }
 
 #[test]
