@@ -2260,7 +2260,11 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         && k > 1
         && is_cap(words[k - 1])
         && name_word_before(k)
-        && (cues::lookup(words[k - 1]).class & (class::ROLE | class::ORG) == 0 || surname_after_given(k))
+        // ("the National Institutes of Health": a body's plural noun.)
+        && ((cues::lookup(words[k - 1]).class | cues::lookup(singular(words[k - 1])).class)
+            & (class::ROLE | class::ORG)
+            == 0
+            || surname_after_given(k))
         && k + 1 < words.len()
     {
         placed = Some(words[k..].join(" "));

@@ -2723,3 +2723,19 @@ fn a_sentence_ending_in_a_clock_time_ends_there() {
         ]
     );
 }
+
+/// "the National Institutes of Health", "the U.S. Centers for Disease
+/// Control and Prevention": a body's plural noun before "of" or "for"
+/// keeps the name whole (a person's "Tom Banks of Leeds" is still placed).
+#[test]
+fn a_body_named_with_a_plural_noun_keeps_its_whole_name() {
+    let x = extract(
+        "Measles is very contagious, according to the U.S. Centers for Disease Control and Prevention.\n\n\
+         Vaccines are safe, the National Institutes of Health said.\n\n\
+         The clinic is open, said Tom Banks of Leeds.",
+    );
+    assert_eq!(
+        rows_speakers(&x),
+        vec!["U.S. Centers for Disease Control and Prevention", "National Institutes of Health", "Tom Banks"]
+    );
+}
