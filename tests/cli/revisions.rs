@@ -1625,3 +1625,44 @@ fn a_derailment_update_corrects_a_name_and_keeps_the_quote_its_speaker_s() {
     let railroad = speakers["speakers"].as_array().unwrap().iter().find(|s| s["name"] == "Great Lakes Southern");
     assert_eq!(railroad.map(|s| &s["kind"]), Some(&Value::from("organization")), "{speakers}");
 }
+
+/// An outbreak story the next day, filed as a wire's online copy (the
+/// agency and a hyphen, no place): the count rises in the lead, the unnamed
+/// spokesperson is named and keeps both her claims (reattributed, the
+/// anonymous source named), the epidemiologist's quotation is cut in two
+/// and grows, her paraphrase gains a clause, the school officials' claim
+/// gives way to the districts', the governor speaks, and the body named
+/// in full ("the U.S. Centers for Disease Control and Prevention") is
+/// unchanged.
+#[test]
+fn an_outbreak_update_names_the_spokesperson_and_cuts_a_quotation() {
+    check_both_ways(
+        "measles-outbreak",
+        &[
+            was("reworded", "(unattributed)", "^Measles outbreak spreads", "^Measles outbreak in Vermont grows"),
+            was("reworded", "state health officials", "^A measles outbreak", "^A measles outbreak"),
+            ex("added", "school districts", "^they would close for the rest of the week"),
+            was(
+                "reattributed",
+                "spokesperson for the health department → Lena Corbett",
+                "^two children had been admitted",
+                "^three children had been admitted",
+            ),
+            was("reattributed", "spokesperson for the health department → Lena Corbett", "^declined", "^declined"),
+            was("quote_changed", "Priya Raman", "^This is a serious situation", "^This is a serious situation"),
+            was("reworded", "Priya Raman", "open three walk-in", "open five walk-in"),
+            ex("removed", "School officials in Orleans County", "^they had not decided"),
+            ex("added", "school districts", "^they would close through Friday"),
+            ex("added", "Philip Scott", "^the state had enough vaccine"),
+            ex("added", "Philip Scott", "^We are not going to run out"),
+        ],
+    );
+    let env = Env::new();
+    let b = fixture("measles-outbreak", "b");
+    let x = env.run(["extract", "--format", "json", b.to_str().unwrap()]).json();
+    let statements = x["statements"].as_array().unwrap();
+    // The wire's "(Reuters) -" is layout, no part of the lead's claim.
+    assert!(statements.iter().all(|s| !s["content"].as_str().unwrap().contains("Reuters")), "{x}");
+    let cdc = statements.iter().find(|s| s["cue"] == "according to").expect("the CDC's statement");
+    assert_eq!(cdc["speaker"]["name"], "U.S. Centers for Disease Control and Prevention");
+}
