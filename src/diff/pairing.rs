@@ -40,8 +40,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::extract::Statement;
 use crate::extract::normalize::content_hash;
+use crate::extract::{SpeakerRef, Statement};
 
 use super::DiffOptions;
 use super::layout::{comparable, whole_quote};
@@ -83,6 +83,9 @@ struct Work<'a> {
     opts: &'a DiffOptions,
     /// People whose names the new revision corrected: still one source.
     names: &'a Respelled,
+    /// Statements [`reclaim`] took out of a pair: no split or merge may
+    /// join them to it again.
+    apart: [Vec<bool>; 2],
 }
 
 fn tokens_of(s: &Statement) -> Tokens {
@@ -155,10 +158,12 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions, names: &Re
         pairs: Vec::new(),
         opts,
         names,
+        apart: [vec![false; from.len()], vec![false; to.len()]],
     };
     pair_by_hash(&mut w);
     regroup(&mut w);
     pair_by_similarity(&mut w);
+    reclaim(&mut w);
     // Split first: one old sentence, several new ones. Then merge, the same
     // search with the sides swapped.
     absorb(&mut w, TO);
@@ -550,6 +555,72 @@ fn pair_trims(w: &mut Work<'_>) {
     link_best_first(w, cands);
 }
 
+/// Below this similarity a pair across two speakers is two edits at once,
+/// the claim's words and its source: [`reclaim`] looks for a better match.
+const RECLAIM_BELOW: f64 = 0.8;
+/// How much of a restatement its old claim must hold.
+const RECLAIM_CONTAINED: f64 = 0.8;
+/// A restatement shorter than this is too short to tell.
+const RECLAIM_MIN_WORDS: usize = 4;
+
+/// A claim handed to another speaker with its words much changed is more
+/// often a new lead over the old one ("A man … pointed a gun at them,
+/// police said" → "A man … was holding a phone, not a gun, his family
+/// said"), with the old claim restated further on by its own source ("The
+/// department had said the man pointed a gun at officers"). When such a
+/// restatement by the old claim's speaker, its words held by the old
+/// claim, is left unpaired, the old claim goes with it and the new lead is
+/// added (and the same the other way: a new claim whose speaker's old
+/// restatement is left unpaired).
+fn reclaim(w: &mut Work<'_>) {
+    for id in 0..w.pairs.len() {
+        let p = &w.pairs[id];
+        if !p.alive || p.sides[FROM].len() != 1 || p.sides[TO].len() != 1 || p.sim >= RECLAIM_BELOW {
+            continue;
+        }
+        let (i, j) = (p.sides[FROM][0], p.sides[TO][0]);
+        let (a, b) = (w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref());
+        if a.is_none() || b.is_none() || w.names.same(a, b) {
+            continue;
+        }
+        // A restatement on `side` by `speaker`, held by the claim `whole`
+        // of the other side.
+        let restated = |w: &mut Work<'_>, side: usize, whole: usize, speaker: Option<&SpeakerRef>| {
+            let other = 1 - side;
+            let mut best: Option<(f64, usize)> = None;
+            for k in 0..w.stmts[side].len() {
+                if !w.free(side, k) || !w.names.same(w.stmts[side][k].speaker.as_ref(), speaker) {
+                    continue;
+                }
+                w.tokens(side, k);
+                w.tokens(other, whole);
+                let (part, of) =
+                    (w.toks[side][k].as_ref().expect("tokenised"), w.toks[other][whole].as_ref().expect("tokenised"));
+                let held = words::containment(part, of);
+                if part.word_count() >= RECLAIM_MIN_WORDS
+                    && held >= RECLAIM_CONTAINED
+                    && best.is_none_or(|(b, _)| held > b)
+                {
+                    best = Some((held, k));
+                }
+            }
+            best.map(|(_, k)| k)
+        };
+        let (a, b) = (a.cloned(), b.cloned());
+        if let Some(k) = restated(w, TO, i, a.as_ref()) {
+            w.unlink(id);
+            w.apart[TO][j] = true;
+            let sim = w.sim_of(&[i], &[k]);
+            w.link(vec![i], vec![k], sim, false);
+        } else if let Some(m) = restated(w, FROM, j, b.as_ref()) {
+            w.unlink(id);
+            w.apart[FROM][i] = true;
+            let sim = w.sim_of(&[m], &[j]);
+            w.link(vec![m], vec![j], sim, false);
+        }
+    }
+}
+
 /// Pair `(score, from, to)` candidates one to one, best score first (ties in
 /// document order), each statement at most once.
 fn link_best_first(w: &mut Work<'_>, mut cands: Vec<(f64, usize, usize)>) {
@@ -770,7 +841,7 @@ fn absorb(w: &mut Work<'_>, many: usize) {
     for t in open {
         // A fragment of one or two words ("It was.") is contained in almost
         // any long sentence; only real pieces may join.
-        if w.tokens(many, t).word_count() < 3 {
+        if w.apart[many][t] || w.tokens(many, t).word_count() < 3 {
             continue;
         }
         let mut best: Option<(f64, usize)> = None; // (gain, statement on `one`)

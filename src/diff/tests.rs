@@ -1119,3 +1119,18 @@ fn a_short_claim_run_on_in_its_place_is_reworded() {
     let c = rev(vec![a[0].clone(), said("the neighbours would be invited to the next firing", "Hana Sato")]);
     assert_eq!(kinds(&diff_statements(&a, &c)), vec![ChangeKind::Removed, ChangeKind::Added]);
 }
+
+#[test]
+fn a_new_lead_over_a_claim_restated_by_its_source_is_added_not_a_reattribution() {
+    let a =
+        rev(vec![said("A man was shot and killed by officers on Saturday after he pointed a gun at them", "Ann Roe")]);
+    let lead = said("A man shot and killed by officers on Saturday was holding a phone, not a gun", "Bo Diaz");
+    let restated = said("the man pointed a gun at officers", "Ann Roe");
+    let d = diff_statements(&a, &rev(vec![lead.clone(), restated]));
+    assert_eq!(kinds(&d), vec![ChangeKind::Added, ChangeKind::Reworded], "{:#?}", d.changes);
+    let reworded = d.changes.iter().find(|c| c.change == ChangeKind::Reworded).unwrap();
+    assert_eq!(reworded.to.as_ref().unwrap().content, "the man pointed a gun at officers");
+    // With no restatement the claim changed hands, and says so.
+    let d = diff_statements(&a, &rev(vec![lead]));
+    assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
+}
