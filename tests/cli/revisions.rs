@@ -1666,3 +1666,42 @@ fn an_outbreak_update_names_the_spokesperson_and_cuts_a_quotation() {
     let cdc = statements.iter().find(|s| s["cue"] == "according to").expect("the CDC's statement");
     assert_eq!(cdc["speaker"]["name"], "U.S. Centers for Disease Control and Prevention");
 }
+
+/// A police shooting two days on: the lead is rewritten around the
+/// family's account ("was holding a cellphone, not a gun, his family
+/// said") and the police's claim is restated further down ("The
+/// department had said the man pointed a gun at officers"). The old lead
+/// stays the police's, reworded into that restatement; the family's lead
+/// is added, never the police's claim handed to the family. A quotation
+/// is hedged ("believed they were"), a count rises, the man is named.
+#[test]
+fn a_lead_rewritten_around_a_disputed_account_keeps_the_old_claim_its_source_s() {
+    check_both_ways(
+        "police-shooting",
+        &[
+            ex("removed", "(unattributed)", "^Man killed in police shooting in Dayton"),
+            ex("removed", "officers", "^he was armed"),
+            ex("added", "family", "^Dayton man killed by police was holding a phone"),
+            ex(
+                "added",
+                "family",
+                "^A man shot and killed by police officers on Saturday night was holding a cellphone",
+            ),
+            was(
+                "reworded",
+                "Dayton Police Department",
+                "^A man was shot and killed",
+                "^the man pointed a gun at officers",
+            ),
+            ex("removed", "police", "^The man, whose name was not released"),
+            ex("added", "Dayton Police Department", "^a weapon had been recovered"),
+            ex("added", "Dayton Police Department", "^declined to say where"),
+            ex("added", "(unattributed)", "^The man was identified as Darnell Price"),
+            was("quote_changed", "Kamal Hayes", "^Our officers were confronted", "believed they were confronted"),
+            ex("added", "Monique Price", "^He was on the phone with me"),
+            ex("added", "Monique Price", "^He never had a gun"),
+            was("reworded", "witnesses", "at least five shots", "at least eight shots"),
+            ex("added", "(unattributed)", "^The Ohio Bureau of Criminal Investigation"),
+        ],
+    );
+}
