@@ -1134,3 +1134,19 @@ fn a_new_lead_over_a_claim_restated_by_its_source_is_added_not_a_reattribution()
     let d = diff_statements(&a, &rev(vec![lead]));
     assert_eq!(kinds(&d), vec![ChangeKind::Reattributed], "{:#?}", d.changes);
 }
+
+#[test]
+fn a_figure_updated_after_the_same_opening_pairs_anywhere_once() {
+    let a = rev(vec![
+        own("Shares of Greenline jumped 18% in after-hours trading."),
+        said("The talks were private", "Ann Roe"),
+    ]);
+    let b = rev(vec![said("The deal will close in June", "Bo Diaz"), own("Shares of Greenline rose 22% on Monday.")]);
+    let d = diff_statements(&a, &b);
+    assert_eq!(kinds(&d), vec![ChangeKind::Added, ChangeKind::Reworded, ChangeKind::Removed], "{:#?}", d.changes);
+    // Two new sentences that open alike: which one updates the old is not
+    // told, so neither is paired.
+    let two = rev(vec![own("Shares of Greenline rose 22% on Monday."), own("Shares of Greenline fell 3% on Tuesday.")]);
+    let d = diff_statements(&a[..1], &two);
+    assert_eq!(kinds(&d), vec![ChangeKind::Removed, ChangeKind::Added, ChangeKind::Added], "{:#?}", d.changes);
+}

@@ -1397,8 +1397,13 @@ fn an_earnings_story_updated_after_the_close() {
             was("reworded", "Harlow Motors", "^higher tariffs on imported steel", "and aluminum"),
             was("reworded", "Harlow Motors", "^it would delay the launch", "by a year"),
             was("reworded", "(unattributed)", "^Analysts polled by LSEG had expected earnings of $4.85", "$4.80"),
-            ex("removed", "(unattributed)", "^Shares of Harlow fell 6% in premarket trading."),
-            ex("added", "(unattributed)", "^Shares of Harlow closed down 8.2%"),
+            // (The share price's sentence updated with the day's figure.)
+            was(
+                "reworded",
+                "(unattributed)",
+                "^Shares of Harlow fell 6% in premarket trading.",
+                "^Shares of Harlow closed down 8.2%",
+            ),
             ex("added", "Priya Natarajan", "^the company would seek to pass some of the costs on"),
             ex("added", "Mark Dobbs", "^the company remained committed to electric vehicles"),
             ex("added", "Mark Dobbs", "We are pacing them"),
@@ -1702,6 +1707,36 @@ fn a_lead_rewritten_around_a_disputed_account_keeps_the_old_claim_its_source_s()
             ex("added", "Monique Price", "^He never had a gun"),
             was("reworded", "witnesses", "at least five shots", "at least eight shots"),
             ex("added", "(unattributed)", "^The Ohio Bureau of Criminal Investigation"),
+        ],
+    );
+}
+
+/// A deal story from rumour to announcement: the sources' claim that talks
+/// were under way passes to the company, which says it agreed; the
+/// refusals and the sources' timing go; the share price's sentence is
+/// updated with the day's figure though the paragraph around it was
+/// rewritten; the analyst's quotation stays hers without "in a note to
+/// clients".
+#[test]
+fn a_deal_confirmed_hands_the_lead_to_the_company_and_updates_the_share_price() {
+    check_both_ways(
+        "merger-agreed",
+        &[
+            ex("removed", "sources", "^Harbor Foods in talks to buy rival Greenline"),
+            ex("added", "Harbor Foods", "^to buy Greenline for $4.3 billion"),
+            was(
+                "reattributed",
+                "people familiar with the matter → Harbor Foods",
+                "^Harbor Foods is in advanced talks",
+                "^it had agreed to buy",
+            ),
+            ex("removed", "two of the people", "^A deal could be announced"),
+            ex("removed", "Harbor Foods", "^declined to comment"),
+            ex("removed", "Greenline", "^did not respond"),
+            ex("added", "companies", "^The deal is expected to close"),
+            ex("added", "Martin Gale", "^Greenline's stores and people"),
+            was("reworded", "(unattributed)", "^Shares of Greenline jumped 18%", "^Shares of Greenline rose 22%"),
+            ex("added", "Priya Natarajan", "^antitrust regulators were likely"),
         ],
     );
 }
