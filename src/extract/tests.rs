@@ -2739,3 +2739,40 @@ fn a_body_named_with_a_plural_noun_keeps_its_whole_name() {
         vec!["U.S. Centers for Disease Control and Prevention", "National Institutes of Health", "Tom Banks"]
     );
 }
+
+/// "Roe has since said C": the adverb after a perfect's auxiliary; and in
+/// a relative clause, with the main clause's report denied ("did not
+/// say"), which is nothing said.
+#[test]
+fn has_since_said_reports_and_a_denied_main_clause_declines() {
+    assert_eq!(
+        rows(
+            "Roe has since said the plan was dead.\n\n\
+             Vidal, who has since said she will release her own plan, did not say how she would pay for it."
+        ),
+        vec![
+            one("Roe", "indirect", "the plan was dead"),
+            one("Vidal", "indirect", "she will release her own plan"),
+            one("Vidal", "declined", "how she would pay for it"),
+        ]
+    );
+}
+
+/// "His main challenger, council member Rosa Vidal, said": a lowercase
+/// title before the name in the appositive; the name speaks, and "she"
+/// after it is hers.
+#[test]
+fn a_name_after_a_lowercase_title_in_an_appositive_speaks() {
+    assert_eq!(
+        rows(
+            "His main challenger, council member Rosa Vidal, said the mayor had failed. She told the Ledger the \
+             grant was wasted.\n\n\
+             Her lawyer, former prosecutor Dana Holt, said the charges were baseless."
+        ),
+        vec![
+            one("Rosa Vidal", "indirect", "the mayor had failed"),
+            one("Rosa Vidal", "indirect", "the grant was wasted"),
+            one("Dana Holt", "indirect", "the charges were baseless"),
+        ]
+    );
+}

@@ -1895,11 +1895,22 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
             while j < t.len() && (t[j].is(class::AUX) || is_negation(c, j)) && !t[j].cap {
                 j += 1;
             }
+            let before_main = out.len();
             let main = matches!(
                 cue_at(c, j),
                 Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief | CueKind::Declined | CueKind::Other))
                     if speaker_first(c, j, kind2, source, t.len(), out)
             );
+            // "Vidal, who said C, did not say how she would pay": the
+            // main clause's report denied is nothing said, as above.
+            if main
+                && (limit + 1..j).any(|k| is_negation(c, k))
+                && matches!(cue_at(c, j), Some(CueKind::Speech | CueKind::Tell))
+            {
+                for f in &mut out[before_main..] {
+                    f.attribution = Attribution::Declined;
+                }
+            }
             if !main {
                 // "..., has not responded to requests for comment".
                 let mut refusal = Vec::new();

@@ -1096,6 +1096,12 @@ fn skip_aux_back_walk(c: &Ctx, cue: usize) -> usize {
             j = degree_back(c, j);
             continue;
         }
+        // "Roe has since said", "who have since said": the adverb of time
+        // after a perfect's auxiliary ("since" is a subordinator too).
+        if p.word() && !p.cap && c.lower_is(j - 1, "since") && j >= 2 && t[j - 2].is(class::AUX) && !t[j - 2].cap {
+            j -= 1;
+            continue;
+        }
         // (The word's text only for a long lowercase word: most words
         // before a cue are names.)
         if p.word()
@@ -1483,6 +1489,20 @@ fn appositive_walk(c: &Ctx, mut k: usize, last: usize, lo: usize, accept: &impl 
             && t[b + 1].is(class::ROLE)
             && titled_name(c, b + 1, last)
             && let Some(src) = named_after_description(c, b, named, last, false, accept)
+        {
+            return Some(src);
+        }
+        // "His main challenger, council member Rosa Vidal, said", "Her
+        // lawyer, former prosecutor Dana Holt, said": a title in lower
+        // case, then a full name, is the speaker, the description before
+        // it the role.
+        if !parenthetical
+            && let Some(k) = (b + 2..last.min(b + 5)).find(|&k| t[k].cap)
+            && t[b + 1..k].iter().all(|x| x.word() && !x.cap && !x.quoted && !is_function(x))
+            && (b + 1..k).any(|x| t[x].is(class::ROLE) || is_agent_noun(c, x))
+            && last >= k + 2
+            && is_name_of(c, k, last)
+            && let Some(src) = named_after_description(c, b, k, last, false, accept)
         {
             return Some(src);
         }
