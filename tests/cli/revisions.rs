@@ -1740,3 +1740,27 @@ fn a_deal_confirmed_hands_the_lead_to_the_company_and_updates_the_share_price() 
         ],
     );
 }
+
+/// A campaign story filled out: a figure from the agency's data is added,
+/// the mayor's promise gains how it is paid for, the challenger (named
+/// after a lowercase title, "council member Rosa Vidal") is followed by
+/// "She told the Ledger" (hers, not unresolved), and her earlier claim,
+/// moved into a relative clause ("Vidal, who has since said C, did not
+/// say how …"), is unchanged; her silence on the cost is added as such.
+#[test]
+fn a_challenger_s_claim_moved_into_a_relative_clause_is_unchanged() {
+    check_both_ways(
+        "campaign-launch",
+        &[
+            ex("added", "agency data", "^The city's transit agency missed its on-time target"),
+            was("reworded", "Daniel Okafor", "^he would hire 120 new drivers", "paid for by a state grant"),
+            ex("added", "Rosa Vidal", "^the grant was"),
+            ex("added", "Rosa Vidal", "^how she would pay for it"),
+        ],
+    );
+    let env = Env::new();
+    let b = fixture("campaign-launch", "b");
+    let x = env.run(["extract", "--format", "json", b.to_str().unwrap()]).json();
+    let silence = x["statements"].as_array().unwrap().iter().find(|s| s["content"] == "how she would pay for it");
+    assert_eq!(silence.map(|s| &s["attribution"]), Some(&Value::from("declined")), "{x}");
+}
