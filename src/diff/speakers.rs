@@ -168,11 +168,40 @@ pub fn same_speaker(a: Option<&SpeakerRef>, b: Option<&SpeakerRef>) -> bool {
                 let bare_head = |bare: &[String], full: &[String], last: Option<&String>| {
                     bare.len() == 1 && last.is_some_and(|l| singular(l) == singular(&bare[0])) && full.len() > 1
                 };
-                !ca.is_empty() && (ca == cb || bare_head(&ca, &cb, wb.last()) || bare_head(&cb, &ca, wa.last()))
+                !ca.is_empty()
+                    && (ca == cb
+                        || bare_head(&ca, &cb, wb.last())
+                        || bare_head(&cb, &ca, wa.last())
+                        || one_of_the_papers(wa.last(), wb.last())
+                        || one_of_the_papers(wb.last(), wa.last()))
             }
             _ => false,
         },
     }
+}
+
+/// Whether `general` names a case's papers as a whole ("according to court
+/// documents", "records show") and `specific` one paper of the kind they
+/// hold ("an indictment unsealed on Tuesday", "the affidavit"): one source,
+/// told more exactly. Not a poll or a study, which are their own sources.
+fn one_of_the_papers(general: Option<&String>, specific: Option<&String>) -> bool {
+    const GENERAL: [&str; 4] = ["documents", "records", "papers", "filings"];
+    const PAPERS: [&str; 12] = [
+        "indictment",
+        "complaint",
+        "affidavit",
+        "filing",
+        "lawsuit",
+        "transcript",
+        "record",
+        "memo",
+        "letter",
+        "email",
+        "warrant",
+        "motion",
+    ];
+    general.is_some_and(|g| GENERAL.contains(&g.as_str()))
+        && specific.is_some_and(|p| PAPERS.contains(&singular(p)) || PAPERS.contains(&p.as_str()))
 }
 
 /// Whether two people are one person read two ways: the name of each is
@@ -469,6 +498,15 @@ mod tests {
         // Two new names that both fit: neither is taken.
         let two = Respelled::find(&[said("Ann Hale", None)], &[said("Ann Hales", None), said("Ann Hal", None)]);
         assert!(!two.respelled(Some(&sp("Ann Hale", Person, None)), Some(&sp("Ann Hales", Person, None))));
+    }
+
+    #[test]
+    fn a_case_s_papers_and_one_of_them_are_one_source() {
+        let documents = sp("court documents", Organization, None);
+        assert!(same(&documents, &sp("indictment", Organization, None)));
+        assert!(same(&sp("the affidavit", Organization, None), &sp("records", Organization, None)));
+        assert!(!same(&documents, &sp("a poll", Organization, None)));
+        assert!(!same(&sp("indictment", Organization, None), &sp("complaint", Organization, None)));
     }
 
     #[test]
