@@ -1764,3 +1764,32 @@ fn a_challenger_s_claim_moved_into_a_relative_clause_is_unchanged() {
     let silence = x["statements"].as_array().unwrap().iter().find(|s| s["content"] == "how she would pay for it");
     assert_eq!(silence.map(|s| &s["attribution"]), Some(&Value::from("declined")), "{x}");
 }
+
+/// A charging story become an arraignment: the lead loses "prosecutors
+/// said" and moves on to the plea (reframed, the source named as lost),
+/// the accusation's source is told more exactly ("according to court
+/// documents" → "according to an indictment unsealed on Tuesday": one
+/// source, the claim reworded, not reattributed), the lawyer who did not
+/// respond is named and speaks, the judge sets a date.
+#[test]
+fn an_accusation_sourced_to_one_of_the_court_papers_is_no_reattribution() {
+    // The reworded claim is shown under its new side's source.
+    let expected = |source: &'static str| {
+        vec![
+            was("reworded", "(unattributed)", "^Former county treasurer charged", "^Former county treasurer pleads"),
+            was(
+                "reframed",
+                "prosecutors → (unattributed)",
+                "^A former Harlan County treasurer was charged",
+                "pleaded not guilty",
+            ),
+            was("reworded", source, "to pay for a vacation home", "to buy a vacation home"),
+            ex("removed", "Voss's lawyer", "^did not respond to a request for comment"),
+            ex("added", "Denise Albright", "^Voss \"looks forward to clearing his name\""),
+            ex("added", "(unattributed)", "^U.S. District Judge Alan Ferris set a trial date"),
+        ]
+    };
+    check("court-plea", "a", "b", &expected("indictment"));
+    let back: Vec<Expect> = expected("court documents").iter().map(Expect::reversed).collect();
+    check("court-plea", "b", "a", &back);
+}
