@@ -2776,3 +2776,20 @@ fn a_name_after_a_lowercase_title_in_an_appositive_speaks() {
         ]
     );
 }
+
+/// "His lawyer, Denise Albright, said C and called D": the stance after
+/// the speech is the same speaker's, whichever of the description and
+/// the name each frame took as its subject.
+#[test]
+fn a_stance_after_a_described_and_named_speaker_s_speech_is_theirs() {
+    assert_eq!(
+        rows(
+            "His lawyer, Denise Albright, said Voss \"looks forward to clearing his name\" and called the charges \
+             \"a rush to judgment.\""
+        ),
+        vec![
+            one("Denise Albright", "indirect", "Voss \"looks forward to clearing his name\""),
+            one("Denise Albright", "other", "the charges \"a rush to judgment.\""),
+        ]
+    );
+}

@@ -1770,7 +1770,8 @@ fn a_challenger_s_claim_moved_into_a_relative_clause_is_unchanged() {
 /// the accusation's source is told more exactly ("according to court
 /// documents" → "according to an indictment unsealed on Tuesday": one
 /// source, the claim reworded, not reattributed), the lawyer who did not
-/// respond is named and speaks, the judge sets a date.
+/// respond is named and speaks ("said C and called the charges D": both
+/// hers), the judge sets a date.
 #[test]
 fn an_accusation_sourced_to_one_of_the_court_papers_is_no_reattribution() {
     // The reworded claim is shown under its new side's source.
@@ -1786,6 +1787,7 @@ fn an_accusation_sourced_to_one_of_the_court_papers_is_no_reattribution() {
             was("reworded", source, "to pay for a vacation home", "to buy a vacation home"),
             ex("removed", "Voss's lawyer", "^did not respond to a request for comment"),
             ex("added", "Denise Albright", "^Voss \"looks forward to clearing his name\""),
+            ex("added", "Denise Albright", "^the charges \"a rush to judgment"),
             ex("added", "(unattributed)", "^U.S. District Judge Alan Ferris set a trial date"),
         ]
     };

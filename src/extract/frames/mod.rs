@@ -1356,10 +1356,10 @@ fn stance_before_speech(c: &Ctx, out: &mut Vec<Frame>) {
 /// is a claim of its own (a revision adding the call changes a claim).
 fn stance_after_speech(c: &Ctx, out: &mut Vec<Frame>) {
     let t = c.t;
-    let [Frame { source: Source::Mention { np, .. }, content, content2: None, .. }] = out.as_slice() else {
+    let [Frame { source: Source::Mention { np, appositive }, content, content2: None, .. }] = out.as_slice() else {
         return;
     };
-    let (np, end) = (*np, content.1);
+    let (np, appositive, end) = (*np, *appositive, content.1);
     // The first token after the content: "and" or "but", maybe after a
     // comma, then the stance's cue (after its auxiliaries).
     let Some(mut k) = t.iter().position(|x| x.start >= end) else { return };
@@ -1382,12 +1382,17 @@ fn stance_after_speech(c: &Ctx, out: &mut Vec<Frame>) {
         return;
     }
     let mut stance = Vec::new();
+    // ("The lawyer, Ann Roe, said C and called D": the stance's subject
+    // may come back as the description with the name its appositive, the
+    // speech's as the name with the description its role; one subject.)
     if subject_cue(c, cue, CueKind::Other, &mut stance).is_some()
-        && let [f @ Frame { source: Source::Mention { np: snp, .. }, .. }] = stance.as_slice()
-        && *snp == np
+        && let [f @ Frame { source: Source::Mention { np: snp, appositive: sapp }, .. }] = stance.as_slice()
+        && (*snp == np || (appositive == Some(*snp) && *sapp == Some(np)))
         && f.content.0 >= t[cue].end
     {
-        out.push(*f);
+        let mut f = *f;
+        f.source = Source::Mention { np, appositive };
+        out.push(f);
     }
 }
 
