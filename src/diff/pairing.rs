@@ -5,7 +5,10 @@
 //!    statement pair by the statements around them, else in document
 //!    order, first with first;
 //! 2. word similarity over what is left, best pairs first, with a threshold
-//!    (below about 0.5 a "rewording" reads better as removed + added);
+//!    (below about 0.5 a "rewording" reads better as removed + added); a
+//!    pair across two speakers whose words changed much gives way to an
+//!    unpaired restatement of the old claim by its own speaker
+//!    (`reclaim`);
 //! 3. splits and merges: a statement whose words are largely contained in a
 //!    neighbour's counterpart joins that pair, so one sentence cut in two
 //!    (or two joined) reads as reworded, not as removed + added;
@@ -19,8 +22,10 @@
 //!    the two titles pair whenever they share a content word;
 //! 7. rewrites in place: the one statement left between two pairs on each
 //!    side, by one source, sharing some content words, is that source's
-//!    sentence rewritten where it stood; then splits and merges once more,
-//!    onto the pairs passes 4 to 7 made;
+//!    sentence rewritten where it stood; then, anywhere, the one old and
+//!    one new statement of a source that open alike and each give a figure
+//!    (`pair_openings`); then splits and merges once more, onto the pairs
+//!    passes 4 to 7 made;
 //! 8. moves: a longest increasing subsequence over the pairs keeps the
 //!    largest set in order; only the rest is reported as moved.
 //!
@@ -854,6 +859,9 @@ fn figures_after_opening(w: &mut Work<'_>, i: usize, j: usize) -> bool {
     let a = w.tokens(FROM, i).word_keys().to_vec();
     let b = w.tokens(TO, j).word_keys();
     let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    // (The shared words counted as the tokeniser's words, read back as the
+    // content's first words between spaces: near enough to tell content
+    // words from "It was the".)
     let opening: Vec<&str> = w.stmts[FROM][i].content.split_whitespace().take(shared).collect();
     let figure =
         |s: &Statement| s.content.split_whitespace().skip(shared).any(|w| w.contains(|c: char| c.is_ascii_digit()));

@@ -134,7 +134,7 @@ pub fn strip_dateline(content: &str) -> &str {
 /// Whether `content` opens with an agency's name in parentheses and
 /// nothing before it: one to three capitalised words ("(Reuters)",
 /// "(AP)", "(CNN Business)").
-fn agency_alone(content: &str) -> bool {
+pub(crate) fn agency_alone(content: &str) -> bool {
     content.strip_prefix('(').and_then(|r| r.split_once(')')).is_some_and(|(name, _)| {
         let words = name.split_whitespace().count();
         (1..=3).contains(&words) && name.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))

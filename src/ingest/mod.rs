@@ -280,10 +280,7 @@ fn split_dateline(p: &str) -> Option<(String, String)> {
         && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-')
         && !head.contains(['!', '?', '"', '\u{201c}']);
     // "(Reuters) -": the agency alone, as a wire's online copy gives it.
-    let agency_alone = head.strip_prefix('(').and_then(|h| h.strip_suffix(')')).is_some_and(|name| {
-        (1..=3).contains(&name.split_whitespace().count())
-            && name.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()))
-    });
+    let agency_alone = head.ends_with(')') && crate::extract::dateline::agency_alone(head);
     let rest_ok =
         rest.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\u{201c}' | '\''));
     ((place_ok || agency_alone) && rest_ok).then(|| (head.to_string(), rest.to_string()))
