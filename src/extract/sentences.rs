@@ -316,34 +316,6 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
     true
 }
 
-/// Months and their abbreviations, lowercase: "9 p.m. March 3" dates on.
-const MONTHS: [&str; 24] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Whether a word after "a.m." or "p.m." opens a new sentence: capitalised,
 /// neither a word of time (a day, a month) nor a zone.
 fn clock_time_ends(next: &str) -> bool {
@@ -355,7 +327,7 @@ fn clock_time_ends(next: &str) -> bool {
     let lower = next.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let zone =
         matches!(lower.as_str(), "eastern" | "pacific" | "central" | "mountain" | "local" | "atlantic" | "british");
-    let month = MONTHS.contains(&lower.as_str());
+    let month = crate::time::is_english_month(&lower);
     !zone && !month && cues::lookup(&lower).class & class::TIME == 0
 }
 
