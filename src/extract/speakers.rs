@@ -2300,8 +2300,10 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
     // phrase; the person after the preposition does not speak. A source
     // noun ("Aides", "Officials") heads any such phrase; another common
     // noun only one about a person ("Friends of the Earth" is a body).
-    let opening_head =
-        words.len() >= 3 && is_cap(words[0]) && matches!(words[1], "to" | "for" | "of" | "at" | "with" | "from") && {
+    let opening_head = words.len() >= 3
+        && is_cap(words[0])
+        && matches!(words[1], "to" | "for" | "of" | "at" | "with" | "from" | "in")
+        && {
             let c = cues::lookup(words[0]).class;
             c & class::ORG == 0
                 && c & class::ROLE == 0

@@ -2793,3 +2793,13 @@ fn a_stance_after_a_described_and_named_speaker_s_speech_is_theirs() {
         ]
     );
 }
+
+/// "Officials in Mobile County said": unnamed officials, placed, as
+/// "Officials from Mobile County" are (not a body named "Officials in
+/// Mobile County").
+#[test]
+fn officials_placed_with_in_are_unnamed_officials() {
+    let x = extract("Officials in Mobile County said shelters would open on Tuesday.");
+    assert_eq!(rows_speakers(&x), vec!["officials in Mobile County"]);
+    assert_eq!(speaker(&x, "officials in Mobile County").kind, SpeakerKind::Anonymous);
+}
