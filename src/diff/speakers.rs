@@ -71,6 +71,16 @@ fn is_anonymous(s: &SpeakerRef) -> bool {
     s.anonymous || s.kind == SpeakerKind::Anonymous
 }
 
+/// The head noun of an unnamed source's words: the last word before a
+/// phrase that places or describes them ("officials in Mobile County",
+/// "people familiar with the talks", "a source close to the family").
+fn anonymous_head(words: &[String]) -> Option<&String> {
+    const AFTER_HEAD: [&str; 12] =
+        ["in", "at", "from", "of", "for", "with", "on", "familiar", "close", "who", "briefed", "involved"];
+    let end = words.iter().position(|w| AFTER_HEAD.contains(&w.as_str())).filter(|&k| k > 0).unwrap_or(words.len());
+    words[..end].last()
+}
+
 fn singular(w: &str) -> &str {
     match w.strip_suffix('s') {
         Some(stem) if !w.ends_with("ss") && !stem.is_empty() => stem,
@@ -149,7 +159,9 @@ pub fn same_speaker(a: Option<&SpeakerRef>, b: Option<&SpeakerRef>) -> bool {
         // "a U.S. official" / "U.S. officials": the same kind of unnamed
         // source, told apart by what they are (official, diplomat), not by
         // the determiner or number.
-        (true, true) => match (wa.last(), wb.last()) {
+        // ("Officials in Mobile County" / "officials": the head is before
+        // the phrase that places them.)
+        (true, true) => match (anonymous_head(&wa), anonymous_head(&wb)) {
             (Some(x), Some(y)) => singular(x) == singular(y),
             _ => false,
         },
@@ -427,6 +439,10 @@ mod tests {
         let a = sp("a city official", Anonymous, None);
         let b = sp("city officials", Anonymous, None);
         assert!(same(&a, &b));
+        // Placed or described after the head: still officials.
+        assert!(same(&sp("Officials in Mobile County", Anonymous, None), &sp("officials", Anonymous, None)));
+        assert!(same(&sp("people familiar with the talks", Anonymous, None), &sp("people", Anonymous, None)));
+        assert!(!same(&sp("officials in Mobile County", Anonymous, None), &sp("diplomats", Anonymous, None)));
         assert!(!same(&a, &sp("a diplomat", Anonymous, None)));
         assert!(!same(&a, &sp("Ilse Varga", Person, None)));
     }

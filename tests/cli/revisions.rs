@@ -1795,3 +1795,31 @@ fn an_accusation_sourced_to_one_of_the_court_papers_is_no_reattribution() {
     let back: Vec<Expect> = expected("court documents").iter().map(Expect::reversed).collect();
     check("court-plea", "b", "a", &back);
 }
+
+/// A hurricane story from one advisory to the next: every figure of the
+/// advisory changes in one sentence (one rewording), the lead loses
+/// "forecasters said" as its second clause becomes the officials' order,
+/// the governor's orders replace her declaration, and "Officials in Mobile
+/// County said shelters would open" -> "Shelters opened ..., officials
+/// said" keeps its source (the same unnamed officials, placed or not).
+#[test]
+fn an_advisory_update_keeps_unnamed_officials_placed_or_not() {
+    let expected = |officials: &'static str| {
+        vec![
+            was("reworded", "(unattributed)", "^Hurricane Dana strengthens", "^Hurricane Dana grows"),
+            was("reframed", "forecasters → (unattributed)", "^Hurricane Dana strengthened", "^Hurricane Dana grew"),
+            ex("added", "officials", "^hundreds of thousands of people to evacuate"),
+            was("reworded", "National Hurricane Center", "winds of 115 mph", "winds of 130 mph"),
+            ex("removed", "Ruth Tanner", "^a state of emergency"),
+            ex("removed", "Ruth Tanner", "^coastal residents to prepare to leave"),
+            ex("added", "Jamie Rhome", "^Do not wait until the last minute"),
+            ex("added", "Ruth Tanner", "^mandatory evacuations"),
+            ex("added", "Ruth Tanner", "^If you are told to leave, leave"),
+            was("reworded", officials, "^shelters would open", "^Shelters opened"),
+            ex("added", "forecasters", "^the storm could bring a surge"),
+        ]
+    };
+    check("hurricane-advisory", "a", "b", &expected("officials"));
+    let back: Vec<Expect> = expected("officials in Mobile County").iter().map(Expect::reversed).collect();
+    check("hurricane-advisory", "b", "a", &back);
+}
