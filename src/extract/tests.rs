@@ -2803,3 +2803,21 @@ fn officials_placed_with_in_are_unnamed_officials() {
     assert_eq!(rows_speakers(&x), vec!["officials in Mobile County"]);
     assert_eq!(speaker(&x, "officials in Mobile County").kind, SpeakerKind::Anonymous);
 }
+
+/// 'S, who starred in "The Long Road," said C': the comma closing the
+/// relative clause stands inside the title's closing mark; the name still
+/// speaks. (Not for a clause whose "who" follows no comma: "a strategist
+/// for the campaign who polls for X, a ''super PAC,'' posited" is left.)
+#[test]
+fn a_relative_clause_ending_in_a_quoted_title_keeps_its_speaker() {
+    assert_eq!(
+        rows(
+            "Director Sam Okafor, who cast Benning in \"The Long Road,\" called him \"the last real cowboy.\"\n\n\
+             Ann Roe, who starred in \"The Long Road,\" said the film was her favourite."
+        ),
+        vec![
+            one("Sam Okafor", "other", "him \"the last real cowboy.\""),
+            one("Ann Roe", "indirect", "the film was her favourite"),
+        ]
+    );
+}

@@ -1340,7 +1340,16 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
     {
         return Some(Source::Mention { np, appositive: None });
     }
-    if t[j - 1].kind != Kind::Comma {
+    // ('S, who starred in "The Long Road," called': the comma that closes
+    // a relative clause ending in a quoted title stands inside the title's
+    // closing mark; the walk starts from that comma.)
+    let closing_comma = j >= 3
+        && t[j - 1].kind == Kind::Close
+        && t[j - 2].kind == Kind::Comma
+        && t[j - 2].quoted
+        && (j.saturating_sub(14)..j - 2)
+            .any(|k| k > 0 && c.lower_is(k, "who") && !t[k].quoted && t[k - 1].kind == Kind::Comma);
+    if t[j - 1].kind != Kind::Comma && !closing_comma {
         // "an official who spoke on condition of anonymity because … said".
         if let Some(src @ Source::Mention { np, .. }) = super::nonreport::anonymous_subject(c, j)
             && accept(np.0)
@@ -1417,7 +1426,7 @@ pub(super) fn subject_before(c: &Ctx, cue: usize, accept: impl Fn(usize) -> bool
         return relative_subject_where(c, cue, |s| (s == 0 || t[s - 1].kind != Kind::Comma) && accept(s));
     }
     // Walk back over appositives: the subject ends at an earlier comma.
-    let last = j - 1;
+    let last = if closing_comma { j - 2 } else { j - 1 };
     let lo = j.saturating_sub(40);
     // "Critics of the plan, like Sens. Ann Roe, R-Iowa, and Bo Diaz,
     // D-Vt., say": the names and roles after "like" are examples of the
