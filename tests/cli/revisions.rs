@@ -1823,3 +1823,27 @@ fn an_advisory_update_keeps_unnamed_officials_placed_or_not() {
     let back: Vec<Expect> = expected("officials in Mobile County").iter().map(Expect::reversed).collect();
     check("hurricane-advisory", "b", "a", &back);
 }
+
+/// An obituary filled out: the death's source passes from the family to
+/// the publicist, named, with the cause added (reattributed, both names
+/// told); the publicist is quoted; a director who cast him, described
+/// by a relative clause ending in the film's quoted title, calls him a
+/// cowboy (his, not the outlet's).
+#[test]
+fn an_obituary_update_names_the_publicist_and_quotes_the_director() {
+    check_both_ways(
+        "obituary",
+        &[
+            was("reworded", "(unattributed)", "^Actor Harold Benning", "^Harold Benning, star of"),
+            was(
+                "reattributed",
+                "Harold Benning's family → Marta Glenn",
+                "^Benning died on Sunday",
+                "^Benning died of heart failure",
+            ),
+            ex("added", "Marta Glenn", "^Harold was a giant"),
+            ex("added", "Marta Glenn", "^He never stopped working"),
+            ex("added", "Sam Okafor", "^him \"the last real cowboy in Hollywood"),
+        ],
+    );
+}
