@@ -811,10 +811,16 @@ fn runs_on(w: &mut Work<'_>, i: usize, j: usize) -> bool {
 /// words or more, at least a third of the shorter one. Only for a statement
 /// alone in its place ([`pair_in_place`]), as [`runs_on`].
 fn opens_alike(w: &mut Work<'_>, i: usize, j: usize) -> bool {
+    let (shared, shorter) = shared_opening(w, i, j);
+    shared >= 3 && 3 * shared >= shorter
+}
+
+/// How many words statements `i` (old) and `j` (new) open with alike, and
+/// the shorter one's length in words.
+fn shared_opening(w: &mut Work<'_>, i: usize, j: usize) -> (usize, usize) {
     let a = w.tokens(FROM, i).word_keys().to_vec();
     let b = w.tokens(TO, j).word_keys();
-    let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    shared >= 3 && 3 * shared >= a.len().min(b.len())
+    (a.iter().zip(b).take_while(|(x, y)| x == y).count(), a.len().min(b.len()))
 }
 
 /// Pair what is still unpaired when one old and one new statement of one
@@ -835,10 +841,11 @@ fn pair_openings(w: &mut Work<'_>) {
     let mut cands: Vec<(usize, usize)> = Vec::new();
     for &i in &lf {
         for &j in &lt {
-            if w.names.same(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref())
-                && opens_alike(w, i, j)
-                && figures_after_opening(w, i, j)
-            {
+            if !w.names.same(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()) {
+                continue;
+            }
+            let (shared, shorter) = shared_opening(w, i, j);
+            if shared >= 3 && 3 * shared >= shorter && figures_after_opening(w, i, j, shared) {
                 cands.push((i, j));
             }
         }
@@ -852,13 +859,10 @@ fn pair_openings(w: &mut Work<'_>) {
     }
 }
 
-/// Whether the words statements `i` (old) and `j` (new) open with alike
-/// hold two content words or more, and each statement gives a figure
-/// after them.
-fn figures_after_opening(w: &mut Work<'_>, i: usize, j: usize) -> bool {
-    let a = w.tokens(FROM, i).word_keys().to_vec();
-    let b = w.tokens(TO, j).word_keys();
-    let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+/// Whether the `shared` words statements `i` (old) and `j` (new) open
+/// with alike hold two content words or more, and each statement gives a
+/// figure after them.
+fn figures_after_opening(w: &Work<'_>, i: usize, j: usize, shared: usize) -> bool {
     // (The shared words counted as the tokeniser's words, read back as the
     // content's first words between spaces: near enough to tell content
     // words from "It was the".)

@@ -212,8 +212,7 @@ fn one_of_the_papers(general: Option<&String>, specific: Option<&String>) -> boo
         "warrant",
         "motion",
     ];
-    general.is_some_and(|g| GENERAL.contains(&g.as_str()))
-        && specific.is_some_and(|p| PAPERS.contains(&singular(p)) || PAPERS.contains(&p.as_str()))
+    general.is_some_and(|g| GENERAL.contains(&g.as_str())) && specific.is_some_and(|p| PAPERS.contains(&singular(p)))
 }
 
 /// Whether two people are one person read two ways: the name of each is

@@ -1901,16 +1901,17 @@ fn subject_cue(c: &Ctx, cue: usize, kind: CueKind, out: &mut Vec<Frame>) -> Opti
                 j += 1;
             }
             let before_main = out.len();
+            let kind2 = cue_at(c, j);
             let main = matches!(
-                cue_at(c, j),
+                kind2,
                 Some(kind2 @ (CueKind::Speech | CueKind::Tell | CueKind::Belief | CueKind::Declined | CueKind::Other))
                     if speaker_first(c, j, kind2, source, t.len(), out)
             );
             // "Vidal, who said C, did not say how she would pay": the
             // main clause's report denied is nothing said, as above.
             if main
+                && matches!(kind2, Some(CueKind::Speech | CueKind::Tell))
                 && (limit + 1..j).any(|k| is_negation(c, k))
-                && matches!(cue_at(c, j), Some(CueKind::Speech | CueKind::Tell))
             {
                 for f in &mut out[before_main..] {
                     f.attribution = Attribution::Declined;
