@@ -2207,7 +2207,11 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
     let clause_next = t.get(j + 2).is_some_and(|y| {
         y.kind == Kind::Open || y.is(class::PRON | class::DET | class::PREP | class::TIME) || c.lower_is(j + 2, "that")
     });
-    if !x.is(class::DET | class::PRON) && !is_function(x) && PRESS.iter().any(|w| c.lower_is(j + 1, w)) && clause_next {
+    if !x.is(class::DET | class::PRON)
+        && !is_function(x)
+        && PRESS.iter().any(|w| c.lower_is(j + 1, w))
+        && (clause_next || listener_ends(c, j + 2))
+    {
         return j + 2;
     }
     if x.cap && !is_function(x) {
@@ -2235,11 +2239,14 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
             }
             // "... Today programme the budget was": what kind of outlet it
             // is, before a clause.
+            // ("told RPP radio." and "told Canal N television on Monday"
+            // end with it.)
             if j > 0
-                && MEDIA_KINDS.iter().any(|w| c.lower_is(j, w))
-                && t.get(j + 1).is_some_and(|y| {
-                    y.kind == Kind::Open || y.is(class::PRON | class::DET) || y.cap || c.lower_is(j + 1, "that")
-                })
+                && (MEDIA_KINDS.iter().any(|w| c.lower_is(j, w))
+                    && t.get(j + 1).is_some_and(|y| {
+                        y.kind == Kind::Open || y.is(class::PRON | class::DET) || y.cap || c.lower_is(j + 1, "that")
+                    })
+                    || (MEDIA_KINDS.iter().chain(&PRESS).any(|w| c.lower_is(j, w))) && listener_ends(c, j + 1))
             {
                 return j + 1;
             }
@@ -2268,6 +2275,16 @@ pub(super) fn skip_object(c: &Ctx, mut j: usize) -> usize {
         }
     }
     j
+}
+
+/// Whether the sentence's tell ends at token `k`, after its listener:
+/// the sentence or its clause ends there, or a phrase of time or place
+/// follows ("told local radio on Monday", "told RPP radio.").
+fn listener_ends(c: &Ctx, k: usize) -> bool {
+    c.t.get(k).is_none_or(|y| {
+        matches!(y.kind, Kind::Stop | Kind::Comma | Kind::Semicolon)
+            || y.word() && !y.quoted && !y.cap && y.is(class::PREP | class::TIME) && !y.is(class::SUB)
+    })
 }
 
 /// "told host Ann Roe she ...", "told moderator Bo Diaz that ...": a
