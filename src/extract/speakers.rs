@@ -18,7 +18,9 @@ use rustc_hash::FxHashMap as HashMap;
 use super::cues::{self, class};
 use super::model::{Speaker, SpeakerKind, SpeakerRef};
 use super::scan;
-use crate::speaker::names::{article_joined, is_family_first, is_korean_name};
+use crate::speaker::names::{
+    acronym, article_joined, is_family_first, is_korean_name, is_proper_body_name, name_initials,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -4751,7 +4753,7 @@ impl<'a> Registry<'a> {
             return Some(i);
         }
         if p.kind != SpeakerKind::Person {
-            return None;
+            return self.body_of_acronym(p);
         }
         let surname = surname_of(&p.name)?;
         // No one of that surname yet, as for most names met first: nothing
@@ -4785,6 +4787,22 @@ impl<'a> Registry<'a> {
         };
         let candidates = Some(candidates);
         self.most_recent_of(candidates, |e| !e.mentioned && same(e)).or_else(|| self.most_recent_of(candidates, same))
+    }
+
+    /// "The USGS said" after "the U.S. Geological Survey said": an
+    /// acronym is the one body the article named so before
+    /// ([`name_initials`]), when only one fits.
+    fn body_of_acronym(&self, p: &Parsed) -> Option<usize> {
+        let a = acronym(&p.name).filter(|_| !has_space(&p.name))?;
+        let mut fits = self.entries.iter().enumerate().filter(|(_, e)| {
+            e.speaker.kind == SpeakerKind::Organization
+                && !e.speaker.anonymous
+                && has_space(&e.speaker.name)
+                && is_proper_body_name(&e.speaker.name)
+                && name_initials(&e.speaker.name).contains(&a)
+        });
+        let (i, _) = fits.next()?;
+        fits.next().is_none().then_some(i)
     }
 
     /// "Sheinbaum said" after "Claudia Sheinbaum Pardo", "Lula said"

@@ -26,7 +26,7 @@ use claimtrail_store::SpeakerRecord;
 
 use super::names::{
     Given, PersonName, ROYAL_TITLES, acronym, canonical_word, compare_given, initials, is_office, is_proper_body_name,
-    org_key, role_words, surname_key,
+    name_initials, org_key, role_words, surname_key,
 };
 
 /// One recorded speaker inside an identity, and why it belongs.
@@ -424,7 +424,9 @@ fn cluster_orgs(orgs: Vec<&SpeakerRecord>) -> Vec<Identity> {
     for (rec, a) in acronyms {
         let fits: Vec<usize> = (0..by_key.len())
             .filter(|&i| {
-                (initials(&by_key[i].0).contains(&a) && by_key[i].1.iter().any(|m| is_proper_body_name(&m.name)))
+                (by_key[i].1.iter().any(|m| is_proper_body_name(&m.name))
+                    && (initials(&by_key[i].0).contains(&a)
+                        || by_key[i].1.iter().any(|m| name_initials(&m.name).contains(&a))))
                     || by_key[i].1.iter().any(|m| acronym(&m.name).as_deref() == Some(a.as_str()))
             })
             .collect();
@@ -610,6 +612,9 @@ mod tests {
             rec("mod", "MoD", "organization", None),
             rec("kataib-hezbollah", "Kataib Hezbollah", "organization", None),
             rec("kh", "KH", "organization", None),
+            // The country's short form is part of the acronym.
+            rec("us-geological-survey", "U.S. Geological Survey", "organization", None),
+            rec("usgs", "USGS", "organization", None),
         ];
         let ids = cluster(&recs, &BTreeSet::new());
         assert_eq!(
@@ -618,6 +623,7 @@ mod tests {
                 vec!["defense-department", "department-of-defense", "dod", "pentagon"],
                 vec!["kataib-hezbollah", "kh"],
                 vec!["ministry-of-defence-mod", "mod"],
+                vec!["us-geological-survey", "usgs"],
             ]
         );
     }

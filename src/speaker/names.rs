@@ -708,6 +708,31 @@ pub fn initials(key: &str) -> Vec<String> {
     out
 }
 
+/// The acronyms an organisation's name can be written as, from the name
+/// as written rather than its key: [`initials`] of the key, and the
+/// initials of every word of the name with a country's short form
+/// spelled out ("U.S. Geological Survey" → "usgs", "gs"; "U.K. Space
+/// Agency" → "uksa"), and of its content words. None for a one-word name.
+pub fn name_initials(name: &str) -> Vec<String> {
+    let w = words(name.split('(').next().unwrap_or(name));
+    if w.len() < 2 {
+        return Vec::new();
+    }
+    let letters = |content: bool| -> String {
+        w.iter()
+            .filter(|x| !content || !FILLER.contains(&x.as_str()))
+            .flat_map(|x| x.chars().take(if matches!(x.as_str(), "us" | "uk") { 2 } else { 1 }))
+            .collect()
+    };
+    let mut out = initials(&org_key(name));
+    for a in [letters(false), letters(true)] {
+        if a.len() >= 2 && !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -853,6 +878,11 @@ mod tests {
         assert_eq!(org_key("Defence Ministry"), "ministry of defense");
         assert_eq!(acronym("Ministry of Defence (MoD)").as_deref(), Some("mod"));
         assert_eq!(acronym("DoD").as_deref(), Some("dod"));
+        // A country's short form is two letters of its name's acronym.
+        assert!(name_initials("U.S. Geological Survey").contains(&"usgs".to_string()));
+        assert!(name_initials("U.S. Food and Drug Administration").contains(&"fda".to_string()));
+        assert!(name_initials("World Health Organization").contains(&"who".to_string()));
+        assert!(name_initials("Hezbollah").is_empty());
         assert_eq!(acronym("Pentagon"), None);
         assert_eq!(initials("department of defense"), vec!["dod", "dd"]);
         assert_eq!(initials("kataib hezbollah"), vec!["kh"]);

@@ -3830,3 +3830,37 @@ fn a_page_s_labels_do_not_speak() {
     // A name before a colon still speaks.
     each_one([("Kerry: Deal is close.", one("Kerry", "indirect", "Deal is close"))]);
 }
+
+#[test]
+fn a_station_told_ends_the_sentence_or_comes_before_a_time() {
+    each_one([
+        (
+            "Two people died in Dunmore, the regional governor, Pia Lund, told KVX radio.",
+            one("Pia Lund", "indirect", "Two people died in Dunmore"),
+        ),
+        ("Two people died in Dunmore, Lund told local radio.", one("Lund", "indirect", "Two people died in Dunmore")),
+        ("Two people died, Lund told Canal Seis television on Monday.", one("Lund", "indirect", "Two people died")),
+        ("Lund told local radio the roads were blocked.", one("Lund", "indirect", "the roads were blocked")),
+    ]);
+}
+
+#[test]
+fn an_acronym_is_the_body_the_article_named_in_full() {
+    let x = extract(
+        "A quake struck, the U.S. Geological Survey said.\n\nIt was shallow, the USGS said.\n\n\
+         The Harbor Safety Board said it would investigate. The HSB said a team was sent.",
+    );
+    let speakers: Vec<&str> = x.statements.iter().filter_map(|s| s.speaker.as_ref()).map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        speakers,
+        ["U.S. Geological Survey", "U.S. Geological Survey", "Harbor Safety Board", "Harbor Safety Board"]
+    );
+    // The acronym is kept as the mention.
+    assert_eq!(x.statements[1].speaker.as_ref().map(|r| r.mention.as_str()), Some("the USGS"));
+    // Two bodies the acronym could stand for: neither.
+    let x = extract(
+        "The Harbor Safety Board said it would act. The Highway Services Bureau said it agreed. \
+         The HSB said a team was sent.",
+    );
+    assert_eq!(names(&x), ["Harbor Safety Board", "Highway Services Bureau", "HSB"]);
+}
