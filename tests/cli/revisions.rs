@@ -1847,3 +1847,91 @@ fn an_obituary_update_names_the_publicist_and_quotes_the_director() {
         ],
     );
 }
+
+/// An earthquake story once the toll is known: the lead's source passes
+/// from the survey to the authorities; the survey, written out in full in
+/// one revision and by its acronym in the other, is one body (no change);
+/// the governor, described and named before "told RPP radio", gives the
+/// deaths; a minister is added.
+#[test]
+fn an_earthquake_update_keeps_the_survey_by_its_acronym_and_adds_the_governor() {
+    check_both_ways(
+        "earthquake-toll",
+        &[
+            was("reworded", "(unattributed)", "^Strong earthquake strikes", "^Earthquake off Peru kills 3"),
+            was(
+                "reattributed",
+                "U.S. Geological Survey → authorities",
+                "^A magnitude 7.1 earthquake struck",
+                "^A magnitude 7.2 earthquake struck",
+            ),
+            ex("removed", "(unattributed)", "^There were no immediate reports"),
+            ex("added", "(unattributed)", "^The agency initially measured it at 7.1."),
+            ex("added", "Luis Carrión", "^Two people died when a wall collapsed"),
+            ex("added", "Luis Carrión", "^We are still assessing the damage"),
+            ex("added", "Luis Carrión", "^Some roads are blocked."),
+            ex("added", "Rosa Vela", "^soldiers were being sent"),
+        ],
+    );
+}
+
+/// Earnings with the call added: the chief executive's warning in the
+/// lead is hers, though she is named three paragraphs on; the analysts'
+/// forecast and the company's figures stay; the share price is updated in
+/// its own sentence.
+#[test]
+fn an_earnings_update_gives_the_leads_warning_to_the_chief_executive_named_later() {
+    check_both_ways(
+        "earnings-call",
+        &[
+            was("reworded", "(unattributed)", "^Northwind Foods profit beats forecasts", "as price rises stick"),
+            ex("added", "Dana Whitfield", "^ingredient costs would weigh on next year"),
+            ex("added", "Dana Whitfield", "^Consumers have accepted our pricing"),
+            ex("added", "Dana Whitfield", "^the company expected costs to rise"),
+            was("reworded", "(unattributed)", "^Shares rose 4%", "were up 1.5% in afternoon trading"),
+        ],
+    );
+}
+
+/// A trade reported by an anonymous source, then announced: the deal's
+/// source passes from the person familiar with it to the teams; the note
+/// on the source's anonymity goes; the general manager and the coach are
+/// quoted.
+#[test]
+fn a_trade_confirmed_passes_from_an_anonymous_source_to_the_teams() {
+    check_both_ways(
+        "trade-confirmed",
+        &[
+            was("reframed", "AP source → (unattributed)", "^Hawks agree to trade", "^Hawks trade guard"),
+            was(
+                "reattributed",
+                "person familiar with the deal → teams",
+                "^The Atlanta Hawks have agreed to trade",
+                "^The Atlanta Hawks traded",
+            ),
+            ex("removed", "(unattributed)", "^The person spoke on condition of anonymity"),
+            ex("added", "Ellen Park", "^Mason gave us everything"),
+            ex("added", "Ellen Park", "^This was a difficult decision."),
+            was("reworded", "(unattributed)", "before the deadline.", "saves them about $9 million"),
+            ex("added", "Tony Dale", "^Reyes would join the team"),
+        ],
+    );
+}
+
+/// A protest story once the police answer: "did not respond to a request
+/// for comment" goes, the bureau's account and a witness who disputes it
+/// come in, each claim with its own source.
+#[test]
+fn a_protest_update_replaces_no_comment_with_the_bureaus_account() {
+    check_both_ways(
+        "protest-response",
+        &[
+            ex("removed", "spokesperson for the Portland Police Bureau", "^did not respond to a request for comment"),
+            ex("added", "Portland Police Bureau", "^officers used \"crowd control munitions\""),
+            ex("added", "Portland Police Bureau", "^Three officers suffered minor injuries"),
+            ex("added", "Lena Ortiz", "^Nobody threw anything until the gas came"),
+            ex("added", "Lena Ortiz", "^It was terrifying."),
+            ex("added", "Portland Police Bureau", "^Police arrested six people"),
+        ],
+    );
+}
