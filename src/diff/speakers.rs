@@ -9,6 +9,7 @@
 //! coreference; it only compares what extraction resolved.
 
 use crate::extract::{SpeakerKind, SpeakerRef, Statement, UNRESOLVED};
+use crate::speaker::names::{acronym, is_proper_body_name, name_initials};
 
 /// Name suffixes that do not tell people apart within one story.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
@@ -185,11 +186,22 @@ pub fn same_speaker(a: Option<&SpeakerRef>, b: Option<&SpeakerRef>) -> bool {
                         || bare_head(&ca, &cb, wb.last())
                         || bare_head(&cb, &ca, wa.last())
                         || one_of_the_papers(wa.last(), wb.last())
-                        || one_of_the_papers(wb.last(), wa.last()))
+                        || one_of_the_papers(wb.last(), wa.last())
+                        || acronym_of(&a.name, &b.name)
+                        || acronym_of(&b.name, &a.name))
             }
             _ => false,
         },
     }
+}
+
+/// Whether `short` is an acronym of the body named `full` ("FAA" of the
+/// "Federal Aviation Administration", "USGS" of the "U.S. Geological
+/// Survey"): one revision wrote the name out, the other did not.
+fn acronym_of(short: &str, full: &str) -> bool {
+    !short.contains(' ')
+        && is_proper_body_name(full)
+        && acronym(short).is_some_and(|a| name_initials(full).contains(&a))
 }
 
 /// Whether `general` names a case's papers as a whole ("according to court
@@ -412,6 +424,17 @@ mod tests {
         // used as the first.
         let post = Some("head of U.S. Central Command");
         assert!(same_person_named("Kenneth McKenzie", post, "Frank McKenzie", post));
+    }
+
+    #[test]
+    fn a_body_written_out_or_by_its_acronym_is_one() {
+        let faa = sp("FAA", Organization, None);
+        assert!(same(&sp("Federal Aviation Administration", Organization, None), &faa));
+        assert!(same(&faa, &sp("Federal Aviation Administration", Organization, None)));
+        assert!(same(&sp("USGS", Organization, None), &sp("U.S. Geological Survey", Organization, None)));
+        // Another body's initials, or a described one, are not.
+        assert!(!same(&faa, &sp("Federal Energy Agency", Organization, None)));
+        assert!(!same(&faa, &sp("federal aviation agency", Organization, None)));
     }
 
     #[test]
