@@ -293,7 +293,19 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
     };
     let mut chars = word.chars();
     let single_letter = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    if single_letter || never_final(lower) {
+    // "wrote on X. It showed ...", "vitamin C. The": a letter after a
+    // lowercase word, before a word that starts sentences, is a name of
+    // its own, no initial ("Kenneth F. McKenzie", "by J. K. Rowling").
+    if single_letter {
+        let prev = before[..word_start].trim_end();
+        let prev = &prev[word_start_before(prev)..];
+        let next_word: &str = para[next..].split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+        let next_word = next_word.trim_start_matches(['"', '\u{201C}', '\u{2018}', '\'']);
+        return prev.starts_with(|c: char| c.is_lowercase())
+            && prev.ends_with(|c: char| c.is_alphabetic())
+            && cues::lookup(next_word).class & class::STARTER != 0;
+    }
+    if never_final(lower) {
         return false;
     }
     // "$5.50." and "4.2." are numbers with a decimal point, no dotted
@@ -403,6 +415,18 @@ mod tests {
         assert_eq!(
             sents(p),
             vec!["Gen. Ann B. Cole Jr. of the U.S. Army spoke on Feb. 3.", "The U.S. team left.", "Sen. Roe agreed."]
+        );
+    }
+
+    #[test]
+    fn a_letter_after_a_lowercase_word_ends_a_sentence_before_a_starter() {
+        assert_eq!(
+            sents("She wrote on X. It was a hard day. He takes vitamin C. The rest is by J. K. Rowling."),
+            vec!["She wrote on X.", "It was a hard day.", "He takes vitamin C.", "The rest is by J. K. Rowling."]
+        );
+        assert_eq!(
+            sents("\"Q,\" Roe wrote on X. \"It was fine.\""),
+            vec!["\"Q,\" Roe wrote on X.", "\"It was fine.\""]
         );
     }
 
