@@ -480,7 +480,8 @@ const ORG: &str = "pentagon department ministry agency administration campaign c
     industries enterprises airlines pharmaceuticals technologies ventures chemicals motors \
     airways laboratories lines ltd llc plc systems partners communications foods logistics insurance \
     brands stores solutions mining shipping railways labs pharma telecom electric energy utilities \
-    health healthcare hospital tours travel aggregates construction builders farms";
+    health healthcare hospital tours travel aggregates construction builders farms \
+    software therapeutics biosciences semiconductor semiconductors robotics electronics networks";
 const STARTER: &str = "the he she it they we i but and in a an this that his her their its \
     there our as at on for if when while after some many most now so yet still meanwhile \
     however mr mrs ms dr";

@@ -481,6 +481,9 @@ pub struct Registry<'a> {
     honorifics: std::cell::OnceCell<HashMap<String, Gender>>,
     /// The entry of [`UNRESOLVED`], once a pronoun needed it.
     unresolved: Option<usize>,
+    /// The business "the company" was last found to be by the sentences
+    /// around it ([`Registry::business_as_subject`]).
+    business: Option<usize>,
     /// Where the sentence being resolved starts in `doc`: a surname said
     /// alone looks for its full name only in the text before it.
     pos: usize,
@@ -772,7 +775,16 @@ fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
         let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
         marks.contains(&w.as_str())
     };
+    // "the agency" after "the FAA said": an acronym whose last word is
+    // an agency's, administration's or authority's.
+    let agency_acronym = || {
+        marks.contains(&"agency")
+            && (3..=5).contains(&e.speaker.name.len())
+            && e.speaker.name.ends_with('A')
+            && e.speaker.name.bytes().all(|b| b.is_ascii_uppercase())
+    };
     e.speaker.name.split_whitespace().any(fits)
+        || agency_acronym()
         || e.speaker
             .role
             .as_deref()
@@ -903,8 +915,9 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
 /// Nouns that end the names of bodies ("Marlow Unified School District",
 /// "the Justice Department") or open them ("University of Michigan",
 /// "Ministry of Defence"), by which an article calls such a body again.
-const BODY_NAME_HEADS: [&str; 30] = [
+const BODY_NAME_HEADS: [&str; 31] = [
     "agency",
+    "airline",
     "association",
     "authority",
     "board",
@@ -957,7 +970,11 @@ fn named_body_before<'a>(doc: &'a str, pos: usize, end: usize, head: &str) -> Op
     let mut cap = head.to_string();
     cap[..1].make_ascii_uppercase();
     'found: for i in matches_from_end(hay.as_bytes(), cap.as_bytes()) {
-        let after = &hay[i + cap.len()..];
+        let mut after = &hay[i + cap.len()..];
+        // "SkyBridge Airlines" for "the airline": the head in the plural.
+        let plural = after.strip_prefix('s').filter(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+        let head_len = cap.len() + usize::from(plural.is_some());
+        after = plural.unwrap_or(after);
         let opens = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let closes = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
         if !opens || !closes {
@@ -1003,7 +1020,7 @@ fn named_body_before<'a>(doc: &'a str, pos: usize, end: usize, head: &str) -> Op
             read += 1 + w.len();
         }
         let start = before.get(first).map_or(i, |w| w.as_ptr() as usize - hay.as_ptr() as usize);
-        let name = &hay[start..i + cap.len() + taken];
+        let name = &hay[start..i + head_len + taken];
         if name.split(' ').filter(|w| is_cap(w)).count() >= 2 {
             return Some(name);
         }
@@ -3801,16 +3818,7 @@ impl<'a> Registry<'a> {
                 && !has_space(&parsed.name)
                 && let Some(named) = named_body_before(self.doc, self.pos, self.end, head)
             {
-                let body = Parsed {
-                    name: named.to_string(),
-                    role: None,
-                    kind: SpeakerKind::Organization,
-                    pronoun: None,
-                    definite_head: None,
-                    gender: Gender::Unknown,
-                    title: None,
-                };
-                Some(self.resolve_name(&body).unwrap_or_else(|| self.add(&body)))
+                Some(self.body_named(named.to_string()))
             } else {
                 found
             }
@@ -4100,7 +4108,16 @@ impl<'a> Registry<'a> {
     /// one-word mention and a company word ("Keldor Foods", "Northgate
     /// Logistics"), when no person known has it for a surname.
     fn company_of_first_word(&mut self, parsed: &Parsed) -> Option<String> {
-        const COMPANY: [&str; 30] = [
+        const COMPANY: [&str; 39] = [
+            "Software",
+            "Energy",
+            "Electric",
+            "Therapeutics",
+            "Pharma",
+            "Telecom",
+            "Networks",
+            "Robotics",
+            "Electronics",
             "Foods",
             "Logistics",
             "Holdings",
@@ -4160,7 +4177,36 @@ impl<'a> Registry<'a> {
             });
             index.get(word)?.iter().rev().map(|&i| &entries[i]).find(company)
         };
-        found.map(|e| e.speaker.name.clone())
+        if let Some(e) = found {
+            return Some(e.speaker.name.clone());
+        }
+        // "Orbit Software is cutting jobs. Orbit said ...": a company the
+        // article named before without reporting it, the last so named.
+        // Not where the article named a person so ("Tony Podesta" and the
+        // "Podesta Group").
+        let before = &self.doc[..self.pos.min(self.doc.len())];
+        let from = before.len().saturating_sub(NAME_LOOKBACK);
+        // (Searched forward, the last found kept: the forward search is
+        // the vectorised one.)
+        let company = memchr::memmem::find_iter(&before.as_bytes()[from..], word.as_bytes())
+            .map(|at| from + at)
+            .filter(|&at| starts_word(before, at))
+            .filter_map(|at| {
+                let rest = before[at + word.len()..].strip_prefix(' ')?;
+                let next = &rest[..rest.find(' ').unwrap_or(rest.len())];
+                let bare = next.trim_end_matches(['.', ',', ';', ':']);
+                COMPANY.contains(&bare).then_some(bare)
+            })
+            .last()
+            .map(|bare| format!("{word} {bare}"))?;
+        let after_given_name = |at: usize| {
+            word_before(before, at).is_some_and(|w| {
+                is_given_name(w) || w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+            })
+        };
+        let person = full_name_before(self.doc, self.pos, word).is_some()
+            || memchr::memmem::find_iter(before.as_bytes(), word.as_bytes()).any(after_given_name);
+        (!person).then_some(company)
     }
 
     /// A person the article introduces without reporting them, with the
@@ -4668,6 +4714,7 @@ impl<'a> Registry<'a> {
                 party_known(&self.entries[last]).is_none().then_some(last)
             });
         }
+        let found = found.or_else(|| self.business_of_sentences(head, mention));
         // "The company said" after "Acme Corp. said": a generic noun for
         // the organisation last named that it fits.
         let found = found.or_else(|| {
@@ -4787,6 +4834,159 @@ impl<'a> Registry<'a> {
         };
         let candidates = Some(candidates);
         self.most_recent_of(candidates, |e| !e.mentioned && same(e)).or_else(|| self.most_recent_of(candidates, same))
+    }
+
+    /// The entry of the body the article names `name`, added if new.
+    fn body_named(&mut self, name: String) -> usize {
+        let body = Parsed {
+            name,
+            role: None,
+            kind: SpeakerKind::Organization,
+            pronoun: None,
+            definite_head: None,
+            gender: Gender::Unknown,
+            title: None,
+        };
+        self.resolve_name(&body).unwrap_or_else(|| self.add(&body))
+    }
+
+    /// "Orbit Software will cut 1,200 jobs, the company said", "Twitter
+    /// acknowledged it. \"Q,\" the company said": the business the
+    /// sentence, or one just before it, is about ([`Registry::
+    /// business_as_subject`]); else the one so found last, while no other
+    /// body has been named since. For "the company", "the social media
+    /// company"; not "the rival company", nor "the Chinese company".
+    fn business_of_sentences(&mut self, head: &str, mention: &str) -> Option<usize> {
+        let described = mention.strip_prefix("the ").or_else(|| mention.strip_prefix("The ")).unwrap_or(mention);
+        if !is_business_head(head)
+            || described.contains(char::is_uppercase)
+            || described.split(' ').any(|w| {
+                matches!(w, "other" | "another" | "rival" | "parent" | "sister" | "second" | "former" | "partner")
+            })
+        {
+            return None;
+        }
+        let named = match self.business_as_subject() {
+            Some(name) => name.to_string(),
+            None => {
+                let i = self.business?;
+                let last = self.most_recent(|e| e.speaker.kind == SpeakerKind::Organization)?;
+                return (last == i).then_some(i);
+            }
+        };
+        let i = self.body_named(named);
+        self.business = Some(i);
+        Some(i)
+    }
+
+    /// The name that opens the current sentence, or one of the two before
+    /// it, as its subject, when it is a business's: "Orbit Software will
+    /// cut jobs" or "Orbit Software is cutting jobs. It will ...". A name
+    /// of two capitalised words or more, or one word the article also
+    /// capitalises inside a sentence ("Boeing", not "Sales rose"); not a
+    /// person's (a given name first, or a surname the article gave a
+    /// speaker), nor a country or place.
+    fn business_as_subject(&self) -> Option<&'a str> {
+        let doc = self.doc;
+        let mut start = self.pos.min(doc.len());
+        let floor = start.saturating_sub(800);
+        for _ in 0..3 {
+            if let Some(name) = self.subject_name_at(start) {
+                return Some(name);
+            }
+            // The start of the sentence before: after a line break or a
+            // full stop and a space, before a capital.
+            let before = doc[floor..start].trim_end();
+            let cut = before.len().checked_sub(1)?;
+            start = match before[..cut].rfind(['\n', '.', '?', '!']) {
+                Some(back) => floor + back + 1,
+                // (The text's first sentence.)
+                None if floor == 0 => 0,
+                None => return None,
+            };
+            while start < doc.len() && doc.as_bytes()[start].is_ascii_whitespace() {
+                start += 1;
+            }
+            if start >= self.pos {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// [`Registry::business_as_subject`] for the sentence at `start`.
+    fn subject_name_at(&self, start: usize) -> Option<&'a str> {
+        let doc = self.doc;
+        // (A name never runs across a line.)
+        let text = &doc[start..];
+        let text = &text[..text.find('\n').unwrap_or(text.len())];
+        let mut run = 0;
+        let mut end = 0;
+        let mut rest = text;
+        loop {
+            let w = &rest[..rest.find(' ').unwrap_or(rest.len())];
+            let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
+            let abbreviation = !bare.ends_with('.')
+                || bare[..bare.len() - 1].contains('.')
+                || matches!(bare, "Inc." | "Corp." | "Co." | "Ltd.");
+            if !is_cap(bare) || !abbreviation || bare.contains(['"', '\u{201c}', ',', ';', ':']) {
+                break;
+            }
+            run += 1;
+            end = (w.as_ptr() as usize - text.as_ptr() as usize) + bare.len();
+            if bare.len() != w.len() || run == 4 {
+                break;
+            }
+            match rest.get(w.len()..).and_then(|r| r.strip_prefix(' ')) {
+                Some(r) => rest = r,
+                None => break,
+            }
+        }
+        if run == 0 {
+            return None;
+        }
+        let name = &text[..end];
+        let first = name.split(' ').next()?;
+        // What follows is a verb or an auxiliary: a lowercase word.
+        let next = text[end..].trim_start_matches(['\'', '\u{2019}', 's']).trim_start();
+        if !(next.starts_with(|c: char| c.is_ascii_lowercase()) || text[end..].starts_with("'s ")) {
+            return None;
+        }
+        // ("Acme Chief Executive Ann Roe said": a person's title and name.)
+        if opens_clause(first)
+            || name.split(' ').any(|w| is_given_name(w) || cues::lookup(w).class & class::ROLE != 0)
+            || given_name_gender(first) != Gender::Unknown
+            || self.knows_surname(name.rsplit(' ').next()?)
+            || super::countries::is_country(name)
+            || self.is_place(name)
+        {
+            return None;
+        }
+        if run > 1 {
+            // Several words: a business's by a word of its name ("Orbit
+            // Software", "Acme Corp.") or by what the article writes of it
+            // ([`is_body_in`]: "Kessler Steel, which"); not "Storm Hilde".
+            let org_word = name
+                .split(' ')
+                .any(|w| cues::lookup(&w.trim_end_matches('.').to_ascii_lowercase()).class & class::ORG != 0);
+            if !(org_word || doc.len() <= LONG_INPUT && is_body_in(doc, name)) {
+                return None;
+            }
+        } else {
+            // One word: a name only if the article capitalises it inside a
+            // sentence too.
+            let inside = memchr::memmem::find_iter(doc.as_bytes(), name.as_bytes()).any(|at| {
+                starts_word(doc, at)
+                    && doc[at + name.len()..].starts_with(|c: char| !c.is_alphanumeric())
+                    && word_before(doc, at)
+                        .is_some_and(|b| b.starts_with(|c: char| c.is_lowercase()) && ends_alphabetic(b))
+            });
+            // A person's surname: "Geert Supré ... Supré worked as".
+            if !inside || full_name_before(doc, self.pos, name).is_some() {
+                return None;
+            }
+        }
+        Some(name)
     }
 
     /// "The USGS said" after "the U.S. Geological Survey said": an

@@ -1494,7 +1494,7 @@ fn a_figure_changed_around_a_relative_clause_s_report_is_a_changed_claim() {
         "plant-layoffs",
         &[
             was("reworded", "(unattributed)", "^Kessler Steel to cut jobs", "650"),
-            was("reworded", "company", "^Kessler Steel, which said last month", "650"),
+            was("reworded", "Kessler Steel", "^Kessler Steel, which said last month", "650"),
             was("reworded", "(unattributed)", "^The plant has about 2,100 workers", "1,900"),
             ex("added", "(unattributed)", "^Workers were told of the cuts"),
         ],

@@ -3864,3 +3864,49 @@ fn an_acronym_is_the_body_the_article_named_in_full() {
     );
     assert_eq!(names(&x), ["Harbor Safety Board", "Highway Services Bureau", "HSB"]);
 }
+
+#[test]
+fn an_agency_by_its_acronym_and_an_airline_in_the_plural_are_the_ones_named() {
+    let x = extract("Flight 88 landed safely, the FAA said. The agency said it would investigate.");
+    assert_eq!(names(&x), ["FAA"]);
+    let x = extract("A Corvel Airlines flight returned to Denver on Sunday, the airline said.");
+    assert_eq!(names(&x), ["Corvel Airlines"]);
+}
+
+#[test]
+fn the_company_is_the_business_the_sentences_are_about() {
+    each_one([
+        // Its name has a word of a business's, or the article writes it
+        // as one.
+        (
+            "Orbit Software will cut 1,200 jobs, the company said.",
+            one("Orbit Software", "indirect", "Orbit Software will cut 1,200 jobs"),
+        ),
+        // A storm is no business; a plural noun opening a sentence is no
+        // name; a title and a person's name are a person's.
+        (
+            "Storm Hilde cut power to 9,000 homes, the grid operator said.",
+            one("grid operator", "indirect", "Storm Hilde cut power to 9,000 homes"),
+        ),
+        ("Sales rose 5%, the company said.", one("company", "indirect", "Sales rose 5%")),
+        (
+            "Acme Chief Executive Ann Roe will resign, the company said.",
+            one("company", "indirect", "Acme Chief Executive Ann Roe will resign"),
+        ),
+    ]);
+    assert_eq!(
+        rows("Orbit Software is cutting jobs. It will cut 1,200 jobs, the company said."),
+        vec![own("Orbit Software is cutting jobs."), one("Orbit Software", "indirect", "It will cut 1,200 jobs")]
+    );
+    // One word: the article capitalises it inside a sentence too.
+    let x = extract(
+        "Shares of Ferrix fell. Ferrix will close two plants, the company said. \"It is a hard day,\" the company said.",
+    );
+    assert_eq!(names(&x), ["Ferrix"]);
+    // "Orbit said" after "Orbit Software" named as a subject, not a source.
+    let x = extract("Orbit Software is cutting jobs.\n\nOrbit said it would cut 1,200.");
+    assert_eq!(names(&x), ["Orbit Software"]);
+    // Not where a person bears the name: "Tony Vale ... Vale said".
+    let x = extract("Tony Vale founded Vale Partners in 1990.\n\nVale said the fund would close.");
+    assert_eq!(names(&x), ["Tony Vale"]);
+}
