@@ -1935,3 +1935,87 @@ fn a_protest_update_replaces_no_comment_with_the_bureaus_account() {
         ],
     );
 }
+
+/// An emergency landing once the airline speaks: the lead's cause passes
+/// from the aviation agency to the airline ("the airline", named earlier
+/// in the sentence as "SkyBridge Airlines"); the agency, written out in
+/// one revision and by its acronym in the other, keeps its claim; "the
+/// agency" after "the FAA" is it; a passenger's two quotations around
+/// "wrote on X." are both his.
+#[test]
+fn a_landing_update_keeps_the_agency_by_its_acronym_and_gives_the_airline_its_name() {
+    // (A rewording is shown under the newer side's name for the agency.)
+    let expected = |agency: &'static str| {
+        vec![
+            was("reworded", "(unattributed)", "after engine trouble", "after engine fire"),
+            was(
+                "reattributed",
+                "Federal Aviation Administration → SkyBridge Airlines",
+                "after reporting engine trouble",
+                "one of its engines caught fire",
+            ),
+            was("reworded", agency, "^Flight 1432 landed safely", "^Flight 1432, a Boeing 737-800"),
+            ex("added", "FAA", "^it would investigate"),
+            was("reframed", "(unattributed) → Alicia Munro", "^There were no reports of injuries", "^There were no"),
+            ex("added", "Tom Beck", "^We saw flames coming out of the wing"),
+            ex("added", "Tom Beck", "^The crew was incredible."),
+            ex("added", "SkyBridge Airlines", "^passengers were rebooked"),
+        ]
+    };
+    check("emergency-landing", "a", "b", &expected("FAA"));
+    let back: Vec<Expect> = expected("Federal Aviation Administration").iter().map(Expect::reversed).collect();
+    check("emergency-landing", "b", "a", &back);
+}
+
+/// Layoffs first known from a memo, then confirmed: the lead passes from
+/// the memo to the company (named as the sentence's subject, "Orbit
+/// Software will lay off ..., the company confirmed"); the memo keeps its
+/// claim as "the memo said" becomes "according to an internal memo"; the
+/// spokesperson's refusal gives way to an answer.
+#[test]
+fn a_layoffs_update_passes_the_lead_from_the_memo_to_the_company() {
+    check_both_ways(
+        "layoffs-memo",
+        &[
+            was("reframed", "memo → (unattributed)", "^Orbit Software to cut 10% of workforce", "^Orbit Software"),
+            was(
+                "reattributed",
+                "internal memo → Orbit Software",
+                "^Orbit Software plans to lay off",
+                "^Orbit Software will lay off",
+            ),
+            ex("removed", "Orbit spokesperson", "^declined to comment"),
+            ex("added", "Priya Raman", "^These are painful decisions"),
+            ex("added", "Priya Raman", "^We grew faster than the business"),
+            ex("added", "Orbit spokesperson", "^affected employees would receive"),
+            was("reworded", "(unattributed)", "have fallen 30% this year.", "rose 2% on Wednesday"),
+        ],
+    );
+}
+
+/// A trial story from deliberations to the verdict: the lead and the
+/// charge are rewritten around the conviction (the outlet's claims); the
+/// prosecutors' closing and the defence's argument ("argued" → "had
+/// argued") stay; the lawyer's appeal and the U.S. attorney's statement
+/// come in.
+#[test]
+fn a_verdict_update_rewrites_the_lead_and_keeps_the_closing_arguments() {
+    check_both_ways(
+        "verdict-reached",
+        &[
+            was("reworded", "(unattributed)", "^Jury begins deliberations", "^Former Springfield mayor convicted"),
+            was("reworded", "(unattributed)", "^Jurors began deliberating Tuesday", "^A federal jury on Wednesday"),
+            was(
+                "reworded",
+                "(unattributed)",
+                "^Dunham, 61, has pleaded not guilty",
+                "^Jurors found Dunham, 61, guilty",
+            ),
+            ex("added", "(unattributed)", "^He was acquitted on one count"),
+            ex("added", "Regina Salas", "^Dunham would appeal"),
+            ex("added", "Regina Salas", "^We respect the jury's decision"),
+            ex("added", "Gregory Hale", "^the verdict \"sends a clear message"),
+            ex("added", "(unattributed)", "^Sentencing was set for March 14."),
+        ],
+    );
+}
