@@ -111,7 +111,14 @@ pub(super) fn leading_clause(doc: &str, from: usize, to: usize, aside: bool) -> 
     if bare_pronoun && (reports(&words) || !verb) {
         return None;
     }
-    let reported = if relative { says(&words) } else { reports(&words) };
+    // ("The bridge was closed after inspectors found cracks, and
+    // engineers said C": a finding inside a clause of time or cause
+    // reports nothing the main clause says; the whole is the outlet's.)
+    let main_words = match words.iter().position(|w| ["after", "because", "when", "since", "until"].contains(w)) {
+        Some(p) if p >= 3 && words[..p].iter().any(|w| is_verb(w)) => &words[..p],
+        _ => &words[..],
+    };
+    let reported = if relative { says(&words) } else { reports(main_words) };
     // (A verb in the past tense may be irregular, "The roof fell at noon;":
     // four words opening the sentence before the break are a clause too,
     // unless a comma makes them a list, "But unions, environmental groups,

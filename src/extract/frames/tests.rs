@@ -3910,3 +3910,21 @@ fn the_company_is_the_business_the_sentences_are_about() {
     let x = extract("Tony Vale founded Vale Partners in 1990.\n\nVale said the fund would close.");
     assert_eq!(names(&x), ["Tony Vale"]);
 }
+
+#[test]
+fn a_finding_inside_a_clause_of_time_leaves_the_clause_before_and_the_outlets() {
+    assert_eq!(
+        rows(
+            "The bridge was closed on Monday after inspectors found cracks, and engineers said repairs would take months."
+        ),
+        vec![
+            own("The bridge was closed on Monday after inspectors found cracks"),
+            one("engineers", "indirect", "repairs would take months")
+        ]
+    );
+    // A report in the main clause is still no claim of the outlet's.
+    assert_eq!(
+        rows("Inspectors found cracks after the storm, and engineers said repairs would take months."),
+        vec![one("engineers", "indirect", "repairs would take months")]
+    );
+}
