@@ -2019,3 +2019,58 @@ fn a_verdict_update_rewrites_the_lead_and_keeps_the_closing_arguments() {
         ],
     );
 }
+
+/// A wildfire story through the day: the "Updated at" line is no claim;
+/// every figure is updated in its own claim; "Officials said C" → "C,
+/// officials said" is no change; the unnamed spokesperson is named (and
+/// the quotation goes on); "No injuries have been reported" gives way to
+/// the injured firefighters; the sheriff is added.
+#[test]
+fn a_wildfire_update_names_the_spokesperson_and_keeps_a_frame_moved() {
+    check_both_ways(
+        "wildfire-evacuation",
+        &[
+            was("reworded", "(unattributed)", "flee near Redding", "2 firefighters hurt"),
+            was("reworded", "fire officials", "about 4,000 people", "about 6,500 people"),
+            was("reworded", "California Department of Forestry and Fire Protection", "12,000 acres", "18,500 acres"),
+            was(
+                "reattributed",
+                "Cal Fire spokesperson → Isaac Sanchez",
+                "^This fire is moving faster than anything we've seen this year",
+                "and the wind is not helping",
+            ),
+            ex("removed", "(unattributed)", "^No injuries have been reported."),
+            ex("added", "Isaac Sanchez", "^Two firefighters suffered minor burns"),
+            ex("added", "Michael Johnson", "^deputies were going door to door"),
+        ],
+    );
+}
+
+/// A bridge closure re-edited: the lead's second clause ("..., and
+/// engineers said C") becomes a sentence of its own and a paragraph moves
+/// to the end. The outlet's first clause was a claim before the split as
+/// after it: nothing is added or removed; the paragraph is moved.
+#[test]
+fn a_lead_split_in_two_and_a_paragraph_moved_change_no_claim() {
+    let moved = [ex("moved", "state transportation department", "^About 30,000 vehicles cross the bridge")];
+    check("bridge-closed", "a", "b", &moved);
+    check("bridge-closed", "b", "a", &moved);
+}
+
+/// A council story after the team answers: a quotation's sentence goes on
+/// past it ("within weeks,\" possibly as soon as March 3"); the owner's
+/// silence gives way to its statement; the outlet's correction is added
+/// as its own claims.
+#[test]
+fn a_stadium_vote_update_adds_the_owners_statement_and_a_correction() {
+    check_both_ways(
+        "stadium-vote",
+        &[
+            was("reworded", "Joan Merritt", "\"within weeks.\"", "possibly as soon as March 3"),
+            ex("removed", "spokesman for Stellan Group", "^did not immediately respond"),
+            ex("added", "Stellan Group", "^it was \"disappointed\" by the delay"),
+            ex("added", "(unattributed)", "^Correction: An earlier version of this story misstated"),
+            ex("added", "(unattributed)", "^It is $600 million, not $800 million."),
+        ],
+    );
+}
