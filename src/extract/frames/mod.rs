@@ -622,7 +622,7 @@ fn cue_in_context(c: &Ctx, i: usize) -> Option<CueKind> {
     let x = &c.t[i];
     let kind = x.cue().or_else(|| headline_cue(c, i))?;
     // "who asked not to be named", "found him guilty": no report here.
-    if nonreport::requests_anonymity(c, i) || nonreport::is_verdict(c, i) {
+    if nonreport::requests_anonymity(c, i) || nonreport::is_verdict(c, i) || nonreport::is_product_recall(c, i) {
         return None;
     }
     // A verb never follows an article or a possessive: "the hope", "his

@@ -66,6 +66,64 @@ pub(super) fn is_verdict(c: &Ctx, i: usize) -> bool {
     false
 }
 
+/// What a maker calls back: "recalls 200,000 SUVs", "recalled some of its
+/// trucks", "is recalling about 1.2 million pounds of beef".
+const RECALLED: &[&str] = &[
+    "vehicles",
+    "cars",
+    "trucks",
+    "suvs",
+    "pickups",
+    "vans",
+    "motorcycles",
+    "models",
+    "products",
+    "units",
+    "devices",
+    "batteries",
+    "airbags",
+    "toys",
+    "pounds",
+    "packages",
+    "bottles",
+    "batches",
+    "jars",
+    "cans",
+    "boxes",
+    "bags",
+    "tablets",
+];
+
+/// Whether "recall" at `i` calls products back rather than remembering:
+/// its object a quantity ("recalls 200,000 SUVs", "recalled about 40,000")
+/// or a product within its first words ("recalls trucks over fire risk",
+/// "recalled some of its cars"). "Roe recalled that C", "Roe recalls a
+/// chaotic scene" are reports.
+pub(super) fn is_product_recall(c: &Ctx, i: usize) -> bool {
+    const APPROXIMATE: [&str; 12] =
+        ["about", "nearly", "roughly", "some", "more", "than", "over", "almost", "up", "to", "all", "certain"];
+    if !["recall", "recalls", "recalled", "recalling"].iter().any(|w| c.lower_is(i, w)) {
+        return false;
+    }
+    let mut k = i + 1;
+    while k < c.t.len() && k < i + 4 && APPROXIMATE.iter().any(|w| c.lower_is(k, w)) {
+        k += 1;
+    }
+    if c.t.get(k).is_some_and(|x| x.word() && !x.quoted) && super::starts_with_digit(c, k) {
+        return true;
+    }
+    for k in i + 1..(i + 7).min(c.t.len()) {
+        let x = &c.t[k];
+        if !x.word() || x.quoted || x.cue().is_some() || c.lower_is(k, "that") {
+            return false;
+        }
+        if RECALLED.iter().any(|w| c.lower_is(k, w)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Openings of an anonymity clause after "who": "who spoke on condition of
 /// anonymity", "who asked not to be named", "who was not authorized to
 /// speak", "who declined to be identified".

@@ -3928,3 +3928,19 @@ fn a_finding_inside_a_clause_of_time_leaves_the_clause_before_and_the_outlets() 
         vec![one("engineers", "indirect", "repairs would take months")]
     );
 }
+
+#[test]
+fn a_maker_recalling_products_reports_nothing() {
+    for text in [
+        "Carmaker recalls 200,000 SUVs over brake problem",
+        "Veltra recalled about 40,000 vehicles on Monday.",
+        "Ford is recalling some of its older pickups.",
+    ] {
+        assert_eq!(rows(text), vec![own(text)], "{text}");
+    }
+    // Remembering is reporting.
+    each_one([
+        ("Roe recalled that the meeting was tense.", one("Roe", "indirect", "the meeting was tense")),
+        ("Roe recalls a chaotic scene.", one("Roe", "indirect", "a chaotic scene")),
+    ]);
+}
