@@ -178,6 +178,7 @@ pub fn pair(from: &[Statement], to: &[Statement], opts: &DiffOptions, names: &Re
     pair_headlines(&mut w);
     pair_in_place(&mut w);
     pair_openings(&mut w);
+    pair_shared_runs(&mut w);
     // A piece of a sentence split in two whose other piece only the later
     // passes paired (a quotation cut to a word and a paraphrase: "This plan
     // is reckless, ... it will cost jobs" → called the plan "reckless" +
@@ -857,6 +858,75 @@ fn pair_openings(w: &mut Work<'_>) {
             w.link(vec![i], vec![j], sim, false);
         }
     }
+}
+
+/// Pair what is still unpaired when one old and one new statement, and no
+/// other, share a long run of words: [`RUN_WORDS`] in a row or more,
+/// [`RUN_CONTENT`] of them content words, and a third of the shorter
+/// statement at least. A lead rewritten around its facts keeps them in
+/// one piece ("An explosion tore through a crowded market in the city of
+/// Karsa on Saturday, killing at least 12" → "The death toll from a
+/// bombing at a crowded market in the city of Karsa on Saturday rose to
+/// 19"); its source may change with it (a reattribution). Two claims that
+/// share a place and a time ("in the city of Karsa on Saturday") share
+/// too few content words.
+fn pair_shared_runs(w: &mut Work<'_>) {
+    let (lf, lt) = (w.unpaired(FROM), w.unpaired(TO));
+    if lf.is_empty() || lt.is_empty() {
+        return;
+    }
+    let texts = |w: &mut Work<'_>, side: usize, idx: &[usize]| -> Vec<Vec<String>> {
+        idx.iter().map(|&i| w.tokens(side, i).word_texts()).collect()
+    };
+    let (a, b) = (texts(w, FROM, &lf), texts(w, TO, &lt));
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    for (x, &i) in a.iter().zip(&lf) {
+        if x.len() < RUN_WORDS {
+            continue;
+        }
+        for (y, &j) in b.iter().zip(&lt) {
+            if y.len() < RUN_WORDS {
+                continue;
+            }
+            let (at, len) = longest_common_run(x, y);
+            if len >= RUN_WORDS
+                && 3 * len >= x.len().min(y.len())
+                && overlap::stems(&x[at..at + len].join(" ")).len() >= RUN_CONTENT
+            {
+                cands.push((i, j));
+            }
+        }
+    }
+    for &(i, j) in &cands {
+        let alone = cands.iter().filter(|&&(x, y)| x == i || y == j).count() == 1;
+        if alone && w.free(FROM, i) && w.free(TO, j) {
+            let sim = w.sim_of(&[i], &[j]);
+            w.link(vec![i], vec![j], sim, false);
+        }
+    }
+}
+
+/// Least words in a row two statements share for [`pair_shared_runs`].
+const RUN_WORDS: usize = 8;
+/// Least content words among them.
+const RUN_CONTENT: usize = 5;
+
+/// The longest run of words `a` and `b` share: where it starts in `a`,
+/// and its length.
+fn longest_common_run(a: &[String], b: &[String]) -> (usize, usize) {
+    let mut best = (0, 0);
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+            if cur[j + 1] > best.1 {
+                best = (i + 1 - cur[j + 1], cur[j + 1]);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    best
 }
 
 /// Whether the `shared` words statements `i` (old) and `j` (new) open

@@ -148,6 +148,12 @@ impl Tokens {
         &self.words
     }
 
+    /// The words themselves, lowercase, in order: the same tokens as
+    /// [`Tokens::word_keys`].
+    pub fn word_texts(&self) -> Vec<String> {
+        self.tokens.iter().filter(|k| k.word).map(|k| self.text[k.start..k.end].to_lowercase()).collect()
+    }
+
     /// Whether the two read as one list written two ways: the same words
     /// in the same order but for the conjunction prose puts before a
     /// list's last item ("X; Y; Z" → "X, Y and Z"). Only "and" or "or" may
