@@ -2074,3 +2074,61 @@ fn a_stadium_vote_update_adds_the_owners_statement_and_a_correction() {
         ],
     );
 }
+
+/// A bombing's toll updated by another source: the lead is rewritten
+/// around a long run of its facts ("a crowded market in the city of Karsa
+/// on Saturday") and passes from the police to the health ministry (one
+/// claim reattributed, not a removal and an addition); "no group claimed
+/// responsibility" gives way to the group's claim and the outlet's caveat;
+/// a witness's second quotation is cut; the minister's stance is added
+/// after his unchanged quotation.
+#[test]
+fn a_toll_updated_by_another_source_pairs_the_rewritten_lead() {
+    check_both_ways(
+        "bombing-toll",
+        &[
+            was("reworded", "(unattributed)", "^Explosion at market in Karsa", "^Death toll in Karsa"),
+            was(
+                "reattributed",
+                "police → health ministry",
+                "^An explosion tore through a crowded market",
+                "^The death toll from a bombing at a crowded market",
+            ),
+            ex("removed", "(unattributed)", "^No group immediately claimed responsibility"),
+            ex("added", "Karsa Brigades", "^responsibility in a statement posted online"),
+            ex("added", "(unattributed)", "^Reuters could not independently verify the claim."),
+            ex("removed", "Yusuf Demir", "^People were running and screaming"),
+            ex("added", "Selim Arda", "^three days of national mourning"),
+        ],
+    );
+}
+
+/// A recall widened once the maker speaks: the headline's "recalls" is a
+/// recall of vehicles, no report; the lead passes from the safety agency to
+/// the company ("the company said", the business the sentence is about);
+/// the models line gains the agency's documents as its source; the maker's
+/// account of crashes changes; the agency, by its acronym, adds the
+/// remedy.
+#[test]
+fn a_recall_update_passes_the_lead_to_the_maker() {
+    check_both_ways(
+        "vehicle-recall",
+        &[
+            was("reworded", "(unattributed)", "^Carmaker recalls 200,000 SUVs", "^Carmaker recalls 240,000 SUVs"),
+            was(
+                "reattributed",
+                "National Highway Traffic Safety Administration → Veltra Motors",
+                "^Veltra Motors is recalling about 200,000",
+                "^Veltra Motors is recalling about 240,000",
+            ),
+            was(
+                "reframed",
+                "(unattributed) → documents posted by the National Highway Traffic Safety Administration",
+                "^The recall covers certain 2021-2023",
+                "^The recall covers certain 2021-2024",
+            ),
+            was("reworded", "Veltra Motors", "^it was not aware of any crashes", "^it was aware of two crashes"),
+            ex("added", "NHTSA", "^Owners will be notified by mail in March"),
+        ],
+    );
+}
