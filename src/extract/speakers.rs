@@ -783,8 +783,35 @@ fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
             && e.speaker.name.ends_with('A')
             && e.speaker.name.bytes().all(|b| b.is_ascii_uppercase())
     };
+    // "the union" after "the Oregon Nurses Association": a body of people
+    // of one trade ("Hospital Association" is the employers').
+    let trade_body = || {
+        const TRADES: [&str; 16] = [
+            "nurses",
+            "teachers",
+            "educators",
+            "employees",
+            "pilots",
+            "officers",
+            "firefighters",
+            "professors",
+            "drivers",
+            "machinists",
+            "attendants",
+            "writers",
+            "actors",
+            "musicians",
+            "physicians",
+            "doctors",
+        ];
+        let words: Vec<String> = e.speaker.name.split_whitespace().map(str::to_ascii_lowercase).collect();
+        marks.contains(&"union")
+            && words.iter().any(|w| matches!(w.as_str(), "association" | "guild" | "brotherhood"))
+            && words.iter().any(|w| TRADES.contains(&w.as_str()))
+    };
     e.speaker.name.split_whitespace().any(fits)
         || agency_acronym()
+        || trade_body()
         || e.speaker
             .role
             .as_deref()

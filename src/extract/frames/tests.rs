@@ -3944,3 +3944,13 @@ fn a_maker_recalling_products_reports_nothing() {
         ("Roe recalls a chaotic scene.", one("Roe", "indirect", "a chaotic scene")),
     ]);
 }
+
+#[test]
+fn the_union_is_an_association_of_a_trade_not_the_employers() {
+    let x = extract(
+        "The Coastal Nurses Association said 3,000 nurses walked out. The strike will last five days, the union said.",
+    );
+    assert_eq!(names(&x), ["Coastal Nurses Association"]);
+    let x = extract("The Metro Hospital Association said talks failed. Nurses walked out, the union said.");
+    assert_eq!(names(&x), ["Metro Hospital Association", "union"]);
+}
