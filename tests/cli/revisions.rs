@@ -2132,3 +2132,19 @@ fn a_recall_update_passes_the_lead_to_the_maker() {
         ],
     );
 }
+
+/// A poll story once the governor's office answers: the poll's finding and
+/// its margin stay; "did not respond" gives way to the spokesperson's two
+/// sentences in one quotation; the majority leader is added; "This is a
+/// developing story" and the contributor line are no claims.
+#[test]
+fn a_poll_update_adds_the_answer_and_no_notice_or_credit_line() {
+    check_both_ways(
+        "poll-response",
+        &[
+            ex("removed", "Dunn's office", "^did not respond to a request for comment"),
+            ex("added", "Marcus Hale", "^Polls go up and down. The governor is focused"),
+            ex("added", "Tom Brandt", "^the numbers showed voters were \"tired"),
+        ],
+    );
+}
