@@ -1379,6 +1379,13 @@ impl CapitalWords {
         CapitalWords { from, at }
     }
 
+    /// Where the capitalised words that may start with `name` start: those
+    /// of its slot, in text order (more may be there; each is to be read).
+    fn of_slot(&self, name: &str) -> &[usize] {
+        let k = initials_slot(name.as_bytes());
+        &self.at[self.from[k]..self.from[k + 1]]
+    }
+
     /// [`is_place_in`]`(doc, name)`, from the words of `name`'s slot.
     fn is_place(&self, doc: &str, name: &str) -> bool {
         if !place_shaped(name) {
@@ -4213,18 +4220,28 @@ impl<'a> Registry<'a> {
         // "Podesta Group").
         let before = &self.doc[..self.pos.min(self.doc.len())];
         let from = before.len().saturating_sub(NAME_LOOKBACK);
-        // (Searched forward, the last found kept: the forward search is
-        // the vectorised one.)
-        let company = memchr::memmem::find_iter(&before.as_bytes()[from..], word.as_bytes())
-            .map(|at| from + at)
-            .filter(|&at| starts_word(before, at))
-            .filter_map(|at| {
+        // (Found forward: the forward search is the vectorised one. A long
+        // input's capitalised words are listed once ([`CapitalWords`]):
+        // only those of the word's slot are read.)
+        let found: Vec<usize> = if self.doc.len() > LONG_INPUT {
+            let capitals = self.capitals.get_or_init(|| CapitalWords::new(self.doc));
+            let slot = capitals.of_slot(word);
+            let first = slot.partition_point(|&at| at < from);
+            slot[first..].iter().copied().take_while(|&at| at < before.len()).collect()
+        } else {
+            memchr::memmem::find_iter(&before.as_bytes()[from..], word.as_bytes()).map(|at| from + at).collect()
+        };
+        // (The last so named: the list read from its end.)
+        let company = found
+            .into_iter()
+            .rev()
+            .filter(|&at| before.as_bytes()[at..].starts_with(word.as_bytes()) && starts_word(before, at))
+            .find_map(|at| {
                 let rest = before[at + word.len()..].strip_prefix(' ')?;
                 let next = &rest[..rest.find(' ').unwrap_or(rest.len())];
                 let bare = next.trim_end_matches(['.', ',', ';', ':']);
                 COMPANY.contains(&bare).then_some(bare)
             })
-            .last()
             .map(|bare| format!("{word} {bare}"))?;
         let after_given_name = |at: usize| {
             word_before(before, at).is_some_and(|w| {
@@ -5021,7 +5038,10 @@ impl<'a> Registry<'a> {
     /// ([`name_initials`]), when only one fits.
     fn body_of_acronym(&self, p: &Parsed) -> Option<usize> {
         let a = acronym(&p.name).filter(|_| !has_space(&p.name))?;
-        let mut fits = self.entries.iter().enumerate().filter(|(_, e)| {
+        // (The bodies of the last stretch of a long input only: each
+        // acronym said would otherwise read every speaker named before.)
+        let from = self.entries.len().saturating_sub(LOOKBACK);
+        let mut fits = self.entries.iter().enumerate().skip(from).filter(|(_, e)| {
             e.speaker.kind == SpeakerKind::Organization
                 && !e.speaker.anonymous
                 && has_space(&e.speaker.name)
