@@ -24,8 +24,9 @@
 //!    side, by one source, sharing some content words, is that source's
 //!    sentence rewritten where it stood; then, anywhere, the one old and
 //!    one new statement of a source that open alike and each give a figure
-//!    (`pair_openings`); then splits and merges once more, onto the pairs
-//!    passes 4 to 7 made;
+//!    (`pair_openings`); and the one old and one new statement, of any
+//!    sources, that share a long run of their facts (`pair_shared_runs`);
+//!    then splits and merges once more, onto the pairs passes 4 to 7 made;
 //! 8. moves: a longest increasing subsequence over the pairs keeps the
 //!    largest set in order; only the rest is reported as moved.
 //!
