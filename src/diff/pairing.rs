@@ -852,7 +852,13 @@ fn pair_openings(w: &mut Work<'_>) {
             }
         }
     }
-    for &(i, j) in &cands {
+    link_unique(w, &cands);
+}
+
+/// Link each candidate pair that shares neither of its statements with
+/// another candidate: where two fit, which one is meant is not told.
+fn link_unique(w: &mut Work<'_>, cands: &[(usize, usize)]) {
+    for &(i, j) in cands {
         let alone = cands.iter().filter(|&&(x, y)| x == i || y == j).count() == 1;
         if alone && w.free(FROM, i) && w.free(TO, j) {
             let sim = w.sim_of(&[i], &[j]);
@@ -876,10 +882,10 @@ fn pair_shared_runs(w: &mut Work<'_>) {
     if lf.is_empty() || lt.is_empty() {
         return;
     }
-    let texts = |w: &mut Work<'_>, side: usize, idx: &[usize]| -> Vec<Vec<String>> {
-        idx.iter().map(|&i| w.tokens(side, i).word_texts()).collect()
+    let keys = |w: &mut Work<'_>, side: usize, idx: &[usize]| -> Vec<Vec<u64>> {
+        idx.iter().map(|&i| w.tokens(side, i).word_keys().to_vec()).collect()
     };
-    let (a, b) = (texts(w, FROM, &lf), texts(w, TO, &lt));
+    let (a, b) = (keys(w, FROM, &lf), keys(w, TO, &lt));
     let mut cands: Vec<(usize, usize)> = Vec::new();
     for (x, &i) in a.iter().zip(&lf) {
         if x.len() < RUN_WORDS {
@@ -890,21 +896,16 @@ fn pair_shared_runs(w: &mut Work<'_>) {
                 continue;
             }
             let (at, len) = longest_common_run(x, y);
+            // (The run's words read back only for a run long enough.)
             if len >= RUN_WORDS
                 && 3 * len >= x.len().min(y.len())
-                && overlap::stems(&x[at..at + len].join(" ")).len() >= RUN_CONTENT
+                && overlap::stems(&w.tokens(FROM, i).word_texts()[at..at + len].join(" ")).len() >= RUN_CONTENT
             {
                 cands.push((i, j));
             }
         }
     }
-    for &(i, j) in &cands {
-        let alone = cands.iter().filter(|&&(x, y)| x == i || y == j).count() == 1;
-        if alone && w.free(FROM, i) && w.free(TO, j) {
-            let sim = w.sim_of(&[i], &[j]);
-            w.link(vec![i], vec![j], sim, false);
-        }
-    }
+    link_unique(w, &cands);
 }
 
 /// Least words in a row two statements share for [`pair_shared_runs`].
@@ -914,7 +915,7 @@ const RUN_CONTENT: usize = 5;
 
 /// The longest run of words `a` and `b` share: where it starts in `a`,
 /// and its length.
-fn longest_common_run(a: &[String], b: &[String]) -> (usize, usize) {
+fn longest_common_run(a: &[u64], b: &[u64]) -> (usize, usize) {
     let mut best = (0, 0);
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
