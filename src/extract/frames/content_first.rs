@@ -222,6 +222,24 @@ fn quoted_in_opening_phrase(c: &Ctx, open: usize, cue: usize, kind: CueKind) -> 
         && super::speech::complement(c, cue, kind).is_some()
 }
 
+/// Whether the sentence opens with a subject and its verb in the past,
+/// two words: a noun or pronoun that is no preposition, time word,
+/// conjunction or determiner, then a lowercase past form that reports
+/// nothing ("Prices rose", "He resigned"; not "Last week", "He added").
+fn subject_and_past(c: &Ctx) -> bool {
+    let t = c.t;
+    let (Some(a), Some(b)) = (t.first(), t.get(1)) else { return false };
+    let verb = b.text(c.doc);
+    a.word()
+        && b.word()
+        && !a.quoted
+        && !b.quoted
+        && !a.is(class::PREP | class::TIME | class::SUB | class::CONJ | class::DET)
+        && !b.cap
+        && b.cue().is_none()
+        && (verb.len() > 4 && verb.ends_with("ed") || crate::extract::cues::IRREGULAR_PAST.contains(&verb))
+}
+
 /// Whether tokens `[0, e)` are only an introductory phrase ("In a letter
 /// to the board", "Asked about the plan", "Though he had doubts"), not a
 /// clause that could be reported content.
@@ -232,7 +250,12 @@ fn intro_only(c: &Ctx, e: usize) -> bool {
         .filter(|x| x.word())
         .map(|x| if x.quoted { x.text(c.doc).split_whitespace().count() } else { 1 })
         .sum();
-    // Too short to be a claim ("Soon after").
+    // Too short to be a claim ("Soon after"), unless a subject and its
+    // verb in the past ("Prices rose, officials said", "He resigned,
+    // aides said").
+    if words == 2 && e == 2 && subject_and_past(c) {
+        return false;
+    }
     if words < 3 {
         return true;
     }

@@ -3954,3 +3954,14 @@ fn the_union_is_an_association_of_a_trade_not_the_employers() {
     let x = extract("The Metro Hospital Association said talks failed. Nurses walked out, the union said.");
     assert_eq!(names(&x), ["Metro Hospital Association", "union"]);
 }
+
+#[test]
+fn a_subject_and_its_verb_alone_are_a_claim_before_the_frame() {
+    each_one([
+        ("Prices rose, officials said.", one("officials", "indirect", "Prices rose")),
+        ("Talks failed, the union said.", one("union", "indirect", "Talks failed")),
+    ]);
+    // An introduction, or a verb of saying, is none.
+    assert_eq!(rows("Last week, officials said prices rose."), vec![one("officials", "indirect", "prices rose")]);
+    assert_eq!(rows("He added, officials said."), vec![own("He added, officials said.")]);
+}
