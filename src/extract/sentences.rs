@@ -299,11 +299,9 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
     if single_letter {
         let prev = before[..word_start].trim_end();
         let prev = &prev[word_start_before(prev)..];
-        let next_word: &str = para[next..].split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
-        let next_word = next_word.trim_start_matches(['"', '\u{201C}', '\u{2018}', '\'']);
         return prev.starts_with(|c: char| c.is_lowercase())
             && prev.ends_with(|c: char| c.is_alphabetic())
-            && cues::lookup(next_word).class & class::STARTER != 0;
+            && starts_sentence_word(next_word_at(para, next));
     }
     if never_final(lower) {
         return false;
@@ -314,10 +312,8 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
         return true;
     }
     if word.contains('.') || maybe_final(lower) {
-        let next_word: &str = para[next..].split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
-        // A quotation may open the next sentence: "after 9 p.m. “It was …".
-        let next_word = next_word.trim_start_matches(['"', '\u{201C}', '\u{2018}', '\'']);
-        if cues::lookup(next_word).class & class::STARTER != 0 {
+        let next_word = next_word_at(para, next);
+        if starts_sentence_word(next_word) {
             return true;
         }
         // A clock time ends its sentence before a capitalised word that
@@ -326,6 +322,18 @@ fn full_stop_ends(para: &str, dot: usize, next: usize) -> bool {
         return matches!(lower, b"a.m" | b"p.m") && clock_time_ends(next_word);
     }
     true
+}
+
+/// The word at `next` after a full stop, past any opening quotation mark
+/// (a quotation may open the next sentence: "after 9 p.m. “It was …").
+fn next_word_at(para: &str, next: usize) -> &str {
+    let word = para[next..].split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    word.trim_start_matches(['"', '\u{201C}', '\u{2018}', '\''])
+}
+
+/// Whether `word` is one of the lexicon's words that start sentences.
+fn starts_sentence_word(word: &str) -> bool {
+    cues::lookup(word).class & class::STARTER != 0
 }
 
 /// Whether a word after "a.m." or "p.m." opens a new sentence: capitalised,

@@ -4991,9 +4991,11 @@ impl<'a> Registry<'a> {
         }
         let name = &text[..end];
         let first = name.split(' ').next()?;
-        // What follows is a verb or an auxiliary: a lowercase word.
-        let next = text[end..].trim_start_matches(['\'', '\u{2019}', 's']).trim_start();
-        if !(next.starts_with(|c: char| c.is_ascii_lowercase()) || text[end..].starts_with("'s ")) {
+        // What follows (past a possessive's "'s") is a verb, an auxiliary
+        // or the noun owned: a lowercase word.
+        let after = &text[end..];
+        let next = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")).unwrap_or(after).trim_start();
+        if !next.starts_with(|c: char| c.is_ascii_lowercase()) {
             return None;
         }
         // ("Acme Chief Executive Ann Roe said": a person's title and name.)
