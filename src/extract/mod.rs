@@ -230,9 +230,17 @@ impl<'a> Pipeline<'a> {
         for (name, description) in speakers::introductions(lead) {
             self.registry.introduce(name, description);
         }
-        if let Some(name) = speakers::subject_name(lead) {
+        let subject = speakers::subject_name(lead);
+        if let Some(name) = subject {
             self.registry.mention_person(name);
-        } else if let Some(surname) = speakers::subject_surname(lead) {
+        }
+        let surname = if subject.is_none() {
+            speakers::subject_surname(lead)
+                .or_else(|| speakers::after_opening(lead).and_then(speakers::subject_surname))
+        } else {
+            None
+        };
+        if let Some(surname) = surname {
             self.registry.mention_surname(surname);
         }
         let mut toks = std::mem::take(&mut self.tokens);
@@ -420,6 +428,7 @@ impl<'a> Pipeline<'a> {
                     && toks[np.0].start == opening
                     && doc[frame_range.0..opening].trim().is_empty()
                     && let Some(clause) = writer::before_participle(doc, opening, toks[np.1 - 1].end, cue.0)
+                        .or_else(|| writer::before_coordinated(doc, opening, toks[np.1 - 1].end, cue.0))
                 {
                     // "Acme cut 500 jobs, citing weak demand": what the
                     // subject did, before the participle that reports.
@@ -432,6 +441,9 @@ impl<'a> Pipeline<'a> {
                     self.registry.resolve(mention, None).map(|r| (r, Some(doc[cue.0..cue.1].to_string())));
             }
             Outcome::None => {
+                if let Some(surname) = surname {
+                    self.registry.mention_named_surname(surname, lead);
+                }
                 let frame = Frame {
                     attribution: Attribution::Unattributed,
                     content: range,

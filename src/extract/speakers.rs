@@ -15,7 +15,7 @@ use std::rc::Rc;
 // flooding defence does: SipHash was 1.5% of extraction.
 use rustc_hash::FxHashMap as HashMap;
 
-use super::cues::{self, class};
+use super::cues::{self, CueKind, class};
 use super::model::{Speaker, SpeakerKind, SpeakerRef};
 use super::scan;
 use crate::speaker::names::{
@@ -809,7 +809,41 @@ fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
             && words.iter().any(|w| matches!(w.as_str(), "association" | "guild" | "brotherhood"))
             && words.iter().any(|w| TRADES.contains(&w.as_str()))
     };
+    // "the company" after "Lakeshore Energy said": a name ending in a
+    // word of what a business makes or does.
+    let business_name = || {
+        const ENDINGS: [&str; 24] = [
+            "energy",
+            "electric",
+            "utilities",
+            "foods",
+            "logistics",
+            "brands",
+            "stores",
+            "solutions",
+            "mining",
+            "shipping",
+            "communications",
+            "software",
+            "therapeutics",
+            "biosciences",
+            "semiconductor",
+            "robotics",
+            "electronics",
+            "properties",
+            "ventures",
+            "labs",
+            "telecom",
+            "insurance",
+            "construction",
+            "builders",
+        ];
+        marks.contains(&"corp")
+            && e.speaker.name.split_whitespace().count() >= 2
+            && e.speaker.name.rsplit(' ').next().is_some_and(|w| ENDINGS.contains(&w.to_ascii_lowercase().as_str()))
+    };
     e.speaker.name.split_whitespace().any(fits)
+        || business_name()
         || agency_acronym()
         || trade_body()
         || e.speaker
@@ -1833,6 +1867,32 @@ pub fn subject_surname(sentence: &str) -> Option<&str> {
     (w.bytes().all(|c| c.is_ascii_alphabetic()) && !is_capitals(w) && c & function == 0).then_some(w)
 }
 
+/// What follows an opening phrase set off by a comma: a preposition's,
+/// a subordinate clause's or a participle's ("Following a performance of
+/// \"Black Water,\" Simmons teed up …", "After the vote, Roe left"), where
+/// the sentence's subject stands.
+pub fn after_opening(sentence: &str) -> Option<&str> {
+    // (The comma within the first 160 bytes, found before the first word
+    // is looked up: most sentences have none there.)
+    let head = &sentence.as_bytes()[..sentence.len().min(160)];
+    let comma = memchr::memchr(b',', head)?;
+    let first = sentence.split(' ').next()?;
+    let c = cues::lookup(first).class;
+    let opener = c & (class::PREP | class::SUB) != 0 && c & class::DET == 0
+        || first.len() > 5 && first.ends_with("ing") && is_cap(first);
+    if !opener {
+        return None;
+    }
+    // (A quotation's closing mark may follow the comma: "a performance
+    // of \"Black Water,\" Simmons".)
+    if sentence[..comma].contains([':', ';']) {
+        return None;
+    }
+    let rest = &sentence[comma + 1..];
+    let rest = rest.strip_prefix(['"', '\u{201D}']).unwrap_or(rest);
+    rest.strip_prefix(' ')
+}
+
 /// The full name opening a sentence as its subject: two to four
 /// capitalised words, the first a given name, an honorific or a person's
 /// title, then a lowercase word (its verb) or a comma (its appositive):
@@ -2548,6 +2608,19 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         && run[..n].iter().all(|w| cues::lookup(w).class & class::FIELD != 0)
         && given_name_gender(run[n]) == Gender::Unknown
         && !is_suffix(run[n])
+    {
+        return organisation(words.join(" "), appositive_role, gender);
+    }
+    // "Network Rail", "Police Scotland", "Court Services": a body's noun
+    // before one more capitalised word that is no given name is a body's
+    // name too (a title would have a role word: "Police Chief Roe").
+    if r == 0
+        && n > 0
+        && n + 1 == run.len()
+        && run[..n].iter().all(|w| cues::lookup(w).class & (class::ORG | class::ROLE) == class::ORG)
+        && given_name_gender(run[n]) == Gender::Unknown
+        && !is_suffix(run[n])
+        && !is_capitals(run[n])
     {
         return organisation(words.join(" "), appositive_role, gender);
     }
@@ -3946,9 +4019,18 @@ impl<'a> Registry<'a> {
         }
         let fresh = e.speaker.role.is_none() || first_report;
         let described = parsed.pronoun.is_none() && parsed.role.is_some() && (added || fresh);
+        // ("Sanders has made …", then "Vermont Sen. Bernie Sanders says":
+        // the title the report gives is his, for "the senator" later.)
+        let titled = e.title.is_none() && parsed.title.is_some() && parsed.pronoun.is_none();
+        if titled {
+            e.title = parsed.title.as_deref().map(str::to_lowercase);
+            e.ranks = std::cell::OnceCell::new();
+        }
         if fresh && parsed.pronoun.is_none() {
             e.speaker.role = parsed.role.clone();
             e.role_changed();
+        }
+        if (fresh || titled) && parsed.pronoun.is_none() {
             self.index_heads(idx);
         }
         if described {
@@ -4349,7 +4431,8 @@ impl<'a> Registry<'a> {
     /// A surname alone opening a sentence as its subject ("Netanyahu
     /// visited the settlement"): the person of that surname the article
     /// reported, brought forward as [`Registry::mention_person`] does when
-    /// the story has moved on to them. No one new is made of a surname.
+    /// the story has moved on to them. No one new is made of a surname
+    /// here (see [`Registry::mention_named_surname`]).
     pub fn mention_surname(&mut self, surname: &str) {
         let Some(i) = self.most_recent_of(self.by_surname.get(surname), |e| {
             e.speaker.kind == SpeakerKind::Person && e.spoke && !e.mentioned
@@ -4360,6 +4443,47 @@ impl<'a> Registry<'a> {
             self.clock += 1;
             self.seen_now(i);
         }
+    }
+
+    /// A surname alone opening a sentence that reports nothing, of no one
+    /// the article knows yet but named in full before, with a given name
+    /// or an honorific that tells the pronoun: "Challenger Priya Nair
+    /// defeated Mayor Dan Whitcomb … Whitcomb conceded shortly before
+    /// midnight. \"Q,\" he said." Later "he" can be them, as after
+    /// [`Registry::mention_person`]. Not when the sentence has someone the
+    /// article reports speak, outside a quotation ("Cruz is the most able
+    /// candidate Viguerie argues"): the pronoun after it may as well be
+    /// theirs.
+    pub fn mention_named_surname(&mut self, surname: &str, sentence: &str) {
+        if self.by_surname.contains_key(surname) {
+            return;
+        }
+        // (Most such words name no one: the search for the full name
+        // first, the sentence read only for a name found.)
+        let Some(full) = full_name_before(self.doc, self.pos, surname) else {
+            return;
+        };
+        if self.parsed_once(full).0.gender == Gender::Unknown {
+            return;
+        }
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        let mut quoted = false;
+        for (k, w) in words.iter().enumerate() {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let speaks = !quoted
+                && k > 0
+                && is_cap(bare)
+                && bare != surname
+                && words.get(k + 1).is_some_and(|v| {
+                    matches!(cues::lookup(v.trim_end_matches([',', '.'])).cue, Some(CueKind::Speech | CueKind::Tell))
+                })
+                && self.by_surname.get(bare).is_some_and(|v| v.iter().any(|&i| self.entries[i].spoke));
+            if speaks {
+                return;
+            }
+            quoted ^= w.chars().filter(|&c| matches!(c, '"' | '\u{201C}' | '\u{201D}')).count() % 2 == 1;
+        }
+        self.mention_person(full);
     }
 
     fn add(&mut self, p: &Parsed) -> usize {

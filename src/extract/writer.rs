@@ -40,6 +40,27 @@ fn reports(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| cues::lookup(w).cue.is_some() && !(i > 0 && article(words[i - 1])))
 }
 
+/// [`reports`] of a clause's text, where a gerund that a determiner opens
+/// a few words before, with no stop or comma between, is a noun too: "has
+/// extended its amber heat warning" reports nothing ("during the
+/// interview, saying C" does).
+fn reports_in(clause: &str) -> bool {
+    let raw: Vec<&str> = clause.split_whitespace().collect();
+    let determiner = |w: &str| ["a", "an", "the", "its", "his", "her", "their", "our"].contains(&w);
+    let plain = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-') && cues::lookup(w).cue.is_none();
+    let gerund_noun = |i: usize| {
+        raw[i].ends_with("ing")
+            && (2..=3)
+                .any(|back| i >= back && determiner(raw[i - back]) && raw[i - back + 1..i].iter().all(|w| plain(w)))
+    };
+    // (`words` trims each of the clause's words: one for one.)
+    let bare = words(clause);
+    let article = |w: &str| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a));
+    bare.iter()
+        .enumerate()
+        .any(|(i, w)| cues::lookup(w).cue.is_some() && !(i > 0 && article(bare[i - 1])) && !gerund_noun(i))
+}
+
 /// Where the last frame of a sentence leaves off: the end of its content,
 /// its cue or its source, whichever comes last.
 pub(super) fn covered_end(f: &Frame, toks: &[Token]) -> usize {
@@ -218,6 +239,32 @@ pub(super) fn before_participle(
         return None;
     }
     let between = doc.get(source_end..participle)?.trim_end().strip_suffix(',')?;
+    own_predicate(subject, source_end, between)
+}
+
+/// "Police arrested two men on Friday and said C", "The Met Office has
+/// extended its warning until Sunday, and said C": what the subject did
+/// before a verb of report joined to it by "and" is a clause of the
+/// writer's, as before a participle ([`before_participle`]). `cue` is
+/// where the verb of report starts. Returns the byte range of the
+/// subject and the predicate.
+pub(super) fn before_coordinated(doc: &str, subject: usize, source_end: usize, cue: usize) -> Option<(usize, usize)> {
+    if doc.get(cue..)?.split(' ').next().is_some_and(|w| w.ends_with("ing")) {
+        return None;
+    }
+    let before = doc.get(source_end..cue)?.trim_end().strip_suffix("and")?;
+    if !before.ends_with([' ', ',']) {
+        return None;
+    }
+    let before = before.trim_end();
+    own_predicate(subject, source_end, before.strip_suffix(',').unwrap_or(before))
+}
+
+/// The subject at `subject` and the predicate in `between` (the text from
+/// `source_end`, the subject's end, up to the words that report): a
+/// predicate that opens with a lowercase word that is no function word,
+/// holds a verb and no verb of report, and no quotation.
+fn own_predicate(subject: usize, source_end: usize, between: &str) -> Option<(usize, usize)> {
     let predicate = between.trim();
     let words = words(predicate);
     // ("Harlow Motors on Tuesday cut its forecast": a day before the verb.)
@@ -235,7 +282,7 @@ pub(super) fn before_participle(
         && !described
         && opens_predicate(first)
         && verb
-        && !reports(&words)
+        && !reports_in(predicate)
         && !predicate.contains(['"', '\u{201C}', '\u{201D}', '(', ')', ';']))
     .then(|| (subject, source_end + (between.len() - between.trim_start().len()) + predicate.len()))
 }

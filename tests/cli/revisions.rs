@@ -324,7 +324,15 @@ fn a_toll_update_with_a_new_headline_a_named_source_and_a_correction() {
             was("quote_changed", "Pavel Hristov", "The first hours are the most important", "^Every team we have"),
             was("reworded", "Pavel Hristov", "about 300 buildings", "about 450 buildings"),
             was("reattributed", "hospital official → Mira Taneva", "^the regional hospital", "^The regional hospital"),
-            ex("removed", "(unattributed)", "was expected to visit the area"),
+            // "was expected to visit the area" → "visited Varosh in the
+            // afternoon and said C": the writer's claim about the visit,
+            // updated, and a claim of his.
+            was(
+                "reworded",
+                "(unattributed)",
+                "was expected to visit the area",
+                "^Prime Minister Anton Vasilev visited Varosh in the afternoon",
+            ),
             ex("added", "Anton Vasilev", "every damaged home would be rebuilt"),
             was("reworded", "(unattributed)", "magnitude 4.8", "magnitude 4.3"),
             ex("added", "(unattributed)", "misstated the magnitude of the largest aftershock"),

@@ -1504,11 +1504,13 @@ fn appositive_walk(c: &Ctx, mut k: usize, last: usize, lo: usize, accept: &impl 
         // "His main challenger, council member Rosa Vidal, said", "Her
         // lawyer, former prosecutor Dana Holt, said": a title in lower
         // case, then a full name, is the speaker, the description before
-        // it the role.
+        // it the role. So is a body after the noun of what it is: "Their
+        // employer, the charity Water Without Borders, said".
         if !parenthetical
             && let Some(k) = (b + 2..last.min(b + 5)).find(|&k| t[k].cap)
             && t[b + 1..k].iter().all(|x| x.word() && !x.cap && !x.quoted && !is_function(x))
-            && (b + 1..k).any(|x| t[x].is(class::ROLE) || is_agent_noun(c, x))
+            && ((b + 1..k).any(|x| t[x].is(class::ROLE) || is_agent_noun(c, x))
+                || BODIES.iter().any(|w| c.lower_is(k - 1, w)))
             && last >= k + 2
             && is_name_of(c, k, last)
             && let Some(src) = named_after_description(c, b, k, last, false, accept)
