@@ -754,17 +754,27 @@ fn pair_in_place(w: &mut Work<'_>) {
             continue;
         }
         for &j in &lt {
-            if to_place[j] != place
-                || !to_alone[j]
-                || !w.names.same(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref())
-            {
+            if to_place[j] != place || !to_alone[j] {
                 continue;
             }
             // The same subject and verb with a new figure or time: "its
             // shares fell 4% in early trading" → "its shares fell 6% by
             // the close" share too few words to weigh.
-            if opens_alike(w, i, j) {
-                extended.push((1.0, i, j));
+            if w.names.same(w.stmts[FROM][i].speaker.as_ref(), w.stmts[TO][j].speaker.as_ref()) {
+                if opens_alike(w, i, j) {
+                    extended.push((1.0, i, j));
+                    continue;
+                }
+            } else {
+                // Given to another source, alone in its place, the claim
+                // opens with the same four words or more, two of them
+                // content words: "The company said crews were working to
+                // restore power but could not say when" → "Lakeshore
+                // spokeswoman Dana Marsh said crews were working to
+                // restore power and expected …" (a reattribution).
+                if opens_alike_firmly(w, i, j) {
+                    extended.push((1.0, i, j));
+                }
                 continue;
             }
             let (a, b) = (overlap::stems(&comparable(&w.stmts[FROM][i])), overlap::stems(&comparable(&w.stmts[TO][j])));
@@ -815,6 +825,16 @@ fn runs_on(w: &mut Work<'_>, i: usize, j: usize) -> bool {
 fn opens_alike(w: &mut Work<'_>, i: usize, j: usize) -> bool {
     let (shared, shorter) = shared_opening(w, i, j);
     shared >= 3 && 3 * shared >= shorter
+}
+
+/// [`opens_alike`], with four shared words at least and two content words
+/// among them: for a statement alone in its place whose source changed.
+fn opens_alike_firmly(w: &mut Work<'_>, i: usize, j: usize) -> bool {
+    let (shared, shorter) = shared_opening(w, i, j);
+    shared >= 4 && 3 * shared >= shorter && {
+        let opening: Vec<&str> = w.stmts[FROM][i].content.split_whitespace().take(shared).collect();
+        overlap::stems(&opening.join(" ")).len() >= 2
+    }
 }
 
 /// How many words statements `i` (old) and `j` (new) open with alike, and
