@@ -29,6 +29,7 @@ fn fixture(pair: &str, rev: &str) -> PathBuf {
 /// of its content (the new side's, or the old side's when removed), and for
 /// a pair a phrase of the old side's content too. A phrase that opens with
 /// `^` must open the content: the frame and the dateline are not in it.
+#[derive(Clone)]
 struct Expect {
     kind: &'static str,
     speaker: Cow<'static, str>,
@@ -2153,6 +2154,184 @@ fn a_poll_update_adds_the_answer_and_no_notice_or_credit_line() {
             ex("removed", "Dunn's office", "^did not respond to a request for comment"),
             ex("added", "Marcus Hale", "^Polls go up and down. The governor is focused"),
             ex("added", "Tom Brandt", "^the numbers showed voters were \"tired"),
+        ],
+    );
+}
+
+/// Hostages freed: the anonymous official who broke the news is named in
+/// the update (two claims reattributed), the charity's quotation is cut
+/// to its first half, a minister is added, and the sign-off line of the
+/// wire ("Reporting by …; Editing by …") is no claim.
+#[test]
+fn an_anonymous_source_named_a_quote_cut_and_a_signoff_added() {
+    check_both_ways(
+        "aid-workers-freed",
+        &[
+            was(
+                "reworded",
+                "(unattributed)",
+                "freed after weeks in captivity",
+                "freed after six weeks in captivity in Mali",
+            ),
+            was(
+                "reattributed",
+                "senior official in the region → Abdoulaye Maiga",
+                "^Two aid workers kidnapped",
+                "^Two aid workers kidnapped",
+            ),
+            was(
+                "reattributed",
+                "senior official in the region → Abdoulaye Maiga",
+                "^The workers, a Canadian and a Belgian",
+                "^The workers, a Canadian and a Belgian",
+            ),
+            was(
+                "quote_changed",
+                "Water Without Borders",
+                "tirelessly for their return",
+                "\"overjoyed and deeply relieved.\"",
+            ),
+            ex("added", "Helene Caron", "did not pay and will never pay ransoms"),
+            was("reworded", "(unattributed)", "had been paid.", "had been paid by anyone else."),
+        ],
+    );
+}
+
+/// A plant fire through a morning: "no reports of injuries" gives way to
+/// two workers hurt, the shelter order widens, the operator speaks, the
+/// writer's "cause not known" becomes the company's, and the update's
+/// time stamp and note are no claims.
+#[test]
+fn a_fire_update_with_injuries_a_wider_order_and_the_operator() {
+    check_both_ways(
+        "plant-fire-update",
+        &[
+            was("reworded", "(unattributed)", "^Fire at chemical plant forces evacuations", "shelter-in-place order"),
+            ex("removed", "Laurie Christensen", "^there were no reports of injuries"),
+            ex("added", "Laurie Christensen", "^Two workers were taken to a hospital"),
+            was("quote_changed", "Laurie Christensen", "within a mile", "within two miles"),
+            ex("added", "Gulfside Chemical", "\"cooperating fully with authorities\""),
+            was(
+                "reframed",
+                "(unattributed) → Gulfside Chemical",
+                "^The cause of the fire was not known",
+                "^The cause of the fire was not known",
+            ),
+        ],
+    );
+}
+
+/// Election night: the early returns become a result, the trailing mayor's
+/// defiance is cut, his concession is added after a sentence that names
+/// him by surname alone ("he said" is his), and the turnout line moves up.
+#[test]
+fn an_election_night_update_with_a_concession() {
+    let common = [
+        was(
+            "reworded",
+            "unofficial results from the county elections office",
+            "^Challenger Priya Nair led",
+            "^Challenger Priya Nair defeated",
+        ),
+        ex("added", "Priya Nair", "her first priority would be the city's housing shortage"),
+        ex("added", "(unattributed)", "^Whitcomb conceded in a brief statement"),
+        ex("added", "Dan Whitcomb", "^The voters have spoken"),
+    ];
+    let mut forward = vec![
+        ex("removed", "(unattributed)", "Incumbent mayor trails in early returns"),
+        ex("added", "(unattributed)", "Nair unseats Whitcomb in mayoral race"),
+        ex("removed", "Dan Whitcomb", "\"not conceding anything tonight\""),
+        ex("moved", "Priya Nair", "\"knocked on every door in this city.\""),
+    ];
+    forward.extend(common.iter().cloned());
+    check("mayor-race", "a", "b", &forward);
+    let mut back = vec![
+        ex("added", "(unattributed)", "Incumbent mayor trails in early returns"),
+        ex("removed", "(unattributed)", "Nair unseats Whitcomb in mayoral race"),
+        ex("added", "Dan Whitcomb", "\"not conceding anything tonight\""),
+        ex("moved", "election officials", "^Turnout was about 38%"),
+    ];
+    back.extend(common.iter().map(Expect::reversed));
+    check("mayor-race", "b", "a", &back);
+}
+
+/// A heat warning re-edited: the agency's advice becomes its expert's
+/// quotation (two claims merged, reattributed), the rail operator's claim
+/// is turned around its frame, a forecast figure changes, and the warning
+/// sentence gains a clause of the forecaster's: the writer's own clause
+/// before it is unchanged.
+#[test]
+fn an_agencys_advice_given_to_its_expert_and_a_claim_added_to_a_sentence() {
+    check_both_ways(
+        "heat-warning",
+        &[
+            ex("added", "Met Office", "^a red warning could follow"),
+            was("reworded", "Met Office", "reach 36C", "reach 37C"),
+            was(
+                "reattributed",
+                "UK Health Security Agency → Agostinho Sousa",
+                "^older people and those with heart conditions",
+                "^Older people and those with heart conditions",
+            ),
+            was("reworded", "Network Rail", "^some services would run", "^Some train services will run"),
+            ex("added", "water companies", "^Hosepipe bans are not yet planned"),
+        ],
+    );
+}
+
+/// A sentencing story: the prosecutors' attribution is dropped from the
+/// lead and court records are cited for the conviction (both reframed,
+/// never reattributed), the attorney who did not answer is named and
+/// quoted, and the former mayor's apology is added.
+#[test]
+fn a_sentencing_update_with_the_defence_named() {
+    check_both_ways(
+        "bribery-sentence",
+        &[
+            was(
+                "reworded",
+                "(unattributed)",
+                "^Former mayor sentenced",
+                "^Former Eastbrook mayor Ronald Pike sentenced",
+            ),
+            was(
+                "reframed",
+                "prosecutors → (unattributed)",
+                "^A former mayor of Eastbrook",
+                "^A former mayor of Eastbrook",
+            ),
+            was("reframed", "(unattributed) → court records", "^Ronald Pike, 61,", "^Ronald Pike, 61,"),
+            ex("removed", "Pike's attorney", "did not immediately respond"),
+            ex("added", "Gerald Huff", "^his client would appeal"),
+            ex("added", "Gerald Huff", "^Mr. Pike maintains his innocence"),
+            ex("added", "Ronald Pike", "\"let this city down.\""),
+        ],
+    );
+}
+
+/// A power cut updated: the customer count falls, the company's claim is
+/// given to its spokeswoman with a new estimate (a reattribution, since
+/// it opens with the same words in the same place), her quotation goes to
+/// the chief executive with an apology, and the fire marshal is added.
+#[test]
+fn a_companys_claim_given_to_its_spokeswoman_and_hers_to_the_chief() {
+    check_both_ways(
+        "power-outage",
+        &[
+            was(
+                "reworded",
+                "Lakeshore Energy",
+                "About 200,000 customers lost power",
+                "About 180,000 customers remained",
+            ),
+            was(
+                "reattributed",
+                "Lakeshore Energy → Dana Marsh",
+                "could not say when service would return",
+                "expected most customers to be reconnected by Wednesday",
+            ),
+            was("reattributed", "Dana Marsh → Paul Grant", "frustrating this is", "and we are sorry"),
+            ex("added", "state fire marshal's office", "^The cause of the fire is under investigation"),
         ],
     );
 }
