@@ -2913,3 +2913,22 @@ fn the_company_after_a_business_named_by_its_trade() {
         "About 200,000 customers lost power, according to Lakeshore Energy. The company said crews were working.";
     assert_eq!(rows(text)[1], one("Lakeshore Energy", "indirect", "crews were working"));
 }
+
+/// "said Qatari mediator Majed al-Khulaifi", "\"Q,\" al-Khulaifi said":
+/// a surname with the Arabic article joined by a hyphen, in lower case, is
+/// a name's word wherever it stands ("al-Qaeda" too).
+#[test]
+fn a_surname_with_a_joined_arabic_article_is_a_name() {
+    assert_eq!(
+        rows(
+            "\"We are optimistic,\" said Qatari mediator Majed al-Khulaifi.\n\n\
+             \"The gaps are real,\" al-Khulaifi said.\n\n\
+             \"The war is over,\" said Egyptian President Abdel Fattah el-Sisi."
+        ),
+        vec![
+            one("Majed al-Khulaifi", "direct", "We are optimistic"),
+            one("Majed al-Khulaifi", "direct", "The gaps are real"),
+            one("Abdel Fattah el-Sisi", "direct", "The war is over"),
+        ]
+    );
+}

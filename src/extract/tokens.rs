@@ -266,6 +266,7 @@ pub fn tokenize(
                 }
                 None => (scan::alnum_end(bytes, i + 1), 0),
             };
+            let mut name_article = false;
             if let Some(&nb) = bytes.get(end)
                 && byte::TABLE[usize::from(nb)] & byte::GOES_ON != 0
                 && !ends_at_mark(bytes, i, end, nb)
@@ -273,8 +274,11 @@ pub fn tokenize(
                 end = word_end(s, i, b as char, end);
                 key = 0;
                 plain = false;
+                name_article = nb == b'-' && is_hyphened_article(&bytes[i..end]);
             }
-            let cap = b.is_ascii_uppercase();
+            // ("al-Khulaifi", "el-Sisi": a surname whose article is joined
+            // to it is capitalised after the hyphen, and read as a name.)
+            let cap = b.is_ascii_uppercase() || name_article;
             if cap {
                 st.capitals |= bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
             }
@@ -378,6 +382,14 @@ fn settle(doc: &str, tokens: &mut [Token], capitals: bool) -> (u16, u64) {
         }
     }
     (marks, cues)
+}
+
+/// Whether `w` is a surname with the Arabic article joined to it by a
+/// hyphen, in lower case: "al-Khulaifi", "el-Sisi", "ash-Shara".
+pub(super) fn is_hyphened_article(w: &[u8]) -> bool {
+    let Some(h) = memchr::memchr(b'-', w) else { return false };
+    matches!(&w[..h], b"al" | b"el" | b"ad" | b"ar" | b"as" | b"ash" | b"at" | b"an" | b"az" | b"ud" | b"ul")
+        && w.get(h + 1).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Whether the capitalised word at `k`, which the lexicon has as a

@@ -2335,3 +2335,37 @@ fn a_companys_claim_given_to_its_spokeswoman_and_hers_to_the_chief() {
         ],
     );
 }
+
+/// Talks resumed: one unnamed source becomes two, the mediator's
+/// quotation gains a clause and his name (one with the Arabic article
+/// joined in lower case, "al-Khulaifi"), a ministry is added, and the
+/// writer's "expected to last" is given to the officials of the lead. Two
+/// officials becoming three is the same unnamed source.
+#[test]
+fn unnamed_sources_counted_again_and_a_mediator_named() {
+    check_both_ways(
+        "ceasefire-talks",
+        &[
+            was("reworded", "(unattributed)", "^Ceasefire talks resume in Cairo", "as pressure mounts"),
+            was(
+                "reattributed",
+                "person familiar with the negotiations → people familiar with the negotiations",
+                "sticking point remained",
+                "sticking points remained",
+            ),
+            was(
+                "reattributed",
+                "mediator → Majed al-Khulaifi",
+                "^We are cautiously optimistic",
+                "but the gaps are real",
+            ),
+            ex("added", "Egypt's foreign ministry", "\"welcomes the return of both delegations.\""),
+            was(
+                "reframed",
+                "(unattributed) → officials briefed on the plans",
+                "^The talks are expected to last several days",
+                "^The talks are expected to last several days",
+            ),
+        ],
+    );
+}
