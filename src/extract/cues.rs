@@ -1022,7 +1022,7 @@ fn has_phrase(hay: &str, &(phrase, anchor): &Phrase) -> bool {
 /// publisher's claim that an earlier version was wrong, and readers of a
 /// diff want it shown as added.)
 pub fn is_furniture(lower: &str) -> bool {
-    const FURNITURE: [Phrase; 7] = [
+    const FURNITURE: [Phrase; 10] = [
         phrase("read the rest"),
         phrase("click here"),
         phrase("read more:"),
@@ -1030,6 +1030,11 @@ pub fn is_furniture(lower: &str) -> bool {
         phrase("subscribe to our"),
         phrase("follow us on"),
         phrase("to your inbox"),
+        // A subscription pitch: "Support local journalism. Subscribe to
+        // the Courier for just £1 a week."
+        phrase("support local journalism"),
+        phrase("support independent journalism"),
+        phrase("support our journalism"),
     ];
     const NOTES: [Phrase; 4] = [
         phrase("a version of this article appears"),
@@ -1037,7 +1042,8 @@ pub fn is_furniture(lower: &str) -> bool {
         phrase("this post has been updated"),
         phrase("this report has been updated"),
     ];
-    (lower.len() < 120 && (FURNITURE.iter().any(|n| has_phrase(lower, n)) || follow_line(lower)))
+    (lower.len() < 120
+        && (FURNITURE.iter().any(|n| has_phrase(lower, n)) || follow_line(lower) || lower.starts_with("subscribe ")))
         || NOTES.iter().any(|n| has_phrase(lower, n))
         || lower.starts_with("as published in")
 }

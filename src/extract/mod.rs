@@ -657,8 +657,9 @@ static RESPOND: scan::Rare = scan::Rare::new("respond");
 static RETURN: scan::Rare = scan::Rare::new("return");
 
 /// The words of update notices, menus and follow lines.
-const BOILERPLATE: [&str; 11] = [
+const BOILERPLATE: [&str; 12] = [
     "updat",
+    " journalism",
     "develop",
     "here",
     "more",

@@ -2932,3 +2932,18 @@ fn a_surname_with_a_joined_arabic_article_is_a_name() {
         ]
     );
 }
+
+/// A subscription pitch at the foot of a story is no claim of the
+/// outlet's: "Support local journalism. Subscribe to the Courier for just
+/// £1 a week.", "Subscribe here."
+#[test]
+fn a_subscription_pitch_is_no_claim() {
+    assert_eq!(
+        rows(
+            "The council met on Monday.\n\n\
+             Support local journalism. Subscribe to the Westport Courier for just \u{a3}1 a week.\n\n\
+             Subscribe here, and listen to the latest episode below."
+        ),
+        vec![own("The council met on Monday.")]
+    );
+}

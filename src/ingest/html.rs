@@ -99,6 +99,8 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "cookies",
     "credit",
     "credits",
+    // A call to action: a subscription or donation pitch.
+    "cta",
     "dateline",
     "disclaimer",
     // Comment sections by another name, and the commonest comment service.

@@ -2369,3 +2369,13 @@ fn unnamed_sources_counted_again_and_a_mediator_named() {
         ],
     );
 }
+
+/// One article in a full page and in its mobile template: a breaking-news
+/// bar, share links, a caption and a "Read more" box in one; an
+/// advertisement label, a "RELATED:" line, topic tags and a subscription
+/// pitch ("Support local journalism. Subscribe to … for just £1 a week.")
+/// in the other. No claim changed.
+#[test]
+fn a_subscription_pitch_in_one_template_is_no_claim() {
+    check_both_ways("buslane-templates", &[]);
+}
