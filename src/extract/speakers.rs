@@ -768,9 +768,56 @@ fn generic_marks(head: &str) -> Option<&'static [&'static str]> {
 /// generic noun whose fitting words are `marks` ([`generic_marks`]), by its
 /// name or role.
 fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
-    if e.speaker.kind != SpeakerKind::Organization || !e.speaker.name.starts_with(char::is_uppercase) {
-        return false;
+    let fits = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
+        marks.contains(&w.as_str())
+    };
+    e.speaker.kind == SpeakerKind::Organization
+        && e.speaker.name.starts_with(char::is_uppercase)
+        && (name_fits_generic(&e.speaker.name, marks)
+            || e.speaker
+                .role
+                .as_deref()
+                .and_then(|r| r.split(" of ").next()?.split_whitespace().next_back())
+                .is_some_and(fits))
+}
+
+/// The body a person's role names, capitalised, that fits a generic noun
+/// whose fitting words are `marks`: "FDA" in "director of the FDA's
+/// psychiatry division", "Federal Aviation Administration" in
+/// "spokeswoman for the Federal Aviation Administration".
+fn body_in_role(role: &str, marks: &[&str]) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    let words = role.split_whitespace().map(|w| w.trim_end_matches([',', '.']));
+    for w in words.chain(std::iter::once("")) {
+        let owner = cues::possessive_owner(w);
+        let word = owner.unwrap_or(w);
+        let capital = is_cap(word) && word.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&');
+        let joiner = !run.is_empty() && matches!(word, "of" | "and" | "for");
+        if capital || joiner {
+            run.push(word);
+            if owner.is_none() {
+                continue;
+            }
+        }
+        while run.last().is_some_and(|l| matches!(*l, "of" | "and" | "for")) {
+            run.pop();
+        }
+        if !run.is_empty() {
+            let name = run.join(" ");
+            if (run.len() >= 2 || is_capitals(&name)) && name_fits_generic(&name, marks) {
+                return Some(name);
+            }
+        }
+        run.clear();
     }
+    None
+}
+
+/// Whether a body's `name` fits a generic noun whose fitting words are
+/// `marks` ([`generic_org_fits`]): a word of it is one, or it is an
+/// agency's acronym, a trade's union, a business named by its trade.
+fn name_fits_generic(name: &str, marks: &[&str]) -> bool {
     let fits = |w: &str| {
         let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
         marks.contains(&w.as_str())
@@ -779,9 +826,9 @@ fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
     // an agency's, administration's or authority's.
     let agency_acronym = || {
         marks.contains(&"agency")
-            && (3..=5).contains(&e.speaker.name.len())
-            && e.speaker.name.ends_with('A')
-            && e.speaker.name.bytes().all(|b| b.is_ascii_uppercase())
+            && (3..=5).contains(&name.len())
+            && name.ends_with('A')
+            && name.bytes().all(|b| b.is_ascii_uppercase())
     };
     // "the union" after "the Oregon Nurses Association": a body of people
     // of one trade ("Hospital Association" is the employers').
@@ -804,7 +851,7 @@ fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
             "physicians",
             "doctors",
         ];
-        let words: Vec<String> = e.speaker.name.split_whitespace().map(str::to_ascii_lowercase).collect();
+        let words: Vec<String> = name.split_whitespace().map(str::to_ascii_lowercase).collect();
         marks.contains(&"union")
             && words.iter().any(|w| matches!(w.as_str(), "association" | "guild" | "brotherhood"))
             && words.iter().any(|w| TRADES.contains(&w.as_str()))
@@ -839,18 +886,10 @@ fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
             "builders",
         ];
         marks.contains(&"corp")
-            && e.speaker.name.split_whitespace().count() >= 2
-            && e.speaker.name.rsplit(' ').next().is_some_and(|w| ENDINGS.contains(&w.to_ascii_lowercase().as_str()))
+            && name.split_whitespace().count() >= 2
+            && name.rsplit(' ').next().is_some_and(|w| ENDINGS.contains(&w.to_ascii_lowercase().as_str()))
     };
-    e.speaker.name.split_whitespace().any(fits)
-        || business_name()
-        || agency_acronym()
-        || trade_body()
-        || e.speaker
-            .role
-            .as_deref()
-            .and_then(|r| r.split(" of ").next()?.split_whitespace().next_back())
-            .is_some_and(fits)
+    name.split_whitespace().any(fits) || business_name() || agency_acronym() || trade_body()
 }
 
 /// Words before a description's head that say which one it is without
@@ -4887,7 +4926,17 @@ impl<'a> Registry<'a> {
         // the organisation last named that it fits.
         let found = found.or_else(|| {
             let marks = generic_marks(head).filter(|_| bare)?;
-            self.most_recent(|e| generic_org_fits(e, marks))
+            let body = self.most_recent(|e| generic_org_fits(e, marks));
+            // "…, said Dr. Ann Roe, director of the FDA's psychiatry
+            // division. The agency said": the body the role of the person
+            // quoted since names, when it fits.
+            if let Some(p) = self.most_recent(|e| e.speaker.kind == SpeakerKind::Person && e.spoke)
+                && body.is_none_or(|b| self.entries[p].last_seen > self.entries[b].last_seen)
+                && let Some(named) = self.entries[p].speaker.role.as_deref().and_then(|r| body_in_role(r, marks))
+            {
+                return Some(self.body_named(named));
+            }
+            body
         });
         if found.is_some() || !bare || !is_business_head(head) {
             return found;

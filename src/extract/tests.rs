@@ -2947,3 +2947,18 @@ fn a_subscription_pitch_is_no_claim() {
         vec![own("The council met on Monday.")]
     );
 }
+
+/// "…, said Ann Roe, a spokeswoman for the Federal Aviation
+/// Administration. The agency said": the body her role names, not the
+/// agency quoted before her.
+#[test]
+fn the_agency_named_in_the_role_of_the_last_person_quoted() {
+    let text = "Delays rose, according to the Transportation Security Administration. \"We are looking into it,\" \
+                said Ann Roe, a spokeswoman for the Federal Aviation Administration. The agency said it would \
+                investigate.";
+    assert_eq!(rows(text)[2], one("Federal Aviation Administration", "indirect", "it would investigate"));
+    // With no body in her role, the agency quoted before.
+    let text = "Delays rose, according to the Transportation Security Administration. \"We are looking into it,\" \
+                said Ann Roe, a traveller. The agency said it would investigate.";
+    assert_eq!(rows(text)[2], one("Transportation Security Administration", "indirect", "it would investigate"));
+}

@@ -2379,3 +2379,25 @@ fn unnamed_sources_counted_again_and_a_mediator_named() {
 fn a_subscription_pitch_in_one_template_is_no_claim() {
     check_both_ways("buslane-templates", &[]);
 }
+
+/// A drug approval filled in: the lead's figure credited to the CDC (the
+/// writer's claim reframed as the agency's), a dosing line, "The agency
+/// said" after a quotation of an FDA official (the FDA, named in her
+/// role, not the CDC quoted before her), and the maker's plan.
+#[test]
+fn the_agency_in_the_role_of_the_official_quoted_before() {
+    check_both_ways(
+        "drug-approval",
+        &[
+            was(
+                "reframed",
+                "(unattributed) → Centers for Disease Control and Prevention",
+                "^The Food and Drug Administration on Friday approved",
+                "^The Food and Drug Administration on Friday approved",
+            ),
+            ex("added", "(unattributed)", "^It is taken once a day for two weeks"),
+            ex("added", "FDA", "^the most common side effects included drowsiness"),
+            ex("added", "Sage Therapeutics", "^it expected the drug to be available"),
+        ],
+    );
+}
