@@ -630,6 +630,23 @@ const GENERIC_ORGS: [(&[&str], &[&str]); 7] = [
     (&["network", "broadcaster"], &["network", "networks", "broadcasting", "television", "radio", "broadcaster"]),
 ];
 
+/// What a body is, after its name: "the Resolution Foundation think
+/// tank", "the Guardian newspaper" ([`parse`]).
+const DESCRIBED_BODIES: [&str; 12] = [
+    "think tank",
+    "think-tank",
+    "charity",
+    "nonprofit",
+    "company",
+    "firm",
+    "newspaper",
+    "broadcaster",
+    "pressure group",
+    "lobby group",
+    "trade group",
+    "advocacy group",
+];
+
 /// Nouns that describe a body and never a person: "the rail operator,
 /// Coastway Rail," is no person named "Coastway Rail". (Not "owner",
 /// "developer", "producer": people are those too.)
@@ -2535,6 +2552,20 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
         && cues::lookup(words[0]).class & (class::GROUP | class::ROLE | class::ORG | class::ANON) == class::GROUP
     {
         return organisation(words.join(" "), appositive_role, gender);
+    }
+    // "the Resolution Foundation think tank", "the Guardian newspaper": a
+    // body's name before the noun of what it is, which is its role (not
+    // "the Trump campaign": a campaign is no noun of what a name is).
+    if r == words.len() && !common_head {
+        let k = words.iter().position(|w| !is_cap(w)).unwrap_or(words.len());
+        let what = words[k..].join(" ");
+        if k >= 1
+            && DESCRIBED_BODIES.contains(&what.as_str())
+            && given_name_gender(words[0]) == Gender::Unknown
+            && words[..k].iter().all(|w| cues::lookup(w).class & (class::ROLE | class::DET | class::PRON) == 0)
+        {
+            return organisation(words[..k].join(" "), appositive_role.or(Some(what)), gender);
+        }
     }
     if r == words.len() || common_head {
         // A common noun phrase: "officials", "the official", "critics",

@@ -2962,3 +2962,16 @@ fn the_agency_named_in_the_role_of_the_last_person_quoted() {
                 said Ann Roe, a traveller. The agency said it would investigate.";
     assert_eq!(rows(text)[2], one("Transportation Security Administration", "indirect", "it would investigate"));
 }
+
+/// "according to the Resolution Foundation think tank", "The Guardian
+/// newspaper reported": a body's name before the noun of what it is;
+/// not "the Trump campaign", a body of its own.
+#[test]
+fn a_body_named_before_the_noun_of_what_it_is() {
+    let x = extract(
+        "Wages rose, according to the Resolution Foundation think tank. The Guardian newspaper reported that talks \
+         failed. The Trump campaign said it was glad.",
+    );
+    assert_eq!(rows_speakers(&x), vec!["Resolution Foundation", "Guardian", "Trump campaign"]);
+    assert_eq!(speaker(&x, "Resolution Foundation").role.as_deref(), Some("think tank"));
+}

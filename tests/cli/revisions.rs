@@ -2401,3 +2401,21 @@ fn the_agency_in_the_role_of_the_official_quoted_before() {
         ],
     );
 }
+
+/// A story rewritten in the other house style: each claim turned around
+/// its frame and reworded with the same facts ("plans to raise the
+/// minimum wage to £12 an hour from April, in a move it says will benefit
+/// around two million workers" → "Around two million workers will get a
+/// pay rise in April when …"), and "The Resolution Foundation, a think
+/// tank, said" → "according to the Resolution Foundation think tank": the
+/// same body, no reattribution.
+#[test]
+fn a_rewrite_in_another_house_style_rewords_and_keeps_every_source() {
+    check_both_ways(
+        "wage-rewrite",
+        &[
+            was("reworded", "government", "^plans to raise the minimum wage", "^Around two million workers"),
+            was("reworded", "business groups", "^the increase would force", "^Some small firms could be forced"),
+        ],
+    );
+}
