@@ -1150,3 +1150,15 @@ fn a_figure_updated_after_the_same_opening_pairs_anywhere_once() {
     let d = diff_statements(&a[..1], &two);
     assert_eq!(kinds(&d), vec![ChangeKind::Removed, ChangeKind::Added, ChangeKind::Added], "{:#?}", d.changes);
 }
+
+/// "..." typed and "…" set as one character are one ellipsis: no word of
+/// the quotation changed.
+#[test]
+fn an_ellipsis_set_as_one_character_changes_no_word() {
+    let mut b = base();
+    b[2] = said("the levee had held for forty years\u{2026} until now", "Marta Quinlan");
+    let mut a = base();
+    a[2] = said("the levee had held for forty years... until now", "Marta Quinlan");
+    let d = diff_statements(&a, &b);
+    assert!(d.is_same(), "{:?}", kinds(&d));
+}

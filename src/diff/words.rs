@@ -79,6 +79,11 @@ impl Tokens {
         if text.contains("''") {
             text = text.replace("''", "\"");
         }
+        // An ellipsis set as one character is the three stops typed: "in
+        // years... the damage" → "in years… the damage" changes no word.
+        if text.contains('\u{2026}') {
+            text = text.replace('\u{2026}', "...");
+        }
         let has_marks = text.contains('"');
         let mut tokens = Vec::new();
         let mut in_quote = whole_quote && !has_marks;

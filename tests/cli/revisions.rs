@@ -2419,3 +2419,14 @@ fn a_rewrite_in_another_house_style_rewords_and_keeps_every_source() {
         ],
     );
 }
+
+/// A story set again with typographic marks: curly quotation marks and
+/// apostrophes, em dashes for "--", "…" for "..." (no claim changed), and
+/// a quotation that stood alone given its speaker.
+#[test]
+fn typography_set_again_changes_no_claim() {
+    check_both_ways(
+        "storm-typography",
+        &[was("reframed", "(unattributed) → Carys Lloyd", "^We will rebuild", "^We will rebuild")],
+    );
+}
