@@ -26,11 +26,44 @@ const DATELINE_WITHIN: usize = 3;
 /// The words of `s` that pairing and the word diff compare.
 pub fn comparable(s: &Statement) -> Cow<'_, str> {
     let text = if s.index < DATELINE_WITHIN || s.paragraph < WITHIN_PARAGRAPHS {
-        strip_dateline(&s.content)
+        strip_wire_label(strip_dateline(&s.content))
     } else {
         &s.content
     };
     strip_list_markers(text)
+}
+
+/// Labels a wire sets before a headline as a story is updated or
+/// repackaged: "UPDATE 2-Oil rises …", "REFILE-…", "EXCLUSIVE-…".
+const WIRE_LABELS: [&str; 12] = [
+    "UPDATE",
+    "WRAPUP",
+    "REFILE",
+    "RPT",
+    "CORRECTED",
+    "EXCLUSIVE",
+    "INSIGHT",
+    "ANALYSIS",
+    "FACTBOX",
+    "EXPLAINER",
+    "URGENT",
+    "BREAKING",
+];
+
+/// `text` without a wire's label before its headline ([`WIRE_LABELS`],
+/// with the update's number, then a hyphen; or "BREAKING:", "UPDATE:"):
+/// "UPDATE 2-Oil rises as Gulf storm shuts output" compares as "Oil rises
+/// as Gulf storm shuts output".
+fn strip_wire_label(text: &str) -> &str {
+    let Some(label) = WIRE_LABELS.iter().find(|l| text.starts_with(**l)) else {
+        return text;
+    };
+    let rest = &text[label.len()..];
+    let rest = rest.strip_prefix(' ').map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+    match rest.strip_prefix('-').or_else(|| rest.strip_prefix(':')) {
+        Some(headline) if !headline.trim_start().is_empty() => headline.trim_start(),
+        _ => text,
+    }
 }
 
 /// Whether every word of the statement's content stands inside quotation
@@ -56,6 +89,16 @@ fn strip_list_markers(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wire_label_before_a_headline_is_set_aside() {
+        assert_eq!(strip_wire_label("UPDATE 2-Oil rises as storm shuts output"), "Oil rises as storm shuts output");
+        assert_eq!(strip_wire_label("REFILE-Oil rises"), "Oil rises");
+        assert_eq!(strip_wire_label("BREAKING: Oil rises"), "Oil rises");
+        // Not a word that only opens like one, nor a label alone.
+        assert_eq!(strip_wire_label("UPDATED figures show a rise"), "UPDATED figures show a rise");
+        assert_eq!(strip_wire_label("UPDATE 2-"), "UPDATE 2-");
+    }
 
     #[test]
     fn datelines_of_wires_and_papers() {

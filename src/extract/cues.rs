@@ -966,7 +966,24 @@ pub fn is_update_notice(lower: &str) -> bool {
         phrase("this story has been updated"),
         phrase("more information becomes available"),
     ];
-    NOTICES.iter().any(|n| has_phrase(lower, n))
+    NOTICES.iter().any(|n| has_phrase(lower, n)) || wire_update_note(lower)
+}
+
+/// A wire's note on what an update changed, in parentheses under the
+/// headline: "(Adds Fed comments, updates prices)", "(Recasts with
+/// closing prices)", "(Writes through with details)". (A "(Corrects …)"
+/// note is a correction: [`is_correction`] keeps it.)
+fn wire_update_note(lower: &str) -> bool {
+    const EDITS: [&str; 13] = [
+        "adds", "updates", "recasts", "rewrites", "writes", "changes", "removes", "refiles", "repeats", "inserts",
+        "deletes", "fixes", "corrects",
+    ];
+    let Some(inner) = lower.strip_prefix('(') else { return false };
+    let inner = inner.trim_end_matches('.');
+    inner.ends_with(')')
+        && inner.len() < 160
+        && !inner[..inner.len() - 1].contains(['(', ')'])
+        && inner.split([' ', ',']).next().is_some_and(|w| EDITS.contains(&w))
 }
 
 /// Words of a notice that says what the outlet got wrong ("updated to
@@ -1090,6 +1107,14 @@ pub fn is_unsupported(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wire_update_note_is_a_notice_and_a_correction_note_a_correction() {
+        assert!(is_update_notice("(adds fed comments, updates prices)"));
+        assert!(is_update_notice("(recasts with closing prices)."));
+        assert!(!is_update_notice("(the figures were revised.)"));
+        assert!(is_update_notice("(corrects name in paragraph 3)") && is_correction("(corrects name in paragraph 3)"));
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -205,7 +205,9 @@ impl<'a> Pipeline<'a> {
         if nonsentence::not_a_sentence(text, flags.pieces) {
             return;
         }
-        if flags.boilerplate && text.len() < 400 && might_be_boilerplate(text) {
+        // (A line in parentheses may be a wire's update note: "(Adds
+        // comments)".)
+        if flags.boilerplate && text.len() < 400 && (text.starts_with('(') || might_be_boilerplate(text)) {
             // (ASCII, as most such lines are, lowered a byte at a time: the
             // same string.)
             let lower = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() };

@@ -2430,3 +2430,19 @@ fn typography_set_again_changes_no_claim() {
         &[was("reframed", "(unattributed) → Carys Lloyd", "^We will rebuild", "^We will rebuild")],
     );
 }
+
+/// A wire story's second update: "UPDATE 2-" before the headline and the
+/// note "(Adds Fed comments, updates prices)" are the wire's layout, not
+/// claims; the prices are updated, a paragraph is added, and the sign-off
+/// line gains names.
+#[test]
+fn a_wire_update_label_and_note_are_no_claims() {
+    check_both_ways(
+        "oil-update",
+        &[
+            was("reworded", "(unattributed)", "^Oil rises as Gulf storm shuts output", "shuts output; Fed in focus"),
+            was("reworded", "(unattributed)", "up 1.2% at $84.10", "up 1.8% at $84.55"),
+            ex("added", "(unattributed)", "^Investors were also watching for signals"),
+        ],
+    );
+}
