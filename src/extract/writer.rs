@@ -35,30 +35,34 @@ fn is_verb(w: &str) -> bool {
 /// Whether a verb of saying is among the words: then the clause is
 /// someone's report, not the outlet's ("..., though officials said C").
 fn reports(words: &[&str]) -> bool {
-    // (A cue word after an article is a noun: "after a hearing".)
-    let article = |w: &str| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a));
-    words.iter().enumerate().any(|(i, w)| cues::lookup(w).cue.is_some() && !(i > 0 && article(words[i - 1])))
+    reports_but(words, |_| false)
 }
 
-/// [`reports`] of a clause's text, where a gerund that a determiner opens
-/// a few words before, with no stop or comma between, is a noun too: "has
-/// extended its amber heat warning" reports nothing ("during the
-/// interview, saying C" does).
-fn reports_in(clause: &str) -> bool {
+/// [`reports`], with the cue words at the indices `noun` says are nouns
+/// passed over too.
+fn reports_but(words: &[&str], noun: impl Fn(usize) -> bool) -> bool {
+    // (A cue word after an article is a noun: "after a hearing".)
+    let article = |w: &str| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a));
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| cues::lookup(w).cue.is_some() && !(i > 0 && article(words[i - 1])) && !noun(i))
+}
+
+/// [`reports`] of a clause's text and its `words` (one for each of the
+/// clause's, trimmed), where a gerund that a determiner opens a few words
+/// before, with no stop or comma between, is a noun too: "has extended its
+/// amber heat warning" reports nothing ("during the interview, saying C"
+/// does).
+fn reports_in(clause: &str, words: &[&str]) -> bool {
     let raw: Vec<&str> = clause.split_whitespace().collect();
     let determiner = |w: &str| ["a", "an", "the", "its", "his", "her", "their", "our"].contains(&w);
     let plain = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-') && cues::lookup(w).cue.is_none();
-    let gerund_noun = |i: usize| {
+    reports_but(words, |i| {
         raw[i].ends_with("ing")
             && (2..=3)
                 .any(|back| i >= back && determiner(raw[i - back]) && raw[i - back + 1..i].iter().all(|w| plain(w)))
-    };
-    // (`words` trims each of the clause's words: one for one.)
-    let bare = words(clause);
-    let article = |w: &str| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a));
-    bare.iter()
-        .enumerate()
-        .any(|(i, w)| cues::lookup(w).cue.is_some() && !(i > 0 && article(bare[i - 1])) && !gerund_noun(i))
+    })
 }
 
 /// Where the last frame of a sentence leaves off: the end of its content,
@@ -282,7 +286,7 @@ fn own_predicate(subject: usize, source_end: usize, between: &str) -> Option<(us
         && !described
         && opens_predicate(first)
         && verb
-        && !reports_in(predicate)
+        && !reports_in(predicate, &words)
         && !predicate.contains(['"', '\u{201C}', '\u{201D}', '(', ')', ';']))
     .then(|| (subject, source_end + (between.len() - between.trim_start().len()) + predicate.len()))
 }
