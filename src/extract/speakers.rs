@@ -1032,9 +1032,10 @@ fn full_name_before<'a>(doc: &'a str, pos: usize, surname: &str) -> Option<&'a s
 /// Nouns that end the names of bodies ("Marlow Unified School District",
 /// "the Justice Department") or open them ("University of Michigan",
 /// "Ministry of Defence"), by which an article calls such a body again.
-const BODY_NAME_HEADS: [&str; 31] = [
+const BODY_NAME_HEADS: [&str; 32] = [
     "agency",
     "airline",
+    "airport",
     "association",
     "authority",
     "board",

@@ -2975,3 +2975,13 @@ fn a_body_named_before_the_noun_of_what_it_is() {
     assert_eq!(rows_speakers(&x), vec!["Resolution Foundation", "Guardian", "Trump campaign"]);
     assert_eq!(speaker(&x, "Resolution Foundation").role.as_deref(), Some("think tank"));
 }
+
+/// "Gatwick Airport reopened …, the airport said": the airport the
+/// article names, as "the district" is the school district it named.
+#[test]
+fn the_airport_is_the_airport_named() {
+    assert_eq!(
+        rows("Gatwick Airport reopened on Friday after drone sightings halted flights, the airport said.")[0],
+        one("Gatwick Airport", "indirect", "Gatwick Airport reopened on Friday after drone sightings halted flights")
+    );
+}

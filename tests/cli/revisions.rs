@@ -2446,3 +2446,26 @@ fn a_wire_update_label_and_note_are_no_claims() {
         ],
     );
 }
+
+/// An airport story updated: "the airport said" after "Gatwick Airport
+/// reopened" is Gatwick Airport, in the lead and for the passenger count
+/// it is given in the update (reframed); a minister's "said on Twitter"
+/// becomes "wrote on Twitter" with words added; "Sussex Police" is
+/// "Police" the second time, and an arrest is added.
+#[test]
+fn the_airport_the_lead_names_and_a_count_given_to_it() {
+    check_both_ways(
+        "airport-drones",
+        &[
+            was("reworded", "Gatwick Airport", "for 30 hours", "for 33 hours"),
+            was("reworded", "Chris Grayling", "^the military had been deployed", "deployed to help"),
+            ex("added", "Sussex Police", "^Two people were arrested late Friday"),
+            was(
+                "reframed",
+                "(unattributed) → Gatwick Airport",
+                "^About 120,000 passengers",
+                "^About 140,000 passengers",
+            ),
+        ],
+    );
+}
