@@ -672,8 +672,10 @@ const BODY_NOUNS: [&str; 16] = [
 /// Nouns an article calls a business or another body it has named,
 /// beyond [`GENERIC_ORGS`]: "Kotak Institutional Equities said ... the
 /// brokerage said", "Big Machine says ... the label says".
-const BODY_HEADS: [&str; 16] = [
+const BODY_HEADS: [&str; 18] = [
     "brokerage",
+    "regulator",
+    "watchdog",
     "label",
     "retailer",
     "chain",
@@ -5166,9 +5168,13 @@ impl<'a> Registry<'a> {
     /// [`Registry::business_as_subject`] for the sentence at `start`.
     fn subject_name_at(&self, start: usize) -> Option<&'a str> {
         let doc = self.doc;
-        // (A name never runs across a line.)
+        // (A name never runs across a line. "The Met Office has …": a
+        // body's name of two words or more after the article; not "The
+        // Dow was …".)
         let text = &doc[start..];
         let text = &text[..text.find('\n').unwrap_or(text.len())];
+        let articled = text.starts_with("The ");
+        let text = text.strip_prefix("The ").unwrap_or(text);
         let mut run = 0;
         let mut end = 0;
         let mut rest = text;
@@ -5191,7 +5197,7 @@ impl<'a> Registry<'a> {
                 None => break,
             }
         }
-        if run == 0 {
+        if run == 0 || articled && run == 1 {
             return None;
         }
         let name = &text[..end];

@@ -2985,3 +2985,18 @@ fn the_airport_is_the_airport_named() {
         one("Gatwick Airport", "indirect", "Gatwick Airport reopened on Friday after drone sightings halted flights")
     );
 }
+
+/// "The Financial Conduct Authority fined the bank. The regulator said":
+/// a body of two words or more after "The", opening the sentence before,
+/// is the regulator; "The Dow was held back …" names no body.
+#[test]
+fn the_regulator_is_the_body_the_sentence_before_opens_with() {
+    assert_eq!(
+        rows("The Financial Conduct Authority fined the bank on Monday. The regulator said rates would rise.")[1],
+        one("Financial Conduct Authority", "indirect", "rates would rise")
+    );
+    let last = rows("Investors watched the Dow. The Dow was held back by oil shares. The company said profit fell.")
+        .pop()
+        .unwrap();
+    assert_ne!(last.0.as_deref(), Some("Dow"), "{last:?}");
+}
