@@ -2253,6 +2253,22 @@ fn parse(mention: &str, appositive: Option<&str>) -> Parsed {
             // says more than the party.
             (m, appositive.or(Some(&p[..p.len() - 1])))
         }
+        // "the British Medical Association (BMA)": the body's acronym in
+        // brackets after its name is no part of the name ("The BMA said"
+        // later finds the name by its initials). Only after a name alone,
+        // its words capitalised but for joiners.
+        Some((m, p))
+            if p.len() >= 3
+                && p.len() <= 8
+                && p.ends_with(')')
+                && p[..p.len() - 1].bytes().all(|b| b.is_ascii_uppercase())
+                && m.contains(' ')
+                && m.split(' ')
+                    .enumerate()
+                    .all(|(k, w)| is_cap(w) || matches!(w, "of" | "and" | "for" | "&") || k == 0 && w == "the") =>
+        {
+            (m, appositive)
+        }
         _ => (mention, appositive),
     };
     let mut all: Vec<&str> = words_of(mention);

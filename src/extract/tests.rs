@@ -3000,3 +3000,18 @@ fn the_regulator_is_the_body_the_sentence_before_opens_with() {
         .unwrap();
     assert_ne!(last.0.as_deref(), Some("Dow"), "{last:?}");
 }
+
+/// "the British Medical Association (BMA) has confirmed": the acronym in
+/// brackets after a body's name is no part of it, so a revision that
+/// drops it ("the British Medical Association has announced") names the
+/// same speaker, and "The BMA" later is the association.
+#[test]
+fn a_bodys_acronym_in_brackets_is_no_part_of_its_name() {
+    assert_eq!(
+        rows("Strikes will go ahead, the British Medical Association (BMA) has confirmed. The BMA said talks failed."),
+        vec![
+            one("British Medical Association", "indirect", "Strikes will go ahead"),
+            one("British Medical Association", "indirect", "talks failed"),
+        ]
+    );
+}
