@@ -831,10 +831,16 @@ fn opens_alike(w: &mut Work<'_>, i: usize, j: usize) -> bool {
 /// among them: for a statement alone in its place whose source changed.
 fn opens_alike_firmly(w: &mut Work<'_>, i: usize, j: usize) -> bool {
     let (shared, shorter) = shared_opening(w, i, j);
-    shared >= 4 && 3 * shared >= shorter && {
-        let opening: Vec<&str> = w.stmts[FROM][i].content.split_whitespace().take(shared).collect();
-        overlap::stems(&opening.join(" ")).len() >= 2
-    }
+    shared >= 4 && 3 * shared >= shorter && opening_content_words(w, i, shared) >= 2
+}
+
+/// How many content words the first `shared` words of old statement `i`
+/// hold. (The shared words counted as the tokeniser's words, read back as
+/// the content's first words between spaces: near enough to tell content
+/// words from "It was the".)
+fn opening_content_words(w: &Work<'_>, i: usize, shared: usize) -> usize {
+    let opening: Vec<&str> = w.stmts[FROM][i].content.split_whitespace().take(shared).collect();
+    overlap::stems(&opening.join(" ")).len()
 }
 
 /// How many words statements `i` (old) and `j` (new) open with alike, and
@@ -955,13 +961,9 @@ fn longest_common_run(a: &[u64], b: &[u64]) -> (usize, usize) {
 /// with alike hold two content words or more, and each statement gives a
 /// figure after them.
 fn figures_after_opening(w: &Work<'_>, i: usize, j: usize, shared: usize) -> bool {
-    // (The shared words counted as the tokeniser's words, read back as the
-    // content's first words between spaces: near enough to tell content
-    // words from "It was the".)
-    let opening: Vec<&str> = w.stmts[FROM][i].content.split_whitespace().take(shared).collect();
     let figure =
         |s: &Statement| s.content.split_whitespace().skip(shared).any(|w| w.contains(|c: char| c.is_ascii_digit()));
-    overlap::stems(&opening.join(" ")).len() >= 2 && figure(&w.stmts[FROM][i]) && figure(&w.stmts[TO][j])
+    opening_content_words(w, i, shared) >= 2 && figure(&w.stmts[FROM][i]) && figure(&w.stmts[TO][j])
 }
 
 /// Least weighted content-word overlap for a rewrite in place: its place

@@ -787,10 +787,6 @@ fn generic_marks(head: &str) -> Option<&'static [&'static str]> {
 /// generic noun whose fitting words are `marks` ([`generic_marks`]), by its
 /// name or role.
 fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
-    let fits = |w: &str| {
-        let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
-        marks.contains(&w.as_str())
-    };
     e.speaker.kind == SpeakerKind::Organization
         && e.speaker.name.starts_with(char::is_uppercase)
         && (name_fits_generic(&e.speaker.name, marks)
@@ -798,7 +794,14 @@ fn generic_org_fits(e: &Entry, marks: &[&str]) -> bool {
                 .role
                 .as_deref()
                 .and_then(|r| r.split(" of ").next()?.split_whitespace().next_back())
-                .is_some_and(fits))
+                .is_some_and(|w| is_mark(w, marks)))
+}
+
+/// Whether word `w` (a trailing stop or comma aside, any case) is one of
+/// `marks`.
+fn is_mark(w: &str, marks: &[&str]) -> bool {
+    let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    marks.contains(&w.as_str())
 }
 
 /// The body a person's role names, capitalised, that fits a generic noun
@@ -837,10 +840,6 @@ fn body_in_role(role: &str, marks: &[&str]) -> Option<String> {
 /// `marks` ([`generic_org_fits`]): a word of it is one, or it is an
 /// agency's acronym, a trade's union, a business named by its trade.
 fn name_fits_generic(name: &str, marks: &[&str]) -> bool {
-    let fits = |w: &str| {
-        let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
-        marks.contains(&w.as_str())
-    };
     // "the agency" after "the FAA said": an acronym whose last word is
     // an agency's, administration's or authority's.
     let agency_acronym = || {
@@ -908,7 +907,7 @@ fn name_fits_generic(name: &str, marks: &[&str]) -> bool {
             && name.split_whitespace().count() >= 2
             && name.rsplit(' ').next().is_some_and(|w| ENDINGS.contains(&w.to_ascii_lowercase().as_str()))
     };
-    name.split_whitespace().any(fits) || business_name() || agency_acronym() || trade_body()
+    name.split_whitespace().any(|w| is_mark(w, marks)) || business_name() || agency_acronym() || trade_body()
 }
 
 /// Words before a description's head that say which one it is without
